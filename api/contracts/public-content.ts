@@ -1,0 +1,168 @@
+/**
+ * Shapes of the public, published content: what the public API returns, what the
+ * snapshot for the static build holds, and what widgets render. Defined once with zod
+ * so the OpenAPI document, the validation and the TypeScript types cannot drift.
+ */
+import { z } from '@hono/zod-openapi';
+
+export const Locale = z.enum(['nl', 'en']).openapi('Locale');
+export type Locale = z.infer<typeof Locale>;
+
+export const LocalizedText = z
+  .object({ nl: z.string(), en: z.string().optional() })
+  .openapi('LocalizedText', { description: 'A text in Dutch, and in English where translated.' });
+
+export const ChoiceOption = z.object({ value: z.string(), label: LocalizedText }).openapi('ChoiceOption');
+
+export const Question = z
+  .object({
+    key: z.string().openapi({ description: 'Field name of the answer', example: 'route' }),
+    kind: z.enum(['open_text', 'single_choice', 'multiple_choice', 'scale']),
+    prompt: LocalizedText,
+    hint: LocalizedText.nullable(),
+    required: z.boolean(),
+    options: z.array(ChoiceOption).nullable(),
+    scaleMin: z.number().int().nullable(),
+    scaleMax: z.number().int().nullable(),
+    scaleMinLabel: LocalizedText.nullable(),
+    scaleMaxLabel: LocalizedText.nullable(),
+    maxLength: z.number().int().nullable(),
+  })
+  .openapi('Question');
+export type Question = z.infer<typeof Question>;
+
+export const TopicSummary = z
+  .object({
+    slug: z.string(),
+    title: LocalizedText,
+    description: LocalizedText,
+  })
+  .openapi('Topic');
+export type TopicSummary = z.infer<typeof TopicSummary>;
+
+export const ConsultationStatus = z.enum(['open', 'closed', 'decided', 'upcoming']).openapi('ConsultationStatus', {
+  description: 'As the public sees it: upcoming (not yet open), open, closed, or decided (outcome known).',
+});
+export type ConsultationStatus = z.infer<typeof ConsultationStatus>;
+
+export const Consultation = z
+  .object({
+    slug: z.string().openapi({ example: 'fietsroute-stationsstraat' }),
+    topic: z.string().openapi({ description: 'Slug of the topic' }),
+    title: LocalizedText,
+    summary: LocalizedText,
+    background: LocalizedText,
+    afterwards: LocalizedText,
+    whoDecides: LocalizedText,
+    targetGroups: LocalizedText.nullable(),
+    outcome: LocalizedText.nullable(),
+    department: LocalizedText.nullable(),
+    status: ConsultationStatus,
+    moderation: z.enum(['pre', 'post']),
+    responseDays: z.number().int().openapi({ description: 'Promised response time in working days' }),
+    opensAt: z.string().openapi({ format: 'date-time' }),
+    closesAt: z.string().openapi({ format: 'date-time' }),
+    submissionCount: z.number().int(),
+    questions: z.array(Question),
+  })
+  .openapi('Consultation');
+export type Consultation = z.infer<typeof Consultation>;
+
+export const PublishedAnswer = z
+  .object({ question: z.string(), value: z.union([z.string(), z.array(z.string()), z.number()]) })
+  .openapi('PublishedAnswer');
+
+export const StaffReply = z
+  .object({
+    language: Locale,
+    body: z.string(),
+    department: LocalizedText.nullable(),
+    publishedAt: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('StaffReply');
+
+export const PublishedSubmission = z
+  .object({
+    id: z.string().openapi({ format: 'uuid' }),
+    consultation: z.string(),
+    language: Locale,
+    channel: z.enum(['portal', 'widget', 'social']),
+    publishedAt: z.string().openapi({ format: 'date-time' }),
+    answers: z.array(PublishedAnswer),
+    replies: z.array(StaffReply),
+  })
+  .openapi('PublishedSubmission');
+export type PublishedSubmission = z.infer<typeof PublishedSubmission>;
+
+export const Organisation = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    locales: z.array(Locale),
+    contactEmail: z.string().nullable(),
+    websiteUrl: z.string().nullable(),
+  })
+  .openapi('Organisation');
+export type Organisation = z.infer<typeof Organisation>;
+
+/** Everything the static build needs, written by the API for `astro build`. */
+export const PublishedSnapshot = z.object({
+  generatedAt: z.string(),
+  organisation: Organisation,
+  topics: z.array(TopicSummary),
+  consultations: z.array(Consultation),
+  submissions: z.array(PublishedSubmission),
+});
+export type PublishedSnapshot = z.infer<typeof PublishedSnapshot>;
+
+export const SubmissionStatus = z
+  .enum(['received', 'in_moderation', 'published', 'rejected', 'answered'])
+  .openapi('SubmissionStatus');
+export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
+
+/** What a resident sees with their follow-up code. */
+export const FollowUp = z
+  .object({
+    code: z.string().openapi({ example: 'K7QM-4XPR-9TWD' }),
+    status: SubmissionStatus,
+    language: Locale,
+    submittedAt: z.string().openapi({ format: 'date-time' }),
+    publishedAt: z.string().nullable().openapi({ format: 'date-time' }),
+    answerDueAt: z.string().openapi({ format: 'date-time', description: 'When the promised response time ends' }),
+    moderationReason: LocalizedText.nullable(),
+    consultation: z.object({ slug: z.string(), title: LocalizedText, responseDays: z.number().int() }),
+    answers: z.array(z.object({ question: z.string(), prompt: LocalizedText, value: PublishedAnswer.shape.value })),
+    replies: z.array(StaffReply),
+  })
+  .openapi('FollowUp');
+export type FollowUp = z.infer<typeof FollowUp>;
+
+export const SubmissionReceipt = z
+  .object({
+    code: z.string().openapi({ example: 'K7QM-4XPR-9TWD' }),
+    status: SubmissionStatus,
+    followUpUrl: z.string().openapi({ example: '/volg/K7QM-4XPR-9TWD/' }),
+    answerDueAt: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('SubmissionReceipt');
+export type SubmissionReceipt = z.infer<typeof SubmissionReceipt>;
+
+/** RFC 9457 problem details, with one message per invalid field. */
+export const Problem = z
+  .object({
+    type: z.string().openapi({ example: 'https://podium.example/problems/validation' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z
+      .array(
+        z.object({
+          field: z.string().openapi({ example: 'answers.route' }),
+          code: z.string().openapi({ example: 'required' }),
+          message: z.string(),
+        }),
+      )
+      .optional(),
+  })
+  .openapi('Problem');
+export type Problem = z.infer<typeof Problem>;

@@ -1,0 +1,347 @@
+/**
+ * Podium's data model.
+ *
+ * Personal data is kept apart on purpose, so retention, export and erasure can work on
+ * whole rows: `submission_contacts` (a resident's name and e-mail), `social_authors`
+ * (people on social media) and `staff_users`. Everything else refers to them by id and
+ * stays meaningful once they are erased.
+ *
+ * Keep the SQL to PostgreSQL 15 features: PGlite is PostgreSQL 18, servers may be older.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** A text in every language the portal speaks. Dutch is required, English may follow. */
+export type LocalizedText = { nl: string; en?: string };
+
+export type ChoiceOption = { value: string; label: LocalizedText };
+
+/** The value of one answer: open text, one choice, several choices or a point on a scale. */
+export type AnswerValue = string | string[] | number;
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+export const consultationStatus = pgEnum('consultation_status', ['draft', 'open', 'closed', 'decided']);
+export const moderationMode = pgEnum('moderation_mode', ['pre', 'post']);
+export const questionKind = pgEnum('question_kind', ['open_text', 'single_choice', 'multiple_choice', 'scale']);
+export const channel = pgEnum('channel', ['portal', 'widget', 'social']);
+export const submissionStatus = pgEnum('submission_status', [
+  'received',
+  'in_moderation',
+  'published',
+  'rejected',
+  'answered',
+]);
+export const locale = pgEnum('locale', ['nl', 'en']);
+export const staffRole = pgEnum('staff_role', ['administrator', 'moderator', 'webcare', 'analyst', 'department_member']);
+export const socialPlatform = pgEnum('social_platform', ['mastodon', 'bluesky', 'x', 'facebook', 'instagram']);
+export const actorType = pgEnum('actor_type', ['resident', 'staff', 'system']);
+
+export const organisations = pgTable('organisations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  locales: text('locales').array().notNull().default(sql`ARRAY['nl','en']::text[]`),
+  /** Origins allowed to embed widgets, e.g. `https://www.gemeente.nl` or `http://localhost:*`. */
+  embedOrigins: text('embed_origins').array().notNull().default(sql`ARRAY[]::text[]`),
+  contactEmail: text('contact_email'),
+  websiteUrl: text('website_url'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const departments = pgTable(
+  'departments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    name: jsonb('name').$type<LocalizedText>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('departments_organisation_slug').on(t.organisationId, t.slug)],
+);
+
+export const topics = pgTable(
+  'topics',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    title: jsonb('title').$type<LocalizedText>().notNull(),
+    description: jsonb('description').$type<LocalizedText>().notNull(),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('topics_organisation_slug').on(t.organisationId, t.slug)],
+);
+
+export const consultations = pgTable(
+  'consultations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    topicId: uuid('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    departmentId: uuid('department_id').references(() => departments.id),
+    /** Unique across the deployment: web editors put it in the widget's `consultation` attribute. */
+    slug: text('slug').notNull().unique(),
+    title: jsonb('title').$type<LocalizedText>().notNull(),
+    summary: jsonb('summary').$type<LocalizedText>().notNull(),
+    /** Why the municipality asks. */
+    background: jsonb('background').$type<LocalizedText>().notNull(),
+    /** What happens with the input. */
+    afterwards: jsonb('afterwards').$type<LocalizedText>().notNull(),
+    whoDecides: jsonb('who_decides').$type<LocalizedText>().notNull(),
+    targetGroups: jsonb('target_groups').$type<LocalizedText>(),
+    /** The outcome, once decided. */
+    outcome: jsonb('outcome').$type<LocalizedText>(),
+    status: consultationStatus('status').notNull().default('draft'),
+    moderation: moderationMode('moderation').notNull().default('pre'),
+    /** The promised response time, in working days. */
+    responseDays: integer('response_days').notNull().default(10),
+    opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
+    closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('consultations_topic').on(t.topicId)],
+);
+
+export const questions = pgTable(
+  'questions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => consultations.id, { onDelete: 'cascade' }),
+    /** Stable name of the question inside its consultation; used as the form field name. */
+    key: text('key').notNull(),
+    position: integer('position').notNull(),
+    kind: questionKind('kind').notNull(),
+    prompt: jsonb('prompt').$type<LocalizedText>().notNull(),
+    hint: jsonb('hint').$type<LocalizedText>(),
+    required: boolean('required').notNull().default(false),
+    options: jsonb('options').$type<ChoiceOption[]>(),
+    scaleMin: integer('scale_min'),
+    scaleMax: integer('scale_max'),
+    scaleMinLabel: jsonb('scale_min_label').$type<LocalizedText>(),
+    scaleMaxLabel: jsonb('scale_max_label').$type<LocalizedText>(),
+    maxLength: integer('max_length'),
+  },
+  (t) => [uniqueIndex('questions_consultation_key').on(t.consultationId, t.key)],
+);
+
+export const submissions = pgTable(
+  'submissions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => consultations.id),
+    channel: channel('channel').notNull(),
+    language: locale('language').notNull(),
+    status: submissionStatus('status').notNull().default('received'),
+    /** Read aloud and typed by residents: groups of unambiguous capitals and digits. */
+    followUpCode: text('follow_up_code').notNull().unique(),
+    /** The client's `Idempotency-Key`; a retry with the same key returns the first result. */
+    idempotencyKey: text('idempotency_key').unique(),
+    /** SHA-256 of the request body, to refuse the same key with different content. */
+    requestHash: text('request_hash'),
+    moderationReason: jsonb('moderation_reason').$type<LocalizedText>(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+  },
+  (t) => [index('submissions_consultation_status').on(t.consultationId, t.status)],
+);
+
+export const submissionAnswers = pgTable(
+  'submission_answers',
+  {
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    questionId: uuid('question_id')
+      .notNull()
+      .references(() => questions.id),
+    value: jsonb('value').$type<AnswerValue>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.submissionId, t.questionId] })],
+);
+
+/** Personal data of a resident, kept apart so it can be purged or exported on its own. */
+export const submissionContacts = pgTable('submission_contacts', {
+  submissionId: uuid('submission_id')
+    .primaryKey()
+    .references(() => submissions.id, { onDelete: 'cascade' }),
+  name: text('name'),
+  email: text('email'),
+  /** The resident agreed to be contacted about this input. */
+  consentToContact: boolean('consent_to_contact').notNull().default(false),
+  consentGivenAt: timestamp('consent_given_at', { withTimezone: true }),
+  /** Which wording of the consent text the resident saw. */
+  consentVersion: text('consent_version'),
+  createdAt: createdAt(),
+});
+
+export const staffUsers = pgTable('staff_users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  organisationId: uuid('organisation_id')
+    .notNull()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  email: text('email').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash'),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+export const staffRoles = pgTable(
+  'staff_roles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    role: staffRole('role').notNull(),
+    /** Set for department members: the department whose routed items they see. */
+    departmentId: uuid('department_id').references(() => departments.id, { onDelete: 'cascade' }),
+  },
+  (t) => [uniqueIndex('staff_roles_unique').on(t.staffUserId, t.role, t.departmentId)],
+);
+
+export const staffSessions = pgTable('staff_sessions', {
+  /** SHA-256 of the session token; the token itself lives only in the cookie. */
+  id: text('id').primaryKey(),
+  staffUserId: uuid('staff_user_id')
+    .notNull()
+    .references(() => staffUsers.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+export const staffReplies = pgTable('staff_replies', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  submissionId: uuid('submission_id').references(() => submissions.id, { onDelete: 'cascade' }),
+  socialPostId: uuid('social_post_id').references(() => socialPosts.id, { onDelete: 'cascade' }),
+  /** Null once the author's staff account is erased; the reply stays a public record. */
+  staffUserId: uuid('staff_user_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+  departmentId: uuid('department_id').references(() => departments.id),
+  language: locale('language').notNull(),
+  body: text('body').notNull(),
+  createdAt: createdAt(),
+  publishedAt: timestamp('published_at', { withTimezone: true }),
+});
+
+export const socialThreads = pgTable(
+  'social_threads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    consultationId: uuid('consultation_id').references(() => consultations.id),
+    topicId: uuid('topic_id').references(() => topics.id),
+    platform: socialPlatform('platform').notNull(),
+    externalId: text('external_id').notNull(),
+    sourceUrl: text('source_url'),
+    title: jsonb('title').$type<LocalizedText>(),
+    lastSyncedAt: timestamp('last_synced_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('social_threads_platform_external').on(t.platform, t.externalId)],
+);
+
+/** People and accounts on social media: personal data unless `isOfficial`. */
+export const socialAuthors = pgTable(
+  'social_authors',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    platform: socialPlatform('platform').notNull(),
+    externalId: text('external_id').notNull(),
+    handle: text('handle'),
+    displayName: text('display_name'),
+    /** The municipality's own account, or another public body's. */
+    isOfficial: boolean('is_official').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('social_authors_platform_external').on(t.platform, t.externalId)],
+);
+
+export type SocialMedia = { url: string; type: string; altText: string | null };
+
+export const socialPosts = pgTable(
+  'social_posts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    threadId: uuid('thread_id')
+      .notNull()
+      .references(() => socialThreads.id, { onDelete: 'cascade' }),
+    externalId: text('external_id').notNull(),
+    parentExternalId: text('parent_external_id'),
+    authorId: uuid('author_id').references(() => socialAuthors.id, { onDelete: 'set null' }),
+    /** The moderation item this post became. */
+    submissionId: uuid('submission_id').references(() => submissions.id, { onDelete: 'set null' }),
+    contentHtml: text('content_html').notNull(),
+    contentText: text('content_text').notNull(),
+    language: text('language'),
+    contentWarning: text('content_warning'),
+    sensitive: boolean('sensitive').notNull().default(false),
+    media: jsonb('media').$type<SocialMedia[]>().notNull().default([]),
+    links: jsonb('links').$type<string[]>().notNull().default([]),
+    mentions: jsonb('mentions').$type<string[]>().notNull().default([]),
+    hashtags: jsonb('hashtags').$type<string[]>().notNull().default([]),
+    replyCount: integer('reply_count').notNull().default(0),
+    likeCount: integer('like_count').notNull().default(0),
+    repostCount: integer('repost_count').notNull().default(0),
+    postedAt: timestamp('posted_at', { withTimezone: true }).notNull(),
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** The platform's payload as received, for re-processing. */
+    raw: jsonb('raw'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('social_posts_thread_external').on(t.threadId, t.externalId)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorType: actorType('actor_type').notNull(),
+    /** Staff user id, or null for residents and the system. */
+    actorId: uuid('actor_id'),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('audit_log_subject').on(t.subjectType, t.subjectId), index('audit_log_at').on(t.at)],
+);
