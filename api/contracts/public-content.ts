@@ -166,3 +166,21 @@ export const Problem = z
   })
   .openapi('Problem');
 export type Problem = z.infer<typeof Problem>;
+
+/** Input on a consultation, as a widget or script sends it. */
+export const SubmissionRequest = z
+  .object({
+    answers: z
+      .record(z.string().max(100), z.union([z.string().max(20_000), z.array(z.string().max(200)).max(50), z.number()]))
+      .openapi({
+        description: 'Answers keyed by question key: text, one choice, several choices, or a number on the scale.',
+        example: { route: 'parklaan', veiligheid: 2, voorzieningen: ['verlichting'], toelichting: 'Graag meer licht.' },
+      }),
+    name: z.string().max(200).optional(),
+    email: z.string().max(320).optional().openapi({ description: 'Only to answer the resident; needs consent.' }),
+    consent: z.boolean().optional().openapi({ description: 'Consent to use the e-mail address for an answer.' }),
+    language: Locale.optional().openapi({ description: 'Language of the input; defaults to Accept-Language.' }),
+    channel: z.enum(['portal', 'widget']).optional(),
+  })
+  .openapi('SubmissionRequest');
+export type SubmissionRequest = z.infer<typeof SubmissionRequest>;

@@ -1,0 +1,132 @@
+/**
+ * The Hono application: public API, form posts, per-submission pages, the OpenAPI
+ * document, and (when given) the built portal and widget bundle as static files.
+ * Built without a server so tests call it with `app.request()`.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import type { Db, DatabaseKind } from './db/client.ts';
+import { pingDatabase } from './db/client.ts';
+import type { AppEnv } from './http/app-env.ts';
+import { createOriginPolicy } from './http/origin-policy.ts';
+import { problem } from './http/problem.ts';
+import { submissionBodies } from './routes/forms.ts';
+import { submissionPages } from './routes/pages.ts';
+import { publicRoutes } from './routes/public.ts';
+import { loadShell } from './views/page-shell.ts';
+
+export type AppOptions = {
+  db: Db;
+  databaseKind: DatabaseKind;
+  /** Directory of the built portal; a function because a rebuild swaps it. */
+  siteDir?: () => string;
+  widgetsDir?: string;
+  now?: () => Date;
+  /** Largest request body the API reads, in bytes. */
+  maxBodyBytes?: number;
+};
+
+export const API_VERSION = '0.1.0';
+
+export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>();
+  const origins = createOriginPolicy(options.db);
+  const now = options.now ?? (() => new Date());
+  const siteDir = options.siteDir ?? (() => '');
+
+  app.use(async function context(c, next) {
+    c.set('db', options.db);
+    c.set('databaseKind', options.databaseKind);
+    c.set('now', now);
+    c.set('origins', origins);
+    await next();
+  });
+
+  app.use(
+    '/api/*',
+    cors({
+      // Only the organisation's embedding origins; others get no CORS headers, so browsers refuse.
+      origin: async (origin) => ((await origins.allows(origin)) ? origin : null),
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Accept-Language', 'Idempotency-Key'],
+      exposeHeaders: ['Idempotent-Replayed', 'Location'],
+      credentials: false,
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? 64 * 1024,
+      onError: (c) => problem(c, 413, 'body_too_large'),
+    }),
+  );
+  app.post('/api/consultations/:slug/submissions', submissionBodies({ siteDir }));
+
+  app.get('/api/health', async (c) => {
+    const ok = await pingDatabase(c.get('db'));
+    return c.json(
+      { status: ok ? 'ok' : 'unavailable', database: c.get('databaseKind'), version: API_VERSION },
+      ok ? 200 : 503,
+    );
+  });
+  app.route('/', publicRoutes());
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Podium API',
+      version: API_VERSION,
+      description:
+        'Public API of Podium, the accessible participation portal. Errors are RFC 9457 problem details ' +
+        '(application/problem+json) with per-field messages in Dutch or English, chosen by Accept-Language.',
+    },
+  });
+  app.route('/', submissionPages({ siteDir }));
+
+  if (options.widgetsDir) {
+    const widgetsDir = options.widgetsDir;
+    app.use('/widgets/*', async function widgetHeaders(c, next) {
+      await next();
+      // Embeds load the bundle from other origins; it sets no cookies and reads none.
+      c.header('Access-Control-Allow-Origin', '*');
+      c.header('Cache-Control', 'public, max-age=300');
+    });
+    app.use('/widgets/*', (c, next) =>
+      serveStatic({ root: widgetsDir, rewriteRequestPath: (path) => path.replace(/^\/widgets/, '') })(c, next),
+    );
+  }
+  if (options.siteDir) {
+    app.use('*', async function staticSite(c, next) {
+      const root = siteDir();
+      const path = c.req.path;
+      // `/volg` → `/volg/`, as the portal's links are written.
+      if (!path.endsWith('/') && !path.split('/').pop()!.includes('.') && existsSync(join(root, path, 'index.html'))) {
+        return c.redirect(`${path}/`, 301);
+      }
+      return serveStatic({ root })(c, next);
+    });
+  }
+
+  app.notFound(async (c) => {
+    if (c.req.path.startsWith('/api/')) return problem(c, 404, 'not_found');
+    const page = options.siteDir ? await loadShell(siteDir(), '/404.html') : undefined;
+    return c.html(page ?? '<!doctype html><html lang="nl"><title>Niet gevonden</title><h1>Niet gevonden</h1>', 404);
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) {
+      if (error.status === 413) return problem(c, 413, 'body_too_large');
+      if (error.status === 400) return problem(c, 400, 'bad_request');
+      return error.getResponse();
+    }
+    console.error(error);
+    return problem(c, 500, 'server_error');
+  });
+
+  return app;
+}

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+/**
+ * The operator's command line: `npx podium <command>`.
+ *
+ * With the embedded database, commands that open it refuse to run while a Podium server
+ * holds the data directory (two processes on one PGlite directory lose data).
+ */
+import { loadConfig } from './config.ts';
+import { buildAll, openConfiguredDatabase, seedIfEmpty, start } from './server.ts';
+import { seedDemoData } from './services/seed.ts';
+
+const HELP = `Usage: npx podium <command>
+
+Commands:
+  start          migrate, seed the demo when empty, build what is out of date, serve (PORT, default 4321)
+  migrate        apply database migrations
+  seed           add the demo municipality (idempotent)
+  build [--force]  write the snapshot and build the portal and widgets
+
+Configuration (environment): DATABASE_URL, PODIUM_DATA_DIR, PORT, HOST, PODIUM_PUBLIC_URL, PODIUM_SEED_DEMO
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'start': {
+      const running = await start(config);
+      const shutdown = () => {
+        running.stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+      return -1; // keep running
+    }
+    case 'migrate':
+    case 'seed':
+    case 'build': {
+      const database = await openConfiguredDatabase(config);
+      try {
+        await database.migrate();
+        if (command === 'migrate') console.log('Migrations applied.');
+        if (command === 'seed') {
+          await seedDemoData(database.db);
+          console.log('Demo data is in place.');
+        }
+        if (command === 'build') {
+          await seedIfEmpty(database, config, console.log);
+          await buildAll(database, config, console.log, args.includes('--force'));
+          console.log('Build is up to date.');
+        }
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(HELP);
+      return 0;
+    default:
+      console.error(`Unknown command "${command}".\n\n${HELP}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

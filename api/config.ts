@@ -1,0 +1,37 @@
+/**
+ * Configuration from the environment, read in one place. Every setting has a default
+ * that works on a fresh checkout: PGlite under ./data, port 4321.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+
+export type Config = {
+  /** PostgreSQL server; when absent, the embedded PGlite database is used. */
+  databaseUrl: string | undefined;
+  /** Where PGlite keeps its files. */
+  dataDir: string;
+  port: number;
+  host: string;
+  /** The portal's public address, used for absolute links such as the sitemap. */
+  publicUrl: string;
+  /** Seed the demo municipality on start when the database is empty. */
+  seedDemo: boolean;
+  distDir: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number.parseInt(env.PORT ?? '4321', 10);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a port number, not "${env.PORT}".`);
+  const host = env.HOST ?? 'localhost';
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.PODIUM_DATA_DIR ?? resolve(projectRoot, 'data')),
+    port,
+    host,
+    publicUrl: (env.PODIUM_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    seedDemo: env.PODIUM_SEED_DEMO !== 'false',
+    distDir: resolve(env.PODIUM_DIST_DIR ?? resolve(projectRoot, 'dist')),
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * Which web pages may call the API from the browser: the organisation's embedding
+ * origins. A pattern may leave the port open (`http://localhost:*`).
+ */
+import { asc } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { organisations } from '../db/schema.ts';
+
+export function originMatches(origin: string, pattern: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (url.origin !== origin) return false; // paths, credentials and the like are never an origin
+  if (pattern.endsWith(':*')) {
+    const base = new URL(pattern.slice(0, -2));
+    return url.protocol === base.protocol && url.hostname === base.hostname;
+  }
+  return origin === new URL(pattern).origin;
+}
+
+/** Reads the allowed origins from the database, briefly cached so every request is cheap. */
+export function createOriginPolicy(db: Db, ttlMs = 30_000) {
+  let cached: { patterns: string[]; at: number } | undefined;
+  async function patterns(): Promise<string[]> {
+    if (!cached || Date.now() - cached.at > ttlMs) {
+      const rows = await db.select({ embedOrigins: organisations.embedOrigins }).from(organisations).orderBy(asc(organisations.createdAt));
+      cached = { patterns: rows.flatMap((row) => row.embedOrigins), at: Date.now() };
+    }
+    return cached.patterns;
+  }
+  return {
+    async allows(origin: string): Promise<boolean> {
+      return (await patterns()).some((pattern) => originMatches(origin, pattern));
+    },
+    forget() {
+      cached = undefined;
+    },
+  };
+}
+
+export type OriginPolicy = ReturnType<typeof createOriginPolicy>;

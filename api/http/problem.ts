@@ -1,0 +1,84 @@
+/**
+ * Errors in one shape: RFC 9457 problem details (`application/problem+json`), with a
+ * message per invalid field, in Dutch or English.
+ */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+import type { Locale, Problem } from '../contracts/public-content.ts';
+import { localeFromAcceptLanguage, t, type MessageCode } from '../i18n/messages.ts';
+import type { FieldError } from '../services/submissions.ts';
+
+const PROBLEM_BASE = 'https://podium.nl/problems/';
+
+export function requestLocale(c: Context): Locale {
+  return localeFromAcceptLanguage(c.req.header('Accept-Language'));
+}
+
+export function problemBody(
+  locale: Locale,
+  status: number,
+  code: MessageCode,
+  options: { detail?: MessageCode; errors?: FieldError[] } = {},
+): Problem {
+  return {
+    type: PROBLEM_BASE + code.replaceAll('_', '-'),
+    title: t(locale, code),
+    status,
+    ...(options.detail ? { detail: t(locale, options.detail) } : {}),
+    ...(options.errors
+      ? { errors: options.errors.map((e) => ({ field: e.field, code: e.code, message: t(locale, e.code, e.params) })) }
+      : {}),
+  };
+}
+
+export function problem(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: MessageCode,
+  options: { detail?: MessageCode; errors?: FieldError[] } = {},
+): Response {
+  const body = problemBody(requestLocale(c), status, code, options);
+  return c.body(JSON.stringify(body), status, {
+    'Content-Type': 'application/problem+json; charset=utf-8',
+    'Content-Language': requestLocale(c),
+  });
+}
+
+/** Maps zod's issues to Podium's field errors, so residents read our words, not zod's. */
+export function fieldErrorsFromZod(error: ZodError): FieldError[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.map(String).join('.') || 'body';
+    switch (issue.code) {
+      case 'too_big':
+        return {
+          field,
+          code: 'too_long' as const,
+          params: { max: Number(issue.maximum), actual: lengthOf(issue.input) },
+        };
+      case 'invalid_format':
+        return { field, code: issue.format === 'email' ? ('invalid_email' as const) : ('invalid_type' as const) };
+      case 'invalid_type':
+        return { field, code: issue.input === undefined ? ('required' as const) : ('invalid_type' as const) };
+      case 'too_small':
+        return { field, code: 'required' as const };
+      default:
+        return { field, code: 'invalid_type' as const };
+    }
+  });
+}
+
+function lengthOf(input: unknown): number {
+  if (typeof input === 'string') return [...input].length;
+  if (Array.isArray(input)) return input.length;
+  return 0;
+}
+
+/** The zod-openapi hook for failed validation: a 422 in the resident's language. */
+export function validationHook(
+  result: { success: true } | { success: false; error: ZodError },
+  c: Context,
+): Response | undefined {
+  if (result.success) return undefined;
+  return problem(c, 422, 'validation_failed', { detail: 'validation_detail', errors: fieldErrorsFromZod(result.error) });
+}

@@ -1,0 +1,113 @@
+/**
+ * Messages the API sends to people: error titles and field messages, Dutch first.
+ * Plain language (B1): say what is wrong and what to do.
+ */
+import type { Locale } from '../contracts/public-content.ts';
+
+type Params = Record<string, string | number>;
+type Message = { nl: string | ((p: Params) => string); en: string | ((p: Params) => string) };
+
+const messages = {
+  validation_failed: { nl: 'Niet alles is goed ingevuld', en: 'Some answers need your attention' },
+  validation_detail: {
+    nl: 'Verbeter de velden hieronder en verstuur opnieuw. Wat u al invulde, blijft bewaard.',
+    en: 'Correct the fields below and send again. What you already entered is kept.',
+  },
+  required: { nl: 'Vul dit in.', en: 'Please fill this in.' },
+  required_choice: { nl: 'Kies een antwoord.', en: 'Choose an answer.' },
+  required_choices: { nl: 'Kies minstens één antwoord.', en: 'Choose at least one answer.' },
+  too_long: {
+    nl: (p) => `Gebruik maximaal ${p.max} tekens. U gebruikte er ${p.actual}.`,
+    en: (p) => `Use at most ${p.max} characters. You used ${p.actual}.`,
+  },
+  invalid_choice: { nl: 'Kies een van de antwoorden uit de lijst.', en: 'Choose one of the listed answers.' },
+  out_of_range: {
+    nl: (p) => `Kies een getal van ${p.min} tot en met ${p.max}.`,
+    en: (p) => `Choose a number from ${p.min} to ${p.max}.`,
+  },
+  invalid_type: { nl: 'Dit antwoord heeft niet de juiste vorm.', en: 'This answer is not in the right form.' },
+  unknown_question: { nl: 'Deze vraag hoort niet bij deze consultatie.', en: 'This question is not part of this consultation.' },
+  invalid_email: {
+    nl: 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
+    en: 'Enter a valid e-mail address, such as name@example.com.',
+  },
+  consent_required: {
+    nl: 'Geef toestemming om uw e-mailadres te gebruiken, of laat het e-mailadres leeg.',
+    en: 'Give permission to use your e-mail address, or leave the e-mail address empty.',
+  },
+  empty_submission: { nl: 'Beantwoord minstens één vraag.', en: 'Answer at least one question.' },
+  malformed_json: {
+    nl: 'Het verzoek bevat geen geldige JSON.',
+    en: 'The request does not contain valid JSON.',
+  },
+  unsupported_media_type: {
+    nl: 'Stuur het verzoek als JSON of als formulier.',
+    en: 'Send the request as JSON or as a form.',
+  },
+  body_too_large: {
+    nl: 'Het verzoek is te groot. Maak uw tekst korter.',
+    en: 'The request is too large. Please shorten your text.',
+  },
+  not_found: { nl: 'Niet gevonden', en: 'Not found' },
+  consultation_not_found: {
+    nl: 'Deze consultatie bestaat niet (meer).',
+    en: 'This consultation does not exist (any more).',
+  },
+  consultation_closed: {
+    nl: 'Deze consultatie is gesloten. U kunt geen inbreng meer geven.',
+    en: 'This consultation is closed. You can no longer give input.',
+  },
+  consultation_not_open_yet: {
+    nl: 'Deze consultatie is nog niet geopend.',
+    en: 'This consultation is not open yet.',
+  },
+  follow_up_not_found: {
+    nl: 'Er is geen inbreng met deze code. Controleer de code en probeer het opnieuw.',
+    en: 'There is no input with this code. Check the code and try again.',
+  },
+  invalid_follow_up_code: {
+    nl: 'Een code bestaat uit drie groepen van vier letters en cijfers, zoals K7QM-4XPR-9TWD.',
+    en: 'A code has three groups of four letters and digits, such as K7QM-4XPR-9TWD.',
+  },
+  idempotency_key_invalid: {
+    nl: 'De Idempotency-Key moet 8 tot 200 tekens lang zijn.',
+    en: 'The Idempotency-Key must be 8 to 200 characters long.',
+  },
+  idempotency_conflict: {
+    nl: 'Deze Idempotency-Key is al gebruikt voor andere inbreng.',
+    en: 'This Idempotency-Key was already used for different input.',
+  },
+  conflict: { nl: 'Conflict', en: 'Conflict' },
+  bad_request: { nl: 'Ongeldig verzoek', en: 'Bad request' },
+  server_error: {
+    nl: 'Er ging bij ons iets mis. Uw inbreng is niet verloren als u een bevestiging kreeg; probeer het anders later opnieuw.',
+    en: 'Something went wrong on our side. If you got a confirmation your input is safe; otherwise please try again later.',
+  },
+} satisfies Record<string, Message>;
+
+export type MessageCode = keyof typeof messages;
+
+export function t(locale: Locale, code: MessageCode, params: Params = {}): string {
+  const message: Message = messages[code];
+  const text = message[locale];
+  return typeof text === 'function' ? text(params) : text;
+}
+
+/** Picks Dutch or English from an Accept-Language header; Dutch when nothing matches. */
+export function localeFromAcceptLanguage(header: string | undefined | null): Locale {
+  if (!header) return 'nl';
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...rest] = part.trim().split(';');
+      const q = rest.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number.parseFloat(q.slice(2)) || 0 : 1 };
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('nl')) return 'nl';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'nl';
+}

@@ -1,0 +1,75 @@
+/**
+ * Pages that exist per submission and so cannot be static: the confirmation right after
+ * input was sent, and the follow-up page of a code. Rendered into the built shells.
+ *
+ * They show a resident's own input: never cached, never indexed, and the code in the URL
+ * is not passed on to other sites.
+ */
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import type { Locale } from '../contracts/public-content.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { t, type MessageCode } from '../i18n/messages.ts';
+import { normalizeFollowUpCode } from '../services/follow-up-code.ts';
+import { findFollowUp } from '../services/submissions.ts';
+import { fillSlot, loadShell, minimalPage } from '../views/page-shell.ts';
+import { renderConfirmation, renderFollowUp } from '../../site/lib/render/index.ts';
+import { escapeHtml } from '../../site/lib/render/html.ts';
+import { routes } from '../../site/lib/routes.ts';
+
+type PageKind = 'confirmation' | 'followUp';
+
+const pageTitles: Record<PageKind, Record<Locale, string>> = {
+  confirmation: { nl: 'Bevestiging', en: 'Confirmation' },
+  followUp: { nl: 'Volg uw inbreng', en: 'Follow up your input' },
+};
+
+export function submissionPages(options: { siteDir: () => string }): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const pages: Array<[PageKind, Locale]> = [
+    ['confirmation', 'nl'],
+    ['confirmation', 'en'],
+    ['followUp', 'nl'],
+    ['followUp', 'en'],
+  ];
+  for (const [kind, lang] of pages) {
+    const base = routes[kind](lang);
+    app.get(`${base}:code{[^/]+}`, (c) => c.redirect(`${base}${c.req.param('code')}/`, 301));
+    app.get(`${base}:code{[^/]+}/`, (c) => renderPage(c, options, kind, lang, c.req.param('code') ?? ''));
+  }
+  return app;
+}
+
+async function renderPage(
+  c: Context<AppEnv>,
+  options: { siteDir: () => string },
+  kind: PageKind,
+  lang: Locale,
+  rawCode: string,
+): Promise<Response> {
+  c.header('Cache-Control', 'private, no-store');
+  c.header('X-Robots-Tag', 'noindex');
+  c.header('Referrer-Policy', 'no-referrer');
+
+  const code = normalizeFollowUpCode(decodeURIComponent(rawCode));
+  const followUp = code ? await findFollowUp(c.get('db'), code) : undefined;
+  let content: string;
+  let status: 200 | 400 | 404 = 200;
+  if (!code) {
+    content = message(lang, 'invalid_follow_up_code');
+    status = 400;
+  } else if (!followUp) {
+    content = message(lang, 'follow_up_not_found');
+    status = 404;
+  } else {
+    content = kind === 'confirmation' ? renderConfirmation({ followUp, lang }) : renderFollowUp({ followUp, lang });
+  }
+
+  const shell = await loadShell(options.siteDir(), routes[kind](lang));
+  const html = shell ? fillSlot(shell, 'result', content) : minimalPage(lang, pageTitles[kind][lang], content);
+  return c.html(html, status);
+}
+
+function message(lang: Locale, code: MessageCode): string {
+  return `<div class="podium-notice podium-notice--error"><p>${escapeHtml(t(lang, code))}</p></div>`;
+}

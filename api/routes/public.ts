@@ -1,0 +1,199 @@
+/**
+ * The public JSON API: published topics and consultations, input from widgets and
+ * scripts, and the follow-up a resident reads with their code. Routes check the shape of
+ * requests and call services; the rules live in the services.
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  Consultation,
+  FollowUp,
+  Problem,
+  SubmissionReceipt,
+  SubmissionRequest,
+  TopicSummary,
+} from '../contracts/public-content.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { problem, requestLocale, validationHook } from '../http/problem.ts';
+import { findConsultation, findTopic, listConsultations, listTopics } from '../services/consultations.ts';
+import { normalizeFollowUpCode } from '../services/follow-up-code.ts';
+import { findFollowUp, followUpPath, submitInput, type SubmitResult } from '../services/submissions.ts';
+
+const problemContent = { 'application/problem+json': { schema: Problem } };
+const Slug = z.string().min(1).max(200).openapi({ example: 'fietsroute-stationsstraat' });
+const IdempotencyKey = z.string().min(8).max(200);
+
+const listTopicsRoute = createRoute({
+  method: 'get',
+  path: '/api/topics',
+  tags: ['Public'],
+  summary: 'List topics',
+  responses: { 200: { description: 'All topics', content: { 'application/json': { schema: z.array(TopicSummary) } } } },
+});
+
+const getTopicRoute = createRoute({
+  method: 'get',
+  path: '/api/topics/{slug}',
+  tags: ['Public'],
+  summary: 'One topic',
+  request: { params: z.object({ slug: Slug }) },
+  responses: {
+    200: { description: 'The topic', content: { 'application/json': { schema: TopicSummary } } },
+    404: { description: 'No such topic', content: problemContent },
+  },
+});
+
+const listConsultationsRoute = createRoute({
+  method: 'get',
+  path: '/api/consultations',
+  tags: ['Public'],
+  summary: 'List published consultations, soonest closing first',
+  request: { query: z.object({ topic: Slug.optional() }) },
+  responses: {
+    200: { description: 'Consultations', content: { 'application/json': { schema: z.array(Consultation) } } },
+  },
+});
+
+const getConsultationRoute = createRoute({
+  method: 'get',
+  path: '/api/consultations/{slug}',
+  tags: ['Public'],
+  summary: 'One consultation with its questions',
+  request: { params: z.object({ slug: Slug }) },
+  responses: {
+    200: { description: 'The consultation', content: { 'application/json': { schema: Consultation } } },
+    404: { description: 'No such consultation', content: problemContent },
+  },
+});
+
+const submitRoute = createRoute({
+  method: 'post',
+  path: '/api/consultations/{slug}/submissions',
+  tags: ['Public'],
+  summary: 'Give input on a consultation',
+  description:
+    'Send JSON with an `Idempotency-Key` header: a retry with the same key and content returns the first receipt ' +
+    '(200, `Idempotent-Replayed: true`) and stores nothing new. An HTML form post ' +
+    '(`application/x-www-form-urlencoded`, fields `answers.<key>`, `name`, `email`, `consent=yes`, `lang`) is answered ' +
+    'with a 303 to the confirmation page, or with the form page and its errors. Error messages follow `Accept-Language`.',
+  request: {
+    params: z.object({ slug: Slug }),
+    headers: z.object({
+      'idempotency-key': IdempotencyKey.optional().openapi({ description: 'Any unique string, e.g. a UUID' }),
+    }),
+    body: { required: true, content: { 'application/json': { schema: SubmissionRequest } } },
+  },
+  responses: {
+    201: { description: 'Stored', content: { 'application/json': { schema: SubmissionReceipt } } },
+    200: { description: 'Stored earlier with this idempotency key', content: { 'application/json': { schema: SubmissionReceipt } } },
+    303: { description: 'HTML form: go to the confirmation page' },
+    400: { description: 'Malformed JSON or idempotency key', content: problemContent },
+    404: { description: 'No such consultation', content: problemContent },
+    409: { description: 'Consultation not open, or idempotency key used for other input', content: problemContent },
+    413: { description: 'Body too large', content: problemContent },
+    415: { description: 'Neither JSON nor a form', content: problemContent },
+    422: { description: 'Invalid answers, per field', content: problemContent },
+  },
+});
+
+const followUpRoute = createRoute({
+  method: 'get',
+  path: '/api/follow-up/{code}',
+  tags: ['Public'],
+  summary: 'What happened with input, by its follow-up code',
+  request: { params: z.object({ code: z.string().max(100).openapi({ example: 'K7QM-4XPR-9TWD' }) }) },
+  responses: {
+    200: { description: 'Status, moderation outcome and answers', content: { 'application/json': { schema: FollowUp } } },
+    400: { description: 'Not a valid code', content: problemContent },
+    404: { description: 'No input with this code', content: problemContent },
+  },
+});
+
+const followUpLookupRoute = createRoute({
+  method: 'get',
+  path: '/api/follow-up',
+  tags: ['Public'],
+  summary: 'Look up a code from the follow-up form: redirects to its page',
+  request: {
+    query: z.object({ code: z.string().max(100).optional(), lang: z.enum(['nl', 'en']).optional() }),
+  },
+  responses: {
+    303: { description: 'To the follow-up page of the code; that page explains an unknown or malformed code' },
+  },
+});
+
+export function publicRoutes(): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.openapi(listTopicsRoute, async (c) => c.json(await listTopics(c.get('db')), 200));
+
+  app.openapi(getTopicRoute, async (c) => {
+    const topic = await findTopic(c.get('db'), c.req.valid('param').slug);
+    return topic ? c.json(topic, 200) : (problem(c, 404, 'not_found') as never);
+  });
+
+  app.openapi(listConsultationsRoute, async (c) => {
+    const { topic } = c.req.valid('query');
+    return c.json(await listConsultations(c.get('db'), c.get('now')(), { topic }), 200);
+  });
+
+  app.openapi(getConsultationRoute, async (c) => {
+    const consultation = await findConsultation(c.get('db'), c.req.valid('param').slug, c.get('now')());
+    return consultation ? c.json(consultation, 200) : (problem(c, 404, 'consultation_not_found') as never);
+  });
+
+  app.openapi(submitRoute, async (c) => {
+    const { slug } = c.req.valid('param');
+    const key = c.req.valid('header')['idempotency-key'];
+    const body = c.req.valid('json');
+    const result = await submitInput(c.get('db'), {
+      consultationSlug: slug,
+      idempotencyKey: key,
+      now: c.get('now')(),
+      input: {
+        answers: body.answers,
+        name: body.name,
+        email: body.email,
+        consent: body.consent,
+        language: body.language ?? requestLocale(c),
+        channel: body.channel ?? 'widget',
+      },
+    });
+    return submitResponse(c, result) as never;
+  });
+
+  app.openapi(followUpRoute, async (c) => {
+    const code = normalizeFollowUpCode(c.req.valid('param').code);
+    if (!code) return problem(c, 400, 'invalid_follow_up_code') as never;
+    const followUp = await findFollowUp(c.get('db'), code);
+    return followUp ? c.json(followUp, 200) : (problem(c, 404, 'follow_up_not_found') as never);
+  });
+
+  app.openapi(followUpLookupRoute, async (c) => {
+    const { code: raw = '', lang } = c.req.valid('query');
+    const code = normalizeFollowUpCode(raw);
+    const language = lang ?? requestLocale(c);
+    // An unknown or malformed code still goes to the page, which explains the problem in place.
+    return c.redirect(followUpPath(code ?? encodeURIComponent(raw.trim() || '-'), language), 303) as never;
+  });
+
+  return app;
+}
+
+function submitResponse(c: Parameters<Parameters<OpenAPIHono<AppEnv>['openapi']>[1]>[0], result: SubmitResult): Response {
+  switch (result.kind) {
+    case 'created':
+      return c.json(result.receipt, 201, { Location: result.receipt.followUpUrl });
+    case 'replayed':
+      return c.json(result.receipt, 200, { 'Idempotent-Replayed': 'true' });
+    case 'invalid':
+      return problem(c, 422, 'validation_failed', { detail: 'validation_detail', errors: result.errors });
+    case 'not_found':
+      return problem(c, 404, 'consultation_not_found');
+    case 'closed':
+      return problem(c, 409, 'consultation_closed');
+    case 'not_open_yet':
+      return problem(c, 409, 'consultation_not_open_yet');
+    case 'idempotency_conflict':
+      return problem(c, 409, 'idempotency_conflict');
+  }
+}

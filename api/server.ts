@@ -1,0 +1,86 @@
+/**
+ * Starting Podium: open and migrate the database, seed the demo on an empty one, write
+ * the snapshot, build what is out of date, and serve API, portal and widgets on one port.
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from './app.ts';
+import {
+  ensureSiteBuilt,
+  ensureWidgetsBuilt,
+  openApiPath,
+  sitePath,
+  snapshotPath,
+  widgetsPath,
+} from './build/builds.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { organisations } from './db/schema.ts';
+import { buildPublishedSnapshot, writeSnapshotFile } from './services/published-content.ts';
+import { seedDemoData } from './services/seed.ts';
+import { writeFile, mkdir } from 'node:fs/promises';
+
+export type Log = (message: string) => void;
+
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  return openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+}
+
+/** Seeds the demo municipality when the database holds no organisation yet. */
+export async function seedIfEmpty(database: Database, config: Config, log: Log): Promise<void> {
+  if (!config.seedDemo) return;
+  const [any] = await database.db.select({ id: organisations.id }).from(organisations).limit(1);
+  if (any) return;
+  await seedDemoData(database.db);
+  log('Seeded the demo municipality (Gemeente Demodam).');
+}
+
+/** Writes what the static build reads: the published snapshot and the OpenAPI document. */
+export async function writeBuildInputs(database: Database, config: Config): Promise<void> {
+  await mkdir(config.distDir, { recursive: true });
+  await writeSnapshotFile(snapshotPath(config.distDir), await buildPublishedSnapshot(database.db, new Date()));
+  const app = createApp({ db: database.db, databaseKind: database.kind });
+  const document = app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'Podium API', version: '0.1.0' } });
+  await writeFile(openApiPath(config.distDir), `${JSON.stringify(document, null, 2)}\n`);
+}
+
+export async function buildAll(database: Database, config: Config, log: Log, force = false): Promise<void> {
+  await writeBuildInputs(database, config);
+  await ensureWidgetsBuilt(config.distDir, { force, log });
+  await ensureSiteBuilt(config.distDir, { force, log, publicUrl: config.publicUrl });
+}
+
+export async function start(config: Config, log: Log = console.log): Promise<{ server: ServerType; stop(): Promise<void> }> {
+  const database = await openConfiguredDatabase(config);
+  try {
+    await database.migrate();
+    await seedIfEmpty(database, config, log);
+    await buildAll(database, config, log);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const app = createApp({
+    db: database.db,
+    databaseKind: database.kind,
+    siteDir: () => sitePath(config.distDir),
+    widgetsDir: widgetsPath(config.distDir),
+  });
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  const where = database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server';
+  log(`Podium runs on ${where}.`);
+  log(`  Portal:   ${config.publicUrl}/`);
+  log(`  English:  ${config.publicUrl}/en/`);
+  log(`  API:      ${config.publicUrl}/api/openapi.json`);
+  log(`  Widgets:  ${config.publicUrl}/embed/`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    })());
+  return { server, stop };
+}

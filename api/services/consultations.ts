@@ -1,0 +1,102 @@
+/**
+ * Public reads of topics and consultations: only what has been published (no drafts),
+ * in the shapes of `contracts/public-content.ts`.
+ */
+import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
+import type { Consultation, ConsultationStatus, Question, TopicSummary } from '../contracts/public-content.ts';
+import type { Db } from '../db/client.ts';
+import { consultations, departments, questions, submissions, topics } from '../db/schema.ts';
+
+type ConsultationRow = typeof consultations.$inferSelect;
+
+/** The status a resident sees, which also depends on the dates. */
+export function publicStatus(row: Pick<ConsultationRow, 'status' | 'opensAt' | 'closesAt'>, now: Date): ConsultationStatus {
+  if (row.status === 'decided') return 'decided';
+  if (row.status === 'closed') return 'closed';
+  if (now < row.opensAt) return 'upcoming';
+  if (now >= row.closesAt) return 'closed';
+  return 'open';
+}
+
+export async function listTopics(db: Db): Promise<TopicSummary[]> {
+  const rows = await db.select().from(topics).orderBy(asc(topics.position), asc(topics.slug));
+  return rows.map((row) => ({ slug: row.slug, title: row.title, description: row.description }));
+}
+
+export async function findTopic(db: Db, slug: string): Promise<TopicSummary | undefined> {
+  const [row] = await db.select().from(topics).where(eq(topics.slug, slug)).limit(1);
+  return row && { slug: row.slug, title: row.title, description: row.description };
+}
+
+/** Published consultations, optionally of one topic, soonest closing first. */
+export async function listConsultations(
+  db: Db,
+  now: Date,
+  filter: { topic?: string; slug?: string } = {},
+): Promise<Consultation[]> {
+  const conditions = [ne(consultations.status, 'draft')];
+  if (filter.topic) conditions.push(eq(topics.slug, filter.topic));
+  if (filter.slug) conditions.push(eq(consultations.slug, filter.slug));
+  const rows = await db
+    .select({ consultation: consultations, topicSlug: topics.slug, department: departments.name })
+    .from(consultations)
+    .innerJoin(topics, eq(topics.id, consultations.topicId))
+    .leftJoin(departments, eq(departments.id, consultations.departmentId))
+    .where(and(...conditions))
+    .orderBy(asc(consultations.closesAt));
+  if (rows.length === 0) return [];
+
+  const ids = rows.map((row) => row.consultation.id);
+  const questionRows = await db
+    .select()
+    .from(questions)
+    .where(inArray(questions.consultationId, ids))
+    .orderBy(asc(questions.position));
+  const counts = await db
+    .select({ consultationId: submissions.consultationId, n: count() })
+    .from(submissions)
+    .where(and(inArray(submissions.consultationId, ids), ne(submissions.status, 'rejected')))
+    .groupBy(submissions.consultationId);
+  const countById = new Map(counts.map((row) => [row.consultationId, Number(row.n)]));
+
+  return rows.map(({ consultation: c, topicSlug, department }) => ({
+    slug: c.slug,
+    topic: topicSlug,
+    title: c.title,
+    summary: c.summary,
+    background: c.background,
+    afterwards: c.afterwards,
+    whoDecides: c.whoDecides,
+    targetGroups: c.targetGroups,
+    outcome: c.outcome,
+    department,
+    status: publicStatus(c, now),
+    moderation: c.moderation,
+    responseDays: c.responseDays,
+    opensAt: c.opensAt.toISOString(),
+    closesAt: c.closesAt.toISOString(),
+    submissionCount: countById.get(c.id) ?? 0,
+    questions: questionRows.filter((q) => q.consultationId === c.id).map(toPublicQuestion),
+  }));
+}
+
+export async function findConsultation(db: Db, slug: string, now: Date): Promise<Consultation | undefined> {
+  const [consultation] = await listConsultations(db, now, { slug });
+  return consultation;
+}
+
+function toPublicQuestion(row: typeof questions.$inferSelect): Question {
+  return {
+    key: row.key,
+    kind: row.kind,
+    prompt: row.prompt,
+    hint: row.hint,
+    required: row.required,
+    options: row.options,
+    scaleMin: row.scaleMin,
+    scaleMax: row.scaleMax,
+    scaleMinLabel: row.scaleMinLabel,
+    scaleMaxLabel: row.scaleMaxLabel,
+    maxLength: row.maxLength,
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * The published content as one snapshot: what the static portal is built from.
+ * The build reads this file and never the database (an embedded database has one owner).
+ */
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import type { Organisation, PublishedSnapshot, PublishedSubmission } from '../contracts/public-content.ts';
+import type { Db } from '../db/client.ts';
+import {
+  consultations,
+  departments,
+  organisations,
+  questions,
+  staffReplies,
+  submissionAnswers,
+  submissions,
+} from '../db/schema.ts';
+import { listConsultations, listTopics } from './consultations.ts';
+
+export async function buildPublishedSnapshot(db: Db, now: Date): Promise<PublishedSnapshot> {
+  const [org] = await db.select().from(organisations).orderBy(asc(organisations.createdAt)).limit(1);
+  if (!org) throw new Error('No organisation in the database yet: run `npx podium seed` first.');
+  const organisation: Organisation = {
+    slug: org.slug,
+    name: org.name,
+    locales: org.locales.filter((l): l is 'nl' | 'en' => l === 'nl' || l === 'en'),
+    contactEmail: org.contactEmail,
+    websiteUrl: org.websiteUrl,
+  };
+  return {
+    generatedAt: now.toISOString(),
+    organisation,
+    topics: await listTopics(db),
+    consultations: await listConsultations(db, now),
+    submissions: await listPublishedSubmissions(db),
+  };
+}
+
+/** Published input with the answers the municipality gave, newest first. */
+export async function listPublishedSubmissions(db: Db, filter: { consultation?: string } = {}): Promise<PublishedSubmission[]> {
+  const conditions = [inArray(submissions.status, ['published', 'answered']), isNotNull(submissions.publishedAt)];
+  if (filter.consultation) conditions.push(eq(consultations.slug, filter.consultation));
+  const rows = await db
+    .select({ submission: submissions, consultationSlug: consultations.slug })
+    .from(submissions)
+    .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
+    .where(and(...conditions))
+    .orderBy(desc(submissions.publishedAt));
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.submission.id);
+
+  const answers = await db
+    .select({ submissionId: submissionAnswers.submissionId, key: questions.key, value: submissionAnswers.value })
+    .from(submissionAnswers)
+    .innerJoin(questions, eq(questions.id, submissionAnswers.questionId))
+    .where(inArray(submissionAnswers.submissionId, ids))
+    .orderBy(asc(questions.position));
+  const replies = await db
+    .select({ reply: staffReplies, department: departments.name })
+    .from(staffReplies)
+    .leftJoin(departments, eq(departments.id, staffReplies.departmentId))
+    .where(and(inArray(staffReplies.submissionId, ids), isNotNull(staffReplies.publishedAt)))
+    .orderBy(asc(staffReplies.publishedAt));
+
+  return rows.map(({ submission, consultationSlug }) => ({
+    id: submission.id,
+    consultation: consultationSlug,
+    language: submission.language,
+    channel: submission.channel,
+    publishedAt: (submission.publishedAt ?? submission.createdAt).toISOString(),
+    answers: answers.filter((a) => a.submissionId === submission.id).map((a) => ({ question: a.key, value: a.value })),
+    replies: replies
+      .filter(({ reply }) => reply.submissionId === submission.id)
+      .map(({ reply, department }) => ({
+        language: reply.language,
+        body: reply.body,
+        department,
+        publishedAt: (reply.publishedAt ?? reply.createdAt).toISOString(),
+      })),
+  }));
+}
+
+/** Writes the snapshot atomically, so a build never reads half a file. */
+export async function writeSnapshotFile(path: string, snapshot: PublishedSnapshot): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(snapshot, null, 2)}\n`);
+  await rename(temporary, path);
+}

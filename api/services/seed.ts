@@ -1,0 +1,299 @@
+/**
+ * Demo data: a Dutch municipality with mobility consultations, so a fresh Podium shows
+ * something real. Idempotent: every row is keyed on a natural key and skipped when present.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import {
+  consultations,
+  departments,
+  organisations,
+  questions,
+  staffReplies,
+  submissionAnswers,
+  submissions,
+  topics,
+  type AnswerValue,
+  type LocalizedText,
+} from '../db/schema.ts';
+import { recordAudit } from './audit.ts';
+import { generateFollowUpCode } from './follow-up-code.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export type SeedReport = { organisation: string; created: boolean };
+
+export async function seedDemoData(db: Db, now = new Date()): Promise<SeedReport> {
+  const orgId = await upsertOrganisation(db);
+  const existing = await db.select().from(topics).where(eq(topics.organisationId, orgId)).limit(1);
+
+  const mobility = await upsertTopic(db, orgId, 'mobiliteit', 0, {
+    title: { nl: 'Mobiliteit en vervoer', en: 'Mobility and transport' },
+    description: {
+      nl: 'Fietsen, lopen, het openbaar vervoer en parkeren in Demodam.',
+      en: 'Cycling, walking, public transport and parking in Demodam.',
+    },
+  });
+  await upsertTopic(db, orgId, 'openbare-ruimte', 1, {
+    title: { nl: 'Openbare ruimte', en: 'Public space' },
+    description: {
+      nl: 'Straten, pleinen, groen en spelen in de wijk.',
+      en: 'Streets, squares, green spaces and play areas.',
+    },
+  });
+  const traffic = await upsertDepartment(db, orgId, 'verkeer', { nl: 'Team Verkeer', en: 'Traffic team' });
+
+  const cycleRoute = await upsertConsultation(db, {
+    organisationId: orgId,
+    topicId: mobility,
+    departmentId: traffic,
+    slug: 'fietsroute-stationsstraat',
+    status: 'open',
+    moderation: 'pre',
+    responseDays: 10,
+    opensAt: new Date(now.getTime() - 14 * DAY),
+    closesAt: new Date(now.getTime() + 42 * DAY),
+    title: { nl: 'Nieuwe fietsroute Stationsstraat', en: 'New cycle route on Stationsstraat' },
+    summary: {
+      nl: 'Welke route moet de nieuwe fietsroute van het station naar het centrum volgen, en wat is daarbij belangrijk?',
+      en: 'Which way should the new cycle route from the station to the town centre go, and what matters most?',
+    },
+    background: {
+      nl: 'Steeds meer mensen fietsen naar het station. De Stationsstraat is smal en druk. De gemeente wil een veilige fietsroute aanleggen en wil weten wat u belangrijk vindt.',
+      en: 'More and more people cycle to the station. Stationsstraat is narrow and busy. The municipality wants to build a safe cycle route and would like to know what matters to you.',
+    },
+    afterwards: {
+      nl: 'We lezen alle reacties. Team Verkeer maakt er twee ontwerpen van. In het voorjaar kiest de gemeenteraad een ontwerp. Op deze pagina leest u wat we met uw inbreng deden.',
+      en: 'We read every response. The traffic team turns them into two designs. In spring the municipal council chooses one. This page tells you what we did with your input.',
+    },
+    whoDecides: { nl: 'De gemeenteraad van Demodam', en: 'The municipal council of Demodam' },
+    targetGroups: {
+      nl: 'Fietsers, forenzen, bewoners en ondernemers rond de Stationsstraat',
+      en: 'Cyclists, commuters, residents and businesses around Stationsstraat',
+    },
+  });
+  await upsertQuestions(db, cycleRoute, [
+    {
+      key: 'route',
+      kind: 'single_choice',
+      required: true,
+      prompt: { nl: 'Welke route heeft uw voorkeur?', en: 'Which route do you prefer?' },
+      hint: { nl: 'Kies één route.', en: 'Choose one route.' },
+      options: [
+        { value: 'stationsstraat', label: { nl: 'Door de Stationsstraat', en: 'Through Stationsstraat' } },
+        { value: 'parklaan', label: { nl: 'Langs de Parklaan', en: 'Along Parklaan' } },
+        { value: 'geen-voorkeur', label: { nl: 'Geen voorkeur', en: 'No preference' } },
+      ],
+    },
+    {
+      key: 'veiligheid',
+      kind: 'scale',
+      required: false,
+      prompt: {
+        nl: 'Hoe veilig voelt u zich nu op de fiets in de Stationsstraat?',
+        en: 'How safe do you feel cycling on Stationsstraat now?',
+      },
+      scaleMin: 1,
+      scaleMax: 5,
+      scaleMinLabel: { nl: 'Heel onveilig', en: 'Very unsafe' },
+      scaleMaxLabel: { nl: 'Heel veilig', en: 'Very safe' },
+    },
+    {
+      key: 'voorzieningen',
+      kind: 'multiple_choice',
+      required: false,
+      prompt: { nl: 'Wat vindt u belangrijk langs de route?', en: 'What matters to you along the route?' },
+      hint: { nl: 'Kies zoveel als u wilt.', en: 'Choose as many as you like.' },
+      options: [
+        { value: 'verlichting', label: { nl: 'Goede verlichting', en: 'Good lighting' } },
+        { value: 'stallingen', label: { nl: 'Fietsenstallingen', en: 'Bicycle parking' } },
+        { value: 'bomen', label: { nl: 'Bomen en groen', en: 'Trees and greenery' } },
+        { value: 'gescheiden', label: { nl: 'Gescheiden van de auto', en: 'Separated from cars' } },
+      ],
+    },
+    {
+      key: 'toelichting',
+      kind: 'open_text',
+      required: true,
+      maxLength: 2000,
+      prompt: { nl: 'Wat wilt u ons verder meegeven?', en: 'What else would you like to tell us?' },
+      hint: {
+        nl: 'Schrijf geen persoonlijke gegevens van anderen op.',
+        en: "Please don't include other people's personal details.",
+      },
+    },
+  ]);
+
+  const parking = await upsertConsultation(db, {
+    organisationId: orgId,
+    topicId: mobility,
+    departmentId: traffic,
+    slug: 'parkeren-centrum',
+    status: 'decided',
+    moderation: 'pre',
+    responseDays: 10,
+    opensAt: new Date(now.getTime() - 120 * DAY),
+    closesAt: new Date(now.getTime() - 60 * DAY),
+    title: { nl: 'Parkeren in het centrum', en: 'Parking in the town centre' },
+    summary: {
+      nl: 'Hoe kunnen we het centrum autoluw maken en toch bereikbaar houden?',
+      en: 'How can we reduce car traffic in the centre and keep it easy to reach?',
+    },
+    background: {
+      nl: 'Het centrum is druk met zoekverkeer. Ondernemers en bewoners vroegen om een plan.',
+      en: 'The centre is busy with cars looking for a parking space. Businesses and residents asked for a plan.',
+    },
+    afterwards: {
+      nl: 'Uw reacties zijn gebruikt voor het parkeerplan dat de raad heeft vastgesteld.',
+      en: 'Your responses were used for the parking plan the council adopted.',
+    },
+    whoDecides: { nl: 'De gemeenteraad van Demodam', en: 'The municipal council of Demodam' },
+    targetGroups: null,
+    outcome: {
+      nl: 'De raad besloot tot een parkeergarage aan de rand van het centrum en meer plekken voor bezorgers.',
+      en: 'The council decided on a car park at the edge of the centre and more spaces for deliveries.',
+    },
+  });
+  await upsertQuestions(db, parking, [
+    {
+      key: 'idee',
+      kind: 'open_text',
+      required: true,
+      maxLength: 2000,
+      prompt: { nl: 'Wat is uw idee?', en: 'What is your idea?' },
+    },
+  ]);
+
+  await seedPublishedInput(db, orgId, cycleRoute, traffic, now, 'seed:fietsroute:1', {
+    answers: { route: 'parklaan', veiligheid: 2, voorzieningen: ['verlichting', 'gescheiden'], toelichting: 'De Parklaan is rustiger en er rijden minder bussen. Wel graag goede verlichting, want in de winter is het daar donker.' },
+    reply:
+      'Dank u wel. Verlichting langs de Parklaan nemen we mee in beide ontwerpen. In maart laten we de ontwerpen zien op deze pagina.',
+  });
+  await seedPublishedInput(db, orgId, cycleRoute, traffic, now, 'seed:fietsroute:2', {
+    answers: { route: 'stationsstraat', veiligheid: 1, toelichting: 'Ik fiets elke dag naar de trein. De Stationsstraat is de kortste weg, maak die veilig in plaats van om te rijden.' },
+    reply: null,
+  });
+  await seedPublishedInput(db, orgId, parking, traffic, now, 'seed:parkeren:1', {
+    answers: { idee: 'Een parkeergarage bij de ring en een pendelbus naar de markt.' },
+    reply: 'Dit idee zit in het parkeerplan: de garage aan de ring komt er in 2027.',
+  });
+
+  return { organisation: 'demodam', created: existing.length === 0 };
+}
+
+async function upsertOrganisation(db: Db): Promise<string> {
+  await db
+    .insert(organisations)
+    .values({
+      slug: 'demodam',
+      name: 'Gemeente Demodam',
+      locales: ['nl', 'en'],
+      // Any port on localhost, so anyone can try an embed straight away.
+      embedOrigins: ['http://localhost:*', 'http://127.0.0.1:*'],
+      contactEmail: 'participatie@demodam.example',
+      websiteUrl: 'https://www.demodam.example',
+    })
+    .onConflictDoNothing({ target: organisations.slug });
+  const [row] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'demodam'));
+  return row!.id;
+}
+
+async function upsertTopic(
+  db: Db,
+  organisationId: string,
+  slug: string,
+  position: number,
+  texts: { title: LocalizedText; description: LocalizedText },
+): Promise<string> {
+  await db
+    .insert(topics)
+    .values({ organisationId, slug, position, ...texts })
+    .onConflictDoNothing({ target: [topics.organisationId, topics.slug] });
+  const [row] = await db
+    .select({ id: topics.id })
+    .from(topics)
+    .where(and(eq(topics.organisationId, organisationId), eq(topics.slug, slug)));
+  return row!.id;
+}
+
+async function upsertDepartment(db: Db, organisationId: string, slug: string, name: LocalizedText): Promise<string> {
+  await db
+    .insert(departments)
+    .values({ organisationId, slug, name })
+    .onConflictDoNothing({ target: [departments.organisationId, departments.slug] });
+  const [row] = await db
+    .select({ id: departments.id })
+    .from(departments)
+    .where(and(eq(departments.organisationId, organisationId), eq(departments.slug, slug)));
+  return row!.id;
+}
+
+async function upsertConsultation(db: Db, values: typeof consultations.$inferInsert): Promise<string> {
+  await db.insert(consultations).values(values).onConflictDoNothing({ target: consultations.slug });
+  const [row] = await db.select({ id: consultations.id }).from(consultations).where(eq(consultations.slug, values.slug));
+  return row!.id;
+}
+
+type QuestionSeed = Omit<typeof questions.$inferInsert, 'consultationId' | 'position'>;
+
+async function upsertQuestions(db: Db, consultationId: string, list: QuestionSeed[]): Promise<void> {
+  await db
+    .insert(questions)
+    .values(list.map((q, position) => ({ ...q, consultationId, position })))
+    .onConflictDoNothing({ target: [questions.consultationId, questions.key] });
+}
+
+async function seedPublishedInput(
+  db: Db,
+  organisationId: string,
+  consultationId: string,
+  departmentId: string,
+  now: Date,
+  key: string,
+  input: { answers: Record<string, AnswerValue>; reply: string | null },
+): Promise<void> {
+  const publishedAt = new Date(now.getTime() - 3 * DAY);
+  await db.transaction(async (tx) => {
+    const [submission] = await tx
+      .insert(submissions)
+      .values({
+        consultationId,
+        channel: 'portal',
+        language: 'nl',
+        status: input.reply ? 'answered' : 'published',
+        followUpCode: generateFollowUpCode(),
+        idempotencyKey: key,
+        createdAt: new Date(publishedAt.getTime() - 2 * DAY),
+        updatedAt: publishedAt,
+        publishedAt,
+      })
+      .onConflictDoNothing({ target: submissions.idempotencyKey })
+      .returning();
+    if (!submission) return; // seeded before
+    const questionRows = await tx.select().from(questions).where(eq(questions.consultationId, consultationId));
+    await tx.insert(submissionAnswers).values(
+      Object.entries(input.answers).map(([questionKey, value]) => {
+        const question = questionRows.find((q) => q.key === questionKey);
+        if (!question) throw new Error(`Seed refers to unknown question ${questionKey}`);
+        return { submissionId: submission.id, questionId: question.id, value };
+      }),
+    );
+    if (input.reply) {
+      await tx.insert(staffReplies).values({
+        submissionId: submission.id,
+        departmentId,
+        language: 'nl',
+        body: input.reply,
+        createdAt: publishedAt,
+        publishedAt: new Date(publishedAt.getTime() + DAY),
+      });
+    }
+    await recordAudit(tx, {
+      organisationId,
+      actorType: 'system',
+      action: 'seed.submission',
+      subjectType: 'submission',
+      subjectId: submission.id,
+    });
+  });
+}

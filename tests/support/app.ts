@@ -1,0 +1,47 @@
+/** A migrated, seeded database and the app on top of it, for API tests. */
+import { createApp } from '../../api/app.ts';
+import type { Database } from '../../api/db/client.ts';
+import { seedDemoData } from '../../api/services/seed.ts';
+import type { DatabaseTarget } from './databases.ts';
+
+/** The tests' clock: the demo consultation is open at this moment. */
+export const NOW = new Date('2026-11-27T10:00:00Z');
+
+export async function openTestApp(target: DatabaseTarget, options: { siteDir?: string } = {}) {
+  const database: Database = await target.open();
+  await database.migrate();
+  await seedDemoData(database.db, NOW);
+  const app = createApp({
+    db: database.db,
+    databaseKind: database.kind,
+    now: () => NOW,
+    ...(options.siteDir ? { siteDir: () => options.siteDir! } : {}),
+  });
+  return { app, database, db: database.db, close: () => database.close() };
+}
+
+export type TestApp = Awaited<ReturnType<typeof openTestApp>>;
+
+/** A valid answer set for the demo consultation `fietsroute-stationsstraat`. */
+export const validAnswers = {
+  route: 'parklaan',
+  veiligheid: 2,
+  voorzieningen: ['verlichting', 'bomen'],
+  toelichting: 'Graag een veilige route langs het park.',
+};
+
+export function postJson(app: TestApp['app'], path: string, body: unknown, headers: Record<string, string> = {}) {
+  return app.request(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+export function postForm(app: TestApp['app'], path: string, fields: Array<[string, string]>, headers: Record<string, string> = {}) {
+  return app.request(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
