@@ -49,7 +49,10 @@ export async function buildAll(database: Database, config: Config, log: Log, for
   await ensureSiteBuilt(config.distDir, { force, log, publicUrl: config.publicUrl });
 }
 
-export async function start(config: Config, log: Log = console.log): Promise<{ server: ServerType; stop(): Promise<void> }> {
+export async function start(
+  config: Config,
+  log: Log = console.log,
+): Promise<{ server: ServerType; stop(): Promise<void> }> {
   const database = await openConfiguredDatabase(config);
   try {
     await database.migrate();

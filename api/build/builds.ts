@@ -22,7 +22,10 @@ export const openApiPath = (distDir: string) => join(distDir, 'openapi.json');
 export type BuildLog = (message: string) => void;
 
 /** Builds the widget bundle unless its sources are unchanged since the last build. */
-export async function ensureWidgetsBuilt(distDir: string, options: { force?: boolean; log?: BuildLog } = {}): Promise<boolean> {
+export async function ensureWidgetsBuilt(
+  distDir: string,
+  options: { force?: boolean; log?: BuildLog } = {},
+): Promise<boolean> {
   const outDir = widgetsPath(distDir);
   const hash = await hashInputs([join(projectRoot, 'widgets'), join(projectRoot, 'package-lock.json')]);
   if (!options.force && (await readStamp(outDir)) === hash) return false;

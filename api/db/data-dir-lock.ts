@@ -41,7 +41,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = readOwner(path);
-      if (owner !== undefined && owner !== process.pid && isRunning(owner)) {
+      if (owner !== undefined && isRunning(owner)) {
         throw new DataDirLockedError(dataDir, owner);
       }
       // Stale lock from a process that crashed: take it over.

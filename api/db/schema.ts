@@ -47,7 +47,13 @@ export const submissionStatus = pgEnum('submission_status', [
   'answered',
 ]);
 export const locale = pgEnum('locale', ['nl', 'en']);
-export const staffRole = pgEnum('staff_role', ['administrator', 'moderator', 'webcare', 'analyst', 'department_member']);
+export const staffRole = pgEnum('staff_role', [
+  'administrator',
+  'moderator',
+  'webcare',
+  'analyst',
+  'department_member',
+]);
 export const socialPlatform = pgEnum('social_platform', ['mastodon', 'bluesky', 'x', 'facebook', 'instagram']);
 export const actorType = pgEnum('actor_type', ['resident', 'staff', 'system']);
 
@@ -55,9 +61,15 @@ export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
-  locales: text('locales').array().notNull().default(sql`ARRAY['nl','en']::text[]`),
+  locales: text('locales')
+    .array()
+    .notNull()
+    .default(sql`ARRAY['nl','en']::text[]`),
   /** Origins allowed to embed widgets, e.g. `https://www.gemeente.nl` or `http://localhost:*`. */
-  embedOrigins: text('embed_origins').array().notNull().default(sql`ARRAY[]::text[]`),
+  embedOrigins: text('embed_origins')
+    .array()
+    .notNull()
+    .default(sql`ARRAY[]::text[]`),
   contactEmail: text('contact_email'),
   websiteUrl: text('website_url'),
   createdAt: createdAt(),

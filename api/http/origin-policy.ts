@@ -26,7 +26,10 @@ export function createOriginPolicy(db: Db, ttlMs = 30_000) {
   let cached: { patterns: string[]; at: number } | undefined;
   async function patterns(): Promise<string[]> {
     if (!cached || Date.now() - cached.at > ttlMs) {
-      const rows = await db.select({ embedOrigins: organisations.embedOrigins }).from(organisations).orderBy(asc(organisations.createdAt));
+      const rows = await db
+        .select({ embedOrigins: organisations.embedOrigins })
+        .from(organisations)
+        .orderBy(asc(organisations.createdAt));
       cached = { patterns: rows.flatMap((row) => row.embedOrigins), at: Date.now() };
     }
     return cached.patterns;

@@ -80,5 +80,8 @@ export function validationHook(
   c: Context,
 ): Response | undefined {
   if (result.success) return undefined;
-  return problem(c, 422, 'validation_failed', { detail: 'validation_detail', errors: fieldErrorsFromZod(result.error) });
+  return problem(c, 422, 'validation_failed', {
+    detail: 'validation_detail',
+    errors: fieldErrorsFromZod(result.error),
+  });
 }

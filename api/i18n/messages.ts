@@ -26,7 +26,10 @@ const messages = {
     en: (p) => `Choose a number from ${p.min} to ${p.max}.`,
   },
   invalid_type: { nl: 'Dit antwoord heeft niet de juiste vorm.', en: 'This answer is not in the right form.' },
-  unknown_question: { nl: 'Deze vraag hoort niet bij deze consultatie.', en: 'This question is not part of this consultation.' },
+  unknown_question: {
+    nl: 'Deze vraag hoort niet bij deze consultatie.',
+    en: 'This question is not part of this consultation.',
+  },
   invalid_email: {
     nl: 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
     en: 'Enter a valid e-mail address, such as name@example.com.',

@@ -53,18 +53,25 @@ async function handleFormPost(c: Context<AppEnv>, options: FormOptions): Promise
     const value = fields.get(name);
     return Array.isArray(value) ? value[0] : value;
   };
-  const tooLong = (['name', 'email'] as const).filter((name) => (single(name)?.length ?? 0) > (name === 'name' ? 200 : 320));
+  const tooLong = (['name', 'email'] as const).filter(
+    (name) => (single(name)?.length ?? 0) > (name === 'name' ? 200 : 320),
+  );
   const idempotencyKey = c.req.header('Idempotency-Key') ?? single('idempotency_key');
 
   const result =
     tooLong.length > 0
       ? {
           kind: 'invalid' as const,
-          errors: tooLong.map((field): FieldError => ({ field, code: 'too_long', params: { max: field === 'name' ? 200 : 320, actual: single(field)!.length } })),
+          errors: tooLong.map((field): FieldError => ({
+            field,
+            code: 'too_long',
+            params: { max: field === 'name' ? 200 : 320, actual: single(field)!.length },
+          })),
         }
       : await submitInput(c.get('db'), {
           consultationSlug: slug,
-          idempotencyKey: idempotencyKey && idempotencyKey.length >= 8 && idempotencyKey.length <= 200 ? idempotencyKey : undefined,
+          idempotencyKey:
+            idempotencyKey && idempotencyKey.length >= 8 && idempotencyKey.length <= 200 ? idempotencyKey : undefined,
           now: c.get('now')(),
           input: {
             answers,
@@ -89,7 +96,12 @@ async function handleFormPost(c: Context<AppEnv>, options: FormOptions): Promise
       return messagePage(c, options, lang, 404, 'consultation_not_found');
     case 'closed':
     case 'not_open_yet':
-      return renderFormPage(c, options, { slug, lang, status: 409, message: result.kind === 'closed' ? 'consultation_closed' : 'consultation_not_open_yet' });
+      return renderFormPage(c, options, {
+        slug,
+        lang,
+        status: 409,
+        message: result.kind === 'closed' ? 'consultation_closed' : 'consultation_not_open_yet',
+      });
     case 'idempotency_conflict':
       return messagePage(c, options, lang, 409, 'idempotency_conflict');
   }
@@ -113,7 +125,7 @@ async function renderFormPage(
     ? `<p class="podium-notice" role="status">${escapeHtml(t(page.lang, page.message))}</p>`
     : renderConsultationForm({ consultation, lang: page.lang, values: page.values ?? {}, errors: page.errors ?? [] });
   const shell = await loadShell(options.siteDir(), routes.consultation(page.lang, page.slug));
-  const title = page.lang === 'en' ? consultation.title.en ?? consultation.title.nl : consultation.title.nl;
+  const title = page.lang === 'en' ? (consultation.title.en ?? consultation.title.nl) : consultation.title.nl;
   const html = shell
     ? prefixTitle(fillSlot(shell, 'form', content), page.lang === 'en' ? 'Error:' : 'Fout:')
     : minimalPage(page.lang, title, content);
@@ -136,7 +148,11 @@ function textFields(body: Record<string, unknown>): Map<string, string | string[
   const fields = new Map<string, string | string[]>();
   for (const [name, value] of Object.entries(body)) {
     if (typeof value === 'string') fields.set(name, value);
-    else if (Array.isArray(value)) fields.set(name, value.filter((v): v is string => typeof v === 'string'));
+    else if (Array.isArray(value))
+      fields.set(
+        name,
+        value.filter((v): v is string => typeof v === 'string'),
+      );
   }
   return fields;
 }

@@ -84,7 +84,10 @@ const submitRoute = createRoute({
   },
   responses: {
     201: { description: 'Stored', content: { 'application/json': { schema: SubmissionReceipt } } },
-    200: { description: 'Stored earlier with this idempotency key', content: { 'application/json': { schema: SubmissionReceipt } } },
+    200: {
+      description: 'Stored earlier with this idempotency key',
+      content: { 'application/json': { schema: SubmissionReceipt } },
+    },
     303: { description: 'HTML form: go to the confirmation page' },
     400: { description: 'Malformed JSON or idempotency key', content: problemContent },
     404: { description: 'No such consultation', content: problemContent },
@@ -102,7 +105,10 @@ const followUpRoute = createRoute({
   summary: 'What happened with input, by its follow-up code',
   request: { params: z.object({ code: z.string().max(100).openapi({ example: 'K7QM-4XPR-9TWD' }) }) },
   responses: {
-    200: { description: 'Status, moderation outcome and answers', content: { 'application/json': { schema: FollowUp } } },
+    200: {
+      description: 'Status, moderation outcome and answers',
+      content: { 'application/json': { schema: FollowUp } },
+    },
     400: { description: 'Not a valid code', content: problemContent },
     404: { description: 'No input with this code', content: problemContent },
   },
@@ -179,7 +185,10 @@ export function publicRoutes(): OpenAPIHono<AppEnv> {
   return app;
 }
 
-function submitResponse(c: Parameters<Parameters<OpenAPIHono<AppEnv>['openapi']>[1]>[0], result: SubmitResult): Response {
+function submitResponse(
+  c: Parameters<Parameters<OpenAPIHono<AppEnv>['openapi']>[1]>[0],
+  result: SubmitResult,
+): Response {
   switch (result.kind) {
     case 'created':
       return c.json(result.receipt, 201, { Location: result.receipt.followUpUrl });

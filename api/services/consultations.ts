@@ -10,7 +10,10 @@ import { consultations, departments, questions, submissions, topics } from '../d
 type ConsultationRow = typeof consultations.$inferSelect;
 
 /** The status a resident sees, which also depends on the dates. */
-export function publicStatus(row: Pick<ConsultationRow, 'status' | 'opensAt' | 'closesAt'>, now: Date): ConsultationStatus {
+export function publicStatus(
+  row: Pick<ConsultationRow, 'status' | 'opensAt' | 'closesAt'>,
+  now: Date,
+): ConsultationStatus {
   if (row.status === 'decided') return 'decided';
   if (row.status === 'closed') return 'closed';
   if (now < row.opensAt) return 'upcoming';

@@ -38,7 +38,10 @@ export async function buildPublishedSnapshot(db: Db, now: Date): Promise<Publish
 }
 
 /** Published input with the answers the municipality gave, newest first. */
-export async function listPublishedSubmissions(db: Db, filter: { consultation?: string } = {}): Promise<PublishedSubmission[]> {
+export async function listPublishedSubmissions(
+  db: Db,
+  filter: { consultation?: string } = {},
+): Promise<PublishedSubmission[]> {
   const conditions = [inArray(submissions.status, ['published', 'answered']), isNotNull(submissions.publishedAt)];
   if (filter.consultation) conditions.push(eq(consultations.slug, filter.consultation));
   const rows = await db

@@ -165,12 +165,23 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<SeedReport
   ]);
 
   await seedPublishedInput(db, orgId, cycleRoute, traffic, now, 'seed:fietsroute:1', {
-    answers: { route: 'parklaan', veiligheid: 2, voorzieningen: ['verlichting', 'gescheiden'], toelichting: 'De Parklaan is rustiger en er rijden minder bussen. Wel graag goede verlichting, want in de winter is het daar donker.' },
+    answers: {
+      route: 'parklaan',
+      veiligheid: 2,
+      voorzieningen: ['verlichting', 'gescheiden'],
+      toelichting:
+        'De Parklaan is rustiger en er rijden minder bussen. Wel graag goede verlichting, want in de winter is het daar donker.',
+    },
     reply:
       'Dank u wel. Verlichting langs de Parklaan nemen we mee in beide ontwerpen. In maart laten we de ontwerpen zien op deze pagina.',
   });
   await seedPublishedInput(db, orgId, cycleRoute, traffic, now, 'seed:fietsroute:2', {
-    answers: { route: 'stationsstraat', veiligheid: 1, toelichting: 'Ik fiets elke dag naar de trein. De Stationsstraat is de kortste weg, maak die veilig in plaats van om te rijden.' },
+    answers: {
+      route: 'stationsstraat',
+      veiligheid: 1,
+      toelichting:
+        'Ik fiets elke dag naar de trein. De Stationsstraat is de kortste weg, maak die veilig in plaats van om te rijden.',
+    },
     reply: null,
   });
   await seedPublishedInput(db, orgId, parking, traffic, now, 'seed:parkeren:1', {
@@ -230,7 +241,10 @@ async function upsertDepartment(db: Db, organisationId: string, slug: string, na
 
 async function upsertConsultation(db: Db, values: typeof consultations.$inferInsert): Promise<string> {
   await db.insert(consultations).values(values).onConflictDoNothing({ target: consultations.slug });
-  const [row] = await db.select({ id: consultations.id }).from(consultations).where(eq(consultations.slug, values.slug));
+  const [row] = await db
+    .select({ id: consultations.id })
+    .from(consultations)
+    .where(eq(consultations.slug, values.slug));
   return row!.id;
 }
 

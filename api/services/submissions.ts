@@ -107,7 +107,9 @@ export async function submitInput(
       if (checked.answers.length > 0) {
         await tx
           .insert(submissionAnswers)
-          .values(checked.answers.map(([question, value]) => ({ submissionId: row.id, questionId: question.id, value })));
+          .values(
+            checked.answers.map(([question, value]) => ({ submissionId: row.id, questionId: question.id, value })),
+          );
       }
       const name = input.name?.trim();
       const email = input.email?.trim();
@@ -195,7 +197,8 @@ function checkAnswer(question: QuestionRow, raw: AnswerValue | undefined): Answe
       const list = raw === undefined ? [] : typeof raw === 'string' ? [raw] : raw;
       if (!Array.isArray(list) || list.some((v) => typeof v !== 'string')) return { error: { code: 'invalid_type' } };
       const chosen = [...new Set(list.filter((v) => v !== ''))];
-      if (chosen.length === 0) return question.required ? { error: { code: 'required_choices' } } : { value: undefined };
+      if (chosen.length === 0)
+        return question.required ? { error: { code: 'required_choices' } } : { value: undefined };
       const allowed = new Set(question.options?.map((option) => option.value));
       return chosen.every((v) => allowed.has(v)) ? { value: chosen } : { error: { code: 'invalid_choice' } };
     }

@@ -86,7 +86,12 @@ for (const target of databaseTargets()) {
     });
 
     it('answers in English when the request asks for English', async () => {
-      const response = await postJson(t.app, path, { answers: { route: 'parklaan' } }, { 'Accept-Language': 'en-GB,en;q=0.9,nl;q=0.5' });
+      const response = await postJson(
+        t.app,
+        path,
+        { answers: { route: 'parklaan' } },
+        { 'Accept-Language': 'en-GB,en;q=0.9,nl;q=0.5' },
+      );
       const problem = await response.json();
       assert.equal(problem.title, 'Some answers need your attention');
       assert.equal(problem.errors[0].message, 'Please fill this in.');
@@ -125,7 +130,11 @@ for (const target of databaseTargets()) {
     });
 
     it('refuses content types that are neither JSON nor a form', async () => {
-      const response = await t.app.request(path, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'hallo' });
+      const response = await t.app.request(path, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/plain' },
+        body: 'hallo',
+      });
       assert.equal(response.status, 415);
       assert.match(response.headers.get('Content-Type') ?? '', /problem\+json/);
     });

@@ -38,7 +38,12 @@ export function postJson(app: TestApp['app'], path: string, body: unknown, heade
   });
 }
 
-export function postForm(app: TestApp['app'], path: string, fields: Array<[string, string]>, headers: Record<string, string> = {}) {
+export function postForm(
+  app: TestApp['app'],
+  path: string,
+  fields: Array<[string, string]>,
+  headers: Record<string, string> = {},
+) {
   return app.request(path, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },

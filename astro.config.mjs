@@ -1,0 +1,27 @@
+// @ts-check
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'astro/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+// Build-time inputs, resolved against the repository so `astro build` works from any directory.
+process.env.PODIUM_SNAPSHOT ??= `${root}dist/snapshot.json`;
+process.env.PODIUM_OPENAPI ??= `${root}dist/openapi.json`;
+
+export default defineConfig({
+  site: process.env.PODIUM_PUBLIC_URL ?? 'http://localhost:4321',
+  srcDir: './site',
+  publicDir: './site/public',
+  // `npx podium build` builds into a fresh directory and then switches to it atomically.
+  outDir: process.env.PODIUM_SITE_OUT_DIR ?? './dist/site',
+  trailingSlash: 'always',
+  build: {
+    format: 'directory',
+    // A strict Content-Security-Policy follows: no inline <style>, no inline <script>.
+    inlineStylesheets: 'never',
+  },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+  },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,52 @@
+import { defineConfig, devices } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { browserTestEnv, CHROMIUM_PATH, TEST_BASE_URL } from './tests/support/browser-env.ts';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+// Debian's Chromium, as root, on a machine without outside network: these flags keep it quiet.
+const launchOptions = {
+  executablePath: CHROMIUM_PATH,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+};
+
+export default defineConfig({
+  testDir: './tests/browser',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: TEST_BASE_URL,
+    launchOptions,
+    trace: 'off',
+  },
+  projects: [
+    { name: 'chromium', testIgnore: '**/*.nojs.spec.ts', use: { ...devices['Desktop Chrome'], launchOptions } },
+    {
+      name: 'no-javascript',
+      testMatch: '**/*.nojs.spec.ts',
+      use: { ...devices['Desktop Chrome'], launchOptions, javaScriptEnabled: false },
+    },
+  ],
+  webServer: {
+    command: `"${process.execPath}" api/cli.ts start`,
+    cwd: root,
+    env: { ...browserTestEnv(root) },
+    url: `${TEST_BASE_URL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,63 @@
+/**
+ * Queries the pages need, on top of the content collections (site/content.config.ts).
+ * Only for Astro pages: it imports astro:content.
+ */
+import { getCollection } from 'astro:content';
+import type {
+  Consultation,
+  Organisation,
+  PublishedSubmission,
+  TopicSummary,
+} from '../../api/contracts/public-content.ts';
+
+export async function getOrganisation(): Promise<Organisation> {
+  const [entry] = await getCollection('organisation');
+  if (!entry) throw new Error('The snapshot has no organisation.');
+  return entry.data;
+}
+
+export async function getTopics(): Promise<TopicSummary[]> {
+  return (await getCollection('topics')).map((entry) => entry.data);
+}
+
+export async function getConsultations(): Promise<Consultation[]> {
+  return (await getCollection('consultations')).map((entry) => entry.data);
+}
+
+export async function getSubmissions(): Promise<PublishedSubmission[]> {
+  return (await getCollection('submissions')).map((entry) => entry.data);
+}
+
+const ms = (iso: string | undefined) => (iso ? Date.parse(iso) : 0);
+const byClosingSoonest = (a: Consultation, b: Consultation) => ms(a.closesAt) - ms(b.closesAt);
+const byClosedLatest = (a: Consultation, b: Consultation) => ms(b.closesAt) - ms(a.closesAt);
+
+/** Open consultations first (closing soonest first), then upcoming, then closed and decided ones. */
+export function sortConsultations(consultations: readonly Consultation[]): {
+  open: Consultation[];
+  upcoming: Consultation[];
+  earlier: Consultation[];
+} {
+  return {
+    open: consultations.filter((c) => c.status === 'open').sort(byClosingSoonest),
+    upcoming: consultations.filter((c) => c.status === 'upcoming').sort((a, b) => ms(a.opensAt) - ms(b.opensAt)),
+    earlier: consultations.filter((c) => c.status === 'closed' || c.status === 'decided').sort(byClosedLatest),
+  };
+}
+
+/** When a submission was last answered (0 when it has no replies). */
+const latestReplyAt = (submission: PublishedSubmission) =>
+  Math.max(0, ...submission.replies.map((reply) => ms(reply.publishedAt)));
+
+/** Published input that the municipality answered, most recently answered first. */
+export function recentlyAnswered(submissions: readonly PublishedSubmission[], limit = 5): PublishedSubmission[] {
+  return submissions
+    .filter((s) => s.replies.length > 0)
+    .sort((a, b) => latestReplyAt(b) - latestReplyAt(a))
+    .slice(0, limit);
+}
+
+/** Published input on one consultation, newest first. */
+export function submissionsFor(submissions: readonly PublishedSubmission[], slug: string): PublishedSubmission[] {
+  return submissions.filter((s) => s.consultation === slug).sort((a, b) => ms(b.publishedAt) - ms(a.publishedAt));
+}

@@ -1,0 +1,424 @@
+/**
+ * Every text the portal shows, Dutch first, English second. Used by the Astro pages and
+ * by the render functions the API shares, so a message exists once. Plain language (B1).
+ */
+import type { Locale } from '../../api/contracts/public-content.ts';
+
+/**
+ * The few texts the form enhancement script needs, kept apart so the browser bundle
+ * carries these and not every message of the portal.
+ */
+export const scriptMessages = {
+  nl: {
+    submit: 'Reactie versturen',
+    charactersLeft: (n: number) => (n === 1 ? 'U heeft nog 1 teken over' : `U heeft nog ${n} tekens over`),
+    charactersTooMany: (n: number) => (n === 1 ? 'U heeft 1 teken te veel' : `U heeft ${n} tekens te veel`),
+  },
+  en: {
+    submit: 'Send response',
+    charactersLeft: (n: number) => (n === 1 ? 'You have 1 character left' : `You have ${n} characters left`),
+    charactersTooMany: (n: number) => (n === 1 ? 'You have 1 character too many' : `You have ${n} characters too many`),
+  },
+} satisfies Record<Locale, Record<string, unknown>>;
+
+const nl = {
+  siteName: 'Podium',
+  skipLink: 'Naar de inhoud',
+  mainMenu: 'Hoofdmenu',
+  languageSwitch: 'English',
+  languageSwitchLabel: 'Read this page in English',
+  footerHeading: 'Over deze website',
+  errorPrefix: 'Fout:',
+  errorTitlePrefix: 'Fout: ',
+
+  nav: {
+    home: 'Start',
+    followUp: 'Volg uw reactie',
+    embed: 'Op uw website',
+    apiReference: 'API-documentatie',
+  },
+
+  home: {
+    title: 'Start',
+    heading: 'Denk mee met uw gemeente',
+    intro:
+      'Hier vraagt de gemeente uw mening over plannen. U kunt reageren zonder account. Wij laten weten wat we met uw reactie doen.',
+    openHeading: 'Nu open',
+    noneOpen: 'Er zijn nu geen open consultaties.',
+    answersHeading: 'Recent beantwoord',
+    noAnswers: 'Er zijn nog geen antwoorden gepubliceerd.',
+    topicsHeading: 'Onderwerpen',
+    earlierHeading: 'Eerdere consultaties',
+  },
+
+  topic: {
+    consultationsHeading: 'Consultaties over dit onderwerp',
+    none: 'Er zijn nog geen consultaties over dit onderwerp.',
+  },
+
+  status: {
+    open: 'Open',
+    closed: 'Gesloten',
+    decided: 'Besluit genomen',
+    upcoming: 'Binnenkort open',
+  },
+
+  card: {
+    status: 'Status',
+    openUntil: (date: string) => `Reageren kan tot en met ${date}`,
+    opensOn: (date: string) => `Opent op ${date}`,
+    closedOn: (date: string) => `Gesloten op ${date}`,
+    responses: (n: number) => (n === 1 ? '1 reactie' : `${n} reacties`),
+  },
+
+  consultation: {
+    factsHeading: 'In het kort',
+    topic: 'Onderwerp',
+    status: 'Status',
+    asked: 'Wat vragen we u?',
+    until: 'Tot wanneer kunt u reageren?',
+    untilValue: (date: string) => `Tot en met ${date}`,
+    opensValue: (date: string) => `Vanaf ${date}`,
+    whoDecides: 'Wie beslist?',
+    responseTime: 'Wanneer krijgt u antwoord?',
+    responseTimeValue: (days: number) => `Binnen ${days} werkdagen na uw reactie`,
+    moderation: 'Hoe controleren we reacties?',
+    moderationPre: 'Een medewerker leest uw reactie voordat die op deze pagina komt.',
+    moderationPost:
+      'Uw reactie komt direct op deze pagina. Een medewerker leest mee en haalt reacties weg die zich niet aan de regels houden.',
+    targetGroups: 'Voor wie?',
+    department: 'Afdeling',
+    whyHeading: 'Waarom vragen we dit?',
+    afterwardsHeading: 'Wat gebeurt er met uw reactie?',
+    formHeading: 'Geef uw reactie',
+    closedHeading: 'Deze consultatie is gesloten',
+    closedText: 'U kunt niet meer reageren. De gemeente verwerkt de reacties.',
+    upcomingHeading: 'Deze consultatie is nog niet open',
+    upcomingText: (date: string) => `U kunt reageren vanaf ${date}.`,
+    outcomeHeading: 'Uitkomst',
+    publishedHeading: (n: number) => `Gepubliceerde reacties (${n})`,
+    noPublished: 'Er zijn nog geen reacties gepubliceerd.',
+    submissionHeading: (date: string) => `Reactie van ${date}`,
+    viaWidget: 'Verstuurd via een andere website',
+    viaSocial: 'Gevonden op sociale media',
+    replyHeading: 'Antwoord van de gemeente',
+    backToTopic: (topic: string) => `Meer over ${topic}`,
+  },
+
+  form: {
+    intro: (days: number) =>
+      `Alle vragen zonder „(niet verplicht)” moet u beantwoorden. U krijgt na het versturen een code. Daarmee volgt u wat er met uw reactie gebeurt. De gemeente antwoordt binnen ${days} werkdagen.`,
+    optional: '(niet verplicht)',
+    maxLengthHint: (n: number) => `U kunt maximaal ${n} tekens gebruiken.`,
+    ...scriptMessages.nl,
+    scaleOption: (n: number, label: string | null) => (label ? `${n} – ${label}` : String(n)),
+    aboutYouHeading: 'Over u',
+    aboutYouText: 'U hoeft uw naam en e-mailadres niet te geven. Wij publiceren ze nooit.',
+    name: 'Uw naam',
+    email: 'Uw e-mailadres',
+    emailHint: 'Alleen als u ons antwoord ook per e-mail wilt krijgen.',
+    consent: 'Ja, de gemeente mag mijn e-mailadres gebruiken om mij te antwoorden.',
+    consentHint: 'Wij gebruiken uw e-mailadres alleen om u te antwoorden. Daarna verwijderen we het.',
+    submitting: 'Uw reactie wordt verstuurd…',
+    errorSummaryHeading: 'Er ging iets mis',
+    errorSummaryIntro: 'Verbeter het volgende:',
+  },
+
+  confirmation: {
+    title: 'Bevestiging',
+    heading: 'Bevestiging van uw reactie',
+    shellText:
+      'Na het versturen van een reactie ziet u hier uw bevestiging en uw code. Heeft u al een code? Vul die hieronder in.',
+    thanks: 'Bedankt voor uw reactie',
+    received: (title: string) => `Wij hebben uw reactie op „${title}” ontvangen.`,
+    codeLabel: 'Uw code',
+    codeHint: 'Bewaar deze code. Daarmee ziet u later wat er met uw reactie gebeurt.',
+    nextHeading: 'Wat gebeurt er nu?',
+    nextPre: 'Een medewerker leest uw reactie. Daarna komt die op de website.',
+    nextPost: 'Uw reactie staat op de website. Een medewerker leest mee.',
+    answerDue: (date: string) => `De gemeente antwoordt uiterlijk op ${date}.`,
+    followUpLink: 'Bekijk wat er met uw reactie gebeurt',
+    yourAnswersHeading: 'Uw reactie',
+  },
+
+  followUp: {
+    title: 'Volg uw reactie',
+    heading: 'Volg uw reactie',
+    shellText: 'Vul de code in die u kreeg na het versturen van uw reactie. U ziet dan wat er met uw reactie gebeurt.',
+    lookupHeading: 'Code invullen',
+    codeLabel: 'Uw code',
+    codeHint: 'De code staat in uw bevestiging, bijvoorbeeld K7QM-4XPR-9TWD.',
+    lookupSubmit: 'Bekijken',
+    statusHeading: 'Status van uw reactie',
+    codeIs: (code: string) => `Code: ${code}`,
+    consultation: 'Consultatie',
+    submittedOn: (date: string) => `Verstuurd op ${date}`,
+    steps: {
+      received: 'Ontvangen',
+      in_moderation: 'In behandeling',
+      published: 'Gepubliceerd',
+      rejected: 'Afgewezen',
+      answered: 'Beantwoord',
+    },
+    stepDone: '(klaar)',
+    stepCurrent: '(nu)',
+    stepTodo: '(nog niet)',
+    reasonHeading: 'Waarom is uw reactie afgewezen?',
+    repliesHeading: 'Antwoord van de gemeente',
+    noReplies: 'De gemeente heeft nog niet geantwoord.',
+    answerDue: (date: string) => `De gemeente antwoordt uiterlijk op ${date}.`,
+    answeredOn: (date: string) => `Beantwoord op ${date}`,
+    yourAnswersHeading: 'Uw reactie',
+  },
+
+  embed: {
+    title: 'Op uw website',
+    heading: 'Reageren vanaf uw eigen website',
+    intro:
+      'Organisaties, wijkverenigingen en scholen kunnen het reactieformulier op hun eigen website zetten. Reacties komen bij de gemeente binnen, net als via deze website.',
+    fallback: 'Reageer op de pagina van de consultatie',
+    snippetHeading: 'Code om te kopiëren',
+    snippetText:
+      'Zet deze code op uw pagina. Met het attribuut lang kiest u de taal, met heading-level het niveau van de kop.',
+  },
+
+  api: {
+    title: 'API-documentatie',
+    heading: 'API-documentatie',
+    intro: 'Met de open API haalt u consultaties en gepubliceerde reacties op. U kunt er ook reacties mee versturen.',
+    download: 'Download de OpenAPI-beschrijving (JSON)',
+    missing: 'De API-beschrijving is nog niet gemaakt. Deze pagina toont de API zodra dist/openapi.json bestaat.',
+    endpointsHeading: 'Endpoints',
+    parameters: 'Parameters',
+    responses: 'Antwoorden',
+    requestBody: 'Inhoud van het verzoek',
+    name: 'Naam',
+    location: 'Plaats',
+    required: 'Verplicht',
+    description: 'Omschrijving',
+    yes: 'ja',
+    no: 'nee',
+    code: 'Code',
+    docsLanguageNote: 'De omschrijvingen in de API zijn in het Engels.',
+  },
+
+  notFound: {
+    title: 'Pagina niet gevonden',
+    heading: 'Pagina niet gevonden',
+    text: 'Deze pagina bestaat niet (meer). Misschien is het adres verkeerd getypt.',
+    home: 'Naar de startpagina',
+  },
+};
+
+export type Messages = typeof nl;
+
+const en: Messages = {
+  siteName: 'Podium',
+  skipLink: 'Skip to content',
+  mainMenu: 'Main menu',
+  languageSwitch: 'Nederlands',
+  languageSwitchLabel: 'Lees deze pagina in het Nederlands',
+  footerHeading: 'About this website',
+  errorPrefix: 'Error:',
+  errorTitlePrefix: 'Error: ',
+
+  nav: {
+    home: 'Home',
+    followUp: 'Follow your response',
+    embed: 'On your website',
+    apiReference: 'API reference',
+  },
+
+  home: {
+    title: 'Home',
+    heading: 'Have your say in your municipality',
+    intro:
+      'Here the municipality asks what you think of its plans. You can respond without an account. We tell you what we did with your response.',
+    openHeading: 'Open now',
+    noneOpen: 'There are no open consultations right now.',
+    answersHeading: 'Recently answered',
+    noAnswers: 'No answers have been published yet.',
+    topicsHeading: 'Topics',
+    earlierHeading: 'Earlier consultations',
+  },
+
+  topic: {
+    consultationsHeading: 'Consultations on this topic',
+    none: 'There are no consultations on this topic yet.',
+  },
+
+  status: {
+    open: 'Open',
+    closed: 'Closed',
+    decided: 'Decided',
+    upcoming: 'Opening soon',
+  },
+
+  card: {
+    status: 'Status',
+    openUntil: (date: string) => `You can respond until ${date}`,
+    opensOn: (date: string) => `Opens on ${date}`,
+    closedOn: (date: string) => `Closed on ${date}`,
+    responses: (n: number) => (n === 1 ? '1 response' : `${n} responses`),
+  },
+
+  consultation: {
+    factsHeading: 'At a glance',
+    topic: 'Topic',
+    status: 'Status',
+    asked: 'What are we asking?',
+    until: 'Until when can you respond?',
+    untilValue: (date: string) => `Until ${date}`,
+    opensValue: (date: string) => `From ${date}`,
+    whoDecides: 'Who decides?',
+    responseTime: 'When do you get an answer?',
+    responseTimeValue: (days: number) => `Within ${days} working days of your response`,
+    moderation: 'How do we check responses?',
+    moderationPre: 'A member of staff reads your response before it appears on this page.',
+    moderationPost:
+      'Your response appears on this page straight away. A member of staff reads along and removes responses that break the rules.',
+    targetGroups: 'Who is it for?',
+    department: 'Department',
+    whyHeading: 'Why are we asking?',
+    afterwardsHeading: 'What happens with your response?',
+    formHeading: 'Give your response',
+    closedHeading: 'This consultation is closed',
+    closedText: 'You can no longer respond. The municipality is processing the responses.',
+    upcomingHeading: 'This consultation is not open yet',
+    upcomingText: (date: string) => `You can respond from ${date}.`,
+    outcomeHeading: 'Outcome',
+    publishedHeading: (n: number) => `Published responses (${n})`,
+    noPublished: 'No responses have been published yet.',
+    submissionHeading: (date: string) => `Response of ${date}`,
+    viaWidget: 'Sent from another website',
+    viaSocial: 'Found on social media',
+    replyHeading: 'Answer from the municipality',
+    backToTopic: (topic: string) => `More about ${topic}`,
+  },
+
+  form: {
+    intro: (days: number) =>
+      `Please answer every question not marked “(optional)”. After sending you get a code. With it you can follow what happens with your response. The municipality answers within ${days} working days.`,
+    optional: '(optional)',
+    maxLengthHint: (n: number) => `You can use up to ${n} characters.`,
+    ...scriptMessages.en,
+    scaleOption: (n: number, label: string | null) => (label ? `${n} – ${label}` : String(n)),
+    aboutYouHeading: 'About you',
+    aboutYouText: 'You do not have to give your name and e-mail address. We never publish them.',
+    name: 'Your name',
+    email: 'Your e-mail address',
+    emailHint: 'Only if you also want to get our answer by e-mail.',
+    consent: 'Yes, the municipality may use my e-mail address to answer me.',
+    consentHint: 'We only use your e-mail address to answer you. After that we delete it.',
+    submitting: 'Sending your response…',
+    errorSummaryHeading: 'Something went wrong',
+    errorSummaryIntro: 'Please correct the following:',
+  },
+
+  confirmation: {
+    title: 'Confirmation',
+    heading: 'Confirmation of your response',
+    shellText:
+      'After you send a response, you see your confirmation and your code here. Do you already have a code? Enter it below.',
+    thanks: 'Thank you for your response',
+    received: (title: string) => `We have received your response to “${title}”.`,
+    codeLabel: 'Your code',
+    codeHint: 'Keep this code. With it you can see later what happens with your response.',
+    nextHeading: 'What happens now?',
+    nextPre: 'A member of staff reads your response. After that it appears on the website.',
+    nextPost: 'Your response is on the website. A member of staff reads along.',
+    answerDue: (date: string) => `The municipality will answer by ${date}.`,
+    followUpLink: 'See what happens with your response',
+    yourAnswersHeading: 'Your response',
+  },
+
+  followUp: {
+    title: 'Follow your response',
+    heading: 'Follow your response',
+    shellText: 'Enter the code you got after sending your response. You then see what happens with your response.',
+    lookupHeading: 'Enter your code',
+    codeLabel: 'Your code',
+    codeHint: 'The code is in your confirmation, for example K7QM-4XPR-9TWD.',
+    lookupSubmit: 'Show',
+    statusHeading: 'Status of your response',
+    codeIs: (code: string) => `Code: ${code}`,
+    consultation: 'Consultation',
+    submittedOn: (date: string) => `Sent on ${date}`,
+    steps: {
+      received: 'Received',
+      in_moderation: 'Being reviewed',
+      published: 'Published',
+      rejected: 'Rejected',
+      answered: 'Answered',
+    },
+    stepDone: '(done)',
+    stepCurrent: '(now)',
+    stepTodo: '(not yet)',
+    reasonHeading: 'Why was your response rejected?',
+    repliesHeading: 'Answer from the municipality',
+    noReplies: 'The municipality has not answered yet.',
+    answerDue: (date: string) => `The municipality will answer by ${date}.`,
+    answeredOn: (date: string) => `Answered on ${date}`,
+    yourAnswersHeading: 'Your response',
+  },
+
+  embed: {
+    title: 'On your website',
+    heading: 'Responding from your own website',
+    intro:
+      'Organisations, neighbourhood associations and schools can put the response form on their own website. Responses reach the municipality just as they do through this website.',
+    fallback: 'Respond on the consultation page',
+    snippetHeading: 'Code to copy',
+    snippetText:
+      'Put this code on your page. The lang attribute sets the language, heading-level the level of the heading.',
+  },
+
+  api: {
+    title: 'API reference',
+    heading: 'API reference',
+    intro: 'With the open API you can fetch consultations and published responses, and send responses.',
+    download: 'Download the OpenAPI description (JSON)',
+    missing: 'The API description has not been generated yet. This page lists the API once dist/openapi.json exists.',
+    endpointsHeading: 'Endpoints',
+    parameters: 'Parameters',
+    responses: 'Responses',
+    requestBody: 'Request body',
+    name: 'Name',
+    location: 'In',
+    required: 'Required',
+    description: 'Description',
+    yes: 'yes',
+    no: 'no',
+    code: 'Code',
+    docsLanguageNote: '',
+  },
+
+  notFound: {
+    title: 'Page not found',
+    heading: 'Page not found',
+    text: 'This page does not exist (any more). Perhaps the address was mistyped.',
+    home: 'Go to the home page',
+  },
+};
+
+export const messages: Record<Locale, Messages> = { nl, en };
+
+/** The messages for a language. */
+export const t = (lang: Locale): Messages => messages[lang];
+
+const dateFormats = {
+  date: { dateStyle: 'long' },
+  dateTime: { dateStyle: 'long', timeStyle: 'short' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/**
+ * Formats an ISO date in the municipality's time zone, whatever the server's zone is.
+ *
+ * @example formatDate('2026-12-15T22:59:00Z', 'nl') // '15 december 2026'
+ */
+export function formatDate(iso: string, lang: Locale, style: keyof typeof dateFormats = 'date'): string {
+  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    ...dateFormats[style],
+    timeZone: 'Europe/Amsterdam',
+  }).format(new Date(iso));
+}

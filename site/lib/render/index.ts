@@ -1,0 +1,12 @@
+/** The render functions shared by the Astro build and the API. */
+export { escapeHtml, fillSlot, slot } from './html.ts';
+export {
+  type ConsultationFormOptions,
+  type FieldError,
+  type FormValues,
+  fieldId,
+  renderConsultationForm,
+  renderErrorSummary,
+} from './form.ts';
+export { type FollowUpOptions, renderConfirmation, renderFollowUp, renderFollowUpLookup } from './follow-up.ts';
+export { renderPublishedSubmission } from './answers.ts';

@@ -1,0 +1,41 @@
+/**
+ * /sitemap.xml: every page of the portal in both languages, with hreflang alternates.
+ * The accessibility suite crawls it, so it lists exactly the pages that exist.
+ */
+import type { APIRoute } from 'astro';
+import type { Locale } from '../../api/contracts/public-content.ts';
+import { getConsultations, getTopics } from '../lib/content.ts';
+import { escapeHtml } from '../lib/render/html.ts';
+import { routes } from '../lib/routes.ts';
+
+type PagePair = Record<Locale, string>;
+
+const pair = (route: (lang: Locale) => string): PagePair => ({ nl: route('nl'), en: route('en') });
+
+export const GET: APIRoute = async ({ site }) => {
+  const base = site ?? new URL('http://localhost:4321');
+  const pages: PagePair[] = [
+    pair(routes.home),
+    ...(await getTopics()).map((topic) => pair((lang) => routes.topic(lang, topic.slug))),
+    ...(await getConsultations()).map((c) => pair((lang) => routes.consultation(lang, c.slug))),
+    pair((lang) => routes.confirmation(lang)),
+    pair((lang) => routes.followUp(lang)),
+    pair(routes.embed),
+    pair(routes.apiReference),
+  ];
+  const url = (path: string) => escapeHtml(new URL(path, base).href);
+  const entries = pages.flatMap((page) =>
+    (['nl', 'en'] as const).map(
+      (lang) =>
+        `<url><loc>${url(page[lang])}</loc>${(['nl', 'en'] as const)
+          .map((alt) => `<xhtml:link rel="alternate" hreflang="${alt}" href="${url(page[alt])}"/>`)
+          .join('')}</url>`,
+    ),
+  );
+  const body = `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+${entries.join('\n')}
+</urlset>
+`;
+  return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+};

@@ -1,0 +1,22 @@
+/**
+ * Where the browser tests' Podium lives: its own embedded database and build output,
+ * on a port of its own, so `npm test` never touches a developer's ./data or ./dist.
+ */
+import { join } from 'node:path';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const TEST_PORT = Number(process.env.PODIUM_TEST_PORT ?? 4399);
+export const TEST_BASE_URL = `http://127.0.0.1:${TEST_PORT}`;
+
+export function browserTestEnv(root: string): Record<string, string> {
+  const base = join(root, '.podium-test');
+  return {
+    PODIUM_DATA_DIR: join(base, 'data'),
+    PODIUM_DIST_DIR: join(base, 'dist'),
+    PODIUM_SNAPSHOT: join(base, 'dist', 'snapshot.json'),
+    PODIUM_OPENAPI: join(base, 'dist', 'openapi.json'),
+    PODIUM_PUBLIC_URL: TEST_BASE_URL,
+    PORT: String(TEST_PORT),
+    HOST: '127.0.0.1',
+  };
+}

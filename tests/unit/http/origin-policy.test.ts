@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { originMatches } from '../../../api/http/origin-policy.ts';
+
+describe('embedding origins', () => {
+  it('match exactly when the pattern names a port or none', () => {
+    assert.ok(originMatches('https://www.demodam.nl', 'https://www.demodam.nl'));
+    assert.ok(!originMatches('https://demodam.nl', 'https://www.demodam.nl'));
+    assert.ok(!originMatches('http://www.demodam.nl', 'https://www.demodam.nl'));
+    assert.ok(!originMatches('https://www.demodam.nl:8443', 'https://www.demodam.nl'));
+  });
+
+  it('match any port when the pattern ends in :*', () => {
+    assert.ok(originMatches('http://localhost:3000', 'http://localhost:*'));
+    assert.ok(originMatches('http://localhost', 'http://localhost:*'));
+    assert.ok(!originMatches('https://localhost:3000', 'http://localhost:*'));
+    assert.ok(!originMatches('http://localhost.evil.example:3000', 'http://localhost:*'));
+  });
+
+  it('refuse anything that is not a plain origin', () => {
+    for (const origin of ['null', '', 'http://localhost:3000/path', 'javascript:alert(1)']) {
+      assert.ok(!originMatches(origin, 'http://localhost:*'), origin);
+    }
+  });
+});
