@@ -9,7 +9,8 @@ export const TEST_PORT = Number(process.env.PODIUM_TEST_PORT ?? 4399);
 export const TEST_BASE_URL = `http://127.0.0.1:${TEST_PORT}`;
 
 export function browserTestEnv(root: string): Record<string, string> {
-  const base = join(root, '.podium-test');
+  // A separate directory (and PODIUM_TEST_PORT) lets two browser runs share a checkout.
+  const base = process.env.PODIUM_TEST_DIR ?? join(root, '.podium-test');
   return {
     PODIUM_DATA_DIR: join(base, 'data'),
     PODIUM_DIST_DIR: join(base, 'dist'),

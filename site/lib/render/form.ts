@@ -112,7 +112,7 @@ ${error && errorId ? errorMessage(errorId, error, lang) : ''}
     id,
     name: answerField(question.key),
     rows: 6,
-    'aria-describedby': idRefs(hintId, limitId, errorId),
+    'aria-describedby': idRefs(errorId, hintId, limitId),
     'aria-invalid': error ? 'true' : undefined,
     'aria-required': question.required ? 'true' : undefined,
     'data-maxlength': question.maxLength ?? undefined,
@@ -180,7 +180,7 @@ function renderChoiceGroup(
 <fieldset${attrs({
     class: `podium-fieldset${question.kind === 'scale' ? ' podium-fieldset--scale' : ''}`,
     id: `${baseId}-group`,
-    'aria-describedby': idRefs(hintId, errorId),
+    'aria-describedby': idRefs(errorId, hintId),
   })}>
 <legend class="podium-fieldset__legend">${inlineText(question.prompt, lang)}${optionalMarker(question.required, lang)}</legend>
 ${question.hint && hintId ? `<p class="podium-form-hint" id="${hintId}">${inlineText(question.hint, lang)}</p>` : ''}
@@ -222,7 +222,7 @@ ${error && errorId ? errorMessage(errorId, error, lang) : ''}
     autocomplete: field,
     spellcheck: field === 'email' ? 'false' : undefined,
     value: firstValue(values, field),
-    'aria-describedby': idRefs(hintId, errorId),
+    'aria-describedby': idRefs(errorId, hintId),
     'aria-invalid': error ? 'true' : undefined,
   })}>
 </div>`;
@@ -243,7 +243,7 @@ ${error && errorId ? errorMessage(errorId, error, lang) : ''}
     name: 'consent',
     value: 'yes',
     checked: valueList(values, 'consent').includes('yes'),
-    'aria-describedby': idRefs(`${id}-hint`, errorId),
+    'aria-describedby': idRefs(errorId, `${id}-hint`),
     'aria-invalid': error ? 'true' : undefined,
   })}>
 <label class="podium-choice__label" for="${id}">${escapeHtml(m.consent)}</label>

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { openDatabase } from '../../api/db/client.ts';
+import { DataDirLockedError } from '../../api/db/data-dir-lock.ts';
+import { consultations, organisations, questions, staffReplies, submissions, topics } from '../../api/db/schema.ts';
+import { seedDemoData } from '../../api/services/seed.ts';
+import { NOW } from '../support/app.ts';
+import { databaseTargets } from '../support/databases.ts';
+
+describe('the embedded database on disk', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'podium-pglite-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is created in a directory that does not exist yet, and keeps its data after closing', async () => {
+    const dataDir = join(dir, 'nested', 'data');
+    const first = await openDatabase({ dataDir });
+    await first.migrate();
+    await seedDemoData(first.db, NOW);
+    await first.close();
+
+    const second = await openDatabase({ dataDir });
+    await second.migrate();
+    assert.equal(await second.db.$count(organisations), 1);
+    await second.close();
+  });
+
+  it('refuses a second opening while the first is open, instead of losing data', async () => {
+    const dataDir = join(dir, 'busy');
+    const owner = await openDatabase({ dataDir });
+    try {
+      await assert.rejects(openDatabase({ dataDir }), DataDirLockedError);
+    } finally {
+      await owner.close();
+    }
+    const again = await openDatabase({ dataDir });
+    await again.close();
+  });
+});
+
+for (const target of databaseTargets()) {
+  describe(`migrations and demo data (${target.name})`, () => {
+    it('can run twice without changing anything', async () => {
+      const database = await target.open();
+      try {
+        await database.migrate();
+        await database.migrate();
+        const first = await seedDemoData(database.db, NOW);
+        const tables = [organisations, topics, consultations, questions, submissions, staffReplies];
+        const counts = () => Promise.all(tables.map((table) => database.db.$count(table)));
+        const before = JSON.stringify(await counts());
+        const second = await seedDemoData(database.db, NOW);
+        assert.equal(first.created, true);
+        assert.equal(second.created, false);
+        assert.equal(JSON.stringify(await counts()), before);
+        assert.deepEqual(JSON.parse(before), [1, 2, 2, 5, 3, 2]);
+      } finally {
+        await database.close();
+      }
+    });
+  });
+}
