@@ -1,0 +1,148 @@
+/**
+ * `npm run bench`: sizes and speeds, printed as figures and ratios to their targets.
+ * Never an assertion: numbers vary by machine; these are for reading and comparing.
+ *
+ * - widget entries, minified and gzipped, with every chunk they import (target: podium-submit
+ *   < 12 KB, all widgets < 25 KB);
+ * - portal pages per template: HTML, CSS and JavaScript gzipped, and requests (target:
+ *   consultation page HTML+CSS < 30 KB, no JavaScript where nothing is live);
+ * - API: requests per second and latency percentiles, in process on PGlite.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { createApp } from '../../api/app.ts';
+import { openDatabase } from '../../api/db/client.ts';
+import { seedDemoData } from '../../api/services/seed.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'podium-bench-'));
+const distDir = join(work, 'dist');
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const gz = (buffer: Buffer | string) => gzipSync(buffer, { level: 9 }).length;
+
+function build(): void {
+  const result = spawnSync(process.execPath, ['api/cli.ts', 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, PODIUM_DATA_DIR: join(work, 'data'), PODIUM_DIST_DIR: distDir },
+  });
+  if (result.status !== 0) throw new Error('The build for the benchmark failed');
+}
+
+/** A module and every module it imports statically, relative to its own file. */
+function moduleGraph(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file) || !existsSync(file)) return seen;
+  seen.add(file);
+  const source = readFileSync(file, 'utf8');
+  for (const match of source.matchAll(/(?:import|export)\s*(?:[^'"`;]*?from\s*)?["']([^"']+\.js)["']/g)) {
+    const specifier = match[1]!;
+    if (specifier.startsWith('.') || specifier.startsWith('/')) {
+      const next = specifier.startsWith('/') ? join(distDir, 'site', specifier) : resolve(dirname(file), specifier);
+      moduleGraph(next, seen);
+    }
+  }
+  return seen;
+}
+
+function widgetSizes(): void {
+  console.log('\nWidgets (entry plus every chunk it loads; minified; gzip -9)');
+  const dir = join(distDir, 'widgets');
+  const entries = readdirSync(dir).filter((name) => name.endsWith('.js') && !name.startsWith('chunks-'));
+  const all = new Set<string>();
+  for (const entry of entries) {
+    const files = moduleGraph(join(dir, entry));
+    files.forEach((file) => all.add(file));
+    const raw = [...files].reduce((sum, file) => sum + readFileSync(file).length, 0);
+    const zipped = [...files].reduce((sum, file) => sum + gz(readFileSync(file)), 0);
+    const target = entry === 'podium-submit.js' ? 12 * 1024 : undefined;
+    const ratio = target ? `  ${(zipped / target).toFixed(2)} × the 12 KB target` : '';
+    console.log(`  ${entry.padEnd(24)} ${kb(raw).padStart(9)} min  ${kb(zipped).padStart(8)} gz  (${files.size} files)${ratio}`);
+  }
+  const total = [...all].reduce((sum, file) => sum + gz(readFileSync(file)), 0);
+  console.log(`  ${'all widgets'.padEnd(24)} ${''.padStart(13)}  ${kb(total).padStart(8)} gz  ${(total / (25 * 1024)).toFixed(2)} × the 25 KB target`);
+}
+
+function pageWeights(): void {
+  console.log('\nPortal pages (gzip -9; requests = HTML + stylesheets + scripts)');
+  const site = join(distDir, 'site');
+  const pages: Array<[string, string]> = [
+    ['home', '/'],
+    ['topic', '/onderwerpen/mobiliteit/'],
+    ['consultation (open, form)', '/consultaties/fietsroute-stationsstraat/'],
+    ['consultation (decided)', '/consultaties/parkeren-centrum/'],
+    ['confirmation shell', '/bevestiging/'],
+    ['follow-up shell', '/volg/'],
+    ['embed (widget demo)', '/embed/'],
+    ['API reference', '/api-documentatie/'],
+  ];
+  for (const [name, path] of pages) {
+    const html = readFileSync(join(site, path, 'index.html'), 'utf8');
+    const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => m[1]!);
+    const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+    const cssBytes = css.reduce((sum, href) => sum + gz(readFileSync(join(site, href))), 0);
+    const jsFiles = new Set<string>();
+    for (const src of scripts) {
+      const file = src.startsWith('/widgets/') ? join(distDir, src) : join(site, src);
+      moduleGraph(file, jsFiles);
+    }
+    const jsBytes = [...jsFiles].reduce((sum, file) => sum + gz(readFileSync(file)), 0);
+    const htmlBytes = gz(html);
+    const requests = 1 + css.length + jsFiles.size;
+    const budget = name.startsWith('consultation (open') ? `  HTML+CSS ${((htmlBytes + cssBytes) / (30 * 1024)).toFixed(2)} × the 30 KB target` : '';
+    console.log(
+      `  ${name.padEnd(28)} HTML ${kb(htmlBytes).padStart(8)}  CSS ${kb(cssBytes).padStart(8)}  JS ${kb(jsBytes).padStart(8)}  requests ${requests}${budget}`,
+    );
+  }
+}
+
+async function apiSpeed(): Promise<void> {
+  console.log('\nAPI in process on PGlite (app.request, one connection)');
+  const database = await openDatabase({ dataDir: 'memory' });
+  await database.migrate();
+  await seedDemoData(database.db);
+  const app = createApp({ db: database.db, databaseKind: database.kind });
+  const body = JSON.stringify({ answers: { route: 'parklaan', veiligheid: 3, toelichting: 'Meer licht graag.' } });
+  const cases: Array<[string, (i: number) => Promise<Response>]> = [
+    ['GET  /api/consultations/{slug}', () => app.request('/api/consultations/fietsroute-stationsstraat')],
+    [
+      'POST /api/consultations/{slug}/submissions',
+      (i) =>
+        app.request('/api/consultations/fietsroute-stationsstraat/submissions', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `bench-${i}-${Date.now()}` },
+          body,
+        }),
+    ],
+    ['GET  /api/follow-up/{code} (unknown)', () => app.request('/api/follow-up/AAAA-AAAA-AAAA')],
+  ];
+  for (const [name, call] of cases) {
+    for (let i = 0; i < 20; i++) await call(-i - 1); // warm up
+    const times: number[] = [];
+    const started = performance.now();
+    for (let i = 0; i < 400; i++) {
+      const t0 = performance.now();
+      const response = await call(i);
+      await response.arrayBuffer();
+      times.push(performance.now() - t0);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    times.sort((a, b) => a - b);
+    const p = (q: number) => times[Math.floor(q * (times.length - 1))]!.toFixed(2);
+    console.log(`  ${name.padEnd(44)} ${(400 / seconds).toFixed(0).padStart(6)} req/s  p50 ${p(0.5)} ms  p95 ${p(0.95)} ms`);
+  }
+  await database.close();
+}
+
+try {
+  build();
+  widgetSizes();
+  pageWeights();
+  await apiSpeed();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
