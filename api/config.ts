@@ -19,7 +19,19 @@ export type Config = {
   /** Seed the demo municipality on start when the database is empty. */
   seedDemo: boolean;
   distDir: string;
+  /** Quiet time after a change to published content before the portal is rebuilt. */
+  rebuildDebounceMs: number;
+  /** How often the server checks for changes to published content. */
+  rebuildPollMs: number;
 };
+
+function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a number of milliseconds, not "${raw}".`);
+  return value;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number.parseInt(env.PORT ?? '4321', 10);
@@ -34,5 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (env.PODIUM_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     seedDemo: env.PODIUM_SEED_DEMO !== 'false',
     distDir: resolve(env.PODIUM_DIST_DIR ?? resolve(projectRoot, 'dist')),
+    rebuildDebounceMs: milliseconds(env, 'PODIUM_REBUILD_DEBOUNCE_MS', 5_000),
+    rebuildPollMs: milliseconds(env, 'PODIUM_REBUILD_POLL_MS', 2_000),
   };
 }

@@ -12,6 +12,7 @@ import {
   snapshotPath,
   widgetsPath,
 } from './build/builds.ts';
+import { createSiteRebuilder } from './build/site-rebuilder.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { organisations } from './db/schema.ts';
@@ -72,6 +73,18 @@ export async function start(
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
+  const rebuilder = await createSiteRebuilder({
+    db: database.db,
+    debounceMs: config.rebuildDebounceMs,
+    pollMs: config.rebuildPollMs,
+    log,
+    rebuild: async () => {
+      await writeBuildInputs(database, config);
+      if (await ensureSiteBuilt(config.distDir, { log, publicUrl: config.publicUrl })) log('The portal is up to date.');
+    },
+  });
+  rebuilder.start();
+
   const where = database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server';
   log(`Podium runs on ${where}.`);
   log(`  Portal:   ${config.publicUrl}/`);
@@ -83,6 +96,7 @@ export async function start(
   const stop = () =>
     (stopping ??= (async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await rebuilder.stop();
       await database.close();
     })());
   return { server, stop };

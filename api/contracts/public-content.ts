@@ -101,9 +101,44 @@ export const Organisation = z
     locales: z.array(Locale),
     contactEmail: z.string().nullable(),
     websiteUrl: z.string().nullable(),
+    phone: z.string().nullable(),
+    postalAddress: z.string().nullable(),
+    privacyEmail: z.string().nullable(),
   })
   .openapi('Organisation');
 export type Organisation = z.infer<typeof Organisation>;
+
+export const HouseRule = z
+  .object({
+    code: z.string().openapi({ example: 'respect' }),
+    title: LocalizedText,
+    body: LocalizedText,
+  })
+  .openapi('HouseRule', { description: 'A rule published input is held to; moderation decisions cite it.' });
+export type HouseRule = z.infer<typeof HouseRule>;
+
+export const AccessibilityStatement = z
+  .object({
+    status: z.enum(['A', 'B', 'C', 'D', 'E']).openapi({
+      description:
+        'As in the Dutch model statement: A fully compliant, B partially compliant, C first measures taken, D no measures yet, E non-compliant.',
+    }),
+    scope: LocalizedText,
+    statementDate: z.string().openapi({ format: 'date-time' }),
+    audits: z.array(z.object({ title: LocalizedText, by: z.string(), date: z.string(), url: z.string().nullable() })),
+    deviations: z.array(
+      z.object({
+        criterion: z.string().openapi({ example: '1.2.2' }),
+        description: LocalizedText,
+        measure: LocalizedText,
+        resolveBy: z.string().nullable(),
+      }),
+    ),
+    contactEmail: z.string(),
+    responseDays: z.number().int(),
+  })
+  .openapi('AccessibilityStatement');
+export type AccessibilityStatement = z.infer<typeof AccessibilityStatement>;
 
 /** Everything the static build needs, written by the API for `astro build`. */
 export const PublishedSnapshot = z.object({
@@ -112,6 +147,8 @@ export const PublishedSnapshot = z.object({
   topics: z.array(TopicSummary),
   consultations: z.array(Consultation),
   submissions: z.array(PublishedSubmission),
+  houseRules: z.array(HouseRule),
+  accessibilityStatement: AccessibilityStatement.nullable(),
 });
 export type PublishedSnapshot = z.infer<typeof PublishedSnapshot>;
 
@@ -130,8 +167,16 @@ export const FollowUp = z
     publishedAt: z.string().nullable().openapi({ format: 'date-time' }),
     answerDueAt: z.string().openapi({ format: 'date-time', description: 'When the promised response time ends' }),
     moderationReason: LocalizedText.nullable(),
+    houseRule: HouseRule.nullable().openapi({ description: 'The house rule the moderation decision cited' }),
     consultation: z.object({ slug: z.string(), title: LocalizedText, responseDays: z.number().int() }),
-    answers: z.array(z.object({ question: z.string(), prompt: LocalizedText, value: PublishedAnswer.shape.value })),
+    answers: z.array(
+      z.object({
+        question: z.string(),
+        prompt: LocalizedText,
+        options: z.array(ChoiceOption).nullable().openapi({ description: 'For choices: the labels of the values' }),
+        value: PublishedAnswer.shape.value,
+      }),
+    ),
     replies: z.array(StaffReply),
   })
   .openapi('FollowUp');

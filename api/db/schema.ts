@@ -72,8 +72,73 @@ export const organisations = pgTable('organisations', {
     .default(sql`ARRAY[]::text[]`),
   contactEmail: text('contact_email'),
   websiteUrl: text('website_url'),
+  /** Shown on the contact page: how residents reach the municipality by phone and post. */
+  phone: text('phone'),
+  postalAddress: text('postal_address'),
+  /** The data protection officer (functionaris gegevensbescherming), named in the privacy statement. */
+  privacyEmail: text('privacy_email'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
+});
+
+/**
+ * The rules published input is held to. A moderation decision cites one by its code, and
+ * the resident's follow-up page shows it.
+ */
+export const houseRules = pgTable(
+  'house_rules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    position: integer('position').notNull().default(0),
+    title: jsonb('title').$type<LocalizedText>().notNull(),
+    body: jsonb('body').$type<LocalizedText>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('house_rules_organisation_code').on(t.organisationId, t.code)],
+);
+
+export type AccessibilityAudit = { title: LocalizedText; by: string; date: string; url: string | null };
+export type AccessibilityDeviation = {
+  criterion: string;
+  description: LocalizedText;
+  measure: LocalizedText;
+  resolveBy: string | null;
+};
+
+/**
+ * The toegankelijkheidsverklaring, maintained by an administrator: one per organisation,
+ * with the fields of the Dutch model statement.
+ */
+export const accessibilityStatements = pgTable('accessibility_statements', {
+  organisationId: uuid('organisation_id')
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  /** A: fully compliant, B: partially compliant, C: first measures taken, D: none, E: non-compliant. */
+  status: text('status').notNull(),
+  scope: jsonb('scope').$type<LocalizedText>().notNull(),
+  statementDate: timestamp('statement_date', { withTimezone: true }).notNull(),
+  audits: jsonb('audits').$type<AccessibilityAudit[]>().notNull().default([]),
+  deviations: jsonb('deviations').$type<AccessibilityDeviation[]>().notNull().default([]),
+  contactEmail: text('contact_email').notNull(),
+  /** Working days within which an accessibility complaint is answered. */
+  responseDays: integer('response_days').notNull().default(5),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * One row that counts changes to published content. Every API process compares it with
+ * the version its portal was built from, so a change made through any process leads to
+ * one rebuild in each process that serves the portal.
+ */
+export const contentRevision = pgTable('content_revision', {
+  id: integer('id').primaryKey().default(1),
+  version: integer('version').notNull().default(0),
+  changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 export const departments = pgTable(
@@ -183,6 +248,8 @@ export const submissions = pgTable(
     /** SHA-256 of the request body, to refuse the same key with different content. */
     requestHash: text('request_hash'),
     moderationReason: jsonb('moderation_reason').$type<LocalizedText>(),
+    /** The house rule a moderation decision cited (its code). */
+    moderationRule: text('moderation_rule'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     publishedAt: timestamp('published_at', { withTimezone: true }),

@@ -17,6 +17,7 @@ import {
   submissions,
 } from '../db/schema.ts';
 import { listConsultations, listTopics } from './consultations.ts';
+import { findAccessibilityStatement, listHouseRules } from './house-rules.ts';
 
 export async function buildPublishedSnapshot(db: Db, now: Date): Promise<PublishedSnapshot> {
   const [org] = await db.select().from(organisations).orderBy(asc(organisations.createdAt)).limit(1);
@@ -27,6 +28,9 @@ export async function buildPublishedSnapshot(db: Db, now: Date): Promise<Publish
     locales: org.locales.filter((l): l is 'nl' | 'en' => l === 'nl' || l === 'en'),
     contactEmail: org.contactEmail,
     websiteUrl: org.websiteUrl,
+    phone: org.phone,
+    postalAddress: org.postalAddress,
+    privacyEmail: org.privacyEmail,
   };
   return {
     generatedAt: now.toISOString(),
@@ -34,6 +38,8 @@ export async function buildPublishedSnapshot(db: Db, now: Date): Promise<Publish
     topics: await listTopics(db),
     consultations: await listConsultations(db, now),
     submissions: await listPublishedSubmissions(db),
+    houseRules: await listHouseRules(db, org.id),
+    accessibilityStatement: await findAccessibilityStatement(db, org.id),
   };
 }
 

@@ -5,7 +5,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
+  accessibilityStatements,
   consultations,
+  houseRules,
   departments,
   organisations,
   questions,
@@ -17,6 +19,7 @@ import {
   type LocalizedText,
 } from '../db/schema.ts';
 import { recordAudit } from './audit.ts';
+import { markContentChanged } from './content-revision.ts';
 import { generateFollowUpCode } from './follow-up-code.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -188,6 +191,18 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<SeedReport
     answers: { idee: 'Een parkeergarage bij de ring en een pendelbus naar de markt.' },
     reply: 'Dit idee zit in het parkeerplan: de garage aan de ring komt er in 2027.',
   });
+  // Enough published ideas to fill more than one page of "you said, we did".
+  for (const [index, idea] of PARKING_IDEAS.entries()) {
+    await seedPublishedInput(db, orgId, parking, traffic, now, `seed:parkeren:${index + 2}`, {
+      answers: { idee: idea.text },
+      reply: idea.reply,
+      daysAgo: 4 + index,
+    });
+  }
+  await seedRejectedInput(db, orgId, parking, now);
+  await seedHouseRules(db, orgId);
+  await seedAccessibilityStatement(db, orgId, now);
+  await markContentChanged(db);
 
   return { organisation: 'demodam', created: existing.length === 0 };
 }
@@ -203,6 +218,9 @@ async function upsertOrganisation(db: Db): Promise<string> {
       embedOrigins: ['http://localhost:*', 'http://127.0.0.1:*'],
       contactEmail: 'participatie@demodam.example',
       websiteUrl: 'https://www.demodam.example',
+      phone: '14 0123',
+      postalAddress: 'Postbus 100, 1234 AB Demodam',
+      privacyEmail: 'privacy@demodam.example',
     })
     .onConflictDoNothing({ target: organisations.slug });
   const [row] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'demodam'));
@@ -264,9 +282,9 @@ async function seedPublishedInput(
   departmentId: string,
   now: Date,
   key: string,
-  input: { answers: Record<string, AnswerValue>; reply: string | null },
+  input: { answers: Record<string, AnswerValue>; reply: string | null; daysAgo?: number },
 ): Promise<void> {
-  const publishedAt = new Date(now.getTime() - 3 * DAY);
+  const publishedAt = new Date(now.getTime() - (input.daysAgo ?? 3) * DAY);
   await db.transaction(async (tx) => {
     const [submission] = await tx
       .insert(submissions)
@@ -311,3 +329,168 @@ async function seedPublishedInput(
     });
   });
 }
+
+/** The follow-up code of the demo's rejected input, so the demo shows a decision with its house rule. */
+export const DEMO_REJECTED_CODE = 'DEMQ-RXJC-T3D9';
+
+async function seedRejectedInput(db: Db, organisationId: string, consultationId: string, now: Date): Promise<void> {
+  const createdAt = new Date(now.getTime() - 70 * DAY);
+  await db.transaction(async (tx) => {
+    const [submission] = await tx
+      .insert(submissions)
+      .values({
+        consultationId,
+        channel: 'widget',
+        language: 'nl',
+        status: 'rejected',
+        followUpCode: DEMO_REJECTED_CODE,
+        idempotencyKey: 'seed:parkeren:rejected',
+        moderationRule: 'on-topic',
+        moderationReason: {
+          nl: 'Uw reactie gaat over de afvalinzameling, niet over parkeren. Wij hebben haar doorgestuurd naar het team Afval.',
+          en: 'Your response is about waste collection, not parking. We have passed it on to the waste team.',
+        },
+        createdAt,
+        updatedAt: new Date(createdAt.getTime() + DAY),
+      })
+      .onConflictDoNothing({ target: submissions.idempotencyKey })
+      .returning();
+    if (!submission) return;
+    const [question] = await tx.select().from(questions).where(eq(questions.consultationId, consultationId)).limit(1);
+    if (!question) throw new Error('Seed: the parking consultation has no question');
+    await tx.insert(submissionAnswers).values({
+      submissionId: submission.id,
+      questionId: question.id,
+      value: 'De container in onze straat wordt te weinig geleegd.',
+    });
+    await recordAudit(tx, {
+      organisationId,
+      actorType: 'system',
+      action: 'seed.submission',
+      subjectType: 'submission',
+      subjectId: submission.id,
+    });
+  });
+}
+
+const HOUSE_RULES: Array<{ code: string; title: LocalizedText; body: LocalizedText }> = [
+  {
+    code: 'respect',
+    title: { nl: 'Respectvol', en: 'Respectful' },
+    body: {
+      nl: 'Reageer op de inhoud, niet op personen. Schelden, discrimineren, bedreigen en beledigen plaatsen wij niet.',
+      en: 'Respond to the subject, not to people. We do not publish swearing, discrimination, threats or insults.',
+    },
+  },
+  {
+    code: 'on-topic',
+    title: { nl: 'Bij het onderwerp', en: 'On topic' },
+    body: {
+      nl: 'Uw reactie gaat over de vraag van de consultatie. Gaat ze over iets anders, dan sturen wij haar door naar wie erover gaat.',
+      en: 'Your response is about the question of the consultation. If it is about something else, we pass it on to whoever deals with it.',
+    },
+  },
+  {
+    code: 'privacy',
+    title: { nl: 'Geen persoonsgegevens', en: 'No personal data' },
+    body: {
+      nl: 'Zet geen namen, adressen, telefoonnummers of andere persoonsgegevens van uzelf of anderen in uw reactie. Wij halen ze weg voordat wij publiceren.',
+      en: 'Do not put names, addresses, phone numbers or other personal data of yourself or others in your response. We remove them before we publish.',
+    },
+  },
+  {
+    code: 'no-advertising',
+    title: { nl: 'Geen reclame', en: 'No advertising' },
+    body: {
+      nl: 'Reclame, spam en herhaalde berichten plaatsen wij niet.',
+      en: 'We do not publish advertising, spam or repeated messages.',
+    },
+  },
+  {
+    code: 'lawful',
+    title: { nl: 'Binnen de wet', en: 'Within the law' },
+    body: {
+      nl: 'Berichten die in strijd zijn met de wet, of die oproepen tot geweld, plaatsen wij niet. Wij kunnen ze melden bij de politie.',
+      en: 'We do not publish messages that break the law or call for violence. We may report them to the police.',
+    },
+  },
+];
+
+async function seedHouseRules(db: Db, organisationId: string): Promise<void> {
+  await db
+    .insert(houseRules)
+    .values(HOUSE_RULES.map((rule, position) => ({ ...rule, organisationId, position })))
+    .onConflictDoNothing({ target: [houseRules.organisationId, houseRules.code] });
+}
+
+async function seedAccessibilityStatement(db: Db, organisationId: string, now: Date): Promise<void> {
+  await db
+    .insert(accessibilityStatements)
+    .values({
+      organisationId,
+      status: 'B',
+      scope: {
+        nl: 'Deze verklaring geldt voor het participatieportaal van de gemeente Demodam en de widgets waarmee de gemeente het op haar eigen website toont.',
+        en: "This statement covers the participation portal of the municipality of Demodam and the widgets that show it on the municipality's own website.",
+      },
+      statementDate: new Date(now.getTime() - 30 * DAY),
+      audits: [
+        {
+          title: { nl: 'Geautomatiseerde toets bij elke release', en: 'Automated check with every release' },
+          by: 'Podium',
+          date: new Date(now.getTime() - 30 * DAY).toISOString().slice(0, 10),
+          url: null,
+        },
+      ],
+      deviations: [
+        {
+          criterion: '1.1.1',
+          description: {
+            nl: "Sommige foto's in berichten van sociale media hebben geen beschrijving, omdat de schrijver die niet gaf.",
+            en: 'Some photos in social-media posts have no description, because the author did not give one.',
+          },
+          measure: {
+            nl: 'Wij tonen dan duidelijk "Geen beschrijving" en vragen de schrijver om een beschrijving.',
+            en: 'We then show "No description" clearly and ask the author for one.',
+          },
+          resolveBy: null,
+        },
+      ],
+      contactEmail: 'toegankelijkheid@demodam.example',
+      responseDays: 5,
+    })
+    .onConflictDoNothing({ target: accessibilityStatements.organisationId });
+}
+
+const PARKING_IDEAS: Array<{ text: string; reply: string | null }> = [
+  {
+    text: 'Meer fietsenstallingen bij de markt, dan laten meer mensen de auto staan.',
+    reply: 'Bij de markt komen 200 extra plekken voor fietsen.',
+  },
+  {
+    text: 'Laat bezorgers alleen tot 11 uur het centrum in rijden.',
+    reply: 'Dit venster voor bezorgers staat in het parkeerplan.',
+  },
+  { text: 'Een gratis pendelbus op zaterdag vanaf de garage aan de ring.', reply: null },
+  {
+    text: 'Parkeren voor bewoners moet betaalbaar blijven.',
+    reply: 'Het tarief van de bewonersvergunning blijft in 2026 gelijk.',
+  },
+  { text: 'Maak de Markt autovrij op marktdagen.', reply: null },
+  { text: 'Zorg voor oplaadpalen in de nieuwe garage.', reply: 'In de garage komen 40 plekken met een laadpaal.' },
+  { text: 'Blauwe zone voor kort parkeren bij de winkels.', reply: null },
+  {
+    text: 'Betere borden naar de garages, zodat mensen niet rondjes rijden.',
+    reply: 'Er komt een verwijssysteem dat laat zien hoeveel plekken vrij zijn.',
+  },
+  {
+    text: 'Invalidenparkeerplaatsen dicht bij de ingang van het gemeentehuis houden.',
+    reply: 'Die plekken blijven waar ze zijn, en er komen er twee bij.',
+  },
+  { text: 'Deelauto’s een vaste plek geven in elke wijk rond het centrum.', reply: null },
+  {
+    text: 'Minder parkeerplekken aan de gracht, meer bankjes en bomen.',
+    reply: 'Aan de gracht vervallen 30 plekken voor groen en bankjes.',
+  },
+  { text: 'Fietsers en voetgangers voorrang geven in de Kerkstraat.', reply: null },
+];

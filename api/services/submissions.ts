@@ -18,6 +18,7 @@ import {
 } from '../db/schema.ts';
 import type { MessageCode } from '../i18n/messages.ts';
 import { recordAudit } from './audit.ts';
+import { findHouseRule } from './house-rules.ts';
 import { publicStatus } from './consultations.ts';
 import { generateFollowUpCode } from './follow-up-code.ts';
 import { routes } from '../../site/lib/routes.ts';
@@ -228,7 +229,12 @@ export async function findFollowUp(db: Db, code: string): Promise<FollowUp | und
   const { submission, consultation } = row;
 
   const answerRows = await db
-    .select({ key: questions.key, prompt: questions.prompt, value: submissionAnswers.value })
+    .select({
+      key: questions.key,
+      prompt: questions.prompt,
+      options: questions.options,
+      value: submissionAnswers.value,
+    })
     .from(submissionAnswers)
     .innerJoin(questions, eq(questions.id, submissionAnswers.questionId))
     .where(eq(submissionAnswers.submissionId, submission.id))
@@ -248,8 +254,11 @@ export async function findFollowUp(db: Db, code: string): Promise<FollowUp | und
     publishedAt: submission.publishedAt?.toISOString() ?? null,
     answerDueAt: addWorkingDays(submission.createdAt, consultation.responseDays).toISOString(),
     moderationReason: submission.moderationReason,
+    houseRule: submission.moderationRule
+      ? await findHouseRule(db, consultation.organisationId, submission.moderationRule)
+      : null,
     consultation: { slug: consultation.slug, title: consultation.title, responseDays: consultation.responseDays },
-    answers: answerRows.map((a) => ({ question: a.key, prompt: a.prompt, value: a.value })),
+    answers: answerRows.map((a) => ({ question: a.key, prompt: a.prompt, options: a.options, value: a.value })),
     replies: replyRows.map(({ reply, department }) => ({
       language: reply.language,
       body: reply.body,

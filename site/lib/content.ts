@@ -4,11 +4,14 @@
  */
 import { getCollection } from 'astro:content';
 import type {
+  AccessibilityStatement,
   Consultation,
+  HouseRule,
   Organisation,
   PublishedSubmission,
   TopicSummary,
 } from '../../api/contracts/public-content.ts';
+import { readSnapshot } from './snapshot.ts';
 
 export async function getOrganisation(): Promise<Organisation> {
   const [entry] = await getCollection('organisation');
@@ -26,6 +29,18 @@ export async function getConsultations(): Promise<Consultation[]> {
 
 export async function getSubmissions(): Promise<PublishedSubmission[]> {
   return (await getCollection('submissions')).map((entry) => entry.data);
+}
+
+/**
+ * House rules in the order the municipality gave them. Read from the snapshot itself: a
+ * collection would sort them by key.
+ */
+export async function getHouseRules(): Promise<HouseRule[]> {
+  return (await readSnapshot()).houseRules;
+}
+
+export async function getAccessibilityStatement(): Promise<AccessibilityStatement | null> {
+  return (await readSnapshot()).accessibilityStatement;
 }
 
 const ms = (iso: string | undefined) => (iso ? Date.parse(iso) : 0);

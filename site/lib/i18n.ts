@@ -33,6 +33,8 @@ const nl = {
 
   nav: {
     home: 'Start',
+    topics: 'Onderwerpen',
+    results: 'Uitkomsten',
     followUp: 'Volg uw reactie',
     embed: 'Op uw website',
     apiReference: 'API-documentatie',
@@ -164,11 +166,129 @@ const nl = {
     stepCurrent: '(nu)',
     stepTodo: '(nog niet)',
     reasonHeading: 'Waarom is uw reactie afgewezen?',
+    ruleApplied: (rule: string) => `Huisregel: ${rule}`,
+    houseRulesLink: 'Lees alle huisregels',
     repliesHeading: 'Antwoord van de gemeente',
     noReplies: 'De gemeente heeft nog niet geantwoord.',
     answerDue: (date: string) => `De gemeente antwoordt uiterlijk op ${date}.`,
     answeredOn: (date: string) => `Beantwoord op ${date}`,
     yourAnswersHeading: 'Uw reactie',
+  },
+
+  topics: {
+    title: 'Onderwerpen',
+    heading: 'Onderwerpen',
+    intro: 'Alle onderwerpen waarover de gemeente uw mening vraagt of vroeg.',
+    consultations: (open: number, total: number) =>
+      `${total === 1 ? '1 consultatie' : `${total} consultaties`}, waarvan ${open} open`,
+  },
+
+  results: {
+    title: 'Uitkomsten',
+    heading: 'Gesloten consultaties en hun uitkomst',
+    intro: 'Hier ziet u welke consultaties gesloten zijn, wat de gemeente besloot en wat er met de reacties gebeurde.',
+    none: 'Er zijn nog geen gesloten consultaties.',
+    noOutcome: 'De gemeente verwerkt de reacties. De uitkomst volgt.',
+    responsesLink: (n: number) => (n === 1 ? 'Bekijk 1 reactie met antwoord' : `Bekijk ${n} reacties met antwoorden`),
+  },
+
+  responses: {
+    title: (consultation: string) => `Reacties op ${consultation}`,
+    titlePage: (consultation: string, page: number, pages: number) =>
+      `Reacties op ${consultation}, pagina ${page} van ${pages}`,
+    heading: 'U zei, wij deden',
+    intro:
+      'Alle gepubliceerde reacties op deze consultatie, met de antwoorden van de gemeente. De nieuwste staan bovenaan.',
+    summary: (from: number, to: number, total: number) => `Reactie ${from} tot en met ${to} van ${total}`,
+    allLink: (n: number) => `Alle ${n} reacties met antwoorden`,
+    backToConsultation: 'Terug naar de consultatie',
+    pagination: 'Paginering',
+    previous: 'Vorige pagina',
+    next: 'Volgende pagina',
+    pageLabel: (n: number) => `Pagina ${n}`,
+  },
+
+  accessibility: {
+    title: 'Toegankelijkheidsverklaring',
+    heading: 'Toegankelijkheidsverklaring',
+    intro: (org: string) =>
+      `${org} wil dat iedereen deze website kan gebruiken. Wij houden ons aan de Europese norm EN 301 549 en bouwen volgens WCAG 2.2 niveau AA.`,
+    missing: 'De gemeente heeft de toegankelijkheidsverklaring nog niet ingevuld.',
+    scopeHeading: 'Waar gaat deze verklaring over?',
+    statusHeading: 'Hoe toegankelijk is deze website?',
+    status: {
+      A: 'Voldoet volledig aan de eisen.',
+      B: 'Voldoet gedeeltelijk aan de eisen.',
+      C: 'Eerste maatregelen genomen.',
+      D: 'Nog geen maatregelen genomen.',
+      E: 'Voldoet niet aan de eisen.',
+    },
+    statementDate: (date: string) => `Deze verklaring is opgesteld op ${date}.`,
+    auditsHeading: 'Onderzoeken',
+    auditBy: (by: string, date: string) => `Door ${by}, ${date}`,
+    noAudits: 'Er zijn nog geen onderzoeken gepubliceerd.',
+    deviationsHeading: 'Wat werkt nog niet goed?',
+    noDeviations: 'Er zijn geen bekende problemen.',
+    criterion: (c: string) => `Succescriterium ${c}`,
+    measure: 'Wat doen wij eraan?',
+    resolveBy: (date: string) => `Opgelost vóór ${date}.`,
+    checksHeading: 'Wat toetsen wij bij elke nieuwe versie?',
+    checks: [
+      'Elke pagina, in het Nederlands en Engels, met axe-core op WCAG 2.2 AA.',
+      'Reageren met alleen het toetsenbord, met en zonder JavaScript.',
+      'De volgorde van de focus, zichtbare focus, en focus die niet wordt afgedekt.',
+      'Pagina’s op 320 pixels breed, met 200% tekstgrootte, met extra tekstafstand en in hoog contrast (geforceerde kleuren).',
+      'Foutmeldingen, statusmeldingen, paginatitels, taal, koppen en landmarks.',
+    ],
+    contactHeading: 'Werkt iets niet?',
+    contact: (email: string, days: number) =>
+      `Mail naar ${email}. Wij antwoorden binnen ${days} werkdagen. Bent u niet tevreden met ons antwoord, dan kunt u contact opnemen met de Nationale ombudsman.`,
+  },
+
+  privacy: {
+    title: 'Privacyverklaring',
+    heading: 'Privacyverklaring',
+    intro: (org: string) => `${org} is verantwoordelijk voor de gegevens op deze website.`,
+    whatHeading: 'Welke gegevens bewaren wij?',
+    what: [
+      'Uw reactie en de taal waarin u die gaf.',
+      'Uw naam en e-mailadres, alleen als u die zelf invult. Uw e-mailadres gebruiken wij alleen als u daarvoor toestemming geeft.',
+      'Een code waarmee u uw reactie kunt volgen. Die code is niet aan uw naam gekoppeld.',
+    ],
+    notHeading: 'Wat doen wij niet?',
+    not: [
+      'Wij publiceren nooit uw naam of e-mailadres.',
+      'Deze website gebruikt geen cookies en geen trackers. Ook de formulieren op andere websites doen dat niet.',
+      'Wij verkopen of delen uw gegevens niet met anderen.',
+    ],
+    whyHeading: 'Waarom?',
+    why: 'Wij gebruiken uw reactie om het besluit voor te bereiden waarover de consultatie gaat. Dat is een taak van algemeen belang (artikel 6 lid 1 sub e AVG). Voor uw e-mailadres vragen wij uw toestemming (artikel 6 lid 1 sub a AVG).',
+    rightsHeading: 'Uw rechten',
+    rights:
+      'U mag uw gegevens inzien, laten verbeteren of laten verwijderen. Stuur daarvoor een e-mail en vermeld uw code.',
+    contactHeading: 'Contact over privacy',
+    dpo: (email: string) => `De functionaris gegevensbescherming bereikt u via ${email}.`,
+    authority:
+      'Bent u het niet eens met hoe wij met uw gegevens omgaan? Dan kunt u een klacht indienen bij de Autoriteit Persoonsgegevens.',
+  },
+
+  houseRules: {
+    title: 'Huisregels',
+    heading: 'Huisregels',
+    intro:
+      'Iedereen moet zich welkom voelen op deze website. Daarom lezen medewerkers van de gemeente alle reacties. Reacties die zich niet aan deze regels houden, plaatsen wij niet. U hoort dan van ons welke regel het was.',
+    none: 'De gemeente heeft nog geen huisregels gepubliceerd.',
+  },
+
+  contact: {
+    title: 'Contact',
+    heading: 'Contact',
+    intro: 'Heeft u een vraag over een consultatie of over deze website? Neem contact met ons op.',
+    email: 'E-mail',
+    phone: 'Telefoon',
+    post: 'Post',
+    website: 'Website',
+    followUpHint: 'Gaat uw vraag over uw reactie? Noem dan uw code.',
   },
 
   embed: {
@@ -224,6 +344,8 @@ const en: Messages = {
 
   nav: {
     home: 'Home',
+    topics: 'Topics',
+    results: 'Outcomes',
     followUp: 'Follow your response',
     embed: 'On your website',
     apiReference: 'API reference',
@@ -355,11 +477,128 @@ const en: Messages = {
     stepCurrent: '(now)',
     stepTodo: '(not yet)',
     reasonHeading: 'Why was your response rejected?',
+    ruleApplied: (rule: string) => `House rule: ${rule}`,
+    houseRulesLink: 'Read all house rules',
     repliesHeading: 'Answer from the municipality',
     noReplies: 'The municipality has not answered yet.',
     answerDue: (date: string) => `The municipality will answer by ${date}.`,
     answeredOn: (date: string) => `Answered on ${date}`,
     yourAnswersHeading: 'Your response',
+  },
+
+  topics: {
+    title: 'Topics',
+    heading: 'Topics',
+    intro: 'All topics on which the municipality asks or asked for your views.',
+    consultations: (open: number, total: number) =>
+      `${total === 1 ? '1 consultation' : `${total} consultations`}, ${open} open`,
+  },
+
+  results: {
+    title: 'Outcomes',
+    heading: 'Closed consultations and their outcome',
+    intro:
+      'Here you see which consultations have closed, what the municipality decided and what happened with the responses.',
+    none: 'No consultations have closed yet.',
+    noOutcome: 'The municipality is processing the responses. The outcome will follow.',
+    responsesLink: (n: number) => (n === 1 ? 'See 1 response with answer' : `See ${n} responses with answers`),
+  },
+
+  responses: {
+    title: (consultation: string) => `Responses to ${consultation}`,
+    titlePage: (consultation: string, page: number, pages: number) =>
+      `Responses to ${consultation}, page ${page} of ${pages}`,
+    heading: 'You said, we did',
+    intro: 'All published responses to this consultation, with the answers of the municipality. The newest come first.',
+    summary: (from: number, to: number, total: number) => `Responses ${from} to ${to} of ${total}`,
+    allLink: (n: number) => `All ${n} responses with answers`,
+    backToConsultation: 'Back to the consultation',
+    pagination: 'Pagination',
+    previous: 'Previous page',
+    next: 'Next page',
+    pageLabel: (n: number) => `Page ${n}`,
+  },
+
+  accessibility: {
+    title: 'Accessibility statement',
+    heading: 'Accessibility statement',
+    intro: (org: string) =>
+      `${org} wants everyone to be able to use this website. We follow the European standard EN 301 549 and build to WCAG 2.2 level AA.`,
+    missing: 'The municipality has not filled in the accessibility statement yet.',
+    scopeHeading: 'What does this statement cover?',
+    statusHeading: 'How accessible is this website?',
+    status: {
+      A: 'Fully meets the requirements.',
+      B: 'Partially meets the requirements.',
+      C: 'First measures taken.',
+      D: 'No measures taken yet.',
+      E: 'Does not meet the requirements.',
+    },
+    statementDate: (date: string) => `This statement was drawn up on ${date}.`,
+    auditsHeading: 'Audits',
+    auditBy: (by: string, date: string) => `By ${by}, ${date}`,
+    noAudits: 'No audits have been published yet.',
+    deviationsHeading: 'What does not work well yet?',
+    noDeviations: 'There are no known problems.',
+    criterion: (c: string) => `Success criterion ${c}`,
+    measure: 'What are we doing about it?',
+    resolveBy: (date: string) => `Fixed before ${date}.`,
+    checksHeading: 'What do we test with every new version?',
+    checks: [
+      'Every page, in Dutch and English, with axe-core against WCAG 2.2 AA.',
+      'Responding with the keyboard only, with and without JavaScript.',
+      'Focus order, visible focus, and focus that is not hidden.',
+      'Pages at 320 pixels wide, with 200% text size, with extra text spacing and in high contrast (forced colours).',
+      'Error messages, status messages, page titles, language, headings and landmarks.',
+    ],
+    contactHeading: 'Something does not work?',
+    contact: (email: string, days: number) =>
+      `Write to ${email}. We answer within ${days} working days. If you are not satisfied with our answer, you can contact the National Ombudsman.`,
+  },
+
+  privacy: {
+    title: 'Privacy statement',
+    heading: 'Privacy statement',
+    intro: (org: string) => `${org} is responsible for the data on this website.`,
+    whatHeading: 'What data do we keep?',
+    what: [
+      'Your response and the language you gave it in.',
+      'Your name and e-mail address, only if you fill them in yourself. We only use your e-mail address if you agree to it.',
+      'A code with which you can follow your response. The code is not linked to your name.',
+    ],
+    notHeading: 'What do we not do?',
+    not: [
+      'We never publish your name or e-mail address.',
+      'This website uses no cookies and no trackers. Neither do the forms on other websites.',
+      'We do not sell or share your data with others.',
+    ],
+    whyHeading: 'Why?',
+    why: 'We use your response to prepare the decision the consultation is about. That is a task in the public interest (article 6(1)(e) GDPR). For your e-mail address we ask your consent (article 6(1)(a) GDPR).',
+    rightsHeading: 'Your rights',
+    rights: 'You may see your data, have it corrected or have it deleted. Send us an e-mail and mention your code.',
+    contactHeading: 'Contact about privacy',
+    dpo: (email: string) => `You can reach the data protection officer at ${email}.`,
+    authority:
+      'If you disagree with how we handle your data, you can complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).',
+  },
+
+  houseRules: {
+    title: 'House rules',
+    heading: 'House rules',
+    intro:
+      'Everyone should feel welcome on this website. That is why members of staff of the municipality read every response. We do not publish responses that break these rules, and we tell you which rule it was.',
+    none: 'The municipality has not published house rules yet.',
+  },
+
+  contact: {
+    title: 'Contact',
+    heading: 'Contact',
+    intro: 'Do you have a question about a consultation or about this website? Get in touch.',
+    email: 'E-mail',
+    phone: 'Phone',
+    post: 'Post',
+    website: 'Website',
+    followUpHint: 'Is your question about your response? Then mention your code.',
   },
 
   embed: {

@@ -12,6 +12,12 @@ const segments = {
     followUp: 'volg',
     embed: 'embed',
     apiReference: 'api-documentatie',
+    responses: 'reacties',
+    results: 'uitkomsten',
+    accessibility: 'toegankelijkheid',
+    privacy: 'privacy',
+    houseRules: 'huisregels',
+    contact: 'contact',
   },
   en: {
     topics: 'topics',
@@ -20,6 +26,12 @@ const segments = {
     followUp: 'follow-up',
     embed: 'embed',
     apiReference: 'api-reference',
+    responses: 'responses',
+    results: 'outcomes',
+    accessibility: 'accessibility',
+    privacy: 'privacy',
+    houseRules: 'house-rules',
+    contact: 'contact',
   },
 } as const;
 
@@ -27,6 +39,15 @@ const prefix = (lang: Locale) => (lang === 'nl' ? '/' : '/en/');
 
 export const routes = {
   home: (lang: Locale) => prefix(lang),
+  topics: (lang: Locale) => `${prefix(lang)}${segments[lang].topics}/`,
+  /** Published responses with answers, paged; page 1 has no number in its address. */
+  responses: (lang: Locale, slug: string, page = 1) =>
+    `${prefix(lang)}${segments[lang].consultations}/${encodeURIComponent(slug)}/${segments[lang].responses}/${page > 1 ? `${page}/` : ''}`,
+  results: (lang: Locale) => `${prefix(lang)}${segments[lang].results}/`,
+  accessibility: (lang: Locale) => `${prefix(lang)}${segments[lang].accessibility}/`,
+  privacy: (lang: Locale) => `${prefix(lang)}${segments[lang].privacy}/`,
+  houseRules: (lang: Locale) => `${prefix(lang)}${segments[lang].houseRules}/`,
+  contact: (lang: Locale) => `${prefix(lang)}${segments[lang].contact}/`,
   topic: (lang: Locale, slug: string) => `${prefix(lang)}${segments[lang].topics}/${encodeURIComponent(slug)}/`,
   consultation: (lang: Locale, slug: string) =>
     `${prefix(lang)}${segments[lang].consultations}/${encodeURIComponent(slug)}/`,

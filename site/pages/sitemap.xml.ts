@@ -6,6 +6,7 @@ import type { APIRoute } from 'astro';
 import type { Locale } from '../../api/contracts/public-content.ts';
 import { getConsultations, getTopics } from '../lib/content.ts';
 import { escapeHtml } from '../lib/render/html.ts';
+import { responsesPaths } from '../lib/responses-paths.ts';
 import { routes } from '../lib/routes.ts';
 
 type PagePair = Record<Locale, string>;
@@ -17,7 +18,16 @@ export const GET: APIRoute = async ({ site }) => {
   const pages: PagePair[] = [
     pair(routes.home),
     ...(await getTopics()).map((topic) => pair((lang) => routes.topic(lang, topic.slug))),
+    pair(routes.topics),
     ...(await getConsultations()).map((c) => pair((lang) => routes.consultation(lang, c.slug))),
+    ...(await responsesPaths()).map(({ params, props }) =>
+      pair((lang) => routes.responses(lang, params.slug, props.page.page)),
+    ),
+    pair(routes.results),
+    pair(routes.accessibility),
+    pair(routes.privacy),
+    pair(routes.houseRules),
+    pair(routes.contact),
     pair((lang) => routes.confirmation(lang)),
     pair((lang) => routes.followUp(lang)),
     pair(routes.embed),

@@ -61,10 +61,14 @@ function widgetSizes(): void {
     const zipped = [...files].reduce((sum, file) => sum + gz(readFileSync(file)), 0);
     const target = entry === 'podium-submit.js' ? 12 * 1024 : undefined;
     const ratio = target ? `  ${(zipped / target).toFixed(2)} × the 12 KB target` : '';
-    console.log(`  ${entry.padEnd(24)} ${kb(raw).padStart(9)} min  ${kb(zipped).padStart(8)} gz  (${files.size} files)${ratio}`);
+    console.log(
+      `  ${entry.padEnd(24)} ${kb(raw).padStart(9)} min  ${kb(zipped).padStart(8)} gz  (${files.size} files)${ratio}`,
+    );
   }
   const total = [...all].reduce((sum, file) => sum + gz(readFileSync(file)), 0);
-  console.log(`  ${'all widgets'.padEnd(24)} ${''.padStart(13)}  ${kb(total).padStart(8)} gz  ${(total / (25 * 1024)).toFixed(2)} × the 25 KB target`);
+  console.log(
+    `  ${'all widgets'.padEnd(24)} ${''.padStart(13)}  ${kb(total).padStart(8)} gz  ${(total / (25 * 1024)).toFixed(2)} × the 25 KB target`,
+  );
 }
 
 function pageWeights(): void {
@@ -93,7 +97,9 @@ function pageWeights(): void {
     const jsBytes = [...jsFiles].reduce((sum, file) => sum + gz(readFileSync(file)), 0);
     const htmlBytes = gz(html);
     const requests = 1 + css.length + jsFiles.size;
-    const budget = name.startsWith('consultation (open') ? `  HTML+CSS ${((htmlBytes + cssBytes) / (30 * 1024)).toFixed(2)} × the 30 KB target` : '';
+    const budget = name.startsWith('consultation (open')
+      ? `  HTML+CSS ${((htmlBytes + cssBytes) / (30 * 1024)).toFixed(2)} × the 30 KB target`
+      : '';
     console.log(
       `  ${name.padEnd(28)} HTML ${kb(htmlBytes).padStart(8)}  CSS ${kb(cssBytes).padStart(8)}  JS ${kb(jsBytes).padStart(8)}  requests ${requests}${budget}`,
     );
@@ -107,7 +113,7 @@ async function apiSpeed(): Promise<void> {
   await seedDemoData(database.db);
   const app = createApp({ db: database.db, databaseKind: database.kind });
   const body = JSON.stringify({ answers: { route: 'parklaan', veiligheid: 3, toelichting: 'Meer licht graag.' } });
-  const cases: Array<[string, (i: number) => Promise<Response>]> = [
+  const cases: Array<[string, (i: number) => Response | Promise<Response>]> = [
     ['GET  /api/consultations/{slug}', () => app.request('/api/consultations/fietsroute-stationsstraat')],
     [
       'POST /api/consultations/{slug}/submissions',
@@ -133,7 +139,9 @@ async function apiSpeed(): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     times.sort((a, b) => a - b);
     const p = (q: number) => times[Math.floor(q * (times.length - 1))]!.toFixed(2);
-    console.log(`  ${name.padEnd(44)} ${(400 / seconds).toFixed(0).padStart(6)} req/s  p50 ${p(0.5)} ms  p95 ${p(0.95)} ms`);
+    console.log(
+      `  ${name.padEnd(44)} ${(400 / seconds).toFixed(0).padStart(6)} req/s  p50 ${p(0.5)} ms  p95 ${p(0.95)} ms`,
+    );
   }
   await database.close();
 }

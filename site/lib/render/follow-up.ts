@@ -23,7 +23,11 @@ export interface FollowUpLookupOptions {
 
 function ownAnswers(followUp: FollowUp, lang: Locale): string {
   return renderAnswers(
-    followUp.answers.map((answer) => ({ prompt: answer.prompt, value: answer.value })),
+    followUp.answers.map((answer) => ({
+      prompt: answer.prompt,
+      value: answer.value,
+      labels: answer.options ? new Map(answer.options.map((option) => [option.value, option.label])) : undefined,
+    })),
     lang,
     followUp.language,
   );
@@ -102,14 +106,27 @@ export function renderFollowUp({ followUp, lang }: FollowUpOptions): string {
 <p>${messageWithHtml(m.submittedOn, submitted)}</p>
 ${renderTimeline(followUp.status, lang)}
 ${
-  followUp.moderationReason
-    ? `<h2>${escapeHtml(m.reasonHeading)}</h2>\n${localizedParagraphs(followUp.moderationReason, lang)}`
+  followUp.moderationReason || followUp.houseRule
+    ? `<h2>${escapeHtml(m.reasonHeading)}</h2>\n${renderHouseRule(followUp.houseRule, lang)}${
+        followUp.moderationReason ? localizedParagraphs(followUp.moderationReason, lang) : ''
+      }`
     : ''
 }
 <h2>${escapeHtml(m.repliesHeading)}</h2>
 ${replies}
 ${followUp.answers.length > 0 ? `<h2>${escapeHtml(m.yourAnswersHeading)}</h2>\n${ownAnswers(followUp, lang)}` : ''}
 </div>`;
+}
+
+/** The house rule a decision cited, linked to its place on the house rules page. */
+function renderHouseRule(rule: FollowUp['houseRule'], lang: Locale): string {
+  if (!rule) return '';
+  const m = t(lang).followUp;
+  const href = `${routes.houseRules(lang)}#regel-${encodeURIComponent(rule.code)}`;
+  return `<p><strong>${messageWithHtml(m.ruleApplied, inlineText(rule.title, lang))}</strong></p>
+${localizedParagraphs(rule.body, lang)}
+<p><a class="podium-link-target" href="${escapeHtml(href)}">${escapeHtml(m.houseRulesLink)}</a></p>
+`;
 }
 
 /**

@@ -117,3 +117,8 @@ export function messageWithHtml(message: (value: string) => string, html: string
   const marker = '\u0000';
   return escapeHtml(message(marker)).replace(marker, () => html);
 }
+
+/** A mailto link showing the address itself. */
+export function mailto(email: string): string {
+  return `<a href="mailto:${escapeHtml(email)}">${escapeHtml(email)}</a>`;
+}

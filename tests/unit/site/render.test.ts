@@ -106,12 +106,21 @@ const followUp: FollowUp = {
   // 23:30 UTC on 31 December is already 1 January in Amsterdam.
   answerDueAt: '2026-12-31T23:30:00.000Z',
   moderationReason: null,
+  houseRule: null,
   consultation: {
     slug: 'fietsroute-stationsstraat',
     title: { nl: 'Nieuwe fietsroute', en: 'New cycle route' },
     responseDays: 10,
   },
-  answers: [{ question: 'toelichting', prompt: { nl: 'Toelichting' }, value: 'Meer licht <graag>' }],
+  answers: [
+    {
+      question: 'route',
+      prompt: { nl: 'Welke route?' },
+      options: [{ value: 'parklaan', label: { nl: 'Langs de Parklaan' } }],
+      value: 'parklaan',
+    },
+    { question: 'toelichting', prompt: { nl: 'Toelichting' }, options: null, value: 'Meer licht <graag>' },
+  ],
   replies: [],
 };
 
@@ -204,7 +213,7 @@ describe('renderConsultationForm', () => {
     assert.match(textarea, /aria-invalid="true"/);
     assert.match(
       textarea,
-      /aria-describedby="answer-toelichting-hint answer-toelichting-limit answer-toelichting-error"/,
+      /aria-describedby="answer-toelichting-error answer-toelichting-hint answer-toelichting-limit"/,
     );
     for (const id of ['answer-route-0', 'answer-route-1']) assert.match(tagWithId(html, id), /aria-invalid="true"/);
     assert.match(tagWithId(html, 'answer-route-group'), /aria-describedby="answer-route-error"/);
@@ -353,6 +362,28 @@ describe('renderFollowUp', () => {
     assert.match(html, /aria-current="step">Afgewezen/);
     assert.match(html, /Waarom is uw reactie afgewezen\?/);
     assert.match(html, /Uw reactie bevat &lt;persoonsgegevens&gt;\./);
+  });
+
+  test('names the house rule a rejection cites and links to it on the house rules page', () => {
+    const html = renderFollowUp({
+      followUp: {
+        ...followUp,
+        status: 'rejected',
+        moderationReason: null,
+        houseRule: { code: 'on-topic', title: { nl: 'Bij het onderwerp' }, body: { nl: 'Blijf bij de vraag.' } },
+      },
+      lang: 'nl',
+    });
+    assert.match(html, /Waarom is uw reactie afgewezen\?/);
+    assert.match(html, /Huisregel: Bij het onderwerp/);
+    assert.match(html, /Blijf bij de vraag\./);
+    assert.match(html, /href="\/huisregels\/#regel-on-topic"/);
+  });
+
+  test("shows a choice answer by its option's label, not its stored value", () => {
+    const html = renderFollowUp({ followUp, lang: 'nl' });
+    assert.match(html, /<dd>Langs de Parklaan<\/dd>/);
+    assert.doesNotMatch(html, /<dd>parklaan<\/dd>/);
   });
 
   test("shows the municipality's replies in their own language", () => {
