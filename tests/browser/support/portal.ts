@@ -1,16 +1,26 @@
 /** Helpers for the portal specs: the pages of the built site, and the demo form. */
-import { expect, type Page } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Page } from '@playwright/test';
+import { browserTestEnv } from '../../support/browser-env.ts';
 
 export const CONSULTATION_NL = '/consultaties/fietsroute-stationsstraat/';
 export const CONSULTATION_EN = '/en/consultations/fietsroute-stationsstraat/';
 export const CODE_PATTERN =
   /[ACDEFGHJKMNPQRTVWXY2345679]{4}-[ACDEFGHJKMNPQRTVWXY2345679]{4}-[ACDEFGHJKMNPQRTVWXY2345679]{4}/;
 
-/** Every page the built site lists in its sitemap, as paths. */
-export async function sitemapPaths(page: Page): Promise<string[]> {
-  const response = await page.request.get('/sitemap.xml');
-  expect(response.ok()).toBe(true);
-  const xml = await response.text();
+/**
+ * Every page the built site lists in its sitemap, as paths. Read from the build output
+ * (synchronously, when the tests are collected), so each page becomes a test of its own.
+ */
+export function builtSitemapPaths(): string[] {
+  const root = fileURLToPath(new URL('../../..', import.meta.url));
+  const file = join(browserTestEnv(root).PODIUM_DIST_DIR!, 'site', 'sitemap.xml');
+  if (!existsSync(file)) {
+    throw new Error(`No built sitemap at ${file}: run the build first (npm test does).`);
+  }
+  const xml = readFileSync(file, 'utf8');
   const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
   return [...new Set(paths)];
 }
