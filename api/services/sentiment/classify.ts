@@ -19,9 +19,9 @@ export interface SentimentResult {
 export const lexiconMethod = 'podium-lexicon-nl-en@1';
 
 // Tuned on the development sets (see tests/bench/sentiment.ts); the held-out sets were not used.
-const tuning = {
+export const tuning = {
   /** |score| below this is neutral. */
-  neutralBand: 0.25,
+  neutralBand: 0.2,
   /** A negated word keeps this much of its strength, with the sign flipped (VADER uses 0.74). */
   negationFactor: -0.74,
   /** Words a negator reaches, unless punctuation or a conjunction comes first. */
@@ -37,9 +37,14 @@ const tuning = {
   exclamation: 0.15,
   /** A word in capitals in a text that is not all capitals. */
   shouted: 1.3,
+  /** Positive words next to an eye-roll are sarcasm ("Geweldig, weer een afsluiting 🙄"). */
+  sarcasm: -0.5,
   /** VADER's normalisation constant: score = sum / sqrt(sum² + alpha). */
   alpha: 15,
 };
+
+// Emoji that turn praise in the same text into sarcasm.
+const sarcasmMarkers = new Set(['🙄', '😒', '🙃']);
 
 interface Sentence {
   sum: number;
@@ -94,6 +99,7 @@ export function scoreTokens(tokens: readonly Token[], lang: Language): { sum: nu
   let concessionOpen = false;
   let contrastSeen = false;
   let evidence = 0;
+  const sarcastic = tokens.some((token) => token.kind === 'emoji' && sarcasmMarkers.has(token.text));
 
   const closeSentence = () => {
     if (sentence.sum !== 0) sentences.push(sentence);
@@ -171,6 +177,7 @@ export function scoreTokens(tokens: readonly Token[], lang: Language): { sum: nu
     if (valence !== undefined && valence !== 0) {
       let value = valence * (modifierLeft > 0 ? modifier : 1);
       if (token.shouted) value *= tuning.shouted;
+      if (sarcastic && value > 0) value *= tuning.sarcasm;
       // A phrase that starts with the negator ("geen probleem") already carries its meaning.
       const phraseStartsWithNegator = consumed > 0 && rules.negators.has(word);
       if (negationLeft > 0 && !phraseStartsWithNegator && !(consumed === 0 && rules.negators.has(word))) {

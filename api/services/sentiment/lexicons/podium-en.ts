@@ -36,4 +36,13 @@ export const podiumLexiconEn: Record<string, number> = {
   care: 0, 'take care of': 0, like: 0, 'would like': 0.3, please: 0.3, pretty: 0.8, kind: 0, 'kind of': 0, fine: 0.8,
   fines: -1.5, fined: -1.5, parking: 0, 'no parking': 0, cut: -0.3, block: -0.5, demand: -0.3, demands: -0.3,
   question: 0, questions: 0, ask: 0, want: 0, wants: 0, need: 0, needs: 0, help: 0.8, hope: 0.8,
+  // Pattern senses that are function words or the wrong sense here ("new", "more", "own", "mean")
+  new: 0, more: 0, most: 0, many: 0, own: 0, right: 0.4, sure: 0.4, full: 0, game: 0, games: 0, news: 0, mean: -0.4,
+  live: 0, half: 0, exactly: 0, light: 0, simple: 0, mostly: 0, means: 0, familiar: 0, behind: -0.4, fire: -0.8,
+  hot: 0.4, dramatic: 0, serious: -0.4, sound: 0, sounds: 0, big: 0, far: 0, whole: 0, real: 0, high: 0, black: 0,
+  early: 0, modern: 0, classic: 0.8, comic: 0, complex: 0, flat: -0.4, filled: 0, social: 0, long: 0, few: 0, much: 0,
+  old: 0, young: 0, action: 0, matter: 0, offers: 0, huge: 0.4, certainly: 0, nearly: 0, apparently: 0, cold: -0.8,
+  'not enough': -1.5, 'still not': -1.5, "still hasn't": -1.5, "still haven't": -1.5, 'no longer': -0.8,
+  appointed: 0, estate: 0, design: 0, removed: -0.3, barrier: 0, works: 0.4, kind: 0, 'so kind': 2, 'very kind': 2,
+  'driving me mad': -2.8, 'for show': -1.5, 'can\'t go on': -2, typical: -1, nightmare: -2.8, disaster: -2.8,
 };
