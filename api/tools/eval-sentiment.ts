@@ -12,7 +12,13 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { classifySentiment, lexiconMethod } from '../services/sentiment/classify.ts';
-import { evaluate, shortLabels, toShortLabel, type Evaluation, type ShortLabel } from '../services/sentiment/metrics.ts';
+import {
+  evaluate,
+  shortLabels,
+  toShortLabel,
+  type Evaluation,
+  type ShortLabel,
+} from '../services/sentiment/metrics.ts';
 
 export interface LabelledItem {
   text: string;
@@ -38,7 +44,8 @@ export function readLabelledFile(path: string): LabelledItem[] {
     for (const line of lines) {
       const record = JSON.parse(line) as { text?: unknown; lang?: unknown; language?: unknown; label?: unknown };
       const label = toShortLabel(String(record.label ?? ''));
-      if (typeof record.text !== 'string' || !label) throw new Error(`${path}: a line without text or a known label: ${line.slice(0, 80)}`);
+      if (typeof record.text !== 'string' || !label)
+        throw new Error(`${path}: a line without text or a known label: ${line.slice(0, 80)}`);
       items.push({ text: record.text, lang: String(record.lang ?? record.language ?? 'nl'), label });
     }
     return items;
@@ -46,14 +53,19 @@ export function readLabelledFile(path: string): LabelledItem[] {
   let columns = { text: 0, lang: 1, label: 2 };
   const header = lines[0]!.toLowerCase().split('\t');
   if (header.includes('text') && header.includes('label')) {
-    columns = { text: header.indexOf('text'), lang: Math.max(header.indexOf('language'), header.indexOf('lang')), label: header.indexOf('label') };
+    columns = {
+      text: header.indexOf('text'),
+      lang: Math.max(header.indexOf('language'), header.indexOf('lang')),
+      label: header.indexOf('label'),
+    };
     lines.shift();
   }
   for (const line of lines) {
     const fields = line.split('\t');
     const label = toShortLabel(fields[columns.label] ?? '');
     const text = fields[columns.text];
-    if (text === undefined || !label) throw new Error(`${path}: a line without text or a known label: ${line.slice(0, 80)}`);
+    if (text === undefined || !label)
+      throw new Error(`${path}: a line without text or a known label: ${line.slice(0, 80)}`);
     items.push({ text, lang: fields[columns.lang] ?? 'nl', label });
   }
   return items;
@@ -96,7 +108,9 @@ export function formatReport(report: FileReport): string {
   lines.push('  class  precision  recall     F1  support');
   for (const label of e.classes) {
     const c = e.perClass[label];
-    lines.push(`  ${label.padEnd(5)}  ${percent(c.precision)} %  ${percent(c.recall)} %  ${percent(c.f1)} %  ${String(c.support).padStart(7)}`);
+    lines.push(
+      `  ${label.padEnd(5)}  ${percent(c.precision)} %  ${percent(c.recall)} %  ${percent(c.f1)} %  ${String(c.support).padStart(7)}`,
+    );
   }
   const predictedLabels = report.twoClass ? shortLabels : e.classes;
   lines.push(`  confusion, rows gold, columns predicted${report.twoClass ? ' (neu = undecided)' : ''}:`);

