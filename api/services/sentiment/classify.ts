@@ -80,7 +80,7 @@ export function labelFromScore(score: number, evidence: number): Omit<SentimentR
   if (magnitude < band) {
     // Neutral is surest when nothing valenced was found at all, least sure near the boundary.
     const distance = 1 - magnitude / band;
-    const confidence = evidence === 0 ? 0.7 : 0.4 + 0.35 * distance;
+    const confidence = evidence === 0 ? 0.6 : 0.4 + 0.35 * distance;
     return { label: 'neutral', score: round(score), confidence: round(confidence) };
   }
   const confidence = Math.min(0.98, 0.5 + 0.5 * Math.tanh((3 * (magnitude - band)) / (1 - band)));
