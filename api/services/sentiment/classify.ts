@@ -104,6 +104,9 @@ export function scoreTokens(tokens: readonly Token[], lang: Language): { sum: nu
   let concessionOpen = false;
   let contrastSeen = false;
   let evidence = 0;
+  // The last valenced word of the clause that no negation reached, for Dutch negation that
+  // follows its word at the end of a clause ("veilig is het niet").
+  let lastInClause: { contribution: number; wordsAgo: number } | undefined;
   const sarcastic = tokens.some((token) => token.kind === 'emoji' && sarcasmMarkers.has(token.text));
 
   const closeSentence = () => {
@@ -116,6 +119,7 @@ export function scoreTokens(tokens: readonly Token[], lang: Language): { sum: nu
     if (token.kind === 'punctuation') {
       negationLeft = 0;
       modifierLeft = 0;
+      lastInClause = undefined;
       if (concessionOpen && /[,.;!?]/.test(token.text)) {
         concessionOpen = false;
         clauseWeight = contrastSeen ? tuning.contrastAfter : 1;
@@ -144,20 +148,29 @@ export function scoreTokens(tokens: readonly Token[], lang: Language): { sum: nu
       clauseWeight = tuning.contrastAfter;
       contrastSeen = true;
       negationLeft = 0;
+      lastInClause = undefined;
       continue;
     }
     if (rules.concessions.has(word)) {
       concessionOpen = true;
       clauseWeight = tuning.concession;
       negationLeft = 0;
+      lastInClause = undefined;
       continue;
     }
+    if (lastInClause) lastInClause.wordsAgo++;
     if (rules.negators.has(word) || (lang === 'en' && isContractedNegation(word))) {
       const next = tokens[i + 1];
       if (!(next && rules.negationCancellers.has(next.text))) negationLeft = tuning.negationReach;
+      const clauseEndsHere = !next || next.kind === 'punctuation' || rules.clauseBreaks.has(next.text);
+      if (lang === 'nl' && word === 'niet' && clauseEndsHere && lastInClause && lastInClause.wordsAgo <= 4) {
+        sentence.sum += lastInClause.contribution * (tuning.negationFactor - 1);
+        lastInClause = undefined;
+      }
       // "geen probleem", "not bad": the negator itself may start a phrase, so fall through to look it up.
     } else if (rules.clauseBreaks.has(word)) {
       negationLeft = 0;
+      lastInClause = undefined;
     }
 
     // A modifier counts only when a valenced word follows closely ("heel fijn", "een beetje druk").
@@ -185,10 +198,10 @@ export function scoreTokens(tokens: readonly Token[], lang: Language): { sum: nu
       if (sarcastic && value > 0) value *= tuning.sarcasm;
       // A phrase that starts with the negator ("geen probleem") already carries its meaning.
       const phraseStartsWithNegator = consumed > 0 && rules.negators.has(word);
-      if (negationLeft > 0 && !phraseStartsWithNegator && !(consumed === 0 && rules.negators.has(word))) {
-        value *= tuning.negationFactor;
-      }
+      const negated = negationLeft > 0 && !phraseStartsWithNegator && !(consumed === 0 && rules.negators.has(word));
+      if (negated) value *= tuning.negationFactor;
       sentence.sum += value * clauseWeight;
+      lastInClause = negated || consumed > 0 ? undefined : { contribution: value * clauseWeight, wordsAgo: 0 };
       evidence += Math.abs(value);
       modifier = 1;
       modifierLeft = 0;

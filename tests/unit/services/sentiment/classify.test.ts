@@ -22,6 +22,12 @@ describe('classifySentiment', () => {
     assert.equal(en("This isn't good").label, 'negative');
   });
 
+  it('negates a Dutch word when "niet" closes its clause: "veilig is het niet"', () => {
+    assert.equal(nl('Veilig is het hier niet.').label, 'negative');
+    assert.equal(nl('Veilig is het hier.').label, 'positive');
+    assert.equal(nl('Het werkt niet').label, 'negative');
+  });
+
   it('ends the negation at punctuation and at a conjunction', () => {
     // Without the reset, "schoon" would be negated too and the whole text would turn negative.
     assert.equal(nl('Het is niet druk, het is schoon').label, 'positive');
