@@ -19,7 +19,7 @@ export interface SentimentResult {
 export const lexiconMethod = 'podium-lexicon-nl-en@1';
 
 // Tuned on the development sets (see tests/bench/sentiment.ts); the held-out sets were not used.
-export const tuning = {
+const tuning = {
   /** |score| below this is neutral. */
   neutralBand: 0.2,
   /** A negated word keeps this much of its strength, with the sign flipped (VADER uses 0.74). */

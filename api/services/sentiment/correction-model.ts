@@ -144,7 +144,7 @@ export function classifyWithCorrections(model: CorrectionModel, text: string, la
   const normaliser = classes.reduce((sum, label) => sum + Math.exp(logScores[label] - maxLog), 0);
   const confidence = 1 / normaliser;
   const label: SentimentLabel = best === 'pos' ? 'positive' : best === 'neg' ? 'negative' : 'neutral';
-  // Keep the lexicon's score where it agrees in sign; otherwise report the model's lean.
+  // The score is the combined lean, P(positive) − P(negative), so that it agrees with the label.
   const probability = (l: ShortLabel) => Math.exp(logScores[l] - maxLog) / normaliser;
   const score = Math.round((probability('pos') - probability('neg')) * 1000) / 1000;
   return { label, score, confidence: Math.round(confidence * 1000) / 1000, method: model.method };
