@@ -218,7 +218,7 @@ describe('renderConsultationForm', () => {
     for (const id of ['answer-route-0', 'answer-route-1']) assert.match(tagWithId(html, id), /aria-invalid="true"/);
     assert.match(tagWithId(html, 'answer-route-group'), /aria-describedby="answer-route-error"/);
     assert.match(tagWithId(html, 'submitter-email'), /\saria-invalid="true"/);
-    assert.match(tagWithId(html, 'submitter-email'), /aria-describedby="submitter-email-hint submitter-email-error"/);
+    assert.match(tagWithId(html, 'submitter-email'), /aria-describedby="submitter-email-error submitter-email-hint"/);
     assert.doesNotMatch(tagWithId(html, 'submitter-name'), /aria-invalid/);
     assert.doesNotMatch(tagWithId(html, 'answer-voorzieningen-0'), /aria-invalid/);
   });
