@@ -76,9 +76,14 @@ function pageWeights(): void {
   const site = join(distDir, 'site');
   const pages: Array<[string, string]> = [
     ['home', '/'],
+    ['topics', '/onderwerpen/'],
     ['topic', '/onderwerpen/mobiliteit/'],
     ['consultation (open, form)', '/consultaties/fietsroute-stationsstraat/'],
     ['consultation (decided)', '/consultaties/parkeren-centrum/'],
+    ['responses (page 2)', '/consultaties/parkeren-centrum/reacties/2/'],
+    ['outcomes', '/uitkomsten/'],
+    ['accessibility statement', '/toegankelijkheid/'],
+    ['house rules', '/huisregels/'],
     ['confirmation shell', '/bevestiging/'],
     ['follow-up shell', '/volg/'],
     ['embed (widget demo)', '/embed/'],
