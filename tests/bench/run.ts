@@ -6,7 +6,8 @@
  *   < 12 KB, all widgets < 25 KB);
  * - portal pages per template: HTML, CSS and JavaScript gzipped, and requests (target:
  *   consultation page HTML+CSS < 30 KB, no JavaScript where nothing is live);
- * - API: requests per second and latency percentiles, in process on PGlite.
+ * - API: requests per second and latency percentiles, in process on PGlite;
+ * - social importers on the real platform fixtures beside the repository (social-fixtures.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { createApp } from '../../api/app.ts';
 import { openDatabase } from '../../api/db/client.ts';
 import { seedDemoData } from '../../api/services/seed.ts';
+import { runSocialFixtures } from './social-fixtures.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'podium-bench-'));
@@ -107,7 +109,7 @@ async function apiSpeed(): Promise<void> {
   await seedDemoData(database.db);
   const app = createApp({ db: database.db, databaseKind: database.kind });
   const body = JSON.stringify({ answers: { route: 'parklaan', veiligheid: 3, toelichting: 'Meer licht graag.' } });
-  const cases: Array<[string, (i: number) => Promise<Response>]> = [
+  const cases: Array<[string, (i: number) => Response | Promise<Response>]> = [
     ['GET  /api/consultations/{slug}', () => app.request('/api/consultations/fietsroute-stationsstraat')],
     [
       'POST /api/consultations/{slug}/submissions',
@@ -143,6 +145,7 @@ try {
   widgetSizes();
   pageWeights();
   await apiSpeed();
+  runSocialFixtures();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -52,6 +52,18 @@ function mediaOf(embed: unknown): { media: SocialMedia[]; links: SocialLink[] } 
       links: [],
     };
   }
+  if (type.startsWith('app.bsky.embed.gallery')) {
+    // Newer gallery embed: items with their own types (images, possibly video).
+    return {
+      media: arr(field(embed, 'items')).map((item) => ({
+        kind: typeOf(item).toLowerCase().includes('video') ? ('video' as const) : ('image' as const),
+        url: str(field(item, 'fullsize')) ?? str(field(item, 'playlist')) ?? str(field(item, 'thumbnail')) ?? '',
+        previewUrl: str(field(item, 'thumbnail')),
+        alt: str(field(item, 'alt'))?.trim() || null,
+      })),
+      links: [],
+    };
+  }
   if (type.startsWith('app.bsky.embed.video')) {
     const url = str(field(embed, 'playlist'));
     return {

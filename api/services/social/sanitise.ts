@@ -30,7 +30,7 @@ const allowlist: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   selfClosing: ['br'],
   transformTags: {
-    a: (tagName, attribs) =>
+    a: (tagName, attribs): sanitizeHtml.Tag =>
       safeHref(attribs.href)
         ? { tagName, attribs: { href: attribs.href.trim(), rel: LINK_REL } }
         : { tagName: 'span', attribs: {} },
