@@ -52,7 +52,8 @@ export function parsePostUrl(input: string): PostAddress | undefined {
     return undefined;
   }
   if (X_HOSTS.has(host)) {
-    const [user, status, id] = parts;
+    // `/i/web/status/ID` is the address X uses when it does not name the author.
+    const [user, status, id] = parts[0] === 'i' && parts[1] === 'web' ? ['i', parts[2], parts[3]] : parts;
     if ((status === 'status' || status === 'statuses') && id && /^\d{1,20}$/.test(id)) {
       return { platform: 'x', username: user && user !== 'i' ? user : null, tweetId: id };
     }
