@@ -29,7 +29,8 @@ const PLATFORM_OF_FOLDER: Record<string, SocialPlatform> = {
 };
 
 /** Files that are not post payloads: schemas, headers, error bodies, write responses. */
-const NOT_POSTS = /(^lexicons\/|ratelimit-headers|error-404|context-empty|media-attachment|reply-create-response|status-history|status-source)/;
+const NOT_POSTS =
+  /(^lexicons\/|ratelimit-headers|error-404|context-empty|media-attachment|reply-create-response|status-history|status-source)/;
 
 type Row = {
   file: string;
@@ -102,7 +103,16 @@ function evaluate(path: string, platform: SocialPlatform): Row {
     const thread = importThreadPayload(platform, payload, { rootId: platform === 'instagram' ? 'media' : undefined });
     return summarise(file, 'thread', thread.posts, thread.warnings);
   } catch (error) {
-    return { file, mode: 'error', posts: 0, withLang: 0, edited: 0, mediaNoAlt: '-', placeholders: '-', problems: String(error) };
+    return {
+      file,
+      mode: 'error',
+      posts: 0,
+      withLang: 0,
+      edited: 0,
+      mediaNoAlt: '-',
+      placeholders: '-',
+      problems: String(error),
+    };
   }
 }
 

@@ -68,7 +68,14 @@ function mediaOf(embed: unknown): { media: SocialMedia[]; links: SocialLink[] } 
     const url = str(field(embed, 'playlist'));
     return {
       media: url
-        ? [{ kind: 'video', url, previewUrl: str(field(embed, 'thumbnail')), alt: str(field(embed, 'alt'))?.trim() || null }]
+        ? [
+            {
+              kind: 'video',
+              url,
+              previewUrl: str(field(embed, 'thumbnail')),
+              alt: str(field(embed, 'alt'))?.trim() || null,
+            },
+          ]
         : [],
       links: [],
     };
@@ -76,7 +83,10 @@ function mediaOf(embed: unknown): { media: SocialMedia[]; links: SocialLink[] } 
   if (type.startsWith('app.bsky.embed.external')) {
     const external = field(embed, 'external');
     const uri = str(field(external, 'uri'));
-    return { media: [], links: uri && /^https?:/i.test(uri) ? [{ url: uri, text: str(field(external, 'title')) || uri }] : [] };
+    return {
+      media: [],
+      links: uri && /^https?:/i.test(uri) ? [{ url: uri, text: str(field(external, 'title')) || uri }] : [],
+    };
   }
   if (type.startsWith('app.bsky.embed.recordWithMedia')) return mediaOf(field(embed, 'media'));
   return { media: [], links: [] };
@@ -108,7 +118,11 @@ export function normaliseBlueskyPost(post: unknown, options: ImportOptions = {})
   ];
   const url = blueskyPostUrl(uri, handle);
   if (labels.some((label) => HIDE_LABELS.has(label))) {
-    return { ...placeholderPost(uri, 'unavailable', { parentId, url, sortAt: indexedAt ?? createdAt }), labels, raw: post };
+    return {
+      ...placeholderPost(uri, 'unavailable', { parentId, url, sortAt: indexedAt ?? createdAt }),
+      labels,
+      raw: post,
+    };
   }
 
   const text = str(field(record, 'text')) ?? '';
@@ -204,7 +218,9 @@ export function importBlueskyThread(
   const posts: ImportedPost[] = [];
 
   if (placeholderKind(anchor) || !field(anchor, 'post')) {
-    throw new SocialImportError(`The Bluesky post ${str(field(anchor, 'uri'))} is ${placeholderKind(anchor) ?? 'missing'}`);
+    throw new SocialImportError(
+      `The Bluesky post ${str(field(anchor, 'uri'))} is ${placeholderKind(anchor) ?? 'missing'}`,
+    );
   }
   const anchorPost = normaliseBlueskyPost(field(anchor, 'post'), options);
   posts.push(anchorPost);
@@ -278,7 +294,10 @@ export function importBlueskyThreadV2(response: unknown, options: ImportOptions 
   posts.forEach((post, i) => {
     if (post.placeholder && post.parentId === null && i > 0) {
       const depth = depthOf.get(post.id) ?? 0;
-      const parent = posts.slice(0, i).reverse().find((p) => (depthOf.get(p.id) ?? 0) === depth - 1);
+      const parent = posts
+        .slice(0, i)
+        .reverse()
+        .find((p) => (depthOf.get(p.id) ?? 0) === depth - 1);
       post.parentId = parent?.id ?? null;
     }
   });
@@ -293,7 +312,9 @@ export function importBlueskyThreadV2(response: unknown, options: ImportOptions 
     rootId,
     url: thread.posts[0]!.url,
     posts: thread.posts,
-    complete: field(response, 'hasOtherReplies') !== true && !items.some((i) => Number(field(field(i, 'value'), 'moreReplies')) > 0),
+    complete:
+      field(response, 'hasOtherReplies') !== true &&
+      !items.some((i) => Number(field(field(i, 'value'), 'moreReplies')) > 0),
     warnings: thread.warnings,
   };
 }

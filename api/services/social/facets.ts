@@ -6,9 +6,7 @@
  */
 
 export type FacetFeature =
-  | { kind: 'link'; uri: string }
-  | { kind: 'mention'; did: string }
-  | { kind: 'tag'; tag: string };
+  { kind: 'link'; uri: string } | { kind: 'mention'; did: string } | { kind: 'tag'; tag: string };
 
 /** A facet placed in the JavaScript string: `start`/`end` are UTF-16 indices. */
 export type PlacedFacet = { start: number; end: number; text: string; features: FacetFeature[] };

@@ -105,7 +105,9 @@ async function fetchBluesky(actor: string, rkey: string, options: FetchThreadOpt
     );
   const anchorUri = `at://${did}/app.bsky.feed.post/${rkey}`;
   let response = await read(anchorUri, 80);
-  const declaredRoot = str(field(field(field(field(field(field(response, 'thread'), 'post'), 'record'), 'reply'), 'root'), 'uri'));
+  const declaredRoot = str(
+    field(field(field(field(field(field(response, 'thread'), 'post'), 'record'), 'reply'), 'root'), 'uri'),
+  );
   if (declaredRoot && declaredRoot !== anchorUri) {
     // The URL named a reply: read the whole thread from its root (when the root still exists).
     try {
@@ -138,7 +140,8 @@ async function fetchX(tweetId: string, options: FetchThreadOptions): Promise<Imp
   const first = await getJson(`${base}/2/tweets/${encodeURIComponent(tweetId)}?${X_FIELDS}`, authorised);
   const rootId = str(field(field(first, 'data'), 'conversation_id')) ?? tweetId;
   const pages: unknown[] = [];
-  if (rootId !== tweetId) pages.push(await getJson(`${base}/2/tweets/${encodeURIComponent(rootId)}?${X_FIELDS}`, authorised));
+  if (rootId !== tweetId)
+    pages.push(await getJson(`${base}/2/tweets/${encodeURIComponent(rootId)}?${X_FIELDS}`, authorised));
   else pages.push(first);
   let next: string | null = null;
   for (let page = 0; page < (options.xMaxPages ?? 10); page++) {

@@ -47,4 +47,5 @@ export function importThreadPayload(
 }
 
 /** True when a payload looks like a list response with nothing in it. */
-export const isEmptyList = (payload: unknown) => Array.isArray(field(payload, 'data')) && arr(field(payload, 'data')).length === 0;
+export const isEmptyList = (payload: unknown) =>
+  Array.isArray(field(payload, 'data')) && arr(field(payload, 'data')).length === 0;

@@ -91,7 +91,8 @@ export function normaliseMastodonStatus(status: unknown, options: ImportOptions 
     author: account
       ? classifyAuthor(
           {
-            externalId: str(field(account, 'id')) ?? qualifiedAcct(str(field(account, 'acct')), profileUrl) ?? 'unknown',
+            externalId:
+              str(field(account, 'id')) ?? qualifiedAcct(str(field(account, 'acct')), profileUrl) ?? 'unknown',
             displayName: str(field(account, 'display_name')) || null,
             handle: qualifiedAcct(str(field(account, 'acct')), profileUrl),
             url: profileUrl,

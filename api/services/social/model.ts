@@ -147,7 +147,8 @@ export function buildThread(
     list.push(post);
     children.set(post.parentId, list);
   }
-  for (const list of children.values()) list.sort((a, b) => a.sortAt.localeCompare(b.sortAt) || a.id.localeCompare(b.id));
+  for (const list of children.values())
+    list.sort((a, b) => a.sortAt.localeCompare(b.sortAt) || a.id.localeCompare(b.id));
 
   const ordered: ImportedPost[] = [];
   const root = byId.get(rootId)!;

@@ -19,9 +19,15 @@ export function linksInText(text: string): { spans: TextSpan[]; links: SocialLin
 }
 
 export function hashtagsInText(text: string): string[] {
-  return [...new Set([...text.matchAll(/(?:^|[^\p{L}\p{N}_&])#([\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)/gu)].map((m) => m[1]!))];
+  return [
+    ...new Set([...text.matchAll(/(?:^|[^\p{L}\p{N}_&])#([\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)/gu)].map((m) => m[1]!)),
+  ];
 }
 
 export function mentionsInText(text: string): string[] {
-  return [...new Set([...text.matchAll(/(?:^|[^\p{L}\p{N}_.])@([a-zA-Z0-9_.]{1,30})/gu)].map((m) => m[1]!.replace(/\.$/, '')))];
+  return [
+    ...new Set(
+      [...text.matchAll(/(?:^|[^\p{L}\p{N}_.])@([a-zA-Z0-9_.]{1,30})/gu)].map((m) => m[1]!.replace(/\.$/, '')),
+    ),
+  ];
 }

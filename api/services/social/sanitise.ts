@@ -8,7 +8,24 @@ import sanitizeHtml from 'sanitize-html';
 /** Every link to the outside world carries this: no referrer juice, no window.opener. */
 export const LINK_REL = 'nofollow ugc noopener';
 
-const allowedTags = ['p', 'br', 'a', 'strong', 'em', 'b', 'i', 'u', 'del', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li'];
+const allowedTags = [
+  'p',
+  'br',
+  'a',
+  'strong',
+  'em',
+  'b',
+  'i',
+  'u',
+  'del',
+  's',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+];
 
 const safeHref = (href: string | undefined): href is string => !!href && /^(https?:|mailto:)/i.test(href.trim());
 
@@ -48,7 +65,9 @@ const markEllipsis = (html: string) => html.replace(/<span class="ellipsis">([^<
  * // '<p>Hoi <a href="https://e.nl" rel="nofollow ugc noopener">e</a></p>'
  */
 export function sanitisePostHtml(html: string): string {
-  return sanitizeHtml(markEllipsis(sanitizeHtml(html, dropInvisible)), allowlist).replace(/<br \/>/g, '<br>').trim();
+  return sanitizeHtml(markEllipsis(sanitizeHtml(html, dropInvisible)), allowlist)
+    .replace(/<br \/>/g, '<br>')
+    .trim();
 }
 
 /** Plain text of post HTML: paragraphs as blank lines, `<br>` as newlines, full URLs kept. */

@@ -85,10 +85,13 @@ function mastodon(url: URL, parts: string[]): PostAddress | undefined {
   const isId = (id: string | undefined): id is string => !!id && /^\d{1,20}$/.test(id);
   const origin = url.origin;
   const [a, b, c, d] = parts;
-  if (a?.startsWith('@') && isId(b) && c === undefined) return { platform: 'mastodon', origin, statusId: b, handle: a.slice(1) };
-  if (a === 'users' && b && c === 'statuses' && isId(d)) return { platform: 'mastodon', origin, statusId: d, handle: b };
+  if (a?.startsWith('@') && isId(b) && c === undefined)
+    return { platform: 'mastodon', origin, statusId: b, handle: a.slice(1) };
+  if (a === 'users' && b && c === 'statuses' && isId(d))
+    return { platform: 'mastodon', origin, statusId: d, handle: b };
   if (a === 'web' && b === 'statuses' && isId(c)) return { platform: 'mastodon', origin, statusId: c, handle: null };
-  if (a === 'web' && b?.startsWith('@') && isId(c)) return { platform: 'mastodon', origin, statusId: c, handle: b.slice(1) };
+  if (a === 'web' && b?.startsWith('@') && isId(c))
+    return { platform: 'mastodon', origin, statusId: c, handle: b.slice(1) };
   return undefined;
 }
 

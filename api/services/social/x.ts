@@ -106,7 +106,13 @@ export function normaliseTweet(
   const history = arr(field(tweet, 'edit_history_tweet_ids')).filter((v): v is string => typeof v === 'string');
   const id = history[0] ?? currentId;
   const references = arr(field(tweet, 'referenced_tweets'));
-  const refOf = (type: string) => str(field(references.find((r) => field(r, 'type') === type), 'id'));
+  const refOf = (type: string) =>
+    str(
+      field(
+        references.find((r) => field(r, 'type') === type),
+        'id',
+      ),
+    );
   const retweetOf = refOf('retweeted');
   if (retweetOf && options.skipRetweets) return null;
   const repliedTo = refOf('replied_to');

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SocialPost } from '../../../../api/contracts/social-thread.ts';
-import { importBlueskyThread, importBlueskyThreadV2, normaliseBlueskyPost } from '../../../../api/services/social/bluesky.ts';
+import {
+  importBlueskyThread,
+  importBlueskyThreadV2,
+  normaliseBlueskyPost,
+} from '../../../../api/services/social/bluesky.ts';
 import { blueskyPost, BSKY_ROOT, byteRange, reply } from '../../../fixtures/social/payloads.ts';
 
 const ANNA = 'at://did:plc:anna/app.bsky.feed.post/3anna';
@@ -34,7 +38,10 @@ function richPost() {
           index: byteRange(richText, '@anna.bsky.social'),
           features: [{ $type: 'app.bsky.richtext.facet#mention', did: 'did:plc:anna' }],
         },
-        { index: byteRange(richText, '#fietsroute'), features: [{ $type: 'app.bsky.richtext.facet#tag', tag: 'fietsroute' }] },
+        {
+          index: byteRange(richText, '#fietsroute'),
+          features: [{ $type: 'app.bsky.richtext.facet#tag', tag: 'fietsroute' }],
+        },
       ],
     },
   );
@@ -47,7 +54,9 @@ describe('Bluesky import', () => {
       post.html,
       /^<p>één 🚲 tip: <a href="https:\/\/gemeente\.example\/fietsroute-parklaan" rel="nofollow ugc noopener">gemeente\.example\/fiets…<\/a> <a href="https:\/\/bsky\.app\/profile\/did:plc:anna"/,
     );
-    assert.deepEqual(post.links, [{ url: 'https://gemeente.example/fietsroute-parklaan', text: 'gemeente.example/fiets…' }]);
+    assert.deepEqual(post.links, [
+      { url: 'https://gemeente.example/fietsroute-parklaan', text: 'gemeente.example/fiets…' },
+    ]);
     assert.deepEqual(post.mentions, [{ handle: 'anna.bsky.social', url: 'https://bsky.app/profile/did:plc:anna' }]);
     assert.deepEqual(post.hashtags, ['fietsroute']);
   });
@@ -69,7 +78,9 @@ describe('Bluesky import', () => {
   });
 
   it('hides posts the platform hides (!hide) behind an "unavailable" placeholder', () => {
-    const post = normaliseBlueskyPost(blueskyPost(BERT, 'weg ermee', { labels: [{ val: '!hide' }] }, reply(BERT, BSKY_ROOT)));
+    const post = normaliseBlueskyPost(
+      blueskyPost(BERT, 'weg ermee', { labels: [{ val: '!hide' }] }, reply(BERT, BSKY_ROOT)),
+    );
     assert.equal(post.placeholder, 'unavailable');
     assert.equal(post.text, '');
     assert.equal(post.parentId, BSKY_ROOT);
@@ -77,7 +88,12 @@ describe('Bluesky import', () => {
 
   it('does not trust a client createdAt that lies after the AppView indexed the post', () => {
     const post = normaliseBlueskyPost(
-      blueskyPost(BERT, 'uit de toekomst', { indexedAt: '2026-11-20T10:00:00.000Z' }, { createdAt: '2099-01-01T00:00:00.000Z' }),
+      blueskyPost(
+        BERT,
+        'uit de toekomst',
+        { indexedAt: '2026-11-20T10:00:00.000Z' },
+        { createdAt: '2099-01-01T00:00:00.000Z' },
+      ),
     );
     assert.equal(post.createdAt, '2026-11-20T10:00:00.000Z');
   });
@@ -99,7 +115,12 @@ describe('Bluesky import', () => {
               },
             ],
           },
-          { $type: 'app.bsky.feed.defs#blockedPost', uri: 'at://did:plc:x/app.bsky.feed.post/1', blocked: true, author: { did: 'did:plc:x' } },
+          {
+            $type: 'app.bsky.feed.defs#blockedPost',
+            uri: 'at://did:plc:x/app.bsky.feed.post/1',
+            blocked: true,
+            author: { did: 'did:plc:x' },
+          },
           { $type: 'app.bsky.feed.defs#notFoundPost', uri: 'at://did:plc:y/app.bsky.feed.post/2', notFound: true },
         ],
       },
@@ -134,7 +155,12 @@ describe('Bluesky import', () => {
     const thread = importBlueskyThread({
       thread: {
         post: blueskyPost(BERT, 'Eens', {}, reply(BERT, BSKY_ROOT)),
-        parent: { $type: 'app.bsky.feed.defs#blockedPost', uri: BSKY_ROOT, blocked: true, author: { did: 'did:plc:gemeente' } },
+        parent: {
+          $type: 'app.bsky.feed.defs#blockedPost',
+          uri: BSKY_ROOT,
+          blocked: true,
+          author: { did: 'did:plc:gemeente' },
+        },
       },
     });
     assert.equal(thread.posts[0]?.placeholder, 'blocked');
@@ -152,7 +178,11 @@ describe('Bluesky import', () => {
       thread: [
         item(BSKY_ROOT, 0, blueskyPost(BSKY_ROOT, 'root')),
         item(ANNA, 1, blueskyPost(ANNA, 'a', {}, reply(ANNA, BSKY_ROOT))),
-        { uri: 'at://did:plc:z/app.bsky.feed.post/9', depth: 2, value: { $type: 'app.bsky.unspecced.defs#threadItemNotFound' } },
+        {
+          uri: 'at://did:plc:z/app.bsky.feed.post/9',
+          depth: 2,
+          value: { $type: 'app.bsky.unspecced.defs#threadItemNotFound' },
+        },
         item(BERT, 1, blueskyPost(BERT, 'b', { indexedAt: '2026-11-20T09:09:00.000Z' }, reply(BERT, BSKY_ROOT))),
       ],
     });

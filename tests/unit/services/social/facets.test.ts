@@ -24,7 +24,10 @@ describe('Bluesky facets', () => {
   it('places mentions and tags after "café"', () => {
     const text = 'café @anna.bsky.social #fietsroute';
     const facets = placeFacets(text, [
-      { index: byteRange(text, '#fietsroute'), features: [{ $type: 'app.bsky.richtext.facet#tag', tag: 'fietsroute' }] },
+      {
+        index: byteRange(text, '#fietsroute'),
+        features: [{ $type: 'app.bsky.richtext.facet#tag', tag: 'fietsroute' }],
+      },
       {
         index: byteRange(text, '@anna.bsky.social'),
         features: [{ $type: 'app.bsky.richtext.facet#mention', did: 'did:plc:anna' }],

@@ -18,7 +18,10 @@ describe('the language of a post', () => {
   });
 
   it('omits a declared language that the detector confidently contradicts', () => {
-    assert.equal(postLanguage('en', 'Wat vindt u van de nieuwe fietsroute langs het park? Laat het ons weten.'), undefined);
+    assert.equal(
+      postLanguage('en', 'Wat vindt u van de nieuwe fietsroute langs het park? Laat het ons weten.'),
+      undefined,
+    );
   });
 
   it('takes the first plausible of several declared languages', () => {

@@ -64,7 +64,9 @@ describe('Mastodon import', () => {
       [null, 'Een houten bank onder een lantaarnpaal'],
     );
     const empty = normaliseMastodonStatus(
-      mastodonStatus('9', { media_attachments: [{ type: 'video', url: 'https://m.example/v.mp4', description: '  ' }] }),
+      mastodonStatus('9', {
+        media_attachments: [{ type: 'video', url: 'https://m.example/v.mp4', description: '  ' }],
+      }),
     );
     assert.deepEqual(empty?.media, [{ kind: 'video', url: 'https://m.example/v.mp4', previewUrl: null, alt: null }]);
   });

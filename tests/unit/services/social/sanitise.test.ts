@@ -19,7 +19,10 @@ describe('sanitising post HTML', () => {
     const html = sanitisePostHtml(
       '<p><a href="https://www.gemeente.example/fietsroute/lang"><span class="invisible">https://www.</span><span class="ellipsis">gemeente.example/fiets</span><span class="invisible">route/lang</span></a></p>',
     );
-    assert.equal(html, '<p><a href="https://www.gemeente.example/fietsroute/lang" rel="nofollow ugc noopener">gemeente.example/fiets…</a></p>');
+    assert.equal(
+      html,
+      '<p><a href="https://www.gemeente.example/fietsroute/lang" rel="nofollow ugc noopener">gemeente.example/fiets…</a></p>',
+    );
   });
 
   it('unwraps mention spans but keeps their text and link', () => {

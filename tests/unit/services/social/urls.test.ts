@@ -51,13 +51,27 @@ describe('reading a post address', () => {
   });
 
   it('refuses addresses that name no post', () => {
-    for (const url of ['', 'niet een url', 'ftp://m.example/@a/1', 'https://m.example/@a', 'https://bsky.app/profile/a.b', 'https://x.com/gemeente', 'javascript:alert(1)']) {
+    for (const url of [
+      '',
+      'niet een url',
+      'ftp://m.example/@a/1',
+      'https://m.example/@a',
+      'https://bsky.app/profile/a.b',
+      'https://x.com/gemeente',
+      'javascript:alert(1)',
+    ]) {
       assert.equal(parsePostUrl(url), undefined, url);
     }
   });
 
   it('links back to a Bluesky post by handle, or by DID when the handle is invalid', () => {
-    assert.equal(blueskyPostUrl('at://did:plc:a/app.bsky.feed.post/3k', 'a.bsky.social'), 'https://bsky.app/profile/a.bsky.social/post/3k');
-    assert.equal(blueskyPostUrl('at://did:plc:a/app.bsky.feed.post/3k', 'handle.invalid'), 'https://bsky.app/profile/did:plc:a/post/3k');
+    assert.equal(
+      blueskyPostUrl('at://did:plc:a/app.bsky.feed.post/3k', 'a.bsky.social'),
+      'https://bsky.app/profile/a.bsky.social/post/3k',
+    );
+    assert.equal(
+      blueskyPostUrl('at://did:plc:a/app.bsky.feed.post/3k', 'handle.invalid'),
+      'https://bsky.app/profile/did:plc:a/post/3k',
+    );
   });
 });
