@@ -19,6 +19,10 @@ export type Config = {
   /** Seed the demo municipality on start when the database is empty. */
   seedDemo: boolean;
   distDir: string;
+  /** Seconds between re-syncs of mirrored social threads; 0 turns the background sync off. */
+  socialSyncSeconds: number;
+  /** The municipality's own X API bearer token, for live X threads. */
+  xBearerToken: string | undefined;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,5 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (env.PODIUM_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     seedDemo: env.PODIUM_SEED_DEMO !== 'false',
     distDir: resolve(env.PODIUM_DIST_DIR ?? resolve(projectRoot, 'dist')),
+    socialSyncSeconds: Math.max(0, Number.parseInt(env.PODIUM_SOCIAL_SYNC_SECONDS ?? '60', 10) || 0),
+    xBearerToken: env.PODIUM_X_BEARER_TOKEN || undefined,
   };
 }

@@ -5,7 +5,14 @@ import { SocialThread } from '../../api/contracts/social-thread.ts';
 import { auditLog, organisations, socialPosts, socialThreads } from '../../api/db/schema.ts';
 import { importMastodonThread } from '../../api/services/social/mastodon.ts';
 import { RateLimitedError } from '../../api/services/social/rate-limit.ts';
-import { importThread, readThread, requestSync, syncDueThreads, syncThread } from '../../api/services/social/threads.ts';
+import { startThreadSyncLoop } from '../../api/services/social/scheduler.ts';
+import {
+  importThread,
+  readThread,
+  requestSync,
+  syncDueThreads,
+  syncThread,
+} from '../../api/services/social/threads.ts';
 import { mastodonStatus, mastodonThread } from '../fixtures/social/payloads.ts';
 import { NOW, openTestApp, type TestApp } from '../support/app.ts';
 import { databaseTargets } from '../support/databases.ts';
@@ -38,7 +45,13 @@ for (const target of databaseTargets()) {
         p.status.id = rootId;
         for (const d of descendants(p)) if (d.in_reply_to_id === '100') d.in_reply_to_id = rootId;
       });
-      const { threadId } = await importThread(t.db, { organisationId, thread, sourceUrl: SOURCE, live: true, now: NOW });
+      const { threadId } = await importThread(t.db, {
+        organisationId,
+        thread,
+        sourceUrl: SOURCE,
+        live: true,
+        now: NOW,
+      });
       return threadId;
     }
 
@@ -212,6 +225,31 @@ for (const target of databaseTargets()) {
       assert.equal(mine.length, 1);
       assert.equal(mine[0]?.result.kind, 'synced');
       assert.equal((await syncDueThreads(t.db, options)).length, 0);
+    });
+
+    it('re-syncs due threads in the background until stopped', async () => {
+      const threadId = await freshThread('1200');
+      await requestSync(t.db, threadId, later(1));
+      let reads = 0;
+      let done: () => void = () => {};
+      const read = new Promise<void>((resolve) => (done = resolve));
+      const stop = startThreadSyncLoop(t.db, {
+        everyMs: 5,
+        clock: () => later(2),
+        read: async () => {
+          reads++;
+          done();
+          return sourceThread((p) => {
+            p.status.id = '1200';
+            for (const d of descendants(p)) if (d.in_reply_to_id === '100') d.in_reply_to_id = '1200';
+          });
+        },
+      });
+      await read;
+      await stop();
+      assert.equal(reads, 1);
+      const [row] = await t.db.select().from(socialThreads).where(eq(socialThreads.id, threadId));
+      assert.equal(row?.lastSyncedAt?.toISOString(), later(2).toISOString());
     });
 
     it('does not schedule threads imported from JSON', async () => {

@@ -122,12 +122,7 @@ function postColumns(post: ImportedPost, position: number) {
 }
 
 /** Applies a fresh read of a thread to its stored posts. */
-async function applySnapshot(
-  tx: Tx,
-  threadId: string,
-  thread: ImportedThread,
-  now: Date,
-): Promise<SyncStats> {
+async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, now: Date): Promise<SyncStats> {
   const stats: SyncStats = { added: 0, updated: 0, edited: 0, deleted: 0 };
   const existing = new Map(
     (await tx.select().from(socialPosts).where(eq(socialPosts.threadId, threadId))).map((row) => [row.externalId, row]),
@@ -176,7 +171,12 @@ async function applySnapshot(
     const editedAt = post.editedAt ? new Date(post.editedAt) : changed && !post.placeholder ? now : before.editedAt;
     await tx
       .update(socialPosts)
-      .set({ ...columns, authorId, editedAt, deletedAt: post.placeholder === 'deleted' ? before.deletedAt ?? now : null })
+      .set({
+        ...columns,
+        authorId,
+        editedAt,
+        deletedAt: post.placeholder === 'deleted' ? (before.deletedAt ?? now) : null,
+      })
       .where(eq(socialPosts.id, before.id));
     if (changed) stats.edited++;
     else stats.updated++;
@@ -415,7 +415,8 @@ export async function readThread(db: Db, threadId: string): Promise<SocialThread
   // A placeholder stays only while something visible hangs under it.
   const childrenOf = new Map<string, string[]>();
   for (const { post } of rows) {
-    if (post.parentExternalId) childrenOf.set(post.parentExternalId, [...(childrenOf.get(post.parentExternalId) ?? []), post.externalId]);
+    if (post.parentExternalId)
+      childrenOf.set(post.parentExternalId, [...(childrenOf.get(post.parentExternalId) ?? []), post.externalId]);
   }
   const byId = new Map(rows.map((r) => [r.post.externalId, r.post]));
   const memo = new Map<string, boolean>();
