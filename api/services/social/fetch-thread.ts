@@ -9,7 +9,7 @@
 import { importBlueskyThread } from './bluesky.ts';
 import { importMastodonThread } from './mastodon.ts';
 import { field, SocialImportError, str, type ImportedThread, type ImportOptions } from './model.ts';
-import { getJson, HostBudget, type PoliteFetchOptions } from './rate-limit.ts';
+import { getJson, getJsonResponse, HostBudget, SourceHttpError, type PoliteFetchOptions } from './rate-limit.ts';
 import { parsePostUrl, type PostAddress } from './urls.ts';
 import { importXConversation } from './x.ts';
 
@@ -72,18 +72,36 @@ export async function fetchThreadAt(address: PostAddress, options: FetchThreadOp
 }
 
 async function fetchMastodon(origin: string, statusId: string, options: FetchThreadOptions): Promise<ImportedThread> {
-  const status = await getJson(`${origin}/api/v1/statuses/${encodeURIComponent(statusId)}`, options);
-  const context = await getJson(`${origin}/api/v1/statuses/${encodeURIComponent(statusId)}/context`, options);
-  const ancestors = field(context, 'ancestors');
+  const statusUrl = (base: string, id: string) => `${base}/api/v1/statuses/${encodeURIComponent(id)}`;
+  let status = await getJson(statusUrl(origin, statusId), options);
+  // An instance only knows the replies that reached it: the root's own instance knows most.
+  const home = parsePostUrl(str(field(status, 'url')) ?? '');
+  if (home?.platform === 'mastodon' && home.origin !== origin) {
+    try {
+      const homeStatus = await getJson(statusUrl(home.origin, home.statusId), options);
+      origin = home.origin;
+      statusId = home.statusId;
+      status = homeStatus;
+    } catch {
+      // Not a Mastodon API there, or unreachable: the instance we were given will do.
+    }
+  }
+  const context = await getJsonResponse(`${statusUrl(origin, statusId)}/context`, options);
+  const ancestors = field(context.body, 'ancestors');
   const root = Array.isArray(ancestors) && ancestors.length > 0 ? ancestors[0] : undefined;
+  let rootStatus = status;
+  let rootContext = context;
   if (root) {
     // The URL named a reply: read the whole thread from its root.
     const rootId = str(field(root, 'id'));
     if (!rootId) throw new SocialImportError('The Mastodon context has a root without an id');
-    const rootContext = await getJson(`${origin}/api/v1/statuses/${encodeURIComponent(rootId)}/context`, options);
-    return importMastodonThread({ status: root, context: rootContext }, options);
+    rootStatus = root;
+    rootContext = await getJsonResponse(`${statusUrl(origin, rootId)}/context`, options);
   }
-  return importMastodonThread({ status, context }, options);
+  const thread = importMastodonThread({ status: rootStatus, context: rootContext.body }, options);
+  // Mastodon 4.5 says it is still fetching replies from other servers: do not take absence as deletion.
+  if (rootContext.headers.has('mastodon-async-refresh')) thread.complete = false;
+  return thread;
 }
 
 async function fetchBluesky(actor: string, rkey: string, options: FetchThreadOptions): Promise<ImportedThread> {
@@ -104,7 +122,17 @@ async function fetchBluesky(actor: string, rkey: string, options: FetchThreadOpt
       options,
     );
   const anchorUri = `at://${did}/app.bsky.feed.post/${rkey}`;
-  let response = await read(anchorUri, 80);
+  let response: unknown;
+  try {
+    response = await read(anchorUri, 80);
+  } catch (error) {
+    // The AppView answers 400 `NotFound` for a deleted post: to Podium that is a 404.
+    if (error instanceof SourceHttpError && error.code === 'NotFound')
+      throw new SourceHttpError(error.url, 404, 'NotFound');
+    throw error;
+  }
+  const anchorType = str(field(field(response, 'thread'), '$type')) ?? '';
+  if (anchorType.endsWith('#notFoundPost')) throw new SourceHttpError(anchorUri, 404, 'NotFound');
   const declaredRoot = str(
     field(field(field(field(field(field(response, 'thread'), 'post'), 'record'), 'reply'), 'root'), 'uri'),
   );

@@ -20,6 +20,12 @@ export type PoliteFetchOptions = {
   now?: () => number;
   /** Shared between calls so one host's budget is respected across a whole sync run. */
   budget?: HostBudget;
+  /** Longest wait for one response, in ms. */
+  timeoutMs?: number;
+  /** Largest response body read, in bytes: a hostile server cannot fill memory. */
+  maxBytes?: number;
+  /** Lets tests and development reach localhost and private addresses. */
+  allowPrivateHosts?: boolean;
 };
 
 /** The host asked us to wait longer than we may; try again at `retryAt`. */
@@ -37,10 +43,44 @@ export class SourceHttpError extends Error {
   override name = 'SourceHttpError';
   status: number;
   url: string;
-  constructor(url: string, status: number) {
-    super(`${url} answered ${status}`);
+  /** The `error` field of the platform's JSON error body, e.g. Bluesky's `NotFound`. */
+  code: string | undefined;
+  constructor(url: string, status: number, code?: string) {
+    super(`${url} answered ${status}${code ? ` (${code})` : ''}`);
     this.status = status;
     this.url = url;
+    this.code = code;
+  }
+}
+
+/** The address is not one Podium may fetch (not https, or a private or local host). */
+export class ForbiddenSourceError extends Error {
+  override name = 'ForbiddenSourceError';
+}
+
+/**
+ * Staff paste URLs of any instance; the server must not be turned into a probe of its own
+ * network. Refuses non-HTTPS, `localhost`, `.local`/`.internal` names and private, loopback
+ * and link-local IP literals. (Names that resolve to private addresses need a resolver
+ * check or an egress proxy in production.)
+ */
+export function assertPublicSource(url: string, allowPrivateHosts = false): void {
+  if (allowPrivateHosts) return;
+  const { protocol, hostname } = new URL(url);
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const privateName =
+    host === 'localhost' || /\.(localhost|local|internal|lan|home\.arpa)$/.test(host) || !host.includes('.');
+  const ipv4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(host);
+  const privateV4 =
+    !!ipv4 &&
+    (['0', '10', '127'].includes(ipv4[1]!) ||
+      (ipv4[1] === '169' && ipv4[2] === '254') ||
+      (ipv4[1] === '172' && Number(ipv4[2]) >= 16 && Number(ipv4[2]) <= 31) ||
+      (ipv4[1] === '192' && ipv4[2] === '168') ||
+      (ipv4[1] === '100' && Number(ipv4[2]) >= 64 && Number(ipv4[2]) <= 127));
+  const privateV6 = host.includes(':') && (host === '::1' || host === '::' || /^(fc|fd|fe80|::ffff:)/.test(host));
+  if (protocol !== 'https:' || privateName || privateV4 || privateV6) {
+    throw new ForbiddenSourceError(`Podium only reads public HTTPS addresses, not ${url}`);
   }
 }
 
@@ -98,7 +138,9 @@ export async function politeFetch(url: string, options: PoliteFetchOptions = {})
     sleep = defaultSleep,
     now = Date.now,
     budget = new HostBudget(),
+    timeoutMs = 20_000,
   } = options;
+  assertPublicSource(url, options.allowPrivateHosts);
   const host = new URL(url).host;
   const waitFor = async (until: number) => {
     const ms = until - now();
@@ -111,7 +153,12 @@ export async function politeFetch(url: string, options: PoliteFetchOptions = {})
     await waitFor(budget.notBefore(host));
     let response: Response;
     try {
-      response = await doFetch(url, { headers: { Accept: 'application/json' }, redirect: 'follow' });
+      response = await doFetch(url, {
+        headers: { Accept: 'application/json' },
+        // A redirect could lead to a private address; platforms answer API calls directly.
+        redirect: 'error',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
     } catch (error) {
       if (attempt >= maxRetries) throw error;
       await sleep(backoff(attempt));
@@ -129,12 +176,44 @@ export async function politeFetch(url: string, options: PoliteFetchOptions = {})
 // 1 s, 2 s, 4 s, … with a little jitter so several workers do not retry in step.
 const backoff = (attempt: number) => 1000 * 2 ** attempt + Math.floor(Math.random() * 250);
 
+/** Reads a body up to `maxBytes`; longer bodies are refused, not truncated. */
+async function readLimited(response: Response, url: string, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    throw new SourceHttpError(url, 413, 'ResponseTooLarge');
+  }
+  if (!response.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw new SourceHttpError(url, 413, 'ResponseTooLarge');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export type JsonResponse = { body: unknown; headers: Headers };
+
+/** GETs JSON through politeFetch, with its headers; a non-2xx answer is a SourceHttpError. */
+export async function getJsonResponse(url: string, options: PoliteFetchOptions = {}): Promise<JsonResponse> {
+  const response = await politeFetch(url, options);
+  const text = await readLimited(response, url, options.maxBytes ?? 5 * 1024 * 1024);
+  let body: unknown;
+  try {
+    body = text === '' ? null : JSON.parse(text);
+  } catch {
+    if (response.ok) throw new SourceHttpError(url, 502, 'InvalidJson');
+  }
+  if (!response.ok) {
+    const code = body && typeof body === 'object' ? (body as { error?: unknown }).error : undefined;
+    throw new SourceHttpError(url, response.status, typeof code === 'string' ? code : undefined);
+  }
+  return { body, headers: response.headers };
+}
+
 /** GETs JSON through politeFetch; a non-2xx answer is a SourceHttpError. */
 export async function getJson(url: string, options: PoliteFetchOptions = {}): Promise<unknown> {
-  const response = await politeFetch(url, options);
-  if (!response.ok) {
-    await response.body?.cancel();
-    throw new SourceHttpError(url, response.status);
-  }
-  return response.json();
+  return (await getJsonResponse(url, options)).body;
 }

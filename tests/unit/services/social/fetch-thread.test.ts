@@ -5,14 +5,15 @@ import { SourceHttpError } from '../../../../api/services/social/rate-limit.ts';
 import { blueskyPost, BSKY_ROOT, mastodonThread, reply, tweet, X_USERS } from '../../../fixtures/social/payloads.ts';
 
 /** A local stand-in for the platforms: answers by path, records what was asked. */
-function fakeFetch(routes: Record<string, unknown>) {
+function fakeFetch(routes: Record<string, unknown>, headers: Record<string, string> = {}) {
   const asked: Array<{ url: string; auth: string | null }> = [];
   const fetch = async (input: string, init?: RequestInit) => {
     const url = new URL(input);
     asked.push({ url: input, auth: new Headers(init?.headers).get('authorization') });
     const key = Object.keys(routes).find((path) => `${url.origin}${url.pathname}${url.search}`.startsWith(path));
     if (!key) return Response.json({ error: 'Record not found' }, { status: 404 });
-    return Response.json(routes[key]);
+    const body = routes[key];
+    return body instanceof Response ? body.clone() : Response.json(body, { headers });
   };
   return { fetch, asked };
 }
@@ -113,5 +114,53 @@ describe('fetching a thread from its URL', () => {
   it('asks for an import of the API JSON for Facebook and Instagram', async () => {
     await assert.rejects(fetchThread('https://www.facebook.com/gemeente/posts/123'), NeedsImportError);
     await assert.rejects(fetchThread('https://www.instagram.com/p/ABCDE12345/'), NeedsImportError);
+  });
+
+  it("reads the thread from the root's own instance, which knows the most replies", async () => {
+    const { status, context } = mastodonThread();
+    const { fetch, asked } = fakeFetch({
+      'https://mastodon.example/api/v1/statuses/555': { ...status, id: '555' },
+      'https://social.gemeente.example/api/v1/statuses/100/context': context,
+      'https://social.gemeente.example/api/v1/statuses/100': status,
+    });
+    const thread = await fetchThread('https://mastodon.example/@gemeente@social.gemeente.example/555', {
+      fetch,
+      ...noSleep,
+    });
+    assert.equal(thread.rootId, '100');
+    assert.ok(asked.some((a) => a.url === 'https://social.gemeente.example/api/v1/statuses/100/context'));
+  });
+
+  it('treats a Mastodon thread as incomplete while the server is still fetching replies', async () => {
+    const { status, context } = mastodonThread();
+    const { fetch } = fakeFetch(
+      {
+        'https://social.gemeente.example/api/v1/statuses/100/context': context,
+        'https://social.gemeente.example/api/v1/statuses/100': status,
+      },
+      { 'Mastodon-Async-Refresh': 'id="abc", retry=5' },
+    );
+    const thread = await fetchThread('https://social.gemeente.example/@gemeente/100', { fetch, ...noSleep });
+    assert.equal(thread.complete, false);
+  });
+
+  it('reports a deleted Bluesky post (the AppView says 400 NotFound) as a 404', async () => {
+    const { fetch } = fakeFetch({
+      'https://public.api.bsky.app/xrpc/app.bsky.feed.getPostThread': Response.json(
+        { error: 'NotFound', message: 'Post not found' },
+        { status: 400 },
+      ),
+    });
+    await assert.rejects(
+      fetchThread('at://did:plc:gemeente/app.bsky.feed.post/3root', { fetch, ...noSleep }),
+      (error: unknown) => error instanceof SourceHttpError && error.status === 404,
+    );
+  });
+
+  it('refuses to fetch from local or private addresses', async () => {
+    const { fetch, asked } = fakeFetch({});
+    await assert.rejects(fetchThread('https://127.0.0.1/@a/1', { fetch }), /public HTTPS/);
+    await assert.rejects(fetchThread('http://social.gemeente.example/@a/1', { fetch }), /public HTTPS/);
+    assert.equal(asked.length, 0);
   });
 });

@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  assertPublicSource,
+  ForbiddenSourceError,
+  getJson,
   HostBudget,
   parseResetHeader,
   politeFetch,
   RateLimitedError,
+  SourceHttpError,
   waitUntilFromHeaders,
 } from '../../../../api/services/social/rate-limit.ts';
 
@@ -108,5 +112,40 @@ describe('rate limits', () => {
     assert.equal(response.status, 200);
     assert.equal(world.slept.length, 2);
     assert.ok(world.slept[0]! >= 1000 && world.slept[1]! >= 2000);
+  });
+
+  it('refuses plain HTTP, localhost and private addresses, so pasted URLs cannot probe our network', () => {
+    for (const url of [
+      'http://social.example/api',
+      'https://localhost/api',
+      'https://127.0.0.1/api',
+      'https://10.1.2.3/api',
+      'https://192.168.1.10/api',
+      'https://172.20.0.1/api',
+      'https://169.254.169.254/latest',
+      'https://[::1]/api',
+      'https://db.internal/api',
+      'https://intranet/api',
+    ]) {
+      assert.throws(() => assertPublicSource(url), ForbiddenSourceError, url);
+    }
+    assert.doesNotThrow(() => assertPublicSource('https://social.overheid.nl/api/v1/statuses/1'));
+    assert.doesNotThrow(() => assertPublicSource('http://localhost:3000/api', true));
+  });
+
+  it('refuses a response body larger than the limit instead of reading it all', async () => {
+    const world = fakeWorld([() => new Response('x'.repeat(2000))]);
+    await assert.rejects(
+      getJson('https://m.example/a', { ...world.options, maxBytes: 1000 }),
+      (error: unknown) => error instanceof SourceHttpError && error.code === 'ResponseTooLarge',
+    );
+  });
+
+  it("reports the platform's error code with the status", async () => {
+    const world = fakeWorld([() => Response.json({ error: 'NotFound', message: 'Post not found' }, { status: 400 })]);
+    await assert.rejects(
+      getJson('https://public.api.bsky.app/xrpc/app.bsky.feed.getPostThread', world.options),
+      (error: unknown) => error instanceof SourceHttpError && error.status === 400 && error.code === 'NotFound',
+    );
   });
 });
