@@ -17,6 +17,7 @@
  * - `counts.*` are `null` where the platform does not report that figure.
  */
 import { z } from '@hono/zod-openapi';
+import { LocalizedText } from './public-content.ts';
 
 export const SocialPlatform = z.enum(['mastodon', 'bluesky', 'x', 'facebook', 'instagram']).openapi('SocialPlatform');
 export type SocialPlatform = z.infer<typeof SocialPlatform>;
@@ -102,7 +103,7 @@ export const SocialPost = z
     mentions: z.array(SocialMention),
     hashtags: z.array(z.string()).openapi({ description: 'Without the leading #' }),
     counts: SocialCounts,
-    createdAt: DateTime,
+    createdAt: DateTime.openapi({ description: 'When it was posted; for placeholders an estimate' }),
     editedAt: DateTime.nullable().openapi({ description: 'Last edit at the source; show "bewerkt"' }),
     deletedAt: DateTime.nullable().openapi({ description: 'Set only on placeholders of deleted posts' }),
   })
@@ -115,6 +116,7 @@ export const SocialThread = z
     platform: SocialPlatform,
     rootId: z.string().openapi({ description: 'Platform id of the root post' }),
     url: z.string().nullable().openapi({ description: 'The thread on the platform' }),
+    title: LocalizedText.nullable().openapi({ description: 'A heading staff gave the mirror, if any' }),
     lastSyncedAt: DateTime.nullable().openapi({ description: 'When Podium last read the thread at the source' }),
     posts: z.array(SocialPost).openapi({ description: 'Root first, then replies depth first in reading order' }),
   })

@@ -129,7 +129,9 @@ export function buildThread(
   const byId = new Map<string, ImportedPost>();
   for (const post of posts) if (!byId.has(post.id)) byId.set(post.id, post);
   if (!byId.has(rootId)) {
-    byId.set(rootId, placeholderPost(rootId, 'unavailable'));
+    // Its time is unknown: the earliest reply's is the best estimate that keeps the order.
+    const earliest = [...byId.values()].map((p) => p.sortAt).sort()[0];
+    byId.set(rootId, placeholderPost(rootId, 'unavailable', { sortAt: earliest }));
     warnings.push(`root ${rootId} is not in the payload`);
   }
   for (const post of [...byId.values()]) {

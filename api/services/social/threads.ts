@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { SocialPlatform, SocialPost, SocialThread } from '../../contracts/social-thread.ts';
 import type { Db } from '../../db/client.ts';
-import { socialAuthors, socialPosts, socialThreads } from '../../db/schema.ts';
+import { socialAuthors, socialPosts, socialThreads, type LocalizedText } from '../../db/schema.ts';
 import { recordAudit } from '../audit.ts';
 import { fetchThread, type FetchThreadOptions } from './fetch-thread.ts';
 import type { AccountDirectory, ImportedPost, ImportedThread } from './model.ts';
@@ -204,6 +204,7 @@ export type ImportThreadInput = {
   live?: boolean;
   consultationId?: string | null;
   topicId?: string | null;
+  title?: LocalizedText | null;
   syncIntervalMinutes?: number;
   now: Date;
 };
@@ -245,6 +246,7 @@ export async function importThread(
           organisationId: input.organisationId,
           consultationId: input.consultationId ?? null,
           topicId: input.topicId ?? null,
+          title: input.title ?? null,
           platform: thread.platform,
           externalId: thread.rootId,
           sourceUrl: input.sourceUrl ?? thread.url,
@@ -467,6 +469,7 @@ export async function readThread(db: Db, threadId: string): Promise<SocialThread
     platform: thread.platform,
     rootId: thread.externalId,
     url: thread.sourceUrl,
+    title: thread.title ?? null,
     lastSyncedAt: thread.lastSyncedAt?.toISOString() ?? null,
     posts,
   };
