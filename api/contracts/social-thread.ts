@@ -24,6 +24,7 @@ export type SocialPlatform = z.infer<typeof SocialPlatform>;
 
 const DateTime = z.string().openapi({ format: 'date-time' });
 
+/** No avatar and no platform account id: a mirror shows what a reader needs, nothing more (AVG). */
 export const SocialAuthor = z
   .object({
     displayName: z.string().nullable().openapi({ description: 'Name as shown on the platform, plain text' }),
@@ -63,7 +64,7 @@ export type SocialLink = z.infer<typeof SocialLink>;
 
 export const SocialMention = z
   .object({
-    handle: z.string().openapi({ description: 'Without the leading @' }),
+    handle: z.string().openapi({ description: 'Without the leading @; on Facebook the tagged name' }),
     url: z.string().nullable(),
   })
   .openapi('SocialMention');
@@ -122,3 +123,17 @@ export const SocialThread = z
   })
   .openapi('SocialThread');
 export type SocialThread = z.infer<typeof SocialThread>;
+
+export const SocialThreadSummary = z
+  .object({
+    id: z.string(),
+    platform: SocialPlatform,
+    url: z.string().nullable(),
+    title: LocalizedText.nullable(),
+    consultation: z.string().nullable().openapi({ description: 'Slug of the consultation it belongs to' }),
+    topic: z.string().nullable().openapi({ description: 'Slug of the topic it belongs to' }),
+    postCount: z.number().int().nonnegative().openapi({ description: 'Posts shown, the root included' }),
+    lastSyncedAt: DateTime.nullable(),
+  })
+  .openapi('SocialThreadSummary');
+export type SocialThreadSummary = z.infer<typeof SocialThreadSummary>;

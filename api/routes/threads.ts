@@ -4,12 +4,25 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { Problem } from '../contracts/public-content.ts';
-import { SocialThread } from '../contracts/social-thread.ts';
+import { SocialThread, SocialThreadSummary } from '../contracts/social-thread.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { problem, validationHook } from '../http/problem.ts';
-import { readThread } from '../services/social/threads.ts';
+import { listThreads, readThread } from '../services/social/threads.ts';
 
 const problemContent = { 'application/problem+json': { schema: Problem } };
+
+const Slug = z.string().min(1).max(200);
+
+const listThreadsRoute = createRoute({
+  method: 'get',
+  path: '/api/threads',
+  tags: ['Public'],
+  summary: 'List mirrored social-media threads, newest first',
+  request: { query: z.object({ consultation: Slug.optional(), topic: Slug.optional() }) },
+  responses: {
+    200: { description: 'Threads', content: { 'application/json': { schema: z.array(SocialThreadSummary) } } },
+  },
+});
 
 const getThreadRoute = createRoute({
   method: 'get',
@@ -30,6 +43,8 @@ const getThreadRoute = createRoute({
 
 export function threadRoutes(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.openapi(listThreadsRoute, async (c) => c.json(await listThreads(c.get('db'), c.req.valid('query')), 200));
 
   app.openapi(getThreadRoute, async (c) => {
     const thread = await readThread(c.get('db'), c.req.valid('param').id);

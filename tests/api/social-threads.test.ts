@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { SocialThread } from '../../api/contracts/social-thread.ts';
-import { auditLog, organisations, socialPosts, socialThreads } from '../../api/db/schema.ts';
+import { auditLog, consultations, organisations, socialPosts, socialThreads } from '../../api/db/schema.ts';
 import { importMastodonThread } from '../../api/services/social/mastodon.ts';
 import { RateLimitedError } from '../../api/services/social/rate-limit.ts';
 import { startThreadSyncLoop } from '../../api/services/social/scheduler.ts';
@@ -267,6 +267,21 @@ for (const target of databaseTargets()) {
       assert.equal(unknown.status, 404);
       assert.match(unknown.headers.get('Content-Type') ?? '', /problem\+json/);
       assert.equal((await t.app.request('/api/threads/niet-een-id')).status, 422);
+    });
+
+    it('lists the served threads with their visible post counts, and filters by consultation', async () => {
+      const threadId = await freshThread('1300');
+      const [consultation] = await t.db.select().from(consultations).limit(1);
+      await t.db.update(socialThreads).set({ consultationId: consultation!.id }).where(eq(socialThreads.id, threadId));
+      const all = await (await t.app.request('/api/threads')).json();
+      const mine = all.find((x: { id: string }) => x.id === threadId);
+      assert.deepEqual([mine.platform, mine.postCount, mine.consultation], ['mastodon', 3, consultation!.slug]);
+      const filtered = await (await t.app.request(`/api/threads?consultation=${consultation!.slug}`)).json();
+      assert.deepEqual(
+        filtered.map((x: { id: string }) => x.id),
+        [threadId],
+      );
+      assert.deepEqual(await (await t.app.request('/api/threads?consultation=bestaat-niet')).json(), []);
     });
 
     it('documents the thread in the OpenAPI document', async () => {

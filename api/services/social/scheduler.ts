@@ -12,6 +12,8 @@ export type ThreadSyncLoopOptions = Omit<SyncOptions, 'now'> & {
   everyMs: number;
   log?: (message: string) => void;
   clock?: () => Date;
+  /** Called after a pass that changed what the public sees (e.g. to rebuild the portal, debounced). */
+  onChange?: (threadIds: string[]) => void;
 };
 
 /**
@@ -21,7 +23,7 @@ export type ThreadSyncLoopOptions = Omit<SyncOptions, 'now'> & {
  * const stop = startThreadSyncLoop(db, { everyMs: 60_000, log: console.log })
  */
 export function startThreadSyncLoop(db: Db, options: ThreadSyncLoopOptions): () => Promise<void> {
-  const { everyMs, log = () => {}, clock = () => new Date(), ...syncOptions } = options;
+  const { everyMs, log = () => {}, clock = () => new Date(), onChange, ...syncOptions } = options;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
@@ -29,10 +31,13 @@ export function startThreadSyncLoop(db: Db, options: ThreadSyncLoopOptions): () 
   const pass = async () => {
     try {
       const results = await syncDueThreads(db, { ...syncOptions, now: clock() });
+      const changed: string[] = [];
       for (const { threadId, result } of results) {
         if (result.kind === 'failed') log(`Thread ${threadId}: sync failed: ${result.error}`);
         if (result.kind === 'removed') log(`Thread ${threadId}: deleted at the source, mirror withdrawn`);
+        if (result.kind === 'removed' || (result.kind === 'synced' && result.changed)) changed.push(threadId);
       }
+      if (changed.length > 0) onChange?.(changed);
     } catch (error) {
       log(`Thread sync pass failed: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -12,10 +12,17 @@
  * once per interval by one of them (PostgreSQL server and PGlite alike).
  */
 import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
-import type { SocialPlatform, SocialPost, SocialThread } from '../../contracts/social-thread.ts';
+import { and, asc, count, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
+import type { SocialPlatform, SocialPost, SocialThread, SocialThreadSummary } from '../../contracts/social-thread.ts';
 import type { Db } from '../../db/client.ts';
-import { socialAuthors, socialPosts, socialThreads, type LocalizedText } from '../../db/schema.ts';
+import {
+  consultations,
+  socialAuthors,
+  socialPosts,
+  socialThreads,
+  topics,
+  type LocalizedText,
+} from '../../db/schema.ts';
 import { recordAudit } from '../audit.ts';
 import { fetchThread, type FetchThreadOptions } from './fetch-thread.ts';
 import type { AccountDirectory, ImportedPost, ImportedThread } from './model.ts';
@@ -473,4 +480,38 @@ export async function readThread(db: Db, threadId: string): Promise<SocialThread
     lastSyncedAt: thread.lastSyncedAt?.toISOString() ?? null,
     posts,
   };
+}
+
+/** Mirrored threads that are served, newest first; optionally of one consultation or topic. */
+export async function listThreads(
+  db: Db,
+  filter: { consultation?: string; topic?: string } = {},
+): Promise<SocialThreadSummary[]> {
+  const shown = db
+    .select({ threadId: socialPosts.threadId, n: count().as('n') })
+    .from(socialPosts)
+    .where(isNull(socialPosts.deletedAt))
+    .groupBy(socialPosts.threadId)
+    .as('shown');
+  const conditions = [isNull(socialThreads.removedAt)];
+  if (filter.consultation) conditions.push(eq(consultations.slug, filter.consultation));
+  if (filter.topic) conditions.push(eq(topics.slug, filter.topic));
+  const rows = await db
+    .select({ thread: socialThreads, consultation: consultations.slug, topic: topics.slug, posts: shown.n })
+    .from(socialThreads)
+    .leftJoin(consultations, eq(socialThreads.consultationId, consultations.id))
+    .leftJoin(topics, eq(socialThreads.topicId, topics.id))
+    .leftJoin(shown, eq(shown.threadId, socialThreads.id))
+    .where(and(...conditions))
+    .orderBy(desc(socialThreads.createdAt));
+  return rows.map(({ thread, consultation, topic, posts }) => ({
+    id: thread.id,
+    platform: thread.platform,
+    url: thread.sourceUrl,
+    title: thread.title ?? null,
+    consultation,
+    topic,
+    postCount: Number(posts ?? 0),
+    lastSyncedAt: thread.lastSyncedAt?.toISOString() ?? null,
+  }));
 }
