@@ -8,6 +8,7 @@
 import { loadConfig } from './config.ts';
 import { buildAll, openConfiguredDatabase, seedIfEmpty, start } from './server.ts';
 import { seedDemoData } from './services/seed.ts';
+import { importThreadCommand } from './services/social/cli-import.ts';
 
 const HELP = `Usage: npx podium <command>
 
@@ -16,8 +17,13 @@ Commands:
   migrate        apply database migrations
   seed           add the demo municipality (idempotent)
   build [--force]  write the snapshot and build the portal and widgets
+  thread import <post-url> [--own a,b] [--official c,d]
+                 mirror a Mastodon or Bluesky thread (X with PODIUM_X_BEARER_TOKEN) and keep it in sync
+  thread import-json <platform> <file.json> [--root <id>] [--own a,b] [--official c,d]
+                 mirror a thread from the JSON a platform's API returned (mastodon, bluesky, x, facebook, instagram)
 
-Configuration (environment): DATABASE_URL, PODIUM_DATA_DIR, PORT, HOST, PODIUM_PUBLIC_URL, PODIUM_SEED_DEMO
+Configuration (environment): DATABASE_URL, PODIUM_DATA_DIR, PORT, HOST, PODIUM_PUBLIC_URL, PODIUM_SEED_DEMO,
+  PODIUM_SOCIAL_SYNC_SECONDS, PODIUM_X_BEARER_TOKEN
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -56,6 +62,15 @@ async function main(argv: string[]): Promise<number> {
         await database.close();
       }
       return 0;
+    }
+    case 'thread': {
+      const database = await openConfiguredDatabase(config);
+      try {
+        await database.migrate();
+        return await importThreadCommand(database.db, args, { xBearerToken: config.xBearerToken, log: console.log });
+      } finally {
+        await database.close();
+      }
     }
     case undefined:
     case 'help':

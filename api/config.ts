@@ -23,6 +23,10 @@ export type Config = {
   rebuildDebounceMs: number;
   /** How often the server checks for changes to published content. */
   rebuildPollMs: number;
+  /** Seconds between re-syncs of mirrored social threads; 0 turns the background sync off. */
+  socialSyncSeconds: number;
+  /** The municipality's own X API bearer token, for live X threads. */
+  xBearerToken: string | undefined;
 };
 
 function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -48,5 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     distDir: resolve(env.PODIUM_DIST_DIR ?? resolve(projectRoot, 'dist')),
     rebuildDebounceMs: milliseconds(env, 'PODIUM_REBUILD_DEBOUNCE_MS', 5_000),
     rebuildPollMs: milliseconds(env, 'PODIUM_REBUILD_POLL_MS', 2_000),
+    socialSyncSeconds: Math.max(0, Number.parseInt(env.PODIUM_SOCIAL_SYNC_SECONDS ?? '60', 10) || 0),
+    xBearerToken: env.PODIUM_X_BEARER_TOKEN || undefined,
   };
 }

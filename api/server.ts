@@ -18,6 +18,7 @@ import { openDatabase, type Database } from './db/client.ts';
 import { organisations } from './db/schema.ts';
 import { buildPublishedSnapshot, writeSnapshotFile } from './services/published-content.ts';
 import { seedDemoData } from './services/seed.ts';
+import { startThreadSyncLoop } from './services/social/scheduler.ts';
 import { writeFile, mkdir } from 'node:fs/promises';
 
 export type Log = (message: string) => void;
@@ -91,12 +92,21 @@ export async function start(
   log(`  English:  ${config.publicUrl}/en/`);
   log(`  API:      ${config.publicUrl}/api/openapi.json`);
   log(`  Widgets:  ${config.publicUrl}/embed/`);
+  const stopThreadSync =
+    config.socialSyncSeconds > 0
+      ? startThreadSyncLoop(database.db, {
+          everyMs: config.socialSyncSeconds * 1000,
+          xBearerToken: config.xBearerToken,
+          log,
+        })
+      : async () => {};
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rebuilder.stop();
+      await stopThreadSync();
       await database.close();
     })());
   return { server, stop };

@@ -23,6 +23,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type {
+  SocialLink,
+  SocialMedia as SocialMediaContract,
+  SocialMention,
+  SocialPlaceholder,
+} from '../contracts/social-thread.ts';
 
 /** A text in every language the portal speaks. Dutch is required, English may follow. */
 export type LocalizedText = { nl: string; en?: string };
@@ -351,9 +357,20 @@ export const socialThreads = pgTable(
     sourceUrl: text('source_url'),
     title: jsonb('title').$type<LocalizedText>(),
     lastSyncedAt: timestamp('last_synced_at', { withTimezone: true }),
+    /** When the next scheduled re-read is due; null for threads imported from JSON (nothing to poll). */
+    nextSyncAt: timestamp('next_sync_at', { withTimezone: true }),
+    syncIntervalMinutes: integer('sync_interval_minutes').notNull().default(15),
+    /** Failed re-reads in a row (back-off grows with it) and the last reason. */
+    syncFailures: integer('sync_failures').notNull().default(0),
+    lastSyncError: text('last_sync_error'),
+    /** The root was deleted at the source: the mirror is emptied and no longer served. */
+    removedAt: timestamp('removed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('social_threads_platform_external').on(t.platform, t.externalId)],
+  (t) => [
+    uniqueIndex('social_threads_platform_external').on(t.platform, t.externalId),
+    index('social_threads_next_sync').on(t.nextSyncAt),
+  ],
 );
 
 /** People and accounts on social media: personal data unless `isOfficial`. */
@@ -365,6 +382,9 @@ export const socialAuthors = pgTable(
     externalId: text('external_id').notNull(),
     handle: text('handle'),
     displayName: text('display_name'),
+    url: text('url'),
+    /** The municipality's own account. */
+    isOwnAccount: boolean('is_own_account').notNull().default(false),
     /** The municipality's own account, or another public body's. */
     isOfficial: boolean('is_official').notNull().default(false),
     createdAt: createdAt(),
@@ -372,7 +392,7 @@ export const socialAuthors = pgTable(
   (t) => [uniqueIndex('social_authors_platform_external').on(t.platform, t.externalId)],
 );
 
-export type SocialMedia = { url: string; type: string; altText: string | null };
+export type SocialMedia = SocialMediaContract;
 
 export const socialPosts = pgTable(
   'social_posts',
@@ -386,26 +406,40 @@ export const socialPosts = pgTable(
     authorId: uuid('author_id').references(() => socialAuthors.id, { onDelete: 'set null' }),
     /** The moderation item this post became. */
     submissionId: uuid('submission_id').references(() => submissions.id, { onDelete: 'set null' }),
+    url: text('url'),
+    /** Reading order in the thread (root 0) and nesting depth, as the importer built them. */
+    position: integer('position').notNull().default(0),
+    depth: integer('depth').notNull().default(0),
+    /** Set when the post stands in for one that is deleted, blocked or unreadable at the source. */
+    placeholder: text('placeholder').$type<SocialPlaceholder>(),
     contentHtml: text('content_html').notNull(),
     contentText: text('content_text').notNull(),
     language: text('language'),
     contentWarning: text('content_warning'),
     sensitive: boolean('sensitive').notNull().default(false),
+    labels: jsonb('labels').$type<string[]>().notNull().default([]),
     media: jsonb('media').$type<SocialMedia[]>().notNull().default([]),
-    links: jsonb('links').$type<string[]>().notNull().default([]),
-    mentions: jsonb('mentions').$type<string[]>().notNull().default([]),
+    links: jsonb('links').$type<SocialLink[]>().notNull().default([]),
+    mentions: jsonb('mentions').$type<SocialMention[]>().notNull().default([]),
     hashtags: jsonb('hashtags').$type<string[]>().notNull().default([]),
-    replyCount: integer('reply_count').notNull().default(0),
-    likeCount: integer('like_count').notNull().default(0),
-    repostCount: integer('repost_count').notNull().default(0),
+    /** Null where the platform reports no such figure. */
+    replyCount: integer('reply_count'),
+    likeCount: integer('like_count'),
+    repostCount: integer('repost_count'),
+    quoteCount: integer('quote_count'),
     postedAt: timestamp('posted_at', { withTimezone: true }).notNull(),
     editedAt: timestamp('edited_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** Hash of what a reader sees; a change on re-sync is an edit. */
+    contentHash: text('content_hash'),
     /** The platform's payload as received, for re-processing. */
     raw: jsonb('raw'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('social_posts_thread_external').on(t.threadId, t.externalId)],
+  (t) => [
+    uniqueIndex('social_posts_thread_external').on(t.threadId, t.externalId),
+    index('social_posts_thread_position').on(t.threadId, t.position),
+  ],
 );
 
 export const auditLog = pgTable(

@@ -64,6 +64,10 @@ const messages = {
     nl: 'Deze consultatie is nog niet geopend.',
     en: 'This consultation is not open yet.',
   },
+  thread_not_found: {
+    nl: 'Dit gesprek is er niet (meer). Misschien is het bij de bron verwijderd.',
+    en: 'This conversation does not exist (any more). It may have been deleted at its source.',
+  },
   follow_up_not_found: {
     nl: 'Er is geen inbreng met deze code. Controleer de code en probeer het opnieuw.',
     en: 'There is no input with this code. Check the code and try again.',

@@ -6,7 +6,8 @@
  *   < 12 KB, all widgets < 25 KB);
  * - portal pages per template: HTML, CSS and JavaScript gzipped, and requests (target:
  *   consultation page HTML+CSS < 30 KB, no JavaScript where nothing is live);
- * - API: requests per second and latency percentiles, in process on PGlite.
+ * - API: requests per second and latency percentiles, in process on PGlite;
+ * - social importers on the real platform fixtures beside the repository (social-fixtures.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { createApp } from '../../api/app.ts';
 import { openDatabase } from '../../api/db/client.ts';
 import { seedDemoData } from '../../api/services/seed.ts';
+import { runSocialFixtures } from './social-fixtures.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'podium-bench-'));
@@ -156,6 +158,7 @@ try {
   widgetSizes();
   pageWeights();
   await apiSpeed();
+  runSocialFixtures();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -1,0 +1,139 @@
+/**
+ * The normalised shape of a mirrored social-media thread: what the public API serves,
+ * what the static build renders and what the `podium-thread` widget shows. Every platform
+ * importer produces this shape (plus the raw payload, which stays inside the API).
+ *
+ * A thread is a flat list of posts in reading order (depth first, root first), each with
+ * its `parentId` and `depth`, so a renderer can build nested lists without recursion and a
+ * screen reader hears the posts in the order they were written in their branch.
+ *
+ * Conventions that renderers rely on:
+ * - `lang` is omitted when the platform declared none or the declared one is implausible
+ *   for the text: better no `lang` attribute than a wrong one (WCAG 3.1.2).
+ * - `media[].alt` is `null` when the platform has no description: render a visible and
+ *   spoken "Afbeelding zonder beschrijving". Never `""`.
+ * - `placeholder` marks a post that is gone or hidden but whose replies are still shown
+ *   ("bericht verwijderd"); such a post has no author, no text and no media.
+ * - `counts.*` are `null` where the platform does not report that figure.
+ */
+import { z } from '@hono/zod-openapi';
+import { LocalizedText } from './public-content.ts';
+
+export const SocialPlatform = z.enum(['mastodon', 'bluesky', 'x', 'facebook', 'instagram']).openapi('SocialPlatform');
+export type SocialPlatform = z.infer<typeof SocialPlatform>;
+
+const DateTime = z.string().openapi({ format: 'date-time' });
+
+/** No avatar and no platform account id: a mirror shows what a reader needs, nothing more (AVG). */
+export const SocialAuthor = z
+  .object({
+    displayName: z.string().nullable().openapi({ description: 'Name as shown on the platform, plain text' }),
+    handle: z.string().nullable().openapi({
+      description: 'Platform handle without a leading @: `user@instance` (Mastodon), `name.bsky.social`, X username',
+      example: 'gemeente@social.overheid.nl',
+    }),
+    url: z.string().nullable().openapi({ description: 'Profile on the platform' }),
+    isOwnAccount: z.boolean().openapi({ description: "The municipality's own account" }),
+    isOfficial: z.boolean().openapi({
+      description: 'An official account (own or another public body): never pseudonymised in public mirrors',
+    }),
+  })
+  .openapi('SocialAuthor');
+export type SocialAuthor = z.infer<typeof SocialAuthor>;
+
+export const SocialMediaKind = z.enum(['image', 'video', 'gifv', 'audio', 'unknown']).openapi('SocialMediaKind');
+export type SocialMediaKind = z.infer<typeof SocialMediaKind>;
+
+export const SocialMedia = z
+  .object({
+    kind: SocialMediaKind,
+    url: z.string().openapi({ description: 'Full-size file or player URL on the platform' }),
+    previewUrl: z.string().nullable(),
+    alt: z.string().nullable().openapi({ description: 'Description from the platform; null = no description' }),
+  })
+  .openapi('SocialMedia');
+export type SocialMedia = z.infer<typeof SocialMedia>;
+
+export const SocialLink = z
+  .object({
+    url: z.string().openapi({ description: 'The full target, never a shortened or truncated form' }),
+    text: z.string().openapi({ description: 'The text the post shows for it' }),
+  })
+  .openapi('SocialLink');
+export type SocialLink = z.infer<typeof SocialLink>;
+
+export const SocialMention = z
+  .object({
+    handle: z.string().openapi({ description: 'Without the leading @; on Facebook the tagged name' }),
+    url: z.string().nullable(),
+  })
+  .openapi('SocialMention');
+export type SocialMention = z.infer<typeof SocialMention>;
+
+export const SocialCounts = z
+  .object({
+    replies: z.number().int().nonnegative().nullable(),
+    reposts: z.number().int().nonnegative().nullable(),
+    likes: z.number().int().nonnegative().nullable(),
+    quotes: z.number().int().nonnegative().nullable(),
+  })
+  .openapi('SocialCounts');
+export type SocialCounts = z.infer<typeof SocialCounts>;
+
+export const SocialPlaceholder = z.enum(['deleted', 'blocked', 'unavailable']).openapi('SocialPlaceholder', {
+  description: 'Why a post in the chain is not shown: deleted at the source, blocked, or not readable',
+});
+export type SocialPlaceholder = z.infer<typeof SocialPlaceholder>;
+
+export const SocialPost = z
+  .object({
+    id: z.string().openapi({ description: "The platform's id of the post (a Bluesky AT URI, a status or tweet id)" }),
+    url: z.string().nullable().openapi({ description: 'The post on the platform' }),
+    parentId: z.string().nullable().openapi({ description: 'The post this one replies to; null for the root' }),
+    depth: z.number().int().nonnegative().openapi({ description: '0 for the root, 1 for its replies, …' }),
+    placeholder: SocialPlaceholder.nullable(),
+    author: SocialAuthor.nullable(),
+    html: z.string().openapi({ description: 'Sanitised HTML: p, br, a (rel="nofollow ugc noopener"), strong, em, …' }),
+    text: z.string().openapi({ description: 'The same content as plain text' }),
+    lang: z.string().optional().openapi({ description: 'BCP 47 language of the post, when declared and plausible' }),
+    contentWarning: z.string().nullable().openapi({ description: 'Text to show before revealing the post' }),
+    sensitive: z.boolean().openapi({ description: 'Media should be hidden until the reader asks for them' }),
+    labels: z.array(z.string()).openapi({ description: 'Moderation and self labels, e.g. `graphic-media`, `!warn`' }),
+    media: z.array(SocialMedia),
+    links: z.array(SocialLink),
+    mentions: z.array(SocialMention),
+    hashtags: z.array(z.string()).openapi({ description: 'Without the leading #' }),
+    counts: SocialCounts,
+    createdAt: DateTime.openapi({ description: 'When it was posted; for placeholders an estimate' }),
+    editedAt: DateTime.nullable().openapi({ description: 'Last edit at the source; show "bewerkt"' }),
+    deletedAt: DateTime.nullable().openapi({ description: 'Set only on placeholders of deleted posts' }),
+  })
+  .openapi('SocialPost');
+export type SocialPost = z.infer<typeof SocialPost>;
+
+export const SocialThread = z
+  .object({
+    id: z.string().openapi({ description: "Podium's id of the mirrored thread" }),
+    platform: SocialPlatform,
+    rootId: z.string().openapi({ description: 'Platform id of the root post' }),
+    url: z.string().nullable().openapi({ description: 'The thread on the platform' }),
+    title: LocalizedText.nullable().openapi({ description: 'A heading staff gave the mirror, if any' }),
+    lastSyncedAt: DateTime.nullable().openapi({ description: 'When Podium last read the thread at the source' }),
+    posts: z.array(SocialPost).openapi({ description: 'Root first, then replies depth first in reading order' }),
+  })
+  .openapi('SocialThread');
+export type SocialThread = z.infer<typeof SocialThread>;
+
+export const SocialThreadSummary = z
+  .object({
+    id: z.string(),
+    platform: SocialPlatform,
+    url: z.string().nullable(),
+    title: LocalizedText.nullable(),
+    consultation: z.string().nullable().openapi({ description: 'Slug of the consultation it belongs to' }),
+    topic: z.string().nullable().openapi({ description: 'Slug of the topic it belongs to' }),
+    postCount: z.number().int().nonnegative().openapi({ description: 'Posts shown, the root included' }),
+    lastSyncedAt: DateTime.nullable(),
+  })
+  .openapi('SocialThreadSummary');
+export type SocialThreadSummary = z.infer<typeof SocialThreadSummary>;

@@ -1,0 +1,142 @@
+/**
+ * Post content as safe HTML and as plain text. Remote HTML (Mastodon and other fediverse
+ * software) goes through an allowlist; plain-text platforms are escaped and get their
+ * links from the platform's entities or facets, never from guessing.
+ */
+import sanitizeHtml from 'sanitize-html';
+
+/** Every link to the outside world carries this: no referrer juice, no window.opener. */
+export const LINK_REL = 'nofollow ugc noopener';
+
+const allowedTags = [
+  'p',
+  'br',
+  'a',
+  'strong',
+  'em',
+  'b',
+  'i',
+  'u',
+  'del',
+  's',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+];
+
+const safeHref = (href: string | undefined): href is string => !!href && /^(https?:|mailto:)/i.test(href.trim());
+
+// Pass 1: Mastodon hides parts of long URLs with CSS we do not load. Drop them, so a
+// screen reader reads what a sighted reader sees ("theguardian.com/money/2019/dec…").
+const dropInvisible: sanitizeHtml.IOptions = {
+  allowedTags: [...allowedTags, 'span'],
+  allowedAttributes: { a: ['href'], span: ['class'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  exclusiveFilter: (frame) => frame.tag === 'span' && /(?:^|\s)invisible(?:\s|$)/.test(frame.attribs.class ?? ''),
+};
+
+// Pass 2: the allowlist. `rel` is ours: the transform replaces whatever the source sent;
+// a link without a safe target becomes its text.
+const allowlist: sanitizeHtml.IOptions = {
+  allowedTags,
+  allowedAttributes: { a: ['href', 'rel'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowProtocolRelative: false,
+  selfClosing: ['br'],
+  transformTags: {
+    a: (tagName, attribs): sanitizeHtml.Tag =>
+      safeHref(attribs.href)
+        ? { tagName, attribs: { href: attribs.href.trim(), rel: LINK_REL } }
+        : { tagName: 'span', attribs: {} },
+  },
+};
+
+// The ellipsis span only marks where the visible part stops.
+const markEllipsis = (html: string) => html.replace(/<span class="ellipsis">([^<]*)<\/span>/g, '$1…');
+
+/**
+ * Sanitises HTML from a platform for the portal and widgets.
+ *
+ * @example
+ * sanitisePostHtml('<p>Hoi <script>x</script><a href="https://e.nl" onclick="x">e</a></p>')
+ * // '<p>Hoi <a href="https://e.nl" rel="nofollow ugc noopener">e</a></p>'
+ */
+export function sanitisePostHtml(html: string): string {
+  return sanitizeHtml(markEllipsis(sanitizeHtml(html, dropInvisible)), allowlist)
+    .replace(/<br \/>/g, '<br>')
+    .trim();
+}
+
+/** Plain text of post HTML: paragraphs as blank lines, `<br>` as newlines, full URLs kept. */
+export function htmlToText(html: string): string {
+  const withBreaks = html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|li|blockquote|pre)>\s*/gi, '\n\n')
+    .replace(/<(p|li|blockquote|pre)(\s[^>]*)?>/gi, '');
+  const text = sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {} });
+  return decodeBasicEntities(text)
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** Undoes the escaping that sanitize-html and X apply to text: `&amp; &lt; &gt; &quot; &#39;`. */
+export function decodeBasicEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39|#x27|apos);/g, (_, name: string) => {
+    switch (name) {
+      case 'amp':
+        return '&';
+      case 'lt':
+        return '<';
+      case 'gt':
+        return '>';
+      case 'quot':
+        return '"';
+      default:
+        return "'";
+    }
+  });
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** A stretch of plain text that becomes a link, in UTF-16 indices of the text. */
+export type TextSpan = { start: number; end: number; href: string; text?: string };
+
+/**
+ * Renders plain text with its links as HTML: blank lines separate paragraphs, single
+ * newlines become `<br>`. Spans that overlap, run outside the text or point to unsafe
+ * schemes stay plain text.
+ *
+ * @example
+ * renderPlainText('één 🚲 https://e.nl', [{ start: 7, end: 20, href: 'https://e.nl' }])
+ * // '<p>één 🚲 <a href="https://e.nl" rel="nofollow ugc noopener">https://e.nl</a></p>'
+ */
+export function renderPlainText(text: string, spans: TextSpan[] = []): string {
+  const sorted = spans
+    .filter((s) => s.start >= 0 && s.end <= text.length && s.start < s.end && safeHref(s.href))
+    .sort((a, b) => a.start - b.start);
+  let html = '';
+  let at = 0;
+  for (const span of sorted) {
+    if (span.start < at) continue;
+    html += escapeWithBreaks(text.slice(at, span.start));
+    const label = span.text ?? text.slice(span.start, span.end);
+    html += `<a href="${escapeHtml(span.href)}" rel="${LINK_REL}">${escapeHtml(label)}</a>`;
+    at = span.end;
+  }
+  html += escapeWithBreaks(text.slice(at));
+  const paragraphs = html
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return paragraphs.map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`).join('');
+}
+
+// Newlines survive until paragraphs are split; everything else is escaped.
+const escapeWithBreaks = (text: string) => escapeHtml(text.replace(/\r\n?/g, '\n'));

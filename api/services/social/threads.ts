@@ -1,0 +1,521 @@
+/**
+ * Mirrored threads in the database: import, re-sync and the public read.
+ *
+ * A sync applies what the source shows now: new posts are added, changed posts are
+ * updated and marked edited, counts follow the source, and posts gone from a complete
+ * read are deleted here too: their content is erased at once (personal data, AVG), and
+ * only an empty "deleted" placeholder stays while replies still hang under it. A root
+ * deleted at the source empties and withdraws the whole mirror.
+ *
+ * Scheduling: `syncDueThreads` claims due threads with `FOR UPDATE SKIP LOCKED` and a
+ * lease on `next_sync_at`, so however many API processes run it, each thread is read
+ * once per interval by one of them (PostgreSQL server and PGlite alike).
+ */
+import { createHash } from 'node:crypto';
+import { and, asc, count, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
+import type { SocialPlatform, SocialPost, SocialThread, SocialThreadSummary } from '../../contracts/social-thread.ts';
+import type { Db } from '../../db/client.ts';
+import {
+  consultations,
+  socialAuthors,
+  socialPosts,
+  socialThreads,
+  topics,
+  type LocalizedText,
+} from '../../db/schema.ts';
+import { recordAudit } from '../audit.ts';
+import { markContentChanged } from '../content-revision.ts';
+import { fetchThread, type FetchThreadOptions } from './fetch-thread.ts';
+import type { AccountDirectory, ImportedPost, ImportedThread } from './model.ts';
+import { RateLimitedError, SourceHttpError } from './rate-limit.ts';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Writer = Db | Tx;
+
+export type SyncStats = { added: number; updated: number; edited: number; deleted: number };
+
+const DEFAULT_INTERVAL_MINUTES = 15;
+/** How long a claimed thread stays claimed if its process dies mid-sync. */
+const LEASE_MINUTES = 10;
+const MAX_BACKOFF_MINUTES = 24 * 60;
+
+const minutesAfter = (at: Date, minutes: number) => new Date(at.getTime() + minutes * 60_000);
+
+/** What a reader sees of a post; when it changes on a re-read, the post was edited. */
+function contentHash(post: ImportedPost): string {
+  const seen = {
+    html: post.html,
+    text: post.text,
+    cw: post.contentWarning,
+    sensitive: post.sensitive,
+    media: post.media.map((m) => [m.url, m.alt]),
+    placeholder: post.placeholder,
+  };
+  return createHash('sha256').update(JSON.stringify(seen)).digest('hex');
+}
+
+/** The columns a deleted post keeps: its place in the thread, nothing of its content. */
+const erasedContent = {
+  contentHtml: '',
+  contentText: '',
+  language: null,
+  contentWarning: null,
+  sensitive: false,
+  labels: [],
+  media: [],
+  links: [],
+  mentions: [],
+  hashtags: [],
+  authorId: null,
+  raw: null,
+  contentHash: null,
+  placeholder: 'deleted' as const,
+};
+
+async function upsertAuthor(tx: Writer, platform: SocialPlatform, post: ImportedPost): Promise<string | null> {
+  const author = post.author;
+  if (!author) return null;
+  const values = {
+    platform,
+    externalId: author.externalId,
+    handle: author.handle,
+    displayName: author.displayName,
+    url: author.url,
+    isOwnAccount: author.isOwnAccount,
+    isOfficial: author.isOfficial,
+  };
+  const [row] = await tx
+    .insert(socialAuthors)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [socialAuthors.platform, socialAuthors.externalId],
+      set: {
+        handle: values.handle,
+        displayName: values.displayName,
+        url: values.url,
+        isOwnAccount: values.isOwnAccount,
+        isOfficial: values.isOfficial,
+      },
+    })
+    .returning({ id: socialAuthors.id });
+  return row!.id;
+}
+
+function postColumns(post: ImportedPost, position: number) {
+  return {
+    externalId: post.id,
+    parentExternalId: post.parentId,
+    url: post.url,
+    position,
+    depth: post.depth,
+    placeholder: post.placeholder,
+    contentHtml: post.html,
+    contentText: post.text,
+    language: post.lang ?? null,
+    contentWarning: post.contentWarning,
+    sensitive: post.sensitive,
+    labels: post.labels,
+    media: post.media,
+    links: post.links,
+    mentions: post.mentions,
+    hashtags: post.hashtags,
+    replyCount: post.counts.replies,
+    likeCount: post.counts.likes,
+    repostCount: post.counts.reposts,
+    quoteCount: post.counts.quotes,
+    postedAt: new Date(post.createdAt),
+    contentHash: contentHash(post),
+    raw: post.raw as object | null,
+  };
+}
+
+/** Applies a fresh read of a thread to its stored posts. */
+async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, now: Date): Promise<SyncStats> {
+  const stats: SyncStats = { added: 0, updated: 0, edited: 0, deleted: 0 };
+  const existing = new Map(
+    (await tx.select().from(socialPosts).where(eq(socialPosts.threadId, threadId))).map((row) => [row.externalId, row]),
+  );
+  const seen = new Set<string>();
+  for (const [position, post] of thread.posts.entries()) {
+    seen.add(post.id);
+    const before = existing.get(post.id);
+    const columns = postColumns(post, position);
+    if (post.placeholder && before && !before.placeholder) {
+      // A post we hold is now a placeholder: deleted, blocked or hidden at the source, or
+      // simply not in this read. Only a complete read or the platform's word removes it.
+      const gone = post.placeholder === 'deleted' || (post.raw === null && thread.complete);
+      if (gone || post.raw !== null) {
+        await tx
+          .update(socialPosts)
+          .set({
+            ...erasedContent,
+            placeholder: gone ? 'deleted' : post.placeholder,
+            position,
+            depth: post.depth,
+            deletedAt: gone ? (before.deletedAt ?? now) : null,
+          })
+          .where(eq(socialPosts.id, before.id));
+        if (gone) stats.deleted++;
+        else stats.updated++;
+      } else {
+        await tx.update(socialPosts).set({ position, depth: post.depth }).where(eq(socialPosts.id, before.id));
+      }
+      continue;
+    }
+    const authorId = await upsertAuthor(tx, thread.platform, post);
+    if (!before) {
+      await tx.insert(socialPosts).values({
+        ...columns,
+        threadId,
+        authorId,
+        editedAt: post.editedAt ? new Date(post.editedAt) : null,
+        deletedAt: post.placeholder === 'deleted' ? now : null,
+      });
+      stats.added++;
+      continue;
+    }
+    const changed = before.contentHash !== null && before.contentHash !== columns.contentHash;
+    // Edits are marked: by the platform's edit time where it has one, else by when we saw it.
+    const editedAt = post.editedAt ? new Date(post.editedAt) : changed && !post.placeholder ? now : before.editedAt;
+    await tx
+      .update(socialPosts)
+      .set({
+        ...columns,
+        authorId,
+        editedAt,
+        deletedAt: post.placeholder === 'deleted' ? (before.deletedAt ?? now) : null,
+      })
+      .where(eq(socialPosts.id, before.id));
+    if (changed) stats.edited++;
+    else stats.updated++;
+  }
+  // Gone from a complete read: deleted at the source.
+  if (thread.complete) {
+    for (const [externalId, row] of existing) {
+      if (seen.has(externalId) || row.deletedAt) continue;
+      await tx
+        .update(socialPosts)
+        .set({ ...erasedContent, deletedAt: now })
+        .where(eq(socialPosts.id, row.id));
+      stats.deleted++;
+    }
+  }
+  return stats;
+}
+
+export type ImportThreadInput = {
+  organisationId: string;
+  thread: ImportedThread;
+  /** The post URL staff gave; threads with one are re-read on a schedule (Mastodon, Bluesky, X with a token). */
+  sourceUrl?: string | null;
+  /** Whether the source can be polled; false for JSON imports. */
+  live?: boolean;
+  consultationId?: string | null;
+  topicId?: string | null;
+  title?: LocalizedText | null;
+  syncIntervalMinutes?: number;
+  now: Date;
+};
+
+/**
+ * Stores a normalised thread (new, or a re-import of the same root) and schedules its
+ * re-sync when it is live.
+ *
+ * @example
+ * const { threadId } = await importThread(db, { organisationId, thread: await fetchThread(url), sourceUrl: url, live: true, now: new Date() })
+ */
+export async function importThread(
+  db: Db,
+  input: ImportThreadInput,
+): Promise<{ threadId: string; created: boolean; stats: SyncStats }> {
+  const { thread, now } = input;
+  const interval = input.syncIntervalMinutes ?? DEFAULT_INTERVAL_MINUTES;
+  const live = input.live ?? !!input.sourceUrl;
+  return db.transaction(async (tx) => {
+    const [found] = await tx
+      .select({ id: socialThreads.id })
+      .from(socialThreads)
+      .where(and(eq(socialThreads.platform, thread.platform), eq(socialThreads.externalId, thread.rootId)));
+    let threadId = found?.id;
+    const schedule = {
+      lastSyncedAt: now,
+      nextSyncAt: live ? minutesAfter(now, interval) : null,
+      syncIntervalMinutes: interval,
+      syncFailures: 0,
+      lastSyncError: null,
+      removedAt: null,
+    };
+    if (threadId) {
+      await tx.update(socialThreads).set(schedule).where(eq(socialThreads.id, threadId));
+    } else {
+      const [row] = await tx
+        .insert(socialThreads)
+        .values({
+          organisationId: input.organisationId,
+          consultationId: input.consultationId ?? null,
+          topicId: input.topicId ?? null,
+          title: input.title ?? null,
+          platform: thread.platform,
+          externalId: thread.rootId,
+          sourceUrl: input.sourceUrl ?? thread.url,
+          ...schedule,
+        })
+        .returning({ id: socialThreads.id });
+      threadId = row!.id;
+    }
+    const stats = await applySnapshot(tx, threadId, thread, now);
+    await recordAudit(tx, {
+      organisationId: input.organisationId,
+      actorType: 'system',
+      action: found ? 'social_thread.reimported' : 'social_thread.imported',
+      subjectType: 'social_thread',
+      subjectId: threadId,
+      details: { platform: thread.platform, rootId: thread.rootId, ...stats },
+    });
+    return { threadId, created: !found, stats };
+  });
+}
+
+/** Empties a thread whose root was deleted at the source and stops serving and syncing it. */
+async function removeThread(db: Db, threadId: string, organisationId: string, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(socialPosts)
+      .set({ ...erasedContent, deletedAt: now })
+      .where(and(eq(socialPosts.threadId, threadId), isNull(socialPosts.deletedAt)));
+    await tx.update(socialThreads).set({ removedAt: now, nextSyncAt: null }).where(eq(socialThreads.id, threadId));
+    await recordAudit(tx, {
+      organisationId,
+      actorType: 'system',
+      action: 'social_thread.removed_at_source',
+      subjectType: 'social_thread',
+      subjectId: threadId,
+    });
+    await markContentChanged(tx);
+  });
+}
+
+export type SyncOptions = Omit<FetchThreadOptions, keyof AccountDirectory | 'now'> & {
+  now: Date;
+  /** Own and official accounts; later read from the organisation's channel settings. */
+  directory?: AccountDirectory;
+  /** Replaces the live read, e.g. with a platform's export or webhook payload. */
+  read?: (sourceUrl: string) => Promise<ImportedThread>;
+};
+
+export type SyncResult =
+  | { kind: 'synced'; stats: SyncStats; changed: boolean }
+  | { kind: 'removed' }
+  | { kind: 'rate_limited'; retryAt: Date }
+  | { kind: 'failed'; error: string }
+  | { kind: 'not_syncable' };
+
+/**
+ * Re-reads one thread at its source and applies the result. Never throws for source
+ * problems: they are recorded on the thread and the next attempt is scheduled with back-off.
+ */
+export async function syncThread(db: Db, threadId: string, options: SyncOptions): Promise<SyncResult> {
+  const { now, read: readSource, directory, ...fetchOptions } = options;
+  const [thread] = await db.select().from(socialThreads).where(eq(socialThreads.id, threadId));
+  if (!thread || thread.removedAt || !thread.sourceUrl) return { kind: 'not_syncable' };
+  let read: ImportedThread;
+  try {
+    read = readSource
+      ? await readSource(thread.sourceUrl)
+      : await fetchThread(thread.sourceUrl, { ...fetchOptions, ...directory });
+  } catch (error) {
+    if (error instanceof SourceHttpError && (error.status === 404 || error.status === 410)) {
+      await removeThread(db, threadId, thread.organisationId, now);
+      return { kind: 'removed' };
+    }
+    if (error instanceof RateLimitedError) {
+      await db.update(socialThreads).set({ nextSyncAt: error.retryAt }).where(eq(socialThreads.id, threadId));
+      return { kind: 'rate_limited', retryAt: error.retryAt };
+    }
+    const failures = thread.syncFailures + 1;
+    const message = error instanceof Error ? error.message : String(error);
+    const wait = Math.min(thread.syncIntervalMinutes * 2 ** failures, MAX_BACKOFF_MINUTES);
+    await db
+      .update(socialThreads)
+      .set({ syncFailures: failures, lastSyncError: message.slice(0, 500), nextSyncAt: minutesAfter(now, wait) })
+      .where(eq(socialThreads.id, threadId));
+    return { kind: 'failed', error: message };
+  }
+  if (read.platform !== thread.platform || read.rootId !== thread.externalId) {
+    return { kind: 'failed', error: `the source now names another thread (${read.platform} ${read.rootId})` };
+  }
+  const stats = await db.transaction(async (tx) => {
+    const applied = await applySnapshot(tx, threadId, read, now);
+    await tx
+      .update(socialThreads)
+      .set({
+        lastSyncedAt: now,
+        nextSyncAt: minutesAfter(now, thread.syncIntervalMinutes),
+        syncFailures: 0,
+        lastSyncError: null,
+      })
+      .where(eq(socialThreads.id, threadId));
+    if (applied.added + applied.edited + applied.deleted > 0) {
+      await recordAudit(tx, {
+        organisationId: thread.organisationId,
+        actorType: 'system',
+        action: 'social_thread.synced',
+        subjectType: 'social_thread',
+        subjectId: threadId,
+        details: { ...applied },
+      });
+      // Published pages show the thread: a post deleted at the source must leave them too.
+      await markContentChanged(tx);
+    }
+    return applied;
+  });
+  return { kind: 'synced', stats, changed: stats.added + stats.edited + stats.deleted > 0 };
+}
+
+/** Asks for a re-read at the next scheduler run (staff's "sync now"). */
+export async function requestSync(db: Db, threadId: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(socialThreads)
+    .set({ nextSyncAt: now })
+    .where(and(eq(socialThreads.id, threadId), isNull(socialThreads.removedAt)))
+    .returning({ id: socialThreads.id });
+  return rows.length > 0;
+}
+
+/**
+ * Claims and syncs the threads that are due. Safe to run from every API process on a
+ * timer or from one pg-boss cron job: a claimed thread is leased, so no two processes
+ * read the same thread in the same interval.
+ */
+export async function syncDueThreads(
+  db: Db,
+  options: SyncOptions & { limit?: number },
+): Promise<Array<{ threadId: string; result: SyncResult }>> {
+  const { now } = options;
+  const due = db
+    .select({ id: socialThreads.id })
+    .from(socialThreads)
+    .where(and(lte(socialThreads.nextSyncAt, now), isNull(socialThreads.removedAt)))
+    .orderBy(asc(socialThreads.nextSyncAt))
+    .limit(options.limit ?? 20)
+    .for('update', { skipLocked: true });
+  const claimed = await db
+    .update(socialThreads)
+    .set({ nextSyncAt: minutesAfter(now, LEASE_MINUTES) })
+    .where(inArray(socialThreads.id, due))
+    .returning({ id: socialThreads.id });
+  const results: Array<{ threadId: string; result: SyncResult }> = [];
+  // One at a time: the platforms' rate limits are per client, not per thread.
+  for (const { id } of claimed) results.push({ threadId: id, result: await syncThread(db, id, options) });
+  return results;
+}
+
+/**
+ * A thread as the public sees it; undefined when unknown or withdrawn. Deleted posts
+ * are left out, unless replies still hang under them: then an empty "deleted"
+ * placeholder keeps the replies in their place.
+ */
+export async function readThread(db: Db, threadId: string): Promise<SocialThread | undefined> {
+  const [thread] = await db.select().from(socialThreads).where(eq(socialThreads.id, threadId));
+  if (!thread || thread.removedAt) return undefined;
+  const rows = await db
+    .select({ post: socialPosts, author: socialAuthors })
+    .from(socialPosts)
+    .leftJoin(socialAuthors, eq(socialPosts.authorId, socialAuthors.id))
+    .where(eq(socialPosts.threadId, threadId))
+    .orderBy(asc(socialPosts.position));
+
+  // A placeholder stays only while something visible hangs under it.
+  const childrenOf = new Map<string, string[]>();
+  for (const { post } of rows) {
+    if (post.parentExternalId)
+      childrenOf.set(post.parentExternalId, [...(childrenOf.get(post.parentExternalId) ?? []), post.externalId]);
+  }
+  const byId = new Map(rows.map((r) => [r.post.externalId, r.post]));
+  const memo = new Map<string, boolean>();
+  const visible = (id: string): boolean => {
+    if (memo.has(id)) return memo.get(id)!;
+    memo.set(id, false);
+    const post = byId.get(id);
+    const result = !!post && ((!post.placeholder && !post.deletedAt) || (childrenOf.get(id) ?? []).some(visible));
+    memo.set(id, result);
+    return result;
+  };
+
+  const posts: SocialPost[] = rows
+    .filter(({ post }) => visible(post.externalId))
+    .map(({ post, author }) => ({
+      id: post.externalId,
+      url: post.url,
+      parentId: post.parentExternalId,
+      depth: post.depth,
+      placeholder: post.deletedAt ? 'deleted' : post.placeholder,
+      author:
+        author && !post.placeholder && !post.deletedAt
+          ? {
+              displayName: author.displayName,
+              handle: author.handle,
+              url: author.url,
+              isOwnAccount: author.isOwnAccount,
+              isOfficial: author.isOfficial,
+            }
+          : null,
+      html: post.contentHtml,
+      text: post.contentText,
+      ...(post.language ? { lang: post.language } : {}),
+      contentWarning: post.contentWarning,
+      sensitive: post.sensitive,
+      labels: post.labels,
+      media: post.media,
+      links: post.links,
+      mentions: post.mentions,
+      hashtags: post.hashtags,
+      counts: { replies: post.replyCount, reposts: post.repostCount, likes: post.likeCount, quotes: post.quoteCount },
+      createdAt: post.postedAt.toISOString(),
+      editedAt: post.editedAt?.toISOString() ?? null,
+      deletedAt: post.deletedAt?.toISOString() ?? null,
+    }));
+  return {
+    id: thread.id,
+    platform: thread.platform,
+    rootId: thread.externalId,
+    url: thread.sourceUrl,
+    title: thread.title ?? null,
+    lastSyncedAt: thread.lastSyncedAt?.toISOString() ?? null,
+    posts,
+  };
+}
+
+/** Mirrored threads that are served, newest first; optionally of one consultation or topic. */
+export async function listThreads(
+  db: Db,
+  filter: { consultation?: string; topic?: string } = {},
+): Promise<SocialThreadSummary[]> {
+  const shown = db
+    .select({ threadId: socialPosts.threadId, n: count().as('n') })
+    .from(socialPosts)
+    .where(isNull(socialPosts.deletedAt))
+    .groupBy(socialPosts.threadId)
+    .as('shown');
+  const conditions = [isNull(socialThreads.removedAt)];
+  if (filter.consultation) conditions.push(eq(consultations.slug, filter.consultation));
+  if (filter.topic) conditions.push(eq(topics.slug, filter.topic));
+  const rows = await db
+    .select({ thread: socialThreads, consultation: consultations.slug, topic: topics.slug, posts: shown.n })
+    .from(socialThreads)
+    .leftJoin(consultations, eq(socialThreads.consultationId, consultations.id))
+    .leftJoin(topics, eq(socialThreads.topicId, topics.id))
+    .leftJoin(shown, eq(shown.threadId, socialThreads.id))
+    .where(and(...conditions))
+    .orderBy(desc(socialThreads.createdAt));
+  return rows.map(({ thread, consultation, topic, posts }) => ({
+    id: thread.id,
+    platform: thread.platform,
+    url: thread.sourceUrl,
+    title: thread.title ?? null,
+    consultation,
+    topic,
+    postCount: Number(posts ?? 0),
+    lastSyncedAt: thread.lastSyncedAt?.toISOString() ?? null,
+  }));
+}

@@ -1,0 +1,294 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { SocialThread } from '../../api/contracts/social-thread.ts';
+import { auditLog, consultations, organisations, socialPosts, socialThreads } from '../../api/db/schema.ts';
+import { importMastodonThread } from '../../api/services/social/mastodon.ts';
+import { RateLimitedError } from '../../api/services/social/rate-limit.ts';
+import { startThreadSyncLoop } from '../../api/services/social/scheduler.ts';
+import {
+  importThread,
+  readThread,
+  requestSync,
+  syncDueThreads,
+  syncThread,
+} from '../../api/services/social/threads.ts';
+import { mastodonStatus, mastodonThread } from '../fixtures/social/payloads.ts';
+import { NOW, openTestApp, type TestApp } from '../support/app.ts';
+import { databaseTargets } from '../support/databases.ts';
+
+const SOURCE = 'https://social.gemeente.example/@gemeente/100';
+const directory = { ownAccounts: ['gemeente@social.gemeente.example'] };
+const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+
+/** The thread as the source shows it, after changes made by `change`. */
+function sourceThread(change: (payload: ReturnType<typeof mastodonThread>) => void = () => {}, complete = true) {
+  const payload = mastodonThread();
+  change(payload);
+  return { ...importMastodonThread(payload, directory), complete };
+}
+const descendants = (p: ReturnType<typeof mastodonThread>) => p.context.descendants as Array<Record<string, unknown>>;
+
+for (const target of databaseTargets()) {
+  describe(`mirrored threads (${target.name})`, () => {
+    let t: TestApp;
+    let organisationId: string;
+    before(async () => {
+      t = await openTestApp(target);
+      organisationId = (await t.db.select({ id: organisations.id }).from(organisations))[0]!.id;
+    });
+    after(() => t.close());
+
+    async function freshThread(rootId = '100') {
+      // Each test mirrors its own thread: the root id decides which one.
+      const thread = sourceThread((p) => {
+        p.status.id = rootId;
+        for (const d of descendants(p)) if (d.in_reply_to_id === '100') d.in_reply_to_id = rootId;
+      });
+      const { threadId } = await importThread(t.db, {
+        organisationId,
+        thread,
+        sourceUrl: SOURCE,
+        live: true,
+        now: NOW,
+      });
+      return threadId;
+    }
+
+    it('serves an imported thread in the public contract, root first, without raw payloads', async () => {
+      const threadId = await freshThread();
+      const response = await t.app.request(`/api/threads/${threadId}`);
+      assert.equal(response.status, 200);
+      const body = await response.json();
+      assert.ok(SocialThread.safeParse(body).success);
+      assert.deepEqual(
+        body.posts.map((p: { id: string; depth: number }) => `${p.depth}:${p.id}`),
+        ['0:100', '1:101', '2:102'],
+      );
+      assert.equal(body.posts[0].author.isOwnAccount, true);
+      assert.equal(body.posts[1].media[0].alt, null);
+      assert.equal(body.posts[0].lang, 'nl');
+      assert.equal('lang' in body.posts[2], false);
+      assert.doesNotMatch(JSON.stringify(body), /"raw"|"sortAt"|"externalId"/);
+    });
+
+    it('keeps the raw payload in the database for re-processing', async () => {
+      const threadId = await freshThread('200');
+      const rows = await t.db.select().from(socialPosts).where(eq(socialPosts.threadId, threadId));
+      assert.ok(rows.every((row) => row.raw !== null));
+    });
+
+    it('applies an edit and marks it, and follows the counts', async () => {
+      const threadId = await freshThread('300');
+      const result = await syncThread(t.db, threadId, {
+        now: later(15),
+        read: async () =>
+          sourceThread((p) => {
+            p.status.id = '300';
+            p.status.favourites_count = 12;
+            descendants(p)[0]!.in_reply_to_id = '300';
+            descendants(p)[0]!.content = '<p>Graag meer licht bij het viaduct én bij de school.</p>';
+          }),
+      });
+      assert.equal(result.kind, 'synced');
+      assert.deepEqual(result.kind === 'synced' && result.stats, { added: 0, updated: 2, edited: 1, deleted: 0 });
+      const thread = (await readThread(t.db, threadId))!;
+      const edited = thread.posts.find((p) => p.id === '101')!;
+      assert.equal(edited.text, 'Graag meer licht bij het viaduct én bij de school.');
+      assert.equal(edited.editedAt, later(15).toISOString());
+      assert.equal(thread.posts[0]!.counts.likes, 12);
+      assert.equal(thread.lastSyncedAt, later(15).toISOString());
+    });
+
+    it('removes a post deleted at the source, erasing its content', async () => {
+      const threadId = await freshThread('400');
+      await syncThread(t.db, threadId, {
+        now: later(15),
+        read: async () =>
+          sourceThread((p) => {
+            p.status.id = '400';
+            descendants(p)[0]!.in_reply_to_id = '400';
+            p.context.descendants = descendants(p).filter((d) => d.id !== '102');
+          }),
+      });
+      const thread = (await readThread(t.db, threadId))!;
+      assert.deepEqual(
+        thread.posts.map((p) => p.id),
+        ['400', '101'],
+      );
+      const [row] = await t.db.select().from(socialPosts).where(eq(socialPosts.externalId, '102'));
+      assert.ok(row);
+      const stored = (await t.db.select().from(socialPosts).where(eq(socialPosts.threadId, threadId))).find(
+        (r) => r.externalId === '102',
+      )!;
+      assert.deepEqual([stored.contentText, stored.contentHtml, stored.raw, stored.authorId], ['', '', null, null]);
+      assert.equal(stored.deletedAt?.toISOString(), later(15).toISOString());
+    });
+
+    it('keeps an empty "deleted" placeholder where replies still hang under a deleted post', async () => {
+      const threadId = await freshThread('500');
+      await syncThread(t.db, threadId, {
+        now: later(15),
+        read: async () =>
+          sourceThread((p) => {
+            p.status.id = '500';
+            p.context.descendants = descendants(p).filter((d) => d.id !== '101');
+          }),
+      });
+      const thread = (await readThread(t.db, threadId))!;
+      const placeholder = thread.posts.find((p) => p.id === '101')!;
+      assert.deepEqual([placeholder.placeholder, placeholder.author, placeholder.text], ['deleted', null, '']);
+      assert.equal(thread.posts.find((p) => p.id === '102')?.parentId, '101');
+    });
+
+    it('does not take posts missing from an incomplete read as deleted', async () => {
+      const threadId = await freshThread('600');
+      await syncThread(t.db, threadId, {
+        now: later(15),
+        read: async () =>
+          sourceThread((p) => {
+            p.status.id = '600';
+            p.context.descendants = [];
+          }, false),
+      });
+      assert.equal((await readThread(t.db, threadId))!.posts.length, 3);
+    });
+
+    it('withdraws the whole mirror when the root is deleted at the source', async () => {
+      const threadId = await freshThread('700');
+      const fetch = async () => Response.json({ error: 'Record not found' }, { status: 404 });
+      const result = await syncThread(t.db, threadId, { now: later(15), fetch, sleep: async () => {} });
+      assert.equal(result.kind, 'removed');
+      assert.equal((await t.app.request(`/api/threads/${threadId}`)).status, 404);
+      const rows = await t.db.select().from(socialPosts).where(eq(socialPosts.threadId, threadId));
+      assert.ok(rows.every((row) => row.contentText === '' && row.deletedAt !== null));
+      const audit = await t.db.select().from(auditLog).where(eq(auditLog.subjectId, threadId));
+      assert.ok(audit.some((entry) => entry.action === 'social_thread.removed_at_source'));
+    });
+
+    it('syncs live through the platform API with an injected fetch', async () => {
+      const threadId = await freshThread('100');
+      const { status, context } = mastodonThread();
+      (status as Record<string, unknown>).reblogs_count = 99;
+      const fetch = async (url: string) =>
+        Response.json(url.endsWith('/context') ? context : status, {
+          headers: { 'x-ratelimit-remaining': '250', 'x-ratelimit-reset': later(5).toISOString() },
+        });
+      const result = await syncThread(t.db, threadId, { now: later(15), fetch, directory });
+      assert.equal(result.kind, 'synced');
+      assert.equal((await readThread(t.db, threadId))!.posts[0]!.counts.reposts, 99);
+    });
+
+    it('reschedules a rate-limited thread at the time the platform names', async () => {
+      const threadId = await freshThread('800');
+      await syncThread(t.db, threadId, {
+        now: later(15),
+        read: async () => {
+          throw new RateLimitedError('social.gemeente.example', later(40));
+        },
+      });
+      const [row] = await t.db.select().from(socialThreads).where(eq(socialThreads.id, threadId));
+      assert.equal(row?.nextSyncAt?.toISOString(), later(40).toISOString());
+      assert.equal(row?.syncFailures, 0);
+    });
+
+    it('backs off after a failed read and records why', async () => {
+      const threadId = await freshThread('900');
+      await syncThread(t.db, threadId, {
+        now: later(15),
+        read: async () => {
+          throw new Error('connection reset');
+        },
+      });
+      const [row] = await t.db.select().from(socialThreads).where(eq(socialThreads.id, threadId));
+      assert.deepEqual([row?.syncFailures, row?.lastSyncError], [1, 'connection reset']);
+      assert.equal(row?.nextSyncAt?.toISOString(), later(15 + 30).toISOString());
+    });
+
+    it('claims each due thread once, however often the scheduler runs', async () => {
+      const threadId = await freshThread('1000');
+      await requestSync(t.db, threadId, later(1));
+      const reads: string[] = [];
+      const options = {
+        now: later(2),
+        limit: 100,
+        read: async (url: string) => {
+          reads.push(url);
+          return sourceThread((p) => {
+            p.status.id = '1000';
+            for (const d of descendants(p)) if (d.in_reply_to_id === '100') d.in_reply_to_id = '1000';
+          });
+        },
+      };
+      const [first, second] = await Promise.all([syncDueThreads(t.db, options), syncDueThreads(t.db, options)]);
+      const mine = [...first!, ...second!].filter((r) => r.threadId === threadId);
+      assert.equal(mine.length, 1);
+      assert.equal(mine[0]?.result.kind, 'synced');
+      assert.equal((await syncDueThreads(t.db, options)).length, 0);
+    });
+
+    it('re-syncs due threads in the background until stopped', async () => {
+      const threadId = await freshThread('1200');
+      await requestSync(t.db, threadId, later(1));
+      let reads = 0;
+      let done: () => void = () => {};
+      const read = new Promise<void>((resolve) => (done = resolve));
+      const stop = startThreadSyncLoop(t.db, {
+        everyMs: 5,
+        clock: () => later(2),
+        read: async () => {
+          reads++;
+          done();
+          return sourceThread((p) => {
+            p.status.id = '1200';
+            for (const d of descendants(p)) if (d.in_reply_to_id === '100') d.in_reply_to_id = '1200';
+          });
+        },
+      });
+      await read;
+      await stop();
+      assert.equal(reads, 1);
+      const [row] = await t.db.select().from(socialThreads).where(eq(socialThreads.id, threadId));
+      assert.equal(row?.lastSyncedAt?.toISOString(), later(2).toISOString());
+    });
+
+    it('does not schedule threads imported from JSON', async () => {
+      const thread = sourceThread((p) => {
+        p.status.id = '1100';
+        p.context.descendants = [mastodonStatus('1101', { in_reply_to_id: '1100' })];
+      });
+      const { threadId } = await importThread(t.db, { organisationId, thread, now: NOW, live: false });
+      const [row] = await t.db.select().from(socialThreads).where(eq(socialThreads.id, threadId));
+      assert.equal(row?.nextSyncAt, null);
+    });
+
+    it('answers an unknown thread with 404 and a malformed id with 422, as problem documents', async () => {
+      const unknown = await t.app.request('/api/threads/00000000-0000-4000-8000-000000000000');
+      assert.equal(unknown.status, 404);
+      assert.match(unknown.headers.get('Content-Type') ?? '', /problem\+json/);
+      assert.equal((await t.app.request('/api/threads/niet-een-id')).status, 422);
+    });
+
+    it('lists the served threads with their visible post counts, and filters by consultation', async () => {
+      const threadId = await freshThread('1300');
+      const [consultation] = await t.db.select().from(consultations).limit(1);
+      await t.db.update(socialThreads).set({ consultationId: consultation!.id }).where(eq(socialThreads.id, threadId));
+      const all = await (await t.app.request('/api/threads')).json();
+      const mine = all.find((x: { id: string }) => x.id === threadId);
+      assert.deepEqual([mine.platform, mine.postCount, mine.consultation], ['mastodon', 3, consultation!.slug]);
+      const filtered = await (await t.app.request(`/api/threads?consultation=${consultation!.slug}`)).json();
+      assert.deepEqual(
+        filtered.map((x: { id: string }) => x.id),
+        [threadId],
+      );
+      assert.deepEqual(await (await t.app.request('/api/threads?consultation=bestaat-niet')).json(), []);
+    });
+
+    it('documents the thread in the OpenAPI document', async () => {
+      const document = await (await t.app.request('/api/openapi.json')).json();
+      assert.ok(document.paths['/api/threads/{id}'].get);
+      assert.ok(document.components.schemas.SocialThread);
+      assert.ok(document.components.schemas.SocialPost.properties.lang);
+    });
+  });
+}
