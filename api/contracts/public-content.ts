@@ -4,13 +4,13 @@
  * so the OpenAPI document, the validation and the TypeScript types cannot drift.
  */
 import { z } from '@hono/zod-openapi';
+import { LocalizedText } from './localized-text.ts';
+import { SocialThread } from './social-thread.ts';
 
 export const Locale = z.enum(['nl', 'en']).openapi('Locale');
 export type Locale = z.infer<typeof Locale>;
 
-export const LocalizedText = z
-  .object({ nl: z.string(), en: z.string().optional() })
-  .openapi('LocalizedText', { description: 'A text in Dutch, and in English where translated.' });
+export { LocalizedText };
 
 export const ChoiceOption = z.object({ value: z.string(), label: LocalizedText }).openapi('ChoiceOption');
 
@@ -140,6 +140,11 @@ export const AccessibilityStatement = z
   .openapi('AccessibilityStatement');
 export type AccessibilityStatement = z.infer<typeof AccessibilityStatement>;
 
+export const PublishedThread = SocialThread.extend({
+  consultation: z.string().nullable().openapi({ description: 'Slug of the consultation it belongs to' }),
+}).openapi('PublishedThread');
+export type PublishedThread = z.infer<typeof PublishedThread>;
+
 /** Everything the static build needs, written by the API for `astro build`. */
 export const PublishedSnapshot = z.object({
   generatedAt: z.string(),
@@ -149,6 +154,8 @@ export const PublishedSnapshot = z.object({
   submissions: z.array(PublishedSubmission),
   houseRules: z.array(HouseRule),
   accessibilityStatement: AccessibilityStatement.nullable(),
+  /** Mirrored social threads as the public sees them (private persons pseudonymised). */
+  threads: z.array(PublishedThread),
 });
 export type PublishedSnapshot = z.infer<typeof PublishedSnapshot>;
 

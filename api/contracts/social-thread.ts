@@ -17,7 +17,7 @@
  * - `counts.*` are `null` where the platform does not report that figure.
  */
 import { z } from '@hono/zod-openapi';
-import { LocalizedText } from './public-content.ts';
+import { LocalizedText } from './localized-text.ts';
 
 export const SocialPlatform = z.enum(['mastodon', 'bluesky', 'x', 'facebook', 'instagram']).openapi('SocialPlatform');
 export type SocialPlatform = z.infer<typeof SocialPlatform>;
@@ -36,6 +36,11 @@ export const SocialAuthor = z
     isOwnAccount: z.boolean().openapi({ description: "The municipality's own account" }),
     isOfficial: z.boolean().openapi({
       description: 'An official account (own or another public body): never pseudonymised in public mirrors',
+    }),
+    pseudonym: z.string().nullable().optional().openapi({
+      description:
+        'Set in public mirrors for private persons, whose name, handle and profile are then left out: "A", "B", … within one thread. Renderers show "Inwoner A" / "Resident A".',
+      example: 'A',
     }),
   })
   .openapi('SocialAuthor');

@@ -7,6 +7,7 @@ import { Problem } from '../contracts/public-content.ts';
 import { SocialThread, SocialThreadSummary } from '../contracts/social-thread.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { problem, validationHook } from '../http/problem.ts';
+import { publicMirror } from '../services/social/public-mirror.ts';
 import { listThreads, readThread } from '../services/social/threads.ts';
 
 const problemContent = { 'application/problem+json': { schema: Problem } };
@@ -50,7 +51,7 @@ export function threadRoutes(): OpenAPIHono<AppEnv> {
     const thread = await readThread(c.get('db'), c.req.valid('param').id);
     if (!thread) return problem(c, 404, 'thread_not_found') as never;
     // Mirrors change with every sync; a short cache keeps widgets cheap and deletions quick.
-    return c.json(thread, 200, { 'Cache-Control': 'public, max-age=60' });
+    return c.json(publicMirror(thread), 200, { 'Cache-Control': 'public, max-age=60' });
   });
 
   return app;

@@ -5,7 +5,12 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
-import type { Organisation, PublishedSnapshot, PublishedSubmission } from '../contracts/public-content.ts';
+import type {
+  Organisation,
+  PublishedSnapshot,
+  PublishedSubmission,
+  PublishedThread,
+} from '../contracts/public-content.ts';
 import type { Db } from '../db/client.ts';
 import {
   consultations,
@@ -18,6 +23,8 @@ import {
 } from '../db/schema.ts';
 import { listConsultations, listTopics } from './consultations.ts';
 import { findAccessibilityStatement, listHouseRules } from './house-rules.ts';
+import { publicMirror } from './social/public-mirror.ts';
+import { listThreads, readThread } from './social/threads.ts';
 
 export async function buildPublishedSnapshot(db: Db, now: Date): Promise<PublishedSnapshot> {
   const [org] = await db.select().from(organisations).orderBy(asc(organisations.createdAt)).limit(1);
@@ -40,6 +47,7 @@ export async function buildPublishedSnapshot(db: Db, now: Date): Promise<Publish
     submissions: await listPublishedSubmissions(db),
     houseRules: await listHouseRules(db, org.id),
     accessibilityStatement: await findAccessibilityStatement(db, org.id),
+    threads: await listPublishedThreads(db),
   };
 }
 
@@ -88,6 +96,16 @@ export async function listPublishedSubmissions(
         publishedAt: (reply.publishedAt ?? reply.createdAt).toISOString(),
       })),
   }));
+}
+
+/** Every mirrored thread that is served, pseudonymised for the public. */
+async function listPublishedThreads(db: Db): Promise<PublishedThread[]> {
+  const threads: PublishedThread[] = [];
+  for (const summary of await listThreads(db)) {
+    const thread = await readThread(db, summary.id);
+    if (thread) threads.push({ ...publicMirror(thread), consultation: summary.consultation });
+  }
+  return threads;
 }
 
 /** Writes the snapshot atomically, so a build never reads half a file. */

@@ -20,6 +20,7 @@ import {
 } from '../db/schema.ts';
 import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';
+import { seedDemoThread } from './seed-thread.ts';
 import { generateFollowUpCode } from './follow-up-code.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -200,6 +201,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<SeedReport
     });
   }
   await seedRejectedInput(db, orgId, parking, now);
+  if (existing.length === 0) await seedDemoThread(db, orgId, cycleRoute, now);
   await seedHouseRules(db, orgId);
   await seedAccessibilityStatement(db, orgId, now);
   await markContentChanged(db);

@@ -9,6 +9,7 @@ import type {
   HouseRule,
   Organisation,
   PublishedSubmission,
+  PublishedThread,
   TopicSummary,
 } from '../../api/contracts/public-content.ts';
 import { readSnapshot } from './snapshot.ts';
@@ -37,6 +38,11 @@ export async function getSubmissions(): Promise<PublishedSubmission[]> {
  */
 export async function getHouseRules(): Promise<HouseRule[]> {
   return (await readSnapshot()).houseRules;
+}
+
+/** Mirrored social threads, pseudonymised (the API did that when it wrote the snapshot). */
+export async function getThreads(): Promise<PublishedThread[]> {
+  return (await readSnapshot()).threads;
 }
 
 export async function getAccessibilityStatement(): Promise<AccessibilityStatement | null> {

@@ -18,6 +18,7 @@ const segments = {
     privacy: 'privacy',
     houseRules: 'huisregels',
     contact: 'contact',
+    conversations: 'gesprekken',
   },
   en: {
     topics: 'topics',
@@ -32,6 +33,7 @@ const segments = {
     privacy: 'privacy',
     houseRules: 'house-rules',
     contact: 'contact',
+    conversations: 'conversations',
   },
 } as const;
 
@@ -48,6 +50,8 @@ export const routes = {
   privacy: (lang: Locale) => `${prefix(lang)}${segments[lang].privacy}/`,
   houseRules: (lang: Locale) => `${prefix(lang)}${segments[lang].houseRules}/`,
   contact: (lang: Locale) => `${prefix(lang)}${segments[lang].contact}/`,
+  conversation: (lang: Locale, id: string) =>
+    `${prefix(lang)}${segments[lang].conversations}/${encodeURIComponent(id)}/`,
   topic: (lang: Locale, slug: string) => `${prefix(lang)}${segments[lang].topics}/${encodeURIComponent(slug)}/`,
   consultation: (lang: Locale, slug: string) =>
     `${prefix(lang)}${segments[lang].consultations}/${encodeURIComponent(slug)}/`,

@@ -6,6 +6,7 @@ import type { APIRoute } from 'astro';
 import type { Locale } from '../../api/contracts/public-content.ts';
 import { getConsultations, getTopics } from '../lib/content.ts';
 import { escapeHtml } from '../lib/render/html.ts';
+import { conversationPaths } from '../lib/conversation-paths.ts';
 import { responsesPaths } from '../lib/responses-paths.ts';
 import { routes } from '../lib/routes.ts';
 
@@ -23,6 +24,7 @@ export const GET: APIRoute = async ({ site }) => {
     ...(await responsesPaths()).map(({ params, props }) =>
       pair((lang) => routes.responses(lang, params.slug, props.page.page)),
     ),
+    ...(await conversationPaths()).map(({ params }) => pair((lang) => routes.conversation(lang, params.id))),
     pair(routes.results),
     pair(routes.accessibility),
     pair(routes.privacy),

@@ -271,7 +271,8 @@ for (const target of databaseTargets()) {
 
     it('lists the served threads with their visible post counts, and filters by consultation', async () => {
       const threadId = await freshThread('1300');
-      const [consultation] = await t.db.select().from(consultations).limit(1);
+      // The parking consultation has no mirrored thread in the demo data.
+      const [consultation] = await t.db.select().from(consultations).where(eq(consultations.slug, 'parkeren-centrum'));
       await t.db.update(socialThreads).set({ consultationId: consultation!.id }).where(eq(socialThreads.id, threadId));
       const all = await (await t.app.request('/api/threads')).json();
       const mine = all.find((x: { id: string }) => x.id === threadId);
@@ -282,6 +283,17 @@ for (const target of databaseTargets()) {
         [threadId],
       );
       assert.deepEqual(await (await t.app.request('/api/threads?consultation=bestaat-niet')).json(), []);
+    });
+
+    it('serves residents pseudonymised and official accounts by name', async () => {
+      const [demo] = await (await t.app.request('/api/threads?consultation=fietsroute-stationsstraat')).json();
+      const thread = await (await t.app.request(`/api/threads/${demo.id}`)).json();
+      const authors = thread.posts.map(
+        (post: { author: { displayName: string | null; pseudonym?: string | null } | null }) =>
+          post.author?.pseudonym ? `Inwoner ${post.author.pseudonym}` : post.author?.displayName,
+      );
+      assert.deepEqual(authors, ['Gemeente Demodam', 'Inwoner A', 'Inwoner B', 'Politie Demodam', 'Inwoner C']);
+      assert.doesNotMatch(JSON.stringify(thread), /fietsfan|anna@|commuter@/i);
     });
 
     it('documents the thread in the OpenAPI document', async () => {

@@ -5,6 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_REJECTED_CODE } from '../../../api/services/seed.ts';
+import { builtSitemapPaths } from '../support/portal.ts';
 import {
   applyTextSpacing,
   clippedElements,
@@ -45,6 +46,13 @@ const templates: Template[] = [
   },
   { name: 'responses, second page', path: '/consultaties/parkeren-centrum/reacties/2/', h1: 'U zei, wij deden' },
   { name: 'outcomes', path: '/uitkomsten/', h1: 'Gesloten consultaties en hun uitkomst' },
+  {
+    name: 'mirrored conversation',
+    // Its address holds the thread's id, which the database chose: take it from the sitemap.
+    path: builtSitemapPaths().find((path) => path.startsWith('/gesprekken/')) ?? '/gesprekken/(missing)/',
+    h1: 'Gesprek op Mastodon over de fietsroute',
+    h2: ['Berichten'],
+  },
   { name: 'follow-up lookup', path: '/volg/', h1: 'Volg uw reactie' },
   {
     name: 'follow-up of a rejected response',

@@ -1,0 +1,114 @@
+/**
+ * A mirrored social-media thread as accessible HTML: one article per post in nested
+ * lists that follow the replies, each post marked with its own language, images as
+ * links with their description or a spoken "without a description", content warnings
+ * behind a disclosure. Shared by the portal pages and the API; plain strings, every
+ * value escaped except the post HTML, which the importer sanitised.
+ *
+ * No image is loaded from the platform: that would tell the platform who reads the page.
+ */
+import type { Locale } from '../../../api/contracts/public-content.ts';
+import type { SocialPost, SocialThread } from '../../../api/contracts/social-thread.ts';
+import { formatDate, t } from '../i18n.ts';
+import { attrs, escapeHtml, messageWithHtml, time } from './html.ts';
+
+type ThreadMessages = ReturnType<typeof t>['thread'];
+
+export function authorName(post: SocialPost, m: ThreadMessages): string {
+  const author = post.author;
+  if (!author) return m.unknownAuthor;
+  if (author.pseudonym) return m.resident(author.pseudonym);
+  return author.displayName ?? author.handle ?? m.unknownAuthor;
+}
+
+function renderMedia(post: SocialPost, m: ThreadMessages): string {
+  if (post.media.length === 0) return '';
+  const items = post.media.map((media) => {
+    const kind = { image: m.image, gifv: m.video, video: m.video, audio: m.audio, unknown: m.media }[media.kind];
+    const description = media.alt
+      ? `${escapeHtml(kind)}: ${escapeHtml(media.alt)}`
+      : `${escapeHtml(kind)} <span class="podium-post__no-description">${escapeHtml(m.noDescription)}</span>`;
+    return `<li><a${attrs({ href: media.url, rel: 'nofollow noopener' })}>${description}</a></li>`;
+  });
+  const list = `<ul class="podium-post__media">${items.join('')}</ul>`;
+  return post.sensitive
+    ? `<details class="podium-disclosure"><summary>${escapeHtml(m.sensitiveMedia)}</summary>${list}</details>`
+    : list;
+}
+
+function renderCounts(post: SocialPost, m: ThreadMessages): string {
+  const parts = [
+    post.counts.replies ? m.counts.replies(post.counts.replies) : '',
+    post.counts.reposts ? m.counts.reposts(post.counts.reposts) : '',
+    post.counts.likes ? m.counts.likes(post.counts.likes) : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? `<p class="podium-meta">${escapeHtml(parts.join(', '))}</p>` : '';
+}
+
+function renderPost(post: SocialPost, parent: SocialPost | undefined, lang: Locale, headingLevel: number): string {
+  const m = t(lang).thread;
+  if (post.placeholder) {
+    return `<article class="podium-post podium-post--placeholder"><p><em>${escapeHtml(m.placeholder[post.placeholder])}</em></p></article>`;
+  }
+  const name = authorName(post, m);
+  const badge = post.author?.isOwnAccount ? m.ownAccount : post.author?.isOfficial ? m.officialAccount : undefined;
+  const heading = `<h${headingLevel} class="podium-post__author">${m
+    .wrote('\u0000', '\u0001')
+    .split(/(\u0000|\u0001)/)
+    .map((part) =>
+      part === '\u0000'
+        ? escapeHtml(name)
+        : part === '\u0001'
+          ? time(post.createdAt, formatDate(post.createdAt, lang, 'dateTime'))
+          : escapeHtml(part),
+    )
+    .join('')}</h${headingLevel}>`;
+  const meta = [
+    badge ? `<span class="podium-badge">${escapeHtml(badge)}</span>` : '',
+    parent ? escapeHtml(m.replyTo(parent.placeholder ? m.unknownAuthor : authorName(parent, m))) : '',
+    post.editedAt ? escapeHtml(m.edited) : '',
+  ].filter(Boolean);
+  // The post's own language, when it differs from the page; unknown languages get none.
+  const body = `<div class="podium-post__content"${post.lang && post.lang !== lang ? ` lang="${escapeHtml(post.lang)}"` : ''}>${post.html || `<p>${escapeHtml(post.text)}</p>`}</div>`;
+  const content = post.contentWarning
+    ? `<details class="podium-disclosure"><summary>${escapeHtml(m.contentWarning(post.contentWarning))}</summary>${body}</details>`
+    : body;
+  return `<article class="podium-post">${heading}${meta.length > 0 ? `<p class="podium-meta">${meta.join(' · ')}</p>` : ''}${content}${renderMedia(post, m)}${renderCounts(post, m)}</article>`;
+}
+
+/**
+ * The posts as nested lists: a reply sits in a list inside the post it answers, so
+ * assistive technology announces the nesting level.
+ */
+export function renderThreadPosts(thread: SocialThread, lang: Locale, headingLevel = 3): string {
+  const byId = new Map(thread.posts.map((post) => [post.id, post]));
+  const children = new Map<string | null, SocialPost[]>();
+  for (const post of thread.posts) {
+    const parentKey = post.parentId !== null && byId.has(post.parentId) ? post.parentId : null;
+    children.set(parentKey, [...(children.get(parentKey) ?? []), post]);
+  }
+  const list = (parentId: string | null): string => {
+    const posts = children.get(parentId) ?? [];
+    if (posts.length === 0) return '';
+    return `<ol class="podium-thread__posts">${posts
+      .map(
+        (post) =>
+          `<li>${renderPost(post, post.parentId ? byId.get(post.parentId) : undefined, lang, headingLevel)}${list(post.id)}</li>`,
+      )
+      .join('')}</ol>`;
+  };
+  return list(null);
+}
+
+/** The introduction above a mirrored thread: where it comes from, how fresh, the original. */
+export function renderThreadIntro(thread: SocialThread, lang: Locale): string {
+  const m = t(lang).thread;
+  const platform = m.platforms[thread.platform];
+  const synced = thread.lastSyncedAt
+    ? ` ${messageWithHtml(m.lastSynced, time(thread.lastSyncedAt, formatDate(thread.lastSyncedAt, lang, 'dateTime')))}`
+    : '';
+  const original = thread.url
+    ? `<p><a class="podium-link-target"${attrs({ href: thread.url, rel: 'nofollow noopener' })}>${escapeHtml(m.viewOriginal(platform))}</a></p>`
+    : '';
+  return `<p>${escapeHtml(m.mirrored(platform))}${synced}</p>${original}`;
+}
