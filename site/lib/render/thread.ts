@@ -52,17 +52,8 @@ function renderPost(post: SocialPost, parent: SocialPost | undefined, lang: Loca
   }
   const name = authorName(post, m);
   const badge = post.author?.isOwnAccount ? m.ownAccount : post.author?.isOfficial ? m.officialAccount : undefined;
-  const heading = `<h${headingLevel} class="podium-post__author">${m
-    .wrote('\u0000', '\u0001')
-    .split(/(\u0000|\u0001)/)
-    .map((part) =>
-      part === '\u0000'
-        ? escapeHtml(name)
-        : part === '\u0001'
-          ? time(post.createdAt, formatDate(post.createdAt, lang, 'dateTime'))
-          : escapeHtml(part),
-    )
-    .join('')}</h${headingLevel}>`;
+  const when = time(post.createdAt, formatDate(post.createdAt, lang, 'dateTime'));
+  const heading = `<h${headingLevel} class="podium-post__author">${messageWithHtml((date) => m.wrote(name, date), when)}</h${headingLevel}>`;
   const meta = [
     badge ? `<span class="podium-badge">${escapeHtml(badge)}</span>` : '',
     parent ? escapeHtml(m.replyTo(parent.placeholder ? m.unknownAuthor : authorName(parent, m))) : '',
