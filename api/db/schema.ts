@@ -23,9 +23,20 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { Flag } from '../services/screening/types.ts';
 
 /** A text in every language the portal speaks. Dutch is required, English may follow. */
 export type LocalizedText = { nl: string; en?: string };
+
+/**
+ * What automatic screening found in a submission's open answers, per question. The
+ * answers stay as the resident gave them; `redacted` is the text that may be published.
+ */
+export type ScreeningRecord = {
+  version: 1;
+  screenedAt: string;
+  fields: Array<{ question: string; flags: Flag[]; redacted: string }>;
+};
 
 export type ChoiceOption = { value: string; label: LocalizedText };
 
@@ -45,6 +56,19 @@ export const submissionStatus = pgEnum('submission_status', [
   'published',
   'rejected',
   'answered',
+]);
+/**
+ * Where an item stands in the staff workflow. The resident-facing `submission_status` is
+ * coarser on purpose: residents see received, in moderation, published, rejected, answered.
+ */
+export const reviewState = pgEnum('review_state', [
+  'new',
+  'in_review',
+  'published',
+  'rejected',
+  'needs_answer',
+  'answered',
+  'escalated',
 ]);
 export const locale = pgEnum('locale', ['nl', 'en']);
 export const staffRole = pgEnum('staff_role', [
@@ -183,11 +207,17 @@ export const submissions = pgTable(
     /** SHA-256 of the request body, to refuse the same key with different content. */
     requestHash: text('request_hash'),
     moderationReason: jsonb('moderation_reason').$type<LocalizedText>(),
+    reviewState: reviewState('review_state').notNull().default('new'),
+    /** Null for items stored before screening existed. */
+    screening: jsonb('screening').$type<ScreeningRecord>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
   },
-  (t) => [index('submissions_consultation_status').on(t.consultationId, t.status)],
+  (t) => [
+    index('submissions_consultation_status').on(t.consultationId, t.status),
+    index('submissions_review_state').on(t.reviewState, t.createdAt),
+  ],
 );
 
 export const submissionAnswers = pgTable(
@@ -227,7 +257,9 @@ export const staffUsers = pgTable('staff_users', {
   email: text('email').notNull().unique(),
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash'),
+  /** Failed log-ins since `lastFailedLoginAt` started a window; reset by a good log-in. */
   failedLogins: integer('failed_logins').notNull().default(0),
+  lastFailedLoginAt: timestamp('last_failed_login_at', { withTimezone: true }),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   createdAt: createdAt(),
@@ -253,9 +285,30 @@ export const staffSessions = pgTable('staff_sessions', {
   staffUserId: uuid('staff_user_id')
     .notNull()
     .references(() => staffUsers.id, { onDelete: 'cascade' }),
+  /** Sent back in every staff form; a request without it is refused (CSRF). */
+  csrfToken: text('csrf_token').notNull(),
   createdAt: createdAt(),
+  /** Slides forward while staff work; the session also ends a fixed time after createdAt. */
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
+
+/** The house rules residents agree to; moderators cite one when they reject input. */
+export const houseRules = pgTable(
+  'house_rules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** Short and stable, e.g. `respect`; shown as "huisregel 2" by position. */
+    code: text('code').notNull(),
+    position: integer('position').notNull(),
+    title: jsonb('title').$type<LocalizedText>().notNull(),
+    body: jsonb('body').$type<LocalizedText>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('house_rules_organisation_code').on(t.organisationId, t.code)],
+);
 
 export const staffReplies = pgTable('staff_replies', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -356,4 +409,42 @@ export const auditLog = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [index('audit_log_subject').on(t.subjectType, t.subjectId), index('audit_log_at').on(t.at)],
+);
+
+/** When a channel is staffed: ISO weekdays (1 = Monday) and local times `HH:MM`. */
+export type PostingHours = Array<{ days: number[]; from: string; to: string }>;
+
+/**
+ * The guidelines of one channel, as data, so residents see them and the workbench can
+ * measure against them: portal, widget, or one social-media account.
+ */
+export const channelGuidelines = pgTable(
+  'channel_guidelines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** `portal`, `widget`, or `<platform>:<account>` such as `mastodon:@demodam@social.example`. */
+    key: text('key').notNull(),
+    channel: channel('channel').notNull(),
+    platform: socialPlatform('platform'),
+    name: jsonb('name').$type<LocalizedText>().notNull(),
+    /** The promised response time, in working days. */
+    responseDays: integer('response_days').notNull(),
+    repliesAllowed: boolean('replies_allowed').notNull().default(true),
+    /** The department whose moderators handle this channel; null: the central desk. */
+    moderatedByDepartmentId: uuid('moderated_by_department_id').references(() => departments.id, {
+      onDelete: 'set null',
+    }),
+    postingHours: jsonb('posting_hours').$type<PostingHours>().notNull().default([]),
+    /** Codes of the house rules that apply here. */
+    houseRules: text('house_rules')
+      .array()
+      .notNull()
+      .default(sql`ARRAY[]::text[]`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('channel_guidelines_organisation_key').on(t.organisationId, t.key)],
 );

@@ -5,8 +5,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
+  channelGuidelines,
   consultations,
   departments,
+  houseRules,
   organisations,
   questions,
   staffReplies,
@@ -189,7 +191,99 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<SeedReport
     reply: 'Dit idee zit in het parkeerplan: de garage aan de ring komt er in 2027.',
   });
 
+  await seedHouseRules(db, orgId);
+  await seedChannelGuidelines(db, orgId);
+
   return { organisation: 'demodam', created: existing.length === 0 };
+}
+
+/** House rules moderators cite; written in plain language (B1). */
+export const DEMO_HOUSE_RULES: Array<{ code: string; title: LocalizedText; body: LocalizedText }> = [
+  {
+    code: 'respect',
+    title: { nl: 'Wees respectvol', en: 'Be respectful' },
+    body: {
+      nl: 'Geen scheldwoorden, beledigingen, discriminatie of bedreigingen.',
+      en: 'No swearing, insults, discrimination or threats.',
+    },
+  },
+  {
+    code: 'privacy',
+    title: { nl: 'Deel geen persoonsgegevens', en: 'Do not share personal data' },
+    body: {
+      nl: 'Zet geen namen, adressen, telefoonnummers of andere gegevens van uzelf of anderen in uw reactie.',
+      en: 'Do not put names, addresses, phone numbers or other details of yourself or others in your response.',
+    },
+  },
+  {
+    code: 'on-topic',
+    title: { nl: 'Blijf bij het onderwerp', en: 'Stay on topic' },
+    body: {
+      nl: 'Reageer op de vraag van de consultatie. Andere vragen kunt u stellen via het contactformulier.',
+      en: 'Respond to the question of the consultation. Other questions can go through the contact form.',
+    },
+  },
+  {
+    code: 'no-spam',
+    title: { nl: 'Geen reclame of herhaling', en: 'No advertising or repetition' },
+    body: {
+      nl: 'Geen reclame, geen links naar verkoop en niet steeds hetzelfde bericht.',
+      en: 'No advertising, no links to sales and not the same message again and again.',
+    },
+  },
+  {
+    code: 'lawful',
+    title: { nl: 'Houd u aan de wet', en: 'Keep to the law' },
+    body: {
+      nl: 'Niets dat strafbaar is of de rechten van anderen schendt, zoals auteursrecht.',
+      en: 'Nothing that is a crime or breaks the rights of others, such as copyright.',
+    },
+  },
+];
+
+async function seedHouseRules(db: Db, organisationId: string): Promise<void> {
+  await db
+    .insert(houseRules)
+    .values(DEMO_HOUSE_RULES.map((rule, index) => ({ ...rule, organisationId, position: index + 1 })))
+    .onConflictDoNothing({ target: [houseRules.organisationId, houseRules.code] });
+}
+
+async function seedChannelGuidelines(db: Db, organisationId: string): Promise<void> {
+  const officeHours = [{ days: [1, 2, 3, 4, 5], from: '08:30', to: '17:00' }];
+  const allRules = DEMO_HOUSE_RULES.map((rule) => rule.code);
+  await db
+    .insert(channelGuidelines)
+    .values([
+      {
+        organisationId,
+        key: 'portal',
+        channel: 'portal',
+        name: { nl: 'Participatieportaal', en: 'Participation portal' },
+        responseDays: 10,
+        postingHours: officeHours,
+        houseRules: allRules,
+      },
+      {
+        organisationId,
+        key: 'widget',
+        channel: 'widget',
+        name: { nl: 'Formulieren op demodam.example', en: 'Forms on demodam.example' },
+        responseDays: 10,
+        postingHours: officeHours,
+        houseRules: allRules,
+      },
+      {
+        organisationId,
+        key: 'mastodon:@demodam@social.demodam.example',
+        channel: 'social',
+        platform: 'mastodon',
+        name: { nl: 'Mastodon @demodam', en: 'Mastodon @demodam' },
+        responseDays: 2,
+        postingHours: [{ days: [1, 2, 3, 4, 5], from: '09:00', to: '16:00' }],
+        houseRules: allRules,
+      },
+    ])
+    .onConflictDoNothing({ target: [channelGuidelines.organisationId, channelGuidelines.key] });
 }
 
 async function upsertOrganisation(db: Db): Promise<string> {
@@ -275,6 +369,7 @@ async function seedPublishedInput(
         channel: 'portal',
         language: 'nl',
         status: input.reply ? 'answered' : 'published',
+        reviewState: input.reply ? 'answered' : 'published',
         followUpCode: generateFollowUpCode(),
         idempotencyKey: key,
         createdAt: new Date(publishedAt.getTime() - 2 * DAY),

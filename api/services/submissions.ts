@@ -3,7 +3,7 @@
  * input exactly once per idempotency key, and the follow-up a resident reads by code.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull } from 'drizzle-orm';
 import type { FollowUp, Locale, SubmissionReceipt } from '../contracts/public-content.ts';
 import type { Db } from '../db/client.ts';
 import {
@@ -15,10 +15,12 @@ import {
   submissionContacts,
   submissions,
   type AnswerValue,
+  type ScreeningRecord,
 } from '../db/schema.ts';
 import type { MessageCode } from '../i18n/messages.ts';
 import { recordAudit } from './audit.ts';
 import { publicStatus } from './consultations.ts';
+import { screen } from './screening/index.ts';
 import { generateFollowUpCode } from './follow-up-code.ts';
 import { routes } from '../../site/lib/routes.ts';
 import { addWorkingDays } from './working-days.ts';
@@ -87,6 +89,7 @@ export async function submitInput(
   if (status !== 'open') return { kind: 'closed' };
   if (checked.errors.length > 0) return { kind: 'invalid', errors: checked.errors };
 
+  const screening = screenAnswers(checked.answers, input.language, await recentTexts(db, consultation.id, now), now);
   const code = generateFollowUpCode();
   try {
     const submission = await db.transaction(async (tx) => {
@@ -99,6 +102,7 @@ export async function submitInput(
           followUpCode: code,
           idempotencyKey: idempotencyKey ?? null,
           requestHash,
+          screening,
           createdAt: now,
           updatedAt: now,
         })
@@ -142,6 +146,49 @@ export async function submitInput(
     }
     throw error;
   }
+}
+
+/** How far back a flood of the same text is looked for. */
+const FLOOD_WINDOW_MS = 10 * 60 * 1000;
+
+/**
+ * Open answers given on the same consultation shortly before. Podium keeps no client
+ * identifier (no IP address, no cookie), so a flood is the same text from anyone.
+ */
+async function recentTexts(db: Db, consultationId: string, now: Date): Promise<string[]> {
+  const rows = await db
+    .select({ value: submissionAnswers.value })
+    .from(submissionAnswers)
+    .innerJoin(submissions, eq(submissions.id, submissionAnswers.submissionId))
+    .innerJoin(questions, eq(questions.id, submissionAnswers.questionId))
+    .where(
+      and(
+        eq(submissions.consultationId, consultationId),
+        eq(questions.kind, 'open_text'),
+        gte(submissions.createdAt, new Date(now.getTime() - FLOOD_WINDOW_MS)),
+      ),
+    )
+    .orderBy(desc(submissions.createdAt))
+    .limit(500);
+  return rows.map((row) => row.value).filter((value): value is string => typeof value === 'string');
+}
+
+/** Screens every open answer before anyone sees it; choices and scales need no screening. */
+export function screenAnswers(
+  answers: Array<[QuestionRow, AnswerValue]>,
+  language: Locale,
+  recent: string[],
+  now: Date,
+): ScreeningRecord {
+  const fields = answers
+    .filter(([question, value]) => question.kind === 'open_text' && typeof value === 'string')
+    .map(([question, value]) => {
+      // Without a client identifier the volume of other people's input says nothing: only
+      // the same text repeated counts as a flood here.
+      const result = screen(value as string, { lang: language, recent, floodVolume: Number.POSITIVE_INFINITY });
+      return { question: question.key, flags: result.flags, redacted: result.redacted };
+    });
+  return { version: 1, screenedAt: now.toISOString(), fields };
 }
 
 /** Checks every answer against its question; returns normalised answers and field errors. */
