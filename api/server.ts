@@ -68,6 +68,7 @@ export async function start(
     databaseKind: database.kind,
     siteDir: () => sitePath(config.distDir),
     widgetsDir: widgetsPath(config.distDir),
+    publicUrl: config.publicUrl,
   });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -78,6 +79,7 @@ export async function start(
   log(`  English:  ${config.publicUrl}/en/`);
   log(`  API:      ${config.publicUrl}/api/openapi.json`);
   log(`  Widgets:  ${config.publicUrl}/embed/`);
+  log(`  Staff:    ${config.publicUrl}/staff/`);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

@@ -1,0 +1,193 @@
+/**
+ * Words on the staff pages, Dutch first. Kept apart from the resident messages because
+ * staff read them daily: short, exact, the same term for the same thing everywhere.
+ */
+import type { Locale } from '../contracts/public-content.ts';
+import type { ReviewState } from '../services/moderation.ts';
+import type { FlagCategory } from '../services/screening/types.ts';
+
+const nl = {
+  product: 'Podium werkplek',
+  skipLink: 'Naar de inhoud',
+  errorPrefix: 'Fout:',
+  errorSummaryHeading: 'Er is een probleem',
+  login: {
+    title: 'Inloggen',
+    intro: 'Log in met uw e-mailadres en wachtwoord van de gemeente.',
+    email: 'E-mailadres',
+    password: 'Wachtwoord',
+    submit: 'Inloggen',
+    emailRequired: 'Vul uw e-mailadres in.',
+    passwordRequired: 'Vul uw wachtwoord in.',
+    tooLong: 'Dit is te lang.',
+    invalid: 'Het e-mailadres of het wachtwoord klopt niet. Controleer ze en probeer het opnieuw.',
+    locked: (time: string) =>
+      `Er is te vaak een verkeerd wachtwoord gebruikt. Het account is geblokkeerd tot ${time}. Probeer het daarna opnieuw.`,
+    loggedOut: 'U bent uitgelogd.',
+    expired: 'Uw sessie is verlopen. Log opnieuw in om verder te werken.',
+    otherLanguage: 'English',
+  },
+  header: {
+    signedInAs: (name: string) => `Ingelogd als ${name}`,
+    logout: 'Uitloggen',
+    sessionEnds: 'Sessie loopt tot',
+    extend: 'Sessie verlengen',
+    navLabel: 'Werkplek',
+    queue: 'Wachtrij',
+  },
+  session: {
+    warning: (time: string) =>
+      `Uw sessie verloopt om ${time}. Kies ‘Sessie verlengen’ om verder te werken; wat u invulde blijft staan.`,
+    extended: (time: string) => `Uw sessie is verlengd tot ${time}.`,
+    expired: 'Uw sessie is verlopen. Log opnieuw in; open dit tabblad daarna opnieuw.',
+    loginAgain: 'Opnieuw inloggen',
+  },
+  queue: {
+    title: 'Wachtrij',
+    intro: 'Nieuwe inbreng uit alle kanalen, oudste eerst. Automatische controle staat bij elk item.',
+    empty: 'Er wacht niets op beoordeling.',
+    noAccess: 'U heeft geen toegang tot de wachtrij. Vraag een beheerder om de juiste rol.',
+    received: 'Ontvangen',
+    channel: 'Kanaal',
+    state: 'Status',
+    screening: 'Automatische controle',
+    noFlags: 'Niets gevonden.',
+    notScreened: 'Niet gecontroleerd (ingestuurd voordat de controle bestond).',
+    redactedPreview: 'Zo wordt het gepubliceerd',
+    decision: 'Besluit',
+    decisions: {
+      publish: 'Publiceren',
+      reject: 'Afwijzen',
+      needs_answer: 'Publiceren en beantwoorden (naar webcare)',
+    },
+    rule: 'Huisregel (verplicht bij afwijzen)',
+    ruleNone: 'Kies een huisregel',
+    note: 'Notitie voor collega’s (optioneel)',
+    save: 'Besluit opslaan',
+    saved: 'Het besluit is opgeslagen.',
+    itemHeading: (consultation: string) => `Inbreng op ${consultation}`,
+    errors: {
+      decision_required: 'Kies een besluit.',
+      rule_required: 'Kies de huisregel waarom u afwijst.',
+      unknown_rule: 'Deze huisregel bestaat niet. Kies er een uit de lijst.',
+      note_too_long: 'Maak de notitie korter dan 1000 tekens.',
+      already_decided: 'Over dit item is al zo besloten.',
+    },
+  },
+  forbidden: {
+    title: 'Geen toegang',
+    body: 'U heeft geen rechten voor deze actie.',
+    csrf: 'Dit formulier is verlopen of kwam niet van deze werkplek. Ga terug, laad de pagina opnieuw en probeer het nog eens.',
+  },
+  notFound: { title: 'Niet gevonden', body: 'Dit item bestaat niet of u kunt het niet zien.' },
+  states: {
+    new: 'Nieuw',
+    in_review: 'In beoordeling',
+    published: 'Gepubliceerd',
+    rejected: 'Afgewezen',
+    needs_answer: 'Wacht op antwoord',
+    answered: 'Beantwoord',
+    escalated: 'Geëscaleerd',
+  } satisfies Record<ReviewState, string>,
+  categories: {
+    personal_data: 'Persoonsgegevens',
+    abuse: 'Ongepast',
+    spam: 'Spam',
+  } satisfies Record<FlagCategory, string>,
+  channels: { portal: 'Portaal', widget: 'Widget', social: 'Sociale media' } as Record<string, string>,
+};
+
+type Texts = typeof nl;
+
+const en: Texts = {
+  product: 'Podium workbench',
+  skipLink: 'Skip to content',
+  errorPrefix: 'Error:',
+  errorSummaryHeading: 'There is a problem',
+  login: {
+    title: 'Log in',
+    intro: 'Log in with your municipal e-mail address and password.',
+    email: 'E-mail address',
+    password: 'Password',
+    submit: 'Log in',
+    emailRequired: 'Enter your e-mail address.',
+    passwordRequired: 'Enter your password.',
+    tooLong: 'This is too long.',
+    invalid: 'The e-mail address or the password is not right. Check them and try again.',
+    locked: (time: string) =>
+      `A wrong password was used too often. The account is locked until ${time}. Try again after that.`,
+    loggedOut: 'You have logged out.',
+    expired: 'Your session has ended. Log in again to continue.',
+    otherLanguage: 'Nederlands',
+  },
+  header: {
+    signedInAs: (name: string) => `Logged in as ${name}`,
+    logout: 'Log out',
+    sessionEnds: 'Session lasts until',
+    extend: 'Extend session',
+    navLabel: 'Workbench',
+    queue: 'Queue',
+  },
+  session: {
+    warning: (time: string) =>
+      `Your session ends at ${time}. Choose ‘Extend session’ to keep working; what you entered stays.`,
+    extended: (time: string) => `Your session now lasts until ${time}.`,
+    expired: 'Your session has ended. Log in again, then reopen this tab.',
+    loginAgain: 'Log in again',
+  },
+  queue: {
+    title: 'Queue',
+    intro: 'New input from every channel, oldest first. Automatic screening is shown with each item.',
+    empty: 'Nothing is waiting for review.',
+    noAccess: 'You have no access to the queue. Ask an administrator for the right role.',
+    received: 'Received',
+    channel: 'Channel',
+    state: 'State',
+    screening: 'Automatic screening',
+    noFlags: 'Nothing found.',
+    notScreened: 'Not screened (sent before screening existed).',
+    redactedPreview: 'As it will be published',
+    decision: 'Decision',
+    decisions: {
+      publish: 'Publish',
+      reject: 'Reject',
+      needs_answer: 'Publish and answer (to webcare)',
+    },
+    rule: 'House rule (required when rejecting)',
+    ruleNone: 'Choose a house rule',
+    note: 'Note for colleagues (optional)',
+    save: 'Save decision',
+    saved: 'The decision has been saved.',
+    itemHeading: (consultation: string) => `Input on ${consultation}`,
+    errors: {
+      decision_required: 'Choose a decision.',
+      rule_required: 'Choose the house rule you reject it for.',
+      unknown_rule: 'This house rule does not exist. Choose one from the list.',
+      note_too_long: 'Keep the note under 1000 characters.',
+      already_decided: 'This item already has that decision.',
+    },
+  },
+  forbidden: {
+    title: 'No access',
+    body: 'You do not have the rights for this action.',
+    csrf: 'This form has expired or did not come from this workbench. Go back, reload the page and try again.',
+  },
+  notFound: { title: 'Not found', body: 'This item does not exist or you cannot see it.' },
+  states: {
+    new: 'New',
+    in_review: 'In review',
+    published: 'Published',
+    rejected: 'Rejected',
+    needs_answer: 'Needs an answer',
+    answered: 'Answered',
+    escalated: 'Escalated',
+  },
+  categories: { personal_data: 'Personal data', abuse: 'Inappropriate', spam: 'Spam' },
+  channels: { portal: 'Portal', widget: 'Widget', social: 'Social media' },
+};
+
+export type StaffTexts = Texts;
+
+export function staffTexts(lang: Locale): StaffTexts {
+  return lang === 'en' ? en : nl;
+}
