@@ -8,6 +8,7 @@
 import { loadConfig } from './config.ts';
 import { buildAll, openConfiguredDatabase, seedIfEmpty, start } from './server.ts';
 import { seedDemoData } from './services/seed.ts';
+import { addStaff, parseStaffAddArgs, readPassword, STAFF_HELP, UsageError } from './cli/staff.ts';
 
 const HELP = `Usage: npx podium <command>
 
@@ -16,6 +17,7 @@ Commands:
   migrate        apply database migrations
   seed           add the demo municipality (idempotent)
   build [--force]  write the snapshot and build the portal and widgets
+  staff add      create a staff account, e.g. the first administrator (see "staff help")
 
 Configuration (environment): DATABASE_URL, PODIUM_DATA_DIR, PORT, HOST, PODIUM_PUBLIC_URL, PODIUM_SEED_DEMO
 `;
@@ -56,6 +58,36 @@ async function main(argv: string[]): Promise<number> {
         await database.close();
       }
       return 0;
+    }
+    case 'staff': {
+      const [sub, ...rest] = args;
+      if (sub !== 'add') {
+        console.log(STAFF_HELP);
+        return sub === undefined || sub === 'help' || sub === '--help' ? 0 : 2;
+      }
+      let parsed;
+      try {
+        parsed = parseStaffAddArgs(rest);
+      } catch (error) {
+        console.error(`${error instanceof Error ? error.message : error}\n\n${STAFF_HELP}`);
+        return 2;
+      }
+      // Ask for the password first: the embedded database (and its lock) is not held while someone types.
+      const password = await readPassword();
+      const database = await openConfiguredDatabase(config);
+      try {
+        await database.migrate();
+        console.log(await addStaff(database.db, parsed, password));
+        return 0;
+      } catch (error) {
+        if (error instanceof UsageError) {
+          console.error(error.message);
+          return 2;
+        }
+        throw error;
+      } finally {
+        await database.close();
+      }
     }
     case undefined:
     case 'help':
