@@ -6,7 +6,7 @@ import { auditLog, submissions } from '../../api/db/schema.ts';
 import { listPublishedSubmissions } from '../../api/services/published-content.ts';
 import { openTestApp, postJson, type TestApp } from '../support/app.ts';
 import { databaseTargets } from '../support/databases.ts';
-import { addStaffUser, logIn, staffPost } from '../support/staff.ts';
+import { addStaffUser, logIn, STAFF_PASSWORD, staffPost } from '../support/staff.ts';
 
 const path = '/api/consultations/fietsroute-stationsstraat/submissions';
 
@@ -234,16 +234,11 @@ for (const target of databaseTargets()) {
 
     it('gives analysts no queue', async () => {
       await addStaffUser(t, 'analyst@demodam.example', 'analyst');
-      const { cookie } = await t.app
-        .request('/staff/inloggen', {
-          method: 'POST',
-          headers: { Origin: 'http://localhost', 'Content-Type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({
-            email: 'analyst@demodam.example',
-            password: 'correct horse battery staple',
-          }).toString(),
-        })
-        .then((r) => ({ cookie: (r.headers.get('Set-Cookie') ?? '').split(';')[0]! }));
+      const login = await staffPost(t, '/staff/inloggen', [
+        ['email', 'analyst@demodam.example'],
+        ['password', STAFF_PASSWORD],
+      ]);
+      const cookie = (login.headers.get('Set-Cookie') ?? '').split(';')[0]!;
       const response = await t.app.request('/staff/', { headers: { Cookie: cookie } });
       assert.equal(response.status, 403);
       assert.match(await response.text(), /U heeft geen toegang tot de wachtrij/);
