@@ -13,6 +13,7 @@ import {
   submissionAnswers,
   submissions,
   type AnswerValue,
+  type ChoiceOption,
   type LocalizedText,
   type ScreeningRecord,
 } from '../db/schema.ts';
@@ -36,7 +37,13 @@ export type QueueItem = {
   language: 'nl' | 'en';
   createdAt: Date;
   consultation: { slug: string; title: LocalizedText };
-  answers: Array<{ question: string; prompt: LocalizedText; value: AnswerValue }>;
+  answers: Array<{
+    question: string;
+    kind: string;
+    prompt: LocalizedText;
+    value: AnswerValue;
+    options: ChoiceOption[];
+  }>;
   screening: ScreeningRecord | null;
 };
 
@@ -68,7 +75,9 @@ export async function listQueue(
     .select({
       submissionId: submissionAnswers.submissionId,
       key: questions.key,
+      kind: questions.kind,
       prompt: questions.prompt,
+      options: questions.options,
       value: submissionAnswers.value,
     })
     .from(submissionAnswers)
@@ -90,7 +99,7 @@ export async function listQueue(
     consultation: { slug: consultation.slug, title: consultation.title },
     answers: answers
       .filter((a) => a.submissionId === submission.id)
-      .map((a) => ({ question: a.key, prompt: a.prompt, value: a.value })),
+      .map((a) => ({ question: a.key, kind: a.kind, prompt: a.prompt, value: a.value, options: a.options ?? [] })),
     screening: submission.screening,
   }));
 }

@@ -238,9 +238,9 @@ function renderItem(
     .map((answer) => {
       const screened = item.screening?.fields.find((f) => f.question === answer.question);
       const value =
-        typeof answer.value === 'string'
+        answer.kind === 'open_text' && typeof answer.value === 'string'
           ? `<p class="staff-answer" lang="${item.language}">${highlight(answer.value, screened?.flags ?? [])}</p>`
-          : `<p class="staff-answer">${escapeHtml(Array.isArray(answer.value) ? answer.value.join(', ') : String(answer.value))}</p>`;
+          : `<p class="staff-answer">${escapeHtml(answerText(answer, lang))}</p>`;
       const preview =
         screened && typeof answer.value === 'string' && screened.redacted !== answer.value
           ? `<details class="staff-preview"><summary>${escapeHtml(m.redactedPreview)}</summary><p lang="${item.language}">${escapeHtml(screened.redacted)}</p></details>`
@@ -320,6 +320,16 @@ ${noteError ? errorMessage(lang, `${id('note')}-error`, noteError.message) : ''}
 </div>
 <button type="submit" class="staff-button">${escapeHtml(m.save)}</button>
 </form>`;
+}
+
+/** A choice shown by its label, as the resident saw it; a scale answer as its number. */
+function answerText(answer: QueueItem['answers'][number], lang: Locale): string {
+  const label = (value: string) => {
+    const option = answer.options.find((o) => o.value === value);
+    return option ? pick(option.label, lang) : value;
+  };
+  if (Array.isArray(answer.value)) return answer.value.map(label).join(', ');
+  return typeof answer.value === 'string' ? label(answer.value) : String(answer.value);
 }
 
 /** The text with each flagged span in a <mark>, everything escaped. */

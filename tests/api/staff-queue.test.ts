@@ -70,6 +70,7 @@ for (const target of databaseTargets()) {
       assert.match(html, /<mark class="staff-mark staff-mark--personal_data">NL91 ABNA 0417 1643 00<\/mark>/);
       assert.match(html, /Bevat een bankrekeningnummer \(IBAN, controlegetal klopt\)\./);
       assert.match(html, /Mijn IBAN is \[rekeningnummer verwijderd\]\./);
+      assert.match(html, /<p class="staff-answer">Langs de Parklaan<\/p>/, 'choices show their label');
     });
 
     it('publishes an item with the redacted text, and logs the decision', async () => {
