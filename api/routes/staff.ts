@@ -26,14 +26,27 @@ import {
   findSession,
   type ActiveSession,
 } from '../services/auth/sessions.ts';
-import { DECISIONS, decide, listHouseRules, listQueue } from '../services/moderation.ts';
+import {
+  DECISIONS,
+  decide,
+  decideMany,
+  listHouseRules,
+  listQueue,
+  OPEN_STATES,
+  queueFilterOptions,
+  type Decision,
+  type QueueFilter,
+  type ReviewState,
+} from '../services/moderation.ts';
 import {
   formatTime,
   renderLoginPage,
   renderMessagePage,
   renderQueuePage,
+  BULK,
   staffPaths,
   type DecisionFormState,
+  type QueueFilterValues,
   type FieldError,
   type PageSession,
 } from '../views/staff.ts';
@@ -65,6 +78,24 @@ const DecisionForm = z.object({
 });
 
 const ItemId = z.uuid();
+
+const STATES = ['new', 'in_review', 'published', 'rejected', 'needs_answer', 'answered', 'escalated'] as const;
+
+/** Unknown filter values are dropped rather than refused: a stale bookmark still opens the queue. */
+const QueueQuery = z.object({
+  status: z.enum(STATES).optional().catch(undefined),
+  channel: z.enum(['portal', 'widget', 'social']).optional().catch(undefined),
+  consultation: z.string().max(200).optional().catch(undefined),
+  department: z.string().max(200).optional().catch(undefined),
+  flag: z.enum(['personal_data', 'abuse', 'spam']).optional().catch(undefined),
+  overdue: z
+    .string()
+    .optional()
+    .transform((v) => v === '1')
+    .catch(false),
+  opgeslagen: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),
+  overgeslagen: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),
+});
 
 export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
@@ -200,7 +231,7 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
       const session = c.get('session');
       if (!session)
         return c.redirect(`${staffPaths.login(lang)}?next=${encodeURIComponent(staffPaths.queue(lang))}`, 303);
-      return queuePage(c, lang, session, { saved: c.req.query('opgeslagen') !== undefined });
+      return queuePage(c, lang, session, {});
     });
   }
 
@@ -208,18 +239,7 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
     const body = await formBody(c);
     const lang = langOf(body);
     const session = c.get('session');
-    if (!session) {
-      const m = staffTexts(lang);
-      return c.html(
-        renderMessagePage({
-          lang,
-          title: m.login.title,
-          message: m.login.expired,
-          link: { href: staffPaths.login(lang), text: m.session.loginAgain },
-        }),
-        401,
-      );
-    }
+    if (!session) return expiredPage(c, lang);
     if (!csrfTokenMatches(session, field(body, 'csrf'))) return forbidden(c, lang, 'csrf', session);
     if (!can(session.roles, 'queue.decide')) return forbidden(c, lang, 'role', session);
 
@@ -233,19 +253,13 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
     };
     const parsed = DecisionForm.safeParse(values);
     if (!parsed.success) {
-      const errors: FieldError[] = parsed.error.issues.map((issue) =>
-        issue.path[0] === 'note'
-          ? { field: 'note', message: m.errors.note_too_long }
-          : issue.path[0] === 'rule'
-            ? { field: 'rule', message: m.errors.unknown_rule }
-            : { field: 'decision', message: m.errors.decision_required },
-      );
+      const errors = decisionErrors(parsed.error.issues, lang);
       return queuePage(c, lang, session, { form: { itemId: id, values, errors }, status: 422 });
     }
 
     const result = await decide(c.get('db'), {
       itemId: id,
-      decision: parsed.data.decision as (typeof DECISIONS)[number],
+      decision: parsed.data.decision as Decision,
       ruleCode: parsed.data.rule,
       note: parsed.data.note,
       actor: { id: session.user.id, organisationId: session.user.organisationId, roles: session.roles },
@@ -253,7 +267,7 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
     });
     switch (result.kind) {
       case 'decided':
-        return c.redirect(`${staffPaths.queue(lang)}?opgeslagen`, 303);
+        return c.redirect(savedLocation(field(body, 'next'), lang, 1, 0), 303);
       case 'not_found':
         return notFound(c, lang, session);
       case 'forbidden':
@@ -272,6 +286,45 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
     }
   });
 
+  app.post(staffPaths.bulkDecision, async (c) => {
+    const body = await formBody(c);
+    const lang = langOf(body);
+    const session = c.get('session');
+    if (!session) return expiredPage(c, lang);
+    if (!csrfTokenMatches(session, field(body, 'csrf'))) return forbidden(c, lang, 'csrf', session);
+    if (!can(session.roles, 'queue.decide')) return forbidden(c, lang, 'role', session);
+    const m = staffTexts(lang).queue;
+    const items = fields(body, 'item').filter((id) => ItemId.safeParse(id).success);
+    const values = {
+      decision: field(body, 'decision'),
+      rule: field(body, 'rule') || undefined,
+      note: field(body, 'note')?.trim() || undefined,
+      items,
+    };
+    const parsed = DecisionForm.safeParse(values);
+    const errors: FieldError[] = parsed.success ? [] : decisionErrors(parsed.error.issues, lang);
+    if (items.length === 0) errors.unshift({ field: 'items', message: m.bulk.itemsRequired });
+    if (!parsed.success || errors.length > 0) {
+      return queuePage(c, lang, session, { form: { itemId: BULK, values, errors }, status: 422 });
+    }
+    const result = await decideMany(c.get('db'), {
+      itemIds: items,
+      decision: parsed.data.decision as Decision,
+      ruleCode: parsed.data.rule,
+      note: parsed.data.note,
+      actor: { id: session.user.id, organisationId: session.user.organisationId, roles: session.roles },
+      now: c.get('now')(),
+    });
+    if ('kind' in result) {
+      if (result.kind === 'forbidden') return forbidden(c, lang, 'role', session);
+      return queuePage(c, lang, session, {
+        form: { itemId: BULK, values, errors: [{ field: 'rule', message: m.errors[result.kind] }] },
+        status: 422,
+      });
+    }
+    return c.redirect(savedLocation(field(body, 'next'), lang, result.decided, result.skipped + result.notFound), 303);
+  });
+
   return app;
 }
 
@@ -279,21 +332,92 @@ async function queuePage(
   c: Context<StaffEnv>,
   lang: Locale,
   session: ActiveSession,
-  options: { saved?: boolean; form?: DecisionFormState; status?: 200 | 409 | 422 },
+  options: { form?: DecisionFormState; status?: 200 | 409 | 422 },
 ): Promise<Response> {
   const db = c.get('db');
+  const now = c.get('now')();
+  const query = QueueQuery.parse(c.req.query());
+  const filter: QueueFilter = {
+    states: query.status ? [query.status as ReviewState] : OPEN_STATES,
+    channel: query.channel,
+    consultation: query.consultation,
+    department: query.department,
+    flag: query.flag,
+    overdue: query.overdue,
+    now,
+  };
+  const filterValues: QueueFilterValues = {
+    status: query.status,
+    channel: query.channel,
+    consultation: query.consultation,
+    department: query.department,
+    flag: query.flag,
+    overdue: query.overdue,
+  };
   const viewer = { organisationId: session.user.organisationId, roles: session.roles };
+  const canRead = can(session.roles, 'queue.read');
   const html = renderQueuePage({
     lang,
     session: pageSession(session),
-    items: await listQueue(db, viewer),
+    items: await listQueue(db, viewer, filter),
     rules: await listHouseRules(db, session.user.organisationId),
-    canRead: can(session.roles, 'queue.read'),
+    canRead,
     canDecide: can(session.roles, 'queue.decide'),
-    saved: options.saved ?? false,
+    here: queueHere(lang, filterValues),
+    filter: filterValues,
+    filterOptions: await queueFilterOptions(db, session.user.organisationId),
+    saved: query.opgeslagen !== undefined ? { decided: query.opgeslagen, skipped: query.overgeslagen ?? 0 } : undefined,
     form: options.form,
+    now,
   });
-  return c.html(html, options.status ?? (can(session.roles, 'queue.read') ? 200 : 403));
+  return c.html(html, options.status ?? (canRead ? 200 : 403));
+}
+
+/** The queue with the same filter, to return to after a decision. */
+function queueHere(lang: Locale, filter: QueueFilterValues): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filter)) {
+    if (value === true) params.set(name, '1');
+    else if (typeof value === 'string' && value) params.set(name, value);
+  }
+  const query = params.toString();
+  return `${staffPaths.queue(lang)}${query ? `?${query}` : ''}`;
+}
+
+function savedLocation(next: string | undefined, lang: Locale, decided: number, skipped: number): string {
+  const base = safeNext(next) ?? staffPaths.queue(lang);
+  const url = new URL(base, 'http://podium.invalid');
+  url.searchParams.set('opgeslagen', String(decided));
+  if (skipped > 0) url.searchParams.set('overgeslagen', String(skipped));
+  return `${url.pathname}${url.search}`;
+}
+
+function decisionErrors(issues: z.core.$ZodIssue[], lang: Locale): FieldError[] {
+  const m = staffTexts(lang).queue;
+  const errors: FieldError[] = [];
+  for (const issue of issues) {
+    const error =
+      issue.path[0] === 'note'
+        ? { field: 'note', message: m.errors.note_too_long }
+        : issue.path[0] === 'rule'
+          ? { field: 'rule', message: m.errors.unknown_rule }
+          : { field: 'decision', message: m.errors.decision_required };
+    if (!errors.some((e) => e.field === error.field)) errors.push(error);
+  }
+  return errors;
+}
+
+function expiredPage(c: Context<StaffEnv>, lang: Locale): Response {
+  const m = staffTexts(lang);
+  return c.html(
+    renderMessagePage({
+      lang,
+      title: m.login.title,
+      message: m.login.expired,
+      link: { href: staffPaths.login(lang), text: m.session.loginAgain },
+    }),
+    401,
+  );
 }
 
 function pageSession(session: ActiveSession): PageSession {
@@ -329,6 +453,12 @@ function field(body: FormBody, name: string): string | undefined {
   const value = body[name];
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' ? first : undefined;
+}
+
+function fields(body: FormBody, name: string): string[] {
+  const value = body[name];
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return list.filter((v): v is string => typeof v === 'string');
 }
 
 function langOf(body: FormBody): Locale {

@@ -2,11 +2,12 @@
  * The moderation queue and the decisions staff take on it. Every decision is written to
  * the audit log in the same transaction as the change, with the house rule it cites.
  */
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   auditLog,
   consultations,
+  departments,
   houseRules,
   questions,
   type reviewState,
@@ -19,6 +20,8 @@ import {
 } from '../db/schema.ts';
 import { recordAudit } from './audit.ts';
 import { can, visibleDepartments, type RoleGrant } from './auth/roles.ts';
+import type { FlagCategory } from './screening/types.ts';
+import { addWorkingDays } from './working-days.ts';
 
 export type ReviewState = (typeof reviewState.enumValues)[number];
 
@@ -36,6 +39,8 @@ export type QueueItem = {
   channel: string;
   language: 'nl' | 'en';
   createdAt: Date;
+  /** When the promised response time ends. */
+  dueAt: Date;
   consultation: { slug: string; title: LocalizedText };
   answers: Array<{
     question: string;
@@ -49,23 +54,41 @@ export type QueueItem = {
 
 export type Viewer = { organisationId: string; roles: readonly RoleGrant[] };
 
-/** Items in the given states that the viewer may see, oldest first (first in, first out). */
-export async function listQueue(
-  db: Db,
-  viewer: Viewer,
-  filter: { states?: readonly ReviewState[]; limit?: number } = {},
-): Promise<QueueItem[]> {
-  const departments = visibleDepartments(viewer.roles);
-  if (!can(viewer.roles, 'queue.read') || (departments !== 'all' && departments.length === 0)) return [];
+export type QueueFilter = {
+  states?: readonly ReviewState[] | undefined;
+  channel?: 'portal' | 'widget' | 'social' | undefined;
+  consultation?: string | undefined;
+  department?: string | undefined;
+  /** Only items with at least one screening flag of this category. */
+  flag?: FlagCategory | undefined;
+  /** Only items whose promised response time has passed. */
+  overdue?: boolean | undefined;
+  now?: Date;
+  limit?: number;
+};
+
+/** Items that match the filter and that the viewer may see, oldest first (first in, first out). */
+export async function listQueue(db: Db, viewer: Viewer, filter: QueueFilter = {}): Promise<QueueItem[]> {
+  const visible = visibleDepartments(viewer.roles);
+  if (!can(viewer.roles, 'queue.read') || (visible !== 'all' && visible.length === 0)) return [];
   const conditions: SQL[] = [
     eq(consultations.organisationId, viewer.organisationId),
     inArray(submissions.reviewState, [...(filter.states ?? OPEN_STATES)]),
   ];
-  if (departments !== 'all') conditions.push(inArray(consultations.departmentId, departments));
+  if (visible !== 'all') conditions.push(inArray(consultations.departmentId, visible));
+  if (filter.channel) conditions.push(eq(submissions.channel, filter.channel));
+  if (filter.consultation) conditions.push(eq(consultations.slug, filter.consultation));
+  if (filter.department) conditions.push(eq(departments.slug, filter.department));
+  if (filter.flag) {
+    // jsonb containment: some field has some flag of this category.
+    const probe = JSON.stringify({ fields: [{ flags: [{ category: filter.flag }] }] });
+    conditions.push(sql`${submissions.screening} @> ${probe}::jsonb`);
+  }
   const rows = await db
     .select({ submission: submissions, consultation: consultations })
     .from(submissions)
     .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
+    .leftJoin(departments, eq(departments.id, consultations.departmentId))
     .where(and(...conditions))
     .orderBy(asc(submissions.createdAt))
     .limit(filter.limit ?? 100);
@@ -90,19 +113,40 @@ export async function listQueue(
     )
     .orderBy(asc(questions.position));
 
-  return rows.map(({ submission, consultation }) => ({
+  const now = filter.now ?? new Date();
+  const items = rows.map(({ submission, consultation }) => ({
     id: submission.id,
     reviewState: submission.reviewState,
     channel: submission.channel,
     language: submission.language,
     createdAt: submission.createdAt,
+    dueAt: addWorkingDays(submission.createdAt, consultation.responseDays),
     consultation: { slug: consultation.slug, title: consultation.title },
     answers: answers
       .filter((a) => a.submissionId === submission.id)
       .map((a) => ({ question: a.key, kind: a.kind, prompt: a.prompt, value: a.value, options: a.options ?? [] })),
     screening: submission.screening,
   }));
+  // Working days are counted in code, so "overdue" is filtered here rather than in SQL.
+  return filter.overdue ? items.filter((item) => item.dueAt < now) : items;
 }
+
+/** What the filter form offers: the consultations and departments of the organisation. */
+export async function queueFilterOptions(db: Db, organisationId: string) {
+  const consultationRows = await db
+    .select({ slug: consultations.slug, title: consultations.title })
+    .from(consultations)
+    .where(eq(consultations.organisationId, organisationId))
+    .orderBy(asc(consultations.slug));
+  const departmentRows = await db
+    .select({ slug: departments.slug, name: departments.name })
+    .from(departments)
+    .where(eq(departments.organisationId, organisationId))
+    .orderBy(asc(departments.slug));
+  return { consultations: consultationRows, departments: departmentRows };
+}
+
+export type QueueFilterOptions = Awaited<ReturnType<typeof queueFilterOptions>>;
 
 export async function listHouseRules(db: Db, organisationId: string): Promise<HouseRule[]> {
   return db
@@ -204,6 +248,38 @@ export async function decide(
     });
   });
   return { kind: 'decided', state: to };
+}
+
+export type BulkResult =
+  { decided: number; skipped: number; notFound: number } | { kind: 'rule_required' | 'unknown_rule' | 'forbidden' };
+
+/**
+ * The same decision for several items, each in its own transaction with its own audit
+ * entry: one item that cannot be decided (already decided, gone) does not stop the rest.
+ */
+export async function decideMany(
+  db: Db,
+  params: Omit<Parameters<typeof decide>[1], 'itemId'> & { itemIds: readonly string[] },
+): Promise<BulkResult> {
+  const counts = { decided: 0, skipped: 0, notFound: 0 };
+  for (const itemId of new Set(params.itemIds)) {
+    const result = await decide(db, { ...params, itemId });
+    switch (result.kind) {
+      case 'decided':
+        counts.decided++;
+        break;
+      case 'already_decided':
+        counts.skipped++;
+        break;
+      case 'not_found':
+        counts.notFound++;
+        break;
+      default:
+        // Rule and permission problems are the same for every item: stop at the first.
+        return { kind: result.kind };
+    }
+  }
+  return counts;
 }
 
 /** The newest decisions on an item, for the audit trail shown next to it. */

@@ -7,7 +7,7 @@
 import type { Locale } from '../contracts/public-content.ts';
 import type { LocalizedText } from '../db/schema.ts';
 import { staffTexts } from '../i18n/staff.ts';
-import type { HouseRule, QueueItem } from '../services/moderation.ts';
+import type { HouseRule, QueueFilterOptions, QueueItem } from '../services/moderation.ts';
 import { DECISIONS } from '../services/moderation.ts';
 import type { Flag } from '../services/screening/types.ts';
 import { attrs, escapeHtml, idRefs } from '../../site/lib/render/html.ts';
@@ -18,6 +18,7 @@ export const staffPaths = {
   logout: '/staff/uitloggen',
   extend: '/staff/sessie/verlengen',
   decision: (id: string) => `/staff/items/${id}/decision`,
+  bulkDecision: '/staff/items/decision',
   stylesheet: '/staff/assets/staff.css',
   sessionScript: '/staff/assets/session.js',
 };
@@ -176,10 +177,28 @@ ${field('password', m.password, { type: 'password', autocomplete: 'current-passw
 // ---------------------------------------------------------------------------------------
 
 export type DecisionFormState = {
+  /** The item whose form was sent, or `bulk` for the form that decides on a selection. */
   itemId: string;
-  values: { decision?: string | undefined; rule?: string | undefined; note?: string | undefined };
+  values: {
+    decision?: string | undefined;
+    rule?: string | undefined;
+    note?: string | undefined;
+    items?: string[] | undefined;
+  };
   errors: FieldError[];
 };
+
+/** The queue filter as the form shows it; values are the raw query parameters. */
+export type QueueFilterValues = {
+  status?: string | undefined;
+  channel?: string | undefined;
+  consultation?: string | undefined;
+  department?: string | undefined;
+  flag?: string | undefined;
+  overdue?: boolean | undefined;
+};
+
+export const BULK = 'bulk';
 
 export function renderQueuePage(options: {
   lang: Locale;
@@ -188,15 +207,22 @@ export function renderQueuePage(options: {
   rules: HouseRule[];
   canDecide: boolean;
   canRead: boolean;
-  saved?: boolean;
+  /** The page's own path and query, to come back to after a decision. */
+  here: string;
+  filter: QueueFilterValues;
+  filterOptions: QueueFilterOptions;
+  /** The notice after a redirect: how many decisions were saved and skipped. */
+  saved?: { decided: number; skipped: number } | undefined;
   form?: DecisionFormState | undefined;
+  now: Date;
 }): string {
-  const { lang } = options;
+  const { lang, form } = options;
   const m = staffTexts(lang).queue;
-  const formErrors = (options.form?.errors ?? []).map((e) => ({
-    ...e,
-    target: `item-${options.form!.itemId}-${e.field}`,
-  }));
+  const errorTarget = (field: string) => {
+    if (form?.itemId !== BULK) return `item-${form?.itemId}-${field}`;
+    return field === 'items' ? `item-${options.items[0]?.id ?? ''}-select` : `bulk-${field}`;
+  };
+  const formErrors = (form?.errors ?? []).map((e) => ({ ...e, target: errorTarget(e.field) }));
   let body: string;
   if (!options.canRead) {
     body = `<p>${escapeHtml(m.noAccess)}</p>`;
@@ -205,10 +231,38 @@ export function renderQueuePage(options: {
       options.items.length === 0
         ? `<p>${escapeHtml(m.empty)}</p>`
         : `<ol class="staff-queue">${options.items.map((item) => `<li>${renderItem(item, options)}</li>`).join('\n')}</ol>`;
-    body = `${options.saved ? `<p class="staff-notice" role="status">${escapeHtml(m.saved)}</p>` : '<div role="status"></div>'}
+    const notice = options.saved
+      ? `<p class="staff-notice" role="status">${escapeHtml(
+          options.saved.decided === 1 && options.saved.skipped === 0
+            ? m.saved
+            : m.bulk.saved(options.saved.decided, options.saved.skipped),
+        )}</p>`
+      : '<div role="status"></div>';
+    const bulk =
+      options.canDecide && options.items.length > 0
+        ? `<section class="staff-bulk" aria-labelledby="bulk-heading">
+<h2 id="bulk-heading">${escapeHtml(m.bulk.heading)}</h2>
+<p>${escapeHtml(m.bulk.intro)}</p>
+${decisionForm({
+  lang,
+  prefix: 'bulk',
+  formId: 'bulk-decision',
+  action: staffPaths.bulkDecision,
+  rules: options.rules,
+  session: options.session,
+  here: options.here,
+  state: form?.itemId === BULK ? form : undefined,
+  submit: m.bulk.save,
+})}
+</section>`
+        : '';
+    body = `${notice}
 ${errorSummary(lang, formErrors)}
 <p>${escapeHtml(m.intro)}</p>
-${list}`;
+${renderFilters(options)}
+<p>${escapeHtml(m.count(options.items.length))}</p>
+${list}
+${bulk}`;
   }
   return staffPage({
     lang,
@@ -220,6 +274,49 @@ ${list}`;
   });
 }
 
+function renderFilters(options: {
+  lang: Locale;
+  filter: QueueFilterValues;
+  filterOptions: QueueFilterOptions;
+}): string {
+  const { lang, filter } = options;
+  const t = staffTexts(lang);
+  const m = t.queue.filters;
+  const select = (name: keyof QueueFilterValues, label: string, first: string, choices: Array<[string, string]>) => {
+    const id = `filter-${name}`;
+    const current = filter[name];
+    const opts = [[``, first] as [string, string], ...choices]
+      .map(
+        ([value, text]) =>
+          `<option${attrs({ value, selected: current === value && value !== '' })}>${escapeHtml(text)}</option>`,
+      )
+      .join('');
+    return `<div class="staff-field"><label for="${id}">${escapeHtml(label)}</label><select id="${id}" name="${name}">${opts}</select></div>`;
+  };
+  return `<form method="get" action="${staffPaths.queue(lang)}" class="staff-filters" aria-labelledby="filters-heading">
+<h2 id="filters-heading">${escapeHtml(m.heading)}</h2>
+<div class="staff-filter-fields">
+${select('status', m.state, m.stateOpen, Object.entries(t.states))}
+${select('channel', m.channel, m.any, Object.entries(t.channels))}
+${select(
+  'consultation',
+  m.consultation,
+  m.any,
+  options.filterOptions.consultations.map((c) => [c.slug, pick(c.title, lang)]),
+)}
+${select(
+  'department',
+  m.department,
+  m.any,
+  options.filterOptions.departments.map((d) => [d.slug, pick(d.name, lang)]),
+)}
+${select('flag', m.flag, m.any, Object.entries(t.categories))}
+</div>
+<div class="staff-checkbox"><input${attrs({ type: 'checkbox', id: 'filter-overdue', name: 'overdue', value: '1', checked: Boolean(filter.overdue) })}><label for="filter-overdue">${escapeHtml(m.overdue)}</label></div>
+<p class="staff-actions"><button type="submit" class="staff-button">${escapeHtml(m.apply)}</button> <a href="${staffPaths.queue(lang)}">${escapeHtml(m.clear)}</a></p>
+</form>`;
+}
+
 function renderItem(
   item: QueueItem,
   options: {
@@ -227,6 +324,8 @@ function renderItem(
     rules: HouseRule[];
     canDecide: boolean;
     session: PageSession;
+    here: string;
+    now: Date;
     form?: DecisionFormState | undefined;
   },
 ): string {
@@ -259,29 +358,69 @@ function renderItem(
               `<li class="staff-flag staff-flag--${flag.category}"><strong>${escapeHtml(t.categories[flag.category])}:</strong> ${escapeHtml(flag.reason[lang])}</li>`,
           )
           .join('')}</ul>`;
+  const heading = m.itemHeading(pick(item.consultation.title, lang));
+  const received = formatDateTime(item.createdAt, lang);
+  const overdue = item.dueAt < options.now;
+  const state = options.form?.itemId === item.id ? options.form : undefined;
+  const bulkState = options.form?.itemId === BULK ? options.form : undefined;
+  const selectId = `item-${item.id}-select`;
+  // The checkbox belongs to the bulk form at the end of the page (form attribute), so each
+  // item can still have its own form.
+  const select = options.canDecide
+    ? `<div class="staff-checkbox"><input${attrs({
+        type: 'checkbox',
+        id: selectId,
+        name: 'item',
+        value: item.id,
+        form: 'bulk-decision',
+        checked: bulkState?.values.items?.includes(item.id) ?? false,
+      })}><label for="${selectId}">${escapeHtml(m.bulk.select(heading, received))}</label></div>`
+    : '';
   return `<article class="staff-item" aria-labelledby="${headingId}">
-<h2 id="${headingId}">${escapeHtml(m.itemHeading(pick(item.consultation.title, lang)))}</h2>
+<h2 id="${headingId}">${escapeHtml(heading)}</h2>
+${select}
 <dl class="staff-meta">
-<div><dt>${escapeHtml(m.received)}</dt><dd><time datetime="${item.createdAt.toISOString()}">${escapeHtml(formatDateTime(item.createdAt, lang))}</time></dd></div>
+<div><dt>${escapeHtml(m.received)}</dt><dd><time datetime="${item.createdAt.toISOString()}">${escapeHtml(received)}</time></dd></div>
+<div><dt>${escapeHtml(m.due)}</dt><dd><time datetime="${item.dueAt.toISOString()}">${escapeHtml(formatDateTime(item.dueAt, lang))}</time>${overdue ? ` <strong>${escapeHtml(m.overdueMark)}</strong>` : ''}</dd></div>
 <div><dt>${escapeHtml(m.channel)}</dt><dd>${escapeHtml(t.channels[item.channel] ?? item.channel)}</dd></div>
 <div><dt>${escapeHtml(m.state)}</dt><dd>${escapeHtml(t.states[item.reviewState])}</dd></div>
 </dl>
 ${answers}
 <h3>${escapeHtml(m.screening)}</h3>
 ${screening}
-${options.canDecide ? decisionForm(item, options) : ''}
+${
+  options.canDecide
+    ? decisionForm({
+        lang,
+        prefix: `item-${item.id}`,
+        action: staffPaths.decision(item.id),
+        rules: options.rules,
+        session: options.session,
+        here: options.here,
+        state,
+        submit: m.save,
+      })
+    : ''
+}
 </article>`;
 }
 
-function decisionForm(
-  item: QueueItem,
-  options: { lang: Locale; rules: HouseRule[]; session: PageSession; form?: DecisionFormState | undefined },
-): string {
-  const { lang } = options;
+function decisionForm(options: {
+  lang: Locale;
+  /** Prefix of every id in the form, unique on the page. */
+  prefix: string;
+  formId?: string;
+  action: string;
+  rules: HouseRule[];
+  session: PageSession;
+  here: string;
+  state: DecisionFormState | undefined;
+  submit: string;
+}): string {
+  const { lang, prefix, state } = options;
   const m = staffTexts(lang).queue;
-  const state = options.form?.itemId === item.id ? options.form : undefined;
   const errorFor = (field: string) => state?.errors.find((e) => e.field === field);
-  const id = (field: string) => `item-${item.id}-${field}`;
+  const id = (field: string) => `${prefix}-${field}`;
 
   const decisionError = errorFor('decision');
   const radios = DECISIONS.map((decision, index) => {
@@ -291,7 +430,7 @@ function decisionForm(
   }).join('');
 
   const ruleError = errorFor('rule');
-  const options_ = [`<option value="">${escapeHtml(m.ruleNone)}</option>`]
+  const ruleOptions = [`<option value="">${escapeHtml(m.ruleNone)}</option>`]
     .concat(
       options.rules.map(
         (rule) =>
@@ -301,8 +440,9 @@ function decisionForm(
     .join('');
   const noteError = errorFor('note');
 
-  return `<form method="post" action="${staffPaths.decision(item.id)}" class="staff-form staff-decision">
-${hidden('csrf', options.session.csrfToken)}${hidden('lang', lang)}
+  return `<form method="post" action="${options.action}" class="staff-form staff-decision"${options.formId ? ` id="${options.formId}"` : ''}>
+${hidden('csrf', options.session.csrfToken)}${hidden('lang', lang)}${hidden('next', options.here)}
+${errorFor('items') ? errorMessage(lang, `${id('items')}-error`, errorFor('items')!.message) : ''}
 <fieldset${attrs({ 'aria-describedby': decisionError ? `${id('decision')}-error` : undefined })}>
 <legend>${escapeHtml(m.decision)}</legend>
 ${decisionError ? errorMessage(lang, `${id('decision')}-error`, decisionError.message) : ''}
@@ -311,14 +451,14 @@ ${radios}
 <div class="staff-field${ruleError ? ' staff-field--invalid' : ''}">
 <label for="${id('rule')}">${escapeHtml(m.rule)}</label>
 ${ruleError ? errorMessage(lang, `${id('rule')}-error`, ruleError.message) : ''}
-<select${attrs({ id: id('rule'), name: 'rule', 'aria-invalid': ruleError ? 'true' : undefined, 'aria-describedby': ruleError ? `${id('rule')}-error` : undefined })}>${options_}</select>
+<select${attrs({ id: id('rule'), name: 'rule', 'aria-invalid': ruleError ? 'true' : undefined, 'aria-describedby': ruleError ? `${id('rule')}-error` : undefined })}>${ruleOptions}</select>
 </div>
 <div class="staff-field${noteError ? ' staff-field--invalid' : ''}">
 <label for="${id('note')}">${escapeHtml(m.note)}</label>
 ${noteError ? errorMessage(lang, `${id('note')}-error`, noteError.message) : ''}
 <textarea${attrs({ id: id('note'), name: 'note', rows: 2, 'aria-invalid': noteError ? 'true' : undefined, 'aria-describedby': noteError ? `${id('note')}-error` : undefined })}>${escapeHtml(state?.values.note ?? '')}</textarea>
 </div>
-<button type="submit" class="staff-button">${escapeHtml(m.save)}</button>
+<button type="submit" class="staff-button">${escapeHtml(options.submit)}</button>
 </form>`;
 }
 

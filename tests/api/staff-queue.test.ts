@@ -77,7 +77,7 @@ for (const target of databaseTargets()) {
       const row = await submit('Mail mij op piet@example.nl, de Parklaan is beter.');
       const response = await decide(row.id, [['decision', 'publish']]);
       assert.equal(response.status, 303);
-      assert.equal(response.headers.get('Location'), '/staff/?opgeslagen');
+      assert.equal(response.headers.get('Location'), '/staff/?opgeslagen=1');
       const [after] = await t.db.select().from(submissions).where(eq(submissions.id, row.id));
       assert.equal(after?.status, 'published');
       assert.equal(after?.reviewState, 'published');
@@ -94,7 +94,9 @@ for (const target of databaseTargets()) {
       assert.equal(entry?.actorType, 'staff');
       assert.deepEqual(entry?.details, { decision: 'publish', from: 'new', to: 'published' });
 
-      const page = await (await t.app.request('/staff/?opgeslagen', { headers: { Cookie: moderator.cookie } })).text();
+      const page = await (
+        await t.app.request('/staff/?opgeslagen=1', { headers: { Cookie: moderator.cookie } })
+      ).text();
       assert.match(page, /role="status">Het besluit is opgeslagen\./);
       assert.doesNotMatch(page, new RegExp(row.id), 'a decided item leaves the queue');
     });
@@ -264,6 +266,127 @@ for (const target of databaseTargets()) {
       assert.match(html, /<html lang="en">/);
       assert.match(html, /<h1>Queue<\/h1>/);
       assert.match(html, /Automatic screening/);
+    });
+
+    it('filters the queue by screening flag, channel, consultation, department, state and overdue', async () => {
+      const pii = await submit('Filter: mijn nummer is 06-87654321.');
+      const clean = await submit('Filter: een nette reactie over de route.');
+      await t.db
+        .update(submissions)
+        .set({ createdAt: new Date('2026-10-01T10:00:00Z') })
+        .where(eq(submissions.id, clean.id));
+      const ids = async (query: string) => {
+        const html = await (await t.app.request(`/staff/${query}`, { headers: { Cookie: moderator.cookie } })).text();
+        return { pii: html.includes(pii.id), clean: html.includes(clean.id), html };
+      };
+      assert.deepEqual(await ids('?flag=personal_data').then(({ pii, clean }) => ({ pii, clean })), {
+        pii: true,
+        clean: false,
+      });
+      assert.deepEqual(await ids('?overdue=1').then(({ pii, clean }) => ({ pii, clean })), { pii: false, clean: true });
+      assert.equal((await ids('?channel=widget')).pii, true, 'the JSON API is the widget channel');
+      assert.equal((await ids('?channel=portal')).pii, false);
+      assert.equal((await ids('?consultation=fietsroute-stationsstraat')).pii, true);
+      assert.equal((await ids('?consultation=parkeren-centrum')).pii, false);
+      assert.equal((await ids('?department=verkeer')).pii, true);
+      assert.equal((await ids('?status=published')).pii, false);
+      const unknown = await ids('?status=weg&flag=iets');
+      assert.equal(unknown.pii, true, 'unknown filter values are ignored');
+      const form = (await ids('?flag=abuse&overdue=1')).html;
+      assert.match(form, /<option value="abuse" selected>Ongepast<\/option>/);
+      assert.match(form, /id="filter-overdue" name="overdue" value="1" checked/);
+    });
+
+    it('decides on a selection at once, skipping items that already have the decision', async () => {
+      const a = await submit('Bulk A.');
+      const b = await submit('Bulk B.');
+      const done = await submit('Bulk C, al gepubliceerd.');
+      await decide(done.id, [['decision', 'publish']]);
+      const response = await staffPost(
+        t,
+        '/staff/items/decision',
+        [
+          ['csrf', moderator.csrf],
+          ['item', a.id],
+          ['item', b.id],
+          ['item', done.id],
+          ['decision', 'publish'],
+          ['next', '/staff/?flag=spam'],
+        ],
+        moderator.cookie,
+      );
+      assert.equal(response.status, 303);
+      assert.equal(response.headers.get('Location'), '/staff/?flag=spam&opgeslagen=2&overgeslagen=1');
+      const rows = await t.db.select().from(submissions);
+      for (const id of [a.id, b.id]) assert.equal(rows.find((r) => r.id === id)?.reviewState, 'published');
+      const entries = await t.db.select().from(auditLog).where(eq(auditLog.action, 'submission.decision'));
+      assert.equal(entries.filter((e) => e.subjectId === a.id || e.subjectId === b.id).length, 2, 'one entry per item');
+      const page = await (
+        await t.app.request('/staff/?opgeslagen=2&overgeslagen=1', { headers: { Cookie: moderator.cookie } })
+      ).text();
+      assert.match(page, /role="status">2 besluiten opgeslagen\. 1 overgeslagen/);
+    });
+
+    it('asks to select items, and for a house rule, when deciding on a selection', async () => {
+      const a = await submit('Bulk zonder regel.');
+      const none = await staffPost(
+        t,
+        '/staff/items/decision',
+        [
+          ['csrf', moderator.csrf],
+          ['decision', 'publish'],
+        ],
+        moderator.cookie,
+      );
+      assert.equal(none.status, 422);
+      assert.match(await none.text(), /Selecteer minstens één item\./);
+      const noRule = await staffPost(
+        t,
+        '/staff/items/decision',
+        [
+          ['csrf', moderator.csrf],
+          ['item', a.id],
+          ['decision', 'reject'],
+        ],
+        moderator.cookie,
+      );
+      assert.equal(noRule.status, 422);
+      const html = await noRule.text();
+      assert.match(html, /<a href="#bulk-rule">Kies de huisregel waarom u afwijst\.<\/a>/);
+      assert.match(
+        html,
+        new RegExp(`id="item-${a.id}-select" name="item" value="${a.id}" form="bulk-decision" checked`),
+      );
+      const [row] = await t.db.select().from(submissions).where(eq(submissions.id, a.id));
+      assert.equal(row?.reviewState, 'new');
+    });
+
+    it('refuses a selection without the CSRF token or from webcare', async () => {
+      const a = await submit('Bulk CSRF.');
+      const forged = await staffPost(
+        t,
+        '/staff/items/decision',
+        [
+          ['csrf', 'forged'],
+          ['item', a.id],
+          ['decision', 'publish'],
+        ],
+        moderator.cookie,
+      );
+      assert.equal(forged.status, 403);
+      await addStaffUser(t, 'webcare-bulk@demodam.example', 'webcare');
+      const webcare = await logIn(t, 'webcare-bulk@demodam.example');
+      const refused = await staffPost(
+        t,
+        '/staff/items/decision',
+        [
+          ['csrf', webcare.csrf],
+          ['item', a.id],
+          ['decision', 'publish'],
+        ],
+        webcare.cookie,
+      );
+      assert.equal(refused.status, 403);
     });
   });
 }

@@ -6,7 +6,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { createApp } from '../../../api/app.ts';
 import { openDatabase, type Database } from '../../../api/db/client.ts';
 import { organisations } from '../../../api/db/schema.ts';
@@ -68,7 +68,7 @@ test.beforeEach(() => {
   serverOffset = 0;
 });
 
-async function logIn(page: import('@playwright/test').Page): Promise<void> {
+async function logIn(page: Page): Promise<void> {
   await page.goto(`${baseUrl}/staff/inloggen`);
   await page.getByLabel('E-mailadres').fill(EMAIL);
   await page.getByLabel('Wachtwoord').fill(PASSWORD);
@@ -124,12 +124,12 @@ test('rejecting without a house rule shows the error at the rule, and the decisi
   await expect(page.locator('#staff-error-summary')).toBeFocused();
   await expectNoAxeViolations(page, { context: 'staff queue with an error' });
   await page.getByRole('link', { name: 'Kies de huisregel waarom u afwijst.' }).click();
-  const rule = page.getByRole('combobox', { name: 'Huisregel (verplicht bij afwijzen)' });
+  const rule = item.getByRole('combobox', { name: 'Huisregel (verplicht bij afwijzen)' });
   await expect(rule).toBeFocused();
   await expect(rule).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByRole('radio', { name: 'Afwijzen' })).toBeChecked();
+  await expect(item.getByRole('radio', { name: 'Afwijzen' })).toBeChecked();
   await rule.selectOption('respect');
-  await page.getByRole('button', { name: 'Besluit opslaan' }).click();
+  await item.getByRole('button', { name: 'Besluit opslaan' }).click();
   await expect(page.getByRole('status')).toHaveText('Het besluit is opgeslagen.');
   await expect(page.getByText('Er wacht niets op beoordeling.')).toBeVisible();
 });
