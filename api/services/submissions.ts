@@ -90,6 +90,7 @@ export async function submitInput(
   if (checked.errors.length > 0) return { kind: 'invalid', errors: checked.errors };
 
   const screening = screenAnswers(checked.answers, input.language, await recentTexts(db, consultation.id, now), now);
+  const publishNow = consultation.moderation === 'post' && mayPublishBeforeReview(screening);
   const code = generateFollowUpCode();
   try {
     const submission = await db.transaction(async (tx) => {
@@ -103,6 +104,9 @@ export async function submitInput(
           idempotencyKey: idempotencyKey ?? null,
           requestHash,
           screening,
+          // Post-moderation: visible at once, and still in the queue (review state "new")
+          // until a moderator confirms or takes it down.
+          ...(publishNow ? { status: 'published' as const, publishedAt: now } : {}),
           createdAt: now,
           updatedAt: now,
         })
@@ -133,7 +137,7 @@ export async function submitInput(
         action: 'submission.received',
         subjectType: 'submission',
         subjectId: row.id,
-        details: { channel: input.channel, consultation: consultation.slug },
+        details: { channel: input.channel, consultation: consultation.slug, published: publishNow },
       });
       return row;
     });
@@ -189,6 +193,15 @@ export function screenAnswers(
       return { question: question.key, flags: result.flags, redacted: result.redacted };
     });
   return { version: 1, screenedAt: now.toISOString(), fields };
+}
+
+/**
+ * Under post-moderation input goes online before a person has looked at it, unless
+ * screening found abuse or spam: that waits for a moderator. Personal data does not hold
+ * input back, because what is published is the redacted text.
+ */
+export function mayPublishBeforeReview(screening: ScreeningRecord): boolean {
+  return screening.fields.every((field) => field.flags.every((flag) => flag.category === 'personal_data'));
 }
 
 /** Checks every answer against its question; returns normalised answers and field errors. */
