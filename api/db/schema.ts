@@ -96,6 +96,8 @@ export const organisations = pgTable('organisations', {
     .default(sql`ARRAY[]::text[]`),
   contactEmail: text('contact_email'),
   websiteUrl: text('website_url'),
+  /** Published input is hidden for review once this many residents reported it. */
+  reportThreshold: integer('report_threshold').notNull().default(3),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -447,4 +449,24 @@ export const channelGuidelines = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('channel_guidelines_organisation_key').on(t.organisationId, t.key)],
+);
+
+/**
+ * A resident's report that published input breaks a house rule. No reporter identity is
+ * kept. Reports count towards hiding until a moderator decides on the item (`handledAt`).
+ */
+export const submissionReports = pgTable(
+  'submission_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    /** The code of the house rule the reporter cites, or `other`. */
+    reason: text('reason').notNull(),
+    note: text('note'),
+    createdAt: createdAt(),
+    handledAt: timestamp('handled_at', { withTimezone: true }),
+  },
+  (t) => [index('submission_reports_submission').on(t.submissionId, t.handledAt)],
 );

@@ -67,6 +67,7 @@ const nl = {
     saved: 'Het besluit is opgeslagen.',
     itemHeading: (consultation: string) => `Inbreng op ${consultation}`,
     due: 'Antwoord beloofd vóór',
+    reports: 'Meldingen van inwoners',
     overdueMark: '(over tijd)',
     count: (n: number) => (n === 1 ? '1 item' : `${n} items`),
     filters: {
@@ -185,6 +186,7 @@ const en: Texts = {
     saved: 'The decision has been saved.',
     itemHeading: (consultation: string) => `Input on ${consultation}`,
     due: 'Answer promised before',
+    reports: 'Reports by residents',
     overdueMark: '(overdue)',
     count: (n: number) => (n === 1 ? '1 item' : `${n} items`),
     filters: {

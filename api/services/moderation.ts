@@ -21,6 +21,7 @@ import {
 import { recordAudit } from './audit.ts';
 import { can, visibleDepartments, type RoleGrant } from './auth/roles.ts';
 import type { FlagCategory } from './screening/types.ts';
+import { closeReports, openReportCounts } from './reports.ts';
 import { addWorkingDays } from './working-days.ts';
 
 export type ReviewState = (typeof reviewState.enumValues)[number];
@@ -50,6 +51,8 @@ export type QueueItem = {
     options: ChoiceOption[];
   }>;
   screening: ScreeningRecord | null;
+  /** Reports by residents that no moderator has answered yet. */
+  openReports: number;
 };
 
 export type Viewer = { organisationId: string; roles: readonly RoleGrant[] };
@@ -114,6 +117,10 @@ export async function listQueue(db: Db, viewer: Viewer, filter: QueueFilter = {}
     .orderBy(asc(questions.position));
 
   const now = filter.now ?? new Date();
+  const reports = await openReportCounts(
+    db,
+    rows.map((row) => row.submission.id),
+  );
   const items = rows.map(({ submission, consultation }) => ({
     id: submission.id,
     reviewState: submission.reviewState,
@@ -126,6 +133,7 @@ export async function listQueue(db: Db, viewer: Viewer, filter: QueueFilter = {}
       .filter((a) => a.submissionId === submission.id)
       .map((a) => ({ question: a.key, kind: a.kind, prompt: a.prompt, value: a.value, options: a.options ?? [] })),
     screening: submission.screening,
+    openReports: reports.get(submission.id) ?? 0,
   }));
   // Working days are counted in code, so "overdue" is filtered here rather than in SQL.
   return filter.overdue ? items.filter((item) => item.dueAt < now) : items;
@@ -230,6 +238,7 @@ export async function decide(
       .update(submissions)
       .set({ ...changes, updatedAt: now })
       .where(eq(submissions.id, row.submission.id));
+    await closeReports(tx, row.submission.id, now);
     await recordAudit(tx, {
       organisationId: actor.organisationId,
       actorType: 'staff',

@@ -382,6 +382,7 @@ ${select}
 <dl class="staff-meta">
 <div><dt>${escapeHtml(m.received)}</dt><dd><time datetime="${item.createdAt.toISOString()}">${escapeHtml(received)}</time></dd></div>
 <div><dt>${escapeHtml(m.due)}</dt><dd><time datetime="${item.dueAt.toISOString()}">${escapeHtml(formatDateTime(item.dueAt, lang))}</time>${overdue ? ` <strong>${escapeHtml(m.overdueMark)}</strong>` : ''}</dd></div>
+${item.openReports > 0 ? `<div><dt>${escapeHtml(m.reports)}</dt><dd>${item.openReports}</dd></div>` : ''}
 <div><dt>${escapeHtml(m.channel)}</dt><dd>${escapeHtml(t.channels[item.channel] ?? item.channel)}</dd></div>
 <div><dt>${escapeHtml(m.state)}</dt><dd>${escapeHtml(t.states[item.reviewState])}</dd></div>
 </dl>
