@@ -18,7 +18,7 @@ import { problem } from './http/problem.ts';
 import { submissionBodies } from './routes/forms.ts';
 import { submissionPages } from './routes/pages.ts';
 import { publicRoutes } from './routes/public.ts';
-import { reportRoutes } from './routes/reports.ts';
+import { moderationPublicRoutes } from './routes/moderation-public.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { loadShell } from './views/page-shell.ts';
 
@@ -80,7 +80,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     );
   });
   app.route('/', publicRoutes());
-  app.route('/', reportRoutes());
+  app.route('/', moderationPublicRoutes());
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

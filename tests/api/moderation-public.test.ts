@@ -110,5 +110,37 @@ for (const target of databaseTargets()) {
       assert.equal(response.status, 400);
       assert.match(response.headers.get('Content-Type') ?? '', /problem\+json/);
     });
+
+    it('lists the house rules in order, for residents and for report reasons', async () => {
+      const response = await t.app.request('/api/house-rules');
+      assert.equal(response.status, 200);
+      const rules = await response.json();
+      assert.deepEqual(
+        rules.map((r: { code: string; position: number }) => `${r.position}:${r.code}`),
+        ['1:respect', '2:privacy', '3:on-topic', '4:no-spam', '5:lawful'],
+      );
+      assert.equal(rules[0].title.nl, 'Wees respectvol');
+    });
+
+    it('lists the guidelines of every channel, with response time and posting hours', async () => {
+      const channels = await (await t.app.request('/api/channels')).json();
+      const mastodon = channels.find((c: { key: string }) => c.key.startsWith('mastodon:'));
+      assert.equal(mastodon.channel, 'social');
+      assert.equal(mastodon.platform, 'mastodon');
+      assert.equal(mastodon.responseDays, 2);
+      assert.equal(mastodon.repliesAllowed, true);
+      assert.deepEqual(mastodon.postingHours, [{ days: [1, 2, 3, 4, 5], from: '09:00', to: '16:00' }]);
+      assert.ok(mastodon.houseRules.includes('respect'));
+      assert.deepEqual(
+        channels.map((c: { key: string }) => c.key),
+        ['mastodon:@demodam@social.demodam.example', 'portal', 'widget'],
+      );
+    });
+
+    it('documents the new routes in the OpenAPI document', async () => {
+      const doc = await (await t.app.request('/api/openapi.json')).json();
+      for (const path of ['/api/house-rules', '/api/channels', '/api/submissions/{id}/reports'])
+        assert.ok(doc.paths[path], path);
+    });
   });
 }
