@@ -29,8 +29,16 @@ export type ReviewState = (typeof reviewState.enumValues)[number];
 /** States in which an item waits for a moderator. */
 export const OPEN_STATES: readonly ReviewState[] = ['new', 'in_review', 'escalated'];
 
-export type Decision = 'publish' | 'reject' | 'needs_answer';
-export const DECISIONS: readonly Decision[] = ['publish', 'reject', 'needs_answer'];
+/** `escalate` is not final: the item stays in the queue, marked for a senior colleague. */
+export type Decision = 'publish' | 'reject' | 'needs_answer' | 'escalate';
+export const DECISIONS: readonly Decision[] = ['publish', 'reject', 'needs_answer', 'escalate'];
+
+const TARGET_STATE: Record<Decision, ReviewState> = {
+  publish: 'published',
+  reject: 'rejected',
+  needs_answer: 'needs_answer',
+  escalate: 'escalated',
+};
 
 export type HouseRule = typeof houseRules.$inferSelect;
 
@@ -211,8 +219,7 @@ export async function decide(
     if (!rule) return { kind: 'unknown_rule' };
   }
 
-  const to: ReviewState =
-    params.decision === 'publish' ? 'published' : params.decision === 'reject' ? 'rejected' : 'needs_answer';
+  const to = TARGET_STATE[params.decision];
   if (from === 'answered' || from === to) return { kind: 'already_decided', state: from };
 
   const changes: Partial<typeof submissions.$inferInsert> =
@@ -226,19 +233,21 @@ export async function decide(
             en: `Not published: against house rule ${rule!.position}, ${rule!.title.en ?? rule!.title.nl}.`,
           },
         }
-      : {
-          status: 'published',
-          reviewState: to,
-          publishedAt: row.submission.publishedAt ?? now,
-          moderationReason: null,
-        };
+      : params.decision === 'escalate'
+        ? { reviewState: to }
+        : {
+            status: 'published',
+            reviewState: to,
+            publishedAt: row.submission.publishedAt ?? now,
+            moderationReason: null,
+          };
 
   await db.transaction(async (tx) => {
     await tx
       .update(submissions)
       .set({ ...changes, updatedAt: now })
       .where(eq(submissions.id, row.submission.id));
-    await closeReports(tx, row.submission.id, now);
+    if (params.decision !== 'escalate') await closeReports(tx, row.submission.id, now);
     await recordAudit(tx, {
       organisationId: actor.organisationId,
       actorType: 'staff',

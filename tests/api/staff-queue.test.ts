@@ -133,6 +133,19 @@ for (const target of databaseTargets()) {
       assert.equal(after?.status, 'published');
     });
 
+    it('escalates an item, which stays offline and in the queue until someone decides', async () => {
+      const row = await submit('Twijfelgeval: is dit een belediging?');
+      assert.equal((await decide(row.id, [['decision', 'escalate']])).status, 303);
+      const [after] = await t.db.select().from(submissions).where(eq(submissions.id, row.id));
+      assert.equal(after?.reviewState, 'escalated');
+      assert.equal(after?.status, 'received');
+      assert.equal(after?.publishedAt, null);
+      const page = await (await t.app.request('/staff/', { headers: { Cookie: moderator.cookie } })).text();
+      assert.match(page, new RegExp(row.id));
+      assert.match(page, /<dd>Geëscaleerd<\/dd>/);
+      assert.equal((await decide(row.id, [['decision', 'publish']])).status, 303);
+    });
+
     it('asks for a house rule when rejecting without one, keeping what was chosen', async () => {
       const row = await submit('Nog een reactie zonder problemen.');
       const response = await decide(row.id, [

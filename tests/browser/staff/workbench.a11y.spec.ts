@@ -89,6 +89,18 @@ test('the log-in page passes axe, has autocomplete tokens and allows pasting the
   expect(pasteAllowed).toBe(true);
 });
 
+test('the English log-in page and queue pass axe and keep the English language', async ({ page }) => {
+  await page.goto(`${baseUrl}/en/staff/login`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expectNoAxeViolations(page, { context: 'staff log-in (English)' });
+  await page.getByLabel('E-mail address').fill(EMAIL);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(`${baseUrl}/en/staff/`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Queue' })).toBeVisible();
+  await expectNoAxeViolations(page, { context: 'staff queue (English)' });
+});
+
 test('a wrong password shows an error summary that takes focus and leads to the field', async ({ page }) => {
   await page.goto(`${baseUrl}/staff/inloggen`);
   await page.getByLabel('E-mailadres').fill(EMAIL);
