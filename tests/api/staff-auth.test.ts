@@ -145,6 +145,18 @@ for (const target of databaseTargets()) {
       );
     });
 
+    it('counts failures that arrive at the same moment, so parallel guessing still locks', async () => {
+      await addStaffUser(t, 'parallel@demodam.example', 'moderator');
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () => login('parallel@demodam.example', 'wrong password!')),
+      );
+      assert.ok(
+        results.some((r) => r.status === 429),
+        results.map((r) => r.status).join(','),
+      );
+      assert.equal((await login('parallel@demodam.example', STAFF_PASSWORD)).status, 429);
+    });
+
     it('does not count failures that lie further apart than the window', async () => {
       await addStaffUser(t, 'slow@demodam.example', 'moderator');
       for (let i = 0; i < 6; i++) {

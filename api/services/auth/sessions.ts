@@ -12,7 +12,7 @@
  * call `startSession` for a user it found by its own means.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { staffSessions, staffUsers } from '../../db/schema.ts';
 import { recordAudit } from '../audit.ts';
@@ -96,19 +96,27 @@ export async function authenticate(
 }
 
 async function recordFailure(db: Db, user: StaffUser, now: Date, policy: SessionPolicy): Promise<LoginResult> {
-  const windowOpen =
-    user.lastFailedLoginAt && now.getTime() - user.lastFailedLoginAt.getTime() < policy.failureWindowMs;
-  const failures = (windowOpen ? user.failedLogins : 0) + 1;
-  const lock = failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockMs) : null;
-  await db
+  // One UPDATE counts the failure, so parallel guesses cannot each read the old count and
+  // slip past the limit. The window starts at the first failure; later ones fall inside it.
+  const windowStart = new Date(now.getTime() - policy.failureWindowMs);
+  const inWindow = sql`${staffUsers.lastFailedLoginAt} is not null and ${staffUsers.lastFailedLoginAt} > ${windowStart}`;
+  const [counted] = await db
     .update(staffUsers)
     .set({
-      failedLogins: lock ? 0 : failures,
-      // The window starts at the first failure; later failures fall inside it.
-      lastFailedLoginAt: windowOpen ? user.lastFailedLoginAt : now,
-      lockedUntil: lock,
+      failedLogins: sql`case when ${inWindow} then ${staffUsers.failedLogins} + 1 else 1 end`,
+      lastFailedLoginAt: sql`case when ${inWindow} then ${staffUsers.lastFailedLoginAt} else ${now} end`,
     })
-    .where(eq(staffUsers.id, user.id));
+    .where(eq(staffUsers.id, user.id))
+    .returning({ failures: staffUsers.failedLogins });
+  const failures = counted?.failures ?? 1;
+  let lock: Date | null = null;
+  if (failures >= policy.maxFailures) {
+    lock = new Date(now.getTime() + policy.lockMs);
+    await db
+      .update(staffUsers)
+      .set({ failedLogins: 0, lastFailedLoginAt: null, lockedUntil: lock })
+      .where(eq(staffUsers.id, user.id));
+  }
   await recordAudit(db, {
     organisationId: user.organisationId,
     actorType: 'system',
