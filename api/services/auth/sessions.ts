@@ -98,13 +98,15 @@ export async function authenticate(
 async function recordFailure(db: Db, user: StaffUser, now: Date, policy: SessionPolicy): Promise<LoginResult> {
   // One UPDATE counts the failure, so parallel guesses cannot each read the old count and
   // slip past the limit. The window starts at the first failure; later ones fall inside it.
-  const windowStart = new Date(now.getTime() - policy.failureWindowMs);
-  const inWindow = sql`${staffUsers.lastFailedLoginAt} is not null and ${staffUsers.lastFailedLoginAt} > ${windowStart}`;
+  // Raw SQL gets ISO strings: postgres.js does not serialise a Date inside a sql template.
+  const windowStart = new Date(now.getTime() - policy.failureWindowMs).toISOString();
+  const at = now.toISOString();
+  const inWindow = sql`${staffUsers.lastFailedLoginAt} is not null and ${staffUsers.lastFailedLoginAt} > ${windowStart}::timestamptz`;
   const [counted] = await db
     .update(staffUsers)
     .set({
       failedLogins: sql`case when ${inWindow} then ${staffUsers.failedLogins} + 1 else 1 end`,
-      lastFailedLoginAt: sql`case when ${inWindow} then ${staffUsers.lastFailedLoginAt} else ${now} end`,
+      lastFailedLoginAt: sql`case when ${inWindow} then ${staffUsers.lastFailedLoginAt} else ${at}::timestamptz end`,
     })
     .where(eq(staffUsers.id, user.id))
     .returning({ failures: staffUsers.failedLogins });
