@@ -19,7 +19,8 @@ Commands:
   build [--force]  write the snapshot and build the portal and widgets
   staff add      create a staff account, e.g. the first administrator (see "staff help")
 
-Configuration (environment): DATABASE_URL, PODIUM_DATA_DIR, PORT, HOST, PODIUM_PUBLIC_URL, PODIUM_SEED_DEMO
+Configuration (environment): DATABASE_URL, PODIUM_DATA_DIR, PORT, HOST, PODIUM_PUBLIC_URL, PODIUM_SEED_DEMO,
+PODIUM_STAFF_PASSWORD (for "staff add")
 `;
 
 async function main(argv: string[]): Promise<number> {

@@ -190,8 +190,11 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
         path: '/',
         httpOnly: true,
         secure: isSecure(c),
+        // Lax, not Strict: a link to the queue in an e-mail should open it logged in. Forms
+        // are protected by the origin check and the token instead.
         sameSite: 'Lax',
-        expires: new Date(c.get('now')().getTime() + 12 * 60 * 60 * 1000),
+        // No Expires: the cookie goes when the browser closes (shared desks at the town hall);
+        // the server ends the session after idle time or its maximum in any case.
       });
       return c.redirect(next ?? staffPaths.queue(lang), 303);
     });

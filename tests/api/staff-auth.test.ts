@@ -88,6 +88,7 @@ for (const target of databaseTargets()) {
       assert.match(cookie, /SameSite=Lax/);
       assert.match(cookie, /Path=\//);
       assert.doesNotMatch(cookie, /Secure/, 'plain http in tests');
+      assert.doesNotMatch(cookie, /Expires|Max-Age/, 'a browser-session cookie');
     });
 
     it('stores only a hash of the session token', async () => {
