@@ -86,6 +86,7 @@ const QueueQuery = z.object({
   status: z.enum(STATES).optional().catch(undefined),
   channel: z.enum(['portal', 'widget', 'social']).optional().catch(undefined),
   consultation: z.string().max(200).optional().catch(undefined),
+  topic: z.string().max(200).optional().catch(undefined),
   department: z.string().max(200).optional().catch(undefined),
   flag: z.enum(['personal_data', 'abuse', 'spam']).optional().catch(undefined),
   overdue: z
@@ -344,6 +345,7 @@ async function queuePage(
     states: query.status ? [query.status as ReviewState] : OPEN_STATES,
     channel: query.channel,
     consultation: query.consultation,
+    topic: query.topic,
     department: query.department,
     flag: query.flag,
     overdue: query.overdue,
@@ -353,6 +355,7 @@ async function queuePage(
     status: query.status,
     channel: query.channel,
     consultation: query.consultation,
+    topic: query.topic,
     department: query.department,
     flag: query.flag,
     overdue: query.overdue,

@@ -9,6 +9,7 @@ import {
   consultations,
   departments,
   houseRules,
+  topics,
   questions,
   type reviewState,
   submissionAnswers,
@@ -69,6 +70,7 @@ export type QueueFilter = {
   states?: readonly ReviewState[] | undefined;
   channel?: 'portal' | 'widget' | 'social' | undefined;
   consultation?: string | undefined;
+  topic?: string | undefined;
   department?: string | undefined;
   /** Only items with at least one screening flag of this category. */
   flag?: FlagCategory | undefined;
@@ -89,6 +91,7 @@ export async function listQueue(db: Db, viewer: Viewer, filter: QueueFilter = {}
   if (visible !== 'all') conditions.push(inArray(consultations.departmentId, visible));
   if (filter.channel) conditions.push(eq(submissions.channel, filter.channel));
   if (filter.consultation) conditions.push(eq(consultations.slug, filter.consultation));
+  if (filter.topic) conditions.push(eq(topics.slug, filter.topic));
   if (filter.department) conditions.push(eq(departments.slug, filter.department));
   if (filter.flag) {
     // jsonb containment: some field has some flag of this category.
@@ -99,6 +102,7 @@ export async function listQueue(db: Db, viewer: Viewer, filter: QueueFilter = {}
     .select({ submission: submissions, consultation: consultations })
     .from(submissions)
     .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
+    .innerJoin(topics, eq(topics.id, consultations.topicId))
     .leftJoin(departments, eq(departments.id, consultations.departmentId))
     .where(and(...conditions))
     .orderBy(asc(submissions.createdAt))
@@ -147,7 +151,7 @@ export async function listQueue(db: Db, viewer: Viewer, filter: QueueFilter = {}
   return filter.overdue ? items.filter((item) => item.dueAt < now) : items;
 }
 
-/** What the filter form offers: the consultations and departments of the organisation. */
+/** What the filter form offers: the topics, consultations and departments of the organisation. */
 export async function queueFilterOptions(db: Db, organisationId: string) {
   const consultationRows = await db
     .select({ slug: consultations.slug, title: consultations.title })
@@ -159,7 +163,12 @@ export async function queueFilterOptions(db: Db, organisationId: string) {
     .from(departments)
     .where(eq(departments.organisationId, organisationId))
     .orderBy(asc(departments.slug));
-  return { consultations: consultationRows, departments: departmentRows };
+  const topicRows = await db
+    .select({ slug: topics.slug, title: topics.title })
+    .from(topics)
+    .where(eq(topics.organisationId, organisationId))
+    .orderBy(asc(topics.position));
+  return { topics: topicRows, consultations: consultationRows, departments: departmentRows };
 }
 
 export type QueueFilterOptions = Awaited<ReturnType<typeof queueFilterOptions>>;

@@ -193,6 +193,7 @@ export type QueueFilterValues = {
   status?: string | undefined;
   channel?: string | undefined;
   consultation?: string | undefined;
+  topic?: string | undefined;
   department?: string | undefined;
   flag?: string | undefined;
   overdue?: boolean | undefined;
@@ -298,6 +299,12 @@ function renderFilters(options: {
 <div class="staff-filter-fields">
 ${select('status', m.state, m.stateOpen, Object.entries(t.states))}
 ${select('channel', m.channel, m.any, Object.entries(t.channels))}
+${select(
+  'topic',
+  m.topic,
+  m.any,
+  options.filterOptions.topics.map((topic) => [topic.slug, pick(topic.title, lang)]),
+)}
 ${select(
   'consultation',
   m.consultation,

@@ -281,7 +281,7 @@ for (const target of databaseTargets()) {
       assert.match(html, /Automatic screening/);
     });
 
-    it('filters the queue by screening flag, channel, consultation, department, state and overdue', async () => {
+    it('filters the queue by screening flag, channel, topic, consultation, department, state and overdue', async () => {
       const pii = await submit('Filter: mijn nummer is 06-87654321.');
       const clean = await submit('Filter: een nette reactie over de route.');
       await t.db
@@ -302,6 +302,8 @@ for (const target of databaseTargets()) {
       assert.equal((await ids('?consultation=fietsroute-stationsstraat')).pii, true);
       assert.equal((await ids('?consultation=parkeren-centrum')).pii, false);
       assert.equal((await ids('?department=verkeer')).pii, true);
+      assert.equal((await ids('?topic=mobiliteit')).pii, true);
+      assert.equal((await ids('?topic=openbare-ruimte')).pii, false);
       assert.equal((await ids('?status=published')).pii, false);
       const unknown = await ids('?status=weg&flag=iets');
       assert.equal(unknown.pii, true, 'unknown filter values are ignored');
