@@ -126,6 +126,30 @@ test('the queue passes axe and shows the screening flags next to the text', asyn
   await expectNoAxeViolations(page, { context: 'staff queue' });
 });
 
+test('the queue reflows at 320 CSS px without scrolling sideways (WCAG 1.4.10)', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await logIn(page);
+  // Elements and text that reach past the right edge, named so a failure says where.
+  const wide = await page.evaluate(() => {
+    const limit = document.documentElement.clientWidth + 0.5;
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const right = node instanceof Element ? node.getBoundingClientRect().right : range.getBoundingClientRect().right;
+      if (right > limit)
+        found.push(node instanceof Element ? `${node.tagName} ${node.className}` : `"${node.textContent}"`);
+    }
+    return found.slice(0, 5);
+  });
+  expect(wide).toEqual([]);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
 test('rejecting without a house rule shows the error at the rule, and the decision can then be made', async ({
   page,
 }) => {
