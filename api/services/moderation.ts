@@ -2,10 +2,9 @@
  * The moderation queue and the decisions staff take on it. Every decision is written to
  * the audit log in the same transaction as the change, with the house rule it cites.
  */
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
-  auditLog,
   consultations,
   departments,
   houseRules,
@@ -307,19 +306,4 @@ export async function decideMany(
     }
   }
   return counts;
-}
-
-/** The newest decisions on an item, for the audit trail shown next to it. */
-export async function decisionsOn(db: Db, itemId: string): Promise<Array<typeof auditLog.$inferSelect>> {
-  return db
-    .select()
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.subjectType, 'submission'),
-        eq(auditLog.subjectId, itemId),
-        eq(auditLog.action, 'submission.decision'),
-      ),
-    )
-    .orderBy(desc(auditLog.id));
 }
