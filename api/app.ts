@@ -19,6 +19,8 @@ import { submissionBodies } from './routes/forms.ts';
 import { submissionPages } from './routes/pages.ts';
 import { publicRoutes } from './routes/public.ts';
 import { threadRoutes } from './routes/threads.ts';
+import { moderationPublicRoutes } from './routes/moderation-public.ts';
+import { staffRoutes } from './routes/staff.ts';
 import { loadShell } from './views/page-shell.ts';
 
 export type AppOptions = {
@@ -30,6 +32,8 @@ export type AppOptions = {
   now?: () => Date;
   /** Largest request body the API reads, in bytes. */
   maxBodyBytes?: number;
+  /** The public address (PODIUM_PUBLIC_URL): staff cookies are Secure when it is https. */
+  publicUrl?: string;
 };
 
 export const API_VERSION = '0.1.0';
@@ -78,6 +82,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   });
   app.route('/', publicRoutes());
   app.route('/', threadRoutes());
+  app.route('/', moderationPublicRoutes());
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -89,6 +94,16 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     },
   });
   app.route('/', submissionPages({ siteDir }));
+  for (const path of ['/staff/*', '/en/staff/*']) {
+    app.use(
+      path,
+      bodyLimit({
+        maxSize: options.maxBodyBytes ?? 64 * 1024,
+        onError: (c) => c.text('Request body too large', 413),
+      }),
+    );
+  }
+  app.route('/', staffRoutes({ publicUrl: options.publicUrl }));
 
   if (options.widgetsDir) {
     const widgetsDir = options.widgetsDir;

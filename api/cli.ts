@@ -9,6 +9,7 @@ import { loadConfig } from './config.ts';
 import { buildAll, openConfiguredDatabase, seedIfEmpty, start } from './server.ts';
 import { seedDemoData } from './services/seed.ts';
 import { importThreadCommand } from './services/social/cli-import.ts';
+import { addStaff, parseStaffAddArgs, readPassword, STAFF_HELP, UsageError } from './cli/staff.ts';
 
 const HELP = `Usage: npx podium <command>
 
@@ -24,6 +25,10 @@ Commands:
 
 Configuration (environment): DATABASE_URL, PODIUM_DATA_DIR, PORT, HOST, PODIUM_PUBLIC_URL, PODIUM_SEED_DEMO,
   PODIUM_SOCIAL_SYNC_SECONDS, PODIUM_X_BEARER_TOKEN
+  staff add      create a staff account, e.g. the first administrator (see "staff help")
+
+Configuration (environment): DATABASE_URL, PODIUM_DATA_DIR, PORT, HOST, PODIUM_PUBLIC_URL, PODIUM_SEED_DEMO,
+PODIUM_STAFF_PASSWORD (for "staff add")
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -68,6 +73,36 @@ async function main(argv: string[]): Promise<number> {
       try {
         await database.migrate();
         return await importThreadCommand(database.db, args, { xBearerToken: config.xBearerToken, log: console.log });
+      } finally {
+        await database.close();
+      }
+    }
+    case 'staff': {
+      const [sub, ...rest] = args;
+      if (sub !== 'add') {
+        console.log(STAFF_HELP);
+        return sub === undefined || sub === 'help' || sub === '--help' ? 0 : 2;
+      }
+      let parsed;
+      try {
+        parsed = parseStaffAddArgs(rest);
+      } catch (error) {
+        console.error(`${error instanceof Error ? error.message : error}\n\n${STAFF_HELP}`);
+        return 2;
+      }
+      // Ask for the password first: the embedded database (and its lock) is not held while someone types.
+      const password = await readPassword();
+      const database = await openConfiguredDatabase(config);
+      try {
+        await database.migrate();
+        console.log(await addStaff(database.db, parsed, password));
+        return 0;
+      } catch (error) {
+        if (error instanceof UsageError) {
+          console.error(error.message);
+          return 2;
+        }
+        throw error;
       } finally {
         await database.close();
       }

@@ -70,6 +70,7 @@ export async function start(
     databaseKind: database.kind,
     siteDir: () => sitePath(config.distDir),
     widgetsDir: widgetsPath(config.distDir),
+    publicUrl: config.publicUrl,
   });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -100,6 +101,7 @@ export async function start(
           log,
         })
       : async () => {};
+  log(`  Staff:    ${config.publicUrl}/staff/`);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

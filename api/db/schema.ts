@@ -29,9 +29,20 @@ import type {
   SocialMention,
   SocialPlaceholder,
 } from '../contracts/social-thread.ts';
+import type { Flag } from '../services/screening/types.ts';
 
 /** A text in every language the portal speaks. Dutch is required, English may follow. */
 export type LocalizedText = { nl: string; en?: string };
+
+/**
+ * What automatic screening found in a submission's open answers, per question. The
+ * answers stay as the resident gave them; `redacted` is the text that may be published.
+ */
+export type ScreeningRecord = {
+  version: 1;
+  screenedAt: string;
+  fields: Array<{ question: string; flags: Flag[]; redacted: string }>;
+};
 
 export type ChoiceOption = { value: string; label: LocalizedText };
 
@@ -51,6 +62,19 @@ export const submissionStatus = pgEnum('submission_status', [
   'published',
   'rejected',
   'answered',
+]);
+/**
+ * Where an item stands in the staff workflow. The resident-facing `submission_status` is
+ * coarser on purpose: residents see received, in moderation, published, rejected, answered.
+ */
+export const reviewState = pgEnum('review_state', [
+  'new',
+  'in_review',
+  'published',
+  'rejected',
+  'needs_answer',
+  'answered',
+  'escalated',
 ]);
 export const locale = pgEnum('locale', ['nl', 'en']);
 export const staffRole = pgEnum('staff_role', [
@@ -83,6 +107,8 @@ export const organisations = pgTable('organisations', {
   postalAddress: text('postal_address'),
   /** The data protection officer (functionaris gegevensbescherming), named in the privacy statement. */
   privacyEmail: text('privacy_email'),
+  /** Published input is hidden for review once this many residents reported it. */
+  reportThreshold: integer('report_threshold').notNull().default(3),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -256,11 +282,17 @@ export const submissions = pgTable(
     moderationReason: jsonb('moderation_reason').$type<LocalizedText>(),
     /** The house rule a moderation decision cited (its code). */
     moderationRule: text('moderation_rule'),
+    reviewState: reviewState('review_state').notNull().default('new'),
+    /** Null for items stored before screening existed. */
+    screening: jsonb('screening').$type<ScreeningRecord>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
   },
-  (t) => [index('submissions_consultation_status').on(t.consultationId, t.status)],
+  (t) => [
+    index('submissions_consultation_status').on(t.consultationId, t.status),
+    index('submissions_review_state').on(t.reviewState, t.createdAt),
+  ],
 );
 
 export const submissionAnswers = pgTable(
@@ -300,7 +332,9 @@ export const staffUsers = pgTable('staff_users', {
   email: text('email').notNull().unique(),
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash'),
+  /** Failed log-ins since `lastFailedLoginAt` started a window; reset by a good log-in. */
   failedLogins: integer('failed_logins').notNull().default(0),
+  lastFailedLoginAt: timestamp('last_failed_login_at', { withTimezone: true }),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   createdAt: createdAt(),
@@ -326,7 +360,10 @@ export const staffSessions = pgTable('staff_sessions', {
   staffUserId: uuid('staff_user_id')
     .notNull()
     .references(() => staffUsers.id, { onDelete: 'cascade' }),
+  /** Sent back in every staff form; a request without it is refused (CSRF). */
+  csrfToken: text('csrf_token').notNull(),
   createdAt: createdAt(),
+  /** Slides forward while staff work; the session also ends a fixed time after createdAt. */
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
 
@@ -457,4 +494,62 @@ export const auditLog = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [index('audit_log_subject').on(t.subjectType, t.subjectId), index('audit_log_at').on(t.at)],
+);
+
+/** When a channel is staffed: ISO weekdays (1 = Monday) and local times `HH:MM`. */
+export type PostingHours = Array<{ days: number[]; from: string; to: string }>;
+
+/**
+ * The guidelines of one channel, as data, so residents see them and the workbench can
+ * measure against them: portal, widget, or one social-media account.
+ */
+export const channelGuidelines = pgTable(
+  'channel_guidelines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** `portal`, `widget`, or `<platform>:<account>` such as `mastodon:@demodam@social.example`. */
+    key: text('key').notNull(),
+    channel: channel('channel').notNull(),
+    platform: socialPlatform('platform'),
+    name: jsonb('name').$type<LocalizedText>().notNull(),
+    /** The promised response time, in working days. */
+    responseDays: integer('response_days').notNull(),
+    repliesAllowed: boolean('replies_allowed').notNull().default(true),
+    /** The department whose moderators handle this channel; null: the central desk. */
+    moderatedByDepartmentId: uuid('moderated_by_department_id').references(() => departments.id, {
+      onDelete: 'set null',
+    }),
+    postingHours: jsonb('posting_hours').$type<PostingHours>().notNull().default([]),
+    /** Codes of the house rules that apply here. */
+    houseRules: text('house_rules')
+      .array()
+      .notNull()
+      .default(sql`ARRAY[]::text[]`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('channel_guidelines_organisation_key').on(t.organisationId, t.key)],
+);
+
+/**
+ * A resident's report that published input breaks a house rule. No reporter identity is
+ * kept. Reports count towards hiding until a moderator decides on the item (`handledAt`).
+ */
+export const submissionReports = pgTable(
+  'submission_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    /** The code of the house rule the reporter cites, or `other`. */
+    reason: text('reason').notNull(),
+    note: text('note'),
+    createdAt: createdAt(),
+    handledAt: timestamp('handled_at', { withTimezone: true }),
+  },
+  (t) => [index('submission_reports_submission').on(t.submissionId, t.handledAt)],
 );

@@ -84,6 +84,14 @@ const messages = {
     nl: 'Deze Idempotency-Key is al gebruikt voor andere inbreng.',
     en: 'This Idempotency-Key was already used for different input.',
   },
+  submission_not_published: {
+    nl: 'Deze inbreng is niet (meer) gepubliceerd.',
+    en: 'This input is not published (any more).',
+  },
+  report_reason_unknown: {
+    nl: 'Kies een van de huisregels, of ‘anders’.',
+    en: 'Choose one of the house rules, or ‘other’.',
+  },
   conflict: { nl: 'Conflict', en: 'Conflict' },
   bad_request: { nl: 'Ongeldig verzoek', en: 'Bad request' },
   server_error: {

@@ -86,7 +86,13 @@ export async function listPublishedSubmissions(
     language: submission.language,
     channel: submission.channel,
     publishedAt: (submission.publishedAt ?? submission.createdAt).toISOString(),
-    answers: answers.filter((a) => a.submissionId === submission.id).map((a) => ({ question: a.key, value: a.value })),
+    // Personal data that screening found is published redacted; the stored answer stays as given.
+    answers: answers
+      .filter((a) => a.submissionId === submission.id)
+      .map((a) => ({
+        question: a.key,
+        value: submission.screening?.fields.find((f) => f.question === a.key)?.redacted ?? a.value,
+      })),
     replies: replies
       .filter(({ reply }) => reply.submissionId === submission.id)
       .map(({ reply, department }) => ({

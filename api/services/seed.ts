@@ -6,9 +6,10 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   accessibilityStatements,
+  channelGuidelines,
   consultations,
-  houseRules,
   departments,
+  houseRules,
   organisations,
   questions,
   staffReplies,
@@ -204,9 +205,48 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<SeedReport
   if (existing.length === 0) await seedDemoThread(db, orgId, cycleRoute, now);
   await seedHouseRules(db, orgId);
   await seedAccessibilityStatement(db, orgId, now);
+  await seedChannelGuidelines(db, orgId);
   await markContentChanged(db);
 
   return { organisation: 'demodam', created: existing.length === 0 };
+}
+
+async function seedChannelGuidelines(db: Db, organisationId: string): Promise<void> {
+  const officeHours = [{ days: [1, 2, 3, 4, 5], from: '08:30', to: '17:00' }];
+  const allRules = DEMO_HOUSE_RULES.map((rule) => rule.code);
+  await db
+    .insert(channelGuidelines)
+    .values([
+      {
+        organisationId,
+        key: 'portal',
+        channel: 'portal',
+        name: { nl: 'Participatieportaal', en: 'Participation portal' },
+        responseDays: 10,
+        postingHours: officeHours,
+        houseRules: allRules,
+      },
+      {
+        organisationId,
+        key: 'widget',
+        channel: 'widget',
+        name: { nl: 'Formulieren op demodam.example', en: 'Forms on demodam.example' },
+        responseDays: 10,
+        postingHours: officeHours,
+        houseRules: allRules,
+      },
+      {
+        organisationId,
+        key: 'mastodon:@demodam@social.demodam.example',
+        channel: 'social',
+        platform: 'mastodon',
+        name: { nl: 'Mastodon @demodam', en: 'Mastodon @demodam' },
+        responseDays: 2,
+        postingHours: [{ days: [1, 2, 3, 4, 5], from: '09:00', to: '16:00' }],
+        houseRules: allRules,
+      },
+    ])
+    .onConflictDoNothing({ target: [channelGuidelines.organisationId, channelGuidelines.key] });
 }
 
 async function upsertOrganisation(db: Db): Promise<string> {
@@ -295,6 +335,7 @@ async function seedPublishedInput(
         channel: 'portal',
         language: 'nl',
         status: input.reply ? 'answered' : 'published',
+        reviewState: input.reply ? 'answered' : 'published',
         followUpCode: generateFollowUpCode(),
         idempotencyKey: key,
         createdAt: new Date(publishedAt.getTime() - 2 * DAY),
@@ -375,7 +416,8 @@ async function seedRejectedInput(db: Db, organisationId: string, consultationId:
   });
 }
 
-const HOUSE_RULES: Array<{ code: string; title: LocalizedText; body: LocalizedText }> = [
+/** House rules moderators cite; written in plain language (B1). */
+export const DEMO_HOUSE_RULES: Array<{ code: string; title: LocalizedText; body: LocalizedText }> = [
   {
     code: 'respect',
     title: { nl: 'Respectvol', en: 'Respectful' },
@@ -401,7 +443,7 @@ const HOUSE_RULES: Array<{ code: string; title: LocalizedText; body: LocalizedTe
     },
   },
   {
-    code: 'no-advertising',
+    code: 'no-spam',
     title: { nl: 'Geen reclame', en: 'No advertising' },
     body: {
       nl: 'Reclame, spam en herhaalde berichten plaatsen wij niet.',
@@ -421,7 +463,7 @@ const HOUSE_RULES: Array<{ code: string; title: LocalizedText; body: LocalizedTe
 async function seedHouseRules(db: Db, organisationId: string): Promise<void> {
   await db
     .insert(houseRules)
-    .values(HOUSE_RULES.map((rule, position) => ({ ...rule, organisationId, position })))
+    .values(DEMO_HOUSE_RULES.map((rule, index) => ({ ...rule, organisationId, position: index + 1 })))
     .onConflictDoNothing({ target: [houseRules.organisationId, houseRules.code] });
 }
 

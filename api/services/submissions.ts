@@ -3,7 +3,7 @@
  * input exactly once per idempotency key, and the follow-up a resident reads by code.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull } from 'drizzle-orm';
 import type { FollowUp, Locale, SubmissionReceipt } from '../contracts/public-content.ts';
 import type { Db } from '../db/client.ts';
 import {
@@ -15,11 +15,14 @@ import {
   submissionContacts,
   submissions,
   type AnswerValue,
+  type ScreeningRecord,
 } from '../db/schema.ts';
 import type { MessageCode } from '../i18n/messages.ts';
 import { recordAudit } from './audit.ts';
+import { markContentChanged } from './content-revision.ts';
 import { findHouseRule } from './house-rules.ts';
 import { publicStatus } from './consultations.ts';
+import { screen } from './screening/index.ts';
 import { generateFollowUpCode } from './follow-up-code.ts';
 import { routes } from '../../site/lib/routes.ts';
 import { addWorkingDays } from './working-days.ts';
@@ -88,6 +91,8 @@ export async function submitInput(
   if (status !== 'open') return { kind: 'closed' };
   if (checked.errors.length > 0) return { kind: 'invalid', errors: checked.errors };
 
+  const screening = screenAnswers(checked.answers, input.language, await recentTexts(db, consultation.id, now), now);
+  const publishNow = consultation.moderation === 'post' && mayPublishBeforeReview(screening);
   const code = generateFollowUpCode();
   try {
     const submission = await db.transaction(async (tx) => {
@@ -100,6 +105,10 @@ export async function submitInput(
           followUpCode: code,
           idempotencyKey: idempotencyKey ?? null,
           requestHash,
+          screening,
+          // Post-moderation: visible at once, and still in the queue (review state "new")
+          // until a moderator confirms or takes it down.
+          ...(publishNow ? { status: 'published' as const, publishedAt: now } : {}),
           createdAt: now,
           updatedAt: now,
         })
@@ -130,8 +139,9 @@ export async function submitInput(
         action: 'submission.received',
         subjectType: 'submission',
         subjectId: row.id,
-        details: { channel: input.channel, consultation: consultation.slug },
+        details: { channel: input.channel, consultation: consultation.slug, published: publishNow },
       });
+      if (publishNow) await markContentChanged(tx);
       return row;
     });
     return { kind: 'created', receipt: toReceipt(submission, consultation.responseDays) };
@@ -143,6 +153,58 @@ export async function submitInput(
     }
     throw error;
   }
+}
+
+/** How far back a flood of the same text is looked for. */
+const FLOOD_WINDOW_MS = 10 * 60 * 1000;
+
+/**
+ * Open answers given on the same consultation shortly before. Podium keeps no client
+ * identifier (no IP address, no cookie), so a flood is the same text from anyone.
+ */
+async function recentTexts(db: Db, consultationId: string, now: Date): Promise<string[]> {
+  const rows = await db
+    .select({ value: submissionAnswers.value })
+    .from(submissionAnswers)
+    .innerJoin(submissions, eq(submissions.id, submissionAnswers.submissionId))
+    .innerJoin(questions, eq(questions.id, submissionAnswers.questionId))
+    .where(
+      and(
+        eq(submissions.consultationId, consultationId),
+        eq(questions.kind, 'open_text'),
+        gte(submissions.createdAt, new Date(now.getTime() - FLOOD_WINDOW_MS)),
+      ),
+    )
+    .orderBy(desc(submissions.createdAt))
+    .limit(500);
+  return rows.map((row) => row.value).filter((value): value is string => typeof value === 'string');
+}
+
+/** Screens every open answer before anyone sees it; choices and scales need no screening. */
+export function screenAnswers(
+  answers: Array<[QuestionRow, AnswerValue]>,
+  language: Locale,
+  recent: string[],
+  now: Date,
+): ScreeningRecord {
+  const fields = answers
+    .filter(([question, value]) => question.kind === 'open_text' && typeof value === 'string')
+    .map(([question, value]) => {
+      // Without a client identifier the volume of other people's input says nothing: only
+      // the same text repeated counts as a flood here.
+      const result = screen(value as string, { lang: language, recent, floodVolume: Number.POSITIVE_INFINITY });
+      return { question: question.key, flags: result.flags, redacted: result.redacted };
+    });
+  return { version: 1, screenedAt: now.toISOString(), fields };
+}
+
+/**
+ * Under post-moderation input goes online before a person has looked at it, unless
+ * screening found abuse or spam: that waits for a moderator. Personal data does not hold
+ * input back, because what is published is the redacted text.
+ */
+export function mayPublishBeforeReview(screening: ScreeningRecord): boolean {
+  return screening.fields.every((field) => field.flags.every((flag) => flag.category === 'personal_data'));
 }
 
 /** Checks every answer against its question; returns normalised answers and field errors. */

@@ -18,7 +18,7 @@ for (const target of databaseTargets()) {
       const snapshot = PublishedSnapshot.parse(await buildPublishedSnapshot(t.db, NOW));
       assert.deepEqual(
         snapshot.houseRules.map((rule) => rule.code),
-        ['respect', 'on-topic', 'privacy', 'no-advertising', 'lawful'],
+        ['respect', 'on-topic', 'privacy', 'no-spam', 'lawful'],
       );
       assert.equal(snapshot.accessibilityStatement?.status, 'B');
       assert.ok(snapshot.accessibilityStatement.deviations.length > 0);

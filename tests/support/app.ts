@@ -7,15 +7,19 @@ import type { DatabaseTarget } from './databases.ts';
 /** The tests' clock: the demo consultation is open at this moment. */
 export const NOW = new Date('2026-11-27T10:00:00Z');
 
-export async function openTestApp(target: DatabaseTarget, options: { siteDir?: string } = {}) {
+export async function openTestApp(
+  target: DatabaseTarget,
+  options: { siteDir?: string; now?: () => Date; publicUrl?: string } = {},
+) {
   const database: Database = await target.open();
   await database.migrate();
   await seedDemoData(database.db, NOW);
   const app = createApp({
     db: database.db,
     databaseKind: database.kind,
-    now: () => NOW,
+    now: options.now ?? (() => NOW),
     ...(options.siteDir ? { siteDir: () => options.siteDir! } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
   return { app, database, db: database.db, close: () => database.close() };
 }

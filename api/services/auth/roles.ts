@@ -1,0 +1,47 @@
+/**
+ * What each staff role may do. One table, so a route asks for a permission and never
+ * for a role, and a new role (or an OpenID Connect group mapping) changes only this file.
+ */
+import type { staffRole } from '../../db/schema.ts';
+
+export type StaffRole = (typeof staffRole.enumValues)[number];
+
+export type Permission =
+  /** See the moderation queue (department members: only what is routed to them). */
+  | 'queue.read'
+  /** Publish, reject or route items. */
+  | 'queue.decide'
+  /** Read insights and exports. */
+  | 'insights.read'
+  /** Manage staff, channels, house rules. */
+  | 'admin';
+
+const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
+  administrator: ['queue.read', 'queue.decide', 'insights.read', 'admin'],
+  moderator: ['queue.read', 'queue.decide', 'insights.read'],
+  webcare: ['queue.read', 'insights.read'],
+  analyst: ['insights.read'],
+  department_member: ['queue.read'],
+};
+
+export const STAFF_ROLES = Object.keys(PERMISSIONS) as StaffRole[];
+
+export function isStaffRole(value: string): value is StaffRole {
+  return (STAFF_ROLES as string[]).includes(value);
+}
+
+export type RoleGrant = { role: StaffRole; departmentId: string | null };
+
+export function can(grants: readonly RoleGrant[], permission: Permission): boolean {
+  return grants.some((grant) => PERMISSIONS[grant.role].includes(permission));
+}
+
+/**
+ * The departments whose items someone sees, or `all`. Only a user whose every queue
+ * permission comes from department membership is limited to those departments.
+ */
+export function visibleDepartments(grants: readonly RoleGrant[]): 'all' | string[] {
+  const wide = grants.some((g) => g.role !== 'department_member' && PERMISSIONS[g.role].includes('queue.read'));
+  if (wide) return 'all';
+  return grants.filter((g) => g.role === 'department_member' && g.departmentId).map((g) => g.departmentId!);
+}

@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { addStaff, parseStaffAddArgs, UsageError } from '../../api/cli/staff.ts';
+import { staffRoles, staffUsers } from '../../api/db/schema.ts';
+import { openTestApp, type TestApp } from '../support/app.ts';
+import { databaseTargets } from '../support/databases.ts';
+import { logIn } from '../support/staff.ts';
+
+const PASSWORD = 'correct horse battery staple';
+
+describe('parsing "staff add"', () => {
+  it('reads e-mail, name, one or more roles and a department', () => {
+    assert.deepEqual(
+      parseStaffAddArgs([
+        '--email',
+        'a@b.nl',
+        '--name',
+        'A',
+        '--role',
+        'moderator',
+        '--role',
+        'webcare',
+        '--department',
+        'verkeer',
+      ]),
+      { email: 'a@b.nl', name: 'A', roles: ['moderator', 'webcare'], department: 'verkeer', organisation: undefined },
+    );
+  });
+
+  it('refuses missing options, unknown roles and a password on the command line', () => {
+    assert.throws(() => parseStaffAddArgs(['--email', 'a@b.nl', '--role', 'moderator']), UsageError);
+    assert.throws(
+      () => parseStaffAddArgs(['--email', 'a@b.nl', '--name', 'A', '--role', 'king']),
+      /Unknown role "king"/,
+    );
+    assert.throws(() =>
+      parseStaffAddArgs(['--email', 'a@b.nl', '--name', 'A', '--role', 'moderator', '--password', 'geheim']),
+    );
+  });
+});
+
+for (const target of databaseTargets()) {
+  describe(`creating staff accounts from the command line (${target.name})`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await openTestApp(target);
+    });
+    after(() => t.close());
+
+    it('creates the first administrator, who can then log in', async () => {
+      const message = await addStaff(
+        t.db,
+        { email: 'Beheer@Demodam.example', name: 'Ada Beheer', roles: ['administrator'] },
+        PASSWORD,
+      );
+      assert.equal(message, 'Created beheer@demodam.example (administrator) in demodam.');
+      const [user] = await t.db.select().from(staffUsers).where(eq(staffUsers.email, 'beheer@demodam.example'));
+      assert.match(user?.passwordHash ?? '', /^\$argon2id\$/);
+      const { csrf } = await logIn(t, 'beheer@demodam.example');
+      assert.ok(csrf);
+    });
+
+    it('ties a department member to the department', async () => {
+      await addStaff(
+        t.db,
+        { email: 'verkeer@demodam.example', name: 'V', roles: ['department_member'], department: 'verkeer' },
+        PASSWORD,
+      );
+      const [user] = await t.db.select().from(staffUsers).where(eq(staffUsers.email, 'verkeer@demodam.example'));
+      const [grant] = await t.db.select().from(staffRoles).where(eq(staffRoles.staffUserId, user!.id));
+      assert.ok(grant?.departmentId);
+    });
+
+    it('refuses a second account for the same address, a short password and unknown places', async () => {
+      const base = { email: 'dubbel@demodam.example', name: 'D', roles: ['moderator'] };
+      await addStaff(t.db, base, PASSWORD);
+      await assert.rejects(addStaff(t.db, base, PASSWORD), /already a staff account/);
+      await assert.rejects(addStaff(t.db, { ...base, email: 'kort@demodam.example' }, 'kort'), /at least 12/);
+      await assert.rejects(
+        addStaff(t.db, { ...base, email: 'x@demodam.example', department: 'nergens' }, PASSWORD),
+        /no department "nergens"/,
+      );
+      await assert.rejects(
+        addStaff(t.db, { ...base, email: 'y@demodam.example', organisation: 'elders' }, PASSWORD),
+        /no organisation "elders"/,
+      );
+      await assert.rejects(
+        addStaff(t.db, { ...base, email: 'z@demodam.example', roles: ['department_member'] }, PASSWORD),
+        /needs --department/,
+      );
+    });
+  });
+}
+
+describe('"npx podium staff add" and a running server', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'podium-cli-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses to open an embedded database that a server holds, and prints no password', () => {
+    // This test process plays the server: its pid is in the lock file and it is running.
+    writeFileSync(join(dir, 'podium.lock'), String(process.pid));
+    const result = spawnSync(
+      process.execPath,
+      ['api/cli.ts', 'staff', 'add', '--email', 'a@demodam.example', '--name', 'A', '--role', 'administrator'],
+      {
+        env: { ...process.env, PODIUM_DATA_DIR: dir, DATABASE_URL: '', PODIUM_STAFF_PASSWORD: PASSWORD },
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /in use by another Podium process \(pid \d+\)/);
+    assert.doesNotMatch(result.stdout + result.stderr, new RegExp(PASSWORD));
+  });
+});

@@ -1,0 +1,205 @@
+/**
+ * The staff workbench in a real browser: log-in, queue and the session warning, checked
+ * with axe and with the keyboard. The pages need no built portal, so this spec runs its
+ * own Podium in the test process, on an in-memory database with a staff account, and
+ * controls the server's clock alongside the browser's (page.clock).
+ */
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { expect, test, type Page } from '@playwright/test';
+import { createApp } from '../../../api/app.ts';
+import { openDatabase, type Database } from '../../../api/db/client.ts';
+import { organisations } from '../../../api/db/schema.ts';
+import { createStaffUser } from '../../../api/services/auth/users.ts';
+import { seedDemoData } from '../../../api/services/seed.ts';
+import { submitInput } from '../../../api/services/submissions.ts';
+import { expectNoAxeViolations } from '../support/axe.ts';
+
+const EMAIL = 'moderator@demodam.example';
+const PASSWORD = 'correct horse battery staple';
+const MINUTE = 60 * 1000;
+
+let database: Database;
+let server: ServerType;
+let baseUrl: string;
+/** How far the server's clock runs ahead of the real one. */
+let serverOffset = 0;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  database = await openDatabase({ dataDir: 'memory' });
+  await database.migrate();
+  await seedDemoData(database.db);
+  const [org] = await database.db.select().from(organisations);
+  await createStaffUser(database.db, {
+    organisationId: org!.id,
+    email: EMAIL,
+    displayName: 'Mo de Rator',
+    password: PASSWORD,
+    roles: [{ role: 'moderator', departmentId: null }],
+  });
+  await submitInput(database.db, {
+    consultationSlug: 'fietsroute-stationsstraat',
+    now: new Date(),
+    input: {
+      answers: { route: 'parklaan', toelichting: 'Bel me op 06-12345678, dit klotefietspad moet veiliger.' },
+      language: 'nl',
+      channel: 'portal',
+    },
+  });
+  const app = createApp({
+    db: database.db,
+    databaseKind: database.kind,
+    now: () => new Date(Date.now() + serverOffset),
+  });
+  server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+test.afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await database.close();
+});
+
+test.beforeEach(() => {
+  serverOffset = 0;
+});
+
+async function logIn(page: Page): Promise<void> {
+  await page.goto(`${baseUrl}/staff/inloggen`);
+  await page.getByLabel('E-mailadres').fill(EMAIL);
+  await page.getByLabel('Wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page).toHaveURL(`${baseUrl}/staff/`);
+}
+
+test('the log-in page passes axe, has autocomplete tokens and allows pasting the password', async ({ page }) => {
+  await page.goto(`${baseUrl}/staff/inloggen`);
+  await expect(page).toHaveTitle('Inloggen – Podium werkplek');
+  await expectNoAxeViolations(page, { context: 'staff log-in' });
+  await expect(page.getByLabel('E-mailadres')).toHaveAttribute('autocomplete', 'username');
+  const password = page.getByLabel('Wachtwoord');
+  await expect(password).toHaveAttribute('autocomplete', 'current-password');
+  const pasteAllowed = await password.evaluate((input) =>
+    input.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true })),
+  );
+  expect(pasteAllowed).toBe(true);
+});
+
+test('the English log-in page and queue pass axe and keep the English language', async ({ page }) => {
+  await page.goto(`${baseUrl}/en/staff/login`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expectNoAxeViolations(page, { context: 'staff log-in (English)' });
+  await page.getByLabel('E-mail address').fill(EMAIL);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(`${baseUrl}/en/staff/`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Queue' })).toBeVisible();
+  await expectNoAxeViolations(page, { context: 'staff queue (English)' });
+});
+
+test('a wrong password shows an error summary that takes focus and leads to the field', async ({ page }) => {
+  await page.goto(`${baseUrl}/staff/inloggen`);
+  await page.getByLabel('E-mailadres').fill(EMAIL);
+  await page.getByLabel('Wachtwoord').fill('not the password');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  const summary = page.locator('#staff-error-summary');
+  await expect(summary).toBeFocused();
+  await expect(page).toHaveTitle(/^Fout: Inloggen/);
+  await expect(page.getByLabel('E-mailadres')).toHaveValue(EMAIL);
+  await expectNoAxeViolations(page, { context: 'staff log-in with an error' });
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('E-mailadres')).toBeFocused();
+});
+
+test('the queue passes axe and shows the screening flags next to the text', async ({ page }) => {
+  await logIn(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Wachtrij' })).toBeVisible();
+  const item = page.getByRole('article', { name: 'Inbreng op Nieuwe fietsroute Stationsstraat' });
+  await expect(item.locator('mark').first()).toHaveText('06-12345678');
+  await expect(item.getByText('Persoonsgegevens: Bevat een telefoonnummer.')).toBeVisible();
+  await expect(item.getByText('Ongepast: Bevat een scheldwoord of vloek.')).toBeVisible();
+  await expectNoAxeViolations(page, { context: 'staff queue' });
+});
+
+test('the queue reflows at 320 CSS px without scrolling sideways (WCAG 1.4.10)', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await logIn(page);
+  // Elements and text that reach past the right edge, named so a failure says where.
+  const wide = await page.evaluate(() => {
+    const limit = document.documentElement.clientWidth + 0.5;
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const right = node instanceof Element ? node.getBoundingClientRect().right : range.getBoundingClientRect().right;
+      if (right > limit)
+        found.push(node instanceof Element ? `${node.tagName} ${node.className}` : `"${node.textContent}"`);
+    }
+    return found.slice(0, 5);
+  });
+  expect(wide).toEqual([]);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('rejecting without a house rule shows the error at the rule, and the decision can then be made', async ({
+  page,
+}) => {
+  await logIn(page);
+  const item = page.getByRole('article', { name: 'Inbreng op Nieuwe fietsroute Stationsstraat' });
+  await item.getByRole('radio', { name: 'Afwijzen' }).check();
+  await item.getByRole('button', { name: 'Besluit opslaan' }).click();
+  await expect(page.locator('#staff-error-summary')).toBeFocused();
+  await expectNoAxeViolations(page, { context: 'staff queue with an error' });
+  await page.getByRole('link', { name: 'Kies de huisregel waarom u afwijst.' }).click();
+  const rule = item.getByRole('combobox', { name: 'Huisregel (verplicht bij afwijzen)' });
+  await expect(rule).toBeFocused();
+  await expect(rule).toHaveAttribute('aria-invalid', 'true');
+  await expect(item.getByRole('radio', { name: 'Afwijzen' })).toBeChecked();
+  await rule.selectOption('respect');
+  await item.getByRole('button', { name: 'Besluit opslaan' }).click();
+  await expect(page.getByRole('status')).toHaveText('Het besluit is opgeslagen.');
+  await expect(page.getByText('Er wacht niets op beoordeling.')).toBeVisible();
+});
+
+test('warns two minutes before the session ends, extends it without moving focus, then says when it ended', async ({
+  page,
+}) => {
+  await page.clock.install({ time: new Date() });
+  await logIn(page);
+  const alert = page.locator('[data-session-alert]');
+  await expect(alert).toBeEmpty();
+  const format = (ms: number) =>
+    new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' }).format(
+      new Date(ms),
+    );
+
+  await page.getByRole('link', { name: 'Wachtrij' }).focus();
+  await page.clock.fastForward(28 * MINUTE + 30 * 1000);
+  await expect(alert).toContainText('Uw sessie verloopt om');
+  await expect(page.getByRole('link', { name: 'Wachtrij' })).toBeFocused();
+  await expectNoAxeViolations(page, { context: 'session warning' });
+
+  serverOffset = 28.5 * MINUTE;
+  const expected = format(Date.now() + serverOffset + 30 * MINUTE);
+  await alert.getByRole('button', { name: 'Sessie verlengen' }).click();
+  await expect(alert).toHaveText(`Uw sessie is verlengd tot ${expected}.`);
+  await expect(page.locator('[data-session-expires]')).toHaveText(expected);
+
+  await page.clock.fastForward(20 * MINUTE);
+  await expect(alert).toHaveText(`Uw sessie is verlengd tot ${expected}.`);
+  await page.clock.fastForward(11 * MINUTE);
+  await expect(alert).toContainText('Uw sessie is verlopen.');
+  await expect(alert.getByRole('link', { name: 'Opnieuw inloggen' })).toHaveAttribute(
+    'href',
+    '/staff/inloggen?next=%2Fstaff%2F',
+  );
+});

@@ -1,0 +1,51 @@
+/** Staff accounts and log-in for API tests. */
+import { eq } from 'drizzle-orm';
+import { departments, organisations } from '../../api/db/schema.ts';
+import type { StaffRole } from '../../api/services/auth/roles.ts';
+import { createStaffUser } from '../../api/services/auth/users.ts';
+import { postForm, type TestApp } from './app.ts';
+
+export const STAFF_PASSWORD = 'correct horse battery staple';
+/** The origin `app.request()` uses for relative URLs; same-origin form posts send it. */
+export const ORIGIN = 'http://localhost';
+
+export async function addStaffUser(
+  t: Pick<TestApp, 'db'>,
+  email: string,
+  role: StaffRole,
+  options: { department?: string } = {},
+): Promise<string> {
+  const [org] = await t.db.select().from(organisations).where(eq(organisations.slug, 'demodam'));
+  let departmentId: string | null = null;
+  if (options.department) {
+    const [department] = await t.db.select().from(departments).where(eq(departments.slug, options.department));
+    departmentId = department?.id ?? null;
+  }
+  const result = await createStaffUser(t.db, {
+    organisationId: org!.id,
+    email,
+    displayName: email.split('@')[0]!,
+    password: STAFF_PASSWORD,
+    roles: [{ role, departmentId }],
+  });
+  if (result.kind !== 'created') throw new Error(`Could not create ${email}: ${result.kind}`);
+  return result.user.id;
+}
+
+export function staffPost(t: Pick<TestApp, 'app'>, path: string, fields: Array<[string, string]>, cookie?: string) {
+  return postForm(t.app, path, fields, { Origin: ORIGIN, ...(cookie ? { Cookie: cookie } : {}) });
+}
+
+/** Logs in and returns the cookie to send and the CSRF token from the queue page. */
+export async function logIn(t: Pick<TestApp, 'app'>, email: string): Promise<{ cookie: string; csrf: string }> {
+  const response = await staffPost(t, '/staff/inloggen', [
+    ['email', email],
+    ['password', STAFF_PASSWORD],
+  ]);
+  if (response.status !== 303) throw new Error(`Log-in failed with ${response.status}`);
+  const cookie = (response.headers.get('Set-Cookie') ?? '').split(';')[0]!;
+  const page = await t.app.request('/staff/', { headers: { Cookie: cookie } });
+  const csrf = (await page.text()).match(/name="csrf" value="([^"]+)"/)?.[1];
+  if (!csrf) throw new Error('No CSRF token on the queue page');
+  return { cookie, csrf };
+}
