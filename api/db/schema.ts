@@ -31,6 +31,15 @@ import type {
 } from '../contracts/social-thread.ts';
 import type { Flag } from '../services/screening/types.ts';
 
+/** A sentiment label as stored with an item. */
+export type SentimentRecord = {
+  label: 'positive' | 'neutral' | 'negative';
+  score: number;
+  confidence: number;
+  method: string;
+  at: string;
+};
+
 /** A text in every language the portal speaks. Dutch is required, English may follow. */
 export type LocalizedText = { nl: string; en?: string };
 
@@ -285,6 +294,8 @@ export const submissions = pgTable(
     reviewState: reviewState('review_state').notNull().default('new'),
     /** Null for items stored before screening existed. */
     screening: jsonb('screening').$type<ScreeningRecord>(),
+    /** Computed on arrival, with the method (and version) that made it; a staff correction replaces it. */
+    sentiment: jsonb('sentiment').$type<SentimentRecord>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
@@ -451,6 +462,7 @@ export const socialPosts = pgTable(
     placeholder: text('placeholder').$type<SocialPlaceholder>(),
     contentHtml: text('content_html').notNull(),
     contentText: text('content_text').notNull(),
+    sentiment: jsonb('sentiment').$type<SentimentRecord>(),
     language: text('language'),
     contentWarning: text('content_warning'),
     sensitive: boolean('sensitive').notNull().default(false),
@@ -553,3 +565,39 @@ export const submissionReports = pgTable(
   },
   (t) => [index('submission_reports_submission').on(t.submissionId, t.handledAt)],
 );
+
+/**
+ * Staff corrections of sentiment labels, per municipality: shown in the agreement figures
+ * and used to train that municipality's correction model.
+ */
+export const sentimentCorrections = pgTable(
+  'sentiment_corrections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    subjectType: text('subject_type').$type<'submission' | 'social_post'>().notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    language: text('language').notNull(),
+    /** The text as classified, kept for retraining (input text, already under its own retention). */
+    text: text('text').notNull(),
+    /** What the method said, and what staff say it is. */
+    predicted: text('predicted').$type<SentimentRecord['label']>().notNull(),
+    predictedMethod: text('predicted_method').notNull(),
+    label: text('label').$type<SentimentRecord['label']>().notNull(),
+    staffUserId: uuid('staff_user_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('sentiment_corrections_subject').on(t.subjectType, t.subjectId)],
+);
+
+/** The trained correction model per municipality (plain JSON), rebuilt after each correction. */
+export const sentimentModels = pgTable('sentiment_models', {
+  organisationId: uuid('organisation_id')
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  model: jsonb('model').notNull(),
+  corrections: integer('corrections').notNull(),
+  trainedAt: timestamp('trained_at', { withTimezone: true }).notNull(),
+});

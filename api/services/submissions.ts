@@ -20,6 +20,7 @@ import {
 import type { MessageCode } from '../i18n/messages.ts';
 import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';
+import { sentimentFor, submissionText } from './item-sentiment.ts';
 import { findHouseRule } from './house-rules.ts';
 import { publicStatus } from './consultations.ts';
 import { screen } from './screening/index.ts';
@@ -93,6 +94,13 @@ export async function submitInput(
 
   const screening = screenAnswers(checked.answers, input.language, await recentTexts(db, consultation.id, now), now);
   const publishNow = consultation.moderation === 'post' && mayPublishBeforeReview(screening);
+  const sentiment = await sentimentFor(
+    db,
+    consultation.organisationId,
+    submissionText(checked.answers.map(([, value]) => value)),
+    input.language,
+    now,
+  );
   const code = generateFollowUpCode();
   try {
     const submission = await db.transaction(async (tx) => {
@@ -106,6 +114,7 @@ export async function submitInput(
           idempotencyKey: idempotencyKey ?? null,
           requestHash,
           screening,
+          sentiment,
           // Post-moderation: visible at once, and still in the queue (review state "new")
           // until a moderator confirms or takes it down.
           ...(publishNow ? { status: 'published' as const, publishedAt: now } : {}),

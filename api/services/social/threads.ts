@@ -25,6 +25,7 @@ import {
 } from '../../db/schema.ts';
 import { recordAudit } from '../audit.ts';
 import { markContentChanged } from '../content-revision.ts';
+import { sentimentFor } from '../item-sentiment.ts';
 import { fetchThread, type FetchThreadOptions } from './fetch-thread.ts';
 import type { AccountDirectory, ImportedPost, ImportedThread } from './model.ts';
 import { RateLimitedError, SourceHttpError } from './rate-limit.ts';
@@ -136,6 +137,15 @@ async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, n
     (await tx.select().from(socialPosts).where(eq(socialPosts.threadId, threadId))).map((row) => [row.externalId, row]),
   );
   const seen = new Set<string>();
+  const [owner] = await tx
+    .select({ organisationId: socialThreads.organisationId })
+    .from(socialThreads)
+    .where(eq(socialThreads.id, threadId));
+  // Residents' replies join the sentiment figures like portal input; placeholders have no text.
+  const sentimentOf = (post: ImportedPost) =>
+    post.placeholder || !owner || !post.text.trim()
+      ? null
+      : sentimentFor(tx, owner.organisationId, post.text, post.lang ?? 'nl', now);
   for (const [position, post] of thread.posts.entries()) {
     seen.add(post.id);
     const before = existing.get(post.id);
@@ -166,6 +176,7 @@ async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, n
     if (!before) {
       await tx.insert(socialPosts).values({
         ...columns,
+        sentiment: await sentimentOf(post),
         threadId,
         authorId,
         editedAt: post.editedAt ? new Date(post.editedAt) : null,
@@ -181,6 +192,8 @@ async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, n
       .update(socialPosts)
       .set({
         ...columns,
+        // A changed text is classified again (a staff correction was about the old text).
+        ...(changed ? { sentiment: await sentimentOf(post) } : {}),
         authorId,
         editedAt,
         deletedAt: post.placeholder === 'deleted' ? (before.deletedAt ?? now) : null,
