@@ -34,9 +34,11 @@ function minifyLitTemplates(): Plugin {
           if (kind === 'html' || kind === 'css') {
             quasi.quasis.forEach((element, index, all) => {
               if (code.slice(element.start, element.end) !== element.value.raw) return;
-              let text = kind === 'css' ? minifyCss(element.value.raw) : element.value.raw.replace(/\s+/g, ' ');
-              if (index === 0) text = text.trimStart();
-              if (index === all.length - 1) text = text.trimEnd();
+              const raw = element.value.raw;
+              // Line breaks are formatting; a space on one line may be content (`text <span>`).
+              let text = kind === 'css' ? minifyCss(raw) : raw.replace(/>\s*\n\s*</g, '><').replace(/\s+/g, ' ');
+              if (index === 0 && /^\s*\n/.test(raw)) text = text.trimStart();
+              if (index === all.length - 1 && /\n\s*$/.test(raw)) text = text.trimEnd();
               edits.push({ start: element.start, end: element.end, text });
             });
           }
@@ -59,11 +61,17 @@ type TaggedTemplate = {
 };
 
 function minifyCss(source: string): string {
-  return source
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,>])\s*/g, '$1')
-    .replace(/;}/g, '}');
+  return (
+    source
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,>])\s*/g, '$1')
+      // After a colon only: `a :focus` (a descendant) never occurs in our CSS, `a: b` often.
+      .replace(/: /g, ':')
+      .replace(/ !important/g, '!important')
+      .replace(/([\s:,(])0\.(\d)/g, '$1.$2')
+      .replace(/;}/g, '}')
+  );
 }
 
 export default defineConfig({
@@ -89,10 +97,15 @@ export default defineConfig({
         // Vite 8 does not minify library output unless asked.
         minify: true,
         chunkFileNames: 'chunks-[name]-[hash].js',
-        // Lit in its own chunk, shared by every widget and cached once. (The base class joins
-        // an automatic shared chunk as soon as a second widget uses it.)
+        // Lit and the base class in one chunk, shared by every widget and cached once. One
+        // file rather than two: one request less, and gzip compresses the pair better.
         codeSplitting: {
-          groups: [{ name: 'lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/ }],
+          groups: [
+            {
+              name: 'podium',
+              test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|widgets[\\/]shared[\\/](podium-element|messages|styles)\.ts/,
+            },
+          ],
         },
       },
     },

@@ -1,102 +1,30 @@
 /**
- * Texts of <podium-submit>, Dutch first (taalniveau B1), English second. Field messages match
+ * Dutch texts of <podium-submit> (taalniveau B1); English is in messages-en.ts, loaded only on
+ * English pages. Field messages match
  * the API's own (api/i18n/messages.ts), so client and server errors read the same.
  * A host overrides any of them; see widgets/README.md.
  */
-import type { Messages } from '../shared/podium-element.ts';
 
-export const submitMessages: Messages = {
-  nl: {
-    loading: 'De consultatie wordt geladen…',
-    loadFailed: 'De consultatie kon niet worden geladen. Probeer het later opnieuw.',
-    loadOffline: 'U bent offline. De consultatie wordt geladen zodra er weer verbinding is.',
-    retry: 'Opnieuw proberen',
-    notFound: 'Deze consultatie bestaat niet (meer).',
-    corsRefused: 'Deze pagina mag deze widget niet tonen. Vraag de beheerder van Podium om dit webadres toe te voegen.',
-    closed: 'Deze consultatie is gesloten. U kunt geen inbreng meer geven.',
-    upcoming: 'Deze consultatie is nog niet geopend. U kunt reageren vanaf {date}.',
-    howWeAnswer:
-      'Na het versturen krijgt u een volgcode. De gemeente reageert binnen {days} werkdagen op uw inbreng. Met de code ziet u wat er met uw inbreng gebeurt.',
-    moderationPre: 'Wij lezen uw inbreng eerst. Daarna komt die op de website, zonder uw naam en e-mailadres.',
-    moderationPost:
-      'Uw inbreng komt meteen op de website, zonder uw naam en e-mailadres. Wij halen inbreng weg die kwetsend is of niet over dit onderwerp gaat.',
-    closesAt: 'U kunt reageren tot {date}.',
-    optional: '(niet verplicht)',
-    maxLength: 'Gebruik maximaal {max} tekens.',
-    count: '{count} van {max} tekens',
-    aboutYou: 'Uw gegevens',
-    aboutYouHint:
-      'Wilt u persoonlijk antwoord? Vul dan uw e-mailadres in. Wij publiceren uw naam en e-mailadres nooit.',
-    name: 'Naam',
-    email: 'E-mailadres',
-    emailHint: 'Alleen nodig als u antwoord wilt per e-mail.',
-    consent: 'Ik geef toestemming om mijn e-mailadres te gebruiken',
-    consentShort: 'Toestemming',
-    consentHint: 'Wij gebruiken uw e-mailadres alleen om u te antwoorden over deze inbreng. Wij delen het met niemand.',
-    submit: 'Versturen',
-    submitting: 'Bezig met versturen…',
-    errorSummaryTitle: 'Er ging iets mis',
-    required: 'Vul dit in.',
-    requiredChoice: 'Kies een antwoord.',
-    requiredChoices: 'Kies minstens één antwoord.',
-    tooLong: 'Gebruik maximaal {max} tekens. U gebruikte er {actual}.',
-    invalidEmail: 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
-    consentRequired: 'Geef toestemming om uw e-mailadres te gebruiken, of laat het e-mailadres leeg.',
-    emptySubmission: 'Beantwoord minstens één vraag.',
-    offline: 'U bent offline. Uw inbreng is bewaard en wordt verstuurd zodra er weer verbinding is.',
-    networkFailed: 'Versturen is niet gelukt. Uw inbreng is bewaard. Controleer uw verbinding en probeer het opnieuw.',
-    submitFailed: 'Uw inbreng is niet verstuurd. Probeer het later opnieuw.',
-    thanks: 'Bedankt voor uw inbreng',
-    yourCode: 'Uw volgcode is',
-    keepCode: 'Bewaar deze code. Daarmee ziet u wat er met uw inbreng gebeurt.',
-    answerDue: 'De gemeente reageert uiterlijk op {date}.',
-    followUpLink: 'Bekijk wat er met uw inbreng gebeurt',
-  },
-  en: {
-    loading: 'Loading the consultation…',
-    loadFailed: 'The consultation could not be loaded. Please try again later.',
-    loadOffline: 'You are offline. The consultation will load as soon as you are connected again.',
-    retry: 'Try again',
-    notFound: 'This consultation does not exist (any more).',
-    corsRefused: 'This page is not allowed to show this widget. Ask the Podium administrator to add this web address.',
-    closed: 'This consultation is closed. You can no longer give input.',
-    upcoming: 'This consultation is not open yet. You can respond from {date}.',
-    howWeAnswer:
-      'After sending you get a follow-up code. The municipality responds to your input within {days} working days. With the code you can see what happens to your input.',
-    moderationPre:
-      'We read your input first. Then it is published on the website, without your name and e-mail address.',
-    moderationPost:
-      'Your input is published on the website straight away, without your name and e-mail address. We remove input that is offensive or off-topic.',
-    closesAt: 'You can respond until {date}.',
-    optional: '(optional)',
-    maxLength: 'Use at most {max} characters.',
-    count: '{count} of {max} characters',
-    aboutYou: 'About you',
-    aboutYouHint:
-      'Would you like a personal answer? Then enter your e-mail address. We never publish your name or e-mail address.',
-    name: 'Name',
-    email: 'E-mail address',
-    emailHint: 'Only needed if you want an answer by e-mail.',
-    consent: 'I allow you to use my e-mail address',
-    consentShort: 'Permission',
-    consentHint: 'We only use your e-mail address to answer you about this input. We share it with no one.',
-    submit: 'Send',
-    submitting: 'Sending…',
-    errorSummaryTitle: 'Something went wrong',
-    required: 'Please fill this in.',
-    requiredChoice: 'Choose an answer.',
-    requiredChoices: 'Choose at least one answer.',
-    tooLong: 'Use at most {max} characters. You used {actual}.',
-    invalidEmail: 'Enter a valid e-mail address, such as name@example.com.',
-    consentRequired: 'Give permission to use your e-mail address, or leave the e-mail address empty.',
-    emptySubmission: 'Answer at least one question.',
-    offline: 'You are offline. Your input has been saved and will be sent as soon as you are connected again.',
-    networkFailed: 'Sending did not work. Your input has been saved. Check your connection and try again.',
-    submitFailed: 'Your input was not sent. Please try again later.',
-    thanks: 'Thank you for your input',
-    yourCode: 'Your follow-up code is',
-    keepCode: 'Keep this code. With it you can see what happens to your input.',
-    answerDue: 'The municipality will respond by {date}.',
-    followUpLink: 'See what happens to your input',
-  },
+export const submitMessages = {
+  closed: 'Deze consultatie is gesloten. U kunt geen inbreng meer geven.',
+  upcoming: 'Deze consultatie is nog niet geopend. U kunt reageren vanaf {date}.',
+  howWeAnswer:
+    'Na het versturen krijgt u een volgcode. De gemeente reageert binnen {days} werkdagen op uw inbreng. Met de code ziet u wat er met uw inbreng gebeurt.',
+  moderationPre: 'Wij lezen uw inbreng eerst. Daarna komt die op de website, zonder uw naam en e-mailadres.',
+  moderationPost:
+    'Uw inbreng komt meteen op de website, zonder uw naam en e-mailadres. Wij halen inbreng weg die kwetsend is of niet over dit onderwerp gaat.',
+  closesAt: 'U kunt reageren tot {date}.',
+  optional: '(niet verplicht)',
+  maxLength: 'Gebruik maximaal {max} tekens.',
+  count: '{count} van {max} tekens',
+  aboutYou: 'Uw gegevens',
+  aboutYouHint:
+    'Wilt u persoonlijk antwoord? Vul dan uw e-mailadres in. Wij publiceren uw naam en e-mailadres nooit.',
+  name: 'Naam',
+  email: 'E-mailadres',
+  emailHint: 'Alleen nodig als u antwoord wilt per e-mail.',
+  consent: 'Ik geef toestemming om mijn e-mailadres te gebruiken',
+  consentHint: 'Wij gebruiken uw e-mailadres alleen om u te antwoorden over deze inbreng. Wij delen het met niemand.',
+  submit: 'Versturen',
+  offline: 'U bent offline. Uw inbreng is bewaard en wordt verstuurd zodra er weer verbinding is.',
 };

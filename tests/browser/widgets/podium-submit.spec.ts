@@ -242,6 +242,10 @@ test.describe('podium-submit states', () => {
   }) => {
     const before = await submissionCount(request);
     await openEmbed(page);
+    // An empty send first loads the sending code (send.ts), so the offline send below really
+    // tries the network; offline before any send is covered in the host-page tests.
+    await widget(page).getByRole('button', { name: 'Versturen' }).click();
+    await expect(widget(page).locator('.error-summary')).toBeVisible();
     const text = 'Verstuurd zodra de verbinding terug was.';
     await fillDemoForm(page, text);
     const posts = recordSubmissions(page);
