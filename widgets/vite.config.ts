@@ -11,6 +11,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** One entry per widget: name → source. The name is the file name in dist/widgets/. */
 const entries = {
   'podium-submit': fileURLToPath(new URL('./podium-submit/index.ts', import.meta.url)),
+  'podium-consultation': fileURLToPath(new URL('./podium-consultation/index.ts', import.meta.url)),
+  'podium-answers': fileURLToPath(new URL('./podium-answers/index.ts', import.meta.url)),
 };
 
 /**
