@@ -37,8 +37,17 @@ function minifyLitTemplates(): Plugin {
             quasi.quasis.forEach((element, index, all) => {
               if (code.slice(element.start, element.end) !== element.value.raw) return;
               const raw = element.value.raw;
-              // Line breaks are formatting; a space on one line may be content (`text <span>`).
-              let text = kind === 'css' ? minifyCss(raw) : raw.replace(/>\s*\n\s*</g, '><').replace(/\s+/g, ' ');
+              // Line breaks are formatting (prettier's), so whitespace with one goes where it
+              // touches a tag or an expression; a space on one line may be content
+              // (`text <span>`) and stays.
+              let text =
+                kind === 'css'
+                  ? minifyCss(raw)
+                  : raw
+                      .replace(/>\s*\n\s*</g, '><')
+                      .replace(/^\s*\n\s*(?=<|$)/, '')
+                      .replace(/(^|>)\s*\n\s*$/, '$1')
+                      .replace(/\s+/g, ' ');
               if (index === 0 && /^\s*\n/.test(raw)) text = text.trimStart();
               if (index === all.length - 1 && /\n\s*$/.test(raw)) text = text.trimEnd();
               edits.push({ start: element.start, end: element.end, text });

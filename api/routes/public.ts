@@ -81,7 +81,10 @@ const answersRoute = createRoute({
     }),
   },
   responses: {
-    200: { description: 'One page (empty past the last page)', content: { 'application/json': { schema: PublishedAnswersPage } } },
+    200: {
+      description: 'One page (empty past the last page)',
+      content: { 'application/json': { schema: PublishedAnswersPage } },
+    },
     422: { description: 'Page or page size out of range', content: problemContent },
     404: { description: 'No such consultation', content: problemContent },
   },

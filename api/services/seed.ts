@@ -193,8 +193,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<SeedReport
       voorzieningen: ['stallingen', 'bomen'],
       toelichting: 'Zet bij het station een grote, overdekte fietsenstalling. Nu staan de fietsen overal op de stoep.',
     },
-    reply:
-      'Een overdekte stalling bij het station staat in beide ontwerpen. We kijken nog hoeveel plekken nodig zijn.',
+    reply: 'Een overdekte stalling bij het station staat in beide ontwerpen. We kijken nog hoeveel plekken nodig zijn.',
   });
   await seedPublishedInput(db, orgId, cycleRoute, traffic, now, 'seed:fietsroute:4', {
     daysAgo: 5,

@@ -53,7 +53,10 @@ for (const target of databaseTargets()) {
     });
 
     it('shows only published replies, and puts replies in the reader’s language first', async () => {
-      const [english] = await t.db.select().from(submissions).where(eq(submissions.idempotencyKey, 'seed:fietsroute:4'));
+      const [english] = await t.db
+        .select()
+        .from(submissions)
+        .where(eq(submissions.idempotencyKey, 'seed:fietsroute:4'));
       assert.ok(english);
       await t.db.insert(staffReplies).values([
         { submissionId: english.id, language: 'nl', body: 'Concept, nog niet gepubliceerd.' },
@@ -98,7 +101,9 @@ for (const target of databaseTargets()) {
       assert.equal(body.items.length, 1);
       assert.equal(JSON.stringify(body).includes('@'), false, 'no e-mail addresses in public output');
 
-      const defaults = (await (await t.app.request(`/api/consultations/${SLUG}/answers`)).json()) as PublishedAnswersPage;
+      const defaults = (await (
+        await t.app.request(`/api/consultations/${SLUG}/answers`)
+      ).json()) as PublishedAnswersPage;
       assert.equal(defaults.page, 1);
       assert.equal(defaults.pageSize, 10);
 

@@ -122,7 +122,9 @@ function pageWeights(): void {
     const jsBytes = [...jsFiles].reduce((sum, file) => sum + gz(readFileSync(file)), 0);
     const htmlBytes = gz(html);
     const requests = 1 + css.length + jsFiles.size;
-    const budget = name.startsWith('consultation (open') ? `  HTML+CSS ${((htmlBytes + cssBytes) / (30 * 1024)).toFixed(2)} × the 30 KB target` : '';
+    const budget = name.startsWith('consultation (open')
+      ? `  HTML+CSS ${((htmlBytes + cssBytes) / (30 * 1024)).toFixed(2)} × the 30 KB target`
+      : '';
     console.log(
       `  ${name.padEnd(28)} HTML ${kb(htmlBytes).padStart(8)}  CSS ${kb(cssBytes).padStart(8)}  JS ${kb(jsBytes).padStart(8)}  requests ${requests}${budget}`,
     );
@@ -166,7 +168,9 @@ async function apiSpeed(): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     times.sort((a, b) => a - b);
     const p = (q: number) => times[Math.floor(q * (times.length - 1))]!.toFixed(2);
-    console.log(`  ${name.padEnd(44)} ${(400 / seconds).toFixed(0).padStart(6)} req/s  p50 ${p(0.5)} ms  p95 ${p(0.95)} ms`);
+    console.log(
+      `  ${name.padEnd(44)} ${(400 / seconds).toFixed(0).padStart(6)} req/s  p50 ${p(0.5)} ms  p95 ${p(0.95)} ms`,
+    );
   }
   await database.close();
 }

@@ -139,27 +139,45 @@ export class PodiumAnswers extends PodiumElement {
     const { total, page, pageCount } = data;
     return html`${this.heading(this.t('title'), { id: 'answers-title', focusable: true })}
       <p>${this.localized(data.consultation.title)}</p>
-      ${total === 0
-        ? html`<p class="panel" part="notice">${this.t('empty')}</p>`
-        : html`<p>${total === 1 ? this.t('countOne') : this.t('count', { count: total })}</p>
-            <ol>
-              ${data.items.map((item) => this.#renderResponse(item, data.consultation.questions))}
-            </ol>`}
-      ${pageCount > 1
-        ? html`<nav class="pager" part="pager" aria-label=${this.t('pages')}>
-            ${page > 1
-              ? html`<button class="button secondary" part="button" type="button" @click=${() => this.#go(page - 1)}>
-                  ${this.t('previous')}
-                </button>`
-              : nothing}
-            <p>${this.t('pageOf', { page: Math.min(page, pageCount), pages: pageCount })}</p>
-            ${page < pageCount
-              ? html`<button class="button secondary" part="button" type="button" @click=${() => this.#go(page + 1)}>
-                  ${this.t('next')}
-                </button>`
-              : nothing}
-          </nav>`
-        : nothing}`;
+      ${
+        total === 0
+          ? html`<p class="panel" part="notice">${this.t('empty')}</p>`
+          : html`<p>${total === 1 ? this.t('countOne') : this.t('count', { count: total })}</p>
+              <ol>
+                ${data.items.map((item) => this.#renderResponse(item, data.consultation.questions))}
+              </ol>`
+      }
+      ${
+        pageCount > 1
+          ? html`<nav class="pager" part="pager" aria-label=${this.t('pages')}>
+              ${
+                page > 1
+                  ? html`<button
+                      class="button secondary"
+                      part="button"
+                      type="button"
+                      @click=${() => this.#go(page - 1)}
+                    >
+                      ${this.t('previous')}
+                    </button>`
+                  : nothing
+              }
+              <p>${this.t('pageOf', { page: Math.min(page, pageCount), pages: pageCount })}</p>
+              ${
+                page < pageCount
+                  ? html`<button
+                      class="button secondary"
+                      part="button"
+                      type="button"
+                      @click=${() => this.#go(page + 1)}
+                    >
+                      ${this.t('next')}
+                    </button>`
+                  : nothing
+              }
+            </nav>`
+          : nothing
+      }`;
   }
 
   #renderResponse(item: PublishedSubmission, questions: QuestionInfo[]): TemplateResult {
@@ -183,19 +201,23 @@ export class PodiumAnswers extends PodiumElement {
     return html`<li class="response" part="response">
       ${this.heading(this.t('response', { date: this.date(item.publishedAt) }), { level: this.level + 1 })}
       <dl>${answers}</dl>
-      ${item.replies.length
-        ? item.replies.map(
-            (reply) =>
-              html`<div class="panel" part="reply">
-                ${this.heading(
-                  reply.department ? this.t('replyFrom', { department: this.text(reply.department) }) : this.t('reply'),
-                  { level: this.level + 2 },
-                )}
-                <p class="meta">${this.date(reply.publishedAt)}</p>
-                <p lang=${reply.language}>${reply.body}</p>
-              </div>`,
-          )
-        : html`<p class="meta">${this.t('noReply')}</p>`}
+      ${
+        item.replies.length
+          ? item.replies.map(
+              (reply) =>
+                html`<div class="panel" part="reply">
+                  ${this.heading(
+                    reply.department
+                      ? this.t('replyFrom', { department: this.text(reply.department) })
+                      : this.t('reply'),
+                    { level: this.level + 2 },
+                  )}
+                  <p class="meta">${this.date(reply.publishedAt)}</p>
+                  <p lang=${reply.language}>${reply.body}</p>
+                </div>`,
+            )
+          : html`<p class="meta">${this.t('noReply')}</p>`
+      }
     </li>`;
   }
 }

@@ -110,7 +110,11 @@ export class PodiumConsultation extends PodiumElement {
   }
 
   #renderSummary(c: Consultation): TemplateResult {
-    const fact = (label: string, value: unknown) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
+    const fact = (label: string, value: unknown) =>
+      html`<div>
+        <dt>${label}</dt>
+        <dd>${value}</dd>
+      </div>`;
     const dateFact =
       c.status === 'upcoming'
         ? fact(this.t('opensAt'), this.date(c.opensAt, true))

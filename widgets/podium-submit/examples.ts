@@ -59,7 +59,10 @@ export const examples: WidgetExamples = {
     },
     {
       state: 'submitting',
-      description: { nl: 'Bezig met versturen; de focus blijft op de knop.', en: 'Sending; focus stays on the button.' },
+      description: {
+        nl: 'Bezig met versturen; de focus blijft op de knop.',
+        en: 'Sending; focus stays on the button.',
+      },
     },
     {
       state: 'submitted',

@@ -8,8 +8,7 @@ const messages: typeof submitMessages & typeof sharedMessagesEn = {
   upcoming: 'This consultation is not open yet. You can respond from {date}.',
   howWeAnswer:
     'After sending you get a follow-up code. The municipality responds to your input within {days} working days. With the code you can see what happens to your input.',
-  moderationPre:
-    'We read your input first. Then it is published on the website, without your name and e-mail address.',
+  moderationPre: 'We read your input first. Then it is published on the website, without your name and e-mail address.',
   moderationPost:
     'Your input is published on the website straight away, without your name and e-mail address. We remove input that is offensive or off-topic.',
   closesAt: 'You can respond until {date}.',

@@ -18,8 +18,7 @@ export const submitMessages = {
   maxLength: 'Gebruik maximaal {max} tekens.',
   count: '{count} van {max} tekens',
   aboutYou: 'Uw gegevens',
-  aboutYouHint:
-    'Wilt u persoonlijk antwoord? Vul dan uw e-mailadres in. Wij publiceren uw naam en e-mailadres nooit.',
+  aboutYouHint: 'Wilt u persoonlijk antwoord? Vul dan uw e-mailadres in. Wij publiceren uw naam en e-mailadres nooit.',
   name: 'Naam',
   email: 'E-mailadres',
   emailHint: 'Alleen nodig als u antwoord wilt per e-mail.',

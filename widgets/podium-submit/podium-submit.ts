@@ -16,6 +16,7 @@ import { css, html, nothing, type PropertyDeclarations, type PropertyValues, typ
 import type { Consultation, Question, SubmissionReceipt } from '../../api/contracts/public-content.ts';
 import { PodiumElement } from '../shared/podium-element.ts';
 import { baseStyles } from '../shared/styles.ts';
+import type * as SendModule from './send.ts';
 import { formStyles } from './styles.ts';
 import { submitMessages } from './messages.ts';
 
@@ -25,7 +26,7 @@ type AnswerValue = string | string[] | number;
 export type Values = Record<string, string | string[]>;
 /** `field` is an API field path (`answers.<key>`, `name`, `email`, `consent`) or '' for the form. */
 export type FieldError = { field: string; message: string };
-type Sender = typeof import('./send.ts');
+type Sender = typeof SendModule;
 
 export type SubmissionBody = {
   answers: Record<string, AnswerValue>;
@@ -126,7 +127,7 @@ export class PodiumSubmit extends PodiumElement {
     this.data = data;
     this.loadState = 'ready';
     // Input left from an earlier visit (offline at the time) is shown again and sent.
-    if (data.status === 'open' && this.readStored()) void this.#withSender((send) => send.resume(this));
+    if (data.status === 'open' && this.#hasStored()) void this.#withSender((send) => send.resume(this));
   }
 
   protected override online(): void {
@@ -147,6 +148,14 @@ export class PodiumSubmit extends PodiumElement {
     return true;
   }
 
+  #hasStored(): boolean {
+    try {
+      return localStorage.getItem(pendingKey(this.consultation)) !== null;
+    } catch {
+      return false;
+    }
+  }
+
   /** @internal Saves input that waits to be sent: in localStorage, and in memory. */
   storePending(entry: PendingSubmission): void {
     this.pending = entry;
@@ -154,28 +163,6 @@ export class PodiumSubmit extends PodiumElement {
       localStorage.setItem(pendingKey(this.consultation), JSON.stringify(entry));
     } catch {
       // Storage blocked (privacy settings): the input still waits in memory while the page is open.
-    }
-  }
-
-  /** @internal The stored pending input of this consultation, if any (and storage can be read). */
-  readStored(): PendingSubmission | undefined {
-    try {
-      const raw = localStorage.getItem(pendingKey(this.consultation));
-      const entry = raw ? (JSON.parse(raw) as PendingSubmission) : undefined;
-      return entry && typeof entry.key === 'string' && entry.body?.answers ? entry : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** @internal Forgets the pending input: it was stored, or refused for good. */
-  clearPending(): void {
-    this.pending = undefined;
-    this.attempt = undefined;
-    try {
-      localStorage.removeItem(pendingKey(this.consultation));
-    } catch {
-      // Nothing stored, nothing to clear.
     }
   }
 
@@ -265,9 +252,11 @@ export class PodiumSubmit extends PodiumElement {
     else if (consultation.status === 'open') body = this.#renderForm(consultation);
     else
       body = html`<p class="panel" part="notice">
-        ${consultation.status === 'upcoming'
-          ? this.t('upcoming', { date: this.date(consultation.opensAt) })
-          : this.t('closed')}
+        ${
+          consultation.status === 'upcoming'
+            ? this.t('upcoming', { date: this.date(consultation.opensAt) })
+            : this.t('closed')
+        }
       </p>`;
     return html`${this.heading(this.localized(consultation.title))}
       <p>${this.localized(consultation.summary)}</p>

@@ -9,6 +9,9 @@ import type { Consultation, Problem, Question, SubmissionReceipt } from '../../a
 import { addMessages } from '../shared/podium-element.ts';
 // Types only: a value import of the entry would make the bundler split it into a facade.
 import type { FieldError, PendingSubmission, PodiumSubmit, SubmittedDetail, Values } from './podium-submit.ts';
+
+/** The localStorage key of pending input; the same as `pendingKey` in podium-submit.ts. */
+const storageKey = (element: PodiumSubmit): string => `podium-submit:pending:${element.consultation}`;
 import { sendMessages } from './send-messages.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -95,7 +98,7 @@ export async function submit(element: PodiumSubmit, entry: PendingSubmission): P
 
 /** Input stored on an earlier visit (offline then) is shown again and sent. */
 export async function resume(element: PodiumSubmit): Promise<void> {
-  const entry = element.readStored();
+  const entry = readStored(element);
   if (!entry) return;
   const { answers, name, email, consent } = entry.body;
   const values: Values = {};
@@ -176,7 +179,7 @@ async function send(element: PodiumSubmit, entry: PendingSubmission): Promise<vo
 
   if (response.ok) {
     element.receipt = (await response.json()) as SubmissionReceipt;
-    element.clearPending();
+    clearPending(element);
     element.values = {};
     element.submitState = 'submitted';
     element.announce('');
@@ -186,7 +189,7 @@ async function send(element: PodiumSubmit, entry: PendingSubmission): Promise<vo
   }
 
   // The server answered: a 4xx will not get better by retrying the same body; a 5xx may.
-  if (response.status < 500) element.clearPending();
+  if (response.status < 500) clearPending(element);
   const problem = (await response.json().catch(() => undefined)) as Problem | undefined;
   element.submitState = 'idle';
   const fieldErrors = (problem?.errors ?? []).map(({ field, message }) => ({
@@ -199,6 +202,28 @@ async function send(element: PodiumSubmit, entry: PendingSubmission): Promise<vo
       ? fieldErrors
       : [{ field: '', message: problem?.detail ?? problem?.title ?? element.t('submitFailed') }],
   );
+}
+
+/** The stored pending input, if any and well-formed (and storage can be read). */
+function readStored(element: PodiumSubmit): PendingSubmission | undefined {
+  try {
+    const raw = localStorage.getItem(storageKey(element));
+    const entry = raw ? (JSON.parse(raw) as PendingSubmission) : undefined;
+    return entry && typeof entry.key === 'string' && entry.body?.answers ? entry : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Forgets the pending input: it was stored, or refused for good. */
+function clearPending(element: PodiumSubmit): void {
+  element.pending = undefined;
+  element.attempt = undefined;
+  try {
+    localStorage.removeItem(storageKey(element));
+  } catch {
+    // Nothing stored, nothing to clear.
+  }
 }
 
 function showErrors(element: PodiumSubmit, errors: FieldError[]): void {

@@ -4,7 +4,6 @@
  */
 import { css } from 'lit';
 
-
 export const formStyles = css`
   form {
     display: grid;
@@ -24,8 +23,7 @@ export const formStyles = css`
     border: 0;
     min-inline-size: 0;
   }
-  fieldset.field > legend,
-  fieldset.group > legend {
+  legend {
     padding: 0;
     margin-block-end: 0.375em;
   }
@@ -43,7 +41,6 @@ export const formStyles = css`
     color: var(--_muted);
     margin: 0;
   }
-
 
   input[type='text'],
   input[type='email'],
@@ -93,21 +90,10 @@ export const formStyles = css`
     accent-color: var(--utrecht-checkbox-checked-background-color, var(--_primary));
     cursor: pointer;
   }
-  .choice input:focus-visible {
-    outline: var(--_focus);
-    outline-offset: var(--utrecht-focus-outline-offset, 0.125em);
-  }
 
   .count {
     color: var(--_muted);
     font-size: 0.9375em;
     margin: 0;
-  }
-
-
-  @media (forced-colors: active) {
-    .choice input {
-      forced-color-adjust: auto;
-    }
   }
 `;

@@ -54,7 +54,7 @@ const messagesConverter = {
     try {
       return JSON.parse(value) as MessageOverrides;
     } catch {
-      console.warn('[podium] The messages attribute is not valid JSON; it is ignored.');
+      console.warn('[podium] messages attribute: not JSON, ignored');
       return undefined;
     }
   },
@@ -193,7 +193,8 @@ export class PodiumElement extends LitElement {
     try {
       const response = await fetch(url, {
         credentials: 'omit',
-        headers: { Accept: 'application/json', 'Accept-Language': this.locale },
+        // Published content carries both languages, so no Accept-Language here.
+        headers: { Accept: 'application/json' },
         signal: controller.signal,
       });
       if (response.status === 404) {
@@ -210,12 +211,7 @@ export class PodiumElement extends LitElement {
         : error instanceof TypeError && (await reachableWithoutCors(url))
           ? 'cors-refused'
           : 'error';
-      console.error(
-        this.loadState === 'cors-refused'
-          ? `[podium] ${location.origin} may not embed widgets of ${this.apiBase}; ask its administrator to list it.`
-          : '[podium] Loading failed.',
-        error,
-      );
+      console.error(`[podium] ${this.loadState}: ${location.origin} → ${this.apiBase}`, error);
       return undefined;
     }
   }
@@ -226,11 +222,13 @@ export class PodiumElement extends LitElement {
     if (state === 'loading' || state === 'ready') return html`<p part="notice">${this.t('loading')}</p>`;
     return html`<div class="panel error" part="notice">
       <p>${this.t(noticeKeys[state])}</p>
-      ${state === 'error'
-        ? html`<button class="button secondary" part="button" type="button" @click=${() => this.load()}>
-            ${this.t('retry')}
-          </button>`
-        : nothing}
+      ${
+        state === 'error'
+          ? html`<button class="button secondary" part="button" type="button" @click=${() => this.load()}>
+              ${this.t('retry')}
+            </button>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -309,22 +307,17 @@ export class PodiumElement extends LitElement {
 
   /** A date (and time) as people in the Netherlands read it, in the widget's language. */
   date(iso: string, withTime = false): string {
-    try {
-      return new Intl.DateTimeFormat(this.locale === 'en' ? 'en-GB' : 'nl-NL', {
-        dateStyle: 'long',
-        timeStyle: withTime ? 'short' : undefined,
-        timeZone: 'Europe/Amsterdam',
-      }).format(new Date(iso));
-    } catch {
-      return iso;
-    }
+    // The API only sends ISO 8601 timestamps, so this does not throw.
+    return new Intl.DateTimeFormat(this.locale === 'en' ? 'en-GB' : 'nl-NL', {
+      dateStyle: 'long',
+      timeStyle: withTime ? 'short' : undefined,
+      timeZone: 'Europe/Amsterdam',
+    }).format(new Date(iso));
   }
 
   /** Dispatches `podium-<name>`: bubbling and composed, so the host page hears it. */
   emit<T>(name: string, detail: T): boolean {
-    return this.dispatchEvent(
-      new CustomEvent<T>(`podium-${name}`, { detail, bubbles: true, composed: true, cancelable: false }),
-    );
+    return this.dispatchEvent(new CustomEvent<T>(`podium-${name}`, { detail, bubbles: true, composed: true }));
   }
 
   /**
@@ -380,7 +373,10 @@ export class PodiumElement extends LitElement {
     };
     englishLoads.set(
       ctor,
-      ctor.loadEnglish().then((table) => addMessages(ctor, 'en', table)).then(done, done),
+      ctor
+        .loadEnglish()
+        .then((table) => addMessages(ctor, 'en', table))
+        .then(done, done),
     );
     return false;
   }
@@ -422,9 +418,7 @@ export function definePodiumElement(tag: `podium-${string}`, element: CustomElem
   const existing = customElements.get(tag);
   if (existing) {
     if (existing !== element)
-      console.warn(
-        `[podium] <${tag}> is already defined, probably by a second copy of the Podium widgets; the first one is used.`,
-      );
+      console.warn(`[podium] <${tag}> is already defined (a second copy of the widgets?); the first one stays.`);
     return;
   }
   customElements.define(tag, element);

@@ -106,7 +106,6 @@ export const baseStyles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    gap: 0.5em;
     min-block-size: var(--_target);
     min-inline-size: var(--_target);
     max-inline-size: 100%;
@@ -151,20 +150,14 @@ export const baseStyles = css`
     margin-block-end: 0;
   }
 
+  /*
+   * Forced colours repaint outlines and borders (transparent ones included) in system colours
+   * by themselves; only the state that no attribute of the platform carries needs saying.
+   */
   @media (forced-colors: active) {
-    :focus-visible,
-    [tabindex='-1']:not(.podium):focus {
-      outline-color: Highlight;
-    }
-    .button {
-      border-color: ButtonText;
-    }
     .button[aria-disabled='true'] {
       color: GrayText;
       border-color: GrayText;
-    }
-    .panel {
-      border-color: CanvasText;
     }
   }
   /* No animations or transitions anywhere, so prefers-reduced-motion needs no block. */

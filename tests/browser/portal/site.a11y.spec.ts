@@ -4,6 +4,8 @@ import { sitemapPaths } from '../support/portal.ts';
 
 test.describe('every page of the built site', () => {
   test('has no axe violations, the right language, a unique title and the same main navigation', async ({ page }) => {
+    // One test crawls every page (about 20 s alone); on two shared cores it needs more room.
+    test.setTimeout(90_000);
     const paths = await sitemapPaths(page);
     expect(paths.length).toBeGreaterThan(10);
     expect(paths).toContain('/');

@@ -14,7 +14,7 @@
  *   Content-Security-Policy (no inline script or style, no eval, Trusted Types enforced);
  * - narrow: the widget in a 320 px wide container.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test as base, type Page } from '@playwright/test';
 import type { WidgetExamples } from '../../../widgets/examples.ts';
@@ -113,9 +113,11 @@ async function listen(server: Server, host: string, port = 0): Promise<number> {
 /** `test` with a worker-scoped host-page server (two loopback addresses, one port). */
 export const test = base.extend<object, { hostServer: HostServer }>({
   hostServer: [
+    // Playwright reads the fixtures a function needs from its first parameter: none here.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const pages = new Map<string, Served>();
-      const handler = (request: { url?: string }, response: import('node:http').ServerResponse) => {
+      const handler = (request: IncomingMessage, response: ServerResponse) => {
         const served = pages.get(new URL(request.url ?? '/', 'http://host').pathname);
         if (!served) {
           response.writeHead(404).end();

@@ -44,7 +44,8 @@ async function step(page: Page, key: 'Tab' | 'Shift+Tab', tag: string): Promise<
   return page.evaluate((tagName) => {
     let el: Element | null = document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    if (!(el instanceof HTMLElement)) return { where: 'elsewhere', key: '', outline: { style: '', width: 0 }, visible: false };
+    if (!(el instanceof HTMLElement))
+      return { where: 'elsewhere', key: '', outline: { style: '', width: 0 }, visible: false };
     const root = el.getRootNode() as Document | ShadowRoot;
     const inWidget = root instanceof ShadowRoot && root.host.localName === tagName;
     const style = getComputedStyle(el);
@@ -58,7 +59,10 @@ async function step(page: Page, key: 'Tab' | 'Shift+Tab', tag: string): Promise<
     ];
     const visible = points.some(([x, y]) => {
       const hit = root.elementFromPoint(x, y);
-      return hit !== null && (hit === el || el!.contains(hit) || (hit as Element).closest?.('label') === el!.closest('label'));
+      return (
+        hit !== null &&
+        (hit === el || el!.contains(hit) || (hit as Element).closest?.('label') === el!.closest('label'))
+      );
     });
     return {
       where: inWidget ? 'widget' : el.id === 'before' ? 'before' : el.id === 'after' ? 'after' : 'elsewhere',
@@ -182,7 +186,9 @@ export async function expectForcedColours(page: Page, widget: Locator, context: 
     }
     const borderless = await widget.evaluate((host) =>
       [...host.shadowRoot!.querySelectorAll<HTMLElement>('.button')]
-        .filter((el) => getComputedStyle(el).borderStyle === 'none' || parseFloat(getComputedStyle(el).borderWidth) === 0)
+        .filter(
+          (el) => getComputedStyle(el).borderStyle === 'none' || parseFloat(getComputedStyle(el).borderWidth) === 0,
+        )
         .map((el) => el.textContent?.trim()),
     );
     expect(borderless, `${context}: buttons without a border in forced colours`).toEqual([]);

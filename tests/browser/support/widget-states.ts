@@ -131,7 +131,9 @@ const submit: Partial<Record<WidgetState, StateDriver>> = {
       expect(stored, 'the input waits in localStorage').toContain('Verstuurd zodra de verbinding terug is.');
       await context.setOffline(false);
       await expect(widget.locator('[part="code"]')).toHaveText(FOLLOW_UP_CODE);
-      expect(await page.evaluate(() => localStorage.getItem('podium-submit:pending:fietsroute-stationsstraat'))).toBeNull();
+      expect(
+        await page.evaluate(() => localStorage.getItem('podium-submit:pending:fietsroute-stationsstraat')),
+      ).toBeNull();
     },
   },
 };

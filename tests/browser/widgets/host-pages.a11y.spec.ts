@@ -36,7 +36,11 @@ for (const widget of widgetExamples) {
           });
           page.on('pageerror', (error) => pageErrors.push(error.message));
           await driver!.before?.({ page, context, tag: widget.tag });
-          await openHostPage(page, hostServer, { host, widget, origin: state === 'not-allowed' ? 'unlisted' : 'listed' });
+          await openHostPage(page, hostServer, {
+            host,
+            widget,
+            origin: state === 'not-allowed' ? 'unlisted' : 'listed',
+          });
           const element = page.locator(widget.tag);
           const ctx = { page, context, widget: element, tag: widget.tag };
           const label = `${widget.tag} ${state} (${host})`;
@@ -59,7 +63,9 @@ for (const widget of widgetExamples) {
             }
             if (host === 'hostile') {
               // The 62.5% root does not shrink the widget's text: sizes follow the inherited em.
-              const size = await element.evaluate((el) => parseFloat(getComputedStyle(el.shadowRoot!.querySelector('p')!).fontSize));
+              const size = await element.evaluate((el) =>
+                parseFloat(getComputedStyle(el.shadowRoot!.querySelector('p')!).fontSize),
+              );
               expect(size, 'body text size inside the widget').toBeGreaterThanOrEqual(16);
             }
             await driver!.after?.(ctx);
