@@ -155,7 +155,7 @@ const answers: Partial<Record<WidgetState, StateDriver>> = {
   ready: {
     enter: async ({ widget }) => {
       await expect(widget.locator('[part="response"]')).toHaveCount(3);
-      await expect(widget.getByText('Pagina 1 van 2')).toBeVisible();
+      await expect(widget.locator('[part="pager"]')).toContainText('Pagina 1 van 2');
     },
     live: '',
   },
@@ -163,7 +163,7 @@ const answers: Partial<Record<WidgetState, StateDriver>> = {
     enter: async ({ widget }) => {
       await expect(widget.locator('[part="response"]')).toHaveCount(3);
       await widget.getByRole('button', { name: 'Volgende pagina' }).click();
-      await expect(widget.getByText('Pagina 2 van 2')).toBeVisible();
+      await expect(widget.locator('[part="pager"]')).toContainText('Pagina 2 van 2');
       await expect(widget.getByRole('heading', { name: 'Reacties en antwoorden' })).toBeFocused();
     },
     live: 'Pagina 2 van 2',

@@ -5,9 +5,9 @@
  * control, in order, no trap, focus visible and not obscured, Shift+Tab back), reflow, text
  * spacing, forced colours, the live region, and an ARIA snapshot shared by all four hosts.
  */
-import { expect } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
 import { widgetExamples } from '../../../widgets/examples.ts';
-import { HOSTS, openHostPage, test, THEME_PRIMARY } from '../support/host-pages.ts';
+import { HOSTS, openHostPage, PODIUM_ORIGIN, test, THEME_PRIMARY } from '../support/host-pages.ts';
 import {
   expectAxe,
   expectForcedColours,
@@ -35,6 +35,9 @@ for (const widget of widgetExamples) {
             if (/Content.Security.Policy|Trusted Type/i.test(message.text())) cspViolations.push(message.text());
           });
           page.on('pageerror', (error) => pageErrors.push(error.message));
+          // No third-party requests: only the host page's own origin and Podium's.
+          const origins = new Set<string>();
+          page.on('request', (request) => void origins.add(new URL(request.url()).origin));
           await driver!.before?.({ page, context, tag: widget.tag });
           await openHostPage(page, hostServer, {
             host,
@@ -73,9 +76,39 @@ for (const widget of widgetExamples) {
             releaseHeld(page);
           }
           expect(cspViolations, `${label}: Content-Security-Policy or Trusted Types violations`).toEqual([]);
+          const pageOrigin = new URL(page.url()).origin;
+          expect([...origins].filter((origin) => origin !== pageOrigin && origin !== PODIUM_ORIGIN)).toEqual([]);
+          expect((await context.cookies()).length, `${label}: cookies`).toBe(0);
           expect(pageErrors, `${label}: uncaught errors`).toEqual([]);
         });
       }
     }
   });
 }
+
+test.describe('widget language in a host page', () => {
+  for (const widget of widgetExamples) {
+    test(`${widget.tag} speaks English on an English host page without a lang of its own, under the strict CSP`, async ({
+      page,
+      hostServer,
+    }) => {
+      const pageErrors: string[] = [];
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      await openHostPage(page, hostServer, { host: 'hostile', widget, lang: 'en' });
+      const element = page.locator(widget.tag);
+      await expect(element).not.toHaveAttribute('lang');
+      await expect(element.locator('.podium')).toHaveAttribute('lang', 'en');
+      const englishText: Record<string, () => Locator> = {
+        'podium-submit': () => element.getByRole('button', { name: 'Send' }),
+        'podium-consultation': () => element.getByRole('link', { name: 'Give your opinion' }),
+        'podium-answers': () => element.getByRole('heading', { name: 'Responses and answers' }),
+      };
+      const english = englishText[widget.tag];
+      expect(english, `an English landmark text for ${widget.tag}`).toBeDefined();
+      await expect(english!()).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      await expectAxe(page, widget.tag, `${widget.tag} in English`);
+      expect(pageErrors).toEqual([]);
+    });
+  }
+});
