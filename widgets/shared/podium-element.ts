@@ -158,6 +158,8 @@ export class PodiumElement extends LitElement {
     super.connectedCallback();
     connected.add(this);
     window.addEventListener('online', this.#onOnline);
+    // On the shadow root: moves between two controls inside it never reach the host.
+    this.renderRoot.addEventListener('focusin', this.#keepFocusInView);
   }
 
   override disconnectedCallback(): void {
@@ -169,6 +171,22 @@ export class PodiumElement extends LitElement {
   }
 
   #onOnline = (): void => this.online();
+
+  /**
+   * WCAG 2.4.11: a host page with a sticky header and no scroll-padding lets the browser
+   * scroll a focused control under that header (typically on Shift+Tab). After each focus
+   * move, if something else covers the control's centre, bring it to the middle.
+   */
+  #keepFocusInView = (): void => {
+    const focused = this.shadowRoot?.activeElement;
+    if (!(focused instanceof HTMLElement)) return;
+    requestAnimationFrame(() => {
+      const box = focused.getBoundingClientRect();
+      const hit = this.shadowRoot?.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      if (hit && hit !== focused && !focused.contains(hit) && hit.closest('label') !== focused.closest('label'))
+        focused.scrollIntoView({ block: 'center' });
+    });
+  };
 
   /** The connection is back: a load that failed offline is tried again. */
   protected online(): void {

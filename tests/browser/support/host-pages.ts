@@ -59,11 +59,11 @@ const css: Record<Host, string> = {
 body { font-family: var(--utrecht-document-font-family); font-size: 1.125rem; }
 `,
   hostile: `${commonCss}
-html { font-size: 62.5%; scroll-padding-block: 13rem 8rem; }
+html { font-size: 62.5%; }
 * { box-sizing: content-box; }
 button { all: unset; }
 body { font-size: 1.6rem; }
-/* Reserving scroll padding for its own sticky header is the page's duty (WCAG 2.4.11). */
+/* No scroll-padding for the sticky header: the page does nothing to keep focus in view. */
 .site-header { position: sticky; top: 0; z-index: 10; block-size: 120px; padding: 0 1.6rem; background: #20303f; color: #fff; }
 .site-header a { color: #fff; }
 .overlay { position: fixed; inset-inline-end: 1rem; inset-block-end: 1rem; z-index: 20; padding: 1rem; background: #20303f; color: #fff; border-radius: 50%; }
