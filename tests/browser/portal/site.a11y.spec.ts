@@ -25,7 +25,9 @@ test.describe('every page of the built site', () => {
       expect(titles.get(title), `${path} shares its title with another page`).toBeUndefined();
       titles.set(title, path);
 
-      const links = await page.locator('nav[aria-labelledby] a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      const links = await page
+        .locator('nav[aria-labelledby] a')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
       const expected = navigation[lang];
       if (expected) expect(links, path).toEqual(expected);
       else navigation = { ...navigation, [lang]: links };
