@@ -52,6 +52,8 @@ export async function ensureSiteBuilt(
   const hash = await hashInputs(
     [
       join(projectRoot, 'site'),
+      // The embed page is generated from the widgets' examples files.
+      join(projectRoot, 'widgets'),
       join(projectRoot, 'astro.config.mjs'),
       join(projectRoot, 'api/contracts'),
       join(projectRoot, 'package-lock.json'),

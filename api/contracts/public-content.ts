@@ -94,6 +94,25 @@ export const PublishedSubmission = z
   .openapi('PublishedSubmission');
 export type PublishedSubmission = z.infer<typeof PublishedSubmission>;
 
+/** One page of published input with the municipality's answers (GET /api/consultations/{slug}/answers). */
+export const PublishedAnswersPage = z
+  .object({
+    consultation: z.object({
+      slug: z.string(),
+      title: LocalizedText,
+      questions: z
+        .array(Question.pick({ key: true, kind: true, prompt: true, options: true, scaleMin: true, scaleMax: true }))
+        .openapi({ description: 'The questions, to show each answer with its prompt and option labels' }),
+    }),
+    page: z.number().int().openapi({ description: '1-based' }),
+    pageSize: z.number().int(),
+    total: z.number().int().openapi({ description: 'Published input on this consultation, all pages' }),
+    pageCount: z.number().int(),
+    items: z.array(PublishedSubmission).openapi({ description: 'Newest first' }),
+  })
+  .openapi('PublishedAnswersPage');
+export type PublishedAnswersPage = z.infer<typeof PublishedAnswersPage>;
+
 export const Organisation = z
   .object({
     slug: z.string(),

@@ -8,6 +8,7 @@ import {
   Consultation,
   FollowUp,
   Problem,
+  PublishedAnswersPage,
   SubmissionReceipt,
   SubmissionRequest,
   TopicSummary,
@@ -16,6 +17,7 @@ import type { AppEnv } from '../http/app-env.ts';
 import { problem, requestLocale, validationHook } from '../http/problem.ts';
 import { findConsultation, findTopic, listConsultations, listTopics } from '../services/consultations.ts';
 import { normalizeFollowUpCode } from '../services/follow-up-code.ts';
+import { DEFAULT_PAGE_SIZE, listPublishedAnswers, MAX_PAGE_SIZE } from '../services/published-answers.ts';
 import { findFollowUp, followUpPath, submitInput, type SubmitResult } from '../services/submissions.ts';
 
 const problemContent = { 'application/problem+json': { schema: Problem } };
@@ -61,6 +63,29 @@ const getConsultationRoute = createRoute({
   request: { params: z.object({ slug: Slug }) },
   responses: {
     200: { description: 'The consultation', content: { 'application/json': { schema: Consultation } } },
+    404: { description: 'No such consultation', content: problemContent },
+  },
+});
+
+const answersRoute = createRoute({
+  method: 'get',
+  path: '/api/consultations/{slug}/answers',
+  tags: ['Public'],
+  summary: "Published input with the municipality's answers, newest first, a page at a time",
+  request: {
+    params: z.object({ slug: Slug }),
+    query: z.object({
+      page: z.coerce.number().int().min(1).max(100_000).default(1).openapi({ example: 1 }),
+      pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+      lang: z.enum(['nl', 'en']).optional().openapi({ description: 'Replies in this language first' }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'One page (empty past the last page)',
+      content: { 'application/json': { schema: PublishedAnswersPage } },
+    },
+    422: { description: 'Page or page size out of range', content: problemContent },
     404: { description: 'No such consultation', content: problemContent },
   },
 });
@@ -145,6 +170,17 @@ export function publicRoutes(): OpenAPIHono<AppEnv> {
   app.openapi(getConsultationRoute, async (c) => {
     const consultation = await findConsultation(c.get('db'), c.req.valid('param').slug, c.get('now')());
     return consultation ? c.json(consultation, 200) : (problem(c, 404, 'consultation_not_found') as never);
+  });
+
+  app.openapi(answersRoute, async (c) => {
+    const { page, pageSize, lang } = c.req.valid('query');
+    const result = await listPublishedAnswers(c.get('db'), {
+      consultationSlug: c.req.valid('param').slug,
+      page,
+      pageSize,
+      lang,
+    });
+    return result ? c.json(result, 200) : (problem(c, 404, 'consultation_not_found') as never);
   });
 
   app.openapi(submitRoute, async (c) => {

@@ -20,6 +20,7 @@ import {
   staffReplies,
   submissionAnswers,
   submissions,
+  type AnswerValue,
 } from '../db/schema.ts';
 import { listConsultations, listTopics } from './consultations.ts';
 import { findAccessibilityStatement, listHouseRules } from './house-rules.ts';
@@ -86,13 +87,9 @@ export async function listPublishedSubmissions(
     language: submission.language,
     channel: submission.channel,
     publishedAt: (submission.publishedAt ?? submission.createdAt).toISOString(),
-    // Personal data that screening found is published redacted; the stored answer stays as given.
     answers: answers
       .filter((a) => a.submissionId === submission.id)
-      .map((a) => ({
-        question: a.key,
-        value: submission.screening?.fields.find((f) => f.question === a.key)?.redacted ?? a.value,
-      })),
+      .map((a) => ({ question: a.key, value: publishedValue(submission, a.key, a.value) })),
     replies: replies
       .filter(({ reply }) => reply.submissionId === submission.id)
       .map(({ reply, department }) => ({
@@ -102,6 +99,18 @@ export async function listPublishedSubmissions(
         publishedAt: (reply.publishedAt ?? reply.createdAt).toISOString(),
       })),
   }));
+}
+
+/**
+ * An answer as the public sees it: personal data that screening found is published
+ * redacted; the stored answer stays as the resident gave it. Every public read uses this.
+ */
+export function publishedValue(
+  submission: Pick<typeof submissions.$inferSelect, 'screening'>,
+  questionKey: string,
+  value: AnswerValue,
+): AnswerValue {
+  return submission.screening?.fields.find((field) => field.question === questionKey)?.redacted ?? value;
 }
 
 /** Every mirrored thread that is served, pseudonymised for the public. */

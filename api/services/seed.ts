@@ -170,6 +170,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<SeedReport
   ]);
 
   await seedPublishedInput(db, orgId, cycleRoute, traffic, now, 'seed:fietsroute:1', {
+    daysAgo: 2,
     answers: {
       route: 'parklaan',
       veiligheid: 2,
@@ -186,6 +187,46 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<SeedReport
       veiligheid: 1,
       toelichting:
         'Ik fiets elke dag naar de trein. De Stationsstraat is de kortste weg, maak die veilig in plaats van om te rijden.',
+    },
+    reply: null,
+  });
+  // More published input with answers, so <podium-answers> has pages to show.
+  await seedPublishedInput(db, orgId, cycleRoute, traffic, now, 'seed:fietsroute:3', {
+    daysAgo: 4,
+    answers: {
+      route: 'parklaan',
+      voorzieningen: ['stallingen', 'bomen'],
+      toelichting: 'Zet bij het station een grote, overdekte fietsenstalling. Nu staan de fietsen overal op de stoep.',
+    },
+    reply: 'Een overdekte stalling bij het station staat in beide ontwerpen. We kijken nog hoeveel plekken nodig zijn.',
+  });
+  await seedPublishedInput(db, orgId, cycleRoute, traffic, now, 'seed:fietsroute:4', {
+    daysAgo: 5,
+    language: 'en',
+    answers: {
+      route: 'geen-voorkeur',
+      veiligheid: 3,
+      toelichting: 'Whichever route you choose, please keep cyclists away from the buses at the station square.',
+    },
+    reply: 'Thank you. Both designs separate the cycle path from the bus lanes at the station square.',
+  });
+  await seedPublishedInput(db, orgId, cycleRoute, traffic, now, 'seed:fietsroute:5', {
+    daysAgo: 6,
+    answers: {
+      route: 'stationsstraat',
+      veiligheid: 2,
+      voorzieningen: ['gescheiden'],
+      toelichting: 'Haal de parkeerplaatsen in de Stationsstraat weg, dan past er een vrijliggend fietspad.',
+    },
+    reply:
+      'Dit idee werken we uit in het ontwerp voor de Stationsstraat. Wat het betekent voor parkeren, leest u in maart.',
+  });
+  await seedPublishedInput(db, orgId, cycleRoute, traffic, now, 'seed:fietsroute:6', {
+    daysAgo: 7,
+    answers: {
+      route: 'parklaan',
+      veiligheid: 4,
+      toelichting: 'Let op de oversteek bij de Parklaan en de Kerkweg. Daar rijden auto’s vaak te hard.',
     },
     reply: null,
   });
@@ -324,16 +365,23 @@ async function seedPublishedInput(
   departmentId: string,
   now: Date,
   key: string,
-  input: { answers: Record<string, AnswerValue>; reply: string | null; daysAgo?: number },
+  input: {
+    answers: Record<string, AnswerValue>;
+    reply: string | null;
+    /** Distinct days keep "newest first" meaningful in the answers widget. */
+    daysAgo?: number;
+    language?: 'nl' | 'en';
+  },
 ): Promise<void> {
   const publishedAt = new Date(now.getTime() - (input.daysAgo ?? 3) * DAY);
+  const language = input.language ?? 'nl';
   await db.transaction(async (tx) => {
     const [submission] = await tx
       .insert(submissions)
       .values({
         consultationId,
         channel: 'portal',
-        language: 'nl',
+        language,
         status: input.reply ? 'answered' : 'published',
         reviewState: input.reply ? 'answered' : 'published',
         followUpCode: generateFollowUpCode(),
@@ -357,7 +405,7 @@ async function seedPublishedInput(
       await tx.insert(staffReplies).values({
         submissionId: submission.id,
         departmentId,
-        language: 'nl',
+        language,
         body: input.reply,
         createdAt: publishedAt,
         publishedAt: new Date(publishedAt.getTime() + DAY),

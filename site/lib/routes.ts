@@ -65,7 +65,7 @@ export const routes = {
   submissions: (slug: string) => `/api/consultations/${encodeURIComponent(slug)}/submissions`,
   followUpLookup: () => '/api/follow-up',
   openApi: () => '/api/openapi.json',
-  widgetScript: () => '/widgets/podium-submit.js',
+  widgetScript: (file = 'podium-submit.js') => `/widgets/${file}`,
 };
 
 export const otherLocale = (lang: Locale): Locale => (lang === 'nl' ? 'en' : 'nl');

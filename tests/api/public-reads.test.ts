@@ -49,7 +49,7 @@ for (const target of databaseTargets()) {
         'single_choice',
       ]);
       assert.equal(consultation.responseDays, 10);
-      assert.equal(consultation.submissionCount, 2);
+      assert.equal(consultation.submissionCount, 6);
     });
 
     it('answers unknown things with a problem document', async () => {

@@ -1,13 +1,15 @@
 /**
- * The base class of every Podium widget: language, messages, the API address, the live
- * region, the heading level, events and define-once registration. A widget is a thin class
- * on top of this one that implements `renderContent()`.
+ * The base class of every Podium widget: language, messages, the API address, loading JSON
+ * with its states (and the notice for a page that may not embed), the live region, the
+ * heading level, events and define-once registration. A widget is a thin class on top of
+ * this one that implements `load()` and `renderContent()`.
  *
  * Lit without decorators (see the architecture brief): properties are declared in
  * `static properties` and typed with `declare`, and defaults are set in the constructor so
  * no class field shadows Lit's accessors.
  */
 import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { sharedMessages } from './messages.ts';
 
 export type Locale = 'nl' | 'en';
 /** One language's messages: key → text with `{name}` placeholders. */
@@ -16,6 +18,9 @@ export type Messages = Record<Locale, MessageTable>;
 /** What a host may pass to override messages: any subset, per language. */
 export type MessageOverrides = Partial<Record<Locale, MessageTable>>;
 export type MessageParams = Record<string, string | number>;
+export type LocalizedText = { nl: string; en?: string | undefined };
+/** Where loading the widget's data stands; anything but `ready` shows a notice. */
+export type LoadState = 'loading' | 'ready' | 'error' | 'offline' | 'not-found' | 'cors-refused';
 
 /** The bundle is served from `<podium>/widgets/`, so one level up is Podium's own address. */
 const defaultApiBase = new URL(/* @vite-ignore */ '..', import.meta.url).href.replace(/\/$/, '');
@@ -49,7 +54,7 @@ const messagesConverter = {
     try {
       return JSON.parse(value) as MessageOverrides;
     } catch {
-      console.warn('[podium] The messages attribute is not valid JSON; it is ignored.');
+      console.warn('[podium] messages attribute: not JSON, ignored');
       return undefined;
     }
   },
@@ -57,6 +62,29 @@ const messagesConverter = {
 
 /** Every connected widget, so message overrides set later still reach rendered widgets. */
 const connected = new Set<PodiumElement>();
+
+/**
+ * Tables a widget class loads after its first render, per language: English (a separate
+ * chunk, so a Dutch page never downloads it) and texts needed only once the resident sends.
+ * The size budget counts what a page loads before that, so this keeps widgets small.
+ */
+const loaded = new WeakMap<object, Partial<Record<Locale, MessageTable>>>();
+/** The English load of each widget class: pending, or done. */
+const englishLoads = new WeakMap<object, Promise<void> | true>();
+
+/** Adds texts that arrived in a lazily loaded chunk; host overrides still win over them. */
+export function addMessages(widgetClass: object, locale: Locale, table: MessageTable): void {
+  const entry = loaded.get(widgetClass) ?? {};
+  entry[locale] = { ...entry[locale], ...table };
+  loaded.set(widgetClass, entry);
+}
+
+const noticeKeys: Record<Exclude<LoadState, 'loading' | 'ready'>, string> = {
+  error: 'loadFailed',
+  offline: 'loadOffline',
+  'not-found': 'notFound',
+  'cors-refused': 'corsRefused',
+};
 
 export class PodiumElement extends LitElement {
   static override shadowRootOptions: ShadowRootInit = {
@@ -70,17 +98,18 @@ export class PodiumElement extends LitElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
     messages: { attribute: 'messages', converter: messagesConverter },
     liveText: { state: true },
+    loadState: { state: true },
   };
 
   /**
-   * Messages shared by all widgets. Each widget class adds its own `static messages`;
-   * lookups go from the element's `messages` property, to the widget class, to this class,
-   * and from the resolved language to Dutch.
+   * Dutch messages shared by all widgets. Each widget class adds its own `static messages`;
+   * lookups go from the element's `messages` property, to the widget class (with a host's
+   * `setMessages`), to this class, to the loaded English table, and then to Dutch.
    */
-  static messages: MessageOverrides = {
-    nl: { errorPrefix: 'Fout:' },
-    en: { errorPrefix: 'Error:' },
-  };
+  static messages: MessageOverrides = { nl: sharedMessages };
+
+  /** Loads the widget's English table (its own texts and the shared ones): a dynamic import. */
+  static loadEnglish: (() => Promise<MessageTable>) | undefined;
 
   /**
    * Overrides messages for every element of this class, including ones already on the page.
@@ -112,24 +141,113 @@ export class PodiumElement extends LitElement {
   declare messages: MessageOverrides | undefined;
   /** Text of the polite live region; set through `announce()`. */
   declare protected liveText: string;
+  /** Where loading the widget's data stands (see `fetchJson`). */
+  declare protected loadState: LoadState;
 
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
+  #loadController: AbortController | undefined;
 
   constructor() {
     super();
     this.headingLevel = 2;
     this.liveText = '';
+    this.loadState = 'loading';
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     connected.add(this);
+    window.addEventListener('online', this.#onOnline);
+    // On the shadow root: moves between two controls inside it never reach the host.
+    this.renderRoot.addEventListener('focusin', this.#keepFocusInView);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     connected.delete(this);
+    window.removeEventListener('online', this.#onOnline);
     clearTimeout(this.#announceTimer);
+    this.#loadController?.abort();
+  }
+
+  #onOnline = (): void => this.online();
+
+  /**
+   * WCAG 2.4.11: a host page with a sticky header and no scroll-padding lets the browser
+   * scroll a focused control under that header (typically on Shift+Tab). After each focus
+   * move, if something else covers the control's centre, bring it to the middle.
+   */
+  #keepFocusInView = (): void => {
+    const focused = this.shadowRoot?.activeElement;
+    if (!(focused instanceof HTMLElement)) return;
+    requestAnimationFrame(() => {
+      const box = focused.getBoundingClientRect();
+      const hit = this.shadowRoot?.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      if (hit && hit !== focused && !focused.contains(hit) && hit.closest('label') !== focused.closest('label'))
+        focused.scrollIntoView({ block: 'center' });
+    });
+  };
+
+  /** The connection is back: a load that failed offline is tried again. */
+  protected online(): void {
+    if (this.loadState === 'offline') this.load();
+  }
+
+  /** (Re)loads the widget's data, usually through `fetchJson`. */
+  protected load(): void {}
+
+  /**
+   * GETs JSON from Podium's API: the data, or undefined with `loadState` set to what explains
+   * why (404, offline, refused by CORS, other error). On success the caller stores the data
+   * and sets `loadState = 'ready'` in the same task, so no render sees one without the other.
+   * Requests carry no cookies; a newer call aborts an older one.
+   */
+  protected async fetchJson<T>(path: string): Promise<T | undefined> {
+    this.#loadController?.abort();
+    const controller = new AbortController();
+    this.#loadController = controller;
+    this.loadState = 'loading';
+    const url = this.apiUrl(path);
+    try {
+      const response = await fetch(url, {
+        credentials: 'omit',
+        // Published content carries both languages, so no Accept-Language here.
+        headers: { Accept: 'application/json' },
+        signal: controller.signal,
+      });
+      if (response.status === 404) {
+        this.loadState = 'not-found';
+        return undefined;
+      }
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return (await response.json()) as T;
+    } catch (error) {
+      if (controller.signal.aborted) return undefined;
+      // A TypeError while the server does answer a no-cors request: this origin is refused.
+      this.loadState = !navigator.onLine
+        ? 'offline'
+        : error instanceof TypeError && (await reachableWithoutCors(url))
+          ? 'cors-refused'
+          : 'error';
+      console.error(`[podium] ${this.loadState}: ${location.origin} → ${this.apiBase}`, error);
+      return undefined;
+    }
+  }
+
+  /** The notice for every load state but `ready`; the error notice has a retry button. */
+  protected renderLoadState(): TemplateResult {
+    const state = this.loadState;
+    if (state === 'loading' || state === 'ready') return html`<p part="notice">${this.t('loading')}</p>`;
+    return html`<div class="panel error" part="notice">
+      <p>${this.t(noticeKeys[state])}</p>
+      ${
+        state === 'error'
+          ? html`<button class="button secondary" part="button" type="button" @click=${() => this.load()}>
+              ${this.t('retry')}
+            </button>`
+          : nothing
+      }
+    </div>`;
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -169,12 +287,15 @@ export class PodiumElement extends LitElement {
 
   /** A message in the widget's language, with `{name}` placeholders filled in. */
   t(key: string, params?: MessageParams): string {
-    const locale = this.locale;
-    const text =
-      this.messages?.[locale]?.[key] ??
-      lookup(this.constructor, locale, key) ??
-      lookup(this.constructor, 'nl', key) ??
-      key;
+    let text: string | undefined;
+    for (const locale of this.locale === 'nl' ? (['nl'] as const) : ([this.locale, 'nl'] as const)) {
+      text =
+        this.messages?.[locale]?.[key] ??
+        lookup(this.constructor, locale, key) ??
+        loaded.get(this.constructor)?.[locale]?.[key];
+      if (text !== undefined) break;
+    }
+    text ??= key;
     return params ? text.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match)) : text;
   }
 
@@ -190,18 +311,38 @@ export class PodiumElement extends LitElement {
     }, 100);
   }
 
+  /** A text in the widget's language: English where translated, else Dutch. */
+  text(value: LocalizedText | null | undefined): string {
+    if (!value) return '';
+    return this.locale === 'en' ? (value.en ?? value.nl) : value.nl;
+  }
+
+  /** Like `text`, but Dutch shown in an English widget keeps `lang="nl"` for screen readers. */
+  localized(value: LocalizedText | null | undefined): unknown {
+    if (!value) return nothing;
+    return this.locale === 'en' && !value.en ? html`<span lang="nl">${value.nl}</span>` : this.text(value);
+  }
+
+  /** A date (and time) as people in the Netherlands read it, in the widget's language. */
+  date(iso: string, withTime = false): string {
+    // The API only sends ISO 8601 timestamps, so this does not throw.
+    return new Intl.DateTimeFormat(this.locale === 'en' ? 'en-GB' : 'nl-NL', {
+      dateStyle: 'long',
+      timeStyle: withTime ? 'short' : undefined,
+      timeZone: 'Europe/Amsterdam',
+    }).format(new Date(iso));
+  }
+
   /** Dispatches `podium-<name>`: bubbling and composed, so the host page hears it. */
-  protected emit<T>(name: string, detail: T): boolean {
-    return this.dispatchEvent(
-      new CustomEvent<T>(`podium-${name}`, { detail, bubbles: true, composed: true, cancelable: false }),
-    );
+  emit<T>(name: string, detail: T): boolean {
+    return this.dispatchEvent(new CustomEvent<T>(`podium-${name}`, { detail, bubbles: true, composed: true }));
   }
 
   /**
    * Focuses an element inside the shadow root after the next render and brings it to the
    * middle of the viewport (so a sticky header on the host page does not cover it).
    */
-  protected async focusInside(selector: string): Promise<void> {
+  async focusInside(selector: string): Promise<void> {
     await this.updateComplete;
     const target = this.renderRoot.querySelector<HTMLElement>(selector);
     if (!target) return;
@@ -213,7 +354,7 @@ export class PodiumElement extends LitElement {
    * A heading at `level` (default: the host's level) with `role="heading"`, so the host
    * picks the level without a tag per level.
    */
-  protected heading(
+  heading(
     content: unknown,
     options: { level?: number; id?: string; focusable?: boolean; part?: string } = {},
   ): TemplateResult {
@@ -235,11 +376,34 @@ export class PodiumElement extends LitElement {
     return '';
   }
 
+  /**
+   * Whether the texts of the widget's language are here. English is fetched on first use;
+   * if that fails (offline), the widget speaks Dutch rather than nothing.
+   */
+  #languageReady(): boolean {
+    const ctor = this.constructor as typeof PodiumElement;
+    if (this.locale === 'nl' || !ctor.loadEnglish) return true;
+    const entry = englishLoads.get(ctor);
+    if (entry) return entry === true;
+    const done = (): void => {
+      englishLoads.set(ctor, true);
+      for (const element of connected) if (element.constructor === ctor) element.requestUpdate();
+    };
+    englishLoads.set(
+      ctor,
+      ctor
+        .loadEnglish()
+        .then((table) => addMessages(ctor, 'en', table))
+        .then(done, done),
+    );
+    return false;
+  }
+
   protected override render(): TemplateResult {
     // tabindex=-1 on the wrapper: with delegatesFocus, a click on plain text in the widget
     // would otherwise move focus (and scroll) to the first field; now the click lands here.
     return html`<div class="podium" lang=${this.locale} tabindex="-1">
-      ${this.renderContent()}
+      ${this.#languageReady() ? this.renderContent() : nothing}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.liveText}</div>
     </div>`;
   }
@@ -254,6 +418,16 @@ function lookup(start: unknown, locale: Locale, key: string): string | undefined
   return undefined;
 }
 
+/** The server answers at all (an opaque no-cors response), so a failed CORS fetch was refused. */
+async function reachableWithoutCors(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { mode: 'no-cors', credentials: 'omit' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Registers a widget once. A second copy of the bundle on the same page (another CMS block,
  * another version) warns instead of throwing, and the first definition stays in charge.
@@ -262,9 +436,7 @@ export function definePodiumElement(tag: `podium-${string}`, element: CustomElem
   const existing = customElements.get(tag);
   if (existing) {
     if (existing !== element)
-      console.warn(
-        `[podium] <${tag}> is already defined, probably by a second copy of the Podium widgets; the first one is used.`,
-      );
+      console.warn(`[podium] <${tag}> is already defined (a second copy of the widgets?); the first one stays.`);
     return;
   }
   customElements.define(tag, element);

@@ -1,0 +1,190 @@
+/**
+ * Brings a widget on a host page into each state its examples file lists
+ * (widgets/<name>/examples.ts). `enter` leaves the widget in the state; `after` (optional)
+ * finishes what the state started, such as sending the input that waited while offline,
+ * and checks that it ends well.
+ */
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import type { WidgetState } from '../../../widgets/examples.ts';
+import { FOLLOW_UP_CODE, fillDemoForm, gate } from './widget-helpers.ts';
+
+export type StateContext = { page: Page; context: BrowserContext; widget: Locator; tag: string };
+export type StateDriver = {
+  /** Runs before the host page opens (routes that hold or fail the first load). */
+  before?: (ctx: Omit<StateContext, 'widget'>) => Promise<void>;
+  enter: (ctx: StateContext) => Promise<void>;
+  /** What the live region says in this state; undefined: not checked. */
+  live?: string | RegExp;
+  after?: (ctx: StateContext) => Promise<void>;
+};
+
+const isDataGet = (url: URL) => /^\/api\/consultations\/[^/]+(\/answers)?$/.test(url.pathname);
+const isSubmission = (url: URL) => /^\/api\/consultations\/[^/]+\/submissions$/.test(url.pathname);
+
+/** Held requests are let go when the test ends, so nothing hangs. */
+const held = new WeakMap<Page, () => void>();
+export function releaseHeld(page: Page): void {
+  held.get(page)?.();
+}
+
+const notice = (widget: Locator) => widget.locator('[part="notice"]');
+
+const common: Partial<Record<WidgetState, StateDriver>> = {
+  loading: {
+    before: async ({ page }) => {
+      const release = gate();
+      held.set(page, release.open);
+      await page.route(isDataGet, async (route) => {
+        await release.wait;
+        await route.continue().catch(() => undefined);
+      });
+    },
+    enter: async ({ widget }) => {
+      await expect(notice(widget)).toHaveText(/wordt geladen|worden geladen/);
+    },
+    live: '',
+  },
+  error: {
+    before: async ({ page }) => {
+      await page.route(isDataGet, (route) =>
+        route.fulfill({ status: 503, contentType: 'application/problem+json', body: '{"title":"Unavailable"}' }),
+      );
+    },
+    enter: async ({ widget }) => {
+      await expect(notice(widget)).toContainText('kon niet worden geladen');
+      await expect(widget.getByRole('button', { name: 'Opnieuw proberen' })).toBeVisible();
+    },
+    live: '',
+  },
+  'not-allowed': {
+    enter: async ({ widget }) => {
+      await expect(notice(widget)).toHaveText(
+        'Deze pagina mag deze widget niet tonen. Vraag de beheerder van Podium om dit webadres toe te voegen.',
+      );
+    },
+    live: '',
+  },
+};
+
+const submit: Partial<Record<WidgetState, StateDriver>> = {
+  ready: {
+    enter: async ({ widget }) => {
+      await expect(widget.locator('form')).toBeVisible();
+    },
+    live: '',
+  },
+  filled: {
+    enter: async ({ page, widget }) => {
+      await expect(widget.locator('form')).toBeVisible();
+      await fillDemoForm(page, 'Graag een veilige oversteek bij de school.');
+    },
+    live: '',
+  },
+  invalid: {
+    enter: async ({ widget }) => {
+      await widget.getByRole('button', { name: 'Versturen' }).click();
+      await expect(widget.locator('.error-summary')).toBeFocused();
+    },
+  },
+  submitting: {
+    enter: async ({ page, widget }) => {
+      await fillDemoForm(page, 'Dit wordt verstuurd terwijl de test kijkt.');
+      const release = gate();
+      held.set(page, release.open);
+      await page.route(isSubmission, async (route) => {
+        await release.wait;
+        await route.continue().catch(() => undefined);
+      });
+      await widget.getByRole('button', { name: 'Versturen' }).click();
+      await expect(widget.getByRole('button', { name: 'Versturen' })).toHaveAttribute('aria-disabled', 'true');
+    },
+    live: 'Bezig met versturen…',
+    after: async ({ page, widget }) => {
+      releaseHeld(page);
+      await expect(widget.locator('[part="code"]')).toHaveText(FOLLOW_UP_CODE);
+    },
+  },
+  submitted: {
+    enter: async ({ page, widget }) => {
+      await fillDemoForm(page, 'Verstuurd vanaf een pagina van de gemeente.');
+      await widget.getByRole('button', { name: 'Versturen' }).click();
+      await expect(widget.locator('[part="code"]')).toHaveText(FOLLOW_UP_CODE);
+      await expect(widget.getByRole('link', { name: 'Bekijk wat er met uw inbreng gebeurt' })).toHaveAttribute(
+        'href',
+        /^http:\/\/127\.0\.0\.1:\d+\/volg\/[A-Z0-9-]+\/$/,
+      );
+    },
+    live: '',
+  },
+  offline: {
+    // Offline before the first send: the sending code itself cannot load, and the input
+    // still waits in localStorage with its key.
+    enter: async ({ page, context, widget }) => {
+      await fillDemoForm(page, 'Verstuurd zodra de verbinding terug is.');
+      await context.setOffline(true);
+      await widget.getByRole('button', { name: 'Versturen' }).click();
+      await expect(notice(widget)).toHaveText(/U bent offline/);
+    },
+    live: 'U bent offline. Uw inbreng is bewaard en wordt verstuurd zodra er weer verbinding is.',
+    after: async ({ page, context, widget }) => {
+      const stored = await page.evaluate(() => localStorage.getItem('podium-submit:pending:fietsroute-stationsstraat'));
+      expect(stored, 'the input waits in localStorage').toContain('Verstuurd zodra de verbinding terug is.');
+      await context.setOffline(false);
+      await expect(widget.locator('[part="code"]')).toHaveText(FOLLOW_UP_CODE);
+      expect(
+        await page.evaluate(() => localStorage.getItem('podium-submit:pending:fietsroute-stationsstraat')),
+      ).toBeNull();
+    },
+  },
+};
+
+const consultation: Partial<Record<WidgetState, StateDriver>> = {
+  ready: {
+    enter: async ({ widget }) => {
+      await expect(widget.getByRole('link', { name: 'Geef uw mening' })).toHaveAttribute(
+        'href',
+        /^http:\/\/127\.0\.0\.1:\d+\/consultaties\/fietsroute-stationsstraat\/$/,
+      );
+      await expect(widget.locator('[part="facts"]')).toContainText('10 werkdagen');
+    },
+    live: '',
+  },
+};
+
+const answers: Partial<Record<WidgetState, StateDriver>> = {
+  ready: {
+    enter: async ({ widget }) => {
+      await expect(widget.locator('[part="response"]')).toHaveCount(3);
+      await expect(widget.locator('[part="pager"]')).toContainText('Pagina 1 van 2');
+    },
+    live: '',
+  },
+  paged: {
+    enter: async ({ widget }) => {
+      await expect(widget.locator('[part="response"]')).toHaveCount(3);
+      await widget.getByRole('button', { name: 'Volgende pagina' }).click();
+      await expect(widget.locator('[part="pager"]')).toContainText('Pagina 2 van 2');
+      await expect(widget.getByRole('heading', { name: 'Reacties en antwoorden' })).toBeFocused();
+    },
+    live: 'Pagina 2 van 2',
+  },
+  empty: {
+    before: async ({ page }) => {
+      await page.route(isDataGet, async (route) => {
+        const response = await route.fetch();
+        const body = (await response.json()) as Record<string, unknown>;
+        await route.fulfill({ response, json: { ...body, items: [], total: 0, pageCount: 0 } });
+      });
+    },
+    enter: async ({ widget }) => {
+      await expect(widget.locator('[part="notice"]')).toHaveText('Er zijn nog geen gepubliceerde reacties.');
+    },
+    live: '',
+  },
+};
+
+export const stateDrivers: Record<string, Partial<Record<WidgetState, StateDriver>>> = {
+  'podium-submit': { ...common, ...submit },
+  'podium-consultation': { ...common, ...consultation },
+  'podium-answers': { ...common, ...answers },
+};

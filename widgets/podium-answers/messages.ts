@@ -1,0 +1,16 @@
+/** Dutch texts of <podium-answers> (taalniveau B1); English is in messages-en.ts. */
+export const answersMessages = {
+  loading: 'De reacties worden geladen…',
+  title: 'Reacties en antwoorden',
+  count: '{count} gepubliceerde reacties',
+  countOne: '1 gepubliceerde reactie',
+  empty: 'Er zijn nog geen gepubliceerde reacties.',
+  response: 'Reactie van {date}',
+  reply: 'Antwoord van de gemeente',
+  replyFrom: 'Antwoord van {department}',
+  noReply: 'De gemeente heeft nog niet geantwoord.',
+  pages: 'Pagina’s',
+  pageOf: 'Pagina {page} van {pages}',
+  previous: 'Vorige pagina',
+  next: 'Volgende pagina',
+};

@@ -1,0 +1,16 @@
+/** Dutch texts of <podium-consultation> (taalniveau B1); English is in messages-en.ts. */
+export const consultationMessages = {
+  deadline: 'Reageren kan tot',
+  opensAt: 'Reageren kan vanaf',
+  closedAt: 'Gesloten op',
+  contributions: 'Aantal reacties',
+  responseTime: 'De gemeente reageert binnen',
+  workingDays: '{days} werkdagen',
+  statusOpen: 'Open',
+  statusUpcoming: 'Binnenkort open',
+  statusClosed: 'Gesloten',
+  statusDecided: 'Besluit genomen',
+  status: 'Status',
+  takePart: 'Geef uw mening',
+  readMore: 'Lees wat er met de reacties gebeurt',
+};
