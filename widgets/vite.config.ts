@@ -13,6 +13,7 @@ const entries = {
   'podium-submit': fileURLToPath(new URL('./podium-submit/index.ts', import.meta.url)),
   'podium-consultation': fileURLToPath(new URL('./podium-consultation/index.ts', import.meta.url)),
   'podium-answers': fileURLToPath(new URL('./podium-answers/index.ts', import.meta.url)),
+  'podium-thread': fileURLToPath(new URL('./podium-thread/index.ts', import.meta.url)),
 };
 
 /**

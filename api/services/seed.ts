@@ -434,6 +434,7 @@ async function seedRejectedInput(db: Db, organisationId: string, consultationId:
         channel: 'widget',
         language: 'nl',
         status: 'rejected',
+        reviewState: 'rejected',
         followUpCode: DEMO_REJECTED_CODE,
         idempotencyKey: 'seed:parkeren:rejected',
         moderationRule: 'on-topic',

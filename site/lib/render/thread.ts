@@ -10,15 +10,13 @@
 import type { Locale } from '../../../api/contracts/public-content.ts';
 import type { SocialPost, SocialThread } from '../../../api/contracts/social-thread.ts';
 import { formatDate, t } from '../i18n.ts';
+import { authorLabel, authorRole, threadTree, type ThreadNode } from '../thread-view.ts';
 import { attrs, escapeHtml, messageWithHtml, time } from './html.ts';
 
 type ThreadMessages = ReturnType<typeof t>['thread'];
 
-export function authorName(post: SocialPost, m: ThreadMessages): string {
-  const author = post.author;
-  if (!author) return m.unknownAuthor;
-  if (author.pseudonym) return m.resident(author.pseudonym);
-  return author.displayName ?? author.handle ?? m.unknownAuthor;
+export function authorName(post: SocialPost | undefined, m: ThreadMessages): string {
+  return authorLabel(post, m);
 }
 
 function renderMedia(post: SocialPost, m: ThreadMessages): string {
@@ -51,12 +49,13 @@ function renderPost(post: SocialPost, parent: SocialPost | undefined, lang: Loca
     return `<article class="podium-post podium-post--placeholder"><p><em>${escapeHtml(m.placeholder[post.placeholder])}</em></p></article>`;
   }
   const name = authorName(post, m);
-  const badge = post.author?.isOwnAccount ? m.ownAccount : post.author?.isOfficial ? m.officialAccount : undefined;
+  const role = authorRole(post);
+  const badge = role === 'own' ? m.ownAccount : role === 'official' ? m.officialAccount : undefined;
   const when = time(post.createdAt, formatDate(post.createdAt, lang, 'dateTime'));
   const heading = `<h${headingLevel} class="podium-post__author">${messageWithHtml((date) => m.wrote(name, date), when)}</h${headingLevel}>`;
   const meta = [
     badge ? `<span class="podium-badge">${escapeHtml(badge)}</span>` : '',
-    parent ? escapeHtml(m.replyTo(parent.placeholder ? m.unknownAuthor : authorName(parent, m))) : '',
+    parent ? escapeHtml(m.replyTo(authorName(parent, m))) : '',
     post.editedAt ? escapeHtml(m.edited) : '',
   ].filter(Boolean);
   // The post's own language, when it differs from the page; unknown languages get none.
@@ -72,23 +71,13 @@ function renderPost(post: SocialPost, parent: SocialPost | undefined, lang: Loca
  * assistive technology announces the nesting level.
  */
 export function renderThreadPosts(thread: SocialThread, lang: Locale, headingLevel = 3): string {
-  const byId = new Map(thread.posts.map((post) => [post.id, post]));
-  const children = new Map<string | null, SocialPost[]>();
-  for (const post of thread.posts) {
-    const parentKey = post.parentId !== null && byId.has(post.parentId) ? post.parentId : null;
-    children.set(parentKey, [...(children.get(parentKey) ?? []), post]);
-  }
-  const list = (parentId: string | null): string => {
-    const posts = children.get(parentId) ?? [];
-    if (posts.length === 0) return '';
-    return `<ol class="podium-thread__posts">${posts
-      .map(
-        (post) =>
-          `<li>${renderPost(post, post.parentId ? byId.get(post.parentId) : undefined, lang, headingLevel)}${list(post.id)}</li>`,
-      )
-      .join('')}</ol>`;
-  };
-  return list(null);
+  const list = (nodes: ThreadNode[]): string =>
+    nodes.length === 0
+      ? ''
+      : `<ol class="podium-thread__posts">${nodes
+          .map((node) => `<li>${renderPost(node.post, node.parent, lang, headingLevel)}${list(node.replies)}</li>`)
+          .join('')}</ol>`;
+  return list(threadTree(thread));
 }
 
 /** The introduction above a mirrored thread: where it comes from, how fresh, the original. */

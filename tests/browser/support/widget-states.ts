@@ -18,7 +18,8 @@ export type StateDriver = {
   after?: (ctx: StateContext) => Promise<void>;
 };
 
-const isDataGet = (url: URL) => /^\/api\/consultations\/[^/]+(\/answers)?$/.test(url.pathname);
+const isDataGet = (url: URL) =>
+  /^\/api\/consultations\/[^/]+(\/answers)?$/.test(url.pathname) || /^\/api\/threads(\/[^/]+)?$/.test(url.pathname);
 const isSubmission = (url: URL) => /^\/api\/consultations\/[^/]+\/submissions$/.test(url.pathname);
 
 /** Held requests are let go when the test ends, so nothing hangs. */
@@ -183,8 +184,32 @@ const answers: Partial<Record<WidgetState, StateDriver>> = {
   },
 };
 
+const thread: Partial<Record<WidgetState, StateDriver>> = {
+  ready: {
+    enter: async ({ widget }) => {
+      await expect(widget.locator('[part="post"]')).toHaveCount(5);
+      await expect(widget.getByText('Inwoner A schreef op', { exact: false })).toBeVisible();
+      await expect(widget.getByText('zonder beschrijving')).toBeVisible();
+      await expect(widget.locator('p[lang="en"]')).toHaveCount(1);
+    },
+    live: '',
+  },
+  empty: {
+    before: async ({ page }) => {
+      await page.route(/\/api\/threads\?/, (route) => route.fulfill({ json: [] }));
+    },
+    enter: async ({ widget }) => {
+      await expect(widget.locator('[part="notice"]')).toHaveText(
+        'Er is nog geen gesprek op sociale media bij deze consultatie.',
+      );
+    },
+    live: '',
+  },
+};
+
 export const stateDrivers: Record<string, Partial<Record<WidgetState, StateDriver>>> = {
   'podium-submit': { ...common, ...submit },
   'podium-consultation': { ...common, ...consultation },
   'podium-answers': { ...common, ...answers },
+  'podium-thread': { ...common, ...thread },
 };

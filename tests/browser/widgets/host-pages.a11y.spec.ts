@@ -102,6 +102,7 @@ test.describe('widget language in a host page', () => {
         'podium-submit': () => element.getByRole('button', { name: 'Send' }),
         'podium-consultation': () => element.getByRole('link', { name: 'Give your opinion' }),
         'podium-answers': () => element.getByRole('heading', { name: 'Responses and answers' }),
+        'podium-thread': () => element.getByText('Resident A wrote on', { exact: false }).first(),
       };
       const english = englishText[widget.tag];
       expect(english, `an English landmark text for ${widget.tag}`).toBeDefined();

@@ -409,7 +409,8 @@ test.describe('podium-submit keyboard, focus and layout', () => {
     );
     expect([...new Set(controls)]).toEqual(expectedStops);
 
-    const before = page.getByRole('navigation').getByRole('link', { name: 'API-documentatie' });
+    // The main menu's last link is the last stop before the first widget on the embed page.
+    const before = page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Op uw website' });
     await before.focus();
     const forward: string[] = [];
     for (let i = 0; i <= expectedStops.length; i++) {

@@ -1,0 +1,51 @@
+/** <podium-thread>: documentation and test states (see widgets/shared/examples.ts). */
+import { commonAttributes, loadStates, type WidgetExamples } from '../shared/examples.ts';
+
+export const examples: WidgetExamples = {
+  tag: 'podium-thread',
+  script: 'podium-thread.js',
+  summary: {
+    nl: 'Een gesprek van sociale media, toegankelijk en zonder namen van inwoners, met de reacties onder het bericht waarop ze antwoorden.',
+    en: 'A social-media conversation, accessible and without the names of residents, with replies under the post they answer.',
+  },
+  example: {
+    title: { nl: 'Gesprek op sociale media', en: 'Social-media conversation' },
+    attributes: { consultation: 'fietsroute-stationsstraat', 'heading-level': '2' },
+  },
+  attributes: [
+    {
+      name: 'thread',
+      default: '—',
+      description: { nl: 'Het nummer (id) van het gesprek in Podium.', en: "Podium's id of the conversation." },
+    },
+    {
+      name: 'consultation',
+      default: '—',
+      description: {
+        nl: 'Of: de korte naam (slug) van een consultatie; de widget toont dan het nieuwste gesprek daarbij.',
+        en: 'Or: the short name (slug) of a consultation; the widget then shows its newest conversation.',
+      },
+    },
+    ...commonAttributes,
+  ],
+  events: [
+    {
+      name: 'podium-loaded',
+      detail: '{ thread, posts }',
+      description: { nl: 'Het gesprek wordt getoond.', en: 'The conversation is shown.' },
+    },
+  ],
+  parts: [
+    ['heading', 'De kop, en de kop van elk bericht', 'The heading, and that of each post'],
+    ['post', 'Eén bericht', 'One post'],
+    ['notice', 'Meldingen: laden, leeg en fouten', 'Notices: loading, empty and errors'],
+  ].map(([name, nl, en]) => ({ name: name!, description: { nl: nl!, en: en! } })),
+  states: [
+    ...loadStates,
+    { state: 'ready', description: { nl: 'Het gesprek.', en: 'The conversation.' } },
+    {
+      state: 'empty',
+      description: { nl: 'Nog geen gesprek bij deze consultatie.', en: 'No conversation for this consultation yet.' },
+    },
+  ],
+};

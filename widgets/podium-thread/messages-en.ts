@@ -1,0 +1,31 @@
+/** English texts of <podium-thread>, with the shared ones: loaded only when it speaks English. */
+import { sharedMessagesEn } from '../shared/messages-en.ts';
+import type { threadMessages } from './messages.ts';
+
+const messages: typeof threadMessages & typeof sharedMessagesEn = {
+  ...sharedMessagesEn,
+  loading: 'Loading the conversation…',
+  loadFailed: 'The conversation could not be loaded. Please try again later.',
+  loadOffline: 'You are offline. The conversation loads as soon as you are connected again.',
+  notFound: 'This conversation does not exist (any more).',
+  empty: 'There is no social-media conversation for this consultation yet.',
+  title: 'Conversation on {platform}',
+  mirrored: 'This conversation is on {platform}. Residents are called Resident A, Resident B and so on.',
+  resident: 'Resident {letter}',
+  unknownAuthor: 'Unknown account',
+  ownAccount: "The municipality's account",
+  officialAccount: 'Official account',
+  wrote: '{author} wrote on {date}',
+  replyTo: 'Reply to {author}',
+  edited: 'edited',
+  contentWarning: 'Warning: {warning}. Show the post',
+  image: 'Image',
+  noDescription: 'without a description',
+  links: 'Links in this post',
+  deleted: 'This post has been deleted.',
+  blocked: 'This post is blocked.',
+  unavailable: 'This post is not available.',
+  original: 'See the conversation on {platform}',
+};
+
+export default messages;

@@ -1,0 +1,181 @@
+/**
+ * <podium-thread consultation="fietsroute-stationsstraat">: a mirrored social-media thread,
+ * residents pseudonymised by the API, replies nested in lists under the post they answer.
+ *
+ * Data flow: GET {api}/api/threads/{id}, or first GET {api}/api/threads?consultation=slug
+ * to find the consultation's newest thread. The nesting and author naming come from
+ * site/lib/thread-view.ts, shared with the portal's conversation pages. Posts show as
+ * text (no HTML is inserted, so it works under Trusted Types) with their links listed;
+ * no image is loaded from the platform.
+ */
+import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import type { SocialPost, SocialThread, SocialThreadSummary } from '../../api/contracts/social-thread.ts';
+import { authorLabel, authorRole, threadTree, type ThreadNode } from '../../site/lib/thread-view.ts';
+import { PodiumElement } from '../shared/podium-element.ts';
+import { baseStyles } from '../shared/styles.ts';
+import { threadMessages } from './messages.ts';
+
+const PLATFORMS: Record<SocialThread['platform'], string> = {
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  x: 'X',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+};
+
+/**
+ * A mirrored social-media thread.
+ *
+ * @attr thread - Podium's id of the thread; or:
+ * @attr consultation - Slug of a consultation: shows its newest mirrored thread.
+ * @attr api - Podium's address; default: where the widget bundle was loaded from.
+ * @attr lang - `nl` or `en`; default: the closest ancestor's `lang`, else Dutch.
+ * @attr heading-level - Level (1–6) of the widget's heading; default 2.
+ * @attr messages - JSON with text overrides.
+ * @fires podium-loaded - The thread is shown; detail `{ thread, posts }`.
+ * @csspart heading - The widget's heading (and each post's).
+ * @csspart post - One post.
+ * @csspart notice - Loading, empty and error notices.
+ */
+export class PodiumThread extends PodiumElement {
+  static override messages = { nl: threadMessages };
+  static override loadEnglish = async () => (await import('./messages-en.ts')).default;
+
+  static override properties: PropertyDeclarations = {
+    thread: { type: String },
+    consultation: { type: String },
+    data: { state: true },
+  };
+
+  static override styles = [
+    baseStyles,
+    css`
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      ol ol {
+        padding-inline-start: 1em;
+        border-inline-start: 0.25em solid var(--_muted);
+      }
+      .post {
+        padding-block: 0.5em;
+      }
+      .meta {
+        color: var(--_muted);
+        margin: 0;
+      }
+      .content {
+        white-space: pre-line;
+      }
+      .no-description {
+        font-style: italic;
+      }
+    `,
+  ];
+
+  declare thread: string;
+  declare consultation: string;
+  declare protected data: SocialThread | null | undefined;
+
+  constructor() {
+    super();
+    this.thread = '';
+    this.consultation = '';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('thread') || changed.has('consultation') || changed.has('api')) void this.load();
+  }
+
+  protected override async load(): Promise<void> {
+    let id = this.thread.trim();
+    if (!id) {
+      const slug = encodeURIComponent(this.consultation.trim());
+      const list = await this.fetchJson<SocialThreadSummary[]>(`/api/threads?consultation=${slug}`);
+      if (!list) return;
+      if (list.length === 0) {
+        this.data = null;
+        this.loadState = 'ready';
+        return;
+      }
+      id = list[0]!.id;
+    }
+    const thread = await this.fetchJson<SocialThread>(`/api/threads/${encodeURIComponent(id)}`);
+    if (!thread) return;
+    this.data = thread;
+    this.loadState = 'ready';
+    this.emit('loaded', { thread: thread.id, posts: thread.posts.length });
+  }
+
+  protected override renderContent(): unknown {
+    if (this.loadState !== 'ready') return this.renderLoadState();
+    const thread = this.data;
+    if (!thread) return html`<p class="panel" part="notice">${this.t('empty')}</p>`;
+    const platform = PLATFORMS[thread.platform];
+    return html`${this.heading(this.text(thread.title) || this.t('title', { platform }))}
+      <p>${this.t('mirrored', { platform })}</p>
+      ${this.#list(threadTree(thread))}
+      ${thread.url ? html`<p><a href=${thread.url} rel="nofollow noopener">${this.t('original', { platform })}</a></p>` : nothing}`;
+  }
+
+  #list(nodes: ThreadNode[]): TemplateResult | typeof nothing {
+    if (nodes.length === 0) return nothing;
+    return html`<ol>
+      ${nodes.map((node) => html`<li>${this.#post(node.post, node.parent)}${this.#list(node.replies)}</li>`)}
+    </ol>`;
+  }
+
+  #post(post: SocialPost, parent: SocialPost | undefined): TemplateResult {
+    if (post.placeholder) return html`<p class="post meta" part="post"><em>${this.t(post.placeholder)}</em></p>`;
+    const labels = {
+      resident: (letter: string) => this.t('resident', { letter }),
+      unknownAuthor: this.t('unknownAuthor'),
+    };
+    const role = authorRole(post);
+    const meta = [
+      role === 'own' ? this.t('ownAccount') : role === 'official' ? this.t('officialAccount') : '',
+      parent ? this.t('replyTo', { author: authorLabel(parent, labels) }) : '',
+      post.editedAt ? this.t('edited') : '',
+    ].filter(Boolean);
+    // The post's own language when it differs from the widget's; none when unknown.
+    const lang = post.lang && post.lang !== this.locale ? post.lang : nothing;
+    const body = html`<p class="content" lang=${lang}>${post.text}</p>
+      ${
+        post.links.length
+          ? html`<ul aria-label=${this.t('links')}>
+              ${post.links.map((link) => html`<li><a href=${link.url} rel="nofollow ugc noopener">${link.text || link.url}</a></li>`)}
+            </ul>`
+          : nothing
+      }`;
+    return html`<article class="post" part="post">
+      ${this.heading(this.t('wrote', { author: authorLabel(post, labels), date: this.date(post.createdAt, true) }), {
+        level: this.level + 1,
+      })}
+      ${meta.length ? html`<p class="meta">${meta.join(' · ')}</p>` : nothing}
+      ${
+        post.contentWarning
+          ? html`<details>
+              <summary>${this.t('contentWarning', { warning: post.contentWarning })}</summary>
+              ${body}
+            </details>`
+          : body
+      }
+      ${
+        post.media.length
+          ? html`<ul>
+              ${post.media.map(
+                (media) =>
+                  html`<li>
+                    <a href=${media.url} rel="nofollow noopener"
+                      >${this.t('image')}${media.alt ? html`: ${media.alt}` : html` <span class="no-description">${this.t('noDescription')}</span>`}</a
+                    >
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
+    </article>`;
+  }
+}
