@@ -15,6 +15,10 @@ import { pingDatabase } from './db/client.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { createOriginPolicy } from './http/origin-policy.ts';
 import { problem } from './http/problem.ts';
+import { rateLimit } from './http/rate-limit.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { DEFAULT_RATE_LIMITS, type RateLimitRules } from './services/rate-limit.ts';
+import { rightsRoutes } from './routes/rights.ts';
 import { submissionBodies } from './routes/forms.ts';
 import { submissionPages } from './routes/pages.ts';
 import { publicRoutes } from './routes/public.ts';
@@ -30,6 +34,10 @@ export type AppOptions = {
   now?: () => Date;
   /** Largest request body the API reads, in bytes. */
   maxBodyBytes?: number;
+  /** Per route group; `null` turns a group's limit off. */
+  rateLimits?: RateLimitRules;
+  /** Proxies in front whose `X-Forwarded-For` and `X-Forwarded-Proto` are trusted (0: none). */
+  trustProxyHops?: number;
 };
 
 export const API_VERSION = '0.1.0';
@@ -47,6 +55,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     c.set('origins', origins);
     await next();
   });
+  // First, so it also dresses 404s, errors and 429s.
+  app.use(securityHeaders({ trustProxy: (options.trustProxyHops ?? 0) > 0 }));
 
   app.use(
     '/api/*',
@@ -67,6 +77,20 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       onError: (c) => problem(c, 413, 'body_too_large'),
     }),
   );
+  const limits = { rules: options.rateLimits ?? DEFAULT_RATE_LIMITS, trustProxyHops: options.trustProxyHops ?? 0 };
+  app.use('/api/consultations/:slug/submissions', rateLimit({ group: 'submit', methods: ['POST'], ...limits }));
+  // Follow-up codes are secrets: every way to try one counts, the API and the pages alike.
+  for (const path of [
+    '/api/follow-up',
+    '/api/follow-up/*',
+    '/volg/*',
+    '/bevestiging/*',
+    '/en/follow-up/*',
+    '/en/confirmation/*',
+  ]) {
+    app.use(path, rateLimit({ group: 'follow_up', ...limits }));
+  }
+  app.use('/api/follow-up/:code/:action', rateLimit({ group: 'rights', ...limits }));
   app.post('/api/consultations/:slug/submissions', submissionBodies({ siteDir }));
 
   app.get('/api/health', async (c) => {
@@ -78,6 +102,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   });
   app.route('/', publicRoutes());
   app.route('/', threadRoutes());
+  app.route('/', rightsRoutes());
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

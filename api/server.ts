@@ -19,6 +19,7 @@ import { organisations } from './db/schema.ts';
 import { buildPublishedSnapshot, writeSnapshotFile } from './services/published-content.ts';
 import { seedDemoData } from './services/seed.ts';
 import { startThreadSyncLoop } from './services/social/scheduler.ts';
+import { startRetentionLoop } from './services/retention.ts';
 import { writeFile, mkdir } from 'node:fs/promises';
 
 export type Log = (message: string) => void;
@@ -70,6 +71,8 @@ export async function start(
     databaseKind: database.kind,
     siteDir: () => sitePath(config.distDir),
     widgetsDir: widgetsPath(config.distDir),
+    rateLimits: config.rateLimits,
+    trustProxyHops: config.trustProxyHops,
   });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -100,6 +103,11 @@ export async function start(
           log,
         })
       : async () => {};
+  // Erasures by the purge bump the content revision; the rebuilder above picks that up.
+  const stopRetention =
+    config.retentionPurgeMinutes > 0
+      ? startRetentionLoop(database.db, { everyMs: config.retentionPurgeMinutes * 60_000, log })
+      : async () => {};
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -107,6 +115,7 @@ export async function start(
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rebuilder.stop();
       await stopThreadSync();
+      await stopRetention();
       await database.close();
     })());
   return { server, stop };
