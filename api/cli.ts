@@ -9,6 +9,7 @@ import { loadConfig } from './config.ts';
 import { buildAll, openConfiguredDatabase, seedIfEmpty, start } from './server.ts';
 import { seedDemoData } from './services/seed.ts';
 import { importThreadCommand } from './services/social/cli-import.ts';
+import { PRIVACY_HELP, privacyCommand } from './services/privacy-cli.ts';
 
 const HELP = `Usage: npx podium <command>
 
@@ -21,9 +22,11 @@ Commands:
                  mirror a Mastodon or Bluesky thread (X with PODIUM_X_BEARER_TOKEN) and keep it in sync
   thread import-json <platform> <file.json> [--root <id>] [--own a,b] [--official c,d]
                  mirror a thread from the JSON a platform's API returned (mastodon, bluesky, x, facebook, instagram)
+${PRIVACY_HELP}
 
 Configuration (environment): DATABASE_URL, PODIUM_DATA_DIR, PORT, HOST, PODIUM_PUBLIC_URL, PODIUM_SEED_DEMO,
-  PODIUM_SOCIAL_SYNC_SECONDS, PODIUM_X_BEARER_TOKEN
+  PODIUM_SOCIAL_SYNC_SECONDS, PODIUM_X_BEARER_TOKEN,
+  PODIUM_TRUST_PROXY, PODIUM_RATE_LIMITS, PODIUM_RETENTION_PURGE_MINUTES
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -68,6 +71,15 @@ async function main(argv: string[]): Promise<number> {
       try {
         await database.migrate();
         return await importThreadCommand(database.db, args, { xBearerToken: config.xBearerToken, log: console.log });
+      } finally {
+        await database.close();
+      }
+    }
+    case 'privacy': {
+      const database = await openConfiguredDatabase(config);
+      try {
+        await database.migrate();
+        return await privacyCommand(database.db, args, { out: console.log, err: console.error });
       } finally {
         await database.close();
       }

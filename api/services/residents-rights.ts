@@ -73,7 +73,12 @@ async function findByCode(db: Db, code: string): Promise<Found | undefined> {
 }
 
 /** Everything Podium holds about the input with this code; undefined when there is none. */
-export async function exportSubmission(db: Db, code: string, now: Date): Promise<SubmissionExport | undefined> {
+export async function exportSubmission(
+  db: Db,
+  code: string,
+  now: Date,
+  actor: RightsActor = { type: 'resident' },
+): Promise<SubmissionExport | undefined> {
   const found = await findByCode(db, code);
   if (!found) return undefined;
   const { submission, consultation } = found;
@@ -141,10 +146,12 @@ export async function exportSubmission(db: Db, code: string, now: Date): Promise
   await recordAudit(db, {
     organisationId: consultation.organisationId,
     at: now,
-    actorType: 'resident',
+    actorType: actor.type,
+    actorId: actor.type === 'staff' ? actor.id : null,
     action: 'submission.exported',
     subjectType: 'submission',
     subjectId: submission.id,
+    details: actor.type !== 'resident' && actor.reference ? { reference: actor.reference } : {},
   });
   return result;
 }
@@ -154,21 +161,27 @@ export type EraseResult =
   | { kind: 'already_erased'; erasedAt: Date }
   | { kind: 'not_found' };
 
+/** Who asked: the resident with their code, staff handling a request, or an operator's command. */
+export type RightsActor =
+  { type: 'resident' } | { type: 'staff'; id: string; reference?: string } | { type: 'system'; reference?: string };
+
 /**
- * Erases the input with this code. Idempotent: a second call reports the first erasure.
+ * Erases the input with this code (or, for staff, this id). Idempotent: a second call
+ * reports the first erasure.
  */
 export async function eraseSubmission(
   db: Db,
-  params: { code: string; now: Date; actor?: { type: 'resident' } | { type: 'staff'; id: string } },
+  params: ({ code: string } | { id: string }) & { now: Date; actor?: RightsActor },
 ): Promise<EraseResult> {
   const { now } = params;
   const actor = params.actor ?? { type: 'resident' };
+  const match = 'code' in params ? eq(submissions.followUpCode, params.code) : eq(submissions.id, params.id);
   return db.transaction(async (tx): Promise<EraseResult> => {
     const [row] = await tx
       .select({ submission: submissions, organisationId: consultations.organisationId })
       .from(submissions)
       .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
-      .where(eq(submissions.followUpCode, params.code))
+      .where(match)
       .for('update', { of: submissions });
     if (!row) return { kind: 'not_found' };
     const { submission, organisationId } = row;
@@ -198,7 +211,12 @@ export async function eraseSubmission(
       action: 'submission.erased',
       subjectType: 'submission',
       subjectId: submission.id,
-      details: { answers: answers.length, contactDetails: contacts.length > 0, wasPublished },
+      details: {
+        answers: answers.length,
+        contactDetails: contacts.length > 0,
+        wasPublished,
+        ...(actor.type !== 'resident' && actor.reference ? { reference: actor.reference } : {}),
+      },
     });
     if (wasPublished) await markContentChanged(tx);
     return {
