@@ -19,6 +19,7 @@ import { rateLimit } from './http/rate-limit.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitRules } from './services/rate-limit.ts';
 import { rightsRoutes } from './routes/rights.ts';
+import { archiveRoutes } from './routes/archive.ts';
 import { submissionBodies } from './routes/forms.ts';
 import { submissionPages } from './routes/pages.ts';
 import { publicRoutes } from './routes/public.ts';
@@ -103,6 +104,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/', publicRoutes());
   app.route('/', threadRoutes());
   app.route('/', rightsRoutes());
+  app.route('/', archiveRoutes());
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

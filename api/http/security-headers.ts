@@ -61,7 +61,9 @@ export const securityHeaders = ({
     headers.set('X-Content-Type-Options', 'nosniff');
     // Pages that set a stricter policy themselves (the follow-up pages: no-referrer) keep it.
     if (!headers.has('Referrer-Policy')) headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-    if (!isWidget) headers.set('Content-Security-Policy', isHtml ? PORTAL_CSP : NON_HTML_CSP);
+    // A route may set a policy of its own only to be stricter (the archive's HTML: one hashed style, no script).
+    if (!isWidget && !headers.has('Content-Security-Policy'))
+      headers.set('Content-Security-Policy', isHtml ? PORTAL_CSP : NON_HTML_CSP);
     if (isHtml) {
       headers.set('X-Frame-Options', 'DENY');
       headers.set('Cross-Origin-Opener-Policy', 'same-origin');
