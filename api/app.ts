@@ -14,6 +14,7 @@ import type { Db, DatabaseKind } from './db/client.ts';
 import { pingDatabase } from './db/client.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { createOriginPolicy } from './http/origin-policy.ts';
+import { describeError } from './http/log-error.ts';
 import { problem } from './http/problem.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -153,7 +154,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       if (error.status === 400) return problem(c, 400, 'bad_request');
       return error.getResponse();
     }
-    console.error(error);
+    console.error(describeError(error));
     return problem(c, 500, 'server_error');
   });
 

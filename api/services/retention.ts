@@ -27,6 +27,7 @@ import {
   submissionContacts,
   submissions,
 } from '../db/schema.ts';
+import { describeError } from '../http/log-error.ts';
 import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';
 import { purgeRateLimitWindows } from './rate-limit.ts';
@@ -345,7 +346,7 @@ export function startRetentionLoop(db: Db, options: RetentionLoopOptions): () =>
           log(`Retention purge (${organisationId}): ${done.map(([kind, n]) => `${n} ${kind}`).join(', ')}`);
       }
     } catch (error) {
-      log(`Retention purge failed: ${error instanceof Error ? error.message : String(error)}`);
+      log(`Retention purge failed: ${describeError(error)}`);
     }
   };
   const schedule = () => {
