@@ -30,7 +30,9 @@ export type RateLimitOptions = {
 export const rateLimit = (options: RateLimitOptions): MiddlewareHandler<AppEnv> => {
   return async function rateLimit(c, next) {
     const rule = options.rules[options.group];
-    if (!rule || (options.methods && !options.methods.includes(c.req.method))) return next();
+    // A CORS preflight is the browser asking, not the client acting: it does not count.
+    if (!rule || c.req.method === 'OPTIONS' || (options.methods && !options.methods.includes(c.req.method)))
+      return next();
     const verdict = await hitRateLimit(c.get('db'), {
       group: options.group,
       client: clientAddress(c, options.trustProxyHops),

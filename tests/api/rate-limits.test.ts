@@ -110,6 +110,28 @@ for (const target of databaseTargets()) {
       assert.equal((await second.request('/api/follow-up/AAAA-AAAA-AAAA/export', { headers: client })).status, 429);
     });
 
+    it('does not count CORS preflights', async () => {
+      const client = from('198.51.100.5', {
+        Origin: 'http://localhost:8080',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      });
+      for (let i = 0; i < 3; i += 1) {
+        const preflight = await first.request('/api/follow-up/AAAA-AAAA-AAAA/erase', {
+          method: 'OPTIONS',
+          headers: client,
+        });
+        assert.equal(preflight.status, 204);
+      }
+      const erase = await postJson(
+        first,
+        '/api/follow-up/AAAA-AAAA-AAAA/erase',
+        { confirm: true },
+        from('198.51.100.5'),
+      );
+      assert.equal(erase.status, 404, 'the first real request is still within the limit of one');
+    });
+
     it('does not limit what is not limited: reading consultations', async () => {
       for (let i = 0; i < 5; i += 1) {
         assert.equal((await first.request('/api/consultations', { headers: from('198.51.100.1') })).status, 200);
