@@ -14,7 +14,13 @@ import type { Db, DatabaseKind } from './db/client.ts';
 import { pingDatabase } from './db/client.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { createOriginPolicy } from './http/origin-policy.ts';
+import { describeError } from './http/log-error.ts';
 import { problem } from './http/problem.ts';
+import { rateLimit } from './http/rate-limit.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { DEFAULT_RATE_LIMITS, type RateLimitRules } from './services/rate-limit.ts';
+import { rightsRoutes } from './routes/rights.ts';
+import { archiveRoutes } from './routes/archive.ts';
 import { submissionBodies } from './routes/forms.ts';
 import { submissionPages } from './routes/pages.ts';
 import { publicRoutes } from './routes/public.ts';
@@ -34,6 +40,10 @@ export type AppOptions = {
   maxBodyBytes?: number;
   /** The public address (PODIUM_PUBLIC_URL): staff cookies are Secure when it is https. */
   publicUrl?: string;
+  /** Per route group; `null` turns a group's limit off. */
+  rateLimits?: RateLimitRules;
+  /** Proxies in front whose `X-Forwarded-For` and `X-Forwarded-Proto` are trusted (0: none). */
+  trustProxyHops?: number;
 };
 
 export const API_VERSION = '0.1.0';
@@ -51,6 +61,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     c.set('origins', origins);
     await next();
   });
+  // First, so it also dresses 404s, errors and 429s.
+  app.use(securityHeaders({ trustProxy: (options.trustProxyHops ?? 0) > 0 }));
 
   app.use(
     '/api/*',
@@ -71,6 +83,23 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       onError: (c) => problem(c, 413, 'body_too_large'),
     }),
   );
+  const limits = { rules: options.rateLimits ?? DEFAULT_RATE_LIMITS, trustProxyHops: options.trustProxyHops ?? 0 };
+  app.use('/api/consultations/:slug/submissions', rateLimit({ group: 'submit', methods: ['POST'], ...limits }));
+  // Follow-up codes are secrets: every way to try one counts, the API and the pages alike.
+  for (const path of [
+    '/api/follow-up',
+    '/api/follow-up/*',
+    '/volg/*',
+    '/bevestiging/*',
+    '/en/follow-up/*',
+    '/en/confirmation/*',
+  ]) {
+    app.use(path, rateLimit({ group: 'follow_up', ...limits }));
+  }
+  app.use('/api/follow-up/:code/:action', rateLimit({ group: 'rights', ...limits }));
+  for (const path of ['/staff/inloggen', '/en/staff/login']) {
+    app.use(path, rateLimit({ group: 'login', methods: ['POST'], ...limits }));
+  }
   app.post('/api/consultations/:slug/submissions', submissionBodies({ siteDir }));
 
   app.get('/api/health', async (c) => {
@@ -83,6 +112,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/', publicRoutes());
   app.route('/', threadRoutes());
   app.route('/', moderationPublicRoutes());
+  app.route('/', rightsRoutes());
+  app.route('/', archiveRoutes());
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -141,7 +172,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       if (error.status === 400) return problem(c, 400, 'bad_request');
       return error.getResponse();
     }
-    console.error(error);
+    console.error(describeError(error));
     return problem(c, 500, 'server_error');
   });
 

@@ -10,6 +10,7 @@ import { buildAll, openConfiguredDatabase, seedIfEmpty, start } from './server.t
 import { seedDemoData } from './services/seed.ts';
 import { importThreadCommand } from './services/social/cli-import.ts';
 import { addStaff, parseStaffAddArgs, readPassword, STAFF_HELP, UsageError } from './cli/staff.ts';
+import { PRIVACY_HELP, privacyCommand } from './services/privacy-cli.ts';
 
 const HELP = `Usage: npx podium <command>
 
@@ -22,13 +23,13 @@ Commands:
                  mirror a Mastodon or Bluesky thread (X with PODIUM_X_BEARER_TOKEN) and keep it in sync
   thread import-json <platform> <file.json> [--root <id>] [--own a,b] [--official c,d]
                  mirror a thread from the JSON a platform's API returned (mastodon, bluesky, x, facebook, instagram)
-
-Configuration (environment): DATABASE_URL, PODIUM_DATA_DIR, PORT, HOST, PODIUM_PUBLIC_URL, PODIUM_SEED_DEMO,
-  PODIUM_SOCIAL_SYNC_SECONDS, PODIUM_X_BEARER_TOKEN
   staff add      create a staff account, e.g. the first administrator (see "staff help")
+${PRIVACY_HELP}
 
 Configuration (environment): DATABASE_URL, PODIUM_DATA_DIR, PORT, HOST, PODIUM_PUBLIC_URL, PODIUM_SEED_DEMO,
-PODIUM_STAFF_PASSWORD (for "staff add")
+  PODIUM_SOCIAL_SYNC_SECONDS, PODIUM_X_BEARER_TOKEN, PODIUM_REBUILD_DEBOUNCE_MS, PODIUM_REBUILD_POLL_MS,
+  PODIUM_TRUST_PROXY, PODIUM_RATE_LIMITS, PODIUM_RETENTION_PURGE_MINUTES,
+  PODIUM_STAFF_PASSWORD (for "staff add")
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -103,6 +104,15 @@ async function main(argv: string[]): Promise<number> {
           return 2;
         }
         throw error;
+      } finally {
+        await database.close();
+      }
+    }
+    case 'privacy': {
+      const database = await openConfiguredDatabase(config);
+      try {
+        await database.migrate();
+        return await privacyCommand(database.db, args, { out: console.log, err: console.error });
       } finally {
         await database.close();
       }

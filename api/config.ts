@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseRateLimits, type RateLimitRules } from './services/rate-limit.ts';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -27,6 +28,12 @@ export type Config = {
   socialSyncSeconds: number;
   /** The municipality's own X API bearer token, for live X threads. */
   xBearerToken: string | undefined;
+  /** Proxies in front whose X-Forwarded-For/-Proto are trusted; 0 when clients connect directly. */
+  trustProxyHops: number;
+  /** Requests per window per client and route group. */
+  rateLimits: RateLimitRules;
+  /** Minutes between retention purges (one process per deployment runs each); 0 turns it off. */
+  retentionPurgeMinutes: number;
 };
 
 function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -54,5 +61,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rebuildPollMs: milliseconds(env, 'PODIUM_REBUILD_POLL_MS', 2_000),
     socialSyncSeconds: Math.max(0, Number.parseInt(env.PODIUM_SOCIAL_SYNC_SECONDS ?? '60', 10) || 0),
     xBearerToken: env.PODIUM_X_BEARER_TOKEN || undefined,
+    trustProxyHops: proxyHops(env.PODIUM_TRUST_PROXY),
+    rateLimits: parseRateLimits(env.PODIUM_RATE_LIMITS),
+    retentionPurgeMinutes: Math.max(0, Number.parseInt(env.PODIUM_RETENTION_PURGE_MINUTES ?? '60', 10) || 0),
   };
+}
+
+/** `true` means one proxy (the usual load balancer); a number says how many are chained. */
+function proxyHops(raw: string | undefined): number {
+  if (!raw || raw === 'false' || raw === '0') return 0;
+  if (raw === 'true') return 1;
+  const hops = Number(raw);
+  if (!Number.isInteger(hops) || hops < 0)
+    throw new Error(`PODIUM_TRUST_PROXY must be true, false or a number of proxies, not "${raw}".`);
+  return hops;
 }

@@ -19,6 +19,7 @@ import { organisations } from './db/schema.ts';
 import { buildPublishedSnapshot, writeSnapshotFile } from './services/published-content.ts';
 import { seedDemoData } from './services/seed.ts';
 import { startThreadSyncLoop } from './services/social/scheduler.ts';
+import { startRetentionLoop } from './services/retention.ts';
 import { writeFile, mkdir } from 'node:fs/promises';
 
 export type Log = (message: string) => void;
@@ -71,6 +72,8 @@ export async function start(
     siteDir: () => sitePath(config.distDir),
     widgetsDir: widgetsPath(config.distDir),
     publicUrl: config.publicUrl,
+    rateLimits: config.rateLimits,
+    trustProxyHops: config.trustProxyHops,
   });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -93,6 +96,7 @@ export async function start(
   log(`  English:  ${config.publicUrl}/en/`);
   log(`  API:      ${config.publicUrl}/api/openapi.json`);
   log(`  Widgets:  ${config.publicUrl}/embed/`);
+  log(`  Staff:    ${config.publicUrl}/staff/`);
   const stopThreadSync =
     config.socialSyncSeconds > 0
       ? startThreadSyncLoop(database.db, {
@@ -101,7 +105,11 @@ export async function start(
           log,
         })
       : async () => {};
-  log(`  Staff:    ${config.publicUrl}/staff/`);
+  // Erasures by the purge bump the content revision; the rebuilder above picks that up.
+  const stopRetention =
+    config.retentionPurgeMinutes > 0
+      ? startRetentionLoop(database.db, { everyMs: config.retentionPurgeMinutes * 60_000, log })
+      : async () => {};
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -109,6 +117,7 @@ export async function start(
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rebuilder.stop();
       await stopThreadSync();
+      await stopRetention();
       await database.close();
     })());
   return { server, stop };

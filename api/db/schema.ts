@@ -299,6 +299,8 @@ export const submissions = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** Erased on the resident's request: answers and contact details are gone, this row is the tombstone. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
   },
   (t) => [
     index('submissions_consultation_status').on(t.consultationId, t.status),
@@ -600,4 +602,52 @@ export const sentimentModels = pgTable('sentiment_models', {
   model: jsonb('model').notNull(),
   corrections: integer('corrections').notNull(),
   trainedAt: timestamp('trained_at', { withTimezone: true }).notNull(),
+});
+
+/** Kinds of data with a retention period; see `api/services/retention.ts` for what each rule removes. */
+export const retentionKind = pgEnum('retention_kind', [
+  'contact_details',
+  'input_text',
+  'social_posts',
+  'audit_log',
+  'staff_sessions',
+]);
+
+/** An organisation's own retention period for one kind of data; without a row the default applies. */
+export const retentionPolicies = pgTable(
+  'retention_policies',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    kind: retentionKind('kind').notNull(),
+    days: integer('days').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.kind] })],
+);
+
+/**
+ * Request counters per client and route group, one row per fixed window. Kept in the
+ * database so that every API process behind a load balancer counts against one limit.
+ * The key holds a hash of the client address, never the address itself.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_limits_window_start').on(t.windowStart)],
+);
+
+/**
+ * Periodic jobs that must run once per deployment, not once per API process: a process
+ * runs a job only when it moves `next_run_at` forward itself (one conditional UPDATE).
+ */
+export const jobLeases = pgTable('job_leases', {
+  name: text('name').primaryKey(),
+  nextRunAt: timestamp('next_run_at', { withTimezone: true }).notNull(),
+  lastRunAt: timestamp('last_run_at', { withTimezone: true }),
 });

@@ -93,6 +93,14 @@ const messages = {
     en: 'Choose one of the house rules, or ‘other’.',
   },
   conflict: { nl: 'Conflict', en: 'Conflict' },
+  rate_limited: { nl: 'Te veel verzoeken', en: 'Too many requests' },
+  rate_limited_detail: {
+    nl: (p) =>
+      `U stuurde in korte tijd te veel verzoeken. Wacht ${p.minutes} ${p.minutes === 1 ? 'minuut' : 'minuten'} en probeer het dan opnieuw. Wat u al instuurde, is bewaard.`,
+    en: (p) =>
+      `You sent too many requests in a short time. Wait ${p.minutes} ${p.minutes === 1 ? 'minute' : 'minutes'} and try again. What you already sent is kept.`,
+  },
+  to_home_page: { nl: 'Naar de startpagina', en: 'To the home page' },
   bad_request: { nl: 'Ongeldig verzoek', en: 'Bad request' },
   server_error: {
     nl: 'Er ging bij ons iets mis. Uw inbreng is niet verloren als u een bevestiging kreeg; probeer het anders later opnieuw.',

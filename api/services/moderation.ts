@@ -2,7 +2,7 @@
  * The moderation queue and the decisions staff take on it. Every decision is written to
  * the audit log in the same transaction as the change, with the house rule it cites.
  */
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, isNull, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   consultations,
@@ -87,6 +87,8 @@ export async function listQueue(db: Db, viewer: Viewer, filter: QueueFilter = {}
   const conditions: SQL[] = [
     eq(consultations.organisationId, viewer.organisationId),
     inArray(submissions.reviewState, [...(filter.states ?? OPEN_STATES)]),
+    // Erased at the resident's request: nothing left to moderate.
+    isNull(submissions.erasedAt),
   ];
   if (visible !== 'all') conditions.push(inArray(consultations.departmentId, visible));
   if (filter.channel) conditions.push(eq(submissions.channel, filter.channel));

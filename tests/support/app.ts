@@ -2,14 +2,17 @@
 import { createApp } from '../../api/app.ts';
 import type { Database } from '../../api/db/client.ts';
 import { seedDemoData } from '../../api/services/seed.ts';
+import type { RateLimitRules } from '../../api/services/rate-limit.ts';
 import type { DatabaseTarget } from './databases.ts';
+
+const NO_RATE_LIMITS: RateLimitRules = { submit: null, follow_up: null, rights: null, login: null };
 
 /** The tests' clock: the demo consultation is open at this moment. */
 export const NOW = new Date('2026-11-27T10:00:00Z');
 
 export async function openTestApp(
   target: DatabaseTarget,
-  options: { siteDir?: string; now?: () => Date; publicUrl?: string } = {},
+  options: { siteDir?: string; now?: () => Date; publicUrl?: string; rateLimits?: RateLimitRules } = {},
 ) {
   const database: Database = await target.open();
   await database.migrate();
@@ -20,6 +23,8 @@ export async function openTestApp(
     now: options.now ?? (() => NOW),
     ...(options.siteDir ? { siteDir: () => options.siteDir! } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    // Tests about other things send more than a resident would; tests/api/rate-limits.test.ts tests the limits.
+    rateLimits: options.rateLimits ?? NO_RATE_LIMITS,
   });
   return { app, database, db: database.db, close: () => database.close() };
 }

@@ -5,6 +5,7 @@
  * A pg-boss cron job calling `syncDueThreads` would do the same once pg-boss is in use.
  */
 import type { Db } from '../../db/client.ts';
+import { describeError } from '../../http/log-error.ts';
 import { syncDueThreads, type SyncOptions } from './threads.ts';
 
 export type ThreadSyncLoopOptions = Omit<SyncOptions, 'now'> & {
@@ -39,7 +40,7 @@ export function startThreadSyncLoop(db: Db, options: ThreadSyncLoopOptions): () 
       }
       if (changed.length > 0) onChange?.(changed);
     } catch (error) {
-      log(`Thread sync pass failed: ${error instanceof Error ? error.message : String(error)}`);
+      log(`Thread sync pass failed: ${describeError(error)}`);
     }
   };
   const schedule = () => {

@@ -56,7 +56,7 @@ function contentHash(post: ImportedPost): string {
 }
 
 /** The columns a deleted post keeps: its place in the thread, nothing of its content. */
-const erasedContent = {
+export const erasedContent = {
   contentHtml: '',
   contentText: '',
   language: null,

@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { DEMO_REJECTED_CODE } from '../../../api/services/seed.ts';
 import { builtSitemapPaths } from '../support/portal.ts';
 import {
+  addUserStyle,
   applyTextSpacing,
   clippedElements,
   expectedLightStops,
@@ -192,7 +193,7 @@ for (const template of templates) {
       await page.setViewportSize({ width: 1280, height: 800 });
       await open(page, template.path);
       const before = await page.locator('h1').evaluate((h) => Number.parseFloat(getComputedStyle(h).fontSize));
-      await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+      await addUserStyle(page, 'html { font-size: 200% !important; }');
       const after = await page.locator('h1').evaluate((h) => Number.parseFloat(getComputedStyle(h).fontSize));
       expect(after / before, 'text grows with the root font size').toBeGreaterThan(1.5);
       expect(await clippedElements(page), 'clipped at 200% text').toEqual([]);

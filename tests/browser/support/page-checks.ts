@@ -108,17 +108,32 @@ export function horizontalOverflow(page: Page): Promise<number> {
 
 /** WCAG 1.4.12 spacing, applied to the document and every open shadow root. */
 export async function applyTextSpacing(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const css =
-      '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }';
-    const roots: Array<Document | ShadowRoot> = [document];
-    for (const element of document.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
-    for (const root of roots) {
-      const style = document.createElement('style');
-      style.textContent = css;
-      (root instanceof Document ? root.head : root).append(style);
-    }
-  });
+  await addUserStyle(
+    page,
+    '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }',
+    { shadowRoots: true },
+  );
+}
+
+/**
+ * Adds a style the way a reader's own settings or extension would: as a constructed
+ * stylesheet, which the page's Content-Security-Policy does not block (a `<style>` element
+ * would be refused under `style-src 'self'`, as it should be).
+ */
+export async function addUserStyle(page: Page, css: string, options: { shadowRoots?: boolean } = {}): Promise<void> {
+  await page.evaluate(
+    ({ css, shadowRoots }) => {
+      const roots: Array<Document | ShadowRoot> = [document];
+      if (shadowRoots)
+        for (const element of document.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
+      for (const root of roots) {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      }
+    },
+    { css, shadowRoots: options.shadowRoots ?? false },
+  );
 }
 
 /**

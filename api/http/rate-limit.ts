@@ -1,0 +1,104 @@
+/**
+ * The rate-limit middleware: counts the request in the shared table before the route runs,
+ * so a refused request has stored nothing. The answer is problem+json for API clients and
+ * a readable page for people (HTML form posts and page visits), both with `Retry-After`.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Locale } from '../contracts/public-content.ts';
+import { t } from '../i18n/messages.ts';
+import { hitRateLimit, type RateLimitGroup, type RateLimitRules } from '../services/rate-limit.ts';
+import { minimalPage } from '../views/page-shell.ts';
+import { escapeHtml } from '../../site/lib/render/html.ts';
+import { routes } from '../../site/lib/routes.ts';
+import type { AppEnv } from './app-env.ts';
+import { problemBody, requestLocale } from './problem.ts';
+
+export type RateLimitOptions = {
+  group: RateLimitGroup;
+  rules: RateLimitRules;
+  /** Proxies in front of Podium whose `X-Forwarded-For` entries are trusted (0: none). */
+  trustProxyHops: number;
+  /** Limit only these methods (e.g. only POST on a path that also serves GET). */
+  methods?: string[];
+};
+
+/**
+ * @example
+ * app.use('/api/follow-up/*', rateLimit({ group: 'follow_up', rules, trustProxyHops: 1 }))
+ */
+export const rateLimit = (options: RateLimitOptions): MiddlewareHandler<AppEnv> => {
+  return async function rateLimit(c, next) {
+    const rule = options.rules[options.group];
+    // A CORS preflight is the browser asking, not the client acting: it does not count.
+    if (!rule || c.req.method === 'OPTIONS' || (options.methods && !options.methods.includes(c.req.method)))
+      return next();
+    const verdict = await hitRateLimit(c.get('db'), {
+      group: options.group,
+      client: clientAddress(c, options.trustProxyHops),
+      rule,
+      now: c.get('now')(),
+    });
+    if (verdict.allowed) return next();
+    return tooManyRequests(c, verdict.retryAfterSeconds);
+  };
+};
+
+/**
+ * The client's address. `X-Forwarded-For` is read only behind trusted proxies, and then
+ * from the right: each proxy appends the address it saw, so the entry `hops` from the end
+ * was written by our own outermost proxy; anything left of it the client could forge.
+ */
+export function clientAddress(c: Context, trustProxyHops: number): string {
+  if (trustProxyHops > 0) {
+    const forwarded = (c.req.header('X-Forwarded-For') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const entry = forwarded[Math.max(0, forwarded.length - trustProxyHops)];
+    if (entry) return entry;
+  }
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+async function tooManyRequests(c: Context, retryAfterSeconds: number): Promise<Response> {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  const headers = { 'Retry-After': String(retryAfterSeconds), 'Cache-Control': 'no-store' };
+  if (wantsHtml(c)) {
+    const lang = await htmlLocale(c);
+    const title = t(lang, 'rate_limited');
+    const body = `<p role="alert">${escapeHtml(t(lang, 'rate_limited_detail', { minutes }))}</p><p><a href="${routes.home(lang)}">${escapeHtml(t(lang, 'to_home_page'))}</a></p>`;
+    return c.html(minimalPage(lang, title, body), 429, headers);
+  }
+  const locale = requestLocale(c);
+  const problem = {
+    ...problemBody(locale, 429, 'rate_limited'),
+    detail: t(locale, 'rate_limited_detail', { minutes }),
+  };
+  return c.body(JSON.stringify(problem), 429, {
+    ...headers,
+    'Content-Type': 'application/problem+json; charset=utf-8',
+    'Content-Language': locale,
+  });
+}
+
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+
+/** A person in a browser: a form post, or a page visit that asks for HTML. */
+function wantsHtml(c: Context): boolean {
+  const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (c.req.method === 'POST') return FORM_TYPES.includes(type);
+  return (c.req.header('Accept') ?? '').includes('text/html');
+}
+
+/** The language of the form (its `lang` field), of the page's path, or of the browser. */
+async function htmlLocale(c: Context): Promise<Locale> {
+  if (c.req.method === 'POST') {
+    // Hono caches the parsed body, so reading it here costs the refused request only.
+    const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    if (body.lang === 'en' || body.lang === 'nl') return body.lang;
+  }
+  if (c.req.path.startsWith('/en/')) return 'en';
+  return requestLocale(c);
+}
