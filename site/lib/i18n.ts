@@ -200,7 +200,7 @@ const nl = {
     intro:
       'Alle gepubliceerde reacties op deze consultatie, met de antwoorden van de gemeente. De nieuwste staan bovenaan.',
     summary: (from: number, to: number, total: number) => `Reactie ${from} tot en met ${to} van ${total}`,
-    allLink: (n: number) => `Alle ${n} reacties met antwoorden`,
+    allLink: 'Alle reacties met de antwoorden van de gemeente',
     backToConsultation: 'Terug naar de consultatie',
     pagination: 'Paginering',
     previous: 'Vorige pagina',
@@ -566,7 +566,7 @@ const en: Messages = {
     heading: 'You said, we did',
     intro: 'All published responses to this consultation, with the answers of the municipality. The newest come first.',
     summary: (from: number, to: number, total: number) => `Responses ${from} to ${to} of ${total}`,
-    allLink: (n: number) => `All ${n} responses with answers`,
+    allLink: "All responses with the municipality's answers",
     backToConsultation: 'Back to the consultation',
     pagination: 'Pagination',
     previous: 'Previous page',
