@@ -19,6 +19,7 @@ import type { Locale } from '../contracts/public-content.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { staffTexts } from '../i18n/staff.ts';
 import { can } from '../services/auth/roles.ts';
+import { correctSentiment } from '../services/item-sentiment.ts';
 import {
   authenticate,
   csrfTokenMatches,
@@ -290,6 +291,28 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
     }
   });
 
+  app.post('/staff/items/:id/sentiment', async (c) => {
+    const body = await formBody(c);
+    const lang = langOf(body);
+    const session = c.get('session');
+    if (!session) return expiredPage(c, lang);
+    if (!csrfTokenMatches(session, field(body, 'csrf'))) return forbidden(c, lang, 'csrf', session);
+    if (!can(session.roles, 'queue.decide')) return forbidden(c, lang, 'role', session);
+    const id = c.req.param('id');
+    const label = SentimentLabelField.safeParse(field(body, 'label'));
+    // The form offers only valid labels: anything else is not a request we understand.
+    if (!ItemId.safeParse(id).success || !label.success) return notFound(c, lang, session);
+    const result = await correctSentiment(c.get('db'), {
+      organisationId: session.user.organisationId,
+      subject: { type: 'submission', id },
+      label: label.data,
+      staffUserId: session.user.id,
+      now: c.get('now')(),
+    });
+    if (result.kind === 'not_found') return notFound(c, lang, session);
+    return c.redirect(savedLocation(field(body, 'next'), lang, 1, 0), 303);
+  });
+
   app.post(staffPaths.bulkDecision, async (c) => {
     const body = await formBody(c);
     const lang = langOf(body);
@@ -389,6 +412,8 @@ function queueHere(lang: Locale, filter: QueueFilterValues): string {
   const query = params.toString();
   return `${staffPaths.queue(lang)}${query ? `?${query}` : ''}`;
 }
+
+const SentimentLabelField = z.enum(['positive', 'neutral', 'negative']);
 
 function savedLocation(next: string | undefined, lang: Locale, decided: number, skipped: number): string {
   const base = safeNext(next) ?? staffPaths.queue(lang);

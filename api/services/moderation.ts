@@ -17,6 +17,7 @@ import {
   type ChoiceOption,
   type LocalizedText,
   type ScreeningRecord,
+  type SentimentRecord,
 } from '../db/schema.ts';
 import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';
@@ -60,6 +61,8 @@ export type QueueItem = {
     options: ChoiceOption[];
   }>;
   screening: ScreeningRecord | null;
+  /** As computed on arrival, or as a member of staff corrected it. */
+  sentiment: SentimentRecord | null;
   /** Reports by residents that no moderator has answered yet. */
   openReports: number;
 };
@@ -147,6 +150,7 @@ export async function listQueue(db: Db, viewer: Viewer, filter: QueueFilter = {}
       .filter((a) => a.submissionId === submission.id)
       .map((a) => ({ question: a.key, kind: a.kind, prompt: a.prompt, value: a.value, options: a.options ?? [] })),
     screening: submission.screening,
+    sentiment: submission.sentiment,
     openReports: reports.get(submission.id) ?? 0,
   }));
   // Working days are counted in code, so "overdue" is filtered here rather than in SQL.

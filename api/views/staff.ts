@@ -18,6 +18,7 @@ export const staffPaths = {
   logout: '/staff/uitloggen',
   extend: '/staff/sessie/verlengen',
   decision: (id: string) => `/staff/items/${id}/decision`,
+  sentiment: (id: string) => `/staff/items/${id}/sentiment`,
   bulkDecision: '/staff/items/decision',
   stylesheet: '/staff/assets/staff.css',
   sessionScript: '/staff/assets/session.js',
@@ -396,6 +397,7 @@ ${item.openReports > 0 ? `<div><dt>${escapeHtml(m.reports)}</dt><dd>${item.openR
 ${answers}
 <h3>${escapeHtml(m.screening)}</h3>
 ${screening}
+${sentimentSection(item, options)}
 ${
   options.canDecide
     ? decisionForm({
@@ -411,6 +413,41 @@ ${
     : ''
 }
 </article>`;
+}
+
+/**
+ * The item's sentiment and a form to correct it: corrections train the municipality's
+ * own model (api/services/item-sentiment.ts).
+ */
+function sentimentSection(
+  item: QueueItem,
+  options: { lang: Locale; canDecide: boolean; session: PageSession; here: string },
+): string {
+  const { lang } = options;
+  const m = staffTexts(lang).queue;
+  const current = item.sentiment;
+  const now = current
+    ? m.sentimentNow(
+        m.sentimentLabels[current.label],
+        current.method === 'staff-correction' ? m.sentimentByStaff : m.sentimentByMethod(current.confidence),
+      )
+    : m.sentimentNone;
+  if (!options.canDecide) return `<h3>${escapeHtml(m.sentiment)}</h3><p>${escapeHtml(now)}</p>`;
+  const selectId = `item-${item.id}-sentiment`;
+  const choices = (['positive', 'neutral', 'negative'] as const)
+    .map(
+      (label) =>
+        `<option${attrs({ value: label, selected: current?.label === label })}>${escapeHtml(m.sentimentLabels[label])}</option>`,
+    )
+    .join('');
+  return `<h3>${escapeHtml(m.sentiment)}</h3>
+<form method="post" action="${staffPaths.sentiment(item.id)}" class="staff-form staff-sentiment">
+${hidden('csrf', options.session.csrfToken)}${hidden('lang', lang)}${hidden('next', options.here)}
+<p>${escapeHtml(now)}</p>
+<label for="${selectId}">${escapeHtml(m.sentimentLabel)}</label>
+<select id="${selectId}" name="label">${choices}</select>
+<button class="staff-button" type="submit">${escapeHtml(m.sentimentSave)}</button>
+</form>`;
 }
 
 function decisionForm(options: {

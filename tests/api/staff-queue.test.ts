@@ -183,6 +183,35 @@ for (const target of databaseTargets()) {
       assert.match(await longNote.text(), /Maak de notitie korter dan 1000 tekens\./);
     });
 
+    it("shows each item's sentiment and lets a moderator correct it, which is stored and audited", async () => {
+      const row = await submit('Wat een fijn plan, heel goed dat de route veilig wordt!');
+      assert.equal(row.sentiment?.label, 'positive');
+      const html = await (await t.app.request('/staff/', { headers: { Cookie: moderator.cookie } })).text();
+      assert.match(html, new RegExp(`action="/staff/items/${row.id}/sentiment"`));
+      assert.match(html, /Nu: positief \(berekend, zekerheid \d+%\)\./);
+
+      const sentiment = (fields: Array<[string, string]>, who = moderator) =>
+        staffPost(t, `/staff/items/${row.id}/sentiment`, [['csrf', who.csrf], ...fields], who.cookie);
+      const saved = await sentiment([['label', 'negative']]);
+      assert.equal(saved.status, 303);
+      const [after] = await t.db.select().from(submissions).where(eq(submissions.id, row.id));
+      assert.equal(after!.sentiment?.label, 'negative');
+      assert.equal(after!.sentiment?.method, 'staff-correction');
+      const entries = await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'sentiment.corrected'), eq(auditLog.subjectId, row.id)));
+      assert.equal(entries.length, 1);
+
+      assert.equal((await sentiment([['label', 'woedend']])).status, 404, 'a label the form does not offer');
+      assert.equal(
+        (await staffPost(t, `/staff/items/${row.id}/sentiment`, [['label', 'neutral']], moderator.cookie)).status,
+        403,
+      );
+      const [unchanged] = await t.db.select().from(submissions).where(eq(submissions.id, row.id));
+      assert.equal(unchanged!.sentiment?.label, 'negative', 'refused requests change nothing');
+    });
+
     it('answers 404 for an unknown item and for an id that is not one', async () => {
       assert.equal((await decide(randomUUID(), [['decision', 'publish']])).status, 404);
       assert.equal((await decide('not-a-uuid', [['decision', 'publish']])).status, 404);
