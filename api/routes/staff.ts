@@ -97,6 +97,7 @@ const QueueQuery = z.object({
     .catch(false),
   opgeslagen: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),
   overgeslagen: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),
+  sentiment: z.literal('opgeslagen').optional().catch(undefined),
 });
 
 export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
@@ -241,12 +242,9 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
   }
 
   app.post('/staff/items/:id/decision', async (c) => {
-    const body = await formBody(c);
-    const lang = langOf(body);
-    const session = c.get('session');
-    if (!session) return expiredPage(c, lang);
-    if (!csrfTokenMatches(session, field(body, 'csrf'))) return forbidden(c, lang, 'csrf', session);
-    if (!can(session.roles, 'queue.decide')) return forbidden(c, lang, 'role', session);
+    const form = await deciderForm(c);
+    if (form instanceof Response) return form;
+    const { body, lang, session } = form;
 
     const id = c.req.param('id');
     if (!ItemId.safeParse(id).success) return notFound(c, lang, session);
@@ -292,12 +290,9 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
   });
 
   app.post('/staff/items/:id/sentiment', async (c) => {
-    const body = await formBody(c);
-    const lang = langOf(body);
-    const session = c.get('session');
-    if (!session) return expiredPage(c, lang);
-    if (!csrfTokenMatches(session, field(body, 'csrf'))) return forbidden(c, lang, 'csrf', session);
-    if (!can(session.roles, 'queue.decide')) return forbidden(c, lang, 'role', session);
+    const form = await deciderForm(c);
+    if (form instanceof Response) return form;
+    const { body, lang, session } = form;
     const id = c.req.param('id');
     const label = SentimentLabelField.safeParse(field(body, 'label'));
     // The form offers only valid labels: anything else is not a request we understand.
@@ -310,16 +305,15 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
       now: c.get('now')(),
     });
     if (result.kind === 'not_found') return notFound(c, lang, session);
-    return c.redirect(savedLocation(field(body, 'next'), lang, 1, 0), 303);
+    const back = new URL(safeNext(field(body, 'next')) ?? staffPaths.queue(lang), 'http://podium.invalid');
+    back.searchParams.set('sentiment', 'opgeslagen');
+    return c.redirect(`${back.pathname}${back.search}`, 303);
   });
 
   app.post(staffPaths.bulkDecision, async (c) => {
-    const body = await formBody(c);
-    const lang = langOf(body);
-    const session = c.get('session');
-    if (!session) return expiredPage(c, lang);
-    if (!csrfTokenMatches(session, field(body, 'csrf'))) return forbidden(c, lang, 'csrf', session);
-    if (!can(session.roles, 'queue.decide')) return forbidden(c, lang, 'role', session);
+    const form = await deciderForm(c);
+    if (form instanceof Response) return form;
+    const { body, lang, session } = form;
     const m = staffTexts(lang).queue;
     const items = fields(body, 'item').filter((id) => ItemId.safeParse(id).success);
     const values = {
@@ -396,6 +390,7 @@ async function queuePage(
     filter: filterValues,
     filterOptions: await queueFilterOptions(db, session.user.organisationId),
     saved: query.opgeslagen !== undefined ? { decided: query.opgeslagen, skipped: query.overgeslagen ?? 0 } : undefined,
+    sentimentSaved: query.sentiment === 'opgeslagen',
     form: options.form,
     now,
   });
@@ -474,6 +469,22 @@ function notFound(c: Context<StaffEnv>, lang: Locale, session: ActiveSession): R
 }
 
 type FormBody = Record<string, string | File | (string | File)[]>;
+
+/**
+ * A form post from someone who may decide on queue items: its fields, or the page that
+ * refuses it (session ended, CSRF token missing or wrong, role without the right).
+ */
+async function deciderForm(
+  c: Context<StaffEnv>,
+): Promise<Response | { body: FormBody; lang: Locale; session: ActiveSession }> {
+  const body = await formBody(c);
+  const lang = langOf(body);
+  const session = c.get('session');
+  if (!session) return expiredPage(c, lang);
+  if (!csrfTokenMatches(session, field(body, 'csrf'))) return forbidden(c, lang, 'csrf', session);
+  if (!can(session.roles, 'queue.decide')) return forbidden(c, lang, 'role', session);
+  return { body, lang, session };
+}
 
 async function formBody(c: Context): Promise<FormBody> {
   // JSON and other bodies parse to nothing, so they can never carry a CSRF token.

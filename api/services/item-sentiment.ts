@@ -37,7 +37,28 @@ async function loadModel(db: Db | Tx, organisationId: string): Promise<Correctio
   return row?.model as CorrectionModel | undefined;
 }
 
-/** The sentiment of a text as stored with an item. */
+/**
+ * A classifier for one municipality: its correction model is read once, so a sync that
+ * classifies many posts does not read it again for each.
+ */
+export async function sentimentClassifier(
+  db: Db | Tx,
+  organisationId: string,
+): Promise<(text: string, lang: string, now: Date) => SentimentRecord> {
+  const model = await loadModel(db, organisationId);
+  return (text, lang, now) => {
+    const result = model?.ready ? classifyWithCorrections(model, text, lang) : classifySentiment(text, lang);
+    return {
+      label: result.label,
+      score: result.score,
+      confidence: result.confidence,
+      method: result.method,
+      at: now.toISOString(),
+    };
+  };
+}
+
+/** The sentiment of one text as stored with an item. */
 export async function sentimentFor(
   db: Db | Tx,
   organisationId: string,
@@ -45,15 +66,7 @@ export async function sentimentFor(
   lang: string,
   now: Date,
 ): Promise<SentimentRecord> {
-  const model = await loadModel(db, organisationId);
-  const result = model?.ready ? classifyWithCorrections(model, text, lang) : classifySentiment(text, lang);
-  return {
-    label: result.label,
-    score: result.score,
-    confidence: result.confidence,
-    method: result.method,
-    at: now.toISOString(),
-  };
+  return (await sentimentClassifier(db, organisationId))(text, lang, now);
 }
 
 /** The text of a submission that sentiment is about: its open answers, in question order. */

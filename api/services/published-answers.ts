@@ -1,14 +1,14 @@
 /**
  * Published input on one consultation with the municipality's answers, a page at a time:
- * what <podium-answers> shows, and what the portal's "you said, we did" pages can reuse.
+ * what <podium-answers> shows (the portal's consultation page uses it as its live part).
  * Only input that moderation let through (status `published` or `answered`, with a
  * publication date) and only published replies; never names or e-mail addresses.
  */
 import { and, asc, count, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
-import type { Locale, PublishedAnswersPage, PublishedSubmission } from '../contracts/public-content.ts';
+import type { Locale, PublishedAnswersPage } from '../contracts/public-content.ts';
 import type { Db } from '../db/client.ts';
-import { publishedValue } from './published-content.ts';
-import { consultations, departments, questions, staffReplies, submissionAnswers, submissions } from '../db/schema.ts';
+import { consultations, questions, submissions } from '../db/schema.ts';
+import { withAnswersAndReplies } from './published-content.ts';
 
 export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 50;
@@ -81,49 +81,10 @@ export async function listPublishedAnswers(
     pageSize: size,
     total: Number(total),
     pageCount: Math.ceil(Number(total) / size),
-    items: await withAnswersAndReplies(db, consultation.slug, rows, lang),
+    items: await withAnswersAndReplies(
+      db,
+      rows.map((submission) => ({ submission, consultationSlug: consultation.slug })),
+      lang,
+    ),
   };
-}
-
-async function withAnswersAndReplies(
-  db: Db,
-  consultationSlug: string,
-  rows: Array<typeof submissions.$inferSelect>,
-  lang: Locale | undefined,
-): Promise<PublishedSubmission[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.id);
-  const answers = await db
-    .select({ submissionId: submissionAnswers.submissionId, key: questions.key, value: submissionAnswers.value })
-    .from(submissionAnswers)
-    .innerJoin(questions, eq(questions.id, submissionAnswers.questionId))
-    .where(inArray(submissionAnswers.submissionId, ids))
-    .orderBy(asc(questions.position));
-  const replies = await db
-    .select({ reply: staffReplies, department: departments.name })
-    .from(staffReplies)
-    .leftJoin(departments, eq(departments.id, staffReplies.departmentId))
-    .where(and(inArray(staffReplies.submissionId, ids), isNotNull(staffReplies.publishedAt)))
-    .orderBy(asc(staffReplies.publishedAt), asc(staffReplies.id));
-
-  return rows.map((submission) => ({
-    id: submission.id,
-    consultation: consultationSlug,
-    language: submission.language,
-    channel: submission.channel,
-    publishedAt: (submission.publishedAt ?? submission.createdAt).toISOString(),
-    answers: answers
-      .filter((a) => a.submissionId === submission.id)
-      .map((a) => ({ question: a.key, value: publishedValue(submission, a.key, a.value) })),
-    replies: replies
-      .filter(({ reply }) => reply.submissionId === submission.id)
-      .map(({ reply, department }) => ({
-        language: reply.language,
-        body: reply.body,
-        department,
-        publishedAt: (reply.publishedAt ?? reply.createdAt).toISOString(),
-      }))
-      // Array.prototype.sort is stable: within each language the order stays by date.
-      .sort((a, b) => Number(b.language === lang) - Number(a.language === lang)),
-  }));
 }

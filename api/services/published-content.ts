@@ -6,6 +6,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type {
+  Locale,
   Organisation,
   PublishedSnapshot,
   PublishedSubmission,
@@ -65,9 +66,23 @@ export async function listPublishedSubmissions(
     .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
     .where(and(...conditions))
     .orderBy(desc(submissions.publishedAt));
+  return withAnswersAndReplies(db, rows);
+}
+
+/**
+ * Published submissions with their answers (redacted where screening found personal data)
+ * and their published replies: one query for each, whatever the number of submissions.
+ * The snapshot and the paged answers API both read published input through this.
+ *
+ * @param lang Replies in this language come first; nothing is left out.
+ */
+export async function withAnswersAndReplies(
+  db: Db,
+  rows: ReadonlyArray<{ submission: typeof submissions.$inferSelect; consultationSlug: string }>,
+  lang?: Locale,
+): Promise<PublishedSubmission[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.submission.id);
-
   const answers = await db
     .select({ submissionId: submissionAnswers.submissionId, key: questions.key, value: submissionAnswers.value })
     .from(submissionAnswers)
@@ -79,7 +94,7 @@ export async function listPublishedSubmissions(
     .from(staffReplies)
     .leftJoin(departments, eq(departments.id, staffReplies.departmentId))
     .where(and(inArray(staffReplies.submissionId, ids), isNotNull(staffReplies.publishedAt)))
-    .orderBy(asc(staffReplies.publishedAt));
+    .orderBy(asc(staffReplies.publishedAt), asc(staffReplies.id));
 
   return rows.map(({ submission, consultationSlug }) => ({
     id: submission.id,
@@ -97,7 +112,9 @@ export async function listPublishedSubmissions(
         body: reply.body,
         department,
         publishedAt: (reply.publishedAt ?? reply.createdAt).toISOString(),
-      })),
+      }))
+      // Array.prototype.sort is stable: within each language the order stays by date.
+      .sort((a, b) => Number(b.language === lang) - Number(a.language === lang)),
   }));
 }
 

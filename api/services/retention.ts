@@ -10,6 +10,7 @@
  */
 import { and, eq, inArray, isNotNull, isNull, lt, lte, notExists, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { startBackgroundLoop } from './background-loop.ts';
 import {
   auditLog,
   consultations,
@@ -332,34 +333,19 @@ export type RetentionLoopOptions = {
  */
 export function startRetentionLoop(db: Db, options: RetentionLoopOptions): () => Promise<void> {
   const { everyMs, log = () => {}, clock = () => new Date() } = options;
-  const checkMs = Math.min(everyMs, 60_000);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<void> | undefined;
-  let stopped = false;
-
-  const pass = async () => {
-    try {
-      const report = await runRetentionIfDue(db, { now: clock(), everyMs });
-      for (const { organisationId, counts } of report?.organisations ?? []) {
-        const done = Object.entries(counts).filter(([, n]) => n > 0);
-        if (done.length > 0)
-          log(`Retention purge (${organisationId}): ${done.map(([kind, n]) => `${n} ${kind}`).join(', ')}`);
+  return startBackgroundLoop(
+    async () => {
+      try {
+        const report = await runRetentionIfDue(db, { now: clock(), everyMs });
+        for (const { organisationId, counts } of report?.organisations ?? []) {
+          const done = Object.entries(counts).filter(([, n]) => n > 0);
+          if (done.length > 0)
+            log(`Retention purge (${organisationId}): ${done.map(([kind, n]) => `${n} ${kind}`).join(', ')}`);
+        }
+      } catch (error) {
+        log(`Retention purge failed: ${describeError(error)}`);
       }
-    } catch (error) {
-      log(`Retention purge failed: ${describeError(error)}`);
-    }
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = pass().finally(schedule);
-    }, checkMs);
-    timer.unref?.();
-  };
-  schedule();
-  return async () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    await running;
-  };
+    },
+    Math.min(everyMs, 60_000),
+  );
 }

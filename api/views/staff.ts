@@ -215,6 +215,8 @@ export function renderQueuePage(options: {
   filterOptions: QueueFilterOptions;
   /** The notice after a redirect: how many decisions were saved and skipped. */
   saved?: { decided: number; skipped: number } | undefined;
+  /** The notice after a sentiment correction. */
+  sentimentSaved?: boolean | undefined;
   form?: DecisionFormState | undefined;
   now: Date;
 }): string {
@@ -239,7 +241,9 @@ export function renderQueuePage(options: {
             ? m.saved
             : m.bulk.saved(options.saved.decided, options.saved.skipped),
         )}</p>`
-      : '<div role="status"></div>';
+      : options.sentimentSaved
+        ? `<p class="staff-notice" role="status">${escapeHtml(m.sentimentSaved)}</p>`
+        : '<div role="status"></div>';
     const bulk =
       options.canDecide && options.items.length > 0
         ? `<section class="staff-bulk" aria-labelledby="bulk-heading">

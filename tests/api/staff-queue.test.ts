@@ -194,6 +194,11 @@ for (const target of databaseTargets()) {
         staffPost(t, `/staff/items/${row.id}/sentiment`, [['csrf', who.csrf], ...fields], who.cookie);
       const saved = await sentiment([['label', 'negative']]);
       assert.equal(saved.status, 303);
+      assert.equal(saved.headers.get('Location'), '/staff/?sentiment=opgeslagen');
+      const notice = await (
+        await t.app.request(saved.headers.get('Location')!, { headers: { Cookie: moderator.cookie } })
+      ).text();
+      assert.match(notice, /<p class="staff-notice" role="status">Het sentiment is opgeslagen\.<\/p>/);
       const [after] = await t.db.select().from(submissions).where(eq(submissions.id, row.id));
       assert.equal(after!.sentiment?.label, 'negative');
       assert.equal(after!.sentiment?.method, 'staff-correction');

@@ -6,6 +6,7 @@
  */
 import type { Db } from '../../db/client.ts';
 import { describeError } from '../../http/log-error.ts';
+import { startBackgroundLoop } from '../background-loop.ts';
 import { syncDueThreads, type SyncOptions } from './threads.ts';
 
 export type ThreadSyncLoopOptions = Omit<SyncOptions, 'now'> & {
@@ -13,8 +14,6 @@ export type ThreadSyncLoopOptions = Omit<SyncOptions, 'now'> & {
   everyMs: number;
   log?: (message: string) => void;
   clock?: () => Date;
-  /** Called after a pass that changed what the public sees (e.g. to rebuild the portal, debounced). */
-  onChange?: (threadIds: string[]) => void;
 };
 
 /**
@@ -24,37 +23,16 @@ export type ThreadSyncLoopOptions = Omit<SyncOptions, 'now'> & {
  * const stop = startThreadSyncLoop(db, { everyMs: 60_000, log: console.log })
  */
 export function startThreadSyncLoop(db: Db, options: ThreadSyncLoopOptions): () => Promise<void> {
-  const { everyMs, log = () => {}, clock = () => new Date(), onChange, ...syncOptions } = options;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<void> | undefined;
-  let stopped = false;
-
-  const pass = async () => {
+  const { everyMs, log = () => {}, clock = () => new Date(), ...syncOptions } = options;
+  // Changes reach the portal through the content revision that syncThread bumps.
+  return startBackgroundLoop(async () => {
     try {
-      const results = await syncDueThreads(db, { ...syncOptions, now: clock() });
-      const changed: string[] = [];
-      for (const { threadId, result } of results) {
+      for (const { threadId, result } of await syncDueThreads(db, { ...syncOptions, now: clock() })) {
         if (result.kind === 'failed') log(`Thread ${threadId}: sync failed: ${result.error}`);
         if (result.kind === 'removed') log(`Thread ${threadId}: deleted at the source, mirror withdrawn`);
-        if (result.kind === 'removed' || (result.kind === 'synced' && result.changed)) changed.push(threadId);
       }
-      if (changed.length > 0) onChange?.(changed);
     } catch (error) {
       log(`Thread sync pass failed: ${describeError(error)}`);
     }
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = pass().finally(schedule);
-    }, everyMs);
-    // The loop never keeps the process alive on its own.
-    timer.unref?.();
-  };
-  schedule();
-  return async () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    await running;
-  };
+  }, everyMs);
 }

@@ -25,7 +25,7 @@ import {
 } from '../../db/schema.ts';
 import { recordAudit } from '../audit.ts';
 import { markContentChanged } from '../content-revision.ts';
-import { sentimentFor } from '../item-sentiment.ts';
+import { sentimentClassifier } from '../item-sentiment.ts';
 import { fetchThread, type FetchThreadOptions } from './fetch-thread.ts';
 import type { AccountDirectory, ImportedPost, ImportedThread } from './model.ts';
 import { RateLimitedError, SourceHttpError } from './rate-limit.ts';
@@ -142,10 +142,9 @@ async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, n
     .from(socialThreads)
     .where(eq(socialThreads.id, threadId));
   // Residents' replies join the sentiment figures like portal input; placeholders have no text.
+  const classify = owner ? await sentimentClassifier(tx, owner.organisationId) : undefined;
   const sentimentOf = (post: ImportedPost) =>
-    post.placeholder || !owner || !post.text.trim()
-      ? null
-      : sentimentFor(tx, owner.organisationId, post.text, post.lang ?? 'nl', now);
+    post.placeholder || !classify || !post.text.trim() ? null : classify(post.text, post.lang ?? 'nl', now);
   for (const [position, post] of thread.posts.entries()) {
     seen.add(post.id);
     const before = existing.get(post.id);
@@ -176,7 +175,7 @@ async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, n
     if (!before) {
       await tx.insert(socialPosts).values({
         ...columns,
-        sentiment: await sentimentOf(post),
+        sentiment: sentimentOf(post),
         threadId,
         authorId,
         editedAt: post.editedAt ? new Date(post.editedAt) : null,
@@ -193,7 +192,7 @@ async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, n
       .set({
         ...columns,
         // A changed text is classified again (a staff correction was about the old text).
-        ...(changed ? { sentiment: await sentimentOf(post) } : {}),
+        ...(changed ? { sentiment: sentimentOf(post) } : {}),
         authorId,
         editedAt,
         deletedAt: post.placeholder === 'deleted' ? (before.deletedAt ?? now) : null,

@@ -15,10 +15,6 @@ import { attrs, escapeHtml, messageWithHtml, time } from './html.ts';
 
 type ThreadMessages = ReturnType<typeof t>['thread'];
 
-export function authorName(post: SocialPost | undefined, m: ThreadMessages): string {
-  return authorLabel(post, m);
-}
-
 function renderMedia(post: SocialPost, m: ThreadMessages): string {
   if (post.media.length === 0) return '';
   const items = post.media.map((media) => {
@@ -48,14 +44,14 @@ function renderPost(post: SocialPost, parent: SocialPost | undefined, lang: Loca
   if (post.placeholder) {
     return `<article class="podium-post podium-post--placeholder"><p><em>${escapeHtml(m.placeholder[post.placeholder])}</em></p></article>`;
   }
-  const name = authorName(post, m);
+  const name = authorLabel(post, m);
   const role = authorRole(post);
   const badge = role === 'own' ? m.ownAccount : role === 'official' ? m.officialAccount : undefined;
   const when = time(post.createdAt, formatDate(post.createdAt, lang, 'dateTime'));
   const heading = `<h${headingLevel} class="podium-post__author">${messageWithHtml((date) => m.wrote(name, date), when)}</h${headingLevel}>`;
   const meta = [
     badge ? `<span class="podium-badge">${escapeHtml(badge)}</span>` : '',
-    parent ? escapeHtml(m.replyTo(authorName(parent, m))) : '',
+    parent ? escapeHtml(m.replyTo(authorLabel(parent, m))) : '',
     post.editedAt ? escapeHtml(m.edited) : '',
   ].filter(Boolean);
   // The post's own language, when it differs from the page; unknown languages get none.
