@@ -82,9 +82,22 @@ const templates: Template[] = [
 
 const langOf = (path: string) => (path.startsWith('/en/') ? 'en' : 'nl');
 
+/**
+ * Opens a page and waits until its live parts (Podium widgets) have loaded and rendered,
+ * so every check sees the page a reader meets, not one whose controls are still appearing.
+ */
 async function open(page: Page, path: string): Promise<void> {
   const response = await page.goto(path);
   expect(response?.status(), path).toBe(200);
+  await page.waitForFunction(async () => {
+    const widgets = [...document.querySelectorAll('*')].filter((element) => element.localName.startsWith('podium-'));
+    for (const widget of widgets) {
+      const state = widget as Element & { loadState?: string; updateComplete?: Promise<unknown> };
+      if (!customElements.get(widget.localName) || state.loadState === 'loading') return false;
+      await state.updateComplete;
+    }
+    return true;
+  });
 }
 
 /** Landmarks and headings in document order, as a screen reader's lists show them. */
