@@ -97,7 +97,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     app.use(path, rateLimit({ group: 'follow_up', ...limits }));
   }
   app.use('/api/follow-up/:code/:action', rateLimit({ group: 'rights', ...limits }));
-  for (const path of ['/staff/inloggen', '/en/staff/login']) {
+  for (const path of ['/beheer/inloggen', '/en/manage/login']) {
     app.use(path, rateLimit({ group: 'login', methods: ['POST'], ...limits }));
   }
   app.post('/api/consultations/:slug/submissions', submissionBodies({ siteDir }));
@@ -125,7 +125,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     },
   });
   app.route('/', submissionPages({ siteDir }));
-  for (const path of ['/staff/*', '/en/staff/*']) {
+  for (const path of ['/beheer/*', '/en/manage/*']) {
     app.use(
       path,
       bodyLimit({

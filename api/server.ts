@@ -96,7 +96,7 @@ export async function start(
   log(`  English:  ${config.publicUrl}/en/`);
   log(`  API:      ${config.publicUrl}/api/openapi.json`);
   log(`  Widgets:  ${config.publicUrl}/embed/`);
-  log(`  Staff:    ${config.publicUrl}/staff/`);
+  log(`  Staff:    ${config.publicUrl}/beheer/`);
   const stopThreadSync =
     config.socialSyncSeconds > 0
       ? startThreadSyncLoop(database.db, {

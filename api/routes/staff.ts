@@ -106,12 +106,12 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
   const isSecure = (c: Context) => publicOrigin?.startsWith('https:') || new URL(c.req.url).protocol === 'https:';
   const cookieName = (c: Context) => (isSecure(c) ? COOKIE.secure : COOKIE.plain);
 
-  for (const path of ['/staff/*', '/en/staff/*', '/staff', '/en/staff']) {
+  for (const path of ['/beheer/*', '/en/manage/*', '/beheer', '/en/manage']) {
     app.use(path, staffHeaders());
     app.use(path, sameOrigin(publicOrigin));
     app.use(path, async function loadSession(c, next) {
       const token = getCookie(c, cookieName(c));
-      const isAsset = c.req.path.startsWith('/staff/assets/');
+      const isAsset = c.req.path.startsWith('/beheer/assets/');
       // Every request is activity: the idle timer restarts (assets excepted, they are cached).
       const session =
         token && !isAsset ? await findSession(c.get('db'), token, c.get('now')(), { touch: true }) : undefined;
@@ -121,17 +121,17 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
     });
   }
 
-  app.get('/staff/assets/staff.css', async (c) => {
+  app.get('/beheer/assets/staff.css', async (c) => {
     c.header('Cache-Control', 'public, max-age=300');
     return c.body(await readFile(assets.css, 'utf8'), 200, { 'Content-Type': 'text/css; charset=utf-8' });
   });
-  app.get('/staff/assets/session.js', async (c) => {
+  app.get('/beheer/assets/session.js', async (c) => {
     c.header('Cache-Control', 'public, max-age=300');
     return c.body(await readFile(assets.js, 'utf8'), 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
   });
 
-  app.get('/staff', (c) => c.redirect('/staff/', 301));
-  app.get('/en/staff', (c) => c.redirect('/en/staff/', 301));
+  app.get('/beheer', (c) => c.redirect('/beheer/', 301));
+  app.get('/en/manage', (c) => c.redirect('/en/manage/', 301));
 
   // ---- log-in -------------------------------------------------------------------------
   for (const lang of ['nl', 'en'] as const) {
@@ -241,7 +241,7 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
     });
   }
 
-  app.post('/staff/items/:id/decision', async (c) => {
+  app.post('/beheer/items/:id/decision', async (c) => {
     const form = await deciderForm(c);
     if (form instanceof Response) return form;
     const { body, lang, session } = form;
@@ -289,7 +289,7 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
     }
   });
 
-  app.post('/staff/items/:id/sentiment', async (c) => {
+  app.post('/beheer/items/:id/sentiment', async (c) => {
     const form = await deciderForm(c);
     if (form instanceof Response) return form;
     const { body, lang, session } = form;
@@ -510,13 +510,13 @@ function langOf(body: FormBody): Locale {
 /** Only our own staff pages: never another site ("//evil.example") after log-in. */
 function safeNext(next: string | undefined): string | undefined {
   if (!next || next.startsWith('//') || next.includes('\\')) return undefined;
-  return /^\/(?:en\/)?staff\/[\w\-/?=&%]*$/.test(next) ? next : undefined;
+  return /^\/(?:beheer|en\/manage)\/[\w\-/?=&%]*$/.test(next) ? next : undefined;
 }
 
 function staffHeaders(): MiddlewareHandler {
   return async function staffHeaders(c, next) {
     await next();
-    if (c.req.path.startsWith('/staff/assets/')) return;
+    if (c.req.path.startsWith('/beheer/assets/')) return;
     c.header('Cache-Control', 'no-store');
     c.header('X-Robots-Tag', 'noindex, nofollow');
     c.header('Referrer-Policy', 'same-origin');

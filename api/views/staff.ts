@@ -13,15 +13,15 @@ import type { Flag } from '../services/screening/types.ts';
 import { attrs, escapeHtml, idRefs } from '../../site/lib/render/html.ts';
 
 export const staffPaths = {
-  login: (lang: Locale) => (lang === 'en' ? '/en/staff/login' : '/staff/inloggen'),
-  queue: (lang: Locale) => (lang === 'en' ? '/en/staff/' : '/staff/'),
-  logout: '/staff/uitloggen',
-  extend: '/staff/sessie/verlengen',
-  decision: (id: string) => `/staff/items/${id}/decision`,
-  sentiment: (id: string) => `/staff/items/${id}/sentiment`,
-  bulkDecision: '/staff/items/decision',
-  stylesheet: '/staff/assets/staff.css',
-  sessionScript: '/staff/assets/session.js',
+  login: (lang: Locale) => (lang === 'en' ? '/en/manage/login' : '/beheer/inloggen'),
+  queue: (lang: Locale) => (lang === 'en' ? '/en/manage/' : '/beheer/'),
+  logout: '/beheer/uitloggen',
+  extend: '/beheer/sessie/verlengen',
+  decision: (id: string) => `/beheer/items/${id}/decision`,
+  sentiment: (id: string) => `/beheer/items/${id}/sentiment`,
+  bulkDecision: '/beheer/items/decision',
+  stylesheet: '/beheer/assets/staff.css',
+  sessionScript: '/beheer/assets/session.js',
 };
 
 /** How long before the end of a session the warning appears (WCAG 2.2.1: at least 20 s to react). */

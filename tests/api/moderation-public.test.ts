@@ -41,13 +41,13 @@ for (const target of databaseTargets()) {
       await addStaffUser(t, 'reports@demodam.example', 'moderator');
       const moderator = await logIn(t, 'reports@demodam.example');
       const queue = await (
-        await t.app.request('/staff/?status=in_review', { headers: { Cookie: moderator.cookie } })
+        await t.app.request('/beheer/?status=in_review', { headers: { Cookie: moderator.cookie } })
       ).text();
       assert.match(queue, /<dt>Meldingen van inwoners<\/dt><dd>3<\/dd>/);
 
       const republish = await staffPost(
         t,
-        `/staff/items/${id}/decision`,
+        `/beheer/items/${id}/decision`,
         [
           ['csrf', moderator.csrf],
           ['decision', 'publish'],

@@ -41,12 +41,12 @@ for (const target of databaseTargets()) {
 
       await addStaffUser(t, 'post@demodam.example', 'moderator');
       const moderator = await logIn(t, 'post@demodam.example');
-      const queue = await (await t.app.request('/staff/', { headers: { Cookie: moderator.cookie } })).text();
+      const queue = await (await t.app.request('/beheer/', { headers: { Cookie: moderator.cookie } })).text();
       assert.match(queue, new RegExp(row.id));
 
       const takeDown = await staffPost(
         t,
-        `/staff/items/${row.id}/decision`,
+        `/beheer/items/${row.id}/decision`,
         [
           ['csrf', moderator.csrf],
           ['decision', 'reject'],

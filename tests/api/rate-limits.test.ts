@@ -48,9 +48,9 @@ for (const target of databaseTargets()) {
           }),
           body: new URLSearchParams({ email: 'nobody@demodam.example', password: 'wrong' }).toString(),
         });
-      assert.notEqual((await attempt(first, '/staff/inloggen')).status, 429);
-      assert.notEqual((await attempt(second, '/en/staff/login')).status, 429);
-      const refused = await attempt(first, '/staff/inloggen');
+      assert.notEqual((await attempt(first, '/beheer/inloggen')).status, 429);
+      assert.notEqual((await attempt(second, '/en/manage/login')).status, 429);
+      const refused = await attempt(first, '/beheer/inloggen');
       assert.equal(refused.status, 429);
       assert.ok(Number(refused.headers.get('Retry-After')) > 0);
     });

@@ -26,7 +26,7 @@ for (const target of databaseTargets()) {
     const login = (email: string, password: string, headers: Record<string, string> = { Origin: ORIGIN }) =>
       postForm(
         t.app,
-        '/staff/inloggen',
+        '/beheer/inloggen',
         [
           ['email', email],
           ['password', password],
@@ -35,7 +35,7 @@ for (const target of databaseTargets()) {
       );
 
     it('shows a log-in form with autocomplete tokens, no paste blocking and no puzzle', async () => {
-      const response = await t.app.request('/staff/inloggen');
+      const response = await t.app.request('/beheer/inloggen');
       assert.equal(response.status, 200);
       assert.equal(response.headers.get('Cache-Control'), 'no-store');
       assert.match(response.headers.get('Content-Security-Policy') ?? '', /frame-ancestors 'none'/);
@@ -48,16 +48,16 @@ for (const target of databaseTargets()) {
     });
 
     it('has an English log-in page', async () => {
-      const html = await (await t.app.request('/en/staff/login')).text();
+      const html = await (await t.app.request('/en/manage/login')).text();
       assert.match(html, /<html lang="en">/);
       assert.match(html, /<title>Log in – Podium workbench<\/title>/);
-      assert.match(html, /action="\/en\/staff\/login"/);
+      assert.match(html, /action="\/en\/manage\/login"/);
     });
 
     it('answers empty fields with an error summary and messages next to them, keeping the e-mail address', async () => {
       const response = await postForm(
         t.app,
-        '/staff/inloggen',
+        '/beheer/inloggen',
         [
           ['email', 'iemand@demodam.example'],
           ['password', ''],
@@ -81,7 +81,7 @@ for (const target of databaseTargets()) {
       await addStaffUser(t, 'moderator@demodam.example', 'moderator');
       const response = await login('Moderator@Demodam.example', STAFF_PASSWORD);
       assert.equal(response.status, 303);
-      assert.equal(response.headers.get('Location'), '/staff/');
+      assert.equal(response.headers.get('Location'), '/beheer/');
       const cookie = response.headers.get('Set-Cookie') ?? '';
       assert.match(cookie, /^podium_session=[\w-]{43};/);
       assert.match(cookie, /HttpOnly/);
@@ -187,21 +187,21 @@ for (const target of databaseTargets()) {
     });
 
     it('sends people who are not logged in to the log-in page, and back afterwards', async () => {
-      const response = await t.app.request('/staff/');
+      const response = await t.app.request('/beheer/');
       assert.equal(response.status, 303);
-      assert.equal(response.headers.get('Location'), '/staff/inloggen?next=%2Fstaff%2F');
+      assert.equal(response.headers.get('Location'), '/beheer/inloggen?next=%2Fbeheer%2F');
       await addStaffUser(t, 'next@demodam.example', 'moderator');
       const back = await postForm(
         t.app,
-        '/staff/inloggen',
+        '/beheer/inloggen',
         [
           ['email', 'next@demodam.example'],
           ['password', STAFF_PASSWORD],
-          ['next', '/en/staff/'],
+          ['next', '/en/manage/'],
         ],
         { Origin: ORIGIN },
       );
-      assert.equal(back.headers.get('Location'), '/en/staff/');
+      assert.equal(back.headers.get('Location'), '/en/manage/');
     });
 
     it('never sends people to another site after log-in', async () => {
@@ -209,7 +209,7 @@ for (const target of databaseTargets()) {
       for (const next of ['//evil.example/staff/', 'https://evil.example/', '/\\evil.example', '/elders']) {
         const response = await postForm(
           t.app,
-          '/staff/inloggen',
+          '/beheer/inloggen',
           [
             ['email', 'redirect@demodam.example'],
             ['password', STAFF_PASSWORD],
@@ -217,7 +217,7 @@ for (const target of databaseTargets()) {
           ],
           { Origin: ORIGIN },
         );
-        assert.equal(response.headers.get('Location'), '/staff/', next);
+        assert.equal(response.headers.get('Location'), '/beheer/', next);
       }
     });
 
@@ -225,9 +225,9 @@ for (const target of databaseTargets()) {
       await addStaffUser(t, 'idle@demodam.example', 'moderator');
       const { cookie } = await logIn(t, 'idle@demodam.example');
       later(31);
-      const response = await t.app.request('/staff/', { headers: { Cookie: cookie } });
+      const response = await t.app.request('/beheer/', { headers: { Cookie: cookie } });
       assert.equal(response.status, 303);
-      assert.match(response.headers.get('Location') ?? '', /^\/staff\/inloggen/);
+      assert.match(response.headers.get('Location') ?? '', /^\/beheer\/inloggen/);
       assert.match(response.headers.get('Set-Cookie') ?? '', /podium_session=;/);
     });
 
@@ -236,17 +236,17 @@ for (const target of databaseTargets()) {
       const { cookie } = await logIn(t, 'busy@demodam.example');
       for (let minutes = 25; minutes < 12 * 60; minutes += 25) {
         later(minutes);
-        assert.equal((await t.app.request('/staff/', { headers: { Cookie: cookie } })).status, 200, `${minutes} min`);
+        assert.equal((await t.app.request('/beheer/', { headers: { Cookie: cookie } })).status, 200, `${minutes} min`);
       }
       later(12 * 60 + 1);
-      assert.equal((await t.app.request('/staff/', { headers: { Cookie: cookie } })).status, 303);
+      assert.equal((await t.app.request('/beheer/', { headers: { Cookie: cookie } })).status, 303);
     });
 
     it('extends the session on request and says until when, for the warning script', async () => {
       await addStaffUser(t, 'extend@demodam.example', 'moderator');
       const { cookie, csrf } = await logIn(t, 'extend@demodam.example');
       later(28);
-      const response = await t.app.request('/staff/sessie/verlengen', {
+      const response = await t.app.request('/beheer/sessie/verlengen', {
         method: 'POST',
         headers: {
           Cookie: cookie,
@@ -262,7 +262,7 @@ for (const target of databaseTargets()) {
         expiresAt: new Date(NOW.getTime() + 58 * MINUTE).toISOString(),
       });
       later(50);
-      assert.equal((await t.app.request('/staff/', { headers: { Cookie: cookie } })).status, 200);
+      assert.equal((await t.app.request('/beheer/', { headers: { Cookie: cookie } })).status, 200);
     });
 
     it('extends the session without JavaScript too, returning to the page', async () => {
@@ -270,29 +270,29 @@ for (const target of databaseTargets()) {
       const { cookie, csrf } = await logIn(t, 'extend-nojs@demodam.example');
       const response = await staffPost(
         t,
-        '/staff/sessie/verlengen',
+        '/beheer/sessie/verlengen',
         [
           ['csrf', csrf],
-          ['next', '/en/staff/'],
+          ['next', '/en/manage/'],
         ],
         cookie,
       );
       assert.equal(response.status, 303);
-      assert.equal(response.headers.get('Location'), '/en/staff/');
+      assert.equal(response.headers.get('Location'), '/en/manage/');
     });
 
     it('refuses to extend without the CSRF token, and reports an ended session', async () => {
       await addStaffUser(t, 'extend-bad@demodam.example', 'moderator');
       const { cookie } = await logIn(t, 'extend-bad@demodam.example');
       const json = { Accept: 'application/json' };
-      const noToken = await t.app.request('/staff/sessie/verlengen', {
+      const noToken = await t.app.request('/beheer/sessie/verlengen', {
         method: 'POST',
         headers: { ...json, Cookie: cookie, Origin: ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' },
         body: 'csrf=wrong',
       });
       assert.equal(noToken.status, 403);
       later(45);
-      const ended = await t.app.request('/staff/sessie/verlengen', {
+      const ended = await t.app.request('/beheer/sessie/verlengen', {
         method: 'POST',
         headers: { ...json, Cookie: cookie, Origin: ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' },
         body: 'csrf=whatever',
@@ -303,13 +303,13 @@ for (const target of databaseTargets()) {
     it('logs out with the CSRF token; the old cookie no longer works', async () => {
       await addStaffUser(t, 'logout@demodam.example', 'moderator');
       const { cookie, csrf } = await logIn(t, 'logout@demodam.example');
-      assert.equal((await staffPost(t, '/staff/uitloggen', [['csrf', 'forged']], cookie)).status, 403);
-      const response = await staffPost(t, '/staff/uitloggen', [['csrf', csrf]], cookie);
+      assert.equal((await staffPost(t, '/beheer/uitloggen', [['csrf', 'forged']], cookie)).status, 403);
+      const response = await staffPost(t, '/beheer/uitloggen', [['csrf', csrf]], cookie);
       assert.equal(response.status, 303);
-      assert.equal(response.headers.get('Location'), '/staff/inloggen?uitgelogd');
+      assert.equal(response.headers.get('Location'), '/beheer/inloggen?uitgelogd');
       assert.match(response.headers.get('Set-Cookie') ?? '', /podium_session=;/);
-      assert.equal((await t.app.request('/staff/', { headers: { Cookie: cookie } })).status, 303);
-      assert.match(await (await t.app.request('/staff/inloggen?uitgelogd')).text(), /role="status">U bent uitgelogd\./);
+      assert.equal((await t.app.request('/beheer/', { headers: { Cookie: cookie } })).status, 303);
+      assert.match(await (await t.app.request('/beheer/inloggen?uitgelogd')).text(), /role="status">U bent uitgelogd\./);
     });
 
     it('refuses a disabled account', async () => {
@@ -330,7 +330,7 @@ for (const target of databaseTargets()) {
       await addStaffUser(t, 'https@demodam.example', 'moderator');
       const response = await postForm(
         t.app,
-        '/staff/inloggen',
+        '/beheer/inloggen',
         [
           ['email', 'https@demodam.example'],
           ['password', STAFF_PASSWORD],

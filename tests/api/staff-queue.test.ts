@@ -31,7 +31,7 @@ for (const target of databaseTargets()) {
     }
 
     const decide = (id: string, fields: Array<[string, string]>, who = moderator) =>
-      staffPost(t, `/staff/items/${id}/decision`, [['csrf', who.csrf], ...fields], who.cookie);
+      staffPost(t, `/beheer/items/${id}/decision`, [['csrf', who.csrf], ...fields], who.cookie);
 
     it('screens new input and stores the flags, keeping the text as given', async () => {
       const row = await submit('Bel me op 06-12345678 over dit kutplan.');
@@ -64,9 +64,9 @@ for (const target of databaseTargets()) {
 
     it('lists new items with their screening flags and the text to be published', async () => {
       const row = await submit('Mijn IBAN is NL91 ABNA 0417 1643 00.');
-      const html = await (await t.app.request('/staff/', { headers: { Cookie: moderator.cookie } })).text();
+      const html = await (await t.app.request('/beheer/', { headers: { Cookie: moderator.cookie } })).text();
       assert.match(html, /<h1>Wachtrij<\/h1>/);
-      assert.match(html, new RegExp(`action="/staff/items/${row.id}/decision"`));
+      assert.match(html, new RegExp(`action="/beheer/items/${row.id}/decision"`));
       assert.match(html, /<mark class="staff-mark staff-mark--personal_data">NL91 ABNA 0417 1643 00<\/mark>/);
       assert.match(html, /Bevat een bankrekeningnummer \(IBAN, controlegetal klopt\)\./);
       assert.match(html, /Mijn IBAN is \[rekeningnummer verwijderd\]\./);
@@ -77,7 +77,7 @@ for (const target of databaseTargets()) {
       const row = await submit('Mail mij op piet@example.nl, de Parklaan is beter.');
       const response = await decide(row.id, [['decision', 'publish']]);
       assert.equal(response.status, 303);
-      assert.equal(response.headers.get('Location'), '/staff/?opgeslagen=1');
+      assert.equal(response.headers.get('Location'), '/beheer/?opgeslagen=1');
       const [after] = await t.db.select().from(submissions).where(eq(submissions.id, row.id));
       assert.equal(after?.status, 'published');
       assert.equal(after?.reviewState, 'published');
@@ -95,7 +95,7 @@ for (const target of databaseTargets()) {
       assert.deepEqual(entry?.details, { decision: 'publish', from: 'new', to: 'published' });
 
       const page = await (
-        await t.app.request('/staff/?opgeslagen=1', { headers: { Cookie: moderator.cookie } })
+        await t.app.request('/beheer/?opgeslagen=1', { headers: { Cookie: moderator.cookie } })
       ).text();
       assert.match(page, /role="status">Het besluit is opgeslagen\./);
       assert.doesNotMatch(page, new RegExp(row.id), 'a decided item leaves the queue');
@@ -140,7 +140,7 @@ for (const target of databaseTargets()) {
       assert.equal(after?.reviewState, 'escalated');
       assert.equal(after?.status, 'received');
       assert.equal(after?.publishedAt, null);
-      const page = await (await t.app.request('/staff/', { headers: { Cookie: moderator.cookie } })).text();
+      const page = await (await t.app.request('/beheer/', { headers: { Cookie: moderator.cookie } })).text();
       assert.match(page, new RegExp(row.id));
       assert.match(page, /<dd>Geëscaleerd<\/dd>/);
       assert.equal((await decide(row.id, [['decision', 'publish']])).status, 303);
@@ -186,15 +186,15 @@ for (const target of databaseTargets()) {
     it("shows each item's sentiment and lets a moderator correct it, which is stored and audited", async () => {
       const row = await submit('Wat een fijn plan, heel goed dat de route veilig wordt!');
       assert.equal(row.sentiment?.label, 'positive');
-      const html = await (await t.app.request('/staff/', { headers: { Cookie: moderator.cookie } })).text();
-      assert.match(html, new RegExp(`action="/staff/items/${row.id}/sentiment"`));
+      const html = await (await t.app.request('/beheer/', { headers: { Cookie: moderator.cookie } })).text();
+      assert.match(html, new RegExp(`action="/beheer/items/${row.id}/sentiment"`));
       assert.match(html, /Nu: positief \(berekend, zekerheid \d+%\)\./);
 
       const sentiment = (fields: Array<[string, string]>, who = moderator) =>
-        staffPost(t, `/staff/items/${row.id}/sentiment`, [['csrf', who.csrf], ...fields], who.cookie);
+        staffPost(t, `/beheer/items/${row.id}/sentiment`, [['csrf', who.csrf], ...fields], who.cookie);
       const saved = await sentiment([['label', 'negative']]);
       assert.equal(saved.status, 303);
-      assert.equal(saved.headers.get('Location'), '/staff/?sentiment=opgeslagen');
+      assert.equal(saved.headers.get('Location'), '/beheer/?sentiment=opgeslagen');
       const notice = await (
         await t.app.request(saved.headers.get('Location')!, { headers: { Cookie: moderator.cookie } })
       ).text();
@@ -210,7 +210,7 @@ for (const target of databaseTargets()) {
 
       assert.equal((await sentiment([['label', 'woedend']])).status, 404, 'a label the form does not offer');
       assert.equal(
-        (await staffPost(t, `/staff/items/${row.id}/sentiment`, [['label', 'neutral']], moderator.cookie)).status,
+        (await staffPost(t, `/beheer/items/${row.id}/sentiment`, [['label', 'neutral']], moderator.cookie)).status,
         403,
       );
       const [unchanged] = await t.db.select().from(submissions).where(eq(submissions.id, row.id));
@@ -234,7 +234,7 @@ for (const target of databaseTargets()) {
       const row = await submit('CSRF-poging.');
       const forged = await staffPost(
         t,
-        `/staff/items/${row.id}/decision`,
+        `/beheer/items/${row.id}/decision`,
         [
           ['csrf', 'forged'],
           ['decision', 'publish'],
@@ -242,7 +242,7 @@ for (const target of databaseTargets()) {
         moderator.cookie,
       );
       assert.equal(forged.status, 403);
-      const crossSite = await t.app.request(`/staff/items/${row.id}/decision`, {
+      const crossSite = await t.app.request(`/beheer/items/${row.id}/decision`, {
         method: 'POST',
         headers: {
           Cookie: moderator.cookie,
@@ -252,7 +252,7 @@ for (const target of databaseTargets()) {
         body: new URLSearchParams({ csrf: moderator.csrf, decision: 'publish' }).toString(),
       });
       assert.equal(crossSite.status, 403);
-      const json = await t.app.request(`/staff/items/${row.id}/decision`, {
+      const json = await t.app.request(`/beheer/items/${row.id}/decision`, {
         method: 'POST',
         headers: { Cookie: moderator.cookie, Origin: 'https://evil.example', 'Content-Type': 'application/json' },
         body: JSON.stringify({ csrf: moderator.csrf, decision: 'publish' }),
@@ -264,7 +264,7 @@ for (const target of databaseTargets()) {
 
     it('asks to log in again when the session is gone', async () => {
       const row = await submit('Sessie weg.');
-      const response = await staffPost(t, `/staff/items/${row.id}/decision`, [
+      const response = await staffPost(t, `/beheer/items/${row.id}/decision`, [
         ['csrf', 'x'],
         ['decision', 'publish'],
       ]);
@@ -276,7 +276,7 @@ for (const target of databaseTargets()) {
       await addStaffUser(t, 'webcare@demodam.example', 'webcare');
       const webcare = await logIn(t, 'webcare@demodam.example');
       const row = await submit('Voor webcare.');
-      const page = await (await t.app.request('/staff/', { headers: { Cookie: webcare.cookie } })).text();
+      const page = await (await t.app.request('/beheer/', { headers: { Cookie: webcare.cookie } })).text();
       assert.match(page, /Inbreng op Nieuwe fietsroute Stationsstraat/);
       assert.doesNotMatch(page, /Besluit opslaan/);
       assert.equal((await decide(row.id, [['decision', 'publish']], webcare)).status, 403);
@@ -284,12 +284,12 @@ for (const target of databaseTargets()) {
 
     it('gives analysts no queue', async () => {
       await addStaffUser(t, 'analyst@demodam.example', 'analyst');
-      const login = await staffPost(t, '/staff/inloggen', [
+      const login = await staffPost(t, '/beheer/inloggen', [
         ['email', 'analyst@demodam.example'],
         ['password', STAFF_PASSWORD],
       ]);
       const cookie = (login.headers.get('Set-Cookie') ?? '').split(';')[0]!;
-      const response = await t.app.request('/staff/', { headers: { Cookie: cookie } });
+      const response = await t.app.request('/beheer/', { headers: { Cookie: cookie } });
       assert.equal(response.status, 403);
       assert.match(await response.text(), /U heeft geen toegang tot de wachtrij/);
     });
@@ -298,18 +298,18 @@ for (const target of databaseTargets()) {
       await submit('Voor team verkeer.');
       await addStaffUser(t, 'verkeer@demodam.example', 'department_member', { department: 'verkeer' });
       const member = await logIn(t, 'verkeer@demodam.example');
-      const page = await (await t.app.request('/staff/', { headers: { Cookie: member.cookie } })).text();
+      const page = await (await t.app.request('/beheer/', { headers: { Cookie: member.cookie } })).text();
       assert.match(page, /Voor team verkeer\./);
       assert.doesNotMatch(page, /Besluit opslaan/);
 
       await addStaffUser(t, 'nergens@demodam.example', 'department_member');
       const loose = await logIn(t, 'nergens@demodam.example');
-      const empty = await (await t.app.request('/staff/', { headers: { Cookie: loose.cookie } })).text();
+      const empty = await (await t.app.request('/beheer/', { headers: { Cookie: loose.cookie } })).text();
       assert.match(empty, /Er wacht niets op beoordeling\./);
     });
 
     it('shows the queue in English', async () => {
-      const html = await (await t.app.request('/en/staff/', { headers: { Cookie: moderator.cookie } })).text();
+      const html = await (await t.app.request('/en/manage/', { headers: { Cookie: moderator.cookie } })).text();
       assert.match(html, /<html lang="en">/);
       assert.match(html, /<h1>Queue<\/h1>/);
       assert.match(html, /Automatic screening/);
@@ -323,7 +323,7 @@ for (const target of databaseTargets()) {
         .set({ createdAt: new Date('2026-10-01T10:00:00Z') })
         .where(eq(submissions.id, clean.id));
       const ids = async (query: string) => {
-        const html = await (await t.app.request(`/staff/${query}`, { headers: { Cookie: moderator.cookie } })).text();
+        const html = await (await t.app.request(`/beheer/${query}`, { headers: { Cookie: moderator.cookie } })).text();
         return { pii: html.includes(pii.id), clean: html.includes(clean.id), html };
       };
       assert.deepEqual(await ids('?flag=personal_data').then(({ pii, clean }) => ({ pii, clean })), {
@@ -353,25 +353,25 @@ for (const target of databaseTargets()) {
       await decide(done.id, [['decision', 'publish']]);
       const response = await staffPost(
         t,
-        '/staff/items/decision',
+        '/beheer/items/decision',
         [
           ['csrf', moderator.csrf],
           ['item', a.id],
           ['item', b.id],
           ['item', done.id],
           ['decision', 'publish'],
-          ['next', '/staff/?flag=spam'],
+          ['next', '/beheer/?flag=spam'],
         ],
         moderator.cookie,
       );
       assert.equal(response.status, 303);
-      assert.equal(response.headers.get('Location'), '/staff/?flag=spam&opgeslagen=2&overgeslagen=1');
+      assert.equal(response.headers.get('Location'), '/beheer/?flag=spam&opgeslagen=2&overgeslagen=1');
       const rows = await t.db.select().from(submissions);
       for (const id of [a.id, b.id]) assert.equal(rows.find((r) => r.id === id)?.reviewState, 'published');
       const entries = await t.db.select().from(auditLog).where(eq(auditLog.action, 'submission.decision'));
       assert.equal(entries.filter((e) => e.subjectId === a.id || e.subjectId === b.id).length, 2, 'one entry per item');
       const page = await (
-        await t.app.request('/staff/?opgeslagen=2&overgeslagen=1', { headers: { Cookie: moderator.cookie } })
+        await t.app.request('/beheer/?opgeslagen=2&overgeslagen=1', { headers: { Cookie: moderator.cookie } })
       ).text();
       assert.match(page, /role="status">2 besluiten opgeslagen\. 1 overgeslagen/);
     });
@@ -380,7 +380,7 @@ for (const target of databaseTargets()) {
       const a = await submit('Bulk zonder regel.');
       const none = await staffPost(
         t,
-        '/staff/items/decision',
+        '/beheer/items/decision',
         [
           ['csrf', moderator.csrf],
           ['decision', 'publish'],
@@ -391,7 +391,7 @@ for (const target of databaseTargets()) {
       assert.match(await none.text(), /Selecteer minstens één item\./);
       const noRule = await staffPost(
         t,
-        '/staff/items/decision',
+        '/beheer/items/decision',
         [
           ['csrf', moderator.csrf],
           ['item', a.id],
@@ -414,7 +414,7 @@ for (const target of databaseTargets()) {
       const a = await submit('Bulk CSRF.');
       const forged = await staffPost(
         t,
-        '/staff/items/decision',
+        '/beheer/items/decision',
         [
           ['csrf', 'forged'],
           ['item', a.id],
@@ -427,7 +427,7 @@ for (const target of databaseTargets()) {
       const webcare = await logIn(t, 'webcare-bulk@demodam.example');
       const refused = await staffPost(
         t,
-        '/staff/items/decision',
+        '/beheer/items/decision',
         [
           ['csrf', webcare.csrf],
           ['item', a.id],

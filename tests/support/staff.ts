@@ -38,13 +38,13 @@ export function staffPost(t: Pick<TestApp, 'app'>, path: string, fields: Array<[
 
 /** Logs in and returns the cookie to send and the CSRF token from the queue page. */
 export async function logIn(t: Pick<TestApp, 'app'>, email: string): Promise<{ cookie: string; csrf: string }> {
-  const response = await staffPost(t, '/staff/inloggen', [
+  const response = await staffPost(t, '/beheer/inloggen', [
     ['email', email],
     ['password', STAFF_PASSWORD],
   ]);
   if (response.status !== 303) throw new Error(`Log-in failed with ${response.status}`);
   const cookie = (response.headers.get('Set-Cookie') ?? '').split(';')[0]!;
-  const page = await t.app.request('/staff/', { headers: { Cookie: cookie } });
+  const page = await t.app.request('/beheer/', { headers: { Cookie: cookie } });
   const csrf = (await page.text()).match(/name="csrf" value="([^"]+)"/)?.[1];
   if (!csrf) throw new Error('No CSRF token on the queue page');
   return { cookie, csrf };

@@ -69,15 +69,15 @@ test.beforeEach(() => {
 });
 
 async function logIn(page: Page): Promise<void> {
-  await page.goto(`${baseUrl}/staff/inloggen`);
+  await page.goto(`${baseUrl}/beheer/inloggen`);
   await page.getByLabel('E-mailadres').fill(EMAIL);
   await page.getByLabel('Wachtwoord').fill(PASSWORD);
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(`${baseUrl}/staff/`);
+  await expect(page).toHaveURL(`${baseUrl}/beheer/`);
 }
 
 test('the log-in page passes axe, has autocomplete tokens and allows pasting the password', async ({ page }) => {
-  await page.goto(`${baseUrl}/staff/inloggen`);
+  await page.goto(`${baseUrl}/beheer/inloggen`);
   await expect(page).toHaveTitle('Inloggen – Podium werkplek');
   await expectNoAxeViolations(page, { context: 'staff log-in' });
   await expect(page.getByLabel('E-mailadres')).toHaveAttribute('autocomplete', 'username');
@@ -90,19 +90,19 @@ test('the log-in page passes axe, has autocomplete tokens and allows pasting the
 });
 
 test('the English log-in page and queue pass axe and keep the English language', async ({ page }) => {
-  await page.goto(`${baseUrl}/en/staff/login`);
+  await page.goto(`${baseUrl}/en/manage/login`);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expectNoAxeViolations(page, { context: 'staff log-in (English)' });
   await page.getByLabel('E-mail address').fill(EMAIL);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(`${baseUrl}/en/staff/`);
+  await expect(page).toHaveURL(`${baseUrl}/en/manage/`);
   await expect(page.getByRole('heading', { level: 1, name: 'Queue' })).toBeVisible();
   await expectNoAxeViolations(page, { context: 'staff queue (English)' });
 });
 
 test('a wrong password shows an error summary that takes focus and leads to the field', async ({ page }) => {
-  await page.goto(`${baseUrl}/staff/inloggen`);
+  await page.goto(`${baseUrl}/beheer/inloggen`);
   await page.getByLabel('E-mailadres').fill(EMAIL);
   await page.getByLabel('Wachtwoord').fill('not the password');
   await page.getByRole('button', { name: 'Inloggen' }).click();
@@ -200,6 +200,6 @@ test('warns two minutes before the session ends, extends it without moving focus
   await expect(alert).toContainText('Uw sessie is verlopen.');
   await expect(alert.getByRole('link', { name: 'Opnieuw inloggen' })).toHaveAttribute(
     'href',
-    '/staff/inloggen?next=%2Fstaff%2F',
+    '/beheer/inloggen?next=%2Fbeheer%2F',
   );
 });
