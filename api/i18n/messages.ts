@@ -102,6 +102,18 @@ const messages = {
   },
   to_home_page: { nl: 'Naar de startpagina', en: 'To the home page' },
   bad_request: { nl: 'Ongeldig verzoek', en: 'Bad request' },
+  staff_login_required: {
+    nl: 'Log in als medewerker om dit te doen.',
+    en: 'Log in as a staff member to do this.',
+  },
+  staff_forbidden: {
+    nl: 'Uw rol geeft geen toegang tot dit onderdeel.',
+    en: 'Your role does not give access to this.',
+  },
+  staff_csrf: {
+    nl: 'Stuur het CSRF-token van uw sessie mee in de kop X-CSRF-Token.',
+    en: "Send your session's CSRF token in the X-CSRF-Token header.",
+  },
   server_error: {
     nl: 'Er ging bij ons iets mis. Uw inbreng is niet verloren als u een bevestiging kreeg; probeer het anders later opnieuw.',
     en: 'Something went wrong on our side. If you got a confirmation your input is safe; otherwise please try again later.',

@@ -16,8 +16,19 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import type { Locale } from '../contracts/public-content.ts';
-import type { AppEnv } from '../http/app-env.ts';
 import { staffTexts } from '../i18n/staff.ts';
+import {
+  field,
+  fields,
+  forbidden,
+  formBody,
+  langOf,
+  notFound,
+  pageSession,
+  safeNext,
+  staffForm,
+  type StaffEnv,
+} from './staff-kit.ts';
 import { can } from '../services/auth/roles.ts';
 import { correctSentiment } from '../services/item-sentiment.ts';
 import {
@@ -42,22 +53,18 @@ import {
 import {
   formatTime,
   renderLoginPage,
-  renderMessagePage,
   renderQueuePage,
   BULK,
   staffPaths,
   type DecisionFormState,
   type QueueFilterValues,
   type FieldError,
-  type PageSession,
 } from '../views/staff.ts';
 
 export type StaffRouteOptions = {
   /** The public address; an `https:` address makes cookies Secure and `__Host-` prefixed. */
   publicUrl?: string | undefined;
 };
-
-type StaffEnv = { Variables: AppEnv['Variables'] & { session: ActiveSession | undefined } };
 
 const COOKIE = { secure: '__Host-podium_session', plain: 'podium_session' };
 
@@ -109,16 +116,22 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
   for (const path of ['/beheer/*', '/en/manage/*', '/beheer', '/en/manage']) {
     app.use(path, staffHeaders());
     app.use(path, sameOrigin(publicOrigin));
-    app.use(path, async function loadSession(c, next) {
-      const token = getCookie(c, cookieName(c));
-      const isAsset = c.req.path.startsWith('/beheer/assets/');
-      // Every request is activity: the idle timer restarts (assets excepted, they are cached).
-      const session =
-        token && !isAsset ? await findSession(c.get('db'), token, c.get('now')(), { touch: true }) : undefined;
-      if (token && !session && !isAsset) deleteCookie(c, cookieName(c), { path: '/', secure: isSecure(c) });
-      c.set('session', session);
-      await next();
-    });
+    app.use(path, loadSession);
+  }
+  // The JSON staff API shares the session; routes guard themselves with requireStaff.
+  app.use('/api/staff/*', staffHeaders());
+  app.use('/api/staff/*', sameOrigin(publicOrigin));
+  app.use('/api/staff/*', loadSession);
+
+  async function loadSession(c: Context<StaffEnv>, next: () => Promise<void>) {
+    const token = getCookie(c, cookieName(c));
+    const isAsset = c.req.path.startsWith('/beheer/assets/');
+    // Every request is activity: the idle timer restarts (assets excepted, they are cached).
+    const session =
+      token && !isAsset ? await findSession(c.get('db'), token, c.get('now')(), { touch: true }) : undefined;
+    if (token && !session && !isAsset) deleteCookie(c, cookieName(c), { path: '/', secure: isSecure(c) });
+    c.set('session', session);
+    await next();
   }
 
   app.get('/beheer/assets/staff.css', async (c) => {
@@ -242,7 +255,7 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
   }
 
   app.post('/beheer/items/:id/decision', async (c) => {
-    const form = await deciderForm(c);
+    const form = await staffForm(c, 'queue.decide');
     if (form instanceof Response) return form;
     const { body, lang, session } = form;
 
@@ -290,7 +303,7 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
   });
 
   app.post('/beheer/items/:id/sentiment', async (c) => {
-    const form = await deciderForm(c);
+    const form = await staffForm(c, 'queue.decide');
     if (form instanceof Response) return form;
     const { body, lang, session } = form;
     const id = c.req.param('id');
@@ -311,7 +324,7 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
   });
 
   app.post(staffPaths.bulkDecision, async (c) => {
-    const form = await deciderForm(c);
+    const form = await staffForm(c, 'queue.decide');
     if (form instanceof Response) return form;
     const { body, lang, session } = form;
     const m = staffTexts(lang).queue;
@@ -431,86 +444,6 @@ function decisionErrors(issues: z.core.$ZodIssue[], lang: Locale): FieldError[] 
     if (!errors.some((e) => e.field === error.field)) errors.push(error);
   }
   return errors;
-}
-
-function expiredPage(c: Context<StaffEnv>, lang: Locale): Response {
-  const m = staffTexts(lang);
-  return c.html(
-    renderMessagePage({
-      lang,
-      title: m.login.title,
-      message: m.login.expired,
-      link: { href: staffPaths.login(lang), text: m.session.loginAgain },
-    }),
-    401,
-  );
-}
-
-function pageSession(session: ActiveSession): PageSession {
-  return { displayName: session.user.displayName, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
-}
-
-function forbidden(c: Context<StaffEnv>, lang: Locale, why: 'csrf' | 'role', session?: ActiveSession): Response {
-  const m = staffTexts(lang).forbidden;
-  return c.html(
-    renderMessagePage({
-      lang,
-      title: m.title,
-      message: why === 'csrf' ? m.csrf : m.body,
-      session: session ? pageSession(session) : undefined,
-    }),
-    403,
-  );
-}
-
-function notFound(c: Context<StaffEnv>, lang: Locale, session: ActiveSession): Response {
-  const m = staffTexts(lang).notFound;
-  return c.html(renderMessagePage({ lang, title: m.title, message: m.body, session: pageSession(session) }), 404);
-}
-
-type FormBody = Record<string, string | File | (string | File)[]>;
-
-/**
- * A form post from someone who may decide on queue items: its fields, or the page that
- * refuses it (session ended, CSRF token missing or wrong, role without the right).
- */
-async function deciderForm(
-  c: Context<StaffEnv>,
-): Promise<Response | { body: FormBody; lang: Locale; session: ActiveSession }> {
-  const body = await formBody(c);
-  const lang = langOf(body);
-  const session = c.get('session');
-  if (!session) return expiredPage(c, lang);
-  if (!csrfTokenMatches(session, field(body, 'csrf'))) return forbidden(c, lang, 'csrf', session);
-  if (!can(session.roles, 'queue.decide')) return forbidden(c, lang, 'role', session);
-  return { body, lang, session };
-}
-
-async function formBody(c: Context): Promise<FormBody> {
-  // JSON and other bodies parse to nothing, so they can never carry a CSRF token.
-  return (await c.req.parseBody({ all: true })) as FormBody;
-}
-
-function field(body: FormBody, name: string): string | undefined {
-  const value = body[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'string' ? first : undefined;
-}
-
-function fields(body: FormBody, name: string): string[] {
-  const value = body[name];
-  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return list.filter((v): v is string => typeof v === 'string');
-}
-
-function langOf(body: FormBody): Locale {
-  return field(body, 'lang') === 'en' ? 'en' : 'nl';
-}
-
-/** Only our own staff pages: never another site ("//evil.example") after log-in. */
-function safeNext(next: string | undefined): string | undefined {
-  if (!next || next.startsWith('//') || next.includes('\\')) return undefined;
-  return /^\/(?:beheer|en\/manage)\/[\w\-/?=&%]*$/.test(next) ? next : undefined;
 }
 
 function staffHeaders(): MiddlewareHandler {
