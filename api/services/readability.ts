@@ -66,8 +66,11 @@ export function countSentences(text: string): number {
   return Math.max(1, parts.length);
 }
 
-/** Dutch vowel groups; `ij` counts as a vowel, so "rijden" has two. */
-const NL_VOWELS = /(?:ij|[aeiouyáéíóúàèëïöüâêîôû])+/giu;
+/**
+ * Dutch vowel groups; `ij` counts as a vowel, so "rijden" has two. A diaeresis starts a
+ * new syllable ("geïmplementeerd", "ruïne"), so it opens a group of its own.
+ */
+const NL_VOWELS = /[ëïöü](?:ij|[aeiouyáéíóúàèâêîôû])*|(?:ij|[aeiouyáéíóúàèâêîôû])+/giu;
 const EN_VOWELS = /[aeiouy]+/giu;
 
 export function countSyllables(word: string, lang: Locale): number {
