@@ -236,7 +236,12 @@ export function renderQueuePage(options: {
     if (form?.itemId !== BULK) return `item-${form?.itemId}-${field}`;
     return field === 'items' ? `item-${options.items[0]?.id ?? ''}-select` : `bulk-${field}`;
   };
-  const formErrors = (form?.errors ?? []).map((e) => ({ ...e, target: errorTarget(e.field) }));
+  const assignError = options.webcare?.assignError;
+  const formErrors = (form?.errors ?? [])
+    .map((e) => ({ ...e, target: errorTarget(e.field) }))
+    .concat(
+      assignError ? [{ ...assignError.error, target: `item-${assignError.itemId}-assign-${assignError.error.field}` }] : [],
+    );
   let body: string;
   if (!options.canRead) {
     body = `<p>${escapeHtml(m.noAccess)}</p>`;
