@@ -220,7 +220,9 @@ for (const target of databaseTargets()) {
       assert.equal((await answer('geen-id', fields)).status, 404);
       const anonymousPage = await t.app.request(`/beheer/items/${row.id}/antwoord`);
       assert.equal(anonymousPage.status, 303);
-      const analystPage = await t.app.request(`/beheer/items/${row.id}/antwoord`, { headers: { Cookie: analyst.cookie } });
+      const analystPage = await t.app.request(`/beheer/items/${row.id}/antwoord`, {
+        headers: { Cookie: analyst.cookie },
+      });
       assert.equal(analystPage.status, 403);
       assert.equal((await t.db.select().from(staffReplies).where(eq(staffReplies.submissionId, row.id))).length, 0);
     });

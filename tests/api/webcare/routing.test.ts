@@ -119,11 +119,40 @@ for (const target of databaseTargets()) {
 
     it('refuses bad input on the rule form with errors next to the fields', async () => {
       const cases: Array<[Array<[string, string]>, RegExp]> = [
-        [[['topic', 'bestaat-niet'], ['channel', ''], ['department', parks], ['person', '']], /Kies een onderwerp uit de lijst\./],
-        [[['topic', 'mobiliteit'], ['channel', 'fax'], ['department', parks], ['person', '']], /Kies een onderwerp uit de lijst\./],
-        [[['topic', 'mobiliteit'], ['channel', ''], ['department', 'geen-uuid'], ['person', '']], /Kies een afdeling uit de lijst\./],
         [
-          [['topic', 'mobiliteit'], ['channel', 'portal'], ['department', ''], ['person', '00000000-0000-4000-8000-000000000000']],
+          [
+            ['topic', 'bestaat-niet'],
+            ['channel', ''],
+            ['department', parks],
+            ['person', ''],
+          ],
+          /Kies een onderwerp uit de lijst\./,
+        ],
+        [
+          [
+            ['topic', 'mobiliteit'],
+            ['channel', 'fax'],
+            ['department', parks],
+            ['person', ''],
+          ],
+          /Kies een onderwerp uit de lijst\./,
+        ],
+        [
+          [
+            ['topic', 'mobiliteit'],
+            ['channel', ''],
+            ['department', 'geen-uuid'],
+            ['person', ''],
+          ],
+          /Kies een afdeling uit de lijst\./,
+        ],
+        [
+          [
+            ['topic', 'mobiliteit'],
+            ['channel', 'portal'],
+            ['department', ''],
+            ['person', '00000000-0000-4000-8000-000000000000'],
+          ],
           /Kies een medewerker uit de lijst\./,
         ],
       ];
@@ -153,7 +182,11 @@ for (const target of databaseTargets()) {
       assert.equal((await addRule(fields, webcare)).status, 403);
       assert.equal((await staffPost(t, '/beheer/routering', fields, admin.cookie)).status, 403, 'no CSRF token');
       const [rule] = await t.db.select().from(routingRules).limit(1);
-      assert.equal((await staffPost(t, `/beheer/routering/${rule!.id}/verwijderen`, [['csrf', webcare.csrf]], webcare.cookie)).status, 403);
+      assert.equal(
+        (await staffPost(t, `/beheer/routering/${rule!.id}/verwijderen`, [['csrf', webcare.csrf]], webcare.cookie))
+          .status,
+        403,
+      );
       assert.equal((await t.db.select().from(routingRules)).length, 2);
     });
 
@@ -162,17 +195,32 @@ for (const target of databaseTargets()) {
         .select()
         .from(routingRules)
         .where(and(eq(routingRules.topicId, mobility), eq(routingRules.channel, 'widget')));
-      const response = await staffPost(t, `/beheer/routering/${rule!.id}/verwijderen`, [['csrf', admin.csrf]], admin.cookie);
+      const response = await staffPost(
+        t,
+        `/beheer/routering/${rule!.id}/verwijderen`,
+        [['csrf', admin.csrf]],
+        admin.cookie,
+      );
       assert.equal(response.status, 303);
       const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.action, 'routing_rule.deleted'));
       assert.equal((entry!.details as { before: { staffUserId: string } }).before.staffUserId, webcareId);
-      const again = await staffPost(t, `/beheer/routering/${rule!.id}/verwijderen`, [['csrf', admin.csrf]], admin.cookie);
+      const again = await staffPost(
+        t,
+        `/beheer/routering/${rule!.id}/verwijderen`,
+        [['csrf', admin.csrf]],
+        admin.cookie,
+      );
       assert.equal(again.status, 404);
     });
 
     // ---- assignment from the queue ----------------------------------------------------------
     const assign = (id: string, fields: Array<[string, string]>, who = webcare) =>
-      staffPost(t, `/beheer/items/${id}/toewijzing`, [['csrf', who.csrf], ['next', '/beheer/?status=new'], ...fields], who.cookie);
+      staffPost(
+        t,
+        `/beheer/items/${id}/toewijzing`,
+        [['csrf', who.csrf], ['next', '/beheer/?status=new'], ...fields],
+        who.cookie,
+      );
 
     it('assigns an item from the queue, audited with before and after, and says so', async () => {
       const row = await submit('portal');

@@ -25,7 +25,11 @@ for (const target of databaseTargets()) {
 
     const save = (fields: Array<[string, string]>, who: Login = admin) =>
       staffPost(t, '/beheer/sjablonen', [['csrf', who.csrf], ...fields], who.cookie);
-    const template = (titleNl: string, bodyNl: string, extra: Array<[string, string]> = []): Array<[string, string]> => [
+    const template = (
+      titleNl: string,
+      bodyNl: string,
+      extra: Array<[string, string]> = [],
+    ): Array<[string, string]> => [
       ['titleNl', titleNl],
       ['titleEn', 'Thanks'],
       ['bodyNl', bodyNl],
@@ -60,10 +64,10 @@ for (const target of databaseTargets()) {
       assert.equal(updated!.body.nl, 'Dank u wel voor uw reactie.');
       const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.action, 'reply_template.updated'));
       const details = entry!.details as { before: { body: { nl: string } }; after: { body: { nl: string } } };
-      assert.deepEqual([details.before.body.nl, details.after.body.nl], [
-        'Dank voor uw inbreng op {consultatie}.',
-        'Dank u wel voor uw reactie.',
-      ]);
+      assert.deepEqual(
+        [details.before.body.nl, details.after.body.nl],
+        ['Dank voor uw inbreng op {consultatie}.', 'Dank u wel voor uw reactie.'],
+      );
     });
 
     it('refuses a template without a Dutch name or text, or that is too long, keeping the input', async () => {

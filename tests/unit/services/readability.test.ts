@@ -22,10 +22,7 @@ describe('readability', () => {
 
   it('counts English syllables with a silent final e and a silent -ed', () => {
     const counts = Object.fromEntries(
-      ['cat', 'make', 'table', 'walked', 'wanted', 'the', 'free'].map((word) => [
-        word,
-        countSyllables(word, 'en'),
-      ]),
+      ['cat', 'make', 'table', 'walked', 'wanted', 'the', 'free'].map((word) => [word, countSyllables(word, 'en')]),
     );
     assert.deepEqual(counts, { cat: 1, make: 1, table: 2, walked: 1, wanted: 2, the: 1, free: 1 });
   });
@@ -54,10 +51,7 @@ describe('readability', () => {
   });
 
   it('scores officialese far below B1 and says so', () => {
-    const result = readability(
-      'De gemeentelijke verkeersveiligheidsdoelstellingen worden geïmplementeerd.',
-      'nl',
-    );
+    const result = readability('De gemeentelijke verkeersveiligheidsdoelstellingen worden geïmplementeerd.', 'nl');
     // 5 words, 22 syllables: 206.835 − 0.93 × 5 − 77 × 4.4 = −136.6
     assert.equal(result.score, -136.6);
     assert.equal(result.verdict, 'difficult');

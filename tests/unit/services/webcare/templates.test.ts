@@ -19,7 +19,10 @@ describe('answer templates', () => {
   });
 
   it('falls back to the Dutch text when there is no English one', () => {
-    assert.equal(fillTemplate({ body: { nl: 'Over {consultatie}.' } }, 'en', values), 'Over Fietsroute Stationsstraat.');
+    assert.equal(
+      fillTemplate({ body: { nl: 'Over {consultatie}.' } }, 'en', values),
+      'Over Fietsroute Stationsstraat.',
+    );
   });
 
   it('leaves unknown placeholders as they are, so staff see what was not filled', () => {
