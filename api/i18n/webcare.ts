@@ -70,7 +70,8 @@ const nl = {
       difficult: 'Moeilijk: ver boven B1. Maak zinnen korter en kies kortere woorden.',
     } satisfies Record<Verdict, string>,
     empty: 'Nog geen tekst om te beoordelen.',
-    details: (words: number, sentences: number) => `${words} woorden, ${sentences} zinnen.`,
+    details: (words: number, sentences: number) =>
+      `${words === 1 ? '1 woord' : `${words} woorden`}, ${sentences === 1 ? '1 zin' : `${sentences} zinnen`}.`,
   },
   overdue: {
     title: 'Te laat',
@@ -230,7 +231,8 @@ const en: Texts = {
       difficult: 'Difficult: well above B1. Use shorter sentences and shorter words.',
     },
     empty: 'No text to judge yet.',
-    details: (words, sentences) => `${words} words, ${sentences} sentences.`,
+    details: (words, sentences) =>
+      `${words === 1 ? '1 word' : `${words} words`}, ${sentences === 1 ? '1 sentence' : `${sentences} sentences`}.`,
   },
   overdue: {
     title: 'Overdue',
