@@ -69,7 +69,7 @@ export function staffPage(page: {
   /** The path of this page, to come back to after extending the session without script. */
   path?: string;
   hasErrors?: boolean;
-  /** Page scripts besides the session script (same origin: the CSP allows no inline script). */
+  /** Page scripts besides the session script: modules, so each has its own scope (the CSP allows no inline script). */
   scripts?: readonly string[];
 }): string {
   const m = staffTexts(page.lang);
@@ -115,7 +115,7 @@ ${hidden('csrf', session.csrfToken)}${hidden('lang', page.lang)}${hidden('next',
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="${staffPaths.stylesheet}">
 ${session ? `<script src="${staffPaths.sessionScript}" defer></script>` : ''}
-${(page.scripts ?? []).map((src) => `<script src="${escapeHtml(src)}" defer></script>`).join('')}
+${(page.scripts ?? []).map((src) => `<script type="module" src="${escapeHtml(src)}"></script>`).join('')}
 </head>
 <body${data}>
 <a class="staff-skip-link" href="#inhoud">${escapeHtml(m.skipLink)}</a>
@@ -240,7 +240,9 @@ export function renderQueuePage(options: {
   const formErrors = (form?.errors ?? [])
     .map((e) => ({ ...e, target: errorTarget(e.field) }))
     .concat(
-      assignError ? [{ ...assignError.error, target: `item-${assignError.itemId}-assign-${assignError.error.field}` }] : [],
+      assignError
+        ? [{ ...assignError.error, target: `item-${assignError.itemId}-assign-${assignError.error.field}` }]
+        : [],
     );
   let body: string;
   if (!options.canRead) {

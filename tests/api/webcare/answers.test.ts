@@ -52,7 +52,7 @@ for (const target of databaseTargets()) {
       assert.match(html, /Waarom komt er geen fietsstraat\?/);
       assert.match(html, /<dt>Reactietermijn<\/dt><dd>Nog 10 werkdagen<\/dd>/);
       assert.match(html, /<span data-readability-output>Nog geen tekst om te beoordelen\.<\/span>/);
-      assert.match(html, /<script src="\/beheer\/assets\/readability\.js" defer><\/script>/);
+      assert.match(html, /<script type="module" src="\/beheer\/assets\/readability\.js"><\/script>/);
       const english = await t.app.request(`/en/manage/items/${row.id}/answer`, { headers: { Cookie: webcare.cookie } });
       assert.match(await english.text(), /<h1>Answer to Input on /);
     });

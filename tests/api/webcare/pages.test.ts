@@ -85,7 +85,7 @@ for (const target of databaseTargets()) {
       assert.match(html, /<h1>Sneltoetsen<\/h1>/);
       for (const key of ['j', 'k', 'p', 'r', 'e', 'a', '\\?']) assert.match(html, new RegExp(`<kbd>${key}</kbd>`));
       assert.match(html, /<label for="shortcuts-enabled">Sneltoetsen gebruiken<\/label>/);
-      assert.match(html, /<script src="\/beheer\/assets\/shortcuts\.js" defer><\/script>/);
+      assert.match(html, /<script type="module" src="\/beheer\/assets\/shortcuts\.js"><\/script>/);
       const english = await (
         await t.app.request('/en/manage/shortcuts', { headers: { Cookie: webcare.cookie } })
       ).text();
