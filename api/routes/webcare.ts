@@ -26,12 +26,7 @@ import {
   deleteRoutingRule,
   listRoutingRules,
 } from '../services/webcare/routing.ts';
-import {
-  deleteTemplate,
-  fillTemplate,
-  listTemplates,
-  saveTemplate,
-} from '../services/webcare/templates.ts';
+import { deleteTemplate, fillTemplate, listTemplates, saveTemplate } from '../services/webcare/templates.ts';
 import { staffTexts } from '../i18n/staff.ts';
 import { formatDateTime, pick, type FieldError } from '../views/staff.ts';
 import {
