@@ -37,7 +37,10 @@ export function shortcutStatus(lang: Locale, visible = false): string {
   const m = webcareTexts(lang).shortcuts;
   return `<p${attrs({
     class: visible ? undefined : 'staff-visually-hidden',
-    role: 'status',
+    // A polite live region without role="status": the page's own status message (saved,
+    // published) stays the one status on the page.
+    'aria-live': 'polite',
+    'aria-atomic': 'true',
     'data-shortcut-status': true,
     'data-text-item': m.item('{n}', '{total}', '{title}'),
     'data-text-chosen': m.chosen('{decision}'),
@@ -81,7 +84,7 @@ export function readabilityHint(options: {
     : '';
   return `<div class="staff-readability${result.meetsB1 ? ' staff-readability--ok' : ''}" id="${escapeHtml(options.id)}"${live}>
 <p><strong>${escapeHtml(m.heading)}:</strong> <span data-readability-output>${escapeHtml(readabilityText(result, options.textLang, options.lang))}</span></p>
-${options.forField ? '<p class="staff-visually-hidden" role="status" data-readability-live></p>' : ''}
+${options.forField ? '<p class="staff-visually-hidden" aria-live="polite" aria-atomic="true" data-readability-live></p>' : ''}
 </div>`;
 }
 

@@ -200,7 +200,7 @@ test('the shortcut help documents the keys and turns the shortcuts off and on (W
   const toggle = page.getByRole('checkbox', { name: 'Sneltoetsen gebruiken' });
   await expect(toggle).toBeChecked();
   await toggle.uncheck();
-  await expect(page.getByRole('status').filter({ hasText: 'Sneltoetsen staan uit.' })).toBeVisible();
+  await expect(page.locator('[data-shortcut-status]')).toHaveText('Sneltoetsen staan uit.');
 
   await page.goto(`${baseUrl}/beheer/`);
   await page.locator('h1').click();
