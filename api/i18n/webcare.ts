@@ -7,7 +7,13 @@ import type { Locale } from '../contracts/public-content.ts';
 import type { Verdict } from '../services/readability.ts';
 
 const nl = {
-  nav: { overdue: 'Te laat', templates: 'Sjablonen', routing: 'Routering', shortcuts: 'Sneltoetsen' },
+  nav: {
+    overdue: 'Te laat',
+    consultations: 'Consultaties',
+    templates: 'Sjablonen',
+    routing: 'Routering',
+    shortcuts: 'Sneltoetsen',
+  },
   clock: {
     label: 'Reactietermijn',
     left: (days: number, hours: number) =>
@@ -125,6 +131,12 @@ const nl = {
       duplicate: 'Er is al een regel voor dit onderwerp en kanaal. Verwijder die eerst.',
     },
   },
+  consultations: {
+    title: 'Consultaties',
+    intro: 'Lees elke consultatie na voordat die gepubliceerd wordt: bij elke tekst staat de leesbaarheid.',
+    status: { draft: 'Concept', open: 'Open', closed: 'Gesloten', decided: 'Besloten' } as Record<string, string>,
+    read: (title: string, status: string) => `${title} (${status})`,
+  },
   preview: {
     title: (name: string) => `Voorbeeld: ${name}`,
     intro: 'Zo leest de consultatie. De leesbaarheid staat bij elke tekst; streef naar taalniveau B1.',
@@ -168,7 +180,13 @@ const nl = {
 type Texts = typeof nl;
 
 const en: Texts = {
-  nav: { overdue: 'Overdue', templates: 'Templates', routing: 'Routing', shortcuts: 'Shortcuts' },
+  nav: {
+    overdue: 'Overdue',
+    consultations: 'Consultations',
+    templates: 'Templates',
+    routing: 'Routing',
+    shortcuts: 'Shortcuts',
+  },
   clock: {
     label: 'Response time',
     left: (days, hours) =>
@@ -285,6 +303,12 @@ const en: Texts = {
       nobody: 'Choose a department, a staff member or both.',
       duplicate: 'There already is a rule for this topic and channel. Delete it first.',
     },
+  },
+  consultations: {
+    title: 'Consultations',
+    intro: 'Read every consultation before it is published: readability is shown with every text.',
+    status: { draft: 'Draft', open: 'Open', closed: 'Closed', decided: 'Decided' },
+    read: (title, status) => `${title} (${status})`,
   },
   preview: {
     title: (name) => `Preview: ${name}`,

@@ -32,6 +32,7 @@ import { formatDateTime, pick, type FieldError } from '../views/staff.ts';
 import {
   readabilityText,
   renderAnswerPage,
+  renderConsultationList,
   renderConsultationPreview,
   renderOverduePage,
   renderRoutingPage,
@@ -479,7 +480,21 @@ export function webcareRoutes(): Hono<StaffEnv> {
     return c.redirect(`${webcarePaths.routing(lang)}?klaar=verwijderd`, 303);
   });
 
-  // ---- consultation preview --------------------------------------------------------------------
+  // ---- consultations to preview --------------------------------------------------------------------
+  for (const lang of ['nl', 'en'] as const) {
+    app.get(webcarePaths.consultations(lang), async (c) => {
+      const session = staffPage(c, lang, 'queue.read');
+      if (session instanceof Response) return session;
+      const rows = await c
+        .get('db')
+        .select({ slug: consultations.slug, title: consultations.title, status: consultations.status })
+        .from(consultations)
+        .where(eq(consultations.organisationId, session.user.organisationId))
+        .orderBy(asc(consultations.slug));
+      return c.html(renderConsultationList({ lang, session: pageSession(session), consultations: rows }));
+    });
+  }
+
   for (const lang of ['nl', 'en'] as const) {
     app.get(webcarePaths.consultation(lang, ':slug'), async (c) => {
       const session = staffPage(c, lang, 'queue.read');

@@ -14,6 +14,7 @@ export const webcarePaths = {
   routing: (lang: Locale) => en(lang, '/beheer/routering', '/en/manage/routing'),
   shortcuts: (lang: Locale) => en(lang, '/beheer/sneltoetsen', '/en/manage/shortcuts'),
   answer: (lang: Locale, id: string) => en(lang, `/beheer/items/${id}/antwoord`, `/en/manage/items/${id}/answer`),
+  consultations: (lang: Locale) => en(lang, '/beheer/consultaties', '/en/manage/consultations'),
   consultation: (lang: Locale, slug: string) =>
     en(lang, `/beheer/consultaties/${slug}`, `/en/manage/consultations/${slug}`),
   assign: (id: string) => `/beheer/items/${id}/toewijzing`,
@@ -29,7 +30,10 @@ export const webcarePaths = {
 /** The webcare links in the staff navigation; templates and routing only for administrators. */
 export function webcareNavLinks(lang: Locale, current: string | undefined, admin = false): string {
   const m = webcareTexts(lang).nav;
-  const links: Array<[string, string]> = [[webcarePaths.overdue(lang), m.overdue]];
+  const links: Array<[string, string]> = [
+    [webcarePaths.overdue(lang), m.overdue],
+    [webcarePaths.consultations(lang), m.consultations],
+  ];
   if (admin) links.push([webcarePaths.templates(lang), m.templates], [webcarePaths.routing(lang), m.routing]);
   links.push([webcarePaths.shortcuts(lang), m.shortcuts]);
   return links

@@ -570,6 +570,30 @@ export function renderConsultationPreview(options: {
   });
 }
 
+// ---- consultations to preview --------------------------------------------------------------
+
+export function renderConsultationList(options: {
+  lang: Locale;
+  session: PageSession;
+  consultations: Array<{ slug: string; title: LocalizedText; status: string }>;
+}): string {
+  const { lang } = options;
+  const m = webcareTexts(lang).consultations;
+  const items = options.consultations
+    .map(
+      (c) =>
+        `<li><a href="${webcarePaths.consultation(lang, c.slug)}">${escapeHtml(m.read(pick(c.title, lang), m.status[c.status] ?? c.status))}</a></li>`,
+    )
+    .join('');
+  return staffPage({
+    lang,
+    title: m.title,
+    body: `<p>${escapeHtml(m.intro)}</p>\n<ul class="staff-links">${items}</ul>`,
+    session: options.session,
+    path: webcarePaths.consultations(lang),
+  });
+}
+
 // ---- shortcut help ------------------------------------------------------------------------------
 
 export function renderShortcutsPage(options: { lang: Locale; session: PageSession }): string {

@@ -57,6 +57,17 @@ for (const target of databaseTargets()) {
       }
     });
 
+    it('lists the consultations to preview, drafts included, with their status', async () => {
+      const html = await (await t.app.request('/beheer/consultaties', { headers: { Cookie: webcare.cookie } })).text();
+      assert.match(html, /<h1>Consultaties<\/h1>/);
+      assert.match(
+        html,
+        /<a href="\/beheer\/consultaties\/fietsroute-stationsstraat">Nieuwe fietsroute Stationsstraat \(Open\)<\/a>/,
+      );
+      assert.equal((await t.app.request('/en/manage/consultations')).status, 303);
+      assert.equal((await t.app.request('/beheer/consultaties', { headers: { Cookie: analyst.cookie } })).status, 403);
+    });
+
     it('previews a consultation with a readability hint for every text in both languages', async () => {
       const response = await t.app.request('/beheer/consultaties/fietsroute-stationsstraat', {
         headers: { Cookie: webcare.cookie },

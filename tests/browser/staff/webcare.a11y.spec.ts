@@ -299,9 +299,13 @@ test('templates and routing pages for administrators pass axe, walk by keyboard 
   await expectNoAxeViolations(page, { context: 'routing with an error' });
 });
 
-test('the consultation preview shows readability per text and passes axe', async ({ page }) => {
+test('the consultation list and preview show readability per text and pass axe', async ({ page }) => {
   await logIn(page, WEBCARE, 'en');
-  await page.goto(`${baseUrl}/en/manage/consultations/fietsroute-stationsstraat`);
+  await page.getByRole('link', { name: 'Consultations', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Consultations' })).toBeVisible();
+  await expectNoAxeViolations(page, { context: 'consultations to preview' });
+  await expectReflow(page, 'consultations to preview');
+  await page.getByRole('link', { name: /^New cycle route on Stationsstraat/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Preview: / })).toBeVisible();
   await expect(page.locator('#preview-summary-nl')).toContainText('Flesch-Douma:');
   await expect(page.locator('#preview-summary-en')).toContainText('Flesch reading ease:');
