@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { auditLog, replyTemplates } from '../../../api/db/schema.ts';
 import { openTestApp, type TestApp } from '../../support/app.ts';
 import { databaseTargets } from '../../support/databases.ts';
@@ -23,6 +23,12 @@ for (const target of databaseTargets()) {
     });
     after(() => t.close());
 
+    /** The templates this test made; the demo seed brings its own. */
+    const ours = () =>
+      t.db
+        .select()
+        .from(replyTemplates)
+        .where(sql`${replyTemplates.title}->>'en' = 'Thanks'`);
     const save = (fields: Array<[string, string]>, who: Login = admin) =>
       staffPost(t, '/beheer/sjablonen', [['csrf', who.csrf], ...fields], who.cookie);
     const template = (
@@ -37,11 +43,17 @@ for (const target of databaseTargets()) {
       ...extra,
     ];
 
+    it('starts a fresh installation with two demo templates', async () => {
+      const html = await (await t.app.request('/beheer/sjablonen', { headers: { Cookie: admin.cookie } })).text();
+      assert.match(html, /Sjabloon bewerken: Dank voor uw inbreng<\/h2>/);
+      assert.match(html, /Sjabloon bewerken: Doorgestuurd naar de afdeling<\/h2>/);
+    });
+
     it('lets an administrator add a template in Dutch and English, audited', async () => {
       const response = await save(template('Bedankt', 'Dank voor uw inbreng op {consultatie}.'));
       assert.equal(response.status, 303);
       assert.equal(response.headers.get('Location'), '/beheer/sjablonen?klaar=opgeslagen');
-      const [row] = await t.db.select().from(replyTemplates);
+      const [row] = await ours();
       assert.deepEqual(row!.body, {
         nl: 'Dank voor uw inbreng op {consultatie}.',
         en: 'Thank you for your input on {consultation}.',
@@ -57,7 +69,7 @@ for (const target of databaseTargets()) {
     });
 
     it('edits a template, audited with before and after', async () => {
-      const [row] = await t.db.select().from(replyTemplates);
+      const [row] = await ours();
       const response = await save(template('Bedankt', 'Dank u wel voor uw reactie.', [['id', row!.id]]));
       assert.equal(response.status, 303);
       const [updated] = await t.db.select().from(replyTemplates).where(eq(replyTemplates.id, row!.id));
@@ -86,7 +98,7 @@ for (const target of databaseTargets()) {
         admin.cookie,
       );
       assert.match(await english.text(), /Give the template a Dutch name\./);
-      assert.equal((await t.db.select().from(replyTemplates)).length, 1);
+      assert.equal((await ours()).length, 1);
     });
 
     it('answers 404 for an unknown template id', async () => {
@@ -103,19 +115,19 @@ for (const target of databaseTargets()) {
       assert.equal((await staffPost(t, '/beheer/sjablonen', fields)).status, 401);
       assert.equal((await save(fields, webcare)).status, 403);
       assert.equal((await staffPost(t, '/beheer/sjablonen', fields, admin.cookie)).status, 403);
-      const [row] = await t.db.select().from(replyTemplates);
+      const [row] = await ours();
       const remove = `/beheer/sjablonen/${row!.id}/verwijderen`;
       assert.equal((await staffPost(t, remove, [['csrf', webcare.csrf]], webcare.cookie)).status, 403);
-      assert.equal((await t.db.select().from(replyTemplates)).length, 1);
+      assert.equal((await ours()).length, 1);
     });
 
     it('deletes a template, audited, and answers 404 the second time', async () => {
-      const [row] = await t.db.select().from(replyTemplates);
+      const [row] = await ours();
       const remove = `/beheer/sjablonen/${row!.id}/verwijderen`;
       const response = await staffPost(t, remove, [['csrf', admin.csrf]], admin.cookie);
       assert.equal(response.status, 303);
       assert.equal(response.headers.get('Location'), '/beheer/sjablonen?klaar=verwijderd');
-      assert.equal((await t.db.select().from(replyTemplates)).length, 0);
+      assert.equal((await ours()).length, 0);
       const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.action, 'reply_template.deleted'));
       assert.equal(entry!.subjectId, row!.id);
       assert.equal((await staffPost(t, remove, [['csrf', admin.csrf]], admin.cookie)).status, 404);
