@@ -27,6 +27,7 @@ import { publicRoutes } from './routes/public.ts';
 import { threadRoutes } from './routes/threads.ts';
 import { moderationPublicRoutes } from './routes/moderation-public.ts';
 import { staffRoutes } from './routes/staff.ts';
+import { webcareRoutes } from './routes/webcare.ts';
 import { loadShell } from './views/page-shell.ts';
 
 export type AppOptions = {
@@ -135,6 +136,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     );
   }
   app.route('/', staffRoutes({ publicUrl: options.publicUrl }));
+  app.route('/', webcareRoutes());
 
   if (options.widgetsDir) {
     const widgetsDir = options.widgetsDir;

@@ -301,6 +301,9 @@ export const submissions = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }),
     /** Erased on the resident's request: answers and contact details are gone, this row is the tombstone. */
     erasedAt: timestamp('erased_at', { withTimezone: true }),
+    /** Webcare routing: the department and/or person who answers it (api/services/webcare/routing.ts). */
+    assignedDepartmentId: uuid('assigned_department_id').references(() => departments.id, { onDelete: 'set null' }),
+    assignedStaffUserId: uuid('assigned_staff_user_id').references(() => staffUsers.id, { onDelete: 'set null' }),
   },
   (t) => [
     index('submissions_consultation_status').on(t.consultationId, t.status),
@@ -651,3 +654,43 @@ export const jobLeases = pgTable('job_leases', {
   nextRunAt: timestamp('next_run_at', { withTimezone: true }).notNull(),
   lastRunAt: timestamp('last_run_at', { withTimezone: true }),
 });
+
+/**
+ * Routing rules: new items on a topic (and, when set, from one channel) are assigned to a
+ * department and/or a person on arrival. The most specific rule wins (topic and channel
+ * over topic alone).
+ */
+export const routingRules = pgTable(
+  'routing_rules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    topicId: uuid('topic_id')
+      .notNull()
+      .references(() => topics.id, { onDelete: 'cascade' }),
+    /** Null: every channel. */
+    channel: channel('channel'),
+    departmentId: uuid('department_id').references(() => departments.id, { onDelete: 'cascade' }),
+    staffUserId: uuid('staff_user_id').references(() => staffUsers.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('routing_rules_topic').on(t.organisationId, t.topicId)],
+);
+
+/** Answer templates for webcare, per organisation, in Dutch and English, with placeholders like `{consultatie}`. */
+export const replyTemplates = pgTable(
+  'reply_templates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    title: jsonb('title').$type<LocalizedText>().notNull(),
+    body: jsonb('body').$type<LocalizedText>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('reply_templates_organisation').on(t.organisationId)],
+);

@@ -30,6 +30,8 @@ import {
   type StaffEnv,
 } from './staff-kit.ts';
 import { can } from '../services/auth/roles.ts';
+import { queueWebcare } from './webcare.ts';
+import type { QueueWebcare } from '../views/webcare.ts';
 import { correctSentiment } from '../services/item-sentiment.ts';
 import {
   authenticate,
@@ -362,11 +364,11 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
   return app;
 }
 
-async function queuePage(
+export async function queuePage(
   c: Context<StaffEnv>,
   lang: Locale,
   session: ActiveSession,
-  options: { form?: DecisionFormState; status?: 200 | 409 | 422 },
+  options: { form?: DecisionFormState; status?: 200 | 409 | 422; assignError?: QueueWebcare['assignError'] },
 ): Promise<Response> {
   const db = c.get('db');
   const now = c.get('now')();
@@ -406,6 +408,7 @@ async function queuePage(
     sentimentSaved: query.sentiment === 'opgeslagen',
     form: options.form,
     now,
+    webcare: await queueWebcare(c, session, options.assignError),
   });
   return c.html(html, options.status ?? (canRead ? 200 : 403));
 }

@@ -2,7 +2,7 @@
  * The moderation queue and the decisions staff take on it. Every decision is written to
  * the audit log in the same transaction as the change, with the house rule it cites.
  */
-import { and, isNull, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, isNull, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   consultations,
@@ -65,6 +65,9 @@ export type QueueItem = {
   sentiment: SentimentRecord | null;
   /** Reports by residents that no moderator has answered yet. */
   openReports: number;
+  /** Who answers it (webcare routing). */
+  assignedDepartmentId: string | null;
+  assignedStaffUserId: string | null;
 };
 
 export type Viewer = { organisationId: string; roles: readonly RoleGrant[] };
@@ -79,6 +82,10 @@ export type QueueFilter = {
   flag?: FlagCategory | undefined;
   /** Only items whose promised response time has passed. */
   overdue?: boolean | undefined;
+  /** Only items assigned to this staff user. */
+  assignedTo?: string | undefined;
+  /** Only this item. */
+  itemId?: string | undefined;
   now?: Date;
   limit?: number;
 };
@@ -93,11 +100,21 @@ export async function listQueue(db: Db, viewer: Viewer, filter: QueueFilter = {}
     // Erased at the resident's request: nothing left to moderate.
     isNull(submissions.erasedAt),
   ];
-  if (visible !== 'all') conditions.push(inArray(consultations.departmentId, visible));
+  // A department sees its own consultations and whatever is routed to it.
+  if (visible !== 'all') {
+    conditions.push(
+      or(inArray(consultations.departmentId, visible), inArray(submissions.assignedDepartmentId, visible))!,
+    );
+  }
   if (filter.channel) conditions.push(eq(submissions.channel, filter.channel));
   if (filter.consultation) conditions.push(eq(consultations.slug, filter.consultation));
   if (filter.topic) conditions.push(eq(topics.slug, filter.topic));
-  if (filter.department) conditions.push(eq(departments.slug, filter.department));
+  if (filter.department) {
+    const routedTo = db.select({ id: departments.id }).from(departments).where(eq(departments.slug, filter.department));
+    conditions.push(or(eq(departments.slug, filter.department), inArray(submissions.assignedDepartmentId, routedTo))!);
+  }
+  if (filter.assignedTo) conditions.push(eq(submissions.assignedStaffUserId, filter.assignedTo));
+  if (filter.itemId) conditions.push(eq(submissions.id, filter.itemId));
   if (filter.flag) {
     // jsonb containment: some field has some flag of this category.
     const probe = JSON.stringify({ fields: [{ flags: [{ category: filter.flag }] }] });
@@ -152,6 +169,8 @@ export async function listQueue(db: Db, viewer: Viewer, filter: QueueFilter = {}
     screening: submission.screening,
     sentiment: submission.sentiment,
     openReports: reports.get(submission.id) ?? 0,
+    assignedDepartmentId: submission.assignedDepartmentId,
+    assignedStaffUserId: submission.assignedStaffUserId,
   }));
   // Working days are counted in code, so "overdue" is filtered here rather than in SQL.
   return filter.overdue ? items.filter((item) => item.dueAt < now) : items;

@@ -22,6 +22,7 @@ import {
 import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';
 import { seedDemoThread } from './seed-thread.ts';
+import { seedReplyTemplates } from './webcare/seed.ts';
 import { generateFollowUpCode } from './follow-up-code.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -244,6 +245,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<SeedReport
   }
   await seedRejectedInput(db, orgId, parking, now);
   if (existing.length === 0) await seedDemoThread(db, orgId, cycleRoute, now);
+  if (existing.length === 0) await seedReplyTemplates(db, orgId);
   await seedHouseRules(db, orgId);
   await seedAccessibilityStatement(db, orgId, now);
   await seedChannelGuidelines(db, orgId);

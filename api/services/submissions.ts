@@ -18,6 +18,7 @@ import {
   type ScreeningRecord,
 } from '../db/schema.ts';
 import type { MessageCode } from '../i18n/messages.ts';
+import { routeSubmission } from './webcare/routing.ts';
 import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';
 import { sentimentFor, submissionText } from './item-sentiment.ts';
@@ -118,6 +119,7 @@ export async function submitInput(
           // Post-moderation: visible at once, and still in the queue (review state "new")
           // until a moderator confirms or takes it down.
           ...(publishNow ? { status: 'published' as const, publishedAt: now } : {}),
+          ...(await routeSubmission(tx, { consultationId: consultation.id, channel: input.channel })),
           createdAt: now,
           updatedAt: now,
         })

@@ -11,6 +11,9 @@ import type { HouseRule, QueueFilterOptions, QueueItem } from '../services/moder
 import { DECISIONS } from '../services/moderation.ts';
 import type { Flag } from '../services/screening/types.ts';
 import { attrs, escapeHtml, idRefs } from '../../site/lib/render/html.ts';
+import { webcareNavLinks, webcarePaths } from './webcare-nav.ts';
+import { clockMeta, queueItemWebcare, shortcutStatus, type QueueWebcare } from './webcare.ts';
+import { webcareTexts } from '../i18n/webcare.ts';
 
 export const staffPaths = {
   login: (lang: Locale) => (lang === 'en' ? '/en/manage/login' : '/beheer/inloggen'),
@@ -33,6 +36,8 @@ export type PageSession = {
   displayName: string;
   csrfToken: string;
   expiresAt: Date;
+  /** Shows the administrator's links in the navigation. */
+  admin?: boolean;
 };
 
 export function formatTime(date: Date, lang: Locale): string {
@@ -43,7 +48,7 @@ export function formatTime(date: Date, lang: Locale): string {
   }).format(date);
 }
 
-function formatDateTime(date: Date, lang: Locale): string {
+export function formatDateTime(date: Date, lang: Locale): string {
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', {
     timeZone: 'Europe/Amsterdam',
     dateStyle: 'medium',
@@ -51,7 +56,7 @@ function formatDateTime(date: Date, lang: Locale): string {
   }).format(date);
 }
 
-function pick(text: LocalizedText, lang: Locale): string {
+export function pick(text: LocalizedText, lang: Locale): string {
   return lang === 'en' ? (text.en ?? text.nl) : text.nl;
 }
 
@@ -64,6 +69,8 @@ export function staffPage(page: {
   /** The path of this page, to come back to after extending the session without script. */
   path?: string;
   hasErrors?: boolean;
+  /** Page scripts besides the session script: modules, so each has its own scope (the CSP allows no inline script). */
+  scripts?: readonly string[];
 }): string {
   const m = staffTexts(page.lang);
   const { session } = page;
@@ -71,7 +78,7 @@ export function staffPage(page: {
   const header = session
     ? `<header class="staff-header">
 <p class="staff-product">${escapeHtml(m.product)}</p>
-<nav aria-label="${escapeHtml(m.header.navLabel)}"><ul class="staff-nav"><li><a href="${staffPaths.queue(page.lang)}"${page.path === staffPaths.queue(page.lang) ? ' aria-current="page"' : ''}>${escapeHtml(m.header.queue)}</a></li></ul></nav>
+<nav aria-label="${escapeHtml(m.header.navLabel)}"><ul class="staff-nav"><li><a href="${staffPaths.queue(page.lang)}"${page.path === staffPaths.queue(page.lang) ? ' aria-current="page"' : ''}>${escapeHtml(m.header.queue)}</a></li>${webcareNavLinks(page.lang, page.path, session.admin)}</ul></nav>
 <div class="staff-account">
 <p>${escapeHtml(m.header.signedInAs(session.displayName))}</p>
 <form method="post" action="${staffPaths.extend}" class="staff-session" data-session-form>
@@ -108,6 +115,7 @@ ${hidden('csrf', session.csrfToken)}${hidden('lang', page.lang)}${hidden('next',
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="${staffPaths.stylesheet}">
 ${session ? `<script src="${staffPaths.sessionScript}" defer></script>` : ''}
+${(page.scripts ?? []).map((src) => `<script type="module" src="${escapeHtml(src)}"></script>`).join('')}
 </head>
 <body${data}>
 <a class="staff-skip-link" href="#inhoud">${escapeHtml(m.skipLink)}</a>
@@ -121,11 +129,11 @@ ${page.body}
 `;
 }
 
-function hidden(name: string, value: string): string {
+export function hidden(name: string, value: string): string {
   return `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`;
 }
 
-function errorSummary(lang: Locale, errors: ReadonlyArray<FieldError & { target?: string }>): string {
+export function errorSummary(lang: Locale, errors: ReadonlyArray<FieldError & { target?: string }>): string {
   if (errors.length === 0) return '';
   const m = staffTexts(lang);
   const items = errors
@@ -137,7 +145,7 @@ function errorSummary(lang: Locale, errors: ReadonlyArray<FieldError & { target?
 </div>`;
 }
 
-function errorMessage(lang: Locale, id: string, message: string): string {
+export function errorMessage(lang: Locale, id: string, message: string): string {
   return `<p class="staff-error-message" id="${escapeHtml(id)}"><span class="staff-visually-hidden">${escapeHtml(staffTexts(lang).errorPrefix)} </span>${escapeHtml(message)}</p>`;
 }
 
@@ -219,6 +227,8 @@ export function renderQueuePage(options: {
   sentimentSaved?: boolean | undefined;
   form?: DecisionFormState | undefined;
   now: Date;
+  /** Assignment, answers and the response clock on every item (api/views/webcare.ts). */
+  webcare?: QueueWebcare | undefined;
 }): string {
   const { lang, form } = options;
   const m = staffTexts(lang).queue;
@@ -226,7 +236,14 @@ export function renderQueuePage(options: {
     if (form?.itemId !== BULK) return `item-${form?.itemId}-${field}`;
     return field === 'items' ? `item-${options.items[0]?.id ?? ''}-select` : `bulk-${field}`;
   };
-  const formErrors = (form?.errors ?? []).map((e) => ({ ...e, target: errorTarget(e.field) }));
+  const assignError = options.webcare?.assignError;
+  const formErrors = (form?.errors ?? [])
+    .map((e) => ({ ...e, target: errorTarget(e.field) }))
+    .concat(
+      assignError
+        ? [{ ...assignError.error, target: `item-${assignError.itemId}-assign-${assignError.error.field}` }]
+        : [],
+    );
   let body: string;
   if (!options.canRead) {
     body = `<p>${escapeHtml(m.noAccess)}</p>`;
@@ -235,15 +252,17 @@ export function renderQueuePage(options: {
       options.items.length === 0
         ? `<p>${escapeHtml(m.empty)}</p>`
         : `<ol class="staff-queue">${options.items.map((item) => `<li>${renderItem(item, options)}</li>`).join('\n')}</ol>`;
-    const notice = options.saved
-      ? `<p class="staff-notice" role="status">${escapeHtml(
-          options.saved.decided === 1 && options.saved.skipped === 0
-            ? m.saved
-            : m.bulk.saved(options.saved.decided, options.saved.skipped),
-        )}</p>`
-      : options.sentimentSaved
-        ? `<p class="staff-notice" role="status">${escapeHtml(m.sentimentSaved)}</p>`
-        : '<div role="status"></div>';
+    const notice = options.webcare?.notice
+      ? `<p class="staff-notice" role="status">${escapeHtml(options.webcare.notice)}</p>`
+      : options.saved
+        ? `<p class="staff-notice" role="status">${escapeHtml(
+            options.saved.decided === 1 && options.saved.skipped === 0
+              ? m.saved
+              : m.bulk.saved(options.saved.decided, options.saved.skipped),
+          )}</p>`
+        : options.sentimentSaved
+          ? `<p class="staff-notice" role="status">${escapeHtml(m.sentimentSaved)}</p>`
+          : '<div role="status"></div>';
     const bulk =
       options.canDecide && options.items.length > 0
         ? `<section class="staff-bulk" aria-labelledby="bulk-heading">
@@ -265,6 +284,8 @@ ${decisionForm({
     body = `${notice}
 ${errorSummary(lang, formErrors)}
 <p>${escapeHtml(m.intro)}</p>
+<p class="staff-shortcut-hint">${escapeHtml(webcareTexts(lang).shortcuts.hint)} <a href="${webcarePaths.shortcuts(lang)}">${escapeHtml(webcareTexts(lang).shortcuts.help)}</a></p>
+${shortcutStatus(lang)}
 ${renderFilters(options)}
 <p>${escapeHtml(m.count(options.items.length))}</p>
 ${list}
@@ -277,6 +298,7 @@ ${bulk}`;
     session: options.session,
     path: staffPaths.queue(lang),
     hasErrors: formErrors.length > 0,
+    scripts: [webcarePaths.shortcutsScript],
   });
 }
 
@@ -339,6 +361,7 @@ function renderItem(
     here: string;
     now: Date;
     form?: DecisionFormState | undefined;
+    webcare?: QueueWebcare | undefined;
   },
 ): string {
   const { lang } = options;
@@ -388,12 +411,13 @@ function renderItem(
         checked: bulkState?.values.items?.includes(item.id) ?? false,
       })}><label for="${selectId}">${escapeHtml(m.bulk.select(heading, received))}</label></div>`
     : '';
-  return `<article class="staff-item" aria-labelledby="${headingId}">
+  return `<article class="staff-item" aria-labelledby="${headingId}" tabindex="-1" data-queue-item>
 <h2 id="${headingId}">${escapeHtml(heading)}</h2>
 ${select}
 <dl class="staff-meta">
 <div><dt>${escapeHtml(m.received)}</dt><dd><time datetime="${item.createdAt.toISOString()}">${escapeHtml(received)}</time></dd></div>
 <div><dt>${escapeHtml(m.due)}</dt><dd><time datetime="${item.dueAt.toISOString()}">${escapeHtml(formatDateTime(item.dueAt, lang))}</time>${overdue ? ` <strong>${escapeHtml(m.overdueMark)}</strong>` : ''}</dd></div>
+${clockMeta(item, lang, options.now)}
 ${item.openReports > 0 ? `<div><dt>${escapeHtml(m.reports)}</dt><dd>${item.openReports}</dd></div>` : ''}
 <div><dt>${escapeHtml(m.channel)}</dt><dd>${escapeHtml(t.channels[item.channel] ?? item.channel)}</dd></div>
 <div><dt>${escapeHtml(m.state)}</dt><dd>${escapeHtml(t.states[item.reviewState])}</dd></div>
@@ -402,6 +426,7 @@ ${answers}
 <h3>${escapeHtml(m.screening)}</h3>
 ${screening}
 ${sentimentSection(item, options)}
+${queueItemWebcare(item, options)}
 ${
   options.canDecide
     ? decisionForm({

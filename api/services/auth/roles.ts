@@ -14,12 +14,16 @@ export type Permission =
   /** Read insights and exports. */
   | 'insights.read'
   /** Manage staff, channels, house rules. */
-  | 'admin';
+  | 'admin'
+  /** Write and publish an answer to an item (webcare). */
+  | 'queue.answer'
+  /** Assign an item to a department or a person. */
+  | 'queue.assign';
 
 const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
-  administrator: ['queue.read', 'queue.decide', 'insights.read', 'admin'],
-  moderator: ['queue.read', 'queue.decide', 'insights.read'],
-  webcare: ['queue.read', 'insights.read'],
+  administrator: ['queue.read', 'queue.decide', 'insights.read', 'admin', 'queue.answer', 'queue.assign'],
+  moderator: ['queue.read', 'queue.decide', 'insights.read', 'queue.answer', 'queue.assign'],
+  webcare: ['queue.read', 'insights.read', 'queue.answer', 'queue.assign'],
   analyst: ['insights.read'],
   department_member: ['queue.read'],
 };

@@ -1,0 +1,315 @@
+/**
+ * Webcare pages in a real browser: the queue with assignment, the response clock and the
+ * keyboard shortcuts; answering with a template, preview and the live readability hint;
+ * the overdue view; templates, routing, consultation preview and shortcut help. Each state
+ * is checked with axe, by keyboard and at 320 CSS px. Like workbench.a11y.spec.ts, this
+ * spec runs its own Podium in the test process on an in-memory database.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { expect, test, type Page } from '@playwright/test';
+import { eq } from 'drizzle-orm';
+import { createApp } from '../../../api/app.ts';
+import { openDatabase, type Database } from '../../../api/db/client.ts';
+import { organisations, replyTemplates, submissions } from '../../../api/db/schema.ts';
+import { createStaffUser } from '../../../api/services/auth/users.ts';
+import { seedDemoData } from '../../../api/services/seed.ts';
+import { submitInput } from '../../../api/services/submissions.ts';
+import { expectNoAxeViolations } from '../support/axe.ts';
+import { tabWalk } from '../support/page-checks.ts';
+
+const PASSWORD = 'correct horse battery staple';
+const ADMIN = 'admin@demodam.example';
+const WEBCARE = 'webcare@demodam.example';
+const DAY = 24 * 60 * 60 * 1000;
+
+let database: Database;
+let server: ServerType;
+let baseUrl: string;
+let lateId: string;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  database = await openDatabase({ dataDir: 'memory' });
+  await database.migrate();
+  await seedDemoData(database.db);
+  const [org] = await database.db.select().from(organisations);
+  for (const [email, displayName, role] of [
+    [ADMIN, 'Ada Min', 'administrator'],
+    [WEBCARE, 'Wes Care', 'webcare'],
+  ] as const) {
+    await createStaffUser(database.db, {
+      organisationId: org!.id,
+      email,
+      displayName,
+      password: PASSWORD,
+      roles: [{ role, departmentId: null }],
+    });
+  }
+  await database.db.insert(replyTemplates).values({
+    organisationId: org!.id,
+    title: { nl: 'Bedankt', en: 'Thanks' },
+    body: {
+      nl: 'Dank voor uw inbreng op {consultatie}. We lezen alles. U hoort binnen twee weken van ons.',
+      en: 'Thank you for your input on {consultation}.',
+    },
+  });
+  for (const text of ['Wanneer komt de fietsroute er?', 'Kan er meer licht komen langs de Parklaan?']) {
+    const result = await submitInput(database.db, {
+      consultationSlug: 'fietsroute-stationsstraat',
+      now: new Date(),
+      input: { answers: { route: 'parklaan', toelichting: text }, language: 'nl', channel: 'portal' },
+    });
+    if (result.kind !== 'created') throw new Error(result.kind);
+  }
+  // One item three weeks old: past its promise of ten working days.
+  const [late] = await database.db
+    .select()
+    .from(submissions)
+    .where(eq(submissions.reviewState, 'new'))
+    .orderBy(submissions.createdAt)
+    .limit(1);
+  lateId = late!.id;
+  await database.db
+    .update(submissions)
+    .set({ createdAt: new Date(Date.now() - 21 * DAY) })
+    .where(eq(submissions.id, lateId));
+  const app = createApp({ db: database.db, databaseKind: database.kind });
+  server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+test.afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await database.close();
+});
+
+async function logIn(page: Page, email = WEBCARE, lang: 'nl' | 'en' = 'nl'): Promise<void> {
+  await page.goto(`${baseUrl}${lang === 'en' ? '/en/manage/login' : '/beheer/inloggen'}`);
+  await page.getByLabel(lang === 'en' ? 'E-mail address' : 'E-mailadres').fill(email);
+  await page.getByLabel(lang === 'en' ? 'Password' : 'Wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: lang === 'en' ? 'Log in' : 'Inloggen' }).click();
+  await expect(page).toHaveURL(`${baseUrl}${lang === 'en' ? '/en/manage/' : '/beheer/'}`);
+}
+
+async function expectReflow(page: Page, context: string): Promise<void> {
+  await page.setViewportSize({ width: 320, height: 640 });
+  // Elements that reach past the right edge, named so a failure says where. A data table
+  // may scroll inside its own keyboard-reachable region (the exception in WCAG 1.4.10).
+  const wide = await page.evaluate(() => {
+    const limit = document.documentElement.clientWidth + 0.5;
+    return [...document.body.querySelectorAll('*')]
+      .filter((element) => !element.closest('.staff-table-wrap'))
+      .filter((element) => element.getBoundingClientRect().right > limit)
+      .map((element) => `${element.tagName} ${element.id || element.className}`)
+      .slice(0, 5);
+  });
+  expect(wide, `${context}: nothing reaches past 320 px`).toEqual([]);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, `${context} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+async function expectKeyboardWalk(page: Page, context: string): Promise<void> {
+  await page.locator('body').focus();
+  const stops = await tabWalk(page);
+  expect(stops.length, `${context}: Tab reaches the controls`).toBeGreaterThan(3);
+  expect(
+    stops.filter((s) => !s.focusVisible).map((s) => `${s.tag} ${s.name}`),
+    `${context}: focus is visible`,
+  ).toEqual([]);
+  expect(
+    stops.filter((s) => s.obscured).map((s) => `${s.tag} ${s.name}`),
+    `${context}: focus is not hidden`,
+  ).toEqual([]);
+}
+
+test('the queue shows the response clock and assignment, passes axe, reflows and walks by keyboard', async ({
+  page,
+}) => {
+  await logIn(page);
+  const late = page.locator(`#item-${lateId}-heading`).locator('xpath=..');
+  await expect(late.getByText(/^Te laat: \d+ werkdagen over de termijn$/)).toBeVisible();
+  await expect(late.getByRole('combobox', { name: 'Afdeling' })).toBeVisible();
+  await expectNoAxeViolations(page, { context: 'queue with webcare' });
+  await expectKeyboardWalk(page, 'queue with webcare');
+  await expectReflow(page, 'queue with webcare');
+
+  await late.getByRole('combobox', { name: 'Afdeling' }).selectOption({ label: 'Team Verkeer' });
+  await late.getByRole('combobox', { name: 'Medewerker' }).selectOption({ label: 'Wes Care' });
+  await late.getByRole('button', { name: 'Toewijzing opslaan' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'De toewijzing is opgeslagen.' })).toBeVisible();
+  await expect(page.locator(`#item-${lateId}-heading`).locator('xpath=..')).toContainText(
+    'Nu: Team Verkeer, Wes Care.',
+  );
+  await expectNoAxeViolations(page, { context: 'queue after assignment' });
+});
+
+test('keyboard shortcuts move between items, choose a decision and are announced, not in text fields', async ({
+  page,
+}) => {
+  await logIn(page, ADMIN);
+  const status = page.locator('[data-shortcut-status]').first();
+  await page.locator('h1').click();
+  await page.keyboard.press('j');
+  const first = page.locator('[data-queue-item]').first();
+  await expect(first).toBeFocused();
+  await expect(status).toHaveText(/^Item 1 van \d+: Inbreng op /);
+  await page.keyboard.press('j');
+  await expect(page.locator('[data-queue-item]').nth(1)).toBeFocused();
+  await page.keyboard.press('k');
+  await expect(first).toBeFocused();
+
+  await page.keyboard.press('p');
+  await expect(first.getByRole('radio', { name: 'Publiceren', exact: true })).toBeChecked();
+  await expect(first.getByRole('button', { name: 'Besluit opslaan' })).toBeFocused();
+  await expect(status).toHaveText('Publiceren gekozen. Druk op Enter om op te slaan.');
+
+  await first.focus();
+  await page.keyboard.press('r');
+  await expect(first.getByRole('radio', { name: 'Afwijzen', exact: true })).toBeChecked();
+  await expect(first.getByRole('combobox', { name: /^Huisregel/ })).toBeFocused();
+  await expect(status).toHaveText('Afwijzen gekozen. Kies de huisregel.');
+
+  // Typing in a text field never triggers a shortcut.
+  const note = first.getByRole('textbox', { name: /Notitie/ });
+  await note.fill('');
+  await note.focus();
+  await page.keyboard.type('jkp');
+  await expect(note).toHaveValue('jkp');
+  await expect(first.getByRole('radio', { name: 'Afwijzen', exact: true })).toBeChecked();
+  await expectNoAxeViolations(page, { context: 'queue after shortcuts' });
+
+  await first.focus();
+  await page.keyboard.press('a');
+  await expect(page).toHaveURL(/\/beheer\/items\/[0-9a-f-]+\/antwoord$/);
+});
+
+test('the shortcut help documents the keys and turns the shortcuts off and on (WCAG 2.1.4)', async ({ page }) => {
+  await logIn(page);
+  await page.getByRole('link', { name: 'Sneltoetsen', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sneltoetsen' })).toBeVisible();
+  await expectNoAxeViolations(page, { context: 'shortcut help' });
+  await expectKeyboardWalk(page, 'shortcut help');
+  await expectReflow(page, 'shortcut help');
+  const toggle = page.getByRole('checkbox', { name: 'Sneltoetsen gebruiken' });
+  await expect(toggle).toBeChecked();
+  await toggle.uncheck();
+  await expect(page.locator('[data-shortcut-status]')).toHaveText('Sneltoetsen staan uit.');
+
+  await page.goto(`${baseUrl}/beheer/`);
+  await page.locator('h1').click();
+  await page.keyboard.press('j');
+  await expect(page.locator('[data-queue-item]').first()).not.toBeFocused();
+
+  await page.goto(`${baseUrl}/beheer/sneltoetsen`);
+  await page.getByRole('checkbox', { name: 'Sneltoetsen gebruiken' }).check();
+  await page.goto(`${baseUrl}/beheer/`);
+  await page.locator('h1').click();
+  await page.keyboard.press('j');
+  await expect(page.locator('[data-queue-item]').first()).toBeFocused();
+});
+
+test('answering: a template, a live readability hint, a preview, an error and publishing', async ({ page }) => {
+  await logIn(page);
+  await page.goto(`${baseUrl}/beheer/items/${lateId}/antwoord`);
+  await expect(page.getByRole('heading', { level: 1, name: /^Antwoord op / })).toBeVisible();
+  await expectNoAxeViolations(page, { context: 'answer page' });
+  await expectKeyboardWalk(page, 'answer page');
+  await expectReflow(page, 'answer page');
+
+  // Publishing nothing: the error summary takes focus and leads to the field.
+  await page.getByRole('button', { name: 'Antwoord publiceren' }).click();
+  await expect(page.locator('#staff-error-summary')).toBeFocused();
+  await expectNoAxeViolations(page, { context: 'answer page with an error' });
+  await page.getByRole('link', { name: 'Schrijf een antwoord.' }).click();
+  await expect(page.getByRole('textbox', { name: 'Antwoord' })).toBeFocused();
+
+  await page.getByRole('combobox', { name: 'Begin met een sjabloon' }).selectOption({ label: 'Bedankt' });
+  await page.getByRole('button', { name: 'Sjabloon gebruiken' }).click();
+  const body = page.getByRole('textbox', { name: 'Antwoord' });
+  await expect(body).toHaveValue(/^Dank voor uw inbreng op Nieuwe fietsroute Stationsstraat\./);
+  const output = page.locator('#answer-readability [data-readability-output]');
+  await expect(output).toContainText('Flesch-Douma:');
+
+  // Typing updates the hint after a pause; the polite region speaks only a changed verdict.
+  await body.fill('De gemeentelijke verkeersveiligheidsdoelstellingen worden geïmplementeerd.');
+  await expect(output).toContainText('Moeilijk: ver boven B1.');
+  await expect(page.locator('#answer-readability [data-readability-live]')).toContainText('Moeilijk');
+  await expectNoAxeViolations(page, { context: 'answer page with a live readability hint' });
+
+  await body.fill('Dank u wel. Wij kijken er naar. U hoort het snel.');
+  await page.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Voorbeeld' })).toBeVisible();
+  await expect(page.locator('#preview-readability')).toContainText('Zeer makkelijk te lezen.');
+  await expectNoAxeViolations(page, { context: 'answer preview' });
+  await expectReflow(page, 'answer preview');
+
+  await page.getByRole('button', { name: 'Antwoord publiceren' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Het antwoord is gepubliceerd.' })).toBeVisible();
+  await expect(page.getByText('Dank u wel. Wij kijken er naar. U hoort het snel.')).toBeVisible();
+  await expectNoAxeViolations(page, { context: 'answer published' });
+});
+
+test('the overdue view lists late items and passes axe, in Dutch and English', async ({ page }) => {
+  await database.db
+    .update(submissions)
+    .set({ createdAt: new Date(Date.now() - 30 * DAY), reviewState: 'new' })
+    .where(eq(submissions.reviewState, 'new'));
+  await logIn(page);
+  await page.getByRole('link', { name: 'Te laat', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Te laat' })).toBeVisible();
+  await expect(page.locator('.staff-overdue').first()).toHaveText(/^Te laat: \d+ werkdagen over de termijn$/);
+  await expectNoAxeViolations(page, { context: 'overdue view' });
+  await expectKeyboardWalk(page, 'overdue view');
+  await expectReflow(page, 'overdue view');
+  await page.goto(`${baseUrl}/en/manage/overdue`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expectNoAxeViolations(page, { context: 'overdue view (English)' });
+});
+
+test('templates and routing pages for administrators pass axe, walk by keyboard and reflow', async ({ page }) => {
+  await logIn(page, ADMIN);
+  await page.getByRole('link', { name: 'Sjablonen', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Antwoordsjablonen' })).toBeVisible();
+  await expectNoAxeViolations(page, { context: 'templates' });
+  await expectKeyboardWalk(page, 'templates');
+  await expectReflow(page, 'templates');
+  const add = page.getByRole('region', { name: 'Nieuw sjabloon' });
+  await add.getByRole('button', { name: 'Sjabloon opslaan' }).click();
+  await expect(page.locator('#staff-error-summary')).toBeFocused();
+  await expectNoAxeViolations(page, { context: 'templates with errors' });
+
+  await page.getByRole('link', { name: 'Routering', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Routering' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Onderwerp' }).selectOption('mobiliteit');
+  await page.getByRole('combobox', { name: 'Afdeling' }).selectOption({ label: 'Team Verkeer' });
+  await page.getByRole('button', { name: 'Regel toevoegen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'De regel is opgeslagen.' })).toBeVisible();
+  await expectNoAxeViolations(page, { context: 'routing with a rule' });
+  await expectKeyboardWalk(page, 'routing');
+  await expectReflow(page, 'routing');
+  await page.getByRole('button', { name: 'Regel toevoegen' }).click();
+  await expect(page.locator('#staff-error-summary')).toBeFocused();
+  await expectNoAxeViolations(page, { context: 'routing with an error' });
+});
+
+test('the consultation list and preview show readability per text and pass axe', async ({ page }) => {
+  await logIn(page, WEBCARE, 'en');
+  await page.getByRole('link', { name: 'Consultations', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Consultations' })).toBeVisible();
+  await expectNoAxeViolations(page, { context: 'consultations to preview' });
+  await expectReflow(page, 'consultations to preview');
+  await page.getByRole('link', { name: /^New cycle route on Stationsstraat/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Preview: / })).toBeVisible();
+  await expect(page.locator('#preview-summary-nl')).toContainText('Flesch-Douma:');
+  await expect(page.locator('#preview-summary-en')).toContainText('Flesch reading ease:');
+  await expectNoAxeViolations(page, { context: 'consultation preview' });
+  await expectKeyboardWalk(page, 'consultation preview');
+  await expectReflow(page, 'consultation preview');
+});
