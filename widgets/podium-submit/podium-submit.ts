@@ -12,7 +12,14 @@
  * A page that only shows the form loads less; if that load fails because the resident is
  * offline, the input is saved here and send.ts is loaded when the connection is back.
  */
-import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  css,
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from '../shared/reactive-element.ts';
 import type { Consultation, Question, SubmissionReceipt } from '../../api/contracts/public-content.ts';
 import { PodiumElement } from '../shared/podium-element.ts';
 import { baseStyles } from '../shared/styles.ts';

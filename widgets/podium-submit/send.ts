@@ -4,7 +4,7 @@
  * confirmation. A separate chunk, loaded on the first send (or to resume stored input), so
  * a page that shows the form loads less (see widgets/README.md, "Size").
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from '../shared/reactive-element.ts';
 import type { Consultation, Problem, Question, SubmissionReceipt } from '../../api/contracts/public-content.ts';
 import { addMessages } from '../shared/podium-element.ts';
 // Types only: a value import of the entry would make the bundler split it into a facade.

@@ -8,7 +8,7 @@
  * `static properties` and typed with `declare`, and defaults are set in the constructor so
  * no class field shadows Lit's accessors.
  */
-import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, nothing, ReactiveElement, type PropertyDeclarations, type TemplateResult } from './reactive-element.ts';
 import { sharedMessages } from './messages.ts';
 
 export type Locale = 'nl' | 'en';
@@ -86,12 +86,8 @@ const noticeKeys: Record<Exclude<LoadState, 'loading' | 'ready'>, string> = {
   'cors-refused': 'corsRefused',
 };
 
-export class PodiumElement extends LitElement {
-  static override shadowRootOptions: ShadowRootInit = {
-    ...LitElement.shadowRootOptions,
-    mode: 'open',
-    delegatesFocus: true,
-  };
+export class PodiumElement extends ReactiveElement {
+  static override shadowRootOptions: ShadowRootInit = { mode: 'open', delegatesFocus: true };
 
   static override properties: PropertyDeclarations = {
     api: { type: String },
@@ -410,7 +406,7 @@ export class PodiumElement extends LitElement {
 }
 
 function lookup(start: unknown, locale: Locale, key: string): string | undefined {
-  for (let ctor = start; ctor && ctor !== LitElement; ctor = Object.getPrototypeOf(ctor)) {
+  for (let ctor = start; ctor && ctor !== ReactiveElement; ctor = Object.getPrototypeOf(ctor)) {
     if (!Object.hasOwn(ctor, 'messages')) continue;
     const text = (ctor as typeof PodiumElement).messages[locale]?.[key];
     if (text !== undefined) return text;
