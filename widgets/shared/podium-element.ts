@@ -230,14 +230,17 @@ export class PodiumElement extends ReactiveElement {
     }
   }
 
-  /** The notice for every load state but `ready`; the error notice has a retry button. */
+  /**
+   * The notice for every load state but `ready`. After an error, and offline (which also
+   * retries by itself when the connection returns), a button tries again.
+   */
   protected renderLoadState(): TemplateResult {
     const state = this.loadState;
     if (state === 'loading' || state === 'ready') return html`<p part="notice">${this.t('loading')}</p>`;
     return html`<div class="panel error" part="notice">
       <p>${this.t(noticeKeys[state])}</p>
       ${
-        state === 'error'
+        state === 'error' || state === 'offline'
           ? html`<button class="button secondary" part="button" type="button" @click=${() => this.load()}>
               ${this.t('retry')}
             </button>`
