@@ -6,6 +6,7 @@ import { createApp } from '../../api/app.ts';
 import { submissions } from '../../api/db/schema.ts';
 import { NOW, openTestApp, postForm, postJson, validAnswers, type TestApp } from '../support/app.ts';
 import { databaseTargets } from '../support/databases.ts';
+import { addStaffUser, logIn } from '../support/staff.ts';
 
 const path = '/api/consultations/fietsroute-stationsstraat/submissions';
 type Challenge = { algorithm: string; challenge: string; maxnumber: number; salt: string; signature: string };
@@ -82,6 +83,25 @@ for (const target of databaseTargets()) {
       const response = await postJson(t.app, path, { answers: validAnswers });
       assert.equal(response.status, 201);
       assert.equal(await proofOfWorkOf(t, (await response.json()).code), 'missing');
+    });
+
+    it('shows moderators in the queue which input came without a proof of work', async () => {
+      const without = await postJson(t.app, path, { answers: { route: 'parklaan', toelichting: 'Zonder bewijs.' } });
+      const altcha = solve(await newChallenge(t.app));
+      const withProof = await postJson(t.app, path, {
+        answers: { route: 'parklaan', toelichting: 'Met bewijs.' },
+        altcha,
+      });
+      assert.equal(without.status, 201);
+      assert.equal(withProof.status, 201);
+      await addStaffUser(t, 'pow-moderator@demodam.example', 'moderator');
+      const { cookie } = await logIn(t, 'pow-moderator@demodam.example');
+      const page = await (await t.app.request('/beheer/', { headers: { Cookie: cookie } })).text();
+      const article = (text: string) => page.split('<article').find((part) => part.includes(text)) ?? '';
+      assert.match(article('Zonder bewijs.'), /Geen bewijs van werk/);
+      assert.doesNotMatch(article('Met bewijs.'), /Geen bewijs van werk/);
+      const english = await (await t.app.request('/en/manage/', { headers: { Cookie: cookie } })).text();
+      assert.match(english, /No proof of work/);
     });
 
     it('refuses a wrong number, a forged signature and garbage, in Dutch and English, storing nothing', async () => {
