@@ -189,8 +189,17 @@ export class PodiumElement extends ReactiveElement {
     if (this.loadState === 'offline') this.load();
   }
 
+  /**
+   * The retry button: loads again, and if that fails too, puts focus back on the button
+   * (the loading notice replaced it meanwhile), so a keyboard user can simply try again.
+   */
+  #retry = async (): Promise<void> => {
+    await this.load();
+    if (this.loadState === 'error' || this.loadState === 'offline') void this.focusInside('[part="notice"] button');
+  };
+
   /** (Re)loads the widget's data, usually through `fetchJson`. */
-  protected load(): void {}
+  protected load(): void | Promise<void> {}
 
   /**
    * GETs JSON from Podium's API: the data, or undefined with `loadState` set to what explains
@@ -241,7 +250,7 @@ export class PodiumElement extends ReactiveElement {
       <p>${this.t(noticeKeys[state])}</p>
       ${
         state === 'error' || state === 'offline'
-          ? html`<button class="button secondary" part="button" type="button" @click=${() => this.load()}>
+          ? html`<button class="button secondary" part="button" type="button" @click=${this.#retry}>
               ${this.t('retry')}
             </button>`
           : nothing

@@ -76,6 +76,11 @@ const common: Partial<Record<WidgetState, StateDriver>> = {
     },
     live: '',
     after: async ({ context, widget }) => {
+      // Still offline, the button tries again, says the same and keeps focus for another try.
+      const retry = widget.getByRole('button', { name: 'Opnieuw proberen' });
+      await retry.click();
+      await expect(retry).toBeFocused();
+      await expect(notice(widget)).toContainText('U bent offline.');
       // Back online: the widget loads by itself, without the button being pressed.
       await context.setOffline(false);
       await expect(widget.getByRole('button', { name: 'Opnieuw proberen' })).toHaveCount(0);
