@@ -257,6 +257,36 @@ test.describe('podium-submit states', () => {
     expectSolved((posts[0]!.request.postDataJSON() as { altcha?: string }).altcha);
   });
 
+  test('When the server refuses the proof of work, the widget solves a new one and sends once more by itself', async ({
+    page,
+  }) => {
+    await openEmbed(page);
+    await fillDemoForm(page, 'Het eerste bewijs werd geweigerd.');
+    const posts = recordSubmissions(page);
+    let refused = false;
+    await page.route(isSubmission, async (route) => {
+      if (refused) return route.continue();
+      refused = true;
+      await route.fulfill({
+        status: 400,
+        contentType: 'application/problem+json',
+        json: {
+          type: 'https://podium.nl/problems/proof-of-work-expired',
+          title: 'De controle tegen spam is verlopen.',
+          status: 400,
+        },
+      });
+    });
+    await widget(page).getByRole('button', { name: 'Versturen' }).click();
+    await expect(widget(page).locator('[part="code"]')).toHaveText(FOLLOW_UP_CODE);
+    expect(posts).toHaveLength(2);
+    const [first, second] = posts.map((post) => (post.request.postDataJSON() as { altcha?: string }).altcha);
+    expectSolved(first);
+    expectSolved(second);
+    expect(second, 'a new solution, not the refused one').not.toBe(first);
+    expect(posts[1]!.key, 'the same input keeps its idempotency key').toBe(posts[0]!.key);
+  });
+
   test('When no challenge can be had, the input is sent without a proof of work and still stored', async ({ page }) => {
     await page.route(isChallenge, (route) => route.abort('failed'));
     await openEmbed(page);
