@@ -24,6 +24,8 @@ import { archiveRoutes } from './routes/archive.ts';
 import { submissionBodies } from './routes/forms.ts';
 import { submissionPages } from './routes/pages.ts';
 import { publicRoutes } from './routes/public.ts';
+import { challengeRoutes } from './routes/challenge.ts';
+import { createProofOfWork, type ProofOfWorkSettings } from './services/proof-of-work.ts';
 import { threadRoutes } from './routes/threads.ts';
 import { moderationPublicRoutes } from './routes/moderation-public.ts';
 import { staffRoutes } from './routes/staff.ts';
@@ -45,6 +47,9 @@ export type AppOptions = {
   rateLimits?: RateLimitRules;
   /** Proxies in front whose `X-Forwarded-For` and `X-Forwarded-Proto` are trusted (0: none). */
   trustProxyHops?: number;
+  /** Signing secret for proof-of-work challenges (PODIUM_POW_SECRET); unset: kept in the database. */
+  powSecret?: string | undefined;
+  powSettings?: ProofOfWorkSettings | undefined;
 };
 
 export const API_VERSION = '0.1.0';
@@ -54,12 +59,14 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const origins = createOriginPolicy(options.db);
   const now = options.now ?? (() => new Date());
   const siteDir = options.siteDir ?? (() => '');
+  const proofOfWork = createProofOfWork(options.db, { secret: options.powSecret, settings: options.powSettings });
 
   app.use(async function context(c, next) {
     c.set('db', options.db);
     c.set('databaseKind', options.databaseKind);
     c.set('now', now);
     c.set('origins', origins);
+    c.set('proofOfWork', proofOfWork);
     await next();
   });
   // First, so it also dresses 404s, errors and 429s.
@@ -111,6 +118,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     );
   });
   app.route('/', publicRoutes());
+  app.route('/', challengeRoutes());
   app.route('/', threadRoutes());
   app.route('/', moderationPublicRoutes());
   app.route('/', rightsRoutes());

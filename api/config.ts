@@ -34,6 +34,10 @@ export type Config = {
   rateLimits: RateLimitRules;
   /** Minutes between retention purges (one process per deployment runs each); 0 turns it off. */
   retentionPurgeMinutes: number;
+  /** Secret for signing proof-of-work challenges; unset: generated once and kept in the database. */
+  powSecret: string | undefined;
+  /** Proof-of-work difficulty: the largest secret number (a browser tries half on average). */
+  powMaxNumber: number;
 };
 
 function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -64,6 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxyHops: proxyHops(env.PODIUM_TRUST_PROXY),
     rateLimits: parseRateLimits(env.PODIUM_RATE_LIMITS),
     retentionPurgeMinutes: Math.max(0, Number.parseInt(env.PODIUM_RETENTION_PURGE_MINUTES ?? '60', 10) || 0),
+    powSecret: env.PODIUM_POW_SECRET || undefined,
+    powMaxNumber: powMaxNumber(env.PODIUM_POW_MAX_NUMBER),
   };
 }
 
@@ -75,4 +81,13 @@ function proxyHops(raw: string | undefined): number {
   if (!Number.isInteger(hops) || hops < 0)
     throw new Error(`PODIUM_TRUST_PROXY must be true, false or a number of proxies, not "${raw}".`);
   return hops;
+}
+
+/** Difficulty: 1,000 (trivial) to 10,000,000 (seconds on a phone); default 100,000 (~50,000 hashes). */
+function powMaxNumber(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 100_000;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1_000 || value > 10_000_000)
+    throw new Error(`PODIUM_POW_MAX_NUMBER must be a whole number from 1000 to 10000000, not "${raw}".`);
+  return value;
 }

@@ -18,6 +18,7 @@ import { openDatabase, type Database } from './db/client.ts';
 import { organisations } from './db/schema.ts';
 import { buildPublishedSnapshot, writeSnapshotFile } from './services/published-content.ts';
 import { seedDemoData } from './services/seed.ts';
+import { DEFAULT_POW_SETTINGS } from './services/proof-of-work.ts';
 import { startThreadSyncLoop } from './services/social/scheduler.ts';
 import { startRetentionLoop } from './services/retention.ts';
 import { writeFile, mkdir } from 'node:fs/promises';
@@ -74,6 +75,8 @@ export async function start(
     publicUrl: config.publicUrl,
     rateLimits: config.rateLimits,
     trustProxyHops: config.trustProxyHops,
+    powSecret: config.powSecret,
+    powSettings: { ...DEFAULT_POW_SETTINGS, maxNumber: config.powMaxNumber },
   });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

@@ -115,7 +115,7 @@ export default defineConfig({
           groups: [
             {
               name: 'podium',
-              test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|widgets[\\/]shared[\\/](podium-element|messages|styles)\.ts/,
+              test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|widgets[\\/]shared[\\/](podium-element|reactive-element|messages|styles)\.ts/,
             },
           ],
         },

@@ -252,6 +252,27 @@ export const SubmissionRequest = z
     consent: z.boolean().optional().openapi({ description: 'Consent to use the e-mail address for an answer.' }),
     language: Locale.optional().openapi({ description: 'Language of the input; defaults to Accept-Language.' }),
     channel: z.enum(['portal', 'widget']).optional(),
+    altcha: z
+      .string()
+      .max(2000)
+      .optional()
+      .openapi({
+        description:
+          'Proof of work: base64 of the solved challenge from `GET /api/challenge` (ALTCHA payload). ' +
+          'Optional; input without it is accepted and marked for moderators.',
+      }),
   })
   .openapi('SubmissionRequest');
+
+/** A proof-of-work challenge in the ALTCHA protocol (https://altcha.org/docs/api/). */
+export const ProofOfWorkChallenge = z
+  .object({
+    algorithm: z.literal('SHA-256'),
+    challenge: z.string().openapi({ description: 'SHA-256 (hex) of `salt` followed by the secret number' }),
+    maxnumber: z.number().int().openapi({ description: 'The secret number is between 0 and this' }),
+    salt: z.string().openapi({ description: 'Random, with `?expires=<unix seconds>`' }),
+    signature: z.string().openapi({ description: "HMAC-SHA-256 (hex) of `challenge` with the server's secret" }),
+  })
+  .openapi('ProofOfWorkChallenge');
+export type ProofOfWorkChallenge = z.infer<typeof ProofOfWorkChallenge>;
 export type SubmissionRequest = z.infer<typeof SubmissionRequest>;

@@ -51,6 +51,8 @@ export type ScreeningRecord = {
   version: 1;
   screenedAt: string;
   fields: Array<{ question: string; flags: Flag[]; redacted: string }>;
+  /** Whether the input came with a valid proof of work (absent on items from before it existed). */
+  proofOfWork?: 'verified' | 'missing';
 };
 
 export type ChoiceOption = { value: string; label: LocalizedText };
@@ -693,4 +695,27 @@ export const replyTemplates = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [index('reply_templates_organisation').on(t.organisationId)],
+);
+
+/**
+ * The server's secret for signing proof-of-work challenges, made once when
+ * PODIUM_POW_SECRET is not set, so every API process signs and checks with the same key.
+ */
+export const proofOfWorkSecrets = pgTable('proof_of_work_secrets', {
+  id: text('id').primaryKey(),
+  secret: text('secret').notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * Proof-of-work solutions already used for a submission, kept until their challenge
+ * expires so one solution cannot be sent twice.
+ */
+export const proofOfWorkSolutions = pgTable(
+  'proof_of_work_solutions',
+  {
+    challenge: text('challenge').primaryKey(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('proof_of_work_solutions_expires_at').on(t.expiresAt)],
 );

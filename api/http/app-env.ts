@@ -1,4 +1,5 @@
 import type { Db, DatabaseKind } from '../db/client.ts';
+import type { ProofOfWork } from '../services/proof-of-work.ts';
 import type { OriginPolicy } from './origin-policy.ts';
 
 /** What every request handler can read from the context. */
@@ -9,5 +10,7 @@ export type AppEnv = {
     /** The clock; tests replace it. */
     now: () => Date;
     origins: OriginPolicy;
+    /** Signs and checks proof-of-work challenges (see services/proof-of-work.ts). */
+    proofOfWork: ProofOfWork;
   };
 };

@@ -84,6 +84,22 @@ const messages = {
     nl: 'Deze Idempotency-Key is al gebruikt voor andere inbreng.',
     en: 'This Idempotency-Key was already used for different input.',
   },
+  proof_of_work_invalid: {
+    nl: 'De controle tegen spam klopt niet.',
+    en: 'The check against spam is not valid.',
+  },
+  proof_of_work_expired: {
+    nl: 'De controle tegen spam is verlopen.',
+    en: 'The check against spam has expired.',
+  },
+  proof_of_work_replayed: {
+    nl: 'Deze controle tegen spam is al gebruikt.',
+    en: 'This check against spam was already used.',
+  },
+  proof_of_work_detail: {
+    nl: 'Uw inbreng is nog niet verstuurd. Wat u invulde staat nog in het formulier. Verstuur het opnieuw.',
+    en: 'Your input has not been sent yet. What you filled in is still in the form. Please send it again.',
+  },
   submission_not_published: {
     nl: 'Deze inbreng is niet (meer) gepubliceerd.',
     en: 'This input is not published (any more).',

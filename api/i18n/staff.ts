@@ -265,3 +265,11 @@ export type StaffTexts = Texts;
 export function staffTexts(lang: Locale): StaffTexts {
   return lang === 'en' ? en : nl;
 }
+
+/** What the queue says about an item's proof of work (spam protection; see services/proof-of-work.ts). */
+export const proofOfWorkTexts: Record<Locale, { missing: string }> = {
+  nl: {
+    missing: 'Geen bewijs van werk: verstuurd zonder de controle tegen spam (zonder JavaScript, of door een script).',
+  },
+  en: { missing: 'No proof of work: sent without the check against spam (without JavaScript, or by a script).' },
+};

@@ -57,6 +57,7 @@ async function handleFormPost(c: Context<AppEnv>, options: FormOptions): Promise
     (name) => (single(name)?.length ?? 0) > (name === 'name' ? 200 : 320),
   );
   const idempotencyKey = c.req.header('Idempotency-Key') ?? single('idempotency_key');
+  const now = c.get('now')();
 
   const result =
     tooLong.length > 0
@@ -72,7 +73,8 @@ async function handleFormPost(c: Context<AppEnv>, options: FormOptions): Promise
           consultationSlug: slug,
           idempotencyKey:
             idempotencyKey && idempotencyKey.length >= 8 && idempotencyKey.length <= 200 ? idempotencyKey : undefined,
-          now: c.get('now')(),
+          now,
+          proof: await c.get('proofOfWork').check(single('altcha'), now),
           input: {
             answers,
             name: single('name'),
@@ -88,7 +90,7 @@ async function handleFormPost(c: Context<AppEnv>, options: FormOptions): Promise
     case 'replayed':
       return c.redirect(confirmationPath(result.receipt.code, lang), 303);
     case 'invalid': {
-      const values = Object.fromEntries([...fields].filter(([name]) => name !== 'idempotency_key'));
+      const values = formValues(fields);
       const errors = result.errors.map((e) => ({ field: e.field, message: t(lang, e.code, e.params) }));
       return renderFormPage(c, options, { slug, lang, status: 422, values, errors });
     }
@@ -104,6 +106,17 @@ async function handleFormPost(c: Context<AppEnv>, options: FormOptions): Promise
       });
     case 'idempotency_conflict':
       return messagePage(c, options, lang, 409, 'idempotency_conflict');
+    case 'proof_refused': {
+      // The form comes back as the resident filled it in, with one message above it.
+      const message = `${t(lang, `proof_of_work_${result.reason}`)} ${t(lang, 'proof_of_work_detail')}`;
+      return renderFormPage(c, options, {
+        slug,
+        lang,
+        status: 422,
+        values: formValues(fields),
+        errors: [{ field: '', message }],
+      });
+    }
   }
 }
 
@@ -142,6 +155,11 @@ async function messagePage(
   const notFound = await loadShell(options.siteDir(), '/404.html');
   const body = `<p>${escapeHtml(t(lang, code))}</p><p><a href="${routes.home(lang)}">${lang === 'en' ? 'To the home page' : 'Naar de startpagina'}</a></p>`;
   return c.html(notFound && status === 404 ? notFound : minimalPage(lang, t(lang, code), body), status);
+}
+
+/** What the resident typed, to fill the form in again: not the key or the proof of work. */
+function formValues(fields: Map<string, string | string[]>): Record<string, string | string[]> {
+  return Object.fromEntries([...fields].filter(([name]) => name !== 'idempotency_key' && name !== 'altcha'));
 }
 
 function textFields(body: Record<string, unknown>): Map<string, string | string[]> {

@@ -98,7 +98,7 @@ const submitRoute = createRoute({
   description:
     'Send JSON with an `Idempotency-Key` header: a retry with the same key and content returns the first receipt ' +
     '(200, `Idempotent-Replayed: true`) and stores nothing new. An HTML form post ' +
-    '(`application/x-www-form-urlencoded`, fields `answers.<key>`, `name`, `email`, `consent=yes`, `lang`) is answered ' +
+    '(`application/x-www-form-urlencoded`, fields `answers.<key>`, `name`, `email`, `consent=yes`, `lang`, `altcha`) is answered ' +
     'with a 303 to the confirmation page, or with the form page and its errors. Error messages follow `Accept-Language`.',
   request: {
     params: z.object({ slug: Slug }),
@@ -114,7 +114,11 @@ const submitRoute = createRoute({
       content: { 'application/json': { schema: SubmissionReceipt } },
     },
     303: { description: 'HTML form: go to the confirmation page' },
-    400: { description: 'Malformed JSON or idempotency key', content: problemContent },
+    400: {
+      description:
+        'Malformed JSON or idempotency key; or a proof of work (`altcha`) that is invalid, expired or used before',
+      content: problemContent,
+    },
     404: { description: 'No such consultation', content: problemContent },
     409: { description: 'Consultation not open, or idempotency key used for other input', content: problemContent },
     413: { description: 'Body too large', content: problemContent },
@@ -187,10 +191,12 @@ export function publicRoutes(): OpenAPIHono<AppEnv> {
     const { slug } = c.req.valid('param');
     const key = c.req.valid('header')['idempotency-key'];
     const body = c.req.valid('json');
+    const now = c.get('now')();
     const result = await submitInput(c.get('db'), {
       consultationSlug: slug,
       idempotencyKey: key,
-      now: c.get('now')(),
+      now,
+      proof: await c.get('proofOfWork').check(body.altcha, now),
       input: {
         answers: body.answers,
         name: body.name,
@@ -240,5 +246,7 @@ function submitResponse(
       return problem(c, 409, 'consultation_not_open_yet');
     case 'idempotency_conflict':
       return problem(c, 409, 'idempotency_conflict');
+    case 'proof_refused':
+      return problem(c, 400, `proof_of_work_${result.reason}`, { detail: 'proof_of_work_detail' });
   }
 }

@@ -28,6 +28,7 @@ import { screen } from './screening/index.ts';
 import { generateFollowUpCode } from './follow-up-code.ts';
 import { routes } from '../../site/lib/routes.ts';
 import { addWorkingDays } from './working-days.ts';
+import { consumeSolution, type ProofCheck } from './proof-of-work.ts';
 
 /** Input as it arrives, after the route checked its shape. */
 export type SubmissionInput = {
@@ -48,7 +49,8 @@ export type SubmitResult =
   | { kind: 'not_found' }
   | { kind: 'closed' }
   | { kind: 'not_open_yet' }
-  | { kind: 'idempotency_conflict' };
+  | { kind: 'idempotency_conflict' }
+  | { kind: 'proof_refused'; reason: 'invalid' | 'expired' | 'replayed' };
 
 /** The version of the consent text residents see next to the e-mail field. */
 export const CONSENT_VERSION = '2026-11';
@@ -65,9 +67,17 @@ type QuestionRow = typeof questions.$inferSelect;
  */
 export async function submitInput(
   db: Db,
-  params: { consultationSlug: string; input: SubmissionInput; idempotencyKey?: string | undefined; now: Date },
+  params: {
+    consultationSlug: string;
+    input: SubmissionInput;
+    idempotencyKey?: string | undefined;
+    now: Date;
+    /** The checked proof of work; none given counts as missing. */
+    proof?: ProofCheck | undefined;
+  },
 ): Promise<SubmitResult> {
   const { input, idempotencyKey, now } = params;
+  const proof = params.proof ?? { status: 'missing' };
   const [consultation] = await db
     .select()
     .from(consultations)
@@ -92,8 +102,14 @@ export async function submitInput(
   if (status === 'upcoming') return { kind: 'not_open_yet' };
   if (status !== 'open') return { kind: 'closed' };
   if (checked.errors.length > 0) return { kind: 'invalid', errors: checked.errors };
+  // After the answers: a resident fixes those first, and a refused proof never costs input.
+  if (proof.status === 'invalid' || proof.status === 'expired') return { kind: 'proof_refused', reason: proof.status };
 
-  const screening = screenAnswers(checked.answers, input.language, await recentTexts(db, consultation.id, now), now);
+  const screening: ScreeningRecord = {
+    ...screenAnswers(checked.answers, input.language, await recentTexts(db, consultation.id, now), now),
+    // Missing is allowed (no JavaScript), but moderators should see it next to the flags.
+    proofOfWork: proof.status === 'valid' ? 'verified' : 'missing',
+  };
   const publishNow = consultation.moderation === 'post' && mayPublishBeforeReview(screening);
   const sentiment = await sentimentFor(
     db,
@@ -105,6 +121,8 @@ export async function submitInput(
   const code = generateFollowUpCode();
   try {
     const submission = await db.transaction(async (tx) => {
+      // Used up only together with the input it protects, so a failed send can use it again.
+      if (proof.status === 'valid' && !(await consumeSolution(tx, proof, now))) throw new ProofReplayed();
       const [row] = await tx
         .insert(submissions)
         .values({
@@ -157,6 +175,7 @@ export async function submitInput(
     });
     return { kind: 'created', receipt: toReceipt(submission, consultation.responseDays) };
   } catch (error) {
+    if (error instanceof ProofReplayed) return { kind: 'proof_refused', reason: 'replayed' };
     // Two requests with one key raced: the other one stored it first.
     if (idempotencyKey && isUniqueViolation(error)) {
       const earlier = await findByIdempotencyKey(db, idempotencyKey);
@@ -165,6 +184,9 @@ export async function submitInput(
     throw error;
   }
 }
+
+/** Rolls back the submission's transaction: its proof of work was used before. */
+class ProofReplayed extends Error {}
 
 /** How far back a flood of the same text is looked for. */
 const FLOOD_WINDOW_MS = 10 * 60 * 1000;

@@ -6,7 +6,7 @@
  */
 import type { Locale } from '../contracts/public-content.ts';
 import type { LocalizedText } from '../db/schema.ts';
-import { staffTexts } from '../i18n/staff.ts';
+import { proofOfWorkTexts, staffTexts } from '../i18n/staff.ts';
 import type { HouseRule, QueueFilterOptions, QueueItem } from '../services/moderation.ts';
 import { DECISIONS } from '../services/moderation.ts';
 import type { Flag } from '../services/screening/types.ts';
@@ -425,6 +425,7 @@ ${item.openReports > 0 ? `<div><dt>${escapeHtml(m.reports)}</dt><dd>${item.openR
 ${answers}
 <h3>${escapeHtml(m.screening)}</h3>
 ${screening}
+${item.screening?.proofOfWork === 'missing' ? `<p>${escapeHtml(proofOfWorkTexts[lang].missing)}</p>` : ''}
 ${sentimentSection(item, options)}
 ${queueItemWebcare(item, options)}
 ${

@@ -2,10 +2,13 @@
  * Progressive enhancement of the consultation form. The form works without it; with it:
  * 1. a hidden `idempotency_key` so a double submit (or a retried post) is stored once,
  * 2. a second submit while the first is on its way is ignored,
- * 3. textareas with data-maxlength get a character count, announced politely.
+ * 3. textareas with data-maxlength get a character count, announced politely,
+ * 4. a proof of work (spam protection without a puzzle) is solved in the background from
+ *    the first touch of the form and sent as `altcha`; without it the input still goes.
  * Loaded as an external module (strict CSP: no inline script).
  */
 import { scriptMessages } from '../lib/i18n.ts';
+import { solveFrom } from '../../widgets/shared/proof-of-work.ts';
 
 const lang = document.documentElement.lang === 'en' ? 'en' : 'nl';
 const m = scriptMessages[lang];
@@ -48,6 +51,45 @@ function enhanceSubmit(form: HTMLFormElement): void {
       button.removeAttribute('aria-disabled');
       button.textContent = m.submit;
     }
+  });
+}
+
+/** How long a send waits for a proof of work still being solved before going without. */
+const PROOF_WAIT_MS = 3_000;
+
+/**
+ * Solves the proof of work once the resident starts on the form (focus inside it), so it is
+ * ready long before they send. Registered after enhanceSubmit: a double submit is stopped
+ * there first. A send before the solution is ready waits for it, briefly, then goes anyway.
+ */
+function enhanceProofOfWork(form: HTMLFormElement): void {
+  const field = document.createElement('input');
+  field.type = 'hidden';
+  field.name = 'altcha';
+  form.append(field);
+  let solving: Promise<void> | undefined;
+  let settled = false;
+  const start = () => {
+    solving ??= solveFrom(location.origin).then((solution) => {
+      field.value = solution ?? '';
+      settled = true;
+    });
+    return solving;
+  };
+  form.addEventListener('focusin', () => void start());
+  form.addEventListener('submit', (event) => {
+    if (settled || event.defaultPrevented) return;
+    event.preventDefault();
+    const wait = new Promise<void>((resolve) => setTimeout(resolve, PROOF_WAIT_MS));
+    // form.submit() fires no second submit event; the button already says it is sending.
+    void Promise.race([start(), wait]).then(() => form.submit());
+  });
+  // Back through the back/forward cache: the solution was used; solve a new one.
+  window.addEventListener('pageshow', (event) => {
+    if (!event.persisted) return;
+    field.value = '';
+    solving = undefined;
+    settled = false;
   });
 }
 
@@ -108,6 +150,7 @@ function enhanceErrorSummary(summary: HTMLElement): void {
 
 for (const form of document.querySelectorAll<HTMLFormElement>('form.podium-form[method="post"]')) {
   enhanceSubmit(form);
+  enhanceProofOfWork(form);
   for (const textarea of form.querySelectorAll<HTMLTextAreaElement>('textarea[data-maxlength]'))
     enhanceCounter(textarea);
 }

@@ -6,7 +6,14 @@
  * Paging re-renders in place: focus goes to the list's heading and the new page is
  * announced in the live region, so a screen-reader user knows where they are.
  */
-import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  css,
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from '../shared/reactive-element.ts';
 import type { PublishedAnswersPage, PublishedSubmission } from '../../api/contracts/public-content.ts';
 import { PodiumElement } from '../shared/podium-element.ts';
 import { baseStyles } from '../shared/styles.ts';

@@ -5,7 +5,13 @@
  *
  * Data flow: GET {api}/api/consultations/{slug} → the summary. Read only; nothing is sent.
  */
-import { css, html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  css,
+  html,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from '../shared/reactive-element.ts';
 import type { Consultation } from '../../api/contracts/public-content.ts';
 import { PodiumElement } from '../shared/podium-element.ts';
 import { baseStyles } from '../shared/styles.ts';

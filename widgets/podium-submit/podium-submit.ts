@@ -12,9 +12,17 @@
  * A page that only shows the form loads less; if that load fails because the resident is
  * offline, the input is saved here and send.ts is loaded when the connection is back.
  */
-import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  css,
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from '../shared/reactive-element.ts';
 import type { Consultation, Question, SubmissionReceipt } from '../../api/contracts/public-content.ts';
 import { PodiumElement } from '../shared/podium-element.ts';
+import { solveFrom } from '../shared/proof-of-work.ts';
 import { baseStyles } from '../shared/styles.ts';
 import type * as SendModule from './send.ts';
 import { formStyles } from './styles.ts';
@@ -103,6 +111,11 @@ export class PodiumSubmit extends PodiumElement {
   pending: PendingSubmission | undefined;
   /** @internal send.ts, once loaded. */
   sender: Sender | undefined;
+  /**
+   * @internal The proof of work for the next send, solved in the background from the
+   * resident's first touch of the form; send.ts takes it (or sends without, see there).
+   */
+  proof: Promise<string | undefined> | undefined;
 
   constructor() {
     super();
@@ -207,6 +220,11 @@ export class PodiumSubmit extends PodiumElement {
     return body;
   }
 
+  /** @internal Starts solving a proof of work, unless one is on its way already. */
+  startProof = (): void => {
+    this.proof ??= solveFrom(this.apiBase);
+  };
+
   #onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     if (this.submitState === 'submitting') return;
@@ -265,7 +283,7 @@ export class PodiumSubmit extends PodiumElement {
 
   #renderForm(consultation: Consultation): TemplateResult {
     const busy = this.submitState === 'submitting';
-    return html`<form part="form" novalidate @submit=${this.#onSubmit}>
+    return html`<form part="form" novalidate @submit=${this.#onSubmit} @focusin=${this.startProof}>
       ${this.errors.length && this.sender ? this.sender.renderErrorSummary(this) : nothing}
       <div class="intro">
         <p>${this.t('howWeAnswer', { days: consultation.responseDays })}</p>

@@ -4,7 +4,7 @@
  * confirmation. A separate chunk, loaded on the first send (or to resume stored input), so
  * a page that shows the form loads less (see widgets/README.md, "Size").
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from '../shared/reactive-element.ts';
 import type { Consultation, Problem, Question, SubmissionReceipt } from '../../api/contracts/public-content.ts';
 import { addMessages } from '../shared/podium-element.ts';
 // Types only: a value import of the entry would make the bundler split it into a facade.
@@ -16,6 +16,8 @@ import { sendMessages } from './send-messages.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const TIMEOUT_MS = 30_000;
+/** How long a send waits for a proof of work still being solved before going without. */
+const PROOF_WAIT_MS = 3_000;
 
 /**
  * Styles of what only appears once the resident sends: errors and the confirmation. They
@@ -145,11 +147,14 @@ function validate(element: PodiumSubmit, { body }: PendingSubmission): FieldErro
   return errors;
 }
 
-async function send(element: PodiumSubmit, entry: PendingSubmission): Promise<void> {
+async function send(element: PodiumSubmit, entry: PendingSubmission, fresh = false): Promise<void> {
   const slug = element.consultation;
   element.submitState = 'submitting';
   element.errors = [];
   element.announce(element.t('submitting'));
+  // The proof of work travels beside the stored body, never in it: each one counts once.
+  element.startProof();
+  const altcha = await Promise.race([element.proof, new Promise<undefined>((go) => setTimeout(go, PROOF_WAIT_MS))]);
   let response: Response;
   try {
     response = await fetch(element.apiUrl(`/api/consultations/${encodeURIComponent(slug)}/submissions`), {
@@ -161,7 +166,7 @@ async function send(element: PodiumSubmit, entry: PendingSubmission): Promise<vo
         'Accept-Language': element.locale,
         'Idempotency-Key': entry.key,
       },
-      body: JSON.stringify(entry.body),
+      body: JSON.stringify(altcha ? { ...entry.body, altcha } : entry.body),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch {
@@ -177,6 +182,8 @@ async function send(element: PodiumSubmit, entry: PendingSubmission): Promise<vo
     return;
   }
 
+  // Any answer from the server ends this solution's use; the next send solves a new one.
+  element.proof = undefined;
   if (response.ok) {
     element.receipt = (await response.json()) as SubmissionReceipt;
     clearPending(element);
@@ -188,9 +195,12 @@ async function send(element: PodiumSubmit, entry: PendingSubmission): Promise<vo
     return;
   }
 
+  const problem = (await response.json().catch(() => undefined)) as Problem | undefined;
+  // A solution that expired while the input waited offline (or was refused otherwise):
+  // once more with a new one, so the resident never has to press send again for it.
+  if (!fresh && problem?.type?.includes('/proof-of-work-')) return send(element, entry, true);
   // The server answered: a 4xx will not get better by retrying the same body; a 5xx may.
   if (response.status < 500) clearPending(element);
-  const problem = (await response.json().catch(() => undefined)) as Problem | undefined;
   element.submitState = 'idle';
   const fieldErrors = (problem?.errors ?? []).map(({ field, message }) => ({
     field: knownField(element, field) ? field : '',

@@ -2,7 +2,7 @@
  * Styles of <podium-submit>'s form: labels, hints, inputs, groups and field errors. Only this
  * widget has a form, so these stay out of the chunk every widget shares.
  */
-import { css } from 'lit';
+import { css } from '../shared/reactive-element.ts';
 
 export const formStyles = css`
   form {

@@ -8,7 +8,14 @@
  * text (no HTML is inserted, so it works under Trusted Types) with their links listed;
  * no image is loaded from the platform.
  */
-import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  css,
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from '../shared/reactive-element.ts';
 import type { SocialPost, SocialThread, SocialThreadSummary } from '../../api/contracts/social-thread.ts';
 import { authorLabel, authorRole, threadTree, type ThreadNode } from '../../site/lib/thread-view.ts';
 import { PodiumElement } from '../shared/podium-element.ts';

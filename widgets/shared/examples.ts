@@ -24,6 +24,7 @@ export type WidgetState =
   | 'submitting'
   | 'submitted'
   | 'offline'
+  | 'offline-loading'
   | 'paged'
   | 'error'
   | 'not-allowed';
@@ -172,6 +173,13 @@ export const loadStates: WidgetExamples['states'] = [
     description: {
       nl: 'Laden lukte niet; een knop probeert het opnieuw.',
       en: 'Loading failed; a button tries again.',
+    },
+  },
+  {
+    state: 'offline-loading',
+    description: {
+      nl: 'Geen verbinding tijdens het laden: de widget zegt dat, heeft een knop om het opnieuw te proberen en laadt vanzelf als de verbinding terug is.',
+      en: 'No connection while loading: the widget says so, has a button to try again and loads by itself when the connection is back.',
     },
   },
   {

@@ -8,7 +8,7 @@
  * `static properties` and typed with `declare`, and defaults are set in the constructor so
  * no class field shadows Lit's accessors.
  */
-import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, nothing, ReactiveElement, type PropertyDeclarations, type TemplateResult } from './reactive-element.ts';
 import { sharedMessages } from './messages.ts';
 
 export type Locale = 'nl' | 'en';
@@ -86,12 +86,8 @@ const noticeKeys: Record<Exclude<LoadState, 'loading' | 'ready'>, string> = {
   'cors-refused': 'corsRefused',
 };
 
-export class PodiumElement extends LitElement {
-  static override shadowRootOptions: ShadowRootInit = {
-    ...LitElement.shadowRootOptions,
-    mode: 'open',
-    delegatesFocus: true,
-  };
+export class PodiumElement extends ReactiveElement {
+  static override shadowRootOptions: ShadowRootInit = { mode: 'open', delegatesFocus: true };
 
   static override properties: PropertyDeclarations = {
     api: { type: String },
@@ -193,8 +189,17 @@ export class PodiumElement extends LitElement {
     if (this.loadState === 'offline') this.load();
   }
 
+  /**
+   * The retry button: loads again, and if that fails too, puts focus back on the button
+   * (the loading notice replaced it meanwhile), so a keyboard user can simply try again.
+   */
+  #retry = async (): Promise<void> => {
+    await this.load();
+    if (this.loadState === 'error' || this.loadState === 'offline') void this.focusInside('[part="notice"] button');
+  };
+
   /** (Re)loads the widget's data, usually through `fetchJson`. */
-  protected load(): void {}
+  protected load(): void | Promise<void> {}
 
   /**
    * GETs JSON from Podium's API: the data, or undefined with `loadState` set to what explains
@@ -234,15 +239,18 @@ export class PodiumElement extends LitElement {
     }
   }
 
-  /** The notice for every load state but `ready`; the error notice has a retry button. */
+  /**
+   * The notice for every load state but `ready`. After an error, and offline (which also
+   * retries by itself when the connection returns), a button tries again.
+   */
   protected renderLoadState(): TemplateResult {
     const state = this.loadState;
     if (state === 'loading' || state === 'ready') return html`<p part="notice">${this.t('loading')}</p>`;
     return html`<div class="panel error" part="notice">
       <p>${this.t(noticeKeys[state])}</p>
       ${
-        state === 'error'
-          ? html`<button class="button secondary" part="button" type="button" @click=${() => this.load()}>
+        state === 'error' || state === 'offline'
+          ? html`<button class="button secondary" part="button" type="button" @click=${this.#retry}>
               ${this.t('retry')}
             </button>`
           : nothing
@@ -410,7 +418,7 @@ export class PodiumElement extends LitElement {
 }
 
 function lookup(start: unknown, locale: Locale, key: string): string | undefined {
-  for (let ctor = start; ctor && ctor !== LitElement; ctor = Object.getPrototypeOf(ctor)) {
+  for (let ctor = start; ctor && ctor !== ReactiveElement; ctor = Object.getPrototypeOf(ctor)) {
     if (!Object.hasOwn(ctor, 'messages')) continue;
     const text = (ctor as typeof PodiumElement).messages[locale]?.[key];
     if (text !== undefined) return text;

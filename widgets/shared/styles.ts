@@ -10,7 +10,7 @@
  *   large on a host with small text; text itself is never sized in px.
  * - Focus is an outline, never a box-shadow: outlines survive forced colours (WCAG 2.4.7).
  */
-import { css } from 'lit';
+import { css } from './reactive-element.ts';
 
 export const baseStyles = css`
   :host {

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from '../support/axe.ts';
+import { expectSolved } from '../support/proof-of-work.ts';
 import { CODE_PATTERN, CONSULTATION_EN, CONSULTATION_NL, fillDemoForm } from '../support/portal.ts';
 
 test.describe('giving input on the portal with JavaScript', () => {
@@ -24,6 +25,16 @@ test.describe('giving input on the portal with JavaScript', () => {
     await page.goto(CONSULTATION_NL);
     const key = await page.locator('input[name="idempotency_key"]').inputValue();
     expect(key).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test('sends a proof of work solved in the background with the form, which the server accepts', async ({ page }) => {
+    await page.goto(CONSULTATION_NL);
+    await fillDemoForm(page);
+    const post = page.waitForRequest((request) => request.method() === 'POST');
+    await page.getByRole('button', { name: 'Reactie versturen' }).click();
+    const fields = new URLSearchParams((await post).postData() ?? '');
+    expectSolved(fields.get('altcha'));
+    await expect(page).toHaveURL(/\/bevestiging\/[A-Z0-9-]+\/$/);
   });
 
   test('shows an error summary that takes focus, links to the fields and keeps the values', async ({ page }) => {

@@ -57,6 +57,37 @@ const common: Partial<Record<WidgetState, StateDriver>> = {
     },
     live: '',
   },
+  'offline-loading': {
+    // The connection drops as the widget asks for its data: the first request fails like a
+    // network failure does, with the browser offline; later ones go through.
+    before: async ({ page, context }) => {
+      let first = true;
+      await page.route(isDataGet, async (route) => {
+        if (!first) return route.continue().catch(() => undefined);
+        first = false;
+        await context.setOffline(true);
+        await route.abort('internetdisconnected');
+      });
+    },
+    enter: async ({ widget }) => {
+      await expect(notice(widget)).toContainText('U bent offline.');
+      await expect(notice(widget)).toContainText('zodra er weer verbinding is');
+      await expect(widget.getByRole('button', { name: 'Opnieuw proberen' })).toBeVisible();
+    },
+    live: '',
+    after: async ({ context, widget }) => {
+      // Still offline, the button tries again, says the same and keeps focus for another try.
+      const retry = widget.getByRole('button', { name: 'Opnieuw proberen' });
+      await retry.click();
+      await expect(retry).toBeFocused();
+      await expect(notice(widget)).toContainText('U bent offline.');
+      // Back online: the widget loads by itself, without the button being pressed.
+      await context.setOffline(false);
+      await expect(widget.getByRole('button', { name: 'Opnieuw proberen' })).toHaveCount(0);
+      await expect(notice(widget).filter({ hasText: /offline|geladen/ })).toHaveCount(0);
+      await expect(widget.getByRole('heading').first()).toBeVisible();
+    },
+  },
   'not-allowed': {
     enter: async ({ widget }) => {
       await expect(notice(widget)).toHaveText(

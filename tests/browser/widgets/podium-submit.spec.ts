@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { PendingSubmission } from '../../../widgets/podium-submit/podium-submit.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
+import { expectSolved, isChallenge } from '../support/proof-of-work.ts';
 import {
   deepActive,
   DEMO_SLUG,
@@ -234,6 +235,67 @@ test.describe('podium-submit states', () => {
     await root.getByRole('link', { name: 'Bekijk wat er met uw inbreng gebeurt' }).click();
     await expect(page).toHaveURL(new RegExp(`/volg/${followUpCode}/$`));
     await expect(page.getByRole('main')).toContainText(followUpCode);
+  });
+
+  test('A submission carries a proof of work solved in the background since the form was first touched, and the API accepts it', async ({
+    page,
+  }) => {
+    const challenges: string[] = [];
+    page.on('request', (request) => {
+      if (isChallenge(new URL(request.url()))) challenges.push(request.url());
+    });
+    await openEmbed(page);
+    expect(challenges, 'nothing is solved before the resident touches the form').toEqual([]);
+    await fillDemoForm(page, 'Met een bewijs van werk verstuurd.');
+    const posts = recordSubmissions(page);
+    const response = page.waitForResponse((r) => isSubmission(new URL(r.url())));
+    await widget(page).getByRole('button', { name: 'Versturen' }).click();
+    expect((await response).status()).toBe(201);
+    await expect(widget(page).locator('[part="code"]')).toHaveText(FOLLOW_UP_CODE);
+    expect(challenges).toHaveLength(1);
+    expect(posts).toHaveLength(1);
+    expectSolved((posts[0]!.request.postDataJSON() as { altcha?: string }).altcha);
+  });
+
+  test('When the server refuses the proof of work, the widget solves a new one and sends once more by itself', async ({
+    page,
+  }) => {
+    await openEmbed(page);
+    await fillDemoForm(page, 'Het eerste bewijs werd geweigerd.');
+    const posts = recordSubmissions(page);
+    let refused = false;
+    await page.route(isSubmission, async (route) => {
+      if (refused) return route.continue();
+      refused = true;
+      await route.fulfill({
+        status: 400,
+        contentType: 'application/problem+json',
+        json: {
+          type: 'https://podium.nl/problems/proof-of-work-expired',
+          title: 'De controle tegen spam is verlopen.',
+          status: 400,
+        },
+      });
+    });
+    await widget(page).getByRole('button', { name: 'Versturen' }).click();
+    await expect(widget(page).locator('[part="code"]')).toHaveText(FOLLOW_UP_CODE);
+    expect(posts).toHaveLength(2);
+    const [first, second] = posts.map((post) => (post.request.postDataJSON() as { altcha?: string }).altcha);
+    expectSolved(first);
+    expectSolved(second);
+    expect(second, 'a new solution, not the refused one').not.toBe(first);
+    expect(posts[1]!.key, 'the same input keeps its idempotency key').toBe(posts[0]!.key);
+  });
+
+  test('When no challenge can be had, the input is sent without a proof of work and still stored', async ({ page }) => {
+    await page.route(isChallenge, (route) => route.abort('failed'));
+    await openEmbed(page);
+    await fillDemoForm(page, 'Verstuurd zonder bewijs van werk.');
+    const posts = recordSubmissions(page);
+    await widget(page).getByRole('button', { name: 'Versturen' }).click();
+    await expect(widget(page).locator('[part="code"]')).toHaveText(FOLLOW_UP_CODE);
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.request.postDataJSON()).not.toHaveProperty('altcha');
   });
 
   test('Offline the input is kept in localStorage and announced without moving focus, and sent once when back online', async ({
