@@ -70,7 +70,7 @@ function concrete(pattern: string): string {
 
 type Caller = { cookie: string; csrf: string };
 
-function call(t: TestApp, method: string, path: string, caller?: Caller): Promise<Response> {
+async function call(t: TestApp, method: string, path: string, caller?: Caller): Promise<Response> {
   const headers: Record<string, string> = { Origin: ORIGIN };
   if (caller) {
     headers.Cookie = caller.cookie;
