@@ -27,6 +27,9 @@ import { publicRoutes } from './routes/public.ts';
 import { threadRoutes } from './routes/threads.ts';
 import { moderationPublicRoutes } from './routes/moderation-public.ts';
 import { staffRoutes } from './routes/staff.ts';
+import { insightsRoutes } from './routes/insights.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { openDataRoutes } from './routes/open-data.ts';
 import { loadShell } from './views/page-shell.ts';
 
 export type AppOptions = {
@@ -114,6 +117,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/', moderationPublicRoutes());
   app.route('/', rightsRoutes());
   app.route('/', archiveRoutes());
+  app.route('/', openDataRoutes());
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -135,6 +139,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     );
   }
   app.route('/', staffRoutes({ publicUrl: options.publicUrl }));
+  app.route('/', insightsRoutes());
+  app.route('/', auditRoutes());
 
   if (options.widgetsDir) {
     const widgetsDir = options.widgetsDir;

@@ -79,7 +79,12 @@ export function expiredPage(c: Context<StaffEnv>, lang: Locale): Response {
 }
 
 export function pageSession(session: ActiveSession): PageSession {
-  return { displayName: session.user.displayName, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+  return {
+    displayName: session.user.displayName,
+    csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt,
+    roles: session.roles,
+  };
 }
 
 export function forbidden(c: Context<StaffEnv>, lang: Locale, why: 'csrf' | 'role', session?: ActiveSession): Response {

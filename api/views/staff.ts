@@ -10,7 +10,9 @@ import { staffTexts } from '../i18n/staff.ts';
 import type { HouseRule, QueueFilterOptions, QueueItem } from '../services/moderation.ts';
 import { DECISIONS } from '../services/moderation.ts';
 import type { Flag } from '../services/screening/types.ts';
+import type { RoleGrant } from '../services/auth/roles.ts';
 import { attrs, escapeHtml, idRefs } from '../../site/lib/render/html.ts';
+import { insightsNavLinks } from './insights-nav.ts';
 
 export const staffPaths = {
   login: (lang: Locale) => (lang === 'en' ? '/en/manage/login' : '/beheer/inloggen'),
@@ -33,6 +35,8 @@ export type PageSession = {
   displayName: string;
   csrfToken: string;
   expiresAt: Date;
+  /** Which nav links to show; the routes check permissions themselves. */
+  roles?: readonly RoleGrant[];
 };
 
 export function formatTime(date: Date, lang: Locale): string {
@@ -71,7 +75,7 @@ export function staffPage(page: {
   const header = session
     ? `<header class="staff-header">
 <p class="staff-product">${escapeHtml(m.product)}</p>
-<nav aria-label="${escapeHtml(m.header.navLabel)}"><ul class="staff-nav"><li><a href="${staffPaths.queue(page.lang)}"${page.path === staffPaths.queue(page.lang) ? ' aria-current="page"' : ''}>${escapeHtml(m.header.queue)}</a></li></ul></nav>
+<nav aria-label="${escapeHtml(m.header.navLabel)}"><ul class="staff-nav"><li><a href="${staffPaths.queue(page.lang)}"${page.path === staffPaths.queue(page.lang) ? ' aria-current="page"' : ''}>${escapeHtml(m.header.queue)}</a></li>${insightsNavLinks(page.lang, page.path, session.roles)}</ul></nav>
 <div class="staff-account">
 <p>${escapeHtml(m.header.signedInAs(session.displayName))}</p>
 <form method="post" action="${staffPaths.extend}" class="staff-session" data-session-form>
