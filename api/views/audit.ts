@@ -195,15 +195,14 @@ ${body}
 </tbody>
 </table>
 </div>`;
-    results = `<section aria-labelledby="audit-results-heading">
-<h2 id="audit-results-heading" class="staff-visually-hidden">${escapeHtml(caption)}</h2>
+    results = `<div class="audit-results">
 ${table}
 ${pager}
 <ul class="insights-downloads" aria-label="${escapeHtml(m.downloads)}">
 <li><a href="${auditPaths.export(lang, 'csv')}${escapeHtml(query(raw))}" download>${escapeHtml(m.csv)}</a></li>
 <li><a href="${auditPaths.export(lang, 'json')}${escapeHtml(query(raw))}" download>${escapeHtml(m.json)}</a></li>
 </ul>
-</section>`;
+</div>`;
   }
   return staffPage({
     lang,
