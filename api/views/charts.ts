@@ -15,7 +15,8 @@ export type StackRow = { label: string; values: Record<string, number> };
 
 const ROW = 40;
 const BAR = 16;
-const LABEL_CHARS = 34;
+/** Room for a label and its value at 320 CSS px; longer names are cut, the value never. */
+const LABEL_CHARS = 22;
 
 /** Three series, told apart without colour: solid, diagonal hatching, cross-hatching. */
 const PATTERNS = ['solid', 'hatch', 'cross'] as const;
@@ -37,8 +38,8 @@ ${inner}
 </svg>`;
 }
 
-function label(y: number, text: string): string {
-  return `<text x="0" y="${y + 14}" class="chart-label">${escapeHtml(shortLabel(text))}</text>`;
+function label(y: number, name: string, value: string): string {
+  return `<text x="0" y="${y + 14}" class="chart-label">${escapeHtml(`${shortLabel(name)}${value ? `: ${value}` : ''}`)}</text>`;
 }
 
 function defs(id: string): string {
@@ -76,7 +77,7 @@ export function barChart(options: {
         row.value > 0
           ? `<rect x="0" y="${y + 20}" width="${pct(row.value / max)}" height="${BAR}" class="chart-fill chart-series-1"/>`
           : '';
-      return `${label(y, `${row.label}: ${row.display}`)}${track}${bar}`;
+      return `${label(y, row.label, row.display)}${track}${bar}`;
     })
     .join('\n');
   return frame(options.id, options.title, options.summary, options.rows.length, inner);
@@ -113,7 +114,7 @@ export function stackedChart(options: {
           return rect;
         })
         .join('');
-      return `${label(y, `${row.label}${row.note ? `: ${row.note}` : ''}`)}${segments}`;
+      return `${label(y, row.label, row.note)}${segments}`;
     })
     .join('\n');
   return frame(id, options.title, options.summary, options.rows.length, `${defs(id)}\n${inner}`);

@@ -383,7 +383,7 @@ ${stackedChart({
       note:
         labelled === 0
           ? '—'
-          : `${formatPercent(Number(row.values.negativeShare), lang)} ${t.sentiment.negative.toLowerCase()}`,
+          : `${formatPercent(Number(row.values.negativeShare), lang)} ${t.sentiment.negative.toLowerCase()} (n=${labelled})`,
       values: { positive: value(row, 'positive'), neutral: value(row, 'neutral'), negative: value(row, 'negative') },
     };
   }),
