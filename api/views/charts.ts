@@ -13,10 +13,18 @@ export type Series = { key: string; label: string };
 export type BarRow = { label: string; value: number; display: string };
 export type StackRow = { label: string; values: Record<string, number> };
 
-const ROW = 40;
 const BAR = 16;
-/** Room for a label and its value at 320 CSS px; longer names are cut, the value never. */
+/** Names are cut to this length, values never. */
 const LABEL_CHARS = 22;
+/** What fits on one line at 320 CSS px; a chart with a longer label puts values on a line of their own. */
+const LINE_CHARS = 30;
+
+type Layout = { row: number; barY: number; twoLines: boolean };
+
+function layoutFor(labels: Array<{ name: string; value: string }>): Layout {
+  const twoLines = labels.some((l) => shortLabel(l.name).length + l.value.length + 2 > LINE_CHARS);
+  return twoLines ? { row: 58, barY: 38, twoLines } : { row: 40, barY: 20, twoLines };
+}
 
 /** Three series, told apart without colour: solid, diagonal hatching, cross-hatching. */
 const PATTERNS = ['solid', 'hatch', 'cross'] as const;
@@ -29,8 +37,8 @@ function pct(value: number): string {
   return `${Math.max(0, Math.min(100, value * 100)).toFixed(2)}%`;
 }
 
-function frame(id: string, title: string, summary: string, rows: number, inner: string): string {
-  const height = Math.max(rows, 1) * ROW + 4;
+function frame(id: string, title: string, summary: string, rows: number, layout: Layout, inner: string): string {
+  const height = Math.max(rows, 1) * layout.row + 4;
   return `<svg role="img" class="insights-chart" width="100%" height="${height}" aria-labelledby="${id}-title ${id}-desc" focusable="false">
 <title id="${id}-title">${escapeHtml(title)}</title>
 <desc id="${id}-desc">${escapeHtml(summary)}</desc>
@@ -38,8 +46,11 @@ ${inner}
 </svg>`;
 }
 
-function label(y: number, name: string, value: string): string {
-  return `<text x="0" y="${y + 14}" class="chart-label">${escapeHtml(`${shortLabel(name)}${value ? `: ${value}` : ''}`)}</text>`;
+function label(y: number, layout: Layout, name: string, value: string): string {
+  const text = (dy: number, content: string) =>
+    `<text x="0" y="${y + dy}" class="chart-label">${escapeHtml(content)}</text>`;
+  if (layout.twoLines) return text(14, shortLabel(name)) + (value ? text(32, value) : '');
+  return text(14, `${shortLabel(name)}${value ? `: ${value}` : ''}`);
 }
 
 function defs(id: string): string {
@@ -68,19 +79,22 @@ export function barChart(options: {
   max?: number;
 }): string {
   const max = options.max ?? Math.max(1, ...options.rows.map((r) => r.value));
+  const layout = layoutFor(options.rows.map((r) => ({ name: r.label, value: r.display })));
   const inner = options.rows
     .map((row, i) => {
-      const y = i * ROW;
+      const y = i * layout.row;
       const track =
-        options.max !== undefined ? `<rect x="0" y="${y + 20}" width="100%" height="${BAR}" class="chart-track"/>` : '';
+        options.max !== undefined
+          ? `<rect x="0" y="${y + layout.barY}" width="100%" height="${BAR}" class="chart-track"/>`
+          : '';
       const bar =
         row.value > 0
-          ? `<rect x="0" y="${y + 20}" width="${pct(row.value / max)}" height="${BAR}" class="chart-fill chart-series-1"/>`
+          ? `<rect x="0" y="${y + layout.barY}" width="${pct(row.value / max)}" height="${BAR}" class="chart-fill chart-series-1"/>`
           : '';
-      return `${label(y, row.label, row.display)}${track}${bar}`;
+      return `${label(y, layout, row.label, row.display)}${track}${bar}`;
     })
     .join('\n');
-  return frame(options.id, options.title, options.summary, options.rows.length, inner);
+  return frame(options.id, options.title, options.summary, options.rows.length, layout, inner);
 }
 
 /**
@@ -98,9 +112,10 @@ export function stackedChart(options: {
   const { id, series } = options;
   const totals = options.rows.map((row) => series.reduce((sum, s) => sum + (row.values[s.key] ?? 0), 0));
   const max = Math.max(1, ...totals);
+  const layout = layoutFor(options.rows.map((r) => ({ name: r.label, value: r.note })));
   const inner = options.rows
     .map((row, i) => {
-      const y = i * ROW;
+      const y = i * layout.row;
       const total = totals[i]!;
       const base = options.mode === 'share' ? total : max;
       let x = 0;
@@ -109,15 +124,15 @@ export function stackedChart(options: {
           const value = row.values[s.key] ?? 0;
           if (value <= 0 || base <= 0) return '';
           const width = value / base;
-          const rect = `<rect x="${pct(x)}" y="${y + 20}" width="${pct(width)}" height="${BAR}" ${fill(id, index)}/>`;
+          const rect = `<rect x="${pct(x)}" y="${y + layout.barY}" width="${pct(width)}" height="${BAR}" ${fill(id, index)}/>`;
           x += width;
           return rect;
         })
         .join('');
-      return `${label(y, row.label, row.note)}${segments}`;
+      return `${label(y, layout, row.label, row.note)}${segments}`;
     })
     .join('\n');
-  return frame(id, options.title, options.summary, options.rows.length, `${defs(id)}\n${inner}`);
+  return frame(id, options.title, options.summary, options.rows.length, layout, `${defs(id)}\n${inner}`);
 }
 
 /** The legend of a stacked chart: the same patterns as small swatches, with words. */
