@@ -52,6 +52,8 @@ const oneRoute = createRoute({
 
 export function openDataRoutes(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  // Open data is for anyone to read from any site: no credentials are involved, so any origin may.
+  const headers = { 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' };
   const meta = (now: Date) => ({
     generatedAt: now.toISOString(),
     smallNumberThreshold: SMALL_NUMBER_THRESHOLD,
@@ -60,13 +62,13 @@ export function openDataRoutes(): OpenAPIHono<AppEnv> {
 
   app.openapi(listRoute, async (c) => {
     const consultations = await openDataConsultations(c.get('db'));
-    return c.json({ ...meta(c.get('now')()), consultations }, 200, { 'Cache-Control': 'public, max-age=300' });
+    return c.json({ ...meta(c.get('now')()), consultations }, 200, headers);
   });
 
   app.openapi(oneRoute, async (c) => {
     const [consultation] = await openDataConsultations(c.get('db'), c.req.valid('param').slug);
     if (!consultation) return problem(c, 404, 'consultation_not_found') as never;
-    return c.json({ ...meta(c.get('now')()), consultation }, 200, { 'Cache-Control': 'public, max-age=300' });
+    return c.json({ ...meta(c.get('now')()), consultation }, 200, headers);
   });
 
   return app;

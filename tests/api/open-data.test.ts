@@ -101,6 +101,14 @@ for (const target of databaseTargets()) {
       assert.match(bad.headers.get('Content-Type') ?? '', /problem\+json/);
     });
 
+    it('may be read by a page on any site', async () => {
+      const response = await t.app.request('/api/open-data/consultations', {
+        headers: { Origin: 'https://data.example.org' },
+      });
+      assert.equal(response.headers.get('Access-Control-Allow-Origin'), '*');
+      assert.equal(response.headers.get('Access-Control-Allow-Credentials'), null);
+    });
+
     it('is described in the OpenAPI document', async () => {
       const doc = await (await t.app.request('/api/openapi.json')).json();
       assert.ok(doc.paths['/api/open-data/consultations']?.get);
