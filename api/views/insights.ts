@@ -10,7 +10,7 @@ import { staffTexts } from '../i18n/staff.ts';
 import type { FilterError, FilterOptions, InsightsFilter, RawFilter } from '../services/insights/filters.ts';
 import { filterQuery } from '../services/insights/filters.ts';
 import { SENTIMENT_KEYS, sentimentShare, type SentimentGroup } from '../services/insights/figures.ts';
-import type { FigureId, Insights } from '../services/insights/index.ts';
+import { FIGURES, type FigureId, type Insights } from '../services/insights/index.ts';
 import { weekLabel } from '../services/insights/weeks.ts';
 import { attrs, escapeHtml } from '../../site/lib/render/html.ts';
 import { barChart, legend, stackedChart } from './charts.ts';
@@ -544,20 +544,9 @@ export function renderInsightsPage(options: {
 </div>`;
   const figures = insights
     ? `<p>${escapeHtml(t.filters.period(insights.filter.from, insights.filter.to))}</p>
-${(
-  [
-    'volume',
-    'sentiment-week',
-    'sentiment-topic',
-    'sentiment-channel',
-    'themes',
-    'response-times',
-    'engagement',
-    'accuracy',
-  ] as const
-)
-  .map((id) => renderFigure(figureTable(insights, id, lang, { queueLinks: options.queueLinks }), lang, insights.filter))
-  .join('\n')}`
+${FIGURES.map((id) =>
+  renderFigure(figureTable(insights, id, lang, { queueLinks: options.queueLinks }), lang, insights.filter),
+).join('\n')}`
     : '';
   const body = `${summary}
 <p>${escapeHtml(t.intro)}</p>
