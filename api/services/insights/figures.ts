@@ -164,7 +164,9 @@ export function responseTimes(items: readonly InsightItem[], now: Date): Respons
   for (const item of items) {
     if (!needsAnswer(item)) continue;
     const key = item.promiseKey ?? item.channel;
-    groups.set(key, [...(groups.get(key) ?? []), item]);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
   }
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))

@@ -61,7 +61,7 @@ export async function computeInsights(
 ): Promise<Insights> {
   const items = await loadItems(db, organisationId, filter);
   const weeks = weeksBetween(filter.from, filter.to);
-  const texts = await loadThemeTexts(db, items);
+  const texts = await loadThemeTexts(db, organisationId, filter, items);
   return {
     filter,
     weeks,
