@@ -30,6 +30,9 @@ import { threadRoutes } from './routes/threads.ts';
 import { moderationPublicRoutes } from './routes/moderation-public.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { webcareRoutes } from './routes/webcare.ts';
+import { insightsRoutes } from './routes/insights.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { openDataRoutes } from './routes/open-data.ts';
 import { loadShell } from './views/page-shell.ts';
 
 export type AppOptions = {
@@ -123,6 +126,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/', moderationPublicRoutes());
   app.route('/', rightsRoutes());
   app.route('/', archiveRoutes());
+  app.route('/', openDataRoutes());
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -145,6 +149,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   }
   app.route('/', staffRoutes({ publicUrl: options.publicUrl }));
   app.route('/', webcareRoutes());
+  app.route('/', insightsRoutes());
+  app.route('/', auditRoutes());
 
   if (options.widgetsDir) {
     const widgetsDir = options.widgetsDir;

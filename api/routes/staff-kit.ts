@@ -83,7 +83,7 @@ export function pageSession(session: ActiveSession): PageSession {
     displayName: session.user.displayName,
     csrfToken: session.csrfToken,
     expiresAt: session.expiresAt,
-    admin: can(session.roles, 'admin'),
+    roles: session.roles,
   };
 }
 

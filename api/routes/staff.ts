@@ -17,6 +17,7 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import type { Locale } from '../contracts/public-content.ts';
 import { staffTexts } from '../i18n/staff.ts';
+import { insightsPaths } from '../views/insights-nav.ts';
 import {
   field,
   fields,
@@ -252,6 +253,10 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
       const session = c.get('session');
       if (!session)
         return c.redirect(`${staffPaths.login(lang)}?next=${encodeURIComponent(staffPaths.queue(lang))}`, 303);
+      // Analysts land here after log-in too: send them to the page their role is for.
+      if (!can(session.roles, 'queue.read') && can(session.roles, 'insights.read')) {
+        return c.redirect(insightsPaths.page(lang), 303);
+      }
       return queuePage(c, lang, session, {});
     });
   }

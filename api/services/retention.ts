@@ -271,6 +271,8 @@ async function purgeOrganisation(tx: Tx, organisationId: string, periods: Retent
       .returning({ id: socialAuthors.id })
   ).length;
 
+  // The audit log refuses deletes (migration 0006) unless the purge says so, for this transaction only.
+  await tx.execute(sql`select set_config('podium.audit_retention', 'on', true)`);
   counts.auditEntries = (
     await tx
       .delete(auditLog)

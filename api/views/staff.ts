@@ -10,10 +10,12 @@ import { proofOfWorkTexts, staffTexts } from '../i18n/staff.ts';
 import type { HouseRule, QueueFilterOptions, QueueItem } from '../services/moderation.ts';
 import { DECISIONS } from '../services/moderation.ts';
 import type { Flag } from '../services/screening/types.ts';
+import type { RoleGrant } from '../services/auth/roles.ts';
 import { attrs, escapeHtml, idRefs } from '../../site/lib/render/html.ts';
 import { webcareNavLinks, webcarePaths } from './webcare-nav.ts';
 import { clockMeta, queueItemWebcare, shortcutStatus, type QueueWebcare } from './webcare.ts';
 import { webcareTexts } from '../i18n/webcare.ts';
+import { insightsNavLinks } from './insights-nav.ts';
 
 export const staffPaths = {
   login: (lang: Locale) => (lang === 'en' ? '/en/manage/login' : '/beheer/inloggen'),
@@ -36,8 +38,8 @@ export type PageSession = {
   displayName: string;
   csrfToken: string;
   expiresAt: Date;
-  /** Shows the administrator's links in the navigation. */
-  admin?: boolean;
+  /** Which nav links to show; the routes check permissions themselves. */
+  roles?: readonly RoleGrant[];
 };
 
 export function formatTime(date: Date, lang: Locale): string {
@@ -78,7 +80,7 @@ export function staffPage(page: {
   const header = session
     ? `<header class="staff-header">
 <p class="staff-product">${escapeHtml(m.product)}</p>
-<nav aria-label="${escapeHtml(m.header.navLabel)}"><ul class="staff-nav"><li><a href="${staffPaths.queue(page.lang)}"${page.path === staffPaths.queue(page.lang) ? ' aria-current="page"' : ''}>${escapeHtml(m.header.queue)}</a></li>${webcareNavLinks(page.lang, page.path, session.admin)}</ul></nav>
+<nav aria-label="${escapeHtml(m.header.navLabel)}"><ul class="staff-nav"><li><a href="${staffPaths.queue(page.lang)}"${page.path === staffPaths.queue(page.lang) ? ' aria-current="page"' : ''}>${escapeHtml(m.header.queue)}</a></li>${webcareNavLinks(page.lang, page.path, session.roles)}${insightsNavLinks(page.lang, page.path, session.roles)}</ul></nav>
 <div class="staff-account">
 <p>${escapeHtml(m.header.signedInAs(session.displayName))}</p>
 <form method="post" action="${staffPaths.extend}" class="staff-session" data-session-form>

@@ -4,6 +4,7 @@
  */
 import type { Locale } from '../contracts/public-content.ts';
 import { webcareTexts } from '../i18n/webcare.ts';
+import { can, type RoleGrant } from '../services/auth/roles.ts';
 import { escapeHtml } from '../../site/lib/render/html.ts';
 
 const en = (lang: Locale, nl: string, english: string) => (lang === 'en' ? english : nl);
@@ -27,15 +28,16 @@ export const webcarePaths = {
   shortcutsScript: '/beheer/assets/shortcuts.js',
 };
 
-/** The webcare links in the staff navigation; templates and routing only for administrators. */
-export function webcareNavLinks(lang: Locale, current: string | undefined, admin = false): string {
+/** The webcare links in the staff navigation, for the roles that may open them. */
+export function webcareNavLinks(lang: Locale, current: string | undefined, roles: readonly RoleGrant[] = []): string {
   const m = webcareTexts(lang).nav;
-  const links: Array<[string, string]> = [
-    [webcarePaths.overdue(lang), m.overdue],
-    [webcarePaths.consultations(lang), m.consultations],
-  ];
-  if (admin) links.push([webcarePaths.templates(lang), m.templates], [webcarePaths.routing(lang), m.routing]);
-  links.push([webcarePaths.shortcuts(lang), m.shortcuts]);
+  const links: Array<[string, string]> = [];
+  if (can(roles, 'queue.read')) {
+    links.push([webcarePaths.overdue(lang), m.overdue], [webcarePaths.consultations(lang), m.consultations]);
+  }
+  if (can(roles, 'admin'))
+    links.push([webcarePaths.templates(lang), m.templates], [webcarePaths.routing(lang), m.routing]);
+  if (can(roles, 'queue.read')) links.push([webcarePaths.shortcuts(lang), m.shortcuts]);
   return links
     .map(
       ([href, text]) =>

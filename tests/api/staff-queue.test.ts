@@ -282,7 +282,7 @@ for (const target of databaseTargets()) {
       assert.equal((await decide(row.id, [['decision', 'publish']], webcare)).status, 403);
     });
 
-    it('gives analysts no queue', async () => {
+    it('gives analysts no queue and sends them to the insights instead', async () => {
       await addStaffUser(t, 'analyst@demodam.example', 'analyst');
       const login = await staffPost(t, '/beheer/inloggen', [
         ['email', 'analyst@demodam.example'],
@@ -290,8 +290,14 @@ for (const target of databaseTargets()) {
       ]);
       const cookie = (login.headers.get('Set-Cookie') ?? '').split(';')[0]!;
       const response = await t.app.request('/beheer/', { headers: { Cookie: cookie } });
-      assert.equal(response.status, 403);
-      assert.match(await response.text(), /U heeft geen toegang tot de wachtrij/);
+      assert.equal(response.status, 303);
+      assert.equal(response.headers.get('Location'), '/beheer/inzichten/');
+      const decisions = await t.app.request('/beheer/items/decision', {
+        method: 'POST',
+        headers: { Cookie: cookie, Origin: 'http://localhost', 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: '',
+      });
+      assert.equal(decisions.status, 403);
     });
 
     it('shows department members only what is routed to their department', async () => {

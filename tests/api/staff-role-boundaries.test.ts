@@ -13,7 +13,7 @@ import { addStaffUser, logIn, ORIGIN } from '../support/staff.ts';
 
 /**
  * What a route asks of its caller:
- * - `public`: anyone (log-in page, assets);
+ * - `public`: anyone (log-in page, assets, redirects to the address with a slash);
  * - `session`: any logged-in staff member (log-out, extending a session, the landing page);
  * - a permission from api/services/auth/roles.ts.
  */
@@ -59,6 +59,21 @@ const ROUTES: Record<string, Access> = {
   'GET /en/manage/consultations/:slug': 'queue.read',
   'GET /beheer/sneltoetsen': 'queue.read',
   'GET /en/manage/shortcuts': 'queue.read',
+  // insights and the audit log (api/routes/insights.ts, api/routes/audit.ts)
+  'GET /beheer/inzichten': 'public',
+  'GET /en/manage/insights': 'public',
+  'GET /beheer/inzichten/': 'insights.read',
+  'GET /en/manage/insights/': 'insights.read',
+  'GET /beheer/inzichten/export/:file': 'insights.read',
+  'GET /en/manage/insights/export/:file': 'insights.read',
+  'GET /beheer/audit': 'public',
+  'GET /en/manage/audit': 'public',
+  'GET /beheer/audit/': 'admin',
+  'GET /en/manage/audit/': 'admin',
+  'GET /beheer/audit/export.csv': 'admin',
+  'GET /beheer/audit/export.json': 'admin',
+  'GET /en/manage/audit/export.csv': 'admin',
+  'GET /en/manage/audit/export.json': 'admin',
 };
 
 const STAFF_PATH = /^\/(?:beheer|en\/manage|api\/staff)(?:\/|$)/;

@@ -44,7 +44,10 @@ export async function logIn(t: Pick<TestApp, 'app'>, email: string): Promise<{ c
   ]);
   if (response.status !== 303) throw new Error(`Log-in failed with ${response.status}`);
   const cookie = (response.headers.get('Set-Cookie') ?? '').split(';')[0]!;
-  const page = await t.app.request('/beheer/', { headers: { Cookie: cookie } });
+  let page = await t.app.request('/beheer/', { headers: { Cookie: cookie } });
+  // Roles without a queue (analysts) are sent on to the page their role is for.
+  const elsewhere = page.status === 303 ? page.headers.get('Location') : null;
+  if (elsewhere) page = await t.app.request(elsewhere, { headers: { Cookie: cookie } });
   const csrf = (await page.text()).match(/name="csrf" value="([^"]+)"/)?.[1];
   if (!csrf) throw new Error('No CSRF token on the queue page');
   return { cookie, csrf };

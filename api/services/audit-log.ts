@@ -1,0 +1,116 @@
+/**
+ * Reading the audit log, for administrators: filtered, paged, and whole for an export.
+ * There is no function here that changes an entry, and the database refuses UPDATE and
+ * DELETE on the table (migration 0006) except for the retention purge.
+ */
+import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { auditLog, staffUsers } from '../db/schema.ts';
+import { TIME_ZONE } from './insights/weeks.ts';
+
+export type AuditFilter = {
+  /** A staff user's id, or everything done by the system or by residents. */
+  actor?: string | undefined;
+  /** The action, or its first part: `submission` finds `submission.decision` and `submission.erased`. */
+  action?: string | undefined;
+  /** A subject type (`submission`) or a subject id. */
+  subject?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+};
+
+export type AuditRow = {
+  id: number;
+  at: Date;
+  actorType: 'resident' | 'staff' | 'system';
+  actorId: string | null;
+  /** The staff member's name now; null for the system, residents and erased accounts. */
+  actorName: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  /** What changed, where the entry says (`from`/`to` or `before`/`after`). */
+  before: unknown;
+  after: unknown;
+  details: Record<string, unknown>;
+};
+
+export const AUDIT_PAGE_SIZE = 50;
+/** The most entries one export holds; narrow the filters for more. */
+export const AUDIT_EXPORT_LIMIT = 50_000;
+
+function conditions(organisationId: string, filter: AuditFilter): SQL {
+  const where: SQL[] = [eq(auditLog.organisationId, organisationId)];
+  if (filter.actor === 'system' || filter.actor === 'resident') where.push(eq(auditLog.actorType, filter.actor));
+  else if (filter.actor) where.push(eq(auditLog.actorId, filter.actor));
+  if (filter.action) {
+    const escaped = filter.action.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+    where.push(or(eq(auditLog.action, filter.action), ilike(auditLog.action, `${escaped}.%`))!);
+  }
+  if (filter.subject) where.push(or(eq(auditLog.subjectType, filter.subject), eq(auditLog.subjectId, filter.subject))!);
+  if (filter.from) where.push(sql`(${auditLog.at} at time zone ${TIME_ZONE})::date >= ${filter.from}::date`);
+  if (filter.to) where.push(sql`(${auditLog.at} at time zone ${TIME_ZONE})::date <= ${filter.to}::date`);
+  return and(...where)!;
+}
+
+function changeOf(details: Record<string, unknown>): { before: unknown; after: unknown } {
+  if ('before' in details || 'after' in details)
+    return { before: details.before ?? null, after: details.after ?? null };
+  if ('from' in details || 'to' in details) return { before: details.from ?? null, after: details.to ?? null };
+  return { before: null, after: null };
+}
+
+async function select(db: Db, organisationId: string, filter: AuditFilter, limit: number, offset: number) {
+  const rows = await db
+    .select({ entry: auditLog, actorName: staffUsers.displayName })
+    .from(auditLog)
+    .leftJoin(staffUsers, eq(staffUsers.id, auditLog.actorId))
+    .where(conditions(organisationId, filter))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit)
+    .offset(offset);
+  return rows.map(({ entry, actorName }) => ({
+    id: entry.id,
+    at: entry.at,
+    actorType: entry.actorType,
+    actorId: entry.actorId,
+    actorName: entry.actorType === 'staff' ? actorName : null,
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId,
+    ...changeOf(entry.details),
+    details: entry.details,
+  }));
+}
+
+export async function listAudit(
+  db: Db,
+  organisationId: string,
+  filter: AuditFilter,
+  page: number,
+): Promise<{ rows: AuditRow[]; total: number; page: number; pages: number }> {
+  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(auditLog).where(conditions(organisationId, filter));
+  const total = Number(n);
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const current = Math.min(page, pages);
+  return {
+    rows: await select(db, organisationId, filter, AUDIT_PAGE_SIZE, (current - 1) * AUDIT_PAGE_SIZE),
+    total,
+    page: current,
+    pages,
+  };
+}
+
+export async function exportAudit(db: Db, organisationId: string, filter: AuditFilter): Promise<AuditRow[]> {
+  return select(db, organisationId, filter, AUDIT_EXPORT_LIMIT, 0);
+}
+
+/** The people who can be chosen in the filter: the organisation's staff, by name. */
+export async function auditActors(db: Db, organisationId: string): Promise<Array<{ id: string; name: string }>> {
+  const rows = await db
+    .select({ id: staffUsers.id, name: staffUsers.displayName })
+    .from(staffUsers)
+    .where(eq(staffUsers.organisationId, organisationId))
+    .orderBy(asc(staffUsers.displayName));
+  return rows;
+}

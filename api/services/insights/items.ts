@@ -1,0 +1,297 @@
+/**
+ * The items every insights figure counts: input from the portal and widgets (submissions)
+ * and residents' posts in mirrored social threads, received in the period and matching
+ * the filter. A post that became a submission counts once, as the submission; the
+ * municipality's own posts, deleted posts and placeholders are not input and are left out.
+ */
+import { and, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.ts';
+import {
+  channelGuidelines,
+  consultations,
+  questions,
+  socialAuthors,
+  socialPosts,
+  socialThreads,
+  staffReplies,
+  submissionAnswers,
+  submissions,
+  topics,
+  type LocalizedText,
+  type ScreeningRecord,
+  type SentimentRecord,
+} from '../../db/schema.ts';
+import type { Channel, InsightsFilter } from './filters.ts';
+import { TIME_ZONE } from './weeks.ts';
+
+export type InsightItem = {
+  kind: 'submission' | 'social_post';
+  id: string;
+  channel: Channel;
+  /** Which channel guideline's promise applies: `portal`, `widget` or a social account's key. */
+  promiseKey: string | null;
+  promiseName: LocalizedText | null;
+  promiseDays: number | null;
+  language: string;
+  createdAt: Date;
+  sentiment: SentimentRecord['label'] | null;
+  reviewState: string | null;
+  topic: { slug: string; title: LocalizedText } | null;
+  consultation: { slug: string; title: LocalizedText } | null;
+  /** The first answer published to it, if any. */
+  firstAnswerAt: Date | null;
+};
+
+export type ThemeText = { id: string; text: string; lang: string };
+
+function inPeriod(column: AnyPgColumn, filter: InsightsFilter): SQL {
+  // Dates are Amsterdam dates: convert in the database, the same on PGlite and PostgreSQL.
+  return sql`(${column} at time zone ${TIME_ZONE})::date between ${filter.from}::date and ${filter.to}::date`;
+}
+
+type Guideline = { key: string; name: LocalizedText; channel: string; platform: string | null; responseDays: number };
+
+async function guidelines(db: Db, organisationId: string): Promise<Guideline[]> {
+  return db
+    .select({
+      key: channelGuidelines.key,
+      name: channelGuidelines.name,
+      channel: channelGuidelines.channel,
+      platform: channelGuidelines.platform,
+      responseDays: channelGuidelines.responseDays,
+    })
+    .from(channelGuidelines)
+    .where(eq(channelGuidelines.organisationId, organisationId))
+    .orderBy(channelGuidelines.key);
+}
+
+/**
+ * The promise for an item: its channel's guideline (for social media the first account
+ * on the same platform), else the consultation's own response time.
+ */
+function promiseFor(
+  all: Guideline[],
+  channel: Channel,
+  platform: string | null,
+  consultationDays: number | null,
+): { key: string | null; name: LocalizedText | null; days: number | null } {
+  const guideline =
+    channel === 'social'
+      ? (all.find((g) => g.channel === 'social' && g.platform === platform) ?? all.find((g) => g.channel === 'social'))
+      : all.find((g) => g.key === channel);
+  if (guideline) return { key: guideline.key, name: guideline.name, days: guideline.responseDays };
+  return { key: channel === 'social' && platform ? platform : channel, name: null, days: consultationDays };
+}
+
+type Names = {
+  consultations: Map<string, { slug: string; title: LocalizedText; responseDays: number; topicId: string }>;
+  topics: Map<string, { slug: string; title: LocalizedText }>;
+};
+
+/** Titles of the organisation's topics and consultations, read once instead of with every item. */
+async function namesOf(db: Db, organisationId: string): Promise<Names> {
+  const consultationRows = await db
+    .select({
+      id: consultations.id,
+      slug: consultations.slug,
+      title: consultations.title,
+      responseDays: consultations.responseDays,
+      topicId: consultations.topicId,
+    })
+    .from(consultations)
+    .where(eq(consultations.organisationId, organisationId));
+  const topicRows = await db
+    .select({ id: topics.id, slug: topics.slug, title: topics.title })
+    .from(topics)
+    .where(eq(topics.organisationId, organisationId));
+  return {
+    consultations: new Map(consultationRows.map(({ id, ...rest }) => [id, rest])),
+    topics: new Map(topicRows.map(({ id, ...rest }) => [id, rest])),
+  };
+}
+
+/**
+ * When each item of the organisation got its first published answer. Read as one grouped
+ * query and matched in memory: a join or a subquery per item lets the planner scan the
+ * replies once per item (seconds for twenty thousand items).
+ */
+async function firstAnswers(db: Db, kind: InsightItem['kind'], organisationId: string): Promise<Map<string, Date>> {
+  const first = sql<Date | string>`min(${staffReplies.publishedAt})`;
+  const rows =
+    kind === 'submission'
+      ? await db
+          .select({ id: staffReplies.submissionId, at: first })
+          .from(staffReplies)
+          .innerJoin(submissions, eq(submissions.id, staffReplies.submissionId))
+          .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
+          .where(and(eq(consultations.organisationId, organisationId), isNotNull(staffReplies.publishedAt)))
+          .groupBy(staffReplies.submissionId)
+      : await db
+          .select({ id: staffReplies.socialPostId, at: first })
+          .from(staffReplies)
+          .innerJoin(socialPosts, eq(socialPosts.id, staffReplies.socialPostId))
+          .innerJoin(socialThreads, eq(socialThreads.id, socialPosts.threadId))
+          .where(and(eq(socialThreads.organisationId, organisationId), isNotNull(staffReplies.publishedAt)))
+          .groupBy(staffReplies.socialPostId);
+  return new Map(rows.filter((row) => row.id).map((row) => [row.id!, new Date(row.at)]));
+}
+
+export async function loadItems(db: Db, organisationId: string, filter: InsightsFilter): Promise<InsightItem[]> {
+  const promises = await guidelines(db, organisationId);
+  const names = await namesOf(db, organisationId);
+  const items: InsightItem[] = [];
+
+  {
+    // Submissions come from every channel, social media included (posts that became items).
+    const conditions: SQL[] = [
+      eq(consultations.organisationId, organisationId),
+      isNull(submissions.erasedAt),
+      inPeriod(submissions.createdAt, filter),
+    ];
+    if (filter.topic) conditions.push(eq(topics.slug, filter.topic));
+    if (filter.consultation) conditions.push(eq(consultations.slug, filter.consultation));
+    if (filter.channel) conditions.push(eq(submissions.channel, filter.channel));
+    const rows = await db
+      .select({
+        id: submissions.id,
+        channel: submissions.channel,
+        language: submissions.language,
+        createdAt: submissions.createdAt,
+        // Only what the figures use: the label, and ids whose titles are read once below.
+        sentiment: sql<SentimentRecord['label'] | null>`${submissions.sentiment}->>'label'`,
+        reviewState: submissions.reviewState,
+        consultationId: submissions.consultationId,
+      })
+      .from(submissions)
+      .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
+      .innerJoin(topics, eq(topics.id, consultations.topicId))
+      .where(and(...conditions));
+    const answered = await firstAnswers(db, 'submission', organisationId);
+    for (const row of rows) {
+      const consultation = names.consultations.get(row.consultationId)!;
+      const promise = promiseFor(promises, row.channel, null, consultation.responseDays);
+      items.push({
+        kind: 'submission',
+        id: row.id,
+        channel: row.channel,
+        promiseKey: promise.key,
+        promiseName: promise.name,
+        promiseDays: promise.days,
+        language: row.language,
+        createdAt: row.createdAt,
+        sentiment: row.sentiment,
+        reviewState: row.reviewState,
+        topic: names.topics.get(consultation.topicId) ?? null,
+        consultation: { slug: consultation.slug, title: consultation.title },
+        firstAnswerAt: answered.get(row.id) ?? null,
+      });
+    }
+  }
+
+  if (!filter.channel || filter.channel === 'social') {
+    const threadTopic = sql`coalesce(${socialThreads.topicId}, ${consultations.topicId})`;
+    const conditions: SQL[] = [
+      eq(socialThreads.organisationId, organisationId),
+      isNull(socialThreads.removedAt),
+      isNull(socialPosts.deletedAt),
+      isNull(socialPosts.placeholder),
+      isNull(socialPosts.submissionId),
+      or(isNull(socialPosts.authorId), eq(socialAuthors.isOwnAccount, false))!,
+      inPeriod(socialPosts.postedAt, filter),
+    ];
+    if (filter.topic) conditions.push(eq(topics.slug, filter.topic));
+    if (filter.consultation) conditions.push(eq(consultations.slug, filter.consultation));
+    const rows = await db
+      .select({
+        id: socialPosts.id,
+        language: socialPosts.language,
+        postedAt: socialPosts.postedAt,
+        sentiment: sql<SentimentRecord['label'] | null>`${socialPosts.sentiment}->>'label'`,
+        platform: socialThreads.platform,
+        consultationId: socialThreads.consultationId,
+        topicId: sql<string | null>`${threadTopic}`,
+      })
+      .from(socialPosts)
+      .innerJoin(socialThreads, eq(socialThreads.id, socialPosts.threadId))
+      .leftJoin(socialAuthors, eq(socialAuthors.id, socialPosts.authorId))
+      .leftJoin(consultations, eq(consultations.id, socialThreads.consultationId))
+      .leftJoin(topics, sql`${topics.id} = ${threadTopic}`)
+      .where(and(...conditions));
+    const answered = await firstAnswers(db, 'social_post', organisationId);
+    for (const row of rows) {
+      const consultation = row.consultationId ? names.consultations.get(row.consultationId) : undefined;
+      const promise = promiseFor(promises, 'social', row.platform, consultation?.responseDays ?? null);
+      items.push({
+        kind: 'social_post',
+        id: row.id,
+        channel: 'social',
+        promiseKey: promise.key,
+        promiseName: promise.name,
+        promiseDays: promise.days,
+        language: row.language === 'en' ? 'en' : 'nl',
+        createdAt: row.postedAt,
+        sentiment: row.sentiment,
+        reviewState: null,
+        topic: (row.topicId && names.topics.get(row.topicId)) || null,
+        consultation: consultation ? { slug: consultation.slug, title: consultation.title } : null,
+        firstAnswerAt: answered.get(row.id) ?? null,
+      });
+    }
+  }
+  return items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+}
+
+/**
+ * The texts themes are drawn from: open answers as they may be published (personal data
+ * redacted by screening) and post texts. Rejected input is left out: it is not what
+ * residents said about the topic but what broke the house rules.
+ */
+export async function loadThemeTexts(
+  db: Db,
+  organisationId: string,
+  filter: InsightsFilter,
+  items: readonly InsightItem[],
+): Promise<ThemeText[]> {
+  const wanted = new Set(
+    items.filter((i) => i.kind === 'social_post' || i.reviewState !== 'rejected').map((i) => i.id),
+  );
+  const texts = new Map<string, string[]>();
+  // One query over the organisation's period, matched to the filtered items in memory: an
+  // IN list of thousands of ids is slower than reading a few rows too many.
+  const answers = await db
+    .select({
+      id: submissionAnswers.submissionId,
+      key: questions.key,
+      value: submissionAnswers.value,
+      screening: submissions.screening,
+    })
+    .from(submissionAnswers)
+    .innerJoin(questions, eq(questions.id, submissionAnswers.questionId))
+    .innerJoin(submissions, eq(submissions.id, submissionAnswers.submissionId))
+    .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
+    .where(
+      and(
+        eq(consultations.organisationId, organisationId),
+        eq(questions.kind, 'open_text'),
+        inPeriod(submissions.createdAt, filter),
+      ),
+    )
+    .orderBy(submissionAnswers.submissionId, questions.position);
+  for (const row of answers) {
+    if (!wanted.has(row.id) || typeof row.value !== 'string') continue;
+    const redacted = (row.screening as ScreeningRecord | null)?.fields.find((f) => f.question === row.key)?.redacted;
+    texts.set(row.id, [...(texts.get(row.id) ?? []), redacted ?? row.value]);
+  }
+  if (items.some((i) => i.kind === 'social_post')) {
+    const posts = await db
+      .select({ id: socialPosts.id, text: socialPosts.contentText })
+      .from(socialPosts)
+      .innerJoin(socialThreads, eq(socialThreads.id, socialPosts.threadId))
+      .where(and(eq(socialThreads.organisationId, organisationId), inPeriod(socialPosts.postedAt, filter)));
+    for (const row of posts) if (wanted.has(row.id)) texts.set(row.id, [row.text]);
+  }
+  return items
+    .filter((item) => texts.has(item.id))
+    .map((item) => ({ id: item.id, text: texts.get(item.id)!.join('\n'), lang: item.language }));
+}

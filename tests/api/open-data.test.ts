@@ -1,0 +1,119 @@
+/**
+ * The open-data endpoint: aggregate figures per consultation, in the OpenAPI document,
+ * without personal data or texts, with small numbers withheld.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { consultations, submissionContacts, submissions } from '../../api/db/schema.ts';
+import { openTestApp, postJson, validAnswers, type TestApp } from '../support/app.ts';
+import { databaseTargets } from '../support/databases.ts';
+
+for (const target of databaseTargets()) {
+  describe(`open data per consultation (${target.name})`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await openTestApp(target);
+      const [open] = await t.db.select().from(consultations).where(eq(consultations.slug, 'fietsroute-stationsstraat'));
+      await t.db.insert(consultations).values({
+        ...open!,
+        id: undefined,
+        slug: 'concept-nog-geheim',
+        status: 'draft',
+      });
+      for (let i = 0; i < 6; i++) {
+        const response = await postJson(t.app, '/api/consultations/fietsroute-stationsstraat/submissions', {
+          answers: { ...validAnswers, toelichting: `Open data proef ${i}: bel 06-12345678` },
+          name: 'Jan Open',
+          email: 'jan.open@example.org',
+          consent: true,
+          channel: 'widget',
+        });
+        assert.equal(response.status, 201);
+      }
+    });
+    after(() => t.close());
+
+    it('lists every published consultation with its figures, drafts left out', async () => {
+      const response = await t.app.request('/api/open-data/consultations');
+      assert.equal(response.status, 200);
+      const body = await response.json();
+      assert.equal(body.smallNumberThreshold, 5);
+      assert.equal(body.licence, 'CC0-1.0');
+      const drafts = await t.db.select().from(consultations).where(eq(consultations.status, 'draft'));
+      assert.ok(drafts.length > 0);
+      const slugs = body.consultations.map((c: { slug: string }) => c.slug);
+      for (const draft of drafts) assert.ok(!slugs.includes(draft.slug), `${draft.slug} is a draft`);
+      assert.ok(slugs.includes('fietsroute-stationsstraat'));
+    });
+
+    it('counts the contributions of a consultation as the database holds them', async () => {
+      const body = await (await t.app.request('/api/open-data/consultations/fietsroute-stationsstraat')).json();
+      const [consultation] = await t.db
+        .select()
+        .from(consultations)
+        .where(eq(consultations.slug, 'fietsroute-stationsstraat'));
+      const rows = await t.db.select().from(submissions).where(eq(submissions.consultationId, consultation!.id));
+      const widget = rows.filter((r) => r.channel === 'widget' && !r.erasedAt).length;
+      assert.ok(widget >= 6);
+      assert.equal(body.consultation.perChannel.widget, widget);
+      assert.ok(body.consultation.contributions >= widget);
+    });
+
+    it('holds no personal data and no texts', async () => {
+      const text = await (await t.app.request('/api/open-data/consultations')).text();
+      const [contact] = await t.db.select().from(submissionContacts).limit(1);
+      assert.ok(contact?.email);
+      for (const secret of [contact!.email!, 'Jan Open', '06-12345678', 'Open data proef'])
+        assert.ok(!text.includes(secret), `the open data contains ${secret}`);
+      const codes = await t.db.select({ code: submissions.followUpCode }).from(submissions);
+      assert.ok(
+        codes.every(({ code }) => !text.includes(code)),
+        'no follow-up codes',
+      );
+    });
+
+    it('withholds counts below 5 and says so', async () => {
+      const body = await (await t.app.request('/api/open-data/consultations')).json();
+      for (const c of body.consultations) {
+        const counts = [c.contributions, ...Object.values(c.perChannel), ...Object.values(c.sentiment)] as Array<
+          number | null
+        >;
+        assert.ok(
+          counts.every((n) => n === null || n === 0 || n >= 5),
+          `${c.slug}: ${JSON.stringify(counts)}`,
+        );
+      }
+    });
+
+    it('answers an unknown consultation with 404 and a malformed slug with 422, as problem details', async () => {
+      const unknown = await t.app.request('/api/open-data/consultations/bestaat-niet', {
+        headers: { 'Accept-Language': 'nl' },
+      });
+      assert.equal(unknown.status, 404);
+      const draft = await t.app.request('/api/open-data/consultations/concept-nog-geheim');
+      assert.equal(draft.status, 404, 'a draft is not published');
+      assert.match(unknown.headers.get('Content-Type') ?? '', /problem\+json/);
+      const bad = await t.app.request('/api/open-data/consultations/Not%20A%20Slug', {
+        headers: { 'Accept-Language': 'en' },
+      });
+      assert.equal(bad.status, 422);
+      assert.match(bad.headers.get('Content-Type') ?? '', /problem\+json/);
+    });
+
+    it('may be read by a page on any site', async () => {
+      const response = await t.app.request('/api/open-data/consultations', {
+        headers: { Origin: 'https://data.example.org' },
+      });
+      assert.equal(response.headers.get('Access-Control-Allow-Origin'), '*');
+      assert.equal(response.headers.get('Access-Control-Allow-Credentials'), null);
+    });
+
+    it('is described in the OpenAPI document', async () => {
+      const doc = await (await t.app.request('/api/openapi.json')).json();
+      assert.ok(doc.paths['/api/open-data/consultations']?.get);
+      assert.ok(doc.paths['/api/open-data/consultations/{slug}']?.get);
+      assert.ok(doc.components.schemas.ConsultationOpenData);
+    });
+  });
+}

@@ -1,0 +1,213 @@
+/**
+ * The insights pages and the audit log in a real browser, in Dutch and English: axe, a
+ * Tab walk that reaches everything with visible focus, reflow at 320 CSS px, and the
+ * charts in forced-colours mode. Like the workbench spec, it runs its own Podium in the
+ * test process on an in-memory database.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { expect, test, type Page } from '@playwright/test';
+import { createApp } from '../../../api/app.ts';
+import { openDatabase, type Database } from '../../../api/db/client.ts';
+import { organisations } from '../../../api/db/schema.ts';
+import { createStaffUser } from '../../../api/services/auth/users.ts';
+import { seedDemoData } from '../../../api/services/seed.ts';
+import { submitInput } from '../../../api/services/submissions.ts';
+import { expectNoAxeViolations } from '../support/axe.ts';
+import { expectedLightStops, horizontalOverflow, tabWalk } from '../support/page-checks.ts';
+
+const EMAIL = 'beheerder@demodam.example';
+const PASSWORD = 'correct horse battery staple';
+const DAY = 86_400_000;
+
+let database: Database;
+let server: ServerType;
+let baseUrl: string;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  database = await openDatabase({ dataDir: 'memory' });
+  await database.migrate();
+  await seedDemoData(database.db);
+  const [org] = await database.db.select().from(organisations);
+  await createStaffUser(database.db, {
+    organisationId: org!.id,
+    email: EMAIL,
+    displayName: 'Bea Heerder',
+    password: PASSWORD,
+    roles: [{ role: 'administrator', departmentId: null }],
+  });
+  // Input over three weeks, with sentiment computed on arrival, so every chart has bars.
+  const texts = [
+    'Prima plan, een veilige fietsroute is fijn.',
+    'Dit fietspad is gevaarlijk en slecht verlicht.',
+    'Wanneer begint de aanleg van de fietsroute?',
+    'Slecht idee, de fietsroute kost te veel parkeerplaatsen.',
+    'Goed dat de fietsroute langs het park komt.',
+    'De verlichting van de fietsroute is slecht.',
+  ];
+  for (const [index, text] of texts.entries()) {
+    await submitInput(database.db, {
+      consultationSlug: 'fietsroute-stationsstraat',
+      now: new Date(Date.now() - (index * 4 + 1) * DAY),
+      input: { answers: { route: 'parklaan', toelichting: text }, language: 'nl', channel: 'portal' },
+    });
+  }
+  const app = createApp({ db: database.db, databaseKind: database.kind });
+  server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+test.afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await database.close();
+});
+
+async function logIn(page: Page, lang: 'nl' | 'en', next: string): Promise<void> {
+  await page.goto(
+    `${baseUrl}${lang === 'en' ? '/en/manage/login' : '/beheer/inloggen'}?next=${encodeURIComponent(next)}`,
+  );
+  await page.getByLabel(lang === 'en' ? 'E-mail address' : 'E-mailadres').fill(EMAIL);
+  await page.getByLabel(lang === 'en' ? 'Password' : 'Wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: lang === 'en' ? 'Log in' : 'Inloggen' }).click();
+  await expect(page).toHaveURL(`${baseUrl}${next}`);
+}
+
+/** Elements and text past the right edge, except inside a table's own scroll region. */
+function pastRightEdge(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const limit = document.documentElement.clientWidth + 0.5;
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node instanceof Element ? node : node.parentElement;
+      if (element?.closest('.insights-table') && !(node instanceof Element && node.matches('.insights-table')))
+        continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const right = node instanceof Element ? node.getBoundingClientRect().right : range.getBoundingClientRect().right;
+      if (right > limit)
+        found.push(
+          node instanceof Element ? `${node.tagName} ${node.getAttribute('class') ?? ''}` : `"${node.textContent}"`,
+        );
+    }
+    return found.slice(0, 5);
+  });
+}
+
+async function expectFullTabWalk(page: Page): Promise<void> {
+  const expected = await expectedLightStops(page);
+  const stops = await tabWalk(page, { max: 400 });
+  const reached = stops.map((s) => s.lightIndex);
+  expect(reached.filter((i) => i !== null)).toEqual(expected);
+  expect(stops.filter((s) => !s.focusVisible).map((s) => `${s.tag} ${s.name}`)).toEqual([]);
+}
+
+const PAGES = [
+  { lang: 'nl', path: '/beheer/inzichten/', h1: 'Inzichten', chart: 'Sentiment per week' },
+  { lang: 'en', path: '/en/manage/insights/', h1: 'Insights', chart: 'Sentiment per week' },
+] as const;
+
+for (const { lang, path, h1, chart } of PAGES) {
+  test(`the insights page (${lang}) passes axe, names its charts and shows each figure as a table`, async ({
+    page,
+  }) => {
+    await logIn(page, lang, path);
+    await expect(page.getByRole('heading', { level: 1, name: h1 })).toBeVisible();
+    const image = page.getByRole('img', { name: chart });
+    await expect(image).toBeVisible();
+    const describedBy = await image.getAttribute('aria-labelledby');
+    const summary = await page.locator(`#${describedBy!.split(' ')[1]}`).textContent();
+    expect(summary).toMatch(lang === 'nl' ? /Negatief (steeg|daalde|bleef gelijk)|negatief/ : /Negative|negative/);
+    await expect(page.locator('section.insights-figure table caption').first()).toBeVisible();
+    await expect(page.locator('svg.insights-chart rect.chart-fill').first()).toBeVisible();
+    await expectNoAxeViolations(page, { context: `insights page (${lang})` });
+  });
+
+  test(`every link, field and table region of the insights page (${lang}) is reached by Tab with visible focus`, async ({
+    page,
+  }) => {
+    await logIn(page, lang, path);
+    await expectFullTabWalk(page);
+  });
+
+  test(`the insights page (${lang}) reflows at 320 CSS px; wide tables scroll in their own region`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await logIn(page, lang, path);
+    expect(await pastRightEdge(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  });
+}
+
+test('in forced-colours mode the charts are drawn in system colours and keep their patterns, and pass axe', async ({
+  page,
+}) => {
+  await page.emulateMedia({ forcedColors: 'active' });
+  await logIn(page, 'nl', '/beheer/inzichten/');
+  const colours = await page.evaluate(() => {
+    const probe = document.createElement('span');
+    probe.style.color = 'CanvasText';
+    probe.style.backgroundColor = 'Canvas';
+    document.body.append(probe);
+    const text = getComputedStyle(probe).color;
+    const canvas = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    const solid = document.querySelector('svg.insights-chart rect.chart-fill')!;
+    const hatch = document.querySelector('svg.insights-chart pattern .chart-pattern-line')!;
+    const hatchBg = document.querySelector('svg.insights-chart pattern .chart-pattern-bg')!;
+    const label = document.querySelector('svg.insights-chart .chart-label')!;
+    return {
+      text,
+      canvas,
+      solid: getComputedStyle(solid).fill,
+      hatchLine: getComputedStyle(hatch).stroke,
+      hatchBg: getComputedStyle(hatchBg).fill,
+      label: getComputedStyle(label).fill,
+      patterned: document.querySelectorAll('svg.insights-chart rect.chart-patterned').length,
+    };
+  });
+  expect(colours.solid).toBe(colours.text);
+  expect(colours.hatchLine).toBe(colours.text);
+  expect(colours.hatchBg).toBe(colours.canvas);
+  expect(colours.label).toBe(colours.text);
+  expect(colours.patterned).toBeGreaterThan(0);
+  await expectNoAxeViolations(page, { context: 'insights page in forced colours' });
+});
+
+test('bad filters on the insights page lead to an error summary that takes focus and links to the field', async ({
+  page,
+}) => {
+  await logIn(page, 'nl', '/beheer/inzichten/');
+  await page.getByLabel('Van (datum)').fill('31-12-2026');
+  await page.getByRole('button', { name: 'Toon cijfers' }).click();
+  await expect(page.locator('#staff-error-summary')).toBeFocused();
+  await expect(page).toHaveTitle(/^Fout: Inzichten/);
+  await expectNoAxeViolations(page, { context: 'insights page with a bad filter' });
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Van (datum)')).toBeFocused();
+});
+
+const AUDIT = [
+  { lang: 'nl', path: '/beheer/audit/', h1: 'Auditlog' },
+  { lang: 'en', path: '/en/manage/audit/', h1: 'Audit log' },
+] as const;
+
+for (const { lang, path, h1 } of AUDIT) {
+  test(`the audit log (${lang}) passes axe, is reached fully by Tab and reflows at 320 CSS px`, async ({ page }) => {
+    await logIn(page, lang, path);
+    await expect(page.getByRole('heading', { level: 1, name: h1 })).toBeVisible();
+    await expect(page.locator('#audit-caption')).toBeVisible();
+    await expectNoAxeViolations(page, { context: `audit log (${lang})` });
+    await expectFullTabWalk(page);
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.reload();
+    expect(await pastRightEdge(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  });
+}
