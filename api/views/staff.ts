@@ -395,7 +395,7 @@ ${select}
 <div><dt>${escapeHtml(m.received)}</dt><dd><time datetime="${item.createdAt.toISOString()}">${escapeHtml(received)}</time></dd></div>
 <div><dt>${escapeHtml(m.due)}</dt><dd><time datetime="${item.dueAt.toISOString()}">${escapeHtml(formatDateTime(item.dueAt, lang))}</time>${overdue ? ` <strong>${escapeHtml(m.overdueMark)}</strong>` : ''}</dd></div>
 ${item.openReports > 0 ? `<div><dt>${escapeHtml(m.reports)}</dt><dd>${item.openReports}</dd></div>` : ''}
-<div><dt>${escapeHtml(m.channel)}</dt><dd>${escapeHtml(t.channels[item.channel] ?? item.channel)}</dd></div>
+<div><dt>${escapeHtml(m.channel)}</dt><dd>${escapeHtml(t.channels[item.channel] ?? item.channel)}${socialSource(item, lang)}</dd></div>
 <div><dt>${escapeHtml(m.state)}</dt><dd>${escapeHtml(t.states[item.reviewState])}</dd></div>
 </dl>
 ${answers}
@@ -417,6 +417,17 @@ ${
     : ''
 }
 </article>`;
+}
+
+/** For a mirrored post: the platform and account, and a link to the post there. */
+function socialSource(item: QueueItem, lang: Locale): string {
+  if (!item.source) return '';
+  const m = staffTexts(lang).socialQueue;
+  const where = `: ${item.source.platform}${item.source.account ? `, @${item.source.account}` : ''}`;
+  const link = item.source.postUrl
+    ? ` <a href="${escapeHtml(item.source.postUrl)}" rel="noopener noreferrer">${escapeHtml(m.original(item.source.platform))}</a>`
+    : '';
+  return `${escapeHtml(where)}${link}`;
 }
 
 /**

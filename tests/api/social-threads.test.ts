@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { SocialThread } from '../../api/contracts/social-thread.ts';
 import { auditLog, consultations, organisations, socialPosts, socialThreads } from '../../api/db/schema.ts';
 import { importMastodonThread } from '../../api/services/social/mastodon.ts';
@@ -52,7 +52,16 @@ for (const target of databaseTargets()) {
         live: true,
         now: NOW,
       });
+      await publishWaiting(threadId);
       return threadId;
+    }
+
+    /** What a moderator does in the queue: publishes every reply that waits. */
+    async function publishWaiting(threadId: string) {
+      await t.db
+        .update(socialPosts)
+        .set({ reviewState: 'published', publishedAt: NOW })
+        .where(and(eq(socialPosts.threadId, threadId), eq(socialPosts.reviewState, 'new')));
     }
 
     it('serves an imported thread in the public contract, root first, without raw payloads', async () => {
@@ -92,6 +101,10 @@ for (const target of databaseTargets()) {
       });
       assert.equal(result.kind, 'synced');
       assert.deepEqual(result.kind === 'synced' && result.stats, { added: 0, updated: 2, edited: 1, deleted: 0 });
+      // The edited text was not moderated: the reply waits again, its replies keep their place.
+      const waiting = (await readThread(t.db, threadId))!.posts.find((p) => p.id === '101')!;
+      assert.deepEqual([waiting.placeholder, waiting.text, waiting.author], ['unavailable', '', null]);
+      await publishWaiting(threadId);
       const thread = (await readThread(t.db, threadId))!;
       const edited = thread.posts.find((p) => p.id === '101')!;
       assert.equal(edited.text, 'Graag meer licht bij het viaduct én bij de school.');
