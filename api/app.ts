@@ -27,6 +27,7 @@ import { publicRoutes } from './routes/public.ts';
 import { threadRoutes } from './routes/threads.ts';
 import { moderationPublicRoutes } from './routes/moderation-public.ts';
 import { staffRoutes } from './routes/staff.ts';
+import { staffThreadRoutes, THREAD_IMPORT_MAX_BYTES } from './routes/staff-threads.ts';
 import { loadShell } from './views/page-shell.ts';
 
 export type AppOptions = {
@@ -76,12 +77,15 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       maxAge: 600,
     }),
   );
+  const apiBodyLimit = bodyLimit({
+    maxSize: options.maxBodyBytes ?? 64 * 1024,
+    onError: (c) => problem(c, 413, 'body_too_large'),
+  });
+  // Staff send a platform's whole thread as JSON: that one route has a larger limit.
+  app.use('/api/*', (c, next) => (c.req.path === '/api/staff/threads' ? next() : apiBodyLimit(c, next)));
   app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? 64 * 1024,
-      onError: (c) => problem(c, 413, 'body_too_large'),
-    }),
+    '/api/staff/threads',
+    bodyLimit({ maxSize: THREAD_IMPORT_MAX_BYTES, onError: (c) => problem(c, 413, 'body_too_large') }),
   );
   const limits = { rules: options.rateLimits ?? DEFAULT_RATE_LIMITS, trustProxyHops: options.trustProxyHops ?? 0 };
   app.use('/api/consultations/:slug/submissions', rateLimit({ group: 'submit', methods: ['POST'], ...limits }));
@@ -135,6 +139,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     );
   }
   app.route('/', staffRoutes({ publicUrl: options.publicUrl }));
+  app.route('/', staffThreadRoutes());
 
   if (options.widgetsDir) {
     const widgetsDir = options.widgetsDir;

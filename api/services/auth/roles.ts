@@ -14,11 +14,13 @@ export type Permission =
   /** Read insights and exports. */
   | 'insights.read'
   /** Manage staff, channels, house rules. */
-  | 'admin';
+  | 'admin'
+  /** Import, re-sync and remove mirrored social-media threads; describe their media. */
+  | 'threads.manage';
 
 const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
-  administrator: ['queue.read', 'queue.decide', 'insights.read', 'admin'],
-  moderator: ['queue.read', 'queue.decide', 'insights.read'],
+  administrator: ['queue.read', 'queue.decide', 'insights.read', 'admin', 'threads.manage'],
+  moderator: ['queue.read', 'queue.decide', 'insights.read', 'threads.manage'],
   webcare: ['queue.read', 'insights.read'],
   analyst: ['insights.read'],
   department_member: ['queue.read'],

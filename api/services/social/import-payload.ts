@@ -49,3 +49,45 @@ export function importThreadPayload(
 /** True when a payload looks like a list response with nothing in it. */
 export const isEmptyList = (payload: unknown) =>
   Array.isArray(field(payload, 'data')) && arr(field(payload, 'data')).length === 0;
+
+const items = (payload: unknown): unknown[] =>
+  Array.isArray(payload) ? payload : Array.isArray(field(payload, 'data')) ? arr(field(payload, 'data')) : [];
+
+/** A Mastodon Status: HTML `content`, an `account`, and `in_reply_to_id`. */
+const isMastodonStatus = (value: unknown) =>
+  typeof field(value, 'content') === 'string' &&
+  !!field(value, 'account') &&
+  field(value, 'in_reply_to_id') !== undefined;
+
+/**
+ * Which platform a JSON document came from, by its shape alone; undefined when it is not
+ * one Podium knows (then the caller must say).
+ *
+ * @example
+ * detectPlatform({ thread: { $type: 'app.bsky.feed.defs#threadViewPost', post: {} } }) // 'bluesky'
+ */
+export function detectPlatform(payload: unknown): SocialPlatform | undefined {
+  if (payload === null || typeof payload !== 'object') return undefined;
+  const thread = field(payload, 'thread');
+  const threadText = JSON.stringify(thread ?? '').slice(0, 2000);
+  if (thread && /app\.bsky\.|"at:\/\//.test(threadText)) return 'bluesky';
+  if (isMastodonStatus(field(payload, 'status')) || isMastodonStatus(payload)) return 'mastodon';
+  if (Array.isArray(payload) && payload.length > 0 && payload.every(isMastodonStatus)) return 'mastodon';
+  // X: one response page or a list of pages; tweets carry `edit_history_tweet_ids` or `conversation_id`.
+  const pages = Array.isArray(payload) ? payload : [payload];
+  const tweets = pages.flatMap((page) => {
+    const data = field(page, 'data');
+    return Array.isArray(data) ? data : data ? [data] : [];
+  });
+  if (
+    tweets.length > 0 &&
+    tweets.some((t) => field(t, 'edit_history_tweet_ids') !== undefined || field(t, 'conversation_id') !== undefined)
+  ) {
+    return 'x';
+  }
+  const comments = field(payload, 'comments') ? items(field(payload, 'comments')) : items(payload);
+  if (comments.some((c) => field(c, 'created_time') !== undefined || field(c, 'message') !== undefined))
+    return 'facebook';
+  if (comments.some((c) => field(c, 'timestamp') !== undefined && field(c, 'text') !== undefined)) return 'instagram';
+  return undefined;
+}

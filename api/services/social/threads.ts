@@ -247,6 +247,8 @@ export type ImportThreadInput = {
   topicId?: string | null;
   title?: LocalizedText | null;
   syncIntervalMinutes?: number;
+  /** The member of staff who asked for it; the system when absent (CLI, seed). */
+  actor?: { id: string };
   now: Date;
 };
 
@@ -299,7 +301,9 @@ export async function importThread(
     const stats = await applySnapshot(tx, threadId, thread, now);
     await recordAudit(tx, {
       organisationId: input.organisationId,
-      actorType: 'system',
+      actorType: input.actor ? 'staff' : 'system',
+      actorId: input.actor?.id ?? null,
+      at: now,
       action: found ? 'social_thread.reimported' : 'social_thread.imported',
       subjectType: 'social_thread',
       subjectId: threadId,
