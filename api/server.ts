@@ -19,6 +19,8 @@ import { organisations } from './db/schema.ts';
 import { buildPublishedSnapshot, writeSnapshotFile } from './services/published-content.ts';
 import { seedDemoData } from './services/seed.ts';
 import { startThreadSyncLoop } from './services/social/scheduler.ts';
+import { startAdminSocket } from './services/social/admin-socket.ts';
+import { importSettingsFromEnv } from './services/social/thread-admin.ts';
 import { startRetentionLoop } from './services/retention.ts';
 import { writeFile, mkdir } from 'node:fs/promises';
 
@@ -111,9 +113,16 @@ export async function start(
       ? startRetentionLoop(database.db, { everyMs: config.retentionPurgeMinutes * 60_000, log })
       : async () => {};
 
+  // The embedded database admits only this process: `npx podium import` hands its job over here.
+  const adminSocket =
+    database.kind === 'pglite'
+      ? await startAdminSocket(config.dataDir, database.db, { settings: () => importSettingsFromEnv(), log })
+      : undefined;
+
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      await adminSocket?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rebuilder.stop();
       await stopThreadSync();
