@@ -173,6 +173,32 @@ for (const target of databaseTargets()) {
       assert.deepEqual([none.root.reviewState, none.police.reviewState], ['new', 'new']);
     });
 
+    it('shows residents in the thread API as the organisation chose: pseudonym, initials or as on the platform', async () => {
+      const { threadId, reply } = await mirror('19', '<p>Goed plan.</p>');
+      await decide(reply.id, [['decision', 'publish']]);
+      const residentIn = async (display: 'pseudonym' | 'initials' | 'none') => {
+        await t.db
+          .update(organisations)
+          .set({ socialAuthorDisplay: display })
+          .where(eq(organisations.id, organisationId));
+        const body = await (await t.app.request(`/api/threads/${threadId}`)).json();
+        return body.posts.find((p: { id: string }) => p.id === '191').author;
+      };
+      try {
+        assert.deepEqual(
+          [(await residentIn('pseudonym')).pseudonym, (await residentIn('initials')).pseudonym],
+          ['A', 'A.'],
+        );
+        const named = await residentIn('none');
+        assert.deepEqual([named.handle, named.pseudonym], ['anna@social.gemeente.example', undefined]);
+      } finally {
+        await t.db
+          .update(organisations)
+          .set({ socialAuthorDisplay: 'pseudonym' })
+          .where(eq(organisations.id, organisationId));
+      }
+    });
+
     it('puts an edited published reply back in the queue and drops a deleted one from it', async () => {
       const { threadId, reply, police } = await mirror('18');
       await decide(reply.id, [['decision', 'publish']]);
