@@ -25,6 +25,7 @@ export type WidgetState =
   | 'submitted'
   | 'offline'
   | 'paged'
+  | 'sensitive'
   | 'error'
   | 'not-allowed';
 
