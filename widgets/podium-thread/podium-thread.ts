@@ -80,6 +80,10 @@ export class PodiumThread extends PodiumElement {
       .no-description {
         font-style: italic;
       }
+      /* Room between the button and the links it reveals (WCAG 2.5.8 target spacing). */
+      button + ul {
+        margin-block-start: 0.75em;
+      }
     `,
   ];
 
