@@ -126,7 +126,6 @@ export function staffThreadRoutes(options: { settings?: () => ImportSettings } =
       return c.json(
         { id: outcome.threadId, created: outcome.created, platform: outcome.platform, stats: outcome.stats },
         outcome.created ? 201 : 200,
-        { Location: `/api/staff/threads/${outcome.threadId}` },
       );
     } catch (error) {
       return sourceProblem(c, error, body.url !== undefined);

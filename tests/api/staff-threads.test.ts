@@ -119,6 +119,12 @@ for (const target of databaseTargets()) {
       assert.equal(reply.contentText, 'Langs het park, met verlichting.');
       assert.equal(reply.editedAt?.toISOString(), '2026-11-27T09:00:00.000Z');
       assert.ok(rows.find((r) => r.externalId === '6002')?.deletedAt);
+      const root = (await publicThread(id)).posts[0];
+      assert.equal(
+        root.author.isOwnAccount,
+        true,
+        'a re-read without the account list keeps the municipality as itself',
+      );
     });
 
     it('withdraws a mirror whose root the platform no longer knows (404)', async () => {

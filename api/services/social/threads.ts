@@ -12,7 +12,7 @@
  * once per interval by one of them (PostgreSQL server and PGlite alike).
  */
 import { createHash } from 'node:crypto';
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type {
   SocialMedia,
   SocialPlatform,
@@ -105,8 +105,10 @@ async function upsertAuthor(tx: Writer, platform: SocialPlatform, post: Imported
         handle: values.handle,
         displayName: values.displayName,
         url: values.url,
-        isOwnAccount: values.isOwnAccount,
-        isOfficial: values.isOfficial,
+        // Once known as the municipality's or an official account, always: a scheduled sync
+        // that does not name the accounts must not turn the municipality into a resident.
+        isOwnAccount: sql`${socialAuthors.isOwnAccount} or excluded.is_own_account`,
+        isOfficial: sql`${socialAuthors.isOfficial} or excluded.is_official`,
       },
     })
     .returning({ id: socialAuthors.id });
