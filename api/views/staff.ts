@@ -350,11 +350,11 @@ function renderItem(
       const screened = item.screening?.fields.find((f) => f.question === answer.question);
       const value =
         answer.kind === 'open_text' && typeof answer.value === 'string'
-          ? `<p class="staff-answer" lang="${item.language}">${highlight(answer.value, screened?.flags ?? [])}</p>`
+          ? `<p class="staff-answer"${textLang(item)}>${highlight(answer.value, screened?.flags ?? [])}</p>`
           : `<p class="staff-answer">${escapeHtml(answerText(answer, lang))}</p>`;
       const preview =
         screened && typeof answer.value === 'string' && screened.redacted !== answer.value
-          ? `<details class="staff-preview"><summary>${escapeHtml(m.redactedPreview)}</summary><p lang="${item.language}">${escapeHtml(screened.redacted)}</p></details>`
+          ? `<details class="staff-preview"><summary>${escapeHtml(m.redactedPreview)}</summary><p${textLang(item)}>${escapeHtml(screened.redacted)}</p></details>`
           : '';
       return `<h3>${escapeHtml(pick(answer.prompt, lang))}</h3>${value}${preview}`;
     })
@@ -417,6 +417,12 @@ ${
     : ''
 }
 </article>`;
+}
+
+/** The language of an item's text: a mirrored post's own (none when unknown), else the input's. */
+function textLang(item: QueueItem): string {
+  const lang = item.source ? item.source.lang : item.language;
+  return lang ? ` lang="${escapeHtml(lang)}"` : '';
 }
 
 /** For a mirrored post: the platform and account, and a link to the post there. */

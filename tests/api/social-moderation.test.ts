@@ -95,6 +95,24 @@ for (const target of databaseTargets()) {
       assert.doesNotMatch(portalOnly, new RegExp(reply.id));
     });
 
+    it("marks a waiting reply's text with the post's own language, and claims none when it is unknown", async () => {
+      const english = importMastodonThread(
+        payload('20', '<p>Please make the crossing safer for children.</p>'),
+        directory,
+      );
+      english.posts[1]!.lang = 'en';
+      const unknown = importMastodonThread(payload('21', '<p>Bitte sicherer machen.</p>'), directory);
+      delete unknown.posts[1]!.lang;
+      for (const thread of [english, unknown]) {
+        await importThread(t.db, { organisationId, thread, live: false, now: NOW });
+      }
+      const page = await (
+        await t.app.request('/beheer/?channel=social', { headers: { Cookie: moderator.cookie } })
+      ).text();
+      assert.match(page, /<p class="staff-answer" lang="en">Please make the crossing safer/);
+      assert.match(page, /<p class="staff-answer">Bitte sicherer machen\.<\/p>/);
+    });
+
     it('keeps a waiting reply out of the thread API and the snapshot until a moderator publishes it', async () => {
       const { threadId, reply } = await mirror('13', '<p>Goed plan, graag verlichting.</p>');
       const before = await (await t.app.request(`/api/threads/${threadId}`)).json();

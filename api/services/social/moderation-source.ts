@@ -59,6 +59,8 @@ export type SocialSource = {
   account: string | null;
   threadId: string;
   postUrl: string | null;
+  /** The post's declared language when plausible; null when unknown (then no `lang` is claimed). */
+  lang: string | null;
 };
 
 /** Screens a post's plain text as portal input is screened. */
@@ -164,6 +166,7 @@ export async function listSocialQueue(db: Db, viewer: Viewer, filter: QueueFilte
         account: accounts.get(thread.id) ?? null,
         threadId: thread.id,
         postUrl: post.url,
+        lang: post.language,
       },
     };
   });
