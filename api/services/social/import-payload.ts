@@ -33,10 +33,22 @@ export function importThreadPayload(
         return importMastodonThread({ status: field(payload, 'status'), context: field(payload, 'context') }, options);
       }
       return importMastodonStatuses([payload], options);
-    case 'bluesky':
-      return Array.isArray(field(payload, 'thread'))
-        ? importBlueskyThreadV2(payload, options)
-        : importBlueskyThread(payload, options);
+    case 'bluesky': {
+      const thread = field(payload, 'thread');
+      if (Array.isArray(thread)) return importBlueskyThreadV2(payload, options);
+      if (thread) return importBlueskyThread(payload, options);
+      // A bare thread view (getPostThread's `thread`), or one post view (getPosts): wrap it.
+      if (field(payload, 'post')) return importBlueskyThread({ thread: payload }, options);
+      const posts = field(payload, 'posts');
+      const single = Array.isArray(posts) && posts.length === 1 ? posts[0] : payload;
+      if (typeof field(single, 'uri') === 'string' && field(single, 'record')) {
+        return importBlueskyThread(
+          { thread: { $type: 'app.bsky.feed.defs#threadViewPost', post: single, replies: [] } },
+          options,
+        );
+      }
+      return importBlueskyThread(payload, options);
+    }
     case 'x':
       return importXConversation(payload, options);
     case 'facebook':
@@ -68,9 +80,6 @@ const isMastodonStatus = (value: unknown) =>
  */
 export function detectPlatform(payload: unknown): SocialPlatform | undefined {
   if (payload === null || typeof payload !== 'object') return undefined;
-  const thread = field(payload, 'thread');
-  const threadText = JSON.stringify(thread ?? '').slice(0, 2000);
-  if (thread && /app\.bsky\.|"at:\/\//.test(threadText)) return 'bluesky';
   if (isMastodonStatus(field(payload, 'status')) || isMastodonStatus(payload)) return 'mastodon';
   if (Array.isArray(payload) && payload.length > 0 && payload.every(isMastodonStatus)) return 'mastodon';
   // X: one response page or a list of pages; tweets carry `edit_history_tweet_ids` or `conversation_id`.
@@ -85,6 +94,9 @@ export function detectPlatform(payload: unknown): SocialPlatform | undefined {
   ) {
     return 'x';
   }
+  // Bluesky: getPostThread (wrapped or its bare `thread`), getPostThreadV2, getPosts; AT URIs and lexicon types.
+  const start = JSON.stringify(payload).slice(0, 4000);
+  if (/"\$type":"app\.bsky\.|"uri":"at:\/\//.test(start)) return 'bluesky';
   const comments = field(payload, 'comments') ? items(field(payload, 'comments')) : items(payload);
   if (comments.some((c) => field(c, 'created_time') !== undefined || field(c, 'message') !== undefined))
     return 'facebook';

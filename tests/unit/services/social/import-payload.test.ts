@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { detectPlatform } from '../../../../api/services/social/import-payload.ts';
-import { BSKY_ROOT, blueskyPost, mastodonStatus, mastodonThread, tweet } from '../../../fixtures/social/payloads.ts';
+import { detectPlatform, importThreadPayload } from '../../../../api/services/social/import-payload.ts';
+import {
+  BSKY_ROOT,
+  blueskyPost,
+  mastodonStatus,
+  mastodonThread,
+  reply,
+  tweet,
+} from '../../../fixtures/social/payloads.ts';
 
 describe('detecting the platform of a JSON thread', () => {
   it('recognises each platform by the shape its API returns', () => {
@@ -18,6 +25,28 @@ describe('detecting the platform of a JSON thread', () => {
     ];
     for (const [payload, platform] of cases)
       assert.equal(detectPlatform(payload), platform, JSON.stringify(payload).slice(0, 80));
+  });
+
+  it("imports Bluesky's bare thread view and a single post view, which its API also returns", () => {
+    const root = blueskyPost(BSKY_ROOT, 'Waar moet de route komen?');
+    const bare = {
+      $type: 'app.bsky.feed.defs#threadViewPost',
+      post: root,
+      replies: [
+        {
+          $type: 'app.bsky.feed.defs#threadViewPost',
+          post: blueskyPost('at://did:plc:anna/app.bsky.feed.post/3a', 'Langs het park', {}, reply('', BSKY_ROOT)),
+          replies: [],
+        },
+      ],
+    };
+    assert.equal(detectPlatform(bare), 'bluesky');
+    assert.deepEqual(
+      importThreadPayload('bluesky', bare).posts.map((p) => p.depth),
+      [0, 1],
+    );
+    assert.equal(detectPlatform(root), 'bluesky');
+    assert.equal(importThreadPayload('bluesky', root).posts[0]!.text, 'Waar moet de route komen?');
   });
 
   it('says nothing for JSON that is none of them', () => {
