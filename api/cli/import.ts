@@ -30,6 +30,8 @@ Options:
   --consultation <slug>    show the thread with this consultation
   --own a,b                the municipality's own accounts (besides its social-media channels)
   --official c,d           other official accounts (shown by name, never pseudonymised)
+  --publish                publish at once the residents' replies that screening did not flag
+                           (your moderation decision, audited); flagged ones wait in the queue
 
 Works whether or not the server runs: with the embedded database a running server takes the
 job over its local socket in the data directory.
@@ -58,6 +60,7 @@ export async function parseImportArgs(argv: string[]): Promise<ImportJob> {
         consultation: { type: 'string' },
         own: { type: 'string' },
         official: { type: 'string' },
+        publish: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -80,6 +83,7 @@ export async function parseImportArgs(argv: string[]): Promise<ImportJob> {
     ...(values.consultation ? { consultation: values.consultation } : {}),
     ownAccounts: list(values.own),
     officialAccounts: list(values.official),
+    ...(values.publish ? { publish: true } : {}),
   };
   if (/^(https?|at):\/\//i.test(source)) return { ...job, url: source };
   let text: string;
@@ -100,7 +104,9 @@ export function describeResult(result: ImportJobResult, via: 'database' | 'serve
   const { added, edited, deleted } = result.stats;
   return [
     `Thread ${result.threadId} (${result.platform}) ${result.created ? 'mirrored' : 'updated'}${via === 'server' ? ' by the running server' : ''}: ${added} new, ${edited} edited, ${deleted} deleted.`,
-    `Residents' replies wait in the moderation queue (/beheer/) until a moderator publishes them.`,
+    result.replies.waiting > 0
+      ? `${result.replies.published} replies published; ${result.replies.waiting} wait in the moderation queue (/beheer/) until a moderator decides.`
+      : `${result.replies.published} replies published; none wait in the moderation queue.`,
     `Public: /api/threads/${result.threadId}`,
   ].join('\n');
 }

@@ -23,6 +23,7 @@ import {
   resyncThread,
   type ImportSettings,
 } from '../services/social/thread-admin.ts';
+import { can } from '../services/auth/roles.ts';
 import { requireStaff, type StaffEnv } from './staff-kit.ts';
 
 /** Largest platform JSON staff may send: a 100-reply page with includes stays far below. */
@@ -42,6 +43,8 @@ const ImportBody = z
       .optional(),
     ownAccounts: z.array(Account).max(50).optional(),
     officialAccounts: z.array(Account).max(200).optional(),
+    /** Publish the replies screening did not flag at once: a moderation decision, so it needs queue.decide. */
+    publish: z.boolean().optional(),
   })
   .strict()
   .refine((body) => (body.url === undefined) !== (body.payload === undefined), {
@@ -107,6 +110,7 @@ export function staffThreadRoutes(options: { settings?: () => ImportSettings } =
     const parsed = ImportBody.safeParse(await jsonBody(c));
     if (!parsed.success) return invalid(c, parsed.error);
     const body = parsed.data;
+    if (body.publish && !can(session.roles, 'queue.decide')) return problem(c, 403, 'staff_forbidden');
     try {
       const outcome = await importThreadFrom(c.get('db'), {
         organisationId: session.user.organisationId,
@@ -118,13 +122,20 @@ export function staffThreadRoutes(options: { settings?: () => ImportSettings } =
         title: body.title,
         accounts: { ownAccounts: body.ownAccounts ?? [], officialAccounts: body.officialAccounts ?? [] },
         actor: { id: session.user.id },
+        publish: body.publish,
         settings: settings(),
         now: c.get('now')(),
       });
       if (outcome.kind === 'unknown_platform') return problem(c, 422, 'thread_unknown_platform');
       if (outcome.kind === 'unknown_consultation') return problem(c, 422, 'unknown_consultation');
       return c.json(
-        { id: outcome.threadId, created: outcome.created, platform: outcome.platform, stats: outcome.stats },
+        {
+          id: outcome.threadId,
+          created: outcome.created,
+          platform: outcome.platform,
+          stats: outcome.stats,
+          replies: { published: outcome.published, waiting: outcome.waiting },
+        },
         outcome.created ? 201 : 200,
       );
     } catch (error) {

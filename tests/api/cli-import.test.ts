@@ -88,9 +88,10 @@ describe('"npx podium import" on the embedded database', () => {
   });
 
   it('opens the database itself when no server runs, detecting the platform from the JSON', async () => {
-    const run = await podium(['import', threadFile(dir, '300')], { PODIUM_DATA_DIR: join(dir, 'data') });
+    const run = await podium(['import', threadFile(dir, '300'), '--publish'], { PODIUM_DATA_DIR: join(dir, 'data') });
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /\(mastodon\) mirrored: 3 new/);
+    assert.match(run.stdout, /2 replies published; none wait in the moderation queue/);
     const database = await openDatabase({ dataDir: join(dir, 'data') });
     try {
       const [thread] = await database.db.select().from(socialThreads).where(eq(socialThreads.externalId, '300'));
@@ -123,6 +124,7 @@ describe('"npx podium import" on the embedded database', () => {
       });
       assert.equal(run.code, 0, run.stderr);
       assert.match(run.stdout, /mirrored by the running server: 3 new/);
+      assert.match(run.stdout, /0 replies published; 2 wait in the moderation queue/);
       const [thread] = await database.db.select().from(socialThreads).where(eq(socialThreads.externalId, '400'));
       assert.equal(thread?.sourceUrl, platform.mastodonUrl('400'));
       const posts = await database.db.select().from(socialPosts).where(eq(socialPosts.threadId, thread!.id));

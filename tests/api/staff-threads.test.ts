@@ -214,6 +214,28 @@ for (const target of databaseTargets()) {
       }
     });
 
+    it('publishes at once, on request, the replies that screening did not flag, and holds the flagged ones', async () => {
+      seedMastodonThread(platform, '1300');
+      platform.statuses.get('13002')!.content = '<p>Bel me op 06-12345678.</p>';
+      const response = await call('POST', '/api/staff/threads', {
+        url: platform.mastodonUrl('1300'),
+        ownAccounts: ['acc-gemeente'],
+        publish: true,
+      });
+      assert.equal(response.status, 201);
+      const body = await response.json();
+      assert.deepEqual(body.replies, { published: 1, waiting: 1 });
+      assert.deepEqual(
+        (await publicThread(body.id)).posts.map((p: { id: string }) => p.id),
+        ['1300', '13001'],
+      );
+      const decisions = await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'social_post.decision'), eq(auditLog.actorType, 'staff')));
+      assert.ok(decisions.some((d) => d.details.via === 'import'));
+    });
+
     it('lists the organisation’s threads with what waits for moderation', async () => {
       seedMastodonThread(platform, '1000');
       const { id } = await importUrl(platform.mastodonUrl('1000'));

@@ -18,6 +18,8 @@ export type ImportJob = {
   consultation?: string;
   ownAccounts?: string[];
   officialAccounts?: string[];
+  /** The operator publishes the replies screening did not flag (`--publish`). */
+  publish?: boolean;
 };
 
 export type ImportJobResult =
@@ -27,6 +29,7 @@ export type ImportJobResult =
       created: boolean;
       platform: SocialPlatform;
       stats: { added: number; updated: number; edited: number; deleted: number };
+      replies: { published: number; waiting: number };
     }
   | { ok: false; error: string };
 
@@ -59,6 +62,7 @@ export async function runImportJob(
       rootId: job.rootId,
       consultation: job.consultation,
       accounts: { ownAccounts: job.ownAccounts ?? [], officialAccounts: job.officialAccounts ?? [] },
+      publish: job.publish === true,
       settings,
       now,
     });
@@ -72,6 +76,7 @@ export async function runImportJob(
       created: outcome.created,
       platform: outcome.platform,
       stats: outcome.stats,
+      replies: { published: outcome.published, waiting: outcome.waiting },
     };
   } catch (error) {
     return { ok: false, error: describeImportError(error) };

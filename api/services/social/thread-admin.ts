@@ -83,12 +83,26 @@ export type ImportRequest = {
   title?: LocalizedText | undefined;
   accounts?: AccountDirectory | undefined;
   actor?: { id: string } | undefined;
+  /**
+   * The importer's decision to publish, at once, the replies that screening did not flag
+   * (staff with the right to decide, or the operator); flagged ones stay in the queue.
+   */
+  publish?: boolean | undefined;
   settings: ImportSettings;
   now: Date;
 };
 
 export type ImportOutcome =
-  | { kind: 'imported'; threadId: string; created: boolean; platform: SocialPlatform; stats: SyncStats }
+  | {
+      kind: 'imported';
+      threadId: string;
+      created: boolean;
+      platform: SocialPlatform;
+      stats: SyncStats;
+      /** Replies published by the importer's decision, and those left waiting (flagged or not asked). */
+      published: number;
+      waiting: number;
+    }
   | { kind: 'unknown_platform' }
   | { kind: 'unknown_consultation' };
 
@@ -127,7 +141,63 @@ export async function importThreadFrom(db: Db, request: ImportRequest): Promise<
     now: request.now,
     ...(request.actor ? { actor: request.actor } : {}),
   });
-  return { kind: 'imported', platform: thread.platform, ...result };
+  const review = await publishUnflaggedReplies(db, {
+    organisationId: request.organisationId,
+    threadId: result.threadId,
+    publish: !!request.publish,
+    actor: request.actor ?? null,
+    now: request.now,
+  });
+  return { kind: 'imported', platform: thread.platform, ...result, ...review };
+}
+
+/**
+ * Publishes a thread's waiting replies that screening did not flag, each with its own audit
+ * entry naming who decided; counts what still waits.
+ */
+async function publishUnflaggedReplies(
+  db: Db,
+  params: { organisationId: string; threadId: string; publish: boolean; actor: { id: string } | null; now: Date },
+): Promise<{ published: number; waiting: number }> {
+  const waiting = await db
+    .select({ id: socialPosts.id, screening: socialPosts.screening })
+    .from(socialPosts)
+    .where(
+      and(
+        eq(socialPosts.threadId, params.threadId),
+        eq(socialPosts.reviewState, 'new'),
+        isNull(socialPosts.deletedAt),
+        isNull(socialPosts.placeholder),
+      ),
+    );
+  if (!params.publish) return { published: 0, waiting: waiting.length };
+  const clean = waiting.filter((post) => (post.screening?.fields ?? []).every((f) => f.flags.length === 0));
+  if (clean.length === 0) return { published: 0, waiting: waiting.length };
+  await db.transaction(async (tx) => {
+    await tx
+      .update(socialPosts)
+      .set({ reviewState: 'published', publishedAt: params.now, moderationRule: null })
+      .where(
+        inArray(
+          socialPosts.id,
+          clean.map((post) => post.id),
+        ),
+      );
+    for (const post of clean) {
+      await recordAudit(tx, {
+        organisationId: params.organisationId,
+        actorType: params.actor ? 'staff' : 'system',
+        actorId: params.actor?.id ?? null,
+        at: params.now,
+        action: 'social_post.decision',
+        subjectType: 'social_post',
+        subjectId: post.id,
+        details: { decision: 'publish', from: 'new', to: 'published', via: 'import', screening: 'no flags' },
+      });
+    }
+    await markContentChanged(tx);
+  });
+  return { published: clean.length, waiting: waiting.length - clean.length };
 }
 
 export type StaffThreadSummary = {
