@@ -88,7 +88,10 @@ describe('"npx podium import" on the embedded database', () => {
   });
 
   it('opens the database itself when no server runs, detecting the platform from the JSON', async () => {
-    const run = await podium(['import', threadFile(dir, '300'), '--publish'], { PODIUM_DATA_DIR: join(dir, 'data') });
+    const run = await podium(
+      ['import', threadFile(dir, '300'), '--publish', '--own', 'gemeente@social.gemeente.example'],
+      { PODIUM_DATA_DIR: join(dir, 'data') },
+    );
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /\(mastodon\) mirrored: 3 new/);
     assert.match(run.stdout, /2 replies published; none wait in the moderation queue/);
