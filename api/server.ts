@@ -116,7 +116,13 @@ export async function start(
   // The embedded database admits only this process: `npx podium import` hands its job over here.
   const adminSocket =
     database.kind === 'pglite'
-      ? await startAdminSocket(config.dataDir, database.db, { settings: () => importSettingsFromEnv(), log })
+      ? await startAdminSocket(config.dataDir, database.db, { settings: () => importSettingsFromEnv(), log }).catch(
+          (error: unknown) => {
+            // E.g. a data directory path longer than a Unix socket address allows: serve anyway.
+            log(`The local import socket did not start (${error instanceof Error ? error.message : error}).`);
+            return undefined;
+          },
+        )
       : undefined;
 
   let stopping: Promise<void> | undefined;

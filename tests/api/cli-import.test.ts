@@ -24,7 +24,7 @@ function podium(args: string[], env: Record<string, string>): Promise<Run> {
     execFile(
       process.execPath,
       ['api/cli.ts', ...args],
-      { env: { ...process.env, DATABASE_URL: '', PODIUM_SOCIAL_SYNC_SECONDS: '0', ...env }, timeout: 60_000 },
+      { env: { ...process.env, DATABASE_URL: '', PODIUM_SOCIAL_SYNC_SECONDS: '0', ...env }, timeout: 180_000 },
       (error, stdout, stderr) =>
         resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
