@@ -81,15 +81,18 @@ export async function startAdminSocket(
   }
 
   // Only the owner may connect: the socket is created with no rights for group and others.
+  // The socket file is bound inside listen(), so the umask is changed for that call only.
+  const listening = new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.once('listening', () => resolve());
+  });
   const previous = process.umask(0o177);
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(path, () => resolve());
-    });
+    server.listen(path);
   } finally {
     process.umask(previous);
   }
+  await listening;
   chmodSync(path, 0o600);
   return {
     path,
