@@ -100,7 +100,10 @@ export async function parseImportArgs(argv: string[]): Promise<ImportJob> {
 }
 
 export function describeResult(result: ImportJobResult, via: 'database' | 'server'): string {
-  if (!result.ok) return `Not imported: ${result.error}`;
+  if (!result.ok) {
+    const hint = /\brootId\b/.test(result.error) ? ' Give the root post’s id with --root <id>.' : '';
+    return `Not imported: ${result.error}${hint}`;
+  }
   const { added, edited, deleted } = result.stats;
   return [
     `Thread ${result.threadId} (${result.platform}) ${result.created ? 'mirrored' : 'updated'}${via === 'server' ? ' by the running server' : ''}: ${added} new, ${edited} edited, ${deleted} deleted.`,

@@ -165,6 +165,17 @@ describe('"npx podium import" on the embedded database', () => {
     }
   });
 
+  it('asks for the root id of a comment list that does not name its post', async () => {
+    const file = join(dir, 'instagram.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ data: [{ id: '17', text: 'Mooi plan', timestamp: '2026-11-20T09:00:00+0000' }] }),
+    );
+    const run = await podium(['import', file], { PODIUM_DATA_DIR: join(dir, 'data') });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /Give the root post’s id with --root <id>\./);
+  });
+
   it('explains bad usage with exit code 2', async () => {
     const none = await podium(['import'], { PODIUM_DATA_DIR: join(dir, 'data') });
     assert.equal(none.code, 2);
