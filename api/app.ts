@@ -33,6 +33,7 @@ import { webcareRoutes } from './routes/webcare.ts';
 import { insightsRoutes } from './routes/insights.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { openDataRoutes } from './routes/open-data.ts';
+import { staffThreadRoutes, THREAD_IMPORT_MAX_BYTES } from './routes/staff-threads.ts';
 import { loadShell } from './views/page-shell.ts';
 
 export type AppOptions = {
@@ -87,12 +88,15 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       maxAge: 600,
     }),
   );
+  const apiBodyLimit = bodyLimit({
+    maxSize: options.maxBodyBytes ?? 64 * 1024,
+    onError: (c) => problem(c, 413, 'body_too_large'),
+  });
+  // Staff send a platform's whole thread as JSON: that one route has a larger limit.
+  app.use('/api/*', (c, next) => (c.req.path === '/api/staff/threads' ? next() : apiBodyLimit(c, next)));
   app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? 64 * 1024,
-      onError: (c) => problem(c, 413, 'body_too_large'),
-    }),
+    '/api/staff/threads',
+    bodyLimit({ maxSize: THREAD_IMPORT_MAX_BYTES, onError: (c) => problem(c, 413, 'body_too_large') }),
   );
   const limits = { rules: options.rateLimits ?? DEFAULT_RATE_LIMITS, trustProxyHops: options.trustProxyHops ?? 0 };
   app.use('/api/consultations/:slug/submissions', rateLimit({ group: 'submit', methods: ['POST'], ...limits }));
@@ -151,6 +155,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/', webcareRoutes());
   app.route('/', insightsRoutes());
   app.route('/', auditRoutes());
+  app.route('/', staffThreadRoutes());
 
   if (options.widgetsDir) {
     const widgetsDir = options.widgetsDir;

@@ -8,7 +8,7 @@
 import { loadConfig } from './config.ts';
 import { buildAll, openConfiguredDatabase, seedIfEmpty, start } from './server.ts';
 import { seedDemoData } from './services/seed.ts';
-import { importThreadCommand } from './services/social/cli-import.ts';
+import { importCommand } from './cli/import.ts';
 import { addStaff, parseStaffAddArgs, readPassword, STAFF_HELP, UsageError } from './cli/staff.ts';
 import { PRIVACY_HELP, privacyCommand } from './services/privacy-cli.ts';
 
@@ -19,18 +19,21 @@ Commands:
   migrate        apply database migrations
   seed           add the demo municipality (idempotent)
   build [--force]  write the snapshot and build the portal and widgets
-  thread import <post-url> [--own a,b] [--official c,d]
-                 mirror a Mastodon or Bluesky thread (X with PODIUM_X_BEARER_TOKEN) and keep it in sync
-  thread import-json <platform> <file.json> [--root <id>] [--own a,b] [--official c,d]
-                 mirror a thread from the JSON a platform's API returned (mastodon, bluesky, x, facebook, instagram)
+  import <post-url | file.json> [--platform p] [--root id] [--consultation slug] [--own a,b] [--official c,d]
+                 mirror a social-media thread; the platform is detected from the address or the JSON
+                 (works while the server runs: it takes the job over its local socket; see "import --help")
+  thread import <post-url>, thread import-json <platform> <file.json>
+                 the same, under their earlier names
   staff add      create a staff account, e.g. the first administrator (see "staff help")
 ${PRIVACY_HELP}
 
 Configuration (environment): DATABASE_URL, PODIUM_DATA_DIR, PORT, HOST, PODIUM_PUBLIC_URL, PODIUM_SEED_DEMO,
-  PODIUM_SOCIAL_SYNC_SECONDS, PODIUM_X_BEARER_TOKEN, PODIUM_REBUILD_DEBOUNCE_MS, PODIUM_REBUILD_POLL_MS,
+  PODIUM_SOCIAL_SYNC_SECONDS, PODIUM_X_BEARER_TOKEN, PODIUM_IMPORT_ALLOW_PRIVATE, PODIUM_BLUESKY_APPVIEW, PODIUM_REBUILD_DEBOUNCE_MS, PODIUM_REBUILD_POLL_MS,
   PODIUM_TRUST_PROXY, PODIUM_RATE_LIMITS, PODIUM_RETENTION_PURGE_MINUTES,
   PODIUM_STAFF_PASSWORD (for "staff add")
 `;
+
+const io = { out: console.log, err: console.error };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -69,14 +72,17 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'import':
+      return importCommand(config, args, io);
     case 'thread': {
-      const database = await openConfiguredDatabase(config);
-      try {
-        await database.migrate();
-        return await importThreadCommand(database.db, args, { xBearerToken: config.xBearerToken, log: console.log });
-      } finally {
-        await database.close();
+      // Earlier names of `import`: `thread import <url>` and `thread import-json <platform> <file>`.
+      const [action, first, ...rest] = args;
+      if (action === 'import') return importCommand(config, first ? [first, ...rest] : [], io);
+      if (action === 'import-json' && first && rest[0]) {
+        return importCommand(config, [rest[0], '--platform', first, ...rest.slice(1)], io);
       }
+      console.error(HELP);
+      return 2;
     }
     case 'staff': {
       const [sub, ...rest] = args;

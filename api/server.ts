@@ -20,6 +20,8 @@ import { buildPublishedSnapshot, writeSnapshotFile } from './services/published-
 import { seedDemoData } from './services/seed.ts';
 import { DEFAULT_POW_SETTINGS } from './services/proof-of-work.ts';
 import { startThreadSyncLoop } from './services/social/scheduler.ts';
+import { startAdminSocket } from './services/social/admin-socket.ts';
+import { importSettingsFromEnv } from './services/social/thread-admin.ts';
 import { startRetentionLoop } from './services/retention.ts';
 import { writeFile, mkdir } from 'node:fs/promises';
 
@@ -114,9 +116,22 @@ export async function start(
       ? startRetentionLoop(database.db, { everyMs: config.retentionPurgeMinutes * 60_000, log })
       : async () => {};
 
+  // The embedded database admits only this process: `npx podium import` hands its job over here.
+  const adminSocket =
+    database.kind === 'pglite'
+      ? await startAdminSocket(config.dataDir, database.db, { settings: () => importSettingsFromEnv(), log }).catch(
+          (error: unknown) => {
+            // E.g. a data directory path longer than a Unix socket address allows: serve anyway.
+            log(`The local import socket did not start (${error instanceof Error ? error.message : error}).`);
+            return undefined;
+          },
+        )
+      : undefined;
+
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      await adminSocket?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rebuilder.stop();
       await stopThreadSync();

@@ -55,6 +55,14 @@ export const SocialMedia = z
     url: z.string().openapi({ description: 'Full-size file or player URL on the platform' }),
     previewUrl: z.string().nullable(),
     alt: z.string().nullable().openapi({ description: 'Description from the platform; null = no description' }),
+    staffAlt: z
+      .object({ text: z.string(), lang: z.enum(['nl', 'en']) })
+      .optional()
+      .openapi({
+        description:
+          "A description written by the municipality (kept apart from the platform's): show it marked as " +
+          '"beschrijving toegevoegd door de gemeente" / "description added by the municipality"',
+      }),
   })
   .openapi('SocialMedia');
 export type SocialMedia = z.infer<typeof SocialMedia>;

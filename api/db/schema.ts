@@ -98,6 +98,9 @@ export const staffRole = pgEnum('staff_role', [
 export const socialPlatform = pgEnum('social_platform', ['mastodon', 'bluesky', 'x', 'facebook', 'instagram']);
 export const actorType = pgEnum('actor_type', ['resident', 'staff', 'system']);
 
+export type SocialAutoPublish = 'own' | 'official' | 'none';
+export type SocialAuthorDisplay = 'pseudonym' | 'initials' | 'none';
+
 export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
   slug: text('slug').notNull().unique(),
@@ -120,6 +123,17 @@ export const organisations = pgTable('organisations', {
   privacyEmail: text('privacy_email'),
   /** Published input is hidden for review once this many residents reported it. */
   reportThreshold: integer('report_threshold').notNull().default(3),
+  /**
+   * Mirrored posts published without a moderator: `own` (the municipality's own account),
+   * `official` (own and other public bodies' accounts) or `none`. Residents' replies never.
+   */
+  socialAutoPublish: text('social_auto_publish').$type<SocialAutoPublish>().notNull().default('own'),
+  /**
+   * How private persons appear in public mirrors: `pseudonym` ("Inwoner A"), `initials`
+   * ("Inwoner F.D.") or `none` (name and handle as on the platform, for organisations with a
+   * legal basis to publish them).
+   */
+  socialAuthorDisplay: text('social_author_display').$type<SocialAuthorDisplay>().notNull().default('pseudonym'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -491,11 +505,43 @@ export const socialPosts = pgTable(
     /** The platform's payload as received, for re-processing. */
     raw: jsonb('raw'),
     createdAt: createdAt(),
+    /**
+     * Where the post stands in moderation: a resident's reply waits (`new`) until a moderator
+     * publishes it; own (and, by choice, official) posts are published on import.
+     */
+    reviewState: reviewState('review_state').notNull().default('new'),
+    /** Screening of the plain text, as for portal input (flags and a redacted copy). */
+    screening: jsonb('screening').$type<ScreeningRecord>(),
+    /** Set while the post is published; cleared by a rejection or an edit awaiting review. */
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** The house rule a rejection cited (its code). */
+    moderationRule: text('moderation_rule'),
   },
   (t) => [
     uniqueIndex('social_posts_thread_external').on(t.threadId, t.externalId),
     index('social_posts_thread_position').on(t.threadId, t.position),
+    index('social_posts_review_state').on(t.reviewState, t.createdAt),
   ],
+);
+
+/**
+ * Descriptions staff wrote for media that came without one (or with a poor one). Kept apart
+ * from the platform's alt text, and shown as added by the municipality.
+ */
+export const socialMediaDescriptions = pgTable(
+  'social_media_descriptions',
+  {
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => socialPosts.id, { onDelete: 'cascade' }),
+    /** The media item's URL on the platform: its position may change with an edit, its file does not. */
+    mediaUrl: text('media_url').notNull(),
+    text: text('text').notNull(),
+    language: locale('language').notNull(),
+    staffUserId: uuid('staff_user_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.mediaUrl] })],
 );
 
 export const auditLog = pgTable(

@@ -134,6 +134,50 @@ const messages = {
     nl: 'Er ging bij ons iets mis. Uw inbreng is niet verloren als u een bevestiging kreeg; probeer het anders later opnieuw.',
     en: 'Something went wrong on our side. If you got a confirmation your input is safe; otherwise please try again later.',
   },
+  thread_source_forbidden: {
+    nl: 'Podium leest geen berichten van dit adres: alleen openbare https-adressen, geen interne of lokale.',
+    en: 'Podium does not read posts from this address: only public https addresses, no internal or local ones.',
+  },
+  thread_not_post_url: {
+    nl: 'Dit is geen adres van een bericht op Mastodon, Bluesky of X. Kopieer het adres van het bericht zelf.',
+    en: 'This is not the address of a post on Mastodon, Bluesky or X. Copy the address of the post itself.',
+  },
+  thread_needs_json: {
+    nl: 'Dit platform is niet via een adres te lezen. Importeer de JSON die de API van het platform gaf.',
+    en: "This platform cannot be read from an address. Import the JSON that the platform's API returned.",
+  },
+  thread_unknown_platform: {
+    nl: 'Podium herkent deze JSON niet. Geef het platform op (mastodon, bluesky, x, facebook of instagram).',
+    en: 'Podium does not recognise this JSON. Say which platform it is from (mastodon, bluesky, x, facebook or instagram).',
+  },
+  thread_payload_invalid: {
+    nl: 'Deze JSON is geen gesprek dat Podium kan lezen.',
+    en: 'This JSON is not a conversation Podium can read.',
+  },
+  thread_source_failed: {
+    nl: 'Het platform gaf geen bruikbaar antwoord. Probeer het later opnieuw.',
+    en: 'The platform did not give a usable answer. Please try again later.',
+  },
+  thread_source_not_found: {
+    nl: 'Het platform kent dit bericht niet (meer).',
+    en: 'The platform does not know this post (any more).',
+  },
+  thread_rate_limited: {
+    nl: 'Het platform vraagt ons even te wachten. Probeer het later opnieuw.',
+    en: 'The platform asks us to wait a while. Please try again later.',
+  },
+  thread_not_syncable: {
+    nl: 'Dit gesprek is uit JSON geïmporteerd of verwijderd en kan niet opnieuw worden gelezen.',
+    en: 'This conversation was imported from JSON or removed, and cannot be read again.',
+  },
+  unknown_consultation: {
+    nl: 'Er is geen consultatie met deze naam.',
+    en: 'There is no consultation with this name.',
+  },
+  media_not_found: {
+    nl: 'Dit bericht heeft geen afbeelding of video op die plaats.',
+    en: 'This post has no image or video at that position.',
+  },
 } satisfies Record<string, Message>;
 
 export type MessageCode = keyof typeof messages;

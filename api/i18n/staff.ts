@@ -132,6 +132,9 @@ const nl = {
     spam: 'Spam',
   } satisfies Record<FlagCategory, string>,
   channels: { portal: 'Portaal', widget: 'Widget', social: 'Sociale media' } as Record<string, string>,
+  socialQueue: {
+    original: (platform: string) => `Bekijk het bericht op ${platform}`,
+  },
 };
 
 type Texts = typeof nl;
@@ -258,6 +261,9 @@ const en: Texts = {
   },
   categories: { personal_data: 'Personal data', abuse: 'Inappropriate', spam: 'Spam' },
   channels: { portal: 'Portal', widget: 'Widget', social: 'Social media' },
+  socialQueue: {
+    original: (platform: string) => `View the post on ${platform}`,
+  },
 };
 
 export type StaffTexts = Texts;

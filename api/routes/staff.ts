@@ -317,13 +317,17 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
     const label = SentimentLabelField.safeParse(field(body, 'label'));
     // The form offers only valid labels: anything else is not a request we understand.
     if (!ItemId.safeParse(id).success || !label.success) return notFound(c, lang, session);
-    const result = await correctSentiment(c.get('db'), {
-      organisationId: session.user.organisationId,
-      subject: { type: 'submission', id },
-      label: label.data,
-      staffUserId: session.user.id,
-      now: c.get('now')(),
-    });
+    const correct = (type: 'submission' | 'social_post') =>
+      correctSentiment(c.get('db'), {
+        organisationId: session.user.organisationId,
+        subject: { type, id },
+        label: label.data,
+        staffUserId: session.user.id,
+        now: c.get('now')(),
+      });
+    // The queue holds portal input and mirrored social posts; ids are unique across both.
+    let result = await correct('submission');
+    if (result.kind === 'not_found') result = await correct('social_post');
     if (result.kind === 'not_found') return notFound(c, lang, session);
     const back = new URL(safeNext(field(body, 'next')) ?? staffPaths.queue(lang), 'http://podium.invalid');
     back.searchParams.set('sentiment', 'opgeslagen');

@@ -7,8 +7,8 @@ import { Problem } from '../contracts/public-content.ts';
 import { SocialThread, SocialThreadSummary } from '../contracts/social-thread.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { problem, validationHook } from '../http/problem.ts';
-import { publicMirror } from '../services/social/public-mirror.ts';
-import { listThreads, readThread } from '../services/social/threads.ts';
+import { readPublicThread } from '../services/social/public-mirror.ts';
+import { listThreads } from '../services/social/threads.ts';
 
 const problemContent = { 'application/problem+json': { schema: Problem } };
 
@@ -48,10 +48,10 @@ export function threadRoutes(): OpenAPIHono<AppEnv> {
   app.openapi(listThreadsRoute, async (c) => c.json(await listThreads(c.get('db'), c.req.valid('query')), 200));
 
   app.openapi(getThreadRoute, async (c) => {
-    const thread = await readThread(c.get('db'), c.req.valid('param').id);
+    const thread = await readPublicThread(c.get('db'), c.req.valid('param').id);
     if (!thread) return problem(c, 404, 'thread_not_found') as never;
     // Mirrors change with every sync; a short cache keeps widgets cheap and deletions quick.
-    return c.json(publicMirror(thread), 200, { 'Cache-Control': 'public, max-age=60' });
+    return c.json(thread, 200, { 'Cache-Control': 'public, max-age=60' });
   });
 
   return app;

@@ -25,6 +25,7 @@ import { can, visibleDepartments, type RoleGrant } from './auth/roles.ts';
 import type { FlagCategory } from './screening/types.ts';
 import { closeReports, openReportCounts } from './reports.ts';
 import { addWorkingDays } from './working-days.ts';
+import { decideSocialPost, listSocialQueue, mergeQueues, type SocialSource } from './social/moderation-source.ts';
 
 export type ReviewState = (typeof reviewState.enumValues)[number];
 
@@ -68,6 +69,8 @@ export type QueueItem = {
   /** Who answers it (webcare routing). */
   assignedDepartmentId: string | null;
   assignedStaffUserId: string | null;
+  /** Set for mirrored social-media posts: the platform, account and post they come from. */
+  source?: SocialSource;
 };
 
 export type Viewer = { organisationId: string; roles: readonly RoleGrant[] };
@@ -92,6 +95,12 @@ export type QueueFilter = {
 
 /** Items that match the filter and that the viewer may see, oldest first (first in, first out). */
 export async function listQueue(db: Db, viewer: Viewer, filter: QueueFilter = {}): Promise<QueueItem[]> {
+  const [input, social] = [await listInputQueue(db, viewer, filter), await listSocialQueue(db, viewer, filter)];
+  return mergeQueues(input, social, filter.limit ?? 100);
+}
+
+/** Portal and widget input. */
+async function listInputQueue(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueItem[]> {
   const visible = visibleDepartments(viewer.roles);
   if (!can(viewer.roles, 'queue.read') || (visible !== 'all' && visible.length === 0)) return [];
   const conditions: SQL[] = [
@@ -239,7 +248,8 @@ export async function decide(
     .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
     .where(and(eq(submissions.id, params.itemId), eq(consultations.organisationId, actor.organisationId)))
     .limit(1);
-  if (!row) return { kind: 'not_found' };
+  // Not portal input: perhaps a mirrored social-media post.
+  if (!row) return decideSocialPost(db, params);
   const from = row.submission.reviewState;
 
   let rule: HouseRule | undefined;

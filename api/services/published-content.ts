@@ -25,8 +25,8 @@ import {
 } from '../db/schema.ts';
 import { listConsultations, listTopics } from './consultations.ts';
 import { findAccessibilityStatement, listHouseRules } from './house-rules.ts';
-import { publicMirror } from './social/public-mirror.ts';
-import { listThreads, readThread } from './social/threads.ts';
+import { readPublicThread } from './social/public-mirror.ts';
+import { listThreads } from './social/threads.ts';
 
 export async function buildPublishedSnapshot(db: Db, now: Date): Promise<PublishedSnapshot> {
   const [org] = await db.select().from(organisations).orderBy(asc(organisations.createdAt)).limit(1);
@@ -134,8 +134,8 @@ export function publishedValue(
 async function listPublishedThreads(db: Db): Promise<PublishedThread[]> {
   const threads: PublishedThread[] = [];
   for (const summary of await listThreads(db)) {
-    const thread = await readThread(db, summary.id);
-    if (thread) threads.push({ ...publicMirror(thread), consultation: summary.consultation });
+    const thread = await readPublicThread(db, summary.id);
+    if (thread) threads.push({ ...thread, consultation: summary.consultation });
   }
   return threads;
 }

@@ -4,7 +4,9 @@
  * live thread, so the demo shows what a mirror really looks like: a reply in English, a
  * photo without a description, an edited reply and an official account.
  */
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { socialPosts } from '../db/schema.ts';
 import { importMastodonThread } from './social/mastodon.ts';
 import { importThread } from './social/threads.ts';
 
@@ -94,7 +96,7 @@ export async function seedDemoThread(db: Db, organisationId: string, consultatio
       officialAccounts: ['politiedemodam@social.demodam.example'],
     },
   );
-  return importThread(db, {
+  const result = await importThread(db, {
     organisationId,
     thread,
     consultationId,
@@ -102,4 +104,10 @@ export async function seedDemoThread(db: Db, organisationId: string, consultatio
     live: false,
     now,
   });
+  // The demo's residents' replies were moderated long ago: they show on the portal.
+  await db
+    .update(socialPosts)
+    .set({ reviewState: 'published', publishedAt: now })
+    .where(and(eq(socialPosts.threadId, result.threadId), eq(socialPosts.reviewState, 'new')));
+  return result;
 }

@@ -375,11 +375,11 @@ function renderItem(
       const screened = item.screening?.fields.find((f) => f.question === answer.question);
       const value =
         answer.kind === 'open_text' && typeof answer.value === 'string'
-          ? `<p class="staff-answer" lang="${item.language}">${highlight(answer.value, screened?.flags ?? [])}</p>`
+          ? `<p class="staff-answer"${textLang(item)}>${highlight(answer.value, screened?.flags ?? [])}</p>`
           : `<p class="staff-answer">${escapeHtml(answerText(answer, lang))}</p>`;
       const preview =
         screened && typeof answer.value === 'string' && screened.redacted !== answer.value
-          ? `<details class="staff-preview"><summary>${escapeHtml(m.redactedPreview)}</summary><p lang="${item.language}">${escapeHtml(screened.redacted)}</p></details>`
+          ? `<details class="staff-preview"><summary>${escapeHtml(m.redactedPreview)}</summary><p${textLang(item)}>${escapeHtml(screened.redacted)}</p></details>`
           : '';
       return `<h3>${escapeHtml(pick(answer.prompt, lang))}</h3>${value}${preview}`;
     })
@@ -421,7 +421,7 @@ ${select}
 <div><dt>${escapeHtml(m.due)}</dt><dd><time datetime="${item.dueAt.toISOString()}">${escapeHtml(formatDateTime(item.dueAt, lang))}</time>${overdue ? ` <strong>${escapeHtml(m.overdueMark)}</strong>` : ''}</dd></div>
 ${clockMeta(item, lang, options.now)}
 ${item.openReports > 0 ? `<div><dt>${escapeHtml(m.reports)}</dt><dd>${item.openReports}</dd></div>` : ''}
-<div><dt>${escapeHtml(m.channel)}</dt><dd>${escapeHtml(t.channels[item.channel] ?? item.channel)}</dd></div>
+<div><dt>${escapeHtml(m.channel)}</dt><dd>${escapeHtml(t.channels[item.channel] ?? item.channel)}${socialSource(item, lang)}</dd></div>
 <div><dt>${escapeHtml(m.state)}</dt><dd>${escapeHtml(t.states[item.reviewState])}</dd></div>
 </dl>
 ${answers}
@@ -445,6 +445,23 @@ ${
     : ''
 }
 </article>`;
+}
+
+/** The language of an item's text: a mirrored post's own (none when unknown), else the input's. */
+function textLang(item: QueueItem): string {
+  const lang = item.source ? item.source.lang : item.language;
+  return lang ? ` lang="${escapeHtml(lang)}"` : '';
+}
+
+/** For a mirrored post: the platform and account, and a link to the post there. */
+function socialSource(item: QueueItem, lang: Locale): string {
+  if (!item.source) return '';
+  const m = staffTexts(lang).socialQueue;
+  const where = `: ${item.source.platform}${item.source.account ? `, @${item.source.account}` : ''}`;
+  const link = item.source.postUrl
+    ? ` <a href="${escapeHtml(item.source.postUrl)}" rel="noopener noreferrer">${escapeHtml(m.original(item.source.platform))}</a>`
+    : '';
+  return `${escapeHtml(where)}${link}`;
 }
 
 /**

@@ -3,7 +3,7 @@
  * and the <podium-thread> widget, so both nest replies and name authors the same way.
  * Plain data and functions: no HTML, no Lit, no portal messages.
  */
-import type { SocialPost, SocialThread } from '../../api/contracts/social-thread.ts';
+import type { SocialMedia, SocialPost, SocialThread } from '../../api/contracts/social-thread.ts';
 
 export type ThreadNode = { post: SocialPost; parent: SocialPost | undefined; replies: ThreadNode[] };
 
@@ -38,4 +38,23 @@ export function authorRole(post: SocialPost): 'own' | 'official' | undefined {
   if (post.author?.isOwnAccount) return 'own';
   if (post.author?.isOfficial) return 'official';
   return undefined;
+}
+
+/** Labels that call for media to stay hidden until the reader asks (Bluesky self-labels and labelers). */
+const SENSITIVE_LABELS = new Set(['porn', 'sexual', 'nudity', 'graphic-media', 'gore']);
+
+/** Whether a post's media stay behind a "show sensitive image" button. */
+export function hidesMedia(post: SocialPost): boolean {
+  return post.media.length > 0 && (post.sensitive || post.labels.some((label) => SENSITIVE_LABELS.has(label)));
+}
+
+/**
+ * The descriptions a media item has: the platform's (the author's alt text) and, kept apart,
+ * the one the municipality added. Neither: the renderer says "without a description".
+ */
+export function mediaDescriptions(media: SocialMedia): {
+  platform: string | null;
+  municipality: { text: string; lang: string } | null;
+} {
+  return { platform: media.alt || null, municipality: media.staffAlt ?? null };
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { organisations } from '../../api/db/schema.ts';
+import { eq } from 'drizzle-orm';
+import { organisations, socialPosts } from '../../api/db/schema.ts';
 import { importMastodonThread } from '../../api/services/social/mastodon.ts';
 import { importThread } from '../../api/services/social/threads.ts';
 import { mastodonThread } from '../fixtures/social/payloads.ts';
@@ -26,6 +27,11 @@ for (const target of databaseTargets()) {
         thread: importMastodonThread(mastodonThread(), { ownAccounts: ['gemeente@social.gemeente.example'] }),
         now: NOW,
       }));
+      // A moderator published the residents' replies: the archive holds published content only.
+      await t.db
+        .update(socialPosts)
+        .set({ reviewState: 'published', publishedAt: NOW })
+        .where(eq(socialPosts.threadId, threadId));
     });
     after(() => t.close());
 

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { SocialThread } from '../../api/contracts/social-thread.ts';
 import { auditLog, consultations, organisations, socialPosts, socialThreads } from '../../api/db/schema.ts';
 import { importMastodonThread } from '../../api/services/social/mastodon.ts';
+import { fetchThread } from '../../api/services/social/fetch-thread.ts';
 import { RateLimitedError } from '../../api/services/social/rate-limit.ts';
 import { startThreadSyncLoop } from '../../api/services/social/scheduler.ts';
 import {
@@ -16,6 +17,7 @@ import {
 import { mastodonStatus, mastodonThread } from '../fixtures/social/payloads.ts';
 import { NOW, openTestApp, type TestApp } from '../support/app.ts';
 import { databaseTargets } from '../support/databases.ts';
+import { seedMastodonThread, startPlatformServer, type PlatformServer } from '../support/platform-server.ts';
 
 const SOURCE = 'https://social.gemeente.example/@gemeente/100';
 const directory = { ownAccounts: ['gemeente@social.gemeente.example'] };
@@ -33,11 +35,16 @@ for (const target of databaseTargets()) {
   describe(`mirrored threads (${target.name})`, () => {
     let t: TestApp;
     let organisationId: string;
+    let platform: PlatformServer;
     before(async () => {
       t = await openTestApp(target);
+      platform = await startPlatformServer();
       organisationId = (await t.db.select({ id: organisations.id }).from(organisations))[0]!.id;
     });
-    after(() => t.close());
+    after(async () => {
+      await platform.close();
+      await t.close();
+    });
 
     async function freshThread(rootId = '100') {
       // Each test mirrors its own thread: the root id decides which one.
@@ -52,7 +59,16 @@ for (const target of databaseTargets()) {
         live: true,
         now: NOW,
       });
+      await publishWaiting(threadId);
       return threadId;
+    }
+
+    /** What a moderator does in the queue: publishes every reply that waits. */
+    async function publishWaiting(threadId: string) {
+      await t.db
+        .update(socialPosts)
+        .set({ reviewState: 'published', publishedAt: NOW })
+        .where(and(eq(socialPosts.threadId, threadId), eq(socialPosts.reviewState, 'new')));
     }
 
     it('serves an imported thread in the public contract, root first, without raw payloads', async () => {
@@ -92,6 +108,10 @@ for (const target of databaseTargets()) {
       });
       assert.equal(result.kind, 'synced');
       assert.deepEqual(result.kind === 'synced' && result.stats, { added: 0, updated: 2, edited: 1, deleted: 0 });
+      // The edited text was not moderated: the reply waits again, its replies keep their place.
+      const waiting = (await readThread(t.db, threadId))!.posts.find((p) => p.id === '101')!;
+      assert.deepEqual([waiting.placeholder, waiting.text, waiting.author], ['unavailable', '', null]);
+      await publishWaiting(threadId);
       const thread = (await readThread(t.db, threadId))!;
       const edited = thread.posts.find((p) => p.id === '101')!;
       assert.equal(edited.text, 'Graag meer licht bij het viaduct én bij de school.');
@@ -154,10 +174,18 @@ for (const target of databaseTargets()) {
       assert.equal((await readThread(t.db, threadId))!.posts.length, 3);
     });
 
+    /** A thread mirrored live from the local platform server, as staff would import it. */
+    async function liveThread(rootId: string) {
+      seedMastodonThread(platform, rootId);
+      const url = platform.mastodonUrl(rootId);
+      const thread = await fetchThread(url, { allowPrivateHosts: true, ownAccounts: ['acc-gemeente'] });
+      return (await importThread(t.db, { organisationId, thread, sourceUrl: url, live: true, now: NOW })).threadId;
+    }
+
     it('withdraws the whole mirror when the root is deleted at the source', async () => {
-      const threadId = await freshThread('700');
-      const fetch = async () => Response.json({ error: 'Record not found' }, { status: 404 });
-      const result = await syncThread(t.db, threadId, { now: later(15), fetch, sleep: async () => {} });
+      const threadId = await liveThread('700');
+      platform.statuses.delete('700');
+      const result = await syncThread(t.db, threadId, { now: later(15), allowPrivateHosts: true });
       assert.equal(result.kind, 'removed');
       assert.equal((await t.app.request(`/api/threads/${threadId}`)).status, 404);
       const rows = await t.db.select().from(socialPosts).where(eq(socialPosts.threadId, threadId));
@@ -166,17 +194,13 @@ for (const target of databaseTargets()) {
       assert.ok(audit.some((entry) => entry.action === 'social_thread.removed_at_source'));
     });
 
-    it('syncs live through the platform API with an injected fetch', async () => {
-      const threadId = await freshThread('100');
-      const { status, context } = mastodonThread();
-      (status as Record<string, unknown>).reblogs_count = 99;
-      const fetch = async (url: string) =>
-        Response.json(url.endsWith('/context') ? context : status, {
-          headers: { 'x-ratelimit-remaining': '250', 'x-ratelimit-reset': later(5).toISOString() },
-        });
-      const result = await syncThread(t.db, threadId, { now: later(15), fetch, directory });
+    it('syncs live through the platform API of a local Mastodon, following its counts', async () => {
+      const threadId = await liveThread('750');
+      platform.statuses.get('750')!.reblogs_count = 99;
+      const result = await syncThread(t.db, threadId, { now: later(15), allowPrivateHosts: true });
       assert.equal(result.kind, 'synced');
       assert.equal((await readThread(t.db, threadId))!.posts[0]!.counts.reposts, 99);
+      assert.ok(platform.requests.includes('/api/v1/statuses/750/context'));
     });
 
     it('reschedules a rate-limited thread at the time the platform names', async () => {

@@ -74,6 +74,12 @@ const ROUTES: Record<string, Access> = {
   'GET /beheer/audit/export.json': 'admin',
   'GET /en/manage/audit/export.csv': 'admin',
   'GET /en/manage/audit/export.json': 'admin',
+  // mirrored threads (api/routes/staff-threads.ts)
+  'GET /api/staff/threads': 'threads.manage',
+  'POST /api/staff/threads': 'threads.manage',
+  'POST /api/staff/threads/:id/sync': 'threads.manage',
+  'DELETE /api/staff/threads/:id': 'threads.manage',
+  'PUT /api/staff/threads/:id/media-descriptions': 'threads.manage',
 };
 
 const STAFF_PATH = /^\/(?:beheer|en\/manage|api\/staff)(?:\/|$)/;

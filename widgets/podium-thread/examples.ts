@@ -47,5 +47,12 @@ export const examples: WidgetExamples = {
       state: 'empty',
       description: { nl: 'Nog geen gesprek bij deze consultatie.', en: 'No conversation for this consultation yet.' },
     },
+    {
+      state: 'sensitive',
+      description: {
+        nl: 'Een gevoelige afbeelding, getoond na een klik op de knop; met een beschrijving die de gemeente toevoegde.',
+        en: 'A sensitive image, shown after pressing the button; with a description the municipality added.',
+      },
+    },
   ],
 };

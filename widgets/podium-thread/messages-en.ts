@@ -21,6 +21,8 @@ const messages: typeof threadMessages & typeof sharedMessagesEn = {
   contentWarning: 'Warning: {warning}. Show the post',
   image: 'Image',
   noDescription: 'without a description',
+  added: 'description added by the municipality',
+  sensitive: 'Show sensitive image',
   links: 'Links in this post',
   deleted: 'This post has been deleted.',
   blocked: 'This post is blocked.',

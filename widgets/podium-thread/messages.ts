@@ -17,6 +17,8 @@ export const threadMessages = {
   contentWarning: 'Waarschuwing: {warning}. Toon het bericht',
   image: 'Afbeelding',
   noDescription: 'zonder beschrijving',
+  added: 'beschrijving toegevoegd door de gemeente',
+  sensitive: 'Toon gevoelige afbeelding',
   links: 'Links in dit bericht',
   deleted: 'Dit bericht is verwijderd.',
   blocked: 'Dit bericht is afgeschermd.',

@@ -17,7 +17,14 @@ import {
   type TemplateResult,
 } from '../shared/reactive-element.ts';
 import type { SocialPost, SocialThread, SocialThreadSummary } from '../../api/contracts/social-thread.ts';
-import { authorLabel, authorRole, threadTree, type ThreadNode } from '../../site/lib/thread-view.ts';
+import {
+  authorLabel,
+  authorRole,
+  hidesMedia,
+  mediaDescriptions,
+  threadTree,
+  type ThreadNode,
+} from '../../site/lib/thread-view.ts';
 import { PodiumElement } from '../shared/podium-element.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { threadMessages } from './messages.ts';
@@ -52,6 +59,7 @@ export class PodiumThread extends PodiumElement {
     thread: { type: String },
     consultation: { type: String },
     data: { state: true },
+    shown: { state: true },
   };
 
   static override styles = [
@@ -79,15 +87,22 @@ export class PodiumThread extends PodiumElement {
       .no-description {
         font-style: italic;
       }
+      /* Room between the button and the links it reveals (WCAG 2.5.8 target spacing). */
+      button + ul {
+        margin-block-start: 0.75em;
+      }
     `,
   ];
 
   declare thread: string;
   declare consultation: string;
   declare protected data: SocialThread | null | undefined;
+  /** Posts whose sensitive media the reader asked to see. */
+  declare protected shown: ReadonlySet<string>;
 
   constructor() {
     super();
+    this.shown = new Set();
     this.thread = '';
     this.consultation = '';
   }
@@ -169,20 +184,46 @@ export class PodiumThread extends PodiumElement {
             </details>`
           : body
       }
-      ${
-        post.media.length
-          ? html`<ul>
-              ${post.media.map(
-                (media) =>
-                  html`<li>
-                    <a href=${media.url} rel="nofollow noopener"
-                      >${this.t('image')}${media.alt ? html`: ${media.alt}` : html` <span class="no-description">${this.t('noDescription')}</span>`}</a
-                    >
-                  </li>`,
-              )}
-            </ul>`
-          : nothing
-      }
+      ${this.#media(post)}
     </article>`;
+  }
+
+  /** Media as links with their description; sensitive ones behind a button until asked for. */
+  #media(post: SocialPost): TemplateResult | typeof nothing {
+    if (!post.media.length) return nothing;
+    const hidden = hidesMedia(post) && !this.shown.has(post.id);
+    const button = hidesMedia(post)
+      ? html`<button type="button" aria-expanded=${!hidden} @click=${() => this.#toggle(post.id)}>
+          ${this.t('sensitive')}
+        </button>`
+      : nothing;
+    return html`${button}${
+      hidden
+        ? nothing
+        : html`<ul>
+            ${post.media.map((media) => {
+              const { platform, municipality } = mediaDescriptions(media);
+              return html`<li>
+                <a href=${media.url} rel="nofollow noopener"
+                  >${this.t('image')}${platform ? `: ${platform}` : nothing}${
+                    municipality
+                      ? html`${platform ? '. ' : ': '}<span
+                            lang=${municipality.lang === this.locale ? nothing : municipality.lang}
+                            >${municipality.text}</span
+                          >
+                          (${this.t('added')})`
+                      : nothing
+                  }${platform || municipality ? nothing : html` <span class="no-description">${this.t('noDescription')}</span>`}</a
+                >
+              </li>`;
+            })}
+          </ul>`
+    }`;
+  }
+
+  #toggle(id: string): void {
+    const shown = new Set(this.shown);
+    if (!shown.delete(id)) shown.add(id);
+    this.shown = shown;
   }
 }

@@ -26,6 +26,7 @@ export type WidgetState =
   | 'offline'
   | 'offline-loading'
   | 'paged'
+  | 'sensitive'
   | 'error'
   | 'not-allowed';
 

@@ -18,11 +18,13 @@ export type Permission =
   /** Write and publish an answer to an item (webcare). */
   | 'queue.answer'
   /** Assign an item to a department or a person. */
-  | 'queue.assign';
+  | 'queue.assign'
+  /** Import, re-sync and remove mirrored social-media threads; describe their media. */
+  | 'threads.manage';
 
 const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
-  administrator: ['queue.read', 'queue.decide', 'insights.read', 'admin', 'queue.answer', 'queue.assign'],
-  moderator: ['queue.read', 'queue.decide', 'insights.read', 'queue.answer', 'queue.assign'],
+  administrator: ['queue.read', 'queue.decide', 'insights.read', 'admin', 'queue.answer', 'queue.assign', 'threads.manage'],
+  moderator: ['queue.read', 'queue.decide', 'insights.read', 'queue.answer', 'queue.assign', 'threads.manage'],
   webcare: ['queue.read', 'insights.read', 'queue.answer', 'queue.assign'],
   analyst: ['insights.read'],
   department_member: ['queue.read'],

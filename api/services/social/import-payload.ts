@@ -33,10 +33,22 @@ export function importThreadPayload(
         return importMastodonThread({ status: field(payload, 'status'), context: field(payload, 'context') }, options);
       }
       return importMastodonStatuses([payload], options);
-    case 'bluesky':
-      return Array.isArray(field(payload, 'thread'))
-        ? importBlueskyThreadV2(payload, options)
-        : importBlueskyThread(payload, options);
+    case 'bluesky': {
+      const thread = field(payload, 'thread');
+      if (Array.isArray(thread)) return importBlueskyThreadV2(payload, options);
+      if (thread) return importBlueskyThread(payload, options);
+      // A bare thread view (getPostThread's `thread`), or one post view (getPosts): wrap it.
+      if (field(payload, 'post')) return importBlueskyThread({ thread: payload }, options);
+      const posts = field(payload, 'posts');
+      const single = Array.isArray(posts) && posts.length === 1 ? posts[0] : payload;
+      if (typeof field(single, 'uri') === 'string' && field(single, 'record')) {
+        return importBlueskyThread(
+          { thread: { $type: 'app.bsky.feed.defs#threadViewPost', post: single, replies: [] } },
+          options,
+        );
+      }
+      return importBlueskyThread(payload, options);
+    }
     case 'x':
       return importXConversation(payload, options);
     case 'facebook':
@@ -49,3 +61,45 @@ export function importThreadPayload(
 /** True when a payload looks like a list response with nothing in it. */
 export const isEmptyList = (payload: unknown) =>
   Array.isArray(field(payload, 'data')) && arr(field(payload, 'data')).length === 0;
+
+const items = (payload: unknown): unknown[] =>
+  Array.isArray(payload) ? payload : Array.isArray(field(payload, 'data')) ? arr(field(payload, 'data')) : [];
+
+/** A Mastodon Status: HTML `content`, an `account`, and `in_reply_to_id`. */
+const isMastodonStatus = (value: unknown) =>
+  typeof field(value, 'content') === 'string' &&
+  !!field(value, 'account') &&
+  field(value, 'in_reply_to_id') !== undefined;
+
+/**
+ * Which platform a JSON document came from, by its shape alone; undefined when it is not
+ * one Podium knows (then the caller must say).
+ *
+ * @example
+ * detectPlatform({ thread: { $type: 'app.bsky.feed.defs#threadViewPost', post: {} } }) // 'bluesky'
+ */
+export function detectPlatform(payload: unknown): SocialPlatform | undefined {
+  if (payload === null || typeof payload !== 'object') return undefined;
+  if (isMastodonStatus(field(payload, 'status')) || isMastodonStatus(payload)) return 'mastodon';
+  if (Array.isArray(payload) && payload.length > 0 && payload.every(isMastodonStatus)) return 'mastodon';
+  // X: one response page or a list of pages; tweets carry `edit_history_tweet_ids` or `conversation_id`.
+  const pages = Array.isArray(payload) ? payload : [payload];
+  const tweets = pages.flatMap((page) => {
+    const data = field(page, 'data');
+    return Array.isArray(data) ? data : data ? [data] : [];
+  });
+  if (
+    tweets.length > 0 &&
+    tweets.some((t) => field(t, 'edit_history_tweet_ids') !== undefined || field(t, 'conversation_id') !== undefined)
+  ) {
+    return 'x';
+  }
+  // Bluesky: getPostThread (wrapped or its bare `thread`), getPostThreadV2, getPosts; AT URIs and lexicon types.
+  const start = JSON.stringify(payload).slice(0, 4000);
+  if (/"\$type":"app\.bsky\.|"uri":"at:\/\//.test(start)) return 'bluesky';
+  const comments = field(payload, 'comments') ? items(field(payload, 'comments')) : items(payload);
+  if (comments.some((c) => field(c, 'created_time') !== undefined || field(c, 'message') !== undefined))
+    return 'facebook';
+  if (comments.some((c) => field(c, 'timestamp') !== undefined && field(c, 'text') !== undefined)) return 'instagram';
+  return undefined;
+}

@@ -7,6 +7,7 @@
  * draft, Bluesky: Bluesky sends the reset as epoch seconds, the draft as delta seconds);
  * `X-RateLimit-Remaining`/`-Reset` (Mastodon: ISO date; X: epoch seconds).
  */
+import { createSafeFetch } from './safe-fetch.ts';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -61,8 +62,8 @@ export class ForbiddenSourceError extends Error {
 /**
  * Staff paste URLs of any instance; the server must not be turned into a probe of its own
  * network. Refuses non-HTTPS, `localhost`, `.local`/`.internal` names and private, loopback
- * and link-local IP literals. (Names that resolve to private addresses need a resolver
- * check or an egress proxy in production.)
+ * and link-local IP literals. Names are resolved and checked again at connection time
+ * (safe-fetch.ts), where the request is pinned to the checked address.
  */
 export function assertPublicSource(url: string, allowPrivateHosts = false): void {
   if (allowPrivateHosts) return;
@@ -132,7 +133,8 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  */
 export async function politeFetch(url: string, options: PoliteFetchOptions = {}): Promise<Response> {
   const {
-    fetch: doFetch = globalThis.fetch,
+    // Resolves the host, refuses private addresses and pins the connection to the checked one.
+    fetch: doFetch = createSafeFetch({ allowPrivate: options.allowPrivateHosts }),
     maxWaitMs = 30_000,
     maxRetries = 3,
     sleep = defaultSleep,

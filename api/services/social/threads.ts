@@ -12,12 +12,19 @@
  * once per interval by one of them (PostgreSQL server and PGlite alike).
  */
 import { createHash } from 'node:crypto';
-import { and, asc, count, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
-import type { SocialPlatform, SocialPost, SocialThread, SocialThreadSummary } from '../../contracts/social-thread.ts';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import type {
+  SocialMedia,
+  SocialPlatform,
+  SocialPost,
+  SocialThread,
+  SocialThreadSummary,
+} from '../../contracts/social-thread.ts';
 import type { Db } from '../../db/client.ts';
 import {
   consultations,
   socialAuthors,
+  socialMediaDescriptions,
   socialPosts,
   socialThreads,
   topics,
@@ -27,6 +34,7 @@ import { recordAudit } from '../audit.ts';
 import { markContentChanged } from '../content-revision.ts';
 import { sentimentClassifier } from '../item-sentiment.ts';
 import { fetchThread, type FetchThreadOptions } from './fetch-thread.ts';
+import { autoPublishSetting, publishesWithoutReview, reviewOnArrival, screenPost } from './moderation-source.ts';
 import type { AccountDirectory, ImportedPost, ImportedThread } from './model.ts';
 import { RateLimitedError, SourceHttpError } from './rate-limit.ts';
 
@@ -71,6 +79,9 @@ export const erasedContent = {
   raw: null,
   contentHash: null,
   placeholder: 'deleted' as const,
+  // The redacted copy is still the author's text.
+  screening: null,
+  publishedAt: null,
 };
 
 async function upsertAuthor(tx: Writer, platform: SocialPlatform, post: ImportedPost): Promise<string | null> {
@@ -94,8 +105,10 @@ async function upsertAuthor(tx: Writer, platform: SocialPlatform, post: Imported
         handle: values.handle,
         displayName: values.displayName,
         url: values.url,
-        isOwnAccount: values.isOwnAccount,
-        isOfficial: values.isOfficial,
+        // Once known as the municipality's or an official account, always: a scheduled sync
+        // that does not name the accounts must not turn the municipality into a resident.
+        isOwnAccount: sql`${socialAuthors.isOwnAccount} or excluded.is_own_account`,
+        isOfficial: sql`${socialAuthors.isOfficial} or excluded.is_official`,
       },
     })
     .returning({ id: socialAuthors.id });
@@ -145,6 +158,11 @@ async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, n
   const classify = owner ? await sentimentClassifier(tx, owner.organisationId) : undefined;
   const sentimentOf = (post: ImportedPost) =>
     post.placeholder || !classify || !post.text.trim() ? null : classify(post.text, post.lang ?? 'nl', now);
+  // Residents' replies wait for a moderator; own (and by choice official) posts do not.
+  const autoPublish = owner ? await autoPublishSetting(tx, owner.organisationId) : 'none';
+  const screeningOf = (post: ImportedPost) => (post.placeholder ? null : screenPost(post.text, post.lang, now));
+  const reviewOf = (post: ImportedPost, publishedBefore?: Date | null) =>
+    reviewOnArrival(publishesWithoutReview(post.author, autoPublish), now, publishedBefore);
   for (const [position, post] of thread.posts.entries()) {
     seen.add(post.id);
     const before = existing.get(post.id);
@@ -175,6 +193,8 @@ async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, n
     if (!before) {
       await tx.insert(socialPosts).values({
         ...columns,
+        ...reviewOf(post),
+        screening: screeningOf(post),
         sentiment: sentimentOf(post),
         threadId,
         authorId,
@@ -191,8 +211,11 @@ async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, n
       .update(socialPosts)
       .set({
         ...columns,
-        // A changed text is classified again (a staff correction was about the old text).
-        ...(changed ? { sentiment: sentimentOf(post) } : {}),
+        // A changed text is classified and screened again (a staff correction or decision was
+        // about the old text); a resident's edited reply waits for a moderator again.
+        ...(changed || before.placeholder
+          ? { sentiment: sentimentOf(post), screening: screeningOf(post), ...reviewOf(post, before.publishedAt) }
+          : {}),
         authorId,
         editedAt,
         deletedAt: post.placeholder === 'deleted' ? (before.deletedAt ?? now) : null,
@@ -226,6 +249,8 @@ export type ImportThreadInput = {
   topicId?: string | null;
   title?: LocalizedText | null;
   syncIntervalMinutes?: number;
+  /** The member of staff who asked for it; the system when absent (CLI, seed). */
+  actor?: { id: string };
   now: Date;
 };
 
@@ -278,7 +303,9 @@ export async function importThread(
     const stats = await applySnapshot(tx, threadId, thread, now);
     await recordAudit(tx, {
       organisationId: input.organisationId,
-      actorType: 'system',
+      actorType: input.actor ? 'staff' : 'system',
+      actorId: input.actor?.id ?? null,
+      at: now,
       action: found ? 'social_thread.reimported' : 'social_thread.imported',
       subjectType: 'social_thread',
       subjectId: threadId,
@@ -449,21 +476,26 @@ export async function readThread(db: Db, threadId: string): Promise<SocialThread
     if (memo.has(id)) return memo.get(id)!;
     memo.set(id, false);
     const post = byId.get(id);
-    const result = !!post && ((!post.placeholder && !post.deletedAt) || (childrenOf.get(id) ?? []).some(visible));
+    const result = !!post && (shown(post) || (childrenOf.get(id) ?? []).some(visible));
     memo.set(id, result);
     return result;
   };
 
+  const descriptions = await staffDescriptions(
+    db,
+    rows.map((r) => r.post.id),
+  );
   const posts: SocialPost[] = rows
     .filter(({ post }) => visible(post.externalId))
+    .map(({ post: stored, author }) => ({ post: shown(stored) ? stored : { ...stored, ...withheldContent }, author }))
     .map(({ post, author }) => ({
       id: post.externalId,
       url: post.url,
       parentId: post.parentExternalId,
       depth: post.depth,
-      placeholder: post.deletedAt ? 'deleted' : post.placeholder,
+      placeholder: post.deletedAt ? 'deleted' : (post.placeholder ?? (post.publishedAt ? null : 'unavailable')),
       author:
-        author && !post.placeholder && !post.deletedAt
+        author && !post.placeholder && !post.deletedAt && post.publishedAt
           ? {
               displayName: author.displayName,
               handle: author.handle,
@@ -478,10 +510,10 @@ export async function readThread(db: Db, threadId: string): Promise<SocialThread
       contentWarning: post.contentWarning,
       sensitive: post.sensitive,
       labels: post.labels,
-      media: post.media,
       links: post.links,
       mentions: post.mentions,
       hashtags: post.hashtags,
+      media: post.media.map((m) => withStaffAlt(m, descriptions.get(post.id))),
       counts: { replies: post.replyCount, reposts: post.repostCount, likes: post.likeCount, quotes: post.quoteCount },
       createdAt: post.postedAt.toISOString(),
       editedAt: post.editedAt?.toISOString() ?? null,
@@ -498,6 +530,44 @@ export async function readThread(db: Db, threadId: string): Promise<SocialThread
   };
 }
 
+/** Shown in a public mirror: not deleted, not a placeholder, and published (by a moderator or on import). */
+const shown = (post: typeof socialPosts.$inferSelect) => !post.placeholder && !post.deletedAt && !!post.publishedAt;
+
+/** What a post awaiting moderation (or rejected) shows while replies hang under it: nothing. */
+const withheldContent = {
+  url: null,
+  contentHtml: '',
+  contentText: '',
+  language: null,
+  contentWarning: null,
+  sensitive: false,
+  labels: [],
+  media: [],
+  links: [],
+  mentions: [],
+  hashtags: [],
+};
+
+type StaffDescription = { text: string; lang: 'nl' | 'en' };
+
+/** Staff-written descriptions per post, keyed by media URL. */
+async function staffDescriptions(db: Db, postIds: string[]): Promise<Map<string, Map<string, StaffDescription>>> {
+  const byPost = new Map<string, Map<string, StaffDescription>>();
+  if (postIds.length === 0) return byPost;
+  const rows = await db.select().from(socialMediaDescriptions).where(inArray(socialMediaDescriptions.postId, postIds));
+  for (const row of rows) {
+    const forPost = byPost.get(row.postId) ?? new Map<string, StaffDescription>();
+    forPost.set(row.mediaUrl, { text: row.text, lang: row.language });
+    byPost.set(row.postId, forPost);
+  }
+  return byPost;
+}
+
+function withStaffAlt(media: SocialMedia, descriptions: Map<string, StaffDescription> | undefined): SocialMedia {
+  const description = descriptions?.get(media.url);
+  return description ? { ...media, staffAlt: description } : media;
+}
+
 /** Mirrored threads that are served, newest first; optionally of one consultation or topic. */
 export async function listThreads(
   db: Db,
@@ -506,7 +576,7 @@ export async function listThreads(
   const shown = db
     .select({ threadId: socialPosts.threadId, n: count().as('n') })
     .from(socialPosts)
-    .where(isNull(socialPosts.deletedAt))
+    .where(and(isNull(socialPosts.deletedAt), isNotNull(socialPosts.publishedAt)))
     .groupBy(socialPosts.threadId)
     .as('shown');
   const conditions = [isNull(socialThreads.removedAt)];

@@ -10,23 +10,30 @@
 import type { Locale } from '../../../api/contracts/public-content.ts';
 import type { SocialPost, SocialThread } from '../../../api/contracts/social-thread.ts';
 import { formatDate, t } from '../i18n.ts';
-import { authorLabel, authorRole, threadTree, type ThreadNode } from '../thread-view.ts';
+import { authorLabel, authorRole, hidesMedia, mediaDescriptions, threadTree, type ThreadNode } from '../thread-view.ts';
 import { attrs, escapeHtml, messageWithHtml, time } from './html.ts';
 
 type ThreadMessages = ReturnType<typeof t>['thread'];
 
-function renderMedia(post: SocialPost, m: ThreadMessages): string {
+function renderMedia(post: SocialPost, lang: Locale, m: ThreadMessages): string {
   if (post.media.length === 0) return '';
   const items = post.media.map((media) => {
     const kind = { image: m.image, gifv: m.video, video: m.video, audio: m.audio, unknown: m.media }[media.kind];
-    const description = media.alt
-      ? `${escapeHtml(kind)}: ${escapeHtml(media.alt)}`
-      : `${escapeHtml(kind)} <span class="podium-post__no-description">${escapeHtml(m.noDescription)}</span>`;
+    const { platform, municipality } = mediaDescriptions(media);
+    // The municipality's description in its own language, marked as not the author's.
+    const added = municipality
+      ? `<span${attrs({ lang: municipality.lang !== lang ? municipality.lang : undefined })}>${escapeHtml(municipality.text)}</span> <span class="podium-post__added">(${escapeHtml(m.addedByMunicipality)})</span>`
+      : '';
+    const description =
+      platform || municipality
+        ? `${escapeHtml(kind)}: ${[platform ? escapeHtml(platform) : '', added].filter(Boolean).join('. ')}`
+        : `${escapeHtml(kind)} <span class="podium-post__no-description">${escapeHtml(m.noDescription)}</span>`;
     return `<li><a${attrs({ href: media.url, rel: 'nofollow noopener' })}>${description}</a></li>`;
   });
   const list = `<ul class="podium-post__media">${items.join('')}</ul>`;
-  return post.sensitive
-    ? `<details class="podium-disclosure"><summary>${escapeHtml(m.sensitiveMedia)}</summary>${list}</details>`
+  // A disclosure works without script; its summary is announced as a button.
+  return hidesMedia(post)
+    ? `<details class="podium-disclosure"><summary>${escapeHtml(m.sensitiveMedia(post.media.length))}</summary>${list}</details>`
     : list;
 }
 
@@ -59,7 +66,7 @@ function renderPost(post: SocialPost, parent: SocialPost | undefined, lang: Loca
   const content = post.contentWarning
     ? `<details class="podium-disclosure"><summary>${escapeHtml(m.contentWarning(post.contentWarning))}</summary>${body}</details>`
     : body;
-  return `<article class="podium-post">${heading}${meta.length > 0 ? `<p class="podium-meta">${meta.join(' · ')}</p>` : ''}${content}${renderMedia(post, m)}${renderCounts(post, m)}</article>`;
+  return `<article class="podium-post">${heading}${meta.length > 0 ? `<p class="podium-meta">${meta.join(' · ')}</p>` : ''}${content}${renderMedia(post, lang, m)}${renderCounts(post, m)}</article>`;
 }
 
 /**

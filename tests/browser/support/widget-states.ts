@@ -225,6 +225,36 @@ const thread: Partial<Record<WidgetState, StateDriver>> = {
     },
     live: '',
   },
+  sensitive: {
+    before: async ({ page }) => {
+      // The demo thread, with its photo marked sensitive and described by the municipality.
+      await page.route(/\/api\/threads\/[^/?]+$/, async (route) => {
+        const response = await route.fetch();
+        const thread = (await response.json()) as { posts: Array<Record<string, unknown> & { media: unknown[] }> };
+        for (const post of thread.posts) {
+          if (post.media.length === 0) continue;
+          post.sensitive = true;
+          post.media = post.media.map((media) => ({
+            ...(media as object),
+            staffAlt: { text: 'Het kruispunt in de spits, vol fietsers en auto’s', lang: 'nl' },
+          }));
+        }
+        await route.fulfill({ response, json: thread });
+      });
+    },
+    enter: async ({ widget }) => {
+      const button = widget.getByRole('button', { name: 'Toon gevoelige afbeelding' });
+      await expect(button).toHaveAttribute('aria-expanded', 'false');
+      await expect(widget.getByText('beschrijving toegevoegd door de gemeente', { exact: false })).toHaveCount(0);
+      await button.focus();
+      await button.press('Enter');
+      await expect(button).toHaveAttribute('aria-expanded', 'true');
+      await expect(
+        widget.getByRole('link', { name: /Het kruispunt in de spits.*\(beschrijving toegevoegd door de gemeente\)/ }),
+      ).toBeVisible();
+    },
+    live: '',
+  },
   empty: {
     before: async ({ page }) => {
       await page.route(/\/api\/threads\?/, (route) => route.fulfill({ json: [] }));

@@ -122,3 +122,60 @@ describe('renderThreadPosts', () => {
     );
   });
 });
+
+describe('renderThreadPosts with sensitive media and descriptions added by the municipality', () => {
+  const image = { kind: 'image' as const, previewUrl: null };
+  const withMedia: SocialThread = {
+    ...thread,
+    posts: [
+      {
+        ...thread.posts[0]!,
+        media: [
+          {
+            ...image,
+            url: 'https://social.example/m/a.jpg',
+            alt: null,
+            staffAlt: { text: 'Het kruispunt', lang: 'nl' },
+          },
+          {
+            ...image,
+            url: 'https://social.example/m/b.jpg',
+            alt: 'A bench',
+            staffAlt: { text: 'Een houten bank', lang: 'nl' },
+          },
+        ],
+      },
+      {
+        ...thread.posts[1]!,
+        id: '5',
+        sensitive: false,
+        labels: ['graphic-media'],
+        media: [{ ...image, url: 'https://social.example/m/c.jpg', alt: 'Een ongeluk' }],
+      },
+    ],
+  };
+
+  test('shows the municipality’s description marked as added by the municipality, beside the author’s', () => {
+    const html = renderThreadPosts(publicMirror(withMedia), 'nl');
+    assert.match(
+      html,
+      /Afbeelding: <span>Het kruispunt<\/span> <span class="podium-post__added">\(beschrijving toegevoegd door de gemeente\)<\/span>/,
+    );
+    assert.match(html, /Afbeelding: A bench\. <span>Een houten bank<\/span> <span class="podium-post__added">/);
+    const english = renderThreadPosts(publicMirror(withMedia), 'en');
+    assert.match(
+      english,
+      /<span lang="nl">Het kruispunt<\/span> <span class="podium-post__added">\(description added by the municipality\)/,
+    );
+  });
+
+  test('keeps media labelled sensitive behind a "show sensitive image" disclosure', () => {
+    const html = renderThreadPosts(publicMirror(withMedia), 'nl');
+    assert.match(
+      html,
+      /<details class="podium-disclosure"><summary>Toon gevoelige afbeelding<\/summary><ul class="podium-post__media"><li><a[^>]*>Afbeelding: Een ongeluk/,
+    );
+    assert.equal(html.match(/<summary>Toon gevoelige/g)?.length, 1, 'media without a label are shown as they are');
+    assert.match(renderThreadPosts(publicMirror(withMedia), 'en'), /<summary>Show sensitive image<\/summary>/);
+  });
+});

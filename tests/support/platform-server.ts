@@ -1,0 +1,187 @@
+/**
+ * A local HTTP server that plays a Mastodon instance and a Bluesky AppView for the live
+ * import and sync paths: threads can be edited and posts deleted between reads, and the
+ * next answers can be a 404, a 429 with rate-limit headers, or slow. It listens on
+ * 127.0.0.1 only; URL imports reach it because the tests set PODIUM_IMPORT_ALLOW_PRIVATE.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { blueskyPost, mastodonAccount, mastodonStatus, reply } from '../fixtures/social/payloads.ts';
+
+type Json = Record<string, unknown>;
+
+/** What the next answers are, whatever is asked. */
+export type Trouble =
+  | { kind: 'not_found' }
+  | { kind: 'rate_limited'; retryAfterSeconds: number; style: 'mastodon' | 'bluesky' }
+  | { kind: 'slow'; ms: number };
+
+export type PlatformServer = {
+  origin: string;
+  /** Mastodon statuses by id; change them between reads. */
+  statuses: Map<string, Json>;
+  /** Bluesky posts by AT URI, with their parent URI. */
+  bskyPosts: Map<string, { post: Json; parent: string | null }>;
+  /** Every path asked, in order. */
+  requests: string[];
+  /** The next `count` requests meet this trouble. */
+  trouble(trouble: Trouble, count?: number): void;
+  mastodonUrl(id: string): string;
+  close(): Promise<void>;
+};
+
+export const BSKY_DID = 'did:plc:gemeente';
+export const BSKY_HANDLE = 'gemeente.bsky.social';
+export const bskyUri = (rkey: string, did = BSKY_DID) => `at://${did}/app.bsky.feed.post/${rkey}`;
+
+export async function startPlatformServer(): Promise<PlatformServer> {
+  const statuses = new Map<string, Json>();
+  const bskyPosts = new Map<string, { post: Json; parent: string | null }>();
+  const requests: string[] = [];
+  const troubles: Trouble[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  };
+
+  function mastodon(res: ServerResponse, path: string) {
+    const match = /^\/api\/v1\/statuses\/(\d+)(\/context)?$/.exec(path);
+    const status = match ? statuses.get(match[1]!) : undefined;
+    if (!match || !status) return send(res, 404, { error: 'Record not found' });
+    if (!match[2]) return send(res, 200, status, { 'X-RateLimit-Remaining': '299' });
+    // Context: everything below the status, depth first, in the order they were written.
+    const descendants: Json[] = [];
+    const walk = (id: string) => {
+      for (const s of statuses.values()) {
+        if (s.in_reply_to_id === id) {
+          descendants.push(s);
+          walk(s.id as string);
+        }
+      }
+    };
+    walk(match[1]!);
+    const ancestors: Json[] = [];
+    for (let parent = status.in_reply_to_id as string | null; parent;) {
+      const s = statuses.get(parent);
+      if (!s) break;
+      ancestors.unshift(s);
+      parent = s.in_reply_to_id as string | null;
+    }
+    return send(res, 200, { ancestors, descendants });
+  }
+
+  function bluesky(res: ServerResponse, url: URL) {
+    if (url.pathname === '/xrpc/com.atproto.identity.resolveHandle') {
+      return url.searchParams.get('handle') === BSKY_HANDLE
+        ? send(res, 200, { did: BSKY_DID })
+        : send(res, 400, { error: 'InvalidRequest', message: 'Unable to resolve handle' });
+    }
+    if (url.pathname !== '/xrpc/app.bsky.feed.getPostThread') return send(res, 404, { error: 'MethodNotImplemented' });
+    const uri = url.searchParams.get('uri') ?? '';
+    const entry = bskyPosts.get(uri);
+    if (!entry) return send(res, 400, { error: 'NotFound', message: `Post not found: ${uri}` });
+    const view = (at: string): Json => ({
+      $type: 'app.bsky.feed.defs#threadViewPost',
+      post: bskyPosts.get(at)!.post,
+      replies: [...bskyPosts.entries()].filter(([, e]) => e.parent === at).map(([child]) => view(child)),
+    });
+    const withParents = (at: string, node: Json): Json => {
+      const parent = bskyPosts.get(at)?.parent;
+      if (!parent) return node;
+      const parentNode = bskyPosts.has(parent)
+        ? { $type: 'app.bsky.feed.defs#threadViewPost', post: bskyPosts.get(parent)!.post }
+        : { $type: 'app.bsky.feed.defs#notFoundPost', uri: parent, notFound: true };
+      return { ...node, parent: withParents(parent, parentNode) };
+    };
+    return send(res, 200, { thread: withParents(uri, view(uri)) }, { 'RateLimit-Remaining': '2999' });
+  }
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    requests.push(url.pathname);
+    const trouble = troubles.shift();
+    if (trouble?.kind === 'not_found') return send(res, 404, { error: 'Record not found' });
+    if (trouble?.kind === 'rate_limited') {
+      const reset = new Date(Date.now() + trouble.retryAfterSeconds * 1000);
+      return send(
+        res,
+        429,
+        { error: 'Too many requests' },
+        trouble.style === 'mastodon'
+          ? { 'X-RateLimit-Limit': '300', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': reset.toISOString() }
+          : {
+              'RateLimit-Limit': '3000',
+              'RateLimit-Remaining': '0',
+              'RateLimit-Reset': String(Math.ceil(reset.getTime() / 1000)),
+            },
+      );
+    }
+    const answer = () => (url.pathname.startsWith('/xrpc/') ? bluesky(res, url) : mastodon(res, url.pathname));
+    if (trouble?.kind === 'slow') {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        if (!res.destroyed) answer();
+      }, trouble.ms);
+      timers.add(timer);
+      return;
+    }
+    answer();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    statuses,
+    bskyPosts,
+    requests,
+    trouble(trouble, count = 1) {
+      for (let i = 0; i < count; i++) troubles.push(trouble);
+    },
+    mastodonUrl: (id) => `${origin}/@gemeente/${id}`,
+    close: async () => {
+      for (const timer of timers) clearTimeout(timer);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** A municipality's post and two residents' replies (one nested) on the local instance. */
+export function seedMastodonThread(server: PlatformServer, rootId: string): void {
+  const status = (id: string, account: Json, content: string, parent: string | null): Json =>
+    mastodonStatus(id, {
+      in_reply_to_id: parent,
+      account: { ...account, url: `${server.origin}/@${account.username as string}` },
+      uri: `${server.origin}/users/${account.username as string}/statuses/${id}`,
+      url: `${server.origin}/@${account.username as string}/${id}`,
+      content,
+    });
+  server.statuses.set(
+    rootId,
+    status(rootId, mastodonAccount('gemeente'), '<p>Waar moet de fietsroute komen?</p>', null),
+  );
+  server.statuses.set(
+    `${rootId}1`,
+    status(`${rootId}1`, mastodonAccount('anna'), '<p>Langs het park, graag.</p>', rootId),
+  );
+  server.statuses.set(
+    `${rootId}2`,
+    status(`${rootId}2`, mastodonAccount('bert'), '<p>Eens met Anna.</p>', `${rootId}1`),
+  );
+}
+
+/** The same conversation on the Bluesky AppView: "één" and an emoji before a link. */
+export function seedBlueskyThread(server: PlatformServer, rkey: string): void {
+  const root = bskyUri(rkey);
+  const answer = bskyUri(`${rkey}a`, 'did:plc:anna');
+  server.bskyPosts.set(root, {
+    post: blueskyPost(root, 'Waar moet de fietsroute komen?', {}, { langs: ['nl'] }),
+    parent: null,
+  });
+  server.bskyPosts.set(answer, {
+    post: blueskyPost(answer, 'Eén route 🚲 langs het park', {}, { langs: ['nl'], ...reply(answer, root, root) }),
+    parent: root,
+  });
+}

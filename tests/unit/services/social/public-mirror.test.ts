@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { SocialAuthor, SocialPost, SocialThread } from '../../../../api/contracts/social-thread.ts';
+import { initialsOf, publicMirror } from '../../../../api/services/social/public-mirror.ts';
+
+function post(id: string, author: Partial<SocialAuthor> | null): SocialPost {
+  return {
+    id,
+    url: `https://social.example/@x/${id}`,
+    parentId: id === '1' ? null : '1',
+    depth: id === '1' ? 0 : 1,
+    placeholder: null,
+    author: author && {
+      displayName: null,
+      handle: null,
+      url: 'https://social.example/@x',
+      isOwnAccount: false,
+      isOfficial: false,
+      ...author,
+    },
+    html: '<p>Tekst</p>',
+    text: 'Tekst',
+    contentWarning: null,
+    sensitive: false,
+    labels: [],
+    media: [],
+    links: [],
+    mentions: [{ handle: 'anna@social.example', url: 'https://social.example/@anna' }],
+    hashtags: [],
+    counts: { replies: null, reposts: null, likes: null, quotes: null },
+    createdAt: '2026-11-20T09:00:00.000Z',
+    editedAt: null,
+    deletedAt: null,
+  };
+}
+
+const thread: SocialThread = {
+  id: 't',
+  platform: 'mastodon',
+  rootId: '1',
+  url: null,
+  title: null,
+  lastSyncedAt: null,
+  posts: [
+    post('1', {
+      displayName: 'Gemeente Demodam',
+      handle: 'gemeente@social.example',
+      isOwnAccount: true,
+      isOfficial: true,
+    }),
+    post('2', { displayName: 'Fietsfan Demodam', handle: 'fietsfan@social.example' }),
+    post('3', { displayName: 'Frank Dekker', handle: 'frank@social.example' }),
+    post('4', { displayName: 'Fietsfan Demodam', handle: 'fietsfan@social.example' }),
+    post('5', { displayName: null, handle: 'anna.bsky.social' }),
+  ],
+};
+
+const names = (mirror: SocialThread) =>
+  mirror.posts.map((p) => p.author?.pseudonym ?? p.author?.displayName ?? p.author?.handle ?? null);
+
+describe('how residents appear in a public mirror', () => {
+  it('pseudonymises by default: a letter per person, stable within the thread, no handle, profile or post link', () => {
+    const mirror = publicMirror(thread);
+    assert.deepEqual(names(mirror), ['Gemeente Demodam', 'A', 'B', 'A', 'C']);
+    assert.deepEqual(
+      [mirror.posts[1]!.author!.handle, mirror.posts[1]!.author!.url, mirror.posts[1]!.url],
+      [null, null, null],
+    );
+    assert.equal(mirror.posts[1]!.mentions[0]!.url, null);
+    assert.equal(mirror.posts[0]!.url, thread.posts[0]!.url, 'the municipality keeps its link');
+  });
+
+  it('shows initials when the organisation chooses so, keeping two people with the same initials apart', () => {
+    const mirror = publicMirror(thread, 'initials');
+    assert.deepEqual(names(mirror), ['Gemeente Demodam', 'F.D.', 'F.D. (2)', 'F.D.', 'A.']);
+    assert.equal(mirror.posts[2]!.author!.handle, null);
+  });
+
+  it('shows names and handles as on the platform for an organisation with a legal basis ("none")', () => {
+    const mirror = publicMirror(thread, 'none');
+    assert.deepEqual(names(mirror), [
+      'Gemeente Demodam',
+      'Fietsfan Demodam',
+      'Frank Dekker',
+      'Fietsfan Demodam',
+      'anna.bsky.social',
+    ]);
+    assert.equal(mirror.posts[1]!.author!.handle, 'fietsfan@social.example');
+  });
+
+  it('takes initials from the name, or from the handle when there is no name', () => {
+    assert.equal(initialsOf({ displayName: 'Émile van Dam', handle: null }), 'É.V.D.');
+    assert.equal(initialsOf({ displayName: '🚲', handle: 'sam@social.example' }), 'S.');
+    assert.equal(initialsOf({ displayName: null, handle: null }), undefined);
+  });
+});
