@@ -309,7 +309,10 @@ for (const target of databaseTargets()) {
       assert.equal(response.headers.get('Location'), '/beheer/inloggen?uitgelogd');
       assert.match(response.headers.get('Set-Cookie') ?? '', /podium_session=;/);
       assert.equal((await t.app.request('/beheer/', { headers: { Cookie: cookie } })).status, 303);
-      assert.match(await (await t.app.request('/beheer/inloggen?uitgelogd')).text(), /role="status">U bent uitgelogd\./);
+      assert.match(
+        await (await t.app.request('/beheer/inloggen?uitgelogd')).text(),
+        /role="status">U bent uitgelogd\./,
+      );
     });
 
     it('refuses a disabled account', async () => {

@@ -23,7 +23,15 @@ export type Permission =
   | 'threads.manage';
 
 const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
-  administrator: ['queue.read', 'queue.decide', 'insights.read', 'admin', 'queue.answer', 'queue.assign', 'threads.manage'],
+  administrator: [
+    'queue.read',
+    'queue.decide',
+    'insights.read',
+    'admin',
+    'queue.answer',
+    'queue.assign',
+    'threads.manage',
+  ],
   moderator: ['queue.read', 'queue.decide', 'insights.read', 'queue.answer', 'queue.assign', 'threads.manage'],
   webcare: ['queue.read', 'insights.read', 'queue.answer', 'queue.assign'],
   analyst: ['insights.read'],
