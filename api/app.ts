@@ -27,6 +27,8 @@ import { publicRoutes } from './routes/public.ts';
 import { threadRoutes } from './routes/threads.ts';
 import { moderationPublicRoutes } from './routes/moderation-public.ts';
 import { staffRoutes } from './routes/staff.ts';
+import { rightsPages } from './routes/rights-pages.ts';
+import { noMail, type MailTransport } from './services/mail.ts';
 import { loadShell } from './views/page-shell.ts';
 
 export type AppOptions = {
@@ -44,6 +46,8 @@ export type AppOptions = {
   rateLimits?: RateLimitRules;
   /** Proxies in front whose `X-Forwarded-For` and `X-Forwarded-Proto` are trusted (0: none). */
   trustProxyHops?: number;
+  /** How e-mail leaves (api/services/mail.ts); without one, mail is dropped with a warning. */
+  mail?: MailTransport;
 };
 
 export const API_VERSION = '0.1.0';
@@ -135,6 +139,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     );
   }
   app.route('/', staffRoutes({ publicUrl: options.publicUrl }));
+  app.route('/', rightsPages({ siteDir, mail: options.mail ?? noMail, publicUrl: options.publicUrl ?? '', limits }));
 
   if (options.widgetsDir) {
     const widgetsDir = options.widgetsDir;

@@ -4,6 +4,7 @@
  */
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { mailTransportFor } from './services/mail.ts';
 import {
   ensureSiteBuilt,
   ensureWidgetsBuilt,
@@ -74,6 +75,7 @@ export async function start(
     publicUrl: config.publicUrl,
     rateLimits: config.rateLimits,
     trustProxyHops: config.trustProxyHops,
+    mail: mailTransportFor(config),
   });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

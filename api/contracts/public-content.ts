@@ -191,6 +191,10 @@ export const FollowUp = z
     language: Locale,
     submittedAt: z.string().openapi({ format: 'date-time' }),
     publishedAt: z.string().nullable().openapi({ format: 'date-time' }),
+    erasedAt: z
+      .string()
+      .nullable()
+      .openapi({ format: 'date-time', description: 'When the resident had the input erased' }),
     answerDueAt: z.string().openapi({ format: 'date-time', description: 'When the promised response time ends' }),
     moderationReason: LocalizedText.nullable(),
     houseRule: HouseRule.nullable().openapi({ description: 'The house rule the moderation decision cited' }),
