@@ -28,6 +28,7 @@ import { threadRoutes } from './routes/threads.ts';
 import { moderationPublicRoutes } from './routes/moderation-public.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { rightsPages } from './routes/rights-pages.ts';
+import { staffPrivacyRoutes } from './routes/staff-privacy.ts';
 import { noMail, type MailTransport } from './services/mail.ts';
 import { loadShell } from './views/page-shell.ts';
 
@@ -139,6 +140,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     );
   }
   app.route('/', staffRoutes({ publicUrl: options.publicUrl }));
+  app.route('/', staffPrivacyRoutes());
   app.route('/', rightsPages({ siteDir, mail: options.mail ?? noMail, publicUrl: options.publicUrl ?? '', limits }));
 
   if (options.widgetsDir) {

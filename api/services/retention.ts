@@ -102,6 +102,8 @@ export async function setRetentionPeriod(
   if (!Number.isInteger(params.days) || params.days < 1)
     throw new RangeError('A retention period is at least one day.');
   await db.transaction(async (tx) => {
+    // The audit entry says what the period was before, so a privacy officer can follow every change.
+    const before = (await retentionPeriods(tx, params.organisationId))[params.kind];
     await tx
       .insert(retentionPolicies)
       .values({ organisationId: params.organisationId, kind: params.kind, days: params.days })
@@ -116,8 +118,10 @@ export async function setRetentionPeriod(
       action: 'retention.policy_set',
       subjectType: 'retention_policy',
       subjectId: params.kind,
-      details: { days: params.days },
+      details: { days: params.days, before },
     });
+    // The privacy statement on the portal lists the periods: have it rebuilt.
+    await markContentChanged(tx);
   });
 }
 

@@ -7,6 +7,8 @@
 import type { Locale } from '../contracts/public-content.ts';
 import type { LocalizedText } from '../db/schema.ts';
 import { staffTexts } from '../i18n/staff.ts';
+import { staffPrivacyTexts } from '../i18n/staff-privacy.ts';
+import { privacyPaths } from './staff-privacy.ts';
 import type { HouseRule, QueueFilterOptions, QueueItem } from '../services/moderation.ts';
 import { DECISIONS } from '../services/moderation.ts';
 import type { Flag } from '../services/screening/types.ts';
@@ -71,7 +73,7 @@ export function staffPage(page: {
   const header = session
     ? `<header class="staff-header">
 <p class="staff-product">${escapeHtml(m.product)}</p>
-<nav aria-label="${escapeHtml(m.header.navLabel)}"><ul class="staff-nav"><li><a href="${staffPaths.queue(page.lang)}"${page.path === staffPaths.queue(page.lang) ? ' aria-current="page"' : ''}>${escapeHtml(m.header.queue)}</a></li></ul></nav>
+<nav aria-label="${escapeHtml(m.header.navLabel)}"><ul class="staff-nav"><li><a href="${staffPaths.queue(page.lang)}"${page.path === staffPaths.queue(page.lang) ? ' aria-current="page"' : ''}>${escapeHtml(m.header.queue)}</a></li><li><a href="${privacyPaths.home(page.lang)}"${page.path?.startsWith(privacyPaths.home(page.lang)) ? ' aria-current="page"' : ''}>${escapeHtml(staffPrivacyTexts(page.lang).nav)}</a></li></ul></nav>
 <div class="staff-account">
 <p>${escapeHtml(m.header.signedInAs(session.displayName))}</p>
 <form method="post" action="${staffPaths.extend}" class="staff-session" data-session-form>

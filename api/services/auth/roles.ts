@@ -14,10 +14,12 @@ export type Permission =
   /** Read insights and exports. */
   | 'insights.read'
   /** Manage staff, channels, house rules. */
-  | 'admin';
+  | 'admin'
+  /** Handle residents' privacy requests (search, export, erase) and set retention periods. */
+  | 'privacy';
 
 const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
-  administrator: ['queue.read', 'queue.decide', 'insights.read', 'admin'],
+  administrator: ['queue.read', 'queue.decide', 'insights.read', 'admin', 'privacy'],
   moderator: ['queue.read', 'queue.decide', 'insights.read'],
   webcare: ['queue.read', 'insights.read'],
   analyst: ['insights.read'],
