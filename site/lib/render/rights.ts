@@ -113,7 +113,7 @@ export function renderDataRequestForm({ lang, email = '', error }: DataRequestFo
 </div>\n`
     : '';
   return `${summary}<p>${escapeHtml(m.requestIntro)}</p>
-<form class="podium-form" method="post" action="${escapeHtml(routes.myData(lang))}">
+<form class="podium-form" method="post" action="${escapeHtml(routes.myData(lang))}" novalidate>
 <input type="hidden" name="lang" value="${escapeHtml(lang)}">
 <div class="podium-form-field${error ? ' podium-form-field--invalid' : ''}">
 <label class="podium-form-label" for="${id}">${escapeHtml(m.emailLabel)}</label>
