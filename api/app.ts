@@ -18,6 +18,7 @@ import { describeError } from './http/log-error.ts';
 import { problem } from './http/problem.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { isUnstorableText } from './http/unstorable-text.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitRules } from './services/rate-limit.ts';
 import { rightsRoutes } from './routes/rights.ts';
 import { archiveRoutes } from './routes/archive.ts';
@@ -177,8 +178,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     if (error instanceof HTTPException) {
       if (error.status === 413) return problem(c, 413, 'body_too_large');
       if (error.status === 400) return problem(c, 400, 'bad_request');
+      if (error.status === 415) return problem(c, 415, 'unsupported_media_type');
       return error.getResponse();
     }
+    if (isUnstorableText(error)) return problem(c, 400, 'unstorable_text');
     console.error(describeError(error));
     return problem(c, 500, 'server_error');
   });
