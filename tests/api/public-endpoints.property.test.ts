@@ -20,7 +20,7 @@ import { databaseTargets } from '../support/databases.ts';
 const SEED = Number(process.env.FC_SEED ?? 20261127);
 const NUM_RUNS = 30;
 
-const tables = Object.values(schema).filter((value): value is PgTable => is(value, PgTable));
+const tables: PgTable[] = (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable));
 
 /** One hash over every row of every table: any write shows. */
 async function databaseFingerprint(t: TestApp): Promise<string> {
