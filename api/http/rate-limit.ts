@@ -100,5 +100,7 @@ async function htmlLocale(c: Context): Promise<Locale> {
     if (body.lang === 'en' || body.lang === 'nl') return body.lang;
   }
   if (c.req.path.startsWith('/en/')) return 'en';
+  // Pages outside /en/ are the Dutch ones (/volg/, /gegevens/, /beheer/): their language wins over the browser's.
+  if (!c.req.path.startsWith('/api/')) return 'nl';
   return requestLocale(c);
 }
