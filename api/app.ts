@@ -20,6 +20,7 @@ import { rateLimit } from './http/rate-limit.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { isUnstorableText } from './http/unstorable-text.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitRules } from './services/rate-limit.ts';
+import type { RateLimitStore } from './services/rate-limit-stores.ts';
 import { rightsRoutes } from './routes/rights.ts';
 import { archiveRoutes } from './routes/archive.ts';
 import { submissionBodies } from './routes/forms.ts';
@@ -48,6 +49,8 @@ export type AppOptions = {
   rateLimits?: RateLimitRules;
   /** Proxies in front whose `X-Forwarded-For` and `X-Forwarded-Proto` are trusted (0: none). */
   trustProxyHops?: number;
+  /** Where rate-limit counters live (api/services/rate-limit-stores.ts); the database when not given. */
+  rateLimitStore?: RateLimitStore;
   /** How e-mail leaves (api/services/mail.ts); without one, mail is dropped with a warning. */
   mail?: MailTransport;
 };
@@ -89,7 +92,11 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       onError: (c) => problem(c, 413, 'body_too_large'),
     }),
   );
-  const limits = { rules: options.rateLimits ?? DEFAULT_RATE_LIMITS, trustProxyHops: options.trustProxyHops ?? 0 };
+  const limits = {
+    rules: options.rateLimits ?? DEFAULT_RATE_LIMITS,
+    trustProxyHops: options.trustProxyHops ?? 0,
+    ...(options.rateLimitStore ? { store: options.rateLimitStore } : {}),
+  };
   app.use('/api/consultations/:slug/submissions', rateLimit({ group: 'submit', methods: ['POST'], ...limits }));
   // Follow-up codes are secrets: every way to try one counts, the API and the pages alike.
   for (const path of [

@@ -19,6 +19,7 @@ import { emailLinkIsValid, openEmailLink, requestEmailLink } from '../services/e
 import { normalizeFollowUpCode } from '../services/follow-up-code.ts';
 import type { MailTransport } from '../services/mail.ts';
 import type { RateLimitRules } from '../services/rate-limit.ts';
+import type { RateLimitStore } from '../services/rate-limit-stores.ts';
 import { eraseSubmission } from '../services/residents-rights.ts';
 import { findFollowUp } from '../services/submissions.ts';
 import { fillSlot, loadShell, minimalPage, prefixTitle } from '../views/page-shell.ts';
@@ -40,7 +41,7 @@ export type RightsPagesOptions = {
   mail: MailTransport;
   /** Where links in e-mails point; never taken from the request's Host header. */
   publicUrl: string;
-  limits: { rules: RateLimitRules; trustProxyHops: number };
+  limits: { rules: RateLimitRules; trustProxyHops: number; store?: RateLimitStore };
 };
 
 const EmailForm = z.object({ email: z.string().trim().min(1).max(254) });
