@@ -42,7 +42,7 @@ type RedisWithHit = Redis & { podiumHit(key: string, ttlMs: number): Promise<num
 export function redisRateLimitStore(
   url: string,
   options: { keyPrefix?: string; log?: (line: string) => void } = {},
-): RateLimitStore & { redis: Redis } {
+): RateLimitStore & { redis: Redis; close(): Promise<void> } {
   const redis = new Redis(url, {
     // Fail fast to the database store instead of queueing requests while Redis is away.
     enableOfflineQueue: false,
