@@ -32,6 +32,7 @@ import { describeError } from '../http/log-error.ts';
 import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';
 import { purgeRateLimitWindows } from './rate-limit.ts';
+import { deleteExpiredEmailLinks } from './email-links.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -158,6 +159,8 @@ export async function purgeExpired(db: Db, now: Date): Promise<PurgeReport> {
     report.organisations.push({ organisationId: id, counts });
   }
   report.rateLimitWindows = await purgeRateLimitWindows(db, new Date(now.getTime() - RATE_LIMIT_WINDOW_KEEP_MS));
+  // E-mail links hold an address and are useless once expired; used ones go at the same moment.
+  await deleteExpiredEmailLinks(db, now);
   return report;
 }
 

@@ -7,6 +7,7 @@ import { currentContentVersion } from '../../api/services/content-revision.ts';
 import { memoryTransport } from '../../api/services/mail.ts';
 import { buildPublishedSnapshot, listPublishedSubmissions } from '../../api/services/published-content.ts';
 import { DEFAULT_RATE_LIMITS } from '../../api/services/rate-limit.ts';
+import { purgeExpired } from '../../api/services/retention.ts';
 import { NOW, openTestApp, postForm, postJson, validAnswers, type TestApp } from '../support/app.ts';
 import { databaseTargets } from '../support/databases.ts';
 
@@ -227,6 +228,12 @@ for (const target of databaseTargets()) {
       const before = mail.sent.length;
       for (let i = 0; i < 4; i += 1) assert.equal((await ask('bea@example.nl')).status, 200);
       assert.equal(mail.sent.length - before, 1, 'two links were sent before in this hour');
+    });
+
+    it('has the retention purge delete expired links, which hold an address', async () => {
+      assert.ok((await t.db.select().from(emailLinks)).length > 0);
+      await purgeExpired(t.db, new Date(NOW.getTime() + 25 * 3_600_000));
+      assert.equal((await t.db.select().from(emailLinks)).length, 0);
     });
 
     it('refuses tokens of the wrong shape without a lookup', async () => {
