@@ -13,8 +13,10 @@ describe('the mail outbox, for a deployment without SMTP', () => {
       const outbox = outboxTransport(join(dir, 'outbox'), (line) => lines.push(line));
       const text = 'Open deze link: https://podium.example/gegevens/SECRET-TOKEN/';
       await outbox.send({ to: 'anna@example.nl', subject: 'Uw link', text, language: 'nl' });
-      const [file] = await readdir(join(dir, 'outbox'));
-      assert.ok(file?.endsWith('.eml'));
+      const files = await readdir(join(dir, 'outbox'));
+      assert.equal(files.length, 1);
+      const file = files[0]!;
+      assert.ok(file.endsWith('.eml'));
       const content = await readFile(join(dir, 'outbox', file), 'utf8');
       assert.match(content, /^To: anna@example\.nl\r\n/);
       assert.ok(content.includes(text));
