@@ -100,6 +100,12 @@ const contentType = fc.constantFrom(
   'application/json; charset=latin1',
 );
 
+/** Header values a client may send (printable ASCII: anything else cannot be sent at all). */
+const headerValue = fc.oneof(
+  fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 300 }),
+  fc.constantFrom('', 'nl;q=abc', '*', 'en-GB,en;q=0.9,nl;q=0.8', 'null', 'https://evil.example'),
+);
+
 type Body = { type: string; body: string };
 const body: fc.Arbitrary<Body> = fc.oneof(
   fc.record({ type: contentType, body: jsonBody }),
@@ -164,14 +170,18 @@ for (const target of databaseTargets()) {
           params: fc.record({ slug: slugParam, other: pathSegment }),
           query,
           body,
+          headers: fc.record(
+            { 'Idempotency-Key': headerValue, 'Accept-Language': headerValue, Origin: headerValue },
+            { requiredKeys: [] },
+          ),
         });
         await fc
           .assert(
-            fc.asyncProperty(request, async ({ params, query: search, body: sent }) => {
+            fc.asyncProperty(request, async ({ params, query: search, body: sent, headers }) => {
               const path = endpoint.path.replace('{slug}', params.slug).replace(/\{(code|id|token)\}/g, params.other);
               const init: RequestInit = {
                 method: endpoint.method.toUpperCase(),
-                headers: { Accept: 'application/json' },
+                headers: { Accept: 'application/json', ...headers },
               };
               if (endpoint.method === 'post') {
                 init.body = sent.body;
