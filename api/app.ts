@@ -18,7 +18,9 @@ import { describeError } from './http/log-error.ts';
 import { problem } from './http/problem.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { isUnstorableText } from './http/unstorable-text.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitRules } from './services/rate-limit.ts';
+import type { RateLimitStore } from './services/rate-limit-stores.ts';
 import { rightsRoutes } from './routes/rights.ts';
 import { archiveRoutes } from './routes/archive.ts';
 import { submissionBodies } from './routes/forms.ts';
@@ -34,6 +36,9 @@ import { insightsRoutes } from './routes/insights.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { openDataRoutes } from './routes/open-data.ts';
 import { staffThreadRoutes, THREAD_IMPORT_MAX_BYTES } from './routes/staff-threads.ts';
+import { rightsPages } from './routes/rights-pages.ts';
+import { staffPrivacyRoutes } from './routes/staff-privacy.ts';
+import { noMail, type MailTransport } from './services/mail.ts';
 import { loadShell } from './views/page-shell.ts';
 
 export type AppOptions = {
@@ -54,6 +59,10 @@ export type AppOptions = {
   /** Signing secret for proof-of-work challenges (PODIUM_POW_SECRET); unset: kept in the database. */
   powSecret?: string | undefined;
   powSettings?: ProofOfWorkSettings | undefined;
+  /** Where rate-limit counters live (api/services/rate-limit-stores.ts); the database when not given. */
+  rateLimitStore?: RateLimitStore;
+  /** How e-mail leaves (api/services/mail.ts); without one, mail is dropped with a warning. */
+  mail?: MailTransport;
 };
 
 export const API_VERSION = '0.1.0';
@@ -98,7 +107,11 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     '/api/staff/threads',
     bodyLimit({ maxSize: THREAD_IMPORT_MAX_BYTES, onError: (c) => problem(c, 413, 'body_too_large') }),
   );
-  const limits = { rules: options.rateLimits ?? DEFAULT_RATE_LIMITS, trustProxyHops: options.trustProxyHops ?? 0 };
+  const limits = {
+    rules: options.rateLimits ?? DEFAULT_RATE_LIMITS,
+    trustProxyHops: options.trustProxyHops ?? 0,
+    ...(options.rateLimitStore ? { store: options.rateLimitStore } : {}),
+  };
   app.use('/api/consultations/:slug/submissions', rateLimit({ group: 'submit', methods: ['POST'], ...limits }));
   // Follow-up codes are secrets: every way to try one counts, the API and the pages alike.
   for (const path of [
@@ -156,6 +169,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/', insightsRoutes());
   app.route('/', auditRoutes());
   app.route('/', staffThreadRoutes());
+  app.route('/', staffPrivacyRoutes());
+  app.route('/', rightsPages({ siteDir, mail: options.mail ?? noMail, publicUrl: options.publicUrl ?? '', limits }));
 
   if (options.widgetsDir) {
     const widgetsDir = options.widgetsDir;
@@ -191,8 +206,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     if (error instanceof HTTPException) {
       if (error.status === 413) return problem(c, 413, 'body_too_large');
       if (error.status === 400) return problem(c, 400, 'bad_request');
+      if (error.status === 415) return problem(c, 415, 'unsupported_media_type');
       return error.getResponse();
     }
+    if (isUnstorableText(error)) return problem(c, 400, 'unstorable_text');
     console.error(describeError(error));
     return problem(c, 500, 'server_error');
   });

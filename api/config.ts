@@ -38,6 +38,12 @@ export type Config = {
   powSecret: string | undefined;
   /** Proof-of-work difficulty: the largest secret number (a browser tries half on average). */
   powMaxNumber: number;
+  /** SMTP server for e-mail links, e.g. smtps://user:pass@smtp.example.nl; without it mail waits in <dataDir>/outbox. */
+  smtpUrl: string | undefined;
+  /** The sender of Podium's e-mail. */
+  mailFrom: string;
+  /** Redis for rate-limit counters, e.g. redis://127.0.0.1:6379; without it they are kept in the database. */
+  redisUrl: string | undefined;
 };
 
 function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -70,6 +76,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionPurgeMinutes: Math.max(0, Number.parseInt(env.PODIUM_RETENTION_PURGE_MINUTES ?? '60', 10) || 0),
     powSecret: env.PODIUM_POW_SECRET || undefined,
     powMaxNumber: powMaxNumber(env.PODIUM_POW_MAX_NUMBER),
+    smtpUrl: env.PODIUM_SMTP_URL || undefined,
+    mailFrom: env.PODIUM_MAIL_FROM || 'Podium <noreply@localhost>',
+    redisUrl: env.PODIUM_REDIS_URL || undefined,
   };
 }
 

@@ -4,6 +4,8 @@
  */
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { mailTransportFor } from './services/mail.ts';
+import { redisRateLimitStore } from './services/rate-limit-stores.ts';
 import {
   ensureSiteBuilt,
   ensureWidgetsBuilt,
@@ -69,6 +71,8 @@ export async function start(
     throw error;
   }
 
+  const rateLimitStore = config.redisUrl ? redisRateLimitStore(config.redisUrl, { log }) : undefined;
+  if (rateLimitStore) log('Rate limits are counted in Redis.');
   const app = createApp({
     db: database.db,
     databaseKind: database.kind,
@@ -79,6 +83,8 @@ export async function start(
     trustProxyHops: config.trustProxyHops,
     powSecret: config.powSecret,
     powSettings: { ...DEFAULT_POW_SETTINGS, maxNumber: config.powMaxNumber },
+    mail: mailTransportFor(config),
+    ...(rateLimitStore ? { rateLimitStore } : {}),
   });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -136,6 +142,7 @@ export async function start(
       await rebuilder.stop();
       await stopThreadSync();
       await stopRetention();
+      await rateLimitStore?.close?.();
       await database.close();
     })());
   return { server, stop };

@@ -164,6 +164,14 @@ export const PublishedThread = SocialThread.extend({
 }).openapi('PublishedThread');
 export type PublishedThread = z.infer<typeof PublishedThread>;
 
+export const RetentionPeriod = z
+  .object({
+    kind: z.enum(['contact_details', 'input_text', 'social_posts', 'audit_log', 'staff_sessions']),
+    days: z.number().int(),
+  })
+  .openapi('RetentionPeriod', { description: 'How many days the organisation keeps one kind of data' });
+export type RetentionPeriod = z.infer<typeof RetentionPeriod>;
+
 /** Everything the static build needs, written by the API for `astro build`. */
 export const PublishedSnapshot = z.object({
   generatedAt: z.string(),
@@ -175,6 +183,8 @@ export const PublishedSnapshot = z.object({
   accessibilityStatement: AccessibilityStatement.nullable(),
   /** Mirrored social threads as the public sees them (private persons pseudonymised). */
   threads: z.array(PublishedThread),
+  /** The organisation's retention periods, for the privacy statement. */
+  retention: z.array(RetentionPeriod),
 });
 export type PublishedSnapshot = z.infer<typeof PublishedSnapshot>;
 
@@ -191,6 +201,10 @@ export const FollowUp = z
     language: Locale,
     submittedAt: z.string().openapi({ format: 'date-time' }),
     publishedAt: z.string().nullable().openapi({ format: 'date-time' }),
+    erasedAt: z
+      .string()
+      .nullable()
+      .openapi({ format: 'date-time', description: 'When the resident had the input erased' }),
     answerDueAt: z.string().openapi({ format: 'date-time', description: 'When the promised response time ends' }),
     moderationReason: LocalizedText.nullable(),
     houseRule: HouseRule.nullable().openapi({ description: 'The house rule the moderation decision cited' }),

@@ -765,3 +765,22 @@ export const proofOfWorkSolutions = pgTable(
   },
   (t) => [index('proof_of_work_solutions_expires_at').on(t.expiresAt)],
 );
+
+/**
+ * Single-use links a resident asks for by e-mail when they lost their follow-up code.
+ * Only a hash of the token is stored, so a copy of the database opens no one's input;
+ * the address is needed to find the input when the link is used, and rows go once
+ * they expire (api/services/email-links.ts).
+ */
+export const emailLinks = pgTable(
+  'email_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    email: text('email').notNull(),
+    language: text('language').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('email_links_email').on(t.email), index('email_links_expires_at').on(t.expiresAt)],
+);

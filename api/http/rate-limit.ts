@@ -7,7 +7,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Locale } from '../contracts/public-content.ts';
 import { t } from '../i18n/messages.ts';
-import { hitRateLimit, type RateLimitGroup, type RateLimitRules } from '../services/rate-limit.ts';
+import { type RateLimitGroup, type RateLimitRules } from '../services/rate-limit.ts';
+import { databaseRateLimitStore, type RateLimitStore } from '../services/rate-limit-stores.ts';
 import { minimalPage } from '../views/page-shell.ts';
 import { escapeHtml } from '../../site/lib/render/html.ts';
 import { routes } from '../../site/lib/routes.ts';
@@ -21,6 +22,8 @@ export type RateLimitOptions = {
   trustProxyHops: number;
   /** Limit only these methods (e.g. only POST on a path that also serves GET). */
   methods?: string[];
+  /** Where the counters live; the database when not given. */
+  store?: RateLimitStore;
 };
 
 /**
@@ -33,7 +36,7 @@ export const rateLimit = (options: RateLimitOptions): MiddlewareHandler<AppEnv> 
     // A CORS preflight is the browser asking, not the client acting: it does not count.
     if (!rule || c.req.method === 'OPTIONS' || (options.methods && !options.methods.includes(c.req.method)))
       return next();
-    const verdict = await hitRateLimit(c.get('db'), {
+    const verdict = await (options.store ?? databaseRateLimitStore).hit(c.get('db'), {
       group: options.group,
       client: clientAddress(c, options.trustProxyHops),
       rule,
@@ -100,5 +103,7 @@ async function htmlLocale(c: Context): Promise<Locale> {
     if (body.lang === 'en' || body.lang === 'nl') return body.lang;
   }
   if (c.req.path.startsWith('/en/')) return 'en';
+  // Pages outside /en/ are the Dutch ones (/volg/, /gegevens/, /beheer/): their language wins over the browser's.
+  if (!c.req.path.startsWith('/api/')) return 'nl';
   return requestLocale(c);
 }

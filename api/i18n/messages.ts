@@ -118,6 +118,10 @@ const messages = {
   },
   to_home_page: { nl: 'Naar de startpagina', en: 'To the home page' },
   bad_request: { nl: 'Ongeldig verzoek', en: 'Bad request' },
+  unstorable_text: {
+    nl: 'Het verzoek bevat een teken dat wij niet kunnen verwerken (het teken NUL). Haal het weg en probeer het opnieuw.',
+    en: 'The request contains a character we cannot process (the NUL character). Remove it and try again.',
+  },
   staff_login_required: {
     nl: 'Log in als medewerker om dit te doen.',
     en: 'Log in as a staff member to do this.',

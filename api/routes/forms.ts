@@ -41,7 +41,9 @@ export const submissionBodies = (options: FormOptions): MiddlewareHandler<AppEnv
 
 async function handleFormPost(c: Context<AppEnv>, options: FormOptions): Promise<Response> {
   const slug = c.req.param('slug') ?? '';
-  const body = await c.req.parseBody({ all: true });
+  // A browser never sends a broken multipart body; a client that does gets a 400, not a 500.
+  const body = await c.req.parseBody({ all: true }).catch(() => undefined);
+  if (!body) return problem(c, 400, 'bad_request');
   const fields = textFields(body);
   const lang: Locale = fields.get('lang') === 'en' ? 'en' : 'nl';
 

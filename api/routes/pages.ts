@@ -51,7 +51,13 @@ async function renderPage(
   c.header('X-Robots-Tag', 'noindex');
   c.header('Referrer-Policy', 'no-referrer');
 
-  const code = normalizeFollowUpCode(decodeURIComponent(rawCode));
+  let decoded = '';
+  try {
+    decoded = decodeURIComponent(rawCode);
+  } catch {
+    // "%" without two hex digits: not a code, answered like any other malformed one.
+  }
+  const code = normalizeFollowUpCode(decoded);
   const followUp = code ? await findFollowUp(c.get('db'), code) : undefined;
   let content: string;
   let status: 200 | 400 | 404 = 200;

@@ -24,6 +24,7 @@ import {
   type AnswerValue,
 } from '../db/schema.ts';
 import { listConsultations, listTopics } from './consultations.ts';
+import { retentionPeriods, type RetentionKind } from './retention.ts';
 import { findAccessibilityStatement, listHouseRules } from './house-rules.ts';
 import { readPublicThread } from './social/public-mirror.ts';
 import { listThreads } from './social/threads.ts';
@@ -50,6 +51,10 @@ export async function buildPublishedSnapshot(db: Db, now: Date): Promise<Publish
     houseRules: await listHouseRules(db, org.id),
     accessibilityStatement: await findAccessibilityStatement(db, org.id),
     threads: await listPublishedThreads(db),
+    retention: Object.entries(await retentionPeriods(db, org.id)).map(([kind, days]) => ({
+      kind: kind as RetentionKind,
+      days,
+    })),
   };
 }
 

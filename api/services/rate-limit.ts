@@ -16,7 +16,7 @@ import { rateLimits } from '../db/schema.ts';
 export type RateLimitRule = { limit: number; windowSeconds: number };
 
 /** The route groups Podium limits. Staff login joins these with the staff workbench. */
-export const RATE_LIMIT_GROUPS = ['submit', 'follow_up', 'rights', 'login'] as const;
+export const RATE_LIMIT_GROUPS = ['submit', 'follow_up', 'rights', 'login', 'email_link'] as const;
 export type RateLimitGroup = (typeof RATE_LIMIT_GROUPS)[number];
 export type RateLimitRules = Record<RateLimitGroup, RateLimitRule | null>;
 
@@ -32,6 +32,8 @@ export const DEFAULT_RATE_LIMITS: RateLimitRules = {
   rights: { limit: 10, windowSeconds: 3600 },
   // Per client, on top of the per-account lock-out: one address cannot try many accounts.
   login: { limit: 20, windowSeconds: 600 },
+  // Asking for an e-mail link: each request may send a mail, so few per client.
+  email_link: { limit: 5, windowSeconds: 3600 },
 };
 
 export type RateLimitVerdict = { allowed: boolean; count: number; limit: number; retryAfterSeconds: number };

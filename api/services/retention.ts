@@ -32,6 +32,7 @@ import { describeError } from '../http/log-error.ts';
 import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';
 import { purgeRateLimitWindows } from './rate-limit.ts';
+import { deleteExpiredEmailLinks } from './email-links.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -102,6 +103,8 @@ export async function setRetentionPeriod(
   if (!Number.isInteger(params.days) || params.days < 1)
     throw new RangeError('A retention period is at least one day.');
   await db.transaction(async (tx) => {
+    // The audit entry says what the period was before, so a privacy officer can follow every change.
+    const before = (await retentionPeriods(tx, params.organisationId))[params.kind];
     await tx
       .insert(retentionPolicies)
       .values({ organisationId: params.organisationId, kind: params.kind, days: params.days })
@@ -116,8 +119,10 @@ export async function setRetentionPeriod(
       action: 'retention.policy_set',
       subjectType: 'retention_policy',
       subjectId: params.kind,
-      details: { days: params.days },
+      details: { days: params.days, before },
     });
+    // The privacy statement on the portal lists the periods: have it rebuilt.
+    await markContentChanged(tx);
   });
 }
 
@@ -154,6 +159,8 @@ export async function purgeExpired(db: Db, now: Date): Promise<PurgeReport> {
     report.organisations.push({ organisationId: id, counts });
   }
   report.rateLimitWindows = await purgeRateLimitWindows(db, new Date(now.getTime() - RATE_LIMIT_WINDOW_KEEP_MS));
+  // E-mail links hold an address and are useless once expired; used ones go at the same moment.
+  await deleteExpiredEmailLinks(db, now);
   return report;
 }
 

@@ -347,6 +347,7 @@ export async function findFollowUp(db: Db, code: string): Promise<FollowUp | und
     language: submission.language,
     submittedAt: submission.createdAt.toISOString(),
     publishedAt: submission.publishedAt?.toISOString() ?? null,
+    erasedAt: submission.erasedAt?.toISOString() ?? null,
     answerDueAt: addWorkingDays(submission.createdAt, consultation.responseDays).toISOString(),
     moderationReason: submission.moderationReason,
     houseRule: submission.moderationRule

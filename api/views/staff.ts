@@ -7,10 +7,12 @@
 import type { Locale } from '../contracts/public-content.ts';
 import type { LocalizedText } from '../db/schema.ts';
 import { proofOfWorkTexts, staffTexts } from '../i18n/staff.ts';
+import { staffPrivacyTexts } from '../i18n/staff-privacy.ts';
+import { can, type RoleGrant } from '../services/auth/roles.ts';
+import { privacyPaths } from './staff-privacy.ts';
 import type { HouseRule, QueueFilterOptions, QueueItem } from '../services/moderation.ts';
 import { DECISIONS } from '../services/moderation.ts';
 import type { Flag } from '../services/screening/types.ts';
-import type { RoleGrant } from '../services/auth/roles.ts';
 import { attrs, escapeHtml, idRefs } from '../../site/lib/render/html.ts';
 import { webcareNavLinks, webcarePaths } from './webcare-nav.ts';
 import { clockMeta, queueItemWebcare, shortcutStatus, type QueueWebcare } from './webcare.ts';
@@ -80,7 +82,7 @@ export function staffPage(page: {
   const header = session
     ? `<header class="staff-header">
 <p class="staff-product">${escapeHtml(m.product)}</p>
-<nav aria-label="${escapeHtml(m.header.navLabel)}"><ul class="staff-nav"><li><a href="${staffPaths.queue(page.lang)}"${page.path === staffPaths.queue(page.lang) ? ' aria-current="page"' : ''}>${escapeHtml(m.header.queue)}</a></li>${webcareNavLinks(page.lang, page.path, session.roles)}${insightsNavLinks(page.lang, page.path, session.roles)}</ul></nav>
+<nav aria-label="${escapeHtml(m.header.navLabel)}"><ul class="staff-nav"><li><a href="${staffPaths.queue(page.lang)}"${page.path === staffPaths.queue(page.lang) ? ' aria-current="page"' : ''}>${escapeHtml(m.header.queue)}</a></li>${webcareNavLinks(page.lang, page.path, session.roles)}${insightsNavLinks(page.lang, page.path, session.roles)}${can(session.roles ?? [], 'privacy') ? `<li><a href="${privacyPaths.home(page.lang)}"${page.path?.startsWith(privacyPaths.home(page.lang)) ? ' aria-current="page"' : ''}>${escapeHtml(staffPrivacyTexts(page.lang).nav)}</a></li>` : ''}</ul></nav>
 <div class="staff-account">
 <p>${escapeHtml(m.header.signedInAs(session.displayName))}</p>
 <form method="post" action="${staffPaths.extend}" class="staff-session" data-session-form>

@@ -10,6 +10,7 @@ import type {
   Organisation,
   PublishedSubmission,
   PublishedThread,
+  RetentionPeriod,
   TopicSummary,
 } from '../../api/contracts/public-content.ts';
 import { readSnapshot } from './snapshot.ts';
@@ -43,6 +44,11 @@ export async function getHouseRules(): Promise<HouseRule[]> {
 /** Mirrored social threads, pseudonymised (the API did that when it wrote the snapshot). */
 export async function getThreads(): Promise<PublishedThread[]> {
   return (await readSnapshot()).threads;
+}
+
+/** The organisation's retention periods, for the privacy statement. */
+export async function getRetentionPeriods(): Promise<RetentionPeriod[]> {
+  return (await readSnapshot()).retention;
 }
 
 export async function getAccessibilityStatement(): Promise<AccessibilityStatement | null> {

@@ -175,6 +175,54 @@ const nl = {
     yourAnswersHeading: 'Uw reactie',
   },
 
+  rights: {
+    heading: 'Uw gegevens',
+    intro: 'U kunt alles downloaden wat wij over uw reactie bewaren. U kunt uw reactie ook laten verwijderen.',
+    exportLink: 'Download mijn gegevens (JSON)',
+    exportHint:
+      'Een bestand met uw antwoorden, uw naam en e-mailadres (als u die gaf), de antwoorden van de gemeente en wat er met uw reactie gebeurde.',
+    eraseLink: 'Verwijder mijn inbreng',
+    erasedOn: (date: string) => `Uw reactie is verwijderd op ${date}.`,
+    eraseTitle: 'Uw reactie verwijderen',
+    eraseWhat: 'Wat gebeurt er als u uw reactie verwijdert?',
+    eraseExplain: [
+      'Wij verwijderen uw antwoorden, uw naam en uw e-mailadres.',
+      'Staat uw reactie op de website? Dan halen wij die weg.',
+      'Wij bewaren alleen dat er een reactie was: de datum, de status en de antwoorden van de gemeente. Die moet de gemeente als overheid kunnen laten zien.',
+      'U kunt dit niet ongedaan maken. Wilt u een kopie? Download dan eerst uw gegevens.',
+    ],
+    confirmLabel: 'Ik begrijp dat mijn reactie definitief wordt verwijderd.',
+    confirmRequired: 'Vink aan dat u begrijpt dat uw reactie definitief wordt verwijderd.',
+    eraseSubmit: 'Verwijder mijn inbreng definitief',
+    backToFollowUp: 'Terug naar uw reactie',
+    erasedHeading: 'Uw reactie is verwijderd',
+    erasedBody:
+      'Uw antwoorden, uw naam en uw e-mailadres zijn verwijderd. Stond uw reactie op de website? Dan is die binnen enkele minuten verdwenen.',
+    alreadyErased: 'Deze reactie was al verwijderd.',
+    lostCode: 'Code kwijt? Vraag een link aan via uw e-mailadres',
+    requestTitle: 'Uw reacties opvragen',
+    requestIntro:
+      'Gaf u bij uw reactie een e-mailadres? Dan sturen wij u een link. Met die link ziet u al uw reacties, downloadt u uw gegevens of verwijdert u uw reacties.',
+    emailLabel: 'Uw e-mailadres',
+    emailHint: 'Het e-mailadres dat u bij uw reactie invulde.',
+    emailRequired: 'Vul uw e-mailadres in.',
+    emailInvalid: 'Vul een e-mailadres in zoals naam@voorbeeld.nl.',
+    requestSubmit: 'Stuur mij een link',
+    requestSent:
+      'Als dit e-mailadres bij ons bekend is, krijgt u binnen enkele minuten een e-mail met een link. De link werkt 24 uur en één keer. Geen e-mail gekregen? Kijk ook bij uw ongewenste e-mail.',
+    linkIntro: 'Kies de knop om uw reacties te zien. De link werkt daarna niet meer; bewaar de codes die u dan ziet.',
+    linkOpen: 'Toon mijn reacties',
+    linkInvalid: 'Deze link werkt niet meer. Een link werkt 24 uur en één keer. Vraag een nieuwe link aan.',
+    requestAgain: 'Vraag een nieuwe link aan',
+    listHeading: 'Uw reacties',
+    listIntro: 'Dit zijn de reacties met uw e-mailadres. Met de code van een reactie kunt u die later weer bekijken.',
+    listEmpty: 'Wij bewaren geen reacties meer met dit e-mailadres.',
+    followUpLink: 'Bekijk deze reactie',
+    mailSubject: 'Uw link om uw reacties te bekijken',
+    mailBody: (url: string) =>
+      `U vroeg een link aan om uw reacties te bekijken.\n\nOpen deze link: ${url}\n\nDe link werkt 24 uur en één keer.\n\nVroeg u niets aan? Dan kunt u deze e-mail negeren.`,
+  },
+
   topics: {
     title: 'Onderwerpen',
     heading: 'Onderwerpen',
@@ -265,7 +313,33 @@ const nl = {
     why: 'Wij gebruiken uw reactie om het besluit voor te bereiden waarover de consultatie gaat. Dat is een taak van algemeen belang (artikel 6 lid 1 sub e AVG). Voor uw e-mailadres vragen wij uw toestemming (artikel 6 lid 1 sub a AVG).',
     rightsHeading: 'Uw rechten',
     rights:
-      'U mag uw gegevens inzien, laten verbeteren of laten verwijderen. Stuur daarvoor een e-mail en vermeld uw code.',
+      'U mag uw gegevens inzien, laten verbeteren of laten verwijderen. Met uw code doet u dat zelf op de pagina ‘Volg uw reactie’: daar downloadt u uw gegevens of verwijdert u uw reactie. Code kwijt? Vraag dan een link aan met het e-mailadres dat u bij uw reactie gaf. Lukt het zo niet, stuur dan een e-mail.',
+    rightsLink: 'Code kwijt? Vraag een link aan',
+    retentionHeading: 'Hoe lang bewaren wij uw gegevens?',
+    retentionIntro: 'Daarna verwijderen wij de gegevens automatisch, of maken wij ze anoniem.',
+    retentionKindHeader: 'Gegevens',
+    retentionPeriodHeader: 'Bewaartermijn',
+    retentionFromHeader: 'Vanaf',
+    retentionDays: (days: number) => (days === 1 ? '1 dag' : `${days} dagen`),
+    retentionKinds: {
+      contact_details: {
+        label: 'Uw naam en e-mailadres',
+        from: 'het sluiten van de consultatie of het laatste antwoord van de gemeente, wat later is',
+      },
+      input_text: {
+        label: 'Reacties die niet zijn gepubliceerd',
+        from: 'het sluiten van de consultatie (gepubliceerde reacties zijn openbaar archief)',
+      },
+      social_posts: {
+        label: 'Berichten van inwoners op sociale media die wij overnemen',
+        from: 'het laatste bericht in het gesprek of het sluiten van de consultatie, wat later is',
+      },
+      audit_log: {
+        label: 'Logboek van wat medewerkers en Podium deden (zonder uw naam of e-mailadres)',
+        from: 'het moment van schrijven',
+      },
+      staff_sessions: { label: 'Inlogsessies van medewerkers', from: 'het einde van de sessie' },
+    },
     contactHeading: 'Contact over privacy',
     dpo: (email: string) => `De functionaris gegevensbescherming bereikt u via ${email}.`,
     authority:
@@ -542,6 +616,56 @@ const en: Messages = {
     yourAnswersHeading: 'Your response',
   },
 
+  rights: {
+    heading: 'Your data',
+    intro: 'You can download everything we keep about your response. You can also have your response erased.',
+    exportLink: 'Download my data (JSON)',
+    exportHint:
+      'A file with your answers, your name and e-mail address (if you gave them), the answers of the municipality and what happened to your response.',
+    eraseLink: 'Erase my input',
+    erasedOn: (date: string) => `Your response was erased on ${date}.`,
+    eraseTitle: 'Erase your response',
+    eraseWhat: 'What happens when you erase your response?',
+    eraseExplain: [
+      'We delete your answers, your name and your e-mail address.',
+      'Is your response on the website? Then we take it off.',
+      'We keep only that there was a response: the date, the status and the answers of the municipality. As a public body, the municipality must be able to show these.',
+      'You cannot undo this. Do you want a copy? Then download your data first.',
+    ],
+    confirmLabel: 'I understand that my response will be erased for good.',
+    confirmRequired: 'Tick the box to confirm that you understand your response will be erased for good.',
+    eraseSubmit: 'Erase my input for good',
+    backToFollowUp: 'Back to your response',
+    erasedHeading: 'Your response has been erased',
+    erasedBody:
+      'Your answers, your name and your e-mail address have been deleted. Was your response on the website? Then it will be gone within a few minutes.',
+    alreadyErased: 'This response had already been erased.',
+    lostCode: 'Lost your code? Ask for a link by e-mail',
+    requestTitle: 'Ask for your responses',
+    requestIntro:
+      'Did you give an e-mail address with your response? Then we send you a link. With that link you see all your responses, download your data or erase your responses.',
+    emailLabel: 'Your e-mail address',
+    emailHint: 'The e-mail address you entered with your response.',
+    emailRequired: 'Enter your e-mail address.',
+    emailInvalid: 'Enter an e-mail address like name@example.com.',
+    requestSubmit: 'Send me a link',
+    requestSent:
+      'If we know this e-mail address, you will get an e-mail with a link within a few minutes. The link works for 24 hours and once. No e-mail? Also look in your junk mail.',
+    linkIntro:
+      'Choose the button to see your responses. After that the link no longer works; keep the codes you then see.',
+    linkOpen: 'Show my responses',
+    linkInvalid: 'This link no longer works. A link works for 24 hours and once. Ask for a new link.',
+    requestAgain: 'Ask for a new link',
+    listHeading: 'Your responses',
+    listIntro:
+      'These are the responses with your e-mail address. With the code of a response you can look at it again later.',
+    listEmpty: 'We no longer keep any responses with this e-mail address.',
+    followUpLink: 'View this response',
+    mailSubject: 'Your link to see your responses',
+    mailBody: (url: string) =>
+      `You asked for a link to see your responses.\n\nOpen this link: ${url}\n\nThe link works for 24 hours and once.\n\nDid you not ask for this? Then you can ignore this e-mail.`,
+  },
+
   topics: {
     title: 'Topics',
     heading: 'Topics',
@@ -631,7 +755,34 @@ const en: Messages = {
     whyHeading: 'Why?',
     why: 'We use your response to prepare the decision the consultation is about. That is a task in the public interest (article 6(1)(e) GDPR). For your e-mail address we ask your consent (article 6(1)(a) GDPR).',
     rightsHeading: 'Your rights',
-    rights: 'You may see your data, have it corrected or have it deleted. Send us an e-mail and mention your code.',
+    rights:
+      'You may see your data, have it corrected or have it deleted. With your code you do this yourself on the page ‘Follow your response’: there you download your data or erase your response. Lost your code? Then ask for a link with the e-mail address you gave with your response. If that does not work, send us an e-mail.',
+    rightsLink: 'Lost your code? Ask for a link',
+    retentionHeading: 'How long do we keep your data?',
+    retentionIntro: 'After that we delete the data automatically, or make it anonymous.',
+    retentionKindHeader: 'Data',
+    retentionPeriodHeader: 'Kept for',
+    retentionFromHeader: 'Counted from',
+    retentionDays: (days: number) => (days === 1 ? '1 day' : `${days} days`),
+    retentionKinds: {
+      contact_details: {
+        label: 'Your name and e-mail address',
+        from: 'the closing of the consultation or the last answer of the municipality, whichever is later',
+      },
+      input_text: {
+        label: 'Responses that were not published',
+        from: 'the closing of the consultation (published responses are public record)',
+      },
+      social_posts: {
+        label: 'Posts by residents on social media that we mirror',
+        from: 'the last post in the conversation or the closing of the consultation, whichever is later',
+      },
+      audit_log: {
+        label: 'Log of what staff and Podium did (without your name or e-mail address)',
+        from: 'the moment it is written',
+      },
+      staff_sessions: { label: 'Sign-in sessions of staff', from: 'the end of the session' },
+    },
     contactHeading: 'Contact about privacy',
     dpo: (email: string) => `You can reach the data protection officer at ${email}.`,
     authority:

@@ -19,6 +19,8 @@ const segments = {
     houseRules: 'huisregels',
     contact: 'contact',
     conversations: 'gesprekken',
+    myData: 'gegevens',
+    erase: 'verwijderen',
   },
   en: {
     topics: 'topics',
@@ -34,6 +36,8 @@ const segments = {
     houseRules: 'house-rules',
     contact: 'contact',
     conversations: 'conversations',
+    myData: 'my-data',
+    erase: 'erase',
   },
 } as const;
 
@@ -59,6 +63,14 @@ export const routes = {
     `${prefix(lang)}${segments[lang].confirmation}/${code ? `${encodeURIComponent(code)}/` : ''}`,
   followUp: (lang: Locale, code?: string) =>
     `${prefix(lang)}${segments[lang].followUp}/${code ? `${encodeURIComponent(code)}/` : ''}`,
+  /** The page that asks for erasure of the input with this code, and takes the confirmation. */
+  erase: (lang: Locale, code: string) =>
+    `${prefix(lang)}${segments[lang].followUp}/${encodeURIComponent(code)}/${segments[lang].erase}/`,
+  /** Everything held about input, as a JSON download (the API answers it). */
+  exportData: (code: string) => `/api/follow-up/${encodeURIComponent(code)}/export`,
+  /** Asking for an e-mail link to one's input; with a token, the page that link opens. */
+  myData: (lang: Locale, token?: string) =>
+    `${prefix(lang)}${segments[lang].myData}/${token ? `${encodeURIComponent(token)}/` : ''}`,
   embed: (lang: Locale) => `${prefix(lang)}${segments[lang].embed}/`,
   apiReference: (lang: Locale) => `${prefix(lang)}${segments[lang].apiReference}/`,
   /** Where the no-JavaScript form posts. */

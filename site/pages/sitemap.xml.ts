@@ -32,6 +32,7 @@ export const GET: APIRoute = async ({ site }) => {
     pair(routes.contact),
     pair((lang) => routes.confirmation(lang)),
     pair((lang) => routes.followUp(lang)),
+    pair((lang) => routes.myData(lang)),
     pair(routes.embed),
     pair(routes.apiReference),
   ];

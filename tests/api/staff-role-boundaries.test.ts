@@ -80,6 +80,15 @@ const ROUTES: Record<string, Access> = {
   'POST /api/staff/threads/:id/sync': 'threads.manage',
   'DELETE /api/staff/threads/:id': 'threads.manage',
   'PUT /api/staff/threads/:id/media-descriptions': 'threads.manage',
+  // privacy requests and retention (api/routes/staff-privacy.ts)
+  'GET /beheer/privacy': 'privacy',
+  'GET /en/manage/privacy': 'privacy',
+  'GET /beheer/privacy/bewaartermijnen': 'privacy',
+  'GET /en/manage/privacy/retention': 'privacy',
+  'POST /beheer/privacy/zoeken': 'privacy',
+  'POST /beheer/privacy/export': 'privacy',
+  'POST /beheer/privacy/verwijderen': 'privacy',
+  'POST /beheer/privacy/bewaartermijnen': 'privacy',
 };
 
 const STAFF_PATH = /^\/(?:beheer|en\/manage|api\/staff)(?:\/|$)/;

@@ -2,17 +2,24 @@
 import { createApp } from '../../api/app.ts';
 import type { Database } from '../../api/db/client.ts';
 import { seedDemoData } from '../../api/services/seed.ts';
+import type { MailTransport } from '../../api/services/mail.ts';
 import type { RateLimitRules } from '../../api/services/rate-limit.ts';
 import type { DatabaseTarget } from './databases.ts';
 
-const NO_RATE_LIMITS: RateLimitRules = { submit: null, follow_up: null, rights: null, login: null };
+const NO_RATE_LIMITS: RateLimitRules = { submit: null, follow_up: null, rights: null, login: null, email_link: null };
 
 /** The tests' clock: the demo consultation is open at this moment. */
 export const NOW = new Date('2026-11-27T10:00:00Z');
 
 export async function openTestApp(
   target: DatabaseTarget,
-  options: { siteDir?: string; now?: () => Date; publicUrl?: string; rateLimits?: RateLimitRules } = {},
+  options: {
+    siteDir?: string;
+    now?: () => Date;
+    publicUrl?: string;
+    rateLimits?: RateLimitRules;
+    mail?: MailTransport;
+  } = {},
 ) {
   const database: Database = await target.open();
   await database.migrate();
@@ -23,6 +30,7 @@ export async function openTestApp(
     now: options.now ?? (() => NOW),
     ...(options.siteDir ? { siteDir: () => options.siteDir! } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(options.mail ? { mail: options.mail } : {}),
     // Tests about other things send more than a resident would; tests/api/rate-limits.test.ts tests the limits.
     rateLimits: options.rateLimits ?? NO_RATE_LIMITS,
   });

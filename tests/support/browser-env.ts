@@ -21,6 +21,6 @@ export function browserTestEnv(root: string): Record<string, string> {
     HOST: '127.0.0.1',
     // The suite sends far more input from one address than residents would; the limits
     // themselves are tested in tests/api/rate-limits.test.ts.
-    PODIUM_RATE_LIMITS: 'submit=100000/60,follow_up=100000/60,rights=100000/60,login=100000/60',
+    PODIUM_RATE_LIMITS: 'submit=100000/60,follow_up=100000/60,rights=100000/60,login=100000/60,email_link=100000/60',
   };
 }

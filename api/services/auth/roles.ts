@@ -20,7 +20,9 @@ export type Permission =
   /** Assign an item to a department or a person. */
   | 'queue.assign'
   /** Import, re-sync and remove mirrored social-media threads; describe their media. */
-  | 'threads.manage';
+  | 'threads.manage'
+  /** Handle residents' privacy requests (search, export, erase) and set retention periods. */
+  | 'privacy';
 
 const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   administrator: [
@@ -31,6 +33,7 @@ const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'queue.answer',
     'queue.assign',
     'threads.manage',
+    'privacy',
   ],
   moderator: ['queue.read', 'queue.decide', 'insights.read', 'queue.answer', 'queue.assign', 'threads.manage'],
   webcare: ['queue.read', 'insights.read', 'queue.answer', 'queue.assign'],

@@ -6,6 +6,7 @@ import type { FollowUp, Locale, SubmissionStatus } from '../../../api/contracts/
 import { formatDate, t } from '../i18n.ts';
 import { routes } from '../routes.ts';
 import { renderAnswers, renderReply } from './answers.ts';
+import { renderRightsSection } from './rights.ts';
 import { attrs, escapeHtml, idRefs, inlineText, localizedParagraphs, messageWithHtml, time } from './html.ts';
 
 export interface FollowUpOptions {
@@ -115,6 +116,7 @@ ${
 <h2>${escapeHtml(m.repliesHeading)}</h2>
 ${replies}
 ${followUp.answers.length > 0 ? `<h2>${escapeHtml(m.yourAnswersHeading)}</h2>\n${ownAnswers(followUp, lang)}` : ''}
+${renderRightsSection(followUp, lang)}
 </div>`;
 }
 

@@ -10,3 +10,14 @@ export {
 } from './form.ts';
 export { type FollowUpOptions, renderConfirmation, renderFollowUp, renderFollowUpLookup } from './follow-up.ts';
 export { renderPublishedSubmission } from './answers.ts';
+export {
+  type LinkedInput,
+  renderDataRequestForm,
+  renderDataRequestSent,
+  renderErased,
+  renderEraseConfirmation,
+  renderLinkedInput,
+  renderLinkInvalid,
+  renderLinkOpen,
+  renderRightsSection,
+} from './rights.ts';

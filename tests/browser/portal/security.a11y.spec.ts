@@ -2,7 +2,13 @@
  * The Content-Security-Policy in a real browser: the portal and the widget work under it
  * (no violation reported, scripts run), and the archive's HTML passes axe under its own policy.
  */
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
 import { expect, test, type Page } from '@playwright/test';
+import { createApp } from '../../../api/app.ts';
+import { openDatabase, type Database } from '../../../api/db/client.ts';
+import { DEFAULT_RATE_LIMITS } from '../../../api/services/rate-limit.ts';
+import { seedDemoData } from '../../../api/services/seed.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
 
 /** Chromium reports every blocked script, style or frame on the console. */
@@ -57,3 +63,42 @@ for (const lang of ['nl', 'en'] as const) {
     await expectNoAxeViolations(page, { context: `archive (${lang})` });
   });
 }
+
+test.describe('the “too many requests” page', () => {
+  let database: Database;
+  let server: ServerType;
+  let baseUrl: string;
+
+  test.beforeAll(async () => {
+    // A Podium of its own with a limit of one look-up, so the second visit meets the limit.
+    database = await openDatabase({ dataDir: 'memory' });
+    await database.migrate();
+    await seedDemoData(database.db);
+    const rateLimits = { ...DEFAULT_RATE_LIMITS, follow_up: { limit: 1, windowSeconds: 600 } };
+    const app = createApp({ db: database.db, databaseKind: database.kind, rateLimits });
+    server = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  test.afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await database.close();
+  });
+
+  for (const [lang, path, heading] of [
+    ['nl', '/volg/AAAA-AAAA-AAAA/', 'Te veel verzoeken'],
+    ['en', '/en/follow-up/AAAA-AAAA-AAAA/', 'Too many requests'],
+  ] as const) {
+    test(`says when to try again, accessibly (${lang})`, async ({ page }) => {
+      await page.goto(`${baseUrl}${path}`);
+      const response = await page.goto(`${baseUrl}${path}`);
+      expect(response?.status()).toBe(429);
+      expect(response?.headers()['retry-after']).toMatch(/^\d+$/);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expect(page.getByRole('heading', { level: 1 })).toContainText(heading);
+      await expectNoAxeViolations(page, { context: `429 page (${lang})` });
+    });
+  }
+});

@@ -102,6 +102,7 @@ const followUp: FollowUp = {
   status: 'in_moderation',
   language: 'nl',
   submittedAt: '2026-11-27T10:00:00.000Z',
+  erasedAt: null,
   publishedAt: null,
   // 23:30 UTC on 31 December is already 1 January in Amsterdam.
   answerDueAt: '2026-12-31T23:30:00.000Z',

@@ -1,0 +1,142 @@
+/**
+ * A verified e-mail link for a resident who lost their follow-up code: they ask with the
+ * address they gave, Podium mails a single-use link that works for 24 hours, and the link
+ * opens a list of their input (with each code, so export and erasure work as with the code).
+ *
+ * Asking tells nothing about the address: the caller answers the same whether or not it
+ * is known, and the mail leaves in the background so the answer does not take longer when
+ * it is. Only a hash of the token is stored. A few links per address per hour at most, so
+ * the form cannot be used to flood someone's mailbox.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { and, asc, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import type { Locale } from '../contracts/public-content.ts';
+import type { LocalizedText } from '../db/schema.ts';
+import type { Db } from '../db/client.ts';
+import { consultations, emailLinks, submissionContacts, submissions } from '../db/schema.ts';
+import { describeError } from '../http/log-error.ts';
+import { t } from '../../site/lib/i18n.ts';
+import { routes } from '../../site/lib/routes.ts';
+import { recordAudit } from './audit.ts';
+import type { MailTransport } from './mail.ts';
+
+export const EMAIL_LINK_HOURS = 24;
+/** Links one address can be sent per hour. */
+export const EMAIL_LINKS_PER_HOUR = 3;
+
+const hashToken = (token: string) => createHash('sha256').update(`podium-email-link:${token}`).digest('base64url');
+const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+/** A token as it appears in a link: 43 URL-safe characters. Anything else is not worth a query. */
+export const isTokenShaped = (token: string) => /^[A-Za-z0-9_-]{43}$/.test(token);
+
+/**
+ * Sends a link when the address belongs to input Podium still holds. Resolves when the
+ * request is recorded, not when the mail is out: the caller answers the same either way.
+ */
+export async function requestEmailLink(
+  db: Db,
+  params: { email: string; lang: Locale; now: Date; publicUrl: string; mail: MailTransport },
+): Promise<void> {
+  const { now, lang } = params;
+  const email = normaliseEmail(params.email);
+  await deleteExpiredEmailLinks(db, now);
+
+  const [known] = await db
+    .select({ organisationId: consultations.organisationId })
+    .from(submissionContacts)
+    .innerJoin(submissions, eq(submissions.id, submissionContacts.submissionId))
+    .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
+    .where(sql`lower(${submissionContacts.email}) = ${email}`)
+    .limit(1);
+  if (!known) return;
+  const [recent] = await db
+    .select({ n: count() })
+    .from(emailLinks)
+    .where(and(eq(emailLinks.email, email), gt(emailLinks.createdAt, new Date(now.getTime() - 3_600_000))));
+  if ((recent?.n ?? 0) >= EMAIL_LINKS_PER_HOUR) return;
+
+  const token = randomBytes(32).toString('base64url');
+  await db.insert(emailLinks).values({
+    tokenHash: hashToken(token),
+    email,
+    language: lang,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + EMAIL_LINK_HOURS * 3_600_000),
+  });
+  await recordAudit(db, {
+    organisationId: known.organisationId,
+    at: now,
+    actorType: 'resident',
+    action: 'email_link.sent',
+    subjectType: 'person',
+    details: {},
+  });
+  const m = t(lang).rights;
+  const url = `${params.publicUrl.replace(/\/+$/, '')}${routes.myData(lang, token)}`;
+  params.mail
+    .send({ to: email, subject: m.mailSubject, text: m.mailBody(url), language: lang })
+    // Neither the address nor the link goes into the log.
+    .catch((error: unknown) => console.error(`Could not send an e-mail link: ${describeError(error)}`));
+}
+
+/** Expired links (used or not) go: the retention purge calls this too, so none outlive a day by much. */
+export async function deleteExpiredEmailLinks(db: Db, now: Date): Promise<number> {
+  const deleted = await db
+    .delete(emailLinks)
+    .where(lt(emailLinks.expiresAt, now))
+    .returning({ tokenHash: emailLinks.tokenHash });
+  return deleted.length;
+}
+
+/** Whether a link still works, without using it up (the page before the button). */
+export async function emailLinkIsValid(db: Db, token: string, now: Date): Promise<boolean> {
+  if (!isTokenShaped(token)) return false;
+  const [row] = await db
+    .select({ expiresAt: emailLinks.expiresAt })
+    .from(emailLinks)
+    .where(and(eq(emailLinks.tokenHash, hashToken(token)), isNull(emailLinks.usedAt), gt(emailLinks.expiresAt, now)));
+  return row !== undefined;
+}
+
+export type LinkedSubmission = {
+  code: string;
+  consultationTitle: LocalizedText;
+  submittedAt: string;
+  erasedAt: string | null;
+};
+
+/**
+ * Uses up the link (one conditional UPDATE, so two clicks cannot both pass) and lists the
+ * input given with its address; undefined when the link is unknown, used or expired.
+ */
+export async function openEmailLink(db: Db, token: string, now: Date): Promise<LinkedSubmission[] | undefined> {
+  if (!isTokenShaped(token)) return undefined;
+  const [link] = await db
+    .update(emailLinks)
+    .set({ usedAt: now })
+    .where(and(eq(emailLinks.tokenHash, hashToken(token)), isNull(emailLinks.usedAt), gt(emailLinks.expiresAt, now)))
+    .returning({ email: emailLinks.email });
+  if (!link) return undefined;
+  const rows = await db
+    .select({ submission: submissions, title: consultations.title, organisationId: consultations.organisationId })
+    .from(submissionContacts)
+    .innerJoin(submissions, eq(submissions.id, submissionContacts.submissionId))
+    .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
+    .where(sql`lower(${submissionContacts.email}) = ${link.email}`)
+    .orderBy(asc(submissions.createdAt));
+  await recordAudit(db, {
+    organisationId: rows[0]?.organisationId ?? null,
+    at: now,
+    actorType: 'resident',
+    action: 'email_link.used',
+    subjectType: 'person',
+    details: { submissions: rows.length },
+  });
+  return rows.map(({ submission, title }) => ({
+    code: submission.followUpCode,
+    consultationTitle: title,
+    submittedAt: submission.createdAt.toISOString(),
+    erasedAt: submission.erasedAt?.toISOString() ?? null,
+  }));
+}
