@@ -78,7 +78,6 @@ const nl = {
     itemHeading: (consultation: string) => `Inbreng op ${consultation}`,
     due: 'Antwoord beloofd vóór',
     reports: 'Meldingen van inwoners',
-    overdueMark: '(over tijd)',
     count: (n: number) => (n === 1 ? '1 item' : `${n} items`),
     filters: {
       heading: 'Filteren',
@@ -211,7 +210,6 @@ const en: Texts = {
     itemHeading: (consultation: string) => `Input on ${consultation}`,
     due: 'Answer promised before',
     reports: 'Reports by residents',
-    overdueMark: '(overdue)',
     count: (n: number) => (n === 1 ? '1 item' : `${n} items`),
     filters: {
       heading: 'Filter',

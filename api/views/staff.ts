@@ -399,7 +399,6 @@ function renderItem(
           .join('')}</ul>`;
   const heading = m.itemHeading(pick(item.consultation.title, lang));
   const received = formatDateTime(item.createdAt, lang);
-  const overdue = item.dueAt < options.now;
   const state = options.form?.itemId === item.id ? options.form : undefined;
   const bulkState = options.form?.itemId === BULK ? options.form : undefined;
   const selectId = `item-${item.id}-select`;
@@ -420,7 +419,7 @@ function renderItem(
 ${select}
 <dl class="staff-meta">
 <div><dt>${escapeHtml(m.received)}</dt><dd><time datetime="${item.createdAt.toISOString()}">${escapeHtml(received)}</time></dd></div>
-<div><dt>${escapeHtml(m.due)}</dt><dd><time datetime="${item.dueAt.toISOString()}">${escapeHtml(formatDateTime(item.dueAt, lang))}</time>${overdue ? ` <strong>${escapeHtml(m.overdueMark)}</strong>` : ''}</dd></div>
+<div><dt>${escapeHtml(m.due)}</dt><dd><time datetime="${item.dueAt.toISOString()}">${escapeHtml(formatDateTime(item.dueAt, lang))}</time></dd></div>
 ${clockMeta(item, lang, options.now)}
 ${item.openReports > 0 ? `<div><dt>${escapeHtml(m.reports)}</dt><dd>${item.openReports}</dd></div>` : ''}
 <div><dt>${escapeHtml(m.channel)}</dt><dd>${escapeHtml(t.channels[item.channel] ?? item.channel)}${socialSource(item, lang)}</dd></div>

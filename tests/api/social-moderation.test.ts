@@ -5,6 +5,8 @@ import { auditLog, organisations, socialPosts } from '../../api/db/schema.ts';
 import { buildPublishedSnapshot } from '../../api/services/published-content.ts';
 import { importMastodonThread } from '../../api/services/social/mastodon.ts';
 import { importThread, readThread, syncThread } from '../../api/services/social/threads.ts';
+import { listSocialQueue, promiseFor } from '../../api/services/social/moderation-source.ts';
+import { addWorkingDays } from '../../api/services/working-days.ts';
 import { mastodonAccount, mastodonStatus } from '../fixtures/social/payloads.ts';
 import { NOW, openTestApp, type TestApp } from '../support/app.ts';
 import { databaseTargets } from '../support/databases.ts';
@@ -67,6 +69,24 @@ for (const target of databaseTargets()) {
       assert.deepEqual([root.reviewState, reply.reviewState, police.reviewState], ['published', 'new', 'new']);
       assert.ok(root.publishedAt);
       assert.equal(reply.publishedAt, null);
+    });
+
+    it("runs a reply's response clock on the promise of the social account, not the consultation's", async () => {
+      const { reply } = await mirror('19');
+      const items = await listSocialQueue(t.db, { organisationId, roles: [{ role: 'moderator', departmentId: null }] });
+      const item = items.find((i) => i.id === reply.id);
+      // The demo municipality promises 2 working days on Mastodon (its portal promises 10).
+      assert.deepEqual(item?.dueAt, addWorkingDays(reply.createdAt, 2));
+    });
+
+    it('takes the promise of the exact account first, then the platform, then none', () => {
+      const promises = [
+        { key: 'mastodon:@demodam@social.example', platform: 'mastodon', responseDays: 1 },
+        { key: 'mastodon:@other@social.example', platform: 'mastodon', responseDays: 3 },
+      ];
+      assert.equal(promiseFor(promises, 'mastodon', '@other@social.example'), 3);
+      assert.equal(promiseFor(promises, 'mastodon', '@unknown@social.example'), 1);
+      assert.equal(promiseFor(promises, 'bluesky', 'demodam.bsky.social'), undefined);
     });
 
     it("screens a reply's plain text like portal input", async () => {

@@ -12,6 +12,7 @@
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
+  channelGuidelines,
   consultations,
   departments,
   houseRules,
@@ -131,6 +132,7 @@ export async function listSocialQueue(db: Db, viewer: Viewer, filter: QueueFilte
     .limit(filter.limit ?? 100);
   if (rows.length === 0) return [];
   const accounts = await rootAccounts(db, [...new Set(rows.map((r) => r.thread.id))]);
+  const promises = await socialPromises(db, viewer.organisationId);
   const now = filter.now ?? new Date();
   const items: QueueItem[] = rows.map(({ post, thread, consultation }) => {
     const title: LocalizedText = thread.title ?? {
@@ -144,7 +146,12 @@ export async function listSocialQueue(db: Db, viewer: Viewer, filter: QueueFilte
       // The queue's languages are the portal's; the post's own tag stays with the text.
       language: post.language === 'en' ? 'en' : 'nl',
       createdAt: post.createdAt,
-      dueAt: addWorkingDays(post.createdAt, consultation?.responseDays ?? DEFAULT_RESPONSE_DAYS),
+      dueAt: addWorkingDays(
+        post.createdAt,
+        promiseFor(promises, thread.platform, accounts.get(thread.id) ?? null) ??
+          consultation?.responseDays ??
+          DEFAULT_RESPONSE_DAYS,
+      ),
       consultation: { slug: consultation?.slug ?? '', title: consultation?.title ?? title },
       answers: [
         {
@@ -177,6 +184,28 @@ export async function listSocialQueue(db: Db, viewer: Viewer, filter: QueueFilte
 }
 
 /** The handle of each thread's root author: the account the conversation belongs to. */
+type SocialPromise = { key: string; platform: string | null; responseDays: number };
+
+async function socialPromises(db: Db, organisationId: string): Promise<SocialPromise[]> {
+  return db
+    .select({
+      key: channelGuidelines.key,
+      platform: channelGuidelines.platform,
+      responseDays: channelGuidelines.responseDays,
+    })
+    .from(channelGuidelines)
+    .where(and(eq(channelGuidelines.organisationId, organisationId), eq(channelGuidelines.channel, 'social')));
+}
+
+/**
+ * The response time the municipality promised on the account a post was written to: the
+ * guideline for that account (`<platform>:<handle>`), else the platform's, else none.
+ */
+export function promiseFor(promises: SocialPromise[], platform: string, account: string | null): number | undefined {
+  const exact = account ? promises.find((p) => p.key === `${platform}:${account}`) : undefined;
+  return (exact ?? promises.find((p) => p.platform === platform))?.responseDays;
+}
+
 async function rootAccounts(db: Db, threadIds: string[]): Promise<Map<string, string | null>> {
   const rows = await db
     .select({ threadId: socialPosts.threadId, handle: socialAuthors.handle })
