@@ -154,6 +154,9 @@ for (const target of databaseTargets()) {
       endpoints = Object.entries(document.paths).flatMap(([path, operations]) =>
         Object.keys(operations).map((method) => ({ method, path, api: true })),
       );
+      // The first challenge makes the server's proof-of-work secret (kept so every process
+      // agrees): state of the server, not input, so it exists before the fingerprint.
+      assert.equal((await t.app.request('/api/challenge')).status, 200);
       fingerprint = await databaseFingerprint(t);
     });
     after(() => t.close());
