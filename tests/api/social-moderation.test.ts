@@ -159,6 +159,27 @@ for (const target of databaseTargets()) {
       );
     });
 
+    it('publishes a reply with personal data only redacted: in the thread API, the snapshot and the archive', async () => {
+      const { threadId, reply } = await mirror(
+        '15',
+        '<p>Bel me op 06-12345678 of mail <a href="mailto:anna@example.nl">anna@example.nl</a>.</p>',
+      );
+      assert.equal((await decide(reply.id, [['decision', 'publish']])).status, 303);
+      const published = (await (await t.app.request(`/api/threads/${threadId}`)).json()).posts[1];
+      assert.match(published.text, /\[telefoonnummer verwijderd\]/);
+      const everywhere = [
+        JSON.stringify(published),
+        JSON.stringify(await buildPublishedSnapshot(t.db, NOW)),
+        await (await t.app.request(`/api/threads/${threadId}/archive`)).text(),
+        await (await t.app.request(`/api/threads/${threadId}/archive?format=html`)).text(),
+      ];
+      for (const text of everywhere) {
+        assert.doesNotMatch(text, /06-12345678|anna@example\.nl/);
+      }
+      const [stored] = await t.db.select().from(socialPosts).where(eq(socialPosts.id, reply.id));
+      assert.match(stored!.contentText, /06-12345678/, 'the stored post keeps what the author wrote');
+    });
+
     it('never shows a rejected reply, and records the house rule it broke', async () => {
       const { threadId, reply } = await mirror('14');
       const refused = await decide(reply.id, [['decision', 'reject']]);

@@ -37,6 +37,7 @@ import { fetchThread, type FetchThreadOptions } from './fetch-thread.ts';
 import { autoPublishSetting, publishesWithoutReview, reviewOnArrival, screenPost } from './moderation-source.ts';
 import type { AccountDirectory, ImportedPost, ImportedThread } from './model.ts';
 import { RateLimitedError, SourceHttpError } from './rate-limit.ts';
+import { escapeHtml } from './sanitise.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Writer = Db | Tx;
@@ -454,6 +455,29 @@ export async function syncDueThreads(
  * are left out, unless replies still hang under them: then an empty "deleted"
  * placeholder keeps the replies in their place.
  */
+/**
+ * The text a reader may see: when screening found personal data (a phone number, an
+ * e-mail address…) the redacted copy, as plain paragraphs — the platform's HTML cannot be
+ * redacted safely, so such a post loses its formatting rather than leak the data. The
+ * stored post keeps what the author wrote.
+ */
+export function publishableContent<Link>(post: {
+  contentHtml: string;
+  contentText: string;
+  links: Link[];
+  screening: { fields: Array<{ flags: unknown[]; redacted: string }> } | null;
+}): { html: string; text: string; links: Link[] } {
+  const field = post.screening?.fields[0];
+  const redacted = field && field.redacted !== post.contentText ? field.redacted : undefined;
+  if (redacted === undefined) return { html: post.contentHtml, text: post.contentText, links: post.links };
+  const html = redacted
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
+    .join('');
+  // Links may carry the same data (mailto:, a profile with a phone number): none are shown.
+  return { html, text: redacted, links: [] };
+}
+
 export async function readThread(db: Db, threadId: string): Promise<SocialThread | undefined> {
   const [thread] = await db.select().from(socialThreads).where(eq(socialThreads.id, threadId));
   if (!thread || thread.removedAt) return undefined;
@@ -504,13 +528,11 @@ export async function readThread(db: Db, threadId: string): Promise<SocialThread
               isOfficial: author.isOfficial,
             }
           : null,
-      html: post.contentHtml,
-      text: post.contentText,
+      ...publishableContent(post),
       ...(post.language ? { lang: post.language } : {}),
       contentWarning: post.contentWarning,
       sensitive: post.sensitive,
       labels: post.labels,
-      links: post.links,
       mentions: post.mentions,
       hashtags: post.hashtags,
       media: post.media.map((m) => withStaffAlt(m, descriptions.get(post.id))),
@@ -546,6 +568,8 @@ const withheldContent = {
   links: [],
   mentions: [],
   hashtags: [],
+  // Its redacted copy is still its text.
+  screening: null,
 };
 
 type StaffDescription = { text: string; lang: 'nl' | 'en' };
