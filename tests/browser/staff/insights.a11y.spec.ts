@@ -4,40 +4,25 @@
  * charts in forced-colours mode. Like the workbench spec, it runs its own Podium in the
  * test process on an in-memory database.
  */
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { expect, test, type Page } from '@playwright/test';
-import { createApp } from '../../../api/app.ts';
-import { openDatabase, type Database } from '../../../api/db/client.ts';
-import { organisations } from '../../../api/db/schema.ts';
-import { createStaffUser } from '../../../api/services/auth/users.ts';
-import { seedDemoData } from '../../../api/services/seed.ts';
+import type { Database } from '../../../api/db/client.ts';
 import { submitInput } from '../../../api/services/submissions.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
+import { logInAsStaff, startStaffPodium, type StaffPodium } from '../support/staff-podium.ts';
 import { expectedLightStops, horizontalOverflow, tabWalk } from '../support/page-checks.ts';
 
 const EMAIL = 'beheerder@demodam.example';
-const PASSWORD = 'correct horse battery staple';
 const DAY = 86_400_000;
 
+let podium: StaffPodium;
 let database: Database;
-let server: ServerType;
 let baseUrl: string;
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  database = await openDatabase({ dataDir: 'memory' });
-  await database.migrate();
-  await seedDemoData(database.db);
-  const [org] = await database.db.select().from(organisations);
-  await createStaffUser(database.db, {
-    organisationId: org!.id,
-    email: EMAIL,
-    displayName: 'Bea Heerder',
-    password: PASSWORD,
-    roles: [{ role: 'administrator', departmentId: null }],
-  });
+  podium = await startStaffPodium([{ email: EMAIL, displayName: 'Bea Heerder', role: 'administrator' }]);
+  ({ database, baseUrl } = podium);
   // Input over three weeks, with sentiment computed on arrival, so every chart has bars.
   const texts = [
     'Prima plan, een veilige fietsroute is fijn.',
@@ -54,27 +39,11 @@ test.beforeAll(async () => {
       input: { answers: { route: 'parklaan', toelichting: text }, language: 'nl', channel: 'portal' },
     });
   }
-  const app = createApp({ db: database.db, databaseKind: database.kind });
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-test.afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await database.close();
-});
+test.afterAll(() => podium.close());
 
-async function logIn(page: Page, lang: 'nl' | 'en', next: string): Promise<void> {
-  await page.goto(
-    `${baseUrl}${lang === 'en' ? '/en/manage/login' : '/beheer/inloggen'}?next=${encodeURIComponent(next)}`,
-  );
-  await page.getByLabel(lang === 'en' ? 'E-mail address' : 'E-mailadres').fill(EMAIL);
-  await page.getByLabel(lang === 'en' ? 'Password' : 'Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: lang === 'en' ? 'Log in' : 'Inloggen' }).click();
-  await expect(page).toHaveURL(`${baseUrl}${next}`);
-}
+const logIn = (page: Page, lang: 'nl' | 'en', next: string) => logInAsStaff(page, baseUrl, EMAIL, { lang, next });
 
 /** Elements and text past the right edge, except inside a table's own scroll region. */
 function pastRightEdge(page: Page): Promise<string[]> {

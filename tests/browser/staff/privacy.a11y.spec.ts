@@ -3,39 +3,24 @@
  * errors and the retention settings, each checked with axe, walked with Tab and shown at
  * 320 px. Like the workbench spec, it runs its own Podium on an in-memory database.
  */
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { expect, test, type Page } from '@playwright/test';
-import { createApp } from '../../../api/app.ts';
-import { openDatabase, type Database } from '../../../api/db/client.ts';
-import { organisations } from '../../../api/db/schema.ts';
-import { createStaffUser } from '../../../api/services/auth/users.ts';
-import { seedDemoData } from '../../../api/services/seed.ts';
+import type { Database } from '../../../api/db/client.ts';
 import { submitInput } from '../../../api/services/submissions.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import { expectedLightStops, horizontalOverflow, tabWalk } from '../support/page-checks.ts';
+import { logInAsStaff, startStaffPodium, type StaffPodium } from '../support/staff-podium.ts';
 
 const EMAIL = 'admin@demodam.example';
-const PASSWORD = 'correct horse battery staple';
 
+let podium: StaffPodium;
 let database: Database;
-let server: ServerType;
 let baseUrl: string;
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  database = await openDatabase({ dataDir: 'memory' });
-  await database.migrate();
-  await seedDemoData(database.db);
-  const [org] = await database.db.select().from(organisations);
-  await createStaffUser(database.db, {
-    organisationId: org!.id,
-    email: EMAIL,
-    displayName: 'Ad Min',
-    password: PASSWORD,
-    roles: [{ role: 'administrator', departmentId: null }],
-  });
+  podium = await startStaffPodium([{ email: EMAIL, displayName: 'Ad Min', role: 'administrator' }]);
+  ({ database, baseUrl } = podium);
   await submitInput(database.db, {
     consultationSlug: 'fietsroute-stationsstraat',
     now: new Date(),
@@ -48,25 +33,11 @@ test.beforeAll(async () => {
       consent: true,
     },
   });
-  const app = createApp({ db: database.db, databaseKind: database.kind });
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-test.afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await database.close();
-});
+test.afterAll(() => podium.close());
 
-async function logIn(page: Page): Promise<void> {
-  await page.goto(`${baseUrl}/beheer/inloggen`);
-  await page.getByLabel('E-mailadres').fill(EMAIL);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(`${baseUrl}/beheer/`);
-}
+const logIn = (page: Page) => logInAsStaff(page, baseUrl, EMAIL);
 
 /** Every control in document order by Tab, with a visible focus. */
 async function expectKeyboardWalk(page: Page): Promise<void> {

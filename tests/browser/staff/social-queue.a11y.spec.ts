@@ -4,42 +4,28 @@
  * publishes it with the keyboard. Like workbench.a11y.spec.ts this runs its own Podium on an
  * in-memory database (the staff pages need no built portal).
  */
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { expect, test, type Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
-import { createApp } from '../../../api/app.ts';
-import { openDatabase, type Database } from '../../../api/db/client.ts';
-import { organisations, socialPosts } from '../../../api/db/schema.ts';
-import { createStaffUser } from '../../../api/services/auth/users.ts';
-import { seedDemoData } from '../../../api/services/seed.ts';
+import type { Database } from '../../../api/db/client.ts';
+import { socialPosts } from '../../../api/db/schema.ts';
 import { importMastodonThread } from '../../../api/services/social/mastodon.ts';
 import { importThread } from '../../../api/services/social/threads.ts';
 import { mastodonAccount, mastodonStatus } from '../../fixtures/social/payloads.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
+import { logInAsStaff, startStaffPodium, type StaffPodium } from '../support/staff-podium.ts';
 
 const EMAIL = 'moderator@demodam.example';
-const PASSWORD = 'correct horse battery staple';
 
+let podium: StaffPodium;
 let database: Database;
-let server: ServerType;
 let baseUrl: string;
 let replyId: string;
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  database = await openDatabase({ dataDir: 'memory' });
-  await database.migrate();
-  await seedDemoData(database.db);
-  const [org] = await database.db.select().from(organisations);
-  await createStaffUser(database.db, {
-    organisationId: org!.id,
-    email: EMAIL,
-    displayName: 'Mo de Rator',
-    password: PASSWORD,
-    roles: [{ role: 'moderator', departmentId: null }],
-  });
+  podium = await startStaffPodium([{ email: EMAIL, displayName: 'Mo de Rator', role: 'moderator' }]);
+  ({ database, baseUrl } = podium);
   const thread = importMastodonThread(
     {
       status: mastodonStatus('7000'),
@@ -58,32 +44,18 @@ test.beforeAll(async () => {
     { ownAccounts: ['gemeente@social.gemeente.example'] },
   );
   const { threadId } = await importThread(database.db, {
-    organisationId: org!.id,
+    organisationId: podium.organisationId,
     thread,
     live: false,
     now: new Date(),
   });
   const posts = await database.db.select().from(socialPosts).where(eq(socialPosts.threadId, threadId));
   replyId = posts.find((post) => post.externalId === '7001')!.id;
-  const app = createApp({ db: database.db, databaseKind: database.kind });
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-test.afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await database.close();
-});
+test.afterAll(() => podium.close());
 
-async function logIn(page: Page): Promise<void> {
-  await page.goto(`${baseUrl}/beheer/inloggen`);
-  await page.getByLabel('E-mailadres').fill(EMAIL);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(`${baseUrl}/beheer/`);
-}
+const logIn = (page: Page) => logInAsStaff(page, baseUrl, EMAIL);
 
 test('a mirrored reply in the queue shows its channel, flags and sentiment, and passes axe at full width and 320 px', async ({
   page,

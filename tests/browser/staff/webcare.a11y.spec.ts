@@ -5,50 +5,34 @@
  * is checked with axe, by keyboard and at 320 CSS px. Like workbench.a11y.spec.ts, this
  * spec runs its own Podium in the test process on an in-memory database.
  */
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { expect, test, type Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
-import { createApp } from '../../../api/app.ts';
-import { openDatabase, type Database } from '../../../api/db/client.ts';
-import { organisations, replyTemplates, submissions } from '../../../api/db/schema.ts';
-import { createStaffUser } from '../../../api/services/auth/users.ts';
-import { seedDemoData } from '../../../api/services/seed.ts';
+import type { Database } from '../../../api/db/client.ts';
+import { replyTemplates, submissions } from '../../../api/db/schema.ts';
 import { submitInput } from '../../../api/services/submissions.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
+import { logInAsStaff, startStaffPodium, type StaffPodium } from '../support/staff-podium.ts';
 import { tabWalk } from '../support/page-checks.ts';
 
-const PASSWORD = 'correct horse battery staple';
 const ADMIN = 'admin@demodam.example';
 const WEBCARE = 'webcare@demodam.example';
 const DAY = 24 * 60 * 60 * 1000;
 
+let podium: StaffPodium;
 let database: Database;
-let server: ServerType;
 let baseUrl: string;
 let lateId: string;
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  database = await openDatabase({ dataDir: 'memory' });
-  await database.migrate();
-  await seedDemoData(database.db);
-  const [org] = await database.db.select().from(organisations);
-  for (const [email, displayName, role] of [
-    [ADMIN, 'Ada Min', 'administrator'],
-    [WEBCARE, 'Wes Care', 'webcare'],
-  ] as const) {
-    await createStaffUser(database.db, {
-      organisationId: org!.id,
-      email,
-      displayName,
-      password: PASSWORD,
-      roles: [{ role, departmentId: null }],
-    });
-  }
+  podium = await startStaffPodium([
+    { email: ADMIN, displayName: 'Ada Min', role: 'administrator' },
+    { email: WEBCARE, displayName: 'Wes Care', role: 'webcare' },
+  ]);
+  ({ database, baseUrl } = podium);
   await database.db.insert(replyTemplates).values({
-    organisationId: org!.id,
+    organisationId: podium.organisationId,
     title: { nl: 'Bedankt', en: 'Thanks' },
     body: {
       nl: 'Dank voor uw inbreng op {consultatie}. We lezen alles. U hoort binnen twee weken van ons.',
@@ -75,25 +59,11 @@ test.beforeAll(async () => {
     .update(submissions)
     .set({ createdAt: new Date(Date.now() - 21 * DAY) })
     .where(eq(submissions.id, lateId));
-  const app = createApp({ db: database.db, databaseKind: database.kind });
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-test.afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await database.close();
-});
+test.afterAll(() => podium.close());
 
-async function logIn(page: Page, email = WEBCARE, lang: 'nl' | 'en' = 'nl'): Promise<void> {
-  await page.goto(`${baseUrl}${lang === 'en' ? '/en/manage/login' : '/beheer/inloggen'}`);
-  await page.getByLabel(lang === 'en' ? 'E-mail address' : 'E-mailadres').fill(email);
-  await page.getByLabel(lang === 'en' ? 'Password' : 'Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: lang === 'en' ? 'Log in' : 'Inloggen' }).click();
-  await expect(page).toHaveURL(`${baseUrl}${lang === 'en' ? '/en/manage/' : '/beheer/'}`);
-}
+const logIn = (page: Page, email = WEBCARE, lang: 'nl' | 'en' = 'nl') => logInAsStaff(page, baseUrl, email, { lang });
 
 async function expectReflow(page: Page, context: string): Promise<void> {
   await page.setViewportSize({ width: 320, height: 640 });

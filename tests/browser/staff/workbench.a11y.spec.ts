@@ -4,23 +4,20 @@
  * own Podium in the test process, on an in-memory database with a staff account, and
  * controls the server's clock alongside the browser's (page.clock).
  */
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { expect, test, type Page } from '@playwright/test';
-import { createApp } from '../../../api/app.ts';
-import { openDatabase, type Database } from '../../../api/db/client.ts';
-import { organisations } from '../../../api/db/schema.ts';
-import { createStaffUser } from '../../../api/services/auth/users.ts';
-import { seedDemoData } from '../../../api/services/seed.ts';
 import { submitInput } from '../../../api/services/submissions.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
+import {
+  logInAsStaff,
+  STAFF_PASSWORD as PASSWORD,
+  startStaffPodium,
+  type StaffPodium,
+} from '../support/staff-podium.ts';
 
 const EMAIL = 'moderator@demodam.example';
-const PASSWORD = 'correct horse battery staple';
 const MINUTE = 60 * 1000;
 
-let database: Database;
-let server: ServerType;
+let podium: StaffPodium;
 let baseUrl: string;
 /** How far the server's clock runs ahead of the real one. */
 let serverOffset = 0;
@@ -28,18 +25,11 @@ let serverOffset = 0;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  database = await openDatabase({ dataDir: 'memory' });
-  await database.migrate();
-  await seedDemoData(database.db);
-  const [org] = await database.db.select().from(organisations);
-  await createStaffUser(database.db, {
-    organisationId: org!.id,
-    email: EMAIL,
-    displayName: 'Mo de Rator',
-    password: PASSWORD,
-    roles: [{ role: 'moderator', departmentId: null }],
+  podium = await startStaffPodium([{ email: EMAIL, displayName: 'Mo de Rator', role: 'moderator' }], {
+    now: () => new Date(Date.now() + serverOffset),
   });
-  await submitInput(database.db, {
+  baseUrl = podium.baseUrl;
+  await submitInput(podium.database.db, {
     consultationSlug: 'fietsroute-stationsstraat',
     now: new Date(),
     input: {
@@ -48,33 +38,15 @@ test.beforeAll(async () => {
       channel: 'portal',
     },
   });
-  const app = createApp({
-    db: database.db,
-    databaseKind: database.kind,
-    now: () => new Date(Date.now() + serverOffset),
-  });
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-test.afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await database.close();
-});
+test.afterAll(() => podium.close());
 
 test.beforeEach(() => {
   serverOffset = 0;
 });
 
-async function logIn(page: Page): Promise<void> {
-  await page.goto(`${baseUrl}/beheer/inloggen`);
-  await page.getByLabel('E-mailadres').fill(EMAIL);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(`${baseUrl}/beheer/`);
-}
+const logIn = (page: Page) => logInAsStaff(page, baseUrl, EMAIL);
 
 test('the log-in page passes axe, has autocomplete tokens and allows pasting the password', async ({ page }) => {
   await page.goto(`${baseUrl}/beheer/inloggen`);
