@@ -80,6 +80,31 @@ function checkQuery(body: FormBody, lang: Locale): Checked & { raw: PrivacyQuery
   return { raw, errors };
 }
 
+/**
+ * A privacy form post (search, export, erase): the administrator's session and the
+ * checked person, or the page that refuses it — the guard's, or the search form again
+ * with its errors.
+ */
+async function privacyRequest(c: Context<StaffEnv>): Promise<
+  | Response
+  | {
+      lang: Locale;
+      session: ActiveSession;
+      body: FormBody;
+      checked: Exclude<Checked, { errors: FieldError[] }>;
+    }
+> {
+  const form = await staffForm(c, 'privacy');
+  if (form instanceof Response) return form;
+  const { lang, session, body } = form;
+  const checked = checkQuery(body, lang);
+  if ('errors' in checked) {
+    const page = renderPrivacyPage({ lang, session: pageSession(session), query: checked.raw, errors: checked.errors });
+    return c.html(page, 422);
+  }
+  return { lang, session, body, checked };
+}
+
 const actorOf = (session: ActiveSession, reference?: string) => ({
   type: 'staff' as const,
   id: session.user.id,
@@ -110,37 +135,17 @@ export function staffPrivacyRoutes(): Hono<StaffEnv> {
   }
 
   app.post(privacyPaths.search, async (c) => {
-    const form = await staffForm(c, 'privacy');
-    if (form instanceof Response) return form;
-    const { lang, session, body } = form;
-    const checked = checkQuery(body, lang);
-    if ('errors' in checked) {
-      const page = renderPrivacyPage({
-        lang,
-        session: pageSession(session),
-        query: checked.raw,
-        errors: checked.errors,
-      });
-      return c.html(page, 422);
-    }
+    const request = await privacyRequest(c);
+    if (request instanceof Response) return request;
+    const { lang, session, checked } = request;
     const found = await findPersonalData(c.get('db'), checked.person, actorOf(session, checked.reference));
     return c.html(renderPrivacyPage({ lang, session: pageSession(session), query: checked.query, found }));
   });
 
   app.post(privacyPaths.export, async (c) => {
-    const form = await staffForm(c, 'privacy');
-    if (form instanceof Response) return form;
-    const { lang, session, body } = form;
-    const checked = checkQuery(body, lang);
-    if ('errors' in checked) {
-      const page = renderPrivacyPage({
-        lang,
-        session: pageSession(session),
-        query: checked.raw,
-        errors: checked.errors,
-      });
-      return c.html(page, 422);
-    }
+    const request = await privacyRequest(c);
+    if (request instanceof Response) return request;
+    const { session, checked } = request;
     const now = c.get('now')();
     const data = await exportPersonalData(c.get('db'), checked.person, {
       now,
@@ -155,19 +160,9 @@ export function staffPrivacyRoutes(): Hono<StaffEnv> {
   });
 
   app.post(privacyPaths.erase, async (c) => {
-    const form = await staffForm(c, 'privacy');
-    if (form instanceof Response) return form;
-    const { lang, session, body } = form;
-    const checked = checkQuery(body, lang);
-    if ('errors' in checked) {
-      const page = renderPrivacyPage({
-        lang,
-        session: pageSession(session),
-        query: checked.raw,
-        errors: checked.errors,
-      });
-      return c.html(page, 422);
-    }
+    const request = await privacyRequest(c);
+    if (request instanceof Response) return request;
+    const { lang, session, body, checked } = request;
     const db = c.get('db');
     const actor = actorOf(session, checked.reference);
     const confirmed = field(body, 'step') === 'erase' && field(body, 'confirm') === 'yes';
