@@ -389,17 +389,7 @@ ${stackedChart({
   }),
 })}`;
     case 'response-times':
-      return barChart({
-        id,
-        title: `${table.title}: ${t.figures.responseTimes.chartValue.toLowerCase()}`,
-        summary: table.summary,
-        max: 1,
-        rows: table.rows.map((row) => ({
-          label: String(row.values.channel),
-          value: value(row, 'onTimeShare'),
-          display: display(row.values.onTimeShare ?? null, 'share', lang),
-        })),
-      });
+      return shareBars(id, table, lang, t.figures.responseTimes.chartValue, 'channel', 'onTimeShare');
     case 'engagement': {
       const series = [
         { key: 'replies', label: t.columns.replies },
@@ -421,20 +411,32 @@ ${stackedChart({
 })}`;
     }
     case 'accuracy':
-      return barChart({
-        id,
-        title: `${table.title}: ${t.figures.accuracy.chartValue.toLowerCase()}`,
-        summary: table.summary,
-        max: 1,
-        rows: table.rows.map((row) => ({
-          label: String(row.values.label),
-          value: value(row, 'recall'),
-          display: display(row.values.recall ?? null, 'share', lang),
-        })),
-      });
+      return shareBars(id, table, lang, t.figures.accuracy.chartValue, 'label', 'recall');
     case 'themes':
       return '';
   }
+}
+
+/** One bar per row for a share between 0 and 1, such as the share answered on time. */
+function shareBars(
+  id: string,
+  table: FigureTable,
+  lang: Locale,
+  chartValue: string,
+  labelKey: string,
+  shareKey: string,
+): string {
+  return barChart({
+    id,
+    title: `${table.title}: ${chartValue.toLowerCase()}`,
+    summary: table.summary,
+    max: 1,
+    rows: table.rows.map((row) => ({
+      label: String(row.values[labelKey]),
+      value: Number(row.values[shareKey] ?? 0),
+      display: display(row.values[shareKey] ?? null, 'share', lang),
+    })),
+  });
 }
 
 function renderFigure(table: FigureTable, lang: Locale, filter: InsightsFilter): string {
