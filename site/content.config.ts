@@ -4,7 +4,7 @@
  * the pages their types. Entries are keyed by slug (submissions by id).
  */
 import { defineCollection } from 'astro:content';
-import { Consultation, Organisation, PublishedSubmission, TopicSummary } from '../api/contracts/public-content.ts';
+import { Consultation, Organisation, PublishedSubmission, TopicSummary } from '../shared/contracts/public-content.ts';
 import { readSnapshot } from './lib/snapshot.ts';
 
 const bySlug = <T extends { slug: string }>(items: readonly T[]) =>

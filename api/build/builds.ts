@@ -27,7 +27,11 @@ export async function ensureWidgetsBuilt(
   options: { force?: boolean; log?: BuildLog } = {},
 ): Promise<boolean> {
   const outDir = widgetsPath(distDir);
-  const hash = await hashInputs([join(projectRoot, 'widgets'), join(projectRoot, 'package-lock.json')]);
+  const hash = await hashInputs([
+    join(projectRoot, 'widgets'),
+    join(projectRoot, 'shared'),
+    join(projectRoot, 'package-lock.json'),
+  ]);
   if (!options.force && (await readStamp(outDir)) === hash) return false;
   options.log?.('Building the widgets…');
   await run(['node_modules/vite/bin/vite.js', 'build', '--config', 'widgets/vite.config.ts', '--logLevel', 'warn'], {
@@ -55,7 +59,7 @@ export async function ensureSiteBuilt(
       // The embed page is generated from the widgets' examples files.
       join(projectRoot, 'widgets'),
       join(projectRoot, 'astro.config.mjs'),
-      join(projectRoot, 'api/contracts'),
+      join(projectRoot, 'shared'),
       join(projectRoot, 'package-lock.json'),
       openApiPath(distDir),
     ],

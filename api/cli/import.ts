@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { asc } from 'drizzle-orm';
 import type { Config } from '../config.ts';
-import { SocialPlatform } from '../contracts/social-thread.ts';
+import { SocialPlatform } from '../../shared/contracts/social-thread.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { organisations } from '../db/schema.ts';
 import { openConfiguredDatabase } from '../server.ts';

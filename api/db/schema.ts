@@ -28,7 +28,7 @@ import type {
   SocialMedia as SocialMediaContract,
   SocialMention,
   SocialPlaceholder,
-} from '../contracts/social-thread.ts';
+} from '../../shared/contracts/social-thread.ts';
 import type { Flag } from '../services/screening/types.ts';
 
 /** A sentiment label as stored with an item. */

@@ -5,7 +5,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import type { Locale, Problem } from '../contracts/public-content.ts';
+import type { Locale, Problem } from '../../shared/contracts/public-content.ts';
 import { localeFromAcceptLanguage, t, type MessageCode } from '../i18n/messages.ts';
 import type { FieldError } from '../services/submissions.ts';
 

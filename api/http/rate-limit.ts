@@ -5,13 +5,13 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Locale } from '../contracts/public-content.ts';
+import type { Locale } from '../../shared/contracts/public-content.ts';
 import { t } from '../i18n/messages.ts';
 import { type RateLimitGroup, type RateLimitRules } from '../services/rate-limit.ts';
 import { databaseRateLimitStore, type RateLimitStore } from '../services/rate-limit-stores.ts';
 import { minimalPage } from '../views/page-shell.ts';
-import { escapeHtml } from '../../site/lib/render/html.ts';
-import { routes } from '../../site/lib/routes.ts';
+import { escapeHtml } from '../../shared/render/html.ts';
+import { routes } from '../../shared/urls.ts';
 import type { AppEnv } from './app-env.ts';
 import { problemBody, requestLocale } from './problem.ts';
 

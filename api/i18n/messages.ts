@@ -2,7 +2,7 @@
  * Messages the API sends to people: error titles and field messages, Dutch first.
  * Plain language (B1): say what is wrong and what to do.
  */
-import type { Locale } from '../contracts/public-content.ts';
+import type { Locale } from '../../shared/contracts/public-content.ts';
 
 type Params = Record<string, string | number>;
 type Message = { nl: string | ((p: Params) => string); en: string | ((p: Params) => string) };

@@ -3,7 +3,7 @@
  * mirrored thread, as JSON or as one self-contained HTML file (`?format=html`).
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { Problem } from '../contracts/public-content.ts';
+import { Problem } from '../../shared/contracts/public-content.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { problem, requestLocale, validationHook } from '../http/problem.ts';
 import {

@@ -3,7 +3,7 @@
  * Public and cookie-free like the rest of the public API; never cached, each one is new.
  */
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { ProofOfWorkChallenge } from '../contracts/public-content.ts';
+import { ProofOfWorkChallenge } from '../../shared/contracts/public-content.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { validationHook } from '../http/problem.ts';
 

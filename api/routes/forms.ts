@@ -6,16 +6,16 @@
  * the fields and every value kept, rendered into the shell of the built page.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Locale } from '../contracts/public-content.ts';
+import type { Locale } from '../../shared/contracts/public-content.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { problem } from '../http/problem.ts';
 import { t, type MessageCode } from '../i18n/messages.ts';
 import { findConsultation } from '../services/consultations.ts';
 import { confirmationPath, submitInput, type FieldError } from '../services/submissions.ts';
 import { fillSlot, loadShell, minimalPage, prefixTitle } from '../views/page-shell.ts';
-import { renderConsultationForm } from '../../site/lib/render/index.ts';
-import { routes } from '../../site/lib/routes.ts';
-import { escapeHtml } from '../../site/lib/render/html.ts';
+import { renderConsultationForm } from '../../shared/render/index.ts';
+import { routes } from '../../shared/urls.ts';
+import { escapeHtml } from '../../shared/render/html.ts';
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 

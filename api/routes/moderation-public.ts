@@ -4,7 +4,7 @@
  * report lives in services/reports.ts.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { LocalizedText, Problem } from '../contracts/public-content.ts';
+import { LocalizedText, Problem } from '../../shared/contracts/public-content.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { problem, validationHook } from '../http/problem.ts';
 import { listChannelGuidelines, listHouseRulesPublic } from '../services/guidelines.ts';

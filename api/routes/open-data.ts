@@ -4,8 +4,8 @@
  * OpenAPI document.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { OpenDataList, OpenDataOne } from '../contracts/open-data.ts';
-import { Problem } from '../contracts/public-content.ts';
+import { OpenDataList, OpenDataOne } from '../../shared/contracts/open-data.ts';
+import { Problem } from '../../shared/contracts/public-content.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { problem, validationHook } from '../http/problem.ts';
 import { OPEN_DATA_LICENCE, openDataConsultations, SMALL_NUMBER_THRESHOLD } from '../services/insights/open-data.ts';

@@ -7,15 +7,15 @@
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { Locale } from '../contracts/public-content.ts';
+import type { Locale } from '../../shared/contracts/public-content.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { t, type MessageCode } from '../i18n/messages.ts';
 import { normalizeFollowUpCode } from '../services/follow-up-code.ts';
 import { findFollowUp } from '../services/submissions.ts';
 import { fillSlot, loadShell, minimalPage } from '../views/page-shell.ts';
-import { renderConfirmation, renderFollowUp } from '../../site/lib/render/index.ts';
-import { escapeHtml } from '../../site/lib/render/html.ts';
-import { routes } from '../../site/lib/routes.ts';
+import { renderConfirmation, renderFollowUp } from '../../shared/render/index.ts';
+import { escapeHtml } from '../../shared/render/html.ts';
+import { routes } from '../../shared/urls.ts';
 
 type PageKind = 'confirmation' | 'followUp';
 

@@ -12,7 +12,7 @@ import {
   SubmissionReceipt,
   SubmissionRequest,
   TopicSummary,
-} from '../contracts/public-content.ts';
+} from '../../shared/contracts/public-content.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { problem, requestLocale, validationHook } from '../http/problem.ts';
 import { findConsultation, findTopic, listConsultations, listTopics } from '../services/consultations.ts';

@@ -11,7 +11,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import type { Locale } from '../contracts/public-content.ts';
+import type { Locale } from '../../shared/contracts/public-content.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { rateLimit } from '../http/rate-limit.ts';
 import { t as message, type MessageCode } from '../i18n/messages.ts';
@@ -23,8 +23,8 @@ import type { RateLimitStore } from '../services/rate-limit-stores.ts';
 import { eraseSubmission } from '../services/residents-rights.ts';
 import { findFollowUp } from '../services/submissions.ts';
 import { fillSlot, loadShell, minimalPage, prefixTitle } from '../views/page-shell.ts';
-import { t } from '../../site/lib/i18n.ts';
-import { escapeHtml } from '../../site/lib/render/html.ts';
+import { t } from '../../shared/texts/portal.ts';
+import { escapeHtml } from '../../shared/render/html.ts';
 import {
   renderDataRequestForm,
   renderDataRequestSent,
@@ -33,8 +33,8 @@ import {
   renderLinkedInput,
   renderLinkInvalid,
   renderLinkOpen,
-} from '../../site/lib/render/rights.ts';
-import { routes } from '../../site/lib/routes.ts';
+} from '../../shared/render/rights.ts';
+import { routes } from '../../shared/urls.ts';
 
 export type RightsPagesOptions = {
   siteDir: () => string;

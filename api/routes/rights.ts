@@ -7,7 +7,7 @@
  * or an API client asks the municipality (the privacy statement says how).
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { Problem } from '../contracts/public-content.ts';
+import { Problem } from '../../shared/contracts/public-content.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { problem, validationHook } from '../http/problem.ts';
 import { normalizeFollowUpCode } from '../services/follow-up-code.ts';

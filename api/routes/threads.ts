@@ -3,8 +3,8 @@
  * `podium-thread` widget render. Posts deleted at the source are not served.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { Problem } from '../contracts/public-content.ts';
-import { SocialThread, SocialThreadSummary } from '../contracts/social-thread.ts';
+import { Problem } from '../../shared/contracts/public-content.ts';
+import { SocialThread, SocialThreadSummary } from '../../shared/contracts/social-thread.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { problem, validationHook } from '../http/problem.ts';
 import { readPublicThread } from '../services/social/public-mirror.ts';

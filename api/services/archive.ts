@@ -10,11 +10,11 @@
  */
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Consultation, Locale, PublishedSubmission } from '../contracts/public-content.ts';
-import type { SocialThread } from '../contracts/social-thread.ts';
+import type { Consultation, Locale, PublishedSubmission } from '../../shared/contracts/public-content.ts';
+import type { SocialThread } from '../../shared/contracts/social-thread.ts';
 import type { Db } from '../db/client.ts';
 import { consultations, organisations, socialThreads, type LocalizedText } from '../db/schema.ts';
-import { escapeHtml } from '../../site/lib/render/html.ts';
+import { escapeHtml } from '../../shared/render/html.ts';
 import { findConsultation } from './consultations.ts';
 import { listPublishedSubmissions } from './published-content.ts';
 import { readThread } from './social/threads.ts';

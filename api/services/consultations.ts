@@ -3,7 +3,12 @@
  * in the shapes of `contracts/public-content.ts`.
  */
 import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
-import type { Consultation, ConsultationStatus, Question, TopicSummary } from '../contracts/public-content.ts';
+import type {
+  Consultation,
+  ConsultationStatus,
+  Question,
+  TopicSummary,
+} from '../../shared/contracts/public-content.ts';
 import type { Db } from '../db/client.ts';
 import { consultations, departments, questions, submissions, topics } from '../db/schema.ts';
 

@@ -10,13 +10,13 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
-import type { Locale } from '../contracts/public-content.ts';
+import type { Locale } from '../../shared/contracts/public-content.ts';
 import type { LocalizedText } from '../db/schema.ts';
 import type { Db } from '../db/client.ts';
 import { consultations, emailLinks, submissionContacts, submissions } from '../db/schema.ts';
-import { describeError } from '../http/log-error.ts';
-import { t } from '../../site/lib/i18n.ts';
-import { routes } from '../../site/lib/routes.ts';
+import { describeError } from '../lib/log-error.ts';
+import { t } from '../../shared/texts/portal.ts';
+import { routes } from '../../shared/urls.ts';
 import { recordAudit } from './audit.ts';
 import type { MailTransport } from './mail.ts';
 

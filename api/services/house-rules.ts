@@ -3,7 +3,7 @@
  * maintains, published on the portal and cited by moderation decisions.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import type { AccessibilityStatement, HouseRule } from '../contracts/public-content.ts';
+import type { AccessibilityStatement, HouseRule } from '../../shared/contracts/public-content.ts';
 import type { Db } from '../db/client.ts';
 import { accessibilityStatements, houseRules } from '../db/schema.ts';
 

@@ -5,7 +5,7 @@
  * publication date) and only published replies; never names or e-mail addresses.
  */
 import { and, asc, count, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
-import type { Locale, PublishedAnswersPage } from '../contracts/public-content.ts';
+import type { Locale, PublishedAnswersPage } from '../../shared/contracts/public-content.ts';
 import type { Db } from '../db/client.ts';
 import { consultations, questions, submissions } from '../db/schema.ts';
 import { withAnswersAndReplies } from './published-content.ts';

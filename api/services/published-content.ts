@@ -11,7 +11,7 @@ import type {
   PublishedSnapshot,
   PublishedSubmission,
   PublishedThread,
-} from '../contracts/public-content.ts';
+} from '../../shared/contracts/public-content.ts';
 import type { Db } from '../db/client.ts';
 import {
   consultations,

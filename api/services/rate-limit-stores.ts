@@ -10,7 +10,7 @@
  */
 import { Redis } from 'ioredis';
 import type { Db } from '../db/client.ts';
-import { describeError } from '../http/log-error.ts';
+import { describeError } from '../lib/log-error.ts';
 import {
   hitRateLimit,
   rateLimitKey,

@@ -7,7 +7,7 @@
  * Syllables are counted by vowel groups, which is what Dutch readability tools do too:
  * exact enough for a hint, never a gate.
  */
-import type { Locale } from '../contracts/public-content.ts';
+import type { Locale } from '../../shared/contracts/public-content.ts';
 
 export type Verdict = 'very_easy' | 'easy' | 'b1' | 'fairly_difficult' | 'difficult';
 

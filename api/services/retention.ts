@@ -28,7 +28,7 @@ import {
   submissionContacts,
   submissions,
 } from '../db/schema.ts';
-import { describeError } from '../http/log-error.ts';
+import { describeError } from '../lib/log-error.ts';
 import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';
 import { purgeRateLimitWindows } from './rate-limit.ts';

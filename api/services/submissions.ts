@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gte, isNotNull } from 'drizzle-orm';
-import type { FollowUp, Locale, SubmissionReceipt } from '../contracts/public-content.ts';
+import type { FollowUp, Locale, SubmissionReceipt } from '../../shared/contracts/public-content.ts';
 import type { Db } from '../db/client.ts';
 import {
   consultations,
@@ -26,7 +26,7 @@ import { findHouseRule } from './house-rules.ts';
 import { publicStatus } from './consultations.ts';
 import { screen } from './screening/index.ts';
 import { generateFollowUpCode } from './follow-up-code.ts';
-import { routes } from '../../site/lib/routes.ts';
+import { routes } from '../../shared/urls.ts';
 import { addWorkingDays } from './working-days.ts';
 import { consumeSolution, type ProofCheck } from './proof-of-work.ts';
 

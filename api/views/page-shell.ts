@@ -5,10 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
-import type { Locale } from '../contracts/public-content.ts';
-import { escapeHtml } from '../../site/lib/render/html.ts';
+import type { Locale } from '../../shared/contracts/public-content.ts';
+import { escapeHtml } from '../../shared/render/html.ts';
 
-export { fillSlot } from '../../site/lib/render/html.ts';
+export { fillSlot } from '../../shared/render/html.ts';
 
 /** The built page at a URL path such as `/volg/` or `/404.html`, or undefined when it is not built. */
 export async function loadShell(siteDir: string, urlPath: string): Promise<string | undefined> {

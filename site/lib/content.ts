@@ -12,7 +12,7 @@ import type {
   PublishedThread,
   RetentionPeriod,
   TopicSummary,
-} from '../../api/contracts/public-content.ts';
+} from '../../shared/contracts/public-content.ts';
 import { readSnapshot } from './snapshot.ts';
 
 export async function getOrganisation(): Promise<Organisation> {

@@ -1,5 +1,5 @@
 /** Static paths of the mirrored threads, with the consultation each belongs to. */
-import type { Consultation, PublishedThread } from '../../api/contracts/public-content.ts';
+import type { Consultation, PublishedThread } from '../../shared/contracts/public-content.ts';
 import { getConsultations } from './content.ts';
 import { readSnapshot } from './snapshot.ts';
 

@@ -3,7 +3,7 @@
  * `…/reacties/2/`, for every consultation with published input (and page 1 always,
  * so the link from a consultation page never breaks).
  */
-import type { Consultation, PublishedSubmission } from '../../api/contracts/public-content.ts';
+import type { Consultation, PublishedSubmission } from '../../shared/contracts/public-content.ts';
 import { getConsultations, getSubmissions, submissionsFor } from './content.ts';
 import { type Page, paginate, RESPONSES_PER_PAGE } from './pagination.ts';
 

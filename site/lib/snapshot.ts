@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { PublishedSnapshot } from '../../api/contracts/public-content.ts';
+import { PublishedSnapshot } from '../../shared/contracts/public-content.ts';
 
 /** Where the snapshot is read from: PODIUM_SNAPSHOT, else dist/snapshot.json in the working directory. */
 export const snapshotPath = (): string => resolve(process.env.PODIUM_SNAPSHOT ?? 'dist/snapshot.json');

@@ -3,12 +3,12 @@
  * The accessibility suite crawls it, so it lists exactly the pages that exist.
  */
 import type { APIRoute } from 'astro';
-import type { Locale } from '../../api/contracts/public-content.ts';
+import type { Locale } from '../../shared/contracts/public-content.ts';
 import { getConsultations, getTopics } from '../lib/content.ts';
-import { escapeHtml } from '../lib/render/html.ts';
+import { escapeHtml } from '../../shared/render/html.ts';
 import { conversationPaths } from '../lib/conversation-paths.ts';
 import { responsesPaths } from '../lib/responses-paths.ts';
-import { routes } from '../lib/routes.ts';
+import { routes } from '../../shared/urls.ts';
 
 type PagePair = Record<Locale, string>;
 

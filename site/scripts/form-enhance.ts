@@ -7,7 +7,7 @@
  *    the first touch of the form and sent as `altcha`; without it the input still goes.
  * Loaded as an external module (strict CSP: no inline script).
  */
-import { scriptMessages } from '../lib/i18n.ts';
+import { scriptMessages } from '../../shared/texts/portal.ts';
 import { solveFrom } from '../../widgets/shared/proof-of-work.ts';
 
 const lang = document.documentElement.lang === 'en' ? 'en' : 'nl';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { PublishedSnapshot } from '../../api/contracts/public-content.ts';
+import { PublishedSnapshot } from '../../shared/contracts/public-content.ts';
 import { buildPublishedSnapshot } from '../../api/services/published-content.ts';
 import { DEMO_REJECTED_CODE } from '../../api/services/seed.ts';
 import { NOW, openTestApp, postJson, validAnswers, type TestApp } from '../support/app.ts';

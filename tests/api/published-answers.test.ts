@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import type { PublishedAnswersPage } from '../../api/contracts/public-content.ts';
+import type { PublishedAnswersPage } from '../../shared/contracts/public-content.ts';
 import { consultations, staffReplies, submissions } from '../../api/db/schema.ts';
 import { listPublishedAnswers } from '../../api/services/published-answers.ts';
 import { NOW, openTestApp, postJson, type TestApp, validAnswers } from '../support/app.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { SocialThread } from '../../api/contracts/social-thread.ts';
+import { SocialThread } from '../../shared/contracts/social-thread.ts';
 import { auditLog, consultations, organisations, socialPosts, socialThreads } from '../../api/db/schema.ts';
 import { importMastodonThread } from '../../api/services/social/mastodon.ts';
 import { fetchThread } from '../../api/services/social/fetch-thread.ts';

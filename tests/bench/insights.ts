@@ -18,7 +18,7 @@ import {
 } from '../../api/db/schema.ts';
 import { computeInsights } from '../../api/services/insights/index.ts';
 import { openDataConsultations } from '../../api/services/insights/open-data.ts';
-import { figureCsv, figureTable, renderInsightsPage } from '../../api/views/insights.ts';
+import { figureCsv, figureTable, renderInsightsPage } from '../../api/staff/insights/view.ts';
 
 const ITEMS = Number(process.env.BENCH_INSIGHTS_ITEMS ?? 20_000);
 const NOW = new Date('2026-11-27T10:00:00Z');

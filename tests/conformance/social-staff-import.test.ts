@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { SocialThread } from '../../api/contracts/social-thread.ts';
+import { SocialThread } from '../../shared/contracts/social-thread.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { fixturesDir } from '../support/social-fixtures.ts';

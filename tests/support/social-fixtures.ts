@@ -10,8 +10,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SocialPlatform } from '../../api/contracts/social-thread.ts';
-import { SocialPost } from '../../api/contracts/social-thread.ts';
+import type { SocialPlatform } from '../../shared/contracts/social-thread.ts';
+import { SocialPost } from '../../shared/contracts/social-thread.ts';
 import { normaliseBlueskyPost } from '../../api/services/social/bluesky.ts';
 import { importThreadPayload } from '../../api/services/social/import-payload.ts';
 import { normaliseMastodonStatus } from '../../api/services/social/mastodon.ts';

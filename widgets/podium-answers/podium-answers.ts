@@ -14,7 +14,7 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from '../shared/reactive-element.ts';
-import type { PublishedAnswersPage, PublishedSubmission } from '../../api/contracts/public-content.ts';
+import type { PublishedAnswersPage, PublishedSubmission } from '../../shared/contracts/public-content.ts';
 import { PodiumElement } from '../shared/podium-element.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { answersMessages } from './messages.ts';

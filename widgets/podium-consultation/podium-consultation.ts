@@ -12,7 +12,7 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from '../shared/reactive-element.ts';
-import type { Consultation } from '../../api/contracts/public-content.ts';
+import type { Consultation } from '../../shared/contracts/public-content.ts';
 import { PodiumElement } from '../shared/podium-element.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { consultationMessages } from './messages.ts';

@@ -20,7 +20,7 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from '../shared/reactive-element.ts';
-import type { Consultation, Question, SubmissionReceipt } from '../../api/contracts/public-content.ts';
+import type { Consultation, Question, SubmissionReceipt } from '../../shared/contracts/public-content.ts';
 import { PodiumElement } from '../shared/podium-element.ts';
 import { solveFrom } from '../shared/proof-of-work.ts';
 import { baseStyles } from '../shared/styles.ts';

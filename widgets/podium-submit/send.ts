@@ -5,7 +5,7 @@
  * a page that shows the form loads less (see widgets/README.md, "Size").
  */
 import { css, html, nothing, type TemplateResult } from '../shared/reactive-element.ts';
-import type { Consultation, Problem, Question, SubmissionReceipt } from '../../api/contracts/public-content.ts';
+import type { Consultation, Problem, Question, SubmissionReceipt } from '../../shared/contracts/public-content.ts';
 import { addMessages } from '../shared/podium-element.ts';
 // Types only: a value import of the entry would make the bundler split it into a facade.
 import type { FieldError, PendingSubmission, PodiumSubmit, SubmittedDetail, Values } from './podium-submit.ts';

@@ -16,7 +16,7 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from '../shared/reactive-element.ts';
-import type { SocialPost, SocialThread, SocialThreadSummary } from '../../api/contracts/social-thread.ts';
+import type { SocialPost, SocialThread, SocialThreadSummary } from '../../shared/contracts/social-thread.ts';
 import {
   authorLabel,
   authorRole,
@@ -24,7 +24,7 @@ import {
   mediaDescriptions,
   threadTree,
   type ThreadNode,
-} from '../../site/lib/thread-view.ts';
+} from '../../shared/thread-view.ts';
 import { PodiumElement } from '../shared/podium-element.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { threadMessages } from './messages.ts';

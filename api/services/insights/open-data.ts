@@ -9,7 +9,7 @@
  * "nobody" reveals no one.
  */
 import { asc, eq } from 'drizzle-orm';
-import type { ConsultationOpenData } from '../../contracts/open-data.ts';
+import type { ConsultationOpenData } from '../../../shared/contracts/open-data.ts';
 import type { Db } from '../../db/client.ts';
 import { consultations, organisations, topics } from '../../db/schema.ts';
 import { needsAnswer } from './figures.ts';

@@ -4,7 +4,12 @@
  * normalised thread. Text is plain; links, mentions and tags come from facets with UTF-8
  * byte offsets (see facets.ts). Posts are immutable: there are no edits, only deletions.
  */
-import type { SocialLink, SocialMedia, SocialMention, SocialPlaceholder } from '../../contracts/social-thread.ts';
+import type {
+  SocialLink,
+  SocialMedia,
+  SocialMention,
+  SocialPlaceholder,
+} from '../../../shared/contracts/social-thread.ts';
 import { placeFacets } from './facets.ts';
 import { postLanguage } from './language.ts';
 import {

@@ -5,7 +5,7 @@
  * with `fields=comments{…}` nested. Rebuilt from `parent.id`; nested `comments.data` is
  * flattened. No language, no alt text and no edit history exist on Facebook.
  */
-import type { SocialMedia, SocialMention } from '../../contracts/social-thread.ts';
+import type { SocialMedia, SocialMention } from '../../../shared/contracts/social-thread.ts';
 import {
   arr,
   buildThread,

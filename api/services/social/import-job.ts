@@ -2,7 +2,7 @@
  * One import as the command line asks for it, run either in the CLI's own process or, with
  * the embedded database held by a running server, inside that server (admin-socket.ts).
  */
-import type { SocialPlatform } from '../../contracts/social-thread.ts';
+import type { SocialPlatform } from '../../../shared/contracts/social-thread.ts';
 import type { Db } from '../../db/client.ts';
 import { NeedsImportError } from './fetch-thread.ts';
 import { SocialImportError } from './model.ts';

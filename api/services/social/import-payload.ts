@@ -2,7 +2,7 @@
  * One entry for JSON that a platform's API returned (pasted by staff, uploaded as an
  * export, or fetched live): picks the importer for the platform and the payload's shape.
  */
-import type { SocialPlatform } from '../../contracts/social-thread.ts';
+import type { SocialPlatform } from '../../../shared/contracts/social-thread.ts';
 import { importBlueskyThread, importBlueskyThreadV2 } from './bluesky.ts';
 import { importFacebookComments } from './facebook.ts';
 import { importInstagramComments } from './instagram.ts';

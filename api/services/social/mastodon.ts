@@ -3,7 +3,7 @@
  * by `in_reply_to_id`) become one normalised thread. Content is remote HTML: it is
  * sanitised, never trusted (other fediverse software sends other markup).
  */
-import type { SocialLink, SocialMediaKind, SocialMention } from '../../contracts/social-thread.ts';
+import type { SocialLink, SocialMediaKind, SocialMention } from '../../../shared/contracts/social-thread.ts';
 import { postLanguage } from './language.ts';
 import {
   arr,

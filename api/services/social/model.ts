@@ -9,7 +9,7 @@ import type {
   SocialPlatform,
   SocialPost,
   SocialPlaceholder,
-} from '../../contracts/social-thread.ts';
+} from '../../../shared/contracts/social-thread.ts';
 
 export type ImportedAuthor = SocialAuthor & {
   /** The platform's stable id of the account (Mastodon account id, Bluesky DID, X user id, …). */

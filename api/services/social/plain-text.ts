@@ -2,7 +2,7 @@
  * For platforms that send bare text without entities (Facebook, Instagram comments):
  * links, hashtags and @-mentions found in the text itself.
  */
-import type { SocialLink } from '../../contracts/social-thread.ts';
+import type { SocialLink } from '../../../shared/contracts/social-thread.ts';
 import type { TextSpan } from './sanitise.ts';
 
 // Trailing punctuation belongs to the sentence, not to the URL.

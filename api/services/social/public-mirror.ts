@@ -13,7 +13,7 @@
  * The municipality's own and other official accounts are always shown as they are.
  */
 import { eq } from 'drizzle-orm';
-import type { SocialAuthor, SocialThread } from '../../contracts/social-thread.ts';
+import type { SocialAuthor, SocialThread } from '../../../shared/contracts/social-thread.ts';
 import type { Db } from '../../db/client.ts';
 import { organisations, socialThreads, type SocialAuthorDisplay } from '../../db/schema.ts';
 import { readThread } from './threads.ts';

@@ -5,7 +5,7 @@
  * A pg-boss cron job calling `syncDueThreads` would do the same once pg-boss is in use.
  */
 import type { Db } from '../../db/client.ts';
-import { describeError } from '../../http/log-error.ts';
+import { describeError } from '../../lib/log-error.ts';
 import { startBackgroundLoop } from '../background-loop.ts';
 import { syncDueThreads, type SyncOptions } from './threads.ts';
 

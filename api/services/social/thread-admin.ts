@@ -5,7 +5,7 @@
  * Shared by the staff API (routes/staff-threads.ts) and the CLI (`npx podium import`).
  */
 import { and, count, desc, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
-import type { SocialPlatform } from '../../contracts/social-thread.ts';
+import type { SocialPlatform } from '../../../shared/contracts/social-thread.ts';
 import type { Db } from '../../db/client.ts';
 import {
   channelGuidelines,

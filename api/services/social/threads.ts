@@ -19,7 +19,7 @@ import type {
   SocialPost,
   SocialThread,
   SocialThreadSummary,
-} from '../../contracts/social-thread.ts';
+} from '../../../shared/contracts/social-thread.ts';
 import type { Db } from '../../db/client.ts';
 import {
   consultations,

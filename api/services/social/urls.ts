@@ -2,7 +2,7 @@
  * Which platform and which post a URL names, from what staff paste: a post's address on
  * the platform's web site (or a Bluesky `at://` URI).
  */
-import type { SocialPlatform } from '../../contracts/social-thread.ts';
+import type { SocialPlatform } from '../../../shared/contracts/social-thread.ts';
 
 export type PostAddress =
   /** `origin` is the instance the URL points at, e.g. `https://social.overheid.nl`. */

@@ -8,7 +8,12 @@
  * alt text is absent unless set; edited tweets keep one id (the first in
  * `edit_history_tweet_ids`) so an edit updates the same post; withheld tweets are not shown.
  */
-import type { SocialLink, SocialMedia, SocialMediaKind, SocialMention } from '../../contracts/social-thread.ts';
+import type {
+  SocialLink,
+  SocialMedia,
+  SocialMediaKind,
+  SocialMention,
+} from '../../../shared/contracts/social-thread.ts';
 import { postLanguage } from './language.ts';
 import {
   arr,

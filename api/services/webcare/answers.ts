@@ -6,7 +6,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { consultations, staffReplies, submissions } from '../../db/schema.ts';
-import type { Locale } from '../../contracts/public-content.ts';
+import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { recordAudit } from '../audit.ts';
 import { can, type RoleGrant } from '../auth/roles.ts';
 import { markContentChanged } from '../content-revision.ts';

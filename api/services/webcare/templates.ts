@@ -6,7 +6,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { replyTemplates, type LocalizedText } from '../../db/schema.ts';
-import type { Locale } from '../../contracts/public-content.ts';
+import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { recordAudit } from '../audit.ts';
 
 export type ReplyTemplate = typeof replyTemplates.$inferSelect;

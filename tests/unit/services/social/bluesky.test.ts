@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SocialPost } from '../../../../api/contracts/social-thread.ts';
+import { SocialPost } from '../../../../shared/contracts/social-thread.ts';
 import {
   importBlueskyThread,
   importBlueskyThreadV2,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SocialPost } from '../../../../api/contracts/social-thread.ts';
+import { SocialPost } from '../../../../shared/contracts/social-thread.ts';
 import { importFacebookComments } from '../../../../api/services/social/facebook.ts';
 
 const comment = (id: string, message: string, extra: Record<string, unknown> = {}) => ({

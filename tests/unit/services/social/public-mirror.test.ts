@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { SocialAuthor, SocialPost, SocialThread } from '../../../../api/contracts/social-thread.ts';
+import type { SocialAuthor, SocialPost, SocialThread } from '../../../../shared/contracts/social-thread.ts';
 import { initialsOf, publicMirror } from '../../../../api/services/social/public-mirror.ts';
 
 function post(id: string, author: Partial<SocialAuthor> | null): SocialPost {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SocialPost } from '../../../../api/contracts/social-thread.ts';
+import { SocialPost } from '../../../../shared/contracts/social-thread.ts';
 import { importXConversation, normaliseTweet, snowflakeTime } from '../../../../api/services/social/x.ts';
 import { tweet, X_USERS } from '../../../fixtures/social/payloads.ts';
 

@@ -1,0 +1,26 @@
+/** The staff nav links to the insights pages and the audit log, for the roles that may open them. */
+import type { Locale } from '../../../shared/contracts/public-content.ts';
+import { insightsTexts } from './texts.ts';
+import { can, type RoleGrant } from '../../services/auth/roles.ts';
+import { escapeHtml } from '../../../shared/render/html.ts';
+
+export const auditPaths = {
+  page: (lang: Locale) => (lang === 'en' ? '/en/manage/audit/' : '/beheer/audit/'),
+  export: (lang: Locale, format: 'csv' | 'json') => `${auditPaths.page(lang)}export.${format}`,
+};
+
+export const insightsPaths = {
+  page: (lang: Locale) => (lang === 'en' ? '/en/manage/insights/' : '/beheer/inzichten/'),
+  export: (lang: Locale, figure: string, format: 'csv' | 'json') =>
+    `${insightsPaths.page(lang)}export/${figure}.${format}`,
+};
+
+export function insightsNavLinks(lang: Locale, path: string | undefined, roles: readonly RoleGrant[] = []): string {
+  const t = insightsTexts(lang).nav;
+  const link = (href: string, text: string) =>
+    `<li><a href="${href}"${path === href ? ' aria-current="page"' : ''}>${escapeHtml(text)}</a></li>`;
+  return [
+    can(roles, 'insights.read') ? link(insightsPaths.page(lang), t.insights) : '',
+    can(roles, 'admin') ? link(auditPaths.page(lang), t.audit) : '',
+  ].join('');
+}

@@ -1,0 +1,387 @@
+/**
+ * Words on the insights pages, their exports and the audit-log viewer, Dutch first. Kept
+ * in a module of their own so the figures, their summaries and their column names stay
+ * together; the staff page shell (api/i18n/staff.ts) stays as it is.
+ */
+import type { Locale } from '../../../shared/contracts/public-content.ts';
+
+type Label = 'positive' | 'neutral' | 'negative';
+
+function percent(share: number, lang: Locale): string {
+  return `${new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 0 }).format(share * 100)}%`;
+}
+
+function decimal(value: number, lang: Locale): string {
+  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 }).format(value);
+}
+
+const nl = {
+  nav: { insights: 'Inzichten', audit: 'Auditlog' },
+  title: 'Inzichten',
+  intro:
+    'Cijfers over de inbreng die in de gekozen periode binnenkwam. Elke grafiek heeft een korte samenvatting en dezelfde cijfers als tabel; download ze als CSV of JSON.',
+  filters: {
+    heading: 'Filters',
+    from: 'Van (datum)',
+    to: 'Tot en met (datum)',
+    dateHint: 'Bijvoorbeeld 2026-09-01',
+    topic: 'Onderwerp',
+    consultation: 'Consultatie',
+    channel: 'Kanaal',
+    any: 'Alle',
+    apply: 'Toon cijfers',
+    clear: 'Filters wissen',
+    period: (from: string, to: string) => `Periode: ${from} tot en met ${to}.`,
+  },
+  errors: {
+    from: 'Vul de begindatum in als JJJJ-MM-DD, bijvoorbeeld 2026-09-01.',
+    to: 'Vul de einddatum in als JJJJ-MM-DD, bijvoorbeeld 2026-11-30.',
+    order: 'De begindatum moet voor de einddatum liggen.',
+    span: 'Kies een periode van hoogstens twee jaar.',
+    topic: 'Dit onderwerp bestaat niet. Kies er een uit de lijst.',
+    consultation: 'Deze consultatie bestaat niet. Kies er een uit de lijst.',
+    channel: 'Dit kanaal bestaat niet. Kies portaal, widget of sociale media.',
+    page: 'Het paginanummer moet een heel getal vanaf 1 zijn.',
+    actor: 'Deze medewerker bestaat niet. Kies er een uit de lijst.',
+    action: 'Vul een handeling in van hoogstens 100 tekens.',
+    subject: 'Vul een onderwerp in van hoogstens 200 tekens.',
+    figure: 'Dit figuur bestaat niet.',
+    format: 'Kies CSV of JSON.',
+    badFilters: 'De filters kloppen niet',
+  },
+  channels: { portal: 'Portaal', widget: 'Widget', social: 'Sociale media' } as Record<string, string>,
+  sentiment: { positive: 'Positief', neutral: 'Neutraal', negative: 'Negatief', unknown: 'Onbekend' },
+  week: (label: string) => `week ${label}`,
+  download: (figure: string) => ({ csv: `${figure} als CSV`, json: `${figure} als JSON` }),
+  downloads: 'Downloaden',
+  chartTable: 'Dezelfde cijfers als tabel',
+  empty: 'Geen gegevens in deze periode.',
+  legend: 'Legenda',
+  figures: {
+    volume: {
+      title: 'Inbreng per week',
+      summary: (total: number, busiest?: { week: string; count: number }) =>
+        total === 0
+          ? 'Er kwam in deze periode geen inbreng binnen.'
+          : `In deze periode kwamen ${total} bijdragen binnen. De drukste week was week ${busiest!.week} met ${busiest!.count}.`,
+    },
+    sentimentWeek: {
+      title: 'Sentiment per week',
+      summary: (change?: { first: string; last: string; from: number; to: number }, lang: Locale = 'nl') =>
+        !change
+          ? 'Er is in deze periode geen inbreng met een sentiment.'
+          : change.first === change.last
+            ? `In week ${change.first} was ${percent(change.to, lang)} van de inbreng negatief.`
+            : `Negatief ${change.to > change.from ? 'steeg' : change.to < change.from ? 'daalde' : 'bleef gelijk'} van ${percent(change.from, lang)} in week ${change.first} naar ${percent(change.to, lang)} in week ${change.last}.`,
+    },
+    sentimentTopic: {
+      title: 'Sentiment per onderwerp',
+      summary: (most?: { name: string; share: number }, lang: Locale = 'nl') =>
+        !most
+          ? 'Er is in deze periode geen inbreng met een sentiment.'
+          : `Het meest negatief was ${most.name}: ${percent(most.share, lang)} van de inbreng.`,
+    },
+    sentimentChannel: {
+      title: 'Sentiment per kanaal',
+      summary: (most?: { name: string; share: number }, lang: Locale = 'nl') =>
+        !most
+          ? 'Er is in deze periode geen inbreng met een sentiment.'
+          : `Het meest negatief was ${most.name}: ${percent(most.share, lang)} van de inbreng.`,
+    },
+    themes: {
+      title: 'Thema’s per onderwerp',
+      summary: (top?: { term: string; topic: string; count: number }) =>
+        !top
+          ? 'Er zijn in deze periode geen thema’s die in meer dan één bijdrage voorkomen.'
+          : `Het vaakst genoemd: ‘${top.term}’ bij ${top.topic}, in ${top.count} bijdragen.`,
+      examples: 'Voorbeelden',
+      queueLink: (n: number) => `voorbeeld ${n} in de wachtrij`,
+    },
+    responseTimes: {
+      title: 'Antwoordtijden per kanaal',
+      summary: (
+        s: { answered: number; median: number | null; onTime: number | null; overdue: number },
+        lang: Locale = 'nl',
+      ) =>
+        s.answered === 0
+          ? `Er is in deze periode nog niets beantwoord. ${s.overdue} ${s.overdue === 1 ? 'item wacht' : 'items wachten'} langer dan beloofd.`
+          : `Van ${s.answered} beantwoorde items was de mediane antwoordtijd ${decimal(s.median ?? 0, lang)} dagen${s.onTime === null ? '' : `; ${percent(s.onTime, lang)} kreeg op tijd antwoord`}. ${s.overdue} ${s.overdue === 1 ? 'item wacht' : 'items wachten'} langer dan beloofd.`,
+      chartValue: 'Op tijd beantwoord',
+    },
+    engagement: {
+      title: 'Reacties op gespiegelde draden',
+      summary: (top?: { name: string; replies: number; likes: number }) =>
+        !top
+          ? 'Er zijn in deze periode geen berichten in gespiegelde draden.'
+          : `De meeste reacties kreeg ${top.name}: ${top.replies} reacties en ${top.likes} likes.`,
+    },
+    accuracy: {
+      title: 'Nauwkeurigheid van sentiment',
+      summary: (s: { reviewed: number; agreed: number; rate: number | null }, lang: Locale = 'nl') =>
+        s.reviewed === 0
+          ? 'Medewerkers hebben in deze periode geen sentiment gecontroleerd.'
+          : `Medewerkers controleerden ${s.reviewed} labels; de methode had er ${s.agreed} goed (${percent(s.rate ?? 0, lang)}).`,
+      chartValue: 'Overeenstemming met medewerkers',
+    },
+  },
+  columns: {
+    week: 'Week',
+    total: 'Totaal',
+    topic: 'Onderwerp',
+    channel: 'Kanaal',
+    term: 'Thema',
+    kind: 'Soort',
+    count: 'Bijdragen',
+    examples: 'Voorbeelden',
+    promiseDays: 'Belofte (werkdagen)',
+    answered: 'Beantwoord',
+    medianDays: 'Mediaan (dagen)',
+    p90Days: '90e percentiel (dagen)',
+    onTimeShare: 'Op tijd',
+    open: 'Nog open',
+    overdue: 'Te laat',
+    thread: 'Draad',
+    platform: 'Platform',
+    replies: 'Reacties',
+    likes: 'Likes',
+    reposts: 'Reposts',
+    label: 'Sentiment',
+    staffSaid: 'Volgens medewerkers',
+    methodSaid: 'Volgens de methode',
+    agreed: 'Beide',
+    precision: 'Precisie',
+    recall: 'Overeenstemming',
+    f1: 'F1',
+    share: (label: string) => `${label} (aandeel)`,
+  },
+  kinds: { keyword: 'woord', phrase: 'woordgroep' } as Record<string, string>,
+  audit: {
+    title: 'Auditlog',
+    intro:
+      'Elke handeling van medewerkers en van het systeem, nieuwste eerst. Het log kan niet worden gewijzigd of verwijderd; alleen de bewaartermijn ruimt oude regels op.',
+    filters: {
+      heading: 'Filters',
+      actor: 'Wie',
+      anyActor: 'Iedereen',
+      system: 'Systeem',
+      resident: 'Inwoner',
+      action: 'Handeling',
+      actionHint: 'Bijvoorbeeld moderation.decided of het begin: moderation',
+      subject: 'Onderwerp',
+      subjectHint: 'Soort (submission) of id',
+      from: 'Van (datum)',
+      to: 'Tot en met (datum)',
+      apply: 'Zoeken',
+      clear: 'Filters wissen',
+    },
+    caption: (from: number, to: number, total: number) =>
+      total === 0 ? 'Geen regels gevonden' : `Regels ${from} tot en met ${to} van ${total}`,
+    columns: {
+      at: 'Wanneer',
+      actor: 'Wie',
+      action: 'Handeling',
+      subject: 'Onderwerp',
+      before: 'Voor',
+      after: 'Na',
+      details: 'Details',
+    },
+    pager: 'Pagina’s',
+    previous: 'Vorige pagina',
+    next: 'Volgende pagina',
+    page: (page: number, pages: number) => `Pagina ${page} van ${pages}`,
+    downloads: 'Het resultaat downloaden',
+    csv: 'Auditlog als CSV',
+    json: 'Auditlog als JSON',
+    none: '—',
+    erasedStaff: 'Verwijderde medewerker',
+  },
+};
+
+type Texts = typeof nl;
+
+const en: Texts = {
+  nav: { insights: 'Insights', audit: 'Audit log' },
+  title: 'Insights',
+  intro:
+    'Figures about the input received in the chosen period. Every chart has a short summary and the same figures as a table; download them as CSV or JSON.',
+  filters: {
+    heading: 'Filters',
+    from: 'From (date)',
+    to: 'Up to and including (date)',
+    dateHint: 'For example 2026-09-01',
+    topic: 'Topic',
+    consultation: 'Consultation',
+    channel: 'Channel',
+    any: 'All',
+    apply: 'Show figures',
+    clear: 'Clear filters',
+    period: (from: string, to: string) => `Period: ${from} up to and including ${to}.`,
+  },
+  errors: {
+    from: 'Enter the start date as YYYY-MM-DD, for example 2026-09-01.',
+    to: 'Enter the end date as YYYY-MM-DD, for example 2026-11-30.',
+    order: 'The start date must be before the end date.',
+    span: 'Choose a period of at most two years.',
+    topic: 'This topic does not exist. Choose one from the list.',
+    consultation: 'This consultation does not exist. Choose one from the list.',
+    channel: 'This channel does not exist. Choose portal, widget or social media.',
+    page: 'The page number must be a whole number from 1.',
+    actor: 'This member of staff does not exist. Choose one from the list.',
+    action: 'Enter an action of at most 100 characters.',
+    subject: 'Enter a subject of at most 200 characters.',
+    figure: 'This figure does not exist.',
+    format: 'Choose CSV or JSON.',
+    badFilters: 'The filters are not valid',
+  },
+  channels: { portal: 'Portal', widget: 'Widget', social: 'Social media' },
+  sentiment: { positive: 'Positive', neutral: 'Neutral', negative: 'Negative', unknown: 'Unknown' },
+  week: (label: string) => `week ${label}`,
+  download: (figure: string) => ({ csv: `${figure} as CSV`, json: `${figure} as JSON` }),
+  downloads: 'Download',
+  chartTable: 'The same figures as a table',
+  empty: 'No data in this period.',
+  legend: 'Legend',
+  figures: {
+    volume: {
+      title: 'Input per week',
+      summary: (total, busiest) =>
+        total === 0
+          ? 'No input arrived in this period.'
+          : `${total} contributions arrived in this period. The busiest week was week ${busiest!.week} with ${busiest!.count}.`,
+    },
+    sentimentWeek: {
+      title: 'Sentiment per week',
+      summary: (change, lang = 'en') =>
+        !change
+          ? 'There is no input with a sentiment in this period.'
+          : change.first === change.last
+            ? `In week ${change.first}, ${percent(change.to, lang)} of the input was negative.`
+            : `Negative ${change.to > change.from ? 'rose' : change.to < change.from ? 'fell' : 'stayed the same'} from ${percent(change.from, lang)} in week ${change.first} to ${percent(change.to, lang)} in week ${change.last}.`,
+    },
+    sentimentTopic: {
+      title: 'Sentiment per topic',
+      summary: (most, lang = 'en') =>
+        !most
+          ? 'There is no input with a sentiment in this period.'
+          : `The most negative was ${most.name}: ${percent(most.share, lang)} of the input.`,
+    },
+    sentimentChannel: {
+      title: 'Sentiment per channel',
+      summary: (most, lang = 'en') =>
+        !most
+          ? 'There is no input with a sentiment in this period.'
+          : `The most negative was ${most.name}: ${percent(most.share, lang)} of the input.`,
+    },
+    themes: {
+      title: 'Themes per topic',
+      summary: (top) =>
+        !top
+          ? 'No theme occurs in more than one contribution in this period.'
+          : `Mentioned most: ‘${top.term}’ in ${top.topic}, in ${top.count} contributions.`,
+      examples: 'Examples',
+      queueLink: (n) => `example ${n} in the queue`,
+    },
+    responseTimes: {
+      title: 'Response times per channel',
+      summary: (s, lang = 'en') =>
+        s.answered === 0
+          ? `Nothing was answered in this period yet. ${s.overdue} ${s.overdue === 1 ? 'item has' : 'items have'} waited longer than promised.`
+          : `Of ${s.answered} answered items, the median response time was ${decimal(s.median ?? 0, lang)} days${s.onTime === null ? '' : `; ${percent(s.onTime, lang)} were answered on time`}. ${s.overdue} ${s.overdue === 1 ? 'item has' : 'items have'} waited longer than promised.`,
+      chartValue: 'Answered on time',
+    },
+    engagement: {
+      title: 'Responses on mirrored threads',
+      summary: (top) =>
+        !top
+          ? 'There are no posts in mirrored threads in this period.'
+          : `${top.name} had the most responses: ${top.replies} replies and ${top.likes} likes.`,
+    },
+    accuracy: {
+      title: 'Sentiment accuracy',
+      summary: (s, lang = 'en') =>
+        s.reviewed === 0
+          ? 'Staff checked no sentiment labels in this period.'
+          : `Staff checked ${s.reviewed} labels; the method had ${s.agreed} right (${percent(s.rate ?? 0, lang)}).`,
+      chartValue: 'Agreement with staff',
+    },
+  },
+  columns: {
+    week: 'Week',
+    total: 'Total',
+    topic: 'Topic',
+    channel: 'Channel',
+    term: 'Theme',
+    kind: 'Kind',
+    count: 'Contributions',
+    examples: 'Examples',
+    promiseDays: 'Promise (working days)',
+    answered: 'Answered',
+    medianDays: 'Median (days)',
+    p90Days: '90th percentile (days)',
+    onTimeShare: 'On time',
+    open: 'Still open',
+    overdue: 'Overdue',
+    thread: 'Thread',
+    platform: 'Platform',
+    replies: 'Replies',
+    likes: 'Likes',
+    reposts: 'Reposts',
+    label: 'Sentiment',
+    staffSaid: 'According to staff',
+    methodSaid: 'According to the method',
+    agreed: 'Both',
+    precision: 'Precision',
+    recall: 'Agreement',
+    f1: 'F1',
+    share: (label) => `${label} (share)`,
+  },
+  kinds: { keyword: 'word', phrase: 'phrase' },
+  audit: {
+    title: 'Audit log',
+    intro:
+      'Every action by staff and by the system, newest first. The log cannot be changed or deleted; only the retention period clears old entries.',
+    filters: {
+      heading: 'Filters',
+      actor: 'Who',
+      anyActor: 'Everyone',
+      system: 'System',
+      resident: 'Resident',
+      action: 'Action',
+      actionHint: 'For example moderation.decided, or its start: moderation',
+      subject: 'Subject',
+      subjectHint: 'Kind (submission) or id',
+      from: 'From (date)',
+      to: 'Up to and including (date)',
+      apply: 'Search',
+      clear: 'Clear filters',
+    },
+    caption: (from, to, total) => (total === 0 ? 'No entries found' : `Entries ${from} to ${to} of ${total}`),
+    columns: {
+      at: 'When',
+      actor: 'Who',
+      action: 'Action',
+      subject: 'Subject',
+      before: 'Before',
+      after: 'After',
+      details: 'Details',
+    },
+    pager: 'Pages',
+    previous: 'Previous page',
+    next: 'Next page',
+    page: (page, pages) => `Page ${page} of ${pages}`,
+    downloads: 'Download the result',
+    csv: 'Audit log as CSV',
+    json: 'Audit log as JSON',
+    none: '—',
+    erasedStaff: 'Erased member of staff',
+  },
+};
+
+export type InsightsTexts = Texts;
+export type SentimentKey = Label | 'unknown';
+
+export function insightsTexts(lang: Locale): InsightsTexts {
+  return lang === 'en' ? en : nl;
+}
+
+export { percent as formatPercent, decimal as formatDecimal };

@@ -1,0 +1,565 @@
+/**
+ * The insights page and its exports. Every figure is first made into one table (columns
+ * and rows, with its title and computed summary); the page draws the chart and the table
+ * from it, and the CSV and JSON exports are the same table, so they cannot disagree.
+ */
+import type { Locale } from '../../../shared/contracts/public-content.ts';
+import type { LocalizedText } from '../../db/schema.ts';
+import { formatDecimal, formatPercent, insightsTexts } from './texts.ts';
+import { staffTexts } from '../queue/texts.ts';
+import type { FilterError, FilterOptions, InsightsFilter, RawFilter } from '../../services/insights/filters.ts';
+import { filterQuery } from '../../services/insights/filters.ts';
+import { SENTIMENT_KEYS, sentimentShare, type SentimentGroup } from '../../services/insights/figures.ts';
+import { FIGURES, type FigureId, type Insights } from '../../services/insights/index.ts';
+import { weekLabel } from '../../services/insights/weeks.ts';
+import { attrs, escapeHtml } from '../../../shared/render/html.ts';
+import { barChart, legend, stackedChart } from './charts.ts';
+import { toCsv } from '../../lib/csv.ts';
+import { insightsPaths } from './nav.ts';
+import { staffPage, staffPaths, type PageSession } from '../queue/view.ts';
+
+export { insightsPaths };
+
+type Format = 'text' | 'count' | 'share' | 'days';
+export type Column = { key: string; label: string; format: Format };
+export type Cell = string | number | null;
+export type FigureRow = { values: Record<string, Cell>; html?: Record<string, string> };
+export type FigureTable = { id: FigureId; title: string; summary: string; columns: Column[]; rows: FigureRow[] };
+
+function pick(text: LocalizedText | null | undefined, lang: Locale): string {
+  if (!text) return '';
+  return lang === 'en' ? (text.en ?? text.nl) : text.nl;
+}
+
+const round = (value: number | null, digits: number) =>
+  value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
+
+function sentimentColumns(lang: Locale, first: Column): Column[] {
+  const t = insightsTexts(lang);
+  return [
+    first,
+    { key: 'total', label: t.columns.total, format: 'count' },
+    ...SENTIMENT_KEYS.map((k) => ({ key: k, label: t.sentiment[k], format: 'count' as const })),
+    { key: 'unknown', label: t.sentiment.unknown, format: 'count' },
+    ...SENTIMENT_KEYS.map((k) => ({
+      key: `${k}Share`,
+      label: t.columns.share(t.sentiment[k]),
+      format: 'share' as const,
+    })),
+  ];
+}
+
+function sentimentRow(first: Cell, group: SentimentGroup): Record<string, Cell> {
+  const c = group.counts;
+  return {
+    key: first,
+    total: c.positive + c.neutral + c.negative + c.unknown,
+    positive: c.positive,
+    neutral: c.neutral,
+    negative: c.negative,
+    unknown: c.unknown,
+    positiveShare: round(sentimentShare(c, 'positive'), 4),
+    neutralShare: round(sentimentShare(c, 'neutral'), 4),
+    negativeShare: round(sentimentShare(c, 'negative'), 4),
+  };
+}
+
+function mostNegative(groups: Array<{ name: string; group: SentimentGroup }>) {
+  let best: { name: string; share: number } | undefined;
+  for (const { name, group } of groups) {
+    const share = sentimentShare(group.counts, 'negative');
+    if (share !== null && (!best || share > best.share)) best = { name, share };
+  }
+  return best;
+}
+
+export function channelName(lang: Locale, channel: string): string {
+  return insightsTexts(lang).channels[channel] ?? channel;
+}
+
+/** One figure as a table, with its title and the sentence that sums it up. */
+export function figureTable(
+  insights: Insights,
+  id: FigureId,
+  lang: Locale,
+  options: { queueLinks: boolean } = { queueLinks: false },
+): FigureTable {
+  const t = insightsTexts(lang);
+  const f = t.figures;
+  const col = t.columns;
+  const spansYears = new Set(insights.weeks.map((w) => w.slice(0, 4))).size > 1;
+  switch (id) {
+    case 'volume': {
+      const total = insights.volume.reduce((sum, w) => sum + w.total, 0);
+      const busiest = insights.volume.reduce<(typeof insights.volume)[number] | undefined>(
+        (best, w) => (w.total > (best?.total ?? 0) ? w : best),
+        undefined,
+      );
+      return {
+        id,
+        title: f.volume.title,
+        summary: f.volume.summary(
+          total,
+          busiest && { week: weekLabel(busiest.week, spansYears), count: busiest.total },
+        ),
+        columns: [
+          { key: 'week', label: col.week, format: 'text' },
+          { key: 'total', label: col.total, format: 'count' },
+          ...(['portal', 'widget', 'social'] as const).map((ch) => ({
+            key: ch,
+            label: channelName(lang, ch),
+            format: 'count' as const,
+          })),
+        ],
+        rows: insights.volume.map((w) => ({
+          values: { week: w.week, total: w.total, portal: w.portal, widget: w.widget, social: w.social },
+        })),
+      };
+    }
+    case 'sentiment-week': {
+      const labelled = insights.sentimentByWeek.filter((g) => sentimentShare(g.counts, 'negative') !== null);
+      const first = labelled[0];
+      const last = labelled[labelled.length - 1];
+      const change =
+        first && last
+          ? {
+              first: weekLabel(first.key, spansYears),
+              last: weekLabel(last.key, spansYears),
+              from: sentimentShare(first.counts, 'negative')!,
+              to: sentimentShare(last.counts, 'negative')!,
+            }
+          : undefined;
+      return {
+        id,
+        title: f.sentimentWeek.title,
+        summary: f.sentimentWeek.summary(change, lang),
+        columns: sentimentColumns(lang, { key: 'key', label: col.week, format: 'text' }),
+        rows: insights.sentimentByWeek.map((g) => ({ values: sentimentRow(g.key, g) })),
+      };
+    }
+    case 'sentiment-topic': {
+      const named = insights.sentimentByTopic.map((g) => ({
+        name: pick(g.name, lang) || t.sentiment.unknown,
+        group: g,
+      }));
+      return {
+        id,
+        title: f.sentimentTopic.title,
+        summary: f.sentimentTopic.summary(mostNegative(named), lang),
+        columns: sentimentColumns(lang, { key: 'key', label: col.topic, format: 'text' }),
+        rows: named.map(({ name, group }) => ({ values: sentimentRow(name, group) })),
+      };
+    }
+    case 'sentiment-channel': {
+      const named = insights.sentimentByChannel.map((g) => ({ name: channelName(lang, g.key), group: g }));
+      return {
+        id,
+        title: f.sentimentChannel.title,
+        summary: f.sentimentChannel.summary(mostNegative(named), lang),
+        columns: sentimentColumns(lang, { key: 'key', label: col.channel, format: 'text' }),
+        rows: named.map(({ name, group }) => ({ values: sentimentRow(name, group) })),
+      };
+    }
+    case 'themes': {
+      let top: { term: string; topic: string; count: number } | undefined;
+      const rows: FigureRow[] = [];
+      for (const entry of insights.themes) {
+        const topic = pick(entry.topic?.title, lang) || t.sentiment.unknown;
+        for (const theme of entry.themes) {
+          if (!top || theme.count > top.count) top = { term: theme.term, topic, count: theme.count };
+          const examples = theme.examples
+            .map((example, index) => {
+              const text = `<q>${escapeHtml(example.excerpt)}</q>`;
+              if (!options.queueLinks || example.kind !== 'submission' || !example.consultation)
+                return `<li>${text}</li>`;
+              const query = new URLSearchParams({ consultation: example.consultation });
+              if (example.reviewState) query.set('status', example.reviewState);
+              const href = `${staffPaths.queue(lang)}?${query.toString()}#item-${example.id}-heading`;
+              return `<li>${text} <a href="${escapeHtml(href)}">${escapeHtml(f.themes.queueLink(index + 1))}</a></li>`;
+            })
+            .join('');
+          rows.push({
+            values: {
+              topic,
+              term: theme.term,
+              kind: t.kinds[theme.kind] ?? theme.kind,
+              count: theme.count,
+              examples: theme.examples.map((e) => e.id).join(' '),
+            },
+            html: { examples: `<ul class="insights-examples">${examples}</ul>` },
+          });
+        }
+      }
+      return {
+        id,
+        title: f.themes.title,
+        summary: f.themes.summary(top),
+        columns: [
+          { key: 'topic', label: col.topic, format: 'text' },
+          { key: 'term', label: col.term, format: 'text' },
+          { key: 'kind', label: col.kind, format: 'text' },
+          { key: 'count', label: col.count, format: 'count' },
+          { key: 'examples', label: col.examples, format: 'text' },
+        ],
+        rows,
+      };
+    }
+    case 'response-times': {
+      const o = insights.responseOverall;
+      return {
+        id,
+        title: f.responseTimes.title,
+        summary: f.responseTimes.summary(
+          { answered: o.answered, median: o.medianDays, onTime: o.onTimeShare, overdue: o.overdue },
+          lang,
+        ),
+        columns: [
+          { key: 'channel', label: col.channel, format: 'text' },
+          { key: 'promiseDays', label: col.promiseDays, format: 'count' },
+          { key: 'answered', label: col.answered, format: 'count' },
+          { key: 'medianDays', label: col.medianDays, format: 'days' },
+          { key: 'p90Days', label: col.p90Days, format: 'days' },
+          { key: 'onTimeShare', label: col.onTimeShare, format: 'share' },
+          { key: 'open', label: col.open, format: 'count' },
+          { key: 'overdue', label: col.overdue, format: 'count' },
+        ],
+        rows: insights.responseTimes.map((r) => ({
+          values: {
+            channel: pick(r.name, lang) || channelName(lang, r.channel),
+            promiseDays: r.promiseDays,
+            answered: r.answered,
+            medianDays: round(r.medianDays, 2),
+            p90Days: round(r.p90Days, 2),
+            onTimeShare: round(r.onTimeShare, 4),
+            open: r.open,
+            overdue: r.overdue,
+          },
+        })),
+      };
+    }
+    case 'engagement': {
+      const name = (row: Insights['engagement'][number]) =>
+        pick(row.title, lang) || `${row.platform}${row.consultation ? ` (${row.consultation})` : ''}`;
+      const top = insights.engagement[0];
+      return {
+        id,
+        title: f.engagement.title,
+        summary: f.engagement.summary(top && { name: name(top), replies: top.replies, likes: top.likes }),
+        columns: [
+          { key: 'thread', label: col.thread, format: 'text' },
+          { key: 'platform', label: col.platform, format: 'text' },
+          { key: 'replies', label: col.replies, format: 'count' },
+          { key: 'likes', label: col.likes, format: 'count' },
+          { key: 'reposts', label: col.reposts, format: 'count' },
+        ],
+        rows: insights.engagement.map((row) => ({
+          values: {
+            thread: name(row),
+            platform: row.platform,
+            replies: row.replies,
+            likes: row.likes,
+            reposts: row.reposts,
+          },
+        })),
+      };
+    }
+    case 'accuracy': {
+      const a = insights.accuracy;
+      return {
+        id,
+        title: f.accuracy.title,
+        summary: f.accuracy.summary(a, lang),
+        columns: [
+          { key: 'label', label: col.label, format: 'text' },
+          { key: 'staff', label: col.staffSaid, format: 'count' },
+          { key: 'method', label: col.methodSaid, format: 'count' },
+          { key: 'agreed', label: col.agreed, format: 'count' },
+          { key: 'precision', label: col.precision, format: 'share' },
+          { key: 'recall', label: col.recall, format: 'share' },
+          { key: 'f1', label: col.f1, format: 'share' },
+        ],
+        rows: a.perClass.map((c) => ({
+          values: {
+            label: t.sentiment[c.label],
+            staff: c.staff,
+            method: c.method,
+            agreed: c.agreed,
+            precision: round(c.precision, 4),
+            recall: round(c.recall, 4),
+            f1: round(c.f1, 4),
+          },
+        })),
+      };
+    }
+  }
+}
+
+function display(value: Cell, format: Format, lang: Locale): string {
+  if (value === null || value === '') return '—';
+  if (typeof value === 'string') return value;
+  if (format === 'share') return formatPercent(value, lang);
+  if (format === 'days') return formatDecimal(value, lang);
+  return String(value);
+}
+
+export function figureCsv(table: FigureTable): string {
+  return toCsv(
+    table.columns.map((c) => c.label),
+    table.rows.map((row) => table.columns.map((c) => row.values[c.key])),
+  );
+}
+
+export function figureJson(table: FigureTable, filter: InsightsFilter, generatedAt: Date) {
+  return {
+    figure: table.id,
+    title: table.title,
+    summary: table.summary,
+    filter,
+    generatedAt: generatedAt.toISOString(),
+    columns: table.columns.map(({ key, label }) => ({ key, label })),
+    rows: table.rows.map((row) => row.values),
+  };
+}
+
+function renderTable(table: FigureTable, lang: Locale): string {
+  const captionId = `${table.id}-caption`;
+  const head = table.columns.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join('');
+  const body = table.rows
+    .map((row) => {
+      const cells = table.columns.map((c, index) => {
+        const html = row.html?.[c.key];
+        const content = html ?? escapeHtml(display(row.values[c.key] ?? null, c.format, lang));
+        const numeric = c.format !== 'text' ? ' class="insights-number"' : '';
+        return index === 0 ? `<th scope="row">${content}</th>` : `<td${numeric}>${content}</td>`;
+      });
+      return `<tr>${cells.join('')}</tr>`;
+    })
+    .join('\n');
+  // A wide table scrolls inside its own region (allowed for tables by WCAG 1.4.10); the
+  // region is focusable so keyboard users can scroll it too.
+  return `<div class="insights-table" role="region" tabindex="0" aria-labelledby="${captionId}">
+<table>
+<caption id="${captionId}">${escapeHtml(`${table.title} – ${insightsTexts(lang).chartTable.toLowerCase()}`)}</caption>
+<thead><tr>${head}</tr></thead>
+<tbody>
+${body}
+</tbody>
+</table>
+</div>`;
+}
+
+function chartFor(table: FigureTable, lang: Locale): string {
+  const t = insightsTexts(lang);
+  const id = `chart-${table.id}`;
+  const sentimentSeries = SENTIMENT_KEYS.map((k) => ({ key: k, label: t.sentiment[k] }));
+  const value = (row: FigureRow, key: string) => Number(row.values[key] ?? 0);
+  switch (table.id) {
+    case 'volume':
+      return barChart({
+        id,
+        title: table.title,
+        summary: table.summary,
+        rows: table.rows.map((row) => ({
+          label: t.week(weekLabel(String(row.values.week), false)),
+          value: value(row, 'total'),
+          display: String(value(row, 'total')),
+        })),
+      });
+    case 'sentiment-week':
+    case 'sentiment-topic':
+    case 'sentiment-channel':
+      return `${legend(id, t.legend, sentimentSeries)}
+${stackedChart({
+  id,
+  title: table.title,
+  summary: table.summary,
+  series: sentimentSeries,
+  mode: 'share',
+  rows: table.rows.map((row) => {
+    const key = String(row.values.key);
+    const labelled = value(row, 'positive') + value(row, 'neutral') + value(row, 'negative');
+    return {
+      label: table.id === 'sentiment-week' ? t.week(weekLabel(key, false)) : key,
+      note:
+        labelled === 0
+          ? '—'
+          : `${formatPercent(Number(row.values.negativeShare), lang)} ${t.sentiment.negative.toLowerCase()} (n=${labelled})`,
+      values: { positive: value(row, 'positive'), neutral: value(row, 'neutral'), negative: value(row, 'negative') },
+    };
+  }),
+})}`;
+    case 'response-times':
+      return shareBars(id, table, lang, t.figures.responseTimes.chartValue, 'channel', 'onTimeShare');
+    case 'engagement': {
+      const series = [
+        { key: 'replies', label: t.columns.replies },
+        { key: 'likes', label: t.columns.likes },
+        { key: 'reposts', label: t.columns.reposts },
+      ];
+      return `${legend(id, t.legend, series)}
+${stackedChart({
+  id,
+  title: table.title,
+  summary: table.summary,
+  series,
+  mode: 'amount',
+  rows: table.rows.map((row) => ({
+    label: String(row.values.thread),
+    note: `${value(row, 'replies')} / ${value(row, 'likes')} / ${value(row, 'reposts')}`,
+    values: { replies: value(row, 'replies'), likes: value(row, 'likes'), reposts: value(row, 'reposts') },
+  })),
+})}`;
+    }
+    case 'accuracy':
+      return shareBars(id, table, lang, t.figures.accuracy.chartValue, 'label', 'recall');
+    case 'themes':
+      return '';
+  }
+}
+
+/** One bar per row for a share between 0 and 1, such as the share answered on time. */
+function shareBars(
+  id: string,
+  table: FigureTable,
+  lang: Locale,
+  chartValue: string,
+  labelKey: string,
+  shareKey: string,
+): string {
+  return barChart({
+    id,
+    title: `${table.title}: ${chartValue.toLowerCase()}`,
+    summary: table.summary,
+    max: 1,
+    rows: table.rows.map((row) => ({
+      label: String(row.values[labelKey]),
+      value: Number(row.values[shareKey] ?? 0),
+      display: display(row.values[shareKey] ?? null, 'share', lang),
+    })),
+  });
+}
+
+function renderFigure(table: FigureTable, lang: Locale, filter: InsightsFilter): string {
+  const t = insightsTexts(lang);
+  const headingId = `${table.id}-heading`;
+  const query = filterQuery(filter);
+  const links = t.download(table.title);
+  const downloads = `<ul class="insights-downloads" aria-label="${escapeHtml(`${t.downloads}: ${table.title}`)}">
+<li><a href="${escapeHtml(`${insightsPaths.export(lang, table.id, 'csv')}?${query}`)}" download>${escapeHtml(links.csv)}</a></li>
+<li><a href="${escapeHtml(`${insightsPaths.export(lang, table.id, 'json')}?${query}`)}" download>${escapeHtml(links.json)}</a></li>
+</ul>`;
+  const content =
+    table.rows.length === 0 ? `<p>${escapeHtml(t.empty)}</p>` : `${chartFor(table, lang)}\n${renderTable(table, lang)}`;
+  return `<section class="insights-figure" aria-labelledby="${headingId}">
+<h2 id="${headingId}">${escapeHtml(table.title)}</h2>
+<p class="insights-summary">${escapeHtml(table.summary)}</p>
+${content}
+${downloads}
+</section>`;
+}
+
+function renderFilterForm(
+  lang: Locale,
+  raw: RawFilter,
+  filter: InsightsFilter | undefined,
+  options: FilterOptions,
+  errors: FilterError[],
+): string {
+  const t = insightsTexts(lang);
+  const m = t.filters;
+  const errorFor = (field: string) => errors.find((e) => e.field === field);
+  const message = (field: string) => {
+    const error = errorFor(field);
+    return error
+      ? `<p class="staff-error-message" id="insights-${field}-error"><span class="staff-visually-hidden">${escapeHtml(staffTexts(lang).errorPrefix)} </span>${escapeHtml(t.errors[error.code])}</p>`
+      : '';
+  };
+  const invalid = (field: string) =>
+    errorFor(field) ? { 'aria-invalid': 'true', 'aria-describedby': `insights-${field}-error` } : {};
+  const dateField = (name: 'from' | 'to', label: string) => {
+    const value = raw[name] ?? filter?.[name] ?? '';
+    return `<div class="staff-field${errorFor(name) ? ' staff-field--invalid' : ''}">
+<label for="insights-${name}">${escapeHtml(label)}</label>
+<p class="insights-hint" id="insights-${name}-hint">${escapeHtml(m.dateHint)}</p>
+${message(name)}
+<input${attrs({ type: 'text', autocomplete: 'off', spellcheck: 'false', id: `insights-${name}`, name, value, 'aria-describedby': errorFor(name) ? `insights-${name}-error insights-${name}-hint` : `insights-${name}-hint`, 'aria-invalid': errorFor(name) ? 'true' : undefined })}>
+</div>`;
+  };
+  const select = (name: 'topic' | 'consultation' | 'channel', label: string, choices: Array<[string, string]>) => {
+    const current = raw[name];
+    const opts = [['', m.any] as [string, string], ...choices]
+      .map(
+        ([value, text]) =>
+          `<option${attrs({ value, selected: current === value && value !== '' })}>${escapeHtml(text)}</option>`,
+      )
+      .join('');
+    return `<div class="staff-field${errorFor(name) ? ' staff-field--invalid' : ''}">
+<label for="insights-${name}">${escapeHtml(label)}</label>
+${message(name)}
+<select${attrs({ id: `insights-${name}`, name, ...invalid(name) })}>${opts}</select>
+</div>`;
+  };
+  return `<form method="get" action="${insightsPaths.page(lang)}" class="staff-filters" aria-labelledby="insights-filters-heading">
+<h2 id="insights-filters-heading">${escapeHtml(m.heading)}</h2>
+<div class="staff-filter-fields">
+${dateField('from', m.from)}
+${dateField('to', m.to)}
+${select(
+  'topic',
+  m.topic,
+  options.topics.map((o) => [o.slug, pick(o.title, lang)]),
+)}
+${select(
+  'consultation',
+  m.consultation,
+  options.consultations.map((o) => [o.slug, pick(o.title, lang)]),
+)}
+${select(
+  'channel',
+  m.channel,
+  (['portal', 'widget', 'social'] as const).map((c) => [c, channelName(lang, c)]),
+)}
+</div>
+<p class="staff-actions"><button type="submit" class="staff-button">${escapeHtml(m.apply)}</button> <a href="${insightsPaths.page(lang)}">${escapeHtml(m.clear)}</a></p>
+</form>`;
+}
+
+export function renderInsightsPage(options: {
+  lang: Locale;
+  session: PageSession;
+  raw: RawFilter;
+  filterOptions: FilterOptions;
+  result: { insights: Insights } | { errors: FilterError[] };
+  queueLinks: boolean;
+}): string {
+  const { lang } = options;
+  const t = insightsTexts(lang);
+  const s = staffTexts(lang);
+  const errors = 'errors' in options.result ? options.result.errors : [];
+  const insights = 'insights' in options.result ? options.result.insights : undefined;
+  const summary =
+    errors.length === 0
+      ? ''
+      : `<div class="staff-error-summary" id="staff-error-summary" tabindex="-1" autofocus aria-labelledby="staff-error-summary-heading">
+<h2 id="staff-error-summary-heading">${escapeHtml(s.errorSummaryHeading)}</h2>
+<ul>${errors.map((e) => `<li><a href="#insights-${e.field}">${escapeHtml(t.errors[e.code])}</a></li>`).join('')}</ul>
+</div>`;
+  const figures = insights
+    ? `<p>${escapeHtml(t.filters.period(insights.filter.from, insights.filter.to))}</p>
+${FIGURES.map((id) =>
+  renderFigure(figureTable(insights, id, lang, { queueLinks: options.queueLinks }), lang, insights.filter),
+).join('\n')}`
+    : '';
+  const body = `${summary}
+<p>${escapeHtml(t.intro)}</p>
+${renderFilterForm(lang, options.raw, insights?.filter, options.filterOptions, errors)}
+${figures}`;
+  return staffPage({
+    lang,
+    title: t.title,
+    body,
+    session: options.session,
+    path: insightsPaths.page(lang),
+    hasErrors: errors.length > 0,
+  });
+}

@@ -1,0 +1,528 @@
+/**
+ * Webcare on the staff workbench: assigning items, answering them (templates, preview,
+ * readability), the overdue view, answer templates and routing rules (administrators), a
+ * consultation preview with readability, the shortcut help, and the readability API the
+ * progressive script calls while staff type. Mounted after staffRoutes, whose middleware
+ * provides the session, the same-origin check and the staff headers.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Locale } from '../../../shared/contracts/public-content.ts';
+import { consultations, topics } from '../../db/schema.ts';
+import { webcareTexts } from './texts.ts';
+import { problem } from '../../http/problem.ts';
+import { can } from '../../services/auth/roles.ts';
+import type { ActiveSession } from '../../services/auth/sessions.ts';
+import { readability } from '../../services/readability.ts';
+import { answerItem, ANSWER_MAX_LENGTH } from '../../services/webcare/answers.ts';
+import { findItem, listOverdue, repliesTo } from '../../services/webcare/items.ts';
+import {
+  addRoutingRule,
+  assignItem,
+  assignmentChoices,
+  deleteRoutingRule,
+  listRoutingRules,
+} from '../../services/webcare/routing.ts';
+import { deleteTemplate, fillTemplate, listTemplates, saveTemplate } from '../../services/webcare/templates.ts';
+import { staffTexts } from '../queue/texts.ts';
+import { formatDateTime, pick, type FieldError } from '../queue/view.ts';
+import {
+  readabilityText,
+  renderAnswerPage,
+  renderConsultationList,
+  renderConsultationPreview,
+  renderOverduePage,
+  renderRoutingPage,
+  renderShortcutsPage,
+  renderTemplatesPage,
+  webcarePaths,
+  type AnswerFormState,
+  type QueueWebcare,
+  type RoutingFormState,
+  type TemplateFormState,
+} from './view.ts';
+import {
+  field,
+  notFound,
+  pageSession,
+  requireStaff,
+  safeNext,
+  staffForm,
+  staffPage,
+  type StaffEnv,
+} from '../kit/guards.ts';
+import { queuePage } from '../queue/routes.ts';
+
+const assets = {
+  readability: new URL('../kit/assets/readability.js', import.meta.url),
+  shortcuts: new URL('../kit/assets/shortcuts.js', import.meta.url),
+};
+
+const ItemId = z.uuid();
+/** An empty choice means "nobody". */
+const OptionalId = z.union([z.literal('').transform(() => null), z.uuid()]);
+const Lang = z.enum(['nl', 'en']);
+
+const AssignForm = z.object({ department: OptionalId, person: OptionalId });
+
+const AnswerForm = z.object({
+  action: z.enum(['preview', 'publish']),
+  language: Lang,
+  body: z.string().trim().min(1).max(ANSWER_MAX_LENGTH),
+});
+
+const TemplateForm = z.object({
+  id: z.uuid().optional(),
+  titleNl: z.string().trim().min(1).max(200),
+  titleEn: z.string().trim().max(200),
+  bodyNl: z.string().trim().min(1).max(ANSWER_MAX_LENGTH),
+  bodyEn: z.string().trim().max(ANSWER_MAX_LENGTH),
+});
+
+const RuleForm = z.object({
+  topic: z.string().min(1).max(200),
+  channel: z.union([z.literal('').transform(() => null), z.enum(['portal', 'widget', 'social'])]),
+  department: OptionalId,
+  person: OptionalId,
+});
+
+const ReadabilityRequest = z.object({ text: z.string().max(20_000), lang: Lang, uiLang: Lang.optional() });
+
+const actorOf = (session: ActiveSession) => ({
+  id: session.user.id,
+  organisationId: session.user.organisationId,
+  roles: session.roles,
+});
+
+const viewerOf = (session: ActiveSession) => ({ organisationId: session.user.organisationId, roles: session.roles });
+
+/** The webcare parts of the queue page: assignment choices, rights and the notice after assigning. */
+export async function queueWebcare(
+  c: Context<StaffEnv>,
+  session: ActiveSession,
+  assignError?: QueueWebcare['assignError'],
+): Promise<QueueWebcare> {
+  const lang: Locale = c.req.path.startsWith('/en/') ? 'en' : 'nl';
+  const m = webcareTexts(lang).assign;
+  const saved = c.req.query('toewijzing');
+  return {
+    choices: await assignmentChoices(c.get('db'), session.user.organisationId),
+    canAssign: can(session.roles, 'queue.assign'),
+    canAnswer: can(session.roles, 'queue.answer'),
+    assignError,
+    notice: saved === 'opgeslagen' ? m.saved : saved === 'ongewijzigd' ? m.unchanged : undefined,
+  };
+}
+
+function withQuery(path: string, name: string, value: string): string {
+  const url = new URL(path, 'http://podium.invalid');
+  url.searchParams.set(name, value);
+  return `${url.pathname}${url.search}`;
+}
+
+export function webcareRoutes(): Hono<StaffEnv> {
+  const app = new Hono<StaffEnv>();
+
+  for (const [path, file] of [
+    [webcarePaths.readabilityScript, assets.readability],
+    [webcarePaths.shortcutsScript, assets.shortcuts],
+  ] as const) {
+    app.get(path, async (c) => {
+      c.header('Cache-Control', 'public, max-age=300');
+      return c.body(await readFile(file, 'utf8'), 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+    });
+  }
+
+  // ---- readability while typing ------------------------------------------------------------
+  app.post(webcarePaths.readabilityApi, requireStaff('queue.read'), async (c) => {
+    const json = await c.req.json().catch(() => undefined);
+    const parsed = ReadabilityRequest.safeParse(json);
+    if (!parsed.success) return problem(c, 400, 'bad_request');
+    const { text, lang } = parsed.data;
+    const result = readability(text, lang);
+    return c.json({ ...result, text: readabilityText(result, lang, parsed.data.uiLang ?? 'nl') });
+  });
+
+  // ---- assignment -----------------------------------------------------------------------------
+  app.post('/beheer/items/:id/toewijzing', async (c) => {
+    const form = await staffForm(c, 'queue.assign');
+    if (form instanceof Response) return form;
+    const { body, lang, session } = form;
+    const id = c.req.param('id');
+    if (!ItemId.safeParse(id).success) return notFound(c, lang, session);
+    const m = webcareTexts(lang).assign;
+    const parsed = AssignForm.safeParse({
+      department: field(body, 'department') ?? '',
+      person: field(body, 'person') ?? '',
+    });
+    const refuse = (error: FieldError) =>
+      queuePage(c, lang, session, { assignError: { itemId: id, error }, status: 422 });
+    if (!parsed.success) {
+      const bad = parsed.error.issues[0]?.path[0] === 'person' ? 'person' : 'department';
+      return refuse({ field: bad, message: bad === 'person' ? m.unknownPerson : m.unknownDepartment });
+    }
+    const result = await assignItem(c.get('db'), {
+      itemId: id,
+      assignment: { departmentId: parsed.data.department, staffUserId: parsed.data.person },
+      actor: actorOf(session),
+      now: c.get('now')(),
+    });
+    const back = safeNext(field(body, 'next')) ?? (lang === 'en' ? '/en/manage/' : '/beheer/');
+    switch (result.kind) {
+      case 'assigned':
+        return c.redirect(withQuery(back, 'toewijzing', 'opgeslagen'), 303);
+      case 'unchanged':
+        return c.redirect(withQuery(back, 'toewijzing', 'ongewijzigd'), 303);
+      case 'unknown_department':
+        return refuse({ field: 'department', message: m.unknownDepartment });
+      case 'unknown_person':
+        return refuse({ field: 'person', message: m.unknownPerson });
+      case 'not_found':
+      case 'forbidden':
+        return notFound(c, lang, session);
+    }
+  });
+
+  // ---- answering ------------------------------------------------------------------------------
+  for (const lang of ['nl', 'en'] as const) {
+    app.get(webcarePaths.answer(lang, ':id'), async (c) => {
+      const session = staffPage(c, lang, 'queue.answer');
+      if (session instanceof Response) return session;
+      const db = c.get('db');
+      const now = c.get('now')();
+      const id = c.req.param('id') ?? '';
+      const item = ItemId.safeParse(id).success ? await findItem(db, viewerOf(session), id, now) : undefined;
+      if (!item) return notFound(c, lang, session);
+      const templates = await listTemplates(db, session.user.organisationId);
+      const chosen = templates.find((t) => t.id === c.req.query('sjabloon'));
+      const language = item.language;
+      const form: AnswerFormState = {
+        language,
+        templateId: chosen?.id,
+        body: chosen
+          ? fillTemplate(chosen, language, {
+              consultation: pick(item.consultation.title, language),
+              channel: staffTexts(language).channels[item.channel] ?? item.channel,
+              date: formatDateTime(item.createdAt, language),
+            })
+          : '',
+        errors: [],
+      };
+      return c.html(
+        renderAnswerPage({
+          lang,
+          session: pageSession(session),
+          item,
+          templates,
+          replies: await repliesTo(db, item.id),
+          form,
+          published: c.req.query('gepubliceerd') !== undefined,
+          now,
+        }),
+      );
+    });
+  }
+
+  app.post('/beheer/items/:id/antwoord', async (c) => {
+    const form = await staffForm(c, 'queue.answer');
+    if (form instanceof Response) return form;
+    const { body, lang, session } = form;
+    const db = c.get('db');
+    const now = c.get('now')();
+    const id = c.req.param('id');
+    const item = ItemId.safeParse(id).success ? await findItem(db, viewerOf(session), id, now) : undefined;
+    if (!item) return notFound(c, lang, session);
+    const m = webcareTexts(lang).answer;
+    const values = {
+      action: field(body, 'action') === 'publish' ? 'publish' : 'preview',
+      language: field(body, 'language') ?? '',
+      body: field(body, 'body') ?? '',
+    };
+    const language: Locale = values.language === 'en' ? 'en' : values.language === 'nl' ? 'nl' : item.language;
+    const render = async (state: Omit<AnswerFormState, 'body' | 'language'>, status: 200 | 409 | 422) =>
+      c.html(
+        renderAnswerPage({
+          lang,
+          session: pageSession(session),
+          item,
+          templates: await listTemplates(db, session.user.organisationId),
+          replies: await repliesTo(db, item.id),
+          form: { body: values.body, language, ...state },
+          now,
+        }),
+        status,
+      );
+    const parsed = AnswerForm.safeParse(values);
+    if (!parsed.success) {
+      const errors: FieldError[] = [];
+      for (const issue of parsed.error.issues) {
+        const name = String(issue.path[0]);
+        if (name === 'language') errors.push({ field: 'language', message: m.errors.language });
+        if (name === 'body') {
+          errors.push({ field: 'body', message: issue.code === 'too_big' ? m.errors.too_long : m.errors.empty });
+        }
+      }
+      return render({ errors }, 422);
+    }
+    if (parsed.data.action === 'preview') return render({ errors: [], preview: true }, 200);
+    const result = await answerItem(db, {
+      itemId: item.id,
+      body: parsed.data.body,
+      language: parsed.data.language,
+      actor: actorOf(session),
+      now,
+    });
+    switch (result.kind) {
+      case 'answered':
+        return c.redirect(`${webcarePaths.answer(lang, item.id)}?gepubliceerd`, 303);
+      case 'empty':
+      case 'too_long':
+        return render({ errors: [{ field: 'body', message: m.errors[result.kind] }] }, 422);
+      case 'rejected':
+        return render({ errors: [{ field: 'body', message: m.errors.rejected }] }, 409);
+      case 'not_found':
+      case 'forbidden':
+        return notFound(c, lang, session);
+    }
+  });
+
+  // ---- overdue view ---------------------------------------------------------------------------
+  for (const lang of ['nl', 'en'] as const) {
+    app.get(webcarePaths.overdue(lang), async (c) => {
+      const session = staffPage(c, lang, 'queue.read');
+      if (session instanceof Response) return session;
+      const db = c.get('db');
+      const now = c.get('now')();
+      return c.html(
+        renderOverduePage({
+          lang,
+          session: pageSession(session),
+          items: await listOverdue(db, viewerOf(session), now),
+          choices: await assignmentChoices(db, session.user.organisationId),
+          canAnswer: can(session.roles, 'queue.answer'),
+          now,
+        }),
+      );
+    });
+  }
+
+  // ---- templates --------------------------------------------------------------------------------
+  const templatesPage = async (
+    c: Context<StaffEnv>,
+    lang: Locale,
+    session: ActiveSession,
+    extra: { form?: TemplateFormState; notice?: string; status?: 200 | 404 | 422 } = {},
+  ) =>
+    c.html(
+      renderTemplatesPage({
+        lang,
+        session: pageSession(session),
+        templates: await listTemplates(c.get('db'), session.user.organisationId),
+        form: extra.form,
+        notice: extra.notice,
+      }),
+      extra.status ?? 200,
+    );
+
+  for (const lang of ['nl', 'en'] as const) {
+    app.get(webcarePaths.templates(lang), async (c) => {
+      const session = staffPage(c, lang, 'admin');
+      if (session instanceof Response) return session;
+      const m = webcareTexts(lang).templates;
+      const done = c.req.query('klaar');
+      return templatesPage(c, lang, session, {
+        notice: done === 'opgeslagen' ? m.saved : done === 'verwijderd' ? m.deleted : undefined,
+      });
+    });
+  }
+
+  app.post(webcarePaths.templateSave, async (c) => {
+    const form = await staffForm(c, 'admin');
+    if (form instanceof Response) return form;
+    const { body, lang, session } = form;
+    const m = webcareTexts(lang).templates;
+    const values = {
+      titleNl: field(body, 'titleNl') ?? '',
+      titleEn: field(body, 'titleEn') ?? '',
+      bodyNl: field(body, 'bodyNl') ?? '',
+      bodyEn: field(body, 'bodyEn') ?? '',
+    };
+    const id = field(body, 'id') || undefined;
+    const parsed = TemplateForm.safeParse({ ...values, id });
+    if (!parsed.success) {
+      if (parsed.error.issues.some((i) => i.path[0] === 'id')) return notFound(c, lang, session);
+      const errors: FieldError[] = [];
+      for (const issue of parsed.error.issues) {
+        const name = String(issue.path[0]) as keyof typeof values;
+        if (errors.some((e) => e.field === name)) continue;
+        const missing = issue.code === 'too_small';
+        const message = missing && (name === 'titleNl' || name === 'bodyNl') ? m.errors[name] : m.errors.tooLong;
+        errors.push({ field: name, message });
+      }
+      return templatesPage(c, lang, session, { form: { id, values, errors }, status: 422 });
+    }
+    const { data } = parsed;
+    const result = await saveTemplate(c.get('db'), {
+      id: data.id,
+      title: { nl: data.titleNl, ...(data.titleEn ? { en: data.titleEn } : {}) },
+      body: { nl: data.bodyNl, ...(data.bodyEn ? { en: data.bodyEn } : {}) },
+      actor: actorOf(session),
+      now: c.get('now')(),
+    });
+    if (result.kind === 'not_found') return notFound(c, lang, session);
+    return c.redirect(`${webcarePaths.templates(lang)}?klaar=opgeslagen`, 303);
+  });
+
+  app.post('/beheer/sjablonen/:id/verwijderen', async (c) => {
+    const form = await staffForm(c, 'admin');
+    if (form instanceof Response) return form;
+    const { lang, session } = form;
+    const id = c.req.param('id');
+    if (!ItemId.safeParse(id).success) return notFound(c, lang, session);
+    const result = await deleteTemplate(c.get('db'), { id, actor: actorOf(session), now: c.get('now')() });
+    if (result === 'not_found') return notFound(c, lang, session);
+    return c.redirect(`${webcarePaths.templates(lang)}?klaar=verwijderd`, 303);
+  });
+
+  // ---- routing rules -----------------------------------------------------------------------------
+  const routingPage = async (
+    c: Context<StaffEnv>,
+    lang: Locale,
+    session: ActiveSession,
+    extra: { form?: RoutingFormState; notice?: string; status?: 200 | 409 | 422 } = {},
+  ) => {
+    const db = c.get('db');
+    const organisationId = session.user.organisationId;
+    return c.html(
+      renderRoutingPage({
+        lang,
+        session: pageSession(session),
+        rules: await listRoutingRules(db, organisationId),
+        topics: await db
+          .select({ slug: topics.slug, title: topics.title })
+          .from(topics)
+          .where(eq(topics.organisationId, organisationId))
+          .orderBy(asc(topics.position)),
+        choices: await assignmentChoices(db, organisationId),
+        form: extra.form,
+        notice: extra.notice,
+      }),
+      extra.status ?? 200,
+    );
+  };
+
+  for (const lang of ['nl', 'en'] as const) {
+    app.get(webcarePaths.routing(lang), async (c) => {
+      const session = staffPage(c, lang, 'admin');
+      if (session instanceof Response) return session;
+      const m = webcareTexts(lang).routing;
+      const done = c.req.query('klaar');
+      return routingPage(c, lang, session, {
+        notice: done === 'opgeslagen' ? m.saved : done === 'verwijderd' ? m.deleted : undefined,
+      });
+    });
+  }
+
+  app.post(webcarePaths.routingSave, async (c) => {
+    const form = await staffForm(c, 'admin');
+    if (form instanceof Response) return form;
+    const { body, lang, session } = form;
+    const m = webcareTexts(lang).routing;
+    const values = {
+      topic: field(body, 'topic') ?? '',
+      channel: field(body, 'channel') ?? '',
+      department: field(body, 'department') ?? '',
+      person: field(body, 'person') ?? '',
+    };
+    const parsed = RuleForm.safeParse(values);
+    if (!parsed.success) {
+      const errors: FieldError[] = [];
+      for (const issue of parsed.error.issues) {
+        const name = String(issue.path[0]);
+        const kind =
+          name === 'department' ? 'unknown_department' : name === 'person' ? 'unknown_person' : 'unknown_topic';
+        const target = name === 'channel' ? 'topic' : name;
+        if (!errors.some((e) => e.field === target)) errors.push({ field: target, message: m.errors[kind] });
+      }
+      return routingPage(c, lang, session, { form: { values, errors }, status: 422 });
+    }
+    const result = await addRoutingRule(c.get('db'), {
+      topicSlug: parsed.data.topic,
+      channel: parsed.data.channel,
+      assignment: { departmentId: parsed.data.department, staffUserId: parsed.data.person },
+      actor: actorOf(session),
+      now: c.get('now')(),
+    });
+    if (result.kind === 'saved') return c.redirect(`${webcarePaths.routing(lang)}?klaar=opgeslagen`, 303);
+    const target =
+      result.kind === 'unknown_person'
+        ? 'person'
+        : result.kind === 'unknown_topic' || result.kind === 'duplicate'
+          ? 'topic'
+          : 'department';
+    return routingPage(c, lang, session, {
+      form: { values, errors: [{ field: target, message: m.errors[result.kind] }] },
+      status: result.kind === 'duplicate' ? 409 : 422,
+    });
+  });
+
+  app.post('/beheer/routering/:id/verwijderen', async (c) => {
+    const form = await staffForm(c, 'admin');
+    if (form instanceof Response) return form;
+    const { lang, session } = form;
+    const id = c.req.param('id');
+    if (!ItemId.safeParse(id).success) return notFound(c, lang, session);
+    const result = await deleteRoutingRule(c.get('db'), { ruleId: id, actor: actorOf(session), now: c.get('now')() });
+    if (result === 'not_found') return notFound(c, lang, session);
+    return c.redirect(`${webcarePaths.routing(lang)}?klaar=verwijderd`, 303);
+  });
+
+  // ---- consultations to preview --------------------------------------------------------------------
+  for (const lang of ['nl', 'en'] as const) {
+    app.get(webcarePaths.consultations(lang), async (c) => {
+      const session = staffPage(c, lang, 'queue.read');
+      if (session instanceof Response) return session;
+      const rows = await c
+        .get('db')
+        .select({ slug: consultations.slug, title: consultations.title, status: consultations.status })
+        .from(consultations)
+        .where(eq(consultations.organisationId, session.user.organisationId))
+        .orderBy(asc(consultations.slug));
+      return c.html(renderConsultationList({ lang, session: pageSession(session), consultations: rows }));
+    });
+  }
+
+  for (const lang of ['nl', 'en'] as const) {
+    app.get(webcarePaths.consultation(lang, ':slug'), async (c) => {
+      const session = staffPage(c, lang, 'queue.read');
+      if (session instanceof Response) return session;
+      const [consultation] = await c
+        .get('db')
+        .select()
+        .from(consultations)
+        .where(
+          and(
+            eq(consultations.organisationId, session.user.organisationId),
+            eq(consultations.slug, c.req.param('slug') ?? ''),
+          ),
+        )
+        .limit(1);
+      if (!consultation) return notFound(c, lang, session);
+      return c.html(renderConsultationPreview({ lang, session: pageSession(session), consultation }));
+    });
+  }
+
+  // ---- shortcut help ------------------------------------------------------------------------------
+  for (const lang of ['nl', 'en'] as const) {
+    app.get(webcarePaths.shortcuts(lang), (c) => {
+      const session = staffPage(c, lang, 'queue.read');
+      if (session instanceof Response) return session;
+      return c.html(renderShortcutsPage({ lang, session: pageSession(session) }));
+    });
+  }
+
+  return app;
+}

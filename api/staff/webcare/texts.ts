@@ -1,0 +1,355 @@
+/**
+ * Words on the webcare pages (assignment, answers, templates, routing, the overdue view,
+ * readability and keyboard shortcuts), Dutch first. Apart from api/i18n/staff.ts so the
+ * workbench's shared texts stay short.
+ */
+import type { Locale } from '../../../shared/contracts/public-content.ts';
+import type { Verdict } from '../../services/readability.ts';
+
+const nl = {
+  nav: {
+    overdue: 'Te laat',
+    consultations: 'Consultaties',
+    templates: 'Sjablonen',
+    routing: 'Routering',
+    shortcuts: 'Sneltoetsen',
+  },
+  clock: {
+    label: 'Reactietermijn',
+    left: (days: number, hours: number) =>
+      days > 0
+        ? `Nog ${days === 1 ? '1 werkdag' : `${days} werkdagen`}`
+        : `Nog ${hours === 1 ? '1 uur' : `${hours} uur`}`,
+    overdue: (days: number, hours: number) =>
+      days > 0
+        ? `Te laat: ${days === 1 ? '1 werkdag' : `${days} werkdagen`} over de termijn`
+        : `Te laat: ${hours === 1 ? '1 uur' : `${hours} uur`} over de termijn`,
+  },
+  assign: {
+    heading: 'Toewijzing',
+    department: 'Afdeling',
+    person: 'Medewerker',
+    nobody: 'Niemand',
+    save: 'Toewijzing opslaan',
+    saved: 'De toewijzing is opgeslagen.',
+    unchanged: 'De toewijzing was al zo.',
+    now: (who: string) => `Nu: ${who}.`,
+    unassigned: 'Nog niet toegewezen.',
+    unknownDepartment: 'Deze afdeling bestaat niet. Kies er een uit de lijst.',
+    unknownPerson: 'Deze medewerker bestaat niet of mag de wachtrij niet zien. Kies iemand uit de lijst.',
+  },
+  answer: {
+    link: 'Beantwoorden',
+    title: (item: string) => `Antwoord op ${item}`,
+    intro:
+      'Schrijf een antwoord aan de inwoner. Het antwoord verschijnt op de volgpagina van de inwoner en, als de inbreng gepubliceerd is, bij de inbreng op het portaal.',
+    input: 'Inbreng van de inwoner',
+    template: 'Begin met een sjabloon',
+    templateNone: 'Geen sjabloon',
+    templateUse: 'Sjabloon gebruiken',
+    templateHint: 'Het sjabloon vervangt de tekst hieronder. Daarna kunt u de tekst aanpassen.',
+    language: 'Taal van het antwoord',
+    body: 'Antwoord',
+    bodyHint: 'Schrijf kort en duidelijk, op taalniveau B1.',
+    preview: 'Voorbeeld bekijken',
+    publish: 'Antwoord publiceren',
+    previewHeading: 'Voorbeeld',
+    previewNotice: 'Zo ziet de inwoner uw antwoord. Het is nog niet gepubliceerd.',
+    published: 'Het antwoord is gepubliceerd.',
+    back: 'Terug naar de wachtrij',
+    errors: {
+      empty: 'Schrijf een antwoord.',
+      too_long: 'Het antwoord is te lang: houd het onder 5000 tekens.',
+      rejected: 'Deze inbreng is afgewezen. Publiceer de inbreng eerst als u wilt antwoorden.',
+      language: 'Kies de taal van het antwoord.',
+    },
+  },
+  readability: {
+    heading: 'Leesbaarheid',
+    score: (score: string, scale: string) => `${scale}: ${score}`,
+    scale: { nl: 'Flesch-Douma', en: 'Flesch reading ease' } as Record<Locale, string>,
+    verdicts: {
+      very_easy: 'Zeer makkelijk te lezen.',
+      easy: 'Makkelijk te lezen.',
+      b1: 'Goed te lezen: taalniveau B1.',
+      fairly_difficult: 'Vrij moeilijk: boven B1. Maak zinnen korter en kies kortere woorden.',
+      difficult: 'Moeilijk: ver boven B1. Maak zinnen korter en kies kortere woorden.',
+    } satisfies Record<Verdict, string>,
+    empty: 'Nog geen tekst om te beoordelen.',
+    details: (words: number, sentences: number) =>
+      `${words === 1 ? '1 woord' : `${words} woorden`}, ${sentences === 1 ? '1 zin' : `${sentences} zinnen`}.`,
+  },
+  overdue: {
+    title: 'Te laat',
+    intro: 'Inbreng die over de beloofde reactietermijn van het kanaal is, de meest te late eerst.',
+    empty: 'Er is niets te laat. Mooi zo.',
+    count: (n: number) => (n === 1 ? '1 item te laat.' : `${n} items te laat.`),
+    open: 'Openen in de wachtrij',
+  },
+  templates: {
+    title: 'Antwoordsjablonen',
+    intro:
+      'Sjablonen waarmee webcare een antwoord begint. Schrijf ze in het Nederlands en het Engels. Deze plaatshouders worden ingevuld: {consultatie}, {kanaal}, {datum}.',
+    empty: 'Er zijn nog geen sjablonen.',
+    add: 'Nieuw sjabloon',
+    edit: (title: string) => `Sjabloon bewerken: ${title}`,
+    titleNl: 'Naam (Nederlands)',
+    titleEn: 'Naam (Engels)',
+    bodyNl: 'Tekst (Nederlands)',
+    bodyEn: 'Tekst (Engels)',
+    save: 'Sjabloon opslaan',
+    delete: 'Sjabloon verwijderen',
+    saved: 'Het sjabloon is opgeslagen.',
+    deleted: 'Het sjabloon is verwijderd.',
+    errors: {
+      titleNl: 'Geef het sjabloon een Nederlandse naam.',
+      bodyNl: 'Schrijf de Nederlandse tekst.',
+      tooLong: 'Dit is te lang.',
+    },
+  },
+  routing: {
+    title: 'Routering',
+    intro:
+      'Nieuwe inbreng over een onderwerp gaat automatisch naar een afdeling en/of medewerker. Een regel voor een onderwerp én kanaal gaat voor een regel voor het hele onderwerp.',
+    empty: 'Er zijn nog geen regels.',
+    topic: 'Onderwerp',
+    channel: 'Kanaal',
+    anyChannel: 'Alle kanalen',
+    department: 'Afdeling',
+    person: 'Medewerker',
+    nobody: 'Niemand',
+    add: 'Regel toevoegen',
+    addHeading: 'Nieuwe regel',
+    delete: (topic: string) => `Regel voor ${topic} verwijderen`,
+    saved: 'De regel is opgeslagen.',
+    deleted: 'De regel is verwijderd.',
+    errors: {
+      unknown_topic: 'Kies een onderwerp uit de lijst.',
+      unknown_department: 'Kies een afdeling uit de lijst.',
+      unknown_person: 'Kies een medewerker uit de lijst.',
+      nobody: 'Kies een afdeling, een medewerker of allebei.',
+      duplicate: 'Er is al een regel voor dit onderwerp en kanaal. Verwijder die eerst.',
+    },
+  },
+  consultations: {
+    title: 'Consultaties',
+    intro: 'Lees elke consultatie na voordat die gepubliceerd wordt: bij elke tekst staat de leesbaarheid.',
+    status: { draft: 'Concept', open: 'Open', closed: 'Gesloten', decided: 'Besloten' } as Record<string, string>,
+    read: (title: string, status: string) => `${title} (${status})`,
+  },
+  preview: {
+    title: (name: string) => `Voorbeeld: ${name}`,
+    intro: 'Zo leest de consultatie. De leesbaarheid staat bij elke tekst; streef naar taalniveau B1.',
+    fields: {
+      summary: 'Samenvatting',
+      background: 'Waarom we het vragen',
+      afterwards: 'Wat er met de inbreng gebeurt',
+      whoDecides: 'Wie beslist',
+    },
+    noEnglish: 'Nog geen Engelse tekst.',
+  },
+  shortcuts: {
+    title: 'Sneltoetsen',
+    intro:
+      'In de wachtrij werken deze toetsen als de focus niet in een tekstveld staat. Een schermlezer meldt wat er gebeurt.',
+    keys: [
+      ['j', 'Volgend item'],
+      ['k', 'Vorig item'],
+      ['p', 'Publiceren: kiest ‘Publiceren’ en zet de focus op de knop om te bevestigen'],
+      ['r', 'Afwijzen: kiest ‘Afwijzen’ en vraagt om de huisregel'],
+      ['e', 'Escaleren: kiest ‘Escaleren’ en zet de focus op de knop'],
+      ['a', 'Beantwoorden: opent het antwoordscherm'],
+      ['?', 'Deze uitleg'],
+    ] as Array<[string, string]>,
+    keyHeading: 'Toets',
+    actionHeading: 'Wat het doet',
+    toggle: 'Sneltoetsen gebruiken',
+    toggleHint:
+      'Zet ze uit als u spraakbesturing gebruikt of per ongeluk toetsen indrukt. Deze keuze geldt in deze browser.',
+    on: 'Sneltoetsen staan aan.',
+    off: 'Sneltoetsen staan uit.',
+    item: (n: number | string, total: number | string, title: string) => `Item ${n} van ${total}: ${title}`,
+    chosen: (decision: string) => `${decision} gekozen. Druk op Enter om op te slaan.`,
+    chooseRule: 'Afwijzen gekozen. Kies de huisregel.',
+    noItem: 'Ga eerst met j of k naar een item.',
+    hint: 'Sneltoetsen: j en k, p, r, e, a.',
+    help: 'Uitleg over sneltoetsen',
+  },
+};
+
+type Texts = typeof nl;
+
+const en: Texts = {
+  nav: {
+    overdue: 'Overdue',
+    consultations: 'Consultations',
+    templates: 'Templates',
+    routing: 'Routing',
+    shortcuts: 'Shortcuts',
+  },
+  clock: {
+    label: 'Response time',
+    left: (days, hours) =>
+      days > 0
+        ? `${days === 1 ? '1 working day' : `${days} working days`} left`
+        : `${hours === 1 ? '1 hour' : `${hours} hours`} left`,
+    overdue: (days, hours) =>
+      days > 0
+        ? `Overdue: ${days === 1 ? '1 working day' : `${days} working days`} past the promise`
+        : `Overdue: ${hours === 1 ? '1 hour' : `${hours} hours`} past the promise`,
+  },
+  assign: {
+    heading: 'Assignment',
+    department: 'Department',
+    person: 'Staff member',
+    nobody: 'Nobody',
+    save: 'Save assignment',
+    saved: 'The assignment is saved.',
+    unchanged: 'The assignment was already like this.',
+    now: (who) => `Now: ${who}.`,
+    unassigned: 'Not assigned yet.',
+    unknownDepartment: 'This department does not exist. Choose one from the list.',
+    unknownPerson: 'This staff member does not exist or may not see the queue. Choose someone from the list.',
+  },
+  answer: {
+    link: 'Answer',
+    title: (item) => `Answer to ${item}`,
+    intro:
+      "Write an answer to the resident. It appears on the resident's follow-up page and, when the input is published, with the input on the portal.",
+    input: "The resident's input",
+    template: 'Start from a template',
+    templateNone: 'No template',
+    templateUse: 'Use template',
+    templateHint: 'The template replaces the text below. You can edit it afterwards.',
+    language: 'Language of the answer',
+    body: 'Answer',
+    bodyHint: 'Write short and clear, at language level B1.',
+    preview: 'Preview',
+    publish: 'Publish answer',
+    previewHeading: 'Preview',
+    previewNotice: 'This is how the resident sees your answer. It is not published yet.',
+    published: 'The answer is published.',
+    back: 'Back to the queue',
+    errors: {
+      empty: 'Write an answer.',
+      too_long: 'The answer is too long: keep it under 5000 characters.',
+      rejected: 'This input was rejected. Publish it first if you want to answer.',
+      language: 'Choose the language of the answer.',
+    },
+  },
+  readability: {
+    heading: 'Readability',
+    score: (score, scale) => `${scale}: ${score}`,
+    scale: { nl: 'Flesch-Douma', en: 'Flesch reading ease' },
+    verdicts: {
+      very_easy: 'Very easy to read.',
+      easy: 'Easy to read.',
+      b1: 'Reads well: language level B1.',
+      fairly_difficult: 'Fairly difficult: above B1. Use shorter sentences and shorter words.',
+      difficult: 'Difficult: well above B1. Use shorter sentences and shorter words.',
+    },
+    empty: 'No text to judge yet.',
+    details: (words, sentences) =>
+      `${words === 1 ? '1 word' : `${words} words`}, ${sentences === 1 ? '1 sentence' : `${sentences} sentences`}.`,
+  },
+  overdue: {
+    title: 'Overdue',
+    intro: "Input past its channel's promised response time, the latest first.",
+    empty: 'Nothing is overdue. Well done.',
+    count: (n) => (n === 1 ? '1 item overdue.' : `${n} items overdue.`),
+    open: 'Open in the queue',
+  },
+  templates: {
+    title: 'Answer templates',
+    intro:
+      'Templates webcare starts an answer from. Write them in Dutch and English. These placeholders are filled in: {consultation}, {channel}, {date}.',
+    empty: 'There are no templates yet.',
+    add: 'New template',
+    edit: (title) => `Edit template: ${title}`,
+    titleNl: 'Name (Dutch)',
+    titleEn: 'Name (English)',
+    bodyNl: 'Text (Dutch)',
+    bodyEn: 'Text (English)',
+    save: 'Save template',
+    delete: 'Delete template',
+    saved: 'The template is saved.',
+    deleted: 'The template is deleted.',
+    errors: {
+      titleNl: 'Give the template a Dutch name.',
+      bodyNl: 'Write the Dutch text.',
+      tooLong: 'This is too long.',
+    },
+  },
+  routing: {
+    title: 'Routing',
+    intro:
+      'New input on a topic goes to a department and/or staff member automatically. A rule for a topic and channel comes before a rule for the whole topic.',
+    empty: 'There are no rules yet.',
+    topic: 'Topic',
+    channel: 'Channel',
+    anyChannel: 'All channels',
+    department: 'Department',
+    person: 'Staff member',
+    nobody: 'Nobody',
+    add: 'Add rule',
+    addHeading: 'New rule',
+    delete: (topic) => `Delete rule for ${topic}`,
+    saved: 'The rule is saved.',
+    deleted: 'The rule is deleted.',
+    errors: {
+      unknown_topic: 'Choose a topic from the list.',
+      unknown_department: 'Choose a department from the list.',
+      unknown_person: 'Choose a staff member from the list.',
+      nobody: 'Choose a department, a staff member or both.',
+      duplicate: 'There already is a rule for this topic and channel. Delete it first.',
+    },
+  },
+  consultations: {
+    title: 'Consultations',
+    intro: 'Read every consultation before it is published: readability is shown with every text.',
+    status: { draft: 'Draft', open: 'Open', closed: 'Closed', decided: 'Decided' },
+    read: (title, status) => `${title} (${status})`,
+  },
+  preview: {
+    title: (name) => `Preview: ${name}`,
+    intro: 'How the consultation reads. Readability is shown with every text; aim for language level B1.',
+    fields: {
+      summary: 'Summary',
+      background: 'Why we ask',
+      afterwards: 'What happens with the input',
+      whoDecides: 'Who decides',
+    },
+    noEnglish: 'No English text yet.',
+  },
+  shortcuts: {
+    title: 'Keyboard shortcuts',
+    intro: 'In the queue these keys work when focus is not in a text field. A screen reader announces what happens.',
+    keys: [
+      ['j', 'Next item'],
+      ['k', 'Previous item'],
+      ['p', "Publish: chooses 'Publish' and moves focus to the button to confirm"],
+      ['r', "Reject: chooses 'Reject' and asks for the house rule"],
+      ['e', "Escalate: chooses 'Escalate' and moves focus to the button"],
+      ['a', 'Answer: opens the answer page'],
+      ['?', 'This help'],
+    ],
+    keyHeading: 'Key',
+    actionHeading: 'What it does',
+    toggle: 'Use keyboard shortcuts',
+    toggleHint: 'Turn them off if you use speech input or press keys by accident. This choice applies in this browser.',
+    on: 'Keyboard shortcuts are on.',
+    off: 'Keyboard shortcuts are off.',
+    item: (n, total, title) => `Item ${n} of ${total}: ${title}`,
+    chosen: (decision) => `${decision} chosen. Press Enter to save.`,
+    chooseRule: 'Reject chosen. Choose the house rule.',
+    noItem: 'First go to an item with j or k.',
+    hint: 'Shortcuts: j and k, p, r, e, a.',
+    help: 'About keyboard shortcuts',
+  },
+};
+
+export type WebcareTexts = Texts;
+
+export function webcareTexts(lang: Locale): WebcareTexts {
+  return lang === 'en' ? en : nl;
+}

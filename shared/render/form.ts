@@ -1,0 +1,288 @@
+/**
+ * The consultation form, rendered the same way by the static build (empty) and by the
+ * API after a no-JavaScript post with errors (values kept, error summary, messages).
+ * Pattern: GOV.UK error summary and error message, https://design-system.service.gov.uk/components/error-summary/
+ */
+import type { Consultation, Locale, Question } from '../contracts/public-content.ts';
+import { t } from '../texts/portal.ts';
+import { routes } from '../urls.ts';
+import { attrs, escapeHtml, idRefs, inlineText, localized } from './html.ts';
+
+/** Submitted values keyed by field name: `answers.<key>`, `name`, `email`, `consent`. */
+export type FormValues = Record<string, string | string[] | undefined>;
+
+/** One invalid field, as the API reports it (the field path and a message for people). */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface ConsultationFormOptions {
+  consultation: Consultation;
+  lang: Locale;
+  values?: FormValues | undefined;
+  errors?: readonly FieldError[] | undefined;
+}
+
+export interface ErrorSummaryOptions {
+  consultation: Consultation;
+  lang: Locale;
+  errors: readonly FieldError[];
+}
+
+const groupKinds = new Set<Question['kind']>(['single_choice', 'multiple_choice', 'scale']);
+
+/** The name attribute of a question's field. */
+export const answerField = (key: string) => `answers.${key}`;
+
+/**
+ * The id an error summary links to for a field path: the control itself, or the first
+ * control of a radio or checkbox group. Undefined for a path the form does not have.
+ *
+ * @example fieldId('answers.route', consultation) // 'answer-route-0'
+ */
+export function fieldId(field: string, consultation: Consultation): string | undefined {
+  if (field === 'name' || field === 'email' || field === 'consent') return `submitter-${field}`;
+  if (!field.startsWith('answers.')) return undefined;
+  const question = consultation.questions.find((q) => answerField(q.key) === field);
+  if (!question) return undefined;
+  return groupKinds.has(question.kind) ? `answer-${question.key}-0` : `answer-${question.key}`;
+}
+
+/** Values as a list, whether one or many were submitted. */
+function valueList(values: FormValues, field: string): string[] {
+  const value = values[field];
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+function firstValue(values: FormValues, field: string): string {
+  return valueList(values, field)[0] ?? '';
+}
+
+function errorFor(errors: readonly FieldError[], field: string): FieldError | undefined {
+  return errors.find((error) => error.field === field);
+}
+
+/** An error message next to its field, starting with a hidden "Fout:" for screen readers. */
+function errorMessage(id: string, error: FieldError, lang: Locale): string {
+  return `<p class="podium-error-message" id="${escapeHtml(id)}"><span class="podium-visually-hidden">${escapeHtml(t(lang).errorPrefix)} </span>${escapeHtml(error.message)}</p>`;
+}
+
+function optionalMarker(required: boolean, lang: Locale): string {
+  return required ? '' : ` <span class="podium-optional">${escapeHtml(t(lang).form.optional)}</span>`;
+}
+
+/**
+ * The error summary: a heading and a link to each invalid field. It takes focus when the
+ * page loads (autofocus works without JavaScript), so screen reader users hear it first.
+ */
+export function renderErrorSummary({ consultation, lang, errors }: ErrorSummaryOptions): string {
+  if (errors.length === 0) return '';
+  const m = t(lang).form;
+  const items = errors
+    .map((error) => {
+      const id = fieldId(error.field, consultation);
+      const message = escapeHtml(error.message);
+      return id ? `<li><a href="#${escapeHtml(id)}">${message}</a></li>` : `<li>${message}</li>`;
+    })
+    .join('');
+  return `<div class="podium-error-summary" id="podium-error-summary" tabindex="-1" autofocus aria-labelledby="podium-error-summary-heading">
+<h2 class="podium-error-summary__heading" id="podium-error-summary-heading">${escapeHtml(m.errorSummaryHeading)}</h2>
+<p>${escapeHtml(m.errorSummaryIntro)}</p>
+<ul class="podium-error-summary__list">${items}</ul>
+</div>`;
+}
+
+function renderOpenText(question: Question, lang: Locale, values: FormValues, error: FieldError | undefined): string {
+  const m = t(lang).form;
+  const id = `answer-${question.key}`;
+  const hintId = question.hint ? `${id}-hint` : undefined;
+  const limitId = question.maxLength ? `${id}-limit` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  // The limit is a hint and a data attribute, not maxlength: maxlength silently cuts off
+  // pasted text, a counter tells people instead (GOV.UK character count pattern).
+  return `<div class="podium-form-field${error ? ' podium-form-field--invalid' : ''}">
+<label class="podium-form-label" for="${id}">${inlineText(question.prompt, lang)}${optionalMarker(question.required, lang)}</label>
+${question.hint && hintId ? `<p class="podium-form-hint" id="${hintId}">${inlineText(question.hint, lang)}</p>` : ''}
+${question.maxLength && limitId ? `<p class="podium-form-hint" id="${limitId}">${escapeHtml(m.maxLengthHint(question.maxLength))}</p>` : ''}
+${error && errorId ? errorMessage(errorId, error, lang) : ''}
+<textarea${attrs({
+    class: 'podium-textarea',
+    id,
+    name: answerField(question.key),
+    rows: 6,
+    'aria-describedby': idRefs(errorId, hintId, limitId),
+    'aria-invalid': error ? 'true' : undefined,
+    'aria-required': question.required ? 'true' : undefined,
+    'data-maxlength': question.maxLength ?? undefined,
+  })}>${escapeHtml(firstValue(values, answerField(question.key)))}</textarea>
+</div>`;
+}
+
+/** Radio or checkbox group in a fieldset; the legend is the question. */
+function renderChoiceGroup(
+  question: Question,
+  lang: Locale,
+  values: FormValues,
+  error: FieldError | undefined,
+): string {
+  const m = t(lang).form;
+  const name = answerField(question.key);
+  const baseId = `answer-${question.key}`;
+  const hintId = question.hint ? `${baseId}-hint` : undefined;
+  const errorId = error ? `${baseId}-error` : undefined;
+  const type = question.kind === 'multiple_choice' ? 'checkbox' : 'radio';
+  const selected = new Set(valueList(values, name));
+
+  let options: Array<{ value: string; label: string }>;
+  if (question.kind === 'scale') {
+    const min = question.scaleMin ?? 1;
+    const max = question.scaleMax ?? 5;
+    options = [];
+    for (let n = min; n <= max; n++) {
+      const endLabel =
+        n === min && question.scaleMinLabel
+          ? question.scaleMinLabel
+          : n === max && question.scaleMaxLabel
+            ? question.scaleMaxLabel
+            : null;
+      options.push({
+        value: String(n),
+        label: escapeHtml(m.scaleOption(n, endLabel ? localized(endLabel, lang).value : null)),
+      });
+    }
+  } else {
+    options = (question.options ?? []).map((option) => ({
+      value: option.value,
+      label: inlineText(option.label, lang),
+    }));
+  }
+
+  const items = options
+    .map(
+      (option, index) => `<div class="podium-choice">
+<input${attrs({
+        class: 'podium-choice__input',
+        type,
+        id: `${baseId}-${index}`,
+        name,
+        value: option.value,
+        checked: selected.has(option.value),
+        'aria-invalid': error ? 'true' : undefined,
+      })}>
+<label class="podium-choice__label" for="${baseId}-${index}">${option.label}</label>
+</div>`,
+    )
+    .join('\n');
+
+  return `<div class="podium-form-field${error ? ' podium-form-field--invalid' : ''}">
+<fieldset${attrs({
+    class: `podium-fieldset${question.kind === 'scale' ? ' podium-fieldset--scale' : ''}`,
+    id: `${baseId}-group`,
+    'aria-describedby': idRefs(errorId, hintId),
+  })}>
+<legend class="podium-fieldset__legend">${inlineText(question.prompt, lang)}${optionalMarker(question.required, lang)}</legend>
+${question.hint && hintId ? `<p class="podium-form-hint" id="${hintId}">${inlineText(question.hint, lang)}</p>` : ''}
+${error && errorId ? errorMessage(errorId, error, lang) : ''}
+<div class="podium-choices">
+${items}
+</div>
+</fieldset>
+</div>`;
+}
+
+function renderQuestion(question: Question, lang: Locale, values: FormValues, errors: readonly FieldError[]): string {
+  const error = errorFor(errors, answerField(question.key));
+  return question.kind === 'open_text'
+    ? renderOpenText(question, lang, values, error)
+    : renderChoiceGroup(question, lang, values, error);
+}
+
+function renderTextInput(
+  field: 'name' | 'email',
+  lang: Locale,
+  values: FormValues,
+  errors: readonly FieldError[],
+): string {
+  const m = t(lang).form;
+  const id = `submitter-${field}`;
+  const error = errorFor(errors, field);
+  const hintId = field === 'email' ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return `<div class="podium-form-field${error ? ' podium-form-field--invalid' : ''}">
+<label class="podium-form-label" for="${id}">${escapeHtml(field === 'name' ? m.name : m.email)}${optionalMarker(false, lang)}</label>
+${hintId ? `<p class="podium-form-hint" id="${hintId}">${escapeHtml(m.emailHint)}</p>` : ''}
+${error && errorId ? errorMessage(errorId, error, lang) : ''}
+<input${attrs({
+    class: 'podium-textbox',
+    type: field === 'email' ? 'email' : 'text',
+    id,
+    name: field,
+    autocomplete: field,
+    spellcheck: field === 'email' ? 'false' : undefined,
+    value: firstValue(values, field),
+    'aria-describedby': idRefs(errorId, hintId),
+    'aria-invalid': error ? 'true' : undefined,
+  })}>
+</div>`;
+}
+
+function renderConsent(lang: Locale, values: FormValues, errors: readonly FieldError[]): string {
+  const m = t(lang).form;
+  const id = 'submitter-consent';
+  const error = errorFor(errors, 'consent');
+  const errorId = error ? `${id}-error` : undefined;
+  return `<div class="podium-form-field${error ? ' podium-form-field--invalid' : ''}">
+${error && errorId ? errorMessage(errorId, error, lang) : ''}
+<div class="podium-choice">
+<input${attrs({
+    class: 'podium-choice__input',
+    type: 'checkbox',
+    id,
+    name: 'consent',
+    value: 'yes',
+    checked: valueList(values, 'consent').includes('yes'),
+    'aria-describedby': idRefs(errorId, `${id}-hint`),
+    'aria-invalid': error ? 'true' : undefined,
+  })}>
+<label class="podium-choice__label" for="${id}">${escapeHtml(m.consent)}</label>
+</div>
+<p class="podium-form-hint podium-form-hint--choice" id="${id}-hint">${escapeHtml(m.consentHint)}</p>
+</div>`;
+}
+
+/**
+ * The whole form area of a consultation page: error summary (when there are errors),
+ * heading, how and when the municipality answers, the questions, the optional contact
+ * details and the submit button. Posts without JavaScript.
+ *
+ * @example
+ * renderConsultationForm({ consultation, lang: 'nl', values: { 'answers.route': 'parklaan' },
+ *   errors: [{ field: 'answers.toelichting', message: 'Vul een toelichting in.' }] })
+ */
+export function renderConsultationForm({
+  consultation,
+  lang,
+  values = {},
+  errors = [],
+}: ConsultationFormOptions): string {
+  const m = t(lang);
+  const moderation = consultation.moderation === 'pre' ? m.consultation.moderationPre : m.consultation.moderationPost;
+  return `${renderErrorSummary({ consultation, lang, errors })}
+<h2 id="podium-form-heading">${escapeHtml(m.consultation.formHeading)}</h2>
+<p>${escapeHtml(m.form.intro(consultation.responseDays))}</p>
+<p>${escapeHtml(moderation)}</p>
+<form class="podium-form" method="post" action="${escapeHtml(routes.submissions(consultation.slug))}" novalidate aria-labelledby="podium-form-heading">
+<input type="hidden" name="lang" value="${escapeHtml(lang)}">
+${consultation.questions.map((question) => renderQuestion(question, lang, values, errors)).join('\n')}
+<fieldset class="podium-fieldset podium-fieldset--about-you" aria-describedby="podium-about-you-hint">
+<legend class="podium-fieldset__legend">${escapeHtml(m.form.aboutYouHeading)}</legend>
+<p class="podium-form-hint" id="podium-about-you-hint">${escapeHtml(m.form.aboutYouText)}</p>
+${renderTextInput('name', lang, values, errors)}
+${renderTextInput('email', lang, values, errors)}
+${renderConsent(lang, values, errors)}
+</fieldset>
+<button class="podium-button podium-button--primary" type="submit" data-submitting-text="${escapeHtml(m.form.submitting)}">${escapeHtml(m.form.submit)}</button>
+</form>`;
+}

@@ -1,0 +1,182 @@
+/**
+ * The audit-log viewer and its exports (administrators only), and the database's refusal
+ * to change or delete an entry, which leaves room for the retention purge alone.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { and, eq, sql } from 'drizzle-orm';
+import { auditLog, organisations } from '../../../../api/db/schema.ts';
+import { recordAudit } from '../../../../api/services/audit.ts';
+import { purgeExpired } from '../../../../api/services/retention.ts';
+import { NOW, openTestApp, type TestApp } from '../../../support/app.ts';
+import { databaseTargets } from '../../../support/databases.ts';
+import { addStaffUser, logIn } from '../../../support/staff.ts';
+
+for (const target of databaseTargets()) {
+  describe(`audit-log viewer (${target.name})`, () => {
+    let t: TestApp;
+    let admin: { cookie: string };
+    let moderator: { cookie: string };
+    let analyst: { cookie: string };
+    let adminId: string;
+    let organisationId: string;
+    before(async () => {
+      t = await openTestApp(target);
+      organisationId = (await t.db.select({ id: organisations.id }).from(organisations))[0]!.id;
+      adminId = await addStaffUser(t, 'beheerder@demodam.example', 'administrator');
+      await addStaffUser(t, 'moderator@demodam.example', 'moderator');
+      await addStaffUser(t, 'analist@demodam.example', 'analyst');
+      admin = await logIn(t, 'beheerder@demodam.example');
+      moderator = await logIn(t, 'moderator@demodam.example');
+      analyst = await logIn(t, 'analist@demodam.example');
+      for (let i = 0; i < 60; i++) {
+        await recordAudit(t.db, {
+          organisationId,
+          actorType: 'staff',
+          actorId: adminId,
+          at: new Date(Date.UTC(2026, 10, 20, 9, i)),
+          action: 'test.bulk',
+          subjectType: 'submission',
+          subjectId: `bulk-${i}`,
+        });
+      }
+      await recordAudit(t.db, {
+        organisationId,
+        actorType: 'staff',
+        actorId: adminId,
+        at: new Date('2026-11-21T10:00:00Z'),
+        action: 'submission.decision',
+        subjectType: 'submission',
+        subjectId: '=HYPERLINK("http://evil.example")',
+        details: { decision: 'publish', from: 'new', to: 'published' },
+      });
+    });
+    after(() => t.close());
+
+    const get = (path: string, cookie?: string) => t.app.request(path, { headers: cookie ? { Cookie: cookie } : {} });
+
+    it('sends anonymous visitors to the log-in page and refuses roles without admin', async () => {
+      for (const path of [
+        '/beheer/audit/',
+        '/en/manage/audit/',
+        '/beheer/audit/export.csv',
+        '/beheer/audit/export.json',
+      ]) {
+        assert.equal((await get(path)).status, 303, `anonymous ${path}`);
+        for (const who of [moderator, analyst]) {
+          const response = await get(path, who.cookie);
+          assert.equal(response.status, 403, path);
+          assert.doesNotMatch(await response.text(), /test\.bulk/);
+        }
+      }
+    });
+
+    it('shows administrators who did what to which subject and when, with before and after', async () => {
+      const response = await get('/beheer/audit/?action=submission.decision', admin.cookie);
+      assert.equal(response.status, 200);
+      const html = await response.text();
+      assert.match(html, /<caption id="audit-caption">Regels 1 tot en met 1 van 1<\/caption>/);
+      assert.match(html, /<td>beheerder<\/td>/);
+      assert.match(html, /<td><code>new<\/code><\/td>\s*<td><code>published<\/code><\/td>/);
+      assert.match(
+        html,
+        /href="\/beheer\/audit\/"[^>]*>Auditlog</,
+        'the nav links to the audit log for administrators',
+      );
+    });
+
+    it('filters by actor, action prefix, subject and period', async () => {
+      const count = async (query: string) => {
+        const html = await (await get(`/en/manage/audit/${query}`, admin.cookie)).text();
+        return Number(html.match(/ of (\d+)<\/caption>/)?.[1] ?? 0);
+      };
+      assert.equal(await count('?action=test'), 60);
+      assert.equal(await count('?action=test.bulk&subject=bulk-7'), 1);
+      assert.equal(await count(`?actor=${adminId}&action=test&from=2026-11-20&to=2026-11-20`), 60);
+      assert.equal(await count('?action=test&from=2026-11-21'), 0);
+      assert.equal(await count('?actor=system&action=test'), 0);
+      assert.ok((await count('?actor=system')) > 0, 'the seed wrote system entries');
+    });
+
+    it('pages through the entries, fifty at a time', async () => {
+      const first = await (await get('/beheer/audit/?action=test', admin.cookie)).text();
+      assert.match(first, /Regels 1 tot en met 50 van 60/);
+      assert.match(first, /href="\/beheer\/audit\/\?action=test&amp;page=2" rel="next"/);
+      const second = await (await get('/beheer/audit/?action=test&page=2', admin.cookie)).text();
+      assert.match(second, /Regels 51 tot en met 60 van 60/);
+      assert.match(second, /rel="prev"/);
+    });
+
+    it('refuses bad filters with a clear message in the page’s language', async () => {
+      const dutch = await get(
+        '/beheer/audit/?actor=00000000-0000-0000-0000-000000000000&from=31-12-2026',
+        admin.cookie,
+      );
+      assert.equal(dutch.status, 400);
+      const html = await dutch.text();
+      assert.match(html, /Deze medewerker bestaat niet/);
+      assert.match(html, /Vul de begindatum in als JJJJ-MM-DD/);
+      const english = await get('/en/manage/audit/export.json?page=0&to=2026-02-30', admin.cookie);
+      assert.equal(english.status, 400);
+      const body = await english.json();
+      assert.deepEqual(
+        body.errors.map((e: { message: string }) => e.message),
+        ['Enter the end date as YYYY-MM-DD, for example 2026-11-30.', 'The page number must be a whole number from 1.'],
+      );
+    });
+
+    it('exports the filtered log as CSV, safe for spreadsheets, and as JSON, and logs the export', async () => {
+      const csv = await get('/beheer/audit/export.csv?action=submission', admin.cookie);
+      assert.equal(csv.status, 200);
+      assert.match(csv.headers.get('Content-Type') ?? '', /^text\/csv/);
+      const lines = (await csv.text()).trimEnd().split('\r\n');
+      assert.equal(lines[0], 'Wanneer,Wie,Wie (id),Handeling,Onderwerp,Onderwerp (id),Voor,Na,Details');
+      const decision = lines.find((line) => line.includes('submission.decision'))!;
+      assert.ok(decision.includes(`"'=HYPERLINK(""http://evil.example"")"`), decision);
+      assert.ok(decision.includes(',new,published,'));
+      const json = await (await get('/en/manage/audit/export.json?action=test', admin.cookie)).json();
+      assert.equal(json.count, 60, 'an export is not paged');
+      assert.equal(json.entries[0].actor, 'beheerder');
+      const logged = await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'audit.exported'), eq(auditLog.actorId, adminId)));
+      assert.equal(logged.length, 2);
+    });
+  });
+
+  describe(`the audit log is append-only (${target.name})`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await openTestApp(target);
+    });
+    after(() => t.close());
+
+    it('refuses UPDATE, DELETE and TRUNCATE in the database', async () => {
+      const [entry] = await t.db.select().from(auditLog).limit(1);
+      assert.ok(entry);
+      await assert.rejects(t.db.update(auditLog).set({ action: 'forged' }).where(eq(auditLog.id, entry!.id)));
+      await assert.rejects(t.db.delete(auditLog).where(eq(auditLog.id, entry!.id)));
+      await assert.rejects(t.db.execute(sql`truncate audit_log`));
+      const [unchanged] = await t.db.select().from(auditLog).where(eq(auditLog.id, entry!.id));
+      assert.equal(unchanged?.action, entry!.action);
+    });
+
+    it('still lets the retention purge remove entries past their period', async () => {
+      const [org] = await t.db.select({ id: organisations.id }).from(organisations);
+      await recordAudit(t.db, {
+        organisationId: org!.id,
+        actorType: 'system',
+        at: new Date('2015-01-01T00:00:00Z'),
+        action: 'test.ancient',
+        subjectType: 'organisation',
+      });
+      const report = await purgeExpired(t.db, NOW);
+      assert.ok(report.organisations[0]!.counts.auditEntries >= 1);
+      assert.equal((await t.db.select().from(auditLog).where(eq(auditLog.action, 'test.ancient'))).length, 0);
+      // The permission ends with the purge's transaction.
+      const [entry] = await t.db.select().from(auditLog).limit(1);
+      await assert.rejects(t.db.delete(auditLog).where(eq(auditLog.id, entry!.id)));
+    });
+  });
+}

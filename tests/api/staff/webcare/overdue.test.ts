@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { submissions } from '../../../../api/db/schema.ts';
+import { openTestApp, postJson, validAnswers, type TestApp } from '../../../support/app.ts';
+import { databaseTargets } from '../../../support/databases.ts';
+import { addStaffUser, logIn } from '../../../support/staff.ts';
+
+const submitPath = '/api/consultations/fietsroute-stationsstraat/submissions';
+
+for (const target of databaseTargets()) {
+  describe(`response clock and overdue view (${target.name})`, () => {
+    // The clock is controlled: the app's "now" is this variable (a Friday).
+    let now = new Date('2026-11-27T10:00:00Z');
+    let t: TestApp;
+    let webcare: { cookie: string; csrf: string };
+    const ids: Record<string, string> = {};
+
+    before(async () => {
+      t = await openTestApp(target, { now: () => now });
+      await addStaffUser(t, 'webcare@demodam.example', 'webcare');
+      webcare = await logIn(t, 'webcare@demodam.example');
+      // Received on these Mondays; the demo consultation promises an answer in 10 working days.
+      for (const [name, received] of [
+        ['a day late', '2026-11-12T10:00:00Z'],
+        ['a week late', '2026-11-06T10:00:00Z'],
+        ['on time', '2026-11-23T10:00:00Z'],
+        ['answered late', '2026-11-02T10:00:00Z'],
+      ] as const) {
+        const response = await postJson(t.app, submitPath, { answers: validAnswers });
+        const { code } = await response.json();
+        const [row] = await t.db
+          .update(submissions)
+          .set({ createdAt: new Date(received) })
+          .where(eq(submissions.followUpCode, code))
+          .returning();
+        ids[name] = row!.id;
+      }
+      await t.db.update(submissions).set({ reviewState: 'answered' }).where(eq(submissions.id, ids['answered late']!));
+    });
+    after(() => t.close());
+
+    const overdue = async (path = '/beheer/te-laat') =>
+      (await t.app.request(path, { headers: { Cookie: webcare.cookie } })).text();
+
+    it('lists only waiting items past their promise, the latest first, with how late they are', async () => {
+      const html = await overdue();
+      assert.match(html, /<h1>Te laat<\/h1>/);
+      const order = [...html.matchAll(/id="overdue-([0-9a-f-]+)-heading"/g)].map((m) => m[1]);
+      const ours = order.filter((id) => Object.values(ids).includes(id!));
+      assert.deepEqual(ours, [ids['a week late'], ids['a day late']]);
+      // Due Friday 20 November 10:00; Friday 27 November is five working days later.
+      assert.match(
+        html,
+        new RegExp(`overdue-${ids['a week late']}-heading[\\s\\S]*?Te laat: 5 werkdagen over de termijn`),
+      );
+      // Due Thursday 26 November 10:00: one working day.
+      assert.match(
+        html,
+        new RegExp(`overdue-${ids['a day late']}-heading[\\s\\S]*?Te laat: 1 werkdag over de termijn`),
+      );
+      assert.match(html, /<a href="\/beheer\/te-laat" aria-current="page">Te laat<\/a>/);
+    });
+
+    it('shows every item in the queue with the time left or how late it is', async () => {
+      const html = await (await t.app.request('/beheer/', { headers: { Cookie: webcare.cookie } })).text();
+      assert.match(
+        html,
+        new RegExp(`item-${ids['on time']}-heading[\\s\\S]*?<dt>Reactietermijn</dt><dd>Nog 6 werkdagen</dd>`),
+      );
+      assert.match(
+        html,
+        new RegExp(
+          `item-${ids['a day late']}-heading[\\s\\S]*?<dt>Reactietermijn</dt><dd><strong class="staff-overdue">Te laat: 1 werkdag over de termijn</strong>`,
+        ),
+      );
+    });
+
+    it('sends anonymous visitors to the log-in page and refuses analysts', async () => {
+      const anonymous = await t.app.request('/beheer/te-laat');
+      assert.equal(anonymous.status, 303);
+      assert.equal(anonymous.headers.get('Location'), '/beheer/inloggen?next=%2Fbeheer%2Fte-laat');
+      await addStaffUser(t, 'analyst@demodam.example', 'analyst');
+      const analyst = await logIn(t, 'analyst@demodam.example');
+      assert.equal((await t.app.request('/beheer/te-laat', { headers: { Cookie: analyst.cookie } })).status, 403);
+    });
+
+    it('moves items onto the overdue view as the clock passes their promise', async () => {
+      assert.doesNotMatch(await overdue(), new RegExp(ids['on time']!));
+      now = new Date('2026-12-07T13:00:00Z');
+      // Ten days on, the morning's session has long ended: log in again.
+      const later = await logIn(t, 'webcare@demodam.example');
+      const html = await (await t.app.request('/en/manage/overdue', { headers: { Cookie: later.cookie } })).text();
+      assert.match(html, new RegExp(`overdue-${ids['on time']}-heading[\\s\\S]*?Overdue: 3 hours past the promise`));
+    });
+  });
+}

@@ -1,0 +1,181 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { SocialPost, SocialThread } from '../../../../shared/contracts/social-thread.ts';
+import { publicMirror } from '../../../../api/services/social/public-mirror.ts';
+import { renderThreadPosts } from '../../../../shared/render/thread.ts';
+
+const base: Omit<SocialPost, 'id' | 'parentId' | 'depth' | 'author' | 'html' | 'text'> = {
+  url: null,
+  placeholder: null,
+  contentWarning: null,
+  sensitive: false,
+  labels: [],
+  media: [],
+  links: [],
+  mentions: [],
+  hashtags: [],
+  counts: { replies: null, reposts: null, likes: null, quotes: null },
+  createdAt: '2026-11-20T10:00:00.000Z',
+  editedAt: null,
+  deletedAt: null,
+};
+const person = (name: string, handle: string) => ({
+  displayName: name,
+  handle,
+  url: `https://social.example/@${handle}`,
+  isOwnAccount: false,
+  isOfficial: false,
+});
+
+const thread: SocialThread = {
+  id: 't1',
+  platform: 'mastodon',
+  rootId: '1',
+  url: 'https://social.example/@gemeente/1',
+  title: null,
+  lastSyncedAt: null,
+  posts: [
+    {
+      ...base,
+      id: '1',
+      parentId: null,
+      depth: 0,
+      author: { ...person('Gemeente', 'gemeente@social.example'), isOwnAccount: true, isOfficial: true },
+      html: '<p>Waar moet de route komen?</p>',
+      text: 'Waar moet de route komen?',
+      lang: 'nl',
+    },
+    {
+      ...base,
+      id: '2',
+      parentId: '1',
+      depth: 1,
+      url: 'https://social.example/@jan/2',
+      author: person('Jan Jansen', 'jan@social.example'),
+      html: '<p>Through the park, please.</p>',
+      text: 'Through the park, please.',
+      lang: 'en',
+      media: [{ kind: 'image', url: 'https://social.example/m/1.jpg', previewUrl: null, alt: null }],
+    },
+    { ...base, id: '3', parentId: '1', depth: 1, placeholder: 'deleted', author: null, html: '', text: '' },
+    {
+      ...base,
+      id: '4',
+      parentId: '2',
+      depth: 2,
+      author: person('Jan Jansen', 'jan@social.example'),
+      html: '<p>En met licht.</p>',
+      text: 'En met licht.',
+      contentWarning: 'donker',
+    },
+  ],
+};
+
+describe('the public mirror of a thread', () => {
+  test('replaces private persons by a letter, the same letter for the same person, and drops their links', () => {
+    const mirror = publicMirror(thread);
+    const [root, reply, , again] = mirror.posts;
+    assert.equal(root!.author?.displayName, 'Gemeente');
+    assert.deepEqual(reply!.author, {
+      displayName: null,
+      handle: null,
+      url: null,
+      isOwnAccount: false,
+      isOfficial: false,
+      pseudonym: 'A',
+    });
+    assert.equal(reply!.url, null);
+    assert.equal(again!.author?.pseudonym, 'A');
+    assert.doesNotMatch(JSON.stringify(mirror), /Jansen|jan@social/);
+  });
+});
+
+describe('renderThreadPosts', () => {
+  const html = renderThreadPosts(publicMirror(thread), 'nl');
+
+  test('nests a reply in a list inside the post it answers', () => {
+    assert.match(html, /<ol class="podium-thread__posts"><li><article[^]*?<ol class="podium-thread__posts"><li>/);
+    assert.equal(html.match(/<ol class="podium-thread__posts">/g)?.length, 3);
+  });
+
+  test('marks a post in another language with its lang, and none when it is the page language', () => {
+    assert.match(html, /<div class="podium-post__content" lang="en"><p>Through the park/);
+    assert.match(html, /<div class="podium-post__content"><p>Waar moet/);
+  });
+
+  test('says an image has no description instead of leaving it silent', () => {
+    assert.match(html, /Afbeelding <span class="podium-post__no-description">zonder beschrijving<\/span>/);
+    assert.doesNotMatch(html, /<img/);
+  });
+
+  test('shows a deleted post as a placeholder and names residents by their letter', () => {
+    assert.match(html, /Dit bericht is verwijderd\./);
+    assert.match(html, /Inwoner A schreef op/);
+    assert.match(html, /Antwoord aan Inwoner A/);
+    assert.doesNotMatch(html, /Jan Jansen/);
+  });
+
+  test('hides a post with a content warning behind a disclosure', () => {
+    assert.match(
+      html,
+      /<details class="podium-disclosure"><summary>Waarschuwing: donker\. Toon het bericht<\/summary>/,
+    );
+  });
+});
+
+describe('renderThreadPosts with sensitive media and descriptions added by the municipality', () => {
+  const image = { kind: 'image' as const, previewUrl: null };
+  const withMedia: SocialThread = {
+    ...thread,
+    posts: [
+      {
+        ...thread.posts[0]!,
+        media: [
+          {
+            ...image,
+            url: 'https://social.example/m/a.jpg',
+            alt: null,
+            staffAlt: { text: 'Het kruispunt', lang: 'nl' },
+          },
+          {
+            ...image,
+            url: 'https://social.example/m/b.jpg',
+            alt: 'A bench',
+            staffAlt: { text: 'Een houten bank', lang: 'nl' },
+          },
+        ],
+      },
+      {
+        ...thread.posts[1]!,
+        id: '5',
+        sensitive: false,
+        labels: ['graphic-media'],
+        media: [{ ...image, url: 'https://social.example/m/c.jpg', alt: 'Een ongeluk' }],
+      },
+    ],
+  };
+
+  test('shows the municipality’s description marked as added by the municipality, beside the author’s', () => {
+    const html = renderThreadPosts(publicMirror(withMedia), 'nl');
+    assert.match(
+      html,
+      /Afbeelding: <span>Het kruispunt<\/span> <span class="podium-post__added">\(beschrijving toegevoegd door de gemeente\)<\/span>/,
+    );
+    assert.match(html, /Afbeelding: A bench\. <span>Een houten bank<\/span> <span class="podium-post__added">/);
+    const english = renderThreadPosts(publicMirror(withMedia), 'en');
+    assert.match(
+      english,
+      /<span lang="nl">Het kruispunt<\/span> <span class="podium-post__added">\(description added by the municipality\)/,
+    );
+  });
+
+  test('keeps media labelled sensitive behind a "show sensitive image" disclosure', () => {
+    const html = renderThreadPosts(publicMirror(withMedia), 'nl');
+    assert.match(
+      html,
+      /<details class="podium-disclosure"><summary>Toon gevoelige afbeelding<\/summary><ul class="podium-post__media"><li><a[^>]*>Afbeelding: Een ongeluk/,
+    );
+    assert.equal(html.match(/<summary>Toon gevoelige/g)?.length, 1, 'media without a label are shown as they are');
+    assert.match(renderThreadPosts(publicMirror(withMedia), 'en'), /<summary>Show sensitive image<\/summary>/);
+  });
+});
