@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { browserTestEnv, CHROMIUM_PATH, TEST_BASE_URL } from './tests/support/browser-env.ts';
+import { browserTestEnv, CHROMIUM_PATH, JOURNEY_WEBCARE, TEST_BASE_URL } from './tests/support/browser-env.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -39,10 +39,16 @@ export default defineConfig({
       use: { ...devices['Desktop Chrome'], launchOptions, javaScriptEnabled: false },
     },
   ],
+  // Podium as `npm start` runs it, with the demo data; before it, the journey specs' staff
+  // account is added with the CLI, as an operator would ("already exists" is fine on a rerun).
   webServer: {
-    command: `"${process.execPath}" api/cli.ts start`,
+    command: [
+      `"${process.execPath}" api/cli.ts seed`,
+      `("${process.execPath}" api/cli.ts staff add --email ${JOURNEY_WEBCARE.email} --name "${JOURNEY_WEBCARE.name}" --role ${JOURNEY_WEBCARE.role} < /dev/null || true)`,
+      `exec "${process.execPath}" api/cli.ts start`,
+    ].join(' && '),
     cwd: root,
-    env: { ...browserTestEnv(root) },
+    env: { ...browserTestEnv(root), PODIUM_STAFF_PASSWORD: JOURNEY_WEBCARE.password },
     url: `${TEST_BASE_URL}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,

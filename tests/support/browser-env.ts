@@ -24,3 +24,14 @@ export function browserTestEnv(root: string): Record<string, string> {
     PODIUM_RATE_LIMITS: 'submit=100000/60,follow_up=100000/60,rights=100000/60,login=100000/60,email_link=100000/60',
   };
 }
+
+/**
+ * The staff account the journey specs log in with. It is made with `podium staff add`
+ * before `podium start`, as an operator would (the CLI refuses while the server runs).
+ */
+export const JOURNEY_WEBCARE = {
+  email: 'journey-webcare@demodam.example',
+  name: 'Wes Care',
+  role: 'webcare',
+  password: 'journey webcare password 2026',
+} as const;
