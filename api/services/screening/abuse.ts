@@ -20,12 +20,14 @@ import type { Finding, FlagKind } from './types.ts';
 type Entry = { kind: FlagKind };
 
 /** Whole words. */
-const WORDS: Record<string, Entry> = {};
+// Maps, not plain objects: the keys are compared with residents' words, and a plain object
+// would answer for `constructor` or `__proto__` from Object.prototype.
+const WORDS = new Map<string, Entry>();
 /** Words that also flag compounds they start. */
-const PREFIXES: Record<string, Entry> = {};
+const PREFIXES = new Map<string, Entry>();
 
-function add(kind: FlagKind, list: string[], target: Record<string, Entry> = WORDS): void {
-  for (const word of list) target[word] = { kind };
+function add(kind: FlagKind, list: string[], target: Map<string, Entry> = WORDS): void {
+  for (const word of list) target.set(word, { kind });
 }
 
 // Dutch. Swearing (profanity) is a house-rule matter; insults and slurs aimed at people are abuse.
@@ -173,22 +175,22 @@ function lookup(word: string): Entry | undefined {
   if (word.includes('*')) {
     // One asterisk stands for one letter: "f*ck", "k*t".
     const pattern = new RegExp(`^${word.replace(/[^*\p{L}]/gu, '').replaceAll('*', '\\p{L}')}$`, 'u');
-    const hit = Object.keys(WORDS).find((w) => pattern.test(w)) ?? Object.keys(PREFIXES).find((w) => pattern.test(w));
-    return hit ? (WORDS[hit] ?? PREFIXES[hit]) : undefined;
+    const hit = [...WORDS.keys()].find((w) => pattern.test(w)) ?? [...PREFIXES.keys()].find((w) => pattern.test(w));
+    return hit ? (WORDS.get(hit) ?? PREFIXES.get(hit)) : undefined;
   }
-  const exact = WORDS[word] ?? PREFIXES[word];
+  const exact = WORDS.get(word) ?? PREFIXES.get(word);
   if (exact) return exact;
   // Plurals: "eikels", "hoeren", "assholes".
   for (const ending of ['s', 'en', 'es']) {
-    const stem = word.endsWith(ending) ? WORDS[word.slice(0, -ending.length)] : undefined;
+    const stem = word.endsWith(ending) ? WORDS.get(word.slice(0, -ending.length)) : undefined;
     if (stem) return stem;
   }
   if (word.startsWith('kanker') && word.length > 'kanker'.length) {
     const rest = word.slice('kanker'.length).replace(/^-/, '');
     return MEDICAL_KANKER.has(rest) ? undefined : { kind: 'abuse' };
   }
-  for (const prefix of Object.keys(PREFIXES)) {
-    if (word.startsWith(prefix) && word.length > prefix.length + 1) return PREFIXES[prefix];
+  for (const [prefix, entry] of PREFIXES) {
+    if (word.startsWith(prefix) && word.length > prefix.length + 1) return entry;
   }
   return undefined;
 }
