@@ -200,8 +200,9 @@ export async function eraseSubmission(
       .update(submissions)
       // The request hash is derived from the text and the e-mail address. The idempotency
       // key stays: a late retry of the same request then meets a conflict instead of
-      // storing the erased input again.
-      .set({ erasedAt: now, publishedAt: null, requestHash: null, updatedAt: now })
+      // storing the erased input again. The screening record goes too: it holds a redacted
+      // copy of every text, which is still the resident's words.
+      .set({ erasedAt: now, publishedAt: null, requestHash: null, screening: null, updatedAt: now })
       .where(eq(submissions.id, submission.id));
     await recordAudit(tx, {
       organisationId,

@@ -218,6 +218,8 @@ async function purgeOrganisation(tx: Tx, organisationId: string, periods: Retent
       )
       .returning({ id: submissionAnswers.submissionId })
   ).length;
+  // The screening record keeps a redacted copy of each text: it expires with the texts.
+  await tx.update(submissions).set({ screening: null }).where(inArray(submissions.id, unpublishedExpired));
 
   // Mirrored threads: after the period, posts keep their words but lose every link to a
   // person who is not an official account, and the thread is no longer re-read (a re-sync
