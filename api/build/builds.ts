@@ -95,14 +95,29 @@ async function switchLink(link: string, target: string): Promise<void> {
   await rename(temporary, link);
 }
 
-async function removeOldBuilds(buildsDir: string, keep: string): Promise<void> {
-  const entries = await readdir(buildsDir);
-  // Keep the previous build for a moment: requests that started on it may still read it.
-  const old = entries
+/** How long the previous build stays after a switch, for requests that started on it. */
+export const PREVIOUS_BUILD_GRACE_MS = 30_000;
+
+/**
+ * Removes every build but the live one. The previous build is kept for a short grace period
+ * (requests that started on it may still read it) and then removed too: it may hold text
+ * that was erased or taken down since, which must not wait for the next rebuild to go.
+ */
+export async function removeOldBuilds(
+  buildsDir: string,
+  keep: string,
+  graceMs: number = PREVIOUS_BUILD_GRACE_MS,
+): Promise<void> {
+  const old = (await readdir(buildsDir))
     .map((name) => join(buildsDir, name))
     .filter((path) => path !== keep)
     .sort();
   for (const path of old.slice(0, -1)) await rm(path, { recursive: true, force: true });
+  const previous = old.at(-1);
+  if (previous === undefined) return;
+  const removePrevious = () => rm(previous, { recursive: true, force: true }).catch(() => undefined);
+  if (graceMs <= 0) await removePrevious();
+  else setTimeout(removePrevious, graceMs).unref();
 }
 
 async function readStamp(dir: string): Promise<string | undefined> {
