@@ -42,7 +42,9 @@ export function parsePostUrl(input: string): PostAddress | undefined {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
   const host = url.hostname.toLowerCase();
-  const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = pathParts(url);
+  // A malformed %-escape names no post: the caller answers 422, as for any other bad address.
+  if (parts === undefined) return undefined;
 
   if (BLUESKY_HOSTS.has(host)) {
     const [profile, actor, post, rkey] = parts;
@@ -74,6 +76,15 @@ export function parsePostUrl(input: string): PostAddress | undefined {
     return undefined;
   }
   return mastodon(url, parts);
+}
+
+/** The decoded path segments; undefined when one of them is not a valid %-escape sequence. */
+function pathParts(url: URL): string[] | undefined {
+  try {
+    return url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return undefined;
+  }
 }
 
 function bluesky(actor: string, rkey: string): PostAddress {

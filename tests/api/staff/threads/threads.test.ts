@@ -204,6 +204,7 @@ for (const target of databaseTargets()) {
         [{}, 422, /validation-failed/],
         [{ url: 'https://a.example/@x/1', payload: {} }, 422, /validation-failed/],
         [{ url: 'https://www.gemeente.example/nieuws' }, 422, /thread-not-post-url/],
+        [{ url: 'https://social.example/@gemeente%E0%A4%A/113456789012345678' }, 422, /thread-not-post-url/],
         [{ url: 'https://www.facebook.com/gemeente/posts/1' }, 422, /thread-needs-json/],
         [{ payload: { hello: 'world' } }, 422, /thread-unknown-platform/],
         [{ payload: { hello: 'world' }, platform: 'mastodon' }, 422, /thread-payload-invalid/],

@@ -59,6 +59,9 @@ describe('reading a post address', () => {
       'https://bsky.app/profile/a.b',
       'https://x.com/gemeente',
       'javascript:alert(1)',
+      // Malformed %-escapes: refused like any address that names no post, never thrown.
+      'https://social.example/@gemeente%E0%A4%A/113456789012345678',
+      'https://bsky.app/profile/%/post/3kabc',
     ]) {
       assert.equal(parsePostUrl(url), undefined, url);
     }
