@@ -5,7 +5,7 @@ import { auditLog, organisations, socialPosts } from '../../api/db/schema.ts';
 import { buildPublishedSnapshot } from '../../api/services/published-content.ts';
 import { importMastodonThread } from '../../api/services/social/mastodon.ts';
 import { importThread, readThread, syncThread } from '../../api/services/social/threads.ts';
-import { listSocialQueue, promiseFor } from '../../api/services/social/moderation-source.ts';
+import { promiseFor, socialSource } from '../../api/services/moderation/social-source.ts';
 import { addWorkingDays } from '../../api/services/working-days.ts';
 import { mastodonAccount, mastodonStatus } from '../fixtures/social/payloads.ts';
 import { NOW, openTestApp, type TestApp } from '../support/app.ts';
@@ -73,7 +73,11 @@ for (const target of databaseTargets()) {
 
     it("runs a reply's response clock on the promise of the social account, not the consultation's", async () => {
       const { reply } = await mirror('19');
-      const items = await listSocialQueue(t.db, { organisationId, roles: [{ role: 'moderator', departmentId: null }] });
+      const items = await socialSource.list(
+        t.db,
+        { organisationId, roles: [{ role: 'moderator', departmentId: null }] },
+        {},
+      );
       const item = items.find((i) => i.id === reply.id);
       // The demo municipality promises 2 working days on Mastodon (its portal promises 10).
       assert.deepEqual(item?.dueAt, addWorkingDays(reply.createdAt, 2));

@@ -34,7 +34,7 @@ import { recordAudit } from '../audit.ts';
 import { markContentChanged } from '../content-revision.ts';
 import { sentimentClassifier } from '../item-sentiment.ts';
 import { fetchThread, type FetchThreadOptions } from './fetch-thread.ts';
-import { autoPublishSetting, publishesWithoutReview, reviewOnArrival, screenPost } from './moderation-source.ts';
+import { autoPublishSetting, publishesWithoutReview, reviewOnArrival, screenPost } from './review-on-arrival.ts';
 import type { AccountDirectory, ImportedPost, ImportedThread } from './model.ts';
 import { RateLimitedError, SourceHttpError } from './rate-limit.ts';
 import { escapeHtml } from './sanitise.ts';

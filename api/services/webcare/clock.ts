@@ -2,7 +2,7 @@
  * The response clock: how much of the promised response time is left, or how late an item
  * is, in working days (as the promise is made) and, within the last day, in hours.
  */
-import type { QueueItem, ReviewState } from '../moderation.ts';
+import type { QueueItem, ReviewState } from '../moderation/source.ts';
 
 /** States in which the resident still waits for the municipality. */
 export const WAITING_STATES: readonly ReviewState[] = ['new', 'in_review', 'escalated', 'needs_answer'];

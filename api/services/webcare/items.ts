@@ -1,15 +1,9 @@
-/** One item as webcare sees it, with the answers already given. */
+/** Items as webcare sees them: the answers already given, and the overdue ones. */
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { reviewState, staffReplies } from '../../db/schema.ts';
-import { listQueue, type QueueItem, type Viewer } from '../moderation.ts';
+import { staffReplies } from '../../db/schema.ts';
+import { listQueue, type QueueItem, type Viewer } from '../moderation/index.ts';
 import { byLateness, WAITING_STATES } from './clock.ts';
-
-/** The item in any state, if the viewer may see it. */
-export async function findItem(db: Db, viewer: Viewer, itemId: string, now: Date): Promise<QueueItem | undefined> {
-  const [item] = await listQueue(db, viewer, { states: reviewState.enumValues, itemId, now, limit: 1 });
-  return item;
-}
 
 export async function repliesTo(db: Db, itemId: string) {
   return db

@@ -1,7 +1,8 @@
 /**
  * Who answers an item: a department and/or a person. Routing rules per topic (and
  * optionally per channel) assign new items on arrival; staff assign or reassign from the
- * queue, and every change is audited with what it was before and after.
+ * queue (`assignItem` in `../moderation/`, per source), and every change is audited with
+ * what it was before and after.
  *
  * `routeFor` is a function of (organisation, topic, channel) only, so every way an item
  * arrives — portal, widget, mirrored social post — routes the same way.
@@ -14,18 +15,17 @@ import {
   routingRules,
   staffRoles,
   staffUsers,
-  submissions,
   topics,
   type LocalizedText,
 } from '../../db/schema.ts';
 import { recordAudit } from '../audit.ts';
-import { can, type RoleGrant } from '../auth/roles.ts';
+import { can } from '../auth/roles.ts';
+import type { Assignment, Channel } from '../moderation/source.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Reader = Db | Tx;
 
-export type Channel = 'portal' | 'widget' | 'social';
-export type Assignment = { departmentId: string | null; staffUserId: string | null };
+export type { Assignment, Channel };
 
 const NOBODY: Assignment = { departmentId: null, staffUserId: null };
 
@@ -100,77 +100,6 @@ export async function assignmentChoices(db: Db, organisationId: string): Promise
     }
   }
   return { departments: departmentRows, people: [...seen.values()] };
-}
-
-// ---- assigning from the queue ------------------------------------------------------------
-
-export type AssignResult =
-  | { kind: 'assigned'; before: Assignment; after: Assignment }
-  | { kind: 'unchanged' }
-  | { kind: 'not_found' }
-  | { kind: 'forbidden' }
-  | { kind: 'unknown_department' }
-  | { kind: 'unknown_person' };
-
-export async function assignItem(
-  db: Db,
-  params: {
-    itemId: string;
-    assignment: Assignment;
-    actor: { id: string; organisationId: string; roles: readonly RoleGrant[] };
-    now: Date;
-  },
-): Promise<AssignResult> {
-  const { actor, assignment, now } = params;
-  if (!can(actor.roles, 'queue.assign')) return { kind: 'forbidden' };
-  const [row] = await db
-    .select({ submission: submissions })
-    .from(submissions)
-    .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
-    .where(
-      and(
-        eq(submissions.id, params.itemId),
-        eq(consultations.organisationId, actor.organisationId),
-        isNull(submissions.erasedAt),
-      ),
-    )
-    .limit(1);
-  if (!row) return { kind: 'not_found' };
-  const choices = await assignmentChoices(db, actor.organisationId);
-  if (assignment.departmentId && !choices.departments.some((d) => d.id === assignment.departmentId)) {
-    return { kind: 'unknown_department' };
-  }
-  if (assignment.staffUserId && !choices.people.some((p) => p.id === assignment.staffUserId)) {
-    return { kind: 'unknown_person' };
-  }
-  const before: Assignment = {
-    departmentId: row.submission.assignedDepartmentId,
-    staffUserId: row.submission.assignedStaffUserId,
-  };
-  if (before.departmentId === assignment.departmentId && before.staffUserId === assignment.staffUserId) {
-    return { kind: 'unchanged' };
-  }
-  await db.transaction(async (tx) => {
-    await tx
-      .update(submissions)
-      .set({
-        assignedDepartmentId: assignment.departmentId,
-        assignedStaffUserId: assignment.staffUserId,
-        updatedAt: now,
-      })
-      .where(eq(submissions.id, row.submission.id));
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actorType: 'staff',
-      actorId: actor.id,
-      at: now,
-      action: 'submission.assigned',
-      subjectType: 'submission',
-      subjectId: row.submission.id,
-      details: { before, after: assignment },
-    });
-  });
-  return { kind: 'assigned', before, after: assignment };
 }
 
 // ---- routing rules (administrators) -------------------------------------------------------

@@ -33,7 +33,6 @@ import {
 import { can } from '../../services/auth/roles.ts';
 import { queueWebcare } from '../webcare/routes.ts';
 import type { QueueWebcare } from '../webcare/view.ts';
-import { correctSentiment } from '../../services/item-sentiment.ts';
 import {
   authenticate,
   csrfTokenMatches,
@@ -42,6 +41,7 @@ import {
   type ActiveSession,
 } from '../../services/auth/sessions.ts';
 import {
+  correctSentiment,
   DECISIONS,
   decide,
   decideMany,
@@ -52,7 +52,7 @@ import {
   type Decision,
   type QueueFilter,
   type ReviewState,
-} from '../../services/moderation.ts';
+} from '../../services/moderation/index.ts';
 import {
   formatTime,
   renderLoginPage,
@@ -317,17 +317,13 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
     const label = SentimentLabelField.safeParse(field(body, 'label'));
     // The form offers only valid labels: anything else is not a request we understand.
     if (!ItemId.safeParse(id).success || !label.success) return notFound(c, lang, session);
-    const correct = (type: 'submission' | 'social_post') =>
-      correctSentiment(c.get('db'), {
-        organisationId: session.user.organisationId,
-        subject: { type, id },
-        label: label.data,
-        staffUserId: session.user.id,
-        now: c.get('now')(),
-      });
-    // The queue holds portal input and mirrored social posts; ids are unique across both.
-    let result = await correct('submission');
-    if (result.kind === 'not_found') result = await correct('social_post');
+    const result = await correctSentiment(c.get('db'), {
+      itemId: id,
+      organisationId: session.user.organisationId,
+      label: label.data,
+      staffUserId: session.user.id,
+      now: c.get('now')(),
+    });
     if (result.kind === 'not_found') return notFound(c, lang, session);
     const back = new URL(safeNext(field(body, 'next')) ?? staffPaths.queue(lang), 'http://podium.invalid');
     back.searchParams.set('sentiment', 'opgeslagen');

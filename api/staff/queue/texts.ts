@@ -3,7 +3,7 @@
  * staff read them daily: short, exact, the same term for the same thing everywhere.
  */
 import type { Locale } from '../../../shared/contracts/public-content.ts';
-import type { ReviewState } from '../../services/moderation.ts';
+import type { ReviewState } from '../../services/moderation/index.ts';
 import type { FlagCategory } from '../../services/screening/types.ts';
 
 const nl = {

@@ -17,11 +17,10 @@ import { problem } from '../../http/problem.ts';
 import { can } from '../../services/auth/roles.ts';
 import type { ActiveSession } from '../../services/auth/sessions.ts';
 import { readability } from '../../services/readability.ts';
-import { answerItem, ANSWER_MAX_LENGTH } from '../../services/webcare/answers.ts';
-import { findItem, listOverdue, repliesTo } from '../../services/webcare/items.ts';
+import { answerItem, ANSWER_MAX_LENGTH, assignItem, findItem, supports } from '../../services/moderation/index.ts';
+import { listOverdue, repliesTo } from '../../services/webcare/items.ts';
 import {
   addRoutingRule,
-  assignItem,
   assignmentChoices,
   deleteRoutingRule,
   listRoutingRules,
@@ -180,6 +179,11 @@ export function webcareRoutes(): Hono<StaffEnv> {
         return refuse({ field: 'department', message: m.unknownDepartment });
       case 'unknown_person':
         return refuse({ field: 'person', message: m.unknownPerson });
+      case 'unsupported':
+        return queuePage(c, lang, session, {
+          assignError: { itemId: id, error: { field: 'department', message: m.unsupported } },
+          status: 409,
+        });
       case 'not_found':
       case 'forbidden':
         return notFound(c, lang, session);
@@ -220,6 +224,7 @@ export function webcareRoutes(): Hono<StaffEnv> {
           replies: await repliesTo(db, item.id),
           form,
           published: c.req.query('gepubliceerd') !== undefined,
+          unavailable: supports(item, 'answer') ? undefined : webcareTexts(lang).answer.unsupported,
           now,
         }),
       );
@@ -242,6 +247,7 @@ export function webcareRoutes(): Hono<StaffEnv> {
       body: field(body, 'body') ?? '',
     };
     const language: Locale = values.language === 'en' ? 'en' : values.language === 'nl' ? 'nl' : item.language;
+    const unavailable = supports(item, 'answer') ? undefined : m.unsupported;
     const render = async (state: Omit<AnswerFormState, 'body' | 'language'>, status: 200 | 409 | 422) =>
       c.html(
         renderAnswerPage({
@@ -251,6 +257,7 @@ export function webcareRoutes(): Hono<StaffEnv> {
           templates: await listTemplates(db, session.user.organisationId),
           replies: await repliesTo(db, item.id),
           form: { body: values.body, language, ...state },
+          unavailable,
           now,
         }),
         status,
@@ -283,6 +290,8 @@ export function webcareRoutes(): Hono<StaffEnv> {
         return render({ errors: [{ field: 'body', message: m.errors[result.kind] }] }, 422);
       case 'rejected':
         return render({ errors: [{ field: 'body', message: m.errors.rejected }] }, 409);
+      case 'unsupported':
+        return render({ errors: [] }, 409);
       case 'not_found':
       case 'forbidden':
         return notFound(c, lang, session);

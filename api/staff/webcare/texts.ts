@@ -37,6 +37,7 @@ const nl = {
     unassigned: 'Nog niet toegewezen.',
     unknownDepartment: 'Deze afdeling bestaat niet. Kies er een uit de lijst.',
     unknownPerson: 'Deze medewerker bestaat niet of mag de wachtrij niet zien. Kies iemand uit de lijst.',
+    unsupported: 'Items van dit kanaal kunnen nog niet worden toegewezen. Handel het item af in de wachtrij.',
   },
   answer: {
     link: 'Beantwoorden',
@@ -56,6 +57,8 @@ const nl = {
     previewHeading: 'Voorbeeld',
     previewNotice: 'Zo ziet de inwoner uw antwoord. Het is nog niet gepubliceerd.',
     published: 'Het antwoord is gepubliceerd.',
+    unsupported:
+      'Op items van dit kanaal kunt u nog niet antwoorden vanuit Podium: het antwoord zou de inwoner niet bereiken. Antwoord op het kanaal zelf.',
     back: 'Terug naar de wachtrij',
     errors: {
       empty: 'Schrijf een antwoord.',
@@ -210,6 +213,7 @@ const en: Texts = {
     unassigned: 'Not assigned yet.',
     unknownDepartment: 'This department does not exist. Choose one from the list.',
     unknownPerson: 'This staff member does not exist or may not see the queue. Choose someone from the list.',
+    unsupported: 'Items from this channel cannot be assigned yet. Handle the item in the queue.',
   },
   answer: {
     link: 'Answer',
@@ -229,6 +233,8 @@ const en: Texts = {
     previewHeading: 'Preview',
     previewNotice: 'This is how the resident sees your answer. It is not published yet.',
     published: 'The answer is published.',
+    unsupported:
+      'You cannot answer items from this channel in Podium yet: the answer would not reach the resident. Answer on the channel itself.',
     back: 'Back to the queue',
     errors: {
       empty: 'Write an answer.',

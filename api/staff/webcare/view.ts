@@ -8,7 +8,7 @@ import type { Locale } from '../../../shared/contracts/public-content.ts';
 import type { LocalizedText } from '../../db/schema.ts';
 import { staffTexts } from '../queue/texts.ts';
 import { webcareTexts } from './texts.ts';
-import type { QueueItem } from '../../services/moderation.ts';
+import type { QueueItem } from '../../services/moderation/index.ts';
 import { readability, type Readability } from '../../services/readability.ts';
 import type { ResponseClock } from '../../services/webcare/clock.ts';
 import { responseClock } from '../../services/webcare/clock.ts';
@@ -214,6 +214,8 @@ export function renderAnswerPage(options: {
   replies: Array<{ body: string; language: Locale; publishedAt: Date | null }>;
   form: AnswerFormState;
   published?: boolean;
+  /** Why this item cannot be answered here: shown instead of the answer form. */
+  unavailable?: string | undefined;
   now: Date;
 }): string {
   const { lang, item, form } = options;
@@ -268,7 +270,7 @@ ${readabilityHint({ text: form.body, textLang: form.language, lang, id: 'preview
       : '';
   const body = `${notice}
 ${errorSummary(lang, errors)}
-<p>${escapeHtml(m.intro)}</p>
+${options.unavailable ? `<p class="staff-notice">${escapeHtml(options.unavailable)}</p>` : `<p>${escapeHtml(m.intro)}</p>`}
 <dl class="staff-meta">
 <div><dt>${escapeHtml(t.queue.channel)}</dt><dd>${escapeHtml(t.channels[item.channel] ?? item.channel)}</dd></div>
 <div><dt>${escapeHtml(t.queue.state)}</dt><dd>${escapeHtml(t.states[item.reviewState])}</dd></div>
@@ -279,7 +281,10 @@ ${inputSummary(item, lang)}
 </section>
 ${earlier}
 ${preview}
-${templateForm}
+${
+  options.unavailable
+    ? ''
+    : `${templateForm}
 <form method="post" action="${webcarePaths.answer('nl', item.id)}" class="staff-form staff-answer-form" novalidate>
 ${hidden('csrf', options.session.csrfToken)}${hidden('lang', lang)}
 <fieldset><legend>${escapeHtml(m.language)}</legend>${languages}</fieldset>
@@ -294,7 +299,8 @@ ${readabilityHint({ text: form.body, textLang: form.language, lang, id: 'answer-
 <button type="submit" name="action" value="preview" class="staff-button staff-button--secondary">${escapeHtml(m.preview)}</button>
 <button type="submit" name="action" value="publish" class="staff-button">${escapeHtml(m.publish)}</button>
 </p>
-</form>
+</form>`
+}
 <p><a href="${staffPaths.queue(lang)}">${escapeHtml(m.back)}</a></p>`;
   return staffPage({
     lang,

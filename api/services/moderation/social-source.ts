@@ -1,13 +1,11 @@
 /**
- * Mirrored social-media posts as a source of the moderation queue, beside portal and widget
- * input. A resident's reply is personal data published by someone who did not post on the
- * municipality's portal: it is screened like portal input and shown in a mirror only after
- * a moderator published it. The municipality's own posts (and, when the organisation
- * chooses so, other public bodies' posts) are published on import.
- *
- * The queue and the decision forms are shared with portal input (services/moderation.ts):
- * a social post becomes a `QueueItem` with one "answer" (its plain text) and a `source`
- * that names the platform, the account the thread belongs to and the post's address.
+ * Mirrored social-media posts (table `social_posts`) as a source of the moderation queue,
+ * beside portal and widget input. A post becomes a `QueueItem` with one "answer" (its plain
+ * text) and a `source` that names the platform, the account the thread belongs to and the
+ * post's address. Decisions and sentiment corrections work as for portal input; answering
+ * in the social channel and assigning posts are not built yet, and say so
+ * (`unsupported`). How a post arrives (screening, published on import or waiting) is
+ * `../social/review-on-arrival.ts`.
  */
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
@@ -16,34 +14,32 @@ import {
   consultations,
   departments,
   houseRules,
-  organisations,
   socialAuthors,
   socialPosts,
   socialThreads,
   topics,
   type LocalizedText,
-  type ScreeningRecord,
-  type SocialAutoPublish,
 } from '../../db/schema.ts';
 import { recordAudit } from '../audit.ts';
-import { can, visibleDepartments, type RoleGrant } from '../auth/roles.ts';
+import { can, visibleDepartments } from '../auth/roles.ts';
 import { markContentChanged } from '../content-revision.ts';
-import type { Decision, DecisionResult, QueueFilter, QueueItem, ReviewState, Viewer } from '../moderation.ts';
-import { screen } from '../screening/index.ts';
+import { correctSentiment } from '../item-sentiment.ts';
+import { SOCIAL_POST_FIELD } from '../social/review-on-arrival.ts';
 import { addWorkingDays } from '../working-days.ts';
-
-/** The one "question" a social post answers in the queue: its text. */
-export const SOCIAL_POST_FIELD = 'post';
+import {
+  ALL_STATES,
+  OPEN_STATES,
+  TARGET_STATE,
+  UNSUPPORTED,
+  type DecisionParams,
+  type DecisionResult,
+  type ModerationSource,
+  type QueueFilter,
+  type QueueItem,
+  type Viewer,
+} from './source.ts';
 
 const DEFAULT_RESPONSE_DAYS = 5;
-const OPEN: readonly ReviewState[] = ['new', 'in_review', 'escalated'];
-
-const TARGET_STATE: Record<Decision, ReviewState> = {
-  publish: 'published',
-  reject: 'rejected',
-  needs_answer: 'needs_answer',
-  escalate: 'escalated',
-};
 
 const PLATFORM_NAMES: Record<string, string> = {
   mastodon: 'Mastodon',
@@ -53,65 +49,38 @@ const PLATFORM_NAMES: Record<string, string> = {
   instagram: 'Instagram',
 };
 
-/** Where a social item in the queue comes from: shown as its channel. */
-export type SocialSource = {
-  platform: string;
-  /** The account whose thread this is (the root's author), e.g. `gemeente@social.overheid.nl`. */
-  account: string | null;
-  threadId: string;
-  postUrl: string | null;
-  /** The post's declared language when plausible; null when unknown (then no `lang` is claimed). */
-  lang: string | null;
-};
+type SocialPost = typeof socialPosts.$inferSelect;
 
-/** Screens a post's plain text as portal input is screened. */
-export function screenPost(text: string, lang: string | null | undefined, now: Date): ScreeningRecord {
-  const result = screen(text, { lang: lang === 'en' ? 'en' : 'nl', floodVolume: Number.POSITIVE_INFINITY });
-  return {
-    version: 1,
-    screenedAt: now.toISOString(),
-    fields: [{ question: SOCIAL_POST_FIELD, flags: result.flags, redacted: result.redacted }],
-  };
-}
-
-/** Whether a post by this author is published without a moderator, by the organisation's choice. */
-export function publishesWithoutReview(
-  author: { isOwnAccount: boolean; isOfficial: boolean } | null | undefined,
-  setting: SocialAutoPublish,
-): boolean {
-  if (!author || setting === 'none') return false;
-  return author.isOwnAccount || (setting === 'official' && author.isOfficial);
-}
-
-/** The review columns a post gets when it arrives or changes: published, or waiting. */
-export function reviewOnArrival(autoPublish: boolean, now: Date, publishedBefore?: Date | null) {
-  return autoPublish
-    ? { reviewState: 'published' as const, publishedAt: publishedBefore ?? now, moderationRule: null }
-    : { reviewState: 'new' as const, publishedAt: null, moderationRule: null };
-}
-
-export async function autoPublishSetting(db: Pick<Db, 'select'>, organisationId: string): Promise<SocialAutoPublish> {
+/** The organisation's post with this id; a post deleted at the source has nothing left to act on. */
+async function postFor(db: Db, organisationId: string, itemId: string): Promise<SocialPost | undefined> {
   const [row] = await db
-    .select({ setting: organisations.socialAutoPublish })
-    .from(organisations)
-    .where(eq(organisations.id, organisationId));
-  return row?.setting ?? 'own';
+    .select({ post: socialPosts })
+    .from(socialPosts)
+    .innerJoin(socialThreads, eq(socialThreads.id, socialPosts.threadId))
+    .where(
+      and(eq(socialPosts.id, itemId), eq(socialThreads.organisationId, organisationId), isNull(socialPosts.deletedAt)),
+    )
+    .limit(1);
+  return row?.post;
 }
 
 /** Social posts waiting for (or, by filter, past) a decision that the viewer may see. */
-export async function listSocialQueue(db: Db, viewer: Viewer, filter: QueueFilter = {}): Promise<QueueItem[]> {
+async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueItem[]> {
   const visible = visibleDepartments(viewer.roles);
   if (!can(viewer.roles, 'queue.read') || (visible !== 'all' && visible.length === 0)) return [];
-  if (filter.channel && filter.channel !== 'social') return [];
+  if (filter.channel && !socialSource.channels.includes(filter.channel)) return [];
+  // Posts cannot be assigned yet, so none is assigned to anyone.
+  if (filter.assignedTo) return [];
   const conditions: SQL[] = [
     eq(socialThreads.organisationId, viewer.organisationId),
     isNull(socialThreads.removedAt),
-    inArray(socialPosts.reviewState, [...(filter.states ?? OPEN)]),
+    inArray(socialPosts.reviewState, [...(filter.states ?? OPEN_STATES)]),
     // Deleted at the source or a placeholder: nothing left to moderate.
     isNull(socialPosts.deletedAt),
     isNull(socialPosts.placeholder),
   ];
   if (visible !== 'all') conditions.push(inArray(consultations.departmentId, visible));
+  if (filter.itemId) conditions.push(eq(socialPosts.id, filter.itemId));
   if (filter.consultation) conditions.push(eq(consultations.slug, filter.consultation));
   if (filter.topic) conditions.push(eq(topics.slug, filter.topic));
   if (filter.department) conditions.push(eq(departments.slug, filter.department));
@@ -183,7 +152,6 @@ export async function listSocialQueue(db: Db, viewer: Viewer, filter: QueueFilte
   return filter.overdue ? items.filter((item) => item.dueAt < now) : items;
 }
 
-/** The handle of each thread's root author: the account the conversation belongs to. */
 type SocialPromise = { key: string; platform: string | null; responseDays: number };
 
 async function socialPromises(db: Db, organisationId: string): Promise<SocialPromise[]> {
@@ -206,6 +174,7 @@ export function promiseFor(promises: SocialPromise[], platform: string, account:
   return (exact ?? promises.find((p) => p.platform === platform))?.responseDays;
 }
 
+/** The handle of each thread's root author: the account the conversation belongs to. */
 async function rootAccounts(db: Db, threadIds: string[]): Promise<Map<string, string | null>> {
   const rows = await db
     .select({ threadId: socialPosts.threadId, handle: socialAuthors.handle })
@@ -215,42 +184,16 @@ async function rootAccounts(db: Db, threadIds: string[]): Promise<Map<string, st
   return new Map(rows.map((r) => [r.threadId, r.handle]));
 }
 
-/** Merges portal and social items, oldest first, up to the limit. */
-export function mergeQueues(a: QueueItem[], b: QueueItem[], limit: number): QueueItem[] {
-  return [...a, ...b].sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime()).slice(0, limit);
-}
-
 /**
  * A decision on a social post: the same decisions and house rules as portal input. Published
  * (or published for an answer) posts appear in the mirror; a rejected one never does.
  */
-export async function decideSocialPost(
-  db: Db,
-  params: {
-    itemId: string;
-    decision: Decision;
-    ruleCode?: string | undefined;
-    note?: string | undefined;
-    actor: { id: string; organisationId: string; roles: readonly RoleGrant[] };
-    now: Date;
-  },
-): Promise<DecisionResult> {
+async function decide(db: Db, params: DecisionParams): Promise<DecisionResult> {
   const { actor, now } = params;
   if (!can(actor.roles, 'queue.decide')) return { kind: 'forbidden' };
-  const [row] = await db
-    .select({ post: socialPosts })
-    .from(socialPosts)
-    .innerJoin(socialThreads, eq(socialThreads.id, socialPosts.threadId))
-    .where(
-      and(
-        eq(socialPosts.id, params.itemId),
-        eq(socialThreads.organisationId, actor.organisationId),
-        isNull(socialPosts.deletedAt),
-      ),
-    )
-    .limit(1);
-  if (!row) return { kind: 'not_found' };
-  const from = row.post.reviewState;
+  const post = await postFor(db, actor.organisationId, params.itemId);
+  if (!post) return { kind: 'not_found' };
+  const from = post.reviewState;
   let ruleCode: string | undefined;
   if (params.decision === 'reject') {
     if (!params.ruleCode) return { kind: 'rule_required' };
@@ -269,9 +212,9 @@ export async function decideSocialPost(
       ? { reviewState: to, publishedAt: null, moderationRule: ruleCode! }
       : params.decision === 'escalate'
         ? { reviewState: to }
-        : { reviewState: to, publishedAt: row.post.publishedAt ?? now, moderationRule: null };
+        : { reviewState: to, publishedAt: post.publishedAt ?? now, moderationRule: null };
   await db.transaction(async (tx) => {
-    await tx.update(socialPosts).set(changes).where(eq(socialPosts.id, row.post.id));
+    await tx.update(socialPosts).set(changes).where(eq(socialPosts.id, post.id));
     // The mirror on the portal shows the post, or no longer does.
     if (params.decision !== 'escalate') await markContentChanged(tx);
     await recordAudit(tx, {
@@ -281,7 +224,7 @@ export async function decideSocialPost(
       at: now,
       action: 'social_post.decision',
       subjectType: 'social_post',
-      subjectId: row.post.id,
+      subjectId: post.id,
       details: {
         decision: params.decision,
         from,
@@ -293,3 +236,33 @@ export async function decideSocialPost(
   });
   return { kind: 'decided', state: to };
 }
+
+export const socialSource: ModerationSource = {
+  name: 'social',
+  channels: ['social'],
+  // Answering on the platform and routing posts to a department are later work.
+  supports: { answer: false, assign: false },
+  list,
+  async find(db, viewer, itemId, now) {
+    const [item] = await list(db, viewer, { states: ALL_STATES, itemId, now, limit: 1 });
+    return item;
+  },
+  async holds(db, organisationId, itemId) {
+    return (await postFor(db, organisationId, itemId)) !== undefined;
+  },
+  decide,
+  async correctSentiment(db, params) {
+    if (!(await postFor(db, params.organisationId, params.itemId))) return { kind: 'not_found' };
+    return correctSentiment(db, { ...params, subject: { type: 'social_post', id: params.itemId } });
+  },
+  async answer(db, params) {
+    if (!can(params.actor.roles, 'queue.answer')) return { kind: 'forbidden' };
+    if (!(await postFor(db, params.actor.organisationId, params.itemId))) return { kind: 'not_found' };
+    return UNSUPPORTED;
+  },
+  async assign(db, params) {
+    if (!can(params.actor.roles, 'queue.assign')) return { kind: 'forbidden' };
+    if (!(await postFor(db, params.actor.organisationId, params.itemId))) return { kind: 'not_found' };
+    return UNSUPPORTED;
+  },
+};

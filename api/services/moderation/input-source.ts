@@ -1,0 +1,331 @@
+/**
+ * Portal and widget input (table `submissions`) as a source of the moderation queue: every
+ * filter, decisions citing house rules, sentiment corrections, webcare answers and
+ * assignment. Every action loads the item through `submissionFor`, so "this organisation's
+ * item, not erased" is written once.
+ */
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import {
+  consultations,
+  departments,
+  houseRules,
+  questions,
+  staffReplies,
+  submissionAnswers,
+  submissions,
+  topics,
+} from '../../db/schema.ts';
+import { recordAudit } from '../audit.ts';
+import { can, visibleDepartments } from '../auth/roles.ts';
+import { markContentChanged } from '../content-revision.ts';
+import { correctSentiment } from '../item-sentiment.ts';
+import { closeReports, openReportCounts } from '../reports.ts';
+import { addWorkingDays } from '../working-days.ts';
+import {
+  ALL_STATES,
+  OPEN_STATES,
+  TARGET_STATE,
+  type AnswerParams,
+  type AnswerResult,
+  type Assignment,
+  type AssignParams,
+  type AssignResult,
+  type DecisionParams,
+  type DecisionResult,
+  type ModerationSource,
+  type QueueFilter,
+  type QueueItem,
+  type Viewer,
+} from './source.ts';
+
+type Submission = typeof submissions.$inferSelect;
+
+/** The organisation's submission with this id; erased input has nothing left to act on. */
+async function submissionFor(db: Db, organisationId: string, itemId: string): Promise<Submission | undefined> {
+  const [row] = await db
+    .select({ submission: submissions })
+    .from(submissions)
+    .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
+    .where(
+      and(eq(submissions.id, itemId), eq(consultations.organisationId, organisationId), isNull(submissions.erasedAt)),
+    )
+    .limit(1);
+  return row?.submission;
+}
+
+async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueItem[]> {
+  const visible = visibleDepartments(viewer.roles);
+  if (!can(viewer.roles, 'queue.read') || (visible !== 'all' && visible.length === 0)) return [];
+  if (filter.channel && !inputSource.channels.includes(filter.channel)) return [];
+  const conditions: SQL[] = [
+    eq(consultations.organisationId, viewer.organisationId),
+    inArray(submissions.reviewState, [...(filter.states ?? OPEN_STATES)]),
+    // Erased at the resident's request: nothing left to moderate.
+    isNull(submissions.erasedAt),
+  ];
+  // A department sees its own consultations and whatever is routed to it.
+  if (visible !== 'all') {
+    conditions.push(
+      or(inArray(consultations.departmentId, visible), inArray(submissions.assignedDepartmentId, visible))!,
+    );
+  }
+  if (filter.channel) conditions.push(eq(submissions.channel, filter.channel));
+  if (filter.consultation) conditions.push(eq(consultations.slug, filter.consultation));
+  if (filter.topic) conditions.push(eq(topics.slug, filter.topic));
+  if (filter.department) {
+    const routedTo = db.select({ id: departments.id }).from(departments).where(eq(departments.slug, filter.department));
+    conditions.push(or(eq(departments.slug, filter.department), inArray(submissions.assignedDepartmentId, routedTo))!);
+  }
+  if (filter.assignedTo) conditions.push(eq(submissions.assignedStaffUserId, filter.assignedTo));
+  if (filter.itemId) conditions.push(eq(submissions.id, filter.itemId));
+  if (filter.flag) {
+    // jsonb containment: some field has some flag of this category.
+    const probe = JSON.stringify({ fields: [{ flags: [{ category: filter.flag }] }] });
+    conditions.push(sql`${submissions.screening} @> ${probe}::jsonb`);
+  }
+  const rows = await db
+    .select({ submission: submissions, consultation: consultations })
+    .from(submissions)
+    .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
+    .innerJoin(topics, eq(topics.id, consultations.topicId))
+    .leftJoin(departments, eq(departments.id, consultations.departmentId))
+    .where(and(...conditions))
+    .orderBy(asc(submissions.createdAt))
+    .limit(filter.limit ?? 100);
+  if (rows.length === 0) return [];
+
+  const answers = await db
+    .select({
+      submissionId: submissionAnswers.submissionId,
+      key: questions.key,
+      kind: questions.kind,
+      prompt: questions.prompt,
+      options: questions.options,
+      value: submissionAnswers.value,
+    })
+    .from(submissionAnswers)
+    .innerJoin(questions, eq(questions.id, submissionAnswers.questionId))
+    .where(
+      inArray(
+        submissionAnswers.submissionId,
+        rows.map((row) => row.submission.id),
+      ),
+    )
+    .orderBy(asc(questions.position));
+
+  const now = filter.now ?? new Date();
+  const reports = await openReportCounts(
+    db,
+    rows.map((row) => row.submission.id),
+  );
+  const items = rows.map(({ submission, consultation }) => ({
+    id: submission.id,
+    reviewState: submission.reviewState,
+    channel: submission.channel,
+    language: submission.language,
+    createdAt: submission.createdAt,
+    dueAt: addWorkingDays(submission.createdAt, consultation.responseDays),
+    consultation: { slug: consultation.slug, title: consultation.title },
+    answers: answers
+      .filter((a) => a.submissionId === submission.id)
+      .map((a) => ({ question: a.key, kind: a.kind, prompt: a.prompt, value: a.value, options: a.options ?? [] })),
+    screening: submission.screening,
+    sentiment: submission.sentiment,
+    openReports: reports.get(submission.id) ?? 0,
+    assignedDepartmentId: submission.assignedDepartmentId,
+    assignedStaffUserId: submission.assignedStaffUserId,
+  }));
+  // Working days are counted in code, so "overdue" is filtered here rather than in SQL.
+  return filter.overdue ? items.filter((item) => item.dueAt < now) : items;
+}
+
+/**
+ * Publishes, rejects (citing a house rule) or publishes and routes to webcare for an answer.
+ *
+ * An item that was answered is final here. Rejecting a published item takes it down;
+ * the resident reads the house rule on their follow-up page.
+ */
+async function decide(db: Db, params: DecisionParams): Promise<DecisionResult> {
+  const { actor, now } = params;
+  if (!can(actor.roles, 'queue.decide')) return { kind: 'forbidden' };
+  const submission = await submissionFor(db, actor.organisationId, params.itemId);
+  if (!submission) return { kind: 'not_found' };
+  const from = submission.reviewState;
+
+  let rule: typeof houseRules.$inferSelect | undefined;
+  if (params.decision === 'reject') {
+    if (!params.ruleCode) return { kind: 'rule_required' };
+    [rule] = await db
+      .select()
+      .from(houseRules)
+      .where(and(eq(houseRules.organisationId, actor.organisationId), eq(houseRules.code, params.ruleCode)))
+      .limit(1);
+    if (!rule) return { kind: 'unknown_rule' };
+  }
+
+  const to = TARGET_STATE[params.decision];
+  if (from === 'answered' || from === to) return { kind: 'already_decided', state: from };
+
+  const changes: Partial<typeof submissions.$inferInsert> =
+    params.decision === 'reject'
+      ? {
+          status: 'rejected',
+          reviewState: to,
+          publishedAt: null,
+          moderationRule: rule!.code,
+          moderationReason: {
+            nl: `Niet geplaatst: in strijd met huisregel ${rule!.position}, ${rule!.title.nl}.`,
+            en: `Not published: against house rule ${rule!.position}, ${rule!.title.en ?? rule!.title.nl}.`,
+          },
+        }
+      : params.decision === 'escalate'
+        ? { reviewState: to }
+        : {
+            status: 'published',
+            reviewState: to,
+            publishedAt: submission.publishedAt ?? now,
+            moderationReason: null,
+            moderationRule: null,
+          };
+
+  await db.transaction(async (tx) => {
+    await tx
+      .update(submissions)
+      .set({ ...changes, updatedAt: now })
+      .where(eq(submissions.id, submission.id));
+    if (params.decision !== 'escalate') {
+      await closeReports(tx, submission.id, now);
+      // Published input appeared or disappeared: the portal is rebuilt.
+      await markContentChanged(tx);
+    }
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorType: 'staff',
+      actorId: actor.id,
+      at: now,
+      action: 'submission.decision',
+      subjectType: 'submission',
+      subjectId: submission.id,
+      details: {
+        decision: params.decision,
+        from,
+        to,
+        ...(rule ? { houseRule: rule.code } : {}),
+        ...(params.note ? { note: params.note } : {}),
+      },
+    });
+  });
+  return { kind: 'decided', state: to };
+}
+
+/**
+ * Webcare answers the input: the answer is stored as a staff reply, published at once on
+ * the resident's follow-up page and, when the input itself is published, with the input on
+ * the portal (which is rebuilt). The item's state becomes `answered`.
+ */
+async function answer(db: Db, params: AnswerParams): Promise<AnswerResult> {
+  const { actor, now, body } = params;
+  if (!can(actor.roles, 'queue.answer')) return { kind: 'forbidden' };
+  const submission = await submissionFor(db, actor.organisationId, params.itemId);
+  if (!submission) return { kind: 'not_found' };
+  // A rejected item is answered by its house rule on the follow-up page; publish it first.
+  if (submission.reviewState === 'rejected') return { kind: 'rejected' };
+  const isPublic = submission.publishedAt !== null;
+
+  const replyId = await db.transaction(async (tx) => {
+    const [reply] = await tx
+      .insert(staffReplies)
+      .values({
+        submissionId: submission.id,
+        staffUserId: actor.id,
+        departmentId: submission.assignedDepartmentId,
+        language: params.language,
+        body,
+        createdAt: now,
+        publishedAt: now,
+      })
+      .returning({ id: staffReplies.id });
+    await tx
+      .update(submissions)
+      .set({ reviewState: 'answered', status: 'answered', updatedAt: now })
+      .where(eq(submissions.id, submission.id));
+    // The portal shows answers with published input; the follow-up page reads them live.
+    if (isPublic) await markContentChanged(tx);
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorType: 'staff',
+      actorId: actor.id,
+      at: now,
+      action: 'submission.answered',
+      subjectType: 'submission',
+      subjectId: submission.id,
+      details: {
+        reply: reply!.id,
+        language: params.language,
+        from: submission.reviewState,
+        to: 'answered',
+        public: isPublic,
+      },
+    });
+    return reply!.id;
+  });
+  return { kind: 'answered', replyId, public: isPublic };
+}
+
+/** Who answers the input; every change is audited with what it was before and after. */
+async function assign(db: Db, params: AssignParams): Promise<AssignResult> {
+  const { actor, assignment, now } = params;
+  if (!can(actor.roles, 'queue.assign')) return { kind: 'forbidden' };
+  const submission = await submissionFor(db, actor.organisationId, params.itemId);
+  if (!submission) return { kind: 'not_found' };
+  const before: Assignment = {
+    departmentId: submission.assignedDepartmentId,
+    staffUserId: submission.assignedStaffUserId,
+  };
+  if (before.departmentId === assignment.departmentId && before.staffUserId === assignment.staffUserId) {
+    return { kind: 'unchanged' };
+  }
+  await db.transaction(async (tx) => {
+    await tx
+      .update(submissions)
+      .set({
+        assignedDepartmentId: assignment.departmentId,
+        assignedStaffUserId: assignment.staffUserId,
+        updatedAt: now,
+      })
+      .where(eq(submissions.id, submission.id));
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorType: 'staff',
+      actorId: actor.id,
+      at: now,
+      action: 'submission.assigned',
+      subjectType: 'submission',
+      subjectId: submission.id,
+      details: { before, after: assignment },
+    });
+  });
+  return { kind: 'assigned', before, after: assignment };
+}
+
+export const inputSource: ModerationSource = {
+  name: 'input',
+  channels: ['portal', 'widget'],
+  supports: { answer: true, assign: true },
+  list,
+  async find(db, viewer, itemId, now) {
+    const [item] = await list(db, viewer, { states: ALL_STATES, itemId, now, limit: 1 });
+    return item;
+  },
+  async holds(db, organisationId, itemId) {
+    return (await submissionFor(db, organisationId, itemId)) !== undefined;
+  },
+  decide,
+  async correctSentiment(db, params) {
+    if (!(await submissionFor(db, params.organisationId, params.itemId))) return { kind: 'not_found' };
+    return correctSentiment(db, { ...params, subject: { type: 'submission', id: params.itemId } });
+  },
+  answer,
+  assign,
+};

@@ -1,0 +1,187 @@
+/**
+ * What every source of the moderation queue implements, and the shapes they share. Portal
+ * and widget input (`input-source.ts`) and mirrored social-media posts (`social-source.ts`)
+ * are two sources; the facade (`index.ts`) merges their lists and hands each action on an
+ * item to the source that holds it, so no caller knows how many tables there are.
+ *
+ * A source that cannot do something says so with `{ kind: 'unsupported' }` and lists it in
+ * `supports`; it never quietly does nothing. A filter it has nothing to match (an assignee,
+ * where items cannot be assigned) matches no item: it is never ignored.
+ */
+import type { Db } from '../../db/client.ts';
+import {
+  reviewState,
+  type AnswerValue,
+  type ChoiceOption,
+  type LocalizedText,
+  type ScreeningRecord,
+  type SentimentRecord,
+} from '../../db/schema.ts';
+import type { Locale } from '../../../shared/contracts/public-content.ts';
+import type { RoleGrant } from '../auth/roles.ts';
+import type { FlagCategory } from '../screening/types.ts';
+import type { SentimentLabel } from '../sentiment/index.ts';
+import type { CorrectionResult } from '../item-sentiment.ts';
+
+export type ReviewState = (typeof reviewState.enumValues)[number];
+
+/** States in which an item waits for a moderator. */
+export const OPEN_STATES: readonly ReviewState[] = ['new', 'in_review', 'escalated'];
+
+/** `escalate` is not final: the item stays in the queue, marked for a senior colleague. */
+export type Decision = 'publish' | 'reject' | 'needs_answer' | 'escalate';
+export const DECISIONS: readonly Decision[] = ['publish', 'reject', 'needs_answer', 'escalate'];
+
+/** The state each decision leads to, in every source. */
+export const TARGET_STATE: Record<Decision, ReviewState> = {
+  publish: 'published',
+  reject: 'rejected',
+  needs_answer: 'needs_answer',
+  escalate: 'escalated',
+};
+
+/** Every state, for looking up one item whatever became of it. */
+export const ALL_STATES: readonly ReviewState[] = reviewState.enumValues;
+
+/** The longest answer staff may publish. */
+export const ANSWER_MAX_LENGTH = 5000;
+
+export type Channel = 'portal' | 'widget' | 'social';
+
+/** Where a mirrored social-media item comes from: shown as its channel. */
+export type SocialOrigin = {
+  platform: string;
+  /** The account whose thread this is (the root's author), e.g. `gemeente@social.overheid.nl`. */
+  account: string | null;
+  threadId: string;
+  postUrl: string | null;
+  /** The post's declared language when plausible; null when unknown (then no `lang` is claimed). */
+  lang: string | null;
+};
+
+export type QueueItem = {
+  id: string;
+  reviewState: ReviewState;
+  channel: string;
+  language: 'nl' | 'en';
+  createdAt: Date;
+  /** When the promised response time ends. */
+  dueAt: Date;
+  consultation: { slug: string; title: LocalizedText };
+  answers: Array<{
+    question: string;
+    kind: string;
+    prompt: LocalizedText;
+    value: AnswerValue;
+    options: ChoiceOption[];
+  }>;
+  screening: ScreeningRecord | null;
+  /** As computed on arrival, or as a member of staff corrected it. */
+  sentiment: SentimentRecord | null;
+  /** Reports by residents that no moderator has answered yet. */
+  openReports: number;
+  /** Who answers it (webcare routing). */
+  assignedDepartmentId: string | null;
+  assignedStaffUserId: string | null;
+  /** Set for mirrored social-media posts: the platform, account and post they come from. */
+  source?: SocialOrigin;
+};
+
+export type Viewer = { organisationId: string; roles: readonly RoleGrant[] };
+export type Actor = { id: string; organisationId: string; roles: readonly RoleGrant[] };
+
+export type QueueFilter = {
+  states?: readonly ReviewState[] | undefined;
+  channel?: Channel | undefined;
+  consultation?: string | undefined;
+  topic?: string | undefined;
+  department?: string | undefined;
+  /** Only items with at least one screening flag of this category. */
+  flag?: FlagCategory | undefined;
+  /** Only items whose promised response time has passed. */
+  overdue?: boolean | undefined;
+  /** Only items assigned to this staff user. */
+  assignedTo?: string | undefined;
+  /** Only this item. */
+  itemId?: string | undefined;
+  now?: Date;
+  limit?: number;
+};
+
+export type DecisionParams = {
+  itemId: string;
+  decision: Decision;
+  ruleCode?: string | undefined;
+  note?: string | undefined;
+  actor: Actor;
+  now: Date;
+};
+
+export type DecisionResult =
+  | { kind: 'decided'; state: ReviewState }
+  | { kind: 'not_found' }
+  | { kind: 'forbidden' }
+  | { kind: 'rule_required' }
+  | { kind: 'unknown_rule' }
+  | { kind: 'already_decided'; state: ReviewState };
+
+export type SentimentParams = {
+  itemId: string;
+  organisationId: string;
+  label: SentimentLabel;
+  staffUserId: string | null;
+  now: Date;
+};
+
+export type { CorrectionResult };
+
+/** The answer as the facade hands it on: already trimmed, not empty, not too long. */
+export type AnswerParams = { itemId: string; body: string; language: Locale; actor: Actor; now: Date };
+
+export type AnswerResult =
+  | { kind: 'answered'; replyId: string; public: boolean }
+  | { kind: 'not_found' }
+  | { kind: 'forbidden' }
+  | { kind: 'empty' }
+  | { kind: 'too_long' }
+  | { kind: 'rejected' }
+  | Unsupported;
+
+export type Assignment = { departmentId: string | null; staffUserId: string | null };
+
+/** The assignment as the facade hands it on: department and person are the organisation's. */
+export type AssignParams = { itemId: string; assignment: Assignment; actor: Actor; now: Date };
+
+export type AssignResult =
+  | { kind: 'assigned'; before: Assignment; after: Assignment }
+  | { kind: 'unchanged' }
+  | { kind: 'not_found' }
+  | { kind: 'forbidden' }
+  | { kind: 'unknown_department' }
+  | { kind: 'unknown_person' }
+  | Unsupported;
+
+/** What a source answers for an action it cannot do (yet); routes turn it into a message. */
+export type Unsupported = { kind: 'unsupported' };
+export const UNSUPPORTED: Unsupported = { kind: 'unsupported' };
+
+/** The actions a source may not support; everything else every source does. */
+export type OptionalAction = 'answer' | 'assign';
+
+export interface ModerationSource {
+  /** For audit and test names: `input`, `social`. */
+  readonly name: string;
+  /** The channels its items arrive by; an item's channel names its source. */
+  readonly channels: readonly Channel[];
+  readonly supports: Readonly<Record<OptionalAction, boolean>>;
+  /** Items that match every part of the filter and that the viewer may see, oldest first. */
+  list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueItem[]>;
+  /** The item in any state, if the viewer may see it. */
+  find(db: Db, viewer: Viewer, itemId: string, now: Date): Promise<QueueItem | undefined>;
+  /** Whether the organisation has this item here, in any state: where the facade sends actions. */
+  holds(db: Db, organisationId: string, itemId: string): Promise<boolean>;
+  decide(db: Db, params: DecisionParams): Promise<DecisionResult>;
+  correctSentiment(db: Db, params: SentimentParams): Promise<CorrectionResult>;
+  answer(db: Db, params: AnswerParams): Promise<AnswerResult>;
+  assign(db: Db, params: AssignParams): Promise<AssignResult>;
+}
