@@ -4,6 +4,10 @@ import { eq } from 'drizzle-orm';
 import { auditLog, organisations, socialPosts, submissions } from '../../api/db/schema.ts';
 import { correctSentiment, sentimentAgreement } from '../../api/services/item-sentiment.ts';
 import { lexiconMethod } from '../../api/services/sentiment/index.ts';
+import { importMastodonThread } from '../../api/services/social/mastodon.ts';
+import { placeholderPost } from '../../api/services/social/model.ts';
+import { importThread } from '../../api/services/social/threads.ts';
+import { mastodonAccount, mastodonStatus } from '../fixtures/social/payloads.ts';
 import { NOW, openTestApp, postJson, validAnswers, type TestApp } from '../support/app.ts';
 import { databaseTargets } from '../support/databases.ts';
 
@@ -36,11 +40,44 @@ for (const target of databaseTargets()) {
     });
 
     test('classifies mirrored replies and leaves deleted placeholders without a label', async () => {
+      // A reply deleted at the source, with a reply still under it, stays as a placeholder.
+      const thread = importMastodonThread(
+        {
+          status: mastodonStatus('700'),
+          context: {
+            ancestors: [],
+            descendants: [
+              mastodonStatus('701', { in_reply_to_id: '700', account: mastodonAccount('anna') }),
+              mastodonStatus('702', {
+                in_reply_to_id: '701',
+                account: mastodonAccount('bram'),
+                content: '<p>Wat een goed plan, heel fijn!</p>',
+              }),
+            ],
+          },
+        },
+        { ownAccounts: ['gemeente@social.gemeente.example'] },
+      );
+      const deleted = thread.posts.findIndex((post) => post.id === '701');
+      thread.posts[deleted] = {
+        ...placeholderPost('701', 'deleted', { parentId: '700', sortAt: thread.posts[deleted]!.createdAt }),
+        depth: thread.posts[deleted]!.depth,
+      };
+      await importThread(t.db, { organisationId, thread, live: false, now: NOW });
+
       const posts = await t.db.select().from(socialPosts);
-      assert.ok(posts.length > 0, 'the demo thread is seeded');
-      for (const post of posts) {
-        if (post.placeholder) assert.equal(post.sentiment, null);
-        else assert.ok(post.sentiment && ['positive', 'neutral', 'negative'].includes(post.sentiment.label));
+      const placeholders = posts.filter((post) => post.placeholder);
+      assert.ok(
+        placeholders.some((post) => post.externalId === '701'),
+        'the deleted reply is kept as a placeholder',
+      );
+      assert.ok(
+        posts.some((post) => post.externalId === '1002'),
+        'the demo thread is seeded',
+      );
+      for (const post of placeholders) assert.equal(post.sentiment, null);
+      for (const post of posts.filter((p) => !p.placeholder)) {
+        assert.ok(post.sentiment && ['positive', 'neutral', 'negative'].includes(post.sentiment.label));
       }
     });
 

@@ -1,0 +1,361 @@
+/**
+ * The contract every source of the moderation queue keeps: the same filters and actions,
+ * run against each source on data that has items matching and not matching each filter,
+ * so a source that ignores a filter (or quietly skips an action) fails here.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { and, eq } from 'drizzle-orm';
+import {
+  auditLog,
+  consultations,
+  departments,
+  organisations,
+  socialPosts,
+  submissions,
+  topics,
+} from '../../../api/db/schema.ts';
+import type { RoleGrant } from '../../../api/services/auth/roles.ts';
+import {
+  ALL_STATES,
+  decide,
+  findItem,
+  listQueue,
+  MODERATION_SOURCES,
+  UNSUPPORTED,
+  type QueueFilter,
+  type ReviewState,
+} from '../../../api/services/moderation/index.ts';
+import { importMastodonThread } from '../../../api/services/social/mastodon.ts';
+import { importThread } from '../../../api/services/social/threads.ts';
+import { mastodonAccount, mastodonStatus } from '../../fixtures/social/payloads.ts';
+import { NOW, openTestApp, postJson, validAnswers, type TestApp } from '../../support/app.ts';
+import { databaseTargets } from '../../support/databases.ts';
+import { addStaffUser } from '../../support/staff.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+const HERE = 'fietsroute-stationsstraat';
+/** Moved to a topic and department of its own in `before`, so every filter has a miss. */
+const THERE = 'parkeren-centrum';
+
+type Make = { consultation?: string; text?: string; createdAt?: Date; state?: ReviewState };
+
+/** How the test puts an item into each source: the way it arrives, then its dates and state set. */
+type Fixture = { make(options?: Make): Promise<string> };
+
+for (const target of databaseTargets()) {
+  describe(`every moderation source keeps the same contract (${target.name})`, () => {
+    let t: TestApp;
+    let organisationId: string;
+    let moderatorId: string;
+    let consultationIds: Record<string, string>;
+    let counter = 0;
+    const grant = (role: RoleGrant['role']): RoleGrant[] => [{ role, departmentId: null }];
+    const viewer = () => ({ organisationId, roles: grant('moderator') });
+    const moderator = () => ({ id: moderatorId, organisationId, roles: grant('moderator') });
+    const analyst = () => ({ id: moderatorId, organisationId, roles: grant('analyst') });
+
+    before(async () => {
+      t = await openTestApp(target);
+      organisationId = (await t.db.select({ id: organisations.id }).from(organisations))[0]!.id;
+      moderatorId = await addStaffUser(t, 'moderator@demodam.example', 'moderator');
+      const [topic] = await t.db
+        .insert(topics)
+        .values({ organisationId, slug: 'contract-topic', title: { nl: 'Ander thema' }, description: { nl: '-' } })
+        .returning();
+      const [department] = await t.db
+        .insert(departments)
+        .values({ organisationId, slug: 'contract-department', name: { nl: 'Andere afdeling' } })
+        .returning();
+      await t.db
+        .update(consultations)
+        .set({ topicId: topic!.id, departmentId: department!.id })
+        .where(eq(consultations.slug, THERE));
+      const rows = await t.db.select({ id: consultations.id, slug: consultations.slug }).from(consultations);
+      consultationIds = Object.fromEntries(rows.map((r) => [r.slug, r.id]));
+    });
+    after(() => t.close());
+
+    const fixtures: Record<string, Fixture> = {
+      input: {
+        async make({ consultation = HERE, text, createdAt = NOW, state = 'new' } = {}) {
+          const toelichting = text ?? `Inbreng ${++counter} over de route.`;
+          const response = await postJson(t.app, `/api/consultations/${HERE}/submissions`, {
+            answers: { ...validAnswers, toelichting },
+          });
+          assert.equal(response.status, 201);
+          const { code } = (await response.json()) as { code: string };
+          const [row] = await t.db
+            .update(submissions)
+            .set({ consultationId: consultationIds[consultation]!, createdAt, reviewState: state })
+            .where(eq(submissions.followUpCode, code))
+            .returning({ id: submissions.id });
+          return row!.id;
+        },
+      },
+      social: {
+        async make({ consultation = HERE, text, createdAt = NOW, state = 'new' } = {}) {
+          const rootId = `contract${++counter}`;
+          const content = `<p>${text ?? `Reactie ${counter} over de route.`}</p>`;
+          const payload = {
+            status: mastodonStatus(rootId),
+            context: {
+              ancestors: [],
+              descendants: [
+                mastodonStatus(`${rootId}1`, {
+                  in_reply_to_id: rootId,
+                  account: mastodonAccount('anna'),
+                  url: `https://social.gemeente.example/@anna/${rootId}1`,
+                  content,
+                }),
+              ],
+            },
+          };
+          const thread = importMastodonThread(payload, { ownAccounts: ['gemeente@social.gemeente.example'] });
+          const { threadId } = await importThread(t.db, {
+            organisationId,
+            thread,
+            consultationId: consultationIds[consultation]!,
+            live: false,
+            now: NOW,
+          });
+          const [row] = await t.db
+            .update(socialPosts)
+            .set({ createdAt, reviewState: state })
+            .where(and(eq(socialPosts.threadId, threadId), eq(socialPosts.externalId, `${rootId}1`)))
+            .returning({ id: socialPosts.id });
+          return row!.id;
+        },
+      },
+    };
+
+    it('has a fixture for every source, so no source escapes the contract', () => {
+      assert.deepEqual(
+        MODERATION_SOURCES.map((s) => s.name),
+        Object.keys(fixtures),
+      );
+    });
+
+    for (const source of MODERATION_SOURCES) {
+      describe(`the ${source.name} source`, () => {
+        const make = (options?: Make) => fixtures[source.name]!.make(options);
+        const listed = async (filter: QueueFilter) =>
+          (await source.list(t.db, viewer(), { now: NOW, limit: 10_000, ...filter })).map((item) => item.id);
+        const includes = (ids: string[], match: string, miss: string) => {
+          assert.ok(ids.includes(match), 'the matching item is listed');
+          assert.ok(!ids.includes(miss), 'the item that does not match is left out');
+        };
+
+        it('lists only items in the asked states, and open items by default', async () => {
+          const open = await make({ state: 'new' });
+          const published = await make({ state: 'published' });
+          includes(await listed({}), open, published);
+          includes(await listed({ states: ['published'] }), published, open);
+        });
+
+        it('lists only items of the asked channel', async () => {
+          const item = await make();
+          const [own] = (await source.list(t.db, viewer(), { itemId: item, now: NOW })).map((i) => i.channel);
+          for (const channel of ['portal', 'widget', 'social'] as const) {
+            const items = await source.list(t.db, viewer(), { channel, now: NOW, limit: 10_000 });
+            assert.ok(
+              items.every((i) => i.channel === channel),
+              `only ${channel} items`,
+            );
+            assert.equal(
+              items.some((i) => i.id === item),
+              own === channel,
+            );
+          }
+        });
+
+        it('lists only items of the asked consultation, topic and department', async () => {
+          const here = await make({ consultation: HERE });
+          const there = await make({ consultation: THERE });
+          includes(await listed({ consultation: HERE }), here, there);
+          includes(await listed({ consultation: THERE }), there, here);
+          includes(await listed({ topic: 'contract-topic' }), there, here);
+          includes(await listed({ department: 'contract-department' }), there, here);
+          includes(await listed({ department: 'verkeer' }), here, there);
+        });
+
+        it('lists only items with a screening flag of the asked category', async () => {
+          const flagged = await make({ text: 'Bel me op 06-12345678 over de route.' });
+          const clean = await make({ text: 'Een nette reactie over de route.' });
+          includes(await listed({ flag: 'personal_data' }), flagged, clean);
+        });
+
+        it('lists only items past their promised response time, counted from the given moment', async () => {
+          const late = await make({ createdAt: new Date(NOW.getTime() - 60 * DAY) });
+          const fresh = await make({ createdAt: NOW });
+          includes(await listed({ overdue: true }), late, fresh);
+          const later = new Date(NOW.getTime() + 365 * DAY);
+          assert.ok((await listed({ overdue: true, now: later })).includes(fresh));
+        });
+
+        it('lists only items assigned to the asked person, and none where nothing can be assigned', async () => {
+          const assigned = await make();
+          const unassigned = await make();
+          const result = await source.assign(t.db, {
+            itemId: assigned,
+            assignment: { departmentId: null, staffUserId: moderatorId },
+            actor: moderator(),
+            now: NOW,
+          });
+          const items = await source.list(t.db, viewer(), { assignedTo: moderatorId, now: NOW, limit: 10_000 });
+          assert.ok(!items.some((i) => i.id === unassigned));
+          assert.ok(items.every((i) => i.assignedStaffUserId === moderatorId));
+          if (source.supports.assign) {
+            assert.equal(result.kind, 'assigned');
+            assert.ok(items.some((i) => i.id === assigned));
+          } else {
+            assert.deepEqual(result, UNSUPPORTED);
+            assert.deepEqual(items, []);
+          }
+        });
+
+        it('lists only the asked item, even when an older one would come first', async () => {
+          const older = await make({ createdAt: new Date(NOW.getTime() - DAY) });
+          const asked = await make({ createdAt: NOW });
+          assert.deepEqual(await listed({ itemId: asked, limit: 1 }), [asked]);
+          assert.deepEqual(await listed({ itemId: older, limit: 1 }), [older]);
+          assert.deepEqual(await listed({ itemId: randomUUID() }), []);
+        });
+
+        it('lists the oldest first, up to the limit', async () => {
+          const first = await make({ createdAt: new Date(NOW.getTime() - 400 * DAY) });
+          await make({ createdAt: new Date(NOW.getTime() - 399 * DAY) });
+          assert.deepEqual(await listed({ limit: 1 }), [first]);
+        });
+
+        it('lists nothing for someone who may not read the queue', async () => {
+          await make();
+          assert.deepEqual(await source.list(t.db, { organisationId, roles: grant('analyst') }, { now: NOW }), []);
+        });
+
+        it('finds one item in any state for the viewer, and holds only its own items', async () => {
+          const item = await make({ state: 'rejected' });
+          assert.equal((await source.find(t.db, viewer(), item, NOW))?.id, item);
+          assert.equal(await source.find(t.db, { organisationId, roles: grant('analyst') }, item, NOW), undefined);
+          assert.equal(await source.find(t.db, viewer(), randomUUID(), NOW), undefined);
+          assert.equal(await source.holds(t.db, organisationId, item), true);
+          assert.equal(await source.holds(t.db, randomUUID(), item), false);
+          const others = MODERATION_SOURCES.filter((s) => s !== source);
+          for (const other of others) assert.equal(await other.holds(t.db, organisationId, item), false);
+        });
+
+        it('decides with a house rule, audited, and refuses what cannot be decided', async () => {
+          const item = await make();
+          const params = { itemId: item, actor: moderator(), now: NOW };
+          assert.deepEqual(await source.decide(t.db, { ...params, decision: 'reject' }), { kind: 'rule_required' });
+          assert.deepEqual(await source.decide(t.db, { ...params, decision: 'reject', ruleCode: 'nope' }), {
+            kind: 'unknown_rule',
+          });
+          assert.deepEqual(await source.decide(t.db, { ...params, actor: analyst(), decision: 'publish' }), {
+            kind: 'forbidden',
+          });
+          assert.deepEqual(await source.decide(t.db, { ...params, itemId: randomUUID(), decision: 'publish' }), {
+            kind: 'not_found',
+          });
+          assert.deepEqual(await source.decide(t.db, { ...params, decision: 'reject', ruleCode: 'privacy' }), {
+            kind: 'decided',
+            state: 'rejected',
+          });
+          assert.deepEqual(await source.decide(t.db, { ...params, decision: 'reject', ruleCode: 'privacy' }), {
+            kind: 'already_decided',
+            state: 'rejected',
+          });
+          assert.equal((await source.find(t.db, viewer(), item, NOW))?.reviewState, 'rejected');
+          const audit = await t.db.select().from(auditLog).where(eq(auditLog.subjectId, item));
+          assert.deepEqual(
+            audit.filter((entry) => entry.action.endsWith('.decision')).map((entry) => entry.details.houseRule),
+            ['privacy'],
+          );
+        });
+
+        it("corrects an item's sentiment, and only an item it holds", async () => {
+          const item = await make();
+          const params = { organisationId, label: 'negative' as const, staffUserId: moderatorId, now: NOW };
+          const result = await source.correctSentiment(t.db, { ...params, itemId: item });
+          assert.equal(result.kind, 'corrected');
+          const found = await source.find(t.db, viewer(), item, NOW);
+          assert.deepEqual([found?.sentiment?.label, found?.sentiment?.method], ['negative', 'staff-correction']);
+          assert.deepEqual(await source.correctSentiment(t.db, { ...params, itemId: randomUUID() }), {
+            kind: 'not_found',
+          });
+        });
+
+        it('answers an item, or says answering is not supported and leaves the item as it was', async () => {
+          const item = await make({ state: 'needs_answer' });
+          const params = { itemId: item, body: 'Dank u wel.', language: 'nl' as const, now: NOW };
+          assert.deepEqual(await source.answer(t.db, { ...params, actor: analyst() }), { kind: 'forbidden' });
+          assert.deepEqual(await source.answer(t.db, { ...params, itemId: randomUUID(), actor: moderator() }), {
+            kind: 'not_found',
+          });
+          const result = await source.answer(t.db, { ...params, actor: moderator() });
+          const state = (await source.find(t.db, viewer(), item, NOW))?.reviewState;
+          if (source.supports.answer) {
+            assert.equal(result.kind, 'answered');
+            assert.equal(state, 'answered');
+          } else {
+            assert.deepEqual(result, UNSUPPORTED);
+            assert.equal(state, 'needs_answer');
+          }
+        });
+
+        it('assigns an item, or says assigning is not supported', async () => {
+          const item = await make();
+          const params = { itemId: item, assignment: { departmentId: null, staffUserId: moderatorId }, now: NOW };
+          assert.deepEqual(await source.assign(t.db, { ...params, actor: analyst() }), { kind: 'forbidden' });
+          assert.deepEqual(await source.assign(t.db, { ...params, itemId: randomUUID(), actor: moderator() }), {
+            kind: 'not_found',
+          });
+          const result = await source.assign(t.db, { ...params, actor: moderator() });
+          if (source.supports.assign) {
+            assert.equal(result.kind, 'assigned');
+            assert.deepEqual(await source.assign(t.db, { ...params, actor: moderator() }), { kind: 'unchanged' });
+          } else {
+            assert.deepEqual(result, UNSUPPORTED);
+          }
+        });
+      });
+    }
+
+    describe('the facade over all sources', () => {
+      it('finds and decides the asked item of each source while older items of the other sources wait', async () => {
+        const old = {
+          input: await fixtures.input!.make({ createdAt: new Date(NOW.getTime() - 500 * DAY) }),
+          social: await fixtures.social!.make({ createdAt: new Date(NOW.getTime() - 500 * DAY) }),
+        };
+        for (const source of MODERATION_SOURCES) {
+          const item = await fixtures[source.name]!.make({ createdAt: NOW });
+          const [listedItem] = await listQueue(t.db, viewer(), {
+            states: ALL_STATES,
+            itemId: item,
+            now: NOW,
+            limit: 1,
+          });
+          assert.equal(listedItem?.id, item);
+          assert.equal((await findItem(t.db, viewer(), item, NOW))?.id, item);
+          assert.deepEqual(await decide(t.db, { itemId: item, decision: 'escalate', actor: moderator(), now: NOW }), {
+            kind: 'decided',
+            state: 'escalated',
+          });
+          const queue = (await listQueue(t.db, viewer(), { now: NOW, limit: 10_000 })).map((i) => i.id);
+          assert.ok(queue.includes(item) && queue.includes(old.input) && queue.includes(old.social));
+        }
+      });
+
+      it('lists the items of all sources merged, oldest first', async () => {
+        const items = await listQueue(t.db, viewer(), { now: NOW, limit: 10_000 });
+        const times = items.map((item) => item.createdAt.getTime());
+        assert.deepEqual(
+          times,
+          [...times].sort((a, b) => a - b),
+        );
+        assert.equal(new Set(items.map((i) => (i.channel === 'social' ? 'social' : 'input'))).size, 2);
+      });
+    });
+  });
+}
