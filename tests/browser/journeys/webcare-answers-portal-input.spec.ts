@@ -23,7 +23,8 @@ test('webcare answers the input a resident just gave, and the resident reads the
   const answer = 'Ja, het zebrapad komt er in het voorjaar. Dank voor uw vraag.';
 
   // The resident, on the portal.
-  const resident = await browser.newPage();
+  // One context each (two people); axe needs a page that belongs to a context it may extend.
+  const resident = await (await browser.newContext()).newPage();
   await resident.goto(CONSULTATION_NL);
   await fillDemoForm(resident);
   await resident.getByLabel('Wat wilt u ons verder meegeven?').fill(question);
@@ -33,7 +34,7 @@ test('webcare answers the input a resident just gave, and the resident reads the
   expect(code).toMatch(CODE_PATTERN);
 
   // Webcare, in the workbench: the mirrored thread is in the same queue.
-  const staff = await browser.newPage();
+  const staff = await (await browser.newContext()).newPage();
   await logInAsWebcare(staff);
   const item = staff.locator('.staff-queue > li').filter({ hasText: question });
   await expect(item).toHaveCount(1);
