@@ -23,9 +23,9 @@ import { DEFAULT_RATE_LIMITS, type RateLimitRules } from './services/rate-limit.
 import type { RateLimitStore } from './services/rate-limit-stores.ts';
 import { rightsRoutes } from './routes/rights.ts';
 import { archiveRoutes } from './routes/archive.ts';
-import { submissionBodies } from './routes/forms.ts';
 import { submissionPages } from './routes/pages.ts';
 import { publicRoutes } from './routes/public.ts';
+import { submissionRoutes } from './routes/submissions.ts';
 import { challengeRoutes } from './routes/challenge.ts';
 import { createProofOfWork, type ProofOfWorkSettings } from './services/proof-of-work.ts';
 import { threadRoutes } from './routes/threads.ts';
@@ -128,7 +128,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   for (const path of ['/beheer/inloggen', '/en/manage/login']) {
     app.use(path, rateLimit({ group: 'login', methods: ['POST'], ...limits }));
   }
-  app.post('/api/consultations/:slug/submissions', submissionBodies({ siteDir }));
+  app.route('/', submissionRoutes({ siteDir }));
 
   app.get('/api/health', async (c) => {
     const ok = await pingDatabase(c.get('db'));

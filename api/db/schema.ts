@@ -30,6 +30,7 @@ import type {
   SocialPlaceholder,
 } from '../../shared/contracts/social-thread.ts';
 import type { Flag } from '../services/screening/types.ts';
+import type { LocalizedText } from '../../shared/contracts/localized-text.ts';
 
 /** A sentiment label as stored with an item. */
 export type SentimentRecord = {
@@ -40,8 +41,7 @@ export type SentimentRecord = {
   at: string;
 };
 
-/** A text in every language the portal speaks. Dutch is required, English may follow. */
-export type LocalizedText = { nl: string; en?: string };
+export type { LocalizedText };
 
 /**
  * What automatic screening found in a submission's open answers, per question. The

@@ -5,9 +5,19 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import type { FieldError as FieldErrorOf } from '../../shared/contracts/field-error.ts';
 import type { Locale, Problem } from '../../shared/contracts/public-content.ts';
-import { localeFromAcceptLanguage, t, type MessageCode } from '../i18n/messages.ts';
-import type { FieldError } from '../services/submissions.ts';
+import { isMessageCode, localeFromAcceptLanguage, t, type MessageCode } from '../i18n/messages.ts';
+
+type FieldError = FieldErrorOf<MessageCode>;
+type ProblemOptions = {
+  detail?: MessageCode;
+  /** Values for the detail's placeholders. */
+  detailParams?: Record<string, string | number>;
+  errors?: FieldError[];
+  /** More headers for the response, e.g. `Retry-After`. */
+  headers?: Record<string, string>;
+};
 
 const PROBLEM_BASE = 'https://podium.nl/problems/';
 
@@ -19,13 +29,13 @@ export function problemBody(
   locale: Locale,
   status: number,
   code: MessageCode,
-  options: { detail?: MessageCode; errors?: FieldError[] } = {},
+  options: Omit<ProblemOptions, 'headers'> = {},
 ): Problem {
   return {
     type: PROBLEM_BASE + code.replaceAll('_', '-'),
     title: t(locale, code),
     status,
-    ...(options.detail ? { detail: t(locale, options.detail) } : {}),
+    ...(options.detail ? { detail: t(locale, options.detail, options.detailParams) } : {}),
     ...(options.errors
       ? { errors: options.errors.map((e) => ({ field: e.field, code: e.code, message: t(locale, e.code, e.params) })) }
       : {}),
@@ -36,19 +46,22 @@ export function problem(
   c: Context,
   status: ContentfulStatusCode,
   code: MessageCode,
-  options: { detail?: MessageCode; errors?: FieldError[] } = {},
+  options: ProblemOptions = {},
 ): Response {
-  const body = problemBody(requestLocale(c), status, code, options);
-  return c.body(JSON.stringify(body), status, {
+  const locale = requestLocale(c);
+  return c.body(JSON.stringify(problemBody(locale, status, code, options)), status, {
+    ...options.headers,
     'Content-Type': 'application/problem+json; charset=utf-8',
-    'Content-Language': requestLocale(c),
+    'Content-Language': locale,
   });
 }
 
 /** Maps zod's issues to Podium's field errors, so residents read our words, not zod's. */
 export function fieldErrorsFromZod(error: ZodError): FieldError[] {
-  return error.issues.map((issue) => {
+  return error.issues.map((issue): FieldError => {
     const field = issue.path.map(String).join('.') || 'body';
+    // A contract that names its own message (zod's `error` option) is explained in those words.
+    if (isMessageCode(issue.message)) return { field, code: issue.message };
     switch (issue.code) {
       case 'too_big':
         return {

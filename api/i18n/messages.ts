@@ -192,6 +192,11 @@ export function t(locale: Locale, code: MessageCode, params: Params = {}): strin
   return typeof text === 'function' ? text(params) : text;
 }
 
+/** Whether a text names a message: contracts name theirs in a zod `error` (e.g. IdempotencyKey). */
+export function isMessageCode(code: string): code is MessageCode {
+  return Object.hasOwn(messages, code);
+}
+
 /** Picks Dutch or English from an Accept-Language header; Dutch when nothing matches. */
 export function localeFromAcceptLanguage(header: string | undefined | null): Locale {
   if (!header) return 'nl';

@@ -1,6 +1,6 @@
 /**
- * The public JSON API: published topics and consultations, input from widgets and
- * scripts, and the follow-up a resident reads with their code. Routes check the shape of
+ * The public JSON API: published topics and consultations, and the follow-up a resident
+ * reads with their code (input arrives through routes/submissions.ts). Routes check the shape of
  * requests and call services; the rules live in the services.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
@@ -9,8 +9,6 @@ import {
   FollowUp,
   Problem,
   PublishedAnswersPage,
-  SubmissionReceipt,
-  SubmissionRequest,
   TopicSummary,
 } from '../../shared/contracts/public-content.ts';
 import type { AppEnv } from '../http/app-env.ts';
@@ -18,11 +16,10 @@ import { problem, requestLocale, validationHook } from '../http/problem.ts';
 import { findConsultation, findTopic, listConsultations, listTopics } from '../services/consultations.ts';
 import { normalizeFollowUpCode } from '../services/follow-up-code.ts';
 import { DEFAULT_PAGE_SIZE, listPublishedAnswers, MAX_PAGE_SIZE } from '../services/published-answers.ts';
-import { findFollowUp, followUpPath, submitInput, type SubmitResult } from '../services/submissions.ts';
+import { findFollowUp, followUpPath } from '../services/submissions.ts';
 
 const problemContent = { 'application/problem+json': { schema: Problem } };
 const Slug = z.string().min(1).max(200).openapi({ example: 'fietsroute-stationsstraat' });
-const IdempotencyKey = z.string().min(8).max(200);
 
 const listTopicsRoute = createRoute({
   method: 'get',
@@ -90,43 +87,6 @@ const answersRoute = createRoute({
   },
 });
 
-const submitRoute = createRoute({
-  method: 'post',
-  path: '/api/consultations/{slug}/submissions',
-  tags: ['Public'],
-  summary: 'Give input on a consultation',
-  description:
-    'Send JSON with an `Idempotency-Key` header: a retry with the same key and content returns the first receipt ' +
-    '(200, `Idempotent-Replayed: true`) and stores nothing new. An HTML form post ' +
-    '(`application/x-www-form-urlencoded`, fields `answers.<key>`, `name`, `email`, `consent=yes`, `lang`, `altcha`) is answered ' +
-    'with a 303 to the confirmation page, or with the form page and its errors. Error messages follow `Accept-Language`.',
-  request: {
-    params: z.object({ slug: Slug }),
-    headers: z.object({
-      'idempotency-key': IdempotencyKey.optional().openapi({ description: 'Any unique string, e.g. a UUID' }),
-    }),
-    body: { required: true, content: { 'application/json': { schema: SubmissionRequest } } },
-  },
-  responses: {
-    201: { description: 'Stored', content: { 'application/json': { schema: SubmissionReceipt } } },
-    200: {
-      description: 'Stored earlier with this idempotency key',
-      content: { 'application/json': { schema: SubmissionReceipt } },
-    },
-    303: { description: 'HTML form: go to the confirmation page' },
-    400: {
-      description:
-        'Malformed JSON or idempotency key; or a proof of work (`altcha`) that is invalid, expired or used before',
-      content: problemContent,
-    },
-    404: { description: 'No such consultation', content: problemContent },
-    409: { description: 'Consultation not open, or idempotency key used for other input', content: problemContent },
-    413: { description: 'Body too large', content: problemContent },
-    415: { description: 'Neither JSON nor a form', content: problemContent },
-    422: { description: 'Invalid answers, per field', content: problemContent },
-  },
-});
-
 const followUpRoute = createRoute({
   method: 'get',
   path: '/api/follow-up/{code}',
@@ -187,28 +147,6 @@ export function publicRoutes(): OpenAPIHono<AppEnv> {
     return result ? c.json(result, 200) : (problem(c, 404, 'consultation_not_found') as never);
   });
 
-  app.openapi(submitRoute, async (c) => {
-    const { slug } = c.req.valid('param');
-    const key = c.req.valid('header')['idempotency-key'];
-    const body = c.req.valid('json');
-    const now = c.get('now')();
-    const result = await submitInput(c.get('db'), {
-      consultationSlug: slug,
-      idempotencyKey: key,
-      now,
-      proof: await c.get('proofOfWork').check(body.altcha, now),
-      input: {
-        answers: body.answers,
-        name: body.name,
-        email: body.email,
-        consent: body.consent,
-        language: body.language ?? requestLocale(c),
-        channel: body.channel ?? 'widget',
-      },
-    });
-    return submitResponse(c, result) as never;
-  });
-
   app.openapi(followUpRoute, async (c) => {
     const code = normalizeFollowUpCode(c.req.valid('param').code);
     if (!code) return problem(c, 400, 'invalid_follow_up_code') as never;
@@ -225,28 +163,4 @@ export function publicRoutes(): OpenAPIHono<AppEnv> {
   });
 
   return app;
-}
-
-function submitResponse(
-  c: Parameters<Parameters<OpenAPIHono<AppEnv>['openapi']>[1]>[0],
-  result: SubmitResult,
-): Response {
-  switch (result.kind) {
-    case 'created':
-      return c.json(result.receipt, 201, { Location: result.receipt.followUpUrl });
-    case 'replayed':
-      return c.json(result.receipt, 200, { 'Idempotent-Replayed': 'true' });
-    case 'invalid':
-      return problem(c, 422, 'validation_failed', { detail: 'validation_detail', errors: result.errors });
-    case 'not_found':
-      return problem(c, 404, 'consultation_not_found');
-    case 'closed':
-      return problem(c, 409, 'consultation_closed');
-    case 'not_open_yet':
-      return problem(c, 409, 'consultation_not_open_yet');
-    case 'idempotency_conflict':
-      return problem(c, 409, 'idempotency_conflict');
-    case 'proof_refused':
-      return problem(c, 400, `proof_of_work_${result.reason}`, { detail: 'proof_of_work_detail' });
-  }
 }

@@ -11,6 +11,8 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import { EMAIL_MAX_LENGTH } from '../../shared/contracts/email.ts';
+import { EmailAddress } from '../../shared/contracts/email-address.ts';
 import type { Locale } from '../../shared/contracts/public-content.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { rateLimit } from '../http/rate-limit.ts';
@@ -44,8 +46,7 @@ export type RightsPagesOptions = {
   limits: { rules: RateLimitRules; trustProxyHops: number; store?: RateLimitStore };
 };
 
-const EmailForm = z.object({ email: z.string().trim().min(1).max(254) });
-const emailShape = z.string().email();
+const EmailForm = z.object({ email: EmailAddress });
 
 export function rightsPages(options: RightsPagesOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -103,14 +104,10 @@ async function askForLink(c: Context<AppEnv>, options: RightsPagesOptions, lang:
   const m = t(lang).rights;
   const title = m.requestTitle;
   const parsed = EmailForm.safeParse(body);
-  const email = typeof body.email === 'string' ? body.email.slice(0, 254) : '';
+  const email = typeof body.email === 'string' ? body.email.slice(0, EMAIL_MAX_LENGTH) : '';
   if (!parsed.success) {
     const error = email.trim() ? m.emailInvalid : m.emailRequired;
     return page(c, options, routes.myData(lang), lang, title, renderDataRequestForm({ lang, email, error }), 422, true);
-  }
-  if (!emailShape.safeParse(parsed.data.email).success) {
-    const content = renderDataRequestForm({ lang, email, error: m.emailInvalid });
-    return page(c, options, routes.myData(lang), lang, title, content, 422, true);
   }
   await requestEmailLink(c.get('db'), {
     email: parsed.data.email,

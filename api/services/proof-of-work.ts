@@ -14,8 +14,9 @@ import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 
 import { eq, lt } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { proofOfWorkSecrets, proofOfWorkSolutions } from '../db/schema.ts';
+import type { ProofOfWorkChallenge } from '../../shared/contracts/public-content.ts';
 
-export type Challenge = { algorithm: 'SHA-256'; challenge: string; maxnumber: number; salt: string; signature: string };
+export type Challenge = ProofOfWorkChallenge;
 
 /** What a solution said, checked without the database (see `consumeSolution` for replays). */
 export type ProofCheck =

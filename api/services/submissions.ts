@@ -4,6 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gte, isNotNull } from 'drizzle-orm';
+import { isEmailAddress } from '../../shared/contracts/email.ts';
+import type { FieldError as FieldErrorOf } from '../../shared/contracts/field-error.ts';
 import type { FollowUp, Locale, SubmissionReceipt } from '../../shared/contracts/public-content.ts';
 import type { Db } from '../db/client.ts';
 import {
@@ -40,7 +42,7 @@ export type SubmissionInput = {
   channel: 'portal' | 'widget';
 };
 
-export type FieldError = { field: string; code: MessageCode; params?: Record<string, string | number> };
+export type FieldError = FieldErrorOf<MessageCode>;
 
 export type SubmitResult =
   | { kind: 'created'; receipt: SubmissionReceipt }
@@ -54,8 +56,6 @@ export type SubmitResult =
 
 /** The version of the consent text residents see next to the e-mail field. */
 export const CONSENT_VERSION = '2026-11';
-
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 type QuestionRow = typeof questions.$inferSelect;
 
@@ -263,7 +263,7 @@ export function checkAnswers(
   }
 
   const email = input.email?.trim();
-  if (email && !EMAIL_PATTERN.test(email)) errors.push({ field: 'email', code: 'invalid_email' });
+  if (email && !isEmailAddress(email)) errors.push({ field: 'email', code: 'invalid_email' });
   if (email && !input.consent) errors.push({ field: 'consent', code: 'consent_required' });
   return { answers, errors };
 }

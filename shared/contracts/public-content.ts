@@ -4,13 +4,11 @@
  * so the OpenAPI document, the validation and the TypeScript types cannot drift.
  */
 import { z } from '@hono/zod-openapi';
-import { LocalizedText } from './localized-text.ts';
+import { EMAIL_MAX_LENGTH } from './email.ts';
+import { Locale, LocalizedText } from './localized-text.ts';
 import { SocialThread } from './social-thread.ts';
 
-export const Locale = z.enum(['nl', 'en']).openapi('Locale');
-export type Locale = z.infer<typeof Locale>;
-
-export { LocalizedText };
+export { Locale, LocalizedText };
 
 export const ChoiceOption = z.object({ value: z.string(), label: LocalizedText }).openapi('ChoiceOption');
 
@@ -262,7 +260,11 @@ export const SubmissionRequest = z
         example: { route: 'parklaan', veiligheid: 2, voorzieningen: ['verlichting'], toelichting: 'Graag meer licht.' },
       }),
     name: z.string().max(200).optional(),
-    email: z.string().max(320).optional().openapi({ description: 'Only to answer the resident; needs consent.' }),
+    email: z
+      .string()
+      .max(EMAIL_MAX_LENGTH)
+      .optional()
+      .openapi({ description: 'Only to answer the resident; needs consent. Its format is checked with the answers.' }),
     consent: z.boolean().optional().openapi({ description: 'Consent to use the e-mail address for an answer.' }),
     language: Locale.optional().openapi({ description: 'Language of the input; defaults to Accept-Language.' }),
     channel: z.enum(['portal', 'widget']).optional(),
@@ -290,3 +292,16 @@ export const ProofOfWorkChallenge = z
   .openapi('ProofOfWorkChallenge');
 export type ProofOfWorkChallenge = z.infer<typeof ProofOfWorkChallenge>;
 export type SubmissionRequest = z.infer<typeof SubmissionRequest>;
+
+/**
+ * The key that makes sending input again safe. The `error` names the message residents
+ * read (api/i18n/messages.ts), so a bad key is explained, not reported as an empty field.
+ */
+export const IdempotencyKey = z
+  .string()
+  .min(8, { error: 'idempotency_key_invalid' })
+  .max(200, { error: 'idempotency_key_invalid' })
+  .openapi({ description: 'Any unique string of 8 to 200 characters, e.g. a UUID' });
+
+/** The headers of a submission; a form sends the same fields in its body. */
+export const SubmissionHeaders = z.object({ 'idempotency-key': IdempotencyKey.optional() });

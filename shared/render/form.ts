@@ -3,6 +3,7 @@
  * API after a no-JavaScript post with errors (values kept, error summary, messages).
  * Pattern: GOV.UK error summary and error message, https://design-system.service.gov.uk/components/error-summary/
  */
+import type { FieldMessage as FieldError } from '../contracts/field-error.ts';
 import type { Consultation, Locale, Question } from '../contracts/public-content.ts';
 import { t } from '../texts/portal.ts';
 import { routes } from '../urls.ts';
@@ -12,10 +13,7 @@ import { attrs, escapeHtml, idRefs, inlineText, localized } from './html.ts';
 export type FormValues = Record<string, string | string[] | undefined>;
 
 /** One invalid field, as the API reports it (the field path and a message for people). */
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type { FieldError };
 
 export interface ConsultationFormOptions {
   consultation: Consultation;

@@ -2,10 +2,10 @@
  * Small helpers for the string templates shared by the Astro build and the API.
  * Every interpolated value goes through escapeHtml (or attrs, which escapes too).
  */
-import type { Locale } from '../contracts/public-content.ts';
+import type { Locale, LocalizedText } from '../contracts/localized-text.ts';
 
-/** A text in Dutch and, where translated, English (LocalizedText in the contract). */
-export type Localized = { nl: string; en?: string | undefined };
+/** A text in Dutch and, where translated, English. */
+export type Localized = LocalizedText;
 
 const entities: Record<string, string> = {
   '&': '&amp;',

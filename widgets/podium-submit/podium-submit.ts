@@ -27,13 +27,14 @@ import { baseStyles } from '../shared/styles.ts';
 import type * as SendModule from './send.ts';
 import { formStyles } from './styles.ts';
 import { submitMessages } from './messages.ts';
+import type { FieldMessage as FieldError } from '../../shared/contracts/field-error.ts';
 
 export type SubmitState = 'idle' | 'submitting' | 'offline' | 'submitted';
 type AnswerValue = string | string[] | number;
 /** Form values as typed: scale answers stay strings until they are sent. */
 export type Values = Record<string, string | string[]>;
 /** `field` is an API field path (`answers.<key>`, `name`, `email`, `consent`) or '' for the form. */
-export type FieldError = { field: string; message: string };
+export type { FieldError };
 type Sender = typeof SendModule;
 
 export type SubmissionBody = {

@@ -7,6 +7,7 @@
 import { css, html, nothing, type TemplateResult } from '../shared/reactive-element.ts';
 import type { Consultation, Problem, Question, SubmissionReceipt } from '../../shared/contracts/public-content.ts';
 import { addMessages } from '../shared/podium-element.ts';
+import { isEmailAddress } from '../../shared/contracts/email.ts';
 // Types only: a value import of the entry would make the bundler split it into a facade.
 import type { FieldError, PendingSubmission, PodiumSubmit, SubmittedDetail, Values } from './podium-submit.ts';
 
@@ -14,7 +15,6 @@ import type { FieldError, PendingSubmission, PodiumSubmit, SubmittedDetail, Valu
 const storageKey = (element: PodiumSubmit): string => `podium-submit:pending:${element.consultation}`;
 import { sendMessages } from './send-messages.ts';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const TIMEOUT_MS = 30_000;
 /** How long a send waits for a proof of work still being solved before going without. */
 const PROOF_WAIT_MS = 3_000;
@@ -142,7 +142,7 @@ function validate(element: PodiumSubmit, { body }: PendingSubmission): FieldErro
   }
   if (!errors.length && !Object.keys(body.answers).length)
     errors.push({ field: questions[0] ? `answers.${questions[0].key}` : '', message: element.t('emptySubmission') });
-  if (body.email && !EMAIL.test(body.email)) errors.push({ field: 'email', message: element.t('invalidEmail') });
+  if (body.email && !isEmailAddress(body.email)) errors.push({ field: 'email', message: element.t('invalidEmail') });
   if (body.email && !body.consent) errors.push({ field: 'consent', message: element.t('consentRequired') });
   return errors;
 }

@@ -4,7 +4,10 @@
  * browser tests in host pages, so every documented state is tested. Plain data: the Astro
  * build imports these files, so they must not import Lit or the widget itself.
  */
-export type Localized = { nl: string; en: string };
+import type { LocalizedText } from '../../shared/contracts/localized-text.ts';
+
+/** Documentation is always in both languages. */
+export type Localized = Required<LocalizedText>;
 
 export type AttributeDoc = { name: string; default: string; description: Localized };
 export type EventDoc = { name: `podium-${string}`; detail: string; description: Localized };

@@ -10,15 +10,15 @@
  */
 import { html, nothing, ReactiveElement, type PropertyDeclarations, type TemplateResult } from './reactive-element.ts';
 import { sharedMessages } from './messages.ts';
+import type { Locale, LocalizedText } from '../../shared/contracts/localized-text.ts';
 
-export type Locale = 'nl' | 'en';
+export type { Locale, LocalizedText };
 /** One language's messages: key → text with `{name}` placeholders. */
 export type MessageTable = Record<string, string>;
 export type Messages = Record<Locale, MessageTable>;
 /** What a host may pass to override messages: any subset, per language. */
 export type MessageOverrides = Partial<Record<Locale, MessageTable>>;
 export type MessageParams = Record<string, string | number>;
-export type LocalizedText = { nl: string; en?: string | undefined };
 /** Where loading the widget's data stands; anything but `ready` shows a notice. */
 export type LoadState = 'loading' | 'ready' | 'error' | 'offline' | 'not-found' | 'cors-refused';
 

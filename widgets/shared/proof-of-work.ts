@@ -5,7 +5,9 @@
  * script. Everything here fails quietly: without a solution the input is still sent, and
  * the server marks it for moderators.
  */
-export type Challenge = { algorithm: string; challenge: string; maxnumber: number; salt: string; signature: string };
+import type { ProofOfWorkChallenge } from '../../shared/contracts/public-content.ts';
+
+export type Challenge = ProofOfWorkChallenge;
 
 /** Digests in flight at once: the browser hashes them in parallel, off the main thread. */
 const BATCH = 100;

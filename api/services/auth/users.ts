@@ -2,6 +2,7 @@
  * Staff accounts: created by an administrator (or the CLI for the first one), each with
  * one or more roles. E-mail addresses are compared in lower case.
  */
+import { isEmailAddress } from '../../../shared/contracts/email.ts';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { staffRoles, staffUsers } from '../../db/schema.ts';
@@ -15,8 +16,6 @@ export type CreateStaffResult =
   | { kind: 'created'; user: StaffUser }
   | { kind: 'exists' }
   | { kind: 'invalid'; problem: PasswordProblem | 'invalid_email' | 'name_required' | 'role_required' };
-
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -36,7 +35,7 @@ export async function createStaffUser(
 ): Promise<CreateStaffResult> {
   const email = normalizeEmail(input.email);
   const displayName = input.displayName.trim();
-  if (!EMAIL_PATTERN.test(email) || email.length > 320) return { kind: 'invalid', problem: 'invalid_email' };
+  if (!isEmailAddress(email)) return { kind: 'invalid', problem: 'invalid_email' };
   if (!displayName) return { kind: 'invalid', problem: 'name_required' };
   if (input.roles.length === 0) return { kind: 'invalid', problem: 'role_required' };
   const weak = checkPasswordStrength(input.password);

@@ -15,7 +15,9 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
+import { EMAIL_MAX_LENGTH } from '../../../shared/contracts/email.ts';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
+import { reviewState } from '../../db/schema.ts';
 import { staffTexts } from './texts.ts';
 import { insightsPaths } from '../insights/nav.ts';
 import {
@@ -77,7 +79,7 @@ const assets = {
 };
 
 const LoginForm = z.object({
-  email: z.string().trim().min(1).max(320),
+  email: z.string().trim().min(1).max(EMAIL_MAX_LENGTH),
   password: z.string().min(1).max(1024),
   next: z.string().max(500).optional(),
 });
@@ -90,7 +92,7 @@ const DecisionForm = z.object({
 
 const ItemId = z.uuid();
 
-const STATES = ['new', 'in_review', 'published', 'rejected', 'needs_answer', 'answered', 'escalated'] as const;
+const STATES = reviewState.enumValues;
 
 /** Unknown filter values are dropped rather than refused: a stale bookmark still opens the queue. */
 const QueueQuery = z.object({
@@ -167,7 +169,7 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
       const m = staffTexts(lang).login;
       const body = await formBody(c);
       const parsed = LoginForm.safeParse(body);
-      const email = typeof body.email === 'string' ? body.email.trim().slice(0, 320) : '';
+      const email = typeof body.email === 'string' ? body.email.trim().slice(0, EMAIL_MAX_LENGTH) : '';
       const next = safeNext(typeof body.next === 'string' ? body.next : undefined);
       if (!parsed.success) {
         const errors: FieldError[] = [];

@@ -18,6 +18,7 @@ import { webcareNavLinks, webcarePaths } from '../webcare/nav.ts';
 import { clockMeta, queueItemWebcare, shortcutStatus, type QueueWebcare } from '../webcare/view.ts';
 import { webcareTexts } from '../webcare/texts.ts';
 import { insightsNavLinks } from '../insights/nav.ts';
+import type { FieldMessage as FieldError } from '../../../shared/contracts/field-error.ts';
 
 export const staffPaths = {
   login: (lang: Locale) => (lang === 'en' ? '/en/manage/login' : '/beheer/inloggen'),
@@ -34,7 +35,7 @@ export const staffPaths = {
 /** How long before the end of a session the warning appears (WCAG 2.2.1: at least 20 s to react). */
 export const SESSION_WARNING_MS = 2 * 60 * 1000;
 
-export type FieldError = { field: string; message: string };
+export type { FieldError };
 
 export type PageSession = {
   displayName: string;

@@ -1,0 +1,67 @@
+/**
+ * The pages that answer a resident's HTML form post when it cannot go to the confirmation
+ * page: the consultation page itself with an error summary, the messages next to the
+ * fields and every value kept, rendered into the shell of the built page; or a short page
+ * with one message. The submission route (routes/submissions.ts) decides which.
+ */
+import type { Context } from 'hono';
+import type { Locale } from '../../shared/contracts/public-content.ts';
+import type { FieldMessage } from '../../shared/contracts/field-error.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { t, type MessageCode } from '../i18n/messages.ts';
+import { findConsultation } from '../services/consultations.ts';
+import { fillSlot, loadShell, minimalPage, prefixTitle } from './page-shell.ts';
+import { renderConsultationForm } from '../../shared/render/index.ts';
+import { routes } from '../../shared/urls.ts';
+import { escapeHtml } from '../../shared/render/html.ts';
+
+export type FormPageOptions = { siteDir: () => string };
+
+export async function renderFormPage(
+  c: Context<AppEnv>,
+  options: FormPageOptions,
+  page: {
+    slug: string;
+    lang: Locale;
+    status: 409 | 422;
+    values?: Record<string, string | string[]>;
+    errors?: FieldMessage[];
+    message?: MessageCode;
+  },
+): Promise<Response> {
+  const consultation = await findConsultation(c.get('db'), page.slug, c.get('now')());
+  if (!consultation) return messagePage(c, options, page.lang, 404, 'consultation_not_found');
+  const content = page.message
+    ? `<p class="podium-notice" role="status">${escapeHtml(t(page.lang, page.message))}</p>`
+    : renderConsultationForm({ consultation, lang: page.lang, values: page.values ?? {}, errors: page.errors ?? [] });
+  const shell = await loadShell(options.siteDir(), routes.consultation(page.lang, page.slug));
+  const title = page.lang === 'en' ? (consultation.title.en ?? consultation.title.nl) : consultation.title.nl;
+  const html = shell
+    ? prefixTitle(fillSlot(shell, 'form', content), page.lang === 'en' ? 'Error:' : 'Fout:')
+    : minimalPage(page.lang, title, content);
+  return c.html(html, page.status);
+}
+
+export async function messagePage(
+  c: Context<AppEnv>,
+  options: FormPageOptions,
+  lang: Locale,
+  status: 404 | 409,
+  code: MessageCode,
+): Promise<Response> {
+  const notFound = await loadShell(options.siteDir(), '/404.html');
+  const body = `<p>${escapeHtml(t(lang, code))}</p><p><a href="${routes.home(lang)}">${lang === 'en' ? 'To the home page' : 'Naar de startpagina'}</a></p>`;
+  return c.html(notFound && status === 404 ? notFound : minimalPage(lang, t(lang, code), body), status);
+}
+
+/** What the resident typed, to fill the form in again: not the key or the proof of work. */
+export function formValues(body: Record<string, unknown>): Record<string, string | string[]> {
+  return Object.fromEntries(
+    Object.entries(body).flatMap(([name, value]): Array<[string, string | string[]]> => {
+      if (name === 'idempotency_key' || name === 'altcha') return [];
+      if (typeof value === 'string') return [[name, value]];
+      if (Array.isArray(value)) return [[name, value.filter((v): v is string => typeof v === 'string')]];
+      return [];
+    }),
+  );
+}
