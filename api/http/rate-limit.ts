@@ -13,7 +13,7 @@ import { minimalPage } from '../views/page-shell.ts';
 import { escapeHtml } from '../../shared/render/html.ts';
 import { routes } from '../../shared/urls.ts';
 import type { AppEnv } from './app-env.ts';
-import { problemBody, requestLocale } from './problem.ts';
+import { problem, requestLocale } from './problem.ts';
 
 export type RateLimitOptions = {
   group: RateLimitGroup;
@@ -74,16 +74,7 @@ async function tooManyRequests(c: Context, retryAfterSeconds: number): Promise<R
     const body = `<p role="alert">${escapeHtml(t(lang, 'rate_limited_detail', { minutes }))}</p><p><a href="${routes.home(lang)}">${escapeHtml(t(lang, 'to_home_page'))}</a></p>`;
     return c.html(minimalPage(lang, title, body), 429, headers);
   }
-  const locale = requestLocale(c);
-  const problem = {
-    ...problemBody(locale, 429, 'rate_limited'),
-    detail: t(locale, 'rate_limited_detail', { minutes }),
-  };
-  return c.body(JSON.stringify(problem), 429, {
-    ...headers,
-    'Content-Type': 'application/problem+json; charset=utf-8',
-    'Content-Language': locale,
-  });
+  return problem(c, 429, 'rate_limited', { detail: 'rate_limited_detail', detailParams: { minutes }, headers });
 }
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];

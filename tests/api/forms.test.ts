@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { submissions } from '../../api/db/schema.ts';
-import { openTestApp, postForm, type TestApp } from '../support/app.ts';
+import { openTestApp, postForm, postJson, validAnswers, type TestApp } from '../support/app.ts';
 import { databaseTargets } from '../support/databases.ts';
 
 const path = '/api/consultations/fietsroute-stationsstraat/submissions';
@@ -110,5 +110,98 @@ for (const target of databaseTargets()) {
       assert.equal(response.status, 404);
       assert.match(await response.text(), /Deze consultatie bestaat niet/);
     });
+  });
+
+  describe(`the form post and the JSON post give the same field errors for the same bad input (${target.name})`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await openTestApp(target);
+    });
+    after(() => t.close());
+
+    type BadInput = {
+      what: string;
+      /** What a widget or script sends. */
+      json: { body: Record<string, unknown>; headers?: Record<string, string> };
+      /** The same, as the portal's form sends it (without `lang`). */
+      form: Array<[string, string]>;
+      field: string;
+      code: string;
+    };
+    const formAnswers = validFields.filter(([name]) => name !== 'lang');
+    const badInputs: BadInput[] = [
+      {
+        what: 'a name that is too long',
+        json: { body: { answers: validAnswers, name: 'n'.repeat(201) } },
+        form: [...formAnswers, ['name', 'n'.repeat(201)]],
+        field: 'name',
+        code: 'too_long',
+      },
+      {
+        what: 'an e-mail address that is too long',
+        json: { body: { answers: validAnswers, email: `${'a'.repeat(250)}@x.nl`, consent: true } },
+        form: [...formAnswers, ['email', `${'a'.repeat(250)}@x.nl`], ['consent', 'yes']],
+        field: 'email',
+        code: 'too_long',
+      },
+      {
+        what: 'a malformed e-mail address',
+        json: { body: { answers: validAnswers, email: '<script>@x.nl', consent: true } },
+        form: [...formAnswers, ['email', '<script>@x.nl'], ['consent', 'yes']],
+        field: 'email',
+        code: 'invalid_email',
+      },
+      {
+        what: 'an idempotency key that is too short',
+        json: { body: { answers: validAnswers }, headers: { 'Idempotency-Key': 'abc' } },
+        form: [...formAnswers, ['idempotency_key', 'abc']],
+        field: 'idempotency-key',
+        code: 'idempotency_key_invalid',
+      },
+      {
+        what: 'an answer to a question the consultation does not have',
+        json: { body: { answers: { ...validAnswers, verzonnen: 'x' } } },
+        form: [...formAnswers, ['answers.verzonnen', 'x']],
+        field: 'answers.verzonnen',
+        code: 'unknown_question',
+      },
+    ];
+
+    for (const lang of ['nl', 'en'] as const) {
+      for (const bad of badInputs) {
+        it(`reports ${bad.what} on the same field with the same words, in ${lang === 'nl' ? 'Dutch' : 'English'}, and stores nothing`, async () => {
+          const count = await t.db.$count(submissions);
+          const language = { 'Accept-Language': lang };
+
+          const json = await postJson(t.app, path, bad.json.body, { ...language, ...bad.json.headers });
+          assert.equal(json.status, 422);
+          const jsonErrors = (await json.json()).errors;
+          assert.ok(
+            jsonErrors.some((e: { field: string; code: string }) => e.field === bad.field && e.code === bad.code),
+            JSON.stringify(jsonErrors),
+          );
+
+          // A script that posts the form and asks for JSON reads exactly the JSON client's errors.
+          const formAsJson = await postForm(t.app, path, [['lang', lang], ...bad.form], {
+            ...language,
+            Accept: 'application/json',
+          });
+          assert.equal(formAsJson.status, 422);
+          assert.match(formAsJson.headers.get('Content-Type') ?? '', /^application\/problem\+json/);
+          assert.deepEqual((await formAsJson.json()).errors, jsonErrors);
+
+          // A browser gets the form again, in the form's language, with the same messages and the values kept.
+          const page = await postForm(t.app, path, [['lang', lang], ...bad.form]);
+          assert.equal(page.status, 422);
+          const html = await page.text();
+          assert.match(html, new RegExp(`<html[^>]*lang="${lang}"`));
+          // These messages hold no characters that HTML escapes, so they appear as they are.
+          for (const error of jsonErrors) assert.ok(html.includes(error.message), error.message);
+          assert.ok(html.includes('Meer licht in de winter, graag.'), 'what the resident typed is kept');
+
+          assert.equal(await t.db.$count(submissions), count);
+        });
+      }
+    }
   });
 }

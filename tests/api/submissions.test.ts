@@ -145,10 +145,28 @@ for (const target of databaseTargets()) {
       assert.equal((await response.json()).title, 'Het verzoek is te groot. Maak uw tekst korter.');
     });
 
-    it('refuses an idempotency key that is too short', async () => {
+    it('refuses an idempotency key that is too short, and says how long it must be', async () => {
       const response = await postJson(t.app, path, { answers: validAnswers }, { 'Idempotency-Key': 'abc' });
       assert.equal(response.status, 422);
-      assert.equal((await response.json()).errors[0].field, 'idempotency-key');
+      const [error] = (await response.json()).errors;
+      assert.equal(error.field, 'idempotency-key');
+      assert.equal(error.code, 'idempotency_key_invalid');
+      assert.equal(error.message, 'De Idempotency-Key moet 8 tot 200 tekens lang zijn.');
+    });
+
+    it('refuses an e-mail address longer than mail can be delivered to (254 characters)', async () => {
+      const email = `${'a'.repeat(249)}@x.nl`;
+      assert.equal(email.length, 254);
+      const accepted = await postJson(t.app, path, { answers: validAnswers, email, consent: true });
+      assert.equal(accepted.status, 201);
+      const before = await t.db.$count(submissions);
+      const response = await postJson(t.app, path, { answers: validAnswers, email: `a${email}`, consent: true });
+      assert.equal(response.status, 422);
+      assert.deepEqual(
+        (await response.json()).errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`),
+        ['email:too_long'],
+      );
+      assert.equal(await t.db.$count(submissions), before);
     });
 
     it('answers 404 for a consultation that does not exist', async () => {
