@@ -39,6 +39,7 @@ import { staffThreadRoutes, THREAD_IMPORT_MAX_BYTES } from './staff/threads/rout
 import { rightsPages } from './routes/rights-pages.ts';
 import { staffPrivacyRoutes } from './staff/privacy/routes.ts';
 import { noMail, type MailTransport } from './services/mail.ts';
+import type { ImportSettings } from './services/social/thread-admin.ts';
 import { loadShell } from './views/page-shell.ts';
 
 export type AppOptions = {
@@ -63,9 +64,23 @@ export type AppOptions = {
   rateLimitStore?: RateLimitStore;
   /** How e-mail leaves (api/services/mail.ts); without one, mail is dropped with a warning. */
   mail?: MailTransport;
+  /** How staff imports read threads (config.threadImports); read per request, so tests can change it. */
+  threadImports?: () => ImportSettings;
 };
 
 export const API_VERSION = '0.1.0';
+
+/** The OpenAPI document's one description: served at /api/openapi.json and written for the portal's build. */
+export const OPENAPI_DOCUMENT = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Podium API',
+    version: API_VERSION,
+    description:
+      'Public API of Podium, the accessible participation portal. Errors are RFC 9457 problem details ' +
+      '(application/problem+json) with per-field messages in Dutch or English, chosen by Accept-Language.',
+  },
+} as const;
 
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
@@ -144,16 +159,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/', rightsRoutes());
   app.route('/', archiveRoutes());
   app.route('/', openDataRoutes());
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Podium API',
-      version: API_VERSION,
-      description:
-        'Public API of Podium, the accessible participation portal. Errors are RFC 9457 problem details ' +
-        '(application/problem+json) with per-field messages in Dutch or English, chosen by Accept-Language.',
-    },
-  });
+  app.doc31('/api/openapi.json', OPENAPI_DOCUMENT);
   app.route('/', submissionPages({ siteDir }));
   for (const path of ['/beheer/*', '/en/manage/*']) {
     app.use(
@@ -168,7 +174,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/', webcareRoutes());
   app.route('/', insightsRoutes());
   app.route('/', auditRoutes());
-  app.route('/', staffThreadRoutes());
+  app.route('/', staffThreadRoutes(options.threadImports ? { settings: options.threadImports } : {}));
   app.route('/', staffPrivacyRoutes());
   app.route('/', rightsPages({ siteDir, mail: options.mail ?? noMail, publicUrl: options.publicUrl ?? '', limits }));
 

@@ -5,7 +5,7 @@
  * With the embedded database, commands that open it refuse to run while a Podium server
  * holds the data directory (two processes on one PGlite directory lose data).
  */
-import { loadConfig } from './config.ts';
+import { ENV_VARIABLES, loadConfig } from './config.ts';
 import { buildAll, openConfiguredDatabase, seedIfEmpty, start } from './server.ts';
 import { seedDemoData } from './services/seed.ts';
 import { importCommand } from './cli/import.ts';
@@ -27,11 +27,20 @@ Commands:
   staff add      create a staff account, e.g. the first administrator (see "staff help")
 ${PRIVACY_HELP}
 
-Configuration (environment): DATABASE_URL, PODIUM_DATA_DIR, PORT, HOST, PODIUM_PUBLIC_URL, PODIUM_SEED_DEMO,
-  PODIUM_SOCIAL_SYNC_SECONDS, PODIUM_X_BEARER_TOKEN, PODIUM_IMPORT_ALLOW_PRIVATE, PODIUM_BLUESKY_APPVIEW, PODIUM_REBUILD_DEBOUNCE_MS, PODIUM_REBUILD_POLL_MS,
-  PODIUM_TRUST_PROXY, PODIUM_RATE_LIMITS, PODIUM_RETENTION_PURGE_MINUTES,
-  PODIUM_STAFF_PASSWORD (for "staff add")
+Configuration (environment, see the README's table):
+${wrapNames(ENV_VARIABLES)}
 `;
+
+/** Names in lines of at most about 100 characters, indented. */
+function wrapNames(names: readonly string[]): string {
+  const lines = [''];
+  for (const name of names) {
+    const last = lines.length - 1;
+    if (lines[last]!.length + name.length > 96) lines.push(name);
+    else lines[last] = lines[last] ? `${lines[last]}, ${name}` : name;
+  }
+  return lines.map((line, i) => `  ${line}${i < lines.length - 1 ? ',' : ''}`).join('\n');
+}
 
 const io = { out: console.log, err: console.error };
 
@@ -98,7 +107,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       // Ask for the password first: the embedded database (and its lock) is not held while someone types.
-      const password = await readPassword();
+      const password = await readPassword(config.staffPassword);
       const database = await openConfiguredDatabase(config);
       try {
         await database.migrate();

@@ -1,10 +1,15 @@
 /**
- * Configuration from the environment, read in one place. Every setting has a default
- * that works on a fresh checkout: PGlite under ./data, port 4321.
+ * Configuration from the environment, read in one place: every variable Podium reads is a
+ * key of `EnvSchema`, validated with zod, and listed in the README's configuration table
+ * (tests/unit/config.test.ts compares the two). A bad value stops the start with one line
+ * per variable, saying what it must be (as Starlight reports a bad user config).
+ * Every setting has a default that works on a fresh checkout: PGlite under ./data, port 4321.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { parseRateLimits, type RateLimitRules } from './services/rate-limit.ts';
+import type { ImportSettings } from './services/social/thread-admin.ts';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -28,6 +33,8 @@ export type Config = {
   socialSyncSeconds: number;
   /** The municipality's own X API bearer token, for live X threads. */
   xBearerToken: string | undefined;
+  /** How threads are read from their platforms (private addresses, X token, Bluesky AppView). */
+  threadImports: ImportSettings;
   /** Proxies in front whose X-Forwarded-For/-Proto are trusted; 0 when clients connect directly. */
   trustProxyHops: number;
   /** Requests per window per client and route group. */
@@ -44,59 +51,140 @@ export type Config = {
   mailFrom: string;
   /** Redis for rate-limit counters, e.g. redis://127.0.0.1:6379; without it they are kept in the database. */
   redisUrl: string | undefined;
+  /** The password for `npx podium staff add`, when it is not typed in. */
+  staffPassword: string | undefined;
 };
 
-function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a number of milliseconds, not "${raw}".`);
-  return value;
+/** An optional text; empty counts as unset, as `VAR= npx podium start` means. */
+const text = () =>
+  z
+    .string()
+    .optional()
+    .transform((value) => value || undefined);
+
+/** A whole number in a range; empty or unset gives the default. */
+const wholeNumber = (what: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw.trim() === '') return fallback;
+      const value = Number(raw);
+      if (Number.isInteger(value) && value >= min && value <= max) return value;
+      ctx.addIssue({ code: 'custom', message: what });
+      return z.NEVER;
+    });
+
+const yesNo = (fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const value = raw?.trim().toLowerCase();
+      if (!value) return fallback;
+      if (value === 'true' || value === '1') return true;
+      if (value === 'false' || value === '0') return false;
+      ctx.addIssue({ code: 'custom', message: 'must be true or false' });
+      return z.NEVER;
+    });
+
+/** Every environment variable Podium reads, with its check and default. */
+export const EnvSchema = z.object({
+  DATABASE_URL: text(),
+  PODIUM_DATA_DIR: text(),
+  PORT: wholeNumber('must be a port number (0 to 65535)', 4321, 0, 65_535),
+  HOST: text(),
+  PODIUM_PUBLIC_URL: text(),
+  PODIUM_SEED_DEMO: yesNo(true),
+  PODIUM_DIST_DIR: text(),
+  PODIUM_REBUILD_DEBOUNCE_MS: wholeNumber('must be a number of milliseconds', 5_000),
+  PODIUM_REBUILD_POLL_MS: wholeNumber('must be a number of milliseconds', 2_000),
+  PODIUM_SOCIAL_SYNC_SECONDS: wholeNumber('must be a number of seconds (0 turns the sync off)', 60),
+  PODIUM_X_BEARER_TOKEN: text(),
+  PODIUM_IMPORT_ALLOW_PRIVATE: yesNo(false),
+  PODIUM_BLUESKY_APPVIEW: text(),
+  PODIUM_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      // `true` means one proxy (the usual load balancer); a number says how many are chained.
+      if (!raw || raw === 'false' || raw === '0') return 0;
+      if (raw === 'true') return 1;
+      const hops = Number(raw);
+      if (Number.isInteger(hops) && hops >= 0) return hops;
+      ctx.addIssue({ code: 'custom', message: 'must be true, false or a number of proxies' });
+      return z.NEVER;
+    }),
+  PODIUM_RATE_LIMITS: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      try {
+        return parseRateLimits(raw);
+      } catch (error) {
+        // Its message already quotes the part that is wrong.
+        ctx.addIssue({ code: 'custom', message: (error as Error).message, params: { whole: true } });
+        return z.NEVER;
+      }
+    }),
+  PODIUM_RETENTION_PURGE_MINUTES: wholeNumber('must be a number of minutes (0 turns the purge off)', 60),
+  PODIUM_POW_SECRET: text(),
+  // 1,000 (trivial) to 10,000,000 (seconds on a phone); the default costs a browser ~50,000 hashes.
+  PODIUM_POW_MAX_NUMBER: wholeNumber('must be a whole number from 1000 to 10000000', 100_000, 1_000, 10_000_000),
+  PODIUM_SMTP_URL: text(),
+  PODIUM_MAIL_FROM: text(),
+  PODIUM_REDIS_URL: text(),
+  PODIUM_STAFF_PASSWORD: text(),
+});
+
+/** The names of all variables, as the README's configuration table lists them. */
+export const ENV_VARIABLES = Object.keys(EnvSchema.shape) as Array<keyof typeof EnvSchema.shape>;
+
+/** A start refused for bad configuration: the message names every bad variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
 }
 
+/**
+ * @example loadConfig({ PORT: '8080' }).publicUrl // 'http://localhost:8080'
+ * @throws ConfigError when a variable has a bad value, e.g. `PORT must be a port number (0 to 65535), not "http".`
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number.parseInt(env.PORT ?? '4321', 10);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new Error(`PORT must be a port number, not "${env.PORT}".`);
-  const host = env.HOST ?? 'localhost';
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      if (issue.code === 'custom' && issue.params?.whole) return issue.message;
+      return `${name} ${issue.message}, not "${env[name]}".`;
+    });
+    throw new ConfigError(`Podium cannot start with this configuration:\n${lines.map((l) => `  ${l}`).join('\n')}`);
+  }
+  const v = parsed.data;
   return {
-    databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: resolve(env.PODIUM_DATA_DIR ?? resolve(projectRoot, 'data')),
-    port,
-    host,
-    publicUrl: (env.PODIUM_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
-    seedDemo: env.PODIUM_SEED_DEMO !== 'false',
-    distDir: resolve(env.PODIUM_DIST_DIR ?? resolve(projectRoot, 'dist')),
-    rebuildDebounceMs: milliseconds(env, 'PODIUM_REBUILD_DEBOUNCE_MS', 5_000),
-    rebuildPollMs: milliseconds(env, 'PODIUM_REBUILD_POLL_MS', 2_000),
-    socialSyncSeconds: Math.max(0, Number.parseInt(env.PODIUM_SOCIAL_SYNC_SECONDS ?? '60', 10) || 0),
-    xBearerToken: env.PODIUM_X_BEARER_TOKEN || undefined,
-    trustProxyHops: proxyHops(env.PODIUM_TRUST_PROXY),
-    rateLimits: parseRateLimits(env.PODIUM_RATE_LIMITS),
-    retentionPurgeMinutes: Math.max(0, Number.parseInt(env.PODIUM_RETENTION_PURGE_MINUTES ?? '60', 10) || 0),
-    powSecret: env.PODIUM_POW_SECRET || undefined,
-    powMaxNumber: powMaxNumber(env.PODIUM_POW_MAX_NUMBER),
-    smtpUrl: env.PODIUM_SMTP_URL || undefined,
-    mailFrom: env.PODIUM_MAIL_FROM || 'Podium <noreply@localhost>',
-    redisUrl: env.PODIUM_REDIS_URL || undefined,
+    databaseUrl: v.DATABASE_URL,
+    dataDir: resolve(v.PODIUM_DATA_DIR ?? resolve(projectRoot, 'data')),
+    port: v.PORT,
+    host: v.HOST ?? 'localhost',
+    publicUrl: (v.PODIUM_PUBLIC_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, ''),
+    seedDemo: v.PODIUM_SEED_DEMO,
+    distDir: resolve(v.PODIUM_DIST_DIR ?? resolve(projectRoot, 'dist')),
+    rebuildDebounceMs: v.PODIUM_REBUILD_DEBOUNCE_MS,
+    rebuildPollMs: v.PODIUM_REBUILD_POLL_MS,
+    socialSyncSeconds: v.PODIUM_SOCIAL_SYNC_SECONDS,
+    xBearerToken: v.PODIUM_X_BEARER_TOKEN,
+    threadImports: {
+      allowPrivateHosts: v.PODIUM_IMPORT_ALLOW_PRIVATE,
+      xBearerToken: v.PODIUM_X_BEARER_TOKEN,
+      blueskyAppView: v.PODIUM_BLUESKY_APPVIEW,
+    },
+    trustProxyHops: v.PODIUM_TRUST_PROXY,
+    rateLimits: v.PODIUM_RATE_LIMITS,
+    retentionPurgeMinutes: v.PODIUM_RETENTION_PURGE_MINUTES,
+    powSecret: v.PODIUM_POW_SECRET,
+    powMaxNumber: v.PODIUM_POW_MAX_NUMBER,
+    smtpUrl: v.PODIUM_SMTP_URL,
+    mailFrom: v.PODIUM_MAIL_FROM ?? 'Podium <noreply@localhost>',
+    redisUrl: v.PODIUM_REDIS_URL,
+    staffPassword: v.PODIUM_STAFF_PASSWORD,
   };
-}
-
-/** `true` means one proxy (the usual load balancer); a number says how many are chained. */
-function proxyHops(raw: string | undefined): number {
-  if (!raw || raw === 'false' || raw === '0') return 0;
-  if (raw === 'true') return 1;
-  const hops = Number(raw);
-  if (!Number.isInteger(hops) || hops < 0)
-    throw new Error(`PODIUM_TRUST_PROXY must be true, false or a number of proxies, not "${raw}".`);
-  return hops;
-}
-
-/** Difficulty: 1,000 (trivial) to 10,000,000 (seconds on a phone); default 100,000 (~50,000 hashes). */
-function powMaxNumber(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return 100_000;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1_000 || value > 10_000_000)
-    throw new Error(`PODIUM_POW_MAX_NUMBER must be a whole number from 1000 to 10000000, not "${raw}".`);
-  return value;
 }

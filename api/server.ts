@@ -3,7 +3,7 @@
  * the snapshot, build what is out of date, and serve API, portal and widgets on one port.
  */
 import { serve, type ServerType } from '@hono/node-server';
-import { createApp } from './app.ts';
+import { createApp, OPENAPI_DOCUMENT } from './app.ts';
 import { mailTransportFor } from './services/mail.ts';
 import { redisRateLimitStore } from './services/rate-limit-stores.ts';
 import {
@@ -23,7 +23,6 @@ import { seedDemoData } from './services/seed.ts';
 import { DEFAULT_POW_SETTINGS } from './services/proof-of-work.ts';
 import { startThreadSyncLoop } from './services/social/scheduler.ts';
 import { startAdminSocket } from './services/social/admin-socket.ts';
-import { importSettingsFromEnv } from './services/social/thread-admin.ts';
 import { startRetentionLoop } from './services/retention.ts';
 import { writeFile, mkdir } from 'node:fs/promises';
 
@@ -47,7 +46,7 @@ export async function writeBuildInputs(database: Database, config: Config): Prom
   await mkdir(config.distDir, { recursive: true });
   await writeSnapshotFile(snapshotPath(config.distDir), await buildPublishedSnapshot(database.db, new Date()));
   const app = createApp({ db: database.db, databaseKind: database.kind });
-  const document = app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'Podium API', version: '0.1.0' } });
+  const document = app.getOpenAPI31Document(OPENAPI_DOCUMENT);
   await writeFile(openApiPath(config.distDir), `${JSON.stringify(document, null, 2)}\n`);
 }
 
@@ -84,6 +83,7 @@ export async function start(
     powSecret: config.powSecret,
     powSettings: { ...DEFAULT_POW_SETTINGS, maxNumber: config.powMaxNumber },
     mail: mailTransportFor(config),
+    threadImports: () => config.threadImports,
     ...(rateLimitStore ? { rateLimitStore } : {}),
   });
   const server = await new Promise<ServerType>((resolve) => {
@@ -125,7 +125,7 @@ export async function start(
   // The embedded database admits only this process: `npx podium import` hands its job over here.
   const adminSocket =
     database.kind === 'pglite'
-      ? await startAdminSocket(config.dataDir, database.db, { settings: () => importSettingsFromEnv(), log }).catch(
+      ? await startAdminSocket(config.dataDir, database.db, { settings: () => config.threadImports, log }).catch(
           (error: unknown) => {
             // E.g. a data directory path longer than a Unix socket address allows: serve anyway.
             log(`The local import socket did not start (${error instanceof Error ? error.message : error}).`);

@@ -16,7 +16,6 @@ import { organisations } from '../db/schema.ts';
 import { openConfiguredDatabase } from '../server.ts';
 import { sendToServer } from '../services/social/admin-socket.ts';
 import { runImportJob, type ImportJob, type ImportJobResult } from '../services/social/import-job.ts';
-import { importSettingsFromEnv } from '../services/social/thread-admin.ts';
 
 export const IMPORT_HELP = `Usage: npx podium import <post-url | file.json> [options]
 
@@ -149,7 +148,7 @@ export async function importCommand(
         io.err('There is no organisation yet: run `npx podium seed` or set one up first.');
         return 1;
       }
-      result = await runImportJob(database.db, organisation.id, job, importSettingsFromEnv(), new Date());
+      result = await runImportJob(database.db, organisation.id, job, config.threadImports, new Date());
     } finally {
       await database.close();
     }

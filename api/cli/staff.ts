@@ -119,8 +119,8 @@ export async function addStaff(db: Db, args: StaffAddArgs, password: string): Pr
 }
 
 /** The password, from the environment, a silent prompt, or standard input. Never echoed. */
-export async function readPassword(env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  if (env.PODIUM_STAFF_PASSWORD) return env.PODIUM_STAFF_PASSWORD;
+export async function readPassword(configured: string | undefined): Promise<string> {
+  if (configured) return configured;
   if (process.stdin.isTTY) {
     const first = await promptHidden('Password: ');
     const second = await promptHidden('Password again: ');

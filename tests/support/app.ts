@@ -4,6 +4,7 @@ import type { Database } from '../../api/db/client.ts';
 import { seedDemoData } from '../../api/services/seed.ts';
 import type { MailTransport } from '../../api/services/mail.ts';
 import type { RateLimitRules } from '../../api/services/rate-limit.ts';
+import type { ImportSettings } from '../../api/services/social/thread-admin.ts';
 import type { DatabaseTarget } from './databases.ts';
 
 const NO_RATE_LIMITS: RateLimitRules = { submit: null, follow_up: null, rights: null, login: null, email_link: null };
@@ -19,6 +20,7 @@ export async function openTestApp(
     publicUrl?: string;
     rateLimits?: RateLimitRules;
     mail?: MailTransport;
+    threadImports?: () => ImportSettings;
   } = {},
 ) {
   const database: Database = await target.open();
@@ -31,6 +33,7 @@ export async function openTestApp(
     ...(options.siteDir ? { siteDir: () => options.siteDir! } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.mail ? { mail: options.mail } : {}),
+    ...(options.threadImports ? { threadImports: options.threadImports } : {}),
     // Tests about other things send more than a resident would; tests/api/rate-limits.test.ts tests the limits.
     rateLimits: options.rateLimits ?? NO_RATE_LIMITS,
   });

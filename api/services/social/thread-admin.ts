@@ -24,6 +24,7 @@ import { detectPlatform, importThreadPayload } from './import-payload.ts';
 import type { AccountDirectory, ImportedThread } from './model.ts';
 import { importThread, syncThread, type SyncResult, type SyncStats } from './threads.ts';
 
+/** The operator's settings for reading threads (api/config.ts reads them from the environment). */
 export type ImportSettings = {
   /** PODIUM_IMPORT_ALLOW_PRIVATE=1: URL imports may reach private and local addresses (tests, intranets). */
   allowPrivateHosts: boolean;
@@ -32,14 +33,8 @@ export type ImportSettings = {
   blueskyAppView?: string | undefined;
 };
 
-/** The operator's settings for reading threads, from the environment. */
-export function importSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): ImportSettings {
-  return {
-    allowPrivateHosts: env.PODIUM_IMPORT_ALLOW_PRIVATE === '1' || env.PODIUM_IMPORT_ALLOW_PRIVATE === 'true',
-    xBearerToken: env.PODIUM_X_BEARER_TOKEN || undefined,
-    blueskyAppView: env.PODIUM_BLUESKY_APPVIEW || undefined,
-  };
-}
+/** Without configuration: public addresses only, Bluesky's public AppView, no X token. */
+export const DEFAULT_IMPORT_SETTINGS: ImportSettings = { allowPrivateHosts: false };
 
 export function fetchOptionsFrom(settings: ImportSettings): FetchThreadOptions {
   return {

@@ -17,7 +17,7 @@ import { ForbiddenSourceError, RateLimitedError, SourceHttpError } from '../../s
 import {
   deleteThread,
   describeMedia,
-  importSettingsFromEnv,
+  DEFAULT_IMPORT_SETTINGS,
   importThreadFrom,
   listThreadsForStaff,
   resyncThread,
@@ -96,7 +96,7 @@ function sourceProblem(c: Context, error: unknown, fromUrl: boolean): Response {
 
 export function staffThreadRoutes(options: { settings?: () => ImportSettings } = {}): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
-  const settings = options.settings ?? (() => importSettingsFromEnv());
+  const settings = options.settings ?? (() => DEFAULT_IMPORT_SETTINGS);
   app.use('/api/staff/threads', requireStaff('threads.manage'));
   app.use('/api/staff/threads/*', requireStaff('threads.manage'));
 

@@ -1,3 +1,4 @@
+import type { ImportSettings } from '../../../../api/services/social/thread-admin.ts';
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
@@ -29,8 +30,10 @@ for (const target of databaseTargets()) {
     let platform: PlatformServer;
     let moderator: Who;
     let analyst: Who;
+    // The operator's settings (PODIUM_IMPORT_ALLOW_PRIVATE, PODIUM_BLUESKY_APPVIEW), read per request.
+    const settings: ImportSettings = { allowPrivateHosts: false };
     before(async () => {
-      t = await openTestApp(target);
+      t = await openTestApp(target, { threadImports: () => settings });
       platform = await startPlatformServer();
       await addStaffUser(t, 'moderator@demodam.example', 'moderator');
       await addStaffUser(t, 'analyst@demodam.example', 'analyst');
@@ -39,12 +42,10 @@ for (const target of databaseTargets()) {
     });
     beforeEach(() => {
       // The local platform server listens on 127.0.0.1: the operator allows it for these tests.
-      process.env.PODIUM_IMPORT_ALLOW_PRIVATE = '1';
-      process.env.PODIUM_BLUESKY_APPVIEW = platform.origin;
+      settings.allowPrivateHosts = true;
+      settings.blueskyAppView = platform.origin;
     });
     after(async () => {
-      delete process.env.PODIUM_IMPORT_ALLOW_PRIVATE;
-      delete process.env.PODIUM_BLUESKY_APPVIEW;
       await platform.close();
       await t.close();
     });
@@ -177,7 +178,7 @@ for (const target of databaseTargets()) {
     });
 
     it('refuses loopback and private addresses unless the operator allows them', async () => {
-      delete process.env.PODIUM_IMPORT_ALLOW_PRIVATE;
+      settings.allowPrivateHosts = false;
       seedMastodonThread(platform, '950');
       for (const url of [
         platform.mastodonUrl('950'),

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { ConfigError, ENV_VARIABLES, loadConfig } from '../../api/config.ts';
+
+/** The variable names in the first column of the README's configuration table. */
+function readmeVariables(): string[] {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.split(/^## Configuration$/m)[1]?.split(/^## /m)[0] ?? '';
+  return [...section.matchAll(/^\| `([A-Z][A-Z0-9_]*)`\s*\|/gm)].map((match) => match[1]!);
+}
+
+describe('the configuration', () => {
+  it('documents every variable of the schema in the README table, and nothing else', () => {
+    const documented = readmeVariables();
+    assert.ok(documented.length > 10, `found only ${documented.length} rows in the README table`);
+    assert.deepEqual(
+      documented.filter((name) => !(ENV_VARIABLES as string[]).includes(name)),
+      [],
+      'in the README but not read by api/config.ts',
+    );
+    assert.deepEqual(
+      ENV_VARIABLES.filter((name) => !documented.includes(name)),
+      [],
+      'read by api/config.ts but missing from the README',
+    );
+    assert.equal(new Set(documented).size, documented.length, 'a variable is listed twice');
+  });
+
+  it('works without any variable set, with the documented defaults', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 4321);
+    assert.equal(config.host, 'localhost');
+    assert.equal(config.publicUrl, 'http://localhost:4321');
+    assert.equal(config.seedDemo, true);
+    assert.equal(config.databaseUrl, undefined);
+    assert.equal(config.powMaxNumber, 100_000);
+    assert.equal(config.socialSyncSeconds, 60);
+    assert.equal(config.trustProxyHops, 0);
+    assert.equal(config.mailFrom, 'Podium <noreply@localhost>');
+    assert.deepEqual(config.threadImports, {
+      allowPrivateHosts: false,
+      xBearerToken: undefined,
+      blueskyAppView: undefined,
+    });
+  });
+
+  it('reads each kind of value: numbers, yes/no, proxies, rate limits and texts', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      PODIUM_PUBLIC_URL: 'https://inspraak.demodam.nl/',
+      PODIUM_SEED_DEMO: 'false',
+      PODIUM_TRUST_PROXY: 'true',
+      PODIUM_RATE_LIMITS: 'submit=5/60,login=off',
+      PODIUM_IMPORT_ALLOW_PRIVATE: '1',
+      PODIUM_X_BEARER_TOKEN: 'token',
+      PODIUM_STAFF_PASSWORD: 'een lang wachtwoord',
+      DATABASE_URL: '',
+    });
+    assert.equal(config.port, 8080);
+    assert.equal(config.publicUrl, 'https://inspraak.demodam.nl');
+    assert.equal(config.seedDemo, false);
+    assert.equal(config.trustProxyHops, 1);
+    assert.deepEqual(config.rateLimits.submit, { limit: 5, windowSeconds: 60 });
+    assert.equal(config.rateLimits.login, null);
+    assert.equal(config.threadImports.allowPrivateHosts, true);
+    assert.equal(config.threadImports.xBearerToken, 'token');
+    assert.equal(config.staffPassword, 'een lang wachtwoord');
+    assert.equal(config.databaseUrl, undefined, 'empty counts as unset');
+  });
+
+  it('refuses bad values with one readable line per variable, naming the value', () => {
+    assert.throws(
+      () =>
+        loadConfig({
+          PORT: '99999',
+          PODIUM_SEED_DEMO: 'nee',
+          PODIUM_POW_MAX_NUMBER: '10',
+          PODIUM_TRUST_PROXY: 'sometimes',
+          PODIUM_RATE_LIMITS: 'submit=veel',
+        }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        const lines = error.message
+          .split('\n')
+          .slice(1)
+          .map((line) => line.trim());
+        assert.deepEqual(lines, [
+          'PORT must be a port number (0 to 65535), not "99999".',
+          'PODIUM_SEED_DEMO must be true or false, not "nee".',
+          'PODIUM_TRUST_PROXY must be true, false or a number of proxies, not "sometimes".',
+          'PODIUM_RATE_LIMITS: "submit=veel" must look like submit=30/600 (requests/seconds) or submit=off.',
+          'PODIUM_POW_MAX_NUMBER must be a whole number from 1000 to 10000000, not "10".',
+        ]);
+        return true;
+      },
+    );
+  });
+});
