@@ -5,8 +5,11 @@ import { defineConfig } from 'astro/config';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 // Build-time inputs, resolved against the repository so `astro build` works from any directory.
-process.env.PODIUM_SNAPSHOT ??= `${root}dist/snapshot.json`;
-process.env.PODIUM_OPENAPI ??= `${root}dist/openapi.json`;
+// This file is where the Astro build reads its environment; site/ gets the values as a constant.
+const buildInputs = {
+  snapshot: process.env.PODIUM_SNAPSHOT || `${root}dist/snapshot.json`,
+  openApi: process.env.PODIUM_OPENAPI || `${root}dist/openapi.json`,
+};
 
 export default defineConfig({
   site: process.env.PODIUM_PUBLIC_URL ?? 'http://localhost:4321',
@@ -22,6 +25,7 @@ export default defineConfig({
   },
   vite: {
     build: { assetsInlineLimit: 0 },
+    define: { __PODIUM_BUILD_INPUTS__: JSON.stringify(buildInputs) },
   },
   devToolbar: { enabled: false },
 });

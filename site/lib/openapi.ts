@@ -98,7 +98,7 @@ export function parseOpenApi(document: Json): ApiReference {
 
 /** The parsed API reference, or null when the OpenAPI file does not exist (yet). */
 export async function readApiReference(
-  path: string = resolve(process.env.PODIUM_OPENAPI ?? 'dist/openapi.json'),
+  path: string = resolve(__PODIUM_BUILD_INPUTS__.openApi),
 ): Promise<ApiReference | null> {
   let text: string;
   try {

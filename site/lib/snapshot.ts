@@ -8,8 +8,8 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { PublishedSnapshot } from '../../shared/contracts/public-content.ts';
 
-/** Where the snapshot is read from: PODIUM_SNAPSHOT, else dist/snapshot.json in the working directory. */
-export const snapshotPath = (): string => resolve(process.env.PODIUM_SNAPSHOT ?? 'dist/snapshot.json');
+/** Where the snapshot is read from: PODIUM_SNAPSHOT, else dist/snapshot.json (astro.config.mjs decides). */
+export const snapshotPath = (): string => resolve(__PODIUM_BUILD_INPUTS__.snapshot);
 
 export class SnapshotError extends Error {
   override name = 'SnapshotError';
