@@ -7,7 +7,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import type { FieldError as FieldErrorOf } from '../../shared/contracts/field-error.ts';
 import type { Locale, Problem } from '../../shared/contracts/public-content.ts';
-import { isMessageCode, localeFromAcceptLanguage, t, type MessageCode } from '../i18n/messages.ts';
+import { localeFromAcceptLanguage } from '../messages/locale.ts';
+import { isMessageCode, messageFor, type MessageCode } from '../messages/texts.ts';
 
 type FieldError = FieldErrorOf<MessageCode>;
 type ProblemOptions = {
@@ -33,11 +34,17 @@ export function problemBody(
 ): Problem {
   return {
     type: PROBLEM_BASE + code.replaceAll('_', '-'),
-    title: t(locale, code),
+    title: messageFor(locale, code),
     status,
-    ...(options.detail ? { detail: t(locale, options.detail, options.detailParams) } : {}),
+    ...(options.detail ? { detail: messageFor(locale, options.detail, options.detailParams) } : {}),
     ...(options.errors
-      ? { errors: options.errors.map((e) => ({ field: e.field, code: e.code, message: t(locale, e.code, e.params) })) }
+      ? {
+          errors: options.errors.map((e) => ({
+            field: e.field,
+            code: e.code,
+            message: messageFor(locale, e.code, e.params),
+          })),
+        }
       : {}),
   };
 }

@@ -6,7 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Locale } from '../../shared/contracts/public-content.ts';
-import { t } from '../i18n/messages.ts';
+import { messageFor } from '../messages/texts.ts';
 import { type RateLimitGroup, type RateLimitRules } from '../services/rate-limit.ts';
 import { databaseRateLimitStore, type RateLimitStore } from '../services/rate-limit-stores.ts';
 import { minimalPage } from '../views/page-shell.ts';
@@ -70,8 +70,8 @@ async function tooManyRequests(c: Context, retryAfterSeconds: number): Promise<R
   const headers = { 'Retry-After': String(retryAfterSeconds), 'Cache-Control': 'no-store' };
   if (wantsHtml(c)) {
     const lang = await htmlLocale(c);
-    const title = t(lang, 'rate_limited');
-    const body = `<p role="alert">${escapeHtml(t(lang, 'rate_limited_detail', { minutes }))}</p><p><a href="${routes.home(lang)}">${escapeHtml(t(lang, 'to_home_page'))}</a></p>`;
+    const title = messageFor(lang, 'rate_limited');
+    const body = `<p role="alert">${escapeHtml(messageFor(lang, 'rate_limited_detail', { minutes }))}</p><p><a href="${routes.home(lang)}">${escapeHtml(messageFor(lang, 'to_home_page'))}</a></p>`;
     return c.html(minimalPage(lang, title, body), 429, headers);
   }
   return problem(c, 429, 'rate_limited', { detail: 'rate_limited_detail', detailParams: { minutes }, headers });

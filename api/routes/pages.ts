@@ -9,19 +9,23 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { Locale } from '../../shared/contracts/public-content.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { t, type MessageCode } from '../i18n/messages.ts';
+import { messageFor, type MessageCode } from '../messages/texts.ts';
 import { normalizeFollowUpCode } from '../services/follow-up-code.ts';
 import { findFollowUp } from '../services/submissions.ts';
 import { fillSlot, loadShell, minimalPage } from '../views/page-shell.ts';
 import { renderConfirmation, renderFollowUp } from '../../shared/render/index.ts';
 import { escapeHtml } from '../../shared/render/html.ts';
 import { routes } from '../../shared/urls.ts';
+import { textsFor, type TextsModule } from '../../shared/i18n.ts';
+import * as confirmationTexts from '../../shared/texts/confirmation.ts';
+import * as followUpTexts from '../../shared/texts/follow-up.ts';
 
 type PageKind = 'confirmation' | 'followUp';
 
-const pageTitles: Record<PageKind, Record<Locale, string>> = {
-  confirmation: { nl: 'Bevestiging', en: 'Confirmation' },
-  followUp: { nl: 'Volg uw inbreng', en: 'Follow up your input' },
+// The same titles as the built pages, for when a shell is missing.
+const pageTexts: Record<PageKind, TextsModule<{ title: string }>> = {
+  confirmation: confirmationTexts,
+  followUp: followUpTexts,
 };
 
 export function submissionPages(options: { siteDir: () => string }): Hono<AppEnv> {
@@ -72,10 +76,12 @@ async function renderPage(
   }
 
   const shell = await loadShell(options.siteDir(), routes[kind](lang));
-  const html = shell ? fillSlot(shell, 'result', content) : minimalPage(lang, pageTitles[kind][lang], content);
+  const html = shell
+    ? fillSlot(shell, 'result', content)
+    : minimalPage(lang, textsFor(pageTexts[kind], lang).title, content);
   return c.html(html, status);
 }
 
 function message(lang: Locale, code: MessageCode): string {
-  return `<div class="podium-notice podium-notice--error"><p>${escapeHtml(t(lang, code))}</p></div>`;
+  return `<div class="podium-notice podium-notice--error"><p>${escapeHtml(messageFor(lang, code))}</p></div>`;
 }

@@ -16,7 +16,7 @@ import { EmailAddress } from '../../shared/contracts/email-address.ts';
 import type { Locale } from '../../shared/contracts/public-content.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { rateLimit } from '../http/rate-limit.ts';
-import { t as message, type MessageCode } from '../i18n/messages.ts';
+import { messageFor, type MessageCode } from '../messages/texts.ts';
 import { emailLinkIsValid, openEmailLink, requestEmailLink } from '../services/email-links.ts';
 import { normalizeFollowUpCode } from '../services/follow-up-code.ts';
 import type { MailTransport } from '../services/mail.ts';
@@ -25,7 +25,9 @@ import type { RateLimitStore } from '../services/rate-limit-stores.ts';
 import { eraseSubmission } from '../services/residents-rights.ts';
 import { findFollowUp } from '../services/submissions.ts';
 import { fillSlot, loadShell, minimalPage, prefixTitle } from '../views/page-shell.ts';
-import { t } from '../../shared/texts/portal.ts';
+import { textsFor } from '../../shared/i18n.ts';
+import * as commonTexts from '../../shared/texts/common.ts';
+import * as rightsTexts from '../../shared/texts/rights.ts';
 import { escapeHtml } from '../../shared/render/html.ts';
 import {
   renderDataRequestForm,
@@ -85,7 +87,7 @@ async function eraseStep(
   const code = normalizeFollowUpCode(safeDecode(c.req.param('code') ?? ''));
   const followUp = code ? await findFollowUp(c.get('db'), code) : undefined;
   const shell = (content: string, status: 200 | 400 | 404 | 422, error = false) =>
-    page(c, options, routes.followUp(lang), lang, t(lang).rights.eraseTitle, content, status, error);
+    page(c, options, routes.followUp(lang), lang, textsFor(rightsTexts, lang).eraseTitle, content, status, error);
   if (!code) return shell(notice(lang, 'invalid_follow_up_code'), 400, true);
   if (!followUp) return shell(notice(lang, 'follow_up_not_found'), 404, true);
   if (followUp.erasedAt) return shell(renderErased({ code, lang, already: true }), 200);
@@ -101,7 +103,7 @@ async function eraseStep(
 
 async function askForLink(c: Context<AppEnv>, options: RightsPagesOptions, lang: Locale): Promise<Response> {
   const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-  const m = t(lang).rights;
+  const m = textsFor(rightsTexts, lang);
   const title = m.requestTitle;
   const parsed = EmailForm.safeParse(body);
   const email = typeof body.email === 'string' ? body.email.slice(0, EMAIL_MAX_LENGTH) : '';
@@ -128,7 +130,7 @@ async function linkStep(
   const token = safeDecode(c.req.param('token') ?? '');
   const db = c.get('db');
   const now = c.get('now')();
-  const title = t(lang).rights.listHeading;
+  const title = textsFor(rightsTexts, lang).listHeading;
   const shell = (content: string, status: 200 | 410, error = false) =>
     page(c, options, routes.myData(lang), lang, title, content, status, error);
   if (step === 'ask') {
@@ -153,12 +155,12 @@ async function page(
 ): Promise<Response> {
   const shell = await loadShell(options.siteDir(), shellPath);
   let html = shell ? fillSlot(shell, 'result', content) : minimalPage(lang, title, content);
-  if (error) html = prefixTitle(html, t(lang).errorPrefix);
+  if (error) html = prefixTitle(html, textsFor(commonTexts, lang).errorPrefix);
   return c.html(html, status);
 }
 
 function notice(lang: Locale, code: MessageCode): string {
-  return `<div class="podium-notice podium-notice--error"><p>${escapeHtml(message(lang, code))}</p></div>`;
+  return `<div class="podium-notice podium-notice--error"><p>${escapeHtml(messageFor(lang, code))}</p></div>`;
 }
 
 function safeDecode(value: string): string {

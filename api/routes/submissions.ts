@@ -21,7 +21,7 @@ import {
 import { SubmissionForm } from '../../shared/contracts/submission-form.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { fieldErrorsFromZod, problem, requestLocale } from '../http/problem.ts';
-import { t } from '../i18n/messages.ts';
+import { messageFor } from '../messages/texts.ts';
 import { confirmationPath, submitInput, type SubmitResult } from '../services/submissions.ts';
 import { formValues, messagePage, renderFormPage, type FormPageOptions } from '../views/submission-form-page.ts';
 
@@ -189,7 +189,7 @@ async function answerWithPage(c: Context<AppEnv>, options: FormPageOptions, resu
     case 'replayed':
       return c.redirect(confirmationPath(result.receipt.code, lang), 303);
     case 'invalid': {
-      const errors = result.errors.map((e) => ({ field: e.field, message: t(lang, e.code, e.params) }));
+      const errors = result.errors.map((e) => ({ field: e.field, message: messageFor(lang, e.code, e.params) }));
       return renderFormPage(c, options, { slug, lang, status: 422, values: formValues(body), errors });
     }
     case 'not_found':
@@ -206,7 +206,7 @@ async function answerWithPage(c: Context<AppEnv>, options: FormPageOptions, resu
       return messagePage(c, options, lang, 409, 'idempotency_conflict');
     case 'proof_refused': {
       // The form comes back as the resident filled it in, with one message above it.
-      const message = `${t(lang, `proof_of_work_${result.reason}`)} ${t(lang, 'proof_of_work_detail')}`;
+      const message = `${messageFor(lang, `proof_of_work_${result.reason}`)} ${messageFor(lang, 'proof_of_work_detail')}`;
       return renderFormPage(c, options, {
         slug,
         lang,

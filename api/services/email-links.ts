@@ -15,7 +15,8 @@ import type { LocalizedText } from '../db/schema.ts';
 import type { Db } from '../db/client.ts';
 import { consultations, emailLinks, submissionContacts, submissions } from '../db/schema.ts';
 import { describeError } from '../lib/log-error.ts';
-import { t } from '../../shared/texts/portal.ts';
+import { textsFor } from '../../shared/i18n.ts';
+import * as rightsTexts from '../../shared/texts/rights.ts';
 import { routes } from '../../shared/urls.ts';
 import { recordAudit } from './audit.ts';
 import type { MailTransport } from './mail.ts';
@@ -72,7 +73,7 @@ export async function requestEmailLink(
     subjectType: 'person',
     details: {},
   });
-  const m = t(lang).rights;
+  const m = textsFor(rightsTexts, lang);
   const url = `${params.publicUrl.replace(/\/+$/, '')}${routes.myData(lang, token)}`;
   params.mail
     .send({ to: email, subject: m.mailSubject, text: m.mailBody(url), language: lang })

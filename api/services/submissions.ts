@@ -19,7 +19,7 @@ import {
   type AnswerValue,
   type ScreeningRecord,
 } from '../db/schema.ts';
-import type { MessageCode } from '../i18n/messages.ts';
+import type { MessageCode } from '../messages/texts.ts';
 import { routeSubmission } from './webcare/routing.ts';
 import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';

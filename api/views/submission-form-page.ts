@@ -8,7 +8,9 @@ import type { Context } from 'hono';
 import type { Locale } from '../../shared/contracts/public-content.ts';
 import type { FieldMessage } from '../../shared/contracts/field-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { t, type MessageCode } from '../i18n/messages.ts';
+import { messageFor, type MessageCode } from '../messages/texts.ts';
+import { textsFor } from '../../shared/i18n.ts';
+import * as commonTexts from '../../shared/texts/common.ts';
 import { findConsultation } from '../services/consultations.ts';
 import { fillSlot, loadShell, minimalPage, prefixTitle } from './page-shell.ts';
 import { renderConsultationForm } from '../../shared/render/index.ts';
@@ -32,12 +34,12 @@ export async function renderFormPage(
   const consultation = await findConsultation(c.get('db'), page.slug, c.get('now')());
   if (!consultation) return messagePage(c, options, page.lang, 404, 'consultation_not_found');
   const content = page.message
-    ? `<p class="podium-notice" role="status">${escapeHtml(t(page.lang, page.message))}</p>`
+    ? `<p class="podium-notice" role="status">${escapeHtml(messageFor(page.lang, page.message))}</p>`
     : renderConsultationForm({ consultation, lang: page.lang, values: page.values ?? {}, errors: page.errors ?? [] });
   const shell = await loadShell(options.siteDir(), routes.consultation(page.lang, page.slug));
   const title = page.lang === 'en' ? (consultation.title.en ?? consultation.title.nl) : consultation.title.nl;
   const html = shell
-    ? prefixTitle(fillSlot(shell, 'form', content), page.lang === 'en' ? 'Error:' : 'Fout:')
+    ? prefixTitle(fillSlot(shell, 'form', content), textsFor(commonTexts, page.lang).errorPrefix)
     : minimalPage(page.lang, title, content);
   return c.html(html, page.status);
 }
@@ -50,8 +52,8 @@ export async function messagePage(
   code: MessageCode,
 ): Promise<Response> {
   const notFound = await loadShell(options.siteDir(), '/404.html');
-  const body = `<p>${escapeHtml(t(lang, code))}</p><p><a href="${routes.home(lang)}">${lang === 'en' ? 'To the home page' : 'Naar de startpagina'}</a></p>`;
-  return c.html(notFound && status === 404 ? notFound : minimalPage(lang, t(lang, code), body), status);
+  const body = `<p>${escapeHtml(messageFor(lang, code))}</p><p><a href="${routes.home(lang)}">${escapeHtml(messageFor(lang, 'to_home_page'))}</a></p>`;
+  return c.html(notFound && status === 404 ? notFound : minimalPage(lang, messageFor(lang, code), body), status);
 }
 
 /** What the resident typed, to fill the form in again: not the key or the proof of work. */

@@ -295,7 +295,7 @@ export type SubmissionRequest = z.infer<typeof SubmissionRequest>;
 
 /**
  * The key that makes sending input again safe. The `error` names the message residents
- * read (api/i18n/messages.ts), so a bad key is explained, not reported as an empty field.
+ * read (api/messages/texts.ts), so a bad key is explained, not reported as an empty field.
  */
 export const IdempotencyKey = z
   .string()

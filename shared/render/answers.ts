@@ -3,7 +3,9 @@
  * the confirmation and follow-up pages (a resident's own input).
  */
 import type { Consultation, Locale, PublishedSubmission } from '../contracts/public-content.ts';
-import { formatDate, t } from '../texts/portal.ts';
+import { formatDate } from '../format.ts';
+import { textsFor } from '../i18n.ts';
+import * as consultationTexts from '../texts/consultation.ts';
 import { attrs, escapeHtml, inlineText, type Localized, paragraphs, time } from './html.ts';
 
 type AnswerValue = string | string[] | number;
@@ -50,7 +52,7 @@ export function answerItemsFor(consultation: Consultation, answers: PublishedSub
 
 /** One reply of the municipality, in the language it was written in. */
 export function renderReply(reply: Reply, lang: Locale, headingLevel: 3 | 4 = 3): string {
-  const m = t(lang);
+  const m = textsFor(consultationTexts, lang);
   const h = `h${headingLevel}`;
   const meta = [
     reply.department ? inlineText(reply.department, lang) : '',
@@ -59,7 +61,7 @@ export function renderReply(reply: Reply, lang: Locale, headingLevel: 3 | 4 = 3)
     .filter(Boolean)
     .join(', ');
   return `<div class="podium-reply">
-<${h} class="podium-reply__heading">${escapeHtml(m.consultation.replyHeading)}</${h}>
+<${h} class="podium-reply__heading">${escapeHtml(m.replyHeading)}</${h}>
 <p class="podium-meta">${meta}</p>
 <div${attrs({ class: 'podium-reply__body', lang: reply.language === lang ? undefined : reply.language })}>${paragraphs(reply.body)}</div>
 </div>`;
@@ -71,7 +73,7 @@ export function renderPublishedSubmission(
   consultation: Consultation,
   lang: Locale,
 ): string {
-  const m = t(lang).consultation;
+  const m = textsFor(consultationTexts, lang);
   const channel =
     submission.channel === 'widget' ? m.viaWidget : submission.channel === 'social' ? m.viaSocial : undefined;
   return `<article class="podium-submission" aria-labelledby="submission-${escapeHtml(submission.id)}">

@@ -3,7 +3,11 @@
  * (follow-up), plus the code lookup form that is the static content of both shells.
  */
 import type { FollowUp, Locale, SubmissionStatus } from '../contracts/public-content.ts';
-import { formatDate, t } from '../texts/portal.ts';
+import { formatDate } from '../format.ts';
+import { textsFor } from '../i18n.ts';
+import * as commonTexts from '../texts/common.ts';
+import * as confirmationTexts from '../texts/confirmation.ts';
+import * as followUpTexts from '../texts/follow-up.ts';
 import { routes } from '../urls.ts';
 import { renderAnswers, renderReply } from './answers.ts';
 import { renderRightsSection } from './rights.ts';
@@ -39,7 +43,7 @@ function ownAnswers(followUp: FollowUp, lang: Locale): string {
  * by when the municipality answers. Goes into the `result` slot of /bevestiging/.
  */
 export function renderConfirmation({ followUp, lang }: FollowUpOptions): string {
-  const m = t(lang).confirmation;
+  const m = textsFor(confirmationTexts, lang);
   const next = followUp.status === 'published' ? m.nextPost : m.nextPre;
   const due = time(followUp.answerDueAt, formatDate(followUp.answerDueAt, lang));
   return `<div class="podium-confirmation">
@@ -62,7 +66,7 @@ type Step = { status: SubmissionStatus; label: string };
 
 /** The timeline: received → in moderation → published or rejected → answered. */
 function renderTimeline(status: SubmissionStatus, lang: Locale): string {
-  const m = t(lang).followUp;
+  const m = textsFor(followUpTexts, lang);
   const steps: Step[] = [
     { status: 'received', label: m.steps.received },
     { status: 'in_moderation', label: m.steps.in_moderation },
@@ -89,7 +93,7 @@ function renderTimeline(status: SubmissionStatus, lang: Locale): string {
  * the municipality's replies and the promised answer date. Goes into the `result` slot of /volg/.
  */
 export function renderFollowUp({ followUp, lang }: FollowUpOptions): string {
-  const m = t(lang).followUp;
+  const m = textsFor(followUpTexts, lang);
   const due = time(followUp.answerDueAt, formatDate(followUp.answerDueAt, lang));
   const submitted = time(followUp.submittedAt, formatDate(followUp.submittedAt, lang));
   const replies =
@@ -101,7 +105,7 @@ export function renderFollowUp({ followUp, lang }: FollowUpOptions): string {
 <dl class="podium-facts">
 <dt>${escapeHtml(m.consultation)}</dt>
 <dd><a class="podium-link-target" href="${escapeHtml(routes.consultation(lang, followUp.consultation.slug))}">${inlineText(followUp.consultation.title, lang)}</a></dd>
-<dt>${escapeHtml(t(lang).confirmation.codeLabel)}</dt>
+<dt>${escapeHtml(textsFor(confirmationTexts, lang).codeLabel)}</dt>
 <dd class="podium-code" translate="no">${escapeHtml(followUp.code)}</dd>
 </dl>
 <p>${messageWithHtml(m.submittedOn, submitted)}</p>
@@ -123,7 +127,7 @@ ${renderRightsSection(followUp, lang)}
 /** The house rule a decision cited, linked to its place on the house rules page. */
 function renderHouseRule(rule: FollowUp['houseRule'], lang: Locale): string {
   if (!rule) return '';
-  const m = t(lang).followUp;
+  const m = textsFor(followUpTexts, lang);
   const href = `${routes.houseRules(lang)}#regel-${encodeURIComponent(rule.code)}`;
   return `<p><strong>${messageWithHtml(m.ruleApplied, inlineText(rule.title, lang))}</strong></p>
 ${localizedParagraphs(rule.body, lang)}
@@ -136,14 +140,14 @@ ${localizedParagraphs(rule.body, lang)}
  * follow-up page of the code.
  */
 export function renderFollowUpLookup({ lang, code = '', error }: FollowUpLookupOptions): string {
-  const m = t(lang).followUp;
+  const m = textsFor(followUpTexts, lang);
   const errorId = error ? 'follow-up-code-error' : undefined;
   return `<form class="podium-form podium-lookup" method="get" action="${escapeHtml(routes.followUpLookup())}">
 <input type="hidden" name="lang" value="${escapeHtml(lang)}">
 <div class="podium-form-field${error ? ' podium-form-field--invalid' : ''}">
 <label class="podium-form-label" for="follow-up-code">${escapeHtml(m.codeLabel)}</label>
 <p class="podium-form-hint" id="follow-up-code-hint">${escapeHtml(m.codeHint)}</p>
-${error ? `<p class="podium-error-message" id="${errorId}"><span class="podium-visually-hidden">${escapeHtml(t(lang).errorPrefix)} </span>${escapeHtml(error)}</p>` : ''}
+${error ? `<p class="podium-error-message" id="${errorId}"><span class="podium-visually-hidden">${escapeHtml(textsFor(commonTexts, lang).errorPrefix)} </span>${escapeHtml(error)}</p>` : ''}
 <input${attrs({
     class: 'podium-textbox podium-textbox--code',
     type: 'text',

@@ -5,7 +5,10 @@
  */
 import type { FieldMessage as FieldError } from '../contracts/field-error.ts';
 import type { Consultation, Locale, Question } from '../contracts/public-content.ts';
-import { t } from '../texts/portal.ts';
+import { textsFor } from '../i18n.ts';
+import * as commonTexts from '../texts/common.ts';
+import * as consultationTexts from '../texts/consultation.ts';
+import * as formTexts from '../texts/form.ts';
 import { routes } from '../urls.ts';
 import { attrs, escapeHtml, idRefs, inlineText, localized } from './html.ts';
 
@@ -64,11 +67,11 @@ function errorFor(errors: readonly FieldError[], field: string): FieldError | un
 
 /** An error message next to its field, starting with a hidden "Fout:" for screen readers. */
 function errorMessage(id: string, error: FieldError, lang: Locale): string {
-  return `<p class="podium-error-message" id="${escapeHtml(id)}"><span class="podium-visually-hidden">${escapeHtml(t(lang).errorPrefix)} </span>${escapeHtml(error.message)}</p>`;
+  return `<p class="podium-error-message" id="${escapeHtml(id)}"><span class="podium-visually-hidden">${escapeHtml(textsFor(commonTexts, lang).errorPrefix)} </span>${escapeHtml(error.message)}</p>`;
 }
 
 function optionalMarker(required: boolean, lang: Locale): string {
-  return required ? '' : ` <span class="podium-optional">${escapeHtml(t(lang).form.optional)}</span>`;
+  return required ? '' : ` <span class="podium-optional">${escapeHtml(textsFor(formTexts, lang).optional)}</span>`;
 }
 
 /**
@@ -77,7 +80,7 @@ function optionalMarker(required: boolean, lang: Locale): string {
  */
 export function renderErrorSummary({ consultation, lang, errors }: ErrorSummaryOptions): string {
   if (errors.length === 0) return '';
-  const m = t(lang).form;
+  const m = textsFor(formTexts, lang);
   const items = errors
     .map((error) => {
       const id = fieldId(error.field, consultation);
@@ -93,7 +96,7 @@ export function renderErrorSummary({ consultation, lang, errors }: ErrorSummaryO
 }
 
 function renderOpenText(question: Question, lang: Locale, values: FormValues, error: FieldError | undefined): string {
-  const m = t(lang).form;
+  const m = textsFor(formTexts, lang);
   const id = `answer-${question.key}`;
   const hintId = question.hint ? `${id}-hint` : undefined;
   const limitId = question.maxLength ? `${id}-limit` : undefined;
@@ -125,7 +128,7 @@ function renderChoiceGroup(
   values: FormValues,
   error: FieldError | undefined,
 ): string {
-  const m = t(lang).form;
+  const m = textsFor(formTexts, lang);
   const name = answerField(question.key);
   const baseId = `answer-${question.key}`;
   const hintId = question.hint ? `${baseId}-hint` : undefined;
@@ -203,7 +206,7 @@ function renderTextInput(
   values: FormValues,
   errors: readonly FieldError[],
 ): string {
-  const m = t(lang).form;
+  const m = textsFor(formTexts, lang);
   const id = `submitter-${field}`;
   const error = errorFor(errors, field);
   const hintId = field === 'email' ? `${id}-hint` : undefined;
@@ -227,7 +230,7 @@ ${error && errorId ? errorMessage(errorId, error, lang) : ''}
 }
 
 function renderConsent(lang: Locale, values: FormValues, errors: readonly FieldError[]): string {
-  const m = t(lang).form;
+  const m = textsFor(formTexts, lang);
   const id = 'submitter-consent';
   const error = errorFor(errors, 'consent');
   const errorId = error ? `${id}-error` : undefined;
@@ -265,7 +268,7 @@ export function renderConsultationForm({
   values = {},
   errors = [],
 }: ConsultationFormOptions): string {
-  const m = t(lang);
+  const m = { consultation: textsFor(consultationTexts, lang), form: textsFor(formTexts, lang) };
   const moderation = consultation.moderation === 'pre' ? m.consultation.moderationPre : m.consultation.moderationPost;
   return `${renderErrorSummary({ consultation, lang, errors })}
 <h2 id="podium-form-heading">${escapeHtml(m.consultation.formHeading)}</h2>

@@ -5,13 +5,19 @@
  */
 import type { FollowUp, Locale } from '../contracts/public-content.ts';
 import type { Localized as LocalizedText } from './html.ts';
-import { formatDate, t } from '../texts/portal.ts';
+import { formatDate } from '../format.ts';
+import { textsFor } from '../i18n.ts';
+import * as commonTexts from '../texts/common.ts';
+import * as confirmationTexts from '../texts/confirmation.ts';
+import * as followUpTexts from '../texts/follow-up.ts';
+import * as formTexts from '../texts/form.ts';
+import * as rightsTexts from '../texts/rights.ts';
 import { routes } from '../urls.ts';
 import { attrs, escapeHtml, idRefs, inlineText, messageWithHtml, time } from './html.ts';
 
 /** The "your data" section at the end of the follow-up page. */
 export function renderRightsSection(followUp: FollowUp, lang: Locale): string {
-  const m = t(lang).rights;
+  const m = textsFor(rightsTexts, lang);
   if (followUp.erasedAt) {
     return `<h2>${escapeHtml(m.heading)}</h2>
 <p>${escapeHtml(m.erasedOn(formatDate(followUp.erasedAt, lang)))}</p>`;
@@ -38,8 +44,8 @@ export interface EraseFormOptions {
  * checkbox is the explicit confirmation, so one stray click cannot erase anything.
  */
 export function renderEraseConfirmation({ code, lang, consultationTitle, error = false }: EraseFormOptions): string {
-  const m = t(lang).rights;
-  const form = t(lang).form;
+  const m = textsFor(rightsTexts, lang);
+  const form = textsFor(formTexts, lang);
   const id = 'erase-confirm';
   const errorId = error ? `${id}-error` : undefined;
   const summary = error
@@ -52,9 +58,9 @@ export function renderEraseConfirmation({ code, lang, consultationTitle, error =
   return `${summary}<div class="podium-erase">
 <h2>${escapeHtml(m.eraseTitle)}</h2>
 <dl class="podium-facts">
-<dt>${escapeHtml(t(lang).followUp.consultation)}</dt>
+<dt>${escapeHtml(textsFor(followUpTexts, lang).consultation)}</dt>
 <dd>${inlineText(consultationTitle, lang)}</dd>
-<dt>${escapeHtml(t(lang).confirmation.codeLabel)}</dt>
+<dt>${escapeHtml(textsFor(confirmationTexts, lang).codeLabel)}</dt>
 <dd class="podium-code" translate="no">${escapeHtml(code)}</dd>
 </dl>
 <h3>${escapeHtml(m.eraseWhat)}</h3>
@@ -63,7 +69,7 @@ export function renderEraseConfirmation({ code, lang, consultationTitle, error =
 <form class="podium-form" method="post" action="${escapeHtml(routes.erase(lang, code))}">
 <input type="hidden" name="lang" value="${escapeHtml(lang)}">
 <div class="podium-form-field${error ? ' podium-form-field--invalid' : ''}">
-${errorId ? `<p class="podium-error-message" id="${errorId}"><span class="podium-visually-hidden">${escapeHtml(t(lang).errorPrefix)} </span>${escapeHtml(m.confirmRequired)}</p>` : ''}
+${errorId ? `<p class="podium-error-message" id="${errorId}"><span class="podium-visually-hidden">${escapeHtml(textsFor(commonTexts, lang).errorPrefix)} </span>${escapeHtml(m.confirmRequired)}</p>` : ''}
 <div class="podium-choice">
 <input${attrs({
     class: 'podium-choice__input',
@@ -85,7 +91,7 @@ ${errorId ? `<p class="podium-error-message" id="${errorId}"><span class="podium
 
 /** The answer after erasure (now or earlier). */
 export function renderErased({ code, lang, already }: { code: string; lang: Locale; already: boolean }): string {
-  const m = t(lang).rights;
+  const m = textsFor(rightsTexts, lang);
   return `<div class="podium-notice podium-notice--success" role="status">
 <h2>${escapeHtml(m.erasedHeading)}</h2>
 <p>${escapeHtml(already ? m.alreadyErased : m.erasedBody)}</p>
@@ -101,8 +107,8 @@ export interface DataRequestFormOptions {
 
 /** Asking for an e-mail link: the static content of /gegevens/ and its answer after a bad post. */
 export function renderDataRequestForm({ lang, email = '', error }: DataRequestFormOptions): string {
-  const m = t(lang).rights;
-  const form = t(lang).form;
+  const m = textsFor(rightsTexts, lang);
+  const form = textsFor(formTexts, lang);
   const id = 'data-request-email';
   const errorId = error ? `${id}-error` : undefined;
   const summary = error
@@ -118,7 +124,7 @@ export function renderDataRequestForm({ lang, email = '', error }: DataRequestFo
 <div class="podium-form-field${error ? ' podium-form-field--invalid' : ''}">
 <label class="podium-form-label" for="${id}">${escapeHtml(m.emailLabel)}</label>
 <p class="podium-form-hint" id="${id}-hint">${escapeHtml(m.emailHint)}</p>
-${errorId ? `<p class="podium-error-message" id="${errorId}"><span class="podium-visually-hidden">${escapeHtml(t(lang).errorPrefix)} </span>${escapeHtml(error)}</p>` : ''}
+${errorId ? `<p class="podium-error-message" id="${errorId}"><span class="podium-visually-hidden">${escapeHtml(textsFor(commonTexts, lang).errorPrefix)} </span>${escapeHtml(error)}</p>` : ''}
 <input${attrs({
     class: 'podium-textbox',
     type: 'email',
@@ -137,7 +143,7 @@ ${errorId ? `<p class="podium-error-message" id="${errorId}"><span class="podium
 
 /** The same answer whether or not the address is known. */
 export function renderDataRequestSent(lang: Locale): string {
-  return `<div class="podium-notice podium-notice--success" role="status"><p>${escapeHtml(t(lang).rights.requestSent)}</p></div>`;
+  return `<div class="podium-notice podium-notice--success" role="status"><p>${escapeHtml(textsFor(rightsTexts, lang).requestSent)}</p></div>`;
 }
 
 /**
@@ -145,7 +151,7 @@ export function renderDataRequestSent(lang: Locale): string {
  * to check them; a GET that used up the single-use link would break it for the resident.
  */
 export function renderLinkOpen({ lang, token }: { lang: Locale; token: string }): string {
-  const m = t(lang).rights;
+  const m = textsFor(rightsTexts, lang);
   return `<p>${escapeHtml(m.linkIntro)}</p>
 <form class="podium-form" method="post" action="${escapeHtml(routes.myData(lang, token))}">
 <input type="hidden" name="lang" value="${escapeHtml(lang)}">
@@ -154,7 +160,7 @@ export function renderLinkOpen({ lang, token }: { lang: Locale; token: string })
 }
 
 export function renderLinkInvalid(lang: Locale): string {
-  const m = t(lang).rights;
+  const m = textsFor(rightsTexts, lang);
   return `<div class="podium-notice podium-notice--error"><p>${escapeHtml(m.linkInvalid)}</p></div>
 <p><a class="podium-link-target" href="${escapeHtml(routes.myData(lang))}">${escapeHtml(m.requestAgain)}</a></p>`;
 }
@@ -168,17 +174,17 @@ export type LinkedInput = {
 
 /** The resident's input found by their verified address, each with its code, download and erasure. */
 export function renderLinkedInput({ lang, items }: { lang: Locale; items: LinkedInput[] }): string {
-  const m = t(lang).rights;
+  const m = textsFor(rightsTexts, lang);
   if (items.length === 0) return `<h2>${escapeHtml(m.listHeading)}</h2>\n<p>${escapeHtml(m.listEmpty)}</p>`;
   const list = items
     .map(
       (item) => `<li class="podium-linked-input">
 <h3>${inlineText(item.consultationTitle, lang)}</h3>
 <dl class="podium-facts">
-<dt>${escapeHtml(t(lang).confirmation.codeLabel)}</dt>
+<dt>${escapeHtml(textsFor(confirmationTexts, lang).codeLabel)}</dt>
 <dd class="podium-code" translate="no">${escapeHtml(item.code)}</dd>
 </dl>
-<p>${messageWithHtml(t(lang).followUp.submittedOn, time(item.submittedAt, formatDate(item.submittedAt, lang)))}</p>
+<p>${messageWithHtml(textsFor(followUpTexts, lang).submittedOn, time(item.submittedAt, formatDate(item.submittedAt, lang)))}</p>
 ${
   item.erasedAt
     ? `<p>${escapeHtml(m.erasedOn(formatDate(item.erasedAt, lang)))}</p>`

@@ -9,11 +9,13 @@
  */
 import type { Locale } from '../contracts/public-content.ts';
 import type { SocialPost, SocialThread } from '../contracts/social-thread.ts';
-import { formatDate, t } from '../texts/portal.ts';
+import { formatDate } from '../format.ts';
+import { textsFor } from '../i18n.ts';
+import * as threadTexts from '../texts/thread.ts';
 import { authorLabel, authorRole, hidesMedia, mediaDescriptions, threadTree, type ThreadNode } from '../thread-view.ts';
 import { attrs, escapeHtml, messageWithHtml, time } from './html.ts';
 
-type ThreadMessages = ReturnType<typeof t>['thread'];
+type ThreadMessages = threadTexts.Texts;
 
 function renderMedia(post: SocialPost, lang: Locale, m: ThreadMessages): string {
   if (post.media.length === 0) return '';
@@ -47,7 +49,7 @@ function renderCounts(post: SocialPost, m: ThreadMessages): string {
 }
 
 function renderPost(post: SocialPost, parent: SocialPost | undefined, lang: Locale, headingLevel: number): string {
-  const m = t(lang).thread;
+  const m = textsFor(threadTexts, lang);
   if (post.placeholder) {
     return `<article class="podium-post podium-post--placeholder"><p><em>${escapeHtml(m.placeholder[post.placeholder])}</em></p></article>`;
   }
@@ -85,7 +87,7 @@ export function renderThreadPosts(thread: SocialThread, lang: Locale, headingLev
 
 /** The introduction above a mirrored thread: where it comes from, how fresh, the original. */
 export function renderThreadIntro(thread: SocialThread, lang: Locale): string {
-  const m = t(lang).thread;
+  const m = textsFor(threadTexts, lang);
   const platform = m.platforms[thread.platform];
   const synced = thread.lastSyncedAt
     ? ` ${messageWithHtml(m.lastSynced, time(thread.lastSyncedAt, formatDate(thread.lastSyncedAt, lang, 'dateTime')))}`

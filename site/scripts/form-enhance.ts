@@ -7,11 +7,12 @@
  *    the first touch of the form and sent as `altcha`; without it the input still goes.
  * Loaded as an external module (strict CSP: no inline script).
  */
-import { scriptMessages } from '../../shared/texts/portal.ts';
+import { textsFor } from '../../shared/i18n.ts';
+import * as formScriptTexts from '../../shared/texts/form-script.ts';
 import { solveFrom } from '../../widgets/shared/proof-of-work.ts';
 
 const lang = document.documentElement.lang === 'en' ? 'en' : 'nl';
-const m = scriptMessages[lang];
+const m = textsFor(formScriptTexts, lang);
 
 /** crypto.randomUUID needs a secure context; fall back to getRandomValues elsewhere (RFC 9562 v4). */
 function uuid(): string {

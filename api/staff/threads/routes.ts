@@ -10,7 +10,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { SocialPlatform } from '../../../shared/contracts/social-thread.ts';
 import { fieldErrorsFromZod, problem } from '../../http/problem.ts';
-import type { MessageCode } from '../../i18n/messages.ts';
+import type { MessageCode } from '../../messages/texts.ts';
 import { NeedsImportError } from '../../services/social/fetch-thread.ts';
 import { SocialImportError } from '../../services/social/model.ts';
 import { ForbiddenSourceError, RateLimitedError, SourceHttpError } from '../../services/social/rate-limit.ts';

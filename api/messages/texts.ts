@@ -1,0 +1,150 @@
+/**
+ * Messages the API sends to people: error titles, details and field messages, Dutch first;
+ * English is typed from Dutch. Plain language (B1): say what is wrong and what to do.
+ * A message travels as its code (problem details carry it, and so do a service's field
+ * errors), so `messageFor` turns a code into the text of one language.
+ */
+import { textsFor, type Locale } from '../../shared/i18n.ts';
+
+/** The values a message with parameters fills in, such as `{ max: 10, actual: 12 }`. */
+export type MessageParams = Record<string, string | number>;
+
+type Message = string | ((p: MessageParams) => string);
+
+export const nl = {
+  validation_failed: 'Niet alles is goed ingevuld',
+  validation_detail: 'Verbeter de velden hieronder en verstuur opnieuw. Wat u al invulde, blijft bewaard.',
+  required: 'Vul dit in.',
+  required_choice: 'Kies een antwoord.',
+  required_choices: 'Kies minstens één antwoord.',
+  too_long: (p: MessageParams) => `Gebruik maximaal ${p.max} tekens. U gebruikte er ${p.actual}.`,
+  invalid_choice: 'Kies een van de antwoorden uit de lijst.',
+  out_of_range: (p: MessageParams) => `Kies een getal van ${p.min} tot en met ${p.max}.`,
+  invalid_type: 'Dit antwoord heeft niet de juiste vorm.',
+  unknown_question: 'Deze vraag hoort niet bij deze consultatie.',
+  invalid_email: 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
+  consent_required: 'Geef toestemming om uw e-mailadres te gebruiken, of laat het e-mailadres leeg.',
+  empty_submission: 'Beantwoord minstens één vraag.',
+  malformed_json: 'Het verzoek bevat geen geldige JSON.',
+  unsupported_media_type: 'Stuur het verzoek als JSON of als formulier.',
+  body_too_large: 'Het verzoek is te groot. Maak uw tekst korter.',
+  not_found: 'Niet gevonden',
+  consultation_not_found: 'Deze consultatie bestaat niet (meer).',
+  consultation_closed: 'Deze consultatie is gesloten. U kunt geen inbreng meer geven.',
+  consultation_not_open_yet: 'Deze consultatie is nog niet geopend.',
+  thread_not_found: 'Dit gesprek is er niet (meer). Misschien is het bij de bron verwijderd.',
+  follow_up_not_found: 'Er is geen inbreng met deze code. Controleer de code en probeer het opnieuw.',
+  invalid_follow_up_code: 'Een code bestaat uit drie groepen van vier letters en cijfers, zoals K7QM-4XPR-9TWD.',
+  idempotency_key_invalid: 'De Idempotency-Key moet 8 tot 200 tekens lang zijn.',
+  idempotency_conflict: 'Deze Idempotency-Key is al gebruikt voor andere inbreng.',
+  proof_of_work_invalid: 'De controle tegen spam klopt niet.',
+  proof_of_work_expired: 'De controle tegen spam is verlopen.',
+  proof_of_work_replayed: 'Deze controle tegen spam is al gebruikt.',
+  proof_of_work_detail:
+    'Uw inbreng is nog niet verstuurd. Wat u invulde staat nog in het formulier. Verstuur het opnieuw.',
+  submission_not_published: 'Deze inbreng is niet (meer) gepubliceerd.',
+  report_reason_unknown: 'Kies een van de huisregels, of ‘anders’.',
+  conflict: 'Conflict',
+  rate_limited: 'Te veel verzoeken',
+  rate_limited_detail: (p: MessageParams) =>
+    `U stuurde in korte tijd te veel verzoeken. Wacht ${p.minutes} ${p.minutes === 1 ? 'minuut' : 'minuten'} en probeer het dan opnieuw. Wat u al instuurde, is bewaard.`,
+  to_home_page: 'Naar de startpagina',
+  bad_request: 'Ongeldig verzoek',
+  unstorable_text:
+    'Het verzoek bevat een teken dat wij niet kunnen verwerken (het teken NUL). Haal het weg en probeer het opnieuw.',
+  staff_login_required: 'Log in als medewerker om dit te doen.',
+  staff_forbidden: 'Uw rol geeft geen toegang tot dit onderdeel.',
+  staff_csrf: 'Stuur het CSRF-token van uw sessie mee in de kop X-CSRF-Token.',
+  server_error:
+    'Er ging bij ons iets mis. Uw inbreng is niet verloren als u een bevestiging kreeg; probeer het anders later opnieuw.',
+  thread_source_forbidden:
+    'Podium leest geen berichten van dit adres: alleen openbare https-adressen, geen interne of lokale.',
+  thread_not_post_url:
+    'Dit is geen adres van een bericht op Mastodon, Bluesky of X. Kopieer het adres van het bericht zelf.',
+  thread_needs_json: 'Dit platform is niet via een adres te lezen. Importeer de JSON die de API van het platform gaf.',
+  thread_unknown_platform:
+    'Podium herkent deze JSON niet. Geef het platform op (mastodon, bluesky, x, facebook of instagram).',
+  thread_payload_invalid: 'Deze JSON is geen gesprek dat Podium kan lezen.',
+  thread_source_failed: 'Het platform gaf geen bruikbaar antwoord. Probeer het later opnieuw.',
+  thread_source_not_found: 'Het platform kent dit bericht niet (meer).',
+  thread_rate_limited: 'Het platform vraagt ons even te wachten. Probeer het later opnieuw.',
+  thread_not_syncable: 'Dit gesprek is uit JSON geïmporteerd of verwijderd en kan niet opnieuw worden gelezen.',
+  unknown_consultation: 'Er is geen consultatie met deze naam.',
+  media_not_found: 'Dit bericht heeft geen afbeelding of video op die plaats.',
+} satisfies Record<string, Message>;
+
+export type Texts = typeof nl;
+
+export const en: Texts = {
+  validation_failed: 'Some answers need your attention',
+  validation_detail: 'Correct the fields below and send again. What you already entered is kept.',
+  required: 'Please fill this in.',
+  required_choice: 'Choose an answer.',
+  required_choices: 'Choose at least one answer.',
+  too_long: (p: MessageParams) => `Use at most ${p.max} characters. You used ${p.actual}.`,
+  invalid_choice: 'Choose one of the listed answers.',
+  out_of_range: (p: MessageParams) => `Choose a number from ${p.min} to ${p.max}.`,
+  invalid_type: 'This answer is not in the right form.',
+  unknown_question: 'This question is not part of this consultation.',
+  invalid_email: 'Enter a valid e-mail address, such as name@example.com.',
+  consent_required: 'Give permission to use your e-mail address, or leave the e-mail address empty.',
+  empty_submission: 'Answer at least one question.',
+  malformed_json: 'The request does not contain valid JSON.',
+  unsupported_media_type: 'Send the request as JSON or as a form.',
+  body_too_large: 'The request is too large. Please shorten your text.',
+  not_found: 'Not found',
+  consultation_not_found: 'This consultation does not exist (any more).',
+  consultation_closed: 'This consultation is closed. You can no longer give input.',
+  consultation_not_open_yet: 'This consultation is not open yet.',
+  thread_not_found: 'This conversation does not exist (any more). It may have been deleted at its source.',
+  follow_up_not_found: 'There is no input with this code. Check the code and try again.',
+  invalid_follow_up_code: 'A code has three groups of four letters and digits, such as K7QM-4XPR-9TWD.',
+  idempotency_key_invalid: 'The Idempotency-Key must be 8 to 200 characters long.',
+  idempotency_conflict: 'This Idempotency-Key was already used for different input.',
+  proof_of_work_invalid: 'The check against spam is not valid.',
+  proof_of_work_expired: 'The check against spam has expired.',
+  proof_of_work_replayed: 'This check against spam was already used.',
+  proof_of_work_detail:
+    'Your input has not been sent yet. What you filled in is still in the form. Please send it again.',
+  submission_not_published: 'This input is not published (any more).',
+  report_reason_unknown: 'Choose one of the house rules, or ‘other’.',
+  conflict: 'Conflict',
+  rate_limited: 'Too many requests',
+  rate_limited_detail: (p: MessageParams) =>
+    `You sent too many requests in a short time. Wait ${p.minutes} ${p.minutes === 1 ? 'minute' : 'minutes'} and try again. What you already sent is kept.`,
+  to_home_page: 'To the home page',
+  bad_request: 'Bad request',
+  unstorable_text: 'The request contains a character we cannot process (the NUL character). Remove it and try again.',
+  staff_login_required: 'Log in as a staff member to do this.',
+  staff_forbidden: 'Your role does not give access to this.',
+  staff_csrf: "Send your session's CSRF token in the X-CSRF-Token header.",
+  server_error:
+    'Something went wrong on our side. If you got a confirmation your input is safe; otherwise please try again later.',
+  thread_source_forbidden:
+    'Podium does not read posts from this address: only public https addresses, no internal or local ones.',
+  thread_not_post_url:
+    'This is not the address of a post on Mastodon, Bluesky or X. Copy the address of the post itself.',
+  thread_needs_json: "This platform cannot be read from an address. Import the JSON that the platform's API returned.",
+  thread_unknown_platform:
+    'Podium does not recognise this JSON. Say which platform it is from (mastodon, bluesky, x, facebook or instagram).',
+  thread_payload_invalid: 'This JSON is not a conversation Podium can read.',
+  thread_source_failed: 'The platform did not give a usable answer. Please try again later.',
+  thread_source_not_found: 'The platform does not know this post (any more).',
+  thread_rate_limited: 'The platform asks us to wait a while. Please try again later.',
+  thread_not_syncable: 'This conversation was imported from JSON or removed, and cannot be read again.',
+  unknown_consultation: 'There is no consultation with this name.',
+  media_not_found: 'This post has no image or video at that position.',
+};
+
+export type MessageCode = keyof Texts;
+
+/** The text of a message code in one language, with its parameters filled in. */
+export function messageFor(lang: Locale, code: MessageCode, params: MessageParams = {}): string {
+  const text: Message = textsFor({ nl, en }, lang)[code];
+  return typeof text === 'function' ? text(params) : text;
+}
+
+/** Whether a text names a message: contracts name theirs in a zod `error` (e.g. IdempotencyKey). */
+export function isMessageCode(code: string): code is MessageCode {
+  return Object.hasOwn(nl, code);
+}

@@ -1,0 +1,82 @@
+/** Texts of a mirrored social media conversation. Dutch first; English is typed from Dutch. */
+
+export const nl = {
+  conversationsHeading: 'Gesprekken op sociale media',
+  postsHeading: 'Berichten',
+  conversationsIntro:
+    'De gemeente vroeg ook op sociale media om reacties. Die gesprekken staan hier, zodat iedereen ze kan lezen.',
+  conversationLink: (platform: string, posts: number) =>
+    `${platform}, ${posts === 1 ? '1 bericht' : `${posts} berichten`}`,
+  untitled: (platform: string) => `Gesprek op ${platform}`,
+  mirrored: (platform: string) =>
+    `Dit gesprek staat op ${platform}. Podium laat het hier zien, zonder de namen van inwoners. Inwoners heten hier Inwoner A, Inwoner B, enzovoort.`,
+  lastSynced: (date: string) => `Laatst bijgewerkt: ${date}.`,
+  viewOriginal: (platform: string) => `Bekijk het gesprek op ${platform}`,
+  resident: (letter: string) => `Inwoner ${letter}`,
+  unknownAuthor: 'Onbekend account',
+  ownAccount: 'Account van de gemeente',
+  officialAccount: 'Officieel account',
+  wrote: (author: string, date: string) => `${author} schreef op ${date}`,
+  replyTo: (author: string) => `Antwoord aan ${author}`,
+  edited: 'bewerkt',
+  contentWarning: (warning: string) => `Waarschuwing: ${warning}. Toon het bericht`,
+  sensitiveMedia: (n: number): string => (n === 1 ? 'Toon gevoelige afbeelding' : 'Toon gevoelige afbeeldingen'),
+  addedByMunicipality: 'beschrijving toegevoegd door de gemeente',
+  image: 'Afbeelding',
+  video: 'Video',
+  audio: 'Geluid',
+  media: 'Bijlage',
+  noDescription: 'zonder beschrijving',
+  placeholder: {
+    deleted: 'Dit bericht is verwijderd.',
+    blocked: 'Dit bericht is afgeschermd.',
+    unavailable: 'Dit bericht is niet beschikbaar.',
+  },
+  counts: {
+    replies: (n: number) => (n === 1 ? '1 reactie' : `${n} reacties`),
+    reposts: (n: number) => `${n} keer gedeeld`,
+    likes: (n: number) => (n === 1 ? '1 like' : `${n} likes`),
+  },
+  platforms: { mastodon: 'Mastodon', bluesky: 'Bluesky', x: 'X', facebook: 'Facebook', instagram: 'Instagram' },
+};
+
+export type Texts = typeof nl;
+
+export const en: Texts = {
+  conversationsHeading: 'Conversations on social media',
+  postsHeading: 'Posts',
+  conversationsIntro:
+    'The municipality also asked for responses on social media. Those conversations are here, so everyone can read them.',
+  conversationLink: (platform: string, posts: number) => `${platform}, ${posts === 1 ? '1 post' : `${posts} posts`}`,
+  untitled: (platform: string) => `Conversation on ${platform}`,
+  mirrored: (platform: string) =>
+    `This conversation is on ${platform}. Podium shows it here without the names of residents, who are called Resident A, Resident B and so on.`,
+  lastSynced: (date: string) => `Last updated: ${date}.`,
+  viewOriginal: (platform: string) => `See the conversation on ${platform}`,
+  resident: (letter: string) => `Resident ${letter}`,
+  unknownAuthor: 'Unknown account',
+  ownAccount: "The municipality's account",
+  officialAccount: 'Official account',
+  wrote: (author: string, date: string) => `${author} wrote on ${date}`,
+  replyTo: (author: string) => `Reply to ${author}`,
+  edited: 'edited',
+  contentWarning: (warning: string) => `Warning: ${warning}. Show the post`,
+  sensitiveMedia: (n: number) => (n === 1 ? 'Show sensitive image' : 'Show sensitive images'),
+  addedByMunicipality: 'description added by the municipality',
+  image: 'Image',
+  video: 'Video',
+  audio: 'Audio',
+  media: 'Attachment',
+  noDescription: 'without a description',
+  placeholder: {
+    deleted: 'This post has been deleted.',
+    blocked: 'This post is blocked.',
+    unavailable: 'This post is not available.',
+  },
+  counts: {
+    replies: (n: number) => (n === 1 ? '1 reply' : `${n} replies`),
+    reposts: (n: number) => (n === 1 ? 'shared once' : `shared ${n} times`),
+    likes: (n: number) => (n === 1 ? '1 like' : `${n} likes`),
+  },
+  platforms: { mastodon: 'Mastodon', bluesky: 'Bluesky', x: 'X', facebook: 'Facebook', instagram: 'Instagram' },
+};
