@@ -5,7 +5,8 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
-import { insightsTexts } from '../insights/texts.ts';
+import { textsFor } from '../../../shared/i18n.ts';
+import * as insightsTexts from '../insights/texts.ts';
 import { recordAudit } from '../../services/audit.ts';
 import { parseAuditFilter, rawAuditFilter } from '../../services/audit-filter.ts';
 import { AUDIT_PAGE_SIZE, auditActors, exportAudit, listAudit } from '../../services/audit-log.ts';
@@ -55,7 +56,7 @@ async function exportLog(c: Context<StaffEnv>, lang: Locale, format: 'csv' | 'js
     (await auditActors(db, organisationId)).map((a) => a.id),
   );
   if (!parsed.ok) {
-    const t = insightsTexts(lang);
+    const t = textsFor(insightsTexts, lang);
     return badRequest(
       c,
       lang,

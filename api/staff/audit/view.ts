@@ -4,8 +4,9 @@
  * and JSON.
  */
 import type { Locale } from '../../../shared/contracts/public-content.ts';
-import { insightsTexts } from '../insights/texts.ts';
-import { staffTexts } from '../queue/texts.ts';
+import { textsFor } from '../../../shared/i18n.ts';
+import * as insightsTexts from '../insights/texts.ts';
+import * as queueTexts from '../queue/texts.ts';
 import type { AuditRow } from '../../services/audit-log.ts';
 import type { AuditFilterError, RawAuditFilter } from '../../services/audit-filter.ts';
 import { attrs, escapeHtml } from '../../../shared/render/html.ts';
@@ -27,14 +28,14 @@ function value(v: unknown): string {
 }
 
 export function actorText(row: AuditRow, lang: Locale): string {
-  const m = insightsTexts(lang).audit;
+  const m = textsFor(insightsTexts, lang).audit;
   if (row.actorType === 'system') return m.filters.system;
   if (row.actorType === 'resident') return m.filters.resident;
   return row.actorName ?? m.erasedStaff;
 }
 
 export function auditCsv(rows: readonly AuditRow[], lang: Locale): string {
-  const c = insightsTexts(lang).audit.columns;
+  const c = textsFor(insightsTexts, lang).audit.columns;
   const header = [
     c.at,
     c.actor,
@@ -100,14 +101,14 @@ export function renderAuditPage(options: {
     { rows: AuditRow[]; total: number; page: number; pages: number; pageSize: number } | { errors: AuditFilterError[] };
 }): string {
   const { lang, raw } = options;
-  const t = insightsTexts(lang);
+  const t = textsFor(insightsTexts, lang);
   const m = t.audit;
   const errors = 'errors' in options.result ? options.result.errors : [];
   const errorFor = (field: string) => errors.find((e) => e.field === field);
   const message = (field: string) => {
     const error = errorFor(field);
     return error
-      ? `<p class="staff-error-message" id="audit-${field}-error"><span class="staff-visually-hidden">${escapeHtml(staffTexts(lang).errorPrefix)} </span>${escapeHtml(t.errors[error.code])}</p>`
+      ? `<p class="staff-error-message" id="audit-${field}-error"><span class="staff-visually-hidden">${escapeHtml(textsFor(queueTexts, lang).errorPrefix)} </span>${escapeHtml(t.errors[error.code])}</p>`
       : '';
   };
   const described = (field: string, hint?: boolean) =>
@@ -154,7 +155,7 @@ ${errorFor('page') ? message('page') : ''}
     errors.length === 0
       ? ''
       : `<div class="staff-error-summary" id="staff-error-summary" tabindex="-1" autofocus aria-labelledby="staff-error-summary-heading">
-<h2 id="staff-error-summary-heading">${escapeHtml(staffTexts(lang).errorSummaryHeading)}</h2>
+<h2 id="staff-error-summary-heading">${escapeHtml(textsFor(queueTexts, lang).errorSummaryHeading)}</h2>
 <ul>${errors.map((e) => `<li><a href="#audit-${e.field === 'page' ? 'action' : e.field}">${escapeHtml(t.errors[e.code])}</a></li>`).join('')}</ul>
 </div>`;
   let results = '';

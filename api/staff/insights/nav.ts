@@ -1,6 +1,7 @@
 /** The staff nav links to the insights pages and the audit log, for the roles that may open them. */
 import type { Locale } from '../../../shared/contracts/public-content.ts';
-import { insightsTexts } from './texts.ts';
+import { textsFor } from '../../../shared/i18n.ts';
+import * as insightsTexts from './texts.ts';
 import { can, type RoleGrant } from '../../services/auth/roles.ts';
 import { escapeHtml } from '../../../shared/render/html.ts';
 
@@ -16,7 +17,7 @@ export const insightsPaths = {
 };
 
 export function insightsNavLinks(lang: Locale, path: string | undefined, roles: readonly RoleGrant[] = []): string {
-  const t = insightsTexts(lang).nav;
+  const t = textsFor(insightsTexts, lang).nav;
   const link = (href: string, text: string) =>
     `<li><a href="${href}"${path === href ? ' aria-current="page"' : ''}>${escapeHtml(text)}</a></li>`;
   return [

@@ -7,7 +7,8 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
-import { insightsTexts } from './texts.ts';
+import { textsFor } from '../../../shared/i18n.ts';
+import * as insightsTexts from './texts.ts';
 import { recordAudit } from '../../services/audit.ts';
 import { can } from '../../services/auth/roles.ts';
 import {
@@ -63,7 +64,7 @@ async function showPage(c: Context<StaffEnv>, lang: Locale): Promise<Response> {
 async function exportFigure(c: Context<StaffEnv>, lang: Locale): Promise<Response> {
   const session = staffPage(c, lang, 'insights.read');
   if (session instanceof Response) return session;
-  const t = insightsTexts(lang);
+  const t = textsFor(insightsTexts, lang);
   const [figure = '', format, ...rest] = (c.req.param('file') ?? '').split('.');
   const file = ExportFile.safeParse({ figure, format });
   if (!file.success || rest.length > 0) {
@@ -94,7 +95,7 @@ async function exportFigure(c: Context<StaffEnv>, lang: Locale): Promise<Respons
 }
 
 function messages(lang: Locale, errors: FilterError[]) {
-  const t = insightsTexts(lang);
+  const t = textsFor(insightsTexts, lang);
   return errors.map((e) => ({ field: e.field, message: t.errors[e.code] }));
 }
 
@@ -107,7 +108,7 @@ export function badRequest(
 ): Response {
   const body = {
     type: 'https://podium.nl/problems/invalid-filter',
-    title: insightsTexts(lang).errors.badFilters,
+    title: textsFor(insightsTexts, lang).errors.badFilters,
     status,
     errors,
   };

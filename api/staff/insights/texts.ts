@@ -1,21 +1,14 @@
 /**
  * Words on the insights pages, their exports and the audit-log viewer, Dutch first. Kept
  * in a module of their own so the figures, their summaries and their column names stay
- * together; the staff page shell (api/i18n/staff.ts) stays as it is.
+ * together; the staff page shell has its own (queue/texts.ts).
  */
 import type { Locale } from '../../../shared/contracts/public-content.ts';
+import { formatDecimal as decimal, formatPercent as percent } from '../../../shared/format.ts';
 
 type Label = 'positive' | 'neutral' | 'negative';
 
-function percent(share: number, lang: Locale): string {
-  return `${new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 0 }).format(share * 100)}%`;
-}
-
-function decimal(value: number, lang: Locale): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 }).format(value);
-}
-
-const nl = {
+export const nl = {
   nav: { insights: 'Inzichten', audit: 'Auditlog' },
   title: 'Inzichten',
   intro:
@@ -197,9 +190,9 @@ const nl = {
   },
 };
 
-type Texts = typeof nl;
+export type Texts = typeof nl;
 
-const en: Texts = {
+export const en: Texts = {
   nav: { insights: 'Insights', audit: 'Audit log' },
   title: 'Insights',
   intro:
@@ -377,11 +370,4 @@ const en: Texts = {
   },
 };
 
-export type InsightsTexts = Texts;
 export type SentimentKey = Label | 'unknown';
-
-export function insightsTexts(lang: Locale): InsightsTexts {
-  return lang === 'en' ? en : nl;
-}
-
-export { percent as formatPercent, decimal as formatDecimal };

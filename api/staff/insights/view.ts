@@ -5,8 +5,10 @@
  */
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import type { LocalizedText } from '../../db/schema.ts';
-import { formatDecimal, formatPercent, insightsTexts } from './texts.ts';
-import { staffTexts } from '../queue/texts.ts';
+import { formatDecimal, formatPercent } from '../../../shared/format.ts';
+import { textsFor } from '../../../shared/i18n.ts';
+import * as insightsTexts from './texts.ts';
+import * as queueTexts from '../queue/texts.ts';
 import type { FilterError, FilterOptions, InsightsFilter, RawFilter } from '../../services/insights/filters.ts';
 import { filterQuery } from '../../services/insights/filters.ts';
 import { SENTIMENT_KEYS, sentimentShare, type SentimentGroup } from '../../services/insights/figures.ts';
@@ -35,7 +37,7 @@ const round = (value: number | null, digits: number) =>
   value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
 
 function sentimentColumns(lang: Locale, first: Column): Column[] {
-  const t = insightsTexts(lang);
+  const t = textsFor(insightsTexts, lang);
   return [
     first,
     { key: 'total', label: t.columns.total, format: 'count' },
@@ -74,7 +76,7 @@ function mostNegative(groups: Array<{ name: string; group: SentimentGroup }>) {
 }
 
 export function channelName(lang: Locale, channel: string): string {
-  return insightsTexts(lang).channels[channel] ?? channel;
+  return textsFor(insightsTexts, lang).channels[channel] ?? channel;
 }
 
 /** One figure as a table, with its title and the sentence that sums it up. */
@@ -84,7 +86,7 @@ export function figureTable(
   lang: Locale,
   options: { queueLinks: boolean } = { queueLinks: false },
 ): FigureTable {
-  const t = insightsTexts(lang);
+  const t = textsFor(insightsTexts, lang);
   const f = t.figures;
   const col = t.columns;
   const spansYears = new Set(insights.weeks.map((w) => w.slice(0, 4))).size > 1;
@@ -339,7 +341,7 @@ function renderTable(table: FigureTable, lang: Locale): string {
   // region is focusable so keyboard users can scroll it too.
   return `<div class="insights-table" role="region" tabindex="0" aria-labelledby="${captionId}">
 <table>
-<caption id="${captionId}">${escapeHtml(`${table.title} – ${insightsTexts(lang).chartTable.toLowerCase()}`)}</caption>
+<caption id="${captionId}">${escapeHtml(`${table.title} – ${textsFor(insightsTexts, lang).chartTable.toLowerCase()}`)}</caption>
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${body}
@@ -349,7 +351,7 @@ ${body}
 }
 
 function chartFor(table: FigureTable, lang: Locale): string {
-  const t = insightsTexts(lang);
+  const t = textsFor(insightsTexts, lang);
   const id = `chart-${table.id}`;
   const sentimentSeries = SENTIMENT_KEYS.map((k) => ({ key: k, label: t.sentiment[k] }));
   const value = (row: FigureRow, key: string) => Number(row.values[key] ?? 0);
@@ -440,7 +442,7 @@ function shareBars(
 }
 
 function renderFigure(table: FigureTable, lang: Locale, filter: InsightsFilter): string {
-  const t = insightsTexts(lang);
+  const t = textsFor(insightsTexts, lang);
   const headingId = `${table.id}-heading`;
   const query = filterQuery(filter);
   const links = t.download(table.title);
@@ -465,13 +467,13 @@ function renderFilterForm(
   options: FilterOptions,
   errors: FilterError[],
 ): string {
-  const t = insightsTexts(lang);
+  const t = textsFor(insightsTexts, lang);
   const m = t.filters;
   const errorFor = (field: string) => errors.find((e) => e.field === field);
   const message = (field: string) => {
     const error = errorFor(field);
     return error
-      ? `<p class="staff-error-message" id="insights-${field}-error"><span class="staff-visually-hidden">${escapeHtml(staffTexts(lang).errorPrefix)} </span>${escapeHtml(t.errors[error.code])}</p>`
+      ? `<p class="staff-error-message" id="insights-${field}-error"><span class="staff-visually-hidden">${escapeHtml(textsFor(queueTexts, lang).errorPrefix)} </span>${escapeHtml(t.errors[error.code])}</p>`
       : '';
   };
   const invalid = (field: string) =>
@@ -533,8 +535,8 @@ export function renderInsightsPage(options: {
   queueLinks: boolean;
 }): string {
   const { lang } = options;
-  const t = insightsTexts(lang);
-  const s = staffTexts(lang);
+  const t = textsFor(insightsTexts, lang);
+  const s = textsFor(queueTexts, lang);
   const errors = 'errors' in options.result ? options.result.errors : [];
   const insights = 'insights' in options.result ? options.result.insights : undefined;
   const summary =

@@ -10,7 +10,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { problem } from '../../http/problem.ts';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import type { AppEnv } from '../../http/app-env.ts';
-import { staffTexts } from '../queue/texts.ts';
+import { textsFor } from '../../../shared/i18n.ts';
+import * as queueTexts from '../queue/texts.ts';
 import { can, type Permission } from '../../services/auth/roles.ts';
 import { csrfTokenMatches, type ActiveSession } from '../../services/auth/sessions.ts';
 import { renderMessagePage, staffPaths, type PageSession } from '../queue/view.ts';
@@ -66,7 +67,7 @@ export async function staffForm(
 }
 
 export function expiredPage(c: Context<StaffEnv>, lang: Locale): Response {
-  const m = staffTexts(lang);
+  const m = textsFor(queueTexts, lang);
   return c.html(
     renderMessagePage({
       lang,
@@ -88,7 +89,7 @@ export function pageSession(session: ActiveSession): PageSession {
 }
 
 export function forbidden(c: Context<StaffEnv>, lang: Locale, why: 'csrf' | 'role', session?: ActiveSession): Response {
-  const m = staffTexts(lang).forbidden;
+  const m = textsFor(queueTexts, lang).forbidden;
   return c.html(
     renderMessagePage({
       lang,
@@ -101,7 +102,7 @@ export function forbidden(c: Context<StaffEnv>, lang: Locale, why: 'csrf' | 'rol
 }
 
 export function notFound(c: Context<StaffEnv>, lang: Locale, session: ActiveSession): Response {
-  const m = staffTexts(lang).notFound;
+  const m = textsFor(queueTexts, lang).notFound;
   return c.html(renderMessagePage({ lang, title: m.title, message: m.body, session: pageSession(session) }), 404);
 }
 

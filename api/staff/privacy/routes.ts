@@ -11,7 +11,8 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
-import { staffPrivacyTexts } from './texts.ts';
+import { textsFor } from '../../../shared/i18n.ts';
+import * as privacyTexts from './texts.ts';
 import type { ActiveSession } from '../../services/auth/sessions.ts';
 import {
   erasePersonalData,
@@ -67,7 +68,7 @@ function checkQuery(body: FormBody, lang: Locale): Checked & { raw: PrivacyQuery
       ...(reference ? { reference } : {}),
     };
   }
-  const m = staffPrivacyTexts(lang).errors;
+  const m = textsFor(privacyTexts, lang).errors;
   const errors: FieldError[] = [];
   for (const issue of parsed.error.issues) {
     const path = issue.path[0];
@@ -185,7 +186,7 @@ export function staffPrivacyRoutes(): Hono<StaffEnv> {
     const form = await staffForm(c, 'privacy');
     if (form instanceof Response) return form;
     const { lang, session, body } = form;
-    const m = staffPrivacyTexts(lang).errors;
+    const m = textsFor(privacyTexts, lang).errors;
     const rows = await retentionRows(c, session);
     const errors: FieldError[] = [];
     const changes: Array<{ kind: RetentionKind; days: number }> = [];
@@ -194,7 +195,10 @@ export function staffPrivacyRoutes(): Hono<StaffEnv> {
       row.value = raw;
       const days = /^\d{1,6}$/.test(raw) ? Number(raw) : Number.NaN;
       if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) {
-        errors.push({ field: `days-${row.kind}`, message: `${staffPrivacyTexts(lang).kinds[row.kind]}: ${m.days}` });
+        errors.push({
+          field: `days-${row.kind}`,
+          message: `${textsFor(privacyTexts, lang).kinds[row.kind]}: ${m.days}`,
+        });
       } else if (days !== row.days) {
         changes.push({ kind: row.kind, days });
       }

@@ -2,10 +2,9 @@
  * Words on the staff privacy screens (requests from residents, retention periods), Dutch
  * first. Apart from api/i18n/staff.ts so the screens can change without touching the queue.
  */
-import type { Locale } from '../../../shared/contracts/public-content.ts';
 import type { RetentionKind } from '../../services/retention.ts';
 
-const nl = {
+export const nl = {
   nav: 'Privacy',
   title: 'Privacyverzoeken',
   intro:
@@ -77,9 +76,9 @@ const nl = {
   } satisfies Record<RetentionKind, string>,
 };
 
-type Texts = typeof nl;
+export type Texts = typeof nl;
 
-const en: Texts = {
+export const en: Texts = {
   nav: 'Privacy',
   title: 'Privacy requests',
   intro:
@@ -150,7 +149,3 @@ const en: Texts = {
     staff_sessions: 'the end of the session',
   },
 };
-
-export function staffPrivacyTexts(lang: Locale): Texts {
-  return lang === 'en' ? en : nl;
-}

@@ -5,8 +5,9 @@
  * workbench pattern (summary that takes focus, message at the field).
  */
 import type { Locale } from '../../../shared/contracts/public-content.ts';
-import { staffTexts } from '../queue/texts.ts';
-import { staffPrivacyTexts } from './texts.ts';
+import { textsFor } from '../../../shared/i18n.ts';
+import * as queueTexts from '../queue/texts.ts';
+import * as privacyTexts from './texts.ts';
 import type { ErasureReport, PersonalDataFound } from '../../services/personal-data.ts';
 import type { RetentionKind } from '../../services/retention.ts';
 import { attrs, escapeHtml, idRefs } from '../../../shared/render/html.ts';
@@ -30,7 +31,7 @@ function errorSummary(lang: Locale, errors: readonly FieldError[]): string {
   if (errors.length === 0) return '';
   const items = errors.map((e) => `<li><a href="#${escapeHtml(e.field)}">${escapeHtml(e.message)}</a></li>`).join('');
   return `<div class="staff-error-summary" id="staff-error-summary" tabindex="-1" autofocus aria-labelledby="staff-error-summary-heading">
-<h2 id="staff-error-summary-heading">${escapeHtml(staffTexts(lang).errorSummaryHeading)}</h2>
+<h2 id="staff-error-summary-heading">${escapeHtml(textsFor(queueTexts, lang).errorSummaryHeading)}</h2>
 <ul>${items}</ul>
 </div>`;
 }
@@ -41,7 +42,7 @@ function fieldError(lang: Locale, errors: readonly FieldError[], field: string):
   const id = `${field}-error`;
   return {
     id,
-    html: `<p class="staff-error-message" id="${id}"><span class="staff-visually-hidden">${escapeHtml(staffTexts(lang).errorPrefix)} </span>${escapeHtml(error.message)}</p>`,
+    html: `<p class="staff-error-message" id="${id}"><span class="staff-visually-hidden">${escapeHtml(textsFor(queueTexts, lang).errorPrefix)} </span>${escapeHtml(error.message)}</p>`,
   };
 }
 
@@ -58,7 +59,7 @@ function dateTime(iso: string, lang: Locale): string {
 }
 
 function searchForm(lang: Locale, session: PageSession, query: PrivacyQuery, errors: readonly FieldError[]): string {
-  const m = staffPrivacyTexts(lang);
+  const m = textsFor(privacyTexts, lang);
   const by = fieldError(lang, errors, 'by-email');
   const value = fieldError(lang, errors, 'value');
   const reference = fieldError(lang, errors, 'reference');
@@ -111,7 +112,7 @@ ${reference.html}
 }
 
 function results(lang: Locale, session: PageSession, query: PrivacyQuery, found: PersonalDataFound): string {
-  const m = staffPrivacyTexts(lang);
+  const m = textsFor(privacyTexts, lang);
   if (found.submissions.length === 0 && found.socialAuthors.length === 0) {
     return `<h2 id="results">${escapeHtml(m.resultsHeading)}</h2>\n<p role="status">${escapeHtml(m.nothingFound)}</p>`;
   }
@@ -162,7 +163,7 @@ export function renderPrivacyPage(options: {
   erased?: ErasureReport | undefined;
 }): string {
   const { lang, session, errors = [] } = options;
-  const m = staffPrivacyTexts(lang);
+  const m = textsFor(privacyTexts, lang);
   const query = options.query ?? { by: 'email', value: '', reference: '' };
   const notice = options.erased
     ? `<p class="staff-notice" role="status">${escapeHtml(m.erased(options.erased))}</p>`
@@ -191,7 +192,7 @@ export function renderEraseConfirmPage(options: {
   error?: boolean;
 }): string {
   const { lang, session, query } = options;
-  const m = staffPrivacyTexts(lang);
+  const m = textsFor(privacyTexts, lang);
   const errors = options.error ? [{ field: 'confirm', message: m.errors.confirm }] : [];
   const confirm = fieldError(lang, errors, 'confirm');
   const summary = `${options.found.submissions.length} × ${m.inputHeading.toLowerCase()}, ${options.found.socialAuthors.length} × ${m.accountsHeading.toLowerCase()}`;
@@ -227,7 +228,7 @@ export function renderRetentionPage(options: {
   saved?: number | undefined;
 }): string {
   const { lang, session, errors = [] } = options;
-  const m = staffPrivacyTexts(lang);
+  const m = textsFor(privacyTexts, lang);
   const notice =
     options.saved !== undefined
       ? `<p class="staff-notice" role="status">${escapeHtml(m.saved(options.saved))}</p>`

@@ -18,7 +18,8 @@ import { z } from 'zod';
 import { EMAIL_MAX_LENGTH } from '../../../shared/contracts/email.ts';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { reviewState } from '../../db/schema.ts';
-import { staffTexts } from './texts.ts';
+import { textsFor } from '../../../shared/i18n.ts';
+import * as queueTexts from './texts.ts';
 import { insightsPaths } from '../insights/nav.ts';
 import {
   field,
@@ -155,7 +156,7 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
   for (const lang of ['nl', 'en'] as const) {
     app.get(staffPaths.login(lang), (c) => {
       if (c.get('session')) return c.redirect(staffPaths.queue(lang), 303);
-      const m = staffTexts(lang).login;
+      const m = textsFor(queueTexts, lang).login;
       const notice =
         c.req.query('uitgelogd') !== undefined
           ? m.loggedOut
@@ -166,7 +167,7 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
     });
 
     app.post(staffPaths.login(lang), async (c) => {
-      const m = staffTexts(lang).login;
+      const m = textsFor(queueTexts, lang).login;
       const body = await formBody(c);
       const parsed = LoginForm.safeParse(body);
       const email = typeof body.email === 'string' ? body.email.trim().slice(0, EMAIL_MAX_LENGTH) : '';
@@ -270,7 +271,7 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
 
     const id = c.req.param('id');
     if (!ItemId.safeParse(id).success) return notFound(c, lang, session);
-    const m = staffTexts(lang).queue;
+    const m = textsFor(queueTexts, lang).queue;
     const values = {
       decision: field(body, 'decision'),
       rule: field(body, 'rule') || undefined,
@@ -336,7 +337,7 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
     const form = await staffForm(c, 'queue.decide');
     if (form instanceof Response) return form;
     const { body, lang, session } = form;
-    const m = staffTexts(lang).queue;
+    const m = textsFor(queueTexts, lang).queue;
     const items = fields(body, 'item').filter((id) => ItemId.safeParse(id).success);
     const values = {
       decision: field(body, 'decision'),
@@ -442,7 +443,7 @@ function savedLocation(next: string | undefined, lang: Locale, decided: number, 
 }
 
 function decisionErrors(issues: z.core.$ZodIssue[], lang: Locale): FieldError[] {
-  const m = staffTexts(lang).queue;
+  const m = textsFor(queueTexts, lang).queue;
   const errors: FieldError[] = [];
   for (const issue of issues) {
     const error =

@@ -2,11 +2,10 @@
  * Words on the staff pages, Dutch first. Kept apart from the resident messages because
  * staff read them daily: short, exact, the same term for the same thing everywhere.
  */
-import type { Locale } from '../../../shared/contracts/public-content.ts';
 import type { ReviewState } from '../../services/moderation/index.ts';
 import type { FlagCategory } from '../../services/screening/types.ts';
 
-const nl = {
+export const nl = {
   product: 'Podium werkplek',
   skipLink: 'Naar de inhoud',
   errorPrefix: 'Fout:',
@@ -134,11 +133,15 @@ const nl = {
   socialQueue: {
     original: (platform: string) => `Bekijk het bericht op ${platform}`,
   },
+  /** What the queue says about an item's proof of work (spam protection; see services/proof-of-work.ts). */
+  proofOfWork: {
+    missing: 'Geen bewijs van werk: verstuurd zonder de controle tegen spam (zonder JavaScript, of door een script).',
+  },
 };
 
-type Texts = typeof nl;
+export type Texts = typeof nl;
 
-const en: Texts = {
+export const en: Texts = {
   product: 'Podium workbench',
   skipLink: 'Skip to content',
   errorPrefix: 'Error:',
@@ -262,18 +265,7 @@ const en: Texts = {
   socialQueue: {
     original: (platform: string) => `View the post on ${platform}`,
   },
-};
-
-export type StaffTexts = Texts;
-
-export function staffTexts(lang: Locale): StaffTexts {
-  return lang === 'en' ? en : nl;
-}
-
-/** What the queue says about an item's proof of work (spam protection; see services/proof-of-work.ts). */
-export const proofOfWorkTexts: Record<Locale, { missing: string }> = {
-  nl: {
-    missing: 'Geen bewijs van werk: verstuurd zonder de controle tegen spam (zonder JavaScript, of door een script).',
+  proofOfWork: {
+    missing: 'No proof of work: sent without the check against spam (without JavaScript, or by a script).',
   },
-  en: { missing: 'No proof of work: sent without the check against spam (without JavaScript, or by a script).' },
 };

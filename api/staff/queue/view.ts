@@ -6,8 +6,9 @@
  */
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import type { LocalizedText } from '../../db/schema.ts';
-import { proofOfWorkTexts, staffTexts } from './texts.ts';
-import { staffPrivacyTexts } from '../privacy/texts.ts';
+import { textsFor } from '../../../shared/i18n.ts';
+import * as queueTexts from './texts.ts';
+import * as privacyTexts from '../privacy/texts.ts';
 import { can, type RoleGrant } from '../../services/auth/roles.ts';
 import { privacyPaths } from '../privacy/view.ts';
 import type { HouseRule, QueueFilterOptions, QueueItem } from '../../services/moderation/index.ts';
@@ -16,7 +17,7 @@ import type { Flag } from '../../services/screening/types.ts';
 import { attrs, escapeHtml, idRefs } from '../../../shared/render/html.ts';
 import { webcareNavLinks, webcarePaths } from '../webcare/nav.ts';
 import { clockMeta, queueItemWebcare, shortcutStatus, type QueueWebcare } from '../webcare/view.ts';
-import { webcareTexts } from '../webcare/texts.ts';
+import * as webcareTexts from '../webcare/texts.ts';
 import { insightsNavLinks } from '../insights/nav.ts';
 import type { FieldMessage as FieldError } from '../../../shared/contracts/field-error.ts';
 
@@ -77,13 +78,13 @@ export function staffPage(page: {
   /** Page scripts besides the session script: modules, so each has its own scope (the CSP allows no inline script). */
   scripts?: readonly string[];
 }): string {
-  const m = staffTexts(page.lang);
+  const m = textsFor(queueTexts, page.lang);
   const { session } = page;
   const title = `${page.hasErrors ? `${m.errorPrefix} ` : ''}${page.title} – ${m.product}`;
   const header = session
     ? `<header class="staff-header">
 <p class="staff-product">${escapeHtml(m.product)}</p>
-<nav aria-label="${escapeHtml(m.header.navLabel)}"><ul class="staff-nav"><li><a href="${staffPaths.queue(page.lang)}"${page.path === staffPaths.queue(page.lang) ? ' aria-current="page"' : ''}>${escapeHtml(m.header.queue)}</a></li>${webcareNavLinks(page.lang, page.path, session.roles)}${insightsNavLinks(page.lang, page.path, session.roles)}${can(session.roles ?? [], 'privacy') ? `<li><a href="${privacyPaths.home(page.lang)}"${page.path?.startsWith(privacyPaths.home(page.lang)) ? ' aria-current="page"' : ''}>${escapeHtml(staffPrivacyTexts(page.lang).nav)}</a></li>` : ''}</ul></nav>
+<nav aria-label="${escapeHtml(m.header.navLabel)}"><ul class="staff-nav"><li><a href="${staffPaths.queue(page.lang)}"${page.path === staffPaths.queue(page.lang) ? ' aria-current="page"' : ''}>${escapeHtml(m.header.queue)}</a></li>${webcareNavLinks(page.lang, page.path, session.roles)}${insightsNavLinks(page.lang, page.path, session.roles)}${can(session.roles ?? [], 'privacy') ? `<li><a href="${privacyPaths.home(page.lang)}"${page.path?.startsWith(privacyPaths.home(page.lang)) ? ' aria-current="page"' : ''}>${escapeHtml(textsFor(privacyTexts, page.lang).nav)}</a></li>` : ''}</ul></nav>
 <div class="staff-account">
 <p>${escapeHtml(m.header.signedInAs(session.displayName))}</p>
 <form method="post" action="${staffPaths.extend}" class="staff-session" data-session-form>
@@ -140,7 +141,7 @@ export function hidden(name: string, value: string): string {
 
 export function errorSummary(lang: Locale, errors: ReadonlyArray<FieldError & { target?: string }>): string {
   if (errors.length === 0) return '';
-  const m = staffTexts(lang);
+  const m = textsFor(queueTexts, lang);
   const items = errors
     .map((e) => `<li><a href="#${escapeHtml(e.target ?? e.field)}">${escapeHtml(e.message)}</a></li>`)
     .join('');
@@ -151,7 +152,7 @@ export function errorSummary(lang: Locale, errors: ReadonlyArray<FieldError & { 
 }
 
 export function errorMessage(lang: Locale, id: string, message: string): string {
-  return `<p class="staff-error-message" id="${escapeHtml(id)}"><span class="staff-visually-hidden">${escapeHtml(staffTexts(lang).errorPrefix)} </span>${escapeHtml(message)}</p>`;
+  return `<p class="staff-error-message" id="${escapeHtml(id)}"><span class="staff-visually-hidden">${escapeHtml(textsFor(queueTexts, lang).errorPrefix)} </span>${escapeHtml(message)}</p>`;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -164,7 +165,7 @@ export function renderLoginPage(options: {
   notice?: string | undefined;
 }): string {
   const { lang, errors = [] } = options;
-  const m = staffTexts(lang).login;
+  const m = textsFor(queueTexts, lang).login;
   const field = (name: 'email' | 'password', label: string, input: Record<string, string | boolean | undefined>) => {
     const error = errors.find((e) => e.field === name);
     const errorId = error ? `${name}-error` : undefined;
@@ -236,7 +237,7 @@ export function renderQueuePage(options: {
   webcare?: QueueWebcare | undefined;
 }): string {
   const { lang, form } = options;
-  const m = staffTexts(lang).queue;
+  const m = textsFor(queueTexts, lang).queue;
   const errorTarget = (field: string) => {
     if (form?.itemId !== BULK) return `item-${form?.itemId}-${field}`;
     return field === 'items' ? `item-${options.items[0]?.id ?? ''}-select` : `bulk-${field}`;
@@ -289,7 +290,7 @@ ${decisionForm({
     body = `${notice}
 ${errorSummary(lang, formErrors)}
 <p>${escapeHtml(m.intro)}</p>
-<p class="staff-shortcut-hint">${escapeHtml(webcareTexts(lang).shortcuts.hint)} <a href="${webcarePaths.shortcuts(lang)}">${escapeHtml(webcareTexts(lang).shortcuts.help)}</a></p>
+<p class="staff-shortcut-hint">${escapeHtml(textsFor(webcareTexts, lang).shortcuts.hint)} <a href="${webcarePaths.shortcuts(lang)}">${escapeHtml(textsFor(webcareTexts, lang).shortcuts.help)}</a></p>
 ${shortcutStatus(lang)}
 ${renderFilters(options)}
 <p>${escapeHtml(m.count(options.items.length))}</p>
@@ -313,7 +314,7 @@ function renderFilters(options: {
   filterOptions: QueueFilterOptions;
 }): string {
   const { lang, filter } = options;
-  const t = staffTexts(lang);
+  const t = textsFor(queueTexts, lang);
   const m = t.queue.filters;
   const select = (name: keyof QueueFilterValues, label: string, first: string, choices: Array<[string, string]>) => {
     const id = `filter-${name}`;
@@ -370,7 +371,7 @@ function renderItem(
   },
 ): string {
   const { lang } = options;
-  const t = staffTexts(lang);
+  const t = textsFor(queueTexts, lang);
   const m = t.queue;
   const headingId = `item-${item.id}-heading`;
   const answers = item.answers
@@ -429,7 +430,7 @@ ${item.openReports > 0 ? `<div><dt>${escapeHtml(m.reports)}</dt><dd>${item.openR
 ${answers}
 <h3>${escapeHtml(m.screening)}</h3>
 ${screening}
-${item.screening?.proofOfWork === 'missing' ? `<p>${escapeHtml(proofOfWorkTexts[lang].missing)}</p>` : ''}
+${item.screening?.proofOfWork === 'missing' ? `<p>${escapeHtml(textsFor(queueTexts, lang).proofOfWork.missing)}</p>` : ''}
 ${sentimentSection(item, options)}
 ${queueItemWebcare(item, options)}
 ${
@@ -458,7 +459,7 @@ function textLang(item: QueueItem): string {
 /** For a mirrored post: the platform and account, and a link to the post there. */
 function socialSource(item: QueueItem, lang: Locale): string {
   if (!item.source) return '';
-  const m = staffTexts(lang).socialQueue;
+  const m = textsFor(queueTexts, lang).socialQueue;
   const where = `: ${item.source.platform}${item.source.account ? `, @${item.source.account}` : ''}`;
   const link = item.source.postUrl
     ? ` <a href="${escapeHtml(item.source.postUrl)}" rel="noopener noreferrer">${escapeHtml(m.original(item.source.platform))}</a>`
@@ -475,7 +476,7 @@ function sentimentSection(
   options: { lang: Locale; canDecide: boolean; session: PageSession; here: string },
 ): string {
   const { lang } = options;
-  const m = staffTexts(lang).queue;
+  const m = textsFor(queueTexts, lang).queue;
   const current = item.sentiment;
   const now = current
     ? m.sentimentNow(
@@ -514,7 +515,7 @@ function decisionForm(options: {
   submit: string;
 }): string {
   const { lang, prefix, state } = options;
-  const m = staffTexts(lang).queue;
+  const m = textsFor(queueTexts, lang).queue;
   const errorFor = (field: string) => state?.errors.find((e) => e.field === field);
   const id = (field: string) => `${prefix}-${field}`;
 

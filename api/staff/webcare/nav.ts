@@ -3,7 +3,8 @@
  * views/webcare.ts so the page shell (views/staff.ts) can import it without a cycle.
  */
 import type { Locale } from '../../../shared/contracts/public-content.ts';
-import { webcareTexts } from './texts.ts';
+import { textsFor } from '../../../shared/i18n.ts';
+import * as webcareTexts from './texts.ts';
 import { can, type RoleGrant } from '../../services/auth/roles.ts';
 import { escapeHtml } from '../../../shared/render/html.ts';
 
@@ -30,7 +31,7 @@ export const webcarePaths = {
 
 /** The webcare links in the staff navigation, for the roles that may open them. */
 export function webcareNavLinks(lang: Locale, current: string | undefined, roles: readonly RoleGrant[] = []): string {
-  const m = webcareTexts(lang).nav;
+  const m = textsFor(webcareTexts, lang).nav;
   const links: Array<[string, string]> = [];
   if (can(roles, 'queue.read')) {
     links.push([webcarePaths.overdue(lang), m.overdue], [webcarePaths.consultations(lang), m.consultations]);

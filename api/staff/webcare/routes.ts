@@ -12,7 +12,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { consultations, topics } from '../../db/schema.ts';
-import { webcareTexts } from './texts.ts';
+import { textsFor } from '../../../shared/i18n.ts';
+import * as webcareTexts from './texts.ts';
 import { problem } from '../../http/problem.ts';
 import { can } from '../../services/auth/roles.ts';
 import type { ActiveSession } from '../../services/auth/sessions.ts';
@@ -26,7 +27,7 @@ import {
   listRoutingRules,
 } from '../../services/webcare/routing.ts';
 import { deleteTemplate, fillTemplate, listTemplates, saveTemplate } from '../../services/webcare/templates.ts';
-import { staffTexts } from '../queue/texts.ts';
+import * as queueTexts from '../queue/texts.ts';
 import { formatDateTime, pick, type FieldError } from '../queue/view.ts';
 import {
   readabilityText,
@@ -105,7 +106,7 @@ export async function queueWebcare(
   assignError?: QueueWebcare['assignError'],
 ): Promise<QueueWebcare> {
   const lang: Locale = c.req.path.startsWith('/en/') ? 'en' : 'nl';
-  const m = webcareTexts(lang).assign;
+  const m = textsFor(webcareTexts, lang).assign;
   const saved = c.req.query('toewijzing');
   return {
     choices: await assignmentChoices(c.get('db'), session.user.organisationId),
@@ -152,7 +153,7 @@ export function webcareRoutes(): Hono<StaffEnv> {
     const { body, lang, session } = form;
     const id = c.req.param('id');
     if (!ItemId.safeParse(id).success) return notFound(c, lang, session);
-    const m = webcareTexts(lang).assign;
+    const m = textsFor(webcareTexts, lang).assign;
     const parsed = AssignForm.safeParse({
       department: field(body, 'department') ?? '',
       person: field(body, 'person') ?? '',
@@ -209,7 +210,7 @@ export function webcareRoutes(): Hono<StaffEnv> {
         body: chosen
           ? fillTemplate(chosen, language, {
               consultation: pick(item.consultation.title, language),
-              channel: staffTexts(language).channels[item.channel] ?? item.channel,
+              channel: textsFor(queueTexts, language).channels[item.channel] ?? item.channel,
               date: formatDateTime(item.createdAt, language),
             })
           : '',
@@ -240,7 +241,7 @@ export function webcareRoutes(): Hono<StaffEnv> {
     const id = c.req.param('id');
     const item = ItemId.safeParse(id).success ? await findItem(db, viewerOf(session), id, now) : undefined;
     if (!item) return notFound(c, lang, session);
-    const m = webcareTexts(lang).answer;
+    const m = textsFor(webcareTexts, lang).answer;
     const values = {
       action: field(body, 'action') === 'publish' ? 'publish' : 'preview',
       language: field(body, 'language') ?? '',
@@ -340,7 +341,7 @@ export function webcareRoutes(): Hono<StaffEnv> {
     app.get(webcarePaths.templates(lang), async (c) => {
       const session = staffPage(c, lang, 'admin');
       if (session instanceof Response) return session;
-      const m = webcareTexts(lang).templates;
+      const m = textsFor(webcareTexts, lang).templates;
       const done = c.req.query('klaar');
       return templatesPage(c, lang, session, {
         notice: done === 'opgeslagen' ? m.saved : done === 'verwijderd' ? m.deleted : undefined,
@@ -352,7 +353,7 @@ export function webcareRoutes(): Hono<StaffEnv> {
     const form = await staffForm(c, 'admin');
     if (form instanceof Response) return form;
     const { body, lang, session } = form;
-    const m = webcareTexts(lang).templates;
+    const m = textsFor(webcareTexts, lang).templates;
     const values = {
       titleNl: field(body, 'titleNl') ?? '',
       titleEn: field(body, 'titleEn') ?? '',
@@ -427,7 +428,7 @@ export function webcareRoutes(): Hono<StaffEnv> {
     app.get(webcarePaths.routing(lang), async (c) => {
       const session = staffPage(c, lang, 'admin');
       if (session instanceof Response) return session;
-      const m = webcareTexts(lang).routing;
+      const m = textsFor(webcareTexts, lang).routing;
       const done = c.req.query('klaar');
       return routingPage(c, lang, session, {
         notice: done === 'opgeslagen' ? m.saved : done === 'verwijderd' ? m.deleted : undefined,
@@ -439,7 +440,7 @@ export function webcareRoutes(): Hono<StaffEnv> {
     const form = await staffForm(c, 'admin');
     if (form instanceof Response) return form;
     const { body, lang, session } = form;
-    const m = webcareTexts(lang).routing;
+    const m = textsFor(webcareTexts, lang).routing;
     const values = {
       topic: field(body, 'topic') ?? '',
       channel: field(body, 'channel') ?? '',

@@ -6,7 +6,7 @@
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import type { Verdict } from '../../services/readability.ts';
 
-const nl = {
+export const nl = {
   nav: {
     overdue: 'Te laat',
     consultations: 'Consultaties',
@@ -180,9 +180,9 @@ const nl = {
   },
 };
 
-type Texts = typeof nl;
+export type Texts = typeof nl;
 
-const en: Texts = {
+export const en: Texts = {
   nav: {
     overdue: 'Overdue',
     consultations: 'Consultations',
@@ -353,9 +353,3 @@ const en: Texts = {
     help: 'About keyboard shortcuts',
   },
 };
-
-export type WebcareTexts = Texts;
-
-export function webcareTexts(lang: Locale): WebcareTexts {
-  return lang === 'en' ? en : nl;
-}

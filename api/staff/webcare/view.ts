@@ -6,8 +6,9 @@
  */
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import type { LocalizedText } from '../../db/schema.ts';
-import { staffTexts } from '../queue/texts.ts';
-import { webcareTexts } from './texts.ts';
+import { textsFor } from '../../../shared/i18n.ts';
+import * as queueTexts from '../queue/texts.ts';
+import * as webcareTexts from './texts.ts';
 import type { QueueItem } from '../../services/moderation/index.ts';
 import { readability, type Readability } from '../../services/readability.ts';
 import type { ResponseClock } from '../../services/webcare/clock.ts';
@@ -34,7 +35,7 @@ export { webcarePaths };
 
 /** The live region the shortcut script speaks through, with its texts (nl or en). */
 export function shortcutStatus(lang: Locale, visible = false): string {
-  const m = webcareTexts(lang).shortcuts;
+  const m = textsFor(webcareTexts, lang).shortcuts;
   return `<p${attrs({
     class: visible ? undefined : 'staff-visually-hidden',
     // A polite live region without role="status": the page's own status message (saved,
@@ -52,13 +53,13 @@ export function shortcutStatus(lang: Locale, visible = false): string {
 }
 
 export function clockText(clock: ResponseClock, lang: Locale): string {
-  const m = webcareTexts(lang).clock;
+  const m = textsFor(webcareTexts, lang).clock;
   return clock.kind === 'overdue' ? m.overdue(clock.workingDays, clock.hours) : m.left(clock.workingDays, clock.hours);
 }
 
 /** The readability verdict in one sentence, in the staff member's language. */
 export function readabilityText(result: Readability, textLang: Locale, lang: Locale): string {
-  const m = webcareTexts(lang).readability;
+  const m = textsFor(webcareTexts, lang).readability;
   if (result.score === null || result.verdict === null) return m.empty;
   const score = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 }).format(
     result.score,
@@ -77,7 +78,7 @@ export function readabilityHint(options: {
   id: string;
   forField?: string;
 }): string {
-  const m = webcareTexts(options.lang).readability;
+  const m = textsFor(webcareTexts, options.lang).readability;
   const result = readability(options.text, options.textLang);
   const live = options.forField
     ? attrs({ 'data-readability-for': options.forField, 'data-text-lang': options.textLang, 'data-lang': options.lang })
@@ -93,7 +94,7 @@ function describeAssignment(
   choices: AssignmentChoices,
   lang: Locale,
 ): string {
-  const m = webcareTexts(lang).assign;
+  const m = textsFor(webcareTexts, lang).assign;
   const department = choices.departments.find((d) => d.id === item.assignedDepartmentId);
   const person = choices.people.find((p) => p.id === item.assignedStaffUserId);
   const who = [department ? pick(department.name, lang) : undefined, person?.name].filter(Boolean).join(', ');
@@ -114,7 +115,7 @@ export type QueueWebcare = {
 export function clockMeta(item: QueueItem, lang: Locale, now: Date): string {
   const clock = responseClock(item.dueAt, now);
   const text = clockText(clock, lang);
-  return `<div><dt>${escapeHtml(webcareTexts(lang).clock.label)}</dt><dd>${clock.kind === 'overdue' ? `<strong class="staff-overdue">${escapeHtml(text)}</strong>` : escapeHtml(text)}</dd></div>`;
+  return `<div><dt>${escapeHtml(textsFor(webcareTexts, lang).clock.label)}</dt><dd>${clock.kind === 'overdue' ? `<strong class="staff-overdue">${escapeHtml(text)}</strong>` : escapeHtml(text)}</dd></div>`;
 }
 
 /** Assignment form and answer link for one item in the queue. */
@@ -124,7 +125,7 @@ export function queueItemWebcare(
 ): string {
   const { lang, webcare } = options;
   if (!webcare) return '';
-  const m = webcareTexts(lang);
+  const m = textsFor(webcareTexts, lang);
   const answer = webcare.canAnswer
     ? `<p class="staff-actions"><a class="staff-button staff-button--secondary" href="${webcarePaths.answer(lang, item.id)}" data-shortcut-answer>${escapeHtml(m.answer.link)}</a></p>`
     : '';
@@ -170,7 +171,7 @@ ${answer}`;
 }
 
 function itemTitle(item: QueueItem, lang: Locale): string {
-  return staffTexts(lang).queue.itemHeading(pick(item.consultation.title, lang));
+  return textsFor(queueTexts, lang).queue.itemHeading(pick(item.consultation.title, lang));
 }
 
 function inputSummary(item: QueueItem, lang: Locale): string {
@@ -219,8 +220,8 @@ export function renderAnswerPage(options: {
   now: Date;
 }): string {
   const { lang, item, form } = options;
-  const m = webcareTexts(lang).answer;
-  const t = staffTexts(lang);
+  const m = textsFor(webcareTexts, lang).answer;
+  const t = textsFor(queueTexts, lang);
   const clock = responseClock(item.dueAt, options.now);
   const bodyError = form.errors.find((e) => e.field === 'body');
   const errors = form.errors.map((e) => ({ ...e, target: e.field === 'body' ? 'answer-body' : 'answer-language' }));
@@ -274,7 +275,7 @@ ${options.unavailable ? `<p class="staff-notice">${escapeHtml(options.unavailabl
 <dl class="staff-meta">
 <div><dt>${escapeHtml(t.queue.channel)}</dt><dd>${escapeHtml(t.channels[item.channel] ?? item.channel)}</dd></div>
 <div><dt>${escapeHtml(t.queue.state)}</dt><dd>${escapeHtml(t.states[item.reviewState])}</dd></div>
-<div><dt>${escapeHtml(webcareTexts(lang).clock.label)}</dt><dd>${escapeHtml(clockText(clock, lang))}</dd></div>
+<div><dt>${escapeHtml(textsFor(webcareTexts, lang).clock.label)}</dt><dd>${escapeHtml(clockText(clock, lang))}</dd></div>
 </dl>
 <section aria-labelledby="input-heading"><h2 id="input-heading">${escapeHtml(m.input)}</h2>
 ${inputSummary(item, lang)}
@@ -324,8 +325,8 @@ export function renderOverduePage(options: {
   now: Date;
 }): string {
   const { lang } = options;
-  const m = webcareTexts(lang);
-  const t = staffTexts(lang);
+  const m = textsFor(webcareTexts, lang);
+  const t = textsFor(queueTexts, lang);
   const list =
     options.items.length === 0
       ? `<p>${escapeHtml(m.overdue.empty)}</p>`
@@ -368,7 +369,7 @@ export function renderTemplatesPage(options: {
   notice?: string | undefined;
 }): string {
   const { lang, session, form } = options;
-  const m = webcareTexts(lang).templates;
+  const m = textsFor(webcareTexts, lang).templates;
   const formFor = (id: string | undefined, values: TemplateFormState['values'], state?: TemplateFormState) => {
     const prefix = id ? `template-${id}` : 'template-new';
     const field = (name: keyof TemplateFormState['values'], label: string, multiline: boolean) => {
@@ -476,8 +477,8 @@ export function renderRoutingPage(options: {
   notice?: string | undefined;
 }): string {
   const { lang, session, form } = options;
-  const m = webcareTexts(lang).routing;
-  const t = staffTexts(lang);
+  const m = textsFor(webcareTexts, lang).routing;
+  const t = textsFor(queueTexts, lang);
   const departmentName = (id: string | null) => {
     const d = options.choices.departments.find((x) => x.id === id);
     return d ? pick(d.name, lang) : '—';
@@ -551,7 +552,7 @@ export function renderConsultationPreview(options: {
   };
 }): string {
   const { lang, consultation } = options;
-  const m = webcareTexts(lang).preview;
+  const m = textsFor(webcareTexts, lang).preview;
   const sections = (['summary', 'background', 'afterwards', 'whoDecides'] as const)
     .map((key) => {
       const text = consultation[key];
@@ -584,7 +585,7 @@ export function renderConsultationList(options: {
   consultations: Array<{ slug: string; title: LocalizedText; status: string }>;
 }): string {
   const { lang } = options;
-  const m = webcareTexts(lang).consultations;
+  const m = textsFor(webcareTexts, lang).consultations;
   const items = options.consultations
     .map(
       (c) =>
@@ -604,7 +605,7 @@ export function renderConsultationList(options: {
 
 export function renderShortcutsPage(options: { lang: Locale; session: PageSession }): string {
   const { lang } = options;
-  const m = webcareTexts(lang).shortcuts;
+  const m = textsFor(webcareTexts, lang).shortcuts;
   const rows = m.keys
     .map(([key, action]) => `<tr><th scope="row"><kbd>${escapeHtml(key)}</kbd></th><td>${escapeHtml(action)}</td></tr>`)
     .join('');
