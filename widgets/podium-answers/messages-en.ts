@@ -1,9 +1,11 @@
 /** English texts of <podium-answers>, with the shared ones: loaded only when it speaks English. */
-import { sharedMessagesEn } from '../shared/messages-en.ts';
-import type { answersMessages } from './messages.ts';
+import { en as sharedEn } from '../shared/messages-en.ts';
+import type { Texts as SharedTexts } from '../shared/messages.ts';
+import type { Texts } from './messages.ts';
 
-const messages: typeof answersMessages & typeof sharedMessagesEn = {
-  ...sharedMessagesEn,
+/** This widget's texts and the shared ones: the chunk carries both, so one import gives all English. */
+export const en: Texts & SharedTexts = {
+  ...sharedEn,
   loading: 'Loading the responses…',
   title: 'Responses and answers',
   count: '{count} published responses',
@@ -18,5 +20,3 @@ const messages: typeof answersMessages & typeof sharedMessagesEn = {
   previous: 'Previous page',
   next: 'Next page',
 };
-
-export default messages;

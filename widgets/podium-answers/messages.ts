@@ -1,5 +1,5 @@
 /** Dutch texts of <podium-answers> (taalniveau B1); English is in messages-en.ts. */
-export const answersMessages = {
+export const nl = {
   loading: 'De reacties worden geladen…',
   title: 'Reacties en antwoorden',
   count: '{count} gepubliceerde reacties',
@@ -14,3 +14,6 @@ export const answersMessages = {
   previous: 'Vorige pagina',
   next: 'Volgende pagina',
 };
+
+/** This widget's own texts, typed from Dutch (the shared ones are in ../shared/messages.ts). */
+export type Texts = typeof nl;

@@ -17,7 +17,7 @@ import {
 import type { PublishedAnswersPage, PublishedSubmission } from '../../shared/contracts/public-content.ts';
 import { PodiumElement } from '../shared/podium-element.ts';
 import { baseStyles } from '../shared/styles.ts';
-import { answersMessages } from './messages.ts';
+import { nl, type Texts } from './messages.ts';
 
 type QuestionInfo = PublishedAnswersPage['consultation']['questions'][number];
 export type PageChangedDetail = { consultation: string; page: number; pageCount: number };
@@ -39,9 +39,9 @@ export type PageChangedDetail = { consultation: string; page: number; pageCount:
  * @csspart button - The previous and next buttons.
  * @csspart notice - Loading, empty and error notices.
  */
-export class PodiumAnswers extends PodiumElement {
-  static override messages = { nl: answersMessages };
-  static override loadEnglish = async () => (await import('./messages-en.ts')).default;
+export class PodiumAnswers extends PodiumElement<keyof Texts> {
+  static override messages = { nl };
+  static override loadEnglish = async () => (await import('./messages-en.ts')).en;
 
   static override properties: PropertyDeclarations = {
     consultation: { type: String },

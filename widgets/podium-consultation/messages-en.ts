@@ -1,9 +1,11 @@
 /** English texts of <podium-consultation>, with the shared ones: loaded only when it speaks English. */
-import { sharedMessagesEn } from '../shared/messages-en.ts';
-import type { consultationMessages } from './messages.ts';
+import { en as sharedEn } from '../shared/messages-en.ts';
+import type { Texts as SharedTexts } from '../shared/messages.ts';
+import type { Texts } from './messages.ts';
 
-const messages: typeof consultationMessages & typeof sharedMessagesEn = {
-  ...sharedMessagesEn,
+/** This widget's texts and the shared ones: the chunk carries both, so one import gives all English. */
+export const en: Texts & SharedTexts = {
+  ...sharedEn,
   deadline: 'You can respond until',
   opensAt: 'You can respond from',
   closedAt: 'Closed on',
@@ -18,5 +20,3 @@ const messages: typeof consultationMessages & typeof sharedMessagesEn = {
   takePart: 'Give your opinion',
   readMore: 'Read what happens with the responses',
 };
-
-export default messages;

@@ -1,5 +1,5 @@
 /** Dutch texts of <podium-consultation> (taalniveau B1); English is in messages-en.ts. */
-export const consultationMessages = {
+export const nl = {
   deadline: 'Reageren kan tot',
   opensAt: 'Reageren kan vanaf',
   closedAt: 'Gesloten op',
@@ -14,3 +14,6 @@ export const consultationMessages = {
   takePart: 'Geef uw mening',
   readMore: 'Lees wat er met de reacties gebeurt',
 };
+
+/** This widget's own texts, typed from Dutch (the shared ones are in ../shared/messages.ts). */
+export type Texts = typeof nl;

@@ -15,7 +15,7 @@ import {
 import type { Consultation } from '../../shared/contracts/public-content.ts';
 import { PodiumElement } from '../shared/podium-element.ts';
 import { baseStyles } from '../shared/styles.ts';
-import { consultationMessages } from './messages.ts';
+import { nl, type Texts } from './messages.ts';
 
 export type LoadedDetail = { consultation: string; status: Consultation['status']; submissionCount: number };
 
@@ -42,9 +42,9 @@ const statusKey = {
  * @csspart link - The link to take part.
  * @csspart notice - Loading and error notices.
  */
-export class PodiumConsultation extends PodiumElement {
-  static override messages = { nl: consultationMessages };
-  static override loadEnglish = async () => (await import('./messages-en.ts')).default;
+export class PodiumConsultation extends PodiumElement<keyof Texts> {
+  static override messages = { nl };
+  static override loadEnglish = async () => (await import('./messages-en.ts')).en;
 
   static override properties: PropertyDeclarations = {
     consultation: { type: String },

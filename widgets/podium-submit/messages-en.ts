@@ -1,9 +1,11 @@
 /** English texts of <podium-submit>, with the shared ones: loaded only when the widget speaks English. */
-import { sharedMessagesEn } from '../shared/messages-en.ts';
-import type { submitMessages } from './messages.ts';
+import { en as sharedEn } from '../shared/messages-en.ts';
+import type { Texts as SharedTexts } from '../shared/messages.ts';
+import type { Texts } from './messages.ts';
 
-const messages: typeof submitMessages & typeof sharedMessagesEn = {
-  ...sharedMessagesEn,
+/** This widget's texts and the shared ones: the chunk carries both, so one import gives all English. */
+export const en: Texts & SharedTexts = {
+  ...sharedEn,
   closed: 'This consultation is closed. You can no longer give input.',
   upcoming: 'This consultation is not open yet. You can respond from {date}.',
   howWeAnswer:
@@ -26,5 +28,3 @@ const messages: typeof submitMessages & typeof sharedMessagesEn = {
   submit: 'Send',
   offline: 'You are offline. Your input has been saved and will be sent as soon as you are connected again.',
 };
-
-export default messages;

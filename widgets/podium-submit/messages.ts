@@ -1,11 +1,11 @@
 /**
  * Dutch texts of <podium-submit> (taalniveau B1); English is in messages-en.ts, loaded only on
  * English pages. Field messages match
- * the API's own (api/i18n/messages.ts), so client and server errors read the same.
+ * the API's own (api/messages/texts.ts), so client and server errors read the same.
  * A host overrides any of them; see widgets/README.md.
  */
 
-export const submitMessages = {
+export const nl = {
   closed: 'Deze consultatie is gesloten. U kunt geen inbreng meer geven.',
   upcoming: 'Deze consultatie is nog niet geopend. U kunt reageren vanaf {date}.',
   howWeAnswer:
@@ -27,3 +27,6 @@ export const submitMessages = {
   submit: 'Versturen',
   offline: 'U bent offline. Uw inbreng is bewaard en wordt verstuurd zodra er weer verbinding is.',
 };
+
+/** This widget's own texts, typed from Dutch (the shared ones are in ../shared/messages.ts). */
+export type Texts = typeof nl;

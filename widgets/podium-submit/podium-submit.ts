@@ -26,7 +26,8 @@ import { solveFrom } from '../shared/proof-of-work.ts';
 import { baseStyles } from '../shared/styles.ts';
 import type * as SendModule from './send.ts';
 import { formStyles } from './styles.ts';
-import { submitMessages } from './messages.ts';
+import { nl, type Texts } from './messages.ts';
+import type { Texts as SendTexts } from './send-messages.ts';
 import type { FieldMessage as FieldError } from '../../shared/contracts/field-error.ts';
 
 export type SubmitState = 'idle' | 'submitting' | 'offline' | 'submitted';
@@ -71,9 +72,9 @@ export const pendingKey = (slug: string): string => `podium-submit:pending:${slu
  * @csspart confirmation - The panel with the follow-up code.
  * @csspart code - The follow-up code.
  */
-export class PodiumSubmit extends PodiumElement {
-  static override messages = { nl: submitMessages };
-  static override loadEnglish = async () => (await import('./messages-en.ts')).default;
+export class PodiumSubmit extends PodiumElement<keyof Texts | keyof SendTexts> {
+  static override messages = { nl };
+  static override loadEnglish = async () => (await import('./messages-en.ts')).en;
 
   static override properties: PropertyDeclarations = {
     consultation: { type: String },

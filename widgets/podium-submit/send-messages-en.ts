@@ -1,7 +1,7 @@
 /** English texts of send.ts: loaded only when the widget speaks English. */
-import type { sendMessages } from './send-messages.ts';
+import type { Texts } from './send-messages.ts';
 
-const messages: typeof sendMessages = {
+export const en: Texts = {
   consentShort: 'Permission',
   submitting: 'Sending…',
   errorSummaryTitle: 'Something went wrong',
@@ -20,5 +20,3 @@ const messages: typeof sendMessages = {
   answerDue: 'The municipality will respond by {date}.',
   followUpLink: 'See what happens to your input',
 };
-
-export default messages;

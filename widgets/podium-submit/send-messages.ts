@@ -1,5 +1,5 @@
 /** Dutch texts <podium-submit> needs only once the resident sends (see send.ts). */
-export const sendMessages = {
+export const nl = {
   consentShort: 'Toestemming',
   submitting: 'Bezig met versturen…',
   errorSummaryTitle: 'Er ging iets mis',
@@ -18,3 +18,6 @@ export const sendMessages = {
   answerDue: 'De gemeente reageert uiterlijk op {date}.',
   followUpLink: 'Bekijk wat er met uw inbreng gebeurt',
 };
+
+/** The texts of send.ts, typed from Dutch. */
+export type Texts = typeof nl;

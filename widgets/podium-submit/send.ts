@@ -13,7 +13,7 @@ import type { FieldError, PendingSubmission, PodiumSubmit, SubmittedDetail, Valu
 
 /** The localStorage key of pending input; the same as `pendingKey` in podium-submit.ts. */
 const storageKey = (element: PodiumSubmit): string => `podium-submit:pending:${element.consultation}`;
-import { sendMessages } from './send-messages.ts';
+import { nl as sendNl } from './send-messages.ts';
 
 const TIMEOUT_MS = 30_000;
 /** How long a send waits for a proof of work still being solved before going without. */
@@ -75,13 +75,13 @@ let englishLoaded: Promise<void> | undefined;
 
 /** Registers the texts of this chunk (and, for an English widget, their translation). */
 export async function ready(element: PodiumSubmit): Promise<void> {
-  addMessages(element.constructor, 'nl', sendMessages);
+  addMessages(element.constructor, 'nl', sendNl);
   const root = element.renderRoot as ShadowRoot;
   const sheet = sendStyles.styleSheet;
   if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   if (element.locale !== 'en') return;
   englishLoaded ??= import('./send-messages-en.ts').then(
-    (module) => addMessages(element.constructor, 'en', module.default),
+    (module) => addMessages(element.constructor, 'en', module.en),
     () => undefined, // offline: these texts stay Dutch rather than missing
   );
   await englishLoaded;
@@ -269,10 +269,14 @@ function focusField(element: PodiumSubmit, event: Event, field: string): void {
   context.scrollIntoView?.({ block: 'center', inline: 'nearest' });
 }
 
+/** The texts that name the fields outside the questions, in the error summary. */
+const fieldLabels = { name: 'name', email: 'email', consent: 'consentShort' } as const;
+
 export function renderErrorSummary(element: PodiumSubmit): TemplateResult {
   const label = (field: string): string => {
     const found = question(element, field);
-    return found ? element.text(found.prompt) : element.t(field === 'consent' ? 'consentShort' : field);
+    if (found) return element.text(found.prompt);
+    return Object.hasOwn(fieldLabels, field) ? element.t(fieldLabels[field as keyof typeof fieldLabels]) : field;
   };
   return html`<div class="panel error error-summary" part="error-summary" tabindex="-1">
     ${element.heading(element.t('errorSummaryTitle'), { level: element.level + 1, part: 'error-summary-heading' })}

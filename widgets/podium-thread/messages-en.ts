@@ -1,9 +1,11 @@
 /** English texts of <podium-thread>, with the shared ones: loaded only when it speaks English. */
-import { sharedMessagesEn } from '../shared/messages-en.ts';
-import type { threadMessages } from './messages.ts';
+import { en as sharedEn } from '../shared/messages-en.ts';
+import type { Texts as SharedTexts } from '../shared/messages.ts';
+import type { Texts } from './messages.ts';
 
-const messages: typeof threadMessages & typeof sharedMessagesEn = {
-  ...sharedMessagesEn,
+/** This widget's texts and the shared ones: the chunk carries both, so one import gives all English. */
+export const en: Texts & SharedTexts = {
+  ...sharedEn,
   loading: 'Loading the conversation…',
   loadFailed: 'The conversation could not be loaded. Please try again later.',
   loadOffline: 'You are offline. The conversation loads as soon as you are connected again.',
@@ -29,5 +31,3 @@ const messages: typeof threadMessages & typeof sharedMessagesEn = {
   unavailable: 'This post is not available.',
   original: 'See the conversation on {platform}',
 };
-
-export default messages;

@@ -1,5 +1,5 @@
 /** Dutch texts of <podium-thread> (taalniveau B1); English is in messages-en.ts. */
-export const threadMessages = {
+export const nl = {
   loading: 'Het gesprek wordt geladen…',
   loadFailed: 'Het gesprek kon niet worden geladen. Probeer het later opnieuw.',
   loadOffline: 'U bent offline. Het gesprek wordt geladen zodra er weer verbinding is.',
@@ -25,3 +25,6 @@ export const threadMessages = {
   unavailable: 'Dit bericht is niet beschikbaar.',
   original: 'Bekijk het gesprek op {platform}',
 };
+
+/** This widget's own texts, typed from Dutch (the shared ones are in ../shared/messages.ts). */
+export type Texts = typeof nl;

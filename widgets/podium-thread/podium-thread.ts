@@ -27,7 +27,7 @@ import {
 } from '../../shared/thread-view.ts';
 import { PodiumElement } from '../shared/podium-element.ts';
 import { baseStyles } from '../shared/styles.ts';
-import { threadMessages } from './messages.ts';
+import { nl, type Texts } from './messages.ts';
 
 const PLATFORMS: Record<SocialThread['platform'], string> = {
   mastodon: 'Mastodon',
@@ -51,9 +51,9 @@ const PLATFORMS: Record<SocialThread['platform'], string> = {
  * @csspart post - One post.
  * @csspart notice - Loading, empty and error notices.
  */
-export class PodiumThread extends PodiumElement {
-  static override messages = { nl: threadMessages };
-  static override loadEnglish = async () => (await import('./messages-en.ts')).default;
+export class PodiumThread extends PodiumElement<keyof Texts> {
+  static override messages = { nl };
+  static override loadEnglish = async () => (await import('./messages-en.ts')).en;
 
   static override properties: PropertyDeclarations = {
     thread: { type: String },

@@ -1,7 +1,7 @@
 /** English texts every widget shares; see messages.ts. Loaded only when a widget speaks English. */
-import type { sharedMessages } from './messages.ts';
+import type { Texts } from './messages.ts';
 
-export const sharedMessagesEn: typeof sharedMessages = {
+export const en: Texts = {
   errorPrefix: 'Error:',
   loading: 'Loading the consultation…',
   loadFailed: 'The consultation could not be loaded. Please try again later.',

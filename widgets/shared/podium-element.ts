@@ -9,7 +9,7 @@
  * no class field shadows Lit's accessors.
  */
 import { html, nothing, ReactiveElement, type PropertyDeclarations, type TemplateResult } from './reactive-element.ts';
-import { sharedMessages } from './messages.ts';
+import { nl as sharedNl, type Texts as SharedTexts } from './messages.ts';
 import type { Locale, LocalizedText } from '../../shared/contracts/localized-text.ts';
 
 export type { Locale, LocalizedText };
@@ -19,6 +19,8 @@ export type Messages = Record<Locale, MessageTable>;
 /** What a host may pass to override messages: any subset, per language. */
 export type MessageOverrides = Partial<Record<Locale, MessageTable>>;
 export type MessageParams = Record<string, string | number>;
+/** The keys of the texts every widget has. */
+export type SharedKey = keyof SharedTexts;
 /** Where loading the widget's data stands; anything but `ready` shows a notice. */
 export type LoadState = 'loading' | 'ready' | 'error' | 'offline' | 'not-found' | 'cors-refused';
 
@@ -79,14 +81,18 @@ export function addMessages(widgetClass: object, locale: Locale, table: MessageT
   loaded.set(widgetClass, entry);
 }
 
-const noticeKeys: Record<Exclude<LoadState, 'loading' | 'ready'>, string> = {
+const noticeKeys: Record<Exclude<LoadState, 'loading' | 'ready'>, SharedKey> = {
   error: 'loadFailed',
   offline: 'loadOffline',
   'not-found': 'notFound',
   'cors-refused': 'corsRefused',
 };
 
-export class PodiumElement extends ReactiveElement {
+/**
+ * `Key` is the widget's own text keys (`keyof` its Dutch table), so `t` accepts only keys
+ * that exist; the shared keys are always allowed.
+ */
+export class PodiumElement<Key extends string = never> extends ReactiveElement {
   static override shadowRootOptions: ShadowRootInit = { mode: 'open', delegatesFocus: true };
 
   static override properties: PropertyDeclarations = {
@@ -102,7 +108,7 @@ export class PodiumElement extends ReactiveElement {
    * lookups go from the element's `messages` property, to the widget class (with a host's
    * `setMessages`), to this class, to the loaded English table, and then to Dutch.
    */
-  static messages: MessageOverrides = { nl: sharedMessages };
+  static messages: MessageOverrides = { nl: sharedNl };
 
   /** Loads the widget's English table (its own texts and the shared ones): a dynamic import. */
   static loadEnglish: (() => Promise<MessageTable>) | undefined;
@@ -294,7 +300,7 @@ export class PodiumElement extends ReactiveElement {
   }
 
   /** A message in the widget's language, with `{name}` placeholders filled in. */
-  t(key: string, params?: MessageParams): string {
+  t(key: Key | SharedKey, params?: MessageParams): string {
     let text: string | undefined;
     for (const locale of this.locale === 'nl' ? (['nl'] as const) : ([this.locale, 'nl'] as const)) {
       text =
