@@ -13,6 +13,7 @@ import {
   type TemplateResult,
 } from '../shared/reactive-element.ts';
 import type { Consultation } from '../../shared/contracts/public-content.ts';
+import { intlLocale } from '../../shared/format.ts';
 import { PodiumElement } from '../shared/podium-element.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { nl, type Texts } from './messages.ts';
@@ -132,7 +133,7 @@ export class PodiumConsultation extends PodiumElement<keyof Texts> {
       <p>${this.localized(c.summary)}</p>
       <dl class="facts" part="facts">
         ${fact(this.t('status'), this.t(statusKey[c.status]))} ${dateFact}
-        ${fact(this.t('contributions'), c.submissionCount.toLocaleString(this.locale === 'en' ? 'en-GB' : 'nl-NL'))}
+        ${fact(this.t('contributions'), c.submissionCount.toLocaleString(intlLocale[this.locale]))}
         ${fact(this.t('responseTime'), this.t('workingDays', { days: c.responseDays }))}
       </dl>
       <p>

@@ -11,6 +11,7 @@
 import { html, nothing, ReactiveElement, type PropertyDeclarations, type TemplateResult } from './reactive-element.ts';
 import { nl as sharedNl, type Texts as SharedTexts } from './messages.ts';
 import type { Locale, LocalizedText } from '../../shared/contracts/localized-text.ts';
+import { intlLocale, timeZone } from '../../shared/format.ts';
 
 export type { Locale, LocalizedText };
 /** One language's messages: key → text with `{name}` placeholders. */
@@ -340,10 +341,10 @@ export class PodiumElement<Key extends string = never> extends ReactiveElement {
   /** A date (and time) as people in the Netherlands read it, in the widget's language. */
   date(iso: string, withTime = false): string {
     // The API only sends ISO 8601 timestamps, so this does not throw.
-    return new Intl.DateTimeFormat(this.locale === 'en' ? 'en-GB' : 'nl-NL', {
+    return new Intl.DateTimeFormat(intlLocale[this.locale], {
       dateStyle: 'long',
       timeStyle: withTime ? 'short' : undefined,
-      timeZone: 'Europe/Amsterdam',
+      timeZone,
     }).format(new Date(iso));
   }
 

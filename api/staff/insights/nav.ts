@@ -17,11 +17,11 @@ export const insightsPaths = {
 };
 
 export function insightsNavLinks(lang: Locale, path: string | undefined, roles: readonly RoleGrant[] = []): string {
-  const t = textsFor(insightsTexts, lang).nav;
+  const m = textsFor(insightsTexts, lang).nav;
   const link = (href: string, text: string) =>
     `<li><a href="${href}"${path === href ? ' aria-current="page"' : ''}>${escapeHtml(text)}</a></li>`;
   return [
-    can(roles, 'insights.read') ? link(insightsPaths.page(lang), t.insights) : '',
-    can(roles, 'admin') ? link(auditPaths.page(lang), t.audit) : '',
+    can(roles, 'insights.read') ? link(insightsPaths.page(lang), m.insights) : '',
+    can(roles, 'admin') ? link(auditPaths.page(lang), m.audit) : '',
   ].join('');
 }
