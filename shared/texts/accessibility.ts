@@ -1,4 +1,4 @@
-/** Texts of the accessibility statement. Dutch first; English is typed from Dutch. */
+/** Texts of the accessibility statement. */
 
 export const nl = {
   title: 'Toegankelijkheidsverklaring',

@@ -1,4 +1,4 @@
-/** Texts of the API reference page. Dutch first; English is typed from Dutch. */
+/** Texts of the API reference page. */
 
 export const nl = {
   title: 'API-documentatie',

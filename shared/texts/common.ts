@@ -1,4 +1,4 @@
-/** Texts shared by every portal page: the layout, navigation and error prefixes. Dutch first; English is typed from Dutch. */
+/** Texts shared by every portal page: the layout, navigation and error prefixes. */
 
 export const nl = {
   siteName: 'Podium',

@@ -1,4 +1,4 @@
-/** Texts of the confirmation page after sending input. Dutch first; English is typed from Dutch. */
+/** Texts of the confirmation page after sending input. */
 
 export const nl = {
   title: 'Bevestiging',

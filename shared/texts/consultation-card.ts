@@ -1,4 +1,4 @@
-/** Texts of the consultation card in lists. Dutch first; English is typed from Dutch. */
+/** Texts of the consultation card in lists. */
 
 export const nl = {
   status: 'Status',

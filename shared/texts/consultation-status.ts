@@ -1,4 +1,4 @@
-/** The status labels of a consultation (open, closed, …), on cards and pages. Dutch first; English is typed from Dutch. */
+/** The status labels of a consultation (open, closed, …), on cards and pages. */
 
 export const nl = {
   open: 'Open',

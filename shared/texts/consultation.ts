@@ -1,4 +1,4 @@
-/** Texts of a consultation page. Dutch first; English is typed from Dutch. */
+/** Texts of a consultation page. */
 
 export const nl = {
   factsHeading: 'In het kort',

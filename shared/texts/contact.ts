@@ -1,4 +1,4 @@
-/** Texts of the contact page. Dutch first; English is typed from Dutch. */
+/** Texts of the contact page. */
 
 export const nl = {
   title: 'Contact',

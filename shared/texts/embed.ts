@@ -1,4 +1,4 @@
-/** Texts of the page for web editors who embed the widgets. Dutch first; English is typed from Dutch. */
+/** Texts of the page for web editors who embed the widgets. */
 
 export const nl = {
   title: 'Op uw website',

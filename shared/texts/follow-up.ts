@@ -1,4 +1,4 @@
-/** Texts of the follow-up page, where a resident looks up their input by code. Dutch first; English is typed from Dutch. */
+/** Texts of the follow-up page, where a resident looks up their input by code. */
 
 export const nl = {
   title: 'Volg uw reactie',

@@ -1,4 +1,4 @@
-/** Texts of the consultation form (also rendered by the API after a post with errors). Dutch first; English is typed from Dutch. */
+/** Texts of the consultation form (also rendered by the API after a post with errors). */
 
 // The form's own script shows some of these texts too; they are kept once, there.
 import * as formScriptTexts from './form-script.ts';

@@ -1,4 +1,4 @@
-/** Texts of the home page. Dutch first; English is typed from Dutch. */
+/** Texts of the home page. */
 
 export const nl = {
   title: 'Start',

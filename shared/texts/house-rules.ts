@@ -1,4 +1,4 @@
-/** Texts of the house rules page. Dutch first; English is typed from Dutch. */
+/** Texts of the house rules page. */
 
 export const nl = {
   title: 'Huisregels',

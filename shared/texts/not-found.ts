@@ -1,4 +1,4 @@
-/** Texts of the page-not-found page. Dutch first; English is typed from Dutch. */
+/** Texts of the page-not-found page. */
 
 export const nl = {
   title: 'Pagina niet gevonden',

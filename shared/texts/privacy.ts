@@ -1,4 +1,4 @@
-/** Texts of the privacy statement. Dutch first; English is typed from Dutch. */
+/** Texts of the privacy statement. */
 
 export const nl = {
   title: 'Privacyverklaring',

@@ -1,4 +1,4 @@
-/** Texts of the published responses of a consultation. Dutch first; English is typed from Dutch. */
+/** Texts of the published responses of a consultation. */
 
 export const nl = {
   title: (consultation: string) => `Reacties op ${consultation}`,

@@ -1,4 +1,4 @@
-/** Texts of the results overview. Dutch first; English is typed from Dutch. */
+/** Texts of the results overview. */
 
 export const nl = {
   title: 'Uitkomsten',

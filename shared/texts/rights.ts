@@ -1,4 +1,4 @@
-/** Texts of the rights pages: see, export and erase your own input. Dutch first; English is typed from Dutch. */
+/** Texts of the rights pages: see, export and erase your own input. */
 
 export const nl = {
   heading: 'Uw gegevens',

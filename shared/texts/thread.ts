@@ -1,4 +1,4 @@
-/** Texts of a mirrored social media conversation. Dutch first; English is typed from Dutch. */
+/** Texts of a mirrored social media conversation. */
 
 export const nl = {
   conversationsHeading: 'Gesprekken op sociale media',

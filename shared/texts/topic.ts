@@ -1,4 +1,4 @@
-/** Texts of a topic page. Dutch first; English is typed from Dutch. */
+/** Texts of a topic page. */
 
 export const nl = {
   consultationsHeading: 'Consultaties over dit onderwerp',

@@ -1,4 +1,4 @@
-/** Texts of the topics overview. Dutch first; English is typed from Dutch. */
+/** Texts of the topics overview. */
 
 export const nl = {
   title: 'Onderwerpen',
