@@ -124,7 +124,7 @@ export class PodiumAnswers extends PodiumElement<keyof Texts> {
     if (!this.#paged) return;
     this.#paged = false;
     void this.focusInside('#answers-title');
-    this.announce(this.t('pageOf', { page: data.page, pages: data.pageCount }));
+    this.announce(this.message('pageOf', { page: data.page, pages: data.pageCount }));
     this.emit<PageChangedDetail>('page-changed', {
       consultation: data.consultation.slug,
       page: data.page,
@@ -144,19 +144,19 @@ export class PodiumAnswers extends PodiumElement<keyof Texts> {
 
   #renderPage(data: PublishedAnswersPage): TemplateResult {
     const { total, page, pageCount } = data;
-    return html`${this.heading(this.t('title'), { id: 'answers-title', focusable: true })}
+    return html`${this.heading(this.message('title'), { id: 'answers-title', focusable: true })}
       <p>${this.localized(data.consultation.title)}</p>
       ${
         total === 0
-          ? html`<p class="panel" part="notice">${this.t('empty')}</p>`
-          : html`<p>${total === 1 ? this.t('countOne') : this.t('count', { count: total })}</p>
+          ? html`<p class="panel" part="notice">${this.message('empty')}</p>`
+          : html`<p>${total === 1 ? this.message('countOne') : this.message('count', { count: total })}</p>
               <ol>
                 ${data.items.map((item) => this.#renderResponse(item, data.consultation.questions))}
               </ol>`
       }
       ${
         pageCount > 1
-          ? html`<nav class="pager" part="pager" aria-label=${this.t('pages')}>
+          ? html`<nav class="pager" part="pager" aria-label=${this.message('pages')}>
               ${
                 page > 1
                   ? html`<button
@@ -165,11 +165,11 @@ export class PodiumAnswers extends PodiumElement<keyof Texts> {
                       type="button"
                       @click=${() => this.#go(page - 1)}
                     >
-                      ${this.t('previous')}
+                      ${this.message('previous')}
                     </button>`
                   : nothing
               }
-              <p>${this.t('pageOf', { page: Math.min(page, pageCount), pages: pageCount })}</p>
+              <p>${this.message('pageOf', { page: Math.min(page, pageCount), pages: pageCount })}</p>
               ${
                 page < pageCount
                   ? html`<button
@@ -178,7 +178,7 @@ export class PodiumAnswers extends PodiumElement<keyof Texts> {
                       type="button"
                       @click=${() => this.#go(page + 1)}
                     >
-                      ${this.t('next')}
+                      ${this.message('next')}
                     </button>`
                   : nothing
               }
@@ -206,7 +206,7 @@ export class PodiumAnswers extends PodiumElement<keyof Texts> {
       ];
     });
     return html`<li class="response" part="response">
-      ${this.heading(this.t('response', { date: this.date(item.publishedAt) }), { level: this.level + 1 })}
+      ${this.heading(this.message('response', { date: this.date(item.publishedAt) }), { level: this.level + 1 })}
       <dl>${answers}</dl>
       ${
         item.replies.length
@@ -215,15 +215,15 @@ export class PodiumAnswers extends PodiumElement<keyof Texts> {
                 html`<div class="panel" part="reply">
                   ${this.heading(
                     reply.department
-                      ? this.t('replyFrom', { department: this.text(reply.department) })
-                      : this.t('reply'),
+                      ? this.message('replyFrom', { department: this.text(reply.department) })
+                      : this.message('reply'),
                     { level: this.level + 2 },
                   )}
                   <p class="meta">${this.date(reply.publishedAt)}</p>
                   <p lang=${reply.language}>${reply.body}</p>
                 </div>`,
             )
-          : html`<p class="meta">${this.t('noReply')}</p>`
+          : html`<p class="meta">${this.message('noReply')}</p>`
       }
     </li>`;
   }

@@ -124,20 +124,20 @@ export class PodiumConsultation extends PodiumElement<keyof Texts> {
       </div>`;
     const dateFact =
       c.status === 'upcoming'
-        ? fact(this.t('opensAt'), this.date(c.opensAt, true))
+        ? fact(this.message('opensAt'), this.date(c.opensAt, true))
         : c.status === 'open'
-          ? fact(this.t('deadline'), this.date(c.closesAt, true))
-          : fact(this.t('closedAt'), this.date(c.closesAt));
+          ? fact(this.message('deadline'), this.date(c.closesAt, true))
+          : fact(this.message('closedAt'), this.date(c.closesAt));
     const href = this.href?.trim() || this.#portalUrl(encodeURIComponent(c.slug));
     return html`${this.heading(this.localized(c.title))}
       <p>${this.localized(c.summary)}</p>
       <dl class="facts" part="facts">
-        ${fact(this.t('status'), this.t(statusKey[c.status]))} ${dateFact}
-        ${fact(this.t('contributions'), c.submissionCount.toLocaleString(intlLocale[this.locale]))}
-        ${fact(this.t('responseTime'), this.t('workingDays', { days: c.responseDays }))}
+        ${fact(this.message('status'), this.message(statusKey[c.status]))} ${dateFact}
+        ${fact(this.message('contributions'), c.submissionCount.toLocaleString(intlLocale[this.locale]))}
+        ${fact(this.message('responseTime'), this.message('workingDays', { days: c.responseDays }))}
       </dl>
       <p>
-        <a class="button" part="link" href=${href}>${this.t(c.status === 'open' ? 'takePart' : 'readMore')}</a>
+        <a class="button" part="link" href=${href}>${this.message(c.status === 'open' ? 'takePart' : 'readMore')}</a>
       </p>`;
   }
 }

@@ -240,7 +240,7 @@ export class PodiumSubmit extends PodiumElement<keyof Texts | keyof SendTexts> {
     // waits, and is checked and sent when the connection is back.
     this.storePending(entry);
     this.submitState = 'offline';
-    this.announce(this.t('offline'));
+    this.announce(this.message('offline'));
   };
 
   // ---- rendering ----------------------------------------------------------------------
@@ -274,8 +274,8 @@ export class PodiumSubmit extends PodiumElement<keyof Texts | keyof SendTexts> {
       body = html`<p class="panel" part="notice">
         ${
           consultation.status === 'upcoming'
-            ? this.t('upcoming', { date: this.date(consultation.opensAt) })
-            : this.t('closed')
+            ? this.message('upcoming', { date: this.date(consultation.opensAt) })
+            : this.message('closed')
         }
       </p>`;
     return html`${this.heading(this.localized(consultation.title))}
@@ -288,15 +288,15 @@ export class PodiumSubmit extends PodiumElement<keyof Texts | keyof SendTexts> {
     return html`<form part="form" novalidate @submit=${this.#onSubmit} @focusin=${this.startProof}>
       ${this.errors.length && this.sender ? this.sender.renderErrorSummary(this) : nothing}
       <div class="intro">
-        <p>${this.t('howWeAnswer', { days: consultation.responseDays })}</p>
-        <p>${this.t(consultation.moderation === 'pre' ? 'moderationPre' : 'moderationPost')}</p>
-        <p>${this.t('closesAt', { date: this.date(consultation.closesAt, true) })}</p>
+        <p>${this.message('howWeAnswer', { days: consultation.responseDays })}</p>
+        <p>${this.message(consultation.moderation === 'pre' ? 'moderationPre' : 'moderationPost')}</p>
+        <p>${this.message('closesAt', { date: this.date(consultation.closesAt, true) })}</p>
       </div>
       ${consultation.questions.map((question) => this.#renderQuestion(question))} ${this.#renderAboutYou()}
-      ${this.submitState === 'offline' ? html`<p class="panel" part="notice">${this.t('offline')}</p>` : nothing}
+      ${this.submitState === 'offline' ? html`<p class="panel" part="notice">${this.message('offline')}</p>` : nothing}
       <div>
         <button class="button" part="button" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
-          ${this.t('submit')}
+          ${this.message('submit')}
         </button>
       </div>
     </form>`;
@@ -308,7 +308,7 @@ export class PodiumSubmit extends PodiumElement<keyof Texts | keyof SendTexts> {
   }
 
   #optional(): TemplateResult {
-    return html` <span class="optional">${this.t('optional')}</span>`;
+    return html` <span class="optional">${this.message('optional')}</span>`;
   }
   #renderQuestion(question: Question): TemplateResult {
     const field = `answers.${question.key}`;
@@ -317,7 +317,7 @@ export class PodiumSubmit extends PodiumElement<keyof Texts | keyof SendTexts> {
     const label = html`${this.localized(question.prompt)}${question.required ? nothing : this.#optional()}`;
     const hintText = [
       this.text(question.hint),
-      question.maxLength ? this.t('maxLength', { max: question.maxLength }) : '',
+      question.maxLength ? this.message('maxLength', { max: question.maxLength }) : '',
     ]
       .filter(Boolean)
       .join(' ');
@@ -340,7 +340,7 @@ export class PodiumSubmit extends PodiumElement<keyof Texts | keyof SendTexts> {
           .value=${value}
           @input=${(event: Event) => this.#setValue(question.key, (event.target as HTMLTextAreaElement).value)}
         ></textarea>
-        ${question.maxLength ? html`<p class="count">${this.t('count', { count: value.length, max: question.maxLength })}</p>` : nothing}
+        ${question.maxLength ? html`<p class="count">${this.message('count', { count: value.length, max: question.maxLength })}</p>` : nothing}
       </div>`;
     }
 
@@ -394,7 +394,7 @@ export class PodiumSubmit extends PodiumElement<keyof Texts | keyof SendTexts> {
   #renderAboutYou(): TemplateResult {
     const input = (field: 'name' | 'email', type: string, hint: string) =>
       html`<div class="field" part="field">
-        <label for="field-${field}">${this.t(field)}${this.#optional()}</label>
+        <label for="field-${field}">${this.message(field)}${this.#optional()}</label>
         ${hint ? html`<p class="hint" id="field-${field}-hint">${hint}</p>` : nothing} ${this.#renderFieldError(field)}
         <input
           id="field-${field}"
@@ -410,10 +410,10 @@ export class PodiumSubmit extends PodiumElement<keyof Texts | keyof SendTexts> {
         />
       </div>`;
     return html`<fieldset class="group">
-      <legend>${this.t('aboutYou')}${this.#optional()}</legend>
-      <p class="hint">${this.t('aboutYouHint')}</p>
+      <legend>${this.message('aboutYou')}${this.#optional()}</legend>
+      <p class="hint">${this.message('aboutYouHint')}</p>
       <div class="stack">
-        ${input('name', 'text', '')} ${input('email', 'email', this.t('emailHint'))}
+        ${input('name', 'text', '')} ${input('email', 'email', this.message('emailHint'))}
         <div class="field" part="field">
           ${this.#renderFieldError('consent')}
           <label class="choice">
@@ -427,9 +427,9 @@ export class PodiumSubmit extends PodiumElement<keyof Texts | keyof SendTexts> {
               .checked=${this.#string('consent') === 'yes'}
               @change=${(event: Event) => this.#setValue('consent', (event.target as HTMLInputElement).checked ? 'yes' : '')}
             />
-            <span>${this.t('consent')}</span>
+            <span>${this.message('consent')}</span>
           </label>
-          <p class="hint" id="field-consent-hint">${this.t('consentHint')}</p>
+          <p class="hint" id="field-consent-hint">${this.message('consentHint')}</p>
         </div>
       </div>
     </fieldset>`;

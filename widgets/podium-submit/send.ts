@@ -114,7 +114,7 @@ export async function resume(element: PodiumSubmit): Promise<void> {
   if (navigator.onLine) await submit(element, entry);
   else {
     element.submitState = 'offline';
-    element.announce(element.t('offline'));
+    element.announce(element.message('offline'));
   }
 }
 
@@ -128,7 +128,7 @@ function validate(element: PodiumSubmit, { body }: PendingSubmission): FieldErro
       if (question.required)
         errors.push({
           field,
-          message: element.t(
+          message: element.message(
             question.kind === 'open_text'
               ? 'required'
               : question.kind === 'multiple_choice'
@@ -137,13 +137,17 @@ function validate(element: PodiumSubmit, { body }: PendingSubmission): FieldErro
           ),
         });
     } else if (typeof value === 'string' && question.maxLength && value.length > question.maxLength) {
-      errors.push({ field, message: element.t('tooLong', { max: question.maxLength, actual: value.length }) });
+      errors.push({ field, message: element.message('tooLong', { max: question.maxLength, actual: value.length }) });
     }
   }
   if (!errors.length && !Object.keys(body.answers).length)
-    errors.push({ field: questions[0] ? `answers.${questions[0].key}` : '', message: element.t('emptySubmission') });
-  if (body.email && !isEmailAddress(body.email)) errors.push({ field: 'email', message: element.t('invalidEmail') });
-  if (body.email && !body.consent) errors.push({ field: 'consent', message: element.t('consentRequired') });
+    errors.push({
+      field: questions[0] ? `answers.${questions[0].key}` : '',
+      message: element.message('emptySubmission'),
+    });
+  if (body.email && !isEmailAddress(body.email))
+    errors.push({ field: 'email', message: element.message('invalidEmail') });
+  if (body.email && !body.consent) errors.push({ field: 'consent', message: element.message('consentRequired') });
   return errors;
 }
 
@@ -151,7 +155,7 @@ async function send(element: PodiumSubmit, entry: PendingSubmission, fresh = fal
   const slug = element.consultation;
   element.submitState = 'submitting';
   element.errors = [];
-  element.announce(element.t('submitting'));
+  element.announce(element.message('submitting'));
   // The proof of work travels beside the stored body, never in it: each one counts once.
   element.startProof();
   const altcha = await Promise.race([element.proof, new Promise<undefined>((go) => setTimeout(go, PROOF_WAIT_MS))]);
@@ -174,10 +178,10 @@ async function send(element: PodiumSubmit, entry: PendingSubmission, fresh = fal
     element.attempt = { key: entry.key, json: JSON.stringify(entry.body) };
     if (!navigator.onLine) {
       element.submitState = 'offline';
-      element.announce(element.t('offline'));
+      element.announce(element.message('offline'));
     } else {
       element.submitState = 'idle';
-      showErrors(element, [{ field: '', message: element.t('networkFailed') }]);
+      showErrors(element, [{ field: '', message: element.message('networkFailed') }]);
     }
     return;
   }
@@ -210,7 +214,7 @@ async function send(element: PodiumSubmit, entry: PendingSubmission, fresh = fal
     element,
     fieldErrors.length
       ? fieldErrors
-      : [{ field: '', message: problem?.detail ?? problem?.title ?? element.t('submitFailed') }],
+      : [{ field: '', message: problem?.detail ?? problem?.title ?? element.message('submitFailed') }],
   );
 }
 
@@ -276,10 +280,10 @@ export function renderErrorSummary(element: PodiumSubmit): TemplateResult {
   const label = (field: string): string => {
     const found = question(element, field);
     if (found) return element.text(found.prompt);
-    return Object.hasOwn(fieldLabels, field) ? element.t(fieldLabels[field as keyof typeof fieldLabels]) : field;
+    return Object.hasOwn(fieldLabels, field) ? element.message(fieldLabels[field as keyof typeof fieldLabels]) : field;
   };
   return html`<div class="panel error error-summary" part="error-summary" tabindex="-1">
-    ${element.heading(element.t('errorSummaryTitle'), { level: element.level + 1, part: 'error-summary-heading' })}
+    ${element.heading(element.message('errorSummaryTitle'), { level: element.level + 1, part: 'error-summary-heading' })}
     <ul>
       ${element.errors.map(({ field, message }) =>
         field
@@ -296,7 +300,7 @@ export function renderErrorSummary(element: PodiumSubmit): TemplateResult {
 
 export function renderFieldError(element: PodiumSubmit, field: string): TemplateResult {
   return html`<p class="field-error" part="error" id="${element.fieldId(field)}-error">
-    <span class="visually-hidden">${element.t('errorPrefix')}</span> ${element.errorFor(field)?.message}
+    <span class="visually-hidden">${element.message('errorPrefix')}</span> ${element.errorFor(field)?.message}
   </p>`;
 }
 
@@ -307,11 +311,11 @@ export function renderConfirmation(
 ): TemplateResult {
   const followUp = new URL(receipt.followUpUrl, element.apiBase + '/').href;
   return html`<div class="panel success" part="confirmation">
-    ${element.heading(element.t('thanks'), { level: element.level + 1, id: 'confirmation-title', focusable: true })}
-    <p>${element.t('yourCode')}<br /><strong class="code" part="code">${receipt.code}</strong></p>
-    <p>${element.t('keepCode')}</p>
-    <p>${element.t('answerDue', { date: element.date(receipt.answerDueAt) })}</p>
-    ${consultation.moderation === 'pre' ? html`<p>${element.t('moderationPre')}</p>` : nothing}
-    <p><a href=${followUp}>${element.t('followUpLink')}</a></p>
+    ${element.heading(element.message('thanks'), { level: element.level + 1, id: 'confirmation-title', focusable: true })}
+    <p>${element.message('yourCode')}<br /><strong class="code" part="code">${receipt.code}</strong></p>
+    <p>${element.message('keepCode')}</p>
+    <p>${element.message('answerDue', { date: element.date(receipt.answerDueAt) })}</p>
+    ${consultation.moderation === 'pre' ? html`<p>${element.message('moderationPre')}</p>` : nothing}
+    <p><a href=${followUp}>${element.message('followUpLink')}</a></p>
   </div>`;
 }

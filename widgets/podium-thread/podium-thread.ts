@@ -134,12 +134,12 @@ export class PodiumThread extends PodiumElement<keyof Texts> {
   protected override renderContent(): unknown {
     if (this.loadState !== 'ready') return this.renderLoadState();
     const thread = this.data;
-    if (!thread) return html`<p class="panel" part="notice">${this.t('empty')}</p>`;
+    if (!thread) return html`<p class="panel" part="notice">${this.message('empty')}</p>`;
     const platform = PLATFORMS[thread.platform];
-    return html`${this.heading(this.text(thread.title) || this.t('title', { platform }))}
-      <p>${this.t('mirrored', { platform })}</p>
+    return html`${this.heading(this.text(thread.title) || this.message('title', { platform }))}
+      <p>${this.message('mirrored', { platform })}</p>
       ${this.#list(threadTree(thread))}
-      ${thread.url ? html`<p><a href=${thread.url} rel="nofollow noopener">${this.t('original', { platform })}</a></p>` : nothing}`;
+      ${thread.url ? html`<p><a href=${thread.url} rel="nofollow noopener">${this.message('original', { platform })}</a></p>` : nothing}`;
   }
 
   #list(nodes: ThreadNode[]): TemplateResult | typeof nothing {
@@ -150,36 +150,39 @@ export class PodiumThread extends PodiumElement<keyof Texts> {
   }
 
   #post(post: SocialPost, parent: SocialPost | undefined): TemplateResult {
-    if (post.placeholder) return html`<p class="post meta" part="post"><em>${this.t(post.placeholder)}</em></p>`;
+    if (post.placeholder) return html`<p class="post meta" part="post"><em>${this.message(post.placeholder)}</em></p>`;
     const labels = {
-      resident: (letter: string) => this.t('resident', { letter }),
-      unknownAuthor: this.t('unknownAuthor'),
+      resident: (letter: string) => this.message('resident', { letter }),
+      unknownAuthor: this.message('unknownAuthor'),
     };
     const role = authorRole(post);
     const meta = [
-      role === 'own' ? this.t('ownAccount') : role === 'official' ? this.t('officialAccount') : '',
-      parent ? this.t('replyTo', { author: authorLabel(parent, labels) }) : '',
-      post.editedAt ? this.t('edited') : '',
+      role === 'own' ? this.message('ownAccount') : role === 'official' ? this.message('officialAccount') : '',
+      parent ? this.message('replyTo', { author: authorLabel(parent, labels) }) : '',
+      post.editedAt ? this.message('edited') : '',
     ].filter(Boolean);
     // The post's own language when it differs from the widget's; none when unknown.
     const lang = post.lang && post.lang !== this.locale ? post.lang : nothing;
     const body = html`<p class="content" lang=${lang}>${post.text}</p>
       ${
         post.links.length
-          ? html`<ul aria-label=${this.t('links')}>
+          ? html`<ul aria-label=${this.message('links')}>
               ${post.links.map((link) => html`<li><a href=${link.url} rel="nofollow ugc noopener">${link.text || link.url}</a></li>`)}
             </ul>`
           : nothing
       }`;
     return html`<article class="post" part="post">
-      ${this.heading(this.t('wrote', { author: authorLabel(post, labels), date: this.date(post.createdAt, true) }), {
-        level: this.level + 1,
-      })}
+      ${this.heading(
+        this.message('wrote', { author: authorLabel(post, labels), date: this.date(post.createdAt, true) }),
+        {
+          level: this.level + 1,
+        },
+      )}
       ${meta.length ? html`<p class="meta">${meta.join(' · ')}</p>` : nothing}
       ${
         post.contentWarning
           ? html`<details>
-              <summary>${this.t('contentWarning', { warning: post.contentWarning })}</summary>
+              <summary>${this.message('contentWarning', { warning: post.contentWarning })}</summary>
               ${body}
             </details>`
           : body
@@ -194,7 +197,7 @@ export class PodiumThread extends PodiumElement<keyof Texts> {
     const hidden = hidesMedia(post) && !this.shown.has(post.id);
     const button = hidesMedia(post)
       ? html`<button type="button" aria-expanded=${!hidden} @click=${() => this.#toggle(post.id)}>
-          ${this.t('sensitive')}
+          ${this.message('sensitive')}
         </button>`
       : nothing;
     return html`${button}${
@@ -205,15 +208,15 @@ export class PodiumThread extends PodiumElement<keyof Texts> {
               const { platform, municipality } = mediaDescriptions(media);
               return html`<li>
                 <a href=${media.url} rel="nofollow noopener"
-                  >${this.t('image')}${platform ? `: ${platform}` : nothing}${
+                  >${this.message('image')}${platform ? `: ${platform}` : nothing}${
                     municipality
                       ? html`${platform ? '. ' : ': '}<span
                             lang=${municipality.lang === this.locale ? nothing : municipality.lang}
                             >${municipality.text}</span
                           >
-                          (${this.t('added')})`
+                          (${this.message('added')})`
                       : nothing
-                  }${platform || municipality ? nothing : html` <span class="no-description">${this.t('noDescription')}</span>`}</a
+                  }${platform || municipality ? nothing : html` <span class="no-description">${this.message('noDescription')}</span>`}</a
                 >
               </li>`;
             })}

@@ -252,13 +252,13 @@ export class PodiumElement<Key extends string = never> extends ReactiveElement {
    */
   protected renderLoadState(): TemplateResult {
     const state = this.loadState;
-    if (state === 'loading' || state === 'ready') return html`<p part="notice">${this.t('loading')}</p>`;
+    if (state === 'loading' || state === 'ready') return html`<p part="notice">${this.message('loading')}</p>`;
     return html`<div class="panel error" part="notice">
-      <p>${this.t(noticeKeys[state])}</p>
+      <p>${this.message(noticeKeys[state])}</p>
       ${
         state === 'error' || state === 'offline'
           ? html`<button class="button secondary" part="button" type="button" @click=${this.#retry}>
-              ${this.t('retry')}
+              ${this.message('retry')}
             </button>`
           : nothing
       }
@@ -301,7 +301,7 @@ export class PodiumElement<Key extends string = never> extends ReactiveElement {
   }
 
   /** A message in the widget's language, with `{name}` placeholders filled in. */
-  t(key: Key | SharedKey, params?: MessageParams): string {
+  message(key: Key | SharedKey, params?: MessageParams): string {
     let text: string | undefined;
     for (const locale of this.locale === 'nl' ? (['nl'] as const) : ([this.locale, 'nl'] as const)) {
       text =
