@@ -225,7 +225,7 @@ export function webcareRoutes(): Hono<StaffEnv> {
           replies: await repliesTo(db, item.id),
           form,
           published: c.req.query('gepubliceerd') !== undefined,
-          unavailable: supports(item, 'answer') ? undefined : webcareTexts(lang).answer.unsupported,
+          unavailable: supports(item, 'answer') ? undefined : textsFor(webcareTexts, lang).answer.unsupported,
           now,
         }),
       );
