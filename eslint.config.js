@@ -13,8 +13,10 @@ const isText = (side) => [
   `[${side}.type='Literal'][${side}.value=/^(?!\\x2F)(?![a-z]{2}(-[A-Z]{2})?$)/]`,
   `[${side}.type='TemplateLiteral'][${side}.quasis.0.value.raw=/^(?!\\x2F)/]`,
 ];
+// The same through a flag: `const en = lang === 'en'; … en ? 'Archive' : 'Archief'`.
+const languageFlag = "[test.type='Identifier'][test.name=/^(en|english|isEnglish)$/]";
 const inlineLanguageTernary = {
-  selector: `ConditionalExpression${languageTest}:matches(${['consequent', 'alternate'].flatMap(isText).join(', ')})`,
+  selector: `ConditionalExpression:matches(${languageTest}, ${languageFlag}):matches(${['consequent', 'alternate'].flatMap(isText).join(', ')})`,
   message: 'Put user-facing text in a texts module (nl and en) and read it with textsFor, not in a language ternary.',
 };
 const textsModules = ['**/texts.ts', 'shared/texts/**', '**/messages*.ts', '**/send-messages*.ts'];

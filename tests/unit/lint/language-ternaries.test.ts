@@ -19,8 +19,9 @@ describe('the lint rule against inline language ternaries', () => {
       "export const a = (lang: 'nl' | 'en') => (lang === 'en' ? 'To the home page' : 'Naar de startpagina');",
       "export const b = (page: { lang: 'nl' | 'en' }) => (page.lang === 'nl' ? `Fout: ${1}` : 'Error:');",
       "export const c = (locale: 'nl' | 'en') => (locale !== 'en' ? 'Hallo' : 'Hello');",
+      "export const d = (lang: 'nl' | 'en') => { const en = lang === 'en'; return en ? 'Archive' : 'Archief'; };",
     ].join('\n');
-    assert.equal((await complaints('api/routes/probe.ts', code)).length, 3);
+    assert.equal((await complaints('api/routes/probe.ts', code)).length, 4);
   });
 
   it('lets paths and language codes through', async () => {
