@@ -12,9 +12,9 @@ import type { AppEnv } from '../http/app-env.ts';
 import { t, type MessageCode } from '../i18n/messages.ts';
 import { normalizeFollowUpCode } from '../services/follow-up-code.ts';
 import { findFollowUp } from '../services/submissions.ts';
-import { fillSlot, loadShell, minimalPage } from '../views/page-shell.ts';
+import { pageIntoShell } from '../views/page-shell.ts';
+import { notice, type Html } from '../../shared/html/index.ts';
 import { renderConfirmation, renderFollowUp } from '../../shared/render/index.ts';
-import { escapeHtml } from '../../shared/render/html.ts';
 import { routes } from '../../shared/urls.ts';
 
 type PageKind = 'confirmation' | 'followUp';
@@ -59,7 +59,7 @@ async function renderPage(
   }
   const code = normalizeFollowUpCode(decoded);
   const followUp = code ? await findFollowUp(c.get('db'), code) : undefined;
-  let content: string;
+  let content: Html;
   let status: 200 | 400 | 404 = 200;
   if (!code) {
     content = message(lang, 'invalid_follow_up_code');
@@ -71,11 +71,17 @@ async function renderPage(
     content = kind === 'confirmation' ? renderConfirmation({ followUp, lang }) : renderFollowUp({ followUp, lang });
   }
 
-  const shell = await loadShell(options.siteDir(), routes[kind](lang));
-  const html = shell ? fillSlot(shell, 'result', content) : minimalPage(lang, pageTitles[kind][lang], content);
-  return c.html(html, status);
+  const page = await pageIntoShell({
+    siteDir: options.siteDir(),
+    shellPath: routes[kind](lang),
+    slot: 'result',
+    lang,
+    title: pageTitles[kind][lang],
+    content,
+  });
+  return c.html(page, status);
 }
 
-function message(lang: Locale, code: MessageCode): string {
-  return `<div class="podium-notice podium-notice--error"><p>${escapeHtml(t(lang, code))}</p></div>`;
+function message(lang: Locale, code: MessageCode): Html {
+  return notice({ tone: 'error', text: t(lang, code) });
 }

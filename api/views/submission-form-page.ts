@@ -10,10 +10,12 @@ import type { FieldMessage } from '../../shared/contracts/field-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { t, type MessageCode } from '../i18n/messages.ts';
 import { findConsultation } from '../services/consultations.ts';
-import { fillSlot, loadShell, minimalPage, prefixTitle } from './page-shell.ts';
+import { messagePage as messagePageView } from './message-page.ts';
+import { loadShell, pageIntoShell } from './page-shell.ts';
+import { localized, notice } from '../../shared/html/index.ts';
 import { renderConsultationForm } from '../../shared/render/index.ts';
+import { t as portalTexts } from '../../shared/texts/portal.ts';
 import { routes } from '../../shared/urls.ts';
-import { escapeHtml } from '../../shared/render/html.ts';
 
 export type FormPageOptions = { siteDir: () => string };
 
@@ -32,13 +34,17 @@ export async function renderFormPage(
   const consultation = await findConsultation(c.get('db'), page.slug, c.get('now')());
   if (!consultation) return messagePage(c, options, page.lang, 404, 'consultation_not_found');
   const content = page.message
-    ? `<p class="podium-notice" role="status">${escapeHtml(t(page.lang, page.message))}</p>`
+    ? notice({ role: 'status', text: t(page.lang, page.message) })
     : renderConsultationForm({ consultation, lang: page.lang, values: page.values ?? {}, errors: page.errors ?? [] });
-  const shell = await loadShell(options.siteDir(), routes.consultation(page.lang, page.slug));
-  const title = page.lang === 'en' ? (consultation.title.en ?? consultation.title.nl) : consultation.title.nl;
-  const html = shell
-    ? prefixTitle(fillSlot(shell, 'form', content), page.lang === 'en' ? 'Error:' : 'Fout:')
-    : minimalPage(page.lang, title, content);
+  const html = await pageIntoShell({
+    siteDir: options.siteDir(),
+    shellPath: routes.consultation(page.lang, page.slug),
+    slot: 'form',
+    lang: page.lang,
+    title: localized(consultation.title, page.lang).value,
+    content,
+    errorPrefix: portalTexts(page.lang).errorPrefix,
+  });
   return c.html(html, page.status);
 }
 
@@ -50,8 +56,9 @@ export async function messagePage(
   code: MessageCode,
 ): Promise<Response> {
   const notFound = await loadShell(options.siteDir(), '/404.html');
-  const body = `<p>${escapeHtml(t(lang, code))}</p><p><a href="${routes.home(lang)}">${lang === 'en' ? 'To the home page' : 'Naar de startpagina'}</a></p>`;
-  return c.html(notFound && status === 404 ? notFound : minimalPage(lang, t(lang, code), body), status);
+  const page =
+    notFound && status === 404 ? notFound : messagePageView({ lang, title: t(lang, code), text: t(lang, code) });
+  return c.html(page, status);
 }
 
 /** What the resident typed, to fill the form in again: not the key or the proof of work. */
