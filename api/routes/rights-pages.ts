@@ -152,7 +152,15 @@ async function page(
   error = false,
 ): Promise<Response> {
   const errorPrefix = error ? t(lang).errorPrefix : undefined;
-  const html = await pageIntoShell({ siteDir: options.siteDir(), shellPath, slot: 'result', lang, title, content, errorPrefix });
+  const html = await pageIntoShell({
+    siteDir: options.siteDir(),
+    shellPath,
+    slot: 'result',
+    lang,
+    title,
+    content,
+    errorPrefix,
+  });
   return c.html(html, status);
 }
 

@@ -22,7 +22,8 @@ export function messagePage({ lang, title, text, role }: MessagePageOptions): st
   return minimalPage(
     lang,
     title,
-    html`${message}<p><a href="${routes.home(lang)}">${t(lang, 'to_home_page')}</a></p>`,
+    html`${message}
+      <p><a href="${routes.home(lang)}">${t(lang, 'to_home_page')}</a></p>`,
   );
 }
 

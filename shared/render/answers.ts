@@ -4,7 +4,19 @@
  */
 import type { Consultation, Locale, PublishedSubmission } from '../contracts/public-content.ts';
 import { formatDate, t } from '../texts/portal.ts';
-import { attrs, html, inlineText, join, lineBreaks, type Localized, nothing, paragraphs, raw, time, type Html } from '../html/index.ts';
+import {
+  attrs,
+  html,
+  inlineText,
+  join,
+  lineBreaks,
+  type Localized,
+  nothing,
+  paragraphs,
+  raw,
+  time,
+  type Html,
+} from '../html/index.ts';
 
 type AnswerValue = string | string[] | number;
 type Reply = PublishedSubmission['replies'][number];
@@ -26,16 +38,23 @@ function answerValue(item: AnswerItem, lang: Locale, valueLang: Locale): Html {
     const lines = typeof item.value === 'string' ? lineBreaks(item.value) : html`${value}`;
     return valueLang === lang ? lines : html`<span lang="${valueLang}">${lines}</span>`;
   });
-  if (shown.length > 1) return html`<ul class="podium-answer-list">${shown.map((s) => html`<li>${s}</li>`)}</ul>`;
+  if (shown.length > 1)
+    return html`<ul class="podium-answer-list">
+      ${shown.map((s) => html`<li>${s}</li>`)}
+    </ul>`;
   return shown[0] ?? nothing;
 }
 
 /** Question and answer pairs as a description list. */
 export function renderAnswers(items: readonly AnswerItem[], lang: Locale, valueLang: Locale): Html {
   if (items.length === 0) return nothing;
-  return html`<dl class="podium-answers">${items.map(
-    (item) => html`<dt>${inlineText(item.prompt, lang)}</dt><dd>${answerValue(item, lang, valueLang)}</dd>`,
-  )}</dl>`;
+  return html`<dl class="podium-answers">
+    ${items.map(
+      (item) =>
+        html`<dt>${inlineText(item.prompt, lang)}</dt>
+          <dd>${answerValue(item, lang, valueLang)}</dd>`,
+    )}
+  </dl>`;
 }
 
 /** Published answers with the consultation's prompts and option labels. */
@@ -52,9 +71,10 @@ export function answerItemsFor(consultation: Consultation, answers: PublishedSub
 export function renderReply(reply: Reply, lang: Locale, headingLevel: 3 | 4 = 3): Html {
   const m = t(lang);
   const meta = join(
-    [reply.department ? inlineText(reply.department, lang) : undefined, time({ moment: reply.publishedAt, lang })].filter(
-      (part) => part !== undefined,
-    ),
+    [
+      reply.department ? inlineText(reply.department, lang) : undefined,
+      time({ moment: reply.publishedAt, lang }),
+    ].filter((part) => part !== undefined),
     ', ',
   );
   // The heading level is a number from the caller, never text.
@@ -76,14 +96,14 @@ export function renderPublishedSubmission(
   const channel =
     submission.channel === 'widget' ? m.viaWidget : submission.channel === 'social' ? m.viaSocial : undefined;
   return html`<article class="podium-submission" aria-labelledby="submission-${submission.id}">
-<h3 class="podium-submission__heading" id="submission-${submission.id}">${m.submissionHeading(
-    formatDate(submission.publishedAt, lang),
-  )}</h3>
-${channel ? html`<p class="podium-meta">${channel}</p>` : nothing}
-${renderAnswers(answerItemsFor(consultation, submission.answers), lang, submission.language)}
-${join(
-  submission.replies.map((reply) => renderReply(reply, lang, 4)),
-  '\n',
-)}
-</article>`;
+    <h3 class="podium-submission__heading" id="submission-${submission.id}">
+      ${m.submissionHeading(formatDate(submission.publishedAt, lang))}
+    </h3>
+    ${channel ? html`<p class="podium-meta">${channel}</p>` : nothing}
+    ${renderAnswers(answerItemsFor(consultation, submission.answers), lang, submission.language)}
+    ${join(
+      submission.replies.map((reply) => renderReply(reply, lang, 4)),
+      '\n',
+    )}
+  </article>`;
 }

@@ -196,7 +196,12 @@ function renderQuestion(question: Question, lang: Locale, values: FormValues, er
     : renderChoiceGroup(question, lang, values, error);
 }
 
-function renderTextInput(field: 'name' | 'email', lang: Locale, values: FormValues, errors: readonly FieldError[]): Html {
+function renderTextInput(
+  field: 'name' | 'email',
+  lang: Locale,
+  values: FormValues,
+  errors: readonly FieldError[],
+): Html {
   const m = t(lang).form;
   const id = `submitter-${field}`;
   const error = errorFor(errors, field);
@@ -253,26 +258,38 @@ ${errorMessage(errorId, error, lang)}
  * renderConsultationForm({ consultation, lang: 'nl', values: { 'answers.route': 'parklaan' },
  *   errors: [{ field: 'answers.toelichting', message: 'Vul een toelichting in.' }] })
  */
-export function renderConsultationForm({ consultation, lang, values = {}, errors = [] }: ConsultationFormOptions): Html {
+export function renderConsultationForm({
+  consultation,
+  lang,
+  values = {},
+  errors = [],
+}: ConsultationFormOptions): Html {
   const m = t(lang);
   const moderation = consultation.moderation === 'pre' ? m.consultation.moderationPre : m.consultation.moderationPost;
   return html`${renderErrorSummary({ consultation, lang, errors })}
-<h2 id="podium-form-heading">${m.consultation.formHeading}</h2>
-<p>${m.form.intro(consultation.responseDays)}</p>
-<p>${moderation}</p>
-<form class="podium-form" method="post" action="${routes.submissions(consultation.slug)}" novalidate aria-labelledby="podium-form-heading">
-${hiddenField({ name: 'lang', value: lang })}
-${join(
-  consultation.questions.map((question) => renderQuestion(question, lang, values, errors)),
-  '\n',
-)}
-<fieldset class="podium-fieldset podium-fieldset--about-you" aria-describedby="podium-about-you-hint">
-<legend class="podium-fieldset__legend">${m.form.aboutYouHeading}</legend>
-<p class="podium-form-hint" id="podium-about-you-hint">${m.form.aboutYouText}</p>
-${renderTextInput('name', lang, values, errors)}
-${renderTextInput('email', lang, values, errors)}
-${renderConsent(lang, values, errors)}
-</fieldset>
-<button class="podium-button podium-button--primary" type="submit" data-submitting-text="${m.form.submitting}">${m.form.submit}</button>
-</form>`;
+    <h2 id="podium-form-heading">${m.consultation.formHeading}</h2>
+    <p>${m.form.intro(consultation.responseDays)}</p>
+    <p>${moderation}</p>
+    <form
+      class="podium-form"
+      method="post"
+      action="${routes.submissions(consultation.slug)}"
+      novalidate
+      aria-labelledby="podium-form-heading"
+    >
+      ${hiddenField({ name: 'lang', value: lang })}
+      ${join(
+        consultation.questions.map((question) => renderQuestion(question, lang, values, errors)),
+        '\n',
+      )}
+      <fieldset class="podium-fieldset podium-fieldset--about-you" aria-describedby="podium-about-you-hint">
+        <legend class="podium-fieldset__legend">${m.form.aboutYouHeading}</legend>
+        <p class="podium-form-hint" id="podium-about-you-hint">${m.form.aboutYouText}</p>
+        ${renderTextInput('name', lang, values, errors)} ${renderTextInput('email', lang, values, errors)}
+        ${renderConsent(lang, values, errors)}
+      </fieldset>
+      <button class="podium-button podium-button--primary" type="submit" data-submitting-text="${m.form.submitting}">
+        ${m.form.submit}
+      </button>
+    </form>`;
 }

@@ -3,6 +3,7 @@
  * by the render functions the API shares, so a message exists once. Plain language (B1).
  */
 import type { Locale } from '../contracts/public-content.ts';
+import { formatMoment } from '../html/components/time/format.ts';
 
 /**
  * The few texts the form enhancement script needs, kept apart so the browser bundle
@@ -907,19 +908,11 @@ export const messages: Record<Locale, Messages> = { nl, en };
 /** The messages for a language. */
 export const t = (lang: Locale): Messages => messages[lang];
 
-const dateFormats = {
-  date: { dateStyle: 'long' },
-  dateTime: { dateStyle: 'long', timeStyle: 'short' },
-} satisfies Record<string, Intl.DateTimeFormatOptions>;
-
 /**
  * Formats an ISO date in the municipality's time zone, whatever the server's zone is.
  *
  * @example formatDate('2026-12-15T22:59:00Z', 'nl') // '15 december 2026'
  */
-export function formatDate(iso: string, lang: Locale, style: keyof typeof dateFormats = 'date'): string {
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
-    ...dateFormats[style],
-    timeZone: 'Europe/Amsterdam',
-  }).format(new Date(iso));
+export function formatDate(iso: string, lang: Locale, style: 'date' | 'dateTime' = 'date'): string {
+  return formatMoment(iso, lang, style);
 }

@@ -6,5 +6,11 @@ export { inlineText, localized, type Localized } from './localized/index.ts';
 export { navItems, navLinks, type NavLink, type NavLinksOptions } from './nav-links/index.ts';
 export { notice, type NoticeOptions } from './notice/index.ts';
 export { pager, type PagerLink, type PagerOptions, type PagerPage } from './pager/index.ts';
-export { lineBreaks, localizedParagraphs, paragraphs, type ParagraphsOptions, type TextLink } from './paragraphs/index.ts';
+export {
+  lineBreaks,
+  localizedParagraphs,
+  paragraphs,
+  type ParagraphsOptions,
+  type TextLink,
+} from './paragraphs/index.ts';
 export { formatMoment, time, type TimeOptions, type TimeStyle } from './time/index.ts';

@@ -12,10 +12,7 @@ export const examples: ComponentExamples<ErrorSummaryOptions> = {
         prefix: 'podium',
         heading: 'Er is een probleem',
         intro: 'Controleer de volgende punten:',
-        errors: [
-          { message: 'Kies een route.', target: 'answer-route-0' },
-          { message: 'De controle is mislukt.' },
-        ],
+        errors: [{ message: 'Kies een route.', target: 'answer-route-0' }, { message: 'De controle is mislukt.' }],
       },
       html: `<div class="podium-error-summary" id="podium-error-summary" tabindex="-1" autofocus aria-labelledby="podium-error-summary-heading">
 <h2 class="podium-error-summary__heading" id="podium-error-summary-heading">Er is een probleem</h2>

@@ -8,7 +8,12 @@ export const examples: ComponentExamples<FieldErrorOptions> = {
     {
       name: 'portal',
       description: 'On a portal form.',
-      input: { prefix: 'podium', id: 'submitter-email-error', errorPrefix: 'Fout:', message: 'Vul een geldig e-mailadres in.' },
+      input: {
+        prefix: 'podium',
+        id: 'submitter-email-error',
+        errorPrefix: 'Fout:',
+        message: 'Vul een geldig e-mailadres in.',
+      },
       html: '<p class="podium-error-message" id="submitter-email-error"><span class="podium-visually-hidden">Fout: </span>Vul een geldig e-mailadres in.</p>',
     },
     {

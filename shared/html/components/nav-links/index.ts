@@ -17,7 +17,8 @@ export type NavLinksOptions = {
 /** The links as `<li>` items, without a list around them. */
 export function navItems(links: readonly NavLink[]): Html {
   return html`${links.map(
-    (link) => html`<li><a${attrs({ href: link.href, 'aria-current': link.current ? 'page' : undefined })}>${link.label}</a></li>`,
+    (link) =>
+      html`<li><a${attrs({ href: link.href, 'aria-current': link.current ? 'page' : undefined })}>${link.label}</a></li>`,
   )}`;
 }
 

@@ -22,7 +22,11 @@ export const examples: ComponentExamples<{ text: string; options?: ParagraphsOpt
       description: 'A post from a plain-text platform: links at their places, compact.',
       input: {
         text: 'één 🚲 https://e.nl\n\nmeer',
-        options: { links: [{ start: 7, end: 19, href: 'https://e.nl' }], linkRel: 'nofollow ugc noopener', compact: true },
+        options: {
+          links: [{ start: 7, end: 19, href: 'https://e.nl' }],
+          linkRel: 'nofollow ugc noopener',
+          compact: true,
+        },
       },
       html: '<p>één 🚲 <a href="https://e.nl" rel="nofollow ugc noopener">https://e.nl</a></p><p>meer</p>',
     },

@@ -42,8 +42,11 @@ export function paragraphs(value: string, options: ParagraphsOptions = {}): Html
     .split(/\n\s*\n/)
     .map((block) => block.trim())
     .filter(Boolean)
-    .map((block) => html`<p${attrs({ class: options.className, lang: options.lang })}>${raw(block.replace(/\n/g, '<br>'))}</p>`);
-  return html`${blocks.map((block, index) => (index > 0 && !options.compact ? html`\n${block}` : block))}`;
+    .map(
+      (block) =>
+        html`<p${attrs({ class: options.className, lang: options.lang })}>${raw(block.replace(/\n/g, '<br>'))}</p>`,
+    );
+  return html`${blocks.map((block, index) => (index > 0 && !options.compact ? html` ${block}` : block))}`;
 }
 
 /** A localized text as paragraphs, marked with its language where it falls back to Dutch. */

@@ -22,7 +22,14 @@ describe('the HTML kit core', () => {
   });
 
   it('renders lists joined and null, undefined and false as nothing', () => {
-    assert.equal(String(html`<ul>${['a', 'b'].map((x) => html`<li>${x}</li>`)}</ul>`), '<ul><li>a</li><li>b</li></ul>');
+    assert.equal(
+      String(
+        html`<ul>
+          ${['a', 'b'].map((x) => html`<li>${x}</li>`)}
+        </ul>`,
+      ),
+      '<ul><li>a</li><li>b</li></ul>',
+    );
     assert.equal(String(html`${null}${undefined}${false}${nothing}`), '');
   });
 
@@ -31,7 +38,10 @@ describe('the HTML kit core', () => {
   });
 
   it('writes attributes, leaving out absent ones', () => {
-    assert.equal(String(attrs({ id: 'a"', required: true, hidden: false, title: undefined })), ' id="a&quot;" required');
+    assert.equal(
+      String(attrs({ id: 'a"', required: true, hidden: false, title: undefined })),
+      ' id="a&quot;" required',
+    );
     assert.equal(idRefs(undefined, 'x', false, 'y'), 'x y');
     assert.equal(idRefs(undefined), undefined);
   });

@@ -175,19 +175,21 @@ describe('renderConsultationForm', () => {
   });
 
   test('keeps the submitted values of every kind of field', () => {
-    const html = String(renderConsultationForm({
-      consultation,
-      lang: 'nl',
-      values: {
-        'answers.route': 'parklaan',
-        'answers.veiligheid': '3',
-        'answers.voorzieningen': ['verlichting', 'groen'],
-        'answers.toelichting': 'Meer licht',
-        name: 'An de Vries',
-        email: 'an@example.org',
-        consent: 'yes',
-      },
-    }));
+    const html = String(
+      renderConsultationForm({
+        consultation,
+        lang: 'nl',
+        values: {
+          'answers.route': 'parklaan',
+          'answers.veiligheid': '3',
+          'answers.voorzieningen': ['verlichting', 'groen'],
+          'answers.toelichting': 'Meer licht',
+          name: 'An de Vries',
+          email: 'an@example.org',
+          consent: 'yes',
+        },
+      }),
+    );
     assert.match(tagWithId(html, 'answer-route-1'), /\schecked/);
     assert.doesNotMatch(tagWithId(html, 'answer-route-0'), /\schecked/);
     assert.match(tagWithId(html, 'answer-veiligheid-2'), /\schecked/);
@@ -201,15 +203,17 @@ describe('renderConsultationForm', () => {
   });
 
   test('marks invalid fields with aria-invalid and describes them by their error message', () => {
-    const html = String(renderConsultationForm({
-      consultation,
-      lang: 'nl',
-      errors: [
-        { field: 'answers.toelichting', message: 'Vul een toelichting in.' },
-        { field: 'answers.route', message: 'Kies een route.' },
-        { field: 'email', message: 'Vul een geldig e-mailadres in.' },
-      ],
-    }));
+    const html = String(
+      renderConsultationForm({
+        consultation,
+        lang: 'nl',
+        errors: [
+          { field: 'answers.toelichting', message: 'Vul een toelichting in.' },
+          { field: 'answers.route', message: 'Kies een route.' },
+          { field: 'email', message: 'Vul een geldig e-mailadres in.' },
+        ],
+      }),
+    );
     const textarea = tagWithId(html, 'answer-toelichting');
     assert.match(textarea, /aria-invalid="true"/);
     assert.match(
@@ -237,17 +241,21 @@ describe('renderConsultationForm', () => {
   });
 
   test('renders the error summary first, before the form, when there are errors', () => {
-    const html = String(renderConsultationForm({ consultation, lang: 'nl', errors: [{ field: 'consent', message: 'x' }] }));
+    const html = String(
+      renderConsultationForm({ consultation, lang: 'nl', errors: [{ field: 'consent', message: 'x' }] }),
+    );
     assert.ok(html.indexOf('podium-error-summary') < html.indexOf('<form'));
   });
 
   test('escapes HTML in values, messages and consultation texts', () => {
-    const html = String(renderConsultationForm({
-      consultation,
-      lang: 'nl',
-      values: { 'answers.toelichting': '</textarea><script>alert(1)</script>', name: '"><img src=x>' },
-      errors: [{ field: 'name', message: '<b>fout</b>' }],
-    }));
+    const html = String(
+      renderConsultationForm({
+        consultation,
+        lang: 'nl',
+        values: { 'answers.toelichting': '</textarea><script>alert(1)</script>', name: '"><img src=x>' },
+        errors: [{ field: 'name', message: '<b>fout</b>' }],
+      }),
+    );
     assert.doesNotMatch(html, /<script>|<img|<b>/);
     assert.match(html, /&lt;\/textarea&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;<\/textarea>/);
     assert.match(html, /value="&quot;&gt;&lt;img src=x&gt;"/);
@@ -269,17 +277,19 @@ describe('renderErrorSummary', () => {
   });
 
   test('links each error to its field, and radio and checkbox groups to their first option', () => {
-    const html = String(renderErrorSummary({
-      consultation,
-      lang: 'nl',
-      errors: [
-        { field: 'answers.toelichting', message: 'Vul een toelichting in.' },
-        { field: 'answers.route', message: 'Kies een route.' },
-        { field: 'answers.voorzieningen', message: 'Kies iets.' },
-        { field: 'name', message: 'Te lang.' },
-        { field: 'consent', message: 'Geef toestemming.' },
-      ],
-    }));
+    const html = String(
+      renderErrorSummary({
+        consultation,
+        lang: 'nl',
+        errors: [
+          { field: 'answers.toelichting', message: 'Vul een toelichting in.' },
+          { field: 'answers.route', message: 'Kies een route.' },
+          { field: 'answers.voorzieningen', message: 'Kies iets.' },
+          { field: 'name', message: 'Te lang.' },
+          { field: 'consent', message: 'Geef toestemming.' },
+        ],
+      }),
+    );
     assert.match(html, /<a href="#answer-toelichting">Vul een toelichting in\.<\/a>/);
     assert.match(html, /<a href="#answer-route-0">Kies een route\.<\/a>/);
     assert.match(html, /<a href="#answer-voorzieningen-0">Kies iets\.<\/a>/);
@@ -288,23 +298,27 @@ describe('renderErrorSummary', () => {
   });
 
   test('links only to ids that exist in the form', () => {
-    const html = String(renderConsultationForm({
-      consultation,
-      lang: 'nl',
-      errors: [
-        { field: 'answers.veiligheid', message: 'a' },
-        { field: 'email', message: 'b' },
-      ],
-    }));
+    const html = String(
+      renderConsultationForm({
+        consultation,
+        lang: 'nl',
+        errors: [
+          { field: 'answers.veiligheid', message: 'a' },
+          { field: 'email', message: 'b' },
+        ],
+      }),
+    );
     for (const [, id] of html.matchAll(/<a href="#([^"]+)"/g)) assert.match(html, new RegExp(`\\sid="${id}"`));
   });
 
   test('shows an error for an unknown field without a broken link', () => {
-    const html = String(renderErrorSummary({
-      consultation,
-      lang: 'nl',
-      errors: [{ field: 'answers', message: 'Geef een antwoord.' }],
-    }));
+    const html = String(
+      renderErrorSummary({
+        consultation,
+        lang: 'nl',
+        errors: [{ field: 'answers', message: 'Geef een antwoord.' }],
+      }),
+    );
     assert.match(html, /<li>Geef een antwoord\.<\/li>/);
     assert.equal(fieldId('answers.onbekend', consultation), undefined);
   });
@@ -356,25 +370,29 @@ describe('renderFollowUp', () => {
   });
 
   test('shows a rejected response with the moderation reason', () => {
-    const html = String(renderFollowUp({
-      followUp: { ...followUp, status: 'rejected', moderationReason: { nl: 'Uw reactie bevat <persoonsgegevens>.' } },
-      lang: 'nl',
-    }));
+    const html = String(
+      renderFollowUp({
+        followUp: { ...followUp, status: 'rejected', moderationReason: { nl: 'Uw reactie bevat <persoonsgegevens>.' } },
+        lang: 'nl',
+      }),
+    );
     assert.match(html, /aria-current="step">Afgewezen/);
     assert.match(html, /Waarom is uw reactie afgewezen\?/);
     assert.match(html, /Uw reactie bevat &lt;persoonsgegevens&gt;\./);
   });
 
   test('names the house rule a rejection cites and links to it on the house rules page', () => {
-    const html = String(renderFollowUp({
-      followUp: {
-        ...followUp,
-        status: 'rejected',
-        moderationReason: null,
-        houseRule: { code: 'on-topic', title: { nl: 'Bij het onderwerp' }, body: { nl: 'Blijf bij de vraag.' } },
-      },
-      lang: 'nl',
-    }));
+    const html = String(
+      renderFollowUp({
+        followUp: {
+          ...followUp,
+          status: 'rejected',
+          moderationReason: null,
+          houseRule: { code: 'on-topic', title: { nl: 'Bij het onderwerp' }, body: { nl: 'Blijf bij de vraag.' } },
+        },
+        lang: 'nl',
+      }),
+    );
     assert.match(html, /Waarom is uw reactie afgewezen\?/);
     assert.match(html, /Huisregel: Bij het onderwerp/);
     assert.match(html, /Blijf bij de vraag\./);
@@ -388,21 +406,23 @@ describe('renderFollowUp', () => {
   });
 
   test("shows the municipality's replies in their own language", () => {
-    const html = String(renderFollowUp({
-      followUp: {
-        ...followUp,
-        status: 'answered',
-        replies: [
-          {
-            language: 'nl',
-            body: 'Dank u wel.',
-            department: { nl: 'Team Verkeer' },
-            publishedAt: '2026-12-01T09:00:00.000Z',
-          },
-        ],
-      },
-      lang: 'en',
-    }));
+    const html = String(
+      renderFollowUp({
+        followUp: {
+          ...followUp,
+          status: 'answered',
+          replies: [
+            {
+              language: 'nl',
+              body: 'Dank u wel.',
+              department: { nl: 'Team Verkeer' },
+              publishedAt: '2026-12-01T09:00:00.000Z',
+            },
+          ],
+        },
+        lang: 'en',
+      }),
+    );
     assert.match(html, /aria-current="step">Answered/);
     assert.match(html, /<div class="podium-reply__body" lang="nl"><p>Dank u wel\.<\/p><\/div>/);
     assert.doesNotMatch(html, /has not answered yet/);

@@ -52,34 +52,38 @@ describe('the erasure confirmation', () => {
 
 describe('the e-mail link pages', () => {
   test('keep a typed address, escaped, after an error', () => {
-    const html = String(renderDataRequestForm({
-      lang: 'en',
-      email: '"><script>x</script>',
-      error: 'Enter an e-mail address.',
-    }));
+    const html = String(
+      renderDataRequestForm({
+        lang: 'en',
+        email: '"><script>x</script>',
+        error: 'Enter an e-mail address.',
+      }),
+    );
     assert.match(html, /value="&quot;&gt;&lt;script&gt;x&lt;\/script&gt;"/);
     assert.match(html, /aria-invalid="true"/);
     assert.match(html, /novalidate/);
   });
 
   test('list each input with its code and, unless erased, its download and erasure', () => {
-    const html = String(renderLinkedInput({
-      lang: 'nl',
-      items: [
-        {
-          code: 'AAAA-BBBB-CCCC',
-          consultationTitle: { nl: 'Fietsroute' },
-          submittedAt: '2026-11-01T10:00:00Z',
-          erasedAt: null,
-        },
-        {
-          code: 'DDDD-EEEE-FFFF',
-          consultationTitle: { nl: 'Parkeren' },
-          submittedAt: '2026-11-02T10:00:00Z',
-          erasedAt: '2026-11-03T10:00:00Z',
-        },
-      ],
-    }));
+    const html = String(
+      renderLinkedInput({
+        lang: 'nl',
+        items: [
+          {
+            code: 'AAAA-BBBB-CCCC',
+            consultationTitle: { nl: 'Fietsroute' },
+            submittedAt: '2026-11-01T10:00:00Z',
+            erasedAt: null,
+          },
+          {
+            code: 'DDDD-EEEE-FFFF',
+            consultationTitle: { nl: 'Parkeren' },
+            submittedAt: '2026-11-02T10:00:00Z',
+            erasedAt: '2026-11-03T10:00:00Z',
+          },
+        ],
+      }),
+    );
     assert.match(html, /\/volg\/AAAA-BBBB-CCCC\/verwijderen\//);
     assert.doesNotMatch(html, /\/volg\/DDDD-EEEE-FFFF\/verwijderen\//);
     assert.match(html, /DDDD-EEEE-FFFF/);
