@@ -40,35 +40,15 @@ export function renderArchiveHtml(record: ArchiveRecord, lang: Locale): string {
   ];
   const body = 'consultation' in record ? consultationBody(record, lang, m) : threadBody(record.thread, m);
   // The style is Podium's own, and its hash is in the Content-Security-Policy.
-  return String(
-    html`<!doctype html>
-      <html lang="${lang}">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>${m.title(text(meta.title, lang))}</title>
-          <style>
-            ${raw(STYLE)}
-          </style>
-        </head>
-        <body>
-          <main>
-            <h1>${text(meta.title, lang)}</h1>
-            <section aria-labelledby="meta">
-              <h2 id="meta">${m.aboutHeading}</h2>
-              <dl>
-                ${facts.map(
-                  ([dt, dd]) =>
-                    html`<dt>${dt}</dt>
-                      <dd>${dd}</dd>`,
-                )}
-              </dl>
-            </section>
-            ${body}
-          </main>
-        </body>
-      </html> `,
-  );
+  return String(html`<!doctype html>
+<html lang="${lang}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${m.title(text(meta.title, lang))}</title><style>${raw(STYLE)}</style></head>
+<body><main><h1>${text(meta.title, lang)}</h1>
+<section aria-labelledby="meta"><h2 id="meta">${m.aboutHeading}</h2><dl>${facts.map(([dt, dd]) => html`<dt>${dt}</dt><dd>${dd}</dd>`)}</dl></section>
+${body}
+</main></body></html>
+`);
 }
 
 function consultationBody(
@@ -81,36 +61,19 @@ function consultationBody(
   const answer = (value: unknown) => (Array.isArray(value) ? value.join(', ') : String(value ?? ''));
   const items = record.submissions.map(
     (s, index) =>
-      html`${index > 0 ? '\n' : nothing}
-        <article>
-          <h3>${m.inputOf(day(s.publishedAt))}</h3>
-          <dl>
-            ${s.answers.map(
-              (a) =>
-                html`<dt>${prompts.get(a.question) ?? a.question}</dt>
-                  <dd>${answer(a.value)}</dd>`,
-            )}
-          </dl>
-          ${s.replies.map(
-            (r) =>
-              html`<blockquote lang="${r.language}">
-                <p><strong>${m.answer(day(r.publishedAt))}</strong></p>
-                <p>${r.body}</p>
-              </blockquote>`,
-          )}
-        </article>`,
+      html`${index > 0 ? '\n' : nothing}<article><h3>${m.inputOf(day(s.publishedAt))}</h3><dl>${s.answers.map(
+        (a) => html`<dt>${prompts.get(a.question) ?? a.question}</dt><dd>${answer(a.value)}</dd>`,
+      )}</dl>${s.replies.map(
+        (r) =>
+          html`<blockquote lang="${r.language}"><p><strong>${m.answer(day(r.publishedAt))}</strong></p><p>${r.body}</p></blockquote>`,
+      )}</article>`,
   );
-  return html`<section aria-labelledby="about">
-      <h2 id="about">${m.consultationHeading}</h2>
-      <p>${text(c.summary, lang)}</p>
-      <p>${text(c.background, lang)}</p>
-      <p><strong>${m.whoDecides}:</strong> ${text(c.whoDecides, lang)}</p>
-      ${c.outcome ? html`<p><strong>${m.outcome}:</strong> ${text(c.outcome, lang)}</p>` : nothing}
-    </section>
-    <section aria-labelledby="input">
-      <h2 id="input">${m.inputHeading(record.submissions.length)}</h2>
-      ${items.length > 0 ? items : html`<p>${m.noInput}</p>`}
-    </section>`;
+  return html`<section aria-labelledby="about"><h2 id="about">${m.consultationHeading}</h2>
+<p>${text(c.summary, lang)}</p><p>${text(c.background, lang)}</p>
+<p><strong>${m.whoDecides}:</strong> ${text(c.whoDecides, lang)}</p>
+${c.outcome ? html`<p><strong>${m.outcome}:</strong> ${text(c.outcome, lang)}</p>` : nothing}</section>
+<section aria-labelledby="input"><h2 id="input">${m.inputHeading(record.submissions.length)}</h2>
+${items.length > 0 ? items : html`<p>${m.noInput}</p>`}</section>`;
 }
 
 function threadBody(thread: SocialThread, m: Texts): Html {
@@ -120,8 +83,5 @@ function threadBody(thread: SocialThread, m: Texts): Html {
         p.placeholder ? html`<p>[${p.placeholder}]</p>` : html`<p>${p.text}</p>`
       }${p.media.map((media) => html`<p>${m.image(media.alt ?? m.noDescription)}</p>`)}</article>`,
   );
-  return html`<section aria-labelledby="posts">
-    <h2 id="posts">${m.conversationHeading}</h2>
-    ${posts}
-  </section>`;
+  return html`<section aria-labelledby="posts"><h2 id="posts">${m.conversationHeading}</h2>\n${posts}</section>`;
 }

@@ -19,12 +19,7 @@ export type MessagePageOptions = {
 
 export function messagePage({ lang, title, text, role }: MessagePageOptions): string {
   const message = role ? html`<p role="${role}">${text}</p>` : html`<p>${text}</p>`;
-  return minimalPage(
-    lang,
-    title,
-    html`${message}
-      <p><a href="${routes.home(lang)}">${t(lang, 'to_home_page')}</a></p>`,
-  );
+  return minimalPage(lang, title, html`${message}<p><a href="${routes.home(lang)}">${t(lang, 'to_home_page')}</a></p>`);
 }
 
 /** The 404 page when the portal is not built: the built site has its own. */

@@ -33,22 +33,12 @@ export function prefixTitle(page: string, prefix: string): string {
  * still valid, accessible HTML, without the portal's look.
  */
 export function minimalPage(lang: Locale, title: string, body: Html): string {
-  return String(
-    html`<!doctype html>
-      <html lang="${lang}">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>${title}</title>
-        </head>
-        <body>
-          <main id="inhoud">
-            <h1>${title}</h1>
-            ${body}
-          </main>
-        </body>
-      </html> `,
-  );
+  return String(html`<!doctype html>
+<html lang="${lang}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>
+<body><main id="inhoud"><h1>${title}</h1>${body}</main></body>
+</html>
+`);
 }
 
 export type ShellPageOptions = {

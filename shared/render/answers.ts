@@ -38,23 +38,16 @@ function answerValue(item: AnswerItem, lang: Locale, valueLang: Locale): Html {
     const lines = typeof item.value === 'string' ? lineBreaks(item.value) : html`${value}`;
     return valueLang === lang ? lines : html`<span lang="${valueLang}">${lines}</span>`;
   });
-  if (shown.length > 1)
-    return html`<ul class="podium-answer-list">
-      ${shown.map((s) => html`<li>${s}</li>`)}
-    </ul>`;
+  if (shown.length > 1) return html`<ul class="podium-answer-list">${shown.map((s) => html`<li>${s}</li>`)}</ul>`;
   return shown[0] ?? nothing;
 }
 
 /** Question and answer pairs as a description list. */
 export function renderAnswers(items: readonly AnswerItem[], lang: Locale, valueLang: Locale): Html {
   if (items.length === 0) return nothing;
-  return html`<dl class="podium-answers">
-    ${items.map(
-      (item) =>
-        html`<dt>${inlineText(item.prompt, lang)}</dt>
-          <dd>${answerValue(item, lang, valueLang)}</dd>`,
-    )}
-  </dl>`;
+  return html`<dl class="podium-answers">${items.map(
+    (item) => html`<dt>${inlineText(item.prompt, lang)}</dt><dd>${answerValue(item, lang, valueLang)}</dd>`,
+  )}</dl>`;
 }
 
 /** Published answers with the consultation's prompts and option labels. */
@@ -96,14 +89,14 @@ export function renderPublishedSubmission(
   const channel =
     submission.channel === 'widget' ? m.viaWidget : submission.channel === 'social' ? m.viaSocial : undefined;
   return html`<article class="podium-submission" aria-labelledby="submission-${submission.id}">
-    <h3 class="podium-submission__heading" id="submission-${submission.id}">
-      ${m.submissionHeading(formatDate(submission.publishedAt, lang))}
-    </h3>
-    ${channel ? html`<p class="podium-meta">${channel}</p>` : nothing}
-    ${renderAnswers(answerItemsFor(consultation, submission.answers), lang, submission.language)}
-    ${join(
-      submission.replies.map((reply) => renderReply(reply, lang, 4)),
-      '\n',
-    )}
-  </article>`;
+<h3 class="podium-submission__heading" id="submission-${submission.id}">${m.submissionHeading(
+    formatDate(submission.publishedAt, lang),
+  )}</h3>
+${channel ? html`<p class="podium-meta">${channel}</p>` : nothing}
+${renderAnswers(answerItemsFor(consultation, submission.answers), lang, submission.language)}
+${join(
+  submission.replies.map((reply) => renderReply(reply, lang, 4)),
+  '\n',
+)}
+</article>`;
 }

@@ -48,10 +48,7 @@ function ownAnswers(followUp: FollowUp, lang: Locale): Html {
 }
 
 function yourAnswers(followUp: FollowUp, lang: Locale, heading: string): Html {
-  return followUp.answers.length > 0
-    ? html`<h2>${heading}</h2>
-        ${ownAnswers(followUp, lang)}`
-    : nothing;
+  return followUp.answers.length > 0 ? html`<h2>${heading}</h2>\n${ownAnswers(followUp, lang)}` : nothing;
 }
 
 /**
@@ -63,19 +60,19 @@ export function renderConfirmation({ followUp, lang }: FollowUpOptions): Html {
   const next = followUp.status === 'published' ? m.nextPost : m.nextPre;
   const due = time({ moment: followUp.answerDueAt, lang });
   return html`<div class="podium-confirmation">
-    <h2>${m.thanks}</h2>
-    <p>${withMarkup(m.received, inlineText(followUp.consultation.title, lang))}</p>
-    <div class="podium-code-panel">
-      <h3 class="podium-code-panel__label">${m.codeLabel}</h3>
-      <p class="podium-code" translate="no">${followUp.code}</p>
-      <p>${m.codeHint}</p>
-    </div>
-    <h2>${m.nextHeading}</h2>
-    <p>${next}</p>
-    <p>${withMarkup(m.answerDue, due)}</p>
-    <p><a class="podium-link-target" href="${routes.followUp(lang, followUp.code)}">${m.followUpLink}</a></p>
-    ${yourAnswers(followUp, lang, m.yourAnswersHeading)}
-  </div>`;
+<h2>${m.thanks}</h2>
+<p>${withMarkup(m.received, inlineText(followUp.consultation.title, lang))}</p>
+<div class="podium-code-panel">
+<h3 class="podium-code-panel__label">${m.codeLabel}</h3>
+<p class="podium-code" translate="no">${followUp.code}</p>
+<p>${m.codeHint}</p>
+</div>
+<h2>${m.nextHeading}</h2>
+<p>${next}</p>
+<p>${withMarkup(m.answerDue, due)}</p>
+<p><a class="podium-link-target" href="${routes.followUp(lang, followUp.code)}">${m.followUpLink}</a></p>
+${yourAnswers(followUp, lang, m.yourAnswersHeading)}
+</div>`;
 }
 
 type Step = { status: SubmissionStatus; label: string };
@@ -92,16 +89,14 @@ function renderTimeline(status: SubmissionStatus, lang: Locale): Html {
     { status: 'answered', label: m.steps.answered },
   ];
   const current = steps.findIndex((step) => step.status === status);
-  return html`<ol class="podium-timeline">
-    ${steps.map((step, index) => {
-      const state = index < current ? 'done' : index === current ? 'current' : 'todo';
-      const stateText = state === 'done' ? m.stepDone : state === 'current' ? m.stepCurrent : m.stepTodo;
-      return html`<li${attrs({
-        class: `podium-timeline__step podium-timeline__step--${state}${step.status === 'rejected' ? ' podium-timeline__step--rejected' : ''}`,
-        'aria-current': state === 'current' ? 'step' : undefined,
-      })}>${step.label} <span class="podium-visually-hidden">${stateText}</span></li>`;
-    })}
-  </ol>`;
+  return html`<ol class="podium-timeline">${steps.map((step, index) => {
+    const state = index < current ? 'done' : index === current ? 'current' : 'todo';
+    const stateText = state === 'done' ? m.stepDone : state === 'current' ? m.stepCurrent : m.stepTodo;
+    return html`<li${attrs({
+      class: `podium-timeline__step podium-timeline__step--${state}${step.status === 'rejected' ? ' podium-timeline__step--rejected' : ''}`,
+      'aria-current': state === 'current' ? 'step' : undefined,
+    })}>${step.label} <span class="podium-visually-hidden">${stateText}</span></li>`;
+  })}</ol>`;
 }
 
 /**
@@ -118,33 +113,29 @@ export function renderFollowUp({ followUp, lang }: FollowUpOptions): Html {
           followUp.replies.map((reply) => renderReply(reply, lang, 3)),
           '\n',
         )
-      : html`<p>${m.noReplies}</p>
-          <p>${withMarkup(m.answerDue, due)}</p>`;
+      : html`<p>${m.noReplies}</p>\n<p>${withMarkup(m.answerDue, due)}</p>`;
   return html`<div class="podium-follow-up">
-    <h2>${m.statusHeading}</h2>
-    <dl class="podium-facts">
-      <dt>${m.consultation}</dt>
-      <dd>
-        <a class="podium-link-target" href="${routes.consultation(lang, followUp.consultation.slug)}"
-          >${inlineText(followUp.consultation.title, lang)}</a
-        >
-      </dd>
-      <dt>${t(lang).confirmation.codeLabel}</dt>
-      <dd class="podium-code" translate="no">${followUp.code}</dd>
-    </dl>
-    <p>${withMarkup(m.submittedOn, submitted)}</p>
-    ${renderTimeline(followUp.status, lang)}
-    ${
-      followUp.moderationReason || followUp.houseRule
-        ? html`<h2>${m.reasonHeading}</h2>
-            ${renderHouseRule(followUp.houseRule, lang)}${
-              followUp.moderationReason ? localizedParagraphs(followUp.moderationReason, lang) : nothing
-            }`
-        : nothing
-    }
-    <h2>${m.repliesHeading}</h2>
-    ${replies} ${yourAnswers(followUp, lang, m.yourAnswersHeading)} ${renderRightsSection(followUp, lang)}
-  </div>`;
+<h2>${m.statusHeading}</h2>
+<dl class="podium-facts">
+<dt>${m.consultation}</dt>
+<dd><a class="podium-link-target" href="${routes.consultation(lang, followUp.consultation.slug)}">${inlineText(followUp.consultation.title, lang)}</a></dd>
+<dt>${t(lang).confirmation.codeLabel}</dt>
+<dd class="podium-code" translate="no">${followUp.code}</dd>
+</dl>
+<p>${withMarkup(m.submittedOn, submitted)}</p>
+${renderTimeline(followUp.status, lang)}
+${
+  followUp.moderationReason || followUp.houseRule
+    ? html`<h2>${m.reasonHeading}</h2>\n${renderHouseRule(followUp.houseRule, lang)}${
+        followUp.moderationReason ? localizedParagraphs(followUp.moderationReason, lang) : nothing
+      }`
+    : nothing
+}
+<h2>${m.repliesHeading}</h2>
+${replies}
+${yourAnswers(followUp, lang, m.yourAnswersHeading)}
+${renderRightsSection(followUp, lang)}
+</div>`;
 }
 
 /** The house rule a decision cited, linked to its place on the house rules page. */
@@ -153,8 +144,9 @@ function renderHouseRule(rule: FollowUp['houseRule'], lang: Locale): Html {
   const m = t(lang).followUp;
   const href = `${routes.houseRules(lang)}#regel-${encodeURIComponent(rule.code)}`;
   return html`<p><strong>${withMarkup(m.ruleApplied, inlineText(rule.title, lang))}</strong></p>
-    ${localizedParagraphs(rule.body, lang)}
-    <p><a class="podium-link-target" href="${href}">${m.houseRulesLink}</a></p> `;
+${localizedParagraphs(rule.body, lang)}
+<p><a class="podium-link-target" href="${href}">${m.houseRulesLink}</a></p>
+`;
 }
 
 /**
@@ -185,4 +177,15 @@ ${error && errorId ? fieldError({ prefix: 'podium', id: errorId, errorPrefix: t(
 </div>
 <button class="podium-button podium-button--primary" type="submit">${m.lookupSubmit}</button>
 </form>`;
+}
+
+/** What /bevestiging/ shows without a code (the static content of its `result` slot). */
+export function renderConfirmationShell(lang: Locale): Html {
+  return html`<p>${t(lang).confirmation.shellText}</p>\n${renderFollowUpLookup({ lang })}`;
+}
+
+/** What /volg/ shows without a code (the static content of its `result` slot). */
+export function renderFollowUpShell(lang: Locale): Html {
+  const m = t(lang);
+  return html`<p>${m.followUp.shellText}</p>\n${renderFollowUpLookup({ lang })}\n<p><a class="podium-link-target" href="${routes.myData(lang)}">${m.rights.lostCode}</a></p>`;
 }

@@ -267,29 +267,22 @@ export function renderConsultationForm({
   const m = t(lang);
   const moderation = consultation.moderation === 'pre' ? m.consultation.moderationPre : m.consultation.moderationPost;
   return html`${renderErrorSummary({ consultation, lang, errors })}
-    <h2 id="podium-form-heading">${m.consultation.formHeading}</h2>
-    <p>${m.form.intro(consultation.responseDays)}</p>
-    <p>${moderation}</p>
-    <form
-      class="podium-form"
-      method="post"
-      action="${routes.submissions(consultation.slug)}"
-      novalidate
-      aria-labelledby="podium-form-heading"
-    >
-      ${hiddenField({ name: 'lang', value: lang })}
-      ${join(
-        consultation.questions.map((question) => renderQuestion(question, lang, values, errors)),
-        '\n',
-      )}
-      <fieldset class="podium-fieldset podium-fieldset--about-you" aria-describedby="podium-about-you-hint">
-        <legend class="podium-fieldset__legend">${m.form.aboutYouHeading}</legend>
-        <p class="podium-form-hint" id="podium-about-you-hint">${m.form.aboutYouText}</p>
-        ${renderTextInput('name', lang, values, errors)} ${renderTextInput('email', lang, values, errors)}
-        ${renderConsent(lang, values, errors)}
-      </fieldset>
-      <button class="podium-button podium-button--primary" type="submit" data-submitting-text="${m.form.submitting}">
-        ${m.form.submit}
-      </button>
-    </form>`;
+<h2 id="podium-form-heading">${m.consultation.formHeading}</h2>
+<p>${m.form.intro(consultation.responseDays)}</p>
+<p>${moderation}</p>
+<form class="podium-form" method="post" action="${routes.submissions(consultation.slug)}" novalidate aria-labelledby="podium-form-heading">
+${hiddenField({ name: 'lang', value: lang })}
+${join(
+  consultation.questions.map((question) => renderQuestion(question, lang, values, errors)),
+  '\n',
+)}
+<fieldset class="podium-fieldset podium-fieldset--about-you" aria-describedby="podium-about-you-hint">
+<legend class="podium-fieldset__legend">${m.form.aboutYouHeading}</legend>
+<p class="podium-form-hint" id="podium-about-you-hint">${m.form.aboutYouText}</p>
+${renderTextInput('name', lang, values, errors)}
+${renderTextInput('email', lang, values, errors)}
+${renderConsent(lang, values, errors)}
+</fieldset>
+<button class="podium-button podium-button--primary" type="submit" data-submitting-text="${m.form.submitting}">${m.form.submit}</button>
+</form>`;
 }

@@ -25,13 +25,7 @@ import {
 
 /** The JSON download of one piece of input. */
 function exportLink(code: string, label: string): Html {
-  return html`<a
-    class="podium-link-target"
-    href="${routes.exportData(code)}"
-    download="podium-${code}.json"
-    type="application/json"
-    >${label}</a
-  >`;
+  return html`<a class="podium-link-target" href="${routes.exportData(code)}" download="podium-${code}.json" type="application/json">${label}</a>`;
 }
 
 function link(href: string, label: string): Html {
@@ -48,7 +42,7 @@ function oneErrorSummary(lang: Locale, target: string, message: string | undefin
     intro: form.errorSummaryIntro,
     errors: [{ message, target }],
   });
-  return html`${summary} `;
+  return html`${summary}\n`;
 }
 
 /** The "your data" section at the end of the follow-up page. */
@@ -56,17 +50,15 @@ export function renderRightsSection(followUp: FollowUp, lang: Locale): Html {
   const m = t(lang).rights;
   if (followUp.erasedAt) {
     return html`<h2>${m.heading}</h2>
-      <p>${m.erasedOn(formatDate(followUp.erasedAt, lang))}</p>`;
+<p>${m.erasedOn(formatDate(followUp.erasedAt, lang))}</p>`;
   }
   return html`<h2>${m.heading}</h2>
-    <p>${m.intro}</p>
-    <ul class="podium-rights">
-      <li>
-        ${exportLink(followUp.code, m.exportLink)}
-        <p class="podium-form-hint">${m.exportHint}</p>
-      </li>
-      <li>${link(routes.erase(lang, followUp.code), m.eraseLink)}</li>
-    </ul>`;
+<p>${m.intro}</p>
+<ul class="podium-rights">
+<li>${exportLink(followUp.code, m.exportLink)}
+<p class="podium-form-hint">${m.exportHint}</p></li>
+<li>${link(routes.erase(lang, followUp.code), m.eraseLink)}</li>
+</ul>`;
 }
 
 export interface EraseFormOptions {
@@ -123,12 +115,12 @@ ${errorId ? fieldError({ prefix: 'podium', id: errorId, errorPrefix: t(lang).err
 export function renderErased({ code, lang, already }: { code: string; lang: Locale; already: boolean }): Html {
   const m = t(lang).rights;
   return html`${notice({
-      tone: 'success',
-      role: 'status',
-      heading: m.erasedHeading,
-      text: already ? m.alreadyErased : m.erasedBody,
-    })}
-    <p>${link(routes.followUp(lang, code), m.backToFollowUp)}</p>`;
+    tone: 'success',
+    role: 'status',
+    heading: m.erasedHeading,
+    text: already ? m.alreadyErased : m.erasedBody,
+  })}
+<p>${link(routes.followUp(lang, code), m.backToFollowUp)}</p>`;
 }
 
 export interface DataRequestFormOptions {
@@ -177,16 +169,16 @@ export function renderDataRequestSent(lang: Locale): Html {
 export function renderLinkOpen({ lang, token }: { lang: Locale; token: string }): Html {
   const m = t(lang).rights;
   return html`<p>${m.linkIntro}</p>
-    <form class="podium-form" method="post" action="${routes.myData(lang, token)}">
-      ${hiddenField({ name: 'lang', value: lang })}
-      <button class="podium-button podium-button--primary" type="submit">${m.linkOpen}</button>
-    </form>`;
+<form class="podium-form" method="post" action="${routes.myData(lang, token)}">
+${hiddenField({ name: 'lang', value: lang })}
+<button class="podium-button podium-button--primary" type="submit">${m.linkOpen}</button>
+</form>`;
 }
 
 export function renderLinkInvalid(lang: Locale): Html {
   const m = t(lang).rights;
   return html`${notice({ tone: 'error', text: m.linkInvalid })}
-    <p>${link(routes.myData(lang), m.requestAgain)}</p>`;
+<p>${link(routes.myData(lang), m.requestAgain)}</p>`;
 }
 
 export type LinkedInput = {
@@ -199,32 +191,29 @@ export type LinkedInput = {
 /** The resident's input found by their verified address, each with its code, download and erasure. */
 export function renderLinkedInput({ lang, items }: { lang: Locale; items: LinkedInput[] }): Html {
   const m = t(lang).rights;
-  if (items.length === 0)
-    return html`<h2>${m.listHeading}</h2>
-      <p>${m.listEmpty}</p>`;
+  if (items.length === 0) return html`<h2>${m.listHeading}</h2>\n<p>${m.listEmpty}</p>`;
   const list = items.map(
-    (item) =>
-      html`<li class="podium-linked-input">
-        <h3>${inlineText(item.consultationTitle, lang)}</h3>
-        <dl class="podium-facts">
-          <dt>${t(lang).confirmation.codeLabel}</dt>
-          <dd class="podium-code" translate="no">${item.code}</dd>
-        </dl>
-        <p>${withMarkup(t(lang).followUp.submittedOn, time({ moment: item.submittedAt, lang }))}</p>
-        ${
-          item.erasedAt
-            ? html`<p>${m.erasedOn(formatDate(item.erasedAt, lang))}</p>`
-            : html`<ul>
-                <li>${link(routes.followUp(lang, item.code), m.followUpLink)}</li>
-                <li>${exportLink(item.code, m.exportLink)}</li>
-                <li>${link(routes.erase(lang, item.code), m.eraseLink)}</li>
-              </ul>`
-        }
-      </li>`,
+    (item) => html`<li class="podium-linked-input">
+<h3>${inlineText(item.consultationTitle, lang)}</h3>
+<dl class="podium-facts">
+<dt>${t(lang).confirmation.codeLabel}</dt>
+<dd class="podium-code" translate="no">${item.code}</dd>
+</dl>
+<p>${withMarkup(t(lang).followUp.submittedOn, time({ moment: item.submittedAt, lang }))}</p>
+${
+  item.erasedAt
+    ? html`<p>${m.erasedOn(formatDate(item.erasedAt, lang))}</p>`
+    : html`<ul>
+<li>${link(routes.followUp(lang, item.code), m.followUpLink)}</li>
+<li>${exportLink(item.code, m.exportLink)}</li>
+<li>${link(routes.erase(lang, item.code), m.eraseLink)}</li>
+</ul>`
+}
+</li>`,
   );
   return html`<h2>${m.listHeading}</h2>
-    <p>${m.listIntro}</p>
-    <ul class="podium-linked-inputs">
-      ${join(list, '\n')}
-    </ul>`;
+<p>${m.listIntro}</p>
+<ul class="podium-linked-inputs">
+${join(list, '\n')}
+</ul>`;
 }

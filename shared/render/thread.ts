@@ -30,15 +30,10 @@ function renderMedia(post: SocialPost, lang: Locale, m: ThreadMessages): Html {
         : html`${kind} <span class="podium-post__no-description">${m.noDescription}</span>`;
     return html`<li><a${attrs({ href: media.url, rel: 'nofollow noopener' })}>${description}</a></li>`;
   });
-  const list = html`<ul class="podium-post__media">
-    ${items}
-  </ul>`;
+  const list = html`<ul class="podium-post__media">${items}</ul>`;
   // A disclosure works without script; its summary is announced as a button.
   return hidesMedia(post)
-    ? html`<details class="podium-disclosure">
-        <summary>${m.sensitiveMedia(post.media.length)}</summary>
-        ${list}
-      </details>`
+    ? html`<details class="podium-disclosure"><summary>${m.sensitiveMedia(post.media.length)}</summary>${list}</details>`
     : list;
 }
 
@@ -54,9 +49,7 @@ function renderCounts(post: SocialPost, m: ThreadMessages): Html {
 function renderPost(post: SocialPost, parent: SocialPost | undefined, lang: Locale, headingLevel: number): Html {
   const m = t(lang).thread;
   if (post.placeholder) {
-    return html`<article class="podium-post podium-post--placeholder">
-      <p><em>${m.placeholder[post.placeholder]}</em></p>
-    </article>`;
+    return html`<article class="podium-post podium-post--placeholder"><p><em>${m.placeholder[post.placeholder]}</em></p></article>`;
   }
   const name = authorLabel(post, m);
   const role = authorRole(post);
@@ -72,21 +65,11 @@ function renderPost(post: SocialPost, parent: SocialPost | undefined, lang: Loca
   ].filter((part) => part !== undefined);
   // The post's own language, when it differs from the page; unknown languages get none.
   // The post HTML was sanitised by the importer (api/services/social/sanitise.ts): trusted.
-  const body = html`<div
-    class="podium-post__content"
-    ${attrs({ lang: post.lang && post.lang !== lang ? post.lang : undefined })}
-  >
-    ${post.html ? raw(post.html) : html`<p>${post.text}</p>`}
-  </div>`;
+  const body = html`<div class="podium-post__content"${attrs({ lang: post.lang && post.lang !== lang ? post.lang : undefined })}>${post.html ? raw(post.html) : html`<p>${post.text}</p>`}</div>`;
   const content = post.contentWarning
-    ? html`<details class="podium-disclosure">
-        <summary>${m.contentWarning(post.contentWarning)}</summary>
-        ${body}
-      </details>`
+    ? html`<details class="podium-disclosure"><summary>${m.contentWarning(post.contentWarning)}</summary>${body}</details>`
     : body;
-  return html`<article class="podium-post">
-    ${heading}${meta.length > 0 ? html`<p class="podium-meta">${join(meta, ' · ')}</p>` : nothing}${content}${renderMedia(post, lang, m)}${renderCounts(post, m)}
-  </article>`;
+  return html`<article class="podium-post">${heading}${meta.length > 0 ? html`<p class="podium-meta">${join(meta, ' · ')}</p>` : nothing}${content}${renderMedia(post, lang, m)}${renderCounts(post, m)}</article>`;
 }
 
 /**
@@ -97,11 +80,9 @@ export function renderThreadPosts(thread: SocialThread, lang: Locale, headingLev
   const list = (nodes: ThreadNode[]): Html =>
     nodes.length === 0
       ? nothing
-      : html`<ol class="podium-thread__posts">
-          ${nodes.map(
-            (node) => html`<li>${renderPost(node.post, node.parent, lang, headingLevel)}${list(node.replies)}</li>`,
-          )}
-        </ol>`;
+      : html`<ol class="podium-thread__posts">${nodes.map(
+          (node) => html`<li>${renderPost(node.post, node.parent, lang, headingLevel)}${list(node.replies)}</li>`,
+        )}</ol>`;
   return list(threadTree(thread));
 }
 
@@ -113,12 +94,7 @@ export function renderThreadIntro(thread: SocialThread, lang: Locale): Html {
     ? html` ${withMarkup(m.lastSynced, time({ moment: thread.lastSyncedAt, lang, style: 'dateTime' }))}`
     : nothing;
   const original = thread.url
-    ? html`<p>
-        <a class="podium-link-target" ${attrs({ href: thread.url, rel: 'nofollow noopener' })}
-          >${m.viewOriginal(platform)}</a
-        >
-      </p>`
+    ? html`<p><a class="podium-link-target"${attrs({ href: thread.url, rel: 'nofollow noopener' })}>${m.viewOriginal(platform)}</a></p>`
     : nothing;
-  return html`<p>${m.mirrored(platform)}${synced}</p>
-    ${original}`;
+  return html`<p>${m.mirrored(platform)}${synced}</p>${original}`;
 }

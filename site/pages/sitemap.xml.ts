@@ -41,16 +41,15 @@ export const GET: APIRoute = async ({ site }) => {
   const entries = pages.flatMap((page) =>
     (['nl', 'en'] as const).map(
       (lang) =>
-        html`<url
-          ><loc>${url(page[lang])}</loc>${(['nl', 'en'] as const).map(
-            (alt) => html`<xhtml:link rel="alternate" hreflang="${alt}" href="${url(page[alt])}" />`,
-          )}</url
-        >`,
+        html`<url><loc>${url(page[lang])}</loc>${(['nl', 'en'] as const).map(
+          (alt) => html`<xhtml:link rel="alternate" hreflang="${alt}" href="${url(page[alt])}"/>`,
+        )}</url>`,
     ),
   );
   const body = html`<?xml version="1.0" encoding="UTF-8"?>
-    <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
-      ${join(entries, '\n')}
-    </urlset> `;
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+${join(entries, '\n')}
+</urlset>
+`;
   return new Response(String(body), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

@@ -35,6 +35,6 @@ export function errorSummary({ prefix, heading, intro, errors }: ErrorSummaryOpt
   );
   return html`<div class="${id}" id="${id}" tabindex="-1" autofocus aria-labelledby="${id}-heading">
 <h2${attrs({ class: element('heading'), id: `${id}-heading` })}>${heading}</h2>
-${intro === undefined ? nothing : html`<p>${intro}</p> `}<ul${attrs({ class: element('list') })}>${items}</ul>
+${intro === undefined ? nothing : html`<p>${intro}</p>\n`}<ul${attrs({ class: element('list') })}>${items}</ul>
 </div>`;
 }

@@ -15,7 +15,5 @@ export type FieldErrorOptions = {
 };
 
 export function fieldError({ prefix, id, errorPrefix, message }: FieldErrorOptions): Html {
-  return html`<p class="${prefix}-error-message" id="${id}">
-    <span class="${prefix}-visually-hidden">${errorPrefix} </span>${message}
-  </p>`;
+  return html`<p class="${prefix}-error-message" id="${id}"><span class="${prefix}-visually-hidden">${errorPrefix} </span>${message}</p>`;
 }

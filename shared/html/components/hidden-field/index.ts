@@ -4,5 +4,5 @@ import { html, type Html } from '../../core.ts';
 export type HiddenFieldOptions = { name: string; value: string };
 
 export function hiddenField({ name, value }: HiddenFieldOptions): Html {
-  return html`<input type="hidden" name="${name}" value="${value}" />`;
+  return html`<input type="hidden" name="${name}" value="${value}">`;
 }

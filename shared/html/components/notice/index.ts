@@ -14,7 +14,7 @@ export type NoticeOptions = {
 };
 
 export function notice({ tone, role, heading, text }: NoticeOptions): Html {
-  const open = html`<div${attrs({ class: tone ? `podium-notice podium-notice--${tone}` : 'podium-notice', role })}></div${attrs({ class: tone ? `podium-notice podium-notice--${tone}` : 'podium-notice', role })}>`;
+  const open = html`<div${attrs({ class: tone ? `podium-notice podium-notice--${tone}` : 'podium-notice', role })}>`;
   return heading === undefined
     ? html`${open}<p>${text}</p></div>`
     : html`${open}

@@ -35,10 +35,6 @@ export function pager({ className, label, status, previous, pages = [], next }: 
     ),
     next && html`<li><a href="${next.href}" rel="next">${next.label}</a></li>`,
   ].filter((item): item is Html => !!item);
-  return html`<nav class="${className}" aria-label="${label}">
-    ${status === undefined ? nothing : html`<p>${status}</p>`}
-    <ul>
-      ${items.map((item) => html`${item} `)}
-    </ul>
-  </nav>`;
+  return html`<nav class="${className}" aria-label="${label}">${status === undefined ? nothing : html`<p>${status}</p>`}<ul>
+${items.map((item) => html`${item}\n`)}</ul></nav>`;
 }

@@ -46,7 +46,7 @@ export function paragraphs(value: string, options: ParagraphsOptions = {}): Html
       (block) =>
         html`<p${attrs({ class: options.className, lang: options.lang })}>${raw(block.replace(/\n/g, '<br>'))}</p>`,
     );
-  return html`${blocks.map((block, index) => (index > 0 && !options.compact ? html` ${block}` : block))}`;
+  return html`${blocks.map((block, index) => (index > 0 && !options.compact ? html`\n${block}` : block))}`;
 }
 
 /** A localized text as paragraphs, marked with its language where it falls back to Dutch. */

@@ -22,14 +22,7 @@ describe('the HTML kit core', () => {
   });
 
   it('renders lists joined and null, undefined and false as nothing', () => {
-    assert.equal(
-      String(
-        html`<ul>
-          ${['a', 'b'].map((x) => html`<li>${x}</li>`)}
-        </ul>`,
-      ),
-      '<ul><li>a</li><li>b</li></ul>',
-    );
+    assert.equal(String(html`<ul>${['a', 'b'].map((x) => html`<li>${x}</li>`)}</ul>`), '<ul><li>a</li><li>b</li></ul>');
     assert.equal(String(html`${null}${undefined}${false}${nothing}`), '');
   });
 
