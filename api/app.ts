@@ -40,6 +40,7 @@ import { rightsPages } from './routes/rights-pages.ts';
 import { staffPrivacyRoutes } from './staff/privacy/routes.ts';
 import { noMail, type MailTransport } from './services/mail.ts';
 import type { ImportSettings } from './services/social/thread-admin.ts';
+import { notFoundPage } from './views/message-page.ts';
 import { loadShell } from './views/page-shell.ts';
 
 export type AppOptions = {
@@ -205,7 +206,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.notFound(async (c) => {
     if (c.req.path.startsWith('/api/')) return problem(c, 404, 'not_found');
     const page = options.siteDir ? await loadShell(siteDir(), '/404.html') : undefined;
-    return c.html(page ?? '<!doctype html><html lang="nl"><title>Niet gevonden</title><h1>Niet gevonden</h1>', 404);
+    return c.html(page ?? notFoundPage(), 404);
   });
 
   app.onError((error, c) => {

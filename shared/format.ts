@@ -11,17 +11,25 @@ export const intlLocale: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
 export const timeZone = 'Europe/Amsterdam';
 
 const dateFormats = {
+  /** 15 december 2026 */
   date: { dateStyle: 'long' },
+  /** 15 december 2026 om 23:59 */
   dateTime: { dateStyle: 'long', timeStyle: 'short' },
+  /** 15 dec 2026, 23:59:07: for logs, where seconds matter. */
+  timestamp: { dateStyle: 'medium', timeStyle: 'medium' },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
+export type TimeStyle = keyof typeof dateFormats;
+
 /**
- * Formats an ISO date in the municipality's time zone.
+ * Formats a moment (an ISO string or a Date) in the municipality's time zone.
  *
  * @example formatDate('2026-12-15T22:59:00Z', 'nl') // '15 december 2026'
  */
-export function formatDate(iso: string, lang: Locale, style: keyof typeof dateFormats = 'date'): string {
-  return new Intl.DateTimeFormat(intlLocale[lang], { ...dateFormats[style], timeZone }).format(new Date(iso));
+export function formatDate(moment: string | Date, lang: Locale, style: TimeStyle = 'date'): string {
+  return new Intl.DateTimeFormat(intlLocale[lang], { ...dateFormats[style], timeZone }).format(
+    typeof moment === 'string' ? new Date(moment) : moment,
+  );
 }
 
 /** A share (0–1) as a whole percentage: `0.425` → `43%`. */

@@ -9,9 +9,7 @@ import type { Locale } from '../../shared/contracts/public-content.ts';
 import { messageFor } from '../messages/texts.ts';
 import { type RateLimitGroup, type RateLimitRules } from '../services/rate-limit.ts';
 import { databaseRateLimitStore, type RateLimitStore } from '../services/rate-limit-stores.ts';
-import { minimalPage } from '../views/page-shell.ts';
-import { escapeHtml } from '../../shared/render/html.ts';
-import { routes } from '../../shared/urls.ts';
+import { messagePage } from '../views/message-page.ts';
 import type { AppEnv } from './app-env.ts';
 import { problem, requestLocale } from './problem.ts';
 
@@ -70,9 +68,13 @@ async function tooManyRequests(c: Context, retryAfterSeconds: number): Promise<R
   const headers = { 'Retry-After': String(retryAfterSeconds), 'Cache-Control': 'no-store' };
   if (wantsHtml(c)) {
     const lang = await htmlLocale(c);
-    const title = messageFor(lang, 'rate_limited');
-    const body = `<p role="alert">${escapeHtml(messageFor(lang, 'rate_limited_detail', { minutes }))}</p><p><a href="${routes.home(lang)}">${escapeHtml(messageFor(lang, 'to_home_page'))}</a></p>`;
-    return c.html(minimalPage(lang, title, body), 429, headers);
+    const page = messagePage({
+      lang,
+      title: messageFor(lang, 'rate_limited'),
+      text: messageFor(lang, 'rate_limited_detail', { minutes }),
+      role: 'alert',
+    });
+    return c.html(page, 429, headers);
   }
   return problem(c, 429, 'rate_limited', { detail: 'rate_limited_detail', detailParams: { minutes }, headers });
 }

@@ -6,13 +6,8 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { Problem } from '../../shared/contracts/public-content.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { problem, requestLocale, validationHook } from '../http/problem.ts';
-import {
-  ARCHIVE_STYLE_HASH,
-  consultationArchive,
-  renderArchiveHtml,
-  threadArchive,
-  type ArchiveRecord,
-} from '../services/archive.ts';
+import { consultationArchive, threadArchive, type ArchiveRecord } from '../services/archive.ts';
+import { ARCHIVE_STYLE_HASH, renderArchiveHtml } from '../views/archive.ts';
 
 const problemContent = { 'application/problem+json': { schema: Problem } };
 const Format = z.object({

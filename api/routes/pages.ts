@@ -12,9 +12,9 @@ import type { AppEnv } from '../http/app-env.ts';
 import { messageFor, type MessageCode } from '../messages/texts.ts';
 import { normalizeFollowUpCode } from '../services/follow-up-code.ts';
 import { findFollowUp } from '../services/submissions.ts';
-import { fillSlot, loadShell, minimalPage } from '../views/page-shell.ts';
+import { pageIntoShell } from '../views/page-shell.ts';
+import { notice, type Html } from '../../shared/html/index.ts';
 import { renderConfirmation, renderFollowUp } from '../../shared/render/index.ts';
-import { escapeHtml } from '../../shared/render/html.ts';
 import { routes } from '../../shared/urls.ts';
 import { textsFor, type TextsModule } from '../../shared/i18n.ts';
 import * as confirmationTexts from '../../shared/texts/confirmation.ts';
@@ -63,7 +63,7 @@ async function renderPage(
   }
   const code = normalizeFollowUpCode(decoded);
   const followUp = code ? await findFollowUp(c.get('db'), code) : undefined;
-  let content: string;
+  let content: Html;
   let status: 200 | 400 | 404 = 200;
   if (!code) {
     content = message(lang, 'invalid_follow_up_code');
@@ -75,13 +75,17 @@ async function renderPage(
     content = kind === 'confirmation' ? renderConfirmation({ followUp, lang }) : renderFollowUp({ followUp, lang });
   }
 
-  const shell = await loadShell(options.siteDir(), routes[kind](lang));
-  const html = shell
-    ? fillSlot(shell, 'result', content)
-    : minimalPage(lang, textsFor(pageTexts[kind], lang).title, content);
-  return c.html(html, status);
+  const page = await pageIntoShell({
+    siteDir: options.siteDir(),
+    shellPath: routes[kind](lang),
+    slot: 'result',
+    lang,
+    title: textsFor(pageTexts[kind], lang).title,
+    content,
+  });
+  return c.html(page, status);
 }
 
-function message(lang: Locale, code: MessageCode): string {
-  return `<div class="podium-notice podium-notice--error"><p>${escapeHtml(messageFor(lang, code))}</p></div>`;
+function message(lang: Locale, code: MessageCode): Html {
+  return notice({ tone: 'error', text: messageFor(lang, code) });
 }

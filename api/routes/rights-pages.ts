@@ -24,11 +24,11 @@ import type { RateLimitRules } from '../services/rate-limit.ts';
 import type { RateLimitStore } from '../services/rate-limit-stores.ts';
 import { eraseSubmission } from '../services/residents-rights.ts';
 import { findFollowUp } from '../services/submissions.ts';
-import { fillSlot, loadShell, minimalPage, prefixTitle } from '../views/page-shell.ts';
 import { textsFor } from '../../shared/i18n.ts';
 import * as commonTexts from '../../shared/texts/common.ts';
 import * as rightsTexts from '../../shared/texts/rights.ts';
-import { escapeHtml } from '../../shared/render/html.ts';
+import { pageIntoShell } from '../views/page-shell.ts';
+import { notice as noticeBox, type Html } from '../../shared/html/index.ts';
 import {
   renderDataRequestForm,
   renderDataRequestSent,
@@ -86,7 +86,7 @@ async function eraseStep(
 ): Promise<Response> {
   const code = normalizeFollowUpCode(safeDecode(c.req.param('code') ?? ''));
   const followUp = code ? await findFollowUp(c.get('db'), code) : undefined;
-  const shell = (content: string, status: 200 | 400 | 404 | 422, error = false) =>
+  const shell = (content: Html, status: 200 | 400 | 404 | 422, error = false) =>
     page(c, options, routes.followUp(lang), lang, textsFor(rightsTexts, lang).eraseTitle, content, status, error);
   if (!code) return shell(notice(lang, 'invalid_follow_up_code'), 400, true);
   if (!followUp) return shell(notice(lang, 'follow_up_not_found'), 404, true);
@@ -131,7 +131,7 @@ async function linkStep(
   const db = c.get('db');
   const now = c.get('now')();
   const title = textsFor(rightsTexts, lang).listHeading;
-  const shell = (content: string, status: 200 | 410, error = false) =>
+  const shell = (content: Html, status: 200 | 410, error = false) =>
     page(c, options, routes.myData(lang), lang, title, content, status, error);
   if (step === 'ask') {
     return (await emailLinkIsValid(db, token, now))
@@ -149,18 +149,25 @@ async function page(
   shellPath: string,
   lang: Locale,
   title: string,
-  content: string,
+  content: Html,
   status: 200 | 400 | 404 | 410 | 422,
   error = false,
 ): Promise<Response> {
-  const shell = await loadShell(options.siteDir(), shellPath);
-  let html = shell ? fillSlot(shell, 'result', content) : minimalPage(lang, title, content);
-  if (error) html = prefixTitle(html, textsFor(commonTexts, lang).errorPrefix);
+  const errorPrefix = error ? textsFor(commonTexts, lang).errorPrefix : undefined;
+  const html = await pageIntoShell({
+    siteDir: options.siteDir(),
+    shellPath,
+    slot: 'result',
+    lang,
+    title,
+    content,
+    errorPrefix,
+  });
   return c.html(html, status);
 }
 
-function notice(lang: Locale, code: MessageCode): string {
-  return `<div class="podium-notice podium-notice--error"><p>${escapeHtml(messageFor(lang, code))}</p></div>`;
+function notice(lang: Locale, code: MessageCode): Html {
+  return noticeBox({ tone: 'error', text: messageFor(lang, code) });
 }
 
 function safeDecode(value: string): string {

@@ -12,10 +12,11 @@ import { messageFor, type MessageCode } from '../messages/texts.ts';
 import { textsFor } from '../../shared/i18n.ts';
 import * as commonTexts from '../../shared/texts/common.ts';
 import { findConsultation } from '../services/consultations.ts';
-import { fillSlot, loadShell, minimalPage, prefixTitle } from './page-shell.ts';
+import { messagePage as messagePageView } from './message-page.ts';
+import { loadShell, pageIntoShell } from './page-shell.ts';
+import { localized, notice } from '../../shared/html/index.ts';
 import { renderConsultationForm } from '../../shared/render/index.ts';
 import { routes } from '../../shared/urls.ts';
-import { escapeHtml } from '../../shared/render/html.ts';
 
 export type FormPageOptions = { siteDir: () => string };
 
@@ -34,13 +35,17 @@ export async function renderFormPage(
   const consultation = await findConsultation(c.get('db'), page.slug, c.get('now')());
   if (!consultation) return messagePage(c, options, page.lang, 404, 'consultation_not_found');
   const content = page.message
-    ? `<p class="podium-notice" role="status">${escapeHtml(messageFor(page.lang, page.message))}</p>`
+    ? notice({ role: 'status', text: messageFor(page.lang, page.message) })
     : renderConsultationForm({ consultation, lang: page.lang, values: page.values ?? {}, errors: page.errors ?? [] });
-  const shell = await loadShell(options.siteDir(), routes.consultation(page.lang, page.slug));
-  const title = page.lang === 'en' ? (consultation.title.en ?? consultation.title.nl) : consultation.title.nl;
-  const html = shell
-    ? prefixTitle(fillSlot(shell, 'form', content), textsFor(commonTexts, page.lang).errorPrefix)
-    : minimalPage(page.lang, title, content);
+  const html = await pageIntoShell({
+    siteDir: options.siteDir(),
+    shellPath: routes.consultation(page.lang, page.slug),
+    slot: 'form',
+    lang: page.lang,
+    title: localized(consultation.title, page.lang).value,
+    content,
+    errorPrefix: textsFor(commonTexts, page.lang).errorPrefix,
+  });
   return c.html(html, page.status);
 }
 
@@ -52,8 +57,11 @@ export async function messagePage(
   code: MessageCode,
 ): Promise<Response> {
   const notFound = await loadShell(options.siteDir(), '/404.html');
-  const body = `<p>${escapeHtml(messageFor(lang, code))}</p><p><a href="${routes.home(lang)}">${escapeHtml(messageFor(lang, 'to_home_page'))}</a></p>`;
-  return c.html(notFound && status === 404 ? notFound : minimalPage(lang, messageFor(lang, code), body), status);
+  const page =
+    notFound && status === 404
+      ? notFound
+      : messagePageView({ lang, title: messageFor(lang, code), text: messageFor(lang, code) });
+  return c.html(page, status);
 }
 
 /** What the resident typed, to fill the form in again: not the key or the proof of work. */

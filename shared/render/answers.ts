@@ -6,7 +6,19 @@ import type { Consultation, Locale, PublishedSubmission } from '../contracts/pub
 import { formatDate } from '../format.ts';
 import { textsFor } from '../i18n.ts';
 import * as consultationTexts from '../texts/consultation.ts';
-import { attrs, escapeHtml, inlineText, type Localized, paragraphs, time } from './html.ts';
+import {
+  attrs,
+  html,
+  inlineText,
+  join,
+  lineBreaks,
+  type Localized,
+  nothing,
+  paragraphs,
+  raw,
+  time,
+  type Html,
+} from '../html/index.ts';
 
 type AnswerValue = string | string[] | number;
 type Reply = PublishedSubmission['replies'][number];
@@ -19,25 +31,25 @@ export interface AnswerItem {
   labels?: ReadonlyMap<string, Localized> | undefined;
 }
 
-function answerValue(item: AnswerItem, lang: Locale, valueLang: Locale): string {
+function answerValue(item: AnswerItem, lang: Locale, valueLang: Locale): Html {
   const values = Array.isArray(item.value) ? item.value : [item.value];
   const shown = values.map((value) => {
     const label = typeof value === 'string' ? item.labels?.get(value) : undefined;
     if (label) return inlineText(label, lang);
-    // Free text is in the language the resident wrote in.
-    return valueLang === lang ? escapeHtml(value) : `<span lang="${valueLang}">${escapeHtml(value)}</span>`;
+    // Free text is in the language the resident wrote in; its line breaks are kept.
+    const lines = typeof item.value === 'string' ? lineBreaks(item.value) : html`${value}`;
+    return valueLang === lang ? lines : html`<span lang="${valueLang}">${lines}</span>`;
   });
-  if (shown.length > 1) return `<ul class="podium-answer-list">${shown.map((s) => `<li>${s}</li>`).join('')}</ul>`;
-  const single = shown[0] ?? '';
-  return typeof item.value === 'string' && !item.labels?.get(item.value) ? single.replace(/\r?\n/g, '<br>') : single;
+  if (shown.length > 1) return html`<ul class="podium-answer-list">${shown.map((s) => html`<li>${s}</li>`)}</ul>`;
+  return shown[0] ?? nothing;
 }
 
 /** Question and answer pairs as a description list. */
-export function renderAnswers(items: readonly AnswerItem[], lang: Locale, valueLang: Locale): string {
-  if (items.length === 0) return '';
-  return `<dl class="podium-answers">${items
-    .map((item) => `<dt>${inlineText(item.prompt, lang)}</dt><dd>${answerValue(item, lang, valueLang)}</dd>`)
-    .join('')}</dl>`;
+export function renderAnswers(items: readonly AnswerItem[], lang: Locale, valueLang: Locale): Html {
+  if (items.length === 0) return nothing;
+  return html`<dl class="podium-answers">${items.map(
+    (item) => html`<dt>${inlineText(item.prompt, lang)}</dt><dd>${answerValue(item, lang, valueLang)}</dd>`,
+  )}</dl>`;
 }
 
 /** Published answers with the consultation's prompts and option labels. */
@@ -51,17 +63,19 @@ export function answerItemsFor(consultation: Consultation, answers: PublishedSub
 }
 
 /** One reply of the municipality, in the language it was written in. */
-export function renderReply(reply: Reply, lang: Locale, headingLevel: 3 | 4 = 3): string {
+export function renderReply(reply: Reply, lang: Locale, headingLevel: 3 | 4 = 3): Html {
   const m = textsFor(consultationTexts, lang);
-  const h = `h${headingLevel}`;
-  const meta = [
-    reply.department ? inlineText(reply.department, lang) : '',
-    time(reply.publishedAt, formatDate(reply.publishedAt, lang)),
-  ]
-    .filter(Boolean)
-    .join(', ');
-  return `<div class="podium-reply">
-<${h} class="podium-reply__heading">${escapeHtml(m.replyHeading)}</${h}>
+  const meta = join(
+    [
+      reply.department ? inlineText(reply.department, lang) : undefined,
+      time({ moment: reply.publishedAt, lang }),
+    ].filter((part) => part !== undefined),
+    ', ',
+  );
+  // The heading level is a number from the caller, never text.
+  const h = raw(`h${headingLevel}`);
+  return html`<div class="podium-reply">
+<${h} class="podium-reply__heading">${m.replyHeading}</${h}>
 <p class="podium-meta">${meta}</p>
 <div${attrs({ class: 'podium-reply__body', lang: reply.language === lang ? undefined : reply.language })}>${paragraphs(reply.body)}</div>
 </div>`;
@@ -72,16 +86,19 @@ export function renderPublishedSubmission(
   submission: PublishedSubmission,
   consultation: Consultation,
   lang: Locale,
-): string {
+): Html {
   const m = textsFor(consultationTexts, lang);
   const channel =
     submission.channel === 'widget' ? m.viaWidget : submission.channel === 'social' ? m.viaSocial : undefined;
-  return `<article class="podium-submission" aria-labelledby="submission-${escapeHtml(submission.id)}">
-<h3 class="podium-submission__heading" id="submission-${escapeHtml(submission.id)}">${escapeHtml(
-    m.submissionHeading(formatDate(submission.publishedAt, lang)),
+  return html`<article class="podium-submission" aria-labelledby="submission-${submission.id}">
+<h3 class="podium-submission__heading" id="submission-${submission.id}">${m.submissionHeading(
+    formatDate(submission.publishedAt, lang),
   )}</h3>
-${channel ? `<p class="podium-meta">${escapeHtml(channel)}</p>` : ''}
+${channel ? html`<p class="podium-meta">${channel}</p>` : nothing}
 ${renderAnswers(answerItemsFor(consultation, submission.answers), lang, submission.language)}
-${submission.replies.map((reply) => renderReply(reply, lang, 4)).join('\n')}
+${join(
+  submission.replies.map((reply) => renderReply(reply, lang, 4)),
+  '\n',
+)}
 </article>`;
 }

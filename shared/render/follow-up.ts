@@ -3,15 +3,28 @@
  * (follow-up), plus the code lookup form that is the static content of both shells.
  */
 import type { FollowUp, Locale, SubmissionStatus } from '../contracts/public-content.ts';
-import { formatDate } from '../format.ts';
 import { textsFor } from '../i18n.ts';
 import * as commonTexts from '../texts/common.ts';
 import * as confirmationTexts from '../texts/confirmation.ts';
 import * as followUpTexts from '../texts/follow-up.ts';
+import * as rightsTexts from '../texts/rights.ts';
 import { routes } from '../urls.ts';
 import { renderAnswers, renderReply } from './answers.ts';
 import { renderRightsSection } from './rights.ts';
-import { attrs, escapeHtml, idRefs, inlineText, localizedParagraphs, messageWithHtml, time } from './html.ts';
+import {
+  attrs,
+  fieldError,
+  hiddenField,
+  html,
+  idRefs,
+  inlineText,
+  join,
+  localizedParagraphs,
+  nothing,
+  time,
+  withMarkup,
+  type Html,
+} from '../html/index.ts';
 
 export interface FollowUpOptions {
   followUp: FollowUp;
@@ -26,7 +39,7 @@ export interface FollowUpLookupOptions {
   error?: string | undefined;
 }
 
-function ownAnswers(followUp: FollowUp, lang: Locale): string {
+function ownAnswers(followUp: FollowUp, lang: Locale): Html {
   return renderAnswers(
     followUp.answers.map((answer) => ({
       prompt: answer.prompt,
@@ -38,34 +51,38 @@ function ownAnswers(followUp: FollowUp, lang: Locale): string {
   );
 }
 
+function yourAnswers(followUp: FollowUp, lang: Locale, heading: string): Html {
+  return followUp.answers.length > 0 ? html`<h2>${heading}</h2>\n${ownAnswers(followUp, lang)}` : nothing;
+}
+
 /**
  * The confirmation right after sending: thanks, the follow-up code, what happens next and
  * by when the municipality answers. Goes into the `result` slot of /bevestiging/.
  */
-export function renderConfirmation({ followUp, lang }: FollowUpOptions): string {
+export function renderConfirmation({ followUp, lang }: FollowUpOptions): Html {
   const m = textsFor(confirmationTexts, lang);
   const next = followUp.status === 'published' ? m.nextPost : m.nextPre;
-  const due = time(followUp.answerDueAt, formatDate(followUp.answerDueAt, lang));
-  return `<div class="podium-confirmation">
-<h2>${escapeHtml(m.thanks)}</h2>
-<p>${messageWithHtml(m.received, inlineText(followUp.consultation.title, lang))}</p>
+  const due = time({ moment: followUp.answerDueAt, lang });
+  return html`<div class="podium-confirmation">
+<h2>${m.thanks}</h2>
+<p>${withMarkup(m.received, inlineText(followUp.consultation.title, lang))}</p>
 <div class="podium-code-panel">
-<h3 class="podium-code-panel__label">${escapeHtml(m.codeLabel)}</h3>
-<p class="podium-code" translate="no">${escapeHtml(followUp.code)}</p>
-<p>${escapeHtml(m.codeHint)}</p>
+<h3 class="podium-code-panel__label">${m.codeLabel}</h3>
+<p class="podium-code" translate="no">${followUp.code}</p>
+<p>${m.codeHint}</p>
 </div>
-<h2>${escapeHtml(m.nextHeading)}</h2>
-<p>${escapeHtml(next)}</p>
-<p>${messageWithHtml(m.answerDue, due)}</p>
-<p><a class="podium-link-target" href="${escapeHtml(routes.followUp(lang, followUp.code))}">${escapeHtml(m.followUpLink)}</a></p>
-${followUp.answers.length > 0 ? `<h2>${escapeHtml(m.yourAnswersHeading)}</h2>\n${ownAnswers(followUp, lang)}` : ''}
+<h2>${m.nextHeading}</h2>
+<p>${next}</p>
+<p>${withMarkup(m.answerDue, due)}</p>
+<p><a class="podium-link-target" href="${routes.followUp(lang, followUp.code)}">${m.followUpLink}</a></p>
+${yourAnswers(followUp, lang, m.yourAnswersHeading)}
 </div>`;
 }
 
 type Step = { status: SubmissionStatus; label: string };
 
 /** The timeline: received → in moderation → published or rejected → answered. */
-function renderTimeline(status: SubmissionStatus, lang: Locale): string {
+function renderTimeline(status: SubmissionStatus, lang: Locale): Html {
   const m = textsFor(followUpTexts, lang);
   const steps: Step[] = [
     { status: 'received', label: m.steps.received },
@@ -76,62 +93,63 @@ function renderTimeline(status: SubmissionStatus, lang: Locale): string {
     { status: 'answered', label: m.steps.answered },
   ];
   const current = steps.findIndex((step) => step.status === status);
-  return `<ol class="podium-timeline">${steps
-    .map((step, index) => {
-      const state = index < current ? 'done' : index === current ? 'current' : 'todo';
-      const stateText = state === 'done' ? m.stepDone : state === 'current' ? m.stepCurrent : m.stepTodo;
-      return `<li${attrs({
-        class: `podium-timeline__step podium-timeline__step--${state}${step.status === 'rejected' ? ' podium-timeline__step--rejected' : ''}`,
-        'aria-current': state === 'current' ? 'step' : undefined,
-      })}>${escapeHtml(step.label)} <span class="podium-visually-hidden">${escapeHtml(stateText)}</span></li>`;
-    })
-    .join('')}</ol>`;
+  return html`<ol class="podium-timeline">${steps.map((step, index) => {
+    const state = index < current ? 'done' : index === current ? 'current' : 'todo';
+    const stateText = state === 'done' ? m.stepDone : state === 'current' ? m.stepCurrent : m.stepTodo;
+    return html`<li${attrs({
+      class: `podium-timeline__step podium-timeline__step--${state}${step.status === 'rejected' ? ' podium-timeline__step--rejected' : ''}`,
+      'aria-current': state === 'current' ? 'step' : undefined,
+    })}>${step.label} <span class="podium-visually-hidden">${stateText}</span></li>`;
+  })}</ol>`;
 }
 
 /**
  * A resident's follow-up page: status as a timeline, the moderation reason if rejected,
  * the municipality's replies and the promised answer date. Goes into the `result` slot of /volg/.
  */
-export function renderFollowUp({ followUp, lang }: FollowUpOptions): string {
+export function renderFollowUp({ followUp, lang }: FollowUpOptions): Html {
   const m = textsFor(followUpTexts, lang);
-  const due = time(followUp.answerDueAt, formatDate(followUp.answerDueAt, lang));
-  const submitted = time(followUp.submittedAt, formatDate(followUp.submittedAt, lang));
+  const due = time({ moment: followUp.answerDueAt, lang });
+  const submitted = time({ moment: followUp.submittedAt, lang });
   const replies =
     followUp.replies.length > 0
-      ? followUp.replies.map((reply) => renderReply(reply, lang, 3)).join('\n')
-      : `<p>${escapeHtml(m.noReplies)}</p>\n<p>${messageWithHtml(m.answerDue, due)}</p>`;
-  return `<div class="podium-follow-up">
-<h2>${escapeHtml(m.statusHeading)}</h2>
+      ? join(
+          followUp.replies.map((reply) => renderReply(reply, lang, 3)),
+          '\n',
+        )
+      : html`<p>${m.noReplies}</p>\n<p>${withMarkup(m.answerDue, due)}</p>`;
+  return html`<div class="podium-follow-up">
+<h2>${m.statusHeading}</h2>
 <dl class="podium-facts">
-<dt>${escapeHtml(m.consultation)}</dt>
-<dd><a class="podium-link-target" href="${escapeHtml(routes.consultation(lang, followUp.consultation.slug))}">${inlineText(followUp.consultation.title, lang)}</a></dd>
-<dt>${escapeHtml(textsFor(confirmationTexts, lang).codeLabel)}</dt>
-<dd class="podium-code" translate="no">${escapeHtml(followUp.code)}</dd>
+<dt>${m.consultation}</dt>
+<dd><a class="podium-link-target" href="${routes.consultation(lang, followUp.consultation.slug)}">${inlineText(followUp.consultation.title, lang)}</a></dd>
+<dt>${textsFor(confirmationTexts, lang).codeLabel}</dt>
+<dd class="podium-code" translate="no">${followUp.code}</dd>
 </dl>
-<p>${messageWithHtml(m.submittedOn, submitted)}</p>
+<p>${withMarkup(m.submittedOn, submitted)}</p>
 ${renderTimeline(followUp.status, lang)}
 ${
   followUp.moderationReason || followUp.houseRule
-    ? `<h2>${escapeHtml(m.reasonHeading)}</h2>\n${renderHouseRule(followUp.houseRule, lang)}${
-        followUp.moderationReason ? localizedParagraphs(followUp.moderationReason, lang) : ''
+    ? html`<h2>${m.reasonHeading}</h2>\n${renderHouseRule(followUp.houseRule, lang)}${
+        followUp.moderationReason ? localizedParagraphs(followUp.moderationReason, lang) : nothing
       }`
-    : ''
+    : nothing
 }
-<h2>${escapeHtml(m.repliesHeading)}</h2>
+<h2>${m.repliesHeading}</h2>
 ${replies}
-${followUp.answers.length > 0 ? `<h2>${escapeHtml(m.yourAnswersHeading)}</h2>\n${ownAnswers(followUp, lang)}` : ''}
+${yourAnswers(followUp, lang, m.yourAnswersHeading)}
 ${renderRightsSection(followUp, lang)}
 </div>`;
 }
 
 /** The house rule a decision cited, linked to its place on the house rules page. */
-function renderHouseRule(rule: FollowUp['houseRule'], lang: Locale): string {
-  if (!rule) return '';
+function renderHouseRule(rule: FollowUp['houseRule'], lang: Locale): Html {
+  if (!rule) return nothing;
   const m = textsFor(followUpTexts, lang);
   const href = `${routes.houseRules(lang)}#regel-${encodeURIComponent(rule.code)}`;
-  return `<p><strong>${messageWithHtml(m.ruleApplied, inlineText(rule.title, lang))}</strong></p>
+  return html`<p><strong>${withMarkup(m.ruleApplied, inlineText(rule.title, lang))}</strong></p>
 ${localizedParagraphs(rule.body, lang)}
-<p><a class="podium-link-target" href="${escapeHtml(href)}">${escapeHtml(m.houseRulesLink)}</a></p>
+<p><a class="podium-link-target" href="${href}">${m.houseRulesLink}</a></p>
 `;
 }
 
@@ -139,15 +157,15 @@ ${localizedParagraphs(rule.body, lang)}
  * The code lookup form. Without JavaScript it asks the API, which redirects (303) to the
  * follow-up page of the code.
  */
-export function renderFollowUpLookup({ lang, code = '', error }: FollowUpLookupOptions): string {
+export function renderFollowUpLookup({ lang, code = '', error }: FollowUpLookupOptions): Html {
   const m = textsFor(followUpTexts, lang);
   const errorId = error ? 'follow-up-code-error' : undefined;
-  return `<form class="podium-form podium-lookup" method="get" action="${escapeHtml(routes.followUpLookup())}">
-<input type="hidden" name="lang" value="${escapeHtml(lang)}">
+  return html`<form class="podium-form podium-lookup" method="get" action="${routes.followUpLookup()}">
+${hiddenField({ name: 'lang', value: lang })}
 <div class="podium-form-field${error ? ' podium-form-field--invalid' : ''}">
-<label class="podium-form-label" for="follow-up-code">${escapeHtml(m.codeLabel)}</label>
-<p class="podium-form-hint" id="follow-up-code-hint">${escapeHtml(m.codeHint)}</p>
-${error ? `<p class="podium-error-message" id="${errorId}"><span class="podium-visually-hidden">${escapeHtml(textsFor(commonTexts, lang).errorPrefix)} </span>${escapeHtml(error)}</p>` : ''}
+<label class="podium-form-label" for="follow-up-code">${m.codeLabel}</label>
+<p class="podium-form-hint" id="follow-up-code-hint">${m.codeHint}</p>
+${error && errorId ? fieldError({ prefix: 'podium', id: errorId, errorPrefix: textsFor(commonTexts, lang).errorPrefix, message: error }) : nothing}
 <input${attrs({
     class: 'podium-textbox podium-textbox--code',
     type: 'text',
@@ -161,6 +179,17 @@ ${error ? `<p class="podium-error-message" id="${errorId}"><span class="podium-v
     'aria-invalid': error ? 'true' : undefined,
   })}>
 </div>
-<button class="podium-button podium-button--primary" type="submit">${escapeHtml(m.lookupSubmit)}</button>
+<button class="podium-button podium-button--primary" type="submit">${m.lookupSubmit}</button>
 </form>`;
+}
+
+/** What /bevestiging/ shows without a code (the static content of its `result` slot). */
+export function renderConfirmationShell(lang: Locale): Html {
+  return html`<p>${textsFor(confirmationTexts, lang).shellText}</p>\n${renderFollowUpLookup({ lang })}`;
+}
+
+/** What /volg/ shows without a code (the static content of its `result` slot). */
+export function renderFollowUpShell(lang: Locale): Html {
+  const m = { followUp: textsFor(followUpTexts, lang), rights: textsFor(rightsTexts, lang) };
+  return html`<p>${m.followUp.shellText}</p>\n${renderFollowUpLookup({ lang })}\n<p><a class="podium-link-target" href="${routes.myData(lang)}">${m.rights.lostCode}</a></p>`;
 }

@@ -10,7 +10,19 @@ import * as commonTexts from '../texts/common.ts';
 import * as consultationTexts from '../texts/consultation.ts';
 import * as formTexts from '../texts/form.ts';
 import { routes } from '../urls.ts';
-import { attrs, escapeHtml, idRefs, inlineText, localized } from './html.ts';
+import {
+  attrs,
+  errorSummary,
+  fieldError,
+  hiddenField,
+  html,
+  idRefs,
+  inlineText,
+  join,
+  localized,
+  nothing,
+  type Html,
+} from '../html/index.ts';
 
 /** Submitted values keyed by field name: `answers.<key>`, `name`, `email`, `consent`. */
 export type FormValues = Record<string, string | string[] | undefined>;
@@ -66,36 +78,38 @@ function errorFor(errors: readonly FieldError[], field: string): FieldError | un
 }
 
 /** An error message next to its field, starting with a hidden "Fout:" for screen readers. */
-function errorMessage(id: string, error: FieldError, lang: Locale): string {
-  return `<p class="podium-error-message" id="${escapeHtml(id)}"><span class="podium-visually-hidden">${escapeHtml(textsFor(commonTexts, lang).errorPrefix)} </span>${escapeHtml(error.message)}</p>`;
+function errorMessage(id: string | undefined, error: FieldError | undefined, lang: Locale): Html {
+  if (!id || !error) return nothing;
+  return fieldError({
+    prefix: 'podium',
+    id,
+    errorPrefix: textsFor(commonTexts, lang).errorPrefix,
+    message: error.message,
+  });
 }
 
-function optionalMarker(required: boolean, lang: Locale): string {
-  return required ? '' : ` <span class="podium-optional">${escapeHtml(textsFor(formTexts, lang).optional)}</span>`;
+function optionalMarker(required: boolean, lang: Locale): Html {
+  return required ? nothing : html` <span class="podium-optional">${textsFor(formTexts, lang).optional}</span>`;
 }
+
+const fieldClass = (error: FieldError | undefined) =>
+  error ? 'podium-form-field podium-form-field--invalid' : 'podium-form-field';
 
 /**
  * The error summary: a heading and a link to each invalid field. It takes focus when the
  * page loads (autofocus works without JavaScript), so screen reader users hear it first.
  */
-export function renderErrorSummary({ consultation, lang, errors }: ErrorSummaryOptions): string {
-  if (errors.length === 0) return '';
+export function renderErrorSummary({ consultation, lang, errors }: ErrorSummaryOptions): Html {
   const m = textsFor(formTexts, lang);
-  const items = errors
-    .map((error) => {
-      const id = fieldId(error.field, consultation);
-      const message = escapeHtml(error.message);
-      return id ? `<li><a href="#${escapeHtml(id)}">${message}</a></li>` : `<li>${message}</li>`;
-    })
-    .join('');
-  return `<div class="podium-error-summary" id="podium-error-summary" tabindex="-1" autofocus aria-labelledby="podium-error-summary-heading">
-<h2 class="podium-error-summary__heading" id="podium-error-summary-heading">${escapeHtml(m.errorSummaryHeading)}</h2>
-<p>${escapeHtml(m.errorSummaryIntro)}</p>
-<ul class="podium-error-summary__list">${items}</ul>
-</div>`;
+  return errorSummary({
+    prefix: 'podium',
+    heading: m.errorSummaryHeading,
+    intro: m.errorSummaryIntro,
+    errors: errors.map((error) => ({ message: error.message, target: fieldId(error.field, consultation) })),
+  });
 }
 
-function renderOpenText(question: Question, lang: Locale, values: FormValues, error: FieldError | undefined): string {
+function renderOpenText(question: Question, lang: Locale, values: FormValues, error: FieldError | undefined): Html {
   const m = textsFor(formTexts, lang);
   const id = `answer-${question.key}`;
   const hintId = question.hint ? `${id}-hint` : undefined;
@@ -103,11 +117,11 @@ function renderOpenText(question: Question, lang: Locale, values: FormValues, er
   const errorId = error ? `${id}-error` : undefined;
   // The limit is a hint and a data attribute, not maxlength: maxlength silently cuts off
   // pasted text, a counter tells people instead (GOV.UK character count pattern).
-  return `<div class="podium-form-field${error ? ' podium-form-field--invalid' : ''}">
+  return html`<div class="${fieldClass(error)}">
 <label class="podium-form-label" for="${id}">${inlineText(question.prompt, lang)}${optionalMarker(question.required, lang)}</label>
-${question.hint && hintId ? `<p class="podium-form-hint" id="${hintId}">${inlineText(question.hint, lang)}</p>` : ''}
-${question.maxLength && limitId ? `<p class="podium-form-hint" id="${limitId}">${escapeHtml(m.maxLengthHint(question.maxLength))}</p>` : ''}
-${error && errorId ? errorMessage(errorId, error, lang) : ''}
+${question.hint && hintId ? html`<p class="podium-form-hint" id="${hintId}">${inlineText(question.hint, lang)}</p>` : nothing}
+${question.maxLength && limitId ? html`<p class="podium-form-hint" id="${limitId}">${m.maxLengthHint(question.maxLength)}</p>` : nothing}
+${errorMessage(errorId, error, lang)}
 <textarea${attrs({
     class: 'podium-textarea',
     id,
@@ -117,17 +131,12 @@ ${error && errorId ? errorMessage(errorId, error, lang) : ''}
     'aria-invalid': error ? 'true' : undefined,
     'aria-required': question.required ? 'true' : undefined,
     'data-maxlength': question.maxLength ?? undefined,
-  })}>${escapeHtml(firstValue(values, answerField(question.key)))}</textarea>
+  })}>${firstValue(values, answerField(question.key))}</textarea>
 </div>`;
 }
 
 /** Radio or checkbox group in a fieldset; the legend is the question. */
-function renderChoiceGroup(
-  question: Question,
-  lang: Locale,
-  values: FormValues,
-  error: FieldError | undefined,
-): string {
+function renderChoiceGroup(question: Question, lang: Locale, values: FormValues, error: FieldError | undefined): Html {
   const m = textsFor(formTexts, lang);
   const name = answerField(question.key);
   const baseId = `answer-${question.key}`;
@@ -136,7 +145,7 @@ function renderChoiceGroup(
   const type = question.kind === 'multiple_choice' ? 'checkbox' : 'radio';
   const selected = new Set(valueList(values, name));
 
-  let options: Array<{ value: string; label: string }>;
+  let options: Array<{ value: string; label: Html | string }>;
   if (question.kind === 'scale') {
     const min = question.scaleMin ?? 1;
     const max = question.scaleMax ?? 5;
@@ -148,10 +157,7 @@ function renderChoiceGroup(
           : n === max && question.scaleMaxLabel
             ? question.scaleMaxLabel
             : null;
-      options.push({
-        value: String(n),
-        label: escapeHtml(m.scaleOption(n, endLabel ? localized(endLabel, lang).value : null)),
-      });
+      options.push({ value: String(n), label: m.scaleOption(n, endLabel ? localized(endLabel, lang).value : null) });
     }
   } else {
     options = (question.options ?? []).map((option) => ({
@@ -160,40 +166,38 @@ function renderChoiceGroup(
     }));
   }
 
-  const items = options
-    .map(
-      (option, index) => `<div class="podium-choice">
+  const items = options.map(
+    (option, index) => html`<div class="podium-choice">
 <input${attrs({
-        class: 'podium-choice__input',
-        type,
-        id: `${baseId}-${index}`,
-        name,
-        value: option.value,
-        checked: selected.has(option.value),
-        'aria-invalid': error ? 'true' : undefined,
-      })}>
+      class: 'podium-choice__input',
+      type,
+      id: `${baseId}-${index}`,
+      name,
+      value: option.value,
+      checked: selected.has(option.value),
+      'aria-invalid': error ? 'true' : undefined,
+    })}>
 <label class="podium-choice__label" for="${baseId}-${index}">${option.label}</label>
 </div>`,
-    )
-    .join('\n');
+  );
 
-  return `<div class="podium-form-field${error ? ' podium-form-field--invalid' : ''}">
+  return html`<div class="${fieldClass(error)}">
 <fieldset${attrs({
     class: `podium-fieldset${question.kind === 'scale' ? ' podium-fieldset--scale' : ''}`,
     id: `${baseId}-group`,
     'aria-describedby': idRefs(errorId, hintId),
   })}>
 <legend class="podium-fieldset__legend">${inlineText(question.prompt, lang)}${optionalMarker(question.required, lang)}</legend>
-${question.hint && hintId ? `<p class="podium-form-hint" id="${hintId}">${inlineText(question.hint, lang)}</p>` : ''}
-${error && errorId ? errorMessage(errorId, error, lang) : ''}
+${question.hint && hintId ? html`<p class="podium-form-hint" id="${hintId}">${inlineText(question.hint, lang)}</p>` : nothing}
+${errorMessage(errorId, error, lang)}
 <div class="podium-choices">
-${items}
+${join(items, '\n')}
 </div>
 </fieldset>
 </div>`;
 }
 
-function renderQuestion(question: Question, lang: Locale, values: FormValues, errors: readonly FieldError[]): string {
+function renderQuestion(question: Question, lang: Locale, values: FormValues, errors: readonly FieldError[]): Html {
   const error = errorFor(errors, answerField(question.key));
   return question.kind === 'open_text'
     ? renderOpenText(question, lang, values, error)
@@ -205,16 +209,16 @@ function renderTextInput(
   lang: Locale,
   values: FormValues,
   errors: readonly FieldError[],
-): string {
+): Html {
   const m = textsFor(formTexts, lang);
   const id = `submitter-${field}`;
   const error = errorFor(errors, field);
   const hintId = field === 'email' ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  return `<div class="podium-form-field${error ? ' podium-form-field--invalid' : ''}">
-<label class="podium-form-label" for="${id}">${escapeHtml(field === 'name' ? m.name : m.email)}${optionalMarker(false, lang)}</label>
-${hintId ? `<p class="podium-form-hint" id="${hintId}">${escapeHtml(m.emailHint)}</p>` : ''}
-${error && errorId ? errorMessage(errorId, error, lang) : ''}
+  return html`<div class="${fieldClass(error)}">
+<label class="podium-form-label" for="${id}">${field === 'name' ? m.name : m.email}${optionalMarker(false, lang)}</label>
+${hintId ? html`<p class="podium-form-hint" id="${hintId}">${m.emailHint}</p>` : nothing}
+${errorMessage(errorId, error, lang)}
 <input${attrs({
     class: 'podium-textbox',
     type: field === 'email' ? 'email' : 'text',
@@ -229,13 +233,13 @@ ${error && errorId ? errorMessage(errorId, error, lang) : ''}
 </div>`;
 }
 
-function renderConsent(lang: Locale, values: FormValues, errors: readonly FieldError[]): string {
+function renderConsent(lang: Locale, values: FormValues, errors: readonly FieldError[]): Html {
   const m = textsFor(formTexts, lang);
   const id = 'submitter-consent';
   const error = errorFor(errors, 'consent');
   const errorId = error ? `${id}-error` : undefined;
-  return `<div class="podium-form-field${error ? ' podium-form-field--invalid' : ''}">
-${error && errorId ? errorMessage(errorId, error, lang) : ''}
+  return html`<div class="${fieldClass(error)}">
+${errorMessage(errorId, error, lang)}
 <div class="podium-choice">
 <input${attrs({
     class: 'podium-choice__input',
@@ -247,9 +251,9 @@ ${error && errorId ? errorMessage(errorId, error, lang) : ''}
     'aria-describedby': idRefs(errorId, `${id}-hint`),
     'aria-invalid': error ? 'true' : undefined,
   })}>
-<label class="podium-choice__label" for="${id}">${escapeHtml(m.consent)}</label>
+<label class="podium-choice__label" for="${id}">${m.consent}</label>
 </div>
-<p class="podium-form-hint podium-form-hint--choice" id="${id}-hint">${escapeHtml(m.consentHint)}</p>
+<p class="podium-form-hint podium-form-hint--choice" id="${id}-hint">${m.consentHint}</p>
 </div>`;
 }
 
@@ -267,23 +271,26 @@ export function renderConsultationForm({
   lang,
   values = {},
   errors = [],
-}: ConsultationFormOptions): string {
+}: ConsultationFormOptions): Html {
   const m = { consultation: textsFor(consultationTexts, lang), form: textsFor(formTexts, lang) };
   const moderation = consultation.moderation === 'pre' ? m.consultation.moderationPre : m.consultation.moderationPost;
-  return `${renderErrorSummary({ consultation, lang, errors })}
-<h2 id="podium-form-heading">${escapeHtml(m.consultation.formHeading)}</h2>
-<p>${escapeHtml(m.form.intro(consultation.responseDays))}</p>
-<p>${escapeHtml(moderation)}</p>
-<form class="podium-form" method="post" action="${escapeHtml(routes.submissions(consultation.slug))}" novalidate aria-labelledby="podium-form-heading">
-<input type="hidden" name="lang" value="${escapeHtml(lang)}">
-${consultation.questions.map((question) => renderQuestion(question, lang, values, errors)).join('\n')}
+  return html`${renderErrorSummary({ consultation, lang, errors })}
+<h2 id="podium-form-heading">${m.consultation.formHeading}</h2>
+<p>${m.form.intro(consultation.responseDays)}</p>
+<p>${moderation}</p>
+<form class="podium-form" method="post" action="${routes.submissions(consultation.slug)}" novalidate aria-labelledby="podium-form-heading">
+${hiddenField({ name: 'lang', value: lang })}
+${join(
+  consultation.questions.map((question) => renderQuestion(question, lang, values, errors)),
+  '\n',
+)}
 <fieldset class="podium-fieldset podium-fieldset--about-you" aria-describedby="podium-about-you-hint">
-<legend class="podium-fieldset__legend">${escapeHtml(m.form.aboutYouHeading)}</legend>
-<p class="podium-form-hint" id="podium-about-you-hint">${escapeHtml(m.form.aboutYouText)}</p>
+<legend class="podium-fieldset__legend">${m.form.aboutYouHeading}</legend>
+<p class="podium-form-hint" id="podium-about-you-hint">${m.form.aboutYouText}</p>
 ${renderTextInput('name', lang, values, errors)}
 ${renderTextInput('email', lang, values, errors)}
 ${renderConsent(lang, values, errors)}
 </fieldset>
-<button class="podium-button podium-button--primary" type="submit" data-submitting-text="${escapeHtml(m.form.submitting)}">${escapeHtml(m.form.submit)}</button>
+<button class="podium-button podium-button--primary" type="submit" data-submitting-text="${m.form.submitting}">${m.form.submit}</button>
 </form>`;
 }

@@ -1,5 +1,5 @@
 /** The render functions shared by the Astro build and the API. */
-export { escapeHtml, fillSlot, slot } from './html.ts';
+export { fillSlot, slot } from './html.ts';
 export {
   type ConsultationFormOptions,
   type FieldError,

@@ -5,7 +5,7 @@
 import type { APIRoute } from 'astro';
 import type { Locale } from '../../shared/contracts/public-content.ts';
 import { getConsultations, getTopics } from '../lib/content.ts';
-import { escapeHtml } from '../../shared/render/html.ts';
+import { html, join } from '../../shared/html/index.ts';
 import { conversationPaths } from '../lib/conversation-paths.ts';
 import { responsesPaths } from '../lib/responses-paths.ts';
 import { routes } from '../../shared/urls.ts';
@@ -36,19 +36,20 @@ export const GET: APIRoute = async ({ site }) => {
     pair(routes.embed),
     pair(routes.apiReference),
   ];
-  const url = (path: string) => escapeHtml(new URL(path, base).href);
+  // XML escapes like HTML: the kit's templates write it too.
+  const url = (path: string) => new URL(path, base).href;
   const entries = pages.flatMap((page) =>
     (['nl', 'en'] as const).map(
       (lang) =>
-        `<url><loc>${url(page[lang])}</loc>${(['nl', 'en'] as const)
-          .map((alt) => `<xhtml:link rel="alternate" hreflang="${alt}" href="${url(page[alt])}"/>`)
-          .join('')}</url>`,
+        html`<url><loc>${url(page[lang])}</loc>${(['nl', 'en'] as const).map(
+          (alt) => html`<xhtml:link rel="alternate" hreflang="${alt}" href="${url(page[alt])}"/>`,
+        )}</url>`,
     ),
   );
-  const body = `<?xml version="1.0" encoding="UTF-8"?>
+  const body = html`<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
-${entries.join('\n')}
+${join(entries, '\n')}
 </urlset>
 `;
-  return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+  return new Response(String(body), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

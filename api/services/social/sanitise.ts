@@ -1,9 +1,13 @@
 /**
  * Post content as safe HTML and as plain text. Remote HTML (Mastodon and other fediverse
- * software) goes through an allowlist; plain-text platforms are escaped and get their
- * links from the platform's entities or facets, never from guessing.
+ * software) goes through an allowlist; plain-text platforms are written with the HTML kit
+ * and get their links from the platform's entities or facets, never from guessing.
+ *
+ * What this module returns is trusted markup: it is stored as the post's HTML, and the
+ * portal's renderer (shared/render/thread.ts) puts it into pages with `raw(...)`.
  */
 import sanitizeHtml from 'sanitize-html';
+import { paragraphs, type TextLink } from '../../../shared/html/index.ts';
 
 /** Every link to the outside world carries this: no referrer juice, no window.opener. */
 export const LINK_REL = 'nofollow ugc noopener';
@@ -65,9 +69,12 @@ const markEllipsis = (html: string) => html.replace(/<span class="ellipsis">([^<
  * // '<p>Hoi <a href="https://e.nl" rel="nofollow ugc noopener">e</a></p>'
  */
 export function sanitisePostHtml(html: string): string {
-  return sanitizeHtml(markEllipsis(sanitizeHtml(html, dropInvisible)), allowlist)
-    .replace(/<br \/>/g, '<br>')
-    .trim();
+  return (
+    sanitizeHtml(markEllipsis(sanitizeHtml(html, dropInvisible)), allowlist)
+      // eslint-disable-next-line no-restricted-syntax -- normalises sanitize-html's output, not a template
+      .replace(/<br \/>/g, '<br>')
+      .trim()
+  );
 }
 
 /** Plain text of post HTML: paragraphs as blank lines, `<br>` as newlines, full URLs kept. */
@@ -101,42 +108,20 @@ export function decodeBasicEntities(text: string): string {
   });
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /** A stretch of plain text that becomes a link, in UTF-16 indices of the text. */
-export type TextSpan = { start: number; end: number; href: string; text?: string };
+export type TextSpan = TextLink;
 
 /**
- * Renders plain text with its links as HTML: blank lines separate paragraphs, single
- * newlines become `<br>`. Spans that overlap, run outside the text or point to unsafe
- * schemes stay plain text.
+ * Renders plain text with its links as HTML, for storing beside the text: blank lines
+ * separate paragraphs, single newlines become `<br>`. Spans that overlap, run outside the
+ * text or point to unsafe schemes stay plain text. The markup is the HTML kit's
+ * (`paragraphs`), so every character of the text is escaped.
  *
  * @example
- * renderPlainText('één 🚲 https://e.nl', [{ start: 7, end: 20, href: 'https://e.nl' }])
+ * renderPlainText('één 🚲 https://e.nl', [{ start: 7, end: 19, href: 'https://e.nl' }])
  * // '<p>één 🚲 <a href="https://e.nl" rel="nofollow ugc noopener">https://e.nl</a></p>'
  */
 export function renderPlainText(text: string, spans: TextSpan[] = []): string {
-  const sorted = spans
-    .filter((s) => s.start >= 0 && s.end <= text.length && s.start < s.end && safeHref(s.href))
-    .sort((a, b) => a.start - b.start);
-  let html = '';
-  let at = 0;
-  for (const span of sorted) {
-    if (span.start < at) continue;
-    html += escapeWithBreaks(text.slice(at, span.start));
-    const label = span.text ?? text.slice(span.start, span.end);
-    html += `<a href="${escapeHtml(span.href)}" rel="${LINK_REL}">${escapeHtml(label)}</a>`;
-    at = span.end;
-  }
-  html += escapeWithBreaks(text.slice(at));
-  const paragraphs = html
-    .split(/\n{2,}/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  return paragraphs.map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`).join('');
+  const links = spans.filter((span) => safeHref(span.href));
+  return String(paragraphs(text, { links, linkRel: LINK_REL, compact: true }));
 }
-
-// Newlines survive until paragraphs are split; everything else is escaped.
-const escapeWithBreaks = (text: string) => escapeHtml(text.replace(/\r\n?/g, '\n'));

@@ -37,7 +37,7 @@ import { fetchThread, type FetchThreadOptions } from './fetch-thread.ts';
 import { autoPublishSetting, publishesWithoutReview, reviewOnArrival, screenPost } from './review-on-arrival.ts';
 import type { AccountDirectory, ImportedPost, ImportedThread } from './model.ts';
 import { RateLimitedError, SourceHttpError } from './rate-limit.ts';
-import { escapeHtml } from './sanitise.ts';
+import { paragraphs } from '../../../shared/html/index.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Writer = Db | Tx;
@@ -470,10 +470,7 @@ export function publishableContent<Link>(post: {
   const field = post.screening?.fields[0];
   const redacted = field && field.redacted !== post.contentText ? field.redacted : undefined;
   if (redacted === undefined) return { html: post.contentHtml, text: post.contentText, links: post.links };
-  const html = redacted
-    .split(/\n{2,}/)
-    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
-    .join('');
+  const html = String(paragraphs(redacted, { compact: true }));
   // Links may carry the same data (mailto:, a profile with a phone number): none are shown.
   return { html, text: redacted, links: [] };
 }

@@ -1,0 +1,19 @@
+/** Renders every example of fieldError (shared/html/components/field-error/examples.ts) and compares the markup. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { examples } from '../../../../shared/html/components/field-error/examples.ts';
+import { fieldError } from '../../../../shared/html/index.ts';
+
+describe('fieldError', () => {
+  for (const example of examples.examples) {
+    it(`renders the "${example.name}" example as documented`, () => {
+      assert.equal(String(fieldError(example.input)), example.html);
+    });
+  }
+
+  it('shows hostile text as text, never as markup', () => {
+    const hostile = examples.examples.find((example) => example.name === 'hostile');
+    assert.ok(hostile, 'every component that shows text has a hostile example');
+    assert.doesNotMatch(hostile.html, /<script/);
+  });
+});
