@@ -19,7 +19,8 @@ import {
   type FigureId,
 } from '../../services/insights/index.ts';
 import type { FilterError } from '../../services/insights/filters.ts';
-import { figureCsv, figureJson, figureTable, insightsPaths, renderInsightsPage } from './view.ts';
+import { insightsPaths } from './paths.ts';
+import { figureCsv, figureJson, figureTable, renderInsightsPage } from './view.ts';
 import { pageSession, staffPage, type StaffEnv } from '../kit/guards.ts';
 
 const ExportFile = z.object({
