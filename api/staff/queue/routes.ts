@@ -15,7 +15,7 @@ import { actorOf } from '../kit/actor.ts';
 import { formErrors, type FieldError, type Issue } from '../kit/form-errors.ts';
 import { field, fields, forbidden, notFound, pageSession, safeNext, staffForm, type StaffEnv } from '../kit/guards.ts';
 import { can } from '../../services/auth/roles.ts';
-import type { QueueWebcare } from '../webcare/view.ts';
+import type { QueuePage, QueuePageState, QueuePanels } from './panels.ts';
 import type { ActiveSession } from '../../services/auth/sessions.ts';
 import {
   correctSentiment,
@@ -30,33 +30,7 @@ import {
   type QueueFilter,
   type ReviewState,
 } from '../../services/moderation/index.ts';
-import { renderQueuePage, BULK, type DecisionFormState, type QueueFilterValues } from './view.ts';
-
-/**
- * What features add to the queue page, loaded once per page view. A panel sees the
- * request (for its own notices in the query) and what its own form post refused.
- */
-export type QueuePanels = {
-  webcare: (
-    c: Context<StaffEnv>,
-    session: ActiveSession,
-    assignError?: QueueWebcare['assignError'],
-  ) => Promise<QueueWebcare>;
-};
-
-export type QueuePageState = {
-  form?: DecisionFormState;
-  status?: 200 | 409 | 422;
-  assignError?: QueueWebcare['assignError'];
-};
-
-/** The queue page, re-rendered by any feature whose form on it was refused. */
-export type QueuePage = (
-  c: Context<StaffEnv>,
-  lang: Locale,
-  session: ActiveSession,
-  state: QueuePageState,
-) => Promise<Response>;
+import { renderQueuePage, BULK, type QueueFilterValues } from './view.ts';
 
 export function createQueuePage(panels: QueuePanels): QueuePage {
   return (c, lang, session, state) => showQueue(c, lang, session, state, panels);

@@ -1,7 +1,7 @@
 /**
  * Webcare's part of the queue page: who an item can be assigned to, whether this staff
  * member may assign and answer, and the notice after assigning. A queue panel
- * (api/staff/queue/routes.ts `QueuePanels`), composed in api/staff/workbench.ts.
+ * (api/staff/queue/panels.ts `QueuePanels`), composed in api/staff/workbench.ts.
  */
 import type { Context } from 'hono';
 import type { Locale } from '../../../shared/contracts/public-content.ts';

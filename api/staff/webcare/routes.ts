@@ -52,7 +52,7 @@ import {
   staffPage,
   type StaffEnv,
 } from '../kit/guards.ts';
-import type { QueuePage } from '../queue/routes.ts';
+import type { QueuePage } from '../queue/panels.ts';
 import { actorOf } from '../kit/actor.ts';
 import { formErrors, type FieldError, type Issue } from '../kit/form-errors.ts';
 
