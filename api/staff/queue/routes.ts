@@ -32,6 +32,7 @@ import {
 } from '../../services/moderation/index.ts';
 import { renderQueuePage, BULK, type QueueFilterValues } from './view.ts';
 
+/** The queue page with these panels: api/staff/workbench.ts hands it to every group that re-renders it. */
 export function createQueuePage(panels: QueuePanels): QueuePage {
   return (c, lang, session, state) => showQueue(c, lang, session, state, panels);
 }
