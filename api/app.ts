@@ -30,17 +30,13 @@ import { challengeRoutes } from './routes/challenge.ts';
 import { createProofOfWork, type ProofOfWorkSettings } from './services/proof-of-work.ts';
 import { threadRoutes } from './routes/threads.ts';
 import { moderationPublicRoutes } from './routes/moderation-public.ts';
-import { staffRoutes } from './staff/queue/routes.ts';
-import { webcareRoutes } from './staff/webcare/routes.ts';
-import { insightsRoutes } from './staff/insights/routes.ts';
-import { auditRoutes } from './staff/audit/routes.ts';
+import { sameOrigin, staffHeaders, staffSession } from './staff/kit/session.ts';
+import { staffWorkbench, THREAD_IMPORT_MAX_BYTES } from './staff/workbench.ts';
 import { openDataRoutes } from './routes/open-data.ts';
-import { staffThreadRoutes, THREAD_IMPORT_MAX_BYTES } from './staff/threads/routes.ts';
 import { rightsPages } from './routes/rights-pages.ts';
-import { staffPrivacyRoutes } from './staff/privacy/routes.ts';
 import { noMail, type MailTransport } from './services/mail.ts';
 import type { ImportSettings } from './services/social/thread-admin.ts';
-import { notFoundPage } from './views/message-page.ts';
+import { notFoundPage, rateLimitedPage } from './views/message-page.ts';
 import { loadShell } from './views/page-shell.ts';
 
 export type AppOptions = {
@@ -127,6 +123,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     rules: options.rateLimits ?? DEFAULT_RATE_LIMITS,
     trustProxyHops: options.trustProxyHops ?? 0,
     ...(options.rateLimitStore ? { store: options.rateLimitStore } : {}),
+    refusalPage: rateLimitedPage,
   };
   app.use('/api/consultations/:slug/submissions', rateLimit({ group: 'submit', methods: ['POST'], ...limits }));
   // Follow-up codes are secrets: every way to try one counts, the API and the pages alike.
@@ -171,12 +168,16 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       }),
     );
   }
-  app.route('/', staffRoutes({ publicUrl: options.publicUrl }));
-  app.route('/', webcareRoutes());
-  app.route('/', insightsRoutes());
-  app.route('/', auditRoutes());
-  app.route('/', staffThreadRoutes(options.threadImports ? { settings: options.threadImports } : {}));
-  app.route('/', staffPrivacyRoutes());
+  // Every staff address, pages and JSON API alike: no caching or framing, our own origin
+  // for unsafe requests, and the session on `c.get('session')` for the guards in api/staff/kit/.
+  // (`/beheer/*` also matches `/beheer` itself.)
+  const staff = { publicUrl: options.publicUrl };
+  for (const path of ['/beheer/*', '/en/manage/*', '/api/staff/*']) {
+    app.use(path, staffHeaders());
+    app.use(path, sameOrigin(staff));
+    app.use(path, staffSession(staff));
+  }
+  app.route('/', staffWorkbench({ ...staff, threadImports: options.threadImports }));
   app.route('/', rightsPages({ siteDir, mail: options.mail ?? noMail, publicUrl: options.publicUrl ?? '', limits }));
 
   if (options.widgetsDir) {

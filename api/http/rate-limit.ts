@@ -6,10 +6,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Locale } from '../../shared/contracts/public-content.ts';
-import { messageFor } from '../messages/texts.ts';
 import { type RateLimitGroup, type RateLimitRules } from '../services/rate-limit.ts';
 import { databaseRateLimitStore, type RateLimitStore } from '../services/rate-limit-stores.ts';
-import { messagePage } from '../views/message-page.ts';
 import type { AppEnv } from './app-env.ts';
 import { problem, requestLocale } from './problem.ts';
 
@@ -22,6 +20,11 @@ export type RateLimitOptions = {
   methods?: string[];
   /** Where the counters live; the database when not given. */
   store?: RateLimitStore;
+  /**
+   * The page a person in a browser gets instead of problem+json. Given by the app (a view),
+   * because middleware renders no pages; without it, browsers get problem+json too.
+   */
+  refusalPage?: ((lang: Locale, minutes: number) => string) | undefined;
 };
 
 /**
@@ -41,7 +44,7 @@ export const rateLimit = (options: RateLimitOptions): MiddlewareHandler<AppEnv> 
       now: c.get('now')(),
     });
     if (verdict.allowed) return next();
-    return tooManyRequests(c, verdict.retryAfterSeconds);
+    return tooManyRequests(c, verdict.retryAfterSeconds, options.refusalPage);
   };
 };
 
@@ -63,19 +66,14 @@ export function clientAddress(c: Context, trustProxyHops: number): string {
   return incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
-async function tooManyRequests(c: Context, retryAfterSeconds: number): Promise<Response> {
+async function tooManyRequests(
+  c: Context,
+  retryAfterSeconds: number,
+  refusalPage: RateLimitOptions['refusalPage'],
+): Promise<Response> {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
   const headers = { 'Retry-After': String(retryAfterSeconds), 'Cache-Control': 'no-store' };
-  if (wantsHtml(c)) {
-    const lang = await htmlLocale(c);
-    const page = messagePage({
-      lang,
-      title: messageFor(lang, 'rate_limited'),
-      text: messageFor(lang, 'rate_limited_detail', { minutes }),
-      role: 'alert',
-    });
-    return c.html(page, 429, headers);
-  }
+  if (refusalPage && wantsHtml(c)) return c.html(refusalPage(await htmlLocale(c), minutes), 429, headers);
   return problem(c, 429, 'rate_limited', { detail: 'rate_limited_detail', detailParams: { minutes }, headers });
 }
 

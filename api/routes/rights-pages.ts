@@ -15,13 +15,11 @@ import { EMAIL_MAX_LENGTH } from '../../shared/contracts/email.ts';
 import { EmailAddress } from '../../shared/contracts/email-address.ts';
 import type { Locale } from '../../shared/contracts/public-content.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { rateLimit } from '../http/rate-limit.ts';
+import { rateLimit, type RateLimitOptions } from '../http/rate-limit.ts';
 import { messageFor, type MessageCode } from '../messages/texts.ts';
 import { emailLinkIsValid, openEmailLink, requestEmailLink } from '../services/email-links.ts';
 import { normalizeFollowUpCode } from '../services/follow-up-code.ts';
 import type { MailTransport } from '../services/mail.ts';
-import type { RateLimitRules } from '../services/rate-limit.ts';
-import type { RateLimitStore } from '../services/rate-limit-stores.ts';
 import { eraseSubmission } from '../services/residents-rights.ts';
 import { findFollowUp } from '../services/submissions.ts';
 import { textsFor } from '../../shared/i18n.ts';
@@ -45,7 +43,7 @@ export type RightsPagesOptions = {
   mail: MailTransport;
   /** Where links in e-mails point; never taken from the request's Host header. */
   publicUrl: string;
-  limits: { rules: RateLimitRules; trustProxyHops: number; store?: RateLimitStore };
+  limits: Omit<RateLimitOptions, 'group' | 'methods'>;
 };
 
 const EmailForm = z.object({ email: EmailAddress });

@@ -30,3 +30,13 @@ export function messagePage({ lang, title, text, role }: MessagePageOptions): st
 export function notFoundPage(lang: Locale = 'nl'): string {
   return minimalPage(lang, messageFor(lang, 'not_found'), nothing);
 }
+
+/** The page a person in a browser gets after too many requests (the rate limit's refusal). */
+export function rateLimitedPage(lang: Locale, minutes: number): string {
+  return messagePage({
+    lang,
+    title: messageFor(lang, 'rate_limited'),
+    text: messageFor(lang, 'rate_limited_detail', { minutes }),
+    role: 'alert',
+  });
+}

@@ -5,7 +5,7 @@ import { SocialThread } from '../../shared/contracts/social-thread.ts';
 import { auditLog, consultations, organisations, socialPosts, socialThreads } from '../../api/db/schema.ts';
 import { importMastodonThread } from '../../api/services/social/mastodon.ts';
 import { fetchThread } from '../../api/services/social/fetch-thread.ts';
-import { RateLimitedError } from '../../api/services/social/rate-limit.ts';
+import { RateLimitedError } from '../../api/services/social/polite-fetch.ts';
 import { startThreadSyncLoop } from '../../api/services/social/scheduler.ts';
 import {
   importThread,

@@ -9,7 +9,7 @@
 import { importBlueskyThread } from './bluesky.ts';
 import { importMastodonThread } from './mastodon.ts';
 import { field, SocialImportError, str, type ImportedThread, type ImportOptions } from './model.ts';
-import { getJson, getJsonResponse, HostBudget, SourceHttpError, type PoliteFetchOptions } from './rate-limit.ts';
+import { getJson, getJsonResponse, HostBudget, SourceHttpError, type PoliteFetchOptions } from './polite-fetch.ts';
 import { parsePostUrl, type PostAddress } from './urls.ts';
 import { importXConversation } from './x.ts';
 

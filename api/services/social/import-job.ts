@@ -6,7 +6,8 @@ import type { SocialPlatform } from '../../../shared/contracts/social-thread.ts'
 import type { Db } from '../../db/client.ts';
 import { NeedsImportError } from './fetch-thread.ts';
 import { SocialImportError } from './model.ts';
-import { ForbiddenSourceError, RateLimitedError, SourceHttpError } from './rate-limit.ts';
+import { RateLimitedError, SourceHttpError } from './polite-fetch.ts';
+import { ForbiddenSourceError } from './safe-fetch.ts';
 import { importThreadFrom, type ImportSettings } from './thread-admin.ts';
 
 export type ImportJob = {

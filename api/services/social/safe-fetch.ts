@@ -12,7 +12,11 @@ import http from 'node:http';
 import https from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { Readable } from 'node:stream';
-import { ForbiddenSourceError } from './rate-limit.ts';
+
+/** The address is not one Podium may fetch (not https, or a private or local host). */
+export class ForbiddenSourceError extends Error {
+  override name = 'ForbiddenSourceError';
+}
 
 /** Address ranges Podium never fetches from unless the operator allows it. */
 const blocked = new BlockList();

@@ -36,7 +36,7 @@ import { sentimentClassifier } from '../item-sentiment.ts';
 import { fetchThread, type FetchThreadOptions } from './fetch-thread.ts';
 import { autoPublishSetting, publishesWithoutReview, reviewOnArrival, screenPost } from './review-on-arrival.ts';
 import type { AccountDirectory, ImportedPost, ImportedThread } from './model.ts';
-import { RateLimitedError, SourceHttpError } from './rate-limit.ts';
+import { RateLimitedError, SourceHttpError } from './polite-fetch.ts';
 import { paragraphs } from '../../../shared/html/index.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

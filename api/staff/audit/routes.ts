@@ -11,8 +11,8 @@ import { recordAudit } from '../../services/audit.ts';
 import { parseAuditFilter, rawAuditFilter } from '../../services/audit-filter.ts';
 import { AUDIT_PAGE_SIZE, auditActors, exportAudit, listAudit } from '../../services/audit-log.ts';
 import { auditCsv, auditJson, renderAuditPage } from './view.ts';
-import { auditPaths } from '../insights/nav.ts';
-import { badRequest } from '../insights/routes.ts';
+import { auditPaths } from './paths.ts';
+import { badRequest } from '../insights/filter-problem.ts';
 import { pageSession, staffPage, type StaffEnv } from '../kit/guards.ts';
 
 export function auditRoutes(): Hono<StaffEnv> {

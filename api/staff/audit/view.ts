@@ -11,7 +11,7 @@ import type { AuditRow } from '../../services/audit-log.ts';
 import type { AuditFilterError, RawAuditFilter } from '../../services/audit-filter.ts';
 import { attrs, escapeHtml } from '../../../shared/render/html.ts';
 import { toCsv } from '../../lib/csv.ts';
-import { auditPaths } from '../insights/nav.ts';
+import { auditPaths } from './paths.ts';
 import { staffPage, type PageSession } from '../queue/view.ts';
 
 function when(date: Date, lang: Locale): string {

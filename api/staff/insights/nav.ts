@@ -4,17 +4,8 @@ import { textsFor } from '../../../shared/i18n.ts';
 import * as insightsTexts from './texts.ts';
 import { can, type RoleGrant } from '../../services/auth/roles.ts';
 import { escapeHtml } from '../../../shared/render/html.ts';
-
-export const auditPaths = {
-  page: (lang: Locale) => (lang === 'en' ? '/en/manage/audit/' : '/beheer/audit/'),
-  export: (lang: Locale, format: 'csv' | 'json') => `${auditPaths.page(lang)}export.${format}`,
-};
-
-export const insightsPaths = {
-  page: (lang: Locale) => (lang === 'en' ? '/en/manage/insights/' : '/beheer/inzichten/'),
-  export: (lang: Locale, figure: string, format: 'csv' | 'json') =>
-    `${insightsPaths.page(lang)}export/${figure}.${format}`,
-};
+import { auditPaths } from '../audit/paths.ts';
+import { insightsPaths } from './paths.ts';
 
 export function insightsNavLinks(lang: Locale, path: string | undefined, roles: readonly RoleGrant[] = []): string {
   const m = textsFor(insightsTexts, lang).nav;

@@ -20,8 +20,10 @@ import {
   type FigureId,
 } from '../../services/insights/index.ts';
 import type { FilterError } from '../../services/insights/filters.ts';
-import { figureCsv, figureJson, figureTable, insightsPaths, renderInsightsPage } from './view.ts';
+import { insightsPaths } from './paths.ts';
+import { figureCsv, figureJson, figureTable, renderInsightsPage } from './view.ts';
 import { pageSession, staffPage, type StaffEnv } from '../kit/guards.ts';
+import { badRequest } from './filter-problem.ts';
 
 const ExportFile = z.object({
   figure: z.enum(FIGURES),
@@ -97,23 +99,4 @@ async function exportFigure(c: Context<StaffEnv>, lang: Locale): Promise<Respons
 function messages(lang: Locale, errors: FilterError[]) {
   const t = textsFor(insightsTexts, lang);
   return errors.map((e) => ({ field: e.field, message: t.errors[e.code] }));
-}
-
-/** A refusal in the page's language, as problem details, naming each bad parameter. */
-export function badRequest(
-  c: Context,
-  lang: Locale,
-  errors: Array<{ field: string; message: string }>,
-  status: 400 | 404,
-): Response {
-  const body = {
-    type: 'https://podium.nl/problems/invalid-filter',
-    title: textsFor(insightsTexts, lang).errors.badFilters,
-    status,
-    errors,
-  };
-  return c.body(JSON.stringify(body), status, {
-    'Content-Type': 'application/problem+json; charset=utf-8',
-    'Content-Language': lang,
-  });
 }

@@ -17,7 +17,7 @@ import { weekLabel } from '../../services/insights/weeks.ts';
 import { attrs, escapeHtml } from '../../../shared/render/html.ts';
 import { barChart, legend, stackedChart } from './charts.ts';
 import { toCsv } from '../../lib/csv.ts';
-import { insightsPaths } from './nav.ts';
+import { insightsPaths } from './paths.ts';
 import { staffPage, staffPaths, type PageSession } from '../queue/view.ts';
 
 export { insightsPaths };

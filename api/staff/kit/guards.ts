@@ -3,8 +3,8 @@
  * fields, the pages that refuse a request (session ended, CSRF token wrong, role without
  * the right), and one guard per kind of request so no route forgets a check.
  *
- * The session middleware lives in staffRoutes (api/routes/staff.ts) on /beheer/* and
- * /en/manage/*; route modules mounted after it in app.ts see `c.get('session')` too.
+ * The session comes from the `staffSession` middleware (./session.ts), which api/app.ts
+ * mounts on every staff address before the workbench's routes.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { problem } from '../../http/problem.ts';
@@ -14,7 +14,8 @@ import { textsFor } from '../../../shared/i18n.ts';
 import * as queueTexts from '../queue/texts.ts';
 import { can, type Permission } from '../../services/auth/roles.ts';
 import { csrfTokenMatches, type ActiveSession } from '../../services/auth/sessions.ts';
-import { renderMessagePage, staffPaths, type PageSession } from '../queue/view.ts';
+import { staffPaths } from '../queue/paths.ts';
+import { renderMessagePage, type PageSession } from '../queue/view.ts';
 
 export type StaffEnv = { Variables: AppEnv['Variables'] & { session: ActiveSession | undefined } };
 

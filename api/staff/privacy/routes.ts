@@ -26,15 +26,16 @@ import {
   setRetentionPeriod,
   type RetentionKind,
 } from '../../services/retention.ts';
-import type { FieldError } from '../queue/view.ts';
 import {
-  privacyPaths,
   renderEraseConfirmPage,
   renderPrivacyPage,
   renderRetentionPage,
   type PrivacyQuery,
   type RetentionRow,
 } from './view.ts';
+import { privacyPaths } from './paths.ts';
+import { actorOf } from '../kit/actor.ts';
+import { formErrors, type FieldError } from '../kit/form-errors.ts';
 import { field, pageSession, staffForm, staffPage, type FormBody, type StaffEnv } from '../kit/guards.ts';
 
 const RETENTION_KINDS = Object.keys(DEFAULT_RETENTION_DAYS) as RetentionKind[];
@@ -69,15 +70,12 @@ function checkQuery(body: FormBody, lang: Locale): Checked & { raw: PrivacyQuery
     };
   }
   const m = textsFor(privacyTexts, lang).errors;
-  const errors: FieldError[] = [];
-  for (const issue of parsed.error.issues) {
-    const path = issue.path[0];
-    if (path === 'by' && !errors.some((e) => e.field === 'by-email')) errors.push({ field: 'by-email', message: m.by });
-    if (path === 'value' && !errors.some((e) => e.field === 'value'))
-      errors.push({ field: 'value', message: issue.code === 'too_big' ? m.valueTooLong : m.valueRequired });
-    if (path === 'reference' && !errors.some((e) => e.field === 'reference'))
-      errors.push({ field: 'reference', message: m.referenceInvalid });
-  }
+  const errors = formErrors(parsed.error.issues, {
+    // The radio group's first option takes the message and the summary's link.
+    by: { field: 'by-email', message: m.by },
+    value: (issue) => (issue.code === 'too_big' ? m.valueTooLong : m.valueRequired),
+    reference: m.referenceInvalid,
+  });
   return { raw, errors };
 }
 
@@ -106,9 +104,9 @@ async function privacyRequest(c: Context<StaffEnv>): Promise<
   return { lang, session, body, checked };
 }
 
-const actorOf = (session: ActiveSession, reference?: string) => ({
-  type: 'staff' as const,
-  id: session.user.id,
+/** The staff member, with the reference of the request they handle, for the audit log. */
+const requester = (session: ActiveSession, reference?: string) => ({
+  ...actorOf(session),
   ...(reference ? { reference } : {}),
 });
 
@@ -139,7 +137,7 @@ export function staffPrivacyRoutes(): Hono<StaffEnv> {
     const request = await privacyRequest(c);
     if (request instanceof Response) return request;
     const { lang, session, checked } = request;
-    const found = await findPersonalData(c.get('db'), checked.person, actorOf(session, checked.reference));
+    const found = await findPersonalData(c.get('db'), checked.person, requester(session, checked.reference));
     return c.html(renderPrivacyPage({ lang, session: pageSession(session), query: checked.query, found }));
   });
 
@@ -150,7 +148,7 @@ export function staffPrivacyRoutes(): Hono<StaffEnv> {
     const now = c.get('now')();
     const data = await exportPersonalData(c.get('db'), checked.person, {
       now,
-      actor: actorOf(session, checked.reference),
+      actor: requester(session, checked.reference),
     });
     const stamp = now.toISOString().slice(0, 10);
     return c.body(`${JSON.stringify(data, null, 2)}\n`, 200, {
@@ -165,7 +163,7 @@ export function staffPrivacyRoutes(): Hono<StaffEnv> {
     if (request instanceof Response) return request;
     const { lang, session, body, checked } = request;
     const db = c.get('db');
-    const actor = actorOf(session, checked.reference);
+    const actor = requester(session, checked.reference);
     const confirmed = field(body, 'step') === 'erase' && field(body, 'confirm') === 'yes';
     if (!confirmed) {
       const found = await findPersonalData(db, checked.person, actor);

@@ -11,16 +11,10 @@ import * as privacyTexts from './texts.ts';
 import type { ErasureReport, PersonalDataFound } from '../../services/personal-data.ts';
 import type { RetentionKind } from '../../services/retention.ts';
 import { attrs, escapeHtml, idRefs } from '../../../shared/render/html.ts';
+import { privacyPaths } from './paths.ts';
 import { formatTime, staffPage, type FieldError, type PageSession } from '../queue/view.ts';
 
-export const privacyPaths = {
-  home: (lang: Locale) => (lang === 'en' ? '/en/manage/privacy' : '/beheer/privacy'),
-  search: '/beheer/privacy/zoeken',
-  export: '/beheer/privacy/export',
-  erase: '/beheer/privacy/verwijderen',
-  retention: (lang: Locale) => (lang === 'en' ? '/en/manage/privacy/retention' : '/beheer/privacy/bewaartermijnen'),
-  saveRetention: '/beheer/privacy/bewaartermijnen',
-};
+export { privacyPaths };
 
 export type PrivacyQuery = { by: string; value: string; reference: string };
 

@@ -1,48 +1,24 @@
 /**
- * The staff workbench over plain HTML forms: log-in and log-out, the moderation queue,
- * decisions, and extending a session. Everything works without JavaScript; one small
- * script warns before the session ends.
- *
- * Protection, in layers: the session cookie is HttpOnly and SameSite=Lax (and `__Host-`
- * and Secure over HTTPS); every unsafe request must come from our own origin (Hono's
- * csrf middleware: Origin or Sec-Fetch-Site) and, once logged in, carry the session's
- * CSRF token from the form. Pages are never cached, framed or indexed.
+ * The moderation queue over plain HTML forms: the queue page with its filters, decisions
+ * on one item or many, and correcting an item's sentiment. Everything works without
+ * JavaScript. Features add their part of each item (webcare: assignment, answer link,
+ * response clock) as queue panels, composed in api/staff/workbench.ts.
  */
-import { readFile } from 'node:fs/promises';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { csrf } from 'hono/csrf';
-import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { EMAIL_MAX_LENGTH } from '../../../shared/contracts/email.ts';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { reviewState } from '../../db/schema.ts';
 import { textsFor } from '../../../shared/i18n.ts';
 import * as queueTexts from './texts.ts';
-import { insightsPaths } from '../insights/nav.ts';
-import {
-  field,
-  fields,
-  forbidden,
-  formBody,
-  langOf,
-  notFound,
-  pageSession,
-  safeNext,
-  staffForm,
-  type StaffEnv,
-} from '../kit/guards.ts';
+import { insightsPaths } from '../insights/paths.ts';
+import { staffPaths } from './paths.ts';
+import { actorOf } from '../kit/actor.ts';
+import { formErrors, type FieldError, type Issue } from '../kit/form-errors.ts';
+import { field, fields, forbidden, notFound, pageSession, safeNext, staffForm, type StaffEnv } from '../kit/guards.ts';
 import { can } from '../../services/auth/roles.ts';
-import { queueWebcare } from '../webcare/routes.ts';
-import type { QueueWebcare } from '../webcare/view.ts';
-import {
-  authenticate,
-  csrfTokenMatches,
-  endSession,
-  findSession,
-  type ActiveSession,
-} from '../../services/auth/sessions.ts';
+import type { QueuePage, QueuePageState, QueuePanels } from './panels.ts';
+import type { ActiveSession } from '../../services/auth/sessions.ts';
 import {
   correctSentiment,
   DECISIONS,
@@ -56,34 +32,12 @@ import {
   type QueueFilter,
   type ReviewState,
 } from '../../services/moderation/index.ts';
-import {
-  formatTime,
-  renderLoginPage,
-  renderQueuePage,
-  BULK,
-  staffPaths,
-  type DecisionFormState,
-  type QueueFilterValues,
-  type FieldError,
-} from './view.ts';
+import { renderQueuePage, BULK, type QueueFilterValues } from './view.ts';
 
-export type StaffRouteOptions = {
-  /** The public address; an `https:` address makes cookies Secure and `__Host-` prefixed. */
-  publicUrl?: string | undefined;
-};
-
-const COOKIE = { secure: '__Host-podium_session', plain: 'podium_session' };
-
-const assets = {
-  css: new URL('../kit/assets/staff.css', import.meta.url),
-  js: new URL('../kit/assets/staff-session.js', import.meta.url),
-};
-
-const LoginForm = z.object({
-  email: z.string().trim().min(1).max(EMAIL_MAX_LENGTH),
-  password: z.string().min(1).max(1024),
-  next: z.string().max(500).optional(),
-});
+/** The queue page with these panels: api/staff/workbench.ts hands it to every group that re-renders it. */
+export function createQueuePage(panels: QueuePanels): QueuePage {
+  return (c, lang, session, state) => showQueue(c, lang, session, state, panels);
+}
 
 const DecisionForm = z.object({
   decision: z.enum(DECISIONS as [string, ...string[]]),
@@ -113,142 +67,11 @@ const QueueQuery = z.object({
   sentiment: z.literal('opgeslagen').optional().catch(undefined),
 });
 
-export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
+export function queueRoutes({ queuePage }: { queuePage: QueuePage }): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
-  const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : undefined;
-  const isSecure = (c: Context) => publicOrigin?.startsWith('https:') || new URL(c.req.url).protocol === 'https:';
-  const cookieName = (c: Context) => (isSecure(c) ? COOKIE.secure : COOKIE.plain);
-
-  for (const path of ['/beheer/*', '/en/manage/*', '/beheer', '/en/manage']) {
-    app.use(path, staffHeaders());
-    app.use(path, sameOrigin(publicOrigin));
-    app.use(path, loadSession);
-  }
-  // The JSON staff API shares the session; routes guard themselves with requireStaff.
-  app.use('/api/staff/*', staffHeaders());
-  app.use('/api/staff/*', sameOrigin(publicOrigin));
-  app.use('/api/staff/*', loadSession);
-
-  async function loadSession(c: Context<StaffEnv>, next: () => Promise<void>) {
-    const token = getCookie(c, cookieName(c));
-    const isAsset = c.req.path.startsWith('/beheer/assets/');
-    // Every request is activity: the idle timer restarts (assets excepted, they are cached).
-    const session =
-      token && !isAsset ? await findSession(c.get('db'), token, c.get('now')(), { touch: true }) : undefined;
-    if (token && !session && !isAsset) deleteCookie(c, cookieName(c), { path: '/', secure: isSecure(c) });
-    c.set('session', session);
-    await next();
-  }
-
-  app.get('/beheer/assets/staff.css', async (c) => {
-    c.header('Cache-Control', 'public, max-age=300');
-    return c.body(await readFile(assets.css, 'utf8'), 200, { 'Content-Type': 'text/css; charset=utf-8' });
-  });
-  app.get('/beheer/assets/session.js', async (c) => {
-    c.header('Cache-Control', 'public, max-age=300');
-    return c.body(await readFile(assets.js, 'utf8'), 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
-  });
 
   app.get('/beheer', (c) => c.redirect('/beheer/', 301));
   app.get('/en/manage', (c) => c.redirect('/en/manage/', 301));
-
-  // ---- log-in -------------------------------------------------------------------------
-  for (const lang of ['nl', 'en'] as const) {
-    app.get(staffPaths.login(lang), (c) => {
-      if (c.get('session')) return c.redirect(staffPaths.queue(lang), 303);
-      const m = textsFor(queueTexts, lang).login;
-      const notice =
-        c.req.query('uitgelogd') !== undefined
-          ? m.loggedOut
-          : c.req.query('verlopen') !== undefined
-            ? m.expired
-            : undefined;
-      return c.html(renderLoginPage({ lang, next: safeNext(c.req.query('next')), notice }));
-    });
-
-    app.post(staffPaths.login(lang), async (c) => {
-      const m = textsFor(queueTexts, lang).login;
-      const body = await formBody(c);
-      const parsed = LoginForm.safeParse(body);
-      const email = typeof body.email === 'string' ? body.email.trim().slice(0, EMAIL_MAX_LENGTH) : '';
-      const next = safeNext(typeof body.next === 'string' ? body.next : undefined);
-      if (!parsed.success) {
-        const errors: FieldError[] = [];
-        for (const issue of parsed.error.issues) {
-          const field = String(issue.path[0]);
-          if (field !== 'email' && field !== 'password') continue;
-          if (errors.some((e) => e.field === field)) continue;
-          const missing = issue.code === 'too_small' || issue.code === 'invalid_type';
-          errors.push({
-            field,
-            message: missing ? (field === 'email' ? m.emailRequired : m.passwordRequired) : m.tooLong,
-          });
-        }
-        return c.html(renderLoginPage({ lang, email, next, errors }), 422);
-      }
-
-      const result = await authenticate(c.get('db'), {
-        email: parsed.data.email,
-        password: parsed.data.password,
-        now: c.get('now')(),
-      });
-      if (result.kind === 'invalid') {
-        return c.html(renderLoginPage({ lang, email, next, errors: [{ field: 'email', message: m.invalid }] }), 401);
-      }
-      if (result.kind === 'locked') {
-        const seconds = Math.max(1, Math.ceil((result.until.getTime() - c.get('now')().getTime()) / 1000));
-        c.header('Retry-After', String(seconds));
-        return c.html(
-          renderLoginPage({
-            lang,
-            email,
-            next,
-            errors: [{ field: 'email', message: m.locked(formatTime(result.until, lang)) }],
-          }),
-          429,
-        );
-      }
-      setCookie(c, cookieName(c), result.session.token, {
-        path: '/',
-        httpOnly: true,
-        secure: isSecure(c),
-        // Lax, not Strict: a link to the queue in an e-mail should open it logged in. Forms
-        // are protected by the origin check and the token instead.
-        sameSite: 'Lax',
-        // No Expires: the cookie goes when the browser closes (shared desks at the town hall);
-        // the server ends the session after idle time or its maximum in any case.
-      });
-      return c.redirect(next ?? staffPaths.queue(lang), 303);
-    });
-  }
-
-  // ---- log-out and session ------------------------------------------------------------
-  app.post(staffPaths.logout, async (c) => {
-    const body = await formBody(c);
-    const lang = langOf(body);
-    const session = c.get('session');
-    if (!session) return c.redirect(`${staffPaths.login(lang)}?verlopen`, 303);
-    if (!csrfTokenMatches(session, field(body, 'csrf'))) return forbidden(c, lang, 'csrf');
-    await endSession(c.get('db'), session);
-    deleteCookie(c, cookieName(c), { path: '/', secure: isSecure(c) });
-    return c.redirect(`${staffPaths.login(lang)}?uitgelogd`, 303);
-  });
-
-  app.post(staffPaths.extend, async (c) => {
-    const body = await formBody(c);
-    const lang = langOf(body);
-    const session = c.get('session');
-    const wantsJson = (c.req.header('Accept') ?? '').includes('application/json');
-    if (!session) {
-      return wantsJson ? c.json({ status: 'expired' }, 401) : c.redirect(`${staffPaths.login(lang)}?verlopen`, 303);
-    }
-    if (!csrfTokenMatches(session, field(body, 'csrf'))) {
-      return wantsJson ? c.json({ status: 'forbidden' }, 403) : forbidden(c, lang, 'csrf');
-    }
-    // loadSession already restarted the idle timer: the session now ends at session.expiresAt.
-    if (wantsJson) return c.json({ status: 'extended', expiresAt: session.expiresAt.toISOString() });
-    return c.redirect(safeNext(field(body, 'next')) ?? staffPaths.queue(lang), 303);
-  });
 
   // ---- queue ----------------------------------------------------------------------------
   for (const lang of ['nl', 'en'] as const) {
@@ -288,7 +111,7 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
       decision: parsed.data.decision as Decision,
       ruleCode: parsed.data.rule,
       note: parsed.data.note,
-      actor: { id: session.user.id, organisationId: session.user.organisationId, roles: session.roles },
+      actor: actorOf(session),
       now: c.get('now')(),
     });
     switch (result.kind) {
@@ -356,7 +179,7 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
       decision: parsed.data.decision as Decision,
       ruleCode: parsed.data.rule,
       note: parsed.data.note,
-      actor: { id: session.user.id, organisationId: session.user.organisationId, roles: session.roles },
+      actor: actorOf(session),
       now: c.get('now')(),
     });
     if ('kind' in result) {
@@ -372,11 +195,12 @@ export function staffRoutes(options: StaffRouteOptions = {}): Hono<StaffEnv> {
   return app;
 }
 
-export async function queuePage(
+async function showQueue(
   c: Context<StaffEnv>,
   lang: Locale,
   session: ActiveSession,
-  options: { form?: DecisionFormState; status?: 200 | 409 | 422; assignError?: QueueWebcare['assignError'] },
+  options: QueuePageState,
+  panels: QueuePanels,
 ): Promise<Response> {
   const db = c.get('db');
   const now = c.get('now')();
@@ -416,7 +240,7 @@ export async function queuePage(
     sentimentSaved: query.sentiment === 'opgeslagen',
     form: options.form,
     now,
-    webcare: await queueWebcare(c, session, options.assignError),
+    webcare: await panels.webcare(c, session, options.assignError),
   });
   return c.html(html, options.status ?? (canRead ? 200 : 403));
 }
@@ -442,58 +266,7 @@ function savedLocation(next: string | undefined, lang: Locale, decided: number, 
   return `${url.pathname}${url.search}`;
 }
 
-function decisionErrors(issues: z.core.$ZodIssue[], lang: Locale): FieldError[] {
-  const m = textsFor(queueTexts, lang).queue;
-  const errors: FieldError[] = [];
-  for (const issue of issues) {
-    const error =
-      issue.path[0] === 'note'
-        ? { field: 'note', message: m.errors.note_too_long }
-        : issue.path[0] === 'rule'
-          ? { field: 'rule', message: m.errors.unknown_rule }
-          : { field: 'decision', message: m.errors.decision_required };
-    if (!errors.some((e) => e.field === error.field)) errors.push(error);
-  }
-  return errors;
-}
-
-function staffHeaders(): MiddlewareHandler {
-  return async function staffHeaders(c, next) {
-    await next();
-    if (c.req.path.startsWith('/beheer/assets/')) return;
-    c.header('Cache-Control', 'no-store');
-    c.header('X-Robots-Tag', 'noindex, nofollow');
-    c.header('Referrer-Policy', 'same-origin');
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header(
-      'Content-Security-Policy',
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
-    );
-  };
-}
-
-/**
- * Hono's csrf middleware, with our own origin and the public address allowed, and a
- * page in the staff member's language instead of a bare "Forbidden".
- */
-function sameOrigin(publicOrigin: string | undefined): MiddlewareHandler<StaffEnv> {
-  const check = csrf({
-    origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin,
-  });
-  return async function sameOrigin(c, next) {
-    let passed = false;
-    try {
-      await check(c, () => {
-        passed = true;
-        return next();
-      });
-    } catch (error) {
-      if (!passed && error instanceof HTTPException && error.status === 403) {
-        const lang: Locale = c.req.path.startsWith('/en/') ? 'en' : 'nl';
-        c.res = forbidden(c, lang, 'csrf');
-        return;
-      }
-      throw error;
-    }
-  };
+function decisionErrors(issues: readonly Issue[], lang: Locale): FieldError[] {
+  const m = textsFor(queueTexts, lang).queue.errors;
+  return formErrors(issues, { decision: m.decision_required, rule: m.unknown_rule, note: m.note_too_long });
 }

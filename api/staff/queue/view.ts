@@ -10,28 +10,20 @@ import { textsFor } from '../../../shared/i18n.ts';
 import * as queueTexts from './texts.ts';
 import * as privacyTexts from '../privacy/texts.ts';
 import { can, type RoleGrant } from '../../services/auth/roles.ts';
-import { privacyPaths } from '../privacy/view.ts';
+import { privacyPaths } from '../privacy/paths.ts';
+import { staffPaths } from './paths.ts';
 import type { HouseRule, QueueFilterOptions, QueueItem } from '../../services/moderation/index.ts';
 import { DECISIONS } from '../../services/moderation/index.ts';
 import type { Flag } from '../../services/screening/types.ts';
 import { attrs, escapeHtml, idRefs } from '../../../shared/render/html.ts';
-import { webcareNavLinks, webcarePaths } from '../webcare/nav.ts';
+import { webcareNavLinks } from '../webcare/nav.ts';
+import { webcarePaths } from '../webcare/paths.ts';
 import { clockMeta, queueItemWebcare, shortcutStatus, type QueueWebcare } from '../webcare/view.ts';
 import * as webcareTexts from '../webcare/texts.ts';
 import { insightsNavLinks } from '../insights/nav.ts';
-import type { FieldMessage as FieldError } from '../../../shared/contracts/field-error.ts';
+import type { FieldError } from '../kit/form-errors.ts';
 
-export const staffPaths = {
-  login: (lang: Locale) => (lang === 'en' ? '/en/manage/login' : '/beheer/inloggen'),
-  queue: (lang: Locale) => (lang === 'en' ? '/en/manage/' : '/beheer/'),
-  logout: '/beheer/uitloggen',
-  extend: '/beheer/sessie/verlengen',
-  decision: (id: string) => `/beheer/items/${id}/decision`,
-  sentiment: (id: string) => `/beheer/items/${id}/sentiment`,
-  bulkDecision: '/beheer/items/decision',
-  stylesheet: '/beheer/assets/staff.css',
-  sessionScript: '/beheer/assets/session.js',
-};
+export { staffPaths };
 
 /** How long before the end of a session the warning appears (WCAG 2.2.1: at least 20 s to react). */
 export const SESSION_WARNING_MS = 2 * 60 * 1000;

@@ -13,7 +13,8 @@ import { fieldErrorsFromZod, problem } from '../../http/problem.ts';
 import type { MessageCode } from '../../messages/texts.ts';
 import { NeedsImportError } from '../../services/social/fetch-thread.ts';
 import { SocialImportError } from '../../services/social/model.ts';
-import { ForbiddenSourceError, RateLimitedError, SourceHttpError } from '../../services/social/rate-limit.ts';
+import { RateLimitedError, SourceHttpError } from '../../services/social/polite-fetch.ts';
+import { ForbiddenSourceError } from '../../services/social/safe-fetch.ts';
 import {
   deleteThread,
   describeMedia,

@@ -1,33 +1,13 @@
 /**
- * Addresses of the webcare pages and their links in the staff navigation. Apart from
- * views/webcare.ts so the page shell (views/staff.ts) can import it without a cycle.
+ * The webcare links in the staff navigation. Apart from view.ts so the page shell
+ * (queue/view.ts) can import it without a cycle. The addresses live in ./paths.ts.
  */
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { textsFor } from '../../../shared/i18n.ts';
 import * as webcareTexts from './texts.ts';
 import { can, type RoleGrant } from '../../services/auth/roles.ts';
 import { escapeHtml } from '../../../shared/render/html.ts';
-
-const en = (lang: Locale, nl: string, english: string) => (lang === 'en' ? english : nl);
-
-export const webcarePaths = {
-  overdue: (lang: Locale) => en(lang, '/beheer/te-laat', '/en/manage/overdue'),
-  templates: (lang: Locale) => en(lang, '/beheer/sjablonen', '/en/manage/templates'),
-  routing: (lang: Locale) => en(lang, '/beheer/routering', '/en/manage/routing'),
-  shortcuts: (lang: Locale) => en(lang, '/beheer/sneltoetsen', '/en/manage/shortcuts'),
-  answer: (lang: Locale, id: string) => en(lang, `/beheer/items/${id}/antwoord`, `/en/manage/items/${id}/answer`),
-  consultations: (lang: Locale) => en(lang, '/beheer/consultaties', '/en/manage/consultations'),
-  consultation: (lang: Locale, slug: string) =>
-    en(lang, `/beheer/consultaties/${slug}`, `/en/manage/consultations/${slug}`),
-  assign: (id: string) => `/beheer/items/${id}/toewijzing`,
-  templateSave: '/beheer/sjablonen',
-  templateDelete: (id: string) => `/beheer/sjablonen/${id}/verwijderen`,
-  routingSave: '/beheer/routering',
-  routingDelete: (id: string) => `/beheer/routering/${id}/verwijderen`,
-  readabilityApi: '/api/staff/readability',
-  readabilityScript: '/beheer/assets/readability.js',
-  shortcutsScript: '/beheer/assets/shortcuts.js',
-};
+import { webcarePaths } from './paths.ts';
 
 /** The webcare links in the staff navigation, for the roles that may open them. */
 export function webcareNavLinks(lang: Locale, current: string | undefined, roles: readonly RoleGrant[] = []): string {

@@ -2,8 +2,8 @@
  * Webcare on the staff workbench: assigning items, answering them (templates, preview,
  * readability), the overdue view, answer templates and routing rules (administrators), a
  * consultation preview with readability, the shortcut help, and the readability API the
- * progressive script calls while staff type. Mounted after staffRoutes, whose middleware
- * provides the session, the same-origin check and the staff headers.
+ * progressive script calls while staff type. Behind the kit's session middleware
+ * (api/staff/kit/session.ts); refused assignments re-render the queue page it is given.
  */
 import { readFile } from 'node:fs/promises';
 import type { Context } from 'hono';
@@ -28,7 +28,7 @@ import {
 } from '../../services/webcare/routing.ts';
 import { deleteTemplate, fillTemplate, listTemplates, saveTemplate } from '../../services/webcare/templates.ts';
 import * as queueTexts from '../queue/texts.ts';
-import { formatDateTime, pick, type FieldError } from '../queue/view.ts';
+import { formatDateTime, pick } from '../queue/view.ts';
 import {
   readabilityText,
   renderAnswerPage,
@@ -38,12 +38,11 @@ import {
   renderRoutingPage,
   renderShortcutsPage,
   renderTemplatesPage,
-  webcarePaths,
   type AnswerFormState,
-  type QueueWebcare,
   type RoutingFormState,
   type TemplateFormState,
 } from './view.ts';
+import { webcarePaths } from './paths.ts';
 import {
   field,
   notFound,
@@ -54,7 +53,9 @@ import {
   staffPage,
   type StaffEnv,
 } from '../kit/guards.ts';
-import { queuePage } from '../queue/routes.ts';
+import type { QueuePage } from '../queue/panels.ts';
+import { actorOf } from '../kit/actor.ts';
+import { formErrors, type FieldError, type Issue } from '../kit/form-errors.ts';
 
 const assets = {
   readability: new URL('../kit/assets/readability.js', import.meta.url),
@@ -91,31 +92,7 @@ const RuleForm = z.object({
 
 const ReadabilityRequest = z.object({ text: z.string().max(20_000), lang: Lang, uiLang: Lang.optional() });
 
-const actorOf = (session: ActiveSession) => ({
-  id: session.user.id,
-  organisationId: session.user.organisationId,
-  roles: session.roles,
-});
-
 const viewerOf = (session: ActiveSession) => ({ organisationId: session.user.organisationId, roles: session.roles });
-
-/** The webcare parts of the queue page: assignment choices, rights and the notice after assigning. */
-export async function queueWebcare(
-  c: Context<StaffEnv>,
-  session: ActiveSession,
-  assignError?: QueueWebcare['assignError'],
-): Promise<QueueWebcare> {
-  const lang: Locale = c.req.path.startsWith('/en/') ? 'en' : 'nl';
-  const m = textsFor(webcareTexts, lang).assign;
-  const saved = c.req.query('toewijzing');
-  return {
-    choices: await assignmentChoices(c.get('db'), session.user.organisationId),
-    canAssign: can(session.roles, 'queue.assign'),
-    canAnswer: can(session.roles, 'queue.answer'),
-    assignError,
-    notice: saved === 'opgeslagen' ? m.saved : saved === 'ongewijzigd' ? m.unchanged : undefined,
-  };
-}
 
 function withQuery(path: string, name: string, value: string): string {
   const url = new URL(path, 'http://podium.invalid');
@@ -123,7 +100,7 @@ function withQuery(path: string, name: string, value: string): string {
   return `${url.pathname}${url.search}`;
 }
 
-export function webcareRoutes(): Hono<StaffEnv> {
+export function webcareRoutes({ queuePage }: { queuePage: QueuePage }): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
 
   for (const [path, file] of [
@@ -161,8 +138,8 @@ export function webcareRoutes(): Hono<StaffEnv> {
     const refuse = (error: FieldError) =>
       queuePage(c, lang, session, { assignError: { itemId: id, error }, status: 422 });
     if (!parsed.success) {
-      const bad = parsed.error.issues[0]?.path[0] === 'person' ? 'person' : 'department';
-      return refuse({ field: bad, message: bad === 'person' ? m.unknownPerson : m.unknownDepartment });
+      const [error] = formErrors(parsed.error.issues, { department: m.unknownDepartment, person: m.unknownPerson });
+      return refuse(error!);
     }
     const result = await assignItem(c.get('db'), {
       itemId: id,
@@ -265,14 +242,10 @@ export function webcareRoutes(): Hono<StaffEnv> {
       );
     const parsed = AnswerForm.safeParse(values);
     if (!parsed.success) {
-      const errors: FieldError[] = [];
-      for (const issue of parsed.error.issues) {
-        const name = String(issue.path[0]);
-        if (name === 'language') errors.push({ field: 'language', message: m.errors.language });
-        if (name === 'body') {
-          errors.push({ field: 'body', message: issue.code === 'too_big' ? m.errors.too_long : m.errors.empty });
-        }
-      }
+      const errors = formErrors(parsed.error.issues, {
+        language: m.errors.language,
+        body: (issue) => (issue.code === 'too_big' ? m.errors.too_long : m.errors.empty),
+      });
       return render({ errors }, 422);
     }
     if (parsed.data.action === 'preview') return render({ errors: [], preview: true }, 200);
@@ -364,14 +337,13 @@ export function webcareRoutes(): Hono<StaffEnv> {
     const parsed = TemplateForm.safeParse({ ...values, id });
     if (!parsed.success) {
       if (parsed.error.issues.some((i) => i.path[0] === 'id')) return notFound(c, lang, session);
-      const errors: FieldError[] = [];
-      for (const issue of parsed.error.issues) {
-        const name = String(issue.path[0]) as keyof typeof values;
-        if (errors.some((e) => e.field === name)) continue;
-        const missing = issue.code === 'too_small';
-        const message = missing && (name === 'titleNl' || name === 'bodyNl') ? m.errors[name] : m.errors.tooLong;
-        errors.push({ field: name, message });
-      }
+      const required = (missing: string) => (issue: Issue) => (issue.code === 'too_small' ? missing : m.errors.tooLong);
+      const errors = formErrors(parsed.error.issues, {
+        titleNl: required(m.errors.titleNl),
+        titleEn: m.errors.tooLong,
+        bodyNl: required(m.errors.bodyNl),
+        bodyEn: m.errors.tooLong,
+      });
       return templatesPage(c, lang, session, { form: { id, values, errors }, status: 422 });
     }
     const { data } = parsed;
@@ -449,14 +421,13 @@ export function webcareRoutes(): Hono<StaffEnv> {
     };
     const parsed = RuleForm.safeParse(values);
     if (!parsed.success) {
-      const errors: FieldError[] = [];
-      for (const issue of parsed.error.issues) {
-        const name = String(issue.path[0]);
-        const kind =
-          name === 'department' ? 'unknown_department' : name === 'person' ? 'unknown_person' : 'unknown_topic';
-        const target = name === 'channel' ? 'topic' : name;
-        if (!errors.some((e) => e.field === target)) errors.push({ field: target, message: m.errors[kind] });
-      }
+      // The channel is chosen beside the topic: one message there for both.
+      const errors = formErrors(parsed.error.issues, {
+        topic: m.errors.unknown_topic,
+        channel: { field: 'topic', message: m.errors.unknown_topic },
+        department: m.errors.unknown_department,
+        person: m.errors.unknown_person,
+      });
       return routingPage(c, lang, session, { form: { values, errors }, status: 422 });
     }
     const result = await addRoutingRule(c.get('db'), {

@@ -27,7 +27,7 @@ import {
   type FieldError,
   type PageSession,
 } from '../queue/view.ts';
-import { webcarePaths } from './nav.ts';
+import { webcarePaths } from './paths.ts';
 
 export { webcarePaths };
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fetchThread, NeedsImportError } from '../../../../api/services/social/fetch-thread.ts';
-import { SourceHttpError } from '../../../../api/services/social/rate-limit.ts';
+import { SourceHttpError } from '../../../../api/services/social/polite-fetch.ts';
 import { blueskyPost, BSKY_ROOT, mastodonThread, reply, tweet, X_USERS } from '../../../fixtures/social/payloads.ts';
 
 /** A local stand-in for the platforms: answers by path, records what was asked. */

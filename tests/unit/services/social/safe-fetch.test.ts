@@ -2,8 +2,12 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
-import { ForbiddenSourceError } from '../../../../api/services/social/rate-limit.ts';
-import { createSafeFetch, isPrivateAddress, resolvePublicAddress } from '../../../../api/services/social/safe-fetch.ts';
+import {
+  createSafeFetch,
+  ForbiddenSourceError,
+  isPrivateAddress,
+  resolvePublicAddress,
+} from '../../../../api/services/social/safe-fetch.ts';
 
 describe('safe fetch for pasted addresses', () => {
   it('recognises private, loopback, link-local and unique-local addresses, also IPv4-mapped', () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { ForbiddenSourceError } from '../../../../api/services/social/safe-fetch.ts';
 import {
   assertPublicSource,
-  ForbiddenSourceError,
   getJson,
   HostBudget,
   parseResetHeader,
@@ -10,7 +10,7 @@ import {
   RateLimitedError,
   SourceHttpError,
   waitUntilFromHeaders,
-} from '../../../../api/services/social/rate-limit.ts';
+} from '../../../../api/services/social/polite-fetch.ts';
 
 const NOW = Date.parse('2026-11-27T10:00:00Z');
 

@@ -7,7 +7,7 @@
  * draft, Bluesky: Bluesky sends the reset as epoch seconds, the draft as delta seconds);
  * `X-RateLimit-Remaining`/`-Reset` (Mastodon: ISO date; X: epoch seconds).
  */
-import { createSafeFetch } from './safe-fetch.ts';
+import { createSafeFetch, ForbiddenSourceError } from './safe-fetch.ts';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -52,11 +52,6 @@ export class SourceHttpError extends Error {
     this.url = url;
     this.code = code;
   }
-}
-
-/** The address is not one Podium may fetch (not https, or a private or local host). */
-export class ForbiddenSourceError extends Error {
-  override name = 'ForbiddenSourceError';
 }
 
 /**

@@ -1,0 +1,124 @@
+/**
+ * Logging in and out of the staff workbench, and extending a session, over plain HTML
+ * forms. The session itself is read by the kit's `staffSession` middleware
+ * (api/staff/kit/session.ts), which sets and clears the same cookie.
+ */
+import { Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { authenticate, csrfTokenMatches, endSession } from '../../services/auth/sessions.ts';
+import { formErrors } from '../kit/form-errors.ts';
+import { field, forbidden, formBody, langOf, safeNext, type StaffEnv } from '../kit/guards.ts';
+import { sessionCookie, type StaffSessionOptions } from '../kit/session.ts';
+import { textsFor } from '../../../shared/i18n.ts';
+import * as queueTexts from '../queue/texts.ts';
+import { staffPaths } from '../queue/paths.ts';
+import { formatTime, renderLoginPage } from '../queue/view.ts';
+
+const LoginForm = z.object({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(1024),
+  next: z.string().max(500).optional(),
+});
+
+export function authRoutes(options: StaffSessionOptions = {}): Hono<StaffEnv> {
+  const app = new Hono<StaffEnv>();
+
+  // ---- log-in -------------------------------------------------------------------------
+  for (const lang of ['nl', 'en'] as const) {
+    app.get(staffPaths.login(lang), (c) => {
+      if (c.get('session')) return c.redirect(staffPaths.queue(lang), 303);
+      const m = textsFor(queueTexts, lang).login;
+      const notice =
+        c.req.query('uitgelogd') !== undefined
+          ? m.loggedOut
+          : c.req.query('verlopen') !== undefined
+            ? m.expired
+            : undefined;
+      return c.html(renderLoginPage({ lang, next: safeNext(c.req.query('next')), notice }));
+    });
+
+    app.post(staffPaths.login(lang), async (c) => {
+      const m = textsFor(queueTexts, lang).login;
+      const body = await formBody(c);
+      const parsed = LoginForm.safeParse(body);
+      const email = typeof body.email === 'string' ? body.email.trim().slice(0, 320) : '';
+      const next = safeNext(typeof body.next === 'string' ? body.next : undefined);
+      if (!parsed.success) {
+        const errors = formErrors(parsed.error.issues, {
+          email: (issue) => (isMissing(issue) ? m.emailRequired : m.tooLong),
+          password: (issue) => (isMissing(issue) ? m.passwordRequired : m.tooLong),
+        });
+        return c.html(renderLoginPage({ lang, email, next, errors }), 422);
+      }
+
+      const result = await authenticate(c.get('db'), {
+        email: parsed.data.email,
+        password: parsed.data.password,
+        now: c.get('now')(),
+      });
+      if (result.kind === 'invalid') {
+        return c.html(renderLoginPage({ lang, email, next, errors: [{ field: 'email', message: m.invalid }] }), 401);
+      }
+      if (result.kind === 'locked') {
+        const seconds = Math.max(1, Math.ceil((result.until.getTime() - c.get('now')().getTime()) / 1000));
+        c.header('Retry-After', String(seconds));
+        return c.html(
+          renderLoginPage({
+            lang,
+            email,
+            next,
+            errors: [{ field: 'email', message: m.locked(formatTime(result.until, lang)) }],
+          }),
+          429,
+        );
+      }
+      const cookie = sessionCookie(c, options);
+      setCookie(c, cookie.name, result.session.token, {
+        path: '/',
+        httpOnly: true,
+        secure: cookie.secure,
+        // Lax, not Strict: a link to the queue in an e-mail should open it logged in. Forms
+        // are protected by the origin check and the token instead.
+        sameSite: 'Lax',
+        // No Expires: the cookie goes when the browser closes (shared desks at the town hall);
+        // the server ends the session after idle time or its maximum in any case.
+      });
+      return c.redirect(next ?? staffPaths.queue(lang), 303);
+    });
+  }
+
+  // ---- log-out and session ------------------------------------------------------------
+  app.post(staffPaths.logout, async (c) => {
+    const body = await formBody(c);
+    const lang = langOf(body);
+    const session = c.get('session');
+    if (!session) return c.redirect(`${staffPaths.login(lang)}?verlopen`, 303);
+    if (!csrfTokenMatches(session, field(body, 'csrf'))) return forbidden(c, lang, 'csrf');
+    await endSession(c.get('db'), session);
+    const cookie = sessionCookie(c, options);
+    deleteCookie(c, cookie.name, { path: '/', secure: cookie.secure });
+    return c.redirect(`${staffPaths.login(lang)}?uitgelogd`, 303);
+  });
+
+  app.post(staffPaths.extend, async (c) => {
+    const body = await formBody(c);
+    const lang = langOf(body);
+    const session = c.get('session');
+    const wantsJson = (c.req.header('Accept') ?? '').includes('application/json');
+    if (!session) {
+      return wantsJson ? c.json({ status: 'expired' }, 401) : c.redirect(`${staffPaths.login(lang)}?verlopen`, 303);
+    }
+    if (!csrfTokenMatches(session, field(body, 'csrf'))) {
+      return wantsJson ? c.json({ status: 'forbidden' }, 403) : forbidden(c, lang, 'csrf');
+    }
+    // The staffSession middleware already restarted the idle timer: the session now ends at session.expiresAt.
+    if (wantsJson) return c.json({ status: 'extended', expiresAt: session.expiresAt.toISOString() });
+    return c.redirect(safeNext(field(body, 'next')) ?? staffPaths.queue(lang), 303);
+  });
+
+  return app;
+}
+
+/** An empty field, as opposed to one that is too long. */
+const isMissing = (issue: { code: string }) => issue.code === 'too_small' || issue.code === 'invalid_type';

@@ -1,0 +1,110 @@
+/**
+ * The middleware every staff address runs behind, mounted explicitly in api/app.ts on
+ * `/beheer/*`, `/en/manage/*` and `/api/staff/*`:
+ *
+ * - `staffHeaders`: pages are never cached, framed or indexed, and load only our own scripts;
+ * - `sameOrigin`: every unsafe request comes from our own origin (Hono's csrf middleware:
+ *   Origin or Sec-Fetch-Site), refused with a page in the staff member's language;
+ * - `staffSession`: the session from the cookie on `c.get('session')` (or `undefined`).
+ *
+ * The guards in ./guards.ts then decide per route what the session may do. The cookie is
+ * HttpOnly and SameSite=Lax, and `__Host-` prefixed and Secure over HTTPS; once logged in,
+ * forms also carry the session's CSRF token.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie } from 'hono/cookie';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import type { Locale } from '../../../shared/contracts/public-content.ts';
+import { findSession } from '../../services/auth/sessions.ts';
+import { forbidden, type StaffEnv } from './guards.ts';
+
+export type StaffSessionOptions = {
+  /** The public address (PODIUM_PUBLIC_URL); an `https:` address makes the cookie Secure and `__Host-` prefixed. */
+  publicUrl?: string | undefined;
+};
+
+const COOKIE = { secure: '__Host-podium_session', plain: 'podium_session' };
+
+/** Cached for five minutes and shared by everyone: no session needed, and the idle timer does not restart. */
+const isAsset = (path: string) => path.startsWith('/beheer/assets/');
+
+/**
+ * The session cookie's name and whether it is Secure, for this request: the log-in and
+ * log-out routes set and clear the same cookie the middleware reads.
+ */
+export function sessionCookie(c: Context, { publicUrl }: StaffSessionOptions = {}): { name: string; secure: boolean } {
+  const secure =
+    (publicUrl ? new URL(publicUrl).protocol === 'https:' : false) || new URL(c.req.url).protocol === 'https:';
+  return { name: secure ? COOKIE.secure : COOKIE.plain, secure };
+}
+
+/**
+ * Puts the staff session named by the cookie on the request, or `undefined`. Every request
+ * is activity, so the idle timer restarts; an ended session's cookie is cleared.
+ *
+ * @example
+ * app.use('/beheer/*', staffSession({ publicUrl: 'https://podium.example' }))
+ * app.get('/beheer/', (c) => c.text(c.get('session')?.user.displayName ?? 'not logged in'))
+ */
+export const staffSession = (options: StaffSessionOptions = {}): MiddlewareHandler<StaffEnv> => {
+  return async function staffSession(c, next) {
+    const cookie = sessionCookie(c, options);
+    const token = getCookie(c, cookie.name);
+    const asset = isAsset(c.req.path);
+    const session =
+      token && !asset ? await findSession(c.get('db'), token, c.get('now')(), { touch: true }) : undefined;
+    if (token && !session && !asset) deleteCookie(c, cookie.name, { path: '/', secure: cookie.secure });
+    c.set('session', session);
+    await next();
+  };
+};
+
+/**
+ * @example
+ * app.use('/beheer/*', staffHeaders())
+ */
+export const staffHeaders = (): MiddlewareHandler => {
+  return async function staffHeaders(c, next) {
+    await next();
+    if (isAsset(c.req.path)) return;
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Robots-Tag', 'noindex, nofollow');
+    c.header('Referrer-Policy', 'same-origin');
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header(
+      'Content-Security-Policy',
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+    );
+  };
+};
+
+/**
+ * Hono's csrf middleware, with our own origin and the public address allowed, and a
+ * page in the staff member's language instead of a bare "Forbidden".
+ *
+ * @example
+ * app.use('/beheer/*', sameOrigin({ publicUrl: 'https://podium.example' }))
+ */
+export const sameOrigin = ({ publicUrl }: StaffSessionOptions = {}): MiddlewareHandler<StaffEnv> => {
+  const publicOrigin = publicUrl ? new URL(publicUrl).origin : undefined;
+  const check = csrf({
+    origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin,
+  });
+  return async function sameOrigin(c, next) {
+    let passed = false;
+    try {
+      await check(c, () => {
+        passed = true;
+        return next();
+      });
+    } catch (error) {
+      if (!passed && error instanceof HTTPException && error.status === 403) {
+        const lang: Locale = c.req.path.startsWith('/en/') ? 'en' : 'nl';
+        c.res = forbidden(c, lang, 'csrf');
+        return;
+      }
+      throw error;
+    }
+  };
+};

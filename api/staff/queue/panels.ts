@@ -1,0 +1,38 @@
+/**
+ * How the queue page is composed: features add panels to it (webcare: assignment, answer
+ * link, response clock per item), and re-render it when their form on it was refused.
+ * Types only, so features need not import the queue's routes; the composition is in
+ * api/staff/workbench.ts.
+ */
+import type { Context } from 'hono';
+import type { Locale } from '../../../shared/contracts/public-content.ts';
+import type { ActiveSession } from '../../services/auth/sessions.ts';
+import type { StaffEnv } from '../kit/guards.ts';
+import type { QueueWebcare } from '../webcare/view.ts';
+import type { DecisionFormState } from './view.ts';
+
+/**
+ * What features add to the queue page, loaded once per page view. A panel sees the
+ * request (for its own notices in the query) and what its own form post refused.
+ */
+export type QueuePanels = {
+  webcare: (
+    c: Context<StaffEnv>,
+    session: ActiveSession,
+    assignError?: QueueWebcare['assignError'],
+  ) => Promise<QueueWebcare>;
+};
+
+export type QueuePageState = {
+  form?: DecisionFormState;
+  status?: 200 | 409 | 422;
+  assignError?: QueueWebcare['assignError'];
+};
+
+/** The queue page, re-rendered by any feature whose form on it was refused. */
+export type QueuePage = (
+  c: Context<StaffEnv>,
+  lang: Locale,
+  session: ActiveSession,
+  state: QueuePageState,
+) => Promise<Response>;

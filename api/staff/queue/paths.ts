@@ -1,0 +1,29 @@
+/**
+ * Addresses of the queue, of log-in and session, and of the assets every staff page loads;
+ * the queue's entry in the staff navigation (api/staff/kit/registry.ts).
+ */
+import type { Locale } from '../../../shared/contracts/public-content.ts';
+import type { StaffScreen } from '../kit/screen.ts';
+import * as queueTexts from './texts.ts';
+
+export const staffPaths = {
+  login: (lang: Locale) => (lang === 'en' ? '/en/manage/login' : '/beheer/inloggen'),
+  queue: (lang: Locale) => (lang === 'en' ? '/en/manage/' : '/beheer/'),
+  logout: '/beheer/uitloggen',
+  extend: '/beheer/sessie/verlengen',
+  decision: (id: string) => `/beheer/items/${id}/decision`,
+  sentiment: (id: string) => `/beheer/items/${id}/sentiment`,
+  bulkDecision: '/beheer/items/decision',
+  stylesheet: '/beheer/assets/staff.css',
+  sessionScript: '/beheer/assets/session.js',
+};
+
+export const queueScreens: StaffScreen[] = [
+  {
+    id: 'queue.home',
+    path: staffPaths.queue,
+    // Everyone lands here after log-in; roles without the queue are sent on to their own page.
+    permission: 'session',
+    label: { nl: queueTexts.nl.header.queue, en: queueTexts.en.header.queue },
+  },
+];

@@ -1,0 +1,40 @@
+/**
+ * The staff workbench, composed: every screen group's routes, and the queue page with the
+ * panels features add to it. The one place that knows all groups' routes, so no route
+ * module imports another. The middleware they rely on (headers, same-origin check, the
+ * session) is mounted in api/app.ts, in front of this.
+ */
+import { Hono } from 'hono';
+import { auditRoutes } from './audit/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { insightsRoutes } from './insights/routes.ts';
+import { staffAssets } from './kit/assets.ts';
+import type { StaffEnv } from './kit/guards.ts';
+import type { ImportSettings } from '../services/social/thread-admin.ts';
+import type { StaffSessionOptions } from './kit/session.ts';
+import { staffPrivacyRoutes } from './privacy/routes.ts';
+import { createQueuePage, queueRoutes } from './queue/routes.ts';
+import { staffThreadRoutes } from './threads/routes.ts';
+import { webcareQueuePanel } from './webcare/queue-panel.ts';
+import { webcareRoutes } from './webcare/routes.ts';
+
+export { THREAD_IMPORT_MAX_BYTES } from './threads/routes.ts';
+
+export type StaffWorkbenchOptions = StaffSessionOptions & {
+  /** How staff imports read threads (config.threadImports). */
+  threadImports?: (() => ImportSettings) | undefined;
+};
+
+export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffEnv> {
+  const queuePage = createQueuePage({ webcare: webcareQueuePanel });
+  const app = new Hono<StaffEnv>();
+  app.route('/', staffAssets());
+  app.route('/', authRoutes(options));
+  app.route('/', queueRoutes({ queuePage }));
+  app.route('/', webcareRoutes({ queuePage }));
+  app.route('/', insightsRoutes());
+  app.route('/', auditRoutes());
+  app.route('/', staffThreadRoutes(options.threadImports ? { settings: options.threadImports } : {}));
+  app.route('/', staffPrivacyRoutes());
+  return app;
+}

@@ -1,0 +1,86 @@
+/**
+ * The role table: every staff route and what it asks of its caller. The role-boundary
+ * test (./role-boundaries.test.ts) calls each route as every role, and the registry test
+ * (./kit/registry.test.ts) holds the nav entries against it. A new staff route is named here.
+ */
+import type { Permission } from '../../../api/services/auth/roles.ts';
+
+/**
+ * What a route asks of its caller:
+ * - `public`: anyone (log-in page, assets, redirects to the address with a slash);
+ * - `session`: any logged-in staff member (log-out, extending a session, the landing page);
+ * - a permission from api/services/auth/roles.ts.
+ */
+export type Access = 'public' | 'session' | Permission;
+
+export const ROUTES: Record<string, Access> = {
+  'GET /beheer/assets/staff.css': 'public',
+  'GET /beheer/assets/session.js': 'public',
+  'GET /beheer': 'public',
+  'GET /en/manage': 'public',
+  'GET /beheer/inloggen': 'public',
+  'POST /beheer/inloggen': 'public',
+  'GET /en/manage/login': 'public',
+  'POST /en/manage/login': 'public',
+  'POST /beheer/uitloggen': 'session',
+  'POST /beheer/sessie/verlengen': 'session',
+  'GET /beheer/': 'session',
+  'GET /en/manage/': 'session',
+  'POST /beheer/items/:id/decision': 'queue.decide',
+  'POST /beheer/items/:id/sentiment': 'queue.decide',
+  'POST /beheer/items/decision': 'queue.decide',
+  // webcare (api/staff/webcare/)
+  'GET /beheer/assets/readability.js': 'public',
+  'GET /beheer/assets/shortcuts.js': 'public',
+  'POST /api/staff/readability': 'queue.read',
+  'POST /beheer/items/:id/toewijzing': 'queue.assign',
+  'GET /beheer/items/:id/antwoord': 'queue.answer',
+  'GET /en/manage/items/:id/answer': 'queue.answer',
+  'POST /beheer/items/:id/antwoord': 'queue.answer',
+  'GET /beheer/te-laat': 'queue.read',
+  'GET /en/manage/overdue': 'queue.read',
+  'GET /beheer/sjablonen': 'admin',
+  'GET /en/manage/templates': 'admin',
+  'POST /beheer/sjablonen': 'admin',
+  'POST /beheer/sjablonen/:id/verwijderen': 'admin',
+  'GET /beheer/routering': 'admin',
+  'GET /en/manage/routing': 'admin',
+  'POST /beheer/routering': 'admin',
+  'POST /beheer/routering/:id/verwijderen': 'admin',
+  'GET /beheer/consultaties': 'queue.read',
+  'GET /en/manage/consultations': 'queue.read',
+  'GET /beheer/consultaties/:slug': 'queue.read',
+  'GET /en/manage/consultations/:slug': 'queue.read',
+  'GET /beheer/sneltoetsen': 'queue.read',
+  'GET /en/manage/shortcuts': 'queue.read',
+  // insights and the audit log (api/staff/insights/, api/staff/audit/)
+  'GET /beheer/inzichten': 'public',
+  'GET /en/manage/insights': 'public',
+  'GET /beheer/inzichten/': 'insights.read',
+  'GET /en/manage/insights/': 'insights.read',
+  'GET /beheer/inzichten/export/:file': 'insights.read',
+  'GET /en/manage/insights/export/:file': 'insights.read',
+  'GET /beheer/audit': 'public',
+  'GET /en/manage/audit': 'public',
+  'GET /beheer/audit/': 'admin',
+  'GET /en/manage/audit/': 'admin',
+  'GET /beheer/audit/export.csv': 'admin',
+  'GET /beheer/audit/export.json': 'admin',
+  'GET /en/manage/audit/export.csv': 'admin',
+  'GET /en/manage/audit/export.json': 'admin',
+  // mirrored threads (api/staff/threads/)
+  'GET /api/staff/threads': 'threads.manage',
+  'POST /api/staff/threads': 'threads.manage',
+  'POST /api/staff/threads/:id/sync': 'threads.manage',
+  'DELETE /api/staff/threads/:id': 'threads.manage',
+  'PUT /api/staff/threads/:id/media-descriptions': 'threads.manage',
+  // privacy requests and retention (api/staff/privacy/)
+  'GET /beheer/privacy': 'privacy',
+  'GET /en/manage/privacy': 'privacy',
+  'GET /beheer/privacy/bewaartermijnen': 'privacy',
+  'GET /en/manage/privacy/retention': 'privacy',
+  'POST /beheer/privacy/zoeken': 'privacy',
+  'POST /beheer/privacy/export': 'privacy',
+  'POST /beheer/privacy/verwijderen': 'privacy',
+  'POST /beheer/privacy/bewaartermijnen': 'privacy',
+};
