@@ -3,7 +3,7 @@ import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { textsFor } from '../../../shared/i18n.ts';
 import * as insightsTexts from './texts.ts';
 import { can, type RoleGrant } from '../../services/auth/roles.ts';
-import { escapeHtml } from '../../../shared/render/html.ts';
+import type { NavEntry } from '../kit/components.ts';
 
 export const auditPaths = {
   page: (lang: Locale) => (lang === 'en' ? '/en/manage/audit/' : '/beheer/audit/'),
@@ -16,12 +16,15 @@ export const insightsPaths = {
     `${insightsPaths.page(lang)}export/${figure}.${format}`,
 };
 
-export function insightsNavLinks(lang: Locale, path: string | undefined, roles: readonly RoleGrant[] = []): string {
-  const m = textsFor(insightsTexts, lang).nav;
-  const link = (href: string, text: string) =>
-    `<li><a href="${href}"${path === href ? ' aria-current="page"' : ''}>${escapeHtml(text)}</a></li>`;
+export function insightsNavEntries(
+  lang: Locale,
+  path: string | undefined,
+  roles: readonly RoleGrant[] = [],
+): NavEntry[] {
+  const t = textsFor(insightsTexts, lang).nav;
+  const entry = (href: string, label: string): NavEntry => ({ href, label, current: path === href });
   return [
-    can(roles, 'insights.read') ? link(insightsPaths.page(lang), m.insights) : '',
-    can(roles, 'admin') ? link(auditPaths.page(lang), m.audit) : '',
-  ].join('');
+    ...(can(roles, 'insights.read') ? [entry(insightsPaths.page(lang), t.insights)] : []),
+    ...(can(roles, 'admin') ? [entry(auditPaths.page(lang), t.audit)] : []),
+  ];
 }

@@ -14,7 +14,7 @@ import { textsFor } from '../../../shared/i18n.ts';
 import * as queueTexts from '../queue/texts.ts';
 import { can, type Permission } from '../../services/auth/roles.ts';
 import { csrfTokenMatches, type ActiveSession } from '../../services/auth/sessions.ts';
-import { renderMessagePage, staffPaths, type PageSession } from '../queue/view.ts';
+import { renderMessagePage, staffPaths, type PageSession } from './shell.ts';
 
 export type StaffEnv = { Variables: AppEnv['Variables'] & { session: ActiveSession | undefined } };
 

@@ -26,7 +26,7 @@ import {
   setRetentionPeriod,
   type RetentionKind,
 } from '../../services/retention.ts';
-import type { FieldError } from '../queue/view.ts';
+import type { FieldError } from '../kit/components.ts';
 import {
   privacyPaths,
   renderEraseConfirmPage,

@@ -56,16 +56,10 @@ import {
   type QueueFilter,
   type ReviewState,
 } from '../../services/moderation/index.ts';
-import {
-  formatTime,
-  renderLoginPage,
-  renderQueuePage,
-  BULK,
-  staffPaths,
-  type DecisionFormState,
-  type QueueFilterValues,
-  type FieldError,
-} from './view.ts';
+import { renderLoginPage, renderQueuePage, BULK, type DecisionFormState, type QueueFilterValues } from './view.ts';
+import type { FieldError } from '../kit/components.ts';
+import { formatTime } from '../kit/format.ts';
+import { staffPaths } from '../kit/shell.ts';
 
 export type StaffRouteOptions = {
   /** The public address; an `https:` address makes cookies Secure and `__Host-` prefixed. */

@@ -1,12 +1,12 @@
 /**
  * Addresses of the webcare pages and their links in the staff navigation. Apart from
- * views/webcare.ts so the page shell (views/staff.ts) can import it without a cycle.
+ * the view so the page shell (kit/shell.ts) can import it without a cycle.
  */
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { textsFor } from '../../../shared/i18n.ts';
 import * as webcareTexts from './texts.ts';
 import { can, type RoleGrant } from '../../services/auth/roles.ts';
-import { escapeHtml } from '../../../shared/render/html.ts';
+import type { NavEntry } from '../kit/components.ts';
 
 const en = (lang: Locale, nl: string, english: string) => (lang === 'en' ? english : nl);
 
@@ -30,7 +30,11 @@ export const webcarePaths = {
 };
 
 /** The webcare links in the staff navigation, for the roles that may open them. */
-export function webcareNavLinks(lang: Locale, current: string | undefined, roles: readonly RoleGrant[] = []): string {
+export function webcareNavEntries(
+  lang: Locale,
+  path: string | undefined,
+  roles: readonly RoleGrant[] = [],
+): NavEntry[] {
   const m = textsFor(webcareTexts, lang).nav;
   const links: Array<[string, string]> = [];
   if (can(roles, 'queue.read')) {
@@ -39,10 +43,5 @@ export function webcareNavLinks(lang: Locale, current: string | undefined, roles
   if (can(roles, 'admin'))
     links.push([webcarePaths.templates(lang), m.templates], [webcarePaths.routing(lang), m.routing]);
   if (can(roles, 'queue.read')) links.push([webcarePaths.shortcuts(lang), m.shortcuts]);
-  return links
-    .map(
-      ([href, text]) =>
-        `<li><a href="${href}"${href === current ? ' aria-current="page"' : ''}>${escapeHtml(text)}</a></li>`,
-    )
-    .join('');
+  return links.map(([href, label]) => ({ href, label, current: href === path }));
 }
