@@ -3,8 +3,6 @@
  * themselves: the slots the API fills in a built page. Markup is written with the HTML
  * kit (shared/html), which this module re-exports for the render functions' callers.
  */
-// eslint-disable-next-line no-restricted-imports -- for the staff views until they use the kit; see below
-import { escapeHtml } from '../html/core.ts';
 import { html, type Html } from '../html/index.ts';
 
 export {
@@ -21,13 +19,6 @@ export {
   type Html,
   type Localized,
 } from '../html/index.ts';
-
-/**
- * The kit's escape function, for the staff views until they are written with `html`
- * templates (api/staff/**\/view.ts, being converted). Nothing else may use it; the lint
- * rule allows it only there. Remove this line when they are done.
- */
-export { escapeHtml };
 
 const slotPattern = (name: string) => new RegExp(`(<!--podium:slot ${name}-->)[\\s\\S]*?(<!--/podium:slot ${name}-->)`);
 

@@ -6,21 +6,14 @@
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { textsFor } from '../../../shared/i18n.ts';
 import * as insightsTexts from '../insights/texts.ts';
-import * as queueTexts from '../queue/texts.ts';
 import type { AuditRow } from '../../services/audit-log.ts';
 import type { AuditFilterError, RawAuditFilter } from '../../services/audit-filter.ts';
-import { attrs, escapeHtml } from '../../../shared/render/html.ts';
+import { attrs, html, join, nothing, type Html } from '../../../shared/html/index.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { auditPaths } from './paths.ts';
-import { staffPage, type PageSession } from '../queue/view.ts';
-
-function when(date: Date, lang: Locale): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', {
-    timeZone: 'Europe/Amsterdam',
-    dateStyle: 'medium',
-    timeStyle: 'medium',
-  }).format(date);
-}
+import { errorSummary, fieldError, time } from '../kit/components.ts';
+import { formatDateTimeSeconds } from '../kit/format.ts';
+import { staffPage, type PageSession } from '../kit/shell.ts';
 
 function value(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -107,20 +100,15 @@ export function renderAuditPage(options: {
   const errorFor = (field: string) => errors.find((e) => e.field === field);
   const message = (field: string) => {
     const error = errorFor(field);
-    return error
-      ? `<p class="staff-error-message" id="audit-${field}-error"><span class="staff-visually-hidden">${escapeHtml(textsFor(queueTexts, lang).errorPrefix)} </span>${escapeHtml(t.errors[error.code])}</p>`
-      : '';
+    return error && fieldError(lang, `audit-${field}-error`, t.errors[error.code]);
   };
   const described = (field: string, hint?: boolean) =>
     [errorFor(field) ? `audit-${field}-error` : '', hint ? `audit-${field}-hint` : ''].filter(Boolean).join(' ') ||
     undefined;
-  const text = (
-    name: 'action' | 'subject' | 'from' | 'to',
-    label: string,
-    hint?: string,
-  ) => `<div class="staff-field${errorFor(name) ? ' staff-field--invalid' : ''}">
-<label for="audit-${name}">${escapeHtml(label)}</label>
-${hint ? `<p class="insights-hint" id="audit-${name}-hint">${escapeHtml(hint)}</p>` : ''}
+  const text = (name: 'action' | 'subject' | 'from' | 'to', label: string, hint?: string) =>
+    html`<div class="staff-field${errorFor(name) ? ' staff-field--invalid' : ''}">
+<label for="audit-${name}">${label}</label>
+${hint && html`<p class="insights-hint" id="audit-${name}-hint">${hint}</p>`}
 ${message(name)}
 <input${attrs({ type: 'text', id: `audit-${name}`, name, value: raw[name] ?? '', autocomplete: 'off', spellcheck: 'false', 'aria-invalid': errorFor(name) ? 'true' : undefined, 'aria-describedby': described(name, Boolean(hint)) })}>
 </div>`;
@@ -129,17 +117,12 @@ ${message(name)}
     ['system', m.filters.system],
     ['resident', m.filters.resident],
     ...options.actors.map((a) => [a.id, a.name]),
-  ]
-    .map(
-      ([v, label]) =>
-        `<option${attrs({ value: v, selected: raw.actor === v && v !== '' })}>${escapeHtml(label)}</option>`,
-    )
-    .join('');
-  const form = `<form method="get" action="${auditPaths.page(lang)}" class="staff-filters" aria-labelledby="audit-filters-heading">
-<h2 id="audit-filters-heading">${escapeHtml(m.filters.heading)}</h2>
+  ].map(([v, label]) => html`<option${attrs({ value: v, selected: raw.actor === v && v !== '' })}>${label}</option>`);
+  const form = html`<form method="get" action="${auditPaths.page(lang)}" class="staff-filters" aria-labelledby="audit-filters-heading">
+<h2 id="audit-filters-heading">${m.filters.heading}</h2>
 <div class="staff-filter-fields">
 <div class="staff-field${errorFor('actor') ? ' staff-field--invalid' : ''}">
-<label for="audit-actor">${escapeHtml(m.filters.actor)}</label>
+<label for="audit-actor">${m.filters.actor}</label>
 ${message('actor')}
 <select${attrs({ id: 'audit-actor', name: 'actor', 'aria-invalid': errorFor('actor') ? 'true' : undefined, 'aria-describedby': described('actor') })}>${actorOptions}</select>
 </div>
@@ -148,67 +131,67 @@ ${text('subject', m.filters.subject, m.filters.subjectHint)}
 ${text('from', m.filters.from, t.filters.dateHint)}
 ${text('to', m.filters.to, t.filters.dateHint)}
 </div>
-${errorFor('page') ? message('page') : ''}
-<p class="staff-actions"><button type="submit" class="staff-button">${escapeHtml(m.filters.apply)}</button> <a href="${auditPaths.page(lang)}">${escapeHtml(m.filters.clear)}</a></p>
+${message('page')}
+<p class="staff-actions"><button type="submit" class="staff-button">${m.filters.apply}</button> <a href="${auditPaths.page(lang)}">${m.filters.clear}</a></p>
 </form>`;
-  const summary =
-    errors.length === 0
-      ? ''
-      : `<div class="staff-error-summary" id="staff-error-summary" tabindex="-1" autofocus aria-labelledby="staff-error-summary-heading">
-<h2 id="staff-error-summary-heading">${escapeHtml(textsFor(queueTexts, lang).errorSummaryHeading)}</h2>
-<ul>${errors.map((e) => `<li><a href="#audit-${e.field === 'page' ? 'action' : e.field}">${escapeHtml(t.errors[e.code])}</a></li>`).join('')}</ul>
-</div>`;
-  let results = '';
+  // A wrong page number has no field of its own: its message leads to the first filter.
+  const summary = errorSummary(
+    lang,
+    errors.map((e) => ({
+      field: e.field,
+      message: t.errors[e.code],
+      target: `audit-${e.field === 'page' ? 'action' : e.field}`,
+    })),
+  );
+  let results: Html = nothing;
   if ('rows' in options.result) {
     const { rows, total, page, pages, pageSize } = options.result;
     const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
     const caption = m.caption(first, first + rows.length - 1, total);
     const c = m.columns;
-    const body = rows
-      .map(
-        (r) => `<tr>
-<th scope="row"><time datetime="${r.at.toISOString()}">${escapeHtml(when(r.at, lang))}</time></th>
-<td>${escapeHtml(actorText(r, lang))}</td>
-<td><code>${escapeHtml(r.action)}</code></td>
-<td>${escapeHtml(r.subjectType)}${r.subjectId ? `<br><code>${escapeHtml(r.subjectId)}</code>` : ''}</td>
-<td>${r.before === null ? m.none : `<code>${escapeHtml(value(r.before))}</code>`}</td>
-<td>${r.after === null ? m.none : `<code>${escapeHtml(value(r.after))}</code>`}</td>
-<td><code class="audit-details">${escapeHtml(JSON.stringify(r.details))}</code></td>
+    const code = (v: unknown) => (v === null ? m.none : html`<code>${value(v)}</code>`);
+    const body = rows.map(
+      (r) => html`<tr>
+<th scope="row">${time(r.at, formatDateTimeSeconds(r.at, lang))}</th>
+<td>${actorText(r, lang)}</td>
+<td><code>${r.action}</code></td>
+<td>${r.subjectType}${r.subjectId && html`<br><code>${r.subjectId}</code>`}</td>
+<td>${code(r.before)}</td>
+<td>${code(r.after)}</td>
+<td><code class="audit-details">${JSON.stringify(r.details)}</code></td>
 </tr>`,
-      )
-      .join('\n');
+    );
     const pager =
-      pages > 1
-        ? `<nav class="audit-pager" aria-label="${escapeHtml(m.pager)}"><p>${escapeHtml(m.page(page, pages))}</p><ul>
-${page > 1 ? `<li><a href="${auditPaths.page(lang)}${escapeHtml(query(raw, page - 1))}" rel="prev">${escapeHtml(m.previous)}</a></li>` : ''}
-${page < pages ? `<li><a href="${auditPaths.page(lang)}${escapeHtml(query(raw, page + 1))}" rel="next">${escapeHtml(m.next)}</a></li>` : ''}
-</ul></nav>`
-        : '';
+      pages > 1 &&
+      html`<nav class="audit-pager" aria-label="${m.pager}"><p>${m.page(page, pages)}</p><ul>
+${page > 1 && html`<li><a href="${auditPaths.page(lang)}${query(raw, page - 1)}" rel="prev">${m.previous}</a></li>`}
+${page < pages && html`<li><a href="${auditPaths.page(lang)}${query(raw, page + 1)}" rel="next">${m.next}</a></li>`}
+</ul></nav>`;
     const table =
       total === 0
-        ? `<p>${escapeHtml(caption)}.</p>`
-        : `<div class="insights-table" role="region" tabindex="0" aria-labelledby="audit-caption">
+        ? html`<p>${caption}.</p>`
+        : html`<div class="insights-table" role="region" tabindex="0" aria-labelledby="audit-caption">
 <table class="audit-table">
-<caption id="audit-caption">${escapeHtml(caption)}</caption>
-<thead><tr><th scope="col">${escapeHtml(c.at)}</th><th scope="col">${escapeHtml(c.actor)}</th><th scope="col">${escapeHtml(c.action)}</th><th scope="col">${escapeHtml(c.subject)}</th><th scope="col">${escapeHtml(c.before)}</th><th scope="col">${escapeHtml(c.after)}</th><th scope="col">${escapeHtml(c.details)}</th></tr></thead>
+<caption id="audit-caption">${caption}</caption>
+<thead><tr><th scope="col">${c.at}</th><th scope="col">${c.actor}</th><th scope="col">${c.action}</th><th scope="col">${c.subject}</th><th scope="col">${c.before}</th><th scope="col">${c.after}</th><th scope="col">${c.details}</th></tr></thead>
 <tbody>
-${body}
+${join(body, '\n')}
 </tbody>
 </table>
 </div>`;
-    results = `<div class="audit-results">
+    results = html`<div class="audit-results">
 ${table}
 ${pager}
-<ul class="insights-downloads" aria-label="${escapeHtml(m.downloads)}">
-<li><a href="${auditPaths.export(lang, 'csv')}${escapeHtml(query(raw))}" download>${escapeHtml(m.csv)}</a></li>
-<li><a href="${auditPaths.export(lang, 'json')}${escapeHtml(query(raw))}" download>${escapeHtml(m.json)}</a></li>
+<ul class="insights-downloads" aria-label="${m.downloads}">
+<li><a href="${auditPaths.export(lang, 'csv')}${query(raw)}" download>${m.csv}</a></li>
+<li><a href="${auditPaths.export(lang, 'json')}${query(raw)}" download>${m.json}</a></li>
 </ul>
 </div>`;
   }
   return staffPage({
     lang,
     title: m.title,
-    body: `${summary}\n<p>${escapeHtml(m.intro)}</p>\n${form}\n${results}`,
+    body: html`${summary}\n<p>${m.intro}</p>\n${form}\n${results}`,
     session: options.session,
     path: auditPaths.page(lang),
     hasErrors: errors.length > 0,

@@ -13,7 +13,8 @@ import { sessionCookie, type StaffSessionOptions } from '../kit/session.ts';
 import { textsFor } from '../../../shared/i18n.ts';
 import * as queueTexts from '../queue/texts.ts';
 import { staffPaths } from '../queue/paths.ts';
-import { formatTime, renderLoginPage } from '../queue/view.ts';
+import { renderLoginPage } from '../queue/view.ts';
+import { formatTime } from '../kit/format.ts';
 
 const LoginForm = z.object({
   email: z.string().trim().min(1).max(320),

@@ -4,34 +4,30 @@
  * from it, and the CSV and JSON exports are the same table, so they cannot disagree.
  */
 import type { Locale } from '../../../shared/contracts/public-content.ts';
-import type { LocalizedText } from '../../db/schema.ts';
-import { formatDecimal, formatPercent } from '../../../shared/format.ts';
 import { textsFor } from '../../../shared/i18n.ts';
+import { formatDecimal, formatPercent } from '../../../shared/format.ts';
 import * as insightsTexts from './texts.ts';
-import * as queueTexts from '../queue/texts.ts';
 import type { FilterError, FilterOptions, InsightsFilter, RawFilter } from '../../services/insights/filters.ts';
 import { filterQuery } from '../../services/insights/filters.ts';
 import { SENTIMENT_KEYS, sentimentShare, type SentimentGroup } from '../../services/insights/figures.ts';
 import { FIGURES, type FigureId, type Insights } from '../../services/insights/index.ts';
 import { weekLabel } from '../../services/insights/weeks.ts';
-import { attrs, escapeHtml } from '../../../shared/render/html.ts';
+import { attrs, html, join, nothing, type Html } from '../../../shared/html/index.ts';
 import { barChart, legend, stackedChart } from './charts.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { insightsPaths } from './paths.ts';
-import { staffPage, staffPaths, type PageSession } from '../queue/view.ts';
+import { errorSummary, fieldError, pick } from '../kit/components.ts';
+import { staffPage, type PageSession } from '../kit/shell.ts';
+import { staffPaths } from '../queue/paths.ts';
 
 export { insightsPaths };
 
 type Format = 'text' | 'count' | 'share' | 'days';
 export type Column = { key: string; label: string; format: Format };
 export type Cell = string | number | null;
-export type FigureRow = { values: Record<string, Cell>; html?: Record<string, string> };
+/** A row's values; `html` holds markup shown in place of a value (the CSV and JSON keep the value). */
+export type FigureRow = { values: Record<string, Cell>; html?: Record<string, Html> };
 export type FigureTable = { id: FigureId; title: string; summary: string; columns: Column[]; rows: FigureRow[] };
-
-function pick(text: LocalizedText | null | undefined, lang: Locale): string {
-  if (!text) return '';
-  return lang === 'en' ? (text.en ?? text.nl) : text.nl;
-}
 
 const round = (value: number | null, digits: number) =>
   value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
@@ -169,17 +165,15 @@ export function figureTable(
         const topic = pick(entry.topic?.title, lang) || t.sentiment.unknown;
         for (const theme of entry.themes) {
           if (!top || theme.count > top.count) top = { term: theme.term, topic, count: theme.count };
-          const examples = theme.examples
-            .map((example, index) => {
-              const text = `<q>${escapeHtml(example.excerpt)}</q>`;
-              if (!options.queueLinks || example.kind !== 'submission' || !example.consultation)
-                return `<li>${text}</li>`;
-              const query = new URLSearchParams({ consultation: example.consultation });
-              if (example.reviewState) query.set('status', example.reviewState);
-              const href = `${staffPaths.queue(lang)}?${query.toString()}#item-${example.id}-heading`;
-              return `<li>${text} <a href="${escapeHtml(href)}">${escapeHtml(f.themes.queueLink(index + 1))}</a></li>`;
-            })
-            .join('');
+          const examples = theme.examples.map((example, index) => {
+            const text = html`<q>${example.excerpt}</q>`;
+            if (!options.queueLinks || example.kind !== 'submission' || !example.consultation)
+              return html`<li>${text}</li>`;
+            const query = new URLSearchParams({ consultation: example.consultation });
+            if (example.reviewState) query.set('status', example.reviewState);
+            const href = `${staffPaths.queue(lang)}?${query.toString()}#item-${example.id}-heading`;
+            return html`<li>${text} <a href="${href}">${f.themes.queueLink(index + 1)}</a></li>`;
+          });
           rows.push({
             values: {
               topic,
@@ -188,7 +182,7 @@ export function figureTable(
               count: theme.count,
               examples: theme.examples.map((e) => e.id).join(' '),
             },
-            html: { examples: `<ul class="insights-examples">${examples}</ul>` },
+            html: { examples: html`<ul class="insights-examples">${examples}</ul>` },
           });
         }
       }
@@ -323,34 +317,32 @@ export function figureJson(table: FigureTable, filter: InsightsFilter, generated
   };
 }
 
-function renderTable(table: FigureTable, lang: Locale): string {
+function renderTable(table: FigureTable, lang: Locale): Html {
   const captionId = `${table.id}-caption`;
-  const head = table.columns.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join('');
-  const body = table.rows
-    .map((row) => {
-      const cells = table.columns.map((c, index) => {
-        const html = row.html?.[c.key];
-        const content = html ?? escapeHtml(display(row.values[c.key] ?? null, c.format, lang));
-        const numeric = c.format !== 'text' ? ' class="insights-number"' : '';
-        return index === 0 ? `<th scope="row">${content}</th>` : `<td${numeric}>${content}</td>`;
-      });
-      return `<tr>${cells.join('')}</tr>`;
-    })
-    .join('\n');
+  const head = table.columns.map((c) => html`<th scope="col">${c.label}</th>`);
+  const body = table.rows.map((row) => {
+    const cells = table.columns.map((c, index) => {
+      const content = row.html?.[c.key] ?? display(row.values[c.key] ?? null, c.format, lang);
+      return index === 0
+        ? html`<th scope="row">${content}</th>`
+        : html`<td${attrs({ class: c.format !== 'text' ? 'insights-number' : undefined })}>${content}</td>`;
+    });
+    return html`<tr>${cells}</tr>`;
+  });
   // A wide table scrolls inside its own region (allowed for tables by WCAG 1.4.10); the
   // region is focusable so keyboard users can scroll it too.
-  return `<div class="insights-table" role="region" tabindex="0" aria-labelledby="${captionId}">
+  return html`<div class="insights-table" role="region" tabindex="0" aria-labelledby="${captionId}">
 <table>
-<caption id="${captionId}">${escapeHtml(`${table.title} – ${textsFor(insightsTexts, lang).chartTable.toLowerCase()}`)}</caption>
+<caption id="${captionId}">${table.title} – ${textsFor(insightsTexts, lang).chartTable.toLowerCase()}</caption>
 <thead><tr>${head}</tr></thead>
 <tbody>
-${body}
+${join(body, '\n')}
 </tbody>
 </table>
 </div>`;
 }
 
-function chartFor(table: FigureTable, lang: Locale): string {
+function chartFor(table: FigureTable, lang: Locale): Html {
   const t = textsFor(insightsTexts, lang);
   const id = `chart-${table.id}`;
   const sentimentSeries = SENTIMENT_KEYS.map((k) => ({ key: k, label: t.sentiment[k] }));
@@ -370,7 +362,7 @@ function chartFor(table: FigureTable, lang: Locale): string {
     case 'sentiment-week':
     case 'sentiment-topic':
     case 'sentiment-channel':
-      return `${legend(id, t.legend, sentimentSeries)}
+      return html`${legend(id, t.legend, sentimentSeries)}
 ${stackedChart({
   id,
   title: table.title,
@@ -398,7 +390,7 @@ ${stackedChart({
         { key: 'likes', label: t.columns.likes },
         { key: 'reposts', label: t.columns.reposts },
       ];
-      return `${legend(id, t.legend, series)}
+      return html`${legend(id, t.legend, series)}
 ${stackedChart({
   id,
   title: table.title,
@@ -415,7 +407,7 @@ ${stackedChart({
     case 'accuracy':
       return shareBars(id, table, lang, t.figures.accuracy.chartValue, 'label', 'recall');
     case 'themes':
-      return '';
+      return nothing;
   }
 }
 
@@ -427,7 +419,7 @@ function shareBars(
   chartValue: string,
   labelKey: string,
   shareKey: string,
-): string {
+): Html {
   return barChart({
     id,
     title: `${table.title}: ${chartValue.toLowerCase()}`,
@@ -441,20 +433,20 @@ function shareBars(
   });
 }
 
-function renderFigure(table: FigureTable, lang: Locale, filter: InsightsFilter): string {
+function renderFigure(table: FigureTable, lang: Locale, filter: InsightsFilter): Html {
   const t = textsFor(insightsTexts, lang);
   const headingId = `${table.id}-heading`;
   const query = filterQuery(filter);
   const links = t.download(table.title);
-  const downloads = `<ul class="insights-downloads" aria-label="${escapeHtml(`${t.downloads}: ${table.title}`)}">
-<li><a href="${escapeHtml(`${insightsPaths.export(lang, table.id, 'csv')}?${query}`)}" download>${escapeHtml(links.csv)}</a></li>
-<li><a href="${escapeHtml(`${insightsPaths.export(lang, table.id, 'json')}?${query}`)}" download>${escapeHtml(links.json)}</a></li>
+  const downloads = html`<ul class="insights-downloads" aria-label="${t.downloads}: ${table.title}">
+<li><a href="${insightsPaths.export(lang, table.id, 'csv')}?${query}" download>${links.csv}</a></li>
+<li><a href="${insightsPaths.export(lang, table.id, 'json')}?${query}" download>${links.json}</a></li>
 </ul>`;
   const content =
-    table.rows.length === 0 ? `<p>${escapeHtml(t.empty)}</p>` : `${chartFor(table, lang)}\n${renderTable(table, lang)}`;
-  return `<section class="insights-figure" aria-labelledby="${headingId}">
-<h2 id="${headingId}">${escapeHtml(table.title)}</h2>
-<p class="insights-summary">${escapeHtml(table.summary)}</p>
+    table.rows.length === 0 ? html`<p>${t.empty}</p>` : html`${chartFor(table, lang)}\n${renderTable(table, lang)}`;
+  return html`<section class="insights-figure" aria-labelledby="${headingId}">
+<h2 id="${headingId}">${table.title}</h2>
+<p class="insights-summary">${table.summary}</p>
 ${content}
 ${downloads}
 </section>`;
@@ -466,43 +458,38 @@ function renderFilterForm(
   filter: InsightsFilter | undefined,
   options: FilterOptions,
   errors: FilterError[],
-): string {
+): Html {
   const t = textsFor(insightsTexts, lang);
   const m = t.filters;
   const errorFor = (field: string) => errors.find((e) => e.field === field);
   const message = (field: string) => {
     const error = errorFor(field);
-    return error
-      ? `<p class="staff-error-message" id="insights-${field}-error"><span class="staff-visually-hidden">${escapeHtml(textsFor(queueTexts, lang).errorPrefix)} </span>${escapeHtml(t.errors[error.code])}</p>`
-      : '';
+    return error && fieldError(lang, `insights-${field}-error`, t.errors[error.code]);
   };
   const invalid = (field: string) =>
     errorFor(field) ? { 'aria-invalid': 'true', 'aria-describedby': `insights-${field}-error` } : {};
   const dateField = (name: 'from' | 'to', label: string) => {
     const value = raw[name] ?? filter?.[name] ?? '';
-    return `<div class="staff-field${errorFor(name) ? ' staff-field--invalid' : ''}">
-<label for="insights-${name}">${escapeHtml(label)}</label>
-<p class="insights-hint" id="insights-${name}-hint">${escapeHtml(m.dateHint)}</p>
+    return html`<div class="staff-field${errorFor(name) ? ' staff-field--invalid' : ''}">
+<label for="insights-${name}">${label}</label>
+<p class="insights-hint" id="insights-${name}-hint">${m.dateHint}</p>
 ${message(name)}
 <input${attrs({ type: 'text', autocomplete: 'off', spellcheck: 'false', id: `insights-${name}`, name, value, 'aria-describedby': errorFor(name) ? `insights-${name}-error insights-${name}-hint` : `insights-${name}-hint`, 'aria-invalid': errorFor(name) ? 'true' : undefined })}>
 </div>`;
   };
   const select = (name: 'topic' | 'consultation' | 'channel', label: string, choices: Array<[string, string]>) => {
     const current = raw[name];
-    const opts = [['', m.any] as [string, string], ...choices]
-      .map(
-        ([value, text]) =>
-          `<option${attrs({ value, selected: current === value && value !== '' })}>${escapeHtml(text)}</option>`,
-      )
-      .join('');
-    return `<div class="staff-field${errorFor(name) ? ' staff-field--invalid' : ''}">
-<label for="insights-${name}">${escapeHtml(label)}</label>
+    const opts = [['', m.any] as [string, string], ...choices].map(
+      ([value, text]) => html`<option${attrs({ value, selected: current === value && value !== '' })}>${text}</option>`,
+    );
+    return html`<div class="staff-field${errorFor(name) ? ' staff-field--invalid' : ''}">
+<label for="insights-${name}">${label}</label>
 ${message(name)}
 <select${attrs({ id: `insights-${name}`, name, ...invalid(name) })}>${opts}</select>
 </div>`;
   };
-  return `<form method="get" action="${insightsPaths.page(lang)}" class="staff-filters" aria-labelledby="insights-filters-heading">
-<h2 id="insights-filters-heading">${escapeHtml(m.heading)}</h2>
+  return html`<form method="get" action="${insightsPaths.page(lang)}" class="staff-filters" aria-labelledby="insights-filters-heading">
+<h2 id="insights-filters-heading">${m.heading}</h2>
 <div class="staff-filter-fields">
 ${dateField('from', m.from)}
 ${dateField('to', m.to)}
@@ -522,7 +509,7 @@ ${select(
   (['portal', 'widget', 'social'] as const).map((c) => [c, channelName(lang, c)]),
 )}
 </div>
-<p class="staff-actions"><button type="submit" class="staff-button">${escapeHtml(m.apply)}</button> <a href="${insightsPaths.page(lang)}">${escapeHtml(m.clear)}</a></p>
+<p class="staff-actions"><button type="submit" class="staff-button">${m.apply}</button> <a href="${insightsPaths.page(lang)}">${m.clear}</a></p>
 </form>`;
 }
 
@@ -536,24 +523,23 @@ export function renderInsightsPage(options: {
 }): string {
   const { lang } = options;
   const t = textsFor(insightsTexts, lang);
-  const s = textsFor(queueTexts, lang);
   const errors = 'errors' in options.result ? options.result.errors : [];
   const insights = 'insights' in options.result ? options.result.insights : undefined;
-  const summary =
-    errors.length === 0
-      ? ''
-      : `<div class="staff-error-summary" id="staff-error-summary" tabindex="-1" autofocus aria-labelledby="staff-error-summary-heading">
-<h2 id="staff-error-summary-heading">${escapeHtml(s.errorSummaryHeading)}</h2>
-<ul>${errors.map((e) => `<li><a href="#insights-${e.field}">${escapeHtml(t.errors[e.code])}</a></li>`).join('')}</ul>
-</div>`;
-  const figures = insights
-    ? `<p>${escapeHtml(t.filters.period(insights.filter.from, insights.filter.to))}</p>
-${FIGURES.map((id) =>
-  renderFigure(figureTable(insights, id, lang, { queueLinks: options.queueLinks }), lang, insights.filter),
-).join('\n')}`
-    : '';
-  const body = `${summary}
-<p>${escapeHtml(t.intro)}</p>
+  const summary = errorSummary(
+    lang,
+    errors.map((e) => ({ field: e.field, message: t.errors[e.code], target: `insights-${e.field}` })),
+  );
+  const figures =
+    insights &&
+    html`<p>${t.filters.period(insights.filter.from, insights.filter.to)}</p>
+${join(
+  FIGURES.map((id) =>
+    renderFigure(figureTable(insights, id, lang, { queueLinks: options.queueLinks }), lang, insights.filter),
+  ),
+  '\n',
+)}`;
+  const body = html`${summary}
+<p>${t.intro}</p>
 ${renderFilterForm(lang, options.raw, insights?.filter, options.filterOptions, errors)}
 ${figures}`;
   return staffPage({

@@ -3,8 +3,10 @@
  * of each field wins, in the order zod reported them (which is the order of the form).
  */
 import type { z } from 'zod';
+import type { FieldMessage } from '../../../shared/contracts/field-error.ts';
 
-export type FieldError = { field: string; message: string };
+/** A message next to a field of a staff form (the contracts' FieldMessage). */
+export type FieldError = FieldMessage;
 
 export type Issue = z.core.$ZodIssue;
 

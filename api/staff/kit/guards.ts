@@ -15,7 +15,7 @@ import * as queueTexts from '../queue/texts.ts';
 import { can, type Permission } from '../../services/auth/roles.ts';
 import { csrfTokenMatches, type ActiveSession } from '../../services/auth/sessions.ts';
 import { staffPaths } from '../queue/paths.ts';
-import { renderMessagePage, type PageSession } from '../queue/view.ts';
+import { renderMessagePage, type PageSession } from './shell.ts';
 
 export type StaffEnv = { Variables: AppEnv['Variables'] & { session: ActiveSession | undefined } };
 

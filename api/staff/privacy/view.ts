@@ -6,75 +6,60 @@
  */
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { textsFor } from '../../../shared/i18n.ts';
-import * as queueTexts from '../queue/texts.ts';
+import { attrs, html, join, nothing, type Html } from '../../../shared/html/index.ts';
+import { idRefs } from '../../../shared/render/html.ts';
 import * as privacyTexts from './texts.ts';
 import type { ErasureReport, PersonalDataFound } from '../../services/personal-data.ts';
 import type { RetentionKind } from '../../services/retention.ts';
-import { attrs, escapeHtml, idRefs } from '../../../shared/render/html.ts';
+import { errorSummary, fieldError, hiddenFields, notice, time } from '../kit/components.ts';
+import type { FieldError } from '../kit/form-errors.ts';
+import { formatDate, formatTime } from '../kit/format.ts';
+import { staffPage, type PageSession } from '../kit/shell.ts';
 import { privacyPaths } from './paths.ts';
-import { formatTime, staffPage, type FieldError, type PageSession } from '../queue/view.ts';
 
 export { privacyPaths };
 
 export type PrivacyQuery = { by: string; value: string; reference: string };
 
-const hidden = (name: string, value: string) =>
-  `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`;
-
-function errorSummary(lang: Locale, errors: readonly FieldError[]): string {
-  if (errors.length === 0) return '';
-  const items = errors.map((e) => `<li><a href="#${escapeHtml(e.field)}">${escapeHtml(e.message)}</a></li>`).join('');
-  return `<div class="staff-error-summary" id="staff-error-summary" tabindex="-1" autofocus aria-labelledby="staff-error-summary-heading">
-<h2 id="staff-error-summary-heading">${escapeHtml(textsFor(queueTexts, lang).errorSummaryHeading)}</h2>
-<ul>${items}</ul>
-</div>`;
-}
-
-function fieldError(lang: Locale, errors: readonly FieldError[], field: string): { html: string; id?: string } {
+/** The error for a field, if any, and the id its field points at with aria-describedby. */
+function errorAt(lang: Locale, errors: readonly FieldError[], field: string): { html: Html; id?: string } {
   const error = errors.find((e) => e.field === field);
-  if (!error) return { html: '' };
+  if (!error) return { html: nothing };
   const id = `${field}-error`;
-  return {
-    id,
-    html: `<p class="staff-error-message" id="${id}"><span class="staff-visually-hidden">${escapeHtml(textsFor(queueTexts, lang).errorPrefix)} </span>${escapeHtml(error.message)}</p>`,
-  };
+  return { id, html: fieldError(lang, id, error.message) };
 }
 
 const queryFields = (query: PrivacyQuery, session: PageSession, lang: Locale) =>
-  `${hidden('csrf', session.csrfToken)}${hidden('lang', lang)}${hidden('by', query.by)}${hidden('value', query.value)}${hidden('reference', query.reference)}`;
+  hiddenFields({ csrf: session.csrfToken, lang, by: query.by, value: query.value, reference: query.reference });
 
-function dateTime(iso: string, lang: Locale): string {
+function dateTime(iso: string, lang: Locale): Html {
   const date = new Date(iso);
-  const day = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', {
-    timeZone: 'Europe/Amsterdam',
-    dateStyle: 'medium',
-  }).format(date);
-  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(day)} ${escapeHtml(formatTime(date, lang))}</time>`;
+  return time(iso, `${formatDate(date, lang)} ${formatTime(date, lang)}`);
 }
 
-function searchForm(lang: Locale, session: PageSession, query: PrivacyQuery, errors: readonly FieldError[]): string {
+function searchForm(lang: Locale, session: PageSession, query: PrivacyQuery, errors: readonly FieldError[]): Html {
   const m = textsFor(privacyTexts, lang);
-  const by = fieldError(lang, errors, 'by-email');
-  const value = fieldError(lang, errors, 'value');
-  const reference = fieldError(lang, errors, 'reference');
+  const by = errorAt(lang, errors, 'by-email');
+  const value = errorAt(lang, errors, 'value');
+  const reference = errorAt(lang, errors, 'reference');
   const radio = (option: 'email' | 'handle', label: string) =>
-    `<div class="staff-radio"><input${attrs({
+    html`<div class="staff-radio"><input${attrs({
       type: 'radio',
       id: `by-${option}`,
       name: 'by',
       value: option,
       checked: query.by === option || (option === 'email' && query.by !== 'handle'),
       'aria-describedby': idRefs(by.id),
-    })}><label for="by-${option}">${escapeHtml(label)}</label></div>`;
-  return `<h2>${escapeHtml(m.searchHeading)}</h2>
+    })}><label for="by-${option}">${label}</label></div>`;
+  return html`<h2>${m.searchHeading}</h2>
 <form method="post" action="${privacyPaths.search}" novalidate class="staff-form">
-${hidden('csrf', session.csrfToken)}${hidden('lang', lang)}
-<fieldset class="staff-field${by.id ? ' staff-field--invalid' : ''}"><legend>${escapeHtml(m.by)}</legend>
+${hiddenFields({ csrf: session.csrfToken, lang })}
+<fieldset class="staff-field${by.id ? ' staff-field--invalid' : ''}"><legend>${m.by}</legend>
 ${by.html}${radio('email', m.byEmail)}${radio('handle', m.byHandle)}
 </fieldset>
 <div class="staff-field${value.id ? ' staff-field--invalid' : ''}">
-<label for="value">${escapeHtml(m.value)}</label>
-<p id="value-hint">${escapeHtml(m.valueHint)}</p>
+<label for="value">${m.value}</label>
+<p id="value-hint">${m.valueHint}</p>
 ${value.html}
 <input${attrs({
     id: 'value',
@@ -88,8 +73,8 @@ ${value.html}
   })}>
 </div>
 <div class="staff-field${reference.id ? ' staff-field--invalid' : ''}">
-<label for="reference">${escapeHtml(m.reference)}</label>
-<p id="reference-hint">${escapeHtml(m.referenceHint)}</p>
+<label for="reference">${m.reference}</label>
+<p id="reference-hint">${m.referenceHint}</p>
 ${reference.html}
 <input${attrs({
     id: 'reference',
@@ -101,50 +86,43 @@ ${reference.html}
     'aria-invalid': reference.id ? 'true' : undefined,
   })}>
 </div>
-<button type="submit" class="staff-button">${escapeHtml(m.search)}</button>
+<button type="submit" class="staff-button">${m.search}</button>
 </form>`;
 }
 
-function results(lang: Locale, session: PageSession, query: PrivacyQuery, found: PersonalDataFound): string {
+function results(lang: Locale, session: PageSession, query: PrivacyQuery, found: PersonalDataFound): Html {
   const m = textsFor(privacyTexts, lang);
   if (found.submissions.length === 0 && found.socialAuthors.length === 0) {
-    return `<h2 id="results">${escapeHtml(m.resultsHeading)}</h2>\n<p role="status">${escapeHtml(m.nothingFound)}</p>`;
+    return html`<h2 id="results">${m.resultsHeading}</h2>\n<p role="status">${m.nothingFound}</p>`;
   }
   const input =
-    query.by === 'email'
-      ? `<h3>${escapeHtml(m.inputHeading)}</h3>
+    query.by === 'email' &&
+    html`<h3>${m.inputHeading}</h3>
 ${
   found.submissions.length === 0
-    ? `<p>${escapeHtml(m.noInput)}</p>`
-    : `<ul>${found.submissions
-        .map(
-          (s) =>
-            `<li><span translate="no">${escapeHtml(s.code)}</span> – ${escapeHtml(s.consultation)} – ${escapeHtml(m.submittedAt)} ${dateTime(s.submittedAt, lang)}${
-              s.erasedAt ? ` – ${escapeHtml(m.erasedAt)} ${dateTime(s.erasedAt, lang)}` : ''
-            }</li>`,
-        )
-        .join('')}</ul>`
-}`
-      : '';
+    ? html`<p>${m.noInput}</p>`
+    : html`<ul>${found.submissions.map(
+        (s) =>
+          html`<li><span translate="no">${s.code}</span> – ${s.consultation} – ${m.submittedAt} ${dateTime(s.submittedAt, lang)}${
+            s.erasedAt && html` – ${m.erasedAt} ${dateTime(s.erasedAt, lang)}`
+          }</li>`,
+      )}</ul>`
+}`;
   const accounts =
-    query.by === 'handle'
-      ? `<h3>${escapeHtml(m.accountsHeading)}</h3>
+    query.by === 'handle' &&
+    html`<h3>${m.accountsHeading}</h3>
 ${
   found.socialAuthors.length === 0
-    ? `<p>${escapeHtml(m.noAccounts)}</p>`
-    : `<ul>${found.socialAuthors
-        .map(
-          (a) =>
-            `<li>${escapeHtml(a.platform)}: ${escapeHtml(a.handle ?? a.displayName ?? '')} – ${escapeHtml(m.posts)}: ${a.posts}</li>`,
-        )
-        .join('')}</ul>`
-}`
-      : '';
-  return `<h2 id="results">${escapeHtml(m.resultsHeading)}</h2>
+    ? html`<p>${m.noAccounts}</p>`
+    : html`<ul>${found.socialAuthors.map(
+        (a) => html`<li>${a.platform}: ${a.handle ?? a.displayName ?? ''} – ${m.posts}: ${a.posts}</li>`,
+      )}</ul>`
+}`;
+  return html`<h2 id="results">${m.resultsHeading}</h2>
 ${input}${accounts}
 <div class="staff-actions">
-<form method="post" action="${privacyPaths.export}">${queryFields(query, session, lang)}<button type="submit" class="staff-button">${escapeHtml(m.export)}</button></form>
-<form method="post" action="${privacyPaths.erase}">${queryFields(query, session, lang)}${hidden('step', 'ask')}<button type="submit" class="staff-button staff-button--secondary">${escapeHtml(m.erase)}</button></form>
+<form method="post" action="${privacyPaths.export}">${queryFields(query, session, lang)}<button type="submit" class="staff-button">${m.export}</button></form>
+<form method="post" action="${privacyPaths.erase}">${queryFields(query, session, lang)}${hiddenFields({ step: 'ask' })}<button type="submit" class="staff-button staff-button--secondary">${m.erase}</button></form>
 </div>`;
 }
 
@@ -159,15 +137,12 @@ export function renderPrivacyPage(options: {
   const { lang, session, errors = [] } = options;
   const m = textsFor(privacyTexts, lang);
   const query = options.query ?? { by: 'email', value: '', reference: '' };
-  const notice = options.erased
-    ? `<p class="staff-notice" role="status">${escapeHtml(m.erased(options.erased))}</p>`
-    : '<div role="status"></div>';
-  const body = `${notice}
+  const body = html`${notice(options.erased && m.erased(options.erased))}
 ${errorSummary(lang, errors)}
-<p>${escapeHtml(m.intro)}</p>
-<p><a href="${privacyPaths.retention(lang)}">${escapeHtml(m.retentionLink)}</a></p>
+<p>${m.intro}</p>
+<p><a href="${privacyPaths.retention(lang)}">${m.retentionLink}</a></p>
 ${searchForm(lang, session, query, errors)}
-${options.found && options.query ? results(lang, session, options.query, options.found) : ''}`;
+${options.found && options.query && results(lang, session, options.query, options.found)}`;
   return staffPage({
     lang,
     title: m.title,
@@ -188,13 +163,13 @@ export function renderEraseConfirmPage(options: {
   const { lang, session, query } = options;
   const m = textsFor(privacyTexts, lang);
   const errors = options.error ? [{ field: 'confirm', message: m.errors.confirm }] : [];
-  const confirm = fieldError(lang, errors, 'confirm');
+  const confirm = errorAt(lang, errors, 'confirm');
   const summary = `${options.found.submissions.length} × ${m.inputHeading.toLowerCase()}, ${options.found.socialAuthors.length} × ${m.accountsHeading.toLowerCase()}`;
-  const body = `${errorSummary(lang, errors)}
-<p>${escapeHtml(m.eraseExplain)}</p>
-<p><strong>${escapeHtml(query.value)}</strong>: ${escapeHtml(summary)}</p>
+  const body = html`${errorSummary(lang, errors)}
+<p>${m.eraseExplain}</p>
+<p><strong>${query.value}</strong>: ${summary}</p>
 <form method="post" action="${privacyPaths.erase}" class="staff-form">
-${queryFields(query, session, lang)}${hidden('step', 'erase')}
+${queryFields(query, session, lang)}${hiddenFields({ step: 'erase' })}
 <div class="staff-field${confirm.id ? ' staff-field--invalid' : ''}">
 ${confirm.html}
 <div class="staff-checkbox"><input${attrs({
@@ -204,11 +179,11 @@ ${confirm.html}
     value: 'yes',
     'aria-describedby': idRefs(confirm.id),
     'aria-invalid': confirm.id ? 'true' : undefined,
-  })}><label for="confirm">${escapeHtml(m.eraseConfirm)}</label></div>
+  })}><label for="confirm">${m.eraseConfirm}</label></div>
 </div>
-<button type="submit" class="staff-button">${escapeHtml(m.eraseSubmit)}</button>
+<button type="submit" class="staff-button">${m.eraseSubmit}</button>
 </form>
-<p><a href="${privacyPaths.home(lang)}">${escapeHtml(m.cancel)}</a></p>`;
+<p><a href="${privacyPaths.home(lang)}">${m.cancel}</a></p>`;
   return staffPage({ lang, title: m.eraseHeading, body, session, hasErrors: errors.length > 0 });
 }
 
@@ -223,40 +198,34 @@ export function renderRetentionPage(options: {
 }): string {
   const { lang, session, errors = [] } = options;
   const m = textsFor(privacyTexts, lang);
-  const notice =
-    options.saved !== undefined
-      ? `<p class="staff-notice" role="status">${escapeHtml(m.saved(options.saved))}</p>`
-      : '<div role="status"></div>';
-  const fields = options.rows
-    .map((row) => {
-      const id = `days-${row.kind}`;
-      const error = fieldError(lang, errors, id);
-      return `<div class="staff-field${error.id ? ' staff-field--invalid' : ''}">
-<label for="${id}">${escapeHtml(m.kinds[row.kind])} (${escapeHtml(m.days.toLowerCase())})</label>
-<p id="${id}-hint">${escapeHtml(m.from)}: ${escapeHtml(m.starts[row.kind])}. ${escapeHtml(m.defaultIs(row.defaultDays))}</p>
+  const fields = options.rows.map((row) => {
+    const id = `days-${row.kind}`;
+    const error = errorAt(lang, errors, id);
+    return html`<div class="staff-field${error.id ? ' staff-field--invalid' : ''}">
+<label for="${id}">${m.kinds[row.kind]} (${m.days.toLowerCase()})</label>
+<p id="${id}-hint">${m.from}: ${m.starts[row.kind]}. ${m.defaultIs(row.defaultDays)}</p>
 ${error.html}
 <input${attrs({
-        id,
-        name: row.kind,
-        type: 'text',
-        inputmode: 'numeric',
-        value: row.value ?? String(row.days),
-        autocomplete: 'off',
-        'aria-describedby': idRefs(`${id}-hint`, error.id),
-        'aria-invalid': error.id ? 'true' : undefined,
-      })}>
+      id,
+      name: row.kind,
+      type: 'text',
+      inputmode: 'numeric',
+      value: row.value ?? String(row.days),
+      autocomplete: 'off',
+      'aria-describedby': idRefs(`${id}-hint`, error.id),
+      'aria-invalid': error.id ? 'true' : undefined,
+    })}>
 </div>`;
-    })
-    .join('\n');
-  const body = `${notice}
+  });
+  const body = html`${notice(options.saved !== undefined ? m.saved(options.saved) : undefined)}
 ${errorSummary(lang, errors)}
-<p>${escapeHtml(m.retentionIntro)}</p>
+<p>${m.retentionIntro}</p>
 <form method="post" action="${privacyPaths.saveRetention}" novalidate class="staff-form">
-${hidden('csrf', session.csrfToken)}${hidden('lang', lang)}
-${fields}
-<button type="submit" class="staff-button">${escapeHtml(m.save)}</button>
+${hiddenFields({ csrf: session.csrfToken, lang })}
+${join(fields, '\n')}
+<button type="submit" class="staff-button">${m.save}</button>
 </form>
-<p><a href="${privacyPaths.home(lang)}">${escapeHtml(m.backToRequests)}</a></p>`;
+<p><a href="${privacyPaths.home(lang)}">${m.backToRequests}</a></p>`;
   return staffPage({
     lang,
     title: m.retentionTitle,

@@ -1,151 +1,30 @@
 /**
- * Server-rendered staff pages: the log-in page and the moderation queue. They are not
- * part of the static portal (nothing to build, everything personal), so they carry a
- * small layout of their own, with the same accessibility rules as the portal: skip
- * link, landmarks, one h1, an error summary that takes focus, errors next to fields.
+ * Server-rendered staff pages: the log-in page and the moderation queue, in the staff
+ * page shell (kit/shell.ts): an error summary that takes focus, errors next to fields.
  */
 import type { Locale } from '../../../shared/contracts/public-content.ts';
-import type { LocalizedText } from '../../db/schema.ts';
 import { textsFor } from '../../../shared/i18n.ts';
+import { attrs, html, join, nothing, type Html } from '../../../shared/html/index.ts';
+import { idRefs } from '../../../shared/render/html.ts';
 import * as queueTexts from './texts.ts';
-import * as privacyTexts from '../privacy/texts.ts';
-import { can, type RoleGrant } from '../../services/auth/roles.ts';
-import { privacyPaths } from '../privacy/paths.ts';
-import { staffPaths } from './paths.ts';
 import type { HouseRule, QueueFilterOptions, QueueItem } from '../../services/moderation/index.ts';
 import { DECISIONS } from '../../services/moderation/index.ts';
 import type { Flag } from '../../services/screening/types.ts';
-import { attrs, escapeHtml, idRefs } from '../../../shared/render/html.ts';
-import { webcareNavLinks } from '../webcare/nav.ts';
 import { webcarePaths } from '../webcare/paths.ts';
 import { clockMeta, queueItemWebcare, shortcutStatus, type QueueWebcare } from '../webcare/view.ts';
 import * as webcareTexts from '../webcare/texts.ts';
-import { insightsNavLinks } from '../insights/nav.ts';
-import type { FieldError } from '../kit/form-errors.ts';
-
-export { staffPaths };
-
-/** How long before the end of a session the warning appears (WCAG 2.2.1: at least 20 s to react). */
-export const SESSION_WARNING_MS = 2 * 60 * 1000;
-
-export type { FieldError };
-
-export type PageSession = {
-  displayName: string;
-  csrfToken: string;
-  expiresAt: Date;
-  /** Which nav links to show; the routes check permissions themselves. */
-  roles?: readonly RoleGrant[];
-};
-
-export function formatTime(date: Date, lang: Locale): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', {
-    timeZone: 'Europe/Amsterdam',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date);
-}
-
-export function formatDateTime(date: Date, lang: Locale): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', {
-    timeZone: 'Europe/Amsterdam',
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(date);
-}
-
-export function pick(text: LocalizedText, lang: Locale): string {
-  return lang === 'en' ? (text.en ?? text.nl) : text.nl;
-}
-
-/** The page around every staff view. */
-export function staffPage(page: {
-  lang: Locale;
-  title: string;
-  body: string;
-  session?: PageSession | undefined;
-  /** The path of this page, to come back to after extending the session without script. */
-  path?: string;
-  hasErrors?: boolean;
-  /** Page scripts besides the session script: modules, so each has its own scope (the CSP allows no inline script). */
-  scripts?: readonly string[];
-}): string {
-  const m = textsFor(queueTexts, page.lang);
-  const { session } = page;
-  const title = `${page.hasErrors ? `${m.errorPrefix} ` : ''}${page.title} – ${m.product}`;
-  const header = session
-    ? `<header class="staff-header">
-<p class="staff-product">${escapeHtml(m.product)}</p>
-<nav aria-label="${escapeHtml(m.header.navLabel)}"><ul class="staff-nav"><li><a href="${staffPaths.queue(page.lang)}"${page.path === staffPaths.queue(page.lang) ? ' aria-current="page"' : ''}>${escapeHtml(m.header.queue)}</a></li>${webcareNavLinks(page.lang, page.path, session.roles)}${insightsNavLinks(page.lang, page.path, session.roles)}${can(session.roles ?? [], 'privacy') ? `<li><a href="${privacyPaths.home(page.lang)}"${page.path?.startsWith(privacyPaths.home(page.lang)) ? ' aria-current="page"' : ''}>${escapeHtml(textsFor(privacyTexts, page.lang).nav)}</a></li>` : ''}</ul></nav>
-<div class="staff-account">
-<p>${escapeHtml(m.header.signedInAs(session.displayName))}</p>
-<form method="post" action="${staffPaths.extend}" class="staff-session" data-session-form>
-${hidden('csrf', session.csrfToken)}${hidden('lang', page.lang)}${hidden('next', page.path ?? staffPaths.queue(page.lang))}
-<p>${escapeHtml(m.header.sessionEnds)} <time datetime="${session.expiresAt.toISOString()}" data-session-expires>${escapeHtml(formatTime(session.expiresAt, page.lang))}</time></p>
-<button type="submit" class="staff-button staff-button--secondary">${escapeHtml(m.header.extend)}</button>
-</form>
-<form method="post" action="${staffPaths.logout}">${hidden('csrf', session.csrfToken)}${hidden('lang', page.lang)}<button type="submit" class="staff-button staff-button--secondary">${escapeHtml(m.header.logout)}</button></form>
-</div>
-</header>
-<div class="staff-session-alert" role="alert" data-session-alert></div>`
-    : `<header class="staff-header"><p class="staff-product">${escapeHtml(m.product)}</p></header>`;
-  // The session script reads its texts and timings from data attributes: no inline script,
-  // so a strict Content-Security-Policy (script-src 'self') holds.
-  const data = session
-    ? attrs({
-        'data-lang': page.lang,
-        'data-warn-before': SESSION_WARNING_MS,
-        'data-extend-url': staffPaths.extend,
-        'data-login-url': staffPaths.login(page.lang),
-        'data-text-warning': m.session.warning('{time}'),
-        'data-text-extended': m.session.extended('{time}'),
-        'data-text-expired': m.session.expired,
-        'data-text-extend': m.header.extend,
-        'data-text-login': m.session.loginAgain,
-      })
-    : '';
-  return `<!doctype html>
-<html lang="${page.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<title>${escapeHtml(title)}</title>
-<link rel="stylesheet" href="${staffPaths.stylesheet}">
-${session ? `<script src="${staffPaths.sessionScript}" defer></script>` : ''}
-${(page.scripts ?? []).map((src) => `<script type="module" src="${escapeHtml(src)}"></script>`).join('')}
-</head>
-<body${data}>
-<a class="staff-skip-link" href="#inhoud">${escapeHtml(m.skipLink)}</a>
-${header}
-<main id="inhoud" tabindex="-1">
-<h1>${escapeHtml(page.title)}</h1>
-${page.body}
-</main>
-</body>
-</html>
-`;
-}
-
-export function hidden(name: string, value: string): string {
-  return `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`;
-}
-
-export function errorSummary(lang: Locale, errors: ReadonlyArray<FieldError & { target?: string }>): string {
-  if (errors.length === 0) return '';
-  const m = textsFor(queueTexts, lang);
-  const items = errors
-    .map((e) => `<li><a href="#${escapeHtml(e.target ?? e.field)}">${escapeHtml(e.message)}</a></li>`)
-    .join('');
-  return `<div class="staff-error-summary" id="staff-error-summary" tabindex="-1" autofocus aria-labelledby="staff-error-summary-heading">
-<h2 id="staff-error-summary-heading">${escapeHtml(m.errorSummaryHeading)}</h2>
-<ul>${items}</ul>
-</div>`;
-}
-
-export function errorMessage(lang: Locale, id: string, message: string): string {
-  return `<p class="staff-error-message" id="${escapeHtml(id)}"><span class="staff-visually-hidden">${escapeHtml(textsFor(queueTexts, lang).errorPrefix)} </span>${escapeHtml(message)}</p>`;
-}
+import {
+  errorSummary,
+  fieldError,
+  hiddenField,
+  hiddenFields,
+  notice,
+  pick,
+  time,
+  type FieldError,
+} from '../kit/components.ts';
+import { formatDateTime } from '../kit/format.ts';
+import { staffPage, staffPaths, type PageSession } from '../kit/shell.ts';
 
 // ---------------------------------------------------------------------------------------
 
@@ -161,23 +40,23 @@ export function renderLoginPage(options: {
   const field = (name: 'email' | 'password', label: string, input: Record<string, string | boolean | undefined>) => {
     const error = errors.find((e) => e.field === name);
     const errorId = error ? `${name}-error` : undefined;
-    return `<div class="staff-field${error ? ' staff-field--invalid' : ''}">
-<label for="${name}">${escapeHtml(label)}</label>
-${error && errorId ? errorMessage(lang, errorId, error.message) : ''}
+    return html`<div class="staff-field${error ? ' staff-field--invalid' : ''}">
+<label for="${name}">${label}</label>
+${error && errorId ? fieldError(lang, errorId, error.message) : ''}
 <input${attrs({ id: name, name, ...input, 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': idRefs(errorId) })}>
 </div>`;
   };
   const other: Locale = lang === 'en' ? 'nl' : 'en';
-  const body = `${options.notice ? `<p class="staff-notice" role="status">${escapeHtml(options.notice)}</p>` : '<div role="status"></div>'}
+  const body = html`${notice(options.notice)}
 ${errorSummary(lang, errors)}
-<p>${escapeHtml(m.intro)}</p>
+<p>${m.intro}</p>
 <form method="post" action="${staffPaths.login(lang)}" novalidate class="staff-form">
-${options.next ? hidden('next', options.next) : ''}
+${options.next ? hiddenField('next', options.next) : ''}
 ${field('email', m.email, { type: 'email', autocomplete: 'username', spellcheck: 'false', value: options.email ?? '', required: true })}
 ${field('password', m.password, { type: 'password', autocomplete: 'current-password', required: true })}
-<button type="submit" class="staff-button">${escapeHtml(m.submit)}</button>
+<button type="submit" class="staff-button">${m.submit}</button>
 </form>
-<p><a href="${staffPaths.login(other)}" lang="${other}" hreflang="${other}">${escapeHtml(m.otherLanguage)}</a></p>`;
+<p><a href="${staffPaths.login(other)}" lang="${other}" hreflang="${other}">${m.otherLanguage}</a></p>`;
   return staffPage({ lang, title: m.title, body, hasErrors: errors.length > 0, path: staffPaths.login(lang) });
 }
 
@@ -225,7 +104,7 @@ export function renderQueuePage(options: {
   sentimentSaved?: boolean | undefined;
   form?: DecisionFormState | undefined;
   now: Date;
-  /** Assignment, answers and the response clock on every item (api/views/webcare.ts). */
+  /** Assignment, answers and the response clock on every item (webcare/view.ts). */
   webcare?: QueueWebcare | undefined;
 }): string {
   const { lang, form } = options;
@@ -242,30 +121,32 @@ export function renderQueuePage(options: {
         ? [{ ...assignError.error, target: `item-${assignError.itemId}-assign-${assignError.error.field}` }]
         : [],
     );
-  let body: string;
+  let body: Html;
   if (!options.canRead) {
-    body = `<p>${escapeHtml(m.noAccess)}</p>`;
+    body = html`<p>${m.noAccess}</p>`;
   } else {
     const list =
       options.items.length === 0
-        ? `<p>${escapeHtml(m.empty)}</p>`
-        : `<ol class="staff-queue">${options.items.map((item) => `<li>${renderItem(item, options)}</li>`).join('\n')}</ol>`;
-    const notice = options.webcare?.notice
-      ? `<p class="staff-notice" role="status">${escapeHtml(options.webcare.notice)}</p>`
-      : options.saved
-        ? `<p class="staff-notice" role="status">${escapeHtml(
-            options.saved.decided === 1 && options.saved.skipped === 0
-              ? m.saved
-              : m.bulk.saved(options.saved.decided, options.saved.skipped),
-          )}</p>`
+        ? html`<p>${m.empty}</p>`
+        : html`<ol class="staff-queue">${join(
+            options.items.map((item) => html`<li>${renderItem(item, options)}</li>`),
+            '\n',
+          )}</ol>`;
+    const status =
+      options.webcare?.notice ||
+      (options.saved
+        ? options.saved.decided === 1 && options.saved.skipped === 0
+          ? m.saved
+          : m.bulk.saved(options.saved.decided, options.saved.skipped)
         : options.sentimentSaved
-          ? `<p class="staff-notice" role="status">${escapeHtml(m.sentimentSaved)}</p>`
-          : '<div role="status"></div>';
+          ? m.sentimentSaved
+          : undefined);
     const bulk =
-      options.canDecide && options.items.length > 0
-        ? `<section class="staff-bulk" aria-labelledby="bulk-heading">
-<h2 id="bulk-heading">${escapeHtml(m.bulk.heading)}</h2>
-<p>${escapeHtml(m.bulk.intro)}</p>
+      options.canDecide &&
+      options.items.length > 0 &&
+      html`<section class="staff-bulk" aria-labelledby="bulk-heading">
+<h2 id="bulk-heading">${m.bulk.heading}</h2>
+<p>${m.bulk.intro}</p>
 ${decisionForm({
   lang,
   prefix: 'bulk',
@@ -277,15 +158,14 @@ ${decisionForm({
   state: form?.itemId === BULK ? form : undefined,
   submit: m.bulk.save,
 })}
-</section>`
-        : '';
-    body = `${notice}
+</section>`;
+    body = html`${notice(status)}
 ${errorSummary(lang, formErrors)}
-<p>${escapeHtml(m.intro)}</p>
-<p class="staff-shortcut-hint">${escapeHtml(textsFor(webcareTexts, lang).shortcuts.hint)} <a href="${webcarePaths.shortcuts(lang)}">${escapeHtml(textsFor(webcareTexts, lang).shortcuts.help)}</a></p>
+<p>${m.intro}</p>
+<p class="staff-shortcut-hint">${textsFor(webcareTexts, lang).shortcuts.hint} <a href="${webcarePaths.shortcuts(lang)}">${textsFor(webcareTexts, lang).shortcuts.help}</a></p>
 ${shortcutStatus(lang)}
 ${renderFilters(options)}
-<p>${escapeHtml(m.count(options.items.length))}</p>
+<p>${m.count(options.items.length)}</p>
 ${list}
 ${bulk}`;
   }
@@ -300,27 +180,20 @@ ${bulk}`;
   });
 }
 
-function renderFilters(options: {
-  lang: Locale;
-  filter: QueueFilterValues;
-  filterOptions: QueueFilterOptions;
-}): string {
+function renderFilters(options: { lang: Locale; filter: QueueFilterValues; filterOptions: QueueFilterOptions }): Html {
   const { lang, filter } = options;
   const t = textsFor(queueTexts, lang);
   const m = t.queue.filters;
   const select = (name: keyof QueueFilterValues, label: string, first: string, choices: Array<[string, string]>) => {
     const id = `filter-${name}`;
     const current = filter[name];
-    const opts = [[``, first] as [string, string], ...choices]
-      .map(
-        ([value, text]) =>
-          `<option${attrs({ value, selected: current === value && value !== '' })}>${escapeHtml(text)}</option>`,
-      )
-      .join('');
-    return `<div class="staff-field"><label for="${id}">${escapeHtml(label)}</label><select id="${id}" name="${name}">${opts}</select></div>`;
+    const opts = [[``, first] as [string, string], ...choices].map(
+      ([value, text]) => html`<option${attrs({ value, selected: current === value && value !== '' })}>${text}</option>`,
+    );
+    return html`<div class="staff-field"><label for="${id}">${label}</label><select id="${id}" name="${name}">${opts}</select></div>`;
   };
-  return `<form method="get" action="${staffPaths.queue(lang)}" class="staff-filters" aria-labelledby="filters-heading">
-<h2 id="filters-heading">${escapeHtml(m.heading)}</h2>
+  return html`<form method="get" action="${staffPaths.queue(lang)}" class="staff-filters" aria-labelledby="filters-heading">
+<h2 id="filters-heading">${m.heading}</h2>
 <div class="staff-filter-fields">
 ${select('status', m.state, m.stateOpen, Object.entries(t.states))}
 ${select('channel', m.channel, m.any, Object.entries(t.channels))}
@@ -344,8 +217,8 @@ ${select(
 )}
 ${select('flag', m.flag, m.any, Object.entries(t.categories))}
 </div>
-<div class="staff-checkbox"><input${attrs({ type: 'checkbox', id: 'filter-overdue', name: 'overdue', value: '1', checked: Boolean(filter.overdue) })}><label for="filter-overdue">${escapeHtml(m.overdue)}</label></div>
-<p class="staff-actions"><button type="submit" class="staff-button">${escapeHtml(m.apply)}</button> <a href="${staffPaths.queue(lang)}">${escapeHtml(m.clear)}</a></p>
+<div class="staff-checkbox"><input${attrs({ type: 'checkbox', id: 'filter-overdue', name: 'overdue', value: '1', checked: Boolean(filter.overdue) })}><label for="filter-overdue">${m.overdue}</label></div>
+<p class="staff-actions"><button type="submit" class="staff-button">${m.apply}</button> <a href="${staffPaths.queue(lang)}">${m.clear}</a></p>
 </form>`;
 }
 
@@ -361,36 +234,34 @@ function renderItem(
     form?: DecisionFormState | undefined;
     webcare?: QueueWebcare | undefined;
   },
-): string {
+): Html {
   const { lang } = options;
   const t = textsFor(queueTexts, lang);
   const m = t.queue;
   const headingId = `item-${item.id}-heading`;
-  const answers = item.answers
-    .map((answer) => {
-      const screened = item.screening?.fields.find((f) => f.question === answer.question);
-      const value =
-        answer.kind === 'open_text' && typeof answer.value === 'string'
-          ? `<p class="staff-answer"${textLang(item)}>${highlight(answer.value, screened?.flags ?? [])}</p>`
-          : `<p class="staff-answer">${escapeHtml(answerText(answer, lang))}</p>`;
-      const preview =
-        screened && typeof answer.value === 'string' && screened.redacted !== answer.value
-          ? `<details class="staff-preview"><summary>${escapeHtml(m.redactedPreview)}</summary><p${textLang(item)}>${escapeHtml(screened.redacted)}</p></details>`
-          : '';
-      return `<h3>${escapeHtml(pick(answer.prompt, lang))}</h3>${value}${preview}`;
-    })
-    .join('\n');
+  const textLang = itemLang(item);
+  const answers = item.answers.map((answer) => {
+    const screened = item.screening?.fields.find((f) => f.question === answer.question);
+    const value =
+      answer.kind === 'open_text' && typeof answer.value === 'string'
+        ? html`<p class="staff-answer"${attrs({ lang: textLang })}>${highlight(answer.value, screened?.flags ?? [])}</p>`
+        : html`<p class="staff-answer">${answerText(answer, lang)}</p>`;
+    const preview =
+      screened &&
+      typeof answer.value === 'string' &&
+      screened.redacted !== answer.value &&
+      html`<details class="staff-preview"><summary>${m.redactedPreview}</summary><p${attrs({ lang: textLang })}>${screened.redacted}</p></details>`;
+    return html`<h3>${pick(answer.prompt, lang)}</h3>${value}${preview}`;
+  });
   const flags = item.screening?.fields.flatMap((f) => f.flags) ?? [];
   const screening = !item.screening
-    ? `<p>${escapeHtml(m.notScreened)}</p>`
+    ? html`<p>${m.notScreened}</p>`
     : flags.length === 0
-      ? `<p>${escapeHtml(m.noFlags)}</p>`
-      : `<ul class="staff-flags">${flags
-          .map(
-            (flag) =>
-              `<li class="staff-flag staff-flag--${flag.category}"><strong>${escapeHtml(t.categories[flag.category])}:</strong> ${escapeHtml(flag.reason[lang])}</li>`,
-          )
-          .join('')}</ul>`;
+      ? html`<p>${m.noFlags}</p>`
+      : html`<ul class="staff-flags">${flags.map(
+          (flag) =>
+            html`<li class="staff-flag staff-flag--${flag.category}"><strong>${t.categories[flag.category]}:</strong> ${flag.reason[lang]}</li>`,
+        )}</ul>`;
   const heading = m.itemHeading(pick(item.consultation.title, lang));
   const received = formatDateTime(item.createdAt, lang);
   const state = options.form?.itemId === item.id ? options.form : undefined;
@@ -398,65 +269,63 @@ function renderItem(
   const selectId = `item-${item.id}-select`;
   // The checkbox belongs to the bulk form at the end of the page (form attribute), so each
   // item can still have its own form.
-  const select = options.canDecide
-    ? `<div class="staff-checkbox"><input${attrs({
-        type: 'checkbox',
-        id: selectId,
-        name: 'item',
-        value: item.id,
-        form: 'bulk-decision',
-        checked: bulkState?.values.items?.includes(item.id) ?? false,
-      })}><label for="${selectId}">${escapeHtml(m.bulk.select(heading, received))}</label></div>`
-    : '';
-  return `<article class="staff-item" aria-labelledby="${headingId}" tabindex="-1" data-queue-item>
-<h2 id="${headingId}">${escapeHtml(heading)}</h2>
+  const select =
+    options.canDecide &&
+    html`<div class="staff-checkbox"><input${attrs({
+      type: 'checkbox',
+      id: selectId,
+      name: 'item',
+      value: item.id,
+      form: 'bulk-decision',
+      checked: bulkState?.values.items?.includes(item.id) ?? false,
+    })}><label for="${selectId}">${m.bulk.select(heading, received)}</label></div>`;
+  return html`<article class="staff-item" aria-labelledby="${headingId}" tabindex="-1" data-queue-item>
+<h2 id="${headingId}">${heading}</h2>
 ${select}
 <dl class="staff-meta">
-<div><dt>${escapeHtml(m.received)}</dt><dd><time datetime="${item.createdAt.toISOString()}">${escapeHtml(received)}</time></dd></div>
-<div><dt>${escapeHtml(m.due)}</dt><dd><time datetime="${item.dueAt.toISOString()}">${escapeHtml(formatDateTime(item.dueAt, lang))}</time></dd></div>
+<div><dt>${m.received}</dt><dd>${time(item.createdAt, received)}</dd></div>
+<div><dt>${m.due}</dt><dd>${time(item.dueAt, formatDateTime(item.dueAt, lang))}</dd></div>
 ${clockMeta(item, lang, options.now)}
-${item.openReports > 0 ? `<div><dt>${escapeHtml(m.reports)}</dt><dd>${item.openReports}</dd></div>` : ''}
-<div><dt>${escapeHtml(m.channel)}</dt><dd>${escapeHtml(t.channels[item.channel] ?? item.channel)}${socialSource(item, lang)}</dd></div>
-<div><dt>${escapeHtml(m.state)}</dt><dd>${escapeHtml(t.states[item.reviewState])}</dd></div>
+${item.openReports > 0 && html`<div><dt>${m.reports}</dt><dd>${item.openReports}</dd></div>`}
+<div><dt>${m.channel}</dt><dd>${t.channels[item.channel] ?? item.channel}${socialSource(item, lang)}</dd></div>
+<div><dt>${m.state}</dt><dd>${t.states[item.reviewState]}</dd></div>
 </dl>
-${answers}
-<h3>${escapeHtml(m.screening)}</h3>
+${join(answers, '\n')}
+<h3>${m.screening}</h3>
 ${screening}
-${item.screening?.proofOfWork === 'missing' ? `<p>${escapeHtml(textsFor(queueTexts, lang).proofOfWork.missing)}</p>` : ''}
+${item.screening?.proofOfWork === 'missing' && html`<p>${textsFor(queueTexts, lang).proofOfWork.missing}</p>`}
 ${sentimentSection(item, options)}
 ${queueItemWebcare(item, options)}
 ${
-  options.canDecide
-    ? decisionForm({
-        lang,
-        prefix: `item-${item.id}`,
-        action: staffPaths.decision(item.id),
-        rules: options.rules,
-        session: options.session,
-        here: options.here,
-        state,
-        submit: m.save,
-      })
-    : ''
+  options.canDecide &&
+  decisionForm({
+    lang,
+    prefix: `item-${item.id}`,
+    action: staffPaths.decision(item.id),
+    rules: options.rules,
+    session: options.session,
+    here: options.here,
+    state,
+    submit: m.save,
+  })
 }
 </article>`;
 }
 
 /** The language of an item's text: a mirrored post's own (none when unknown), else the input's. */
-function textLang(item: QueueItem): string {
-  const lang = item.source ? item.source.lang : item.language;
-  return lang ? ` lang="${escapeHtml(lang)}"` : '';
+function itemLang(item: QueueItem): string | undefined {
+  return (item.source ? item.source.lang : item.language) || undefined;
 }
 
 /** For a mirrored post: the platform and account, and a link to the post there. */
-function socialSource(item: QueueItem, lang: Locale): string {
-  if (!item.source) return '';
+function socialSource(item: QueueItem, lang: Locale): Html {
+  if (!item.source) return nothing;
   const m = textsFor(queueTexts, lang).socialQueue;
   const where = `: ${item.source.platform}${item.source.account ? `, @${item.source.account}` : ''}`;
-  const link = item.source.postUrl
-    ? ` <a href="${escapeHtml(item.source.postUrl)}" rel="noopener noreferrer">${escapeHtml(m.original(item.source.platform))}</a>`
-    : '';
-  return `${escapeHtml(where)}${link}`;
+  const link =
+    item.source.postUrl &&
+    html` <a href="${item.source.postUrl}" rel="noopener noreferrer">${m.original(item.source.platform)}</a>`;
+  return html`${where}${link}`;
 }
 
 /**
@@ -466,7 +335,7 @@ function socialSource(item: QueueItem, lang: Locale): string {
 function sentimentSection(
   item: QueueItem,
   options: { lang: Locale; canDecide: boolean; session: PageSession; here: string },
-): string {
+): Html {
   const { lang } = options;
   const m = textsFor(queueTexts, lang).queue;
   const current = item.sentiment;
@@ -476,21 +345,19 @@ function sentimentSection(
         current.method === 'staff-correction' ? m.sentimentByStaff : m.sentimentByMethod(current.confidence),
       )
     : m.sentimentNone;
-  if (!options.canDecide) return `<h3>${escapeHtml(m.sentiment)}</h3><p>${escapeHtml(now)}</p>`;
+  if (!options.canDecide) return html`<h3>${m.sentiment}</h3><p>${now}</p>`;
   const selectId = `item-${item.id}-sentiment`;
-  const choices = (['positive', 'neutral', 'negative'] as const)
-    .map(
-      (label) =>
-        `<option${attrs({ value: label, selected: current?.label === label })}>${escapeHtml(m.sentimentLabels[label])}</option>`,
-    )
-    .join('');
-  return `<h3>${escapeHtml(m.sentiment)}</h3>
+  const choices = (['positive', 'neutral', 'negative'] as const).map(
+    (label) =>
+      html`<option${attrs({ value: label, selected: current?.label === label })}>${m.sentimentLabels[label]}</option>`,
+  );
+  return html`<h3>${m.sentiment}</h3>
 <form method="post" action="${staffPaths.sentiment(item.id)}" class="staff-form staff-sentiment">
-${hidden('csrf', options.session.csrfToken)}${hidden('lang', lang)}${hidden('next', options.here)}
-<p>${escapeHtml(now)}</p>
-<label for="${selectId}">${escapeHtml(m.sentimentLabel)}</label>
+${hiddenFields({ csrf: options.session.csrfToken, lang, next: options.here })}
+<p>${now}</p>
+<label for="${selectId}">${m.sentimentLabel}</label>
 <select id="${selectId}" name="label">${choices}</select>
-<button class="staff-button" type="submit">${escapeHtml(m.sentimentSave)}</button>
+<button class="staff-button" type="submit">${m.sentimentSave}</button>
 </form>`;
 }
 
@@ -505,49 +372,51 @@ function decisionForm(options: {
   here: string;
   state: DecisionFormState | undefined;
   submit: string;
-}): string {
+}): Html {
   const { lang, prefix, state } = options;
   const m = textsFor(queueTexts, lang).queue;
   const errorFor = (field: string) => state?.errors.find((e) => e.field === field);
   const id = (field: string) => `${prefix}-${field}`;
+  const errorAt = (field: string) => {
+    const error = errorFor(field);
+    return error && fieldError(lang, `${id(field)}-error`, error.message);
+  };
+  const invalid = (field: string) =>
+    errorFor(field) ? { 'aria-invalid': 'true', 'aria-describedby': `${id(field)}-error` } : {};
 
-  const decisionError = errorFor('decision');
   const radios = DECISIONS.map((decision, index) => {
     // The first radio carries the id the error summary links to.
     const inputId = index === 0 ? id('decision') : `${id('decision')}-${decision}`;
-    return `<div class="staff-radio"><input${attrs({ type: 'radio', id: inputId, name: 'decision', value: decision, checked: state?.values.decision === decision })}><label for="${inputId}">${escapeHtml(m.decisions[decision])}</label></div>`;
-  }).join('');
+    return html`<div class="staff-radio"><input${attrs({ type: 'radio', id: inputId, name: 'decision', value: decision, checked: state?.values.decision === decision })}><label for="${inputId}">${m.decisions[decision]}</label></div>`;
+  });
 
-  const ruleError = errorFor('rule');
-  const ruleOptions = [`<option value="">${escapeHtml(m.ruleNone)}</option>`]
-    .concat(
-      options.rules.map(
-        (rule) =>
-          `<option${attrs({ value: rule.code, selected: state?.values.rule === rule.code })}>${rule.position}. ${escapeHtml(pick(rule.title, lang))}</option>`,
-      ),
-    )
-    .join('');
-  const noteError = errorFor('note');
+  const ruleOptions = [
+    html`<option value="">${m.ruleNone}</option>`,
+    ...options.rules.map(
+      (rule) =>
+        html`<option${attrs({ value: rule.code, selected: state?.values.rule === rule.code })}>${rule.position}. ${pick(rule.title, lang)}</option>`,
+    ),
+  ];
 
-  return `<form method="post" action="${options.action}" class="staff-form staff-decision"${options.formId ? ` id="${options.formId}"` : ''}>
-${hidden('csrf', options.session.csrfToken)}${hidden('lang', lang)}${hidden('next', options.here)}
-${errorFor('items') ? errorMessage(lang, `${id('items')}-error`, errorFor('items')!.message) : ''}
-<fieldset${attrs({ 'aria-describedby': decisionError ? `${id('decision')}-error` : undefined })}>
-<legend>${escapeHtml(m.decision)}</legend>
-${decisionError ? errorMessage(lang, `${id('decision')}-error`, decisionError.message) : ''}
+  return html`<form method="post" action="${options.action}" class="staff-form staff-decision"${attrs({ id: options.formId })}>
+${hiddenFields({ csrf: options.session.csrfToken, lang, next: options.here })}
+${errorAt('items')}
+<fieldset${attrs({ 'aria-describedby': errorFor('decision') ? `${id('decision')}-error` : undefined })}>
+<legend>${m.decision}</legend>
+${errorAt('decision')}
 ${radios}
 </fieldset>
-<div class="staff-field${ruleError ? ' staff-field--invalid' : ''}">
-<label for="${id('rule')}">${escapeHtml(m.rule)}</label>
-${ruleError ? errorMessage(lang, `${id('rule')}-error`, ruleError.message) : ''}
-<select${attrs({ id: id('rule'), name: 'rule', 'aria-invalid': ruleError ? 'true' : undefined, 'aria-describedby': ruleError ? `${id('rule')}-error` : undefined })}>${ruleOptions}</select>
+<div class="staff-field${errorFor('rule') ? ' staff-field--invalid' : ''}">
+<label for="${id('rule')}">${m.rule}</label>
+${errorAt('rule')}
+<select${attrs({ id: id('rule'), name: 'rule', ...invalid('rule') })}>${ruleOptions}</select>
 </div>
-<div class="staff-field${noteError ? ' staff-field--invalid' : ''}">
-<label for="${id('note')}">${escapeHtml(m.note)}</label>
-${noteError ? errorMessage(lang, `${id('note')}-error`, noteError.message) : ''}
-<textarea${attrs({ id: id('note'), name: 'note', rows: 2, 'aria-invalid': noteError ? 'true' : undefined, 'aria-describedby': noteError ? `${id('note')}-error` : undefined })}>${escapeHtml(state?.values.note ?? '')}</textarea>
+<div class="staff-field${errorFor('note') ? ' staff-field--invalid' : ''}">
+<label for="${id('note')}">${m.note}</label>
+${errorAt('note')}
+<textarea${attrs({ id: id('note'), name: 'note', rows: 2, ...invalid('note') })}>${state?.values.note ?? ''}</textarea>
 </div>
-<button type="submit" class="staff-button">${escapeHtml(options.submit)}</button>
+<button type="submit" class="staff-button">${options.submit}</button>
 </form>`;
 }
 
@@ -561,34 +430,18 @@ function answerText(answer: QueueItem['answers'][number], lang: Locale): string 
   return typeof answer.value === 'string' ? label(answer.value) : String(answer.value);
 }
 
-/** The text with each flagged span in a <mark>, everything escaped. */
-function highlight(text: string, flags: Flag[]): string {
-  let out = '';
+/** The text with each flagged span in a <mark>, everything else escaped. */
+function highlight(text: string, flags: Flag[]): Html {
+  const parts: Html[] = [];
   let at = 0;
   const spans = flags.filter((f) => f.span).sort((a, b) => a.span!.start - b.span!.start);
   for (const flag of spans) {
     const { start, end } = flag.span!;
     if (start < at || end > text.length) continue;
-    out += `${escapeHtml(text.slice(at, start))}<mark class="staff-mark staff-mark--${flag.category}">${escapeHtml(text.slice(start, end))}</mark>`;
+    parts.push(
+      html`${text.slice(at, start)}<mark class="staff-mark staff-mark--${flag.category}">${text.slice(start, end)}</mark>`,
+    );
     at = end;
   }
-  return out + escapeHtml(text.slice(at));
-}
-
-export function renderMessagePage(options: {
-  lang: Locale;
-  title: string;
-  message: string;
-  session?: PageSession | undefined;
-  link?: { href: string; text: string };
-}): string {
-  const link = options.link
-    ? `<p><a href="${escapeHtml(options.link.href)}">${escapeHtml(options.link.text)}</a></p>`
-    : '';
-  return staffPage({
-    lang: options.lang,
-    title: options.title,
-    body: `<p>${escapeHtml(options.message)}</p>${link}`,
-    session: options.session,
-  });
+  return html`${parts}${text.slice(at)}`;
 }

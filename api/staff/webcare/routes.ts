@@ -28,7 +28,8 @@ import {
 } from '../../services/webcare/routing.ts';
 import { deleteTemplate, fillTemplate, listTemplates, saveTemplate } from '../../services/webcare/templates.ts';
 import * as queueTexts from '../queue/texts.ts';
-import { formatDateTime, pick } from '../queue/view.ts';
+import { pick } from '../kit/components.ts';
+import { formatDateTime } from '../kit/format.ts';
 import {
   readabilityText,
   renderAnswerPage,
