@@ -30,6 +30,9 @@ export class DataDirLockedError extends Error {
 
 type Owner = { pid: number; startedAt: string | undefined };
 
+/** The lock files this process holds: our own pid in one of these is no previous life. */
+const held = new Set<string>();
+
 export function acquireDataDirLock(dataDir: string): DataDirLock {
   const path = join(dataDir, 'podium.lock');
   const content = lockContent(process.pid);
@@ -38,10 +41,12 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       const fd = openSync(path, 'wx');
       writeSync(fd, content);
       closeSync(fd);
+      held.add(path);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        held.delete(path);
         // Only our own lock: after a takeover race the file may be someone else's.
         if (readText(path) === content) rmSync(path, { force: true });
       };
@@ -52,7 +57,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       const seen = readText(path);
       if (seen === undefined) continue; // removed meanwhile: try again
       const owner = parseOwner(seen);
-      if (owner && isHeldBy(owner)) throw new DataDirLockedError(dataDir, owner.pid);
+      if (owner && isHeldBy(owner, path)) throw new DataDirLockedError(dataDir, owner.pid);
       removeStaleLock(path, seen);
     }
   }
@@ -71,9 +76,9 @@ function parseOwner(text: string): Owner | undefined {
   return Number.isFinite(number) ? { pid: number, startedAt } : undefined;
 }
 
-function isHeldBy(owner: Owner): boolean {
+function isHeldBy(owner: Owner, path: string): boolean {
   // Our own pid in a lock we did not take: a previous life of this pid (a restarted container).
-  if (owner.pid === process.pid) return false;
+  if (owner.pid === process.pid) return held.has(path);
   if (!isRunning(owner.pid)) return false;
   if (owner.startedAt === undefined) return true;
   const now = startTimeOf(owner.pid);
