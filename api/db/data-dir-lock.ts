@@ -4,20 +4,18 @@
  * PGlite takes no lock of its own: two processes on one directory both "work", and the
  * last to close silently overwrites the other's rows. This lock turns that into a clear error.
  *
- * The lock is one the operating system keeps: an exclusive SQLite transaction (Node's built-in
- * `node:sqlite`) on `podium-lock.sqlite` in the directory, which is a POSIX record lock
- * (fcntl) underneath. The kernel drops such a lock the moment its process ends, however it
- * ends — SIGKILL, out of memory, a power cut of the container. Nothing is ever left to judge
- * as stale, so there is no pid to trust: a restarted container whose server is pid 1 again,
- * exactly like the process that was killed, simply gets the lock. (An earlier version wrote
- * the pid into a file and had to guess whether it was stale.)
+ * The lock is one the operating system keeps (lib/os-lock.ts) on `podium-lock.sqlite` in the
+ * directory: the kernel drops it the moment its process ends, however it ends. Nothing is
+ * ever left to judge as stale, so there is no pid to trust: a restarted container whose
+ * server is pid 1 again, exactly like the process that was killed, simply gets the lock.
+ * (An earlier version wrote the pid into a file and had to guess whether it was stale.)
  *
  * Who holds the lock is written beside it (`podium.pid`), only to name the process in the
  * error; it decides nothing.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { tryOsLock } from '../lib/os-lock.ts';
 
 export type DataDirLock = { path: string; release(): void };
 
@@ -42,18 +40,8 @@ export const OWNER_FILE = 'podium.pid';
 export function acquireDataDirLock(dataDir: string): DataDirLock {
   const path = join(dataDir, LOCK_FILE);
   const ownerPath = join(dataDir, OWNER_FILE);
-  // timeout 0: a held lock is reported at once instead of waited for.
-  const connection = new DatabaseSync(path, { timeout: 0 });
-  try {
-    // EXCLUSIVE locking mode keeps the lock after the transaction's first write lock and
-    // the exclusive transaction takes it now; another connection, in this process or any
-    // other, gets SQLITE_BUSY until this one is closed or its process is gone.
-    connection.exec('PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE');
-  } catch (error) {
-    connection.close();
-    if (isBusy(error)) throw new DataDirLockedError(dataDir, readOwner(ownerPath));
-    throw error;
-  }
+  const lock = tryOsLock(path);
+  if (!lock) throw new DataDirLockedError(dataDir, readOwner(ownerPath));
   const owner = String(process.pid);
   writeFileSync(ownerPath, owner);
   let released = false;
@@ -62,16 +50,10 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     released = true;
     process.off('exit', release);
     if (readOwner(ownerPath) === process.pid) rmSync(ownerPath, { force: true });
-    connection.close(); // ends the transaction and drops the lock
+    lock.release();
   };
   process.once('exit', release);
   return { path, release };
-}
-
-function isBusy(error: unknown): boolean {
-  // SQLITE_BUSY (5) and SQLITE_LOCKED (6), with or without extended codes.
-  const code = (error as { errcode?: number }).errcode;
-  return code !== undefined && [5, 6].includes(code & 0xff);
 }
 
 function readOwner(path: string): number | undefined {
