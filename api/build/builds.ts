@@ -255,13 +255,18 @@ async function listFiles(path: string): Promise<string[]> {
     .sort();
 }
 
-/** Runs a Node script of a dependency with the same Node binary as this process. */
+const exitWithParent = join(projectRoot, 'api', 'build', 'exit-with-parent.ts');
+
+/**
+ * Runs a Node script of a dependency with the same Node binary as this process; the child
+ * ends when this process dies (exit-with-parent.ts), so no orphaned build outlives a SIGKILL.
+ */
 function run(args: string[], env: Record<string, string>, cwd: string): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(projectRoot, args[0]!), ...args.slice(1)], {
+    const child = spawn(process.execPath, ['--import', exitWithParent, join(projectRoot, args[0]!), ...args.slice(1)], {
       cwd,
       env: { ...process.env, ...env },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['pipe', 'inherit', 'inherit'],
     });
     child.on('error', reject);
     child.on('exit', (code) =>
