@@ -11,7 +11,7 @@ import { after, describe, it } from 'node:test';
 import { like } from 'drizzle-orm';
 import { openDatabase } from '../../api/db/client.ts';
 import { submissions } from '../../api/db/schema.ts';
-import { killAll, scratchDatabase, startPodium, tempDir, type Where } from './support/podium-process.ts';
+import { killAll, PORTS, scratchDatabase, startPodium, tempDir, type Where } from './support/podium-process.ts';
 
 const PATH = '/api/consultations/fietsroute-stationsstraat/submissions';
 const BURST = 120;
@@ -98,8 +98,8 @@ async function countStored(where: Where, run: string): Promise<{ rows: number; k
   }
 }
 
-async function burstKillRestart(where: Where, distDir: string, run: string): Promise<void> {
-  const first = startPodium({ where, distDir });
+async function burstKillRestart(where: Where, distDir: string, run: string, port: number): Promise<void> {
+  const first = startPodium({ where, distDir, port });
   await first.healthy();
   const outcomes = await burst(first.baseUrl, run, BURST / 4, () => first.kill9());
   const acknowledged = outcomes.filter((outcome) => outcome.code).length;
@@ -126,7 +126,7 @@ describe('kill -9 in the middle of a burst of input', () => {
   it('loses no acknowledged input and stores no retry twice (embedded database)', async () => {
     const dir = tempDir('burst-pglite');
     dirs.push(dir);
-    await burstKillRestart({ dataDir: join(dir, 'data') }, join(dir, 'dist'), 'pglite');
+    await burstKillRestart({ dataDir: join(dir, 'data') }, join(dir, 'dist'), 'pglite', PORTS.burst);
   });
 
   const serverUrl = process.env.TEST_DATABASE_URL;
@@ -136,7 +136,7 @@ describe('kill -9 in the middle of a burst of input', () => {
       dirs.push(dir);
       const database = await scratchDatabase(serverUrl);
       cleanups.push(database.drop);
-      await burstKillRestart({ databaseUrl: database.url }, join(dir, 'dist'), 'pg');
+      await burstKillRestart({ databaseUrl: database.url }, join(dir, 'dist'), 'pg', PORTS.burst + 1);
     });
   }
 });

@@ -15,13 +15,11 @@ import postgres from 'postgres';
 
 export const root = fileURLToPath(new URL('../../..', import.meta.url));
 
-/** Ports 4430–4449 are the chaos tests' own. */
-let nextPort = 4430 + (process.pid % 4) * 5;
-export function freePort(): number {
-  const port = nextPort;
-  nextPort = nextPort >= 4449 ? 4430 : nextPort + 1;
-  return port;
-}
+/**
+ * Ports 4430–4449 are the chaos tests' own; each test file takes its own range, so the files
+ * can run side by side.
+ */
+export const PORTS = { burst: 4430, rebuild: 4435, threeAtOnce: 4440 } as const;
 
 export function tempDir(name: string): string {
   return mkdtempSync(join('/tmp', `podium-chaos-${name}-`));
@@ -48,8 +46,8 @@ export type PodiumProcess = {
 
 const started = new Set<ChildProcess>();
 
-export function startPodium(options: { where: Where; distDir: string; port?: number }): PodiumProcess {
-  const port = options.port ?? freePort();
+export function startPodium(options: { where: Where; distDir: string; port: number }): PodiumProcess {
+  const port = options.port;
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: Record<string, string> = {
     ...stripPodiumEnv(process.env),
