@@ -83,7 +83,7 @@ export function startPodium(options: { where: Where; distDir: string; port: numb
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const hasExited = () => child.exitCode !== null || child.signalCode !== null;
 
-  const printed = (pattern: RegExp, timeoutMs = 240_000) =>
+  const printed = (pattern: RegExp, timeoutMs = 600_000) =>
     new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => finish(new Error(`no ${pattern} within ${timeoutMs} ms:\n${output}`)), timeoutMs);
       const check = () => {
@@ -101,7 +101,7 @@ export function startPodium(options: { where: Where; distDir: string; port: numb
       check();
     });
 
-  const healthy = async (timeoutMs = 240_000) => {
+  const healthy = async (timeoutMs = 600_000) => {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (hasExited()) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}):\n${output}`);
