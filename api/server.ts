@@ -24,7 +24,7 @@ import { DEFAULT_POW_SETTINGS } from './services/proof-of-work.ts';
 import { startThreadSyncLoop } from './services/social/scheduler.ts';
 import { startAdminSocket } from './services/social/admin-socket.ts';
 import { startRetentionLoop } from './services/retention.ts';
-import { writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 
 export type Log = (message: string) => void;
 
@@ -47,7 +47,10 @@ export async function writeBuildInputs(database: Database, config: Config): Prom
   await writeSnapshotFile(snapshotPath(config.distDir), await buildPublishedSnapshot(database.db, new Date()));
   const app = createApp({ db: database.db, databaseKind: database.kind });
   const document = app.getOpenAPI31Document(OPENAPI_DOCUMENT);
-  await writeFile(openApiPath(config.distDir), `${JSON.stringify(document, null, 2)}\n`);
+  // Written aside and renamed: another process's build may be reading it.
+  const temporary = `${openApiPath(config.distDir)}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(document, null, 2)}\n`);
+  await rename(temporary, openApiPath(config.distDir));
 }
 
 export async function buildAll(database: Database, config: Config, log: Log, force = false): Promise<void> {
