@@ -322,6 +322,59 @@ for (const target of databaseTargets()) {
     });
   });
 
+  describe(`staff cookies behind a TLS-terminating proxy (${target.name})`, () => {
+    let trusted: TestApp;
+    let direct: TestApp;
+    before(async () => {
+      trusted = await openTestApp(target, { trustProxyHops: 1 });
+      direct = await openTestApp(target);
+      await addStaffUser(trusted, 'proxy@demodam.example', 'moderator');
+      await addStaffUser(direct, 'proxy@demodam.example', 'moderator');
+    });
+    after(async () => {
+      await trusted.close();
+      await direct.close();
+    });
+    const viaProxy = (app: TestApp['app'], proto: string) =>
+      postForm(
+        app,
+        '/beheer/inloggen',
+        [
+          ['email', 'proxy@demodam.example'],
+          ['password', STAFF_PASSWORD],
+        ],
+        { Origin: ORIGIN, 'X-Forwarded-Proto': proto, 'X-Forwarded-For': '198.51.100.20' },
+      );
+
+    it('sets a Secure __Host- cookie when a trusted proxy says the browser used HTTPS, and reads it back', async () => {
+      const response = await viaProxy(trusted.app, 'https');
+      assert.equal(response.status, 303);
+      const cookie = response.headers.get('Set-Cookie') ?? '';
+      assert.match(cookie, /^__Host-podium_session=/);
+      assert.match(cookie, /; Secure/);
+      assert.match(response.headers.get('Strict-Transport-Security') ?? '', /max-age=/);
+      const page = await trusted.app.request('/beheer/', {
+        headers: { Cookie: cookie.split(';')[0]!, 'X-Forwarded-Proto': 'https' },
+      });
+      assert.equal(page.status, 200, 'the middleware reads the same cookie');
+    });
+
+    it('keeps the cookie plain behind a trusted proxy that says the browser used HTTP', async () => {
+      const cookie = (await viaProxy(trusted.app, 'http')).headers.get('Set-Cookie') ?? '';
+      assert.match(cookie, /^podium_session=/);
+      assert.doesNotMatch(cookie, /Secure/);
+    });
+
+    it('ignores X-Forwarded-Proto from a client when no proxy is trusted', async () => {
+      const response = await viaProxy(direct.app, 'https');
+      assert.equal(response.status, 303);
+      const cookie = response.headers.get('Set-Cookie') ?? '';
+      assert.match(cookie, /^podium_session=/);
+      assert.doesNotMatch(cookie, /Secure/);
+      assert.equal(response.headers.get('Strict-Transport-Security'), null);
+    });
+  });
+
   describe(`staff cookies over HTTPS (${target.name})`, () => {
     let t: TestApp;
     before(async () => {
