@@ -23,8 +23,11 @@ import { forbidden, type StaffEnv } from './guards.ts';
 export type StaffSessionOptions = {
   /** The public address (PODIUM_PUBLIC_URL); an `https:` address makes the cookie Secure and `__Host-` prefixed. */
   publicUrl?: string | undefined;
-  /** A proxy is trusted (PODIUM_TRUST_PROXY): its `X-Forwarded-Proto: https` makes the cookie Secure too. */
-  trustProxy?: boolean | undefined;
+  /**
+   * Proxies in front whose headers are trusted (PODIUM_TRUST_PROXY): their `X-Forwarded-Proto: https`
+   * makes the cookie Secure too, and the log-in throttle reads the client's address from `X-Forwarded-For`.
+   */
+  trustProxyHops?: number | undefined;
 };
 
 const COOKIE = { secure: '__Host-podium_session', plain: 'podium_session' };
@@ -38,9 +41,10 @@ const isAsset = (path: string) => path.startsWith('/beheer/assets/');
  */
 export function sessionCookie(
   c: Context,
-  { publicUrl, trustProxy = false }: StaffSessionOptions = {},
+  { publicUrl, trustProxyHops = 0 }: StaffSessionOptions = {},
 ): { name: string; secure: boolean } {
-  const secure = (publicUrl ? new URL(publicUrl).protocol === 'https:' : false) || isHttpsRequest(c, trustProxy);
+  const secure =
+    (publicUrl ? new URL(publicUrl).protocol === 'https:' : false) || isHttpsRequest(c, trustProxyHops > 0);
   return { name: secure ? COOKIE.secure : COOKIE.plain, secure };
 }
 
