@@ -30,7 +30,7 @@ export const DEFAULT_RATE_LIMITS: RateLimitRules = {
   submit: { limit: 30, windowSeconds: 600 },
   follow_up: { limit: 60, windowSeconds: 600 },
   rights: { limit: 10, windowSeconds: 3600 },
-  // Per client, on top of the per-account lock-out: one address cannot try many accounts.
+  // Per client, every log-in post, on top of the log-in throttle (services/auth/login-throttle.ts), which counts failures only.
   login: { limit: 20, windowSeconds: 600 },
   // Asking for an e-mail link: each request may send a mail, so few per client.
   email_link: { limit: 5, windowSeconds: 3600 },

@@ -18,9 +18,13 @@
  * - `pair:` the e-mail address from one *known* address: one from which this account
  *   logged in before (`staff_login_addresses`, for 90 days). Such a client skips the
  *   account-wide count and is held only to its own. So however hard others hammer the
- *   account, its owner still gets in from the office or from home; only a first log-in
- *   from a never-used address during an attack has to wait out the account's delay (at
- *   most `maxDelayMs` per attempt), and the administrators are alerted meanwhile.
+ *   account, its owner still gets in from the office or from home. What remains is a
+ *   first log-in from a never-used address during an attack: it shares the account-wide
+ *   delay with the attackers (at most `maxDelayMs`, but an attacker who tries the moment
+ *   each delay ends can win every turn for as long as the attack lasts). That is the
+ *   price of stopping a botnet; letting each new address through once would hand a
+ *   botnet one free guess per address. The administrators are alerted meanwhile
+ *   (./login-alerts.ts), and the owner can always log in where she did before.
  *
  * Unknown e-mail addresses are counted exactly like known ones (their `account:` key is
  * the hash of the text typed), so the answers, delays and work done are the same and

@@ -5,6 +5,7 @@
  * controls the server's clock alongside the browser's (page.clock).
  */
 import { expect, test, type Page } from '@playwright/test';
+import { authenticate } from '../../../api/services/auth/sessions.ts';
 import { submitInput } from '../../../api/services/submissions.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import {
@@ -25,6 +26,8 @@ let serverOffset = 0;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
+  // Migrating, seeding and hashing a password on a busy CI machine can take longer than one test.
+  test.setTimeout(120_000);
   podium = await startStaffPodium([{ email: EMAIL, displayName: 'Mo de Rator', role: 'moderator' }], {
     now: () => new Date(Date.now() + serverOffset),
   });
@@ -86,6 +89,49 @@ test('a wrong password shows an error summary that takes focus and leads to the 
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('E-mailadres')).toBeFocused();
+});
+
+test('after repeated failures the error summary says when to try again, in Dutch and English, and passes axe', async ({
+  page,
+}) => {
+  // Failures from elsewhere, through the service: the account's count, not this browser's address.
+  const fail = (email: string, times: number) =>
+    Array.from({ length: times }).reduce<Promise<unknown>>(
+      (previous) =>
+        previous.then(() =>
+          authenticate(podium.database.db, { email, password: 'wrong', address: '192.0.2.9', now: new Date() }),
+        ),
+      Promise.resolve(),
+    );
+  const guessed = 'niemand@demodam.example';
+  await fail(guessed, 4);
+  await page.goto(`${baseUrl}/beheer/inloggen`);
+  await page.getByLabel('E-mailadres').fill(guessed);
+  await page.getByLabel('Wachtwoord').fill('still not the password');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  const summary = page.locator('#staff-error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('U kunt het opnieuw proberen vanaf');
+  await expectNoAxeViolations(page, { context: 'staff log-in, wrong and must wait' });
+
+  await page.getByLabel('Wachtwoord').fill('one more try');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText(
+    /Er is te vaak een verkeerd e-mailadres of wachtwoord gebruikt\. Wacht tot \d\d:\d\d/,
+  );
+  await expect(page).toHaveTitle(/^Fout: Inloggen/);
+  await expectNoAxeViolations(page, { context: 'staff log-in, waiting' });
+
+  const english = 'nobody@demodam.example';
+  await fail(english, 5);
+  await page.goto(`${baseUrl}/en/manage/login`);
+  await page.getByLabel('E-mail address').fill(english);
+  await page.getByLabel('Password').fill('not it either');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText(/A wrong e-mail address or password was used too often\. Wait until \d\d:\d\d/);
+  await expectNoAxeViolations(page, { context: 'staff log-in, waiting (English)' });
 });
 
 test('the queue passes axe and shows the screening flags next to the text', async ({ page }) => {
