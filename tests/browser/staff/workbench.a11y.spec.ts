@@ -16,6 +16,7 @@ import {
 } from '../support/staff-podium.ts';
 
 const EMAIL = 'moderator@demodam.example';
+const ADMIN = 'beheerder@demodam.example';
 const MINUTE = 60 * 1000;
 
 let podium: StaffPodium;
@@ -28,9 +29,15 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   // Migrating, seeding and hashing a password on a busy CI machine can take longer than one test.
   test.setTimeout(120_000);
-  podium = await startStaffPodium([{ email: EMAIL, displayName: 'Mo de Rator', role: 'moderator' }], {
-    now: () => new Date(Date.now() + serverOffset),
-  });
+  podium = await startStaffPodium(
+    [
+      { email: EMAIL, displayName: 'Mo de Rator', role: 'moderator' },
+      { email: ADMIN, displayName: 'Ad Min', role: 'administrator' },
+    ],
+    {
+      now: () => new Date(Date.now() + serverOffset),
+    },
+  );
   baseUrl = podium.baseUrl;
   await submitInput(podium.database.db, {
     consultationSlug: 'fietsroute-stationsstraat',
@@ -166,6 +173,30 @@ test('the queue reflows at 320 CSS px without scrolling sideways (WCAG 1.4.10)',
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test("an administrator's start page names the accounts under attack, passes axe, and links to the audit log", async ({
+  page,
+}) => {
+  await logIn(page); // this browser's address is now one the moderator used
+  for (let i = 0; i < 5; i++) {
+    await authenticate(podium.database.db, {
+      email: EMAIL,
+      password: 'guess',
+      address: `192.0.2.${i}`,
+      now: new Date(),
+    });
+  }
+  await page.context().clearCookies();
+  await logInAsStaff(page, baseUrl, ADMIN);
+  const alert = page.getByRole('region', { name: 'Inlogpogingen op accounts' });
+  await expect(alert).toContainText('Mo de Rator (moderator@demodam.example): 1 melding');
+  await expectNoAxeViolations(page, { context: 'queue with accounts under attack' });
+  await alert.getByRole('link', { name: 'Mo de Rator (moderator@demodam.example)' }).click();
+  await expect(page).toHaveURL(/\/beheer\/audit\/\?subject=[0-9a-f-]{36}$/);
+  await expect(page.getByText('staff.login_throttled').first()).toBeVisible();
+  await page.context().clearCookies();
+  await logIn(page); // the owner herself is not kept out, from an address she used before
 });
 
 test('rejecting without a house rule shows the error at the rule, and the decision can then be made', async ({
