@@ -41,7 +41,8 @@ for (const target of databaseTargets()) {
         ],
         { Origin: ORIGIN, 'X-Forwarded-For': address },
       );
-    const statuses = async (attempts: Array<Response | Promise<Response>>) => (await Promise.all(attempts)).map((r) => r.status);
+    const statuses = async (attempts: Array<Response | Promise<Response>>) =>
+      (await Promise.all(attempts)).map((r) => r.status);
 
     it('makes the next attempt wait after five failures, twice as long after each further one, up to fifteen minutes', async () => {
       await addStaffUser(t, 'grows@demodam.example', 'moderator');
