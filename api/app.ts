@@ -171,7 +171,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   // Every staff address, pages and JSON API alike: no caching or framing, our own origin
   // for unsafe requests, and the session on `c.get('session')` for the guards in api/staff/kit/.
   // (`/beheer/*` also matches `/beheer` itself.)
-  const staff = { publicUrl: options.publicUrl };
+  const staff = { publicUrl: options.publicUrl, trustProxyHops: options.trustProxyHops ?? 0 };
   for (const path of ['/beheer/*', '/en/manage/*', '/api/staff/*']) {
     app.use(path, staffHeaders());
     app.use(path, sameOrigin(staff));

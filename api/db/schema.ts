@@ -364,10 +364,6 @@ export const staffUsers = pgTable('staff_users', {
   email: text('email').notNull().unique(),
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash'),
-  /** Failed log-ins since `lastFailedLoginAt` started a window; reset by a good log-in. */
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lastFailedLoginAt: timestamp('last_failed_login_at', { withTimezone: true }),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   createdAt: createdAt(),
 });
@@ -384,6 +380,31 @@ export const staffRoles = pgTable(
     departmentId: uuid('department_id').references(() => departments.id, { onDelete: 'cascade' }),
   },
   (t) => [uniqueIndex('staff_roles_unique').on(t.staffUserId, t.role, t.departmentId)],
+);
+
+/**
+ * Failed staff log-ins, counted per client address, per account and per account from one
+ * known address (api/services/auth/login-throttle.ts). No account is ever locked: a count
+ * only makes the next attempt with the same key wait.
+ */
+export const loginThrottles = pgTable('login_throttles', {
+  /** `address:`, `account:` or `pair:` and a hash: neither addresses nor e-mail addresses in the clear. */
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+});
+
+/** Client addresses (hashed) a staff member logged in from; log-ins from them skip the account-wide throttle. */
+export const staffLoginAddresses = pgTable(
+  'staff_login_addresses',
+  {
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    addressHash: text('address_hash').notNull(),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.staffUserId, t.addressHash] })],
 );
 
 export const staffSessions = pgTable('staff_sessions', {

@@ -17,6 +17,7 @@ import { actorOf } from '../kit/actor.ts';
 import { formErrors, type FieldError, type Issue } from '../kit/form-errors.ts';
 import { field, fields, forbidden, notFound, pageSession, safeNext, staffForm, type StaffEnv } from '../kit/guards.ts';
 import { can } from '../../services/auth/roles.ts';
+import { accountsUnderAttack, ATTACK_NOTICE_MS } from '../../services/auth/login-alerts.ts';
 import type { QueuePage, QueuePageState, QueuePanels } from './panels.ts';
 import type { ActiveSession } from '../../services/auth/sessions.ts';
 import {
@@ -241,6 +242,12 @@ async function showQueue(
     form: options.form,
     now,
     webcare: await panels.webcare(c, session, options.assignError),
+    accountsUnderAttack: can(session.roles, 'admin')
+      ? await accountsUnderAttack(db, {
+          organisationId: session.user.organisationId,
+          since: new Date(now.getTime() - ATTACK_NOTICE_MS),
+        })
+      : undefined,
   });
   return c.html(html, options.status ?? (canRead ? 200 : 403));
 }
