@@ -50,9 +50,20 @@ describe('kill -9 during a site build', () => {
 
     const second = startPodium({ where: { dataDir }, distDir, port: PORTS.rebuild });
     await second.printed(/Building the portal/);
-    // Well into the build: Astro has started writing its output.
-    await new Promise((resolvePromise) => setTimeout(resolvePromise, 6_000));
+    // Well into the build: the moment Astro starts writing the new build's output.
+    const builds = join(distDir, 'site-builds');
+    while (readdirSync(builds).every((name) => join(builds, name) === before)) {
+      assert.equal(second.child.exitCode, null, `the server ended during its build:\n${second.output()}`);
+      await new Promise((resolvePromise) => setTimeout(resolvePromise, 20));
+    }
     await second.kill9();
+    const halfBuilt = readdirSync(builds)
+      .map((name) => join(builds, name))
+      .filter((path) => path !== before);
+    assert.ok(
+      halfBuilt.length > 0 && halfBuilt.every((path) => !existsSync(join(path, '.podium-build'))),
+      'the kill came in the middle of the build',
+    );
     assert.equal(liveBuild(distDir), before, 'the killed build never went live');
     assert.ok(existsSync(join(before, '.podium-build')), 'the live build is a complete one');
 
