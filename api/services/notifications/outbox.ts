@@ -63,9 +63,11 @@ export async function enqueueMail(tx: Writer, message: NewOutboxMessage, now: Da
  */
 export async function claimDueMail(db: Db, now: Date, limit = 20): Promise<OutboxMessage[]> {
   const leaseUntil = new Date(now.getTime() + SEND_LEASE_MS);
+  // A raw fragment: its parameters are not mapped by the columns, so the moment goes as text.
+  const moment = now.toISOString();
   const due = sql`select ${outboxMessages.id} from ${outboxMessages}
-    where (${outboxMessages.state} = 'pending' and ${outboxMessages.nextAttemptAt} <= ${now})
-       or (${outboxMessages.state} = 'sending' and ${outboxMessages.leaseUntil} <= ${now})
+    where (${outboxMessages.state} = 'pending' and ${outboxMessages.nextAttemptAt} <= ${moment})
+       or (${outboxMessages.state} = 'sending' and ${outboxMessages.leaseUntil} <= ${moment})
     order by ${outboxMessages.nextAttemptAt}
     limit ${limit}
     for update skip locked`;
