@@ -34,6 +34,8 @@ import { sameOrigin, staffHeaders, staffSession } from './staff/kit/session.ts';
 import { staffWorkbench, THREAD_IMPORT_MAX_BYTES } from './staff/workbench.ts';
 import { openDataRoutes } from './routes/open-data.ts';
 import { rightsPages } from './routes/rights-pages.ts';
+import { unsubscribeRoutes } from './routes/unsubscribe.ts';
+import { setMailPublicUrl } from './services/notifications/settings.ts';
 import { noMail, type MailTransport } from './services/mail.ts';
 import type { ImportSettings } from './services/social/thread-admin.ts';
 import { notFoundPage, rateLimitedPage } from './views/message-page.ts';
@@ -84,6 +86,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const origins = createOriginPolicy(options.db);
   const now = options.now ?? (() => new Date());
   const siteDir = options.siteDir ?? (() => '');
+  if (options.publicUrl) setMailPublicUrl(options.publicUrl);
   const proofOfWork = createProofOfWork(options.db, { secret: options.powSecret, settings: options.powSettings });
 
   app.use(async function context(c, next) {
@@ -179,6 +182,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   }
   app.route('/', staffWorkbench({ ...staff, threadImports: options.threadImports }));
   app.route('/', rightsPages({ siteDir, mail: options.mail ?? noMail, publicUrl: options.publicUrl ?? '', limits }));
+  app.route('/', unsubscribeRoutes({ limits }));
 
   if (options.widgetsDir) {
     const widgetsDir = options.widgetsDir;

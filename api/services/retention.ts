@@ -26,6 +26,7 @@ import {
   staffUsers,
   submissionAnswers,
   submissionContacts,
+  outboxMessages,
   submissions,
 } from '../db/schema.ts';
 import { describeError } from '../lib/log-error.ts';
@@ -196,6 +197,7 @@ async function purgeOrganisation(tx: Tx, organisationId: string, periods: Retent
         sql`greatest(${consultations.closesAt}, coalesce(${lastReply}, ${consultations.closesAt})) < ${iso(cutoff('contact_details'))}`,
       ),
     );
+  await tx.delete(outboxMessages).where(inArray(outboxMessages.submissionId, contactsExpired)); // mails hold the address
   counts.contactDetails = (
     await tx
       .delete(submissionContacts)

@@ -2,6 +2,7 @@
  * Residents' input: checking answers against the consultation's questions, storing
  * input exactly once per idempotency key, and the follow-up a resident reads by code.
  */
+import * as notifications from './notifications/index.ts';
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gte, isNotNull } from 'drizzle-orm';
 import { isEmailAddress } from '../../shared/contracts/email.ts';
@@ -162,6 +163,13 @@ export async function submitInput(
           consentVersion: email && input.consent ? CONSENT_VERSION : null,
         });
       }
+      if (email && input.consent) await notifications.queueReceipt(tx, row.id, now);
+      await notifications.itemAssigned(tx, {
+        itemId: row.id,
+        staffUserId: row.assignedStaffUserId,
+        actorId: null,
+        now,
+      });
       await recordAudit(tx, {
         organisationId: consultation.organisationId,
         actorType: 'resident',

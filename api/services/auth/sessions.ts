@@ -12,6 +12,7 @@
  * The password check sits behind `authenticate`, so an OpenID Connect log-in can later
  * call `startSession` for a user it found by its own means.
  */
+import { unreadCount } from '../notifications/staff.ts';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
@@ -54,6 +55,8 @@ export type ActiveSession = {
   expiresAt: Date;
   user: Pick<StaffUser, 'id' | 'organisationId' | 'email' | 'displayName'>;
   roles: RoleGrant[];
+  /** Unread workbench notifications, for the count in the staff navigation. */
+  unreadNotifications?: number;
 };
 
 /**
@@ -223,6 +226,7 @@ export async function findSession(
     expiresAt,
     user: { id: userId, organisationId, email, displayName },
     roles: await rolesOf(db, userId),
+    unreadNotifications: await unreadCount(db, userId),
   };
 }
 

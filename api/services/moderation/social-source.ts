@@ -7,6 +7,7 @@
  * (`unsupported`). How a post arrives (screening, published on import or waiting) is
  * `../social/review-on-arrival.ts`.
  */
+import * as notifications from '../notifications/index.ts';
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
@@ -217,6 +218,14 @@ async function decide(db: Db, params: DecisionParams): Promise<DecisionResult> {
     await tx.update(socialPosts).set(changes).where(eq(socialPosts.id, post.id));
     // The mirror on the portal shows the post, or no longer does.
     if (params.decision !== 'escalate') await markContentChanged(tx);
+    if (params.decision === 'escalate')
+      await notifications.itemEscalated(tx, {
+        itemId: post.id,
+        organisationId: actor.organisationId,
+        assignedStaffUserId: null,
+        actorId: actor.id,
+        now,
+      });
     await recordAudit(tx, {
       organisationId: actor.organisationId,
       actorType: 'staff',

@@ -86,6 +86,7 @@ export function pageSession(session: ActiveSession): PageSession {
     csrfToken: session.csrfToken,
     expiresAt: session.expiresAt,
     roles: session.roles,
+    unreadNotifications: session.unreadNotifications ?? 0,
   };
 }
 
