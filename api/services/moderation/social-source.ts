@@ -7,6 +7,7 @@
  * (`unsupported`). How a post arrives (screening, published on import or waiting) is
  * `../social/review-on-arrival.ts`.
  */
+import type { SocialPlatform } from '../../../shared/contracts/social-thread.ts';
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
@@ -41,7 +42,7 @@ import {
 
 const DEFAULT_RESPONSE_DAYS = 5;
 
-const PLATFORM_NAMES: Record<string, string> = {
+const PLATFORM_NAMES: Record<SocialPlatform, string> = {
   mastodon: 'Mastodon',
   bluesky: 'Bluesky',
   x: 'X',
