@@ -25,7 +25,7 @@ import {
 } from '../support/hostile-input.ts';
 import { addStaffUser, logIn, ORIGIN } from '../support/staff.ts';
 
-const RUNS = 10;
+const RUNS = 8;
 const settings = { seed: HOSTILE_SEED, numRuns: RUNS, endOnFailure: true };
 
 /** A value for a field: hostile text most of the time, sometimes one that passes. */
