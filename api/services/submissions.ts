@@ -256,13 +256,15 @@ export function checkAnswers(
   const errors: FieldError[] = [];
   const answers: Array<[QuestionRow, AnswerValue]> = [];
   const byKey = new Map(questionRows.map((q) => [q.key, q]));
+  // The answers as sent, keyed by outside text: a Map, so no key reaches Object.prototype.
+  const given = new Map(Object.entries(input.answers));
 
-  for (const key of Object.keys(input.answers)) {
+  for (const key of given.keys()) {
     if (!byKey.has(key)) errors.push({ field: `answers.${key}`, code: 'unknown_question' });
   }
   for (const question of questionRows) {
     const field = `answers.${question.key}`;
-    const result = checkAnswer(question, input.answers[question.key]);
+    const result = checkAnswer(question, given.get(question.key));
     if ('error' in result) errors.push({ field, ...result.error });
     else if (result.value !== undefined) answers.push([question, result.value]);
   }

@@ -8,6 +8,7 @@
  * `../social/review-on-arrival.ts`.
  */
 import * as notifications from '../notifications/index.ts';
+import type { SocialPlatform } from '../../../shared/contracts/social-thread.ts';
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
@@ -42,7 +43,7 @@ import {
 
 const DEFAULT_RESPONSE_DAYS = 5;
 
-const PLATFORM_NAMES: Record<string, string> = {
+const PLATFORM_NAMES: Record<SocialPlatform, string> = {
   mastodon: 'Mastodon',
   bluesky: 'Bluesky',
   x: 'X',

@@ -16,11 +16,12 @@ import { staffPaths } from '../queue/paths.ts';
 import { renderLoginPage } from '../queue/view.ts';
 import { formatTime } from '../kit/format.ts';
 import { clientAddress } from '../../http/rate-limit.ts';
+import { InputText } from '../../../shared/contracts/input-text.ts';
 
 const LoginForm = z.object({
-  email: z.string().trim().min(1).max(320),
-  password: z.string().min(1).max(1024),
-  next: z.string().max(500).optional(),
+  email: InputText.trim().min(1).max(320),
+  password: InputText.min(1).max(1024),
+  next: InputText.max(500).optional(),
 });
 
 export function authRoutes(options: StaffSessionOptions = {}): Hono<StaffEnv> {

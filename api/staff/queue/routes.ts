@@ -34,6 +34,7 @@ import {
   type ReviewState,
 } from '../../services/moderation/index.ts';
 import { renderQueuePage, BULK, type QueueFilterValues } from './view.ts';
+import { InputText } from '../../../shared/contracts/input-text.ts';
 
 /** The queue page with these panels: api/staff/workbench.ts hands it to every group that re-renders it. */
 export function createQueuePage(panels: QueuePanels): QueuePage {
@@ -42,8 +43,8 @@ export function createQueuePage(panels: QueuePanels): QueuePage {
 
 const DecisionForm = z.object({
   decision: z.enum(DECISIONS as [string, ...string[]]),
-  rule: z.string().max(100).optional(),
-  note: z.string().max(1000).optional(),
+  rule: InputText.max(100).optional(),
+  note: InputText.max(1000).optional(),
 });
 
 const ItemId = z.uuid();
@@ -54,13 +55,11 @@ const STATES = reviewState.enumValues;
 const QueueQuery = z.object({
   status: z.enum(STATES).optional().catch(undefined),
   channel: z.enum(['portal', 'widget', 'social']).optional().catch(undefined),
-  consultation: z.string().max(200).optional().catch(undefined),
-  topic: z.string().max(200).optional().catch(undefined),
-  department: z.string().max(200).optional().catch(undefined),
+  consultation: InputText.max(200).optional().catch(undefined),
+  topic: InputText.max(200).optional().catch(undefined),
+  department: InputText.max(200).optional().catch(undefined),
   flag: z.enum(['personal_data', 'abuse', 'spam']).optional().catch(undefined),
-  overdue: z
-    .string()
-    .optional()
+  overdue: InputText.optional()
     .transform((v) => v === '1')
     .catch(false),
   opgeslagen: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),
