@@ -222,7 +222,9 @@ for (const target of databaseTargets()) {
           const changed = changedTables(before, await rowCounts(t.db), [
             'audit_log',
             'login_throttles',
-            'staff_alerts',
+            'staff_login_addresses',
+            'staff_notifications',
+            'outbox_messages',
           ]);
           if (response.status >= 400) assert.deepEqual(changed, []);
           await response.arrayBuffer();

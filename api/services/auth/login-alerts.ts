@@ -7,13 +7,21 @@
  */
 import { and, count, desc, eq, gte, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { auditLog, staffUsers } from '../../db/schema.ts';
+import { auditLog, staffUsers, type LocalizedText } from '../../db/schema.ts';
 
 /** The audit action of a failed log-in after which the account's next attempts must wait. */
 export const ACCOUNT_UNDER_ATTACK = 'staff.login_throttled';
 
-/** How far back the workbench's notice looks. */
+/** How far back the workbench's notice looks, and how often an account's attack is notified. */
 export const ATTACK_NOTICE_MS = 60 * 60 * 1000;
+
+/** The administrators' notification (workbench and, by their choice, e-mail). */
+export function attackAlertMessage(account: { email: string; displayName: string }): LocalizedText {
+  return {
+    nl: `Herhaalde mislukte inlogpogingen op het account van ${account.displayName} (${account.email}); volgende pogingen moeten wachten. Zie het auditlog.`,
+    en: `Repeated failed log-ins on the account of ${account.displayName} (${account.email}); further attempts must wait. See the audit log.`,
+  };
+}
 
 export type AccountUnderAttack = {
   staffUserId: string;

@@ -12,13 +12,13 @@
  * The password check sits behind `authenticate`, so an OpenID Connect log-in can later
  * call `startSession` for a user it found by its own means.
  */
-import { unreadCount } from '../notifications/staff.ts';
+import { notifyAdministrators, unreadCount } from '../notifications/staff.ts';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { staffSessions, staffUsers } from '../../db/schema.ts';
 import { recordAudit } from '../audit.ts';
-import { ACCOUNT_UNDER_ATTACK } from './login-alerts.ts';
+import { ACCOUNT_UNDER_ATTACK, attackAlertMessage, ATTACK_NOTICE_MS } from './login-alerts.ts';
 import {
   clearAttempts,
   DEFAULT_LOGIN_THROTTLE,
@@ -167,6 +167,15 @@ async function recordFailure(
       from: failure.known ? 'known_address' : 'other_addresses',
       ...(underAttack ? { waitUntil: new Date(failure.now.getTime() + failure.accountWait).toISOString() } : {}),
     },
+  });
+  if (!underAttack) return;
+  // One alert per account per notice period, however long the attack goes on.
+  const period = Math.floor(failure.now.getTime() / ATTACK_NOTICE_MS);
+  await notifyAdministrators(db, {
+    organisationId: user.organisationId,
+    message: attackAlertMessage(user),
+    dedupeKey: `login-throttled:${user.id}:${period}`,
+    now: failure.now,
   });
 }
 

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, staffUsers } from '../../../../api/db/schema.ts';
+import { auditLog, staffNotifications, staffUsers } from '../../../../api/db/schema.ts';
 import { accountsUnderAttack, ACCOUNT_UNDER_ATTACK } from '../../../../api/services/auth/login-alerts.ts';
 import { NOW, openTestApp, postForm, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
@@ -202,6 +202,17 @@ for (const target of databaseTargets()) {
       const english = await (await t.app.request('/en/manage/', { headers: { Cookie: admin.split(';')[0]! } })).text();
       assert.match(english, /Log-in attempts on accounts/);
       assert.match(english, new RegExp(`href="/en/manage/audit/\\?subject=${targetId}"`));
+
+      // Two throttled failures in the hour: one notification for each administrator, none for others.
+      const notified = await t.db
+        .select({ to: staffUsers.email, kind: staffNotifications.kind, params: staffNotifications.params })
+        .from(staffNotifications)
+        .innerJoin(staffUsers, eq(staffUsers.id, staffNotifications.staffUserId))
+        .where(eq(staffNotifications.kind, 'security_alert'));
+      assert.deepEqual(
+        notified.filter((n) => /target@demodam/.test(JSON.stringify(n.params))).map((n) => n.to),
+        ['admin@demodam.example'],
+      );
 
       const [account] = await t.db.select().from(staffUsers).where(eq(staffUsers.id, targetId));
       const listed = await accountsUnderAttack(t.db, { organisationId: account!.organisationId, since: NOW });
