@@ -209,6 +209,8 @@ export type AnswerFormState = {
   errors: FieldError[];
   /** Show the preview of `body`. */
   preview?: boolean;
+  /** The item's version the answer is written on; a colleague's change since refuses it. */
+  version?: number | undefined;
 };
 
 export function renderAnswerPage(options: {
@@ -264,7 +266,7 @@ ${readabilityHint({ text: form.body, textLang: form.language, lang, id: 'preview
     )}`;
   const answerForm = html`${templateForm}
 <form method="post" action="${webcarePaths.answer('nl', item.id)}" class="staff-form staff-answer-form" novalidate>
-${hiddenFields({ csrf: options.session.csrfToken, lang })}
+${hiddenFields({ csrf: options.session.csrfToken, lang, version: String(form.version ?? item.version) })}
 <fieldset><legend>${m.language}</legend>${languages}</fieldset>
 <div class="staff-field${bodyError ? ' staff-field--invalid' : ''}">
 <label for="answer-body">${m.body}</label>

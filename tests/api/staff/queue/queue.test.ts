@@ -68,7 +68,9 @@ for (const target of databaseTargets()) {
       assert.match(list, /<h1>Wachtrij<\/h1>/);
       assert.match(list, new RegExp(`<a href="/beheer/items/${row.id}"`), 'the list links to the item');
       assert.match(list, /Mijn IBAN is NL91 ABNA 0417 1643 00\./, 'the list shows an excerpt');
-      const html = await (await t.app.request(`/beheer/items/${row.id}`, { headers: { Cookie: moderator.cookie } })).text();
+      const html = await (
+        await t.app.request(`/beheer/items/${row.id}`, { headers: { Cookie: moderator.cookie } })
+      ).text();
       assert.match(html, new RegExp(`action="/beheer/items/${row.id}"`), 'the item has its one form');
       assert.match(html, /<mark class="staff-mark staff-mark--personal_data">NL91 ABNA 0417 1643 00<\/mark>/);
       assert.match(html, /Bevat een bankrekeningnummer \(IBAN, controlegetal klopt\)\./);
@@ -189,7 +191,9 @@ for (const target of databaseTargets()) {
     it("shows each item's sentiment and lets a moderator correct it, which is stored and audited", async () => {
       const row = await submit('Wat een fijn plan, heel goed dat de route veilig wordt!');
       assert.equal(row.sentiment?.label, 'positive');
-      const html = await (await t.app.request(`/beheer/items/${row.id}`, { headers: { Cookie: moderator.cookie } })).text();
+      const html = await (
+        await t.app.request(`/beheer/items/${row.id}`, { headers: { Cookie: moderator.cookie } })
+      ).text();
       assert.match(html, /<select id="detail-sentiment" name="sentiment">/);
       assert.match(html, /Nu: positief \(berekend, zekerheid \d+%\)\./);
 
@@ -411,10 +415,7 @@ for (const target of databaseTargets()) {
       assert.equal(noRule.status, 422);
       const html = await noRule.text();
       assert.match(html, /<a href="#bulk-rule">Kies de huisregel waarom u afwijst\.<\/a>/);
-      assert.match(
-        html,
-        new RegExp(`id="item-${a.id}-select" name="item" value="${a.id}:1" form="bulk-form" checked`),
-      );
+      assert.match(html, new RegExp(`id="item-${a.id}-select" name="item" value="${a.id}:1" form="bulk-form" checked`));
       const [row] = await t.db.select().from(submissions).where(eq(submissions.id, a.id));
       assert.equal(row?.reviewState, 'new');
     });
