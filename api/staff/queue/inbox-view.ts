@@ -336,7 +336,7 @@ function renderDetail(detail: InboxDetail, options: InboxPage): Html {
   const staleBox =
     stale &&
     html`<div class="staff-stale" id="detail-stale" tabindex="-1" role="alert">
-<h4>${m.stale.heading}</h4>
+<h3>${m.stale.heading}</h3>
 <ul>${stale.changes.map((change) => html`<li>${m.stale.change(change, t.states, formatDateTime(change.at, lang))}</li>`)}</ul>
 <p>${m.stale.intro}</p>
 </div>`;
