@@ -125,7 +125,10 @@ test('an item opens at its own address beside the list, takes focus, and is hand
   // Focus goes to the item that was opened (the list stays beside it on a wide screen).
   await expect(page.locator('#item-detail-heading')).toBeFocused();
   await expect(page.getByRole('list', { name: 'Items in de inbox' })).toBeVisible();
-  await expect(page.locator(`a[href^="/beheer/items/${lateId}"]`)).toHaveAttribute('aria-current', 'true');
+  await expect(page.locator(`.staff-inbox-items a[href^="/beheer/items/${lateId}"]`)).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
   await expectNoAxeViolations(page, { context: 'inbox with an item' });
   await expectKeyboardWalk(page, 'inbox with an item');
   await expectReflow(page, 'inbox with an item');
