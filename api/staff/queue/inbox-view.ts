@@ -237,7 +237,7 @@ function renderList(options: InboxPage): Html {
       html`<div><dt class="staff-visually-hidden">${label}</dt><dd>${value}</dd></div>`;
     return html`<li${attrs({ class: current ? 'staff-inbox-item staff-inbox-item--current' : 'staff-inbox-item' })}>
 ${select}
-<a${attrs({ href: withQuery(staffPaths.item(lang, item.id), options.listQuery), 'aria-current': current ? 'true' : undefined, 'data-inbox-link': true })}><span class="staff-inbox-title">${title}</span> <span class="staff-inbox-excerpt"${attrs({ lang: itemLang(item) })}>${excerpt(item, lang)}</span>${current ? html` <span class="staff-visually-hidden">${m.selected}</span>` : nothing}</a>
+<a${attrs({ href: withQuery(staffPaths.item(lang, item.id), options.listQuery), 'aria-current': current ? 'true' : undefined, 'data-inbox-link': true, 'data-queue-item': true })}><span class="staff-inbox-title" data-queue-title>${title}</span> <span class="staff-inbox-excerpt"${attrs({ lang: itemLang(item) })}>${excerpt(item, lang)}</span>${current ? html` <span class="staff-visually-hidden">${m.selected}</span>` : nothing}</a>
 <dl class="staff-inbox-meta">
 ${meta(m.columns.channel, t.channels[item.channel] ?? item.channel)}
 ${meta(m.columns.flags, flags.length === 0 ? m.noFlags : m.flagCount(flags.length))}
@@ -341,7 +341,7 @@ function renderDetail(detail: InboxDetail, options: InboxPage): Html {
 <p>${m.stale.intro}</p>
 </div>`;
   return html`<section class="staff-inbox-detail" aria-labelledby="item-detail-heading" data-inbox-detail>
-<article class="staff-item" aria-labelledby="item-detail-heading" data-queue-item>
+<article class="staff-item" aria-labelledby="item-detail-heading" data-queue-current>
 <p class="staff-inbox-back"><a href="${withQuery(staffPaths.queue(lang), options.listQuery)}">${m.backToList}</a></p>
 <h2 id="item-detail-heading" tabindex="-1">${itemTitle(item, lang)}</h2>
 ${staleBox}
@@ -453,7 +453,7 @@ ${selectField(
   values.answerLanguage ?? item.language,
 )}
 <div class="${fieldClass('answer')}"><label for="${id('answer')}">${m.form.answer}</label>
-<p class="staff-hint" id="${id('answer')}-hint">${m.form.answerHint} <a href="${webcarePaths.answer(lang, item.id)}">${m.form.answerPage}</a></p>
+<p class="staff-hint" id="${id('answer')}-hint">${m.form.answerHint} <a href="${webcarePaths.answer(lang, item.id)}" data-shortcut-answer>${m.form.answerPage}</a></p>
 ${errorAt('answer')}
 <textarea${attrs({ id: id('answer'), name: 'answer', rows: 5, ...invalid('answer', `${id('answer')}-hint`) })}>${values.answer ?? ''}</textarea></div>
 </fieldset>`;

@@ -188,27 +188,32 @@ test('keyboard shortcuts move between items, choose a decision and are announced
   await page.keyboard.press('k');
   await expect(first).toBeFocused();
 
+  // Enter opens the item beside the list; p, r and e act on the opened item.
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/beheer\/items\/[0-9a-f-]{36}$/);
+  await expect(page.locator('#item-detail-heading')).toBeFocused();
+  const opened = page.locator('[data-queue-current]');
   await page.keyboard.press('p');
-  await expect(first.getByRole('radio', { name: 'Publiceren', exact: true })).toBeChecked();
-  await expect(first.getByRole('button', { name: 'Besluit opslaan' })).toBeFocused();
+  await expect(opened.getByRole('radio', { name: 'Publiceren', exact: true })).toBeChecked();
+  await expect(opened.getByRole('button', { name: 'Opslaan' })).toBeFocused();
   await expect(status).toHaveText('Publiceren gekozen. Druk op Enter om op te slaan.');
 
-  await first.focus();
+  await page.locator('#item-detail-heading').focus();
   await page.keyboard.press('r');
-  await expect(first.getByRole('radio', { name: 'Afwijzen', exact: true })).toBeChecked();
-  await expect(first.getByRole('combobox', { name: /^Huisregel/ })).toBeFocused();
+  await expect(opened.getByRole('radio', { name: 'Afwijzen', exact: true })).toBeChecked();
+  await expect(opened.getByRole('combobox', { name: /^Huisregel/ })).toBeFocused();
   await expect(status).toHaveText('Afwijzen gekozen. Kies de huisregel.');
 
   // Typing in a text field never triggers a shortcut.
-  const note = first.getByRole('textbox', { name: /Notitie/ });
+  const note = opened.getByRole('textbox', { name: /Notitie/ });
   await note.fill('');
   await note.focus();
   await page.keyboard.type('jkp');
   await expect(note).toHaveValue('jkp');
-  await expect(first.getByRole('radio', { name: 'Afwijzen', exact: true })).toBeChecked();
-  await expectNoAxeViolations(page, { context: 'queue after shortcuts' });
+  await expect(opened.getByRole('radio', { name: 'Afwijzen', exact: true })).toBeChecked();
+  await expectNoAxeViolations(page, { context: 'inbox after shortcuts' });
 
-  await first.focus();
+  await page.locator('#item-detail-heading').focus();
   await page.keyboard.press('a');
   await expect(page).toHaveURL(/\/beheer\/items\/[0-9a-f-]+\/antwoord$/);
 });
