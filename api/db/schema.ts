@@ -320,10 +320,17 @@ export const submissions = pgTable(
     /** Webcare routing: the department and/or person who answers it (api/services/webcare/routing.ts). */
     assignedDepartmentId: uuid('assigned_department_id').references(() => departments.id, { onDelete: 'set null' }),
     assignedStaffUserId: uuid('assigned_staff_user_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    /**
+     * Raised by every decision, assignment and answer: a change made on an older version
+     * (a colleague's stale page) is refused (api/services/moderation/versions.ts).
+     */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     index('submissions_consultation_status').on(t.consultationId, t.status),
     index('submissions_review_state').on(t.reviewState, t.createdAt),
+    // The inbox pages by (created_at, id): a keyset, not an offset.
+    index('submissions_created_id').on(t.createdAt, t.id),
   ],
 );
 
@@ -338,7 +345,12 @@ export const submissionAnswers = pgTable(
       .references(() => questions.id),
     value: jsonb('value').$type<AnswerValue>().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.submissionId, t.questionId] })],
+  (t) => [
+    primaryKey({ columns: [t.submissionId, t.questionId] }),
+    // Full-text search in the inbox matches either language (api/services/moderation/search.ts).
+    index('submission_answers_text_nl').using('gin', sql`to_tsvector('dutch', ${t.value} #>> '{}')`),
+    index('submission_answers_text_en').using('gin', sql`to_tsvector('english', ${t.value} #>> '{}')`),
+  ],
 );
 
 /** Personal data of a resident, kept apart so it can be purged or exported on its own. */
@@ -537,11 +549,16 @@ export const socialPosts = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }),
     /** The house rule a rejection cited (its code). */
     moderationRule: text('moderation_rule'),
+    /** Raised by every decision on the post, as `submissions.version`. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     uniqueIndex('social_posts_thread_external').on(t.threadId, t.externalId),
     index('social_posts_thread_position').on(t.threadId, t.position),
     index('social_posts_review_state').on(t.reviewState, t.createdAt),
+    index('social_posts_created_id').on(t.createdAt, t.id),
+    index('social_posts_text_nl').using('gin', sql`to_tsvector('dutch', ${t.contentText})`),
+    index('social_posts_text_en').using('gin', sql`to_tsvector('english', ${t.contentText})`),
   ],
 );
 

@@ -43,7 +43,11 @@ for (const target of databaseTargets()) {
       const queue = await (
         await t.app.request('/beheer/?status=in_review', { headers: { Cookie: moderator.cookie } })
       ).text();
-      assert.match(queue, /<dt>Meldingen van inwoners<\/dt><dd>3<\/dd>/);
+      assert.match(queue, new RegExp(`<a href="/beheer/items/${id}\\?status=in_review"`));
+      const item = await (
+        await t.app.request(`/beheer/items/${id}?status=in_review`, { headers: { Cookie: moderator.cookie } })
+      ).text();
+      assert.match(item, /<dt>Meldingen van inwoners<\/dt><dd>3<\/dd>/);
 
       const republish = await staffPost(
         t,

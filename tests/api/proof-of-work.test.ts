@@ -97,11 +97,17 @@ for (const target of databaseTargets()) {
       await addStaffUser(t, 'pow-moderator@demodam.example', 'moderator');
       const { cookie } = await logIn(t, 'pow-moderator@demodam.example');
       const page = await (await t.app.request('/beheer/', { headers: { Cookie: cookie } })).text();
-      const article = (text: string) => page.split('<article').find((part) => part.includes(text)) ?? '';
-      assert.match(article('Zonder bewijs.'), /Geen bewijs van werk/);
-      assert.doesNotMatch(article('Met bewijs.'), /Geen bewijs van werk/);
-      const english = await (await t.app.request('/en/manage/', { headers: { Cookie: cookie } })).text();
-      assert.match(english, /No proof of work/);
+      // Each item's own page (linked from the list) says it.
+      const itemPage = async (text: string, lang: 'nl' | 'en' = 'nl') => {
+        const row = page.split('<li').find((part) => part.includes(text)) ?? '';
+        const id = row.match(/href="\/beheer\/items\/([0-9a-f-]{36})/)?.[1];
+        assert.ok(id, `the list links to the item with ${text}`);
+        const path = lang === 'en' ? `/en/manage/items/${id}` : `/beheer/items/${id}`;
+        return (await t.app.request(path, { headers: { Cookie: cookie } })).text();
+      };
+      assert.match(await itemPage('Zonder bewijs.'), /Geen bewijs van werk/);
+      assert.doesNotMatch(await itemPage('Met bewijs.'), /Geen bewijs van werk/);
+      assert.match(await itemPage('Zonder bewijs.', 'en'), /No proof of work/);
     });
 
     it('refuses a wrong number, a forged signature and garbage, in Dutch and English, storing nothing', async () => {

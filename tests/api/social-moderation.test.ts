@@ -108,11 +108,15 @@ for (const target of databaseTargets()) {
       const page = await (
         await t.app.request('/beheer/?channel=social', { headers: { Cookie: moderator.cookie } })
       ).text();
-      assert.match(page, new RegExp(`id="item-${reply.id}-heading"`));
-      assert.match(page, /Sociale media: Mastodon, @gemeente@social\.gemeente\.example/);
-      assert.match(page, /Bekijk het bericht op Mastodon/);
-      assert.match(page, /<mark class="staff-mark staff-mark--personal_data">06-12345678<\/mark>/);
-      assert.match(page, new RegExp(`action="/beheer/items/${reply.id}/sentiment"`));
+      assert.match(page, new RegExp(`<a href="/beheer/items/${reply.id}\\?channel=social"`));
+      const item = await (
+        await t.app.request(`/beheer/items/${reply.id}`, { headers: { Cookie: moderator.cookie } })
+      ).text();
+      assert.match(item, /Sociale media: Mastodon, @gemeente@social\.gemeente\.example/);
+      assert.match(item, /Bekijk het bericht op Mastodon/);
+      assert.match(item, /<mark class="staff-mark staff-mark--personal_data">06-12345678<\/mark>/);
+      assert.match(item, new RegExp(`action="/beheer/items/${reply.id}"`));
+      assert.match(item, /<select id="detail-sentiment" name="sentiment">/);
       const portalOnly = await (
         await t.app.request('/beheer/?channel=portal', { headers: { Cookie: moderator.cookie } })
       ).text();
@@ -133,8 +137,8 @@ for (const target of databaseTargets()) {
       const page = await (
         await t.app.request('/beheer/?channel=social', { headers: { Cookie: moderator.cookie } })
       ).text();
-      assert.match(page, /<p class="staff-answer" lang="en">Please make the crossing safer/);
-      assert.match(page, /<p class="staff-answer">Bitte sicherer machen\.<\/p>/);
+      assert.match(page, /<span class="staff-inbox-excerpt" lang="en">Please make the crossing safer/);
+      assert.match(page, /<span class="staff-inbox-excerpt">Bitte sicherer machen\.<\/span>/);
     });
 
     it('keeps a waiting reply out of the thread API and the snapshot until a moderator publishes it', async () => {
@@ -201,7 +205,7 @@ for (const target of databaseTargets()) {
         false,
       );
       const queue = await (await t.app.request('/beheer/', { headers: { Cookie: moderator.cookie } })).text();
-      assert.doesNotMatch(queue, new RegExp(`item-${reply.id}-heading`));
+      assert.doesNotMatch(queue, new RegExp(`/beheer/items/${reply.id}`));
     });
 
     it('corrects the sentiment of a social post from the queue', async () => {
@@ -278,8 +282,8 @@ for (const target of databaseTargets()) {
       assert.ok(after(police.id).deletedAt);
       assert.equal(after(police.id).screening, null, 'the redacted copy of a deleted post is erased too');
       const queue = await (await t.app.request('/beheer/', { headers: { Cookie: moderator.cookie } })).text();
-      assert.match(queue, new RegExp(`item-${reply.id}-heading`));
-      assert.doesNotMatch(queue, new RegExp(`item-${police.id}-heading`));
+      assert.match(queue, new RegExp(`/beheer/items/${reply.id}`));
+      assert.doesNotMatch(queue, new RegExp(`/beheer/items/${police.id}`));
       assert.deepEqual(
         (await readThread(t.db, threadId))!.posts.map((p) => p.id),
         ['18'],

@@ -8,6 +8,7 @@ import type { Db } from '../../db/client.ts';
 import { can } from '../auth/roles.ts';
 import { assignmentChoices } from '../webcare/routing.ts';
 import { inputSource } from './input-source.ts';
+import { compareCursors } from './search.ts';
 import { socialSource } from './social-source.ts';
 import {
   ANSWER_MAX_LENGTH,
@@ -27,18 +28,24 @@ import {
 } from './source.ts';
 
 export * from './source.ts';
+export { SEARCH_MAX_LENGTH } from './search.ts';
 export { listHouseRules, queueFilterOptions, type HouseRule, type QueueFilterOptions } from './queue-options.ts';
 
 /** Every source of the queue; a new channel of input is one more entry. */
 export const MODERATION_SOURCES: readonly ModerationSource[] = [inputSource, socialSource];
 
-/** Items of every source that match the filter and that the viewer may see, oldest first (first in, first out). */
+/**
+ * Items of every source that match the filter and that the viewer may see, oldest first
+ * (first in, first out) unless the filter asks for newest first. Each source pages by the
+ * same keyset, so merging their pages and cutting at the limit gives the right page.
+ */
 export async function listQueue(db: Db, viewer: Viewer, filter: QueueFilter = {}): Promise<QueueItem[]> {
   const lists: QueueItem[][] = [];
   for (const source of MODERATION_SOURCES) lists.push(await source.list(db, viewer, filter));
+  const sign = filter.order === 'newest' ? -1 : 1;
   return lists
     .flat()
-    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+    .sort((a, b) => sign * compareCursors(a.cursor, b.cursor))
     .slice(0, filter.limit ?? 100);
 }
 
@@ -78,7 +85,8 @@ export async function decide(db: Db, params: DecisionParams): Promise<DecisionRe
 }
 
 export type BulkResult =
-  { decided: number; skipped: number; notFound: number } | { kind: 'rule_required' | 'unknown_rule' | 'forbidden' };
+  | { decided: number; skipped: number; notFound: number; stale: number }
+  | { kind: 'rule_required' | 'unknown_rule' | 'forbidden' };
 
 /**
  * The same decision for several items, each in its own transaction with its own audit
@@ -86,11 +94,15 @@ export type BulkResult =
  */
 export async function decideMany(
   db: Db,
-  params: Omit<DecisionParams, 'itemId'> & { itemIds: readonly string[] },
+  params: Omit<DecisionParams, 'itemId' | 'expectedVersion'> & {
+    itemIds: readonly string[];
+    /** The version each item was selected on; an item changed since is not decided (counted as stale). */
+    versions?: ReadonlyMap<string, number>;
+  },
 ): Promise<BulkResult> {
-  const counts = { decided: 0, skipped: 0, notFound: 0 };
+  const counts = { decided: 0, skipped: 0, notFound: 0, stale: 0 };
   for (const itemId of new Set(params.itemIds)) {
-    const result = await decide(db, { ...params, itemId });
+    const result = await decide(db, { ...params, itemId, expectedVersion: params.versions?.get(itemId) });
     switch (result.kind) {
       case 'decided':
         counts.decided++;
@@ -100,6 +112,9 @@ export async function decideMany(
         break;
       case 'not_found':
         counts.notFound++;
+        break;
+      case 'stale':
+        counts.stale++;
         break;
       default:
         // Rule and permission problems are the same for every item: stop at the first.

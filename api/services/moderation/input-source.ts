@@ -5,7 +5,7 @@
  * item, not erased" is written once.
  */
 import * as notifications from '../notifications/index.ts';
-import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   consultations,
@@ -23,6 +23,8 @@ import { markContentChanged } from '../content-revision.ts';
 import { correctSentiment } from '../item-sentiment.ts';
 import { closeReports, openReportCounts } from '../reports.ts';
 import { addWorkingDays } from '../working-days.ts';
+import { afterCursor, cursorMicros, textMatches } from './search.ts';
+import { nextVersion, onVersion, staleResult, StaleVersion } from './versions.ts';
 import {
   ALL_STATES,
   OPEN_STATES,
@@ -55,6 +57,51 @@ async function submissionFor(db: Db, organisationId: string, itemId: string): Pr
   return row?.submission;
 }
 
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+function isStale(submission: Submission, expected: number | undefined): expected is number {
+  return expected !== undefined && submission.version !== expected;
+}
+
+async function staleSubmission(db: Db, submission: Pick<Submission, 'id'>, expected: number) {
+  const [now] = await db
+    .select({ version: submissions.version })
+    .from(submissions)
+    .where(eq(submissions.id, submission.id));
+  return staleResult(db, { type: 'submission', id: submission.id }, now?.version ?? expected, expected);
+}
+
+/** Changes the submission on the version it was read at, raising it; none changed means a colleague was first. */
+async function changeSubmission(
+  tx: Tx,
+  id: string,
+  expected: number | undefined,
+  changes: Partial<typeof submissions.$inferInsert>,
+): Promise<void> {
+  const changed = await tx
+    .update(submissions)
+    .set({ ...changes, version: nextVersion(submissions.version) })
+    .where(and(eq(submissions.id, id), onVersion(submissions.version, expected)))
+    .returning({ id: submissions.id });
+  if (changed.length === 0) throw new StaleVersion();
+}
+
+/** Runs the change in a transaction; a colleague's change in between rolls it back and is described. */
+async function versioned(
+  db: Db,
+  submission: Pick<Submission, 'id'>,
+  expected: number | undefined,
+  change: (tx: Tx) => Promise<void>,
+) {
+  try {
+    await db.transaction(change);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof StaleVersion) || expected === undefined) throw error;
+    return staleSubmission(db, submission, expected);
+  }
+}
+
 async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueItem[]> {
   const visible = visibleDepartments(viewer.roles);
   if (!can(viewer.roles, 'queue.read') || (visible !== 'all' && visible.length === 0)) return [];
@@ -79,6 +126,20 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
     conditions.push(or(eq(departments.slug, filter.department), inArray(submissions.assignedDepartmentId, routedTo))!);
   }
   if (filter.assignedTo) conditions.push(eq(submissions.assignedStaffUserId, filter.assignedTo));
+  if (filter.waitingFor) {
+    conditions.push(
+      or(eq(submissions.assignedStaffUserId, filter.waitingFor), isNull(submissions.assignedStaffUserId))!,
+    );
+  }
+  if (filter.search) {
+    const match = textMatches(sql`${submissionAnswers.value} #>> '{}'`, filter.search);
+    conditions.push(
+      sql`exists (select 1 from ${submissionAnswers} where ${submissionAnswers.submissionId} = ${submissions.id} and ${match})`,
+    );
+  }
+  const order = filter.order ?? 'oldest';
+  if (filter.after) conditions.push(afterCursor(submissions.createdAt, submissions.id, filter.after, order));
+  const direction = order === 'newest' ? desc : asc;
   if (filter.itemId) conditions.push(eq(submissions.id, filter.itemId));
   if (filter.flag) {
     // jsonb containment: some field has some flag of this category.
@@ -86,13 +147,13 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
     conditions.push(sql`${submissions.screening} @> ${probe}::jsonb`);
   }
   const rows = await db
-    .select({ submission: submissions, consultation: consultations })
+    .select({ submission: submissions, consultation: consultations, micros: cursorMicros(submissions.createdAt) })
     .from(submissions)
     .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
     .innerJoin(topics, eq(topics.id, consultations.topicId))
     .leftJoin(departments, eq(departments.id, consultations.departmentId))
     .where(and(...conditions))
-    .orderBy(asc(submissions.createdAt))
+    .orderBy(direction(submissions.createdAt), direction(submissions.id))
     .limit(filter.limit ?? 100);
   if (rows.length === 0) return [];
 
@@ -120,7 +181,7 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
     db,
     rows.map((row) => row.submission.id),
   );
-  const items = rows.map(({ submission, consultation }) => ({
+  const items = rows.map(({ submission, consultation, micros }) => ({
     id: submission.id,
     reviewState: submission.reviewState,
     channel: submission.channel,
@@ -136,6 +197,8 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
     openReports: reports.get(submission.id) ?? 0,
     assignedDepartmentId: submission.assignedDepartmentId,
     assignedStaffUserId: submission.assignedStaffUserId,
+    version: submission.version,
+    cursor: { micros, id: submission.id },
   }));
   // Working days are counted in code, so "overdue" is filtered here rather than in SQL.
   return filter.overdue ? items.filter((item) => item.dueAt < now) : items;
@@ -152,6 +215,7 @@ async function decide(db: Db, params: DecisionParams): Promise<DecisionResult> {
   if (!can(actor.roles, 'queue.decide')) return { kind: 'forbidden' };
   const submission = await submissionFor(db, actor.organisationId, params.itemId);
   if (!submission) return { kind: 'not_found' };
+  if (isStale(submission, params.expectedVersion)) return staleSubmission(db, submission, params.expectedVersion);
   const from = submission.reviewState;
 
   let rule: typeof houseRules.$inferSelect | undefined;
@@ -190,11 +254,8 @@ async function decide(db: Db, params: DecisionParams): Promise<DecisionResult> {
             moderationRule: null,
           };
 
-  await db.transaction(async (tx) => {
-    await tx
-      .update(submissions)
-      .set({ ...changes, updatedAt: now })
-      .where(eq(submissions.id, submission.id));
+  const decided = await versioned(db, submission, params.expectedVersion, async (tx) => {
+    await changeSubmission(tx, submission.id, params.expectedVersion, { ...changes, updatedAt: now });
     if (params.decision === 'escalate')
       await notifications.itemEscalated(tx, {
         itemId: submission.id,
@@ -225,7 +286,7 @@ async function decide(db: Db, params: DecisionParams): Promise<DecisionResult> {
       },
     });
   });
-  return { kind: 'decided', state: to };
+  return decided ?? { kind: 'decided', state: to };
 }
 
 /**
@@ -239,10 +300,12 @@ async function answer(db: Db, params: AnswerParams): Promise<AnswerResult> {
   const submission = await submissionFor(db, actor.organisationId, params.itemId);
   if (!submission) return { kind: 'not_found' };
   // A rejected item is answered by its house rule on the follow-up page; publish it first.
+  if (isStale(submission, params.expectedVersion)) return staleSubmission(db, submission, params.expectedVersion);
   if (submission.reviewState === 'rejected') return { kind: 'rejected' };
   const isPublic = submission.publishedAt !== null;
 
-  const replyId = await db.transaction(async (tx) => {
+  let replyId = '';
+  const refused = await versioned(db, submission, params.expectedVersion, async (tx) => {
     const [reply] = await tx
       .insert(staffReplies)
       .values({
@@ -260,10 +323,11 @@ async function answer(db: Db, params: AnswerParams): Promise<AnswerResult> {
       { submissionId: submission.id, replyId: reply!.id, body, language: params.language },
       now,
     );
-    await tx
-      .update(submissions)
-      .set({ reviewState: 'answered', status: 'answered', updatedAt: now })
-      .where(eq(submissions.id, submission.id));
+    await changeSubmission(tx, submission.id, params.expectedVersion, {
+      reviewState: 'answered',
+      status: 'answered',
+      updatedAt: now,
+    });
     // The portal shows answers with published input; the follow-up page reads them live.
     if (isPublic) await markContentChanged(tx);
     await recordAudit(tx, {
@@ -282,9 +346,9 @@ async function answer(db: Db, params: AnswerParams): Promise<AnswerResult> {
         public: isPublic,
       },
     });
-    return reply!.id;
+    replyId = reply!.id;
   });
-  return { kind: 'answered', replyId, public: isPublic };
+  return refused ?? { kind: 'answered', replyId, public: isPublic };
 }
 
 /** Who answers the input; every change is audited with what it was before and after. */
@@ -293,6 +357,7 @@ async function assign(db: Db, params: AssignParams): Promise<AssignResult> {
   if (!can(actor.roles, 'queue.assign')) return { kind: 'forbidden' };
   const submission = await submissionFor(db, actor.organisationId, params.itemId);
   if (!submission) return { kind: 'not_found' };
+  if (isStale(submission, params.expectedVersion)) return staleSubmission(db, submission, params.expectedVersion);
   const before: Assignment = {
     departmentId: submission.assignedDepartmentId,
     staffUserId: submission.assignedStaffUserId,
@@ -300,15 +365,12 @@ async function assign(db: Db, params: AssignParams): Promise<AssignResult> {
   if (before.departmentId === assignment.departmentId && before.staffUserId === assignment.staffUserId) {
     return { kind: 'unchanged' };
   }
-  await db.transaction(async (tx) => {
-    await tx
-      .update(submissions)
-      .set({
-        assignedDepartmentId: assignment.departmentId,
-        assignedStaffUserId: assignment.staffUserId,
-        updatedAt: now,
-      })
-      .where(eq(submissions.id, submission.id));
+  const refused = await versioned(db, submission, params.expectedVersion, async (tx) => {
+    await changeSubmission(tx, submission.id, params.expectedVersion, {
+      assignedDepartmentId: assignment.departmentId,
+      assignedStaffUserId: assignment.staffUserId,
+      updatedAt: now,
+    });
     await recordAudit(tx, {
       organisationId: actor.organisationId,
       actorType: 'staff',
@@ -327,7 +389,7 @@ async function assign(db: Db, params: AssignParams): Promise<AssignResult> {
         now,
       });
   });
-  return { kind: 'assigned', before, after: assignment };
+  return refused ?? { kind: 'assigned', before, after: assignment };
 }
 
 export const inputSource: ModerationSource = {

@@ -9,7 +9,7 @@
  */
 import * as notifications from '../notifications/index.ts';
 import type { SocialPlatform } from '../../../shared/contracts/social-thread.ts';
-import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   channelGuidelines,
@@ -28,6 +28,8 @@ import { markContentChanged } from '../content-revision.ts';
 import { correctSentiment } from '../item-sentiment.ts';
 import { SOCIAL_POST_FIELD } from '../social/review-on-arrival.ts';
 import { addWorkingDays } from '../working-days.ts';
+import { afterCursor, cursorMicros, textMatches } from './search.ts';
+import { nextVersion, onVersion, staleResult, StaleVersion } from './versions.ts';
 import {
   ALL_STATES,
   OPEN_STATES,
@@ -90,8 +92,18 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
     const probe = JSON.stringify({ fields: [{ flags: [{ category: filter.flag }] }] });
     conditions.push(sql`${socialPosts.screening} @> ${probe}::jsonb`);
   }
+  // Posts are assigned to nobody: each waits for everyone who may see it (filter.waitingFor).
+  if (filter.search) conditions.push(textMatches(sql`${socialPosts.contentText}`, filter.search));
+  const order = filter.order ?? 'oldest';
+  if (filter.after) conditions.push(afterCursor(socialPosts.createdAt, socialPosts.id, filter.after, order));
+  const direction = order === 'newest' ? desc : asc;
   const rows = await db
-    .select({ post: socialPosts, thread: socialThreads, consultation: consultations })
+    .select({
+      post: socialPosts,
+      thread: socialThreads,
+      consultation: consultations,
+      micros: cursorMicros(socialPosts.createdAt),
+    })
     .from(socialPosts)
     .innerJoin(socialThreads, eq(socialThreads.id, socialPosts.threadId))
     .leftJoin(consultations, eq(consultations.id, socialThreads.consultationId))
@@ -99,13 +111,13 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
     .leftJoin(topics, sql`${topics.id} = coalesce(${socialThreads.topicId}, ${consultations.topicId})`)
     .leftJoin(departments, eq(departments.id, consultations.departmentId))
     .where(and(...conditions))
-    .orderBy(asc(socialPosts.createdAt))
+    .orderBy(direction(socialPosts.createdAt), direction(socialPosts.id))
     .limit(filter.limit ?? 100);
   if (rows.length === 0) return [];
   const accounts = await rootAccounts(db, [...new Set(rows.map((r) => r.thread.id))]);
   const promises = await socialPromises(db, viewer.organisationId);
   const now = filter.now ?? new Date();
-  const items: QueueItem[] = rows.map(({ post, thread, consultation }) => {
+  const items: QueueItem[] = rows.map(({ post, thread, consultation, micros }) => {
     const title: LocalizedText = thread.title ?? {
       nl: `Gesprek op ${PLATFORM_NAMES[thread.platform]}`,
       en: `Conversation on ${PLATFORM_NAMES[thread.platform]}`,
@@ -149,6 +161,8 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
         postUrl: post.url,
         lang: post.language,
       },
+      version: post.version,
+      cursor: { micros, id: post.id },
     };
   });
   return filter.overdue ? items.filter((item) => item.dueAt < now) : items;
@@ -195,6 +209,10 @@ async function decide(db: Db, params: DecisionParams): Promise<DecisionResult> {
   if (!can(actor.roles, 'queue.decide')) return { kind: 'forbidden' };
   const post = await postFor(db, actor.organisationId, params.itemId);
   if (!post) return { kind: 'not_found' };
+  const expected = params.expectedVersion;
+  const stale = (current: number) =>
+    staleResult(db, { type: 'social_post', id: post.id }, current, expected ?? current);
+  if (expected !== undefined && post.version !== expected) return stale(post.version);
   const from = post.reviewState;
   let ruleCode: string | undefined;
   if (params.decision === 'reject') {
@@ -215,35 +233,50 @@ async function decide(db: Db, params: DecisionParams): Promise<DecisionResult> {
       : params.decision === 'escalate'
         ? { reviewState: to }
         : { reviewState: to, publishedAt: post.publishedAt ?? now, moderationRule: null };
-  await db.transaction(async (tx) => {
-    await tx.update(socialPosts).set(changes).where(eq(socialPosts.id, post.id));
-    // The mirror on the portal shows the post, or no longer does.
-    if (params.decision !== 'escalate') await markContentChanged(tx);
-    if (params.decision === 'escalate')
-      await notifications.itemEscalated(tx, {
-        itemId: post.id,
+  try {
+    await db.transaction(async (tx) => {
+      const changed = await tx
+        .update(socialPosts)
+        .set({ ...changes, version: nextVersion(socialPosts.version) })
+        .where(and(eq(socialPosts.id, post.id), onVersion(socialPosts.version, expected)))
+        .returning({ id: socialPosts.id });
+      // A colleague's decision came first: roll back, and say what it was.
+      if (changed.length === 0) throw new StaleVersion();
+      // The mirror on the portal shows the post, or no longer does.
+      if (params.decision !== 'escalate') await markContentChanged(tx);
+      if (params.decision === 'escalate')
+        await notifications.itemEscalated(tx, {
+          itemId: post.id,
+          organisationId: actor.organisationId,
+          assignedStaffUserId: null,
+          actorId: actor.id,
+          now,
+        });
+      await recordAudit(tx, {
         organisationId: actor.organisationId,
-        assignedStaffUserId: null,
+        actorType: 'staff',
         actorId: actor.id,
-        now,
+        at: now,
+        action: 'social_post.decision',
+        subjectType: 'social_post',
+        subjectId: post.id,
+        details: {
+          decision: params.decision,
+          from,
+          to,
+          ...(ruleCode ? { houseRule: ruleCode } : {}),
+          ...(params.note ? { note: params.note } : {}),
+        },
       });
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actorType: 'staff',
-      actorId: actor.id,
-      at: now,
-      action: 'social_post.decision',
-      subjectType: 'social_post',
-      subjectId: post.id,
-      details: {
-        decision: params.decision,
-        from,
-        to,
-        ...(ruleCode ? { houseRule: ruleCode } : {}),
-        ...(params.note ? { note: params.note } : {}),
-      },
     });
-  });
+  } catch (error) {
+    if (!(error instanceof StaleVersion)) throw error;
+    const [latest] = await db
+      .select({ version: socialPosts.version })
+      .from(socialPosts)
+      .where(eq(socialPosts.id, post.id));
+    return stale(latest?.version ?? post.version);
+  }
   return { kind: 'decided', state: to };
 }
 

@@ -85,6 +85,10 @@ export type QueueItem = {
   assignedStaffUserId: string | null;
   /** Set for mirrored social-media posts: the platform, account and post they come from. */
   source?: SocialOrigin;
+  /** Raised by every decision, assignment and answer; a change sent with an older one is refused. */
+  version: number;
+  /** The item's place in the queue's order, for paging on after it. */
+  cursor: QueueCursor;
 };
 
 export type Viewer = { organisationId: string; roles: readonly RoleGrant[] };
@@ -104,12 +108,35 @@ export type QueueFilter = {
   assignedTo?: string | undefined;
   /** Only this item. */
   itemId?: string | undefined;
+  /**
+   * Only items waiting for this person: assigned to them, or to no person (the list already
+   * keeps to what the viewer's departments may see).
+   */
+  waitingFor?: string | undefined;
+  /** Full-text search in the item's text, in Dutch and English (./search.ts). */
+  search?: string | undefined;
+  /** Oldest first (default) or newest first; paging goes on from `after`. */
+  order?: 'oldest' | 'newest' | undefined;
+  /** The last item of the previous page: the next page starts after it (a keyset, not an offset). */
+  after?: QueueCursor | undefined;
   now?: Date;
   limit?: number;
 };
 
+/** Where a page of the queue ends: the (created_at, id) of its last item, the time in microseconds since the epoch. */
+export type QueueCursor = { micros: string; id: string };
+
+/**
+ * What a change on an item refused because it was made on an older version gets: the
+ * version now, and the changes since, newest first, with who made them.
+ */
+export type Stale = { kind: 'stale'; version: number; changes: ItemChange[] };
+export type ItemChange = { action: 'decision' | 'assigned' | 'answered'; by: string | null; at: Date; to?: string };
+
 export type DecisionParams = {
   itemId: string;
+  /** The version the decision was made on; omitted, the decision applies to whatever is there. */
+  expectedVersion?: number | undefined;
   decision: Decision;
   ruleCode?: string | undefined;
   note?: string | undefined;
@@ -123,7 +150,8 @@ export type DecisionResult =
   | { kind: 'forbidden' }
   | { kind: 'rule_required' }
   | { kind: 'unknown_rule' }
-  | { kind: 'already_decided'; state: ReviewState };
+  | { kind: 'already_decided'; state: ReviewState }
+  | Stale;
 
 export type SentimentParams = {
   itemId: string;
@@ -136,7 +164,15 @@ export type SentimentParams = {
 export type { CorrectionResult };
 
 /** The answer as the facade hands it on: already trimmed, not empty, not too long. */
-export type AnswerParams = { itemId: string; body: string; language: Locale; actor: Actor; now: Date };
+export type AnswerParams = {
+  itemId: string;
+  body: string;
+  language: Locale;
+  actor: Actor;
+  now: Date;
+  /** The version the answer was written on (see DecisionParams). */
+  expectedVersion?: number | undefined;
+};
 
 export type AnswerResult =
   | { kind: 'answered'; replyId: string; public: boolean }
@@ -145,12 +181,20 @@ export type AnswerResult =
   | { kind: 'empty' }
   | { kind: 'too_long' }
   | { kind: 'rejected' }
+  | Stale
   | Unsupported;
 
 export type Assignment = { departmentId: string | null; staffUserId: string | null };
 
 /** The assignment as the facade hands it on: department and person are the organisation's. */
-export type AssignParams = { itemId: string; assignment: Assignment; actor: Actor; now: Date };
+export type AssignParams = {
+  itemId: string;
+  assignment: Assignment;
+  actor: Actor;
+  now: Date;
+  /** The version the assignment was made on (see DecisionParams). */
+  expectedVersion?: number | undefined;
+};
 
 export type AssignResult =
   | { kind: 'assigned'; before: Assignment; after: Assignment }
@@ -159,6 +203,7 @@ export type AssignResult =
   | { kind: 'forbidden' }
   | { kind: 'unknown_department' }
   | { kind: 'unknown_person' }
+  | Stale
   | Unsupported;
 
 /** What a source answers for an action it cannot do (yet); routes turn it into a message. */

@@ -6,6 +6,7 @@ import { staffPaths } from '../queue/paths.ts';
 const files = [
   [staffPaths.stylesheet, new URL('./assets/staff.css', import.meta.url), 'text/css; charset=utf-8'],
   [staffPaths.sessionScript, new URL('./assets/staff-session.js', import.meta.url), 'text/javascript; charset=utf-8'],
+  [staffPaths.inboxScript, new URL('./assets/inbox.js', import.meta.url), 'text/javascript; charset=utf-8'],
 ] as const;
 
 export function staffAssets(): Hono {

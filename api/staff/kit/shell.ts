@@ -84,6 +84,8 @@ export function staffPage(page: {
   hasErrors?: boolean;
   /** Page scripts besides the session script: modules, so each has its own scope (the CSP allows no inline script). */
   scripts?: readonly string[];
+  /** The page uses the whole width (the inbox's list and item side by side). */
+  wide?: boolean;
 }): string {
   const m = textsFor(queueTexts, page.lang);
   const { session } = page;
@@ -117,7 +119,7 @@ ${(page.scripts ?? []).map((src) => html`<script type="module" src="${src}"></sc
 <body${data}>
 <a class="staff-skip-link" href="#inhoud">${m.skipLink}</a>
 ${header(page.lang, session, page.path)}
-<main id="inhoud" tabindex="-1">
+<main id="inhoud" tabindex="-1"${attrs({ class: page.wide ? 'staff-main--wide' : undefined })}>
 <h1>${page.title}</h1>
 ${page.body}
 </main>

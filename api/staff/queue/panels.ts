@@ -10,6 +10,7 @@ import type { ActiveSession } from '../../services/auth/sessions.ts';
 import type { StaffEnv } from '../kit/guards.ts';
 import type { QueueWebcare } from '../webcare/view.ts';
 import type { DecisionFormState } from './view.ts';
+import type { ItemFormState } from './inbox-view.ts';
 
 /**
  * What features add to the queue page, loaded once per page view. A panel sees the
@@ -27,6 +28,12 @@ export type QueuePageState = {
   form?: DecisionFormState;
   status?: 200 | 409 | 422;
   assignError?: QueueWebcare['assignError'];
+  /** The item opened beside the list (its permanent address). */
+  itemId?: string;
+  /** The item's one form as it was sent, when refused. */
+  itemForm?: ItemFormState;
+  /** The list's query, when the page is rendered for a form post rather than a GET. */
+  listQuery?: string;
 };
 
 /** The queue page, re-rendered by any feature whose form on it was refused. */

@@ -11,11 +11,16 @@ export const staffPaths = {
   queue: (lang: Locale) => (lang === 'en' ? '/en/manage/' : '/beheer/'),
   logout: '/beheer/uitloggen',
   extend: '/beheer/sessie/verlengen',
+  /** An item's permanent address: the inbox with the item opened. */
+  item: (lang: Locale, id: string) => (lang === 'en' ? `/en/manage/items/${id}` : `/beheer/items/${id}`),
+  /** Where the item's one form is sent. */
+  itemSave: (id: string) => `/beheer/items/${id}`,
   decision: (id: string) => `/beheer/items/${id}/decision`,
   sentiment: (id: string) => `/beheer/items/${id}/sentiment`,
   bulkDecision: '/beheer/items/decision',
   stylesheet: '/beheer/assets/staff.css',
   sessionScript: '/beheer/assets/session.js',
+  inboxScript: '/beheer/assets/inbox.js',
 };
 
 export const queueScreens: StaffScreen[] = [

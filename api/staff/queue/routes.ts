@@ -15,25 +15,41 @@ import { insightsPaths } from '../insights/paths.ts';
 import { staffPaths } from './paths.ts';
 import { actorOf } from '../kit/actor.ts';
 import { formErrors, type FieldError, type Issue } from '../kit/form-errors.ts';
-import { field, fields, forbidden, notFound, pageSession, safeNext, staffForm, type StaffEnv } from '../kit/guards.ts';
+import {
+  field,
+  fields,
+  forbidden,
+  notFound,
+  pageSession,
+  safeNext,
+  staffForm,
+  staffPage as staffPageGuard,
+  type StaffEnv,
+} from '../kit/guards.ts';
 import { can } from '../../services/auth/roles.ts';
 import { accountsUnderAttack, ATTACK_NOTICE_MS } from '../../services/auth/login-alerts.ts';
 import type { QueuePage, QueuePageState, QueuePanels } from './panels.ts';
 import type { ActiveSession } from '../../services/auth/sessions.ts';
 import {
+  ANSWER_MAX_LENGTH,
   correctSentiment,
   DECISIONS,
   decide,
   decideMany,
+  findItem,
   listHouseRules,
   listQueue,
   OPEN_STATES,
   queueFilterOptions,
+  SEARCH_MAX_LENGTH,
   type Decision,
   type QueueFilter,
   type ReviewState,
 } from '../../services/moderation/index.ts';
-import { renderQueuePage, BULK, type QueueFilterValues } from './view.ts';
+import { BULK, renderInboxPage, type InboxDetail, type ItemFormState, type QueueFilterValues } from './inbox-view.ts';
+import * as inboxTexts from './inbox-texts.ts';
+import { saveItem, type ItemSaveResult } from '../../services/moderation/save-item.ts';
+import { repliesTo } from '../../services/webcare/items.ts';
 import { InputText } from '../../../shared/contracts/input-text.ts';
 
 /** The queue page with these panels: api/staff/workbench.ts hands it to every group that re-renders it. */
@@ -51,6 +67,39 @@ const ItemId = z.uuid();
 
 const STATES = reviewState.enumValues;
 
+/** Items on one page of the inbox. */
+export const PAGE_SIZE = 25;
+
+/** A page's cursor in the address: `<microseconds>.<id>` of the previous page's last item. */
+const Cursor = z
+  .string()
+  .regex(/^\d{1,20}\.[0-9a-f-]{36}$/)
+  .transform((value) => {
+    const [micros, id] = value.split('.') as [string, string];
+    return { micros, id };
+  })
+  .pipe(z.object({ micros: InputText, id: z.uuid() }));
+
+/** An empty choice means "nobody". */
+const OptionalId = z.union([z.literal('').transform(() => null), z.uuid()]);
+
+/** The item's one form. Absent fields are parts the form did not offer: they stay as they are. */
+const ItemForm = z.object({
+  version: z.coerce.number().int().min(1).max(2_147_483_647),
+  decision: z
+    .union([z.literal('').transform(() => undefined), z.enum(DECISIONS as [Decision, ...Decision[]])])
+    .optional(),
+  rule: InputText.max(100).optional(),
+  note: InputText.max(1000).optional(),
+  department: OptionalId.optional(),
+  person: OptionalId.optional(),
+  sentiment: z
+    .union([z.literal('').transform(() => undefined), z.enum(['positive', 'neutral', 'negative'])])
+    .optional(),
+  answer: InputText.max(ANSWER_MAX_LENGTH).optional(),
+  answerLanguage: z.enum(['nl', 'en']).optional(),
+});
+
 /** Unknown filter values are dropped rather than refused: a stale bookmark still opens the queue. */
 const QueueQuery = z.object({
   status: z.enum(STATES).optional().catch(undefined),
@@ -62,10 +111,33 @@ const QueueQuery = z.object({
   overdue: InputText.optional()
     .transform((v) => v === '1')
     .catch(false),
-  opgeslagen: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),
+  q: InputText.optional().catch(undefined),
+  view: z.enum(['all', 'mine', 'waiting']).optional().catch(undefined),
+  sort: z.enum(['oldest', 'newest']).optional().catch(undefined),
+  na: Cursor.optional().catch(undefined),
+  opgeslagen: z
+    .union([z.literal('item'), z.literal('niets'), z.coerce.number().int().min(0).max(10_000)])
+    .optional()
+    .catch(undefined),
   overgeslagen: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),
+  verouderd: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),
   sentiment: z.literal('opgeslagen').optional().catch(undefined),
 });
+
+/** The query parameters that make the list what it is (filters and page); notices are not among them. */
+const LIST_PARAMS = [
+  'q',
+  'view',
+  'sort',
+  'status',
+  'channel',
+  'topic',
+  'consultation',
+  'department',
+  'flag',
+  'overdue',
+  'na',
+];
 
 export function queueRoutes({ queuePage }: { queuePage: QueuePage }): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
@@ -84,6 +156,15 @@ export function queueRoutes({ queuePage }: { queuePage: QueuePage }): Hono<Staff
         return c.redirect(insightsPaths.page(lang), 303);
       }
       return queuePage(c, lang, session, {});
+    });
+
+    // An item's permanent address: the inbox with the item opened beside (or below) the list.
+    app.get(staffPaths.item(lang, ':id'), async (c) => {
+      const session = staffPageGuard(c, lang, 'queue.read');
+      if (session instanceof Response) return session;
+      const id = c.req.param('id') ?? '';
+      if (!ItemId.safeParse(id).success) return notFound(c, lang, session);
+      return queuePage(c, lang, session, { itemId: id });
     });
   }
 
@@ -161,7 +242,15 @@ export function queueRoutes({ queuePage }: { queuePage: QueuePage }): Hono<Staff
     if (form instanceof Response) return form;
     const { body, lang, session } = form;
     const m = textsFor(queueTexts, lang).queue;
-    const items = fields(body, 'item').filter((id) => ItemId.safeParse(id).success);
+    // Each selected item comes as `<id>:<version>`: an item a colleague changed since is left alone.
+    const versions = new Map<string, number>();
+    for (const value of fields(body, 'item')) {
+      const [id = '', version] = value.split(':');
+      if (!ItemId.safeParse(id).success) continue;
+      const n = Number(version);
+      versions.set(id, Number.isInteger(n) && n > 0 ? n : 0);
+    }
+    const items = [...versions.keys()];
     const values = {
       decision: field(body, 'decision'),
       rule: field(body, 'rule') || undefined,
@@ -176,6 +265,7 @@ export function queueRoutes({ queuePage }: { queuePage: QueuePage }): Hono<Staff
     }
     const result = await decideMany(c.get('db'), {
       itemIds: items,
+      versions: new Map([...versions].filter(([, version]) => version > 0)),
       decision: parsed.data.decision as Decision,
       ruleCode: parsed.data.rule,
       note: parsed.data.note,
@@ -189,7 +279,78 @@ export function queueRoutes({ queuePage }: { queuePage: QueuePage }): Hono<Staff
         status: 422,
       });
     }
-    return c.redirect(savedLocation(field(body, 'next'), lang, result.decided, result.skipped + result.notFound), 303);
+    return c.redirect(
+      savedLocation(field(body, 'next'), lang, result.decided, result.skipped + result.notFound, result.stale),
+      303,
+    );
+  });
+
+  // ---- the item's one form: assignment, decision, answer, sentiment and note in one save --
+  app.post('/beheer/items/:id', async (c) => {
+    const form = await staffForm(c, 'queue.read');
+    if (form instanceof Response) return form;
+    const { body, lang, session } = form;
+    const id = c.req.param('id');
+    if (!ItemId.safeParse(id).success) return notFound(c, lang, session);
+    const m = textsFor(inboxTexts, lang);
+    const values: ItemFormState['values'] = {
+      version: field(body, 'version'),
+      decision: field(body, 'decision'),
+      rule: field(body, 'rule') || undefined,
+      note: field(body, 'note'),
+      department: field(body, 'department'),
+      person: field(body, 'person'),
+      sentiment: field(body, 'sentiment'),
+      answer: field(body, 'answer'),
+      answerLanguage: field(body, 'answerLanguage'),
+    };
+    const next = safeNext(field(body, 'next')) ?? staffPaths.item(lang, id);
+    const wantsJson = (c.req.header('Accept') ?? '').includes('application/json');
+    const refuse = async (state: ItemFormState, status: 409 | 422) => {
+      if (wantsJson) return c.json({ status, errors: state.errors, stale: state.stale ?? null }, status);
+      return queuePage(c, lang, session, { itemId: id, itemForm: state, status, listQuery: listQueryOf(next) });
+    };
+    const parsed = ItemForm.safeParse(values);
+    if (!parsed.success) {
+      // The version is the form's own: without it, this is not a form we sent.
+      if (parsed.error.issues.some((issue) => issue.path[0] === 'version')) return notFound(c, lang, session);
+      const errors = formErrors(parsed.error.issues, {
+        decision: m.errors.decision,
+        note: m.errors.note,
+        department: m.errors.department,
+        person: m.errors.person,
+        sentiment: m.errors.sentiment,
+        answer: m.errors.answer_too_long,
+        answerLanguage: m.errors.answerLanguage,
+        rule: m.errors.unknown_rule,
+      });
+      return refuse({ values, errors }, 422);
+    }
+    const data = parsed.data;
+    const offersAssignment = values.department !== undefined || values.person !== undefined;
+    const result = await saveItem(c.get('db'), {
+      itemId: id,
+      expectedVersion: data.version,
+      decision: data.decision,
+      ruleCode: data.rule,
+      note: data.note,
+      assignment: offersAssignment
+        ? { departmentId: data.department ?? null, staffUserId: data.person ?? null }
+        : undefined,
+      answer: data.answer?.trim() ? { body: data.answer, language: data.answerLanguage ?? lang } : undefined,
+      sentiment: data.sentiment,
+      actor: actorOf(session),
+      now: c.get('now')(),
+    });
+    if (result.kind === 'saved' || result.kind === 'nothing_to_save') {
+      if (wantsJson) return c.json(result, 200);
+      const back = new URL(next, 'http://podium.invalid');
+      back.searchParams.set('opgeslagen', result.kind === 'saved' ? 'item' : 'niets');
+      return c.redirect(`${back.pathname}${back.search}`, 303);
+    }
+    if (result.kind === 'not_found') return notFound(c, lang, session);
+    if (result.kind === 'stale') return refuse({ values, errors: [], stale: result }, 409);
+    return refuse({ values, errors: [saveError(result, lang)] }, result.kind === 'already_decided' ? 409 : 422);
   });
 
   return app;
@@ -204,18 +365,35 @@ async function showQueue(
 ): Promise<Response> {
   const db = c.get('db');
   const now = c.get('now')();
-  const query = QueueQuery.parse(c.req.query());
+  const m = textsFor(inboxTexts, lang);
+  // A refused form re-renders the list it came from: its query travels in the form's `next`.
+  const queryParams =
+    options.listQuery !== undefined ? Object.fromEntries(new URLSearchParams(options.listQuery)) : c.req.query();
+  const query = QueueQuery.parse(queryParams);
+  const search = query.q?.trim() || undefined;
+  const searchTooLong = search !== undefined && search.length > SEARCH_MAX_LENGTH;
+  const view = query.view ?? 'all';
+  const waitingStates: ReviewState[] = [...OPEN_STATES, 'needs_answer'];
   const filter: QueueFilter = {
-    states: query.status ? [query.status as ReviewState] : OPEN_STATES,
+    states: query.status ? [query.status as ReviewState] : view === 'waiting' ? waitingStates : OPEN_STATES,
     channel: query.channel,
     consultation: query.consultation,
     topic: query.topic,
     department: query.department,
     flag: query.flag,
     overdue: query.overdue,
+    assignedTo: view === 'mine' ? session.user.id : undefined,
+    waitingFor: view === 'waiting' ? session.user.id : undefined,
+    search: searchTooLong ? undefined : search,
+    order: query.sort ?? 'oldest',
+    after: query.na,
     now,
+    limit: PAGE_SIZE + 1,
   };
   const filterValues: QueueFilterValues = {
+    q: query.q,
+    view: query.view,
+    sort: query.sort,
     status: query.status,
     channel: query.channel,
     consultation: query.consultation,
@@ -226,21 +404,62 @@ async function showQueue(
   };
   const viewer = { organisationId: session.user.organisationId, roles: session.roles };
   const canRead = can(session.roles, 'queue.read');
-  const html = renderQueuePage({
+  const found = canRead && !searchTooLong ? await listQueue(db, viewer, filter) : [];
+  const items = found.slice(0, PAGE_SIZE);
+  const listQuery = listQueryFrom(queryParams);
+  const last = items[items.length - 1];
+  const nextQuery =
+    found.length > PAGE_SIZE && last
+      ? withParam(listQuery, 'na', `${last.cursor.micros}.${last.cursor.id}`)
+      : undefined;
+
+  // The opened item: by its address, or the one whose old-style form (decision, assignment) was refused.
+  const openedId =
+    options.itemId ?? (options.form?.itemId !== BULK ? options.form?.itemId : undefined) ?? options.assignError?.itemId;
+  let detail: InboxDetail | undefined;
+  if (openedId && canRead) {
+    const item = await findItem(db, viewer, openedId, now);
+    if (!item) return notFound(c, lang, session);
+    detail = { item, replies: await repliesTo(db, item.id), form: options.itemForm ?? legacyForm(options) };
+  }
+  const bulkForm = options.form?.itemId === BULK ? options.form : undefined;
+  const saved = query.opgeslagen;
+  const t = textsFor(queueTexts, lang).queue;
+  const webcare = await panels.webcare(c, session, options.assignError);
+  const status =
+    webcare.notice ??
+    (saved === 'item'
+      ? m.form.saved
+      : saved === 'niets'
+        ? m.form.nothing
+        : typeof saved === 'number'
+          ? [
+              saved === 1 && !query.overgeslagen ? t.saved : t.bulk.saved(saved, query.overgeslagen ?? 0),
+              query.verouderd ? m.bulkStale(query.verouderd) : '',
+            ]
+              .filter(Boolean)
+              .join(' ')
+          : query.sentiment === 'opgeslagen'
+            ? t.sentimentSaved
+            : undefined);
+  const html = renderInboxPage({
     lang,
     session: pageSession(session),
-    items: await listQueue(db, viewer, filter),
+    items,
     rules: await listHouseRules(db, session.user.organisationId),
     canRead,
     canDecide: can(session.roles, 'queue.decide'),
-    here: queueHere(lang, filterValues),
+    listQuery,
     filter: filterValues,
+    filterErrors: searchTooLong ? [{ field: 'q', message: m.searchTooLong }] : undefined,
     filterOptions: await queueFilterOptions(db, session.user.organisationId),
-    saved: query.opgeslagen !== undefined ? { decided: query.opgeslagen, skipped: query.overgeslagen ?? 0 } : undefined,
-    sentimentSaved: query.sentiment === 'opgeslagen',
-    form: options.form,
+    nextQuery,
+    paged: query.na !== undefined,
+    status,
+    form: bulkForm,
+    detail,
     now,
-    webcare: await panels.webcare(c, session, options.assignError),
+    webcare,
     accountsUnderAttack: can(session.roles, 'admin')
       ? await accountsUnderAttack(db, {
           organisationId: session.user.organisationId,
@@ -248,27 +467,77 @@ async function showQueue(
         })
       : undefined,
   });
-  return c.html(html, options.status ?? (canRead ? 200 : 403));
+  return c.html(html, options.status ?? (canRead ? (searchTooLong ? 422 : 200) : 403));
 }
 
-/** The queue with the same filter, to return to after a decision. */
-function queueHere(lang: Locale, filter: QueueFilterValues): string {
+/** A refused old-style form (decision or assignment on its own) shown in the item's one form. */
+function legacyForm(options: QueuePageState): ItemFormState | undefined {
+  const form = options.form && options.form.itemId !== BULK ? options.form : undefined;
+  const assign = options.assignError;
+  if (!form && !assign) return undefined;
+  return {
+    values: { decision: form?.values.decision, rule: form?.values.rule, note: form?.values.note },
+    errors: [...(form?.errors ?? []), ...(assign ? [assign.error] : [])],
+  };
+}
+
+/** The list's own parameters from a query, in a fixed order. */
+function listQueryFrom(query: Record<string, string | undefined>): string {
   const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(filter)) {
-    if (value === true) params.set(name, '1');
-    else if (typeof value === 'string' && value) params.set(name, value);
+  for (const name of LIST_PARAMS) {
+    const value = query[name];
+    if (value) params.set(name, value);
   }
-  const query = params.toString();
-  return `${staffPaths.queue(lang)}${query ? `?${query}` : ''}`;
+  return params.toString();
+}
+
+/** The list query of a page address (the `next` a form carries). */
+function listQueryOf(next: string): string {
+  return listQueryFrom(Object.fromEntries(new URL(next, 'http://podium.invalid').searchParams));
+}
+
+function withParam(query: string, name: string, value: string): string {
+  const params = new URLSearchParams(query);
+  params.set(name, value);
+  return params.toString();
+}
+
+/** The message for a part of the one form the service refused, at the field it is about. */
+function saveError(
+  result: Exclude<ItemSaveResult, { kind: 'saved' | 'nothing_to_save' | 'not_found' | 'stale' }>,
+  lang: Locale,
+): FieldError {
+  const m = textsFor(inboxTexts, lang).errors;
+  switch (result.kind) {
+    case 'rule_required':
+    case 'unknown_rule':
+      return { field: 'rule', message: m[result.kind] };
+    case 'already_decided':
+      return { field: 'decision', message: m.already_decided };
+    case 'unknown_department':
+      return { field: 'department', message: m.department };
+    case 'unknown_person':
+      return { field: 'person', message: m.person };
+    case 'answer_too_long':
+    case 'answer_rejected':
+      return { field: 'answer', message: m[result.kind] };
+    case 'unsupported':
+      return result.part === 'answer'
+        ? { field: 'answer', message: m.unsupported_answer }
+        : { field: 'department', message: m.unsupported_assignment };
+    case 'forbidden':
+      return { field: 'decision', message: m.forbidden };
+  }
 }
 
 const SentimentLabelField = z.enum(['positive', 'neutral', 'negative']);
 
-function savedLocation(next: string | undefined, lang: Locale, decided: number, skipped: number): string {
+function savedLocation(next: string | undefined, lang: Locale, decided: number, skipped: number, stale = 0): string {
   const base = safeNext(next) ?? staffPaths.queue(lang);
   const url = new URL(base, 'http://podium.invalid');
   url.searchParams.set('opgeslagen', String(decided));
   if (skipped > 0) url.searchParams.set('overgeslagen', String(skipped));
+  if (stale > 0) url.searchParams.set('verouderd', String(stale));
   return `${url.pathname}${url.search}`;
 }
 

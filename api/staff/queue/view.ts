@@ -4,17 +4,12 @@
  */
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { textsFor } from '../../../shared/i18n.ts';
-import { attrs, html, join, nothing, type Html } from '../../../shared/html/index.ts';
+import { attrs, html, nothing, type Html } from '../../../shared/html/index.ts';
 import { idRefs } from '../../../shared/render/html.ts';
 import * as queueTexts from './texts.ts';
-import type { HouseRule, QueueFilterOptions, QueueItem } from '../../services/moderation/index.ts';
+import type { HouseRule, QueueItem } from '../../services/moderation/index.ts';
 import { DECISIONS } from '../../services/moderation/index.ts';
 import type { Flag } from '../../services/screening/types.ts';
-import { webcarePaths } from '../webcare/paths.ts';
-import { auditPaths } from '../audit/paths.ts';
-import type { AccountUnderAttack } from '../../services/auth/login-alerts.ts';
-import { clockMeta, queueItemWebcare, shortcutStatus, type QueueWebcare } from '../webcare/view.ts';
-import * as webcareTexts from '../webcare/texts.ts';
 import {
   errorSummary,
   fieldError,
@@ -22,10 +17,8 @@ import {
   hiddenFields,
   notice,
   pick,
-  time,
   type FieldError,
 } from '../kit/components.ts';
-import { formatDateTime } from '../kit/format.ts';
 import { staffPage, staffPaths, type PageSession } from '../kit/shell.ts';
 
 // ---------------------------------------------------------------------------------------
@@ -76,273 +69,13 @@ export type DecisionFormState = {
   errors: FieldError[];
 };
 
-/** The queue filter as the form shows it; values are the raw query parameters. */
-export type QueueFilterValues = {
-  status?: string | undefined;
-  channel?: string | undefined;
-  consultation?: string | undefined;
-  topic?: string | undefined;
-  department?: string | undefined;
-  flag?: string | undefined;
-  overdue?: boolean | undefined;
-};
-
-export const BULK = 'bulk';
-
-export function renderQueuePage(options: {
-  lang: Locale;
-  session: PageSession;
-  items: QueueItem[];
-  rules: HouseRule[];
-  canDecide: boolean;
-  canRead: boolean;
-  /** The page's own path and query, to come back to after a decision. */
-  here: string;
-  filter: QueueFilterValues;
-  filterOptions: QueueFilterOptions;
-  /** The notice after a redirect: how many decisions were saved and skipped. */
-  saved?: { decided: number; skipped: number } | undefined;
-  /** The notice after a sentiment correction. */
-  sentimentSaved?: boolean | undefined;
-  form?: DecisionFormState | undefined;
-  now: Date;
-  /** Assignment, answers and the response clock on every item (webcare/view.ts). */
-  webcare?: QueueWebcare | undefined;
-  /** For administrators: staff accounts whose log-in was throttled in the last hour. */
-  accountsUnderAttack?: AccountUnderAttack[] | undefined;
-}): string {
-  const { lang, form } = options;
-  const m = textsFor(queueTexts, lang).queue;
-  const errorTarget = (field: string) => {
-    if (form?.itemId !== BULK) return `item-${form?.itemId}-${field}`;
-    return field === 'items' ? `item-${options.items[0]?.id ?? ''}-select` : `bulk-${field}`;
-  };
-  const assignError = options.webcare?.assignError;
-  const formErrors = (form?.errors ?? [])
-    .map((e) => ({ ...e, target: errorTarget(e.field) }))
-    .concat(
-      assignError
-        ? [{ ...assignError.error, target: `item-${assignError.itemId}-assign-${assignError.error.field}` }]
-        : [],
-    );
-  let body: Html;
-  if (!options.canRead) {
-    body = html`<p>${m.noAccess}</p>`;
-  } else {
-    const list =
-      options.items.length === 0
-        ? html`<p>${m.empty}</p>`
-        : html`<ol class="staff-queue">${join(
-            options.items.map((item) => html`<li>${renderItem(item, options)}</li>`),
-            '\n',
-          )}</ol>`;
-    const status =
-      options.webcare?.notice ||
-      (options.saved
-        ? options.saved.decided === 1 && options.saved.skipped === 0
-          ? m.saved
-          : m.bulk.saved(options.saved.decided, options.saved.skipped)
-        : options.sentimentSaved
-          ? m.sentimentSaved
-          : undefined);
-    const bulk =
-      options.canDecide &&
-      options.items.length > 0 &&
-      html`<section class="staff-bulk" aria-labelledby="bulk-heading">
-<h2 id="bulk-heading">${m.bulk.heading}</h2>
-<p>${m.bulk.intro}</p>
-${decisionForm({
-  lang,
-  prefix: 'bulk',
-  formId: 'bulk-decision',
-  action: staffPaths.bulkDecision,
-  rules: options.rules,
-  session: options.session,
-  here: options.here,
-  state: form?.itemId === BULK ? form : undefined,
-  submit: m.bulk.save,
-})}
-</section>`;
-    body = html`${attackNotice(lang, options.accountsUnderAttack ?? [])}
-${notice(status)}
-${errorSummary(lang, formErrors)}
-<p>${m.intro}</p>
-<p class="staff-shortcut-hint">${textsFor(webcareTexts, lang).shortcuts.hint} <a href="${webcarePaths.shortcuts(lang)}">${textsFor(webcareTexts, lang).shortcuts.help}</a></p>
-${shortcutStatus(lang)}
-${renderFilters(options)}
-<p>${m.count(options.items.length)}</p>
-${list}
-${bulk}`;
-  }
-  return staffPage({
-    lang,
-    title: m.title,
-    body,
-    session: options.session,
-    path: staffPaths.queue(lang),
-    hasErrors: formErrors.length > 0,
-    scripts: [webcarePaths.shortcutsScript],
-  });
-}
-
-/**
- * The administrators' warning that someone is guessing staff passwords: a region with a
- * heading (found by heading navigation, not announced on every page view), each account
- * linking to its entries in the audit log.
- */
-function attackNotice(lang: Locale, accounts: AccountUnderAttack[]): Html {
-  if (accounts.length === 0) return nothing;
-  const m = textsFor(queueTexts, lang).attack;
-  const items = accounts.map(
-    (account) =>
-      html`<li><a href="${auditPaths.page(lang)}?${new URLSearchParams({ subject: account.staffUserId }).toString()}">${account.displayName} (${account.email})</a>: ${m.alerts(account.alerts)}, ${m.last} ${time(account.lastAt, formatDateTime(account.lastAt, lang))}</li>`,
-  );
-  return html`<section class="staff-attack" aria-labelledby="attack-heading">
-<h2 id="attack-heading">${m.heading}</h2>
-<p>${m.intro}</p>
-<ul>${join(items, '\n')}</ul>
-</section>`;
-}
-
-function renderFilters(options: { lang: Locale; filter: QueueFilterValues; filterOptions: QueueFilterOptions }): Html {
-  const { lang, filter } = options;
-  const t = textsFor(queueTexts, lang);
-  const m = t.queue.filters;
-  const select = (name: keyof QueueFilterValues, label: string, first: string, choices: Array<[string, string]>) => {
-    const id = `filter-${name}`;
-    const current = filter[name];
-    const opts = [[``, first] as [string, string], ...choices].map(
-      ([value, text]) => html`<option${attrs({ value, selected: current === value && value !== '' })}>${text}</option>`,
-    );
-    return html`<div class="staff-field"><label for="${id}">${label}</label><select id="${id}" name="${name}">${opts}</select></div>`;
-  };
-  return html`<form method="get" action="${staffPaths.queue(lang)}" class="staff-filters" aria-labelledby="filters-heading">
-<h2 id="filters-heading">${m.heading}</h2>
-<div class="staff-filter-fields">
-${select('status', m.state, m.stateOpen, Object.entries(t.states))}
-${select('channel', m.channel, m.any, Object.entries(t.channels))}
-${select(
-  'topic',
-  m.topic,
-  m.any,
-  options.filterOptions.topics.map((topic) => [topic.slug, pick(topic.title, lang)]),
-)}
-${select(
-  'consultation',
-  m.consultation,
-  m.any,
-  options.filterOptions.consultations.map((c) => [c.slug, pick(c.title, lang)]),
-)}
-${select(
-  'department',
-  m.department,
-  m.any,
-  options.filterOptions.departments.map((d) => [d.slug, pick(d.name, lang)]),
-)}
-${select('flag', m.flag, m.any, Object.entries(t.categories))}
-</div>
-<div class="staff-checkbox"><input${attrs({ type: 'checkbox', id: 'filter-overdue', name: 'overdue', value: '1', checked: Boolean(filter.overdue) })}><label for="filter-overdue">${m.overdue}</label></div>
-<p class="staff-actions"><button type="submit" class="staff-button">${m.apply}</button> <a href="${staffPaths.queue(lang)}">${m.clear}</a></p>
-</form>`;
-}
-
-function renderItem(
-  item: QueueItem,
-  options: {
-    lang: Locale;
-    rules: HouseRule[];
-    canDecide: boolean;
-    session: PageSession;
-    here: string;
-    now: Date;
-    form?: DecisionFormState | undefined;
-    webcare?: QueueWebcare | undefined;
-  },
-): Html {
-  const { lang } = options;
-  const t = textsFor(queueTexts, lang);
-  const m = t.queue;
-  const headingId = `item-${item.id}-heading`;
-  const textLang = itemLang(item);
-  const answers = item.answers.map((answer) => {
-    const screened = item.screening?.fields.find((f) => f.question === answer.question);
-    const value =
-      answer.kind === 'open_text' && typeof answer.value === 'string'
-        ? html`<p class="staff-answer"${attrs({ lang: textLang })}>${highlight(answer.value, screened?.flags ?? [])}</p>`
-        : html`<p class="staff-answer">${answerText(answer, lang)}</p>`;
-    const preview =
-      screened &&
-      typeof answer.value === 'string' &&
-      screened.redacted !== answer.value &&
-      html`<details class="staff-preview"><summary>${m.redactedPreview}</summary><p${attrs({ lang: textLang })}>${screened.redacted}</p></details>`;
-    return html`<h3>${pick(answer.prompt, lang)}</h3>${value}${preview}`;
-  });
-  const flags = item.screening?.fields.flatMap((f) => f.flags) ?? [];
-  const screening = !item.screening
-    ? html`<p>${m.notScreened}</p>`
-    : flags.length === 0
-      ? html`<p>${m.noFlags}</p>`
-      : html`<ul class="staff-flags">${flags.map(
-          (flag) =>
-            html`<li class="staff-flag staff-flag--${flag.category}"><strong>${t.categories[flag.category]}:</strong> ${flag.reason[lang]}</li>`,
-        )}</ul>`;
-  const heading = m.itemHeading(pick(item.consultation.title, lang));
-  const received = formatDateTime(item.createdAt, lang);
-  const state = options.form?.itemId === item.id ? options.form : undefined;
-  const bulkState = options.form?.itemId === BULK ? options.form : undefined;
-  const selectId = `item-${item.id}-select`;
-  // The checkbox belongs to the bulk form at the end of the page (form attribute), so each
-  // item can still have its own form.
-  const select =
-    options.canDecide &&
-    html`<div class="staff-checkbox"><input${attrs({
-      type: 'checkbox',
-      id: selectId,
-      name: 'item',
-      value: item.id,
-      form: 'bulk-decision',
-      checked: bulkState?.values.items?.includes(item.id) ?? false,
-    })}><label for="${selectId}">${m.bulk.select(heading, received)}</label></div>`;
-  return html`<article class="staff-item" aria-labelledby="${headingId}" tabindex="-1" data-queue-item>
-<h2 id="${headingId}">${heading}</h2>
-${select}
-<dl class="staff-meta">
-<div><dt>${m.received}</dt><dd>${time(item.createdAt, received)}</dd></div>
-<div><dt>${m.due}</dt><dd>${time(item.dueAt, formatDateTime(item.dueAt, lang))}</dd></div>
-${clockMeta(item, lang, options.now)}
-${item.openReports > 0 && html`<div><dt>${m.reports}</dt><dd>${item.openReports}</dd></div>`}
-<div><dt>${m.channel}</dt><dd>${t.channels[item.channel] ?? item.channel}${socialSource(item, lang)}</dd></div>
-<div><dt>${m.state}</dt><dd>${t.states[item.reviewState]}</dd></div>
-</dl>
-${join(answers, '\n')}
-<h3>${m.screening}</h3>
-${screening}
-${item.screening?.proofOfWork === 'missing' && html`<p>${textsFor(queueTexts, lang).proofOfWork.missing}</p>`}
-${sentimentSection(item, options)}
-${queueItemWebcare(item, options)}
-${
-  options.canDecide &&
-  decisionForm({
-    lang,
-    prefix: `item-${item.id}`,
-    action: staffPaths.decision(item.id),
-    rules: options.rules,
-    session: options.session,
-    here: options.here,
-    state,
-    submit: m.save,
-  })
-}
-</article>`;
-}
-
 /** The language of an item's text: a mirrored post's own (none when unknown), else the input's. */
-function itemLang(item: QueueItem): string | undefined {
+export function itemLang(item: QueueItem): string | undefined {
   return (item.source ? item.source.lang : item.language) || undefined;
 }
 
 /** For a mirrored post: the platform and account, and a link to the post there. */
-function socialSource(item: QueueItem, lang: Locale): Html {
+export function socialSource(item: QueueItem, lang: Locale): Html {
   if (!item.source) return nothing;
   const m = textsFor(queueTexts, lang).socialQueue;
   const where = `: ${item.source.platform}${item.source.account ? `, @${item.source.account}` : ''}`;
@@ -352,40 +85,7 @@ function socialSource(item: QueueItem, lang: Locale): Html {
   return html`${where}${link}`;
 }
 
-/**
- * The item's sentiment and a form to correct it: corrections train the municipality's
- * own model (api/services/item-sentiment.ts).
- */
-function sentimentSection(
-  item: QueueItem,
-  options: { lang: Locale; canDecide: boolean; session: PageSession; here: string },
-): Html {
-  const { lang } = options;
-  const m = textsFor(queueTexts, lang).queue;
-  const current = item.sentiment;
-  const now = current
-    ? m.sentimentNow(
-        m.sentimentLabels[current.label],
-        current.method === 'staff-correction' ? m.sentimentByStaff : m.sentimentByMethod(current.confidence),
-      )
-    : m.sentimentNone;
-  if (!options.canDecide) return html`<h3>${m.sentiment}</h3><p>${now}</p>`;
-  const selectId = `item-${item.id}-sentiment`;
-  const choices = (['positive', 'neutral', 'negative'] as const).map(
-    (label) =>
-      html`<option${attrs({ value: label, selected: current?.label === label })}>${m.sentimentLabels[label]}</option>`,
-  );
-  return html`<h3>${m.sentiment}</h3>
-<form method="post" action="${staffPaths.sentiment(item.id)}" class="staff-form staff-sentiment">
-${hiddenFields({ csrf: options.session.csrfToken, lang, next: options.here })}
-<p>${now}</p>
-<label for="${selectId}">${m.sentimentLabel}</label>
-<select id="${selectId}" name="label">${choices}</select>
-<button class="staff-button" type="submit">${m.sentimentSave}</button>
-</form>`;
-}
-
-function decisionForm(options: {
+export function decisionForm(options: {
   lang: Locale;
   /** Prefix of every id in the form, unique on the page. */
   prefix: string;
@@ -445,7 +145,7 @@ ${errorAt('note')}
 }
 
 /** A choice shown by its label, as the resident saw it; a scale answer as its number. */
-function answerText(answer: QueueItem['answers'][number], lang: Locale): string {
+export function answerText(answer: QueueItem['answers'][number], lang: Locale): string {
   const label = (value: string) => {
     const option = answer.options.find((o) => o.value === value);
     return option ? pick(option.label, lang) : value;
@@ -455,7 +155,7 @@ function answerText(answer: QueueItem['answers'][number], lang: Locale): string 
 }
 
 /** The text with each flagged span in a <mark>, everything else escaped. */
-function highlight(text: string, flags: Flag[]): Html {
+export function highlight(text: string, flags: Flag[]): Html {
   const parts: Html[] = [];
   let at = 0;
   const spans = flags.filter((f) => f.span).sort((a, b) => a.span!.start - b.span!.start);

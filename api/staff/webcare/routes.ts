@@ -18,7 +18,15 @@ import { problem } from '../../http/problem.ts';
 import { can } from '../../services/auth/roles.ts';
 import type { ActiveSession } from '../../services/auth/sessions.ts';
 import { readability } from '../../services/readability.ts';
-import { answerItem, ANSWER_MAX_LENGTH, assignItem, findItem, supports } from '../../services/moderation/index.ts';
+import {
+  answerItem,
+  ANSWER_MAX_LENGTH,
+  assignItem,
+  findItem,
+  supports,
+  type Stale,
+} from '../../services/moderation/index.ts';
+import * as inboxTexts from '../queue/inbox-texts.ts';
 import { listOverdue, repliesTo } from '../../services/webcare/items.ts';
 import {
   addRoutingRule,
@@ -94,6 +102,14 @@ const RuleForm = z.object({
 
 const ReadabilityRequest = z.object({ text: InputText.max(20_000), lang: Lang, uiLang: Lang.optional() });
 
+/** A refusal on a stale version in one sentence: who changed what since. */
+function staleMessage(result: Stale, lang: Locale): string {
+  const m = textsFor(inboxTexts, lang);
+  const t = textsFor(queueTexts, lang);
+  const changes = result.changes.map((change) => m.stale.change(change, t.states, formatDateTime(change.at, lang)));
+  return [m.stale.summary, ...changes].join(' ');
+}
+
 const viewerOf = (session: ActiveSession) => ({ organisationId: session.user.organisationId, roles: session.roles });
 
 function withQuery(path: string, name: string, value: string): string {
@@ -143,11 +159,13 @@ export function webcareRoutes({ queuePage }: { queuePage: QueuePage }): Hono<Sta
       const [error] = formErrors(parsed.error.issues, { department: m.unknownDepartment, person: m.unknownPerson });
       return refuse(error!);
     }
+    const sentVersion = Number(field(body, 'version'));
     const result = await assignItem(c.get('db'), {
       itemId: id,
       assignment: { departmentId: parsed.data.department, staffUserId: parsed.data.person },
       actor: actorOf(session),
       now: c.get('now')(),
+      expectedVersion: Number.isInteger(sentVersion) && sentVersion > 0 ? sentVersion : undefined,
     });
     const back = safeNext(field(body, 'next')) ?? (lang === 'en' ? '/en/manage/' : '/beheer/');
     switch (result.kind) {
@@ -155,6 +173,11 @@ export function webcareRoutes({ queuePage }: { queuePage: QueuePage }): Hono<Sta
         return c.redirect(withQuery(back, 'toewijzing', 'opgeslagen'), 303);
       case 'unchanged':
         return c.redirect(withQuery(back, 'toewijzing', 'ongewijzigd'), 303);
+      case 'stale':
+        return queuePage(c, lang, session, {
+          assignError: { itemId: id, error: { field: 'department', message: staleMessage(result, lang) } },
+          status: 409,
+        });
       case 'unknown_department':
         return refuse({ field: 'department', message: m.unknownDepartment });
       case 'unknown_person':
@@ -226,6 +249,10 @@ export function webcareRoutes({ queuePage }: { queuePage: QueuePage }): Hono<Sta
       language: field(body, 'language') ?? '',
       body: field(body, 'body') ?? '',
     };
+    // The version the answer was written on: kept through previews, so a colleague's change
+    // while this was being written is caught when it is published.
+    const sentVersion = Number(field(body, 'version'));
+    const version = Number.isInteger(sentVersion) && sentVersion > 0 ? sentVersion : undefined;
     const language: Locale = values.language === 'en' ? 'en' : values.language === 'nl' ? 'nl' : item.language;
     const unavailable = supports(item, 'answer') ? undefined : m.unsupported;
     const render = async (state: Omit<AnswerFormState, 'body' | 'language'>, status: 200 | 409 | 422) =>
@@ -236,7 +263,7 @@ export function webcareRoutes({ queuePage }: { queuePage: QueuePage }): Hono<Sta
           item,
           templates: await listTemplates(db, session.user.organisationId),
           replies: await repliesTo(db, item.id),
-          form: { body: values.body, language, ...state },
+          form: { body: values.body, language, version, ...state },
           unavailable,
           now,
         }),
@@ -257,8 +284,15 @@ export function webcareRoutes({ queuePage }: { queuePage: QueuePage }): Hono<Sta
       language: parsed.data.language,
       actor: actorOf(session),
       now,
+      expectedVersion: version,
     });
     switch (result.kind) {
+      case 'stale':
+        // Shown with the item as it is now; the next publish is made on that version.
+        return render(
+          { errors: [{ field: 'body', message: staleMessage(result, lang) }], version: result.version },
+          409,
+        );
       case 'answered':
         return c.redirect(`${webcarePaths.answer(lang, item.id)}?gepubliceerd`, 303);
       case 'empty':

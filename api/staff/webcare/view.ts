@@ -131,57 +131,6 @@ function choiceField(options: {
   return html`<div class="staff-field${error ? ' staff-field--invalid' : ''}"><label for="${id}">${options.label}</label>${error && fieldError(options.lang, `${id}-error`, error.message)}<select${attrs({ id, name: options.name, 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': error ? `${id}-error` : undefined })}>${opts}</select></div>`;
 }
 
-/** Assignment form and answer link for one item in the queue. */
-export function queueItemWebcare(
-  item: QueueItem,
-  options: { lang: Locale; session: PageSession; here: string; webcare?: QueueWebcare | undefined },
-): Html {
-  const { lang, webcare } = options;
-  if (!webcare) return nothing;
-  const m = textsFor(webcareTexts, lang);
-  const answer =
-    webcare.canAnswer &&
-    html`<p class="staff-actions"><a class="staff-button staff-button--secondary" href="${webcarePaths.answer(lang, item.id)}" data-shortcut-answer>${m.answer.link}</a></p>`;
-  const now = html`<p>${describeAssignment(item, webcare.choices, lang)}</p>`;
-  if (!webcare.canAssign) return html`<h3>${m.assign.heading}</h3>${now}${answer}`;
-  const prefix = `item-${item.id}-assign`;
-  const error = webcare.assignError?.itemId === item.id ? webcare.assignError.error : undefined;
-  const select = (
-    name: 'department' | 'person',
-    label: string,
-    current: string | null,
-    choices: Array<[string, string]>,
-  ) =>
-    choiceField({
-      lang,
-      id: `${prefix}-${name}`,
-      name,
-      label,
-      current,
-      choices: [['', m.assign.nobody], ...choices],
-      error: error?.field === name ? error : undefined,
-    });
-  return html`<h3>${m.assign.heading}</h3>
-${now}
-<form method="post" action="${webcarePaths.assign(item.id)}" class="staff-form staff-assign">
-${hiddenFields({ csrf: options.session.csrfToken, lang, next: options.here })}
-${select(
-  'department',
-  m.assign.department,
-  item.assignedDepartmentId,
-  webcare.choices.departments.map((d) => [d.id, pick(d.name, lang)]),
-)}
-${select(
-  'person',
-  m.assign.person,
-  item.assignedStaffUserId,
-  webcare.choices.people.map((p) => [p.id, p.name]),
-)}
-<button type="submit" class="staff-button staff-button--secondary">${m.assign.save}</button>
-</form>
-${answer}`;
-}
-
 function itemTitle(item: QueueItem, lang: Locale): string {
   return textsFor(queueTexts, lang).queue.itemHeading(pick(item.consultation.title, lang));
 }
@@ -209,6 +158,8 @@ export type AnswerFormState = {
   errors: FieldError[];
   /** Show the preview of `body`. */
   preview?: boolean;
+  /** The item's version the answer is written on; a colleague's change since refuses it. */
+  version?: number | undefined;
 };
 
 export function renderAnswerPage(options: {
@@ -264,7 +215,7 @@ ${readabilityHint({ text: form.body, textLang: form.language, lang, id: 'preview
     )}`;
   const answerForm = html`${templateForm}
 <form method="post" action="${webcarePaths.answer('nl', item.id)}" class="staff-form staff-answer-form" novalidate>
-${hiddenFields({ csrf: options.session.csrfToken, lang })}
+${hiddenFields({ csrf: options.session.csrfToken, lang, version: String(form.version ?? item.version) })}
 <fieldset><legend>${m.language}</legend>${languages}</fieldset>
 <div class="staff-field${bodyError ? ' staff-field--invalid' : ''}">
 <label for="answer-body">${m.body}</label>

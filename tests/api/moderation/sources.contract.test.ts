@@ -229,6 +229,46 @@ for (const target of databaseTargets()) {
           assert.deepEqual(await listed({ limit: 1 }), [first]);
         });
 
+        it('searches the text in Dutch and English word forms', async () => {
+          const dutch = await make({ text: 'De fietspaden bij de brug zijn gevaarlijk.' });
+          const english = await make({ text: 'The cycling lanes near the bridge feel unsafe.' });
+          includes(await listed({ search: 'fietspad' }), dutch, english);
+          includes(await listed({ search: 'cycle lane' }), english, dutch);
+        });
+
+        it('pages by keyset on (created_at, id), oldest or newest first, each item once', async () => {
+          const at = new Date(NOW.getTime() - 800 * DAY);
+          const same = [await make({ createdAt: at }), await make({ createdAt: at }), await make({ createdAt: at })];
+          const sorted = [...same].sort();
+          const oldest: string[] = [];
+          let after: QueueFilter['after'];
+          for (let i = 0; i < 3; i++) {
+            const [item] = await source.list(t.db, viewer(), { now: NOW, limit: 1, order: 'oldest', after });
+            oldest.push(item!.id);
+            after = item!.cursor;
+          }
+          assert.deepEqual(oldest, sorted, 'the same moment: by id, each once');
+          const [newest] = await source.list(t.db, viewer(), { now: NOW, limit: 1, order: 'newest', after });
+          assert.equal(newest?.id, sorted[1], 'newest first goes on before the cursor');
+        });
+
+        it('refuses a decision made on an older version, saying what changed and by whom', async () => {
+          const item = await make();
+          const version = (await source.find(t.db, viewer(), item, NOW))!.version;
+          const params = { itemId: item, actor: moderator(), now: NOW, expectedVersion: version };
+          assert.equal((await source.decide(t.db, { ...params, decision: 'publish' })).kind, 'decided');
+          assert.equal((await source.find(t.db, viewer(), item, NOW))!.version, version + 1);
+          const stale = await source.decide(t.db, { ...params, decision: 'escalate' });
+          assert.equal(stale.kind, 'stale');
+          if (stale.kind !== 'stale') return;
+          assert.equal(stale.version, version + 1);
+          assert.deepEqual(
+            stale.changes.map((c) => [c.action, c.by, c.to]),
+            [['decision', 'moderator', 'published']],
+          );
+          assert.equal((await source.find(t.db, viewer(), item, NOW))!.reviewState, 'published');
+        });
+
         it('lists nothing for someone who may not read the queue', async () => {
           await make();
           assert.deepEqual(await source.list(t.db, { organisationId, roles: grant('analyst') }, { now: NOW }), []);

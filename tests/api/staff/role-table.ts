@@ -34,6 +34,11 @@ export const ROUTES: Record<string, Access> = {
   'POST /beheer/items/:id/decision': 'queue.decide',
   'POST /beheer/items/:id/sentiment': 'queue.decide',
   'POST /beheer/items/decision': 'queue.decide',
+  // an item at its permanent address, and its one form (each part asks its own permission)
+  'GET /beheer/assets/inbox.js': 'public',
+  'GET /beheer/items/:id': 'queue.read',
+  'GET /en/manage/items/:id': 'queue.read',
+  'POST /beheer/items/:id': 'queue.read',
   // webcare (api/staff/webcare/)
   'GET /beheer/assets/readability.js': 'public',
   'GET /beheer/assets/shortcuts.js': 'public',

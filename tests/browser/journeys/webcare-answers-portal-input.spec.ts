@@ -4,6 +4,8 @@
  * portal, webcare answers exactly that input, and the resident reads the answer on the
  * follow-up page. The answer page once opened the oldest mirrored post instead of the
  * item asked for, so no answer reached anyone; this journey is what would have shown it.
+ * Webcare works in the inbox: a search, the item at its permanent address, one form with
+ * one save; a second session on a stale page is refused with nothing typed lost.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { JOURNEY_WEBCARE } from '../../support/browser-env.ts';
@@ -19,7 +21,8 @@ async function logInAsWebcare(page: Page): Promise<void> {
 }
 
 test('webcare answers the input a resident just gave, and the resident reads the answer', async ({ browser }) => {
-  const question = `Komt er een zebrapad bij de school? (${Date.now()})`;
+  const marker = `zebra${Date.now()}`;
+  const question = `Komt er een zebrapad bij de school? (${marker})`;
   const answer = 'Ja, het zebrapad komt er in het voorjaar. Dank voor uw vraag.';
 
   // The resident, on the portal.
@@ -33,19 +36,44 @@ test('webcare answers the input a resident just gave, and the resident reads the
   const code = (await resident.locator('.podium-code').textContent())?.trim() ?? '';
   expect(code).toMatch(CODE_PATTERN);
 
-  // Webcare, in the workbench: the mirrored thread is in the same queue.
+  // Webcare, in the inbox: the mirrored thread is in the same list. A search finds the input.
   const staff = await (await browser.newContext()).newPage();
   await logInAsWebcare(staff);
-  const item = staff.locator('.staff-queue > li').filter({ hasText: question });
-  await expect(item).toHaveCount(1);
-  await item.getByRole('link', { name: 'Beantwoorden' }).click();
-  await expect(staff).toHaveURL(/\/beheer\/items\/[0-9a-f-]+\/antwoord$/);
-  await expect(staff.locator('main')).toContainText(question);
-  await expect(staff.locator('main')).not.toContainText('Reactie op Mastodon');
-  await expectNoAxeViolations(staff, { context: 'answer page' });
-  await staff.getByLabel('Antwoord', { exact: true }).fill(answer);
-  await staff.getByRole('button', { name: 'Antwoord publiceren' }).click();
-  await expect(staff).toHaveURL(/\/antwoord\?gepubliceerd$/);
+  const list = staff.getByRole('list', { name: 'Items in de inbox' });
+  await expect(list).toBeVisible();
+  await staff.getByLabel('Zoeken in de tekst').fill(marker);
+  await staff.getByRole('button', { name: 'Filter toepassen' }).click();
+  const item = list.locator('li').filter({ hasText: question });
+  await expect(list.locator('li')).toHaveCount(1);
+  await expectNoAxeViolations(staff, { context: 'inbox with a search' });
+  await item.getByRole('link').click();
+  await expect(staff).toHaveURL(/\/beheer\/items\/[0-9a-f-]{36}\?q=/);
+  await expect(staff.locator('#item-detail-heading')).toBeFocused();
+  await expect(staff.getByRole('article')).toContainText(question);
+  await expect(staff.getByRole('article')).not.toContainText('Reactie op Mastodon');
+  const address = new URL(staff.url()).pathname;
+
+  // A second session opens the item at its permanent address and leaves the page standing.
+  const colleague = await (await browser.newContext()).newPage();
+  await logInAsWebcare(colleague);
+  await colleague.goto(address);
+  await expect(colleague.getByRole('heading', { level: 2, name: /^Inbreng op / })).toBeVisible();
+
+  // The first answers with the item's one form.
+  await expectNoAxeViolations(staff, { context: 'inbox with the item opened' });
+  await staff.getByLabel('Antwoord aan de inwoner (optioneel)').fill(answer);
+  await staff.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(staff.getByRole('status').filter({ hasText: 'Opgeslagen.' })).toBeVisible();
+  await expect(staff.getByRole('article')).toContainText('Beantwoord');
+
+  // The stale page is refused: who changed what, and the colleague's text is still there.
+  const late = 'Wij kijken ernaar en komen erop terug.';
+  await colleague.getByLabel('Antwoord aan de inwoner (optioneel)').fill(late);
+  await colleague.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(colleague.locator('#staff-error-summary')).toBeFocused();
+  await expect(colleague.locator('#detail-stale')).toContainText('heeft het item beantwoord');
+  await expect(colleague.getByLabel('Antwoord aan de inwoner (optioneel)')).toHaveValue(late);
+  await expectNoAxeViolations(colleague, { context: 'a stale change refused' });
 
   // The resident follows it up.
   await resident.goto(`/volg/${code}/`);

@@ -62,6 +62,9 @@ test('a mirrored reply in the queue shows its channel, flags and sentiment, and 
 }) => {
   await logIn(page);
   await page.goto(`${baseUrl}/beheer/?channel=social`);
+  await expect(page.getByRole('list', { name: 'Items in de inbox' }).getByRole('listitem')).toHaveCount(1);
+  await expectNoAxeViolations(page, { context: 'inbox list with a mirrored reply' });
+  await page.goto(`${baseUrl}/beheer/items/${replyId}?channel=social`);
   const item = page.getByRole('article', { name: /Gesprek op Mastodon/ });
   await expect(item).toHaveCount(1);
   await expect(item).toContainText('Sociale media: Mastodon, @gemeente@social.gemeente.example');
@@ -81,15 +84,15 @@ test('a mirrored reply in the queue shows its channel, flags and sentiment, and 
 
 test('a moderator publishes the mirrored reply with the keyboard', async ({ page }) => {
   await logIn(page);
-  await page.goto(`${baseUrl}/beheer/?channel=social`);
-  const publish = page.locator(`#item-${replyId}-decision`);
+  await page.goto(`${baseUrl}/beheer/items/${replyId}?channel=social`);
+  const publish = page.locator('#detail-decision-publish');
   await publish.focus();
   await page.keyboard.press('Space');
   await expect(publish).toBeChecked();
-  await page.locator(`form[action="/beheer/items/${replyId}/decision"] button[type="submit"]`).focus();
+  await page.locator(`form[action="/beheer/items/${replyId}"] button[type="submit"]`).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status')).toContainText('opgeslagen', { ignoreCase: true });
-  await expect(page.getByRole('article', { name: /Gesprek op Mastodon/ })).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Opgeslagen.' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Items in de inbox' })).toHaveCount(0);
   const [row] = await database.db.select().from(socialPosts).where(eq(socialPosts.id, replyId));
   expect(row?.reviewState).toBe('published');
 });

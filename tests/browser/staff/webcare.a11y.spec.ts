@@ -99,25 +99,78 @@ async function expectKeyboardWalk(page: Page, context: string): Promise<void> {
   ).toEqual([]);
 }
 
-test('the queue shows the response clock and assignment, passes axe, reflows and walks by keyboard', async ({
-  page,
-}) => {
+test('the inbox lists items compactly and passes axe, reflows and walks by keyboard', async ({ page }) => {
   await logIn(page);
-  const late = page.locator(`#item-${lateId}-heading`).locator('xpath=..');
+  const list = page.getByRole('list', { name: 'Items in de inbox' });
+  const late = list.locator('li').filter({ has: page.locator(`a[href^="/beheer/items/${lateId}"]`) });
   await expect(late.getByText(/^Te laat: \d+ werkdagen over de termijn$/)).toBeVisible();
-  await expect(late.getByRole('combobox', { name: 'Afdeling' })).toBeVisible();
-  await expectNoAxeViolations(page, { context: 'queue with webcare' });
-  await expectKeyboardWalk(page, 'queue with webcare');
-  await expectReflow(page, 'queue with webcare');
+  await expect(late.getByText('niemand')).toBeVisible();
+  await expectNoAxeViolations(page, { context: 'inbox list' });
+  await expectKeyboardWalk(page, 'inbox list');
+  await expectReflow(page, 'inbox list');
+});
 
-  await late.getByRole('combobox', { name: 'Afdeling' }).selectOption({ label: 'Team Verkeer' });
-  await late.getByRole('combobox', { name: 'Medewerker' }).selectOption({ label: 'Wes Care' });
-  await late.getByRole('button', { name: 'Toewijzing opslaan' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'De toewijzing is opgeslagen.' })).toBeVisible();
-  await expect(page.locator(`#item-${lateId}-heading`).locator('xpath=..')).toContainText(
-    'Nu: Team Verkeer, Wes Care.',
+test('an item opens at its own address beside the list, takes focus, and is handled with one save', async ({
+  page,
+  browser,
+}) => {
+  // A colleague opens the same item first, and keeps the page open.
+  const colleague = await (await browser.newContext()).newPage();
+  await logInAsStaff(colleague, baseUrl, ADMIN);
+  await colleague.goto(`${baseUrl}/beheer/items/${lateId}`);
+
+  await logIn(page);
+  await page.locator(`a[href^="/beheer/items/${lateId}"]`).click();
+  await expect(page).toHaveURL(new RegExp(`/beheer/items/${lateId}$`));
+  // Focus goes to the item that was opened (the list stays beside it on a wide screen).
+  await expect(page.locator('#item-detail-heading')).toBeFocused();
+  await expect(page.getByRole('list', { name: 'Items in de inbox' })).toBeVisible();
+  await expect(page.locator(`.staff-inbox-items a[href^="/beheer/items/${lateId}"]`)).toHaveAttribute(
+    'aria-current',
+    'true',
   );
-  await expectNoAxeViolations(page, { context: 'queue after assignment' });
+  await expectNoAxeViolations(page, { context: 'inbox with an item' });
+  await expectKeyboardWalk(page, 'inbox with an item');
+  await expectReflow(page, 'inbox with an item');
+
+  // On a narrow screen the item stands alone, with a way back to the list.
+  await page.setViewportSize({ width: 320, height: 640 });
+  await expect(page.getByRole('list', { name: 'Items in de inbox' })).toBeHidden();
+  await expect(page.getByRole('link', { name: 'Terug naar de lijst' })).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // Text at 200 %: still no sideways scrolling.
+  await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBeLessThanOrEqual(0);
+  await page.evaluate(() => (document.documentElement.style.fontSize = ''));
+
+  // Forced colours: the opened item and the form stay usable.
+  await page.emulateMedia({ forcedColors: 'active' });
+  await expectNoAxeViolations(page, { context: 'inbox with an item in forced colours' });
+  await page.emulateMedia({ forcedColors: 'none' });
+
+  const form = page.locator('form.staff-item-form');
+  await form.getByRole('combobox', { name: 'Afdeling' }).selectOption({ label: 'Team Verkeer' });
+  await form.getByRole('combobox', { name: 'Medewerker' }).selectOption({ label: 'Wes Care' });
+  await form.getByRole('textbox', { name: 'Notitie voor collega’s (optioneel)' }).fill('Ik pak dit op.');
+  await form.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Opgeslagen.' })).toBeVisible();
+  await expect(page.locator('form.staff-item-form').getByRole('combobox', { name: 'Medewerker' })).toHaveValue(/.+/);
+
+  // The colleague's stale page is refused, with who changed it, and nothing typed is lost.
+  const theirs = colleague.locator('form.staff-item-form');
+  await theirs.getByRole('combobox', { name: 'Medewerker' }).selectOption({ label: 'Ada Min' });
+  await theirs.getByRole('textbox', { name: 'Notitie voor collega’s (optioneel)' }).fill('Nee, ik doe het.');
+  await theirs.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(colleague.locator('#staff-error-summary')).toBeFocused();
+  await expect(colleague.locator('#detail-stale')).toContainText('Wes Care heeft het item toegewezen');
+  await expect(
+    colleague.locator('form.staff-item-form').getByRole('textbox', { name: 'Notitie voor collega’s (optioneel)' }),
+  ).toHaveValue('Nee, ik doe het.');
+  await expectNoAxeViolations(colleague, { context: 'inbox with a refused stale change' });
+  await colleague.context().close();
 });
 
 test('keyboard shortcuts move between items, choose a decision and are announced, not in text fields', async ({
@@ -135,27 +188,32 @@ test('keyboard shortcuts move between items, choose a decision and are announced
   await page.keyboard.press('k');
   await expect(first).toBeFocused();
 
+  // Enter opens the item beside the list; p, r and e act on the opened item.
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/beheer\/items\/[0-9a-f-]{36}$/);
+  await expect(page.locator('#item-detail-heading')).toBeFocused();
+  const opened = page.locator('[data-queue-current]');
   await page.keyboard.press('p');
-  await expect(first.getByRole('radio', { name: 'Publiceren', exact: true })).toBeChecked();
-  await expect(first.getByRole('button', { name: 'Besluit opslaan' })).toBeFocused();
+  await expect(opened.getByRole('radio', { name: 'Publiceren', exact: true })).toBeChecked();
+  await expect(opened.getByRole('button', { name: 'Opslaan' })).toBeFocused();
   await expect(status).toHaveText('Publiceren gekozen. Druk op Enter om op te slaan.');
 
-  await first.focus();
+  await page.locator('#item-detail-heading').focus();
   await page.keyboard.press('r');
-  await expect(first.getByRole('radio', { name: 'Afwijzen', exact: true })).toBeChecked();
-  await expect(first.getByRole('combobox', { name: /^Huisregel/ })).toBeFocused();
+  await expect(opened.getByRole('radio', { name: 'Afwijzen', exact: true })).toBeChecked();
+  await expect(opened.getByRole('combobox', { name: /^Huisregel/ })).toBeFocused();
   await expect(status).toHaveText('Afwijzen gekozen. Kies de huisregel.');
 
   // Typing in a text field never triggers a shortcut.
-  const note = first.getByRole('textbox', { name: /Notitie/ });
+  const note = opened.getByRole('textbox', { name: /Notitie/ });
   await note.fill('');
   await note.focus();
   await page.keyboard.type('jkp');
   await expect(note).toHaveValue('jkp');
-  await expect(first.getByRole('radio', { name: 'Afwijzen', exact: true })).toBeChecked();
-  await expectNoAxeViolations(page, { context: 'queue after shortcuts' });
+  await expect(opened.getByRole('radio', { name: 'Afwijzen', exact: true })).toBeChecked();
+  await expectNoAxeViolations(page, { context: 'inbox after shortcuts' });
 
-  await first.focus();
+  await page.locator('#item-detail-heading').focus();
   await page.keyboard.press('a');
   await expect(page).toHaveURL(/\/beheer\/items\/[0-9a-f-]+\/antwoord$/);
 });
@@ -172,14 +230,14 @@ test('the shortcut help documents the keys and turns the shortcuts off and on (W
   await toggle.uncheck();
   await expect(page.locator('[data-shortcut-status]')).toHaveText('Sneltoetsen staan uit.');
 
-  await page.goto(`${baseUrl}/beheer/`);
+  await page.goto(`${baseUrl}/beheer/items/${lateId}`);
   await page.locator('h1').click();
   await page.keyboard.press('j');
   await expect(page.locator('[data-queue-item]').first()).not.toBeFocused();
 
   await page.goto(`${baseUrl}/beheer/sneltoetsen`);
   await page.getByRole('checkbox', { name: 'Sneltoetsen gebruiken' }).check();
-  await page.goto(`${baseUrl}/beheer/`);
+  await page.goto(`${baseUrl}/beheer/items/${lateId}`);
   await page.locator('h1').click();
   await page.keyboard.press('j');
   await expect(page.locator('[data-queue-item]').first()).toBeFocused();

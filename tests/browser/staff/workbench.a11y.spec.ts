@@ -141,10 +141,18 @@ test('after repeated failures the error summary says when to try again, in Dutch
   await expectNoAxeViolations(page, { context: 'staff log-in, waiting (English)' });
 });
 
+/** Opens the one item from the inbox list: it appears beside the list at its own address. */
+async function openItem(page: Page) {
+  await page.getByRole('list', { name: 'Items in de inbox' }).getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/beheer\/items\/[0-9a-f-]{36}$/);
+  return page.getByRole('article', { name: 'Inbreng op Nieuwe fietsroute Stationsstraat' });
+}
+
 test('the queue passes axe and shows the screening flags next to the text', async ({ page }) => {
   await logIn(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Wachtrij' })).toBeVisible();
-  const item = page.getByRole('article', { name: 'Inbreng op Nieuwe fietsroute Stationsstraat' });
+  await expectNoAxeViolations(page, { context: 'staff inbox list' });
+  const item = await openItem(page);
   await expect(item.locator('mark').first()).toHaveText('06-12345678');
   await expect(item.getByText('Persoonsgegevens: Bevat een telefoonnummer.')).toBeVisible();
   await expect(item.getByText('Ongepast: Bevat een scheldwoord of vloek.')).toBeVisible();
@@ -203,9 +211,9 @@ test('rejecting without a house rule shows the error at the rule, and the decisi
   page,
 }) => {
   await logIn(page);
-  const item = page.getByRole('article', { name: 'Inbreng op Nieuwe fietsroute Stationsstraat' });
+  const item = await openItem(page);
   await item.getByRole('radio', { name: 'Afwijzen' }).check();
-  await item.getByRole('button', { name: 'Besluit opslaan' }).click();
+  await item.getByRole('button', { name: 'Opslaan' }).click();
   await expect(page.locator('#staff-error-summary')).toBeFocused();
   await expectNoAxeViolations(page, { context: 'staff queue with an error' });
   await page.getByRole('link', { name: 'Kies de huisregel waarom u afwijst.' }).click();
@@ -214,9 +222,10 @@ test('rejecting without a house rule shows the error at the rule, and the decisi
   await expect(rule).toHaveAttribute('aria-invalid', 'true');
   await expect(item.getByRole('radio', { name: 'Afwijzen' })).toBeChecked();
   await rule.selectOption('respect');
-  await item.getByRole('button', { name: 'Besluit opslaan' }).click();
-  await expect(page.getByRole('status')).toHaveText('Het besluit is opgeslagen.');
-  await expect(page.getByText('Er wacht niets op beoordeling.')).toBeVisible();
+  await item.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Opgeslagen.' })).toBeVisible();
+  await expect(item.getByText('Afgewezen (versie 2)')).toBeVisible();
+  await expect(page.getByText('Er zijn geen items die bij deze filters passen.')).toBeVisible();
 });
 
 test('warns two minutes before the session ends, extends it without moving focus, then says when it ended', async ({

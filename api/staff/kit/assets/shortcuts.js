@@ -34,8 +34,12 @@ if (toggle) {
   });
 }
 
+// The inbox: j/k move through the list's links (Enter opens one); p, r, e and a act on the
+// opened item (`data-queue-current`) wherever focus is, or on the focused item elsewhere.
 const items = () => [...document.querySelectorAll('[data-queue-item]')];
 const current = () => document.activeElement?.closest('[data-queue-item]');
+const target = () => document.querySelector('[data-queue-current]') ?? current();
+const titleOf = (item) => (item.querySelector('[data-queue-title], h2')?.textContent ?? '').trim();
 const typing = (target) =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -47,11 +51,11 @@ function move(step) {
   const next = list[at === -1 ? (step > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, at + step))];
   next.focus();
   next.scrollIntoView({ block: 'start' });
-  say(texts.item(list.indexOf(next) + 1, list.length, next.querySelector('h2')?.textContent ?? ''));
+  say(texts.item(list.indexOf(next) + 1, list.length, titleOf(next)));
 }
 
 function choose(decision) {
-  const item = current();
+  const item = target();
   if (!item) return say(texts.noItem);
   const radio = item.querySelector(`.staff-decision input[name="decision"][value="${decision}"]`);
   if (!radio) return;
@@ -74,7 +78,7 @@ document.addEventListener('keydown', (event) => {
     r: () => choose('reject'),
     e: () => choose('escalate'),
     a: () => {
-      const link = current()?.querySelector('[data-shortcut-answer]');
+      const link = target()?.querySelector('[data-shortcut-answer]');
       if (link) link.click();
       else say(texts.noItem);
     },
@@ -84,7 +88,7 @@ document.addEventListener('keydown', (event) => {
     },
   };
   const action = actions[event.key];
-  if (!action || (items().length === 0 && event.key !== '?')) return;
+  if (!action || (items().length === 0 && !target() && event.key !== '?')) return;
   event.preventDefault();
   action();
 });

@@ -64,9 +64,14 @@ for (const target of databaseTargets()) {
 
     it('lists new items with their screening flags and the text to be published', async () => {
       const row = await submit('Mijn IBAN is NL91 ABNA 0417 1643 00.');
-      const html = await (await t.app.request('/beheer/', { headers: { Cookie: moderator.cookie } })).text();
-      assert.match(html, /<h1>Wachtrij<\/h1>/);
-      assert.match(html, new RegExp(`action="/beheer/items/${row.id}/decision"`));
+      const list = await (await t.app.request('/beheer/', { headers: { Cookie: moderator.cookie } })).text();
+      assert.match(list, /<h1>Wachtrij<\/h1>/);
+      assert.match(list, new RegExp(`<a href="/beheer/items/${row.id}"`), 'the list links to the item');
+      assert.match(list, /Mijn IBAN is NL91 ABNA 0417 1643 00\./, 'the list shows an excerpt');
+      const html = await (
+        await t.app.request(`/beheer/items/${row.id}`, { headers: { Cookie: moderator.cookie } })
+      ).text();
+      assert.match(html, new RegExp(`action="/beheer/items/${row.id}"`), 'the item has its one form');
       assert.match(html, /<mark class="staff-mark staff-mark--personal_data">NL91 ABNA 0417 1643 00<\/mark>/);
       assert.match(html, /Bevat een bankrekeningnummer \(IBAN, controlegetal klopt\)\./);
       assert.match(html, /Mijn IBAN is \[rekeningnummer verwijderd\]\./);
@@ -154,9 +159,9 @@ for (const target of databaseTargets()) {
       ]);
       assert.equal(response.status, 422);
       const html = await response.text();
-      assert.match(html, /<title>Fout: Wachtrij/);
-      assert.match(html, new RegExp(`<a href="#item-${row.id}-rule">Kies de huisregel waarom u afwijst\\.</a>`));
-      assert.match(html, new RegExp(`id="item-${row.id}-decision-reject" name="decision" value="reject" checked`));
+      assert.match(html, /<title>Fout: Inbreng op Nieuwe fietsroute Stationsstraat – Wachtrij/);
+      assert.match(html, /<a href="#detail-rule">Kies de huisregel waarom u afwijst\.<\/a>/);
+      assert.match(html, /id="detail-decision-reject" name="decision" value="reject" checked/);
       assert.match(html, />twijfel<\/textarea>/);
       const [after] = await t.db.select().from(submissions).where(eq(submissions.id, row.id));
       assert.equal(after?.reviewState, 'new');
@@ -186,8 +191,10 @@ for (const target of databaseTargets()) {
     it("shows each item's sentiment and lets a moderator correct it, which is stored and audited", async () => {
       const row = await submit('Wat een fijn plan, heel goed dat de route veilig wordt!');
       assert.equal(row.sentiment?.label, 'positive');
-      const html = await (await t.app.request('/beheer/', { headers: { Cookie: moderator.cookie } })).text();
-      assert.match(html, new RegExp(`action="/beheer/items/${row.id}/sentiment"`));
+      const html = await (
+        await t.app.request(`/beheer/items/${row.id}`, { headers: { Cookie: moderator.cookie } })
+      ).text();
+      assert.match(html, /<select id="detail-sentiment" name="sentiment">/);
       assert.match(html, /Nu: positief \(berekend, zekerheid \d+%\)\./);
 
       const sentiment = (fields: Array<[string, string]>, who = moderator) =>
@@ -311,7 +318,7 @@ for (const target of databaseTargets()) {
       await addStaffUser(t, 'nergens@demodam.example', 'department_member');
       const loose = await logIn(t, 'nergens@demodam.example');
       const empty = await (await t.app.request('/beheer/', { headers: { Cookie: loose.cookie } })).text();
-      assert.match(empty, /Er wacht niets op beoordeling\./);
+      assert.match(empty, /Er zijn geen items die bij deze filters passen\./);
     });
 
     it('shows the queue in English', async () => {
@@ -408,10 +415,7 @@ for (const target of databaseTargets()) {
       assert.equal(noRule.status, 422);
       const html = await noRule.text();
       assert.match(html, /<a href="#bulk-rule">Kies de huisregel waarom u afwijst\.<\/a>/);
-      assert.match(
-        html,
-        new RegExp(`id="item-${a.id}-select" name="item" value="${a.id}" form="bulk-decision" checked`),
-      );
+      assert.match(html, new RegExp(`id="item-${a.id}-select" name="item" value="${a.id}:1" form="bulk-form" checked`));
       const [row] = await t.db.select().from(submissions).where(eq(submissions.id, a.id));
       assert.equal(row?.reviewState, 'new');
     });

@@ -66,12 +66,14 @@ for (const target of databaseTargets()) {
       const html = await (await t.app.request('/beheer/', { headers: { Cookie: webcare.cookie } })).text();
       assert.match(
         html,
-        new RegExp(`item-${ids['on time']}-heading[\\s\\S]*?<dt>Reactietermijn</dt><dd>Nog 6 werkdagen</dd>`),
+        new RegExp(
+          `/beheer/items/${ids['on time']}"[\\s\\S]*?<dt class="staff-visually-hidden">Tijd over</dt><dd>Nog 6 werkdagen</dd>`,
+        ),
       );
       assert.match(
         html,
         new RegExp(
-          `item-${ids['a day late']}-heading[\\s\\S]*?<dt>Reactietermijn</dt><dd><strong class="staff-overdue">Te laat: 1 werkdag over de termijn</strong>`,
+          `/beheer/items/${ids['a day late']}"[\\s\\S]*?<dt class="staff-visually-hidden">Tijd over</dt><dd><strong class="staff-overdue">Te laat: 1 werkdag over de termijn</strong>`,
         ),
       );
     });

@@ -1,0 +1,176 @@
+/** Words of the inbox (the queue as list and detail) and of an item's one form, Dutch first. */
+import type { ItemChange } from '../../services/moderation/index.ts';
+
+export const nl = {
+  title: 'Wachtrij',
+  intro: 'Inbreng uit alle kanalen. Kies een item om het te bekijken en in één keer af te handelen.',
+  listHeading: 'Items',
+  listLabel: 'Items in de inbox',
+  moreFilters: 'Meer filters',
+  repliesHeading: 'Gegeven antwoorden',
+  textHeading: 'Tekst',
+  empty: 'Er zijn geen items die bij deze filters passen.',
+  noneChosen: 'Kies een item uit de lijst.',
+  next: 'Volgende items',
+  first: 'Terug naar het begin',
+  backToList: 'Terug naar de lijst',
+  permalink: 'Vaste link naar dit item',
+  search: 'Zoeken in de tekst',
+  searchHint: 'Zoekt in het Nederlands en het Engels; woordvormen tellen mee (fietspad vindt ook fietspaden).',
+  searchTooLong: 'Maak de zoektekst korter dan 200 tekens.',
+  view: 'Welke items',
+  views: { all: 'Alle items', mine: 'Aan mij toegewezen', waiting: 'Wacht op mij' },
+  viewsHint: '‘Wacht op mij’: onbeantwoorde items die aan u of aan niemand zijn toegewezen.',
+  sort: 'Volgorde',
+  sorts: { oldest: 'Oudste eerst', newest: 'Nieuwste eerst' },
+  columns: {
+    item: 'Item',
+    channel: 'Kanaal',
+    flags: 'Controle',
+    sentiment: 'Sentiment',
+    state: 'Status',
+    assignee: 'Toegewezen aan',
+    timeLeft: 'Tijd over',
+  },
+  noFlags: 'geen',
+  flagCount: (n: number) => (n === 1 ? '1 melding' : `${n} meldingen`),
+  unknownSentiment: 'onbekend',
+  nobody: 'niemand',
+  selected: '(geopend)',
+  form: {
+    heading: 'Afhandelen',
+    intro: 'Wijzig wat nodig is en sla alles in één keer op. Wat u niet wijzigt, blijft zoals het is.',
+    keep: (state: string) => `Niet wijzigen (nu: ${state})`,
+    sentimentKeep: 'Niet wijzigen',
+    answerLegend: 'Antwoord',
+    answer: 'Antwoord aan de inwoner (optioneel)',
+    answerHint: 'Wordt gepubliceerd bij het opslaan. Sjablonen en voorbeeld vindt u op de antwoordpagina.',
+    answerLanguage: 'Taal van het antwoord',
+    answerPage: 'Antwoorden met sjabloon en voorbeeld',
+    noAnswer: 'Dit kanaal kan nog niet vanuit Podium worden beantwoord.',
+    noAssign: 'Berichten van sociale media kunnen nog niet worden toegewezen.',
+    save: 'Opslaan',
+    saved: 'Opgeslagen.',
+    nothing: 'Er was niets gewijzigd; er is niets opgeslagen.',
+    version: (n: number) => `versie ${n}`,
+  },
+  stale: {
+    heading: 'Iemand anders heeft dit item intussen gewijzigd',
+    intro:
+      'Er is niets opgeslagen. Hieronder staat het item zoals het nu is; wat u invulde staat nog in het formulier. Kijk het na en sla opnieuw op.',
+    summary: 'Dit item is intussen gewijzigd door een collega. Controleer het en sla opnieuw op.',
+    change: (change: ItemChange, states: Record<string, string>, when: string) => {
+      const who = change.by ?? 'iemand';
+      if (change.action === 'assigned') return `${who} heeft het item toegewezen (${when}).`;
+      if (change.action === 'answered') return `${who} heeft het item beantwoord (${when}).`;
+      return `${who} heeft het besluit gewijzigd naar ‘${states[change.to ?? ''] ?? change.to}’ (${when}).`;
+    },
+  },
+  errors: {
+    rule_required: 'Kies de huisregel waarom u afwijst.',
+    unknown_rule: 'Deze huisregel bestaat niet. Kies er een uit de lijst.',
+    already_decided: 'Dit item is al beantwoord; het besluit kan niet meer veranderen.',
+    decision: 'Kies een van de besluiten.',
+    note: 'Maak de notitie korter dan 1000 tekens.',
+    sentiment: 'Kies een sentiment uit de lijst.',
+    department: 'Deze afdeling bestaat niet. Kies er een uit de lijst.',
+    person: 'Deze persoon bestaat niet of mag de wachtrij niet behandelen. Kies iemand uit de lijst.',
+    answer_too_long: 'Maak het antwoord korter dan 5000 tekens.',
+    answer_rejected: 'Een afgewezen item krijgt geen antwoord; de inwoner leest de huisregel. Publiceer het eerst.',
+    answerLanguage: 'Kies Nederlands of Engels als taal van het antwoord.',
+    unsupported_assignment: 'Dit item kan niet worden toegewezen.',
+    unsupported_answer: 'Dit item kan niet vanuit Podium worden beantwoord.',
+    forbidden: 'U mag dit deel van het item niet wijzigen.',
+  },
+  bulkStale: (n: number) =>
+    n === 1
+      ? '1 item is niet besloten: een collega had het intussen gewijzigd.'
+      : `${n} items zijn niet besloten: een collega had ze intussen gewijzigd.`,
+};
+
+export const en: typeof nl = {
+  title: 'Queue',
+  intro: 'Input from every channel. Choose an item to read it and handle it in one go.',
+  listHeading: 'Items',
+  listLabel: 'Items in the inbox',
+  moreFilters: 'More filters',
+  repliesHeading: 'Answers given',
+  textHeading: 'Text',
+  empty: 'No items match these filters.',
+  noneChosen: 'Choose an item from the list.',
+  next: 'Next items',
+  first: 'Back to the start',
+  backToList: 'Back to the list',
+  permalink: 'Permanent link to this item',
+  search: 'Search the text',
+  searchHint: 'Searches in Dutch and English; word forms count (cycle also finds cycling).',
+  searchTooLong: 'Make the search text shorter than 200 characters.',
+  view: 'Which items',
+  views: { all: 'All items', mine: 'Assigned to me', waiting: 'Waiting for me' },
+  viewsHint: '‘Waiting for me’: unanswered items assigned to you or to nobody.',
+  sort: 'Order',
+  sorts: { oldest: 'Oldest first', newest: 'Newest first' },
+  columns: {
+    item: 'Item',
+    channel: 'Channel',
+    flags: 'Screening',
+    sentiment: 'Sentiment',
+    state: 'State',
+    assignee: 'Assigned to',
+    timeLeft: 'Time left',
+  },
+  noFlags: 'none',
+  flagCount: (n: number) => (n === 1 ? '1 flag' : `${n} flags`),
+  unknownSentiment: 'unknown',
+  nobody: 'nobody',
+  selected: '(open)',
+  form: {
+    heading: 'Handle',
+    intro: 'Change what is needed and save everything at once. What you do not change stays as it is.',
+    keep: (state: string) => `Do not change (now: ${state})`,
+    sentimentKeep: 'Do not change',
+    answerLegend: 'Answer',
+    answer: 'Answer to the resident (optional)',
+    answerHint: 'Published when you save. Templates and a preview are on the answer page.',
+    answerLanguage: 'Language of the answer',
+    answerPage: 'Answer with a template and preview',
+    noAnswer: 'This channel cannot be answered from Podium yet.',
+    noAssign: 'Social media posts cannot be assigned yet.',
+    save: 'Save',
+    saved: 'Saved.',
+    nothing: 'Nothing was changed; nothing was saved.',
+    version: (n: number) => `version ${n}`,
+  },
+  stale: {
+    heading: 'Someone else changed this item in the meantime',
+    intro:
+      'Nothing was saved. Below is the item as it is now; what you entered is still in the form. Check it and save again.',
+    summary: 'A colleague changed this item in the meantime. Check it and save again.',
+    change: (change: ItemChange, states: Record<string, string>, when: string) => {
+      const who = change.by ?? 'someone';
+      if (change.action === 'assigned') return `${who} assigned the item (${when}).`;
+      if (change.action === 'answered') return `${who} answered the item (${when}).`;
+      return `${who} changed the decision to ‘${states[change.to ?? ''] ?? change.to}’ (${when}).`;
+    },
+  },
+  errors: {
+    rule_required: 'Choose the house rule you reject it under.',
+    unknown_rule: 'This house rule does not exist. Choose one from the list.',
+    already_decided: 'This item has been answered; its decision can no longer change.',
+    decision: 'Choose one of the decisions.',
+    note: 'Make the note shorter than 1000 characters.',
+    sentiment: 'Choose a sentiment from the list.',
+    department: 'This department does not exist. Choose one from the list.',
+    person: 'This person does not exist or may not work the queue. Choose someone from the list.',
+    answer_too_long: 'Make the answer shorter than 5000 characters.',
+    answer_rejected: 'A rejected item gets no answer; the resident reads the house rule. Publish it first.',
+    answerLanguage: 'Choose Dutch or English as the language of the answer.',
+    unsupported_assignment: 'This item cannot be assigned.',
+    unsupported_answer: 'This item cannot be answered from Podium.',
+    forbidden: 'You may not change this part of the item.',
+  },
+  bulkStale: (n: number) =>
+    n === 1
+      ? '1 item was not decided: a colleague had changed it in the meantime.'
+      : `${n} items were not decided: a colleague had changed them in the meantime.`,
+};

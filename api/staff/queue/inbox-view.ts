@@ -1,0 +1,511 @@
+/**
+ * The inbox: the queue as a compact list, and the chosen item beside it on wide screens (on
+ * its own below the list on narrow ones), at its permanent address `/beheer/items/<id>`.
+ * The item has one form with one save for assignment, decision, answer, sentiment and a
+ * note. Plain links and forms: everything works without JavaScript; the inbox script only
+ * moves focus to the item that was opened from the list.
+ */
+import type { Locale } from '../../../shared/contracts/public-content.ts';
+import { textsFor } from '../../../shared/i18n.ts';
+import { attrs, html, join, nothing, type Html } from '../../../shared/html/index.ts';
+import { idRefs } from '../../../shared/render/html.ts';
+import * as queueTexts from './texts.ts';
+import * as inboxTexts from './inbox-texts.ts';
+import type { HouseRule, QueueFilterOptions, QueueItem, Stale } from '../../services/moderation/index.ts';
+import { DECISIONS } from '../../services/moderation/index.ts';
+import { responseClock } from '../../services/webcare/clock.ts';
+import { webcarePaths } from '../webcare/paths.ts';
+import { clockMeta, clockText, shortcutStatus, type QueueWebcare } from '../webcare/view.ts';
+import * as webcareTexts from '../webcare/texts.ts';
+import { errorSummary, fieldError, hiddenFields, notice, pick, time, type FieldError } from '../kit/components.ts';
+import { formatDateTime } from '../kit/format.ts';
+import { staffPage, type PageSession } from '../kit/shell.ts';
+import { staffPaths } from './paths.ts';
+import { auditPaths } from '../audit/paths.ts';
+import type { AccountUnderAttack } from '../../services/auth/login-alerts.ts';
+import { answerText, decisionForm, highlight, itemLang, socialSource, type DecisionFormState } from './view.ts';
+
+export const BULK = 'bulk';
+
+/** The list's filters as the form shows them; values are the raw query parameters. */
+export type QueueFilterValues = {
+  q?: string | undefined;
+  view?: 'all' | 'mine' | 'waiting' | undefined;
+  sort?: 'oldest' | 'newest' | undefined;
+  status?: string | undefined;
+  channel?: string | undefined;
+  consultation?: string | undefined;
+  topic?: string | undefined;
+  department?: string | undefined;
+  flag?: string | undefined;
+  overdue?: boolean | undefined;
+};
+
+/** What the item's one form shows: what was sent (kept when refused), its errors, and a colleague's change. */
+export type ItemFormState = {
+  values: {
+    version?: string | undefined;
+    decision?: string | undefined;
+    rule?: string | undefined;
+    note?: string | undefined;
+    department?: string | undefined;
+    person?: string | undefined;
+    sentiment?: string | undefined;
+    answer?: string | undefined;
+    answerLanguage?: string | undefined;
+  };
+  errors: FieldError[];
+  stale?: Stale | undefined;
+};
+
+export type InboxDetail = {
+  item: QueueItem;
+  form?: ItemFormState | undefined;
+  replies: ReadonlyArray<{ body: string; language: string; publishedAt: Date | null }>;
+};
+
+export type InboxPage = {
+  lang: Locale;
+  session: PageSession;
+  items: QueueItem[];
+  rules: HouseRule[];
+  canDecide: boolean;
+  canRead: boolean;
+  /** The list's query (filters and page), kept on every link and form so the list stays as it was. */
+  listQuery: string;
+  filter: QueueFilterValues;
+  filterErrors?: FieldError[] | undefined;
+  filterOptions: QueueFilterOptions;
+  /** The query of the next page, when there is one. */
+  nextQuery?: string | undefined;
+  /** This is not the first page. */
+  paged: boolean;
+  /** The status message after a redirect. */
+  status?: string | undefined;
+  /** The refused bulk form. */
+  form?: DecisionFormState | undefined;
+  detail?: InboxDetail | undefined;
+  now: Date;
+  webcare?: QueueWebcare | undefined;
+  /** For administrators: staff accounts whose log-in was throttled in the last hour. */
+  accountsUnderAttack?: AccountUnderAttack[] | undefined;
+};
+
+const withQuery = (path: string, query: string) => (query ? `${path}?${query}` : path);
+
+export function renderInboxPage(options: InboxPage): string {
+  const { lang, form, detail } = options;
+  const m = textsFor(inboxTexts, lang);
+  const q = textsFor(queueTexts, lang).queue;
+  const bulkErrors = (form?.errors ?? []).map((e) => ({
+    ...e,
+    target: e.field === 'items' ? `item-${options.items[0]?.id ?? ''}-select` : `bulk-${e.field}`,
+  }));
+  const detailErrors = (detail?.form?.errors ?? []).map((e) => ({ ...e, target: `detail-${e.field}` }));
+  const staleError = detail?.form?.stale ? [{ field: 'stale', message: m.stale.summary, target: 'detail-stale' }] : [];
+  const filterErrors = (options.filterErrors ?? []).map((e) => ({ ...e, target: `filter-${e.field}` }));
+  const errors = [...filterErrors, ...staleError, ...detailErrors, ...bulkErrors];
+  const path = detail ? staffPaths.item(lang, detail.item.id) : staffPaths.queue(lang);
+  let body: Html;
+  if (!options.canRead) {
+    body = html`<p>${q.noAccess}</p>`;
+  } else {
+    body = html`${notice(options.status)}
+${errorSummary(lang, errors)}
+${attackNotice(lang, options.accountsUnderAttack ?? [])}
+${detail && html`<p class="staff-inbox-skip"><a href="#item-detail-heading">${m.form.heading}: ${itemTitle(detail.item, lang)}</a></p>`}
+<p>${m.intro}</p>
+<p class="staff-shortcut-hint">${textsFor(webcareTexts, lang).shortcuts.hint} <a href="${webcarePaths.shortcuts(lang)}">${textsFor(webcareTexts, lang).shortcuts.help}</a></p>
+${shortcutStatus(lang)}
+${renderInboxFilters(options)}
+<div class="staff-inbox${detail ? ' staff-inbox--detail' : ''}">
+${renderList(options)}
+${detail ? renderDetail(detail, options) : html`<section class="staff-inbox-detail staff-inbox-detail--empty" aria-label="${m.form.heading}"><p>${m.noneChosen}</p></section>`}
+</div>`;
+  }
+  return staffPage({
+    lang,
+    title: detail ? `${itemTitle(detail.item, lang)} – ${m.title}` : m.title,
+    body,
+    session: options.session,
+    path: withQuery(path, options.listQuery),
+    hasErrors: errors.length > 0,
+    wide: true,
+    scripts: [webcarePaths.shortcutsScript, staffPaths.inboxScript],
+  });
+}
+
+/** Accounts whose log-in was throttled lately, each linked to its audit entries. */
+function attackNotice(lang: Locale, accounts: AccountUnderAttack[]): Html {
+  if (accounts.length === 0) return nothing;
+  const m = textsFor(queueTexts, lang).attack;
+  const items = accounts.map(
+    (account) =>
+      html`<li><a href="${auditPaths.page(lang)}?${new URLSearchParams({ subject: account.staffUserId }).toString()}">${account.displayName} (${account.email})</a>: ${m.alerts(account.alerts)}, ${m.last} ${time(account.lastAt, formatDateTime(account.lastAt, lang))}</li>`,
+  );
+  return html`<section class="staff-attack" aria-labelledby="attack-heading">
+<h2 id="attack-heading">${m.heading}</h2>
+<p>${m.intro}</p>
+<ul>${join(items, '\n')}</ul>
+</section>`;
+}
+
+function itemTitle(item: QueueItem, lang: Locale): string {
+  return textsFor(queueTexts, lang).queue.itemHeading(pick(item.consultation.title, lang));
+}
+
+/** The first words of the item's own text: what the list shows of it. */
+function excerpt(item: QueueItem, lang: Locale): string {
+  const text = item.answers.find((a) => a.kind === 'open_text' && typeof a.value === 'string' && a.value.trim());
+  const whole = text ? String(text.value) : item.answers.map((a) => answerText(a, lang)).join(', ');
+  const flat = whole.replace(/\s+/g, ' ').trim();
+  return flat.length > 120 ? `${flat.slice(0, 119)}…` : flat;
+}
+
+function renderInboxFilters(options: InboxPage): Html {
+  const { lang, filter } = options;
+  const t = textsFor(queueTexts, lang);
+  const m = textsFor(inboxTexts, lang);
+  const f = t.queue.filters;
+  const errorFor = (name: string) => options.filterErrors?.find((e) => e.field === name);
+  const select = (
+    name: keyof QueueFilterValues,
+    label: string,
+    first: string | undefined,
+    choices: Array<[string, string]>,
+  ) => {
+    const id = `filter-${name}`;
+    const current = filter[name];
+    const all = first === undefined ? choices : [['', first] as [string, string], ...choices];
+    const opts = all.map(
+      ([value, text]) => html`<option${attrs({ value, selected: current === value && value !== '' })}>${text}</option>`,
+    );
+    return html`<div class="staff-field"><label for="${id}">${label}</label><select id="${id}" name="${name}">${opts}</select></div>`;
+  };
+  const searchError = errorFor('q');
+  const more = [filter.status, filter.channel, filter.topic, filter.consultation, filter.department, filter.flag].some(
+    Boolean,
+  );
+  return html`<form method="get" action="${staffPaths.queue(lang)}" class="staff-filters" aria-labelledby="filters-heading" role="search">
+<h2 id="filters-heading">${f.heading}</h2>
+<div class="staff-filter-fields">
+<div class="staff-field${searchError ? ' staff-field--invalid' : ''}"><label for="filter-q">${m.search}</label>
+<p class="staff-hint" id="filter-q-hint">${m.searchHint}</p>
+${searchError && fieldError(lang, 'filter-q-error', searchError.message)}
+<input${attrs({ type: 'search', id: 'filter-q', name: 'q', value: filter.q ?? '', 'aria-describedby': idRefs('filter-q-hint', searchError ? 'filter-q-error' : undefined), 'aria-invalid': searchError ? 'true' : undefined })}></div>
+${select('view', m.view, undefined, Object.entries(m.views))}
+${select('sort', m.sort, undefined, Object.entries(m.sorts))}
+</div>
+<p class="staff-hint">${m.viewsHint}</p>
+<details class="staff-more-filters"${attrs({ open: more || Boolean(filter.overdue) })}><summary>${m.moreFilters}</summary>
+<div class="staff-filter-fields">
+${select('status', f.state, f.stateOpen, Object.entries(t.states))}
+${select('channel', f.channel, f.any, Object.entries(t.channels))}
+${select(
+  'topic',
+  f.topic,
+  f.any,
+  options.filterOptions.topics.map((topic) => [topic.slug, pick(topic.title, lang)]),
+)}
+${select(
+  'consultation',
+  f.consultation,
+  f.any,
+  options.filterOptions.consultations.map((c) => [c.slug, pick(c.title, lang)]),
+)}
+${select(
+  'department',
+  f.department,
+  f.any,
+  options.filterOptions.departments.map((d) => [d.slug, pick(d.name, lang)]),
+)}
+${select('flag', f.flag, f.any, Object.entries(t.categories))}
+</div>
+<div class="staff-checkbox"><input${attrs({ type: 'checkbox', id: 'filter-overdue', name: 'overdue', value: '1', checked: Boolean(filter.overdue) })}><label for="filter-overdue">${f.overdue}</label></div>
+</details>
+<p class="staff-actions"><button type="submit" class="staff-button">${f.apply}</button> <a href="${staffPaths.queue(lang)}">${f.clear}</a></p>
+</form>`;
+}
+
+function renderList(options: InboxPage): Html {
+  const { lang } = options;
+  const m = textsFor(inboxTexts, lang);
+  const t = textsFor(queueTexts, lang);
+  const selectedId = options.detail?.item.id;
+  const bulkState = options.form?.itemId === BULK ? options.form : undefined;
+  const rows = options.items.map((item) => {
+    const title = itemTitle(item, lang);
+    const received = formatDateTime(item.createdAt, lang);
+    const flags = item.screening?.fields.flatMap((f) => f.flags) ?? [];
+    const current = item.id === selectedId;
+    const person = options.webcare?.choices.people.find((p) => p.id === item.assignedStaffUserId)?.name;
+    const department = options.webcare?.choices.departments.find((d) => d.id === item.assignedDepartmentId);
+    const assignee = person ?? (department ? pick(department.name, lang) : m.nobody);
+    const clock = responseClock(item.dueAt, options.now);
+    const selectId = `item-${item.id}-select`;
+    const select =
+      options.canDecide &&
+      html`<div class="staff-checkbox staff-inbox-select"><input${attrs({
+        type: 'checkbox',
+        id: selectId,
+        name: 'item',
+        value: `${item.id}:${item.version}`,
+        form: 'bulk-form',
+        checked: bulkState?.values.items?.includes(item.id) ?? false,
+      })}><label for="${selectId}">${t.queue.bulk.select(title, received)}</label></div>`;
+    const meta = (label: string, value: Html | string) =>
+      html`<div><dt class="staff-visually-hidden">${label}</dt><dd>${value}</dd></div>`;
+    return html`<li${attrs({ class: current ? 'staff-inbox-item staff-inbox-item--current' : 'staff-inbox-item' })}>
+${select}
+<a${attrs({ href: withQuery(staffPaths.item(lang, item.id), options.listQuery), 'aria-current': current ? 'true' : undefined, 'data-inbox-link': true, 'data-queue-item': true })}><span class="staff-inbox-title" data-queue-title>${title}</span> <span class="staff-inbox-excerpt"${attrs({ lang: itemLang(item) })}>${excerpt(item, lang)}</span>${current ? html` <span class="staff-visually-hidden">${m.selected}</span>` : nothing}</a>
+<dl class="staff-inbox-meta">
+${meta(m.columns.channel, t.channels[item.channel] ?? item.channel)}
+${meta(m.columns.flags, flags.length === 0 ? m.noFlags : m.flagCount(flags.length))}
+${meta(m.columns.sentiment, item.sentiment ? t.queue.sentimentLabels[item.sentiment.label] : m.unknownSentiment)}
+${meta(m.columns.state, t.states[item.reviewState])}
+${meta(m.columns.assignee, assignee)}
+${meta(m.columns.timeLeft, clock.kind === 'overdue' ? html`<strong class="staff-overdue">${clockText(clock, lang)}</strong>` : clockText(clock, lang))}
+${meta(textsFor(queueTexts, lang).queue.received, time(item.createdAt, received))}
+</dl>
+</li>`;
+  });
+  const list =
+    options.items.length === 0
+      ? html`<p>${m.empty}</p>`
+      : html`<ol class="staff-inbox-items" aria-label="${m.listLabel}">${join(rows, '\n')}</ol>`;
+  const paging =
+    (options.nextQuery !== undefined || options.paged) &&
+    html`<nav class="staff-paging" aria-label="${m.listHeading}">${options.paged ? html`<a href="${withQuery(staffPaths.queue(lang), firstPageQuery(options.listQuery))}">${m.first}</a> ` : nothing}${options.nextQuery !== undefined ? html`<a href="${withQuery(staffPaths.queue(lang), options.nextQuery)}" rel="next">${m.next}</a>` : nothing}</nav>`;
+  const bulk =
+    options.canDecide &&
+    options.items.length > 0 &&
+    html`<section class="staff-bulk" aria-labelledby="bulk-heading">
+<h3 id="bulk-heading">${t.queue.bulk.heading}</h3>
+<p>${t.queue.bulk.intro}</p>
+${decisionForm({
+  lang,
+  prefix: 'bulk',
+  formId: 'bulk-form',
+  action: staffPaths.bulkDecision,
+  rules: options.rules,
+  session: options.session,
+  here: withQuery(staffPaths.queue(lang), options.listQuery),
+  state: bulkState,
+  submit: t.queue.bulk.save,
+})}
+</section>`;
+  return html`<section class="staff-inbox-list" aria-labelledby="inbox-list-heading">
+<h2 id="inbox-list-heading">${m.listHeading}</h2>
+<p>${t.queue.count(options.items.length)}</p>
+${list}
+${paging}
+${bulk}
+</section>`;
+}
+
+/** The list's query without its page: back to the first page with the same filters. */
+function firstPageQuery(query: string): string {
+  const params = new URLSearchParams(query);
+  params.delete('na');
+  return params.toString();
+}
+
+function renderDetail(detail: InboxDetail, options: InboxPage): Html {
+  const { lang } = options;
+  const { item } = detail;
+  const t = textsFor(queueTexts, lang);
+  const m = textsFor(inboxTexts, lang);
+  const textLang = itemLang(item);
+  const answers = item.answers.map((answer) => {
+    const screened = item.screening?.fields.find((f) => f.question === answer.question);
+    const value =
+      answer.kind === 'open_text' && typeof answer.value === 'string'
+        ? html`<p class="staff-answer"${attrs({ lang: textLang })}>${highlight(answer.value, screened?.flags ?? [])}</p>`
+        : html`<p class="staff-answer">${answerText(answer, lang)}</p>`;
+    const preview =
+      screened &&
+      typeof answer.value === 'string' &&
+      screened.redacted !== answer.value &&
+      html`<details class="staff-preview"><summary>${t.queue.redactedPreview}</summary><p${attrs({ lang: textLang })}>${screened.redacted}</p></details>`;
+    return html`<h4>${pick(answer.prompt, lang)}</h4>${value}${preview}`;
+  });
+  const flags = item.screening?.fields.flatMap((f) => f.flags) ?? [];
+  const screening = !item.screening
+    ? html`<p>${t.queue.notScreened}</p>`
+    : flags.length === 0
+      ? html`<p>${t.queue.noFlags}</p>`
+      : html`<ul class="staff-flags">${flags.map(
+          (flag) =>
+            html`<li class="staff-flag staff-flag--${flag.category}"><strong>${t.categories[flag.category]}:</strong> ${flag.reason[lang]}</li>`,
+        )}</ul>`;
+  const sentiment = item.sentiment
+    ? t.queue.sentimentNow(
+        t.queue.sentimentLabels[item.sentiment.label],
+        item.sentiment.method === 'staff-correction'
+          ? t.queue.sentimentByStaff
+          : t.queue.sentimentByMethod(item.sentiment.confidence),
+      )
+    : t.queue.sentimentNone;
+  const received = formatDateTime(item.createdAt, lang);
+  const replies =
+    detail.replies.length > 0 &&
+    html`<h4>${m.repliesHeading}</h4>${detail.replies.map(
+      (r) => html`<blockquote class="staff-reply" lang="${r.language}"><p>${r.body}</p></blockquote>`,
+    )}`;
+  const stale = detail.form?.stale;
+  const staleBox =
+    stale &&
+    html`<div class="staff-stale" id="detail-stale" tabindex="-1" role="alert">
+<h3>${m.stale.heading}</h3>
+<ul>${stale.changes.map((change) => html`<li>${m.stale.change(change, t.states, formatDateTime(change.at, lang))}</li>`)}</ul>
+<p>${m.stale.intro}</p>
+</div>`;
+  return html`<section class="staff-inbox-detail" aria-labelledby="item-detail-heading" data-inbox-detail>
+<article class="staff-item" aria-labelledby="item-detail-heading" data-queue-current>
+<p class="staff-inbox-back"><a href="${withQuery(staffPaths.queue(lang), options.listQuery)}">${m.backToList}</a></p>
+<h2 id="item-detail-heading" tabindex="-1">${itemTitle(item, lang)}</h2>
+${staleBox}
+<dl class="staff-meta">
+<div><dt>${t.queue.received}</dt><dd>${time(item.createdAt, received)}</dd></div>
+<div><dt>${t.queue.due}</dt><dd>${time(item.dueAt, formatDateTime(item.dueAt, lang))}</dd></div>
+${clockMeta(item, lang, options.now)}
+${item.openReports > 0 && html`<div><dt>${t.queue.reports}</dt><dd>${item.openReports}</dd></div>`}
+<div><dt>${t.queue.channel}</dt><dd>${t.channels[item.channel] ?? item.channel}${socialSource(item, lang)}</dd></div>
+<div><dt>${t.queue.state}</dt><dd>${t.states[item.reviewState]} (${m.form.version(item.version)})</dd></div>
+<div><dt>${t.queue.sentiment}</dt><dd>${sentiment}</dd></div>
+</dl>
+<p><a href="${staffPaths.item(lang, item.id)}">${m.permalink}</a></p>
+<h3>${m.textHeading}</h3>
+${join(answers, '\n')}
+<h4>${t.queue.screening}</h4>
+${screening}
+${item.screening?.proofOfWork === 'missing' && html`<p>${t.proofOfWork.missing}</p>`}
+${replies}
+${itemForm(detail, options)}
+</article>
+</section>`;
+}
+
+/** The item's one form: every part the person may change, one save. */
+function itemForm(detail: InboxDetail, options: InboxPage): Html {
+  const { lang, webcare } = options;
+  const { item } = detail;
+  const state = detail.form;
+  const values = state?.values ?? {};
+  const t = textsFor(queueTexts, lang);
+  const m = textsFor(inboxTexts, lang);
+  const w = textsFor(webcareTexts, lang);
+  const errorFor = (field: string) => state?.errors.find((e) => e.field === field);
+  const id = (field: string) => `detail-${field}`;
+  const errorAt = (field: string) => {
+    const error = errorFor(field);
+    return error && fieldError(lang, `${id(field)}-error`, error.message);
+  };
+  const invalid = (field: string, hint?: string) => ({
+    'aria-invalid': errorFor(field) ? 'true' : undefined,
+    'aria-describedby': idRefs(hint, errorFor(field) ? `${id(field)}-error` : undefined),
+  });
+  const fieldClass = (field: string) => `staff-field${errorFor(field) ? ' staff-field--invalid' : ''}`;
+  const selectField = (field: string, label: string, choices: Array<[string, string]>, current: string) =>
+    html`<div class="${fieldClass(field)}"><label for="${id(field)}">${label}</label>${errorAt(field)}<select${attrs({ id: id(field), name: field, ...invalid(field) })}>${choices.map(
+      ([value, text]) => html`<option${attrs({ value, selected: value === current })}>${text}</option>`,
+    )}</select></div>`;
+
+  const canAssign = Boolean(webcare?.canAssign);
+  const canAnswer = Boolean(webcare?.canAnswer);
+  const assignable = item.channel !== 'social';
+  const assignment = !canAssign
+    ? nothing
+    : !assignable
+      ? html`<p>${m.form.noAssign}</p>`
+      : html`<fieldset><legend>${w.assign.heading}</legend>
+${selectField(
+  'department',
+  w.assign.department,
+  [
+    ['', w.assign.nobody],
+    ...(webcare?.choices.departments ?? []).map((d): [string, string] => [d.id, pick(d.name, lang)]),
+  ],
+  values.department ?? item.assignedDepartmentId ?? '',
+)}
+${selectField(
+  'person',
+  w.assign.person,
+  [['', w.assign.nobody], ...(webcare?.choices.people ?? []).map((p): [string, string] => [p.id, p.name])],
+  values.person ?? item.assignedStaffUserId ?? '',
+)}
+</fieldset>`;
+
+  const decision =
+    options.canDecide &&
+    html`<fieldset${attrs({ 'aria-describedby': errorFor('decision') ? `${id('decision')}-error` : undefined })}>
+<legend>${t.queue.decision}</legend>
+${errorAt('decision')}
+<div class="staff-radio"><input${attrs({ type: 'radio', id: id('decision'), name: 'decision', value: '', checked: !values.decision })}><label for="${id('decision')}">${m.form.keep(t.states[item.reviewState])}</label></div>
+${DECISIONS.map((d) => {
+  const inputId = `${id('decision')}-${d}`;
+  return html`<div class="staff-radio"><input${attrs({ type: 'radio', id: inputId, name: 'decision', value: d, checked: values.decision === d })}><label for="${inputId}">${t.queue.decisions[d]}</label></div>`;
+})}
+</fieldset>
+${selectField(
+  'rule',
+  t.queue.rule,
+  [
+    ['', t.queue.ruleNone],
+    ...options.rules.map((r): [string, string] => [r.code, `${r.position}. ${pick(r.title, lang)}`]),
+  ],
+  values.rule ?? '',
+)}`;
+
+  const answerable = item.channel !== 'social';
+  const answer = !canAnswer
+    ? nothing
+    : !answerable
+      ? html`<p>${m.form.noAnswer}</p>`
+      : html`<fieldset><legend>${m.form.answerLegend}</legend>
+${selectField(
+  'answerLanguage',
+  m.form.answerLanguage,
+  [
+    ['nl', 'Nederlands'],
+    ['en', 'English'],
+  ],
+  values.answerLanguage ?? item.language,
+)}
+<div class="${fieldClass('answer')}"><label for="${id('answer')}">${m.form.answer}</label>
+<p class="staff-hint" id="${id('answer')}-hint">${m.form.answerHint} <a href="${webcarePaths.answer(lang, item.id)}" data-shortcut-answer>${m.form.answerPage}</a></p>
+${errorAt('answer')}
+<textarea${attrs({ id: id('answer'), name: 'answer', rows: 5, ...invalid('answer', `${id('answer')}-hint`) })}>${values.answer ?? ''}</textarea></div>
+</fieldset>`;
+
+  const sentiment =
+    options.canDecide &&
+    selectField(
+      'sentiment',
+      t.queue.sentimentLabel,
+      [
+        ['', m.form.sentimentKeep],
+        ...(['positive', 'neutral', 'negative'] as const).map((l): [string, string] => [l, t.queue.sentimentLabels[l]]),
+      ],
+      values.sentiment ?? '',
+    );
+
+  const canNote = options.canDecide || canAssign || canAnswer;
+  if (!canNote) return nothing;
+  const here = withQuery(staffPaths.item(lang, item.id), options.listQuery);
+  return html`<form method="post" action="${staffPaths.itemSave(item.id)}" class="staff-form staff-decision staff-item-form" novalidate aria-labelledby="detail-form-heading">
+<h3 id="detail-form-heading">${m.form.heading}</h3>
+<p>${m.form.intro}</p>
+${hiddenFields({ csrf: options.session.csrfToken, lang, next: here, version: String(item.version) })}
+${assignment}
+${decision}
+${answer}
+${sentiment}
+<div class="${fieldClass('note')}">
+<label for="${id('note')}">${t.queue.note}</label>
+${errorAt('note')}
+<textarea${attrs({ id: id('note'), name: 'note', rows: 2, ...invalid('note') })}>${values.note ?? ''}</textarea>
+</div>
+<button type="submit" class="staff-button">${m.form.save}</button>
+</form>`;
+}
