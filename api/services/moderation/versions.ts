@@ -28,12 +28,12 @@ export function nextVersion(column: AnyPgColumn): SQL {
   return sql`${column} + 1`;
 }
 
-const ACTIONS: Record<string, ItemChange['action']> = {
-  'submission.decision': 'decision',
-  'social_post.decision': 'decision',
-  'submission.assigned': 'assigned',
-  'submission.answered': 'answered',
-};
+const ACTIONS = new Map<string, ItemChange['action']>([
+  ['submission.decision', 'decision'],
+  ['social_post.decision', 'decision'],
+  ['submission.assigned', 'assigned'],
+  ['submission.answered', 'answered'],
+]);
 
 /** The most changes a refusal lists; the page links to the audit log for the rest. */
 const MAX_CHANGES = 5;
@@ -57,7 +57,7 @@ export async function staleResult(
       and(
         eq(auditLog.subjectType, subject.type),
         eq(auditLog.subjectId, subject.id),
-        inArray(auditLog.action, Object.keys(ACTIONS)),
+        inArray(auditLog.action, [...ACTIONS.keys()]),
       ),
     )
     .orderBy(desc(auditLog.at), desc(auditLog.id))
@@ -66,7 +66,7 @@ export async function staleResult(
     kind: 'stale',
     version: current,
     changes: rows.map((row) => ({
-      action: ACTIONS[row.action]!,
+      action: ACTIONS.get(row.action)!,
       by: row.by,
       at: row.at,
       ...(typeof row.details['to'] === 'string' ? { to: row.details['to'] } : {}),

@@ -30,7 +30,7 @@ const kindsFor = (session: ActiveSession): NotificationKind[] =>
   NOTIFICATION_KINDS.filter((kind) => kind !== 'security_alert' || can(session.roles, 'admin'));
 
 const Checkbox = z.union([z.literal('yes'), z.undefined()]);
-const NotificationId = z.string().uuid();
+const NotificationId = z.uuid();
 
 export function notificationRoutes(): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();

@@ -71,9 +71,7 @@ const STATES = reviewState.enumValues;
 export const PAGE_SIZE = 25;
 
 /** A page's cursor in the address: `<microseconds>.<id>` of the previous page's last item. */
-const Cursor = z
-  .string()
-  .regex(/^\d{1,20}\.[0-9a-f-]{36}$/)
+const Cursor = InputText.regex(/^\d{1,20}\.[0-9a-f-]{36}$/)
   .transform((value) => {
     const [micros, id] = value.split('.') as [string, string];
     return { micros, id };
