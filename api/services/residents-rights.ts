@@ -5,9 +5,10 @@
  * The follow-up code is the only proof a resident has, so whoever holds it may do both;
  * the routes rate-limit these calls and nothing here logs the code.
  *
- * Erasure removes the answers and the contact details and keeps a tombstone: the
- * submission row (status, dates, `erased_at`) and the municipality's own replies, because
- * a public body must be able to show it received and answered input. Published input
+ * Erasure removes the answers, the contact details and every text attached to the input
+ * (erasure.ts: replies, reports, sentiment corrections, moderators' notes), and keeps a
+ * tombstone: the submission row with status `erased`, its dates and `erased_at`; the audit
+ * log shows that it was received, answered and erased, never what it said. Published input
  * leaves the portal: `published_at` is cleared and the content revision bumped, so every
  * server rebuilds the static site without it.
  */
@@ -26,6 +27,7 @@ import {
 } from '../db/schema.ts';
 import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';
+import { forgetAttachedTexts } from './erasure.ts';
 import { RETENTION_STARTS, retentionPeriods } from './retention.ts';
 
 export type SubmissionExport = {
@@ -187,6 +189,8 @@ export async function eraseSubmission(
     const { submission, organisationId } = row;
     if (submission.erasedAt) return { kind: 'already_erased', erasedAt: submission.erasedAt };
 
+    // First: the e-mail address still finds the links asked for with it.
+    const forgotten = await forgetAttachedTexts(tx, { organisationId, submissionIds: [submission.id], now });
     const answers = await tx
       .delete(submissionAnswers)
       .where(eq(submissionAnswers.submissionId, submission.id))
@@ -200,9 +204,16 @@ export async function eraseSubmission(
       .update(submissions)
       // The request hash is derived from the text and the e-mail address. The idempotency
       // key stays: a late retry of the same request then meets a conflict instead of
-      // storing the erased input again. The screening record goes too: it holds a redacted
-      // copy of every text, which is still the resident's words.
-      .set({ erasedAt: now, publishedAt: null, requestHash: null, screening: null, updatedAt: now })
+      // storing the erased input again. The sentiment label was read from the words.
+      .set({
+        status: 'erased',
+        reviewState: 'erased',
+        erasedAt: now,
+        publishedAt: null,
+        requestHash: null,
+        sentiment: null,
+        updatedAt: now,
+      })
       .where(eq(submissions.id, submission.id));
     await recordAudit(tx, {
       organisationId,
@@ -215,6 +226,7 @@ export async function eraseSubmission(
       details: {
         answers: answers.length,
         contactDetails: contacts.length > 0,
+        ...forgotten,
         wasPublished,
         ...(actor.type !== 'resident' && actor.reference ? { reference: actor.reference } : {}),
       },

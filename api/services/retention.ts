@@ -30,6 +30,7 @@ import {
 } from '../db/schema.ts';
 import { describeError } from '../lib/log-error.ts';
 import { recordAudit } from './audit.ts';
+import { forgetAttachedTexts } from './erasure.ts';
 import { markContentChanged } from './content-revision.ts';
 import { purgeRateLimitWindows } from './rate-limit.ts';
 import { deleteExpiredEmailLinks } from './email-links.ts';
@@ -218,8 +219,10 @@ async function purgeOrganisation(tx: Tx, organisationId: string, periods: Retent
       )
       .returning({ id: submissionAnswers.submissionId })
   ).length;
-  // The screening record keeps a redacted copy of each text: it expires with the texts.
-  await tx.update(submissions).set({ screening: null }).where(inArray(submissions.id, unpublishedExpired));
+  // What was written about those texts expires with them: replies, reports, corrections,
+  // moderators' notes and the screening record's redacted copy (erasure.ts).
+  const expiredIds = (await unpublishedExpired).map((row) => row.id);
+  await forgetAttachedTexts(tx, { organisationId, submissionIds: expiredIds, now });
 
   // Mirrored threads: after the period, posts keep their words but lose every link to a
   // person who is not an official account, and the thread is no longer re-read (a re-sync

@@ -239,6 +239,7 @@ function renderItem(
   const t = textsFor(queueTexts, lang);
   const m = t.queue;
   const headingId = `item-${item.id}-heading`;
+  if (item.reviewState === 'erased') return renderErasedItem(item, lang, headingId);
   const textLang = itemLang(item);
   const answers = item.answers.map((answer) => {
     const screened = item.screening?.fields.find((f) => f.question === answer.question);
@@ -309,6 +310,21 @@ ${
     submit: m.save,
   })
 }
+</article>`;
+}
+
+/** An erased item: that it was there and when, without a word of it and without actions. */
+function renderErasedItem(item: QueueItem, lang: Locale, headingId: string): Html {
+  const t = textsFor(queueTexts, lang);
+  const m = t.queue;
+  return html`<article class="staff-item staff-item--erased" aria-labelledby="${headingId}" tabindex="-1" data-queue-item>
+<h2 id="${headingId}">${m.itemHeading(pick(item.consultation.title, lang))}</h2>
+<dl class="staff-meta">
+<div><dt>${m.received}</dt><dd>${time(item.createdAt, formatDateTime(item.createdAt, lang))}</dd></div>
+<div><dt>${m.channel}</dt><dd>${t.channels[item.channel] ?? item.channel}</dd></div>
+<div><dt>${m.state}</dt><dd>${t.states[item.reviewState]}</dd></div>
+</dl>
+<p>${m.erasedBody}</p>
 </article>`;
 }
 

@@ -1,0 +1,91 @@
+/**
+ * What erasing input takes with it, besides its answers and contact details: every text
+ * that was written about it and may quote it. Used by the resident's (and staff's)
+ * erasure and by the retention purge, inside their transaction.
+ *
+ * - the municipality's replies (a reply may quote the input; the audit log keeps that it
+ *   was answered, and when),
+ * - residents' reports on it (their note may quote it),
+ * - staff's sentiment corrections of it (they keep the text for retraining) and, with
+ *   them, the correction model, which counts the words of every text it learnt from,
+ * - moderators' notes in the audit log (the entry stays, without the note),
+ * - the screening record (a redacted copy of every text),
+ * - lost-code e-mail links asked for with the input's address.
+ */
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import {
+  auditLog,
+  emailLinks,
+  sentimentCorrections,
+  staffReplies,
+  submissionContacts,
+  submissionReports,
+  submissions,
+} from '../db/schema.ts';
+import { retrainCorrectionModel } from './item-sentiment.ts';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export type ForgottenTexts = { replies: number; reports: number; corrections: number; notes: number };
+
+/**
+ * Removes the texts attached to these submissions of one organisation. Run it before the
+ * contact details go: the e-mail address finds the links asked for with it.
+ */
+export async function forgetAttachedTexts(
+  tx: Tx,
+  params: { organisationId: string; submissionIds: string[]; now: Date },
+): Promise<ForgottenTexts> {
+  const { organisationId, submissionIds, now } = params;
+  const none: ForgottenTexts = { replies: 0, reports: 0, corrections: 0, notes: 0 };
+  if (submissionIds.length === 0) return none;
+
+  const addresses = tx
+    .select({ email: sql`lower(${submissionContacts.email})` })
+    .from(submissionContacts)
+    .where(inArray(submissionContacts.submissionId, submissionIds));
+  await tx.delete(emailLinks).where(inArray(sql`lower(${emailLinks.email})`, addresses));
+
+  const replies = await tx
+    .delete(staffReplies)
+    .where(inArray(staffReplies.submissionId, submissionIds))
+    .returning({ id: staffReplies.id });
+  const reports = await tx
+    .delete(submissionReports)
+    .where(inArray(submissionReports.submissionId, submissionIds))
+    .returning({ id: submissionReports.id });
+  const corrections = await tx
+    .delete(sentimentCorrections)
+    .where(
+      and(
+        eq(sentimentCorrections.organisationId, organisationId),
+        eq(sentimentCorrections.subjectType, 'submission'),
+        inArray(sentimentCorrections.subjectId, submissionIds),
+      ),
+    )
+    .returning({ id: sentimentCorrections.id });
+  if (corrections.length > 0) await retrainCorrectionModel(tx, organisationId, now);
+
+  // The audit log is append-only; an erasure may only take something out of an entry
+  // (migration 0011), for this transaction only.
+  await tx.execute(sql`select set_config('podium.audit_erasure', 'on', true)`);
+  const notes = await tx
+    .update(auditLog)
+    .set({ details: sql`${auditLog.details} - 'note'` })
+    .where(
+      and(
+        eq(auditLog.subjectType, 'submission'),
+        inArray(auditLog.subjectId, submissionIds),
+        sql`${auditLog.details} ? 'note'`,
+      ),
+    )
+    .returning({ id: auditLog.id });
+  await tx.execute(sql`select set_config('podium.audit_erasure', 'off', true)`);
+
+  await tx
+    .update(submissions)
+    .set({ screening: null })
+    .where(and(inArray(submissions.id, submissionIds), isNotNull(submissions.screening)));
+  return { replies: replies.length, reports: reports.length, corrections: corrections.length, notes: notes.length };
+}
