@@ -89,3 +89,58 @@ export async function forgetAttachedTexts(
     .where(and(inArray(submissions.id, submissionIds), isNotNull(submissions.screening)));
   return { replies: replies.length, reports: reports.length, corrections: corrections.length, notes: notes.length };
 }
+
+/** Every table an erasure or a purge deletes from or updates: where dead copies of the text lie. */
+const ERASED_TABLES = [
+  'submissions',
+  'submission_answers',
+  'submission_contacts',
+  'staff_replies',
+  'submission_reports',
+  'sentiment_corrections',
+  'sentiment_models',
+  'email_links',
+  'audit_log',
+  'social_posts',
+  'social_authors',
+] as const;
+
+const embedded = new WeakMap<Db, Promise<boolean>>();
+
+/** Whether this is the embedded database (PGlite), whose files Podium itself holds. */
+function isEmbedded(db: Db): Promise<boolean> {
+  let known = embedded.get(db);
+  if (!known) {
+    known = db
+      .execute(sql`select version() like '%PGlite%' as pglite`)
+      .then((result) => Boolean((result as unknown as { rows: Array<{ pglite: boolean }> }).rows[0]?.pglite));
+    embedded.set(db, known);
+  }
+  return known;
+}
+
+/**
+ * After an erasure, removes the copies of the erased text that PostgreSQL keeps in its own
+ * files: a DELETE or UPDATE leaves the old row in its page until the space is reused, and
+ * the write-ahead log holds every row as it was written. On the embedded database, whose
+ * files lie in Podium's data directory:
+ *
+ * - `VACUUM (FULL)` rewrites each table (and its TOAST table and indexes) into new files
+ *   without the dead rows; the old files are removed at the next checkpoint;
+ * - `wal_recycle = off` makes PostgreSQL delete old WAL segments instead of renaming them
+ *   for reuse (a recycled segment keeps its old content until it is overwritten);
+ * - `pg_switch_wal()` closes the segment that holds the text, and `CHECKPOINT` makes every
+ *   segment before it unneeded, so it is deleted.
+ *
+ * What stays out of reach: blocks of deleted files on the disk itself (use an encrypted
+ * disk) and copies outside the data directory (backups). On a PostgreSQL server the files,
+ * the WAL archive and the backups are the operator's; VACUUM FULL would lock the tables of
+ * every API process and CHECKPOINT needs a superuser, so Podium does nothing there.
+ */
+export async function removeDeadCopies(db: Db): Promise<void> {
+  if (!(await isEmbedded(db))) return;
+  await db.execute(sql`set wal_recycle = off`);
+  await db.execute(sql.raw(`vacuum (full) ${ERASED_TABLES.join(', ')}`));
+  await db.execute(sql`select pg_switch_wal()`);
+  await db.execute(sql`checkpoint`);
+}

@@ -9,7 +9,7 @@
  * single-use sign-in link.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
 
@@ -35,8 +35,38 @@ export function smtpTransport(url: string, from: string): MailTransport {
   };
 }
 
+/** The outbox directories this process writes to: an erasure removes mail waiting there. */
+const outboxes = new Set<string>();
+
+/**
+ * Removes mail waiting in this process's outboxes for these addresses, after their input
+ * was erased or their contact details expired: such a mail holds the address, and the link
+ * in it opens nothing any more. Mail already sent over SMTP is out of Podium's hands.
+ *
+ * @returns how many messages were removed
+ */
+export async function forgetMailTo(addresses: readonly string[]): Promise<number> {
+  const wanted = new Set(addresses.map((address) => address.trim().toLowerCase()));
+  if (wanted.size === 0) return 0;
+  let removed = 0;
+  for (const dir of outboxes) {
+    for (const file of await readdir(dir).catch(() => [] as string[])) {
+      if (!file.endsWith('.eml')) continue;
+      const path = join(dir, file);
+      const head = (await readFile(path, 'utf8').catch(() => '')).split('\r\n', 1)[0] ?? '';
+      const to = head.startsWith('To: ') ? head.slice(4).trim().toLowerCase() : '';
+      if (wanted.has(to)) {
+        await rm(path, { force: true });
+        removed += 1;
+      }
+    }
+  }
+  return removed;
+}
+
 /** Files in `dir`, one per message, for a deployment without SMTP (and for development). */
 export function outboxTransport(dir: string, log: (line: string) => void = console.log): MailTransport {
+  outboxes.add(dir);
   return {
     async send(message) {
       await mkdir(dir, { recursive: true, mode: 0o700 });

@@ -27,7 +27,8 @@ import {
 } from '../db/schema.ts';
 import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';
-import { forgetAttachedTexts } from './erasure.ts';
+import { forgetAttachedTexts, removeDeadCopies } from './erasure.ts';
+import { forgetMailTo } from './mail.ts';
 import { RETENTION_STARTS, retentionPeriods } from './retention.ts';
 
 export type SubmissionExport = {
@@ -173,12 +174,18 @@ export type RightsActor =
  */
 export async function eraseSubmission(
   db: Db,
-  params: ({ code: string } | { id: string }) & { now: Date; actor?: RightsActor },
+  params: ({ code: string } | { id: string }) & {
+    now: Date;
+    actor?: RightsActor;
+    /** False when the caller erases more and removes the dead copies once at the end. */
+    removeDeadCopies?: boolean;
+  },
 ): Promise<EraseResult> {
   const { now } = params;
   const actor = params.actor ?? { type: 'resident' };
   const match = 'code' in params ? eq(submissions.followUpCode, params.code) : eq(submissions.id, params.id);
-  return db.transaction(async (tx): Promise<EraseResult> => {
+  const addresses: string[] = [];
+  const result = await db.transaction(async (tx): Promise<EraseResult> => {
     const [row] = await tx
       .select({ submission: submissions, organisationId: consultations.organisationId })
       .from(submissions)
@@ -198,7 +205,8 @@ export async function eraseSubmission(
     const contacts = await tx
       .delete(submissionContacts)
       .where(eq(submissionContacts.submissionId, submission.id))
-      .returning({ id: submissionContacts.submissionId });
+      .returning({ id: submissionContacts.submissionId, email: submissionContacts.email });
+    for (const { email } of contacts) if (email) addresses.push(email);
     const wasPublished = submission.publishedAt !== null;
     await tx
       .update(submissions)
@@ -239,4 +247,9 @@ export async function eraseSubmission(
       wasPublished,
     };
   });
+  if (result.kind === 'erased') {
+    await forgetMailTo(addresses);
+    if (params.removeDeadCopies !== false) await removeDeadCopies(db);
+  }
+  return result;
 }

@@ -30,7 +30,8 @@ import {
 } from '../db/schema.ts';
 import { describeError } from '../lib/log-error.ts';
 import { recordAudit } from './audit.ts';
-import { forgetAttachedTexts } from './erasure.ts';
+import { forgetAttachedTexts, removeDeadCopies } from './erasure.ts';
+import { forgetMailTo } from './mail.ts';
 import { markContentChanged } from './content-revision.ts';
 import { purgeRateLimitWindows } from './rate-limit.ts';
 import { deleteExpiredEmailLinks } from './email-links.ts';
@@ -136,11 +137,12 @@ export async function setRetentionPeriod(
  */
 export async function purgeExpired(db: Db, now: Date): Promise<PurgeReport> {
   const report: PurgeReport = { organisations: [], rateLimitWindows: 0 };
+  const addresses: string[] = [];
   const orgs = await db.select({ id: organisations.id }).from(organisations);
   for (const { id } of orgs) {
     const counts = await db.transaction(async (tx) => {
       const periods = await retentionPeriods(tx, id);
-      const counts = await purgeOrganisation(tx, id, periods, now);
+      const counts = await purgeOrganisation(tx, id, periods, now, addresses);
       const total = Object.values(counts).reduce((a, b) => a + b, 0);
       if (total > 0) {
         await recordAudit(tx, {
@@ -162,10 +164,22 @@ export async function purgeExpired(db: Db, now: Date): Promise<PurgeReport> {
   report.rateLimitWindows = await purgeRateLimitWindows(db, new Date(now.getTime() - RATE_LIMIT_WINDOW_KEEP_MS));
   // E-mail links hold an address and are useless once expired; used ones go at the same moment.
   await deleteExpiredEmailLinks(db, now);
+  await forgetMailTo(addresses);
+  const purged = report.organisations.some(
+    ({ counts }) => counts.contactDetails + counts.inputTexts + counts.socialPosts + counts.socialAuthors > 0,
+  );
+  if (purged) await removeDeadCopies(db);
   return report;
 }
 
-async function purgeOrganisation(tx: Tx, organisationId: string, periods: RetentionPeriods, now: Date) {
+async function purgeOrganisation(
+  tx: Tx,
+  organisationId: string,
+  periods: RetentionPeriods,
+  now: Date,
+  /** Collects the e-mail addresses removed, for the mail still waiting to them. */
+  addresses: string[],
+) {
   const cutoff = (kind: RetentionKind) => new Date(now.getTime() - days(periods[kind]));
   const counts: PurgeCounts = {
     contactDetails: 0,
@@ -188,12 +202,12 @@ async function purgeOrganisation(tx: Tx, organisationId: string, periods: Retent
         sql`greatest(${consultations.closesAt}, coalesce(${lastReply}, ${consultations.closesAt})) < ${iso(cutoff('contact_details'))}`,
       ),
     );
-  counts.contactDetails = (
-    await tx
-      .delete(submissionContacts)
-      .where(inArray(submissionContacts.submissionId, contactsExpired))
-      .returning({ id: submissionContacts.submissionId })
-  ).length;
+  const removedContacts = await tx
+    .delete(submissionContacts)
+    .where(inArray(submissionContacts.submissionId, contactsExpired))
+    .returning({ email: submissionContacts.email });
+  counts.contactDetails = removedContacts.length;
+  for (const { email } of removedContacts) if (email) addresses.push(email);
 
   // Free text of input that never became public record. Choices hold no personal data.
   const unpublishedExpired = tx
