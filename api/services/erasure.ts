@@ -111,9 +111,13 @@ const embedded = new WeakMap<Db, Promise<boolean>>();
 function isEmbedded(db: Db): Promise<boolean> {
   let known = embedded.get(db);
   if (!known) {
-    known = db
-      .execute(sql`select version() like '%PGlite%' as pglite`)
-      .then((result) => Boolean((result as unknown as { rows: Array<{ pglite: boolean }> }).rows[0]?.pglite));
+    known = db.execute(sql`select version() like '%PGlite%' as pglite`).then((result: unknown) => {
+      // postgres.js answers an array of rows, PGlite an object with `rows`.
+      const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{
+        pglite: boolean;
+      }>;
+      return rows[0]?.pglite === true;
+    });
     embedded.set(db, known);
   }
   return known;
