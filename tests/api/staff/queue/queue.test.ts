@@ -361,10 +361,11 @@ for (const target of databaseTargets()) {
       assert.equal(stored!.status, 'erased');
       assert.equal(stored!.reviewState, 'erased');
 
-      const page = (query: string, lang: 'nl' | 'en' = 'nl') =>
-        t.app
-          .request(`${lang === 'nl' ? '/beheer/' : '/en/manage/'}${query}`, { headers: { Cookie: moderator.cookie } })
-          .then((response) => response.text());
+      const page = async (query: string, lang: 'nl' | 'en' = 'nl') => {
+        const base = lang === 'nl' ? '/beheer/' : '/en/manage/';
+        const response = await t.app.request(`${base}${query}`, { headers: { Cookie: moderator.cookie } });
+        return response.text();
+      };
       assert.ok(!(await page('')).includes(row.id), 'not among the items waiting for a moderator');
       const nl = await page('?status=erased');
       const item = nl.slice(nl.indexOf(`item-${row.id}-heading`));
