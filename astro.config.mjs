@@ -11,7 +11,12 @@ const buildInputs = {
   openApi: process.env.PODIUM_OPENAPI || `${root}dist/openapi.json`,
 };
 
+// `npx podium build` gives every build a private working directory (api/build/builds.ts):
+// Astro's and Vite's caches go there, so builds never share them (nor keep resident text there).
+const buildCacheDir = process.env.PODIUM_BUILD_CACHE_DIR;
+
 export default defineConfig({
+  ...(buildCacheDir ? { cacheDir: `${buildCacheDir}/astro` } : {}),
   site: process.env.PODIUM_PUBLIC_URL ?? 'http://localhost:4321',
   srcDir: './site',
   publicDir: './site/public',
@@ -24,6 +29,7 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   vite: {
+    ...(buildCacheDir ? { cacheDir: `${buildCacheDir}/vite` } : {}),
     build: { assetsInlineLimit: 0 },
     define: { __PODIUM_BUILD_INPUTS__: JSON.stringify(buildInputs) },
   },

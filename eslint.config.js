@@ -106,6 +106,85 @@ const htmlLiterals = [
   },
 ];
 
+/**
+ * Outside text as a key or a value (issue 13). Two small local rules:
+ *
+ * `podium/prototype-lookup` catches the shapes of the "constructor" bug, where a key that
+ * came from outside (an answer, a word, a platform's field, a query parameter) is looked up
+ * in an ordinary object and finds Object.prototype's `constructor`, `toString`, `__proto__`:
+ * - a lookup table written as `const T: Record<string, …> = { … }`: use a Map (or
+ *   Object.create(null)), or key the Record by a union type that the input was checked against;
+ * - `key in object` with a key that is not a literal: use Map#has or Object.hasOwn;
+ * - `o.hasOwnProperty(k)` and `Object.prototype.hasOwnProperty.call`: use Object.hasOwn.
+ * It cannot see a lookup `object[key]` into an object from elsewhere (JSON.parse, a query,
+ * a Record typed by a union but fed unchecked text): that needs types; services read such
+ * objects with Object.hasOwn or turn them into a Map at the edge.
+ *
+ * `podium/input-text` makes every string schema the one that makes text well-formed
+ * (shared/contracts/input-text.ts: no lone surrogate, no NUL): it refuses `z.string()` in
+ * the API and the shared contracts. It cannot see text read without zod (c.req.query(),
+ * parseBody); those doors use `wellFormed` from shared/contracts/text.ts.
+ */
+const outsideText = {
+  rules: {
+    'prototype-lookup': {
+      meta: { type: 'problem', schema: [] },
+      create(context) {
+        const report = (node, message) => context.report({ node, message });
+        return {
+          VariableDeclarator(node) {
+            const type = node.id.typeAnnotation?.typeAnnotation;
+            if (
+              node.init?.type === 'ObjectExpression' &&
+              type?.type === 'TSTypeReference' &&
+              type.typeName?.name === 'Record' &&
+              type.typeArguments?.params?.[0]?.type === 'TSStringKeyword'
+            ) {
+              report(
+                node,
+                'A lookup table keyed by any string finds Object.prototype ("constructor"): use a Map, Object.create(null), or a Record keyed by a union type.',
+              );
+            }
+          },
+          BinaryExpression(node) {
+            if (node.operator === 'in' && node.left.type !== 'Literal' && node.left.type !== 'PrivateIdentifier') {
+              report(node, '`key in object` also finds inherited keys ("constructor"): use Map#has or Object.hasOwn.');
+            }
+          },
+          MemberExpression(node) {
+            if (!node.computed && node.property.name === 'hasOwnProperty') {
+              report(node, 'Use Object.hasOwn(object, key) instead of hasOwnProperty.');
+            }
+          },
+        };
+      },
+    },
+    'input-text': {
+      meta: { type: 'problem', schema: [] },
+      create(context) {
+        return {
+          CallExpression(node) {
+            const callee = node.callee;
+            if (
+              callee.type === 'MemberExpression' &&
+              !callee.computed &&
+              callee.object.type === 'Identifier' &&
+              callee.object.name === 'z' &&
+              callee.property.name === 'string'
+            ) {
+              context.report({
+                node,
+                message:
+                  'Text from outside goes through InputText (shared/contracts/input-text.ts), which removes NUL and lone surrogates before anything stores it.',
+              });
+            }
+          },
+        };
+      },
+    },
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -175,5 +254,17 @@ export default tseslint.config(
     // The demo thread imitates a Mastodon payload: that HTML is the platform's input, not Podium's markup.
     ignores: [...textsModules, 'api/services/seed-thread.ts'],
     rules: { 'no-restricted-syntax': ['error', inlineLanguageTernary, ...manualEscaping, ...htmlLiterals] },
+  },
+  {
+    files: ['api/**/*.ts', 'shared/**/*.ts', 'widgets/**/*.ts', 'site/**/*.ts'],
+    plugins: { podium: outsideText },
+    rules: { 'podium/prototype-lookup': 'error' },
+  },
+  {
+    files: ['api/**/*.ts', 'shared/**/*.ts'],
+    // The environment is the operator's, not outside text; input-text.ts defines the one string schema.
+    ignores: ['api/config.ts', 'shared/contracts/input-text.ts'],
+    plugins: { podium: outsideText },
+    rules: { 'podium/input-text': 'error' },
   },
 );

@@ -34,6 +34,8 @@ import { sameOrigin, staffHeaders, staffSession } from './staff/kit/session.ts';
 import { staffWorkbench, THREAD_IMPORT_MAX_BYTES } from './staff/workbench.ts';
 import { openDataRoutes } from './routes/open-data.ts';
 import { rightsPages } from './routes/rights-pages.ts';
+import { unsubscribeRoutes } from './routes/unsubscribe.ts';
+import { setMailPublicUrl } from './services/notifications/settings.ts';
 import { noMail, type MailTransport } from './services/mail.ts';
 import { PRIVATE_PATHS, privateResponse } from './http/private-response.ts';
 import type { ImportSettings } from './services/social/thread-admin.ts';
@@ -85,6 +87,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const origins = createOriginPolicy(options.db);
   const now = options.now ?? (() => new Date());
   const siteDir = options.siteDir ?? (() => '');
+  if (options.publicUrl) setMailPublicUrl(options.publicUrl);
   const proofOfWork = createProofOfWork(options.db, { secret: options.powSecret, settings: options.powSettings });
 
   app.use(async function context(c, next) {
@@ -173,7 +176,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   // Every staff address, pages and JSON API alike: no caching or framing, our own origin
   // for unsafe requests, and the session on `c.get('session')` for the guards in api/staff/kit/.
   // (`/beheer/*` also matches `/beheer` itself.)
-  const staff = { publicUrl: options.publicUrl };
+  const staff = { publicUrl: options.publicUrl, trustProxyHops: options.trustProxyHops ?? 0 };
   for (const path of ['/beheer/*', '/en/manage/*', '/api/staff/*']) {
     app.use(path, staffHeaders());
     app.use(path, sameOrigin(staff));
@@ -181,6 +184,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   }
   app.route('/', staffWorkbench({ ...staff, threadImports: options.threadImports }));
   app.route('/', rightsPages({ siteDir, mail: options.mail ?? noMail, publicUrl: options.publicUrl ?? '', limits }));
+  app.route('/', unsubscribeRoutes({ limits }));
 
   if (options.widgetsDir) {
     const widgetsDir = options.widgetsDir;

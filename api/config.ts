@@ -49,6 +49,10 @@ export type Config = {
   smtpUrl: string | undefined;
   /** The sender of Podium's e-mail. */
   mailFrom: string;
+  /** Seconds between passes of the mail sender over the outbox table; 0 turns sending off. */
+  mailSendSeconds: number;
+  /** Minutes between checks for assigned items that are nearly late; 0 turns the check off. */
+  lateCheckMinutes: number;
   /** Redis for rate-limit counters, e.g. redis://127.0.0.1:6379; without it they are kept in the database. */
   redisUrl: string | undefined;
   /** The password for `npx podium staff add`, when it is not typed in. */
@@ -133,6 +137,8 @@ export const EnvSchema = z.object({
   PODIUM_POW_MAX_NUMBER: wholeNumber('must be a whole number from 1000 to 10000000', 100_000, 1_000, 10_000_000),
   PODIUM_SMTP_URL: text(),
   PODIUM_MAIL_FROM: text(),
+  PODIUM_MAIL_SEND_SECONDS: wholeNumber('must be a number of seconds (0 turns sending off)', 10),
+  PODIUM_LATE_CHECK_MINUTES: wholeNumber('must be a number of minutes (0 turns the check off)', 5),
   PODIUM_REDIS_URL: text(),
   PODIUM_STAFF_PASSWORD: text(),
 });
@@ -184,6 +190,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     powMaxNumber: v.PODIUM_POW_MAX_NUMBER,
     smtpUrl: v.PODIUM_SMTP_URL,
     mailFrom: v.PODIUM_MAIL_FROM ?? 'Podium <noreply@localhost>',
+    mailSendSeconds: v.PODIUM_MAIL_SEND_SECONDS,
+    lateCheckMinutes: v.PODIUM_LATE_CHECK_MINUTES,
     redisUrl: v.PODIUM_REDIS_URL,
     staffPassword: v.PODIUM_STAFF_PASSWORD,
   };

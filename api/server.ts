@@ -24,7 +24,9 @@ import { DEFAULT_POW_SETTINGS } from './services/proof-of-work.ts';
 import { startThreadSyncLoop } from './services/social/scheduler.ts';
 import { startAdminSocket } from './services/social/admin-socket.ts';
 import { startRetentionLoop } from './services/retention.ts';
-import { writeFile, mkdir } from 'node:fs/promises';
+import { startMailSender } from './services/notifications/outbox.ts';
+import { startNearlyLateLoop } from './services/notifications/nearly-late.ts';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 
 export type Log = (message: string) => void;
 
@@ -47,7 +49,10 @@ export async function writeBuildInputs(database: Database, config: Config): Prom
   await writeSnapshotFile(snapshotPath(config.distDir), await buildPublishedSnapshot(database.db, new Date()));
   const app = createApp({ db: database.db, databaseKind: database.kind });
   const document = app.getOpenAPI31Document(OPENAPI_DOCUMENT);
-  await writeFile(openApiPath(config.distDir), `${JSON.stringify(document, null, 2)}\n`);
+  // Written aside and renamed: another process's build may be reading it.
+  const temporary = `${openApiPath(config.distDir)}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(document, null, 2)}\n`);
+  await rename(temporary, openApiPath(config.distDir));
 }
 
 export async function buildAll(database: Database, config: Config, log: Log, force = false): Promise<void> {
@@ -70,6 +75,7 @@ export async function start(
     throw error;
   }
 
+  const mail = mailTransportFor(config);
   const rateLimitStore = config.redisUrl ? redisRateLimitStore(config.redisUrl, { log }) : undefined;
   if (rateLimitStore) log('Rate limits are counted in Redis.');
   const app = createApp({
@@ -82,7 +88,7 @@ export async function start(
     trustProxyHops: config.trustProxyHops,
     powSecret: config.powSecret,
     powSettings: { ...DEFAULT_POW_SETTINGS, maxNumber: config.powMaxNumber },
-    mail: mailTransportFor(config),
+    mail,
     threadImports: () => config.threadImports,
     ...(rateLimitStore ? { rateLimitStore } : {}),
   });
@@ -122,6 +128,16 @@ export async function start(
       ? startRetentionLoop(database.db, { everyMs: config.retentionPurgeMinutes * 60_000, log })
       : async () => {};
 
+  // Mail leaves through the outbox table: every process sends, each message is claimed by one.
+  const stopMailSender =
+    config.mailSendSeconds > 0
+      ? startMailSender(database.db, mail, { everyMs: config.mailSendSeconds * 1000, log })
+      : async () => {};
+  const stopLateCheck =
+    config.lateCheckMinutes > 0
+      ? startNearlyLateLoop(database.db, { everyMs: config.lateCheckMinutes * 60_000, log })
+      : async () => {};
+
   // The embedded database admits only this process: `npx podium import` hands its job over here.
   const adminSocket =
     database.kind === 'pglite'
@@ -142,6 +158,8 @@ export async function start(
       await rebuilder.stop();
       await stopThreadSync();
       await stopRetention();
+      await stopMailSender();
+      await stopLateCheck();
       await rateLimitStore?.close?.();
       await database.close();
     })());

@@ -5,7 +5,8 @@
  * 2. A build of the portal and widgets from a scratch embedded database, which the type
  *    check of the Astro pages and the browser tests both use.
  * 3. Formatting, lint and type checks; unit and API tests (on PGlite, and on the PostgreSQL
- *    server when TEST_DATABASE_URL is set); browser tests with Playwright and axe.
+ *    server when TEST_DATABASE_URL is set); chaos tests (real server processes killed with
+ *    SIGKILL, restarted, started three at once); browser tests with Playwright and axe.
  *
  * Ends with one line "N passed, N failed" over all test runners.
  */
@@ -88,6 +89,16 @@ await step('Unit and API tests', node, [
   'tests/unit/**/*.test.ts',
   'tests/api/**/*.test.ts',
 ]);
+// Side by side: each file has its own ports and directories, and the builds they cause wait
+// for each other under the installation's build lock anyway.
+const chaosStarted = Date.now();
+await step('Chaos tests (kill -9, restarts, three servers at once)', node, [
+  '--test',
+  '--test-reporter=spec',
+  '--test-concurrency=3',
+  'tests/chaos/**/*.test.ts',
+]);
+console.log(`Chaos tests took ${Math.round((Date.now() - chaosStarted) / 1000)} s.`);
 await step('Browser tests (Playwright + axe)', node, [bin('@playwright/test/cli.js'), 'test']);
 
 console.log(`\n=== Summary ===`);

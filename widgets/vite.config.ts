@@ -89,6 +89,8 @@ function minifyCss(source: string): string {
 export default defineConfig({
   plugins: [minifyLitTemplates()],
   root,
+  // `npx podium build` gives every build a private cache (api/build/builds.ts).
+  ...(process.env.PODIUM_BUILD_CACHE_DIR ? { cacheDir: `${process.env.PODIUM_BUILD_CACHE_DIR}/vite` } : {}),
   publicDir: false,
   logLevel: 'warn',
   build: {

@@ -4,13 +4,37 @@
  * The portal is built from the published snapshot into a fresh directory, then the
  * `dist/site` symlink is switched to it with one atomic rename: a request is always
  * served from a complete build, never from a half-written one.
+ *
+ * Several processes may run from one installation (API processes on one PostgreSQL
+ * database, or servers on separate embedded databases and dist directories), and each
+ * rebuilds in the background. Astro keeps state in the installation, whatever the output
+ * directory: `.astro/` under the project root (generated types and content modules, written
+ * on every build), and the prerendered server chunks in `<cwd>/.astro/.prerender/` when the
+ * output lies outside the working directory, removed at the end of every build. Two builds
+ * at once overwrite and delete each other's files. So:
+ *
+ * - Builds of one installation run one at a time, under an operating-system lock on the
+ *   installation (lib/os-lock.ts: released when its holder dies, so a build killed with
+ *   SIGKILL never blocks the next). A process that waited checks again whether its build is
+ *   still needed: processes sharing a dist directory find the build that another one just
+ *   made and use it, so N processes started at once build once.
+ * - Every build gets a private working directory (its cwd, Astro's and Vite's caches, and
+ *   a copy of its inputs), removed afterwards, and removed with any left by a killed build
+ *   before the next one starts: nothing half-written is reused, and no cache keeps published
+ *   text that has been erased since.
+ *
+ * Not a database lock: what is shared is this installation's files, and the database cannot
+ * tell which processes share them. Processes on other machines (one PostgreSQL database)
+ * each build into their own disk and must not wait for each other; processes on separate
+ * embedded databases share no database at all but do share the installation.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { projectRoot } from '../config.ts';
+import { waitForOsLock } from '../lib/os-lock.ts';
 
 const STAMP = '.podium-build';
 
@@ -21,24 +45,72 @@ export const openApiPath = (distDir: string) => join(distDir, 'openapi.json');
 
 export type BuildLog = (message: string) => void;
 
+/** The installation's build lock and the parent of the builds' working directories. */
+const BUILD_WORK_ROOT = join(projectRoot, '.astro', 'podium-builds');
+const BUILD_LOCK = join(projectRoot, '.astro', 'podium-build-lock.sqlite');
+
+type BuildWork = { dir: string; cacheDir: string };
+
+/**
+ * Runs `build` alone among this installation's builds, in a fresh private working directory.
+ * Working directories left by killed builds go first: with the lock held, none is in use.
+ */
+async function buildAlone<T>(log: BuildLog | undefined, build: (work: BuildWork) => Promise<T>): Promise<T> {
+  await mkdir(BUILD_WORK_ROOT, { recursive: true });
+  const lock = await waitForOsLock(BUILD_LOCK, () => log?.('Waiting for another build of this installation…'));
+  try {
+    await rm(BUILD_WORK_ROOT, { recursive: true, force: true });
+    const dir = join(BUILD_WORK_ROOT, `${process.pid}-${randomUUID()}`);
+    const work = { dir, cacheDir: join(dir, 'cache') };
+    await mkdir(work.cacheDir, { recursive: true });
+    try {
+      return await build(work);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  } finally {
+    lock.release();
+  }
+}
+
+const widgetSources = () => [
+  join(projectRoot, 'widgets'),
+  join(projectRoot, 'shared'),
+  join(projectRoot, 'package-lock.json'),
+];
+
 /** Builds the widget bundle unless its sources are unchanged since the last build. */
 export async function ensureWidgetsBuilt(
   distDir: string,
   options: { force?: boolean; log?: BuildLog } = {},
 ): Promise<boolean> {
   const outDir = widgetsPath(distDir);
-  const hash = await hashInputs([
-    join(projectRoot, 'widgets'),
-    join(projectRoot, 'shared'),
-    join(projectRoot, 'package-lock.json'),
-  ]);
-  if (!options.force && (await readStamp(outDir)) === hash) return false;
-  options.log?.('Building the widgets…');
-  await run(['node_modules/vite/bin/vite.js', 'build', '--config', 'widgets/vite.config.ts', '--logLevel', 'warn'], {
-    PODIUM_WIDGETS_OUT_DIR: outDir,
+  const isCurrent = async () => (await readStamp(outDir)) === (await hashInputs(widgetSources()));
+  if (!options.force && (await isCurrent())) return false;
+  return buildAlone(options.log, async (work) => {
+    // Another process of this installation may have built them while we waited.
+    if (!options.force && (await isCurrent())) return false;
+    const hash = await hashInputs(widgetSources());
+    options.log?.('Building the widgets…');
+    // Beside its final place (a rename across file systems would fail).
+    const built = `${outDir}.${process.pid}.new`;
+    await rm(built, { recursive: true, force: true });
+    await run(
+      [
+        'node_modules/vite/bin/vite.js',
+        'build',
+        '--config',
+        join(projectRoot, 'widgets/vite.config.ts'),
+        '--logLevel',
+        'warn',
+      ],
+      { PODIUM_WIDGETS_OUT_DIR: built, PODIUM_BUILD_CACHE_DIR: work.cacheDir },
+      work.dir,
+    );
+    await writeFile(join(built, STAMP), hash);
+    await replaceDirectory(outDir, built);
+    return true;
   });
-  await writeFile(join(outDir, STAMP), hash);
-  return true;
 }
 
 /**
@@ -50,22 +122,25 @@ export async function ensureSiteBuilt(
   options: { force?: boolean; log?: BuildLog; publicUrl?: string; previousBuildGraceMs?: number } = {},
 ): Promise<boolean> {
   const link = sitePath(distDir);
-  const snapshot = await readFile(snapshotPath(distDir), 'utf8');
-  // generatedAt changes on every write; only the content decides whether to rebuild.
-  const content = snapshot.replace(/"generatedAt":\s*"[^"]*"/, '');
-  const hash = await hashInputs(
-    [
-      join(projectRoot, 'site'),
-      // The embed page is generated from the widgets' examples files.
-      join(projectRoot, 'widgets'),
-      join(projectRoot, 'astro.config.mjs'),
-      join(projectRoot, 'shared'),
-      join(projectRoot, 'package-lock.json'),
-      openApiPath(distDir),
-    ],
-    content + (options.publicUrl ?? ''),
-  );
-  if (!options.force && existsSync(link) && (await readStamp(link)) === hash) {
+  const siteHash = async (snapshot: string, openApi: string) =>
+    hashInputs(
+      [
+        join(projectRoot, 'site'),
+        // The embed page is generated from the widgets' examples files.
+        join(projectRoot, 'widgets'),
+        join(projectRoot, 'astro.config.mjs'),
+        join(projectRoot, 'shared'),
+        join(projectRoot, 'package-lock.json'),
+      ],
+      // generatedAt changes on every write; only the content decides whether to rebuild.
+      [
+        (await readFile(snapshot, 'utf8')).replace(/"generatedAt":\s*"[^"]*"/, ''),
+        await readFile(openApi, 'utf8'),
+        options.publicUrl ?? '',
+      ].join('\0'),
+    );
+  const isCurrent = async (hash: string) => existsSync(link) && (await readStamp(link)) === hash;
+  if (!options.force && (await isCurrent(await siteHash(snapshotPath(distDir), openApiPath(distDir))))) {
     // Nothing to build, but a process that stopped during a grace period left its previous
     // build behind: it goes now, before anyone could read it (no request started on it here).
     const live = await readlink(link).catch(() => undefined);
@@ -73,20 +148,53 @@ export async function ensureSiteBuilt(
     return false;
   }
 
-  options.log?.('Building the portal…');
-  const buildsDir = join(distDir, 'site-builds');
-  await mkdir(buildsDir, { recursive: true });
-  const outDir = join(buildsDir, `${Date.now()}-${process.pid}`);
-  await run(['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
-    PODIUM_SNAPSHOT: snapshotPath(distDir),
-    PODIUM_OPENAPI: openApiPath(distDir),
-    PODIUM_SITE_OUT_DIR: outDir,
-    ...(options.publicUrl ? { PODIUM_PUBLIC_URL: options.publicUrl } : {}),
+  return buildAlone(options.log, async (work) => {
+    // The build reads a private copy of its inputs, so the stamp describes exactly what was
+    // built even when another process writes a newer snapshot meanwhile.
+    const snapshot = join(work.dir, 'snapshot.json');
+    const openApi = join(work.dir, 'openapi.json');
+    await copyFile(snapshotPath(distDir), snapshot);
+    await copyFile(openApiPath(distDir), openApi);
+    const hash = await siteHash(snapshot, openApi);
+    // A process sharing this dist directory may have built the same content while we waited.
+    if (!options.force && (await isCurrent(hash))) return false;
+
+    options.log?.('Building the portal…');
+    const buildsDir = join(distDir, 'site-builds');
+    await mkdir(buildsDir, { recursive: true });
+    const outDir = join(buildsDir, `${Date.now()}-${process.pid}`);
+    await run(
+      ['node_modules/astro/bin/astro.mjs', 'build', '--silent', '--root', projectRoot],
+      {
+        PODIUM_SNAPSHOT: snapshot,
+        PODIUM_OPENAPI: openApi,
+        PODIUM_SITE_OUT_DIR: outDir,
+        PODIUM_BUILD_CACHE_DIR: work.cacheDir,
+        ...(options.publicUrl ? { PODIUM_PUBLIC_URL: options.publicUrl } : {}),
+      },
+      // Astro puts its prerendered chunks under the cwd when the output lies outside it.
+      work.dir,
+    );
+    await writeFile(join(outDir, STAMP), hash);
+    await switchLink(link, outDir);
+    await removeOldBuilds(buildsDir, outDir, options.previousBuildGraceMs);
+    return true;
   });
-  await writeFile(join(outDir, STAMP), hash);
-  await switchLink(link, outDir);
-  await removeOldBuilds(buildsDir, outDir, options.previousBuildGraceMs);
-  return true;
+}
+
+/**
+ * Puts a finished directory in the place of the current one. Two renames: between them
+ * (microseconds) the directory is missing, which only the widget files ever see, and only
+ * when the installation's widget sources changed.
+ */
+async function replaceDirectory(target: string, built: string): Promise<void> {
+  const old = `${target}.${process.pid}.old`;
+  await rm(old, { recursive: true, force: true });
+  await rename(target, old).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+  await rename(built, target);
+  await rm(old, { recursive: true, force: true });
 }
 
 async function switchLink(link: string, target: string): Promise<void> {
@@ -171,13 +279,18 @@ async function listFiles(path: string): Promise<string[]> {
     .sort();
 }
 
-/** Runs a Node script of a dependency with the same Node binary as this process. */
-function run(args: string[], env: Record<string, string>): Promise<void> {
+const exitWithParent = join(projectRoot, 'api', 'build', 'exit-with-parent.ts');
+
+/**
+ * Runs a Node script of a dependency with the same Node binary as this process; the child
+ * ends when this process dies (exit-with-parent.ts), so no orphaned build outlives a SIGKILL.
+ */
+function run(args: string[], env: Record<string, string>, cwd: string): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: projectRoot,
+    const child = spawn(process.execPath, ['--import', exitWithParent, join(projectRoot, args[0]!), ...args.slice(1)], {
+      cwd,
       env: { ...process.env, ...env },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['pipe', 'inherit', 'inherit'],
     });
     child.on('error', reject);
     child.on('exit', (code) =>

@@ -160,7 +160,7 @@ export async function importCommand(
       via = 'server';
     } catch {
       io.err(
-        `The data directory ${config.dataDir} is in use by another process (pid ${error.pid}), and no Podium ` +
+        `The data directory ${config.dataDir} is in use by another process${error.pid === undefined ? '' : ` (pid ${error.pid})`}, and no Podium ` +
           'server answers on its local socket. Stop that process and run the import again, or import ' +
           'through the staff API (POST /api/staff/threads) of the running server.',
       );

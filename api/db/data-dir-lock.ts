@@ -2,24 +2,29 @@
  * Guards a PGlite data directory against a second process.
  *
  * PGlite takes no lock of its own: two processes on one directory both "work", and the
- * last to close silently overwrites the other's rows. A lock file with the owner's pid
- * turns that into a clear error. A lock left by a process that no longer runs is taken over.
+ * last to close silently overwrites the other's rows. This lock turns that into a clear error.
  *
- * A pid alone cannot prove that: in a container the restarted server is often pid 1 again,
- * exactly the pid in the lock it left when it was killed. So the lock records the owner's
- * start time as well (Linux: /proc/<pid>/stat), and a lock is stale when its pid is ours,
- * no longer runs, or now belongs to a process that started at another moment.
+ * The lock is one the operating system keeps (lib/os-lock.ts) on `podium-lock.sqlite` in the
+ * directory: the kernel drops it the moment its process ends, however it ends. Nothing is
+ * ever left to judge as stale, so there is no pid to trust: a restarted container whose
+ * server is pid 1 again, exactly like the process that was killed, simply gets the lock.
+ * (An earlier version wrote the pid into a file and had to guess whether it was stale.)
+ *
+ * Who holds the lock is written beside it (`podium.pid`), only to name the process in the
+ * error; it decides nothing.
  */
-import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tryOsLock } from '../lib/os-lock.ts';
 
 export type DataDirLock = { path: string; release(): void };
 
 export class DataDirLockedError extends Error {
-  readonly pid: number;
-  constructor(dataDir: string, pid: number) {
+  /** The holder's pid as it wrote it down; undefined when it had not yet (or not here). */
+  readonly pid: number | undefined;
+  constructor(dataDir: string, pid: number | undefined) {
     super(
-      `The data directory ${dataDir} is in use by another Podium process (pid ${pid}). ` +
+      `The data directory ${dataDir} is in use by another Podium process${pid === undefined ? '' : ` (pid ${pid})`}. ` +
         'Only one process may open an embedded database: stop that process, point PODIUM_DATA_DIR ' +
         'elsewhere, or use a PostgreSQL server through DATABASE_URL.',
     );
@@ -28,107 +33,34 @@ export class DataDirLockedError extends Error {
   }
 }
 
-type Owner = { pid: number; startedAt: string | undefined };
+export const LOCK_FILE = 'podium-lock.sqlite';
+export const OWNER_FILE = 'podium.pid';
 
-/** The lock files this process holds: our own pid in one of these is no previous life. */
-const held = new Set<string>();
-
+/** Takes the lock on `dataDir` or throws DataDirLockedError at once (it never waits). */
 export function acquireDataDirLock(dataDir: string): DataDirLock {
-  const path = join(dataDir, 'podium.lock');
-  const content = lockContent(process.pid);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, content);
-      closeSync(fd);
-      held.add(path);
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        held.delete(path);
-        // Only our own lock: after a takeover race the file may be someone else's.
-        if (readText(path) === content) rmSync(path, { force: true });
-      };
-      process.once('exit', release);
-      return { path, release };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const seen = readText(path);
-      if (seen === undefined) continue; // removed meanwhile: try again
-      const owner = parseOwner(seen);
-      if (owner && isHeldBy(owner, path)) throw new DataDirLockedError(dataDir, owner.pid);
-      removeStaleLock(path, seen);
-    }
-  }
-  throw new Error(`Could not lock the data directory ${dataDir}.`);
+  const path = join(dataDir, LOCK_FILE);
+  const ownerPath = join(dataDir, OWNER_FILE);
+  const lock = tryOsLock(path);
+  if (!lock) throw new DataDirLockedError(dataDir, readOwner(ownerPath));
+  const owner = String(process.pid);
+  writeFileSync(ownerPath, owner);
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    process.off('exit', release);
+    if (readOwner(ownerPath) === process.pid) rmSync(ownerPath, { force: true });
+    lock.release();
+  };
+  process.once('exit', release);
+  return { path, release };
 }
 
-/** `<pid> <start time>`; the start time is left out where the system does not tell it. */
-function lockContent(pid: number): string {
-  const startedAt = startTimeOf(pid);
-  return startedAt === undefined ? String(pid) : `${pid} ${startedAt}`;
-}
-
-function parseOwner(text: string): Owner | undefined {
-  const [pid, startedAt] = text.trim().split(/\s+/);
-  const number = Number.parseInt(pid ?? '', 10);
-  return Number.isFinite(number) ? { pid: number, startedAt } : undefined;
-}
-
-function isHeldBy(owner: Owner, path: string): boolean {
-  // Our own pid in a lock we did not take: a previous life of this pid (a restarted container).
-  if (owner.pid === process.pid) return held.has(path);
-  if (!isRunning(owner.pid)) return false;
-  if (owner.startedAt === undefined) return true;
-  const now = startTimeOf(owner.pid);
-  return now === undefined || now === owner.startedAt;
-}
-
-/**
- * Removes a stale lock without removing a fresh one that a racing process put in its place:
- * the file is renamed away first (atomic, only one process gets it), and put back when it
- * turns out not to be the stale lock that was judged.
- */
-function removeStaleLock(path: string, stale: string): void {
-  const grave = `${path}.${process.pid}.stale`;
+function readOwner(path: string): number | undefined {
   try {
-    renameSync(path, grave);
-  } catch {
-    return; // someone else took it away first
-  }
-  if (readText(grave) !== stale) {
-    try {
-      linkSync(grave, path);
-    } catch {
-      // A third process locked meanwhile; its lock stands, ours is gone with the grave.
-    }
-  }
-  rmSync(grave, { force: true });
-}
-
-/** The process's start time in clock ticks since boot (field 22 of /proc/<pid>/stat), on Linux. */
-function startTimeOf(pid: number): string | undefined {
-  const stat = readText(`/proc/${pid}/stat`);
-  if (stat === undefined) return undefined;
-  // The command name (field 2) is in parentheses and may contain spaces: count after it.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return fields[19];
-}
-
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
+    const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
+    return Number.isFinite(pid) ? pid : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -367,10 +367,6 @@ export const staffUsers = pgTable('staff_users', {
   email: text('email').notNull().unique(),
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash'),
-  /** Failed log-ins since `lastFailedLoginAt` started a window; reset by a good log-in. */
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lastFailedLoginAt: timestamp('last_failed_login_at', { withTimezone: true }),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   createdAt: createdAt(),
 });
@@ -387,6 +383,31 @@ export const staffRoles = pgTable(
     departmentId: uuid('department_id').references(() => departments.id, { onDelete: 'cascade' }),
   },
   (t) => [uniqueIndex('staff_roles_unique').on(t.staffUserId, t.role, t.departmentId)],
+);
+
+/**
+ * Failed staff log-ins, counted per client address, per account and per account from one
+ * known address (api/services/auth/login-throttle.ts). No account is ever locked: a count
+ * only makes the next attempt with the same key wait.
+ */
+export const loginThrottles = pgTable('login_throttles', {
+  /** `address:`, `account:` or `pair:` and a hash: neither addresses nor e-mail addresses in the clear. */
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+});
+
+/** Client addresses (hashed) a staff member logged in from; log-ins from them skip the account-wide throttle. */
+export const staffLoginAddresses = pgTable(
+  'staff_login_addresses',
+  {
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    addressHash: text('address_hash').notNull(),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.staffUserId, t.addressHash] })],
 );
 
 export const staffSessions = pgTable('staff_sessions', {
@@ -787,3 +808,80 @@ export const emailLinks = pgTable(
   },
   (t) => [index('email_links_email').on(t.email), index('email_links_expires_at').on(t.expiresAt)],
 );
+
+export const outboxState = pgEnum('outbox_state', ['pending', 'sending', 'sent', 'failed']);
+
+/**
+ * The durable mail outbox (api/services/notifications/outbox.ts): a message is written in
+ * the same transaction as the event that causes it, and a sender loop in every API process
+ * claims due rows (`FOR UPDATE SKIP LOCKED`, with a lease), sends them and retries with
+ * back-off. A message about a resident's input refers to it, so erasure deletes it
+ * (`forgetSubmissionMail`) and the submission's removal cascades.
+ */
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    submissionId: uuid('submission_id').references(() => submissions.id, { onDelete: 'cascade' }),
+    staffUserId: uuid('staff_user_id').references(() => staffUsers.id, { onDelete: 'cascade' }),
+    recipient: text('recipient').notNull(),
+    /** What the message is, e.g. `resident.receipt`, `staff.item_assigned`. */
+    kind: text('kind').notNull(),
+    locale: locale('locale').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
+    state: outboxState('state').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    /** While `sending`: when another process may take it over (the sender died mid-send). */
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    /** One message per event: a second enqueue with the same key is ignored. */
+    dedupeKey: text('dedupe_key').unique(),
+    /** SHA-256 of the one-click unsubscribe token in the message's List-Unsubscribe header. */
+    unsubscribeTokenHash: text('unsubscribe_token_hash').unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('outbox_messages_due').on(t.state, t.nextAttemptAt),
+    index('outbox_messages_submission').on(t.submissionId),
+  ],
+);
+
+/** Notifications for staff in the workbench (api/services/notifications/staff.ts). */
+export const staffNotifications = pgTable(
+  'staff_notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    /** `item_assigned`, `item_nearly_late`, `item_escalated`, `security_alert`. */
+    kind: text('kind').notNull(),
+    /** What the texts need: item id, consultation title, due time… (no resident's personal data). */
+    params: jsonb('params').$type<Record<string, unknown>>().notNull().default({}),
+    dedupeKey: text('dedupe_key'),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('staff_notifications_user').on(t.staffUserId, t.createdAt),
+    uniqueIndex('staff_notifications_dedupe').on(t.staffUserId, t.dedupeKey),
+  ],
+);
+
+/** How each person wants to be told, per kind of notification: in the workbench and/or by e-mail. */
+export const staffNotificationPreferences = pgTable('staff_notification_preferences', {
+  staffUserId: uuid('staff_user_id')
+    .primaryKey()
+    .references(() => staffUsers.id, { onDelete: 'cascade' }),
+  /** The language of their notification e-mails. */
+  language: locale('language').notNull().default('nl'),
+  /** Per kind: `{ workbench, email }`; a kind missing here uses the defaults. */
+  channels: jsonb('channels').$type<Record<string, { workbench: boolean; email: boolean }>>().notNull().default({}),
+  updatedAt: updatedAt(),
+});

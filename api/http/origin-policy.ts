@@ -14,11 +14,13 @@ export function originMatches(origin: string, pattern: string): boolean {
     return false;
   }
   if (url.origin !== origin) return false; // paths, credentials and the like are never an origin
+  // The patterns are the organisation's settings; one that is not an address matches nothing
+  // (instead of failing every request from a browser).
   if (pattern.endsWith(':*')) {
-    const base = new URL(pattern.slice(0, -2));
-    return url.protocol === base.protocol && url.hostname === base.hostname;
+    const base = URL.parse(pattern.slice(0, -2));
+    return !!base && url.protocol === base.protocol && url.hostname === base.hostname;
   }
-  return origin === new URL(pattern).origin;
+  return origin === URL.parse(pattern)?.origin;
 }
 
 /** Reads the allowed origins from the database, briefly cached so every request is cheap. */

@@ -15,7 +15,7 @@
  * a developer's browser to HTTPS. Behind a TLS-terminating proxy the scheme comes from
  * `X-Forwarded-Proto`, trusted only when the operator says a proxy is in front.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 
 export type SecurityHeadersOptions = {
   /** Trust `X-Forwarded-Proto` (set when a proxy or load balancer terminates TLS). */
@@ -70,14 +70,23 @@ export const securityHeaders = ({
       headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
     }
     headers.set('Cross-Origin-Resource-Policy', CROSS_ORIGIN_PATHS.test(path) ? 'cross-origin' : 'same-origin');
-    if (isHttps(c.req.url, trustProxy ? c.req.header('X-Forwarded-Proto') : undefined)) {
+    if (isHttpsRequest(c, trustProxy)) {
       headers.set('Strict-Transport-Security', `max-age=${hstsMaxAge}; includeSubDomains`);
     }
   };
 };
 
-function isHttps(url: string, forwardedProto: string | undefined): boolean {
+/**
+ * Whether the browser reached us over HTTPS: the request's own scheme, or behind a trusted
+ * TLS-terminating proxy its `X-Forwarded-Proto`. Without `trustProxy` the header is
+ * ignored, since any client can send it. HSTS and Secure cookies both ask this.
+ *
+ * @example
+ * setCookie(c, name, value, { secure: isHttpsRequest(c, options.trustProxy) })
+ */
+export function isHttpsRequest(c: Context, trustProxy: boolean): boolean {
+  const forwardedProto = trustProxy ? c.req.header('X-Forwarded-Proto') : undefined;
   // With several proxies, the first value is the scheme the browser used.
   if (forwardedProto) return forwardedProto.split(',')[0]!.trim().toLowerCase() === 'https';
-  return url.startsWith('https:');
+  return c.req.url.startsWith('https:');
 }

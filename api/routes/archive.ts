@@ -8,19 +8,20 @@ import type { AppEnv } from '../http/app-env.ts';
 import { problem, requestLocale, validationHook } from '../http/problem.ts';
 import { consultationArchive, threadArchive, type ArchiveRecord } from '../services/archive.ts';
 import { ARCHIVE_STYLE_HASH, renderArchiveHtml } from '../views/archive.ts';
+import { InputText } from '../../shared/contracts/input-text.ts';
 
 const problemContent = { 'application/problem+json': { schema: Problem } };
 const Format = z.object({
   format: z.enum(['json', 'html']).optional().openapi({ description: 'json (default) or a self-contained HTML file' }),
   lang: z.enum(['nl', 'en']).optional().openapi({ description: 'Language of the HTML; default from Accept-Language' }),
 });
-const ArchiveJson = z.record(z.string(), z.unknown()).openapi('ArchiveRecord', {
+const ArchiveJson = z.record(InputText, z.unknown()).openapi('ArchiveRecord', {
   description: 'format "podium.archive/1": metadata (what, who, when, retention) and the record itself',
 });
 const responses = {
   200: {
     description: 'The archive record',
-    content: { 'application/json': { schema: ArchiveJson }, 'text/html': { schema: z.string() } },
+    content: { 'application/json': { schema: ArchiveJson }, 'text/html': { schema: InputText } },
   },
   404: { description: 'Unknown or not public', content: problemContent },
   422: { description: 'Invalid parameters', content: problemContent },
@@ -31,7 +32,7 @@ const consultationArchiveRoute = createRoute({
   path: '/api/consultations/{slug}/archive',
   tags: ['Archive'],
   summary: 'A consultation and its published input as a public record',
-  request: { params: z.object({ slug: z.string().min(1).max(200) }), query: Format },
+  request: { params: z.object({ slug: InputText.min(1).max(200) }), query: Format },
   responses,
 });
 

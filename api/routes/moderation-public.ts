@@ -9,14 +9,15 @@ import type { AppEnv } from '../http/app-env.ts';
 import { problem, validationHook } from '../http/problem.ts';
 import { listChannelGuidelines, listHouseRulesPublic } from '../services/guidelines.ts';
 import { reportSubmission } from '../services/reports.ts';
+import { InputText } from '../../shared/contracts/input-text.ts';
 
 const ReportRequest = z
   .object({
-    reason: z.string().min(1).max(100).openapi({
+    reason: InputText.min(1).max(100).openapi({
       description: 'The code of the house rule the input breaks (e.g. `respect`), or `other`',
       example: 'respect',
     }),
-    note: z.string().max(500).optional().openapi({ description: 'What is wrong, in a few words' }),
+    note: InputText.max(500).optional().openapi({ description: 'What is wrong, in a few words' }),
   })
   .openapi('ReportRequest');
 
@@ -24,7 +25,7 @@ const ReportReceipt = z.object({ status: z.literal('received') }).openapi('Repor
 
 const HouseRule = z
   .object({
-    code: z.string().openapi({ example: 'respect', description: 'Cite this as `reason` in a report' }),
+    code: InputText.openapi({ example: 'respect', description: 'Cite this as `reason` in a report' }),
     position: z.number().int(),
     title: LocalizedText,
     body: LocalizedText,
@@ -33,9 +34,9 @@ const HouseRule = z
 
 const ChannelGuideline = z
   .object({
-    key: z.string().openapi({ example: 'mastodon:@demodam@social.demodam.example' }),
+    key: InputText.openapi({ example: 'mastodon:@demodam@social.demodam.example' }),
     channel: z.enum(['portal', 'widget', 'social']),
-    platform: z.string().nullable(),
+    platform: InputText.nullable(),
     name: LocalizedText,
     responseDays: z.number().int().openapi({ description: 'The promised response time, in working days' }),
     repliesAllowed: z.boolean(),
@@ -45,11 +46,11 @@ const ChannelGuideline = z
     postingHours: z.array(
       z.object({
         days: z.array(z.number().int().min(1).max(7)).openapi({ description: 'ISO weekdays, 1 is Monday' }),
-        from: z.string().openapi({ example: '08:30' }),
-        to: z.string().openapi({ example: '17:00' }),
+        from: InputText.openapi({ example: '08:30' }),
+        to: InputText.openapi({ example: '17:00' }),
       }),
     ),
-    houseRules: z.array(z.string()).openapi({ description: 'Codes of the house rules that apply' }),
+    houseRules: z.array(InputText).openapi({ description: 'Codes of the house rules that apply' }),
   })
   .openapi('ChannelGuideline');
 

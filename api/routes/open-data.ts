@@ -6,6 +6,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { OpenDataList, OpenDataOne } from '../../shared/contracts/open-data.ts';
 import { Problem } from '../../shared/contracts/public-content.ts';
+import { InputText } from '../../shared/contracts/input-text.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { problem, validationHook } from '../http/problem.ts';
 import { OPEN_DATA_LICENCE, openDataConsultations, SMALL_NUMBER_THRESHOLD } from '../services/insights/open-data.ts';
@@ -35,9 +36,7 @@ const oneRoute = createRoute({
   description,
   request: {
     params: z.object({
-      slug: z
-        .string()
-        .min(1)
+      slug: InputText.min(1)
         .max(200)
         .regex(/^[a-z0-9-]+$/)
         .openapi({ example: 'fietsroute-stationsstraat' }),

@@ -38,7 +38,8 @@ export function submissionPages(options: { siteDir: () => string }): Hono<AppEnv
   ];
   for (const [kind, lang] of pages) {
     const base = routes[kind](lang);
-    app.get(`${base}:code{[^/]+}`, (c) => c.redirect(`${base}${c.req.param('code')}/`, 301));
+    // Hono hands the parameter over decoded: encoded again, no character of it reaches the header raw.
+    app.get(`${base}:code{[^/]+}`, (c) => c.redirect(`${base}${encodeURIComponent(c.req.param('code') ?? '')}/`, 301));
     app.get(`${base}:code{[^/]+}/`, (c) => renderPage(c, options, kind, lang, c.req.param('code') ?? ''));
   }
   return app;

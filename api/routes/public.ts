@@ -17,9 +17,10 @@ import { findConsultation, findTopic, listConsultations, listTopics } from '../s
 import { normalizeFollowUpCode } from '../services/follow-up-code.ts';
 import { DEFAULT_PAGE_SIZE, listPublishedAnswers, MAX_PAGE_SIZE } from '../services/published-answers.ts';
 import { findFollowUp, followUpPath } from '../services/submissions.ts';
+import { InputText } from '../../shared/contracts/input-text.ts';
 
 const problemContent = { 'application/problem+json': { schema: Problem } };
-const Slug = z.string().min(1).max(200).openapi({ example: 'fietsroute-stationsstraat' });
+const Slug = InputText.min(1).max(200).openapi({ example: 'fietsroute-stationsstraat' });
 
 const listTopicsRoute = createRoute({
   method: 'get',
@@ -92,7 +93,7 @@ const followUpRoute = createRoute({
   path: '/api/follow-up/{code}',
   tags: ['Public'],
   summary: 'What happened with input, by its follow-up code',
-  request: { params: z.object({ code: z.string().max(100).openapi({ example: 'K7QM-4XPR-9TWD' }) }) },
+  request: { params: z.object({ code: InputText.max(100).openapi({ example: 'K7QM-4XPR-9TWD' }) }) },
   responses: {
     200: {
       description: 'Status, moderation outcome and answers',
@@ -109,7 +110,7 @@ const followUpLookupRoute = createRoute({
   tags: ['Public'],
   summary: 'Look up a code from the follow-up form: redirects to its page',
   request: {
-    query: z.object({ code: z.string().max(100).optional(), lang: z.enum(['nl', 'en']).optional() }),
+    query: z.object({ code: InputText.max(100).optional(), lang: z.enum(['nl', 'en']).optional() }),
   },
   responses: {
     303: { description: 'To the follow-up page of the code; that page explains an unknown or malformed code' },

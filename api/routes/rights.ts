@@ -12,21 +12,22 @@ import type { AppEnv } from '../http/app-env.ts';
 import { problem, validationHook } from '../http/problem.ts';
 import { normalizeFollowUpCode } from '../services/follow-up-code.ts';
 import { eraseSubmission, exportSubmission } from '../services/residents-rights.ts';
+import { InputText } from '../../shared/contracts/input-text.ts';
 
 const problemContent = { 'application/problem+json': { schema: Problem } };
-const CodeParam = z.object({ code: z.string().max(100).openapi({ example: 'K7QM-4XPR-9TWD' }) });
+const CodeParam = z.object({ code: InputText.max(100).openapi({ example: 'K7QM-4XPR-9TWD' }) });
 
 const SubmissionExport = z
   .object({
     format: z.literal('podium.submission-export/1'),
-    exportedAt: z.string(),
-    submission: z.record(z.string(), z.unknown()),
-    consultation: z.record(z.string(), z.unknown()),
-    answers: z.array(z.record(z.string(), z.unknown())),
-    contact: z.record(z.string(), z.unknown()).nullable(),
-    replies: z.array(z.record(z.string(), z.unknown())),
-    history: z.array(z.object({ at: z.string(), action: z.string(), by: z.string() })),
-    retention: z.array(z.object({ kind: z.string(), days: z.number(), from: z.string() })),
+    exportedAt: InputText,
+    submission: z.record(InputText, z.unknown()),
+    consultation: z.record(InputText, z.unknown()),
+    answers: z.array(z.record(InputText, z.unknown())),
+    contact: z.record(InputText, z.unknown()).nullable(),
+    replies: z.array(z.record(InputText, z.unknown())),
+    history: z.array(z.object({ at: InputText, action: InputText, by: InputText })),
+    retention: z.array(z.object({ kind: InputText, days: z.number(), from: InputText })),
   })
   .openapi('SubmissionExport', {
     description: 'Everything Podium holds about one piece of input, including contact details',
@@ -34,8 +35,8 @@ const SubmissionExport = z
 
 const ErasureReceipt = z
   .object({
-    code: z.string(),
-    erasedAt: z.string(),
+    code: InputText,
+    erasedAt: InputText,
     alreadyErased: z.boolean(),
   })
   .openapi('ErasureReceipt');

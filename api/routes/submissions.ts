@@ -24,6 +24,7 @@ import { fieldErrorsFromZod, problem, requestLocale } from '../http/problem.ts';
 import { messageFor } from '../messages/texts.ts';
 import { confirmationPath, submitInput, type SubmitResult } from '../services/submissions.ts';
 import { formValues, messagePage, renderFormPage, type FormPageOptions } from '../views/submission-form-page.ts';
+import { InputText } from '../../shared/contracts/input-text.ts';
 
 const problemContent = { 'application/problem+json': { schema: Problem } };
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
@@ -42,7 +43,7 @@ export const submitRoute = createRoute({
     'confirmation page, or the form page with its errors (a client that accepts only JSON gets JSON). ' +
     'A body is required. Error messages follow `Accept-Language` (on the form page: the form’s `lang`).',
   request: {
-    params: z.object({ slug: z.string().min(1).max(200).openapi({ example: 'fietsroute-stationsstraat' }) }),
+    params: z.object({ slug: InputText.min(1).max(200).openapi({ example: 'fietsroute-stationsstraat' }) }),
     headers: SubmissionHeaders,
     // Not `required`: with it, @hono/zod-openapi runs the JSON and the form validator on every
     // request, whatever its type. submissionBody refuses a request without a usable body.
@@ -71,7 +72,7 @@ export const submitRoute = createRoute({
     415: { description: 'Neither JSON nor a form', content: problemContent },
     422: {
       description: 'Invalid answers, contact details or idempotency key, per field (a form gets its page again)',
-      content: { ...problemContent, 'text/html': { schema: z.string() } },
+      content: { ...problemContent, 'text/html': { schema: InputText } },
     },
   },
 });

@@ -9,10 +9,11 @@ import type { AppEnv } from '../http/app-env.ts';
 import { problem, validationHook } from '../http/problem.ts';
 import { readPublicThread } from '../services/social/public-mirror.ts';
 import { listThreads } from '../services/social/threads.ts';
+import { InputText } from '../../shared/contracts/input-text.ts';
 
 const problemContent = { 'application/problem+json': { schema: Problem } };
 
-const Slug = z.string().min(1).max(200);
+const Slug = InputText.min(1).max(200);
 
 const listThreadsRoute = createRoute({
   method: 'get',

@@ -1,5 +1,6 @@
 /** The audit-log viewer's filter, checked at the edge: every bad value is named, none ignored. */
 import { z } from 'zod';
+import { truncateText, wellFormed } from '../../shared/contracts/text.ts';
 import type { AuditFilter } from './audit-log.ts';
 import { isCalendarDate } from './insights/weeks.ts';
 
@@ -15,8 +16,8 @@ const Page = z.coerce.number().int().min(1).max(1_000_000);
 export function rawAuditFilter(query: Record<string, string | undefined>): RawAuditFilter {
   const out: RawAuditFilter = {};
   for (const name of ['actor', 'action', 'subject', 'from', 'to', 'page'] as const) {
-    const value = query[name]?.trim();
-    if (value) out[name] = value.slice(0, 300);
+    const value = query[name] === undefined ? undefined : wellFormed(query[name]).trim();
+    if (value) out[name] = truncateText(value, 300);
   }
   return out;
 }

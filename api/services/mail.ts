@@ -13,7 +13,16 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
 
-export type MailMessage = { to: string; subject: string; text: string; language: string };
+export type MailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  language: string;
+  /** The same message as accessible HTML: sent as multipart/alternative beside the text. */
+  html?: string | undefined;
+  /** Extra headers, e.g. `List-Unsubscribe` (RFC 8058). */
+  headers?: Record<string, string> | undefined;
+};
 
 export interface MailTransport {
   send(message: MailMessage): Promise<void>;
@@ -24,14 +33,19 @@ export function smtpTransport(url: string, from: string): MailTransport {
   const transporter = createTransport(url);
   return {
     async send(message) {
-      await transporter.sendMail({
-        from,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        headers: { 'Content-Language': message.language },
-      });
+      await transporter.sendMail(mailOptions(from, message));
     },
+  };
+}
+
+function mailOptions(from: string, message: MailMessage) {
+  return {
+    from,
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    ...(message.html ? { html: message.html } : {}),
+    headers: { ...message.headers, 'Content-Language': message.language },
   };
 }
 
@@ -46,16 +60,17 @@ const outboxes = new Set<string>();
  * @returns how many messages were removed
  */
 export async function forgetMailTo(addresses: readonly string[]): Promise<number> {
-  const wanted = new Set(addresses.map((address) => address.trim().toLowerCase()));
-  if (wanted.size === 0) return 0;
+  const wanted = [...new Set(addresses.map((address) => address.trim().toLowerCase()))].filter(Boolean);
+  if (wanted.length === 0) return 0;
   let removed = 0;
   for (const dir of outboxes) {
     for (const file of await readdir(dir).catch(() => [] as string[])) {
-      if (!file.endsWith('.eml')) continue;
       const path = join(dir, file);
-      const head = (await readFile(path, 'utf8').catch(() => '')).split('\r\n', 1)[0] ?? '';
-      const to = head.startsWith('To: ') ? head.slice(4).trim().toLowerCase() : '';
-      if (wanted.has(to)) {
+      const message = await readFile(path, 'utf8').catch(() => '');
+      const end = message.search(/\r?\n\r?\n/);
+      const headers = (end < 0 ? message : message.slice(0, end)).split(/\r?\n/);
+      const to = headers.find((line) => /^to:/i.test(line))?.toLowerCase() ?? '';
+      if (wanted.some((address) => to.includes(address))) {
         await rm(path, { force: true });
         removed += 1;
       }
@@ -64,23 +79,24 @@ export async function forgetMailTo(addresses: readonly string[]): Promise<number
   return removed;
 }
 
-/** Files in `dir`, one per message, for a deployment without SMTP (and for development). */
-export function outboxTransport(dir: string, log: (line: string) => void = console.log): MailTransport {
+/**
+ * Files in `dir`, one per message (the whole RFC 5322 message, as SMTP would carry it), for
+ * a deployment without SMTP (and for development).
+ */
+export function outboxTransport(
+  dir: string,
+  log: (line: string) => void = console.log,
+  from = 'Podium <noreply@localhost>',
+): MailTransport {
   outboxes.add(dir);
+  // nodemailer builds the message (encoding, multipart) without sending it anywhere.
+  const composer = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   return {
     async send(message) {
       await mkdir(dir, { recursive: true, mode: 0o700 });
       const file = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`;
-      const eml = [
-        `To: ${message.to}`,
-        `Subject: ${message.subject}`,
-        `Content-Language: ${message.language}`,
-        'Content-Type: text/plain; charset=utf-8',
-        '',
-        message.text,
-        '',
-      ].join('\r\n');
-      await writeFile(join(dir, file), eml, { mode: 0o600 });
+      const built = await composer.sendMail(mailOptions(from, message));
+      await writeFile(join(dir, file), built.message as Buffer, { mode: 0o600 });
       log(`Mail waiting in the outbox (no SMTP configured): ${file}`);
     },
   };
@@ -101,7 +117,7 @@ export function memoryTransport(): MailTransport & { sent: MailMessage[] } {
 export function mailTransportFor(config: { smtpUrl: string | undefined; mailFrom: string; dataDir: string }) {
   return config.smtpUrl
     ? smtpTransport(config.smtpUrl, config.mailFrom)
-    : outboxTransport(join(config.dataDir, 'outbox'));
+    : outboxTransport(join(config.dataDir, 'outbox'), console.log, config.mailFrom);
 }
 
 /** For an app built without a transport (the OpenAPI export, some tests): says so, sends nothing. */

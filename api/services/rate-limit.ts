@@ -30,7 +30,7 @@ export const DEFAULT_RATE_LIMITS: RateLimitRules = {
   submit: { limit: 30, windowSeconds: 600 },
   follow_up: { limit: 60, windowSeconds: 600 },
   rights: { limit: 10, windowSeconds: 3600 },
-  // Per client, on top of the per-account lock-out: one address cannot try many accounts.
+  // Per client, every log-in post, on top of the log-in throttle (services/auth/login-throttle.ts), which counts failures only.
   login: { limit: 20, windowSeconds: 600 },
   // Asking for an e-mail link: each request may send a mail, so few per client.
   email_link: { limit: 5, windowSeconds: 3600 },
@@ -47,17 +47,28 @@ export type RateLimitVerdict = { allowed: boolean; count: number; limit: number;
  */
 export async function hitRateLimit(
   db: Db,
-  params: { group: RateLimitGroup; client: string; rule: RateLimitRule; now: Date },
+  params: {
+    group: RateLimitGroup;
+    client: string;
+    rule: RateLimitRule;
+    now: Date;
+    /**
+     * Hits of this window already counted elsewhere (the Redis store's last count, when
+     * Redis has just gone away): the count goes on from there instead of from zero.
+     */
+    countedBefore?: number;
+  },
 ): Promise<RateLimitVerdict> {
   const { rule, now } = params;
+  const before = Math.max(0, Math.floor(params.countedBefore ?? 0));
   const windowMs = rule.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const [row] = await db
     .insert(rateLimits)
-    .values({ key: rateLimitKey(params.group, params.client), windowStart, count: 1 })
+    .values({ key: rateLimitKey(params.group, params.client), windowStart, count: before + 1 })
     .onConflictDoUpdate({
       target: [rateLimits.key, rateLimits.windowStart],
-      set: { count: sql`${rateLimits.count} + 1` },
+      set: { count: before ? sql`greatest(${rateLimits.count}, ${before}) + 1` : sql`${rateLimits.count} + 1` },
     })
     .returning({ count: rateLimits.count });
   const count = row?.count ?? 1;

@@ -12,6 +12,7 @@
  * leaves the portal: `published_at` is cleared and the content revision bumped, so every
  * server rebuilds the static site without it.
  */
+import { forgetSubmissionMail } from './notifications/outbox.ts';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
@@ -207,6 +208,7 @@ export async function eraseSubmission(
       .where(eq(submissionContacts.submissionId, submission.id))
       .returning({ id: submissionContacts.submissionId, email: submissionContacts.email });
     for (const { email } of contacts) if (email) addresses.push(email);
+    await forgetSubmissionMail(tx, submission.id); // its mails hold the address and the resident's words
     const wasPublished = submission.publishedAt !== null;
     await tx
       .update(submissions)

@@ -26,6 +26,7 @@ import {
   staffUsers,
   submissionAnswers,
   submissionContacts,
+  outboxMessages,
   submissions,
 } from '../db/schema.ts';
 import { describeError } from '../lib/log-error.ts';
@@ -34,6 +35,7 @@ import { forgetAttachedTexts, removeDeadCopies } from './erasure.ts';
 import { forgetMailTo } from './mail.ts';
 import { markContentChanged } from './content-revision.ts';
 import { purgeRateLimitWindows } from './rate-limit.ts';
+import { DEFAULT_LOGIN_THROTTLE, purgeLoginThrottles } from './auth/login-throttle.ts';
 import { deleteExpiredEmailLinks } from './email-links.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -64,6 +66,12 @@ export const RETENTION_STARTS: Record<RetentionKind, string> = {
 
 /** Rate-limit windows are counters, not records: a day is far longer than any window. */
 const RATE_LIMIT_WINDOW_KEEP_MS = 24 * 60 * 60 * 1000;
+
+/** Failed log-in counts live as long as the throttle remembers them. */
+const LOGIN_THROTTLE_KEEP_MS = Math.max(
+  DEFAULT_LOGIN_THROTTLE.address.forgetAfterMs,
+  DEFAULT_LOGIN_THROTTLE.account.forgetAfterMs,
+);
 
 export type PurgeCounts = {
   /** Residents' names and e-mail addresses removed. */
@@ -162,6 +170,8 @@ export async function purgeExpired(db: Db, now: Date): Promise<PurgeReport> {
     report.organisations.push({ organisationId: id, counts });
   }
   report.rateLimitWindows = await purgeRateLimitWindows(db, new Date(now.getTime() - RATE_LIMIT_WINDOW_KEEP_MS));
+  // Failed log-in counts (hashed addresses) that are forgotten anyway.
+  await purgeLoginThrottles(db, new Date(now.getTime() - LOGIN_THROTTLE_KEEP_MS));
   // E-mail links hold an address and are useless once expired; used ones go at the same moment.
   await deleteExpiredEmailLinks(db, now);
   await forgetMailTo(addresses);
@@ -202,6 +212,7 @@ async function purgeOrganisation(
         sql`greatest(${consultations.closesAt}, coalesce(${lastReply}, ${consultations.closesAt})) < ${iso(cutoff('contact_details'))}`,
       ),
     );
+  await tx.delete(outboxMessages).where(inArray(outboxMessages.submissionId, contactsExpired)); // mails hold the address
   const removedContacts = await tx
     .delete(submissionContacts)
     .where(inArray(submissionContacts.submissionId, contactsExpired))

@@ -2,6 +2,7 @@
  * Residents' input: checking answers against the consultation's questions, storing
  * input exactly once per idempotency key, and the follow-up a resident reads by code.
  */
+import * as notifications from './notifications/index.ts';
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gte, isNotNull } from 'drizzle-orm';
 import { isEmailAddress } from '../../shared/contracts/email.ts';
@@ -162,6 +163,13 @@ export async function submitInput(
           consentVersion: email && input.consent ? CONSENT_VERSION : null,
         });
       }
+      if (email && input.consent) await notifications.queueReceipt(tx, row.id, now);
+      await notifications.itemAssigned(tx, {
+        itemId: row.id,
+        staffUserId: row.assignedStaffUserId,
+        actorId: null,
+        now,
+      });
       await recordAudit(tx, {
         organisationId: consultation.organisationId,
         actorType: 'resident',
@@ -248,13 +256,15 @@ export function checkAnswers(
   const errors: FieldError[] = [];
   const answers: Array<[QuestionRow, AnswerValue]> = [];
   const byKey = new Map(questionRows.map((q) => [q.key, q]));
+  // The answers as sent, keyed by outside text: a Map, so no key reaches Object.prototype.
+  const given = new Map(Object.entries(input.answers));
 
-  for (const key of Object.keys(input.answers)) {
+  for (const key of given.keys()) {
     if (!byKey.has(key)) errors.push({ field: `answers.${key}`, code: 'unknown_question' });
   }
   for (const question of questionRows) {
     const field = `answers.${question.key}`;
-    const result = checkAnswer(question, input.answers[question.key]);
+    const result = checkAnswer(question, given.get(question.key));
     if ('error' in result) errors.push({ field, ...result.error });
     else if (result.value !== undefined) answers.push([question, result.value]);
   }

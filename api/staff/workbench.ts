@@ -13,6 +13,7 @@ import type { StaffEnv } from './kit/guards.ts';
 import type { ImportSettings } from '../services/social/thread-admin.ts';
 import type { StaffSessionOptions } from './kit/session.ts';
 import { staffPrivacyRoutes } from './privacy/routes.ts';
+import { notificationRoutes } from './notifications/routes.ts';
 import { createQueuePage, queueRoutes } from './queue/routes.ts';
 import { staffThreadRoutes } from './threads/routes.ts';
 import { webcareQueuePanel } from './webcare/queue-panel.ts';
@@ -36,5 +37,6 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffE
   app.route('/', auditRoutes());
   app.route('/', staffThreadRoutes(options.threadImports ? { settings: options.threadImports } : {}));
   app.route('/', staffPrivacyRoutes());
+  app.route('/', notificationRoutes());
   return app;
 }

@@ -4,12 +4,13 @@
  * use them without import cycles.
  */
 import { z } from '@hono/zod-openapi';
+import { InputText } from './input-text.ts';
 
 export const Locale = z.enum(['nl', 'en']).openapi('Locale');
 export type Locale = z.infer<typeof Locale>;
 
 export const LocalizedText = z
-  .object({ nl: z.string(), en: z.string().optional() })
+  .object({ nl: InputText, en: InputText.optional() })
   .openapi('LocalizedText', { description: 'A text in Dutch, and in English where translated.' });
 /** A text in every language the portal speaks. Dutch is required, English may follow. */
 export type LocalizedText = z.infer<typeof LocalizedText>;

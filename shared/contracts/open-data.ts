@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { LocalizedText } from './localized-text.ts';
+import { InputText } from './input-text.ts';
 
 const Count = z
   .number()
@@ -13,12 +14,12 @@ const Count = z
 
 export const ConsultationOpenData = z
   .object({
-    slug: z.string().openapi({ example: 'fietsroute-stationsstraat' }),
+    slug: InputText.openapi({ example: 'fietsroute-stationsstraat' }),
     title: LocalizedText,
-    topic: z.string().openapi({ description: 'Slug of the topic' }),
+    topic: InputText.openapi({ description: 'Slug of the topic' }),
     status: z.enum(['open', 'closed', 'decided']),
-    opensAt: z.string().openapi({ format: 'date-time' }),
-    closesAt: z.string().openapi({ format: 'date-time' }),
+    opensAt: InputText.openapi({ format: 'date-time' }),
+    closesAt: InputText.openapi({ format: 'date-time' }),
     contributions: Count.openapi({
       description: 'Input received: portal, widgets and residents’ posts in mirrored threads',
     }),
@@ -37,12 +38,12 @@ export const ConsultationOpenData = z
 export type ConsultationOpenData = z.infer<typeof ConsultationOpenData>;
 
 export const OpenDataMeta = z.object({
-  generatedAt: z.string().openapi({ format: 'date-time' }),
+  generatedAt: InputText.openapi({ format: 'date-time' }),
   smallNumberThreshold: z
     .number()
     .int()
     .openapi({ description: 'Counts from 1 up to this number minus one are published as null' }),
-  licence: z.string().openapi({ example: 'CC0-1.0' }),
+  licence: InputText.openapi({ example: 'CC0-1.0' }),
 });
 
 export const OpenDataList = OpenDataMeta.extend({ consultations: z.array(ConsultationOpenData) }).openapi(

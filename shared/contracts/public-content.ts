@@ -7,14 +7,15 @@ import { z } from '@hono/zod-openapi';
 import { EMAIL_MAX_LENGTH } from './email.ts';
 import { Locale, LocalizedText } from './localized-text.ts';
 import { SocialThread } from './social-thread.ts';
+import { InputText } from './input-text.ts';
 
 export { Locale, LocalizedText };
 
-export const ChoiceOption = z.object({ value: z.string(), label: LocalizedText }).openapi('ChoiceOption');
+export const ChoiceOption = z.object({ value: InputText, label: LocalizedText }).openapi('ChoiceOption');
 
 export const Question = z
   .object({
-    key: z.string().openapi({ description: 'Field name of the answer', example: 'route' }),
+    key: InputText.openapi({ description: 'Field name of the answer', example: 'route' }),
     kind: z.enum(['open_text', 'single_choice', 'multiple_choice', 'scale']),
     prompt: LocalizedText,
     hint: LocalizedText.nullable(),
@@ -31,7 +32,7 @@ export type Question = z.infer<typeof Question>;
 
 export const TopicSummary = z
   .object({
-    slug: z.string(),
+    slug: InputText,
     title: LocalizedText,
     description: LocalizedText,
   })
@@ -45,8 +46,8 @@ export type ConsultationStatus = z.infer<typeof ConsultationStatus>;
 
 export const Consultation = z
   .object({
-    slug: z.string().openapi({ example: 'fietsroute-stationsstraat' }),
-    topic: z.string().openapi({ description: 'Slug of the topic' }),
+    slug: InputText.openapi({ example: 'fietsroute-stationsstraat' }),
+    topic: InputText.openapi({ description: 'Slug of the topic' }),
     title: LocalizedText,
     summary: LocalizedText,
     background: LocalizedText,
@@ -58,8 +59,8 @@ export const Consultation = z
     status: ConsultationStatus,
     moderation: z.enum(['pre', 'post']),
     responseDays: z.number().int().openapi({ description: 'Promised response time in working days' }),
-    opensAt: z.string().openapi({ format: 'date-time' }),
-    closesAt: z.string().openapi({ format: 'date-time' }),
+    opensAt: InputText.openapi({ format: 'date-time' }),
+    closesAt: InputText.openapi({ format: 'date-time' }),
     submissionCount: z.number().int(),
     questions: z.array(Question),
   })
@@ -67,25 +68,25 @@ export const Consultation = z
 export type Consultation = z.infer<typeof Consultation>;
 
 export const PublishedAnswer = z
-  .object({ question: z.string(), value: z.union([z.string(), z.array(z.string()), z.number()]) })
+  .object({ question: InputText, value: z.union([InputText, z.array(InputText), z.number()]) })
   .openapi('PublishedAnswer');
 
 export const StaffReply = z
   .object({
     language: Locale,
-    body: z.string(),
+    body: InputText,
     department: LocalizedText.nullable(),
-    publishedAt: z.string().openapi({ format: 'date-time' }),
+    publishedAt: InputText.openapi({ format: 'date-time' }),
   })
   .openapi('StaffReply');
 
 export const PublishedSubmission = z
   .object({
-    id: z.string().openapi({ format: 'uuid' }),
-    consultation: z.string(),
+    id: InputText.openapi({ format: 'uuid' }),
+    consultation: InputText,
     language: Locale,
     channel: z.enum(['portal', 'widget', 'social']),
-    publishedAt: z.string().openapi({ format: 'date-time' }),
+    publishedAt: InputText.openapi({ format: 'date-time' }),
     answers: z.array(PublishedAnswer),
     replies: z.array(StaffReply),
   })
@@ -96,7 +97,7 @@ export type PublishedSubmission = z.infer<typeof PublishedSubmission>;
 export const PublishedAnswersPage = z
   .object({
     consultation: z.object({
-      slug: z.string(),
+      slug: InputText,
       title: LocalizedText,
       questions: z
         .array(Question.pick({ key: true, kind: true, prompt: true, options: true, scaleMin: true, scaleMax: true }))
@@ -113,21 +114,21 @@ export type PublishedAnswersPage = z.infer<typeof PublishedAnswersPage>;
 
 export const Organisation = z
   .object({
-    slug: z.string(),
-    name: z.string(),
+    slug: InputText,
+    name: InputText,
     locales: z.array(Locale),
-    contactEmail: z.string().nullable(),
-    websiteUrl: z.string().nullable(),
-    phone: z.string().nullable(),
-    postalAddress: z.string().nullable(),
-    privacyEmail: z.string().nullable(),
+    contactEmail: InputText.nullable(),
+    websiteUrl: InputText.nullable(),
+    phone: InputText.nullable(),
+    postalAddress: InputText.nullable(),
+    privacyEmail: InputText.nullable(),
   })
   .openapi('Organisation');
 export type Organisation = z.infer<typeof Organisation>;
 
 export const HouseRule = z
   .object({
-    code: z.string().openapi({ example: 'respect' }),
+    code: InputText.openapi({ example: 'respect' }),
     title: LocalizedText,
     body: LocalizedText,
   })
@@ -141,24 +142,24 @@ export const AccessibilityStatement = z
         'As in the Dutch model statement: A fully compliant, B partially compliant, C first measures taken, D no measures yet, E non-compliant.',
     }),
     scope: LocalizedText,
-    statementDate: z.string().openapi({ format: 'date-time' }),
-    audits: z.array(z.object({ title: LocalizedText, by: z.string(), date: z.string(), url: z.string().nullable() })),
+    statementDate: InputText.openapi({ format: 'date-time' }),
+    audits: z.array(z.object({ title: LocalizedText, by: InputText, date: InputText, url: InputText.nullable() })),
     deviations: z.array(
       z.object({
-        criterion: z.string().openapi({ example: '1.2.2' }),
+        criterion: InputText.openapi({ example: '1.2.2' }),
         description: LocalizedText,
         measure: LocalizedText,
-        resolveBy: z.string().nullable(),
+        resolveBy: InputText.nullable(),
       }),
     ),
-    contactEmail: z.string(),
+    contactEmail: InputText,
     responseDays: z.number().int(),
   })
   .openapi('AccessibilityStatement');
 export type AccessibilityStatement = z.infer<typeof AccessibilityStatement>;
 
 export const PublishedThread = SocialThread.extend({
-  consultation: z.string().nullable().openapi({ description: 'Slug of the consultation it belongs to' }),
+  consultation: InputText.nullable().openapi({ description: 'Slug of the consultation it belongs to' }),
 }).openapi('PublishedThread');
 export type PublishedThread = z.infer<typeof PublishedThread>;
 
@@ -172,7 +173,7 @@ export type RetentionPeriod = z.infer<typeof RetentionPeriod>;
 
 /** Everything the static build needs, written by the API for `astro build`. */
 export const PublishedSnapshot = z.object({
-  generatedAt: z.string(),
+  generatedAt: InputText,
   organisation: Organisation,
   topics: z.array(TopicSummary),
   consultations: z.array(Consultation),
@@ -197,22 +198,22 @@ export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
 /** What a resident sees with their follow-up code. */
 export const FollowUp = z
   .object({
-    code: z.string().openapi({ example: 'K7QM-4XPR-9TWD' }),
+    code: InputText.openapi({ example: 'K7QM-4XPR-9TWD' }),
     status: SubmissionStatus,
     language: Locale,
-    submittedAt: z.string().openapi({ format: 'date-time' }),
-    publishedAt: z.string().nullable().openapi({ format: 'date-time' }),
-    erasedAt: z
-      .string()
-      .nullable()
-      .openapi({ format: 'date-time', description: 'When the resident had the input erased' }),
-    answerDueAt: z.string().openapi({ format: 'date-time', description: 'When the promised response time ends' }),
+    submittedAt: InputText.openapi({ format: 'date-time' }),
+    publishedAt: InputText.nullable().openapi({ format: 'date-time' }),
+    erasedAt: InputText.nullable().openapi({
+      format: 'date-time',
+      description: 'When the resident had the input erased',
+    }),
+    answerDueAt: InputText.openapi({ format: 'date-time', description: 'When the promised response time ends' }),
     moderationReason: LocalizedText.nullable(),
     houseRule: HouseRule.nullable().openapi({ description: 'The house rule the moderation decision cited' }),
-    consultation: z.object({ slug: z.string(), title: LocalizedText, responseDays: z.number().int() }),
+    consultation: z.object({ slug: InputText, title: LocalizedText, responseDays: z.number().int() }),
     answers: z.array(
       z.object({
-        question: z.string(),
+        question: InputText,
         prompt: LocalizedText,
         options: z.array(ChoiceOption).nullable().openapi({ description: 'For choices: the labels of the values' }),
         value: PublishedAnswer.shape.value,
@@ -225,10 +226,10 @@ export type FollowUp = z.infer<typeof FollowUp>;
 
 export const SubmissionReceipt = z
   .object({
-    code: z.string().openapi({ example: 'K7QM-4XPR-9TWD' }),
+    code: InputText.openapi({ example: 'K7QM-4XPR-9TWD' }),
     status: SubmissionStatus,
-    followUpUrl: z.string().openapi({ example: '/volg/K7QM-4XPR-9TWD/' }),
-    answerDueAt: z.string().openapi({ format: 'date-time' }),
+    followUpUrl: InputText.openapi({ example: '/volg/K7QM-4XPR-9TWD/' }),
+    answerDueAt: InputText.openapi({ format: 'date-time' }),
   })
   .openapi('SubmissionReceipt');
 export type SubmissionReceipt = z.infer<typeof SubmissionReceipt>;
@@ -236,16 +237,16 @@ export type SubmissionReceipt = z.infer<typeof SubmissionReceipt>;
 /** RFC 9457 problem details, with one message per invalid field. */
 export const Problem = z
   .object({
-    type: z.string().openapi({ example: 'https://podium.example/problems/validation' }),
-    title: z.string(),
+    type: InputText.openapi({ example: 'https://podium.example/problems/validation' }),
+    title: InputText,
     status: z.number().int(),
-    detail: z.string().optional(),
+    detail: InputText.optional(),
     errors: z
       .array(
         z.object({
-          field: z.string().openapi({ example: 'answers.route' }),
-          code: z.string().openapi({ example: 'required' }),
-          message: z.string(),
+          field: InputText.openapi({ example: 'answers.route' }),
+          code: InputText.openapi({ example: 'required' }),
+          message: InputText,
         }),
       )
       .optional(),
@@ -257,23 +258,19 @@ export type Problem = z.infer<typeof Problem>;
 export const SubmissionRequest = z
   .object({
     answers: z
-      .record(z.string().max(100), z.union([z.string().max(20_000), z.array(z.string().max(200)).max(50), z.number()]))
+      .record(InputText.max(100), z.union([InputText.max(20_000), z.array(InputText.max(200)).max(50), z.number()]))
       .openapi({
         description: 'Answers keyed by question key: text, one choice, several choices, or a number on the scale.',
         example: { route: 'parklaan', veiligheid: 2, voorzieningen: ['verlichting'], toelichting: 'Graag meer licht.' },
       }),
-    name: z.string().max(200).optional(),
-    email: z
-      .string()
-      .max(EMAIL_MAX_LENGTH)
+    name: InputText.max(200).optional(),
+    email: InputText.max(EMAIL_MAX_LENGTH)
       .optional()
       .openapi({ description: 'Only to answer the resident; needs consent. Its format is checked with the answers.' }),
     consent: z.boolean().optional().openapi({ description: 'Consent to use the e-mail address for an answer.' }),
     language: Locale.optional().openapi({ description: 'Language of the input; defaults to Accept-Language.' }),
     channel: z.enum(['portal', 'widget']).optional(),
-    altcha: z
-      .string()
-      .max(2000)
+    altcha: InputText.max(2000)
       .optional()
       .openapi({
         description:
@@ -287,10 +284,10 @@ export const SubmissionRequest = z
 export const ProofOfWorkChallenge = z
   .object({
     algorithm: z.literal('SHA-256'),
-    challenge: z.string().openapi({ description: 'SHA-256 (hex) of `salt` followed by the secret number' }),
+    challenge: InputText.openapi({ description: 'SHA-256 (hex) of `salt` followed by the secret number' }),
     maxnumber: z.number().int().openapi({ description: 'The secret number is between 0 and this' }),
-    salt: z.string().openapi({ description: 'Random, with `?expires=<unix seconds>`' }),
-    signature: z.string().openapi({ description: "HMAC-SHA-256 (hex) of `challenge` with the server's secret" }),
+    salt: InputText.openapi({ description: 'Random, with `?expires=<unix seconds>`' }),
+    signature: InputText.openapi({ description: "HMAC-SHA-256 (hex) of `challenge` with the server's secret" }),
   })
   .openapi('ProofOfWorkChallenge');
 export type ProofOfWorkChallenge = z.infer<typeof ProofOfWorkChallenge>;
@@ -300,9 +297,7 @@ export type SubmissionRequest = z.infer<typeof SubmissionRequest>;
  * The key that makes sending input again safe. The `error` names the message residents
  * read (api/messages/texts.ts), so a bad key is explained, not reported as an empty field.
  */
-export const IdempotencyKey = z
-  .string()
-  .min(8, { error: 'idempotency_key_invalid' })
+export const IdempotencyKey = InputText.min(8, { error: 'idempotency_key_invalid' })
   .max(200, { error: 'idempotency_key_invalid' })
   .openapi({ description: 'Any unique string of 8 to 200 characters, e.g. a UUID' });
 

@@ -18,26 +18,27 @@
  */
 import { z } from '@hono/zod-openapi';
 import { LocalizedText } from './localized-text.ts';
+import { InputText } from './input-text.ts';
 
 export const SocialPlatform = z.enum(['mastodon', 'bluesky', 'x', 'facebook', 'instagram']).openapi('SocialPlatform');
 export type SocialPlatform = z.infer<typeof SocialPlatform>;
 
-const DateTime = z.string().openapi({ format: 'date-time' });
+const DateTime = InputText.openapi({ format: 'date-time' });
 
 /** No avatar and no platform account id: a mirror shows what a reader needs, nothing more (AVG). */
 export const SocialAuthor = z
   .object({
-    displayName: z.string().nullable().openapi({ description: 'Name as shown on the platform, plain text' }),
-    handle: z.string().nullable().openapi({
+    displayName: InputText.nullable().openapi({ description: 'Name as shown on the platform, plain text' }),
+    handle: InputText.nullable().openapi({
       description: 'Platform handle without a leading @: `user@instance` (Mastodon), `name.bsky.social`, X username',
       example: 'gemeente@social.overheid.nl',
     }),
-    url: z.string().nullable().openapi({ description: 'Profile on the platform' }),
+    url: InputText.nullable().openapi({ description: 'Profile on the platform' }),
     isOwnAccount: z.boolean().openapi({ description: "The municipality's own account" }),
     isOfficial: z.boolean().openapi({
       description: 'An official account (own or another public body): never pseudonymised in public mirrors',
     }),
-    pseudonym: z.string().nullable().optional().openapi({
+    pseudonym: InputText.nullable().optional().openapi({
       description:
         'Set in public mirrors for private persons, whose name, handle and profile are then left out: "A", "B", … within one thread. Renderers show "Inwoner A" / "Resident A".',
       example: 'A',
@@ -52,11 +53,11 @@ export type SocialMediaKind = z.infer<typeof SocialMediaKind>;
 export const SocialMedia = z
   .object({
     kind: SocialMediaKind,
-    url: z.string().openapi({ description: 'Full-size file or player URL on the platform' }),
-    previewUrl: z.string().nullable(),
-    alt: z.string().nullable().openapi({ description: 'Description from the platform; null = no description' }),
+    url: InputText.openapi({ description: 'Full-size file or player URL on the platform' }),
+    previewUrl: InputText.nullable(),
+    alt: InputText.nullable().openapi({ description: 'Description from the platform; null = no description' }),
     staffAlt: z
-      .object({ text: z.string(), lang: z.enum(['nl', 'en']) })
+      .object({ text: InputText, lang: z.enum(['nl', 'en']) })
       .optional()
       .openapi({
         description:
@@ -69,16 +70,16 @@ export type SocialMedia = z.infer<typeof SocialMedia>;
 
 export const SocialLink = z
   .object({
-    url: z.string().openapi({ description: 'The full target, never a shortened or truncated form' }),
-    text: z.string().openapi({ description: 'The text the post shows for it' }),
+    url: InputText.openapi({ description: 'The full target, never a shortened or truncated form' }),
+    text: InputText.openapi({ description: 'The text the post shows for it' }),
   })
   .openapi('SocialLink');
 export type SocialLink = z.infer<typeof SocialLink>;
 
 export const SocialMention = z
   .object({
-    handle: z.string().openapi({ description: 'Without the leading @; on Facebook the tagged name' }),
-    url: z.string().nullable(),
+    handle: InputText.openapi({ description: 'Without the leading @; on Facebook the tagged name' }),
+    url: InputText.nullable(),
   })
   .openapi('SocialMention');
 export type SocialMention = z.infer<typeof SocialMention>;
@@ -100,22 +101,22 @@ export type SocialPlaceholder = z.infer<typeof SocialPlaceholder>;
 
 export const SocialPost = z
   .object({
-    id: z.string().openapi({ description: "The platform's id of the post (a Bluesky AT URI, a status or tweet id)" }),
-    url: z.string().nullable().openapi({ description: 'The post on the platform' }),
-    parentId: z.string().nullable().openapi({ description: 'The post this one replies to; null for the root' }),
+    id: InputText.openapi({ description: "The platform's id of the post (a Bluesky AT URI, a status or tweet id)" }),
+    url: InputText.nullable().openapi({ description: 'The post on the platform' }),
+    parentId: InputText.nullable().openapi({ description: 'The post this one replies to; null for the root' }),
     depth: z.number().int().nonnegative().openapi({ description: '0 for the root, 1 for its replies, …' }),
     placeholder: SocialPlaceholder.nullable(),
     author: SocialAuthor.nullable(),
-    html: z.string().openapi({ description: 'Sanitised HTML: p, br, a (rel="nofollow ugc noopener"), strong, em, …' }),
-    text: z.string().openapi({ description: 'The same content as plain text' }),
-    lang: z.string().optional().openapi({ description: 'BCP 47 language of the post, when declared and plausible' }),
-    contentWarning: z.string().nullable().openapi({ description: 'Text to show before revealing the post' }),
+    html: InputText.openapi({ description: 'Sanitised HTML: p, br, a (rel="nofollow ugc noopener"), strong, em, …' }),
+    text: InputText.openapi({ description: 'The same content as plain text' }),
+    lang: InputText.optional().openapi({ description: 'BCP 47 language of the post, when declared and plausible' }),
+    contentWarning: InputText.nullable().openapi({ description: 'Text to show before revealing the post' }),
     sensitive: z.boolean().openapi({ description: 'Media should be hidden until the reader asks for them' }),
-    labels: z.array(z.string()).openapi({ description: 'Moderation and self labels, e.g. `graphic-media`, `!warn`' }),
+    labels: z.array(InputText).openapi({ description: 'Moderation and self labels, e.g. `graphic-media`, `!warn`' }),
     media: z.array(SocialMedia),
     links: z.array(SocialLink),
     mentions: z.array(SocialMention),
-    hashtags: z.array(z.string()).openapi({ description: 'Without the leading #' }),
+    hashtags: z.array(InputText).openapi({ description: 'Without the leading #' }),
     counts: SocialCounts,
     createdAt: DateTime.openapi({ description: 'When it was posted; for placeholders an estimate' }),
     editedAt: DateTime.nullable().openapi({ description: 'Last edit at the source; show "bewerkt"' }),
@@ -126,10 +127,10 @@ export type SocialPost = z.infer<typeof SocialPost>;
 
 export const SocialThread = z
   .object({
-    id: z.string().openapi({ description: "Podium's id of the mirrored thread" }),
+    id: InputText.openapi({ description: "Podium's id of the mirrored thread" }),
     platform: SocialPlatform,
-    rootId: z.string().openapi({ description: 'Platform id of the root post' }),
-    url: z.string().nullable().openapi({ description: 'The thread on the platform' }),
+    rootId: InputText.openapi({ description: 'Platform id of the root post' }),
+    url: InputText.nullable().openapi({ description: 'The thread on the platform' }),
     title: LocalizedText.nullable().openapi({ description: 'A heading staff gave the mirror, if any' }),
     lastSyncedAt: DateTime.nullable().openapi({ description: 'When Podium last read the thread at the source' }),
     posts: z.array(SocialPost).openapi({ description: 'Root first, then replies depth first in reading order' }),
@@ -139,12 +140,12 @@ export type SocialThread = z.infer<typeof SocialThread>;
 
 export const SocialThreadSummary = z
   .object({
-    id: z.string(),
+    id: InputText,
     platform: SocialPlatform,
-    url: z.string().nullable(),
+    url: InputText.nullable(),
     title: LocalizedText.nullable(),
-    consultation: z.string().nullable().openapi({ description: 'Slug of the consultation it belongs to' }),
-    topic: z.string().nullable().openapi({ description: 'Slug of the topic it belongs to' }),
+    consultation: InputText.nullable().openapi({ description: 'Slug of the consultation it belongs to' }),
+    topic: InputText.nullable().openapi({ description: 'Slug of the topic it belongs to' }),
     postCount: z.number().int().nonnegative().openapi({ description: 'Posts shown, the root included' }),
     lastSyncedAt: DateTime.nullable(),
   })

@@ -5,9 +5,10 @@
  */
 import { z } from '@hono/zod-openapi';
 import { SubmissionHeaders, SubmissionRequest } from './public-content.ts';
+import { InputText } from './input-text.ts';
 
 /** A field as a browser sends it: one value, or several under one name (checked boxes). */
-const FormValue = z.union([z.string(), z.array(z.string())]);
+const FormValue = z.union([InputText, z.array(InputText)]);
 
 /** The prefix of an answer's field name: `answers.<question key>`. */
 export const ANSWER_FIELD_PREFIX = 'answers.';

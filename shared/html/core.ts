@@ -50,7 +50,7 @@ export function join(parts: readonly Renderable[], separator: Renderable = ''): 
   return html`${out}`;
 }
 
-const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const entities = new Map(Object.entries({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }));
 
 /**
  * Escapes text for HTML content and quoted attributes. The kit's own building block: code
@@ -59,7 +59,7 @@ const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  * @example escapeHtml(`<b>"Tom & Jerry's"</b>`) // '&lt;b&gt;&quot;Tom &amp; Jerry&#39;s&quot;&lt;/b&gt;'
  */
 export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (char) => entities[char] ?? char);
+  return String(value ?? '').replace(/[&<>"']/g, (char) => entities.get(char) ?? char);
 }
 
 type AttributeValue = string | number | boolean | null | undefined;

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
+import { acquireDataDirLock } from '../../api/db/data-dir-lock.ts';
 import { addStaff, parseStaffAddArgs, UsageError } from '../../api/cli/staff.ts';
 import { staffRoles, staffUsers } from '../../api/db/schema.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
@@ -104,9 +105,10 @@ describe('"npx podium staff add" and a running server', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('refuses to open an embedded database that a server holds, and prints no password', () => {
-    // This test process plays the server: its pid is in the lock file and it is running.
-    writeFileSync(join(dir, 'podium.lock'), String(process.pid));
+  it('refuses to open an embedded database that a server holds, and prints no password', (t) => {
+    // This test process plays the server: it holds the data directory's lock.
+    const lock = acquireDataDirLock(dir);
+    t.after(() => lock.release());
     const result = spawnSync(
       process.execPath,
       ['api/cli.ts', 'staff', 'add', '--email', 'a@demodam.example', '--name', 'A', '--role', 'administrator'],

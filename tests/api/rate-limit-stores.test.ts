@@ -78,6 +78,39 @@ for (const target of databaseTargets()) {
         }
       });
 
+      it('goes on counting in the database when Redis goes away mid-window, and back in Redis when it returns', async () => {
+        // Its own connection, so closing it leaves the shared Redis server (and the other stores) alone.
+        const store = redisRateLimitStore(url, { keyPrefix, log: () => {} });
+        await (store.redis.status === 'ready'
+          ? undefined
+          : new Promise((resolve) => store.redis.once('ready', resolve)));
+        const limited = { limit: 5, windowSeconds: 600 };
+        const hit = () => store.hit(t.db, { group: 'follow_up', client: '192.0.2.77', rule: limited, now: NOW });
+        const before = [await hit(), await hit(), await hit()];
+        assert.deepEqual(
+          before.map((v) => v.count),
+          [1, 2, 3],
+        );
+        store.redis.disconnect(); // Redis is now unreachable for this store: every command fails
+        const during = [await hit(), await hit(), await hit()];
+        assert.deepEqual(
+          during.map((v) => [v.count, v.allowed]),
+          [
+            [4, true],
+            [5, true],
+            [6, false],
+          ],
+          'the database went on from the count Redis had reached',
+        );
+        assert.equal((await t.db.select().from(rateLimits)).length, 1, 'counted in the database meanwhile');
+
+        if (store.redis.status !== 'end') await new Promise((resolve) => store.redis.once('end', resolve));
+        await store.redis.connect();
+        const back = await hit();
+        assert.deepEqual([back.count, back.allowed], [7, false], 'Redis picks up the count of the outage');
+        await store.close();
+      });
+
       it('answers 429 with Retry-After through the app', async () => {
         const app = createApp({
           db: t.db,

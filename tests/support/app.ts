@@ -19,6 +19,7 @@ export async function openTestApp(
     now?: () => Date;
     publicUrl?: string;
     rateLimits?: RateLimitRules;
+    trustProxyHops?: number;
     mail?: MailTransport;
     threadImports?: () => ImportSettings;
   } = {},
@@ -33,6 +34,7 @@ export async function openTestApp(
     ...(options.siteDir ? { siteDir: () => options.siteDir! } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.mail ? { mail: options.mail } : {}),
+    ...(options.trustProxyHops ? { trustProxyHops: options.trustProxyHops } : {}),
     ...(options.threadImports ? { threadImports: options.threadImports } : {}),
     // Tests about other things send more than a resident would; tests/api/rate-limits.test.ts tests the limits.
     rateLimits: options.rateLimits ?? NO_RATE_LIMITS,

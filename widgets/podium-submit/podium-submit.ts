@@ -199,7 +199,8 @@ export class PodiumSubmit extends PodiumElement<keyof Texts | keyof SendTexts> {
 
   /** What is sent: empty answers left out, scale answers as numbers. */
   #body(): SubmissionBody {
-    const answers: Record<string, AnswerValue> = {};
+    // Keys are question keys: a null-prototype object, so a key `__proto__` is just a key.
+    const answers: Record<string, AnswerValue> = Object.create(null);
     for (const question of this.data?.questions ?? []) {
       if (question.kind === 'multiple_choice') {
         const chosen = this.#list(question.key);

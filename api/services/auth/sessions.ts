@@ -5,27 +5,39 @@
  *   SHA-256, so a leaked database holds no usable session.
  * - Sessions end after `idleMs` without activity (sliding: every request and the explicit
  *   "extend" move the end forward) and in any case `maxMs` after log-in.
- * - After `maxFailures` failed log-ins within `failureWindowMs` the account is locked for
- *   `lockMs`; even the right password is refused then. A good log-in resets the count.
+ * - Failed log-ins make later attempts wait (per client address, per account, per account
+ *   from a known address), never lock an account: see ./login-throttle.ts for why and how.
+ *   Unknown addresses get the same answers, delays and password-hashing work as known ones.
  *
  * The password check sits behind `authenticate`, so an OpenID Connect log-in can later
  * call `startSession` for a user it found by its own means.
  */
+import { notifyAdministrators, unreadCount } from '../notifications/staff.ts';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { staffSessions, staffUsers } from '../../db/schema.ts';
 import { recordAudit } from '../audit.ts';
+import { ACCOUNT_UNDER_ATTACK, attackAlertMessage, ATTACK_NOTICE_MS } from './login-alerts.ts';
+import {
+  clearAttempts,
+  DEFAULT_LOGIN_THROTTLE,
+  delayAfter,
+  isKnownAddress,
+  releaseAttempt,
+  rememberAddress,
+  reserveAttempt,
+  throttleKeys,
+  waitingUntil,
+  type LoginThrottlePolicy,
+} from './login-throttle.ts';
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import type { RoleGrant } from './roles.ts';
-import { findStaffByEmail, rolesOf, type StaffUser } from './users.ts';
+import { findStaffByEmail, normalizeEmail, rolesOf, type StaffUser } from './users.ts';
 
 export type SessionPolicy = {
   idleMs: number;
   maxMs: number;
-  maxFailures: number;
-  failureWindowMs: number;
-  lockMs: number;
 };
 
 const MINUTE = 60 * 1000;
@@ -33,9 +45,6 @@ const MINUTE = 60 * 1000;
 export const DEFAULT_SESSION_POLICY: SessionPolicy = {
   idleMs: 30 * MINUTE,
   maxMs: 12 * 60 * MINUTE,
-  maxFailures: 5,
-  failureWindowMs: 15 * MINUTE,
-  lockMs: 15 * MINUTE,
 };
 
 export type NewSession = { token: string; csrfToken: string; expiresAt: Date };
@@ -46,10 +55,18 @@ export type ActiveSession = {
   expiresAt: Date;
   user: Pick<StaffUser, 'id' | 'organisationId' | 'email' | 'displayName'>;
   roles: RoleGrant[];
+  /** Unread workbench notifications, for the count in the staff navigation. */
+  unreadNotifications?: number;
 };
 
+/**
+ * `invalid` with `retryAt`: wrong, and the next attempt must wait until then. `throttled`:
+ * not checked at all, try again at `retryAt`. Both are the same for unknown addresses.
+ */
 export type LoginResult =
-  { kind: 'ok'; user: StaffUser; session: NewSession } | { kind: 'invalid' } | { kind: 'locked'; until: Date };
+  | { kind: 'ok'; user: StaffUser; session: NewSession }
+  | { kind: 'invalid'; retryAt?: Date }
+  | { kind: 'throttled'; retryAt: Date };
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -59,75 +76,107 @@ function randomToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** Checks e-mail and password, counts failures, and starts a session on success. */
+/**
+ * Checks e-mail and password from the client at `address`, under the log-in throttle, and
+ * starts a session on success.
+ *
+ * @example
+ * const result = await authenticate(db, { email, password, address: clientAddress(c, 1), now: new Date() })
+ */
 export async function authenticate(
   db: Db,
-  params: { email: string; password: string; now: Date; policy?: SessionPolicy },
+  params: {
+    email: string;
+    password: string;
+    /** The client's address, as the rate limits see it. */
+    address: string;
+    now: Date;
+    policy?: SessionPolicy;
+    throttle?: LoginThrottlePolicy;
+  },
 ): Promise<LoginResult> {
-  const { now, policy = DEFAULT_SESSION_POLICY } = params;
-  const user = await findStaffByEmail(db, params.email);
-  if (!user || !user.passwordHash || user.disabledAt) {
-    await verifyAgainstDummy(params.password);
-    return { kind: 'invalid' };
+  const { now, address, policy = DEFAULT_SESSION_POLICY, throttle = DEFAULT_LOGIN_THROTTLE } = params;
+  const email = normalizeEmail(params.email);
+  // The same queries for every address typed, known to Podium or not.
+  const user = await findStaffByEmail(db, email);
+  const known = await isKnownAddress(db, email, address, now, throttle);
+  const addressKey = throttleKeys.address(address);
+  const accountKey = known ? throttleKeys.pair(email, address) : throttleKeys.account(email);
+
+  const byAddress = await reserveAttempt(db, addressKey, throttle.address, now);
+  if (!byAddress.allowed) {
+    // Said once, the longest wait: a person told "in a minute" should not then hear "in an hour".
+    const accountUntil = await waitingUntil(db, accountKey, throttle.account, now);
+    const retryAt = accountUntil && accountUntil > byAddress.until ? accountUntil : byAddress.until;
+    return { kind: 'throttled', retryAt };
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    await verifyAgainstDummy(params.password);
-    return { kind: 'locked', until: user.lockedUntil };
+  const byAccount = await reserveAttempt(db, accountKey, throttle.account, now);
+  if (!byAccount.allowed) {
+    await releaseAttempt(db, addressKey);
+    return { kind: 'throttled', retryAt: byAccount.until };
   }
 
-  if (!(await verifyPassword(user.passwordHash, params.password))) {
-    return recordFailure(db, user, now, policy);
+  const usable = user && user.passwordHash && !user.disabledAt ? user : undefined;
+  const valid = usable
+    ? await verifyPassword(usable.passwordHash!, params.password)
+    : await verifyAgainstDummy(params.password);
+  if (!valid || !usable) {
+    const waits = [delayAfter(throttle.address, byAddress.failures), delayAfter(throttle.account, byAccount.failures)];
+    const wait = Math.max(...waits);
+    const retryAt = wait > 0 ? new Date(now.getTime() + wait) : undefined;
+    if (usable) await recordFailure(db, usable, { failures: byAccount.failures, known, accountWait: waits[1]!, now });
+    return retryAt ? { kind: 'invalid', retryAt } : { kind: 'invalid' };
   }
 
-  await db
-    .update(staffUsers)
-    .set({ failedLogins: 0, lastFailedLoginAt: null, lockedUntil: null })
-    .where(eq(staffUsers.id, user.id));
-  const session = await startSession(db, user, now, policy);
+  // The account-wide count stays: clearing it would show a guesser that the account is real and in use.
+  await clearAttempts(db, known ? [addressKey, accountKey] : [addressKey]);
+  await rememberAddress(db, usable.id, address, now, throttle);
+  const session = await startSession(db, usable, now, policy);
   await recordAudit(db, {
-    organisationId: user.organisationId,
+    organisationId: usable.organisationId,
     actorType: 'staff',
-    actorId: user.id,
+    actorId: usable.id,
     action: 'staff.login',
     subjectType: 'staff_user',
-    subjectId: user.id,
+    subjectId: usable.id,
   });
-  return { kind: 'ok', user, session };
+  return { kind: 'ok', user: usable, session };
 }
 
-async function recordFailure(db: Db, user: StaffUser, now: Date, policy: SessionPolicy): Promise<LoginResult> {
-  // One UPDATE counts the failure, so parallel guesses cannot each read the old count and
-  // slip past the limit. The window starts at the first failure; later ones fall inside it.
-  // Raw SQL gets ISO strings: postgres.js does not serialise a Date inside a sql template.
-  const windowStart = new Date(now.getTime() - policy.failureWindowMs).toISOString();
-  const at = now.toISOString();
-  const inWindow = sql`${staffUsers.lastFailedLoginAt} is not null and ${staffUsers.lastFailedLoginAt} > ${windowStart}::timestamptz`;
-  const [counted] = await db
-    .update(staffUsers)
-    .set({
-      failedLogins: sql`case when ${inWindow} then ${staffUsers.failedLogins} + 1 else 1 end`,
-      lastFailedLoginAt: sql`case when ${inWindow} then ${staffUsers.lastFailedLoginAt} else ${at}::timestamptz end`,
-    })
-    .where(eq(staffUsers.id, user.id))
-    .returning({ failures: staffUsers.failedLogins });
-  const failures = counted?.failures ?? 1;
-  let lock: Date | null = null;
-  if (failures >= policy.maxFailures) {
-    lock = new Date(now.getTime() + policy.lockMs);
-    await db
-      .update(staffUsers)
-      .set({ failedLogins: 0, lastFailedLoginAt: null, lockedUntil: lock })
-      .where(eq(staffUsers.id, user.id));
-  }
+/**
+ * The audit entries of a failed log-in to a real account; when the account's next attempts
+ * must now wait, the entry says the account is under attack (./login-alerts.ts).
+ */
+async function recordFailure(
+  db: Db,
+  user: StaffUser,
+  failure: { failures: number; known: boolean; accountWait: number; now: Date },
+): Promise<void> {
+  const underAttack = failure.accountWait > 0;
   await recordAudit(db, {
     organisationId: user.organisationId,
+    // The request's clock, not the database's: "in the last hour" is asked with the same clock.
+    at: failure.now,
     actorType: 'system',
-    action: lock ? 'staff.locked' : 'staff.login_failed',
+    action: underAttack ? ACCOUNT_UNDER_ATTACK : 'staff.login_failed',
     subjectType: 'staff_user',
     subjectId: user.id,
-    details: lock ? { until: lock.toISOString() } : { failures },
+    details: {
+      failures: failure.failures,
+      // Which count: from addresses the account never used, or from one it did.
+      from: failure.known ? 'known_address' : 'other_addresses',
+      ...(underAttack ? { waitUntil: new Date(failure.now.getTime() + failure.accountWait).toISOString() } : {}),
+    },
   });
-  return lock ? { kind: 'locked', until: lock } : { kind: 'invalid' };
+  if (!underAttack) return;
+  // One alert per account per notice period, however long the attack goes on.
+  const period = Math.floor(failure.now.getTime() / ATTACK_NOTICE_MS);
+  await notifyAdministrators(db, {
+    organisationId: user.organisationId,
+    message: attackAlertMessage(user),
+    dedupeKey: `login-throttled:${user.id}:${period}`,
+    now: failure.now,
+  });
 }
 
 export async function startSession(
@@ -186,6 +235,7 @@ export async function findSession(
     expiresAt,
     user: { id: userId, organisationId, email, displayName },
     roles: await rolesOf(db, userId),
+    unreadNotifications: await unreadCount(db, userId),
   };
 }
 

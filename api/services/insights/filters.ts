@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { consultations, topics, type LocalizedText } from '../../db/schema.ts';
 import { addDays, amsterdamDate, daysBetween, isCalendarDate, mondayOf } from './weeks.ts';
+import { InputText } from '../../../shared/contracts/input-text.ts';
 
 export const CHANNELS = ['portal', 'widget', 'social'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -58,11 +59,11 @@ export async function filterOptions(db: Db, organisationId: string): Promise<Fil
 }
 
 const Query = z.object({
-  from: z.string().max(20).optional(),
-  to: z.string().max(20).optional(),
-  topic: z.string().max(200).optional(),
-  consultation: z.string().max(200).optional(),
-  channel: z.string().max(20).optional(),
+  from: InputText.max(20).optional(),
+  to: InputText.max(20).optional(),
+  topic: InputText.max(200).optional(),
+  consultation: InputText.max(200).optional(),
+  channel: InputText.max(20).optional(),
 });
 
 /** What the filter form sent, as text, to show back in the form. */

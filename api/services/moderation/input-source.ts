@@ -4,6 +4,7 @@
  * assignment. Every action loads the item through `submissionFor`, so "this organisation's
  * item, not erased" is written once.
  */
+import * as notifications from '../notifications/index.ts';
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
@@ -194,6 +195,14 @@ async function decide(db: Db, params: DecisionParams): Promise<DecisionResult> {
       .update(submissions)
       .set({ ...changes, updatedAt: now })
       .where(eq(submissions.id, submission.id));
+    if (params.decision === 'escalate')
+      await notifications.itemEscalated(tx, {
+        itemId: submission.id,
+        organisationId: actor.organisationId,
+        assignedStaffUserId: submission.assignedStaffUserId,
+        actorId: actor.id,
+        now,
+      });
     if (params.decision !== 'escalate') {
       await closeReports(tx, submission.id, now);
       // Published input appeared or disappeared: the portal is rebuilt.
@@ -246,6 +255,11 @@ async function answer(db: Db, params: AnswerParams): Promise<AnswerResult> {
         publishedAt: now,
       })
       .returning({ id: staffReplies.id });
+    await notifications.queueAnswerMail(
+      tx,
+      { submissionId: submission.id, replyId: reply!.id, body, language: params.language },
+      now,
+    );
     await tx
       .update(submissions)
       .set({ reviewState: 'answered', status: 'answered', updatedAt: now })
@@ -305,6 +319,13 @@ async function assign(db: Db, params: AssignParams): Promise<AssignResult> {
       subjectId: submission.id,
       details: { before, after: assignment },
     });
+    if (assignment.staffUserId !== before.staffUserId)
+      await notifications.itemAssigned(tx, {
+        itemId: submission.id,
+        staffUserId: assignment.staffUserId,
+        actorId: actor.id,
+        now,
+      });
   });
   return { kind: 'assigned', before, after: assignment };
 }

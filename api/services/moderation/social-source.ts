@@ -7,6 +7,8 @@
  * (`unsupported`). How a post arrives (screening, published on import or waiting) is
  * `../social/review-on-arrival.ts`.
  */
+import * as notifications from '../notifications/index.ts';
+import type { SocialPlatform } from '../../../shared/contracts/social-thread.ts';
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
@@ -41,7 +43,7 @@ import {
 
 const DEFAULT_RESPONSE_DAYS = 5;
 
-const PLATFORM_NAMES: Record<string, string> = {
+const PLATFORM_NAMES: Record<SocialPlatform, string> = {
   mastodon: 'Mastodon',
   bluesky: 'Bluesky',
   x: 'X',
@@ -217,6 +219,14 @@ async function decide(db: Db, params: DecisionParams): Promise<DecisionResult> {
     await tx.update(socialPosts).set(changes).where(eq(socialPosts.id, post.id));
     // The mirror on the portal shows the post, or no longer does.
     if (params.decision !== 'escalate') await markContentChanged(tx);
+    if (params.decision === 'escalate')
+      await notifications.itemEscalated(tx, {
+        itemId: post.id,
+        organisationId: actor.organisationId,
+        assignedStaffUserId: null,
+        actorId: actor.id,
+        now,
+      });
     await recordAudit(tx, {
       organisationId: actor.organisationId,
       actorType: 'staff',

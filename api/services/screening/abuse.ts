@@ -140,7 +140,7 @@ const THREATS: RegExp[] = [
   /\bgo die\b/,
 ];
 
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
+const LEET = new Map(Object.entries({ '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' }));
 
 /** Lower case, accents removed, per character, so offsets stay those of the original. */
 function fold(char: string): string {
@@ -158,7 +158,7 @@ function tokenize(text: string): Token[] {
     const raw = m[0];
     const folded = [...raw].map(fold).join('');
     if (!/\p{L}/u.test(folded)) continue; // plain numbers
-    const deLeeted = folded.replace(/[013457@$]/g, (c) => LEET[c] ?? c);
+    const deLeeted = folded.replace(/[013457@$]/g, (c) => LEET.get(c) ?? c);
     // Only runs of three or more are squeezed: squeezing doubles would turn "lull" into "lul".
     const normal = deLeeted.replace(/(.)\1{2,}/g, '$1');
     tokens.push({

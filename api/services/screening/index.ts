@@ -14,6 +14,7 @@ import { findAbuse } from './abuse.ts';
 import { findPersonalData, redact } from './pii.ts';
 import { findSpam, type SpamOptions } from './spam.ts';
 import { categoryOf, type Finding, type Flag, type FlagKind } from './types.ts';
+import { wellFormed } from '../../../shared/contracts/text.ts';
 
 export type { Flag, FlagCategory, FlagKind, Span } from './types.ts';
 
@@ -31,7 +32,8 @@ export function screen(text: string, options: ScreeningOptions): ScreeningResult
   const findings: Finding[] = [...personal, ...findAbuse(text), ...findSpam(text, options)];
   return {
     flags: findings.map(toFlag),
-    redacted: redact(text, personal, options.lang),
+    // Stored in jsonb: never a lone surrogate, even if a match ended inside a surrogate pair.
+    redacted: wellFormed(redact(text, personal, options.lang)),
   };
 }
 

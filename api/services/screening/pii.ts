@@ -76,25 +76,27 @@ export function findBsns(text: string): Finding[] {
 // IBAN
 
 /** IBAN lengths of the SEPA countries residents most often mention; others may be 15–34. */
-const IBAN_LENGTHS: Record<string, number> = {
-  NL: 18,
-  BE: 16,
-  DE: 22,
-  FR: 27,
-  GB: 22,
-  ES: 24,
-  IT: 27,
-  LU: 20,
-  AT: 20,
-  CH: 21,
-  IE: 22,
-  PL: 28,
-  PT: 25,
-  DK: 18,
-  SE: 24,
-  NO: 15,
-  FI: 18,
-};
+const IBAN_LENGTHS = new Map<string, number>(
+  Object.entries({
+    NL: 18,
+    BE: 16,
+    DE: 22,
+    FR: 27,
+    GB: 22,
+    ES: 24,
+    IT: 27,
+    LU: 20,
+    AT: 20,
+    CH: 21,
+    IE: 22,
+    PL: 28,
+    PT: 25,
+    DK: 18,
+    SE: 24,
+    NO: 15,
+    FI: 18,
+  }),
+);
 
 /**
  * Checks an IBAN with the ISO 13616 mod-97 test (and the length for known countries).
@@ -104,7 +106,7 @@ const IBAN_LENGTHS: Record<string, number> = {
 export function isValidIban(value: string): boolean {
   const iban = value.replace(/\s+/g, '').toUpperCase();
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
-  const expected = IBAN_LENGTHS[iban.slice(0, 2)];
+  const expected = IBAN_LENGTHS.get(iban.slice(0, 2));
   if (expected !== undefined && iban.length !== expected) return false;
   const rearranged = iban.slice(4) + iban.slice(0, 4);
   // Letters become 10…35; the remainder is taken digit by digit, so no BigInt is needed.
@@ -124,7 +126,7 @@ export function findIbans(text: string): Finding[] {
   for (const m of text.matchAll(IBAN_START)) {
     if (!isBoundary(text, m.index - 1)) continue;
     const country = m[0].slice(0, 2).toUpperCase();
-    const wanted = IBAN_LENGTHS[country];
+    const wanted = IBAN_LENGTHS.get(country);
     // Walk forward over letters and digits, allowing single spaces between groups, and
     // try each length at which the characters so far make a valid IBAN.
     let compact = '';
@@ -290,7 +292,7 @@ export function findPersonalData(text: string): Finding[] {
   return claimed.sort((a, b) => a.span!.start - b.span!.start);
 }
 
-const PLACEHOLDERS: Record<string, Record<'nl' | 'en', string>> = {
+const PLACEHOLDERS: Partial<Record<FlagKind, Record<'nl' | 'en', string>>> = {
   email: { nl: '[e-mailadres verwijderd]', en: '[e-mail address removed]' },
   phone: { nl: '[telefoonnummer verwijderd]', en: '[phone number removed]' },
   bsn: { nl: '[BSN verwijderd]', en: '[citizen service number removed]' },

@@ -132,7 +132,7 @@ export function scoreTokens(tokens: readonly Token[], lang: Language): { sum: nu
       continue;
     }
     if (token.kind !== 'word') {
-      const valence = emojiValence[token.text];
+      const valence = emojiValence.get(token.text);
       if (valence !== undefined) {
         sentence.sum += valence * clauseWeight;
         evidence += Math.abs(valence);

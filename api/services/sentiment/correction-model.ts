@@ -85,7 +85,12 @@ export function trainCorrectionModel(
   { minimumCorrections = 30, minimumPerClass = 5, lexiconWeight = 2, halfWeightAt = 100 }: CorrectionModelOptions = {},
 ): CorrectionModel {
   const classCounts: Record<ShortLabel, number> = { pos: 0, neu: 0, neg: 0 };
-  const featureCounts: Record<ShortLabel, Record<string, number>> = { pos: {}, neu: {}, neg: {} };
+  // Keyed by words from residents' text: null-prototype objects, so "constructor" is just a word.
+  const featureCounts: Record<ShortLabel, Record<string, number>> = {
+    pos: Object.create(null),
+    neu: Object.create(null),
+    neg: Object.create(null),
+  };
   const featureTotals: Record<ShortLabel, number> = { pos: 0, neu: 0, neg: 0 };
   const vocabulary = new Set<string>();
   for (const correction of corrections) {
@@ -133,7 +138,7 @@ export function classifyWithCorrections(model: CorrectionModel, text: string, la
     let logScore = Math.log((model.classCounts[label] + 1) / (total + classes.length));
     const denominator = model.featureTotals[label] + model.vocabularySize + 1;
     for (const feature of features) {
-      const count = model.featureCounts[label][feature];
+      const count = countOf(model, label, feature);
       if (count === undefined && !featureKnown(model, feature)) continue; // unseen everywhere: no evidence
       logScore += Math.log(((count ?? 0) + 1) / denominator);
     }
@@ -151,7 +156,13 @@ export function classifyWithCorrections(model: CorrectionModel, text: string, la
 }
 
 function featureKnown(model: CorrectionModel, feature: string): boolean {
-  return classes.some((label) => model.featureCounts[label][feature] !== undefined);
+  return classes.some((label) => countOf(model, label, feature) !== undefined);
+}
+
+/** Own counts only: a model read back from JSON has ordinary objects, whose prototype knows `constructor`. */
+function countOf(model: CorrectionModel, label: ShortLabel, feature: string): number | undefined {
+  const counts = model.featureCounts[label];
+  return Object.hasOwn(counts, feature) ? counts[feature] : undefined;
 }
 
 /** The lexicon's result as a distribution over the three classes; only a lean to neutral when it found no evidence. */

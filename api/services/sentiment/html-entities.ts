@@ -13,31 +13,33 @@ export function decodeHtmlEntities(text: string): string {
       const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
       return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
     }
-    return namedEntities[body.toLowerCase()] ?? entity;
+    return namedEntities.get(body.toLowerCase()) ?? entity;
   });
 }
 
-const namedEntities: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  hellip: '…',
-  ndash: '–',
-  mdash: '—',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  euro: '€',
-  eacute: 'é',
-  egrave: 'è',
-  euml: 'ë',
-  iuml: 'ï',
-  ouml: 'ö',
-  uuml: 'ü',
-  auml: 'ä',
-  ccedil: 'ç',
-};
+const namedEntities = new Map<string, string>(
+  Object.entries({
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    nbsp: ' ',
+    hellip: '…',
+    ndash: '–',
+    mdash: '—',
+    lsquo: '‘',
+    rsquo: '’',
+    ldquo: '“',
+    rdquo: '”',
+    euro: '€',
+    eacute: 'é',
+    egrave: 'è',
+    euml: 'ë',
+    iuml: 'ï',
+    ouml: 'ö',
+    uuml: 'ü',
+    auml: 'ä',
+    ccedil: 'ç',
+  }),
+);

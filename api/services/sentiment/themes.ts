@@ -28,7 +28,7 @@ export interface ThemeOptions {
 const stopwordLists = stopwordsIso as Record<string, string[]>;
 
 // Words that stop-word lists keep but that say nothing about a theme in posts to a municipality.
-const extraStopwords: Record<string, string[]> = {
+const extraStopwords: Record<'nl' | 'en', string[]> = {
   nl: [
     'gemeente',
     'nieuw',

@@ -19,36 +19,38 @@ import { detectAll } from 'tinyld';
 const NOT_A_LANGUAGE = new Set(['und', 'zxx', 'mul', 'mis', 'art', 'qaa', 'qam', 'qct', 'qht', 'qme', 'qst', 'qtd']);
 
 /** Languages whose text is not in Latin letters; all others are expected in Latin script. */
-const SCRIPT_OF: Record<string, RegExp> = {
-  ja: /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u,
-  zh: /\p{Script=Han}/u,
-  ko: /[\p{Script=Hangul}\p{Script=Han}]/u,
-  ru: /\p{Script=Cyrillic}/u,
-  uk: /\p{Script=Cyrillic}/u,
-  be: /\p{Script=Cyrillic}/u,
-  bg: /\p{Script=Cyrillic}/u,
-  mk: /\p{Script=Cyrillic}/u,
-  sr: /[\p{Script=Cyrillic}\p{Script=Latin}]/u,
-  kk: /\p{Script=Cyrillic}/u,
-  mn: /\p{Script=Cyrillic}/u,
-  ar: /\p{Script=Arabic}/u,
-  fa: /\p{Script=Arabic}/u,
-  ur: /\p{Script=Arabic}/u,
-  ps: /\p{Script=Arabic}/u,
-  he: /\p{Script=Hebrew}/u,
-  yi: /\p{Script=Hebrew}/u,
-  el: /\p{Script=Greek}/u,
-  th: /\p{Script=Thai}/u,
-  hi: /\p{Script=Devanagari}/u,
-  mr: /\p{Script=Devanagari}/u,
-  ne: /\p{Script=Devanagari}/u,
-  bn: /\p{Script=Bengali}/u,
-  ta: /\p{Script=Tamil}/u,
-  hy: /\p{Script=Armenian}/u,
-  ka: /\p{Script=Georgian}/u,
-  am: /\p{Script=Ethiopic}/u,
-  ti: /\p{Script=Ethiopic}/u,
-};
+const SCRIPT_OF = new Map<string, RegExp>(
+  Object.entries({
+    ja: /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u,
+    zh: /\p{Script=Han}/u,
+    ko: /[\p{Script=Hangul}\p{Script=Han}]/u,
+    ru: /\p{Script=Cyrillic}/u,
+    uk: /\p{Script=Cyrillic}/u,
+    be: /\p{Script=Cyrillic}/u,
+    bg: /\p{Script=Cyrillic}/u,
+    mk: /\p{Script=Cyrillic}/u,
+    sr: /[\p{Script=Cyrillic}\p{Script=Latin}]/u,
+    kk: /\p{Script=Cyrillic}/u,
+    mn: /\p{Script=Cyrillic}/u,
+    ar: /\p{Script=Arabic}/u,
+    fa: /\p{Script=Arabic}/u,
+    ur: /\p{Script=Arabic}/u,
+    ps: /\p{Script=Arabic}/u,
+    he: /\p{Script=Hebrew}/u,
+    yi: /\p{Script=Hebrew}/u,
+    el: /\p{Script=Greek}/u,
+    th: /\p{Script=Thai}/u,
+    hi: /\p{Script=Devanagari}/u,
+    mr: /\p{Script=Devanagari}/u,
+    ne: /\p{Script=Devanagari}/u,
+    bn: /\p{Script=Bengali}/u,
+    ta: /\p{Script=Tamil}/u,
+    hy: /\p{Script=Armenian}/u,
+    ka: /\p{Script=Georgian}/u,
+    am: /\p{Script=Ethiopic}/u,
+    ti: /\p{Script=Ethiopic}/u,
+  }),
+);
 const LATIN = /\p{Script=Latin}/u;
 
 /** Languages a detector mixes up with each other; agreeing with any of them counts. */
@@ -101,7 +103,7 @@ export function isPlausibleLanguage(tag: string, text: string): boolean {
   const prose = proseOf(text);
   const letters = [...prose.matchAll(/\p{L}/gu)].map((m) => m[0]);
   if (letters.length === 0) return true; // nothing to read aloud: the tag cannot mislead
-  const script = SCRIPT_OF[primary] ?? LATIN;
+  const script = SCRIPT_OF.get(primary) ?? LATIN;
   const inScript = letters.filter((letter) => script.test(letter)).length;
   if (inScript / letters.length < 0.5) return false;
   if (letters.length < MIN_LETTERS_TO_DETECT) return true;

@@ -24,7 +24,9 @@ import { htmlToText, sanitisePostHtml } from './sanitise.ts';
 /** Visibilities Podium mirrors: only what anyone can read on the instance's public pages. */
 const MIRRORED_VISIBILITY = new Set(['public']);
 
-const MEDIA_KINDS: Record<string, SocialMediaKind> = { image: 'image', video: 'video', gifv: 'gifv', audio: 'audio' };
+const MEDIA_KINDS = new Map<string, SocialMediaKind>(
+  Object.entries({ image: 'image', video: 'video', gifv: 'gifv', audio: 'audio' }),
+);
 
 const hostOf = (url: string | null) => {
   try {
@@ -108,7 +110,7 @@ export function normaliseMastodonStatus(status: unknown, options: ImportOptions 
     labels: [],
     media: arr(field(status, 'media_attachments'))
       .map((m) => ({
-        kind: MEDIA_KINDS[str(field(m, 'type')) ?? ''] ?? 'unknown',
+        kind: MEDIA_KINDS.get(str(field(m, 'type')) ?? '') ?? 'unknown',
         url: str(field(m, 'url')) ?? str(field(m, 'remote_url')) ?? '',
         previewUrl: str(field(m, 'preview_url')),
         // Mastodon sends null for "no description"; some servers send "".

@@ -176,7 +176,10 @@ export const optionalLang = (lang: string | undefined): { lang?: string } => (la
 
 /** Reads a property of unknown JSON without trusting its type. */
 export function field(value: unknown, key: string): unknown {
-  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  // Own properties only: a platform object without `constructor` has no `constructor`.
+  return value !== null && typeof value === 'object' && Object.hasOwn(value, key)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 }
 
 export const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);

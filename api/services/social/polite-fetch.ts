@@ -8,6 +8,7 @@
  * `X-RateLimit-Remaining`/`-Reset` (Mastodon: ISO date; X: epoch seconds).
  */
 import { createSafeFetch, ForbiddenSourceError } from './safe-fetch.ts';
+import { wellFormedDeep } from '../../../shared/contracts/text.ts';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -61,8 +62,11 @@ export class SourceHttpError extends Error {
  * (safe-fetch.ts), where the request is pinned to the checked address.
  */
 export function assertPublicSource(url: string, allowPrivateHosts = false): void {
+  const parsed = URL.parse(url);
+  // Not an address at all: refused like any other source Podium will not read (422, not a 500).
+  if (!parsed) throw new ForbiddenSourceError(`Not an address Podium can read: ${url}`);
   if (allowPrivateHosts) return;
-  const { protocol, hostname } = new URL(url);
+  const { protocol, hostname } = parsed;
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   const privateName =
     host === 'localhost' || /\.(localhost|local|internal|lan|home\.arpa)$/.test(host) || !host.includes('.');
@@ -199,7 +203,9 @@ export async function getJsonResponse(url: string, options: PoliteFetchOptions =
   const text = await readLimited(response, url, options.maxBytes ?? 5 * 1024 * 1024);
   let body: unknown;
   try {
-    body = text === '' ? null : JSON.parse(text);
+    // A platform's text made storable before any importer reads it (shared/contracts/text.ts):
+    // a JSON escape can carry a lone surrogate, which encodeURIComponent and jsonb refuse.
+    body = text === '' ? null : wellFormedDeep(JSON.parse(text));
   } catch {
     if (response.ok) throw new SourceHttpError(url, 502, 'InvalidJson');
   }

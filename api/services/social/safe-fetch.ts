@@ -105,7 +105,8 @@ export async function resolvePublicAddress(
  */
 export function createSafeFetch(options: SafeFetchOptions = {}) {
   return async function safeFetch(input: string, init: RequestInit = {}): Promise<Response> {
-    const url = new URL(input);
+    const url = URL.parse(input);
+    if (!url) throw new ForbiddenSourceError(`Not an address Podium can read: ${input}`);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
       throw new ForbiddenSourceError(`Podium only reads http(s) addresses, not ${url.protocol}`);
     }

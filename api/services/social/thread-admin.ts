@@ -23,6 +23,7 @@ import { fetchThread, type FetchThreadOptions } from './fetch-thread.ts';
 import { detectPlatform, importThreadPayload } from './import-payload.ts';
 import type { AccountDirectory, ImportedThread } from './model.ts';
 import { importThread, syncThread, type SyncResult, type SyncStats } from './threads.ts';
+import { wellFormedDeep } from '../../../shared/contracts/text.ts';
 
 /** The operator's settings for reading threads (api/config.ts reads them from the environment). */
 export type ImportSettings = {
@@ -102,7 +103,11 @@ export type ImportOutcome =
   | { kind: 'unknown_consultation' };
 
 /** Imports (or re-imports) a thread; source errors are thrown for the caller to explain. */
-export async function importThreadFrom(db: Db, request: ImportRequest): Promise<ImportOutcome> {
+export async function importThreadFrom(db: Db, raw: ImportRequest): Promise<ImportOutcome> {
+  // What came from outside (staff JSON, a file, the admin socket) made storable before any
+  // lookup or write; importThread does the same for what a live read brings.
+  const { settings, now, actor, ...outside } = raw;
+  const request: ImportRequest = { ...wellFormedDeep(outside), settings, now, actor };
   let consultationId: string | null = null;
   if (request.consultation) {
     const [row] = await db

@@ -33,6 +33,7 @@ import {
 import { recordAudit } from '../audit.ts';
 import { markContentChanged } from '../content-revision.ts';
 import { sentimentClassifier } from '../item-sentiment.ts';
+import { truncateText, wellFormed, wellFormedDeep } from '../../../shared/contracts/text.ts';
 import { fetchThread, type FetchThreadOptions } from './fetch-thread.ts';
 import { autoPublishSetting, publishesWithoutReview, reviewOnArrival, screenPost } from './review-on-arrival.ts';
 import type { AccountDirectory, ImportedPost, ImportedThread } from './model.ts';
@@ -266,7 +267,10 @@ export async function importThread(
   db: Db,
   input: ImportThreadInput,
 ): Promise<{ threadId: string; created: boolean; stats: SyncStats }> {
-  const { thread, now } = input;
+  // Platform text (posts, author names, URLs, the raw JSON) made storable at the one door
+  // every import passes: live reads, pasted and uploaded JSON, the CLI and the seed.
+  const thread = wellFormedDeep(input.thread);
+  const { now } = input;
   const interval = input.syncIntervalMinutes ?? DEFAULT_INTERVAL_MINUTES;
   const live = input.live ?? !!input.sourceUrl;
   return db.transaction(async (tx) => {
@@ -360,9 +364,11 @@ export async function syncThread(db: Db, threadId: string, options: SyncOptions)
   if (!thread || thread.removedAt || !thread.sourceUrl) return { kind: 'not_syncable' };
   let read: ImportedThread;
   try {
-    read = readSource
-      ? await readSource(thread.sourceUrl)
-      : await fetchThread(thread.sourceUrl, { ...fetchOptions, ...directory });
+    read = wellFormedDeep(
+      readSource
+        ? await readSource(thread.sourceUrl)
+        : await fetchThread(thread.sourceUrl, { ...fetchOptions, ...directory }),
+    );
   } catch (error) {
     if (error instanceof SourceHttpError && (error.status === 404 || error.status === 410)) {
       await removeThread(db, threadId, thread.organisationId, now);
@@ -377,7 +383,11 @@ export async function syncThread(db: Db, threadId: string, options: SyncOptions)
     const wait = Math.min(thread.syncIntervalMinutes * 2 ** failures, MAX_BACKOFF_MINUTES);
     await db
       .update(socialThreads)
-      .set({ syncFailures: failures, lastSyncError: message.slice(0, 500), nextSyncAt: minutesAfter(now, wait) })
+      .set({
+        syncFailures: failures,
+        lastSyncError: truncateText(wellFormed(message), 500),
+        nextSyncAt: minutesAfter(now, wait),
+      })
       .where(eq(socialThreads.id, threadId));
     return { kind: 'failed', error: message };
   }

@@ -34,7 +34,9 @@ import { decodeBasicEntities, renderPlainText, type TextSpan } from './sanitise.
 
 export type XIncludes = { users: unknown[]; media: unknown[]; tweets: unknown[] };
 
-const MEDIA_KINDS: Record<string, SocialMediaKind> = { photo: 'image', video: 'video', animated_gif: 'gifv' };
+const MEDIA_KINDS = new Map<string, SocialMediaKind>(
+  Object.entries({ photo: 'image', video: 'video', animated_gif: 'gifv' }),
+);
 const TWITTER_EPOCH = 1288834974657n;
 
 /** When a tweet id was made: ids are snowflakes with a millisecond timestamp. */
@@ -90,7 +92,7 @@ function mediaOf(tweet: unknown, includes: XIncludes): SocialMedia[] {
         .filter((v) => str(field(v, 'content_type')) === 'video/mp4')
         .sort((a, b) => (count(field(b, 'bit_rate')) ?? 0) - (count(field(a, 'bit_rate')) ?? 0));
       return {
-        kind: MEDIA_KINDS[str(field(m, 'type')) ?? ''] ?? 'unknown',
+        kind: MEDIA_KINDS.get(str(field(m, 'type')) ?? '') ?? 'unknown',
         url: str(field(m, 'url')) ?? str(field(variants[0], 'url')) ?? str(field(m, 'preview_image_url')) ?? '',
         previewUrl: str(field(m, 'preview_image_url')),
         // Absent unless the request asked for media.fields=alt_text and the author wrote one.

@@ -14,14 +14,16 @@ export type ReplyTemplate = typeof replyTemplates.$inferSelect;
 export type TemplateValues = { consultation: string; channel: string; date: string };
 
 /** Both spellings of each placeholder work in both languages: staff type what they read. */
-const PLACEHOLDERS: Record<string, keyof TemplateValues> = {
-  consultatie: 'consultation',
-  consultation: 'consultation',
-  kanaal: 'channel',
-  channel: 'channel',
-  datum: 'date',
-  date: 'date',
-};
+const PLACEHOLDERS = new Map<string, keyof TemplateValues>(
+  Object.entries({
+    consultatie: 'consultation',
+    consultation: 'consultation',
+    kanaal: 'channel',
+    channel: 'channel',
+    datum: 'date',
+    date: 'date',
+  }),
+);
 
 export const PLACEHOLDER_NAMES = { nl: ['consultatie', 'kanaal', 'datum'], en: ['consultation', 'channel', 'date'] };
 
@@ -29,7 +31,7 @@ export const PLACEHOLDER_NAMES = { nl: ['consultatie', 'kanaal', 'datum'], en: [
 export function fillTemplate(template: Pick<ReplyTemplate, 'body'>, lang: Locale, values: TemplateValues): string {
   const text = lang === 'en' ? (template.body.en ?? template.body.nl) : template.body.nl;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const key = PLACEHOLDERS[name.toLowerCase()];
+    const key = PLACEHOLDERS.get(name.toLowerCase());
     return key ? values[key] : whole;
   });
 }

@@ -15,11 +15,13 @@ import * as queueTexts from '../queue/texts.ts';
 import { staffPaths } from '../queue/paths.ts';
 import { renderLoginPage } from '../queue/view.ts';
 import { formatTime } from '../kit/format.ts';
+import { clientAddress } from '../../http/rate-limit.ts';
+import { InputText } from '../../../shared/contracts/input-text.ts';
 
 const LoginForm = z.object({
-  email: z.string().trim().min(1).max(320),
-  password: z.string().min(1).max(1024),
-  next: z.string().max(500).optional(),
+  email: InputText.trim().min(1).max(320),
+  password: InputText.min(1).max(1024),
+  next: InputText.max(500).optional(),
 });
 
 export function authRoutes(options: StaffSessionOptions = {}): Hono<StaffEnv> {
@@ -53,25 +55,30 @@ export function authRoutes(options: StaffSessionOptions = {}): Hono<StaffEnv> {
         return c.html(renderLoginPage({ lang, email, next, errors }), 422);
       }
 
+      const now = c.get('now')();
       const result = await authenticate(c.get('db'), {
         email: parsed.data.email,
         password: parsed.data.password,
-        now: c.get('now')(),
+        address: clientAddress(c, options.trustProxyHops ?? 0),
+        now,
       });
-      if (result.kind === 'invalid') {
-        return c.html(renderLoginPage({ lang, email, next, errors: [{ field: 'email', message: m.invalid }] }), 401);
-      }
-      if (result.kind === 'locked') {
-        const seconds = Math.max(1, Math.ceil((result.until.getTime() - c.get('now')().getTime()) / 1000));
-        c.header('Retry-After', String(seconds));
+      if (result.kind !== 'ok') {
+        // The wait is said in the error summary, which takes focus: a screen reader announces it.
+        const wait = result.retryAt && {
+          time: formatTime(result.retryAt, lang),
+          minutes: Math.max(1, Math.ceil((result.retryAt.getTime() - now.getTime()) / 60_000)),
+        };
+        if (wait)
+          c.header('Retry-After', String(Math.max(1, Math.ceil((result.retryAt!.getTime() - now.getTime()) / 1000))));
+        const message =
+          result.kind === 'throttled'
+            ? m.throttled(wait!.time, wait!.minutes)
+            : wait
+              ? `${m.invalid} ${m.waitBeforeNext(wait.time, wait.minutes)}`
+              : m.invalid;
         return c.html(
-          renderLoginPage({
-            lang,
-            email,
-            next,
-            errors: [{ field: 'email', message: m.locked(formatTime(result.until, lang)) }],
-          }),
-          429,
+          renderLoginPage({ lang, email, next, errors: [{ field: 'email', message }] }),
+          result.kind === 'throttled' ? 429 : 401,
         );
       }
       const cookie = sessionCookie(c, options);

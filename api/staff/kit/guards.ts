@@ -8,6 +8,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { problem } from '../../http/problem.ts';
+import { wellFormed } from '../../../shared/contracts/text.ts';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import type { AppEnv } from '../../http/app-env.ts';
 import { textsFor } from '../../../shared/i18n.ts';
@@ -86,6 +87,7 @@ export function pageSession(session: ActiveSession): PageSession {
     csrfToken: session.csrfToken,
     expiresAt: session.expiresAt,
     roles: session.roles,
+    unreadNotifications: session.unreadNotifications ?? 0,
   };
 }
 
@@ -109,19 +111,34 @@ export function notFound(c: Context<StaffEnv>, lang: Locale, session: ActiveSess
 
 export type FormBody = Record<string, string | File | (string | File)[]>;
 
+/**
+ * The fields of a staff form post, every name and value made well-formed (no lone
+ * surrogate, no NUL: shared/contracts/text.ts) before a route, a check or the database
+ * sees them. A null-prototype object, so a field named `constructor` or `__proto__` is
+ * just a field.
+ */
 export async function formBody(c: Context): Promise<FormBody> {
   // JSON and other bodies parse to nothing, so they can never carry a CSRF token.
-  return (await c.req.parseBody({ all: true })) as FormBody;
+  // A body that cannot be read (broken multipart) is a form without fields: refused as such.
+  const raw = (await c.req.parseBody({ all: true }).catch(() => ({}))) as FormBody;
+  const body: FormBody = Object.create(null);
+  for (const [name, value] of Object.entries(raw)) {
+    body[wellFormed(name)] = Array.isArray(value) ? value.map(wellFormedValue) : wellFormedValue(value);
+  }
+  return body;
 }
 
+const wellFormedValue = (value: string | File): string | File =>
+  typeof value === 'string' ? wellFormed(value) : value;
+
 export function field(body: FormBody, name: string): string | undefined {
-  const value = body[name];
+  const value = Object.hasOwn(body, name) ? body[name] : undefined;
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' ? first : undefined;
 }
 
 export function fields(body: FormBody, name: string): string[] {
-  const value = body[name];
+  const value = Object.hasOwn(body, name) ? body[name] : undefined;
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return list.filter((v): v is string => typeof v === 'string');
 }

@@ -8,6 +8,7 @@ import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { can, type RoleGrant } from '../../services/auth/roles.ts';
 import { auditScreens } from '../audit/paths.ts';
 import { insightsScreens } from '../insights/paths.ts';
+import { notificationScreens } from '../notifications/paths.ts';
 import { privacyScreens } from '../privacy/paths.ts';
 import { queueScreens } from '../queue/paths.ts';
 import { webcareScreens } from '../webcare/paths.ts';
@@ -21,6 +22,7 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
   ...insightsScreens,
   ...auditScreens,
   ...privacyScreens,
+  ...notificationScreens,
 ];
 
 export type NavEntry = { id: string; href: string; text: string; current: boolean };

@@ -8,20 +8,26 @@
  * - `staffSession`: the session from the cookie on `c.get('session')` (or `undefined`).
  *
  * The guards in ./guards.ts then decide per route what the session may do. The cookie is
- * HttpOnly and SameSite=Lax, and `__Host-` prefixed and Secure over HTTPS; once logged in,
- * forms also carry the session's CSRF token.
+ * HttpOnly and SameSite=Lax, and `__Host-` prefixed and Secure over HTTPS (also when a trusted
+ * proxy says the browser used HTTPS); once logged in, forms also carry the session's CSRF token.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
+import { isHttpsRequest } from '../../http/security-headers.ts';
 import { findSession } from '../../services/auth/sessions.ts';
 import { forbidden, type StaffEnv } from './guards.ts';
 
 export type StaffSessionOptions = {
   /** The public address (PODIUM_PUBLIC_URL); an `https:` address makes the cookie Secure and `__Host-` prefixed. */
   publicUrl?: string | undefined;
+  /**
+   * Proxies in front whose headers are trusted (PODIUM_TRUST_PROXY): their `X-Forwarded-Proto: https`
+   * makes the cookie Secure too, and the log-in throttle reads the client's address from `X-Forwarded-For`.
+   */
+  trustProxyHops?: number | undefined;
 };
 
 const COOKIE = { secure: '__Host-podium_session', plain: 'podium_session' };
@@ -33,9 +39,12 @@ const isAsset = (path: string) => path.startsWith('/beheer/assets/');
  * The session cookie's name and whether it is Secure, for this request: the log-in and
  * log-out routes set and clear the same cookie the middleware reads.
  */
-export function sessionCookie(c: Context, { publicUrl }: StaffSessionOptions = {}): { name: string; secure: boolean } {
+export function sessionCookie(
+  c: Context,
+  { publicUrl, trustProxyHops = 0 }: StaffSessionOptions = {},
+): { name: string; secure: boolean } {
   const secure =
-    (publicUrl ? new URL(publicUrl).protocol === 'https:' : false) || new URL(c.req.url).protocol === 'https:';
+    (publicUrl ? new URL(publicUrl).protocol === 'https:' : false) || isHttpsRequest(c, trustProxyHops > 0);
   return { name: secure ? COOKIE.secure : COOKIE.plain, secure };
 }
 

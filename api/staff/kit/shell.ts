@@ -16,6 +16,8 @@ import type { RoleGrant } from '../../services/auth/roles.ts';
 import * as queueTexts from '../queue/texts.ts';
 import { staffPaths } from '../queue/paths.ts';
 import { staffNav } from './registry.ts';
+import { NOTIFICATIONS_SCREEN_ID } from '../notifications/paths.ts';
+import * as notificationTexts from '../notifications/texts.ts';
 import { hiddenFields, navLinks, type NavEntry } from './components.ts';
 import { formatTime } from './format.ts';
 
@@ -30,11 +32,25 @@ export type PageSession = {
   expiresAt: Date;
   /** Which nav links to show; the routes check permissions themselves. */
   roles?: readonly RoleGrant[];
+  /** Shown in the notifications entry of the navigation, in words. */
+  unreadNotifications?: number;
 };
 
 /** The links in the staff navigation for these roles (kit/registry.ts), the page at `path` marked current. */
-export function staffNavEntries(lang: Locale, path: string | undefined, roles: readonly RoleGrant[] = []): NavEntry[] {
-  return staffNav(lang, roles, path).map(({ href, text, current }) => ({ href, label: text, current }));
+export function staffNavEntries(
+  lang: Locale,
+  path: string | undefined,
+  roles: readonly RoleGrant[] = [],
+  unreadNotifications = 0,
+): NavEntry[] {
+  return staffNav(lang, roles, path).map(({ id, href, text, current }) => ({
+    href,
+    label:
+      id === NOTIFICATIONS_SCREEN_ID && unreadNotifications > 0
+        ? textsFor(notificationTexts, lang).navUnread(unreadNotifications)
+        : text,
+    current,
+  }));
 }
 
 function header(lang: Locale, session: PageSession | undefined, path: string | undefined): Html {
@@ -43,7 +59,7 @@ function header(lang: Locale, session: PageSession | undefined, path: string | u
   const basics = { csrf: session.csrfToken, lang };
   return html`<header class="staff-header">
 <p class="staff-product">${m.product}</p>
-<nav aria-label="${m.header.navLabel}">${navLinks(staffNavEntries(lang, path, session.roles), 'staff-nav')}</nav>
+<nav aria-label="${m.header.navLabel}">${navLinks(staffNavEntries(lang, path, session.roles, session.unreadNotifications), 'staff-nav')}</nav>
 <div class="staff-account">
 <p>${m.header.signedInAs(session.displayName)}</p>
 <form method="post" action="${staffPaths.extend}" class="staff-session" data-session-form>

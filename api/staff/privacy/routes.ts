@@ -37,16 +37,15 @@ import { privacyPaths } from './paths.ts';
 import { actorOf } from '../kit/actor.ts';
 import { formErrors, type FieldError } from '../kit/form-errors.ts';
 import { field, pageSession, staffForm, staffPage, type FormBody, type StaffEnv } from '../kit/guards.ts';
+import { InputText } from '../../../shared/contracts/input-text.ts';
 
 const RETENTION_KINDS = Object.keys(DEFAULT_RETENTION_DAYS) as RetentionKind[];
 const MAX_DAYS = 36_500;
 
 const Query = z.object({
   by: z.enum(['email', 'handle']),
-  value: z.string().trim().min(3).max(254),
-  reference: z
-    .string()
-    .trim()
+  value: InputText.trim().min(3).max(254),
+  reference: InputText.trim()
     .max(100)
     .regex(/^[\p{L}\p{N} ./_:-]*$/u),
 });

@@ -17,6 +17,7 @@ import { actorOf } from '../kit/actor.ts';
 import { formErrors, type FieldError, type Issue } from '../kit/form-errors.ts';
 import { field, fields, forbidden, notFound, pageSession, safeNext, staffForm, type StaffEnv } from '../kit/guards.ts';
 import { can } from '../../services/auth/roles.ts';
+import { accountsUnderAttack, ATTACK_NOTICE_MS } from '../../services/auth/login-alerts.ts';
 import type { QueuePage, QueuePageState, QueuePanels } from './panels.ts';
 import type { ActiveSession } from '../../services/auth/sessions.ts';
 import {
@@ -33,6 +34,7 @@ import {
   type ReviewState,
 } from '../../services/moderation/index.ts';
 import { renderQueuePage, BULK, type QueueFilterValues } from './view.ts';
+import { InputText } from '../../../shared/contracts/input-text.ts';
 
 /** The queue page with these panels: api/staff/workbench.ts hands it to every group that re-renders it. */
 export function createQueuePage(panels: QueuePanels): QueuePage {
@@ -41,8 +43,8 @@ export function createQueuePage(panels: QueuePanels): QueuePage {
 
 const DecisionForm = z.object({
   decision: z.enum(DECISIONS as [string, ...string[]]),
-  rule: z.string().max(100).optional(),
-  note: z.string().max(1000).optional(),
+  rule: InputText.max(100).optional(),
+  note: InputText.max(1000).optional(),
 });
 
 const ItemId = z.uuid();
@@ -53,13 +55,11 @@ const STATES = reviewState.enumValues;
 const QueueQuery = z.object({
   status: z.enum(STATES).optional().catch(undefined),
   channel: z.enum(['portal', 'widget', 'social']).optional().catch(undefined),
-  consultation: z.string().max(200).optional().catch(undefined),
-  topic: z.string().max(200).optional().catch(undefined),
-  department: z.string().max(200).optional().catch(undefined),
+  consultation: InputText.max(200).optional().catch(undefined),
+  topic: InputText.max(200).optional().catch(undefined),
+  department: InputText.max(200).optional().catch(undefined),
   flag: z.enum(['personal_data', 'abuse', 'spam']).optional().catch(undefined),
-  overdue: z
-    .string()
-    .optional()
+  overdue: InputText.optional()
     .transform((v) => v === '1')
     .catch(false),
   opgeslagen: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),
@@ -241,6 +241,12 @@ async function showQueue(
     form: options.form,
     now,
     webcare: await panels.webcare(c, session, options.assignError),
+    accountsUnderAttack: can(session.roles, 'admin')
+      ? await accountsUnderAttack(db, {
+          organisationId: session.user.organisationId,
+          since: new Date(now.getTime() - ATTACK_NOTICE_MS),
+        })
+      : undefined,
   });
   return c.html(html, options.status ?? (canRead ? 200 : 403));
 }

@@ -20,11 +20,20 @@ export const nl = {
     passwordRequired: 'Vul uw wachtwoord in.',
     tooLong: 'Dit is te lang.',
     invalid: 'Het e-mailadres of het wachtwoord klopt niet. Controleer ze en probeer het opnieuw.',
-    locked: (time: string) =>
-      `Er is te vaak een verkeerd wachtwoord gebruikt. Het account is geblokkeerd tot ${time}. Probeer het daarna opnieuw.`,
+    throttled: (time: string, minutes: number) =>
+      `Er is te vaak een verkeerd e-mailadres of wachtwoord gebruikt. Wacht tot ${time} (${minutes === 1 ? '1 minuut' : `${minutes} minuten`}) en probeer het dan opnieuw.`,
+    waitBeforeNext: (time: string, minutes: number) =>
+      `U kunt het opnieuw proberen vanaf ${time} (over ${minutes === 1 ? '1 minuut' : `${minutes} minuten`}).`,
     loggedOut: 'U bent uitgelogd.',
     expired: 'Uw sessie is verlopen. Log opnieuw in om verder te werken.',
     otherLanguage: 'English',
+  },
+  attack: {
+    heading: 'Inlogpogingen op accounts',
+    intro:
+      'Het afgelopen uur is bij deze accounts zo vaak een verkeerd wachtwoord gebruikt dat nieuwe pogingen moeten wachten. Het account blijft bruikbaar vanaf adressen waar de medewerker eerder inlogde. Bekijk de meldingen in het auditlog.',
+    alerts: (n: number) => (n === 1 ? '1 melding' : `${n} meldingen`),
+    last: 'laatste om',
   },
   header: {
     signedInAs: (name: string) => `Ingelogd als ${name}`,
@@ -159,11 +168,20 @@ export const en: Texts = {
     passwordRequired: 'Enter your password.',
     tooLong: 'This is too long.',
     invalid: 'The e-mail address or the password is not right. Check them and try again.',
-    locked: (time: string) =>
-      `A wrong password was used too often. The account is locked until ${time}. Try again after that.`,
+    throttled: (time: string, minutes: number) =>
+      `A wrong e-mail address or password was used too often. Wait until ${time} (${minutes === 1 ? '1 minute' : `${minutes} minutes`}) and then try again.`,
+    waitBeforeNext: (time: string, minutes: number) =>
+      `You can try again from ${time} (in ${minutes === 1 ? '1 minute' : `${minutes} minutes`}).`,
     loggedOut: 'You have logged out.',
     expired: 'Your session has ended. Log in again to continue.',
     otherLanguage: 'Nederlands',
+  },
+  attack: {
+    heading: 'Log-in attempts on accounts',
+    intro:
+      'In the last hour, a wrong password was used so often on these accounts that new attempts have to wait. The account stays usable from addresses where its owner logged in before. See the entries in the audit log.',
+    alerts: (n: number) => (n === 1 ? '1 alert' : `${n} alerts`),
+    last: 'last at',
   },
   header: {
     signedInAs: (name: string) => `Logged in as ${name}`,

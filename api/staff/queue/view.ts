@@ -11,6 +11,8 @@ import type { HouseRule, QueueFilterOptions, QueueItem } from '../../services/mo
 import { DECISIONS } from '../../services/moderation/index.ts';
 import type { Flag } from '../../services/screening/types.ts';
 import { webcarePaths } from '../webcare/paths.ts';
+import { auditPaths } from '../audit/paths.ts';
+import type { AccountUnderAttack } from '../../services/auth/login-alerts.ts';
 import { clockMeta, queueItemWebcare, shortcutStatus, type QueueWebcare } from '../webcare/view.ts';
 import * as webcareTexts from '../webcare/texts.ts';
 import {
@@ -106,6 +108,8 @@ export function renderQueuePage(options: {
   now: Date;
   /** Assignment, answers and the response clock on every item (webcare/view.ts). */
   webcare?: QueueWebcare | undefined;
+  /** For administrators: staff accounts whose log-in was throttled in the last hour. */
+  accountsUnderAttack?: AccountUnderAttack[] | undefined;
 }): string {
   const { lang, form } = options;
   const m = textsFor(queueTexts, lang).queue;
@@ -159,7 +163,8 @@ ${decisionForm({
   submit: m.bulk.save,
 })}
 </section>`;
-    body = html`${notice(status)}
+    body = html`${attackNotice(lang, options.accountsUnderAttack ?? [])}
+${notice(status)}
 ${errorSummary(lang, formErrors)}
 <p>${m.intro}</p>
 <p class="staff-shortcut-hint">${textsFor(webcareTexts, lang).shortcuts.hint} <a href="${webcarePaths.shortcuts(lang)}">${textsFor(webcareTexts, lang).shortcuts.help}</a></p>
@@ -178,6 +183,25 @@ ${bulk}`;
     hasErrors: formErrors.length > 0,
     scripts: [webcarePaths.shortcutsScript],
   });
+}
+
+/**
+ * The administrators' warning that someone is guessing staff passwords: a region with a
+ * heading (found by heading navigation, not announced on every page view), each account
+ * linking to its entries in the audit log.
+ */
+function attackNotice(lang: Locale, accounts: AccountUnderAttack[]): Html {
+  if (accounts.length === 0) return nothing;
+  const m = textsFor(queueTexts, lang).attack;
+  const items = accounts.map(
+    (account) =>
+      html`<li><a href="${auditPaths.page(lang)}?${new URLSearchParams({ subject: account.staffUserId }).toString()}">${account.displayName} (${account.email})</a>: ${m.alerts(account.alerts)}, ${m.last} ${time(account.lastAt, formatDateTime(account.lastAt, lang))}</li>`,
+  );
+  return html`<section class="staff-attack" aria-labelledby="attack-heading">
+<h2 id="attack-heading">${m.heading}</h2>
+<p>${m.intro}</p>
+<ul>${join(items, '\n')}</ul>
+</section>`;
 }
 
 function renderFilters(options: { lang: Locale; filter: QueueFilterValues; filterOptions: QueueFilterOptions }): Html {

@@ -26,21 +26,22 @@ import {
 } from '../../services/social/thread-admin.ts';
 import { can } from '../../services/auth/roles.ts';
 import { requireStaff, type StaffEnv } from '../kit/guards.ts';
+import { InputText } from '../../../shared/contracts/input-text.ts';
 
 /** Largest platform JSON staff may send: a 100-reply page with includes stays far below. */
 export const THREAD_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 
-const Account = z.string().trim().min(1).max(320);
+const Account = InputText.trim().min(1).max(320);
 
 const ImportBody = z
   .object({
-    url: z.string().trim().min(1).max(2000).optional(),
-    payload: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
+    url: InputText.trim().min(1).max(2000).optional(),
+    payload: z.union([z.record(InputText, z.unknown()), z.array(z.unknown())]).optional(),
     platform: SocialPlatform.optional(),
-    rootId: z.string().trim().min(1).max(500).optional(),
-    consultation: z.string().trim().min(1).max(200).optional(),
+    rootId: InputText.trim().min(1).max(500).optional(),
+    consultation: InputText.trim().min(1).max(200).optional(),
     title: z
-      .object({ nl: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200).optional() })
+      .object({ nl: InputText.trim().min(1).max(200), en: InputText.trim().min(1).max(200).optional() })
       .optional(),
     ownAccounts: z.array(Account).max(50).optional(),
     officialAccounts: z.array(Account).max(200).optional(),
@@ -55,9 +56,9 @@ const ImportBody = z
 
 const DescriptionBody = z
   .object({
-    postId: z.string().trim().min(1).max(500),
+    postId: InputText.trim().min(1).max(500),
     mediaIndex: z.number().int().min(0).max(20),
-    text: z.string().max(1500),
+    text: InputText.max(1500),
     lang: z.enum(['nl', 'en']),
   })
   .strict();

@@ -57,6 +57,7 @@ import {
 import type { QueuePage } from '../queue/panels.ts';
 import { actorOf } from '../kit/actor.ts';
 import { formErrors, type FieldError, type Issue } from '../kit/form-errors.ts';
+import { InputText } from '../../../shared/contracts/input-text.ts';
 
 const assets = {
   readability: new URL('../kit/assets/readability.js', import.meta.url),
@@ -73,25 +74,25 @@ const AssignForm = z.object({ department: OptionalId, person: OptionalId });
 const AnswerForm = z.object({
   action: z.enum(['preview', 'publish']),
   language: Lang,
-  body: z.string().trim().min(1).max(ANSWER_MAX_LENGTH),
+  body: InputText.trim().min(1).max(ANSWER_MAX_LENGTH),
 });
 
 const TemplateForm = z.object({
   id: z.uuid().optional(),
-  titleNl: z.string().trim().min(1).max(200),
-  titleEn: z.string().trim().max(200),
-  bodyNl: z.string().trim().min(1).max(ANSWER_MAX_LENGTH),
-  bodyEn: z.string().trim().max(ANSWER_MAX_LENGTH),
+  titleNl: InputText.trim().min(1).max(200),
+  titleEn: InputText.trim().max(200),
+  bodyNl: InputText.trim().min(1).max(ANSWER_MAX_LENGTH),
+  bodyEn: InputText.trim().max(ANSWER_MAX_LENGTH),
 });
 
 const RuleForm = z.object({
-  topic: z.string().min(1).max(200),
+  topic: InputText.min(1).max(200),
   channel: z.union([z.literal('').transform(() => null), z.enum(['portal', 'widget', 'social'])]),
   department: OptionalId,
   person: OptionalId,
 });
 
-const ReadabilityRequest = z.object({ text: z.string().max(20_000), lang: Lang, uiLang: Lang.optional() });
+const ReadabilityRequest = z.object({ text: InputText.max(20_000), lang: Lang, uiLang: Lang.optional() });
 
 const viewerOf = (session: ActiveSession) => ({ organisationId: session.user.organisationId, roles: session.roles });
 

@@ -25,6 +25,11 @@ export const ROUTES: Record<string, Access> = {
   'POST /beheer/uitloggen': 'session',
   'POST /beheer/sessie/verlengen': 'session',
   'GET /beheer/': 'session',
+  // notifications (api/staff/notifications/)
+  'GET /beheer/meldingen': 'session',
+  'GET /en/manage/notifications': 'session',
+  'POST /beheer/meldingen/gelezen': 'session',
+  'POST /beheer/meldingen/voorkeuren': 'session',
   'GET /en/manage/': 'session',
   'POST /beheer/items/:id/decision': 'queue.decide',
   'POST /beheer/items/:id/sentiment': 'queue.decide',

@@ -5,6 +5,7 @@
  * controls the server's clock alongside the browser's (page.clock).
  */
 import { expect, test, type Page } from '@playwright/test';
+import { authenticate } from '../../../api/services/auth/sessions.ts';
 import { eraseSubmission } from '../../../api/services/residents-rights.ts';
 import { submitInput } from '../../../api/services/submissions.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
@@ -16,6 +17,7 @@ import {
 } from '../support/staff-podium.ts';
 
 const EMAIL = 'moderator@demodam.example';
+const ADMIN = 'beheerder@demodam.example';
 const MINUTE = 60 * 1000;
 
 let podium: StaffPodium;
@@ -26,9 +28,17 @@ let serverOffset = 0;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  podium = await startStaffPodium([{ email: EMAIL, displayName: 'Mo de Rator', role: 'moderator' }], {
-    now: () => new Date(Date.now() + serverOffset),
-  });
+  // Migrating, seeding and hashing a password on a busy CI machine can take longer than one test.
+  test.setTimeout(120_000);
+  podium = await startStaffPodium(
+    [
+      { email: EMAIL, displayName: 'Mo de Rator', role: 'moderator' },
+      { email: ADMIN, displayName: 'Ad Min', role: 'administrator' },
+    ],
+    {
+      now: () => new Date(Date.now() + serverOffset),
+    },
+  );
   baseUrl = podium.baseUrl;
   await submitInput(podium.database.db, {
     consultationSlug: 'fietsroute-stationsstraat',
@@ -89,6 +99,49 @@ test('a wrong password shows an error summary that takes focus and leads to the 
   await expect(page.getByLabel('E-mailadres')).toBeFocused();
 });
 
+test('after repeated failures the error summary says when to try again, in Dutch and English, and passes axe', async ({
+  page,
+}) => {
+  // Failures from elsewhere, through the service: the account's count, not this browser's address.
+  const fail = (email: string, times: number) =>
+    Array.from({ length: times }).reduce<Promise<unknown>>(
+      (previous) =>
+        previous.then(() =>
+          authenticate(podium.database.db, { email, password: 'wrong', address: '192.0.2.9', now: new Date() }),
+        ),
+      Promise.resolve(),
+    );
+  const guessed = 'niemand@demodam.example';
+  await fail(guessed, 4);
+  await page.goto(`${baseUrl}/beheer/inloggen`);
+  await page.getByLabel('E-mailadres').fill(guessed);
+  await page.getByLabel('Wachtwoord').fill('still not the password');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  const summary = page.locator('#staff-error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('U kunt het opnieuw proberen vanaf');
+  await expectNoAxeViolations(page, { context: 'staff log-in, wrong and must wait' });
+
+  await page.getByLabel('Wachtwoord').fill('one more try');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText(
+    /Er is te vaak een verkeerd e-mailadres of wachtwoord gebruikt\. Wacht tot \d\d:\d\d/,
+  );
+  await expect(page).toHaveTitle(/^Fout: Inloggen/);
+  await expectNoAxeViolations(page, { context: 'staff log-in, waiting' });
+
+  const english = 'nobody@demodam.example';
+  await fail(english, 5);
+  await page.goto(`${baseUrl}/en/manage/login`);
+  await page.getByLabel('E-mail address').fill(english);
+  await page.getByLabel('Password').fill('not it either');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText(/A wrong e-mail address or password was used too often\. Wait until \d\d:\d\d/);
+  await expectNoAxeViolations(page, { context: 'staff log-in, waiting (English)' });
+});
+
 test('the queue passes axe and shows the screening flags next to the text', async ({ page }) => {
   await logIn(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Wachtrij' })).toBeVisible();
@@ -143,6 +196,30 @@ test('the queue reflows at 320 CSS px without scrolling sideways (WCAG 1.4.10)',
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test("an administrator's start page names the accounts under attack, passes axe, and links to the audit log", async ({
+  page,
+}) => {
+  await logIn(page); // this browser's address is now one the moderator used
+  for (let i = 0; i < 5; i++) {
+    await authenticate(podium.database.db, {
+      email: EMAIL,
+      password: 'guess',
+      address: `192.0.2.${i}`,
+      now: new Date(),
+    });
+  }
+  await page.context().clearCookies();
+  await logInAsStaff(page, baseUrl, ADMIN);
+  const alert = page.getByRole('region', { name: 'Inlogpogingen op accounts' });
+  await expect(alert).toContainText('Mo de Rator (moderator@demodam.example): 1 melding');
+  await expectNoAxeViolations(page, { context: 'queue with accounts under attack' });
+  await alert.getByRole('link', { name: 'Mo de Rator (moderator@demodam.example)' }).click();
+  await expect(page).toHaveURL(/\/beheer\/audit\/\?subject=[0-9a-f-]{36}$/);
+  await expect(page.getByText('staff.login_throttled').first()).toBeVisible();
+  await page.context().clearCookies();
+  await logIn(page); // the owner herself is not kept out, from an address she used before
 });
 
 test('rejecting without a house rule shows the error at the rule, and the decision can then be made', async ({

@@ -22,4 +22,12 @@ describe('embedding origins', () => {
       assert.ok(!originMatches(origin, 'http://localhost:*'), origin);
     }
   });
+
+  it('never fail on an origin or a pattern that is not an address: they match nothing', () => {
+    for (const bad of ['', 'null', '%', 'http://', 'https://[::1', '\ud800', 'javascript:alert(1)']) {
+      assert.ok(!originMatches(bad, 'https://www.demodam.nl'), bad);
+      assert.ok(!originMatches('https://www.demodam.nl', bad), bad);
+      assert.ok(!originMatches('https://www.demodam.nl', `${bad}:*`), bad);
+    }
+  });
 });

@@ -3,7 +3,7 @@
  * write to a municipality, and correcting AFINN where its sense is wrong here
  * ("fine" as a penalty, "care" in "take care of").
  */
-export const podiumLexiconEn: Record<string, number> = {
+export const podiumLexiconEn = {
   // praise, thanks, service
   'thank you': 2.3,
   'thanks a lot': 2.5,
@@ -291,4 +291,4 @@ export const podiumLexiconEn: Record<string, number> = {
   typical: -1,
   nightmare: -2.8,
   disaster: -2.8,
-};
+} satisfies Record<string, number>;

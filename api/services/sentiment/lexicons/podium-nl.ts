@@ -4,7 +4,7 @@
  * lexicon, which has mostly adjectives and a few senses that are wrong for this domain
  * ("trots" −0.5, "zeer" as in pain). Phrases are space-separated and matched before words.
  */
-export const podiumLexiconNl: Record<string, number> = {
+export const podiumLexiconNl = {
   // praise, thanks, satisfaction
   goed: 1.9,
   beter: 1.6,
@@ -613,4 +613,4 @@ export const podiumLexiconNl: Record<string, number> = {
   massaal: 0,
   onterecht: -2,
   'schiet tekort': -2.3,
-};
+} satisfies Record<string, number>;

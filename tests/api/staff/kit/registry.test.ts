@@ -69,11 +69,32 @@ describe('the staff screen registry', () => {
         'insights.page',
         'audit.page',
         'privacy.home',
+        'notifications.page',
       ],
-      moderator: ['queue.home', 'webcare.overdue', 'webcare.consultations', 'webcare.shortcuts', 'insights.page'],
-      webcare: ['queue.home', 'webcare.overdue', 'webcare.consultations', 'webcare.shortcuts', 'insights.page'],
-      analyst: ['queue.home', 'insights.page'],
-      department_member: ['queue.home', 'webcare.overdue', 'webcare.consultations', 'webcare.shortcuts'],
+      moderator: [
+        'queue.home',
+        'webcare.overdue',
+        'webcare.consultations',
+        'webcare.shortcuts',
+        'insights.page',
+        'notifications.page',
+      ],
+      webcare: [
+        'queue.home',
+        'webcare.overdue',
+        'webcare.consultations',
+        'webcare.shortcuts',
+        'insights.page',
+        'notifications.page',
+      ],
+      analyst: ['queue.home', 'insights.page', 'notifications.page'],
+      department_member: [
+        'queue.home',
+        'webcare.overdue',
+        'webcare.consultations',
+        'webcare.shortcuts',
+        'notifications.page',
+      ],
     };
     for (const role of STAFF_ROLES) {
       assert.deepEqual(

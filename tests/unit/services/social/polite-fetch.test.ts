@@ -131,6 +131,11 @@ describe('rate limits', () => {
     }
     assert.doesNotThrow(() => assertPublicSource('https://social.overheid.nl/api/v1/statuses/1'));
     assert.doesNotThrow(() => assertPublicSource('http://localhost:3000/api', true));
+    // Not an address at all: refused as a source (a 422 for staff), also where private hosts are allowed.
+    for (const bad of ['', 'not a url', 'https://', 'https://[::1']) {
+      assert.throws(() => assertPublicSource(bad), ForbiddenSourceError, bad);
+      assert.throws(() => assertPublicSource(bad, true), ForbiddenSourceError, bad);
+    }
   });
 
   it('refuses a response body larger than the limit instead of reading it all', async () => {

@@ -1,0 +1,13 @@
+/**
+ * Loaded (`node --import`) into every build process that builds.ts starts: the build ends
+ * when the server that started it is gone. A server killed with SIGKILL cannot stop its
+ * children, and an orphaned Astro build would go on writing into the installation's `.astro/`
+ * while the restarted server builds there too. The server gives the child a pipe as standard
+ * input and never writes to it; the operating system closes it when the server dies, however
+ * it dies, and the child sees the end of it.
+ */
+process.stdin.on('end', () => process.exit(70));
+process.stdin.on('error', () => process.exit(70));
+process.stdin.resume();
+// Reading must not keep the build alive once its own work is done.
+process.stdin.unref?.();

@@ -1,0 +1,53 @@
+/** The sentences of staff notifications, shared by the workbench list and the e-mails. */
+import type { LocalizedText } from '../../db/schema.ts';
+import { formatDate } from '../../../shared/format.ts';
+
+type Params = { consultation?: LocalizedText; dueAt?: string; message?: LocalizedText };
+
+/** "Een item over "X"", or just "Een item" (a mirrored post without a consultation). */
+const nlItem = (p: Params) => (p.consultation ? `Een item over "${p.consultation.nl}"` : 'Een item');
+const enItem = (p: Params) => (p.consultation ? `An item on "${p.consultation.en ?? p.consultation.nl}"` : 'An item');
+
+export const nl = {
+  kinds: {
+    item_assigned: 'Een item is aan mij toegewezen',
+    item_nearly_late: 'Een item van mij is bijna te laat',
+    item_escalated: 'Een item is geëscaleerd',
+    security_alert: 'Beveiligingsmeldingen (alleen beheerders)',
+  },
+  sentence: {
+    item_assigned: (p: Params) => `${nlItem(p)} is aan u toegewezen.`,
+    item_nearly_late: (p: Params) =>
+      `${nlItem(p)} moet uiterlijk ${p.dueAt ? formatDate(p.dueAt, 'nl', 'dateTime') : ''} beantwoord zijn.`,
+    item_escalated: (p: Params) => `${nlItem(p)} is geëscaleerd.`,
+    security_alert: (p: Params) => `Beveiliging: ${p.message?.nl ?? ''}`,
+  },
+  subject: {
+    item_assigned: 'Item aan u toegewezen',
+    item_nearly_late: 'Item bijna te laat',
+    item_escalated: 'Item geëscaleerd',
+    security_alert: 'Beveiligingsmelding',
+  },
+};
+
+export const en: typeof nl = {
+  kinds: {
+    item_assigned: 'An item is assigned to me',
+    item_nearly_late: 'An item of mine is nearly late',
+    item_escalated: 'An item is escalated',
+    security_alert: 'Security alerts (administrators only)',
+  },
+  sentence: {
+    item_assigned: (p) => `${enItem(p)} has been assigned to you.`,
+    item_nearly_late: (p) =>
+      `${enItem(p)} must be answered by ${p.dueAt ? formatDate(p.dueAt, 'en', 'dateTime') : ''}.`,
+    item_escalated: (p) => `${enItem(p)} has been escalated.`,
+    security_alert: (p) => `Security: ${p.message?.en ?? p.message?.nl ?? ''}`,
+  },
+  subject: {
+    item_assigned: 'Item assigned to you',
+    item_nearly_late: 'Item nearly late',
+    item_escalated: 'Item escalated',
+    security_alert: 'Security alert',
+  },
+};
