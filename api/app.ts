@@ -37,6 +37,7 @@ import { rightsPages } from './routes/rights-pages.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe.ts';
 import { setMailPublicUrl } from './services/notifications/settings.ts';
 import { noMail, type MailTransport } from './services/mail.ts';
+import { PRIVATE_PATHS, privateResponse } from './http/private-response.ts';
 import type { ImportSettings } from './services/social/thread-admin.ts';
 import { notFoundPage, rateLimitedPage } from './views/message-page.ts';
 import { loadShell } from './views/page-shell.ts';
@@ -128,6 +129,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     ...(options.rateLimitStore ? { store: options.rateLimitStore } : {}),
     refusalPage: rateLimitedPage,
   };
+  for (const path of PRIVATE_PATHS) app.use(path, privateResponse());
   app.use('/api/consultations/:slug/submissions', rateLimit({ group: 'submit', methods: ['POST'], ...limits }));
   // Follow-up codes are secrets: every way to try one counts, the API and the pages alike.
   for (const path of [

@@ -32,7 +32,7 @@ import { spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { projectRoot } from '../config.ts';
 import { waitForOsLock } from '../lib/os-lock.ts';
 
@@ -119,7 +119,7 @@ export async function ensureWidgetsBuilt(
  */
 export async function ensureSiteBuilt(
   distDir: string,
-  options: { force?: boolean; log?: BuildLog; publicUrl?: string } = {},
+  options: { force?: boolean; log?: BuildLog; publicUrl?: string; previousBuildGraceMs?: number } = {},
 ): Promise<boolean> {
   const link = sitePath(distDir);
   const siteHash = async (snapshot: string, openApi: string) =>
@@ -140,7 +140,13 @@ export async function ensureSiteBuilt(
       ].join('\0'),
     );
   const isCurrent = async (hash: string) => existsSync(link) && (await readStamp(link)) === hash;
-  if (!options.force && (await isCurrent(await siteHash(snapshotPath(distDir), openApiPath(distDir))))) return false;
+  if (!options.force && (await isCurrent(await siteHash(snapshotPath(distDir), openApiPath(distDir))))) {
+    // Nothing to build, but a process that stopped during a grace period left its previous
+    // build behind: it goes now, before anyone could read it (no request started on it here).
+    const live = await readlink(link).catch(() => undefined);
+    if (live) await removeOldBuilds(join(distDir, 'site-builds'), join(link, '..', live), 0);
+    return false;
+  }
 
   return buildAlone(options.log, async (work) => {
     // The build reads a private copy of its inputs, so the stamp describes exactly what was
@@ -171,7 +177,7 @@ export async function ensureSiteBuilt(
     );
     await writeFile(join(outDir, STAMP), hash);
     await switchLink(link, outDir);
-    await removeOldBuilds(buildsDir, outDir);
+    await removeOldBuilds(buildsDir, outDir, options.previousBuildGraceMs);
     return true;
   });
 }
@@ -203,29 +209,47 @@ async function switchLink(link: string, target: string): Promise<void> {
   await rename(temporary, link);
 }
 
-/** How long the previous build stays after a switch, for requests that started on it. */
-export const PREVIOUS_BUILD_GRACE_MS = 30_000;
+/**
+ * How long the previous build stays after a switch, for requests that started on it. A file
+ * a request has open survives its removal (POSIX), so this only covers a request that found
+ * a path in the old build and has not opened it yet: a moment, not minutes. Erased or
+ * taken-down text must not outlive its rebuild by more than that.
+ */
+export const PREVIOUS_BUILD_GRACE_MS = 2_000;
+
+/** Removals waiting out their grace period, so a caller can wait until the text is gone. */
+const pendingRemovals = new Set<Promise<void>>();
+
+/** Resolves when every previous build that was due to go is gone (tests, shutdown). */
+export async function previousBuildsRemoved(): Promise<void> {
+  while (pendingRemovals.size > 0) await Promise.all([...pendingRemovals]);
+}
 
 /**
- * Removes every build but the live one. The previous build is kept for a short grace period
- * (requests that started on it may still read it) and then removed too: it may hold text
- * that was erased or taken down since, which must not wait for the next rebuild to go.
+ * Removes every build older than the live one. The one just before it is kept for a short
+ * grace period (requests that started on it may still read it) and then removed too: it
+ * may hold text that was erased or taken down since, which must not wait for the next
+ * rebuild to go. Builds newer than the live one are another process's, still being written.
  */
 export async function removeOldBuilds(
   buildsDir: string,
   keep: string,
   graceMs: number = PREVIOUS_BUILD_GRACE_MS,
 ): Promise<void> {
-  const old = (await readdir(buildsDir))
-    .map((name) => join(buildsDir, name))
-    .filter((path) => path !== keep)
-    .sort();
+  const old = (await readdir(buildsDir).catch(() => [] as string[]))
+    .filter((name) => name < basename(keep))
+    .sort()
+    .map((name) => join(buildsDir, name));
   for (const path of old.slice(0, -1)) await rm(path, { recursive: true, force: true });
   const previous = old.at(-1);
   if (previous === undefined) return;
   const removePrevious = () => rm(previous, { recursive: true, force: true }).catch(() => undefined);
-  if (graceMs <= 0) await removePrevious();
-  else setTimeout(removePrevious, graceMs).unref();
+  if (graceMs <= 0) return removePrevious();
+  const removal = new Promise<void>((resolvePromise) => {
+    setTimeout(() => void removePrevious().then(resolvePromise), graceMs).unref();
+  });
+  pendingRemovals.add(removal);
+  void removal.then(() => pendingRemovals.delete(removal));
 }
 
 async function readStamp(dir: string): Promise<string | undefined> {

@@ -73,10 +73,12 @@ export const submissionStatus = pgEnum('submission_status', [
   'published',
   'rejected',
   'answered',
+  // Erased on request (or its text purged): a tombstone without the resident's words.
+  'erased',
 ]);
 /**
  * Where an item stands in the staff workflow. The resident-facing `submission_status` is
- * coarser on purpose: residents see received, in moderation, published, rejected, answered.
+ * coarser on purpose: residents see received, in moderation, published, rejected, answered, erased.
  */
 export const reviewState = pgEnum('review_state', [
   'new',
@@ -86,6 +88,7 @@ export const reviewState = pgEnum('review_state', [
   'needs_answer',
   'answered',
   'escalated',
+  'erased',
 ]);
 export const locale = pgEnum('locale', ['nl', 'en']);
 export const staffRole = pgEnum('staff_role', [

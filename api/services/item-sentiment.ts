@@ -152,22 +152,7 @@ export async function correctSentiment(
     } else {
       await tx.update(socialPosts).set({ sentiment: record }).where(eq(socialPosts.id, params.subject.id));
     }
-    const all = await tx
-      .select({
-        text: sentimentCorrections.text,
-        lang: sentimentCorrections.language,
-        label: sentimentCorrections.label,
-      })
-      .from(sentimentCorrections)
-      .where(eq(sentimentCorrections.organisationId, params.organisationId));
-    const model = trainCorrectionModel(all);
-    await tx
-      .insert(sentimentModels)
-      .values({ organisationId: params.organisationId, model, corrections: all.length, trainedAt: params.now })
-      .onConflictDoUpdate({
-        target: sentimentModels.organisationId,
-        set: { model, corrections: all.length, trainedAt: params.now },
-      });
+    const { model, corrections } = await retrainCorrectionModel(tx, params.organisationId, params.now);
     await recordAudit(tx, {
       organisationId: params.organisationId,
       actorType: 'staff',
@@ -178,8 +163,33 @@ export async function correctSentiment(
       subjectId: params.subject.id,
       details: { from: predicted.label, to: params.label, method: predicted.method },
     });
-    return { kind: 'corrected', modelReady: model.ready, corrections: all.length } as const;
+    return { kind: 'corrected', modelReady: model.ready, corrections } as const;
   });
+}
+
+/**
+ * Trains the municipality's correction model anew from the corrections it holds now. Also
+ * after an erasure removed a correction: the model counts the words of every text it was
+ * trained on, so a model trained before would keep the erased words.
+ */
+export async function retrainCorrectionModel(tx: Tx, organisationId: string, now: Date) {
+  const all = await tx
+    .select({
+      text: sentimentCorrections.text,
+      lang: sentimentCorrections.language,
+      label: sentimentCorrections.label,
+    })
+    .from(sentimentCorrections)
+    .where(eq(sentimentCorrections.organisationId, organisationId));
+  const model = trainCorrectionModel(all);
+  await tx
+    .insert(sentimentModels)
+    .values({ organisationId, model, corrections: all.length, trainedAt: now })
+    .onConflictDoUpdate({
+      target: sentimentModels.organisationId,
+      set: { model, corrections: all.length, trainedAt: now },
+    });
+  return { model, corrections: all.length };
 }
 
 /** How often staff agreed with the method: corrections that kept the label count as agreement. */

@@ -9,7 +9,7 @@
  * single-use sign-in link.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
 
@@ -49,6 +49,36 @@ function mailOptions(from: string, message: MailMessage) {
   };
 }
 
+/** The outbox directories this process writes to: an erasure removes mail waiting there. */
+const outboxes = new Set<string>();
+
+/**
+ * Removes mail waiting in this process's outboxes for these addresses, after their input
+ * was erased or their contact details expired: such a mail holds the address, and the link
+ * in it opens nothing any more. Mail already sent over SMTP is out of Podium's hands.
+ *
+ * @returns how many messages were removed
+ */
+export async function forgetMailTo(addresses: readonly string[]): Promise<number> {
+  const wanted = [...new Set(addresses.map((address) => address.trim().toLowerCase()))].filter(Boolean);
+  if (wanted.length === 0) return 0;
+  let removed = 0;
+  for (const dir of outboxes) {
+    for (const file of await readdir(dir).catch(() => [] as string[])) {
+      const path = join(dir, file);
+      const message = await readFile(path, 'utf8').catch(() => '');
+      const end = message.search(/\r?\n\r?\n/);
+      const headers = (end < 0 ? message : message.slice(0, end)).split(/\r?\n/);
+      const to = headers.find((line) => /^to:/i.test(line))?.toLowerCase() ?? '';
+      if (wanted.some((address) => to.includes(address))) {
+        await rm(path, { force: true });
+        removed += 1;
+      }
+    }
+  }
+  return removed;
+}
+
 /**
  * Files in `dir`, one per message (the whole RFC 5322 message, as SMTP would carry it), for
  * a deployment without SMTP (and for development).
@@ -58,6 +88,7 @@ export function outboxTransport(
   log: (line: string) => void = console.log,
   from = 'Podium <noreply@localhost>',
 ): MailTransport {
+  outboxes.add(dir);
   // nodemailer builds the message (encoding, multipart) without sending it anywhere.
   const composer = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   return {

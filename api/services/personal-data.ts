@@ -21,6 +21,7 @@ import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';
 import { eraseSubmission, exportSubmission, type RightsActor, type SubmissionExport } from './residents-rights.ts';
 import { erasedContent } from './social/threads.ts';
+import { removeDeadCopies } from './erasure.ts';
 
 export type PersonQuery = { email: string } | { handle: string };
 type StaffActor = Exclude<RightsActor, { type: 'resident' }>;
@@ -191,7 +192,7 @@ export async function erasePersonalData(
   const report: ErasureReport = { submissions: 0, socialAuthors: 0, socialPosts: 0 };
   for (const { id, erasedAt } of found.submissions) {
     if (erasedAt) continue;
-    const result = await eraseSubmission(db, { id, now: params.now, actor: params.actor });
+    const result = await eraseSubmission(db, { id, now: params.now, actor: params.actor, removeDeadCopies: false });
     if (result.kind === 'erased') report.submissions += 1;
   }
   const linkedSubmissions: string[] = [];
@@ -236,8 +237,9 @@ export async function erasePersonalData(
   }
   // The moderation items the posts became hold the same words.
   for (const id of linkedSubmissions) {
-    const result = await eraseSubmission(db, { id, now: params.now, actor: params.actor });
+    const result = await eraseSubmission(db, { id, now: params.now, actor: params.actor, removeDeadCopies: false });
     if (result.kind === 'erased') report.submissions += 1;
   }
+  if (report.submissions + report.socialAuthors > 0) await removeDeadCopies(db);
   return report;
 }

@@ -5,9 +5,10 @@
  * The follow-up code is the only proof a resident has, so whoever holds it may do both;
  * the routes rate-limit these calls and nothing here logs the code.
  *
- * Erasure removes the answers and the contact details and keeps a tombstone: the
- * submission row (status, dates, `erased_at`) and the municipality's own replies, because
- * a public body must be able to show it received and answered input. Published input
+ * Erasure removes the answers, the contact details and every text attached to the input
+ * (erasure.ts: replies, reports, sentiment corrections, moderators' notes), and keeps a
+ * tombstone: the submission row with status `erased`, its dates and `erased_at`; the audit
+ * log shows that it was received, answered and erased, never what it said. Published input
  * leaves the portal: `published_at` is cleared and the content revision bumped, so every
  * server rebuilds the static site without it.
  */
@@ -27,6 +28,8 @@ import {
 } from '../db/schema.ts';
 import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';
+import { forgetAttachedTexts, removeDeadCopies } from './erasure.ts';
+import { forgetMailTo } from './mail.ts';
 import { RETENTION_STARTS, retentionPeriods } from './retention.ts';
 
 export type SubmissionExport = {
@@ -172,12 +175,18 @@ export type RightsActor =
  */
 export async function eraseSubmission(
   db: Db,
-  params: ({ code: string } | { id: string }) & { now: Date; actor?: RightsActor },
+  params: ({ code: string } | { id: string }) & {
+    now: Date;
+    actor?: RightsActor;
+    /** False when the caller erases more and removes the dead copies once at the end. */
+    removeDeadCopies?: boolean;
+  },
 ): Promise<EraseResult> {
   const { now } = params;
   const actor = params.actor ?? { type: 'resident' };
   const match = 'code' in params ? eq(submissions.followUpCode, params.code) : eq(submissions.id, params.id);
-  return db.transaction(async (tx): Promise<EraseResult> => {
+  const addresses: string[] = [];
+  const result = await db.transaction(async (tx): Promise<EraseResult> => {
     const [row] = await tx
       .select({ submission: submissions, organisationId: consultations.organisationId })
       .from(submissions)
@@ -188,6 +197,8 @@ export async function eraseSubmission(
     const { submission, organisationId } = row;
     if (submission.erasedAt) return { kind: 'already_erased', erasedAt: submission.erasedAt };
 
+    // First: the e-mail address still finds the links asked for with it.
+    const forgotten = await forgetAttachedTexts(tx, { organisationId, submissionIds: [submission.id], now });
     const answers = await tx
       .delete(submissionAnswers)
       .where(eq(submissionAnswers.submissionId, submission.id))
@@ -195,16 +206,24 @@ export async function eraseSubmission(
     const contacts = await tx
       .delete(submissionContacts)
       .where(eq(submissionContacts.submissionId, submission.id))
-      .returning({ id: submissionContacts.submissionId });
+      .returning({ id: submissionContacts.submissionId, email: submissionContacts.email });
+    for (const { email } of contacts) if (email) addresses.push(email);
     await forgetSubmissionMail(tx, submission.id); // its mails hold the address and the resident's words
     const wasPublished = submission.publishedAt !== null;
     await tx
       .update(submissions)
       // The request hash is derived from the text and the e-mail address. The idempotency
       // key stays: a late retry of the same request then meets a conflict instead of
-      // storing the erased input again. The screening record goes too: it holds a redacted
-      // copy of every text, which is still the resident's words.
-      .set({ erasedAt: now, publishedAt: null, requestHash: null, screening: null, updatedAt: now })
+      // storing the erased input again. The sentiment label was read from the words.
+      .set({
+        status: 'erased',
+        reviewState: 'erased',
+        erasedAt: now,
+        publishedAt: null,
+        requestHash: null,
+        sentiment: null,
+        updatedAt: now,
+      })
       .where(eq(submissions.id, submission.id));
     await recordAudit(tx, {
       organisationId,
@@ -217,6 +236,7 @@ export async function eraseSubmission(
       details: {
         answers: answers.length,
         contactDetails: contacts.length > 0,
+        ...forgotten,
         wasPublished,
         ...(actor.type !== 'resident' && actor.reference ? { reference: actor.reference } : {}),
       },
@@ -229,4 +249,9 @@ export async function eraseSubmission(
       wasPublished,
     };
   });
+  if (result.kind === 'erased') {
+    await forgetMailTo(addresses);
+    if (params.removeDeadCopies !== false) await removeDeadCopies(db);
+  }
+  return result;
 }

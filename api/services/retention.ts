@@ -31,6 +31,8 @@ import {
 } from '../db/schema.ts';
 import { describeError } from '../lib/log-error.ts';
 import { recordAudit } from './audit.ts';
+import { forgetAttachedTexts, removeDeadCopies } from './erasure.ts';
+import { forgetMailTo } from './mail.ts';
 import { markContentChanged } from './content-revision.ts';
 import { purgeRateLimitWindows } from './rate-limit.ts';
 import { DEFAULT_LOGIN_THROTTLE, purgeLoginThrottles } from './auth/login-throttle.ts';
@@ -143,11 +145,12 @@ export async function setRetentionPeriod(
  */
 export async function purgeExpired(db: Db, now: Date): Promise<PurgeReport> {
   const report: PurgeReport = { organisations: [], rateLimitWindows: 0 };
+  const addresses: string[] = [];
   const orgs = await db.select({ id: organisations.id }).from(organisations);
   for (const { id } of orgs) {
     const counts = await db.transaction(async (tx) => {
       const periods = await retentionPeriods(tx, id);
-      const counts = await purgeOrganisation(tx, id, periods, now);
+      const counts = await purgeOrganisation(tx, id, periods, now, addresses);
       const total = Object.values(counts).reduce((a, b) => a + b, 0);
       if (total > 0) {
         await recordAudit(tx, {
@@ -171,10 +174,22 @@ export async function purgeExpired(db: Db, now: Date): Promise<PurgeReport> {
   await purgeLoginThrottles(db, new Date(now.getTime() - LOGIN_THROTTLE_KEEP_MS));
   // E-mail links hold an address and are useless once expired; used ones go at the same moment.
   await deleteExpiredEmailLinks(db, now);
+  await forgetMailTo(addresses);
+  const purged = report.organisations.some(
+    ({ counts }) => counts.contactDetails + counts.inputTexts + counts.socialPosts + counts.socialAuthors > 0,
+  );
+  if (purged) await removeDeadCopies(db);
   return report;
 }
 
-async function purgeOrganisation(tx: Tx, organisationId: string, periods: RetentionPeriods, now: Date) {
+async function purgeOrganisation(
+  tx: Tx,
+  organisationId: string,
+  periods: RetentionPeriods,
+  now: Date,
+  /** Collects the e-mail addresses removed, for the mail still waiting to them. */
+  addresses: string[],
+) {
   const cutoff = (kind: RetentionKind) => new Date(now.getTime() - days(periods[kind]));
   const counts: PurgeCounts = {
     contactDetails: 0,
@@ -198,12 +213,12 @@ async function purgeOrganisation(tx: Tx, organisationId: string, periods: Retent
       ),
     );
   await tx.delete(outboxMessages).where(inArray(outboxMessages.submissionId, contactsExpired)); // mails hold the address
-  counts.contactDetails = (
-    await tx
-      .delete(submissionContacts)
-      .where(inArray(submissionContacts.submissionId, contactsExpired))
-      .returning({ id: submissionContacts.submissionId })
-  ).length;
+  const removedContacts = await tx
+    .delete(submissionContacts)
+    .where(inArray(submissionContacts.submissionId, contactsExpired))
+    .returning({ email: submissionContacts.email });
+  counts.contactDetails = removedContacts.length;
+  for (const { email } of removedContacts) if (email) addresses.push(email);
 
   // Free text of input that never became public record. Choices hold no personal data.
   const unpublishedExpired = tx
@@ -229,8 +244,10 @@ async function purgeOrganisation(tx: Tx, organisationId: string, periods: Retent
       )
       .returning({ id: submissionAnswers.submissionId })
   ).length;
-  // The screening record keeps a redacted copy of each text: it expires with the texts.
-  await tx.update(submissions).set({ screening: null }).where(inArray(submissions.id, unpublishedExpired));
+  // What was written about those texts expires with them: replies, reports, corrections,
+  // moderators' notes and the screening record's redacted copy (erasure.ts).
+  const expiredIds = (await unpublishedExpired).map((row) => row.id);
+  await forgetAttachedTexts(tx, { organisationId, submissionIds: expiredIds, now });
 
   // Mirrored threads: after the period, posts keep their words but lose every link to a
   // person who is not an official account, and the thread is no longer re-read (a re-sync

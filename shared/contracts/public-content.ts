@@ -188,8 +188,11 @@ export const PublishedSnapshot = z.object({
 export type PublishedSnapshot = z.infer<typeof PublishedSnapshot>;
 
 export const SubmissionStatus = z
-  .enum(['received', 'in_moderation', 'published', 'rejected', 'answered'])
-  .openapi('SubmissionStatus');
+  .enum(['received', 'in_moderation', 'published', 'rejected', 'answered', 'erased'])
+  .openapi('SubmissionStatus', {
+    description:
+      '`erased`: the input was erased on request (or its text after its retention period); nothing of it is shown',
+  });
 export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
 
 /** What a resident sees with their follow-up code. */

@@ -81,17 +81,24 @@ ${yourAnswers(followUp, lang, m.yourAnswersHeading)}
 
 type Step = { status: SubmissionStatus; label: string };
 
-/** The timeline: received → in moderation → published or rejected → answered. */
+/** The timeline: received → in moderation → published or rejected → answered (or received → erased). */
 function renderTimeline(status: SubmissionStatus, lang: Locale): Html {
   const m = textsFor(followUpTexts, lang);
-  const steps: Step[] = [
-    { status: 'received', label: m.steps.received },
-    { status: 'in_moderation', label: m.steps.in_moderation },
-    status === 'rejected'
-      ? { status: 'rejected', label: m.steps.rejected }
-      : { status: 'published', label: m.steps.published },
-    { status: 'answered', label: m.steps.answered },
-  ];
+  // Erased input ends its timeline there: whatever else happened to it is gone with it.
+  const steps: Step[] =
+    status === 'erased'
+      ? [
+          { status: 'received', label: m.steps.received },
+          { status: 'erased', label: m.steps.erased },
+        ]
+      : [
+          { status: 'received', label: m.steps.received },
+          { status: 'in_moderation', label: m.steps.in_moderation },
+          status === 'rejected'
+            ? { status: 'rejected', label: m.steps.rejected }
+            : { status: 'published', label: m.steps.published },
+          { status: 'answered', label: m.steps.answered },
+        ];
   const current = steps.findIndex((step) => step.status === status);
   return html`<ol class="podium-timeline">${steps.map((step, index) => {
     const state = index < current ? 'done' : index === current ? 'current' : 'todo';

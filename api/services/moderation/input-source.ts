@@ -108,9 +108,9 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
   if (filter.channel && !inputSource.channels.includes(filter.channel)) return [];
   const conditions: SQL[] = [
     eq(consultations.organisationId, viewer.organisationId),
+    // Erased items have their own state (`erased`), outside the open states: they show only
+    // when asked for, as a tombstone without text.
     inArray(submissions.reviewState, [...(filter.states ?? OPEN_STATES)]),
-    // Erased at the resident's request: nothing left to moderate.
-    isNull(submissions.erasedAt),
   ];
   // A department sees its own consultations and whatever is routed to it.
   if (visible !== 'all') {
@@ -190,10 +190,10 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
     dueAt: addWorkingDays(submission.createdAt, consultation.responseDays),
     consultation: { slug: consultation.slug, title: consultation.title },
     answers: answers
-      .filter((a) => a.submissionId === submission.id)
+      .filter((a) => a.submissionId === submission.id && submission.erasedAt === null)
       .map((a) => ({ question: a.key, kind: a.kind, prompt: a.prompt, value: a.value, options: a.options ?? [] })),
-    screening: submission.screening,
-    sentiment: submission.sentiment,
+    screening: submission.erasedAt ? null : submission.screening,
+    sentiment: submission.erasedAt ? null : submission.sentiment,
     openReports: reports.get(submission.id) ?? 0,
     assignedDepartmentId: submission.assignedDepartmentId,
     assignedStaffUserId: submission.assignedStaffUserId,

@@ -156,6 +156,7 @@ function itemTitle(item: QueueItem, lang: Locale): string {
 
 /** The first words of the item's own text: what the list shows of it. */
 function excerpt(item: QueueItem, lang: Locale): string {
+  if (item.reviewState === 'erased') return textsFor(queueTexts, lang).states.erased;
   const text = item.answers.find((a) => a.kind === 'open_text' && typeof a.value === 'string' && a.value.trim());
   const whole = text ? String(text.value) : item.answers.map((a) => answerText(a, lang)).join(', ');
   const flat = whole.replace(/\s+/g, ' ').trim();
@@ -315,6 +316,7 @@ function renderDetail(detail: InboxDetail, options: InboxPage): Html {
   const { item } = detail;
   const t = textsFor(queueTexts, lang);
   const m = textsFor(inboxTexts, lang);
+  if (item.reviewState === 'erased') return renderErasedDetail(item, options);
   const textLang = itemLang(item);
   const answers = item.answers.map((answer) => {
     const screened = item.screening?.fields.find((f) => f.question === answer.question);
@@ -382,6 +384,25 @@ ${screening}
 ${item.screening?.proofOfWork === 'missing' && html`<p>${t.proofOfWork.missing}</p>`}
 ${replies}
 ${itemForm(detail, options)}
+</article>
+</section>`;
+}
+
+/** An erased item: that it was there and when, without a word of it and without a form. */
+function renderErasedDetail(item: QueueItem, options: InboxPage): Html {
+  const { lang } = options;
+  const t = textsFor(queueTexts, lang);
+  const m = textsFor(inboxTexts, lang);
+  return html`<section class="staff-inbox-detail" aria-labelledby="item-detail-heading" data-inbox-detail>
+<article class="staff-item staff-item--erased" aria-labelledby="item-detail-heading" data-queue-current>
+<p class="staff-inbox-back"><a href="${withQuery(staffPaths.queue(lang), options.listQuery)}">${m.backToList}</a></p>
+<h2 id="item-detail-heading" tabindex="-1">${itemTitle(item, lang)}</h2>
+<dl class="staff-meta">
+<div><dt>${t.queue.received}</dt><dd>${time(item.createdAt, formatDateTime(item.createdAt, lang))}</dd></div>
+<div><dt>${t.queue.channel}</dt><dd>${t.channels[item.channel] ?? item.channel}</dd></div>
+<div><dt>${t.queue.state}</dt><dd>${t.states[item.reviewState]}</dd></div>
+</dl>
+<p>${t.queue.erasedBody}</p>
 </article>
 </section>`;
 }

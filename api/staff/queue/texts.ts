@@ -70,6 +70,8 @@ export const nl = {
     sentimentLabels: { positive: 'positief', neutral: 'neutraal', negative: 'negatief' },
     noFlags: 'Niets gevonden.',
     notScreened: 'Niet gecontroleerd (ingestuurd voordat de controle bestond).',
+    erasedBody:
+      'Gewist op verzoek of na de bewaartermijn: de tekst en de gegevens van de inzender zijn weg. Er valt niets meer te beoordelen.',
     redactedPreview: 'Zo wordt het gepubliceerd',
     decision: 'Besluit',
     decisions: {
@@ -132,6 +134,7 @@ export const nl = {
     needs_answer: 'Wacht op antwoord',
     answered: 'Beantwoord',
     escalated: 'Geëscaleerd',
+    erased: 'Gewist',
   } satisfies Record<ReviewState, string>,
   categories: {
     personal_data: 'Persoonsgegevens',
@@ -215,6 +218,8 @@ export const en: Texts = {
     sentimentLabels: { positive: 'positive', neutral: 'neutral', negative: 'negative' },
     noFlags: 'Nothing found.',
     notScreened: 'Not screened (sent before screening existed).',
+    erasedBody:
+      'Erased on request or after its retention period: the text and the sender’s details are gone. There is nothing left to review.',
     redactedPreview: 'As it will be published',
     decision: 'Decision',
     decisions: {
@@ -277,6 +282,7 @@ export const en: Texts = {
     needs_answer: 'Needs an answer',
     answered: 'Answered',
     escalated: 'Escalated',
+    erased: 'Erased',
   },
   categories: { personal_data: 'Personal data', abuse: 'Inappropriate', spam: 'Spam' },
   channels: { portal: 'Portal', widget: 'Widget', social: 'Social media' },

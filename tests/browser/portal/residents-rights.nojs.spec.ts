@@ -32,8 +32,11 @@ async function giveInput(request: APIRequestContext, email: string): Promise<str
 function linkFromOutbox(email: string): string {
   const files = readdirSync(outbox).sort().reverse();
   for (const file of files) {
-    const text = readFileSync(join(outbox, file), 'utf8');
-    if (!text.startsWith(`To: ${email}`)) continue;
+    // A whole RFC 5322 message: headers in any order, the body quoted-printable (soft breaks).
+    const text = readFileSync(join(outbox, file), 'utf8')
+      .replace(/=\r?\n/g, '')
+      .replace(/=3D/g, '=');
+    if (!text.split(/\r?\n/).includes(`To: ${email}`)) continue;
     const match = /https?:\/\/\S+\/(?:gegevens|my-data)\/[A-Za-z0-9_-]{43}\//.exec(text);
     if (match) return new URL(match[0]).pathname;
   }

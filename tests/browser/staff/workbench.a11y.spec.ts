@@ -6,6 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { authenticate } from '../../../api/services/auth/sessions.ts';
+import { eraseSubmission } from '../../../api/services/residents-rights.ts';
 import { submitInput } from '../../../api/services/submissions.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import {
@@ -157,6 +158,28 @@ test('the queue passes axe and shows the screening flags next to the text', asyn
   await expect(item.getByText('Persoonsgegevens: Bevat een telefoonnummer.')).toBeVisible();
   await expect(item.getByText('Ongepast: Bevat een scheldwoord of vloek.')).toBeVisible();
   await expectNoAxeViolations(page, { context: 'staff queue' });
+});
+
+test('erased input shows in the queue as erased, without its text, and passes axe', async ({ page }) => {
+  const received = await submitInput(podium.database.db, {
+    consultationSlug: 'fietsroute-stationsstraat',
+    now: new Date(),
+    input: {
+      answers: { route: 'parklaan', toelichting: 'Straks gewist: bel Jansen.' },
+      language: 'nl',
+      channel: 'portal',
+    },
+  });
+  if (received.kind !== 'created') throw new Error(`Input not stored: ${received.kind}`);
+  await eraseSubmission(podium.database.db, { code: received.receipt.code, now: new Date() });
+  await logIn(page);
+  await page.goto(`${baseUrl}/beheer/?status=erased`);
+  const item = page.getByRole('article', { name: 'Inbreng op Nieuwe fietsroute Stationsstraat' });
+  await expect(item).toHaveCount(1);
+  await expect(item.getByText('Gewist', { exact: true })).toBeVisible();
+  await expect(item.getByText(/de tekst en de gegevens van de inzender zijn weg/)).toBeVisible();
+  await expect(page.getByText(/Jansen/)).toHaveCount(0);
+  await expectNoAxeViolations(page, { context: 'staff queue with erased input' });
 });
 
 test('the queue reflows at 320 CSS px without scrolling sideways (WCAG 1.4.10)', async ({ page }) => {

@@ -359,6 +359,36 @@ for (const target of databaseTargets()) {
       assert.match(form, /id="filter-overdue" name="overdue" value="1" checked/);
     });
 
+    it('shows erased input as erased, without a word of it and without actions, and only when asked for', async () => {
+      const row = await submit('Gewist straks: mijn buurman Jansen op nummer 12.');
+      await decide(row.id, [['decision', 'publish']]);
+      const erased = await postJson(t.app, `/api/follow-up/${row.followUpCode}/erase`, { confirm: true });
+      assert.equal(erased.status, 200);
+      const [stored] = await t.db.select().from(submissions).where(eq(submissions.id, row.id));
+      assert.equal(stored!.status, 'erased');
+      assert.equal(stored!.reviewState, 'erased');
+
+      const page = async (query: string, lang: 'nl' | 'en' = 'nl') => {
+        const base = lang === 'nl' ? '/beheer/' : '/en/manage/';
+        const response = await t.app.request(`${base}${query}`, { headers: { Cookie: moderator.cookie } });
+        return response.text();
+      };
+      assert.ok(!(await page('')).includes(row.id), 'not among the items waiting for a moderator');
+      const nl = await page('?status=erased');
+      const item = nl.slice(nl.indexOf(`item-${row.id}-heading`));
+      assert.ok(nl.includes(`item-${row.id}-heading`), 'listed under its state');
+      assert.match(item, /<dd>Gewist<\/dd>/);
+      assert.match(item, /de tekst en de gegevens van de inzender zijn weg/);
+      assert.ok(!nl.includes('Jansen'), 'no word of the text');
+      assert.ok(!item.slice(0, item.indexOf('</article>')).includes('<form'), 'nothing to decide');
+      assert.match(await page('?status=erased', 'en'), /<dd>Erased<\/dd>/);
+      const again = await decide(row.id, [['decision', 'reject']]);
+      assert.equal(again.status, 404, 'no decision on erased input');
+      const followUp = await (await t.app.request(`/api/follow-up/${row.followUpCode}`)).json();
+      assert.equal(followUp.status, 'erased');
+      assert.equal(followUp.publishedAt, null);
+    });
+
     it('decides on a selection at once, skipping items that already have the decision', async () => {
       const a = await submit('Bulk A.');
       const b = await submit('Bulk B.');
