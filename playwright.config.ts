@@ -1,6 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { browserTestEnv, CHROMIUM_PATH, JOURNEY_WEBCARE, TEST_BASE_URL } from './tests/support/browser-env.ts';
+import {
+  browserTestEnv,
+  CHROMIUM_PATH,
+  JOURNEY_ACCOUNTS,
+  JOURNEY_WEBCARE,
+  TEST_BASE_URL,
+} from './tests/support/browser-env.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -40,11 +46,14 @@ export default defineConfig({
     },
   ],
   // Podium as `npm start` runs it, with the demo data; before it, the journey specs' staff
-  // account is added with the CLI, as an operator would ("already exists" is fine on a rerun).
+  // accounts are added with the CLI, as an operator would ("already exists" is fine on a rerun).
   webServer: {
     command: [
       `"${process.execPath}" api/cli.ts seed`,
-      `("${process.execPath}" api/cli.ts staff add --email ${JOURNEY_WEBCARE.email} --name "${JOURNEY_WEBCARE.name}" --role ${JOURNEY_WEBCARE.role} < /dev/null || true)`,
+      ...JOURNEY_ACCOUNTS.map(
+        (account) =>
+          `("${process.execPath}" api/cli.ts staff add --email ${account.email} --name "${account.name}" --role ${account.role} < /dev/null || true)`,
+      ),
       `exec "${process.execPath}" api/cli.ts start`,
     ].join(' && '),
     cwd: root,

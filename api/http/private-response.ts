@@ -2,7 +2,7 @@
  * `Cache-Control: private, no-store` on every answer that shows a follow-up code or
  * personal data: the receipt of input (JSON, and the redirect and form pages of a browser
  * post), the confirmation and follow-up pages, the rights pages, exports and erasures, and
- * the pages an e-mail link opens. A code is the only key to someone's input; a shared
+ * the pages an e-mail link opens, and the unsubscribe pages of a mail. A code is the only key to someone's input; a shared
  * cache, a proxy or the browser's history on a library computer must not keep it.
  */
 import type { MiddlewareHandler } from 'hono';
@@ -19,6 +19,9 @@ export const PRIVATE_PATHS: readonly string[] = [
     routes.myData(lang),
     `${routes.myData(lang)}*`,
   ]),
+  // The unsubscribe pages: their token stands for someone's e-mail address.
+  '/afmelden/*',
+  '/en/unsubscribe/*',
 ];
 
 /** Sets the header after the handler ran, so no route can forget it or weaken it. */

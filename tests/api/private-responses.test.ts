@@ -127,5 +127,13 @@ for (const target of databaseTargets()) {
       assert.equal(erasedByJson.status, 200);
       assertNoStore(erasedByJson, 'the erasure by JSON');
     });
+
+    it('the unsubscribe pages of a mail, in Dutch and English', async () => {
+      for (const path of ['/afmelden/', '/en/unsubscribe/']) {
+        const page = await t.app.request(`${path}${'a'.repeat(43)}`);
+        assert.ok(page.status < 500, `${path}: ${page.status}`);
+        assertNoStore(page, `the unsubscribe page ${path}`);
+      }
+    });
   });
 }

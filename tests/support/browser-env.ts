@@ -35,3 +35,13 @@ export const JOURNEY_WEBCARE = {
   role: 'webcare',
   password: 'journey webcare password 2026',
 } as const;
+
+/** The moderator of the journeys; `podium staff add` reads one password, so it shares webcare's. */
+export const JOURNEY_MODERATOR = {
+  email: 'journey-moderator@demodam.example',
+  name: 'Mo Derator',
+  role: 'moderator',
+  password: JOURNEY_WEBCARE.password,
+} as const;
+
+export const JOURNEY_ACCOUNTS = [JOURNEY_WEBCARE, JOURNEY_MODERATOR] as const;

@@ -1,0 +1,82 @@
+/**
+ * Journey on the running product (Podium as `npm start` runs it, with the whole demo): a
+ * resident answers through the widget embedded in the council's own website, follows the
+ * input up on the portal with the code the widget gave, a moderator publishes it from the
+ * inbox, and the input appears with the published responses on the rebuilt portal while
+ * the follow-up page says it was published.
+ */
+import { expect, type Page } from '@playwright/test';
+import { JOURNEY_MODERATOR } from '../../support/browser-env.ts';
+import { widgetExamples } from '../../../widgets/examples.ts';
+import { expectNoAxeViolations } from '../support/axe.ts';
+import { openHostPage, test } from '../support/host-pages.ts';
+import { fillDemoForm, FOLLOW_UP_CODE, widget } from '../support/widget-helpers.ts';
+
+const submit = widgetExamples.find((examples) => examples.tag === 'podium-submit')!;
+
+async function logInAsModerator(page: Page): Promise<void> {
+  await page.goto('/beheer/inloggen');
+  await page.getByLabel('E-mailadres').fill(JOURNEY_MODERATOR.email);
+  await page.getByLabel('Wachtwoord').fill(JOURNEY_MODERATOR.password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page).toHaveURL(/\/beheer\/$/);
+}
+
+test('input sent through the widget on the council’s site is published by a moderator and appears on the portal', async ({
+  browser,
+  hostServer,
+}) => {
+  // Publishing rebuilds the portal in the background; that takes a while on a busy machine.
+  test.setTimeout(240_000);
+  const marker = `bankje${Date.now()}`;
+  const text = `Graag een bankje bij de bushalte aan de Parklaan (${marker}).`;
+
+  // The resident, on the municipality's own page with the widget in it.
+  const resident = await (await browser.newContext()).newPage();
+  await openHostPage(resident, hostServer, { host: 'plain', widget: submit });
+  await expect(widget(resident).locator('form')).toBeVisible();
+  await fillDemoForm(resident, text);
+  await widget(resident).getByRole('button', { name: 'Versturen' }).click();
+  const codeElement = widget(resident).locator('[part="code"]');
+  await expect(codeElement).toHaveText(FOLLOW_UP_CODE);
+  const code = (await codeElement.textContent())!.trim();
+  await expectNoAxeViolations(resident, { context: 'widget confirmation on the council’s page' });
+
+  // The widget's link takes the resident to the portal's follow-up page: waiting for moderation.
+  await widget(resident).getByRole('link', { name: 'Bekijk wat er met uw inbreng gebeurt' }).click();
+  await expect(resident).toHaveURL(new RegExp(`/volg/${code}/$`));
+  await expect(resident.getByRole('main')).toContainText(text);
+  const currentStep = resident.locator('.podium-timeline [aria-current="step"]');
+  await expect(currentStep).toHaveText(/^(Ontvangen|In behandeling) /);
+
+  // The moderator finds it in the inbox among portal input and the mirrored thread, and publishes it.
+  const moderator = await (await browser.newContext()).newPage();
+  await logInAsModerator(moderator);
+  await moderator.getByLabel('Zoeken in de tekst').fill(marker);
+  await moderator.getByRole('button', { name: 'Filter toepassen' }).click();
+  const list = moderator.getByRole('list', { name: 'Items in de inbox' });
+  await expect(list.locator('li')).toHaveCount(1);
+  await list.locator('li').getByRole('link').click();
+  const item = moderator.getByRole('article');
+  await expect(item).toContainText(text);
+  await expect(item).toContainText('Widget');
+  await item.getByRole('radio', { name: 'Publiceren', exact: true }).check();
+  await item.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(moderator.getByRole('status').filter({ hasText: 'Opgeslagen.' })).toBeVisible();
+  await expectNoAxeViolations(moderator, { context: 'inbox after publishing' });
+
+  // The resident sees it published, and on the portal with the other responses once rebuilt.
+  await resident.reload();
+  await expect(currentStep).toHaveText(/^Gepubliceerd /);
+  const responses = '/consultaties/fietsroute-stationsstraat/reacties/';
+  await expect
+    .poll(
+      async () => {
+        await resident.goto(responses);
+        return (await resident.getByRole('main').textContent()) ?? '';
+      },
+      { timeout: 180_000, intervals: [2_000, 5_000] },
+    )
+    .toContain(marker);
+  await expectNoAxeViolations(resident, { context: 'responses page with the published input' });
+});
