@@ -26,7 +26,7 @@ export function unsubscribeRoutes(options: { limits: Omit<RateLimitOptions, 'gro
     app.use(path, bodyLimit({ maxSize: 4 * 1024, onError: (c) => c.text('Request body too large', 413) }));
     app.use(path, async function privatePage(c, next) {
       await next();
-      c.header('Cache-Control', 'no-store');
+      // Cache-Control: the path is in api/http/private-response.ts.
       c.header('Referrer-Policy', 'no-referrer');
       c.header('X-Robots-Tag', 'noindex');
     });
