@@ -38,11 +38,23 @@ export default defineConfig({
     trace: 'off',
   },
   projects: [
-    { name: 'chromium', testIgnore: '**/*.nojs.spec.ts', use: { ...devices['Desktop Chrome'], launchOptions } },
+    {
+      name: 'chromium',
+      testIgnore: ['**/*.nojs.spec.ts', 'journeys/**'],
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
     {
       name: 'no-javascript',
       testMatch: '**/*.nojs.spec.ts',
       use: { ...devices['Desktop Chrome'], launchOptions, javaScriptEnabled: false },
+    },
+    // The journeys change the demo as people would (they publish and answer input), so they
+    // run after every page and widget state has been checked against the demo as seeded.
+    {
+      name: 'journeys',
+      testMatch: 'journeys/**/*.spec.ts',
+      dependencies: ['chromium', 'no-javascript'],
+      use: { ...devices['Desktop Chrome'], launchOptions },
     },
   ],
   // Podium as `npm start` runs it, with the demo data; before it, the journey specs' staff
