@@ -69,7 +69,7 @@ export async function forgetAttachedTexts(
   if (corrections.length > 0) await retrainCorrectionModel(tx, organisationId, now);
 
   // The audit log is append-only; an erasure may only take something out of an entry
-  // (migration 0013), for this transaction only.
+  // (migration 0014), for this transaction only.
   await tx.execute(sql`select set_config('podium.audit_erasure', 'on', true)`);
   const notes = await tx
     .update(auditLog)

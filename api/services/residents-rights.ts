@@ -13,7 +13,7 @@
  * server rebuilds the static site without it.
  */
 import { forgetSubmissionMail } from './notifications/outbox.ts';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   auditLog,
@@ -223,6 +223,8 @@ export async function eraseSubmission(
         requestHash: null,
         sentiment: null,
         updatedAt: now,
+        // A page opened before the erasure is stale: nothing saved from it lands on the tombstone.
+        version: sql`${submissions.version} + 1`,
       })
       .where(eq(submissions.id, submission.id));
     await recordAudit(tx, {

@@ -248,6 +248,8 @@ async function purgeOrganisation(
   // moderators' notes and the screening record's redacted copy (erasure.ts).
   const expiredIds = (await unpublishedExpired).map((row) => row.id);
   await forgetAttachedTexts(tx, { organisationId, submissionIds: expiredIds, now });
+  // An answer mail quotes the reply that just went; the contact period may end later.
+  if (expiredIds.length > 0) await tx.delete(outboxMessages).where(inArray(outboxMessages.submissionId, expiredIds));
 
   // Mirrored threads: after the period, posts keep their words but lose every link to a
   // person who is not an official account, and the thread is no longer re-read (a re-sync

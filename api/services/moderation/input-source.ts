@@ -81,7 +81,8 @@ async function changeSubmission(
   const changed = await tx
     .update(submissions)
     .set({ ...changes, version: nextVersion(submissions.version) })
-    .where(and(eq(submissions.id, id), onVersion(submissions.version, expected)))
+    // Not on a tombstone: an erasure that committed while this change waited wins.
+    .where(and(eq(submissions.id, id), onVersion(submissions.version, expected), isNull(submissions.erasedAt)))
     .returning({ id: submissions.id });
   if (changed.length === 0) throw new StaleVersion();
 }

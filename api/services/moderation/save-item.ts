@@ -110,7 +110,8 @@ export async function saveItem(db: Db, save: ItemSave): Promise<ItemSaveResult> 
   const { actor, now } = save;
   if (!can(actor.roles, 'queue.read')) return { kind: 'forbidden' };
   const item = await findItem(db, { organisationId: actor.organisationId, roles: actor.roles }, save.itemId, now);
-  if (!item) return { kind: 'not_found' };
+  // An erased item has nothing left to decide, answer or note (a note could quote the resident).
+  if (!item || item.reviewState === 'erased') return { kind: 'not_found' };
   const subject = { type: item.channel === 'social' ? 'social_post' : 'submission', id: item.id } as const;
   if (item.version !== save.expectedVersion) return staleResult(db, subject, item.version, save.expectedVersion);
   const refused = await refusal(db, item, save);

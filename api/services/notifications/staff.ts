@@ -153,9 +153,11 @@ export async function itemEscalated(
     now: Date;
   },
 ): Promise<void> {
-  const recipients = params.assignedStaffUserId
-    ? [params.assignedStaffUserId]
-    : await peopleWho(tx, params.organisationId, (roles) => can(roles, 'queue.decide'));
+  // The assignee escalating their own item wants a colleague who may decide: tell those.
+  const recipients =
+    params.assignedStaffUserId && params.assignedStaffUserId !== params.actorId
+      ? [params.assignedStaffUserId]
+      : await peopleWho(tx, params.organisationId, (roles) => can(roles, 'queue.decide'));
   const details = await itemParams(tx, params.itemId);
   for (const staffUserId of recipients) {
     if (staffUserId === params.actorId) continue;

@@ -244,8 +244,10 @@ function renderList(options: InboxPage): Html {
     const assignee = person ?? (department ? pick(department.name, lang) : m.nobody);
     const clock = responseClock(item.dueAt, options.now);
     const selectId = `item-${item.id}-select`;
+    const erased = item.reviewState === 'erased';
     const select =
       options.canDecide &&
+      !erased &&
       html`<div class="staff-checkbox staff-inbox-select"><input${attrs({
         type: 'checkbox',
         id: selectId,
@@ -265,7 +267,7 @@ ${meta(m.columns.flags, flags.length === 0 ? m.noFlags : m.flagCount(flags.lengt
 ${meta(m.columns.sentiment, item.sentiment ? t.queue.sentimentLabels[item.sentiment.label] : m.unknownSentiment)}
 ${meta(m.columns.state, t.states[item.reviewState])}
 ${meta(m.columns.assignee, assignee)}
-${meta(m.columns.timeLeft, clock.kind === 'overdue' ? html`<strong class="staff-overdue">${clockText(clock, lang)}</strong>` : clockText(clock, lang))}
+${!erased && meta(m.columns.timeLeft, clock.kind === 'overdue' ? html`<strong class="staff-overdue">${clockText(clock, lang)}</strong>` : clockText(clock, lang))}
 ${meta(textsFor(queueTexts, lang).queue.received, time(item.createdAt, received))}
 </dl>
 </li>`;

@@ -202,7 +202,7 @@ export function webcareRoutes({ queuePage }: { queuePage: QueuePage }): Hono<Sta
       const now = c.get('now')();
       const id = c.req.param('id') ?? '';
       const item = ItemId.safeParse(id).success ? await findItem(db, viewerOf(session), id, now) : undefined;
-      if (!item) return notFound(c, lang, session);
+      if (!item || item.reviewState === 'erased') return notFound(c, lang, session);
       const templates = await listTemplates(db, session.user.organisationId);
       const chosen = templates.find((t) => t.id === c.req.query('sjabloon'));
       const language = item.language;
@@ -242,7 +242,7 @@ export function webcareRoutes({ queuePage }: { queuePage: QueuePage }): Hono<Sta
     const now = c.get('now')();
     const id = c.req.param('id');
     const item = ItemId.safeParse(id).success ? await findItem(db, viewerOf(session), id, now) : undefined;
-    if (!item) return notFound(c, lang, session);
+    if (!item || item.reviewState === 'erased') return notFound(c, lang, session);
     const m = textsFor(webcareTexts, lang).answer;
     const values = {
       action: field(body, 'action') === 'publish' ? 'publish' : 'preview',

@@ -103,6 +103,28 @@ for (const target of databaseTargets()) {
       assert.match(notice, /role="status">Opgeslagen\.<\/p>/);
     });
 
+    it('saves nothing on input erased while its page stood open: no note, no decision, no answer', async () => {
+      const row = await submit('Gewist terwijl open: mijn buurvrouw op nummer 3.');
+      const erased = await postJson(t.app, `/api/follow-up/${row.followUpCode}/erase`, { confirm: true });
+      assert.equal(erased.status, 200);
+      for (const fields of [
+        [['note', 'Zij bedoelt mevrouw De Vries']],
+        [['decision', 'publish']],
+        [
+          ['answer', 'Dank u wel.'],
+          ['answerLanguage', 'nl'],
+        ],
+      ] as Array<Array<[string, string]>>) {
+        const response = await save(row.id, [['lang', 'nl'], ['version', '1'], ...fields]);
+        assert.equal(response.status, 404, fields[0]![0]);
+      }
+      const [after] = await t.db.select().from(submissions).where(eq(submissions.id, row.id));
+      assert.equal(after?.reviewState, 'erased');
+      assert.equal(after?.publishedAt, null);
+      const actions = (await t.db.select().from(auditLog).where(eq(auditLog.subjectId, row.id))).map((e) => e.action);
+      assert.ok(!actions.includes('submission.note') && !actions.includes('submission.decision'), actions.join());
+    });
+
     it('refuses a rejection without a house rule in Dutch and English, keeping everything typed and saving nothing', async () => {
       const row = await submit('Zonder regel afwijzen.');
       for (const [lang, message] of [
