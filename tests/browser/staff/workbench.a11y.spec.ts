@@ -174,9 +174,13 @@ test('erased input shows in the queue as erased, without its text, and passes ax
   await eraseSubmission(podium.database.db, { code: received.receipt.code, now: new Date() });
   await logIn(page);
   await page.goto(`${baseUrl}/beheer/?status=erased`);
+  await expect(page.getByRole('list', { name: 'Items in de inbox' }).getByRole('listitem')).toHaveCount(1);
+  await expectNoAxeViolations(page, { context: 'staff inbox listing erased input' });
+  await page.getByRole('list', { name: 'Items in de inbox' }).getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/beheer\/items\/[0-9a-f-]{36}\?status=erased$/);
   const item = page.getByRole('article', { name: 'Inbreng op Nieuwe fietsroute Stationsstraat' });
-  await expect(item).toHaveCount(1);
   await expect(item.getByText('Gewist', { exact: true })).toBeVisible();
+  await expect(item.locator('form')).toHaveCount(0);
   await expect(item.getByText(/de tekst en de gegevens van de inzender zijn weg/)).toBeVisible();
   await expect(page.getByText(/Jansen/)).toHaveCount(0);
   await expectNoAxeViolations(page, { context: 'staff queue with erased input' });
