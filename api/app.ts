@@ -206,7 +206,17 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       if (!path.endsWith('/') && !path.split('/').pop()!.includes('.') && existsSync(join(root, path, 'index.html'))) {
         return c.redirect(`${path}/`, 301);
       }
-      return serveStatic({ root })(c, next);
+      const served = await serveStatic({ root })(c, next);
+      // A page changes whenever content is published: the browser may keep it, but must ask
+      // again each time (without this, its heuristic freshness served the page from before a
+      // publication for minutes).
+      // (When no file matched, serveStatic ran the rest of the chain and returns no Response.)
+      if (served instanceof Response) {
+        const type = served.headers.get('Content-Type');
+        if (type?.startsWith('text/html') && !served.headers.has('Cache-Control'))
+          served.headers.set('Cache-Control', 'no-cache');
+      }
+      return served;
     });
   }
 

@@ -63,6 +63,14 @@ for (const target of databaseTargets()) {
       assert.equal(response.headers.get('Cross-Origin-Resource-Policy'), 'same-origin');
     });
 
+    it('lets browsers keep portal pages only if they ask again each time, so a publication shows on reload', async () => {
+      const page = await app.request('/');
+      assert.equal(page.headers.get('Cache-Control'), 'no-cache');
+      const asset = await app.request('/_astro/page.css');
+      assert.equal(asset.status, 200);
+      assert.notEqual(asset.headers.get('Cache-Control'), 'no-cache', 'assets are not pages');
+    });
+
     it('gives API answers a policy that lets nothing run, and lets embeds read them', async () => {
       const response = await app.request('/api/consultations');
       assert.equal(response.status, 200);

@@ -27,7 +27,7 @@ test('input sent through the widget on the council’s site is published by a mo
   hostServer,
 }) => {
   // Publishing rebuilds the portal in the background; that takes a while on a busy machine.
-  test.setTimeout(240_000);
+  test.setTimeout(330_000);
   const marker = `bankje${Date.now()}`;
   const text = `Graag een bankje bij de bushalte aan de Parklaan (${marker}).`;
 
@@ -75,7 +75,7 @@ test('input sent through the widget on the council’s site is published by a mo
         await resident.goto(responses);
         return (await resident.getByRole('main').textContent()) ?? '';
       },
-      { timeout: 180_000, intervals: [2_000, 5_000] },
+      { timeout: 240_000, intervals: [2_000, 5_000] },
     )
     .toContain(marker);
   await expectNoAxeViolations(resident, { context: 'responses page with the published input' });
