@@ -3,6 +3,6 @@
  * transaction of the event that causes it (see README in api/ under "Notifications").
  */
 export { enqueueMail, forgetSubmissionMail, sendDueMail, startMailSender } from './outbox.ts';
-export { queueAnswerMail, queueOutcomeMails, queueReceipt } from './resident.ts';
+export { queueAnswerMail, queueReceipt } from './resident.ts';
 export { itemAssigned, itemEscalated, itemNearlyLate, notifyAdministrators, notifyStaff } from './staff.ts';
 export { unsubscribe } from './unsubscribe.ts';

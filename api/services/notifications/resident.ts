@@ -1,7 +1,7 @@
 /**
  * Mails to residents, only when they gave an e-mail address and consent: the receipt with
- * their follow-up code, the municipality's answer, and (for the consultation-authoring
- * work) the published outcome. Each is queued in the outbox inside the transaction of the
+ * their follow-up code and the municipality's answer (the published outcome joins them with
+ * consultation authoring). Each is queued in the outbox inside the transaction of the
  * event, in the language of the resident's input, with one-click unsubscribe.
  */
 import { and, eq } from 'drizzle-orm';
@@ -9,6 +9,7 @@ import type { Db } from '../../db/client.ts';
 import { consultations, organisations, submissionContacts, submissions, type LocalizedText } from '../../db/schema.ts';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { formatDate } from '../../../shared/format.ts';
+import { localized } from '../../../shared/html/components/localized/index.ts';
 import { textsFor } from '../../../shared/i18n.ts';
 import { routes } from '../../../shared/urls.ts';
 import { addWorkingDays } from '../working-days.ts';
@@ -25,7 +26,7 @@ import * as texts from './texts.ts';
 
 type Tx = Pick<Db, 'select' | 'insert'>;
 
-const titleIn = (title: LocalizedText, lang: Locale) => (lang === 'en' ? (title.en ?? title.nl) : title.nl);
+const titleIn = (title: LocalizedText, lang: Locale) => localized(title, lang).value;
 
 /** The submission with what a mail about it needs, or nothing when the resident may not be mailed. */
 async function mailableSubmission(tx: Tx, submissionId: string) {
@@ -158,47 +159,4 @@ export async function queueAnswerMail(
     },
     now,
   );
-}
-
-/**
- * Ready for consultation authoring: Podium has no published-outcome concept yet. When it
- * does, the publishing service calls this in its transaction with the consultation's id
- * and the outcome's address; every resident with consent who gave input is mailed once.
- */
-export async function queueOutcomeMails(
-  tx: Tx,
-  params: { consultationId: string; outcomeUrl: string },
-  now: Date,
-): Promise<number> {
-  const rows = await tx
-    .select({ id: submissions.id })
-    .from(submissions)
-    .innerJoin(submissionContacts, eq(submissionContacts.submissionId, submissions.id))
-    .where(and(eq(submissions.consultationId, params.consultationId), eq(submissionContacts.consentToContact, true)));
-  let queued = 0;
-  for (const { id } of rows) {
-    const target = await mailableSubmission(tx, id);
-    if (!target) continue;
-    const sent = await queueResidentMail(
-      tx,
-      target,
-      'resident.outcome',
-      `outcome:${params.consultationId}:${id}`,
-      (lang) => {
-        const m = textsFor(texts, lang).outcome;
-        const title = titleIn(target.consultationTitle, lang);
-        return {
-          subject: m.subject(title),
-          heading: m.heading,
-          blocks: [
-            { kind: 'text', text: m.intro(title) },
-            { kind: 'link', href: params.outcomeUrl, text: m.link },
-          ],
-        };
-      },
-      now,
-    );
-    if (sent) queued++;
-  }
-  return queued;
 }

@@ -18,12 +18,6 @@ export const nl = {
     intro: (consultation: string) => `Op uw inbreng over "${consultation}" hebben wij dit antwoord gegeven:`,
     link: 'Lees het antwoord op de pagina van uw inbreng',
   },
-  outcome: {
-    subject: (consultation: string) => `De uitkomst van ${consultation}`,
-    heading: 'De uitkomst is bekend',
-    intro: (consultation: string) => `U deed mee aan "${consultation}". De gemeente heeft de uitkomst gepubliceerd.`,
-    link: 'Lees de uitkomst',
-  },
   staff: {
     greeting: (name: string) => `Beste ${name},`,
     footerWhy: 'U krijgt deze e-mail omdat u meldingen per e-mail hebt aangezet in de werkplek.',
@@ -60,12 +54,6 @@ export const en: typeof nl = {
     heading: 'The municipality has answered your input',
     intro: (consultation) => `We gave this answer to your input on "${consultation}":`,
     link: 'Read the answer on the page of your input',
-  },
-  outcome: {
-    subject: (consultation) => `The outcome of ${consultation}`,
-    heading: 'The outcome is known',
-    intro: (consultation) => `You took part in "${consultation}". The municipality has published the outcome.`,
-    link: 'Read the outcome',
   },
   staff: {
     greeting: (name) => `Dear ${name},`,
