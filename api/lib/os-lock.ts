@@ -11,14 +11,23 @@ import { DatabaseSync } from 'node:sqlite';
 
 export type OsLock = { release(): void };
 
-/** Takes the lock on `path` (created when missing), or returns undefined at once when it is held. */
+/**
+ * How long a contended attempt may wait. Taking an exclusive lock passes through a shared
+ * one, so two processes starting at the same moment briefly see each other's shared lock;
+ * with no wait at all both gave up (about one race in ten), and a held lock was reported as
+ * "in use" with nobody holding it. SQLite's busy handler lets the one that reached the
+ * pending lock finish while the other backs off, so exactly one wins.
+ */
+const CONTENTION_WAIT_MS = 250;
+
+/** Takes the lock on `path` (created when missing), or returns undefined within a moment when it is held. */
 export function tryOsLock(path: string): OsLock | undefined {
-  // timeout 0: a held lock is reported at once; callers decide whether to wait.
-  const connection = new DatabaseSync(path, { timeout: 0 });
+  const connection = new DatabaseSync(path, { timeout: CONTENTION_WAIT_MS });
   try {
-    // EXCLUSIVE locking mode keeps the lock for the connection's life; the exclusive
-    // transaction takes it now rather than at the first write.
-    connection.exec('PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE');
+    // The exclusive transaction is never committed, so its lock lasts as long as the
+    // connection. (Not `PRAGMA locking_mode = EXCLUSIVE`: in that mode the shared lock a
+    // losing racer took is kept too, and the two deadlock until both give up.)
+    connection.exec('BEGIN EXCLUSIVE');
   } catch (error) {
     connection.close();
     if (isBusy(error)) return undefined;

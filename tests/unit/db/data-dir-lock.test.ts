@@ -139,8 +139,8 @@ describe('the data directory lock', () => {
     await kill(second.child);
   });
 
-  it('lets exactly one of two processes racing for it win, 10 rounds out of 10, and tells the other why', async () => {
-    for (let round = 0; round < 10; round++) {
+  it('lets exactly one of two processes racing for it win, 20 rounds out of 20, and tells the other why', async () => {
+    for (let round = 0; round < 20; round++) {
       // Every other round the race is over a lock left by an owner killed with SIGKILL.
       if (round % 2 === 1) {
         const killed = track(lockingChild(dir));
