@@ -7,6 +7,7 @@
 import type { Db } from '../../db/client.ts';
 import { can } from '../auth/roles.ts';
 import { assignmentChoices } from '../webcare/routing.ts';
+import { unfilledPlaceholders } from '../webcare/templates.ts';
 import { inputSource } from './input-source.ts';
 import { compareCursors } from './search.ts';
 import { socialSource } from './social-source.ts';
@@ -134,14 +135,17 @@ export async function correctSentiment(db: Db, params: SentimentParams): Promise
 }
 
 /**
- * Webcare answers an item. The text rules are the same for every source; whether and how
- * the answer reaches the resident is the source's.
+ * Webcare answers an item. The text rules are the same for every source (not empty, not
+ * too long, no placeholder left from a template); whether and how the answer reaches the
+ * resident is the source's.
  */
 export async function answerItem(db: Db, params: AnswerParams): Promise<AnswerResult> {
   if (!can(params.actor.roles, 'queue.answer')) return { kind: 'forbidden' };
   const body = params.body.trim();
   if (!body) return { kind: 'empty' };
   if (body.length > ANSWER_MAX_LENGTH) return { kind: 'too_long' };
+  const placeholders = unfilledPlaceholders(body);
+  if (placeholders.length > 0) return { kind: 'unfilled_placeholder', placeholders };
   const source = await sourceOf(db, params.actor.organisationId, params.itemId);
   return source ? source.answer(db, { ...params, body }) : { kind: 'not_found' };
 }

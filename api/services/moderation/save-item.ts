@@ -12,6 +12,7 @@ import { recordAudit } from '../audit.ts';
 import { can } from '../auth/roles.ts';
 import type { SentimentLabel } from '../sentiment/index.ts';
 import { assignmentChoices } from '../webcare/routing.ts';
+import { unfilledPlaceholders } from '../webcare/templates.ts';
 import { and, eq } from 'drizzle-orm';
 import { answerItem, assignItem, correctSentiment, decide, findItem, supports } from './index.ts';
 import {
@@ -57,6 +58,7 @@ export type ItemSaveResult =
   | { kind: 'unknown_department' }
   | { kind: 'unknown_person' }
   | { kind: 'answer_too_long' }
+  | { kind: 'answer_placeholder'; placeholders: string[] }
   | { kind: 'answer_rejected' }
   | { kind: 'unsupported'; part: 'assignment' | 'answer' }
   | Stale;
@@ -89,6 +91,8 @@ async function refusal(db: Db, item: QueueItem, save: ItemSave): Promise<ItemSav
     if (!can(actor.roles, 'queue.answer')) return { kind: 'forbidden' };
     if (!supports(item, 'answer')) return { kind: 'unsupported', part: 'answer' };
     if (save.answer.body.trim().length > ANSWER_MAX_LENGTH) return { kind: 'answer_too_long' };
+    const placeholders = unfilledPlaceholders(save.answer.body);
+    if (placeholders.length > 0) return { kind: 'answer_placeholder', placeholders };
     const stateThen = save.decision ? TARGET_STATE[save.decision] : item.reviewState;
     if (stateThen === 'rejected') return { kind: 'answer_rejected' };
   }

@@ -180,6 +180,8 @@ export type AnswerResult =
   | { kind: 'forbidden' }
   | { kind: 'empty' }
   | { kind: 'too_long' }
+  /** The answer still holds placeholders such as `{naam}`: never sent to a resident. */
+  | { kind: 'unfilled_placeholder'; placeholders: string[] }
   | { kind: 'rejected' }
   | Stale
   | Unsupported;

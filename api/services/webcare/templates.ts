@@ -1,7 +1,9 @@
 /**
  * Answer templates: per organisation, in Dutch and English, edited by administrators.
  * Placeholders in braces are filled from the item being answered, so one template serves
- * every consultation: `{consultatie}` / `{consultation}` and `{kanaal}` / `{channel}`.
+ * every consultation: `{consultatie}` / `{consultation}`, `{kanaal}` / `{channel}` and
+ * `{datum}` / `{date}`. An answer that still holds a placeholder is not published
+ * (`unfilledPlaceholders`): a resident should never read "Dear {naam}".
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
@@ -25,15 +27,64 @@ const PLACEHOLDERS = new Map<string, keyof TemplateValues>(
   }),
 );
 
-export const PLACEHOLDER_NAMES = { nl: ['consultatie', 'kanaal', 'datum'], en: ['consultation', 'channel', 'date'] };
+/** The placeholders as the pages document them, in the order shown, per language of the page. */
+export const PLACEHOLDER_NAMES: Record<Locale, Record<keyof TemplateValues, string>> = {
+  nl: { consultation: 'consultatie', channel: 'kanaal', date: 'datum' },
+  en: { consultation: 'consultation', channel: 'channel', date: 'date' },
+};
 
-/** The template's text in this language (Dutch when there is no English), placeholders filled. */
-export function fillTemplate(template: Pick<ReplyTemplate, 'body'>, lang: Locale, values: TemplateValues): string {
-  const text = lang === 'en' ? (template.body.en ?? template.body.nl) : template.body.nl;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+/** The template's own text in this language, or undefined when it has none (no silent fallback). */
+export function templateText(template: Pick<ReplyTemplate, 'body'>, lang: Locale): string | undefined {
+  const text = lang === 'en' ? template.body.en : template.body.nl;
+  return text?.trim() ? text : undefined;
+}
+
+/**
+ * The template's text in this language with its placeholders filled; undefined when the
+ * template has no text in that language. Unknown placeholders stay as written, so
+ * `unfilledPlaceholders` finds them before the answer is published.
+ *
+ * @example fillTemplate({ body: { nl: 'Over {consultatie}.' } }, 'nl', values) // 'Over Fietsroute.'
+ */
+export function fillTemplate(
+  template: Pick<ReplyTemplate, 'body'>,
+  lang: Locale,
+  values: TemplateValues,
+): string | undefined {
+  const text = templateText(template, lang);
+  return text?.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const key = PLACEHOLDERS.get(name.toLowerCase());
     return key ? values[key] : whole;
   });
+}
+
+/**
+ * A placeholder left in a text: a name in braces, known (`{consultatie}` typed by hand) or
+ * not (`{naam}`). Names are short words without spaces, so braces in ordinary prose
+ * ("{ zie hieronder }" is rare, but a set such as "{1, 2}") are not taken for one.
+ */
+const LEFT_PLACEHOLDER = /\{\s*([\p{L}\p{N}_.-]{1,40})\s*\}/gu;
+
+/**
+ * The placeholders still in an answer, each once, in the order they appear.
+ *
+ * @example unfilledPlaceholders('Beste {naam}, over {consultatie}.') // ['{naam}', '{consultatie}']
+ */
+export function unfilledPlaceholders(text: string): string[] {
+  return [...new Set([...text.matchAll(LEFT_PLACEHOLDER)].map((match) => `{${match[1]}}`))];
+}
+
+/**
+ * A template inserted into what was already typed: the template comes first (it is the
+ * opening: thanks, the consultation, the date) and the typed text stays below it, after a
+ * blank line, so inserting never wipes anything. A template already at the top is not
+ * inserted twice.
+ */
+export function insertTemplate(filled: string, typed: string): string {
+  const rest = typed.trim();
+  if (!rest) return filled;
+  if (rest.startsWith(filled.trim())) return typed;
+  return `${filled.trimEnd()}\n\n${rest}`;
 }
 
 export async function listTemplates(db: Db, organisationId: string): Promise<ReplyTemplate[]> {

@@ -48,6 +48,7 @@ import {
 } from '../../services/moderation/index.ts';
 import { BULK, renderInboxPage, type InboxDetail, type ItemFormState, type QueueFilterValues } from './inbox-view.ts';
 import * as inboxTexts from './inbox-texts.ts';
+import * as webcareTexts from '../webcare/texts.ts';
 import { saveItem, type ItemSaveResult } from '../../services/moderation/save-item.ts';
 import { repliesTo } from '../../services/webcare/items.ts';
 import { InputText } from '../../../shared/contracts/input-text.ts';
@@ -519,6 +520,9 @@ function saveError(
     case 'answer_too_long':
     case 'answer_rejected':
       return { field: 'answer', message: m[result.kind] };
+    case 'answer_placeholder':
+      // The answer page's wording, so both places that publish an answer say the same.
+      return { field: 'answer', message: textsFor(webcareTexts, lang).answer.errors.placeholder(result.placeholders) };
     case 'unsupported':
       return result.part === 'answer'
         ? { field: 'answer', message: m.unsupported_answer }

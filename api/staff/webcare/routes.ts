@@ -34,7 +34,14 @@ import {
   deleteRoutingRule,
   listRoutingRules,
 } from '../../services/webcare/routing.ts';
-import { deleteTemplate, fillTemplate, listTemplates, saveTemplate } from '../../services/webcare/templates.ts';
+import {
+  deleteTemplate,
+  fillTemplate,
+  insertTemplate,
+  listTemplates,
+  saveTemplate,
+  unfilledPlaceholders,
+} from '../../services/webcare/templates.ts';
 import * as queueTexts from '../queue/texts.ts';
 import { pick } from '../kit/components.ts';
 import { formatDateTime } from '../kit/format.ts';
@@ -79,11 +86,15 @@ const Lang = z.enum(['nl', 'en']);
 
 const AssignForm = z.object({ department: OptionalId, person: OptionalId });
 
-const AnswerForm = z.object({
-  action: z.enum(['preview', 'publish']),
-  language: Lang,
-  body: InputText.trim().min(1).max(ANSWER_MAX_LENGTH),
-});
+/** Inserting a template needs no text yet; previewing and publishing do. */
+const AnswerForm = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('template'), language: Lang, body: InputText.max(ANSWER_MAX_LENGTH) }),
+  z.object({
+    action: z.enum(['preview', 'publish']),
+    language: Lang,
+    body: InputText.trim().min(1).max(ANSWER_MAX_LENGTH),
+  }),
+]);
 
 const TemplateForm = z.object({
   id: z.uuid().optional(),
@@ -203,29 +214,14 @@ export function webcareRoutes({ queuePage }: { queuePage: QueuePage }): Hono<Sta
       const id = c.req.param('id') ?? '';
       const item = ItemId.safeParse(id).success ? await findItem(db, viewerOf(session), id, now) : undefined;
       if (!item || item.reviewState === 'erased') return notFound(c, lang, session);
-      const templates = await listTemplates(db, session.user.organisationId);
-      const chosen = templates.find((t) => t.id === c.req.query('sjabloon'));
-      const language = item.language;
-      const form: AnswerFormState = {
-        language,
-        templateId: chosen?.id,
-        body: chosen
-          ? fillTemplate(chosen, language, {
-              consultation: pick(item.consultation.title, language),
-              channel: textsFor(queueTexts, language).channels[item.channel] ?? item.channel,
-              date: formatDateTime(item.createdAt, language),
-            })
-          : '',
-        errors: [],
-      };
       return c.html(
         renderAnswerPage({
           lang,
           session: pageSession(session),
           item,
-          templates,
+          templates: await listTemplates(db, session.user.organisationId),
           replies: await repliesTo(db, item.id),
-          form,
+          form: { language: item.language, body: '', errors: [] },
           published: c.req.query('gepubliceerd') !== undefined,
           unavailable: supports(item, 'answer') ? undefined : textsFor(webcareTexts, lang).answer.unsupported,
           now,
@@ -244,8 +240,9 @@ export function webcareRoutes({ queuePage }: { queuePage: QueuePage }): Hono<Sta
     const item = ItemId.safeParse(id).success ? await findItem(db, viewerOf(session), id, now) : undefined;
     if (!item || item.reviewState === 'erased') return notFound(c, lang, session);
     const m = textsFor(webcareTexts, lang).answer;
+    const action = field(body, 'action');
     const values = {
-      action: field(body, 'action') === 'publish' ? 'publish' : 'preview',
+      action: action === 'publish' || action === 'template' ? action : 'preview',
       language: field(body, 'language') ?? '',
       body: field(body, 'body') ?? '',
     };
@@ -255,15 +252,20 @@ export function webcareRoutes({ queuePage }: { queuePage: QueuePage }): Hono<Sta
     const version = Number.isInteger(sentVersion) && sentVersion > 0 ? sentVersion : undefined;
     const language: Locale = values.language === 'en' ? 'en' : values.language === 'nl' ? 'nl' : item.language;
     const unavailable = supports(item, 'answer') ? undefined : m.unsupported;
-    const render = async (state: Omit<AnswerFormState, 'body' | 'language'>, status: 200 | 409 | 422) =>
+    const templates = await listTemplates(db, session.user.organisationId);
+    const templateId = field(body, 'template') || undefined;
+    const render = async (
+      state: Omit<AnswerFormState, 'body' | 'language'> & { body?: string },
+      status: 200 | 409 | 422,
+    ) =>
       c.html(
         renderAnswerPage({
           lang,
           session: pageSession(session),
           item,
-          templates: await listTemplates(db, session.user.organisationId),
+          templates,
           replies: await repliesTo(db, item.id),
-          form: { body: values.body, language, version, ...state },
+          form: { body: values.body, language, version, templateId, ...state },
           unavailable,
           now,
         }),
@@ -277,7 +279,30 @@ export function webcareRoutes({ queuePage }: { queuePage: QueuePage }): Hono<Sta
       });
       return render({ errors }, 422);
     }
-    if (parsed.data.action === 'preview') return render({ errors: [], preview: true }, 200);
+    const placeholderError = (placeholders: string[]) => ({ field: 'body', message: m.errors.placeholder(placeholders) });
+    if (parsed.data.action === 'template') {
+      // Filled in the language chosen in the form, never silently in the other one.
+      const chosen = templates.find((template) => template.id === templateId);
+      if (!chosen) return render({ errors: [{ field: 'template', message: m.errors.templateRequired }] }, 422);
+      const filled = fillTemplate(chosen, parsed.data.language, {
+        consultation: pick(item.consultation.title, parsed.data.language),
+        channel: textsFor(queueTexts, parsed.data.language).channels[item.channel] ?? item.channel,
+        date: formatDateTime(item.createdAt, parsed.data.language),
+      });
+      const title = pick(chosen.title, lang);
+      if (filled === undefined) {
+        return render(
+          { errors: [{ field: 'template', message: m.errors.templateMissing(title, parsed.data.language) }] },
+          422,
+        );
+      }
+      return render({ body: insertTemplate(filled, values.body), errors: [], notice: m.templateInserted(title) }, 200);
+    }
+    if (parsed.data.action === 'preview') {
+      // The preview shows what the resident would read, and warns of what would stop publishing.
+      const placeholders = unfilledPlaceholders(parsed.data.body);
+      return render({ errors: placeholders.length > 0 ? [placeholderError(placeholders)] : [], preview: true }, 200);
+    }
     const result = await answerItem(db, {
       itemId: item.id,
       body: parsed.data.body,
@@ -298,6 +323,8 @@ export function webcareRoutes({ queuePage }: { queuePage: QueuePage }): Hono<Sta
       case 'empty':
       case 'too_long':
         return render({ errors: [{ field: 'body', message: m.errors[result.kind] }] }, 422);
+      case 'unfilled_placeholder':
+        return render({ errors: [placeholderError(result.placeholders)] }, 422);
       case 'rejected':
         return render({ errors: [{ field: 'body', message: m.errors.rejected }] }, 409);
       case 'unsupported':

@@ -45,10 +45,22 @@ export const nl = {
     intro:
       'Schrijf een antwoord aan de inwoner. Het antwoord verschijnt op de volgpagina van de inwoner en, als de inbreng gepubliceerd is, bij de inbreng op het portaal.',
     input: 'Inbreng van de inwoner',
-    template: 'Begin met een sjabloon',
-    templateNone: 'Geen sjabloon',
-    templateUse: 'Sjabloon gebruiken',
-    templateHint: 'Het sjabloon vervangt de tekst hieronder. Daarna kunt u de tekst aanpassen.',
+    template: 'Sjabloon',
+    templateNone: 'Kies een sjabloon',
+    templateUse: 'Sjabloon invoegen',
+    templateHint:
+      'Het sjabloon wordt ingevuld in de taal die hierboven gekozen is en komt bovenaan het antwoord. Wat u al typte, blijft eronder staan.',
+    templateInserted: (title: string) => `Het sjabloon ‘${title}’ staat nu bovenaan het antwoord. Pas de tekst aan waar nodig.`,
+    placeholders: {
+      heading: 'Plaatshouders in sjablonen',
+      intro: 'Bij het invoegen vult Podium deze plaatshouders in:',
+      consultation: 'de titel van de consultatie',
+      channel: 'het kanaal waarlangs de inbreng binnenkwam',
+      date: 'de datum en tijd van de inbreng',
+      both: 'De Engelse namen ({consultation}, {channel}, {date}) werken ook.',
+      check:
+        'Een antwoord waarin nog iets tussen accolades staat, zoals {naam}, wordt niet gepubliceerd: vervang het eerst door de echte tekst.',
+    },
     language: 'Taal van het antwoord',
     body: 'Antwoord',
     bodyHint: 'Schrijf kort en duidelijk, op taalniveau B1.',
@@ -65,6 +77,13 @@ export const nl = {
       too_long: 'Het antwoord is te lang: houd het onder 5000 tekens.',
       rejected: 'Deze inbreng is afgewezen. Publiceer de inbreng eerst als u wilt antwoorden.',
       language: 'Kies de taal van het antwoord.',
+      templateRequired: 'Kies het sjabloon dat u wilt invoegen.',
+      templateMissing: (title: string, lang: Locale) =>
+        `Het sjabloon ‘${title}’ heeft geen ${lang === 'en' ? 'Engelse' : 'Nederlandse'} tekst. Kies een andere taal of een ander sjabloon, of vul de tekst aan op de pagina Sjablonen. Uw tekst is bewaard.`,
+      placeholder: (names: string[]) =>
+        names.length === 1
+          ? `Het antwoord bevat nog een plaatshouder: ${names[0]}. Vervang die door de echte tekst.`
+          : `Het antwoord bevat nog plaatshouders: ${names.join(', ')}. Vervang die door de echte tekst.`,
     },
   },
   readability: {
@@ -92,7 +111,7 @@ export const nl = {
   templates: {
     title: 'Antwoordsjablonen',
     intro:
-      'Sjablonen waarmee webcare een antwoord begint. Schrijf ze in het Nederlands en het Engels. Deze plaatshouders worden ingevuld: {consultatie}, {kanaal}, {datum}.',
+      'Sjablonen waarmee webcare een antwoord begint. Schrijf ze in het Nederlands en het Engels: een sjabloon zonder Engelse tekst kan niet in een Engels antwoord worden ingevoegd.',
     empty: 'Er zijn nog geen sjablonen.',
     add: 'Nieuw sjabloon',
     edit: (title: string) => `Sjabloon bewerken: ${title}`,
@@ -221,10 +240,22 @@ export const en: Texts = {
     intro:
       "Write an answer to the resident. It appears on the resident's follow-up page and, when the input is published, with the input on the portal.",
     input: "The resident's input",
-    template: 'Start from a template',
-    templateNone: 'No template',
-    templateUse: 'Use template',
-    templateHint: 'The template replaces the text below. You can edit it afterwards.',
+    template: 'Template',
+    templateNone: 'Choose a template',
+    templateUse: 'Insert template',
+    templateHint:
+      'The template is filled in the language chosen above and goes at the top of the answer. What you already typed stays below it.',
+    templateInserted: (title) => `The template ‘${title}’ is now at the top of the answer. Edit the text where needed.`,
+    placeholders: {
+      heading: 'Placeholders in templates',
+      intro: 'When a template is inserted, Podium fills in these placeholders:',
+      consultation: 'the title of the consultation',
+      channel: 'the channel the input came through',
+      date: 'the date and time of the input',
+      both: 'The Dutch names ({consultatie}, {kanaal}, {datum}) work too.',
+      check:
+        'An answer that still has something in braces, such as {name}, is not published: replace it with the real text first.',
+    },
     language: 'Language of the answer',
     body: 'Answer',
     bodyHint: 'Write short and clear, at language level B1.',
@@ -241,6 +272,13 @@ export const en: Texts = {
       too_long: 'The answer is too long: keep it under 5000 characters.',
       rejected: 'This input was rejected. Publish it first if you want to answer.',
       language: 'Choose the language of the answer.',
+      templateRequired: 'Choose the template you want to insert.',
+      templateMissing: (title, lang) =>
+        `The template ‘${title}’ has no ${lang === 'en' ? 'English' : 'Dutch'} text. Choose another language or another template, or add the text on the Templates page. Your text is kept.`,
+      placeholder: (names) =>
+        names.length === 1
+          ? `The answer still has a placeholder: ${names[0]}. Replace it with the real text.`
+          : `The answer still has placeholders: ${names.join(', ')}. Replace them with the real text.`,
     },
   },
   readability: {
@@ -268,7 +306,7 @@ export const en: Texts = {
   templates: {
     title: 'Answer templates',
     intro:
-      'Templates webcare starts an answer from. Write them in Dutch and English. These placeholders are filled in: {consultation}, {channel}, {date}.',
+      'Templates webcare starts an answer from. Write them in Dutch and English: a template without English text cannot be inserted into an English answer.',
     empty: 'There are no templates yet.',
     add: 'New template',
     edit: (title) => `Edit template: ${title}`,

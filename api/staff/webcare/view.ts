@@ -15,7 +15,7 @@ import { readability, type Readability } from '../../services/readability.ts';
 import type { ResponseClock } from '../../services/webcare/clock.ts';
 import { responseClock } from '../../services/webcare/clock.ts';
 import type { AssignmentChoices, RoutingRuleView } from '../../services/webcare/routing.ts';
-import type { ReplyTemplate } from '../../services/webcare/templates.ts';
+import { PLACEHOLDER_NAMES, type ReplyTemplate } from '../../services/webcare/templates.ts';
 import { errorSummary, fieldError, hiddenFields, notice, paragraphs, pick, time } from '../kit/components.ts';
 import type { FieldError } from '../kit/form-errors.ts';
 import { formatDateTime } from '../kit/format.ts';
@@ -158,9 +158,37 @@ export type AnswerFormState = {
   errors: FieldError[];
   /** Show the preview of `body`. */
   preview?: boolean;
+  /** A status message, e.g. after a template was inserted. */
+  notice?: string | undefined;
   /** The item's version the answer is written on; a colleague's change since refuses it. */
   version?: number | undefined;
 };
+
+/** Where each answer field's error leads in the error summary. */
+const ANSWER_TARGETS = new Map([
+  ['body', 'answer-body'],
+  ['language', 'answer-language'],
+  ['template', 'answer-template'],
+]);
+
+/**
+ * What the placeholders in a template become, for the answer page and the templates page
+ * (the names and what fills them: services/webcare/templates.ts).
+ */
+export function placeholderHelp(lang: Locale): Html {
+  const m = textsFor(webcareTexts, lang).answer.placeholders;
+  const names = PLACEHOLDER_NAMES[lang];
+  const rows = (['consultation', 'channel', 'date'] as const).map(
+    (key) => html`<div><dt><code>{${names[key]}}</code></dt><dd>${m[key]}</dd></div>`,
+  );
+  return html`<section class="staff-placeholders" aria-labelledby="placeholders-heading">
+<h2 id="placeholders-heading">${m.heading}</h2>
+<p>${m.intro}</p>
+<dl class="staff-meta">${rows}</dl>
+<p>${m.both}</p>
+<p>${m.check}</p>
+</section>`;
+}
 
 export function renderAnswerPage(options: {
   lang: Locale;
@@ -179,7 +207,8 @@ export function renderAnswerPage(options: {
   const t = textsFor(queueTexts, lang);
   const clock = responseClock(item.dueAt, options.now);
   const bodyError = form.errors.find((e) => e.field === 'body');
-  const errors = form.errors.map((e) => ({ ...e, target: e.field === 'body' ? 'answer-body' : 'answer-language' }));
+  const templateError = form.errors.find((e) => e.field === 'template');
+  const errors = form.errors.map((e) => ({ ...e, target: ANSWER_TARGETS.get(e.field) ?? 'answer-body' }));
   const templateChoices = [
     ['', m.templateNone] as [string, string],
     ...options.templates.map((tpl) => [tpl.id, pick(tpl.title, lang)] as [string, string]),
@@ -187,14 +216,15 @@ export function renderAnswerPage(options: {
     ([value, text]) =>
       html`<option${attrs({ value, selected: value !== '' && value === form.templateId })}>${text}</option>`,
   );
-  const templateForm =
+  // Part of the answer form, so the template is filled in the language chosen there and
+  // what was typed travels with it (without JavaScript too).
+  const templateField =
     options.templates.length > 0 &&
-    html`<form method="get" action="${webcarePaths.answer(lang, item.id)}" class="staff-form staff-template-choice">
-<div class="staff-field"><label for="answer-template">${m.template}</label>
+    html`<div class="staff-field staff-template-choice${templateError ? ' staff-field--invalid' : ''}"><label for="answer-template">${m.template}</label>
 <p class="staff-hint" id="answer-template-hint">${m.templateHint}</p>
-<select id="answer-template" name="sjabloon" aria-describedby="answer-template-hint">${templateChoices}</select></div>
-<button type="submit" class="staff-button staff-button--secondary">${m.templateUse}</button>
-</form>`;
+${templateError && fieldError(lang, 'answer-template-error', templateError.message)}
+<select${attrs({ id: 'answer-template', name: 'template', 'aria-invalid': templateError ? 'true' : undefined, 'aria-describedby': `answer-template-hint${templateError ? ' answer-template-error' : ''}` })}>${templateChoices}</select>
+<button type="submit" name="action" value="template" class="staff-button staff-button--secondary">${m.templateUse}</button></div>`;
   const languages = (['nl', 'en'] as const).map((code, index) => {
     const id = index === 0 ? 'answer-language' : `answer-language-${code}`;
     return html`<div class="staff-radio"><input${attrs({ type: 'radio', id, name: 'language', value: code, checked: form.language === code })}><label for="${id}">${code === 'nl' ? 'Nederlands' : 'English'}</label></div>`;
@@ -213,10 +243,10 @@ ${readabilityHint({ text: form.body, textLang: form.language, lang, id: 'preview
       (reply) =>
         html`<blockquote class="staff-quote">${paragraphs(reply.body, { lang: reply.language })}${reply.publishedAt && html`<p>${time(reply.publishedAt, formatDateTime(reply.publishedAt, lang))}</p>`}</blockquote>`,
     )}`;
-  const answerForm = html`${templateForm}
-<form method="post" action="${webcarePaths.answer('nl', item.id)}" class="staff-form staff-answer-form" novalidate>
+  const answerForm = html`<form method="post" action="${webcarePaths.answer('nl', item.id)}" class="staff-form staff-answer-form" novalidate>
 ${hiddenFields({ csrf: options.session.csrfToken, lang, version: String(form.version ?? item.version) })}
 <fieldset><legend>${m.language}</legend>${languages}</fieldset>
+${templateField}
 <div class="staff-field${bodyError ? ' staff-field--invalid' : ''}">
 <label for="answer-body">${m.body}</label>
 <p class="staff-hint" id="answer-body-hint">${m.bodyHint}</p>
@@ -228,8 +258,9 @@ ${readabilityHint({ text: form.body, textLang: form.language, lang, id: 'answer-
 <button type="submit" name="action" value="preview" class="staff-button staff-button--secondary">${m.preview}</button>
 <button type="submit" name="action" value="publish" class="staff-button">${m.publish}</button>
 </p>
-</form>`;
-  const body = html`${notice(options.published ? m.published : undefined)}
+</form>
+${placeholderHelp(lang)}`;
+  const body = html`${notice(options.published ? m.published : form.notice)}
 ${errorSummary(lang, errors)}
 ${options.unavailable ? html`<p class="staff-notice">${options.unavailable}</p>` : html`<p>${m.intro}</p>`}
 <dl class="staff-meta">
@@ -383,6 +414,7 @@ ${hiddenFields(basics)}
   const body = html`${notice(options.notice)}
 ${errorSummary(lang, errors)}
 <p>${m.intro}</p>
+${placeholderHelp(lang)}
 ${list}
 <section class="staff-item" aria-labelledby="template-new-heading">
 <h2 id="template-new-heading">${m.add}</h2>

@@ -227,30 +227,163 @@ for (const target of databaseTargets()) {
       assert.equal((await t.db.select().from(staffReplies).where(eq(staffReplies.submissionId, row.id))).length, 0);
     });
 
-    it('starts an answer from a template with the consultation filled in', async () => {
-      const row = await submit();
+    async function addTemplate(title: { nl: string; en?: string }, body: { nl: string; en?: string }) {
       const organisationId = (await t.db.query.organisations.findFirst())!.id;
-      const [template] = await t.db
-        .insert(replyTemplates)
-        .values({
-          organisationId,
-          title: { nl: 'Bedankt', en: 'Thanks' },
-          body: { nl: 'Dank voor uw inbreng op {consultatie}.', en: 'Thank you for your input on {consultation}.' },
-        })
-        .returning();
-      const html = await (
-        await t.app.request(`/beheer/items/${row.id}/antwoord?sjabloon=${template!.id}`, {
-          headers: { Cookie: webcare.cookie },
-        })
+      const [template] = await t.db.insert(replyTemplates).values({ organisationId, title, body }).returning();
+      return template!;
+    }
+
+    const bodyOf = (html: string) => {
+      const text = /<textarea[^>]*id="answer-body"[^>]*>([\s\S]*?)<\/textarea>/.exec(html)?.[1];
+      assert.ok(text !== undefined, 'the answer field is on the page');
+      return text.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    };
+
+    it('chooses a template inside the answer form and fills it in the chosen language, in Dutch and English', async () => {
+      const row = await submit();
+      const template = await addTemplate(
+        { nl: 'Bedankt', en: 'Thanks' },
+        { nl: 'Dank voor uw inbreng op {consultatie} via {kanaal}.', en: 'Thank you for your input on {consultation}.' },
+      );
+      const page = await (
+        await t.app.request(`/beheer/items/${row.id}/antwoord`, { headers: { Cookie: webcare.cookie } })
       ).text();
-      assert.match(html, /<option value="[^"]+" selected>Bedankt<\/option>/);
-      assert.match(html, />Dank voor uw inbreng op Nieuwe fietsroute Stationsstraat\.<\/textarea>/);
-      const unknown = await (
-        await t.app.request(`/beheer/items/${row.id}/antwoord?sjabloon=bestaat-niet`, {
-          headers: { Cookie: webcare.cookie },
-        })
-      ).text();
-      assert.match(unknown, /><\/textarea>/, 'an unknown template leaves the field empty');
+      const form = /<form method="post" action="[^"]*\/antwoord"[\s\S]*?<\/form>/.exec(page)![0];
+      assert.match(form, /<select id="answer-template" name="template"/, 'the template is chosen in the answer form');
+      assert.match(form, /<button type="submit" name="action" value="template"[^>]*>Sjabloon invoegen<\/button>/);
+      assert.doesNotMatch(page, /name="sjabloon"/, 'no separate template form any more');
+      assert.match(page, /<code>\{consultatie\}<\/code><\/dt><dd>de titel van de consultatie/);
+
+      const dutch = await answer(row.id, [
+        ['action', 'template'],
+        ['language', 'nl'],
+        ['template', template.id],
+        ['body', ''],
+      ]);
+      assert.equal(dutch.status, 200);
+      const dutchHtml = await dutch.text();
+      assert.equal(bodyOf(dutchHtml), 'Dank voor uw inbreng op Nieuwe fietsroute Stationsstraat via Widget.');
+      assert.match(dutchHtml, /role="status">Het sjabloon ‘Bedankt’ staat nu bovenaan het antwoord\./);
+      assert.match(dutchHtml, /<option value="[^"]+" selected>Bedankt<\/option>/);
+
+      // English chosen in the form, on a Dutch page for Dutch input: the English text.
+      const english = await answer(row.id, [
+        ['action', 'template'],
+        ['language', 'en'],
+        ['template', template.id],
+        ['body', ''],
+      ]);
+      assert.equal(english.status, 200);
+      const englishHtml = await english.text();
+      assert.equal(bodyOf(englishHtml), 'Thank you for your input on New cycle route on Stationsstraat.');
+      assert.match(englishHtml, /<input type="radio" id="answer-language-en" name="language" value="en" checked>/);
+      assert.equal((await t.db.select().from(staffReplies).where(eq(staffReplies.submissionId, row.id))).length, 0);
+    });
+
+    it('keeps what was typed below an inserted template', async () => {
+      const row = await submit();
+      const template = await addTemplate({ nl: 'Kort', en: 'Short' }, { nl: 'Dank u.', en: 'Thank you.' });
+      const response = await answer(row.id, [
+        ['action', 'template'],
+        ['language', 'en'],
+        ['template', template.id],
+        ['body', 'The lights come in spring.'],
+      ]);
+      assert.equal(response.status, 200);
+      assert.equal(bodyOf(await response.text()), 'Thank you.\n\nThe lights come in spring.');
+    });
+
+    it('says so when a template has no text in the chosen language, keeping the typed text', async () => {
+      const row = await submit();
+      const template = await addTemplate({ nl: 'Alleen Nederlands' }, { nl: 'Dank voor uw inbreng op {consultatie}.' });
+      for (const [lang, message] of [
+        ['nl', /<a href="#answer-template">Het sjabloon ‘Alleen Nederlands’ heeft geen Engelse tekst\./],
+        ['en', /<a href="#answer-template">The template ‘Alleen Nederlands’ has no English text\./],
+      ] as const) {
+        const response = await answer(row.id, [
+          ['lang', lang],
+          ['action', 'template'],
+          ['language', 'en'],
+          ['template', template.id],
+          ['body', 'My own words.'],
+        ]);
+        assert.equal(response.status, 422);
+        const html = await response.text();
+        assert.match(html, message);
+        assert.match(html, /<select id="answer-template" name="template" aria-invalid="true"/);
+        assert.equal(bodyOf(html), 'My own words.', 'nothing typed is lost, and no Dutch text slips in');
+      }
+      const none = await answer(row.id, [
+        ['action', 'template'],
+        ['language', 'nl'],
+        ['template', ''],
+        ['body', 'Eigen tekst.'],
+      ]);
+      assert.equal(none.status, 422);
+      const noneHtml = await none.text();
+      assert.match(noneHtml, /Kies het sjabloon dat u wilt invoegen\./);
+      assert.equal(bodyOf(noneHtml), 'Eigen tekst.');
+      const unknown = await answer(row.id, [
+        ['action', 'template'],
+        ['language', 'nl'],
+        ['template', '00000000-0000-4000-8000-000000000000'],
+        ['body', ''],
+      ]);
+      assert.equal(unknown.status, 422);
+    });
+
+    it('refuses to publish an answer with a placeholder left in it, keeping the text; the preview warns', async () => {
+      const row = await submit();
+      const text = 'Beste {naam}, dank voor uw inbreng op {consultatie}.';
+      const preview = await answer(row.id, [
+        ['action', 'preview'],
+        ['language', 'nl'],
+        ['body', text],
+      ]);
+      assert.equal(preview.status, 200);
+      const previewHtml = await preview.text();
+      assert.match(previewHtml, /<h2 id="preview-heading" tabindex="-1">Voorbeeld<\/h2>/);
+      assert.match(
+        previewHtml,
+        /<a href="#answer-body">Het antwoord bevat nog plaatshouders: \{naam\}, \{consultatie\}\. Vervang die door de echte tekst\.<\/a>/,
+      );
+
+      const publish = await answer(row.id, [
+        ['action', 'publish'],
+        ['language', 'nl'],
+        ['body', text],
+      ]);
+      assert.equal(publish.status, 422);
+      const html = await publish.text();
+      assert.match(html, /Het antwoord bevat nog plaatshouders: \{naam\}, \{consultatie\}\./);
+      assert.equal(bodyOf(html), text, 'the text stays in the field');
+      const english = await answer(row.id, [
+        ['lang', 'en'],
+        ['action', 'publish'],
+        ['language', 'en'],
+        ['body', 'Dear {name}, thanks.'],
+      ]);
+      assert.equal(english.status, 422);
+      assert.match(await english.text(), /The answer still has a placeholder: \{name\}\. Replace it with the real text\./);
+      assert.equal((await t.db.select().from(staffReplies).where(eq(staffReplies.submissionId, row.id))).length, 0);
+      const [stored] = await t.db.select().from(submissions).where(eq(submissions.id, row.id));
+      assert.equal(stored!.reviewState, 'new', 'nothing changed');
+
+      // The item's one form refuses it the same way.
+      const oneForm = await staffPost(
+        t,
+        `/beheer/items/${row.id}`,
+        [
+          ['csrf', webcare.csrf],
+          ['version', String(stored!.version)],
+          ['answer', text],
+          ['answerLanguage', 'nl'],
+        ],
+        webcare.cookie,
+      );
+      assert.equal(oneForm.status, 422);
+      assert.match(await oneForm.text(), /Het antwoord bevat nog plaatshouders: \{naam\}, \{consultatie\}\./);
+      assert.equal((await t.db.select().from(staffReplies).where(eq(staffReplies.submissionId, row.id))).length, 0);
     });
   });
 }
