@@ -36,7 +36,6 @@ import { openDataRoutes } from './routes/open-data.ts';
 import { rightsPages } from './routes/rights-pages.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe.ts';
 import { setMailPublicUrl } from './services/notifications/settings.ts';
-import { noMail, type MailTransport } from './services/mail.ts';
 import { PRIVATE_PATHS, privateResponse } from './http/private-response.ts';
 import type { ImportSettings } from './services/social/thread-admin.ts';
 import { notFoundPage, rateLimitedPage } from './views/message-page.ts';
@@ -62,8 +61,6 @@ export type AppOptions = {
   powSettings?: ProofOfWorkSettings | undefined;
   /** Where rate-limit counters live (api/services/rate-limit-stores.ts); the database when not given. */
   rateLimitStore?: RateLimitStore;
-  /** How e-mail leaves (api/services/mail.ts); without one, mail is dropped with a warning. */
-  mail?: MailTransport;
   /** How staff imports read threads (config.threadImports); read per request, so tests can change it. */
   threadImports?: () => ImportSettings;
 };
@@ -183,7 +180,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     app.use(path, staffSession(staff));
   }
   app.route('/', staffWorkbench({ ...staff, threadImports: options.threadImports }));
-  app.route('/', rightsPages({ siteDir, mail: options.mail ?? noMail, publicUrl: options.publicUrl ?? '', limits }));
+  app.route('/', rightsPages({ siteDir, publicUrl: options.publicUrl ?? '', limits }));
   app.route('/', unsubscribeRoutes({ limits }));
 
   if (options.widgetsDir) {

@@ -88,7 +88,6 @@ export async function start(
     trustProxyHops: config.trustProxyHops,
     powSecret: config.powSecret,
     powSettings: { ...DEFAULT_POW_SETTINGS, maxNumber: config.powMaxNumber },
-    mail,
     threadImports: () => config.threadImports,
     ...(rateLimitStore ? { rateLimitStore } : {}),
   });

@@ -19,7 +19,6 @@ import { rateLimit, type RateLimitOptions } from '../http/rate-limit.ts';
 import { messageFor, type MessageCode } from '../messages/texts.ts';
 import { emailLinkIsValid, openEmailLink, requestEmailLink } from '../services/email-links.ts';
 import { normalizeFollowUpCode } from '../services/follow-up-code.ts';
-import type { MailTransport } from '../services/mail.ts';
 import { eraseSubmission } from '../services/residents-rights.ts';
 import { findFollowUp } from '../services/submissions.ts';
 import { textsFor } from '../../shared/i18n.ts';
@@ -40,7 +39,6 @@ import { routes } from '../../shared/urls.ts';
 
 export type RightsPagesOptions = {
   siteDir: () => string;
-  mail: MailTransport;
   /** Where links in e-mails point; never taken from the request's Host header. */
   publicUrl: string;
   limits: Omit<RateLimitOptions, 'group' | 'methods'>;
@@ -114,7 +112,6 @@ async function askForLink(c: Context<AppEnv>, options: RightsPagesOptions, lang:
     lang,
     now: c.get('now')(),
     publicUrl: options.publicUrl,
-    mail: options.mail,
   });
   return page(c, options, routes.myData(lang), lang, title, renderDataRequestSent(lang), 200);
 }

@@ -10,7 +10,7 @@
  *   them, the correction model, which counts the words of every text it learnt from,
  * - moderators' notes in the audit log (the entry stays, without the note),
  * - the screening record (a redacted copy of every text),
- * - lost-code e-mail links asked for with the input's address.
+ * - lost-code e-mail links asked for with the input's address, and their mails in the outbox.
  */
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
@@ -18,12 +18,14 @@ import { describeError } from '../lib/log-error.ts';
 import {
   auditLog,
   emailLinks,
+  outboxMessages,
   sentimentCorrections,
   staffReplies,
   submissionContacts,
   submissionReports,
   submissions,
 } from '../db/schema.ts';
+import { EMAIL_LINK_MAIL } from './email-links.ts';
 import { retrainCorrectionModel } from './item-sentiment.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -47,6 +49,9 @@ export async function forgetAttachedTexts(
     .from(submissionContacts)
     .where(inArray(submissionContacts.submissionId, submissionIds));
   await tx.delete(emailLinks).where(inArray(sql`lower(${emailLinks.email})`, addresses));
+  await tx
+    .delete(outboxMessages)
+    .where(and(eq(outboxMessages.kind, EMAIL_LINK_MAIL), inArray(outboxMessages.recipient, addresses)));
 
   const replies = await tx
     .delete(staffReplies)

@@ -44,8 +44,10 @@ export const nl = {
   listEmpty: 'Wij bewaren geen reacties meer met dit e-mailadres.',
   followUpLink: 'Bekijk deze reactie',
   mailSubject: 'Uw link om uw reacties te bekijken',
-  mailBody: (url: string) =>
-    `U vroeg een link aan om uw reacties te bekijken.\n\nOpen deze link: ${url}\n\nDe link werkt 24 uur en één keer.\n\nVroeg u niets aan? Dan kunt u deze e-mail negeren.`,
+  mailIntro: 'U vroeg een link aan om uw reacties te bekijken.',
+  mailLink: 'Open deze link om uw reacties te zien',
+  mailValidity: 'De link werkt 24 uur en één keer.',
+  mailIgnore: 'Vroeg u niets aan? Dan kunt u deze e-mail negeren.',
 };
 
 export type Texts = typeof nl;
@@ -96,6 +98,8 @@ export const en: Texts = {
   listEmpty: 'We no longer keep any responses with this e-mail address.',
   followUpLink: 'View this response',
   mailSubject: 'Your link to see your responses',
-  mailBody: (url: string) =>
-    `You asked for a link to see your responses.\n\nOpen this link: ${url}\n\nThe link works for 24 hours and once.\n\nDid you not ask for this? Then you can ignore this e-mail.`,
+  mailIntro: 'You asked for a link to see your responses.',
+  mailLink: 'Open this link to see your responses',
+  mailValidity: 'The link works for 24 hours and once.',
+  mailIgnore: 'Did you not ask for this? Then you can ignore this e-mail.',
 };

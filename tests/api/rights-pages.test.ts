@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { auditLog, emailLinks, submissionContacts, submissions } from '../../api/db/schema.ts';
+import { auditLog, emailLinks, outboxMessages, submissionContacts, submissions } from '../../api/db/schema.ts';
 import { createApp } from '../../api/app.ts';
 import { currentContentVersion } from '../../api/services/content-revision.ts';
+import { EMAIL_LINK_MAIL } from '../../api/services/email-links.ts';
 import { memoryTransport } from '../../api/services/mail.ts';
+import { sendDueMail } from '../../api/services/notifications/outbox.ts';
 import { buildPublishedSnapshot, listPublishedSubmissions } from '../../api/services/published-content.ts';
 import { DEFAULT_RATE_LIMITS } from '../../api/services/rate-limit.ts';
 import { purgeExpired } from '../../api/services/retention.ts';
@@ -124,7 +126,6 @@ for (const target of databaseTargets()) {
           databaseKind: opened.database.kind,
           now: () => clock,
           rateLimits,
-          mail,
           publicUrl: PUBLIC_URL,
         }),
       };
@@ -144,6 +145,11 @@ for (const target of databaseTargets()) {
         ['email', email],
       ]);
     const tokenOf = (text: string) => /\/(?:gegevens|my-data)\/([A-Za-z0-9_-]{43})\//.exec(text)?.[1];
+    /** Link mails leave through the outbox like every mail: deliver what is due, keep the link mails. */
+    const linkMails = async () => {
+      await sendDueMail(t.db, mail, { now: () => clock });
+      return mail.sent.filter((message) => tokenOf(message.text));
+    };
 
     it('answers an unknown address exactly as a known one, and mails only the known one', async () => {
       const unknown = await ask('niemand@example.nl');
@@ -152,15 +158,43 @@ for (const target of databaseTargets()) {
       assert.equal(known.status, 200);
       const strip = (html: string) => html.replace(/<input type="hidden"[^>]*>/g, '');
       assert.equal(strip(await unknown.text()), strip(await known.text()));
-      assert.equal(mail.sent.length, 1);
-      assert.equal(mail.sent[0]!.to, 'bea@example.nl');
-      assert.match(mail.sent[0]!.text, /https:\/\/podium\.example\.nl\/gegevens\/[A-Za-z0-9_-]{43}\//);
+      assert.equal((await linkMails()).length, 1);
+      assert.equal((await linkMails())[0]!.to, 'bea@example.nl');
+      assert.match((await linkMails())[0]!.text, /https:\/\/podium\.example\.nl\/gegevens\/[A-Za-z0-9_-]{43}\//);
+    });
+
+    it('queues the link mail in the durable outbox, once per link, as text and accessible HTML', async () => {
+      const queued = await t.db.select().from(outboxMessages).where(eq(outboxMessages.kind, EMAIL_LINK_MAIL));
+      assert.equal(queued.length, 1);
+      const [message] = queued;
+      assert.equal(message!.recipient, 'bea@example.nl');
+      assert.equal(message!.state, 'sent', 'delivered by the outbox sender');
+      assert.equal(message!.locale, 'nl');
+      assert.match(message!.dedupeKey ?? '', /^email-link:[A-Za-z0-9_-]{43}$/);
+      const token = tokenOf((await linkMails())[0]!.text)!;
+      assert.ok(!message!.dedupeKey!.includes(token), 'the key names the link without holding its token');
+      assert.match(message!.html, /<html lang="nl">/);
+      assert.match(message!.html, /<a href="https:\/\/podium\.example\.nl\/gegevens\/[A-Za-z0-9_-]{43}\/">Open deze link om uw reacties te zien<\/a>/);
+      assert.match(message!.text, /De link werkt 24 uur en één keer\./);
+      const sent = await t.db.select().from(auditLog).where(eq(auditLog.action, 'email_link.sent'));
+      assert.equal(sent.length, 1, 'the link, its audit entry and its mail are stored together');
+    });
+
+    it('keeps a link mail the mail server refused and sends it on the next pass', async () => {
+      const refusing = { send: async () => Promise.reject(new Error('421 try again later')) };
+      await ask('bea@example.nl');
+      const pass = await sendDueMail(t.db, refusing, { now: () => clock });
+      assert.equal(pass.retried, 1);
+      const before = (await linkMails()).length;
+      const later = new Date(clock.getTime() + 2 * 60_000);
+      await sendDueMail(t.db, mail, { now: () => later });
+      assert.equal(mail.sent.filter((message) => tokenOf(message.text)).length, before + 1);
     });
 
     it('stores only a hash of the token', async () => {
-      const token = tokenOf(mail.sent[0]!.text)!;
+      const token = tokenOf((await linkMails())[0]!.text)!;
       const rows = await t.db.select().from(emailLinks);
-      assert.equal(rows.length, 1);
+      assert.equal(rows.length, 2);
       assert.doesNotMatch(JSON.stringify(rows), new RegExp(token));
     });
 
@@ -175,11 +209,11 @@ for (const target of databaseTargets()) {
         assert.match(html, /Vul een e-mailadres in zoals/);
         assert.doesNotMatch(html, /<script>@/);
       }
-      assert.equal(mail.sent.length, 1, 'no mail for refused requests');
+      assert.equal((await linkMails()).length, 2, 'no mail for refused requests');
     });
 
     it('opens with a button, not on the first visit, so mail scanners do not use the link up', async () => {
-      const token = tokenOf(mail.sent[0]!.text)!;
+      const token = tokenOf((await linkMails())[0]!.text)!;
       for (let i = 0; i < 2; i += 1) {
         const response = await t.app.request(`/gegevens/${token}/`);
         assert.equal(response.status, 200);
@@ -189,7 +223,7 @@ for (const target of databaseTargets()) {
     });
 
     it('lists all input of the address with its codes, download and erasure, once', async () => {
-      const token = tokenOf(mail.sent[0]!.text)!;
+      const token = tokenOf((await linkMails())[0]!.text)!;
       const response = await postForm(t.app, `/gegevens/${token}/`, [['lang', 'nl']]);
       assert.equal(response.status, 200);
       const html = await response.text();
@@ -212,8 +246,8 @@ for (const target of databaseTargets()) {
 
     it('stops working after 24 hours', async () => {
       await ask('bea@example.nl', 'en');
-      const token = tokenOf(mail.sent.at(-1)!.text)!;
-      assert.match(mail.sent.at(-1)!.text, /\/en\/my-data\//);
+      const token = tokenOf((await linkMails()).at(-1)!.text)!;
+      assert.match((await linkMails()).at(-1)!.text, /\/en\/my-data\//);
       clock = new Date(NOW.getTime() + 24 * 3_600_000 + 1_000);
       try {
         const response = await postForm(t.app, `/en/my-data/${token}/`, [['lang', 'en']]);
@@ -225,15 +259,21 @@ for (const target of databaseTargets()) {
     });
 
     it('sends at most three links an hour to one address, still answering the same', async () => {
-      const before = mail.sent.length;
+      const before = (await linkMails()).length;
       for (let i = 0; i < 4; i += 1) assert.equal((await ask('bea@example.nl')).status, 200);
-      assert.equal(mail.sent.length - before, 1, 'two links were sent before in this hour');
+      assert.equal((await linkMails()).length - before, 0, 'three links were sent before in this hour');
     });
 
     it('has the retention purge delete expired links, which hold an address', async () => {
       assert.ok((await t.db.select().from(emailLinks)).length > 0);
+      assert.ok((await t.db.select().from(outboxMessages).where(eq(outboxMessages.kind, EMAIL_LINK_MAIL))).length > 0);
       await purgeExpired(t.db, new Date(NOW.getTime() + 25 * 3_600_000));
       assert.equal((await t.db.select().from(emailLinks)).length, 0);
+      assert.equal(
+        (await t.db.select().from(outboxMessages).where(eq(outboxMessages.kind, EMAIL_LINK_MAIL))).length,
+        0,
+        'their mails, which hold the address and the link, go too',
+      );
     });
 
     it('refuses tokens of the wrong shape without a lookup', async () => {
@@ -249,7 +289,6 @@ for (const target of databaseTargets()) {
         databaseKind: t.database.kind,
         now: () => NOW,
         rateLimits: { ...DEFAULT_RATE_LIMITS, email_link: { limit: 2, windowSeconds: 3600 } },
-        mail,
         publicUrl: PUBLIC_URL,
       });
       const statuses = [];

@@ -2,7 +2,6 @@
 import { createApp } from '../../api/app.ts';
 import type { Database } from '../../api/db/client.ts';
 import { seedDemoData } from '../../api/services/seed.ts';
-import type { MailTransport } from '../../api/services/mail.ts';
 import type { RateLimitRules } from '../../api/services/rate-limit.ts';
 import type { ImportSettings } from '../../api/services/social/thread-admin.ts';
 import type { DatabaseTarget } from './databases.ts';
@@ -20,7 +19,6 @@ export async function openTestApp(
     publicUrl?: string;
     rateLimits?: RateLimitRules;
     trustProxyHops?: number;
-    mail?: MailTransport;
     threadImports?: () => ImportSettings;
   } = {},
 ) {
@@ -33,7 +31,6 @@ export async function openTestApp(
     now: options.now ?? (() => NOW),
     ...(options.siteDir ? { siteDir: () => options.siteDir! } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
-    ...(options.mail ? { mail: options.mail } : {}),
     ...(options.trustProxyHops ? { trustProxyHops: options.trustProxyHops } : {}),
     ...(options.threadImports ? { threadImports: options.threadImports } : {}),
     // Tests about other things send more than a resident would; tests/api/rate-limits.test.ts tests the limits.
