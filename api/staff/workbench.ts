@@ -32,7 +32,7 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffE
   app.route('/', staffAssets());
   app.route('/', authRoutes(options));
   app.route('/', queueRoutes({ queuePage }));
-  app.route('/', webcareRoutes({ queuePage }));
+  app.route('/', webcareRoutes());
   app.route('/', insightsRoutes());
   app.route('/', auditRoutes());
   app.route('/', staffThreadRoutes(options.threadImports ? { settings: options.threadImports } : {}));

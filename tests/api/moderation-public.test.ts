@@ -6,7 +6,7 @@ import { auditLog, organisations, submissions } from '../../api/db/schema.ts';
 import { listPublishedSubmissions } from '../../api/services/published-content.ts';
 import { openTestApp, postJson, validAnswers, type TestApp } from '../support/app.ts';
 import { databaseTargets } from '../support/databases.ts';
-import { addStaffUser, logIn, staffPost } from '../support/staff.ts';
+import { addStaffUser, logIn, saveItemForm, staffPost } from '../support/staff.ts';
 
 for (const target of databaseTargets()) {
   describe(`residents reporting published input (${target.name})`, () => {
@@ -49,15 +49,7 @@ for (const target of databaseTargets()) {
       ).text();
       assert.match(item, /<dt>Meldingen van inwoners<\/dt><dd>3<\/dd>/);
 
-      const republish = await staffPost(
-        t,
-        `/beheer/items/${id}/decision`,
-        [
-          ['csrf', moderator.csrf],
-          ['decision', 'publish'],
-        ],
-        moderator.cookie,
-      );
+      const republish = await saveItemForm(t, moderator, id, [['decision', 'publish']]);
       assert.equal(republish.status, 303);
       assert.ok((await publishedIds()).includes(id), 'back online after review');
       assert.equal((await report(id, { reason: 'respect' })).status, 202);

@@ -5,7 +5,7 @@ import { consultations, submissions } from '../../api/db/schema.ts';
 import { listPublishedSubmissions } from '../../api/services/published-content.ts';
 import { openTestApp, postJson, type TestApp } from '../support/app.ts';
 import { databaseTargets } from '../support/databases.ts';
-import { addStaffUser, logIn, staffPost } from '../support/staff.ts';
+import { addStaffUser, logIn, saveItemForm, staffPost } from '../support/staff.ts';
 
 const path = '/api/consultations/fietsroute-stationsstraat/submissions';
 
@@ -44,16 +44,10 @@ for (const target of databaseTargets()) {
       const queue = await (await t.app.request('/beheer/', { headers: { Cookie: moderator.cookie } })).text();
       assert.match(queue, new RegExp(row.id));
 
-      const takeDown = await staffPost(
-        t,
-        `/beheer/items/${row.id}/decision`,
-        [
-          ['csrf', moderator.csrf],
-          ['decision', 'reject'],
-          ['rule', 'on-topic'],
-        ],
-        moderator.cookie,
-      );
+      const takeDown = await saveItemForm(t, moderator, row.id, [
+        ['decision', 'reject'],
+        ['rule', 'on-topic'],
+      ]);
       assert.equal(takeDown.status, 303);
       assert.equal(await publishedText(row.id), undefined, 'a rejected item is taken down');
     });

@@ -10,7 +10,7 @@ import { addWorkingDays } from '../../api/services/working-days.ts';
 import { mastodonAccount, mastodonStatus } from '../fixtures/social/payloads.ts';
 import { NOW, openTestApp, type TestApp } from '../support/app.ts';
 import { databaseTargets } from '../support/databases.ts';
-import { addStaffUser, logIn, staffPost } from '../support/staff.ts';
+import { addStaffUser, logIn, saveItemForm, staffPost } from '../support/staff.ts';
 
 const directory = {
   ownAccounts: ['gemeente@social.gemeente.example'],
@@ -62,7 +62,7 @@ for (const target of databaseTargets()) {
     }
 
     const decide = (id: string, fields: Array<[string, string]>) =>
-      staffPost(t, `/beheer/items/${id}/decision`, [['csrf', moderator.csrf], ...fields], moderator.cookie);
+      saveItemForm(t, moderator, id, fields);
 
     it("publishes the municipality's own post on import and holds residents' and other official replies", async () => {
       const { root, reply, police } = await mirror('10');
@@ -210,15 +210,7 @@ for (const target of databaseTargets()) {
 
     it('corrects the sentiment of a social post from the queue', async () => {
       const { reply } = await mirror('15');
-      const response = await staffPost(
-        t,
-        `/beheer/items/${reply.id}/sentiment`,
-        [
-          ['csrf', moderator.csrf],
-          ['label', 'negative'],
-        ],
-        moderator.cookie,
-      );
+      const response = await saveItemForm(t, moderator, reply.id, [['sentiment', 'negative']]);
       assert.equal(response.status, 303);
       const [row] = await t.db.select().from(socialPosts).where(eq(socialPosts.id, reply.id));
       assert.deepEqual([row?.sentiment?.label, row?.sentiment?.method], ['negative', 'staff-correction']);

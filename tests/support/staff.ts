@@ -52,3 +52,19 @@ export async function logIn(t: Pick<TestApp, 'app'>, email: string): Promise<{ c
   if (!csrf) throw new Error('No CSRF token on the queue page');
   return { cookie, csrf };
 }
+
+/**
+ * Sends an item's one form (`/beheer/items/<id>`: decision, assignment, sentiment, answer
+ * and note in one save) as a staff member would from the item's page: the version is the
+ * one the page shows now.
+ */
+export async function saveItemForm(
+  t: Pick<TestApp, 'app'>,
+  who: { cookie: string; csrf: string },
+  id: string,
+  fields: Array<[string, string]>,
+) {
+  const page = await t.app.request(`/beheer/items/${id}`, { headers: { Cookie: who.cookie } });
+  const version = /<input type="hidden" name="version" value="(\d+)">/.exec(await page.text())?.[1] ?? '1';
+  return staffPost(t, `/beheer/items/${id}`, [['csrf', who.csrf], ['version', version], ...fields], who.cookie);
+}

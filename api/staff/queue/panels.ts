@@ -12,22 +12,14 @@ import type { QueueWebcare } from '../webcare/view.ts';
 import type { DecisionFormState } from './view.ts';
 import type { ItemFormState } from './inbox-view.ts';
 
-/**
- * What features add to the queue page, loaded once per page view. A panel sees the
- * request (for its own notices in the query) and what its own form post refused.
- */
+/** What features add to the queue page, loaded once per page view. */
 export type QueuePanels = {
-  webcare: (
-    c: Context<StaffEnv>,
-    session: ActiveSession,
-    assignError?: QueueWebcare['assignError'],
-  ) => Promise<QueueWebcare>;
+  webcare: (c: Context<StaffEnv>, session: ActiveSession) => Promise<QueueWebcare>;
 };
 
 export type QueuePageState = {
   form?: DecisionFormState;
   status?: 200 | 409 | 422;
-  assignError?: QueueWebcare['assignError'];
   /** The item opened beside the list (its permanent address). */
   itemId?: string;
   /** The item's one form as it was sent, when refused. */

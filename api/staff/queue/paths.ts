@@ -15,8 +15,6 @@ export const staffPaths = {
   item: (lang: Locale, id: string) => (lang === 'en' ? `/en/manage/items/${id}` : `/beheer/items/${id}`),
   /** Where the item's one form is sent. */
   itemSave: (id: string) => `/beheer/items/${id}`,
-  decision: (id: string) => `/beheer/items/${id}/decision`,
-  sentiment: (id: string) => `/beheer/items/${id}/sentiment`,
   bulkDecision: '/beheer/items/decision',
   stylesheet: '/beheer/assets/staff.css',
   sessionScript: '/beheer/assets/session.js',

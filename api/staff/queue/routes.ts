@@ -32,9 +32,7 @@ import type { QueuePage, QueuePageState, QueuePanels } from './panels.ts';
 import type { ActiveSession } from '../../services/auth/sessions.ts';
 import {
   ANSWER_MAX_LENGTH,
-  correctSentiment,
   DECISIONS,
-  decide,
   decideMany,
   findItem,
   listHouseRules,
@@ -120,7 +118,6 @@ const QueueQuery = z.object({
     .catch(undefined),
   overgeslagen: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),
   verouderd: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),
-  sentiment: z.literal('opgeslagen').optional().catch(undefined),
 });
 
 /** The query parameters that make the list what it is (filters and page); notices are not among them. */
@@ -166,75 +163,6 @@ export function queueRoutes({ queuePage }: { queuePage: QueuePage }): Hono<Staff
       return queuePage(c, lang, session, { itemId: id });
     });
   }
-
-  app.post('/beheer/items/:id/decision', async (c) => {
-    const form = await staffForm(c, 'queue.decide');
-    if (form instanceof Response) return form;
-    const { body, lang, session } = form;
-
-    const id = c.req.param('id');
-    if (!ItemId.safeParse(id).success) return notFound(c, lang, session);
-    const m = textsFor(queueTexts, lang).queue;
-    const values = {
-      decision: field(body, 'decision'),
-      rule: field(body, 'rule') || undefined,
-      note: field(body, 'note')?.trim() || undefined,
-    };
-    const parsed = DecisionForm.safeParse(values);
-    if (!parsed.success) {
-      const errors = decisionErrors(parsed.error.issues, lang);
-      return queuePage(c, lang, session, { form: { itemId: id, values, errors }, status: 422 });
-    }
-
-    const result = await decide(c.get('db'), {
-      itemId: id,
-      decision: parsed.data.decision as Decision,
-      ruleCode: parsed.data.rule,
-      note: parsed.data.note,
-      actor: actorOf(session),
-      now: c.get('now')(),
-    });
-    switch (result.kind) {
-      case 'decided':
-        return c.redirect(savedLocation(field(body, 'next'), lang, 1, 0), 303);
-      case 'not_found':
-        return notFound(c, lang, session);
-      case 'forbidden':
-        return forbidden(c, lang, 'role', session);
-      case 'rule_required':
-      case 'unknown_rule':
-        return queuePage(c, lang, session, {
-          form: { itemId: id, values, errors: [{ field: 'rule', message: m.errors[result.kind] }] },
-          status: 422,
-        });
-      case 'already_decided':
-        return queuePage(c, lang, session, {
-          form: { itemId: id, values, errors: [{ field: 'decision', message: m.errors.already_decided }] },
-          status: 409,
-        });
-    }
-  });
-
-  app.post('/beheer/items/:id/sentiment', async (c) => {
-    const form = await staffForm(c, 'queue.decide');
-    if (form instanceof Response) return form;
-    const { body, lang, session } = form;
-    const id = c.req.param('id');
-    const label = SentimentLabelField.safeParse(field(body, 'label'));
-    // The form offers only valid labels: anything else is not a request we understand.
-    if (!ItemId.safeParse(id).success || !label.success) return notFound(c, lang, session);
-    const result = await correctSentiment(c.get('db'), {
-      itemId: id,
-      organisationId: session.user.organisationId,
-      label: label.data,
-      staffUserId: session.user.id,
-      now: c.get('now')(),
-    });
-    if (result.kind === 'not_found') return notFound(c, lang, session);
-    const back = new URL(safeNext(field(body, 'next')) ?? staffPaths.queue(lang), 'http://podium.invalid');
-    back.searchParams.set('sentiment', 'opgeslagen');
-    return c.redirect(`${back.pathname}${back.search}`, 303);
-  });
 
   app.post(staffPaths.bulkDecision, async (c) => {
     const form = await staffForm(c, 'queue.decide');
@@ -412,22 +340,20 @@ async function showQueue(
       ? withParam(listQuery, 'na', `${last.cursor.micros}.${last.cursor.id}`)
       : undefined;
 
-  // The opened item: by its address, or the one whose old-style form (decision, assignment) was refused.
-  const openedId =
-    options.itemId ?? (options.form?.itemId !== BULK ? options.form?.itemId : undefined) ?? options.assignError?.itemId;
+  // The opened item: by its address (a refused bulk form opens none).
+  const openedId = options.itemId;
   let detail: InboxDetail | undefined;
   if (openedId && canRead) {
     const item = await findItem(db, viewer, openedId, now);
     if (!item) return notFound(c, lang, session);
-    detail = { item, replies: await repliesTo(db, item.id), form: options.itemForm ?? legacyForm(options) };
+    detail = { item, replies: await repliesTo(db, item.id), form: options.itemForm };
   }
   const bulkForm = options.form?.itemId === BULK ? options.form : undefined;
   const saved = query.opgeslagen;
   const t = textsFor(queueTexts, lang).queue;
-  const webcare = await panels.webcare(c, session, options.assignError);
+  const webcare = await panels.webcare(c, session);
   const status =
-    webcare.notice ??
-    (saved === 'item'
+    saved === 'item'
       ? m.form.saved
       : saved === 'niets'
         ? m.form.nothing
@@ -438,9 +364,7 @@ async function showQueue(
             ]
               .filter(Boolean)
               .join(' ')
-          : query.sentiment === 'opgeslagen'
-            ? t.sentimentSaved
-            : undefined);
+          : undefined;
   const html = renderInboxPage({
     lang,
     session: pageSession(session),
@@ -467,17 +391,6 @@ async function showQueue(
       : undefined,
   });
   return c.html(html, options.status ?? (canRead ? (searchTooLong ? 422 : 200) : 403));
-}
-
-/** A refused old-style form (decision or assignment on its own) shown in the item's one form. */
-function legacyForm(options: QueuePageState): ItemFormState | undefined {
-  const form = options.form && options.form.itemId !== BULK ? options.form : undefined;
-  const assign = options.assignError;
-  if (!form && !assign) return undefined;
-  return {
-    values: { decision: form?.values.decision, rule: form?.values.rule, note: form?.values.note },
-    errors: [...(form?.errors ?? []), ...(assign ? [assign.error] : [])],
-  };
 }
 
 /** The list's own parameters from a query, in a fixed order. */
@@ -531,8 +444,6 @@ function saveError(
       return { field: 'decision', message: m.forbidden };
   }
 }
-
-const SentimentLabelField = z.enum(['positive', 'neutral', 'negative']);
 
 function savedLocation(next: string | undefined, lang: Locale, decided: number, skipped: number, stale = 0): string {
   const base = safeNext(next) ?? staffPaths.queue(lang);

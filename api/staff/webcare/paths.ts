@@ -14,7 +14,6 @@ export const webcarePaths = {
   consultations: (lang: Locale) => en(lang, '/beheer/consultaties', '/en/manage/consultations'),
   consultation: (lang: Locale, slug: string) =>
     en(lang, `/beheer/consultaties/${slug}`, `/en/manage/consultations/${slug}`),
-  assign: (id: string) => `/beheer/items/${id}/toewijzing`,
   templateSave: '/beheer/sjablonen',
   templateDelete: (id: string) => `/beheer/sjablonen/${id}/verwijderen`,
   routingSave: '/beheer/routering',

@@ -1,9 +1,9 @@
 /**
- * Webcare on the staff workbench: assigning items, answering them (templates, preview,
+ * Webcare on the staff workbench: answering items (templates, preview,
  * readability), the overdue view, answer templates and routing rules (administrators), a
  * consultation preview with readability, the shortcut help, and the readability API the
  * progressive script calls while staff type. Behind the kit's session middleware
- * (api/staff/kit/session.ts); refused assignments re-render the queue page it is given.
+ * (api/staff/kit/session.ts). Assignment is part of the item's one form (api/staff/queue/).
  */
 import { readFile } from 'node:fs/promises';
 import type { Context } from 'hono';
@@ -21,7 +21,6 @@ import { readability } from '../../services/readability.ts';
 import {
   answerItem,
   ANSWER_MAX_LENGTH,
-  assignItem,
   findItem,
   supports,
   type Stale,
@@ -64,14 +63,12 @@ import {
   notFound,
   pageSession,
   requireStaff,
-  safeNext,
   staffForm,
   staffPage,
   type StaffEnv,
 } from '../kit/guards.ts';
-import type { QueuePage } from '../queue/panels.ts';
 import { actorOf } from '../kit/actor.ts';
-import { formErrors, type FieldError, type Issue } from '../kit/form-errors.ts';
+import { formErrors, type Issue } from '../kit/form-errors.ts';
 import { InputText } from '../../../shared/contracts/input-text.ts';
 
 const assets = {
@@ -83,8 +80,6 @@ const ItemId = z.uuid();
 /** An empty choice means "nobody". */
 const OptionalId = z.union([z.literal('').transform(() => null), z.uuid()]);
 const Lang = z.enum(['nl', 'en']);
-
-const AssignForm = z.object({ department: OptionalId, person: OptionalId });
 
 /** Inserting a template needs no text yet; previewing and publishing do. */
 const AnswerForm = z.discriminatedUnion('action', [
@@ -123,13 +118,7 @@ function staleMessage(result: Stale, lang: Locale): string {
 
 const viewerOf = (session: ActiveSession) => ({ organisationId: session.user.organisationId, roles: session.roles });
 
-function withQuery(path: string, name: string, value: string): string {
-  const url = new URL(path, 'http://podium.invalid');
-  url.searchParams.set(name, value);
-  return `${url.pathname}${url.search}`;
-}
-
-export function webcareRoutes({ queuePage }: { queuePage: QueuePage }): Hono<StaffEnv> {
+export function webcareRoutes(): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
 
   for (const [path, file] of [
@@ -150,58 +139,6 @@ export function webcareRoutes({ queuePage }: { queuePage: QueuePage }): Hono<Sta
     const { text, lang } = parsed.data;
     const result = readability(text, lang);
     return c.json({ ...result, text: readabilityText(result, lang, parsed.data.uiLang ?? 'nl') });
-  });
-
-  // ---- assignment -----------------------------------------------------------------------------
-  app.post('/beheer/items/:id/toewijzing', async (c) => {
-    const form = await staffForm(c, 'queue.assign');
-    if (form instanceof Response) return form;
-    const { body, lang, session } = form;
-    const id = c.req.param('id');
-    if (!ItemId.safeParse(id).success) return notFound(c, lang, session);
-    const m = textsFor(webcareTexts, lang).assign;
-    const parsed = AssignForm.safeParse({
-      department: field(body, 'department') ?? '',
-      person: field(body, 'person') ?? '',
-    });
-    const refuse = (error: FieldError) =>
-      queuePage(c, lang, session, { assignError: { itemId: id, error }, status: 422 });
-    if (!parsed.success) {
-      const [error] = formErrors(parsed.error.issues, { department: m.unknownDepartment, person: m.unknownPerson });
-      return refuse(error!);
-    }
-    const sentVersion = Number(field(body, 'version'));
-    const result = await assignItem(c.get('db'), {
-      itemId: id,
-      assignment: { departmentId: parsed.data.department, staffUserId: parsed.data.person },
-      actor: actorOf(session),
-      now: c.get('now')(),
-      expectedVersion: Number.isInteger(sentVersion) && sentVersion > 0 ? sentVersion : undefined,
-    });
-    const back = safeNext(field(body, 'next')) ?? (lang === 'en' ? '/en/manage/' : '/beheer/');
-    switch (result.kind) {
-      case 'assigned':
-        return c.redirect(withQuery(back, 'toewijzing', 'opgeslagen'), 303);
-      case 'unchanged':
-        return c.redirect(withQuery(back, 'toewijzing', 'ongewijzigd'), 303);
-      case 'stale':
-        return queuePage(c, lang, session, {
-          assignError: { itemId: id, error: { field: 'department', message: staleMessage(result, lang) } },
-          status: 409,
-        });
-      case 'unknown_department':
-        return refuse({ field: 'department', message: m.unknownDepartment });
-      case 'unknown_person':
-        return refuse({ field: 'person', message: m.unknownPerson });
-      case 'unsupported':
-        return queuePage(c, lang, session, {
-          assignError: { itemId: id, error: { field: 'department', message: m.unsupported } },
-          status: 409,
-        });
-      case 'not_found':
-      case 'forbidden':
-        return notFound(c, lang, session);
-    }
   });
 
   // ---- answering ------------------------------------------------------------------------------

@@ -99,10 +99,6 @@ export type QueueWebcare = {
   choices: AssignmentChoices;
   canAssign: boolean;
   canAnswer: boolean;
-  /** The item whose assignment form was refused, and why. */
-  assignError?: { itemId: string; error: FieldError } | undefined;
-  /** The notice after an assignment was saved. */
-  notice?: string | undefined;
 };
 
 /** The response clock for the item's meta list in the queue. */

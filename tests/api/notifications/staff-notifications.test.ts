@@ -16,7 +16,7 @@ import { notifyAdministrators } from '../../../api/services/notifications/staff.
 import { isNearlyLate, notifyNearlyLate } from '../../../api/services/notifications/nearly-late.ts';
 import { NOW, openTestApp, postJson, validAnswers, type TestApp } from '../../support/app.ts';
 import { databaseTargets } from '../../support/databases.ts';
-import { addStaffUser, logIn, staffPost } from '../../support/staff.ts';
+import { addStaffUser, logIn, saveItemForm, staffPost } from '../../support/staff.ts';
 
 const submitPath = '/api/consultations/fietsroute-stationsstraat/submissions';
 type Login = { cookie: string; csrf: string };
@@ -52,16 +52,10 @@ for (const target of databaseTargets()) {
       return row!;
     }
     const assign = (id: string, person: string, who: Login = moderator) =>
-      staffPost(
-        t,
-        `/beheer/items/${id}/toewijzing`,
-        [
-          ['csrf', who.csrf],
-          ['department', ''],
-          ['person', person],
-        ],
-        who.cookie,
-      );
+      saveItemForm(t, who, id, [
+        ['department', ''],
+        ['person', person],
+      ]);
     const page = async (who: Login, path = '/beheer/meldingen') =>
       (await t.app.request(path, { headers: { Cookie: who.cookie } })).text();
 
@@ -178,15 +172,7 @@ for (const target of databaseTargets()) {
       const row = await submit();
       await assign(row.id, webcareId);
       await t.db.delete(staffNotifications);
-      const response = await staffPost(
-        t,
-        `/beheer/items/${row.id}/decision`,
-        [
-          ['csrf', moderator.csrf],
-          ['decision', 'escalate'],
-        ],
-        moderator.cookie,
-      );
+      const response = await saveItemForm(t, moderator, row.id, [['decision', 'escalate']]);
       assert.ok([200, 303].includes(response.status));
       const rows = await t.db.select().from(staffNotifications).where(eq(staffNotifications.staffUserId, webcareId));
       assert.deepEqual(

@@ -6,7 +6,7 @@ import { auditLog, submissions } from '../../../../api/db/schema.ts';
 import { listPublishedSubmissions } from '../../../../api/services/published-content.ts';
 import { openTestApp, postJson, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
-import { addStaffUser, logIn, STAFF_PASSWORD, staffPost } from '../../../support/staff.ts';
+import { addStaffUser, logIn, STAFF_PASSWORD, saveItemForm, staffPost } from '../../../support/staff.ts';
 
 const path = '/api/consultations/fietsroute-stationsstraat/submissions';
 
@@ -31,7 +31,7 @@ for (const target of databaseTargets()) {
     }
 
     const decide = (id: string, fields: Array<[string, string]>, who = moderator) =>
-      staffPost(t, `/beheer/items/${id}/decision`, [['csrf', who.csrf], ...fields], who.cookie);
+      saveItemForm(t, who, id, fields);
 
     it('screens new input and stores the flags, keeping the text as given', async () => {
       const row = await submit('Bel me op 06-12345678 over dit kutplan.');
@@ -198,7 +198,7 @@ for (const target of databaseTargets()) {
       assert.match(html, /Nu: positief \(berekend, zekerheid \d+%\)\./);
 
       const sentiment = (fields: Array<[string, string]>, who = moderator) =>
-        staffPost(t, `/beheer/items/${row.id}/sentiment`, [['csrf', who.csrf], ...fields], who.cookie);
+        saveItemForm(t, who, row.id, fields);
       const saved = await sentiment([['label', 'negative']]);
       assert.equal(saved.status, 303);
       assert.equal(saved.headers.get('Location'), '/beheer/?sentiment=opgeslagen');

@@ -6,10 +6,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq, isNull } from 'drizzle-orm';
-import { socialPosts, staffReplies, submissions } from '../../../../api/db/schema.ts';
+import { departments, socialPosts, staffReplies, submissions } from '../../../../api/db/schema.ts';
 import { openTestApp, postJson, validAnswers, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
-import { addStaffUser, logIn, staffPost } from '../../../support/staff.ts';
+import { addStaffUser, logIn, saveItemForm, staffPost } from '../../../support/staff.ts';
 
 type Login = { cookie: string; csrf: string };
 
@@ -117,31 +117,22 @@ for (const target of databaseTargets()) {
 
     it('says that a mirrored post cannot be assigned yet, and assigns portal input', async () => {
       const row = await submit('Toewijzen graag.');
+      const [department] = await t.db.select().from(departments).where(eq(departments.slug, 'verkeer'));
       const assign = (id: string) =>
-        staffPost(
-          t,
-          `/beheer/items/${id}/toewijzing`,
-          [
-            ['csrf', webcare.csrf],
-            ['department', ''],
-            ['person', ''],
-          ],
-          webcare.cookie,
-        );
-      const refused = await assign(mirrored.id);
-      assert.equal(refused.status, 409);
-      assert.match(await refused.text(), /Items van dit kanaal kunnen nog niet worden toegewezen\./);
-      const saved = await staffPost(
-        t,
-        `/beheer/items/${row.id}/toewijzing`,
-        [
-          ['csrf', webcare.csrf],
-          ['department', ''],
+        saveItemForm(t, webcare, id, [
+          ['department', department!.id],
           ['person', ''],
-        ],
-        webcare.cookie,
-      );
+        ]);
+      const postNow = async () => (await t.db.select().from(socialPosts).where(eq(socialPosts.id, mirrored.id)))[0]!;
+      const before = await postNow();
+      const refused = await assign(mirrored.id);
+      assert.equal(refused.status, 422);
+      assert.match(await refused.text(), /Dit item kan niet worden toegewezen\./);
+      assert.equal((await postNow()).version, before.version, 'the mirrored post is left as it was');
+      const saved = await assign(row.id);
       assert.equal(saved.status, 303);
+      const [assigned] = await t.db.select().from(submissions).where(eq(submissions.id, row.id));
+      assert.equal(assigned!.assignedDepartmentId, department!.id);
     });
 
     it('decides a selection of portal input and mirrored posts at once', async () => {

@@ -6,7 +6,7 @@ import { currentContentVersion } from '../../../../api/services/content-revision
 import { listPublishedSubmissions } from '../../../../api/services/published-content.ts';
 import { openTestApp, postJson, validAnswers, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
-import { addStaffUser, logIn, staffPost } from '../../../support/staff.ts';
+import { addStaffUser, logIn, saveItemForm, staffPost } from '../../../support/staff.ts';
 
 const submitPath = '/api/consultations/fietsroute-stationsstraat/submissions';
 type Login = { cookie: string; csrf: string };
@@ -115,15 +115,7 @@ for (const target of databaseTargets()) {
 
     it('shows the answer with published portal input and has the portal rebuilt', async () => {
       const row = await submit('Kan de Parklaan verlicht worden?');
-      const decided = await staffPost(
-        t,
-        `/beheer/items/${row.id}/decision`,
-        [
-          ['csrf', moderator.csrf],
-          ['decision', 'needs_answer'],
-        ],
-        moderator.cookie,
-      );
+      const decided = await saveItemForm(t, moderator, row.id, [['decision', 'needs_answer']]);
       assert.equal(decided.status, 303);
       const version = await currentContentVersion(t.db);
       const response = await answer(
@@ -184,16 +176,10 @@ for (const target of databaseTargets()) {
 
     it('refuses to answer rejected input until it is published', async () => {
       const row = await submit();
-      await staffPost(
-        t,
-        `/beheer/items/${row.id}/decision`,
-        [
-          ['csrf', moderator.csrf],
-          ['decision', 'reject'],
-          ['rule', 'privacy'],
-        ],
-        moderator.cookie,
-      );
+      await saveItemForm(t, moderator, row.id, [
+        ['decision', 'reject'],
+        ['rule', 'privacy'],
+      ]);
       const [rejected] = await t.db.select().from(submissions).where(eq(submissions.id, row.id));
       assert.equal(rejected!.reviewState, 'rejected');
       const response = await answer(row.id, [
@@ -236,14 +222,20 @@ for (const target of databaseTargets()) {
     const bodyOf = (html: string) => {
       const text = /<textarea[^>]*id="answer-body"[^>]*>([\s\S]*?)<\/textarea>/.exec(html)?.[1];
       assert.ok(text !== undefined, 'the answer field is on the page');
-      return text.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+      return text
+        .replace(/&#39;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
     };
 
     it('chooses a template inside the answer form and fills it in the chosen language, in Dutch and English', async () => {
       const row = await submit();
       const template = await addTemplate(
         { nl: 'Bedankt', en: 'Thanks' },
-        { nl: 'Dank voor uw inbreng op {consultatie} via {kanaal}.', en: 'Thank you for your input on {consultation}.' },
+        {
+          nl: 'Dank voor uw inbreng op {consultatie} via {kanaal}.',
+          en: 'Thank you for your input on {consultation}.',
+        },
       );
       const page = await (
         await t.app.request(`/beheer/items/${row.id}/antwoord`, { headers: { Cookie: webcare.cookie } })
@@ -364,7 +356,10 @@ for (const target of databaseTargets()) {
         ['body', 'Dear {name}, thanks.'],
       ]);
       assert.equal(english.status, 422);
-      assert.match(await english.text(), /The answer still has a placeholder: \{name\}\. Replace it with the real text\./);
+      assert.match(
+        await english.text(),
+        /The answer still has a placeholder: \{name\}\. Replace it with the real text\./,
+      );
       assert.equal((await t.db.select().from(staffReplies).where(eq(staffReplies.submissionId, row.id))).length, 0);
       const [stored] = await t.db.select().from(submissions).where(eq(submissions.id, row.id));
       assert.equal(stored!.reviewState, 'new', 'nothing changed');

@@ -5,7 +5,7 @@ import { auditLog, departments, organisations, routingRules, submissions, topics
 import { routeFor } from '../../../../api/services/webcare/routing.ts';
 import { openTestApp, postJson, validAnswers, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
-import { addStaffUser, logIn, staffPost } from '../../../support/staff.ts';
+import { addStaffUser, logIn, saveItemForm, staffPost } from '../../../support/staff.ts';
 
 const submitPath = '/api/consultations/fietsroute-stationsstraat/submissions';
 
@@ -215,21 +215,16 @@ for (const target of databaseTargets()) {
 
     // ---- assignment from the queue ----------------------------------------------------------
     const assign = (id: string, fields: Array<[string, string]>, who = webcare) =>
-      staffPost(
-        t,
-        `/beheer/items/${id}/toewijzing`,
-        [['csrf', who.csrf], ['next', '/beheer/?status=new'], ...fields],
-        who.cookie,
-      );
+      saveItemForm(t, who, id, [['next', '/beheer/?status=new'], ...fields]);
 
-    it('assigns an item from the queue, audited with before and after, and says so', async () => {
+    it("assigns an item with the item's one form, audited with before and after, and says so", async () => {
       const row = await submit('portal');
       const response = await assign(row.id, [
         ['department', traffic],
         ['person', webcareId],
       ]);
       assert.equal(response.status, 303);
-      assert.equal(response.headers.get('Location'), '/beheer/?status=new&toewijzing=opgeslagen');
+      assert.equal(response.headers.get('Location'), '/beheer/?status=new&opgeslagen=item');
       const [stored] = await t.db.select().from(submissions).where(eq(submissions.id, row.id));
       assert.deepEqual([stored!.assignedDepartmentId, stored!.assignedStaffUserId], [traffic, webcareId]);
       const [entry] = await t.db
@@ -241,18 +236,18 @@ for (const target of databaseTargets()) {
         after: { departmentId: traffic, staffUserId: webcareId },
       });
       const page = await (
-        await t.app.request('/beheer/?toewijzing=opgeslagen', { headers: { Cookie: webcare.cookie } })
+        await t.app.request('/beheer/?opgeslagen=item', { headers: { Cookie: webcare.cookie } })
       ).text();
-      assert.match(page, /<p class="staff-notice" role="status">De toewijzing is opgeslagen\.<\/p>/);
+      assert.match(page, /<p class="staff-notice" role="status">Opgeslagen\.<\/p>/);
       assert.match(page, /<dt class="staff-visually-hidden">Toegewezen aan<\/dt><dd>webcare<\/dd>/);
       const same = await assign(row.id, [
         ['department', traffic],
         ['person', webcareId],
       ]);
-      assert.equal(same.headers.get('Location'), '/beheer/?status=new&toewijzing=ongewijzigd');
+      assert.equal(same.headers.get('Location'), '/beheer/?status=new&opgeslagen=niets', 'nothing to save');
     });
 
-    it('refuses an unknown department or person on the assignment form, next to the field', async () => {
+    it("refuses an unknown department or person on the item's one form, next to the field", async () => {
       const row = await submit('portal');
       const badDepartment = await assign(row.id, [
         ['department', '00000000-0000-4000-8000-000000000000'],
@@ -267,7 +262,7 @@ for (const target of databaseTargets()) {
         ['person', 'niemand'],
       ]);
       assert.equal(badPerson.status, 422);
-      assert.match(await badPerson.text(), /Deze medewerker bestaat niet/);
+      assert.match(await badPerson.text(), /<a href="#detail-person">Deze persoon bestaat niet/);
       const [stored] = await t.db.select().from(submissions).where(eq(submissions.id, row.id));
       assert.equal(stored!.assignedDepartmentId, parks, 'unchanged');
     });
@@ -279,8 +274,9 @@ for (const target of databaseTargets()) {
         ['department', traffic],
         ['person', ''],
       ];
-      assert.equal((await staffPost(t, `/beheer/items/${row.id}/toewijzing`, fields)).status, 401);
-      assert.equal((await staffPost(t, `/beheer/items/${row.id}/toewijzing`, fields, webcare.cookie)).status, 403);
+      const withVersion: Array<[string, string]> = [['version', String(row.version)], ...fields];
+      assert.equal((await staffPost(t, `/beheer/items/${row.id}`, withVersion)).status, 401);
+      assert.equal((await staffPost(t, `/beheer/items/${row.id}`, withVersion, webcare.cookie)).status, 403);
       assert.equal((await assign(row.id, fields, analyst)).status, 403, 'analysts may not assign');
       const [stored] = await t.db.select().from(submissions).where(eq(submissions.id, row.id));
       assert.equal(stored!.assignedDepartmentId, parks);
@@ -298,7 +294,11 @@ for (const target of databaseTargets()) {
       const html = await (await t.app.request('/beheer/', { headers: { Cookie: member.cookie } })).text();
       assert.match(html, new RegExp(`href="/beheer/items/${routed.id}"`));
       assert.doesNotMatch(html, new RegExp(`href="/beheer/items/${other!.id}"`));
-      assert.doesNotMatch(html, /action="\/beheer\/items\/[^"]+\/toewijzing"/, 'department members do not reassign');
+      const item = await (
+        await t.app.request(`/beheer/items/${routed.id}`, { headers: { Cookie: member.cookie } })
+      ).text();
+      assert.match(item, /id="item-detail-heading"/, 'the item is open');
+      assert.doesNotMatch(item, /<select id="detail-department"/, 'department members do not reassign');
     });
   });
 }
