@@ -240,7 +240,9 @@ for (const target of targets()) {
           assert.ok(tables.has(`public.${table}`), `${path}: the marker is in ${table} before the erasure`);
         }
         assert.ok(tables.has('public.audit_log'), `${path}: the moderator's note is in the audit log`);
-        const waiting = filesContaining([join(dataDir, 'outbox')], markers[path]).map((file) => readFileSync(file, 'utf8'));
+        const waiting = filesContaining([join(dataDir, 'outbox')], markers[path]).map((file) =>
+          readFileSync(file, 'utf8'),
+        );
         assert.ok(
           waiting.some((message) => /\/gegevens\/[A-Za-z0-9_-]{43}\//.test(message.replace(/=\r?\n/g, ''))),
           `${path}: the e-mail link waits in the outbox`,

@@ -93,14 +93,32 @@ for (const target of databaseTargets()) {
 
     it('answers every staff form with hostile values and field names without a 5xx', async () => {
       const forms: FormSpec[] = [
+        // The item's one form: decision, sentiment, assignment, answer and note in one save.
         {
-          path: `/beheer/items/${itemId}/decision`,
-          fields: { decision: 'publish', rule: '', note: 'Prima.', next: '/beheer/' },
+          path: `/beheer/items/${itemId}`,
+          fields: {
+            version: '1',
+            decision: 'publish',
+            rule: '',
+            note: 'Prima.',
+            sentiment: 'positive',
+            department: '',
+            person: '',
+            answer: 'Dank u {naam}.',
+            answerLanguage: 'nl',
+            next: '/beheer/',
+          },
         },
-        { path: `/beheer/items/${itemId}/sentiment`, fields: { label: 'positive', next: '/beheer/' } },
         { path: '/beheer/items/decision', fields: { item: itemId, decision: 'reject', rule: 'respect', note: '' } },
-        { path: `/beheer/items/${itemId}/toewijzing`, fields: { department: '', person: '', next: '/beheer/' } },
         { path: `/beheer/items/${itemId}/antwoord`, fields: { action: 'preview', language: 'nl', body: 'Dank u.' } },
+        {
+          path: `/beheer/items/${itemId}/antwoord`,
+          fields: { action: 'template', language: 'en', template: templateId, body: 'Eigen tekst.' },
+        },
+        {
+          path: `/beheer/items/${itemId}/antwoord`,
+          fields: { action: 'publish', language: 'nl', body: 'Beste {naam}, dank u.' },
+        },
         {
           path: '/beheer/sjablonen',
           fields: { titleNl: 'Dank', titleEn: '', bodyNl: 'Dank voor {consultatie}.', bodyEn: '' },

@@ -174,7 +174,10 @@ for (const target of databaseTargets()) {
       const token = tokenOf((await linkMails())[0]!.text)!;
       assert.ok(!message!.dedupeKey!.includes(token), 'the key names the link without holding its token');
       assert.match(message!.html, /<html lang="nl">/);
-      assert.match(message!.html, /<a href="https:\/\/podium\.example\.nl\/gegevens\/[A-Za-z0-9_-]{43}\/">Open deze link om uw reacties te zien<\/a>/);
+      assert.match(
+        message!.html,
+        /<a href="https:\/\/podium\.example\.nl\/gegevens\/[A-Za-z0-9_-]{43}\/">Open deze link om uw reacties te zien<\/a>/,
+      );
       assert.match(message!.text, /De link werkt 24 uur en één keer\./);
       const sent = await t.db.select().from(auditLog).where(eq(auditLog.action, 'email_link.sent'));
       assert.equal(sent.length, 1, 'the link, its audit entry and its mail are stored together');

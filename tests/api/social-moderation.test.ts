@@ -61,8 +61,7 @@ for (const target of databaseTargets()) {
       return { threadId, root: byId(rootId), reply: byId(`${rootId}1`), police: byId(`${rootId}2`) };
     }
 
-    const decide = (id: string, fields: Array<[string, string]>) =>
-      saveItemForm(t, moderator, id, fields);
+    const decide = (id: string, fields: Array<[string, string]>) => saveItemForm(t, moderator, id, fields);
 
     it("publishes the municipality's own post on import and holds residents' and other official replies", async () => {
       const { root, reply, police } = await mirror('10');

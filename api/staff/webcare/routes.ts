@@ -18,13 +18,7 @@ import { problem } from '../../http/problem.ts';
 import { can } from '../../services/auth/roles.ts';
 import type { ActiveSession } from '../../services/auth/sessions.ts';
 import { readability } from '../../services/readability.ts';
-import {
-  answerItem,
-  ANSWER_MAX_LENGTH,
-  findItem,
-  supports,
-  type Stale,
-} from '../../services/moderation/index.ts';
+import { answerItem, ANSWER_MAX_LENGTH, findItem, supports, type Stale } from '../../services/moderation/index.ts';
 import * as inboxTexts from '../queue/inbox-texts.ts';
 import { listOverdue, repliesTo } from '../../services/webcare/items.ts';
 import {
@@ -58,15 +52,7 @@ import {
   type TemplateFormState,
 } from './view.ts';
 import { webcarePaths } from './paths.ts';
-import {
-  field,
-  notFound,
-  pageSession,
-  requireStaff,
-  staffForm,
-  staffPage,
-  type StaffEnv,
-} from '../kit/guards.ts';
+import { field, notFound, pageSession, requireStaff, staffForm, staffPage, type StaffEnv } from '../kit/guards.ts';
 import { actorOf } from '../kit/actor.ts';
 import { formErrors, type Issue } from '../kit/form-errors.ts';
 import { InputText } from '../../../shared/contracts/input-text.ts';
@@ -216,7 +202,10 @@ export function webcareRoutes(): Hono<StaffEnv> {
       });
       return render({ errors }, 422);
     }
-    const placeholderError = (placeholders: string[]) => ({ field: 'body', message: m.errors.placeholder(placeholders) });
+    const placeholderError = (placeholders: string[]) => ({
+      field: 'body',
+      message: m.errors.placeholder(placeholders),
+    });
     if (parsed.data.action === 'template') {
       // Filled in the language chosen in the form, never silently in the other one.
       const chosen = templates.find((template) => template.id === templateId);

@@ -50,7 +50,8 @@ export const nl = {
     templateUse: 'Sjabloon invoegen',
     templateHint:
       'Het sjabloon wordt ingevuld in de taal die hierboven gekozen is en komt bovenaan het antwoord. Wat u al typte, blijft eronder staan.',
-    templateInserted: (title: string) => `Het sjabloon ‘${title}’ staat nu bovenaan het antwoord. Pas de tekst aan waar nodig.`,
+    templateInserted: (title: string) =>
+      `Het sjabloon ‘${title}’ staat nu bovenaan het antwoord. Pas de tekst aan waar nodig.`,
     placeholders: {
       heading: 'Plaatshouders in sjablonen',
       intro: 'Bij het invoegen vult Podium deze plaatshouders in:',

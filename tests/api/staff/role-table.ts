@@ -31,8 +31,6 @@ export const ROUTES: Record<string, Access> = {
   'POST /beheer/meldingen/gelezen': 'session',
   'POST /beheer/meldingen/voorkeuren': 'session',
   'GET /en/manage/': 'session',
-  'POST /beheer/items/:id/decision': 'queue.decide',
-  'POST /beheer/items/:id/sentiment': 'queue.decide',
   'POST /beheer/items/decision': 'queue.decide',
   // an item at its permanent address, and its one form (each part asks its own permission)
   'GET /beheer/assets/inbox.js': 'public',
@@ -43,7 +41,6 @@ export const ROUTES: Record<string, Access> = {
   'GET /beheer/assets/readability.js': 'public',
   'GET /beheer/assets/shortcuts.js': 'public',
   'POST /api/staff/readability': 'queue.read',
-  'POST /beheer/items/:id/toewijzing': 'queue.assign',
   'GET /beheer/items/:id/antwoord': 'queue.answer',
   'GET /en/manage/items/:id/answer': 'queue.answer',
   'POST /beheer/items/:id/antwoord': 'queue.answer',

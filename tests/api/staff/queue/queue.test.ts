@@ -30,8 +30,7 @@ for (const target of databaseTargets()) {
       return row!;
     }
 
-    const decide = (id: string, fields: Array<[string, string]>, who = moderator) =>
-      saveItemForm(t, who, id, fields);
+    const decide = (id: string, fields: Array<[string, string]>, who = moderator) => saveItemForm(t, who, id, fields);
 
     it('screens new input and stores the flags, keeping the text as given', async () => {
       const row = await submit('Bel me op 06-12345678 over dit kutplan.');
@@ -82,7 +81,7 @@ for (const target of databaseTargets()) {
       const row = await submit('Mail mij op piet@example.nl, de Parklaan is beter.');
       const response = await decide(row.id, [['decision', 'publish']]);
       assert.equal(response.status, 303);
-      assert.equal(response.headers.get('Location'), '/beheer/?opgeslagen=1');
+      assert.equal(response.headers.get('Location'), `/beheer/items/${row.id}?opgeslagen=item`);
       const [after] = await t.db.select().from(submissions).where(eq(submissions.id, row.id));
       assert.equal(after?.status, 'published');
       assert.equal(after?.reviewState, 'published');
@@ -100,9 +99,9 @@ for (const target of databaseTargets()) {
       assert.deepEqual(entry?.details, { decision: 'publish', from: 'new', to: 'published' });
 
       const page = await (
-        await t.app.request('/beheer/?opgeslagen=1', { headers: { Cookie: moderator.cookie } })
+        await t.app.request('/beheer/?opgeslagen=item', { headers: { Cookie: moderator.cookie } })
       ).text();
-      assert.match(page, /role="status">Het besluit is opgeslagen\./);
+      assert.match(page, /role="status">Opgeslagen\./);
       assert.doesNotMatch(page, new RegExp(row.id), 'a decided item leaves the queue');
     });
 
@@ -177,9 +176,10 @@ for (const target of databaseTargets()) {
       assert.match(await unknownRule.text(), /Deze huisregel bestaat niet/);
       const badDecision = await decide(row.id, [['decision', 'delete-everything']]);
       assert.equal(badDecision.status, 422);
-      assert.match(await badDecision.text(), /Kies een besluit\./);
+      assert.match(await badDecision.text(), /<a href="#detail-decision">Kies een van de besluiten\.<\/a>/);
       const noDecision = await decide(row.id, []);
-      assert.equal(noDecision.status, 422);
+      assert.equal(noDecision.status, 303, 'no decision chosen: the state stays');
+      assert.equal(noDecision.headers.get('Location'), `/beheer/items/${row.id}?opgeslagen=niets`);
       const longNote = await decide(row.id, [
         ['decision', 'publish'],
         ['note', 'x'.repeat(1001)],
@@ -197,15 +197,14 @@ for (const target of databaseTargets()) {
       assert.match(html, /<select id="detail-sentiment" name="sentiment">/);
       assert.match(html, /Nu: positief \(berekend, zekerheid \d+%\)\./);
 
-      const sentiment = (fields: Array<[string, string]>, who = moderator) =>
-        saveItemForm(t, who, row.id, fields);
-      const saved = await sentiment([['label', 'negative']]);
+      const sentiment = (fields: Array<[string, string]>, who = moderator) => saveItemForm(t, who, row.id, fields);
+      const saved = await sentiment([['sentiment', 'negative']]);
       assert.equal(saved.status, 303);
-      assert.equal(saved.headers.get('Location'), '/beheer/?sentiment=opgeslagen');
+      assert.equal(saved.headers.get('Location'), `/beheer/items/${row.id}?opgeslagen=item`);
       const notice = await (
         await t.app.request(saved.headers.get('Location')!, { headers: { Cookie: moderator.cookie } })
       ).text();
-      assert.match(notice, /<p class="staff-notice" role="status">Het sentiment is opgeslagen\.<\/p>/);
+      assert.match(notice, /<p class="staff-notice" role="status">Opgeslagen\.<\/p>/);
       const [after] = await t.db.select().from(submissions).where(eq(submissions.id, row.id));
       assert.equal(after!.sentiment?.label, 'negative');
       assert.equal(after!.sentiment?.method, 'staff-correction');
@@ -215,10 +214,23 @@ for (const target of databaseTargets()) {
         .where(and(eq(auditLog.action, 'sentiment.corrected'), eq(auditLog.subjectId, row.id)));
       assert.equal(entries.length, 1);
 
-      assert.equal((await sentiment([['label', 'woedend']])).status, 404, 'a label the form does not offer');
+      const unknownLabel = await sentiment([['sentiment', 'woedend']]);
+      assert.equal(unknownLabel.status, 422, 'a label the form does not offer');
+      assert.match(await unknownLabel.text(), /href="#detail-sentiment"/);
       assert.equal(
-        (await staffPost(t, `/beheer/items/${row.id}/sentiment`, [['label', 'neutral']], moderator.cookie)).status,
+        (
+          await staffPost(
+            t,
+            `/beheer/items/${row.id}`,
+            [
+              ['version', String(after!.version)],
+              ['sentiment', 'neutral'],
+            ],
+            moderator.cookie,
+          )
+        ).status,
         403,
+        'no CSRF token',
       );
       const [unchanged] = await t.db.select().from(submissions).where(eq(submissions.id, row.id));
       assert.equal(unchanged!.sentiment?.label, 'negative', 'refused requests change nothing');
@@ -229,40 +241,53 @@ for (const target of databaseTargets()) {
       assert.equal((await decide('not-a-uuid', [['decision', 'publish']])).status, 404);
     });
 
-    it('answers 409 when the item already has that decision', async () => {
+    it('saves nothing when the item already has that decision, and refuses to decide answered input', async () => {
       const row = await submit('Twee keer publiceren.');
       assert.equal((await decide(row.id, [['decision', 'publish']])).status, 303);
       const again = await decide(row.id, [['decision', 'publish']]);
-      assert.equal(again.status, 409);
-      assert.match(await again.text(), /Over dit item is al zo besloten\./);
+      assert.equal(again.status, 303);
+      assert.equal(again.headers.get('Location'), `/beheer/items/${row.id}?opgeslagen=niets`);
+      const decisions = await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.subjectId, row.id), eq(auditLog.action, 'submission.decision')));
+      assert.equal(decisions.length, 1, 'decided once');
+      await t.db.update(submissions).set({ reviewState: 'answered' }).where(eq(submissions.id, row.id));
+      const answered = await decide(row.id, [
+        ['decision', 'reject'],
+        ['rule', 'privacy'],
+      ]);
+      assert.equal(answered.status, 409);
+      assert.match(await answered.text(), /href="#detail-decision"/);
     });
 
     it('refuses a decision without the CSRF token or from another site', async () => {
       const row = await submit('CSRF-poging.');
       const forged = await staffPost(
         t,
-        `/beheer/items/${row.id}/decision`,
+        `/beheer/items/${row.id}`,
         [
           ['csrf', 'forged'],
+          ['version', '1'],
           ['decision', 'publish'],
         ],
         moderator.cookie,
       );
       assert.equal(forged.status, 403);
-      const crossSite = await t.app.request(`/beheer/items/${row.id}/decision`, {
+      const crossSite = await t.app.request(`/beheer/items/${row.id}`, {
         method: 'POST',
         headers: {
           Cookie: moderator.cookie,
           Origin: 'https://evil.example',
           'Content-Type': 'application/x-www-form-urlencoded',
         },
-        body: new URLSearchParams({ csrf: moderator.csrf, decision: 'publish' }).toString(),
+        body: new URLSearchParams({ csrf: moderator.csrf, version: '1', decision: 'publish' }).toString(),
       });
       assert.equal(crossSite.status, 403);
-      const json = await t.app.request(`/beheer/items/${row.id}/decision`, {
+      const json = await t.app.request(`/beheer/items/${row.id}`, {
         method: 'POST',
         headers: { Cookie: moderator.cookie, Origin: 'https://evil.example', 'Content-Type': 'application/json' },
-        body: JSON.stringify({ csrf: moderator.csrf, decision: 'publish' }),
+        body: JSON.stringify({ csrf: moderator.csrf, version: 1, decision: 'publish' }),
       });
       assert.equal(json.status, 403, 'JSON bodies never carry the form token');
       const [after] = await t.db.select().from(submissions).where(eq(submissions.id, row.id));
@@ -271,8 +296,9 @@ for (const target of databaseTargets()) {
 
     it('asks to log in again when the session is gone', async () => {
       const row = await submit('Sessie weg.');
-      const response = await staffPost(t, `/beheer/items/${row.id}/decision`, [
+      const response = await staffPost(t, `/beheer/items/${row.id}`, [
         ['csrf', 'x'],
+        ['version', '1'],
         ['decision', 'publish'],
       ]);
       assert.equal(response.status, 401);
@@ -286,7 +312,11 @@ for (const target of databaseTargets()) {
       const page = await (await t.app.request('/beheer/', { headers: { Cookie: webcare.cookie } })).text();
       assert.match(page, /Inbreng op Nieuwe fietsroute Stationsstraat/);
       assert.doesNotMatch(page, /Besluit opslaan/);
-      assert.equal((await decide(row.id, [['decision', 'publish']], webcare)).status, 403);
+      const refused = await decide(row.id, [['decision', 'publish']], webcare);
+      assert.equal(refused.status, 422);
+      assert.match(await refused.text(), /href="#detail-decision"/);
+      const [after] = await t.db.select().from(submissions).where(eq(submissions.id, row.id));
+      assert.equal(after!.reviewState, 'new', 'webcare may not decide');
     });
 
     it('gives analysts no queue and sends them to the insights instead', async () => {

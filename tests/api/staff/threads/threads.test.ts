@@ -20,7 +20,7 @@ import {
   startPlatformServer,
   type PlatformServer,
 } from '../../../support/platform-server.ts';
-import { addStaffUser, logIn } from '../../../support/staff.ts';
+import { addStaffUser, logIn, saveItemForm } from '../../../support/staff.ts';
 
 type Who = { cookie: string; csrf: string };
 
@@ -262,16 +262,14 @@ for (const target of databaseTargets()) {
       const { id } = await importUrl(platform.mastodonUrl('1100'));
       const posts = await t.db.select().from(socialPosts).where(eq(socialPosts.threadId, id));
       const reply = posts.find((p) => p.externalId === '11001')!;
-      const correction = await t.app.request(`/beheer/items/${reply.id}/sentiment`, {
-        method: 'POST',
-        headers: {
-          Cookie: moderator.cookie,
-          'Content-Type': 'application/x-www-form-urlencoded',
-          Origin: 'http://localhost',
-        },
-        body: new URLSearchParams({ csrf: moderator.csrf, label: 'positive' }).toString(),
-      });
+      const label = reply.sentiment?.label === 'positive' ? 'negative' : 'positive';
+      const correction = await saveItemForm(t, moderator, reply.id, [['sentiment', label]]);
       assert.equal(correction.status, 303);
+      assert.equal(
+        (await t.db.select().from(sentimentCorrections).where(eq(sentimentCorrections.subjectId, reply.id))).length,
+        1,
+        'a correction to remove',
+      );
 
       const response = await call('DELETE', `/api/staff/threads/${id}`);
       assert.equal(response.status, 200);

@@ -45,7 +45,10 @@ describe('answer templates', () => {
 
   it('inserts a template above what was typed, keeping the typed text, and not twice', () => {
     assert.equal(insertTemplate('Dank voor uw inbreng.', ''), 'Dank voor uw inbreng.');
-    assert.equal(insertTemplate('Dank voor uw inbreng.', 'Wij kijken ernaar.'), 'Dank voor uw inbreng.\n\nWij kijken ernaar.');
+    assert.equal(
+      insertTemplate('Dank voor uw inbreng.', 'Wij kijken ernaar.'),
+      'Dank voor uw inbreng.\n\nWij kijken ernaar.',
+    );
     const once = insertTemplate('Dank voor uw inbreng.', 'Wij kijken ernaar.');
     assert.equal(insertTemplate('Dank voor uw inbreng.', once), once);
   });
