@@ -6,7 +6,7 @@ import { auditLog, organisations, submissions } from '../../api/db/schema.ts';
 import { listPublishedSubmissions } from '../../api/services/published-content.ts';
 import { openTestApp, postJson, validAnswers, type TestApp } from '../support/app.ts';
 import { databaseTargets } from '../support/databases.ts';
-import { addStaffUser, logIn, saveItemForm, staffPost } from '../support/staff.ts';
+import { addStaffUser, logIn, saveItemForm } from '../support/staff.ts';
 
 for (const target of databaseTargets()) {
   describe(`residents reporting published input (${target.name})`, () => {

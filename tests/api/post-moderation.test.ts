@@ -5,7 +5,7 @@ import { consultations, submissions } from '../../api/db/schema.ts';
 import { listPublishedSubmissions } from '../../api/services/published-content.ts';
 import { openTestApp, postJson, type TestApp } from '../support/app.ts';
 import { databaseTargets } from '../support/databases.ts';
-import { addStaffUser, logIn, saveItemForm, staffPost } from '../support/staff.ts';
+import { addStaffUser, logIn, saveItemForm } from '../support/staff.ts';
 
 const path = '/api/consultations/fietsroute-stationsstraat/submissions';
 

@@ -10,7 +10,7 @@ import { addWorkingDays } from '../../api/services/working-days.ts';
 import { mastodonAccount, mastodonStatus } from '../fixtures/social/payloads.ts';
 import { NOW, openTestApp, type TestApp } from '../support/app.ts';
 import { databaseTargets } from '../support/databases.ts';
-import { addStaffUser, logIn, saveItemForm, staffPost } from '../support/staff.ts';
+import { addStaffUser, logIn, saveItemForm } from '../support/staff.ts';
 
 const directory = {
   ownAccounts: ['gemeente@social.gemeente.example'],

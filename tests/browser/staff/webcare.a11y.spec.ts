@@ -258,8 +258,8 @@ test('answering: a template, a live readability hint, a preview, an error and pu
   await page.getByRole('link', { name: 'Schrijf een antwoord.' }).click();
   await expect(page.getByRole('textbox', { name: 'Antwoord' })).toBeFocused();
 
-  await page.getByRole('combobox', { name: 'Begin met een sjabloon' }).selectOption({ label: 'Bedankt' });
-  await page.getByRole('button', { name: 'Sjabloon gebruiken' }).click();
+  await page.getByRole('combobox', { name: 'Sjabloon' }).selectOption({ label: 'Bedankt' });
+  await page.getByRole('button', { name: 'Sjabloon invoegen' }).click();
   const body = page.getByRole('textbox', { name: 'Antwoord' });
   await expect(body).toHaveValue(/^Dank voor uw inbreng op Nieuwe fietsroute Stationsstraat\./);
   const output = page.locator('#answer-readability [data-readability-output]');
