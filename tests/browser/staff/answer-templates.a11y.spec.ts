@@ -24,6 +24,8 @@ let itemId: string;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
+  // A fresh in-memory database with the demo data: slow on a busy machine.
+  test.setTimeout(120_000);
   podium = await startStaffPodium([{ email: WEBCARE, displayName: 'Wes Care', role: 'webcare' }]);
   ({ database, baseUrl } = podium);
   await database.db.insert(replyTemplates).values([
@@ -51,7 +53,7 @@ test.beforeAll(async () => {
   itemId = row!.id;
 });
 
-test.afterAll(() => podium.close());
+test.afterAll(() => podium?.close());
 
 /** Tabs forward until the element matching `selector` has focus; fails after 60 presses. */
 async function tabTo(page: Page, selector: string): Promise<void> {
