@@ -8,7 +8,7 @@
  * purge runs in one transaction with its audit-log entry. `runRetentionIfDue` makes sure
  * one process per deployment runs it per interval.
  */
-import { and, eq, inArray, isNotNull, isNull, lt, lte, notExists, notInArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, lte, ne, notExists, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { startBackgroundLoop } from './background-loop.ts';
 import {
@@ -248,6 +248,14 @@ async function purgeOrganisation(
   // moderators' notes and the screening record's redacted copy (erasure.ts).
   const expiredIds = (await unpublishedExpired).map((row) => row.id);
   await forgetAttachedTexts(tx, { organisationId, submissionIds: expiredIds, now });
+  // Nothing is left to review: the item leaves the open queue and shows as erased there, and a
+  // page opened before the purge is stale. Status and choices stay for the statistics.
+  if (expiredIds.length > 0) {
+    await tx
+      .update(submissions)
+      .set({ reviewState: 'erased', version: sql`${submissions.version} + 1`, updatedAt: now })
+      .where(and(inArray(submissions.id, expiredIds), ne(submissions.reviewState, 'erased')));
+  }
   // An answer mail quotes the reply that just went; the contact period may end later.
   if (expiredIds.length > 0) await tx.delete(outboxMessages).where(inArray(outboxMessages.submissionId, expiredIds));
 
