@@ -30,6 +30,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,7 +84,13 @@ function filesContaining(dirs: string[], text: string): string[] {
   const hits: string[] = [];
   for (const dir of dirs) {
     for (const file of filesUnder(dir)) {
-      const bytes = readFileSync(file);
+      // The build's precompressed copies (.br, .gz) hide text from a byte search: read them decoded.
+      const stored = readFileSync(file);
+      const bytes = file.endsWith('.br')
+        ? brotliDecompressSync(stored)
+        : file.endsWith('.gz')
+          ? gunzipSync(stored)
+          : stored;
       // Lower-case ASCII only, byte by byte: the marker is ASCII, and the bytes may be anything.
       for (let i = 0; i < bytes.length; i += 1) if (bytes[i]! >= 65 && bytes[i]! <= 90) bytes[i] = bytes[i]! + 32;
       if (bytes.includes(needle)) hits.push(file);
