@@ -105,6 +105,11 @@ export function conditionalGet(): MiddlewareHandler {
   };
 }
 
+/**
+ * A file's tag: its modification time (to the second, as Last-Modified says it) and size. A
+ * portal build writes every file anew and takes several seconds, so two builds never share
+ * a second.
+ */
 async function tagOf(response: Response): Promise<string | undefined> {
   const modified = response.headers.get('Last-Modified');
   const length = response.headers.get('Content-Length');
