@@ -79,6 +79,8 @@ export const nl = {
       difficult: 'Moeilijk: ver boven B1. Maak zinnen korter en kies kortere woorden.',
     } satisfies Record<Verdict, string>,
     empty: 'Nog geen tekst om te beoordelen.',
+    tooShort: (words: number, minimum: number) =>
+      `Te kort om te beoordelen: ${words} ${words === 1 ? 'woord' : 'woorden'}, een oordeel vraagt er minstens ${minimum}.`,
     details: (words: number, sentences: number) =>
       `${words === 1 ? '1 woord' : `${words} woorden`}, ${sentences === 1 ? '1 zin' : `${sentences} zinnen`}.`,
   },
@@ -255,6 +257,8 @@ export const en: Texts = {
       difficult: 'Difficult: well above B1. Use shorter sentences and shorter words.',
     },
     empty: 'No text to judge yet.',
+    tooShort: (words, minimum) =>
+      `Too short to judge: ${words} ${words === 1 ? 'word' : 'words'}, a verdict needs at least ${minimum}.`,
     details: (words, sentences) =>
       `${words === 1 ? '1 word' : `${words} words`}, ${sentences === 1 ? '1 sentence' : `${sentences} sentences`}.`,
   },

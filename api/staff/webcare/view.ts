@@ -11,7 +11,7 @@ import type { LocalizedText } from '../../db/schema.ts';
 import * as queueTexts from '../queue/texts.ts';
 import * as webcareTexts from './texts.ts';
 import type { QueueItem } from '../../services/moderation/index.ts';
-import { readability, type Readability } from '../../services/readability.ts';
+import { MIN_WORDS_TO_JUDGE, readability, type Readability } from '../../services/readability.ts';
 import type { ResponseClock } from '../../services/webcare/clock.ts';
 import { responseClock } from '../../services/webcare/clock.ts';
 import type { AssignmentChoices, RoutingRuleView } from '../../services/webcare/routing.ts';
@@ -54,7 +54,9 @@ export function clockText(clock: ResponseClock, lang: Locale): string {
 /** The readability verdict in one sentence, in the staff member's language. */
 export function readabilityText(result: Readability, textLang: Locale, lang: Locale): string {
   const m = textsFor(webcareTexts, lang).readability;
-  if (result.score === null || result.verdict === null) return m.empty;
+  if (result.words === 0) return m.empty;
+  if (result.tooShort || result.score === null || result.verdict === null)
+    return m.tooShort(result.words, MIN_WORDS_TO_JUDGE);
   const score = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 }).format(
     result.score,
   );

@@ -266,12 +266,14 @@ test('answering: a template, a live readability hint, a preview, an error and pu
   await expect(output).toContainText('Flesch-Douma:');
 
   // Typing updates the hint after a pause; the polite region speaks only a changed verdict.
-  await body.fill('De gemeentelijke verkeersveiligheidsdoelstellingen worden geïmplementeerd.');
+  await body.fill(
+    'De gemeentelijke verkeersveiligheidsdoelstellingen worden geïmplementeerd conform de vastgestelde beleidskaders en uitvoeringsprogrammering van het gemeentebestuur van Demodam.',
+  );
   await expect(output).toContainText('Moeilijk: ver boven B1.');
   await expect(page.locator('#answer-readability [data-readability-live]')).toContainText('Moeilijk');
   await expectNoAxeViolations(page, { context: 'answer page with a live readability hint' });
 
-  await body.fill('Dank u wel. Wij kijken er naar. U hoort het snel.');
+  await body.fill('Dank u wel voor uw reactie. Wij kijken er goed naar. U hoort binnen twee weken van ons.');
   await page.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Voorbeeld' })).toBeVisible();
   await expect(page.locator('#preview-readability')).toContainText('Zeer makkelijk te lezen.');
@@ -280,7 +282,9 @@ test('answering: a template, a live readability hint, a preview, an error and pu
 
   await page.getByRole('button', { name: 'Antwoord publiceren' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Het antwoord is gepubliceerd.' })).toBeVisible();
-  await expect(page.getByText('Dank u wel. Wij kijken er naar. U hoort het snel.')).toBeVisible();
+  await expect(
+    page.getByText('Dank u wel voor uw reactie. Wij kijken er goed naar. U hoort binnen twee weken van ons.'),
+  ).toBeVisible();
   await expectNoAxeViolations(page, { context: 'answer published' });
 });
 
