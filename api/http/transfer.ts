@@ -93,7 +93,8 @@ export function conditionalGet(): MiddlewareHandler {
     const lastModified = response.headers.get('Last-Modified');
     const notModified =
       ifNoneMatch !== undefined
-        ? ifNoneMatch.trim() === '*' || (ifNoneMatch.match(/"[^"]*"/g) ?? ([] as string[])).includes(tag.replace(/^W\//, ''))
+        ? ifNoneMatch.trim() === '*' ||
+          (ifNoneMatch.match(/"[^"]*"/g) ?? ([] as string[])).includes(tag.replace(/^W\//, ''))
         : ifModifiedSince !== undefined &&
           lastModified !== null &&
           Date.parse(lastModified) <= Date.parse(ifModifiedSince);
