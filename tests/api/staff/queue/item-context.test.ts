@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import {
   consultations,
   organisations,
@@ -11,6 +12,7 @@ import {
 } from '../../../../api/db/schema.ts';
 import { importMastodonThread } from '../../../../api/services/social/mastodon.ts';
 import { importThread } from '../../../../api/services/social/threads.ts';
+import { threadContext, WHOLE_THREAD_LIMIT } from '../../../../api/services/moderation/item-context.ts';
 import { mastodonAccount, mastodonStatus } from '../../../fixtures/social/payloads.ts';
 import { NOW, openTestApp, postJson, validAnswers, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
@@ -207,6 +209,70 @@ for (const target of databaseTargets()) {
       const english = await detail(`/en/manage/items/${posts.bob}`);
       assert.match(english, /<dt>Written by<\/dt><dd>Resident B<\/dd>/);
       assert.match(english, /<strong>This post<\/strong>/);
+    });
+
+    it('shows a long thread as the chain up to the root, the siblings and the replies, and says how much is left out', async () => {
+      // The root, then 50 replies to it; one of them has a reply of its own, which has one too.
+      const descendants = Array.from({ length: WHOLE_THREAD_LIMIT + 10 }, (_, n) =>
+        mastodonStatus(`8${String(n).padStart(3, '0')}`, {
+          in_reply_to_id: '900',
+          account: mastodonAccount(`inwoner${n}`),
+          content: `<p>Reactie ${n}</p>`,
+        }),
+      );
+      descendants.push(
+        mastodonStatus('9101', { in_reply_to_id: '8009', account: mastodonAccount('anna'), content: '<p>Midden</p>' }),
+        mastodonStatus('9102', { in_reply_to_id: '9101', account: mastodonAccount('bob'), content: '<p>Diep</p>' }),
+      );
+      const thread = importMastodonThread(
+        { status: mastodonStatus('900'), context: { ancestors: [], descendants } },
+        directory,
+      );
+      const { threadId } = await importThread(t.db, { organisationId, thread, live: false, now: NOW });
+      const rows = await t.db.select().from(socialPosts).where(eq(socialPosts.threadId, threadId));
+      const id = (external: string) => rows.find((p) => p.externalId === external)!.id;
+      const moderatorView = { organisationId, roles: [{ role: 'moderator' as const, departmentId: null }] };
+      const deep = await threadContext(t.db, moderatorView, id('9101'));
+      assert.equal(deep?.total, rows.length);
+      assert.deepEqual(
+        deep?.posts.map((p) => p.id),
+        [id('900'), id('8009'), id('9101'), id('9102')],
+        'root, parent, the post (an only child) and its reply',
+      );
+      const wide = await threadContext(t.db, moderatorView, id('8005'));
+      assert.equal(wide?.posts.length, 1 + WHOLE_THREAD_LIMIT + 10, 'the root and every sibling');
+      assert.equal(wide?.posts.filter((p) => p.current).length, 1);
+      const html = await detail(`/beheer/items/${id('9101')}`);
+      assert.match(html, new RegExp(`u ziet 4 van de ${rows.length} berichten`));
+      assert.equal(
+        await threadContext(t.db, { ...moderatorView, organisationId: randomUUID() }, id('9101')),
+        undefined,
+        "another organisation's staff get nothing",
+      );
+    });
+
+    it('finds a resident by address and an account by author through their indexes, not by reading every row', async () => {
+      const plan = async (query: string) => {
+        // Without the index the planner has no choice but a sequential scan, whatever it is told.
+        const rows = await t.db.transaction(async (tx) => {
+          await tx.execute(sql.raw('set local enable_seqscan = off'));
+          return tx.execute(sql.raw(`explain ${query}`));
+        });
+        const lines = Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows;
+        return lines.map((line) => Object.values(line as Record<string, string>)[0]).join('\n');
+      };
+      assert.match(
+        await plan(
+          "select submission_id from submission_contacts where lower(email) = lower('sam@example.org') and consent_to_contact = true",
+        ),
+        /submission_contacts_email_consent/,
+      );
+      assert.match(
+        await plan(
+          "select id from social_posts where author_id = '00000000-0000-0000-0000-000000000000' order by created_at desc limit 20",
+        ),
+        /social_posts_author/,
+      );
     });
 
     it('says that the root starts the conversation and names the municipality as its author', async () => {
