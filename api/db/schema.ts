@@ -357,19 +357,28 @@ export const submissionAnswers = pgTable(
 );
 
 /** Personal data of a resident, kept apart so it can be purged or exported on its own. */
-export const submissionContacts = pgTable('submission_contacts', {
-  submissionId: uuid('submission_id')
-    .primaryKey()
-    .references(() => submissions.id, { onDelete: 'cascade' }),
-  name: text('name'),
-  email: text('email'),
-  /** The resident agreed to be contacted about this input. */
-  consentToContact: boolean('consent_to_contact').notNull().default(false),
-  consentGivenAt: timestamp('consent_given_at', { withTimezone: true }),
-  /** Which wording of the consent text the resident saw. */
-  consentVersion: text('consent_version'),
-  createdAt: createdAt(),
-});
+export const submissionContacts = pgTable(
+  'submission_contacts',
+  {
+    submissionId: uuid('submission_id')
+      .primaryKey()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    name: text('name'),
+    email: text('email'),
+    /** The resident agreed to be contacted about this input. */
+    consentToContact: boolean('consent_to_contact').notNull().default(false),
+    consentGivenAt: timestamp('consent_given_at', { withTimezone: true }),
+    /** Which wording of the consent text the resident saw. */
+    consentVersion: text('consent_version'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // A resident's contact history (services/moderation/item-context.ts) links input by address, with consent only.
+    index('submission_contacts_email_consent')
+      .on(sql`lower(${t.email})`)
+      .where(sql`${t.consentToContact}`),
+  ],
+);
 
 export const staffUsers = pgTable('staff_users', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -560,6 +569,8 @@ export const socialPosts = pgTable(
     index('social_posts_thread_position').on(t.threadId, t.position),
     index('social_posts_review_state').on(t.reviewState, t.createdAt),
     index('social_posts_created_id').on(t.createdAt, t.id),
+    // Other posts by the same account: a contact history (services/moderation/item-context.ts).
+    index('social_posts_author').on(t.authorId, t.createdAt),
     index('social_posts_text_nl').using('gin', sql`to_tsvector('dutch', ${t.contentText})`),
     index('social_posts_text_en').using('gin', sql`to_tsvector('english', ${t.contentText})`),
   ],

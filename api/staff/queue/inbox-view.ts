@@ -24,6 +24,8 @@ import { staffPaths } from './paths.ts';
 import { auditPaths } from '../audit/paths.ts';
 import type { AccountUnderAttack } from '../../services/auth/login-alerts.ts';
 import { answerText, decisionForm, highlight, itemLang, socialSource, type DecisionFormState } from './view.ts';
+import { renderItemContext } from './item-context-view.ts';
+import type { ItemContext } from '../../services/moderation/item-context.ts';
 
 export const BULK = 'bulk';
 
@@ -62,6 +64,8 @@ export type InboxDetail = {
   item: QueueItem;
   form?: ItemFormState | undefined;
   replies: ReadonlyArray<{ body: string; language: string; publishedAt: Date | null }>;
+  /** The conversation around a social post and the contact history (item-context-view.ts). */
+  context?: ItemContext | undefined;
 };
 
 export type InboxPage = {
@@ -385,6 +389,7 @@ ${join(answers, '\n')}
 ${screening}
 ${item.screening?.proofOfWork === 'missing' && html`<p>${t.proofOfWork.missing}</p>`}
 ${replies}
+${renderItemContext(detail.context, lang)}
 ${itemForm(detail, options)}
 </article>
 </section>`;

@@ -50,6 +50,7 @@ import { BULK, renderInboxPage, type InboxDetail, type ItemFormState, type Queue
 import * as inboxTexts from './inbox-texts.ts';
 import { saveItem, type ItemSaveResult } from '../../services/moderation/save-item.ts';
 import { repliesTo } from '../../services/webcare/items.ts';
+import { itemContext } from '../../services/moderation/item-context.ts';
 import { InputText } from '../../../shared/contracts/input-text.ts';
 
 /** The queue page with these panels: api/staff/workbench.ts hands it to every group that re-renders it. */
@@ -418,7 +419,12 @@ async function showQueue(
   if (openedId && canRead) {
     const item = await findItem(db, viewer, openedId, now);
     if (!item) return notFound(c, lang, session);
-    detail = { item, replies: await repliesTo(db, item.id), form: options.itemForm ?? legacyForm(options) };
+    detail = {
+      item,
+      replies: await repliesTo(db, item.id),
+      form: options.itemForm ?? legacyForm(options),
+      context: await itemContext(db, viewer, item, { contacts: can(session.roles, 'contacts.read') }),
+    };
   }
   const bulkForm = options.form?.itemId === BULK ? options.form : undefined;
   const saved = query.opgeslagen;
