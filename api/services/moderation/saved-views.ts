@@ -41,8 +41,7 @@ export type SaveViewResult =
   | { kind: 'name_required' | 'name_too_long' | 'duplicate_name' | 'too_many' | 'query_too_long' };
 
 export type RenameViewResult =
-  | { kind: 'renamed' }
-  | { kind: 'not_found' | 'name_required' | 'name_too_long' | 'duplicate_name' };
+  { kind: 'renamed' } | { kind: 'not_found' | 'name_required' | 'name_too_long' | 'duplicate_name' };
 
 /** The person's views in their order. */
 export async function listSavedViews(db: Db, staffUserId: string): Promise<SavedView[]> {

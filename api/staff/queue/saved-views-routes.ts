@@ -12,15 +12,7 @@ import { textsFor } from '../../../shared/i18n.ts';
 import type { ActiveSession } from '../../services/auth/sessions.ts';
 import { queueFilterOptions } from '../../services/moderation/queue-options.ts';
 import { deleteView, listSavedViews, renameView, saveView } from '../../services/moderation/saved-views.ts';
-import {
-  field,
-  notFound,
-  pageSession,
-  safeNext,
-  staffForm,
-  staffPage,
-  type StaffEnv,
-} from '../kit/guards.ts';
+import { field, notFound, pageSession, safeNext, staffForm, staffPage, type StaffEnv } from '../kit/guards.ts';
 import type { QueuePage } from './panels.ts';
 import { savedViewPaths, staffPaths } from './paths.ts';
 import * as savedViewTexts from './saved-views-texts.ts';

@@ -1,4 +1,4 @@
-/* global setTimeout, clearTimeout, URLSearchParams, navigator, addEventListener */
+/* global setTimeout, clearTimeout, URLSearchParams, addEventListener */
 // Who else has this item open. The page shows it as it was at load (that is all there is
 // without JavaScript); this script sends a heartbeat every data-presence-poll-ms, shows the
 // answer, and tells screen readers only when the people change (a polite live region: not

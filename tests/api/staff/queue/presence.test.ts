@@ -39,7 +39,11 @@ for (const target of databaseTargets()) {
     const advance = (ms: number) => {
       clock = new Date(clock.getTime() + ms);
     };
-    const beat = (who: Login | undefined, id = itemId, options: { csrf?: boolean; lang?: string; app?: TestApp['app'] } = {}) =>
+    const beat = (
+      who: Login | undefined,
+      id = itemId,
+      options: { csrf?: boolean; lang?: string; app?: TestApp['app'] } = {},
+    ) =>
       (options.app ?? t.app).request(`/api/staff/items/${id}/presence${options.lang ? `?lang=${options.lang}` : ''}`, {
         method: 'POST',
         headers: {
@@ -63,7 +67,11 @@ for (const target of databaseTargets()) {
     const others = async (who: Login) => {
       const response = await beat(who);
       assert.equal(response.status, 200);
-      return (await response.json()) as { others: Array<{ name: string; minutes: number }>; text: string; announcement: string };
+      return (await response.json()) as {
+        others: Array<{ name: string; minutes: number }>;
+        text: string;
+        announcement: string;
+      };
     };
 
     it('shows a colleague who opened the item, at page load and in the heartbeat, with how long', async () => {
@@ -81,8 +89,14 @@ for (const target of databaseTargets()) {
       assert.equal((await beat(fatima)).status, 200);
       advance(65 * SECOND);
       const page = await (await t.app.request(`/beheer/items/${itemId}`, { headers: { Cookie: noor.cookie } })).text();
-      assert.match(page, /<p class="staff-presence-line" data-presence-text>Ook geopend door: Fatima de Vries \(2 min\)<\/p>/);
-      assert.match(page, /<div class="staff-visually-hidden" role="status" aria-label="Wie dit item ook open heeft" data-presence-live><\/div>/);
+      assert.match(
+        page,
+        /<p class="staff-presence-line" data-presence-text>Ook geopend door: Fatima de Vries \(2 min\)<\/p>/,
+      );
+      assert.match(
+        page,
+        /<div class="staff-visually-hidden" role="status" aria-label="Wie dit item ook open heeft" data-presence-live><\/div>/,
+      );
       assert.match(page, new RegExp(`data-presence-people="${fatimaId}"`));
       assert.match(page, /<script type="module" src="\/beheer\/assets\/presence\.js"><\/script>/);
       const english = await beat(noor, itemId, { lang: 'en' });
@@ -142,7 +156,10 @@ for (const target of databaseTargets()) {
       const problem = await beat(undefined);
       assert.match(problem.headers.get('Content-Type') ?? '', /application\/problem\+json/);
       const rows = await t.db.select().from(itemPresence);
-      assert.ok(rows.every((row) => row.itemId === itemId), 'no presence on an item that is not there');
+      assert.ok(
+        rows.every((row) => row.itemId === itemId),
+        'no presence on an item that is not there',
+      );
     });
 
     it("does not extend the session's idle time: an open item page still times out", async () => {
@@ -150,10 +167,7 @@ for (const target of databaseTargets()) {
       advance(5 * 60 * SECOND);
       assert.equal((await beat(fatima)).status, 200);
       const after = await t.db.select().from(staffSessions);
-      assert.deepEqual(
-        after.map((s) => s.expiresAt.getTime()).sort(),
-        before.map((s) => s.expiresAt.getTime()).sort(),
-      );
+      assert.deepEqual(after.map((s) => s.expiresAt.getTime()).sort(), before.map((s) => s.expiresAt.getTime()).sort());
       await t.app.request('/beheer/', { headers: { Cookie: fatima.cookie } });
       const touched = await t.db.select().from(staffSessions);
       assert.notDeepEqual(

@@ -31,7 +31,8 @@ for (const target of databaseTargets()) {
     };
     const save = (fields: Array<[string, string]>, who: Login = fatima) =>
       staffPost(t, '/beheer/weergaven', [['csrf', who.csrf], ['lang', 'nl'], ...fields], who.cookie);
-    const viewsOf = (staffUserId: string) => t.db.select().from(savedViews).where(eq(savedViews.staffUserId, staffUserId));
+    const viewsOf = (staffUserId: string) =>
+      t.db.select().from(savedViews).where(eq(savedViews.staffUserId, staffUserId));
     const viewNamed = async (name: string) => (await viewsOf(fatimaId)).find((v) => v.name === name)!;
 
     it('saves the inbox filters under a name, keeping only the list parameters, and lists it as a link', async () => {
@@ -96,9 +97,26 @@ for (const target of databaseTargets()) {
     it("renames and deletes only the person's own views; another person's is not found", async () => {
       const view = await viewNamed('Mijn nieuwste');
       const rename = (name: string, who: Login = fatima, id = view.id) =>
-        staffPost(t, `/beheer/weergaven/${id}/naam`, [['csrf', who.csrf], ['lang', 'nl'], ['name', name]], who.cookie);
+        staffPost(
+          t,
+          `/beheer/weergaven/${id}/naam`,
+          [
+            ['csrf', who.csrf],
+            ['lang', 'nl'],
+            ['name', name],
+          ],
+          who.cookie,
+        );
       const remove = (who: Login = fatima, id = view.id) =>
-        staffPost(t, `/beheer/weergaven/${id}/verwijderen`, [['csrf', who.csrf], ['lang', 'nl']], who.cookie);
+        staffPost(
+          t,
+          `/beheer/weergaven/${id}/verwijderen`,
+          [
+            ['csrf', who.csrf],
+            ['lang', 'nl'],
+          ],
+          who.cookie,
+        );
 
       assert.equal((await rename('Van Noor', noor)).status, 404);
       assert.equal((await remove(noor)).status, 404);
