@@ -20,7 +20,8 @@ let podium: StaffPodium;
 let baseUrl: string;
 let itemId: string;
 
-test.describe.configure({ mode: 'serial' });
+// Two browsers, axe and a tab walk per page: more than the default 30 s on a busy CI machine.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
