@@ -913,3 +913,48 @@ export const staffNotificationPreferences = pgTable('staff_notification_preferen
   channels: jsonb('channels').$type<Record<string, { workbench: boolean; email: boolean }>>().notNull().default({}),
   updatedAt: updatedAt(),
 });
+
+/**
+ * A person's saved inbox views: a filter set (the inbox's query string) under a name they
+ * chose, in their own order. Only theirs; gone with their account. The query is checked
+ * again each time it is used (api/services/moderation/saved-views.ts), so a view whose
+ * filter no longer exists still opens the inbox.
+ */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** The inbox's list parameters, e.g. `view=mine&sort=newest`; no page cursor. */
+    query: text('query').notNull(),
+    position: integer('position').notNull(),
+    createdAt: createdAt(),
+  },
+  // "Fiets" and "fiets" are one name to the person choosing between links.
+  (t) => [uniqueIndex('saved_views_name').on(t.staffUserId, sql`lower(${t.name})`)],
+);
+
+/**
+ * Who has an item open now (presence): one row per person and item, kept alive by the item
+ * page's heartbeat and expired by time (api/services/moderation/presence.ts). In the
+ * database, not in memory, because several API processes serve the same team.
+ */
+export const itemPresence = pgTable(
+  'item_presence',
+  {
+    /** A submission or a social post: ids are unique across the queue's sources, so no foreign key. */
+    itemId: uuid('item_id').notNull(),
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    seenAt: timestamp('seen_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.staffUserId] }), index('item_presence_seen').on(t.seenAt)],
+);

@@ -77,3 +77,8 @@ export function visibleDepartments(grants: readonly RoleGrant[]): 'all' | string
   if (wide) return 'all';
   return grants.filter((g) => g.role === 'department_member' && g.departmentId).map((g) => g.departmentId!);
 }
+
+/** The departments someone belongs to, whatever their role there ("my department" in the inbox). */
+export function departmentsOf(grants: readonly RoleGrant[]): string[] {
+  return [...new Set(grants.flatMap((g) => (g.departmentId ? [g.departmentId] : [])))];
+}

@@ -127,6 +127,10 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
     conditions.push(or(eq(departments.slug, filter.department), inArray(submissions.assignedDepartmentId, routedTo))!);
   }
   if (filter.assignedTo) conditions.push(eq(submissions.assignedStaffUserId, filter.assignedTo));
+  if (filter.routedTo) {
+    if (filter.routedTo.length === 0) return [];
+    conditions.push(inArray(submissions.assignedDepartmentId, [...filter.routedTo]));
+  }
   if (filter.waitingFor) {
     conditions.push(
       or(eq(submissions.assignedStaffUserId, filter.waitingFor), isNull(submissions.assignedStaffUserId))!,

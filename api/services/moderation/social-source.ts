@@ -75,6 +75,8 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
   if (filter.channel && !socialSource.channels.includes(filter.channel)) return [];
   // Posts cannot be assigned yet, so none is assigned to anyone.
   if (filter.assignedTo) return [];
+  // Nor routed to a department.
+  if (filter.routedTo) return [];
   const conditions: SQL[] = [
     eq(socialThreads.organisationId, viewer.organisationId),
     isNull(socialThreads.removedAt),

@@ -113,6 +113,11 @@ export type QueueFilter = {
    * keeps to what the viewer's departments may see).
    */
   waitingFor?: string | undefined;
+  /**
+   * Only items routed to one of these departments ("my department": the departments the
+   * viewer belongs to). An empty list matches no item.
+   */
+  routedTo?: readonly string[] | undefined;
   /** Full-text search in the item's text, in Dutch and English (./search.ts). */
   search?: string | undefined;
   /** Oldest first (default) or newest first; paging goes on from `after`. */

@@ -19,8 +19,11 @@ export const nl = {
   searchHint: 'Zoekt in het Nederlands en het Engels; woordvormen tellen mee (fietspad vindt ook fietspaden).',
   searchTooLong: 'Maak de zoektekst korter dan 200 tekens.',
   view: 'Welke items',
-  views: { all: 'Alle items', mine: 'Aan mij toegewezen', waiting: 'Wacht op mij' },
+  views: { all: 'Alle items', mine: 'Aan mij toegewezen', waiting: 'Wacht op mij', department: 'Mijn afdeling' },
   viewsHint: '‘Wacht op mij’: onbeantwoorde items die aan u of aan niemand zijn toegewezen.',
+  departmentHint: '‘Mijn afdeling’: items die naar uw afdeling zijn doorgestuurd.',
+  noDepartment:
+    'U hoort bij geen afdeling, dus ‘Mijn afdeling’ laat geen items zien. Kies een andere weergave, of vraag een beheerder u aan een afdeling toe te voegen.',
   sort: 'Volgorde',
   sorts: { oldest: 'Oudste eerst', newest: 'Nieuwste eerst' },
   columns: {
@@ -106,8 +109,11 @@ export const en: typeof nl = {
   searchHint: 'Searches in Dutch and English; word forms count (cycle also finds cycling).',
   searchTooLong: 'Make the search text shorter than 200 characters.',
   view: 'Which items',
-  views: { all: 'All items', mine: 'Assigned to me', waiting: 'Waiting for me' },
+  views: { all: 'All items', mine: 'Assigned to me', waiting: 'Waiting for me', department: 'My department' },
   viewsHint: '‘Waiting for me’: unanswered items assigned to you or to nobody.',
+  departmentHint: '‘My department’: items routed to your department.',
+  noDepartment:
+    'You belong to no department, so ‘My department’ shows no items. Choose another view, or ask an administrator to add you to a department.',
   sort: 'Order',
   sorts: { oldest: 'Oldest first', newest: 'Newest first' },
   columns: {

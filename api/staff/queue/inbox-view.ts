@@ -26,13 +26,23 @@ import type { AccountUnderAttack } from '../../services/auth/login-alerts.ts';
 import { answerText, decisionForm, highlight, itemLang, socialSource, type DecisionFormState } from './view.ts';
 import { renderItemContext } from './item-context-view.ts';
 import type { ItemContext } from '../../services/moderation/item-context.ts';
+import type { PresentColleague } from '../../services/moderation/presence.ts';
+import type { MissingReference } from '../../services/moderation/saved-views.ts';
+import { presenceBox } from './presence-view.ts';
+import {
+  missingFiltersNotice,
+  SAVED_VIEW_NAME_ID,
+  savedViewsSection,
+  type InboxSavedViews,
+} from './saved-views-view.ts';
+import { presencePaths } from './paths.ts';
 
 export const BULK = 'bulk';
 
 /** The list's filters as the form shows them; values are the raw query parameters. */
 export type QueueFilterValues = {
   q?: string | undefined;
-  view?: 'all' | 'mine' | 'waiting' | undefined;
+  view?: 'all' | 'mine' | 'waiting' | 'department' | undefined;
   sort?: 'oldest' | 'newest' | undefined;
   status?: string | undefined;
   channel?: string | undefined;
@@ -66,6 +76,8 @@ export type InboxDetail = {
   replies: ReadonlyArray<{ body: string; language: string; publishedAt: Date | null }>;
   /** The conversation around a social post and the contact history (item-context-view.ts). */
   context?: ItemContext | undefined;
+  /** Colleagues who have the item open too (./presence-view.ts). */
+  presence?: PresentColleague[] | undefined;
 };
 
 export type InboxPage = {
@@ -80,6 +92,12 @@ export type InboxPage = {
   filter: QueueFilterValues;
   filterErrors?: FieldError[] | undefined;
   filterOptions: QueueFilterOptions;
+  /** The person belongs to a department: "my department" is offered. */
+  inDepartment?: boolean | undefined;
+  /** The person's saved views and the refused save form (./saved-views-view.ts). */
+  savedViews?: InboxSavedViews | undefined;
+  /** Filters of the current query that name something that no longer exists. */
+  missingFilters?: MissingReference[] | undefined;
   /** The query of the next page, when there is one. */
   nextQuery?: string | undefined;
   /** This is not the first page. */
@@ -108,7 +126,8 @@ export function renderInboxPage(options: InboxPage): string {
   const detailErrors = (detail?.form?.errors ?? []).map((e) => ({ ...e, target: `detail-${e.field}` }));
   const staleError = detail?.form?.stale ? [{ field: 'stale', message: m.stale.summary, target: 'detail-stale' }] : [];
   const filterErrors = (options.filterErrors ?? []).map((e) => ({ ...e, target: `filter-${e.field}` }));
-  const errors = [...filterErrors, ...staleError, ...detailErrors, ...bulkErrors];
+  const savedViewErrors = (options.savedViews?.form?.errors ?? []).map((e) => ({ ...e, target: SAVED_VIEW_NAME_ID }));
+  const errors = [...filterErrors, ...savedViewErrors, ...staleError, ...detailErrors, ...bulkErrors];
   const path = detail ? staffPaths.item(lang, detail.item.id) : staffPaths.queue(lang);
   let body: Html;
   if (!options.canRead) {
@@ -121,7 +140,10 @@ ${detail && html`<p class="staff-inbox-skip"><a href="#item-detail-heading">${m.
 <p>${m.intro}</p>
 <p class="staff-shortcut-hint">${textsFor(webcareTexts, lang).shortcuts.hint} <a href="${webcarePaths.shortcuts(lang)}">${textsFor(webcareTexts, lang).shortcuts.help}</a></p>
 ${shortcutStatus(lang)}
+${missingFiltersNotice(lang, options.missingFilters ?? [])}
+${options.filter.view === 'department' && !options.inDepartment ? html`<p class="staff-notice staff-notice--warning">${m.noDepartment}</p>` : nothing}
 ${renderInboxFilters(options)}
+${options.savedViews && savedViewsSection({ lang, session: options.session, savedViews: options.savedViews, listQuery: options.listQuery, here: withQuery(path, options.listQuery) })}
 <div class="staff-inbox${detail ? ' staff-inbox--detail' : ''}">
 ${renderList(options)}
 ${detail ? renderDetail(detail, options) : html`<section class="staff-inbox-detail staff-inbox-detail--empty" aria-label="${m.form.heading}"><p>${m.noneChosen}</p></section>`}
@@ -135,7 +157,7 @@ ${detail ? renderDetail(detail, options) : html`<section class="staff-inbox-deta
     path: withQuery(path, options.listQuery),
     hasErrors: errors.length > 0,
     wide: true,
-    scripts: [webcarePaths.shortcutsScript, staffPaths.inboxScript],
+    scripts: [webcarePaths.shortcutsScript, staffPaths.inboxScript, ...(detail ? [presencePaths.script] : [])],
   });
 }
 
@@ -198,10 +220,15 @@ function renderInboxFilters(options: InboxPage): Html {
 <p class="staff-hint" id="filter-q-hint">${m.searchHint}</p>
 ${searchError && fieldError(lang, 'filter-q-error', searchError.message)}
 <input${attrs({ type: 'search', id: 'filter-q', name: 'q', value: filter.q ?? '', 'aria-describedby': idRefs('filter-q-hint', searchError ? 'filter-q-error' : undefined), 'aria-invalid': searchError ? 'true' : undefined })}></div>
-${select('view', m.view, undefined, Object.entries(m.views))}
+${select(
+  'view',
+  m.view,
+  undefined,
+  Object.entries(m.views).filter(([value]) => value !== 'department' || options.inDepartment),
+)}
 ${select('sort', m.sort, undefined, Object.entries(m.sorts))}
 </div>
-<p class="staff-hint">${m.viewsHint}</p>
+<p class="staff-hint">${m.viewsHint}${options.inDepartment ? ` ${m.departmentHint}` : ''}</p>
 <details class="staff-more-filters"${attrs({ open: more || Boolean(filter.overdue) })}><summary>${m.moreFilters}</summary>
 <div class="staff-filter-fields">
 ${select('status', f.state, f.stateOpen, Object.entries(t.states))}
@@ -372,6 +399,7 @@ function renderDetail(detail: InboxDetail, options: InboxPage): Html {
 <article class="staff-item" aria-labelledby="item-detail-heading" data-queue-current>
 <p class="staff-inbox-back"><a href="${withQuery(staffPaths.queue(lang), options.listQuery)}">${m.backToList}</a></p>
 <h2 id="item-detail-heading" tabindex="-1">${itemTitle(item, lang)}</h2>
+${presenceBox(lang, item.id, detail.presence ?? [], options.now)}
 ${staleBox}
 <dl class="staff-meta">
 <div><dt>${t.queue.received}</dt><dd>${time(item.createdAt, received)}</dd></div>

@@ -26,7 +26,7 @@ import {
   staffPage as staffPageGuard,
   type StaffEnv,
 } from '../kit/guards.ts';
-import { can } from '../../services/auth/roles.ts';
+import { can, departmentsOf } from '../../services/auth/roles.ts';
 import { accountsUnderAttack, ATTACK_NOTICE_MS } from '../../services/auth/login-alerts.ts';
 import type { QueuePage, QueuePageState, QueuePanels } from './panels.ts';
 import type { ActiveSession } from '../../services/auth/sessions.ts';
@@ -52,6 +52,9 @@ import { saveItem, type ItemSaveResult } from '../../services/moderation/save-it
 import { repliesTo } from '../../services/webcare/items.ts';
 import { itemContext } from '../../services/moderation/item-context.ts';
 import { InputText } from '../../../shared/contracts/input-text.ts';
+import { heartbeat } from '../../services/moderation/presence.ts';
+import { listSavedViews, missingReferences } from '../../services/moderation/saved-views.ts';
+import * as savedViewTexts from './saved-views-texts.ts';
 
 /** The queue page with these panels: api/staff/workbench.ts hands it to every group that re-renders it. */
 export function createQueuePage(panels: QueuePanels): QueuePage {
@@ -111,7 +114,7 @@ const QueueQuery = z.object({
     .transform((v) => v === '1')
     .catch(false),
   q: InputText.optional().catch(undefined),
-  view: z.enum(['all', 'mine', 'waiting']).optional().catch(undefined),
+  view: z.enum(['all', 'mine', 'waiting', 'department']).optional().catch(undefined),
   sort: z.enum(['oldest', 'newest']).optional().catch(undefined),
   na: Cursor.optional().catch(undefined),
   opgeslagen: z
@@ -121,6 +124,7 @@ const QueueQuery = z.object({
   overgeslagen: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),
   verouderd: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),
   sentiment: z.literal('opgeslagen').optional().catch(undefined),
+  weergave: z.literal('opgeslagen').optional().catch(undefined),
 });
 
 /** The query parameters that make the list what it is (filters and page); notices are not among them. */
@@ -383,6 +387,7 @@ async function showQueue(
     overdue: query.overdue,
     assignedTo: view === 'mine' ? session.user.id : undefined,
     waitingFor: view === 'waiting' ? session.user.id : undefined,
+    routedTo: view === 'department' ? departmentsOf(session.roles) : undefined,
     search: searchTooLong ? undefined : search,
     order: query.sort ?? 'oldest',
     after: query.na,
@@ -425,6 +430,9 @@ async function showQueue(
       form: options.itemForm ?? legacyForm(options),
       context: await itemContext(db, viewer, item, { contacts: can(session.roles, 'contacts.read') }),
     };
+    // Opening the page is a heartbeat too: colleagues see this person even without script.
+    const who = { itemId: item.id, staffUserId: session.user.id, organisationId: session.user.organisationId };
+    detail.presence = await heartbeat(db, who, now);
   }
   const bulkForm = options.form?.itemId === BULK ? options.form : undefined;
   const saved = query.opgeslagen;
@@ -445,7 +453,10 @@ async function showQueue(
               .join(' ')
           : query.sentiment === 'opgeslagen'
             ? t.sentimentSaved
-            : undefined);
+            : query.weergave === 'opgeslagen'
+              ? textsFor(savedViewTexts, lang).saved
+              : undefined);
+  const filterOptions = await queueFilterOptions(db, session.user.organisationId);
   const html = renderInboxPage({
     lang,
     session: pageSession(session),
@@ -456,7 +467,10 @@ async function showQueue(
     listQuery,
     filter: filterValues,
     filterErrors: searchTooLong ? [{ field: 'q', message: m.searchTooLong }] : undefined,
-    filterOptions: await queueFilterOptions(db, session.user.organisationId),
+    filterOptions,
+    inDepartment: departmentsOf(session.roles).length > 0,
+    savedViews: { views: await listSavedViews(db, session.user.id), form: options.savedViewForm },
+    missingFilters: missingReferences(listQuery, filterOptions),
     nextQuery,
     paged: query.na !== undefined,
     status,

@@ -215,6 +215,29 @@ for (const target of databaseTargets()) {
           }
         });
 
+        it('lists only items routed to the asked departments ("my department"), and none for no department', async () => {
+          const [verkeer] = await t.db.select().from(departments).where(eq(departments.slug, 'verkeer'));
+          const routed = await make();
+          const unrouted = await make();
+          const result = await source.assign(t.db, {
+            itemId: routed,
+            assignment: { departmentId: verkeer!.id, staffUserId: null },
+            actor: moderator(),
+            now: NOW,
+          });
+          const items = await source.list(t.db, viewer(), { routedTo: [verkeer!.id], now: NOW, limit: 10_000 });
+          assert.ok(!items.some((i) => i.id === unrouted));
+          assert.ok(items.every((i) => i.assignedDepartmentId === verkeer!.id));
+          assert.deepEqual(await source.list(t.db, viewer(), { routedTo: [], now: NOW, limit: 10_000 }), []);
+          if (source.supports.assign) {
+            assert.equal(result.kind, 'assigned');
+            assert.ok(items.some((i) => i.id === routed));
+          } else {
+            assert.deepEqual(result, UNSUPPORTED);
+            assert.deepEqual(items, []);
+          }
+        });
+
         it('lists only the asked item, even when an older one would come first', async () => {
           const older = await make({ createdAt: new Date(NOW.getTime() - DAY) });
           const asked = await make({ createdAt: NOW });
