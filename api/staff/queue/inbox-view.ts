@@ -23,6 +23,8 @@ import { staffPage, type PageSession } from '../kit/shell.ts';
 import { staffPaths } from './paths.ts';
 import { auditPaths } from '../audit/paths.ts';
 import type { AccountUnderAttack } from '../../services/auth/login-alerts.ts';
+import type { ItemNote } from '../../services/moderation/item-notes.ts';
+import { renderNotes } from './notes-view.ts';
 import { answerText, decisionForm, highlight, itemLang, socialSource, type DecisionFormState } from './view.ts';
 
 export const BULK = 'bulk';
@@ -62,6 +64,8 @@ export type InboxDetail = {
   item: QueueItem;
   form?: ItemFormState | undefined;
   replies: ReadonlyArray<{ body: string; language: string; publishedAt: Date | null }>;
+  /** Staff's notes on the item, oldest first. */
+  notes?: readonly ItemNote[] | undefined;
 };
 
 export type InboxPage = {
@@ -385,6 +389,7 @@ ${join(answers, '\n')}
 ${screening}
 ${item.screening?.proofOfWork === 'missing' && html`<p>${t.proofOfWork.missing}</p>`}
 ${replies}
+${renderNotes(detail.notes, lang)}
 ${itemForm(detail, options)}
 </article>
 </section>`;

@@ -49,6 +49,7 @@ import {
 import { BULK, renderInboxPage, type InboxDetail, type ItemFormState, type QueueFilterValues } from './inbox-view.ts';
 import * as inboxTexts from './inbox-texts.ts';
 import { saveItem, type ItemSaveResult } from '../../services/moderation/save-item.ts';
+import { notesOf } from '../../services/moderation/item-notes.ts';
 import { repliesTo } from '../../services/webcare/items.ts';
 import { InputText } from '../../../shared/contracts/input-text.ts';
 
@@ -418,7 +419,12 @@ async function showQueue(
   if (openedId && canRead) {
     const item = await findItem(db, viewer, openedId, now);
     if (!item) return notFound(c, lang, session);
-    detail = { item, replies: await repliesTo(db, item.id), form: options.itemForm ?? legacyForm(options) };
+    detail = {
+      item,
+      replies: await repliesTo(db, item.id),
+      notes: await notesOf(db, { type: item.channel === 'social' ? 'social_post' : 'submission', id: item.id }),
+      form: options.itemForm ?? legacyForm(options),
+    };
   }
   const bulkForm = options.form?.itemId === BULK ? options.form : undefined;
   const saved = query.opgeslagen;
