@@ -18,6 +18,16 @@ type Part =
   | { kind: 'actor'; text: string; staffId: string | null }
   | { kind: 'item'; text: string; href: string | null; consultation: AuditRow['item'] extends infer I ? I : never };
 
+/**
+ * The description of every person's link ("every entry by this person"), given once on the
+ * page (`personHint`) and referred to by each link, so the sentence itself reads plainly.
+ */
+export const PERSON_HINT_ID = 'audit-person-hint';
+
+export function personHint(lang: Locale): Html {
+  return html`<p id="${PERSON_HINT_ID}" hidden>${textsFor(auditTexts, lang).actorEntries}</p>`;
+}
+
 /** How an item is named in a sentence: its kind and the first eight characters of its id. */
 export function itemReference(id: string): string {
   return `#${id.slice(0, 8)}`;
@@ -83,7 +93,7 @@ export function sentenceHtml(row: AuditRow, lang: Locale): Html {
     const text = index === 0 ? capitalised(part.text) : part.text;
     if (part.kind === 'actor')
       return part.staffId
-        ? html`<a href="${auditPaths.page(lang)}?actor=${encodeURIComponent(part.staffId)}">${text}<span class="staff-visually-hidden"> ${t.actorEntries}</span></a>`
+        ? html`<a href="${auditPaths.page(lang)}?actor=${encodeURIComponent(part.staffId)}" aria-describedby="${PERSON_HINT_ID}">${text}</a>`
         : html`${text}`;
     if (part.kind === 'item') {
       const name = part.href ? html`<a href="${part.href}">${text}</a>` : html`${text}`;

@@ -82,8 +82,8 @@ export const nl = {
     on: 'op',
   },
   unknownAction: (action: string) => `{actor} deed ${action}`,
-  /** Read after a person's name, which links to their entries. */
-  actorEntries: '(alle regels van deze persoon)',
+  /** The description of a person's name, which links to their entries. */
+  actorEntries: 'Toont alle regels van deze persoon',
   sentences: {
     'audit.exported': ({ details: d }) =>
       `{actor} downloadde het auditlog als ${str(d, 'format').toUpperCase()} (${plural(num(d, 'entries'), 'regel', 'regels')})`,
@@ -173,7 +173,7 @@ export const en: Texts = {
     on: 'on',
   },
   unknownAction: (action: string) => `{actor} did ${action}`,
-  actorEntries: '(every entry by this person)',
+  actorEntries: 'Shows every entry by this person',
   sentences: {
     'audit.exported': ({ details: d }) =>
       `{actor} downloaded the audit log as ${str(d, 'format').toUpperCase()} (${plural(num(d, 'entries'), 'entry', 'entries')})`,

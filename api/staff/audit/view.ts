@@ -12,7 +12,7 @@ import type { AuditFilterError, RawAuditFilter } from '../../services/audit-filt
 import { attrs, html, join, nothing, type Html } from '../../../shared/html/index.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { auditPaths } from './paths.ts';
-import { sentenceHtml, sentenceText } from './sentences.ts';
+import { personHint, sentenceHtml, sentenceText } from './sentences.ts';
 import { errorSummary, fieldError, time } from '../kit/components.ts';
 import { formatDateTimeSeconds } from '../kit/format.ts';
 import { staffPage, type PageSession } from '../kit/shell.ts';
@@ -181,6 +181,7 @@ ${join(body, '\n')}
 </table>
 </div>`;
     results = html`<div class="audit-results">
+${total > 0 && personHint(lang)}
 ${table}
 ${pager}
 <ul class="insights-downloads" aria-label="${m.downloads}">

@@ -210,17 +210,18 @@ for (const target of databaseTargets()) {
       ]);
       const html = await page(`/beheer/audit/?subject=${row.id}`, adminLogin);
       const ref = `#${row.id.slice(0, 8)}`;
-      const person = `<a href="/beheer/audit/\\?actor=${fatimaId}">Fatima de Vries<span class="staff-visually-hidden"> \\(alle regels van deze persoon\\)</span></a>`;
+      const person = `<a href="/beheer/audit/\\?actor=${fatimaId}" aria-describedby="audit-person-hint">Fatima de Vries</a>`;
       const item = `<a href="/beheer/items/${row.id}">inbreng ${ref}</a> op Nieuwe fietsroute Stationsstraat`;
       assert.match(html, new RegExp(`${person} publiceerde ${item}\\.`));
       assert.match(html, new RegExp(`${person} schreef een notitie bij ${item}\\.`));
       assert.match(html, new RegExp(`Een inwoner gaf ${item}\\.`));
       assert.doesNotMatch(html, /Geheime notitie/);
+      assert.match(html, /<p id="audit-person-hint" hidden>Toont alle regels van deze persoon<\/p>/);
       const english = await page(`/en/manage/audit/?subject=${row.id}`, adminLogin);
       assert.match(
         english,
         new RegExp(
-          `Fatima de Vries<span class="staff-visually-hidden"> \\(every entry by this person\\)</span></a> added a note to <a href="/en/manage/items/${row.id}">input ${ref}</a> on `,
+          `Fatima de Vries</a> added a note to <a href="/en/manage/items/${row.id}">input ${ref}</a> on `,
         ),
       );
       const csv = await (await t.app.request(`/en/manage/audit/export.csv?subject=${row.id}`, { headers: { Cookie: adminLogin.cookie } })).text();

@@ -95,7 +95,7 @@ describe('audit-log sentences', () => {
     );
     assert.equal(sentenceText(published, 'en'), 'Fatima de Vries published input #1a2b3c4d on New cycle route Stationsstraat.');
     const page = String(sentenceHtml(published, 'nl'));
-    assert.match(page, /<a href="\/beheer\/audit\/\?actor=11111111-1111-4111-8111-111111111111">Fatima de Vries<span/);
+    assert.match(page, /<a href="\/beheer\/audit\/\?actor=11111111-1111-4111-8111-111111111111" aria-describedby="audit-person-hint">Fatima de Vries<\/a>/);
     assert.match(page, /<a href="\/beheer\/items\/1a2b3c4d-0000-4000-8000-000000000123">inbreng #1a2b3c4d<\/a> op Nieuwe fietsroute/);
     assert.match(String(sentenceHtml(published, 'en')), /href="\/en\/manage\/items\/1a2b3c4d-0000-4000-8000-000000000123"/);
   });
