@@ -145,7 +145,10 @@ async function itemsOf(db: Db, organisationId: string, entries: Subject[]): Prom
       .innerJoin(socialThreads, eq(socialThreads.id, socialPosts.threadId))
       .leftJoin(consultations, eq(consultations.id, socialThreads.consultationId))
       .where(
-        and(eq(socialThreads.organisationId, organisationId), inArray(socialPosts.id, postIds.slice(i, i + LOOKUP_CHUNK))),
+        and(
+          eq(socialThreads.organisationId, organisationId),
+          inArray(socialPosts.id, postIds.slice(i, i + LOOKUP_CHUNK)),
+        ),
       );
     for (const row of rows) found.set(row.id, { type: 'social_post', exists: true, consultationTitle: row.title });
   }

@@ -255,7 +255,10 @@ for (const target of targets()) {
           2,
           `${path}: both notes are stored`,
         );
-        assert.ok(!tables.has('public.audit_log'), `${path}: the audit log records that a note was added, not its words`);
+        assert.ok(
+          !tables.has('public.audit_log'),
+          `${path}: the audit log records that a note was added, not its words`,
+        );
         assert.equal(filesContaining([join(dataDir, 'outbox')], markers[path]).length, 1, `${path}: mail waits`);
       }
     });

@@ -18,13 +18,15 @@ const title = (d: Record<string, unknown>, key: 'before' | 'after') => str(obj(d
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const platformName = (d: Record<string, unknown>) => {
   const platform = str(d, 'platform');
-  return new Map([
-    ['mastodon', 'Mastodon'],
-    ['bluesky', 'Bluesky'],
-    ['x', 'X'],
-    ['facebook', 'Facebook'],
-    ['instagram', 'Instagram'],
-  ]).get(platform) ?? platform;
+  return (
+    new Map([
+      ['mastodon', 'Mastodon'],
+      ['bluesky', 'Bluesky'],
+      ['x', 'X'],
+      ['facebook', 'Facebook'],
+      ['instagram', 'Instagram'],
+    ]).get(platform) ?? platform
+  );
 };
 
 const nlLabels = new Map([
@@ -118,8 +120,7 @@ export const nl = {
       `{actor} wiste een account op ${platformName(d)} en ${plural(num(d, 'posts'), 'bericht', 'berichten')} ervan`,
     'social_author.exported': ({ details: d }) =>
       `{actor} exporteerde de gegevens van een account op sociale media (${plural(num(d, 'posts'), 'bericht', 'berichten')})`,
-    'social_media.described': ({ details: d }) =>
-      `{actor} beschreef afbeelding ${num(d, 'mediaIndex') + 1} van {item}`,
+    'social_media.described': ({ details: d }) => `{actor} beschreef afbeelding ${num(d, 'mediaIndex') + 1} van {item}`,
     'social_media.description_removed': ({ details: d }) =>
       `{actor} verwijderde de beschrijving van afbeelding ${num(d, 'mediaIndex') + 1} van {item}`,
     'social_post.decision': nlDecision,
@@ -146,7 +147,9 @@ export const nl = {
     'submission.answered': () => '{actor} beantwoordde {item}',
     'submission.assigned': ({ details: d }) => {
       const after = obj(d, 'after');
-      return after.staffUserId || after.departmentId ? '{actor} wees {item} toe' : '{actor} haalde de toewijzing van {item} weg';
+      return after.staffUserId || after.departmentId
+        ? '{actor} wees {item} toe'
+        : '{actor} haalde de toewijzing van {item} weg';
     },
     'submission.decision': nlDecision,
     'submission.erased': () => '{actor} wiste {item}',
@@ -235,7 +238,9 @@ export const en: Texts = {
     'submission.answered': () => '{actor} answered {item}',
     'submission.assigned': ({ details: d }) => {
       const after = obj(d, 'after');
-      return after.staffUserId || after.departmentId ? '{actor} assigned {item}' : '{actor} removed the assignment of {item}';
+      return after.staffUserId || after.departmentId
+        ? '{actor} assigned {item}'
+        : '{actor} removed the assignment of {item}';
     },
     'submission.decision': enDecision,
     'submission.erased': () => '{actor} erased {item}',

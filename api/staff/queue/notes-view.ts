@@ -15,7 +15,9 @@ export function renderNotes(notes: readonly ItemNote[] | undefined, lang: Locale
   const t = textsFor(notesTexts, lang);
   return html`<h4 id="detail-notes-heading">${t.heading}</h4>
 <ol class="staff-notes" aria-labelledby="detail-notes-heading">${notes.map(
-    (note) => html`<li class="staff-note"><p class="staff-note-meta">${note.authorName ?? t.erasedAuthor}, ${time(note.createdAt, formatDateTime(note.createdAt, lang))}</p>
+    (
+      note,
+    ) => html`<li class="staff-note"><p class="staff-note-meta">${note.authorName ?? t.erasedAuthor}, ${time(note.createdAt, formatDateTime(note.createdAt, lang))}</p>
 <p class="staff-note-body">${note.body}</p></li>`,
   )}</ol>`;
 }

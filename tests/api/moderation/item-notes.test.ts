@@ -165,7 +165,12 @@ for (const target of databaseTargets()) {
     });
 
     it('takes a mirrored post too, and shows it on the post’s page', async () => {
-      const [post] = await t.db.select().from(socialPosts).where(gt(socialPosts.position, 0)).orderBy(asc(socialPosts.position)).limit(1);
+      const [post] = await t.db
+        .select()
+        .from(socialPosts)
+        .where(gt(socialPosts.position, 0))
+        .orderBy(asc(socialPosts.position))
+        .limit(1);
       const saved = await saveItem(t.db, {
         itemId: post!.id,
         expectedVersion: post!.version,
@@ -194,7 +199,9 @@ for (const target of databaseTargets()) {
       const erased = await postJson(t.app, `/api/follow-up/${row.followUpCode}/erase`, { confirm: true });
       assert.equal(erased.status, 200);
       assert.equal((await t.db.select().from(itemNotes).where(eq(itemNotes.submissionId, row.id))).length, 0);
-      const rows = await t.db.execute(sql`select count(*)::int as n from item_notes where body like '%mee moet verdwijnen%'`);
+      const rows = await t.db.execute(
+        sql`select count(*)::int as n from item_notes where body like '%mee moet verdwijnen%'`,
+      );
       const n = (Array.isArray(rows) ? rows : (rows as { rows: Array<{ n: number }> }).rows)[0] as { n: number };
       assert.equal(n.n, 0);
       assert.equal((await entriesAbout(row.id)).filter((e) => e.action === 'submission.note').length, 1);
@@ -220,11 +227,11 @@ for (const target of databaseTargets()) {
       const english = await page(`/en/manage/audit/?subject=${row.id}`, adminLogin);
       assert.match(
         english,
-        new RegExp(
-          `Fatima de Vries</a> added a note to <a href="/en/manage/items/${row.id}">input ${ref}</a> on `,
-        ),
+        new RegExp(`Fatima de Vries</a> added a note to <a href="/en/manage/items/${row.id}">input ${ref}</a> on `),
       );
-      const csv = await (await t.app.request(`/en/manage/audit/export.csv?subject=${row.id}`, { headers: { Cookie: adminLogin.cookie } })).text();
+      const csv = await (
+        await t.app.request(`/en/manage/audit/export.csv?subject=${row.id}`, { headers: { Cookie: adminLogin.cookie } })
+      ).text();
       assert.ok(csv.includes(`Fatima de Vries published input ${ref} on `), csv);
     });
 
@@ -250,7 +257,10 @@ for (const target of databaseTargets()) {
         });
       }
       // The migration's data step, as it runs on a database that has such entries.
-      const migration = readFileSync(join(import.meta.dirname, '../../../api/db/migrations/0015_item_notes.sql'), 'utf8');
+      const migration = readFileSync(
+        join(import.meta.dirname, '../../../api/db/migrations/0015_item_notes.sql'),
+        'utf8',
+      );
       const dataStep = migration.slice(migration.indexOf('-- Hand-written'));
       await t.db.transaction(async (tx) => {
         for (const statement of dataStep.split('--> statement-breakpoint')) await tx.execute(sql.raw(statement));
@@ -261,7 +271,10 @@ for (const target of databaseTargets()) {
       assert.equal(moved[0]!.authorStaffId, fatimaId);
       assert.equal(moved[0]!.createdAt.toISOString(), at.toISOString());
       assert.equal((await t.db.select().from(itemNotes).where(eq(itemNotes.submissionId, gone.id))).length, 0);
-      const left = await t.db.select().from(auditLog).where(sql`${auditLog.details} ? 'note'`);
+      const left = await t.db
+        .select()
+        .from(auditLog)
+        .where(sql`${auditLog.details} ? 'note'`);
       assert.deepEqual(left, [], 'no audit entry holds a note any more');
       const [decision] = await t.db
         .select()

@@ -34,14 +34,22 @@ test.beforeAll(async () => {
   const result = await submitInput(db, {
     consultationSlug: 'fietsroute-stationsstraat',
     now: new Date(),
-    input: { answers: { route: 'parklaan', toelichting: 'De oversteek bij de school is te smal.' }, language: 'nl', channel: 'portal' },
+    input: {
+      answers: { route: 'parklaan', toelichting: 'De oversteek bij de school is te smal.' },
+      language: 'nl',
+      channel: 'portal',
+    },
   });
   if (result.kind !== 'created') throw new Error(`Could not give input: ${result.kind}`);
   const [row] = await db.select().from(submissions).where(eq(submissions.followUpCode, result.receipt.code));
   itemId = row!.id;
   const [moderator] = await db.select().from(staffUsers).where(eq(staffUsers.email, MODERATOR));
   moderatorId = moderator!.id;
-  const actor = { id: moderatorId, organisationId: podium.organisationId, roles: [{ role: 'moderator' as const, departmentId: null }] };
+  const actor = {
+    id: moderatorId,
+    organisationId: podium.organisationId,
+    roles: [{ role: 'moderator' as const, departmentId: null }],
+  };
   const [current] = await db.select().from(submissions).where(eq(submissions.id, itemId));
   const saved = await saveItem(db, {
     itemId,
@@ -98,7 +106,9 @@ for (const lang of ['nl', 'en'] as const) {
   const itemName = () => (lang === 'nl' ? `inbreng ${ref()}` : `input ${ref()}`);
   const notes = lang === 'nl' ? 'Notities' : 'Notes';
 
-  test(`the audit log (${lang}) reads as sentences and leads by keyboard to the item and its notes`, async ({ page }) => {
+  test(`the audit log (${lang}) reads as sentences and leads by keyboard to the item and its notes`, async ({
+    page,
+  }) => {
     await logInAsStaff(page, baseUrl, ADMIN, { lang, next: `${path}?action=submission` });
     const table = page.locator('table.audit-table');
     const decision = table.getByRole('row').filter({ hasText: `Fatima de Vries ${published}` });

@@ -78,7 +78,9 @@ for (const target of databaseTargets()) {
       assert.match(html, /<caption id="audit-caption">Regels 1 tot en met 1 van 1<\/caption>/);
       assert.match(
         html,
-        new RegExp(`<a href="/beheer/audit/\\?actor=${adminId}" aria-describedby="audit-person-hint">Beheerder</a> publiceerde inbreng #=HYPERLI\\.`),
+        new RegExp(
+          `<a href="/beheer/audit/\\?actor=${adminId}" aria-describedby="audit-person-hint">Beheerder</a> publiceerde inbreng #=HYPERLI\\.`,
+        ),
         'the person links to their entries; an item that does not exist is named without a link',
       );
       assert.match(

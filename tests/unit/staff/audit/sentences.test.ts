@@ -28,7 +28,8 @@ function writtenActions(): Set<string> {
   const files = sources(apiDir).map((path) => readFileSync(path, 'utf8'));
   const constants = new Map<string, string>();
   for (const text of files)
-    for (const [, name, value] of text.matchAll(/const ([A-Z_]+) = '([a-z_]+\.[a-z_]+)'/g)) constants.set(name!, value!);
+    for (const [, name, value] of text.matchAll(/const ([A-Z_]+) = '([a-z_]+\.[a-z_]+)'/g))
+      constants.set(name!, value!);
   const found = new Set<string>();
   for (const text of files) {
     for (const [, expression] of text.matchAll(/^\s*action: ([^\n]+)/gm)) {
@@ -54,7 +55,11 @@ function row(action: string, overrides: Partial<AuditRow> = {}): AuditRow {
     before: null,
     after: null,
     details: {},
-    item: { type: 'submission', exists: true, consultationTitle: { nl: 'Nieuwe fietsroute Stationsstraat', en: 'New cycle route Stationsstraat' } },
+    item: {
+      type: 'submission',
+      exists: true,
+      consultationTitle: { nl: 'Nieuwe fietsroute Stationsstraat', en: 'New cycle route Stationsstraat' },
+    },
     ...overrides,
   };
 }
@@ -68,7 +73,11 @@ describe('audit-log sentences', () => {
     const missing = [...written].filter((action) => !listed.has(action));
     assert.deepEqual(missing, [], 'actions written without a place in services/audit-actions.ts');
     const unused = AUDIT_ACTIONS.filter((action) => !written.has(action));
-    assert.deepEqual(unused, [], 'listed actions the code no longer writes (keep them only while old entries may exist)');
+    assert.deepEqual(
+      unused,
+      [],
+      'listed actions the code no longer writes (keep them only while old entries may exist)',
+    );
   });
 
   it('has a sentence in Dutch and in English for every action, naming who did it', () => {
@@ -93,11 +102,23 @@ describe('audit-log sentences', () => {
       sentenceText(published, 'nl'),
       'Fatima de Vries publiceerde inbreng #1a2b3c4d op Nieuwe fietsroute Stationsstraat.',
     );
-    assert.equal(sentenceText(published, 'en'), 'Fatima de Vries published input #1a2b3c4d on New cycle route Stationsstraat.');
+    assert.equal(
+      sentenceText(published, 'en'),
+      'Fatima de Vries published input #1a2b3c4d on New cycle route Stationsstraat.',
+    );
     const page = String(sentenceHtml(published, 'nl'));
-    assert.match(page, /<a href="\/beheer\/audit\/\?actor=11111111-1111-4111-8111-111111111111" aria-describedby="audit-person-hint">Fatima de Vries<\/a>/);
-    assert.match(page, /<a href="\/beheer\/items\/1a2b3c4d-0000-4000-8000-000000000123">inbreng #1a2b3c4d<\/a> op Nieuwe fietsroute/);
-    assert.match(String(sentenceHtml(published, 'en')), /href="\/en\/manage\/items\/1a2b3c4d-0000-4000-8000-000000000123"/);
+    assert.match(
+      page,
+      /<a href="\/beheer\/audit\/\?actor=11111111-1111-4111-8111-111111111111" aria-describedby="audit-person-hint">Fatima de Vries<\/a>/,
+    );
+    assert.match(
+      page,
+      /<a href="\/beheer\/items\/1a2b3c4d-0000-4000-8000-000000000123">inbreng #1a2b3c4d<\/a> op Nieuwe fietsroute/,
+    );
+    assert.match(
+      String(sentenceHtml(published, 'en')),
+      /href="\/en\/manage\/items\/1a2b3c4d-0000-4000-8000-000000000123"/,
+    );
   });
 
   it('names a deleted account, the system and residents, and links no item that is gone', () => {
@@ -108,17 +129,35 @@ describe('audit-log sentences', () => {
     const page = String(sentenceHtml(erased, 'en'));
     assert.doesNotMatch(page, /<a /, 'neither a deleted account nor an erased item is a link');
     assert.match(page, /<span lang="nl">Fietsroute<\/span>/, 'a title without English is marked as Dutch');
-    const system = row('submission.hidden_after_reports', { actorType: 'system', actorId: null, actorName: null, details: { reports: 3 } });
-    assert.equal(sentenceText(system, 'nl'), 'Het systeem verborg inbreng #1a2b3c4d op Nieuwe fietsroute Stationsstraat na 3 meldingen.');
-    assert.equal(sentenceText(system, 'en'), 'The system hid input #1a2b3c4d on New cycle route Stationsstraat after 3 reports.');
+    const system = row('submission.hidden_after_reports', {
+      actorType: 'system',
+      actorId: null,
+      actorName: null,
+      details: { reports: 3 },
+    });
+    assert.equal(
+      sentenceText(system, 'nl'),
+      'Het systeem verborg inbreng #1a2b3c4d op Nieuwe fietsroute Stationsstraat na 3 meldingen.',
+    );
+    assert.equal(
+      sentenceText(system, 'en'),
+      'The system hid input #1a2b3c4d on New cycle route Stationsstraat after 3 reports.',
+    );
     const resident = row('submission.received', { actorType: 'resident', actorId: null, actorName: null });
     assert.equal(sentenceText(resident, 'en'), 'A resident gave input #1a2b3c4d on New cycle route Stationsstraat.');
-    const note = row('social_post.note', { subjectType: 'social_post', item: { type: 'social_post', exists: true, consultationTitle: null } });
+    const note = row('social_post.note', {
+      subjectType: 'social_post',
+      item: { type: 'social_post', exists: true, consultationTitle: null },
+    });
     assert.equal(sentenceText(note, 'nl'), 'Fatima de Vries schreef een notitie bij bericht #1a2b3c4d.');
   });
 
   it('escapes what an entry holds on the page', () => {
-    const hostile = row('submission.reported', { actorType: 'resident', actorName: null, details: { reason: '<script>x</script>' } });
+    const hostile = row('submission.reported', {
+      actorType: 'resident',
+      actorName: null,
+      details: { reason: '<script>x</script>' },
+    });
     assert.doesNotMatch(String(sentenceHtml(hostile, 'nl')), /<script>/);
   });
 });
