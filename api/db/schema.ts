@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -573,6 +574,29 @@ export const socialPosts = pgTable(
     index('social_posts_author').on(t.authorId, t.createdAt),
     index('social_posts_text_nl').using('gin', sql`to_tsvector('dutch', ${t.contentText})`),
     index('social_posts_text_en').using('gin', sql`to_tsvector('english', ${t.contentText})`),
+  ],
+);
+
+/**
+ * Staff's free-text notes on one moderation item (a submission or a mirrored social post).
+ * Kept apart from the five-year audit log, which records only that a note was added: a note
+ * may quote or name the resident, so it lives as long as the item (erasure.ts, retention.ts).
+ */
+export const itemNotes = pgTable(
+  'item_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    submissionId: uuid('submission_id').references(() => submissions.id, { onDelete: 'cascade' }),
+    socialPostId: uuid('social_post_id').references(() => socialPosts.id, { onDelete: 'cascade' }),
+    /** Null once the author's staff account is erased; the note stays with its item. */
+    authorStaffId: uuid('author_staff_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('item_notes_one_item', sql`num_nonnulls(${t.submissionId}, ${t.socialPostId}) = 1`),
+    index('item_notes_submission').on(t.submissionId, t.createdAt),
+    index('item_notes_social_post').on(t.socialPostId, t.createdAt),
   ],
 );
 

@@ -8,7 +8,7 @@
  * - residents' reports on it (their note may quote it),
  * - staff's sentiment corrections of it (they keep the text for retraining) and, with
  *   them, the correction model, which counts the words of every text it learnt from,
- * - moderators' notes in the audit log (the entry stays, without the note),
+ * - staff's notes on it (`item_notes`; the audit log keeps only that a note was added),
  * - the screening record (a redacted copy of every text),
  * - lost-code e-mail links asked for with the input's address.
  */
@@ -16,8 +16,8 @@ import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { describeError } from '../lib/log-error.ts';
 import {
-  auditLog,
   emailLinks,
+  itemNotes,
   sentimentCorrections,
   staffReplies,
   submissionContacts,
@@ -68,21 +68,11 @@ export async function forgetAttachedTexts(
     .returning({ id: sentimentCorrections.id });
   if (corrections.length > 0) await retrainCorrectionModel(tx, organisationId, now);
 
-  // The audit log is append-only; an erasure may only take something out of an entry
-  // (migration 0014), for this transaction only.
-  await tx.execute(sql`select set_config('podium.audit_erasure', 'on', true)`);
+  // Staff's notes live as long as their item (the audit log keeps only that one was added).
   const notes = await tx
-    .update(auditLog)
-    .set({ details: sql`${auditLog.details} - 'note'` })
-    .where(
-      and(
-        eq(auditLog.subjectType, 'submission'),
-        inArray(auditLog.subjectId, submissionIds),
-        sql`${auditLog.details} ? 'note'`,
-      ),
-    )
-    .returning({ id: auditLog.id });
-  await tx.execute(sql`select set_config('podium.audit_erasure', 'off', true)`);
+    .delete(itemNotes)
+    .where(inArray(itemNotes.submissionId, submissionIds))
+    .returning({ id: itemNotes.id });
 
   await tx
     .update(submissions)
@@ -104,6 +94,7 @@ const ERASED_TABLES = [
   'outbox_messages',
   'staff_notifications',
   'audit_log',
+  'item_notes',
   'social_posts',
   'social_authors',
 ] as const;

@@ -11,6 +11,7 @@ import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   consultations,
+  itemNotes,
   socialAuthors,
   socialPosts,
   socialThreads,
@@ -210,6 +211,8 @@ export async function erasePersonalData(
               .set({ ...erasedContent, url: null, deletedAt: params.now })
               .where(inArray(socialPosts.id, postIds))
               .returning({ submissionId: socialPosts.submissionId, threadId: socialPosts.threadId });
+      // Staff's notes on the posts go with their words.
+      if (postIds.length > 0) await tx.delete(itemNotes).where(inArray(itemNotes.socialPostId, postIds));
       for (const post of posts) if (post.submissionId) linkedSubmissions.push(post.submissionId);
       const [thread] = posts.length
         ? await tx

@@ -13,6 +13,7 @@ import type { Db } from '../db/client.ts';
 import { startBackgroundLoop } from './background-loop.ts';
 import {
   auditLog,
+  itemNotes,
   consultations,
   jobLeases,
   organisations,
@@ -299,6 +300,12 @@ async function purgeOrganisation(
     )
     .returning({ id: socialPosts.id });
   counts.socialPosts = stripped.length;
+  // Staff's notes on those posts may name the person the post no longer links to.
+  const expiredPosts = tx
+    .select({ id: socialPosts.id })
+    .from(socialPosts)
+    .where(and(inArray(socialPosts.threadId, expiredThreads), residentPost));
+  await tx.delete(itemNotes).where(inArray(itemNotes.socialPostId, expiredPosts));
   // Accounts no post refers to any more. Authors are shared between organisations'
   // threads, so only an author nobody's thread uses is removed.
   counts.socialAuthors = (

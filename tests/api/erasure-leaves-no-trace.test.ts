@@ -1,6 +1,6 @@
 /**
  * Erasure leaves no trace. Input is given with a marker that only it contains (in the
- * answer, the name and the e-mail address), staff act on it (a moderator's note, an
+ * answer, the name and the e-mail address), staff act on it (moderators' notes, with a decision and on their own, an
  * answer, a sentiment correction, a resident's report, an e-mail link that waits in the
  * outbox), the portal is built with it published, and then it is erased through each way
  * there is:
@@ -43,6 +43,7 @@ import { openDatabase, type Database } from '../../api/db/client.ts';
 import { auditLog, consultations, organisations, submissions } from '../../api/db/schema.ts';
 import { outboxTransport, type MailMessage, type MailTransport } from '../../api/services/mail.ts';
 import { answerItem, correctSentiment, decide, type Actor } from '../../api/services/moderation/index.ts';
+import { saveItem } from '../../api/services/moderation/save-item.ts';
 import { privacyCommand } from '../../api/services/privacy-cli.ts';
 import { buildPublishedSnapshot, writeSnapshotFile } from '../../api/services/published-content.ts';
 import { reportSubmission } from '../../api/services/reports.ts';
@@ -204,6 +205,18 @@ for (const target of targets()) {
         const decision = path === 'purge' ? 'escalate' : 'publish';
         const decided = await decide(db(), { itemId, decision, note: `Notitie over ${marker}`, actor, now: NOW });
         assert.equal(decided.kind, 'decided');
+        const [current] = await db()
+          .select({ version: submissions.version })
+          .from(submissions)
+          .where(eq(submissions.id, itemId));
+        const noted = await saveItem(db(), {
+          itemId,
+          expectedVersion: current!.version,
+          note: `Tweede notitie: ${marker} belde ook`,
+          actor,
+          now: NOW,
+        });
+        assert.equal(noted.kind, 'saved');
         if (path !== 'purge') {
           const report = await reportSubmission(db(), {
             submissionId: itemId,
@@ -243,7 +256,16 @@ for (const target of targets()) {
         for (const table of ['submission_answers', 'submission_contacts', 'staff_replies', 'sentiment_corrections']) {
           assert.ok(tables.has(`public.${table}`), `${path}: the marker is in ${table} before the erasure`);
         }
-        assert.ok(tables.has('public.audit_log'), `${path}: the moderator's note is in the audit log`);
+        assert.ok(tables.has('public.item_notes'), `${path}: the moderators' notes are in item_notes`);
+        assert.equal(
+          stored.filter(({ table }) => table === 'public.item_notes').length,
+          2,
+          `${path}: both notes are stored`,
+        );
+        assert.ok(
+          !tables.has('public.audit_log'),
+          `${path}: the audit log records that a note was added, not its words`,
+        );
         assert.equal(filesContaining([join(dataDir, 'outbox')], markers[path]).length, 1, `${path}: mail waits`);
       }
     });

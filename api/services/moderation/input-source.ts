@@ -23,6 +23,7 @@ import { markContentChanged } from '../content-revision.ts';
 import { correctSentiment } from '../item-sentiment.ts';
 import { closeReports, openReportCounts } from '../reports.ts';
 import { addWorkingDays } from '../working-days.ts';
+import { addItemNote } from './item-notes.ts';
 import { afterCursor, cursorMicros, textMatches } from './search.ts';
 import { nextVersion, onVersion, staleResult, StaleVersion } from './versions.ts';
 import {
@@ -287,9 +288,17 @@ async function decide(db: Db, params: DecisionParams): Promise<DecisionResult> {
         from,
         to,
         ...(rule ? { houseRule: rule.code } : {}),
-        ...(params.note ? { note: params.note } : {}),
       },
     });
+    // The note that explains the decision goes with it, apart from the log (item-notes.ts).
+    if (params.note?.trim())
+      await addItemNote(tx, {
+        organisationId: actor.organisationId,
+        subject: { type: 'submission', id: submission.id },
+        authorId: actor.id,
+        body: params.note,
+        now,
+      });
   });
   return decided ?? { kind: 'decided', state: to };
 }

@@ -8,7 +8,6 @@
  */
 import type { Db } from '../../db/client.ts';
 import { houseRules } from '../../db/schema.ts';
-import { recordAudit } from '../audit.ts';
 import { can } from '../auth/roles.ts';
 import type { SentimentLabel } from '../sentiment/index.ts';
 import { assignmentChoices } from '../webcare/routing.ts';
@@ -24,6 +23,7 @@ import {
   type ReviewState,
   type Stale,
 } from './source.ts';
+import { addItemNote } from './item-notes.ts';
 import { staleResult } from './versions.ts';
 
 export type ItemSave = {
@@ -174,19 +174,11 @@ export async function saveItem(db: Db, save: ItemSave): Promise<ItemSaveResult> 
     });
     parts.push('sentiment');
   }
-  // A note goes with the decision it explains; on its own, it is an entry of its own.
-  if (note && !parts.includes('decision')) {
-    await recordAudit(db, {
-      organisationId: actor.organisationId,
-      actorType: 'staff',
-      actorId: actor.id,
-      at: now,
-      action: `${subject.type}.note`,
-      subjectType: subject.type,
-      subjectId: item.id,
-      details: { note },
-    });
-    parts.push('note');
-  } else if (note) parts.push('note');
+  // A note goes with the decision it explains (the source stores it); on its own, it is stored here.
+  if (note && !parts.includes('decision'))
+    await db.transaction((tx) =>
+      addItemNote(tx, { organisationId: actor.organisationId, subject, authorId: actor.id, body: note, now }),
+    );
+  if (note) parts.push('note');
   return parts.length === 0 ? { kind: 'nothing_to_save' } : { kind: 'saved', parts, version };
 }

@@ -28,6 +28,7 @@ import { markContentChanged } from '../content-revision.ts';
 import { correctSentiment } from '../item-sentiment.ts';
 import { SOCIAL_POST_FIELD } from '../social/review-on-arrival.ts';
 import { addWorkingDays } from '../working-days.ts';
+import { addItemNote } from './item-notes.ts';
 import { afterCursor, cursorMicros, textMatches } from './search.ts';
 import { nextVersion, onVersion, staleResult, StaleVersion } from './versions.ts';
 import {
@@ -267,9 +268,17 @@ async function decide(db: Db, params: DecisionParams): Promise<DecisionResult> {
           from,
           to,
           ...(ruleCode ? { houseRule: ruleCode } : {}),
-          ...(params.note ? { note: params.note } : {}),
         },
       });
+      // The note that explains the decision goes with it, apart from the log (item-notes.ts).
+      if (params.note?.trim())
+        await addItemNote(tx, {
+          organisationId: actor.organisationId,
+          subject: { type: 'social_post', id: post.id },
+          authorId: actor.id,
+          body: params.note,
+          now,
+        });
     });
   } catch (error) {
     if (!(error instanceof StaleVersion)) throw error;

@@ -223,7 +223,7 @@ export const nl = {
       system: 'Systeem',
       resident: 'Inwoner',
       action: 'Handeling',
-      actionHint: 'Bijvoorbeeld moderation.decided of het begin: moderation',
+      actionHint: 'Bijvoorbeeld submission.decision, of alleen het begin: submission',
       subject: 'Onderwerp',
       subjectHint: 'Soort (submission) of id',
       from: 'Van (datum)',
@@ -235,6 +235,7 @@ export const nl = {
       total === 0 ? 'Geen regels gevonden' : `Regels ${from} tot en met ${to} van ${total}`,
     columns: {
       at: 'Wanneer',
+      sentence: 'Wat er gebeurde',
       actor: 'Wie',
       action: 'Handeling',
       subject: 'Onderwerp',
@@ -396,7 +397,7 @@ export const en: Texts = {
       system: 'System',
       resident: 'Resident',
       action: 'Action',
-      actionHint: 'For example moderation.decided, or its start: moderation',
+      actionHint: 'For example submission.decision, or only its start: submission',
       subject: 'Subject',
       subjectHint: 'Kind (submission) or id',
       from: 'From (date)',
@@ -407,6 +408,7 @@ export const en: Texts = {
     caption: (from, to, total) => (total === 0 ? 'No entries found' : `Entries ${from} to ${to} of ${total}`),
     columns: {
       at: 'When',
+      sentence: 'What happened',
       actor: 'Who',
       action: 'Action',
       subject: 'Subject',

@@ -23,6 +23,8 @@ import { staffPage, type PageSession } from '../kit/shell.ts';
 import { staffPaths } from './paths.ts';
 import { auditPaths } from '../audit/paths.ts';
 import type { AccountUnderAttack } from '../../services/auth/login-alerts.ts';
+import type { ItemNote } from '../../services/moderation/item-notes.ts';
+import { renderNotes } from './notes-view.ts';
 import { answerText, decisionForm, highlight, itemLang, socialSource, type DecisionFormState } from './view.ts';
 import { renderItemContext } from './item-context-view.ts';
 import type { ItemContext } from '../../services/moderation/item-context.ts';
@@ -78,6 +80,8 @@ export type InboxDetail = {
   context?: ItemContext | undefined;
   /** Colleagues who have the item open too (./presence-view.ts). */
   presence?: PresentColleague[] | undefined;
+  /** Staff's notes on the item, oldest first. */
+  notes?: readonly ItemNote[] | undefined;
 };
 
 export type InboxPage = {
@@ -418,6 +422,7 @@ ${screening}
 ${item.screening?.proofOfWork === 'missing' && html`<p>${t.proofOfWork.missing}</p>`}
 ${replies}
 ${renderItemContext(detail.context, lang)}
+${renderNotes(detail.notes, lang)}
 ${itemForm(detail, options)}
 </article>
 </section>`;

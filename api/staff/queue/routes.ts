@@ -49,6 +49,7 @@ import {
 import { BULK, renderInboxPage, type InboxDetail, type ItemFormState, type QueueFilterValues } from './inbox-view.ts';
 import * as inboxTexts from './inbox-texts.ts';
 import { saveItem, type ItemSaveResult } from '../../services/moderation/save-item.ts';
+import { notesOf } from '../../services/moderation/item-notes.ts';
 import { repliesTo } from '../../services/webcare/items.ts';
 import { itemContext } from '../../services/moderation/item-context.ts';
 import { InputText } from '../../../shared/contracts/input-text.ts';
@@ -427,6 +428,7 @@ async function showQueue(
     detail = {
       item,
       replies: await repliesTo(db, item.id),
+      notes: await notesOf(db, { type: item.channel === 'social' ? 'social_post' : 'submission', id: item.id }),
       form: options.itemForm ?? legacyForm(options),
       context: await itemContext(db, viewer, item, { contacts: can(session.roles, 'contacts.read') }),
     };
