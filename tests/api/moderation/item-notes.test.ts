@@ -1,7 +1,7 @@
 /**
  * Staff's notes on an item are kept apart from the audit log: the words in `item_notes`,
  * shown on the item's page as "Notities" with author and time; the audit log only says
- * that a note was added. A note goes when its item is erased, and migration 0015 moved the
+ * that a note was added. A note goes when its item is erased, and migration 0017 moved the
  * notes that earlier versions wrote into audit details.
  */
 import assert from 'node:assert/strict';
@@ -235,7 +235,7 @@ for (const target of databaseTargets()) {
       assert.ok(csv.includes(`Fatima de Vries published input ${ref} on `), csv);
     });
 
-    it('moves notes that earlier versions wrote into audit details (migration 0015)', async () => {
+    it('moves notes that earlier versions wrote into audit details (migration 0017)', async () => {
       const kept = await submit('Oude notitie, item bestaat nog.');
       const gone = await submit('Oude notitie, item gewist.');
       const erased = await postJson(t.app, `/api/follow-up/${gone.followUpCode}/erase`, { confirm: true });
@@ -258,7 +258,7 @@ for (const target of databaseTargets()) {
       }
       // The migration's data step, as it runs on a database that has such entries.
       const migration = readFileSync(
-        join(import.meta.dirname, '../../../api/db/migrations/0015_item_notes.sql'),
+        join(import.meta.dirname, '../../../api/db/migrations/0017_item_notes.sql'),
         'utf8',
       );
       const dataStep = migration.slice(migration.indexOf('-- Hand-written'));
