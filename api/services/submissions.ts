@@ -366,7 +366,9 @@ export async function findFollowUp(db: Db, code: string): Promise<FollowUp | und
     submittedAt: submission.createdAt.toISOString(),
     publishedAt: submission.publishedAt?.toISOString() ?? null,
     erasedAt: submission.erasedAt?.toISOString() ?? null,
-    answerDueAt: (submission.responseDueAt ?? addWorkingDays(submission.createdAt, consultation.responseDays)).toISOString(),
+    answerDueAt: (
+      submission.responseDueAt ?? addWorkingDays(submission.createdAt, consultation.responseDays)
+    ).toISOString(),
     moderationReason: submission.moderationReason,
     houseRule: submission.moderationRule
       ? await findHouseRule(db, consultation.organisationId, submission.moderationRule)

@@ -32,7 +32,13 @@ import {
 
 export * from './source.ts';
 export { SEARCH_MAX_LENGTH } from './search.ts';
-export { listHouseRules, queueFilterOptions, type HouseRule, type QueueFilterOptions } from './queue-options.ts';
+export {
+  listHouseRules,
+  QUEUE_ORDERS,
+  queueFilterOptions,
+  type HouseRule,
+  type QueueFilterOptions,
+} from './queue-options.ts';
 
 /** Every source of the queue; a new channel of input is one more entry. */
 export const MODERATION_SOURCES: readonly ModerationSource[] = [inputSource, socialSource];

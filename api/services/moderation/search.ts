@@ -27,12 +27,7 @@ export function cursorMicros(createdAt: AnyPgColumn): SQL<string> {
 }
 
 /** Rows after (oldest first, least time left first) or before (newest first) the cursor. */
-export function afterCursor(
-  createdAt: AnyPgColumn,
-  id: AnyPgColumn,
-  cursor: QueueCursor,
-  order: QueueOrder,
-): SQL {
+export function afterCursor(createdAt: AnyPgColumn, id: AnyPgColumn, cursor: QueueCursor, order: QueueOrder): SQL {
   const at = sql`(timestamptz 'epoch' + ${cursor.micros}::bigint * interval '1 microsecond')`;
   return order === 'newest'
     ? sql`(${createdAt}, ${id}) < (${at}, ${cursor.id}::uuid)`

@@ -63,7 +63,13 @@ export async function loadCalendar(db: Reader, organisationId: string): Promise<
   };
 }
 
-type Guideline = { key: string; channel: string; platform: string | null; responseDays: number; responseHours: number | null };
+type Guideline = {
+  key: string;
+  channel: string;
+  platform: string | null;
+  responseDays: number;
+  responseHours: number | null;
+};
 
 export async function loadGuidelines(db: Reader, organisationId: string): Promise<Guideline[]> {
   return db
@@ -85,7 +91,11 @@ function promiseOf(guideline: Guideline): ResponsePromise {
 }
 
 /** The promise for portal or widget input on a consultation. */
-export function inputPromise(guidelines: readonly Guideline[], channel: string, consultationDays: number): ResponsePromise {
+export function inputPromise(
+  guidelines: readonly Guideline[],
+  channel: string,
+  consultationDays: number,
+): ResponsePromise {
   const guideline = guidelines.find((g) => g.key === channel);
   if (guideline?.responseHours != null) return promiseOf(guideline);
   return { unit: 'working_days', amount: consultationDays };
@@ -132,7 +142,10 @@ export async function setSubmissionDueTimes(
   organisationId: string,
   which: 'missing' | 'waiting',
 ): Promise<number> {
-  const [calendar, guidelines] = await Promise.all([loadCalendar(db, organisationId), loadGuidelines(db, organisationId)]);
+  const [calendar, guidelines] = await Promise.all([
+    loadCalendar(db, organisationId),
+    loadGuidelines(db, organisationId),
+  ]);
   let done = 0;
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
@@ -148,7 +161,9 @@ export async function setSubmissionDueTimes(
       .where(
         and(
           eq(consultations.organisationId, organisationId),
-          which === 'missing' ? isNull(submissions.responseDueAt) : inArray(submissions.reviewState, [...WAITING_STATES]),
+          which === 'missing'
+            ? isNull(submissions.responseDueAt)
+            : inArray(submissions.reviewState, [...WAITING_STATES]),
           sql`${submissions.id} > ${after}::uuid`,
         ),
       )
@@ -175,7 +190,10 @@ export async function setPostDueTimes(
   which: 'missing' | 'waiting',
   threadId?: string,
 ): Promise<number> {
-  const [calendar, guidelines] = await Promise.all([loadCalendar(db, organisationId), loadGuidelines(db, organisationId)]);
+  const [calendar, guidelines] = await Promise.all([
+    loadCalendar(db, organisationId),
+    loadGuidelines(db, organisationId),
+  ]);
   let done = 0;
   let after = '00000000-0000-0000-0000-000000000000';
   const accounts = new Map<string, string | null>();
@@ -195,7 +213,9 @@ export async function setPostDueTimes(
         and(
           eq(socialThreads.organisationId, organisationId),
           threadId ? eq(socialPosts.threadId, threadId) : undefined,
-          which === 'missing' ? isNull(socialPosts.responseDueAt) : inArray(socialPosts.reviewState, [...WAITING_STATES]),
+          which === 'missing'
+            ? isNull(socialPosts.responseDueAt)
+            : inArray(socialPosts.reviewState, [...WAITING_STATES]),
           sql`${socialPosts.id} > ${after}::uuid`,
         ),
       )

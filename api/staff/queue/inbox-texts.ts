@@ -22,7 +22,7 @@ export const nl = {
   views: { all: 'Alle items', mine: 'Aan mij toegewezen', waiting: 'Wacht op mij' },
   viewsHint: '‘Wacht op mij’: onbeantwoorde items die aan u of aan niemand zijn toegewezen.',
   sort: 'Volgorde',
-  sorts: { oldest: 'Oudste eerst', newest: 'Nieuwste eerst' },
+  sorts: { oldest: 'Oudste eerst', newest: 'Nieuwste eerst', due: 'Minste tijd over eerst' },
   columns: {
     item: 'Item',
     channel: 'Kanaal',
@@ -109,7 +109,7 @@ export const en: typeof nl = {
   views: { all: 'All items', mine: 'Assigned to me', waiting: 'Waiting for me' },
   viewsHint: '‘Waiting for me’: unanswered items assigned to you or to nobody.',
   sort: 'Order',
-  sorts: { oldest: 'Oldest first', newest: 'Newest first' },
+  sorts: { oldest: 'Oldest first', newest: 'Newest first', due: 'Least time left first' },
   columns: {
     item: 'Item',
     channel: 'Channel',

@@ -11,7 +11,7 @@ import { attrs, html, join, nothing, type Html } from '../../../shared/html/inde
 import { idRefs } from '../../../shared/render/html.ts';
 import * as queueTexts from './texts.ts';
 import * as inboxTexts from './inbox-texts.ts';
-import type { HouseRule, QueueFilterOptions, QueueItem, Stale } from '../../services/moderation/index.ts';
+import type { HouseRule, QueueFilterOptions, QueueItem, QueueOrder, Stale } from '../../services/moderation/index.ts';
 import { DECISIONS } from '../../services/moderation/index.ts';
 import { webcarePaths } from '../webcare/paths.ts';
 import { clockHtml, clockMeta, shortcutStatus, type QueueWebcare } from '../webcare/view.ts';
@@ -30,7 +30,7 @@ export const BULK = 'bulk';
 export type QueueFilterValues = {
   q?: string | undefined;
   view?: 'all' | 'mine' | 'waiting' | undefined;
-  sort?: 'oldest' | 'newest' | undefined;
+  sort?: QueueOrder | undefined;
   status?: string | undefined;
   channel?: string | undefined;
   consultation?: string | undefined;

@@ -212,7 +212,11 @@ for (const target of databaseTargets()) {
       assert.ok(rows.every((r) => r.kind === 'item_nearly_late'));
       assert.equal(new Set(items).size, items.length);
       assert.equal(items.filter((id) => id === row.id).length, 1);
-      assert.equal(isNearlyLate(DEFAULT_CALENDAR, new Date(lastDay.getTime() - 1), lastDay), false, 'late is not nearly late');
+      assert.equal(
+        isNearlyLate(DEFAULT_CALENDAR, new Date(lastDay.getTime() - 1), lastDay),
+        false,
+        'late is not nearly late',
+      );
       assert.equal(isNearlyLate(DEFAULT_CALENDAR, new Date(lastDay.getTime() + 60_000), lastDay), true);
     });
 
