@@ -17,7 +17,8 @@ let podium: StaffPodium;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  test.setTimeout(120_000);
+  // An in-memory database migrated and seeded on a machine shared with other test runs.
+  test.setTimeout(300_000);
   podium = await startStaffPodium([{ email: EMAIL, displayName: 'Wes Webcare', role: 'webcare' }]);
   const received = await submitInput(podium.database.db, {
     consultationSlug: 'fietsroute-stationsstraat',
@@ -36,7 +37,7 @@ test.beforeAll(async () => {
     .where(eq(submissions.followUpCode, received.receipt.code));
 });
 
-test.afterAll(() => podium.close());
+test.afterAll(() => podium?.close());
 
 const openByTimeLeft = async (page: Page) => {
   await logInAsStaff(page, podium.baseUrl, EMAIL);
