@@ -37,6 +37,16 @@ test.beforeAll(async () => {
     .where(eq(submissions.followUpCode, received.receipt.code));
 });
 
+test.beforeAll(async () => {
+  // And one that just arrived, with its ten working days still ahead.
+  const fresh = await submitInput(podium.database.db, {
+    consultationSlug: 'fietsroute-stationsstraat',
+    now: new Date(),
+    input: { answers: { route: 'parklaan', toelichting: 'Net binnen.' }, language: 'nl', channel: 'portal' },
+  });
+  if (fresh.kind !== 'created') throw new Error(`Input not stored: ${fresh.kind}`);
+});
+
 test.afterAll(() => podium?.close());
 
 const openByTimeLeft = async (page: Page) => {
@@ -62,8 +72,12 @@ test('the order is chosen with the keyboard alone and stays on the item page', a
   const order = page.getByLabel('Volgorde');
   await order.focus();
   await expect(order).toBeFocused();
-  await order.selectOption('due');
-  await order.press('Enter');
+  // "Least time left first" is the last option: End picks it on a closed select.
+  await order.press('End');
+  await expect(order).toHaveValue('due');
+  const apply = page.getByRole('button', { name: 'Filter toepassen' });
+  await apply.focus();
+  await apply.press('Enter');
   await expect(page).toHaveURL(/sort=due/);
   const link = page.getByRole('list', { name: 'Items in de inbox' }).getByRole('link').first();
   await link.focus();
