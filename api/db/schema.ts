@@ -31,6 +31,7 @@ import type {
   SocialPlaceholder,
 } from '../../shared/contracts/social-thread.ts';
 import type { Flag } from '../services/screening/types.ts';
+import type { HolidayRules, WeeklyHours } from '../services/office-hours/calendar.ts';
 import type { LocalizedText } from '../../shared/contracts/localized-text.ts';
 
 /** A sentiment label as stored with an item. */
@@ -138,6 +139,18 @@ export const organisations = pgTable('organisations', {
    * legal basis to publish them).
    */
   socialAuthorDisplay: text('social_author_display').$type<SocialAuthorDisplay>().notNull().default('pseudonym'),
+  /**
+   * The opening-hours calendar response promises are measured in (api/services/office-hours/):
+   * weekly hours (null: Monday to Friday 09:00–17:00), the holiday choices (null: Goede Vrijdag
+   * open, Bevrijdingsdag every year), extra closed days as local `YYYY-MM-DD`, and the time zone.
+   */
+  officeHours: jsonb('office_hours').$type<WeeklyHours>(),
+  holidayRules: jsonb('holiday_rules').$type<HolidayRules>(),
+  closedDays: text('closed_days')
+    .array()
+    .notNull()
+    .default(sql`ARRAY[]::text[]`),
+  timeZone: text('time_zone').notNull().default('Europe/Amsterdam'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -329,9 +342,22 @@ export const submissions = pgTable(
      * (a colleague's stale page) is refused (api/services/moderation/versions.ts).
      */
     version: integer('version').notNull().default(1),
+    /**
+     * When the promised response time ends, in office hours (api/services/office-hours/due-times.ts):
+     * set on arrival, recomputed for waiting items when a promise or the calendar changes, kept
+     * once answered so "answered in time" stays visible.
+     */
+    responseDueAt: timestamp('response_due_at', { withTimezone: true }),
+    /** The first published answer by staff. */
+    firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
+    /** When it first left the waiting states (published, rejected or answered). */
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
   },
   (t) => [
     index('submissions_consultation_status').on(t.consultationId, t.status),
+    // The inbox sorts by time left with a keyset on (response_due_at, id); the nearly-late check
+    // and the overdue view read a range of it.
+    index('submissions_due_id').on(t.responseDueAt, t.id),
     index('submissions_review_state').on(t.reviewState, t.createdAt),
     // The inbox pages by (created_at, id): a keyset, not an offset.
     index('submissions_created_id').on(t.createdAt, t.id),
@@ -564,8 +590,13 @@ export const socialPosts = pgTable(
     moderationRule: text('moderation_rule'),
     /** Raised by every decision on the post, as `submissions.version`. */
     version: integer('version').notNull().default(1),
+    /** As `submissions.response_due_at`: the channel guideline's promise, in office hours. */
+    responseDueAt: timestamp('response_due_at', { withTimezone: true }),
+    /** When a moderator first decided it (published or rejected). */
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
   },
   (t) => [
+    index('social_posts_due_id').on(t.responseDueAt, t.id),
     uniqueIndex('social_posts_thread_external').on(t.threadId, t.externalId),
     index('social_posts_thread_position').on(t.threadId, t.position),
     index('social_posts_review_state').on(t.reviewState, t.createdAt),
@@ -658,6 +689,11 @@ export const channelGuidelines = pgTable(
     name: jsonb('name').$type<LocalizedText>().notNull(),
     /** The promised response time, in working days. */
     responseDays: integer('response_days').notNull(),
+    /**
+     * The promise in office hours, for channels that answer within the day (social media:
+     * "binnen 4 uur"); when set it replaces `response_days` for this channel's items.
+     */
+    responseHours: integer('response_hours'),
     repliesAllowed: boolean('replies_allowed').notNull().default(true),
     /** The department whose moderators handle this channel; null: the central desk. */
     moderatedByDepartmentId: uuid('moderated_by_department_id').references(() => departments.id, {

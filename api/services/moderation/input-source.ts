@@ -5,7 +5,7 @@
  * item, not erased" is written once.
  */
 import * as notifications from '../notifications/index.ts';
-import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   consultations,
@@ -39,7 +39,7 @@ import {
   type DecisionResult,
   type ModerationSource,
   type QueueFilter,
-  type QueueItem,
+  type SourceItem,
   type Viewer,
 } from './source.ts';
 
@@ -104,7 +104,7 @@ async function versioned(
   }
 }
 
-async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueItem[]> {
+async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<SourceItem[]> {
   const visible = visibleDepartments(viewer.roles);
   if (!can(viewer.roles, 'queue.read') || (visible !== 'all' && visible.length === 0)) return [];
   if (filter.channel && !inputSource.channels.includes(filter.channel)) return [];
@@ -144,7 +144,11 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
     );
   }
   const order = filter.order ?? 'oldest';
-  if (filter.after) conditions.push(afterCursor(submissions.createdAt, submissions.id, filter.after, order));
+  // By time left the keyset is (response_due_at, id), which the submissions_due_id index serves.
+  const orderedBy = order === 'due' ? submissions.responseDueAt : submissions.createdAt;
+  if (filter.after) conditions.push(afterCursor(orderedBy, submissions.id, filter.after, order));
+  if (order === 'due') conditions.push(isNotNull(submissions.responseDueAt));
+  if (filter.overdue) conditions.push(lt(submissions.responseDueAt, filter.now ?? new Date()));
   const direction = order === 'newest' ? desc : asc;
   if (filter.itemId) conditions.push(eq(submissions.id, filter.itemId));
   if (filter.flag) {
@@ -153,13 +157,13 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
     conditions.push(sql`${submissions.screening} @> ${probe}::jsonb`);
   }
   const rows = await db
-    .select({ submission: submissions, consultation: consultations, micros: cursorMicros(submissions.createdAt) })
+    .select({ submission: submissions, consultation: consultations, micros: cursorMicros(orderedBy) })
     .from(submissions)
     .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
     .innerJoin(topics, eq(topics.id, consultations.topicId))
     .leftJoin(departments, eq(departments.id, consultations.departmentId))
     .where(and(...conditions))
-    .orderBy(direction(submissions.createdAt), direction(submissions.id))
+    .orderBy(direction(orderedBy), direction(submissions.id))
     .limit(filter.limit ?? 100);
   if (rows.length === 0) return [];
 
@@ -182,7 +186,6 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
     )
     .orderBy(asc(questions.position));
 
-  const now = filter.now ?? new Date();
   const reports = await openReportCounts(
     db,
     rows.map((row) => row.submission.id),
@@ -193,7 +196,8 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
     channel: submission.channel,
     language: submission.language,
     createdAt: submission.createdAt,
-    dueAt: addWorkingDays(submission.createdAt, consultation.responseDays),
+    // Null only between the migration and the first start's fill-in.
+    dueAt: submission.responseDueAt ?? addWorkingDays(submission.createdAt, consultation.responseDays),
     consultation: { slug: consultation.slug, title: consultation.title },
     answers: answers
       .filter((a) => a.submissionId === submission.id && submission.erasedAt === null)
@@ -206,8 +210,7 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
     version: submission.version,
     cursor: { micros, id: submission.id },
   }));
-  // Working days are counted in code, so "overdue" is filtered here rather than in SQL.
-  return filter.overdue ? items.filter((item) => item.dueAt < now) : items;
+  return items;
 }
 
 /**
@@ -259,6 +262,8 @@ async function decide(db: Db, params: DecisionParams): Promise<DecisionResult> {
             moderationReason: null,
             moderationRule: null,
           };
+  // Resolved the first time it stops waiting: published without an answer needed, or rejected.
+  if ((to === 'published' || to === 'rejected') && submission.resolvedAt === null) changes.resolvedAt = now;
 
   const decided = await versioned(db, submission, params.expectedVersion, async (tx) => {
     await changeSubmission(tx, submission.id, params.expectedVersion, { ...changes, updatedAt: now });
@@ -341,6 +346,8 @@ async function answer(db: Db, params: AnswerParams): Promise<AnswerResult> {
       reviewState: 'answered',
       status: 'answered',
       updatedAt: now,
+      firstResponseAt: submission.firstResponseAt ?? now,
+      resolvedAt: submission.resolvedAt ?? now,
     });
     // The portal shows answers with published input; the follow-up page reads them live.
     if (isPublic) await markContentChanged(tx);

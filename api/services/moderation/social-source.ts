@@ -9,7 +9,7 @@
  */
 import * as notifications from '../notifications/index.ts';
 import type { SocialPlatform } from '../../../shared/contracts/social-thread.ts';
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   channelGuidelines,
@@ -40,7 +40,7 @@ import {
   type DecisionResult,
   type ModerationSource,
   type QueueFilter,
-  type QueueItem,
+  type SourceItem,
   type Viewer,
 } from './source.ts';
 
@@ -70,7 +70,7 @@ async function postFor(db: Db, organisationId: string, itemId: string): Promise<
 }
 
 /** Social posts waiting for (or, by filter, past) a decision that the viewer may see. */
-async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueItem[]> {
+async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<SourceItem[]> {
   const visible = visibleDepartments(viewer.roles);
   if (!can(viewer.roles, 'queue.read') || (visible !== 'all' && visible.length === 0)) return [];
   if (filter.channel && !socialSource.channels.includes(filter.channel)) return [];
@@ -98,14 +98,18 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
   // Posts are assigned to nobody: each waits for everyone who may see it (filter.waitingFor).
   if (filter.search) conditions.push(textMatches(sql`${socialPosts.contentText}`, filter.search));
   const order = filter.order ?? 'oldest';
-  if (filter.after) conditions.push(afterCursor(socialPosts.createdAt, socialPosts.id, filter.after, order));
+  // By time left the keyset is (response_due_at, id), which the social_posts_due_id index serves.
+  const orderedBy = order === 'due' ? socialPosts.responseDueAt : socialPosts.createdAt;
+  if (filter.after) conditions.push(afterCursor(orderedBy, socialPosts.id, filter.after, order));
+  if (order === 'due') conditions.push(isNotNull(socialPosts.responseDueAt));
+  if (filter.overdue) conditions.push(lt(socialPosts.responseDueAt, filter.now ?? new Date()));
   const direction = order === 'newest' ? desc : asc;
   const rows = await db
     .select({
       post: socialPosts,
       thread: socialThreads,
       consultation: consultations,
-      micros: cursorMicros(socialPosts.createdAt),
+      micros: cursorMicros(orderedBy),
     })
     .from(socialPosts)
     .innerJoin(socialThreads, eq(socialThreads.id, socialPosts.threadId))
@@ -114,13 +118,12 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
     .leftJoin(topics, sql`${topics.id} = coalesce(${socialThreads.topicId}, ${consultations.topicId})`)
     .leftJoin(departments, eq(departments.id, consultations.departmentId))
     .where(and(...conditions))
-    .orderBy(direction(socialPosts.createdAt), direction(socialPosts.id))
+    .orderBy(direction(orderedBy), direction(socialPosts.id))
     .limit(filter.limit ?? 100);
   if (rows.length === 0) return [];
   const accounts = await rootAccounts(db, [...new Set(rows.map((r) => r.thread.id))]);
   const promises = await socialPromises(db, viewer.organisationId);
-  const now = filter.now ?? new Date();
-  const items: QueueItem[] = rows.map(({ post, thread, consultation, micros }) => {
+  const items: SourceItem[] = rows.map(({ post, thread, consultation, micros }) => {
     const title: LocalizedText = thread.title ?? {
       nl: `Gesprek op ${PLATFORM_NAMES[thread.platform]}`,
       en: `Conversation on ${PLATFORM_NAMES[thread.platform]}`,
@@ -132,12 +135,15 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
       // The queue's languages are the portal's; the post's own tag stays with the text.
       language: post.language === 'en' ? 'en' : 'nl',
       createdAt: post.createdAt,
-      dueAt: addWorkingDays(
-        post.createdAt,
-        promiseFor(promises, thread.platform, accounts.get(thread.id) ?? null) ??
-          consultation?.responseDays ??
-          DEFAULT_RESPONSE_DAYS,
-      ),
+      // Null only between the migration and the first start's fill-in.
+      dueAt:
+        post.responseDueAt ??
+        addWorkingDays(
+          post.createdAt,
+          promiseFor(promises, thread.platform, accounts.get(thread.id) ?? null) ??
+            consultation?.responseDays ??
+            DEFAULT_RESPONSE_DAYS,
+        ),
       consultation: { slug: consultation?.slug ?? '', title: consultation?.title ?? title },
       answers: [
         {
@@ -168,7 +174,7 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
       cursor: { micros, id: post.id },
     };
   });
-  return filter.overdue ? items.filter((item) => item.dueAt < now) : items;
+  return items;
 }
 
 type SocialPromise = { key: string; platform: string | null; responseDays: number };
@@ -236,11 +242,13 @@ async function decide(db: Db, params: DecisionParams): Promise<DecisionResult> {
       : params.decision === 'escalate'
         ? { reviewState: to }
         : { reviewState: to, publishedAt: post.publishedAt ?? now, moderationRule: null };
+  // Resolved the first time a moderator publishes or rejects it.
+  const resolved = params.decision !== 'escalate' && post.resolvedAt === null ? { resolvedAt: now } : {};
   try {
     await db.transaction(async (tx) => {
       const changed = await tx
         .update(socialPosts)
-        .set({ ...changes, version: nextVersion(socialPosts.version) })
+        .set({ ...changes, ...resolved, version: nextVersion(socialPosts.version) })
         .where(and(eq(socialPosts.id, post.id), onVersion(socialPosts.version, expected)))
         .returning({ id: socialPosts.id });
       // A colleague's decision came first: roll back, and say what it was.

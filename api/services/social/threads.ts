@@ -38,6 +38,7 @@ import { fetchThread, type FetchThreadOptions } from './fetch-thread.ts';
 import { autoPublishSetting, publishesWithoutReview, reviewOnArrival, screenPost } from './review-on-arrival.ts';
 import type { AccountDirectory, ImportedPost, ImportedThread } from './model.ts';
 import { RateLimitedError, SourceHttpError } from './polite-fetch.ts';
+import { setPostDueTimes } from '../office-hours/due-times.ts';
 import { paragraphs } from '../../../shared/html/index.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -237,6 +238,8 @@ async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, n
       stats.deleted++;
     }
   }
+  // Residents' new posts start their response clock (api/services/office-hours/due-times.ts).
+  if (owner) await setPostDueTimes(tx, owner.organisationId, 'missing', threadId);
   return stats;
 }
 

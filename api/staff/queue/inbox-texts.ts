@@ -25,7 +25,7 @@ export const nl = {
   noDepartment:
     'U hoort bij geen afdeling, dus ‘Mijn afdeling’ laat geen items zien. Kies een andere weergave, of vraag een beheerder u aan een afdeling toe te voegen.',
   sort: 'Volgorde',
-  sorts: { oldest: 'Oudste eerst', newest: 'Nieuwste eerst' },
+  sorts: { oldest: 'Oudste eerst', newest: 'Nieuwste eerst', due: 'Minste tijd over eerst' },
   columns: {
     item: 'Item',
     channel: 'Kanaal',
@@ -115,7 +115,7 @@ export const en: typeof nl = {
   noDepartment:
     'You belong to no department, so ‘My department’ shows no items. Choose another view, or ask an administrator to add you to a department.',
   sort: 'Order',
-  sorts: { oldest: 'Oldest first', newest: 'Newest first' },
+  sorts: { oldest: 'Oldest first', newest: 'Newest first', due: 'Least time left first' },
   columns: {
     item: 'Item',
     channel: 'Channel',

@@ -11,11 +11,10 @@ import { attrs, html, join, nothing, type Html } from '../../../shared/html/inde
 import { idRefs } from '../../../shared/render/html.ts';
 import * as queueTexts from './texts.ts';
 import * as inboxTexts from './inbox-texts.ts';
-import type { HouseRule, QueueFilterOptions, QueueItem, Stale } from '../../services/moderation/index.ts';
+import type { HouseRule, QueueFilterOptions, QueueItem, QueueOrder, Stale } from '../../services/moderation/index.ts';
 import { DECISIONS } from '../../services/moderation/index.ts';
-import { responseClock } from '../../services/webcare/clock.ts';
 import { webcarePaths } from '../webcare/paths.ts';
-import { clockMeta, clockText, shortcutStatus, type QueueWebcare } from '../webcare/view.ts';
+import { clockHtml, clockMeta, shortcutStatus, type QueueWebcare } from '../webcare/view.ts';
 import * as webcareTexts from '../webcare/texts.ts';
 import { errorSummary, fieldError, hiddenFields, notice, pick, time, type FieldError } from '../kit/components.ts';
 import { formatDateTime } from '../kit/format.ts';
@@ -45,7 +44,7 @@ export const BULK = 'bulk';
 export type QueueFilterValues = {
   q?: string | undefined;
   view?: 'all' | 'mine' | 'waiting' | 'department' | undefined;
-  sort?: 'oldest' | 'newest' | undefined;
+  sort?: QueueOrder | undefined;
   status?: string | undefined;
   channel?: string | undefined;
   consultation?: string | undefined;
@@ -277,7 +276,6 @@ function renderList(options: InboxPage): Html {
     const person = options.webcare?.choices.people.find((p) => p.id === item.assignedStaffUserId)?.name;
     const department = options.webcare?.choices.departments.find((d) => d.id === item.assignedDepartmentId);
     const assignee = person ?? (department ? pick(department.name, lang) : m.nobody);
-    const clock = responseClock(item.dueAt, options.now);
     const selectId = `item-${item.id}-select`;
     const erased = item.reviewState === 'erased';
     const select =
@@ -302,7 +300,7 @@ ${meta(m.columns.flags, flags.length === 0 ? m.noFlags : m.flagCount(flags.lengt
 ${meta(m.columns.sentiment, item.sentiment ? t.queue.sentimentLabels[item.sentiment.label] : m.unknownSentiment)}
 ${meta(m.columns.state, t.states[item.reviewState])}
 ${meta(m.columns.assignee, assignee)}
-${!erased && meta(m.columns.timeLeft, clock.kind === 'overdue' ? html`<strong class="staff-overdue">${clockText(clock, lang)}</strong>` : clockText(clock, lang))}
+${!erased && meta(m.columns.timeLeft, clockHtml(item.clock, lang))}
 ${meta(textsFor(queueTexts, lang).queue.received, time(item.createdAt, received))}
 </dl>
 </li>`;
@@ -408,7 +406,7 @@ ${staleBox}
 <dl class="staff-meta">
 <div><dt>${t.queue.received}</dt><dd>${time(item.createdAt, received)}</dd></div>
 <div><dt>${t.queue.due}</dt><dd>${time(item.dueAt, formatDateTime(item.dueAt, lang))}</dd></div>
-${clockMeta(item, lang, options.now)}
+${clockMeta(item, lang)}
 ${item.openReports > 0 && html`<div><dt>${t.queue.reports}</dt><dd>${item.openReports}</dd></div>`}
 <div><dt>${t.queue.channel}</dt><dd>${t.channels[item.channel] ?? item.channel}${socialSource(item, lang)}</dd></div>
 <div><dt>${t.queue.state}</dt><dd>${t.states[item.reviewState]} (${m.form.version(item.version)})</dd></div>

@@ -40,6 +40,7 @@ import {
   listHouseRules,
   listQueue,
   OPEN_STATES,
+  QUEUE_ORDERS,
   queueFilterOptions,
   SEARCH_MAX_LENGTH,
   type Decision,
@@ -116,7 +117,7 @@ const QueueQuery = z.object({
     .catch(false),
   q: InputText.optional().catch(undefined),
   view: z.enum(['all', 'mine', 'waiting', 'department']).optional().catch(undefined),
-  sort: z.enum(['oldest', 'newest']).optional().catch(undefined),
+  sort: z.enum(QUEUE_ORDERS).optional().catch(undefined),
   na: Cursor.optional().catch(undefined),
   opgeslagen: z
     .union([z.literal('item'), z.literal('niets'), z.coerce.number().int().min(0).max(10_000)])

@@ -6,6 +6,26 @@
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import type { Verdict } from '../../services/readability.ts';
 
+/** Minutes of office time as hours and minutes: "3 u 20 min" / "3 h 20 min", "45 min", "2 u". */
+export function officeTime(minutes: number, lang: Locale): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const h = lang === 'nl' ? 'u' : 'h';
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} ${h}` : `${hours} ${h} ${rest} min`;
+}
+
+/** The same in words: "3 uur en 20 minuten" / "3 hours 20 minutes". */
+export function spokenOfficeTime(minutes: number, lang: Locale): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const h = lang === 'nl' ? 'uur' : hours === 1 ? 'hour' : 'hours';
+  const m = lang === 'nl' ? (rest === 1 ? 'minuut' : 'minuten') : rest === 1 ? 'minute' : 'minutes';
+  if (hours === 0) return `${rest} ${m}`;
+  if (rest === 0) return `${hours} ${h}`;
+  return lang === 'nl' ? `${hours} ${h} en ${rest} ${m}` : `${hours} ${h} ${rest} ${m}`;
+}
+
 export const nl = {
   nav: {
     overdue: 'Te laat',
@@ -16,14 +36,12 @@ export const nl = {
   },
   clock: {
     label: 'Reactietermijn',
-    left: (days: number, hours: number) =>
-      days > 0
-        ? `Nog ${days === 1 ? '1 werkdag' : `${days} werkdagen`}`
-        : `Nog ${hours === 1 ? '1 uur' : `${hours} uur`}`,
-    overdue: (days: number, hours: number) =>
-      days > 0
-        ? `Te laat: ${days === 1 ? '1 werkdag' : `${days} werkdagen`} over de termijn`
-        : `Te laat: ${hours === 1 ? '1 uur' : `${hours} uur`} over de termijn`,
+    /** Office time, as "3 u 20 min"; "u" is the Dutch abbreviation for uur. */
+    left: (minutes: number) => `nog ${officeTime(minutes, 'nl')}`,
+    overdue: (minutes: number) => `${officeTime(minutes, 'nl')} te laat`,
+    /** In full words, for screen readers ("u" is read as a letter). */
+    spokenLeft: (minutes: number) => `nog ${spokenOfficeTime(minutes, 'nl')} kantoortijd`,
+    spokenOverdue: (minutes: number) => `${spokenOfficeTime(minutes, 'nl')} kantoortijd te laat`,
   },
   assign: {
     heading: 'Toewijzing',
@@ -194,14 +212,10 @@ export const en: Texts = {
   },
   clock: {
     label: 'Response time',
-    left: (days, hours) =>
-      days > 0
-        ? `${days === 1 ? '1 working day' : `${days} working days`} left`
-        : `${hours === 1 ? '1 hour' : `${hours} hours`} left`,
-    overdue: (days, hours) =>
-      days > 0
-        ? `Overdue: ${days === 1 ? '1 working day' : `${days} working days`} past the promise`
-        : `Overdue: ${hours === 1 ? '1 hour' : `${hours} hours`} past the promise`,
+    left: (minutes) => `${officeTime(minutes, 'en')} left`,
+    overdue: (minutes) => `${officeTime(minutes, 'en')} late`,
+    spokenLeft: (minutes) => `${spokenOfficeTime(minutes, 'en')} of office time left`,
+    spokenOverdue: (minutes) => `${spokenOfficeTime(minutes, 'en')} of office time late`,
   },
   assign: {
     heading: 'Assignment',

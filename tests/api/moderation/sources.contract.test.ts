@@ -29,6 +29,7 @@ import {
 } from '../../../api/services/moderation/index.ts';
 import { importMastodonThread } from '../../../api/services/social/mastodon.ts';
 import { importThread } from '../../../api/services/social/threads.ts';
+import { fillMissingClocks } from '../../../api/services/office-hours/due-times.ts';
 import { mastodonAccount, mastodonStatus } from '../../fixtures/social/payloads.ts';
 import { NOW, openTestApp, postJson, validAnswers, type TestApp } from '../../support/app.ts';
 import { databaseTargets } from '../../support/databases.ts';
@@ -88,9 +89,11 @@ for (const target of databaseTargets()) {
           const { code } = (await response.json()) as { code: string };
           const [row] = await t.db
             .update(submissions)
-            .set({ consultationId: consultationIds[consultation]!, createdAt, reviewState: state })
+            // Backdated: the due time is computed again from the new arrival, as on start.
+            .set({ consultationId: consultationIds[consultation]!, createdAt, reviewState: state, responseDueAt: null })
             .where(eq(submissions.followUpCode, code))
             .returning({ id: submissions.id });
+          await fillMissingClocks(t.db);
           return row!.id;
         },
       },
@@ -122,9 +125,10 @@ for (const target of databaseTargets()) {
           });
           const [row] = await t.db
             .update(socialPosts)
-            .set({ createdAt, reviewState: state })
+            .set({ createdAt, reviewState: state, responseDueAt: null })
             .where(and(eq(socialPosts.threadId, threadId), eq(socialPosts.externalId, `${rootId}1`)))
             .returning({ id: socialPosts.id });
+          await fillMissingClocks(t.db);
           return row!.id;
         },
       },

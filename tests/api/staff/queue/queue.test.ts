@@ -333,7 +333,8 @@ for (const target of databaseTargets()) {
       const clean = await submit('Filter: een nette reactie over de route.');
       await t.db
         .update(submissions)
-        .set({ createdAt: new Date('2026-10-01T10:00:00Z') })
+        // Received in October: its stored promise ran out two weeks later.
+        .set({ createdAt: new Date('2026-10-01T10:00:00Z'), responseDueAt: new Date('2026-10-15T10:00:00Z') })
         .where(eq(submissions.id, clean.id));
       const ids = async (query: string) => {
         const html = await (await t.app.request(`/beheer/${query}`, { headers: { Cookie: moderator.cookie } })).text();
