@@ -552,7 +552,10 @@ export const socialPosts = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }),
     /** The house rule a rejection cited (its code). */
     moderationRule: text('moderation_rule'),
-    /** Raised by every decision on the post, as `submissions.version`. */
+    /** Webcare routing, as on submissions: the department and/or person who answers it. */
+    assignedDepartmentId: uuid('assigned_department_id').references(() => departments.id, { onDelete: 'set null' }),
+    assignedStaffUserId: uuid('assigned_staff_user_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    /** Raised by every decision, assignment and answer on the post, as `submissions.version`. */
     version: integer('version').notNull().default(1),
   },
   (t) => [

@@ -198,6 +198,7 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
     openReports: reports.get(submission.id) ?? 0,
     assignedDepartmentId: submission.assignedDepartmentId,
     assignedStaffUserId: submission.assignedStaffUserId,
+    published: submission.publishedAt !== null,
     version: submission.version,
     cursor: { micros, id: submission.id },
   }));

@@ -1,5 +1,5 @@
 /** Items as webcare sees them: the answers already given, and the overdue ones. */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { staffReplies } from '../../db/schema.ts';
 import { listQueue, type QueueItem, type Viewer } from '../moderation/index.ts';
@@ -9,7 +9,8 @@ export async function repliesTo(db: Db, itemId: string) {
   return db
     .select({ body: staffReplies.body, language: staffReplies.language, publishedAt: staffReplies.publishedAt })
     .from(staffReplies)
-    .where(eq(staffReplies.submissionId, itemId))
+    // Ids are unique across the queue's sources: an item is input or a mirrored post.
+    .where(or(eq(staffReplies.submissionId, itemId), eq(staffReplies.socialPostId, itemId)))
     .orderBy(asc(staffReplies.createdAt));
 }
 
