@@ -133,11 +133,14 @@ export const SocialPost = z
     createdAt: DateTime.openapi({ description: 'When it was posted; for placeholders an estimate' }),
     editedAt: DateTime.nullable().openapi({ description: 'Last edit at the source; show "bewerkt"' }),
     deletedAt: DateTime.nullable().openapi({ description: 'Set only on placeholders of deleted posts' }),
-    answers: z.array(MunicipalityAnswer).optional().openapi({
-      description:
-        "The municipality's answers to this post, oldest first: render them directly under the post, before its replies. " +
-        'Absent when there are none (and on placeholders).',
-    }),
+    answers: z
+      .array(MunicipalityAnswer)
+      .optional()
+      .openapi({
+        description:
+          "The municipality's answers to this post, oldest first: render them directly under the post, before its replies. " +
+          'Absent when there are none (and on placeholders).',
+      }),
   })
   .openapi('SocialPost');
 export type SocialPost = z.infer<typeof SocialPost>;

@@ -417,7 +417,12 @@ async function assign(db: Db, params: AssignParams): Promise<AssignResult> {
       details: { before, after: assignment },
     });
     if (assignment.staffUserId !== before.staffUserId)
-      await notifications.itemAssigned(tx, { itemId: post.id, staffUserId: assignment.staffUserId, actorId: actor.id, now });
+      await notifications.itemAssigned(tx, {
+        itemId: post.id,
+        staffUserId: assignment.staffUserId,
+        actorId: actor.id,
+        now,
+      });
   });
   return refused ?? { kind: 'assigned', before, after: assignment };
 }

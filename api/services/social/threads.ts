@@ -228,7 +228,12 @@ async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, n
         })
         .returning({ id: socialPosts.id });
       if (routed?.staffUserId) {
-        await notifications.itemAssigned(tx, { itemId: added!.id, staffUserId: routed.staffUserId, actorId: null, now });
+        await notifications.itemAssigned(tx, {
+          itemId: added!.id,
+          staffUserId: routed.staffUserId,
+          actorId: null,
+          now,
+        });
       }
       stats.added++;
       continue;

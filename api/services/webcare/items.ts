@@ -6,12 +6,14 @@ import { listQueue, type QueueItem, type Viewer } from '../moderation/index.ts';
 import { byLateness, WAITING_STATES } from './clock.ts';
 
 export async function repliesTo(db: Db, itemId: string) {
-  return db
-    .select({ body: staffReplies.body, language: staffReplies.language, publishedAt: staffReplies.publishedAt })
-    .from(staffReplies)
-    // Ids are unique across the queue's sources: an item is input or a mirrored post.
-    .where(or(eq(staffReplies.submissionId, itemId), eq(staffReplies.socialPostId, itemId)))
-    .orderBy(asc(staffReplies.createdAt));
+  return (
+    db
+      .select({ body: staffReplies.body, language: staffReplies.language, publishedAt: staffReplies.publishedAt })
+      .from(staffReplies)
+      // Ids are unique across the queue's sources: an item is input or a mirrored post.
+      .where(or(eq(staffReplies.submissionId, itemId), eq(staffReplies.socialPostId, itemId)))
+      .orderBy(asc(staffReplies.createdAt))
+  );
 }
 
 /** Items whose resident still waits past the promised response time, the latest first. */

@@ -111,7 +111,13 @@ for (const target of databaseTargets()) {
       const waiting = (await mirror('31')).reply;
       assert.deepEqual(await answer(waiting.id), { kind: 'not_published' });
       const rejected = (await mirror('32')).reply;
-      const decided = await decide(t.db, { itemId: rejected.id, decision: 'reject', ruleCode: 'privacy', actor, now: NOW });
+      const decided = await decide(t.db, {
+        itemId: rejected.id,
+        decision: 'reject',
+        ruleCode: 'privacy',
+        actor,
+        now: NOW,
+      });
       assert.equal(decided.kind, 'decided');
       assert.deepEqual(await answer(rejected.id), { kind: 'rejected' });
       await publish(waiting.id);
@@ -136,7 +142,8 @@ for (const target of databaseTargets()) {
       const told = await t.db.select().from(staffNotifications).where(eq(staffNotifications.staffUserId, webcareId));
       const notice = told.find((n) => n.params.itemId === reply.id);
       assert.equal(notice?.kind, 'item_assigned');
-      assert.equal(notice?.params.consultation?.nl, 'Nieuwe fietsroute Stationsstraat');
+      const params = notice?.params as { consultation?: { nl: string } } | undefined;
+      assert.equal(params?.consultation?.nl, 'Nieuwe fietsroute Stationsstraat', 'named by its consultation');
     });
 
     it('takes the answers along when the post is erased on request, and then refuses to act on it', async () => {

@@ -363,7 +363,11 @@ for (const target of databaseTargets()) {
           const answer = { itemId: item, body: 'Dank u.', language: 'nl' as const, actor: moderator(), now: NOW };
           const stale = await source.answer(t.db, { ...answer, expectedVersion: version });
           assert.equal(stale.kind, 'stale');
-          if (stale.kind === 'stale') assert.deepEqual(stale.changes.map((c) => [c.action, c.by]), [['assigned', 'moderator']]);
+          if (stale.kind === 'stale')
+            assert.deepEqual(
+              stale.changes.map((c) => [c.action, c.by]),
+              [['assigned', 'moderator']],
+            );
           const staleAssignment = await source.assign(t.db, {
             itemId: item,
             assignment: { departmentId: null, staffUserId: null },
@@ -397,7 +401,10 @@ for (const target of databaseTargets()) {
             });
             assert.equal(result.kind, 'assigned');
           }
-          const members = { organisationId, roles: [{ role: 'department_member' as const, departmentId: department!.id }] };
+          const members = {
+            organisationId,
+            roles: [{ role: 'department_member' as const, departmentId: department!.id }],
+          };
           const seen = (await source.list(t.db, members, { now: NOW, limit: 10_000 })).map((i) => i.id);
           assert.ok(seen.includes(routed) && seen.includes(taken), 'routed items show to the department');
           includes(await listed({ department: 'contract-department' }), routed, await make({ consultation: HERE }));

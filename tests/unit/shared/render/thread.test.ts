@@ -187,7 +187,9 @@ describe("renderThreadPosts with the municipality's answer to a post", () => {
       post.id === '2'
         ? {
             ...post,
-            answers: [{ body: 'Dank u.\n\nWe kijken naar het park.', lang: 'nl', publishedAt: '2026-11-21T09:30:00.000Z' }],
+            answers: [
+              { body: 'Dank u.\n\nWe kijken naar het park.', lang: 'nl', publishedAt: '2026-11-21T09:30:00.000Z' },
+            ],
           }
         : post.id === '3'
           ? // A placeholder shows nothing of what was said to it.
