@@ -76,12 +76,23 @@ test("webcare answers a mirrored resident's reply, and the portal shows the answ
       { timeout: 240_000, intervals: [2_000, 5_000] },
     )
     .toContain(answer);
-  // Directly under the reply it answers: the first item of the list inside that reply's item.
+  // Directly under the reply it answers: in the list inside that reply's item, after only
+  // the municipality's earlier answers (on a server that ran this journey before) and before
+  // any resident's reply.
   const replyItem = resident.locator('li').filter({ has: resident.locator(':scope > article', { hasText: REPLY }) });
-  const first = replyItem.locator(':scope > ol > li').first();
-  await expect(first.getByRole('heading')).toContainText('De gemeente antwoordde op');
-  await expect(first).toContainText(answer);
-  await expect(first).toContainText('Antwoord aan Inwoner A');
-  await expect(first).toContainText('Dit antwoord staat alleen hier, niet op Mastodon');
+  const under = replyItem.locator(':scope > ol > li');
+  const shown = await under.evaluateAll((items) =>
+    items.map((li) => ({
+      answer: li.querySelector(':scope > article')?.classList.contains('podium-post--answer') ?? false,
+      text: li.textContent ?? '',
+    })),
+  );
+  const at = shown.findIndex((entry) => entry.text.includes(answer));
+  expect(at).toBeGreaterThanOrEqual(0);
+  expect(shown.slice(0, at + 1).every((entry) => entry.answer)).toBe(true);
+  const ours = under.nth(at);
+  await expect(ours.getByRole('heading')).toContainText('De gemeente antwoordde op');
+  await expect(ours).toContainText('Antwoord aan Inwoner A');
+  await expect(ours).toContainText('Dit antwoord staat alleen hier, niet op Mastodon');
   await expectNoAxeViolations(resident, { context: 'the conversation page with the municipality’s answer' });
 });
