@@ -588,11 +588,16 @@ export const socialPosts = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }),
     /** The house rule a rejection cited (its code). */
     moderationRule: text('moderation_rule'),
-    /** Raised by every decision on the post, as `submissions.version`. */
+    /** Webcare routing, as on submissions: the department and/or person who answers it. */
+    assignedDepartmentId: uuid('assigned_department_id').references(() => departments.id, { onDelete: 'set null' }),
+    assignedStaffUserId: uuid('assigned_staff_user_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    /** Raised by every decision, assignment and answer on the post, as `submissions.version`. */
     version: integer('version').notNull().default(1),
     /** As `submissions.response_due_at`: the channel guideline's promise, in office hours. */
     responseDueAt: timestamp('response_due_at', { withTimezone: true }),
-    /** When a moderator first decided it (published or rejected). */
+    /** When the municipality first answered it (in the mirror on the portal). */
+    firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
+    /** When a moderator first decided or answered it. */
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
   },
   (t) => [

@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   'social_author.exported',
   'social_media.described',
   'social_media.description_removed',
+  'social_post.answered',
+  'social_post.assigned',
   'social_post.decision',
   'social_post.note',
   'social_thread.deleted',

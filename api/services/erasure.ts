@@ -11,6 +11,10 @@
  * - staff's notes on it (`item_notes`; the audit log keeps only that a note was added),
  * - the screening record (a redacted copy of every text),
  * - lost-code e-mail links asked for with the input's address.
+ *
+ * A mirrored social-media post whose content is erased (on request, or deleted at the
+ * source) takes the municipality's answers to it and moderators' notes on it along, for
+ * the same reason: `forgetPostTexts`.
  */
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
@@ -79,6 +83,27 @@ export async function forgetAttachedTexts(
     .set({ screening: null })
     .where(and(inArray(submissions.id, submissionIds), isNotNull(submissions.screening)));
   return { replies: replies.length, reports: reports.length, corrections: corrections.length, notes: notes.length };
+}
+
+export type ForgottenPostTexts = { replies: number; notes: number };
+
+/**
+ * Removes what was written about these mirrored posts: the municipality's answers (shown
+ * under the post in the mirror; an answer may quote the post) and moderators' notes
+ * (item_notes; the audit entries stay: that the post was answered or noted, and when). Run
+ * it in the transaction that erases the posts' content.
+ */
+export async function forgetPostTexts(tx: Tx, postIds: readonly string[]): Promise<ForgottenPostTexts> {
+  if (postIds.length === 0) return { replies: 0, notes: 0 };
+  const replies = await tx
+    .delete(staffReplies)
+    .where(inArray(staffReplies.socialPostId, [...postIds]))
+    .returning({ id: staffReplies.id });
+  const notes = await tx
+    .delete(itemNotes)
+    .where(inArray(itemNotes.socialPostId, [...postIds]))
+    .returning({ id: itemNotes.id });
+  return { replies: replies.length, notes: notes.length };
 }
 
 /** Every table an erasure or a purge deletes from or updates: where dead copies of the text lie. */

@@ -8,7 +8,10 @@
  * - the resident with the follow-up code, by JSON and by the form on the follow-up page,
  * - staff on the privacy screen (`/beheer/privacy`), by e-mail address,
  * - the operator with `podium privacy erase`,
- * - the retention purge (never-published input of a long-closed consultation).
+ * - the retention purge (never-published input of a long-closed consultation),
+ * - and a resident's mirrored social-media post, published and answered by the municipality
+ *   (the answer quotes it and shows under it in the portal's mirror), erased by staff on
+ *   the privacy screen by the resident's handle.
  *
  * After the rebuild, the marker is searched (case-insensitively) in
  * (a) every column of every row of every table, cast to text, and for the PostgreSQL server
@@ -35,12 +38,23 @@ import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { createApp, OPENAPI_DOCUMENT } from '../../api/app.ts';
 import { ensureSiteBuilt, openApiPath, previousBuildsRemoved, snapshotPath } from '../../api/build/builds.ts';
 import { projectRoot } from '../../api/config.ts';
 import { openDatabase, type Database } from '../../api/db/client.ts';
-import { auditLog, consultations, organisations, submissions } from '../../api/db/schema.ts';
+import {
+  auditLog,
+  consultations,
+  organisations,
+  socialAuthors,
+  socialPosts,
+  staffReplies,
+  submissions,
+} from '../../api/db/schema.ts';
+import { importMastodonThread } from '../../api/services/social/mastodon.ts';
+import { importThread } from '../../api/services/social/threads.ts';
+import { mastodonAccount, mastodonStatus } from '../fixtures/social/payloads.ts';
 import { outboxTransport, type MailMessage, type MailTransport } from '../../api/services/mail.ts';
 import { answerItem, correctSentiment, decide, type Actor } from '../../api/services/moderation/index.ts';
 import { saveItem } from '../../api/services/moderation/save-item.ts';
@@ -57,6 +71,9 @@ const DAY = 86_400_000;
 const SLUG = 'fietsroute-stationsstraat';
 const PATHS = ['resident-json', 'resident-form', 'staff', 'cli', 'purge'] as const;
 type ErasurePath = (typeof PATHS)[number];
+/** Every marker searched for afterwards: the input's paths and the mirrored post. */
+const MARKED = [...PATHS, 'social'] as const;
+type Marked = (typeof MARKED)[number];
 const NO_LIMITS = { submit: null, follow_up: null, rights: null, login: null, email_link: null };
 
 type Target = { name: string; embedded: boolean; open(dataDir: string): Promise<Database> };
@@ -132,8 +149,10 @@ for (const target of targets()) {
     const { embedded } = target;
     const database = { current: undefined as Database | undefined };
     const markers = Object.fromEntries(
-      PATHS.map((path) => [path, `Zq${path.replace('-', '')}${randomBytes(5).toString('hex')}`]),
-    ) as Record<ErasurePath, string>;
+      MARKED.map((path) => [path, `Zq${path.replace('-', '')}${randomBytes(5).toString('hex')}`]),
+    ) as Record<Marked, string>;
+    /** The mirrored thread and the resident's handle as stored. */
+    const social = { threadId: '', handle: '' };
     const codes = {} as Record<ErasurePath, string>;
     const ids = {} as Record<ErasurePath, string>;
     let app: ReturnType<typeof createApp>;
@@ -270,9 +289,64 @@ for (const target of targets()) {
       }
     });
 
+    it("mirrors a resident's post, publishes it and answers it quoting it", async () => {
+      const marker = markers.social;
+      const rootId = '77001';
+      const username = marker.toLowerCase();
+      const payload = {
+        status: mastodonStatus(rootId),
+        context: {
+          ancestors: [],
+          descendants: [
+            mastodonStatus(`${rootId}1`, {
+              in_reply_to_id: rootId,
+              account: mastodonAccount(username),
+              url: `https://social.gemeente.example/@${username}/${rootId}1`,
+              content: `<p>Bij mij ${marker} in de straat is het kruispunt gevaarlijk.</p>`,
+            }),
+          ],
+        },
+      };
+      const thread = importMastodonThread(payload, { ownAccounts: ['gemeente@social.gemeente.example'] });
+      const [consultation] = await db().select().from(consultations).where(eq(consultations.slug, SLUG));
+      const { threadId } = await importThread(db(), {
+        organisationId: actor.organisationId,
+        thread,
+        consultationId: consultation!.id,
+        live: false,
+        now: NOW,
+      });
+      social.threadId = threadId;
+      const [post] = await db()
+        .select()
+        .from(socialPosts)
+        .where(and(eq(socialPosts.threadId, threadId), eq(socialPosts.externalId, `${rootId}1`)));
+      const [author] = await db().select().from(socialAuthors).where(eq(socialAuthors.id, post!.authorId!));
+      social.handle = author!.handle!;
+      assert.equal((await decide(db(), { itemId: post!.id, decision: 'publish', actor, now: NOW })).kind, 'decided');
+      const answered = await answerItem(db(), {
+        itemId: post!.id,
+        body: `U schreef over ${marker}; we kijken naar het kruispunt.`,
+        language: 'nl',
+        actor,
+        now: NOW,
+      });
+      assert.equal(answered.kind, 'answered');
+      const served = await (await app.request(`/api/threads/${threadId}`)).text();
+      assert.match(served, new RegExp(`U schreef over ${marker}`), 'the answer is in the mirror');
+      const tables = new Set(
+        (await dumpRows(database.current!))
+          .filter(({ row }) => row.toLowerCase().includes(marker.toLowerCase()))
+          .map(({ table }) => table),
+      );
+      for (const table of ['social_posts', 'social_authors', 'staff_replies']) {
+        assert.ok(tables.has(`public.${table}`), `the marker is in ${table} before the erasure`);
+      }
+    });
+
     it('builds the portal with the published input on it', async () => {
       assert.equal(await buildPortal(true), true);
-      for (const path of PATHS.filter((p) => p !== 'purge')) {
+      for (const path of [...PATHS.filter((p) => p !== 'purge'), 'social' as const]) {
         const hits = filesContaining([distDir], markers[path]);
         assert.ok(hits.includes(snapshotPath(distDir)), `${path}: in the snapshot`);
         assert.ok(
@@ -305,6 +379,27 @@ for (const target of targets()) {
         admin.cookie,
       );
       assert.equal(staff.status, 200, await staff.clone().text());
+      const byHandle = await staffPost(
+        { app },
+        '/beheer/privacy/verwijderen',
+        [
+          ['csrf', admin.csrf],
+          ['lang', 'nl'],
+          ['by', 'handle'],
+          ['value', social.handle],
+          ['reference', 'AVG-2026-18'],
+          ['step', 'erase'],
+          ['confirm', 'yes'],
+        ],
+        admin.cookie,
+      );
+      assert.equal(byHandle.status, 200, await byHandle.clone().text());
+      const answers = await db()
+        .select()
+        .from(staffReplies)
+        .innerJoin(socialPosts, eq(socialPosts.id, staffReplies.socialPostId))
+        .where(eq(socialPosts.threadId, social.threadId));
+      assert.deepEqual(answers, [], 'the answer to the erased post is gone with it');
       const out: string[] = [];
       const status = await privacyCommand(db(), ['erase', '--email', emailOf('cli'), '--yes'], {
         out: (text) => out.push(text),
@@ -345,7 +440,7 @@ for (const target of targets()) {
 
     it('finds the marker in no row of any table (and not in pg_dump)', async () => {
       const dump = await dumpRows(database.current!);
-      for (const path of PATHS) {
+      for (const path of MARKED) {
         const hits = dump.filter(({ row }) => row.toLowerCase().includes(markers[path].toLowerCase()));
         assert.deepEqual(
           hits.map(({ table }) => table),
@@ -362,7 +457,7 @@ for (const target of targets()) {
           .toString()
           .toLowerCase();
         assert.ok(text.includes('create table public.submissions'), 'the dump is whole');
-        for (const path of PATHS) assert.ok(!text.includes(markers[path].toLowerCase()), `${path}: in pg_dump`);
+        for (const path of MARKED) assert.ok(!text.includes(markers[path].toLowerCase()), `${path}: in pg_dump`);
       }
     });
 
@@ -371,14 +466,14 @@ for (const target of targets()) {
       const dirs = [dataDir, distDir, ...(existsDir(cache) ? [cache] : [])];
       assert.ok(filesUnder(distDir).length > 20, 'the portal is there');
       if (embedded) assert.ok(filesUnder(join(dataDir, 'pg_wal')).length > 0, 'the database files are searched');
-      for (const path of PATHS) assert.deepEqual(filesContaining(dirs, markers[path]), [], path);
+      for (const path of MARKED) assert.deepEqual(filesContaining(dirs, markers[path]), [], path);
     });
 
     it('finds the marker in no public answer, archive or open data, and the follow-up says erased', async () => {
       const answers = await (await app.request(`/api/consultations/${SLUG}/answers?pageSize=100`)).text();
       const archive = await (await app.request(`/api/consultations/${SLUG}/archive`)).text();
       const openData = await (await app.request(`/api/open-data/consultations/${SLUG}`)).text();
-      for (const path of PATHS) {
+      for (const path of MARKED) {
         for (const [name, body] of Object.entries({ answers, archive, openData })) {
           assert.ok(!body.toLowerCase().includes(markers[path].toLowerCase()), `${path} in ${name}`);
         }
@@ -393,7 +488,7 @@ for (const target of targets()) {
       it('finds the marker in no file of the database after it is closed', async () => {
         await database.current!.close();
         database.current = undefined;
-        for (const path of PATHS) assert.deepEqual(filesContaining([dataDir], markers[path]), [], path);
+        for (const path of MARKED) assert.deepEqual(filesContaining([dataDir], markers[path]), [], path);
       });
     }
   });

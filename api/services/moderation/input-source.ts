@@ -207,6 +207,7 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<Source
     openReports: reports.get(submission.id) ?? 0,
     assignedDepartmentId: submission.assignedDepartmentId,
     assignedStaffUserId: submission.assignedStaffUserId,
+    published: submission.publishedAt !== null,
     version: submission.version,
     cursor: { micros, id: submission.id },
   }));

@@ -58,6 +58,7 @@ export type ItemSaveResult =
   | { kind: 'unknown_person' }
   | { kind: 'answer_too_long' }
   | { kind: 'answer_rejected' }
+  | { kind: 'answer_not_published' }
   | { kind: 'unsupported'; part: 'assignment' | 'answer' }
   | Stale;
 
@@ -91,11 +92,19 @@ async function refusal(db: Db, item: QueueItem, save: ItemSave): Promise<ItemSav
     if (save.answer.body.trim().length > ANSWER_MAX_LENGTH) return { kind: 'answer_too_long' };
     const stateThen = save.decision ? TARGET_STATE[save.decision] : item.reviewState;
     if (stateThen === 'rejected') return { kind: 'answer_rejected' };
+    if (item.channel === 'social' && !publishedThen(item, save.decision)) return { kind: 'answer_not_published' };
   }
   if (save.sentiment && save.sentiment !== item.sentiment?.label && !can(actor.roles, 'queue.decide')) {
     return { kind: 'forbidden' };
   }
   return undefined;
+}
+
+/** Whether the item shows on the portal after the save's decision: a mirrored post's answer shows under it. */
+function publishedThen(item: QueueItem, decision: Decision | undefined): boolean {
+  if (decision === 'publish' || decision === 'needs_answer') return true;
+  if (decision === 'reject') return false;
+  return item.published === true;
 }
 
 function changesAssignment(item: QueueItem, assignment: Assignment): boolean {

@@ -88,6 +88,11 @@ export type QueueItem = {
   assignedStaffUserId: string | null;
   /** Set for mirrored social-media posts: the platform, account and post they come from. */
   source?: SocialOrigin;
+  /**
+   * Whether the item shows on the portal now. A mirrored post is answered in the portal's
+   * mirror, under the post, so it can be answered only while it shows there.
+   */
+  published?: boolean;
   /** Raised by every decision, assignment and answer; a change sent with an older one is refused. */
   version: number;
   /** The item's place in the queue's order, for paging on after it. */
@@ -200,6 +205,8 @@ export type AnswerResult =
   | { kind: 'empty' }
   | { kind: 'too_long' }
   | { kind: 'rejected' }
+  /** A mirrored post not (yet) published: an answer under it would show nowhere. */
+  | { kind: 'not_published' }
   | Stale
   | Unsupported;
 

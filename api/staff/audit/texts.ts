@@ -123,6 +123,13 @@ export const nl = {
     'social_media.described': ({ details: d }) => `{actor} beschreef afbeelding ${num(d, 'mediaIndex') + 1} van {item}`,
     'social_media.description_removed': ({ details: d }) =>
       `{actor} verwijderde de beschrijving van afbeelding ${num(d, 'mediaIndex') + 1} van {item}`,
+    'social_post.answered': () => '{actor} beantwoordde {item} in de spiegel op het portaal',
+    'social_post.assigned': ({ details: d }) => {
+      const after = obj(d, 'after');
+      return after.staffUserId || after.departmentId
+        ? '{actor} wees {item} toe'
+        : '{actor} haalde de toewijzing van {item} weg';
+    },
     'social_post.decision': nlDecision,
     'social_post.note': () => '{actor} schreef een notitie bij {item}',
     'social_thread.deleted': ({ details: d }) =>
@@ -214,6 +221,13 @@ export const en: Texts = {
     'social_media.described': ({ details: d }) => `{actor} described image ${num(d, 'mediaIndex') + 1} of {item}`,
     'social_media.description_removed': ({ details: d }) =>
       `{actor} removed the description of image ${num(d, 'mediaIndex') + 1} of {item}`,
+    'social_post.answered': () => '{actor} answered {item} in the mirror on the portal',
+    'social_post.assigned': ({ details: d }) => {
+      const after = obj(d, 'after');
+      return after.staffUserId || after.departmentId
+        ? '{actor} assigned {item}'
+        : '{actor} removed the assignment of {item}';
+    },
     'social_post.decision': enDecision,
     'social_post.note': () => '{actor} added a note to {item}',
     'social_thread.deleted': ({ details: d }) =>

@@ -12,7 +12,8 @@ import { idRefs } from '../../../shared/render/html.ts';
 import * as queueTexts from './texts.ts';
 import * as inboxTexts from './inbox-texts.ts';
 import type { HouseRule, QueueFilterOptions, QueueItem, QueueOrder, Stale } from '../../services/moderation/index.ts';
-import { DECISIONS } from '../../services/moderation/index.ts';
+import { DECISIONS, supports } from '../../services/moderation/index.ts';
+import { responseClock } from '../../services/webcare/clock.ts';
 import { webcarePaths } from '../webcare/paths.ts';
 import { clockHtml, clockMeta, shortcutStatus, type QueueWebcare } from '../webcare/view.ts';
 import * as webcareTexts from '../webcare/texts.ts';
@@ -472,7 +473,7 @@ function itemForm(detail: InboxDetail, options: InboxPage): Html {
 
   const canAssign = Boolean(webcare?.canAssign);
   const canAnswer = Boolean(webcare?.canAnswer);
-  const assignable = item.channel !== 'social';
+  const assignable = supports(item, 'assign');
   const assignment = !canAssign
     ? nothing
     : !assignable
@@ -516,7 +517,7 @@ ${selectField(
   values.rule ?? '',
 )}`;
 
-  const answerable = item.channel !== 'social';
+  const answerable = supports(item, 'answer');
   const answer = !canAnswer
     ? nothing
     : !answerable
@@ -532,7 +533,7 @@ ${selectField(
   values.answerLanguage ?? item.language,
 )}
 <div class="${fieldClass('answer')}"><label for="${id('answer')}">${m.form.answer}</label>
-<p class="staff-hint" id="${id('answer')}-hint">${m.form.answerHint} <a href="${webcarePaths.answer(lang, item.id)}" data-shortcut-answer>${m.form.answerPage}</a></p>
+<p class="staff-hint" id="${id('answer')}-hint">${item.source ? `${m.form.answerHintSocial(item.source.platform)} ` : ''}${m.form.answerHint} <a href="${webcarePaths.answer(lang, item.id)}" data-shortcut-answer>${m.form.answerPage}</a></p>
 ${errorAt('answer')}
 <textarea${attrs({ id: id('answer'), name: 'answer', rows: 5, ...invalid('answer', `${id('answer')}-hint`) })}>${values.answer ?? ''}</textarea></div>
 </fieldset>`;

@@ -541,6 +541,7 @@ function saveError(
       return { field: 'person', message: m.person };
     case 'answer_too_long':
     case 'answer_rejected':
+    case 'answer_not_published':
       return { field: 'answer', message: m[result.kind] };
     case 'unsupported':
       return result.part === 'answer'

@@ -299,7 +299,8 @@ export function webcareRoutes({ queuePage }: { queuePage: QueuePage }): Hono<Sta
       case 'too_long':
         return render({ errors: [{ field: 'body', message: m.errors[result.kind] }] }, 422);
       case 'rejected':
-        return render({ errors: [{ field: 'body', message: m.errors.rejected }] }, 409);
+      case 'not_published':
+        return render({ errors: [{ field: 'body', message: m.errors[result.kind] }] }, 409);
       case 'unsupported':
         return render({ errors: [] }, 409);
       case 'not_found':

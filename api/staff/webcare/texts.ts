@@ -62,6 +62,8 @@ export const nl = {
     title: (item: string) => `Antwoord op ${item}`,
     intro:
       'Schrijf een antwoord aan de inwoner. Het antwoord verschijnt op de volgpagina van de inwoner en, als de inbreng gepubliceerd is, bij de inbreng op het portaal.',
+    introSocial: (platform: string) =>
+      `Schrijf een antwoord op dit bericht. Het antwoord verschijnt op het portaal, in de weergave van het gesprek, direct onder het bericht van de inwoner, en hier bij het item. Podium plaatst het antwoord (nog) niet op ${platform} zelf: wie het gesprek op ${platform} leest, ziet het daar niet.`,
     input: 'Inbreng van de inwoner',
     template: 'Begin met een sjabloon',
     templateNone: 'Geen sjabloon',
@@ -82,6 +84,8 @@ export const nl = {
       empty: 'Schrijf een antwoord.',
       too_long: 'Het antwoord is te lang: houd het onder 5000 tekens.',
       rejected: 'Deze inbreng is afgewezen. Publiceer de inbreng eerst als u wilt antwoorden.',
+      not_published:
+        'Dit bericht staat nog niet op het portaal. Publiceer het eerst: uw antwoord verschijnt onder het bericht.',
       language: 'Kies de taal van het antwoord.',
     },
   },
@@ -236,6 +240,8 @@ export const en: Texts = {
     title: (item) => `Answer to ${item}`,
     intro:
       "Write an answer to the resident. It appears on the resident's follow-up page and, when the input is published, with the input on the portal.",
+    introSocial: (platform) =>
+      `Write an answer to this post. It appears on the portal, in the mirror of the conversation, directly under the resident's post, and here with the item. Podium does not (yet) post the answer on ${platform} itself: people reading the conversation on ${platform} do not see it there.`,
     input: "The resident's input",
     template: 'Start from a template',
     templateNone: 'No template',
@@ -256,6 +262,7 @@ export const en: Texts = {
       empty: 'Write an answer.',
       too_long: 'The answer is too long: keep it under 5000 characters.',
       rejected: 'This input was rejected. Publish it first if you want to answer.',
+      not_published: 'This post is not on the portal yet. Publish it first: your answer appears under the post.',
       language: 'Choose the language of the answer.',
     },
   },

@@ -243,7 +243,7 @@ ${readabilityHint({ text: form.body, textLang: form.language, lang, id: 'answer-
 </form>`;
   const body = html`${notice(options.published ? m.published : undefined)}
 ${errorSummary(lang, errors)}
-${options.unavailable ? html`<p class="staff-notice">${options.unavailable}</p>` : html`<p>${m.intro}</p>`}
+${options.unavailable ? html`<p class="staff-notice">${options.unavailable}</p>` : item.source ? html`<p class="staff-notice">${m.introSocial(item.source.platform)}</p>` : html`<p>${m.intro}</p>`}
 <dl class="staff-meta">
 <div><dt>${t.queue.channel}</dt><dd>${t.channels[item.channel] ?? item.channel}</dd></div>
 <div><dt>${t.queue.state}</dt><dd>${t.states[item.reviewState]}</dd></div>
