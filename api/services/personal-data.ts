@@ -11,7 +11,6 @@ import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   consultations,
-  itemNotes,
   socialAuthors,
   socialPosts,
   socialThreads,

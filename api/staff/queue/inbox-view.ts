@@ -13,7 +13,6 @@ import * as queueTexts from './texts.ts';
 import * as inboxTexts from './inbox-texts.ts';
 import type { HouseRule, QueueFilterOptions, QueueItem, QueueOrder, Stale } from '../../services/moderation/index.ts';
 import { DECISIONS, supports } from '../../services/moderation/index.ts';
-import { responseClock } from '../../services/webcare/clock.ts';
 import { webcarePaths } from '../webcare/paths.ts';
 import { clockHtml, clockMeta, shortcutStatus, type QueueWebcare } from '../webcare/view.ts';
 import * as webcareTexts from '../webcare/texts.ts';
