@@ -18,6 +18,10 @@ import { describeError } from './lib/log-error.ts';
 import { problem } from './http/problem.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { compressShareable, conditionalGet, IMMUTABLE } from './http/transfer.ts';
+
+/** The widget chunks Vite names `chunks-<name>-<hash>.js` (widgets/vite.config.ts). */
+const HASHED_CHUNK = /\/chunks-[^/]*-[A-Za-z0-9_-]{8}\.js$/;
 import { isUnstorableText } from './http/unstorable-text.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitRules } from './services/rate-limit.ts';
 import type { RateLimitStore } from './services/rate-limit-stores.ts';
@@ -97,6 +101,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   });
   // First, so it also dresses 404s, errors and 429s.
   app.use(securityHeaders({ trustProxy: (options.trustProxyHops ?? 0) > 0 }));
+  // Before every route's own middleware, so they see the final Cache-Control (private
+  // answers are neither compressed nor revalidated).
+  app.use(compressShareable());
+  app.use(conditionalGet());
 
   app.use(
     '/api/*',
@@ -189,10 +197,16 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       await next();
       // Embeds load the bundle from other origins; it sets no cookies and reads none.
       c.header('Access-Control-Allow-Origin', '*');
-      c.header('Cache-Control', 'public, max-age=300');
+      // The entry files keep their names (embed codes point at them); the chunks they load
+      // carry a content hash.
+      c.header('Cache-Control', HASHED_CHUNK.test(c.req.path) ? IMMUTABLE : 'public, max-age=300');
     });
     app.use('/widgets/*', (c, next) =>
-      serveStatic({ root: widgetsDir, rewriteRequestPath: (path) => path.replace(/^\/widgets/, '') })(c, next),
+      serveStatic({
+        root: widgetsDir,
+        precompressed: true,
+        rewriteRequestPath: (path) => path.replace(/^\/widgets/, ''),
+      })(c, next),
     );
   }
   if (options.siteDir) {
@@ -203,7 +217,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       if (!path.endsWith('/') && !path.split('/').pop()!.includes('.') && existsSync(join(root, path, 'index.html'))) {
         return c.redirect(`${path}/`, 301);
       }
-      const served = await serveStatic({ root })(c, next);
+      const served = await serveStatic({ root, precompressed: true })(c, next);
       // A page changes whenever content is published: the browser may keep it, but must ask
       // again each time (without this, its heuristic freshness served the page from before a
       // publication for minutes).
@@ -212,6 +226,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
         const type = served.headers.get('Content-Type');
         if (type?.startsWith('text/html') && !served.headers.has('Cache-Control'))
           served.headers.set('Cache-Control', 'no-cache');
+        // Astro names its assets by their content.
+        else if (path.startsWith('/_astro/')) served.headers.set('Cache-Control', IMMUTABLE);
       }
       return served;
     });

@@ -19,6 +19,7 @@ import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { organisations } from './db/schema.ts';
 import { buildPublishedSnapshot, writeSnapshotFile } from './services/published-content.ts';
+import { fillMissingClocks } from './services/office-hours/due-times.ts';
 import { seedDemoData } from './services/seed.ts';
 import { DEFAULT_POW_SETTINGS } from './services/proof-of-work.ts';
 import { startThreadSyncLoop } from './services/social/scheduler.ts';
@@ -69,6 +70,9 @@ export async function start(
   try {
     await database.migrate();
     await seedIfEmpty(database, config, log);
+    // Rows from before the stored response clock get their due times once (cheap when none lack one).
+    const clocks = await fillMissingClocks(database.db);
+    if (clocks > 0) log(`Set the response due time of ${clocks} items stored before it was kept.`);
     await buildAll(database, config, log);
   } catch (error) {
     await database.close();

@@ -3,7 +3,7 @@
  * and the <podium-thread> widget, so both nest replies and name authors the same way.
  * Plain data and functions: no HTML, no Lit, no portal messages.
  */
-import type { SocialMedia, SocialPost, SocialThread } from './contracts/social-thread.ts';
+import type { MunicipalityAnswer, SocialMedia, SocialPost, SocialThread } from './contracts/social-thread.ts';
 
 export type ThreadNode = { post: SocialPost; parent: SocialPost | undefined; replies: ThreadNode[] };
 
@@ -21,6 +21,14 @@ export function threadTree(thread: Pick<SocialThread, 'posts'>): ThreadNode[] {
     else roots.push(node);
   }
   return roots;
+}
+
+/**
+ * The municipality's answers to a post, shown directly under it (before the replies, in the
+ * same nested list, so assistive technology hears them as replies to that post).
+ */
+export function answersTo(post: SocialPost): MunicipalityAnswer[] {
+  return post.placeholder ? [] : (post.answers ?? []);
 }
 
 export type AuthorLabels = { resident: (letter: string) => string; unknownAuthor: string };

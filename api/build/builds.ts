@@ -35,6 +35,7 @@ import { copyFile, mkdir, readdir, readFile, readlink, rename, rm, stat, symlink
 import { basename, join, relative } from 'node:path';
 import { projectRoot } from '../config.ts';
 import { waitForOsLock } from '../lib/os-lock.ts';
+import { precompressDirectory } from './precompress.ts';
 
 const STAMP = '.podium-build';
 
@@ -107,6 +108,7 @@ export async function ensureWidgetsBuilt(
       { PODIUM_WIDGETS_OUT_DIR: built, PODIUM_BUILD_CACHE_DIR: work.cacheDir },
       work.dir,
     );
+    await precompressDirectory(built);
     await writeFile(join(built, STAMP), hash);
     await replaceDirectory(outDir, built);
     return true;
@@ -175,6 +177,7 @@ export async function ensureSiteBuilt(
       // Astro puts its prerendered chunks under the cwd when the output lies outside it.
       work.dir,
     );
+    await precompressDirectory(outDir);
     await writeFile(join(outDir, STAMP), hash);
     await switchLink(link, outDir);
     await removeOldBuilds(buildsDir, outDir, options.previousBuildGraceMs);

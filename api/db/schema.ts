@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -30,6 +31,7 @@ import type {
   SocialPlaceholder,
 } from '../../shared/contracts/social-thread.ts';
 import type { Flag } from '../services/screening/types.ts';
+import type { HolidayRules, WeeklyHours } from '../services/office-hours/calendar.ts';
 import type { LocalizedText } from '../../shared/contracts/localized-text.ts';
 
 /** A sentiment label as stored with an item. */
@@ -137,6 +139,18 @@ export const organisations = pgTable('organisations', {
    * legal basis to publish them).
    */
   socialAuthorDisplay: text('social_author_display').$type<SocialAuthorDisplay>().notNull().default('pseudonym'),
+  /**
+   * The opening-hours calendar response promises are measured in (api/services/office-hours/):
+   * weekly hours (null: Monday to Friday 09:00–17:00), the holiday choices (null: Goede Vrijdag
+   * open, Bevrijdingsdag every year), extra closed days as local `YYYY-MM-DD`, and the time zone.
+   */
+  officeHours: jsonb('office_hours').$type<WeeklyHours>(),
+  holidayRules: jsonb('holiday_rules').$type<HolidayRules>(),
+  closedDays: text('closed_days')
+    .array()
+    .notNull()
+    .default(sql`ARRAY[]::text[]`),
+  timeZone: text('time_zone').notNull().default('Europe/Amsterdam'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -328,9 +342,22 @@ export const submissions = pgTable(
      * (a colleague's stale page) is refused (api/services/moderation/versions.ts).
      */
     version: integer('version').notNull().default(1),
+    /**
+     * When the promised response time ends, in office hours (api/services/office-hours/due-times.ts):
+     * set on arrival, recomputed for waiting items when a promise or the calendar changes, kept
+     * once answered so "answered in time" stays visible.
+     */
+    responseDueAt: timestamp('response_due_at', { withTimezone: true }),
+    /** The first published answer by staff. */
+    firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
+    /** When it first left the waiting states (published, rejected or answered). */
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
   },
   (t) => [
     index('submissions_consultation_status').on(t.consultationId, t.status),
+    // The inbox sorts by time left with a keyset on (response_due_at, id); the nearly-late check
+    // and the overdue view read a range of it.
+    index('submissions_due_id').on(t.responseDueAt, t.id),
     index('submissions_review_state').on(t.reviewState, t.createdAt),
     // The inbox pages by (created_at, id): a keyset, not an offset.
     index('submissions_created_id').on(t.createdAt, t.id),
@@ -357,19 +384,28 @@ export const submissionAnswers = pgTable(
 );
 
 /** Personal data of a resident, kept apart so it can be purged or exported on its own. */
-export const submissionContacts = pgTable('submission_contacts', {
-  submissionId: uuid('submission_id')
-    .primaryKey()
-    .references(() => submissions.id, { onDelete: 'cascade' }),
-  name: text('name'),
-  email: text('email'),
-  /** The resident agreed to be contacted about this input. */
-  consentToContact: boolean('consent_to_contact').notNull().default(false),
-  consentGivenAt: timestamp('consent_given_at', { withTimezone: true }),
-  /** Which wording of the consent text the resident saw. */
-  consentVersion: text('consent_version'),
-  createdAt: createdAt(),
-});
+export const submissionContacts = pgTable(
+  'submission_contacts',
+  {
+    submissionId: uuid('submission_id')
+      .primaryKey()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    name: text('name'),
+    email: text('email'),
+    /** The resident agreed to be contacted about this input. */
+    consentToContact: boolean('consent_to_contact').notNull().default(false),
+    consentGivenAt: timestamp('consent_given_at', { withTimezone: true }),
+    /** Which wording of the consent text the resident saw. */
+    consentVersion: text('consent_version'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // A resident's contact history (services/moderation/item-context.ts) links input by address, with consent only.
+    index('submission_contacts_email_consent')
+      .on(sql`lower(${t.email})`)
+      .where(sql`${t.consentToContact}`),
+  ],
+);
 
 export const staffUsers = pgTable('staff_users', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -552,16 +588,51 @@ export const socialPosts = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }),
     /** The house rule a rejection cited (its code). */
     moderationRule: text('moderation_rule'),
-    /** Raised by every decision on the post, as `submissions.version`. */
+    /** Webcare routing, as on submissions: the department and/or person who answers it. */
+    assignedDepartmentId: uuid('assigned_department_id').references(() => departments.id, { onDelete: 'set null' }),
+    assignedStaffUserId: uuid('assigned_staff_user_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    /** Raised by every decision, assignment and answer on the post, as `submissions.version`. */
     version: integer('version').notNull().default(1),
+    /** As `submissions.response_due_at`: the channel guideline's promise, in office hours. */
+    responseDueAt: timestamp('response_due_at', { withTimezone: true }),
+    /** When the municipality first answered it (in the mirror on the portal). */
+    firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
+    /** When a moderator first decided or answered it. */
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
   },
   (t) => [
+    index('social_posts_due_id').on(t.responseDueAt, t.id),
     uniqueIndex('social_posts_thread_external').on(t.threadId, t.externalId),
     index('social_posts_thread_position').on(t.threadId, t.position),
     index('social_posts_review_state').on(t.reviewState, t.createdAt),
     index('social_posts_created_id').on(t.createdAt, t.id),
+    // Other posts by the same account: a contact history (services/moderation/item-context.ts).
+    index('social_posts_author').on(t.authorId, t.createdAt),
     index('social_posts_text_nl').using('gin', sql`to_tsvector('dutch', ${t.contentText})`),
     index('social_posts_text_en').using('gin', sql`to_tsvector('english', ${t.contentText})`),
+  ],
+);
+
+/**
+ * Staff's free-text notes on one moderation item (a submission or a mirrored social post).
+ * Kept apart from the five-year audit log, which records only that a note was added: a note
+ * may quote or name the resident, so it lives as long as the item (erasure.ts, retention.ts).
+ */
+export const itemNotes = pgTable(
+  'item_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    submissionId: uuid('submission_id').references(() => submissions.id, { onDelete: 'cascade' }),
+    socialPostId: uuid('social_post_id').references(() => socialPosts.id, { onDelete: 'cascade' }),
+    /** Null once the author's staff account is erased; the note stays with its item. */
+    authorStaffId: uuid('author_staff_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('item_notes_one_item', sql`num_nonnulls(${t.submissionId}, ${t.socialPostId}) = 1`),
+    index('item_notes_submission').on(t.submissionId, t.createdAt),
+    index('item_notes_social_post').on(t.socialPostId, t.createdAt),
   ],
 );
 
@@ -623,6 +694,11 @@ export const channelGuidelines = pgTable(
     name: jsonb('name').$type<LocalizedText>().notNull(),
     /** The promised response time, in working days. */
     responseDays: integer('response_days').notNull(),
+    /**
+     * The promise in office hours, for channels that answer within the day (social media:
+     * "binnen 4 uur"); when set it replaces `response_days` for this channel's items.
+     */
+    responseHours: integer('response_hours'),
     repliesAllowed: boolean('replies_allowed').notNull().default(true),
     /** The department whose moderators handle this channel; null: the central desk. */
     moderatedByDepartmentId: uuid('moderated_by_department_id').references(() => departments.id, {
@@ -902,3 +978,48 @@ export const staffNotificationPreferences = pgTable('staff_notification_preferen
   channels: jsonb('channels').$type<Record<string, { workbench: boolean; email: boolean }>>().notNull().default({}),
   updatedAt: updatedAt(),
 });
+
+/**
+ * A person's saved inbox views: a filter set (the inbox's query string) under a name they
+ * chose, in their own order. Only theirs; gone with their account. The query is checked
+ * again each time it is used (api/services/moderation/saved-views.ts), so a view whose
+ * filter no longer exists still opens the inbox.
+ */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** The inbox's list parameters, e.g. `view=mine&sort=newest`; no page cursor. */
+    query: text('query').notNull(),
+    position: integer('position').notNull(),
+    createdAt: createdAt(),
+  },
+  // "Fiets" and "fiets" are one name to the person choosing between links.
+  (t) => [uniqueIndex('saved_views_name').on(t.staffUserId, sql`lower(${t.name})`)],
+);
+
+/**
+ * Who has an item open now (presence): one row per person and item, kept alive by the item
+ * page's heartbeat and expired by time (api/services/moderation/presence.ts). In the
+ * database, not in memory, because several API processes serve the same team.
+ */
+export const itemPresence = pgTable(
+  'item_presence',
+  {
+    /** A submission or a social post: ids are unique across the queue's sources, so no foreign key. */
+    itemId: uuid('item_id').notNull(),
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    seenAt: timestamp('seen_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.staffUserId] }), index('item_presence_seen').on(t.seenAt)],
+);

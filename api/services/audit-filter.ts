@@ -1,12 +1,11 @@
 /** The audit-log viewer's filter, checked at the edge: every bad value is named, none ignored. */
 import { z } from 'zod';
-import { truncateText, wellFormed } from '../../shared/contracts/text.ts';
 import type { AuditFilter } from './audit-log.ts';
-import { isCalendarDate } from './insights/weeks.ts';
+import { periodErrors, rawQuery } from './filter-query.ts';
 
 export type AuditFilterError = {
   field: 'actor' | 'action' | 'subject' | 'from' | 'to' | 'page';
-  code: 'actor' | 'action' | 'subject' | 'from' | 'to' | 'order' | 'page';
+  code: 'actor' | 'action' | 'subject' | 'from' | 'to' | 'order' | 'span' | 'page';
 };
 
 export type RawAuditFilter = Partial<Record<'actor' | 'action' | 'subject' | 'from' | 'to' | 'page', string>>;
@@ -14,12 +13,7 @@ export type RawAuditFilter = Partial<Record<'actor' | 'action' | 'subject' | 'fr
 const Page = z.coerce.number().int().min(1).max(1_000_000);
 
 export function rawAuditFilter(query: Record<string, string | undefined>): RawAuditFilter {
-  const out: RawAuditFilter = {};
-  for (const name of ['actor', 'action', 'subject', 'from', 'to', 'page'] as const) {
-    const value = query[name] === undefined ? undefined : wellFormed(query[name]).trim();
-    if (value) out[name] = truncateText(value, 300);
-  }
-  return out;
+  return rawQuery(query, { actor: 300, action: 300, subject: 300, from: 300, to: 300, page: 300 });
 }
 
 export function parseAuditFilter(
@@ -31,10 +25,7 @@ export function parseAuditFilter(
     errors.push({ field: 'actor', code: 'actor' });
   if (raw.action && raw.action.length > 100) errors.push({ field: 'action', code: 'action' });
   if (raw.subject && raw.subject.length > 200) errors.push({ field: 'subject', code: 'subject' });
-  if (raw.from && !isCalendarDate(raw.from)) errors.push({ field: 'from', code: 'from' });
-  if (raw.to && !isCalendarDate(raw.to)) errors.push({ field: 'to', code: 'to' });
-  if (raw.from && raw.to && isCalendarDate(raw.from) && isCalendarDate(raw.to) && raw.from > raw.to)
-    errors.push({ field: 'from', code: 'order' });
+  errors.push(...periodErrors(raw.from, raw.to));
   const page = Page.safeParse(raw.page ?? '1');
   if (!page.success) errors.push({ field: 'page', code: 'page' });
   if (errors.length > 0) return { ok: false, errors };

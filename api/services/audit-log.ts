@@ -3,9 +3,10 @@
  * There is no function here that changes an entry, and the database refuses UPDATE and
  * DELETE on the table (migration 0006) except for the retention purge.
  */
-import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { LocalizedText } from '../../shared/contracts/localized-text.ts';
 import type { Db } from '../db/client.ts';
-import { auditLog, staffUsers } from '../db/schema.ts';
+import { auditLog, consultations, socialPosts, socialThreads, staffUsers, submissions } from '../db/schema.ts';
 import { TIME_ZONE } from './insights/weeks.ts';
 
 export type AuditFilter = {
@@ -33,7 +34,19 @@ export type AuditRow = {
   before: unknown;
   after: unknown;
   details: Record<string, unknown>;
+  /** For an entry about a moderation item: whether it can still be opened, and its consultation. */
+  item: AuditItem | null;
 };
+
+export type AuditItem = {
+  type: 'submission' | 'social_post';
+  /** False once the item is erased or deleted: there is nothing left to link to. */
+  exists: boolean;
+  consultationTitle: LocalizedText | null;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LOOKUP_CHUNK = 1000;
 
 export const AUDIT_PAGE_SIZE = 50;
 /** The most entries one export holds; narrow the filters for more. */
@@ -69,6 +82,11 @@ async function select(db: Db, organisationId: string, filter: AuditFilter, limit
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit)
     .offset(offset);
+  const items = await itemsOf(
+    db,
+    organisationId,
+    rows.map((r) => r.entry),
+  );
   return rows.map(({ entry, actorName }) => ({
     id: entry.id,
     at: entry.at,
@@ -80,7 +98,61 @@ async function select(db: Db, organisationId: string, filter: AuditFilter, limit
     subjectId: entry.subjectId,
     ...changeOf(entry.details),
     details: entry.details,
+    item: itemOf(items, entry),
   }));
+}
+
+type Subject = { subjectType: string; subjectId: string | null };
+
+function itemOf(items: Map<string, AuditItem>, entry: Subject): AuditItem | null {
+  if (entry.subjectType !== 'submission' && entry.subjectType !== 'social_post') return null;
+  return items.get(entry.subjectId ?? '') ?? { type: entry.subjectType, exists: false, consultationTitle: null };
+}
+
+/**
+ * The moderation items the entries are about, looked up by id in a second query rather than
+ * joined: `subject_id` is text, and a join on a cast would read every item for each page.
+ */
+async function itemsOf(db: Db, organisationId: string, entries: Subject[]): Promise<Map<string, AuditItem>> {
+  const ids = (type: string) => [
+    ...new Set(
+      entries
+        .filter((e) => e.subjectType === type && e.subjectId && UUID.test(e.subjectId))
+        .map((e) => e.subjectId!.toLowerCase()),
+    ),
+  ];
+  const found = new Map<string, AuditItem>();
+  const submissionIds = ids('submission');
+  for (let i = 0; i < submissionIds.length; i += LOOKUP_CHUNK) {
+    const rows = await db
+      .select({ id: submissions.id, erasedAt: submissions.erasedAt, title: consultations.title })
+      .from(submissions)
+      .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
+      .where(
+        and(
+          eq(consultations.organisationId, organisationId),
+          inArray(submissions.id, submissionIds.slice(i, i + LOOKUP_CHUNK)),
+        ),
+      );
+    for (const row of rows)
+      found.set(row.id, { type: 'submission', exists: row.erasedAt === null, consultationTitle: row.title });
+  }
+  const postIds = ids('social_post');
+  for (let i = 0; i < postIds.length; i += LOOKUP_CHUNK) {
+    const rows = await db
+      .select({ id: socialPosts.id, title: consultations.title })
+      .from(socialPosts)
+      .innerJoin(socialThreads, eq(socialThreads.id, socialPosts.threadId))
+      .leftJoin(consultations, eq(consultations.id, socialThreads.consultationId))
+      .where(
+        and(
+          eq(socialThreads.organisationId, organisationId),
+          inArray(socialPosts.id, postIds.slice(i, i + LOOKUP_CHUNK)),
+        ),
+      );
+    for (const row of rows) found.set(row.id, { type: 'social_post', exists: true, consultationTitle: row.title });
+  }
+  return found;
 }
 
 export async function listAudit(

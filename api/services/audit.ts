@@ -4,8 +4,10 @@
  */
 import type { Db } from '../db/client.ts';
 import { auditLog } from '../db/schema.ts';
+import type { AuditAction } from './audit-actions.ts';
 
-export type AuditEntry = typeof auditLog.$inferInsert;
+/** An entry; its action one of the list the audit-log viewer has a sentence for. */
+export type AuditEntry = Omit<typeof auditLog.$inferInsert, 'action'> & { action: AuditAction };
 
 /** Accepts a transaction as well as the database handle. */
 type Writer = Pick<Db, 'insert'>;

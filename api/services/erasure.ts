@@ -8,16 +8,20 @@
  * - residents' reports on it (their note may quote it),
  * - staff's sentiment corrections of it (they keep the text for retraining) and, with
  *   them, the correction model, which counts the words of every text it learnt from,
- * - moderators' notes in the audit log (the entry stays, without the note),
+ * - staff's notes on it (`item_notes`; the audit log keeps only that a note was added),
  * - the screening record (a redacted copy of every text),
  * - lost-code e-mail links asked for with the input's address, and their mails in the outbox.
+ *
+ * A mirrored social-media post whose content is erased (on request, or deleted at the
+ * source) takes the municipality's answers to it and moderators' notes on it along, for
+ * the same reason: `forgetPostTexts`.
  */
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { describeError } from '../lib/log-error.ts';
 import {
-  auditLog,
   emailLinks,
+  itemNotes,
   outboxMessages,
   sentimentCorrections,
   staffReplies,
@@ -73,27 +77,38 @@ export async function forgetAttachedTexts(
     .returning({ id: sentimentCorrections.id });
   if (corrections.length > 0) await retrainCorrectionModel(tx, organisationId, now);
 
-  // The audit log is append-only; an erasure may only take something out of an entry
-  // (migration 0014), for this transaction only.
-  await tx.execute(sql`select set_config('podium.audit_erasure', 'on', true)`);
+  // Staff's notes live as long as their item (the audit log keeps only that one was added).
   const notes = await tx
-    .update(auditLog)
-    .set({ details: sql`${auditLog.details} - 'note'` })
-    .where(
-      and(
-        eq(auditLog.subjectType, 'submission'),
-        inArray(auditLog.subjectId, submissionIds),
-        sql`${auditLog.details} ? 'note'`,
-      ),
-    )
-    .returning({ id: auditLog.id });
-  await tx.execute(sql`select set_config('podium.audit_erasure', 'off', true)`);
+    .delete(itemNotes)
+    .where(inArray(itemNotes.submissionId, submissionIds))
+    .returning({ id: itemNotes.id });
 
   await tx
     .update(submissions)
     .set({ screening: null })
     .where(and(inArray(submissions.id, submissionIds), isNotNull(submissions.screening)));
   return { replies: replies.length, reports: reports.length, corrections: corrections.length, notes: notes.length };
+}
+
+export type ForgottenPostTexts = { replies: number; notes: number };
+
+/**
+ * Removes what was written about these mirrored posts: the municipality's answers (shown
+ * under the post in the mirror; an answer may quote the post) and moderators' notes
+ * (item_notes; the audit entries stay: that the post was answered or noted, and when). Run
+ * it in the transaction that erases the posts' content.
+ */
+export async function forgetPostTexts(tx: Tx, postIds: readonly string[]): Promise<ForgottenPostTexts> {
+  if (postIds.length === 0) return { replies: 0, notes: 0 };
+  const replies = await tx
+    .delete(staffReplies)
+    .where(inArray(staffReplies.socialPostId, [...postIds]))
+    .returning({ id: staffReplies.id });
+  const notes = await tx
+    .delete(itemNotes)
+    .where(inArray(itemNotes.socialPostId, [...postIds]))
+    .returning({ id: itemNotes.id });
+  return { replies: replies.length, notes: notes.length };
 }
 
 /** Every table an erasure or a purge deletes from or updates: where dead copies of the text lie. */
@@ -109,6 +124,7 @@ const ERASED_TABLES = [
   'outbox_messages',
   'staff_notifications',
   'audit_log',
+  'item_notes',
   'social_posts',
   'social_authors',
 ] as const;

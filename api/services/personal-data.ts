@@ -21,7 +21,7 @@ import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';
 import { eraseSubmission, exportSubmission, type RightsActor, type SubmissionExport } from './residents-rights.ts';
 import { erasedContent } from './social/threads.ts';
-import { removeDeadCopies } from './erasure.ts';
+import { forgetPostTexts, removeDeadCopies } from './erasure.ts';
 
 export type PersonQuery = { email: string } | { handle: string };
 type StaffActor = Exclude<RightsActor, { type: 'resident' }>;
@@ -210,6 +210,9 @@ export async function erasePersonalData(
               .set({ ...erasedContent, url: null, deletedAt: params.now })
               .where(inArray(socialPosts.id, postIds))
               .returning({ submissionId: socialPosts.submissionId, threadId: socialPosts.threadId });
+      // The municipality's answers to the posts may quote them, and staff's notes go with
+      // their words (erasure.ts).
+      await forgetPostTexts(tx, postIds);
       for (const post of posts) if (post.submissionId) linkedSubmissions.push(post.submissionId);
       const [thread] = posts.length
         ? await tx

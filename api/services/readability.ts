@@ -14,13 +14,22 @@ export type Verdict = 'very_easy' | 'easy' | 'b1' | 'fairly_difficult' | 'diffic
 export type Readability = {
   /** Rounded to one decimal; higher is easier. Null when there is no text to judge. */
   score: number | null;
+  /** Null when there are no words, or too few to judge (`tooShort`). */
   verdict: Verdict | null;
+  /** Fewer than MIN_WORDS_TO_JUDGE words: a score is computed, but says nothing. */
+  tooShort: boolean;
   words: number;
   sentences: number;
   syllables: number;
   /** The score reaches B1 (60 or more). */
   meetsB1: boolean;
 };
+
+/**
+ * Below this many words the formulas swing wildly (one long word makes a four-word title
+ * "difficult"), so no verdict is given: the hint says the text is too short to judge.
+ */
+export const MIN_WORDS_TO_JUDGE = 15;
 
 /** Score of 60 and up reads at B1 or easier. */
 export const B1_THRESHOLD = 60;
@@ -29,7 +38,8 @@ const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 export function readability(text: string, lang: Locale): Readability {
   const words = text.match(WORD) ?? [];
-  if (words.length === 0) return { score: null, verdict: null, words: 0, sentences: 0, syllables: 0, meetsB1: false };
+  if (words.length === 0)
+    return { score: null, verdict: null, tooShort: true, words: 0, sentences: 0, syllables: 0, meetsB1: false };
   const sentences = countSentences(text);
   const syllables = words.reduce((sum, word) => sum + countSyllables(word, lang), 0);
   const wordsPerSentence = words.length / sentences;
@@ -39,13 +49,15 @@ export function readability(text: string, lang: Locale): Readability {
       ? 206.835 - 0.93 * wordsPerSentence - 77 * syllablesPerWord
       : 206.835 - 1.015 * wordsPerSentence - 84.6 * syllablesPerWord;
   const score = Math.round(raw * 10) / 10;
+  const tooShort = words.length < MIN_WORDS_TO_JUDGE;
   return {
     score,
-    verdict: verdictFor(score),
+    verdict: tooShort ? null : verdictFor(score),
+    tooShort,
     words: words.length,
     sentences,
     syllables,
-    meetsB1: score >= B1_THRESHOLD,
+    meetsB1: !tooShort && score >= B1_THRESHOLD,
   };
 }
 

@@ -8,11 +8,12 @@
  * purge runs in one transaction with its audit-log entry. `runRetentionIfDue` makes sure
  * one process per deployment runs it per interval.
  */
-import { and, eq, inArray, isNotNull, isNull, lt, lte, notExists, notInArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, lte, ne, notExists, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { startBackgroundLoop } from './background-loop.ts';
 import {
   auditLog,
+  itemNotes,
   consultations,
   jobLeases,
   organisations,
@@ -248,6 +249,14 @@ async function purgeOrganisation(
   // moderators' notes and the screening record's redacted copy (erasure.ts).
   const expiredIds = (await unpublishedExpired).map((row) => row.id);
   await forgetAttachedTexts(tx, { organisationId, submissionIds: expiredIds, now });
+  // Nothing is left to review: the item leaves the open queue and shows as erased there, and a
+  // page opened before the purge is stale. Status and choices stay for the statistics.
+  if (expiredIds.length > 0) {
+    await tx
+      .update(submissions)
+      .set({ reviewState: 'erased', version: sql`${submissions.version} + 1`, updatedAt: now })
+      .where(and(inArray(submissions.id, expiredIds), ne(submissions.reviewState, 'erased')));
+  }
   // An answer mail quotes the reply that just went; the contact period may end later.
   if (expiredIds.length > 0) await tx.delete(outboxMessages).where(inArray(outboxMessages.submissionId, expiredIds));
 
@@ -291,6 +300,12 @@ async function purgeOrganisation(
     )
     .returning({ id: socialPosts.id });
   counts.socialPosts = stripped.length;
+  // Staff's notes on those posts may name the person the post no longer links to.
+  const expiredPosts = tx
+    .select({ id: socialPosts.id })
+    .from(socialPosts)
+    .where(and(inArray(socialPosts.threadId, expiredThreads), residentPost));
+  await tx.delete(itemNotes).where(inArray(itemNotes.socialPostId, expiredPosts));
   // Accounts no post refers to any more. Authors are shared between organisations'
   // threads, so only an author nobody's thread uses is removed.
   counts.socialAuthors = (

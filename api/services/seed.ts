@@ -2,6 +2,7 @@
  * Demo data: a Dutch municipality with mobility consultations, so a fresh Podium shows
  * something real. Idempotent: every row is keyed on a natural key and skipped when present.
  */
+import { fillMissingClocks, recomputeWaitingDueTimes } from './office-hours/due-times.ts';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
@@ -249,6 +250,10 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<SeedReport
   await seedHouseRules(db, orgId);
   await seedAccessibilityStatement(db, orgId, now);
   await seedChannelGuidelines(db, orgId);
+  // The demo's input was stored directly, and its thread before the guidelines: every item
+  // gets the due time its channel promises.
+  await fillMissingClocks(db);
+  await recomputeWaitingDueTimes(db, orgId);
   await markContentChanged(db);
 
   return { organisation: 'demodam', created: existing.length === 0 };

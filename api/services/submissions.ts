@@ -30,6 +30,7 @@ import { publicStatus } from './consultations.ts';
 import { screen } from './screening/index.ts';
 import { generateFollowUpCode } from './follow-up-code.ts';
 import { routes } from '../../shared/urls.ts';
+import { inputDueAt } from './office-hours/due-times.ts';
 import { addWorkingDays } from './working-days.ts';
 import { consumeSolution, type ProofCheck } from './proof-of-work.ts';
 
@@ -120,6 +121,12 @@ export async function submitInput(
     now,
   );
   const code = generateFollowUpCode();
+  const responseDueAt = await inputDueAt(db, {
+    organisationId: consultation.organisationId,
+    channel: input.channel,
+    consultationDays: consultation.responseDays,
+    arrival: now,
+  });
   try {
     const submission = await db.transaction(async (tx) => {
       // Used up only together with the input it protects, so a failed send can use it again.
@@ -141,6 +148,7 @@ export async function submitInput(
           ...(await routeSubmission(tx, { consultationId: consultation.id, channel: input.channel })),
           createdAt: now,
           updatedAt: now,
+          responseDueAt,
         })
         .returning();
       if (!row) throw new Error('Insert returned no row');
@@ -358,7 +366,9 @@ export async function findFollowUp(db: Db, code: string): Promise<FollowUp | und
     submittedAt: submission.createdAt.toISOString(),
     publishedAt: submission.publishedAt?.toISOString() ?? null,
     erasedAt: submission.erasedAt?.toISOString() ?? null,
-    answerDueAt: addWorkingDays(submission.createdAt, consultation.responseDays).toISOString(),
+    answerDueAt: (
+      submission.responseDueAt ?? addWorkingDays(submission.createdAt, consultation.responseDays)
+    ).toISOString(),
     moderationReason: submission.moderationReason,
     houseRule: submission.moderationRule
       ? await findHouseRule(db, consultation.organisationId, submission.moderationRule)
@@ -391,7 +401,8 @@ function toReceipt(row: SubmissionRow, responseDays: number): SubmissionReceipt 
     code: row.followUpCode,
     status: row.status,
     followUpUrl: followUpPath(row.followUpCode, row.language),
-    answerDueAt: addWorkingDays(row.createdAt, responseDays).toISOString(),
+    // Rows from before the stored clock (filled on start) fall back to the plain count.
+    answerDueAt: (row.responseDueAt ?? addWorkingDays(row.createdAt, responseDays)).toISOString(),
   };
 }
 

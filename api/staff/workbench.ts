@@ -15,6 +15,8 @@ import type { StaffSessionOptions } from './kit/session.ts';
 import { staffPrivacyRoutes } from './privacy/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { createQueuePage, queueRoutes } from './queue/routes.ts';
+import { presenceRoutes } from './queue/presence-routes.ts';
+import { savedViewRoutes } from './queue/saved-views-routes.ts';
 import { staffThreadRoutes } from './threads/routes.ts';
 import { webcareQueuePanel } from './webcare/queue-panel.ts';
 import { webcareRoutes } from './webcare/routes.ts';
@@ -32,6 +34,8 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffE
   app.route('/', staffAssets());
   app.route('/', authRoutes(options));
   app.route('/', queueRoutes({ queuePage }));
+  app.route('/', savedViewRoutes({ queuePage }));
+  app.route('/', presenceRoutes());
   app.route('/', webcareRoutes());
   app.route('/', insightsRoutes());
   app.route('/', auditRoutes());

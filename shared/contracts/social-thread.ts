@@ -99,6 +99,18 @@ export const SocialPlaceholder = z.enum(['deleted', 'blocked', 'unavailable']).o
 });
 export type SocialPlaceholder = z.infer<typeof SocialPlaceholder>;
 
+export const MunicipalityAnswer = z
+  .object({
+    body: InputText.openapi({ description: 'Plain text; paragraphs separated by blank lines' }),
+    lang: z.enum(['nl', 'en']).openapi({ description: 'The language the answer is written in' }),
+    publishedAt: DateTime,
+  })
+  .openapi('MunicipalityAnswer', {
+    description:
+      "The municipality's answer to a post, written in Podium. It is shown in the mirror only: it is not posted on the platform.",
+  });
+export type MunicipalityAnswer = z.infer<typeof MunicipalityAnswer>;
+
 export const SocialPost = z
   .object({
     id: InputText.openapi({ description: "The platform's id of the post (a Bluesky AT URI, a status or tweet id)" }),
@@ -121,6 +133,14 @@ export const SocialPost = z
     createdAt: DateTime.openapi({ description: 'When it was posted; for placeholders an estimate' }),
     editedAt: DateTime.nullable().openapi({ description: 'Last edit at the source; show "bewerkt"' }),
     deletedAt: DateTime.nullable().openapi({ description: 'Set only on placeholders of deleted posts' }),
+    answers: z
+      .array(MunicipalityAnswer)
+      .optional()
+      .openapi({
+        description:
+          "The municipality's answers to this post, oldest first: render them directly under the post, before its replies. " +
+          'Absent when there are none (and on placeholders).',
+      }),
   })
   .openapi('SocialPost');
 export type SocialPost = z.infer<typeof SocialPost>;

@@ -8,11 +8,19 @@
  * No image is loaded from the platform: that would tell the platform who reads the page.
  */
 import type { Locale } from '../contracts/public-content.ts';
-import type { SocialPost, SocialThread } from '../contracts/social-thread.ts';
+import type { MunicipalityAnswer, SocialPost, SocialThread } from '../contracts/social-thread.ts';
 import { textsFor } from '../i18n.ts';
 import * as threadTexts from '../texts/thread.ts';
-import { authorLabel, authorRole, hidesMedia, mediaDescriptions, threadTree, type ThreadNode } from '../thread-view.ts';
-import { attrs, html, join, nothing, raw, time, withMarkup, type Html } from '../html/index.ts';
+import {
+  answersTo,
+  authorLabel,
+  authorRole,
+  hidesMedia,
+  mediaDescriptions,
+  threadTree,
+  type ThreadNode,
+} from '../thread-view.ts';
+import { attrs, html, join, nothing, paragraphs, raw, time, withMarkup, type Html } from '../html/index.ts';
 
 type ThreadMessages = threadTexts.Texts;
 
@@ -73,17 +81,43 @@ function renderPost(post: SocialPost, parent: SocialPost | undefined, lang: Loca
   return html`<article class="podium-post">${heading}${meta.length > 0 ? html`<p class="podium-meta">${join(meta, ' · ')}</p>` : nothing}${content}${renderMedia(post, lang, m)}${renderCounts(post, m)}</article>`;
 }
 
+/** The municipality's answer to a post, written in Podium: marked as not on the platform. */
+function renderAnswer(
+  answer: MunicipalityAnswer,
+  post: SocialPost,
+  thread: SocialThread,
+  lang: Locale,
+  headingLevel: number,
+): Html {
+  const m = textsFor(threadTexts, lang);
+  const h = raw(`h${Number(headingLevel)}`);
+  const when = time({ moment: answer.publishedAt, lang, style: 'dateTime' });
+  const meta = [
+    html`<span class="podium-badge">${m.ownAccount}</span>`,
+    m.replyTo(authorLabel(post, m)),
+    m.answerOnlyHere(m.platforms[thread.platform]),
+  ];
+  return html`<article class="podium-post podium-post--answer"><${h} class="podium-post__author">${withMarkup(m.municipalityAnswered, when)}</${h}><p class="podium-meta">${join(meta, ' · ')}</p><div class="podium-post__content"${attrs({ lang: answer.lang !== lang ? answer.lang : undefined })}>${paragraphs(answer.body)}</div></article>`;
+}
+
 /**
  * The posts as nested lists: a reply sits in a list inside the post it answers, so
- * assistive technology announces the nesting level.
+ * assistive technology announces the nesting level. The municipality's answers to a post
+ * come first in that list, directly under the post.
  */
 export function renderThreadPosts(thread: SocialThread, lang: Locale, headingLevel = 3): Html {
-  const list = (nodes: ThreadNode[]): Html =>
-    nodes.length === 0
-      ? nothing
-      : html`<ol class="podium-thread__posts">${nodes.map(
-          (node) => html`<li>${renderPost(node.post, node.parent, lang, headingLevel)}${list(node.replies)}</li>`,
-        )}</ol>`;
+  const answers = (post: SocialPost): Html[] =>
+    answersTo(post).map((answer) => html`<li>${renderAnswer(answer, post, thread, lang, headingLevel)}</li>`);
+  const list = (nodes: ThreadNode[], above?: SocialPost): Html => {
+    const items = [
+      ...(above ? answers(above) : []),
+      ...nodes.map(
+        (node) =>
+          html`<li>${renderPost(node.post, node.parent, lang, headingLevel)}${list(node.replies, node.post)}</li>`,
+      ),
+    ];
+    return items.length === 0 ? nothing : html`<ol class="podium-thread__posts">${items}</ol>`;
+  };
   return list(threadTree(thread));
 }
 

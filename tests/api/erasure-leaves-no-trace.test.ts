@@ -1,6 +1,6 @@
 /**
  * Erasure leaves no trace. Input is given with a marker that only it contains (in the
- * answer, the name and the e-mail address), staff act on it (a moderator's note, an
+ * answer, the name and the e-mail address), staff act on it (moderators' notes, with a decision and on their own, an
  * answer, a sentiment correction, a resident's report, an e-mail link that waits in the
  * outbox), the portal is built with it published, and then it is erased through each way
  * there is:
@@ -8,7 +8,10 @@
  * - the resident with the follow-up code, by JSON and by the form on the follow-up page,
  * - staff on the privacy screen (`/beheer/privacy`), by e-mail address,
  * - the operator with `podium privacy erase`,
- * - the retention purge (never-published input of a long-closed consultation).
+ * - the retention purge (never-published input of a long-closed consultation),
+ * - and a resident's mirrored social-media post, published and answered by the municipality
+ *   (the answer quotes it and shows under it in the portal's mirror), erased by staff on
+ *   the privacy screen by the resident's handle.
  *
  * After the rebuild, the marker is searched (case-insensitively) in
  * (a) every column of every row of every table, cast to text, and for the PostgreSQL server
@@ -30,19 +33,32 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { createApp, OPENAPI_DOCUMENT } from '../../api/app.ts';
 import { ensureSiteBuilt, openApiPath, previousBuildsRemoved, snapshotPath } from '../../api/build/builds.ts';
 import { projectRoot } from '../../api/config.ts';
 import { openDatabase, type Database } from '../../api/db/client.ts';
-import { auditLog, consultations, organisations, submissions } from '../../api/db/schema.ts';
+import {
+  auditLog,
+  consultations,
+  organisations,
+  socialAuthors,
+  socialPosts,
+  staffReplies,
+  submissions,
+} from '../../api/db/schema.ts';
+import { importMastodonThread } from '../../api/services/social/mastodon.ts';
+import { importThread } from '../../api/services/social/threads.ts';
+import { mastodonAccount, mastodonStatus } from '../fixtures/social/payloads.ts';
 import { outboxTransport, type MailMessage, type MailTransport } from '../../api/services/mail.ts';
 import { sendDueMail } from '../../api/services/notifications/outbox.ts';
 import { answerItem, correctSentiment, decide, type Actor } from '../../api/services/moderation/index.ts';
+import { saveItem } from '../../api/services/moderation/save-item.ts';
 import { privacyCommand } from '../../api/services/privacy-cli.ts';
 import { buildPublishedSnapshot, writeSnapshotFile } from '../../api/services/published-content.ts';
 import { reportSubmission } from '../../api/services/reports.ts';
@@ -56,6 +72,9 @@ const DAY = 86_400_000;
 const SLUG = 'fietsroute-stationsstraat';
 const PATHS = ['resident-json', 'resident-form', 'staff', 'cli', 'purge'] as const;
 type ErasurePath = (typeof PATHS)[number];
+/** Every marker searched for afterwards: the input's paths and the mirrored post. */
+const MARKED = [...PATHS, 'social'] as const;
+type Marked = (typeof MARKED)[number];
 const NO_LIMITS = { submit: null, follow_up: null, rights: null, login: null, email_link: null };
 
 type Target = { name: string; embedded: boolean; open(dataDir: string): Promise<Database> };
@@ -84,7 +103,13 @@ function filesContaining(dirs: string[], text: string): string[] {
   const hits: string[] = [];
   for (const dir of dirs) {
     for (const file of filesUnder(dir)) {
-      const bytes = readFileSync(file);
+      // The build's precompressed copies (.br, .gz) hide text from a byte search: read them decoded.
+      const stored = readFileSync(file);
+      const bytes = file.endsWith('.br')
+        ? brotliDecompressSync(stored)
+        : file.endsWith('.gz')
+          ? gunzipSync(stored)
+          : stored;
       // Lower-case ASCII only, byte by byte: the marker is ASCII, and the bytes may be anything.
       for (let i = 0; i < bytes.length; i += 1) if (bytes[i]! >= 65 && bytes[i]! <= 90) bytes[i] = bytes[i]! + 32;
       if (bytes.includes(needle)) hits.push(file);
@@ -125,8 +150,10 @@ for (const target of targets()) {
     const { embedded } = target;
     const database = { current: undefined as Database | undefined };
     const markers = Object.fromEntries(
-      PATHS.map((path) => [path, `Zq${path.replace('-', '')}${randomBytes(5).toString('hex')}`]),
-    ) as Record<ErasurePath, string>;
+      MARKED.map((path) => [path, `Zq${path.replace('-', '')}${randomBytes(5).toString('hex')}`]),
+    ) as Record<Marked, string>;
+    /** The mirrored thread and the resident's handle as stored. */
+    const social = { threadId: '', handle: '' };
     const codes = {} as Record<ErasurePath, string>;
     const ids = {} as Record<ErasurePath, string>;
     let app: ReturnType<typeof createApp>;
@@ -198,6 +225,18 @@ for (const target of targets()) {
         const decision = path === 'purge' ? 'escalate' : 'publish';
         const decided = await decide(db(), { itemId, decision, note: `Notitie over ${marker}`, actor, now: NOW });
         assert.equal(decided.kind, 'decided');
+        const [current] = await db()
+          .select({ version: submissions.version })
+          .from(submissions)
+          .where(eq(submissions.id, itemId));
+        const noted = await saveItem(db(), {
+          itemId,
+          expectedVersion: current!.version,
+          note: `Tweede notitie: ${marker} belde ook`,
+          actor,
+          now: NOW,
+        });
+        assert.equal(noted.kind, 'saved');
         if (path !== 'purge') {
           const report = await reportSubmission(db(), {
             submissionId: itemId,
@@ -239,7 +278,16 @@ for (const target of targets()) {
         for (const table of ['submission_answers', 'submission_contacts', 'staff_replies', 'sentiment_corrections']) {
           assert.ok(tables.has(`public.${table}`), `${path}: the marker is in ${table} before the erasure`);
         }
-        assert.ok(tables.has('public.audit_log'), `${path}: the moderator's note is in the audit log`);
+        assert.ok(tables.has('public.item_notes'), `${path}: the moderators' notes are in item_notes`);
+        assert.equal(
+          stored.filter(({ table }) => table === 'public.item_notes').length,
+          2,
+          `${path}: both notes are stored`,
+        );
+        assert.ok(
+          !tables.has('public.audit_log'),
+          `${path}: the audit log records that a note was added, not its words`,
+        );
         const waiting = filesContaining([join(dataDir, 'outbox')], markers[path]).map((file) =>
           readFileSync(file, 'utf8'),
         );
@@ -250,9 +298,64 @@ for (const target of targets()) {
       }
     });
 
+    it("mirrors a resident's post, publishes it and answers it quoting it", async () => {
+      const marker = markers.social;
+      const rootId = '77001';
+      const username = marker.toLowerCase();
+      const payload = {
+        status: mastodonStatus(rootId),
+        context: {
+          ancestors: [],
+          descendants: [
+            mastodonStatus(`${rootId}1`, {
+              in_reply_to_id: rootId,
+              account: mastodonAccount(username),
+              url: `https://social.gemeente.example/@${username}/${rootId}1`,
+              content: `<p>Bij mij ${marker} in de straat is het kruispunt gevaarlijk.</p>`,
+            }),
+          ],
+        },
+      };
+      const thread = importMastodonThread(payload, { ownAccounts: ['gemeente@social.gemeente.example'] });
+      const [consultation] = await db().select().from(consultations).where(eq(consultations.slug, SLUG));
+      const { threadId } = await importThread(db(), {
+        organisationId: actor.organisationId,
+        thread,
+        consultationId: consultation!.id,
+        live: false,
+        now: NOW,
+      });
+      social.threadId = threadId;
+      const [post] = await db()
+        .select()
+        .from(socialPosts)
+        .where(and(eq(socialPosts.threadId, threadId), eq(socialPosts.externalId, `${rootId}1`)));
+      const [author] = await db().select().from(socialAuthors).where(eq(socialAuthors.id, post!.authorId!));
+      social.handle = author!.handle!;
+      assert.equal((await decide(db(), { itemId: post!.id, decision: 'publish', actor, now: NOW })).kind, 'decided');
+      const answered = await answerItem(db(), {
+        itemId: post!.id,
+        body: `U schreef over ${marker}; we kijken naar het kruispunt.`,
+        language: 'nl',
+        actor,
+        now: NOW,
+      });
+      assert.equal(answered.kind, 'answered');
+      const served = await (await app.request(`/api/threads/${threadId}`)).text();
+      assert.match(served, new RegExp(`U schreef over ${marker}`), 'the answer is in the mirror');
+      const tables = new Set(
+        (await dumpRows(database.current!))
+          .filter(({ row }) => row.toLowerCase().includes(marker.toLowerCase()))
+          .map(({ table }) => table),
+      );
+      for (const table of ['social_posts', 'social_authors', 'staff_replies']) {
+        assert.ok(tables.has(`public.${table}`), `the marker is in ${table} before the erasure`);
+      }
+    });
+
     it('builds the portal with the published input on it', async () => {
       assert.equal(await buildPortal(true), true);
-      for (const path of PATHS.filter((p) => p !== 'purge')) {
+      for (const path of [...PATHS.filter((p) => p !== 'purge'), 'social' as const]) {
         const hits = filesContaining([distDir], markers[path]);
         assert.ok(hits.includes(snapshotPath(distDir)), `${path}: in the snapshot`);
         assert.ok(
@@ -285,6 +388,27 @@ for (const target of targets()) {
         admin.cookie,
       );
       assert.equal(staff.status, 200, await staff.clone().text());
+      const byHandle = await staffPost(
+        { app },
+        '/beheer/privacy/verwijderen',
+        [
+          ['csrf', admin.csrf],
+          ['lang', 'nl'],
+          ['by', 'handle'],
+          ['value', social.handle],
+          ['reference', 'AVG-2026-18'],
+          ['step', 'erase'],
+          ['confirm', 'yes'],
+        ],
+        admin.cookie,
+      );
+      assert.equal(byHandle.status, 200, await byHandle.clone().text());
+      const answers = await db()
+        .select()
+        .from(staffReplies)
+        .innerJoin(socialPosts, eq(socialPosts.id, staffReplies.socialPostId))
+        .where(eq(socialPosts.threadId, social.threadId));
+      assert.deepEqual(answers, [], 'the answer to the erased post is gone with it');
       const out: string[] = [];
       const status = await privacyCommand(db(), ['erase', '--email', emailOf('cli'), '--yes'], {
         out: (text) => out.push(text),
@@ -325,7 +449,7 @@ for (const target of targets()) {
 
     it('finds the marker in no row of any table (and not in pg_dump)', async () => {
       const dump = await dumpRows(database.current!);
-      for (const path of PATHS) {
+      for (const path of MARKED) {
         const hits = dump.filter(({ row }) => row.toLowerCase().includes(markers[path].toLowerCase()));
         assert.deepEqual(
           hits.map(({ table }) => table),
@@ -342,7 +466,7 @@ for (const target of targets()) {
           .toString()
           .toLowerCase();
         assert.ok(text.includes('create table public.submissions'), 'the dump is whole');
-        for (const path of PATHS) assert.ok(!text.includes(markers[path].toLowerCase()), `${path}: in pg_dump`);
+        for (const path of MARKED) assert.ok(!text.includes(markers[path].toLowerCase()), `${path}: in pg_dump`);
       }
     });
 
@@ -351,14 +475,14 @@ for (const target of targets()) {
       const dirs = [dataDir, distDir, ...(existsDir(cache) ? [cache] : [])];
       assert.ok(filesUnder(distDir).length > 20, 'the portal is there');
       if (embedded) assert.ok(filesUnder(join(dataDir, 'pg_wal')).length > 0, 'the database files are searched');
-      for (const path of PATHS) assert.deepEqual(filesContaining(dirs, markers[path]), [], path);
+      for (const path of MARKED) assert.deepEqual(filesContaining(dirs, markers[path]), [], path);
     });
 
     it('finds the marker in no public answer, archive or open data, and the follow-up says erased', async () => {
       const answers = await (await app.request(`/api/consultations/${SLUG}/answers?pageSize=100`)).text();
       const archive = await (await app.request(`/api/consultations/${SLUG}/archive`)).text();
       const openData = await (await app.request(`/api/open-data/consultations/${SLUG}`)).text();
-      for (const path of PATHS) {
+      for (const path of MARKED) {
         for (const [name, body] of Object.entries({ answers, archive, openData })) {
           assert.ok(!body.toLowerCase().includes(markers[path].toLowerCase()), `${path} in ${name}`);
         }
@@ -373,7 +497,7 @@ for (const target of targets()) {
       it('finds the marker in no file of the database after it is closed', async () => {
         await database.current!.close();
         database.current = undefined;
-        for (const path of PATHS) assert.deepEqual(filesContaining([dataDir], markers[path]), [], path);
+        for (const path of MARKED) assert.deepEqual(filesContaining([dataDir], markers[path]), [], path);
       });
     }
   });

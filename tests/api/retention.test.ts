@@ -115,6 +115,9 @@ for (const target of databaseTargets()) {
         answers.every((a) => typeof a.value !== 'string' || a.value === 'parklaan'),
         'the free text is gone',
       );
+      const [purged] = await t.db.select().from(submissions).where(eq(submissions.id, submissionId));
+      assert.equal(purged!.reviewState, 'erased', 'nothing is left to review: it leaves the open queue');
+      assert.notEqual(purged!.status, 'erased', 'its choices still count');
 
       const posts = await t.db.select().from(socialPosts).where(eq(socialPosts.threadId, threadId));
       const authors = await t.db.select().from(socialAuthors);

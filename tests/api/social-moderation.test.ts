@@ -6,7 +6,8 @@ import { buildPublishedSnapshot } from '../../api/services/published-content.ts'
 import { importMastodonThread } from '../../api/services/social/mastodon.ts';
 import { importThread, readThread, syncThread } from '../../api/services/social/threads.ts';
 import { promiseFor, socialSource } from '../../api/services/moderation/social-source.ts';
-import { addWorkingDays } from '../../api/services/working-days.ts';
+import { DEFAULT_CALENDAR } from '../../api/services/office-hours/calendar.ts';
+import { addWorkingDays } from '../../api/services/office-hours/office-time.ts';
 import { mastodonAccount, mastodonStatus } from '../fixtures/social/payloads.ts';
 import { NOW, openTestApp, type TestApp } from '../support/app.ts';
 import { databaseTargets } from '../support/databases.ts';
@@ -78,8 +79,9 @@ for (const target of databaseTargets()) {
         {},
       );
       const item = items.find((i) => i.id === reply.id);
-      // The demo municipality promises 2 working days on Mastodon (its portal promises 10).
-      assert.deepEqual(item?.dueAt, addWorkingDays(reply.createdAt, 2));
+      // The demo municipality promises 2 working days on Mastodon (its portal promises 10), in its office hours.
+      assert.deepEqual(item?.dueAt, addWorkingDays(DEFAULT_CALENDAR, reply.createdAt, 2));
+      assert.deepEqual(reply.responseDueAt, item?.dueAt, 'stored on arrival');
     });
 
     it('takes the promise of the exact account first, then the platform, then none', () => {

@@ -54,5 +54,12 @@ export const examples: WidgetExamples = {
         en: 'A sensitive image, shown after pressing the button; with a description the municipality added.',
       },
     },
+    {
+      state: 'answered',
+      description: {
+        nl: 'Een antwoord van de gemeente, direct onder het bericht waarop het antwoordt, met de melding dat het niet op het platform staat.',
+        en: "The municipality's answer, directly under the post it answers, saying it is not on the platform.",
+      },
+    },
   ],
 };

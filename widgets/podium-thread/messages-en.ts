@@ -20,6 +20,8 @@ export const en: Texts & SharedTexts = {
   wrote: '{author} wrote on {date}',
   replyTo: 'Reply to {author}',
   edited: 'edited',
+  municipalityAnswered: 'The municipality answered on {date}',
+  answerOnlyHere: 'This answer is only here, not on {platform}',
   contentWarning: 'Warning: {warning}. Show the post',
   image: 'Image',
   noDescription: 'without a description',

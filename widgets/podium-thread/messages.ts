@@ -14,6 +14,8 @@ export const nl = {
   wrote: '{author} schreef op {date}',
   replyTo: 'Antwoord aan {author}',
   edited: 'bewerkt',
+  municipalityAnswered: 'De gemeente antwoordde op {date}',
+  answerOnlyHere: 'Dit antwoord staat alleen hier, niet op {platform}',
   contentWarning: 'Waarschuwing: {warning}. Toon het bericht',
   image: 'Afbeelding',
   noDescription: 'zonder beschrijving',

@@ -16,8 +16,14 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from '../shared/reactive-element.ts';
-import type { SocialPost, SocialThread, SocialThreadSummary } from '../../shared/contracts/social-thread.ts';
+import type {
+  MunicipalityAnswer,
+  SocialPost,
+  SocialThread,
+  SocialThreadSummary,
+} from '../../shared/contracts/social-thread.ts';
 import {
+  answersTo,
   authorLabel,
   authorRole,
   hidesMedia,
@@ -138,15 +144,40 @@ export class PodiumThread extends PodiumElement<keyof Texts> {
     const platform = PLATFORMS[thread.platform];
     return html`${this.heading(this.text(thread.title) || this.message('title', { platform }))}
       <p>${this.message('mirrored', { platform })}</p>
-      ${this.#list(threadTree(thread))}
+      ${this.#list(threadTree(thread), undefined, platform)}
       ${thread.url ? html`<p><a href=${thread.url} rel="nofollow noopener">${this.message('original', { platform })}</a></p>` : nothing}`;
   }
 
-  #list(nodes: ThreadNode[]): TemplateResult | typeof nothing {
-    if (nodes.length === 0) return nothing;
+  /** Replies nested under the post they answer; the municipality's answers to that post come first. */
+  #list(nodes: ThreadNode[], above: SocialPost | undefined, platform: string): TemplateResult | typeof nothing {
+    const answers = above ? answersTo(above) : [];
+    if (nodes.length === 0 && answers.length === 0) return nothing;
     return html`<ol>
-      ${nodes.map((node) => html`<li>${this.#post(node.post, node.parent)}${this.#list(node.replies)}</li>`)}
+      ${answers.map((answer) => html`<li>${this.#answer(answer, above!, platform)}</li>`)}
+      ${nodes.map(
+        (node) => html`<li>${this.#post(node.post, node.parent)}${this.#list(node.replies, node.post, platform)}</li>`,
+      )}
     </ol>`;
+  }
+
+  /** The municipality's answer, written in Podium: marked as not on the platform. */
+  #answer(answer: MunicipalityAnswer, post: SocialPost, platform: string): TemplateResult {
+    const labels = {
+      resident: (letter: string) => this.message('resident', { letter }),
+      unknownAuthor: this.message('unknownAuthor'),
+    };
+    const meta = [
+      this.message('ownAccount'),
+      this.message('replyTo', { author: authorLabel(post, labels) }),
+      this.message('answerOnlyHere', { platform }),
+    ];
+    return html`<article class="post answer" part="post">
+      ${this.heading(this.message('municipalityAnswered', { date: this.date(answer.publishedAt, true) }), {
+        level: this.level + 1,
+      })}
+      <p class="meta">${meta.join(' · ')}</p>
+      <p class="content" lang=${answer.lang !== this.locale ? answer.lang : nothing}>${answer.body}</p>
+    </article>`;
   }
 
   #post(post: SocialPost, parent: SocialPost | undefined): TemplateResult {

@@ -30,6 +30,7 @@ export type WidgetState =
   | 'offline-loading'
   | 'paged'
   | 'sensitive'
+  | 'answered'
   | 'error'
   | 'not-allowed';
 

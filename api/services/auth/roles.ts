@@ -22,7 +22,13 @@ export type Permission =
   /** Import, re-sync and remove mirrored social-media threads; describe their media. */
   | 'threads.manage'
   /** Handle residents' privacy requests (search, export, erase) and set retention periods. */
-  | 'privacy';
+  | 'privacy'
+  /**
+   * See a resident's contact history beside an item: their other input (same e-mail address,
+   * given with consent) or other posts by the same social account. Personal data: for the
+   * people who answer residents, not for analysts or department members.
+   */
+  | 'contacts.read';
 
 const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   administrator: [
@@ -34,9 +40,18 @@ const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'queue.assign',
     'threads.manage',
     'privacy',
+    'contacts.read',
   ],
-  moderator: ['queue.read', 'queue.decide', 'insights.read', 'queue.answer', 'queue.assign', 'threads.manage'],
-  webcare: ['queue.read', 'insights.read', 'queue.answer', 'queue.assign'],
+  moderator: [
+    'queue.read',
+    'queue.decide',
+    'insights.read',
+    'queue.answer',
+    'queue.assign',
+    'threads.manage',
+    'contacts.read',
+  ],
+  webcare: ['queue.read', 'insights.read', 'queue.answer', 'queue.assign', 'contacts.read'],
   analyst: ['insights.read'],
   department_member: ['queue.read'],
 };
@@ -61,4 +76,9 @@ export function visibleDepartments(grants: readonly RoleGrant[]): 'all' | string
   const wide = grants.some((g) => g.role !== 'department_member' && PERMISSIONS[g.role].includes('queue.read'));
   if (wide) return 'all';
   return grants.filter((g) => g.role === 'department_member' && g.departmentId).map((g) => g.departmentId!);
+}
+
+/** The departments someone belongs to, whatever their role there ("my department" in the inbox). */
+export function departmentsOf(grants: readonly RoleGrant[]): string[] {
+  return [...new Set(grants.flatMap((g) => (g.departmentId ? [g.departmentId] : [])))];
 }

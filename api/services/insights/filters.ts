@@ -7,7 +7,8 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { consultations, topics, type LocalizedText } from '../../db/schema.ts';
-import { addDays, amsterdamDate, daysBetween, isCalendarDate, mondayOf } from './weeks.ts';
+import { periodErrors, rawQuery } from '../filter-query.ts';
+import { addDays, amsterdamDate, isCalendarDate, mondayOf } from './weeks.ts';
 import { InputText } from '../../../shared/contracts/input-text.ts';
 
 export const CHANNELS = ['portal', 'widget', 'social'] as const;
@@ -71,16 +72,7 @@ export type RawFilter = z.infer<typeof Query>;
 
 /** The filter parameters as sent, trimmed and cut to a sane length, to check and to show back in the form. */
 export function rawFilter(query: Record<string, string | undefined>): RawFilter {
-  const trimmed = Object.fromEntries(
-    (['from', 'to', 'topic', 'consultation', 'channel'] as const).map((name) => {
-      const value = query[name]?.trim();
-      return [
-        name,
-        value ? value.slice(0, name === 'from' || name === 'to' || name === 'channel' ? 20 : 200) : undefined,
-      ];
-    }),
-  );
-  return Query.parse(trimmed);
+  return Query.parse(rawQuery(query, { from: 20, to: 20, topic: 200, consultation: 200, channel: 20 }));
 }
 
 export function parseFilter(
@@ -93,12 +85,7 @@ export function parseFilter(
   const to = raw.to ?? today;
   const from =
     raw.from ?? mondayOf(addDays(raw.to && isCalendarDate(raw.to) ? raw.to : today, -7 * (DEFAULT_WEEKS - 1)));
-  if (!isCalendarDate(from)) errors.push({ field: 'from', code: 'from' });
-  if (!isCalendarDate(to)) errors.push({ field: 'to', code: 'to' });
-  if (errors.length === 0) {
-    if (from > to) errors.push({ field: 'from', code: 'order' });
-    else if (daysBetween(from, to) > MAX_PERIOD_DAYS) errors.push({ field: 'from', code: 'span' });
-  }
+  errors.push(...periodErrors(from, to, MAX_PERIOD_DAYS));
   if (raw.topic && !options.topics.some((t) => t.slug === raw.topic)) errors.push({ field: 'topic', code: 'topic' });
   if (raw.consultation && !options.consultations.some((c) => c.slug === raw.consultation))
     errors.push({ field: 'consultation', code: 'consultation' });

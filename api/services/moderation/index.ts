@@ -6,6 +6,8 @@
  */
 import type { Db } from '../../db/client.ts';
 import { can } from '../auth/roles.ts';
+import { loadCalendar } from '../office-hours/due-times.ts';
+import { responseClock } from '../webcare/clock.ts';
 import { assignmentChoices } from '../webcare/routing.ts';
 import { unfilledPlaceholders } from '../webcare/templates.ts';
 import { inputSource } from './input-source.ts';
@@ -25,12 +27,19 @@ import {
   type QueueFilter,
   type QueueItem,
   type SentimentParams,
+  type SourceItem,
   type Viewer,
 } from './source.ts';
 
 export * from './source.ts';
 export { SEARCH_MAX_LENGTH } from './search.ts';
-export { listHouseRules, queueFilterOptions, type HouseRule, type QueueFilterOptions } from './queue-options.ts';
+export {
+  listHouseRules,
+  QUEUE_ORDERS,
+  queueFilterOptions,
+  type HouseRule,
+  type QueueFilterOptions,
+} from './queue-options.ts';
 
 /** Every source of the queue; a new channel of input is one more entry. */
 export const MODERATION_SOURCES: readonly ModerationSource[] = [inputSource, socialSource];
@@ -41,22 +50,30 @@ export const MODERATION_SOURCES: readonly ModerationSource[] = [inputSource, soc
  * same keyset, so merging their pages and cutting at the limit gives the right page.
  */
 export async function listQueue(db: Db, viewer: Viewer, filter: QueueFilter = {}): Promise<QueueItem[]> {
-  const lists: QueueItem[][] = [];
+  const lists: SourceItem[][] = [];
   for (const source of MODERATION_SOURCES) lists.push(await source.list(db, viewer, filter));
   const sign = filter.order === 'newest' ? -1 : 1;
-  return lists
+  const page = lists
     .flat()
     .sort((a, b) => sign * compareCursors(a.cursor, b.cursor))
     .slice(0, filter.limit ?? 100);
+  return withClocks(db, viewer.organisationId, page, filter.now ?? new Date());
 }
 
 /** The item in any state, if the viewer may see it. */
 export async function findItem(db: Db, viewer: Viewer, itemId: string, now: Date): Promise<QueueItem | undefined> {
   for (const source of MODERATION_SOURCES) {
     const item = await source.find(db, viewer, itemId, now);
-    if (item) return item;
+    if (item) return (await withClocks(db, viewer.organisationId, [item], now))[0];
   }
   return undefined;
+}
+
+/** Each item's office time left or late, in the organisation's calendar: the same clock on every screen. */
+async function withClocks(db: Db, organisationId: string, items: SourceItem[], now: Date): Promise<QueueItem[]> {
+  if (items.length === 0) return [];
+  const calendar = await loadCalendar(db, organisationId);
+  return items.map((item) => ({ ...item, clock: responseClock(calendar, item.dueAt, now) }));
 }
 
 /** Whether the item's source can do this; the answer page offers its form only then. */

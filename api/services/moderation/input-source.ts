@@ -5,7 +5,7 @@
  * item, not erased" is written once.
  */
 import * as notifications from '../notifications/index.ts';
-import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   consultations,
@@ -23,6 +23,7 @@ import { markContentChanged } from '../content-revision.ts';
 import { correctSentiment } from '../item-sentiment.ts';
 import { closeReports, openReportCounts } from '../reports.ts';
 import { addWorkingDays } from '../working-days.ts';
+import { addItemNote } from './item-notes.ts';
 import { afterCursor, cursorMicros, textMatches } from './search.ts';
 import { nextVersion, onVersion, staleResult, StaleVersion } from './versions.ts';
 import {
@@ -38,7 +39,7 @@ import {
   type DecisionResult,
   type ModerationSource,
   type QueueFilter,
-  type QueueItem,
+  type SourceItem,
   type Viewer,
 } from './source.ts';
 
@@ -103,7 +104,7 @@ async function versioned(
   }
 }
 
-async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueItem[]> {
+async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<SourceItem[]> {
   const visible = visibleDepartments(viewer.roles);
   if (!can(viewer.roles, 'queue.read') || (visible !== 'all' && visible.length === 0)) return [];
   if (filter.channel && !inputSource.channels.includes(filter.channel)) return [];
@@ -127,6 +128,10 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
     conditions.push(or(eq(departments.slug, filter.department), inArray(submissions.assignedDepartmentId, routedTo))!);
   }
   if (filter.assignedTo) conditions.push(eq(submissions.assignedStaffUserId, filter.assignedTo));
+  if (filter.routedTo) {
+    if (filter.routedTo.length === 0) return [];
+    conditions.push(inArray(submissions.assignedDepartmentId, [...filter.routedTo]));
+  }
   if (filter.waitingFor) {
     conditions.push(
       or(eq(submissions.assignedStaffUserId, filter.waitingFor), isNull(submissions.assignedStaffUserId))!,
@@ -139,7 +144,11 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
     );
   }
   const order = filter.order ?? 'oldest';
-  if (filter.after) conditions.push(afterCursor(submissions.createdAt, submissions.id, filter.after, order));
+  // By time left the keyset is (response_due_at, id), which the submissions_due_id index serves.
+  const orderedBy = order === 'due' ? submissions.responseDueAt : submissions.createdAt;
+  if (filter.after) conditions.push(afterCursor(orderedBy, submissions.id, filter.after, order));
+  if (order === 'due') conditions.push(isNotNull(submissions.responseDueAt));
+  if (filter.overdue) conditions.push(lt(submissions.responseDueAt, filter.now ?? new Date()));
   const direction = order === 'newest' ? desc : asc;
   if (filter.itemId) conditions.push(eq(submissions.id, filter.itemId));
   if (filter.flag) {
@@ -148,13 +157,13 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
     conditions.push(sql`${submissions.screening} @> ${probe}::jsonb`);
   }
   const rows = await db
-    .select({ submission: submissions, consultation: consultations, micros: cursorMicros(submissions.createdAt) })
+    .select({ submission: submissions, consultation: consultations, micros: cursorMicros(orderedBy) })
     .from(submissions)
     .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
     .innerJoin(topics, eq(topics.id, consultations.topicId))
     .leftJoin(departments, eq(departments.id, consultations.departmentId))
     .where(and(...conditions))
-    .orderBy(direction(submissions.createdAt), direction(submissions.id))
+    .orderBy(direction(orderedBy), direction(submissions.id))
     .limit(filter.limit ?? 100);
   if (rows.length === 0) return [];
 
@@ -177,7 +186,6 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
     )
     .orderBy(asc(questions.position));
 
-  const now = filter.now ?? new Date();
   const reports = await openReportCounts(
     db,
     rows.map((row) => row.submission.id),
@@ -188,7 +196,8 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
     channel: submission.channel,
     language: submission.language,
     createdAt: submission.createdAt,
-    dueAt: addWorkingDays(submission.createdAt, consultation.responseDays),
+    // Null only between the migration and the first start's fill-in.
+    dueAt: submission.responseDueAt ?? addWorkingDays(submission.createdAt, consultation.responseDays),
     consultation: { slug: consultation.slug, title: consultation.title },
     answers: answers
       .filter((a) => a.submissionId === submission.id && submission.erasedAt === null)
@@ -198,11 +207,11 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
     openReports: reports.get(submission.id) ?? 0,
     assignedDepartmentId: submission.assignedDepartmentId,
     assignedStaffUserId: submission.assignedStaffUserId,
+    published: submission.publishedAt !== null,
     version: submission.version,
     cursor: { micros, id: submission.id },
   }));
-  // Working days are counted in code, so "overdue" is filtered here rather than in SQL.
-  return filter.overdue ? items.filter((item) => item.dueAt < now) : items;
+  return items;
 }
 
 /**
@@ -254,6 +263,8 @@ async function decide(db: Db, params: DecisionParams): Promise<DecisionResult> {
             moderationReason: null,
             moderationRule: null,
           };
+  // Resolved the first time it stops waiting: published without an answer needed, or rejected.
+  if ((to === 'published' || to === 'rejected') && submission.resolvedAt === null) changes.resolvedAt = now;
 
   const decided = await versioned(db, submission, params.expectedVersion, async (tx) => {
     await changeSubmission(tx, submission.id, params.expectedVersion, { ...changes, updatedAt: now });
@@ -283,9 +294,17 @@ async function decide(db: Db, params: DecisionParams): Promise<DecisionResult> {
         from,
         to,
         ...(rule ? { houseRule: rule.code } : {}),
-        ...(params.note ? { note: params.note } : {}),
       },
     });
+    // The note that explains the decision goes with it, apart from the log (item-notes.ts).
+    if (params.note?.trim())
+      await addItemNote(tx, {
+        organisationId: actor.organisationId,
+        subject: { type: 'submission', id: submission.id },
+        authorId: actor.id,
+        body: params.note,
+        now,
+      });
   });
   return decided ?? { kind: 'decided', state: to };
 }
@@ -328,6 +347,8 @@ async function answer(db: Db, params: AnswerParams): Promise<AnswerResult> {
       reviewState: 'answered',
       status: 'answered',
       updatedAt: now,
+      firstResponseAt: submission.firstResponseAt ?? now,
+      resolvedAt: submission.resolvedAt ?? now,
     });
     // The portal shows answers with published input; the follow-up page reads them live.
     if (isPublic) await markContentChanged(tx);

@@ -1,9 +1,16 @@
 /** What the queue's forms offer: the filter choices and the house rules a decision cites. */
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import type { QueueOrder } from './source.ts';
 import { consultations, departments, houseRules, topics } from '../../db/schema.ts';
 
 export type HouseRule = typeof houseRules.$inferSelect;
+
+/**
+ * The orders the inbox offers: oldest first (first in, first out), newest first, and least
+ * time left first (`due`, by the stored response due time: late items on top).
+ */
+export const QUEUE_ORDERS = ['oldest', 'newest', 'due'] as const satisfies readonly QueueOrder[];
 
 /** What the filter form offers: the topics, consultations and departments of the organisation. */
 export async function queueFilterOptions(db: Db, organisationId: string) {

@@ -8,7 +8,6 @@
  */
 import type { Db } from '../../db/client.ts';
 import { houseRules } from '../../db/schema.ts';
-import { recordAudit } from '../audit.ts';
 import { can } from '../auth/roles.ts';
 import type { SentimentLabel } from '../sentiment/index.ts';
 import { assignmentChoices } from '../webcare/routing.ts';
@@ -25,6 +24,7 @@ import {
   type ReviewState,
   type Stale,
 } from './source.ts';
+import { addItemNote } from './item-notes.ts';
 import { staleResult } from './versions.ts';
 
 export type ItemSave = {
@@ -60,6 +60,7 @@ export type ItemSaveResult =
   | { kind: 'answer_too_long' }
   | { kind: 'answer_placeholder'; placeholders: string[] }
   | { kind: 'answer_rejected' }
+  | { kind: 'answer_not_published' }
   | { kind: 'unsupported'; part: 'assignment' | 'answer' }
   | Stale;
 
@@ -95,11 +96,19 @@ async function refusal(db: Db, item: QueueItem, save: ItemSave): Promise<ItemSav
     if (placeholders.length > 0) return { kind: 'answer_placeholder', placeholders };
     const stateThen = save.decision ? TARGET_STATE[save.decision] : item.reviewState;
     if (stateThen === 'rejected') return { kind: 'answer_rejected' };
+    if (item.channel === 'social' && !publishedThen(item, save.decision)) return { kind: 'answer_not_published' };
   }
   if (save.sentiment && save.sentiment !== item.sentiment?.label && !can(actor.roles, 'queue.decide')) {
     return { kind: 'forbidden' };
   }
   return undefined;
+}
+
+/** Whether the item shows on the portal after the save's decision: a mirrored post's answer shows under it. */
+function publishedThen(item: QueueItem, decision: Decision | undefined): boolean {
+  if (decision === 'publish' || decision === 'needs_answer') return true;
+  if (decision === 'reject') return false;
+  return item.published === true;
 }
 
 function changesAssignment(item: QueueItem, assignment: Assignment): boolean {
@@ -178,19 +187,11 @@ export async function saveItem(db: Db, save: ItemSave): Promise<ItemSaveResult> 
     });
     parts.push('sentiment');
   }
-  // A note goes with the decision it explains; on its own, it is an entry of its own.
-  if (note && !parts.includes('decision')) {
-    await recordAudit(db, {
-      organisationId: actor.organisationId,
-      actorType: 'staff',
-      actorId: actor.id,
-      at: now,
-      action: `${subject.type}.note`,
-      subjectType: subject.type,
-      subjectId: item.id,
-      details: { note },
-    });
-    parts.push('note');
-  } else if (note) parts.push('note');
+  // A note goes with the decision it explains (the source stores it); on its own, it is stored here.
+  if (note && !parts.includes('decision'))
+    await db.transaction((tx) =>
+      addItemNote(tx, { organisationId: actor.organisationId, subject, authorId: actor.id, body: note, now }),
+    );
+  if (note) parts.push('note');
   return parts.length === 0 ? { kind: 'nothing_to_save' } : { kind: 'saved', parts, version };
 }

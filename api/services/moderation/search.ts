@@ -2,12 +2,13 @@
  * What the inbox's search box and paging add to a source's query: full-text search with
  * PostgreSQL's text search in Dutch and in English (an item matches when either
  * configuration does, so "fietspaden" finds "fietspad" and "cycling" finds "cycle"), and
- * paging by keyset on (created_at, id). The expressions match the GIN and b-tree indexes in
+ * paging by keyset on (created_at, id), or on (response_due_at, id) for "least time left
+ * first". The expressions match the GIN and b-tree indexes in
  * api/db/schema.ts, so both stay fast on a large queue.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { QueueCursor } from './source.ts';
+import type { QueueCursor, QueueOrder } from './source.ts';
 
 /** The longest search text the inbox accepts. */
 export const SEARCH_MAX_LENGTH = 200;
@@ -25,13 +26,8 @@ export function cursorMicros(createdAt: AnyPgColumn): SQL<string> {
   return sql<string>`(extract(epoch from ${createdAt}) * 1000000)::bigint::text`;
 }
 
-/** Rows after (oldest first) or before (newest first) the cursor. */
-export function afterCursor(
-  createdAt: AnyPgColumn,
-  id: AnyPgColumn,
-  cursor: QueueCursor,
-  order: 'oldest' | 'newest',
-): SQL {
+/** Rows after (oldest first, least time left first) or before (newest first) the cursor. */
+export function afterCursor(createdAt: AnyPgColumn, id: AnyPgColumn, cursor: QueueCursor, order: QueueOrder): SQL {
   const at = sql`(timestamptz 'epoch' + ${cursor.micros}::bigint * interval '1 microsecond')`;
   return order === 'newest'
     ? sql`(${createdAt}, ${id}) < (${at}, ${cursor.id}::uuid)`

@@ -2,14 +2,15 @@
  * Mirrored social-media posts (table `social_posts`) as a source of the moderation queue,
  * beside portal and widget input. A post becomes a `QueueItem` with one "answer" (its plain
  * text) and a `source` that names the platform, the account the thread belongs to and the
- * post's address. Decisions and sentiment corrections work as for portal input; answering
- * in the social channel and assigning posts are not built yet, and say so
- * (`unsupported`). How a post arrives (screening, published on import or waiting) is
- * `../social/review-on-arrival.ts`.
+ * post's address. Decisions, sentiment corrections and assignment work as for portal input.
+ * An answer is a staff reply shown in the portal's mirror of the thread, directly under the
+ * post it answers; posting it on the platform itself needs a connected account and is not
+ * built. How a post arrives (screening, routing, published on import or waiting) is
+ * `../social/review-on-arrival.ts` and `../social/threads.ts`.
  */
 import * as notifications from '../notifications/index.ts';
 import type { SocialPlatform } from '../../../shared/contracts/social-thread.ts';
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   channelGuidelines,
@@ -19,6 +20,7 @@ import {
   socialAuthors,
   socialPosts,
   socialThreads,
+  staffReplies,
   topics,
   type LocalizedText,
 } from '../../db/schema.ts';
@@ -28,18 +30,23 @@ import { markContentChanged } from '../content-revision.ts';
 import { correctSentiment } from '../item-sentiment.ts';
 import { SOCIAL_POST_FIELD } from '../social/review-on-arrival.ts';
 import { addWorkingDays } from '../working-days.ts';
+import { addItemNote } from './item-notes.ts';
 import { afterCursor, cursorMicros, textMatches } from './search.ts';
 import { nextVersion, onVersion, staleResult, StaleVersion } from './versions.ts';
 import {
   ALL_STATES,
   OPEN_STATES,
   TARGET_STATE,
-  UNSUPPORTED,
+  type AnswerParams,
+  type AnswerResult,
+  type Assignment,
+  type AssignParams,
+  type AssignResult,
   type DecisionParams,
   type DecisionResult,
   type ModerationSource,
   type QueueFilter,
-  type QueueItem,
+  type SourceItem,
   type Viewer,
 } from './source.ts';
 
@@ -69,12 +76,11 @@ async function postFor(db: Db, organisationId: string, itemId: string): Promise<
 }
 
 /** Social posts waiting for (or, by filter, past) a decision that the viewer may see. */
-async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueItem[]> {
+async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<SourceItem[]> {
   const visible = visibleDepartments(viewer.roles);
   if (!can(viewer.roles, 'queue.read') || (visible !== 'all' && visible.length === 0)) return [];
   if (filter.channel && !socialSource.channels.includes(filter.channel)) return [];
-  // Posts cannot be assigned yet, so none is assigned to anyone.
-  if (filter.assignedTo) return [];
+  if (filter.routedTo?.length === 0) return [];
   const conditions: SQL[] = [
     eq(socialThreads.organisationId, viewer.organisationId),
     isNull(socialThreads.removedAt),
@@ -83,26 +89,44 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
     isNull(socialPosts.deletedAt),
     isNull(socialPosts.placeholder),
   ];
-  if (visible !== 'all') conditions.push(inArray(consultations.departmentId, visible));
+  // A department sees its consultations' threads and whatever is routed to it.
+  if (visible !== 'all') {
+    conditions.push(
+      or(inArray(consultations.departmentId, visible), inArray(socialPosts.assignedDepartmentId, visible))!,
+    );
+  }
   if (filter.itemId) conditions.push(eq(socialPosts.id, filter.itemId));
   if (filter.consultation) conditions.push(eq(consultations.slug, filter.consultation));
   if (filter.topic) conditions.push(eq(topics.slug, filter.topic));
-  if (filter.department) conditions.push(eq(departments.slug, filter.department));
+  if (filter.department) {
+    const routedTo = db.select({ id: departments.id }).from(departments).where(eq(departments.slug, filter.department));
+    conditions.push(or(eq(departments.slug, filter.department), inArray(socialPosts.assignedDepartmentId, routedTo))!);
+  }
+  if (filter.routedTo) conditions.push(inArray(socialPosts.assignedDepartmentId, [...filter.routedTo]));
+  if (filter.assignedTo) conditions.push(eq(socialPosts.assignedStaffUserId, filter.assignedTo));
+  if (filter.waitingFor) {
+    conditions.push(
+      or(eq(socialPosts.assignedStaffUserId, filter.waitingFor), isNull(socialPosts.assignedStaffUserId))!,
+    );
+  }
   if (filter.flag) {
     const probe = JSON.stringify({ fields: [{ flags: [{ category: filter.flag }] }] });
     conditions.push(sql`${socialPosts.screening} @> ${probe}::jsonb`);
   }
-  // Posts are assigned to nobody: each waits for everyone who may see it (filter.waitingFor).
   if (filter.search) conditions.push(textMatches(sql`${socialPosts.contentText}`, filter.search));
   const order = filter.order ?? 'oldest';
-  if (filter.after) conditions.push(afterCursor(socialPosts.createdAt, socialPosts.id, filter.after, order));
+  // By time left the keyset is (response_due_at, id), which the social_posts_due_id index serves.
+  const orderedBy = order === 'due' ? socialPosts.responseDueAt : socialPosts.createdAt;
+  if (filter.after) conditions.push(afterCursor(orderedBy, socialPosts.id, filter.after, order));
+  if (order === 'due') conditions.push(isNotNull(socialPosts.responseDueAt));
+  if (filter.overdue) conditions.push(lt(socialPosts.responseDueAt, filter.now ?? new Date()));
   const direction = order === 'newest' ? desc : asc;
   const rows = await db
     .select({
       post: socialPosts,
       thread: socialThreads,
       consultation: consultations,
-      micros: cursorMicros(socialPosts.createdAt),
+      micros: cursorMicros(orderedBy),
     })
     .from(socialPosts)
     .innerJoin(socialThreads, eq(socialThreads.id, socialPosts.threadId))
@@ -111,13 +135,12 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
     .leftJoin(topics, sql`${topics.id} = coalesce(${socialThreads.topicId}, ${consultations.topicId})`)
     .leftJoin(departments, eq(departments.id, consultations.departmentId))
     .where(and(...conditions))
-    .orderBy(direction(socialPosts.createdAt), direction(socialPosts.id))
+    .orderBy(direction(orderedBy), direction(socialPosts.id))
     .limit(filter.limit ?? 100);
   if (rows.length === 0) return [];
   const accounts = await rootAccounts(db, [...new Set(rows.map((r) => r.thread.id))]);
   const promises = await socialPromises(db, viewer.organisationId);
-  const now = filter.now ?? new Date();
-  const items: QueueItem[] = rows.map(({ post, thread, consultation, micros }) => {
+  const items: SourceItem[] = rows.map(({ post, thread, consultation, micros }) => {
     const title: LocalizedText = thread.title ?? {
       nl: `Gesprek op ${PLATFORM_NAMES[thread.platform]}`,
       en: `Conversation on ${PLATFORM_NAMES[thread.platform]}`,
@@ -129,12 +152,15 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
       // The queue's languages are the portal's; the post's own tag stays with the text.
       language: post.language === 'en' ? 'en' : 'nl',
       createdAt: post.createdAt,
-      dueAt: addWorkingDays(
-        post.createdAt,
-        promiseFor(promises, thread.platform, accounts.get(thread.id) ?? null) ??
-          consultation?.responseDays ??
-          DEFAULT_RESPONSE_DAYS,
-      ),
+      // Null only between the migration and the first start's fill-in.
+      dueAt:
+        post.responseDueAt ??
+        addWorkingDays(
+          post.createdAt,
+          promiseFor(promises, thread.platform, accounts.get(thread.id) ?? null) ??
+            consultation?.responseDays ??
+            DEFAULT_RESPONSE_DAYS,
+        ),
       consultation: { slug: consultation?.slug ?? '', title: consultation?.title ?? title },
       answers: [
         {
@@ -151,9 +177,9 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
       screening: post.screening,
       sentiment: post.sentiment,
       openReports: 0,
-      // Assignment is stored on submissions only; mirrored posts are not routed yet.
-      assignedDepartmentId: null,
-      assignedStaffUserId: null,
+      assignedDepartmentId: post.assignedDepartmentId,
+      assignedStaffUserId: post.assignedStaffUserId,
+      published: isPublished(post),
       source: {
         platform: PLATFORM_NAMES[thread.platform] ?? thread.platform,
         account: accounts.get(thread.id) ?? null,
@@ -165,7 +191,7 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueI
       cursor: { micros, id: post.id },
     };
   });
-  return filter.overdue ? items.filter((item) => item.dueAt < now) : items;
+  return items;
 }
 
 type SocialPromise = { key: string; platform: string | null; responseDays: number };
@@ -233,11 +259,13 @@ async function decide(db: Db, params: DecisionParams): Promise<DecisionResult> {
       : params.decision === 'escalate'
         ? { reviewState: to }
         : { reviewState: to, publishedAt: post.publishedAt ?? now, moderationRule: null };
+  // Resolved the first time a moderator publishes or rejects it.
+  const resolved = params.decision !== 'escalate' && post.resolvedAt === null ? { resolvedAt: now } : {};
   try {
     await db.transaction(async (tx) => {
       const changed = await tx
         .update(socialPosts)
-        .set({ ...changes, version: nextVersion(socialPosts.version) })
+        .set({ ...changes, ...resolved, version: nextVersion(socialPosts.version) })
         .where(and(eq(socialPosts.id, post.id), onVersion(socialPosts.version, expected)))
         .returning({ id: socialPosts.id });
       // A colleague's decision came first: roll back, and say what it was.
@@ -248,7 +276,7 @@ async function decide(db: Db, params: DecisionParams): Promise<DecisionResult> {
         await notifications.itemEscalated(tx, {
           itemId: post.id,
           organisationId: actor.organisationId,
-          assignedStaffUserId: null,
+          assignedStaffUserId: post.assignedStaffUserId,
           actorId: actor.id,
           now,
         });
@@ -265,9 +293,17 @@ async function decide(db: Db, params: DecisionParams): Promise<DecisionResult> {
           from,
           to,
           ...(ruleCode ? { houseRule: ruleCode } : {}),
-          ...(params.note ? { note: params.note } : {}),
         },
       });
+      // The note that explains the decision goes with it, apart from the log (item-notes.ts).
+      if (params.note?.trim())
+        await addItemNote(tx, {
+          organisationId: actor.organisationId,
+          subject: { type: 'social_post', id: post.id },
+          authorId: actor.id,
+          body: params.note,
+          now,
+        });
     });
   } catch (error) {
     if (!(error instanceof StaleVersion)) throw error;
@@ -280,11 +316,146 @@ async function decide(db: Db, params: DecisionParams): Promise<DecisionResult> {
   return { kind: 'decided', state: to };
 }
 
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Whether the post shows in the portal's mirror now. */
+function isPublished(post: SocialPost): boolean {
+  return post.publishedAt !== null && post.placeholder === null && post.deletedAt === null;
+}
+
+async function stalePost(db: Db, post: Pick<SocialPost, 'id' | 'version'>, expected: number) {
+  const [latest] = await db
+    .select({ version: socialPosts.version })
+    .from(socialPosts)
+    .where(eq(socialPosts.id, post.id));
+  return staleResult(db, { type: 'social_post', id: post.id }, latest?.version ?? post.version, expected);
+}
+
+/** Changes the post on the version it was read at, raising it; none changed means a colleague was first. */
+async function changePost(
+  tx: Tx,
+  id: string,
+  expected: number | undefined,
+  changes: Partial<typeof socialPosts.$inferInsert>,
+): Promise<void> {
+  const changed = await tx
+    .update(socialPosts)
+    .set({ ...changes, version: nextVersion(socialPosts.version) })
+    // Not on an erased post: an erasure that committed while this change waited wins.
+    .where(and(eq(socialPosts.id, id), onVersion(socialPosts.version, expected), isNull(socialPosts.deletedAt)))
+    .returning({ id: socialPosts.id });
+  if (changed.length === 0) throw new StaleVersion();
+}
+
+/** Runs the change in a transaction; a colleague's change in between rolls it back and is described. */
+async function versioned(db: Db, post: SocialPost, expected: number | undefined, change: (tx: Tx) => Promise<void>) {
+  try {
+    await db.transaction(change);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof StaleVersion)) throw error;
+    // Without a version the change could only miss an erasure: nothing is left to act on.
+    return expected === undefined ? ({ kind: 'not_found' } as const) : stalePost(db, post, expected);
+  }
+}
+
+/**
+ * Webcare answers a resident's mirrored post: a staff reply, shown in the portal's mirror
+ * directly under the post (the portal is rebuilt) and with the item in the workbench. The
+ * item becomes `answered`, which stops its response clock. The answer is not posted on the
+ * platform: that needs the municipality's connected account.
+ */
+async function answer(db: Db, params: AnswerParams): Promise<AnswerResult> {
+  const { actor, now, body } = params;
+  if (!can(actor.roles, 'queue.answer')) return { kind: 'forbidden' };
+  const post = await postFor(db, actor.organisationId, params.itemId);
+  if (!post || post.placeholder) return { kind: 'not_found' };
+  const expected = params.expectedVersion;
+  if (expected !== undefined && post.version !== expected) return stalePost(db, post, expected);
+  if (post.reviewState === 'rejected') return { kind: 'rejected' };
+  // The answer shows under the post, so a post nobody may see yet cannot carry one.
+  if (!isPublished(post)) return { kind: 'not_published' };
+
+  let replyId = '';
+  const refused = await versioned(db, post, expected, async (tx) => {
+    const [reply] = await tx
+      .insert(staffReplies)
+      .values({
+        socialPostId: post.id,
+        staffUserId: actor.id,
+        departmentId: post.assignedDepartmentId,
+        language: params.language,
+        body,
+        createdAt: now,
+        publishedAt: now,
+      })
+      .returning({ id: staffReplies.id });
+    // The answer stops the clock: first response and, if no decision came first, resolution.
+    await changePost(tx, post.id, expected, {
+      reviewState: 'answered',
+      firstResponseAt: post.firstResponseAt ?? now,
+      resolvedAt: post.resolvedAt ?? now,
+    });
+    // The mirror on the portal shows the answer under the post.
+    await markContentChanged(tx);
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorType: 'staff',
+      actorId: actor.id,
+      at: now,
+      action: 'social_post.answered',
+      subjectType: 'social_post',
+      subjectId: post.id,
+      details: { reply: reply!.id, language: params.language, from: post.reviewState, to: 'answered', public: true },
+    });
+    replyId = reply!.id;
+  });
+  return refused ?? { kind: 'answered', replyId, public: true };
+}
+
+/** Who answers the post; every change is audited with what it was before and after. */
+async function assign(db: Db, params: AssignParams): Promise<AssignResult> {
+  const { actor, assignment, now } = params;
+  if (!can(actor.roles, 'queue.assign')) return { kind: 'forbidden' };
+  const post = await postFor(db, actor.organisationId, params.itemId);
+  if (!post || post.placeholder) return { kind: 'not_found' };
+  const expected = params.expectedVersion;
+  if (expected !== undefined && post.version !== expected) return stalePost(db, post, expected);
+  const before: Assignment = { departmentId: post.assignedDepartmentId, staffUserId: post.assignedStaffUserId };
+  if (before.departmentId === assignment.departmentId && before.staffUserId === assignment.staffUserId) {
+    return { kind: 'unchanged' };
+  }
+  const refused = await versioned(db, post, expected, async (tx) => {
+    await changePost(tx, post.id, expected, {
+      assignedDepartmentId: assignment.departmentId,
+      assignedStaffUserId: assignment.staffUserId,
+    });
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorType: 'staff',
+      actorId: actor.id,
+      at: now,
+      action: 'social_post.assigned',
+      subjectType: 'social_post',
+      subjectId: post.id,
+      details: { before, after: assignment },
+    });
+    if (assignment.staffUserId !== before.staffUserId)
+      await notifications.itemAssigned(tx, {
+        itemId: post.id,
+        staffUserId: assignment.staffUserId,
+        actorId: actor.id,
+        now,
+      });
+  });
+  return refused ?? { kind: 'assigned', before, after: assignment };
+}
+
 export const socialSource: ModerationSource = {
   name: 'social',
   channels: ['social'],
-  // Answering on the platform and routing posts to a department are later work.
-  supports: { answer: false, assign: false },
+  // Answered in the portal's mirror; posting on the platform itself needs a connected account.
+  supports: { answer: true, assign: true },
   list,
   async find(db, viewer, itemId, now) {
     const [item] = await list(db, viewer, { states: ALL_STATES, itemId, now, limit: 1 });
@@ -298,14 +469,6 @@ export const socialSource: ModerationSource = {
     if (!(await postFor(db, params.organisationId, params.itemId))) return { kind: 'not_found' };
     return correctSentiment(db, { ...params, subject: { type: 'social_post', id: params.itemId } });
   },
-  async answer(db, params) {
-    if (!can(params.actor.roles, 'queue.answer')) return { kind: 'forbidden' };
-    if (!(await postFor(db, params.actor.organisationId, params.itemId))) return { kind: 'not_found' };
-    return UNSUPPORTED;
-  },
-  async assign(db, params) {
-    if (!can(params.actor.roles, 'queue.assign')) return { kind: 'forbidden' };
-    if (!(await postFor(db, params.actor.organisationId, params.itemId))) return { kind: 'not_found' };
-    return UNSUPPORTED;
-  },
+  answer,
+  assign,
 };

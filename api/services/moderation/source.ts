@@ -22,6 +22,7 @@ import type { RoleGrant } from '../auth/roles.ts';
 import type { FlagCategory } from '../screening/types.ts';
 import type { SentimentLabel } from '../sentiment/index.ts';
 import type { CorrectionResult } from '../item-sentiment.ts';
+import type { ResponseClock } from '../webcare/clock.ts';
 
 export type ReviewState = (typeof reviewState.enumValues)[number];
 
@@ -65,8 +66,10 @@ export type QueueItem = {
   channel: string;
   language: 'nl' | 'en';
   createdAt: Date;
-  /** When the promised response time ends. */
+  /** When the promised response time ends (stored on the item, in office hours). */
   dueAt: Date;
+  /** Office time left or past `dueAt` at the moment of the list; added by the facade (index.ts). */
+  clock: ResponseClock;
   consultation: { slug: string; title: LocalizedText };
   answers: Array<{
     question: string;
@@ -85,11 +88,19 @@ export type QueueItem = {
   assignedStaffUserId: string | null;
   /** Set for mirrored social-media posts: the platform, account and post they come from. */
   source?: SocialOrigin;
+  /**
+   * Whether the item shows on the portal now. A mirrored post is answered in the portal's
+   * mirror, under the post, so it can be answered only while it shows there.
+   */
+  published?: boolean;
   /** Raised by every decision, assignment and answer; a change sent with an older one is refused. */
   version: number;
   /** The item's place in the queue's order, for paging on after it. */
   cursor: QueueCursor;
 };
+
+/** An item as a source lists it: the facade adds the clock from the organisation's calendar. */
+export type SourceItem = Omit<QueueItem, 'clock'>;
 
 export type Viewer = { organisationId: string; roles: readonly RoleGrant[] };
 export type Actor = { id: string; organisationId: string; roles: readonly RoleGrant[] };
@@ -113,17 +124,30 @@ export type QueueFilter = {
    * keeps to what the viewer's departments may see).
    */
   waitingFor?: string | undefined;
+  /**
+   * Only items routed to one of these departments ("my department": the departments the
+   * viewer belongs to). An empty list matches no item.
+   */
+  routedTo?: readonly string[] | undefined;
   /** Full-text search in the item's text, in Dutch and English (./search.ts). */
   search?: string | undefined;
-  /** Oldest first (default) or newest first; paging goes on from `after`. */
-  order?: 'oldest' | 'newest' | undefined;
+  /**
+   * Oldest first (default), newest first, or least time left first (`due`: by the stored
+   * response due time, overdue items first); paging goes on from `after`.
+   */
+  order?: QueueOrder | undefined;
   /** The last item of the previous page: the next page starts after it (a keyset, not an offset). */
   after?: QueueCursor | undefined;
   now?: Date;
   limit?: number;
 };
 
-/** Where a page of the queue ends: the (created_at, id) of its last item, the time in microseconds since the epoch. */
+export type QueueOrder = 'oldest' | 'newest' | 'due';
+
+/**
+ * Where a page of the queue ends: the (created_at, id) of its last item — (response_due_at, id)
+ * when ordered by time left — the time in microseconds since the epoch.
+ */
 export type QueueCursor = { micros: string; id: string };
 
 /**
@@ -183,6 +207,8 @@ export type AnswerResult =
   /** The answer still holds placeholders such as `{naam}`: never sent to a resident. */
   | { kind: 'unfilled_placeholder'; placeholders: string[] }
   | { kind: 'rejected' }
+  /** A mirrored post not (yet) published: an answer under it would show nowhere. */
+  | { kind: 'not_published' }
   | Stale
   | Unsupported;
 
@@ -222,9 +248,9 @@ export interface ModerationSource {
   readonly channels: readonly Channel[];
   readonly supports: Readonly<Record<OptionalAction, boolean>>;
   /** Items that match every part of the filter and that the viewer may see, oldest first. */
-  list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<QueueItem[]>;
+  list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<SourceItem[]>;
   /** The item in any state, if the viewer may see it. */
-  find(db: Db, viewer: Viewer, itemId: string, now: Date): Promise<QueueItem | undefined>;
+  find(db: Db, viewer: Viewer, itemId: string, now: Date): Promise<SourceItem | undefined>;
   /** Whether the organisation has this item here, in any state: where the facade sends actions. */
   holds(db: Db, organisationId: string, itemId: string): Promise<boolean>;
   decide(db: Db, params: DecisionParams): Promise<DecisionResult>;

@@ -33,6 +33,8 @@ const ACTIONS = new Map<string, ItemChange['action']>([
   ['social_post.decision', 'decision'],
   ['submission.assigned', 'assigned'],
   ['submission.answered', 'answered'],
+  ['social_post.assigned', 'assigned'],
+  ['social_post.answered', 'answered'],
 ]);
 
 /** The most changes a refusal lists; the page links to the audit log for the rest. */

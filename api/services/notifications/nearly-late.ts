@@ -1,55 +1,72 @@
 /**
- * The "nearly late" check: every assigned item whose promised answer time falls within
- * the next working day (the response clock of the queue, services/webcare/clock.ts) tells
- * its assignee once. Every API process may run it: the dedupe key per item and promised
- * time lets only the first write count.
+ * The "nearly late" check: every assigned waiting item whose stored due time
+ * (`response_due_at`, api/services/office-hours/due-times.ts) falls within the next working
+ * day of the organisation's calendar tells its assignee once. Per organisation it is one
+ * range query on the `submissions_due_id` index, whatever the size of the queue. Every API
+ * process may run it: the dedupe key per item and promised time lets only the first write count.
  */
-import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { staffUsers, submissions } from '../../db/schema.ts';
+import { consultations, organisations, staffUsers, submissions } from '../../db/schema.ts';
 import { describeError } from '../../lib/log-error.ts';
 import { startBackgroundLoop } from '../background-loop.ts';
-import { listQueue } from '../moderation/index.ts';
-import { responseClock, WAITING_STATES } from '../webcare/clock.ts';
+import type { OfficeCalendar } from '../office-hours/calendar.ts';
+import { loadCalendar, WAITING_STATES } from '../office-hours/due-times.ts';
+import { addWorkingDays } from '../office-hours/office-time.ts';
 import { itemNearlyLate } from './staff.ts';
 
-/** Nearly late: no whole working day left before the promised time. */
-export function isNearlyLate(dueAt: Date, now: Date): boolean {
-  const clock = responseClock(dueAt, now);
-  return clock.kind === 'left' && clock.workingDays === 0;
+/** Items due up to this moment are nearly late: less than one working day of office time is left. */
+export function nearlyLateHorizon(calendar: OfficeCalendar, now: Date): Date {
+  return addWorkingDays(calendar, now, 1);
 }
 
-/** @returns how many items were looked at and found nearly late (notified now or before) */
-export async function notifyNearlyLate(db: Db, now: Date): Promise<number> {
-  const assignees = await db
-    .selectDistinct({ id: staffUsers.id, organisationId: staffUsers.organisationId })
+/** Nearly late: not yet late, and due within the next working day. */
+export function isNearlyLate(calendar: OfficeCalendar, dueAt: Date, now: Date): boolean {
+  return dueAt > now && dueAt <= nearlyLateHorizon(calendar, now);
+}
+
+/**
+ * The organisation's nearly-late assigned items, soonest due first.
+ * Mirrored posts cannot be assigned yet, so only input is looked at.
+ */
+export async function nearlyLateItems(db: Db, organisationId: string, now: Date) {
+  const horizon = nearlyLateHorizon(await loadCalendar(db, organisationId), now);
+  return db
+    .select({
+      id: submissions.id,
+      staffUserId: staffUsers.id,
+      dueAt: submissions.responseDueAt,
+      consultation: consultations.title,
+    })
     .from(submissions)
+    .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
     .innerJoin(staffUsers, eq(staffUsers.id, submissions.assignedStaffUserId))
     .where(
       and(
+        gt(submissions.responseDueAt, now),
+        lte(submissions.responseDueAt, horizon),
         isNotNull(submissions.assignedStaffUserId),
         inArray(submissions.reviewState, [...WAITING_STATES]),
         isNull(submissions.erasedAt),
+        eq(consultations.organisationId, organisationId),
         isNull(staffUsers.disabledAt),
       ),
-    );
+    )
+    .orderBy(asc(submissions.responseDueAt), asc(submissions.id));
+}
+
+/** @returns how many items were found nearly late (notified now or before) */
+export async function notifyNearlyLate(db: Db, now: Date): Promise<number> {
   let found = 0;
-  for (const person of assignees) {
-    // The queue as an administrator of their organisation sees it: the same due times as every screen.
-    const viewer = {
-      organisationId: person.organisationId,
-      roles: [{ role: 'administrator' as const, departmentId: null }],
-    };
-    const items = await listQueue(db, viewer, { states: WAITING_STATES, assignedTo: person.id, now, limit: 1000 });
-    for (const item of items) {
-      if (item.assignedStaffUserId !== person.id || !isNearlyLate(item.dueAt, now)) continue;
+  for (const org of await db.select({ id: organisations.id }).from(organisations)) {
+    for (const item of await nearlyLateItems(db, org.id, now)) {
       found++;
       await db.transaction((tx) =>
         itemNearlyLate(tx, {
           itemId: item.id,
-          staffUserId: person.id,
-          dueAt: item.dueAt,
-          consultation: item.consultation.title,
+          staffUserId: item.staffUserId,
+          dueAt: item.dueAt!,
+          consultation: item.consultation,
           now,
         }),
       );

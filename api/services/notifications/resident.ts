@@ -36,6 +36,7 @@ async function mailableSubmission(tx: Tx, submissionId: string) {
       language: submissions.language,
       followUpCode: submissions.followUpCode,
       createdAt: submissions.createdAt,
+      responseDueAt: submissions.responseDueAt,
       erasedAt: submissions.erasedAt,
       email: submissionContacts.email,
       consent: submissionContacts.consentToContact,
@@ -119,7 +120,12 @@ export async function queueReceipt(tx: Tx, submissionId: string, now: Date): Pro
         blocks: [
           { kind: 'text', text: m.body(title) },
           { kind: 'text', text: m.code(target.followUpCode) },
-          { kind: 'text', text: m.due(formatDate(addWorkingDays(target.createdAt, target.responseDays), lang)) },
+          {
+            kind: 'text',
+            text: m.due(
+              formatDate(target.responseDueAt ?? addWorkingDays(target.createdAt, target.responseDays), lang),
+            ),
+          },
           { kind: 'link', href: `${mailPublicUrl()}${routes.followUp(lang, target.followUpCode)}`, text: m.link },
         ],
       };

@@ -6,7 +6,15 @@
  */
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { consultations, staffNotifications, staffRoles, staffUsers, submissions } from '../../db/schema.ts';
+import {
+  consultations,
+  socialPosts,
+  socialThreads,
+  staffNotifications,
+  staffRoles,
+  staffUsers,
+  submissions,
+} from '../../db/schema.ts';
 import type { LocalizedText } from '../../db/schema.ts';
 import { textsFor } from '../../../shared/i18n.ts';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
@@ -121,7 +129,17 @@ async function itemParams(tx: Tx, itemId: string): Promise<NotificationParams> {
     .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
     .where(eq(submissions.id, itemId))
     .limit(1);
-  return row ? { itemId, consultation: row.title } : { itemId };
+  if (row) return { itemId, consultation: row.title };
+  // A mirrored post: its thread's consultation, else the title staff gave the mirror.
+  const [post] = await tx
+    .select({ consultation: consultations.title, thread: socialThreads.title })
+    .from(socialPosts)
+    .innerJoin(socialThreads, eq(socialThreads.id, socialPosts.threadId))
+    .leftJoin(consultations, eq(consultations.id, socialThreads.consultationId))
+    .where(eq(socialPosts.id, itemId))
+    .limit(1);
+  const title = post?.consultation ?? post?.thread;
+  return title ? { itemId, consultation: title } : { itemId };
 }
 
 /** An item was assigned to someone (not when they took it themselves). */

@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type {
+  MunicipalityAnswer,
   SocialMedia,
   SocialPlatform,
   SocialPost,
@@ -27,6 +28,7 @@ import {
   socialMediaDescriptions,
   socialPosts,
   socialThreads,
+  staffReplies,
   topics,
   type LocalizedText,
 } from '../../db/schema.ts';
@@ -38,7 +40,11 @@ import { fetchThread, type FetchThreadOptions } from './fetch-thread.ts';
 import { autoPublishSetting, publishesWithoutReview, reviewOnArrival, screenPost } from './review-on-arrival.ts';
 import type { AccountDirectory, ImportedPost, ImportedThread } from './model.ts';
 import { RateLimitedError, SourceHttpError } from './polite-fetch.ts';
+import { setPostDueTimes } from '../office-hours/due-times.ts';
 import { paragraphs } from '../../../shared/html/index.ts';
+import * as notifications from '../notifications/index.ts';
+import { routeFor } from '../webcare/routing.ts';
+import { forgetPostTexts } from '../erasure.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Writer = Db | Tx;
@@ -153,9 +159,19 @@ async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, n
   );
   const seen = new Set<string>();
   const [owner] = await tx
-    .select({ organisationId: socialThreads.organisationId })
+    .select({
+      organisationId: socialThreads.organisationId,
+      // A thread's topic is its own, or its consultation's.
+      topicId: sql<string | null>`coalesce(${socialThreads.topicId}, ${consultations.topicId})`,
+    })
     .from(socialThreads)
+    .leftJoin(consultations, eq(consultations.id, socialThreads.consultationId))
     .where(eq(socialThreads.id, threadId));
+  // Residents' new replies are routed as portal input is: by the topic's rule for the social channel.
+  const route =
+    owner?.topicId != null
+      ? await routeFor(tx, { organisationId: owner.organisationId, topicId: owner.topicId, channel: 'social' })
+      : undefined;
   // Residents' replies join the sentiment figures like portal input; placeholders have no text.
   const classify = owner ? await sentimentClassifier(tx, owner.organisationId) : undefined;
   const sentimentOf = (post: ImportedPost) =>
@@ -184,6 +200,8 @@ async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, n
             deletedAt: gone ? (before.deletedAt ?? now) : null,
           })
           .where(eq(socialPosts.id, before.id));
+        // Answers to it may quote it; they go with its words.
+        await forgetPostTexts(tx, [before.id]);
         if (gone) stats.deleted++;
         else stats.updated++;
       } else {
@@ -193,16 +211,31 @@ async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, n
     }
     const authorId = await upsertAuthor(tx, thread.platform, post);
     if (!before) {
-      await tx.insert(socialPosts).values({
-        ...columns,
-        ...reviewOf(post),
-        screening: screeningOf(post),
-        sentiment: sentimentOf(post),
-        threadId,
-        authorId,
-        editedAt: post.editedAt ? new Date(post.editedAt) : null,
-        deletedAt: post.placeholder === 'deleted' ? now : null,
-      });
+      const review = reviewOf(post);
+      const routed = route && review.reviewState === 'new' && !post.placeholder ? route : undefined;
+      const [added] = await tx
+        .insert(socialPosts)
+        .values({
+          ...columns,
+          ...review,
+          screening: screeningOf(post),
+          sentiment: sentimentOf(post),
+          threadId,
+          authorId,
+          editedAt: post.editedAt ? new Date(post.editedAt) : null,
+          deletedAt: post.placeholder === 'deleted' ? now : null,
+          assignedDepartmentId: routed?.departmentId ?? null,
+          assignedStaffUserId: routed?.staffUserId ?? null,
+        })
+        .returning({ id: socialPosts.id });
+      if (routed?.staffUserId) {
+        await notifications.itemAssigned(tx, {
+          itemId: added!.id,
+          staffUserId: routed.staffUserId,
+          actorId: null,
+          now,
+        });
+      }
       stats.added++;
       continue;
     }
@@ -234,9 +267,12 @@ async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, n
         .update(socialPosts)
         .set({ ...erasedContent, deletedAt: now })
         .where(eq(socialPosts.id, row.id));
+      await forgetPostTexts(tx, [row.id]);
       stats.deleted++;
     }
   }
+  // Residents' new posts start their response clock (api/services/office-hours/due-times.ts).
+  if (owner) await setPostDueTimes(tx, owner.organisationId, 'missing', threadId);
   return stats;
 }
 
@@ -323,10 +359,15 @@ export async function importThread(
 /** Empties a thread whose root was deleted at the source and stops serving and syncing it. */
 async function removeThread(db: Db, threadId: string, organisationId: string, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx
+    const erased = await tx
       .update(socialPosts)
       .set({ ...erasedContent, deletedAt: now })
-      .where(and(eq(socialPosts.threadId, threadId), isNull(socialPosts.deletedAt)));
+      .where(and(eq(socialPosts.threadId, threadId), isNull(socialPosts.deletedAt)))
+      .returning({ id: socialPosts.id });
+    await forgetPostTexts(
+      tx,
+      erased.map((post) => post.id),
+    );
     await tx.update(socialThreads).set({ removedAt: now, nextSyncAt: null }).where(eq(socialThreads.id, threadId));
     await recordAudit(tx, {
       organisationId,
@@ -516,6 +557,10 @@ export async function readThread(db: Db, threadId: string): Promise<SocialThread
     db,
     rows.map((r) => r.post.id),
   );
+  const answers = await municipalityAnswers(
+    db,
+    rows.filter((r) => shown(r.post)).map((r) => r.post.id),
+  );
   const posts: SocialPost[] = rows
     .filter(({ post }) => visible(post.externalId))
     .map(({ post: stored, author }) => ({ post: shown(stored) ? stored : { ...stored, ...withheldContent }, author }))
@@ -547,6 +592,8 @@ export async function readThread(db: Db, threadId: string): Promise<SocialThread
       createdAt: post.postedAt.toISOString(),
       editedAt: post.editedAt?.toISOString() ?? null,
       deletedAt: post.deletedAt?.toISOString() ?? null,
+      // Answers only under a post that shows: one under a withheld post would answer nothing visible.
+      ...(answers.has(post.id) && shown(post) ? { answers: answers.get(post.id) } : {}),
     }));
   return {
     id: thread.id,
@@ -560,6 +607,27 @@ export async function readThread(db: Db, threadId: string): Promise<SocialThread
 }
 
 /** Shown in a public mirror: not deleted, not a placeholder, and published (by a moderator or on import). */
+/** The municipality's published answers to these posts, oldest first, by post id. */
+async function municipalityAnswers(db: Db, postIds: string[]): Promise<Map<string, MunicipalityAnswer[]>> {
+  const byPost = new Map<string, MunicipalityAnswer[]>();
+  if (postIds.length === 0) return byPost;
+  const rows = await db
+    .select({
+      postId: staffReplies.socialPostId,
+      body: staffReplies.body,
+      lang: staffReplies.language,
+      publishedAt: staffReplies.publishedAt,
+    })
+    .from(staffReplies)
+    .where(and(inArray(staffReplies.socialPostId, postIds), isNotNull(staffReplies.publishedAt)))
+    .orderBy(asc(staffReplies.publishedAt), asc(staffReplies.id));
+  for (const row of rows) {
+    const answer = { body: row.body, lang: row.lang, publishedAt: row.publishedAt!.toISOString() };
+    byPost.set(row.postId!, [...(byPost.get(row.postId!) ?? []), answer]);
+  }
+  return byPost;
+}
+
 const shown = (post: typeof socialPosts.$inferSelect) => !post.placeholder && !post.deletedAt && !!post.publishedAt;
 
 /** What a post awaiting moderation (or rejected) shows while replies hang under it: nothing. */

@@ -1,45 +1,30 @@
 /**
- * The response clock: how much of the promised response time is left, or how late an item
- * is, in working days (as the promise is made) and, within the last day, in hours.
+ * The response clock: how much office time is left before the promised response time ends,
+ * or how much office time an item is late, in minutes within the organisation's opening
+ * hours (api/services/office-hours/). The due time itself is stored on the item.
  */
+import type { OfficeCalendar } from '../office-hours/calendar.ts';
+import { WAITING_STATES as WAITING } from '../office-hours/due-times.ts';
+import { officeMinutesBetween } from '../office-hours/office-time.ts';
 import type { QueueItem, ReviewState } from '../moderation/source.ts';
 
 /** States in which the resident still waits for the municipality. */
-export const WAITING_STATES: readonly ReviewState[] = ['new', 'in_review', 'escalated', 'needs_answer'];
+export const WAITING_STATES: readonly ReviewState[] = WAITING;
 
-export type ResponseClock =
-  { kind: 'left'; workingDays: number; hours: number } | { kind: 'overdue'; workingDays: number; hours: number };
+/** Office minutes left before the due time, or past it; an item due this very minute is late. */
+export type ResponseClock = { kind: 'left'; minutes: number } | { kind: 'overdue'; minutes: number };
 
-const HOUR = 60 * 60 * 1000;
-
-/** Whole working days (Monday to Friday) between two moments; part of a day counts as none. */
-export function workingDaysBetween(from: Date, to: Date): number {
-  let days = 0;
-  const cursor = new Date(from);
-  for (;;) {
-    cursor.setUTCDate(cursor.getUTCDate() + 1);
-    if (cursor > to) return days;
-    const weekday = cursor.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) days++;
-  }
-}
-
-export function responseClock(dueAt: Date, now: Date): ResponseClock {
-  if (dueAt < now) {
-    return {
-      kind: 'overdue',
-      workingDays: workingDaysBetween(dueAt, now),
-      hours: Math.floor((now.getTime() - dueAt.getTime()) / HOUR),
-    };
-  }
-  return {
-    kind: 'left',
-    workingDays: workingDaysBetween(now, dueAt),
-    hours: Math.floor((dueAt.getTime() - now.getTime()) / HOUR),
-  };
+export function responseClock(calendar: OfficeCalendar, dueAt: Date, now: Date): ResponseClock {
+  if (dueAt <= now) return { kind: 'overdue', minutes: officeMinutesBetween(calendar, dueAt, now) };
+  return { kind: 'left', minutes: officeMinutesBetween(calendar, now, dueAt) };
 }
 
 /** Overdue items, the latest first: the resident who waited longest past the promise comes first. */
 export function byLateness<T extends Pick<QueueItem, 'dueAt'>>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+}
+
+/** Hours and minutes of a number of minutes, for the texts. */
+export function hoursAndMinutes(minutes: number): { hours: number; minutes: number } {
+  return { hours: Math.floor(minutes / 60), minutes: minutes % 60 };
 }

@@ -1,7 +1,8 @@
 /**
  * The audit-log viewer for administrators: a filter form, one page of entries as a table
- * (who, what, when, the subject, before and after), a pager, and the same result as CSV
- * and JSON.
+ * (when, and what happened as a sentence linking to the person's entries and to the item,
+ * with the action and its details for whoever needs them), a pager, and the same result as
+ * CSV and JSON.
  */
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { textsFor } from '../../../shared/i18n.ts';
@@ -11,6 +12,7 @@ import type { AuditFilterError, RawAuditFilter } from '../../services/audit-filt
 import { attrs, html, join, nothing, type Html } from '../../../shared/html/index.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { auditPaths } from './paths.ts';
+import { personHint, sentenceHtml, sentenceText } from './sentences.ts';
 import { errorSummary, fieldError, time } from '../kit/components.ts';
 import { formatDateTimeSeconds } from '../kit/format.ts';
 import { staffPage, type PageSession } from '../kit/shell.ts';
@@ -31,6 +33,7 @@ export function auditCsv(rows: readonly AuditRow[], lang: Locale): string {
   const c = textsFor(insightsTexts, lang).audit.columns;
   const header = [
     c.at,
+    c.sentence,
     c.actor,
     `${c.actor} (id)`,
     c.action,
@@ -44,6 +47,7 @@ export function auditCsv(rows: readonly AuditRow[], lang: Locale): string {
     header,
     rows.map((r) => [
       r.at.toISOString(),
+      sentenceText(r, lang),
       actorText(r, lang),
       r.actorId,
       r.action,
@@ -64,6 +68,7 @@ export function auditJson(rows: readonly AuditRow[], filter: RawAuditFilter, gen
     entries: rows.map((r) => ({
       id: r.id,
       at: r.at.toISOString(),
+      sentence: sentenceText(r, lang),
       actorType: r.actorType,
       actorId: r.actorId,
       actor: actorText(r, lang),
@@ -149,15 +154,11 @@ ${message('page')}
     const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
     const caption = m.caption(first, first + rows.length - 1, total);
     const c = m.columns;
-    const code = (v: unknown) => (v === null ? m.none : html`<code>${value(v)}</code>`);
     const body = rows.map(
       (r) => html`<tr>
 <th scope="row">${time(r.at, formatDateTimeSeconds(r.at, lang))}</th>
-<td>${actorText(r, lang)}</td>
+<td>${sentenceHtml(r, lang)}</td>
 <td><code>${r.action}</code></td>
-<td>${r.subjectType}${r.subjectId && html`<br><code>${r.subjectId}</code>`}</td>
-<td>${code(r.before)}</td>
-<td>${code(r.after)}</td>
 <td><code class="audit-details">${JSON.stringify(r.details)}</code></td>
 </tr>`,
     );
@@ -173,13 +174,14 @@ ${page < pages && html`<li><a href="${auditPaths.page(lang)}${query(raw, page + 
         : html`<div class="insights-table" role="region" tabindex="0" aria-labelledby="audit-caption">
 <table class="audit-table">
 <caption id="audit-caption">${caption}</caption>
-<thead><tr><th scope="col">${c.at}</th><th scope="col">${c.actor}</th><th scope="col">${c.action}</th><th scope="col">${c.subject}</th><th scope="col">${c.before}</th><th scope="col">${c.after}</th><th scope="col">${c.details}</th></tr></thead>
+<thead><tr><th scope="col">${c.at}</th><th scope="col">${c.sentence}</th><th scope="col">${c.action}</th><th scope="col">${c.details}</th></tr></thead>
 <tbody>
 ${join(body, '\n')}
 </tbody>
 </table>
 </div>`;
     results = html`<div class="audit-results">
+${total > 0 && personHint(lang)}
 ${table}
 ${pager}
 <ul class="insights-downloads" aria-label="${m.downloads}">

@@ -6,7 +6,79 @@
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { formatDecimal as decimal, formatPercent as percent } from '../../../shared/format.ts';
 
+import type { NegativeComparison, NegativeTrend, ShareEstimate } from '../../services/insights/claims.ts';
+
 type Label = 'positive' | 'neutral' | 'negative';
+
+// The sentiment summaries: a share always says of what, with its likely range; a group or a
+// week with too few classified items is never named (services/insights/claims.ts decides).
+const nlShare = (e: ShareEstimate) =>
+  `${percent(e.share, 'nl')} (${e.part} van ${e.whole} ingedeelde bijdragen; waarschijnlijk tussen ${percent(e.low, 'nl')} en ${percent(e.high, 'nl')})`;
+const nlUnclassified = (n: number) =>
+  n === 0
+    ? ''
+    : ` ${n} ${n === 1 ? 'bijdrage heeft' : 'bijdragen hebben'} geen sentiment en ${n === 1 ? 'telt' : 'tellen'} niet mee.`;
+const nlCompare = (c: NegativeComparison, per: string, groups: string): string => {
+  switch (c.kind) {
+    case 'nothing_classified':
+      return `Er is in deze periode geen inbreng met een sentiment.${nlUnclassified(c.unclassified)}`;
+    case 'too_few':
+      return `Te weinig ingedeelde bijdragen om ${groups} te vergelijken: daarvoor zijn er minstens ${c.minimum} per ${per} nodig. De aantallen staan in de tabel.${nlUnclassified(c.unclassified)}`;
+    case 'unclear':
+      return `${c.first} en ${c.second} liggen te dicht bij elkaar om er één het meest negatief te noemen; de aantallen staan in de tabel.${nlUnclassified(c.unclassified)}`;
+    case 'clear':
+      return `Het meest negatief was ${c.name}: ${nlShare(c.estimate)}.${nlUnclassified(c.unclassified)}`;
+  }
+};
+const nlTrend = (t: NegativeTrend, week: (key: string) => string): string => {
+  switch (t.kind) {
+    case 'nothing_classified':
+      return `Er is in deze periode geen inbreng met een sentiment.${nlUnclassified(t.unclassified)}`;
+    case 'too_few':
+      return t.only
+        ? `Alleen ${week(t.only.week)} heeft genoeg ingedeelde bijdragen (minstens ${t.minimum}) om iets te zeggen: daar was ${nlShare(t.only.estimate)} negatief. Een verloop is er niet uit af te leiden.${nlUnclassified(t.unclassified)}`
+        : `Geen week heeft genoeg ingedeelde bijdragen (minstens ${t.minimum}) om een verloop te noemen; de aantallen staan in de tabel.${nlUnclassified(t.unclassified)}`;
+    case 'rose':
+    case 'fell':
+      return `Negatief ${t.kind === 'rose' ? 'steeg' : 'daalde'} van ${nlShare(t.first.estimate)} in ${week(t.first.week)} naar ${nlShare(t.last.estimate)} in ${week(t.last.week)}.${nlUnclassified(t.unclassified)}`;
+    case 'unclear':
+      return `Negatief ging van ${nlShare(t.first.estimate)} in ${week(t.first.week)} naar ${nlShare(t.last.estimate)} in ${week(t.last.week)}: te weinig verschil om van een stijging of daling te spreken.${nlUnclassified(t.unclassified)}`;
+  }
+};
+
+const enShare = (e: ShareEstimate) =>
+  `${percent(e.share, 'en')} (${e.part} of ${e.whole} classified contributions; likely between ${percent(e.low, 'en')} and ${percent(e.high, 'en')})`;
+const enUnclassified = (n: number) =>
+  n === 0
+    ? ''
+    : ` ${n} ${n === 1 ? 'contribution has' : 'contributions have'} no sentiment and ${n === 1 ? 'does' : 'do'} not count.`;
+const enCompare = (c: NegativeComparison, per: string, groups: string): string => {
+  switch (c.kind) {
+    case 'nothing_classified':
+      return `There is no input with a sentiment in this period.${enUnclassified(c.unclassified)}`;
+    case 'too_few':
+      return `Too few classified contributions to compare ${groups}: that takes at least ${c.minimum} per ${per}. The table shows the counts.${enUnclassified(c.unclassified)}`;
+    case 'unclear':
+      return `${c.first} and ${c.second} are too close to call either the most negative; the table shows the counts.${enUnclassified(c.unclassified)}`;
+    case 'clear':
+      return `The most negative was ${c.name}: ${enShare(c.estimate)}.${enUnclassified(c.unclassified)}`;
+  }
+};
+const enTrend = (t: NegativeTrend, week: (key: string) => string): string => {
+  switch (t.kind) {
+    case 'nothing_classified':
+      return `There is no input with a sentiment in this period.${enUnclassified(t.unclassified)}`;
+    case 'too_few':
+      return t.only
+        ? `Only ${week(t.only.week)} has enough classified contributions (at least ${t.minimum}) to say anything: ${enShare(t.only.estimate)} was negative there. No trend can be read from it.${enUnclassified(t.unclassified)}`
+        : `No week has enough classified contributions (at least ${t.minimum}) to describe a trend; the table shows the counts.${enUnclassified(t.unclassified)}`;
+    case 'rose':
+    case 'fell':
+      return `Negative ${t.kind === 'rose' ? 'rose' : 'fell'} from ${enShare(t.first.estimate)} in ${week(t.first.week)} to ${enShare(t.last.estimate)} in ${week(t.last.week)}.${enUnclassified(t.unclassified)}`;
+    case 'unclear':
+      return `Negative went from ${enShare(t.first.estimate)} in ${week(t.first.week)} to ${enShare(t.last.estimate)} in ${week(t.last.week)}: too little difference to call it a rise or a fall.${enUnclassified(t.unclassified)}`;
+  }
+};
 
 export const nl = {
   nav: { insights: 'Inzichten', audit: 'Auditlog' },
@@ -60,26 +132,15 @@ export const nl = {
     },
     sentimentWeek: {
       title: 'Sentiment per week',
-      summary: (change?: { first: string; last: string; from: number; to: number }, lang: Locale = 'nl') =>
-        !change
-          ? 'Er is in deze periode geen inbreng met een sentiment.'
-          : change.first === change.last
-            ? `In week ${change.first} was ${percent(change.to, lang)} van de inbreng negatief.`
-            : `Negatief ${change.to > change.from ? 'steeg' : change.to < change.from ? 'daalde' : 'bleef gelijk'} van ${percent(change.from, lang)} in week ${change.first} naar ${percent(change.to, lang)} in week ${change.last}.`,
+      summary: (trend: NegativeTrend, week: (key: string) => string) => nlTrend(trend, week),
     },
     sentimentTopic: {
       title: 'Sentiment per onderwerp',
-      summary: (most?: { name: string; share: number }, lang: Locale = 'nl') =>
-        !most
-          ? 'Er is in deze periode geen inbreng met een sentiment.'
-          : `Het meest negatief was ${most.name}: ${percent(most.share, lang)} van de inbreng.`,
+      summary: (comparison: NegativeComparison) => nlCompare(comparison, 'onderwerp', 'onderwerpen'),
     },
     sentimentChannel: {
       title: 'Sentiment per kanaal',
-      summary: (most?: { name: string; share: number }, lang: Locale = 'nl') =>
-        !most
-          ? 'Er is in deze periode geen inbreng met een sentiment.'
-          : `Het meest negatief was ${most.name}: ${percent(most.share, lang)} van de inbreng.`,
+      summary: (comparison: NegativeComparison) => nlCompare(comparison, 'kanaal', 'kanalen'),
     },
     themes: {
       title: 'Thema’s per onderwerp',
@@ -146,6 +207,9 @@ export const nl = {
     recall: 'Overeenstemming',
     f1: 'F1',
     share: (label: string) => `${label} (aandeel)`,
+    classified: 'Ingedeeld',
+    negativeLow: 'Negatief, ondergrens (95%)',
+    negativeHigh: 'Negatief, bovengrens (95%)',
   },
   kinds: { keyword: 'woord', phrase: 'woordgroep' } as Record<string, string>,
   audit: {
@@ -159,7 +223,7 @@ export const nl = {
       system: 'Systeem',
       resident: 'Inwoner',
       action: 'Handeling',
-      actionHint: 'Bijvoorbeeld moderation.decided of het begin: moderation',
+      actionHint: 'Bijvoorbeeld submission.decision, of alleen het begin: submission',
       subject: 'Onderwerp',
       subjectHint: 'Soort (submission) of id',
       from: 'Van (datum)',
@@ -171,6 +235,7 @@ export const nl = {
       total === 0 ? 'Geen regels gevonden' : `Regels ${from} tot en met ${to} van ${total}`,
     columns: {
       at: 'Wanneer',
+      sentence: 'Wat er gebeurde',
       actor: 'Wie',
       action: 'Handeling',
       subject: 'Onderwerp',
@@ -244,26 +309,15 @@ export const en: Texts = {
     },
     sentimentWeek: {
       title: 'Sentiment per week',
-      summary: (change, lang = 'en') =>
-        !change
-          ? 'There is no input with a sentiment in this period.'
-          : change.first === change.last
-            ? `In week ${change.first}, ${percent(change.to, lang)} of the input was negative.`
-            : `Negative ${change.to > change.from ? 'rose' : change.to < change.from ? 'fell' : 'stayed the same'} from ${percent(change.from, lang)} in week ${change.first} to ${percent(change.to, lang)} in week ${change.last}.`,
+      summary: (trend, week) => enTrend(trend, week),
     },
     sentimentTopic: {
       title: 'Sentiment per topic',
-      summary: (most, lang = 'en') =>
-        !most
-          ? 'There is no input with a sentiment in this period.'
-          : `The most negative was ${most.name}: ${percent(most.share, lang)} of the input.`,
+      summary: (comparison) => enCompare(comparison, 'topic', 'topics'),
     },
     sentimentChannel: {
       title: 'Sentiment per channel',
-      summary: (most, lang = 'en') =>
-        !most
-          ? 'There is no input with a sentiment in this period.'
-          : `The most negative was ${most.name}: ${percent(most.share, lang)} of the input.`,
+      summary: (comparison) => enCompare(comparison, 'channel', 'channels'),
     },
     themes: {
       title: 'Themes per topic',
@@ -327,6 +381,9 @@ export const en: Texts = {
     recall: 'Agreement',
     f1: 'F1',
     share: (label) => `${label} (share)`,
+    classified: 'Classified',
+    negativeLow: 'Negative, lower bound (95%)',
+    negativeHigh: 'Negative, upper bound (95%)',
   },
   kinds: { keyword: 'word', phrase: 'phrase' },
   audit: {
@@ -340,7 +397,7 @@ export const en: Texts = {
       system: 'System',
       resident: 'Resident',
       action: 'Action',
-      actionHint: 'For example moderation.decided, or its start: moderation',
+      actionHint: 'For example submission.decision, or only its start: submission',
       subject: 'Subject',
       subjectHint: 'Kind (submission) or id',
       from: 'From (date)',
@@ -351,6 +408,7 @@ export const en: Texts = {
     caption: (from, to, total) => (total === 0 ? 'No entries found' : `Entries ${from} to ${to} of ${total}`),
     columns: {
       at: 'When',
+      sentence: 'What happened',
       actor: 'Who',
       action: 'Action',
       subject: 'Subject',

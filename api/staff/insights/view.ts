@@ -12,6 +12,7 @@ import { filterQuery } from '../../services/insights/filters.ts';
 import { SENTIMENT_KEYS, sentimentShare, type SentimentGroup } from '../../services/insights/figures.ts';
 import { FIGURES, type FigureId, type Insights } from '../../services/insights/index.ts';
 import { weekLabel } from '../../services/insights/weeks.ts';
+import { classified, compareNegative, negativeEstimate, negativeTrend } from '../../services/insights/claims.ts';
 import { attrs, html, join, nothing, type Html } from '../../../shared/html/index.ts';
 import { barChart, legend, stackedChart } from './charts.ts';
 import { toCsv } from '../../lib/csv.ts';
@@ -39,16 +40,20 @@ function sentimentColumns(lang: Locale, first: Column): Column[] {
     { key: 'total', label: t.columns.total, format: 'count' },
     ...SENTIMENT_KEYS.map((k) => ({ key: k, label: t.sentiment[k], format: 'count' as const })),
     { key: 'unknown', label: t.sentiment.unknown, format: 'count' },
+    { key: 'classified', label: t.columns.classified, format: 'count' },
     ...SENTIMENT_KEYS.map((k) => ({
       key: `${k}Share`,
       label: t.columns.share(t.sentiment[k]),
       format: 'share' as const,
     })),
+    { key: 'negativeLow', label: t.columns.negativeLow, format: 'share' },
+    { key: 'negativeHigh', label: t.columns.negativeHigh, format: 'share' },
   ];
 }
 
 function sentimentRow(first: Cell, group: SentimentGroup): Record<string, Cell> {
   const c = group.counts;
+  const negative = negativeEstimate(c);
   return {
     key: first,
     total: c.positive + c.neutral + c.negative + c.unknown,
@@ -56,19 +61,13 @@ function sentimentRow(first: Cell, group: SentimentGroup): Record<string, Cell> 
     neutral: c.neutral,
     negative: c.negative,
     unknown: c.unknown,
+    classified: classified(c),
     positiveShare: round(sentimentShare(c, 'positive'), 4),
     neutralShare: round(sentimentShare(c, 'neutral'), 4),
     negativeShare: round(sentimentShare(c, 'negative'), 4),
+    negativeLow: round(negative?.low ?? null, 4),
+    negativeHigh: round(negative?.high ?? null, 4),
   };
-}
-
-function mostNegative(groups: Array<{ name: string; group: SentimentGroup }>) {
-  let best: { name: string; share: number } | undefined;
-  for (const { name, group } of groups) {
-    const share = sentimentShare(group.counts, 'negative');
-    if (share !== null && (!best || share > best.share)) best = { name, share };
-  }
-  return best;
 }
 
 export function channelName(lang: Locale, channel: string): string {
@@ -115,22 +114,11 @@ export function figureTable(
       };
     }
     case 'sentiment-week': {
-      const labelled = insights.sentimentByWeek.filter((g) => sentimentShare(g.counts, 'negative') !== null);
-      const first = labelled[0];
-      const last = labelled[labelled.length - 1];
-      const change =
-        first && last
-          ? {
-              first: weekLabel(first.key, spansYears),
-              last: weekLabel(last.key, spansYears),
-              from: sentimentShare(first.counts, 'negative')!,
-              to: sentimentShare(last.counts, 'negative')!,
-            }
-          : undefined;
+      const trend = negativeTrend(insights.sentimentByWeek.map((g) => ({ week: g.key, counts: g.counts })));
       return {
         id,
         title: f.sentimentWeek.title,
-        summary: f.sentimentWeek.summary(change, lang),
+        summary: f.sentimentWeek.summary(trend, (key) => t.week(weekLabel(key, spansYears))),
         columns: sentimentColumns(lang, { key: 'key', label: col.week, format: 'text' }),
         rows: insights.sentimentByWeek.map((g) => ({ values: sentimentRow(g.key, g) })),
       };
@@ -143,7 +131,9 @@ export function figureTable(
       return {
         id,
         title: f.sentimentTopic.title,
-        summary: f.sentimentTopic.summary(mostNegative(named), lang),
+        summary: f.sentimentTopic.summary(
+          compareNegative(named.map(({ name, group }) => ({ name, counts: group.counts }))),
+        ),
         columns: sentimentColumns(lang, { key: 'key', label: col.topic, format: 'text' }),
         rows: named.map(({ name, group }) => ({ values: sentimentRow(name, group) })),
       };
@@ -153,7 +143,9 @@ export function figureTable(
       return {
         id,
         title: f.sentimentChannel.title,
-        summary: f.sentimentChannel.summary(mostNegative(named), lang),
+        summary: f.sentimentChannel.summary(
+          compareNegative(named.map(({ name, group }) => ({ name, counts: group.counts }))),
+        ),
         columns: sentimentColumns(lang, { key: 'key', label: col.channel, format: 'text' }),
         rows: named.map(({ name, group }) => ({ values: sentimentRow(name, group) })),
       };

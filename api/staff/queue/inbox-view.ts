@@ -11,11 +11,10 @@ import { attrs, html, join, nothing, type Html } from '../../../shared/html/inde
 import { idRefs } from '../../../shared/render/html.ts';
 import * as queueTexts from './texts.ts';
 import * as inboxTexts from './inbox-texts.ts';
-import type { HouseRule, QueueFilterOptions, QueueItem, Stale } from '../../services/moderation/index.ts';
-import { DECISIONS } from '../../services/moderation/index.ts';
-import { responseClock } from '../../services/webcare/clock.ts';
+import type { HouseRule, QueueFilterOptions, QueueItem, QueueOrder, Stale } from '../../services/moderation/index.ts';
+import { DECISIONS, supports } from '../../services/moderation/index.ts';
 import { webcarePaths } from '../webcare/paths.ts';
-import { clockMeta, clockText, shortcutStatus, type QueueWebcare } from '../webcare/view.ts';
+import { clockHtml, clockMeta, shortcutStatus, type QueueWebcare } from '../webcare/view.ts';
 import * as webcareTexts from '../webcare/texts.ts';
 import { errorSummary, fieldError, hiddenFields, notice, pick, time, type FieldError } from '../kit/components.ts';
 import { formatDateTime } from '../kit/format.ts';
@@ -23,15 +22,29 @@ import { staffPage, type PageSession } from '../kit/shell.ts';
 import { staffPaths } from './paths.ts';
 import { auditPaths } from '../audit/paths.ts';
 import type { AccountUnderAttack } from '../../services/auth/login-alerts.ts';
+import type { ItemNote } from '../../services/moderation/item-notes.ts';
+import { renderNotes } from './notes-view.ts';
 import { answerText, decisionForm, highlight, itemLang, socialSource, type DecisionFormState } from './view.ts';
+import { renderItemContext } from './item-context-view.ts';
+import type { ItemContext } from '../../services/moderation/item-context.ts';
+import type { PresentColleague } from '../../services/moderation/presence.ts';
+import type { MissingReference } from '../../services/moderation/saved-views.ts';
+import { presenceBox } from './presence-view.ts';
+import {
+  missingFiltersNotice,
+  SAVED_VIEW_NAME_ID,
+  savedViewsSection,
+  type InboxSavedViews,
+} from './saved-views-view.ts';
+import { presencePaths } from './paths.ts';
 
 export const BULK = 'bulk';
 
 /** The list's filters as the form shows them; values are the raw query parameters. */
 export type QueueFilterValues = {
   q?: string | undefined;
-  view?: 'all' | 'mine' | 'waiting' | undefined;
-  sort?: 'oldest' | 'newest' | undefined;
+  view?: 'all' | 'mine' | 'waiting' | 'department' | undefined;
+  sort?: QueueOrder | undefined;
   status?: string | undefined;
   channel?: string | undefined;
   consultation?: string | undefined;
@@ -62,6 +75,12 @@ export type InboxDetail = {
   item: QueueItem;
   form?: ItemFormState | undefined;
   replies: ReadonlyArray<{ body: string; language: string; publishedAt: Date | null }>;
+  /** The conversation around a social post and the contact history (item-context-view.ts). */
+  context?: ItemContext | undefined;
+  /** Colleagues who have the item open too (./presence-view.ts). */
+  presence?: PresentColleague[] | undefined;
+  /** Staff's notes on the item, oldest first. */
+  notes?: readonly ItemNote[] | undefined;
 };
 
 export type InboxPage = {
@@ -76,6 +95,12 @@ export type InboxPage = {
   filter: QueueFilterValues;
   filterErrors?: FieldError[] | undefined;
   filterOptions: QueueFilterOptions;
+  /** The person belongs to a department: "my department" is offered. */
+  inDepartment?: boolean | undefined;
+  /** The person's saved views and the refused save form (./saved-views-view.ts). */
+  savedViews?: InboxSavedViews | undefined;
+  /** Filters of the current query that name something that no longer exists. */
+  missingFilters?: MissingReference[] | undefined;
   /** The query of the next page, when there is one. */
   nextQuery?: string | undefined;
   /** This is not the first page. */
@@ -104,7 +129,8 @@ export function renderInboxPage(options: InboxPage): string {
   const detailErrors = (detail?.form?.errors ?? []).map((e) => ({ ...e, target: `detail-${e.field}` }));
   const staleError = detail?.form?.stale ? [{ field: 'stale', message: m.stale.summary, target: 'detail-stale' }] : [];
   const filterErrors = (options.filterErrors ?? []).map((e) => ({ ...e, target: `filter-${e.field}` }));
-  const errors = [...filterErrors, ...staleError, ...detailErrors, ...bulkErrors];
+  const savedViewErrors = (options.savedViews?.form?.errors ?? []).map((e) => ({ ...e, target: SAVED_VIEW_NAME_ID }));
+  const errors = [...filterErrors, ...savedViewErrors, ...staleError, ...detailErrors, ...bulkErrors];
   const path = detail ? staffPaths.item(lang, detail.item.id) : staffPaths.queue(lang);
   let body: Html;
   if (!options.canRead) {
@@ -117,7 +143,10 @@ ${detail && html`<p class="staff-inbox-skip"><a href="#item-detail-heading">${m.
 <p>${m.intro}</p>
 <p class="staff-shortcut-hint">${textsFor(webcareTexts, lang).shortcuts.hint} <a href="${webcarePaths.shortcuts(lang)}">${textsFor(webcareTexts, lang).shortcuts.help}</a></p>
 ${shortcutStatus(lang)}
+${missingFiltersNotice(lang, options.missingFilters ?? [])}
+${options.filter.view === 'department' && !options.inDepartment ? html`<p class="staff-notice staff-notice--warning">${m.noDepartment}</p>` : nothing}
 ${renderInboxFilters(options)}
+${options.savedViews && savedViewsSection({ lang, session: options.session, savedViews: options.savedViews, listQuery: options.listQuery, here: withQuery(path, options.listQuery) })}
 <div class="staff-inbox${detail ? ' staff-inbox--detail' : ''}">
 ${renderList(options)}
 ${detail ? renderDetail(detail, options) : html`<section class="staff-inbox-detail staff-inbox-detail--empty" aria-label="${m.form.heading}"><p>${m.noneChosen}</p></section>`}
@@ -131,7 +160,7 @@ ${detail ? renderDetail(detail, options) : html`<section class="staff-inbox-deta
     path: withQuery(path, options.listQuery),
     hasErrors: errors.length > 0,
     wide: true,
-    scripts: [webcarePaths.shortcutsScript, staffPaths.inboxScript],
+    scripts: [webcarePaths.shortcutsScript, staffPaths.inboxScript, ...(detail ? [presencePaths.script] : [])],
   });
 }
 
@@ -194,10 +223,15 @@ function renderInboxFilters(options: InboxPage): Html {
 <p class="staff-hint" id="filter-q-hint">${m.searchHint}</p>
 ${searchError && fieldError(lang, 'filter-q-error', searchError.message)}
 <input${attrs({ type: 'search', id: 'filter-q', name: 'q', value: filter.q ?? '', 'aria-describedby': idRefs('filter-q-hint', searchError ? 'filter-q-error' : undefined), 'aria-invalid': searchError ? 'true' : undefined })}></div>
-${select('view', m.view, undefined, Object.entries(m.views))}
+${select(
+  'view',
+  m.view,
+  undefined,
+  Object.entries(m.views).filter(([value]) => value !== 'department' || options.inDepartment),
+)}
 ${select('sort', m.sort, undefined, Object.entries(m.sorts))}
 </div>
-<p class="staff-hint">${m.viewsHint}</p>
+<p class="staff-hint">${m.viewsHint}${options.inDepartment ? ` ${m.departmentHint}` : ''}</p>
 <details class="staff-more-filters"${attrs({ open: more || Boolean(filter.overdue) })}><summary>${m.moreFilters}</summary>
 <div class="staff-filter-fields">
 ${select('status', f.state, f.stateOpen, Object.entries(t.states))}
@@ -242,7 +276,6 @@ function renderList(options: InboxPage): Html {
     const person = options.webcare?.choices.people.find((p) => p.id === item.assignedStaffUserId)?.name;
     const department = options.webcare?.choices.departments.find((d) => d.id === item.assignedDepartmentId);
     const assignee = person ?? (department ? pick(department.name, lang) : m.nobody);
-    const clock = responseClock(item.dueAt, options.now);
     const selectId = `item-${item.id}-select`;
     const erased = item.reviewState === 'erased';
     const select =
@@ -267,7 +300,7 @@ ${meta(m.columns.flags, flags.length === 0 ? m.noFlags : m.flagCount(flags.lengt
 ${meta(m.columns.sentiment, item.sentiment ? t.queue.sentimentLabels[item.sentiment.label] : m.unknownSentiment)}
 ${meta(m.columns.state, t.states[item.reviewState])}
 ${meta(m.columns.assignee, assignee)}
-${!erased && meta(m.columns.timeLeft, clock.kind === 'overdue' ? html`<strong class="staff-overdue">${clockText(clock, lang)}</strong>` : clockText(clock, lang))}
+${!erased && meta(m.columns.timeLeft, clockHtml(item.clock, lang))}
 ${meta(textsFor(queueTexts, lang).queue.received, time(item.createdAt, received))}
 </dl>
 </li>`;
@@ -368,11 +401,12 @@ function renderDetail(detail: InboxDetail, options: InboxPage): Html {
 <article class="staff-item" aria-labelledby="item-detail-heading" data-queue-current>
 <p class="staff-inbox-back"><a href="${withQuery(staffPaths.queue(lang), options.listQuery)}">${m.backToList}</a></p>
 <h2 id="item-detail-heading" tabindex="-1">${itemTitle(item, lang)}</h2>
+${presenceBox(lang, item.id, detail.presence ?? [], options.now)}
 ${staleBox}
 <dl class="staff-meta">
 <div><dt>${t.queue.received}</dt><dd>${time(item.createdAt, received)}</dd></div>
 <div><dt>${t.queue.due}</dt><dd>${time(item.dueAt, formatDateTime(item.dueAt, lang))}</dd></div>
-${clockMeta(item, lang, options.now)}
+${clockMeta(item, lang)}
 ${item.openReports > 0 && html`<div><dt>${t.queue.reports}</dt><dd>${item.openReports}</dd></div>`}
 <div><dt>${t.queue.channel}</dt><dd>${t.channels[item.channel] ?? item.channel}${socialSource(item, lang)}</dd></div>
 <div><dt>${t.queue.state}</dt><dd>${t.states[item.reviewState]} (${m.form.version(item.version)})</dd></div>
@@ -385,6 +419,8 @@ ${join(answers, '\n')}
 ${screening}
 ${item.screening?.proofOfWork === 'missing' && html`<p>${t.proofOfWork.missing}</p>`}
 ${replies}
+${renderItemContext(detail.context, lang)}
+${renderNotes(detail.notes, lang)}
 ${itemForm(detail, options)}
 </article>
 </section>`;
@@ -436,7 +472,7 @@ function itemForm(detail: InboxDetail, options: InboxPage): Html {
 
   const canAssign = Boolean(webcare?.canAssign);
   const canAnswer = Boolean(webcare?.canAnswer);
-  const assignable = item.channel !== 'social';
+  const assignable = supports(item, 'assign');
   const assignment = !canAssign
     ? nothing
     : !assignable
@@ -480,7 +516,7 @@ ${selectField(
   values.rule ?? '',
 )}`;
 
-  const answerable = item.channel !== 'social';
+  const answerable = supports(item, 'answer');
   const answer = !canAnswer
     ? nothing
     : !answerable
@@ -496,7 +532,7 @@ ${selectField(
   values.answerLanguage ?? item.language,
 )}
 <div class="${fieldClass('answer')}"><label for="${id('answer')}">${m.form.answer}</label>
-<p class="staff-hint" id="${id('answer')}-hint">${m.form.answerHint} <a href="${webcarePaths.answer(lang, item.id)}" data-shortcut-answer>${m.form.answerPage}</a></p>
+<p class="staff-hint" id="${id('answer')}-hint">${item.source ? `${m.form.answerHintSocial(item.source.platform)} ` : ''}${m.form.answerHint} <a href="${webcarePaths.answer(lang, item.id)}" data-shortcut-answer>${m.form.answerPage}</a></p>
 ${errorAt('answer')}
 <textarea${attrs({ id: id('answer'), name: 'answer', rows: 5, ...invalid('answer', `${id('answer')}-hint`) })}>${values.answer ?? ''}</textarea></div>
 </fieldset>`;

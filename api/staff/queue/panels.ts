@@ -11,6 +11,7 @@ import type { StaffEnv } from '../kit/guards.ts';
 import type { QueueWebcare } from '../webcare/view.ts';
 import type { DecisionFormState } from './view.ts';
 import type { ItemFormState } from './inbox-view.ts';
+import type { SavedViewFormState } from './saved-views-view.ts';
 
 /** What features add to the queue page, loaded once per page view. */
 export type QueuePanels = {
@@ -26,6 +27,8 @@ export type QueuePageState = {
   itemForm?: ItemFormState;
   /** The list's query, when the page is rendered for a form post rather than a GET. */
   listQuery?: string;
+  /** The refused "save these filters as a view" form (./saved-views-routes.ts). */
+  savedViewForm?: SavedViewFormState;
 };
 
 /** The queue page, re-rendered by any feature whose form on it was refused. */

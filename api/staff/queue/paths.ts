@@ -30,3 +30,20 @@ export const queueScreens: StaffScreen[] = [
     label: { nl: queueTexts.nl.header.queue, en: queueTexts.en.header.queue },
   },
 ];
+
+/** A person's saved inbox views: the page to rename and delete them, and its forms. */
+export const savedViewPaths = {
+  page: (lang: Locale) => (lang === 'en' ? '/en/manage/views' : '/beheer/weergaven'),
+  save: '/beheer/weergaven',
+  rename: (id: string) => `/beheer/weergaven/${id}/naam`,
+  remove: (id: string) => `/beheer/weergaven/${id}/verwijderen`,
+};
+
+/** Who else has an item open: the item page's heartbeat, its goodbye, and the script that sends them. */
+export const presencePaths = {
+  heartbeat: (id: string) => `/api/staff/items/${id}/presence`,
+  leave: (id: string) => `/api/staff/items/${id}/presence/leave`,
+  script: '/beheer/assets/presence.js',
+  /** Heartbeats are not activity: an item page left open must not keep its session alive. */
+  isHeartbeat: (path: string) => /^\/api\/staff\/items\/[^/]+\/presence(?:\/leave)?$/.test(path),
+};

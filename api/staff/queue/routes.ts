@@ -26,7 +26,7 @@ import {
   staffPage as staffPageGuard,
   type StaffEnv,
 } from '../kit/guards.ts';
-import { can } from '../../services/auth/roles.ts';
+import { can, departmentsOf } from '../../services/auth/roles.ts';
 import { accountsUnderAttack, ATTACK_NOTICE_MS } from '../../services/auth/login-alerts.ts';
 import type { QueuePage, QueuePageState, QueuePanels } from './panels.ts';
 import type { ActiveSession } from '../../services/auth/sessions.ts';
@@ -38,6 +38,7 @@ import {
   listHouseRules,
   listQueue,
   OPEN_STATES,
+  QUEUE_ORDERS,
   queueFilterOptions,
   SEARCH_MAX_LENGTH,
   type Decision,
@@ -48,8 +49,13 @@ import { BULK, renderInboxPage, type InboxDetail, type ItemFormState, type Queue
 import * as inboxTexts from './inbox-texts.ts';
 import * as webcareTexts from '../webcare/texts.ts';
 import { saveItem, type ItemSaveResult } from '../../services/moderation/save-item.ts';
+import { notesOf } from '../../services/moderation/item-notes.ts';
 import { repliesTo } from '../../services/webcare/items.ts';
+import { itemContext } from '../../services/moderation/item-context.ts';
 import { InputText } from '../../../shared/contracts/input-text.ts';
+import { heartbeat } from '../../services/moderation/presence.ts';
+import { listSavedViews, missingReferences } from '../../services/moderation/saved-views.ts';
+import * as savedViewTexts from './saved-views-texts.ts';
 
 /** The queue page with these panels: api/staff/workbench.ts hands it to every group that re-renders it. */
 export function createQueuePage(panels: QueuePanels): QueuePage {
@@ -109,8 +115,8 @@ const QueueQuery = z.object({
     .transform((v) => v === '1')
     .catch(false),
   q: InputText.optional().catch(undefined),
-  view: z.enum(['all', 'mine', 'waiting']).optional().catch(undefined),
-  sort: z.enum(['oldest', 'newest']).optional().catch(undefined),
+  view: z.enum(['all', 'mine', 'waiting', 'department']).optional().catch(undefined),
+  sort: z.enum(QUEUE_ORDERS).optional().catch(undefined),
   na: Cursor.optional().catch(undefined),
   opgeslagen: z
     .union([z.literal('item'), z.literal('niets'), z.coerce.number().int().min(0).max(10_000)])
@@ -118,6 +124,7 @@ const QueueQuery = z.object({
     .catch(undefined),
   overgeslagen: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),
   verouderd: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),
+  weergave: z.literal('opgeslagen').optional().catch(undefined),
 });
 
 /** The query parameters that make the list what it is (filters and page); notices are not among them. */
@@ -311,6 +318,7 @@ async function showQueue(
     overdue: query.overdue,
     assignedTo: view === 'mine' ? session.user.id : undefined,
     waitingFor: view === 'waiting' ? session.user.id : undefined,
+    routedTo: view === 'department' ? departmentsOf(session.roles) : undefined,
     search: searchTooLong ? undefined : search,
     order: query.sort ?? 'oldest',
     after: query.na,
@@ -346,7 +354,16 @@ async function showQueue(
   if (openedId && canRead) {
     const item = await findItem(db, viewer, openedId, now);
     if (!item) return notFound(c, lang, session);
-    detail = { item, replies: await repliesTo(db, item.id), form: options.itemForm };
+    detail = {
+      item,
+      replies: await repliesTo(db, item.id),
+      notes: await notesOf(db, { type: item.channel === 'social' ? 'social_post' : 'submission', id: item.id }),
+      form: options.itemForm,
+      context: await itemContext(db, viewer, item, { contacts: can(session.roles, 'contacts.read') }),
+    };
+    // Opening the page is a heartbeat too: colleagues see this person even without script.
+    const who = { itemId: item.id, staffUserId: session.user.id, organisationId: session.user.organisationId };
+    detail.presence = await heartbeat(db, who, now);
   }
   const bulkForm = options.form?.itemId === BULK ? options.form : undefined;
   const saved = query.opgeslagen;
@@ -364,7 +381,10 @@ async function showQueue(
             ]
               .filter(Boolean)
               .join(' ')
-          : undefined;
+          : query.weergave === 'opgeslagen'
+            ? textsFor(savedViewTexts, lang).saved
+            : undefined;
+  const filterOptions = await queueFilterOptions(db, session.user.organisationId);
   const html = renderInboxPage({
     lang,
     session: pageSession(session),
@@ -375,7 +395,10 @@ async function showQueue(
     listQuery,
     filter: filterValues,
     filterErrors: searchTooLong ? [{ field: 'q', message: m.searchTooLong }] : undefined,
-    filterOptions: await queueFilterOptions(db, session.user.organisationId),
+    filterOptions,
+    inDepartment: departmentsOf(session.roles).length > 0,
+    savedViews: { views: await listSavedViews(db, session.user.id), form: options.savedViewForm },
+    missingFilters: missingReferences(listQuery, filterOptions),
     nextQuery,
     paged: query.na !== undefined,
     status,
@@ -432,6 +455,7 @@ function saveError(
       return { field: 'person', message: m.person };
     case 'answer_too_long':
     case 'answer_rejected':
+    case 'answer_not_published':
       return { field: 'answer', message: m[result.kind] };
     case 'answer_placeholder':
       // The answer page's wording, so both places that publish an answer say the same.

@@ -252,7 +252,8 @@ export function webcareRoutes(): Hono<StaffEnv> {
       case 'unfilled_placeholder':
         return render({ errors: [placeholderError(result.placeholders)] }, 422);
       case 'rejected':
-        return render({ errors: [{ field: 'body', message: m.errors.rejected }] }, 409);
+      case 'not_published':
+        return render({ errors: [{ field: 'body', message: m.errors[result.kind] }] }, 409);
       case 'unsupported':
         return render({ errors: [] }, 409);
       case 'not_found':

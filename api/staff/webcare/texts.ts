@@ -6,6 +6,26 @@
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import type { Verdict } from '../../services/readability.ts';
 
+/** Minutes of office time as hours and minutes: "3 u 20 min" / "3 h 20 min", "45 min", "2 u". */
+export function officeTime(minutes: number, lang: Locale): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const h = lang === 'nl' ? 'u' : 'h';
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} ${h}` : `${hours} ${h} ${rest} min`;
+}
+
+/** The same in words: "3 uur en 20 minuten" / "3 hours 20 minutes". */
+export function spokenOfficeTime(minutes: number, lang: Locale): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const h = lang === 'nl' ? 'uur' : hours === 1 ? 'hour' : 'hours';
+  const m = lang === 'nl' ? (rest === 1 ? 'minuut' : 'minuten') : rest === 1 ? 'minute' : 'minutes';
+  if (hours === 0) return `${rest} ${m}`;
+  if (rest === 0) return `${hours} ${h}`;
+  return lang === 'nl' ? `${hours} ${h} en ${rest} ${m}` : `${hours} ${h} ${rest} ${m}`;
+}
+
 export const nl = {
   nav: {
     overdue: 'Te laat',
@@ -16,14 +36,12 @@ export const nl = {
   },
   clock: {
     label: 'Reactietermijn',
-    left: (days: number, hours: number) =>
-      days > 0
-        ? `Nog ${days === 1 ? '1 werkdag' : `${days} werkdagen`}`
-        : `Nog ${hours === 1 ? '1 uur' : `${hours} uur`}`,
-    overdue: (days: number, hours: number) =>
-      days > 0
-        ? `Te laat: ${days === 1 ? '1 werkdag' : `${days} werkdagen`} over de termijn`
-        : `Te laat: ${hours === 1 ? '1 uur' : `${hours} uur`} over de termijn`,
+    /** Office time, as "3 u 20 min"; "u" is the Dutch abbreviation for uur. */
+    left: (minutes: number) => `nog ${officeTime(minutes, 'nl')}`,
+    overdue: (minutes: number) => `${officeTime(minutes, 'nl')} te laat`,
+    /** In full words, for screen readers ("u" is read as a letter). */
+    spokenLeft: (minutes: number) => `nog ${spokenOfficeTime(minutes, 'nl')} kantoortijd`,
+    spokenOverdue: (minutes: number) => `${spokenOfficeTime(minutes, 'nl')} kantoortijd te laat`,
   },
   assign: {
     heading: 'Toewijzing',
@@ -44,6 +62,8 @@ export const nl = {
     title: (item: string) => `Antwoord op ${item}`,
     intro:
       'Schrijf een antwoord aan de inwoner. Het antwoord verschijnt op de volgpagina van de inwoner en, als de inbreng gepubliceerd is, bij de inbreng op het portaal.',
+    introSocial: (platform: string) =>
+      `Schrijf een antwoord op dit bericht. Het antwoord verschijnt op het portaal, in de weergave van het gesprek, direct onder het bericht van de inwoner, en hier bij het item. Podium plaatst het antwoord (nog) niet op ${platform} zelf: wie het gesprek op ${platform} leest, ziet het daar niet.`,
     input: 'Inbreng van de inwoner',
     template: 'Sjabloon',
     templateNone: 'Kies een sjabloon',
@@ -77,6 +97,8 @@ export const nl = {
       empty: 'Schrijf een antwoord.',
       too_long: 'Het antwoord is te lang: houd het onder 5000 tekens.',
       rejected: 'Deze inbreng is afgewezen. Publiceer de inbreng eerst als u wilt antwoorden.',
+      not_published:
+        'Dit bericht staat nog niet op het portaal. Publiceer het eerst: uw antwoord verschijnt onder het bericht.',
       language: 'Kies de taal van het antwoord.',
       templateRequired: 'Kies het sjabloon dat u wilt invoegen.',
       templateMissing: (title: string, lang: Locale) =>
@@ -99,6 +121,8 @@ export const nl = {
       difficult: 'Moeilijk: ver boven B1. Maak zinnen korter en kies kortere woorden.',
     } satisfies Record<Verdict, string>,
     empty: 'Nog geen tekst om te beoordelen.',
+    tooShort: (words: number, minimum: number) =>
+      `Te kort om te beoordelen: ${words} ${words === 1 ? 'woord' : 'woorden'}, een oordeel vraagt er minstens ${minimum}.`,
     details: (words: number, sentences: number) =>
       `${words === 1 ? '1 woord' : `${words} woorden`}, ${sentences === 1 ? '1 zin' : `${sentences} zinnen`}.`,
   },
@@ -212,14 +236,10 @@ export const en: Texts = {
   },
   clock: {
     label: 'Response time',
-    left: (days, hours) =>
-      days > 0
-        ? `${days === 1 ? '1 working day' : `${days} working days`} left`
-        : `${hours === 1 ? '1 hour' : `${hours} hours`} left`,
-    overdue: (days, hours) =>
-      days > 0
-        ? `Overdue: ${days === 1 ? '1 working day' : `${days} working days`} past the promise`
-        : `Overdue: ${hours === 1 ? '1 hour' : `${hours} hours`} past the promise`,
+    left: (minutes) => `${officeTime(minutes, 'en')} left`,
+    overdue: (minutes) => `${officeTime(minutes, 'en')} late`,
+    spokenLeft: (minutes) => `${spokenOfficeTime(minutes, 'en')} of office time left`,
+    spokenOverdue: (minutes) => `${spokenOfficeTime(minutes, 'en')} of office time late`,
   },
   assign: {
     heading: 'Assignment',
@@ -240,6 +260,8 @@ export const en: Texts = {
     title: (item) => `Answer to ${item}`,
     intro:
       "Write an answer to the resident. It appears on the resident's follow-up page and, when the input is published, with the input on the portal.",
+    introSocial: (platform) =>
+      `Write an answer to this post. It appears on the portal, in the mirror of the conversation, directly under the resident's post, and here with the item. Podium does not (yet) post the answer on ${platform} itself: people reading the conversation on ${platform} do not see it there.`,
     input: "The resident's input",
     template: 'Template',
     templateNone: 'Choose a template',
@@ -272,6 +294,7 @@ export const en: Texts = {
       empty: 'Write an answer.',
       too_long: 'The answer is too long: keep it under 5000 characters.',
       rejected: 'This input was rejected. Publish it first if you want to answer.',
+      not_published: 'This post is not on the portal yet. Publish it first: your answer appears under the post.',
       language: 'Choose the language of the answer.',
       templateRequired: 'Choose the template you want to insert.',
       templateMissing: (title, lang) =>
@@ -294,6 +317,8 @@ export const en: Texts = {
       difficult: 'Difficult: well above B1. Use shorter sentences and shorter words.',
     },
     empty: 'No text to judge yet.',
+    tooShort: (words, minimum) =>
+      `Too short to judge: ${words} ${words === 1 ? 'word' : 'words'}, a verdict needs at least ${minimum}.`,
     details: (words, sentences) =>
       `${words === 1 ? '1 word' : `${words} words`}, ${sentences === 1 ? '1 sentence' : `${sentences} sentences`}.`,
   },

@@ -11,9 +11,8 @@ import type { LocalizedText } from '../../db/schema.ts';
 import * as queueTexts from '../queue/texts.ts';
 import * as webcareTexts from './texts.ts';
 import type { QueueItem } from '../../services/moderation/index.ts';
-import { readability, type Readability } from '../../services/readability.ts';
+import { MIN_WORDS_TO_JUDGE, readability, type Readability } from '../../services/readability.ts';
 import type { ResponseClock } from '../../services/webcare/clock.ts';
-import { responseClock } from '../../services/webcare/clock.ts';
 import type { AssignmentChoices, RoutingRuleView } from '../../services/webcare/routing.ts';
 import { PLACEHOLDER_NAMES, type ReplyTemplate } from '../../services/webcare/templates.ts';
 import { errorSummary, fieldError, hiddenFields, notice, paragraphs, pick, time } from '../kit/components.ts';
@@ -48,13 +47,29 @@ export function shortcutStatus(lang: Locale, visible = false): Html {
 
 export function clockText(clock: ResponseClock, lang: Locale): string {
   const m = textsFor(webcareTexts, lang).clock;
-  return clock.kind === 'overdue' ? m.overdue(clock.workingDays, clock.hours) : m.left(clock.workingDays, clock.hours);
+  return clock.kind === 'overdue' ? m.overdue(clock.minutes) : m.left(clock.minutes);
+}
+
+/**
+ * The clock as shown: the short form ("nog 3 u 20 min") for the eye and the words ("nog 3 uur
+ * en 20 minuten kantoortijd") for screen readers, which read "u" as a letter; a late item says
+ * "te laat" in its text and is bold, so nothing hangs on colour (WCAG 1.4.1).
+ */
+export function clockHtml(clock: ResponseClock, lang: Locale): Html {
+  const m = textsFor(webcareTexts, lang).clock;
+  const spoken = clock.kind === 'overdue' ? m.spokenOverdue(clock.minutes) : m.spokenLeft(clock.minutes);
+  const shown = html`<span aria-hidden="true">${clockText(clock, lang)}</span><span class="staff-visually-hidden">${spoken}</span>`;
+  return clock.kind === 'overdue'
+    ? html`<strong class="staff-overdue" data-clock="overdue">${shown}</strong>`
+    : html`<span data-clock="left">${shown}</span>`;
 }
 
 /** The readability verdict in one sentence, in the staff member's language. */
 export function readabilityText(result: Readability, textLang: Locale, lang: Locale): string {
   const m = textsFor(webcareTexts, lang).readability;
-  if (result.score === null || result.verdict === null) return m.empty;
+  if (result.words === 0) return m.empty;
+  if (result.tooShort || result.score === null || result.verdict === null)
+    return m.tooShort(result.words, MIN_WORDS_TO_JUDGE);
   const score = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 }).format(
     result.score,
   );
@@ -102,10 +117,8 @@ export type QueueWebcare = {
 };
 
 /** The response clock for the item's meta list in the queue. */
-export function clockMeta(item: QueueItem, lang: Locale, now: Date): Html {
-  const clock = responseClock(item.dueAt, now);
-  const text = clockText(clock, lang);
-  return html`<div><dt>${textsFor(webcareTexts, lang).clock.label}</dt><dd>${clock.kind === 'overdue' ? html`<strong class="staff-overdue">${text}</strong>` : text}</dd></div>`;
+export function clockMeta(item: QueueItem, lang: Locale): Html {
+  return html`<div><dt>${textsFor(webcareTexts, lang).clock.label}</dt><dd>${clockHtml(item.clock, lang)}</dd></div>`;
 }
 
 /** A select whose first option means "none", with its error next to it. */
@@ -201,7 +214,6 @@ export function renderAnswerPage(options: {
   const { lang, item, form } = options;
   const m = textsFor(webcareTexts, lang).answer;
   const t = textsFor(queueTexts, lang);
-  const clock = responseClock(item.dueAt, options.now);
   const bodyError = form.errors.find((e) => e.field === 'body');
   const templateError = form.errors.find((e) => e.field === 'template');
   const errors = form.errors.map((e) => ({ ...e, target: ANSWER_TARGETS.get(e.field) ?? 'answer-body' }));
@@ -258,11 +270,11 @@ ${readabilityHint({ text: form.body, textLang: form.language, lang, id: 'answer-
 ${placeholderHelp(lang)}`;
   const body = html`${notice(options.published ? m.published : form.notice)}
 ${errorSummary(lang, errors)}
-${options.unavailable ? html`<p class="staff-notice">${options.unavailable}</p>` : html`<p>${m.intro}</p>`}
+${options.unavailable ? html`<p class="staff-notice">${options.unavailable}</p>` : item.source ? html`<p class="staff-notice">${m.introSocial(item.source.platform)}</p>` : html`<p>${m.intro}</p>`}
 <dl class="staff-meta">
 <div><dt>${t.queue.channel}</dt><dd>${t.channels[item.channel] ?? item.channel}</dd></div>
 <div><dt>${t.queue.state}</dt><dd>${t.states[item.reviewState]}</dd></div>
-<div><dt>${textsFor(webcareTexts, lang).clock.label}</dt><dd>${clockText(clock, lang)}</dd></div>
+<div><dt>${textsFor(webcareTexts, lang).clock.label}</dt><dd>${clockHtml(item.clock, lang)}</dd></div>
 </dl>
 <section aria-labelledby="input-heading"><h2 id="input-heading">${m.input}</h2>
 ${inputSummary(item, lang)}
@@ -301,11 +313,10 @@ export function renderOverduePage(options: {
       : html`<ol class="staff-queue">${join(
           options.items.map((item) => {
             const headingId = `overdue-${item.id}-heading`;
-            const clock = responseClock(item.dueAt, options.now);
             return html`<li><article class="staff-item" aria-labelledby="${headingId}">
 <h2 id="${headingId}">${itemTitle(item, lang)}</h2>
 <dl class="staff-meta">
-<div><dt>${m.clock.label}</dt><dd><strong class="staff-overdue">${clockText(clock, lang)}</strong></dd></div>
+<div><dt>${m.clock.label}</dt><dd>${clockHtml(item.clock, lang)}</dd></div>
 <div><dt>${t.queue.due}</dt><dd>${time(item.dueAt, formatDateTime(item.dueAt, lang))}</dd></div>
 <div><dt>${t.queue.channel}</dt><dd>${t.channels[item.channel] ?? item.channel}</dd></div>
 <div><dt>${t.queue.state}</dt><dd>${t.states[item.reviewState]}</dd></div>

@@ -29,6 +29,7 @@ import {
 } from '../../../api/services/moderation/index.ts';
 import { importMastodonThread } from '../../../api/services/social/mastodon.ts';
 import { importThread } from '../../../api/services/social/threads.ts';
+import { fillMissingClocks } from '../../../api/services/office-hours/due-times.ts';
 import { mastodonAccount, mastodonStatus } from '../../fixtures/social/payloads.ts';
 import { NOW, openTestApp, postJson, validAnswers, type TestApp } from '../../support/app.ts';
 import { databaseTargets } from '../../support/databases.ts';
@@ -88,9 +89,11 @@ for (const target of databaseTargets()) {
           const { code } = (await response.json()) as { code: string };
           const [row] = await t.db
             .update(submissions)
-            .set({ consultationId: consultationIds[consultation]!, createdAt, reviewState: state })
+            // Backdated: the due time is computed again from the new arrival, as on start.
+            .set({ consultationId: consultationIds[consultation]!, createdAt, reviewState: state, responseDueAt: null })
             .where(eq(submissions.followUpCode, code))
             .returning({ id: submissions.id });
+          await fillMissingClocks(t.db);
           return row!.id;
         },
       },
@@ -120,11 +123,14 @@ for (const target of databaseTargets()) {
             live: false,
             now: NOW,
           });
+          // A decision to publish (or to answer) puts the post in the mirror, as it does in use.
+          const shows = state === 'published' || state === 'needs_answer' || state === 'answered';
           const [row] = await t.db
             .update(socialPosts)
-            .set({ createdAt, reviewState: state })
+            .set({ createdAt, reviewState: state, publishedAt: shows ? createdAt : null, responseDueAt: null })
             .where(and(eq(socialPosts.threadId, threadId), eq(socialPosts.externalId, `${rootId}1`)))
             .returning({ id: socialPosts.id });
+          await fillMissingClocks(t.db);
           return row!.id;
         },
       },
@@ -209,6 +215,29 @@ for (const target of databaseTargets()) {
           if (source.supports.assign) {
             assert.equal(result.kind, 'assigned');
             assert.ok(items.some((i) => i.id === assigned));
+          } else {
+            assert.deepEqual(result, UNSUPPORTED);
+            assert.deepEqual(items, []);
+          }
+        });
+
+        it('lists only items routed to the asked departments ("my department"), and none for no department', async () => {
+          const [verkeer] = await t.db.select().from(departments).where(eq(departments.slug, 'verkeer'));
+          const routed = await make();
+          const unrouted = await make();
+          const result = await source.assign(t.db, {
+            itemId: routed,
+            assignment: { departmentId: verkeer!.id, staffUserId: null },
+            actor: moderator(),
+            now: NOW,
+          });
+          const items = await source.list(t.db, viewer(), { routedTo: [verkeer!.id], now: NOW, limit: 10_000 });
+          assert.ok(!items.some((i) => i.id === unrouted));
+          assert.ok(items.every((i) => i.assignedDepartmentId === verkeer!.id));
+          assert.deepEqual(await source.list(t.db, viewer(), { routedTo: [], now: NOW, limit: 10_000 }), []);
+          if (source.supports.assign) {
+            assert.equal(result.kind, 'assigned');
+            assert.ok(items.some((i) => i.id === routed));
           } else {
             assert.deepEqual(result, UNSUPPORTED);
             assert.deepEqual(items, []);
@@ -338,10 +367,76 @@ for (const target of databaseTargets()) {
           if (source.supports.answer) {
             assert.equal(result.kind, 'answered');
             assert.equal(state, 'answered');
+            const audit = await t.db.select().from(auditLog).where(eq(auditLog.subjectId, item));
+            assert.ok(audit.some((entry) => entry.action.endsWith('.answered')));
           } else {
             assert.deepEqual(result, UNSUPPORTED);
             assert.equal(state, 'needs_answer');
           }
+        });
+
+        it('refuses an answer or an assignment made on an older version, saying what changed and by whom', async () => {
+          const item = await make({ state: 'needs_answer' });
+          const version = (await source.find(t.db, viewer(), item, NOW))!.version;
+          const assigned = await source.assign(t.db, {
+            itemId: item,
+            assignment: { departmentId: null, staffUserId: moderatorId },
+            actor: moderator(),
+            now: NOW,
+            expectedVersion: version,
+          });
+          if (!source.supports.assign || !source.supports.answer) return;
+          assert.equal(assigned.kind, 'assigned');
+          const answer = { itemId: item, body: 'Dank u.', language: 'nl' as const, actor: moderator(), now: NOW };
+          const stale = await source.answer(t.db, { ...answer, expectedVersion: version });
+          assert.equal(stale.kind, 'stale');
+          if (stale.kind === 'stale')
+            assert.deepEqual(
+              stale.changes.map((c) => [c.action, c.by]),
+              [['assigned', 'moderator']],
+            );
+          const staleAssignment = await source.assign(t.db, {
+            itemId: item,
+            assignment: { departmentId: null, staffUserId: null },
+            actor: moderator(),
+            now: NOW,
+            expectedVersion: version,
+          });
+          assert.equal(staleAssignment.kind, 'stale');
+          const found = await source.find(t.db, viewer(), item, NOW);
+          assert.deepEqual([found?.reviewState, found?.assignedStaffUserId], ['needs_answer', moderatorId]);
+          assert.equal((await source.answer(t.db, { ...answer, expectedVersion: version + 1 })).kind, 'answered');
+        });
+
+        it('lists an item routed to a department for that department, and waiting for its assignee only', async () => {
+          if (!source.supports.assign) return;
+          const [department] = await t.db
+            .select({ id: departments.id })
+            .from(departments)
+            .where(eq(departments.slug, 'contract-department'));
+          const routed = await make({ consultation: HERE });
+          const taken = await make({ consultation: HERE });
+          for (const [itemId, staffUserId] of [
+            [routed, null],
+            [taken, moderatorId],
+          ] as const) {
+            const result = await source.assign(t.db, {
+              itemId,
+              assignment: { departmentId: department!.id, staffUserId },
+              actor: moderator(),
+              now: NOW,
+            });
+            assert.equal(result.kind, 'assigned');
+          }
+          const members = {
+            organisationId,
+            roles: [{ role: 'department_member' as const, departmentId: department!.id }],
+          };
+          const seen = (await source.list(t.db, members, { now: NOW, limit: 10_000 })).map((i) => i.id);
+          assert.ok(seen.includes(routed) && seen.includes(taken), 'routed items show to the department');
+          includes(await listed({ department: 'contract-department' }), routed, await make({ consultation: HERE }));
+          const someoneElse = randomUUID();
+          includes(await listed({ waitingFor: someoneElse }), routed, taken);
         });
 
         it('assigns an item, or says assigning is not supported', async () => {

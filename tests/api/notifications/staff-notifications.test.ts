@@ -14,6 +14,7 @@ import {
 } from '../../../api/db/schema.ts';
 import { notifyAdministrators } from '../../../api/services/notifications/staff.ts';
 import { isNearlyLate, notifyNearlyLate } from '../../../api/services/notifications/nearly-late.ts';
+import { DEFAULT_CALENDAR } from '../../../api/services/office-hours/calendar.ts';
 import { NOW, openTestApp, postJson, validAnswers, type TestApp } from '../../support/app.ts';
 import { databaseTargets } from '../../support/databases.ts';
 import { addStaffUser, logIn, saveItemForm, staffPost } from '../../support/staff.ts';
@@ -197,7 +198,12 @@ for (const target of databaseTargets()) {
       assert.ok(rows.every((r) => r.kind === 'item_nearly_late'));
       assert.equal(new Set(items).size, items.length);
       assert.equal(items.filter((id) => id === row.id).length, 1);
-      assert.equal(isNearlyLate(new Date(lastDay.getTime() - 1), lastDay), false);
+      assert.equal(
+        isNearlyLate(DEFAULT_CALENDAR, new Date(lastDay.getTime() - 1), lastDay),
+        false,
+        'late is not nearly late',
+      );
+      assert.equal(isNearlyLate(DEFAULT_CALENDAR, new Date(lastDay.getTime() + 60_000), lastDay), true);
     });
 
     it('alerts every administrator once per event (for the log-in throttling)', async () => {

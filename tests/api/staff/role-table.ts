@@ -37,6 +37,15 @@ export const ROUTES: Record<string, Access> = {
   'GET /beheer/items/:id': 'queue.read',
   'GET /en/manage/items/:id': 'queue.read',
   'POST /beheer/items/:id': 'queue.read',
+  // saved views (api/staff/queue/saved-views-routes.ts) and presence (presence-routes.ts)
+  'GET /beheer/weergaven': 'queue.read',
+  'GET /en/manage/views': 'queue.read',
+  'POST /beheer/weergaven': 'queue.read',
+  'POST /beheer/weergaven/:id/naam': 'queue.read',
+  'POST /beheer/weergaven/:id/verwijderen': 'queue.read',
+  'GET /beheer/assets/presence.js': 'public',
+  'POST /api/staff/items/:id/presence': 'queue.read',
+  'POST /api/staff/items/:id/presence/leave': 'queue.read',
   // webcare (api/staff/webcare/)
   'GET /beheer/assets/readability.js': 'public',
   'GET /beheer/assets/shortcuts.js': 'public',

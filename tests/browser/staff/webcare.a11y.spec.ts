@@ -6,9 +6,9 @@
  * spec runs its own Podium in the test process on an in-memory database.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import type { Database } from '../../../api/db/client.ts';
-import { replyTemplates, submissions } from '../../../api/db/schema.ts';
+import { replyTemplates, socialPosts, submissions } from '../../../api/db/schema.ts';
 import { submitInput } from '../../../api/services/submissions.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import { logInAsStaff, startStaffPodium, type StaffPodium } from '../support/staff-podium.ts';
@@ -266,12 +266,14 @@ test('answering: a template, a live readability hint, a preview, an error and pu
   await expect(output).toContainText('Flesch-Douma:');
 
   // Typing updates the hint after a pause; the polite region speaks only a changed verdict.
-  await body.fill('De gemeentelijke verkeersveiligheidsdoelstellingen worden geïmplementeerd.');
+  await body.fill(
+    'De gemeentelijke verkeersveiligheidsdoelstellingen worden geïmplementeerd conform de vastgestelde beleidskaders en uitvoeringsprogrammering van het gemeentebestuur van Demodam.',
+  );
   await expect(output).toContainText('Moeilijk: ver boven B1.');
   await expect(page.locator('#answer-readability [data-readability-live]')).toContainText('Moeilijk');
   await expectNoAxeViolations(page, { context: 'answer page with a live readability hint' });
 
-  await body.fill('Dank u wel. Wij kijken er naar. U hoort het snel.');
+  await body.fill('Dank u wel voor uw reactie. Wij kijken er goed naar. U hoort binnen twee weken van ons.');
   await page.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Voorbeeld' })).toBeVisible();
   await expect(page.locator('#preview-readability')).toContainText('Zeer makkelijk te lezen.');
@@ -280,8 +282,45 @@ test('answering: a template, a live readability hint, a preview, an error and pu
 
   await page.getByRole('button', { name: 'Antwoord publiceren' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Het antwoord is gepubliceerd.' })).toBeVisible();
-  await expect(page.getByText('Dank u wel. Wij kijken er naar. U hoort het snel.')).toBeVisible();
+  await expect(
+    page.getByText('Dank u wel voor uw reactie. Wij kijken er goed naar. U hoort binnen twee weken van ons.'),
+  ).toBeVisible();
   await expectNoAxeViolations(page, { context: 'answer published' });
+});
+
+test('answering a mirrored post: the notice of where the answer appears, and the page passes axe, reflow, 200% text and forced colours', async ({
+  page,
+}) => {
+  const [post] = await database.db
+    .select({ id: socialPosts.id })
+    .from(socialPosts)
+    .where(like(socialPosts.contentText, 'I cycle here every day%'));
+  await logIn(page);
+  await page.goto(`${baseUrl}/beheer/items/${post!.id}/antwoord`);
+  await expect(page.locator('main .staff-notice')).toContainText(
+    'Podium plaatst het antwoord (nog) niet op Mastodon zelf',
+  );
+  await expectNoAxeViolations(page, { context: 'answer page of a mirrored post' });
+  await expectKeyboardWalk(page, 'answer page of a mirrored post');
+  await expectReflow(page, 'answer page of a mirrored post');
+  await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBeLessThanOrEqual(0);
+  await page.evaluate(() => (document.documentElement.style.fontSize = ''));
+  await page.emulateMedia({ forcedColors: 'active' });
+  await expectNoAxeViolations(page, { context: 'answer page of a mirrored post in forced colours' });
+  await page.emulateMedia({ forcedColors: 'none' });
+
+  await page.getByRole('textbox', { name: 'Antwoord' }).fill('Dank u. We bekijken de Stationsstraat.');
+  await page.getByRole('button', { name: 'Antwoord publiceren' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Het antwoord is gepubliceerd.' })).toBeVisible();
+  await expect(page.getByText('Dank u. We bekijken de Stationsstraat.')).toBeVisible();
+  await expectNoAxeViolations(page, { context: 'answer to a mirrored post published' });
+
+  await page.goto(`${baseUrl}/en/manage/items/${post!.id}/answer`);
+  await expect(page.locator('main .staff-notice')).toContainText('Podium does not (yet) post the answer on Mastodon');
+  await expectNoAxeViolations(page, { context: 'answer page of a mirrored post in English' });
 });
 
 test('the overdue view lists late items and passes axe, in Dutch and English', async ({ page }) => {

@@ -255,6 +255,32 @@ const thread: Partial<Record<WidgetState, StateDriver>> = {
     },
     live: '',
   },
+  answered: {
+    before: async ({ page }) => {
+      // The demo thread, with the municipality's answer (in English) to its first resident's reply.
+      await page.route(/\/api\/threads\/[^/?]+$/, async (route) => {
+        const response = await route.fetch();
+        const thread = (await response.json()) as { posts: Array<Record<string, unknown> & { text: string }> };
+        const reply = thread.posts.find((post) => post.text.startsWith('Langs de Parklaan'))!;
+        reply.answers = [
+          {
+            body: 'Thank you: the route along Parklaan gets lights.',
+            lang: 'en',
+            publishedAt: '2026-11-21T09:30:00.000Z',
+          },
+        ];
+        await route.fulfill({ response, json: thread });
+      });
+    },
+    enter: async ({ widget }) => {
+      const answer = widget.locator('article.answer');
+      await expect(answer).toHaveCount(1);
+      await expect(answer.getByRole('heading')).toContainText('De gemeente antwoordde op');
+      await expect(answer).toContainText('Antwoord aan Inwoner A · Dit antwoord staat alleen hier, niet op Mastodon');
+      await expect(answer.locator('p[lang="en"]')).toHaveText('Thank you: the route along Parklaan gets lights.');
+    },
+    live: '',
+  },
   empty: {
     before: async ({ page }) => {
       await page.route(/\/api\/threads\?/, (route) => route.fulfill({ json: [] }));

@@ -40,8 +40,9 @@ describe('readability', () => {
       { score: result.score, words: result.words, sentences: result.sentences, syllables: result.syllables },
       { score: 124.3, words: 6, sentences: 1, syllables: 6 },
     );
-    assert.equal(result.verdict, 'very_easy');
-    assert.equal(result.meetsB1, true);
+    assert.equal(result.verdict, null, 'six words are too few to judge');
+    assert.equal(result.tooShort, true);
+    assert.equal(result.meetsB1, false);
   });
 
   it('scores a plain Dutch question at 105.1 (10 words, 12 syllables)', () => {
@@ -54,8 +55,24 @@ describe('readability', () => {
     const result = readability('De gemeentelijke verkeersveiligheidsdoelstellingen worden geïmplementeerd.', 'nl');
     // 5 words, 22 syllables: 206.835 − 0.93 × 5 − 77 × 4.4 = −136.6
     assert.equal(result.score, -136.6);
-    assert.equal(result.verdict, 'difficult');
+    assert.equal(result.verdict, null, 'a five-word title is not called difficult');
     assert.equal(result.meetsB1, false);
+  });
+
+  it('judges a text of fifteen words or more, and says officialese is far above B1', () => {
+    const text =
+      'De gemeentelijke verkeersveiligheidsdoelstellingen worden geïmplementeerd conform de vastgestelde beleidskaders en uitvoeringsprogrammering van het gemeentebestuur van Demodam.';
+    const result = readability(text, 'nl');
+    assert.equal(result.words, 16);
+    assert.equal(result.tooShort, false);
+    assert.equal(result.verdict, 'difficult');
+    const plain = readability(
+      'Wij willen graag weten wat u van het plan vindt. Schrijf het op en stuur het ons.',
+      'nl',
+    );
+    assert.equal(plain.words, 17);
+    assert.equal(plain.meetsB1, true);
+    assert.equal(plain.verdict, 'very_easy');
   });
 
   it('uses the Flesch reading ease for English: "The cat sat on the mat." scores 116.1', () => {
@@ -71,6 +88,7 @@ describe('readability', () => {
     assert.deepEqual(readability('  … ', 'nl'), {
       score: null,
       verdict: null,
+      tooShort: true,
       words: 0,
       sentences: 0,
       syllables: 0,

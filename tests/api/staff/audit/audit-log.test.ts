@@ -35,8 +35,8 @@ for (const target of databaseTargets()) {
           actorType: 'staff',
           actorId: adminId,
           at: new Date(Date.UTC(2026, 10, 20, 9, i)),
-          action: 'test.bulk',
-          subjectType: 'submission',
+          action: 'routing_rule.deleted',
+          subjectType: 'routing_rule',
           subjectId: `bulk-${i}`,
         });
       }
@@ -66,18 +66,23 @@ for (const target of databaseTargets()) {
         for (const who of [moderator, analyst]) {
           const response = await get(path, who.cookie);
           assert.equal(response.status, 403, path);
-          assert.doesNotMatch(await response.text(), /test\.bulk/);
+          assert.doesNotMatch(await response.text(), /routing_rule\.deleted/);
         }
       }
     });
 
-    it('shows administrators who did what to which subject and when, with before and after', async () => {
+    it('shows administrators who did what to which subject and when, as a sentence', async () => {
       const response = await get('/beheer/audit/?action=submission.decision', admin.cookie);
       assert.equal(response.status, 200);
       const html = await response.text();
       assert.match(html, /<caption id="audit-caption">Regels 1 tot en met 1 van 1<\/caption>/);
-      assert.match(html, /<td>beheerder<\/td>/);
-      assert.match(html, /<td><code>new<\/code><\/td>\s*<td><code>published<\/code><\/td>/);
+      assert.match(
+        html,
+        new RegExp(
+          `<a href="/beheer/audit/\\?actor=${adminId}" aria-describedby="audit-person-hint">Beheerder</a> publiceerde inbreng #=HYPERLI\\.`,
+        ),
+        'the person links to their entries; an item that does not exist is named without a link',
+      );
       assert.match(
         html,
         /href="\/beheer\/audit\/"[^>]*>Auditlog</,
@@ -90,19 +95,19 @@ for (const target of databaseTargets()) {
         const html = await (await get(`/en/manage/audit/${query}`, admin.cookie)).text();
         return Number(html.match(/ of (\d+)<\/caption>/)?.[1] ?? 0);
       };
-      assert.equal(await count('?action=test'), 60);
-      assert.equal(await count('?action=test.bulk&subject=bulk-7'), 1);
-      assert.equal(await count(`?actor=${adminId}&action=test&from=2026-11-20&to=2026-11-20`), 60);
-      assert.equal(await count('?action=test&from=2026-11-21'), 0);
-      assert.equal(await count('?actor=system&action=test'), 0);
+      assert.equal(await count('?action=routing_rule'), 60);
+      assert.equal(await count('?action=routing_rule.deleted&subject=bulk-7'), 1);
+      assert.equal(await count(`?actor=${adminId}&action=routing_rule&from=2026-11-20&to=2026-11-20`), 60);
+      assert.equal(await count('?action=routing_rule&from=2026-11-21'), 0);
+      assert.equal(await count('?actor=system&action=routing_rule'), 0);
       assert.ok((await count('?actor=system')) > 0, 'the seed wrote system entries');
     });
 
     it('pages through the entries, fifty at a time', async () => {
-      const first = await (await get('/beheer/audit/?action=test', admin.cookie)).text();
+      const first = await (await get('/beheer/audit/?action=routing_rule', admin.cookie)).text();
       assert.match(first, /Regels 1 tot en met 50 van 60/);
-      assert.match(first, /href="\/beheer\/audit\/\?action=test&amp;page=2" rel="next"/);
-      const second = await (await get('/beheer/audit/?action=test&page=2', admin.cookie)).text();
+      assert.match(first, /href="\/beheer\/audit\/\?action=routing_rule&amp;page=2" rel="next"/);
+      const second = await (await get('/beheer/audit/?action=routing_rule&page=2', admin.cookie)).text();
       assert.match(second, /Regels 51 tot en met 60 van 60/);
       assert.match(second, /rel="prev"/);
     });
@@ -130,11 +135,11 @@ for (const target of databaseTargets()) {
       assert.equal(csv.status, 200);
       assert.match(csv.headers.get('Content-Type') ?? '', /^text\/csv/);
       const lines = (await csv.text()).trimEnd().split('\r\n');
-      assert.equal(lines[0], 'Wanneer,Wie,Wie (id),Handeling,Onderwerp,Onderwerp (id),Voor,Na,Details');
+      assert.equal(lines[0], 'Wanneer,Wat er gebeurde,Wie,Wie (id),Handeling,Onderwerp,Onderwerp (id),Voor,Na,Details');
       const decision = lines.find((line) => line.includes('submission.decision'))!;
       assert.ok(decision.includes(`"'=HYPERLINK(""http://evil.example"")"`), decision);
       assert.ok(decision.includes(',new,published,'));
-      const json = await (await get('/en/manage/audit/export.json?action=test', admin.cookie)).json();
+      const json = await (await get('/en/manage/audit/export.json?action=routing_rule', admin.cookie)).json();
       assert.equal(json.count, 60, 'an export is not paged');
       assert.equal(json.entries[0].actor, 'beheerder');
       const logged = await t.db
@@ -168,12 +173,13 @@ for (const target of databaseTargets()) {
         organisationId: org!.id,
         actorType: 'system',
         at: new Date('2015-01-01T00:00:00Z'),
-        action: 'test.ancient',
-        subjectType: 'organisation',
+        action: 'staff.logout',
+        subjectType: 'staff_user',
+        subjectId: 'ancient',
       });
       const report = await purgeExpired(t.db, NOW);
       assert.ok(report.organisations[0]!.counts.auditEntries >= 1);
-      assert.equal((await t.db.select().from(auditLog).where(eq(auditLog.action, 'test.ancient'))).length, 0);
+      assert.equal((await t.db.select().from(auditLog).where(eq(auditLog.subjectId, 'ancient'))).length, 0);
       // The permission ends with the purge's transaction.
       const [entry] = await t.db.select().from(auditLog).limit(1);
       await assert.rejects(t.db.delete(auditLog).where(eq(auditLog.id, entry!.id)));

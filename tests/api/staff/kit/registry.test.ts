@@ -14,6 +14,8 @@ import { ROUTES } from '../role-table.ts';
 const NOT_IN_NAV: Record<string, string> = {
   'GET /beheer/privacy/bewaartermijnen': 'linked from the privacy page, whose nav entry stays current',
   'GET /en/manage/privacy/retention': 'linked from the privacy page, whose nav entry stays current',
+  'GET /beheer/weergaven': 'linked from "Mijn weergaven" in the queue, whose nav entry stays current',
+  'GET /en/manage/views': 'linked from "My views" in the queue, whose nav entry stays current',
 };
 
 const roles = (role: StaffRole) => [{ role, departmentId: null }];

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, submissions } from '../../../../api/db/schema.ts';
+import { auditLog, itemNotes, submissions } from '../../../../api/db/schema.ts';
 import { listPublishedSubmissions } from '../../../../api/services/published-content.ts';
 import { openTestApp, postJson, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
@@ -120,13 +120,13 @@ for (const target of databaseTargets()) {
         .select()
         .from(auditLog)
         .where(and(eq(auditLog.subjectId, row.id), eq(auditLog.action, 'submission.decision')));
-      assert.deepEqual(entry?.details, {
-        decision: 'reject',
-        from: 'new',
-        to: 'rejected',
-        houseRule: 'respect',
-        note: 'Persoonlijke aanval',
-      });
+      // The note is kept apart from the five-year audit log, with the item.
+      assert.deepEqual(entry?.details, { decision: 'reject', from: 'new', to: 'rejected', houseRule: 'respect' });
+      const notes = await t.db.select().from(itemNotes).where(eq(itemNotes.submissionId, row.id));
+      assert.deepEqual(
+        notes.map((note) => note.body),
+        ['Persoonlijke aanval'],
+      );
     });
 
     it('publishes and routes to webcare when input needs an answer', async () => {
@@ -363,7 +363,8 @@ for (const target of databaseTargets()) {
       const clean = await submit('Filter: een nette reactie over de route.');
       await t.db
         .update(submissions)
-        .set({ createdAt: new Date('2026-10-01T10:00:00Z') })
+        // Received in October: its stored promise ran out two weeks later.
+        .set({ createdAt: new Date('2026-10-01T10:00:00Z'), responseDueAt: new Date('2026-10-15T10:00:00Z') })
         .where(eq(submissions.id, clean.id));
       const ids = async (query: string) => {
         const html = await (await t.app.request(`/beheer/${query}`, { headers: { Cookie: moderator.cookie } })).text();

@@ -59,7 +59,7 @@ for (const target of databaseTargets()) {
 
     it('previews an answer with its Flesch-Douma score and a verdict, without publishing it', async () => {
       const row = await submit();
-      const body = 'Dank u wel. Wij kijken er naar. U hoort het snel.';
+      const body = 'Dank u wel voor uw reactie. Wij kijken er goed naar. U hoort binnen twee weken van ons.';
       const response = await answer(row.id, [
         ['action', 'preview'],
         ['language', 'nl'],
@@ -68,9 +68,12 @@ for (const target of databaseTargets()) {
       assert.equal(response.status, 200);
       const html = await response.text();
       assert.match(html, /<h2 id="preview-heading" tabindex="-1">Voorbeeld<\/h2>/);
-      assert.match(html, /<p lang="nl">Dank u wel\. Wij kijken er naar\. U hoort het snel\.<\/p>/);
-      // 11 words, 3 sentences, 12 syllables: 206.835 − 0.93 × 11/3 − 77 × 12/11 = 119.4
-      assert.match(html, /Flesch-Douma: 119,4\. Zeer makkelijk te lezen\. 11 woorden, 3 zinnen\./);
+      assert.match(
+        html,
+        /<p lang="nl">Dank u wel voor uw reactie\. Wij kijken er goed naar\. U hoort binnen twee weken van ons\.<\/p>/,
+      );
+      // 18 words, 3 sentences, 22 syllables: 206.835 − 0.93 × 18/3 − 77 × 22/18 = 107.1
+      assert.match(html, /Flesch-Douma: 107,1\. Zeer makkelijk te lezen\. 18 woorden, 3 zinnen\./);
       assert.equal((await t.db.select().from(staffReplies).where(eq(staffReplies.submissionId, row.id))).length, 0);
     });
 
@@ -79,7 +82,10 @@ for (const target of databaseTargets()) {
       const response = await answer(row.id, [
         ['action', 'preview'],
         ['language', 'nl'],
-        ['body', 'De gemeentelijke verkeersveiligheidsdoelstellingen worden geïmplementeerd.'],
+        [
+          'body',
+          'De gemeentelijke verkeersveiligheidsdoelstellingen worden geïmplementeerd conform de vastgestelde beleidskaders en uitvoeringsprogrammering van het gemeentebestuur van Demodam.',
+        ],
       ]);
       assert.match(await response.text(), /Moeilijk: ver boven B1\. Maak zinnen korter en kies kortere woorden\./);
     });

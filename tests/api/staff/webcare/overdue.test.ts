@@ -5,6 +5,7 @@ import { submissions } from '../../../../api/db/schema.ts';
 import { openTestApp, postJson, validAnswers, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
 import { addStaffUser, logIn } from '../../../support/staff.ts';
+import { fillMissingClocks } from '../../../../api/services/office-hours/due-times.ts';
 
 const submitPath = '/api/consultations/fietsroute-stationsstraat/submissions';
 
@@ -31,11 +32,13 @@ for (const target of databaseTargets()) {
         const { code } = await response.json();
         const [row] = await t.db
           .update(submissions)
-          .set({ createdAt: new Date(received) })
+          // Backdated: the stored due time is computed again from the new arrival, as on start.
+          .set({ createdAt: new Date(received), responseDueAt: null })
           .where(eq(submissions.followUpCode, code))
           .returning();
         ids[name] = row!.id;
       }
+      await fillMissingClocks(t.db);
       await t.db.update(submissions).set({ reviewState: 'answered' }).where(eq(submissions.id, ids['answered late']!));
     });
     after(() => t.close());
@@ -49,16 +52,15 @@ for (const target of databaseTargets()) {
       const order = [...html.matchAll(/id="overdue-([0-9a-f-]+)-heading"/g)].map((m) => m[1]);
       const ours = order.filter((id) => Object.values(ids).includes(id!));
       assert.deepEqual(ours, [ids['a week late'], ids['a day late']]);
-      // Due Friday 20 November 10:00; Friday 27 November is five working days later.
+      // Due Friday 20 November 11:00 local; by Friday 27 November 11:00 that is 6 + 4 × 8 + 2 office hours.
       assert.match(
         html,
-        new RegExp(`overdue-${ids['a week late']}-heading[\\s\\S]*?Te laat: 5 werkdagen over de termijn`),
+        new RegExp(
+          `overdue-${ids['a week late']}-heading[\\s\\S]*?<strong class="staff-overdue" data-clock="overdue"><span aria-hidden="true">40 u te laat</span><span class="staff-visually-hidden">40 uur kantoortijd te laat</span>`,
+        ),
       );
-      // Due Thursday 26 November 10:00: one working day.
-      assert.match(
-        html,
-        new RegExp(`overdue-${ids['a day late']}-heading[\\s\\S]*?Te laat: 1 werkdag over de termijn`),
-      );
+      // Due Thursday 26 November 11:00 local: 6 office hours that day and 2 on Friday.
+      assert.match(html, new RegExp(`overdue-${ids['a day late']}-heading[\\s\\S]*?8 u te laat`));
       assert.match(html, /<a href="\/beheer\/te-laat" aria-current="page">Te laat<\/a>/);
     });
 
@@ -67,13 +69,14 @@ for (const target of databaseTargets()) {
       assert.match(
         html,
         new RegExp(
-          `/beheer/items/${ids['on time']}"[\\s\\S]*?<dt class="staff-visually-hidden">Tijd over</dt><dd>Nog 6 werkdagen</dd>`,
+          // Due Monday 7 December 11:00 local: 6 office hours on Friday, 40 next week, 2 on Monday.
+          `/beheer/items/${ids['on time']}"[\\s\\S]*?<dt class="staff-visually-hidden">Tijd over</dt><dd><span data-clock="left"><span aria-hidden="true">nog 48 u</span><span class="staff-visually-hidden">nog 48 uur kantoortijd</span>`,
         ),
       );
       assert.match(
         html,
         new RegExp(
-          `/beheer/items/${ids['a day late']}"[\\s\\S]*?<dt class="staff-visually-hidden">Tijd over</dt><dd><strong class="staff-overdue">Te laat: 1 werkdag over de termijn</strong>`,
+          `/beheer/items/${ids['a day late']}"[\\s\\S]*?<dt class="staff-visually-hidden">Tijd over</dt><dd><strong class="staff-overdue" data-clock="overdue"><span aria-hidden="true">8 u te laat</span>`,
         ),
       );
     });
@@ -93,7 +96,12 @@ for (const target of databaseTargets()) {
       // Ten days on, the morning's session has long ended: log in again.
       const later = await logIn(t, 'webcare@demodam.example');
       const html = await (await t.app.request('/en/manage/overdue', { headers: { Cookie: later.cookie } })).text();
-      assert.match(html, new RegExp(`overdue-${ids['on time']}-heading[\\s\\S]*?Overdue: 3 hours past the promise`));
+      assert.match(
+        html,
+        new RegExp(
+          `overdue-${ids['on time']}-heading[\\s\\S]*?3 h late</span><span class="staff-visually-hidden">3 hours of office time late</span>`,
+        ),
+      );
     });
   });
 }

@@ -30,13 +30,24 @@ for (const target of databaseTargets()) {
 
     it('scores text for the typing script, with the verdict in the staff member’s language', async () => {
       const response = await score(
-        { text: 'The cat sat on the mat.', lang: 'en', uiLang: 'nl' },
+        { text: 'The cat sat on the mat. The dog sat on the rug. The bird sat in the tree.', lang: 'en', uiLang: 'nl' },
         { Cookie: webcare.cookie, 'X-CSRF-Token': webcare.csrf },
       );
       assert.equal(response.status, 200);
       const result = await response.json();
       assert.deepEqual([result.score, result.verdict, result.meetsB1], [116.1, 'very_easy', true]);
-      assert.equal(result.text, 'Flesch reading ease: 116,1. Zeer makkelijk te lezen. 6 woorden, 1 zin.');
+      assert.equal(result.text, 'Flesch reading ease: 116,1. Zeer makkelijk te lezen. 18 woorden, 3 zinnen.');
+    });
+
+    it('gives no verdict on a fragment too short to judge, and says why', async () => {
+      const response = await score(
+        { text: 'Nieuwe fietsroute Stationsstraat', lang: 'nl', uiLang: 'en' },
+        { Cookie: webcare.cookie, 'X-CSRF-Token': webcare.csrf },
+      );
+      const result = await response.json();
+      assert.equal(result.verdict, null);
+      assert.equal(result.tooShort, true);
+      assert.equal(result.text, 'Too short to judge: 3 words, a verdict needs at least 15.');
     });
 
     it('refuses the readability API to anonymous requests, without a CSRF token, to analysts and with bad input', async () => {

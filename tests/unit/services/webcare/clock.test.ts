@@ -1,32 +1,42 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { byLateness, responseClock, workingDaysBetween } from '../../../../api/services/webcare/clock.ts';
-import { addWorkingDays } from '../../../../api/services/working-days.ts';
+import { DEFAULT_CALENDAR } from '../../../../api/services/office-hours/calendar.ts';
+import { byLateness, responseClock } from '../../../../api/services/webcare/clock.ts';
+import { clockText } from '../../../../api/staff/webcare/view.ts';
+import { spokenOfficeTime } from '../../../../api/staff/webcare/texts.ts';
 
-// Friday 27 November 2026, 10:00 UTC: the tests' clock.
+// Friday 27 November 2026, 11:00 in Amsterdam (10:00 UTC): the tests' clock.
 const NOW = new Date('2026-11-27T10:00:00Z');
 
 describe('response clock', () => {
-  it('counts whole working days between two moments, skipping the weekend', () => {
-    assert.equal(workingDaysBetween(NOW, new Date('2026-11-30T10:00:00Z')), 1, 'Friday to Monday is one working day');
-    assert.equal(workingDaysBetween(NOW, new Date('2026-11-30T09:59:00Z')), 0, 'a minute short is not a whole day');
-    assert.equal(workingDaysBetween(NOW, new Date('2026-12-07T10:00:00Z')), 6);
+  it('counts office time left, leaving the evening and the weekend out', () => {
+    // Due Monday 30 November 12:00 local: 6 hours on Friday and 3 on Monday.
+    const clock = responseClock(DEFAULT_CALENDAR, new Date('2026-11-30T11:00:00Z'), NOW);
+    assert.deepEqual(clock, { kind: 'left', minutes: 9 * 60 });
   });
 
-  it('shows the working days left for an item received on Monday with a promise of ten working days', () => {
-    const due = addWorkingDays(new Date('2026-11-23T10:00:00Z'), 10);
-    assert.equal(due.toISOString(), '2026-12-07T10:00:00.000Z');
-    assert.deepEqual(responseClock(due, NOW), { kind: 'left', workingDays: 6, hours: 240 });
+  it('counts how much office time an item is late', () => {
+    // Due Thursday 26 November 15:40 local: 1 h 20 min on Thursday, 2 h on Friday.
+    const clock = responseClock(DEFAULT_CALENDAR, new Date('2026-11-26T14:40:00Z'), NOW);
+    assert.deepEqual(clock, { kind: 'overdue', minutes: 3 * 60 + 20 });
   });
 
-  it('shows hours left on the last day', () => {
-    assert.deepEqual(responseClock(new Date('2026-11-27T15:30:00Z'), NOW), { kind: 'left', workingDays: 0, hours: 5 });
+  it('calls an item due this very minute late', () => {
+    assert.equal(responseClock(DEFAULT_CALENDAR, NOW, NOW).kind, 'overdue');
   });
 
-  it('shows how many working days an item is overdue', () => {
-    const due = addWorkingDays(new Date('2026-11-09T10:00:00Z'), 10);
-    assert.equal(due.toISOString(), '2026-11-23T10:00:00.000Z');
-    assert.deepEqual(responseClock(due, NOW), { kind: 'overdue', workingDays: 4, hours: 96 });
+  it('says the time in hours and minutes, in Dutch and English', () => {
+    assert.equal(clockText({ kind: 'left', minutes: 200 }, 'nl'), 'nog 3 u 20 min');
+    assert.equal(clockText({ kind: 'overdue', minutes: 120 }, 'nl'), '2 u te laat');
+    assert.equal(clockText({ kind: 'left', minutes: 200 }, 'en'), '3 h 20 min left');
+    assert.equal(clockText({ kind: 'overdue', minutes: 120 }, 'en'), '2 h late');
+    assert.equal(clockText({ kind: 'left', minutes: 45 }, 'nl'), 'nog 45 min');
+  });
+
+  it('spells the time out for screen readers', () => {
+    assert.equal(spokenOfficeTime(200, 'nl'), '3 uur en 20 minuten');
+    assert.equal(spokenOfficeTime(61, 'en'), '1 hour 1 minute');
+    assert.equal(spokenOfficeTime(120, 'en'), '2 hours');
   });
 
   it('sorts overdue items with the latest first', () => {

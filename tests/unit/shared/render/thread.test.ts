@@ -179,3 +179,47 @@ describe('renderThreadPosts with sensitive media and descriptions added by the m
     assert.match(String(renderThreadPosts(publicMirror(withMedia), 'en')), /<summary>Show sensitive image<\/summary>/);
   });
 });
+
+describe("renderThreadPosts with the municipality's answer to a post", () => {
+  const answered: SocialThread = {
+    ...thread,
+    posts: thread.posts.map((post) =>
+      post.id === '2'
+        ? {
+            ...post,
+            answers: [
+              { body: 'Dank u.\n\nWe kijken naar het park.', lang: 'nl', publishedAt: '2026-11-21T09:30:00.000Z' },
+            ],
+          }
+        : post.id === '3'
+          ? // A placeholder shows nothing of what was said to it.
+            { ...post, answers: [{ body: 'Niet tonen.', lang: 'nl', publishedAt: '2026-11-21T09:30:00.000Z' }] }
+          : post,
+    ),
+  };
+  const html = String(renderThreadPosts(publicMirror(answered), 'nl'));
+
+  test('puts the answer first in the list under the post it answers, before the replies to that post', () => {
+    assert.match(
+      html,
+      /Through the park, please\.[^]*?<\/article><ol class="podium-thread__posts"><li><article class="podium-post podium-post--answer"><h3 class="podium-post__author">De gemeente antwoordde op <time[^]*?<\/article><\/li><li><article class="podium-post">[^]*?En met licht\./,
+    );
+    assert.equal(html.match(/podium-post--answer/g)?.length, 1, 'one answer, under its post only');
+    assert.doesNotMatch(html, /Niet tonen/);
+  });
+
+  test('names whom it answers, says it is not on the platform, and keeps its paragraphs', () => {
+    assert.match(
+      html,
+      /<p class="podium-meta"><span class="podium-badge">Account van de gemeente<\/span> · Antwoord aan Inwoner A · Dit antwoord staat alleen hier, niet op Mastodon<\/p>/,
+    );
+    assert.match(html, /<div class="podium-post__content"><p>Dank u\.<\/p>\n<p>We kijken naar het park\.<\/p><\/div>/);
+  });
+
+  test('marks a Dutch answer with its language on an English page', () => {
+    const english = String(renderThreadPosts(publicMirror(answered), 'en'));
+    assert.match(english, /The municipality answered on <time/);
+    assert.match(english, /This answer is only here, not on Mastodon/);
+    assert.match(english, /<div class="podium-post__content" lang="nl"><p>Dank u\.<\/p>/);
+  });
+});

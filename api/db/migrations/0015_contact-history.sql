@@ -1,0 +1,2 @@
+CREATE INDEX "social_posts_author" ON "social_posts" USING btree ("author_id","created_at");--> statement-breakpoint
+CREATE INDEX "submission_contacts_email_consent" ON "submission_contacts" USING btree (lower("email")) WHERE "submission_contacts"."consent_to_contact";

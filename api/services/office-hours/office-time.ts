@@ -1,0 +1,175 @@
+/**
+ * Time within office hours: when a promise falls due, and how much office time lies between
+ * two moments. Local times are turned into instants through the calendar's time zone, so a
+ * 09:00 opening in Amsterdam is 07:00 UTC in summer and 08:00 UTC in winter, and the days the
+ * clocks change count their real hours.
+ */
+import { addDays, minutesOf, openingSpans, type LocalDate, type OfficeCalendar } from './calendar.ts';
+
+const MINUTE = 60_000;
+/** Guard against a calendar that is (nearly) never open: no promise looks further ahead than this. */
+const MAX_DAYS_AHEAD = 3 * 366;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The wall-clock parts of an instant in a time zone. */
+function wallClock(instant: number, timeZone: string) {
+  const parts = new Map(
+    formatterFor(timeZone)
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    year: Number(parts.get('year')),
+    month: Number(parts.get('month')),
+    day: Number(parts.get('day')),
+    hour: Number(parts.get('hour')),
+    minute: Number(parts.get('minute')),
+    second: Number(parts.get('second')),
+  };
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds (Amsterdam: +1 h in winter, +2 h in summer). */
+function offsetAt(instant: number, timeZone: string): number {
+  const w = wallClock(instant, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant a local date and minute of the day name in the zone (a time in a spring-forward gap moves on). */
+export function instantOf(date: LocalDate, minuteOfDay: number, timeZone: string): number {
+  const naive = Date.UTC(date.year, date.month - 1, date.day, 0, minuteOfDay);
+  const first = naive - offsetAt(naive, timeZone);
+  return naive - offsetAt(first, timeZone);
+}
+
+/** The local date of an instant in the zone. */
+export function localDateOf(instant: number, timeZone: string): LocalDate {
+  const w = wallClock(instant, timeZone);
+  return { year: w.year, month: w.month, day: w.day };
+}
+
+/** The open intervals of a local date as instants, in order. */
+export function openIntervals(calendar: OfficeCalendar, date: LocalDate): Array<[number, number]> {
+  return openingSpans(calendar, date)
+    .map((span): [number, number] => [
+      instantOf(date, minutesOf(span.from)!, calendar.timeZone),
+      instantOf(date, minutesOf(span.to)!, calendar.timeZone),
+    ])
+    .sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * The moment `minutes` of office time after `start`. Time outside opening hours does not
+ * count: a four-hour promise made on Friday at 16:00 falls due on Monday at 12:00.
+ */
+export function addOfficeMinutes(calendar: OfficeCalendar, start: Date, minutes: number): Date {
+  let remaining = minutes * MINUTE;
+  const from = start.getTime();
+  let date = localDateOf(from, calendar.timeZone);
+  for (let i = 0; i < MAX_DAYS_AHEAD; i++, date = addDays(date, 1)) {
+    for (const [open, close] of openIntervals(calendar, date)) {
+      if (close <= from) continue;
+      const begin = Math.max(open, from);
+      if (remaining <= close - begin) {
+        // A promise of zero minutes made out of hours falls due when the office opens.
+        return new Date(begin + remaining);
+      }
+      remaining -= close - begin;
+    }
+  }
+  throw new Error('The opening-hours calendar has no opening hours within three years');
+}
+
+/** Office time between two moments, in whole minutes (negative when `to` is before `from`). */
+export function officeMinutesBetween(calendar: OfficeCalendar, from: Date, to: Date): number {
+  if (to < from) return -officeMinutesBetween(calendar, to, from);
+  const start = from.getTime();
+  const end = to.getTime();
+  let total = 0;
+  let date = localDateOf(start, calendar.timeZone);
+  const last = localDateOf(end, calendar.timeZone);
+  for (let i = 0; i < MAX_DAYS_AHEAD * 10; i++, date = addDays(date, 1)) {
+    for (const [open, close] of openIntervals(calendar, date)) {
+      total += Math.max(0, Math.min(close, end) - Math.max(open, start));
+    }
+    if (date.year === last.year && date.month === last.month && date.day === last.day) break;
+  }
+  return Math.floor(total / MINUTE);
+}
+
+/** Whether the organisation is open on a local date (weekly hours, no holiday, no closed day). */
+export function isWorkingDay(calendar: OfficeCalendar, date: LocalDate): boolean {
+  return openIntervals(calendar, date).length > 0;
+}
+
+/**
+ * The moment `days` working days after `start`, keeping its place in the office day: input
+ * that arrives on Monday at 10:00 with a promise of two working days falls due on Wednesday
+ * at 10:00; input that arrives on Saturday (or after closing) counts from the next opening,
+ * so one working day later is the close of that next working day.
+ */
+export function addWorkingDays(calendar: OfficeCalendar, start: Date, days: number): Date {
+  if (days <= 0) return addOfficeMinutes(calendar, start, 0);
+  const from = start.getTime();
+  let date = localDateOf(from, calendar.timeZone);
+  for (let i = 0; i < MAX_DAYS_AHEAD; i++, date = addDays(date, 1)) {
+    const intervals = openIntervals(calendar, date);
+    // Closed, or arrived after the day's closing: the count starts on a later working day.
+    if (intervals.length === 0 || intervals[intervals.length - 1]![1] <= from) continue;
+    let done = 0;
+    for (const [open, close] of intervals) done += Math.max(0, Math.min(close, from) - open);
+    // Before opening, the arrival's day is the first whole working day: `days` of them end at a close.
+    return done === 0 ? closeOfWorkingDay(calendar, date, days - 1) : afterWorkingDays(calendar, date, days, done);
+  }
+  throw new Error('The opening-hours calendar has no opening hours within three years');
+}
+
+/** The close of the working day `skip` working days after `date` (itself a working day). */
+function closeOfWorkingDay(calendar: OfficeCalendar, date: LocalDate, skip: number): Date {
+  let left = skip;
+  for (let i = 0; i < MAX_DAYS_AHEAD; i++, date = addDays(date, 1)) {
+    const intervals = openIntervals(calendar, date);
+    if (intervals.length === 0) continue;
+    if (left === 0) return new Date(intervals[intervals.length - 1]![1]);
+    left--;
+  }
+  throw new Error('The opening-hours calendar has no opening hours within three years');
+}
+
+/** `done` ms of office time into the working day `days` working days after `date`. */
+function afterWorkingDays(calendar: OfficeCalendar, date: LocalDate, days: number, done: number): Date {
+  let left = days;
+  for (let i = 0; i < MAX_DAYS_AHEAD; i++) {
+    date = addDays(date, 1);
+    const intervals = openIntervals(calendar, date);
+    if (intervals.length === 0) continue;
+    if (--left > 0) continue;
+    let remaining = done;
+    for (const [open, close] of intervals) {
+      if (remaining <= close - open) return new Date(open + remaining);
+      remaining -= close - open;
+    }
+    // A shorter day than the arrival's: the promise ends at its close.
+    return new Date(intervals[intervals.length - 1]![1]);
+  }
+  throw new Error('The opening-hours calendar has no opening hours within three years');
+}

@@ -1,0 +1,268 @@
+/**
+ * The audit log as sentences, Dutch first: one sentence for every action in
+ * services/audit-actions.ts (the type makes a missing one a compile error). `{actor}` and
+ * `{item}` mark where the view puts who did it and what it was done to (with links); the
+ * rest is plain text from the entry's details, which hold ids, counts and codes only.
+ */
+import type { AuditAction } from '../../services/audit-actions.ts';
+
+/** What a sentence may use of the entry. */
+export type SentenceInput = { details: Record<string, unknown>; subjectType: string; subjectId: string | null };
+export type Sentence = (entry: SentenceInput) => string;
+
+const num = (d: Record<string, unknown>, key: string): number => (typeof d[key] === 'number' ? (d[key] as number) : 0);
+const str = (d: Record<string, unknown>, key: string): string => (typeof d[key] === 'string' ? (d[key] as string) : '');
+const obj = (d: Record<string, unknown>, key: string): Record<string, unknown> =>
+  d[key] && typeof d[key] === 'object' ? (d[key] as Record<string, unknown>) : {};
+const title = (d: Record<string, unknown>, key: 'before' | 'after') => str(obj(d, key), 'title');
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const platformName = (d: Record<string, unknown>) => {
+  const platform = str(d, 'platform');
+  return (
+    new Map([
+      ['mastodon', 'Mastodon'],
+      ['bluesky', 'Bluesky'],
+      ['x', 'X'],
+      ['facebook', 'Facebook'],
+      ['instagram', 'Instagram'],
+    ]).get(platform) ?? platform
+  );
+};
+
+const nlLabels = new Map([
+  ['positive', 'positief'],
+  ['neutral', 'neutraal'],
+  ['negative', 'negatief'],
+]);
+const enLabels = new Map([
+  ['positive', 'positive'],
+  ['neutral', 'neutral'],
+  ['negative', 'negative'],
+]);
+
+function nlDecision({ details: d }: SentenceInput): string {
+  const rule = str(d, 'houseRule');
+  switch (str(d, 'decision')) {
+    case 'publish':
+      return '{actor} publiceerde {item}';
+    case 'reject':
+      return rule ? `{actor} wees {item} af met huisregel ${rule}` : '{actor} wees {item} af';
+    case 'needs_answer':
+      return '{actor} publiceerde {item} en zette het klaar voor een antwoord';
+    case 'escalate':
+      return '{actor} escaleerde {item}';
+    default:
+      return '{actor} besliste over {item}';
+  }
+}
+
+function enDecision({ details: d }: SentenceInput): string {
+  const rule = str(d, 'houseRule');
+  switch (str(d, 'decision')) {
+    case 'publish':
+      return '{actor} published {item}';
+    case 'reject':
+      return rule ? `{actor} rejected {item} citing house rule ${rule}` : '{actor} rejected {item}';
+    case 'needs_answer':
+      return '{actor} published {item} and marked it for an answer';
+    case 'escalate':
+      return '{actor} escalated {item}';
+    default:
+      return '{actor} decided on {item}';
+  }
+}
+
+export const nl = {
+  actor: {
+    system: 'het systeem',
+    resident: 'een inwoner',
+    erasedStaff: 'een verwijderd account',
+  },
+  item: {
+    submission: (ref: string) => `inbreng ${ref}`,
+    social_post: (ref: string) => `bericht ${ref}`,
+    on: 'op',
+  },
+  unknownAction: (action: string) => `{actor} deed ${action}`,
+  /** The description of a person's name, which links to their entries. */
+  actorEntries: 'Toont alle regels van deze persoon',
+  sentences: {
+    'audit.exported': ({ details: d }) =>
+      `{actor} downloadde het auditlog als ${str(d, 'format').toUpperCase()} (${plural(num(d, 'entries'), 'regel', 'regels')})`,
+    'email_link.sent': () => '{actor} vroeg een link per e-mail aan om eigen inbreng terug te vinden',
+    'email_link.used': ({ details: d }) =>
+      `{actor} opende een link uit een e-mail naar ${plural(num(d, 'submissions'), 'bijdrage', 'bijdragen')}`,
+    'insights.exported': ({ details: d, subjectId }) =>
+      `{actor} downloadde het inzicht ${subjectId ?? ''} als ${str(d, 'format').toUpperCase()}`,
+    'mail.unsubscribed': ({ subjectType }) =>
+      subjectType === 'submission'
+        ? '{actor} meldde zich af voor e-mail over {item}'
+        : '{actor} meldde zich af voor meldingen per e-mail',
+    'personal_data.searched': ({ details: d }) =>
+      `{actor} zocht persoonsgegevens op ${str(d, 'by') === 'handle' ? 'een account op sociale media' : 'een e-mailadres'} en vond ${plural(num(d, 'submissions'), 'bijdrage', 'bijdragen')} en ${plural(num(d, 'socialAuthors'), 'account', 'accounts')}`,
+    'reply_template.created': ({ details: d }) => `{actor} maakte het antwoordsjabloon ‘${title(d, 'after')}’`,
+    'reply_template.updated': ({ details: d }) => `{actor} wijzigde het antwoordsjabloon ‘${title(d, 'after')}’`,
+    'reply_template.deleted': ({ details: d }) => `{actor} verwijderde het antwoordsjabloon ‘${title(d, 'before')}’`,
+    'retention.policy_set': ({ details: d, subjectId }) =>
+      `{actor} zette de bewaartermijn van ${subjectId ?? ''} op ${plural(num(d, 'days'), 'dag', 'dagen')}` +
+      (typeof d.before === 'number' ? ` (was ${plural(d.before, 'dag', 'dagen')})` : ''),
+    'retention.purged': ({ details: d }) => {
+      const c = obj(d, 'counts');
+      return `{actor} ruimde verlopen gegevens op: ${plural(num(c, 'contactDetails'), 'contactgegeven', 'contactgegevens')}, ${plural(num(c, 'inputTexts'), 'tekst', 'teksten')}, ${plural(num(c, 'socialPosts'), 'bericht', 'berichten')}, ${plural(num(c, 'socialAuthors'), 'account', 'accounts')}, ${plural(num(c, 'auditEntries'), 'logregel', 'logregels')} en ${plural(num(c, 'staffSessions'), 'sessie', 'sessies')}`;
+    },
+    'routing_rule.created': ({ details: d }) =>
+      `{actor} maakte een routeringsregel${str(d, 'topic') ? ` voor onderwerp ${str(d, 'topic')}` : ''}${str(d, 'channel') ? ` en kanaal ${str(d, 'channel')}` : ''}`,
+    'routing_rule.deleted': () => '{actor} verwijderde een routeringsregel',
+    'seed.submission': () => '{actor} zette voorbeeldinbreng klaar: {item}',
+    'sentiment.corrected': ({ details: d }) =>
+      `{actor} corrigeerde het sentiment van {item} van ${nlLabels.get(str(d, 'from')) ?? 'onbekend'} naar ${nlLabels.get(str(d, 'to')) ?? 'onbekend'}`,
+    'social_author.erased': ({ details: d }) =>
+      `{actor} wiste een account op ${platformName(d)} en ${plural(num(d, 'posts'), 'bericht', 'berichten')} ervan`,
+    'social_author.exported': ({ details: d }) =>
+      `{actor} exporteerde de gegevens van een account op sociale media (${plural(num(d, 'posts'), 'bericht', 'berichten')})`,
+    'social_media.described': ({ details: d }) => `{actor} beschreef afbeelding ${num(d, 'mediaIndex') + 1} van {item}`,
+    'social_media.description_removed': ({ details: d }) =>
+      `{actor} verwijderde de beschrijving van afbeelding ${num(d, 'mediaIndex') + 1} van {item}`,
+    'social_post.answered': () => '{actor} beantwoordde {item} in de spiegel op het portaal',
+    'social_post.assigned': ({ details: d }) => {
+      const after = obj(d, 'after');
+      return after.staffUserId || after.departmentId
+        ? '{actor} wees {item} toe'
+        : '{actor} haalde de toewijzing van {item} weg';
+    },
+    'social_post.decision': nlDecision,
+    'social_post.note': () => '{actor} schreef een notitie bij {item}',
+    'social_thread.deleted': ({ details: d }) =>
+      `{actor} verwijderde een gespiegelde draad van ${platformName(d)} (${plural(num(d, 'posts'), 'bericht', 'berichten')})`,
+    'social_thread.imported': ({ details: d }) =>
+      `{actor} importeerde een draad van ${platformName(d)} (${plural(num(d, 'added'), 'nieuw bericht', 'nieuwe berichten')})`,
+    'social_thread.reimported': ({ details: d }) =>
+      `{actor} importeerde een draad van ${platformName(d)} opnieuw (${plural(num(d, 'added'), 'nieuw bericht', 'nieuwe berichten')}, ${plural(num(d, 'edited'), 'gewijzigd', 'gewijzigd')})`,
+    'social_thread.removed_at_source': () => '{actor} haalde een draad weg die bij de bron verwijderd is',
+    'social_thread.synced': ({ details: d }) =>
+      `{actor} werkte een draad bij van de bron (${plural(num(d, 'added'), 'nieuw bericht', 'nieuwe berichten')}, ${plural(num(d, 'edited'), 'gewijzigd', 'gewijzigd')}, ${plural(num(d, 'deleted'), 'verwijderd', 'verwijderd')})`,
+    'staff.created': ({ details: d }) => {
+      const roles = Array.isArray(d.roles) ? d.roles.filter((r) => typeof r === 'string').join(', ') : '';
+      return `{actor} maakte een account voor een medewerker${roles ? ` (rollen: ${roles})` : ''}`;
+    },
+    'staff.login': () => '{actor} meldde zich aan',
+    'staff.login_failed': ({ details: d }) =>
+      `{actor} weigerde een aanmelding met een verkeerd wachtwoord (${plural(num(d, 'failures'), 'mislukte poging', 'mislukte pogingen')})`,
+    'staff.login_throttled': ({ details: d }) =>
+      `{actor} liet een account wachten na ${plural(num(d, 'failures'), 'mislukte aanmelding', 'mislukte aanmeldingen')}`,
+    'staff.logout': () => '{actor} meldde zich af',
+    'submission.answered': () => '{actor} beantwoordde {item}',
+    'submission.assigned': ({ details: d }) => {
+      const after = obj(d, 'after');
+      return after.staffUserId || after.departmentId
+        ? '{actor} wees {item} toe'
+        : '{actor} haalde de toewijzing van {item} weg';
+    },
+    'submission.decision': nlDecision,
+    'submission.erased': () => '{actor} wiste {item}',
+    'submission.exported': () => '{actor} downloadde de gegevens van {item}',
+    'submission.hidden_after_reports': ({ details: d }) =>
+      `{actor} verborg {item} na ${plural(num(d, 'reports'), 'melding', 'meldingen')}`,
+    'submission.note': () => '{actor} schreef een notitie bij {item}',
+    'submission.received': () => '{actor} gaf {item}',
+    'submission.reported': ({ details: d }) => `{actor} meldde {item} (reden: ${str(d, 'reason')})`,
+  } satisfies Record<AuditAction, Sentence> as Record<AuditAction, Sentence>,
+};
+
+export type Texts = typeof nl;
+
+export const en: Texts = {
+  actor: {
+    system: 'the system',
+    resident: 'a resident',
+    erasedStaff: 'a deleted account',
+  },
+  item: {
+    submission: (ref: string) => `input ${ref}`,
+    social_post: (ref: string) => `post ${ref}`,
+    on: 'on',
+  },
+  unknownAction: (action: string) => `{actor} did ${action}`,
+  actorEntries: 'Shows every entry by this person',
+  sentences: {
+    'audit.exported': ({ details: d }) =>
+      `{actor} downloaded the audit log as ${str(d, 'format').toUpperCase()} (${plural(num(d, 'entries'), 'entry', 'entries')})`,
+    'email_link.sent': () => '{actor} asked for a link by e-mail to find their own input',
+    'email_link.used': ({ details: d }) =>
+      `{actor} opened a link from an e-mail to ${plural(num(d, 'submissions'), 'contribution', 'contributions')}`,
+    'insights.exported': ({ details: d, subjectId }) =>
+      `{actor} downloaded the insights figure ${subjectId ?? ''} as ${str(d, 'format').toUpperCase()}`,
+    'mail.unsubscribed': ({ subjectType }) =>
+      subjectType === 'submission'
+        ? '{actor} unsubscribed from e-mail about {item}'
+        : '{actor} unsubscribed from notifications by e-mail',
+    'personal_data.searched': ({ details: d }) =>
+      `{actor} searched personal data by ${str(d, 'by') === 'handle' ? 'a social-media account' : 'an e-mail address'} and found ${plural(num(d, 'submissions'), 'contribution', 'contributions')} and ${plural(num(d, 'socialAuthors'), 'account', 'accounts')}`,
+    'reply_template.created': ({ details: d }) => `{actor} created the reply template ‘${title(d, 'after')}’`,
+    'reply_template.updated': ({ details: d }) => `{actor} changed the reply template ‘${title(d, 'after')}’`,
+    'reply_template.deleted': ({ details: d }) => `{actor} deleted the reply template ‘${title(d, 'before')}’`,
+    'retention.policy_set': ({ details: d, subjectId }) =>
+      `{actor} set the retention period of ${subjectId ?? ''} to ${plural(num(d, 'days'), 'day', 'days')}` +
+      (typeof d.before === 'number' ? ` (was ${plural(d.before, 'day', 'days')})` : ''),
+    'retention.purged': ({ details: d }) => {
+      const c = obj(d, 'counts');
+      return `{actor} purged expired data: ${plural(num(c, 'contactDetails'), 'contact detail', 'contact details')}, ${plural(num(c, 'inputTexts'), 'text', 'texts')}, ${plural(num(c, 'socialPosts'), 'post', 'posts')}, ${plural(num(c, 'socialAuthors'), 'account', 'accounts')}, ${plural(num(c, 'auditEntries'), 'log entry', 'log entries')} and ${plural(num(c, 'staffSessions'), 'session', 'sessions')}`;
+    },
+    'routing_rule.created': ({ details: d }) =>
+      `{actor} created a routing rule${str(d, 'topic') ? ` for topic ${str(d, 'topic')}` : ''}${str(d, 'channel') ? ` and channel ${str(d, 'channel')}` : ''}`,
+    'routing_rule.deleted': () => '{actor} deleted a routing rule',
+    'seed.submission': () => '{actor} prepared example input: {item}',
+    'sentiment.corrected': ({ details: d }) =>
+      `{actor} corrected the sentiment of {item} from ${enLabels.get(str(d, 'from')) ?? 'unknown'} to ${enLabels.get(str(d, 'to')) ?? 'unknown'}`,
+    'social_author.erased': ({ details: d }) =>
+      `{actor} erased an account on ${platformName(d)} and ${plural(num(d, 'posts'), 'post', 'posts')} by it`,
+    'social_author.exported': ({ details: d }) =>
+      `{actor} exported the data of a social-media account (${plural(num(d, 'posts'), 'post', 'posts')})`,
+    'social_media.described': ({ details: d }) => `{actor} described image ${num(d, 'mediaIndex') + 1} of {item}`,
+    'social_media.description_removed': ({ details: d }) =>
+      `{actor} removed the description of image ${num(d, 'mediaIndex') + 1} of {item}`,
+    'social_post.answered': () => '{actor} answered {item} in the mirror on the portal',
+    'social_post.assigned': ({ details: d }) => {
+      const after = obj(d, 'after');
+      return after.staffUserId || after.departmentId
+        ? '{actor} assigned {item}'
+        : '{actor} removed the assignment of {item}';
+    },
+    'social_post.decision': enDecision,
+    'social_post.note': () => '{actor} added a note to {item}',
+    'social_thread.deleted': ({ details: d }) =>
+      `{actor} deleted a mirrored thread from ${platformName(d)} (${plural(num(d, 'posts'), 'post', 'posts')})`,
+    'social_thread.imported': ({ details: d }) =>
+      `{actor} imported a thread from ${platformName(d)} (${plural(num(d, 'added'), 'new post', 'new posts')})`,
+    'social_thread.reimported': ({ details: d }) =>
+      `{actor} imported a thread from ${platformName(d)} again (${plural(num(d, 'added'), 'new post', 'new posts')}, ${num(d, 'edited')} edited)`,
+    'social_thread.removed_at_source': () => '{actor} took down a thread that was deleted at its source',
+    'social_thread.synced': ({ details: d }) =>
+      `{actor} updated a thread from its source (${plural(num(d, 'added'), 'new post', 'new posts')}, ${num(d, 'edited')} edited, ${num(d, 'deleted')} deleted)`,
+    'staff.created': ({ details: d }) => {
+      const roles = Array.isArray(d.roles) ? d.roles.filter((r) => typeof r === 'string').join(', ') : '';
+      return `{actor} created an account for a colleague${roles ? ` (roles: ${roles})` : ''}`;
+    },
+    'staff.login': () => '{actor} logged in',
+    'staff.login_failed': ({ details: d }) =>
+      `{actor} refused a log-in with a wrong password (${plural(num(d, 'failures'), 'failed attempt', 'failed attempts')})`,
+    'staff.login_throttled': ({ details: d }) =>
+      `{actor} made an account wait after ${plural(num(d, 'failures'), 'failed log-in', 'failed log-ins')}`,
+    'staff.logout': () => '{actor} logged out',
+    'submission.answered': () => '{actor} answered {item}',
+    'submission.assigned': ({ details: d }) => {
+      const after = obj(d, 'after');
+      return after.staffUserId || after.departmentId
+        ? '{actor} assigned {item}'
+        : '{actor} removed the assignment of {item}';
+    },
+    'submission.decision': enDecision,
+    'submission.erased': () => '{actor} erased {item}',
+    'submission.exported': () => '{actor} downloaded the data of {item}',
+    'submission.hidden_after_reports': ({ details: d }) =>
+      `{actor} hid {item} after ${plural(num(d, 'reports'), 'report', 'reports')}`,
+    'submission.note': () => '{actor} added a note to {item}',
+    'submission.received': () => '{actor} gave {item}',
+    'submission.reported': ({ details: d }) => `{actor} reported {item} (reason: ${str(d, 'reason')})`,
+  },
+};

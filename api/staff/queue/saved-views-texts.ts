@@ -1,0 +1,73 @@
+/** Words of saved inbox views (the links in the inbox and the page to manage them), Dutch first. */
+export const nl = {
+  heading: 'Mijn weergaven',
+  listLabel: 'Mijn opgeslagen weergaven',
+  none: 'U heeft nog geen weergaven opgeslagen. Kies filters en sla ze hieronder op onder een naam.',
+  current: '(nu getoond)',
+  saveLegend: 'Deze filters opslaan als weergave',
+  name: 'Naam van de weergave',
+  nameHint: 'Bijvoorbeeld ‘Fietsklachten van mijn afdeling’. Alleen u ziet uw weergaven.',
+  save: 'Weergave opslaan',
+  manage: 'Weergaven hernoemen of verwijderen',
+  saved: 'Weergave opgeslagen. U vindt hem onder ‘Mijn weergaven’.',
+  renamed: 'Weergave hernoemd.',
+  deleted: 'Weergave verwijderd.',
+  page: {
+    title: 'Mijn weergaven',
+    intro: 'Uw opgeslagen filters in de wachtrij. Alleen u ziet ze. Een nieuwe weergave slaat u op in de wachtrij.',
+    empty: 'U heeft geen opgeslagen weergaven.',
+    open: 'Openen in de wachtrij',
+    filters: 'Filters',
+    noFilters: 'geen filters (alle open items)',
+    rename: 'Nieuwe naam',
+    renameButton: (name: string) => `‘${name}’ hernoemen`,
+    remove: (name: string) => `‘${name}’ verwijderen`,
+    back: 'Terug naar de wachtrij',
+  },
+  /** A filter of the current view (or saved view) that names something that is gone. */
+  missing: (what: string, value: string) =>
+    `Het filter ‘${what}: ${value}’ bestaat niet meer (misschien verwijderd of hernoemd). Daarom staan hier geen items voor dat filter; pas de filters aan of sla de weergave opnieuw op.`,
+  errors: {
+    name_required: 'Geef de weergave een naam.',
+    name_too_long: 'Maak de naam korter dan 80 tekens.',
+    duplicate_name: 'U heeft al een weergave met deze naam. Kies een andere naam.',
+    too_many: 'U heeft al 30 weergaven. Verwijder er eerst een.',
+    query_too_long: 'Deze filters zijn te lang om op te slaan. Maak de zoektekst korter.',
+  },
+};
+
+export const en: typeof nl = {
+  heading: 'My views',
+  listLabel: 'My saved views',
+  none: 'You have not saved any views yet. Choose filters and save them below under a name.',
+  current: '(shown now)',
+  saveLegend: 'Save these filters as a view',
+  name: 'Name of the view',
+  nameHint: 'For example ‘Cycling complaints for my department’. Only you see your views.',
+  save: 'Save view',
+  manage: 'Rename or delete views',
+  saved: 'View saved. You find it under ‘My views’.',
+  renamed: 'View renamed.',
+  deleted: 'View deleted.',
+  page: {
+    title: 'My views',
+    intro: 'Your saved filters of the queue. Only you see them. You save a new view in the queue.',
+    empty: 'You have no saved views.',
+    open: 'Open in the queue',
+    filters: 'Filters',
+    noFilters: 'no filters (all open items)',
+    rename: 'New name',
+    renameButton: (name: string) => `Rename ‘${name}’`,
+    remove: (name: string) => `Delete ‘${name}’`,
+    back: 'Back to the queue',
+  },
+  missing: (what: string, value: string) =>
+    `The filter ‘${what}: ${value}’ no longer exists (perhaps removed or renamed). So no items show for that filter; change the filters or save the view again.`,
+  errors: {
+    name_required: 'Give the view a name.',
+    name_too_long: 'Make the name shorter than 80 characters.',
+    duplicate_name: 'You already have a view with this name. Choose another name.',
+    too_many: 'You already have 30 views. Delete one first.',
+    query_too_long: 'These filters are too long to save. Make the search text shorter.',
+  },
+};
