@@ -6,21 +6,44 @@
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import type { Verdict } from '../../services/readability.ts';
 
-/** Minutes of office time as hours and minutes: "3 u 20 min" / "3 h 20 min", "45 min", "2 u". */
+/**
+ * Office time a person reads at a glance: minutes and hours within a working day, whole
+ * working days (of eight office hours) and hours beyond it — "nog 3 u 20 min", "2 werkdagen
+ * 3 u te laat", "10 working days left". The clock itself counts minutes (services/office-hours).
+ */
+export const OFFICE_DAY_MINUTES = 8 * 60;
+
 export function officeTime(minutes: number, lang: Locale): string {
-  const hours = Math.floor(minutes / 60);
+  const days = Math.floor(minutes / OFFICE_DAY_MINUTES);
+  const hours = Math.floor((minutes % OFFICE_DAY_MINUTES) / 60);
   const rest = minutes % 60;
   const h = lang === 'nl' ? 'u' : 'h';
+  if (days > 0) {
+    const d =
+      lang === 'nl'
+        ? `${days} ${days === 1 ? 'werkdag' : 'werkdagen'}`
+        : `${days} working ${days === 1 ? 'day' : 'days'}`;
+    return hours === 0 ? d : `${d} ${hours} ${h}`;
+  }
   if (hours === 0) return `${rest} min`;
   return rest === 0 ? `${hours} ${h}` : `${hours} ${h} ${rest} min`;
 }
 
-/** The same in words: "3 uur en 20 minuten" / "3 hours 20 minutes". */
+/** The same in words: "3 uur en 20 minuten", "2 werkdagen en 3 uur" / "3 hours 20 minutes". */
 export function spokenOfficeTime(minutes: number, lang: Locale): string {
-  const hours = Math.floor(minutes / 60);
+  const days = Math.floor(minutes / OFFICE_DAY_MINUTES);
+  const hours = Math.floor((minutes % OFFICE_DAY_MINUTES) / 60);
   const rest = minutes % 60;
   const h = lang === 'nl' ? 'uur' : hours === 1 ? 'hour' : 'hours';
   const m = lang === 'nl' ? (rest === 1 ? 'minuut' : 'minuten') : rest === 1 ? 'minute' : 'minutes';
+  if (days > 0) {
+    const d =
+      lang === 'nl'
+        ? `${days} ${days === 1 ? 'werkdag' : 'werkdagen'}`
+        : `${days} working ${days === 1 ? 'day' : 'days'}`;
+    if (hours === 0) return d;
+    return lang === 'nl' ? `${d} en ${hours} ${h}` : `${d} ${hours} ${h}`;
+  }
   if (hours === 0) return `${rest} ${m}`;
   if (rest === 0) return `${hours} ${h}`;
   return lang === 'nl' ? `${hours} ${h} en ${rest} ${m}` : `${hours} ${h} ${rest} ${m}`;

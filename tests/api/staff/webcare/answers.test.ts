@@ -50,7 +50,10 @@ for (const target of databaseTargets()) {
       const html = await response.text();
       assert.match(html, /<h1>Antwoord op Inbreng op Nieuwe fietsroute Stationsstraat<\/h1>/);
       assert.match(html, /Waarom komt er geen fietsstraat\?/);
-      assert.match(html, /<dt>Reactietermijn<\/dt><dd>Nog 10 werkdagen<\/dd>/);
+      assert.match(
+        html,
+        /<dt>Reactietermijn<\/dt><dd><span data-clock="left"><span aria-hidden="true">nog 10 werkdagen<\/span><span class="staff-visually-hidden">nog 10 werkdagen kantoortijd<\/span>/,
+      );
       assert.match(html, /<span data-readability-output>Nog geen tekst om te beoordelen\.<\/span>/);
       assert.match(html, /<script type="module" src="\/beheer\/assets\/readability\.js"><\/script>/);
       const english = await t.app.request(`/en/manage/items/${row.id}/answer`, { headers: { Cookie: webcare.cookie } });

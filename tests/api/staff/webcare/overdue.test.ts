@@ -56,11 +56,11 @@ for (const target of databaseTargets()) {
       assert.match(
         html,
         new RegExp(
-          `overdue-${ids['a week late']}-heading[\\s\\S]*?<strong class="staff-overdue" data-clock="overdue"><span aria-hidden="true">40 u te laat</span><span class="staff-visually-hidden">40 uur kantoortijd te laat</span>`,
+          `overdue-${ids['a week late']}-heading[\\s\\S]*?<strong class="staff-overdue" data-clock="overdue"><span aria-hidden="true">5 werkdagen te laat</span><span class="staff-visually-hidden">5 werkdagen kantoortijd te laat</span>`,
         ),
       );
       // Due Thursday 26 November 11:00 local: 6 office hours that day and 2 on Friday.
-      assert.match(html, new RegExp(`overdue-${ids['a day late']}-heading[\\s\\S]*?8 u te laat`));
+      assert.match(html, new RegExp(`overdue-${ids['a day late']}-heading[\\s\\S]*?1 werkdag te laat`));
       assert.match(html, /<a href="\/beheer\/te-laat" aria-current="page">Te laat<\/a>/);
     });
 
@@ -70,13 +70,13 @@ for (const target of databaseTargets()) {
         html,
         new RegExp(
           // Due Monday 7 December 11:00 local: 6 office hours on Friday, 40 next week, 2 on Monday.
-          `/beheer/items/${ids['on time']}"[\\s\\S]*?<dt class="staff-visually-hidden">Tijd over</dt><dd><span data-clock="left"><span aria-hidden="true">nog 48 u</span><span class="staff-visually-hidden">nog 48 uur kantoortijd</span>`,
+          `/beheer/items/${ids['on time']}"[\\s\\S]*?<dt class="staff-visually-hidden">Tijd over</dt><dd><span data-clock="left"><span aria-hidden="true">nog 6 werkdagen</span><span class="staff-visually-hidden">nog 6 werkdagen kantoortijd</span>`,
         ),
       );
       assert.match(
         html,
         new RegExp(
-          `/beheer/items/${ids['a day late']}"[\\s\\S]*?<dt class="staff-visually-hidden">Tijd over</dt><dd><strong class="staff-overdue" data-clock="overdue"><span aria-hidden="true">8 u te laat</span>`,
+          `/beheer/items/${ids['a day late']}"[\\s\\S]*?<dt class="staff-visually-hidden">Tijd over</dt><dd><strong class="staff-overdue" data-clock="overdue"><span aria-hidden="true">1 werkdag te laat</span>`,
         ),
       );
     });

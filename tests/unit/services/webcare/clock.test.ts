@@ -30,6 +30,10 @@ describe('response clock', () => {
     assert.equal(clockText({ kind: 'overdue', minutes: 120 }, 'nl'), '2 u te laat');
     assert.equal(clockText({ kind: 'left', minutes: 200 }, 'en'), '3 h 20 min left');
     assert.equal(clockText({ kind: 'overdue', minutes: 120 }, 'en'), '2 h late');
+    // Beyond a working day of eight office hours: whole working days, then hours.
+    assert.equal(clockText({ kind: 'left', minutes: 80 * 60 }, 'nl'), 'nog 10 werkdagen');
+    assert.equal(clockText({ kind: 'overdue', minutes: 8 * 60 + 200 }, 'nl'), '1 werkdag 3 u te laat');
+    assert.equal(clockText({ kind: 'left', minutes: 2 * 8 * 60 + 60 }, 'en'), '2 working days 1 h left');
     assert.equal(clockText({ kind: 'left', minutes: 45 }, 'nl'), 'nog 45 min');
   });
 
