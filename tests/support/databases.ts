@@ -93,7 +93,7 @@ function migratedPgliteImage(): Promise<Blob> {
 }
 
 /** Like `openDatabase({ dataDir: 'memory' })` (api/db/client.ts), but starting from the migrated image. */
-async function openMigratedPglite(): Promise<Database> {
+export async function openMigratedPglite(): Promise<Database> {
   const client = new PGlite({ loadDataDir: await migratedPgliteImage() });
   await client.waitReady;
   const db = drizzlePglite(client, { schema });
