@@ -3,11 +3,14 @@
  *
  * 1. Chromium for the browser tests (Debian's package; installed when missing and we can).
  * 2. A build of the portal and widgets from a scratch embedded database, which the type
- *    check of the Astro pages and the browser tests both use.
- * 3. Formatting, lint and type checks; unit and API tests (on PGlite, and on the PostgreSQL
- *    server when TEST_DATABASE_URL is set); chaos tests (real server processes killed with
- *    SIGKILL, restarted, started three at once); browser tests with Playwright and axe.
+ *    check of the Astro pages and the browser tests both use; beside it, formatting, lint
+ *    and type checks.
+ * 3. Browser tests with Playwright and axe; beside them, unit and API tests (on PGlite, and
+ *    on the PostgreSQL server when TEST_DATABASE_URL is set) and then the chaos tests (real
+ *    server processes killed with SIGKILL, restarted, started three at once).
  *
+ * Steps that run side by side print their output in one piece when they end, with their
+ * time. PODIUM_TEST_SERIAL=1 runs every step after the other, its output as it comes.
  * Ends with one line "N passed, N failed" over all test runners.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -18,6 +21,8 @@ import { browserTestEnv, CHROMIUM_PATH } from './support/browser-env.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const env = { ...process.env, ...browserTestEnv(root) };
+const node = process.execPath;
+const bin = (path: string) => join(root, 'node_modules', path);
 let passed = 0;
 let failed = 0;
 const failedSteps: string[] = [];
@@ -44,24 +49,52 @@ function ensureChromium(): void {
   }
 }
 
-/** Runs one step, echoing its output, and adds up the test counts it reports. */
-function step(name: string, command: string, args: string[]): Promise<void> {
-  console.log(`\n=== ${name} ===`);
+type Step = { name: string; command: string; args: string[]; env?: NodeJS.ProcessEnv };
+
+/**
+ * Runs one step and adds up the test counts it reports. Alone, its output is echoed as it
+ * comes; beside other steps (`buffered`), it is held and printed in one piece when the step
+ * ends, so the log reads step by step.
+ */
+function step({ name, command, args, env: stepEnv = env }: Step, buffered = false): Promise<void> {
+  const started = Date.now();
+  if (buffered) console.log(`\n--- started: ${name} (its output follows when it ends) ---`);
+  else console.log(`\n=== ${name} ===`);
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: root, env: stepEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const collect = (target: NodeJS.WriteStream) => (chunk: Buffer) => {
       output += chunk.toString();
-      target.write(chunk);
+      if (!buffered) target.write(chunk);
     };
     child.stdout.on('data', collect(process.stdout));
     child.stderr.on('data', collect(process.stderr));
     child.on('exit', (code) => {
+      const seconds = Math.round((Date.now() - started) / 1000);
+      if (buffered) process.stdout.write(`\n=== ${name} ===\n${output}`);
+      console.log(`=== ${name}: ${code === 0 ? 'done' : 'FAILED'} in ${seconds} s ===`);
       countTests(output);
       if (code !== 0) failedSteps.push(name);
       resolve();
     });
   });
+}
+
+/**
+ * Lanes of steps: the steps of one lane run one after another, the lanes side by side
+ * (PODIUM_TEST_SERIAL=1 runs everything one after another, as on a one-core machine).
+ */
+async function lanes(...all: Step[][]): Promise<void> {
+  const serial = process.env.PODIUM_TEST_SERIAL === '1' || all.length === 1;
+  if (serial) {
+    for (const lane of all) for (const s of lane) await step(s);
+    return;
+  }
+  await Promise.all(
+    all.map(async (lane) => {
+      for (const s of lane) await step(s, true);
+    }),
+  );
 }
 
 function countTests(output: string): void {
@@ -73,33 +106,67 @@ function countTests(output: string): void {
   failed += Number(playwright('failed')?.[1] ?? 0) + Number(playwright('flaky')?.[1] ?? 0);
 }
 
-const node = process.execPath;
-const bin = (path: string) => join(root, 'node_modules', path);
+// The node tests run beside the browser tests, so they get a directory and port of their own:
+// a CLI test that rebuilds the portal must not rebuild the one the browser tests are reading.
+const nodeTestDir = join(env.PODIUM_DIST_DIR!, '..', 'node-tests');
+const nodeTestPort = String(Number(env.PORT) + 1);
+const nodeTestEnv = {
+  ...env,
+  PODIUM_DATA_DIR: join(nodeTestDir, 'data'),
+  PODIUM_DIST_DIR: join(nodeTestDir, 'dist'),
+  PODIUM_SNAPSHOT: join(nodeTestDir, 'dist', 'snapshot.json'),
+  PODIUM_OPENAPI: join(nodeTestDir, 'dist', 'openapi.json'),
+  PORT: nodeTestPort,
+  PODIUM_PUBLIC_URL: `http://127.0.0.1:${nodeTestPort}`,
+};
 
 ensureChromium();
 rmSync(env.PODIUM_DATA_DIR!, { recursive: true, force: true });
-await step('Build the portal and widgets for the tests', node, ['api/cli.ts', 'build']);
-await step('Formatting (prettier)', node, [bin('prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']);
-await step('Lint (eslint)', node, [bin('eslint/bin/eslint.js'), '--max-warnings', '0', '.']);
-await step('Type check (tsc)', node, [bin('typescript/bin/tsc'), '--noEmit', '-p', '.']);
-await step('Type check (astro check)', node, [bin('astro/bin/astro.mjs'), 'check', '--minimumSeverity', 'warning']);
-await step('Unit and API tests', node, [
-  '--test',
-  '--test-reporter=spec',
-  'tests/unit/**/*.test.ts',
-  'tests/api/**/*.test.ts',
-]);
-// Side by side: each file has its own ports and directories, and the builds they cause wait
-// for each other under the installation's build lock anyway.
-const chaosStarted = Date.now();
-await step('Chaos tests (kill -9, restarts, three servers at once)', node, [
-  '--test',
-  '--test-reporter=spec',
-  '--test-concurrency=3',
-  'tests/chaos/**/*.test.ts',
-]);
-console.log(`Chaos tests took ${Math.round((Date.now() - chaosStarted) / 1000)} s.`);
-await step('Browser tests (Playwright + axe)', node, [bin('@playwright/test/cli.js'), 'test']);
+rmSync(nodeTestDir, { recursive: true, force: true });
+const suiteStarted = Date.now();
+// Two lanes fill the two cores of a small CI machine: the build (which astro check reads)
+// beside the static checks, each of which runs on one core.
+await lanes(
+  [
+    { name: 'Build the portal and widgets for the tests', command: node, args: ['api/cli.ts', 'build'] },
+    {
+      name: 'Type check (astro check)',
+      command: node,
+      args: [bin('astro/bin/astro.mjs'), 'check', '--minimumSeverity', 'warning'],
+    },
+  ],
+  [
+    {
+      name: 'Formatting (prettier)',
+      command: node,
+      args: [bin('prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.'],
+    },
+    { name: 'Lint (eslint)', command: node, args: [bin('eslint/bin/eslint.js'), '--max-warnings', '0', '.'] },
+    { name: 'Type check (tsc)', command: node, args: [bin('typescript/bin/tsc'), '--noEmit', '-p', '.'] },
+  ],
+);
+// Then the browser tests (one Playwright worker, which keeps about one core busy) beside the
+// node tests (node --test runs one file at a time on two cores) and the chaos tests.
+await lanes(
+  [{ name: 'Browser tests (Playwright + axe)', command: node, args: [bin('@playwright/test/cli.js'), 'test'] }],
+  [
+    {
+      name: 'Unit and API tests',
+      command: node,
+      args: ['--test', '--test-reporter=spec', 'tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts'],
+      env: nodeTestEnv,
+    },
+    {
+      // Side by side: each file has its own ports and directories, and the builds they cause
+      // wait for each other under the installation's build lock anyway.
+      name: 'Chaos tests (kill -9, restarts, three servers at once)',
+      command: node,
+      args: ['--test', '--test-reporter=spec', '--test-concurrency=3', 'tests/chaos/**/*.test.ts'],
+      env: nodeTestEnv,
+    },
+  ],
+);
+console.log(`\nAll steps took ${Math.round((Date.now() - suiteStarted) / 1000)} s.`);
 
 console.log(`\n=== Summary ===`);
 if (!process.env.TEST_DATABASE_URL)

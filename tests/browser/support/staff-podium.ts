@@ -7,11 +7,12 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { expect, type Page } from '@playwright/test';
 import { createApp } from '../../../api/app.ts';
-import { openDatabase, type Database } from '../../../api/db/client.ts';
+import type { Database } from '../../../api/db/client.ts';
 import { organisations } from '../../../api/db/schema.ts';
 import type { StaffRole } from '../../../api/services/auth/roles.ts';
 import { createStaffUser } from '../../../api/services/auth/users.ts';
 import { seedDemoData } from '../../../api/services/seed.ts';
+import { openMigratedPglite } from '../../support/databases.ts';
 
 export const STAFF_PASSWORD = 'correct horse battery staple';
 
@@ -28,8 +29,8 @@ export async function startStaffPodium(
   accounts: StaffAccount[],
   options: { now?: () => Date } = {},
 ): Promise<StaffPodium> {
-  const database = await openDatabase({ dataDir: 'memory' });
-  await database.migrate();
+  // From the migrated image the API tests share (tests/support/databases.ts): no initdb, no migrations.
+  const database = await openMigratedPglite();
   await seedDemoData(database.db);
   const [org] = await database.db.select().from(organisations);
   for (const { email, displayName, role } of accounts) {

@@ -41,9 +41,10 @@ export function tabbables(widget: Locator): Promise<string[]> {
 /** Presses `key` and describes where focus landed. */
 async function step(page: Page, key: 'Tab' | 'Shift+Tab', tag: string): Promise<Stop> {
   await page.keyboard.press(key);
-  // What a person sees: after the next frames (the widget may scroll a covered control into view).
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  return page.evaluate((tagName) => {
+  // What a person sees: after the next frames (the widget may scroll a covered control into
+  // view). The wait and the look are one round trip to the browser: a walk has many stops.
+  return page.evaluate(async (tagName) => {
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     let el: Element | null = document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     if (!(el instanceof HTMLElement))
