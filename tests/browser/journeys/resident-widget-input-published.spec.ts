@@ -3,10 +3,15 @@
  * resident answers through the widget embedded in the council's own website, follows the
  * input up on the portal with the code the widget gave, a moderator publishes it from the
  * inbox, and the input appears with the published responses on the rebuilt portal while
- * the follow-up page says it was published.
+ * the follow-up page says it was published. Then webcare answers it from the inbox, and the
+ * resident reads the answer on the follow-up page and in the mail the outbox sends (the
+ * resident gave an e-mail address and consent in the widget).
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
-import { JOURNEY_MODERATOR } from '../../support/browser-env.ts';
+import { browserTestEnv, JOURNEY_MODERATOR, JOURNEY_WEBCARE } from '../../support/browser-env.ts';
 import { widgetExamples } from '../../../widgets/examples.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import { openHostPage, test } from '../support/host-pages.ts';
@@ -14,20 +19,31 @@ import { fillDemoForm, FOLLOW_UP_CODE, widget } from '../support/widget-helpers.
 
 const submit = widgetExamples.find((examples) => examples.tag === 'podium-submit')!;
 
-async function logInAsModerator(page: Page): Promise<void> {
+/** Where the test server's outbox sender writes mail when no SMTP server is configured. */
+const outbox = join(browserTestEnv(fileURLToPath(new URL('../../..', import.meta.url))).PODIUM_DATA_DIR!, 'outbox');
+
+/** The mails in the outbox that contain this text (quoted-printable soft line breaks undone). */
+function mailsContaining(text: string): string[] {
+  if (!existsSync(outbox)) return [];
+  return readdirSync(outbox)
+    .map((file) => readFileSync(join(outbox, file), 'utf8').replace(/=\r?\n/g, ''))
+    .filter((mail) => mail.includes(text));
+}
+
+async function logIn(page: Page, account: { email: string; password: string }): Promise<void> {
   await page.goto('/beheer/inloggen');
-  await page.getByLabel('E-mailadres').fill(JOURNEY_MODERATOR.email);
-  await page.getByLabel('Wachtwoord').fill(JOURNEY_MODERATOR.password);
+  await page.getByLabel('E-mailadres').fill(account.email);
+  await page.getByLabel('Wachtwoord').fill(account.password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await expect(page).toHaveURL(/\/beheer\/$/);
 }
 
-test('input sent through the widget on the council’s site is published by a moderator and appears on the portal', async ({
+test('input sent through the widget on the council’s site is published, appears on the portal, and is answered by webcare', async ({
   browser,
   hostServer,
 }) => {
   // Publishing rebuilds the portal in the background; that takes a while on a busy machine.
-  test.setTimeout(330_000);
+  test.setTimeout(420_000);
   const marker = `bankje${Date.now()}`;
   const text = `Graag een bankje bij de bushalte aan de Parklaan (${marker}).`;
 
@@ -51,7 +67,7 @@ test('input sent through the widget on the council’s site is published by a mo
 
   // The moderator finds it in the inbox among portal input and the mirrored thread, and publishes it.
   const moderator = await (await browser.newContext()).newPage();
-  await logInAsModerator(moderator);
+  await logIn(moderator, JOURNEY_MODERATOR);
   await moderator.getByLabel('Zoeken in de tekst').fill(marker);
   await moderator.getByRole('button', { name: 'Filter toepassen' }).click();
   const list = moderator.getByRole('list', { name: 'Items in de inbox' });
@@ -79,4 +95,28 @@ test('input sent through the widget on the council’s site is published by a mo
     )
     .toContain(marker);
   await expectNoAxeViolations(resident, { context: 'responses page with the published input' });
+
+  // Webcare finds it in the inbox and answers it with the item's one form.
+  const answer = `Dank u wel. Het bankje komt er in het voorjaar (${marker}).`;
+  const webcare = await (await browser.newContext()).newPage();
+  await logIn(webcare, JOURNEY_WEBCARE);
+  await webcare.getByLabel('Zoeken in de tekst').fill(marker);
+  await webcare.getByRole('button', { name: 'Filter toepassen' }).click();
+  await webcare.getByRole('list', { name: 'Items in de inbox' }).locator('li').getByRole('link').click();
+  await webcare.getByLabel('Antwoord aan de inwoner (optioneel)').fill(answer);
+  await webcare.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(webcare.getByRole('status').filter({ hasText: 'Opgeslagen.' })).toBeVisible();
+  await expect(webcare.getByRole('article')).toContainText('Beantwoord');
+  await expectNoAxeViolations(webcare, { context: 'inbox after answering widget input' });
+
+  // The resident reads the answer on the follow-up page, and in the mail the outbox sends.
+  await resident.goto(`/volg/${code}/`);
+  await expect(resident.getByRole('main')).toContainText(answer);
+  await expectNoAxeViolations(resident, { context: 'follow-up page with the answer' });
+  await expect
+    .poll(() => mailsContaining(answer).filter((mail) => /^To: .*jan@example\.com/im.test(mail)).length, {
+      message: `a mail to jan@example.com with the answer in ${outbox}`,
+      timeout: 60_000,
+    })
+    .toBe(1);
 });
