@@ -2,12 +2,21 @@
  * The "nearly late" check: every assigned waiting item whose stored due time
  * (`response_due_at`, api/services/office-hours/due-times.ts) falls within the next working
  * day of the organisation's calendar tells its assignee once. Per organisation it is one
- * range query on the `submissions_due_id` index, whatever the size of the queue. Every API
+ * range query per source on its due-time index (`submissions_due_id`, `social_posts_due_id`),
+ * whatever the size of the queue. Every API
  * process may run it: the dedupe key per item and promised time lets only the first write count.
  */
-import { and, asc, eq, gt, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { consultations, organisations, staffUsers, submissions } from '../../db/schema.ts';
+import {
+  consultations,
+  organisations,
+  socialPosts,
+  socialThreads,
+  staffUsers,
+  submissions,
+  type LocalizedText,
+} from '../../db/schema.ts';
 import { describeError } from '../../lib/log-error.ts';
 import { startBackgroundLoop } from '../background-loop.ts';
 import type { OfficeCalendar } from '../office-hours/calendar.ts';
@@ -25,13 +34,15 @@ export function isNearlyLate(calendar: OfficeCalendar, dueAt: Date, now: Date): 
   return dueAt > now && dueAt <= nearlyLateHorizon(calendar, now);
 }
 
-/**
- * The organisation's nearly-late assigned items, soonest due first.
- * Mirrored posts cannot be assigned yet, so only input is looked at.
- */
-export async function nearlyLateItems(db: Db, organisationId: string, now: Date) {
+/** What a mirrored post's notification names when its thread has neither consultation nor title. */
+const SOCIAL_CONVERSATION: LocalizedText = { nl: 'Gesprek op sociale media', en: 'Conversation on social media' };
+
+type NearlyLate = { id: string; staffUserId: string; dueAt: Date | null; consultation: LocalizedText };
+
+/** The organisation's nearly-late assigned items (input and mirrored posts), soonest due first. */
+export async function nearlyLateItems(db: Db, organisationId: string, now: Date): Promise<NearlyLate[]> {
   const horizon = nearlyLateHorizon(await loadCalendar(db, organisationId), now);
-  return db
+  const input = await db
     .select({
       id: submissions.id,
       staffUserId: staffUsers.id,
@@ -51,8 +62,33 @@ export async function nearlyLateItems(db: Db, organisationId: string, now: Date)
         eq(consultations.organisationId, organisationId),
         isNull(staffUsers.disabledAt),
       ),
-    )
-    .orderBy(asc(submissions.responseDueAt), asc(submissions.id));
+    );
+  const posts = await db
+    .select({
+      id: socialPosts.id,
+      staffUserId: staffUsers.id,
+      dueAt: socialPosts.responseDueAt,
+      consultation: sql<LocalizedText | null>`coalesce(${consultations.title}, ${socialThreads.title})`,
+    })
+    .from(socialPosts)
+    .innerJoin(socialThreads, eq(socialThreads.id, socialPosts.threadId))
+    .leftJoin(consultations, eq(consultations.id, socialThreads.consultationId))
+    .innerJoin(staffUsers, eq(staffUsers.id, socialPosts.assignedStaffUserId))
+    .where(
+      and(
+        gt(socialPosts.responseDueAt, now),
+        lte(socialPosts.responseDueAt, horizon),
+        isNotNull(socialPosts.assignedStaffUserId),
+        inArray(socialPosts.reviewState, [...WAITING_STATES]),
+        isNull(socialPosts.deletedAt),
+        isNull(socialThreads.removedAt),
+        eq(socialThreads.organisationId, organisationId),
+        isNull(staffUsers.disabledAt),
+      ),
+    );
+  return [...input, ...posts.map((post) => ({ ...post, consultation: post.consultation ?? SOCIAL_CONVERSATION }))].sort(
+    (a, b) => a.dueAt!.getTime() - b.dueAt!.getTime() || a.id.localeCompare(b.id),
+  );
 }
 
 /** @returns how many items were found nearly late (notified now or before) */

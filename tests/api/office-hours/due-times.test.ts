@@ -7,7 +7,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
-import { channelGuidelines, organisations, socialPosts, submissions } from '../../../api/db/schema.ts';
+import {
+  channelGuidelines,
+  organisations,
+  socialPosts,
+  staffNotifications,
+  submissions,
+} from '../../../api/db/schema.ts';
 import { listQueue, type QueueItem } from '../../../api/services/moderation/index.ts';
 import { nearlyLateItems, notifyNearlyLate } from '../../../api/services/notifications/nearly-late.ts';
 import { DEFAULT_CALENDAR } from '../../../api/services/office-hours/calendar.ts';
@@ -240,10 +246,24 @@ for (const target of databaseTargets()) {
       await dueAt(soon, addOfficeMinutes(DEFAULT_CALENDAR, FRIDAY, 120));
       await dueAt(later, addWorkingDays(DEFAULT_CALENDAR, FRIDAY, 3));
       await dueAt(late, new Date(FRIDAY.getTime() - 3_600_000));
+      // A mirrored post assigned to the same person, due in an office hour.
+      const post = await mirror('clocklate');
+      await t.db.update(socialPosts).set({ assignedStaffUserId: webcareId }).where(eq(socialPosts.id, post.id));
+      await dueAt(post, addOfficeMinutes(DEFAULT_CALENDAR, FRIDAY, 60));
       const found = (await nearlyLateItems(t.db, organisationId, FRIDAY)).map((i) => i.id);
       assert.ok(found.includes(soon.id));
+      assert.ok(found.includes(post.id), 'mirrored posts are assigned and fall late too');
+      assert.ok(found.indexOf(post.id) < found.indexOf(soon.id), 'soonest due first, across sources');
       assert.ok(!found.includes(later.id) && !found.includes(late.id));
-      assert.ok((await notifyNearlyLate(t.db, FRIDAY)) >= 1);
+      assert.ok((await notifyNearlyLate(t.db, FRIDAY)) >= 2);
+      const told = await t.db.select().from(staffNotifications).where(eq(staffNotifications.staffUserId, webcareId));
+      assert.deepEqual(
+        told
+          .filter((n) => n.kind === 'item_nearly_late')
+          .map((n) => n.params.itemId)
+          .sort(),
+        [post.id, soon.id].sort(),
+      );
 
       // The plan reads the (response_due_at, id) index rather than every submission.
       const plan = await t.db.transaction(async (tx) => {
