@@ -61,8 +61,12 @@ export const securityHeaders = ({
     headers.set('X-Content-Type-Options', 'nosniff');
     // Pages that set a stricter policy themselves (the follow-up pages: no-referrer) keep it.
     if (!headers.has('Referrer-Policy')) headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+    // A 304 has no body to judge, and the browser copies its headers onto the page it kept
+    // (RFC 9111 4.3.4): a JSON policy sent with it turned a cached portal page into one that
+    // may load no stylesheet. Content-dependent headers go only with a body.
+    const notModified = c.res.status === 304;
     // A route may set a policy of its own only to be stricter (the archive's HTML: one hashed style, no script).
-    if (!isWidget && !headers.has('Content-Security-Policy'))
+    if (!isWidget && !notModified && !headers.has('Content-Security-Policy'))
       headers.set('Content-Security-Policy', isHtml ? PORTAL_CSP : NON_HTML_CSP);
     if (isHtml) {
       headers.set('X-Frame-Options', 'DENY');

@@ -59,9 +59,12 @@ test('the inbox sorted by time left passes axe and says the time left or late in
   await expect(page.getByLabel('Volgorde')).toHaveValue('due');
   const first = page.getByRole('list', { name: 'Items in de inbox' }).getByRole('listitem').first();
   // The late item comes first; its clock says "te laat" in its text, for the eye and in full words.
-  await expect(first.locator('[data-clock="overdue"] [aria-hidden="true"]')).toHaveText(/^\d+ u( \d+ min)? te laat$/);
+  // Within a working day in hours and minutes, beyond it in working days and hours.
+  await expect(first.locator('[data-clock="overdue"] [aria-hidden="true"]')).toHaveText(
+    /^(\d+ werkdagen?( \d+ u)?|\d+ u( \d+ min)?|\d+ min) te laat$/,
+  );
   await expect(first.locator('[data-clock="overdue"] .staff-visually-hidden')).toHaveText(
-    /^\d+ uur( en \d+ minuten?)? kantoortijd te laat$/,
+    /^(\d+ werkdagen?( en \d+ uur)?|\d+ uur( en \d+ minuten?)?|\d+ minuten?) kantoortijd te laat$/,
   );
   await expect(page.locator('[data-clock="left"]').first()).toContainText(/^nog /);
   await expectNoAxeViolations(page, { context: 'inbox sorted by time left' });
