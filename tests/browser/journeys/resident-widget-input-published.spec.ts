@@ -43,7 +43,7 @@ test('input sent through the widget on the council’s site is published, appear
   hostServer,
 }) => {
   // Publishing rebuilds the portal in the background; that takes a while on a busy machine.
-  test.setTimeout(420_000);
+  test.setTimeout(540_000);
   const marker = `bankje${Date.now()}`;
   const text = `Graag een bankje bij de bushalte aan de Parklaan (${marker}).`;
 
@@ -77,7 +77,7 @@ test('input sent through the widget on the council’s site is published, appear
   await expect(item).toContainText(text);
   await expect(item).toContainText('Widget');
   await item.getByRole('radio', { name: 'Publiceren', exact: true }).check();
-  await item.getByRole('button', { name: 'Opslaan' }).click();
+  await item.getByRole('button', { name: 'Opslaan', exact: true }).click();
   await expect(moderator.getByRole('status').filter({ hasText: 'Opgeslagen.' })).toBeVisible();
   await expectNoAxeViolations(moderator, { context: 'inbox after publishing' });
 
@@ -104,7 +104,7 @@ test('input sent through the widget on the council’s site is published, appear
   await webcare.getByRole('button', { name: 'Filter toepassen' }).click();
   await webcare.getByRole('list', { name: 'Items in de inbox' }).locator('li').getByRole('link').click();
   await webcare.getByLabel('Antwoord aan de inwoner (optioneel)').fill(answer);
-  await webcare.getByRole('button', { name: 'Opslaan' }).click();
+  await webcare.getByRole('button', { name: 'Opslaan', exact: true }).click();
   await expect(webcare.getByRole('status').filter({ hasText: 'Opgeslagen.' })).toBeVisible();
   await expect(webcare.getByRole('article')).toContainText('Beantwoord');
   await expectNoAxeViolations(webcare, { context: 'inbox after answering widget input' });

@@ -62,14 +62,14 @@ test('webcare answers the input a resident just gave, and the resident reads the
   // The first answers with the item's one form.
   await expectNoAxeViolations(staff, { context: 'inbox with the item opened' });
   await staff.getByLabel('Antwoord aan de inwoner (optioneel)').fill(answer);
-  await staff.getByRole('button', { name: 'Opslaan' }).click();
+  await staff.getByRole('button', { name: 'Opslaan', exact: true }).click();
   await expect(staff.getByRole('status').filter({ hasText: 'Opgeslagen.' })).toBeVisible();
   await expect(staff.getByRole('article')).toContainText('Beantwoord');
 
   // The stale page is refused: who changed what, and the colleague's text is still there.
   const late = 'Wij kijken ernaar en komen erop terug.';
   await colleague.getByLabel('Antwoord aan de inwoner (optioneel)').fill(late);
-  await colleague.getByRole('button', { name: 'Opslaan' }).click();
+  await colleague.getByRole('button', { name: 'Opslaan', exact: true }).click();
   await expect(colleague.locator('#staff-error-summary')).toBeFocused();
   await expect(colleague.locator('#detail-stale')).toContainText('heeft het item beantwoord');
   await expect(colleague.getByLabel('Antwoord aan de inwoner (optioneel)')).toHaveValue(late);
