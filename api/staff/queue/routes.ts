@@ -54,7 +54,7 @@ import { repliesTo } from '../../services/webcare/items.ts';
 import { itemContext } from '../../services/moderation/item-context.ts';
 import { InputText } from '../../../shared/contracts/input-text.ts';
 import { heartbeat } from '../../services/moderation/presence.ts';
-import { listSavedViews, missingReferences } from '../../services/moderation/saved-views.ts';
+import { listSavedViews, missingReferences, SAVED_VIEW_PARAMS } from '../../services/moderation/saved-views.ts';
 import * as savedViewTexts from './saved-views-texts.ts';
 
 /** The queue page with these panels: api/staff/workbench.ts hands it to every group that re-renders it. */
@@ -128,19 +128,7 @@ const QueueQuery = z.object({
 });
 
 /** The query parameters that make the list what it is (filters and page); notices are not among them. */
-const LIST_PARAMS = [
-  'q',
-  'view',
-  'sort',
-  'status',
-  'channel',
-  'topic',
-  'consultation',
-  'department',
-  'flag',
-  'overdue',
-  'na',
-];
+const LIST_PARAMS: readonly string[] = [...SAVED_VIEW_PARAMS, 'na'];
 
 export function queueRoutes({ queuePage }: { queuePage: QueuePage }): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
