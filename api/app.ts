@@ -19,6 +19,9 @@ import { problem } from './http/problem.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { compressShareable, conditionalGet, IMMUTABLE } from './http/transfer.ts';
+import { metricsHandler, requestObserver } from './observability/http.ts';
+import type { Logger } from './observability/log.ts';
+import type { Metrics } from './observability/metrics.ts';
 
 /** The widget chunks Vite names `chunks-<name>-<hash>.js` (widgets/vite.config.ts). */
 const HASHED_CHUNK = /\/chunks-[^/]*-[A-Za-z0-9_-]{8}\.js$/;
@@ -67,6 +70,8 @@ export type AppOptions = {
   rateLimitStore?: RateLimitStore;
   /** How staff imports read threads (config.threadImports); read per request, so tests can change it. */
   threadImports?: () => ImportSettings;
+  /** Request log lines (JSON format only) and metrics; `/metrics` is served when a token is given. */
+  observability?: { log?: Logger; metrics?: Metrics; metricsToken?: string | undefined };
 };
 
 export const API_VERSION = '0.1.0';
@@ -91,6 +96,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   if (options.publicUrl) setMailPublicUrl(options.publicUrl);
   const proofOfWork = createProofOfWork(options.db, { secret: options.powSecret, settings: options.powSettings });
 
+  // Outermost, so the time and status include everything below, errors and refusals too.
+  if (options.observability) app.use(requestObserver(options.observability));
   app.use(async function context(c, next) {
     c.set('db', options.db);
     c.set('databaseKind', options.databaseKind);
@@ -152,6 +159,9 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     app.use(path, rateLimit({ group: 'login', methods: ['POST'], ...limits }));
   }
   app.route('/', submissionRoutes({ siteDir }));
+
+  const { metrics, metricsToken } = options.observability ?? {};
+  if (metrics && metricsToken) app.get('/metrics', metricsHandler(metrics, metricsToken));
 
   app.get('/api/health', async (c) => {
     const ok = await pingDatabase(c.get('db'));

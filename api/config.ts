@@ -8,6 +8,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { defaultLogFormat, type LogFormat } from './observability/log.ts';
 import { parseRateLimits, type RateLimitRules } from './services/rate-limit.ts';
 import type { ImportSettings } from './services/social/thread-admin.ts';
 
@@ -57,6 +58,10 @@ export type Config = {
   redisUrl: string | undefined;
   /** The password for `npx podium staff add`, when it is not typed in. */
   staffPassword: string | undefined;
+  /** `json`: one JSON object per line, requests and jobs included; `text`: plain lines for a terminal. */
+  logFormat: LogFormat;
+  /** Bearer token for `GET /metrics`; unset: no metrics address. */
+  metricsToken: string | undefined;
 };
 
 /** An optional text; empty counts as unset, as `VAR= npx podium start` means. */
@@ -141,6 +146,13 @@ export const EnvSchema = z.object({
   PODIUM_LATE_CHECK_MINUTES: wholeNumber('must be a number of minutes (0 turns the check off)', 5),
   PODIUM_REDIS_URL: text(),
   PODIUM_STAFF_PASSWORD: text(),
+  PODIUM_LOG_FORMAT: z
+    .enum(['json', 'text'], { message: 'must be json or text' })
+    .optional()
+    .transform((value) => value ?? defaultLogFormat()),
+  PODIUM_METRICS_TOKEN: text().refine((token) => token === undefined || token.length >= 16, {
+    message: 'must be at least 16 characters (it guards the metrics address)',
+  }),
 });
 
 /** The names of all variables, as the README's configuration table lists them. */
@@ -194,5 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lateCheckMinutes: v.PODIUM_LATE_CHECK_MINUTES,
     redisUrl: v.PODIUM_REDIS_URL,
     staffPassword: v.PODIUM_STAFF_PASSWORD,
+    logFormat: v.PODIUM_LOG_FORMAT,
+    metricsToken: v.PODIUM_METRICS_TOKEN,
   };
 }

@@ -28,6 +28,9 @@ import { startRetentionLoop } from './services/retention.ts';
 import { startMailSender } from './services/notifications/outbox.ts';
 import { startNearlyLateLoop } from './services/notifications/nearly-late.ts';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { observe } from './observability/events.ts';
+import { createLogger, type Logger } from './observability/log.ts';
+import { createMetrics } from './observability/metrics.ts';
 
 export type Log = (message: string) => void;
 
@@ -62,9 +65,34 @@ export async function buildAll(database: Database, config: Config, log: Log, for
   await ensureSiteBuilt(config.distDir, { force, log, publicUrl: config.publicUrl });
 }
 
+/**
+ * Logs and metrics for a running server: requests and background jobs get a log line each
+ * when the log is structured (JSON), and metrics are kept when a scraper may read them.
+ */
+function observeServer(database: Database, config: Config, log: Log) {
+  const logger = 'record' in log ? (log as Logger) : undefined;
+  const metrics = config.metricsToken ? createMetrics(database.db) : undefined;
+  const stopLogging =
+    logger?.format === 'json'
+      ? observe({
+          job: ({ job, ms, ok }) => logger.record(ok ? 'info' : 'error', 'job', { job, ok, ms: Math.round(ms) }),
+          build: ({ ms, ok }) => logger.record(ok ? 'info' : 'error', 'portal build', { ok, ms: Math.round(ms) }),
+        })
+      : () => {};
+  return {
+    log: logger,
+    metrics,
+    metricsToken: config.metricsToken,
+    close() {
+      stopLogging();
+      metrics?.close();
+    },
+  };
+}
+
 export async function start(
   config: Config,
-  log: Log = console.log,
+  log: Log = createLogger(config.logFormat, (line) => process.stdout.write(`${line}\n`)),
 ): Promise<{ server: ServerType; stop(): Promise<void> }> {
   const database = await openConfiguredDatabase(config);
   try {
@@ -82,9 +110,11 @@ export async function start(
   const mail = mailTransportFor(config);
   const rateLimitStore = config.redisUrl ? redisRateLimitStore(config.redisUrl, { log }) : undefined;
   if (rateLimitStore) log('Rate limits are counted in Redis.');
+  const observability = observeServer(database, config, log);
   const app = createApp({
     db: database.db,
     databaseKind: database.kind,
+    observability,
     siteDir: () => sitePath(config.distDir),
     widgetsDir: widgetsPath(config.distDir),
     publicUrl: config.publicUrl,
@@ -164,6 +194,7 @@ export async function start(
       await stopMailSender();
       await stopLateCheck();
       await rateLimitStore?.close?.();
+      observability.close();
       await database.close();
     })());
   return { server, stop };

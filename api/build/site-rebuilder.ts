@@ -6,6 +6,7 @@
  * when the published content did not really change.
  */
 import type { Db } from '../db/client.ts';
+import { publishBuild } from '../observability/events.ts';
 import { currentContentVersion, nextStatusChange } from '../services/content-revision.ts';
 
 export type RebuilderOptions = {
@@ -65,11 +66,14 @@ export async function createSiteRebuilder(options: RebuilderOptions): Promise<Si
     lastChangeAt = undefined;
     const target = version;
     running = (async () => {
+      const started = performance.now();
       try {
         await options.rebuild();
         builtVersion = target;
         builds += 1;
+        publishBuild({ ms: performance.now() - started, ok: true });
       } catch (error) {
+        publishBuild({ ms: performance.now() - started, ok: false });
         // Try again on a later tick; the old build keeps being served meanwhile.
         options.log?.(`Rebuilding the portal failed, the previous build stays online: ${String(error)}`);
         firstChangeAt = now().getTime();

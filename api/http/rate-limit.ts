@@ -8,6 +8,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Locale } from '../../shared/contracts/public-content.ts';
 import { type RateLimitGroup, type RateLimitRules } from '../services/rate-limit.ts';
 import { databaseRateLimitStore, type RateLimitStore } from '../services/rate-limit-stores.ts';
+import { publishRateLimit } from '../observability/events.ts';
 import type { AppEnv } from './app-env.ts';
 import { problem, requestLocale } from './problem.ts';
 
@@ -44,6 +45,7 @@ export const rateLimit = (options: RateLimitOptions): MiddlewareHandler<AppEnv> 
       now: c.get('now')(),
     });
     if (verdict.allowed) return next();
+    publishRateLimit({ group: options.group });
     return tooManyRequests(c, verdict.retryAfterSeconds, options.refusalPage);
   };
 };

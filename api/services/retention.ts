@@ -390,6 +390,7 @@ export type RetentionLoopOptions = {
 export function startRetentionLoop(db: Db, options: RetentionLoopOptions): () => Promise<void> {
   const { everyMs, log = () => {}, clock = () => new Date() } = options;
   return startBackgroundLoop(
+    'retention-purge',
     async () => {
       try {
         const report = await runRetentionIfDue(db, { now: clock(), everyMs });
@@ -400,6 +401,7 @@ export function startRetentionLoop(db: Db, options: RetentionLoopOptions): () =>
         }
       } catch (error) {
         log(`Retention purge failed: ${describeError(error)}`);
+        throw error;
       }
     },
     Math.min(everyMs, 60_000),

@@ -1,5 +1,5 @@
 /** A migrated, seeded database and the app on top of it, for API tests. */
-import { createApp } from '../../api/app.ts';
+import { createApp, type AppOptions } from '../../api/app.ts';
 import type { Database } from '../../api/db/client.ts';
 import { seedDemoData } from '../../api/services/seed.ts';
 import type { RateLimitRules } from '../../api/services/rate-limit.ts';
@@ -20,6 +20,8 @@ export async function openTestApp(
     rateLimits?: RateLimitRules;
     trustProxyHops?: number;
     threadImports?: () => ImportSettings;
+    /** Logs and metrics, made from the test's database. */
+    observability?: (db: Database['db']) => AppOptions['observability'];
   } = {},
 ) {
   const database: Database = await target.open();
@@ -33,6 +35,7 @@ export async function openTestApp(
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.trustProxyHops ? { trustProxyHops: options.trustProxyHops } : {}),
     ...(options.threadImports ? { threadImports: options.threadImports } : {}),
+    ...(options.observability ? { observability: options.observability(database.db) } : {}),
     // Tests about other things send more than a resident would; tests/api/rate-limits.test.ts tests the limits.
     rateLimits: options.rateLimits ?? NO_RATE_LIMITS,
   });

@@ -55,8 +55,12 @@ describe('the configuration', () => {
       PODIUM_IMPORT_ALLOW_PRIVATE: '1',
       PODIUM_X_BEARER_TOKEN: 'token',
       PODIUM_STAFF_PASSWORD: 'een lang wachtwoord',
+      PODIUM_LOG_FORMAT: 'text',
+      PODIUM_METRICS_TOKEN: 'a-scraper-token-of-length',
       DATABASE_URL: '',
     });
+    assert.equal(config.logFormat, 'text');
+    assert.equal(config.metricsToken, 'a-scraper-token-of-length');
     assert.equal(config.port, 8080);
     assert.equal(config.publicUrl, 'https://inspraak.demodam.nl');
     assert.equal(config.seedDemo, false);
@@ -78,6 +82,8 @@ describe('the configuration', () => {
           PODIUM_POW_MAX_NUMBER: '10',
           PODIUM_TRUST_PROXY: 'sometimes',
           PODIUM_RATE_LIMITS: 'submit=veel',
+          PODIUM_LOG_FORMAT: 'xml',
+          PODIUM_METRICS_TOKEN: 'short',
         }),
       (error: unknown) => {
         assert.ok(error instanceof ConfigError);
@@ -91,6 +97,8 @@ describe('the configuration', () => {
           'PODIUM_TRUST_PROXY must be true, false or a number of proxies, not "sometimes".',
           'PODIUM_RATE_LIMITS: "submit=veel" must look like submit=30/600 (requests/seconds) or submit=off.',
           'PODIUM_POW_MAX_NUMBER must be a whole number from 1000 to 10000000, not "10".',
+          'PODIUM_LOG_FORMAT must be json or text, not "xml".',
+          'PODIUM_METRICS_TOKEN must be at least 16 characters (it guards the metrics address), not "short".',
         ]);
         return true;
       },

@@ -131,7 +131,7 @@ export function startMailSender(
   options: { everyMs: number; log?: (line: string) => void },
 ): () => Promise<void> {
   const log = options.log ?? console.log;
-  return startBackgroundLoop(async () => {
+  return startBackgroundLoop('mail-sender', async () => {
     try {
       // Drain what is due in batches, so a burst (a closing consultation) does not wait a pass per 20.
       for (;;) {
@@ -140,6 +140,7 @@ export function startMailSender(
       }
     } catch (error) {
       log(`The mail sender pass failed: ${describeError(error)}`);
+      throw error;
     }
   }, options.everyMs);
 }

@@ -25,7 +25,7 @@ export type ThreadSyncLoopOptions = Omit<SyncOptions, 'now'> & {
 export function startThreadSyncLoop(db: Db, options: ThreadSyncLoopOptions): () => Promise<void> {
   const { everyMs, log = () => {}, clock = () => new Date(), ...syncOptions } = options;
   // Changes reach the portal through the content revision that syncThread bumps.
-  return startBackgroundLoop(async () => {
+  return startBackgroundLoop('thread-sync', async () => {
     try {
       for (const { threadId, result } of await syncDueThreads(db, { ...syncOptions, now: clock() })) {
         if (result.kind === 'failed') log(`Thread ${threadId}: sync failed: ${result.error}`);
@@ -33,6 +33,7 @@ export function startThreadSyncLoop(db: Db, options: ThreadSyncLoopOptions): () 
       }
     } catch (error) {
       log(`Thread sync pass failed: ${describeError(error)}`);
+      throw error;
     }
   }, everyMs);
 }

@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createLogger, defaultLogFormat } from '../../../api/observability/log.ts';
+
+const at = () => new Date('2026-12-05T09:00:00Z');
+
+describe('the server log', () => {
+  it('writes one JSON object per line with time, level, message and fields in json format', () => {
+    const lines: string[] = [];
+    const log = createLogger('json', (line) => lines.push(line), at);
+    log('Podium runs.');
+    log.record('error', 'job', { job: 'mail-sender', ok: false, ms: 12 });
+    assert.deepEqual(
+      lines.map((line) => JSON.parse(line)),
+      [
+        { time: '2026-12-05T09:00:00.000Z', level: 'info', msg: 'Podium runs.' },
+        { time: '2026-12-05T09:00:00.000Z', level: 'error', msg: 'job', job: 'mail-sender', ok: false, ms: 12 },
+      ],
+    );
+  });
+
+  it('writes plain lines with the fields after the message in text format', () => {
+    const lines: string[] = [];
+    const log = createLogger('text', (line) => lines.push(line), at);
+    log('Podium runs.');
+    log.record('info', 'job', { job: 'thread-sync', ms: 3 });
+    assert.deepEqual(lines, ['Podium runs.', 'job job=thread-sync ms=3']);
+  });
+
+  it('defaults to text for a terminal and to json for anything else', () => {
+    assert.equal(defaultLogFormat({ isTTY: true }), 'text');
+    assert.equal(defaultLogFormat({}), 'json');
+  });
+});
