@@ -1,7 +1,8 @@
 /**
  * `npm test`: everything CI checks, in the order that fails fastest.
  *
- * 1. Chromium for the browser tests (Debian's package; installed when missing and we can).
+ * 1. Chromium for the browser tests and nginx for the proxy layout (Debian's packages;
+ *    installed when missing and we can).
  * 2. A build of the portal and widgets from a scratch embedded database, which the type
  *    check of the Astro pages and the browser tests both use; beside it, formatting, lint
  *    and type checks.
@@ -18,6 +19,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { browserTestEnv, CHROMIUM_PATH } from './support/browser-env.ts';
+import { NGINX_PATH } from './chaos/support/nginx.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const env = { ...process.env, ...browserTestEnv(root) };
@@ -27,23 +29,31 @@ let passed = 0;
 let failed = 0;
 const failedSteps: string[] = [];
 
-function ensureChromium(): void {
-  if (existsSync(CHROMIUM_PATH)) return;
+/** What the tests need from Debian: Chromium for the browser tests, nginx for the proxy layout. */
+const DEBIAN_NEEDS = [
+  { path: CHROMIUM_PATH, pkg: 'chromium', for: 'the browser tests' },
+  { path: NGINX_PATH, pkg: 'nginx', for: 'the test of three servers behind a proxy' },
+];
+
+function ensureDebianPackages(): void {
+  const missing = DEBIAN_NEEDS.filter((need) => !existsSync(need.path));
+  if (missing.length === 0) return;
+  const names = missing.map((need) => need.pkg).join(' ');
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || spawnSync('which', ['apt-get']).status !== 0) {
-    console.error(
-      `Chromium is missing at ${CHROMIUM_PATH}. Install it (Debian/Ubuntu: "sudo apt-get install -y chromium") and run npm test again.`,
-    );
+    for (const need of missing) console.error(`${need.path} is missing; ${need.for} need it.`);
+    console.error(`Install it (Debian/Ubuntu: "sudo apt-get install -y ${names}") and run npm test again.`);
     process.exit(1);
   }
-  console.log('Installing Chromium from Debian packages for the browser tests…');
-  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
+  console.log(`Installing ${names} from Debian packages for ${missing.map((need) => need.for).join(' and ')}…`);
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...missing.map((need) => need.pkg)]]) {
     const result = spawnSync('apt-get', args, {
       stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      // RUNLEVEL=1: the package's own service (nginx on port 80) is not started; the tests start their own.
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive', RUNLEVEL: '1' },
     });
     if (result.status !== 0) {
-      console.error(`apt-get ${args.join(' ')} failed; install chromium by hand and run npm test again.`);
+      console.error(`apt-get ${args.join(' ')} failed; install ${names} by hand and run npm test again.`);
       process.exit(1);
     }
   }
@@ -120,7 +130,7 @@ const nodeTestEnv = {
   PODIUM_PUBLIC_URL: `http://127.0.0.1:${nodeTestPort}`,
 };
 
-ensureChromium();
+ensureDebianPackages();
 rmSync(env.PODIUM_DATA_DIR!, { recursive: true, force: true });
 rmSync(nodeTestDir, { recursive: true, force: true });
 const suiteStarted = Date.now();

@@ -19,7 +19,7 @@ export const root = fileURLToPath(new URL('../../..', import.meta.url));
  * Ports 4430–4449 are the chaos tests' own; each test file takes its own range, so the files
  * can run side by side.
  */
-export const PORTS = { burst: 4430, rebuild: 4435, threeAtOnce: 4440 } as const;
+export const PORTS = { burst: 4430, rebuild: 4435, threeAtOnce: 4440, behindProxy: 4445 } as const;
 
 export function tempDir(name: string): string {
   return mkdtempSync(join('/tmp', `podium-chaos-${name}-`));
@@ -46,7 +46,13 @@ export type PodiumProcess = {
 
 const started = new Set<ChildProcess>();
 
-export function startPodium(options: { where: Where; distDir: string; port: number }): PodiumProcess {
+export function startPodium(options: {
+  where: Where;
+  distDir: string;
+  port: number;
+  /** More settings, e.g. PODIUM_TRUST_PROXY behind a proxy. */
+  env?: Record<string, string>;
+}): PodiumProcess {
   const port = options.port;
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: Record<string, string> = {
@@ -63,6 +69,7 @@ export function startPodium(options: { where: Where; distDir: string; port: numb
     ...('dataDir' in options.where
       ? { PODIUM_DATA_DIR: options.where.dataDir }
       : { DATABASE_URL: options.where.databaseUrl, PODIUM_DATA_DIR: join(options.distDir, '..', 'unused-data') }),
+    ...options.env,
   };
   // Its own process group, so the builds it started can be killed with it afterwards.
   const child = spawn(process.execPath, ['api/cli.ts', 'start'], {
