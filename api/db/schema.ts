@@ -374,9 +374,18 @@ export const submissionAnswers = pgTable(
       .notNull()
       .references(() => questions.id),
     value: jsonb('value').$type<AnswerValue>().notNull(),
+    /**
+     * An open answer's `comparisonKey` (screening/spam.ts): the flood check counts the same
+     * text sent shortly before through this index instead of reading the recent texts.
+     * Goes with the answer when it is erased or purged.
+     */
+    textKey: text('text_key'),
   },
   (t) => [
     primaryKey({ columns: [t.submissionId, t.questionId] }),
+    index('submission_answers_text_key')
+      .on(t.textKey)
+      .where(sql`${t.textKey} is not null`),
     // Full-text search in the inbox matches either language (api/services/moderation/search.ts).
     index('submission_answers_text_nl').using('gin', sql`to_tsvector('dutch', ${t.value} #>> '{}')`),
     index('submission_answers_text_en').using('gin', sql`to_tsvector('english', ${t.value} #>> '{}')`),

@@ -4,7 +4,7 @@
  */
 import * as notifications from './notifications/index.ts';
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gte, isNotNull } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNotNull } from 'drizzle-orm';
 import { isEmailAddress } from '../../shared/contracts/email.ts';
 import type { FieldError as FieldErrorOf } from '../../shared/contracts/field-error.ts';
 import type { FollowUp, Locale, SubmissionReceipt } from '../../shared/contracts/public-content.ts';
@@ -28,6 +28,7 @@ import { sentimentFor, submissionText } from './item-sentiment.ts';
 import { findHouseRule } from './house-rules.ts';
 import { publicStatus } from './consultations.ts';
 import { screen } from './screening/index.ts';
+import { comparisonKey } from './screening/spam.ts';
 import { generateFollowUpCode } from './follow-up-code.ts';
 import { routes } from '../../shared/urls.ts';
 import { inputDueAt } from './office-hours/due-times.ts';
@@ -107,8 +108,10 @@ export async function submitInput(
   // After the answers: a resident fixes those first, and a refused proof never costs input.
   if (proof.status === 'invalid' || proof.status === 'expired') return { kind: 'proof_refused', reason: proof.status };
 
+  const textKeys = openAnswerKeys(checked.answers);
+  const repeats = await recentRepeats(db, consultation.id, [...new Set(textKeys.values())], now);
   const screening: ScreeningRecord = {
-    ...screenAnswers(checked.answers, input.language, await recentTexts(db, consultation.id, now), now),
+    ...screenAnswers(checked.answers, input.language, { keys: textKeys, counts: repeats }, now),
     // Missing is allowed (no JavaScript), but moderators should see it next to the flags.
     proofOfWork: proof.status === 'valid' ? 'verified' : 'missing',
   };
@@ -153,11 +156,14 @@ export async function submitInput(
         .returning();
       if (!row) throw new Error('Insert returned no row');
       if (checked.answers.length > 0) {
-        await tx
-          .insert(submissionAnswers)
-          .values(
-            checked.answers.map(([question, value]) => ({ submissionId: row.id, questionId: question.id, value })),
-          );
+        await tx.insert(submissionAnswers).values(
+          checked.answers.map(([question, value]) => ({
+            submissionId: row.id,
+            questionId: question.id,
+            value,
+            textKey: textKeys.get(question) ?? null,
+          })),
+        );
       }
       const name = input.name?.trim();
       const email = input.email?.trim();
@@ -208,40 +214,61 @@ class ProofReplayed extends Error {}
 const FLOOD_WINDOW_MS = 10 * 60 * 1000;
 
 /**
- * Open answers given on the same consultation shortly before. Podium keeps no client
- * identifier (no IP address, no cookie), so a flood is the same text from anyone.
+ * How often each of these open-answer keys was sent on the same consultation shortly
+ * before. Podium keeps no client identifier (no IP address, no cookie), so a flood is the
+ * same text from anyone. Counted through the `text_key` index: the cost does not grow with
+ * the input in the window, only with the copies of this very text.
  */
-async function recentTexts(db: Db, consultationId: string, now: Date): Promise<string[]> {
+async function recentRepeats(
+  db: Db,
+  consultationId: string,
+  keys: string[],
+  now: Date,
+): Promise<ReadonlyMap<string, number>> {
+  if (keys.length === 0) return new Map();
   const rows = await db
-    .select({ value: submissionAnswers.value })
+    .select({ key: submissionAnswers.textKey, n: count() })
     .from(submissionAnswers)
     .innerJoin(submissions, eq(submissions.id, submissionAnswers.submissionId))
-    .innerJoin(questions, eq(questions.id, submissionAnswers.questionId))
     .where(
       and(
+        inArray(submissionAnswers.textKey, keys),
         eq(submissions.consultationId, consultationId),
-        eq(questions.kind, 'open_text'),
         gte(submissions.createdAt, new Date(now.getTime() - FLOOD_WINDOW_MS)),
       ),
     )
-    .orderBy(desc(submissions.createdAt))
-    .limit(500);
-  return rows.map((row) => row.value).filter((value): value is string => typeof value === 'string');
+    .groupBy(submissionAnswers.textKey);
+  return new Map(rows.map((row) => [row.key!, row.n]));
+}
+
+/** The comparison key of each open answer, to store and to count repeats by. */
+function openAnswerKeys(answers: Array<[QuestionRow, AnswerValue]>): Map<QuestionRow, string> {
+  const keys = new Map<QuestionRow, string>();
+  for (const [question, value] of answers) {
+    const key = question.kind === 'open_text' && typeof value === 'string' ? comparisonKey(value) : undefined;
+    if (key) keys.set(question, key);
+  }
+  return keys;
 }
 
 /** Screens every open answer before anyone sees it; choices and scales need no screening. */
 export function screenAnswers(
   answers: Array<[QuestionRow, AnswerValue]>,
   language: Locale,
-  recent: string[],
+  repeats: { keys: ReadonlyMap<QuestionRow, string>; counts: ReadonlyMap<string, number> },
   now: Date,
 ): ScreeningRecord {
   const fields = answers
     .filter(([question, value]) => question.kind === 'open_text' && typeof value === 'string')
     .map(([question, value]) => {
+      const key = repeats.keys.get(question);
       // Without a client identifier the volume of other people's input says nothing: only
       // the same text repeated counts as a flood here.
-      const result = screen(value as string, { lang: language, recent, floodVolume: Number.POSITIVE_INFINITY });
+      const result = screen(value as string, {
+        lang: language,
+        sameRecently: key ? (repeats.counts.get(key) ?? 0) : 0,
+        floodVolume: Number.POSITIVE_INFINITY,
+      });
       return { question: question.key, flags: result.flags, redacted: result.redacted };
     });
   return { version: 1, screenedAt: now.toISOString(), fields };

@@ -2,6 +2,7 @@
  * Spam signals in one text and across recent texts: many links, a text that is little
  * more than a link, the same words over and over, and the same text sent again and again.
  */
+import { createHash } from 'node:crypto';
 import type { Finding } from './types.ts';
 
 export type SpamOptions = {
@@ -13,6 +14,11 @@ export type SpamOptions = {
   floodRepeats?: number;
   /** This many texts within `recent` is a flood, whatever they say. */
   floodVolume?: number;
+  /**
+   * How often the same text (by `comparisonKey`) was sent shortly before, when the caller
+   * counted it itself (an index lookup) instead of passing the texts in `recent`.
+   */
+  sameRecently?: number | undefined;
 };
 
 const LINK =
@@ -29,6 +35,17 @@ export function normalizeForComparison(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/**
+ * A fixed-length key for a text compared as `normalizeForComparison` does, so input can be
+ * matched against earlier input through an index instead of reading the earlier texts;
+ * undefined for a text with no letters or digits.
+ * @example comparisonKey('Koop NU!') === comparisonKey('koop nu') // true
+ */
+export function comparisonKey(text: string): string | undefined {
+  const normal = normalizeForComparison(text);
+  return normal ? createHash('sha256').update(normal).digest('base64url') : undefined;
 }
 
 export function findSpam(text: string, options: SpamOptions = {}): Finding[] {
@@ -54,9 +71,10 @@ export function findSpam(text: string, options: SpamOptions = {}): Finding[] {
 
   const recent = options.recent ?? [];
   const own = normalizeForComparison(text);
-  const same = own ? recent.filter((r) => normalizeForComparison(r) === own).length : 0;
-  if (same >= floodRepeats) findings.push({ kind: 'spam_flood', span: null, params: { same, recent: recent.length } });
-  else if (recent.length >= floodVolume)
+  const same = options.sameRecently ?? (own ? recent.filter((r) => normalizeForComparison(r) === own).length : 0);
+  if (same >= floodRepeats) {
+    findings.push({ kind: 'spam_flood', span: null, params: { same, recent: Math.max(same, recent.length) } });
+  } else if (recent.length >= floodVolume)
     findings.push({ kind: 'spam_flood', span: null, params: { same, recent: recent.length } });
   return findings;
 }

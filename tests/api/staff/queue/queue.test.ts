@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { and, eq } from 'drizzle-orm';
-import { auditLog, itemNotes, submissions } from '../../../../api/db/schema.ts';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { auditLog, itemNotes, submissionAnswers, submissions } from '../../../../api/db/schema.ts';
 import { listPublishedSubmissions } from '../../../../api/services/published-content.ts';
-import { openTestApp, postJson, type TestApp } from '../../../support/app.ts';
+import { NOW, openTestApp, postJson, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
 import { addStaffUser, logIn, STAFF_PASSWORD, saveItemForm, staffPost } from '../../../support/staff.ts';
 
@@ -58,6 +58,38 @@ for (const target of databaseTargets()) {
       assert.deepEqual(
         third.screening?.fields.flatMap((f) => f.flags.map((x) => x.kind)),
         ['spam_flood'],
+      );
+    });
+
+    it('counts only copies sent in the last ten minutes as a flood, keyed by the text without case or punctuation', async () => {
+      const text = 'Deze tekst komt drie keer, maar twee zijn oud.';
+      const first = await submit(text);
+      const second = await submit(text.toLowerCase().replace(/[.,]/g, ''));
+      assert.ok(first.id && second.id);
+      const [stored, ...others] = await t.db
+        .select({ key: submissionAnswers.textKey })
+        .from(submissionAnswers)
+        .where(and(eq(submissionAnswers.submissionId, first.id), isNotNull(submissionAnswers.textKey)));
+      assert.ok(stored?.key, 'an open answer keeps its comparison key');
+      assert.equal(others.length, 0, 'a choice has none');
+      const keys = await t.db
+        .select({ key: submissionAnswers.textKey })
+        .from(submissionAnswers)
+        .where(eq(submissionAnswers.submissionId, second.id));
+      assert.deepEqual(
+        keys.map((k) => k.key).filter(Boolean),
+        [stored.key],
+        'the same text in other case and punctuation has the same key; the choice has none',
+      );
+      // Eleven minutes ago: outside the window.
+      await t.db
+        .update(submissions)
+        .set({ createdAt: new Date(NOW.getTime() - 11 * 60_000) })
+        .where(inArray(submissions.id, [first.id, second.id]));
+      const third = await submit(text);
+      assert.deepEqual(
+        third.screening?.fields.flatMap((f) => f.flags.map((x) => x.kind)),
+        [],
       );
     });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { countLinks, findSpam } from '../../../../api/services/screening/spam.ts';
+import { comparisonKey, countLinks, findSpam } from '../../../../api/services/screening/spam.ts';
 
 const kinds = (text: string, options = {}) => findSpam(text, options).map((f) => f.kind);
 
@@ -48,5 +48,21 @@ describe('spam screening', () => {
     const recent = Array.from({ length: 10 }, (_, i) => `Reactie nummer ${i}`);
     assert.deepEqual(kinds('Nog een reactie', { recent }), ['spam_flood']);
     assert.deepEqual(kinds('Nog een reactie', { recent: recent.slice(0, 9) }), []);
+  });
+});
+
+describe('the comparison key of a text', () => {
+  it('is the same for texts that differ only in case, punctuation and spacing, and differs otherwise', () => {
+    assert.equal(comparisonKey('Stop dit plan!!'), comparisonKey('  stop   DIT plan'));
+    assert.notEqual(comparisonKey('Stop dit plan'), comparisonKey('Start dit plan'));
+  });
+
+  it('is absent for a text without letters or digits', () => {
+    assert.equal(comparisonKey('?! …'), undefined);
+  });
+
+  it('turns a counted repeat into a flood without the texts themselves', () => {
+    assert.deepEqual(kinds('Stop dit plan', { sameRecently: 2 }), ['spam_flood']);
+    assert.deepEqual(kinds('Stop dit plan', { sameRecently: 1 }), []);
   });
 });

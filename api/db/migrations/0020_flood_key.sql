@@ -1,0 +1,2 @@
+ALTER TABLE "submission_answers" ADD COLUMN "text_key" text;--> statement-breakpoint
+CREATE INDEX "submission_answers_text_key" ON "submission_answers" USING btree ("text_key") WHERE "submission_answers"."text_key" is not null;

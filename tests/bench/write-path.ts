@@ -1,0 +1,118 @@
+/**
+ * The write path side by side (issue 18, item 3): residents' input sent through Podium
+ * (`POST /api/consultations/{slug}/submissions`, in process, with every rule: checks,
+ * screening, sentiment, due time, routing, audit) against a raw postgres.js transaction
+ * writing the same rows (the submission, its answers, the audit entry), at the same
+ * concurrency on the same PostgreSQL server. Prints submissions per second, latency and the
+ * ratio to the target (≥ 0.5 × raw). Never an assertion.
+ *
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node tests/bench/write-path.ts
+ *
+ * (default: the local server; a scratch database is made and dropped.) BENCH_WRITES and
+ * BENCH_CONCURRENCY set the size (default 600 writes, 8 at a time).
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import postgres from 'postgres';
+import { createApp } from '../../api/app.ts';
+import { openDatabase } from '../../api/db/client.ts';
+import { consultations, questions } from '../../api/db/schema.ts';
+import { seedDemoData } from '../../api/services/seed.ts';
+
+const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const WRITES = Number(process.env.BENCH_WRITES ?? 600);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const TARGET = 0.5;
+
+const answers = (i: number) => ({
+  route: 'parklaan',
+  veiligheid: 1 + (i % 5),
+  voorzieningen: ['verlichting', 'bomen'],
+  toelichting: `Graag een veilige fietsroute langs het park, bijdrage ${i}: de kruising bij de school is druk.`,
+});
+
+async function timed(label: string, write: (i: number) => Promise<void>): Promise<number> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (let i = next++; i < WRITES; i = next++) {
+        const t0 = performance.now();
+        await write(i);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(1);
+  const rate = WRITES / seconds;
+  console.log(`  ${label.padEnd(34)} ${rate.toFixed(0).padStart(6)} /s   p50 ${p(0.5)} ms  p95 ${p(0.95)} ms`);
+  return rate;
+}
+
+const name = `podium_bench_write_${randomBytes(4).toString('hex')}`;
+const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+await admin.unsafe(`create database ${name}`);
+const url = new URL(serverUrl);
+url.pathname = `/${name}`;
+try {
+  const database = await openDatabase({ url: url.toString() });
+  await database.migrate();
+  await seedDemoData(database.db);
+  const app = createApp({
+    db: database.db,
+    databaseKind: database.kind,
+    rateLimits: { submit: null, follow_up: null, rights: null, login: null, email_link: null },
+  });
+  const [consultation] = await database.db
+    .select()
+    .from(consultations)
+    .where(eq(consultations.slug, 'fietsroute-stationsstraat'));
+  const questionRows = await database.db.select().from(questions).where(eq(questions.consultationId, consultation!.id));
+  const questionId = new Map(questionRows.map((q) => [q.key, q.id]));
+  // The consultation must be open now for the app to take input.
+  await database.db
+    .update(consultations)
+    .set({ opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 86_400_000) })
+    .where(eq(consultations.id, consultation!.id));
+
+  console.log(`\nWrite path: ${WRITES} submissions, ${CONCURRENCY} at a time, PostgreSQL server`);
+  const raw = postgres(url.toString(), { max: 10, onnotice: () => {} });
+  const rawRate = await timed('raw postgres.js transaction', async (i) => {
+    await raw.begin(async (tx) => {
+      const [row] = await tx<{ id: string }[]>`
+        insert into submissions (consultation_id, channel, language, follow_up_code, screening, sentiment, response_due_at)
+        values (${consultation!.id}, 'widget', 'nl', ${randomUUID()}, ${tx.json({ version: 1, fields: [] })},
+                ${tx.json({ label: 'neutral', score: 0 })}, now() + interval '5 days')
+        returning id`;
+      const values = Object.entries(answers(i)).map(([key, value]) => ({
+        submission_id: row!.id,
+        question_id: questionId.get(key)!,
+        value: tx.json(value),
+      }));
+      await tx`insert into submission_answers ${tx(values, 'submission_id', 'question_id', 'value')}`;
+      await tx`insert into audit_log (organisation_id, actor_type, action, subject_type, subject_id, details)
+               values (${consultation!.organisationId}, 'resident', 'submission.received', 'submission', ${row!.id},
+                       ${tx.json({ channel: 'widget' })})`;
+    });
+  });
+  const podiumRate = await timed('Podium (POST …/submissions)', async (i) => {
+    const response = await app.request('/api/consultations/fietsroute-stationsstraat/submissions', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ answers: answers(i), channel: 'widget' }),
+    });
+    if (response.status !== 201) throw new Error(`${response.status} ${await response.text()}`);
+  });
+  const ratio = podiumRate / rawRate;
+  console.log(
+    `  ratio Podium / raw ${ratio.toFixed(2).padStart(21)}   target ≥ ${TARGET} (${(ratio / TARGET).toFixed(2)} × the target)`,
+  );
+  await raw.end();
+  await database.close();
+} finally {
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.end();
+}
