@@ -10,6 +10,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -213,6 +214,18 @@ export const contentRevision = pgTable('content_revision', {
   id: integer('id').primaryKey().default(1),
   version: integer('version').notNull().default(0),
   changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * One number that changes with every write to what taking in input depends on: the
+ * consultations and their questions, the organisation (office hours), channel guidelines,
+ * routing rules and the sentiment correction model. Statement triggers on those tables bump
+ * it (migration 0021), so every API process may keep what it read for a consultation
+ * (api/services/intake-context.ts) and knows by one cheap read when that went stale.
+ */
+export const intakeRevision = pgTable('intake_revision', {
+  id: integer('id').primaryKey().default(1),
+  version: bigint('version', { mode: 'number' }).notNull().default(1),
 });
 
 export const departments = pgTable(

@@ -21,17 +21,16 @@ import {
   type ScreeningRecord,
 } from '../db/schema.ts';
 import type { MessageCode } from '../messages/texts.ts';
-import { routeSubmission } from './webcare/routing.ts';
+import { intakeContext } from './intake-context.ts';
 import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';
-import { sentimentFor, submissionText } from './item-sentiment.ts';
+import { submissionText } from './item-sentiment.ts';
 import { findHouseRule } from './house-rules.ts';
 import { publicStatus } from './consultations.ts';
 import { screen } from './screening/index.ts';
 import { comparisonKey } from './screening/spam.ts';
 import { generateFollowUpCode } from './follow-up-code.ts';
 import { routes } from '../../shared/urls.ts';
-import { inputDueAt } from './office-hours/due-times.ts';
 import { addWorkingDays } from './working-days.ts';
 import { consumeSolution, type ProofCheck } from './proof-of-work.ts';
 
@@ -81,19 +80,10 @@ export async function submitInput(
 ): Promise<SubmitResult> {
   const { input, idempotencyKey, now } = params;
   const proof = params.proof ?? { status: 'missing' };
-  const [consultation] = await db
-    .select()
-    .from(consultations)
-    .where(eq(consultations.slug, params.consultationSlug))
-    .limit(1);
-  if (!consultation || consultation.status === 'draft') return { kind: 'not_found' };
-
-  const questionRows = await db
-    .select()
-    .from(questions)
-    .where(eq(questions.consultationId, consultation.id))
-    .orderBy(asc(questions.position));
-  const checked = checkAnswers(questionRows, input);
+  const context = await intakeContext(db, params.consultationSlug);
+  if (!context || context.consultation.status === 'draft') return { kind: 'not_found' };
+  const { consultation } = context;
+  const checked = checkAnswers(context.questions, input);
   const requestHash = hashRequest(params.consultationSlug, checked.answers, input);
 
   if (idempotencyKey) {
@@ -116,20 +106,10 @@ export async function submitInput(
     proofOfWork: proof.status === 'valid' ? 'verified' : 'missing',
   };
   const publishNow = consultation.moderation === 'post' && mayPublishBeforeReview(screening);
-  const sentiment = await sentimentFor(
-    db,
-    consultation.organisationId,
-    submissionText(checked.answers.map(([, value]) => value)),
-    input.language,
-    now,
-  );
+  const sentiment = context.classify(submissionText(checked.answers.map(([, value]) => value)), input.language, now);
   const code = generateFollowUpCode();
-  const responseDueAt = await inputDueAt(db, {
-    organisationId: consultation.organisationId,
-    channel: input.channel,
-    consultationDays: consultation.responseDays,
-    arrival: now,
-  });
+  const responseDueAt = context.dueAt(input.channel, now);
+  const route = context.route(input.channel);
   try {
     const submission = await db.transaction(async (tx) => {
       // Used up only together with the input it protects, so a failed send can use it again.
@@ -148,7 +128,8 @@ export async function submitInput(
           // Post-moderation: visible at once, and still in the queue (review state "new")
           // until a moderator confirms or takes it down.
           ...(publishNow ? { status: 'published' as const, publishedAt: now } : {}),
-          ...(await routeSubmission(tx, { consultationId: consultation.id, channel: input.channel })),
+          assignedDepartmentId: route.departmentId,
+          assignedStaffUserId: route.staffUserId,
           createdAt: now,
           updatedAt: now,
           responseDueAt,

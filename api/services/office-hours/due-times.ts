@@ -116,18 +116,6 @@ export function socialPromise(
   return consultationDays === null ? DEFAULT_PROMISE : { unit: 'working_days', amount: consultationDays };
 }
 
-/** The due time for new portal or widget input, computed before it is stored. */
-export async function inputDueAt(
-  db: Reader,
-  params: { organisationId: string; channel: string; consultationDays: number; arrival: Date },
-): Promise<Date> {
-  const [calendar, guidelines] = await Promise.all([
-    loadCalendar(db, params.organisationId),
-    loadGuidelines(db, params.organisationId),
-  ]);
-  return dueAtFor(calendar, params.arrival, inputPromise(guidelines, params.channel, params.consultationDays));
-}
-
 /** Submissions are read and written in batches of this many, so a large backlog never sits in memory. */
 const BATCH = 500;
 

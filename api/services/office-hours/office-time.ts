@@ -47,11 +47,23 @@ function wallClock(instant: number, timeZone: string) {
   };
 }
 
-/** The zone's offset from UTC at an instant, in milliseconds (Amsterdam: +1 h in winter, +2 h in summer). */
+const QUARTER_HOUR = 15 * 60_000;
+const offsets = new Map<string, number>();
+
+/**
+ * The zone's offset from UTC at an instant, in milliseconds (Amsterdam: +1 h in winter, +2 h
+ * in summer). Kept per quarter of an hour: offsets change only on quarter-hour boundaries
+ * (in every zone since 1970), and formatting a date is the costly part of every due time.
+ */
 function offsetAt(instant: number, timeZone: string): number {
+  const key = `${timeZone} ${Math.floor(instant / QUARTER_HOUR)}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
   const w = wallClock(instant, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - Math.floor(instant / 1000) * 1000;
+  const offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(instant / 1000) * 1000;
+  if (offsets.size >= 50_000) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
 }
 
 /** The instant a local date and minute of the day name in the zone (a time in a spring-forward gap moves on). */

@@ -10,7 +10,6 @@
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
-  consultations,
   departments,
   routingRules,
   staffRoles,
@@ -37,34 +36,33 @@ export async function routeFor(
   db: Reader,
   params: { organisationId: string; topicId: string; channel: Channel },
 ): Promise<Assignment> {
-  const rules = await db
+  return pickRoute(await routingRulesFor(db, params), params.channel);
+}
+
+type RoutingRule = typeof routingRules.$inferSelect;
+
+/** The rules of a topic that can apply to a channel (or, without one, to any channel). */
+export async function routingRulesFor(
+  db: Reader,
+  params: { organisationId: string; topicId: string; channel?: Channel },
+): Promise<RoutingRule[]> {
+  return db
     .select()
     .from(routingRules)
     .where(
       and(
         eq(routingRules.organisationId, params.organisationId),
         eq(routingRules.topicId, params.topicId),
-        or(eq(routingRules.channel, params.channel), isNull(routingRules.channel)),
+        params.channel ? or(eq(routingRules.channel, params.channel), isNull(routingRules.channel)) : undefined,
       ),
     )
     .orderBy(asc(routingRules.createdAt));
-  const rule = rules.find((r) => r.channel === params.channel) ?? rules.find((r) => r.channel === null);
-  return rule ? { departmentId: rule.departmentId, staffUserId: rule.staffUserId } : NOBODY;
 }
 
-/** The columns to store on a new submission, found from its consultation's topic. */
-export async function routeSubmission(
-  db: Reader,
-  params: { consultationId: string; channel: Channel },
-): Promise<{ assignedDepartmentId: string | null; assignedStaffUserId: string | null }> {
-  const [consultation] = await db
-    .select({ organisationId: consultations.organisationId, topicId: consultations.topicId })
-    .from(consultations)
-    .where(eq(consultations.id, params.consultationId))
-    .limit(1);
-  if (!consultation) return { assignedDepartmentId: null, assignedStaffUserId: null };
-  const route = await routeFor(db, { ...consultation, channel: params.channel });
-  return { assignedDepartmentId: route.departmentId, assignedStaffUserId: route.staffUserId };
+/** Of a topic's rules, the one for this channel if there is one, else the one for every channel. */
+export function pickRoute(rules: readonly RoutingRule[], channel: Channel): Assignment {
+  const rule = rules.find((r) => r.channel === channel) ?? rules.find((r) => r.channel === null);
+  return rule ? { departmentId: rule.departmentId, staffUserId: rule.staffUserId } : NOBODY;
 }
 
 // ---- choices on the assignment form ----------------------------------------------------
