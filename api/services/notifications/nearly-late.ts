@@ -113,12 +113,16 @@ export async function notifyNearlyLate(db: Db, now: Date): Promise<number> {
 
 export function startNearlyLateLoop(db: Db, options: { everyMs: number; log?: (line: string) => void }) {
   const log = options.log ?? console.log;
-  return startBackgroundLoop('nearly-late-check', async () => {
-    try {
-      await notifyNearlyLate(db, new Date());
-    } catch (error) {
-      log(`The nearly-late check failed: ${describeError(error)}`);
-      throw error;
-    }
-  }, options.everyMs);
+  return startBackgroundLoop(
+    'nearly-late-check',
+    async () => {
+      try {
+        await notifyNearlyLate(db, new Date());
+      } catch (error) {
+        log(`The nearly-late check failed: ${describeError(error)}`);
+        throw error;
+      }
+    },
+    options.everyMs,
+  );
 }

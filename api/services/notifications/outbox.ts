@@ -131,18 +131,22 @@ export function startMailSender(
   options: { everyMs: number; log?: (line: string) => void },
 ): () => Promise<void> {
   const log = options.log ?? console.log;
-  return startBackgroundLoop('mail-sender', async () => {
-    try {
-      // Drain what is due in batches, so a burst (a closing consultation) does not wait a pass per 20.
-      for (;;) {
-        const pass = await sendDueMail(db, transport, { log });
-        if (pass.sent + pass.retried + pass.failed < 20) break;
+  return startBackgroundLoop(
+    'mail-sender',
+    async () => {
+      try {
+        // Drain what is due in batches, so a burst (a closing consultation) does not wait a pass per 20.
+        for (;;) {
+          const pass = await sendDueMail(db, transport, { log });
+          if (pass.sent + pass.retried + pass.failed < 20) break;
+        }
+      } catch (error) {
+        log(`The mail sender pass failed: ${describeError(error)}`);
+        throw error;
       }
-    } catch (error) {
-      log(`The mail sender pass failed: ${describeError(error)}`);
-      throw error;
-    }
-  }, options.everyMs);
+    },
+    options.everyMs,
+  );
 }
 
 /**

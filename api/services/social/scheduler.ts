@@ -25,15 +25,19 @@ export type ThreadSyncLoopOptions = Omit<SyncOptions, 'now'> & {
 export function startThreadSyncLoop(db: Db, options: ThreadSyncLoopOptions): () => Promise<void> {
   const { everyMs, log = () => {}, clock = () => new Date(), ...syncOptions } = options;
   // Changes reach the portal through the content revision that syncThread bumps.
-  return startBackgroundLoop('thread-sync', async () => {
-    try {
-      for (const { threadId, result } of await syncDueThreads(db, { ...syncOptions, now: clock() })) {
-        if (result.kind === 'failed') log(`Thread ${threadId}: sync failed: ${result.error}`);
-        if (result.kind === 'removed') log(`Thread ${threadId}: deleted at the source, mirror withdrawn`);
+  return startBackgroundLoop(
+    'thread-sync',
+    async () => {
+      try {
+        for (const { threadId, result } of await syncDueThreads(db, { ...syncOptions, now: clock() })) {
+          if (result.kind === 'failed') log(`Thread ${threadId}: sync failed: ${result.error}`);
+          if (result.kind === 'removed') log(`Thread ${threadId}: deleted at the source, mirror withdrawn`);
+        }
+      } catch (error) {
+        log(`Thread sync pass failed: ${describeError(error)}`);
+        throw error;
       }
-    } catch (error) {
-      log(`Thread sync pass failed: ${describeError(error)}`);
-      throw error;
-    }
-  }, everyMs);
+    },
+    everyMs,
+  );
 }

@@ -9,14 +9,7 @@
  */
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import {
-  departments,
-  routingRules,
-  staffRoles,
-  staffUsers,
-  topics,
-  type LocalizedText,
-} from '../../db/schema.ts';
+import { departments, routingRules, staffRoles, staffUsers, topics, type LocalizedText } from '../../db/schema.ts';
 import { recordAudit } from '../audit.ts';
 import { can } from '../auth/roles.ts';
 import type { Assignment, Channel } from '../moderation/source.ts';
