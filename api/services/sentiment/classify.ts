@@ -33,6 +33,8 @@ const tuning = {
   barrier: -1.2,
   /** Words a negator reaches, unless punctuation or a conjunction comes first. */
   negationReach: 3,
+  /** Words a negation that has negated nothing yet reaches, within its clause. */
+  unusedNegationReach: 6,
   /** Before "maar"/"but" a clause counts this much; after it, contrastAfter. */
   contrastBefore: 0.5,
   contrastAfter: 1.5,
@@ -240,7 +242,10 @@ export function scoreTokens(tokens: readonly Token[], lang: Language): { sum: nu
       if (sarcastic && value > 0) value *= tuning.sarcasm;
       // A phrase that starts with the negator ("geen probleem") already carries its meaning.
       const phraseStartsWithNegator = consumed > 0 && rules.negators.has(word);
-      const negated = negationLeft > 0 && !phraseStartsWithNegator && !(consumed === 0 && rules.negators.has(word));
+      // A negation that has negated nothing yet reaches further within its clause, to the first
+      // valenced word: "can't cycle to school safely".
+      const inReach = negationLeft > 0 || (unusedNegation && wordsSinceNegation <= tuning.unusedNegationReach);
+      const negated = inReach && !phraseStartsWithNegator && !(consumed === 0 && rules.negators.has(word));
       if (negated) {
         value *= negationFactorFor(value);
         unusedNegation = false;

