@@ -16,7 +16,9 @@ import { evaluate, type ShortLabel } from '../../api/services/sentiment/metrics.
 import { evaluateItems, readLabelledFile, type LabelledItem } from '../../api/tools/eval-sentiment.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const shared = fileURLToPath(new URL('../../../shared/fixtures/sentiment/', import.meta.url));
+const shared = process.env.SENTIMENT_FIXTURES
+  ? `${process.env.SENTIMENT_FIXTURES.replace(/\/$/, '')}/`
+  : fileURLToPath(new URL('../../../shared/fixtures/sentiment/', import.meta.url));
 const own = `${root}tests/fixtures/sentiment/podium-public-service`;
 
 const targets = {
@@ -102,7 +104,13 @@ if (existsSync(politicalPath)) {
       })),
     ).macroF1;
     console.log(
-      `    ${String(count).padStart(4)} corrections → ${pct(f1)} macro-F1${model.ready ? '' : ' (below the minimum: lexicon)'}`,
+      `    ${String(count).padStart(4)} corrections → ${pct(f1)} macro-F1${
+        model.ready
+          ? ''
+          : model.validation
+            ? ' (not clearly better on its held-out corrections: lexicon)'
+            : ' (below the minimum: lexicon)'
+      }`,
     );
   }
 } else {
