@@ -105,12 +105,13 @@ for (const target of databaseTargets()) {
     });
 
     test('learns from enough corrections and then labels new input with the municipality model', async () => {
-      // Staff of this municipality call "drempel" complaints negative, though no lexicon word says so.
+      // Staff of this municipality call a "knip" (a street closed to through traffic) a complaint,
+      // though no lexicon word says so: the model beats the lexicon on these held-out corrections.
       for (let i = 0; i < 36; i += 1) {
         const label = i % 2 === 0 ? 'negative' : 'positive';
         const text =
           label === 'negative'
-            ? `Weer een drempel erbij in straat ${i}, drempel na drempel`
+            ? `Weer een knip erbij in straat ${i}, knip na knip`
             : `Mooi nieuw bankje bij plein ${i}`;
         const item = await submit(text);
         await correctSentiment(t.db, {
@@ -121,7 +122,7 @@ for (const target of databaseTargets()) {
           now: NOW,
         });
       }
-      const fresh = await submit('Alweer een drempel erbij');
+      const fresh = await submit('Alweer een knip erbij');
       assert.notEqual(fresh.sentiment?.method, lexiconMethod, 'the correction model took over');
       assert.equal(fresh.sentiment?.label, 'negative');
     });

@@ -5,7 +5,6 @@
  */
 import type { LocalizedText } from '../../db/schema.ts';
 import { extractThemes } from '../sentiment/themes.ts';
-import { addWorkingDays } from '../working-days.ts';
 import type { InsightItem, ThemeText } from './items.ts';
 import { median, percentile, share } from './stats.ts';
 import { isoWeek } from './weeks.ts';
@@ -153,7 +152,8 @@ export type ResponseTimeRow = {
 /**
  * Items that need an answer: those staff marked as needing one or answered, and every
  * item that has a published answer. Times are calendar days from arrival to the first
- * published answer; "on time" is measured against the promise in working days.
+ * response (`first_response_at`); "on time" is measured against the promise in working days
+ * of the organisation's office calendar (`dueAt`, from api/services/office-hours/).
  */
 export function needsAnswer(item: InsightItem): boolean {
   return item.firstAnswerAt !== null || item.reviewState === 'needs_answer' || item.reviewState === 'answered';
@@ -187,11 +187,10 @@ export function responseOverall(items: readonly InsightItem[], now: Date): Respo
 type ResponseFigures = Omit<ResponseTimeRow, 'key' | 'name' | 'channel' | 'promiseDays'>;
 
 function responseFigures(group: readonly InsightItem[], now: Date): ResponseFigures {
-  const due = (item: InsightItem) =>
-    item.promiseDays === null ? null : addWorkingDays(item.createdAt, item.promiseDays);
+  const due = (item: InsightItem) => item.dueAt;
   const answered = group.filter((item) => item.firstAnswerAt !== null);
   const days = answered.map((item) => (item.firstAnswerAt!.getTime() - item.createdAt.getTime()) / DAY_MS);
-  const promised = answered.filter((item) => item.promiseDays !== null);
+  const promised = answered.filter((item) => item.dueAt !== null);
   const onTime = promised.length === 0 ? null : promised.filter((item) => item.firstAnswerAt! <= due(item)!).length;
   const open = group.filter((item) => item.firstAnswerAt === null);
   return {
@@ -201,7 +200,7 @@ function responseFigures(group: readonly InsightItem[], now: Date): ResponseFigu
     onTime,
     onTimeShare: onTime === null ? null : share(onTime, promised.length),
     open: open.length,
-    overdue: open.filter((item) => item.promiseDays !== null && due(item)! < now).length,
+    overdue: open.filter((item) => item.dueAt !== null && item.dueAt < now).length,
   };
 }
 

@@ -23,6 +23,8 @@ import {
   type SentimentRecord,
 } from '../../db/schema.ts';
 import type { Channel, InsightsFilter } from './filters.ts';
+import { loadCalendar } from '../office-hours/due-times.ts';
+import { addWorkingDays } from '../office-hours/office-time.ts';
 import { TIME_ZONE } from './weeks.ts';
 
 export type InsightItem = {
@@ -39,8 +41,10 @@ export type InsightItem = {
   reviewState: string | null;
   topic: { slug: string; title: LocalizedText } | null;
   consultation: { slug: string; title: LocalizedText } | null;
-  /** The first answer published to it, if any. */
+  /** The first answer published to it, if any: `first_response_at`, else the first published reply. */
   firstAnswerAt: Date | null;
+  /** When the promise ends, counted in the organisation's office calendar; null without a promise. */
+  dueAt: Date | null;
 };
 
 export type ThemeText = { id: string; text: string; lang: string };
@@ -139,6 +143,9 @@ async function firstAnswers(db: Db, kind: InsightItem['kind'], organisationId: s
 
 export async function loadItems(db: Db, organisationId: string, filter: InsightsFilter): Promise<InsightItem[]> {
   const promises = await guidelines(db, organisationId);
+  const calendar = await loadCalendar(db, organisationId);
+  const dueAt = (createdAt: Date, days: number | null) =>
+    days === null ? null : addWorkingDays(calendar, createdAt, days);
   const names = await namesOf(db, organisationId);
   const items: InsightItem[] = [];
 
@@ -162,6 +169,7 @@ export async function loadItems(db: Db, organisationId: string, filter: Insights
         sentiment: sql<SentimentRecord['label'] | null>`${submissions.sentiment}->>'label'`,
         reviewState: submissions.reviewState,
         consultationId: submissions.consultationId,
+        firstResponseAt: submissions.firstResponseAt,
       })
       .from(submissions)
       .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
@@ -180,11 +188,12 @@ export async function loadItems(db: Db, organisationId: string, filter: Insights
         promiseDays: promise.days,
         language: row.language,
         createdAt: row.createdAt,
+        dueAt: dueAt(row.createdAt, promise.days),
         sentiment: row.sentiment,
         reviewState: row.reviewState,
         topic: names.topics.get(consultation.topicId) ?? null,
         consultation: { slug: consultation.slug, title: consultation.title },
-        firstAnswerAt: answered.get(row.id) ?? null,
+        firstAnswerAt: row.firstResponseAt ?? answered.get(row.id) ?? null,
       });
     }
   }
@@ -207,6 +216,7 @@ export async function loadItems(db: Db, organisationId: string, filter: Insights
         id: socialPosts.id,
         language: socialPosts.language,
         postedAt: socialPosts.postedAt,
+        firstResponseAt: socialPosts.firstResponseAt,
         sentiment: sql<SentimentRecord['label'] | null>`${socialPosts.sentiment}->>'label'`,
         platform: socialThreads.platform,
         consultationId: socialThreads.consultationId,
@@ -231,11 +241,12 @@ export async function loadItems(db: Db, organisationId: string, filter: Insights
         promiseDays: promise.days,
         language: row.language === 'en' ? 'en' : 'nl',
         createdAt: row.postedAt,
+        dueAt: dueAt(row.postedAt, promise.days),
         sentiment: row.sentiment,
         reviewState: null,
         topic: (row.topicId && names.topics.get(row.topicId)) || null,
         consultation: consultation ? { slug: consultation.slug, title: consultation.title } : null,
-        firstAnswerAt: answered.get(row.id) ?? null,
+        firstAnswerAt: row.firstResponseAt ?? answered.get(row.id) ?? null,
       });
     }
   }

@@ -16,7 +16,7 @@ export interface SentimentResult {
 }
 
 /** Bump when lexicons, rules or thresholds change, so that stored results can be told apart. */
-export const lexiconMethod = 'podium-lexicon-nl-en@1';
+export const lexiconMethod = 'podium-lexicon-nl-en@2';
 
 // Tuned on the development sets (see tests/bench/sentiment.ts); the held-out sets were not used.
 const tuning = {
@@ -24,8 +24,17 @@ const tuning = {
   neutralBand: 0.2,
   /** A negated word keeps this much of its strength, with the sign flipped (VADER uses 0.74). */
   negationFactor: -0.74,
+  /**
+   * A negated negative word keeps less: "niet onveilig" is not "veilig", "not bad" is faint
+   * praise (litotes). Negated praise stays close to blame ("niet goed").
+   */
+  negatedNegativeFactor: -0.4,
+  /** A barrier reported with a negation and an access word or verb (see `accessWords` in rules.ts). */
+  barrier: -1.2,
   /** Words a negator reaches, unless punctuation or a conjunction comes first. */
   negationReach: 3,
+  /** Words a negation that has negated nothing yet reaches, within its clause. */
+  unusedNegationReach: 6,
   /** Before "maar"/"but" a clause counts this much; after it, contrastAfter. */
   contrastBefore: 0.5,
   contrastAfter: 1.5,
@@ -108,6 +117,24 @@ export function scoreTokens(tokens: readonly Token[], lang: Language): { sum: nu
   // follows its word at the end of a clause ("veilig is het niet").
   let lastInClause: { contribution: number; wordsAgo: number } | undefined;
   const sarcastic = tokens.some((token) => token.kind === 'emoji' && sarcasmMarkers.has(token.text));
+  // Barrier detection per clause: a verb of passage right after a negation ("can't get past"),
+  // or a negation that negated no valenced word beside an access word ("geen hellingbaan").
+  // Counted once per clause, when the clause ends.
+  let unusedNegation = false;
+  let accessSeen = false;
+  let passageAfterNegation = false;
+  let wordsSinceNegation = 0;
+  let erSeen = false;
+  const closeClause = () => {
+    if (passageAfterNegation || (unusedNegation && accessSeen)) {
+      sentence.sum += tuning.barrier * clauseWeight;
+      evidence += Math.abs(tuning.barrier);
+    }
+    unusedNegation = false;
+    accessSeen = false;
+    passageAfterNegation = false;
+    erSeen = false;
+  };
 
   const closeSentence = () => {
     if (sentence.sum !== 0) sentences.push(sentence);
@@ -117,6 +144,7 @@ export function scoreTokens(tokens: readonly Token[], lang: Language): { sum: nu
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.kind === 'punctuation') {
+      closeClause();
       negationLeft = 0;
       modifierLeft = 0;
       lastInClause = undefined;
@@ -141,7 +169,13 @@ export function scoreTokens(tokens: readonly Token[], lang: Language): { sum: nu
     }
 
     const word = token.text;
+    if (rules.accessWords.some((access) => word.startsWith(access))) accessSeen = true;
+    if (unusedNegation && wordsSinceNegation < 3 && isPassage(word, lang, erSeen, rules.passageVerbs))
+      passageAfterNegation = true;
+    if (word === 'er') erSeen = true;
+    wordsSinceNegation++;
     if (rules.contrasts.has(word) && !(i > 0 && rules.negators.has(tokens[i - 1]!.text))) {
+      closeClause();
       // Everything so far counts less; what follows counts more.
       for (const earlier of sentences) earlier.sum *= tuning.contrastBefore;
       sentence.sum *= tuning.contrastBefore;
@@ -152,6 +186,7 @@ export function scoreTokens(tokens: readonly Token[], lang: Language): { sum: nu
       continue;
     }
     if (rules.concessions.has(word)) {
+      closeClause();
       concessionOpen = true;
       clauseWeight = tuning.concession;
       negationLeft = 0;
@@ -161,26 +196,25 @@ export function scoreTokens(tokens: readonly Token[], lang: Language): { sum: nu
     if (lastInClause) lastInClause.wordsAgo++;
     if (rules.negators.has(word) || (lang === 'en' && isContractedNegation(word))) {
       const next = tokens[i + 1];
-      if (!(next && rules.negationCancellers.has(next.text))) negationLeft = tuning.negationReach;
+      if (!(next && rules.negationCancellers.has(next.text))) {
+        negationLeft = tuning.negationReach;
+        unusedNegation = true;
+        wordsSinceNegation = 0;
+      }
       const clauseEndsHere = !next || next.kind === 'punctuation' || rules.clauseBreaks.has(next.text);
       if (lang === 'nl' && word === 'niet' && clauseEndsHere && lastInClause && lastInClause.wordsAgo <= 4) {
-        sentence.sum += lastInClause.contribution * (tuning.negationFactor - 1);
+        sentence.sum += lastInClause.contribution * (negationFactorFor(lastInClause.contribution) - 1);
         lastInClause = undefined;
+        unusedNegation = false;
       }
       // "geen probleem", "not bad": the negator itself may start a phrase, so fall through to look it up.
     } else if (rules.clauseBreaks.has(word)) {
+      closeClause();
       negationLeft = 0;
       lastInClause = undefined;
     }
 
-    // A modifier counts only when a valenced word follows closely ("heel fijn", "een beetje druk").
-    const factor = rules.modifiers.get(word);
-    if (factor !== undefined && nextValencedWithin(tokens, i, 2, lexicon.valenceOf)) {
-      modifier *= factor;
-      modifierLeft = 2;
-      continue;
-    }
-
+    // A phrase wins over a modifier that starts it ("te druk", "too busy" are phrases).
     let valence: number | undefined;
     let consumed = 0;
     for (const phrase of lexicon.phrasesStartingWith(word) ?? []) {
@@ -190,7 +224,17 @@ export function scoreTokens(tokens: readonly Token[], lang: Language): { sum: nu
         break;
       }
     }
-    if (valence === undefined && !rules.negators.has(word)) valence = lexicon.valenceOf(word);
+
+    // A modifier counts only when a valenced word follows closely ("heel fijn", "een beetje druk").
+    const factor = rules.modifiers.get(word);
+    if (valence === undefined && factor !== undefined && nextValencedWithin(tokens, i, 2, lexicon.valenceOf)) {
+      modifier *= factor;
+      modifierLeft = 2;
+      continue;
+    }
+    const isNegator = rules.negators.has(word) || (lang === 'en' && isContractedNegation(word));
+    // A negator only negates: "can't" has a faint valence in the Pattern lexicon that would negate itself.
+    if (valence === undefined && !isNegator) valence = lexicon.valenceOf(word);
 
     if (valence !== undefined && valence !== 0) {
       let value = valence * (modifierLeft > 0 ? modifier : 1);
@@ -198,8 +242,14 @@ export function scoreTokens(tokens: readonly Token[], lang: Language): { sum: nu
       if (sarcastic && value > 0) value *= tuning.sarcasm;
       // A phrase that starts with the negator ("geen probleem") already carries its meaning.
       const phraseStartsWithNegator = consumed > 0 && rules.negators.has(word);
-      const negated = negationLeft > 0 && !phraseStartsWithNegator && !(consumed === 0 && rules.negators.has(word));
-      if (negated) value *= tuning.negationFactor;
+      // A negation that has negated nothing yet reaches further within its clause, to the first
+      // valenced word: "can't cycle to school safely".
+      const inReach = negationLeft > 0 || (unusedNegation && wordsSinceNegation <= tuning.unusedNegationReach);
+      const negated = inReach && !phraseStartsWithNegator && !(consumed === 0 && rules.negators.has(word));
+      if (negated) {
+        value *= negationFactorFor(value);
+        unusedNegation = false;
+      }
       sentence.sum += value * clauseWeight;
       lastInClause = negated || consumed > 0 ? undefined : { contribution: value * clauseWeight, wordsAgo: 0 };
       evidence += Math.abs(value);
@@ -213,6 +263,7 @@ export function scoreTokens(tokens: readonly Token[], lang: Language): { sum: nu
     i += consumed;
     if (consumed > 0 && negationLeft > 0) negationLeft = Math.max(0, negationLeft - consumed);
   }
+  closeClause();
   closeSentence();
 
   let sum = 0;
@@ -223,6 +274,18 @@ export function scoreTokens(tokens: readonly Token[], lang: Language): { sum: nu
   }
   return { sum, evidence };
 }
+
+function negationFactorFor(value: number): number {
+  return value < 0 ? tuning.negatedNegativeFactor : tuning.negationFactor;
+}
+
+/** A word of getting through right after a negation: "can't get in"; Dutch "er niet door/langs/in". */
+function isPassage(word: string, lang: Language, erSeen: boolean, passageVerbs: ReadonlySet<string>): boolean {
+  if (passageVerbs.has(word)) return true;
+  return lang === 'nl' && erSeen && dutchParticles.has(word);
+}
+
+const dutchParticles = new Set(['door', 'langs', 'in', 'op', 'bij', 'uit', 'onder', 'overheen']);
 
 function nextValencedWithin(
   tokens: readonly Token[],

@@ -1,5 +1,5 @@
 import { analyseSentiment, lexiconMethod, type SentimentLabel, type SentimentResult } from './classify.ts';
-import { toShortLabel, type ShortLabel } from './metrics.ts';
+import { evaluate, toShortLabel, type ShortLabel } from './metrics.ts';
 import { rulesByLanguage, isContractedNegation, type Language } from './rules.ts';
 import { tokenise } from './tokenise.ts';
 
@@ -22,6 +22,34 @@ export interface CorrectionModelOptions {
    * should nudge the lexicon, not overrule it (measured on the bench's learning curve).
    */
   halfWeightAt?: number;
+  /** Folds of the cross-validation that decides whether the model is used. */
+  folds?: number;
+}
+
+/**
+ * How the model did on corrections it was not trained on: k-fold cross-validation over the
+ * municipality's own corrections, the lexicon alone against the lexicon with the model.
+ */
+export interface CorrectionValidation {
+  folds: number;
+  /** Corrections scored while held out (all of them, each once). */
+  heldOut: number;
+  base: { correct: number; macroF1: number };
+  model: { correct: number; macroF1: number };
+  /** Held-out corrections only the model got right, and those only the lexicon got right. */
+  onlyModelRight: number;
+  onlyBaseRight: number;
+}
+
+/**
+ * One-sided McNemar (sign) test at 5 %: the model must win clearly more of the corrections
+ * on which the two disagree, so that a lucky few on noisy labels do not switch it on.
+ */
+const MCNEMAR_Z = 1.645;
+
+export function modelBeatsBase(validation: CorrectionValidation): boolean {
+  const { onlyModelRight: b, onlyBaseRight: c } = validation;
+  return b - c > MCNEMAR_Z * Math.sqrt(b + c) && validation.model.macroF1 >= validation.base.macroF1;
 }
 
 /**
@@ -31,7 +59,11 @@ export interface CorrectionModelOptions {
  */
 export interface CorrectionModel {
   method: string;
-  /** Whether there were enough corrections; if not, `classifyWithCorrections` is the lexicon. */
+  /**
+   * Whether the model is used: enough corrections, and on held-out corrections it was right
+   * clearly more often than the lexicon alone (`modelBeatsBase`) without a lower macro-F1. If not, `classifyWithCorrections`
+   * is the lexicon.
+   */
   ready: boolean;
   corrections: number;
   lexiconWeight: number;
@@ -41,10 +73,12 @@ export interface CorrectionModel {
   featureCounts: Record<ShortLabel, Record<string, number>>;
   featureTotals: Record<ShortLabel, number>;
   vocabularySize: number;
+  /** Absent when there were too few corrections to try. */
+  validation?: CorrectionValidation;
 }
 
 const classes: readonly ShortLabel[] = ['pos', 'neu', 'neg'];
-export const correctionMethodVersion = 'corrections-nb@1';
+export const correctionMethodVersion = 'corrections-nb@2';
 
 /** Features of a text: words and emoji, words in a negation's reach marked "¬", and adjacent pairs. */
 export function correctionFeatures(text: string, language: string): Set<string> {
@@ -71,19 +105,10 @@ export function correctionFeatures(text: string, language: string): Set<string> 
   return features;
 }
 
-/**
- * Trains the in-domain model on staff corrections. With fewer than `minimumCorrections`
- * (or fewer than two classes with `minimumPerClass` each) the model is marked not ready and
- * classification falls back to the lexicon: a handful of corrections would only add noise.
- *
- * @example
- * const model = trainCorrectionModel(correctionsFromDatabase);
- * classifyWithCorrections(model, 'Weer een drempel erbij', 'nl');
- */
-export function trainCorrectionModel(
-  corrections: readonly SentimentCorrection[],
-  { minimumCorrections = 30, minimumPerClass = 5, lexiconWeight = 2, halfWeightAt = 100 }: CorrectionModelOptions = {},
-): CorrectionModel {
+type Counts = Pick<CorrectionModel, 'classCounts' | 'featureCounts' | 'featureTotals' | 'vocabularySize'>;
+type Example = { label: ShortLabel; features: Set<string>; lexicon: Record<ShortLabel, number>; base: ShortLabel };
+
+function countExamples(examples: readonly Example[]): Counts {
   const classCounts: Record<ShortLabel, number> = { pos: 0, neu: 0, neg: 0 };
   // Keyed by words from residents' text: null-prototype objects, so "constructor" is just a word.
   const featureCounts: Record<ShortLabel, Record<string, number>> = {
@@ -93,74 +118,177 @@ export function trainCorrectionModel(
   };
   const featureTotals: Record<ShortLabel, number> = { pos: 0, neu: 0, neg: 0 };
   const vocabulary = new Set<string>();
-  for (const correction of corrections) {
-    const label = toShortLabel(correction.label);
-    if (!label) continue;
+  for (const { label, features } of examples) {
     classCounts[label]++;
-    for (const feature of correctionFeatures(correction.text, correction.lang)) {
+    for (const feature of features) {
       featureCounts[label][feature] = (featureCounts[label][feature] ?? 0) + 1;
       featureTotals[label]++;
       vocabulary.add(feature);
     }
   }
-  const total = classCounts.pos + classCounts.neu + classCounts.neg;
-  const classesWithEnough = classes.filter((label) => classCounts[label] >= minimumPerClass).length;
-  const ready = total >= minimumCorrections && classesWithEnough >= 2;
+  return { classCounts, featureCounts, featureTotals, vocabularySize: vocabulary.size };
+}
+
+/** A stable fold for an item: by its text, so that a text corrected twice never sits on both sides. */
+function foldOf(text: string, folds: number): number {
+  let hash = 2166136261;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  return (hash >>> 0) % folds;
+}
+
+/**
+ * Trains the in-domain model on staff corrections. With fewer than `minimumCorrections`
+ * (or fewer than two classes with `minimumPerClass` each) the model is marked not ready and
+ * classification falls back to the lexicon: a handful of corrections would only add noise.
+ * With enough, the model is cross-validated on the corrections themselves (`folds`-fold) and
+ * used only when, on held-out corrections, it was right significantly more often than the
+ * lexicon alone and its macro-F1 was not lower: a municipality's corrections can make sentiment better, never
+ * knowingly worse.
+ *
+ * @example
+ * const model = trainCorrectionModel(correctionsFromDatabase);
+ * classifyWithCorrections(model, 'Weer een drempel erbij', 'nl');
+ */
+export function trainCorrectionModel(
+  corrections: readonly SentimentCorrection[],
+  {
+    minimumCorrections = 30,
+    minimumPerClass = 5,
+    lexiconWeight = 2,
+    halfWeightAt = 100,
+    folds = 5,
+  }: CorrectionModelOptions = {},
+): CorrectionModel {
+  const examples: Array<Example & { text: string }> = [];
+  for (const correction of corrections) {
+    const label = toShortLabel(correction.label);
+    if (!label) continue;
+    const { result, evidence } = analyseSentiment(correction.text, correction.lang);
+    examples.push({
+      text: correction.text,
+      label,
+      features: correctionFeatures(correction.text, correction.lang),
+      lexicon: lexiconDistribution(result, evidence),
+      base: shortOf(result.label),
+    });
+  }
+  const counts = countExamples(examples);
+  const total = examples.length;
+  const classesWithEnough = classes.filter((label) => counts.classCounts[label] >= minimumPerClass).length;
+  const enough = total >= minimumCorrections && classesWithEnough >= 2;
+  const weights = { lexiconWeight, modelWeight: total / (total + halfWeightAt) };
+
+  let validation: CorrectionValidation | undefined;
+  if (enough) {
+    const k = Math.max(2, Math.min(folds, total));
+    const basePairs: Array<{ gold: ShortLabel; predicted: ShortLabel }> = [];
+    const modelPairs: Array<{ gold: ShortLabel; predicted: ShortLabel }> = [];
+    let onlyModelRight = 0;
+    let onlyBaseRight = 0;
+    const foldOfExample = examples.map((example) => foldOf(example.text, k));
+    for (let fold = 0; fold < k; fold++) {
+      const training = examples.filter((_, i) => foldOfExample[i] !== fold);
+      const held = examples.filter((_, i) => foldOfExample[i] === fold);
+      if (held.length === 0) continue;
+      const foldCounts = countExamples(training);
+      // The weight follows the size of what it was trained on, as the final model's does.
+      const foldWeights = { lexiconWeight, modelWeight: training.length / (training.length + halfWeightAt) };
+      for (const example of held) {
+        basePairs.push({ gold: example.label, predicted: example.base });
+        const predicted = combine(foldCounts, foldWeights, example.features, example.lexicon).best;
+        modelPairs.push({ gold: example.label, predicted });
+        if (predicted === example.label && example.base !== example.label) onlyModelRight++;
+        if (predicted !== example.label && example.base === example.label) onlyBaseRight++;
+      }
+    }
+    const base = evaluate(basePairs);
+    const withModel = evaluate(modelPairs);
+    validation = {
+      folds: k,
+      heldOut: basePairs.length,
+      base: { correct: Math.round(base.accuracy * base.n), macroF1: round(base.macroF1) },
+      model: { correct: Math.round(withModel.accuracy * withModel.n), macroF1: round(withModel.macroF1) },
+      onlyModelRight,
+      onlyBaseRight,
+    };
+  }
+  const ready = validation !== undefined && modelBeatsBase(validation);
   return {
     method: ready ? `${lexiconMethod}+${correctionMethodVersion}(n=${total})` : lexiconMethod,
     ready,
     corrections: total,
-    lexiconWeight,
-    modelWeight: total / (total + halfWeightAt),
-    classCounts,
-    featureCounts,
-    featureTotals,
-    vocabularySize: vocabulary.size,
+    ...weights,
+    ...counts,
+    ...(validation ? { validation } : {}),
   };
+}
+
+/** The log-linear combination of the naive Bayes model and the lexicon's distribution. */
+function combine(
+  counts: Counts,
+  weights: { lexiconWeight: number; modelWeight: number },
+  features: ReadonlySet<string>,
+  lexicon: Record<ShortLabel, number>,
+): { best: ShortLabel; logScores: Record<ShortLabel, number> } {
+  const total = counts.classCounts.pos + counts.classCounts.neu + counts.classCounts.neg;
+  const logScores = {} as Record<ShortLabel, number>;
+  for (const label of classes) {
+    // Laplace smoothing; classes never corrected still get a small prior instead of −∞.
+    let logScore = Math.log((counts.classCounts[label] + 1) / (total + classes.length));
+    const denominator = counts.featureTotals[label] + counts.vocabularySize + 1;
+    for (const feature of features) {
+      const count = countOf(counts, label, feature);
+      if (count === undefined && !featureKnown(counts, feature)) continue; // unseen everywhere: no evidence
+      logScore += Math.log(((count ?? 0) + 1) / denominator);
+    }
+    logScores[label] = weights.modelWeight * logScore + weights.lexiconWeight * Math.log(lexicon[label]);
+  }
+  const best = classes.reduce((a, b) => (logScores[b] > logScores[a] ? b : a));
+  return { best, logScores };
 }
 
 /**
  * Sentiment with the municipality's corrections: the lexicon's result and the naive Bayes
  * model's posterior are combined log-linearly, so that words the lexicon does not know
  * ("drempel", a local street name) learn their colour from staff, while the lexicon still
- * carries what the corrections never saw. Falls back to the lexicon when the model is not ready.
+ * carries what the corrections never saw. Falls back to the lexicon when the model is not ready
+ * (too few corrections, or not better than the lexicon on held-out corrections), and for a
+ * model stored before it was validated.
  */
 export function classifyWithCorrections(model: CorrectionModel, text: string, language: string): SentimentResult {
   const { result: lexicon, evidence } = analyseSentiment(text, language);
-  if (!model.ready) return lexicon;
+  if (!model.ready || !model.validation) return lexicon;
 
-  const features = correctionFeatures(text, language);
-  const total = model.classCounts.pos + model.classCounts.neu + model.classCounts.neg;
-  const logScores = {} as Record<ShortLabel, number>;
-  const lexiconProbabilities = lexiconDistribution(lexicon, evidence);
-  for (const label of classes) {
-    // Laplace smoothing; classes never corrected still get a small prior instead of −∞.
-    let logScore = Math.log((model.classCounts[label] + 1) / (total + classes.length));
-    const denominator = model.featureTotals[label] + model.vocabularySize + 1;
-    for (const feature of features) {
-      const count = countOf(model, label, feature);
-      if (count === undefined && !featureKnown(model, feature)) continue; // unseen everywhere: no evidence
-      logScore += Math.log(((count ?? 0) + 1) / denominator);
-    }
-    logScores[label] = model.modelWeight * logScore + model.lexiconWeight * Math.log(lexiconProbabilities[label]);
-  }
-  const best = classes.reduce((a, b) => (logScores[b] > logScores[a] ? b : a));
+  const { best, logScores } = combine(
+    model,
+    model,
+    correctionFeatures(text, language),
+    lexiconDistribution(lexicon, evidence),
+  );
   const maxLog = logScores[best];
   const normaliser = classes.reduce((sum, label) => sum + Math.exp(logScores[label] - maxLog), 0);
   const confidence = 1 / normaliser;
   const label: SentimentLabel = best === 'pos' ? 'positive' : best === 'neg' ? 'negative' : 'neutral';
   // The score is the combined lean, P(positive) − P(negative), so that it agrees with the label.
   const probability = (l: ShortLabel) => Math.exp(logScores[l] - maxLog) / normaliser;
-  const score = Math.round((probability('pos') - probability('neg')) * 1000) / 1000;
-  return { label, score, confidence: Math.round(confidence * 1000) / 1000, method: model.method };
+  const score = round(probability('pos') - probability('neg'));
+  return { label, score, confidence: round(confidence), method: model.method };
 }
 
-function featureKnown(model: CorrectionModel, feature: string): boolean {
-  return classes.some((label) => countOf(model, label, feature) !== undefined);
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function shortOf(label: SentimentLabel): ShortLabel {
+  return label === 'positive' ? 'pos' : label === 'negative' ? 'neg' : 'neu';
+}
+
+function featureKnown(counts: Counts, feature: string): boolean {
+  return classes.some((label) => countOf(counts, label, feature) !== undefined);
 }
 
 /** Own counts only: a model read back from JSON has ordinary objects, whose prototype knows `constructor`. */
-function countOf(model: CorrectionModel, label: ShortLabel, feature: string): number | undefined {
+function countOf(model: Counts, label: ShortLabel, feature: string): number | undefined {
   const counts = model.featureCounts[label];
   return Object.hasOwn(counts, feature) ? counts[feature] : undefined;
 }

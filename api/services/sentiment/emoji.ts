@@ -14,6 +14,7 @@ export const emojiValence = new Map<string, number>(
     '🙂': 1.5,
     '😍': 3,
     '🥰': 3,
+    '🫶': 2.5,
     '😘': 2.3,
     '😎': 1.8,
     '🤩': 3,

