@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { openDatabase } from '../../api/db/client.ts';
+import { sql } from 'drizzle-orm';
+import { openDatabase, PGLITE_SHARED_BUFFERS } from '../../api/db/client.ts';
 import { DataDirLockedError } from '../../api/db/data-dir-lock.ts';
 import { consultations, organisations, questions, staffReplies, submissions, topics } from '../../api/db/schema.ts';
 import { seedDemoData } from '../../api/services/seed.ts';
@@ -25,6 +26,16 @@ describe('the embedded database on disk', () => {
     await second.migrate();
     assert.equal(await second.db.$count(organisations), 1);
     await second.close();
+  });
+
+  it("keeps a small buffer cache, since it lives in the server's own memory", async () => {
+    const dataDir = join(dir, 'buffers');
+    const database = await openDatabase({ dataDir });
+    const result = (await database.db.execute(sql`show shared_buffers`)) as unknown as {
+      rows: Array<{ shared_buffers: string }>;
+    };
+    assert.equal(result.rows[0]?.shared_buffers, PGLITE_SHARED_BUFFERS);
+    await database.close();
   });
 
   it('refuses a second opening while the first is open, instead of losing data', async () => {
