@@ -13,9 +13,10 @@
  * The municipality's own and other official accounts are always shown as they are.
  */
 import { eq } from 'drizzle-orm';
-import type { SocialAuthor, SocialThread } from '../../../shared/contracts/social-thread.ts';
+import type { SocialAuthor, SocialMention, SocialPost, SocialThread } from '../../../shared/contracts/social-thread.ts';
 import type { Db } from '../../db/client.ts';
 import { organisations, socialThreads, type SocialAuthorDisplay } from '../../db/schema.ts';
+import { mentionMarker } from '../../../shared/render/thread.ts';
 import { readThread } from './threads.ts';
 
 /** A, B, …, Z, AA, AB, … */
@@ -44,11 +45,21 @@ export function initialsOf(author: Pick<SocialAuthor, 'displayName' | 'handle'>)
   return undefined;
 }
 
+const decodeHref = (href: string) => href.replace(/&amp;/g, '&');
+const sameAccount = (a: string, b: string) => a.replace(/^@/, '').toLowerCase() === b.replace(/^@/, '').toLowerCase();
+/** "jan@social.example" is written "@jan" on its own instance: both name the same person. */
+const handleForms = (handle: string) => {
+  const bare = handle.replace(/^@/, '');
+  const local = bare.split('@')[0]!;
+  return [...new Set([bare, local])].filter((form) => form.length > 0);
+};
+const escapePattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export function publicMirror(thread: SocialThread, display: SocialAuthorDisplay = 'pseudonym'): SocialThread {
   if (display === 'none') return thread;
   const pseudonyms = new Map<string, string>();
   const used = new Set<string>();
-  const pseudonymFor = (key: string, author: SocialAuthor) => {
+  const pseudonymFor = (key: string, author: Pick<SocialAuthor, 'displayName' | 'handle'>) => {
     const known = pseudonyms.get(key);
     if (known) return known;
     let pseudonym = pseudonymLetter(pseudonyms.size);
@@ -62,26 +73,74 @@ export function publicMirror(thread: SocialThread, display: SocialAuthorDisplay 
     used.add(pseudonym);
     return pseudonym;
   };
+  // Keyed on the handle (or name), so the same person gets the same letter throughout.
+  const keyOf = (author: SocialAuthor, postId: string) => author.handle ?? author.displayName ?? `post:${postId}`;
+  const authors = thread.posts.flatMap((post) => (post.author ? [{ author: post.author, postId: post.id }] : []));
+  /** The thread's author a mention names, matched by profile address or handle. */
+  const authorOf = (mention: SocialMention) =>
+    authors.find(
+      ({ author }) =>
+        (mention.url !== null && author.url === mention.url) ||
+        (author.handle !== null && sameAccount(author.handle, mention.handle)),
+    );
+  const isPublicBody = (author: SocialAuthor | null | undefined) =>
+    !!author && (author.isOfficial || author.isOwnAccount);
+
+  /** Mentions of residents become their pseudonym, in every post, the municipality's included. */
+  const withoutResidentMentions = (post: SocialPost): Pick<SocialPost, 'html' | 'text' | 'mentions'> => {
+    let { html, text } = post;
+    const kept: SocialMention[] = [];
+    for (const mention of post.mentions) {
+      const known = authorOf(mention);
+      if (isPublicBody(known?.author)) {
+        kept.push(mention);
+        continue;
+      }
+      const pseudonym = known
+        ? pseudonymFor(keyOf(known.author, known.postId), known.author)
+        : pseudonymFor(`mention:${mention.handle.toLowerCase()}`, { displayName: null, handle: mention.handle });
+      const forms = handleForms(mention.handle).map(escapePattern);
+      const written = new RegExp(`^@?(?:${forms.join('|')})$`, 'i');
+      html = html.replace(/<a\s[^>]*?href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/gi, (anchor, href: string, inner: string) =>
+        (mention.url !== null && decodeHref(href) === mention.url) || written.test(inner.replace(/<[^>]*>/g, '').trim())
+          ? mentionMarker(pseudonym)
+          : anchor,
+      );
+      // A handle written without a link (the municipality typing "@jan" by hand).
+      const plain = new RegExp(
+        `(?<![\\p{L}\\p{N}_.@/])@(?:${forms.join('|')})(?![\\p{L}\\p{N}_@-]|\\.[\\p{L}\\p{N}])`,
+        'giu',
+      );
+      html = html.replace(plain, mentionMarker(pseudonym));
+      text = text.replace(plain, `Inwoner ${pseudonym}`);
+    }
+    return { html, text, mentions: kept };
+  };
+
+  // Authors first, in reading order: a person's letter does not depend on who mentions whom.
+  for (const { author, postId } of authors) if (!isPublicBody(author)) pseudonymFor(keyOf(author, postId), author);
   return {
     ...thread,
     posts: thread.posts.map((post) => {
       const author = post.author;
-      if (!author || author.isOfficial || author.isOwnAccount) return post;
-      // Keyed on the handle (or name), so the same person gets the same letter throughout.
-      const key = author.handle ?? author.displayName ?? `post:${post.id}`;
+      if (!author || isPublicBody(author)) return { ...post, ...withoutResidentMentions(post) };
+      const pseudonym = pseudonymFor(keyOf(author, post.id), author);
       return {
         ...post,
+        ...withoutResidentMentions(post),
         url: null,
+        // A file address on the platform names its author (a Bluesky image address holds the
+        // DID) and a click tells the platform who reads the portal: a resident's media are
+        // shown by their description only.
+        media: post.media.map((media) => ({ ...media, url: '', previewUrl: null })),
         author: {
           displayName: null,
           handle: null,
           url: null,
           isOwnAccount: false,
           isOfficial: false,
-          pseudonym: pseudonymFor(key, author),
+          pseudonym,
         },
-        // Mentions name other people on the platform; the text keeps what the author wrote.
-        mentions: post.mentions.map((mention) => ({ ...mention, url: null })),
       };
     }),
   };

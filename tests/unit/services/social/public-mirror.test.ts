@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SocialAuthor, SocialPost, SocialThread } from '../../../../shared/contracts/social-thread.ts';
 import { initialsOf, publicMirror } from '../../../../api/services/social/public-mirror.ts';
+import { mentionMarker } from '../../../../shared/render/thread.ts';
 
 function post(id: string, author: Partial<SocialAuthor> | null): SocialPost {
   return {
@@ -66,7 +67,7 @@ describe('how residents appear in a public mirror', () => {
       [mirror.posts[1]!.author!.handle, mirror.posts[1]!.author!.url, mirror.posts[1]!.url],
       [null, null, null],
     );
-    assert.equal(mirror.posts[1]!.mentions[0]!.url, null);
+    assert.deepEqual(mirror.posts[1]!.mentions, [], 'a resident mentioned is no handle or link');
     assert.equal(mirror.posts[0]!.url, thread.posts[0]!.url, 'the municipality keeps its link');
   });
 
@@ -92,5 +93,72 @@ describe('how residents appear in a public mirror', () => {
     assert.equal(initialsOf({ displayName: 'Émile van Dam', handle: null }), 'É.V.D.');
     assert.equal(initialsOf({ displayName: '🚲', handle: 'sam@social.example' }), 'S.');
     assert.equal(initialsOf({ displayName: null, handle: null }), undefined);
+  });
+});
+
+describe('mentions of residents in a public mirror', () => {
+  const mentioning = (
+    id: string,
+    author: Partial<SocialAuthor>,
+    html: string,
+    text: string,
+    mentions: SocialPost['mentions'],
+  ) => ({
+    ...post(id, author),
+    html,
+    text,
+    mentions,
+  });
+  const gemeente = {
+    displayName: 'Gemeente Demodam',
+    handle: 'gemeente@social.example',
+    isOwnAccount: true,
+    isOfficial: true,
+  };
+  const jan = { displayName: 'Jan Jansen', handle: 'jan@social.example', url: 'https://social.example/@jan' };
+  const conversation: SocialThread = {
+    ...thread,
+    posts: [
+      mentioning('1', gemeente, '<p>Wat valt u op?</p>', 'Wat valt u op?', []),
+      mentioning('2', jan, '<p>Het fietspad is kapot</p>', 'Het fietspad is kapot', []),
+      mentioning(
+        '3',
+        gemeente,
+        '<p><a href="https://social.example/@jan" rel="nofollow ugc noopener">@jan</a> dank, en @jan@social.example: we kijken. Zie ook <a href="https://social.example/@gemeente" rel="nofollow ugc noopener">@gemeente</a></p>',
+        '@jan dank, en @jan@social.example: we kijken. Zie ook @gemeente',
+        [
+          { handle: 'jan@social.example', url: 'https://social.example/@jan' },
+          { handle: 'gemeente@social.example', url: 'https://social.example/@gemeente' },
+        ],
+      ),
+      mentioning(
+        '4',
+        jan,
+        '<p><a href="https://bsky.app/profile/did:plc:piet" rel="nofollow ugc noopener">@piet.bsky.social</a> zag het ook</p>',
+        '@piet.bsky.social zag het ook',
+        [{ handle: 'piet.bsky.social', url: 'https://bsky.app/profile/did:plc:piet' }],
+      ),
+    ],
+  };
+
+  it("shows a resident mentioned in the municipality's reply as their pseudonym, without link or handle", () => {
+    const reply = publicMirror(conversation).posts[2]!;
+    assert.equal(
+      reply.html,
+      `<p>${mentionMarker('A')} dank, en ${mentionMarker('A')}: we kijken. Zie ook <a href="https://social.example/@gemeente" rel="nofollow ugc noopener">@gemeente</a></p>`,
+    );
+    assert.equal(reply.text, 'Inwoner A dank, en Inwoner A: we kijken. Zie ook @gemeente');
+    assert.deepEqual(reply.mentions, [{ handle: 'gemeente@social.example', url: 'https://social.example/@gemeente' }]);
+    assert.doesNotMatch(JSON.stringify(reply), /jan/i);
+  });
+
+  it('gives a mentioned resident who did not post the next letter, and no profile address (a Bluesky profile holds the DID)', () => {
+    const mirror = publicMirror(conversation);
+    assert.equal(mirror.posts[3]!.html, `<p>${mentionMarker('B')} zag het ook</p>`);
+    assert.doesNotMatch(JSON.stringify(mirror), /did:plc|piet/);
+  });
+
+  it('leaves mentions as they are when the organisation publishes names', () => {
+    assert.equal(publicMirror(conversation, 'none').posts[2]!.html, conversation.posts[2]!.html);
   });
 });
