@@ -133,6 +133,31 @@ for (const target of databaseTargets()) {
       assert.deepEqual(await rootRow(threadId, '171'), { reviewState: 'published', responseDueAt: null });
     });
 
+    it('keeps each resident’s pseudonym for the life of the thread: a deleted reply does not shift the letters', async () => {
+      const threadId = await freshThread('180');
+      const letters = async () =>
+        ((await (await t.app.request(`/api/threads/${threadId}`)).json()) as SocialThread).posts.map(
+          (p) => p.author?.pseudonym ?? p.placeholder,
+        );
+      assert.deepEqual(await letters(), [null, 'A', 'B']);
+      // Anna's reply is deleted at the source; Bert's answer to it stays.
+      await syncThread(t.db, threadId, {
+        now: later(15),
+        read: async () =>
+          sourceThread((p) => {
+            p.status.id = '180';
+            p.context.descendants = descendants(p).filter((d) => d.id !== '101');
+          }),
+      });
+      assert.deepEqual(await letters(), [null, 'deleted', 'B']);
+      const [row] = await t.db
+        .select({ pseudonyms: socialThreads.pseudonyms })
+        .from(socialThreads)
+        .where(eq(socialThreads.id, threadId));
+      assert.deepEqual(Object.values(row!.pseudonyms).sort(), ['A', 'B']);
+      assert.doesNotMatch(JSON.stringify(row!.pseudonyms), /anna|bert/);
+    });
+
     it('serves an imported thread in the public contract, root first, without raw payloads', async () => {
       const threadId = await freshThread();
       const response = await t.app.request(`/api/threads/${threadId}`);

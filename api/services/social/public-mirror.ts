@@ -12,7 +12,8 @@
  *
  * The municipality's own and other official accounts are always shown as they are.
  */
-import { eq } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import type { SocialAuthor, SocialMention, SocialPost, SocialThread } from '../../../shared/contracts/social-thread.ts';
 import type { Db } from '../../db/client.ts';
 import { organisations, socialThreads, type SocialAuthorDisplay } from '../../db/schema.ts';
@@ -55,19 +56,57 @@ const handleForms = (handle: string) => {
 };
 const escapePattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export function publicMirror(thread: SocialThread, display: SocialAuthorDisplay = 'pseudonym'): SocialThread {
-  if (display === 'none') return thread;
+/**
+ * The key under which a person's pseudonym is kept for a thread: a hash of who they are in
+ * this thread, so the stored assignment holds no handle and cannot be matched across threads.
+ */
+export function pseudonymKey(threadId: string, who: string): string {
+  return createHash('sha256').update(`${threadId}\n${who.toLowerCase()}`).digest('base64url').slice(0, 22);
+}
+
+/** A public mirror and the pseudonyms it gave that were not assigned before. */
+export type MirrorWithPseudonyms = { thread: SocialThread; assigned: Record<string, string> };
+
+export function publicMirror(
+  thread: SocialThread,
+  display: SocialAuthorDisplay = 'pseudonym',
+  assignedBefore: Readonly<Record<string, string>> = {},
+): SocialThread {
+  return mirrorWithPseudonyms(thread, display, assignedBefore).thread;
+}
+
+/**
+ * The public mirror, keeping the pseudonyms assigned before (`pseudonym` display): a person
+ * keeps their letter for the life of the thread, and a new person gets the first letter no
+ * one has had, so a deletion or a reply published later shifts nothing.
+ */
+export function mirrorWithPseudonyms(
+  thread: SocialThread,
+  display: SocialAuthorDisplay = 'pseudonym',
+  assignedBefore: Readonly<Record<string, string>> = {},
+): MirrorWithPseudonyms {
+  if (display === 'none') return { thread, assigned: {} };
+  const stored = new Map(Object.entries(display === 'pseudonym' ? assignedBefore : {}));
   const pseudonyms = new Map<string, string>();
-  const used = new Set<string>();
+  const used = new Set<string>(stored.values());
+  const assigned = new Map<string, string>();
+  let next = 0;
   const pseudonymFor = (key: string, author: Pick<SocialAuthor, 'displayName' | 'handle'>) => {
     const known = pseudonyms.get(key);
     if (known) return known;
-    let pseudonym = pseudonymLetter(pseudonyms.size);
-    const initials = display === 'initials' ? initialsOf(author) : undefined;
-    if (initials) {
-      // Two people with the same initials stay apart: "A.B.", "A.B. (2)".
-      pseudonym = initials;
-      for (let n = 2; used.has(pseudonym); n++) pseudonym = `${initials} (${n})`;
+    const storedKey = pseudonymKey(thread.id, key);
+    let pseudonym = stored.get(storedKey);
+    if (pseudonym === undefined) {
+      const initials = display === 'initials' ? initialsOf(author) : undefined;
+      if (initials) {
+        // Two people with the same initials stay apart: "A.B.", "A.B. (2)".
+        pseudonym = initials;
+        for (let n = 2; used.has(pseudonym); n++) pseudonym = `${initials} (${n})`;
+      } else {
+        while (used.has(pseudonymLetter(next))) next++;
+        pseudonym = pseudonymLetter(next);
+        if (display === 'pseudonym') assigned.set(storedKey, pseudonym);
+      }
     }
     pseudonyms.set(key, pseudonym);
     used.add(pseudonym);
@@ -119,7 +158,7 @@ export function publicMirror(thread: SocialThread, display: SocialAuthorDisplay 
 
   // Authors first, in reading order: a person's letter does not depend on who mentions whom.
   for (const { author, postId } of authors) if (!isPublicBody(author)) pseudonymFor(keyOf(author, postId), author);
-  return {
+  const mirrored: SocialThread = {
     ...thread,
     posts: thread.posts.map((post) => {
       const author = post.author;
@@ -144,6 +183,7 @@ export function publicMirror(thread: SocialThread, display: SocialAuthorDisplay 
       };
     }),
   };
+  return { thread: mirrored, assigned: Object.fromEntries(assigned) };
 }
 
 /** The organisation's choice for the thread's residents. */
@@ -156,8 +196,35 @@ export async function authorDisplayOf(db: Db, threadId: string): Promise<SocialA
   return row?.display ?? 'pseudonym';
 }
 
+/** The pseudonyms assigned in a thread so far (see `mirrorWithPseudonyms`). */
+export async function pseudonymsOf(db: Pick<Db, 'select'>, threadId: string): Promise<Record<string, string>> {
+  const [row] = await db
+    .select({ pseudonyms: socialThreads.pseudonyms })
+    .from(socialThreads)
+    .where(eq(socialThreads.id, threadId));
+  return row?.pseudonyms ?? {};
+}
+
+/**
+ * The public mirror of a thread with its kept pseudonyms; the ones it had to give are kept
+ * from now on. Two readers at the same moment could each give a new person a letter: the
+ * merge keeps the first writer's, and the next read shows that one.
+ */
+export async function mirrorThread(db: Db, thread: SocialThread): Promise<SocialThread> {
+  const display = await authorDisplayOf(db, thread.id);
+  const before = await pseudonymsOf(db, thread.id);
+  const { thread: mirrored, assigned } = mirrorWithPseudonyms(thread, display, before);
+  if (Object.keys(assigned).length > 0) {
+    await db
+      .update(socialThreads)
+      .set({ pseudonyms: sql`${JSON.stringify(assigned)}::jsonb || ${socialThreads.pseudonyms}` })
+      .where(eq(socialThreads.id, thread.id));
+  }
+  return mirrored;
+}
+
 /** A thread as published: only what moderation let through, residents as the organisation chose. */
 export async function readPublicThread(db: Db, threadId: string): Promise<SocialThread | undefined> {
   const thread = await readThread(db, threadId);
-  return thread && publicMirror(thread, await authorDisplayOf(db, threadId));
+  return thread && mirrorThread(db, thread);
 }

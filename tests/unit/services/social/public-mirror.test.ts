@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SocialAuthor, SocialPost, SocialThread } from '../../../../shared/contracts/social-thread.ts';
-import { initialsOf, publicMirror } from '../../../../api/services/social/public-mirror.ts';
+import {
+  initialsOf,
+  mirrorWithPseudonyms,
+  pseudonymKey,
+  publicMirror,
+} from '../../../../api/services/social/public-mirror.ts';
 import { mentionMarker } from '../../../../shared/render/thread.ts';
 
 function post(id: string, author: Partial<SocialAuthor> | null): SocialPost {
@@ -160,5 +165,38 @@ describe('mentions of residents in a public mirror', () => {
 
   it('leaves mentions as they are when the organisation publishes names', () => {
     assert.equal(publicMirror(conversation, 'none').posts[2]!.html, conversation.posts[2]!.html);
+  });
+});
+
+describe('pseudonyms kept for the life of a thread', () => {
+  it('keeps every letter when an earlier post is deleted, and gives a newcomer a letter no one has had', () => {
+    const first = mirrorWithPseudonyms(thread);
+    assert.deepEqual(names(first.thread), ['Gemeente Demodam', 'A', 'B', 'A', 'C']);
+    // Fietsfan's posts are deleted at the source; a new person replies.
+    const later: SocialThread = {
+      ...thread,
+      posts: [
+        thread.posts[0]!,
+        { ...post('2', null), placeholder: 'deleted' },
+        thread.posts[2]!,
+        { ...post('4', null), placeholder: 'deleted' },
+        thread.posts[4]!,
+        post('6', { displayName: 'Nieuw', handle: 'nieuw@social.example' }),
+      ],
+    };
+    const second = mirrorWithPseudonyms(later, 'pseudonym', first.assigned);
+    assert.deepEqual(names(second.thread), ['Gemeente Demodam', null, 'B', null, 'C', 'E']);
+    assert.deepEqual(Object.values(second.assigned), ['E'], 'only the newcomer is new');
+  });
+
+  it('keeps no handle in what it stores, and keys a person differently in another thread', () => {
+    const { assigned } = mirrorWithPseudonyms(thread);
+    assert.doesNotMatch(JSON.stringify(assigned), /fietsfan|frank|anna|social\.example/);
+    assert.notEqual(pseudonymKey('t', 'frank@social.example'), pseudonymKey('u', 'frank@social.example'));
+  });
+
+  it('shifts letters without the stored assignment, which is why it is stored', () => {
+    const withoutFietsfan: SocialThread = { ...thread, posts: thread.posts.filter((p) => !['2', '4'].includes(p.id)) };
+    assert.deepEqual(names(publicMirror(withoutFietsfan)), ['Gemeente Demodam', 'A', 'B']);
   });
 });
