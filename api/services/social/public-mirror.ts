@@ -3,14 +3,17 @@
  * the municipality's portal: a public mirror shows what they said, not who they are. How a
  * private person appears is the organisation's choice (`organisations.social_author_display`):
  *
- * - `pseudonym` (default): "Inwoner A", "Inwoner B", … (stable within the thread, so a
- *   reader can follow who answers whom), without name, handle, profile or post link;
+ * - `pseudonym` (default): "Inwoner A", "Inwoner B", … (kept for the life of the thread in
+ *   `social_threads.pseudonyms`, so a reader can follow who answers whom and a deletion
+ *   shifts nothing), without name, handle, profile or post link;
  * - `initials`: the initials of the display name ("Inwoner F.D."), likewise without handle,
  *   profile or post link;
  * - `none`: name and handle as on the platform, for organisations with a legal basis to
  *   publish them.
  *
- * The municipality's own and other official accounts are always shown as they are.
+ * The municipality's own and other official accounts are always shown as they are. In any
+ * post a mentioned resident is their pseudonym, and a resident's media carry no address
+ * (a platform's file address can name its author).
  */
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
