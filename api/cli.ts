@@ -19,7 +19,7 @@ Commands:
   migrate        apply database migrations
   seed           add the demo municipality (idempotent)
   build [--force]  write the snapshot and build the portal and widgets
-  import <post-url | file.json> [--platform p] [--root id] [--consultation slug] [--own a,b] [--official c,d]
+  import <post-url | file.json | status.json context.json> [--platform p] [--root id] [--consultation slug] [--own a,b] [--official c,d]
                  mirror a social-media thread; the platform is detected from the address or the JSON
                  (works while the server runs: it takes the job over its local socket; see "import --help")
   thread import <post-url>, thread import-json <platform> <file.json>

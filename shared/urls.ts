@@ -54,6 +54,8 @@ export const routes = {
   privacy: (lang: Locale) => `${prefix(lang)}${segments[lang].privacy}/`,
   houseRules: (lang: Locale) => `${prefix(lang)}${segments[lang].houseRules}/`,
   contact: (lang: Locale) => `${prefix(lang)}${segments[lang].contact}/`,
+  /** Every mirrored social-media conversation. */
+  conversations: (lang: Locale) => `${prefix(lang)}${segments[lang].conversations}/`,
   conversation: (lang: Locale, id: string) =>
     `${prefix(lang)}${segments[lang].conversations}/${encodeURIComponent(id)}/`,
   topic: (lang: Locale, slug: string) => `${prefix(lang)}${segments[lang].topics}/${encodeURIComponent(slug)}/`,

@@ -15,13 +15,17 @@ import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { organisations } from '../db/schema.ts';
 import { openConfiguredDatabase } from '../server.ts';
 import { sendToServer } from '../services/social/admin-socket.ts';
+import { combineExportFiles } from '../services/social/import-payload.ts';
+import { SocialImportError } from '../services/social/model.ts';
 import { runImportJob, type ImportJob, type ImportJobResult } from '../services/social/import-job.ts';
 
-export const IMPORT_HELP = `Usage: npx podium import <post-url | file.json> [options]
+export const IMPORT_HELP = `Usage: npx podium import <post-url | file.json | status.json context.json> [options]
 
 Mirrors a social-media thread and, for a post address, keeps it in sync. The platform is
 detected from the address (Mastodon, Bluesky; X with PODIUM_X_BEARER_TOKEN) or from the
-JSON's shape (Mastodon, Bluesky, X, Facebook, Instagram).
+JSON's shape (Mastodon, Bluesky, X, Facebook, Instagram). Files are read as the platforms
+give them: Mastodon's status and its context as two files (GET /api/v1/statuses/:id and
+/api/v1/statuses/:id/context), Bluesky's app.bsky.feed.getPostThread answer as one.
 
 Options:
   --platform <name>        say the platform of a JSON file when it cannot be detected
@@ -67,7 +71,10 @@ export async function parseImportArgs(argv: string[]): Promise<ImportJob> {
   }
   const { positionals, values } = parsed;
   const [source, ...rest] = positionals;
-  if (!source || rest.length > 0) throw new ImportUsageError('Give one post address or one JSON file.');
+  if (!source) throw new ImportUsageError('Give one post address or the JSON file(s) of one thread.');
+  if (rest.length > 0 && positionals.some((p) => /^(https?|at):\/\//i.test(p)))
+    throw new ImportUsageError('Give one post address, or JSON files, not both.');
+  if (rest.length > 1) throw new ImportUsageError('Give at most two files: a Mastodon status and its context.');
   let platform: SocialPlatform | undefined;
   if (values.platform !== undefined) {
     const known = SocialPlatform.safeParse(values.platform);
@@ -85,16 +92,25 @@ export async function parseImportArgs(argv: string[]): Promise<ImportJob> {
     ...(values.publish ? { publish: true } : {}),
   };
   if (/^(https?|at):\/\//i.test(source)) return { ...job, url: source };
-  let text: string;
-  try {
-    text = await readFile(source, 'utf8');
-  } catch {
-    throw new ImportUsageError(`Cannot read the file ${source}. Give a post address (https://…) or a JSON file.`);
+  const documents: unknown[] = [];
+  for (const file of positionals) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      throw new ImportUsageError(`Cannot read the file ${file}. Give a post address (https://…) or a JSON file.`);
+    }
+    try {
+      documents.push(JSON.parse(text) as unknown);
+    } catch {
+      throw new ImportUsageError(`${file} is not JSON.`);
+    }
   }
   try {
-    return { ...job, payload: JSON.parse(text) as unknown };
-  } catch {
-    throw new ImportUsageError(`${source} is not JSON.`);
+    return { ...job, payload: combineExportFiles(documents) };
+  } catch (error) {
+    if (error instanceof SocialImportError) throw new ImportUsageError(error.message);
+    throw error;
   }
 }
 

@@ -528,6 +528,15 @@ export const socialThreads = pgTable(
     lastSyncError: text('last_sync_error'),
     /** The root was deleted at the source: the mirror is emptied and no longer served. */
     removedAt: timestamp('removed_at', { withTimezone: true }),
+    /**
+     * The public mirror's pseudonyms, kept for the life of the thread so a deletion or a
+     * newly published reply does not shift the letters: a hash of the person's handle in
+     * this thread (never the handle) → "A", "B", ….
+     */
+    pseudonyms: jsonb('pseudonyms')
+      .$type<Record<string, string>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     createdAt: createdAt(),
   },
   (t) => [

@@ -53,7 +53,10 @@ export type SocialMediaKind = z.infer<typeof SocialMediaKind>;
 export const SocialMedia = z
   .object({
     kind: SocialMediaKind,
-    url: InputText.openapi({ description: 'Full-size file or player URL on the platform' }),
+    url: InputText.openapi({
+      description:
+        'Full-size file or player URL on the platform; empty in a public mirror for a resident’s media (the address can name the author)',
+    }),
     previewUrl: InputText.nullable(),
     alt: InputText.nullable().openapi({ description: 'Description from the platform; null = no description' }),
     staffAlt: z

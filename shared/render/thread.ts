@@ -37,13 +37,36 @@ function renderMedia(post: SocialPost, lang: Locale, m: ThreadMessages): Html {
       platform || municipality
         ? html`${kind}: ${join([platform, added].filter(Boolean), '. ')}`
         : html`${kind} <span class="podium-post__no-description">${m.noDescription}</span>`;
-    return html`<li><a${attrs({ href: media.url, rel: 'nofollow noopener' })}>${description}</a></li>`;
+    // A resident's media come without an address (the public mirror removed it): text only.
+    return media.url
+      ? html`<li><a${attrs({ href: media.url, rel: 'nofollow noopener' })}>${description}</a></li>`
+      : html`<li>${description}</li>`;
   });
   const list = html`<ul class="podium-post__media">${items}</ul>`;
   // A disclosure works without script; its summary is announced as a button.
   return hidesMedia(post)
     ? html`<details class="podium-disclosure"><summary>${m.sensitiveMedia(post.media.length)}</summary>${list}</details>`
     : list;
+}
+
+/**
+ * How a mention of a resident reads in a public mirror's post HTML
+ * (api/services/social/public-mirror.ts): a marker that `withMentions` turns into
+ * "Inwoner A" / "Resident A" in the page's language. No link, no handle: "@jan" under a
+ * municipal reply would name the resident its pseudonym hides.
+ */
+export const mentionMarker = (pseudonym: string): string =>
+  String(html`<span class="podium-mention"${attrs({ 'data-pseudonym': pseudonym })}></span>`);
+
+/**
+ * A resident mentioned in a post is a marker in the public mirror's HTML
+ * (api/services/social/public-mirror.ts): it becomes "Inwoner A" / "Resident A", plain
+ * text in the page's language, never a link.
+ */
+function withMentions(postHtml: string, m: ThreadMessages): Html {
+  const parts = postHtml.split(/<span class="podium-mention" data-pseudonym="([^"<>]*)"><\/span>/);
+  // split puts the captured pseudonyms at the odd places; the even ones are trusted post HTML.
+  return join(parts.map((part, i) => (i % 2 === 0 ? raw(part) : html`${m.resident(part)}`)));
 }
 
 function renderCounts(post: SocialPost, m: ThreadMessages): Html {
@@ -74,7 +97,7 @@ function renderPost(post: SocialPost, parent: SocialPost | undefined, lang: Loca
   ].filter((part) => part !== undefined);
   // The post's own language, when it differs from the page; unknown languages get none.
   // The post HTML was sanitised by the importer (api/services/social/sanitise.ts): trusted.
-  const body = html`<div class="podium-post__content"${attrs({ lang: post.lang && post.lang !== lang ? post.lang : undefined })}>${post.html ? raw(post.html) : html`<p>${post.text}</p>`}</div>`;
+  const body = html`<div class="podium-post__content"${attrs({ lang: post.lang && post.lang !== lang ? post.lang : undefined })}>${post.html ? withMentions(post.html, m) : html`<p>${post.text}</p>`}</div>`;
   const content = post.contentWarning
     ? html`<details class="podium-disclosure"><summary>${m.contentWarning(post.contentWarning)}</summary>${body}</details>`
     : body;

@@ -1,6 +1,11 @@
 /** Texts of a mirrored social media conversation. */
 
 export const nl = {
+  allConversationsTitle: 'Gesprekken op sociale media',
+  allConversationsIntro:
+    'De gemeente vraagt ook op sociale media om reacties. Hier staan al die gesprekken, zodat iedereen ze kan lezen, zonder de namen van inwoners.',
+  noConversations: 'Er staan nog geen gesprekken van sociale media op deze site.',
+  aboutConsultation: 'Over:',
   conversationsHeading: 'Gesprekken op sociale media',
   postsHeading: 'Berichten',
   conversationsIntro:
@@ -45,6 +50,11 @@ export const nl = {
 export type Texts = typeof nl;
 
 export const en: Texts = {
+  allConversationsTitle: 'Conversations on social media',
+  allConversationsIntro:
+    'The municipality also asks for responses on social media. All those conversations are here, so everyone can read them, without the names of residents.',
+  noConversations: 'There are no conversations from social media on this site yet.',
+  aboutConsultation: 'About:',
   conversationsHeading: 'Conversations on social media',
   postsHeading: 'Posts',
   conversationsIntro:

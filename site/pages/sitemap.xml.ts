@@ -24,6 +24,7 @@ export const GET: APIRoute = async ({ site }) => {
     ...(await responsesPaths()).map(({ params, props }) =>
       pair((lang) => routes.responses(lang, params.slug, props.page.page)),
     ),
+    pair(routes.conversations),
     ...(await conversationPaths()).map(({ params }) => pair((lang) => routes.conversation(lang, params.id))),
     pair(routes.results),
     pair(routes.accessibility),

@@ -43,6 +43,20 @@ function threadFile(dir: string, rootId: string): string {
   return file;
 }
 
+/** The status and its context as two files, as `GET /api/v1/statuses/:id` and `…/context` return them. */
+function exportedFiles(dir: string, rootId: string): [string, string] {
+  const payload = mastodonThread();
+  (payload.status as { id: string }).id = rootId;
+  for (const d of payload.context.descendants as Array<{ in_reply_to_id: string }>) {
+    if (d.in_reply_to_id === '100') d.in_reply_to_id = rootId;
+  }
+  const status = join(dir, `status-${rootId}.json`);
+  const context = join(dir, `context-${rootId}.json`);
+  writeFileSync(status, JSON.stringify(payload.status));
+  writeFileSync(context, JSON.stringify(payload.context));
+  return [status, context];
+}
+
 async function seededDataDir(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'podium-import-'));
   const database = await openDatabase({ dataDir: join(dir, 'data') });
@@ -68,7 +82,38 @@ describe('reading "import" arguments', () => {
       await assert.rejects(parseImportArgs([join(dir, 'broken.json')]), /is not JSON/);
       await assert.rejects(parseImportArgs([join(dir, 'missing.json')]), /Cannot read the file/);
       await assert.rejects(parseImportArgs(['x.json', '--platform', 'myspace']), /Unknown platform "myspace"/);
-      await assert.rejects(parseImportArgs(['a', 'b']), /one post address or one JSON file/);
+      await assert.rejects(parseImportArgs(['https://social.example/@g/1', 'b']), /not both/);
+      await assert.rejects(parseImportArgs(['a', 'b', 'c']), /at most two files/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('reading a Mastodon status and its context as the two files the API returns', () => {
+  it('combines them in either order into one thread', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'podium-args-'));
+    try {
+      const [status, context] = exportedFiles(dir, '2');
+      for (const files of [
+        [status, context],
+        [context, status],
+      ]) {
+        const job = await parseImportArgs(files);
+        assert.deepEqual(Object.keys(job.payload as object).sort(), ['context', 'status']);
+        assert.equal((job.payload as { status: { id: string } }).status.id, '2');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a context without its status, and two statuses, saying what to give', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'podium-args-'));
+    try {
+      const [status, context] = exportedFiles(dir, '3');
+      await assert.rejects(parseImportArgs([context]), /without its status: give the status file too/);
+      await assert.rejects(parseImportArgs([status, status]), /a Mastodon status and its context/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -102,6 +147,13 @@ describe('"npx podium import" on the embedded database', () => {
     } finally {
       await database.close();
     }
+  });
+
+  it('imports a Mastodon status and its context given as two files', async () => {
+    const [status, context] = exportedFiles(dir, '302');
+    const run = await podium(['import', status, context], { PODIUM_DATA_DIR: join(dir, 'data') });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /\(mastodon\) mirrored: 3 new/);
   });
 
   it('keeps "thread import-json" working as an earlier name', async () => {

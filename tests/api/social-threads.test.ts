@@ -14,7 +14,7 @@ import {
   syncDueThreads,
   syncThread,
 } from '../../api/services/social/threads.ts';
-import { mastodonStatus, mastodonThread } from '../fixtures/social/payloads.ts';
+import { mastodonAccount, mastodonStatus, mastodonThread } from '../fixtures/social/payloads.ts';
 import { NOW, openTestApp, type TestApp } from '../support/app.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { seedMastodonThread, startPlatformServer, type PlatformServer } from '../support/platform-server.ts';
@@ -70,6 +70,93 @@ for (const target of databaseTargets()) {
         .set({ reviewState: 'published', publishedAt: NOW })
         .where(and(eq(socialPosts.threadId, threadId), eq(socialPosts.reviewState, 'new')));
     }
+
+    /** The source thread under another root, read with or without naming the municipality's account. */
+    function threadUnder(
+      rootId: string,
+      accounts: { ownAccounts?: string[] },
+      { edit = '', account = 'gemeente' }: { edit?: string; account?: string } = {},
+    ) {
+      const payload = mastodonThread();
+      payload.status.id = rootId;
+      payload.status.account = mastodonAccount(account);
+      if (edit) payload.status.content = `<p>${edit}</p>`;
+      for (const d of descendants(payload)) if (d.in_reply_to_id === '100') d.in_reply_to_id = rootId;
+      return importMastodonThread(payload, accounts);
+    }
+    const rootRow = async (threadId: string, rootId: string) =>
+      (
+        await t.db
+          .select({ reviewState: socialPosts.reviewState, responseDueAt: socialPosts.responseDueAt })
+          .from(socialPosts)
+          .where(and(eq(socialPosts.threadId, threadId), eq(socialPosts.externalId, rootId)))
+      )[0]!;
+
+    it("publishes the municipality's own posts without a moderator or an answer clock, also when a later read does not name the account", async () => {
+      const { threadId } = await importThread(t.db, {
+        organisationId,
+        thread: threadUnder('170', directory),
+        now: NOW,
+      });
+      assert.deepEqual(await rootRow(threadId, '170'), { reviewState: 'published', responseDueAt: null });
+      const reply = (
+        await t.db
+          .select({ responseDueAt: socialPosts.responseDueAt })
+          .from(socialPosts)
+          .where(and(eq(socialPosts.threadId, threadId), eq(socialPosts.externalId, '101')))
+      )[0]!;
+      assert.ok(reply.responseDueAt, "a resident's reply does get its clock");
+      await importThread(t.db, {
+        organisationId,
+        thread: threadUnder('170', {}, { edit: 'Aangepast.' }),
+        now: later(5),
+      });
+      assert.deepEqual(await rootRow(threadId, '170'), { reviewState: 'published', responseDueAt: null });
+    });
+
+    it("publishes a post that waited only because the account was not yet known as the municipality's, and stops its clock", async () => {
+      // An account this organisation has never named: a district's.
+      const district = { account: 'stadsdeel' };
+      const { threadId } = await importThread(t.db, {
+        organisationId,
+        thread: threadUnder('171', {}, district),
+        now: NOW,
+      });
+      const waiting = await rootRow(threadId, '171');
+      assert.equal(waiting.reviewState, 'new');
+      assert.ok(waiting.responseDueAt);
+      await importThread(t.db, {
+        organisationId,
+        thread: threadUnder('171', { ownAccounts: ['stadsdeel@social.gemeente.example'] }, district),
+        now: later(5),
+      });
+      assert.deepEqual(await rootRow(threadId, '171'), { reviewState: 'published', responseDueAt: null });
+    });
+
+    it('keeps each resident’s pseudonym for the life of the thread: a deleted reply does not shift the letters', async () => {
+      const threadId = await freshThread('180');
+      const letters = async () =>
+        ((await (await t.app.request(`/api/threads/${threadId}`)).json()) as SocialThread).posts.map(
+          (p) => p.author?.pseudonym ?? p.placeholder,
+        );
+      assert.deepEqual(await letters(), [null, 'A', 'B']);
+      // Anna's reply is deleted at the source; Bert's answer to it stays.
+      await syncThread(t.db, threadId, {
+        now: later(15),
+        read: async () =>
+          sourceThread((p) => {
+            p.status.id = '180';
+            p.context.descendants = descendants(p).filter((d) => d.id !== '101');
+          }),
+      });
+      assert.deepEqual(await letters(), [null, 'deleted', 'B']);
+      const [row] = await t.db
+        .select({ pseudonyms: socialThreads.pseudonyms })
+        .from(socialThreads)
+        .where(eq(socialThreads.id, threadId));
+      assert.deepEqual(Object.values(row!.pseudonyms).sort(), ['A', 'B']);
+      assert.doesNotMatch(JSON.stringify(row!.pseudonyms), /anna|bert/);
+    });
 
     it('serves an imported thread in the public contract, root first, without raw payloads', async () => {
       const threadId = await freshThread();

@@ -237,18 +237,18 @@ export class PodiumThread extends PodiumElement<keyof Texts> {
         : html`<ul>
             ${post.media.map((media) => {
               const { platform, municipality } = mediaDescriptions(media);
+              const description = html`${this.message('image')}${platform ? `: ${platform}` : nothing}${
+                municipality
+                  ? html`${platform ? '. ' : ': '}<span
+                        lang=${municipality.lang === this.locale ? nothing : municipality.lang}
+                        >${municipality.text}</span
+                      >
+                      (${this.message('added')})`
+                  : nothing
+              }${platform || municipality ? nothing : html` <span class="no-description">${this.message('noDescription')}</span>`}`;
+              // A resident's media come without an address (the public mirror removed it): text only.
               return html`<li>
-                <a href=${media.url} rel="nofollow noopener"
-                  >${this.message('image')}${platform ? `: ${platform}` : nothing}${
-                    municipality
-                      ? html`${platform ? '. ' : ': '}<span
-                            lang=${municipality.lang === this.locale ? nothing : municipality.lang}
-                            >${municipality.text}</span
-                          >
-                          (${this.message('added')})`
-                      : nothing
-                  }${platform || municipality ? nothing : html` <span class="no-description">${this.message('noDescription')}</span>`}</a
-                >
+                ${media.url ? html`<a href=${media.url} rel="nofollow noopener">${description}</a>` : description}
               </li>`;
             })}
           </ul>`

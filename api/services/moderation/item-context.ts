@@ -30,7 +30,7 @@ import {
   type LocalizedText,
 } from '../../db/schema.ts';
 import { visibleDepartments } from '../auth/roles.ts';
-import { authorDisplayOf, publicMirror } from '../social/public-mirror.ts';
+import { authorDisplayOf, pseudonymsOf, publicMirror } from '../social/public-mirror.ts';
 import type { QueueItem, ReviewState, Viewer } from './source.ts';
 
 /** Threads up to this many posts are shown whole; longer ones as the item's neighbourhood. */
@@ -237,6 +237,8 @@ async function authorNames(
       posts: [...published, ...waiting].map(mirrorPost),
     },
     await authorDisplayOf(db, threadId),
+    // The letters the portal shows, so staff and residents speak of the same "Inwoner B".
+    await pseudonymsOf(db, threadId),
   );
   const names = new Map<string, ContextAuthor>();
   for (const post of mirrored.posts) {

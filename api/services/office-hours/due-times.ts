@@ -197,10 +197,13 @@ export async function setPostDueTimes(
       .from(socialPosts)
       .innerJoin(socialThreads, eq(socialThreads.id, socialPosts.threadId))
       .leftJoin(consultations, eq(consultations.id, socialThreads.consultationId))
+      .leftJoin(socialAuthors, eq(socialAuthors.id, socialPosts.authorId))
       .where(
         and(
           eq(socialThreads.organisationId, organisationId),
           threadId ? eq(socialPosts.threadId, threadId) : undefined,
+          // The municipality does not answer itself: its own posts get no clock.
+          sql`not coalesce(${socialAuthors.isOwnAccount}, false)`,
           which === 'missing'
             ? isNull(socialPosts.responseDueAt)
             : inArray(socialPosts.reviewState, [...WAITING_STATES]),

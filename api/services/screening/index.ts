@@ -50,6 +50,10 @@ const REASONS: Record<FlagKind, (p: Record<string, number>) => { nl: string; en:
   }),
   address: () => ({ nl: 'Bevat een postcode met huisnummer.', en: 'Contains a postcode with a house number.' }),
   licence_plate: () => ({ nl: 'Bevat een kenteken.', en: 'Contains a licence plate.' }),
+  health: () => ({
+    nl: 'Noemt iets over iemands gezondheid (hulpmiddel, ziekte of letsel): een bijzonder persoonsgegeven (AVG art. 9).',
+    en: "Mentions someone's health (an aid, illness or injury): special category personal data (GDPR art. 9).",
+  }),
   profanity: () => ({ nl: 'Bevat een scheldwoord of vloek.', en: 'Contains swearing.' }),
   abuse: () => ({
     nl: 'Bevat een belediging of een kwetsend woord.',

@@ -1,12 +1,14 @@
 /**
  * Personal data in free text: e-mail addresses, phone numbers, citizen service numbers
- * (BSN), IBANs, postcode with house number, and Dutch licence plates.
+ * (BSN), IBANs, postcode with house number, Dutch licence plates, and health data
+ * (./health.ts: flagged, never redacted).
  *
  * Numbers with a checksum (BSN: the 11-check, IBAN: mod-97) are only flagged when the
  * checksum holds, so amounts, dates and reference numbers are left alone. Each detector
  * returns spans in the original text; `findPersonalData` removes overlaps, so a phone
  * number is never also reported as a BSN.
  */
+import { findHealthData } from './health.ts';
 import type { Finding, FlagKind, Span } from './types.ts';
 
 /** Letters and digits around a match that would make it part of a longer token. */
@@ -277,6 +279,7 @@ const DETECTORS: Array<(text: string) => Finding[]> = [
   findPhoneNumbers,
   findBsns,
   findLicencePlates,
+  findHealthData,
 ];
 
 /** All personal data in a text, without overlaps, in reading order. */

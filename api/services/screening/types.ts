@@ -12,6 +12,7 @@ export type FlagKind =
   | 'iban'
   | 'address'
   | 'licence_plate'
+  | 'health'
   | 'profanity'
   | 'abuse'
   | 'threat'
@@ -41,6 +42,7 @@ export const categoryOf: Record<FlagKind, FlagCategory> = {
   iban: 'personal_data',
   address: 'personal_data',
   licence_plate: 'personal_data',
+  health: 'personal_data',
   profanity: 'abuse',
   abuse: 'abuse',
   threat: 'abuse',

@@ -58,6 +58,37 @@ export function importThreadPayload(
   }
 }
 
+/** A Mastodon `/context` answer: `{ancestors: [...], descendants: [...]}`. */
+const isMastodonContext = (value: unknown) =>
+  Array.isArray(field(value, 'ancestors')) && Array.isArray(field(value, 'descendants'));
+
+/**
+ * One payload from the files a platform's API or export gives, as they are: Mastodon's
+ * status (`GET /api/v1/statuses/:id`) and its context (`…/:id/context`) are two answers,
+ * in either order; every other platform's thread is one answer (Bluesky: getPostThread).
+ *
+ * @example
+ * combineExportFiles([status, context]) // { status, context }
+ */
+export function combineExportFiles(documents: readonly unknown[]): unknown {
+  if (documents.length === 1) {
+    if (isMastodonContext(documents[0])) {
+      throw new SocialImportError(
+        'This is a Mastodon context (replies and ancestors) without its status: give the status file too.',
+      );
+    }
+    return documents[0];
+  }
+  const statuses = documents.filter(isMastodonStatus);
+  const contexts = documents.filter(isMastodonContext);
+  if (documents.length === 2 && statuses.length === 1 && contexts.length === 1) {
+    return { status: statuses[0], context: contexts[0] };
+  }
+  throw new SocialImportError(
+    'Several files are read together only as a Mastodon status and its context; give other platforms’ threads as one file.',
+  );
+}
+
 /** True when a payload looks like a list response with nothing in it. */
 export const isEmptyList = (payload: unknown) =>
   Array.isArray(field(payload, 'data')) && arr(field(payload, 'data')).length === 0;

@@ -3,19 +3,24 @@
  * the municipality's portal: a public mirror shows what they said, not who they are. How a
  * private person appears is the organisation's choice (`organisations.social_author_display`):
  *
- * - `pseudonym` (default): "Inwoner A", "Inwoner B", … (stable within the thread, so a
- *   reader can follow who answers whom), without name, handle, profile or post link;
+ * - `pseudonym` (default): "Inwoner A", "Inwoner B", … (kept for the life of the thread in
+ *   `social_threads.pseudonyms`, so a reader can follow who answers whom and a deletion
+ *   shifts nothing), without name, handle, profile or post link;
  * - `initials`: the initials of the display name ("Inwoner F.D."), likewise without handle,
  *   profile or post link;
  * - `none`: name and handle as on the platform, for organisations with a legal basis to
  *   publish them.
  *
- * The municipality's own and other official accounts are always shown as they are.
+ * The municipality's own and other official accounts are always shown as they are. In any
+ * post a mentioned resident is their pseudonym, and a resident's media carry no address
+ * (a platform's file address can name its author).
  */
-import { eq } from 'drizzle-orm';
-import type { SocialAuthor, SocialThread } from '../../../shared/contracts/social-thread.ts';
+import { createHash } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { SocialAuthor, SocialMention, SocialPost, SocialThread } from '../../../shared/contracts/social-thread.ts';
 import type { Db } from '../../db/client.ts';
 import { organisations, socialThreads, type SocialAuthorDisplay } from '../../db/schema.ts';
+import { mentionMarker } from '../../../shared/render/thread.ts';
 import { readThread } from './threads.ts';
 
 /** A, B, …, Z, AA, AB, … */
@@ -44,47 +49,144 @@ export function initialsOf(author: Pick<SocialAuthor, 'displayName' | 'handle'>)
   return undefined;
 }
 
-export function publicMirror(thread: SocialThread, display: SocialAuthorDisplay = 'pseudonym'): SocialThread {
-  if (display === 'none') return thread;
+const decodeHref = (href: string) => href.replace(/&amp;/g, '&');
+const sameAccount = (a: string, b: string) => a.replace(/^@/, '').toLowerCase() === b.replace(/^@/, '').toLowerCase();
+/** "jan@social.example" is written "@jan" on its own instance: both name the same person. */
+const handleForms = (handle: string) => {
+  const bare = handle.replace(/^@/, '');
+  const local = bare.split('@')[0]!;
+  return [...new Set([bare, local])].filter((form) => form.length > 0);
+};
+const escapePattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The key under which a person's pseudonym is kept for a thread: a hash of who they are in
+ * this thread, so the stored assignment holds no handle and cannot be matched across threads.
+ */
+export function pseudonymKey(threadId: string, who: string): string {
+  return createHash('sha256').update(`${threadId}\n${who.toLowerCase()}`).digest('base64url').slice(0, 22);
+}
+
+/** A public mirror and the pseudonyms it gave that were not assigned before. */
+export type MirrorWithPseudonyms = { thread: SocialThread; assigned: Record<string, string> };
+
+export function publicMirror(
+  thread: SocialThread,
+  display: SocialAuthorDisplay = 'pseudonym',
+  assignedBefore: Readonly<Record<string, string>> = {},
+): SocialThread {
+  return mirrorWithPseudonyms(thread, display, assignedBefore).thread;
+}
+
+/**
+ * The public mirror, keeping the pseudonyms assigned before (`pseudonym` display): a person
+ * keeps their letter for the life of the thread, and a new person gets the first letter no
+ * one has had, so a deletion or a reply published later shifts nothing.
+ */
+export function mirrorWithPseudonyms(
+  thread: SocialThread,
+  display: SocialAuthorDisplay = 'pseudonym',
+  assignedBefore: Readonly<Record<string, string>> = {},
+): MirrorWithPseudonyms {
+  if (display === 'none') return { thread, assigned: {} };
+  const stored = new Map(Object.entries(display === 'pseudonym' ? assignedBefore : {}));
   const pseudonyms = new Map<string, string>();
-  const used = new Set<string>();
-  const pseudonymFor = (key: string, author: SocialAuthor) => {
+  const used = new Set<string>(stored.values());
+  const assigned = new Map<string, string>();
+  let next = 0;
+  const pseudonymFor = (key: string, author: Pick<SocialAuthor, 'displayName' | 'handle'>) => {
     const known = pseudonyms.get(key);
     if (known) return known;
-    let pseudonym = pseudonymLetter(pseudonyms.size);
-    const initials = display === 'initials' ? initialsOf(author) : undefined;
-    if (initials) {
-      // Two people with the same initials stay apart: "A.B.", "A.B. (2)".
-      pseudonym = initials;
-      for (let n = 2; used.has(pseudonym); n++) pseudonym = `${initials} (${n})`;
+    const storedKey = pseudonymKey(thread.id, key);
+    let pseudonym = stored.get(storedKey);
+    if (pseudonym === undefined) {
+      const initials = display === 'initials' ? initialsOf(author) : undefined;
+      if (initials) {
+        // Two people with the same initials stay apart: "A.B.", "A.B. (2)".
+        pseudonym = initials;
+        for (let n = 2; used.has(pseudonym); n++) pseudonym = `${initials} (${n})`;
+      } else {
+        while (used.has(pseudonymLetter(next))) next++;
+        pseudonym = pseudonymLetter(next);
+        if (display === 'pseudonym') assigned.set(storedKey, pseudonym);
+      }
     }
     pseudonyms.set(key, pseudonym);
     used.add(pseudonym);
     return pseudonym;
   };
-  return {
+  // Keyed on the handle (or name), so the same person gets the same letter throughout.
+  const keyOf = (author: SocialAuthor, postId: string) => author.handle ?? author.displayName ?? `post:${postId}`;
+  const authors = thread.posts.flatMap((post) => (post.author ? [{ author: post.author, postId: post.id }] : []));
+  /** The thread's author a mention names, matched by profile address or handle. */
+  const authorOf = (mention: SocialMention) =>
+    authors.find(
+      ({ author }) =>
+        (mention.url !== null && author.url === mention.url) ||
+        (author.handle !== null && sameAccount(author.handle, mention.handle)),
+    );
+  const isPublicBody = (author: SocialAuthor | null | undefined) =>
+    !!author && (author.isOfficial || author.isOwnAccount);
+
+  /** Mentions of residents become their pseudonym, in every post, the municipality's included. */
+  const withoutResidentMentions = (post: SocialPost): Pick<SocialPost, 'html' | 'text' | 'mentions'> => {
+    let { html, text } = post;
+    const kept: SocialMention[] = [];
+    for (const mention of post.mentions) {
+      const known = authorOf(mention);
+      if (isPublicBody(known?.author)) {
+        kept.push(mention);
+        continue;
+      }
+      const pseudonym = known
+        ? pseudonymFor(keyOf(known.author, known.postId), known.author)
+        : pseudonymFor(`mention:${mention.handle.toLowerCase()}`, { displayName: null, handle: mention.handle });
+      const forms = handleForms(mention.handle).map(escapePattern);
+      const written = new RegExp(`^@?(?:${forms.join('|')})$`, 'i');
+      html = html.replace(/<a\s[^>]*?href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/gi, (anchor, href: string, inner: string) =>
+        (mention.url !== null && decodeHref(href) === mention.url) || written.test(inner.replace(/<[^>]*>/g, '').trim())
+          ? mentionMarker(pseudonym)
+          : anchor,
+      );
+      // A handle written without a link (the municipality typing "@jan" by hand).
+      const plain = new RegExp(
+        `(?<![\\p{L}\\p{N}_.@/])@(?:${forms.join('|')})(?![\\p{L}\\p{N}_@-]|\\.[\\p{L}\\p{N}])`,
+        'giu',
+      );
+      html = html.replace(plain, mentionMarker(pseudonym));
+      text = text.replace(plain, `Inwoner ${pseudonym}`);
+    }
+    return { html, text, mentions: kept };
+  };
+
+  // Authors first, in reading order: a person's letter does not depend on who mentions whom.
+  for (const { author, postId } of authors) if (!isPublicBody(author)) pseudonymFor(keyOf(author, postId), author);
+  const mirrored: SocialThread = {
     ...thread,
     posts: thread.posts.map((post) => {
       const author = post.author;
-      if (!author || author.isOfficial || author.isOwnAccount) return post;
-      // Keyed on the handle (or name), so the same person gets the same letter throughout.
-      const key = author.handle ?? author.displayName ?? `post:${post.id}`;
+      if (!author || isPublicBody(author)) return { ...post, ...withoutResidentMentions(post) };
+      const pseudonym = pseudonymFor(keyOf(author, post.id), author);
       return {
         ...post,
+        ...withoutResidentMentions(post),
         url: null,
+        // A file address on the platform names its author (a Bluesky image address holds the
+        // DID) and a click tells the platform who reads the portal: a resident's media are
+        // shown by their description only.
+        media: post.media.map((media) => ({ ...media, url: '', previewUrl: null })),
         author: {
           displayName: null,
           handle: null,
           url: null,
           isOwnAccount: false,
           isOfficial: false,
-          pseudonym: pseudonymFor(key, author),
+          pseudonym,
         },
-        // Mentions name other people on the platform; the text keeps what the author wrote.
-        mentions: post.mentions.map((mention) => ({ ...mention, url: null })),
       };
     }),
   };
+  return { thread: mirrored, assigned: Object.fromEntries(assigned) };
 }
 
 /** The organisation's choice for the thread's residents. */
@@ -97,8 +199,35 @@ export async function authorDisplayOf(db: Db, threadId: string): Promise<SocialA
   return row?.display ?? 'pseudonym';
 }
 
+/** The pseudonyms assigned in a thread so far (see `mirrorWithPseudonyms`). */
+export async function pseudonymsOf(db: Pick<Db, 'select'>, threadId: string): Promise<Record<string, string>> {
+  const [row] = await db
+    .select({ pseudonyms: socialThreads.pseudonyms })
+    .from(socialThreads)
+    .where(eq(socialThreads.id, threadId));
+  return row?.pseudonyms ?? {};
+}
+
+/**
+ * The public mirror of a thread with its kept pseudonyms; the ones it had to give are kept
+ * from now on. Two readers at the same moment could each give a new person a letter: the
+ * merge keeps the first writer's, and the next read shows that one.
+ */
+export async function mirrorThread(db: Db, thread: SocialThread): Promise<SocialThread> {
+  const display = await authorDisplayOf(db, thread.id);
+  const before = await pseudonymsOf(db, thread.id);
+  const { thread: mirrored, assigned } = mirrorWithPseudonyms(thread, display, before);
+  if (Object.keys(assigned).length > 0) {
+    await db
+      .update(socialThreads)
+      .set({ pseudonyms: sql`${JSON.stringify(assigned)}::jsonb || ${socialThreads.pseudonyms}` })
+      .where(eq(socialThreads.id, thread.id));
+  }
+  return mirrored;
+}
+
 /** A thread as published: only what moderation let through, residents as the organisation chose. */
 export async function readPublicThread(db: Db, threadId: string): Promise<SocialThread | undefined> {
   const thread = await readThread(db, threadId);
-  return thread && publicMirror(thread, await authorDisplayOf(db, threadId));
+  return thread && mirrorThread(db, thread);
 }

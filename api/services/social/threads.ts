@@ -92,7 +92,10 @@ export const erasedContent = {
   publishedAt: null,
 };
 
-async function upsertAuthor(tx: Writer, platform: SocialPlatform, post: ImportedPost): Promise<string | null> {
+type StoredAuthor = { id: string; isOwnAccount: boolean; isOfficial: boolean };
+
+/** The author's row, with what is known of the account over every read (own stays own). */
+async function upsertAuthor(tx: Writer, platform: SocialPlatform, post: ImportedPost): Promise<StoredAuthor | null> {
   const author = post.author;
   if (!author) return null;
   const values = {
@@ -119,8 +122,12 @@ async function upsertAuthor(tx: Writer, platform: SocialPlatform, post: Imported
         isOfficial: sql`${socialAuthors.isOfficial} or excluded.is_official`,
       },
     })
-    .returning({ id: socialAuthors.id });
-  return row!.id;
+    .returning({
+      id: socialAuthors.id,
+      isOwnAccount: socialAuthors.isOwnAccount,
+      isOfficial: socialAuthors.isOfficial,
+    });
+  return row!;
 }
 
 function postColumns(post: ImportedPost, position: number) {
@@ -179,8 +186,10 @@ async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, n
   // Residents' replies wait for a moderator; own (and by choice official) posts do not.
   const autoPublish = owner ? await autoPublishSetting(tx, owner.organisationId) : 'none';
   const screeningOf = (post: ImportedPost) => (post.placeholder ? null : screenPost(post.text, post.lang, now));
-  const reviewOf = (post: ImportedPost, publishedBefore?: Date | null) =>
-    reviewOnArrival(publishesWithoutReview(post.author, autoPublish), now, publishedBefore);
+  // By the stored account: once registered as the municipality's, a read that does not name
+  // it (a scheduled sync, an import without `--own`) does not send its posts to moderation.
+  const reviewOf = (author: StoredAuthor | null, publishedBefore?: Date | null) =>
+    reviewOnArrival(publishesWithoutReview(author, autoPublish), now, publishedBefore);
   for (const [position, post] of thread.posts.entries()) {
     seen.add(post.id);
     const before = existing.get(post.id);
@@ -209,9 +218,10 @@ async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, n
       }
       continue;
     }
-    const authorId = await upsertAuthor(tx, thread.platform, post);
+    const author = await upsertAuthor(tx, thread.platform, post);
+    const authorId = author?.id ?? null;
     if (!before) {
-      const review = reviewOf(post);
+      const review = reviewOf(author);
       const routed = route && review.reviewState === 'new' && !post.placeholder ? route : undefined;
       const [added] = await tx
         .insert(socialPosts)
@@ -249,8 +259,11 @@ async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, n
         // A changed text is classified and screened again (a staff correction or decision was
         // about the old text); a resident's edited reply waits for a moderator again.
         ...(changed || before.placeholder
-          ? { sentiment: sentimentOf(post), screening: screeningOf(post), ...reviewOf(post, before.publishedAt) }
-          : {}),
+          ? { sentiment: sentimentOf(post), screening: screeningOf(post), ...reviewOf(author, before.publishedAt) }
+          : // Waiting only because the account was not yet known as the municipality's.
+            before.reviewState === 'new' && publishesWithoutReview(author, autoPublish)
+            ? { ...reviewOf(author), responseDueAt: null }
+            : {}),
         authorId,
         editedAt,
         deletedAt: post.placeholder === 'deleted' ? (before.deletedAt ?? now) : null,

@@ -12,6 +12,7 @@ import { SocialPlatform } from '../../../shared/contracts/social-thread.ts';
 import { fieldErrorsFromZod, problem } from '../../http/problem.ts';
 import type { MessageCode } from '../../messages/texts.ts';
 import { NeedsImportError } from '../../services/social/fetch-thread.ts';
+import { combineExportFiles } from '../../services/social/import-payload.ts';
 import { SocialImportError } from '../../services/social/model.ts';
 import { RateLimitedError, SourceHttpError } from '../../services/social/polite-fetch.ts';
 import { ForbiddenSourceError } from '../../services/social/safe-fetch.ts';
@@ -37,6 +38,11 @@ const ImportBody = z
   .object({
     url: InputText.trim().min(1).max(2000).optional(),
     payload: z.union([z.record(InputText, z.unknown()), z.array(z.unknown())]).optional(),
+    /**
+     * The files of one thread exactly as the platform gave them (a Mastodon status and its
+     * context, in either order; a Bluesky getPostThread answer), as an upload sends them.
+     */
+    files: z.array(z.record(InputText, z.unknown())).min(1).max(2).optional(),
     platform: SocialPlatform.optional(),
     rootId: InputText.trim().min(1).max(500).optional(),
     consultation: InputText.trim().min(1).max(200).optional(),
@@ -49,9 +55,9 @@ const ImportBody = z
     publish: z.boolean().optional(),
   })
   .strict()
-  .refine((body) => (body.url === undefined) !== (body.payload === undefined), {
+  .refine((body) => [body.url, body.payload, body.files].filter((v) => v !== undefined).length === 1, {
     path: ['url'],
-    message: 'Send either url or payload',
+    message: 'Send one of url, payload or files',
   });
 
 const DescriptionBody = z
@@ -117,7 +123,7 @@ export function staffThreadRoutes(options: { settings?: () => ImportSettings } =
       const outcome = await importThreadFrom(c.get('db'), {
         organisationId: session.user.organisationId,
         url: body.url,
-        payload: body.payload,
+        payload: body.files ? combineExportFiles(body.files) : body.payload,
         platform: body.platform,
         rootId: body.rootId,
         consultation: body.consultation,

@@ -50,10 +50,17 @@ const templates: Template[] = [
   {
     name: 'mirrored conversation',
     // Its address holds the thread's id, which the database chose: take it from the sitemap.
-    path: builtSitemapPaths().find((path) => path.startsWith('/gesprekken/')) ?? '/gesprekken/(missing)/',
+    path: builtSitemapPaths().find((path) => /^\/gesprekken\/[^/]+\/$/.test(path)) ?? '/gesprekken/(missing)/',
     h1: 'Gesprek op Mastodon over de fietsroute',
     h2: ['Berichten'],
   },
+  {
+    name: 'all mirrored conversations',
+    path: '/gesprekken/',
+    h1: 'Gesprekken op sociale media',
+    h2: ['Gesprek op Mastodon over de fietsroute'],
+  },
+  { name: 'all mirrored conversations in English', path: '/en/conversations/', h1: 'Conversations on social media' },
   { name: 'follow-up lookup', path: '/volg/', h1: 'Volg uw reactie' },
   {
     name: 'follow-up of a rejected response',

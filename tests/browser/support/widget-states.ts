@@ -249,9 +249,11 @@ const thread: Partial<Record<WidgetState, StateDriver>> = {
       await button.focus();
       await button.press('Enter');
       await expect(button).toHaveAttribute('aria-expanded', 'true');
+      // A resident's photo is described, not linked: its address on the platform names its author.
       await expect(
-        widget.getByRole('link', { name: /Het kruispunt in de spits.*\(beschrijving toegevoegd door de gemeente\)/ }),
+        widget.getByText(/^Afbeelding: Het kruispunt in de spits.*\(beschrijving toegevoegd door de gemeente\)$/),
       ).toBeVisible();
+      await expect(widget.getByRole('link', { name: /Het kruispunt in de spits/ })).toHaveCount(0);
     },
     live: '',
   },

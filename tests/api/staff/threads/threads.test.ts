@@ -110,6 +110,24 @@ for (const target of databaseTargets()) {
       assert.ok(row?.consultationId);
     });
 
+    it('imports a Mastodon status and its context sent as the two files the platform gives, and refuses a context alone', async () => {
+      const { status, context } = mastodonThread();
+      (status as { id: string }).id = '9150';
+      for (const d of context.descendants as Array<{ in_reply_to_id: string }>) {
+        if (d.in_reply_to_id === '100') d.in_reply_to_id = '9150';
+      }
+      const response = await call('POST', '/api/staff/threads', { files: [context, status] });
+      assert.equal(response.status, 201);
+      const body = await response.json();
+      assert.deepEqual([body.platform, body.stats.added], ['mastodon', 3]);
+      const alone = await call('POST', '/api/staff/threads', { files: [context] });
+      assert.equal(alone.status, 422);
+      assert.match((await alone.json()).type, /thread-payload-invalid/);
+      const both = await call('POST', '/api/staff/threads', { files: [status, context], payload: status });
+      assert.equal(both.status, 422);
+      assert.match((await both.json()).type, /validation-failed/);
+    });
+
     it('re-syncs a thread on demand, applying edits and deletions at the source', async () => {
       seedMastodonThread(platform, '600');
       const { id } = await importUrl(platform.mastodonUrl('600'));

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { detectPlatform, importThreadPayload } from '../../../../api/services/social/import-payload.ts';
+import {
+  combineExportFiles,
+  detectPlatform,
+  importThreadPayload,
+} from '../../../../api/services/social/import-payload.ts';
+import { SocialImportError } from '../../../../api/services/social/model.ts';
 import {
   BSKY_ROOT,
   blueskyPost,
@@ -53,5 +58,27 @@ describe('detecting the platform of a JSON thread', () => {
     for (const payload of [{ hello: 'world' }, [], null, 'text', { data: [] }]) {
       assert.equal(detectPlatform(payload), undefined);
     }
+  });
+});
+
+describe('files as the platforms export them', () => {
+  const status = { id: '9', content: '<p>Hallo</p>', account: { id: 'a' }, in_reply_to_id: null };
+  const context = { ancestors: [], descendants: [] };
+
+  it('reads a Mastodon status and its context, in either order, as one thread payload', () => {
+    assert.deepEqual(combineExportFiles([status, context]), { status, context });
+    assert.deepEqual(combineExportFiles([context, status]), { status, context });
+  });
+
+  it('passes one file through as it is (a Bluesky getPostThread answer, a status alone)', () => {
+    const answer = { thread: { $type: 'app.bsky.feed.defs#threadViewPost', post: {} } };
+    assert.equal(combineExportFiles([answer]), answer);
+    assert.equal(combineExportFiles([status]), status);
+  });
+
+  it('refuses a context without its status, and files that are not a status and its context', () => {
+    assert.throws(() => combineExportFiles([context]), /give the status file too/);
+    assert.throws(() => combineExportFiles([status, status]), SocialImportError);
+    assert.throws(() => combineExportFiles([status, context, context]), SocialImportError);
   });
 });

@@ -108,6 +108,11 @@ describe('renderThreadPosts', () => {
     assert.doesNotMatch(html, /<img/);
   });
 
+  test("shows a resident's image by its description only, without the platform's file address", () => {
+    assert.match(html, /<li>Afbeelding <span class="podium-post__no-description">/);
+    assert.doesNotMatch(html, /m\/1\.jpg/);
+  });
+
   test('shows a deleted post as a placeholder and names residents by their letter', () => {
     assert.match(html, /Dit bericht is verwijderd\./);
     assert.match(html, /Inwoner A schreef op/);
@@ -173,7 +178,7 @@ describe('renderThreadPosts with sensitive media and descriptions added by the m
     const html = String(renderThreadPosts(publicMirror(withMedia), 'nl'));
     assert.match(
       html,
-      /<details class="podium-disclosure"><summary>Toon gevoelige afbeelding<\/summary><ul class="podium-post__media"><li><a[^>]*>Afbeelding: Een ongeluk/,
+      /<details class="podium-disclosure"><summary>Toon gevoelige afbeelding<\/summary><ul class="podium-post__media"><li>Afbeelding: Een ongeluk/,
     );
     assert.equal(html.match(/<summary>Toon gevoelige/g)?.length, 1, 'media without a label are shown as they are');
     assert.match(String(renderThreadPosts(publicMirror(withMedia), 'en')), /<summary>Show sensitive image<\/summary>/);
@@ -221,5 +226,31 @@ describe("renderThreadPosts with the municipality's answer to a post", () => {
     assert.match(english, /The municipality answered on <time/);
     assert.match(english, /This answer is only here, not on Mastodon/);
     assert.match(english, /<div class="podium-post__content" lang="nl"><p>Dank u\.<\/p>/);
+  });
+});
+
+describe('renderThreadPosts with a resident mentioned in the municipality’s reply', () => {
+  const mentioned: SocialThread = {
+    ...thread,
+    posts: [
+      ...thread.posts,
+      {
+        ...base,
+        id: '6',
+        parentId: '2',
+        depth: 2,
+        author: { ...person('Gemeente', 'gemeente@social.example'), isOwnAccount: true, isOfficial: true },
+        html: '<p><a href="https://social.example/@jan" rel="nofollow ugc noopener">@jan</a> dank, we kijken ernaar.</p>',
+        text: '@jan dank, we kijken ernaar.',
+        mentions: [{ handle: 'jan@social.example', url: 'https://social.example/@jan' }],
+      },
+    ],
+  };
+
+  test('names the resident by their pseudonym in the page’s language, as text without a link', () => {
+    const dutch = String(renderThreadPosts(publicMirror(mentioned), 'nl'));
+    assert.match(dutch, /<div class="podium-post__content"><p>Inwoner A dank, we kijken ernaar\.<\/p><\/div>/);
+    assert.doesNotMatch(dutch, /@jan|social\.example\/@jan/);
+    assert.match(String(renderThreadPosts(publicMirror(mentioned), 'en')), /<p>Resident A dank, we kijken/);
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "social_threads" ADD COLUMN "pseudonyms" jsonb DEFAULT '{}'::jsonb NOT NULL;
