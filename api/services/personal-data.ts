@@ -22,6 +22,7 @@ import { markContentChanged } from './content-revision.ts';
 import { eraseSubmission, exportSubmission, type RightsActor, type SubmissionExport } from './residents-rights.ts';
 import { erasedContent } from './social/threads.ts';
 import { forgetPostTexts, removeDeadCopies } from './erasure.ts';
+import { forgetPseudonym } from './social/public-mirror.ts';
 
 export type PersonQuery = { email: string } | { handle: string };
 type StaffActor = Exclude<RightsActor, { type: 'resident' }>;
@@ -213,6 +214,9 @@ export async function erasePersonalData(
       // The municipality's answers to the posts may quote them, and staff's notes go with
       // their words (erasure.ts).
       await forgetPostTexts(tx, postIds);
+      const who = author.handle ?? author.displayName;
+      if (who)
+        for (const threadId of new Set(posts.map((post) => post.threadId))) await forgetPseudonym(tx, threadId, who);
       for (const post of posts) if (post.submissionId) linkedSubmissions.push(post.submissionId);
       const [thread] = posts.length
         ? await tx

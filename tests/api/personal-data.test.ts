@@ -1,11 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { auditLog, organisations, socialAuthors, socialPosts, submissionContacts } from '../../api/db/schema.ts';
+import {
+  auditLog,
+  organisations,
+  socialAuthors,
+  socialPosts,
+  socialThreads,
+  submissionContacts,
+} from '../../api/db/schema.ts';
 import { currentContentVersion } from '../../api/services/content-revision.ts';
 import { erasePersonalData, exportPersonalData, findPersonalData } from '../../api/services/personal-data.ts';
 import { privacyCommand } from '../../api/services/privacy-cli.ts';
 import { importMastodonThread } from '../../api/services/social/mastodon.ts';
+import { pseudonymKey, readPublicThread } from '../../api/services/social/public-mirror.ts';
 import { importThread, readThread } from '../../api/services/social/threads.ts';
 import { mastodonThread } from '../fixtures/social/payloads.ts';
 import { NOW, openTestApp, postJson, validAnswers, type TestApp } from '../support/app.ts';
@@ -34,6 +42,9 @@ for (const target of databaseTargets()) {
       }));
     });
     after(() => t.close());
+
+    const pseudonymsIn = async (id: string) =>
+      (await t.db.select({ p: socialThreads.pseudonyms }).from(socialThreads).where(eq(socialThreads.id, id)))[0]?.p;
 
     it('finds input by e-mail address whatever its case, and accounts by handle', async () => {
       const byEmail = await findPersonalData(t.db, { email: ' ANNA@example.NL ' }, operator);
@@ -81,8 +92,24 @@ for (const target of databaseTargets()) {
       const [bert] = await t.db.select().from(socialAuthors).where(eq(socialAuthors.handle, 'bert@andere.example'));
       const postsBefore = await t.db.select().from(socialPosts).where(eq(socialPosts.authorId, bert!.id));
       const version = await currentContentVersion(t.db);
+      // Bert's posts are published, so he has a letter in the thread's mirror before the erasure.
+      await t.db
+        .update(socialPosts)
+        .set({ publishedAt: NOW, reviewState: 'published' })
+        .where(eq(socialPosts.authorId, bert!.id));
+      await readPublicThread(t.db, threadId);
+      const bertKey = pseudonymKey(threadId, 'bert@andere.example');
+      const lettersBefore = (await pseudonymsIn(threadId)) ?? {};
+      assert.ok(lettersBefore[bertKey], 'Bert has a pseudonym before');
       const report = await erasePersonalData(t.db, { handle: 'bert@andere.example' }, { now: NOW, actor: operator });
       assert.equal(report.socialAuthors, 1);
+      const lettersAfter = (await pseudonymsIn(threadId)) ?? {};
+      assert.equal(lettersAfter[bertKey], undefined, 'the hash of his handle is gone');
+      assert.deepEqual(
+        Object.values(lettersAfter).sort(),
+        Object.values(lettersBefore).sort(),
+        'his letter stays taken, nobody else moves',
+      );
       assert.equal(report.socialPosts, postsBefore.length);
       assert.ok((await currentContentVersion(t.db)) > version);
       for (const post of postsBefore) {

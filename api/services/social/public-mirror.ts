@@ -15,8 +15,8 @@
  * post a mentioned resident is their pseudonym, and a resident's media carry no address
  * (a platform's file address can name its author).
  */
-import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { createHash, randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { SocialAuthor, SocialMention, SocialPost, SocialThread } from '../../../shared/contracts/social-thread.ts';
 import type { Db } from '../../db/client.ts';
 import { organisations, socialThreads, type SocialAuthorDisplay } from '../../db/schema.ts';
@@ -210,20 +210,50 @@ export async function pseudonymsOf(db: Pick<Db, 'select'>, threadId: string): Pr
 
 /**
  * The public mirror of a thread with its kept pseudonyms; the ones it had to give are kept
- * from now on. Two readers at the same moment could each give a new person a letter: the
- * merge keeps the first writer's, and the next read shows that one.
+ * from now on. New letters are given under a lock on the thread's row, so two readers at the
+ * same moment never give one letter to two people.
  */
 export async function mirrorThread(db: Db, thread: SocialThread): Promise<SocialThread> {
   const display = await authorDisplayOf(db, thread.id);
-  const before = await pseudonymsOf(db, thread.id);
-  const { thread: mirrored, assigned } = mirrorWithPseudonyms(thread, display, before);
-  if (Object.keys(assigned).length > 0) {
-    await db
-      .update(socialThreads)
-      .set({ pseudonyms: sql`${JSON.stringify(assigned)}::jsonb || ${socialThreads.pseudonyms}` })
-      .where(eq(socialThreads.id, thread.id));
-  }
-  return mirrored;
+  const first = mirrorWithPseudonyms(thread, display, await pseudonymsOf(db, thread.id));
+  if (Object.keys(first.assigned).length === 0) return first.thread;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ pseudonyms: socialThreads.pseudonyms })
+      .from(socialThreads)
+      .where(eq(socialThreads.id, thread.id))
+      .for('update');
+    const before = row?.pseudonyms ?? {};
+    const { thread: mirrored, assigned } = mirrorWithPseudonyms(thread, display, before);
+    if (Object.keys(assigned).length > 0) {
+      await tx
+        .update(socialThreads)
+        .set({ pseudonyms: { ...before, ...assigned } })
+        .where(eq(socialThreads.id, thread.id));
+    }
+    return mirrored;
+  });
+}
+
+/**
+ * After a person's erasure: their pseudonym stays taken (the letters of others never move,
+ * and nobody new becomes "Inwoner B" in a conversation where B was someone else), but under
+ * a random key, so the hash of their handle is no longer stored anywhere.
+ */
+export async function forgetPseudonym(tx: Pick<Db, 'select' | 'update'>, threadId: string, who: string): Promise<void> {
+  const [row] = await tx
+    .select({ pseudonyms: socialThreads.pseudonyms })
+    .from(socialThreads)
+    .where(eq(socialThreads.id, threadId))
+    .for('update');
+  const key = pseudonymKey(threadId, who);
+  const letter = row?.pseudonyms[key];
+  if (!row || letter === undefined) return;
+  const { [key]: _forgotten, ...others } = row.pseudonyms;
+  await tx
+    .update(socialThreads)
+    .set({ pseudonyms: { ...others, [`erased:${randomUUID()}`]: letter } })
+    .where(eq(socialThreads.id, threadId));
 }
 
 /** A thread as published: only what moderation let through, residents as the organisation chose. */
