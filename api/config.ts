@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseRateLimits, type RateLimitRules } from './services/rate-limit.ts';
+import { parseSecretKey } from './services/social/secret-box.ts';
 import type { ImportSettings } from './services/social/thread-admin.ts';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -57,6 +58,10 @@ export type Config = {
   redisUrl: string | undefined;
   /** The password for `npx podium staff add`, when it is not typed in. */
   staffPassword: string | undefined;
+  /** Seals connected accounts' tokens at rest (32 bytes); without it no token is stored. */
+  secretKey: Buffer | undefined;
+  /** Seconds between passes of the poster over answers waiting for their platform; 0 turns posting off. */
+  socialPostSeconds: number;
 };
 
 /** An optional text; empty counts as unset, as `VAR= npx podium start` means. */
@@ -141,6 +146,18 @@ export const EnvSchema = z.object({
   PODIUM_LATE_CHECK_MINUTES: wholeNumber('must be a number of minutes (0 turns the check off)', 5),
   PODIUM_REDIS_URL: text(),
   PODIUM_STAFF_PASSWORD: text(),
+  PODIUM_SECRET_KEY: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (!raw?.trim()) return undefined;
+      const key = parseSecretKey(raw);
+      if (key) return key;
+      // The value itself is a secret: the message never repeats it.
+      ctx.addIssue({ code: 'custom', message: 'must be 32 bytes as 64 hex digits or base64 (openssl rand -hex 32)' });
+      return z.NEVER;
+    }),
+  PODIUM_SOCIAL_POST_SECONDS: wholeNumber('must be a number of seconds (0 turns posting off)', 10),
 });
 
 /** The names of all variables, as the README's configuration table lists them. */
@@ -194,5 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lateCheckMinutes: v.PODIUM_LATE_CHECK_MINUTES,
     redisUrl: v.PODIUM_REDIS_URL,
     staffPassword: v.PODIUM_STAFF_PASSWORD,
+    secretKey: v.PODIUM_SECRET_KEY,
+    socialPostSeconds: v.PODIUM_SOCIAL_POST_SECONDS,
   };
 }
