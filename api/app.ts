@@ -42,6 +42,7 @@ import { unsubscribeRoutes } from './routes/unsubscribe.ts';
 import { setMailPublicUrl } from './services/notifications/settings.ts';
 import { PRIVATE_PATHS, privateResponse } from './http/private-response.ts';
 import type { ImportSettings } from './services/social/thread-admin.ts';
+import type { PostingSettings } from './services/social/accounts.ts';
 import { notFoundPage, rateLimitedPage } from './views/message-page.ts';
 import { loadShell } from './views/page-shell.ts';
 
@@ -67,6 +68,8 @@ export type AppOptions = {
   rateLimitStore?: RateLimitStore;
   /** How staff imports read threads (config.threadImports); read per request, so tests can change it. */
   threadImports?: () => ImportSettings;
+  /** The key that seals connected accounts' tokens, and how their instances are reached (config). */
+  socialPosting?: () => PostingSettings;
 };
 
 export const API_VERSION = '0.1.0';
@@ -187,7 +190,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     app.use(path, sameOrigin(staff));
     app.use(path, staffSession(staff));
   }
-  app.route('/', staffWorkbench({ ...staff, threadImports: options.threadImports }));
+  app.route(
+    '/',
+    staffWorkbench({ ...staff, threadImports: options.threadImports, socialPosting: options.socialPosting }),
+  );
   app.route('/', rightsPages({ siteDir, publicUrl: options.publicUrl ?? '', limits }));
   app.route('/', unsubscribeRoutes({ limits }));
 

@@ -94,6 +94,7 @@ export async function start(
     powSecret: config.powSecret,
     powSettings: { ...DEFAULT_POW_SETTINGS, maxNumber: config.powMaxNumber },
     threadImports: () => config.threadImports,
+    socialPosting: () => ({ secretKey: config.secretKey, allowPrivateHosts: config.threadImports.allowPrivateHosts }),
     ...(rateLimitStore ? { rateLimitStore } : {}),
   });
   const server = await new Promise<ServerType>((resolve) => {

@@ -3,6 +3,7 @@ import { createApp } from '../../api/app.ts';
 import type { Database } from '../../api/db/client.ts';
 import { seedDemoData } from '../../api/services/seed.ts';
 import type { RateLimitRules } from '../../api/services/rate-limit.ts';
+import type { PostingSettings } from '../../api/services/social/accounts.ts';
 import type { ImportSettings } from '../../api/services/social/thread-admin.ts';
 import type { DatabaseTarget } from './databases.ts';
 
@@ -20,6 +21,7 @@ export async function openTestApp(
     rateLimits?: RateLimitRules;
     trustProxyHops?: number;
     threadImports?: () => ImportSettings;
+    socialPosting?: () => PostingSettings;
   } = {},
 ) {
   const database: Database = await target.open();
@@ -33,6 +35,7 @@ export async function openTestApp(
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.trustProxyHops ? { trustProxyHops: options.trustProxyHops } : {}),
     ...(options.threadImports ? { threadImports: options.threadImports } : {}),
+    ...(options.socialPosting ? { socialPosting: options.socialPosting } : {}),
     // Tests about other things send more than a resident would; tests/api/rate-limits.test.ts tests the limits.
     rateLimits: options.rateLimits ?? NO_RATE_LIMITS,
   });
