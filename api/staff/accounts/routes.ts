@@ -7,6 +7,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { InputText } from '../../../shared/contracts/input-text.ts';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { textsFor } from '../../../shared/i18n.ts';
 import {
@@ -24,8 +25,8 @@ import { renderAccountsPage, type ConnectFormState } from './view.ts';
 
 const AccountId = z.uuid();
 const ConnectForm = z.object({
-  instance: z.string().trim().min(1).max(500),
-  token: z.string().trim().min(1).max(2000),
+  instance: InputText.trim().min(1).max(500),
+  token: InputText.trim().min(1).max(2000),
 });
 
 export function accountRoutes(settings: () => PostingSettings): Hono<StaffEnv> {
