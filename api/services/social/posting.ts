@@ -323,3 +323,18 @@ export async function postingStates(db: Db, socialPostId: string): Promise<Map<s
     .where(eq(socialPostings.socialPostId, socialPostId));
   return new Map(rows.map((r) => [r.replyId, { ...r, error: r.error as PostingError | null }]));
 }
+
+/** The handle of the connected account an answer to this post would be posted as, if any. */
+export async function postingAccountFor(
+  db: Db,
+  organisationId: string,
+  socialPostId: string,
+): Promise<string | undefined> {
+  const [thread] = await db
+    .select({ platform: socialThreads.platform, sourceUrl: socialThreads.sourceUrl })
+    .from(socialPosts)
+    .innerJoin(socialThreads, eq(socialThreads.id, socialPosts.threadId))
+    .where(and(eq(socialPosts.id, socialPostId), eq(socialThreads.organisationId, organisationId)));
+  if (!thread) return undefined;
+  return (await accountForThread(db, organisationId, thread.platform, thread.sourceUrl))?.handle;
+}

@@ -18,7 +18,7 @@ import { syncThread } from '../../../api/services/social/threads.ts';
 import { NOW, openTestApp, type TestApp } from '../../support/app.ts';
 import { databaseTargets } from '../../support/databases.ts';
 import { seedMastodonThread, startPlatformServer, type PlatformServer } from '../../support/platform-server.ts';
-import { addStaffUser } from '../../support/staff.ts';
+import { addStaffUser, logIn } from '../../support/staff.ts';
 
 const TOKEN = 'tok-gemeente-0123456789';
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
@@ -73,6 +73,10 @@ for (const target of databaseTargets()) {
     }
     const answer = (itemId: string, body: string) =>
       answerItem(t.db, { itemId, body, language: 'nl', actor, now: NOW });
+    const staffPage = async (path: string) => {
+      const { cookie } = await logIn(t, 'beheer@demodam.example');
+      return (await t.app.request(path, { headers: { Cookie: cookie } })).text();
+    };
     const postingOf = async (postId: string) =>
       (await t.db.select().from(socialPostings).where(eq(socialPostings.socialPostId, postId)))[0];
 
@@ -149,6 +153,17 @@ for (const target of databaseTargets()) {
       assert.equal((await syncThread(t.db, threadId, { now: later(2), allowPrivateHosts: true })).kind, 'synced');
       const again = await (await t.app.request(`/api/threads/${threadId}`)).json();
       assert.ok(again.posts.some((p: { id: string }) => p.id === posting.externalId));
+
+      // Staff see where the answer went, on the answer page and on the item in the inbox.
+      const handle = `@gemeente@${new URL(platform.origin).host}`;
+      const answerPage = await staffPage(`/beheer/items/${reply.id}/antwoord`);
+      assert.match(answerPage, new RegExp(`Podium plaatst het antwoord als ${handle} in het gesprek op Mastodon`));
+      assert.match(answerPage, new RegExp(`Geplaatst in het gesprek als ${handle}:`));
+      assert.ok(answerPage.includes(`href="${posting.url}"`));
+      assert.match(
+        await staffPage(`/en/manage/items/${reply.id}`),
+        new RegExp(`Posted in the conversation as ${handle}:`),
+      );
     });
 
     it('gives a text over 500 characters up as too long, with the reason audited, and posts nothing', async () => {
@@ -162,6 +177,10 @@ for (const target of databaseTargets()) {
       assert.equal(platform.posted.length, before);
       const audit = await t.db.select().from(auditLog).where(eq(auditLog.action, 'social_post.post_failed'));
       assert.equal((audit.at(-1)!.details as { reason: string }).reason, 'too_long');
+      assert.match(
+        await staffPage(`/beheer/items/${reply.id}`),
+        /Niet geplaatst als @gemeente@\S+: het antwoord is te lang/,
+      );
     });
 
     it('waits for the rate limit to reset on a 429, then posts', async () => {
