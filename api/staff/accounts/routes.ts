@@ -36,7 +36,7 @@ export function accountRoutes(settings: () => PostingSettings): Hono<StaffEnv> {
     c: Context<StaffEnv>,
     lang: Locale,
     session: ActiveSession,
-    extra: { form?: ConnectFormState; notice?: string; status?: 200 | 422 | 503 } = {},
+    extra: { form?: ConnectFormState; notice?: string; status?: 200 | 422 } = {},
   ) =>
     c.html(
       renderAccountsPage({
@@ -94,7 +94,7 @@ export function accountRoutes(settings: () => PostingSettings): Hono<StaffEnv> {
     const target = outcome.kind === 'token_rejected' || outcome.kind === 'no_secret_key' ? 'token' : 'instance';
     return page(c, lang, session, {
       form: { values, errors: [{ field: target, message: m[outcome.kind] }] },
-      status: outcome.kind === 'no_secret_key' ? 503 : 422,
+      status: 422,
     });
   });
 

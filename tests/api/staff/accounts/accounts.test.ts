@@ -73,7 +73,7 @@ for (const target of databaseTargets()) {
           ['instance', platform.origin],
           ['token', TOKEN],
         ]);
-        assert.equal(response.status, 503);
+        assert.equal(response.status, 422);
         assert.match(await response.text(), /Podium bewaart geen token zonder sleutel/);
         assert.equal((await t.db.select().from(socialAccounts)).length, 0);
       } finally {
