@@ -154,7 +154,12 @@ export const EnvSchema = z.object({
       const key = parseSecretKey(raw);
       if (key) return key;
       // The value itself is a secret: the message never repeats it.
-      ctx.addIssue({ code: 'custom', message: 'must be 32 bytes as 64 hex digits or base64 (openssl rand -hex 32)' });
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'PODIUM_SECRET_KEY must be 32 bytes as 64 hex digits or base64 (openssl rand -hex 32); its value is not repeated here.',
+        params: { whole: true },
+      });
       return z.NEVER;
     }),
   PODIUM_SOCIAL_POST_SECONDS: wholeNumber('must be a number of seconds (0 turns posting off)', 10),
