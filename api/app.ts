@@ -45,6 +45,7 @@ import { unsubscribeRoutes } from './routes/unsubscribe.ts';
 import { setMailPublicUrl } from './services/notifications/settings.ts';
 import { PRIVATE_PATHS, privateResponse } from './http/private-response.ts';
 import type { ImportSettings } from './services/social/thread-admin.ts';
+import type { PostingSettings } from './services/social/accounts.ts';
 import { notFoundPage, rateLimitedPage } from './views/message-page.ts';
 import { loadShell } from './views/page-shell.ts';
 
@@ -72,6 +73,8 @@ export type AppOptions = {
   threadImports?: () => ImportSettings;
   /** Request log lines (JSON format only) and metrics; `/metrics` is served when a token is given. */
   observability?: { log?: Logger; metrics?: Metrics; metricsToken?: string | undefined };
+  /** The key that seals connected accounts' tokens, and how their instances are reached (config). */
+  socialPosting?: () => PostingSettings;
 };
 
 export const API_VERSION = '0.1.0';
@@ -197,7 +200,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     app.use(path, sameOrigin(staff));
     app.use(path, staffSession(staff));
   }
-  app.route('/', staffWorkbench({ ...staff, threadImports: options.threadImports }));
+  app.route(
+    '/',
+    staffWorkbench({ ...staff, threadImports: options.threadImports, socialPosting: options.socialPosting }),
+  );
   app.route('/', rightsPages({ siteDir, publicUrl: options.publicUrl ?? '', limits }));
   app.route('/', unsubscribeRoutes({ limits }));
 

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { defaultLogFormat, type LogFormat } from './observability/log.ts';
 import { parseRateLimits, type RateLimitRules } from './services/rate-limit.ts';
+import { parseSecretKey } from './services/social/secret-box.ts';
 import type { ImportSettings } from './services/social/thread-admin.ts';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -62,6 +63,10 @@ export type Config = {
   logFormat: LogFormat;
   /** Bearer token for `GET /metrics`; unset: no metrics address. */
   metricsToken: string | undefined;
+  /** Seals connected accounts' tokens at rest (32 bytes); without it no token is stored. */
+  secretKey: Buffer | undefined;
+  /** Seconds between passes of the poster over answers waiting for their platform; 0 turns posting off. */
+  socialPostSeconds: number;
 };
 
 /** An optional text; empty counts as unset, as `VAR= npx podium start` means. */
@@ -153,6 +158,23 @@ export const EnvSchema = z.object({
   PODIUM_METRICS_TOKEN: text().refine((token) => token === undefined || token.length >= 16, {
     message: 'must be at least 16 characters (it guards the metrics address)',
   }),
+  PODIUM_SECRET_KEY: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (!raw?.trim()) return undefined;
+      const key = parseSecretKey(raw);
+      if (key) return key;
+      // The value itself is a secret: the message never repeats it.
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'PODIUM_SECRET_KEY must be 32 bytes as 64 hex digits or base64 (openssl rand -hex 32); its value is not repeated here.',
+        params: { whole: true },
+      });
+      return z.NEVER;
+    }),
+  PODIUM_SOCIAL_POST_SECONDS: wholeNumber('must be a number of seconds (0 turns posting off)', 10),
 });
 
 /** The names of all variables, as the README's configuration table lists them. */
@@ -208,5 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staffPassword: v.PODIUM_STAFF_PASSWORD,
     logFormat: v.PODIUM_LOG_FORMAT,
     metricsToken: v.PODIUM_METRICS_TOKEN,
+    secretKey: v.PODIUM_SECRET_KEY,
+    socialPostSeconds: v.PODIUM_SOCIAL_POST_SECONDS,
   };
 }

@@ -26,6 +26,7 @@ import { startThreadSyncLoop } from './services/social/scheduler.ts';
 import { startAdminSocket } from './services/social/admin-socket.ts';
 import { startRetentionLoop } from './services/retention.ts';
 import { startMailSender } from './services/notifications/outbox.ts';
+import { startPostingLoop } from './services/social/posting.ts';
 import { startNearlyLateLoop } from './services/notifications/nearly-late.ts';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { observe } from './observability/events.ts';
@@ -123,6 +124,7 @@ export async function start(
     powSecret: config.powSecret,
     powSettings: { ...DEFAULT_POW_SETTINGS, maxNumber: config.powMaxNumber },
     threadImports: () => config.threadImports,
+    socialPosting: () => ({ secretKey: config.secretKey, allowPrivateHosts: config.threadImports.allowPrivateHosts }),
     ...(rateLimitStore ? { rateLimitStore } : {}),
   });
   const server = await new Promise<ServerType>((resolve) => {
@@ -166,6 +168,15 @@ export async function start(
     config.mailSendSeconds > 0
       ? startMailSender(database.db, mail, { everyMs: config.mailSendSeconds * 1000, log })
       : async () => {};
+  // Answers on their way to Mastodon: every process posts, each answer is claimed by one.
+  const stopPoster =
+    config.socialPostSeconds > 0
+      ? startPostingLoop(
+          database.db,
+          () => ({ secretKey: config.secretKey, allowPrivateHosts: config.threadImports.allowPrivateHosts }),
+          { everyMs: config.socialPostSeconds * 1000, log },
+        )
+      : async () => {};
   const stopLateCheck =
     config.lateCheckMinutes > 0
       ? startNearlyLateLoop(database.db, { everyMs: config.lateCheckMinutes * 60_000, log })
@@ -192,6 +203,7 @@ export async function start(
       await stopThreadSync();
       await stopRetention();
       await stopMailSender();
+      await stopPoster();
       await stopLateCheck();
       await rateLimitStore?.close?.();
       observability.close();

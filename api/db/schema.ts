@@ -1054,3 +1054,68 @@ export const itemPresence = pgTable(
   },
   (t) => [primaryKey({ columns: [t.itemId, t.staffUserId] }), index('item_presence_seen').on(t.seenAt)],
 );
+
+/**
+ * The municipality's connected accounts on social media (api/services/social/accounts.ts):
+ * one registry of the official accounts Podium may post as. The access token is sealed
+ * with AES-256-GCM under PODIUM_SECRET_KEY (secret-box.ts) and never leaves the service
+ * unsealed except to the platform. A revoked account keeps its row (the audit log names
+ * it) but loses its token.
+ */
+export const socialAccounts = pgTable(
+  'social_accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    platform: socialPlatform('platform').notNull(),
+    /** The instance's origin (Mastodon) or the PDS (Bluesky), e.g. https://social.example.nl. */
+    instanceUrl: text('instance_url').notNull(),
+    /** The platform's id of the account and its handle, as verify_credentials reported them. */
+    externalId: text('external_id').notNull(),
+    handle: text('handle').notNull(),
+    /** `v1.<iv>.<tag>.<ciphertext>` in base64url; null once revoked. */
+    tokenSealed: text('token_sealed'),
+    connectedByStaffUserId: uuid('connected_by_staff_user_id').references(() => staffUsers.id, {
+      onDelete: 'set null',
+    }),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('social_accounts_organisation').on(t.organisationId, t.platform)],
+);
+
+/**
+ * Answers on their way to the platform (api/services/social/posting.ts), the mail outbox's
+ * pattern: written in the answer's transaction, claimed with `FOR UPDATE SKIP LOCKED` and a
+ * lease, retried with back-off. One job per staff reply, so an answer is posted once.
+ */
+export const socialPostings = pgTable(
+  'social_postings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffReplyId: uuid('staff_reply_id')
+      .notNull()
+      .unique()
+      .references(() => staffReplies.id, { onDelete: 'cascade' }),
+    socialPostId: uuid('social_post_id')
+      .notNull()
+      .references(() => socialPosts.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => socialAccounts.id, { onDelete: 'cascade' }),
+    state: outboxState('state').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    /** Why the last attempt failed, as a code staff see explained (`token_expired`, `too_long`…). */
+    lastError: text('last_error'),
+    /** The platform's id and address of what was posted. */
+    externalId: text('external_id'),
+    url: text('url'),
+    postedAt: timestamp('posted_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('social_postings_due').on(t.state, t.nextAttemptAt)],
+);

@@ -5,11 +5,13 @@
  * session) is mounted in api/app.ts, in front of this.
  */
 import { Hono } from 'hono';
+import { accountRoutes } from './accounts/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { insightsRoutes } from './insights/routes.ts';
 import { staffAssets } from './kit/assets.ts';
 import type { StaffEnv } from './kit/guards.ts';
+import type { PostingSettings } from '../services/social/accounts.ts';
 import type { ImportSettings } from '../services/social/thread-admin.ts';
 import type { StaffSessionOptions } from './kit/session.ts';
 import { staffPrivacyRoutes } from './privacy/routes.ts';
@@ -26,6 +28,8 @@ export { THREAD_IMPORT_MAX_BYTES } from './threads/routes.ts';
 export type StaffWorkbenchOptions = StaffSessionOptions & {
   /** How staff imports read threads (config.threadImports). */
   threadImports?: (() => ImportSettings) | undefined;
+  /** The key that seals connected accounts' tokens (config.secretKey). */
+  socialPosting?: (() => PostingSettings) | undefined;
 };
 
 export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffEnv> {
@@ -42,5 +46,6 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffE
   app.route('/', staffThreadRoutes(options.threadImports ? { settings: options.threadImports } : {}));
   app.route('/', staffPrivacyRoutes());
   app.route('/', notificationRoutes());
+  app.route('/', accountRoutes(options.socialPosting ?? (() => ({ secretKey: undefined, allowPrivateHosts: false }))));
   return app;
 }

@@ -3,6 +3,7 @@ import { createApp, type AppOptions } from '../../api/app.ts';
 import type { Database } from '../../api/db/client.ts';
 import { seedDemoData } from '../../api/services/seed.ts';
 import type { RateLimitRules } from '../../api/services/rate-limit.ts';
+import type { PostingSettings } from '../../api/services/social/accounts.ts';
 import type { ImportSettings } from '../../api/services/social/thread-admin.ts';
 import type { DatabaseTarget } from './databases.ts';
 
@@ -22,6 +23,7 @@ export async function openTestApp(
     threadImports?: () => ImportSettings;
     /** Logs and metrics, made from the test's database. */
     observability?: (db: Database['db']) => AppOptions['observability'];
+    socialPosting?: () => PostingSettings;
   } = {},
 ) {
   const database: Database = await target.open();
@@ -36,6 +38,7 @@ export async function openTestApp(
     ...(options.trustProxyHops ? { trustProxyHops: options.trustProxyHops } : {}),
     ...(options.threadImports ? { threadImports: options.threadImports } : {}),
     ...(options.observability ? { observability: options.observability(database.db) } : {}),
+    ...(options.socialPosting ? { socialPosting: options.socialPosting } : {}),
     // Tests about other things send more than a resident would; tests/api/rate-limits.test.ts tests the limits.
     rateLimits: options.rateLimits ?? NO_RATE_LIMITS,
   });

@@ -22,6 +22,11 @@ export function browserTestEnv(root: string): Record<string, string> {
     // The suite sends far more input from one address than residents would; the limits
     // themselves are tested in tests/api/rate-limits.test.ts.
     PODIUM_RATE_LIMITS: 'submit=100000/60,follow_up=100000/60,rights=100000/60,login=100000/60,email_link=100000/60',
+    // Connected accounts: a sealing key (a test value, never a real one), the local Mastodon
+    // instance the journeys start on 127.0.0.1, and a poster that does not keep them waiting.
+    PODIUM_SECRET_KEY: '7e57'.repeat(16),
+    PODIUM_IMPORT_ALLOW_PRIVATE: '1',
+    PODIUM_SOCIAL_POST_SECONDS: '1',
   };
 }
 
@@ -44,4 +49,12 @@ export const JOURNEY_MODERATOR = {
   password: JOURNEY_WEBCARE.password,
 } as const;
 
-export const JOURNEY_ACCOUNTS = [JOURNEY_WEBCARE, JOURNEY_MODERATOR] as const;
+/** The administrator of the journeys (connected accounts, thread imports); webcare's password too. */
+export const JOURNEY_ADMIN = {
+  email: 'journey-admin@demodam.example',
+  name: 'Bea Heer',
+  role: 'administrator',
+  password: JOURNEY_WEBCARE.password,
+} as const;
+
+export const JOURNEY_ACCOUNTS = [JOURNEY_WEBCARE, JOURNEY_MODERATOR, JOURNEY_ADMIN] as const;

@@ -3,6 +3,12 @@
  * import and sync paths: threads can be edited and posts deleted between reads, and the
  * next answers can be a 404, a 429 with rate-limit headers, or slow. It listens on
  * 127.0.0.1 only; URL imports reach it because the tests set PODIUM_IMPORT_ALLOW_PRIVATE.
+ *
+ * As Mastodon documents it, it also takes posts from an account with an access token
+ * (`tokens`): `GET /api/v1/accounts/verify_credentials` and `POST /api/v1/statuses` (JSON or
+ * form, `in_reply_to_id`, `Idempotency-Key`), answering 401 for an unknown or expired token
+ * and 422 for a text over 500 characters; a posted status joins `statuses`, so the thread's
+ * next read contains it.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +30,10 @@ export type PlatformServer = {
   bskyPosts: Map<string, { post: Json; parent: string | null }>;
   /** Every path asked, in order. */
   requests: string[];
+  /** Access tokens the Mastodon instance accepts, with the username each belongs to; delete one to expire it. */
+  tokens: Map<string, string>;
+  /** Every accepted POST /api/v1/statuses: the request's fields and Idempotency-Key. */
+  posted: Array<{ body: Json; idempotencyKey: string | undefined; token: string }>;
   /** The next `count` requests meet this trouble. */
   trouble(trouble: Trouble, count?: number): void;
   mastodonUrl(id: string): string;
@@ -38,6 +48,10 @@ export async function startPlatformServer(): Promise<PlatformServer> {
   const statuses = new Map<string, Json>();
   const bskyPosts = new Map<string, { post: Json; parent: string | null }>();
   const requests: string[] = [];
+  const tokens = new Map<string, string>();
+  const posted: PlatformServer['posted'] = [];
+  const byIdempotencyKey = new Map<string, Json>();
+  let nextStatusId = 9_000_000;
   const troubles: Trouble[] = [];
   const timers = new Set<NodeJS.Timeout>();
 
@@ -45,6 +59,51 @@ export async function startPlatformServer(): Promise<PlatformServer> {
     res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
     res.end(JSON.stringify(body));
   };
+
+  const bearer = (req: IncomingMessage) => /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+
+  async function readBody(req: IncomingMessage): Promise<Json> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    if ((req.headers['content-type'] ?? '').includes('application/json')) return JSON.parse(raw || '{}') as Json;
+    return Object.fromEntries(new URLSearchParams(raw));
+  }
+
+  /** The authenticated part of the Mastodon API: who the token is, and posting a status. */
+  async function mastodonAccountApi(req: IncomingMessage, res: ServerResponse, path: string) {
+    const token = bearer(req);
+    const username = token ? tokens.get(token) : undefined;
+    if (!username) return send(res, 401, { error: 'The access token is invalid' });
+    const account = { ...mastodonAccount(username), url: `${origin}/@${username}` };
+    if (path === '/api/v1/accounts/verify_credentials') return send(res, 200, account);
+    const body = await readBody(req);
+    const key = req.headers['idempotency-key'] as string | undefined;
+    const earlier = key ? byIdempotencyKey.get(`${token}:${key}`) : undefined;
+    if (earlier) return send(res, 200, earlier);
+    const text = typeof body.status === 'string' ? body.status : '';
+    if (!text.trim()) return send(res, 422, { error: "Validation failed: Text can't be blank" });
+    if ([...text].length > 500) {
+      return send(res, 422, { error: 'Validation failed: Text character limit of 500 exceeded' });
+    }
+    const parent = typeof body.in_reply_to_id === 'string' ? body.in_reply_to_id : null;
+    if (parent && !statuses.has(parent)) return send(res, 404, { error: 'Record not found' });
+    const id = String(nextStatusId++);
+    const paragraphs = text.split(/\n{2,}/).map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`);
+    const status = mastodonStatus(id, {
+      in_reply_to_id: parent,
+      in_reply_to_account_id: parent ? ((statuses.get(parent)!.account as Json).id ?? null) : null,
+      language: typeof body.language === 'string' ? body.language : null,
+      account,
+      uri: `${origin}/users/${username}/statuses/${id}`,
+      url: `${origin}/@${username}/${id}`,
+      content: paragraphs.join(''),
+    });
+    statuses.set(id, status);
+    posted.push({ body, idempotencyKey: key, token: token! });
+    if (key) byIdempotencyKey.set(`${token}:${key}`, status);
+    return send(res, 200, status, { 'X-RateLimit-Remaining': '299' });
+  }
 
   function mastodon(res: ServerResponse, path: string) {
     const match = /^\/api\/v1\/statuses\/(\d+)(\/context)?$/.exec(path);
@@ -118,7 +177,17 @@ export async function startPlatformServer(): Promise<PlatformServer> {
             },
       );
     }
-    const answer = () => (url.pathname.startsWith('/xrpc/') ? bluesky(res, url) : mastodon(res, url.pathname));
+    const authenticated =
+      (req.method === 'POST' && url.pathname === '/api/v1/statuses') ||
+      url.pathname === '/api/v1/accounts/verify_credentials';
+    const answer = () => {
+      if (authenticated) {
+        mastodonAccountApi(req, res, url.pathname).catch(() => send(res, 400, { error: 'Unreadable request' }));
+        return;
+      }
+      if (url.pathname.startsWith('/xrpc/')) bluesky(res, url);
+      else mastodon(res, url.pathname);
+    };
     if (trouble?.kind === 'slow') {
       const timer = setTimeout(() => {
         timers.delete(timer);
@@ -136,6 +205,8 @@ export async function startPlatformServer(): Promise<PlatformServer> {
     statuses,
     bskyPosts,
     requests,
+    tokens,
+    posted,
     trouble(trouble, count = 1) {
       for (let i = 0; i < count; i++) troubles.push(trouble);
     },

@@ -104,4 +104,18 @@ describe('the configuration', () => {
       },
     );
   });
+
+  it('reads the sealing key, and refuses a bad one without repeating it', () => {
+    assert.equal(loadConfig({ PODIUM_SECRET_KEY: 'ab'.repeat(32) }).secretKey?.length, 32);
+    assert.equal(loadConfig({}).secretKey, undefined);
+    assert.throws(
+      () => loadConfig({ PODIUM_SECRET_KEY: 'hunter2-secret' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, /PODIUM_SECRET_KEY must be 32 bytes/);
+        assert.doesNotMatch(error.message, /hunter2/);
+        return true;
+      },
+    );
+  });
 });

@@ -28,6 +28,7 @@ import { recordAudit } from '../audit.ts';
 import { can, visibleDepartments } from '../auth/roles.ts';
 import { markContentChanged } from '../content-revision.ts';
 import { correctSentiment } from '../item-sentiment.ts';
+import { enqueuePosting } from '../social/posting.ts';
 import { SOCIAL_POST_FIELD } from '../social/review-on-arrival.ts';
 import { addWorkingDays } from '../working-days.ts';
 import { addItemNote } from './item-notes.ts';
@@ -362,8 +363,9 @@ async function versioned(db: Db, post: SocialPost, expected: number | undefined,
 /**
  * Webcare answers a resident's mirrored post: a staff reply, shown in the portal's mirror
  * directly under the post (the portal is rebuilt) and with the item in the workbench. The
- * item becomes `answered`, which stops its response clock. The answer is not posted on the
- * platform: that needs the municipality's connected account.
+ * item becomes `answered`, which stops its response clock. When the municipality's account
+ * on the thread's instance is connected, the answer is also queued for the platform
+ * (social/posting.ts), in the same transaction.
  */
 async function answer(db: Db, params: AnswerParams): Promise<AnswerResult> {
   const { actor, now, body } = params;
@@ -396,6 +398,13 @@ async function answer(db: Db, params: AnswerParams): Promise<AnswerResult> {
       firstResponseAt: post.firstResponseAt ?? now,
       resolvedAt: post.resolvedAt ?? now,
     });
+    // With the municipality's account connected on the thread's instance, it is posted there too.
+    const posting = await enqueuePosting(tx, {
+      organisationId: actor.organisationId,
+      socialPostId: post.id,
+      staffReplyId: reply!.id,
+      now,
+    });
     // The mirror on the portal shows the answer under the post.
     await markContentChanged(tx);
     await recordAudit(tx, {
@@ -406,7 +415,14 @@ async function answer(db: Db, params: AnswerParams): Promise<AnswerResult> {
       action: 'social_post.answered',
       subjectType: 'social_post',
       subjectId: post.id,
-      details: { reply: reply!.id, language: params.language, from: post.reviewState, to: 'answered', public: true },
+      details: {
+        reply: reply!.id,
+        language: params.language,
+        from: post.reviewState,
+        to: 'answered',
+        public: true,
+        posting,
+      },
     });
     replyId = reply!.id;
   });

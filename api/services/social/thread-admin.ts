@@ -11,6 +11,7 @@ import {
   channelGuidelines,
   consultations,
   sentimentCorrections,
+  socialAccounts,
   socialAuthors,
   socialMediaDescriptions,
   socialPosts,
@@ -61,8 +62,13 @@ export async function accountDirectory(
     .from(channelGuidelines)
     .where(and(eq(channelGuidelines.organisationId, organisationId), eq(channelGuidelines.channel, 'social')));
   const own = rows.map((r) => r.key.slice(r.key.indexOf(':') + 1).replace(/^@/, '')).filter(Boolean);
+  // Connected accounts are the municipality's own: what Podium posts as them is published on import.
+  const connected = await db
+    .select({ id: socialAccounts.externalId })
+    .from(socialAccounts)
+    .where(eq(socialAccounts.organisationId, organisationId));
   return {
-    ownAccounts: [...own, ...(extra.ownAccounts ?? [])],
+    ownAccounts: [...own, ...connected.map((a) => a.id), ...(extra.ownAccounts ?? [])],
     officialAccounts: [...(extra.officialAccounts ?? [])],
   };
 }

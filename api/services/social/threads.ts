@@ -26,6 +26,7 @@ import {
   consultations,
   socialAuthors,
   socialMediaDescriptions,
+  socialPostings,
   socialPosts,
   socialThreads,
   staffReplies,
@@ -632,7 +633,16 @@ async function municipalityAnswers(db: Db, postIds: string[]): Promise<Map<strin
       publishedAt: staffReplies.publishedAt,
     })
     .from(staffReplies)
-    .where(and(inArray(staffReplies.socialPostId, postIds), isNotNull(staffReplies.publishedAt)))
+    .where(
+      and(
+        inArray(staffReplies.socialPostId, postIds),
+        isNotNull(staffReplies.publishedAt),
+        // An answer posted on the platform shows as the posted status, once the mirror holds it.
+        sql`not exists (select 1 from ${socialPostings} join ${socialPosts} on ${socialPosts.externalId} = ${socialPostings.externalId}
+          and ${socialPosts.threadId} = (select p.thread_id from social_posts p where p.id = ${staffReplies.socialPostId})
+          where ${socialPostings.staffReplyId} = ${staffReplies.id} and ${socialPostings.state} = 'sent')`,
+      ),
+    )
     .orderBy(asc(staffReplies.publishedAt), asc(staffReplies.id));
   for (const row of rows) {
     const answer = { body: row.body, lang: row.lang, publishedAt: row.publishedAt!.toISOString() };

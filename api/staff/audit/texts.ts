@@ -116,6 +116,10 @@ export const nl = {
     'seed.submission': () => '{actor} zette voorbeeldinbreng klaar: {item}',
     'sentiment.corrected': ({ details: d }) =>
       `{actor} corrigeerde het sentiment van {item} van ${nlLabels.get(str(d, 'from')) ?? 'onbekend'} naar ${nlLabels.get(str(d, 'to')) ?? 'onbekend'}`,
+    'social_account.connected': ({ details: d }) =>
+      `{actor} koppelde het account ${str(d, 'handle')} op ${platformName(d)} om antwoorden te plaatsen`,
+    'social_account.revoked': ({ details: d }) =>
+      `{actor} trok de koppeling met het account ${str(d, 'handle')} op ${platformName(d)} in`,
     'social_author.erased': ({ details: d }) =>
       `{actor} wiste een account op ${platformName(d)} en ${plural(num(d, 'posts'), 'bericht', 'berichten')} ervan`,
     'social_author.exported': ({ details: d }) =>
@@ -132,6 +136,10 @@ export const nl = {
     },
     'social_post.decision': nlDecision,
     'social_post.note': () => '{actor} schreef een notitie bij {item}',
+    'social_post.post_failed': ({ details: d }) =>
+      `Het antwoord op {item} kon niet als ${str(d, 'account')} worden geplaatst (${str(d, 'reason')})`,
+    'social_post.posted': ({ details: d }) =>
+      `Het antwoord op {item} is geplaatst als ${str(d, 'account')}: ${str(d, 'url')}`,
     'social_thread.deleted': ({ details: d }) =>
       `{actor} verwijderde een gespiegelde draad van ${platformName(d)} (${plural(num(d, 'posts'), 'bericht', 'berichten')})`,
     'social_thread.imported': ({ details: d }) =>
@@ -214,6 +222,10 @@ export const en: Texts = {
     'seed.submission': () => '{actor} prepared example input: {item}',
     'sentiment.corrected': ({ details: d }) =>
       `{actor} corrected the sentiment of {item} from ${enLabels.get(str(d, 'from')) ?? 'unknown'} to ${enLabels.get(str(d, 'to')) ?? 'unknown'}`,
+    'social_account.connected': ({ details: d }) =>
+      `{actor} connected the account ${str(d, 'handle')} on ${platformName(d)} to post answers`,
+    'social_account.revoked': ({ details: d }) =>
+      `{actor} revoked the connection with the account ${str(d, 'handle')} on ${platformName(d)}`,
     'social_author.erased': ({ details: d }) =>
       `{actor} erased an account on ${platformName(d)} and ${plural(num(d, 'posts'), 'post', 'posts')} by it`,
     'social_author.exported': ({ details: d }) =>
@@ -230,6 +242,10 @@ export const en: Texts = {
     },
     'social_post.decision': enDecision,
     'social_post.note': () => '{actor} added a note to {item}',
+    'social_post.post_failed': ({ details: d }) =>
+      `The answer to {item} could not be posted as ${str(d, 'account')} (${str(d, 'reason')})`,
+    'social_post.posted': ({ details: d }) =>
+      `The answer to {item} was posted as ${str(d, 'account')}: ${str(d, 'url')}`,
     'social_thread.deleted': ({ details: d }) =>
       `{actor} deleted a mirrored thread from ${platformName(d)} (${plural(num(d, 'posts'), 'post', 'posts')})`,
     'social_thread.imported': ({ details: d }) =>

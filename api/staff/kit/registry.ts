@@ -6,6 +6,7 @@
  */
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { can, type RoleGrant } from '../../services/auth/roles.ts';
+import { accountScreens } from '../accounts/paths.ts';
 import { auditScreens } from '../audit/paths.ts';
 import { insightsScreens } from '../insights/paths.ts';
 import { notificationScreens } from '../notifications/paths.ts';
@@ -20,6 +21,7 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
   ...queueScreens,
   ...webcareScreens,
   ...insightsScreens,
+  ...accountScreens,
   ...auditScreens,
   ...privacyScreens,
   ...notificationScreens,

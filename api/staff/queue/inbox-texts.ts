@@ -53,7 +53,7 @@ export const nl = {
     noAnswer: 'Dit kanaal kan nog niet vanuit Podium worden beantwoord.',
     noAssign: 'Items van dit kanaal kunnen nog niet worden toegewezen.',
     answerHintSocial: (platform: string) =>
-      `Het antwoord verschijnt op het portaal onder dit bericht, niet op ${platform} zelf.`,
+      `Het antwoord verschijnt op het portaal onder dit bericht; op ${platform} zelf alleen als de gemeente daar een gekoppeld account heeft.`,
     save: 'Opslaan',
     saved: 'Opgeslagen.',
     nothing: 'Er was niets gewijzigd; er is niets opgeslagen.',
@@ -146,7 +146,8 @@ export const en: typeof nl = {
     answerPage: 'Answer with a template and preview',
     noAnswer: 'This channel cannot be answered from Podium yet.',
     noAssign: 'Items from this channel cannot be assigned yet.',
-    answerHintSocial: (platform) => `The answer appears on the portal under this post, not on ${platform} itself.`,
+    answerHintSocial: (platform) =>
+      `The answer appears on the portal under this post; on ${platform} itself only when the municipality has a connected account there.`,
     save: 'Save',
     saved: 'Saved.',
     nothing: 'Nothing was changed; nothing was saved.',

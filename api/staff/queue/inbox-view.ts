@@ -5,6 +5,7 @@
  * note. Plain links and forms: everything works without JavaScript; the inbox script only
  * moves focus to the item that was opened from the list.
  */
+import { postingStatus, type PostingLine } from '../kit/posting-status.ts';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { textsFor } from '../../../shared/i18n.ts';
 import { attrs, html, join, nothing, type Html } from '../../../shared/html/index.ts';
@@ -74,7 +75,7 @@ export type ItemFormState = {
 export type InboxDetail = {
   item: QueueItem;
   form?: ItemFormState | undefined;
-  replies: ReadonlyArray<{ body: string; language: string; publishedAt: Date | null }>;
+  replies: ReadonlyArray<{ body: string; language: string; publishedAt: Date | null; posting?: PostingLine }>;
   /** The conversation around a social post and the contact history (item-context-view.ts). */
   context?: ItemContext | undefined;
   /** Colleagues who have the item open too (./presence-view.ts). */
@@ -387,7 +388,8 @@ function renderDetail(detail: InboxDetail, options: InboxPage): Html {
   const replies =
     detail.replies.length > 0 &&
     html`<h4>${m.repliesHeading}</h4>${detail.replies.map(
-      (r) => html`<blockquote class="staff-reply" lang="${r.language}"><p>${r.body}</p></blockquote>`,
+      (r) =>
+        html`<blockquote class="staff-reply" lang="${r.language}"><p>${r.body}</p></blockquote>${postingStatus(r.posting ?? null, lang)}`,
     )}`;
   const stale = detail.form?.stale;
   const staleBox =

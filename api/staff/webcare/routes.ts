@@ -21,6 +21,7 @@ import { readability } from '../../services/readability.ts';
 import { answerItem, ANSWER_MAX_LENGTH, findItem, supports, type Stale } from '../../services/moderation/index.ts';
 import * as inboxTexts from '../queue/inbox-texts.ts';
 import { listOverdue, repliesTo } from '../../services/webcare/items.ts';
+import { postingAccountFor } from '../../services/social/posting.ts';
 import {
   addRoutingRule,
   assignmentChoices,
@@ -147,6 +148,7 @@ export function webcareRoutes(): Hono<StaffEnv> {
           form: { language: item.language, body: '', errors: [] },
           published: c.req.query('gepubliceerd') !== undefined,
           unavailable: supports(item, 'answer') ? undefined : textsFor(webcareTexts, lang).answer.unsupported,
+          postsAs: item.source ? await postingAccountFor(db, session.user.organisationId, item.id) : undefined,
           now,
         }),
       );
@@ -190,6 +192,7 @@ export function webcareRoutes(): Hono<StaffEnv> {
           replies: await repliesTo(db, item.id),
           form: { body: values.body, language, version, templateId, ...state },
           unavailable,
+          postsAs: item.source ? await postingAccountFor(db, session.user.organisationId, item.id) : undefined,
           now,
         }),
         status,

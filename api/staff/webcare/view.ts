@@ -4,6 +4,7 @@
  * preview with readability per text, and the keyboard shortcut help. Also the pieces the
  * queue shows on every item: the response clock and the assignment form.
  */
+import { postingStatus, type PostingLine } from '../kit/posting-status.ts';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { textsFor } from '../../../shared/i18n.ts';
 import { attrs, html, join, nothing, type Html } from '../../../shared/html/index.ts';
@@ -204,11 +205,13 @@ export function renderAnswerPage(options: {
   session: PageSession;
   item: QueueItem;
   templates: ReplyTemplate[];
-  replies: Array<{ body: string; language: Locale; publishedAt: Date | null }>;
+  replies: Array<{ body: string; language: Locale; publishedAt: Date | null; posting?: PostingLine }>;
   form: AnswerFormState;
   published?: boolean;
   /** Why this item cannot be answered here: shown instead of the answer form. */
   unavailable?: string | undefined;
+  /** The connected account that posts the answer in the conversation on the platform. */
+  postsAs?: string | undefined;
   now: Date;
 }): string {
   const { lang, item, form } = options;
@@ -249,7 +252,7 @@ ${readabilityHint({ text: form.body, textLang: form.language, lang, id: 'preview
     options.replies.length > 0 &&
     html`<h2>${t.states.answered}</h2>${options.replies.map(
       (reply) =>
-        html`<blockquote class="staff-quote">${paragraphs(reply.body, { lang: reply.language })}${reply.publishedAt && html`<p>${time(reply.publishedAt, formatDateTime(reply.publishedAt, lang))}</p>`}</blockquote>`,
+        html`<blockquote class="staff-quote">${paragraphs(reply.body, { lang: reply.language })}${reply.publishedAt && html`<p>${time(reply.publishedAt, formatDateTime(reply.publishedAt, lang))}</p>`}</blockquote>${postingStatus(reply.posting ?? null, lang)}`,
     )}`;
   const answerForm = html`<form method="post" action="${webcarePaths.answer('nl', item.id)}" class="staff-form staff-answer-form" novalidate>
 ${hiddenFields({ csrf: options.session.csrfToken, lang, version: String(form.version ?? item.version) })}
@@ -270,7 +273,7 @@ ${readabilityHint({ text: form.body, textLang: form.language, lang, id: 'answer-
 ${placeholderHelp(lang)}`;
   const body = html`${notice(options.published ? m.published : form.notice)}
 ${errorSummary(lang, errors)}
-${options.unavailable ? html`<p class="staff-notice">${options.unavailable}</p>` : item.source ? html`<p class="staff-notice">${m.introSocial(item.source.platform)}</p>` : html`<p>${m.intro}</p>`}
+${options.unavailable ? html`<p class="staff-notice">${options.unavailable}</p>` : item.source ? html`<p class="staff-notice">${options.postsAs ? m.introSocialPosted(item.source.platform, options.postsAs) : m.introSocial(item.source.platform)}</p>` : html`<p>${m.intro}</p>`}
 <dl class="staff-meta">
 <div><dt>${t.queue.channel}</dt><dd>${t.channels[item.channel] ?? item.channel}</dd></div>
 <div><dt>${t.queue.state}</dt><dd>${t.states[item.reviewState]}</dd></div>

@@ -63,6 +63,11 @@ export const ROUTES: Record<string, Access> = {
   'GET /en/manage/routing': 'admin',
   'POST /beheer/routering': 'admin',
   'POST /beheer/routering/:id/verwijderen': 'admin',
+  // connected social-media accounts (api/staff/accounts/)
+  'GET /beheer/sociale-accounts': 'admin',
+  'GET /en/manage/social-accounts': 'admin',
+  'POST /beheer/sociale-accounts': 'admin',
+  'POST /beheer/sociale-accounts/:id/intrekken': 'admin',
   'GET /beheer/consultaties': 'queue.read',
   'GET /en/manage/consultations': 'queue.read',
   'GET /beheer/consultaties/:slug': 'queue.read',

@@ -12,6 +12,7 @@ import { organisations } from '../../../api/db/schema.ts';
 import type { StaffRole } from '../../../api/services/auth/roles.ts';
 import { createStaffUser } from '../../../api/services/auth/users.ts';
 import { seedDemoData } from '../../../api/services/seed.ts';
+import type { PostingSettings } from '../../../api/services/social/accounts.ts';
 import { openMigratedPglite } from '../../support/databases.ts';
 
 export const STAFF_PASSWORD = 'correct horse battery staple';
@@ -27,7 +28,7 @@ export type StaffPodium = {
 
 export async function startStaffPodium(
   accounts: StaffAccount[],
-  options: { now?: () => Date } = {},
+  options: { now?: () => Date; socialPosting?: () => PostingSettings } = {},
 ): Promise<StaffPodium> {
   // From the migrated image the API tests share (tests/support/databases.ts): no initdb, no migrations.
   const database = await openMigratedPglite();
@@ -42,7 +43,12 @@ export async function startStaffPodium(
       roles: [{ role, departmentId: null }],
     });
   }
-  const app = createApp({ db: database.db, databaseKind: database.kind, ...(options.now ? { now: options.now } : {}) });
+  const app = createApp({
+    db: database.db,
+    databaseKind: database.kind,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.socialPosting ? { socialPosting: options.socialPosting } : {}),
+  });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

@@ -69,6 +69,7 @@ describe('the staff screen registry', () => {
         'webcare.routing',
         'webcare.shortcuts',
         'insights.page',
+        'accounts.page',
         'audit.page',
         'privacy.home',
         'notifications.page',

@@ -1,0 +1,345 @@
+/**
+ * Answers posted on the platform, as the municipality's connected account. When webcare
+ * answers a mirrored Mastodon post and an account on the thread's instance is connected,
+ * the answer's transaction also writes a `social_postings` row (`enqueuePosting`). A poster
+ * loop in every API process claims due rows with `FOR UPDATE SKIP LOCKED` and a lease (as
+ * the mail outbox does), posts the answer as a reply (`in_reply_to_id`) and records the
+ * outcome with its audit entry. The reply id is sent as Mastodon's `Idempotency-Key`, so a
+ * poster that dies between posting and recording does not post twice when the row is
+ * taken again.
+ *
+ * Errors are sorted by what helps: a rejected token (401/403), a text the instance refuses
+ * (422, e.g. too long) and a post gone at the source (404) are final and shown to staff; a
+ * rate limit (429) waits until the instance's reset time; other failures are retried with
+ * the outbox's back-off. After posting, the thread is re-read at once, so the posted status
+ * joins the mirror on the portal as the municipality's own post (and the thread API shows
+ * it in place of the staff reply it came from, threads.ts).
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import {
+  socialAccounts,
+  socialAuthors,
+  socialPostings,
+  socialPosts,
+  socialThreads,
+  staffReplies,
+} from '../../db/schema.ts';
+import { describeError } from '../../lib/log-error.ts';
+import { recordAudit } from '../audit.ts';
+import { startBackgroundLoop } from '../background-loop.ts';
+import { MAX_ATTEMPTS, retryDelayMs, SEND_LEASE_MS } from '../notifications/outbox.ts';
+import { accountForThread, tokenOf, type PostingSettings } from './accounts.ts';
+import { waitUntilFromHeaders } from './polite-fetch.ts';
+import { accountDirectory, fetchOptionsFrom } from './thread-admin.ts';
+import { syncThread } from './threads.ts';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Why an answer did not reach the platform; staff see each explained (webcare texts). */
+export type PostingError =
+  | 'token_rejected'
+  | 'too_long'
+  | 'refused'
+  | 'post_gone'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'account_revoked'
+  | 'no_secret_key';
+
+const FINAL: ReadonlySet<PostingError> = new Set([
+  'token_rejected',
+  'too_long',
+  'refused',
+  'post_gone',
+  'account_revoked',
+  'no_secret_key',
+]);
+
+/**
+ * In the answer's transaction: queues the answer for the platform when the thread's
+ * organisation has an account connected there. @returns whether it was queued
+ */
+export async function enqueuePosting(
+  tx: Tx,
+  params: { organisationId: string; socialPostId: string; staffReplyId: string; now: Date },
+): Promise<boolean> {
+  const [thread] = await tx
+    .select({ platform: socialThreads.platform, sourceUrl: socialThreads.sourceUrl })
+    .from(socialPosts)
+    .innerJoin(socialThreads, eq(socialThreads.id, socialPosts.threadId))
+    .where(eq(socialPosts.id, params.socialPostId));
+  if (!thread) return false;
+  const account = await accountForThread(tx, params.organisationId, thread.platform, thread.sourceUrl);
+  if (!account) return false;
+  await tx.insert(socialPostings).values({
+    staffReplyId: params.staffReplyId,
+    socialPostId: params.socialPostId,
+    accountId: account.id,
+    nextAttemptAt: params.now,
+    createdAt: params.now,
+  });
+  return true;
+}
+
+type Claimed = typeof socialPostings.$inferSelect;
+
+async function claimDue(db: Db, now: Date, limit: number): Promise<Claimed[]> {
+  const moment = now.toISOString();
+  const due = sql`select ${socialPostings.id} from ${socialPostings}
+    where (${socialPostings.state} = 'pending' and ${socialPostings.nextAttemptAt} <= ${moment})
+       or (${socialPostings.state} = 'sending' and ${socialPostings.leaseUntil} <= ${moment})
+    order by ${socialPostings.nextAttemptAt}
+    limit ${limit}
+    for update skip locked`;
+  return db
+    .update(socialPostings)
+    .set({
+      state: 'sending',
+      leaseUntil: new Date(now.getTime() + SEND_LEASE_MS),
+      attempts: sql`${socialPostings.attempts} + 1`,
+    })
+    .where(sql`${socialPostings.id} in (${due})`)
+    .returning();
+}
+
+class PostingFailure extends Error {
+  readonly code: PostingError;
+  readonly retryAt: Date | undefined;
+  constructor(code: PostingError, retryAt?: Date) {
+    super(code);
+    this.code = code;
+    this.retryAt = retryAt;
+  }
+}
+
+/** The platform's answer to a failed post, sorted into what staff can act on. */
+function failureFrom(response: Response, body: unknown, now: Date): PostingFailure {
+  const message = typeof (body as { error?: unknown })?.error === 'string' ? (body as { error: string }).error : '';
+  if (response.status === 401 || response.status === 403) return new PostingFailure('token_rejected');
+  if (response.status === 404) return new PostingFailure('post_gone');
+  if (response.status === 422) {
+    return new PostingFailure(/character limit|too long|limit of \d+/i.test(message) ? 'too_long' : 'refused');
+  }
+  if (response.status === 429) {
+    const reset = waitUntilFromHeaders(response.headers, 429, now.getTime());
+    return new PostingFailure('rate_limited', reset ? new Date(reset) : undefined);
+  }
+  return new PostingFailure('unavailable');
+}
+
+type Job = {
+  posting: Claimed;
+  account: typeof socialAccounts.$inferSelect;
+  body: string;
+  language: string;
+  inReplyTo: string;
+  mention: string | null;
+  threadId: string;
+  organisationId: string;
+  staffUserId: string | null;
+};
+
+async function jobFor(db: Db, posting: Claimed): Promise<Job | undefined> {
+  const [row] = await db
+    .select({
+      account: socialAccounts,
+      body: staffReplies.body,
+      language: staffReplies.language,
+      staffUserId: staffReplies.staffUserId,
+      inReplyTo: socialPosts.externalId,
+      threadId: socialPosts.threadId,
+      organisationId: socialThreads.organisationId,
+      authorHandle: socialAuthors.handle,
+      authorIsOwn: socialAuthors.isOwnAccount,
+    })
+    .from(socialPostings)
+    .innerJoin(socialAccounts, eq(socialAccounts.id, socialPostings.accountId))
+    .innerJoin(staffReplies, eq(staffReplies.id, socialPostings.staffReplyId))
+    .innerJoin(socialPosts, eq(socialPosts.id, socialPostings.socialPostId))
+    .innerJoin(socialThreads, eq(socialThreads.id, socialPosts.threadId))
+    .leftJoin(socialAuthors, eq(socialAuthors.id, socialPosts.authorId))
+    .where(eq(socialPostings.id, posting.id));
+  if (!row) return undefined;
+  // The resident is named, as a person replying would: Mastodon notifies by mention.
+  const handle = row.authorHandle && !row.authorIsOwn ? row.authorHandle.replace(/^@?/, '@') : null;
+  return { posting, ...row, mention: handle };
+}
+
+async function postToMastodon(job: Job, settings: PostingSettings, now: Date) {
+  if (job.account.revokedAt || !job.account.tokenSealed) throw new PostingFailure('account_revoked');
+  if (!settings.secretKey) throw new PostingFailure('no_secret_key');
+  const token = tokenOf(job.account, settings.secretKey)!;
+  const status = job.mention && !job.body.includes(job.mention) ? `${job.mention} ${job.body}` : job.body;
+  let response: Response;
+  try {
+    response = await (settings.fetch ?? fetch)(`${job.account.instanceUrl}/api/v1/statuses`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        // Mastodon keeps this key for an hour: a second attempt after a crash posts nothing new.
+        'Idempotency-Key': job.posting.staffReplyId,
+      },
+      body: JSON.stringify({
+        status,
+        in_reply_to_id: job.inReplyTo,
+        visibility: 'public',
+        language: job.language,
+      }),
+      redirect: 'error',
+      signal: AbortSignal.timeout(20_000),
+    });
+  } catch {
+    throw new PostingFailure('unavailable');
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw failureFrom(response, body, now);
+  const posted = body as { id?: unknown; url?: unknown; uri?: unknown };
+  if (typeof posted?.id !== 'string') throw new PostingFailure('unavailable');
+  return {
+    externalId: posted.id,
+    url: typeof posted.url === 'string' ? posted.url : typeof posted.uri === 'string' ? posted.uri : null,
+  };
+}
+
+export type PostingPassResult = { posted: number; retried: number; failed: number };
+
+/** One pass of the poster: claim what is due, post each, record the outcome with its audit entry. */
+export async function postDueAnswers(
+  db: Db,
+  settings: PostingSettings,
+  options: { now?: () => Date; limit?: number; log?: (line: string) => void } = {},
+): Promise<PostingPassResult> {
+  const now = options.now ?? (() => new Date());
+  const result: PostingPassResult = { posted: 0, retried: 0, failed: 0 };
+  for (const posting of await claimDue(db, now(), options.limit ?? 20)) {
+    const job = await jobFor(db, posting);
+    if (!job) continue;
+    const audit = {
+      organisationId: job.organisationId,
+      actorType: 'system' as const,
+      actorId: job.staffUserId,
+      subjectType: 'social_post',
+      subjectId: posting.socialPostId,
+    };
+    try {
+      const posted = await postToMastodon(job, settings, now());
+      await db.transaction(async (tx) => {
+        await tx
+          .update(socialPostings)
+          .set({ state: 'sent', postedAt: now(), leaseUntil: null, lastError: null, ...posted })
+          .where(eq(socialPostings.id, posting.id));
+        await recordAudit(tx, {
+          ...audit,
+          at: now(),
+          action: 'social_post.posted',
+          // What was posted, and where: the reply's text is in staff_replies, the account by handle.
+          details: {
+            reply: posting.staffReplyId,
+            account: job.account.handle,
+            status: posted.externalId,
+            url: posted.url,
+          },
+        });
+      });
+      // The posted status joins the mirror now, as the municipality's own post (published on import).
+      const directory = await accountDirectory(db, job.organisationId);
+      await syncThread(db, job.threadId, {
+        ...fetchOptionsFrom({ allowPrivateHosts: settings.allowPrivateHosts }),
+        directory,
+        now: now(),
+      });
+      result.posted++;
+    } catch (error) {
+      const failure = error instanceof PostingFailure ? error : new PostingFailure('unavailable');
+      const final = FINAL.has(failure.code) || posting.attempts >= MAX_ATTEMPTS;
+      const retryAt = failure.retryAt ?? new Date(now().getTime() + retryDelayMs(posting.attempts));
+      await db.transaction(async (tx) => {
+        await tx
+          .update(socialPostings)
+          .set({
+            state: final ? 'failed' : 'pending',
+            leaseUntil: null,
+            lastError: failure.code,
+            nextAttemptAt: retryAt,
+          })
+          .where(and(eq(socialPostings.id, posting.id), eq(socialPostings.state, 'sending')));
+        if (final) {
+          await recordAudit(tx, {
+            ...audit,
+            at: now(),
+            action: 'social_post.post_failed',
+            details: { reply: posting.staffReplyId, account: job.account.handle, reason: failure.code },
+          });
+        }
+      });
+      if (final) result.failed++;
+      else result.retried++;
+      // Never the token or the text: the code and, for unexpected errors, their kind.
+      const detail = error instanceof PostingFailure ? '' : ` (${describeError(error).slice(0, 200)})`;
+      options.log?.(`Answer ${posting.staffReplyId} not posted as ${job.account.handle}: ${failure.code}${detail}`);
+    }
+  }
+  return result;
+}
+
+/** The poster loop every API process runs; stop it with the returned function. */
+export function startPostingLoop(
+  db: Db,
+  settings: () => PostingSettings,
+  options: { everyMs: number; log?: (line: string) => void },
+): () => Promise<void> {
+  const log = options.log ?? console.log;
+  return startBackgroundLoop(
+    'social-poster',
+    async () => {
+      try {
+        await postDueAnswers(db, settings(), { log });
+      } catch (error) {
+        log(`The social poster pass failed: ${describeError(error)}`);
+        throw error;
+      }
+    },
+    options.everyMs,
+  );
+}
+
+export type PostingState = {
+  state: 'pending' | 'sending' | 'sent' | 'failed';
+  error: PostingError | null;
+  url: string | null;
+  account: string;
+};
+
+/** Where each answer to a post stands on its platform, by staff reply id (for the item page). */
+export async function postingStates(db: Db, socialPostId: string): Promise<Map<string, PostingState>> {
+  const rows = await db
+    .select({
+      replyId: socialPostings.staffReplyId,
+      state: socialPostings.state,
+      error: socialPostings.lastError,
+      url: socialPostings.url,
+      account: socialAccounts.handle,
+    })
+    .from(socialPostings)
+    .innerJoin(socialAccounts, eq(socialAccounts.id, socialPostings.accountId))
+    .where(eq(socialPostings.socialPostId, socialPostId));
+  return new Map(rows.map((r) => [r.replyId, { ...r, error: r.error as PostingError | null }]));
+}
+
+/** The handle of the connected account an answer to this post would be posted as, if any. */
+export async function postingAccountFor(
+  db: Db,
+  organisationId: string,
+  socialPostId: string,
+): Promise<string | undefined> {
+  const [thread] = await db
+    .select({ platform: socialThreads.platform, sourceUrl: socialThreads.sourceUrl })
+    .from(socialPosts)
+    .innerJoin(socialThreads, eq(socialThreads.id, socialPosts.threadId))
+    .where(and(eq(socialPosts.id, socialPostId), eq(socialThreads.organisationId, organisationId)));
+  if (!thread) return undefined;
+  return (await accountForThread(db, organisationId, thread.platform, thread.sourceUrl))?.handle;
+}

@@ -1,0 +1,19 @@
+/** Addresses of the connected-accounts page and its forms, and its entry in the staff navigation. */
+import type { Locale } from '../../../shared/contracts/public-content.ts';
+import type { StaffScreen } from '../kit/screen.ts';
+import * as accountTexts from './texts.ts';
+
+export const accountPaths = {
+  page: (lang: Locale) => (lang === 'en' ? '/en/manage/social-accounts' : '/beheer/sociale-accounts'),
+  connect: '/beheer/sociale-accounts',
+  revoke: (id: string) => `/beheer/sociale-accounts/${id}/intrekken`,
+};
+
+export const accountScreens: StaffScreen[] = [
+  {
+    id: 'accounts.page',
+    path: accountPaths.page,
+    permission: 'admin',
+    label: { nl: accountTexts.nl.nav, en: accountTexts.en.nav },
+  },
+];

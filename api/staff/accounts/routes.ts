@@ -1,0 +1,118 @@
+/**
+ * Connected social-media accounts on the staff workbench (administrators): the registry,
+ * connecting a Mastodon account with its access token, and revoking one. The token goes
+ * from the form to the instance's verify_credentials and into the sealed column; it is
+ * never rendered, logged or sent back, also not when the form is refused.
+ */
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { InputText } from '../../../shared/contracts/input-text.ts';
+import type { Locale } from '../../../shared/contracts/public-content.ts';
+import { textsFor } from '../../../shared/i18n.ts';
+import {
+  connectMastodonAccount,
+  listAccounts,
+  revokeAccount,
+  type PostingSettings,
+} from '../../services/social/accounts.ts';
+import type { ActiveSession } from '../../services/auth/sessions.ts';
+import { formErrors } from '../kit/form-errors.ts';
+import { field, notFound, pageSession, staffForm, staffPage, type StaffEnv } from '../kit/guards.ts';
+import { accountPaths } from './paths.ts';
+import * as accountTexts from './texts.ts';
+import { renderAccountsPage, type ConnectFormState } from './view.ts';
+
+const AccountId = z.uuid();
+const ConnectForm = z.object({
+  instance: InputText.trim().min(1).max(500),
+  token: InputText.trim().min(1).max(2000),
+});
+
+export function accountRoutes(settings: () => PostingSettings): Hono<StaffEnv> {
+  const app = new Hono<StaffEnv>();
+
+  const page = async (
+    c: Context<StaffEnv>,
+    lang: Locale,
+    session: ActiveSession,
+    extra: { form?: ConnectFormState; notice?: string; status?: 200 | 422 } = {},
+  ) =>
+    c.html(
+      renderAccountsPage({
+        lang,
+        session: pageSession(session),
+        accounts: await listAccounts(c.get('db'), session.user.organisationId),
+        canStoreTokens: !!settings().secretKey,
+        form: extra.form,
+        notice: extra.notice,
+      }),
+      extra.status ?? 200,
+    );
+
+  for (const lang of ['nl', 'en'] as const) {
+    app.get(accountPaths.page(lang), async (c) => {
+      const session = staffPage(c, lang, 'admin');
+      if (session instanceof Response) return session;
+      const m = textsFor(accountTexts, lang);
+      const done = c.req.query('klaar');
+      const handle = c.req.query('account');
+      return page(c, lang, session, {
+        notice:
+          done === 'gekoppeld' && handle ? m.connected(handle) : done === 'ingetrokken' ? m.revokedNotice : undefined,
+      });
+    });
+  }
+
+  app.post(accountPaths.connect, async (c) => {
+    const form = await staffForm(c, 'admin');
+    if (form instanceof Response) return form;
+    const { body, lang, session } = form;
+    const m = textsFor(accountTexts, lang).errors;
+    const raw = { instance: field(body, 'instance') ?? '', token: field(body, 'token') ?? '' };
+    const values = { instance: raw.instance };
+    const parsed = ConnectForm.safeParse(raw);
+    if (!parsed.success) {
+      const errors = formErrors(parsed.error.issues, { instance: m.instance, token: m.token });
+      return page(c, lang, session, { form: { values, errors }, status: 422 });
+    }
+    const outcome = await connectMastodonAccount(
+      c.get('db'),
+      {
+        organisationId: session.user.organisationId,
+        staffUserId: session.user.id,
+        instance: parsed.data.instance,
+        token: parsed.data.token,
+        now: c.get('now')(),
+      },
+      settings(),
+    );
+    if (outcome.kind === 'connected') {
+      const query = new URLSearchParams({ klaar: 'gekoppeld', account: outcome.account.handle });
+      return c.redirect(`${accountPaths.page(lang)}?${query}`, 303);
+    }
+    const target = outcome.kind === 'token_rejected' || outcome.kind === 'no_secret_key' ? 'token' : 'instance';
+    return page(c, lang, session, {
+      form: { values, errors: [{ field: target, message: m[outcome.kind] }] },
+      status: 422,
+    });
+  });
+
+  app.post('/beheer/sociale-accounts/:id/intrekken', async (c) => {
+    const form = await staffForm(c, 'admin');
+    if (form instanceof Response) return form;
+    const { lang, session } = form;
+    const id = c.req.param('id');
+    if (!AccountId.safeParse(id).success) return notFound(c, lang, session);
+    const revoked = await revokeAccount(c.get('db'), {
+      organisationId: session.user.organisationId,
+      staffUserId: session.user.id,
+      accountId: id,
+      now: c.get('now')(),
+    });
+    if (!revoked) return notFound(c, lang, session);
+    return c.redirect(`${accountPaths.page(lang)}?klaar=ingetrokken`, 303);
+  });
+
+  return app;
+}
