@@ -29,13 +29,15 @@ export function renderTimeline(c: TimelineConsultation, lang: Locale, headingId 
   // The step the consultation is in now, by its public status.
   const current =
     c.status === 'decided' ? steps.length - 1 : c.status === 'closed' ? (phases.length > 0 ? 1 : steps.length - 1) : 0;
+  // The follow-up page's timeline (its look: shape and text say the state, not colour alone).
   const items = steps.map((step, index) => {
-    const state = index === current ? m.now : index < current ? m.done : undefined;
-    return html`<li${attrs({ class: index === current ? 'podium-timeline__step podium-timeline__step--current' : 'podium-timeline__step', 'aria-current': index === current ? 'step' : undefined })}>${state ? html`<strong>${state}:</strong> ` : nothing}<span class="podium-timeline__when">${step.when}</span> — ${step.what}</li>`;
+    const state = index < current ? 'done' : index === current ? 'current' : 'todo';
+    const label = state === 'current' ? m.now : state === 'done' ? m.done : undefined;
+    return html`<li${attrs({ class: `podium-timeline__step podium-timeline__step--${state}`, 'aria-current': state === 'current' ? 'step' : undefined })}>${label ? html`${label}: ` : nothing}${step.when} — ${step.what}</li>`;
   });
-  return html`<section class="podium-timeline" aria-labelledby="${headingId}">
+  return html`<section class="podium-phases" aria-labelledby="${headingId}">
 <h2 id="${headingId}">${m.timelineHeading}</h2>
-<ol class="podium-timeline__steps">${join(items, '\n')}</ol>
+<ol class="podium-timeline">${join(items, '\n')}</ol>
 </section>`;
 }
 

@@ -44,4 +44,12 @@ export const JOURNEY_MODERATOR = {
   password: JOURNEY_WEBCARE.password,
 } as const;
 
-export const JOURNEY_ACCOUNTS = [JOURNEY_WEBCARE, JOURNEY_MODERATOR] as const;
+/** The administrator of the journeys, who authors and runs consultations; same password. */
+export const JOURNEY_ADMIN = {
+  email: 'journey-admin@demodam.example',
+  name: 'Ad Ministrator',
+  role: 'administrator',
+  password: JOURNEY_WEBCARE.password,
+} as const;
+
+export const JOURNEY_ACCOUNTS = [JOURNEY_WEBCARE, JOURNEY_MODERATOR, JOURNEY_ADMIN] as const;
