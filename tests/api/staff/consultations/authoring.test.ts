@@ -329,5 +329,67 @@ for (const target of databaseTargets()) {
         .where(and(eq(consultations.slug, 'bomen-plein')));
       assert.equal(stillDraft[0]!.status, 'draft');
     });
+
+    it('schedules a complete draft through the JSON API (announced as upcoming), and takes it back to draft', async () => {
+      const headers = {
+        Cookie: admin.cookie,
+        'X-CSRF-Token': admin.csrf,
+        Origin: ORIGIN,
+        'Content-Type': 'application/json',
+      };
+      const current = (await (
+        await t.app.request('/api/staff/consultations/bomen-plein', { headers })
+      ).json()) as Record<string, unknown>;
+      const text = (nl: string) => ({ nl, en: '' });
+      const body = {
+        ...current,
+        summary: text('Waar wilt u nieuwe bomen?'),
+        background: text('Bomen geven schaduw.'),
+        afterwards: text('Wij maken een plan.'),
+        whoDecides: text('Het college'),
+        opensAt: '2026-12-10T08:00:00Z',
+        closesAt: '2027-01-10T17:00:00Z',
+        questions: [
+          {
+            key: 'waar',
+            kind: 'open_text',
+            prompt: text('Waar wilt u bomen?'),
+            hint: text(''),
+            required: true,
+            scaleMinLabel: text(''),
+            scaleMaxLabel: text(''),
+            maxLength: 500,
+          },
+        ],
+      };
+      const saved = await t.app.request('/api/staff/consultations/bomen-plein', {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify(body),
+      });
+      assert.equal(saved.status, 200);
+      const version = ((await saved.json()) as { version: number }).version;
+      const scheduled = await t.app.request('/api/staff/consultations/bomen-plein/stage', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ step: 'schedule', version }),
+      });
+      assert.equal(scheduled.status, 200);
+      assert.equal(((await scheduled.json()) as { stage: string }).stage, 'scheduled');
+      assert.equal((await findConsultation(t.db, 'bomen-plein', NOW))?.status, 'upcoming');
+      const closing = await t.app.request('/api/staff/consultations/bomen-plein/stage', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ step: 'close', version: version + 1 }),
+      });
+      assert.equal(closing.status, 409);
+      const back = await t.app.request('/api/staff/consultations/bomen-plein/stage', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ step: 'unschedule', version: version + 1 }),
+      });
+      assert.equal(back.status, 200);
+      assert.equal(await findConsultation(t.db, 'bomen-plein', NOW), undefined);
+    });
   });
 }
