@@ -10,7 +10,6 @@ export const nl = {
     create: 'Nieuwe consultatie',
     none: 'Er zijn nog geen consultaties.',
     stageHeading: 'Fase',
-    titleHeading: 'Titel',
     periodHeading: 'Reactieperiode',
   },
   stages: {
@@ -194,7 +193,6 @@ export const en: typeof nl = {
     create: 'New consultation',
     none: 'There are no consultations yet.',
     stageHeading: 'Stage',
-    titleHeading: 'Title',
     periodHeading: 'Reaction period',
   },
   stages: {

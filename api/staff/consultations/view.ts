@@ -128,19 +128,14 @@ export function renderAuthoringList(options: {
 }): string {
   const { lang } = options;
   const m = textsFor(texts, lang);
-  const rows = options.rows.map(
+  // A list, not a table: it reflows at 320 px without scrolling sideways.
+  const items = options.rows.map(
     (row) =>
-      html`<tr><th scope="row"><a href="${authoringPaths.edit(lang, row.slug)}">${pick(row.title, lang) || row.slug}</a></th><td>${m.stages[row.stage]}</td><td>${formatDateTime(row.opensAt, lang)} – ${formatDateTime(row.closesAt, lang)}</td></tr>`,
+      html`<li><a href="${authoringPaths.edit(lang, row.slug)}">${pick(row.title, lang) || row.slug}</a><br>${m.list.stageHeading}: ${m.stages[row.stage]}. ${m.list.periodHeading}: ${formatDateTime(row.opensAt, lang)} – ${formatDateTime(row.closesAt, lang)}</li>`,
   );
   const body = html`<p>${m.list.intro}</p>
 <p><a class="staff-button" href="${authoringPaths.create(lang)}">${m.list.create}</a></p>
-${
-  rows.length === 0
-    ? html`<p>${m.list.none}</p>`
-    : html`<table class="staff-table"><caption class="staff-visually-hidden">${m.list.title}</caption>
-<thead><tr><th scope="col">${m.list.titleHeading}</th><th scope="col">${m.list.stageHeading}</th><th scope="col">${m.list.periodHeading}</th></tr></thead>
-<tbody>${rows}</tbody></table>`
-}`;
+${items.length === 0 ? html`<p>${m.list.none}</p>` : html`<ul class="staff-links">${items}</ul>`}`;
   return staffPage({ lang, title: m.list.title, body, session: options.session, path: authoringPaths.list(lang) });
 }
 
@@ -216,7 +211,7 @@ export function renderEditPage(options: EditPageOptions): string {
   const m = textsFor(texts, lang);
   const title = form.title.nl || options.slug;
   const staleBox = options.stale
-    ? html`<div class="staff-notice staff-notice--warning" role="alert">
+    ? html`<div class="staff-notice staff-notice--warning" role="alert" id="stale">
 <h2>${m.stale.heading}</h2>
 <p>${m.stale.body(options.stale.by ?? m.edit.someone, options.stale.at ? formatDateTime(options.stale.at, lang) : '', options.stale.version)}</p>
 ${options.staleFieldNames ? html`<p>${m.stale.changed(options.staleFieldNames)}</p>` : nothing}
@@ -518,7 +513,7 @@ export function renderOutcomePage(options: {
   const m = textsFor(texts, lang);
   const title = pick(options.title, lang);
   const staleBox = options.stale
-    ? html`<div class="staff-notice staff-notice--warning" role="alert"><h2>${m.stale.heading}</h2><p>${m.stale.body(options.stale.by ?? m.edit.someone, options.stale.at ? formatDateTime(options.stale.at, lang) : '', options.stale.version)}</p><p>${m.stale.again}</p></div>`
+    ? html`<div class="staff-notice staff-notice--warning" role="alert" id="stale"><h2>${m.stale.heading}</h2><p>${m.stale.body(options.stale.by ?? m.edit.someone, options.stale.at ? formatDateTime(options.stale.at, lang) : '', options.stale.version)}</p><p>${m.stale.again}</p></div>`
     : nothing;
   const formHtml = options.closed
     ? html`<form method="post" action="${authoringPaths.outcomePost(options.slug)}" class="staff-form" novalidate>

@@ -42,6 +42,7 @@ async function checkPage(page: Page, context: string): Promise<void> {
 }
 
 test('the list and a refused new draft pass the page checks, with focus on the error summary', async ({ page }) => {
+  test.setTimeout(120_000);
   await logInAsStaff(page, baseUrl, EMAIL);
   await page.goto(`${baseUrl}${BASE}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Consultaties opstellen' })).toBeVisible();
@@ -59,6 +60,8 @@ test('the edit page with a question, a refused save and a stale save passes the 
   page,
   browser,
 }) => {
+  // Three rounds of page checks (axe twice, a Tab walk, reflow) on a long form.
+  test.setTimeout(180_000);
   await logInAsStaff(page, baseUrl, EMAIL);
   await page.goto(`${baseUrl}${BASE}/nieuw`);
   await page.getByLabel('Webadres (slug)').fill('bankjes-plein');
@@ -87,8 +90,8 @@ test('the edit page with a question, a refused save and a stale save passes the 
   await colleague.getByRole('button', { name: 'Opslaan' }).first().press('Enter');
   await expect(colleague.getByRole('status').filter({ hasText: 'Opgeslagen (versie 2)' })).toBeVisible();
   await page.getByRole('button', { name: 'Opslaan' }).first().press('Enter');
-  await expect(page.getByRole('alert')).toContainText('Een collega heeft deze consultatie intussen gewijzigd');
-  await expect(page.getByRole('alert')).toContainText('Wat vragen we?');
+  await expect(page.locator('#stale')).toContainText('Een collega heeft deze consultatie intussen gewijzigd');
+  await expect(page.locator('#stale')).toContainText('Wat vragen we?');
   await expect(page.locator('#whoDecides-nl')).toHaveValue('De gemeenteraad');
   await checkPage(page, 'edit page after a colleague saved');
 });
