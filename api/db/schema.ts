@@ -60,6 +60,9 @@ export type ScreeningRecord = {
 
 export type ChoiceOption = { value: string; label: LocalizedText };
 
+/** A step after the reaction period: 'spring 2027' — 'the council decides'. */
+export type ConsultationPhase = { when: LocalizedText; what: LocalizedText };
+
 /** The value of one answer: open text, one choice, several choices or a point on a scale. */
 export type AnswerValue = string | string[] | number;
 
@@ -280,8 +283,22 @@ export const consultations = pgTable(
     afterwards: jsonb('afterwards').$type<LocalizedText>().notNull(),
     whoDecides: jsonb('who_decides').$type<LocalizedText>().notNull(),
     targetGroups: jsonb('target_groups').$type<LocalizedText>(),
+    /** Partner departments and organisations involved (the transport operator, public works…). */
+    partners: jsonb('partners').$type<LocalizedText>(),
+    /** What comes after the reaction period, in order, shown on the portal as a timeline. */
+    phases: jsonb('phases').$type<ConsultationPhase[]>().notNull().default([]),
     /** The outcome, once decided. */
     outcome: jsonb('outcome').$type<LocalizedText>(),
+    /** Why it was decided so ("you said, we did"). */
+    outcomeReasons: jsonb('outcome_reasons').$type<LocalizedText>(),
+    /** Themes from the input the outcome answers (sentiment theme keys or staff words). */
+    outcomeThemes: jsonb('outcome_themes').$type<string[]>().notNull().default([]),
+    outcomePublishedAt: timestamp('outcome_published_at', { withTimezone: true }),
+    /**
+     * Raised by every change through the workbench: a save made on an older version (a
+     * colleague's stale page) is refused with what changed (services/consultation-authoring.ts).
+     */
+    version: integer('version').notNull().default(1),
     status: consultationStatus('status').notNull().default('draft'),
     moderation: moderationMode('moderation').notNull().default('pre'),
     /** The promised response time, in working days. */
@@ -316,6 +333,25 @@ export const questions = pgTable(
     maxLength: integer('max_length'),
   },
   (t) => [uniqueIndex('questions_consultation_key').on(t.consultationId, t.key)],
+);
+
+/**
+ * Every saved state of a consultation once it left draft: texts and questions as they were,
+ * who saved them and when, so a published text keeps its history.
+ */
+export const consultationRevisions = pgTable(
+  'consultation_revisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => consultations.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    staffUserId: uuid('staff_user_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('consultation_revisions_version').on(t.consultationId, t.version)],
 );
 
 export const submissions = pgTable(

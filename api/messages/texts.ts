@@ -55,6 +55,19 @@ export const nl = {
   staff_login_required: 'Log in als medewerker om dit te doen.',
   staff_forbidden: 'Uw rol geeft geen toegang tot dit onderdeel.',
   staff_csrf: 'Stuur het CSRF-token van uw sessie mee in de kop X-CSRF-Token.',
+  consultation_slug_taken: 'Dit webadres is al in gebruik. Kies een ander.',
+  consultation_unknown_topic: 'Dit onderwerp bestaat niet.',
+  consultation_stale: 'Een collega heeft deze consultatie intussen gewijzigd',
+  consultation_stale_detail: (p: MessageParams) =>
+    `Er is nu versie ${p.version}. Gewijzigd: ${p.fields}. Haal de consultatie opnieuw op en stuur uw wijziging met die versie.`,
+  consultation_breaks_input:
+    'Deze wijziging past niet bij inbreng die al gegeven is: vragen met antwoorden blijven bestaan, houden hun soort en gekozen mogelijkheden.',
+  consultation_not_ready: 'De consultatie is nog niet klaar om openbaar te zijn. Vul de genoemde velden aan.',
+  consultation_not_ready_field: 'Vul dit in voordat de consultatie openbaar wordt.',
+  consultation_stage_not_allowed: 'Deze stap kan niet in de huidige fase van de consultatie.',
+  consultation_opens_in_past:
+    'De openingsdatum ligt niet in de toekomst: kies een latere datum of open de consultatie nu.',
+  consultation_question_changed: 'Deze vraag heeft al antwoorden en kan zo niet veranderen.',
   server_error:
     'Er ging bij ons iets mis. Uw inbreng is niet verloren als u een bevestiging kreeg; probeer het anders later opnieuw.',
   thread_source_forbidden:
@@ -118,6 +131,19 @@ export const en: Texts = {
   staff_login_required: 'Log in as a staff member to do this.',
   staff_forbidden: 'Your role does not give access to this.',
   staff_csrf: "Send your session's CSRF token in the X-CSRF-Token header.",
+  consultation_slug_taken: 'This web address is already in use. Choose another.',
+  consultation_unknown_topic: 'This topic does not exist.',
+  consultation_stale: 'A colleague has changed this consultation in the meantime',
+  consultation_stale_detail: (p: MessageParams) =>
+    `It is now at version ${p.version}. Changed: ${p.fields}. Fetch the consultation again and send your change with that version.`,
+  consultation_breaks_input:
+    'This change does not fit input already given: questions with answers stay, keep their kind and their chosen choices.',
+  consultation_not_ready: 'The consultation is not ready to be public. Complete the fields named.',
+  consultation_not_ready_field: 'Fill this in before the consultation goes public.',
+  consultation_stage_not_allowed: 'This step is not possible in the consultation’s current stage.',
+  consultation_opens_in_past:
+    'The opening date is not in the future: choose a later date or open the consultation now.',
+  consultation_question_changed: 'This question already has answers and cannot change like this.',
   server_error:
     'Something went wrong on our side. If you got a confirmation your input is safe; otherwise please try again later.',
   thread_source_forbidden:

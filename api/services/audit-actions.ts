@@ -6,6 +6,10 @@
  */
 export const AUDIT_ACTIONS = [
   'audit.exported',
+  'consultation.created',
+  'consultation.outcome_published',
+  'consultation.stage_changed',
+  'consultation.updated',
   'email_link.sent',
   'email_link.used',
   'insights.exported',

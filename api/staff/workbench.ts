@@ -7,6 +7,7 @@
 import { Hono } from 'hono';
 import { accountRoutes } from './accounts/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { consultationAuthoringRoutes } from './consultations/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { insightsRoutes } from './insights/routes.ts';
 import { staffAssets } from './kit/assets.ts';
@@ -40,6 +41,7 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffE
   app.route('/', queueRoutes({ queuePage }));
   app.route('/', savedViewRoutes({ queuePage }));
   app.route('/', presenceRoutes());
+  app.route('/', consultationAuthoringRoutes());
   app.route('/', webcareRoutes());
   app.route('/', insightsRoutes());
   app.route('/', auditRoutes());

@@ -55,6 +55,14 @@ export const Consultation = z
     whoDecides: LocalizedText,
     targetGroups: LocalizedText.nullable(),
     outcome: LocalizedText.nullable(),
+    /** Why it was decided so, and what was done with the input ("you said, we did"). */
+    outcomeReasons: LocalizedText.nullable().optional(),
+    /** Themes from the input the outcome answers. */
+    outcomeThemes: z.array(InputText).optional(),
+    /** Partner departments and organisations involved. */
+    partners: LocalizedText.nullable().optional(),
+    /** The steps after the reaction period, shown as a timeline. */
+    phases: z.array(z.object({ when: LocalizedText, what: LocalizedText })).optional(),
     department: LocalizedText.nullable(),
     status: ConsultationStatus,
     moderation: z.enum(['pre', 'post']),

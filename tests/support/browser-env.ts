@@ -49,7 +49,7 @@ export const JOURNEY_MODERATOR = {
   password: JOURNEY_WEBCARE.password,
 } as const;
 
-/** The administrator of the journeys (connected accounts, thread imports); webcare's password too. */
+/** The administrator of the journeys (consultations, connected accounts, thread imports); webcare's password too. */
 export const JOURNEY_ADMIN = {
   email: 'journey-admin@demodam.example',
   name: 'Bea Heer',

@@ -28,7 +28,9 @@ export type Permission =
    * given with consent) or other posts by the same social account. Personal data: for the
    * people who answer residents, not for analysts or department members.
    */
-  | 'contacts.read';
+  | 'contacts.read'
+  /** Author consultations (texts, questions), move them through their lifecycle, publish the outcome. */
+  | 'consultations.manage';
 
 const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   administrator: [
@@ -41,6 +43,7 @@ const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'threads.manage',
     'privacy',
     'contacts.read',
+    'consultations.manage',
   ],
   moderator: [
     'queue.read',

@@ -166,3 +166,50 @@ export async function queueAnswerMail(
     now,
   );
 }
+
+/**
+ * The published outcome ("you said, we did"), once per submission: what was decided and why,
+ * in the resident's language where staff translated it, and the consultation's page.
+ */
+export async function queueOutcomeMail(tx: Tx, submissionId: string, now: Date): Promise<boolean> {
+  const target = await mailableSubmission(tx, submissionId);
+  if (!target) return false;
+  const [decided] = await tx
+    .select({ outcome: consultations.outcome, reasons: consultations.outcomeReasons })
+    .from(consultations)
+    .where(eq(consultations.slug, target.consultationSlug))
+    .limit(1);
+  if (!decided?.outcome) return false;
+  return queueResidentMail(
+    tx,
+    target,
+    'resident.outcome',
+    `outcome:${submissionId}`,
+    (lang) => {
+      const m = textsFor(texts, lang).outcome;
+      const title = titleIn(target.consultationTitle, lang);
+      const outcome = localized(decided.outcome!, lang);
+      const reasons = decided.reasons && localized(decided.reasons, lang);
+      return {
+        subject: m.subject(title),
+        heading: m.heading,
+        blocks: [
+          { kind: 'text', text: m.intro(title) },
+          { kind: 'quote', text: outcome.value, lang: outcome.lang },
+          ...(reasons
+            ? [
+                { kind: 'text', text: m.why } as const,
+                { kind: 'quote', text: reasons.value, lang: reasons.lang } as const,
+              ]
+            : []),
+          {
+            kind: 'link',
+            href: `${mailPublicUrl()}${routes.consultation(lang, target.consultationSlug)}`,
+            text: m.link,
+          },
+        ],
+      };
+    },
+    now,
+  );
+}

@@ -18,6 +18,13 @@ export const nl = {
     intro: (consultation: string) => `Op uw inbreng over "${consultation}" hebben wij dit antwoord gegeven:`,
     link: 'Lees het antwoord op de pagina van uw inbreng',
   },
+  outcome: {
+    subject: (consultation: string) => `Uitkomst: ${consultation}`,
+    heading: 'Dit is er met uw inbreng gedaan',
+    intro: (consultation: string) => `U gaf inbreng over "${consultation}". Er is nu een besluit:`,
+    why: 'Waarom:',
+    link: 'Lees de uitkomst op de website',
+  },
   staff: {
     greeting: (name: string) => `Beste ${name},`,
     footerWhy: 'U krijgt deze e-mail omdat u meldingen per e-mail hebt aangezet in de werkplek.',
@@ -54,6 +61,13 @@ export const en: typeof nl = {
     heading: 'The municipality has answered your input',
     intro: (consultation) => `We gave this answer to your input on "${consultation}":`,
     link: 'Read the answer on the page of your input',
+  },
+  outcome: {
+    subject: (consultation) => `Outcome: ${consultation}`,
+    heading: 'This is what we did with your input',
+    intro: (consultation) => `You gave input on "${consultation}". A decision has now been made:`,
+    why: 'Why:',
+    link: 'Read the outcome on the website',
   },
   staff: {
     greeting: (name) => `Dear ${name},`,

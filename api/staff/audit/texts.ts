@@ -29,6 +29,16 @@ const platformName = (d: Record<string, unknown>) => {
   );
 };
 
+const fieldList = (d: Record<string, unknown>) =>
+  Array.isArray(d.fields) && d.fields.length > 0 ? d.fields.join(', ') : '-';
+const nlStages = new Map([
+  ['draft', 'concept'],
+  ['scheduled', 'gepland'],
+  ['open', 'open'],
+  ['closed', 'gesloten'],
+  ['decided', 'uitkomst gepubliceerd'],
+]);
+
 const nlLabels = new Map([
   ['positive', 'positief'],
   ['neutral', 'neutraal'],
@@ -89,6 +99,13 @@ export const nl = {
   sentences: {
     'audit.exported': ({ details: d }) =>
       `{actor} downloadde het auditlog als ${str(d, 'format').toUpperCase()} (${plural(num(d, 'entries'), 'regel', 'regels')})`,
+    'consultation.created': ({ details: d }) => `{actor} maakte het concept van consultatie ${str(d, 'slug')}`,
+    'consultation.updated': ({ details: d }) =>
+      `{actor} wijzigde consultatie ${str(d, 'slug')} (versie ${num(d, 'version')}: ${fieldList(d)})`,
+    'consultation.stage_changed': ({ details: d }) =>
+      `{actor} zette consultatie ${str(d, 'slug')} van ‘${nlStages.get(str(d, 'from')) ?? str(d, 'from')}’ naar ‘${nlStages.get(str(d, 'to')) ?? str(d, 'to')}’`,
+    'consultation.outcome_published': ({ details: d }) =>
+      `{actor} publiceerde de uitkomst van consultatie ${str(d, 'slug')} (${plural(num(d, 'mailed'), 'e-mail', 'e-mails')} aan insprekers)`,
     'email_link.sent': () => '{actor} vroeg een link per e-mail aan om eigen inbreng terug te vinden',
     'email_link.used': ({ details: d }) =>
       `{actor} opende een link uit een e-mail naar ${plural(num(d, 'submissions'), 'bijdrage', 'bijdragen')}`,
@@ -195,6 +212,13 @@ export const en: Texts = {
   sentences: {
     'audit.exported': ({ details: d }) =>
       `{actor} downloaded the audit log as ${str(d, 'format').toUpperCase()} (${plural(num(d, 'entries'), 'entry', 'entries')})`,
+    'consultation.created': ({ details: d }) => `{actor} created the draft of consultation ${str(d, 'slug')}`,
+    'consultation.updated': ({ details: d }) =>
+      `{actor} changed consultation ${str(d, 'slug')} (version ${num(d, 'version')}: ${fieldList(d)})`,
+    'consultation.stage_changed': ({ details: d }) =>
+      `{actor} moved consultation ${str(d, 'slug')} from ‘${str(d, 'from')}’ to ‘${str(d, 'to')}’`,
+    'consultation.outcome_published': ({ details: d }) =>
+      `{actor} published the outcome of consultation ${str(d, 'slug')} (${plural(num(d, 'mailed'), 'e-mail', 'e-mails')} to residents)`,
     'email_link.sent': () => '{actor} asked for a link by e-mail to find their own input',
     'email_link.used': ({ details: d }) =>
       `{actor} opened a link from an e-mail to ${plural(num(d, 'submissions'), 'contribution', 'contributions')}`,

@@ -8,6 +8,7 @@ import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { can, type RoleGrant } from '../../services/auth/roles.ts';
 import { accountScreens } from '../accounts/paths.ts';
 import { auditScreens } from '../audit/paths.ts';
+import { authoringScreens } from '../consultations/paths.ts';
 import { insightsScreens } from '../insights/paths.ts';
 import { notificationScreens } from '../notifications/paths.ts';
 import { privacyScreens } from '../privacy/paths.ts';
@@ -20,6 +21,7 @@ export type { StaffScreen };
 export const STAFF_SCREENS: readonly StaffScreen[] = [
   ...queueScreens,
   ...webcareScreens,
+  ...authoringScreens,
   ...insightsScreens,
   ...accountScreens,
   ...auditScreens,

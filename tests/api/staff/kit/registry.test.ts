@@ -16,6 +16,8 @@ const NOT_IN_NAV: Record<string, string> = {
   'GET /en/manage/privacy/retention': 'linked from the privacy page, whose nav entry stays current',
   'GET /beheer/weergaven': 'linked from "Mijn weergaven" in the queue, whose nav entry stays current',
   'GET /en/manage/views': 'linked from "My views" in the queue, whose nav entry stays current',
+  'GET /beheer/consultaties-opstellen/nieuw': 'the button on "Consultaties opstellen", whose nav entry stays current',
+  'GET /en/manage/consultation-authoring/new': 'the button on "Author consultations", whose nav entry stays current',
 };
 
 const roles = (role: StaffRole) => [{ role, departmentId: null }];
@@ -68,6 +70,7 @@ describe('the staff screen registry', () => {
         'webcare.templates',
         'webcare.routing',
         'webcare.shortcuts',
+        'consultations.authoring',
         'insights.page',
         'accounts.page',
         'audit.page',

@@ -1,0 +1,97 @@
+/**
+ * The consultation authoring pages in a real browser: the list, a new draft with errors,
+ * the edit page (builder, preview, readability hints) as a draft, with refused input and
+ * after a colleague's save, and the outcome page: axe, focus visible on every Tab stop,
+ * 320 px, 200% text and forced colours. Runs its own Podium in the test process.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from '../support/axe.ts';
+import { horizontalOverflow, tabWalk } from '../support/page-checks.ts';
+import { logInAsStaff, startStaffPodium, type StaffPodium } from '../support/staff-podium.ts';
+
+const EMAIL = 'admin@demodam.example';
+const BASE = '/beheer/consultaties-opstellen';
+
+let podium: StaffPodium;
+let baseUrl: string;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  podium = await startStaffPodium([{ email: EMAIL, displayName: 'Ad Min', role: 'administrator' }]);
+  ({ baseUrl } = podium);
+});
+
+test.afterAll(() => podium?.close());
+
+async function checkPage(page: Page, context: string): Promise<void> {
+  await expectNoAxeViolations(page, { context });
+  const stops = await tabWalk(page);
+  expect(stops.length, `${context}: Tab reaches the controls`).toBeGreaterThan(3);
+  expect(stops.filter((s) => !s.focusVisible).map((s) => `${s.tag} ${s.name}`)).toEqual([]);
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await horizontalOverflow(page), `${context} at 320 px`).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+  expect(await horizontalOverflow(page), `${context} at 200% text`).toBeLessThanOrEqual(0);
+  await page.evaluate(() => (document.documentElement.style.fontSize = ''));
+  await page.emulateMedia({ forcedColors: 'active' });
+  await expectNoAxeViolations(page, { context: `${context} in forced colours` });
+  await page.emulateMedia({ forcedColors: 'none' });
+}
+
+test('the list and a refused new draft pass the page checks, with focus on the error summary', async ({ page }) => {
+  test.setTimeout(120_000);
+  await logInAsStaff(page, baseUrl, EMAIL);
+  await page.goto(`${baseUrl}${BASE}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Consultaties opstellen' })).toBeVisible();
+  await checkPage(page, 'authoring list');
+  await page.getByRole('link', { name: 'Nieuwe consultatie' }).press('Enter');
+  await page.getByLabel('Webadres (slug)').fill('Niet Goed!');
+  await page.getByRole('button', { name: 'Concept maken' }).press('Enter');
+  await expect(page.locator('#staff-error-summary')).toBeFocused();
+  await expect(page.getByLabel('Webadres (slug)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Webadres (slug)')).toHaveValue('Niet Goed!');
+  await checkPage(page, 'new draft with errors');
+});
+
+test('the edit page with a question, a refused save and a stale save passes the page checks', async ({
+  page,
+  browser,
+}) => {
+  // Three rounds of page checks (axe twice, a Tab walk, reflow) on a long form.
+  test.setTimeout(180_000);
+  await logInAsStaff(page, baseUrl, EMAIL);
+  await page.goto(`${baseUrl}${BASE}/nieuw`);
+  await page.getByLabel('Webadres (slug)').fill('bankjes-plein');
+  await page.getByLabel('Titel (Nederlands)').fill('Bankjes op het plein');
+  await page.getByRole('button', { name: 'Concept maken' }).press('Enter');
+  await page.getByLabel('Soort nieuwe vraag').selectOption('scale');
+  await page.getByRole('button', { name: 'Vraag toevoegen' }).press('Enter');
+  await expect(page.locator('#q0-prompt-nl')).toBeFocused();
+  await page.keyboard.type('Hoe belangrijk vindt u bankjes?');
+  await checkPage(page, 'edit page with a new question, not saved');
+
+  // A text that is too long is refused next to its field, with everything kept.
+  await page.locator('#whoDecides-nl').fill('x'.repeat(400));
+  await page.getByRole('button', { name: 'Opslaan' }).first().press('Enter');
+  await expect(page.locator('#staff-error-summary')).toBeFocused();
+  await expect(page.locator('#whoDecides-nl')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#q0-prompt-nl')).toHaveValue('Hoe belangrijk vindt u bankjes?');
+  await checkPage(page, 'edit page with a refused save');
+
+  // A colleague saves first; this save is refused with what they changed, and the text stays.
+  await page.locator('#whoDecides-nl').fill('De gemeenteraad');
+  const colleague = await (await browser.newContext()).newPage();
+  await logInAsStaff(colleague, baseUrl, EMAIL);
+  await colleague.goto(`${baseUrl}${BASE}/bankjes-plein`);
+  await colleague.locator('#summary-nl').fill('Wij zoeken plekken voor nieuwe bankjes.');
+  await colleague.getByRole('button', { name: 'Opslaan' }).first().press('Enter');
+  await expect(colleague.getByRole('status').filter({ hasText: 'Opgeslagen (versie 2)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Opslaan' }).first().press('Enter');
+  await expect(page.locator('#stale')).toContainText('Een collega heeft deze consultatie intussen gewijzigd');
+  await expect(page.locator('#stale')).toContainText('Wat vragen we?');
+  await expect(page.locator('#whoDecides-nl')).toHaveValue('De gemeenteraad');
+  await checkPage(page, 'edit page after a colleague saved');
+});
