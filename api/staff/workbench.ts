@@ -14,6 +14,7 @@ import type { ImportSettings } from '../services/social/thread-admin.ts';
 import type { StaffSessionOptions } from './kit/session.ts';
 import { staffPrivacyRoutes } from './privacy/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
+import { colleagueRoutes } from './colleagues/routes.ts';
 import { createQueuePage, queueRoutes } from './queue/routes.ts';
 import { presenceRoutes } from './queue/presence-routes.ts';
 import { savedViewRoutes } from './queue/saved-views-routes.ts';
@@ -42,5 +43,6 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffE
   app.route('/', staffThreadRoutes(options.threadImports ? { settings: options.threadImports } : {}));
   app.route('/', staffPrivacyRoutes());
   app.route('/', notificationRoutes());
+  app.route('/', colleagueRoutes());
   return app;
 }

@@ -7,6 +7,7 @@
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { can, type RoleGrant } from '../../services/auth/roles.ts';
 import { auditScreens } from '../audit/paths.ts';
+import { colleagueScreens } from '../colleagues/paths.ts';
 import { insightsScreens } from '../insights/paths.ts';
 import { notificationScreens } from '../notifications/paths.ts';
 import { privacyScreens } from '../privacy/paths.ts';
@@ -22,6 +23,7 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
   ...insightsScreens,
   ...auditScreens,
   ...privacyScreens,
+  ...colleagueScreens,
   ...notificationScreens,
 ];
 

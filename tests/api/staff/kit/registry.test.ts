@@ -71,6 +71,7 @@ describe('the staff screen registry', () => {
         'insights.page',
         'audit.page',
         'privacy.home',
+        'colleagues.list',
         'notifications.page',
       ],
       moderator: [
