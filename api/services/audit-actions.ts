@@ -7,6 +7,8 @@
 export const AUDIT_ACTIONS = [
   'audit.exported',
   'email_link.sent',
+  'embed_origin.added',
+  'embed_origin.removed',
   'email_link.used',
   'insights.exported',
   'mail.unsubscribed',

@@ -15,6 +15,7 @@ import type { StaffSessionOptions } from './kit/session.ts';
 import { staffPrivacyRoutes } from './privacy/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { colleagueRoutes } from './colleagues/routes.ts';
+import { embeddingRoutes } from './embedding/routes.ts';
 import { createQueuePage, queueRoutes } from './queue/routes.ts';
 import { presenceRoutes } from './queue/presence-routes.ts';
 import { savedViewRoutes } from './queue/saved-views-routes.ts';
@@ -44,5 +45,6 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffE
   app.route('/', staffPrivacyRoutes());
   app.route('/', notificationRoutes());
   app.route('/', colleagueRoutes());
+  app.route('/', embeddingRoutes());
   return app;
 }

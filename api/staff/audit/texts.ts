@@ -145,6 +145,10 @@ export const nl = {
       const roles = Array.isArray(d.roles) ? d.roles.filter((r) => typeof r === 'string').join(', ') : '';
       return `{actor} maakte een account voor een medewerker${roles ? ` (rollen: ${roles})` : ''}`;
     },
+    'embed_origin.added': ({ details: d }) =>
+      `{actor} stond insluiten toe op ${typeof d.origin === 'string' ? d.origin : 'een webadres'}`,
+    'embed_origin.removed': ({ details: d }) =>
+      `{actor} haalde ${typeof d.origin === 'string' ? d.origin : 'een webadres'} weg uit de adressen die mogen insluiten`,
     'staff.deactivated': () => '{actor} zette het account van een medewerker uit',
     'staff.invitation_accepted': () => '{actor} koos een wachtwoord met een uitnodiging',
     'staff.invited': ({ details: d }) => {
@@ -254,6 +258,10 @@ export const en: Texts = {
       const roles = Array.isArray(d.roles) ? d.roles.filter((r) => typeof r === 'string').join(', ') : '';
       return `{actor} created an account for a colleague${roles ? ` (roles: ${roles})` : ''}`;
     },
+    'embed_origin.added': ({ details: d }) =>
+      `{actor} allowed embedding on ${typeof d.origin === 'string' ? d.origin : 'a web address'}`,
+    'embed_origin.removed': ({ details: d }) =>
+      `{actor} removed ${typeof d.origin === 'string' ? d.origin : 'a web address'} from the addresses that may embed`,
     'staff.deactivated': () => '{actor} deactivated a staff member’s account',
     'staff.invitation_accepted': () => '{actor} chose a password with an invitation',
     'staff.invited': ({ details: d }) => {

@@ -8,6 +8,7 @@ import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { can, type RoleGrant } from '../../services/auth/roles.ts';
 import { auditScreens } from '../audit/paths.ts';
 import { colleagueScreens } from '../colleagues/paths.ts';
+import { embeddingScreens } from '../embedding/paths.ts';
 import { insightsScreens } from '../insights/paths.ts';
 import { notificationScreens } from '../notifications/paths.ts';
 import { privacyScreens } from '../privacy/paths.ts';
@@ -24,6 +25,7 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
   ...auditScreens,
   ...privacyScreens,
   ...colleagueScreens,
+  ...embeddingScreens,
   ...notificationScreens,
 ];
 

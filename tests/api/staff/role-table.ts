@@ -37,6 +37,11 @@ export const ROUTES: Record<string, Access> = {
   'GET /en/manage/set-password': 'public',
   'POST /beheer/wachtwoord-instellen': 'public',
   'POST /en/manage/set-password': 'public',
+  // embedding origins (api/staff/embedding/)
+  'GET /beheer/insluiten': 'admin',
+  'GET /en/manage/embedding': 'admin',
+  'POST /beheer/insluiten': 'admin',
+  'POST /beheer/insluiten/verwijderen': 'admin',
   // notifications (api/staff/notifications/)
   'GET /beheer/meldingen': 'session',
   'GET /en/manage/notifications': 'session',

@@ -72,6 +72,7 @@ describe('the staff screen registry', () => {
         'audit.page',
         'privacy.home',
         'colleagues.list',
+        'embedding.page',
         'notifications.page',
       ],
       moderator: [
