@@ -148,6 +148,8 @@ for (const target of databaseTargets()) {
         },
         { path: `/beheer/collegas/${colleagueId}/rollen`, fields: { version: '1', role: 'moderator', department: '' } },
         { path: `/beheer/collegas/${colleagueId}/status`, fields: { version: '1', action: 'deactivate' } },
+        { path: '/beheer/insluiten', fields: { origin: 'https://www.demodam.nl' } },
+        { path: '/beheer/insluiten/verwijderen', fields: { origin: 'http://127.0.0.1:*' } },
         {
           path: '/beheer/wachtwoord-instellen',
           fields: { token: 'A'.repeat(43), password: 'een lange zin hier', repeat: 'een lange zin hier' },
@@ -187,6 +189,7 @@ for (const target of databaseTargets()) {
         (x, k) => `/beheer/collegas?uitgenodigd=${urlPart(x)}&${urlPart(k)}=1`,
         (x) => `/beheer/collegas/${urlPart(x)}?opgeslagen=${urlPart(x)}`,
         (x) => `/beheer/wachtwoord-instellen?token=${urlPart(x)}`,
+        (x) => `/beheer/insluiten?toegevoegd=${urlPart(x)}&verwijderd=${urlPart(x)}`,
         (x) => `/api/staff/threads?${urlPart(x)}=${urlPart(x)}`,
       ];
       for (const page of pages) {
