@@ -9,8 +9,9 @@ import { ENV_VARIABLES, loadConfig } from './config.ts';
 import { buildAll, openConfiguredDatabase, seedIfEmpty, start } from './server.ts';
 import { seedDemoData } from './services/seed.ts';
 import { importCommand } from './cli/import.ts';
-import { addStaff, parseStaffAddArgs, readPassword, STAFF_HELP, UsageError } from './cli/staff.ts';
-import { PRIVACY_HELP, privacyCommand } from './services/privacy-cli.ts';
+import { parseStaffAddArgs, readPassword, STAFF_HELP } from './cli/staff.ts';
+import { operatorCommand } from './cli/operator-command.ts';
+import { PRIVACY_HELP } from './services/privacy-cli.ts';
 
 const HELP = `Usage: npx podium <command>
 
@@ -108,30 +109,10 @@ async function main(argv: string[]): Promise<number> {
       }
       // Ask for the password first: the embedded database (and its lock) is not held while someone types.
       const password = await readPassword(config.staffPassword);
-      const database = await openConfiguredDatabase(config);
-      try {
-        await database.migrate();
-        console.log(await addStaff(database.db, parsed, password));
-        return 0;
-      } catch (error) {
-        if (error instanceof UsageError) {
-          console.error(error.message);
-          return 2;
-        }
-        throw error;
-      } finally {
-        await database.close();
-      }
+      return operatorCommand(config, { command: 'staff-add', args: parsed, password });
     }
-    case 'privacy': {
-      const database = await openConfiguredDatabase(config);
-      try {
-        await database.migrate();
-        return await privacyCommand(database.db, args, { out: console.log, err: console.error });
-      } finally {
-        await database.close();
-      }
-    }
+    case 'privacy':
+      return operatorCommand(config, { command: 'privacy', args });
     case undefined:
     case 'help':
     case '--help':

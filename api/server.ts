@@ -21,6 +21,8 @@ import { organisations } from './db/schema.ts';
 import { buildPublishedSnapshot, writeSnapshotFile } from './services/published-content.ts';
 import { fillMissingClocks } from './services/office-hours/due-times.ts';
 import { seedDemoData } from './services/seed.ts';
+import { createFirstAdministrator } from './services/auth/first-login.ts';
+import { isOperatorJob, runOperatorJob } from './cli/operator-jobs.ts';
 import { DEFAULT_POW_SETTINGS } from './services/proof-of-work.ts';
 import { startThreadSyncLoop } from './services/social/scheduler.ts';
 import { startAdminSocket } from './services/social/admin-socket.ts';
@@ -46,6 +48,12 @@ export async function seedIfEmpty(database: Database, config: Config, log: Log):
   if (any) return;
   await seedDemoData(database.db);
   log('Seeded the demo municipality (Gemeente Demodam).');
+  const [organisation] = await database.db.select({ id: organisations.id }).from(organisations).limit(1);
+  const first = organisation && (await createFirstAdministrator(database.db, organisation.id));
+  if (first) {
+    log(`Log in to the workbench at ${config.publicUrl}/beheer/ as ${first.email} with the password ${first.password}`);
+    log('  This password is shown only now. Invite colleagues at /beheer/collegas.');
+  }
 }
 
 /** Writes what the static build reads: the published snapshot and the OpenAPI document. */
@@ -185,13 +193,15 @@ export async function start(
   // The embedded database admits only this process: `npx podium import` hands its job over here.
   const adminSocket =
     database.kind === 'pglite'
-      ? await startAdminSocket(config.dataDir, database.db, { settings: () => config.threadImports, log }).catch(
-          (error: unknown) => {
-            // E.g. a data directory path longer than a Unix socket address allows: serve anyway.
-            log(`The local import socket did not start (${error instanceof Error ? error.message : error}).`);
-            return undefined;
-          },
-        )
+      ? await startAdminSocket(config.dataDir, database.db, {
+          settings: () => config.threadImports,
+          log,
+          operator: { isJob: isOperatorJob, run: (job) => runOperatorJob(database.db, job) },
+        }).catch((error: unknown) => {
+          // E.g. a data directory path longer than a Unix socket address allows: serve anyway.
+          log(`The local import socket did not start (${error instanceof Error ? error.message : error}).`);
+          return undefined;
+        })
       : undefined;
 
   let stopping: Promise<void> | undefined;

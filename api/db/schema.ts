@@ -474,6 +474,23 @@ export const staffUsers = pgTable('staff_users', {
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash'),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  /** Raised by every change to the account, its roles or its state: a form on an older version is refused. */
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+});
+
+/**
+ * Single-use invitations to set a password (api/services/auth/colleagues.ts). The token is
+ * only in the mail's link; the database keeps its SHA-256, so a leaked database opens no account.
+ */
+export const staffInvitations = pgTable('staff_invitations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  staffUserId: uuid('staff_user_id')
+    .notNull()
+    .references(() => staffUsers.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
   createdAt: createdAt(),
 });
 

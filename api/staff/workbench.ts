@@ -17,6 +17,8 @@ import type { ImportSettings } from '../services/social/thread-admin.ts';
 import type { StaffSessionOptions } from './kit/session.ts';
 import { staffPrivacyRoutes } from './privacy/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
+import { colleagueRoutes } from './colleagues/routes.ts';
+import { embeddingRoutes } from './embedding/routes.ts';
 import { createQueuePage, queueRoutes } from './queue/routes.ts';
 import { presenceRoutes } from './queue/presence-routes.ts';
 import { savedViewRoutes } from './queue/saved-views-routes.ts';
@@ -49,5 +51,7 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffE
   app.route('/', staffPrivacyRoutes());
   app.route('/', notificationRoutes());
   app.route('/', accountRoutes(options.socialPosting ?? (() => ({ secretKey: undefined, allowPrivateHosts: false }))));
+  app.route('/', colleagueRoutes());
+  app.route('/', embeddingRoutes());
   return app;
 }

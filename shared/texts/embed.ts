@@ -20,7 +20,7 @@ export const nl = {
     'De widgets gebruiken de namen van NL Design System. Heeft uw website al een thema met deze namen, dan nemen de widgets dat vanzelf over. Elke eigenschap heeft een standaardwaarde met genoeg contrast.',
   setupHeading: 'Wat Podium nodig heeft',
   setupText:
-    'Vraag de beheerder van Podium om het webadres van uw website toe te voegen aan de lijst van toegestane adressen. Werkt uw website met een Content-Security-Policy, sta het adres van Podium dan toe in script-src en connect-src. Inline script of eval is niet nodig. De widgets plaatsen geen cookies.',
+    'Vraag de beheerder van Podium om het webadres van uw website toe te voegen aan de lijst van toegestane adressen, in de werkplek onder Insluiten. Alleen het begin van het adres telt: https:// en de naam van de website, zonder pagina erachter. Werkt uw website met een Content-Security-Policy, sta het adres van Podium dan toe in script-src en connect-src. Inline script of eval is niet nodig. De widgets plaatsen geen cookies.',
   name: 'Naam',
   defaultValue: 'Standaard',
   description: 'Uitleg',
@@ -49,7 +49,7 @@ export const en: Texts = {
     'The widgets use the names of NL Design System. If your website already has a theme with these names, the widgets take it over by themselves. Every property has a default with enough contrast.',
   setupHeading: 'What Podium needs',
   setupText:
-    "Ask Podium's administrator to add your website's address to the list of allowed addresses. If your website uses a Content-Security-Policy, allow Podium's address in script-src and connect-src. No inline script or eval is needed. The widgets set no cookies.",
+    "Ask Podium's administrator to add your website's address to the list of allowed addresses, in the workbench under Embedding. Only the start of the address counts: https:// and the website's name, without a page after it. If your website uses a Content-Security-Policy, allow Podium's address in script-src and connect-src. No inline script or eval is needed. The widgets set no cookies.",
   name: 'Name',
   defaultValue: 'Default',
   description: 'Description',

@@ -1,14 +1,19 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { acquireDataDirLock } from '../../api/db/data-dir-lock.ts';
+import { openDatabase } from '../../api/db/client.ts';
+import { isOperatorJob, runOperatorJob } from '../../api/cli/operator-jobs.ts';
+import { verifyPassword } from '../../api/services/auth/passwords.ts';
+import { seedDemoData } from '../../api/services/seed.ts';
+import { startAdminSocket } from '../../api/services/social/admin-socket.ts';
 import { addStaff, parseStaffAddArgs, UsageError } from '../../api/cli/staff.ts';
 import { staffRoles, staffUsers } from '../../api/db/schema.ts';
-import { openTestApp, type TestApp } from '../support/app.ts';
+import { NOW, openTestApp, type TestApp } from '../support/app.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { logIn } from '../support/staff.ts';
 
@@ -119,7 +124,73 @@ describe('"npx podium staff add" and a running server', () => {
       },
     );
     assert.equal(result.status, 1);
-    assert.match(result.stderr, /in use by another Podium process \(pid \d+\)/);
+    assert.match(
+      result.stderr,
+      /in use by another process \(pid \d+\), and no Podium server answers on its local socket/,
+    );
     assert.doesNotMatch(result.stdout + result.stderr, new RegExp(PASSWORD));
+  });
+});
+
+describe('"npx podium staff add" and "privacy" through the running server', () => {
+  let dir: string;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'podium-cli-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const podium = (args: string[], env: Record<string, string> = {}) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        ['api/cli.ts', ...args],
+        { env: { ...process.env, PODIUM_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', ...env }, timeout: 60_000 },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+
+  it('creates the account through the server that holds the embedded database, and the person can log in', async () => {
+    // This test process plays the server: it holds the data directory and listens on the socket.
+    const database = await openDatabase({ dataDir: join(dir, 'data') });
+    await database.migrate();
+    await seedDemoData(database.db, NOW);
+    const lines: string[] = [];
+    const socket = await startAdminSocket(join(dir, 'data'), database.db, {
+      settings: () => ({ allowPrivateHosts: false }),
+      log: (line) => lines.push(line),
+      operator: { isJob: isOperatorJob, run: (job) => runOperatorJob(database.db, job) },
+    });
+    try {
+      const run = await podium(
+        ['staff', 'add', '--email', 'Op@Demodam.example', '--name', 'Op', '--role', 'administrator'],
+        { PODIUM_STAFF_PASSWORD: PASSWORD },
+      );
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stdout, /Created op@demodam\.example \(administrator\) in demodam\./);
+      const [user] = await database.db.select().from(staffUsers).where(eq(staffUsers.email, 'op@demodam.example'));
+      assert.ok(user?.passwordHash);
+      assert.ok(await verifyPassword(user.passwordHash, PASSWORD), 'the password typed is the one stored');
+      assert.doesNotMatch(lines.join('\n'), new RegExp(`${PASSWORD}|op@demodam`), 'the server log holds neither');
+
+      const again = await podium(
+        ['staff', 'add', '--email', 'op@demodam.example', '--name', 'Op', '--role', 'moderator'],
+        {
+          PODIUM_STAFF_PASSWORD: PASSWORD,
+        },
+      );
+      assert.equal(again.code, 2);
+      assert.match(again.stderr, /There is already a staff account for op@demodam\.example\./);
+
+      const search = await podium(['privacy', 'search', '--email', 'niemand@demodam.example']);
+      assert.equal(search.code, 0, search.stderr);
+      assert.ok(JSON.parse(search.stdout), 'the search result comes back as JSON');
+      const usage = await podium(['privacy', 'erase', '--email', 'niemand@demodam.example']);
+      assert.equal(usage.code, 2);
+      assert.match(usage.stderr, /add --yes to confirm/);
+    } finally {
+      await socket.close();
+      await database.close();
+    }
   });
 });

@@ -42,10 +42,12 @@ for (const target of databaseTargets()) {
     let threadId: string;
     let postId: string;
     let templateId: string;
+    let colleagueId: string;
     before(async () => {
       t = await openTestApp(target);
       await addStaffUser(t, 'beheerder@demodam.nl', 'administrator');
       session = await logIn(t, 'beheerder@demodam.nl');
+      colleagueId = await addStaffUser(t, 'collega@demodam.nl', 'webcare');
       // A queue item's id is its submission's id.
       const [item] = await t.db.select({ id: submissions.id }).from(submissions).limit(1);
       itemId = item!.id;
@@ -142,6 +144,18 @@ for (const target of databaseTargets()) {
         },
         { path: '/beheer/privacy/bewaartermijnen', fields: { contact_details: '365', input_text: '730' } },
         { path: '/beheer/sessie/verlengen', fields: { next: '/beheer/' } },
+        {
+          path: '/beheer/collegas/uitnodigen',
+          fields: { name: 'An', email: 'an@demodam.nl', role: 'webcare', department: '', language: 'nl' },
+        },
+        { path: `/beheer/collegas/${colleagueId}/rollen`, fields: { version: '1', role: 'moderator', department: '' } },
+        { path: `/beheer/collegas/${colleagueId}/status`, fields: { version: '1', action: 'deactivate' } },
+        { path: '/beheer/insluiten', fields: { origin: 'https://www.demodam.nl' } },
+        { path: '/beheer/insluiten/verwijderen', fields: { origin: 'http://127.0.0.1:*' } },
+        {
+          path: '/beheer/wachtwoord-instellen',
+          fields: { token: 'A'.repeat(43), password: 'een lange zin hier', repeat: 'een lange zin hier' },
+        },
       ];
       for (const form of forms) {
         const names = Object.keys(form.fields);
@@ -174,6 +188,10 @@ for (const target of databaseTargets()) {
         (x) => `/beheer/items/${itemId}/antwoord?sjabloon=${urlPart(x)}`,
         (x) => `/beheer/items/${urlPart(x)}/antwoord`,
         (x) => `/beheer/inloggen?next=${urlPart(x)}`,
+        (x, k) => `/beheer/collegas?uitgenodigd=${urlPart(x)}&${urlPart(k)}=1`,
+        (x) => `/beheer/collegas/${urlPart(x)}?opgeslagen=${urlPart(x)}`,
+        (x) => `/beheer/wachtwoord-instellen?token=${urlPart(x)}`,
+        (x) => `/beheer/insluiten?toegevoegd=${urlPart(x)}&verwijderd=${urlPart(x)}`,
         (x) => `/api/staff/threads?${urlPart(x)}=${urlPart(x)}`,
       ];
       for (const page of pages) {

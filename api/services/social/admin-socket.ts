@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { asc } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { organisations } from '../../db/schema.ts';
+import type { OperatorJob, OperatorResult } from '../../cli/operator-jobs.ts';
 import { describeImportError, type ImportJob, runImportJob, type ImportJobResult } from './import-job.ts';
 import type { ImportSettings } from './thread-admin.ts';
 
@@ -26,7 +27,16 @@ export const adminSocketPath = (dataDir: string) => join(dataDir, ADMIN_SOCKET_N
 export async function startAdminSocket(
   dataDir: string,
   db: Db,
-  options: { settings: () => ImportSettings; now?: () => Date; log?: (message: string) => void },
+  options: {
+    settings: () => ImportSettings;
+    now?: () => Date;
+    log?: (message: string) => void;
+    /**
+     * The other operator commands (`staff add`, `privacy`), so they work while this server
+     * holds the embedded database; `isJob` checks a request's shape before `run` sees it.
+     */
+    operator?: { isJob(value: unknown): value is OperatorJob; run(job: OperatorJob): Promise<OperatorResult> };
+  },
 ): Promise<{ path: string; close(): Promise<void> }> {
   const path = adminSocketPath(dataDir);
   // Left by a server that crashed; we hold the data directory's lock, so no one else uses it.
@@ -53,13 +63,20 @@ export async function startAdminSocket(
     socket.on('error', () => socket.destroy());
   });
 
-  async function handle(line: string): Promise<ImportJobResult> {
-    let job: ImportJob;
+  async function handle(line: string): Promise<ImportJobResult | OperatorResult> {
+    let request: unknown;
     try {
-      job = JSON.parse(line) as ImportJob;
+      request = JSON.parse(line);
     } catch {
       return { ok: false, error: 'The request is not JSON.' };
     }
+    if (options.operator?.isJob(request)) {
+      const result = await options.operator.run(request);
+      // Which command ran, never its arguments: they hold e-mail addresses and a password.
+      options.log?.(`Ran "${request.command}" for the command line (exit code ${result.code}).`);
+      return result;
+    }
+    const job = request as ImportJob;
     if (job?.command !== 'import') return { ok: false, error: 'Unknown command.' };
     const [organisation] = await db
       .select({ id: organisations.id })
@@ -107,7 +124,13 @@ export async function startAdminSocket(
 }
 
 /** Sends one job to the running server; rejects when no server listens. */
-export function sendToServer(dataDir: string, job: ImportJob, timeoutMs = 120_000): Promise<ImportJobResult> {
+export function sendToServer(dataDir: string, job: ImportJob, timeoutMs?: number): Promise<ImportJobResult>;
+export function sendToServer(dataDir: string, job: OperatorJob, timeoutMs?: number): Promise<OperatorResult>;
+export function sendToServer(
+  dataDir: string,
+  job: ImportJob | OperatorJob,
+  timeoutMs = 120_000,
+): Promise<ImportJobResult | OperatorResult> {
   return new Promise((resolve, reject) => {
     const socket = createConnection(adminSocketPath(dataDir));
     const chunks: Buffer[] = [];
@@ -117,7 +140,7 @@ export function sendToServer(dataDir: string, job: ImportJob, timeoutMs = 120_00
     socket.on('error', reject);
     socket.on('end', () => {
       try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as ImportJobResult);
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as ImportJobResult | OperatorResult);
       } catch {
         reject(new Error('The server sent an answer that is not JSON.'));
       }

@@ -170,6 +170,21 @@ export const nl = {
       const roles = Array.isArray(d.roles) ? d.roles.filter((r) => typeof r === 'string').join(', ') : '';
       return `{actor} maakte een account voor een medewerker${roles ? ` (rollen: ${roles})` : ''}`;
     },
+    'embed_origin.added': ({ details: d }) =>
+      `{actor} stond insluiten toe op ${typeof d.origin === 'string' ? d.origin : 'een webadres'}`,
+    'embed_origin.removed': ({ details: d }) =>
+      `{actor} haalde ${typeof d.origin === 'string' ? d.origin : 'een webadres'} weg uit de adressen die mogen insluiten`,
+    'staff.deactivated': () => '{actor} zette het account van een medewerker uit',
+    'staff.invitation_accepted': () => '{actor} koos een wachtwoord met een uitnodiging',
+    'staff.invited': ({ details: d }) => {
+      const roles = Array.isArray(d.roles) ? d.roles.filter((r) => typeof r === 'string').join(', ') : '';
+      return `{actor} nodigde een medewerker uit${roles ? ` (rollen: ${roles})` : ''}`;
+    },
+    'staff.reactivated': () => '{actor} zette het account van een medewerker weer aan',
+    'staff.roles_changed': ({ details: d }) => {
+      const after = Array.isArray(d.after) ? d.after.filter((r) => typeof r === 'string').join(', ') : '';
+      return `{actor} wijzigde de rollen van een medewerker${after ? ` (nu: ${after})` : ''}`;
+    },
     'staff.login': () => '{actor} meldde zich aan',
     'staff.login_failed': ({ details: d }) =>
       `{actor} weigerde een aanmelding met een verkeerd wachtwoord (${plural(num(d, 'failures'), 'mislukte poging', 'mislukte pogingen')})`,
@@ -282,6 +297,21 @@ export const en: Texts = {
     'staff.created': ({ details: d }) => {
       const roles = Array.isArray(d.roles) ? d.roles.filter((r) => typeof r === 'string').join(', ') : '';
       return `{actor} created an account for a colleague${roles ? ` (roles: ${roles})` : ''}`;
+    },
+    'embed_origin.added': ({ details: d }) =>
+      `{actor} allowed embedding on ${typeof d.origin === 'string' ? d.origin : 'a web address'}`,
+    'embed_origin.removed': ({ details: d }) =>
+      `{actor} removed ${typeof d.origin === 'string' ? d.origin : 'a web address'} from the addresses that may embed`,
+    'staff.deactivated': () => '{actor} deactivated a staff member’s account',
+    'staff.invitation_accepted': () => '{actor} chose a password with an invitation',
+    'staff.invited': ({ details: d }) => {
+      const roles = Array.isArray(d.roles) ? d.roles.filter((r) => typeof r === 'string').join(', ') : '';
+      return `{actor} invited a staff member${roles ? ` (roles: ${roles})` : ''}`;
+    },
+    'staff.reactivated': () => '{actor} reactivated a staff member’s account',
+    'staff.roles_changed': ({ details: d }) => {
+      const after = Array.isArray(d.after) ? d.after.filter((r) => typeof r === 'string').join(', ') : '';
+      return `{actor} changed a staff member’s roles${after ? ` (now: ${after})` : ''}`;
     },
     'staff.login': () => '{actor} logged in',
     'staff.login_failed': ({ details: d }) =>

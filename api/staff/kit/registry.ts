@@ -9,6 +9,8 @@ import { can, type RoleGrant } from '../../services/auth/roles.ts';
 import { accountScreens } from '../accounts/paths.ts';
 import { auditScreens } from '../audit/paths.ts';
 import { authoringScreens } from '../consultations/paths.ts';
+import { colleagueScreens } from '../colleagues/paths.ts';
+import { embeddingScreens } from '../embedding/paths.ts';
 import { insightsScreens } from '../insights/paths.ts';
 import { notificationScreens } from '../notifications/paths.ts';
 import { privacyScreens } from '../privacy/paths.ts';
@@ -26,6 +28,8 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
   ...accountScreens,
   ...auditScreens,
   ...privacyScreens,
+  ...colleagueScreens,
+  ...embeddingScreens,
   ...notificationScreens,
 ];
 

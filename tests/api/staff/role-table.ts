@@ -25,6 +25,23 @@ export const ROUTES: Record<string, Access> = {
   'POST /beheer/uitloggen': 'session',
   'POST /beheer/sessie/verlengen': 'session',
   'GET /beheer/': 'session',
+  // colleagues (api/staff/colleagues/); the set-password page is the invitation mail's link
+  'GET /beheer/collegas': 'admin',
+  'GET /en/manage/colleagues': 'admin',
+  'GET /beheer/collegas/:id': 'admin',
+  'GET /en/manage/colleagues/:id': 'admin',
+  'POST /beheer/collegas/uitnodigen': 'admin',
+  'POST /beheer/collegas/:id/rollen': 'admin',
+  'POST /beheer/collegas/:id/status': 'admin',
+  'GET /beheer/wachtwoord-instellen': 'public',
+  'GET /en/manage/set-password': 'public',
+  'POST /beheer/wachtwoord-instellen': 'public',
+  'POST /en/manage/set-password': 'public',
+  // embedding origins (api/staff/embedding/)
+  'GET /beheer/insluiten': 'admin',
+  'GET /en/manage/embedding': 'admin',
+  'POST /beheer/insluiten': 'admin',
+  'POST /beheer/insluiten/verwijderen': 'admin',
   // notifications (api/staff/notifications/)
   'GET /beheer/meldingen': 'session',
   'GET /en/manage/notifications': 'session',

@@ -75,6 +75,8 @@ describe('the staff screen registry', () => {
         'accounts.page',
         'audit.page',
         'privacy.home',
+        'colleagues.list',
+        'embedding.page',
         'notifications.page',
       ],
       moderator: [
