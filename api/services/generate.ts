@@ -9,7 +9,8 @@
  * carry follow-up codes `GEN<run>-<g>`: a second run adds a new set beside the first.
  *
  * Mix per item number (of every 200 items): new 8, in review 2, escalated 1, needs an
- * answer 9, published 120, answered 30, rejected 30. Channel: portal 6 in 10, widget 3,
+ * answer 9, published 120, answered 30, rejected 30; the waiting ones (the first 20) arrived
+ * in the last 30 days, the others over the whole period. Channel: portal 6 in 10, widget 3,
  * social 1. Sentiment: no label on every 10th item, else positive/neutral/negative in turn.
  * Every answered item and every 4th published one has a published staff reply, after
  * `g % 20` days. One social post per 50 items in 10 mirrored threads.
@@ -141,6 +142,11 @@ export async function generateItems(db: Db, options: GenerateOptions): Promise<G
 
   const state = reviewCase('g');
   // The newest item arrives at `now`, the oldest `days` before (an ISO time from Date: safe to inline).
+  // Waiting items are the last month's, as in a municipality that keeps up: a backlog of
+  // two-year-old items would measure something else.
+  const recent = sql.raw(
+    `('${now}'::timestamptz - ((${n} - g)::float8 / ${n} * ${Math.min(days, 30)}) * interval '1 day')`,
+  );
   const created = sql.raw(`('${now}'::timestamptz - ((${n} - g)::float8 / ${n} * ${days}) * interval '1 day')`);
   const sentimentLabel = `(case when g % 10 = 0 then null else (array['positive','neutral','negative'])[g % 3 + 1] end)`;
   await timed(
@@ -166,7 +172,9 @@ export async function generateItems(db: Db, options: GenerateOptions): Promise<G
         ca + interval '14 days',
         (case when st = 'answered' or (st = 'published' and g % 4 = 0) then ca + (g % 20) * interval '1 day' end),
         (case when st in ('published', 'answered', 'rejected') then ca + interval '1 day' end)
-      from (select g, ${created} as ca, ${sql.raw(state)} as st, ${sql.raw(sentimentLabel)} as lbl
+      from (select g, case when ${sql.raw(state)} in ('new', 'in_review', 'escalated', 'needs_answer')
+              then ${recent} else ${created} end as ca,
+            ${sql.raw(state)} as st, ${sql.raw(sentimentLabel)} as lbl
             from generate_series(1, ${n}::int) as g) as s
       join ${numbered} c on c.k = g % ${count}`,
   );
