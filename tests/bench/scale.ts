@@ -21,7 +21,6 @@ import { createStaffUser } from '../../api/services/auth/users.ts';
 import { generateItems } from '../../api/services/generate.ts';
 import { openDataConsultations } from '../../api/services/insights/open-data.ts';
 import { listQueue, OPEN_STATES } from '../../api/services/moderation/index.ts';
-import { seedDemoData } from '../../api/services/seed.ts';
 
 const TARGETS = { queue: 50, openData: 50, insights: 500 };
 const RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 20);
@@ -85,7 +84,6 @@ for (const n of sizes) {
     await database.migrate();
     const db = database.db;
     const now = new Date();
-    await seedDemoData(db, now);
     if (n > 0) {
       const started = performance.now();
       await generateItems(db, { items: n, now });
