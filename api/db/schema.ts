@@ -367,6 +367,10 @@ export const submissions = pgTable(
     index('submissions_waiting_created')
       .on(t.createdAt, t.id)
       .where(sql`${t.reviewState} in ('new', 'in_review', 'escalated', 'needs_answer')`),
+    // A consultation's waiting items, for the inbox filtered by consultation.
+    index('submissions_waiting_consultation')
+      .on(t.consultationId, t.createdAt, t.id)
+      .where(sql`${t.reviewState} in ('new', 'in_review', 'escalated', 'needs_answer')`),
     index('submissions_waiting_due')
       .on(t.responseDueAt, t.id)
       .where(sql`${t.reviewState} in ('new', 'in_review', 'escalated', 'needs_answer')`),
