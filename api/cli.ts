@@ -8,6 +8,7 @@
 import { ENV_VARIABLES, loadConfig } from './config.ts';
 import { buildAll, openConfiguredDatabase, seedIfEmpty, start } from './server.ts';
 import { seedDemoData } from './services/seed.ts';
+import { generateCommand, GENERATE_HELP } from './cli/generate.ts';
 import { importCommand } from './cli/import.ts';
 import { parseStaffAddArgs, readPassword, STAFF_HELP } from './cli/staff.ts';
 import { operatorCommand } from './cli/operator-command.ts';
@@ -25,6 +26,7 @@ Commands:
                  (works while the server runs: it takes the job over its local socket; see "import --help")
   thread import <post-url>, thread import-json <platform> <file.json>
                  the same, under their earlier names
+${GENERATE_HELP}
   staff add      create a staff account, e.g. the first administrator (see "staff help")
 ${PRIVACY_HELP}
 
@@ -84,6 +86,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'import':
       return importCommand(config, args, io);
+    case 'generate':
+      return generateCommand(config, args, io);
     case 'thread': {
       // Earlier names of `import`: `thread import <url>` and `thread import-json <platform> <file>`.
       const [action, first, ...rest] = args;

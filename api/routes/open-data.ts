@@ -9,7 +9,8 @@ import { Problem } from '../../shared/contracts/public-content.ts';
 import { InputText } from '../../shared/contracts/input-text.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { problem, validationHook } from '../http/problem.ts';
-import { OPEN_DATA_LICENCE, openDataConsultations, SMALL_NUMBER_THRESHOLD } from '../services/insights/open-data.ts';
+import { OPEN_DATA_LICENCE, SMALL_NUMBER_THRESHOLD } from '../services/insights/open-data.ts';
+import { openDataSnapshot } from '../services/insights/open-data-cache.ts';
 
 const problemContent = { 'application/problem+json': { schema: Problem } };
 const description =
@@ -59,15 +60,19 @@ export function openDataRoutes(): OpenAPIHono<AppEnv> {
     licence: OPEN_DATA_LICENCE,
   });
 
+  // Figures counted once per change of the data (open-data-cache.ts); `generatedAt` is when,
+  // so the same figures make the same body and the ETag middleware answers 304 to a revisit.
   app.openapi(listRoute, async (c) => {
-    const consultations = await openDataConsultations(c.get('db'));
-    return c.json({ ...meta(c.get('now')()), consultations }, 200, headers);
+    const snapshot = await openDataSnapshot(c.get('db'), c.get('now'));
+    return c.json({ ...meta(snapshot.generatedAt), consultations: snapshot.consultations }, 200, headers);
   });
 
   app.openapi(oneRoute, async (c) => {
-    const [consultation] = await openDataConsultations(c.get('db'), c.req.valid('param').slug);
+    const snapshot = await openDataSnapshot(c.get('db'), c.get('now'));
+    const slug = c.req.valid('param').slug;
+    const consultation = snapshot.consultations.find((one) => one.slug === slug);
     if (!consultation) return problem(c, 404, 'consultation_not_found') as never;
-    return c.json({ ...meta(c.get('now')()), consultation }, 200, headers);
+    return c.json({ ...meta(snapshot.generatedAt), consultation }, 200, headers);
   });
 
   return app;

@@ -23,8 +23,8 @@ import {
   type VolumeWeek,
 } from './figures.ts';
 import type { InsightsFilter } from './filters.ts';
-import { loadItems, loadThemeTexts, type InsightItem } from './items.ts';
-import { TIME_ZONE, weeksBetween } from './weeks.ts';
+import { inPeriod, loadItems, loadThemeTexts, type InsightItem } from './items.ts';
+import { weeksBetween } from './weeks.ts';
 
 export type Insights = {
   filter: InsightsFilter;
@@ -109,7 +109,7 @@ async function engagement(db: Db, organisationId: string, filter: InsightsFilter
     isNull(socialThreads.removedAt),
     isNull(socialPosts.deletedAt),
     isNull(socialPosts.placeholder),
-    sql`(${socialPosts.postedAt} at time zone ${TIME_ZONE})::date between ${filter.from}::date and ${filter.to}::date`,
+    inPeriod(socialPosts.postedAt, filter),
   ];
   if (filter.consultation) conditions.push(eq(consultations.slug, filter.consultation));
   if (filter.topic) conditions.push(eq(topics.slug, filter.topic));

@@ -49,9 +49,13 @@ export type InsightItem = {
 
 export type ThemeText = { id: string; text: string; lang: string };
 
-function inPeriod(column: AnyPgColumn, filter: InsightsFilter): SQL {
-  // Dates are Amsterdam dates: convert in the database, the same on PGlite and PostgreSQL.
-  return sql`(${column} at time zone ${TIME_ZONE})::date between ${filter.from}::date and ${filter.to}::date`;
+export function inPeriod(column: AnyPgColumn, filter: InsightsFilter): SQL {
+  // Dates are Amsterdam dates: the period is from the first day's local midnight up to the
+  // midnight after the last, converted in the database (the same on PGlite and PostgreSQL).
+  // A range on the column itself, so an index on it serves the period (a date computed from
+  // the column could only be filtered after reading every row).
+  return sql`${column} >= (${filter.from}::date::timestamp at time zone ${TIME_ZONE})
+    and ${column} < ((${filter.to}::date + 1)::timestamp at time zone ${TIME_ZONE})`;
 }
 
 type Guideline = { key: string; name: LocalizedText; channel: string; platform: string | null; responseDays: number };

@@ -38,6 +38,7 @@ import {
   type DecisionParams,
   type DecisionResult,
   type ModerationSource,
+  type ReviewState,
   type QueueFilter,
   type SourceItem,
   type Viewer,
@@ -104,6 +105,17 @@ async function versioned(
   }
 }
 
+/**
+ * The states as literals, not parameters: only then can the planner prove the partial index
+ * of waiting items (submissions_waiting_created) holds every row, also in a reused plan.
+ * Each state is checked against the enum before it is written into the statement.
+ */
+function statesAre(states: readonly ReviewState[]): SQL {
+  if (states.length === 0) return sql`false`;
+  for (const state of states) if (!ALL_STATES.includes(state)) throw new RangeError(`Unknown review state ${state}`);
+  return sql`${submissions.reviewState} in (${sql.raw(states.map((state) => `'${state}'`).join(', '))})`;
+}
+
 async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<SourceItem[]> {
   const visible = visibleDepartments(viewer.roles);
   if (!can(viewer.roles, 'queue.read') || (visible !== 'all' && visible.length === 0)) return [];
@@ -112,7 +124,7 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<Source
     eq(consultations.organisationId, viewer.organisationId),
     // Erased items have their own state (`erased`), outside the open states: they show only
     // when asked for, as a tombstone without text.
-    inArray(submissions.reviewState, [...(filter.states ?? OPEN_STATES)]),
+    statesAre(filter.states ?? OPEN_STATES),
   ];
   // A department sees its own consultations and whatever is routed to it.
   if (visible !== 'all') {

@@ -79,8 +79,24 @@ export function localDateOf(instant: number, timeZone: string): LocalDate {
   return { year: w.year, month: w.month, day: w.day };
 }
 
+/**
+ * Each calendar's open intervals per date, worked out once: a queue page counts the office
+ * time of a hundred items day by day, and items far past their promise span hundreds of the
+ * same days (each a time-zone conversion). A calendar is read per request and never changed.
+ */
+const intervalsByCalendar = new WeakMap<OfficeCalendar, Map<string, ReadonlyArray<readonly [number, number]>>>();
+
 /** The open intervals of a local date as instants, in order. */
-export function openIntervals(calendar: OfficeCalendar, date: LocalDate): Array<[number, number]> {
+export function openIntervals(calendar: OfficeCalendar, date: LocalDate): ReadonlyArray<readonly [number, number]> {
+  let known = intervalsByCalendar.get(calendar);
+  if (!known) intervalsByCalendar.set(calendar, (known = new Map()));
+  const key = `${date.year}-${date.month}-${date.day}`;
+  let intervals = known.get(key);
+  if (!intervals) known.set(key, (intervals = computeOpenIntervals(calendar, date)));
+  return intervals;
+}
+
+function computeOpenIntervals(calendar: OfficeCalendar, date: LocalDate): Array<[number, number]> {
   return openingSpans(calendar, date)
     .map((span): [number, number] => [
       instantOf(date, minutesOf(span.from)!, calendar.timeZone),

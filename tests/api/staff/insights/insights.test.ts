@@ -243,6 +243,14 @@ for (const target of databaseTargets()) {
       ]);
     });
 
+    it('takes a period in Amsterdam days: input at 00:30 local time belongs to that day, not the UTC one', async () => {
+      // s3 arrived on 8 November 23:30 UTC, 9 November 00:30 in Amsterdam.
+      const from9th = await computeInsights(t.db, organisationId, { from: '2026-11-09', to: '2026-11-09' }, now);
+      const upTo8th = await computeInsights(t.db, organisationId, { from: '2026-11-08', to: '2026-11-08' }, now);
+      assert.equal(from9th.items, 1);
+      assert.equal(upTo8th.items, 0);
+    });
+
     it('agrees with the weekly volume computed independently in plain SQL', async () => {
       const independent = await rowsOf<{ week: string; n: number | string }>(
         t.db,

@@ -1,0 +1,5 @@
+CREATE INDEX "staff_replies_submission" ON "staff_replies" USING btree ("submission_id");--> statement-breakpoint
+CREATE INDEX "staff_replies_social_post" ON "staff_replies" USING btree ("social_post_id");--> statement-breakpoint
+CREATE INDEX "submissions_waiting_created" ON "submissions" USING btree ("created_at","id") WHERE "submissions"."review_state" in ('new', 'in_review', 'escalated', 'needs_answer');--> statement-breakpoint
+CREATE INDEX "submissions_waiting_consultation" ON "submissions" USING btree ("consultation_id","created_at","id") WHERE "submissions"."review_state" in ('new', 'in_review', 'escalated', 'needs_answer');--> statement-breakpoint
+CREATE INDEX "submissions_waiting_due" ON "submissions" USING btree ("response_due_at","id") WHERE "submissions"."review_state" in ('new', 'in_review', 'escalated', 'needs_answer');

@@ -1,0 +1,148 @@
+/**
+ * The data generator for measurements (api/services/generate.ts): how many rows it makes and
+ * of what shape, and that the open-data figures counted by the database over its data are
+ * the figures the item-by-item definition gives, and the ones worked out by hand.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { eq, like, sql } from 'drizzle-orm';
+import { organisations, socialPosts, staffReplies, submissionAnswers, submissions } from '../../api/db/schema.ts';
+import { generateItems, type GenerateReport } from '../../api/services/generate.ts';
+import { loadItems } from '../../api/services/insights/items.ts';
+import {
+  countsOf,
+  openDataConsultations,
+  openDataCounts,
+  publishCounts,
+  type OpenDataCounts,
+} from '../../api/services/insights/open-data.ts';
+import { openTestApp, type TestApp } from '../support/app.ts';
+import { databaseTargets } from '../support/databases.ts';
+
+const ITEMS = 400;
+
+for (const target of databaseTargets()) {
+  describe(`generated data for measurements (${target.name})`, () => {
+    let t: TestApp;
+    let report: GenerateReport;
+    let prefix: string;
+    before(async () => {
+      t = await openTestApp(target);
+      report = await generateItems(t.db, { items: ITEMS, consultations: 4 });
+      prefix = `GEN${report.run}-%`;
+    });
+    after(() => t.close());
+
+    it('makes the number of items, answers, replies and posts asked for', async () => {
+      // Replies: every answered item (30 of 200) and every 4th published one (30 of 200).
+      assert.deepEqual(
+        { items: report.submissions, answers: report.answers, replies: report.replies, posts: report.socialPosts },
+        { items: 400, answers: 1200, replies: 120, posts: 8 },
+      );
+      const [stored] = await t.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(submissions)
+        .where(like(submissions.followUpCode, prefix));
+      assert.equal(stored!.n, 400);
+      const answers = await t.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(submissionAnswers)
+        .innerJoin(submissions, eq(submissions.id, submissionAnswers.submissionId))
+        .where(like(submissions.followUpCode, prefix));
+      assert.equal(answers[0]!.n, 1200);
+    });
+
+    it('mixes review states, channels and sentiment as documented', async () => {
+      const rows = await t.db
+        .select({
+          state: submissions.reviewState,
+          channel: submissions.channel,
+          label: sql<string | null>`${submissions.sentiment}->>'label'`,
+        })
+        .from(submissions)
+        .where(like(submissions.followUpCode, prefix));
+      const tally = (values: Array<string | null>) =>
+        Object.fromEntries([...new Set(values)].sort().map((v) => [String(v), values.filter((x) => x === v).length]));
+      assert.deepEqual(tally(rows.map((r) => r.state)), {
+        answered: 60,
+        escalated: 2,
+        in_review: 4,
+        needs_answer: 18,
+        new: 16,
+        published: 240,
+        rejected: 60,
+      });
+      assert.deepEqual(tally(rows.map((r) => r.channel)), { portal: 240, social: 40, widget: 120 });
+      // No label on every 10th; of the rest, positive where g is a multiple of 3: 133 - 13.
+      const labels = tally(rows.map((r) => r.label));
+      assert.equal(labels.null, 40);
+      assert.equal(labels.positive, 120);
+      assert.equal(labels.positive! + labels.neutral! + labels.negative!, 360);
+    });
+
+    it('gives every answered item a published reply and resident posts in mirrored threads', async () => {
+      const replies = await t.db
+        .select({ state: submissions.reviewState, n: sql<number>`count(*)::int` })
+        .from(staffReplies)
+        .innerJoin(submissions, eq(submissions.id, staffReplies.submissionId))
+        .where(like(submissions.followUpCode, prefix))
+        .groupBy(submissions.reviewState);
+      assert.deepEqual(Object.fromEntries(replies.map((r) => [r.state, r.n])), { answered: 60, published: 60 });
+      const posts = await t.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(socialPosts)
+        .where(like(socialPosts.externalId, `gen-${report.run}-p%`));
+      assert.equal(posts[0]!.n, 8);
+    });
+
+    it('counts open data in the database exactly as the item-by-item definition does', async () => {
+      const [org] = await t.db.select({ id: organisations.id }).from(organisations);
+      const items = await loadItems(t.db, org!.id, { from: '1970-01-01', to: '9999-12-31' });
+      const figures = await openDataConsultations(t.db);
+      assert.ok(figures.length >= 6, 'the demo consultations and the generated ones');
+      for (const consultation of figures) {
+        const expected = publishCounts(countsOf(items.filter((i) => i.consultation?.slug === consultation.slug)));
+        assert.deepEqual(
+          {
+            contributions: consultation.contributions,
+            perChannel: consultation.perChannel,
+            sentiment: consultation.sentiment,
+            answeredShare: consultation.answeredShare,
+            medianAnswerDays: consultation.medianAnswerDays,
+          },
+          expected,
+          consultation.slug,
+        );
+      }
+      const [one] = await openDataConsultations(t.db, report.consultations[1]);
+      assert.equal(one?.slug, report.consultations[1]);
+    });
+
+    it('gives the counts worked out by hand for the generated consultations', async () => {
+      const all = (await openDataCounts(t.db)).filter((c) => report.consultations.includes(c.slug));
+      const sum = (key: keyof OpenDataCounts) => all.reduce((total, c) => total + (c.counts[key] ?? 0), 0);
+      // 400 submissions and 8 resident posts (one per 50 items).
+      assert.equal(sum('total'), 408);
+      assert.equal(sum('portal'), 240);
+      assert.equal(sum('widget'), 120);
+      assert.equal(sum('social'), 48);
+      // Posts 1…8 carry a label, positive for 3 and 6.
+      assert.equal(sum('positive'), 122);
+      assert.equal(sum('unknown'), 40);
+      // Consultation 2 (k = 1) holds g = 1, 5, 9, … and posts 1 and 5 (threads 1 and 5).
+      // Answered: g % 200 in [140, 170), so g = 141, 145, …, 169 and 341, …, 369 (8 each),
+      // replied after g % 20 days: twice 1, 5, 9, 13, 17, 1, 5, 9; the median of the sorted
+      // 1 1 1 1 5 5 5 5 | 9 9 9 9 13 13 17 17 is (5 + 9) / 2 = 7.
+      // Needing an answer: those 16 and needs_answer, g % 200 in [11, 20): 13, 17, 213, 217.
+      // Published items get replies only where g % 4 = 0, never here (g is odd).
+      const second = all.find((c) => c.slug === report.consultations[1])!.counts;
+      assert.deepEqual(
+        { total: second.total, needing: second.needing, answered: second.answered, median: second.medianDays },
+        { total: 102, needing: 20, answered: 16, median: 7 },
+      );
+      const [published] = await openDataConsultations(t.db, report.consultations[1]);
+      assert.equal(published!.answeredShare, 0.8);
+      assert.equal(published!.medianAnswerDays, 7);
+    });
+  });
+}
