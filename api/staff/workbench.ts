@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono';
 import { auditRoutes } from './audit/routes.ts';
+import { calendarRoutes } from './calendar/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { insightsRoutes } from './insights/routes.ts';
 import { staffAssets } from './kit/assets.ts';
@@ -41,6 +42,7 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffE
   app.route('/', auditRoutes());
   app.route('/', staffThreadRoutes(options.threadImports ? { settings: options.threadImports } : {}));
   app.route('/', staffPrivacyRoutes());
+  app.route('/', calendarRoutes());
   app.route('/', notificationRoutes());
   return app;
 }

@@ -7,6 +7,7 @@
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { can, type RoleGrant } from '../../services/auth/roles.ts';
 import { auditScreens } from '../audit/paths.ts';
+import { calendarScreens } from '../calendar/paths.ts';
 import { insightsScreens } from '../insights/paths.ts';
 import { notificationScreens } from '../notifications/paths.ts';
 import { privacyScreens } from '../privacy/paths.ts';
@@ -19,6 +20,7 @@ export type { StaffScreen };
 export const STAFF_SCREENS: readonly StaffScreen[] = [
   ...queueScreens,
   ...webcareScreens,
+  ...calendarScreens,
   ...insightsScreens,
   ...auditScreens,
   ...privacyScreens,

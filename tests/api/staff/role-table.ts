@@ -63,6 +63,10 @@ export const ROUTES: Record<string, Access> = {
   'GET /en/manage/routing': 'admin',
   'POST /beheer/routering': 'admin',
   'POST /beheer/routering/:id/verwijderen': 'admin',
+  // the office calendar (api/staff/calendar/)
+  'GET /beheer/kantoorkalender': 'admin',
+  'GET /en/manage/office-calendar': 'admin',
+  'POST /beheer/kantoorkalender': 'admin',
   'GET /beheer/consultaties': 'queue.read',
   'GET /en/manage/consultations': 'queue.read',
   'GET /beheer/consultaties/:slug': 'queue.read',

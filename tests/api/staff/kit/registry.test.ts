@@ -68,6 +68,7 @@ describe('the staff screen registry', () => {
         'webcare.templates',
         'webcare.routing',
         'webcare.shortcuts',
+        'calendar.home',
         'insights.page',
         'audit.page',
         'privacy.home',
