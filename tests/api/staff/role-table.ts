@@ -45,6 +45,7 @@ export const ROUTES: Record<string, Access> = {
   'POST /beheer/weergaven/:id/verwijderen': 'queue.read',
   'GET /beheer/assets/presence.js': 'public',
   'POST /api/staff/items/:id/presence': 'queue.read',
+  'GET /api/staff/inbox/new': 'queue.read',
   'POST /api/staff/items/:id/presence/leave': 'queue.read',
   // webcare (api/staff/webcare/)
   'GET /beheer/assets/readability.js': 'public',
