@@ -155,6 +155,11 @@ export const organisations = pgTable('organisations', {
     .notNull()
     .default(sql`ARRAY[]::text[]`),
   timeZone: text('time_zone').notNull().default('Europe/Amsterdam'),
+  /**
+   * Raised by every save of the office-calendar screen (hours, holidays, closed days and the
+   * channels' response promises), so a save made on an older screen is refused, not merged.
+   */
+  calendarVersion: integer('calendar_version').notNull().default(1),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -50,6 +50,8 @@ export const nl = {
     `U stuurde in korte tijd te veel verzoeken. Wacht ${p.minutes} ${p.minutes === 1 ? 'minuut' : 'minuten'} en probeer het dan opnieuw. Wat u al instuurde, is bewaard.`,
   to_home_page: 'Naar de startpagina',
   bad_request: 'Ongeldig verzoek',
+  inbox_since_invalid:
+    'Geef in since het moment waarop de lijst getoond werd, in microseconden sinds 1970 (zoals de pagina het meegeeft).',
   unstorable_text:
     'Het verzoek bevat een teken dat wij niet kunnen verwerken (het teken NUL). Haal het weg en probeer het opnieuw.',
   staff_login_required: 'Log in als medewerker om dit te doen.',
@@ -127,6 +129,8 @@ export const en: Texts = {
     `You sent too many requests in a short time. Wait ${p.minutes} ${p.minutes === 1 ? 'minute' : 'minutes'} and try again. What you already sent is kept.`,
   to_home_page: 'To the home page',
   bad_request: 'Bad request',
+  inbox_since_invalid:
+    'Give in since the moment the list was shown, in microseconds since 1970 (as the page passes it on).',
   unstorable_text: 'The request contains a character we cannot process (the NUL character). Remove it and try again.',
   staff_login_required: 'Log in as a staff member to do this.',
   staff_forbidden: 'Your role does not give access to this.',

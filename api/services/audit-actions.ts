@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'email_link.used',
   'insights.exported',
   'mail.unsubscribed',
+  'office_calendar.changed',
   'personal_data.searched',
   'reply_template.created',
   'reply_template.deleted',

@@ -14,6 +14,7 @@ import {
   socialAuthors,
   socialPosts,
   socialThreads,
+  staffReplies,
   submissionContacts,
   submissions,
 } from '../db/schema.ts';
@@ -114,7 +115,15 @@ export type PersonalDataExport = {
     handle: string | null;
     displayName: string | null;
     url: string | null;
-    posts: Array<{ thread: string; url: string | null; postedAt: string; text: string; language: string | null }>;
+    posts: Array<{
+      thread: string;
+      url: string | null;
+      postedAt: string;
+      text: string;
+      language: string | null;
+      /** The municipality's answers to the post, as for input (`replies` of a submission). */
+      replies: Array<{ language: string; body: string; createdAt: string; publishedAt: string | null }>;
+    }>;
   }>;
 };
 
@@ -144,6 +153,17 @@ export async function exportPersonalData(
       .innerJoin(socialThreads, eq(socialThreads.id, socialPosts.threadId))
       .where(eq(socialPosts.authorId, id))
       .orderBy(asc(socialPosts.postedAt));
+    // What the municipality answered belongs with what the person wrote: a resident who asks
+    // for their data sees the conversation, not half of it (like the replies to their input).
+    const postIds = posts.map(({ post }) => post.id);
+    const replies =
+      postIds.length === 0
+        ? []
+        : await db
+            .select()
+            .from(staffReplies)
+            .where(inArray(staffReplies.socialPostId, postIds))
+            .orderBy(asc(staffReplies.createdAt), asc(staffReplies.id));
     result.socialAccounts.push({
       platform: author.platform,
       handle: author.handle,
@@ -155,6 +175,14 @@ export async function exportPersonalData(
         postedAt: post.postedAt.toISOString(),
         text: post.contentText,
         language: post.language,
+        replies: replies
+          .filter((reply) => reply.socialPostId === post.id)
+          .map((reply) => ({
+            language: reply.language,
+            body: reply.body,
+            createdAt: reply.createdAt.toISOString(),
+            publishedAt: reply.publishedAt?.toISOString() ?? null,
+          })),
       })),
     });
     await recordAudit(db, {

@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { accountRoutes } from './accounts/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { consultationAuthoringRoutes } from './consultations/routes.ts';
+import { calendarRoutes } from './calendar/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { insightsRoutes } from './insights/routes.ts';
 import { staffAssets } from './kit/assets.ts';
@@ -49,6 +50,7 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffE
   app.route('/', auditRoutes());
   app.route('/', staffThreadRoutes(options.threadImports ? { settings: options.threadImports } : {}));
   app.route('/', staffPrivacyRoutes());
+  app.route('/', calendarRoutes());
   app.route('/', notificationRoutes());
   app.route('/', accountRoutes(options.socialPosting ?? (() => ({ secretKey: undefined, allowPrivateHosts: false }))));
   app.route('/', colleagueRoutes());

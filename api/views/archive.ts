@@ -76,12 +76,23 @@ ${c.outcome ? html`<p><strong>${m.outcome}:</strong> ${text(c.outcome, lang)}</p
 ${items.length > 0 ? items : html`<p>${m.noInput}</p>`}</section>`;
 }
 
+/** Plain text with blank lines between paragraphs, as answers are written. */
+const paragraphs = (body: string) =>
+  body
+    .split(/\n\s*\n/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => html`<p>${part}</p>`);
+
 function threadBody(thread: SocialThread, m: Texts): Html {
   const posts = thread.posts.map(
     (p, index) =>
       html`${index > 0 ? '\n' : nothing}<article${attrs({ lang: p.lang || undefined })}><h3>${p.author?.displayName ?? m.unknownAuthor}, ${day(p.createdAt)}</h3>${
         p.placeholder ? html`<p>[${p.placeholder}]</p>` : html`<p>${p.text}</p>`
-      }${p.media.map((media) => html`<p>${m.image(media.alt ?? m.noDescription)}</p>`)}</article>`,
+      }${p.media.map((media) => html`<p>${m.image(media.alt ?? m.noDescription)}</p>`)}${(p.answers ?? []).map(
+        (a) =>
+          html`<blockquote lang="${a.lang}"><p><strong>${m.municipalityAnswer(day(a.publishedAt))}</strong></p>${paragraphs(a.body)}</blockquote>`,
+      )}</article>`,
   );
   return html`<section aria-labelledby="posts"><h2 id="posts">${m.conversationHeading}</h2>\n${posts}</section>`;
 }

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
-import { organisations, socialPosts } from '../../api/db/schema.ts';
+import { desc, eq } from 'drizzle-orm';
+import { organisations, socialPosts, staffReplies } from '../../api/db/schema.ts';
 import { importMastodonThread } from '../../api/services/social/mastodon.ts';
 import { importThread } from '../../api/services/social/threads.ts';
 import { mastodonThread } from '../fixtures/social/payloads.ts';
@@ -78,6 +78,38 @@ for (const target of databaseTargets()) {
         assert.doesNotMatch(text, /bert|andere\.example/i);
       }
       assert.match(html, /Het gesprek/);
+    });
+
+    it('keeps the municipality’s answer to a post, in the JSON and under the post in the HTML file', async () => {
+      const [post] = await t.db
+        .select({ id: socialPosts.id })
+        .from(socialPosts)
+        .where(eq(socialPosts.threadId, threadId))
+        .orderBy(desc(socialPosts.postedAt))
+        .limit(1);
+      await t.db.insert(staffReplies).values({
+        socialPostId: post!.id,
+        language: 'nl',
+        body: 'Dank voor uw vraag.\n\nDe werkzaamheden starten in maart.',
+        createdAt: NOW,
+        publishedAt: NOW,
+      });
+      const json = await (await t.app.request(`/api/threads/${threadId}/archive`)).json();
+      const answered = json.thread.posts.filter((p: { answers?: unknown[] }) => p.answers?.length);
+      assert.deepEqual(answered[0].answers, [
+        {
+          body: 'Dank voor uw vraag.\n\nDe werkzaamheden starten in maart.',
+          lang: 'nl',
+          publishedAt: NOW.toISOString(),
+        },
+      ]);
+      const html = await (await t.app.request(`/api/threads/${threadId}/archive?format=html`)).text();
+      assert.match(
+        html,
+        /<blockquote lang="nl"><p><strong>Antwoord van de gemeente \(2026-11-27\)<\/strong><\/p><p>Dank voor uw vraag\.<\/p><p>De werkzaamheden starten in maart\.<\/p><\/blockquote><\/article>/,
+      );
+      const english = await (await t.app.request(`/api/threads/${threadId}/archive?format=html&lang=en`)).text();
+      assert.match(english, /Answer from the municipality \(2026-11-27\)/);
     });
 
     it('answers unknown records with 404 and bad parameters with 422', async () => {

@@ -7,6 +7,7 @@ import {
   socialAuthors,
   socialPosts,
   socialThreads,
+  staffReplies,
   submissionContacts,
 } from '../../api/db/schema.ts';
 import { currentContentVersion } from '../../api/services/content-revision.ts';
@@ -76,6 +77,30 @@ for (const target of databaseTargets()) {
       assert.equal(byHandle.socialAccounts.length, 1);
       assert.ok(byHandle.socialAccounts[0]!.posts.length >= 1);
       assert.ok(byHandle.socialAccounts[0]!.posts.every((p) => p.text.length > 0));
+    });
+
+    it('exports the municipality’s answers to the person’s posts with the posts', async () => {
+      const bert = (await findPersonalData(t.db, { handle: 'bert@andere.example' }, operator)).socialAuthors[0]!;
+      const [post] = await t.db.select().from(socialPosts).where(eq(socialPosts.authorId, bert.id)).limit(1);
+      await t.db.insert(staffReplies).values({
+        socialPostId: post!.id,
+        language: 'nl',
+        body: 'Dank u, Bert. We zetten er een bank neer.',
+        createdAt: NOW,
+        publishedAt: NOW,
+      });
+      const data = await exportPersonalData(t.db, { handle: 'bert@andere.example' }, { now: NOW, actor: operator });
+      const exported = data.socialAccounts[0]!.posts.find((p) => p.text === post!.contentText);
+      assert.deepEqual(exported?.replies, [
+        {
+          language: 'nl',
+          body: 'Dank u, Bert. We zetten er een bank neer.',
+          createdAt: NOW.toISOString(),
+          publishedAt: NOW.toISOString(),
+        },
+      ]);
+      const others = data.socialAccounts[0]!.posts.filter((p) => p !== exported);
+      assert.ok(others.every((p) => p.replies.length === 0));
     });
 
     it('erases the input of an e-mail address and leaves other people’s alone', async () => {

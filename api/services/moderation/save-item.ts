@@ -4,7 +4,10 @@
  * whole save is made on the version the form showed: if a colleague changed the item since,
  * nothing is saved and the refusal says what changed and by whom. Every part is checked
  * before the first is written, so a refused part leaves the item as it was; each part
- * then goes through the facade's own action, with its own audit entry.
+ * then goes through the facade's own action, with its own audit entry. All parts are written
+ * in one transaction (each action's own transaction becomes a savepoint inside it): if a late
+ * part fails or is refused, the earlier ones are rolled back too, on PGlite and PostgreSQL
+ * alike, so a save is never half made.
  */
 import type { Db } from '../../db/client.ts';
 import { houseRules } from '../../db/schema.ts';
@@ -119,6 +122,15 @@ function changesState(item: QueueItem, decision: Decision): boolean {
   return TARGET_STATE[decision] !== item.reviewState;
 }
 
+/** Thrown inside the save's transaction when a part is refused: rolls back the parts before it. */
+class PartRefused extends Error {
+  readonly result: ItemSaveResult;
+  constructor(result: ItemSaveResult) {
+    super(`Item save refused: ${result.kind}`);
+    this.result = result;
+  }
+}
+
 export async function saveItem(db: Db, save: ItemSave): Promise<ItemSaveResult> {
   const { actor, now } = save;
   if (!can(actor.roles, 'queue.read')) return { kind: 'forbidden' };
@@ -130,68 +142,73 @@ export async function saveItem(db: Db, save: ItemSave): Promise<ItemSaveResult> 
   const refused = await refusal(db, item, save);
   if (refused) return refused;
 
-  // Each part is made on the version the part before it left: a colleague's change in
-  // between is refused by the source, however short the gap.
-  let version = save.expectedVersion;
-  const parts: SavedPart[] = [];
-  if (save.assignment && changesAssignment(item, save.assignment)) {
-    const result = await assignItem(db, {
-      itemId: item.id,
-      assignment: save.assignment,
-      actor,
-      now,
-      expectedVersion: version,
+  try {
+    return await db.transaction(async (tx) => {
+      // Each part is made on the version the part before it left: a colleague's change in
+      // between is refused by the source, however short the gap.
+      let version = save.expectedVersion;
+      const parts: SavedPart[] = [];
+      if (save.assignment && changesAssignment(item, save.assignment)) {
+        const result = await assignItem(tx, {
+          itemId: item.id,
+          assignment: save.assignment,
+          actor,
+          now,
+          expectedVersion: version,
+        });
+        if (result.kind === 'stale') throw new PartRefused(result);
+        if (result.kind !== 'assigned') throw new PartRefused({ kind: 'not_found' });
+        version++;
+        parts.push('assignment');
+      }
+      const note = save.note?.trim() || undefined;
+      if (save.decision && changesState(item, save.decision)) {
+        const result = await decide(tx, {
+          itemId: item.id,
+          decision: save.decision,
+          ruleCode: save.ruleCode,
+          note,
+          actor,
+          now,
+          expectedVersion: version,
+        });
+        if (result.kind !== 'decided') throw new PartRefused(result);
+        version++;
+        parts.push('decision');
+      }
+      const body = save.answer?.body.trim();
+      if (save.answer && body) {
+        const result = await answerItem(tx, {
+          itemId: item.id,
+          body,
+          language: save.answer.language,
+          actor,
+          now,
+          expectedVersion: version,
+        });
+        if (result.kind === 'stale') throw new PartRefused(result);
+        if (result.kind !== 'answered') throw new PartRefused({ kind: 'not_found' });
+        version++;
+        parts.push('answer');
+      }
+      if (save.sentiment && save.sentiment !== item.sentiment?.label) {
+        await correctSentiment(tx, {
+          itemId: item.id,
+          organisationId: actor.organisationId,
+          label: save.sentiment,
+          staffUserId: actor.id,
+          now,
+        });
+        parts.push('sentiment');
+      }
+      // A note goes with the decision it explains (the source stores it); on its own, it is stored here.
+      if (note && !parts.includes('decision'))
+        await addItemNote(tx, { organisationId: actor.organisationId, subject, authorId: actor.id, body: note, now });
+      if (note) parts.push('note');
+      return parts.length === 0 ? ({ kind: 'nothing_to_save' } as const) : ({ kind: 'saved', parts, version } as const);
     });
-    if (result.kind === 'stale') return result;
-    if (result.kind !== 'assigned') return { kind: 'not_found' };
-    version++;
-    parts.push('assignment');
+  } catch (error) {
+    if (error instanceof PartRefused) return error.result;
+    throw error;
   }
-  const note = save.note?.trim() || undefined;
-  if (save.decision && changesState(item, save.decision)) {
-    const result = await decide(db, {
-      itemId: item.id,
-      decision: save.decision,
-      ruleCode: save.ruleCode,
-      note,
-      actor,
-      now,
-      expectedVersion: version,
-    });
-    if (result.kind !== 'decided') return result;
-    version++;
-    parts.push('decision');
-  }
-  const body = save.answer?.body.trim();
-  if (save.answer && body) {
-    const result = await answerItem(db, {
-      itemId: item.id,
-      body,
-      language: save.answer.language,
-      actor,
-      now,
-      expectedVersion: version,
-    });
-    if (result.kind === 'stale') return result;
-    if (result.kind !== 'answered') return { kind: 'not_found' };
-    version++;
-    parts.push('answer');
-  }
-  if (save.sentiment && save.sentiment !== item.sentiment?.label) {
-    await correctSentiment(db, {
-      itemId: item.id,
-      organisationId: actor.organisationId,
-      label: save.sentiment,
-      staffUserId: actor.id,
-      now,
-    });
-    parts.push('sentiment');
-  }
-  // A note goes with the decision it explains (the source stores it); on its own, it is stored here.
-  if (note && !parts.includes('decision'))
-    await db.transaction((tx) =>
-      addItemNote(tx, { organisationId: actor.organisationId, subject, authorId: actor.id, body: note, now }),
-    );
-  if (note) parts.push('note');
-  return parts.length === 0 ? { kind: 'nothing_to_save' } : { kind: 'saved', parts, version };
 }

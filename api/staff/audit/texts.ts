@@ -16,6 +16,26 @@ const obj = (d: Record<string, unknown>, key: string): Record<string, unknown> =
   d[key] && typeof d[key] === 'object' ? (d[key] as Record<string, unknown>) : {};
 const title = (d: Record<string, unknown>, key: 'before' | 'after') => str(obj(d, key), 'title');
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** The parts of the office calendar a save changed, as a list in words. */
+const calendarParts = (d: Record<string, unknown>, words: Record<string, string>, and: string): string => {
+  const parts = (Array.isArray(d['parts']) ? (d['parts'] as unknown[]) : [])
+    .map((part) => (typeof part === 'string' ? words[part] : undefined))
+    .filter((word): word is string => word !== undefined);
+  if (parts.length === 0) return '';
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} ${and} ${parts.at(-1)!}`;
+};
+const NL_CALENDAR_PARTS = {
+  hours: 'de openingstijden',
+  holidays: 'de feestdagen',
+  closed_days: 'de extra sluitingsdagen',
+  promises: 'de reactietermijnen',
+};
+const EN_CALENDAR_PARTS = {
+  hours: 'the opening hours',
+  holidays: 'the holidays',
+  closed_days: 'the extra closed days',
+  promises: 'the response promises',
+};
 const platformName = (d: Record<string, unknown>) => {
   const platform = str(d, 'platform');
   return (
@@ -115,6 +135,12 @@ export const nl = {
       subjectType === 'submission'
         ? '{actor} meldde zich af voor e-mail over {item}'
         : '{actor} meldde zich af voor meldingen per e-mail',
+    'office_calendar.changed': ({ details: d }) => {
+      const parts = calendarParts(d, NL_CALENDAR_PARTS, 'en');
+      return parts
+        ? `{actor} wijzigde ${parts} van de kantoorkalender`
+        : '{actor} sloeg de kantoorkalender ongewijzigd op';
+    },
     'personal_data.searched': ({ details: d }) =>
       `{actor} zocht persoonsgegevens op ${str(d, 'by') === 'handle' ? 'een account op sociale media' : 'een e-mailadres'} en vond ${plural(num(d, 'submissions'), 'bijdrage', 'bijdragen')} en ${plural(num(d, 'socialAuthors'), 'account', 'accounts')}`,
     'reply_template.created': ({ details: d }) => `{actor} maakte het antwoordsjabloon ‘${title(d, 'after')}’`,
@@ -243,6 +269,10 @@ export const en: Texts = {
       subjectType === 'submission'
         ? '{actor} unsubscribed from e-mail about {item}'
         : '{actor} unsubscribed from notifications by e-mail',
+    'office_calendar.changed': ({ details: d }) => {
+      const parts = calendarParts(d, EN_CALENDAR_PARTS, 'and');
+      return parts ? `{actor} changed ${parts} of the office calendar` : '{actor} saved the office calendar unchanged';
+    },
     'personal_data.searched': ({ details: d }) =>
       `{actor} searched personal data by ${str(d, 'by') === 'handle' ? 'a social-media account' : 'an e-mail address'} and found ${plural(num(d, 'submissions'), 'contribution', 'contributions')} and ${plural(num(d, 'socialAuthors'), 'account', 'accounts')}`,
     'reply_template.created': ({ details: d }) => `{actor} created the reply template ‘${title(d, 'after')}’`,

@@ -19,7 +19,7 @@ import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { isHttpsRequest } from '../../http/security-headers.ts';
 import { findSession } from '../../services/auth/sessions.ts';
 import { forbidden, type StaffEnv } from './guards.ts';
-import { presencePaths } from '../queue/paths.ts';
+import { presencePaths, staffPaths } from '../queue/paths.ts';
 
 export type StaffSessionOptions = {
   /** The public address (PODIUM_PUBLIC_URL); an `https:` address makes the cookie Secure and `__Host-` prefixed. */
@@ -62,9 +62,10 @@ export const staffSession = (options: StaffSessionOptions = {}): MiddlewareHandl
     const cookie = sessionCookie(c, options);
     const token = getCookie(c, cookie.name);
     const asset = isAsset(c.req.path);
-    // A presence heartbeat is the page polling, not the person working: it must not keep an
-    // open item page's session alive past its idle time (WCAG 2.2.1 warns before it ends).
-    const touch = !presencePaths.isHeartbeat(c.req.path);
+    // A presence heartbeat or the inbox asking for new items is the page polling, not the
+    // person working: it must not keep an open page's session alive past its idle time
+    // (WCAG 2.2.1 warns before it ends).
+    const touch = !presencePaths.isHeartbeat(c.req.path) && c.req.path !== staffPaths.newItems;
     const session = token && !asset ? await findSession(c.get('db'), token, c.get('now')(), { touch }) : undefined;
     if (token && !session && !asset) deleteCookie(c, cookie.name, { path: '/', secure: cookie.secure });
     c.set('session', session);

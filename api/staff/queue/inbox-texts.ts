@@ -6,6 +6,9 @@ export const nl = {
   intro: 'Inbreng uit alle kanalen. Kies een item om het te bekijken en in één keer af te handelen.',
   listHeading: 'Items',
   listLabel: 'Items in de inbox',
+  newItems: (count: number, more: boolean) =>
+    more ? `Meer dan ${count - 1} nieuwe items` : count === 1 ? '1 nieuw item' : `${count} nieuwe items`,
+  showNewItems: 'Toon de nieuwste items',
   moreFilters: 'Meer filters',
   repliesHeading: 'Gegeven antwoorden',
   textHeading: 'Tekst',
@@ -100,6 +103,9 @@ export const en: typeof nl = {
   intro: 'Input from every channel. Choose an item to read it and handle it in one go.',
   listHeading: 'Items',
   listLabel: 'Items in the inbox',
+  newItems: (count: number, more: boolean) =>
+    more ? `More than ${count - 1} new items` : count === 1 ? '1 new item' : `${count} new items`,
+  showNewItems: 'Show the newest items',
   moreFilters: 'More filters',
   repliesHeading: 'Answers given',
   textHeading: 'Text',

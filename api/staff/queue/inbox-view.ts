@@ -334,10 +334,34 @@ ${decisionForm({
   return html`<section class="staff-inbox-list" aria-labelledby="inbox-list-heading">
 <h2 id="inbox-list-heading">${m.listHeading}</h2>
 <p>${t.queue.count(options.items.length)}</p>
+${newItemsRegion(options)}
 ${list}
 ${paging}
 ${bulk}
 </section>`;
+}
+
+/** How often the inbox asks for new items: often enough for a desk, rare enough for the server. */
+const NEW_ITEMS_POLL_MS = 30_000;
+
+/**
+ * Where the inbox script says how many items arrived since the page was shown (a polite
+ * status, present and empty from the start so screen readers announce what it later says),
+ * with a link to the newest first. The list itself never changes under the person's cursor.
+ * Without script it stays empty.
+ */
+function newItemsRegion(options: InboxPage): Html {
+  const { lang } = options;
+  const m = textsFor(inboxTexts, lang);
+  const params = new URLSearchParams(firstPageQuery(options.listQuery));
+  params.set('lang', lang);
+  params.set('since', String(BigInt(options.now.getTime()) * 1000n));
+  const newest = new URLSearchParams(firstPageQuery(options.listQuery));
+  newest.set('sort', 'newest');
+  return html`<div class="staff-new-items" data-new-items${attrs({ 'data-url': `${staffPaths.newItems}?${params.toString()}`, 'data-poll-ms': NEW_ITEMS_POLL_MS })}>
+<p role="status" data-new-items-text></p>
+<p data-new-items-link hidden><a href="${withQuery(staffPaths.queue(lang), newest.toString())}">${m.showNewItems}</a></p>
+</div>`;
 }
 
 /** The list's query without its page: back to the first page with the same filters. */

@@ -19,6 +19,8 @@ export const staffPaths = {
   stylesheet: '/beheer/assets/staff.css',
   sessionScript: '/beheer/assets/session.js',
   inboxScript: '/beheer/assets/inbox.js',
+  /** How many items arrived in the list since it was shown (the inbox script's live region). */
+  newItems: '/api/staff/inbox/new',
 };
 
 export const queueScreens: StaffScreen[] = [

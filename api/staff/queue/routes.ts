@@ -7,6 +7,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { problem } from '../../http/problem.ts';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { reviewState } from '../../db/schema.ts';
 import { textsFor } from '../../../shared/i18n.ts';
@@ -23,6 +24,7 @@ import {
   pageSession,
   safeNext,
   staffForm,
+  requireStaff,
   staffPage as staffPageGuard,
   type StaffEnv,
 } from '../kit/guards.ts';
@@ -127,6 +129,12 @@ const QueueQuery = z.object({
   weergave: z.literal('opgeslagen').optional().catch(undefined),
 });
 
+/** A moment as the list's cursors count it: microseconds since 1970. */
+const Since = InputText.regex(/^\d{1,20}$/).transform((value) => BigInt(value));
+
+/** The count of new items stops here ("meer dan 50"): a larger number helps nobody decide. */
+const NEW_ITEMS_MAX = 50;
+
 /** The query parameters that make the list what it is (filters and page); notices are not among them. */
 const LIST_PARAMS: readonly string[] = [...SAVED_VIEW_PARAMS, 'na'];
 
@@ -135,6 +143,29 @@ export function queueRoutes({ queuePage }: { queuePage: QueuePage }): Hono<Staff
 
   app.get('/beheer', (c) => c.redirect('/beheer/', 301));
   app.get('/en/manage', (c) => c.redirect('/en/manage/', 301));
+
+  // How many items arrived in this list since the page showed it: the inbox script polls it
+  // and announces the number; the list itself changes only when the person asks.
+  app.get(staffPaths.newItems, requireStaff('queue.read'), async (c) => {
+    const session = c.get('session')!;
+    const since = Since.safeParse(c.req.query('since'));
+    if (!since.success) {
+      return problem(c, 400, 'bad_request', { errors: [{ field: 'since', code: 'inbox_since_invalid' }] });
+    }
+    const lang = c.req.query('lang') === 'en' ? 'en' : 'nl';
+    const query = QueueQuery.parse(c.req.query());
+    const search = query.q?.trim() || undefined;
+    if (search !== undefined && search.length > SEARCH_MAX_LENGTH) return c.json({ count: 0, text: '' });
+    const viewer = { organisationId: session.user.organisationId, roles: session.roles };
+    const newest = await listQueue(c.get('db'), viewer, {
+      ...listFilter(query, session, search),
+      order: 'newest',
+      now: c.get('now')(),
+      limit: NEW_ITEMS_MAX + 1,
+    });
+    const count = newest.filter((item) => BigInt(item.cursor.micros) > since.data).length;
+    return c.json({ count, text: count > 0 ? textsFor(inboxTexts, lang).newItems(count, count > NEW_ITEMS_MAX) : '' });
+  });
 
   // ---- queue ----------------------------------------------------------------------------
   for (const lang of ['nl', 'en'] as const) {
@@ -278,6 +309,29 @@ export function queueRoutes({ queuePage }: { queuePage: QueuePage }): Hono<Staff
   return app;
 }
 
+/** The list's filter from its query (without order and paging): the page and the new-items count share it. */
+function listFilter(
+  query: z.infer<typeof QueueQuery>,
+  session: ActiveSession,
+  search: string | undefined,
+): QueueFilter {
+  const view = query.view ?? 'all';
+  const waitingStates: ReviewState[] = [...OPEN_STATES, 'needs_answer'];
+  return {
+    states: query.status ? [query.status as ReviewState] : view === 'waiting' ? waitingStates : OPEN_STATES,
+    channel: query.channel,
+    consultation: query.consultation,
+    topic: query.topic,
+    department: query.department,
+    flag: query.flag,
+    overdue: query.overdue,
+    assignedTo: view === 'mine' ? session.user.id : undefined,
+    waitingFor: view === 'waiting' ? session.user.id : undefined,
+    routedTo: view === 'department' ? departmentsOf(session.roles) : undefined,
+    search,
+  };
+}
+
 async function showQueue(
   c: Context<StaffEnv>,
   lang: Locale,
@@ -294,20 +348,8 @@ async function showQueue(
   const query = QueueQuery.parse(queryParams);
   const search = query.q?.trim() || undefined;
   const searchTooLong = search !== undefined && search.length > SEARCH_MAX_LENGTH;
-  const view = query.view ?? 'all';
-  const waitingStates: ReviewState[] = [...OPEN_STATES, 'needs_answer'];
   const filter: QueueFilter = {
-    states: query.status ? [query.status as ReviewState] : view === 'waiting' ? waitingStates : OPEN_STATES,
-    channel: query.channel,
-    consultation: query.consultation,
-    topic: query.topic,
-    department: query.department,
-    flag: query.flag,
-    overdue: query.overdue,
-    assignedTo: view === 'mine' ? session.user.id : undefined,
-    waitingFor: view === 'waiting' ? session.user.id : undefined,
-    routedTo: view === 'department' ? departmentsOf(session.roles) : undefined,
-    search: searchTooLong ? undefined : search,
+    ...listFilter(query, session, searchTooLong ? undefined : search),
     order: query.sort ?? 'oldest',
     after: query.na,
     now,

@@ -62,6 +62,7 @@ export const ROUTES: Record<string, Access> = {
   'POST /beheer/weergaven/:id/verwijderen': 'queue.read',
   'GET /beheer/assets/presence.js': 'public',
   'POST /api/staff/items/:id/presence': 'queue.read',
+  'GET /api/staff/inbox/new': 'queue.read',
   'POST /api/staff/items/:id/presence/leave': 'queue.read',
   // webcare (api/staff/webcare/)
   'GET /beheer/assets/readability.js': 'public',
@@ -85,6 +86,10 @@ export const ROUTES: Record<string, Access> = {
   'GET /en/manage/social-accounts': 'admin',
   'POST /beheer/sociale-accounts': 'admin',
   'POST /beheer/sociale-accounts/:id/intrekken': 'admin',
+  // the office calendar (api/staff/calendar/)
+  'GET /beheer/kantoorkalender': 'admin',
+  'GET /en/manage/office-calendar': 'admin',
+  'POST /beheer/kantoorkalender': 'admin',
   'GET /beheer/consultaties': 'queue.read',
   'GET /en/manage/consultations': 'queue.read',
   'GET /beheer/consultaties/:slug': 'queue.read',

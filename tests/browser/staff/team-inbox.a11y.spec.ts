@@ -3,14 +3,15 @@
  * (presence, refreshed by the item page's script and announced politely), and a person's
  * saved views, checked with axe, the keyboard and at 320 px. The item page's poll interval
  * is shortened for the test through its data attribute (`data-presence-poll-ms`), so the
- * spec waits for what the page shows, never for a fixed time.
+ * spec waits for what the page shows, never for a fixed time; so is the inbox's poll for new
+ * items (`data-poll-ms`).
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { submissions } from '../../../api/db/schema.ts';
 import { submitInput } from '../../../api/services/submissions.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
-import { tabWalk } from '../support/page-checks.ts';
+import { addUserStyle, clippedElements, tabWalk } from '../support/page-checks.ts';
 import { logInAsStaff, startStaffPodium, type StaffPodium } from '../support/staff-podium.ts';
 
 const FATIMA = 'fatima@demodam.example';
@@ -181,6 +182,79 @@ test('a saved view is made, refused without a name, and used with the keyboard; 
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(`${baseUrl}/beheer/?view=waiting&sort=newest`);
   await expect(page.getByLabel('Volgorde')).toHaveValue('newest');
+});
+
+test('presence and saved views stay readable at 200% text and in forced colours', async ({ browser }) => {
+  const fatimaContext = await browser.newContext({ forcedColors: 'active' });
+  const noorContext = await browser.newContext();
+  try {
+    const noor = await colleague(noorContext, NOOR);
+    await noor.goto(`${baseUrl}/beheer/items/${itemId}`);
+    const fatima = await colleague(fatimaContext, FATIMA);
+    await fatima.goto(`${baseUrl}/beheer/items/${itemId}`);
+    const line = fatima.locator('[data-presence-text]');
+    await expect(line).toHaveText(/^Ook geopend door: Noor Bakker \(/);
+    const views = fatima.getByRole('list', { name: 'Mijn opgeslagen weergaven' });
+    await expect(views.getByRole('link', { name: /Nieuw en voor mij/ })).toBeVisible();
+    await expectNoAxeViolations(fatima, { context: 'presence and saved views in forced colours' });
+
+    await addUserStyle(fatima, 'html { font-size: 200% !important; }');
+    expect(await clippedElements(fatima), 'nothing clipped at 200% text').toEqual([]);
+    await expect(line).toBeVisible();
+    await expect(views.getByRole('link', { name: /Nieuw en voor mij/ })).toBeVisible();
+    const overflow = await fatima.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, 'no sideways scrolling at 200% text').toBeLessThanOrEqual(0);
+  } finally {
+    await noorContext.close();
+    await fatimaContext.close();
+  }
+});
+
+test('an item that arrives while the inbox is open is announced politely; list and focus stay', async ({ browser }) => {
+  const context = await browser.newContext();
+  try {
+    // The inbox asks for new items every 300 ms instead of every 30 s.
+    await context.route(/\/beheer\/(\?.*)?$/, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(/data-poll-ms="\d+"/, 'data-poll-ms="300"');
+      await route.fulfill({ response, body });
+    });
+    const page = await context.newPage();
+    await logInAsStaff(page, baseUrl, NOOR);
+    await page.goto(`${baseUrl}/beheer/`);
+    const list = page.getByRole('list', { name: 'Items in de inbox' });
+    const shown = await list.getByRole('listitem').count();
+    const live = page.locator('[data-new-items-text]');
+    await expect(live).toHaveAttribute('role', 'status');
+    await expect(live).toHaveText('');
+    const first = list.locator('[data-inbox-link]').first();
+    await first.focus();
+
+    const arrived = await submitInput(podium.database.db, {
+      consultationSlug: 'fietsroute-stationsstraat',
+      now: new Date(),
+      input: {
+        answers: { route: 'parklaan', toelichting: 'Binnengekomen terwijl de inbox open stond.' },
+        language: 'nl',
+        channel: 'portal',
+      },
+    });
+    if (arrived.kind !== 'created') throw new Error(`No item: ${arrived.kind}`);
+
+    await expect(live).toHaveText('1 nieuw item');
+    await expect(first).toBeFocused();
+    await expect(list.getByRole('listitem')).toHaveCount(shown);
+    await expect(list).not.toContainText('Binnengekomen terwijl de inbox open stond.');
+    await expectNoAxeViolations(page, { context: 'inbox announcing a new item' });
+
+    await page.getByRole('link', { name: 'Toon de nieuwste items' }).click();
+    await expect(page).toHaveURL(`${baseUrl}/beheer/?sort=newest`);
+    await expect(list.getByRole('listitem').first()).toContainText('Binnengekomen terwijl de inbox open stond.');
+  } finally {
+    await context.close();
+  }
 });
 
 test('the views page renames and deletes, passes axe, works with the keyboard and reflows', async ({ page }) => {

@@ -71,6 +71,7 @@ describe('the staff screen registry', () => {
         'webcare.routing',
         'webcare.shortcuts',
         'consultations.authoring',
+        'calendar.home',
         'insights.page',
         'accounts.page',
         'audit.page',
