@@ -62,8 +62,12 @@ for (const [half, note] of [
       const members = cluster.ids.map((id) => items.find((item) => item.id === id)!);
       const counts = new Map<string, number>();
       for (const m of members) counts.set(m.theme, (counts.get(m.theme) ?? 0) + 1);
-      console.log(`    ${cluster.label.nl} / ${cluster.label.en} (${cluster.key}): ${[...counts].map(([t, c]) => `${t} ${c}`).join(', ')}`);
+      console.log(
+        `    ${cluster.label.nl} / ${cluster.label.en} (${cluster.key}): ${[...counts].map(([t, c]) => `${t} ${c}`).join(', ')}`,
+      );
     }
   }
 }
-console.log('  ARI: adjusted Rand index (1 = the hand grouping, 0 = chance). Purity: share of items whose cluster is mostly their hand theme; inverse purity: the other way round.');
+console.log(
+  '  ARI: adjusted Rand index (1 = the hand grouping, 0 = chance). Purity: share of items whose cluster is mostly their hand theme; inverse purity: the other way round.',
+);

@@ -5,6 +5,7 @@
  * written, in Dutch and English). Deterministic: ties go to the earlier item.
  */
 import { documentFeatures, themeLanguage, type ThemeLanguage } from './features.ts';
+import { conceptName } from './vocabulary.ts';
 
 export interface ThemeInput {
   id: string;
@@ -30,12 +31,14 @@ export interface ClusterOptions {
   minimumSize?: number;
   /** Items clustered pairwise; later ones join the nearest cluster (the pairwise step is cubic). */
   maxPairwise?: number;
+  /** A lone item joins its nearest group at this share of the threshold. */
+  joinFactor?: number;
 }
 
-export const defaultClusterOptions = { threshold: 0.1, minimumSize: 2, maxPairwise: 400 } as const;
+export const defaultClusterOptions = { threshold: 0.25, minimumSize: 2, maxPairwise: 400, joinFactor: 0.5 } as const;
 
 // A phrase says more than either of its words, but is rarer: it gets this weight in vectors.
-const PHRASE_WEIGHT = 0.7;
+const PHRASE_WEIGHT = 1;
 
 type Vector = Map<string, number>;
 
@@ -106,6 +109,7 @@ function agglomerate(items: readonly ThemeInput[], options: ClusterOptions): Mod
   const similarity = new Float64Array(m * m);
   for (let i = 0; i < m; i++)
     for (let j = i + 1; j < m; j++) similarity[i * m + j] = similarity[j * m + i] = cosine(vectors[i]!, vectors[j]!);
+  const pairwise = similarity.slice();
   const members: Array<number[] | null> = Array.from({ length: m }, (_, i) => [i]);
   for (;;) {
     let best = -1;
@@ -131,7 +135,25 @@ function agglomerate(items: readonly ThemeInput[], options: ClusterOptions): Mod
     members[bestI] = [...a, ...b];
     members[bestJ] = null;
   }
-  const groups = members.filter((g): g is number[] => g !== null);
+  let groups = members.filter((g): g is number[] => g !== null);
+  // An item left alone usually shares some words with a theme: it joins the group it is most
+  // like on average, when that is at least half the threshold, so that fewer items stay unsorted.
+  const joinAt = threshold * (options.joinFactor ?? defaultClusterOptions.joinFactor);
+  const lone = groups.filter((g) => g.length === 1).map((g) => g[0]!);
+  groups = groups.filter((g) => g.length > 1);
+  const joined = groups.map((g) => [...g]);
+  for (const index of lone) {
+    let best = -1;
+    let bestGroup = -1;
+    groups.forEach((group, g) => {
+      let sum = 0;
+      for (const other of group) sum += pairwise[index * m + other]!;
+      if (sum / group.length > best) [best, bestGroup] = [sum / group.length, g];
+    });
+    if (bestGroup >= 0 && best >= joinAt) joined[bestGroup]!.push(index);
+    else joined.push([index]);
+  }
+  groups = joined;
 
   // Past the pairwise cap, an item joins the group whose centroid it is most like, or stands alone.
   if (n > m) {
@@ -182,14 +204,24 @@ function describe(group: number[], items: readonly ThemeInput[], model: Model): 
     .map(([key, count]) => {
       const coverage = count / group.length;
       const elsewhere = (model.documentFrequency.get(key)! - count) / Math.max(1, n - group.length);
-      const score = coverage * Math.log(1 + coverage / (elsewhere + 1 / n)) * (key.includes('+') ? PHRASE_PREFERENCE : 1);
+      const score =
+        coverage * Math.log(1 + coverage / (elsewhere + 1 / n)) * (key.includes('+') ? PHRASE_PREFERENCE : 1);
       return { key, score };
     })
     .sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
   const label = (key: string): Record<ThemeLanguage, string> => {
+    // One concept reads best by its name, in either language whoever wrote it.
+    if (key.startsWith('c:') && !key.includes('+')) {
+      const nl = conceptName(key.slice(2), 'nl');
+      const en = conceptName(key.slice(2), 'en');
+      if (nl && en) return { nl, en };
+    }
     const byLang = written.get(key)!;
-    const nl = mostWritten(byLang.nl);
-    const en = mostWritten(byLang.en);
+    // A phrase nobody wrote in one language is named there by its head, the last concept (a
+    // "fietsenstalling" is a kind of "stalling": "bike racks").
+    const head = key.split('+').pop()!;
+    const nl = mostWritten(byLang.nl) ?? (head.startsWith('c:') ? conceptName(head.slice(2), 'nl') : undefined);
+    const en = mostWritten(byLang.en) ?? (head.startsWith('c:') ? conceptName(head.slice(2), 'en') : undefined);
     return { nl: nl ?? en ?? key, en: en ?? nl ?? key };
   };
   const top = scored[0]?.key ?? [...inGroup.keys()][0] ?? '';
