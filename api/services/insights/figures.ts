@@ -4,7 +4,7 @@
  * and calls them.
  */
 import type { LocalizedText } from '../../db/schema.ts';
-import { extractThemes } from '../sentiment/themes.ts';
+import { clusterThemes } from '../themes/index.ts';
 import { addWorkingDays } from '../working-days.ts';
 import type { InsightItem, ThemeText } from './items.ts';
 import { median, percentile, share } from './stats.ts';
@@ -81,9 +81,20 @@ export type ThemeExample = {
   reviewState: string | null;
   excerpt: string;
 };
+export type TopicTheme = {
+  /** The label's feature ("c:bike+c:path"): the same words give the same key in every period. */
+  key: string;
+  /** The most characteristic phrase, as residents wrote it (named in the other language when nobody did). */
+  label: { nl: string; en: string };
+  /** Further characteristic words of the theme. */
+  terms: Array<{ nl: string; en: string }>;
+  count: number;
+  /** The most typical contributions first. */
+  examples: ThemeExample[];
+};
 export type TopicThemes = {
   topic: { slug: string; title: LocalizedText } | null;
-  themes: Array<{ term: string; kind: 'keyword' | 'phrase'; count: number; examples: ThemeExample[] }>;
+  themes: TopicTheme[];
 };
 
 const EXCERPT_LENGTH = 120;
@@ -93,7 +104,10 @@ export function excerpt(text: string): string {
   return flat.length <= EXCERPT_LENGTH ? flat : `${flat.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…`;
 }
 
-/** Keywords and phrases per topic, with up to three example items each. */
+/**
+ * Themes per topic: contributions grouped by what they are about, Dutch and English together
+ * (api/services/themes/), largest first, with up to three typical example items each.
+ */
 export function themesPerTopic(
   items: readonly InsightItem[],
   texts: readonly ThemeText[],
@@ -114,21 +128,24 @@ export function themesPerTopic(
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([, { topic, texts: topicTexts }]) => ({
       topic,
-      themes: extractThemes(topicTexts, { limit: options.limit ?? 10, examplesPerTheme: 3 }).map((theme) => ({
-        term: theme.term,
-        kind: theme.kind,
-        count: theme.count,
-        examples: theme.exampleIds.map((id) => {
-          const item = byId.get(id)!;
-          return {
-            id,
-            kind: item.kind,
-            consultation: item.consultation?.slug ?? null,
-            reviewState: item.reviewState,
-            excerpt: excerpt(textById.get(id) ?? ''),
-          };
-        }),
-      })),
+      themes: clusterThemes(topicTexts)
+        .slice(0, options.limit ?? 10)
+        .map((theme) => ({
+          key: theme.key,
+          label: theme.label,
+          terms: theme.terms,
+          count: theme.ids.length,
+          examples: theme.ids.slice(0, 3).map((id) => {
+            const item = byId.get(id)!;
+            return {
+              id,
+              kind: item.kind,
+              consultation: item.consultation?.slug ?? null,
+              reviewState: item.reviewState,
+              excerpt: excerpt(textById.get(id) ?? ''),
+            };
+          }),
+        })),
     }))
     .filter((entry) => entry.themes.length > 0);
 }

@@ -199,6 +199,7 @@ interface Unit {
 }
 
 // English "park" is a green space after an article or preposition, and parking otherwise
+// (its stem is also that of "parking")
 // ("nowhere to park", "commuters park all day").
 const beforeParkNoun = new Set([
   'the',
@@ -241,9 +242,7 @@ function units(text: string, lang: ThemeLanguage, written: Map<number, string>):
     }
     const stemmed = stem(word, lang);
     let concept = wordConcept(stemmed, lang);
-    if (lang === 'en' && stemmed === 'park' && word === 'park' && !beforeParkNoun.has(words[i - 1] ?? '')) {
-      concept = 'parking';
-    }
+    if (lang === 'en' && word === 'park') concept = beforeParkNoun.has(words[i - 1] ?? '') ? 'park' : 'parking';
     if (concept) {
       segment.push({ key: `c:${concept}`, surface: word, word: i });
       continue;

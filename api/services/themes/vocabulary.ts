@@ -25,7 +25,7 @@ export const concepts = {
   theft: { nl: ['gestolen', 'diefstal', 'stelen'], en: ['stolen', 'theft', 'steal'] },
   parking: {
     nl: ['parkeren', 'parkeer', 'geparkeerd', 'parkeert', 'parkeerplaats', 'parkeerplek', 'parkeerterrein'],
-    en: ['parking', 'parked', 'parks'],
+    en: ['parking', 'parked'],
   },
   garage: { nl: ['parkeergarage', 'garage'], en: ['garage', 'multi-storey'] },
   permit: { nl: ['vergunning', 'ontheffing'], en: ['permit', 'licence', 'license'] },

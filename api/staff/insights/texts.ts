@@ -146,7 +146,7 @@ export const nl = {
       title: 'Thema’s per onderwerp',
       summary: (top?: { term: string; topic: string; count: number }) =>
         !top
-          ? 'Er zijn in deze periode geen thema’s die in meer dan één bijdrage voorkomen.'
+          ? 'In deze periode vormen geen twee bijdragen samen een thema.'
           : `Het vaakst genoemd: ‘${top.term}’ bij ${top.topic}, in ${top.count} bijdragen.`,
       examples: 'Voorbeelden',
       queueLink: (n: number) => `voorbeeld ${n} in de wachtrij`,
@@ -184,7 +184,7 @@ export const nl = {
     topic: 'Onderwerp',
     channel: 'Kanaal',
     term: 'Thema',
-    kind: 'Soort',
+    alsoMentioned: 'Ook genoemd',
     count: 'Bijdragen',
     examples: 'Voorbeelden',
     promiseDays: 'Belofte (werkdagen)',
@@ -211,7 +211,6 @@ export const nl = {
     negativeLow: 'Negatief, ondergrens (95%)',
     negativeHigh: 'Negatief, bovengrens (95%)',
   },
-  kinds: { keyword: 'woord', phrase: 'woordgroep' } as Record<string, string>,
   audit: {
     title: 'Auditlog',
     intro:
@@ -323,7 +322,7 @@ export const en: Texts = {
       title: 'Themes per topic',
       summary: (top) =>
         !top
-          ? 'No theme occurs in more than one contribution in this period.'
+          ? 'No two contributions form a theme together in this period.'
           : `Mentioned most: ‘${top.term}’ in ${top.topic}, in ${top.count} contributions.`,
       examples: 'Examples',
       queueLink: (n) => `example ${n} in the queue`,
@@ -358,7 +357,7 @@ export const en: Texts = {
     topic: 'Topic',
     channel: 'Channel',
     term: 'Theme',
-    kind: 'Kind',
+    alsoMentioned: 'Also mentioned',
     count: 'Contributions',
     examples: 'Examples',
     promiseDays: 'Promise (working days)',
@@ -385,7 +384,6 @@ export const en: Texts = {
     negativeLow: 'Negative, lower bound (95%)',
     negativeHigh: 'Negative, upper bound (95%)',
   },
-  kinds: { keyword: 'word', phrase: 'phrase' },
   audit: {
     title: 'Audit log',
     intro:

@@ -156,21 +156,18 @@ export function figureTable(
       for (const entry of insights.themes) {
         const topic = pick(entry.topic?.title, lang) || t.sentiment.unknown;
         for (const theme of entry.themes) {
-          if (!top || theme.count > top.count) top = { term: theme.term, topic, count: theme.count };
+          const label = theme.label[lang];
+          if (!top || theme.count > top.count) top = { term: label, topic, count: theme.count };
           const examples = theme.examples.map((example, index) => {
             const text = html`<q>${example.excerpt}</q>`;
-            if (!options.queueLinks || example.kind !== 'submission' || !example.consultation)
-              return html`<li>${text}</li>`;
-            const query = new URLSearchParams({ consultation: example.consultation });
-            if (example.reviewState) query.set('status', example.reviewState);
-            const href = `${staffPaths.queue(lang)}?${query.toString()}#item-${example.id}-heading`;
-            return html`<li>${text} <a href="${href}">${f.themes.queueLink(index + 1)}</a></li>`;
+            if (!options.queueLinks) return html`<li>${text}</li>`;
+            return html`<li>${text} <a href="${staffPaths.item(lang, example.id)}">${f.themes.queueLink(index + 1)}</a></li>`;
           });
           rows.push({
             values: {
               topic,
-              term: theme.term,
-              kind: t.kinds[theme.kind] ?? theme.kind,
+              term: label,
+              terms: theme.terms.map((term) => term[lang]).join(', '),
               count: theme.count,
               examples: theme.examples.map((e) => e.id).join(' '),
             },
@@ -185,7 +182,7 @@ export function figureTable(
         columns: [
           { key: 'topic', label: col.topic, format: 'text' },
           { key: 'term', label: col.term, format: 'text' },
-          { key: 'kind', label: col.kind, format: 'text' },
+          { key: 'terms', label: col.alsoMentioned, format: 'text' },
           { key: 'count', label: col.count, format: 'count' },
           { key: 'examples', label: col.examples, format: 'text' },
         ],

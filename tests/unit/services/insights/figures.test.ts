@@ -174,7 +174,7 @@ describe('sentiment accuracy against staff corrections', () => {
 });
 
 describe('themes per topic', () => {
-  it('finds keywords and phrases per topic with examples that point at the items', () => {
+  it('groups the contributions of each topic into themes with a label and examples that point at the items', () => {
     const items = [
       item({ at: '2026-11-10T08:00:00Z', id: 'a' }),
       item({ at: '2026-11-10T09:00:00Z', id: 'b' }),
@@ -187,8 +187,9 @@ describe('themes per topic', () => {
     ]);
     assert.equal(themes.length, 1, 'a theme needs two items within one topic');
     assert.equal(themes[0]!.topic?.slug, 'fiets');
-    const zone = themes[0]!.themes.find((t) => t.term === 'blauwe zone')!;
+    const zone = themes[0]!.themes.find((t) => t.label.nl === 'blauwe zone')!;
     assert.equal(zone.count, 2);
+    assert.equal(zone.label.en, 'blue zone', 'a theme written only in Dutch is named in English too');
     assert.deepEqual(
       zone.examples.map((e) => [e.id, e.excerpt]),
       [
