@@ -57,6 +57,13 @@ for (const [half, note] of [
       `  ARI ${adjustedRandIndex(truth, predicted).toFixed(3)}  purity ${pct(purity(truth, predicted))}  inverse purity ${pct(inversePurity(truth, predicted))}` +
       `  ${elapsed.toFixed(0)} ms  [${note}]`,
   );
+  const plain: string[] = new Array<string>(items.length);
+  clusterIndexes(items, { vocabulary: false }).forEach((group, g) =>
+    group.forEach((index) => (plain[index] = String(g))),
+  );
+  console.log(
+    `        without the bilingual vocabulary (stems, stop words, phrases only): ARI ${adjustedRandIndex(truth, plain).toFixed(3)}  purity ${pct(purity(truth, plain))}  inverse purity ${pct(inversePurity(truth, plain))}`,
+  );
   if (verbose && half === 'dev') {
     for (const cluster of shown) {
       const members = cluster.ids.map((id) => items.find((item) => item.id === id)!);

@@ -33,6 +33,8 @@ export interface ClusterOptions {
   maxPairwise?: number;
   /** A lone item joins its nearest group at this share of the threshold. */
   joinFactor?: number;
+  /** Off only to measure what the bilingual vocabulary adds (stems and stop words alone). */
+  vocabulary?: boolean;
 }
 
 export const defaultClusterOptions = { threshold: 0.25, minimumSize: 2, maxPairwise: 400, joinFactor: 0.5 } as const;
@@ -88,7 +90,8 @@ interface Model {
 function agglomerate(items: readonly ThemeInput[], options: ClusterOptions): Model {
   const threshold = options.threshold ?? defaultClusterOptions.threshold;
   const maxPairwise = options.maxPairwise ?? defaultClusterOptions.maxPairwise;
-  const features = items.map((item) => documentFeatures(item.text, item.lang));
+  const vocabulary = options.vocabulary ?? true;
+  const features = items.map((item) => documentFeatures(item.text, item.lang, { vocabulary }));
   const documentFrequency = new Map<string, number>();
   for (const { counts } of features)
     for (const key of counts.keys()) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);

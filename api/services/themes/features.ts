@@ -216,7 +216,7 @@ const beforeParkNoun = new Set([
   'city',
 ]);
 
-function units(text: string, lang: ThemeLanguage, written: Map<number, string>): Unit[][] {
+function units(text: string, lang: ThemeLanguage, written: Map<number, string>, vocabulary: boolean): Unit[][] {
   const segments: Unit[][] = [[]];
   const words: Array<string | null> = [];
   for (const token of tokenise(text)) words.push(token.kind === 'word' ? token.text : null);
@@ -228,7 +228,7 @@ function units(text: string, lang: ThemeLanguage, written: Map<number, string>):
       continue;
     }
     const next = words[i + 1];
-    if (next) {
+    if (next && vocabulary) {
       const concept = phraseConcept(stem(word, lang), stem(next, lang), lang);
       if (concept) {
         segment.push({ key: `c:${concept}`, surface: `${word} ${next}`, word: i });
@@ -241,13 +241,14 @@ function units(text: string, lang: ThemeLanguage, written: Map<number, string>):
       continue;
     }
     const stemmed = stem(word, lang);
-    let concept = wordConcept(stemmed, lang);
-    if (lang === 'en' && word === 'park') concept = beforeParkNoun.has(words[i - 1] ?? '') ? 'park' : 'parking';
+    let concept = vocabulary ? wordConcept(stemmed, lang) : undefined;
+    if (vocabulary && lang === 'en' && word === 'park')
+      concept = beforeParkNoun.has(words[i - 1] ?? '') ? 'park' : 'parking';
     if (concept) {
       segment.push({ key: `c:${concept}`, surface: word, word: i });
       continue;
     }
-    const parts = lang === 'nl' ? splitCompound(word) : undefined;
+    const parts = vocabulary && lang === 'nl' ? splitCompound(word) : undefined;
     if (parts) {
       written.set(i, word);
       for (const part of parts)
@@ -272,7 +273,11 @@ export interface DocumentFeatures {
  * @example
  * documentFeatures('Het fietspad is te smal', 'nl').counts; // c:bike, c:path, c:bike+c:path, s:smal
  */
-export function documentFeatures(text: string, language: string): DocumentFeatures {
+export function documentFeatures(
+  text: string,
+  language: string,
+  { vocabulary = true }: { vocabulary?: boolean } = {},
+): DocumentFeatures {
   const lang = themeLanguage(language);
   const counts = new Map<string, number>();
   const surfaces = new Map<string, string>();
@@ -281,7 +286,7 @@ export function documentFeatures(text: string, language: string): DocumentFeatur
     if (!surfaces.has(key)) surfaces.set(key, surface);
   };
   const words = new Map<number, string>();
-  for (const segment of units(text, lang, words)) {
+  for (const segment of units(text, lang, words, vocabulary)) {
     segment.forEach((unit, index) => {
       add(unit.key, unit.surface);
       const previous = segment[index - 1];

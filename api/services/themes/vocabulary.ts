@@ -16,6 +16,7 @@ export const concepts = {
     en: ['bike', 'bikes', 'bicycle', 'cycle', 'cycling', 'cyclist', 'e-bike', 'biking'],
   },
   path: { nl: ['pad', 'strook', 'fietsstrook', 'baan'], en: ['path', 'lane', 'track'] },
+  route: { nl: ['route', 'traject'], en: ['route'] },
   crossing: { nl: ['oversteek', 'oversteekplaats', 'zebrapad', 'kruispunt'], en: ['crossing', 'junction'] },
   roundabout: { nl: ['rotonde'], en: ['roundabout'] },
   rack: {
@@ -409,6 +410,7 @@ const names: Record<Concept, { nl: string; en: string }> = {
   drive: { nl: 'rijden', en: 'driving' },
   traffic: { nl: 'verkeer', en: 'traffic' },
   danger: { nl: 'gevaar', en: 'danger' },
+  route: { nl: 'route', en: 'route' },
   crossing: { nl: 'oversteek', en: 'crossing' },
   roundabout: { nl: 'rotonde', en: 'roundabout' },
   spot: { nl: 'parkeerplek', en: 'parking space' },
