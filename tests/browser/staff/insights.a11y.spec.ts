@@ -94,6 +94,16 @@ for (const { lang, path, h1, chart } of PAGES) {
     expect(summary).toMatch(lang === 'nl' ? /ingedeelde bijdragen/ : /classified contributions/);
     await expect(page.locator('section.insights-figure table caption').first()).toBeVisible();
     await expect(page.locator('svg.insights-chart rect.chart-fill').first()).toBeVisible();
+    // The spec's route contributions (with the demo's English one) form a theme named by the
+    // word they share, with examples that open the item in the queue.
+    const themes = page.getByRole('region', { name: lang === 'nl' ? 'Thema’s per onderwerp' : 'Themes per topic' });
+    await expect(themes.getByRole('cell', { name: 'route', exact: true })).toBeVisible();
+    const example = themes
+      .getByRole('link', { name: lang === 'nl' ? 'voorbeeld 1 in de wachtrij' : 'example 1 in the queue' })
+      .first();
+    const href = (await example.getAttribute('href')) ?? '';
+    expect(href).toMatch(lang === 'nl' ? /^\/beheer\/items\/[\w-]+$/ : /^\/en\/manage\/items\/[\w-]+$/);
+    expect((await page.request.get(`${baseUrl}${href}`)).status()).toBe(200);
     await expectNoAxeViolations(page, { context: `insights page (${lang})` });
   });
 
