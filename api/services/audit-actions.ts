@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   'email_link.sent',
   'email_link.used',
   'insights.exported',
+  'insights.theme_corrected',
   'mail.unsubscribed',
   'personal_data.searched',
   'reply_template.created',

@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { insightsRoutes } from './insights/routes.ts';
+import { themeCorrectionRoutes } from './insights/theme-routes.ts';
 import { staffAssets } from './kit/assets.ts';
 import type { StaffEnv } from './kit/guards.ts';
 import type { ImportSettings } from '../services/social/thread-admin.ts';
@@ -38,6 +39,7 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffE
   app.route('/', presenceRoutes());
   app.route('/', webcareRoutes());
   app.route('/', insightsRoutes());
+  app.route('/', themeCorrectionRoutes());
   app.route('/', auditRoutes());
   app.route('/', staffThreadRoutes(options.threadImports ? { settings: options.threadImports } : {}));
   app.route('/', staffPrivacyRoutes());

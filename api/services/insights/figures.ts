@@ -4,7 +4,8 @@
  * and calls them.
  */
 import type { LocalizedText } from '../../db/schema.ts';
-import { clusterThemes } from '../themes/index.ts';
+import { clusterThemes, type ThemeCluster } from '../themes/index.ts';
+import { mergeTarget, type ThemeCorrections } from './theme-corrections.ts';
 import { addWorkingDays } from '../working-days.ts';
 import type { InsightItem, ThemeText } from './items.ts';
 import { median, percentile, share } from './stats.ts';
@@ -86,6 +87,8 @@ export type TopicTheme = {
   key: string;
   /** The most characteristic phrase, as residents wrote it (named in the other language when nobody did). */
   label: { nl: string; en: string };
+  /** Renamed or merged by staff (theme_corrections). */
+  corrected: boolean;
   /** Further characteristic words of the theme. */
   terms: Array<{ nl: string; en: string }>;
   count: number;
@@ -105,13 +108,51 @@ export function excerpt(text: string): string {
 }
 
 /**
+ * Staff corrections on one topic's themes: a merged theme joins its target (which keeps its
+ * own typical examples first; when the target is not among this topic's themes the merged
+ * theme takes its key), and a renamed theme gets staff's name (English falls back on the
+ * Dutch). Largest first again, as merging changes the counts.
+ */
+function corrected(
+  themes: readonly ThemeCluster[],
+  corrections: ThemeCorrections,
+): Array<ThemeCluster & { corrected: boolean }> {
+  const byKey = new Map<string, ThemeCluster & { corrected: boolean }>();
+  // Targets first, so a target's examples come before those of what was merged into it.
+  const order = [...themes].sort(
+    (a, b) => Number(Boolean(corrections.get(a.key)?.mergeInto)) - Number(Boolean(corrections.get(b.key)?.mergeInto)),
+  );
+  for (const theme of order) {
+    const key = mergeTarget(theme.key, corrections) ?? theme.key;
+    const into = byKey.get(key);
+    if (into) {
+      into.ids = [...into.ids, ...theme.ids];
+      into.terms = [...into.terms, theme.label, ...theme.terms].filter(
+        (term, i, all) => term.nl !== into.label.nl && all.findIndex((t) => t.nl === term.nl) === i,
+      );
+      into.corrected = true;
+    } else {
+      byKey.set(key, { ...theme, key, corrected: key !== theme.key });
+    }
+  }
+  for (const theme of byKey.values()) {
+    const label = corrections.get(theme.key)?.label;
+    if (label?.nl) {
+      theme.label = { nl: label.nl, en: label.en || label.nl };
+      theme.corrected = true;
+    }
+  }
+  return [...byKey.values()].sort((a, b) => b.ids.length - a.ids.length || a.key.localeCompare(b.key));
+}
+
+/**
  * Themes per topic: contributions grouped by what they are about, Dutch and English together
  * (api/services/themes/), largest first, with up to three typical example items each.
  */
 export function themesPerTopic(
   items: readonly InsightItem[],
   texts: readonly ThemeText[],
-  options: { limit?: number } = {},
+  options: { limit?: number; corrections?: ThemeCorrections } = {},
 ): TopicThemes[] {
   const byId = new Map(items.map((item) => [item.id, item]));
   const textById = new Map(texts.map((t) => [t.id, t.text]));
@@ -128,11 +169,12 @@ export function themesPerTopic(
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([, { topic, texts: topicTexts }]) => ({
       topic,
-      themes: clusterThemes(topicTexts)
+      themes: corrected(clusterThemes(topicTexts), options.corrections ?? new Map())
         .slice(0, options.limit ?? 10)
         .map((theme) => ({
           key: theme.key,
           label: theme.label,
+          corrected: theme.corrected,
           terms: theme.terms,
           count: theme.ids.length,
           examples: theme.ids.slice(0, 3).map((id) => {

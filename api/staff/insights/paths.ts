@@ -7,6 +7,9 @@ export const insightsPaths = {
   page: (lang: Locale) => (lang === 'en' ? '/en/manage/insights/' : '/beheer/inzichten/'),
   export: (lang: Locale, figure: string, format: 'csv' | 'json') =>
     `${insightsPaths.page(lang)}export/${figure}.${format}`,
+  /** The form that renames or merges one theme (the form posts back to it). */
+  theme: (lang: Locale, key?: string) =>
+    `${insightsPaths.page(lang)}${lang === 'en' ? 'theme' : 'thema'}${key === undefined ? '' : `?key=${encodeURIComponent(key)}`}`,
 };
 
 export const insightsScreens: StaffScreen[] = [

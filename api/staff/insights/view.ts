@@ -79,7 +79,7 @@ export function figureTable(
   insights: Insights,
   id: FigureId,
   lang: Locale,
-  options: { queueLinks: boolean } = { queueLinks: false },
+  options: { queueLinks: boolean; correctLinks?: boolean } = { queueLinks: false },
 ): FigureTable {
   const t = textsFor(insightsTexts, lang);
   const f = t.figures;
@@ -171,7 +171,14 @@ export function figureTable(
               count: theme.count,
               examples: theme.examples.map((e) => e.id).join(' '),
             },
-            html: { examples: html`<ul class="insights-examples">${examples}</ul>` },
+            html: {
+              examples: html`<ul class="insights-examples">${examples}</ul>`,
+              term: html`${label}${theme.corrected ? html` <span class="insights-corrected">${f.themes.corrected}</span>` : nothing}${
+                options.correctLinks
+                  ? html`<br><a href="${insightsPaths.theme(lang, theme.key)}">${f.themes.correct}<span class="staff-visually-hidden">: ${label}</span></a>`
+                  : nothing
+              }`,
+            },
           });
         }
       }
@@ -509,6 +516,7 @@ export function renderInsightsPage(options: {
   filterOptions: FilterOptions;
   result: { insights: Insights } | { errors: FilterError[] };
   queueLinks: boolean;
+  correctLinks?: boolean;
 }): string {
   const { lang } = options;
   const t = textsFor(insightsTexts, lang);
@@ -523,7 +531,11 @@ export function renderInsightsPage(options: {
     html`<p>${t.filters.period(insights.filter.from, insights.filter.to)}</p>
 ${join(
   FIGURES.map((id) =>
-    renderFigure(figureTable(insights, id, lang, { queueLinks: options.queueLinks }), lang, insights.filter),
+    renderFigure(
+      figureTable(insights, id, lang, { queueLinks: options.queueLinks, correctLinks: options.correctLinks ?? false }),
+      lang,
+      insights.filter,
+    ),
   ),
   '\n',
 )}`;
