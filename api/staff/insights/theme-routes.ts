@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { InputText } from '../../../shared/contracts/input-text.ts';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { textsFor } from '../../../shared/i18n.ts';
 import * as insightsTexts from './texts.ts';
@@ -26,9 +27,9 @@ import { renderThemeForm, type ThemeFormValues } from './theme-view.ts';
 const LABEL_MAX = 80;
 
 const ThemeForm = z.object({
-  labelNl: z.string().trim().max(LABEL_MAX),
-  labelEn: z.string().trim().max(LABEL_MAX),
-  mergeInto: z.union([z.literal(''), z.string().regex(THEME_KEY)]),
+  labelNl: InputText.trim().max(LABEL_MAX),
+  labelEn: InputText.trim().max(LABEL_MAX),
+  mergeInto: z.union([z.literal(''), InputText.regex(THEME_KEY)]),
   version: z.coerce.number().int().min(0),
 });
 
