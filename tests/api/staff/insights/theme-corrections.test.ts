@@ -51,15 +51,16 @@ for (const target of databaseTargets()) {
       staffPost(
         t,
         '/beheer/inzichten/thema',
-        [
-          ['csrf', who.csrf],
-          ['lang', 'nl'],
-          ['version', '0'],
-          ['labelNl', ''],
-          ['labelEn', ''],
-          ['mergeInto', ''],
-          ...Object.entries(fields),
-        ].filter(([name], i, all) => all.findLastIndex(([other]) => other === name) === i),
+        // The form's fields with their defaults, those given replacing them.
+        Object.entries({
+          csrf: who.csrf,
+          lang: 'nl',
+          version: '0',
+          labelNl: '',
+          labelEn: '',
+          mergeInto: '',
+          ...fields,
+        }),
         who.cookie,
       );
 
