@@ -1195,3 +1195,29 @@ export const socialPostings = pgTable(
   },
   (t) => [index('social_postings_due').on(t.state, t.nextAttemptAt)],
 );
+
+/**
+ * Staff corrections of the automatic themes on the insights pages, per municipality and theme
+ * key (api/services/themes/: the key depends only on the words, so a correction holds in every
+ * period): a name of their own, and/or "merge into" another theme's key. `version` is raised
+ * by every save, so a change made on a colleague's stale page is refused.
+ */
+export const themeCorrections = pgTable(
+  'theme_corrections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    themeKey: text('theme_key').notNull(),
+    /** The name staff gave; Dutch required when named, English falls back on it. */
+    label: jsonb('label').$type<LocalizedText>(),
+    /** The key of the theme this one is counted under. */
+    mergeInto: text('merge_into'),
+    version: integer('version').notNull().default(1),
+    updatedBy: uuid('updated_by').references(() => staffUsers.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('theme_corrections_key').on(t.organisationId, t.themeKey)],
+);

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'embed_origin.removed',
   'email_link.used',
   'insights.exported',
+  'insights.theme_corrected',
   'mail.unsubscribed',
   'office_calendar.changed',
   'personal_data.searched',

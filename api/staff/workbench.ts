@@ -11,6 +11,7 @@ import { consultationAuthoringRoutes } from './consultations/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { insightsRoutes } from './insights/routes.ts';
+import { themeCorrectionRoutes } from './insights/theme-routes.ts';
 import { staffAssets } from './kit/assets.ts';
 import type { StaffEnv } from './kit/guards.ts';
 import type { PostingSettings } from '../services/social/accounts.ts';
@@ -47,6 +48,7 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffE
   app.route('/', consultationAuthoringRoutes());
   app.route('/', webcareRoutes());
   app.route('/', insightsRoutes());
+  app.route('/', themeCorrectionRoutes());
   app.route('/', auditRoutes());
   app.route('/', staffThreadRoutes(options.threadImports ? { settings: options.threadImports } : {}));
   app.route('/', staffPrivacyRoutes());

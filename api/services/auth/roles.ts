@@ -13,6 +13,11 @@ export type Permission =
   | 'queue.decide'
   /** Read insights and exports. */
   | 'insights.read'
+  /**
+   * Rename and merge the automatic themes on the insights pages (kept for everyone in the
+   * organisation): for those who read insights and judge input (analysts, moderators).
+   */
+  | 'themes.correct'
   /** Manage staff, channels, house rules. */
   | 'admin'
   /** Write and publish an answer to an item (webcare). */
@@ -37,6 +42,7 @@ const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'queue.read',
     'queue.decide',
     'insights.read',
+    'themes.correct',
     'admin',
     'queue.answer',
     'queue.assign',
@@ -49,13 +55,14 @@ const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'queue.read',
     'queue.decide',
     'insights.read',
+    'themes.correct',
     'queue.answer',
     'queue.assign',
     'threads.manage',
     'contacts.read',
   ],
   webcare: ['queue.read', 'insights.read', 'queue.answer', 'queue.assign', 'contacts.read'],
-  analyst: ['insights.read'],
+  analyst: ['insights.read', 'themes.correct'],
   department_member: ['queue.read'],
 };
 

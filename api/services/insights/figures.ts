@@ -4,7 +4,8 @@
  * and calls them.
  */
 import type { LocalizedText } from '../../db/schema.ts';
-import { extractThemes } from '../sentiment/themes.ts';
+import { clusterThemes, type ThemeCluster } from '../themes/index.ts';
+import { mergeTarget, type ThemeCorrections } from './theme-corrections.ts';
 import type { InsightItem, ThemeText } from './items.ts';
 import { median, percentile, share } from './stats.ts';
 import { isoWeek } from './weeks.ts';
@@ -80,9 +81,22 @@ export type ThemeExample = {
   reviewState: string | null;
   excerpt: string;
 };
+export type TopicTheme = {
+  /** The label's feature ("c:bike+c:path"): the same words give the same key in every period. */
+  key: string;
+  /** The most characteristic phrase, as residents wrote it (named in the other language when nobody did). */
+  label: { nl: string; en: string };
+  /** Renamed or merged by staff (theme_corrections). */
+  corrected: boolean;
+  /** Further characteristic words of the theme. */
+  terms: Array<{ nl: string; en: string }>;
+  count: number;
+  /** The most typical contributions first. */
+  examples: ThemeExample[];
+};
 export type TopicThemes = {
   topic: { slug: string; title: LocalizedText } | null;
-  themes: Array<{ term: string; kind: 'keyword' | 'phrase'; count: number; examples: ThemeExample[] }>;
+  themes: TopicTheme[];
 };
 
 const EXCERPT_LENGTH = 120;
@@ -92,11 +106,52 @@ export function excerpt(text: string): string {
   return flat.length <= EXCERPT_LENGTH ? flat : `${flat.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…`;
 }
 
-/** Keywords and phrases per topic, with up to three example items each. */
+/**
+ * Staff corrections on one topic's themes: a merged theme joins its target (which keeps its
+ * own typical examples first; when the target is not among this topic's themes the merged
+ * theme takes its key), and a renamed theme gets staff's name (English falls back on the
+ * Dutch). Largest first again, as merging changes the counts.
+ */
+function corrected(
+  themes: readonly ThemeCluster[],
+  corrections: ThemeCorrections,
+): Array<ThemeCluster & { corrected: boolean }> {
+  const byKey = new Map<string, ThemeCluster & { corrected: boolean }>();
+  // Targets first, so a target's examples come before those of what was merged into it.
+  const order = [...themes].sort(
+    (a, b) => Number(Boolean(corrections.get(a.key)?.mergeInto)) - Number(Boolean(corrections.get(b.key)?.mergeInto)),
+  );
+  for (const theme of order) {
+    const key = mergeTarget(theme.key, corrections) ?? theme.key;
+    const into = byKey.get(key);
+    if (into) {
+      into.ids = [...into.ids, ...theme.ids];
+      into.terms = [...into.terms, theme.label, ...theme.terms].filter(
+        (term, i, all) => term.nl !== into.label.nl && all.findIndex((t) => t.nl === term.nl) === i,
+      );
+      into.corrected = true;
+    } else {
+      byKey.set(key, { ...theme, key, corrected: key !== theme.key });
+    }
+  }
+  for (const theme of byKey.values()) {
+    const label = corrections.get(theme.key)?.label;
+    if (label?.nl) {
+      theme.label = { nl: label.nl, en: label.en || label.nl };
+      theme.corrected = true;
+    }
+  }
+  return [...byKey.values()].sort((a, b) => b.ids.length - a.ids.length || a.key.localeCompare(b.key));
+}
+
+/**
+ * Themes per topic: contributions grouped by what they are about, Dutch and English together
+ * (api/services/themes/), largest first, with up to three typical example items each.
+ */
 export function themesPerTopic(
   items: readonly InsightItem[],
   texts: readonly ThemeText[],
-  options: { limit?: number } = {},
+  options: { limit?: number; corrections?: ThemeCorrections } = {},
 ): TopicThemes[] {
   const byId = new Map(items.map((item) => [item.id, item]));
   const textById = new Map(texts.map((t) => [t.id, t.text]));
@@ -113,21 +168,25 @@ export function themesPerTopic(
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([, { topic, texts: topicTexts }]) => ({
       topic,
-      themes: extractThemes(topicTexts, { limit: options.limit ?? 10, examplesPerTheme: 3 }).map((theme) => ({
-        term: theme.term,
-        kind: theme.kind,
-        count: theme.count,
-        examples: theme.exampleIds.map((id) => {
-          const item = byId.get(id)!;
-          return {
-            id,
-            kind: item.kind,
-            consultation: item.consultation?.slug ?? null,
-            reviewState: item.reviewState,
-            excerpt: excerpt(textById.get(id) ?? ''),
-          };
-        }),
-      })),
+      themes: corrected(clusterThemes(topicTexts), options.corrections ?? new Map())
+        .slice(0, options.limit ?? 10)
+        .map((theme) => ({
+          key: theme.key,
+          label: theme.label,
+          corrected: theme.corrected,
+          terms: theme.terms,
+          count: theme.ids.length,
+          examples: theme.ids.slice(0, 3).map((id) => {
+            const item = byId.get(id)!;
+            return {
+              id,
+              kind: item.kind,
+              consultation: item.consultation?.slug ?? null,
+              reviewState: item.reviewState,
+              excerpt: excerpt(textById.get(id) ?? ''),
+            };
+          }),
+        })),
     }))
     .filter((entry) => entry.themes.length > 0);
 }

@@ -24,6 +24,7 @@ import {
 } from './figures.ts';
 import type { InsightsFilter } from './filters.ts';
 import { inPeriod, loadItems, loadThemeTexts, type InsightItem } from './items.ts';
+import { loadThemeCorrections } from './theme-corrections.ts';
 import { weeksBetween } from './weeks.ts';
 
 export type Insights = {
@@ -70,7 +71,7 @@ export async function computeInsights(
     sentimentByWeek: sentimentPerWeek(items, weeks),
     sentimentByTopic: sentimentPerTopic(items),
     sentimentByChannel: sentimentPerChannel(items),
-    themes: themesPerTopic(items, texts),
+    themes: themesPerTopic(items, texts, { corrections: await loadThemeCorrections(db, organisationId) }),
     responseTimes: responseTimes(items, now),
     responseOverall: responseOverall(items, now),
     engagement: await engagement(db, organisationId, filter),

@@ -12,6 +12,17 @@ export type Sentence = (entry: SentenceInput) => string;
 
 const num = (d: Record<string, unknown>, key: string): number => (typeof d[key] === 'number' ? (d[key] as number) : 0);
 const str = (d: Record<string, unknown>, key: string): string => (typeof d[key] === 'string' ? (d[key] as string) : '');
+
+/** What a theme correction's `after` says: its name and/or the theme it was merged into. */
+const themeAfter = (d: Record<string, unknown>): { name: string; into: string } | null => {
+  const after = d['after'];
+  if (!after || typeof after !== 'object') return null;
+  const a = after as { label?: { nl?: unknown } | null; mergeInto?: unknown };
+  return {
+    name: typeof a.label?.nl === 'string' ? a.label.nl : '',
+    into: typeof a.mergeInto === 'string' ? a.mergeInto : '',
+  };
+};
 const obj = (d: Record<string, unknown>, key: string): Record<string, unknown> =>
   d[key] && typeof d[key] === 'object' ? (d[key] as Record<string, unknown>) : {};
 const title = (d: Record<string, unknown>, key: 'before' | 'after') => str(obj(d, key), 'title');
@@ -131,6 +142,12 @@ export const nl = {
       `{actor} opende een link uit een e-mail naar ${plural(num(d, 'submissions'), 'bijdrage', 'bijdragen')}`,
     'insights.exported': ({ details: d, subjectId }) =>
       `{actor} downloadde het inzicht ${subjectId ?? ''} als ${str(d, 'format').toUpperCase()}`,
+    'insights.theme_corrected': ({ details: d, subjectId }) => {
+      const after = themeAfter(d);
+      if (!after) return `{actor} zette het thema ${subjectId ?? ''} terug naar de automatische indeling`;
+      const parts = [after.name && `noemde het „${after.name}”`, after.into && `voegde het samen met ${after.into}`];
+      return `{actor} corrigeerde het thema ${subjectId ?? ''}: ${parts.filter(Boolean).join(' en ')}`;
+    },
     'mail.unsubscribed': ({ subjectType }) =>
       subjectType === 'submission'
         ? '{actor} meldde zich af voor e-mail over {item}'
@@ -265,6 +282,12 @@ export const en: Texts = {
       `{actor} opened a link from an e-mail to ${plural(num(d, 'submissions'), 'contribution', 'contributions')}`,
     'insights.exported': ({ details: d, subjectId }) =>
       `{actor} downloaded the insights figure ${subjectId ?? ''} as ${str(d, 'format').toUpperCase()}`,
+    'insights.theme_corrected': ({ details: d, subjectId }) => {
+      const after = themeAfter(d);
+      if (!after) return `{actor} reset the theme ${subjectId ?? ''} to the automatic grouping`;
+      const parts = [after.name && `named it “${after.name}”`, after.into && `merged it into ${after.into}`];
+      return `{actor} corrected the theme ${subjectId ?? ''}: ${parts.filter(Boolean).join(' and ')}`;
+    },
     'mail.unsubscribed': ({ subjectType }) =>
       subjectType === 'submission'
         ? '{actor} unsubscribed from e-mail about {item}'

@@ -59,6 +59,7 @@ async function showPage(c: Context<StaffEnv>, lang: Locale): Promise<Response> {
     filterOptions: options,
     result,
     queueLinks: can(session.roles, 'queue.read'),
+    correctLinks: can(session.roles, 'themes.correct'),
   });
   return c.html(html, parsed.ok ? 200 : 400);
 }

@@ -146,10 +146,12 @@ export const nl = {
       title: 'Thema’s per onderwerp',
       summary: (top?: { term: string; topic: string; count: number }) =>
         !top
-          ? 'Er zijn in deze periode geen thema’s die in meer dan één bijdrage voorkomen.'
+          ? 'In deze periode vormen geen twee bijdragen samen een thema.'
           : `Het vaakst genoemd: ‘${top.term}’ bij ${top.topic}, in ${top.count} bijdragen.`,
       examples: 'Voorbeelden',
       queueLink: (n: number) => `voorbeeld ${n} in de wachtrij`,
+      corrected: '(aangepast)',
+      correct: 'Thema aanpassen',
     },
     responseTimes: {
       title: 'Antwoordtijden per kanaal',
@@ -178,13 +180,41 @@ export const nl = {
       chartValue: 'Overeenstemming met medewerkers',
     },
   },
+  themeForm: {
+    title: (label: string) => `Thema ‘${label}’ aanpassen`,
+    intro:
+      'Dit thema is automatisch gevormd uit de woorden van bewoners. Geef het een eigen naam, of tel het mee bij een ander thema. Uw aanpassing geldt voor iedereen in uw organisatie, in elke periode.',
+    key: (key: string) => `Sleutel van het thema: ${key}`,
+    labelNl: 'Eigen naam (Nederlands)',
+    labelEn: 'Eigen naam (Engels, niet verplicht)',
+    labelHint: 'Leeg laten: de automatische naam blijft.',
+    mergeInto: 'Samenvoegen met',
+    mergeNone: 'Niet samenvoegen',
+    mergeHint: 'De bijdragen van dit thema tellen dan mee bij het gekozen thema.',
+    save: 'Opslaan',
+    back: 'Terug naar de inzichten',
+    saved: 'De aanpassing is opgeslagen.',
+    removed: 'De aanpassing is verwijderd: het automatische thema is terug.',
+    unchanged: 'Er was niets veranderd; er is niets opgeslagen.',
+    errors: {
+      key: 'Dit thema bestaat niet. Kies een thema in de tabel op de inzichtenpagina.',
+      labelNl: 'Geef ook een Nederlandse naam, of maak de Engelse naam leeg.',
+      tooLong: 'Een naam is hoogstens 80 tekens.',
+      mergeInto: 'Kies een thema uit de lijst.',
+      mergeSelf: 'Een thema kan niet met zichzelf worden samengevoegd.',
+      cycle: 'Dat thema is al samengevoegd met dit thema. Kies een ander thema.',
+      nothing: 'Geef een eigen naam of kies een thema om mee samen te voegen.',
+      stale:
+        'Een collega heeft dit thema intussen aangepast. Uw invoer staat nog in het formulier: controleer die en sla opnieuw op om de aanpassing van uw collega te vervangen.',
+    },
+  },
   columns: {
     week: 'Week',
     total: 'Totaal',
     topic: 'Onderwerp',
     channel: 'Kanaal',
     term: 'Thema',
-    kind: 'Soort',
+    alsoMentioned: 'Ook genoemd',
     count: 'Bijdragen',
     examples: 'Voorbeelden',
     promiseDays: 'Belofte (werkdagen)',
@@ -211,7 +241,6 @@ export const nl = {
     negativeLow: 'Negatief, ondergrens (95%)',
     negativeHigh: 'Negatief, bovengrens (95%)',
   },
-  kinds: { keyword: 'woord', phrase: 'woordgroep' } as Record<string, string>,
   audit: {
     title: 'Auditlog',
     intro:
@@ -323,10 +352,12 @@ export const en: Texts = {
       title: 'Themes per topic',
       summary: (top) =>
         !top
-          ? 'No theme occurs in more than one contribution in this period.'
+          ? 'No two contributions form a theme together in this period.'
           : `Mentioned most: ‘${top.term}’ in ${top.topic}, in ${top.count} contributions.`,
       examples: 'Examples',
       queueLink: (n) => `example ${n} in the queue`,
+      corrected: '(adjusted)',
+      correct: 'Adjust theme',
     },
     responseTimes: {
       title: 'Response times per channel',
@@ -352,13 +383,41 @@ export const en: Texts = {
       chartValue: 'Agreement with staff',
     },
   },
+  themeForm: {
+    title: (label) => `Adjust theme ‘${label}’`,
+    intro:
+      'This theme was formed automatically from residents’ words. Give it a name of your own, or count it under another theme. Your change applies to everyone in your organisation, in every period.',
+    key: (key) => `Key of the theme: ${key}`,
+    labelNl: 'Own name (Dutch)',
+    labelEn: 'Own name (English, optional)',
+    labelHint: 'Leave empty to keep the automatic name.',
+    mergeInto: 'Merge into',
+    mergeNone: 'Do not merge',
+    mergeHint: 'This theme’s contributions are then counted under the chosen theme.',
+    save: 'Save',
+    back: 'Back to the insights',
+    saved: 'The change has been saved.',
+    removed: 'The change has been removed: the automatic theme is back.',
+    unchanged: 'Nothing had changed; nothing was saved.',
+    errors: {
+      key: 'This theme does not exist. Choose a theme in the table on the insights page.',
+      labelNl: 'Give a Dutch name as well, or empty the English name.',
+      tooLong: 'A name is at most 80 characters.',
+      mergeInto: 'Choose a theme from the list.',
+      mergeSelf: 'A theme cannot be merged into itself.',
+      cycle: 'That theme has already been merged into this one. Choose another theme.',
+      nothing: 'Give a name of your own or choose a theme to merge into.',
+      stale:
+        'A colleague has changed this theme in the meantime. What you entered is still in the form: check it and save again to replace your colleague’s change.',
+    },
+  },
   columns: {
     week: 'Week',
     total: 'Total',
     topic: 'Topic',
     channel: 'Channel',
     term: 'Theme',
-    kind: 'Kind',
+    alsoMentioned: 'Also mentioned',
     count: 'Contributions',
     examples: 'Examples',
     promiseDays: 'Promise (working days)',
@@ -385,7 +444,6 @@ export const en: Texts = {
     negativeLow: 'Negative, lower bound (95%)',
     negativeHigh: 'Negative, upper bound (95%)',
   },
-  kinds: { keyword: 'word', phrase: 'phrase' },
   audit: {
     title: 'Audit log',
     intro:

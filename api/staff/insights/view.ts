@@ -79,7 +79,7 @@ export function figureTable(
   insights: Insights,
   id: FigureId,
   lang: Locale,
-  options: { queueLinks: boolean } = { queueLinks: false },
+  options: { queueLinks: boolean; correctLinks?: boolean } = { queueLinks: false },
 ): FigureTable {
   const t = textsFor(insightsTexts, lang);
   const f = t.figures;
@@ -156,25 +156,29 @@ export function figureTable(
       for (const entry of insights.themes) {
         const topic = pick(entry.topic?.title, lang) || t.sentiment.unknown;
         for (const theme of entry.themes) {
-          if (!top || theme.count > top.count) top = { term: theme.term, topic, count: theme.count };
+          const label = theme.label[lang];
+          if (!top || theme.count > top.count) top = { term: label, topic, count: theme.count };
           const examples = theme.examples.map((example, index) => {
             const text = html`<q>${example.excerpt}</q>`;
-            if (!options.queueLinks || example.kind !== 'submission' || !example.consultation)
-              return html`<li>${text}</li>`;
-            const query = new URLSearchParams({ consultation: example.consultation });
-            if (example.reviewState) query.set('status', example.reviewState);
-            const href = `${staffPaths.queue(lang)}?${query.toString()}#item-${example.id}-heading`;
-            return html`<li>${text} <a href="${href}">${f.themes.queueLink(index + 1)}</a></li>`;
+            if (!options.queueLinks) return html`<li>${text}</li>`;
+            return html`<li>${text} <a href="${staffPaths.item(lang, example.id)}">${f.themes.queueLink(index + 1)}</a></li>`;
           });
           rows.push({
             values: {
               topic,
-              term: theme.term,
-              kind: t.kinds[theme.kind] ?? theme.kind,
+              term: label,
+              terms: theme.terms.map((term) => term[lang]).join(', '),
               count: theme.count,
               examples: theme.examples.map((e) => e.id).join(' '),
             },
-            html: { examples: html`<ul class="insights-examples">${examples}</ul>` },
+            html: {
+              examples: html`<ul class="insights-examples">${examples}</ul>`,
+              term: html`${label}${theme.corrected ? html` <span class="insights-corrected">${f.themes.corrected}</span>` : nothing}${
+                options.correctLinks
+                  ? html`<br><a href="${insightsPaths.theme(lang, theme.key)}">${f.themes.correct}<span class="staff-visually-hidden">: ${label}</span></a>`
+                  : nothing
+              }`,
+            },
           });
         }
       }
@@ -185,7 +189,7 @@ export function figureTable(
         columns: [
           { key: 'topic', label: col.topic, format: 'text' },
           { key: 'term', label: col.term, format: 'text' },
-          { key: 'kind', label: col.kind, format: 'text' },
+          { key: 'terms', label: col.alsoMentioned, format: 'text' },
           { key: 'count', label: col.count, format: 'count' },
           { key: 'examples', label: col.examples, format: 'text' },
         ],
@@ -512,6 +516,7 @@ export function renderInsightsPage(options: {
   filterOptions: FilterOptions;
   result: { insights: Insights } | { errors: FilterError[] };
   queueLinks: boolean;
+  correctLinks?: boolean;
 }): string {
   const { lang } = options;
   const t = textsFor(insightsTexts, lang);
@@ -526,7 +531,11 @@ export function renderInsightsPage(options: {
     html`<p>${t.filters.period(insights.filter.from, insights.filter.to)}</p>
 ${join(
   FIGURES.map((id) =>
-    renderFigure(figureTable(insights, id, lang, { queueLinks: options.queueLinks }), lang, insights.filter),
+    renderFigure(
+      figureTable(insights, id, lang, { queueLinks: options.queueLinks, correctLinks: options.correctLinks ?? false }),
+      lang,
+      insights.filter,
+    ),
   ),
   '\n',
 )}`;

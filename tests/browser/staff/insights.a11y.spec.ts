@@ -9,7 +9,7 @@ import type { Database } from '../../../api/db/client.ts';
 import { submitInput } from '../../../api/services/submissions.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import { logInAsStaff, startStaffPodium, type StaffPodium } from '../support/staff-podium.ts';
-import { expectedLightStops, horizontalOverflow, tabWalk } from '../support/page-checks.ts';
+import { clippedElements, expectedLightStops, horizontalOverflow, tabWalk } from '../support/page-checks.ts';
 
 const EMAIL = 'beheerder@demodam.example';
 const DAY = 86_400_000;
@@ -94,6 +94,17 @@ for (const { lang, path, h1, chart } of PAGES) {
     expect(summary).toMatch(lang === 'nl' ? /ingedeelde bijdragen/ : /classified contributions/);
     await expect(page.locator('section.insights-figure table caption').first()).toBeVisible();
     await expect(page.locator('svg.insights-chart rect.chart-fill').first()).toBeVisible();
+    // The spec's route contributions (with the demo's English one) form a theme named by the
+    // word they share, with examples that open the item in the queue.
+    const themes = page.getByRole('region', { name: lang === 'nl' ? 'Thema’s per onderwerp' : 'Themes per topic' });
+    // The theme's cell also holds the link to its form (the administrator may adjust themes).
+    await expect(themes.getByRole('cell', { name: /^route\b/ })).toBeVisible();
+    const example = themes
+      .getByRole('link', { name: lang === 'nl' ? 'voorbeeld 1 in de wachtrij' : 'example 1 in the queue' })
+      .first();
+    const href = (await example.getAttribute('href')) ?? '';
+    expect(href).toMatch(lang === 'nl' ? /^\/beheer\/items\/[\w-]+$/ : /^\/en\/manage\/items\/[\w-]+$/);
+    expect((await page.request.get(`${baseUrl}${href}`)).status()).toBe(200);
     await expectNoAxeViolations(page, { context: `insights page (${lang})` });
   });
 
@@ -181,3 +192,85 @@ for (const { lang, path, h1 } of AUDIT) {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   });
 }
+
+const THEME_FORM = {
+  nl: {
+    page: '/beheer/inzichten/',
+    link: /^Thema aanpassen\s*: /,
+    english: 'Eigen naam (Engels, niet verplicht)',
+    dutch: 'Eigen naam (Nederlands)',
+    merge: 'Samenvoegen met',
+    save: 'Opslaan',
+    error: 'Geef ook een Nederlandse naam, of maak de Engelse naam leeg.',
+    saved: 'De aanpassing is opgeslagen.',
+    removed: 'De aanpassing is verwijderd: het automatische thema is terug.',
+  },
+  en: {
+    page: '/en/manage/insights/',
+    link: /^Adjust theme\s*: /,
+    english: 'Own name (English, optional)',
+    dutch: 'Own name (Dutch)',
+    merge: 'Merge into',
+    save: 'Save',
+    error: 'Give a Dutch name as well, or empty the English name.',
+    saved: 'The change has been saved.',
+    removed: 'The change has been removed: the automatic theme is back.',
+  },
+} as const;
+
+for (const lang of ['nl', 'en'] as const) {
+  const m = THEME_FORM[lang];
+  test(`the form that adjusts a theme (${lang}) passes axe, is reached fully by Tab, reflows at 320 px and 200% text, and refuses bad input with a summary that takes focus`, async ({
+    page,
+  }) => {
+    await logIn(page, lang, m.page);
+    const link = page.getByRole('link', { name: m.link }).first();
+    const theme = ((await link.textContent()) ?? '').split(': ')[1]!;
+    await link.click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(`‘${theme}’`);
+    await expectNoAxeViolations(page, { context: `theme form (${lang})` });
+    await expectFullTabWalk(page);
+    // Only English given: refused, the summary takes focus and links to the Dutch field.
+    await page.getByLabel(m.english).fill('Cycle route');
+    await page.getByRole('button', { name: m.save }).press('Enter');
+    const summary = page.locator('#staff-error-summary');
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText(m.error);
+    await expect(page.getByLabel(m.english)).toHaveValue('Cycle route');
+    await expect(page.getByLabel(m.dutch)).toHaveAttribute('aria-invalid', 'true');
+    await expectNoAxeViolations(page, { context: `theme form with errors (${lang})` });
+    await page.getByLabel(m.dutch).fill('Fietsroute');
+    await page.getByRole('button', { name: m.save }).click();
+    await expect(page.getByRole('status')).toHaveText(m.saved);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(lang === 'nl' ? 'Fietsroute' : 'Cycle route');
+    // Reflow and 200% text on the form with its notice.
+    await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+    expect(await horizontalOverflow(page), '200% text').toBeLessThanOrEqual(0);
+    expect(await clippedElements(page)).toEqual([]);
+    await page.evaluate(() => (document.documentElement.style.fontSize = ''));
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await pastRightEdge(page)).toEqual([]);
+    expect(await horizontalOverflow(page), '320 px').toBeLessThanOrEqual(0);
+    // Saved empty: the correction goes and the automatic theme is back.
+    await page.getByLabel(m.dutch).fill('');
+    await page.getByLabel(m.english).fill('');
+    await page.getByRole('button', { name: m.save }).click();
+    await expect(page.getByRole('status')).toHaveText(m.removed);
+  });
+}
+
+test('in forced-colours mode the theme form keeps its fields, focus and error marks visible, and passes axe', async ({
+  page,
+}) => {
+  await page.emulateMedia({ forcedColors: 'active' });
+  await logIn(page, 'nl', '/beheer/inzichten/');
+  await page.getByRole('link', { name: THEME_FORM.nl.link }).first().click();
+  await page.getByRole('button', { name: THEME_FORM.nl.save }).click();
+  await expect(page.getByLabel(THEME_FORM.nl.dutch)).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page, { context: 'theme form in forced colours' });
+  const stops = await tabWalk(page, { max: 60 });
+  expect(stops.filter((s) => !s.focusVisible).map((s) => `${s.tag} ${s.name}`)).toEqual([]);
+  const select = page.getByLabel(THEME_FORM.nl.merge);
+  const border = await select.evaluate((el) => getComputedStyle(el).borderTopStyle);
+  expect(border).not.toBe('none');
+});

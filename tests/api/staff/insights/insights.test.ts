@@ -357,7 +357,7 @@ for (const target of databaseTargets()) {
 
     it('finds the themes of a topic with the items they come from', async () => {
       const insights = await computeInsights(t.db, organisationId, PERIOD, now);
-      const zone = insights.themes[0]?.themes.find((theme) => theme.term === 'blauwe zone');
+      const zone = insights.themes[0]?.themes.find((theme) => theme.label.nl === 'blauwe zone');
       assert.equal(zone?.count, 2);
       assert.equal(zone?.examples.length, 2);
       assert.ok(zone?.examples.every((e) => e.consultation === 'toets-blauwe-zone'));

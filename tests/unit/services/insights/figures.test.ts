@@ -179,7 +179,7 @@ describe('sentiment accuracy against staff corrections', () => {
 });
 
 describe('themes per topic', () => {
-  it('finds keywords and phrases per topic with examples that point at the items', () => {
+  it('groups the contributions of each topic into themes with a label and examples that point at the items', () => {
     const items = [
       item({ at: '2026-11-10T08:00:00Z', id: 'a' }),
       item({ at: '2026-11-10T09:00:00Z', id: 'b' }),
@@ -192,13 +192,73 @@ describe('themes per topic', () => {
     ]);
     assert.equal(themes.length, 1, 'a theme needs two items within one topic');
     assert.equal(themes[0]!.topic?.slug, 'fiets');
-    const zone = themes[0]!.themes.find((t) => t.term === 'blauwe zone')!;
+    const zone = themes[0]!.themes.find((t) => t.label.nl === 'blauwe zone')!;
     assert.equal(zone.count, 2);
+    assert.equal(zone.label.en, 'blue zone', 'a theme written only in Dutch is named in English too');
     assert.deepEqual(
       zone.examples.map((e) => [e.id, e.excerpt]),
       [
         ['a', 'De blauwe zone is te klein'],
         ['b', 'Maak de blauwe zone groter'],
+      ],
+    );
+  });
+  const parkingAndZone = () => {
+    const items = ['a', 'b', 'c', 'd', 'e'].map((id, n) => item({ at: `2026-11-1${n}T08:00:00Z`, id }));
+    const texts = [
+      { id: 'a', text: 'De blauwe zone is te klein', lang: 'nl' },
+      { id: 'b', text: 'Maak de blauwe zone groter', lang: 'nl' },
+      { id: 'c', text: 'Er zijn te weinig fietsenstallingen bij het station', lang: 'nl' },
+      { id: 'd', text: 'Meer fietsenstallingen bij de markt graag', lang: 'nl' },
+      { id: 'e', text: 'Fietsenstallingen bij de school zijn vol', lang: 'nl' },
+    ];
+    return { items, texts };
+  };
+
+  it('counts a theme staff merged into another under that theme, with the target’s examples first', () => {
+    const { items, texts } = parkingAndZone();
+    const before = themesPerTopic(items, texts)[0]!.themes;
+    assert.equal(before.length, 2, 'two automatic themes to start with');
+    const [large, small] = before;
+    const corrections = new Map([[small!.key, { label: null, mergeInto: large!.key }]]);
+    const after = themesPerTopic(items, texts, { corrections })[0]!.themes;
+    assert.equal(after.length, 1);
+    assert.equal(after[0]!.key, large!.key);
+    assert.equal(after[0]!.count, large!.count + small!.count);
+    assert.equal(after[0]!.corrected, true);
+    assert.deepEqual(
+      after[0]!.examples.map((e) => e.id),
+      [...large!.examples.map((e) => e.id), ...small!.examples.map((e) => e.id)].slice(0, 3),
+    );
+    assert.ok(
+      after[0]!.terms.some((term) => term.nl === small!.label.nl),
+      'the merged theme’s name is still findable as a further word',
+    );
+  });
+
+  it('shows the name staff gave a theme, in English too when they gave only Dutch', () => {
+    const { items, texts } = parkingAndZone();
+    const [, small] = themesPerTopic(items, texts)[0]!.themes;
+    const corrections = new Map([[small!.key, { label: { nl: 'Parkeren in het centrum' }, mergeInto: null }]]);
+    const renamed = themesPerTopic(items, texts, { corrections })[0]!.themes.find((t) => t.key === small!.key)!;
+    assert.deepEqual(renamed.label, { nl: 'Parkeren in het centrum', en: 'Parkeren in het centrum' });
+    assert.equal(renamed.corrected, true);
+    assert.equal(renamed.count, small!.count);
+  });
+
+  it('leaves themes as they are when merges would go round in a circle', () => {
+    const { items, texts } = parkingAndZone();
+    const [large, small] = themesPerTopic(items, texts)[0]!.themes;
+    const corrections = new Map([
+      [small!.key, { label: null, mergeInto: large!.key }],
+      [large!.key, { label: null, mergeInto: small!.key }],
+    ]);
+    const after = themesPerTopic(items, texts, { corrections })[0]!.themes;
+    assert.deepEqual(
+      after.map((t) => [t.key, t.count]),
+      [
+        [large!.key, large!.count],
+        [small!.key, small!.count],
       ],
     );
   });

@@ -121,6 +121,27 @@ describe('audit-log sentences', () => {
     );
   });
 
+  it('says how a theme was corrected, and when it was put back, in both languages', () => {
+    const theme = { subjectType: 'theme', subjectId: 'c:bike+c:path' };
+    const both = row('insights.theme_corrected', {
+      ...theme,
+      details: { before: null, after: { label: { nl: 'Fietspaden' }, mergeInto: 'c:bike' } },
+    });
+    assert.equal(
+      sentenceText(both, 'nl'),
+      'Fatima de Vries corrigeerde het thema c:bike+c:path: noemde het „Fietspaden” en voegde het samen met c:bike.',
+    );
+    assert.equal(
+      sentenceText(both, 'en'),
+      'Fatima de Vries corrected the theme c:bike+c:path: named it “Fietspaden” and merged it into c:bike.',
+    );
+    const reset = row('insights.theme_corrected', { ...theme, details: { before: { label: null }, after: null } });
+    assert.equal(
+      sentenceText(reset, 'nl'),
+      'Fatima de Vries zette het thema c:bike+c:path terug naar de automatische indeling.',
+    );
+  });
+
   it('names a deleted account, the system and residents, and links no item that is gone', () => {
     const gone = { type: 'submission' as const, exists: false, consultationTitle: { nl: 'Fietsroute' } };
     const erased = row('submission.erased', { actorName: null, item: gone });
