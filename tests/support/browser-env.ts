@@ -18,6 +18,9 @@ export function browserTestEnv(root: string): Record<string, string> {
     PODIUM_OPENAPI: join(base, 'dist', 'openapi.json'),
     PODIUM_PUBLIC_URL: TEST_BASE_URL,
     PORT: String(TEST_PORT),
+    // Plain lines: the server's output is shown beside the test report, where a JSON line per
+    // request would bury it (the JSON log is tested in tests/api/observability/).
+    PODIUM_LOG_FORMAT: 'text',
     HOST: '127.0.0.1',
     // The suite sends far more input from one address than residents would; the limits
     // themselves are tested in tests/api/rate-limits.test.ts.
