@@ -197,9 +197,9 @@ export const nl = {
     'social_post.decision': nlDecision,
     'social_post.note': () => '{actor} schreef een notitie bij {item}',
     'social_post.post_failed': ({ details: d }) =>
-      `Het antwoord op {item} kon niet als ${str(d, 'account')} worden geplaatst (${str(d, 'reason')})`,
+      `{actor} kon het antwoord op {item} niet plaatsen als ${str(d, 'account') || 'het account van de gemeente'}${str(d, 'reason') ? ` (${str(d, 'reason')})` : ''}`,
     'social_post.posted': ({ details: d }) =>
-      `Het antwoord op {item} is geplaatst als ${str(d, 'account')}: ${str(d, 'url')}`,
+      `{actor} plaatste het antwoord op {item} als ${str(d, 'account') || 'het account van de gemeente'}${str(d, 'url') ? `: ${str(d, 'url')}` : ''}`,
     'social_thread.deleted': ({ details: d }) =>
       `{actor} verwijderde een gespiegelde draad van ${platformName(d)} (${plural(num(d, 'posts'), 'bericht', 'berichten')})`,
     'social_thread.imported': ({ details: d }) =>
@@ -335,9 +335,9 @@ export const en: Texts = {
     'social_post.decision': enDecision,
     'social_post.note': () => '{actor} added a note to {item}',
     'social_post.post_failed': ({ details: d }) =>
-      `The answer to {item} could not be posted as ${str(d, 'account')} (${str(d, 'reason')})`,
+      `{actor} could not post the answer to {item} as ${str(d, 'account') || "the municipality's account"}${str(d, 'reason') ? ` (${str(d, 'reason')})` : ''}`,
     'social_post.posted': ({ details: d }) =>
-      `The answer to {item} was posted as ${str(d, 'account')}: ${str(d, 'url')}`,
+      `{actor} posted the answer to {item} as ${str(d, 'account') || "the municipality's account"}${str(d, 'url') ? `: ${str(d, 'url')}` : ''}`,
     'social_thread.deleted': ({ details: d }) =>
       `{actor} deleted a mirrored thread from ${platformName(d)} (${plural(num(d, 'posts'), 'post', 'posts')})`,
     'social_thread.imported': ({ details: d }) =>
