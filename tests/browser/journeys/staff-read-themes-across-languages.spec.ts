@@ -1,7 +1,7 @@
 /**
- * Journey on the running product (Podium as `npm start` runs it, with the whole demo): two
- * residents write about dog mess, one in Dutch on the portal and one in
- * English. On the insights page staff find both in one theme (not a Dutch and an English
+ * Journey on the running product (Podium as `npm start` runs it, with the whole demo): six
+ * residents write about dog mess, three in Dutch on the portal and three in
+ * English. On the insights page staff find them all in one theme (not a Dutch and an English
  * one), named in Dutch on the Dutch page ("honden", "hondenpoep") and in English on the English page, and open an
  * example of the theme in the queue at the item's own address.
  */
@@ -56,21 +56,34 @@ test('staff see Dutch and English contributions about one thing as one theme, an
   // Zero on a fresh demo; a rerun of this journey on the same data finds its earlier input.
   const before = await themeCount(themeRows(staff, 'Thema’s per onderwerp', dutchLabel));
 
-  // Only dogs and their mess: a word for grass would also tie these two to the demo's input
-  // about greenery, and the theme's label would then depend on what else the period holds.
-  await giveInput(browser, 'nl', 'Overal hondenpoep, de baasjes ruimen het nooit op.');
-  await giveInput(browser, 'en', 'Dog poo everywhere, the owners never clean it up.');
+  // Three residents in each language, about dogs and their mess only: the page lists a topic's
+  // ten largest themes, and after the other browser tests' input a theme of two was not among
+  // them; a word for grass would also tie these texts to the demo's input about greenery.
+  const texts = {
+    nl: [
+      'Overal hondenpoep, de baasjes ruimen het nooit op.',
+      'Hondenpoep op de stoep, baasjes ruimen niets op.',
+      'Zoveel hondenpoep, de honden worden overal uitgelaten.',
+    ],
+    en: [
+      'Dog poo everywhere, the owners never clean it up.',
+      'So much dog poo, owners never pick it up.',
+      'Dogs everywhere and their mess is never cleaned up.',
+    ],
+  };
+  for (const lang of ['nl', 'en'] as const) for (const text of texts[lang]) await giveInput(browser, lang, text);
+  const sent = texts.nl.length + texts.en.length;
 
   await staff.reload();
   const dutch = themeRows(staff, 'Thema’s per onderwerp', dutchLabel);
   await expect(dutch).toHaveCount(1);
-  expect(await themeCount(dutch)).toBe(before + 2);
+  expect(await themeCount(dutch)).toBe(before + sent);
   await expectNoAxeViolations(staff, { context: 'insights page with themes' });
 
   await staff.goto('/en/manage/insights/');
   const english = themeRows(staff, 'Themes per topic', /^(dogs|dog mess|dog poo)$/);
   await expect(english).toHaveCount(1);
-  expect(await themeCount(english)).toBe(before + 2);
+  expect(await themeCount(english)).toBe(before + sent);
 
   const example = english.getByRole('listitem').first();
   const excerpt = ((await example.locator('q').textContent()) ?? '').replace(/…$/, '');
