@@ -6,6 +6,7 @@
  * holds the data directory (two processes on one PGlite directory lose data).
  */
 import { ENV_VARIABLES, loadConfig } from './config.ts';
+import { describeError } from './lib/log-error.ts';
 import { buildAll, openConfiguredDatabase, seedIfEmpty, start } from './server.ts';
 import { seedDemoData } from './services/seed.ts';
 import { generateCommand, GENERATE_HELP } from './cli/generate.ts';
@@ -133,7 +134,10 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    // A failed query's message carries its parameters (addresses, password hashes): print it
+    // the way logs do, without them.
+    if (error instanceof Error && 'query' in error) console.error(describeError(error));
+    else console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   },
 );

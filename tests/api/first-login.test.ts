@@ -6,9 +6,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { Config } from '../../api/config.ts';
-import { staffRoles, staffUsers } from '../../api/db/schema.ts';
+import { organisations, staffRoles, staffUsers } from '../../api/db/schema.ts';
 import { seedIfEmpty } from '../../api/server.ts';
-import { FIRST_ADMIN_EMAIL } from '../../api/services/auth/first-login.ts';
+import { createFirstAdministrator, FIRST_ADMIN_EMAIL } from '../../api/services/auth/first-login.ts';
+import { seedDemoData } from '../../api/services/seed.ts';
 import { verifyPassword } from '../../api/services/auth/passwords.ts';
 import { databaseTargets } from '../support/databases.ts';
 
@@ -53,6 +54,26 @@ for (const target of databaseTargets()) {
         }
       }
       assert.notEqual(passwords[0], passwords[1], 'not a fixed password');
+    });
+
+    it('gives the log-in to one of two servers seeding at the same moment, and the other starts without error', async () => {
+      const database = await target.open();
+      try {
+        await database.migrate();
+        await seedDemoData(database.db);
+        const [organisation] = await database.db.select({ id: organisations.id }).from(organisations);
+        const results = await Promise.all([
+          createFirstAdministrator(database.db, organisation!.id),
+          createFirstAdministrator(database.db, organisation!.id),
+        ]);
+        assert.equal(results.filter(Boolean).length, 1, 'exactly one prints a log-in');
+        assert.equal(
+          (await database.db.select().from(staffUsers).where(eq(staffUsers.email, FIRST_ADMIN_EMAIL))).length,
+          1,
+        );
+      } finally {
+        await database.close();
+      }
     });
 
     it('makes no account when the demo is not seeded', async () => {

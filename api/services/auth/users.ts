@@ -43,25 +43,51 @@ export async function createStaffUser(
   if (await findStaffByEmail(db, email)) return { kind: 'exists' };
 
   const passwordHash = await hashPassword(input.password);
-  const user = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(staffUsers)
-      .values({ organisationId: input.organisationId, email, displayName, passwordHash })
-      .returning();
-    if (!row) throw new Error('Insert returned no row');
-    await tx.insert(staffRoles).values(input.roles.map((grant) => ({ staffUserId: row.id, ...grant })));
-    await recordAudit(tx, {
-      organisationId: input.organisationId,
-      actorType: input.createdBy ? 'staff' : 'system',
-      actorId: input.createdBy ?? null,
-      action: 'staff.created',
-      subjectType: 'staff_user',
-      subjectId: row.id,
-      details: { roles: input.roles.map((grant) => grant.role) },
+  const user = await insertStaffUser(db, input, { email, displayName, passwordHash });
+  return user ? { kind: 'created', user } : { kind: 'exists' };
+}
+
+/**
+ * The account, its roles and the audit entry in one transaction; undefined when another
+ * request (or a second server starting at the same moment) stored the same address first.
+ */
+async function insertStaffUser(
+  db: Db,
+  input: Parameters<typeof createStaffUser>[1],
+  fields: { email: string; displayName: string; passwordHash: string },
+): Promise<StaffUser | undefined> {
+  const { email, displayName, passwordHash } = fields;
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(staffUsers)
+        .values({ organisationId: input.organisationId, email, displayName, passwordHash })
+        .returning();
+      if (!row) throw new Error('Insert returned no row');
+      await tx.insert(staffRoles).values(input.roles.map((grant) => ({ staffUserId: row.id, ...grant })));
+      await recordAudit(tx, {
+        organisationId: input.organisationId,
+        actorType: input.createdBy ? 'staff' : 'system',
+        actorId: input.createdBy ?? null,
+        action: 'staff.created',
+        subjectType: 'staff_user',
+        subjectId: row.id,
+        details: { roles: input.roles.map((grant) => grant.role) },
+      });
+      return row;
     });
-    return row;
-  });
-  return { kind: 'created', user };
+  } catch (error) {
+    if (isUniqueViolation(error)) return undefined;
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  // postgres.js and PGlite both give the SQLSTATE as `code`, sometimes on a wrapped cause.
+  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === '23505') return true;
+  }
+  return false;
 }
 
 export async function findStaffByEmail(db: Db, email: string): Promise<StaffUser | undefined> {
