@@ -616,18 +616,19 @@ export function consultationAuthoringRoutes(): Hono<StaffEnv> {
     return c.json(view(found));
   });
 
-  const staleProblem = (c: Context<StaffEnv>, stale: Stale) =>
-    problem(c, 409, 'consultation_stale', {
-      detail: 'consultation_stale_detail',
-      detailParams: { version: stale.version, fields: stale.changed.join(', ') || '-' },
-    });
-
-  api.put('/:slug', async (c) => {
+  /**
+   * The edge of the two JSON saves (`PUT /:slug`, `PUT /:slug/outcome`): the consultation's
+   * address, the version the caller saw and the body by its schema, or the problem to answer.
+   */
+  async function readVersioned<T>(
+    c: Context<StaffEnv>,
+    schema: z.ZodType<T>,
+  ): Promise<{ slug: string; version: number; input: T } | Response> {
     const slug = c.req.param('slug') ?? '';
     if (!SlugParam.safeParse(slug).success) return problem(c, 404, 'consultation_not_found');
     const json = (await readJson(c)) as Record<string, unknown> | undefined;
     const version = Version.safeParse(json?.version);
-    const parsed = ConsultationInput.safeParse(json);
+    const parsed = schema.safeParse(json);
     if (!parsed.success || !version.success) {
       const errors = [
         ...(version.success ? [] : [{ field: 'version', code: 'invalid_type' as const }]),
@@ -635,13 +636,26 @@ export function consultationAuthoringRoutes(): Hono<StaffEnv> {
       ];
       return problem(c, 422, 'validation_failed', { detail: 'validation_detail', errors });
     }
+    return { slug, version: version.data, input: parsed.data };
+  }
+
+  const staleProblem = (c: Context<StaffEnv>, stale: Stale) =>
+    problem(c, 409, 'consultation_stale', {
+      detail: 'consultation_stale_detail',
+      detailParams: { version: stale.version, fields: stale.changed.join(', ') || '-' },
+    });
+
+  api.put('/:slug', async (c) => {
+    const read = await readVersioned(c, ConsultationInput);
+    if (read instanceof Response) return read;
+    const { slug, version, input } = read;
     const session = sessionOf(c);
     const now = c.get('now')();
     const result = await saveConsultation(c.get('db'), {
       actor: actorOf(session),
       slug,
-      version: version.data,
-      input: parsed.data,
+      version,
+      input,
       now,
     });
     switch (result.kind) {
@@ -708,25 +722,16 @@ export function consultationAuthoringRoutes(): Hono<StaffEnv> {
   });
 
   api.put('/:slug/outcome', async (c) => {
-    const slug = c.req.param('slug') ?? '';
-    if (!SlugParam.safeParse(slug).success) return problem(c, 404, 'consultation_not_found');
-    const json = (await readJson(c)) as Record<string, unknown> | undefined;
-    const version = Version.safeParse(json?.version);
-    const parsed = OutcomeInput.safeParse(json);
-    if (!parsed.success || !version.success) {
-      const errors = [
-        ...(version.success ? [] : [{ field: 'version', code: 'invalid_type' as const }]),
-        ...(parsed.success ? [] : fieldErrorsFromZod(parsed.error)),
-      ];
-      return problem(c, 422, 'validation_failed', { detail: 'validation_detail', errors });
-    }
+    const read = await readVersioned(c, OutcomeInput);
+    if (read instanceof Response) return read;
+    const { slug, version, input } = read;
     const session = sessionOf(c);
     const now = c.get('now')();
     const result = await publishOutcome(c.get('db'), {
       actor: actorOf(session),
       slug,
-      version: version.data,
-      input: parsed.data,
+      version,
+      input,
       now,
     });
     switch (result.kind) {
