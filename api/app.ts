@@ -18,6 +18,7 @@ import { describeError } from './lib/log-error.ts';
 import { problem } from './http/problem.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { staticSiteFromMemory } from './http/static-site.ts';
 import { compressShareable, conditionalGet, IMMUTABLE } from './http/transfer.ts';
 import { metricsHandler, requestObserver } from './observability/http.ts';
 import type { Logger } from './observability/log.ts';
@@ -226,6 +227,11 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     );
   }
   if (options.siteDir) {
+    const staticFromMemory = staticSiteFromMemory({
+      root: siteDir,
+      cacheControl: (path, type) =>
+        type.startsWith('text/html') ? 'no-cache' : path.startsWith('/_astro/') ? IMMUTABLE : undefined,
+    });
     app.use('*', async function staticSite(c, next) {
       const root = siteDir();
       const path = c.req.path;
@@ -233,6 +239,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       if (!path.endsWith('/') && !path.split('/').pop()!.includes('.') && existsSync(join(root, path, 'index.html'))) {
         return c.redirect(`${path}/`, 301);
       }
+      const fromMemory = await staticFromMemory(c, async () => {});
+      if (fromMemory instanceof Response) return fromMemory;
       const served = await serveStatic({ root, precompressed: true })(c, next);
       // A page changes whenever content is published: the browser may keep it, but must ask
       // again each time (without this, its heuristic freshness served the page from before a
