@@ -116,7 +116,7 @@ export async function start(
     throw error;
   }
 
-  const mail = mailTransportFor(config);
+  const mail = mailTransportFor(config, log);
   const rateLimitStore = config.redisUrl ? redisRateLimitStore(config.redisUrl, { log }) : undefined;
   if (rateLimitStore) log('Rate limits are counted in Redis.');
   const observability = observeServer(database, config, log);

@@ -113,11 +113,14 @@ export function memoryTransport(): MailTransport & { sent: MailMessage[] } {
   };
 }
 
-/** The transport the configuration asks for. */
-export function mailTransportFor(config: { smtpUrl: string | undefined; mailFrom: string; dataDir: string }) {
+/** The transport the configuration asks for; the outbox's lines go to the server's log. */
+export function mailTransportFor(
+  config: { smtpUrl: string | undefined; mailFrom: string; dataDir: string },
+  log: (line: string) => void = console.log,
+) {
   return config.smtpUrl
     ? smtpTransport(config.smtpUrl, config.mailFrom)
-    : outboxTransport(join(config.dataDir, 'outbox'), console.log, config.mailFrom);
+    : outboxTransport(join(config.dataDir, 'outbox'), log, config.mailFrom);
 }
 
 /** For an app built without a transport (the OpenAPI export, some tests): says so, sends nothing. */

@@ -107,3 +107,20 @@ for (const open of [outboxHarness, smtpHarness]) {
     });
   });
 }
+
+describe('the outbox directory without SMTP', () => {
+  it("names each waiting message in the server's log, not on the console beside it", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'podium-mail-log-'));
+    const lines: string[] = [];
+    const transport = mailTransportFor({ smtpUrl: undefined, mailFrom: 'podium@demodam.example', dataDir }, (line) =>
+      lines.push(line),
+    );
+    try {
+      await transport.send({ to: 'anna@example.nl', subject: 'Ontvangen', text: 'Dank u.', language: 'nl' });
+      const [file] = await readdir(join(dataDir, 'outbox'));
+      assert.deepEqual(lines, [`Mail waiting in the outbox (no SMTP configured): ${file}`]);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
