@@ -72,7 +72,7 @@ export default defineConfig({
     env: { ...browserTestEnv(root), PODIUM_STAFF_PASSWORD: JOURNEY_WEBCARE.password },
     url: `${TEST_BASE_URL}/api/health`,
     reuseExistingServer: false,
-    timeout: 180_000,
+    timeout: 300_000,
     stdout: 'pipe',
     stderr: 'pipe',
   },

@@ -9,7 +9,12 @@ import { formatDecimal, formatPercent } from '../../../shared/format.ts';
 import * as insightsTexts from './texts.ts';
 import type { FilterError, FilterOptions, InsightsFilter, RawFilter } from '../../services/insights/filters.ts';
 import { filterQuery } from '../../services/insights/filters.ts';
-import { SENTIMENT_KEYS, sentimentShare, type SentimentGroup } from '../../services/insights/figures.ts';
+import {
+  SENTIMENT_KEYS,
+  sentimentShare,
+  type SentimentGroup,
+  type TopicTheme,
+} from '../../services/insights/figures.ts';
 import { FIGURES, type FigureId, type Insights } from '../../services/insights/index.ts';
 import { weekLabel } from '../../services/insights/weeks.ts';
 import { classified, compareNegative, negativeEstimate, negativeTrend } from '../../services/insights/claims.ts';
@@ -167,7 +172,7 @@ export function figureTable(
             values: {
               topic,
               term: label,
-              terms: theme.terms.map((term) => term[lang]).join(', '),
+              terms: alsoMentioned(theme, lang),
               count: theme.count,
               examples: theme.examples.map((e) => e.id).join(' '),
             },
@@ -551,4 +556,22 @@ ${figures}`;
     path: insightsPaths.page(lang),
     hasErrors: errors.length > 0,
   });
+}
+
+/**
+ * A theme's further words in one language, each once and never its own name: two words of
+ * one language can share a translation in the other ("hondenpoep" for "dog poo" and "dog
+ * mess"), which read as the same word twice.
+ */
+export function alsoMentioned(theme: Pick<TopicTheme, 'label' | 'terms'>, lang: Locale): string {
+  const seen = new Set([theme.label[lang].toLocaleLowerCase(lang)]);
+  const words: string[] = [];
+  for (const term of theme.terms) {
+    const word = term[lang];
+    const key = word.toLocaleLowerCase(lang);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    words.push(word);
+  }
+  return words.join(', ');
 }
