@@ -30,6 +30,7 @@ import {
   type LocalizedText,
 } from '../db/schema.ts';
 import type { RoleGrant } from './auth/roles.ts';
+import type { AuditAction } from './audit-actions.ts';
 import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';
 import { queueOutcomeMail } from './notifications/resident.ts';
@@ -429,11 +430,8 @@ export async function saveConsultation(
   db: Db,
   params: { actor: Actor; slug: string; version: number; input: ConsultationInput; now: Date },
 ): Promise<SaveResult> {
-  const { actor, input, now } = params;
-  return db.transaction(async (tx) => {
-    const current = await lockConsultation(tx, actor.organisationId, params.slug);
-    if (!current) return { kind: 'not_found' } as const;
-    if (current.row.version !== params.version) return staleSince(tx, current.row.id, params.version, current.row);
+  const { actor, input } = params;
+  return versionedChange(db, params, async (tx, current) => {
     const [topic] = await tx
       .select({ id: topics.id })
       .from(topics)
@@ -448,11 +446,8 @@ export async function saveConsultation(
       const problems = readyProblems(input);
       if (problems.length > 0) return { kind: 'not_ready', problems } as const;
     }
-
-    const version = current.row.version + 1;
-    const [row] = await tx
-      .update(consultations)
-      .set({
+    return {
+      set: {
         topicId: topic.id,
         title: stored(input.title),
         summary: stored(input.summary),
@@ -466,28 +461,81 @@ export async function saveConsultation(
         responseDays: input.responseDays,
         opensAt: input.opensAt,
         closesAt: input.closesAt,
-        version,
-        updatedAt: now,
-      })
+      },
+      input,
+      publish: current.row.status !== 'draft',
+      async write(row, version, diff) {
+        await writeQuestions(tx, row.id, input.questions);
+        return {
+          action: 'consultation.updated',
+          details: { fields: diff.fields, before: diff.before, after: diff.after },
+          result: { kind: 'saved', version } as const,
+        };
+      },
+    };
+  });
+}
+
+/** What a versioned change writes once its own rules have passed. */
+type Change<Done> = {
+  /** The consultation's new columns (version and updatedAt are added). */
+  set: Partial<typeof consultations.$inferInsert>;
+  /** The authored input after the change, as the revision keeps it. */
+  input: ConsultationInput;
+  /** Whether the portal shows what changed. */
+  publish: boolean;
+  /** The change's own further writes, and its audit entry and result. */
+  write(
+    row: ConsultationRow,
+    version: number,
+    diff: ReturnType<typeof changedFields>,
+  ): Promise<{ action: AuditAction; details: Record<string, unknown>; result: Done }>;
+};
+
+/**
+ * The steps every change to an authored consultation takes, in one transaction: lock the row,
+ * refuse a stale version (saying who changed what since), let the change check its own rules
+ * (`decide` returns a refusal, or the change), then write the row with the next version, its
+ * revision and its audit entry (changed fields before and after), and mark the portal for a
+ * rebuild when residents see it.
+ */
+async function versionedChange<Refusal extends { kind: string }, Done>(
+  db: Db,
+  params: { actor: Actor; slug: string; version: number; now: Date },
+  decide: (tx: Tx, current: { row: ConsultationRow; input: ConsultationInput }) => Promise<Refusal | Change<Done>>,
+): Promise<Done | Refusal | { kind: 'not_found' } | Stale> {
+  const { actor, now } = params;
+  return db.transaction(async (tx) => {
+    const current = await lockConsultation(tx, actor.organisationId, params.slug);
+    if (!current) return { kind: 'not_found' } as const;
+    if (current.row.version !== params.version) return staleSince(tx, current.row.id, params.version, current.row);
+    const change = await decide(tx, current);
+    if ('kind' in change) return change;
+    const version = current.row.version + 1;
+    const [row] = await tx
+      .update(consultations)
+      .set({ ...change.set, version, updatedAt: now })
       .where(eq(consultations.id, current.row.id))
       .returning();
-    await writeQuestions(tx, current.row.id, input.questions);
-    const before = snapshotOf(current.input, current.row);
-    const after = snapshotOf(input, row!);
-    await writeRevision(tx, current.row.id, version, after, actor, now);
-    const diff = changedFields(before, after);
+    const after = snapshotOf(change.input, row!);
+    await writeRevision(tx, row!.id, version, after, actor, now);
+    const { action, details, result } = await change.write(
+      row!,
+      version,
+      changedFields(snapshotOf(current.input, current.row), after),
+    );
     await recordAudit(tx, {
       organisationId: actor.organisationId,
       actorType: 'staff',
       actorId: actor.id,
-      action: 'consultation.updated',
+      action,
       subjectType: 'consultation',
-      subjectId: current.row.id,
-      details: { slug: params.slug, version, fields: diff.fields, before: diff.before, after: diff.after },
+      subjectId: row!.id,
+      details: { slug: params.slug, version, ...details },
       at: now,
     });
-    if (current.row.status !== 'draft') await markContentChanged(tx);
-    return { kind: 'saved', version } as const;
+    if (change.publish) await markContentChanged(tx);
+    return result;
   });
 }
 
@@ -558,11 +606,8 @@ export async function transitionConsultation(
   db: Db,
   params: { actor: Actor; slug: string; version: number; transition: Transition; now: Date },
 ): Promise<TransitionResult> {
-  const { actor, transition, now } = params;
-  return db.transaction(async (tx) => {
-    const current = await lockConsultation(tx, actor.organisationId, params.slug);
-    if (!current) return { kind: 'not_found' } as const;
-    if (current.row.version !== params.version) return staleSince(tx, current.row.id, params.version, current.row);
+  const { transition, now } = params;
+  return versionedChange(db, params, async (_tx, current) => {
     const from = stageOf(current.row, now);
     if (!TRANSITIONS[transition].includes(from)) return { kind: 'not_allowed', stage: from } as const;
     let { opensAt, closesAt } = current.row;
@@ -580,37 +625,28 @@ export async function transitionConsultation(
     } else {
       status = 'draft';
     }
-    const version = current.row.version + 1;
-    const [row] = await tx
-      .update(consultations)
-      .set({ status, opensAt, closesAt, version, updatedAt: now })
-      .where(eq(consultations.id, current.row.id))
-      .returning();
-    const to = stageOf(row!, now);
-    await writeRevision(tx, row!.id, version, snapshotOf({ ...current.input, opensAt, closesAt }, row!), actor, now);
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actorType: 'staff',
-      actorId: actor.id,
-      action: 'consultation.stage_changed',
-      subjectType: 'consultation',
-      subjectId: row!.id,
-      details: {
-        slug: params.slug,
-        version,
-        from,
-        to,
-        before: {
-          status: current.row.status,
-          opensAt: current.row.opensAt.toISOString(),
-          closesAt: current.row.closesAt.toISOString(),
-        },
-        after: { status, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() },
+    return {
+      set: { status, opensAt, closesAt },
+      input: { ...current.input, opensAt, closesAt },
+      publish: true,
+      async write(row, version) {
+        const to = stageOf(row, now);
+        return {
+          action: 'consultation.stage_changed',
+          details: {
+            from,
+            to,
+            before: {
+              status: current.row.status,
+              opensAt: current.row.opensAt.toISOString(),
+              closesAt: current.row.closesAt.toISOString(),
+            },
+            after: { status, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() },
+          },
+          result: { kind: 'done', stage: to, version } as const,
+        };
       },
-      at: now,
-    });
-    await markContentChanged(tx);
-    return { kind: 'done', stage: to, version } as const;
+    };
   });
 }
 
@@ -637,56 +673,41 @@ export async function publishOutcome(
   db: Db,
   params: { actor: Actor; slug: string; version: number; input: OutcomeInput; now: Date },
 ): Promise<OutcomeResult> {
-  const { actor, input, now } = params;
-  return db.transaction(async (tx) => {
-    const current = await lockConsultation(tx, actor.organisationId, params.slug);
-    if (!current) return { kind: 'not_found' } as const;
-    if (current.row.version !== params.version) return staleSince(tx, current.row.id, params.version, current.row);
+  const { input, now } = params;
+  return versionedChange(db, params, async (tx, current) => {
     const from = stageOf(current.row, now);
     if (from !== 'closed' && from !== 'decided') return { kind: 'not_allowed', stage: from } as const;
-    const version = current.row.version + 1;
-    const [row] = await tx
-      .update(consultations)
-      .set({
+    return {
+      set: {
         status: 'decided',
         outcome: stored(input.outcome),
         outcomeReasons: stored(input.reasons),
         outcomeThemes: input.themes,
         outcomePublishedAt: current.row.outcomePublishedAt ?? now,
-        version,
-        updatedAt: now,
-      })
-      .where(eq(consultations.id, current.row.id))
-      .returning();
-    const before = snapshotOf(current.input, current.row);
-    const after = snapshotOf(current.input, row!);
-    await writeRevision(tx, row!.id, version, after, actor, now);
-    const diff = changedFields(before, after);
-    // Everyone who gave input and asked to be contacted, once per submission (the outbox dedupes).
-    const asked = await tx
-      .select({ id: submissions.id })
-      .from(submissions)
-      .innerJoin(submissionContacts, eq(submissionContacts.submissionId, submissions.id))
-      .where(
-        and(
-          eq(submissions.consultationId, row!.id),
-          eq(submissionContacts.consentToContact, true),
-          isNull(submissions.erasedAt),
-        ),
-      );
-    let mailed = 0;
-    for (const { id } of asked) if (await queueOutcomeMail(tx, id, now)) mailed += 1;
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actorType: 'staff',
-      actorId: actor.id,
-      action: 'consultation.outcome_published',
-      subjectType: 'consultation',
-      subjectId: row!.id,
-      details: { slug: params.slug, version, mailed, fields: diff.fields, before: diff.before, after: diff.after },
-      at: now,
-    });
-    await markContentChanged(tx);
-    return { kind: 'published', version, mailed } as const;
+      },
+      input: current.input,
+      publish: true,
+      async write(row, version, diff) {
+        // Everyone who gave input and asked to be contacted, once per submission (the outbox dedupes).
+        const asked = await tx
+          .select({ id: submissions.id })
+          .from(submissions)
+          .innerJoin(submissionContacts, eq(submissionContacts.submissionId, submissions.id))
+          .where(
+            and(
+              eq(submissions.consultationId, row.id),
+              eq(submissionContacts.consentToContact, true),
+              isNull(submissions.erasedAt),
+            ),
+          );
+        let mailed = 0;
+        for (const { id } of asked) if (await queueOutcomeMail(tx, id, now)) mailed += 1;
+        return {
+          action: 'consultation.outcome_published',
+          details: { mailed, fields: diff.fields, before: diff.before, after: diff.after },
+          result: { kind: 'published', version, mailed } as const,
+        };
+      },
+    };
   });
 }
