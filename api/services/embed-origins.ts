@@ -47,57 +47,35 @@ export async function listOrigins(db: Db, organisationId: string): Promise<strin
   return row?.origins ?? [];
 }
 
-/** @returns whether the list changed (false: it was there already / not there). */
-export async function addOrigin(
-  db: Db,
-  change: { organisationId: string; origin: string; actorId: string },
-): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .update(organisations)
-      .set({ embedOrigins: sql`array_append(${organisations.embedOrigins}, ${change.origin}::text)` })
-      .where(
-        and(
-          eq(organisations.id, change.organisationId),
-          sql`not (${change.origin}::text = any(${organisations.embedOrigins}))`,
-        ),
-      )
-      .returning({ id: organisations.id });
-    if (rows.length === 0) return false;
-    await recordAudit(tx, {
-      organisationId: change.organisationId,
-      actorType: 'staff',
-      actorId: change.actorId,
-      action: 'embed_origin.added',
-      subjectType: 'organisation',
-      subjectId: change.organisationId,
-      details: { origin: change.origin },
-    });
-    return true;
-  });
-}
+type OriginChange = { organisationId: string; origin: string; actorId: string };
 
-export async function removeOrigin(
-  db: Db,
-  change: { organisationId: string; origin: string; actorId: string },
-): Promise<boolean> {
+/** @returns whether the list changed (false: it was there already). */
+export const addOrigin = (db: Db, change: OriginChange) => changeOrigins(db, change, 'added');
+
+/** @returns whether the list changed (false: it was not there). */
+export const removeOrigin = (db: Db, change: OriginChange) => changeOrigins(db, change, 'removed');
+
+/** One statement that changes the list only when the origin is absent (add) or present (remove), and its audit entry. */
+async function changeOrigins(db: Db, change: OriginChange, how: 'added' | 'removed'): Promise<boolean> {
+  const origin = sql`${change.origin}::text`;
+  const listed = sql`${origin} = any(${organisations.embedOrigins})`;
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(organisations)
-      .set({ embedOrigins: sql`array_remove(${organisations.embedOrigins}, ${change.origin}::text)` })
-      .where(
-        and(
-          eq(organisations.id, change.organisationId),
-          sql`${change.origin}::text = any(${organisations.embedOrigins})`,
-        ),
-      )
+      .set({
+        embedOrigins:
+          how === 'added'
+            ? sql`array_append(${organisations.embedOrigins}, ${origin})`
+            : sql`array_remove(${organisations.embedOrigins}, ${origin})`,
+      })
+      .where(and(eq(organisations.id, change.organisationId), how === 'added' ? sql`not (${listed})` : listed))
       .returning({ id: organisations.id });
     if (rows.length === 0) return false;
     await recordAudit(tx, {
       organisationId: change.organisationId,
       actorType: 'staff',
       actorId: change.actorId,
-      action: 'embed_origin.removed',
+      action: how === 'added' ? 'embed_origin.added' : 'embed_origin.removed',
       subjectType: 'organisation',
       subjectId: change.organisationId,
       details: { origin: change.origin },
