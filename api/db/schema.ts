@@ -261,6 +261,8 @@ export const topics = pgTable(
     title: jsonb('title').$type<LocalizedText>().notNull(),
     description: jsonb('description').$type<LocalizedText>().notNull(),
     position: integer('position').notNull().default(0),
+    /** Raised by every save of its texts (services/topic-authoring.ts): a save on an older one is refused. */
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

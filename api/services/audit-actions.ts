@@ -64,6 +64,10 @@ export const AUDIT_ACTIONS = [
   'submission.note',
   'submission.received',
   'submission.reported',
+  'topic.created',
+  'topic.moved',
+  'topic.removed',
+  'topic.updated',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

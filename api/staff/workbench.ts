@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { accountRoutes } from './accounts/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { consultationAuthoringRoutes } from './consultations/routes.ts';
+import { topicRoutes } from './consultations/topic-routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { insightsRoutes } from './insights/routes.ts';
@@ -46,6 +47,7 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffE
   app.route('/', savedViewRoutes({ queuePage }));
   app.route('/', presenceRoutes());
   app.route('/', consultationAuthoringRoutes());
+  app.route('/', topicRoutes());
   app.route('/', webcareRoutes());
   app.route('/', insightsRoutes());
   app.route('/', themeCorrectionRoutes());

@@ -131,6 +131,12 @@ export const nl = {
     'audit.exported': ({ details: d }) =>
       `{actor} downloadde het auditlog als ${str(d, 'format').toUpperCase()} (${plural(num(d, 'entries'), 'regel', 'regels')})`,
     'consultation.created': ({ details: d }) => `{actor} maakte het concept van consultatie ${str(d, 'slug')}`,
+    'topic.created': ({ details: d }) => `{actor} maakte onderwerp ${str(d, 'slug')}`,
+    'topic.updated': ({ details: d }) =>
+      `{actor} wijzigde onderwerp ${str(d, 'slug')} (versie ${num(d, 'version')}: ${fieldList(d)})`,
+    'topic.moved': ({ details: d }) =>
+      `{actor} zette onderwerp ${str(d, 'slug')} een plaats ${str(d, 'direction') === 'up' ? 'hoger' : 'lager'}`,
+    'topic.removed': ({ details: d }) => `{actor} verwijderde onderwerp ${str(d, 'slug')}`,
     'consultation.updated': ({ details: d }) =>
       `{actor} wijzigde consultatie ${str(d, 'slug')} (versie ${num(d, 'version')}: ${fieldList(d)})`,
     'consultation.stage_changed': ({ details: d }) =>
@@ -271,6 +277,12 @@ export const en: Texts = {
     'audit.exported': ({ details: d }) =>
       `{actor} downloaded the audit log as ${str(d, 'format').toUpperCase()} (${plural(num(d, 'entries'), 'entry', 'entries')})`,
     'consultation.created': ({ details: d }) => `{actor} created the draft of consultation ${str(d, 'slug')}`,
+    'topic.created': ({ details: d }) => `{actor} created topic ${str(d, 'slug')}`,
+    'topic.updated': ({ details: d }) =>
+      `{actor} changed topic ${str(d, 'slug')} (version ${num(d, 'version')}: ${fieldList(d)})`,
+    'topic.moved': ({ details: d }) =>
+      `{actor} moved topic ${str(d, 'slug')} one place ${str(d, 'direction') === 'up' ? 'up' : 'down'}`,
+    'topic.removed': ({ details: d }) => `{actor} removed topic ${str(d, 'slug')}`,
     'consultation.updated': ({ details: d }) =>
       `{actor} changed consultation ${str(d, 'slug')} (version ${num(d, 'version')}: ${fieldList(d)})`,
     'consultation.stage_changed': ({ details: d }) =>

@@ -28,7 +28,7 @@ type Texts = typeof texts.nl;
 const errorFor = (errors: readonly FieldError[], id: string) => errors.find((e) => e.field === id);
 
 /** One labelled control with its hint and error; `control` gets the id, name and aria attributes. */
-function control(options: {
+export function control(options: {
   lang: Locale;
   id: string;
   label: string;

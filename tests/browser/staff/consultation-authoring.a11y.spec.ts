@@ -4,9 +4,8 @@
  * after a colleague's save, and the outcome page: axe, focus visible on every Tab stop,
  * 320 px, 200% text and forced colours. Runs its own Podium in the test process.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from '../support/axe.ts';
-import { horizontalOverflow, tabWalk } from '../support/page-checks.ts';
+import { expect, test } from '@playwright/test';
+import { checkStaffPage } from '../support/staff-page-checks.ts';
 import { logInAsStaff, startStaffPodium, type StaffPodium } from '../support/staff-podium.ts';
 
 const EMAIL = 'admin@demodam.example';
@@ -25,35 +24,19 @@ test.beforeAll(async () => {
 
 test.afterAll(() => podium?.close());
 
-async function checkPage(page: Page, context: string): Promise<void> {
-  await expectNoAxeViolations(page, { context });
-  const stops = await tabWalk(page);
-  expect(stops.length, `${context}: Tab reaches the controls`).toBeGreaterThan(3);
-  expect(stops.filter((s) => !s.focusVisible).map((s) => `${s.tag} ${s.name}`)).toEqual([]);
-  await page.setViewportSize({ width: 320, height: 640 });
-  expect(await horizontalOverflow(page), `${context} at 320 px`).toBeLessThanOrEqual(0);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
-  expect(await horizontalOverflow(page), `${context} at 200% text`).toBeLessThanOrEqual(0);
-  await page.evaluate(() => (document.documentElement.style.fontSize = ''));
-  await page.emulateMedia({ forcedColors: 'active' });
-  await expectNoAxeViolations(page, { context: `${context} in forced colours` });
-  await page.emulateMedia({ forcedColors: 'none' });
-}
-
 test('the list and a refused new draft pass the page checks, with focus on the error summary', async ({ page }) => {
   test.setTimeout(120_000);
   await logInAsStaff(page, baseUrl, EMAIL);
   await page.goto(`${baseUrl}${BASE}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Consultaties opstellen' })).toBeVisible();
-  await checkPage(page, 'authoring list');
+  await checkStaffPage(page, 'authoring list');
   await page.getByRole('link', { name: 'Nieuwe consultatie' }).press('Enter');
   await page.getByLabel('Webadres (slug)').fill('Niet Goed!');
   await page.getByRole('button', { name: 'Concept maken' }).press('Enter');
   await expect(page.locator('#staff-error-summary')).toBeFocused();
   await expect(page.getByLabel('Webadres (slug)')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('Webadres (slug)')).toHaveValue('Niet Goed!');
-  await checkPage(page, 'new draft with errors');
+  await checkStaffPage(page, 'new draft with errors');
 });
 
 test('the edit page with a question, a refused save and a stale save passes the page checks', async ({
@@ -71,7 +54,7 @@ test('the edit page with a question, a refused save and a stale save passes the 
   await page.getByRole('button', { name: 'Vraag toevoegen' }).press('Enter');
   await expect(page.locator('#q0-prompt-nl')).toBeFocused();
   await page.keyboard.type('Hoe belangrijk vindt u bankjes?');
-  await checkPage(page, 'edit page with a new question, not saved');
+  await checkStaffPage(page, 'edit page with a new question, not saved');
 
   // A text that is too long is refused next to its field, with everything kept.
   await page.locator('#whoDecides-nl').fill('x'.repeat(400));
@@ -79,7 +62,7 @@ test('the edit page with a question, a refused save and a stale save passes the 
   await expect(page.locator('#staff-error-summary')).toBeFocused();
   await expect(page.locator('#whoDecides-nl')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('#q0-prompt-nl')).toHaveValue('Hoe belangrijk vindt u bankjes?');
-  await checkPage(page, 'edit page with a refused save');
+  await checkStaffPage(page, 'edit page with a refused save');
 
   // A colleague saves first; this save is refused with what they changed, and the text stays.
   await page.locator('#whoDecides-nl').fill('De gemeenteraad');
@@ -93,5 +76,5 @@ test('the edit page with a question, a refused save and a stale save passes the 
   await expect(page.locator('#stale')).toContainText('Een collega heeft deze consultatie intussen gewijzigd');
   await expect(page.locator('#stale')).toContainText('Wat vragen we?');
   await expect(page.locator('#whoDecides-nl')).toHaveValue('De gemeenteraad');
-  await checkPage(page, 'edit page after a colleague saved');
+  await checkStaffPage(page, 'edit page after a colleague saved');
 });

@@ -73,6 +73,7 @@ describe('the staff screen registry', () => {
         'webcare.routing',
         'webcare.shortcuts',
         'consultations.authoring',
+        'consultations.topics',
         'calendar.home',
         'insights.page',
         'accounts.page',
