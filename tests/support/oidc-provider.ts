@@ -16,7 +16,9 @@ export type TestAccount = {
   groups?: string[];
 };
 
-export const TEST_OIDC_CLIENT = { id: 'podium', secret: 'podium test client secret, not a real one' } as const;
+import { TEST_OIDC_CLIENT } from './oidc-provider-client.ts';
+
+export { TEST_OIDC_CLIENT };
 
 export type TestOidcProvider = {
   issuer: string;

@@ -2,7 +2,7 @@
  * Signing in through the organisation's identity provider (services/auth/oidc.ts): the link on
  * the log-in page starts here, the provider sends the browser back to the callback, and a
  * refusal shows the log-in page with the reason in its error summary. Without a configured
- * provider these addresses do not exist (404).
+ * provider these addresses answer 404.
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -31,11 +31,12 @@ const COOKIE_PATH = oidcStartPath('nl');
 
 export function oidcRoutes(options: StaffSessionOptions & { oidc?: OidcProvider | undefined } = {}): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
-  const provider = options.oidc;
-  if (!provider) return app;
+  const configured = options.oidc;
 
   for (const lang of ['nl', 'en'] as const) {
     app.get(oidcStartPath(lang), async (c) => {
+      if (!configured) return c.notFound();
+      const provider = configured;
       const next = safeNext(c.req.query('next'));
       if (c.get('session')) return c.redirect(next ?? staffPaths.queue(lang), 303);
       const begun = await beginSignIn(c.get('db'), provider, { lang, next, now: c.get('now')() });
@@ -56,6 +57,8 @@ export function oidcRoutes(options: StaffSessionOptions & { oidc?: OidcProvider 
   }
 
   app.get(OIDC_CALLBACK_PATH, async (c) => {
+    if (!configured) return c.notFound();
+    const provider = configured;
     const url = new URL(c.req.url);
     const secure = sessionCookie(c, options).secure;
     const result = await completeSignIn(c.get('db'), provider, {
