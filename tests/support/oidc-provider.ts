@@ -5,7 +5,7 @@
  * where a person types their user name: no password, no consent screen (it is approved at once).
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 
@@ -51,8 +51,9 @@ export async function startOidcProvider(options: {
 }): Promise<TestOidcProvider> {
   const accounts = new Map(Object.entries(options.accounts ?? {}));
   const host = options.host ?? '127.0.0.1';
-  let handler: ((req: IncomingMessage, res: import('node:http').ServerResponse) => void) | undefined;
-  const server: Server = createServer((req, res) => handler!(req, res));
+  // The issuer names the port, so the server listens before the provider exists to answer.
+  const route: { handle?: RequestListener } = {};
+  const server: Server = createServer((req, res) => route.handle!(req, res));
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
   const issuer = `http://${host}:${(server.address() as AddressInfo).port}`;
 
@@ -97,7 +98,7 @@ export async function startOidcProvider(options: {
   provider.on('server_error', () => {});
   const callback = provider.callback();
 
-  handler = (req, res) => {
+  route.handle = (req, res) => {
     const url = new URL(req.url ?? '/', issuer);
     const match = /^\/interaction\/([\w-]+)(\/login)?$/.exec(url.pathname);
     if (!match) return callback(req, res);

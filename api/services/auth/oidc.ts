@@ -63,9 +63,7 @@ export const redirectUri = (settings: Pick<OidcSettings, 'publicUrl'>) => `${set
 
 /** Loopback issuers may use plain http: a provider in a test or on the developer's machine. */
 export function isLoopbackHttp(issuer: URL): boolean {
-  return (
-    issuer.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname.toLowerCase())
-  );
+  return issuer.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname.toLowerCase());
 }
 
 /** The provider, discovered lazily; one per process. */
@@ -204,7 +202,10 @@ export async function completeSignIn(
 ): Promise<CompleteResult> {
   const { now } = input;
   const [attempt] = input.cookie
-    ? await db.delete(oidcSignIns).where(eq(oidcSignIns.id, hashToken(input.cookie))).returning()
+    ? await db
+        .delete(oidcSignIns)
+        .where(eq(oidcSignIns.id, hashToken(input.cookie)))
+        .returning()
     : [];
   const lang: Locale = attempt?.lang ?? 'nl';
   const organisationId = await organisationFor(db, provider.settings);
@@ -409,8 +410,7 @@ async function syncRoles(tx: Tx, user: Pick<StaffUser, 'id' | 'organisationId'>,
     .from(staffRoles)
     .where(eq(staffRoles.staffUserId, user.id));
   const same =
-    before.length === grants.length &&
-    before.map(grantKey).sort().join() === grants.map(grantKey).sort().join();
+    before.length === grants.length && before.map(grantKey).sort().join() === grants.map(grantKey).sort().join();
   if (same) return;
   await tx.delete(staffRoles).where(eq(staffRoles.staffUserId, user.id));
   await tx.insert(staffRoles).values(grants.map((g) => ({ staffUserId: user.id, ...g })));

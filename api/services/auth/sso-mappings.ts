@@ -52,9 +52,7 @@ export async function rolesForClaims(db: Db, organisationId: string, values: rea
   const rows = await db
     .select({ role: ssoRoleMappings.role, departmentId: ssoRoleMappings.departmentId })
     .from(ssoRoleMappings)
-    .where(
-      and(eq(ssoRoleMappings.organisationId, organisationId), inArray(ssoRoleMappings.claimValue, [...values])),
-    );
+    .where(and(eq(ssoRoleMappings.organisationId, organisationId), inArray(ssoRoleMappings.claimValue, [...values])));
   const seen = new Map<string, RoleGrant>();
   for (const row of rows) seen.set(`${row.role}:${row.departmentId ?? ''}`, row);
   return [...seen.values()];
@@ -89,10 +87,7 @@ export async function saveSsoMapping(
         .update(organisations)
         .set({ ssoMappingVersion: sql`${organisations.ssoMappingVersion} + 1`, updatedAt: params.now })
         .where(
-          and(
-            eq(organisations.id, params.organisationId),
-            eq(organisations.ssoMappingVersion, params.expectedVersion),
-          ),
+          and(eq(organisations.id, params.organisationId), eq(organisations.ssoMappingVersion, params.expectedVersion)),
         )
         .returning({ version: organisations.ssoMappingVersion });
       if (!org) throw new StaleMapping();

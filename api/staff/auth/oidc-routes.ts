@@ -98,8 +98,5 @@ function refusal(
 ) {
   // The error summary says what is wrong; the line under the button would only repeat it.
   const { problem: _said, ...link } = providerLink(provider, lang, next)!;
-  return c.html(
-    renderLoginPage({ lang, next, errors: [{ field: 'provider', message }], provider: link }),
-    status,
-  );
+  return c.html(renderLoginPage({ lang, next, errors: [{ field: 'provider', message }], provider: link }), status);
 }

@@ -47,9 +47,13 @@ ${error && errorId ? fieldError(lang, errorId, error.message) : ''}
   const body = html`${notice(options.notice)}
 ${errorSummary(lang, errors)}
 <p>${m.intro}</p>
-${provider ? html`<p><a id="provider" class="staff-button" href="${provider.href}">${provider.label}</a></p>
+${
+  provider
+    ? html`<p><a id="provider" class="staff-button" href="${provider.href}">${provider.label}</a></p>
 ${provider.problem ? html`<p class="staff-notice">${provider.problem}</p>` : nothing}
-<p>${provider.orPassword}</p>` : nothing}
+<p>${provider.orPassword}</p>`
+    : nothing
+}
 <form method="post" action="${staffPaths.login(lang)}" novalidate class="staff-form">
 ${options.next ? hiddenField('next', options.next) : ''}
 ${field('email', m.email, { type: 'email', autocomplete: 'username', spellcheck: 'false', value: options.email ?? '', required: true })}

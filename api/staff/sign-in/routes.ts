@@ -116,7 +116,8 @@ export function signInSettingsRoutes(options: { oidc?: OidcProvider | undefined 
   return app;
 }
 
-const blankRows = (n: number): RowValues[] => Array.from({ length: n }, () => ({ claim: '', role: '', department: '' }));
+const blankRows = (n: number): RowValues[] =>
+  Array.from({ length: n }, () => ({ claim: '', role: '', department: '' }));
 
 function trailingBlanks(rows: readonly RowValues[]): number {
   let n = 0;
@@ -132,7 +133,10 @@ function providerFacts(provider: OidcProvider | undefined): ProviderFacts | unde
     issuer: settings.issuer,
     claim: settings.rolesClaim,
     redirectUri: redirectUri(settings),
-    logoutRedirectUris: [`${settings.publicUrl}/beheer/inloggen?uitgelogd`, `${settings.publicUrl}/en/manage/login?uitgelogd`],
+    logoutRedirectUris: [
+      `${settings.publicUrl}/beheer/inloggen?uitgelogd`,
+      `${settings.publicUrl}/en/manage/login?uitgelogd`,
+    ],
   };
 }
 

@@ -17,7 +17,8 @@ export const nl = {
   row: (n: number) => `Regel ${n}`,
   newRow: (n: number) => `Nieuwe regel ${n}`,
   claimValue: 'Groep of rol bij de inlogdienst',
-  claimHint: 'Precies zoals de inlogdienst die doorgeeft, bijvoorbeeld podium-beheerders of een groeps-id. Maak dit veld leeg om de regel te verwijderen.',
+  claimHint:
+    'Precies zoals de inlogdienst die doorgeeft, bijvoorbeeld podium-beheerders of een groeps-id. Maak dit veld leeg om de regel te verwijderen.',
   role: 'Rol in Podium',
   chooseRole: 'Kies een rol',
   department: 'Afdeling',
@@ -36,7 +37,8 @@ export const nl = {
     tooLong: 'Deze groep is te lang (hoogstens 256 tekens).',
     tooMany: 'De lijst is te lang (hoogstens 200 regels).',
     version: 'De pagina was verouderd. Bekijk de lijst zoals die nu is en sla opnieuw op.',
-    stale: 'Iemand anders heeft de lijst intussen opgeslagen. Uw wijzigingen staan nog in het formulier; bekijk ze en sla opnieuw op.',
+    stale:
+      'Iemand anders heeft de lijst intussen opgeslagen. Uw wijzigingen staan nog in het formulier; bekijk ze en sla opnieuw op.',
     change: (by: string | null, at: string) => `${by ?? 'Een collega'} sloeg op om ${at}.`,
   },
 };
@@ -59,7 +61,8 @@ export const en: typeof nl = {
   row: (n) => `Row ${n}`,
   newRow: (n) => `New row ${n}`,
   claimValue: 'Group or role at the sign-in service',
-  claimHint: 'Exactly as the sign-in service passes it on, for example podium-administrators or a group id. Empty this field to remove the row.',
+  claimHint:
+    'Exactly as the sign-in service passes it on, for example podium-administrators or a group id. Empty this field to remove the row.',
   role: 'Role in Podium',
   chooseRole: 'Choose a role',
   department: 'Department',
@@ -78,7 +81,8 @@ export const en: typeof nl = {
     tooLong: 'This group is too long (at most 256 characters).',
     tooMany: 'The list is too long (at most 200 rows).',
     version: 'The page was out of date. Look at the list as it is now and save again.',
-    stale: 'Someone else saved the list in the meantime. Your changes are still in the form; check them and save again.',
+    stale:
+      'Someone else saved the list in the meantime. Your changes are still in the form; check them and save again.',
     change: (by, at) => `${by ?? 'A colleague'} saved at ${at}.`,
   },
 };

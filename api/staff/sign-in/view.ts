@@ -101,10 +101,7 @@ ${select(
   `d${i}`,
   m.department,
   html`${m.departmentHint}`,
-  [
-    option('', m.noDepartment, row.department),
-    ...state.departments.map((d) => option(d.id, d.name, row.department)),
-  ],
+  [option('', m.noDepartment, row.department), ...state.departments.map((d) => option(d.id, d.name, row.department))],
   errorFor(`d${i}`),
 )}
 </fieldset>`;

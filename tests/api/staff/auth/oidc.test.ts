@@ -105,7 +105,9 @@ for (const target of databaseTargets()) {
     /** From the log-in page's link through the provider's log-in form, to the address it sends the browser back to. */
     async function walkToCallback(login: string, lang: 'nl' | 'en' = 'nl'): Promise<Walk> {
       const browser = new Browser();
-      const start = await t.app.request(lang === 'en' ? '/en/manage/login/organisation' : '/beheer/inloggen/organisatie');
+      const start = await t.app.request(
+        lang === 'en' ? '/en/manage/login/organisation' : '/beheer/inloggen/organisatie',
+      );
       assert.equal(start.status, 303);
       browser.keep(PUBLIC_URL, start);
       let location = start.headers.get('Location')!;
@@ -141,7 +143,9 @@ for (const target of databaseTargets()) {
     async function finish(walk: Walk, search?: (s: URLSearchParams) => void, cookie = walk.browser.header(PUBLIC_URL)) {
       const url = new URL(walk.callback);
       if (search) search(url.searchParams);
-      const response = await t.app.request(`${url.pathname}${url.search}`, { headers: cookie ? { Cookie: cookie } : {} });
+      const response = await t.app.request(`${url.pathname}${url.search}`, {
+        headers: cookie ? { Cookie: cookie } : {},
+      });
       return {
         status: response.status,
         location: response.headers.get('Location'),
@@ -160,7 +164,10 @@ for (const target of databaseTargets()) {
 
     it('shows the provider’s button on the log-in page, in both languages', async () => {
       const nl = await (await t.app.request('/beheer/inloggen')).text();
-      assert.match(nl, /<a id="provider" class="staff-button" href="\/beheer\/inloggen\/organisatie">Inloggen via Demodam-account<\/a>/);
+      assert.match(
+        nl,
+        /<a id="provider" class="staff-button" href="\/beheer\/inloggen\/organisatie">Inloggen via Demodam-account<\/a>/,
+      );
       const en = await (await t.app.request('/en/manage/login')).text();
       assert.match(en, /href="\/en\/manage\/login\/organisation">Log in through Demodam-account<\/a>/);
     });

@@ -109,7 +109,9 @@ for (const target of databaseTargets()) {
         .where(eq(auditLog.action, 'sso_mapping.changed'))
         .orderBy(desc(auditLog.id))
         .limit(1);
-      assert.deepEqual(entry?.details['removed'], [{ claim: 'podium-beheer', role: 'administrator', department: null }]);
+      assert.deepEqual(entry?.details['removed'], [
+        { claim: 'podium-beheer', role: 'administrator', department: null },
+      ]);
       assert.deepEqual(entry?.details['added'], []);
     });
 
