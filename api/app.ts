@@ -203,7 +203,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   // (`/beheer/*` also matches `/beheer` itself.)
   const staff = { publicUrl: options.publicUrl, trustProxyHops: options.trustProxyHops ?? 0 };
   for (const path of ['/beheer/*', '/en/manage/*', '/api/staff/*']) {
-    app.use(path, staffHeaders());
+    app.use(path, staffHeaders({ formActions: () => options.oidc?.formActionOrigins() ?? [] }));
     app.use(path, sameOrigin(staff));
     app.use(path, staffSession(staff));
   }

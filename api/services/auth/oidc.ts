@@ -73,6 +73,11 @@ export type OidcProvider = {
   configuration(): Promise<client.Configuration | undefined>;
   /** Whether the last discovery failed (without trying again): the log-in page warns then. */
   lastAttemptFailed(): boolean;
+  /**
+   * Where logging out may send a form's browser: the issuer's origin and, once discovered, the
+   * end-session endpoint's (the staff pages' `form-action`).
+   */
+  formActionOrigins(): string[];
 };
 
 /**
@@ -118,6 +123,10 @@ export function createOidcProvider(
       return inFlight;
     },
     lastAttemptFailed: () => !ready && failedAt !== undefined,
+    formActionOrigins: () => {
+      const endSession = ready?.serverMetadata().end_session_endpoint;
+      return [...new Set([new URL(settings.issuer).origin, ...(endSession ? [new URL(endSession).origin] : [])])];
+    },
   };
 }
 

@@ -306,7 +306,13 @@ for (const target of databaseTargets()) {
     it('ends the session at the provider too when logging out (RP-initiated logout)', async () => {
       op.accounts.set('ivo', { email: 'ivo@demodam.example', email_verified: true, groups: ['podium-webcare'] });
       const result = await signIn('ivo');
-      const page = await (await t.app.request('/beheer/', { headers: { Cookie: result.session } })).text();
+      const workbench = await t.app.request('/beheer/', { headers: { Cookie: result.session } });
+      // Browsers hold the logout form's redirect to the provider to the page's form-action.
+      assert.match(
+        workbench.headers.get('Content-Security-Policy') ?? '',
+        new RegExp(`form-action 'self' ${op.issuer};`),
+      );
+      const page = await workbench.text();
       const csrf = /name="csrf" value="([^"]+)"/.exec(page)![1]!;
       const out = await t.app.request('/beheer/uitloggen', {
         method: 'POST',
