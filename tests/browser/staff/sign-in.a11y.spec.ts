@@ -81,7 +81,7 @@ test('when the sign-in service cannot be reached, the error summary says so, tak
   await expectNoAxeViolations(page, { context: 'sign-in service unreachable' });
   await checkLayout(page, 'sign-in service unreachable');
   await summary.getByRole('link').click();
-  await expect(page.getByRole('link', { name: 'Inloggen via Demodam-account' })).toBeFocused();
+  await expect(page.getByRole('link', { name: 'Inloggen via Demodam-account', exact: true })).toBeFocused();
 
   // The log-in page itself now warns too, without taking focus.
   await page.goto(`${podium.baseUrl}/beheer/inloggen`);
