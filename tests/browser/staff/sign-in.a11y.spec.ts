@@ -116,8 +116,8 @@ test('an administrator maps a group to a role, after a refused row', async ({ pa
   await department.selectOption({ index: 1 });
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await expect(page.getByRole('status')).toHaveText('De lijst is opgeslagen.');
-  await expect(page.getByRole('group', { name: 'Regel 1' }).getByLabel('Groep of rol bij de inlogdienst')).toHaveValue(
-    'afdeling-verkeer',
-  );
+  await expect(
+    page.getByRole('group', { name: 'Regel 1', exact: true }).getByLabel('Groep of rol bij de inlogdienst'),
+  ).toHaveValue('afdeling-verkeer');
   await expectNoAxeViolations(page, { context: 'sign-in settings saved' });
 });
