@@ -6,6 +6,7 @@ import {
   JOURNEY_ACCOUNTS,
   JOURNEY_WEBCARE,
   TEST_BASE_URL,
+  TEST_OIDC_ISSUER,
 } from './tests/support/browser-env.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -59,21 +60,33 @@ export default defineConfig({
   ],
   // Podium as `npm start` runs it, with the demo data; before it, the journey specs' staff
   // accounts are added with the CLI, as an operator would ("already exists" is fine on a rerun).
-  webServer: {
-    command: [
-      `"${process.execPath}" api/cli.ts seed`,
-      ...JOURNEY_ACCOUNTS.map(
-        (account) =>
-          `("${process.execPath}" api/cli.ts staff add --email ${account.email} --name "${account.name}" --role ${account.role} < /dev/null || true)`,
-      ),
-      `exec "${process.execPath}" api/cli.ts start`,
-    ].join(' && '),
-    cwd: root,
-    env: { ...browserTestEnv(root), PODIUM_STAFF_PASSWORD: JOURNEY_WEBCARE.password },
-    url: `${TEST_BASE_URL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 300_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: [
+        `"${process.execPath}" api/cli.ts seed`,
+        ...JOURNEY_ACCOUNTS.map(
+          (account) =>
+            `("${process.execPath}" api/cli.ts staff add --email ${account.email} --name "${account.name}" --role ${account.role} < /dev/null || true)`,
+        ),
+        `exec "${process.execPath}" api/cli.ts start`,
+      ].join(' && '),
+      cwd: root,
+      env: { ...browserTestEnv(root), PODIUM_STAFF_PASSWORD: JOURNEY_WEBCARE.password },
+      url: `${TEST_BASE_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 300_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    // The organisation's identity provider that staff sign in through (PODIUM_OIDC_* in browserTestEnv).
+    {
+      command: `exec "${process.execPath}" tests/support/oidc-provider-server.ts`,
+      cwd: root,
+      url: `${TEST_OIDC_ISSUER}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -40,6 +40,7 @@ import { threadRoutes } from './routes/threads.ts';
 import { moderationPublicRoutes } from './routes/moderation-public.ts';
 import { sameOrigin, staffHeaders, staffSession } from './staff/kit/session.ts';
 import { staffWorkbench, THREAD_IMPORT_MAX_BYTES } from './staff/workbench.ts';
+import { OIDC_CALLBACK_PATH, OIDC_START_PATHS, type OidcProvider } from './services/auth/oidc.ts';
 import { openDataRoutes } from './routes/open-data.ts';
 import { rightsPages } from './routes/rights-pages.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe.ts';
@@ -76,6 +77,8 @@ export type AppOptions = {
   observability?: { log?: Logger; metrics?: Metrics; metricsToken?: string | undefined };
   /** The key that seals connected accounts' tokens, and how their instances are reached (config). */
   socialPosting?: () => PostingSettings;
+  /** The organisation's identity provider for staff sign-in (config.oidc), discovered on first use. */
+  oidc?: OidcProvider | undefined;
 };
 
 export const API_VERSION = '0.1.0';
@@ -162,6 +165,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   for (const path of ['/beheer/inloggen', '/en/manage/login']) {
     app.use(path, rateLimit({ group: 'login', methods: ['POST'], ...limits }));
   }
+  // Each start of a sign-in through the identity provider stores a row; each answer costs a token request.
+  for (const path of [...OIDC_START_PATHS, OIDC_CALLBACK_PATH]) {
+    app.use(path, rateLimit({ group: 'login', methods: ['GET'], ...limits }));
+  }
   app.route('/', submissionRoutes({ siteDir }));
 
   const { metrics, metricsToken } = options.observability ?? {};
@@ -197,13 +204,18 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   // (`/beheer/*` also matches `/beheer` itself.)
   const staff = { publicUrl: options.publicUrl, trustProxyHops: options.trustProxyHops ?? 0 };
   for (const path of ['/beheer/*', '/en/manage/*', '/api/staff/*']) {
-    app.use(path, staffHeaders());
+    app.use(path, staffHeaders({ formActions: () => options.oidc?.formActionOrigins() ?? [] }));
     app.use(path, sameOrigin(staff));
     app.use(path, staffSession(staff));
   }
   app.route(
     '/',
-    staffWorkbench({ ...staff, threadImports: options.threadImports, socialPosting: options.socialPosting }),
+    staffWorkbench({
+      ...staff,
+      threadImports: options.threadImports,
+      socialPosting: options.socialPosting,
+      oidc: options.oidc,
+    }),
   );
   app.route('/', rightsPages({ siteDir, publicUrl: options.publicUrl ?? '', limits }));
   app.route('/', unsubscribeRoutes({ limits }));

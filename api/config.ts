@@ -12,6 +12,7 @@ import { defaultLogFormat, type LogFormat } from './observability/log.ts';
 import { parseRateLimits, type RateLimitRules } from './services/rate-limit.ts';
 import { parseSecretKey } from './services/social/secret-box.ts';
 import type { ImportSettings } from './services/social/thread-admin.ts';
+import { isLoopbackHttp, type OidcSettings } from './services/auth/oidc.ts';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -67,6 +68,8 @@ export type Config = {
   secretKey: Buffer | undefined;
   /** Seconds between passes of the poster over answers waiting for their platform; 0 turns posting off. */
   socialPostSeconds: number;
+  /** The organisation's OpenID Connect identity provider for staff sign-in; unset: passwords only. */
+  oidc: OidcSettings | undefined;
 };
 
 /** An optional text; empty counts as unset, as `VAR= npx podium start` means. */
@@ -175,6 +178,25 @@ export const EnvSchema = z.object({
       return z.NEVER;
     }),
   PODIUM_SOCIAL_POST_SECONDS: wholeNumber('must be a number of seconds (0 turns posting off)', 10),
+  PODIUM_OIDC_ISSUER: text().refine(
+    (raw) => {
+      if (raw === undefined) return true;
+      try {
+        const url = new URL(raw);
+        // Tokens and codes travel to it: https, except for a provider on this very machine.
+        return url.protocol === 'https:' || isLoopbackHttp(url);
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be the https:// address of the identity provider (http:// only for localhost)' },
+  ),
+  PODIUM_OIDC_CLIENT_ID: text(),
+  PODIUM_OIDC_CLIENT_SECRET: text(),
+  PODIUM_OIDC_NAME: text(),
+  PODIUM_OIDC_ROLES_CLAIM: text(),
+  PODIUM_OIDC_SCOPES: text(),
+  PODIUM_OIDC_ORGANISATION: text(),
 });
 
 /** The names of all variables, as the README's configuration table lists them. */
@@ -200,12 +222,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Podium cannot start with this configuration:\n${lines.map((l) => `  ${l}`).join('\n')}`);
   }
   const v = parsed.data;
+  if (v.PODIUM_OIDC_ISSUER && !v.PODIUM_OIDC_CLIENT_ID) {
+    throw new ConfigError(
+      'Podium cannot start with this configuration:\n  PODIUM_OIDC_CLIENT_ID must be set when PODIUM_OIDC_ISSUER is (the client id the identity provider gave Podium).',
+    );
+  }
+  const publicUrl = (v.PODIUM_PUBLIC_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, '');
   return {
     databaseUrl: v.DATABASE_URL,
     dataDir: resolve(v.PODIUM_DATA_DIR ?? resolve(projectRoot, 'data')),
     port: v.PORT,
     host: v.HOST ?? 'localhost',
-    publicUrl: (v.PODIUM_PUBLIC_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     seedDemo: v.PODIUM_SEED_DEMO,
     distDir: resolve(v.PODIUM_DIST_DIR ?? resolve(projectRoot, 'dist')),
     rebuildDebounceMs: v.PODIUM_REBUILD_DEBOUNCE_MS,
@@ -232,5 +260,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: v.PODIUM_METRICS_TOKEN,
     secretKey: v.PODIUM_SECRET_KEY,
     socialPostSeconds: v.PODIUM_SOCIAL_POST_SECONDS,
+    oidc: v.PODIUM_OIDC_ISSUER
+      ? {
+          issuer: v.PODIUM_OIDC_ISSUER,
+          clientId: v.PODIUM_OIDC_CLIENT_ID!,
+          clientSecret: v.PODIUM_OIDC_CLIENT_SECRET,
+          name: v.PODIUM_OIDC_NAME,
+          rolesClaim: v.PODIUM_OIDC_ROLES_CLAIM ?? 'groups',
+          scopes: v.PODIUM_OIDC_SCOPES ?? 'openid email profile',
+          organisation: v.PODIUM_OIDC_ORGANISATION,
+          publicUrl,
+        }
+      : undefined,
   };
 }

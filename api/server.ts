@@ -4,6 +4,7 @@
  */
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp, OPENAPI_DOCUMENT } from './app.ts';
+import { createOidcProvider } from './services/auth/oidc.ts';
 import { mailTransportFor } from './services/mail.ts';
 import { redisRateLimitStore } from './services/rate-limit-stores.ts';
 import {
@@ -134,6 +135,7 @@ export async function start(
     threadImports: () => config.threadImports,
     socialPosting: () => ({ secretKey: config.secretKey, allowPrivateHosts: config.threadImports.allowPrivateHosts }),
     ...(rateLimitStore ? { rateLimitStore } : {}),
+    ...(config.oidc ? { oidc: createOidcProvider(config.oidc, { log }) } : {}),
   });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

@@ -160,6 +160,8 @@ export const organisations = pgTable('organisations', {
    * channels' response promises), so a save made on an older screen is refused, not merged.
    */
   calendarVersion: integer('calendar_version').notNull().default(1),
+  /** Raised by every save of the role mapping for the identity provider (`sso_role_mappings`). */
+  ssoMappingVersion: integer('sso_mapping_version').notNull().default(1),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -485,17 +487,67 @@ export const submissionContacts = pgTable(
   ],
 );
 
-export const staffUsers = pgTable('staff_users', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  organisationId: uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id, { onDelete: 'cascade' }),
-  email: text('email').notNull().unique(),
-  displayName: text('display_name').notNull(),
-  passwordHash: text('password_hash'),
-  disabledAt: timestamp('disabled_at', { withTimezone: true }),
-  /** Raised by every change to the account, its roles or its state: a form on an older version is refused. */
-  version: integer('version').notNull().default(1),
+export const staffUsers = pgTable(
+  'staff_users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    email: text('email').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash'),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /** Raised by every change to the account, its roles or its state: a form on an older version is refused. */
+    version: integer('version').notNull().default(1),
+    /**
+     * The person at the organisation's identity provider (OpenID Connect `iss` and `sub`), once
+     * they signed in through it (api/services/auth/oidc.ts); their roles then follow its claims.
+     */
+    oidcIssuer: text('oidc_issuer'),
+    oidcSubject: text('oidc_subject'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('staff_users_oidc_subject').on(t.oidcIssuer, t.oidcSubject)],
+);
+
+/**
+ * Which Podium role a group or role claim of the identity provider gives (one row per claim
+ * value and role; department members per department). Edited by administrators at
+ * /beheer/aanmelden-via-organisatie; `organisations.sso_mapping_version` is raised by every save.
+ */
+export const ssoRoleMappings = pgTable(
+  'sso_role_mappings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** A value of the configured claim (PODIUM_OIDC_ROLES_CLAIM), compared exactly: a group name or id. */
+    claimValue: text('claim_value').notNull(),
+    role: staffRole('role').notNull(),
+    departmentId: uuid('department_id').references(() => departments.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('sso_role_mappings_organisation').on(t.organisationId),
+    uniqueIndex('sso_role_mappings_unique').on(t.organisationId, t.claimValue, t.role, t.departmentId),
+  ],
+);
+
+/**
+ * Sign-ins through the identity provider that are under way: the PKCE verifier, state and
+ * nonce stay here, keyed by the SHA-256 of a random value in a short-lived cookie, so the
+ * answer is accepted only in the browser that started it, once, within ten minutes.
+ */
+export const oidcSignIns = pgTable('oidc_sign_ins', {
+  id: text('id').primaryKey(),
+  state: text('state').notNull(),
+  nonce: text('nonce').notNull(),
+  codeVerifier: text('code_verifier').notNull(),
+  lang: locale('lang').notNull(),
+  next: text('next'),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   createdAt: createdAt(),
 });
 
@@ -564,6 +616,8 @@ export const staffSessions = pgTable('staff_sessions', {
   createdAt: createdAt(),
   /** Slides forward while staff work; the session also ends a fixed time after createdAt. */
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  /** Started through the identity provider: logging out also ends the session there. */
+  viaOidc: boolean('via_oidc').notNull().default(false),
 });
 
 export const staffReplies = pgTable(

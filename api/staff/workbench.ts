@@ -11,6 +11,9 @@ import { consultationAuthoringRoutes } from './consultations/routes.ts';
 import { topicRoutes } from './consultations/topic-routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { oidcRoutes } from './auth/oidc-routes.ts';
+import type { OidcProvider } from '../services/auth/oidc.ts';
+import { signInSettingsRoutes } from './sign-in/routes.ts';
 import { insightsRoutes } from './insights/routes.ts';
 import { themeCorrectionRoutes } from './insights/theme-routes.ts';
 import { staffAssets } from './kit/assets.ts';
@@ -36,6 +39,8 @@ export type StaffWorkbenchOptions = StaffSessionOptions & {
   threadImports?: (() => ImportSettings) | undefined;
   /** The key that seals connected accounts' tokens (config.secretKey). */
   socialPosting?: (() => PostingSettings) | undefined;
+  /** The organisation's identity provider for staff sign-in (config.oidc). */
+  oidc?: OidcProvider | undefined;
 };
 
 export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffEnv> {
@@ -43,6 +48,7 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffE
   const app = new Hono<StaffEnv>();
   app.route('/', staffAssets());
   app.route('/', authRoutes(options));
+  app.route('/', oidcRoutes(options));
   app.route('/', queueRoutes({ queuePage }));
   app.route('/', savedViewRoutes({ queuePage }));
   app.route('/', presenceRoutes());
@@ -59,5 +65,6 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffE
   app.route('/', accountRoutes(options.socialPosting ?? (() => ({ secretKey: undefined, allowPrivateHosts: false }))));
   app.route('/', colleagueRoutes());
   app.route('/', embeddingRoutes());
+  app.route('/', signInSettingsRoutes({ oidc: options.oidc }));
   return app;
 }

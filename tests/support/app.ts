@@ -6,6 +6,7 @@ import type { RateLimitRules } from '../../api/services/rate-limit.ts';
 import type { PostingSettings } from '../../api/services/social/accounts.ts';
 import type { ImportSettings } from '../../api/services/social/thread-admin.ts';
 import type { DatabaseTarget } from './databases.ts';
+import type { OidcProvider } from '../../api/services/auth/oidc.ts';
 
 const NO_RATE_LIMITS: RateLimitRules = { submit: null, follow_up: null, rights: null, login: null, email_link: null };
 
@@ -24,6 +25,7 @@ export async function openTestApp(
     /** Logs and metrics, made from the test's database. */
     observability?: (db: Database['db']) => AppOptions['observability'];
     socialPosting?: () => PostingSettings;
+    oidc?: OidcProvider;
   } = {},
 ) {
   const database: Database = await target.open();
@@ -39,6 +41,7 @@ export async function openTestApp(
     ...(options.threadImports ? { threadImports: options.threadImports } : {}),
     ...(options.observability ? { observability: options.observability(database.db) } : {}),
     ...(options.socialPosting ? { socialPosting: options.socialPosting } : {}),
+    ...(options.oidc ? { oidc: options.oidc } : {}),
     // Tests about other things send more than a resident would; tests/api/rate-limits.test.ts tests the limits.
     rateLimits: options.rateLimits ?? NO_RATE_LIMITS,
   });

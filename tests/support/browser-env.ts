@@ -3,10 +3,31 @@
  * on a port of its own, so `npm test` never touches a developer's ./data or ./dist.
  */
 import { join } from 'node:path';
+import { TEST_OIDC_CLIENT } from './oidc-provider-client.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const TEST_PORT = Number(process.env.PODIUM_TEST_PORT ?? 4399);
 export const TEST_BASE_URL = `http://127.0.0.1:${TEST_PORT}`;
+/**
+ * The test identity provider (./oidc-provider-server.ts) the browser tests' Podium signs in
+ * through: the port after Podium's, unless PODIUM_TEST_OIDC_PORT says otherwise.
+ */
+export const TEST_OIDC_PORT = Number(process.env.PODIUM_TEST_OIDC_PORT ?? TEST_PORT + 1);
+export const TEST_OIDC_ISSUER = `http://127.0.0.1:${TEST_OIDC_PORT}`;
+export const TEST_OIDC_NAME = 'Demodam-account';
+
+/**
+ * The people at the test provider. The journey's new administrator has no Podium account
+ * until they sign in; their group is mapped to a role on the sign-in settings page first.
+ */
+export const OIDC_ACCOUNTS = {
+  'nieuwe-beheerder': {
+    email: 'nieuwe.beheerder@demodam.example',
+    email_verified: true,
+    name: 'Nina Nieuw',
+    groups: ['podium-beheer'],
+  },
+} as const;
 
 export function browserTestEnv(root: string): Record<string, string> {
   // A separate directory (and PODIUM_TEST_PORT) lets two browser runs share a checkout.
@@ -30,6 +51,11 @@ export function browserTestEnv(root: string): Record<string, string> {
     PODIUM_SECRET_KEY: '7e57'.repeat(16),
     PODIUM_IMPORT_ALLOW_PRIVATE: '1',
     PODIUM_SOCIAL_POST_SECONDS: '1',
+    // Staff sign in through the test identity provider too (loopback: plain http is allowed).
+    PODIUM_OIDC_ISSUER: TEST_OIDC_ISSUER,
+    PODIUM_OIDC_CLIENT_ID: TEST_OIDC_CLIENT.id,
+    PODIUM_OIDC_CLIENT_SECRET: TEST_OIDC_CLIENT.secret,
+    PODIUM_OIDC_NAME: TEST_OIDC_NAME,
   };
 }
 

@@ -118,4 +118,37 @@ describe('the configuration', () => {
       },
     );
   });
+
+  it('reads the identity provider, with its defaults, and refuses plain http except on this machine', () => {
+    assert.equal(loadConfig({}).oidc, undefined);
+    const config = loadConfig({
+      PODIUM_OIDC_ISSUER: 'https://login.demodam.nl/realms/gemeente',
+      PODIUM_OIDC_CLIENT_ID: 'podium',
+      PODIUM_PUBLIC_URL: 'https://inspraak.demodam.nl/',
+    });
+    assert.deepEqual(config.oidc, {
+      issuer: 'https://login.demodam.nl/realms/gemeente',
+      clientId: 'podium',
+      clientSecret: undefined,
+      name: undefined,
+      rolesClaim: 'groups',
+      scopes: 'openid email profile',
+      organisation: undefined,
+      publicUrl: 'https://inspraak.demodam.nl',
+    });
+    assert.equal(
+      loadConfig({ PODIUM_OIDC_ISSUER: 'http://127.0.0.1:4412', PODIUM_OIDC_CLIENT_ID: 'podium' }).oidc?.issuer,
+      'http://127.0.0.1:4412',
+    );
+    assert.throws(
+      () => loadConfig({ PODIUM_OIDC_ISSUER: 'http://login.demodam.nl', PODIUM_OIDC_CLIENT_ID: 'podium' }),
+      (error: Error) =>
+        error instanceof ConfigError &&
+        error.message.includes('PODIUM_OIDC_ISSUER must be the https:// address of the identity provider'),
+    );
+    assert.throws(
+      () => loadConfig({ PODIUM_OIDC_ISSUER: 'https://login.demodam.nl' }),
+      (error: Error) => error instanceof ConfigError && error.message.includes('PODIUM_OIDC_CLIENT_ID must be set'),
+    );
+  });
 });

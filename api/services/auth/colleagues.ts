@@ -12,7 +12,7 @@
  *   locked for the check, so two administrators removing each other at once cannot both win.
  */
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, inArray, isNotNull, isNull, max, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, isNull, max, ne, or, sql } from 'drizzle-orm';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { isEmailAddress } from '../../../shared/contracts/email.ts';
 import { textsFor } from '../../../shared/i18n.ts';
@@ -65,7 +65,8 @@ export async function listColleagues(db: Db, organisationId: string): Promise<Co
       displayName: staffUsers.displayName,
       version: staffUsers.version,
       disabledAt: staffUsers.disabledAt,
-      hasPassword: sql<boolean>`${staffUsers.passwordHash} is not null`,
+      // Someone who signed in through the identity provider has no password, and is not invited.
+      hasPassword: sql<boolean>`(${staffUsers.passwordHash} is not null or ${staffUsers.oidcSubject} is not null)`,
       lastSignInAt: max(staffLoginAddresses.lastLoginAt),
     })
     .from(staffUsers)
@@ -388,7 +389,7 @@ async function anotherActiveAdministrator(tx: Tx, organisationId: string, except
         ne(staffUsers.id, exceptId),
         isNull(staffUsers.disabledAt),
         // Someone still invited cannot log in yet: they do not keep the workbench administered.
-        isNotNull(staffUsers.passwordHash),
+        or(isNotNull(staffUsers.passwordHash), isNotNull(staffUsers.oidcSubject)),
         eq(staffRoles.role, 'administrator' satisfies StaffRole),
       ),
     )

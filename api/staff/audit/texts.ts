@@ -235,6 +235,13 @@ export const nl = {
       return `{actor} wijzigde de rollen van een medewerker${after ? ` (nu: ${after})` : ''}`;
     },
     'staff.login': () => '{actor} meldde zich aan',
+    'staff.login_sso': () => '{actor} meldde zich aan via de inlogdienst van de organisatie',
+    'staff.login_sso_refused': ({ details: d }) =>
+      `{actor} weigerde een aanmelding via de inlogdienst van de organisatie${typeof d.reason === 'string' ? ` (reden: ${d.reason})` : ''}`,
+    'staff.sso_linked': () =>
+      '{actor} koppelde een account aan de inlogdienst van de organisatie (zelfde bevestigde e-mailadres)',
+    'sso_mapping.changed': ({ details: d }) =>
+      `{actor} wijzigde welke groepen van de inlogdienst welke rol geven (${Array.isArray(d.added) ? d.added.length : 0} toegevoegd, ${Array.isArray(d.removed) ? d.removed.length : 0} verwijderd)`,
     'staff.login_failed': ({ details: d }) =>
       `{actor} weigerde een aanmelding met een verkeerd wachtwoord (${plural(num(d, 'failures'), 'mislukte poging', 'mislukte pogingen')})`,
     'staff.login_throttled': ({ details: d }) =>
@@ -379,6 +386,13 @@ export const en: Texts = {
       return `{actor} changed a staff member’s roles${after ? ` (now: ${after})` : ''}`;
     },
     'staff.login': () => '{actor} logged in',
+    'staff.login_sso': () => '{actor} logged in through the organisation’s sign-in service',
+    'staff.login_sso_refused': ({ details: d }) =>
+      `{actor} refused a log-in through the organisation’s sign-in service${typeof d.reason === 'string' ? ` (reason: ${d.reason})` : ''}`,
+    'staff.sso_linked': () =>
+      '{actor} linked an account to the organisation’s sign-in service (same verified e-mail address)',
+    'sso_mapping.changed': ({ details: d }) =>
+      `{actor} changed which groups of the sign-in service give which role (${Array.isArray(d.added) ? d.added.length : 0} added, ${Array.isArray(d.removed) ? d.removed.length : 0} removed)`,
     'staff.login_failed': ({ details: d }) =>
       `{actor} refused a log-in with a wrong password (${plural(num(d, 'failures'), 'failed attempt', 'failed attempts')})`,
     'staff.login_throttled': ({ details: d }) =>

@@ -17,6 +17,8 @@ import { renderLoginPage } from '../queue/view.ts';
 import { formatTime } from '../kit/format.ts';
 import { clientAddress } from '../../http/rate-limit.ts';
 import { InputText } from '../../../shared/contracts/input-text.ts';
+import { providerLogoutUrl, type OidcProvider } from '../../services/auth/oidc.ts';
+import { providerLink } from './oidc-link.ts';
 
 const LoginForm = z.object({
   email: InputText.trim().min(1).max(320),
@@ -24,7 +26,7 @@ const LoginForm = z.object({
   next: InputText.max(500).optional(),
 });
 
-export function authRoutes(options: StaffSessionOptions = {}): Hono<StaffEnv> {
+export function authRoutes(options: StaffSessionOptions & { oidc?: OidcProvider | undefined } = {}): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
 
   // ---- log-in -------------------------------------------------------------------------
@@ -38,7 +40,8 @@ export function authRoutes(options: StaffSessionOptions = {}): Hono<StaffEnv> {
           : c.req.query('verlopen') !== undefined
             ? m.expired
             : undefined;
-      return c.html(renderLoginPage({ lang, next: safeNext(c.req.query('next')), notice }));
+      const next = safeNext(c.req.query('next'));
+      return c.html(renderLoginPage({ lang, next, notice, provider: providerLink(options.oidc, lang, next) }));
     });
 
     app.post(staffPaths.login(lang), async (c) => {
@@ -52,7 +55,10 @@ export function authRoutes(options: StaffSessionOptions = {}): Hono<StaffEnv> {
           email: (issue) => (isMissing(issue) ? m.emailRequired : m.tooLong),
           password: (issue) => (isMissing(issue) ? m.passwordRequired : m.tooLong),
         });
-        return c.html(renderLoginPage({ lang, email, next, errors }), 422);
+        return c.html(
+          renderLoginPage({ lang, email, next, errors, provider: providerLink(options.oidc, lang, next) }),
+          422,
+        );
       }
 
       const now = c.get('now')();
@@ -77,7 +83,13 @@ export function authRoutes(options: StaffSessionOptions = {}): Hono<StaffEnv> {
               ? `${m.invalid} ${m.waitBeforeNext(wait.time, wait.minutes)}`
               : m.invalid;
         return c.html(
-          renderLoginPage({ lang, email, next, errors: [{ field: 'email', message }] }),
+          renderLoginPage({
+            lang,
+            email,
+            next,
+            errors: [{ field: 'email', message }],
+            provider: providerLink(options.oidc, lang, next),
+          }),
           result.kind === 'throttled' ? 429 : 401,
         );
       }
@@ -103,10 +115,12 @@ export function authRoutes(options: StaffSessionOptions = {}): Hono<StaffEnv> {
     const session = c.get('session');
     if (!session) return c.redirect(`${staffPaths.login(lang)}?verlopen`, 303);
     if (!csrfTokenMatches(session, field(body, 'csrf'))) return forbidden(c, lang, 'csrf');
+    // Asked before the session row goes: whether it started at the identity provider.
+    const atProvider = await providerLogoutUrl(c.get('db'), options.oidc, session.id, lang);
     await endSession(c.get('db'), session);
     const cookie = sessionCookie(c, options);
     deleteCookie(c, cookie.name, { path: '/', secure: cookie.secure });
-    return c.redirect(`${staffPaths.login(lang)}?uitgelogd`, 303);
+    return c.redirect(atProvider ?? `${staffPaths.login(lang)}?uitgelogd`, 303);
   });
 
   app.post(staffPaths.extend, async (c) => {

@@ -11,6 +11,7 @@ import { auditScreens } from '../audit/paths.ts';
 import { authoringScreens } from '../consultations/paths.ts';
 import { colleagueScreens } from '../colleagues/paths.ts';
 import { embeddingScreens } from '../embedding/paths.ts';
+import { signInScreens } from '../sign-in/paths.ts';
 import { calendarScreens } from '../calendar/paths.ts';
 import { insightsScreens } from '../insights/paths.ts';
 import { notificationScreens } from '../notifications/paths.ts';
@@ -32,6 +33,7 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
   ...privacyScreens,
   ...colleagueScreens,
   ...embeddingScreens,
+  ...signInScreens,
   ...notificationScreens,
 ];
 

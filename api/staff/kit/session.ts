@@ -77,7 +77,15 @@ export const staffSession = (options: StaffSessionOptions = {}): MiddlewareHandl
  * @example
  * app.use('/beheer/*', staffHeaders())
  */
-export const staffHeaders = (): MiddlewareHandler => {
+export const staffHeaders = (
+  options: {
+    /**
+     * Origins a form may lead to besides our own: the identity provider, where logging out
+     * continues (browsers hold a form's redirects to `form-action` too).
+     */
+    formActions?: () => readonly string[];
+  } = {},
+): MiddlewareHandler => {
   return async function staffHeaders(c, next) {
     await next();
     if (isAsset(c.req.path)) return;
@@ -87,7 +95,7 @@ export const staffHeaders = (): MiddlewareHandler => {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header(
       'Content-Security-Policy',
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+      `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action ${["'self'", ...(options.formActions?.() ?? [])].join(' ')}; base-uri 'none'`,
     );
   };
 };

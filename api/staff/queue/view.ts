@@ -29,8 +29,10 @@ export function renderLoginPage(options: {
   next?: string | undefined;
   errors?: FieldError[];
   notice?: string | undefined;
+  /** Signing in through the organisation's identity provider (auth/oidc-routes.ts): the link, and the words around it. */
+  provider?: { href: string; label: string; orPassword: string; problem?: string } | undefined;
 }): string {
-  const { lang, errors = [] } = options;
+  const { lang, errors = [], provider } = options;
   const m = textsFor(queueTexts, lang).login;
   const field = (name: 'email' | 'password', label: string, input: Record<string, string | boolean | undefined>) => {
     const error = errors.find((e) => e.field === name);
@@ -45,6 +47,13 @@ ${error && errorId ? fieldError(lang, errorId, error.message) : ''}
   const body = html`${notice(options.notice)}
 ${errorSummary(lang, errors)}
 <p>${m.intro}</p>
+${
+  provider
+    ? html`<p><a id="provider" class="staff-button" href="${provider.href}">${provider.label}</a></p>
+${provider.problem ? html`<p class="staff-notice">${provider.problem}</p>` : nothing}
+<p>${provider.orPassword}</p>`
+    : nothing
+}
 <form method="post" action="${staffPaths.login(lang)}" novalidate class="staff-form">
 ${options.next ? hiddenField('next', options.next) : ''}
 ${field('email', m.email, { type: 'email', autocomplete: 'username', spellcheck: 'false', value: options.email ?? '', required: true })}

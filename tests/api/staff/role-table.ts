@@ -22,6 +22,10 @@ export const ROUTES: Record<string, Access> = {
   'POST /beheer/inloggen': 'public',
   'GET /en/manage/login': 'public',
   'POST /en/manage/login': 'public',
+  // signing in through the identity provider (api/staff/auth/oidc-routes.ts): 404 when none is configured
+  'GET /beheer/inloggen/organisatie': 'public',
+  'GET /en/manage/login/organisation': 'public',
+  'GET /beheer/inloggen/organisatie/terug': 'public',
   'POST /beheer/uitloggen': 'session',
   'POST /beheer/sessie/verlengen': 'session',
   'GET /beheer/': 'session',
@@ -42,6 +46,10 @@ export const ROUTES: Record<string, Access> = {
   'GET /en/manage/embedding': 'admin',
   'POST /beheer/insluiten': 'admin',
   'POST /beheer/insluiten/verwijderen': 'admin',
+  // which groups at the identity provider give which role (api/staff/sign-in/)
+  'GET /beheer/aanmelden-via-organisatie': 'admin',
+  'GET /en/manage/single-sign-on': 'admin',
+  'POST /beheer/aanmelden-via-organisatie': 'admin',
   // notifications (api/staff/notifications/)
   'GET /beheer/meldingen': 'session',
   'GET /en/manage/notifications': 'session',

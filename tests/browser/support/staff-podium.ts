@@ -14,6 +14,7 @@ import { createStaffUser } from '../../../api/services/auth/users.ts';
 import { seedDemoData } from '../../../api/services/seed.ts';
 import type { PostingSettings } from '../../../api/services/social/accounts.ts';
 import { openMigratedPglite } from '../../support/databases.ts';
+import type { OidcProvider } from '../../../api/services/auth/oidc.ts';
 
 export const STAFF_PASSWORD = 'correct horse battery staple';
 
@@ -28,7 +29,7 @@ export type StaffPodium = {
 
 export async function startStaffPodium(
   accounts: StaffAccount[],
-  options: { now?: () => Date; socialPosting?: () => PostingSettings } = {},
+  options: { now?: () => Date; socialPosting?: () => PostingSettings; oidc?: OidcProvider } = {},
 ): Promise<StaffPodium> {
   // From the migrated image the API tests share (tests/support/databases.ts): no initdb, no migrations.
   const database = await openMigratedPglite();
@@ -48,6 +49,7 @@ export async function startStaffPodium(
     databaseKind: database.kind,
     ...(options.now ? { now: options.now } : {}),
     ...(options.socialPosting ? { socialPosting: options.socialPosting } : {}),
+    ...(options.oidc ? { oidc: options.oidc } : {}),
   });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

@@ -81,6 +81,7 @@ describe('the staff screen registry', () => {
         'privacy.home',
         'colleagues.list',
         'embedding.page',
+        'sign-in.mapping',
         'notifications.page',
       ],
       moderator: [
