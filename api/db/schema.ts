@@ -588,7 +588,9 @@ export const staffReplies = pgTable(
     index('staff_replies_submission').on(t.submissionId),
     index('staff_replies_social_post').on(t.socialPostId),
     // The home page's "recently answered": the newest published replies, read in order.
-    index('staff_replies_published').on(t.publishedAt.desc().nullsFirst()).where(sql`${t.publishedAt} is not null`),
+    index('staff_replies_published')
+      .on(t.publishedAt.desc().nullsFirst())
+      .where(sql`${t.publishedAt} is not null`),
   ],
 );
 

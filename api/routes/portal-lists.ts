@@ -19,15 +19,13 @@ import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { Locale } from '../../shared/contracts/public-content.ts';
-import { html } from '../../shared/html/index.ts';
 import {
   renderAllResponsesLink,
   renderNewestResponses,
   renderRecentlyAnswered,
   renderResponsesList,
-  responsesTitle,
 } from '../../shared/render/published-lists.ts';
-import { otherLocale, routes } from '../../shared/urls.ts';
+import { routes } from '../../shared/urls.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { messageFor } from '../messages/texts.ts';
 import {
@@ -37,7 +35,8 @@ import {
   readResponsesPage,
 } from '../services/portal-lists.ts';
 import { messagePage } from '../views/message-page.ts';
-import { fillSlot, loadShell, minimalPage } from '../views/page-shell.ts';
+import { fillSlot, loadShell } from '../views/page-shell.ts';
+import { responsesPage } from '../views/responses-page.ts';
 
 /** Short: a shared cache absorbs bursts, and a publication still shows within seconds. */
 export const PORTAL_LIST_CACHE_CONTROL = 'public, max-age=2';
@@ -171,20 +170,9 @@ async function servedResponses(
     const exists = pageNumber > 1 && (await readResponsesPage(c.get('db'), { slug, page: 1, now: c.get('now')() }));
     return notFound(c, lang, exists ? 'responses_page_not_found' : 'consultation_not_found');
   }
-  const content = renderResponsesList({ ...list, lang });
   const shell = siteDir ? await loadShell(siteDir, firstPage) : undefined;
-  if (!shell) return c.html(minimalPage(lang, responsesTitle(list.consultation, lang, list.page, list.pages), content));
-  // The shell is page 1's: its title, canonical address and language switch name page 1.
-  let page = shell.replace(
-    `<title>${String(html`${responsesTitle(list.consultation, lang, 1, 1)}`)}`,
-    () => `<title>${String(html`${responsesTitle(list.consultation, lang, list.page, list.pages)}`)}`,
+  const content = renderResponsesList({ ...list, lang });
+  return c.html(
+    responsesPage({ shell, consultation: list.consultation, lang, page: list.page, pages: list.pages, content }),
   );
-  if (list.page > 1) {
-    for (const language of [lang, otherLocale(lang)]) {
-      page = page
-        .split(`${routes.responses(language, slug)}"`)
-        .join(`${routes.responses(language, slug, list.page)}"`);
-    }
-  }
-  return c.html(fillSlot(page, 'responses', content));
 }

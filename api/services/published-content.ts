@@ -111,7 +111,10 @@ export async function withAnswersAndReplies(
 ): Promise<PublishedSubmission[]> {
   if (rows.length === 0) return [];
   type AnswerRow = { submissionId: string; key: string; value: AnswerValue };
-  type ReplyRow = { reply: typeof staffReplies.$inferSelect; department: (typeof departments.$inferSelect)['name'] | null };
+  type ReplyRow = {
+    reply: typeof staffReplies.$inferSelect;
+    department: (typeof departments.$inferSelect)['name'] | null;
+  };
   const answersById = new Map<string, AnswerRow[]>();
   const repliesById = new Map<string, ReplyRow[]>();
   const push = <T>(map: Map<string, T[]>, key: string, value: T) => {

@@ -110,7 +110,8 @@ export function renderAllResponsesLink(lang: Locale, slug: string, total: number
   return html`<p><a class="podium-link-target" href="${routes.responses(lang, slug)}">${textsFor(responsesTexts, lang).allLink}</a></p>`;
 }
 
-const excerpt = (text: string, max = 220) => (text.length > max ? `${text.slice(0, max).replace(/\s+\S*$/, '')}…` : text);
+const excerpt = (text: string, max = 220) =>
+  text.length > max ? `${text.slice(0, max).replace(/\s+\S*$/, '')}…` : text;
 
 /** The home page's recently answered input: each with the consultation and the newest reply. */
 export function renderRecentlyAnswered(
@@ -123,9 +124,11 @@ export function renderRecentlyAnswered(
     const reply = [...submission.replies].sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt))[0];
     if (!reply) return [];
     const meta = join(
-      [m.replyHeading, reply.department ? inlineText(reply.department, lang) : undefined, time({ moment: reply.publishedAt, lang })].filter(
-        (part) => part !== undefined,
-      ),
+      [
+        m.replyHeading,
+        reply.department ? inlineText(reply.department, lang) : undefined,
+        time({ moment: reply.publishedAt, lang }),
+      ].filter((part) => part !== undefined),
       ', ',
     );
     return [

@@ -43,7 +43,8 @@ async function writeShell(
   );
 }
 
-const articleIds = (body: string) => [...body.matchAll(/<article [^>]*aria-labelledby="submission-([^"]+)"/g)].map((m) => m[1]);
+const articleIds = (body: string) =>
+  [...body.matchAll(/<article [^>]*aria-labelledby="submission-([^"]+)"/g)].map((m) => m[1]);
 
 for (const target of databaseTargets()) {
   describe(`the portal's growing lists, served into the built pages (${target.name})`, () => {
@@ -56,7 +57,10 @@ for (const target of databaseTargets()) {
       const consultation = (await findConsultation(t.db, SLUG, NOW))!;
       for (const lang of ['nl', 'en'] as const) {
         await writeShell(siteDir, routes.home, lang, 'Start', ['answers']);
-        await writeShell(siteDir, (l) => routes.consultation(l, SLUG), lang, 'Parkeren', ['responses', 'responses-link']);
+        await writeShell(siteDir, (l) => routes.consultation(l, SLUG), lang, 'Parkeren', [
+          'responses',
+          'responses-link',
+        ]);
         await writeShell(
           siteDir,
           (l) => routes.responses(l, SLUG),
@@ -103,7 +107,10 @@ for (const target of databaseTargets()) {
           assert.match(body, new RegExp(`<title>Responses to [^<]*, page ${n} of ${pages} – Podium`));
           // The language switch and the canonical address name this page, not page 1.
           assert.match(body, new RegExp(`href="/consultaties/${SLUG}/reacties/${n}/" hreflang="nl"`));
-          assert.match(body, new RegExp(`rel="canonical" href="http://localhost/en/consultations/${SLUG}/responses/${n}/"`));
+          assert.match(
+            body,
+            new RegExp(`rel="canonical" href="http://localhost/en/consultations/${SLUG}/responses/${n}/"`),
+          );
         }
       }
       assert.equal(seen.length, total);
@@ -188,7 +195,10 @@ for (const target of databaseTargets()) {
       assert.equal(articleIds(body)[0], waiting.id, 'newest first');
       assert.equal(articleIds(body).length, 5);
       assert.match(body, new RegExp(`Gepubliceerde reacties \\(${total + 1}\\)`));
-      assert.match(body, /<!--podium:slot responses-link--><p><a class="podium-link-target" href="\/consultaties\/parkeren-centrum\/reacties\/">/);
+      assert.match(
+        body,
+        /<!--podium:slot responses-link--><p><a class="podium-link-target" href="\/consultaties\/parkeren-centrum\/reacties\/">/,
+      );
       const responses = await (await t.app.request(routes.responses('nl', SLUG))).text();
       assert.equal(articleIds(responses)[0], waiting.id);
       total += 1;
