@@ -58,11 +58,11 @@ export function portalListRoutes(options: Options): Hono<AppEnv> {
     app.get(consultation.replace('%3Aslug', ':slug'), (c, next) =>
       servedConsultation(c, next, options, lang, c.req.param('slug') ?? ''),
     );
-    app.get(responses.replace('%3Aslug', ':slug'), (c) =>
-      servedResponses(c, options, lang, c.req.param('slug') ?? '', '1'),
+    app.get(responses.replace('%3Aslug', ':slug'), (c, next) =>
+      servedResponses(c, next, options, lang, c.req.param('slug') ?? '', '1'),
     );
-    app.get(`${responses.replace('%3Aslug', ':slug')}:page/`, (c) =>
-      servedResponses(c, options, lang, c.req.param('slug') ?? '', c.req.param('page') ?? ''),
+    app.get(`${responses.replace('%3Aslug', ':slug')}:page/`, (c, next) =>
+      servedResponses(c, next, options, lang, c.req.param('slug') ?? '', c.req.param('page') ?? ''),
     );
   }
   return app;
@@ -98,6 +98,8 @@ async function validate(
   return { etag, lastModified };
 }
 
+const hasSlot = (shell: string, name: string) => shell.includes(`<!--podium:slot ${name}-->`);
+
 const shellFile = (siteDir: string, urlPath: string) => (siteDir ? join(siteDir, urlPath, 'index.html') : undefined);
 
 function notFound(c: Context<AppEnv>, lang: Locale, code: 'consultation_not_found' | 'responses_page_not_found') {
@@ -116,8 +118,9 @@ async function servedHome(
   const siteDir = options.siteDir();
   const path = routes.home(lang);
   const shell = siteDir ? await loadShell(siteDir, path) : undefined;
-  // Without a built site (an API-only deployment) there is no home page to fill.
-  if (!shell) return next();
+  // Without a built site (an API-only deployment) there is no home page to fill; a build
+  // from before the lists were served has them in its files.
+  if (!shell || !hasSlot(shell, 'answers')) return next();
   const checked = await validate(c, shellFile(siteDir, path));
   if ('notModified' in checked) return checked.notModified;
   const content = renderRecentlyAnswered(lang, await readRecentlyAnswered(c.get('db'), c.get('now')()));
@@ -135,7 +138,7 @@ async function servedConsultation(
   const path = routes.consultation(lang, slug);
   const shell = siteDir ? await loadShell(siteDir, path) : undefined;
   // Not built (yet): the page does not exist on the portal; the static files and the 404 answer.
-  if (!shell) return next();
+  if (!shell || !hasSlot(shell, 'responses')) return next();
   const checked = await validate(c, shellFile(siteDir, path));
   if ('notModified' in checked) return checked.notModified;
   const list = await readNewestResponses(c.get('db'), { slug, now: c.get('now')(), lang });
@@ -150,11 +153,12 @@ async function servedConsultation(
 
 async function servedResponses(
   c: Context<AppEnv>,
+  next: () => Promise<void>,
   options: Options,
   lang: Locale,
   slug: string,
   pageParam: string,
-): Promise<Response> {
+): Promise<Response | void> {
   // Page 1 has no number in its address: one address per page.
   if (pageParam === '1' && c.req.path !== routes.responses(lang, slug)) {
     return c.redirect(routes.responses(lang, slug), 301);
@@ -163,6 +167,9 @@ async function servedResponses(
   const pageNumber = Number(pageParam);
   const siteDir = options.siteDir();
   const firstPage = routes.responses(lang, slug);
+  const shell = siteDir ? await loadShell(siteDir, firstPage) : undefined;
+  // A build from before the lists were served holds every page as a file.
+  if (shell && !hasSlot(shell, 'responses')) return next();
   const checked = await validate(c, shellFile(siteDir, firstPage));
   if ('notModified' in checked) return checked.notModified;
   const list = await readResponsesPage(c.get('db'), { slug, page: pageNumber, now: c.get('now')(), lang });
@@ -170,7 +177,6 @@ async function servedResponses(
     const exists = pageNumber > 1 && (await readResponsesPage(c.get('db'), { slug, page: 1, now: c.get('now')() }));
     return notFound(c, lang, exists ? 'responses_page_not_found' : 'consultation_not_found');
   }
-  const shell = siteDir ? await loadShell(siteDir, firstPage) : undefined;
   const content = renderResponsesList({ ...list, lang });
   return c.html(
     responsesPage({ shell, consultation: list.consultation, lang, page: list.page, pages: list.pages, content }),

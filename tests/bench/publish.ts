@@ -127,7 +127,11 @@ for (const n of sizes) {
       .select({ id: staffUsers.id })
       .from(staffUsers)
       .where(eq(staffUsers.email, `bench-publish-${process.pid}-${n}@demodam.example`));
-    const actor = { id: moderator!.id, organisationId: org!.id, roles: [{ role: 'moderator' as const, departmentId: null }] };
+    const actor = {
+      id: moderator!.id,
+      organisationId: org!.id,
+      roles: [{ role: 'moderator' as const, departmentId: null }],
+    };
     const slug = generated.consultations[0]!;
     const waiting = await db
       .select({ id: submissions.id })
