@@ -189,7 +189,7 @@ export const PublishedSnapshot = z.object({
    * Published input per consultation slug. The input itself is not here: it grows with
    * history, and the API serves it into the built pages.
    */
-  responseCounts: z.record(z.string(), z.number().int()),
+  responseCounts: z.record(InputText, z.number().int()),
   houseRules: z.array(HouseRule),
   accessibilityStatement: AccessibilityStatement.nullable(),
   /** Mirrored social threads as the public sees them (private persons pseudonymised). */
