@@ -32,6 +32,7 @@ import type { RateLimitStore } from './services/rate-limit-stores.ts';
 import { rightsRoutes } from './routes/rights.ts';
 import { archiveRoutes } from './routes/archive.ts';
 import { submissionPages } from './routes/pages.ts';
+import { portalListRoutes } from './routes/portal-lists.ts';
 import { publicRoutes } from './routes/public.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import { challengeRoutes } from './routes/challenge.ts';
@@ -190,6 +191,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/', openDataRoutes());
   app.doc31('/api/openapi.json', OPENAPI_DOCUMENT);
   app.route('/', submissionPages({ siteDir }));
+  // Before the static files: these pages are the built shells with their lists filled in.
+  if (options.siteDir) app.route('/', portalListRoutes({ siteDir }));
   for (const path of ['/beheer/*', '/en/manage/*']) {
     app.use(
       path,

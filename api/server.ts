@@ -11,11 +11,13 @@ import {
   ensureSiteBuilt,
   ensureWidgetsBuilt,
   openApiPath,
+  type SiteBuildReport,
   sitePath,
   snapshotPath,
   widgetsPath,
 } from './build/builds.ts';
 import { createSiteRebuilder } from './build/site-rebuilder.ts';
+import { withBuilderLease } from './build/builder-lease.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { organisations } from './db/schema.ts';
@@ -69,11 +71,29 @@ export async function writeBuildInputs(database: Database, config: Config): Prom
   await rename(temporary, openApiPath(config.distDir));
 }
 
+/**
+ * Writes the build inputs and builds what is out of date, holding the deployment's builder
+ * lease (build/builder-lease.ts); at start-up a process waits for a build another one is making.
+ */
 export async function buildAll(database: Database, config: Config, log: Log, force = false): Promise<void> {
-  await writeBuildInputs(database, config);
-  await ensureWidgetsBuilt(config.distDir, { force, log });
-  await ensureSiteBuilt(config.distDir, { force, log, publicUrl: config.publicUrl });
+  await withBuilderLease(
+    database.db,
+    database.kind,
+    async () => {
+      await writeBuildInputs(database, config);
+      await ensureWidgetsBuilt(config.distDir, { force, log });
+      await ensureSiteBuilt(config.distDir, { force, log, publicUrl: config.publicUrl, report: logBuild(log) });
+    },
+    { waitMs: 30 * 60_000, onWait: () => log('Another server builds the portal; waiting for it…') },
+  );
 }
+
+/** One line per portal build: its time and the build process's peak memory. */
+const logBuild = (log: Log) => (report: SiteBuildReport) =>
+  log(
+    `Built the portal in ${(report.ms / 1000).toFixed(1)} s` +
+      (report.peakRssBytes ? `, build process peak ${Math.round(report.peakRssBytes / 2 ** 20)} MB RSS.` : '.'),
+  );
 
 /**
  * Logs and metrics for a running server: requests and background jobs get a log line each
@@ -146,8 +166,12 @@ export async function start(
     pollMs: config.rebuildPollMs,
     log,
     rebuild: async () => {
-      await writeBuildInputs(database, config);
-      if (await ensureSiteBuilt(config.distDir, { log, publicUrl: config.publicUrl })) log('The portal is up to date.');
+      const lease = await withBuilderLease(database.db, database.kind, async () => {
+        await writeBuildInputs(database, config);
+        if (await ensureSiteBuilt(config.distDir, { log, publicUrl: config.publicUrl, report: logBuild(log) }))
+          log('The portal is up to date.');
+      });
+      return lease.built ? undefined : 'busy';
     },
   });
   rebuilder.start();

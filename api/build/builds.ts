@@ -46,6 +46,9 @@ export const openApiPath = (distDir: string) => join(distDir, 'openapi.json');
 
 export type BuildLog = (message: string) => void;
 
+/** What one portal build cost: wall time, and the peak resident memory of the Astro process. */
+export type SiteBuildReport = { ms: number; peakRssBytes: number | undefined };
+
 /** The installation's build lock and the parent of the builds' working directories. */
 const BUILD_WORK_ROOT = join(projectRoot, '.astro', 'podium-builds');
 const BUILD_LOCK = join(projectRoot, '.astro', 'podium-build-lock.sqlite');
@@ -121,7 +124,14 @@ export async function ensureWidgetsBuilt(
  */
 export async function ensureSiteBuilt(
   distDir: string,
-  options: { force?: boolean; log?: BuildLog; publicUrl?: string; previousBuildGraceMs?: number } = {},
+  options: {
+    force?: boolean;
+    log?: BuildLog;
+    publicUrl?: string;
+    previousBuildGraceMs?: number;
+    /** Called after a build with its time and the Astro process's peak memory. */
+    report?: (report: SiteBuildReport) => void;
+  } = {},
 ): Promise<boolean> {
   const link = sitePath(distDir);
   const siteHash = async (snapshot: string, openApi: string) =>
@@ -165,7 +175,8 @@ export async function ensureSiteBuilt(
     const buildsDir = join(distDir, 'site-builds');
     await mkdir(buildsDir, { recursive: true });
     const outDir = join(buildsDir, `${Date.now()}-${process.pid}`);
-    await run(
+    const started = performance.now();
+    const usage = await run(
       ['node_modules/astro/bin/astro.mjs', 'build', '--silent', '--root', projectRoot],
       {
         PODIUM_SNAPSHOT: snapshot,
@@ -180,6 +191,7 @@ export async function ensureSiteBuilt(
     await precompressDirectory(outDir);
     await writeFile(join(outDir, STAMP), hash);
     await switchLink(link, outDir);
+    options.report?.({ ms: performance.now() - started, peakRssBytes: usage.peakRssBytes });
     await removeOldBuilds(buildsDir, outDir, options.previousBuildGraceMs);
     return true;
   });
@@ -285,14 +297,21 @@ async function listFiles(path: string): Promise<string[]> {
 const exitWithParent = join(projectRoot, 'api', 'build', 'exit-with-parent.ts');
 
 /**
- * Runs a Node script of a dependency with the same Node binary as this process; the child
- * ends when this process dies (exit-with-parent.ts), so no orphaned build outlives a SIGKILL.
+ * Runs a Node script of a dependency with the same Node binary as this process, in a child
+ * process (a build never shares the API's heap or event loop); the child ends when this
+ * process dies (exit-with-parent.ts), so no orphaned build outlives a SIGKILL. Answers the
+ * child's peak resident memory, which exit-with-parent.ts writes to a file as it exits.
  */
-function run(args: string[], env: Record<string, string>, cwd: string): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
+async function run(
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+): Promise<{ peakRssBytes: number | undefined }> {
+  const usageFile = join(cwd, `usage-${randomUUID()}.json`);
+  await new Promise<void>((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['--import', exitWithParent, join(projectRoot, args[0]!), ...args.slice(1)], {
       cwd,
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...env, PODIUM_BUILD_USAGE_FILE: usageFile },
       stdio: ['pipe', 'inherit', 'inherit'],
     });
     child.on('error', reject);
@@ -300,4 +319,9 @@ function run(args: string[], env: Record<string, string>, cwd: string): Promise<
       code === 0 ? resolvePromise() : reject(new Error(`${args[0]} ${args[1]} failed with exit code ${code}`)),
     );
   });
+  const usage = await readFile(usageFile, 'utf8')
+    .then((text) => JSON.parse(text) as { maxRssBytes?: number })
+    .catch(() => ({}) as { maxRssBytes?: number });
+  await rm(usageFile, { force: true });
+  return { peakRssBytes: usage.maxRssBytes };
 }

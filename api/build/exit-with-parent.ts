@@ -6,8 +6,23 @@
  * input and never writes to it; the operating system closes it when the server dies, however
  * it dies, and the child sees the end of it.
  */
+import { writeFileSync } from 'node:fs';
+
 process.stdin.on('end', () => process.exit(70));
 process.stdin.on('error', () => process.exit(70));
 process.stdin.resume();
 // Reading must not keep the build alive once its own work is done.
 process.stdin.unref?.();
+
+// The build's peak memory, for the server's log and the benchmarks (builds.ts reads it):
+// `maxRSS` is the kernel's high-water mark of this process, in kilobytes.
+const usageFile = process.env.PODIUM_BUILD_USAGE_FILE;
+if (usageFile) {
+  process.on('exit', () => {
+    try {
+      writeFileSync(usageFile, JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
+    } catch {
+      // Measuring must never fail a build.
+    }
+  });
+}

@@ -11,8 +11,12 @@ import { currentContentVersion, nextStatusChange } from '../services/content-rev
 
 export type RebuilderOptions = {
   db: Db;
-  /** Writes the snapshot and builds the portal; must not throw for "nothing to do". */
-  rebuild: () => Promise<void>;
+  /**
+   * Writes the snapshot and builds the portal; must not throw for "nothing to do". Answers
+   * `'busy'` when another process of the deployment holds the builder lease
+   * (builder-lease.ts): the change stays pending and is tried again after the debounce.
+   */
+  rebuild: () => Promise<void | 'busy'>;
   pollMs?: number;
   /** Quiet time after the last change before building. */
   debounceMs?: number;
@@ -68,7 +72,12 @@ export async function createSiteRebuilder(options: RebuilderOptions): Promise<Si
     running = (async () => {
       const started = performance.now();
       try {
-        await options.rebuild();
+        if ((await options.rebuild()) === 'busy') {
+          // Another process builds; on a shared dist directory the retry finds its build current.
+          firstChangeAt = now().getTime();
+          lastChangeAt = firstChangeAt;
+          return;
+        }
         builtVersion = target;
         builds += 1;
         publishBuild({ ms: performance.now() - started, ok: true });

@@ -432,6 +432,11 @@ export const submissions = pgTable(
     index('submissions_waiting_due')
       .on(t.responseDueAt, t.id)
       .where(sql`${t.reviewState} in ('new', 'in_review', 'escalated', 'needs_answer')`),
+    // A consultation's published input, newest first: the portal's served responses pages
+    // count it and find a page's first key from this index alone (portal-lists.ts).
+    index('submissions_published_consultation')
+      .on(t.consultationId, t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.status} in ('published', 'answered') and ${t.publishedAt} is not null`),
   ],
 );
 
@@ -635,7 +640,14 @@ export const staffReplies = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }),
   },
   // An item's replies (published input pages, insights and open data) without reading them all.
-  (t) => [index('staff_replies_submission').on(t.submissionId), index('staff_replies_social_post').on(t.socialPostId)],
+  (t) => [
+    index('staff_replies_submission').on(t.submissionId),
+    index('staff_replies_social_post').on(t.socialPostId),
+    // The home page's "recently answered": the newest published replies, read in order.
+    index('staff_replies_published')
+      .on(t.publishedAt.desc().nullsFirst())
+      .where(sql`${t.publishedAt} is not null`),
+  ],
 );
 
 export const socialThreads = pgTable(

@@ -1,10 +1,14 @@
 /**
  * The published content as one snapshot: what the static portal is built from.
  * The build reads this file and never the database (an embedded database has one owner).
+ * It holds what the pages themselves are (organisation, topics, consultations, rules,
+ * statement, conversations, counts), never the lists that grow with history: published
+ * input and answers are served into the built pages by the API (portal-lists.ts), so the
+ * snapshot, and the build, stay the same size whatever the number of items.
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type {
   Locale,
   Organisation,
@@ -47,7 +51,8 @@ export async function buildPublishedSnapshot(db: Db, now: Date): Promise<Publish
     organisation,
     topics: await listTopics(db),
     consultations: await listConsultations(db, now),
-    submissions: await listPublishedSubmissions(db),
+    // Counts only: the lists themselves grow with history and are served (portal-lists.ts).
+    responseCounts: await countPublishedBySlug(db),
     houseRules: await listHouseRules(db, org.id),
     accessibilityStatement: await findAccessibilityStatement(db, org.id),
     threads: await listPublishedThreads(db),
@@ -56,6 +61,20 @@ export async function buildPublishedSnapshot(db: Db, now: Date): Promise<Publish
       days,
     })),
   };
+}
+
+/** Published input as the partial index `submissions_published_consultation` holds it (literals, for the planner). */
+export const isPublishedInput = sql`${submissions.status} in ('published', 'answered') and ${submissions.publishedAt} is not null`;
+
+/** Published input on every consultation, by slug: one grouped count (the snapshot's counts). */
+export async function countPublishedBySlug(db: Db): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ slug: consultations.slug, n: count() })
+    .from(submissions)
+    .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
+    .where(and(isPublishedInput, ne(consultations.status, 'draft')))
+    .groupBy(consultations.slug);
+  return Object.fromEntries(rows.map((row) => [row.slug, Number(row.n)]));
 }
 
 /** Published input with the answers the municipality gave, newest first. */
@@ -74,10 +93,14 @@ export async function listPublishedSubmissions(
   return withAnswersAndReplies(db, rows);
 }
 
+/** Ids per `IN (…)` list: far below the drivers' 65,534 parameters, and one round trip per page of items. */
+const IDS_PER_QUERY = 1_000;
+
 /**
  * Published submissions with their answers (redacted where screening found personal data)
- * and their published replies: one query for each, whatever the number of submissions.
- * The snapshot and the paged answers API both read published input through this.
+ * and their published replies: a query for each per thousand submissions, matched to
+ * their submission through a map (linear in the rows read). The served portal lists, the
+ * archive and the paged answers API read published input through this.
  *
  * @param lang Replies in this language come first; nothing is left out.
  */
@@ -87,19 +110,35 @@ export async function withAnswersAndReplies(
   lang?: Locale,
 ): Promise<PublishedSubmission[]> {
   if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.submission.id);
-  const answers = await db
-    .select({ submissionId: submissionAnswers.submissionId, key: questions.key, value: submissionAnswers.value })
-    .from(submissionAnswers)
-    .innerJoin(questions, eq(questions.id, submissionAnswers.questionId))
-    .where(inArray(submissionAnswers.submissionId, ids))
-    .orderBy(asc(questions.position));
-  const replies = await db
-    .select({ reply: staffReplies, department: departments.name })
-    .from(staffReplies)
-    .leftJoin(departments, eq(departments.id, staffReplies.departmentId))
-    .where(and(inArray(staffReplies.submissionId, ids), isNotNull(staffReplies.publishedAt)))
-    .orderBy(asc(staffReplies.publishedAt), asc(staffReplies.id));
+  type AnswerRow = { submissionId: string; key: string; value: AnswerValue };
+  type ReplyRow = {
+    reply: typeof staffReplies.$inferSelect;
+    department: (typeof departments.$inferSelect)['name'] | null;
+  };
+  const answersById = new Map<string, AnswerRow[]>();
+  const repliesById = new Map<string, ReplyRow[]>();
+  const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  for (let start = 0; start < rows.length; start += IDS_PER_QUERY) {
+    const ids = rows.slice(start, start + IDS_PER_QUERY).map((row) => row.submission.id);
+    const answers = await db
+      .select({ submissionId: submissionAnswers.submissionId, key: questions.key, value: submissionAnswers.value })
+      .from(submissionAnswers)
+      .innerJoin(questions, eq(questions.id, submissionAnswers.questionId))
+      .where(inArray(submissionAnswers.submissionId, ids))
+      .orderBy(asc(questions.position));
+    for (const answer of answers) push(answersById, answer.submissionId, answer);
+    const replies = await db
+      .select({ reply: staffReplies, department: departments.name })
+      .from(staffReplies)
+      .leftJoin(departments, eq(departments.id, staffReplies.departmentId))
+      .where(and(inArray(staffReplies.submissionId, ids), isNotNull(staffReplies.publishedAt)))
+      .orderBy(asc(staffReplies.publishedAt), asc(staffReplies.id));
+    for (const reply of replies) if (reply.reply.submissionId) push(repliesById, reply.reply.submissionId, reply);
+  }
 
   return rows.map(({ submission, consultationSlug }) => ({
     id: submission.id,
@@ -107,11 +146,11 @@ export async function withAnswersAndReplies(
     language: submission.language,
     channel: submission.channel,
     publishedAt: (submission.publishedAt ?? submission.createdAt).toISOString(),
-    answers: answers
-      .filter((a) => a.submissionId === submission.id)
-      .map((a) => ({ question: a.key, value: publishedValue(submission, a.key, a.value) })),
-    replies: replies
-      .filter(({ reply }) => reply.submissionId === submission.id)
+    answers: (answersById.get(submission.id) ?? []).map((a) => ({
+      question: a.key,
+      value: publishedValue(submission, a.key, a.value),
+    })),
+    replies: (repliesById.get(submission.id) ?? [])
       .map(({ reply, department }) => ({
         language: reply.language,
         body: reply.body,

@@ -13,7 +13,9 @@ import { textsFor } from '../../shared/i18n.ts';
 import * as commonTexts from '../../shared/texts/common.ts';
 import { findConsultation } from '../services/consultations.ts';
 import { messagePage as messagePageView } from './message-page.ts';
-import { loadShell, pageIntoShell } from './page-shell.ts';
+import { fillSlot, loadShell, pageIntoShell } from './page-shell.ts';
+import { readNewestResponses } from '../services/portal-lists.ts';
+import { renderAllResponsesLink, renderNewestResponses } from '../../shared/render/published-lists.ts';
 import { localized, notice } from '../../shared/html/index.ts';
 import { renderConsultationForm } from '../../shared/render/index.ts';
 import { routes } from '../../shared/urls.ts';
@@ -37,7 +39,7 @@ export async function renderFormPage(
   const content = page.message
     ? notice({ role: 'status', text: messageFor(page.lang, page.message) })
     : renderConsultationForm({ consultation, lang: page.lang, values: page.values ?? {}, errors: page.errors ?? [] });
-  const html = await pageIntoShell({
+  const filled = await pageIntoShell({
     siteDir: options.siteDir(),
     shellPath: routes.consultation(page.lang, page.slug),
     slot: 'form',
@@ -46,6 +48,16 @@ export async function renderFormPage(
     content,
     errorPrefix: textsFor(commonTexts, page.lang).errorPrefix,
   });
+  // The page's newest responses, as a GET of it shows them (routes/portal-lists.ts).
+  const newest = await readNewestResponses(c.get('db'), { slug: page.slug, now: c.get('now')(), lang: page.lang });
+  const html =
+    newest && filled.includes('<!--podium:slot responses-->')
+      ? fillSlot(
+          fillSlot(filled, 'responses', renderNewestResponses({ ...newest, lang: page.lang })),
+          'responses-link',
+          renderAllResponsesLink(page.lang, page.slug, newest.total),
+        )
+      : filled;
   return c.html(html, page.status);
 }
 

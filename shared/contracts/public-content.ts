@@ -185,7 +185,11 @@ export const PublishedSnapshot = z.object({
   organisation: Organisation,
   topics: z.array(TopicSummary),
   consultations: z.array(Consultation),
-  submissions: z.array(PublishedSubmission),
+  /**
+   * Published input per consultation slug. The input itself is not here: it grows with
+   * history, and the API serves it into the built pages.
+   */
+  responseCounts: z.record(InputText, z.number().int()),
   houseRules: z.array(HouseRule),
   accessibilityStatement: AccessibilityStatement.nullable(),
   /** Mirrored social threads as the public sees them (private persons pseudonymised). */

@@ -8,7 +8,6 @@ import type {
   Consultation,
   HouseRule,
   Organisation,
-  PublishedSubmission,
   PublishedThread,
   RetentionPeriod,
   TopicSummary,
@@ -29,8 +28,9 @@ export async function getConsultations(): Promise<Consultation[]> {
   return (await getCollection('consultations')).map((entry) => entry.data);
 }
 
-export async function getSubmissions(): Promise<PublishedSubmission[]> {
-  return (await getCollection('submissions')).map((entry) => entry.data);
+/** How much input is published on a consultation (the input itself is served by the API). */
+export async function getResponseCount(slug: string): Promise<number> {
+  return (await readSnapshot()).responseCounts[slug] ?? 0;
 }
 
 /**
@@ -70,21 +70,4 @@ export function sortConsultations(consultations: readonly Consultation[]): {
     upcoming: consultations.filter((c) => c.status === 'upcoming').sort((a, b) => ms(a.opensAt) - ms(b.opensAt)),
     earlier: consultations.filter((c) => c.status === 'closed' || c.status === 'decided').sort(byClosedLatest),
   };
-}
-
-/** When a submission was last answered (0 when it has no replies). */
-const latestReplyAt = (submission: PublishedSubmission) =>
-  Math.max(0, ...submission.replies.map((reply) => ms(reply.publishedAt)));
-
-/** Published input that the municipality answered, most recently answered first. */
-export function recentlyAnswered(submissions: readonly PublishedSubmission[], limit = 5): PublishedSubmission[] {
-  return submissions
-    .filter((s) => s.replies.length > 0)
-    .sort((a, b) => latestReplyAt(b) - latestReplyAt(a))
-    .slice(0, limit);
-}
-
-/** Published input on one consultation, newest first. */
-export function submissionsFor(submissions: readonly PublishedSubmission[], slug: string): PublishedSubmission[] {
-  return submissions.filter((s) => s.consultation === slug).sort((a, b) => ms(b.publishedAt) - ms(a.publishedAt));
 }

@@ -1,22 +1,21 @@
 /**
- * Static paths of the paged responses: page 1 at `…/reacties/`, pages 2 and up at
- * `…/reacties/2/`, for every consultation with published input (and page 1 always,
- * so the link from a consultation page never breaks).
+ * Static paths of the responses pages: one per consultation, page 1 at `…/reacties/`. It is
+ * the shell the API fills with a page of responses at request time (api/routes/portal-lists.ts),
+ * for page 1 and for pages 2 and up, which are not built: the build does not grow with the
+ * published input.
  */
-import type { Consultation, PublishedSubmission } from '../../shared/contracts/public-content.ts';
-import { getConsultations, getSubmissions, submissionsFor } from './content.ts';
-import { type Page, paginate, RESPONSES_PER_PAGE } from './pagination.ts';
+import type { Consultation } from '../../shared/contracts/public-content.ts';
+import { getConsultations, getResponseCount } from './content.ts';
 
-export type ResponsesPageProps = { consultation: Consultation; page: Page<PublishedSubmission> };
+export type ResponsesPageProps = { consultation: Consultation; total: number };
 
 export async function responsesPaths(): Promise<
   Array<{ params: { slug: string; page: string | undefined }; props: ResponsesPageProps }>
 > {
-  const submissions = await getSubmissions();
-  return (await getConsultations()).flatMap((consultation) =>
-    paginate(submissionsFor(submissions, consultation.slug), RESPONSES_PER_PAGE).map((page) => ({
-      params: { slug: consultation.slug, page: page.page === 1 ? undefined : String(page.page) },
-      props: { consultation, page },
+  return Promise.all(
+    (await getConsultations()).map(async (consultation) => ({
+      params: { slug: consultation.slug, page: undefined },
+      props: { consultation, total: await getResponseCount(consultation.slug) },
     })),
   );
 }

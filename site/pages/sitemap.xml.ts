@@ -21,9 +21,9 @@ export const GET: APIRoute = async ({ site }) => {
     ...(await getTopics()).map((topic) => pair((lang) => routes.topic(lang, topic.slug))),
     pair(routes.topics),
     ...(await getConsultations()).map((c) => pair((lang) => routes.consultation(lang, c.slug))),
-    ...(await responsesPaths()).map(({ params, props }) =>
-      pair((lang) => routes.responses(lang, params.slug, props.page.page)),
-    ),
+    // Page 1 of each consultation's responses; the pages after it are served by the API and
+    // reached through its pager (listing them here would grow the build with the input).
+    ...(await responsesPaths()).map(({ params }) => pair((lang) => routes.responses(lang, params.slug))),
     pair(routes.conversations),
     ...(await conversationPaths()).map(({ params }) => pair((lang) => routes.conversation(lang, params.id))),
     pair(routes.results),

@@ -40,7 +40,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import { createApp, OPENAPI_DOCUMENT } from '../../api/app.ts';
-import { ensureSiteBuilt, openApiPath, previousBuildsRemoved, snapshotPath } from '../../api/build/builds.ts';
+import { routes } from '../../shared/urls.ts';
+import { ensureSiteBuilt, openApiPath, previousBuildsRemoved, sitePath, snapshotPath } from '../../api/build/builds.ts';
 import { projectRoot } from '../../api/config.ts';
 import { openDatabase, type Database } from '../../api/db/client.ts';
 import {
@@ -193,6 +194,7 @@ for (const target of targets()) {
         now: () => NOW,
         publicUrl: 'https://podium.example.nl',
         rateLimits: NO_LIMITS,
+        siteDir: () => sitePath(distDir),
       });
       const staffId = await addStaffUser({ db: db() }, 'privacy@demodam.nl', 'administrator');
       const [org] = await db().select().from(organisations).where(eq(organisations.slug, 'demodam'));
@@ -353,9 +355,21 @@ for (const target of targets()) {
       }
     });
 
-    it('builds the portal with the published input on it', async () => {
+    it('builds the portal and serves the published input in its pages', async () => {
       assert.equal(await buildPortal(true), true);
-      for (const path of [...PATHS.filter((p) => p !== 'purge'), 'social' as const]) {
+      // Published input is never written into the build: the API serves it into the pages.
+      const served = (
+        await Promise.all(
+          [routes.responses('nl', SLUG), routes.consultation('nl', SLUG)].map(async (path) =>
+            (await app.request(path)).text(),
+          ),
+        )
+      ).join('\n');
+      for (const path of PATHS.filter((p) => p !== 'purge')) {
+        assert.deepEqual(filesContaining([distDir], markers[path]), [], `${path}: not in the build's files`);
+        assert.ok(served.includes(markers[path]), `${path}: on the portal's served pages`);
+      }
+      for (const path of ['social' as const]) {
         const hits = filesContaining([distDir], markers[path]);
         assert.ok(hits.includes(snapshotPath(distDir)), `${path}: in the snapshot`);
         assert.ok(
@@ -433,6 +447,10 @@ for (const target of targets()) {
       await previousBuildsRemoved();
       const builds = readdirSync(join(distDir, 'site-builds'));
       assert.equal(builds.length, 1, `only the live build is left: ${builds.join(', ')}`);
+      for (const page of [routes.responses('nl', SLUG), routes.consultation('nl', SLUG)]) {
+        const body = await (await app.request(page)).text();
+        for (const path of MARKED) assert.ok(!body.includes(markers[path]), `${path}: not on ${page}`);
+      }
     });
 
     it('the audit log says that each erasure happened, without the text', async () => {

@@ -16,7 +16,9 @@ for (const target of databaseTargets()) {
     after(() => t.close());
 
     /** A rebuilder on a clock the test moves by hand. */
-    async function rebuilderWithClock(options: { debounceMs?: number; maxWaitMs?: number; failFirst?: boolean } = {}) {
+    async function rebuilderWithClock(
+      options: { debounceMs?: number; maxWaitMs?: number; failFirst?: boolean; busyFirst?: boolean } = {},
+    ) {
       let clock = NOW.getTime();
       let calls = 0;
       const rebuilder = await createSiteRebuilder({
@@ -27,6 +29,7 @@ for (const target of databaseTargets()) {
         rebuild: async () => {
           calls += 1;
           if (options.failFirst && calls === 1) throw new Error('astro build failed');
+          if (options.busyFirst && calls === 1) return 'busy';
         },
       });
       return {
@@ -82,6 +85,23 @@ for (const target of databaseTargets()) {
       assert.equal(calls(), 1);
       assert.equal(rebuilder.builds, 0);
       advance(1_000);
+      await rebuilder.tick();
+      assert.equal(calls(), 2);
+      assert.equal(rebuilder.builds, 1);
+    });
+
+    test('waits for its turn when another process holds the builder lease, and tries again after the debounce', async () => {
+      const { rebuilder, advance, calls } = await rebuilderWithClock({ busyFirst: true });
+      await markContentChanged(t.db);
+      await rebuilder.tick();
+      advance(1_000);
+      await rebuilder.tick();
+      assert.equal(calls(), 1);
+      assert.equal(rebuilder.builds, 0, 'another process built');
+      advance(500);
+      await rebuilder.tick();
+      assert.equal(calls(), 1, 'not before the debounce');
+      advance(500);
       await rebuilder.tick();
       assert.equal(calls(), 2);
       assert.equal(rebuilder.builds, 1);

@@ -1,0 +1,2 @@
+CREATE INDEX "staff_replies_published" ON "staff_replies" USING btree ("published_at" DESC NULLS FIRST) WHERE "staff_replies"."published_at" is not null;--> statement-breakpoint
+CREATE INDEX "submissions_published_consultation" ON "submissions" USING btree ("consultation_id","published_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "submissions"."status" in ('published', 'answered') and "submissions"."published_at" is not null;

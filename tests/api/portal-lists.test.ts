@@ -1,0 +1,223 @@
+/**
+ * The portal's growing lists, served into the built pages (api/routes/portal-lists.ts):
+ * paging, validators and 304s, a publication showing at once, and bad addresses answered
+ * in the reader's language. The shells here are small stand-ins for the built pages, with
+ * the same slots, title and language links.
+ */
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { and, eq, sql } from 'drizzle-orm';
+import { consultations, submissions } from '../../api/db/schema.ts';
+import { markContentChanged } from '../../api/services/content-revision.ts';
+import { findConsultation } from '../../api/services/consultations.ts';
+import type { Locale } from '../../shared/contracts/public-content.ts';
+import { html } from '../../shared/html/index.ts';
+import { responsesTitle } from '../../shared/render/published-lists.ts';
+import { otherLocale, routes } from '../../shared/urls.ts';
+import { NOW, openTestApp, type TestApp } from '../support/app.ts';
+import { databaseTargets } from '../support/databases.ts';
+
+const SLUG = 'parkeren-centrum';
+
+async function writeShell(
+  siteDir: string,
+  route: (lang: Locale) => string,
+  lang: Locale,
+  title: string,
+  slots: string[],
+) {
+  const path = route(lang);
+  await mkdir(join(siteDir, path), { recursive: true });
+  const other = otherLocale(lang);
+  const counterpart = route(other);
+  await writeFile(
+    join(siteDir, path, 'index.html'),
+    `<!doctype html><html lang="${lang}"><head><title>${title} – Podium – Gemeente Demodam</title>` +
+      `<link rel="canonical" href="http://localhost${path}"></head><body>` +
+      `<a class="podium-language-switch" href="${counterpart}" hreflang="${other}">${other}</a><main>` +
+      slots.map((name) => `<!--podium:slot ${name}--><p>built</p><!--/podium:slot ${name}-->`).join('') +
+      '</main></body></html>',
+  );
+}
+
+const articleIds = (body: string) =>
+  [...body.matchAll(/<article [^>]*aria-labelledby="submission-([^"]+)"/g)].map((m) => m[1]);
+
+for (const target of databaseTargets()) {
+  describe(`the portal's growing lists, served into the built pages (${target.name})`, () => {
+    let t: TestApp;
+    let siteDir: string;
+    let total: number;
+    before(async () => {
+      siteDir = await mkdtemp(join(tmpdir(), 'podium-lists-'));
+      t = await openTestApp(target, { siteDir });
+      const consultation = (await findConsultation(t.db, SLUG, NOW))!;
+      for (const lang of ['nl', 'en'] as const) {
+        await writeShell(siteDir, routes.home, lang, 'Start', ['answers']);
+        await writeShell(siteDir, (l) => routes.consultation(l, SLUG), lang, 'Parkeren', [
+          'responses',
+          'responses-link',
+        ]);
+        await writeShell(
+          siteDir,
+          (l) => routes.responses(l, SLUG),
+          lang,
+          String(html`${responsesTitle(consultation, lang, 1, 1)}`),
+          ['responses'],
+        );
+      }
+      const [row] = await t.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(submissions)
+        .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
+        .where(and(eq(consultations.slug, SLUG), sql`${submissions.status} in ('published', 'answered')`));
+      total = row!.n;
+    });
+    after(async () => {
+      await t.close();
+      await rm(siteDir, { recursive: true, force: true });
+    });
+
+    test('page 1 of the responses shows the newest ten with a pager, cacheable for a moment', async () => {
+      assert.ok(total > 10, `the demo has ${total} published responses on ${SLUG}`);
+      const response = await t.app.request(`/consultaties/${SLUG}/reacties/`);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('Cache-Control'), 'public, max-age=2');
+      assert.ok(response.headers.get('ETag'));
+      assert.ok(Date.parse(response.headers.get('Last-Modified') ?? '') > 0);
+      const body = await response.text();
+      assert.equal(articleIds(body).length, 10);
+      assert.match(body, new RegExp(`Reactie 1 tot en met 10 van ${total}`));
+      assert.match(body, /<a href="\/consultaties\/parkeren-centrum\/reacties\/2\/" rel="next">/);
+      assert.doesNotMatch(body, /<p>built<\/p>/);
+    });
+
+    test('every published response is on exactly one page, and later pages name their number', async () => {
+      const pages = Math.ceil(total / 10);
+      const seen: string[] = [];
+      for (let n = 1; n <= pages; n += 1) {
+        const response = await t.app.request(routes.responses('en', SLUG, n));
+        assert.equal(response.status, 200, `page ${n}`);
+        const body = await response.text();
+        seen.push(...articleIds(body).map(String));
+        if (n > 1) {
+          assert.match(body, new RegExp(`<title>Responses to [^<]*, page ${n} of ${pages} – Podium`));
+          // The language switch and the canonical address name this page, not page 1.
+          assert.match(body, new RegExp(`href="/consultaties/${SLUG}/reacties/${n}/" hreflang="nl"`));
+          assert.match(
+            body,
+            new RegExp(`rel="canonical" href="http://localhost/en/consultations/${SLUG}/responses/${n}/"`),
+          );
+        }
+      }
+      assert.equal(seen.length, total);
+      assert.equal(new Set(seen).size, total);
+    });
+
+    test('page 1 under a number redirects to the address without one', async () => {
+      const response = await t.app.request(`/consultaties/${SLUG}/reacties/1/`);
+      assert.equal(response.status, 301);
+      assert.equal(response.headers.get('Location'), `/consultaties/${SLUG}/reacties/`);
+    });
+
+    test('a page number that is not one, or past the last page, is a 404 in the reader’s language', async () => {
+      for (const page of ['0', '-1', 'abc', '01', '2.5', '1e3', '999999', '99999999999999999999']) {
+        const nl = await t.app.request(`/consultaties/${SLUG}/reacties/${page}/`);
+        assert.equal(nl.status, 404, page);
+        const nlBody = await nl.text();
+        assert.match(nlBody, /<html lang="nl">/);
+        assert.match(nlBody, /Deze pagina met reacties bestaat niet/);
+        assert.equal(nl.headers.get('ETag'), null);
+        const en = await t.app.request(`/en/consultations/${SLUG}/responses/${page}/`);
+        assert.equal(en.status, 404, page);
+        const enBody = await en.text();
+        assert.match(enBody, /<html lang="en">/);
+        assert.match(enBody, /This page of responses does not exist/);
+      }
+    });
+
+    test('an unknown consultation is a 404 in the reader’s language', async () => {
+      const nl = await t.app.request('/consultaties/bestaat-niet/reacties/');
+      assert.equal(nl.status, 404);
+      assert.match(await nl.text(), /Deze consultatie bestaat niet \(meer\)\./);
+      const en = await t.app.request('/en/consultations/does-not-exist/responses/3/');
+      assert.equal(en.status, 404);
+      const body = await en.text();
+      assert.match(body, /<html lang="en">/);
+      assert.match(body, /This consultation does not exist \(any more\)\./);
+    });
+
+    test('a browser that has the page gets a 304, by its tag or its date, until something is published', async () => {
+      const path = routes.responses('nl', SLUG, 2);
+      const first = await t.app.request(path);
+      const etag = first.headers.get('ETag')!;
+      const lastModified = first.headers.get('Last-Modified')!;
+      const again = await t.app.request(path, { headers: { 'If-None-Match': etag } });
+      assert.equal(again.status, 304);
+      assert.equal(await again.text(), '');
+      const weak = await t.app.request(path, { headers: { 'If-None-Match': `W/${etag}`, 'Accept-Encoding': 'gzip' } });
+      assert.equal(weak.status, 304);
+      const byDate = await t.app.request(path, { headers: { 'If-Modified-Since': lastModified } });
+      assert.equal(byDate.status, 304);
+      const other = await t.app.request(path, { headers: { 'If-None-Match': '"something-else"' } });
+      assert.equal(other.status, 200);
+
+      await markContentChanged(t.db);
+      const changed = await t.app.request(path, { headers: { 'If-None-Match': etag } });
+      assert.equal(changed.status, 200);
+      assert.notEqual(changed.headers.get('ETag'), etag);
+    });
+
+    test('input published a moment ago is on the consultation page and page 1 at once, without a rebuild', async () => {
+      const [waiting] = await t.db
+        .select({ id: submissions.id })
+        .from(submissions)
+        .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
+        .where(and(eq(consultations.slug, SLUG), sql`${submissions.status} not in ('published', 'answered')`))
+        .limit(1);
+      assert.ok(waiting, 'the demo has unpublished input on this consultation');
+      const before = await t.app.request(routes.consultation('nl', SLUG));
+      const etag = before.headers.get('ETag')!;
+      assert.doesNotMatch(await before.text(), new RegExp(waiting.id));
+
+      await t.db
+        .update(submissions)
+        .set({ status: 'published', publishedAt: new Date(Date.now() + 60_000) })
+        .where(eq(submissions.id, waiting.id));
+      await markContentChanged(t.db);
+
+      const page = await t.app.request(routes.consultation('nl', SLUG), { headers: { 'If-None-Match': etag } });
+      assert.equal(page.status, 200);
+      const body = await page.text();
+      assert.equal(articleIds(body)[0], waiting.id, 'newest first');
+      assert.equal(articleIds(body).length, 5);
+      assert.match(body, new RegExp(`Gepubliceerde reacties \\(${total + 1}\\)`));
+      assert.match(
+        body,
+        /<!--podium:slot responses-link--><p><a class="podium-link-target" href="\/consultaties\/parkeren-centrum\/reacties\/">/,
+      );
+      const responses = await (await t.app.request(routes.responses('nl', SLUG))).text();
+      assert.equal(articleIds(responses)[0], waiting.id);
+      total += 1;
+    });
+
+    test('the home page shows the most recently answered input in both languages', async () => {
+      for (const lang of ['nl', 'en'] as const) {
+        const response = await t.app.request(routes.home(lang));
+        assert.equal(response.status, 200);
+        const body = await response.text();
+        const cards = body.match(/<li class="podium-card">/g) ?? [];
+        assert.ok(cards.length > 0 && cards.length <= 5, `${cards.length} answered items`);
+        assert.match(body, /#submission-[0-9a-f-]{36}"/);
+      }
+    });
+
+    test('a consultation page that was not built is left to the static files (404)', async () => {
+      const response = await t.app.request(routes.consultation('nl', 'fietsroute-stationsstraat'));
+      assert.equal(response.status, 404);
+    });
+  });
+}
