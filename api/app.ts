@@ -168,7 +168,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   if (options.visits) {
     for (const path of ['/api/consultations/:slug/archive', '/api/threads/:id/archive'])
       app.use(path, downloadCounting(options.visits));
-    for (const path of ['/api/consultations/*', '/api/threads', '/api/threads/*'])
+    // (`/api/threads/*` also matches `/api/threads` itself.)
+    for (const path of ['/api/consultations/*', '/api/threads/*'])
       app.use(path, widgetViewCounting(options.visits));
   }
   app.route('/', submissionRoutes({ siteDir }));

@@ -6,6 +6,7 @@ import type { RateLimitRules } from '../../api/services/rate-limit.ts';
 import type { PostingSettings } from '../../api/services/social/accounts.ts';
 import type { ImportSettings } from '../../api/services/social/thread-admin.ts';
 import type { DatabaseTarget } from './databases.ts';
+import type { VisitCounter } from '../../api/services/reach/counter.ts';
 
 const NO_RATE_LIMITS: RateLimitRules = { submit: null, follow_up: null, rights: null, login: null, email_link: null };
 
@@ -24,6 +25,8 @@ export async function openTestApp(
     /** Logs and metrics, made from the test's database. */
     observability?: (db: Database['db']) => AppOptions['observability'];
     socialPosting?: () => PostingSettings;
+    /** Counts visits (api/services/reach/counter.ts), made from the test's database. */
+    visits?: (db: Database['db']) => VisitCounter;
   } = {},
 ) {
   const database: Database = await target.open();
@@ -39,6 +42,7 @@ export async function openTestApp(
     ...(options.threadImports ? { threadImports: options.threadImports } : {}),
     ...(options.observability ? { observability: options.observability(database.db) } : {}),
     ...(options.socialPosting ? { socialPosting: options.socialPosting } : {}),
+    ...(options.visits ? { visits: options.visits(database.db) } : {}),
     // Tests about other things send more than a resident would; tests/api/rate-limits.test.ts tests the limits.
     rateLimits: options.rateLimits ?? NO_RATE_LIMITS,
   });
