@@ -267,7 +267,7 @@ export function figureTable(
     case 'reach-consultation':
     case 'reach-channel':
     case 'compare':
-      return reachTable(insights, id, lang);
+      return reachTable(insights, id, lang, options.queueLinks);
     case 'accuracy': {
       const a = insights.accuracy;
       return {
@@ -300,7 +300,12 @@ export function figureTable(
 }
 
 /** The reach figures and the period comparison (words in reach-texts.ts). */
-function reachTable(insights: Insights, id: 'reach-consultation' | 'reach-channel' | 'compare', lang: Locale): FigureTable {
+function reachTable(
+  insights: Insights,
+  id: 'reach-consultation' | 'reach-channel' | 'compare',
+  lang: Locale,
+  queueLinks: boolean,
+): FigureTable {
   const r = textsFor(reachTexts, lang);
   const col = r.columns;
   const social: Column[] = (['replies', 'likes', 'reposts', 'quotes'] as const).map((key) => ({
@@ -383,9 +388,26 @@ function reachTable(insights: Insights, id: 'reach-consultation' | 'reach-channe
       { key: 'previous', label: col.previous(c.previous.from, c.previous.to), format: 'count' },
       { key: 'change', label: col.change, format: 'count' },
     ],
-    rows: c.measures.map((m) => ({
-      values: { measure: r.measures[m.measure], current: m.current, previous: m.previous, change: m.change },
-    })),
+    rows: c.measures.map((m) => {
+      const values = { measure: r.measures[m.measure], current: m.current, previous: m.previous, change: m.change };
+      // The channel an item count is about (undefined: every channel); null: not a count of items.
+      const channel =
+        m.measure === 'items'
+          ? f.channel
+          : m.measure === 'portal' || m.measure === 'widget' || m.measure === 'social'
+            ? m.measure
+            : null;
+      if (!queueLinks || channel === null || (f.channel && channel !== f.channel)) return { values };
+      // Drill-down: the inbox narrowed to exactly the items this number counts.
+      const link = (count: number, period: { from: string; to: string }) => {
+        const query = new URLSearchParams({ from: period.from, to: period.to });
+        if (channel) query.set('channel', channel);
+        if (f.consultation) query.set('consultation', f.consultation);
+        if (f.topic) query.set('topic', f.topic);
+        return html`<a href="${staffPaths.queue(lang)}?${query.toString()}">${String(count)}<span class="staff-visually-hidden">: ${r.compare.itemsLink(`${r.measures[m.measure]}, ${period.from} – ${period.to}`)}</span></a>`;
+      };
+      return { values, html: { current: link(m.current, f), previous: link(m.previous, c.previous) } };
+    }),
   };
 }
 

@@ -16,6 +16,7 @@ import {
   widgetViews,
 } from '../../../api/db/schema.ts';
 import { computeInsights } from '../../../api/services/insights/index.ts';
+import { loadItems } from '../../../api/services/insights/items.ts';
 import { importMastodonThread } from '../../../api/services/social/mastodon.ts';
 import { importThread } from '../../../api/services/social/threads.ts';
 import { mastodonThread } from '../../fixtures/social/payloads.ts';
@@ -178,6 +179,55 @@ for (const target of databaseTargets()) {
         body.rows.find((r: { channel: string }) => r.channel === 'Widget on https://www.gemeente.nl'),
         { channel: 'Widget on https://www.gemeente.nl', visits: 4, replies: null, likes: null, reposts: null, quotes: null },
       );
+    });
+
+    it('drills down from an item count to an inbox that lists exactly the items counted', async () => {
+      // An erased item in the period is not counted, and must not be listed either.
+      await t.db.insert(submissions).values({
+        consultationId,
+        channel: 'portal',
+        language: 'nl',
+        followUpCode: 'RERASED1',
+        createdAt: new Date('2025-03-12T11:00:00Z'),
+        erasedAt: new Date('2025-03-13T11:00:00Z'),
+        reviewState: 'erased',
+      });
+      await addStaffUser(t, 'moderator.bereik@demodam.example', 'moderator');
+      const { cookie } = await logIn(t, 'moderator.bereik@demodam.example');
+      const html = await (
+        await t.app.request(`/beheer/inzichten/?from=${THIS.from}&to=${THIS.to}`, { headers: { Cookie: cookie } })
+      ).text();
+      const links = [...html.matchAll(/<a href="(\/beheer\/\?from=[^"]+)">(\d+)</g)].map((m) => ({
+        href: m[1]!.replaceAll('&amp;', '&'),
+        count: Number(m[2]),
+      }));
+      assert.ok(links.length >= 4, 'the item counts of both periods link to the inbox');
+      const insights = await computeInsights(t.db, organisationId, THIS, NOW);
+      const previous = await computeInsights(t.db, organisationId, PREVIOUS, NOW);
+      assert.ok(insights.items > 0 && previous.items > 0);
+      for (const link of links) {
+        const url = new URL(link.href, 'http://localhost');
+        const channel = url.searchParams.get('channel');
+        const period = { from: url.searchParams.get('from')!, to: url.searchParams.get('to')! };
+        const expected = (await loadItems(t.db, organisationId, { ...period, ...(channel ? { channel: channel as 'portal' } : {}) }))
+          .map((item) => item.id)
+          .sort();
+        const listed = new Set<string>();
+        const page = await (await t.app.request(link.href, { headers: { Cookie: cookie } })).text();
+        for (const m of page.matchAll(/\/beheer\/items\/([0-9a-f-]{36})/g)) listed.add(m[1]!);
+        assert.deepEqual([...listed].sort(), expected, link.href);
+        assert.equal(link.count, expected.length, link.href);
+        assert.match(page, new RegExp(`Alleen de items die de inzichten tellen van ${period.from} tot en met ${period.to}`));
+      }
+    });
+
+    it('ignores a broken period in the inbox address instead of failing', async () => {
+      const { cookie } = await logIn(t, 'moderator.bereik@demodam.example');
+      for (const query of ['from=2025-02-30&to=2025-03-01', 'from=2025-03-10&to=2025-03-01', 'from=x', `to=${'9'.repeat(300)}`]) {
+        const response = await t.app.request(`/beheer/?${query}`, { headers: { Cookie: cookie } });
+        assert.equal(response.status, 200, query);
+        assert.doesNotMatch(await response.text(), /Alleen de items die de inzichten tellen/, query);
+      }
     });
 
     it('publishes visits per day and page and per consultation as open data, with an ETag', async () => {
