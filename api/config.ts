@@ -33,6 +33,8 @@ export type Config = {
   rebuildPollMs: number;
   /** Seconds between re-syncs of mirrored social threads; 0 turns the background sync off. */
   socialSyncSeconds: number;
+  /** Minutes between checks whether the weekly insights summary is due; 0 turns the summary off. */
+  weeklySummaryMinutes: number;
   /** Seconds between writes of the counted visits to the database; 0 turns visit counting off. */
   visitFlushSeconds: number;
   /** The municipality's own X API bearer token, for live X threads. */
@@ -116,6 +118,7 @@ export const EnvSchema = z.object({
   PODIUM_REBUILD_DEBOUNCE_MS: wholeNumber('must be a number of milliseconds', 5_000),
   PODIUM_REBUILD_POLL_MS: wholeNumber('must be a number of milliseconds', 2_000),
   PODIUM_SOCIAL_SYNC_SECONDS: wholeNumber('must be a number of seconds (0 turns the sync off)', 60),
+  PODIUM_WEEKLY_SUMMARY_MINUTES: wholeNumber('must be a number of minutes (0 turns the weekly summary off)', 60),
   PODIUM_VISIT_FLUSH_SECONDS: wholeNumber('must be a number of seconds (0 turns visit counting off)', 60),
   PODIUM_X_BEARER_TOKEN: text(),
   PODIUM_IMPORT_ALLOW_PRIVATE: yesNo(false),
@@ -215,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rebuildPollMs: v.PODIUM_REBUILD_POLL_MS,
     socialSyncSeconds: v.PODIUM_SOCIAL_SYNC_SECONDS,
     visitFlushSeconds: v.PODIUM_VISIT_FLUSH_SECONDS,
+    weeklySummaryMinutes: v.PODIUM_WEEKLY_SUMMARY_MINUTES,
     xBearerToken: v.PODIUM_X_BEARER_TOKEN,
     threadImports: {
       allowPrivateHosts: v.PODIUM_IMPORT_ALLOW_PRIVATE,

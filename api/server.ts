@@ -32,6 +32,7 @@ import { startPostingLoop } from './services/social/posting.ts';
 import { startNearlyLateLoop } from './services/notifications/nearly-late.ts';
 import { startBackgroundLoop } from './services/background-loop.ts';
 import { createVisitCounter } from './services/reach/counter.ts';
+import { startWeeklySummaryLoop } from './staff/insights/weekly-summary.ts';
 import { describeError } from './lib/log-error.ts';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { observe } from './observability/events.ts';
@@ -209,6 +210,11 @@ export async function start(
         })
       : undefined;
 
+  // Every process checks; one per deployment queues the mails (job lease), once per person and week.
+  const stopWeeklySummary =
+    config.weeklySummaryMinutes > 0
+      ? startWeeklySummaryLoop(database.db, { everyMs: config.weeklySummaryMinutes * 60_000, log })
+      : async () => {};
   // Every process counts its own visits and adds them to the shared rows (additive upserts).
   const stopVisitFlush = visits
     ? startBackgroundLoop(
@@ -237,6 +243,7 @@ export async function start(
       await stopMailSender();
       await stopPoster();
       await stopLateCheck();
+      await stopWeeklySummary();
       await rateLimitStore?.close?.();
       observability.close();
       await database.close();

@@ -89,6 +89,15 @@ export const nl = {
     thisPeriod: 'deze periode',
     previousPeriod: 'vorige periode',
   },
+  weekly: {
+    subject: (from: string, to: string) => `Inzichten van de week van ${from} tot en met ${to}`,
+    intro:
+      'De cijfers van vorige week naast die van de week ervoor, met wat elk getal telt. Bij minder dan 10 noemen we geen stijging of daling.',
+    open: 'Bekijk alle inzichten van deze week',
+    why: 'U krijgt deze e-mail omdat u de inzichten leest en de wekelijkse samenvatting aan heeft staan.',
+    preferences: 'Kies welke e-mails u krijgt',
+    unsubscribe: 'Geen meldingen per e-mail meer ontvangen (ook deze samenvatting niet)',
+  },
 };
 
 export type ReachTexts = typeof nl;
@@ -149,5 +158,14 @@ export const en: ReachTexts = {
     itemsLink: (what: string) => `See the items: ${what}`,
     thisPeriod: 'this period',
     previousPeriod: 'previous period',
+  },
+  weekly: {
+    subject: (from: string, to: string) => `Insights of the week from ${from} to ${to}`,
+    intro:
+      'Last week’s figures beside those of the week before, with what each number counts. Below 10 we name no rise or fall.',
+    open: 'See all insights of this week',
+    why: 'You receive this e-mail because you read the insights and have the weekly summary turned on.',
+    preferences: 'Choose which e-mails you receive',
+    unsubscribe: 'Stop notification e-mails (this summary too)',
   },
 };
