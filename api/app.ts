@@ -169,8 +169,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     for (const path of ['/api/consultations/:slug/archive', '/api/threads/:id/archive'])
       app.use(path, downloadCounting(options.visits));
     // (`/api/threads/*` also matches `/api/threads` itself.)
-    for (const path of ['/api/consultations/*', '/api/threads/*'])
-      app.use(path, widgetViewCounting(options.visits));
+    for (const path of ['/api/consultations/*', '/api/threads/*']) app.use(path, widgetViewCounting(options.visits));
   }
   app.route('/', submissionRoutes({ siteDir }));
 

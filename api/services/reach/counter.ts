@@ -62,33 +62,33 @@ export function createVisitCounter(db: Db): VisitCounter {
   async function write(taken: Batch): Promise<number> {
     // One transaction: a failed flush writes nothing, so putting the batch back cannot count twice.
     return db.transaction(async (tx) => {
-    const pages = [...taken.pages].map(([key, visits]) => {
-      const [day, kind, path] = key.split(SEPARATOR) as [string, VisitKind, string];
-      return { day, kind, path, visits };
-    });
-    const widgets = [...taken.widgets].map(([key, views]) => {
-      const [day, origin, widget, subject] = key.split(SEPARATOR) as [string, string, string, string];
-      return { day, origin, widget, subject, views };
-    });
-    for (let at = 0; at < pages.length; at += ROWS_PER_STATEMENT) {
-      await tx
-        .insert(pageVisits)
-        .values(pages.slice(at, at + ROWS_PER_STATEMENT))
-        .onConflictDoUpdate({
-          target: [pageVisits.day, pageVisits.path],
-          set: { visits: sql.raw('"page_visits"."visits" + excluded."visits"') },
-        });
-    }
-    for (let at = 0; at < widgets.length; at += ROWS_PER_STATEMENT) {
-      await tx
-        .insert(widgetViews)
-        .values(widgets.slice(at, at + ROWS_PER_STATEMENT))
-        .onConflictDoUpdate({
-          target: [widgetViews.day, widgetViews.origin, widgetViews.widget, widgetViews.subject],
-          set: { views: sql.raw('"widget_views"."views" + excluded."views"') },
-        });
-    }
-    return pages.length + widgets.length;
+      const pages = [...taken.pages].map(([key, visits]) => {
+        const [day, kind, path] = key.split(SEPARATOR) as [string, VisitKind, string];
+        return { day, kind, path, visits };
+      });
+      const widgets = [...taken.widgets].map(([key, views]) => {
+        const [day, origin, widget, subject] = key.split(SEPARATOR) as [string, string, string, string];
+        return { day, origin, widget, subject, views };
+      });
+      for (let at = 0; at < pages.length; at += ROWS_PER_STATEMENT) {
+        await tx
+          .insert(pageVisits)
+          .values(pages.slice(at, at + ROWS_PER_STATEMENT))
+          .onConflictDoUpdate({
+            target: [pageVisits.day, pageVisits.path],
+            set: { visits: sql.raw('"page_visits"."visits" + excluded."visits"') },
+          });
+      }
+      for (let at = 0; at < widgets.length; at += ROWS_PER_STATEMENT) {
+        await tx
+          .insert(widgetViews)
+          .values(widgets.slice(at, at + ROWS_PER_STATEMENT))
+          .onConflictDoUpdate({
+            target: [widgetViews.day, widgetViews.origin, widgetViews.widget, widgetViews.subject],
+            set: { views: sql.raw('"widget_views"."views" + excluded."views"') },
+          });
+      }
+      return pages.length + widgets.length;
     });
   }
 

@@ -85,7 +85,9 @@ export async function computeReach(db: Db, organisationId: string, filter: Insig
   const narrowed = filter.topic !== undefined || filter.consultation !== undefined;
   const wanted = new Set(
     consultationRows
-      .filter((c) => (!filter.topic || c.topic === filter.topic) && (!filter.consultation || c.slug === filter.consultation))
+      .filter(
+        (c) => (!filter.topic || c.topic === filter.topic) && (!filter.consultation || c.slug === filter.consultation),
+      )
       .map((c) => c.slug),
   );
   const rows = new Map<string, ConsultationReach>();
@@ -208,7 +210,9 @@ type Change = { consultationId: string | null; platform: string } & SocialCounts
 async function socialChange(db: Db, organisationId: string, filter: InsightsFilter): Promise<Change[]> {
   const start = sql`(${filter.from}::date::timestamp at time zone ${TIME_ZONE})`;
   const end = sql`((${filter.to}::date + 1)::timestamp at time zone ${TIME_ZONE})`;
-  const last = (before: typeof start) => sql`select distinct on (m.post_id) m.post_id, m.replies, m.likes, m.reposts, m.quotes
+  const last = (
+    before: typeof start,
+  ) => sql`select distinct on (m.post_id) m.post_id, m.replies, m.likes, m.reposts, m.quotes
     from ${socialPostMetrics} m where m.at < ${before} order by m.post_id, m.at desc, m.id desc`;
   const diff = (key: string) =>
     sql.raw(`coalesce(sum(coalesce(i.${key}, 0) - coalesce(b.${key}, 0)), 0)::int as ${key}`);
@@ -238,7 +242,16 @@ export async function widgetUsage(
   db: Db,
   organisationId: string,
   since: string,
-): Promise<Array<{ origin: string; widget: string; subject: string; title: LocalizedText | null; views: number; lastDay: string }>> {
+): Promise<
+  Array<{
+    origin: string;
+    widget: string;
+    subject: string;
+    title: LocalizedText | null;
+    views: number;
+    lastDay: string;
+  }>
+> {
   const rows = await db
     .select({
       origin: widgetViews.origin,

@@ -26,7 +26,12 @@ export const VISITS_DEFINITION =
 type Entry = { body: Omit<VisitsOpenData, 'licence'>; at: number };
 const caches = new WeakMap<Db, Map<string, Entry>>();
 
-export async function visitsOpenData(db: Db, from: string, to: string, now: Date): Promise<Omit<VisitsOpenData, 'licence'>> {
+export async function visitsOpenData(
+  db: Db,
+  from: string,
+  to: string,
+  now: Date,
+): Promise<Omit<VisitsOpenData, 'licence'>> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const key = `${from}|${to}`;
@@ -47,7 +52,11 @@ export async function visitsOpenData(db: Db, from: string, to: string, now: Date
   );
   const consultationOf = (path: string): string | null => {
     const subject = subjectOfPath(path);
-    const slug = !subject ? null : 'consultation' in subject ? subject.consultation : (threads.get(subject.thread) ?? null);
+    const slug = !subject
+      ? null
+      : 'consultation' in subject
+        ? subject.consultation
+        : (threads.get(subject.thread) ?? null);
     return slug !== null && published.has(slug) ? slug : null;
   };
   const pageRows = await db

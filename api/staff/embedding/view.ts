@@ -13,13 +13,21 @@ import * as embeddingTexts from './texts.ts';
 import type { LocalizedText } from '../../db/schema.ts';
 import { pick } from '../kit/components.ts';
 
-type WidgetUse = { origin: string; widget: string; subject: string; title: LocalizedText | null; views: number; lastDay: string };
+type WidgetUse = {
+  origin: string;
+  widget: string;
+  subject: string;
+  title: LocalizedText | null;
+  views: number;
+  lastDay: string;
+};
 
 function usageTable(lang: Locale, usage: ReadonlyArray<WidgetUse>, days: number) {
   const m = textsFor(embeddingTexts, lang);
   if (usage.length === 0) return html`<p>${m.usage.empty(days)}</p>`;
   const rows = usage.map(
-    (use) => html`<tr><th scope="row">${use.origin}</th><td>${m.usage.widgets[use.widget] ?? use.widget}</td><td>${pick(use.title, lang) || use.subject}</td><td class="insights-number">${use.views}</td><td>${use.lastDay}</td></tr>`,
+    (use) =>
+      html`<tr><th scope="row">${use.origin}</th><td>${m.usage.widgets[use.widget] ?? use.widget}</td><td>${pick(use.title, lang) || use.subject}</td><td class="insights-number">${use.views}</td><td>${use.lastDay}</td></tr>`,
   );
   // A wide table scrolls in its own focusable region (WCAG 1.4.10 allows it for tables).
   return html`<div class="insights-table" role="region" tabindex="0" aria-labelledby="usage-caption"><table>

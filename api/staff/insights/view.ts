@@ -357,7 +357,11 @@ function reachTable(
       title: r.reachChannel.title,
       summary: r.reachChannel.summary(rows.length, rows.filter((row) => row.channel === 'widget').length),
       note: r.reachConsultation.what,
-      columns: [{ key: 'channel', label: col.channel, format: 'text' }, { key: 'visits', label: col.visits, format: 'count' }, ...social],
+      columns: [
+        { key: 'channel', label: col.channel, format: 'text' },
+        { key: 'visits', label: col.visits, format: 'count' },
+        ...social,
+      ],
       rows: rows.map((row) => {
         if (row.channel === 'social')
           return {
@@ -372,7 +376,9 @@ function reachTable(
           };
         const name =
           row.channel === 'widget' ? r.widgetOn(row.origin) : row.channel === 'portal' ? r.portalPages : r.downloads;
-        return { values: { channel: name, visits: row.visits, replies: null, likes: null, reposts: null, quotes: null } };
+        return {
+          values: { channel: name, visits: row.visits, replies: null, likes: null, reposts: null, quotes: null },
+        };
       }),
     };
   }

@@ -131,7 +131,12 @@ export async function queueWeeklySummaries(db: Db, now: Date): Promise<number> {
   let queued = 0;
   for (const organisation of await db.select({ id: organisations.id }).from(organisations)) {
     const people = await db
-      .select({ id: staffUsers.id, email: staffUsers.email, role: staffRoles.role, departmentId: staffRoles.departmentId })
+      .select({
+        id: staffUsers.id,
+        email: staffUsers.email,
+        role: staffRoles.role,
+        departmentId: staffRoles.departmentId,
+      })
       .from(staffUsers)
       .innerJoin(staffRoles, eq(staffRoles.staffUserId, staffUsers.id))
       .where(and(eq(staffUsers.organisationId, organisation.id), isNull(staffUsers.disabledAt)));

@@ -261,8 +261,12 @@ ${select('flag', f.flag, f.any, Object.entries(t.categories))}
 </div>
 <div class="staff-checkbox"><input${attrs({ type: 'checkbox', id: 'filter-overdue', name: 'overdue', value: '1', checked: Boolean(filter.overdue) })}><label for="filter-overdue">${f.overdue}</label></div>
 </details>
-${filter.period ? html`<p class="staff-notice" id="filter-period">${m.period(filter.period.from, filter.period.to)}</p>
-<input type="hidden" name="from" value="${filter.period.from}"><input type="hidden" name="to" value="${filter.period.to}">` : nothing}
+${
+  filter.period
+    ? html`<p class="staff-notice" id="filter-period">${m.period(filter.period.from, filter.period.to)}</p>
+<input type="hidden" name="from" value="${filter.period.from}"><input type="hidden" name="to" value="${filter.period.to}">`
+    : nothing
+}
 <p class="staff-actions"><button type="submit" class="staff-button">${f.apply}</button> <a href="${staffPaths.queue(lang)}">${f.clear}</a></p>
 </form>`;
 }

@@ -39,9 +39,7 @@ for (const target of databaseTargets()) {
     const get = (path: string, headers: Record<string, string> = { 'User-Agent': BROWSER }, method = 'GET') =>
       t.app.request(path, { method, headers });
     const stored = async () =>
-      (await t.db.select().from(pageVisits))
-        .map((r) => `${r.day} ${r.kind} ${r.path} ${r.visits}`)
-        .sort();
+      (await t.db.select().from(pageVisits)).map((r) => `${r.day} ${r.kind} ${r.path} ${r.visits}`).sort();
 
     before(async () => {
       site = builtSite();
@@ -139,7 +137,9 @@ for (const target of databaseTargets()) {
       await widget('/api/consultations/fietsroute-stationsstraat');
       assert.equal((await widget('/api/consultations/bestaat-niet', 'http://localhost:8080')).status, 404);
       await counter.flush();
-      const rows = (await t.db.select().from(widgetViews)).map((r) => `${r.origin} ${r.widget} ${r.subject} ${r.views}`);
+      const rows = (await t.db.select().from(widgetViews)).map(
+        (r) => `${r.origin} ${r.widget} ${r.subject} ${r.views}`,
+      );
       assert.deepEqual(rows.sort(), [
         'http://127.0.0.1:3000 answers fietsroute-stationsstraat 1',
         'http://localhost:8080 consultation fietsroute-stationsstraat 2',
@@ -164,10 +164,10 @@ describe('what counts', () => {
     assert.deepEqual(widgetRead('/api/consultations/a-b/answers', none), ['answers', 'a-b']);
     assert.equal(widgetRead('/api/consultations/a-b/archive', none), null);
     assert.equal(widgetRead('/api/consultations/A%20B', none), null);
-    assert.deepEqual(
-      widgetRead('/api/threads/0F0A9C2E-1B2C-4D3E-8F9A-0B1C2D3E4F5A', none),
-      ['thread', '0f0a9c2e-1b2c-4d3e-8f9a-0b1c2d3e4f5a'],
-    );
+    assert.deepEqual(widgetRead('/api/threads/0F0A9C2E-1B2C-4D3E-8F9A-0B1C2D3E4F5A', none), [
+      'thread',
+      '0f0a9c2e-1b2c-4d3e-8f9a-0b1c2d3e4f5a',
+    ]);
     assert.equal(widgetRead('/api/threads/niet-een-id', none), null);
   });
 });

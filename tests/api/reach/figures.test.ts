@@ -95,12 +95,24 @@ for (const target of databaseTargets()) {
       const { comparison } = await computeInsights(t.db, organisationId, THIS, NOW);
       assert.deepEqual(comparison.previous, PREVIOUS);
       const of = (measure: string) => comparison.measures.find((m) => m.measure === measure)!;
-      assert.deepEqual(of('pageVisits'), { measure: 'pageVisits', current: 15, previous: 10, change: 5, verdict: 'rose' });
+      assert.deepEqual(of('pageVisits'), {
+        measure: 'pageVisits',
+        current: 15,
+        previous: 10,
+        change: 5,
+        verdict: 'rose',
+      });
       assert.deepEqual(of('portal'), { measure: 'portal', current: 11, previous: 10, change: 1, verdict: 'rose' });
       assert.deepEqual(of('items'), { measure: 'items', current: 13, previous: 10, change: 3, verdict: 'rose' });
       // 2 against 0, and 5 against 1: below the minimum of 10, so no sentence, only the numbers.
       assert.equal(of('widget').verdict, 'too_few');
-      assert.deepEqual(of('widgetViews'), { measure: 'widgetViews', current: 5, previous: 1, change: 4, verdict: 'too_few' });
+      assert.deepEqual(of('widgetViews'), {
+        measure: 'widgetViews',
+        current: 5,
+        previous: 1,
+        change: 4,
+        verdict: 'too_few',
+      });
     });
 
     it('narrows reach to a chosen consultation and leaves other pages out', async () => {
@@ -171,13 +183,23 @@ for (const target of databaseTargets()) {
       });
       assert.equal(csv.status, 200);
       assert.match(await csv.text(), /Paginabezoeken op het portaal,15,10,5/);
-      const english = await t.app.request(`/en/manage/insights/export/reach-channel.json?from=${THIS.from}&to=${THIS.to}`, {
-        headers: { Cookie: cookie },
-      });
+      const english = await t.app.request(
+        `/en/manage/insights/export/reach-channel.json?from=${THIS.from}&to=${THIS.to}`,
+        {
+          headers: { Cookie: cookie },
+        },
+      );
       const body = await english.json();
       assert.deepEqual(
         body.rows.find((r: { channel: string }) => r.channel === 'Widget on https://www.gemeente.nl'),
-        { channel: 'Widget on https://www.gemeente.nl', visits: 4, replies: null, likes: null, reposts: null, quotes: null },
+        {
+          channel: 'Widget on https://www.gemeente.nl',
+          visits: 4,
+          replies: null,
+          likes: null,
+          reposts: null,
+          quotes: null,
+        },
       );
     });
 
@@ -209,7 +231,9 @@ for (const target of databaseTargets()) {
         const url = new URL(link.href, 'http://localhost');
         const channel = url.searchParams.get('channel');
         const period = { from: url.searchParams.get('from')!, to: url.searchParams.get('to')! };
-        const expected = (await loadItems(t.db, organisationId, { ...period, ...(channel ? { channel: channel as 'portal' } : {}) }))
+        const expected = (
+          await loadItems(t.db, organisationId, { ...period, ...(channel ? { channel: channel as 'portal' } : {}) })
+        )
           .map((item) => item.id)
           .sort();
         const listed = new Set<string>();
@@ -217,13 +241,21 @@ for (const target of databaseTargets()) {
         for (const m of page.matchAll(/\/beheer\/items\/([0-9a-f-]{36})/g)) listed.add(m[1]!);
         assert.deepEqual([...listed].sort(), expected, link.href);
         assert.equal(link.count, expected.length, link.href);
-        assert.match(page, new RegExp(`Alleen de items die de inzichten tellen van ${period.from} tot en met ${period.to}`));
+        assert.match(
+          page,
+          new RegExp(`Alleen de items die de inzichten tellen van ${period.from} tot en met ${period.to}`),
+        );
       }
     });
 
     it('ignores a broken period in the inbox address instead of failing', async () => {
       const { cookie } = await logIn(t, 'moderator.bereik@demodam.example');
-      for (const query of ['from=2025-02-30&to=2025-03-01', 'from=2025-03-10&to=2025-03-01', 'from=x', `to=${'9'.repeat(300)}`]) {
+      for (const query of [
+        'from=2025-02-30&to=2025-03-01',
+        'from=2025-03-10&to=2025-03-01',
+        'from=x',
+        `to=${'9'.repeat(300)}`,
+      ]) {
         const response = await t.app.request(`/beheer/?${query}`, { headers: { Cookie: cookie } });
         assert.equal(response.status, 200, query);
         assert.doesNotMatch(await response.text(), /Alleen de items die de inzichten tellen/, query);
@@ -264,7 +296,9 @@ for (const target of databaseTargets()) {
         ['from=2025-03-10&to=2025-03-01', 'period_order'],
         ['from=2024-01-01&to=2025-03-01', 'period_span'],
       ] as const) {
-        const response = await t.app.request(`/api/open-data/visits?${query}`, { headers: { 'Accept-Language': 'en' } });
+        const response = await t.app.request(`/api/open-data/visits?${query}`, {
+          headers: { 'Accept-Language': 'en' },
+        });
         assert.equal(response.status, 422, query);
         const problem = await response.json();
         assert.equal(problem.errors[0].field, 'from', query);

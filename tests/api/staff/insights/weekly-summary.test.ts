@@ -63,9 +63,15 @@ for (const target of databaseTargets()) {
       assert.equal(nl.subject, 'Inzichten van de week van 2026-11-16 tot en met 2026-11-22');
       assert.match(nl.html!, /<html lang="nl">/);
       assert.match(nl.html!, /<caption>Deze periode en de vorige vergeleken<\/caption>/);
-      assert.match(nl.html!, /<th scope="row" style="text-align:left">Paginabezoeken op het portaal<\/th><td style="text-align:right">14<\/td><td style="text-align:right">11<\/td><td style="text-align:right">3<\/td>/);
+      assert.match(
+        nl.html!,
+        /<th scope="row" style="text-align:left">Paginabezoeken op het portaal<\/th><td style="text-align:right">14<\/td><td style="text-align:right">11<\/td><td style="text-align:right">3<\/td>/,
+      );
       assert.match(nl.html!, /Paginabezoeken op het portaal steeg van 11 naar 14/);
-      assert.match(nl.text, /Paginabezoeken op het portaal\n {2}Deze periode \(2026-11-16 t\/m 2026-11-22\): 14\n {2}Vorige periode \(2026-11-09 t\/m 2026-11-15\): 11/);
+      assert.match(
+        nl.text,
+        /Paginabezoeken op het portaal\n {2}Deze periode \(2026-11-16 t\/m 2026-11-22\): 14\n {2}Vorige periode \(2026-11-09 t\/m 2026-11-15\): 11/,
+      );
       assert.match(nl.text, /\/beheer\/inzichten\/\?from=2026-11-16&to=2026-11-22/);
       const en = byRecipient.get('analist.en@demodam.example')!;
       assert.match(en.html!, /<html lang="en">/);
