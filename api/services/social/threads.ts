@@ -169,9 +169,10 @@ async function recordPostMetrics(tx: Tx, postId: string, counts: ImportedPost['c
   const { replies, likes, reposts, quotes } = counts;
   if (replies === null && likes === null && reposts === null && quotes === null) return;
   const value = (n: number | null) => (n === null ? sql`null::int` : sql`${n}::int`);
+  // A raw fragment: postgres.js takes no Date as a parameter here, so the moment goes as text.
   const row = sql`row(${value(replies)}, ${value(likes)}, ${value(reposts)}, ${value(quotes)})`;
   await tx.execute(sql`insert into ${socialPostMetrics} (post_id, at, replies, likes, reposts, quotes)
-    select ${postId}::uuid, ${now}, ${value(replies)}, ${value(likes)}, ${value(reposts)}, ${value(quotes)}
+    select ${postId}::uuid, ${now.toISOString()}::timestamptz, ${value(replies)}, ${value(likes)}, ${value(reposts)}, ${value(quotes)}
     where (select row(m.replies, m.likes, m.reposts, m.quotes) from ${socialPostMetrics} m
            where m.post_id = ${postId}::uuid order by m.at desc, m.id desc limit 1) is distinct from ${row}`);
 }
