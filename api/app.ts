@@ -27,6 +27,8 @@ import type { Metrics } from './observability/metrics.ts';
 /** The widget chunks Vite names `chunks-<name>-<hash>.js` (widgets/vite.config.ts). */
 const HASHED_CHUNK = /\/chunks-[^/]*-[A-Za-z0-9_-]{8}\.js$/;
 import { isUnstorableText } from './http/unstorable-text.ts';
+import { countStaticFile, downloadCounting, widgetViewCounting } from './http/visit-counting.ts';
+import type { VisitCounter } from './services/reach/counter.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitRules } from './services/rate-limit.ts';
 import type { RateLimitStore } from './services/rate-limit-stores.ts';
 import { rightsRoutes } from './routes/rights.ts';
@@ -80,6 +82,8 @@ export type AppOptions = {
   socialPosting?: () => PostingSettings;
   /** The organisation's identity provider for staff sign-in (config.oidc), discovered on first use. */
   oidc?: OidcProvider | undefined;
+  /** Counts page visits, downloads and widget views (api/services/reach/); nothing is counted without it. */
+  visits?: VisitCounter;
 };
 
 export const API_VERSION = '0.1.0';
@@ -169,6 +173,12 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   // Each start of a sign-in through the identity provider stores a row; each answer costs a token request.
   for (const path of [...OIDC_START_PATHS, OIDC_CALLBACK_PATH]) {
     app.use(path, rateLimit({ group: 'login', methods: ['GET'], ...limits }));
+  }
+  if (options.visits) {
+    for (const path of ['/api/consultations/:slug/archive', '/api/threads/:id/archive'])
+      app.use(path, downloadCounting(options.visits));
+    // (`/api/threads/*` also matches `/api/threads` itself.)
+    for (const path of ['/api/consultations/*', '/api/threads/*']) app.use(path, widgetViewCounting(options.visits));
   }
   app.route('/', submissionRoutes({ siteDir }));
 
@@ -262,6 +272,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       // publication for minutes).
       // (When no file matched, serveStatic ran the rest of the chain and returns no Response.)
       if (served instanceof Response) {
+        countStaticFile(c, served, options.visits, now());
         const type = served.headers.get('Content-Type');
         if (type?.startsWith('text/html') && !served.headers.has('Cache-Control'))
           served.headers.set('Cache-Control', 'no-cache');

@@ -34,6 +34,10 @@ export type Config = {
   rebuildPollMs: number;
   /** Seconds between re-syncs of mirrored social threads; 0 turns the background sync off. */
   socialSyncSeconds: number;
+  /** Minutes between checks whether the weekly insights summary is due; 0 turns the summary off. */
+  weeklySummaryMinutes: number;
+  /** Seconds between writes of the counted visits to the database; 0 turns visit counting off. */
+  visitFlushSeconds: number;
   /** The municipality's own X API bearer token, for live X threads. */
   xBearerToken: string | undefined;
   /** How threads are read from their platforms (private addresses, X token, Bluesky AppView). */
@@ -117,6 +121,8 @@ export const EnvSchema = z.object({
   PODIUM_REBUILD_DEBOUNCE_MS: wholeNumber('must be a number of milliseconds', 5_000),
   PODIUM_REBUILD_POLL_MS: wholeNumber('must be a number of milliseconds', 2_000),
   PODIUM_SOCIAL_SYNC_SECONDS: wholeNumber('must be a number of seconds (0 turns the sync off)', 60),
+  PODIUM_WEEKLY_SUMMARY_MINUTES: wholeNumber('must be a number of minutes (0 turns the weekly summary off)', 60),
+  PODIUM_VISIT_FLUSH_SECONDS: wholeNumber('must be a number of seconds (0 turns visit counting off)', 60),
   PODIUM_X_BEARER_TOKEN: text(),
   PODIUM_IMPORT_ALLOW_PRIVATE: yesNo(false),
   PODIUM_BLUESKY_APPVIEW: text(),
@@ -239,6 +245,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rebuildDebounceMs: v.PODIUM_REBUILD_DEBOUNCE_MS,
     rebuildPollMs: v.PODIUM_REBUILD_POLL_MS,
     socialSyncSeconds: v.PODIUM_SOCIAL_SYNC_SECONDS,
+    visitFlushSeconds: v.PODIUM_VISIT_FLUSH_SECONDS,
+    weeklySummaryMinutes: v.PODIUM_WEEKLY_SUMMARY_MINUTES,
     xBearerToken: v.PODIUM_X_BEARER_TOKEN,
     threadImports: {
       allowPrivateHosts: v.PODIUM_IMPORT_ALLOW_PRIVATE,

@@ -33,6 +33,10 @@ import { startRetentionLoop } from './services/retention.ts';
 import { startMailSender } from './services/notifications/outbox.ts';
 import { startPostingLoop } from './services/social/posting.ts';
 import { startNearlyLateLoop } from './services/notifications/nearly-late.ts';
+import { startBackgroundLoop } from './services/background-loop.ts';
+import { createVisitCounter } from './services/reach/counter.ts';
+import { startWeeklySummaryLoop } from './staff/insights/weekly-summary.ts';
+import { describeError } from './lib/log-error.ts';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { observe } from './observability/events.ts';
 import { createLogger, type Logger } from './observability/log.ts';
@@ -141,6 +145,7 @@ export async function start(
   const rateLimitStore = config.redisUrl ? redisRateLimitStore(config.redisUrl, { log }) : undefined;
   if (rateLimitStore) log('Rate limits are counted in Redis.');
   const observability = observeServer(database, config, log);
+  const visits = config.visitFlushSeconds > 0 ? createVisitCounter(database.db) : undefined;
   const app = createApp({
     db: database.db,
     databaseKind: database.kind,
@@ -156,6 +161,7 @@ export async function start(
     socialPosting: () => ({ secretKey: config.secretKey, allowPrivateHosts: config.threadImports.allowPrivateHosts }),
     ...(rateLimitStore ? { rateLimitStore } : {}),
     ...(config.oidc ? { oidc: createOidcProvider(config.oidc, { log }) } : {}),
+    ...(visits ? { visits } : {}),
   });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -230,17 +236,40 @@ export async function start(
         })
       : undefined;
 
+  // Every process checks; one per deployment queues the mails (job lease), once per person and week.
+  const stopWeeklySummary =
+    config.weeklySummaryMinutes > 0
+      ? startWeeklySummaryLoop(database.db, { everyMs: config.weeklySummaryMinutes * 60_000, log })
+      : async () => {};
+  // Every process counts its own visits and adds them to the shared rows (additive upserts).
+  const stopVisitFlush = visits
+    ? startBackgroundLoop(
+        'visits.flush',
+        async () => {
+          await visits.flush().catch((error: unknown) => {
+            log(`Counted visits could not be written yet (${describeError(error)}); they are kept for the next try.`);
+            throw error;
+          });
+        },
+        config.visitFlushSeconds * 1000,
+      )
+    : async () => {};
+
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       await adminSocket?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopVisitFlush();
+      // What this process counted since the last flush, written before the database closes.
+      await visits?.flush().catch(() => undefined);
       await rebuilder.stop();
       await stopThreadSync();
       await stopRetention();
       await stopMailSender();
       await stopPoster();
       await stopLateCheck();
+      await stopWeeklySummary();
       await rateLimitStore?.close?.();
       observability.close();
       await database.close();

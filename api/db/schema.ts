@@ -14,6 +14,7 @@ import {
   bigserial,
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -1288,4 +1289,62 @@ export const themeCorrections = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('theme_corrections_key').on(t.organisationId, t.themeKey)],
+);
+
+/**
+ * Visits to portal pages and downloads, counted by the server from its own requests
+ * (api/services/reach/): per Amsterdam day and path, nothing else. No cookie, no address, no
+ * user agent, no referrer is stored; bots and failed or non-GET requests are not counted.
+ * Each process adds its batch with an additive upsert, so processes add up.
+ */
+export const pageVisits = pgTable(
+  'page_visits',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    /** The path without its query string (a page of the built portal, or a download). */
+    path: text('path').notNull(),
+    /** `page` (an HTML page of the portal) or `download` (an archive or document). */
+    kind: text('kind').notNull(),
+    visits: bigint('visits', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.path] })],
+);
+
+/**
+ * Widget loads per embedding site: the widgets' requests to the public API carry the
+ * embedding page's Origin (only origins an organisation allowed are counted). `widget` is
+ * what the request read (`consultation`: podium-consultation and podium-submit, which read
+ * the same; `answers`; `thread`), `subject` the consultation's slug or the thread's id.
+ */
+export const widgetViews = pgTable(
+  'widget_views',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    origin: text('origin').notNull(),
+    widget: text('widget').notNull(),
+    subject: text('subject').notNull(),
+    views: bigint('views', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.origin, t.widget, t.subject] })],
+);
+
+/**
+ * The platform's counts of a mirrored post at a sync, kept only when they changed since the
+ * post's previous snapshot: likes, reposts, replies and quotes over time (null where the
+ * platform reports no such figure).
+ */
+export const socialPostMetrics = pgTable(
+  'social_post_metrics',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => socialPosts.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    replies: integer('replies'),
+    likes: integer('likes'),
+    reposts: integer('reposts'),
+    quotes: integer('quotes'),
+  },
+  (t) => [index('social_post_metrics_post_at').on(t.postId, t.at)],
 );

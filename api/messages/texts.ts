@@ -50,6 +50,9 @@ export const nl = {
   rate_limited_detail: (p: MessageParams) =>
     `U stuurde in korte tijd te veel verzoeken. Wacht ${p.minutes} ${p.minutes === 1 ? 'minuut' : 'minuten'} en probeer het dan opnieuw. Wat u al instuurde, is bewaard.`,
   to_home_page: 'Naar de startpagina',
+  period_date: 'Vul een bestaande datum in als JJJJ-MM-DD, bijvoorbeeld 2026-11-01.',
+  period_order: 'De begindatum moet op of voor de einddatum liggen.',
+  period_span: 'Kies een periode van hoogstens 366 dagen.',
   bad_request: 'Ongeldig verzoek',
   inbox_since_invalid:
     'Geef in since het moment waarop de lijst getoond werd, in microseconden sinds 1970 (zoals de pagina het meegeeft).',
@@ -130,6 +133,9 @@ export const en: Texts = {
   rate_limited_detail: (p: MessageParams) =>
     `You sent too many requests in a short time. Wait ${p.minutes} ${p.minutes === 1 ? 'minute' : 'minutes'} and try again. What you already sent is kept.`,
   to_home_page: 'To the home page',
+  period_date: 'Enter an existing date as YYYY-MM-DD, for example 2026-11-01.',
+  period_order: 'The first day must be on or before the last day.',
+  period_span: 'Choose a period of at most 366 days.',
   bad_request: 'Bad request',
   inbox_since_invalid:
     'Give in since the moment the list was shown, in microseconds since 1970 (as the page passes it on).',

@@ -11,6 +11,9 @@ import type { AppEnv } from '../http/app-env.ts';
 import { problem, validationHook } from '../http/problem.ts';
 import { OPEN_DATA_LICENCE, SMALL_NUMBER_THRESHOLD } from '../services/insights/open-data.ts';
 import { openDataSnapshot } from '../services/insights/open-data-cache.ts';
+import { VisitsOpenData } from '../../shared/contracts/open-data-reach.ts';
+import { visitsOpenData, VISITS_MAX_DAYS } from '../services/reach/open-data.ts';
+import { addDays, amsterdamDate, daysBetween, isCalendarDate } from '../services/insights/weeks.ts';
 
 const problemContent = { 'application/problem+json': { schema: Problem } };
 const description =
@@ -50,6 +53,36 @@ const oneRoute = createRoute({
   },
 });
 
+const VisitDay = InputText.max(10).refine(isCalendarDate, { error: 'period_date' });
+
+const visitsRoute = createRoute({
+  method: 'get',
+  path: '/api/open-data/visits',
+  tags: ['Open data'],
+  summary: 'Page visits, downloads and widget views per day',
+  description:
+    'Per day (Europe/Amsterdam) the visits of each portal page and download, and per published consultation its ' +
+    'page visits, downloads and widget views. Counted by the server without cookies or anything about the ' +
+    `visitor; bots are not counted. Default: the last 30 days; at most ${VISITS_MAX_DAYS} days. Licence: CC0-1.0.`,
+  request: {
+    query: z
+      .object({
+        from: VisitDay.optional().openapi({ example: '2026-11-01', description: 'First day, inclusive' }),
+        to: VisitDay.optional().openapi({ example: '2026-11-30', description: 'Last day, inclusive' }),
+      })
+      .superRefine((q, ctx) => {
+        if (!q.from || !q.to) return;
+        if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'period_order' });
+        else if (daysBetween(q.from, q.to) >= VISITS_MAX_DAYS)
+          ctx.addIssue({ code: 'custom', path: ['from'], message: 'period_span' });
+      }),
+  },
+  responses: {
+    200: { description: 'Visits per day', content: { 'application/json': { schema: VisitsOpenData } } },
+    422: { description: 'Not a valid period', content: problemContent },
+  },
+});
+
 export function openDataRoutes(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   // Open data is for anyone to read from any site: no credentials are involved, so any origin may.
@@ -73,6 +106,20 @@ export function openDataRoutes(): OpenAPIHono<AppEnv> {
     const consultation = snapshot.consultations.find((one) => one.slug === slug);
     if (!consultation) return problem(c, 404, 'consultation_not_found') as never;
     return c.json({ ...meta(snapshot.generatedAt), consultation }, 200, headers);
+  });
+
+  app.openapi(visitsRoute, async (c) => {
+    const query = c.req.valid('query');
+    const today = amsterdamDate(c.get('now')());
+    const to = query.to ?? (query.from && addDays(query.from, 29) < today ? addDays(query.from, 29) : today);
+    const from = query.from ?? addDays(to, -29);
+    if (from > to || daysBetween(from, to) >= VISITS_MAX_DAYS)
+      return problem(c, 422, 'validation_failed', {
+        detail: 'validation_detail',
+        errors: [{ field: 'from', code: from > to ? 'period_order' : 'period_span' }],
+      }) as never;
+    const body = await visitsOpenData(c.get('db'), from, to, c.get('now')());
+    return c.json({ ...body, licence: OPEN_DATA_LICENCE }, 200, headers);
   });
 
   return app;

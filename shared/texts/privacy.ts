@@ -9,6 +9,7 @@ export const nl = {
     'Uw reactie en de taal waarin u die gaf.',
     'Uw naam en e-mailadres, alleen als u die zelf invult. Uw e-mailadres gebruiken wij alleen als u daarvoor toestemming geeft.',
     'Een code waarmee u uw reactie kunt volgen. Die code is niet aan uw naam gekoppeld.',
+    'Hoe vaak elke pagina per dag is bekeken, en hoe vaak onze formulieren op andere websites zijn geladen (per website). Dat telt de server zelf, zonder cookies. Wij bewaren daarbij niets over u: geen IP-adres, geen browser, niet waar u vandaan kwam. Zoekmachines en andere bots tellen niet mee.',
   ],
   notHeading: 'Wat doen wij niet?',
   not: [
@@ -64,6 +65,7 @@ export const en: Texts = {
     'Your response and the language you gave it in.',
     'Your name and e-mail address, only if you fill them in yourself. We only use your e-mail address if you agree to it.',
     'A code with which you can follow your response. The code is not linked to your name.',
+    'How often each page was viewed per day, and how often our forms were loaded on other websites (per website). The server counts this itself, without cookies. We keep nothing about you when we do: no IP address, no browser, not where you came from. Search engines and other bots do not count.',
   ],
   notHeading: 'What do we not do?',
   not: [

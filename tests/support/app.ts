@@ -7,6 +7,7 @@ import type { PostingSettings } from '../../api/services/social/accounts.ts';
 import type { ImportSettings } from '../../api/services/social/thread-admin.ts';
 import type { DatabaseTarget } from './databases.ts';
 import type { OidcProvider } from '../../api/services/auth/oidc.ts';
+import type { VisitCounter } from '../../api/services/reach/counter.ts';
 
 const NO_RATE_LIMITS: RateLimitRules = { submit: null, follow_up: null, rights: null, login: null, email_link: null };
 
@@ -26,6 +27,8 @@ export async function openTestApp(
     observability?: (db: Database['db']) => AppOptions['observability'];
     socialPosting?: () => PostingSettings;
     oidc?: OidcProvider;
+    /** Counts visits (api/services/reach/counter.ts), made from the test's database. */
+    visits?: (db: Database['db']) => VisitCounter;
   } = {},
 ) {
   const database: Database = await target.open();
@@ -42,6 +45,7 @@ export async function openTestApp(
     ...(options.observability ? { observability: options.observability(database.db) } : {}),
     ...(options.socialPosting ? { socialPosting: options.socialPosting } : {}),
     ...(options.oidc ? { oidc: options.oidc } : {}),
+    ...(options.visits ? { visits: options.visits(database.db) } : {}),
     // Tests about other things send more than a resident would; tests/api/rate-limits.test.ts tests the limits.
     rateLimits: options.rateLimits ?? NO_RATE_LIMITS,
   });

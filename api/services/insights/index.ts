@@ -26,6 +26,8 @@ import type { InsightsFilter } from './filters.ts';
 import { inPeriod, loadItems, loadThemeTexts, type InsightItem } from './items.ts';
 import { loadThemeCorrections } from './theme-corrections.ts';
 import { weeksBetween } from './weeks.ts';
+import { computeReach, type Reach } from '../reach/figures.ts';
+import { compareMeasures, previousPeriod, type Comparison, type Measure } from './compare.ts';
 
 export type Insights = {
   filter: InsightsFilter;
@@ -40,6 +42,10 @@ export type Insights = {
   responseOverall: ReturnType<typeof responseOverall>;
   engagement: EngagementRow[];
   accuracy: Accuracy;
+  /** Page visits, downloads, widget views and social counts (api/services/reach/figures.ts). */
+  reach: Reach;
+  /** This period beside the previous one of equal length. */
+  comparison: Comparison;
 };
 
 export const FIGURES = [
@@ -51,6 +57,9 @@ export const FIGURES = [
   'response-times',
   'engagement',
   'accuracy',
+  'reach-consultation',
+  'reach-channel',
+  'compare',
 ] as const;
 export type FigureId = (typeof FIGURES)[number];
 
@@ -63,6 +72,13 @@ export async function computeInsights(
   const items = await loadItems(db, organisationId, filter);
   const weeks = weeksBetween(filter.from, filter.to);
   const texts = await loadThemeTexts(db, organisationId, filter, items);
+  const reach = await computeReach(db, organisationId, filter);
+  const period = previousPeriod(filter);
+  const previousFilter = { ...filter, ...period };
+  const [previousItems, previousReach] = [
+    await loadItems(db, organisationId, previousFilter),
+    await computeReach(db, organisationId, previousFilter),
+  ];
   return {
     filter,
     weeks,
@@ -76,6 +92,19 @@ export async function computeInsights(
     responseOverall: responseOverall(items, now),
     engagement: await engagement(db, organisationId, filter),
     accuracy: accuracy(await corrections(db, organisationId, items)),
+    reach,
+    comparison: compareMeasures(measuresOf(items, reach), measuresOf(previousItems, previousReach), period),
+  };
+}
+
+function measuresOf(items: readonly InsightItem[], reach: Reach): Record<Measure, number> {
+  const channel = (name: string) => items.filter((item) => item.channel === name).length;
+  return {
+    items: items.length,
+    portal: channel('portal'),
+    widget: channel('widget'),
+    social: channel('social'),
+    ...reach.totals,
   };
 }
 

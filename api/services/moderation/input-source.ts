@@ -27,6 +27,7 @@ import { addItemNote } from './item-notes.ts';
 import { afterCursor, cursorMicros, textMatches } from './search.ts';
 import { nextVersion, onVersion, staleResult, StaleVersion } from './versions.ts';
 import {
+  arrivedIn,
   ALL_STATES,
   OPEN_STATES,
   TARGET_STATE,
@@ -133,6 +134,7 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<Source
     );
   }
   if (filter.channel) conditions.push(eq(submissions.channel, filter.channel));
+  if (filter.counted) conditions.push(isNull(submissions.erasedAt), arrivedIn(submissions.createdAt, filter.counted));
   if (filter.consultation) conditions.push(eq(consultations.slug, filter.consultation));
   if (filter.topic) conditions.push(eq(topics.slug, filter.topic));
   if (filter.department) {

@@ -32,6 +32,8 @@ export const SAVED_VIEW_PARAMS = [
   'department',
   'flag',
   'overdue',
+  'from',
+  'to',
 ] as const;
 
 export type SavedView = { id: string; name: string; query: string; position: number };

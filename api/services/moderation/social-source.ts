@@ -35,6 +35,7 @@ import { addItemNote } from './item-notes.ts';
 import { afterCursor, cursorMicros, textMatches } from './search.ts';
 import { nextVersion, onVersion, staleResult, StaleVersion } from './versions.ts';
 import {
+  arrivedIn,
   ALL_STATES,
   OPEN_STATES,
   TARGET_STATE,
@@ -97,6 +98,14 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<Source
     );
   }
   if (filter.itemId) conditions.push(eq(socialPosts.id, filter.itemId));
+  if (filter.counted) {
+    conditions.push(
+      arrivedIn(socialPosts.postedAt, filter.counted),
+      isNull(socialPosts.submissionId),
+      sql`(${socialPosts.authorId} is null or not exists (select 1 from ${socialAuthors} own
+        where own.id = ${socialPosts.authorId} and own.is_own_account))`,
+    );
+  }
   if (filter.consultation) conditions.push(eq(consultations.slug, filter.consultation));
   if (filter.topic) conditions.push(eq(topics.slug, filter.topic));
   if (filter.department) {

@@ -8,6 +8,8 @@
  * `supports`; it never quietly does nothing. A filter it has nothing to match (an assignee,
  * where items cannot be assigned) matches no item: it is never ignored.
  */
+import { sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import {
   reviewState,
@@ -129,6 +131,13 @@ export type QueueFilter = {
    * viewer belongs to). An empty list matches no item.
    */
   routedTo?: readonly string[] | undefined;
+  /**
+   * Only the items the insights count as received in this period (Amsterdam dates, inclusive):
+   * input not erased, by its arrival; residents' posts by their posting time, not the
+   * municipality's own and not those that became a submission (which count as the submission).
+   * A drill-down from an insights figure to exactly the items behind it.
+   */
+  counted?: { from: string; to: string } | undefined;
   /** Full-text search in the item's text, in Dutch and English (./search.ts). */
   search?: string | undefined;
   /**
@@ -143,6 +152,9 @@ export type QueueFilter = {
 };
 
 export type QueueOrder = 'oldest' | 'newest' | 'due';
+
+/** States of the items the insights count (every state but erased). */
+export const COUNTED_STATES: readonly ReviewState[] = ALL_STATES.filter((state) => state !== 'erased');
 
 /**
  * Where a page of the queue ends: the (created_at, id) of its last item — (response_due_at, id)
@@ -257,4 +269,10 @@ export interface ModerationSource {
   correctSentiment(db: Db, params: SentimentParams): Promise<CorrectionResult>;
   answer(db: Db, params: AnswerParams): Promise<AnswerResult>;
   assign(db: Db, params: AssignParams): Promise<AssignResult>;
+}
+
+/** `column` lies within the Amsterdam dates `from`–`to` (inclusive), as the insights count periods. */
+export function arrivedIn(column: AnyPgColumn, period: { from: string; to: string }): SQL {
+  return sql`${column} >= (${period.from}::date::timestamp at time zone 'Europe/Amsterdam')
+    and ${column} < ((${period.to}::date + 1)::timestamp at time zone 'Europe/Amsterdam')`;
 }

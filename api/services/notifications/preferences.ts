@@ -8,7 +8,14 @@ import type { Db } from '../../db/client.ts';
 import { staffNotificationPreferences } from '../../db/schema.ts';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 
-export const NOTIFICATION_KINDS = ['item_assigned', 'item_nearly_late', 'item_escalated', 'security_alert'] as const;
+export const NOTIFICATION_KINDS = [
+  'item_assigned',
+  'item_nearly_late',
+  'item_escalated',
+  'security_alert',
+  // The weekly summary of the insights (weekly-summary.ts): by e-mail only, for those who read insights.
+  'weekly_summary',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export type Channels = { workbench: boolean; email: boolean };

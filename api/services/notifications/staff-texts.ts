@@ -14,6 +14,7 @@ export const nl = {
     item_nearly_late: 'Een item van mij is bijna te laat',
     item_escalated: 'Een item is geëscaleerd',
     security_alert: 'Beveiligingsmeldingen (alleen beheerders)',
+    weekly_summary: 'Wekelijkse samenvatting van de inzichten (alleen per e-mail)',
   },
   sentence: {
     item_assigned: (p: Params) => `${nlItem(p)} is aan u toegewezen.`,
@@ -21,12 +22,14 @@ export const nl = {
       `${nlItem(p)} moet uiterlijk ${p.dueAt ? formatDate(p.dueAt, 'nl', 'dateTime') : ''} beantwoord zijn.`,
     item_escalated: (p: Params) => `${nlItem(p)} is geëscaleerd.`,
     security_alert: (p: Params) => `Beveiliging: ${p.message?.nl ?? ''}`,
+    weekly_summary: () => 'De cijfers van vorige week staan klaar.',
   },
   subject: {
     item_assigned: 'Item aan u toegewezen',
     item_nearly_late: 'Item bijna te laat',
     item_escalated: 'Item geëscaleerd',
     security_alert: 'Beveiligingsmelding',
+    weekly_summary: 'Inzichten van de week',
   },
 };
 
@@ -36,6 +39,7 @@ export const en: typeof nl = {
     item_nearly_late: 'An item of mine is nearly late',
     item_escalated: 'An item is escalated',
     security_alert: 'Security alerts (administrators only)',
+    weekly_summary: 'Weekly summary of the insights (by e-mail only)',
   },
   sentence: {
     item_assigned: (p) => `${enItem(p)} has been assigned to you.`,
@@ -43,11 +47,13 @@ export const en: typeof nl = {
       `${enItem(p)} must be answered by ${p.dueAt ? formatDate(p.dueAt, 'en', 'dateTime') : ''}.`,
     item_escalated: (p) => `${enItem(p)} has been escalated.`,
     security_alert: (p) => `Security: ${p.message?.en ?? p.message?.nl ?? ''}`,
+    weekly_summary: () => 'Last week’s figures are ready.',
   },
   subject: {
     item_assigned: 'Item assigned to you',
     item_nearly_late: 'Item nearly late',
     item_escalated: 'Item escalated',
     security_alert: 'Security alert',
+    weekly_summary: 'Insights of the week',
   },
 };

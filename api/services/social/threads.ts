@@ -26,6 +26,7 @@ import {
   consultations,
   socialAuthors,
   socialMediaDescriptions,
+  socialPostMetrics,
   socialPostings,
   socialPosts,
   socialThreads,
@@ -159,6 +160,23 @@ function postColumns(post: ImportedPost, position: number) {
   };
 }
 
+/**
+ * Keeps the platform's counts of a post as read at this sync, for the figures over time, but
+ * only when they differ from the post's latest snapshot (unchanged counts add no row), and
+ * not when the platform reports none of them.
+ */
+async function recordPostMetrics(tx: Tx, postId: string, counts: ImportedPost['counts'], now: Date): Promise<void> {
+  const { replies, likes, reposts, quotes } = counts;
+  if (replies === null && likes === null && reposts === null && quotes === null) return;
+  const value = (n: number | null) => (n === null ? sql`null::int` : sql`${n}::int`);
+  // A raw fragment: postgres.js takes no Date as a parameter here, so the moment goes as text.
+  const row = sql`row(${value(replies)}, ${value(likes)}, ${value(reposts)}, ${value(quotes)})`;
+  await tx.execute(sql`insert into ${socialPostMetrics} (post_id, at, replies, likes, reposts, quotes)
+    select ${postId}::uuid, ${now.toISOString()}::timestamptz, ${value(replies)}, ${value(likes)}, ${value(reposts)}, ${value(quotes)}
+    where (select row(m.replies, m.likes, m.reposts, m.quotes) from ${socialPostMetrics} m
+           where m.post_id = ${postId}::uuid order by m.at desc, m.id desc limit 1) is distinct from ${row}`);
+}
+
 /** Applies a fresh read of a thread to its stored posts. */
 async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, now: Date): Promise<SyncStats> {
   const stats: SyncStats = { added: 0, updated: 0, edited: 0, deleted: 0 };
@@ -239,6 +257,7 @@ async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, n
           assignedStaffUserId: routed?.staffUserId ?? null,
         })
         .returning({ id: socialPosts.id });
+      if (!post.placeholder) await recordPostMetrics(tx, added!.id, post.counts, now);
       if (routed?.staffUserId) {
         await notifications.itemAssigned(tx, {
           itemId: added!.id,
@@ -270,6 +289,12 @@ async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, n
         deletedAt: post.placeholder === 'deleted' ? (before.deletedAt ?? now) : null,
       })
       .where(eq(socialPosts.id, before.id));
+    const countsChanged =
+      before.replyCount !== columns.replyCount ||
+      before.likeCount !== columns.likeCount ||
+      before.repostCount !== columns.repostCount ||
+      before.quoteCount !== columns.quoteCount;
+    if (countsChanged && !post.placeholder) await recordPostMetrics(tx, before.id, post.counts, now);
     if (changed) stats.edited++;
     else stats.updated++;
   }

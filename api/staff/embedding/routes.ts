@@ -13,8 +13,13 @@ import { field, pageSession, staffForm, staffPage, type StaffEnv } from '../kit/
 import { embeddingPaths } from './paths.ts';
 import * as embeddingTexts from './texts.ts';
 import { renderEmbeddingPage } from './view.ts';
+import { widgetUsage } from '../../services/reach/figures.ts';
+import { addDays, amsterdamDate } from '../../services/insights/weeks.ts';
 
 type Outcome = 'toegevoegd' | 'bestond' | 'verwijderd';
+
+/** How far back the list of where widgets are used looks. */
+const USAGE_DAYS = 90;
 
 export function embeddingRoutes(): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
@@ -103,6 +108,12 @@ async function page(
       lang,
       session: pageSession(session),
       origins: await listOrigins(c.get('db'), session.user.organisationId),
+      usage: await widgetUsage(
+        c.get('db'),
+        session.user.organisationId,
+        addDays(amsterdamDate(c.get('now')()), -(USAGE_DAYS - 1)),
+      ),
+      usageDays: USAGE_DAYS,
       ...(extra.value !== undefined ? { value: extra.value } : {}),
       status: extra.status,
       errors: extra.errors ?? [],

@@ -18,6 +18,23 @@ export const nl = {
   already: (origin: string) => `${origin} stond al in de lijst.`,
   removed: (origin: string) => `${origin} is verwijderd.`,
   embedPage: 'Hoe u een widget insluit, leest u op de pagina voor webredacteuren.',
+  usage: {
+    heading: 'Waar widgets gebruikt worden',
+    intro:
+      'Per website hoe vaak een widget daar gegevens ophaalde (een weergave), zonder cookies en zonder iets over de bezoeker te bewaren. Alleen toegestane webadressen tellen mee; bots niet.',
+    empty: (days: number) => `In de laatste ${days} dagen is geen widget op een andere website bekeken.`,
+    caption: (days: number) => `Widgetweergaven per website, laatste ${days} dagen`,
+    site: 'Website',
+    widget: 'Widget',
+    shows: 'Toont',
+    views: 'Weergaven',
+    lastSeen: 'Laatst gezien',
+    widgets: {
+      consultation: 'Consultatie of reactieformulier',
+      answers: 'Reacties',
+      thread: 'Gesprek van sociale media',
+    } as Record<string, string>,
+  },
   errors: {
     empty: 'Vul een webadres in, zoals https://www.gemeente.nl.',
     scheme: 'Begin het webadres met https:// (of http:// voor een testomgeving).',
@@ -47,6 +64,23 @@ export const en: typeof nl = {
   already: (origin) => `${origin} was already in the list.`,
   removed: (origin) => `${origin} has been removed.`,
   embedPage: 'How to embed a widget is explained on the page for web editors.',
+  usage: {
+    heading: 'Where widgets are used',
+    intro:
+      'Per website how often a widget fetched data there (a view), without cookies and without keeping anything about the visitor. Only allowed web addresses count; bots do not.',
+    empty: (days) => `No widget was viewed on another website in the last ${days} days.`,
+    caption: (days) => `Widget views per website, last ${days} days`,
+    site: 'Website',
+    widget: 'Widget',
+    shows: 'Shows',
+    views: 'Views',
+    lastSeen: 'Last seen',
+    widgets: {
+      consultation: 'Consultation or response form',
+      answers: 'Responses',
+      thread: 'Social media conversation',
+    },
+  },
   errors: {
     empty: 'Fill in a web address, such as https://www.municipality.nl.',
     scheme: 'Start the web address with https:// (or http:// for a test environment).',

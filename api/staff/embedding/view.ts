@@ -10,11 +10,40 @@ import { errorSummary, fieldError, hiddenFields, notice } from '../kit/component
 import { staffPage, type PageSession } from '../kit/shell.ts';
 import { embeddingPaths } from './paths.ts';
 import * as embeddingTexts from './texts.ts';
+import type { LocalizedText } from '../../db/schema.ts';
+import { pick } from '../kit/components.ts';
+
+type WidgetUse = {
+  origin: string;
+  widget: string;
+  subject: string;
+  title: LocalizedText | null;
+  views: number;
+  lastDay: string;
+};
+
+function usageTable(lang: Locale, usage: ReadonlyArray<WidgetUse>, days: number) {
+  const m = textsFor(embeddingTexts, lang);
+  if (usage.length === 0) return html`<p>${m.usage.empty(days)}</p>`;
+  const rows = usage.map(
+    (use) =>
+      html`<tr><th scope="row">${use.origin}</th><td>${m.usage.widgets[use.widget] ?? use.widget}</td><td>${pick(use.title, lang) || use.subject}</td><td class="insights-number">${use.views}</td><td>${use.lastDay}</td></tr>`,
+  );
+  // A wide table scrolls in its own focusable region (WCAG 1.4.10 allows it for tables).
+  return html`<div class="insights-table" role="region" tabindex="0" aria-labelledby="usage-caption"><table>
+<caption id="usage-caption">${m.usage.caption(days)}</caption>
+<thead><tr><th scope="col">${m.usage.site}</th><th scope="col">${m.usage.widget}</th><th scope="col">${m.usage.shows}</th><th scope="col">${m.usage.views}</th><th scope="col">${m.usage.lastSeen}</th></tr></thead>
+<tbody>${rows}</tbody>
+</table></div>`;
+}
 
 export function renderEmbeddingPage(state: {
   lang: Locale;
   session: PageSession;
   origins: readonly string[];
+  /** Where the widgets were seen: per embedding site and what they showed (api/services/reach/). */
+  usage?: ReadonlyArray<WidgetUse>;
+  usageDays?: number;
   value?: string;
   status?: string | undefined;
   errors?: readonly FieldError[];
@@ -38,6 +67,9 @@ ${notice(state.status)}
 <p><a href="${embeddingPaths.embedGuide(lang)}">${m.embedPage}</a></p>
 <h2>${m.listHeading}</h2>
 ${items.length > 0 ? html`<ul class="staff-origins">${items}</ul>` : html`<p>${m.empty}</p>`}
+<h2>${m.usage.heading}</h2>
+<p>${m.usage.intro}</p>
+${usageTable(lang, state.usage ?? [], state.usageDays ?? 90)}
 <h2>${m.addHeading}</h2>
 <form method="post" action="${embeddingPaths.add}" novalidate class="staff-form">
 ${hiddenFields({ csrf: session.csrfToken, lang })}

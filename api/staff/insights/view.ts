@@ -7,6 +7,7 @@ import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { textsFor } from '../../../shared/i18n.ts';
 import { formatDecimal, formatPercent } from '../../../shared/format.ts';
 import * as insightsTexts from './texts.ts';
+import * as reachTexts from './reach-texts.ts';
 import type { FilterError, FilterOptions, InsightsFilter, RawFilter } from '../../services/insights/filters.ts';
 import { filterQuery } from '../../services/insights/filters.ts';
 import {
@@ -33,7 +34,15 @@ export type Column = { key: string; label: string; format: Format };
 export type Cell = string | number | null;
 /** A row's values; `html` holds markup shown in place of a value (the CSV and JSON keep the value). */
 export type FigureRow = { values: Record<string, Cell>; html?: Record<string, Html> };
-export type FigureTable = { id: FigureId; title: string; summary: string; columns: Column[]; rows: FigureRow[] };
+export type FigureTable = {
+  id: FigureId;
+  title: string;
+  summary: string;
+  columns: Column[];
+  rows: FigureRow[];
+  /** What the numbers count, shown under the summary. */
+  note?: string;
+};
 
 const round = (value: number | null, digits: number) =>
   value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
@@ -260,6 +269,10 @@ export function figureTable(
         })),
       };
     }
+    case 'reach-consultation':
+    case 'reach-channel':
+    case 'compare':
+      return reachTable(insights, id, lang, options.queueLinks);
     case 'accuracy': {
       const a = insights.accuracy;
       return {
@@ -289,6 +302,124 @@ export function figureTable(
       };
     }
   }
+}
+
+/** The reach figures and the period comparison (words in reach-texts.ts). */
+function reachTable(
+  insights: Insights,
+  id: 'reach-consultation' | 'reach-channel' | 'compare',
+  lang: Locale,
+  queueLinks: boolean,
+): FigureTable {
+  const r = textsFor(reachTexts, lang);
+  const col = r.columns;
+  const social: Column[] = (['replies', 'likes', 'reposts', 'quotes'] as const).map((key) => ({
+    key,
+    label: col[key],
+    format: 'count',
+  }));
+  if (id === 'reach-consultation') {
+    const named = insights.reach.perConsultation.map((row) => ({
+      name: row.consultation ? pick(row.consultation.title, lang) || row.consultation.slug : r.otherPages,
+      row,
+    }));
+    const top = named
+      .filter((n) => n.row.consultation && n.row.pageVisits > 0)
+      .sort((a, b) => b.row.pageVisits - a.row.pageVisits)[0];
+    return {
+      id,
+      title: r.reachConsultation.title,
+      summary: r.reachConsultation.summary(
+        insights.reach.totals.pageVisits,
+        top && { name: top.name, visits: top.row.pageVisits },
+      ),
+      note: r.reachConsultation.what,
+      columns: [
+        { key: 'consultation', label: col.consultation, format: 'text' },
+        { key: 'pageVisits', label: col.pageVisits, format: 'count' },
+        { key: 'downloads', label: col.downloads, format: 'count' },
+        { key: 'widgetViews', label: col.widgetViews, format: 'count' },
+        ...social,
+      ],
+      rows: named.map(({ name, row }) => ({
+        values: {
+          consultation: name,
+          pageVisits: row.pageVisits,
+          downloads: row.downloads,
+          widgetViews: row.widgetViews,
+          replies: row.replies,
+          likes: row.likes,
+          reposts: row.reposts,
+          quotes: row.quotes,
+        },
+      })),
+    };
+  }
+  if (id === 'reach-channel') {
+    const rows = insights.reach.perChannel;
+    return {
+      id,
+      title: r.reachChannel.title,
+      summary: r.reachChannel.summary(rows.length, rows.filter((row) => row.channel === 'widget').length),
+      note: r.reachConsultation.what,
+      columns: [
+        { key: 'channel', label: col.channel, format: 'text' },
+        { key: 'visits', label: col.visits, format: 'count' },
+        ...social,
+      ],
+      rows: rows.map((row) => {
+        if (row.channel === 'social')
+          return {
+            values: {
+              channel: r.socialOn(row.platform),
+              visits: null,
+              replies: row.replies,
+              likes: row.likes,
+              reposts: row.reposts,
+              quotes: row.quotes,
+            },
+          };
+        const name =
+          row.channel === 'widget' ? r.widgetOn(row.origin) : row.channel === 'portal' ? r.portalPages : r.downloads;
+        return {
+          values: { channel: name, visits: row.visits, replies: null, likes: null, reposts: null, quotes: null },
+        };
+      }),
+    };
+  }
+  const c = insights.comparison;
+  const f = insights.filter;
+  return {
+    id,
+    title: r.compare.title,
+    summary: r.compare.summary(c.measures, c.minimum),
+    columns: [
+      { key: 'measure', label: col.measure, format: 'text' },
+      { key: 'current', label: col.current(f.from, f.to), format: 'count' },
+      { key: 'previous', label: col.previous(c.previous.from, c.previous.to), format: 'count' },
+      { key: 'change', label: col.change, format: 'count' },
+    ],
+    rows: c.measures.map((m) => {
+      const values = { measure: r.measures[m.measure], current: m.current, previous: m.previous, change: m.change };
+      // The channel an item count is about (undefined: every channel); null: not a count of items.
+      const channel =
+        m.measure === 'items'
+          ? f.channel
+          : m.measure === 'portal' || m.measure === 'widget' || m.measure === 'social'
+            ? m.measure
+            : null;
+      if (!queueLinks || channel === null || (f.channel && channel !== f.channel)) return { values };
+      // Drill-down: the inbox narrowed to exactly the items this number counts.
+      const link = (count: number, period: { from: string; to: string }) => {
+        const query = new URLSearchParams({ from: period.from, to: period.to });
+        if (channel) query.set('channel', channel);
+        if (f.consultation) query.set('consultation', f.consultation);
+        if (f.topic) query.set('topic', f.topic);
+        return html`<a href="${staffPaths.queue(lang)}?${query.toString()}">${String(count)}<span class="staff-visually-hidden">: ${r.compare.itemsLink(`${r.measures[m.measure]}, ${period.from} – ${period.to}`)}</span></a>`;
+      };
+      return { values, html: { current: link(m.current, f), previous: link(m.previous, c.previous) } };
+    }),
+  };
 }
 
 function display(value: Cell, format: Format, lang: Locale): string {
@@ -409,6 +540,51 @@ ${stackedChart({
       return shareBars(id, table, lang, t.figures.accuracy.chartValue, 'label', 'recall');
     case 'themes':
       return nothing;
+    case 'reach-consultation':
+      return barChart({
+        id,
+        title: `${table.title}: ${reachTexts[lang].columns.pageVisits.toLowerCase()}`,
+        summary: table.summary,
+        rows: table.rows.map((row) => ({
+          label: String(row.values.consultation),
+          value: value(row, 'pageVisits'),
+          display: String(value(row, 'pageVisits')),
+        })),
+      });
+    case 'reach-channel':
+      return barChart({
+        id,
+        title: `${table.title}: ${reachTexts[lang].columns.visits.toLowerCase()}`,
+        summary: table.summary,
+        rows: table.rows
+          .filter((row) => row.values.visits !== null)
+          .map((row) => ({
+            label: String(row.values.channel),
+            value: value(row, 'visits'),
+            display: String(value(row, 'visits')),
+          })),
+      });
+    case 'compare': {
+      // Both periods as bars next to each other, per measure (one scale: the largest number).
+      const r = reachTexts[lang];
+      return barChart({
+        id,
+        title: table.title,
+        summary: table.summary,
+        rows: table.rows.flatMap((row) => [
+          {
+            label: `${String(row.values.measure)} – ${r.compare.thisPeriod}`,
+            value: value(row, 'current'),
+            display: String(value(row, 'current')),
+          },
+          {
+            label: `${String(row.values.measure)} – ${r.compare.previousPeriod}`,
+            value: value(row, 'previous'),
+            display: String(value(row, 'previous')),
+          },
+        ]),
+      });
+    }
   }
 }
 
@@ -448,6 +624,7 @@ function renderFigure(table: FigureTable, lang: Locale, filter: InsightsFilter):
   return html`<section class="insights-figure" aria-labelledby="${headingId}">
 <h2 id="${headingId}">${table.title}</h2>
 <p class="insights-summary">${table.summary}</p>
+${table.note ? html`<p class="insights-hint">${table.note}</p>` : nothing}
 ${content}
 ${downloads}
 </section>`;

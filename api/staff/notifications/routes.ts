@@ -25,9 +25,13 @@ import { notificationPaths } from './paths.ts';
 import * as notificationTexts from './texts.ts';
 import { renderNotificationsPage } from './view.ts';
 
-/** Security alerts are for administrators only; the others for everyone. */
+/** Security alerts are for administrators only, the weekly summary for who reads insights; the others for everyone. */
 const kindsFor = (session: ActiveSession): NotificationKind[] =>
-  NOTIFICATION_KINDS.filter((kind) => kind !== 'security_alert' || can(session.roles, 'admin'));
+  NOTIFICATION_KINDS.filter(
+    (kind) =>
+      (kind !== 'security_alert' || can(session.roles, 'admin')) &&
+      (kind !== 'weekly_summary' || can(session.roles, 'insights.read')),
+  );
 
 const Checkbox = z.union([z.literal('yes'), z.undefined()]);
 const NotificationId = z.uuid();

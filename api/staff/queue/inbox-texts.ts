@@ -20,6 +20,8 @@ export const nl = {
   permalink: 'Vaste link naar dit item',
   search: 'Zoeken in de tekst',
   searchHint: 'Zoekt in het Nederlands en het Engels; woordvormen tellen mee (fietspad vindt ook fietspaden).',
+  period: (from: string, to: string) =>
+    `Alleen de items die de inzichten tellen van ${from} tot en met ${to}, in elke status. Met ‘Filters wissen’ ziet u weer de hele lijst.`,
   searchTooLong: 'Maak de zoektekst korter dan 200 tekens.',
   view: 'Welke items',
   views: { all: 'Alle items', mine: 'Aan mij toegewezen', waiting: 'Wacht op mij', department: 'Mijn afdeling' },
@@ -117,6 +119,8 @@ export const en: typeof nl = {
   permalink: 'Permanent link to this item',
   search: 'Search the text',
   searchHint: 'Searches in Dutch and English; word forms count (cycle also finds cycling).',
+  period: (from: string, to: string) =>
+    `Only the items the insights count from ${from} to ${to}, in every state. ‘Clear filters’ shows the whole list again.`,
   searchTooLong: 'Make the search text shorter than 200 characters.',
   view: 'Which items',
   views: { all: 'All items', mine: 'Assigned to me', waiting: 'Waiting for me', department: 'My department' },

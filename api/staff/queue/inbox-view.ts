@@ -47,6 +47,8 @@ export type QueueFilterValues = {
   view?: 'all' | 'mine' | 'waiting' | 'department' | undefined;
   sort?: QueueOrder | undefined;
   status?: string | undefined;
+  /** The insights' period the list is narrowed to (a drill-down), if any. */
+  period?: { from: string; to: string } | undefined;
   channel?: string | undefined;
   consultation?: string | undefined;
   topic?: string | undefined;
@@ -259,6 +261,12 @@ ${select('flag', f.flag, f.any, Object.entries(t.categories))}
 </div>
 <div class="staff-checkbox"><input${attrs({ type: 'checkbox', id: 'filter-overdue', name: 'overdue', value: '1', checked: Boolean(filter.overdue) })}><label for="filter-overdue">${f.overdue}</label></div>
 </details>
+${
+  filter.period
+    ? html`<p class="staff-notice" id="filter-period">${m.period(filter.period.from, filter.period.to)}</p>
+<input type="hidden" name="from" value="${filter.period.from}"><input type="hidden" name="to" value="${filter.period.to}">`
+    : nothing
+}
 <p class="staff-actions"><button type="submit" class="staff-button">${f.apply}</button> <a href="${staffPaths.queue(lang)}">${f.clear}</a></p>
 </form>`;
 }

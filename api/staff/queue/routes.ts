@@ -40,6 +40,7 @@ import {
   listHouseRules,
   listQueue,
   OPEN_STATES,
+  COUNTED_STATES,
   QUEUE_ORDERS,
   queueFilterOptions,
   SEARCH_MAX_LENGTH,
@@ -47,6 +48,7 @@ import {
   type QueueFilter,
   type ReviewState,
 } from '../../services/moderation/index.ts';
+import { isCalendarDate } from '../../services/insights/weeks.ts';
 import { BULK, renderInboxPage, type InboxDetail, type ItemFormState, type QueueFilterValues } from './inbox-view.ts';
 import * as inboxTexts from './inbox-texts.ts';
 import * as webcareTexts from '../webcare/texts.ts';
@@ -116,6 +118,9 @@ const QueueQuery = z.object({
   overdue: InputText.optional()
     .transform((v) => v === '1')
     .catch(false),
+  // A period from the insights' drill-down (Amsterdam dates); only a whole, real period applies.
+  from: InputText.refine(isCalendarDate).optional().catch(undefined),
+  to: InputText.refine(isCalendarDate).optional().catch(undefined),
   q: InputText.optional().catch(undefined),
   view: z.enum(['all', 'mine', 'waiting', 'department']).optional().catch(undefined),
   sort: z.enum(QUEUE_ORDERS).optional().catch(undefined),
@@ -309,6 +314,11 @@ export function queueRoutes({ queuePage }: { queuePage: QueuePage }): Hono<Staff
   return app;
 }
 
+/** The insights' period, when the query names a whole one (first day on or before the last). */
+function countedPeriod(query: { from?: string | undefined; to?: string | undefined }) {
+  return query.from && query.to && query.from <= query.to ? { from: query.from, to: query.to } : undefined;
+}
+
 /** The list's filter from its query (without order and paging): the page and the new-items count share it. */
 function listFilter(
   query: z.infer<typeof QueueQuery>,
@@ -317,8 +327,16 @@ function listFilter(
 ): QueueFilter {
   const view = query.view ?? 'all';
   const waitingStates: ReviewState[] = [...OPEN_STATES, 'needs_answer'];
+  const counted = countedPeriod(query);
   return {
-    states: query.status ? [query.status as ReviewState] : view === 'waiting' ? waitingStates : OPEN_STATES,
+    states: query.status
+      ? [query.status as ReviewState]
+      : counted
+        ? COUNTED_STATES
+        : view === 'waiting'
+          ? waitingStates
+          : OPEN_STATES,
+    counted,
     channel: query.channel,
     consultation: query.consultation,
     topic: query.topic,
@@ -360,6 +378,7 @@ async function showQueue(
     view: query.view,
     sort: query.sort,
     status: query.status,
+    period: countedPeriod(query),
     channel: query.channel,
     consultation: query.consultation,
     topic: query.topic,

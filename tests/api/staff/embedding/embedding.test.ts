@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, organisations } from '../../../../api/db/schema.ts';
+import { auditLog, organisations, widgetViews } from '../../../../api/db/schema.ts';
 import { parseOrigin } from '../../../../api/services/embed-origins.ts';
 import { openTestApp, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
@@ -144,6 +144,61 @@ for (const target of databaseTargets()) {
         headers: { Cookie: admin.cookie },
       });
       assert.doesNotMatch(await page.text(), /evil\.example is toegevoegd/);
+    });
+
+    it('lists where each widget is used: per embedding site, what it shows and how often, in the last 90 days', async () => {
+      // NOW is 2026-11-27: 2026-08-30 is the first of the 90 days, 2026-08-29 falls outside.
+      await t.db.insert(widgetViews).values([
+        {
+          day: '2026-11-20',
+          origin: 'https://www.gemeente.nl',
+          widget: 'consultation',
+          subject: 'fietsroute-stationsstraat',
+          views: 7,
+        },
+        {
+          day: '2026-11-25',
+          origin: 'https://www.gemeente.nl',
+          widget: 'consultation',
+          subject: 'fietsroute-stationsstraat',
+          views: 2,
+        },
+        {
+          day: '2026-08-30',
+          origin: 'https://wijkkrant.nl',
+          widget: 'answers',
+          subject: 'fietsroute-stationsstraat',
+          views: 1,
+        },
+        {
+          day: '2026-08-29',
+          origin: 'https://oud.example',
+          widget: 'answers',
+          subject: 'fietsroute-stationsstraat',
+          views: 5,
+        },
+        // Another organisation's consultation (or one that no longer exists) is not listed.
+        {
+          day: '2026-11-25',
+          origin: 'https://anders.example',
+          widget: 'consultation',
+          subject: 'bestaat-niet',
+          views: 3,
+        },
+      ]);
+      const html = await (await t.app.request('/beheer/insluiten', { headers: { Cookie: admin.cookie } })).text();
+      const rows = [
+        ...html.matchAll(
+          /<tr><th scope="row">([^<]+)<\/th><td>([^<]+)<\/td><td>([^<]+)<\/td><td[^>]*>(\d+)<\/td><td>([^<]+)<\/td><\/tr>/g,
+        ),
+      ].map((m) => m.slice(1).join(' | '));
+      assert.deepEqual(rows, [
+        'https://wijkkrant.nl | Reacties | Nieuwe fietsroute Stationsstraat | 1 | 2026-08-30',
+        'https://www.gemeente.nl | Consultatie of reactieformulier | Nieuwe fietsroute Stationsstraat | 9 | 2026-11-25',
+      ]);
+      assert.match(html, /Widgetweergaven per website, laatste 90 dagen/);
+      const english = await (await t.app.request('/en/manage/embedding', { headers: { Cookie: admin.cookie } })).text();
+      assert.match(english, /Where widgets are used/);
     });
   });
 }

@@ -1,0 +1,96 @@
+/**
+ * Which requests count as a visit, a download or a widget view (api/services/reach/counter.ts
+ * keeps the numbers). Counted by the server from its own requests: no cookie, no script, no
+ * third party, and nothing about the visitor is read beyond what decides whether to count.
+ *
+ * Counted: a successful GET (200; a 304 revisit is a 200 here, below the ETag middleware) of
+ * an HTML page of the built portal, of a document in it or of a public archive, and a widget's
+ * successful GET of the public API from an allowed embedding origin. Not counted: other
+ * methods (HEAD, POST…), errors and redirects, prefetches, and clients whose user agent is
+ * missing or names a bot, crawler or HTTP library. Headless browsers that pose as a browser are
+ * not recognised.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from './app-env.ts';
+import type { VisitCounter, WidgetKind } from '../services/reach/counter.ts';
+
+const BOT =
+  /bot|crawl|spider|slurp|archiver|curl|wget|python|java\/|go-http|httpclient|okhttp|axios|node-fetch|undici|libwww|scrapy|phantomjs|lighthouse|pingdom|uptime|monitor|facebookexternalhit|embedly|preview|feedfetcher|ahrefs|semrush|mj12|petal|yandex|baidu|duckduck|bingpreview/i;
+
+/** Documents in the built portal that count as downloads rather than pages. */
+const DOCUMENT = /\.(pdf|odt|ods|odp|docx?|xlsx?|pptx?|csv|zip|epub)$/i;
+
+/** The longest path counted; longer ones are not portal pages. */
+const MAX_PATH = 300;
+
+export function isBot(userAgent: string | undefined): boolean {
+  return !userAgent || BOT.test(userAgent);
+}
+
+/** A GET that a person's browser made for itself (not a prefetch, not a bot). */
+function countableRequest(c: Context): boolean {
+  if (c.req.method !== 'GET') return false;
+  if (isBot(c.req.header('User-Agent'))) return false;
+  const purpose = c.req.header('Sec-Purpose') ?? c.req.header('Purpose');
+  return !purpose?.includes('prefetch');
+}
+
+/**
+ * Counts a file the static site served: an HTML page as a visit, a document as a download.
+ * Called by the static-site middleware with its response, so only files of the built portal count.
+ */
+export function countStaticFile(c: Context, response: Response, counter: VisitCounter | undefined, at: Date): void {
+  if (!counter || response.status !== 200 || !countableRequest(c)) return;
+  const path = c.req.path;
+  if (path.length > MAX_PATH) return;
+  if (DOCUMENT.test(path)) counter.page(path, 'download', at);
+  else if (response.headers.get('Content-Type')?.startsWith('text/html') && !path.endsWith('/404.html'))
+    counter.page(path, 'page', at);
+}
+
+/** Counts a successful download of a public archive (mounted on the archive routes). */
+export function downloadCounting(counter: VisitCounter): MiddlewareHandler<AppEnv> {
+  return async function downloadCounting(c, next) {
+    await next();
+    if (c.res.status === 200 && countableRequest(c) && c.req.path.length <= MAX_PATH)
+      counter.page(c.req.path, 'download', c.get('now')());
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SLUG = /^[a-z0-9-]{1,200}$/;
+
+/** What a widget's API request reads: the consultation, its answers or a thread. */
+export function widgetRead(path: string, query: (name: string) => string | undefined): [WidgetKind, string] | null {
+  const parts = path.split('/');
+  // ['', 'api', 'consultations', slug, 'answers'?]
+  if (parts[2] === 'consultations' && parts[3] && SLUG.test(parts[3])) {
+    if (parts.length === 4) return ['consultation', parts[3]];
+    if (parts.length === 5 && parts[4] === 'answers') return ['answers', parts[3]];
+    return null;
+  }
+  if (parts[2] === 'threads') {
+    if (parts.length === 3) {
+      const slug = query('consultation');
+      return slug && SLUG.test(slug) ? ['thread', slug] : null;
+    }
+    if (parts.length === 4 && parts[3] && UUID.test(parts[3])) return ['thread', parts[3].toLowerCase()];
+  }
+  return null;
+}
+
+/**
+ * Counts a widget's read of the public API per embedding origin. Only origins that an
+ * organisation allowed are counted (anyone can send any Origin header; counting those would
+ * let a script fill the table), and only reads that found something (200).
+ */
+export function widgetViewCounting(counter: VisitCounter): MiddlewareHandler<AppEnv> {
+  return async function widgetViewCounting(c, next) {
+    await next();
+    const origin = c.req.header('Origin');
+    if (!origin || c.res.status !== 200 || !countableRequest(c)) return;
+    const read = widgetRead(c.req.path, (name) => c.req.query(name));
+    if (!read || !(await c.get('origins').allows(origin))) return;
+    counter.widget(origin, read[0], read[1], c.get('now')());
+  };
+}

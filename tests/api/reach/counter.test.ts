@@ -1,0 +1,173 @@
+/**
+ * Visit counting (api/services/reach/counter.ts, api/http/visit-counting.ts): what counts as a
+ * visit, a download and a widget view, and that batches from several processes add up.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import type { Db } from '../../../api/db/client.ts';
+import { pageVisits, widgetViews } from '../../../api/db/schema.ts';
+import { createVisitCounter, type VisitCounter } from '../../../api/services/reach/counter.ts';
+import { isBot, widgetRead } from '../../../api/http/visit-counting.ts';
+import { NOW, openTestApp, type TestApp } from '../../support/app.ts';
+import { databaseTargets } from '../../support/databases.ts';
+
+const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36';
+const DAY = '2026-11-27';
+
+function builtSite(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'podium-reach-'));
+  const page = (path: string) => {
+    mkdirSync(join(dir, path), { recursive: true });
+    writeFileSync(join(dir, path, 'index.html'), '<!doctype html><title>t</title>');
+  };
+  page('');
+  page('consultaties/fietsroute-stationsstraat');
+  mkdirSync(join(dir, 'documenten'));
+  writeFileSync(join(dir, 'documenten', 'plan.pdf'), '%PDF-1.4');
+  writeFileSync(join(dir, 'style.css'), 'body{}');
+  return dir;
+}
+
+for (const target of databaseTargets()) {
+  describe(`counting visits (${target.name})`, () => {
+    let t: TestApp;
+    let counter: VisitCounter;
+    let site: string;
+    const get = (path: string, headers: Record<string, string> = { 'User-Agent': BROWSER }, method = 'GET') =>
+      t.app.request(path, { method, headers });
+    const stored = async () =>
+      (await t.db.select().from(pageVisits)).map((r) => `${r.day} ${r.kind} ${r.path} ${r.visits}`).sort();
+
+    before(async () => {
+      site = builtSite();
+      t = await openTestApp(target, { siteDir: site, visits: (db) => (counter = createVisitCounter(db)) });
+    });
+    after(async () => {
+      await t.close();
+      rmSync(site, { recursive: true, force: true });
+    });
+    beforeEach(async () => {
+      await counter.flush();
+      await t.db.delete(pageVisits);
+      await t.db.delete(widgetViews);
+    });
+
+    it('counts a browser’s GET of a portal page and of a document, per day and path, without its query', async () => {
+      assert.equal((await get('/consultaties/fietsroute-stationsstraat/?code=GEHEIM')).status, 200);
+      assert.equal((await get('/consultaties/fietsroute-stationsstraat/')).status, 200);
+      assert.equal((await get('/')).status, 200);
+      assert.equal((await get('/documenten/plan.pdf')).status, 200);
+      assert.equal(counter.pending(), 4);
+      assert.equal(await counter.flush(), 3);
+      assert.deepEqual(await stored(), [
+        `${DAY} download /documenten/plan.pdf 1`,
+        `${DAY} page / 1`,
+        `${DAY} page /consultaties/fietsroute-stationsstraat/ 2`,
+      ]);
+    });
+
+    it('ignores bots, clients without a user agent, prefetches, other methods, errors and assets', async () => {
+      const page = '/consultaties/fietsroute-stationsstraat/';
+      await get(page, { 'User-Agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' });
+      await get(page, { 'User-Agent': 'curl/8.5.0' });
+      await get(page, {});
+      await get(page, { 'User-Agent': BROWSER, 'Sec-Purpose': 'prefetch' });
+      await get(page, { 'User-Agent': BROWSER }, 'HEAD');
+      await get(page, { 'User-Agent': BROWSER }, 'POST');
+      assert.equal((await get('/bestaat-niet/')).status, 404);
+      assert.equal((await get('/style.css')).status, 200);
+      assert.equal((await get('/api/consultations/bestaat-niet/archive')).status, 404);
+      assert.equal(counter.pending(), 0);
+      await counter.flush();
+      assert.deepEqual(await stored(), []);
+    });
+
+    it('counts a successful archive download and not a failed one', async () => {
+      assert.equal((await get('/api/consultations/fietsroute-stationsstraat/archive')).status, 200);
+      await counter.flush();
+      assert.deepEqual(await stored(), [`${DAY} download /api/consultations/fietsroute-stationsstraat/archive 1`]);
+    });
+
+    it('adds up the batches of two processes flushing into the same rows at once', async () => {
+      const first = createVisitCounter(t.db);
+      const second = createVisitCounter(t.db);
+      for (let i = 0; i < 3; i++) first.page('/', 'page', NOW);
+      for (let i = 0; i < 2; i++) second.page('/', 'page', NOW);
+      second.widget('https://www.gemeente.nl', 'consultation', 'fietsroute-stationsstraat', NOW);
+      first.widget('https://www.gemeente.nl', 'consultation', 'fietsroute-stationsstraat', NOW);
+      await Promise.all([first.flush(), second.flush()]);
+      first.page('/', 'page', NOW);
+      await first.flush();
+      assert.deepEqual(await stored(), [`${DAY} page / 6`]);
+      const [views] = await t.db.select().from(widgetViews);
+      assert.equal(views?.views, 2);
+      assert.equal(await first.flush(), 0, 'an empty batch writes nothing');
+    });
+
+    it('keeps a batch whose flush failed, for the next flush', async () => {
+      let down = true;
+      // A database that is away for the first flush.
+      const flaky = {
+        transaction: (work: (tx: Db) => Promise<number>) =>
+          down ? Promise.reject(new Error('connection lost')) : t.db.transaction(work),
+      } as unknown as Db;
+      const counter = createVisitCounter(flaky);
+      counter.page('/', 'page', NOW);
+      counter.page('/', 'page', NOW);
+      await assert.rejects(counter.flush(), /connection lost/);
+      assert.equal(counter.pending(), 2);
+      counter.page('/', 'page', NOW);
+      down = false;
+      await counter.flush();
+      assert.deepEqual(await stored(), [`${DAY} page / 3`]);
+    });
+
+    it('counts a widget’s read per allowed embedding origin, widget and subject', async () => {
+      const widget = (path: string, origin?: string) =>
+        get(path, { 'User-Agent': BROWSER, ...(origin ? { Origin: origin } : {}) });
+      assert.equal((await widget('/api/consultations/fietsroute-stationsstraat', 'http://localhost:8080')).status, 200);
+      await widget('/api/consultations/fietsroute-stationsstraat', 'http://localhost:8080');
+      await widget('/api/consultations/fietsroute-stationsstraat/answers', 'http://127.0.0.1:3000');
+      await widget('/api/threads?consultation=fietsroute-stationsstraat', 'http://localhost:8080');
+      // Not counted: an origin nobody allowed, no origin (the portal itself), a consultation that does not exist.
+      await widget('/api/consultations/fietsroute-stationsstraat', 'https://kwaadwillend.example');
+      await widget('/api/consultations/fietsroute-stationsstraat');
+      assert.equal((await widget('/api/consultations/bestaat-niet', 'http://localhost:8080')).status, 404);
+      await counter.flush();
+      const rows = (await t.db.select().from(widgetViews)).map(
+        (r) => `${r.origin} ${r.widget} ${r.subject} ${r.views}`,
+      );
+      assert.deepEqual(rows.sort(), [
+        'http://127.0.0.1:3000 answers fietsroute-stationsstraat 1',
+        'http://localhost:8080 consultation fietsroute-stationsstraat 2',
+        'http://localhost:8080 thread fietsroute-stationsstraat 1',
+      ]);
+      assert.deepEqual(await stored(), [], 'API reads are no page visits');
+    });
+  });
+}
+
+describe('what counts', () => {
+  it('calls missing user agents, crawlers and HTTP libraries bots, and browsers not', () => {
+    assert.equal(isBot(undefined), true);
+    assert.equal(isBot('Mozilla/5.0 (compatible; bingbot/2.0)'), true);
+    assert.equal(isBot('python-requests/2.32'), true);
+    assert.equal(isBot(BROWSER), false);
+  });
+
+  it('reads which widget asked for what from the API path', () => {
+    const none = () => undefined;
+    assert.deepEqual(widgetRead('/api/consultations/a-b', none), ['consultation', 'a-b']);
+    assert.deepEqual(widgetRead('/api/consultations/a-b/answers', none), ['answers', 'a-b']);
+    assert.equal(widgetRead('/api/consultations/a-b/archive', none), null);
+    assert.equal(widgetRead('/api/consultations/A%20B', none), null);
+    assert.deepEqual(widgetRead('/api/threads/0F0A9C2E-1B2C-4D3E-8F9A-0B1C2D3E4F5A', none), [
+      'thread',
+      '0f0a9c2e-1b2c-4d3e-8f9a-0b1c2d3e4f5a',
+    ]);
+    assert.equal(widgetRead('/api/threads/niet-een-id', none), null);
+  });
+});
