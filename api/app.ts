@@ -38,7 +38,7 @@ import { createProofOfWork, type ProofOfWorkSettings } from './services/proof-of
 import { threadRoutes } from './routes/threads.ts';
 import { moderationPublicRoutes } from './routes/moderation-public.ts';
 import { sameOrigin, staffHeaders, staffSession } from './staff/kit/session.ts';
-import { staffWorkbench, THREAD_IMPORT_MAX_BYTES } from './staff/workbench.ts';
+import { ANNOUNCEMENT_FORM_MAX_BYTES, staffWorkbench, THREAD_IMPORT_MAX_BYTES } from './staff/workbench.ts';
 import { openDataRoutes } from './routes/open-data.ts';
 import { rightsPages } from './routes/rights-pages.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe.ts';
@@ -182,13 +182,18 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/', openDataRoutes());
   app.doc31('/api/openapi.json', OPENAPI_DOCUMENT);
   app.route('/', submissionPages({ siteDir }));
+  const staffBodyLimit = bodyLimit({
+    maxSize: options.maxBodyBytes ?? 64 * 1024,
+    onError: (c) => c.text('Request body too large', 413),
+  });
+  // The announcement composer takes images: that one form has a larger limit.
+  const composerBodyLimit = bodyLimit({
+    maxSize: ANNOUNCEMENT_FORM_MAX_BYTES,
+    onError: (c) => c.text('Request body too large', 413),
+  });
   for (const path of ['/beheer/*', '/en/manage/*']) {
-    app.use(
-      path,
-      bodyLimit({
-        maxSize: options.maxBodyBytes ?? 64 * 1024,
-        onError: (c) => c.text('Request body too large', 413),
-      }),
+    app.use(path, (c, next) =>
+      c.req.path.startsWith('/beheer/aankondigingen') ? composerBodyLimit(c, next) : staffBodyLimit(c, next),
     );
   }
   // Every staff address, pages and JSON API alike: no caching or framing, our own origin
