@@ -38,6 +38,7 @@ import { createProofOfWork, type ProofOfWorkSettings } from './services/proof-of
 import { threadRoutes } from './routes/threads.ts';
 import { moderationPublicRoutes } from './routes/moderation-public.ts';
 import { sameOrigin, staffHeaders, staffSession } from './staff/kit/session.ts';
+import { announcementImageRoutes } from './routes/announcements.ts';
 import { ANNOUNCEMENT_FORM_MAX_BYTES, staffWorkbench, THREAD_IMPORT_MAX_BYTES } from './staff/workbench.ts';
 import { openDataRoutes } from './routes/open-data.ts';
 import { rightsPages } from './routes/rights-pages.ts';
@@ -179,6 +180,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/', moderationPublicRoutes());
   app.route('/', rightsRoutes());
   app.route('/', archiveRoutes());
+  app.route('/', announcementImageRoutes());
   app.route('/', openDataRoutes());
   app.doc31('/api/openapi.json', OPENAPI_DOCUMENT);
   app.route('/', submissionPages({ siteDir }));

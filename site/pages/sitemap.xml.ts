@@ -7,6 +7,7 @@ import type { Locale } from '../../shared/contracts/public-content.ts';
 import { getConsultations, getTopics } from '../lib/content.ts';
 import { html, join } from '../../shared/html/index.ts';
 import { conversationPaths } from '../lib/conversation-paths.ts';
+import { newsPaths } from '../lib/news.ts';
 import { responsesPaths } from '../lib/responses-paths.ts';
 import { routes } from '../../shared/urls.ts';
 
@@ -24,6 +25,8 @@ export const GET: APIRoute = async ({ site }) => {
     ...(await responsesPaths()).map(({ params, props }) =>
       pair((lang) => routes.responses(lang, params.slug, props.page.page)),
     ),
+    pair(routes.news),
+    ...(await newsPaths()).map(({ params }) => pair((lang) => routes.newsItem(lang, params.slug))),
     pair(routes.conversations),
     ...(await conversationPaths()).map(({ params }) => pair((lang) => routes.conversation(lang, params.id))),
     pair(routes.results),

@@ -33,7 +33,7 @@ export async function releaseDue(db: Db, now: Date): Promise<number> {
   return db.transaction(async (tx) => {
     const released = await tx
       .update(announcements)
-      .set({ state: 'published', publishedAt: sql`${announcements.scheduledAt}`, updatedAt: now })
+      .set({ state: 'published', publishedAt: sql`${announcements.scheduledAt}` })
       .where(and(eq(announcements.state, 'scheduled'), lte(announcements.scheduledAt, now)))
       .returning();
     for (const row of released) {
