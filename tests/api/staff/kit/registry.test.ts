@@ -18,7 +18,8 @@ const NOT_IN_NAV: Record<string, string> = {
   'GET /en/manage/views': 'linked from "My views" in the queue, whose nav entry stays current',
   'GET /beheer/consultaties-opstellen/nieuw': 'the button on "Consultaties opstellen", whose nav entry stays current',
   'GET /en/manage/consultation-authoring/new': 'the button on "Author consultations", whose nav entry stays current',
-  'GET /beheer/aankondigingen/nieuw': 'the form "Nieuwe aankondiging" on "Aankondigingen", whose nav entry stays current',
+  'GET /beheer/aankondigingen/nieuw':
+    'the form "Nieuwe aankondiging" on "Aankondigingen", whose nav entry stays current',
   'GET /en/manage/announcements/new': 'the form "New announcement" on "Announcements", whose nav entry stays current',
   'GET /beheer/inzichten/thema': 'the link "Thema aanpassen" beside each theme on "Inzichten"',
   'GET /en/manage/insights/theme': 'the link "Adjust theme" beside each theme on "Insights"',
