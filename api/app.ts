@@ -42,8 +42,9 @@ import { createProofOfWork, type ProofOfWorkSettings } from './services/proof-of
 import { threadRoutes } from './routes/threads.ts';
 import { moderationPublicRoutes } from './routes/moderation-public.ts';
 import { sameOrigin, staffHeaders, staffSession } from './staff/kit/session.ts';
-import { staffWorkbench, THREAD_IMPORT_MAX_BYTES } from './staff/workbench.ts';
 import { OIDC_CALLBACK_PATH, OIDC_START_PATHS, type OidcProvider } from './services/auth/oidc.ts';
+import { announcementImageRoutes } from './routes/announcements.ts';
+import { ANNOUNCEMENT_FORM_MAX_BYTES, staffWorkbench, THREAD_IMPORT_MAX_BYTES } from './staff/workbench.ts';
 import { openDataRoutes } from './routes/open-data.ts';
 import { rightsPages } from './routes/rights-pages.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe.ts';
@@ -198,18 +199,24 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/', moderationPublicRoutes());
   app.route('/', rightsRoutes());
   app.route('/', archiveRoutes());
+  app.route('/', announcementImageRoutes());
   app.route('/', openDataRoutes());
   app.doc31('/api/openapi.json', OPENAPI_DOCUMENT);
   app.route('/', submissionPages({ siteDir }));
   // Before the static files: these pages are the built shells with their lists filled in.
   if (options.siteDir) app.route('/', portalListRoutes({ siteDir }));
+  const staffBodyLimit = bodyLimit({
+    maxSize: options.maxBodyBytes ?? 64 * 1024,
+    onError: (c) => c.text('Request body too large', 413),
+  });
+  // The announcement composer takes images: that one form has a larger limit.
+  const composerBodyLimit = bodyLimit({
+    maxSize: ANNOUNCEMENT_FORM_MAX_BYTES,
+    onError: (c) => c.text('Request body too large', 413),
+  });
   for (const path of ['/beheer/*', '/en/manage/*']) {
-    app.use(
-      path,
-      bodyLimit({
-        maxSize: options.maxBodyBytes ?? 64 * 1024,
-        onError: (c) => c.text('Request body too large', 413),
-      }),
+    app.use(path, (c, next) =>
+      c.req.path.startsWith('/beheer/aankondigingen') ? composerBodyLimit(c, next) : staffBodyLimit(c, next),
     );
   }
   // Every staff address, pages and JSON API alike: no caching or framing, our own origin

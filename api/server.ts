@@ -32,6 +32,7 @@ import { startAdminSocket } from './services/social/admin-socket.ts';
 import { startRetentionLoop } from './services/retention.ts';
 import { startMailSender } from './services/notifications/outbox.ts';
 import { startPostingLoop } from './services/social/posting.ts';
+import { startAnnouncementLoop } from './services/announcements/outbox.ts';
 import { startNearlyLateLoop } from './services/notifications/nearly-late.ts';
 import { startBackgroundLoop } from './services/background-loop.ts';
 import { createVisitCounter } from './services/reach/counter.ts';
@@ -217,6 +218,19 @@ export async function start(
           { everyMs: config.socialPostSeconds * 1000, log },
         )
       : async () => {};
+  // Announcements: published on the portal at their moment, and posted to each chosen account.
+  const stopAnnouncements =
+    config.socialPostSeconds > 0
+      ? startAnnouncementLoop(
+          database.db,
+          () => ({
+            secretKey: config.secretKey,
+            allowPrivateHosts: config.threadImports.allowPrivateHosts,
+            publicUrl: config.publicUrl,
+          }),
+          { everyMs: config.socialPostSeconds * 1000, log },
+        )
+      : async () => {};
   const stopLateCheck =
     config.lateCheckMinutes > 0
       ? startNearlyLateLoop(database.db, { everyMs: config.lateCheckMinutes * 60_000, log })
@@ -268,6 +282,7 @@ export async function start(
       await stopRetention();
       await stopMailSender();
       await stopPoster();
+      await stopAnnouncements();
       await stopLateCheck();
       await stopWeeklySummary();
       await rateLimitStore?.close?.();

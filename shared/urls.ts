@@ -19,6 +19,7 @@ const segments = {
     houseRules: 'huisregels',
     contact: 'contact',
     conversations: 'gesprekken',
+    news: 'nieuws',
     myData: 'gegevens',
     erase: 'verwijderen',
   },
@@ -36,6 +37,7 @@ const segments = {
     houseRules: 'house-rules',
     contact: 'contact',
     conversations: 'conversations',
+    news: 'news',
     myData: 'my-data',
     erase: 'erase',
   },
@@ -58,6 +60,10 @@ export const routes = {
   conversations: (lang: Locale) => `${prefix(lang)}${segments[lang].conversations}/`,
   conversation: (lang: Locale, id: string) =>
     `${prefix(lang)}${segments[lang].conversations}/${encodeURIComponent(id)}/`,
+  /** The municipality's announcements, newest first; each at its own address; the Atom feed. */
+  news: (lang: Locale) => `${prefix(lang)}${segments[lang].news}/`,
+  newsItem: (lang: Locale, slug: string) => `${prefix(lang)}${segments[lang].news}/${encodeURIComponent(slug)}/`,
+  newsFeed: (lang: Locale) => `${prefix(lang)}${segments[lang].news}/feed.xml`,
   topic: (lang: Locale, slug: string) => `${prefix(lang)}${segments[lang].topics}/${encodeURIComponent(slug)}/`,
   consultation: (lang: Locale, slug: string) =>
     `${prefix(lang)}${segments[lang].consultations}/${encodeURIComponent(slug)}/`,

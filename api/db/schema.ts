@@ -15,6 +15,7 @@ import {
   boolean,
   check,
   date,
+  customType,
   index,
   integer,
   jsonb,
@@ -104,6 +105,7 @@ export const staffRole = pgEnum('staff_role', [
   'webcare',
   'analyst',
   'department_member',
+  'poster',
 ]);
 export const socialPlatform = pgEnum('social_platform', ['mastodon', 'bluesky', 'x', 'facebook', 'instagram']);
 export const actorType = pgEnum('actor_type', ['resident', 'staff', 'system']);
@@ -881,6 +883,8 @@ export const channelGuidelines = pgTable(
       onDelete: 'set null',
     }),
     postingHours: jsonb('posting_hours').$type<PostingHours>().notNull().default([]),
+    /** Announcements on this channel need a second person's approval before they go out. */
+    announcementsNeedApproval: boolean('announcements_need_approval').notNull().default(false),
     /** Codes of the house rules that apply here. */
     houseRules: text('house_rules')
       .array()
@@ -1347,4 +1351,121 @@ export const socialPostMetrics = pgTable(
     quotes: integer('quotes'),
   },
   (t) => [index('social_post_metrics_post_at').on(t.postId, t.at)],
+);
+
+/** Raw bytes (PostgreSQL `bytea`): announcement images stay in the database with their row. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => new Uint8Array(value),
+});
+
+export const announcementKind = pgEnum('announcement_kind', [
+  'roadworks',
+  'timetable_change',
+  'delay',
+  'consultation_opens',
+  'consultation_closes',
+  'consultation_outcome',
+]);
+
+export const announcementState = pgEnum('announcement_state', [
+  'draft',
+  'awaiting_approval',
+  'scheduled',
+  'published',
+  'deleted',
+]);
+
+/**
+ * An announcement by the municipality's posters (api/services/announcements/): one text,
+ * posted at `scheduled_at` to each chosen connected account (`announcement_postings`) and
+ * published on the portal at /nieuws/<slug>/. `version` is raised by every change, so a
+ * change made on a stale page is refused. A deleted announcement keeps its row (the audit
+ * log names it) but leaves the portal and, through its postings, the platforms.
+ */
+export const announcements = pgTable(
+  'announcements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    kind: announcementKind('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** BCP 47 tag of the text, e.g. `nl`; the portal and the platforms get it. */
+    language: text('language').notNull(),
+    contentWarning: text('content_warning'),
+    /** Ids of the connected accounts it goes to. */
+    accountIds: uuid('account_ids')
+      .array()
+      .notNull()
+      .default(sql`ARRAY[]::uuid[]`),
+    state: announcementState('state').notNull().default('draft'),
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => staffUsers.id, { onDelete: 'set null' }),
+    /** Who asked for it to be scheduled: the approver must be someone else. */
+    submittedBy: uuid('submitted_by').references(() => staffUsers.id, { onDelete: 'set null' }),
+    approvedBy: uuid('approved_by').references(() => staffUsers.id, { onDelete: 'set null' }),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('announcements_slug').on(t.organisationId, t.slug),
+    index('announcements_due').on(t.state, t.scheduledAt),
+  ],
+);
+
+/** An image of an announcement, with its required alternative text. */
+export const announcementImages = pgTable(
+  'announcement_images',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    announcementId: uuid('announcement_id')
+      .notNull()
+      .references(() => announcements.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    mime: text('mime').notNull(),
+    bytes: bytea('bytes').notNull(),
+    description: text('description').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('announcement_images_announcement').on(t.announcementId, t.position)],
+);
+
+/**
+ * An announcement on its way to one account (api/services/announcements/outbox.ts), the
+ * outbox's pattern: claimed with `FOR UPDATE SKIP LOCKED` and a lease, retried with back-off.
+ * `action` is what is still to be done there: publish, carry an edit, or remove.
+ */
+export const announcementPostings = pgTable(
+  'announcement_postings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    announcementId: uuid('announcement_id')
+      .notNull()
+      .references(() => announcements.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => socialAccounts.id, { onDelete: 'cascade' }),
+    action: text('action').$type<'publish' | 'edit' | 'remove'>().notNull().default('publish'),
+    state: outboxState('state').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    externalId: text('external_id'),
+    url: text('url'),
+    postedAt: timestamp('posted_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('announcement_postings_account').on(t.announcementId, t.accountId),
+    index('announcement_postings_due').on(t.state, t.nextAttemptAt),
+  ],
 );

@@ -5,6 +5,18 @@
  * action stays in this list as long as entries with it may exist (five years).
  */
 export const AUDIT_ACTIONS = [
+  'announcement.approved',
+  'announcement.created',
+  'announcement.deleted',
+  'announcement.edit_posted',
+  'announcement.edited',
+  'announcement.post_failed',
+  'announcement.posted',
+  'announcement.published',
+  'announcement.removed_from_platform',
+  'announcement.scheduled',
+  'announcement.submitted',
+  'announcement.updated',
   'audit.exported',
   'consultation.created',
   'consultation.outcome_published',

@@ -27,6 +27,7 @@ import {
   submissions,
   type AnswerValue,
 } from '../db/schema.ts';
+import { listPublishedAnnouncements } from './announcements/published.ts';
 import { listConsultations, listTopics } from './consultations.ts';
 import { retentionPeriods, type RetentionKind } from './retention.ts';
 import { findAccessibilityStatement, listHouseRules } from './house-rules.ts';
@@ -60,6 +61,7 @@ export async function buildPublishedSnapshot(db: Db, now: Date): Promise<Publish
       kind: kind as RetentionKind,
       days,
     })),
+    announcements: await listPublishedAnnouncements(db, org.id),
   };
 }
 

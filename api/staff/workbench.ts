@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono';
 import { accountRoutes } from './accounts/routes.ts';
+import { announcementRoutes } from './announcements/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { consultationAuthoringRoutes } from './consultations/routes.ts';
 import { topicRoutes } from './consultations/topic-routes.ts';
@@ -33,6 +34,7 @@ import { webcareQueuePanel } from './webcare/queue-panel.ts';
 import { webcareRoutes } from './webcare/routes.ts';
 
 export { THREAD_IMPORT_MAX_BYTES } from './threads/routes.ts';
+export { ANNOUNCEMENT_FORM_MAX_BYTES } from './announcements/paths.ts';
 
 export type StaffWorkbenchOptions = StaffSessionOptions & {
   /** How staff imports read threads (config.threadImports). */
@@ -63,6 +65,7 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffE
   app.route('/', calendarRoutes());
   app.route('/', notificationRoutes());
   app.route('/', accountRoutes(options.socialPosting ?? (() => ({ secretKey: undefined, allowPrivateHosts: false }))));
+  app.route('/', announcementRoutes({ publicUrl: options.publicUrl }));
   app.route('/', colleagueRoutes());
   app.route('/', embeddingRoutes());
   app.route('/', signInSettingsRoutes({ oidc: options.oidc }));

@@ -179,6 +179,29 @@ export const RetentionPeriod = z
   .openapi('RetentionPeriod', { description: 'How many days the organisation keeps one kind of data' });
 export type RetentionPeriod = z.infer<typeof RetentionPeriod>;
 
+export const PublishedAnnouncement = z
+  .object({
+    slug: InputText,
+    kind: z.enum([
+      'roadworks',
+      'timetable_change',
+      'delay',
+      'consultation_opens',
+      'consultation_closes',
+      'consultation_outcome',
+    ]),
+    title: InputText,
+    body: InputText,
+    /** BCP 47 tag of the text; the page marks the article with it. */
+    language: InputText,
+    contentWarning: InputText.nullable(),
+    publishedAt: InputText,
+    updatedAt: InputText,
+    images: z.array(z.object({ id: InputText, description: InputText, url: InputText })),
+  })
+  .openapi('PublishedAnnouncement');
+export type PublishedAnnouncement = z.infer<typeof PublishedAnnouncement>;
+
 /** Everything the static build needs, written by the API for `astro build`. */
 export const PublishedSnapshot = z.object({
   generatedAt: InputText,
@@ -196,6 +219,8 @@ export const PublishedSnapshot = z.object({
   threads: z.array(PublishedThread),
   /** The organisation's retention periods, for the privacy statement. */
   retention: z.array(RetentionPeriod),
+  /** Announcements published on the portal's news pages, newest first. */
+  announcements: z.array(PublishedAnnouncement).default([]),
 });
 export type PublishedSnapshot = z.infer<typeof PublishedSnapshot>;
 

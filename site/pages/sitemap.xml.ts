@@ -7,6 +7,7 @@ import type { Locale } from '../../shared/contracts/public-content.ts';
 import { getConsultations, getTopics } from '../lib/content.ts';
 import { html, join } from '../../shared/html/index.ts';
 import { conversationPaths } from '../lib/conversation-paths.ts';
+import { newsPaths } from '../lib/news.ts';
 import { responsesPaths } from '../lib/responses-paths.ts';
 import { routes } from '../../shared/urls.ts';
 
@@ -24,6 +25,8 @@ export const GET: APIRoute = async ({ site }) => {
     // Page 1 of each consultation's responses; the pages after it are served by the API and
     // reached through its pager (listing them here would grow the build with the input).
     ...(await responsesPaths()).map(({ params }) => pair((lang) => routes.responses(lang, params.slug))),
+    pair(routes.news),
+    ...(await newsPaths()).map(({ params }) => pair((lang) => routes.newsItem(lang, params.slug))),
     pair(routes.conversations),
     ...(await conversationPaths()).map(({ params }) => pair((lang) => routes.conversation(lang, params.id))),
     pair(routes.results),

@@ -8,8 +8,18 @@
  * (`tokens`): `GET /api/v1/accounts/verify_credentials` and `POST /api/v1/statuses` (JSON or
  * form, `in_reply_to_id`, `Idempotency-Key`), answering 401 for an unknown or expired token
  * and 422 for a text over 500 characters; a posted status joins `statuses`, so the thread's
- * next read contains it.
+ * next read contains it. Images arrive first through `POST /api/v2/media` (multipart `file`
+ * and `description`) and are attached with `media_ids`; `PUT /api/v1/statuses/:id` edits and
+ * `DELETE /api/v1/statuses/:id` removes a status of the token's account.
+ *
+ * As a Bluesky PDS it opens sessions from an app password (`appPasswords`, by handle:
+ * `com.atproto.server.createSession`, 401 `AuthenticationRequired` for a wrong one), takes
+ * blobs (`com.atproto.repo.uploadBlob`), and creates and deletes `app.bsky.feed.post`
+ * records (`createRecord`, `deleteRecord`), refusing a text over 300 graphemes (400
+ * `InvalidRequest`) and an unknown access token (401 `ExpiredToken`); a created post joins
+ * `bskyPosts`, so the thread's next read contains it.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { blueskyPost, mastodonAccount, mastodonStatus, reply } from '../fixtures/social/payloads.ts';
@@ -34,6 +44,14 @@ export type PlatformServer = {
   tokens: Map<string, string>;
   /** Every accepted POST /api/v1/statuses: the request's fields and Idempotency-Key. */
   posted: Array<{ body: Json; idempotencyKey: string | undefined; token: string }>;
+  /** Media uploaded to the Mastodon instance, by id, with their description (alternative text). */
+  media: Map<string, { description: string; mime: string; size: number }>;
+  /** App passwords the Bluesky PDS accepts, by handle (without `@`); delete one to revoke it. */
+  appPasswords: Map<string, string>;
+  /** Every record created on the PDS, with the session's handle. */
+  bskyRecords: Array<{ uri: string; handle: string; record: Json }>;
+  /** Blobs uploaded to the PDS, by CID. */
+  blobs: Map<string, { mime: string; size: number }>;
   /** The next `count` requests meet this trouble. */
   trouble(trouble: Trouble, count?: number): void;
   mastodonUrl(id: string): string;
@@ -44,6 +62,26 @@ export const BSKY_DID = 'did:plc:gemeente';
 export const BSKY_HANDLE = 'gemeente.bsky.social';
 export const bskyUri = (rkey: string, did = BSKY_DID) => `at://${did}/app.bsky.feed.post/${rkey}`;
 
+/** A CIDv1 (raw codec, sha2-256) in base32, as a PDS names a blob: the client validates its form. */
+function rawCid(bytes: Uint8Array): string {
+  const digest = createHash('sha256').update(bytes).digest();
+  const data = Buffer.concat([Buffer.from([0x01, 0x55, 0x12, 0x20]), digest]);
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
+  let bits = 0;
+  let value = 0;
+  let out = 'b';
+  for (const byte of data) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += alphabet[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += alphabet[(value << (5 - bits)) & 31];
+  return out;
+}
+
 export async function startPlatformServer(): Promise<PlatformServer> {
   const statuses = new Map<string, Json>();
   const bskyPosts = new Map<string, { post: Json; parent: string | null }>();
@@ -51,6 +89,12 @@ export async function startPlatformServer(): Promise<PlatformServer> {
   const tokens = new Map<string, string>();
   const posted: PlatformServer['posted'] = [];
   const byIdempotencyKey = new Map<string, Json>();
+  const media: PlatformServer['media'] = new Map();
+  const appPasswords = new Map<string, string>();
+  const bskyRecords: PlatformServer['bskyRecords'] = [];
+  const blobs: PlatformServer['blobs'] = new Map();
+  const bskySessions = new Map<string, string>();
+  let nextRecord = 1;
   let nextStatusId = 9_000_000;
   const troubles: Trouble[] = [];
   const timers = new Set<NodeJS.Timeout>();
@@ -62,10 +106,14 @@ export async function startPlatformServer(): Promise<PlatformServer> {
 
   const bearer = (req: IncomingMessage) => /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
 
-  async function readBody(req: IncomingMessage): Promise<Json> {
+  async function readBytes(req: IncomingMessage): Promise<Buffer> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks);
+  }
+
+  async function readBody(req: IncomingMessage): Promise<Json> {
+    const raw = (await readBytes(req)).toString('utf8');
     if ((req.headers['content-type'] ?? '').includes('application/json')) return JSON.parse(raw || '{}') as Json;
     return Object.fromEntries(new URLSearchParams(raw));
   }
@@ -77,6 +125,35 @@ export async function startPlatformServer(): Promise<PlatformServer> {
     if (!username) return send(res, 401, { error: 'The access token is invalid' });
     const account = { ...mastodonAccount(username), url: `${origin}/@${username}` };
     if (path === '/api/v1/accounts/verify_credentials') return send(res, 200, account);
+    if (path === '/api/v2/media') {
+      const bytes = await readBytes(req);
+      const form = await new Request('http://mock/', {
+        method: 'POST',
+        headers: { 'Content-Type': String(req.headers['content-type'] ?? '') },
+        body: new Uint8Array(bytes),
+      })
+        .formData()
+        .catch(() => undefined);
+      const file = form?.get('file');
+      if (!file || typeof file === 'string') return send(res, 422, { error: 'Validation failed: File is missing' });
+      const id = String(nextStatusId++);
+      const description = String(form!.get('description') ?? '');
+      if ([...description].length > 1500) {
+        return send(res, 422, { error: 'Validation failed: Description is too long (maximum is 1500 characters)' });
+      }
+      media.set(id, { description, mime: file.type, size: file.size });
+      return send(res, 200, { id, type: 'image', url: `${origin}/media/${id}`, description });
+    }
+    const own = /^\/api\/v1\/statuses\/(\d+)$/.exec(path);
+    if (own) {
+      const existing = statuses.get(own[1]!);
+      if (!existing || (existing.account as Json).username !== username)
+        return send(res, 404, { error: 'Record not found' });
+      if (req.method === 'DELETE') {
+        statuses.delete(own[1]!);
+        return send(res, 200, { ...existing, text: '' });
+      }
+    }
     const body = await readBody(req);
     const key = req.headers['idempotency-key'] as string | undefined;
     const earlier = key ? byIdempotencyKey.get(`${token}:${key}`) : undefined;
@@ -86,11 +163,36 @@ export async function startPlatformServer(): Promise<PlatformServer> {
     if ([...text].length > 500) {
       return send(res, 422, { error: 'Validation failed: Text character limit of 500 exceeded' });
     }
+    const mediaIds = Array.isArray(body.media_ids) ? (body.media_ids as unknown[]).map(String) : [];
+    if (mediaIds.some((m) => !media.has(m)))
+      return send(res, 422, { error: 'Validation failed: Media ids are invalid' });
+    const attachments = mediaIds.map((m) => ({
+      id: m,
+      type: 'image',
+      url: `${origin}/media/${m}`,
+      description: media.get(m)!.description,
+    }));
+    const spoiler = typeof body.spoiler_text === 'string' ? body.spoiler_text : '';
+    const paragraphs = text.split(/\n{2,}/).map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`);
+    if (own) {
+      const edited = {
+        ...statuses.get(own[1]!)!,
+        content: paragraphs.join(''),
+        spoiler_text: spoiler,
+        sensitive: !!spoiler,
+        media_attachments: attachments,
+        edited_at: new Date().toISOString(),
+      };
+      statuses.set(own[1]!, edited);
+      return send(res, 200, edited);
+    }
     const parent = typeof body.in_reply_to_id === 'string' ? body.in_reply_to_id : null;
     if (parent && !statuses.has(parent)) return send(res, 404, { error: 'Record not found' });
     const id = String(nextStatusId++);
-    const paragraphs = text.split(/\n{2,}/).map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`);
     const status = mastodonStatus(id, {
+      spoiler_text: spoiler,
+      sensitive: !!spoiler,
+      media_attachments: attachments,
       in_reply_to_id: parent,
       in_reply_to_account_id: parent ? ((statuses.get(parent)!.account as Json).id ?? null) : null,
       language: typeof body.language === 'string' ? body.language : null,
@@ -129,6 +231,61 @@ export async function startPlatformServer(): Promise<PlatformServer> {
       parent = s.in_reply_to_id as string | null;
     }
     return send(res, 200, { ancestors, descendants });
+  }
+
+  /** The PDS part of Bluesky: sessions from app passwords, blobs, creating and deleting posts. */
+  async function blueskyPds(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const xrpcError = (status: number, error: string, message: string) => send(res, status, { error, message });
+    if (url.pathname === '/xrpc/com.atproto.server.createSession') {
+      const body = await readBody(req);
+      const handle = String(body.identifier ?? '').replace(/^@/, '');
+      if (!appPasswords.has(handle) || appPasswords.get(handle) !== body.password) {
+        return xrpcError(401, 'AuthenticationRequired', 'Invalid identifier or password');
+      }
+      const accessJwt = `access-${handle}-${nextRecord++}`;
+      bskySessions.set(accessJwt, handle);
+      const did = handle === BSKY_HANDLE ? BSKY_DID : `did:plc:${handle.split('.')[0]}`;
+      return send(res, 200, { accessJwt, refreshJwt: `refresh-${accessJwt}`, handle, did, active: true });
+    }
+    const token = bearer(req);
+    const handle = token ? bskySessions.get(token) : undefined;
+    if (!handle || !appPasswords.has(handle)) return xrpcError(401, 'ExpiredToken', 'Token has expired');
+    const did = handle === BSKY_HANDLE ? BSKY_DID : `did:plc:${handle.split('.')[0]}`;
+    if (url.pathname === '/xrpc/com.atproto.server.getSession') return send(res, 200, { handle, did, active: true });
+    if (url.pathname === '/xrpc/com.atproto.repo.uploadBlob') {
+      const bytes = await readBytes(req);
+      const mime = String(req.headers['content-type'] ?? 'application/octet-stream');
+      if (bytes.length > 1_000_000) return xrpcError(400, 'BlobTooLarge', 'This file is too large');
+      const cid = rawCid(bytes);
+      blobs.set(cid, { mime, size: bytes.length });
+      return send(res, 200, { blob: { $type: 'blob', ref: { $link: cid }, mimeType: mime, size: bytes.length } });
+    }
+    const body = await readBody(req);
+    if (url.pathname === '/xrpc/com.atproto.repo.createRecord') {
+      const record = (body.record ?? {}) as Json;
+      const text = typeof record.text === 'string' ? record.text : '';
+      const graphemes = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)].length;
+      if (graphemes > 300) {
+        return xrpcError(
+          400,
+          'InvalidRequest',
+          'Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes',
+        );
+      }
+      const uri = `at://${did}/app.bsky.feed.post/r${nextRecord++}`;
+      const cid = rawCid(Buffer.from(`${uri}${JSON.stringify(record)}`));
+      bskyRecords.push({ uri, handle, record });
+      const parent = ((record.reply as Json | undefined)?.parent as Json | undefined)?.uri as string | undefined;
+      bskyPosts.set(uri, { post: { ...blueskyPost(uri, text, {}, record), cid }, parent: parent ?? null });
+      return send(res, 200, { uri, cid, validationStatus: 'valid' }, { 'RateLimit-Remaining': '4999' });
+    }
+    if (url.pathname === '/xrpc/com.atproto.repo.deleteRecord') {
+      const uri = `at://${String(body.repo)}/${String(body.collection)}/${String(body.rkey)}`;
+      if (body.repo !== did) return xrpcError(401, 'InvalidToken', 'Not the session account');
+      bskyPosts.delete(uri);
+      return send(res, 200, {});
+    }
+    return xrpcError(404, 'MethodNotImplemented', 'Method Not Implemented');
   }
 
   function bluesky(res: ServerResponse, url: URL) {
@@ -179,8 +336,17 @@ export async function startPlatformServer(): Promise<PlatformServer> {
     }
     const authenticated =
       (req.method === 'POST' && url.pathname === '/api/v1/statuses') ||
+      (req.method === 'POST' && url.pathname === '/api/v2/media') ||
+      ((req.method === 'PUT' || req.method === 'DELETE') && /^\/api\/v1\/statuses\/\d+$/.test(url.pathname)) ||
       url.pathname === '/api/v1/accounts/verify_credentials';
+    const pds = /^\/xrpc\/com\.atproto\.(server\.(createSession|getSession)|repo\.)/.test(url.pathname);
     const answer = () => {
+      if (pds) {
+        blueskyPds(req, res, url).catch(() =>
+          send(res, 400, { error: 'InvalidRequest', message: 'Unreadable request' }),
+        );
+        return;
+      }
       if (authenticated) {
         mastodonAccountApi(req, res, url.pathname).catch(() => send(res, 400, { error: 'Unreadable request' }));
         return;
@@ -207,6 +373,10 @@ export async function startPlatformServer(): Promise<PlatformServer> {
     requests,
     tokens,
     posted,
+    media,
+    appPasswords,
+    bskyRecords,
+    blobs,
     trouble(trouble, count = 1) {
       for (let i = 0; i < count; i++) troubles.push(trouble);
     },

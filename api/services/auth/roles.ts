@@ -35,7 +35,12 @@ export type Permission =
    */
   | 'contacts.read'
   /** Author consultations (texts, questions), move them through their lifecycle, publish the outcome. */
-  | 'consultations.manage';
+  | 'consultations.manage'
+  /**
+   * Compose, schedule, approve (a colleague's), edit and delete announcements that go to the
+   * connected accounts and the portal's news (posters, administrators).
+   */
+  | 'announcements.write';
 
 const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   administrator: [
@@ -50,6 +55,7 @@ const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'privacy',
     'contacts.read',
     'consultations.manage',
+    'announcements.write',
   ],
   moderator: [
     'queue.read',
@@ -64,6 +70,7 @@ const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   webcare: ['queue.read', 'insights.read', 'queue.answer', 'queue.assign', 'contacts.read'],
   analyst: ['insights.read', 'themes.correct'],
   department_member: ['queue.read'],
+  poster: ['announcements.write'],
 };
 
 export const STAFF_ROLES = Object.keys(PERMISSIONS) as StaffRole[];

@@ -30,31 +30,15 @@ import { recordAudit } from '../audit.ts';
 import { startBackgroundLoop } from '../background-loop.ts';
 import { MAX_ATTEMPTS, retryDelayMs, SEND_LEASE_MS } from '../notifications/outbox.ts';
 import { accountForThread, tokenOf, type PostingSettings } from './accounts.ts';
-import { waitUntilFromHeaders } from './polite-fetch.ts';
+import { mastodonPublisher } from './publishers/mastodon.ts';
+import { FINAL_ERRORS, PublishFailure, type PublishError, type Published } from './publishers/types.ts';
 import { accountDirectory, fetchOptionsFrom } from './thread-admin.ts';
 import { syncThread } from './threads.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Why an answer did not reach the platform; staff see each explained (webcare texts). */
-export type PostingError =
-  | 'token_rejected'
-  | 'too_long'
-  | 'refused'
-  | 'post_gone'
-  | 'rate_limited'
-  | 'unavailable'
-  | 'account_revoked'
-  | 'no_secret_key';
-
-const FINAL: ReadonlySet<PostingError> = new Set([
-  'token_rejected',
-  'too_long',
-  'refused',
-  'post_gone',
-  'account_revoked',
-  'no_secret_key',
-]);
+export type PostingError = PublishError;
 
 /**
  * In the answer's transaction: queues the answer for the platform when the thread's
@@ -103,31 +87,6 @@ async function claimDue(db: Db, now: Date, limit: number): Promise<Claimed[]> {
     .returning();
 }
 
-class PostingFailure extends Error {
-  readonly code: PostingError;
-  readonly retryAt: Date | undefined;
-  constructor(code: PostingError, retryAt?: Date) {
-    super(code);
-    this.code = code;
-    this.retryAt = retryAt;
-  }
-}
-
-/** The platform's answer to a failed post, sorted into what staff can act on. */
-function failureFrom(response: Response, body: unknown, now: Date): PostingFailure {
-  const message = typeof (body as { error?: unknown })?.error === 'string' ? (body as { error: string }).error : '';
-  if (response.status === 401 || response.status === 403) return new PostingFailure('token_rejected');
-  if (response.status === 404) return new PostingFailure('post_gone');
-  if (response.status === 422) {
-    return new PostingFailure(/character limit|too long|limit of \d+/i.test(message) ? 'too_long' : 'refused');
-  }
-  if (response.status === 429) {
-    const reset = waitUntilFromHeaders(response.headers, 429, now.getTime());
-    return new PostingFailure('rate_limited', reset ? new Date(reset) : undefined);
-  }
-  return new PostingFailure('unavailable');
-}
-
 type Job = {
   posting: Claimed;
   account: typeof socialAccounts.$inferSelect;
@@ -166,42 +125,18 @@ async function jobFor(db: Db, posting: Claimed): Promise<Job | undefined> {
   return { posting, ...row, mention: handle };
 }
 
-async function postToMastodon(job: Job, settings: PostingSettings, now: Date) {
-  if (job.account.revokedAt || !job.account.tokenSealed) throw new PostingFailure('account_revoked');
-  if (!settings.secretKey) throw new PostingFailure('no_secret_key');
+async function postToMastodon(job: Job, settings: PostingSettings, now: Date): Promise<Published> {
+  if (job.account.revokedAt || !job.account.tokenSealed) throw new PublishFailure('account_revoked');
+  if (!settings.secretKey) throw new PublishFailure('no_secret_key');
   const token = tokenOf(job.account, settings.secretKey)!;
-  const status = job.mention && !job.body.includes(job.mention) ? `${job.mention} ${job.body}` : job.body;
-  let response: Response;
-  try {
-    response = await (settings.fetch ?? fetch)(`${job.account.instanceUrl}/api/v1/statuses`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${token}`,
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-        // Mastodon keeps this key for an hour: a second attempt after a crash posts nothing new.
-        'Idempotency-Key': job.posting.staffReplyId,
-      },
-      body: JSON.stringify({
-        status,
-        in_reply_to_id: job.inReplyTo,
-        visibility: 'public',
-        language: job.language,
-      }),
-      redirect: 'error',
-      signal: AbortSignal.timeout(20_000),
-    });
-  } catch {
-    throw new PostingFailure('unavailable');
-  }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) throw failureFrom(response, body, now);
-  const posted = body as { id?: unknown; url?: unknown; uri?: unknown };
-  if (typeof posted?.id !== 'string') throw new PostingFailure('unavailable');
-  return {
-    externalId: posted.id,
-    url: typeof posted.url === 'string' ? posted.url : typeof posted.uri === 'string' ? posted.uri : null,
-  };
+  const text = job.mention && !job.body.includes(job.mention) ? `${job.mention} ${job.body}` : job.body;
+  return mastodonPublisher({ fetch: settings.fetch, now: () => now }).publish(job.account, token, {
+    text,
+    language: job.language,
+    reply: { platform: 'mastodon', id: job.inReplyTo },
+    // Mastodon keeps this key for an hour: a second attempt after a crash posts nothing new.
+    idempotencyKey: job.posting.staffReplyId,
+  });
 }
 
 export type PostingPassResult = { posted: number; retried: number; failed: number };
@@ -225,7 +160,8 @@ export async function postDueAnswers(
       subjectId: posting.socialPostId,
     };
     try {
-      const posted = await postToMastodon(job, settings, now());
+      const { externalId, url } = await postToMastodon(job, settings, now());
+      const posted = { externalId, url };
       await db.transaction(async (tx) => {
         await tx
           .update(socialPostings)
@@ -253,8 +189,8 @@ export async function postDueAnswers(
       });
       result.posted++;
     } catch (error) {
-      const failure = error instanceof PostingFailure ? error : new PostingFailure('unavailable');
-      const final = FINAL.has(failure.code) || posting.attempts >= MAX_ATTEMPTS;
+      const failure = error instanceof PublishFailure ? error : new PublishFailure('unavailable');
+      const final = FINAL_ERRORS.has(failure.code) || posting.attempts >= MAX_ATTEMPTS;
       const retryAt = failure.retryAt ?? new Date(now().getTime() + retryDelayMs(posting.attempts));
       await db.transaction(async (tx) => {
         await tx
@@ -278,7 +214,7 @@ export async function postDueAnswers(
       if (final) result.failed++;
       else result.retried++;
       // Never the token or the text: the code and, for unexpected errors, their kind.
-      const detail = error instanceof PostingFailure ? '' : ` (${describeError(error).slice(0, 200)})`;
+      const detail = error instanceof PublishFailure ? '' : ` (${describeError(error).slice(0, 200)})`;
       options.log?.(`Answer ${posting.staffReplyId} not posted as ${job.account.handle}: ${failure.code}${detail}`);
     }
   }

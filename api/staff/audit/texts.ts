@@ -128,6 +128,25 @@ export const nl = {
   /** The description of a person's name, which links to their entries. */
   actorEntries: 'Toont alle regels van deze persoon',
   sentences: {
+    'announcement.approved': ({ details: d }) => `{actor} keurde de aankondiging „${str(d, 'title')}” goed`,
+    'announcement.created': ({ details: d }) => `{actor} schreef de aankondiging „${str(d, 'title')}”`,
+    'announcement.deleted': ({ details: d }) => `{actor} verwijderde de aankondiging „${str(d, 'title')}”`,
+    'announcement.edit_posted': ({ details: d }) =>
+      `{actor} paste de aankondiging aan op ${str(d, 'account')}${str(d, 'url') ? `: ${str(d, 'url')}` : ''}`,
+    'announcement.edited': ({ details: d }) => `{actor} wijzigde de gepubliceerde aankondiging „${str(d, 'title')}”`,
+    'announcement.post_failed': ({ details: d }) =>
+      `{actor} kon de aankondiging niet plaatsen op ${str(d, 'account')}${str(d, 'reason') ? ` (${str(d, 'reason')})` : ''}`,
+    'announcement.posted': ({ details: d }) =>
+      `{actor} plaatste de aankondiging op ${str(d, 'account')}${str(d, 'url') ? `: ${str(d, 'url')}` : ''}`,
+    'announcement.published': ({ details: d }) =>
+      `{actor} publiceerde de aankondiging „${str(d, 'title')}” op het portaal`,
+    'announcement.removed_from_platform': ({ details: d }) =>
+      `{actor} haalde de aankondiging weg van ${str(d, 'account')}`,
+    'announcement.scheduled': ({ details: d }) =>
+      `{actor} plande de aankondiging „${str(d, 'title')}” in voor ${str(d, 'at')}`,
+    'announcement.submitted': ({ details: d }) =>
+      `{actor} legde de aankondiging „${str(d, 'title')}” ter goedkeuring voor (gepland op ${str(d, 'at')})`,
+    'announcement.updated': ({ details: d }) => `{actor} bewerkte het concept van de aankondiging „${str(d, 'title')}”`,
     'audit.exported': ({ details: d }) =>
       `{actor} downloadde het auditlog als ${str(d, 'format').toUpperCase()} (${plural(num(d, 'entries'), 'regel', 'regels')})`,
     'consultation.created': ({ details: d }) => `{actor} maakte het concept van consultatie ${str(d, 'slug')}`,
@@ -281,6 +300,25 @@ export const en: Texts = {
   unknownAction: (action: string) => `{actor} did ${action}`,
   actorEntries: 'Shows every entry by this person',
   sentences: {
+    'announcement.approved': ({ details: d }) => `{actor} approved the announcement "${str(d, 'title')}"`,
+    'announcement.created': ({ details: d }) => `{actor} wrote the announcement "${str(d, 'title')}"`,
+    'announcement.deleted': ({ details: d }) => `{actor} deleted the announcement "${str(d, 'title')}"`,
+    'announcement.edit_posted': ({ details: d }) =>
+      `{actor} carried the edit of the announcement to ${str(d, 'account')}${str(d, 'url') ? `: ${str(d, 'url')}` : ''}`,
+    'announcement.edited': ({ details: d }) => `{actor} edited the published announcement "${str(d, 'title')}"`,
+    'announcement.post_failed': ({ details: d }) =>
+      `{actor} could not post the announcement on ${str(d, 'account')}${str(d, 'reason') ? ` (${str(d, 'reason')})` : ''}`,
+    'announcement.posted': ({ details: d }) =>
+      `{actor} posted the announcement on ${str(d, 'account')}${str(d, 'url') ? `: ${str(d, 'url')}` : ''}`,
+    'announcement.published': ({ details: d }) =>
+      `{actor} published the announcement "${str(d, 'title')}" on the portal`,
+    'announcement.removed_from_platform': ({ details: d }) =>
+      `{actor} removed the announcement from ${str(d, 'account')}`,
+    'announcement.scheduled': ({ details: d }) =>
+      `{actor} scheduled the announcement "${str(d, 'title')}" for ${str(d, 'at')}`,
+    'announcement.submitted': ({ details: d }) =>
+      `{actor} submitted the announcement "${str(d, 'title')}" for approval (scheduled for ${str(d, 'at')})`,
+    'announcement.updated': ({ details: d }) => `{actor} edited the draft of the announcement "${str(d, 'title')}"`,
     'audit.exported': ({ details: d }) =>
       `{actor} downloaded the audit log as ${str(d, 'format').toUpperCase()} (${plural(num(d, 'entries'), 'entry', 'entries')})`,
     'consultation.created': ({ details: d }) => `{actor} created the draft of consultation ${str(d, 'slug')}`,

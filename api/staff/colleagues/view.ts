@@ -20,7 +20,13 @@ import * as colleagueTexts from './texts.ts';
 export type DepartmentChoice = { id: string; name: LocalizedText };
 
 /** The roles given for the whole organisation; department membership is chosen per department. */
-export const WIDE_ROLES = ['administrator', 'moderator', 'webcare', 'analyst'] as const satisfies readonly StaffRole[];
+export const WIDE_ROLES = [
+  'administrator',
+  'moderator',
+  'webcare',
+  'analyst',
+  'poster',
+] as const satisfies readonly StaffRole[];
 
 export type InviteValues = { name: string; email: string; language: Locale; roles: string[]; departments: string[] };
 

@@ -7,6 +7,7 @@
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { can, type RoleGrant } from '../../services/auth/roles.ts';
 import { accountScreens } from '../accounts/paths.ts';
+import { announcementScreens } from '../announcements/paths.ts';
 import { auditScreens } from '../audit/paths.ts';
 import { authoringScreens } from '../consultations/paths.ts';
 import { colleagueScreens } from '../colleagues/paths.ts';
@@ -26,6 +27,7 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
   ...queueScreens,
   ...webcareScreens,
   ...authoringScreens,
+  ...announcementScreens,
   ...calendarScreens,
   ...insightsScreens,
   ...accountScreens,

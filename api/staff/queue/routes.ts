@@ -12,6 +12,7 @@ import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { reviewState } from '../../db/schema.ts';
 import { textsFor } from '../../../shared/i18n.ts';
 import * as queueTexts from './texts.ts';
+import { announcementPaths } from '../announcements/paths.ts';
 import { insightsPaths } from '../insights/paths.ts';
 import { staffPaths } from './paths.ts';
 import { actorOf } from '../kit/actor.ts';
@@ -181,6 +182,9 @@ export function queueRoutes({ queuePage }: { queuePage: QueuePage }): Hono<Staff
       // Analysts land here after log-in too: send them to the page their role is for.
       if (!can(session.roles, 'queue.read') && can(session.roles, 'insights.read')) {
         return c.redirect(insightsPaths.page(lang), 303);
+      }
+      if (!can(session.roles, 'queue.read') && can(session.roles, 'announcements.write')) {
+        return c.redirect(announcementPaths.list(lang), 303);
       }
       return queuePage(c, lang, session, {});
     });

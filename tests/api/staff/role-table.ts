@@ -90,6 +90,17 @@ export const ROUTES: Record<string, Access> = {
   'POST /beheer/routering': 'admin',
   'POST /beheer/routering/:id/verwijderen': 'admin',
   // connected social-media accounts (api/staff/accounts/)
+  // announcements (api/staff/announcements/)
+  'GET /beheer/aankondigingen': 'announcements.write',
+  'GET /en/manage/announcements': 'announcements.write',
+  'GET /beheer/aankondigingen/nieuw': 'announcements.write',
+  'GET /en/manage/announcements/new': 'announcements.write',
+  'GET /beheer/aankondigingen/:id': 'announcements.write',
+  'GET /en/manage/announcements/:id': 'announcements.write',
+  'POST /beheer/aankondigingen': 'announcements.write',
+  'POST /beheer/aankondigingen/:id': 'announcements.write',
+  'POST /beheer/aankondigingen/:id/goedkeuren': 'announcements.write',
+  'POST /beheer/aankondigingen/:id/verwijderen': 'announcements.write',
   'GET /beheer/sociale-accounts': 'admin',
   'GET /en/manage/social-accounts': 'admin',
   'POST /beheer/sociale-accounts': 'admin',

@@ -18,6 +18,9 @@ const NOT_IN_NAV: Record<string, string> = {
   'GET /en/manage/views': 'linked from "My views" in the queue, whose nav entry stays current',
   'GET /beheer/consultaties-opstellen/nieuw': 'the button on "Consultaties opstellen", whose nav entry stays current',
   'GET /en/manage/consultation-authoring/new': 'the button on "Author consultations", whose nav entry stays current',
+  'GET /beheer/aankondigingen/nieuw':
+    'the form "Nieuwe aankondiging" on "Aankondigingen", whose nav entry stays current',
+  'GET /en/manage/announcements/new': 'the form "New announcement" on "Announcements", whose nav entry stays current',
   'GET /beheer/inzichten/thema': 'the link "Thema aanpassen" beside each theme on "Inzichten"',
   'GET /en/manage/insights/theme': 'the link "Adjust theme" beside each theme on "Insights"',
 };
@@ -74,6 +77,7 @@ describe('the staff screen registry', () => {
         'webcare.shortcuts',
         'consultations.authoring',
         'consultations.topics',
+        'announcements.list',
         'calendar.home',
         'insights.page',
         'accounts.page',
@@ -108,6 +112,7 @@ describe('the staff screen registry', () => {
         'webcare.shortcuts',
         'notifications.page',
       ],
+      poster: ['queue.home', 'announcements.list', 'notifications.page'],
     };
     for (const role of STAFF_ROLES) {
       assert.deepEqual(
