@@ -67,6 +67,8 @@ export type Config = {
   secretKey: Buffer | undefined;
   /** Seconds between passes of the poster over answers waiting for their platform; 0 turns posting off. */
   socialPostSeconds: number;
+  /** Seconds between passes of the intake over the connected accounts' notifications; 0 turns it off. */
+  socialPollSeconds: number;
 };
 
 /** An optional text; empty counts as unset, as `VAR= npx podium start` means. */
@@ -175,6 +177,7 @@ export const EnvSchema = z.object({
       return z.NEVER;
     }),
   PODIUM_SOCIAL_POST_SECONDS: wholeNumber('must be a number of seconds (0 turns posting off)', 10),
+  PODIUM_SOCIAL_POLL_SECONDS: wholeNumber('must be a number of seconds (0 turns the intake off)', 60),
 });
 
 /** The names of all variables, as the README's configuration table lists them. */
@@ -232,5 +235,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: v.PODIUM_METRICS_TOKEN,
     secretKey: v.PODIUM_SECRET_KEY,
     socialPostSeconds: v.PODIUM_SOCIAL_POST_SECONDS,
+    socialPollSeconds: v.PODIUM_SOCIAL_POLL_SECONDS,
   };
 }

@@ -29,6 +29,7 @@ import { startAdminSocket } from './services/social/admin-socket.ts';
 import { startRetentionLoop } from './services/retention.ts';
 import { startMailSender } from './services/notifications/outbox.ts';
 import { startPostingLoop } from './services/social/posting.ts';
+import { startIntakeLoop } from './services/social/intake.ts';
 import { startNearlyLateLoop } from './services/notifications/nearly-late.ts';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { observe } from './observability/events.ts';
@@ -185,6 +186,18 @@ export async function start(
           { everyMs: config.socialPostSeconds * 1000, log },
         )
       : async () => {};
+  // Mentions and replies from the connected accounts' notifications: one process per pass.
+  const stopIntake =
+    config.socialPollSeconds > 0
+      ? startIntakeLoop(
+          database.db,
+          () => ({
+            posting: { secretKey: config.secretKey, allowPrivateHosts: config.threadImports.allowPrivateHosts },
+            imports: config.threadImports,
+          }),
+          { everyMs: config.socialPollSeconds * 1000, log },
+        )
+      : async () => {};
   const stopLateCheck =
     config.lateCheckMinutes > 0
       ? startNearlyLateLoop(database.db, { everyMs: config.lateCheckMinutes * 60_000, log })
@@ -214,6 +227,7 @@ export async function start(
       await stopRetention();
       await stopMailSender();
       await stopPoster();
+      await stopIntake();
       await stopLateCheck();
       await rateLimitStore?.close?.();
       observability.close();

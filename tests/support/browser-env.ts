@@ -30,6 +30,8 @@ export function browserTestEnv(root: string): Record<string, string> {
     PODIUM_SECRET_KEY: '7e57'.repeat(16),
     PODIUM_IMPORT_ALLOW_PRIVATE: '1',
     PODIUM_SOCIAL_POST_SECONDS: '1',
+    // Mentions on the local instance arrive within a couple of seconds (webcare-answers-a-mention).
+    PODIUM_SOCIAL_POLL_SECONDS: '2',
   };
 }
 

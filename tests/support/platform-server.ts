@@ -9,6 +9,14 @@
  * form, `in_reply_to_id`, `Idempotency-Key`), answering 401 for an unknown or expired token
  * and 422 for a text over 500 characters; a posted status joins `statuses`, so the thread's
  * next read contains it.
+ *
+ * For the automatic intake it plays both platforms' notification and session endpoints:
+ * Mastodon's `GET /api/v1/notifications` (`types[]`, `since_id`, `min_id`, `max_id`, `limit`,
+ * newest first; 401 for an unknown token), filled by `mention()`; and a Bluesky PDS:
+ * `com.atproto.server.createSession` (an app password per account in `appPasswords`; 401
+ * `AuthenticationRequired` otherwise), `refreshSession`, and
+ * `app.bsky.notification.listNotifications` (`reasons`, `limit`, `cursor`; 400 `ExpiredToken`
+ * for an access token that `expireBlueskySessions()` ended), filled by `blueskyMention()`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -34,6 +42,28 @@ export type PlatformServer = {
   tokens: Map<string, string>;
   /** Every accepted POST /api/v1/statuses: the request's fields and Idempotency-Key. */
   posted: Array<{ body: Json; idempotencyKey: string | undefined; token: string }>;
+  /** Mastodon notifications, oldest first, with the username each is for. */
+  notifications: Array<{ forUser: string; notification: Json }>;
+  /** Bluesky app passwords the PDS accepts, by handle and by DID. */
+  appPasswords: Map<string, string>;
+  /** Bluesky notifications for the municipality's DID, oldest first. */
+  bskyNotifications: Json[];
+  /** Every accepted createSession, refreshSession and login refused, in order. */
+  sessions: Array<'created' | 'refreshed' | 'refused'>;
+  /** A resident's status mentioning `toUser` (a reply when `inReplyTo` is given), with its notification. */
+  mention(
+    fromUser: string,
+    text: string,
+    options?: { toUser?: string; inReplyTo?: string; visibility?: string },
+  ): { statusId: string; notificationId: string };
+  /** A resident's Bluesky post that replies to, mentions or quotes the municipality, with its notification. */
+  blueskyMention(
+    fromDid: string,
+    text: string,
+    options?: { reason?: 'reply' | 'mention' | 'quote' | 'like'; parent?: string },
+  ): string;
+  /** Ends every Bluesky access token: the next listNotifications answers 400 ExpiredToken. */
+  expireBlueskySessions(options?: { refreshToo?: boolean }): void;
   /** The next `count` requests meet this trouble. */
   trouble(trouble: Trouble, count?: number): void;
   mastodonUrl(id: string): string;
@@ -52,6 +82,17 @@ export async function startPlatformServer(): Promise<PlatformServer> {
   const posted: PlatformServer['posted'] = [];
   const byIdempotencyKey = new Map<string, Json>();
   let nextStatusId = 9_000_000;
+  const notifications: PlatformServer['notifications'] = [];
+  let nextNotificationId = 500;
+  const appPasswords = new Map<string, string>();
+  const bskyNotifications: Json[] = [];
+  const sessions: PlatformServer['sessions'] = [];
+  const accessJwts = new Set<string>();
+  const refreshJwts = new Set<string>();
+  let nextSession = 1;
+  // Notifications get distinct, rising moments, as a server's clock gives them.
+  let clock = Date.now();
+  const tick = () => new Date((clock += 1000)).toISOString();
   const troubles: Trouble[] = [];
   const timers = new Set<NodeJS.Timeout>();
 
@@ -103,6 +144,82 @@ export async function startPlatformServer(): Promise<PlatformServer> {
     posted.push({ body, idempotencyKey: key, token: token! });
     if (key) byIdempotencyKey.set(`${token}:${key}`, status);
     return send(res, 200, status, { 'X-RateLimit-Remaining': '299' });
+  }
+
+  /** `GET /api/v1/notifications` as Mastodon documents it: newest first, paged by ids. */
+  function mastodonNotifications(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const token = bearer(req);
+    const username = token ? tokens.get(token) : undefined;
+    if (!username) return send(res, 401, { error: 'The access token is invalid' });
+    const types = url.searchParams.getAll('types[]');
+    const limit = Math.min(Number(url.searchParams.get('limit') ?? 40) || 40, 80);
+    const num = (name: string) => (url.searchParams.has(name) ? BigInt(url.searchParams.get(name)!) : undefined);
+    const [sinceId, minId, maxId] = [num('since_id'), num('min_id'), num('max_id')];
+    let mine = notifications
+      .filter((n) => n.forUser === username)
+      .map((n) => n.notification)
+      .filter((n) => types.length === 0 || types.includes(n.type as string))
+      .filter((n) => maxId === undefined || BigInt(n.id as string) < maxId);
+    const after = sinceId ?? minId;
+    if (after !== undefined) mine = mine.filter((n) => BigInt(n.id as string) > after);
+    // min_id: the page right after the cursor; since_id (and none): the newest page.
+    const page = minId !== undefined ? mine.slice(0, limit) : mine.slice(-limit);
+    return send(res, 200, page.reverse(), {
+      'X-RateLimit-Limit': '300',
+      'X-RateLimit-Remaining': '299',
+      'X-RateLimit-Reset': new Date(Date.now() + 300_000).toISOString(),
+    });
+  }
+
+  function newSession(did: string, handle: string): Json {
+    const n = nextSession++;
+    const access = `access-${n}-${did}`;
+    const refresh = `refresh-${n}-${did}`;
+    accessJwts.add(access);
+    refreshJwts.add(refresh);
+    return { did, handle, accessJwt: access, refreshJwt: refresh, active: true };
+  }
+
+  /** The Bluesky PDS's session and notification endpoints. */
+  async function blueskyPds(req: IncomingMessage, res: ServerResponse, url: URL) {
+    if (url.pathname === '/xrpc/com.atproto.server.createSession') {
+      const body = await readBody(req);
+      const identifier = String(body.identifier ?? '');
+      const password = appPasswords.get(identifier);
+      if (!password || password !== body.password) {
+        sessions.push('refused');
+        return send(res, 401, { error: 'AuthenticationRequired', message: 'Invalid identifier or password' });
+      }
+      sessions.push('created');
+      return send(res, 200, newSession(BSKY_DID, BSKY_HANDLE));
+    }
+    if (url.pathname === '/xrpc/com.atproto.server.refreshSession') {
+      const token = bearer(req);
+      if (!token || !refreshJwts.delete(token)) {
+        return send(res, 400, { error: 'ExpiredToken', message: 'Token has been revoked' });
+      }
+      sessions.push('refreshed');
+      return send(res, 200, newSession(BSKY_DID, BSKY_HANDLE));
+    }
+    // listNotifications
+    const token = bearer(req);
+    if (!token) return send(res, 401, { error: 'AuthenticationRequired', message: 'Authentication Required' });
+    if (!accessJwts.has(token)) return send(res, 400, { error: 'ExpiredToken', message: 'Token has expired' });
+    const reasons = url.searchParams.getAll('reasons');
+    const limit = Math.min(Number(url.searchParams.get('limit') ?? 50) || 50, 100);
+    const cursor = url.searchParams.get('cursor');
+    const newestFirst = [...bskyNotifications]
+      .reverse()
+      .filter((n) => reasons.length === 0 || reasons.includes(n.reason as string))
+      .filter((n) => !cursor || (n.indexedAt as string) < cursor);
+    const page = newestFirst.slice(0, limit);
+    const next = newestFirst.length > limit ? (page.at(-1)!.indexedAt as string) : undefined;
+    return send(
+      res,
+      200,
+      { notifications: page, ...(next ? { cursor: next } : {}), priority: false },
+      { 'RateLimit-Limit': '3000', 'RateLimit-Remaining': '2999' },
+    );
   }
 
   function mastodon(res: ServerResponse, path: string) {
@@ -180,7 +297,17 @@ export async function startPlatformServer(): Promise<PlatformServer> {
     const authenticated =
       (req.method === 'POST' && url.pathname === '/api/v1/statuses') ||
       url.pathname === '/api/v1/accounts/verify_credentials';
+    const pds = [
+      '/xrpc/com.atproto.server.createSession',
+      '/xrpc/com.atproto.server.refreshSession',
+      '/xrpc/app.bsky.notification.listNotifications',
+    ].includes(url.pathname);
     const answer = () => {
+      if (url.pathname === '/api/v1/notifications') return mastodonNotifications(req, res, url);
+      if (pds) {
+        blueskyPds(req, res, url).catch(() => send(res, 400, { error: 'InvalidRequest' }));
+        return;
+      }
       if (authenticated) {
         mastodonAccountApi(req, res, url.pathname).catch(() => send(res, 400, { error: 'Unreadable request' }));
         return;
@@ -207,6 +334,64 @@ export async function startPlatformServer(): Promise<PlatformServer> {
     requests,
     tokens,
     posted,
+    notifications,
+    appPasswords,
+    bskyNotifications,
+    sessions,
+    mention(fromUser, text, options = {}) {
+      const toUser = options.toUser ?? 'gemeente';
+      const id = String(nextStatusId++);
+      const account = { ...mastodonAccount(fromUser), url: `${origin}/@${fromUser}` };
+      const parent = options.inReplyTo ? statuses.get(options.inReplyTo) : undefined;
+      const at = tick();
+      const status = mastodonStatus(id, {
+        created_at: at,
+        in_reply_to_id: options.inReplyTo ?? null,
+        in_reply_to_account_id: parent ? ((parent.account as Json).id ?? null) : null,
+        visibility: options.visibility ?? 'public',
+        account,
+        uri: `${origin}/users/${fromUser}/statuses/${id}`,
+        url: `${origin}/@${fromUser}/${id}`,
+        content: `<p><span class="h-card"><a href="${origin}/@${toUser}" class="u-url mention">@<span>${toUser}</span></a></span> ${text}</p>`,
+        mentions: [{ id: `acc-${toUser}`, username: toUser, acct: toUser, url: `${origin}/@${toUser}` }],
+      });
+      statuses.set(id, status);
+      const notificationId = String(nextNotificationId++);
+      notifications.push({
+        forUser: toUser,
+        notification: { id: notificationId, type: 'mention', created_at: at, account, status },
+      });
+      return { statusId: id, notificationId };
+    },
+    blueskyMention(fromDid, text, options = {}) {
+      const reason = options.reason ?? 'mention';
+      const rkey = `m${nextNotificationId++}`;
+      const uri = bskyUri(rkey, fromDid);
+      const parent = options.parent ?? null;
+      const rootOf = (at: string): string => {
+        const up = bskyPosts.get(at)?.parent;
+        return up ? rootOf(up) : at;
+      };
+      const record = parent ? reply(uri, parent, rootOf(parent)) : {};
+      const post = blueskyPost(uri, text, {}, { langs: ['nl'], ...record });
+      bskyPosts.set(uri, { post, parent });
+      bskyNotifications.push({
+        uri,
+        cid: post.cid,
+        author: post.author,
+        reason,
+        ...(reason === 'reply' && parent ? { reasonSubject: parent } : {}),
+        record: post.record,
+        isRead: false,
+        indexedAt: tick(),
+        labels: [],
+      });
+      return uri;
+    },
+    expireBlueskySessions(options = {}) {
+      accessJwts.clear();
+      if (options.refreshToo) refreshJwts.clear();
+    },
     trouble(trouble, count = 1) {
       for (let i = 0; i < count; i++) troubles.push(trouble);
     },
