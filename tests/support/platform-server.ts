@@ -91,8 +91,8 @@ export async function startPlatformServer(): Promise<PlatformServer> {
   const refreshJwts = new Set<string>();
   let nextSession = 1;
   // Notifications get distinct, rising moments, as a server's clock gives them.
-  let clock = Date.now();
-  const tick = () => new Date((clock += 1000)).toISOString();
+  let clock = 0;
+  const tick = () => new Date((clock = Math.max(Date.now(), clock + 1))).toISOString();
   const troubles: Trouble[] = [];
   const timers = new Set<NodeJS.Timeout>();
 
