@@ -106,8 +106,7 @@ class PollStopped extends Error {
 }
 
 /** Mastodon ids are numbers as strings, longer than a double holds exactly. */
-const newerId = (a: string, b: string | null) =>
-  b === null || a.length > b.length || (a.length === b.length && a > b);
+const newerId = (a: string, b: string | null) => b === null || a.length > b.length || (a.length === b.length && a > b);
 
 /**
  * One pass, when this process wins the deployment's lease: polls every connected account

@@ -36,7 +36,8 @@ export const nl = {
   identifier: 'Accountnaam',
   identifierHint: 'Bijvoorbeeld gemeente.bsky.social',
   appPassword: 'App-wachtwoord',
-  appPasswordHint: 'Vier groepjes van vier tekens, zoals abcd-efgh-ijkl-mnop. Het wordt niet getoond, niet gelogd en niet geëxporteerd.',
+  appPasswordHint:
+    'Vier groepjes van vier tekens, zoals abcd-efgh-ijkl-mnop. Het wordt niet getoond, niet gelogd en niet geëxporteerd.',
   connectBluesky: 'Bluesky-account koppelen',
   connected: (handle: string) => `Het account ${handle} is gekoppeld.`,
   revokedNotice: 'De koppeling is ingetrokken en het token is verwijderd.',
@@ -59,7 +60,8 @@ export const nl = {
       'Dit is geen app-wachtwoord. Maak in Bluesky een app-wachtwoord (vier groepjes van vier tekens) en gebruik nooit het gewone wachtwoord. Er is niets verstuurd.',
     token_rejected:
       'Bluesky accepteert deze accountnaam met dit app-wachtwoord niet. Controleer de naam en of het app-wachtwoord nog bestaat. Er is niets opgeslagen.',
-    unreachable: 'De server antwoordde niet zoals een Bluesky-server. Controleer het adres en probeer het later opnieuw.',
+    unreachable:
+      'De server antwoordde niet zoals een Bluesky-server. Controleer het adres en probeer het later opnieuw.',
     no_secret_key:
       'Podium bewaart geen app-wachtwoord zonder sleutel (PODIUM_SECRET_KEY). Er is niets opgeslagen. Vraag de beheerder van de server om de sleutel in te stellen.',
   },
@@ -102,7 +104,8 @@ export const en: typeof nl = {
   identifier: 'Account name',
   identifierHint: 'For example municipality.bsky.social',
   appPassword: 'App password',
-  appPasswordHint: 'Four groups of four characters, like abcd-efgh-ijkl-mnop. It is not shown, not logged and not exported.',
+  appPasswordHint:
+    'Four groups of four characters, like abcd-efgh-ijkl-mnop. It is not shown, not logged and not exported.',
   connectBluesky: 'Connect Bluesky account',
   connected: (handle) => `The account ${handle} is connected.`,
   revokedNotice: 'The connection was revoked and the token deleted.',

@@ -19,11 +19,7 @@ import {
   socialPosts,
   socialThreads,
 } from '../../../api/db/schema.ts';
-import {
-  connectBlueskyAccount,
-  connectMastodonAccount,
-  listAccounts,
-} from '../../../api/services/social/accounts.ts';
+import { connectBlueskyAccount, connectMastodonAccount, listAccounts } from '../../../api/services/social/accounts.ts';
 import { INTAKE_JOB, pollIntakeIfDue, type IntakeSettings } from '../../../api/services/social/intake.ts';
 import { importThreadFrom } from '../../../api/services/social/thread-admin.ts';
 import { openTestApp, type TestApp } from '../../support/app.ts';

@@ -10,12 +10,7 @@ import { eq } from 'drizzle-orm';
 import { auditLog, socialAccountIntake, socialAccounts } from '../../../../api/db/schema.ts';
 import { openTestApp, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
-import {
-  BSKY_DID,
-  BSKY_HANDLE,
-  startPlatformServer,
-  type PlatformServer,
-} from '../../../support/platform-server.ts';
+import { BSKY_DID, BSKY_HANDLE, startPlatformServer, type PlatformServer } from '../../../support/platform-server.ts';
 import { addStaffUser, logIn, staffPost } from '../../../support/staff.ts';
 
 const TOKEN = 'tok-page-9876543210';
@@ -132,12 +127,7 @@ for (const target of databaseTargets()) {
     });
 
     const connectBluesky = (fields: Array<[string, string]>, lang = 'nl') =>
-      staffPost(
-        t,
-        '/beheer/sociale-accounts/bluesky',
-        [['csrf', admin.csrf], ['lang', lang], ...fields],
-        admin.cookie,
-      );
+      staffPost(t, '/beheer/sociale-accounts/bluesky', [['csrf', admin.csrf], ['lang', lang], ...fields], admin.cookie);
 
     it('says why the municipality keeps one set of accounts, and offers Bluesky beside Mastodon', async () => {
       const nl = await page();
