@@ -130,7 +130,25 @@ export async function startPlatformServer(): Promise<PlatformServer> {
     const parent = typeof body.in_reply_to_id === 'string' ? body.in_reply_to_id : null;
     if (parent && !statuses.has(parent)) return send(res, 404, { error: 'Record not found' });
     const id = String(nextStatusId++);
-    const paragraphs = text.split(/\n{2,}/).map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`);
+    // As Mastodon does: a written @user (or @user@this-host) of a known account becomes a mention link.
+    const known = new Map<string, Json>();
+    for (const s of statuses.values()) known.set((s.account as Json).username as string, s.account as Json);
+    const mentions: Json[] = [];
+    const linked = (escaped: string) =>
+      escaped.replace(
+        /(^|\s)@([a-zA-Z0-9_]+)(?:@([a-zA-Z0-9.:-]+))?/g,
+        (all, before: string, user: string, host?: string) => {
+          const mentioned = known.get(user);
+          if (!mentioned || (host && host !== new URL(origin).host)) return all;
+          if (!mentions.some((m) => m.username === user)) {
+            mentions.push({ id: mentioned.id, username: user, acct: user, url: mentioned.url });
+          }
+          return `${before}<span class="h-card"><a href="${mentioned.url as string}" class="u-url mention">@<span>${user}</span></a></span>`;
+        },
+      );
+    const paragraphs = text
+      .split(/\n{2,}/)
+      .map((p) => `<p>${linked(p.replace(/&/g, '&amp;').replace(/</g, '&lt;'))}</p>`);
     const status = mastodonStatus(id, {
       in_reply_to_id: parent,
       in_reply_to_account_id: parent ? ((statuses.get(parent)!.account as Json).id ?? null) : null,
@@ -139,6 +157,7 @@ export async function startPlatformServer(): Promise<PlatformServer> {
       uri: `${origin}/users/${username}/statuses/${id}`,
       url: `${origin}/@${username}/${id}`,
       content: paragraphs.join(''),
+      mentions,
     });
     statuses.set(id, status);
     posted.push({ body, idempotencyKey: key, token: token! });
