@@ -256,7 +256,9 @@ async function pollAccount(
       .where(eq(socialAccountIntake.accountId, account.id));
     // Never the credential or a resident's text: the account, the code, and an error's kind.
     const detail =
-      error instanceof RateLimitedError || typeof error === 'string' ? '' : ` (${describeError(error).slice(0, 200)})`;
+      error instanceof RateLimitedError || typeof error === 'string'
+        ? ''
+        : ` (${describeError(error).split('\n')[0]!.slice(0, 200)})`;
     options.log(`Intake for ${account.handle}: ${result.error}, next poll ${retryAt.toISOString()}${detail}`);
     return result;
   }

@@ -27,7 +27,7 @@ export const nl = {
   instanceHint: 'Bijvoorbeeld social.gemeente.nl',
   token: 'Toegangstoken',
   tokenHint: 'Het token wordt niet getoond, niet gelogd en niet geëxporteerd.',
-  connect: 'Account koppelen',
+  connect: 'Mastodon-account koppelen',
   blueskyHeading: 'Een Bluesky-account koppelen',
   blueskyIntro:
     'Maak in Bluesky, bij Instellingen → Privacy en beveiliging → App-wachtwoorden, een app-wachtwoord voor Podium en vul het hieronder in, met de naam van het account. Gebruik nooit het gewone wachtwoord van het account. Podium logt ermee in bij de server van het account om het te controleren, bewaart het versleuteld en toont het nooit meer. Intrekken kan hier en in Bluesky.',
@@ -95,7 +95,7 @@ export const en: typeof nl = {
   instanceHint: 'For example social.municipality.nl',
   token: 'Access token',
   tokenHint: 'The token is not shown, not logged and not exported.',
-  connect: 'Connect account',
+  connect: 'Connect Mastodon account',
   blueskyHeading: 'Connect a Bluesky account',
   blueskyIntro:
     "In Bluesky, under Settings → Privacy and security → App passwords, create an app password for Podium and enter it below with the account's name. Never use the account's own password. Podium logs in with it at the account's server to check it, stores it encrypted and never shows it again. You can revoke it here and in Bluesky.",
