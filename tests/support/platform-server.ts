@@ -81,7 +81,8 @@ export async function startPlatformServer(): Promise<PlatformServer> {
   const tokens = new Map<string, string>();
   const posted: PlatformServer['posted'] = [];
   const byIdempotencyKey = new Map<string, Json>();
-  let nextStatusId = 9_000_000;
+  // Time-based, as Mastodon's ids are: two servers started one after the other never share one.
+  let nextStatusId = Date.now() * 100;
   const notifications: PlatformServer['notifications'] = [];
   let nextNotificationId = 500;
   const appPasswords = new Map<string, string>();

@@ -294,7 +294,10 @@ const dayTitle = (handle: string, platform: string, at: Date): LocalizedText => 
   };
 };
 
-/** Whether the organisation's mirror already holds this post (then it is not read again). */
+/**
+ * Whether the organisation's mirror already holds this post (then it is not read again); a
+ * Mastodon post counts only in a thread read from this instance, where its id means the same.
+ */
 async function alreadyMirrored(db: Db, account: Account, externalId: string): Promise<boolean> {
   const [row] = await db
     .select({ id: socialPosts.id })
@@ -305,6 +308,10 @@ async function alreadyMirrored(db: Db, account: Account, externalId: string): Pr
         eq(socialThreads.organisationId, account.organisationId),
         eq(socialThreads.platform, account.platform),
         eq(socialPosts.externalId, externalId),
+        // Mastodon ids are the instance's own: the same number elsewhere is another post.
+        account.platform === 'mastodon'
+          ? sql`${socialThreads.sourceUrl} like ${`${account.instanceUrl}/%`}`
+          : undefined,
       ),
     )
     .limit(1);
