@@ -74,6 +74,8 @@ export type Config = {
   socialPostSeconds: number;
   /** The organisation's OpenID Connect identity provider for staff sign-in; unset: passwords only. */
   oidc: OidcSettings | undefined;
+  /** Seconds between passes of the intake over the connected accounts' notifications; 0 turns it off. */
+  socialPollSeconds: number;
 };
 
 /** An optional text; empty counts as unset, as `VAR= npx podium start` means. */
@@ -203,6 +205,7 @@ export const EnvSchema = z.object({
   PODIUM_OIDC_ROLES_CLAIM: text(),
   PODIUM_OIDC_SCOPES: text(),
   PODIUM_OIDC_ORGANISATION: text(),
+  PODIUM_SOCIAL_POLL_SECONDS: wholeNumber('must be a number of seconds (0 turns the intake off)', 60),
 });
 
 /** The names of all variables, as the README's configuration table lists them. */
@@ -280,5 +283,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           publicUrl,
         }
       : undefined,
+    socialPollSeconds: v.PODIUM_SOCIAL_POLL_SECONDS,
   };
 }

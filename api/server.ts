@@ -33,6 +33,7 @@ import { startRetentionLoop } from './services/retention.ts';
 import { startMailSender } from './services/notifications/outbox.ts';
 import { startPostingLoop } from './services/social/posting.ts';
 import { startAnnouncementLoop } from './services/announcements/outbox.ts';
+import { startIntakeLoop } from './services/social/intake.ts';
 import { startNearlyLateLoop } from './services/notifications/nearly-late.ts';
 import { startBackgroundLoop } from './services/background-loop.ts';
 import { createVisitCounter } from './services/reach/counter.ts';
@@ -231,6 +232,18 @@ export async function start(
           { everyMs: config.socialPostSeconds * 1000, log },
         )
       : async () => {};
+  // Mentions and replies from the connected accounts' notifications: one process per pass.
+  const stopIntake =
+    config.socialPollSeconds > 0
+      ? startIntakeLoop(
+          database.db,
+          () => ({
+            posting: { secretKey: config.secretKey, allowPrivateHosts: config.threadImports.allowPrivateHosts },
+            imports: config.threadImports,
+          }),
+          { everyMs: config.socialPollSeconds * 1000, log },
+        )
+      : async () => {};
   const stopLateCheck =
     config.lateCheckMinutes > 0
       ? startNearlyLateLoop(database.db, { everyMs: config.lateCheckMinutes * 60_000, log })
@@ -283,6 +296,7 @@ export async function start(
       await stopMailSender();
       await stopPoster();
       await stopAnnouncements();
+      await stopIntake();
       await stopLateCheck();
       await stopWeeklySummary();
       await rateLimitStore?.close?.();

@@ -1236,6 +1236,30 @@ export const socialAccounts = pgTable(
 );
 
 /**
+ * Automatic intake per connected account (api/services/social/intake.ts): where the last
+ * poll of the platform's notifications stopped, when the next is due (back-off and the
+ * platform's rate-limit reset), and whether the platform refused the credentials (then the
+ * account needs an administrator and is not polled again until it is connected anew). Holds
+ * no notification: what a notification points to is mirrored into its thread, nothing else.
+ */
+export const socialAccountIntake = pgTable('social_account_intake', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => socialAccounts.id, { onDelete: 'cascade' }),
+  /** Mastodon: the newest notification id taken in; Bluesky: the newest `indexedAt` taken in. */
+  cursor: text('cursor'),
+  nextPollAt: timestamp('next_poll_at', { withTimezone: true }).notNull(),
+  lastPolledAt: timestamp('last_polled_at', { withTimezone: true }),
+  /** Failed polls in a row (the back-off grows with it) and the last reason, as a code. */
+  failures: integer('failures').notNull().default(0),
+  lastError: text('last_error'),
+  /** Set when the platform refused the token or app password (401): shown to administrators. */
+  attentionSince: timestamp('attention_since', { withTimezone: true }),
+  /** Bluesky: the session's tokens, sealed like the app password, so a poll need not log in each time. */
+  sessionSealed: text('session_sealed'),
+});
+
+/**
  * Answers on their way to the platform (api/services/social/posting.ts), the mail outbox's
  * pattern: written in the answer's transaction, claimed with `FOR UPDATE SKIP LOCKED` and a
  * lease, retried with back-off. One job per staff reply, so an answer is posted once.

@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS = [
   'seed.submission',
   'sentiment.corrected',
   'social_account.connected',
+  'social_account.needs_attention',
   'social_account.revoked',
   'social_author.erased',
   'social_author.exported',

@@ -135,6 +135,14 @@ for (const target of databaseTargets()) {
         { path: `/beheer/sjablonen/${templateId}/verwijderen`, fields: {} },
         { path: '/beheer/routering', fields: { topic: 'mobiliteit', channel: '', department: '', person: '' } },
         { path: '/beheer/sociale-accounts', fields: { instance: 'social.gemeente.example', token: 'tok-123' } },
+        {
+          path: '/beheer/sociale-accounts/bluesky',
+          fields: {
+            identifier: 'gemeente.bsky.social',
+            appPassword: 'abcd-efgh-ijkl-mnop',
+            pds: 'pds.gemeente.example',
+          },
+        },
         { path: '/beheer/sociale-accounts/00000000-0000-0000-0000-000000000000/intrekken', fields: {} },
         { path: '/beheer/privacy/zoeken', fields: { by: 'email', value: 'iemand@example.nl', reference: 'Z-1' } },
         { path: '/beheer/privacy/export', fields: { by: 'handle', value: 'iemand', reference: '' } },

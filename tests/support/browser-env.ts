@@ -56,6 +56,8 @@ export function browserTestEnv(root: string): Record<string, string> {
     PODIUM_OIDC_CLIENT_ID: TEST_OIDC_CLIENT.id,
     PODIUM_OIDC_CLIENT_SECRET: TEST_OIDC_CLIENT.secret,
     PODIUM_OIDC_NAME: TEST_OIDC_NAME,
+    // Mentions on the local instance arrive within a couple of seconds (webcare-answers-a-mention).
+    PODIUM_SOCIAL_POLL_SECONDS: '2',
   };
 }
 

@@ -18,6 +18,15 @@
  * records (`createRecord`, `deleteRecord`), refusing a text over 300 graphemes (400
  * `InvalidRequest`) and an unknown access token (401 `ExpiredToken`); a created post joins
  * `bskyPosts`, so the thread's next read contains it.
+ * next read contains it.
+ *
+ * For the automatic intake it plays both platforms' notification and session endpoints:
+ * Mastodon's `GET /api/v1/notifications` (`types[]`, `since_id`, `min_id`, `max_id`, `limit`,
+ * newest first; 401 for an unknown token), filled by `mention()`; and a Bluesky PDS:
+ * `com.atproto.server.createSession` (an app password per account in `appPasswords`; 401
+ * `AuthenticationRequired` otherwise), `refreshSession`, and
+ * `app.bsky.notification.listNotifications` (`reasons`, `limit`, `cursor`; 400 `ExpiredToken`
+ * for an access token that `expireBlueskySessions()` ended), filled by `blueskyMention()`.
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -46,12 +55,32 @@ export type PlatformServer = {
   posted: Array<{ body: Json; idempotencyKey: string | undefined; token: string }>;
   /** Media uploaded to the Mastodon instance, by id, with their description (alternative text). */
   media: Map<string, { description: string; mime: string; size: number }>;
-  /** App passwords the Bluesky PDS accepts, by handle (without `@`); delete one to revoke it. */
-  appPasswords: Map<string, string>;
   /** Every record created on the PDS, with the session's handle. */
   bskyRecords: Array<{ uri: string; handle: string; record: Json }>;
   /** Blobs uploaded to the PDS, by CID. */
   blobs: Map<string, { mime: string; size: number }>;
+  /** Mastodon notifications, oldest first, with the username each is for. */
+  notifications: Array<{ forUser: string; notification: Json }>;
+  /** Bluesky app passwords the PDS accepts, by handle (without `@`) and by DID; delete one to revoke it. */
+  appPasswords: Map<string, string>;
+  /** Bluesky notifications for the municipality's DID, oldest first. */
+  bskyNotifications: Json[];
+  /** Every accepted createSession, refreshSession and login refused, in order. */
+  sessions: Array<'created' | 'refreshed' | 'refused'>;
+  /** A resident's status mentioning `toUser` (a reply when `inReplyTo` is given), with its notification. */
+  mention(
+    fromUser: string,
+    text: string,
+    options?: { toUser?: string; inReplyTo?: string; visibility?: string },
+  ): { statusId: string; notificationId: string };
+  /** A resident's Bluesky post that replies to, mentions or quotes the municipality, with its notification. */
+  blueskyMention(
+    fromDid: string,
+    text: string,
+    options?: { reason?: 'reply' | 'mention' | 'quote' | 'like'; parent?: string },
+  ): string;
+  /** Ends every Bluesky access token: the next listNotifications answers 400 ExpiredToken. */
+  expireBlueskySessions(options?: { refreshToo?: boolean }): void;
   /** The next `count` requests meet this trouble. */
   trouble(trouble: Trouble, count?: number): void;
   mastodonUrl(id: string): string;
@@ -90,12 +119,23 @@ export async function startPlatformServer(): Promise<PlatformServer> {
   const posted: PlatformServer['posted'] = [];
   const byIdempotencyKey = new Map<string, Json>();
   const media: PlatformServer['media'] = new Map();
-  const appPasswords = new Map<string, string>();
   const bskyRecords: PlatformServer['bskyRecords'] = [];
   const blobs: PlatformServer['blobs'] = new Map();
   const bskySessions = new Map<string, string>();
   let nextRecord = 1;
-  let nextStatusId = 9_000_000;
+  // Time-based, as Mastodon's ids are: two servers started one after the other never share one.
+  let nextStatusId = Date.now() * 100;
+  const notifications: PlatformServer['notifications'] = [];
+  let nextNotificationId = 500;
+  const appPasswords = new Map<string, string>();
+  const bskyNotifications: Json[] = [];
+  const sessions: PlatformServer['sessions'] = [];
+  const accessJwts = new Set<string>();
+  const refreshJwts = new Map<string, string>();
+  let nextSession = 1;
+  // Notifications get distinct, rising moments, as a server's clock gives them.
+  let clock = 0;
+  const tick = () => new Date((clock = Math.max(Date.now(), clock + 1))).toISOString();
   const troubles: Trouble[] = [];
   const timers = new Set<NodeJS.Timeout>();
 
@@ -173,11 +213,11 @@ export async function startPlatformServer(): Promise<PlatformServer> {
       description: media.get(m)!.description,
     }));
     const spoiler = typeof body.spoiler_text === 'string' ? body.spoiler_text : '';
-    const paragraphs = text.split(/\n{2,}/).map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`);
+    const plainParagraphs = text.split(/\n{2,}/).map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`);
     if (own) {
       const edited = {
         ...statuses.get(own[1]!)!,
-        content: paragraphs.join(''),
+        content: plainParagraphs.join(''),
         spoiler_text: spoiler,
         sensitive: !!spoiler,
         media_attachments: attachments,
@@ -189,6 +229,25 @@ export async function startPlatformServer(): Promise<PlatformServer> {
     const parent = typeof body.in_reply_to_id === 'string' ? body.in_reply_to_id : null;
     if (parent && !statuses.has(parent)) return send(res, 404, { error: 'Record not found' });
     const id = String(nextStatusId++);
+    // As Mastodon does: a written @user (or @user@this-host) of a known account becomes a mention link.
+    const known = new Map<string, Json>();
+    for (const s of statuses.values()) known.set((s.account as Json).username as string, s.account as Json);
+    const mentions: Json[] = [];
+    const linked = (escaped: string) =>
+      escaped.replace(
+        /(^|\s)@([a-zA-Z0-9_]+)(?:@([a-zA-Z0-9.:-]+))?/g,
+        (all, before: string, user: string, host?: string) => {
+          const mentioned = known.get(user);
+          if (!mentioned || (host && host !== new URL(origin).host)) return all;
+          if (!mentions.some((m) => m.username === user)) {
+            mentions.push({ id: mentioned.id, username: user, acct: user, url: mentioned.url });
+          }
+          return `${before}<span class="h-card"><a href="${mentioned.url as string}" class="u-url mention">@<span>${user}</span></a></span>`;
+        },
+      );
+    const paragraphs = text
+      .split(/\n{2,}/)
+      .map((p) => `<p>${linked(p.replace(/&/g, '&amp;').replace(/</g, '&lt;'))}</p>`);
     const status = mastodonStatus(id, {
       spoiler_text: spoiler,
       sensitive: !!spoiler,
@@ -200,11 +259,37 @@ export async function startPlatformServer(): Promise<PlatformServer> {
       uri: `${origin}/users/${username}/statuses/${id}`,
       url: `${origin}/@${username}/${id}`,
       content: paragraphs.join(''),
+      mentions,
     });
     statuses.set(id, status);
     posted.push({ body, idempotencyKey: key, token: token! });
     if (key) byIdempotencyKey.set(`${token}:${key}`, status);
     return send(res, 200, status, { 'X-RateLimit-Remaining': '299' });
+  }
+
+  /** `GET /api/v1/notifications` as Mastodon documents it: newest first, paged by ids. */
+  function mastodonNotifications(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const token = bearer(req);
+    const username = token ? tokens.get(token) : undefined;
+    if (!username) return send(res, 401, { error: 'The access token is invalid' });
+    const types = url.searchParams.getAll('types[]');
+    const limit = Math.min(Number(url.searchParams.get('limit') ?? 40) || 40, 80);
+    const num = (name: string) => (url.searchParams.has(name) ? BigInt(url.searchParams.get(name)!) : undefined);
+    const [sinceId, minId, maxId] = [num('since_id'), num('min_id'), num('max_id')];
+    let mine = notifications
+      .filter((n) => n.forUser === username)
+      .map((n) => n.notification)
+      .filter((n) => types.length === 0 || types.includes(n.type as string))
+      .filter((n) => maxId === undefined || BigInt(n.id as string) < maxId);
+    const after = sinceId ?? minId;
+    if (after !== undefined) mine = mine.filter((n) => BigInt(n.id as string) > after);
+    // min_id: the page right after the cursor; since_id (and none): the newest page.
+    const page = minId !== undefined ? mine.slice(0, limit) : mine.slice(-limit);
+    return send(res, 200, page.reverse(), {
+      'X-RateLimit-Limit': '300',
+      'X-RateLimit-Remaining': '299',
+      'X-RateLimit-Reset': new Date(Date.now() + 300_000).toISOString(),
+    });
   }
 
   function mastodon(res: ServerResponse, path: string) {
@@ -233,24 +318,68 @@ export async function startPlatformServer(): Promise<PlatformServer> {
     return send(res, 200, { ancestors, descendants });
   }
 
-  /** The PDS part of Bluesky: sessions from app passwords, blobs, creating and deleting posts. */
+  function newSession(did: string, handle: string): Json {
+    const n = nextSession++;
+    const access = `access-${n}-${did}`;
+    const refresh = `refresh-${n}-${did}`;
+    accessJwts.add(access);
+    refreshJwts.set(refresh, handle);
+    bskySessions.set(access, handle);
+    return { did, handle, accessJwt: access, refreshJwt: refresh, active: true };
+  }
+
+  const didOf = (handle: string) => (handle === BSKY_HANDLE ? BSKY_DID : `did:plc:${handle.split('.')[0]}`);
+
+  /**
+   * The PDS part of Bluesky: sessions from app passwords (and their refresh), notifications,
+   * blobs, creating and deleting posts.
+   */
   async function blueskyPds(req: IncomingMessage, res: ServerResponse, url: URL) {
     const xrpcError = (status: number, error: string, message: string) => send(res, status, { error, message });
     if (url.pathname === '/xrpc/com.atproto.server.createSession') {
       const body = await readBody(req);
-      const handle = String(body.identifier ?? '').replace(/^@/, '');
-      if (!appPasswords.has(handle) || appPasswords.get(handle) !== body.password) {
+      const identifier = String(body.identifier ?? '').replace(/^@/, '');
+      const password = appPasswords.get(identifier);
+      if (!password || password !== body.password) {
+        sessions.push('refused');
         return xrpcError(401, 'AuthenticationRequired', 'Invalid identifier or password');
       }
-      const accessJwt = `access-${handle}-${nextRecord++}`;
-      bskySessions.set(accessJwt, handle);
-      const did = handle === BSKY_HANDLE ? BSKY_DID : `did:plc:${handle.split('.')[0]}`;
-      return send(res, 200, { accessJwt, refreshJwt: `refresh-${accessJwt}`, handle, did, active: true });
+      sessions.push('created');
+      const handle = identifier.startsWith('did:') ? BSKY_HANDLE : identifier;
+      return send(res, 200, newSession(didOf(handle), handle));
+    }
+    if (url.pathname === '/xrpc/com.atproto.server.refreshSession') {
+      const token = bearer(req);
+      const handle = token ? refreshJwts.get(token) : undefined;
+      if (!token || !handle) return xrpcError(400, 'ExpiredToken', 'Token has been revoked');
+      refreshJwts.delete(token);
+      sessions.push('refreshed');
+      return send(res, 200, newSession(didOf(handle), handle));
+    }
+    if (url.pathname === '/xrpc/app.bsky.notification.listNotifications') {
+      const token = bearer(req);
+      if (!token) return xrpcError(401, 'AuthenticationRequired', 'Authentication Required');
+      if (!accessJwts.has(token)) return xrpcError(400, 'ExpiredToken', 'Token has expired');
+      const reasons = url.searchParams.getAll('reasons');
+      const limit = Math.min(Number(url.searchParams.get('limit') ?? 50) || 50, 100);
+      const cursor = url.searchParams.get('cursor');
+      const newestFirst = [...bskyNotifications]
+        .reverse()
+        .filter((n) => reasons.length === 0 || reasons.includes(n.reason as string))
+        .filter((n) => !cursor || (n.indexedAt as string) < cursor);
+      const page = newestFirst.slice(0, limit);
+      const next = newestFirst.length > limit ? (page.at(-1)!.indexedAt as string) : undefined;
+      return send(
+        res,
+        200,
+        { notifications: page, ...(next ? { cursor: next } : {}), priority: false },
+        { 'RateLimit-Limit': '3000', 'RateLimit-Remaining': '2999' },
+      );
     }
     const token = bearer(req);
-    const handle = token ? bskySessions.get(token) : undefined;
+    const handle = token && accessJwts.has(token) ? bskySessions.get(token) : undefined;
     if (!handle || !appPasswords.has(handle)) return xrpcError(401, 'ExpiredToken', 'Token has expired');
-    const did = handle === BSKY_HANDLE ? BSKY_DID : `did:plc:${handle.split('.')[0]}`;
+    const did = didOf(handle);
     if (url.pathname === '/xrpc/com.atproto.server.getSession') return send(res, 200, { handle, did, active: true });
     if (url.pathname === '/xrpc/com.atproto.repo.uploadBlob') {
       const bytes = await readBytes(req);
@@ -339,12 +468,13 @@ export async function startPlatformServer(): Promise<PlatformServer> {
       (req.method === 'POST' && url.pathname === '/api/v2/media') ||
       ((req.method === 'PUT' || req.method === 'DELETE') && /^\/api\/v1\/statuses\/\d+$/.test(url.pathname)) ||
       url.pathname === '/api/v1/accounts/verify_credentials';
-    const pds = /^\/xrpc\/com\.atproto\.(server\.(createSession|getSession)|repo\.)/.test(url.pathname);
+    const pds =
+      /^\/xrpc\/com\.atproto\.(server\.(createSession|refreshSession|getSession)|repo\.)/.test(url.pathname) ||
+      url.pathname === '/xrpc/app.bsky.notification.listNotifications';
     const answer = () => {
+      if (url.pathname === '/api/v1/notifications') return mastodonNotifications(req, res, url);
       if (pds) {
-        blueskyPds(req, res, url).catch(() =>
-          send(res, 400, { error: 'InvalidRequest', message: 'Unreadable request' }),
-        );
+        blueskyPds(req, res, url).catch(() => send(res, 400, { error: 'InvalidRequest' }));
         return;
       }
       if (authenticated) {
@@ -374,9 +504,66 @@ export async function startPlatformServer(): Promise<PlatformServer> {
     tokens,
     posted,
     media,
-    appPasswords,
     bskyRecords,
     blobs,
+    notifications,
+    appPasswords,
+    bskyNotifications,
+    sessions,
+    mention(fromUser, text, options = {}) {
+      const toUser = options.toUser ?? 'gemeente';
+      const id = String(nextStatusId++);
+      const account = { ...mastodonAccount(fromUser), url: `${origin}/@${fromUser}` };
+      const parent = options.inReplyTo ? statuses.get(options.inReplyTo) : undefined;
+      const at = tick();
+      const status = mastodonStatus(id, {
+        created_at: at,
+        in_reply_to_id: options.inReplyTo ?? null,
+        in_reply_to_account_id: parent ? ((parent.account as Json).id ?? null) : null,
+        visibility: options.visibility ?? 'public',
+        account,
+        uri: `${origin}/users/${fromUser}/statuses/${id}`,
+        url: `${origin}/@${fromUser}/${id}`,
+        content: `<p><span class="h-card"><a href="${origin}/@${toUser}" class="u-url mention">@<span>${toUser}</span></a></span> ${text}</p>`,
+        mentions: [{ id: `acc-${toUser}`, username: toUser, acct: toUser, url: `${origin}/@${toUser}` }],
+      });
+      statuses.set(id, status);
+      const notificationId = String(nextNotificationId++);
+      notifications.push({
+        forUser: toUser,
+        notification: { id: notificationId, type: 'mention', created_at: at, account, status },
+      });
+      return { statusId: id, notificationId };
+    },
+    blueskyMention(fromDid, text, options = {}) {
+      const reason = options.reason ?? 'mention';
+      const rkey = `m${nextNotificationId++}`;
+      const uri = bskyUri(rkey, fromDid);
+      const parent = options.parent ?? null;
+      const rootOf = (at: string): string => {
+        const up = bskyPosts.get(at)?.parent;
+        return up ? rootOf(up) : at;
+      };
+      const record = parent ? reply(uri, parent, rootOf(parent)) : {};
+      const post = blueskyPost(uri, text, {}, { langs: ['nl'], ...record });
+      bskyPosts.set(uri, { post, parent });
+      bskyNotifications.push({
+        uri,
+        cid: post.cid,
+        author: post.author,
+        reason,
+        ...(reason === 'reply' && parent ? { reasonSubject: parent } : {}),
+        record: post.record,
+        isRead: false,
+        indexedAt: tick(),
+        labels: [],
+      });
+      return uri;
+    },
+    expireBlueskySessions(options = {}) {
+      accessJwts.clear();
+      if (options.refreshToo) refreshJwts.clear();
+    },
     trouble(trouble, count = 1) {
       for (let i = 0; i < count; i++) troubles.push(trouble);
     },

@@ -1,14 +1,17 @@
 /**
  * The registry of the municipality's connected social-media accounts: the official accounts
- * Podium may post answers as. Administrators connect an account with its access token
- * (Mastodon: a token for the account on the municipality's instance, with `read:accounts`
- * and `write:statuses`); Podium checks it with the instance (`verify_credentials`), stores it
- * sealed (secret-box.ts) and from then on shows only the handle. Revoking removes the token.
- * Tokens never appear in logs, audit details, exports or any answer of this module.
+ * Podium may post answers as and takes mentions in for (intake.ts). Administrators connect
+ * an account with its credential — Mastodon: an access token for the account on the
+ * municipality's instance, with `read:accounts`, `read:notifications` and `write:statuses`;
+ * Bluesky: an app password, checked by logging in at the account's PDS
+ * (`com.atproto.server.createSession` through `@atproto/api`) — which Podium stores sealed
+ * (secret-box.ts) and from then on shows only the handle. Revoking removes the credential.
+ * Credentials never appear in logs, audit details, exports or any answer of this module.
  */
+import { AtpAgent } from '@atproto/api';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { socialAccounts } from '../../db/schema.ts';
+import { socialAccountIntake, socialAccounts } from '../../db/schema.ts';
 import { recordAudit } from '../audit.ts';
 import { assertPublicSource } from './polite-fetch.ts';
 import { MissingSecretKey, open, seal } from './secret-box.ts';
@@ -30,6 +33,8 @@ export type ConnectedAccount = {
   handle: string;
   createdAt: Date;
   revokedAt: Date | null;
+  /** Set when the platform refused the credential while taking mentions in: connect it again. */
+  attentionSince: Date | null;
 };
 
 export type ConnectOutcome =
@@ -37,7 +42,9 @@ export type ConnectOutcome =
   | { kind: 'no_secret_key' }
   | { kind: 'bad_instance' }
   | { kind: 'token_rejected' }
-  | { kind: 'unreachable' };
+  | { kind: 'unreachable' }
+  /** Bluesky: what was typed is not an app password (xxxx-xxxx-xxxx-xxxx); nothing was sent. */
+  | { kind: 'not_app_password' };
 
 /** The instance's origin from what an administrator typed: `social.example.nl` or a full URL. */
 export function instanceOrigin(raw: string): string | undefined {
@@ -46,13 +53,14 @@ export function instanceOrigin(raw: string): string | undefined {
   return url && url.hostname ? url.origin : undefined;
 }
 
-const visible = (row: typeof socialAccounts.$inferSelect): ConnectedAccount => ({
+const visible = (row: typeof socialAccounts.$inferSelect, attentionSince: Date | null = null): ConnectedAccount => ({
   id: row.id,
   platform: row.platform as 'mastodon' | 'bluesky',
   instanceUrl: row.instanceUrl,
   handle: row.handle,
   createdAt: row.createdAt,
   revokedAt: row.revokedAt,
+  attentionSince: row.revokedAt ? null : attentionSince,
 });
 
 /** Connects a Mastodon account: the token is checked with the instance before it is kept. */
@@ -86,27 +94,135 @@ export async function connectMastodonAccount(
   if (typeof me.id !== 'string' || typeof (me.acct ?? me.username) !== 'string') return { kind: 'unreachable' };
   const acct = String(me.acct ?? me.username);
   const handle = acct.includes('@') ? `@${acct}` : `@${acct}@${new URL(origin).host}`;
-  let sealed: string;
+  return storeAccount(db, {
+    ...params,
+    platform: 'mastodon',
+    instanceUrl: origin,
+    externalId: me.id as string,
+    handle,
+    secret: params.token,
+    secretKey: settings.secretKey,
+  });
+}
+
+/** An app password as Bluesky makes them; an account's own password is refused before it goes anywhere. */
+export const APP_PASSWORD = /^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/i;
+
+/** Bluesky's own PDS host; accounts elsewhere give their PDS's address. */
+export const DEFAULT_BLUESKY_PDS = 'https://bsky.social';
+
+/**
+ * Connects a Bluesky account with an app password: Podium logs in at the PDS
+ * (createSession) before it keeps anything, and keeps the DID the PDS names, so a later
+ * change of handle does not break the link. The session the login made is kept sealed for
+ * the intake's first poll (createSession is rate-limited per account).
+ */
+export async function connectBlueskyAccount(
+  db: Db,
+  params: {
+    organisationId: string;
+    staffUserId: string;
+    /** The PDS's address; empty for bsky.social. */
+    pds: string;
+    identifier: string;
+    appPassword: string;
+    now: Date;
+  },
+  settings: PostingSettings,
+): Promise<ConnectOutcome> {
+  if (!settings.secretKey) return { kind: 'no_secret_key' };
+  if (!APP_PASSWORD.test(params.appPassword)) return { kind: 'not_app_password' };
+  const origin = instanceOrigin(params.pds.trim() || DEFAULT_BLUESKY_PDS);
+  if (!origin) return { kind: 'bad_instance' };
   try {
-    sealed = seal(params.token, settings.secretKey);
+    assertPublicSource(origin, settings.allowPrivateHosts);
+  } catch {
+    return { kind: 'bad_instance' };
+  }
+  const agent = new AtpAgent({ service: origin, fetch: settings.fetch ?? fetch });
+  let session: { did: string; handle: string; accessJwt: string; refreshJwt: string };
+  try {
+    const result = await agent.login({ identifier: params.identifier.replace(/^@/, ''), password: params.appPassword });
+    session = result.data;
+  } catch (error) {
+    const status = (error as { status?: unknown }).status;
+    return status === 401 || status === 400 ? { kind: 'token_rejected' } : { kind: 'unreachable' };
+  }
+  if (typeof session?.did !== 'string' || !session.did.startsWith('did:')) return { kind: 'unreachable' };
+  return storeAccount(db, {
+    ...params,
+    platform: 'bluesky',
+    instanceUrl: origin,
+    externalId: session.did,
+    handle: `@${session.handle}`,
+    secret: params.appPassword,
+    secretKey: settings.secretKey,
+    session: JSON.stringify({ accessJwt: session.accessJwt, refreshJwt: session.refreshJwt }),
+  });
+}
+
+/**
+ * Keeps a checked account, sealed, with its audit entry. Connecting an account that is
+ * already connected replaces the earlier connection (its credential is deleted), so one
+ * account is one row that posts and polls, also after an administrator renewed a refused token.
+ */
+async function storeAccount(
+  db: Db,
+  params: {
+    organisationId: string;
+    staffUserId: string;
+    now: Date;
+    platform: 'mastodon' | 'bluesky';
+    instanceUrl: string;
+    externalId: string;
+    handle: string;
+    secret: string;
+    secretKey: Buffer;
+    session?: string;
+  },
+): Promise<ConnectOutcome> {
+  let sealed: string;
+  let sealedSession: string | null = null;
+  try {
+    sealed = seal(params.secret, params.secretKey);
+    if (params.session) sealedSession = seal(params.session, params.secretKey);
   } catch (error) {
     if (error instanceof MissingSecretKey) return { kind: 'no_secret_key' };
     throw error;
   }
   const row = await db.transaction(async (tx) => {
+    const replaced = await tx
+      .update(socialAccounts)
+      .set({ tokenSealed: null, revokedAt: params.now })
+      .where(
+        and(
+          eq(socialAccounts.organisationId, params.organisationId),
+          eq(socialAccounts.platform, params.platform),
+          eq(socialAccounts.externalId, params.externalId),
+          isNull(socialAccounts.revokedAt),
+        ),
+      )
+      .returning({ id: socialAccounts.id });
+    for (const old of replaced) await tx.delete(socialAccountIntake).where(eq(socialAccountIntake.accountId, old.id));
     const [account] = await tx
       .insert(socialAccounts)
       .values({
         organisationId: params.organisationId,
-        platform: 'mastodon',
-        instanceUrl: origin,
-        externalId: me.id as string,
-        handle,
+        platform: params.platform,
+        instanceUrl: params.instanceUrl,
+        externalId: params.externalId,
+        handle: params.handle,
         tokenSealed: sealed,
         connectedByStaffUserId: params.staffUserId,
         createdAt: params.now,
       })
       .returning();
+    // Polled from the moment of connecting: what arrived before is for an import, not the queue.
+    await tx.insert(socialAccountIntake).values({
+      accountId: account!.id,
+      nextPollAt: params.now,
+      sessionSealed: sealedSession,
+    });
     await recordAudit(tx, {
       organisationId: params.organisationId,
       actorType: 'staff',
@@ -115,7 +231,12 @@ export async function connectMastodonAccount(
       action: 'social_account.connected',
       subjectType: 'social_account',
       subjectId: account!.id,
-      details: { platform: 'mastodon', handle, instance: origin },
+      details: {
+        platform: params.platform,
+        handle: params.handle,
+        instance: params.instanceUrl,
+        ...(replaced.length > 0 ? { replaces: replaced.map((r) => r.id) } : {}),
+      },
     });
     return account!;
   });
@@ -124,11 +245,12 @@ export async function connectMastodonAccount(
 
 export async function listAccounts(db: Db, organisationId: string): Promise<ConnectedAccount[]> {
   const rows = await db
-    .select()
+    .select({ account: socialAccounts, attentionSince: socialAccountIntake.attentionSince })
     .from(socialAccounts)
+    .leftJoin(socialAccountIntake, eq(socialAccountIntake.accountId, socialAccounts.id))
     .where(eq(socialAccounts.organisationId, organisationId))
     .orderBy(asc(socialAccounts.createdAt));
-  return rows.map(visible);
+  return rows.map((r) => visible(r.account, r.attentionSince));
 }
 
 /** Revokes an account: its token is deleted at once; answers still waiting for it fail. */
@@ -149,6 +271,8 @@ export async function revokeAccount(
       )
       .returning();
     if (!row) return false;
+    // The Bluesky session goes with the app password; nothing is polled for it any more.
+    await tx.delete(socialAccountIntake).where(eq(socialAccountIntake.accountId, row.id));
     await recordAudit(tx, {
       organisationId: params.organisationId,
       actorType: 'staff',

@@ -161,8 +161,12 @@ export function mirrorWithPseudonyms(
 
   // Authors first, in reading order: a person's letter does not depend on who mentions whom.
   for (const { author, postId } of authors) if (!isPublicBody(author)) pseudonymFor(keyOf(author, postId), author);
+  // The thread's address is its root post's: when a resident wrote the root (a mention that
+  // arrived by itself), that address names them, so the mirror leaves it out.
+  const root = thread.posts.find((post) => post.id === thread.rootId);
   const mirrored: SocialThread = {
     ...thread,
+    url: root?.author && isPublicBody(root.author) ? thread.url : null,
     posts: thread.posts.map((post) => {
       const author = post.author;
       if (!author || isPublicBody(author)) return { ...post, ...withoutResidentMentions(post) };

@@ -729,18 +729,37 @@ export async function listThreads(
   const conditions = [isNull(socialThreads.removedAt)];
   if (filter.consultation) conditions.push(eq(consultations.slug, filter.consultation));
   if (filter.topic) conditions.push(eq(topics.slug, filter.topic));
+  const rootAuthor = db
+    .select({
+      threadId: socialPosts.threadId,
+      publicBody: sql<boolean>`bool_or(${socialAuthors.isOwnAccount} or ${socialAuthors.isOfficial})`.as('public_body'),
+    })
+    .from(socialPosts)
+    .innerJoin(socialThreads, eq(socialThreads.id, socialPosts.threadId))
+    .innerJoin(socialAuthors, eq(socialAuthors.id, socialPosts.authorId))
+    .where(eq(socialPosts.externalId, socialThreads.externalId))
+    .groupBy(socialPosts.threadId)
+    .as('root_author');
   const rows = await db
-    .select({ thread: socialThreads, consultation: consultations.slug, topic: topics.slug, posts: shown.n })
+    .select({
+      thread: socialThreads,
+      consultation: consultations.slug,
+      topic: topics.slug,
+      posts: shown.n,
+      rootIsPublicBody: rootAuthor.publicBody,
+    })
     .from(socialThreads)
     .leftJoin(consultations, eq(socialThreads.consultationId, consultations.id))
     .leftJoin(topics, eq(socialThreads.topicId, topics.id))
     .leftJoin(shown, eq(shown.threadId, socialThreads.id))
+    .leftJoin(rootAuthor, eq(rootAuthor.threadId, socialThreads.id))
     .where(and(...conditions))
     .orderBy(desc(socialThreads.createdAt));
-  return rows.map(({ thread, consultation, topic, posts }) => ({
+  return rows.map(({ thread, consultation, topic, posts, rootIsPublicBody }) => ({
     id: thread.id,
     platform: thread.platform,
-    url: thread.sourceUrl,
+    // A root written by a resident (a mention that arrived by itself): its address names them.
+    url: rootIsPublicBody ? thread.sourceUrl : null,
     title: thread.title ?? null,
     consultation,
     topic,

@@ -6,6 +6,7 @@ import * as accountTexts from './texts.ts';
 export const accountPaths = {
   page: (lang: Locale) => (lang === 'en' ? '/en/manage/social-accounts' : '/beheer/sociale-accounts'),
   connect: '/beheer/sociale-accounts',
+  connectBluesky: '/beheer/sociale-accounts/bluesky',
   revoke: (id: string) => `/beheer/sociale-accounts/${id}/intrekken`,
 };
 

@@ -1,8 +1,9 @@
 /**
  * Connected social-media accounts on the staff workbench (administrators): the registry,
- * connecting a Mastodon account with its access token, and revoking one. The token goes
- * from the form to the instance's verify_credentials and into the sealed column; it is
- * never rendered, logged or sent back, also not when the form is refused.
+ * connecting a Mastodon account with its access token or a Bluesky account with an app
+ * password, and revoking one. The credential goes from the form to the platform's check
+ * (verify_credentials; createSession at the PDS) and into the sealed column; it is never
+ * rendered, logged or sent back, also not when the form is refused.
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -11,6 +12,7 @@ import { InputText } from '../../../shared/contracts/input-text.ts';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { textsFor } from '../../../shared/i18n.ts';
 import {
+  connectBlueskyAccount,
   connectMastodonAccount,
   listAccounts,
   revokeAccount,
@@ -27,6 +29,14 @@ const AccountId = z.uuid();
 const ConnectForm = z.object({
   instance: InputText.trim().min(1).max(500),
   token: InputText.trim().min(1).max(2000),
+});
+const BlueskyForm = z.object({
+  identifier: InputText.trim()
+    .min(1)
+    .max(253)
+    .regex(/^@?([a-zA-Z0-9.-]+\.[a-zA-Z]{2,}|did:[a-z]+:[a-zA-Z0-9._:%-]+)$/),
+  appPassword: InputText.trim().min(1).max(200),
+  pds: InputText.trim().max(500),
 });
 
 export function accountRoutes(settings: () => PostingSettings): Hono<StaffEnv> {
@@ -74,7 +84,7 @@ export function accountRoutes(settings: () => PostingSettings): Hono<StaffEnv> {
     const parsed = ConnectForm.safeParse(raw);
     if (!parsed.success) {
       const errors = formErrors(parsed.error.issues, { instance: m.instance, token: m.token });
-      return page(c, lang, session, { form: { values, errors }, status: 422 });
+      return page(c, lang, session, { form: { platform: 'mastodon', values, errors }, status: 422 });
     }
     const outcome = await connectMastodonAccount(
       c.get('db'),
@@ -91,11 +101,58 @@ export function accountRoutes(settings: () => PostingSettings): Hono<StaffEnv> {
       const query = new URLSearchParams({ klaar: 'gekoppeld', account: outcome.account.handle });
       return c.redirect(`${accountPaths.page(lang)}?${query}`, 303);
     }
-    const target = outcome.kind === 'token_rejected' || outcome.kind === 'no_secret_key' ? 'token' : 'instance';
+    // Only Bluesky checks the form of its credential; a Mastodon token has none.
+    const kind = outcome.kind === 'not_app_password' ? 'token_rejected' : outcome.kind;
+    const target = kind === 'token_rejected' || kind === 'no_secret_key' ? 'token' : 'instance';
     return page(c, lang, session, {
-      form: { values, errors: [{ field: target, message: m[outcome.kind] }] },
+      form: { platform: 'mastodon', values, errors: [{ field: target, message: m[kind] }] },
       status: 422,
     });
+  });
+
+  app.post(accountPaths.connectBluesky, async (c) => {
+    const form = await staffForm(c, 'admin');
+    if (form instanceof Response) return form;
+    const { body, lang, session } = form;
+    const m = textsFor(accountTexts, lang).blueskyErrors;
+    const raw = {
+      identifier: field(body, 'identifier') ?? '',
+      appPassword: field(body, 'appPassword') ?? '',
+      pds: field(body, 'pds') ?? '',
+    };
+    const values = { identifier: raw.identifier, pds: raw.pds };
+    const refuse = (errors: Array<{ field: string; message: string }>) =>
+      page(c, lang, session, { form: { platform: 'bluesky', values, errors }, status: 422 });
+    const parsed = BlueskyForm.safeParse(raw);
+    if (!parsed.success) {
+      return refuse(
+        formErrors(parsed.error.issues, { identifier: m.identifier, appPassword: m.appPassword, pds: m.pds }),
+      );
+    }
+    const outcome = await connectBlueskyAccount(
+      c.get('db'),
+      {
+        organisationId: session.user.organisationId,
+        staffUserId: session.user.id,
+        pds: parsed.data.pds,
+        identifier: parsed.data.identifier,
+        appPassword: parsed.data.appPassword,
+        now: c.get('now')(),
+      },
+      settings(),
+    );
+    if (outcome.kind === 'connected') {
+      const query = new URLSearchParams({ klaar: 'gekoppeld', account: outcome.account.handle });
+      return c.redirect(`${accountPaths.page(lang)}?${query}`, 303);
+    }
+    const target =
+      outcome.kind === 'bad_instance' || outcome.kind === 'unreachable'
+        ? 'pds'
+        : outcome.kind === 'token_rejected'
+          ? 'identifier'
+          : 'appPassword';
+    const message = outcome.kind === 'bad_instance' ? m.pds : m[outcome.kind];
+    return refuse([{ field: target, message }]);
   });
 
   app.post('/beheer/sociale-accounts/:id/intrekken', async (c) => {

@@ -3,7 +3,9 @@ export const nl = {
   nav: 'Gekoppelde accounts',
   title: 'Gekoppelde accounts op sociale media',
   intro:
-    'Met een gekoppeld account plaatst Podium de antwoorden van webcare in het gesprek op het platform zelf, als de gemeente. Een antwoord op een bericht in een gespiegeld gesprek op Mastodon gaat via het account op dezelfde server.',
+    'Met een gekoppeld account plaatst Podium de antwoorden van webcare in het gesprek op het platform zelf, als de gemeente, en komen vermeldingen van het account en reacties op zijn berichten vanzelf in de inbox. Een antwoord op een bericht in een gespiegeld gesprek op Mastodon gaat via het account op dezelfde server.',
+  whyOne:
+    'Dit is het ene register van de officiële accounts van de gemeente. Koppel hier alleen accounts die namens de gemeente spreken, en open geen eigen accounts per afdeling: inwoners zien dan niet meer welk account officieel is, en vragen aan losse accounts blijven onbeantwoord. Afdelingen beantwoorden berichten via de inbox, onder het account van de gemeente.',
   noKey:
     'Podium kan nu geen account koppelen: de sleutel waarmee tokens versleuteld worden bewaard (PODIUM_SECRET_KEY) is niet ingesteld. Vraag de beheerder van de server om die in te stellen.',
   listHeading: 'Accounts',
@@ -14,16 +16,29 @@ export const nl = {
   since: 'Gekoppeld op',
   status: 'Status',
   active: 'Actief',
+  attention: (when: string) =>
+    `Heeft aandacht nodig sinds ${when}: het platform weigert het token of app-wachtwoord. Er komen geen nieuwe berichten binnen. Koppel het account opnieuw.`,
   revoked: (when: string) => `Ingetrokken op ${when}`,
   revoke: (handle: string) => `Koppeling met ${handle} intrekken`,
   addHeading: 'Een Mastodon-account koppelen',
   addIntro:
-    'Maak op de Mastodon-server van de gemeente, bij Voorkeuren → Ontwikkelen, een toepassing met de rechten read:accounts en write:statuses, en plak het toegangstoken hieronder. Podium controleert het token bij de server, bewaart het versleuteld en toont het nooit meer.',
+    'Maak op de Mastodon-server van de gemeente, bij Voorkeuren → Ontwikkelen, een toepassing met de rechten read:accounts, read:notifications en write:statuses, en plak het toegangstoken hieronder. Podium controleert het token bij de server, bewaart het versleuteld en toont het nooit meer.',
   instance: 'Adres van de Mastodon-server',
   instanceHint: 'Bijvoorbeeld social.gemeente.nl',
   token: 'Toegangstoken',
   tokenHint: 'Het token wordt niet getoond, niet gelogd en niet geëxporteerd.',
-  connect: 'Account koppelen',
+  connect: 'Mastodon-account koppelen',
+  blueskyHeading: 'Een Bluesky-account koppelen',
+  blueskyIntro:
+    'Maak in Bluesky, bij Instellingen → Privacy en beveiliging → App-wachtwoorden, een app-wachtwoord voor Podium en vul het hieronder in, met de naam van het account. Gebruik nooit het gewone wachtwoord van het account. Podium logt ermee in bij de server van het account om het te controleren, bewaart het versleuteld en toont het nooit meer. Intrekken kan hier en in Bluesky.',
+  pds: 'Server van het account (PDS)',
+  pdsHint: 'Leeg laten voor bsky.social. Alleen invullen als het account op een eigen server staat.',
+  identifier: 'Accountnaam',
+  identifierHint: 'Bijvoorbeeld gemeente.bsky.social',
+  appPassword: 'App-wachtwoord',
+  appPasswordHint:
+    'Vier groepjes van vier tekens, zoals abcd-efgh-ijkl-mnop. Het wordt niet getoond, niet gelogd en niet geëxporteerd.',
+  connectBluesky: 'Bluesky-account koppelen',
   connected: (handle: string) => `Het account ${handle} is gekoppeld.`,
   revokedNotice: 'De koppeling is ingetrokken en het token is verwijderd.',
   errors: {
@@ -37,13 +52,28 @@ export const nl = {
     no_secret_key:
       'Podium bewaart geen token zonder sleutel (PODIUM_SECRET_KEY). Het token is niet opgeslagen. Vraag de beheerder van de server om de sleutel in te stellen.',
   },
+  blueskyErrors: {
+    pds: 'Dit is geen adres van een openbare server die Podium kan bereiken. Laat het veld leeg voor bsky.social.',
+    identifier: 'Vul de naam van het Bluesky-account in, bijvoorbeeld gemeente.bsky.social.',
+    appPassword: 'Vul het app-wachtwoord in.',
+    not_app_password:
+      'Dit is geen app-wachtwoord. Maak in Bluesky een app-wachtwoord (vier groepjes van vier tekens) en gebruik nooit het gewone wachtwoord. Er is niets verstuurd.',
+    token_rejected:
+      'Bluesky accepteert deze accountnaam met dit app-wachtwoord niet. Controleer de naam en of het app-wachtwoord nog bestaat. Er is niets opgeslagen.',
+    unreachable:
+      'De server antwoordde niet zoals een Bluesky-server. Controleer het adres en probeer het later opnieuw.',
+    no_secret_key:
+      'Podium bewaart geen app-wachtwoord zonder sleutel (PODIUM_SECRET_KEY). Er is niets opgeslagen. Vraag de beheerder van de server om de sleutel in te stellen.',
+  },
 };
 
 export const en: typeof nl = {
   nav: 'Connected accounts',
   title: 'Connected social-media accounts',
   intro:
-    "With a connected account Podium posts webcare's answers in the conversation on the platform itself, as the municipality. An answer to a post in a mirrored Mastodon conversation goes through the account on the same server.",
+    "With a connected account Podium posts webcare's answers in the conversation on the platform itself, as the municipality, and mentions of the account and replies to its posts arrive in the inbox by themselves. An answer to a post in a mirrored Mastodon conversation goes through the account on the same server.",
+  whyOne:
+    "This is the one registry of the municipality's official accounts. Connect only accounts that speak for the municipality here, and do not open accounts per department: residents can then no longer tell which account is official, and questions to stray accounts go unanswered. Departments answer through the inbox, under the municipality's account.",
   noKey:
     "Podium cannot connect an account now: the key that keeps tokens encrypted (PODIUM_SECRET_KEY) is not set. Ask the server's administrator to set it.",
   listHeading: 'Accounts',
@@ -54,16 +84,29 @@ export const en: typeof nl = {
   since: 'Connected on',
   status: 'Status',
   active: 'Active',
+  attention: (when) =>
+    `Needs attention since ${when}: the platform refuses the token or app password. No new posts arrive. Connect the account again.`,
   revoked: (when) => `Revoked on ${when}`,
   revoke: (handle) => `Revoke the connection with ${handle}`,
   addHeading: 'Connect a Mastodon account',
   addIntro:
-    "On the municipality's Mastodon server, under Preferences → Development, create an application with the scopes read:accounts and write:statuses, and paste its access token below. Podium checks the token with the server, stores it encrypted and never shows it again.",
+    "On the municipality's Mastodon server, under Preferences → Development, create an application with the scopes read:accounts, read:notifications and write:statuses, and paste its access token below. Podium checks the token with the server, stores it encrypted and never shows it again.",
   instance: 'Address of the Mastodon server',
   instanceHint: 'For example social.municipality.nl',
   token: 'Access token',
   tokenHint: 'The token is not shown, not logged and not exported.',
-  connect: 'Connect account',
+  connect: 'Connect Mastodon account',
+  blueskyHeading: 'Connect a Bluesky account',
+  blueskyIntro:
+    "In Bluesky, under Settings → Privacy and security → App passwords, create an app password for Podium and enter it below with the account's name. Never use the account's own password. Podium logs in with it at the account's server to check it, stores it encrypted and never shows it again. You can revoke it here and in Bluesky.",
+  pds: "The account's server (PDS)",
+  pdsHint: 'Leave empty for bsky.social. Fill in only when the account lives on a server of its own.',
+  identifier: 'Account name',
+  identifierHint: 'For example municipality.bsky.social',
+  appPassword: 'App password',
+  appPasswordHint:
+    'Four groups of four characters, like abcd-efgh-ijkl-mnop. It is not shown, not logged and not exported.',
+  connectBluesky: 'Connect Bluesky account',
   connected: (handle) => `The account ${handle} is connected.`,
   revokedNotice: 'The connection was revoked and the token deleted.',
   errors: {
@@ -75,5 +118,17 @@ export const en: typeof nl = {
     unreachable: 'The server did not answer as a Mastodon server does. Check the address and try again later.',
     no_secret_key:
       "Podium stores no token without a key (PODIUM_SECRET_KEY). The token was not stored. Ask the server's administrator to set the key.",
+  },
+  blueskyErrors: {
+    pds: 'This is not the address of a public server Podium can reach. Leave the field empty for bsky.social.',
+    identifier: "Enter the Bluesky account's name, for example municipality.bsky.social.",
+    appPassword: 'Enter the app password.',
+    not_app_password:
+      "This is not an app password. Create an app password in Bluesky (four groups of four characters) and never use the account's own password. Nothing was sent.",
+    token_rejected:
+      'Bluesky does not accept this account name with this app password. Check the name and that the app password still exists. Nothing was stored.',
+    unreachable: 'The server did not answer as a Bluesky server does. Check the address and try again later.',
+    no_secret_key:
+      "Podium stores no app password without a key (PODIUM_SECRET_KEY). Nothing was stored. Ask the server's administrator to set the key.",
   },
 };

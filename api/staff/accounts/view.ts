@@ -10,8 +10,10 @@ import { staffPage, type PageSession } from '../kit/shell.ts';
 import { accountPaths } from './paths.ts';
 import * as accountTexts from './texts.ts';
 
-/** What was typed, except the token: it is never sent back to the browser. */
-export type ConnectFormState = { values: { instance: string }; errors: FieldError[] };
+/** What was typed, except the token or app password: they are never sent back to the browser. */
+export type ConnectFormState =
+  | { platform: 'mastodon'; values: { instance: string }; errors: FieldError[] }
+  | { platform: 'bluesky'; values: { pds: string; identifier: string }; errors: FieldError[] };
 
 const PLATFORMS = { mastodon: 'Mastodon', bluesky: 'Bluesky' } as const;
 
@@ -36,32 +38,44 @@ export function renderAccountsPage(options: {
           (
             a,
           ) => html`<tr><th scope="row">${a.handle}</th><td>${PLATFORMS[a.platform]}</td><td>${a.instanceUrl}</td><td>${time(a.createdAt, formatDateTime(a.createdAt, lang))}</td>
-<td>${a.revokedAt ? m.revoked(formatDateTime(a.revokedAt, lang)) : m.active}</td>
+<td>${a.revokedAt ? m.revoked(formatDateTime(a.revokedAt, lang)) : a.attentionSince ? html`<strong>${m.attention(formatDateTime(a.attentionSince, lang))}</strong>` : m.active}</td>
 <td>${a.revokedAt ? '' : html`<form method="post" action="${accountPaths.revoke(a.id)}">${hiddenFields(basics)}<button type="submit" class="staff-button staff-button--secondary">${m.revoke(a.handle)}</button></form>`}</td></tr>`,
         )}</tbody></table></div>`;
-  const field = (name: 'instance' | 'token', label: string, hint: string) => {
-    const id = `account-${name}`;
-    const error = form?.errors.find((e) => e.field === name);
+  const field = (
+    prefix: 'account' | 'bluesky',
+    name: string,
+    label: string,
+    hint: string,
+    options: { secret?: boolean; value?: string | undefined; inputmode?: 'url' } = {},
+  ) => {
+    const id = `${prefix}-${name}`;
+    const ours = (prefix === 'account' ? 'mastodon' : 'bluesky') === form?.platform;
+    const error = ours ? form?.errors.find((e) => e.field === name) : undefined;
     const describedBy = `${id}-hint${error ? ` ${id}-error` : ''}`;
     const input = html`<input${attrs({
       id,
       name,
-      type: name === 'token' ? 'password' : 'text',
-      // The token is never filled in again; the address is what was typed.
-      value: name === 'instance' ? (form?.values.instance ?? '') : undefined,
+      type: options.secret ? 'password' : 'text',
+      // A token or app password is never filled in again; an address or name is what was typed.
+      value: options.secret ? undefined : (options.value ?? ''),
+      // Not the administrator's own log-in: a password manager must not offer it here.
       autocomplete: 'off',
       spellcheck: 'false',
-      inputmode: name === 'instance' ? 'url' : undefined,
+      inputmode: options.inputmode,
       'aria-invalid': error ? 'true' : undefined,
       'aria-describedby': describedBy,
     })}>`;
     return html`<div class="staff-field${error ? ' staff-field--invalid' : ''}"><label for="${id}">${label}</label>
 <p class="staff-hint" id="${id}-hint">${hint}</p>${error && fieldError(lang, `${id}-error`, error.message)}${input}</div>`;
   };
-  const errors = (form?.errors ?? []).map((e) => ({ ...e, target: `account-${e.field}` }));
+  const prefix = form?.platform === 'bluesky' ? 'bluesky' : 'account';
+  const errors = (form?.errors ?? []).map((e) => ({ ...e, target: `${prefix}-${e.field}` }));
+  const mastodonValues = form?.platform === 'mastodon' ? form.values : undefined;
+  const blueskyValues = form?.platform === 'bluesky' ? form.values : undefined;
   const body = html`${notice(options.notice)}
 ${errorSummary(lang, errors)}
 <p>${m.intro}</p>
+<p>${m.whyOne}</p>
 ${options.canStoreTokens ? '' : html`<p class="staff-notice">${m.noKey}</p>`}
 <h2>${m.listHeading}</h2>
 ${table}
@@ -69,9 +83,18 @@ ${table}
 <p>${m.addIntro}</p>
 <form method="post" action="${accountPaths.connect}" class="staff-form" novalidate>
 ${hiddenFields(basics)}
-${field('instance', m.instance, m.instanceHint)}
-${field('token', m.token, m.tokenHint)}
+${field('account', 'instance', m.instance, m.instanceHint, { value: mastodonValues?.instance, inputmode: 'url' })}
+${field('account', 'token', m.token, m.tokenHint, { secret: true })}
 <button type="submit" class="staff-button">${m.connect}</button>
+</form>
+<h2>${m.blueskyHeading}</h2>
+<p>${m.blueskyIntro}</p>
+<form method="post" action="${accountPaths.connectBluesky}" class="staff-form" novalidate>
+${hiddenFields(basics)}
+${field('bluesky', 'identifier', m.identifier, m.identifierHint, { value: blueskyValues?.identifier })}
+${field('bluesky', 'appPassword', m.appPassword, m.appPasswordHint, { secret: true })}
+${field('bluesky', 'pds', m.pds, m.pdsHint, { value: blueskyValues?.pds, inputmode: 'url' })}
+<button type="submit" class="staff-button">${m.connectBluesky}</button>
 </form>`;
   return staffPage({
     lang,

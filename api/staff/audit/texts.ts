@@ -203,6 +203,8 @@ export const nl = {
       `{actor} corrigeerde het sentiment van {item} van ${nlLabels.get(str(d, 'from')) ?? 'onbekend'} naar ${nlLabels.get(str(d, 'to')) ?? 'onbekend'}`,
     'social_account.connected': ({ details: d }) =>
       `{actor} koppelde het account ${str(d, 'handle')} op ${platformName(d)} om antwoorden te plaatsen`,
+    'social_account.needs_attention': ({ details: d }) =>
+      `{actor} zag dat ${platformName(d)} het wachtwoord of token van ${str(d, 'handle')} weigerde: het account moet opnieuw worden gekoppeld`,
     'social_account.revoked': ({ details: d }) =>
       `{actor} trok de koppeling met het account ${str(d, 'handle')} op ${platformName(d)} in`,
     'social_author.erased': ({ details: d }) =>
@@ -373,6 +375,8 @@ export const en: Texts = {
       `{actor} corrected the sentiment of {item} from ${enLabels.get(str(d, 'from')) ?? 'unknown'} to ${enLabels.get(str(d, 'to')) ?? 'unknown'}`,
     'social_account.connected': ({ details: d }) =>
       `{actor} connected the account ${str(d, 'handle')} on ${platformName(d)} to post answers`,
+    'social_account.needs_attention': ({ details: d }) =>
+      `{actor} saw ${platformName(d)} refuse the password or token of ${str(d, 'handle')}: the account must be connected again`,
     'social_account.revoked': ({ details: d }) =>
       `{actor} revoked the connection with the account ${str(d, 'handle')} on ${platformName(d)}`,
     'social_author.erased': ({ details: d }) =>

@@ -104,6 +104,7 @@ export const ROUTES: Record<string, Access> = {
   'GET /beheer/sociale-accounts': 'admin',
   'GET /en/manage/social-accounts': 'admin',
   'POST /beheer/sociale-accounts': 'admin',
+  'POST /beheer/sociale-accounts/bluesky': 'admin',
   'POST /beheer/sociale-accounts/:id/intrekken': 'admin',
   // the office calendar (api/staff/calendar/)
   'GET /beheer/kantoorkalender': 'admin',

@@ -48,7 +48,7 @@ test('webcare answers a mirrored Mastodon post from the inbox, and the answer ap
   if ((await admin.getByRole('row', { name: new RegExp(`${handle}.*Actief`) }).count()) === 0) {
     await admin.getByLabel('Adres van de Mastodon-server').fill(platform.origin);
     await admin.getByLabel('Toegangstoken').fill(TOKEN);
-    await admin.getByRole('button', { name: 'Account koppelen' }).click();
+    await admin.getByRole('button', { name: 'Mastodon-account koppelen' }).click();
     await expect(admin.getByRole('status')).toContainText(`Het account ${handle} is gekoppeld.`);
   }
   await expectNoAxeViolations(admin, { context: 'the connected-accounts page' });

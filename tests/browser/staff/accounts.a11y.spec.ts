@@ -3,17 +3,22 @@
  * connects the municipality's account on the local Mastodon instance by keyboard only, a
  * refused token is an error in the summary linked to its field (the token never shown
  * again), and the page passes axe, reflows at 320 CSS px, survives 200% text and keeps its
- * words in forced colours. Runs its own Podium in the test process, with a sealing key.
+ * words in forced colours; the same for a Bluesky account with an app password, and for an
+ * account whose token the platform refused while taking mentions in (needs attention).
+ * Runs its own Podium in the test process, with a sealing key.
  */
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import { addUserStyle, clippedElements, horizontalOverflow } from '../support/page-checks.ts';
 import { logInAsStaff, startStaffPodium, type StaffPodium } from '../support/staff-podium.ts';
-import { startPlatformServer, type PlatformServer } from '../../support/platform-server.ts';
+import { pollIntakeIfDue } from '../../../api/services/social/intake.ts';
+import { BSKY_HANDLE, startPlatformServer, type PlatformServer } from '../../support/platform-server.ts';
 
 const ADMIN = 'beheer@demodam.example';
 const TOKEN = 'tok-browser-0123456789';
+const APP_PASSWORD = 'brow-ser1-app2-pass';
+let secretKey: Buffer;
 
 let podium: StaffPodium;
 let platform: PlatformServer;
@@ -22,12 +27,13 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const secretKey = randomBytes(32);
+  secretKey = randomBytes(32);
   podium = await startStaffPodium([{ email: ADMIN, displayName: 'Bea Heer', role: 'administrator' }], {
     socialPosting: () => ({ secretKey, allowPrivateHosts: true }),
   });
   platform = await startPlatformServer();
   platform.tokens.set(TOKEN, 'gemeente');
+  platform.appPasswords.set(BSKY_HANDLE, APP_PASSWORD);
 });
 
 test.afterAll(async () => {
@@ -98,4 +104,59 @@ test('revoking the account is one button, and the list says it is revoked', asyn
   await expect(page.getByRole('status')).toContainText('De koppeling is ingetrokken');
   await expect(page.locator('main')).toContainText('Ingetrokken op');
   await expectNoAxeViolations(page, { context: 'the connected-accounts page after revoking' });
+});
+
+test('a Bluesky account is connected with an app password by keyboard; a refused one is explained at its field', async ({
+  page,
+}) => {
+  await logInAsStaff(page, podium.baseUrl, ADMIN, { next: PAGE });
+  await tabTo(page, '#bluesky-identifier');
+  await page.keyboard.type(BSKY_HANDLE);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('aaaa-bbbb-cccc-dddd');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(platform.origin);
+  await page.keyboard.press('Enter');
+  const summary = page.locator('#staff-error-summary');
+  await expect(summary).toContainText('Bluesky accepteert deze accountnaam met dit app-wachtwoord niet');
+  await expect(summary.getByRole('link')).toHaveAttribute('href', '#bluesky-identifier');
+  await expect(page.locator('#bluesky-identifier')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#bluesky-identifier')).toHaveValue(BSKY_HANDLE);
+  await expect(page.locator('#bluesky-appPassword')).toHaveValue('');
+  await expect(page.locator('#bluesky-pds')).toHaveValue(platform.origin);
+  await expectNoAxeViolations(page, { context: 'the connected-accounts page with a refused app password' });
+
+  await page.locator('#bluesky-appPassword').focus();
+  await page.keyboard.type(APP_PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText(`Het account @${BSKY_HANDLE} is gekoppeld.`);
+  await expect(page.getByRole('row', { name: new RegExp(`@${BSKY_HANDLE}`) })).toContainText('Bluesky');
+  await expect(page.locator('main')).not.toContainText(APP_PASSWORD);
+  await expectNoAxeViolations(page, { context: 'the connected-accounts page with a Bluesky account' });
+});
+
+test('an account whose token the platform refused is marked as needing attention, in words', async ({ page }) => {
+  await logInAsStaff(page, podium.baseUrl, ADMIN, { next: PAGE });
+  // Connected again (the earlier connection was revoked above), then the instance refuses the token.
+  await page.locator('#account-instance').fill(platform.origin);
+  await page.locator('#account-token').fill(TOKEN);
+  await page.getByRole('button', { name: 'Mastodon-account koppelen' }).click();
+  await expect(page.getByRole('status')).toContainText('is gekoppeld');
+  platform.tokens.delete(TOKEN);
+  platform.appPasswords.delete(BSKY_HANDLE);
+  platform.expireBlueskySessions({ refreshToo: true });
+  await pollIntakeIfDue(
+    podium.database.db,
+    { posting: { secretKey, allowPrivateHosts: true }, imports: { allowPrivateHosts: true } },
+    { everyMs: 60_000 },
+  );
+  await page.reload();
+  const attention = page.locator('main').getByText('Heeft aandacht nodig sinds');
+  await expect(attention).toHaveCount(2);
+  await expectNoAxeViolations(page, { context: 'the connected-accounts page with accounts that need attention' });
+  await page.goto(`${podium.baseUrl}/en/manage/social-accounts`);
+  await expect(page.locator('main').getByText('Needs attention since')).toHaveCount(2);
+  await expectNoAxeViolations(page, {
+    context: 'the English connected-accounts page with accounts that need attention',
+  });
 });

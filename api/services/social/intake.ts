@@ -1,0 +1,592 @@
+/**
+ * Automatic intake: mentions of the municipality's connected accounts and replies to its
+ * posts arrive in the moderation queue by themselves. For each active account the poller
+ * reads the platform's notifications (Mastodon `GET /api/v1/notifications?types[]=mention`,
+ * which also covers replies to the account's statuses, since a reply mentions whom it
+ * answers; Bluesky `app.bsky.notification.listNotifications`, reasons reply, mention and
+ * quote) and mirrors the thread each new post belongs to, as an import by URL does: into the
+ * thread already mirrored when its root is (threads are keyed by platform and root id), else
+ * as a new conversation of the account's organisation, titled after the account and the day.
+ * From there the post is screened, pseudonymised and queued like every mirrored reply.
+ *
+ * Once per deployment: a pass runs only in the process that moved the `job_leases` row
+ * forward (one conditional UPDATE, PGlite and PostgreSQL alike), and a pass that dies leaves
+ * the lease to expire. Per account a cursor (Mastodon's notification id, used as `min_id` so a
+ * burst larger than a page is read page by page instead of skipped; Bluesky's newest
+ * `indexedAt`, since its cursor pages backwards) says where the last pass stopped; posts are
+ * deduplicated by their platform id (a post already mirrored is not read again, and the
+ * thread and post unique keys hold anyway).
+ *
+ * Politely: every request goes through politeFetch without waiting in the pass: a 429 or a
+ * spent budget (`Retry-After`, `RateLimit-*`, `X-RateLimit-*`) moves the account's next poll
+ * to the platform's reset; other failures back off exponentially (up to an hour). A refused
+ * credential (401; Bluesky after its session could not be refreshed) marks the account as
+ * needing an administrator — shown on the accounts page, audited, and not polled again until
+ * the account is connected anew. Podium never marks notifications as seen on the platform:
+ * the municipality's people still see them in their own app.
+ *
+ * Minimised: notifications are not stored; the cursor, the thread and its posts are.
+ */
+import { and, eq, isNull, lte, sql } from 'drizzle-orm';
+import type { SocialPlatform } from '../../../shared/contracts/social-thread.ts';
+import type { Db } from '../../db/client.ts';
+import {
+  jobLeases,
+  socialAccountIntake,
+  socialAccounts,
+  socialPosts,
+  socialThreads,
+  type LocalizedText,
+} from '../../db/schema.ts';
+import { describeError } from '../../lib/log-error.ts';
+import { recordAudit } from '../audit.ts';
+import { startBackgroundLoop } from '../background-loop.ts';
+import type { PostingSettings } from './accounts.ts';
+import { fetchThreadAt } from './fetch-thread.ts';
+import { field, str } from './model.ts';
+import {
+  getJsonResponse,
+  HostBudget,
+  RateLimitedError,
+  SourceHttpError,
+  waitUntilFromHeaders,
+  type PoliteFetchOptions,
+} from './polite-fetch.ts';
+import { createSafeFetch } from './safe-fetch.ts';
+import { open, seal } from './secret-box.ts';
+import { accountDirectory, fetchOptionsFrom, type ImportSettings } from './thread-admin.ts';
+import { importThread } from './threads.ts';
+
+export const INTAKE_JOB = 'social-intake';
+/** How long a pass holds the deployment's lease if its process dies mid-pass. */
+const LEASE_MS = 2 * 60_000;
+const MAX_BACKOFF_MS = 60 * 60_000;
+/** Pages of notifications read per account and pass; the rest waits for the next pass. */
+const MAX_PAGES = 5;
+const MASTODON_PAGE = 40;
+const BLUESKY_PAGE = 50;
+const BLUESKY_REASONS = new Set(['reply', 'mention', 'quote']);
+
+export type IntakeSettings = {
+  posting: PostingSettings;
+  imports: ImportSettings;
+};
+
+/** Why an account was not polled to the end; the accounts page explains the lasting ones. */
+export type IntakeError = 'token_rejected' | 'rate_limited' | 'unavailable' | 'no_secret_key';
+
+export type AccountPollResult = {
+  accountId: string;
+  platform: SocialPlatform;
+  /** Posts mirrored in this pass (new ones, or new to their thread). */
+  taken: number;
+  error?: IntakeError;
+};
+
+type Account = typeof socialAccounts.$inferSelect;
+type Intake = typeof socialAccountIntake.$inferSelect;
+
+/** The platform refused the credential: an administrator must connect the account again. */
+class CredentialRefused extends Error {
+  override name = 'CredentialRefused';
+}
+
+/** A pass over one account that stopped early, with the cursor of what it did take in. */
+class PollStopped extends Error {
+  override name = 'PollStopped';
+  readonly cursor: string | null;
+  readonly taken: number;
+  override readonly cause: unknown;
+  constructor(cursor: string | null, taken: number, cause: unknown) {
+    super('poll stopped');
+    this.cursor = cursor;
+    this.taken = taken;
+    this.cause = cause;
+  }
+}
+
+/** Mastodon ids are numbers as strings, longer than a double holds exactly. */
+const newerId = (a: string, b: string | null) => b === null || a.length > b.length || (a.length === b.length && a > b);
+
+/**
+ * One pass, when this process wins the deployment's lease: polls every connected account
+ * that is due. @returns the accounts polled, or undefined when another process holds the lease
+ */
+export async function pollIntakeIfDue(
+  db: Db,
+  settings: IntakeSettings,
+  options: { now?: () => Date; everyMs: number; log?: (line: string) => void },
+): Promise<AccountPollResult[] | undefined> {
+  const now = options.now ?? (() => new Date());
+  const started = now();
+  await db.insert(jobLeases).values({ name: INTAKE_JOB, nextRunAt: started }).onConflictDoNothing();
+  const claimed = await db
+    .update(jobLeases)
+    .set({ nextRunAt: new Date(started.getTime() + Math.max(LEASE_MS, options.everyMs)), lastRunAt: started })
+    .where(and(eq(jobLeases.name, INTAKE_JOB), lte(jobLeases.nextRunAt, started)))
+    .returning({ name: jobLeases.name });
+  if (claimed.length === 0) return undefined;
+  try {
+    return await pollDueAccounts(db, settings, { now, everyMs: options.everyMs, log: options.log });
+  } finally {
+    await db
+      .update(jobLeases)
+      .set({ nextRunAt: new Date(now().getTime() + options.everyMs) })
+      .where(eq(jobLeases.name, INTAKE_JOB));
+  }
+}
+
+/** Polls each due account once; the caller holds the lease. */
+export async function pollDueAccounts(
+  db: Db,
+  settings: IntakeSettings,
+  options: { now: () => Date; everyMs: number; log?: (line: string) => void | undefined },
+): Promise<AccountPollResult[]> {
+  const log = options.log ?? (() => {});
+  // Accounts connected before intake existed get their row (polled from now on).
+  await db.execute(sql`insert into ${socialAccountIntake} (account_id, next_poll_at)
+    select ${socialAccounts.id}, ${options.now().toISOString()} from ${socialAccounts}
+    where ${socialAccounts.revokedAt} is null and ${socialAccounts.tokenSealed} is not null
+    on conflict do nothing`);
+  const due = await db
+    .select({ account: socialAccounts, intake: socialAccountIntake })
+    .from(socialAccountIntake)
+    .innerJoin(socialAccounts, eq(socialAccounts.id, socialAccountIntake.accountId))
+    .where(
+      and(
+        isNull(socialAccounts.revokedAt),
+        isNull(socialAccountIntake.attentionSince),
+        lte(socialAccountIntake.nextPollAt, options.now()),
+      ),
+    )
+    .orderBy(socialAccountIntake.nextPollAt);
+  const results: AccountPollResult[] = [];
+  // One host budget per pass: a host's rate limit holds for every account on it.
+  const budget = new HostBudget();
+  for (const { account, intake } of due) {
+    results.push(await pollAccount(db, account, intake, settings, { ...options, budget, log }));
+  }
+  return results;
+}
+
+async function pollAccount(
+  db: Db,
+  account: Account,
+  intake: Intake,
+  settings: IntakeSettings,
+  options: { now: () => Date; everyMs: number; budget: HostBudget; log: (line: string) => void },
+): Promise<AccountPollResult> {
+  const result: AccountPollResult = { accountId: account.id, platform: account.platform, taken: 0 };
+  const key = settings.posting.secretKey;
+  const http: PoliteFetchOptions = {
+    allowPrivateHosts: settings.posting.allowPrivateHosts,
+    ...(settings.posting.fetch ? { fetch: settings.posting.fetch } : {}),
+    budget: options.budget,
+    // The pass never sleeps on a platform: a wait is stored as the account's next poll.
+    maxWaitMs: 0,
+    maxRetries: 0,
+    timeoutMs: 15_000,
+  };
+  let cursor = intake.cursor;
+  let session: BlueskySession | undefined;
+  let nextPollAt = options.now();
+  try {
+    if (!key || !account.tokenSealed) throw new PollStopped(cursor, 0, 'no_secret_key');
+    const secret = open(account.tokenSealed, key);
+    const poll =
+      account.platform === 'mastodon'
+        ? await pollMastodon(db, account, intake, secret, settings, http, options.now)
+        : await pollBluesky(db, account, intake, secret, key, settings, http, options.now);
+    cursor = poll.cursor;
+    result.taken = poll.taken;
+    session = poll.session;
+    // A spent budget seen on a good answer is honoured too.
+    if (poll.notBefore && poll.notBefore > nextPollAt.getTime()) nextPollAt = new Date(poll.notBefore);
+    await db
+      .update(socialAccountIntake)
+      .set({
+        cursor,
+        nextPollAt,
+        lastPolledAt: options.now(),
+        failures: 0,
+        lastError: null,
+        ...(session ? { sessionSealed: seal(JSON.stringify(session), key) } : {}),
+      })
+      .where(eq(socialAccountIntake.accountId, account.id));
+    return result;
+  } catch (thrown) {
+    const stopped = thrown instanceof PollStopped ? thrown : new PollStopped(cursor, 0, thrown);
+    const error = stopped.cause;
+    result.taken = stopped.taken;
+    const now = options.now();
+    if (error instanceof CredentialRefused) {
+      result.error = 'token_rejected';
+      await db.transaction(async (tx) => {
+        await tx
+          .update(socialAccountIntake)
+          .set({ cursor: stopped.cursor, attentionSince: now, lastError: 'token_rejected', sessionSealed: null })
+          .where(eq(socialAccountIntake.accountId, account.id));
+        await recordAudit(tx, {
+          organisationId: account.organisationId,
+          actorType: 'system',
+          at: now,
+          action: 'social_account.needs_attention',
+          subjectType: 'social_account',
+          subjectId: account.id,
+          details: { platform: account.platform, handle: account.handle, reason: 'token_rejected' },
+        });
+      });
+      options.log(`Intake for ${account.handle}: the platform refused the credential; the account needs attention`);
+      return result;
+    }
+    let retryAt: Date;
+    let failures = intake.failures;
+    if (error instanceof RateLimitedError) {
+      result.error = 'rate_limited';
+      retryAt = error.retryAt;
+    } else {
+      result.error = error === 'no_secret_key' ? 'no_secret_key' : 'unavailable';
+      failures += 1;
+      const wait = Math.min(Math.max(options.everyMs, 1000) * 2 ** failures, MAX_BACKOFF_MS);
+      retryAt = new Date(now.getTime() + wait);
+    }
+    await db
+      .update(socialAccountIntake)
+      .set({ cursor: stopped.cursor, nextPollAt: retryAt, failures, lastError: result.error })
+      .where(eq(socialAccountIntake.accountId, account.id));
+    // Never the credential or a resident's text: the account, the code, and an error's kind.
+    const detail =
+      error instanceof RateLimitedError || typeof error === 'string'
+        ? ''
+        : ` (${describeError(error).split('\n')[0]!.slice(0, 200)})`;
+    options.log(`Intake for ${account.handle}: ${result.error}, next poll ${retryAt.toISOString()}${detail}`);
+    return result;
+  }
+}
+
+type Poll = { cursor: string | null; taken: number; session?: BlueskySession; notBefore?: number };
+
+/** A 401 is the credential refused; everything else is for the back-off. */
+function sortError(error: unknown): unknown {
+  if (error instanceof SourceHttpError && error.status === 401) return new CredentialRefused();
+  return error;
+}
+
+/** With the account's token, for the platform's authenticated endpoints. */
+function authorised(http: PoliteFetchOptions, token: string): PoliteFetchOptions {
+  const base = http.fetch ?? createSafeFetch({ allowPrivate: http.allowPrivateHosts });
+  return {
+    ...http,
+    fetch: (input, init) =>
+      base(input, {
+        ...init,
+        headers: { ...(init?.headers as Record<string, string>), Authorization: `Bearer ${token}` },
+      }),
+  };
+}
+
+const dayTitle = (handle: string, platform: string, at: Date): LocalizedText => {
+  const day = (lang: string) =>
+    at.toLocaleDateString(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
+  return {
+    nl: `Bericht aan ${handle} op ${platform}, ${day('nl-NL')}`,
+    en: `Post to ${handle} on ${platform}, ${day('en-GB')}`,
+  };
+};
+
+/**
+ * Whether the organisation's mirror already holds this post (then it is not read again); a
+ * Mastodon post counts only in a thread read from this instance, where its id means the same.
+ */
+async function alreadyMirrored(db: Db, account: Account, externalId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: socialPosts.id })
+    .from(socialPosts)
+    .innerJoin(socialThreads, eq(socialThreads.id, socialPosts.threadId))
+    .where(
+      and(
+        eq(socialThreads.organisationId, account.organisationId),
+        eq(socialThreads.platform, account.platform),
+        eq(socialPosts.externalId, externalId),
+        // Mastodon ids are the instance's own: the same number elsewhere is another post.
+        account.platform === 'mastodon'
+          ? sql`${socialThreads.sourceUrl} like ${`${account.instanceUrl}/%`}`
+          : undefined,
+      ),
+    )
+    .limit(1);
+  return !!row;
+}
+
+/** Reads the post's whole thread and stores it: into its mirrored thread, or as a new one. */
+async function mirror(
+  db: Db,
+  account: Account,
+  address: Parameters<typeof fetchThreadAt>[0],
+  settings: IntakeSettings,
+  http: PoliteFetchOptions,
+  now: Date,
+): Promise<void> {
+  const directory = await accountDirectory(db, account.organisationId);
+  const thread = await fetchThreadAt(address, {
+    ...fetchOptionsFrom(settings.imports),
+    ...directory,
+    budget: http.budget!,
+    maxWaitMs: 0,
+    maxRetries: 0,
+    ...(settings.posting.fetch ? { fetch: settings.posting.fetch } : {}),
+  });
+  await importThread(db, {
+    organisationId: account.organisationId,
+    thread,
+    sourceUrl: thread.url,
+    live: true,
+    // Only a new conversation takes it: a thread already mirrored keeps its title and consultation.
+    title: dayTitle(account.handle, account.platform === 'mastodon' ? 'Mastodon' : 'Bluesky', now),
+    now,
+  });
+}
+
+async function pollMastodon(
+  db: Db,
+  account: Account,
+  intake: Intake,
+  token: string,
+  settings: IntakeSettings,
+  http: PoliteFetchOptions,
+  now: () => Date,
+): Promise<Poll> {
+  const api = authorised(http, token);
+  let cursor = intake.cursor;
+  let taken = 0;
+  let notBefore: number | undefined;
+  try {
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const query = new URLSearchParams([
+        ['types[]', 'mention'],
+        ['limit', String(MASTODON_PAGE)],
+      ]);
+      if (cursor) query.set('min_id', cursor);
+      const response = await getJsonResponse(`${account.instanceUrl}/api/v1/notifications?${query}`, api);
+      notBefore = waitUntilFromHeaders(response.headers, 200, now().getTime()) ?? notBefore;
+      const notifications = Array.isArray(response.body) ? response.body : [];
+      // Oldest first, so the cursor only ever passes what was taken in.
+      const ordered = notifications
+        .map((n) => ({ n, id: str(field(n, 'id')) }))
+        .filter((x): x is { n: unknown; id: string } => !!x.id && /^\d{1,30}$/.test(x.id))
+        .sort((a, b) => (newerId(a.id, b.id) ? 1 : -1));
+      for (const { n, id } of ordered) {
+        const status = field(n, 'status');
+        const statusId = str(field(status, 'id'));
+        const authorId = str(field(field(n, 'account'), 'id'));
+        const createdAt = Date.parse(str(field(n, 'created_at')) ?? '');
+        // The first pass takes in what arrived since the account was connected, not its history.
+        const beforeConnecting = !intake.cursor && createdAt < account.createdAt.getTime();
+        // A private or direct mention is between the resident and the municipality: never mirrored in public.
+        const visibility = str(field(status, 'visibility')) ?? 'public';
+        const takeIn =
+          !!statusId &&
+          /^\d{1,30}$/.test(statusId) &&
+          authorId !== account.externalId &&
+          !beforeConnecting &&
+          (visibility === 'public' || visibility === 'unlisted');
+        if (takeIn) {
+          if (!(await alreadyMirrored(db, account, statusId!))) {
+            try {
+              await mirror(
+                db,
+                account,
+                { platform: 'mastodon', origin: account.instanceUrl, statusId: statusId!, handle: null },
+                settings,
+                api,
+                now(),
+              );
+              taken++;
+            } catch (error) {
+              // Deleted between the notification and the read: nothing to take in.
+              if (!(error instanceof SourceHttpError && (error.status === 404 || error.status === 410))) throw error;
+            }
+          }
+        }
+        if (newerId(id, cursor)) cursor = id;
+      }
+      if (notifications.length < MASTODON_PAGE) break;
+    }
+  } catch (error) {
+    throw new PollStopped(cursor, taken, sortError(error));
+  }
+  return { cursor, taken, ...(notBefore ? { notBefore } : {}) };
+}
+
+type BlueskySession = { accessJwt: string; refreshJwt: string };
+
+/** POSTs to the PDS (createSession, refreshSession); a refusal is the credential's. */
+async function pdsPost(
+  http: PoliteFetchOptions,
+  url: string,
+  init: { bearer?: string; body?: unknown },
+): Promise<BlueskySession> {
+  const doFetch = http.fetch ?? createSafeFetch({ allowPrivate: http.allowPrivateHosts });
+  let response: Response;
+  try {
+    response = await doFetch(url, {
+      method: 'POST',
+      headers: {
+        Accept: 'application/json',
+        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+        ...(init.bearer ? { Authorization: `Bearer ${init.bearer}` } : {}),
+      },
+      ...(init.body ? { body: JSON.stringify(init.body) } : {}),
+      redirect: 'error',
+      signal: AbortSignal.timeout(http.timeoutMs ?? 15_000),
+    });
+  } catch (error) {
+    throw new SourceHttpError(url, 503, error instanceof Error ? error.name : 'NetworkError');
+  }
+  const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
+  if (response.status === 429) {
+    const until = waitUntilFromHeaders(response.headers, 429, Date.now());
+    throw new RateLimitedError(new URL(url).host, new Date(until ?? Date.now() + 60_000));
+  }
+  if (!response.ok) {
+    throw new SourceHttpError(url, response.status, typeof body?.error === 'string' ? body.error : undefined);
+  }
+  if (typeof body?.accessJwt !== 'string' || typeof body.refreshJwt !== 'string') {
+    throw new SourceHttpError(url, 502, 'InvalidSession');
+  }
+  return { accessJwt: body.accessJwt, refreshJwt: body.refreshJwt };
+}
+
+const refused = (error: unknown) =>
+  error instanceof SourceHttpError &&
+  (error.status === 401 || (error.status === 400 && /ExpiredToken|InvalidToken/.test(error.code ?? '')));
+
+async function pollBluesky(
+  db: Db,
+  account: Account,
+  intake: Intake,
+  appPassword: string,
+  key: Buffer,
+  settings: IntakeSettings,
+  http: PoliteFetchOptions,
+  now: () => Date,
+): Promise<Poll> {
+  const pds = account.instanceUrl;
+  let session: BlueskySession | undefined;
+  let renewed = false;
+  try {
+    session = intake.sessionSealed ? (JSON.parse(open(intake.sessionSealed, key)) as BlueskySession) : undefined;
+  } catch {
+    session = undefined;
+  }
+  const login = async () => {
+    renewed = true;
+    try {
+      return await pdsPost(http, `${pds}/xrpc/com.atproto.server.createSession`, {
+        body: { identifier: account.externalId, password: appPassword },
+      });
+    } catch (error) {
+      throw sortError(error);
+    }
+  };
+  /** The access token expired: refresh it, or log in again with the app password. */
+  const renew = async (current: BlueskySession | undefined) => {
+    if (current) {
+      try {
+        renewed = true;
+        return await pdsPost(http, `${pds}/xrpc/com.atproto.server.refreshSession`, { bearer: current.refreshJwt });
+      } catch (error) {
+        if (!refused(error)) throw error;
+      }
+    }
+    return login();
+  };
+
+  // The watermark: the newest `indexedAt` taken in; at first, the moment of connecting.
+  const watermark = intake.cursor ?? account.createdAt.toISOString();
+  let newest = watermark;
+  // Likes, follows and own posts are passed over; the cursor moves past them only once the rest is in.
+  let passedOver = watermark;
+  let taken = 0;
+  try {
+    session ??= await login();
+    const fresh: Array<{ uri: string; did: string; rkey: string; indexedAt: string }> = [];
+    let pageCursor: string | undefined;
+    pages: for (let page = 0; page < MAX_PAGES; page++) {
+      const query = new URLSearchParams([['limit', String(BLUESKY_PAGE)]]);
+      for (const reason of BLUESKY_REASONS) query.append('reasons', reason);
+      if (pageCursor) query.set('cursor', pageCursor);
+      const url = `${pds}/xrpc/app.bsky.notification.listNotifications?${query}`;
+      let response;
+      try {
+        response = await getJsonResponse(url, authorised(http, session.accessJwt));
+      } catch (error) {
+        if (!refused(error)) throw error;
+        session = await renew(session);
+        response = await getJsonResponse(url, authorised(http, session.accessJwt));
+      }
+      const list = field(response.body, 'notifications');
+      const notifications = Array.isArray(list) ? list : [];
+      // Newest first: read back until what was taken in before.
+      for (const n of notifications) {
+        const indexedAt = str(field(n, 'indexedAt')) ?? '';
+        if (!indexedAt || indexedAt <= watermark) break pages;
+        const uri = str(field(n, 'uri')) ?? '';
+        const parsed = /^at:\/\/(did:[a-z]+:[a-zA-Z0-9._:%-]+)\/app\.bsky\.feed\.post\/([a-zA-Z0-9._~:-]{1,512})$/.exec(
+          uri,
+        );
+        const reason = str(field(n, 'reason')) ?? '';
+        const author = str(field(field(n, 'author'), 'did'));
+        if (parsed && BLUESKY_REASONS.has(reason) && author !== account.externalId) {
+          fresh.push({ uri, did: parsed[1]!, rkey: parsed[2]!, indexedAt });
+        } else if (indexedAt > passedOver) {
+          passedOver = indexedAt;
+        }
+      }
+      pageCursor = str(field(response.body, 'cursor')) ?? undefined;
+      if (!pageCursor || notifications.length < BLUESKY_PAGE) break;
+    }
+    fresh.sort((a, b) => (a.indexedAt < b.indexedAt ? -1 : 1));
+    for (const post of fresh) {
+      if (!(await alreadyMirrored(db, account, post.uri))) {
+        try {
+          await mirror(db, account, { platform: 'bluesky', actor: post.did, rkey: post.rkey }, settings, http, now());
+          taken++;
+        } catch (error) {
+          if (!(error instanceof SourceHttpError && (error.status === 404 || error.status === 410))) throw error;
+        }
+      }
+      if (post.indexedAt > newest) newest = post.indexedAt;
+    }
+  } catch (error) {
+    throw new PollStopped(newest === watermark ? intake.cursor : newest, taken, sortError(error));
+  }
+  if (passedOver > newest) newest = passedOver;
+  return { cursor: newest, taken, ...(renewed && session ? { session } : {}) };
+}
+
+/**
+ * The intake loop every API process runs; `pollIntakeIfDue` lets one process a pass.
+ *
+ * @example
+ * const stop = startIntakeLoop(db, () => settings, { everyMs: 60_000, log: console.log })
+ */
+export function startIntakeLoop(
+  db: Db,
+  settings: () => IntakeSettings,
+  options: { everyMs: number; log?: (line: string) => void },
+): () => Promise<void> {
+  const log = options.log ?? console.log;
+  return startBackgroundLoop(
+    'social-intake',
+    async () => {
+      try {
+        await pollIntakeIfDue(db, settings(), { everyMs: options.everyMs, log });
+      } catch (error) {
+        log(`The social intake pass failed: ${describeError(error)}`);
+        throw error;
+      }
+    },
+    options.everyMs,
+  );
+}
