@@ -17,6 +17,7 @@ import { notificationScreens } from '../notifications/paths.ts';
 import { privacyScreens } from '../privacy/paths.ts';
 import { queueScreens } from '../queue/paths.ts';
 import { webcareScreens } from '../webcare/paths.ts';
+import { secondFactorScreens } from '../second-factor/paths.ts';
 import type { StaffScreen } from './screen.ts';
 
 export type { StaffScreen };
@@ -31,6 +32,7 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
   ...auditScreens,
   ...privacyScreens,
   ...colleagueScreens,
+  ...secondFactorScreens,
   ...embeddingScreens,
   ...notificationScreens,
 ];
