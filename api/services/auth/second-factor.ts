@@ -150,10 +150,7 @@ export async function setRequirement(
 // ---- enrolment -------------------------------------------------------------------------
 
 export type EnrolmentStart =
-  | { kind: 'started'; secret: string }
-  | { kind: 'already_active' }
-  | { kind: 'no_secret_key' }
-  | { kind: 'unreadable' };
+  { kind: 'started'; secret: string } | { kind: 'already_active' } | { kind: 'no_secret_key' } | { kind: 'unreadable' };
 
 /**
  * A secret to set up, not yet counting: the one set up before and not confirmed (so a
@@ -201,9 +198,7 @@ export async function enrolmentSecret(
 }
 
 export type CodeCheck =
-  | { kind: 'invalid'; retryAt?: Date }
-  | { kind: 'throttled'; retryAt: Date }
-  | { kind: 'no_secret_key' };
+  { kind: 'invalid'; retryAt?: Date } | { kind: 'throttled'; retryAt: Date } | { kind: 'no_secret_key' };
 
 export type EnrolmentResult = { kind: 'confirmed'; recoveryCodes: string[] } | { kind: 'not_started' } | CodeCheck;
 
@@ -283,7 +278,10 @@ async function underThrottle<T>(
   }
   const result = await check();
   if (result === undefined) {
-    const wait = Math.max(delayAfter(throttle.address, byAddress.failures), delayAfter(throttle.account, byCode.failures));
+    const wait = Math.max(
+      delayAfter(throttle.address, byAddress.failures),
+      delayAfter(throttle.account, byCode.failures),
+    );
     return wait > 0 ? { kind: 'invalid', retryAt: new Date(now.getTime() + wait) } : { kind: 'invalid' };
   }
   await clearAttempts(db, [addressKey, codeKey]);
@@ -393,11 +391,7 @@ export async function passwordStep(
   const { user } = checked;
   const factor = await secondFactorOf(db, user.id);
   const stage =
-    factor.state === 'active'
-      ? 'code'
-      : (await requirementOf(db, user.organisationId)).required
-        ? 'enrol'
-        : undefined;
+    factor.state === 'active' ? 'code' : (await requirementOf(db, user.organisationId)).required ? 'enrol' : undefined;
   if (!stage) return { kind: 'ok', user, session: await completeLogin(db, user, params.now, params.policy) };
   const pendingToken = await startPendingLogin(db, { staffUserId: user.id, stage, next: params.next, now: params.now });
   return stage === 'code' ? { kind: 'second_factor', user, pendingToken } : { kind: 'enrol', user, pendingToken };
@@ -449,8 +443,7 @@ export async function findPendingLogin(db: Db, token: string, now: Date): Promis
 }
 
 export type SecondStepResult =
-  | { kind: 'ok'; session: NewSession; method: 'totp' | 'recovery'; recoveryCodesLeft?: number | undefined }
-  | CodeCheck;
+  { kind: 'ok'; session: NewSession; method: 'totp' | 'recovery'; recoveryCodesLeft?: number | undefined } | CodeCheck;
 
 /** The second step: a right code ends the pending log-in and starts the session. */
 export async function secondStep(

@@ -83,10 +83,7 @@ function randomToken(): string {
  * @example
  * const result = await authenticate(db, { email, password, address: clientAddress(c, 1), now: new Date() })
  */
-export async function authenticate(
-  db: Db,
-  params: CredentialCheck & { policy?: SessionPolicy },
-): Promise<LoginResult> {
+export async function authenticate(db: Db, params: CredentialCheck & { policy?: SessionPolicy }): Promise<LoginResult> {
   const checked = await checkCredentials(db, params);
   if (checked.kind !== 'verified') return checked;
   const session = await completeLogin(db, checked.user, params.now, params.policy);

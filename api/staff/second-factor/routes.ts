@@ -111,11 +111,14 @@ export function secondFactorRoutes(options: SecondFactorRouteOptions): Hono<Staf
     const user = owner.session?.user ?? owner.pending!.user;
     const factor = await secondFactorOf(db, user.id);
     const secret = factor.state === 'pending' ? await enrolmentSecret(db, user.id, key()) : undefined;
-    const setup = secret === undefined ? undefined : {
-      grouped: groupedKey(secret),
-      uri: otpauthUri(secret, user.email, await issuerFor(db, user.organisationId)),
-      account: user.email,
-    };
+    const setup =
+      secret === undefined
+        ? undefined
+        : {
+            grouped: groupedKey(secret),
+            uri: otpauthUri(secret, user.email, await issuerFor(db, user.organisationId)),
+            account: user.email,
+          };
     return c.html(
       renderOwnPage({
         lang,
@@ -361,7 +364,11 @@ export function secondFactorRoutes(options: SecondFactorRouteOptions): Hono<Staf
     }
     const required = choice === 'yes';
     if (required && !key()) {
-      return policyPage(c, lang, session, { errors: [{ field: 'required', message: m.noKey }], chosen: required, status: 422 });
+      return policyPage(c, lang, session, {
+        errors: [{ field: 'required', message: m.noKey }],
+        chosen: required,
+        status: 422,
+      });
     }
     const version = Number(field(body, 'version'));
     const result = Number.isInteger(version)

@@ -6,8 +6,7 @@ export const nl = {
     'Met tweestapsverificatie vraagt Podium bij het aanmelden na uw wachtwoord ook een code uit een app op uw telefoon, zoals Microsoft Authenticator, Google Authenticator of FreeOTP. Wie uw wachtwoord kent, komt dan nog niet binnen.',
   statusHeading: 'Status',
   active: (date: string) => `Aan sinds ${date}.`,
-  recoveryLeft: (n: number) =>
-    n === 1 ? 'U heeft nog 1 herstelcode over.' : `U heeft nog ${n} herstelcodes over.`,
+  recoveryLeft: (n: number) => (n === 1 ? 'U heeft nog 1 herstelcode over.' : `U heeft nog ${n} herstelcodes over.`),
   recoveryLow: 'Nog maar weinig herstelcodes: zet tweestapsverificatie uit en weer aan voor tien nieuwe.',
   off: 'Uit.',
   requiredNotice:
@@ -169,7 +168,8 @@ export const en: typeof nl = {
     legend: 'Two-step verification',
     optional: 'Optional: everyone chooses',
     required: 'Required for every account with a password',
-    requiredHint: 'A colleague without two-step verification sets it up right after the password, before anything else.',
+    requiredHint:
+      'A colleague without two-step verification sets it up right after the password, before anything else.',
     counts: (withFactor: number, total: number) =>
       `${withFactor} of the ${total} active accounts with a password use two-step verification.`,
     save: 'Save',
