@@ -17,7 +17,7 @@ import { notificationScreens } from '../notifications/paths.ts';
 import { privacyScreens } from '../privacy/paths.ts';
 import { queueScreens } from '../queue/paths.ts';
 import { webcareScreens } from '../webcare/paths.ts';
-import { secondFactorScreens } from '../second-factor/paths.ts';
+import { secondFactorScreens, signInSecurityScreens } from '../second-factor/paths.ts';
 import type { StaffScreen } from './screen.ts';
 
 export type { StaffScreen };
@@ -32,9 +32,10 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
   ...auditScreens,
   ...privacyScreens,
   ...colleagueScreens,
-  ...secondFactorScreens,
+  ...signInSecurityScreens,
   ...embeddingScreens,
   ...notificationScreens,
+  ...secondFactorScreens,
 ];
 
 export type NavEntry = { id: string; href: string; text: string; current: boolean };

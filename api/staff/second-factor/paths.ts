@@ -20,6 +20,7 @@ export const secondFactorPaths = {
   reset: (id: string) => `/beheer/collegas/${id}/tweestapsverificatie`,
 };
 
+/** One's own page: for everyone, beside the other personal page (notifications) at the end of the nav. */
 export const secondFactorScreens: StaffScreen[] = [
   {
     id: 'second-factor.own',
@@ -27,6 +28,10 @@ export const secondFactorScreens: StaffScreen[] = [
     permission: 'session',
     label: { nl: secondFactorTexts.nl.nav, en: secondFactorTexts.en.nav },
   },
+];
+
+/** The administrators' requirement, beside the colleagues it applies to. */
+export const signInSecurityScreens: StaffScreen[] = [
   {
     id: 'second-factor.policy',
     path: secondFactorPaths.policy,

@@ -79,8 +79,10 @@ describe('the staff screen registry', () => {
         'audit.page',
         'privacy.home',
         'colleagues.list',
+        'second-factor.policy',
         'embedding.page',
         'notifications.page',
+        'second-factor.own',
       ],
       moderator: [
         'queue.home',
@@ -89,6 +91,7 @@ describe('the staff screen registry', () => {
         'webcare.shortcuts',
         'insights.page',
         'notifications.page',
+        'second-factor.own',
       ],
       webcare: [
         'queue.home',
@@ -97,14 +100,16 @@ describe('the staff screen registry', () => {
         'webcare.shortcuts',
         'insights.page',
         'notifications.page',
+        'second-factor.own',
       ],
-      analyst: ['queue.home', 'insights.page', 'notifications.page'],
+      analyst: ['queue.home', 'insights.page', 'notifications.page', 'second-factor.own'],
       department_member: [
         'queue.home',
         'webcare.overdue',
         'webcare.consultations',
         'webcare.shortcuts',
         'notifications.page',
+        'second-factor.own',
       ],
     };
     for (const role of STAFF_ROLES) {
