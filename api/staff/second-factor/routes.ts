@@ -83,11 +83,9 @@ export function secondFactorRoutes(options: SecondFactorRouteOptions): Hono<Staf
     const token = pendingToken(c, options);
     if (!token) return undefined;
     const pending = await findPendingLogin(c.get('db'), token, c.get('now')());
-    if (!pending || pending.stage !== stage) {
-      clearPendingCookie(c, options);
-      return undefined;
-    }
-    return pending;
+    // Gone or expired: the cookie goes too. A log-in at the other stage keeps its cookie.
+    if (!pending) clearPendingCookie(c, options);
+    return pending?.stage === stage ? pending : undefined;
   }
 
   /** A form post on one's own page: the session (with its CSRF token), or the pending enrolment. */
