@@ -20,7 +20,8 @@ let podium: StaffPodium;
 let baseUrl: string;
 let key = '';
 
-test.describe.configure({ mode: 'serial', timeout: 120_000 });
+// Generous: axe at 320 px, 200 % text and forced colours on each page, on a shared machine.
+test.describe.configure({ mode: 'serial', timeout: 300_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
