@@ -168,7 +168,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     app.use(path, rateLimit({ group: 'follow_up', ...limits }));
   }
   app.use('/api/follow-up/:code/:action', rateLimit({ group: 'rights', ...limits }));
-  for (const path of ['/beheer/inloggen', '/en/manage/login']) {
+  // The log-in's second step (a code) counts as a log-in too.
+  for (const path of ['/beheer/inloggen', '/en/manage/login', '/beheer/inloggen/code', '/en/manage/login/code']) {
     app.use(path, rateLimit({ group: 'login', methods: ['POST'], ...limits }));
   }
   // Each start of a sign-in through the identity provider stores a row; each answer costs a token request.

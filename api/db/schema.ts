@@ -165,6 +165,13 @@ export const organisations = pgTable('organisations', {
   calendarVersion: integer('calendar_version').notNull().default(1),
   /** Raised by every save of the role mapping for the identity provider (`sso_role_mappings`). */
   ssoMappingVersion: integer('sso_mapping_version').notNull().default(1),
+  /**
+   * Every local (password) account must pass a second factor (TOTP) to log in; a colleague
+   * without one is sent to set it up right after the password (api/services/auth/second-factor.ts).
+   */
+  requireSecondFactor: boolean('require_second_factor').notNull().default(false),
+  /** Raised by every change of `requireSecondFactor`, so a save on an older page is refused. */
+  secondFactorPolicyVersion: integer('second_factor_policy_version').notNull().default(1),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -594,7 +601,7 @@ export const staffRoles = pgTable(
  * only makes the next attempt with the same key wait.
  */
 export const loginThrottles = pgTable('login_throttles', {
-  /** `address:`, `account:` or `pair:` and a hash: neither addresses nor e-mail addresses in the clear. */
+  /** `address:`, `account:`, `pair:` or `code:` and a hash: neither addresses nor e-mail addresses in the clear. */
   key: text('key').primaryKey(),
   failures: integer('failures').notNull(),
   lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
@@ -626,6 +633,53 @@ export const staffSessions = pgTable('staff_sessions', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   /** Started through the identity provider: logging out also ends the session there. */
   viaOidc: boolean('via_oidc').notNull().default(false),
+});
+
+/**
+ * A staff member's TOTP second factor (RFC 6238). The shared secret is sealed with
+ * PODIUM_SECRET_KEY (api/services/social/secret-box.ts); it counts only once `confirmedAt`
+ * is set by a first correct code. `lastStep` is the time step of the last accepted code:
+ * no code of that step or an earlier one is accepted again.
+ */
+export const staffSecondFactors = pgTable('staff_second_factors', {
+  staffUserId: uuid('staff_user_id')
+    .primaryKey()
+    .references(() => staffUsers.id, { onDelete: 'cascade' }),
+  secretSealed: text('secret_sealed').notNull(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  lastStep: bigint('last_step', { mode: 'number' }),
+  createdAt: createdAt(),
+});
+
+/** Single-use recovery codes, only their hashes; a used code keeps its row with `usedAt`. */
+export const staffRecoveryCodes = pgTable(
+  'staff_recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('staff_recovery_codes_hash').on(t.staffUserId, t.codeHash)],
+);
+
+/**
+ * A log-in halfway: the password was right, the second factor is still to come (`code`) or
+ * to be set up (`enrol`). No session exists yet; the token lives only in a cookie of the
+ * browser that typed the password, the database keeps its SHA-256. Short-lived.
+ */
+export const staffPendingLogins = pgTable('staff_pending_logins', {
+  id: text('id').primaryKey(),
+  staffUserId: uuid('staff_user_id')
+    .notNull()
+    .references(() => staffUsers.id, { onDelete: 'cascade' }),
+  stage: text('stage').$type<'code' | 'enrol'>().notNull(),
+  /** Where to go after the log-in (a checked staff path). */
+  next: text('next'),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
 
 export const staffReplies = pgTable(

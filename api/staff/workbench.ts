@@ -25,6 +25,7 @@ import type { StaffSessionOptions } from './kit/session.ts';
 import { staffPrivacyRoutes } from './privacy/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { colleagueRoutes } from './colleagues/routes.ts';
+import { secondFactorRoutes } from './second-factor/routes.ts';
 import { embeddingRoutes } from './embedding/routes.ts';
 import { createQueuePage, queueRoutes } from './queue/routes.ts';
 import { presenceRoutes } from './queue/presence-routes.ts';
@@ -69,5 +70,7 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffE
   app.route('/', colleagueRoutes());
   app.route('/', embeddingRoutes());
   app.route('/', signInSettingsRoutes({ oidc: options.oidc }));
+  // TOTP secrets are sealed with the same PODIUM_SECRET_KEY as connected accounts' tokens.
+  app.route('/', secondFactorRoutes({ ...options, secretKey: () => options.socialPosting?.().secretKey }));
   return app;
 }

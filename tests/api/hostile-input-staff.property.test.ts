@@ -143,6 +143,11 @@ for (const target of databaseTargets()) {
             pds: 'pds.gemeente.example',
           },
         },
+        // Two-step verification: the requirement, one's own factor (none started, none active), a reset.
+        { path: '/beheer/inlogbeveiliging', fields: { required: 'no', version: '1' } },
+        { path: '/beheer/tweestapsverificatie/bevestigen', fields: { code: '123456' } },
+        { path: '/beheer/tweestapsverificatie/uitzetten', fields: { code: '123456', password: '' } },
+        { path: `/beheer/collegas/${colleagueId}/tweestapsverificatie`, fields: {} },
         { path: '/beheer/sociale-accounts/00000000-0000-0000-0000-000000000000/intrekken', fields: {} },
         { path: '/beheer/privacy/zoeken', fields: { by: 'email', value: 'iemand@example.nl', reference: 'Z-1' } },
         { path: '/beheer/privacy/export', fields: { by: 'handle', value: 'iemand', reference: '' } },

@@ -88,4 +88,28 @@ export const JOURNEY_ADMIN = {
   password: JOURNEY_WEBCARE.password,
 } as const;
 
-export const JOURNEY_ACCOUNTS = [JOURNEY_WEBCARE, JOURNEY_MODERATOR, JOURNEY_ADMIN] as const;
+/**
+ * The administrator and colleague of the two-step verification journey: their own accounts, so
+ * the factor one of them sets up never stands in the way of another journey's log-in.
+ */
+export const JOURNEY_SECURITY_ADMIN = {
+  email: 'journey-security-admin@demodam.example',
+  name: 'Sam Beveiliging',
+  role: 'administrator',
+  password: JOURNEY_WEBCARE.password,
+} as const;
+
+export const JOURNEY_SECURITY_COLLEAGUE = {
+  email: 'journey-security-colleague@demodam.example',
+  name: 'Tess Tweestap',
+  role: 'moderator',
+  password: JOURNEY_WEBCARE.password,
+} as const;
+
+export const JOURNEY_ACCOUNTS = [
+  JOURNEY_WEBCARE,
+  JOURNEY_MODERATOR,
+  JOURNEY_ADMIN,
+  JOURNEY_SECURITY_ADMIN,
+  JOURNEY_SECURITY_COLLEAGUE,
+] as const;

@@ -89,6 +89,8 @@ export const throttleKeys = {
   address: (address: string) => `address:${hashed('address', address)}`,
   account: (email: string) => `account:${hashed('account', email)}`,
   pair: (email: string, address: string) => `pair:${hashed('pair', `${email}\n${address}`)}`,
+  /** Second-factor codes of one account (./second-factor.ts), from any address. */
+  code: (staffUserId: string) => `code:${hashed('code', staffUserId)}`,
 };
 
 /** The stored form of a client address in `staff_login_addresses`. */

@@ -83,19 +83,31 @@ function randomToken(): string {
  * @example
  * const result = await authenticate(db, { email, password, address: clientAddress(c, 1), now: new Date() })
  */
-export async function authenticate(
+export async function authenticate(db: Db, params: CredentialCheck & { policy?: SessionPolicy }): Promise<LoginResult> {
+  const checked = await checkCredentials(db, params);
+  if (checked.kind !== 'verified') return checked;
+  const session = await completeLogin(db, checked.user, params.now, params.policy);
+  return { kind: 'ok', user: checked.user, session };
+}
+
+export type CredentialCheck = {
+  email: string;
+  password: string;
+  /** The client's address, as the rate limits see it. */
+  address: string;
+  now: Date;
+  throttle?: LoginThrottlePolicy;
+};
+
+/**
+ * The password step of a log-in, under the throttle: the account when the password is
+ * right, without starting a session (a second factor may come first: ./second-factor.ts).
+ */
+export async function checkCredentials(
   db: Db,
-  params: {
-    email: string;
-    password: string;
-    /** The client's address, as the rate limits see it. */
-    address: string;
-    now: Date;
-    policy?: SessionPolicy;
-    throttle?: LoginThrottlePolicy;
-  },
-): Promise<LoginResult> {
-  const { now, address, policy = DEFAULT_SESSION_POLICY, throttle = DEFAULT_LOGIN_THROTTLE } = params;
+  params: CredentialCheck,
+): Promise<{ kind: 'verified'; user: StaffUser } | Exclude<LoginResult, { kind: 'ok' }>> {
+  const { now, address, throttle = DEFAULT_LOGIN_THROTTLE } = params;
   const email = normalizeEmail(params.email);
   // The same queries for every address typed, known to Podium or not.
   const user = await findStaffByEmail(db, email);
@@ -131,16 +143,26 @@ export async function authenticate(
   // The account-wide count stays: clearing it would show a guesser that the account is real and in use.
   await clearAttempts(db, known ? [addressKey, accountKey] : [addressKey]);
   await rememberAddress(db, usable.id, address, now, throttle);
-  const session = await startSession(db, usable, now, policy);
+  return { kind: 'verified', user: usable };
+}
+
+/** The end of every log-in, with or without a second factor: the session, and the audit entry. */
+export async function completeLogin(
+  db: Db,
+  user: Pick<StaffUser, 'id' | 'organisationId'>,
+  now: Date,
+  policy: SessionPolicy = DEFAULT_SESSION_POLICY,
+): Promise<NewSession> {
+  const session = await startSession(db, user, now, policy);
   await recordAudit(db, {
-    organisationId: usable.organisationId,
+    organisationId: user.organisationId,
     actorType: 'staff',
-    actorId: usable.id,
+    actorId: user.id,
     action: 'staff.login',
     subjectType: 'staff_user',
-    subjectId: usable.id,
+    subjectId: user.id,
   });
-  return { kind: 'ok', user: usable, session };
+  return session;
 }
 
 /**

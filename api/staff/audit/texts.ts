@@ -268,6 +268,17 @@ export const nl = {
     'staff.login_throttled': ({ details: d }) =>
       `{actor} liet een account wachten na ${plural(num(d, 'failures'), 'mislukte aanmelding', 'mislukte aanmeldingen')}`,
     'staff.logout': () => '{actor} meldde zich af',
+    'organisation.second_factor_requirement': ({ details: d }) =>
+      d['required'] === true
+        ? '{actor} verplichtte tweestapsverificatie voor alle accounts met een wachtwoord'
+        : '{actor} maakte tweestapsverificatie weer vrijwillig',
+    'staff.recovery_code_used': ({ details: d }) =>
+      `{actor} meldde zich aan met een herstelcode (nog ${plural(num(d, 'left'), 'code', 'codes')} over)`,
+    'staff.second_factor_disabled': () => '{actor} zette tweestapsverificatie uit voor het eigen account',
+    'staff.second_factor_enrolled': () => '{actor} zette tweestapsverificatie aan voor het eigen account',
+    'staff.second_factor_failed': ({ details: d }) =>
+      `{actor} weigerde een verkeerde code bij de tweede stap van een aanmelding${str(d, 'result') === 'throttled' ? ' (even wachten)' : ''}`,
+    'staff.second_factor_reset': () => '{actor} herstelde de tweestapsverificatie van een medewerker',
     'submission.answered': () => '{actor} beantwoordde {item}',
     'submission.assigned': ({ details: d }) => {
       const after = obj(d, 'after');
@@ -440,6 +451,17 @@ export const en: Texts = {
     'staff.login_throttled': ({ details: d }) =>
       `{actor} made an account wait after ${plural(num(d, 'failures'), 'failed log-in', 'failed log-ins')}`,
     'staff.logout': () => '{actor} logged out',
+    'organisation.second_factor_requirement': ({ details: d }) =>
+      d['required'] === true
+        ? '{actor} required two-step verification for every account with a password'
+        : '{actor} made two-step verification optional again',
+    'staff.recovery_code_used': ({ details: d }) =>
+      `{actor} logged in with a recovery code (${plural(num(d, 'left'), 'code', 'codes')} left)`,
+    'staff.second_factor_disabled': () => '{actor} turned off two-step verification for their own account',
+    'staff.second_factor_enrolled': () => '{actor} turned on two-step verification for their own account',
+    'staff.second_factor_failed': ({ details: d }) =>
+      `{actor} refused a wrong code at the second step of a log-in${str(d, 'result') === 'throttled' ? ' (wait first)' : ''}`,
+    'staff.second_factor_reset': () => '{actor} reset a staff member’s two-step verification',
     'submission.answered': () => '{actor} answered {item}',
     'submission.assigned': ({ details: d }) => {
       const after = obj(d, 'after');

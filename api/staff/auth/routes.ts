@@ -6,7 +6,10 @@
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { authenticate, csrfTokenMatches, endSession } from '../../services/auth/sessions.ts';
+import { csrfTokenMatches, endSession } from '../../services/auth/sessions.ts';
+import { passwordStep, PENDING_CODE_MS, PENDING_ENROL_MS } from '../../services/auth/second-factor.ts';
+import { setPendingCookie } from '../second-factor/pending-cookie.ts';
+import { secondFactorPaths } from '../second-factor/paths.ts';
 import { formErrors } from '../kit/form-errors.ts';
 import { field, forbidden, formBody, langOf, safeNext, type StaffEnv } from '../kit/guards.ts';
 import { sessionCookie, type StaffSessionOptions } from '../kit/session.ts';
@@ -62,12 +65,19 @@ export function authRoutes(options: StaffSessionOptions & { oidc?: OidcProvider 
       }
 
       const now = c.get('now')();
-      const result = await authenticate(c.get('db'), {
+      const result = await passwordStep(c.get('db'), {
         email: parsed.data.email,
         password: parsed.data.password,
         address: clientAddress(c, options.trustProxyHops ?? 0),
         now,
+        next,
       });
+      // A second factor is asked (or must be set up first): no session yet (api/staff/second-factor/).
+      if (result.kind === 'second_factor' || result.kind === 'enrol') {
+        const code = result.kind === 'second_factor';
+        setPendingCookie(c, result.pendingToken, code ? PENDING_CODE_MS : PENDING_ENROL_MS, options);
+        return c.redirect(code ? secondFactorPaths.step(lang) : secondFactorPaths.own(lang), 303);
+      }
       if (result.kind !== 'ok') {
         // The wait is said in the error summary, which takes focus: a screen reader announces it.
         const wait = result.retryAt && {

@@ -6,6 +6,9 @@
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { secondFactorOf } from '../../services/auth/second-factor.ts';
+import { colleagueSecondFactorSection } from '../second-factor/view.ts';
+import * as secondFactorTexts from '../second-factor/texts.ts';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { InputText } from '../../../shared/contracts/input-text.ts';
@@ -86,7 +89,11 @@ export function colleagueRoutes(): Hono<StaffEnv> {
             ? m.deactivated
             : query.aangezet !== undefined
               ? m.reactivated
-              : undefined;
+              : query.tweestap === 'hersteld'
+                ? textsFor(secondFactorTexts, lang).colleague.resetNotice
+                : query.tweestap === 'geen'
+                  ? textsFor(secondFactorTexts, lang).colleague.resetNone
+                  : undefined;
       return personPage(c, lang, session, c.req.param('id') ?? '', { status });
     });
 
@@ -320,6 +327,12 @@ async function personPage(
       ...(extra.chosen ? { chosen: extra.chosen } : {}),
       status: extra.status,
       errors: extra.errors ?? [],
+      secondFactor: colleagueSecondFactorSection(
+        lang,
+        session.csrfToken,
+        colleague.id,
+        await secondFactorOf(c.get('db'), colleague.id),
+      ),
     }),
     status,
   );

@@ -175,6 +175,8 @@ export function renderColleaguePage(state: {
   chosen?: { roles: string[]; departments: string[] };
   status?: string | undefined;
   errors?: readonly FieldError[];
+  /** The two-step verification section (api/staff/second-factor/view.ts). */
+  secondFactor?: Html | undefined;
 }): string {
   const { lang, session, colleague: c } = state;
   const m = textsFor(colleagueTexts, lang);
@@ -202,6 +204,7 @@ ${hiddenFields({ csrf: session.csrfToken, lang, version: String(c.version) })}
 ${roleChoices(lang, 'person', chosen, state.departments, errors)}
 <button type="submit" class="staff-button">${m.saveRoles}</button>
 </form>
+${state.secondFactor ?? nothing}
 <h2>${c.disabledAt ? m.reactivateHeading : m.deactivateHeading}</h2>
 ${c.disabledAt ? nothing : html`<p>${m.deactivateIntro}</p>`}
 <form method="post" action="${colleaguePaths.status(c.id)}">

@@ -19,6 +19,7 @@ import { notificationScreens } from '../notifications/paths.ts';
 import { privacyScreens } from '../privacy/paths.ts';
 import { queueScreens } from '../queue/paths.ts';
 import { webcareScreens } from '../webcare/paths.ts';
+import { secondFactorScreens, signInSecurityScreens } from '../second-factor/paths.ts';
 import type { StaffScreen } from './screen.ts';
 
 export type { StaffScreen };
@@ -34,9 +35,11 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
   ...auditScreens,
   ...privacyScreens,
   ...colleagueScreens,
+  ...signInSecurityScreens,
   ...embeddingScreens,
   ...signInScreens,
   ...notificationScreens,
+  ...secondFactorScreens,
 ];
 
 export type NavEntry = { id: string; href: string; text: string; current: boolean };

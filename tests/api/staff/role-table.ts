@@ -41,6 +41,22 @@ export const ROUTES: Record<string, Access> = {
   'GET /en/manage/set-password': 'public',
   'POST /beheer/wachtwoord-instellen': 'public',
   'POST /en/manage/set-password': 'public',
+  // two-step verification (api/staff/second-factor/): one's own page also opens during a log-in
+  // held until a factor is set up (a pending log-in's cookie, no session); the second step only
+  // with a pending log-in's cookie, so it is public like the log-in page
+  'GET /beheer/tweestapsverificatie': 'session',
+  'GET /en/manage/two-step-verification': 'session',
+  'POST /beheer/tweestapsverificatie/instellen': 'session',
+  'POST /beheer/tweestapsverificatie/bevestigen': 'session',
+  'POST /beheer/tweestapsverificatie/uitzetten': 'session',
+  'GET /beheer/inloggen/code': 'public',
+  'POST /beheer/inloggen/code': 'public',
+  'GET /en/manage/login/code': 'public',
+  'POST /en/manage/login/code': 'public',
+  'GET /beheer/inlogbeveiliging': 'admin',
+  'GET /en/manage/sign-in-security': 'admin',
+  'POST /beheer/inlogbeveiliging': 'admin',
+  'POST /beheer/collegas/:id/tweestapsverificatie': 'admin',
   // embedding origins (api/staff/embedding/)
   'GET /beheer/insluiten': 'admin',
   'GET /en/manage/embedding': 'admin',

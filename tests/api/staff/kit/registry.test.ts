@@ -84,9 +84,11 @@ describe('the staff screen registry', () => {
         'audit.page',
         'privacy.home',
         'colleagues.list',
+        'second-factor.policy',
         'embedding.page',
         'sign-in.mapping',
         'notifications.page',
+        'second-factor.own',
       ],
       moderator: [
         'queue.home',
@@ -95,6 +97,7 @@ describe('the staff screen registry', () => {
         'webcare.shortcuts',
         'insights.page',
         'notifications.page',
+        'second-factor.own',
       ],
       webcare: [
         'queue.home',
@@ -103,14 +106,16 @@ describe('the staff screen registry', () => {
         'webcare.shortcuts',
         'insights.page',
         'notifications.page',
+        'second-factor.own',
       ],
-      analyst: ['queue.home', 'insights.page', 'notifications.page'],
+      analyst: ['queue.home', 'insights.page', 'notifications.page', 'second-factor.own'],
       department_member: [
         'queue.home',
         'webcare.overdue',
         'webcare.consultations',
         'webcare.shortcuts',
         'notifications.page',
+        'second-factor.own',
       ],
       poster: ['queue.home', 'announcements.list', 'notifications.page'],
     };
