@@ -160,6 +160,11 @@ export const organisations = pgTable('organisations', {
    * channels' response promises), so a save made on an older screen is refused, not merged.
    */
   calendarVersion: integer('calendar_version').notNull().default(1),
+  /**
+   * Raised by every save on the house-rules settings page (add, edit, reorder, retire), so a
+   * save made on an older page is refused with who changed what since.
+   */
+  houseRulesVersion: integer('house_rules_version').notNull().default(1),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -179,6 +184,11 @@ export const houseRules = pgTable(
     position: integer('position').notNull().default(0),
     title: jsonb('title').$type<LocalizedText>().notNull(),
     body: jsonb('body').$type<LocalizedText>().notNull(),
+    /**
+     * Set when an administrator retires the rule. A retired rule is never deleted: decisions
+     * that cited it keep showing it to the resident; it is no longer offered for new ones.
+     */
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'embed_origin.added',
   'embed_origin.removed',
   'email_link.used',
+  'house_rule.changed',
   'insights.exported',
   'insights.theme_corrected',
   'mail.unsubscribed',

@@ -9,6 +9,7 @@ import { accountRoutes } from './accounts/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { consultationAuthoringRoutes } from './consultations/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
+import { settingsRoutes } from './settings/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { insightsRoutes } from './insights/routes.ts';
 import { themeCorrectionRoutes } from './insights/theme-routes.ts';
@@ -53,6 +54,7 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffE
   app.route('/', staffThreadRoutes(options.threadImports ? { settings: options.threadImports } : {}));
   app.route('/', staffPrivacyRoutes());
   app.route('/', calendarRoutes());
+  app.route('/', settingsRoutes());
   app.route('/', notificationRoutes());
   app.route('/', accountRoutes(options.socialPosting ?? (() => ({ secretKey: undefined, allowPrivateHosts: false }))));
   app.route('/', colleagueRoutes());

@@ -26,6 +26,10 @@ const themeAfter = (d: Record<string, unknown>): { name: string; into: string } 
 const obj = (d: Record<string, unknown>, key: string): Record<string, unknown> =>
   d[key] && typeof d[key] === 'object' ? (d[key] as Record<string, unknown>) : {};
 const title = (d: Record<string, unknown>, key: 'before' | 'after') => str(obj(d, key), 'title');
+const ruleTitle = (d: Record<string, unknown>, lang: 'nl' | 'en'): string => {
+  const t = obj(d, 'title');
+  return str(t, lang) || str(t, 'nl') || str(d, 'code');
+};
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 /** The parts of the office calendar a save changed, as a list in words. */
 const calendarParts = (d: Record<string, unknown>, words: Record<string, string>, and: string): string => {
@@ -152,6 +156,22 @@ export const nl = {
       subjectType === 'submission'
         ? '{actor} meldde zich af voor e-mail over {item}'
         : '{actor} meldde zich af voor meldingen per e-mail',
+    'house_rule.changed': ({ details: d }) => {
+      const rule = `‘${ruleTitle(d, 'nl')}’`;
+      const after = obj(d, 'after');
+      switch (str(d, 'action')) {
+        case 'added':
+          return `{actor} voegde huisregel ${rule} toe`;
+        case 'moved':
+          return `{actor} zette huisregel ${rule} op plaats ${num(after, 'position')}`;
+        case 'retired':
+          return `{actor} liet huisregel ${rule} vervallen`;
+        case 'restored':
+          return `{actor} liet huisregel ${rule} weer gelden`;
+        default:
+          return `{actor} wijzigde huisregel ${rule}`;
+      }
+    },
     'office_calendar.changed': ({ details: d }) => {
       const parts = calendarParts(d, NL_CALENDAR_PARTS, 'en');
       return parts
@@ -292,6 +312,22 @@ export const en: Texts = {
       subjectType === 'submission'
         ? '{actor} unsubscribed from e-mail about {item}'
         : '{actor} unsubscribed from notifications by e-mail',
+    'house_rule.changed': ({ details: d }) => {
+      const rule = `‘${ruleTitle(d, 'en')}’`;
+      const after = obj(d, 'after');
+      switch (str(d, 'action')) {
+        case 'added':
+          return `{actor} added the house rule ${rule}`;
+        case 'moved':
+          return `{actor} moved the house rule ${rule} to place ${num(after, 'position')}`;
+        case 'retired':
+          return `{actor} retired the house rule ${rule}`;
+        case 'restored':
+          return `{actor} brought back the house rule ${rule}`;
+        default:
+          return `{actor} changed the house rule ${rule}`;
+      }
+    },
     'office_calendar.changed': ({ details: d }) => {
       const parts = calendarParts(d, EN_CALENDAR_PARTS, 'and');
       return parts ? `{actor} changed ${parts} of the office calendar` : '{actor} saved the office calendar unchanged';

@@ -16,6 +16,7 @@ import { insightsScreens } from '../insights/paths.ts';
 import { notificationScreens } from '../notifications/paths.ts';
 import { privacyScreens } from '../privacy/paths.ts';
 import { queueScreens } from '../queue/paths.ts';
+import { settingsScreens } from '../settings/paths.ts';
 import { webcareScreens } from '../webcare/paths.ts';
 import type { StaffScreen } from './screen.ts';
 
@@ -26,6 +27,7 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
   ...webcareScreens,
   ...authoringScreens,
   ...calendarScreens,
+  ...settingsScreens,
   ...insightsScreens,
   ...accountScreens,
   ...auditScreens,

@@ -90,6 +90,10 @@ export const ROUTES: Record<string, Access> = {
   'GET /beheer/kantoorkalender': 'admin',
   'GET /en/manage/office-calendar': 'admin',
   'POST /beheer/kantoorkalender': 'admin',
+  // settings (api/staff/settings/)
+  'GET /beheer/instellingen/huisregels': 'admin',
+  'GET /en/manage/settings/house-rules': 'admin',
+  'POST /beheer/instellingen/huisregels': 'admin',
   'GET /beheer/consultaties': 'queue.read',
   'GET /en/manage/consultations': 'queue.read',
   'GET /beheer/consultaties/:slug': 'queue.read',

@@ -1,0 +1,2 @@
+ALTER TABLE "house_rules" ADD COLUMN "retired_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "organisations" ADD COLUMN "house_rules_version" integer DEFAULT 1 NOT NULL;
