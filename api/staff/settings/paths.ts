@@ -4,15 +4,18 @@ import type { StaffScreen } from '../kit/screen.ts';
 import * as settingsTexts from './texts.ts';
 
 export const settingsPaths = {
+  home: (lang: Locale) => (lang === 'en' ? '/en/manage/settings' : '/beheer/instellingen'),
   houseRules: (lang: Locale) => (lang === 'en' ? '/en/manage/settings/house-rules' : '/beheer/instellingen/huisregels'),
   houseRulesSave: '/beheer/instellingen/huisregels',
 };
 
 export const settingsScreens: StaffScreen[] = [
   {
-    id: 'settings.houseRules',
-    path: settingsPaths.houseRules,
+    id: 'settings.home',
+    path: settingsPaths.home,
     permission: 'admin',
-    label: { nl: settingsTexts.nl.houseRules.nav, en: settingsTexts.en.houseRules.nav },
+    label: { nl: settingsTexts.nl.nav, en: settingsTexts.en.nav },
+    // Each settings page (house rules, …) is found from this one, which stays current there.
+    section: true,
   },
 ];

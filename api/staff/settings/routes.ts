@@ -20,7 +20,15 @@ import { formatDateTime } from '../kit/format.ts';
 import { field, pageSession, staffForm, staffPage, type FormBody, type StaffEnv } from '../kit/guards.ts';
 import { settingsPaths } from './paths.ts';
 import * as settingsTexts from './texts.ts';
-import { fieldId, MAX_BODY, MAX_TITLE, renderHouseRulesPage, type FormError, type RuleValues } from './view.ts';
+import {
+  fieldId,
+  MAX_BODY,
+  MAX_TITLE,
+  renderHouseRulesPage,
+  renderSettingsIndex,
+  type FormError,
+  type RuleValues,
+} from './view.ts';
 
 const ACTIONS = ['add', 'save', 'up', 'down', 'retire', 'restore'] as const;
 type FormAction = (typeof ACTIONS)[number];
@@ -87,6 +95,12 @@ export function settingsRoutes(): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
 
   for (const lang of ['nl', 'en'] as const) {
+    app.get(settingsPaths.home(lang), (c) => {
+      const session = staffPage(c, lang, 'admin');
+      if (session instanceof Response) return session;
+      return c.html(renderSettingsIndex({ lang, session: pageSession(session) }));
+    });
+
     app.get(settingsPaths.houseRules(lang), async (c) => {
       const session = staffPage(c, lang, 'admin');
       if (session instanceof Response) return session;

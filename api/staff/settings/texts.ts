@@ -19,6 +19,12 @@ const enActions: Record<HouseRuleAction, string> = {
 };
 
 export const nl = {
+  nav: 'Instellingen',
+  title: 'Instellingen',
+  intro: 'Wat inwoners op het portaal over de gemeente en haar regels lezen. Alleen beheerders kunnen dit wijzigen.',
+  pages: {
+    houseRules: 'De regels waar bijdragen aan moeten voldoen, en die moderatoren noemen bij een besluit.',
+  },
   houseRules: {
     nav: 'Huisregels',
     title: 'Huisregels',
@@ -74,6 +80,12 @@ export const nl = {
 };
 
 export const en: typeof nl = {
+  nav: 'Settings',
+  title: 'Settings',
+  intro: 'What residents read on the portal about the municipality and its rules. Only administrators can change this.',
+  pages: {
+    houseRules: 'The rules contributions must meet, and which moderators cite in a decision.',
+  },
   houseRules: {
     nav: 'House rules',
     title: 'House rules',

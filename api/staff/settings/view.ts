@@ -86,6 +86,19 @@ ${hiddenFields({ csrf: options.csrf, lang: options.lang, version: options.versio
 </form>`;
 }
 
+/** The settings index: one link per settings page, with what it is for. */
+export function renderSettingsIndex(options: { lang: Locale; session: PageSession }): string {
+  const { lang, session } = options;
+  const m = textsFor(settingsTexts, lang);
+  const pages = [{ href: settingsPaths.houseRules(lang), title: m.houseRules.title, what: m.pages.houseRules }];
+  const body = html`<p>${m.intro}</p>
+<ul class="staff-settings-pages">${join(
+    pages.map((p) => html`<li><a href="${p.href}">${p.title}</a><p class="staff-hint">${p.what}</p></li>`),
+    '\n',
+  )}</ul>`;
+  return staffPage({ lang, title: m.title, body, session, path: settingsPaths.home(lang) });
+}
+
 export function renderHouseRulesPage(options: {
   lang: Locale;
   session: PageSession;

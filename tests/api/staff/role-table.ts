@@ -91,6 +91,8 @@ export const ROUTES: Record<string, Access> = {
   'GET /en/manage/office-calendar': 'admin',
   'POST /beheer/kantoorkalender': 'admin',
   // settings (api/staff/settings/)
+  'GET /beheer/instellingen': 'admin',
+  'GET /en/manage/settings': 'admin',
   'GET /beheer/instellingen/huisregels': 'admin',
   'GET /en/manage/settings/house-rules': 'admin',
   'POST /beheer/instellingen/huisregels': 'admin',
