@@ -220,6 +220,8 @@ export const accessibilityStatements = pgTable('accessibility_statements', {
   contactEmail: text('contact_email').notNull(),
   /** Working days within which an accessibility complaint is answered. */
   responseDays: integer('response_days').notNull().default(5),
+  /** Raised by every save on the statement's settings page, so a save on an older page is refused. */
+  version: integer('version').notNull().default(1),
   updatedAt: updatedAt(),
 });
 

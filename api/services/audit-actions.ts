@@ -5,6 +5,7 @@
  * action stays in this list as long as entries with it may exist (five years).
  */
 export const AUDIT_ACTIONS = [
+  'accessibility_statement.changed',
   'audit.exported',
   'consultation.created',
   'consultation.outcome_published',
