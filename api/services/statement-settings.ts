@@ -47,7 +47,10 @@ export type RowKind = 'audit' | 'deviation';
 
 export type StatementChange =
   | { kind: 'general'; general: StatementGeneral }
-  | { kind: 'add'; row: { kind: 'audit'; value: AccessibilityAudit } | { kind: 'deviation'; value: AccessibilityDeviation } }
+  | {
+      kind: 'add';
+      row: { kind: 'audit'; value: AccessibilityAudit } | { kind: 'deviation'; value: AccessibilityDeviation };
+    }
   | {
       kind: 'edit';
       index: number;

@@ -7,6 +7,9 @@ export const settingsPaths = {
   home: (lang: Locale) => (lang === 'en' ? '/en/manage/settings' : '/beheer/instellingen'),
   houseRules: (lang: Locale) => (lang === 'en' ? '/en/manage/settings/house-rules' : '/beheer/instellingen/huisregels'),
   houseRulesSave: '/beheer/instellingen/huisregels',
+  statement: (lang: Locale) =>
+    lang === 'en' ? '/en/manage/settings/accessibility-statement' : '/beheer/instellingen/toegankelijkheidsverklaring',
+  statementSave: '/beheer/instellingen/toegankelijkheidsverklaring',
 };
 
 export const settingsScreens: StaffScreen[] = [

@@ -19,6 +19,7 @@ import { pick } from '../kit/components.ts';
 import { formatDateTime } from '../kit/format.ts';
 import { field, pageSession, staffForm, staffPage, type FormBody, type StaffEnv } from '../kit/guards.ts';
 import { settingsPaths } from './paths.ts';
+import { mountStatementRoutes } from './statement-routes.ts';
 import * as settingsTexts from './texts.ts';
 import {
   fieldId,
@@ -185,6 +186,7 @@ export function settingsRoutes(): Hono<StaffEnv> {
     }
   });
 
+  mountStatementRoutes(app);
   return app;
 }
 

@@ -15,6 +15,7 @@ import { staffPage, type PageSession } from '../kit/shell.ts';
 import { readabilityHint } from '../webcare/view.ts';
 import { webcarePaths } from '../webcare/paths.ts';
 import { settingsPaths } from './paths.ts';
+import * as statementTexts from './statement-texts.ts';
 import * as settingsTexts from './texts.ts';
 
 /** A message for a field, or for the whole form (`target`: where its summary link goes). */
@@ -90,7 +91,11 @@ ${hiddenFields({ csrf: options.csrf, lang: options.lang, version: options.versio
 export function renderSettingsIndex(options: { lang: Locale; session: PageSession }): string {
   const { lang, session } = options;
   const m = textsFor(settingsTexts, lang);
-  const pages = [{ href: settingsPaths.houseRules(lang), title: m.houseRules.title, what: m.pages.houseRules }];
+  const statement = textsFor(statementTexts, lang);
+  const pages = [
+    { href: settingsPaths.houseRules(lang), title: m.houseRules.title, what: m.pages.houseRules },
+    { href: settingsPaths.statement(lang), title: statement.title, what: statement.what },
+  ];
   const body = html`<p>${m.intro}</p>
 <ul class="staff-settings-pages">${join(
     pages.map((p) => html`<li><a href="${p.href}">${p.title}</a><p class="staff-hint">${p.what}</p></li>`),

@@ -14,6 +14,9 @@ import { ROUTES } from '../role-table.ts';
 const NOT_IN_NAV: Record<string, string> = {
   'GET /beheer/instellingen/huisregels': 'linked from the settings page, whose nav entry stays current',
   'GET /en/manage/settings/house-rules': 'linked from the settings page, whose nav entry stays current',
+  'GET /beheer/instellingen/toegankelijkheidsverklaring':
+    'linked from the settings page, whose nav entry stays current',
+  'GET /en/manage/settings/accessibility-statement': 'linked from the settings page, whose nav entry stays current',
   'GET /beheer/privacy/bewaartermijnen': 'linked from the privacy page, whose nav entry stays current',
   'GET /en/manage/privacy/retention': 'linked from the privacy page, whose nav entry stays current',
   'GET /beheer/weergaven': 'linked from "Mijn weergaven" in the queue, whose nav entry stays current',
