@@ -158,18 +158,20 @@ export const nl = {
         : '{actor} meldde zich af voor meldingen per e-mail',
     'accessibility_statement.changed': ({ details: d }) => {
       const n = num(d, 'position');
-      const parts: Record<string, string> = {
-        general: 'wijzigde het algemene deel van de toegankelijkheidsverklaring',
-        audit_added: 'voegde een onderzoek toe aan de toegankelijkheidsverklaring',
-        audit_changed: `wijzigde onderzoek ${n} van de toegankelijkheidsverklaring`,
-        audit_moved: `zette een onderzoek in de toegankelijkheidsverklaring op plaats ${n}`,
-        audit_removed: `haalde onderzoek ${n} uit de toegankelijkheidsverklaring`,
-        deviation_added: 'voegde een afwijking toe aan de toegankelijkheidsverklaring',
-        deviation_changed: `wijzigde afwijking ${n} van de toegankelijkheidsverklaring`,
-        deviation_moved: `zette een afwijking in de toegankelijkheidsverklaring op plaats ${n}`,
-        deviation_removed: `haalde afwijking ${n} uit de toegankelijkheidsverklaring`,
-      };
-      return `{actor} ${parts[str(d, 'part')] ?? 'wijzigde de toegankelijkheidsverklaring'}`;
+      const parts = new Map(
+        Object.entries({
+          general: 'wijzigde het algemene deel van de toegankelijkheidsverklaring',
+          audit_added: 'voegde een onderzoek toe aan de toegankelijkheidsverklaring',
+          audit_changed: `wijzigde onderzoek ${n} van de toegankelijkheidsverklaring`,
+          audit_moved: `zette een onderzoek in de toegankelijkheidsverklaring op plaats ${n}`,
+          audit_removed: `haalde onderzoek ${n} uit de toegankelijkheidsverklaring`,
+          deviation_added: 'voegde een afwijking toe aan de toegankelijkheidsverklaring',
+          deviation_changed: `wijzigde afwijking ${n} van de toegankelijkheidsverklaring`,
+          deviation_moved: `zette een afwijking in de toegankelijkheidsverklaring op plaats ${n}`,
+          deviation_removed: `haalde afwijking ${n} uit de toegankelijkheidsverklaring`,
+        }),
+      );
+      return `{actor} ${parts.get(str(d, 'part')) ?? 'wijzigde de toegankelijkheidsverklaring'}`;
     },
     'house_rule.changed': ({ details: d }) => {
       const rule = `‘${ruleTitle(d, 'nl')}’`;
@@ -329,18 +331,20 @@ export const en: Texts = {
         : '{actor} unsubscribed from notifications by e-mail',
     'accessibility_statement.changed': ({ details: d }) => {
       const n = num(d, 'position');
-      const parts: Record<string, string> = {
-        general: 'changed the general part of the accessibility statement',
-        audit_added: 'added an audit to the accessibility statement',
-        audit_changed: `changed audit ${n} of the accessibility statement`,
-        audit_moved: `moved an audit in the accessibility statement to place ${n}`,
-        audit_removed: `removed audit ${n} from the accessibility statement`,
-        deviation_added: 'added a deviation to the accessibility statement',
-        deviation_changed: `changed deviation ${n} of the accessibility statement`,
-        deviation_moved: `moved a deviation in the accessibility statement to place ${n}`,
-        deviation_removed: `removed deviation ${n} from the accessibility statement`,
-      };
-      return `{actor} ${parts[str(d, 'part')] ?? 'changed the accessibility statement'}`;
+      const parts = new Map(
+        Object.entries({
+          general: 'changed the general part of the accessibility statement',
+          audit_added: 'added an audit to the accessibility statement',
+          audit_changed: `changed audit ${n} of the accessibility statement`,
+          audit_moved: `moved an audit in the accessibility statement to place ${n}`,
+          audit_removed: `removed audit ${n} from the accessibility statement`,
+          deviation_added: 'added a deviation to the accessibility statement',
+          deviation_changed: `changed deviation ${n} of the accessibility statement`,
+          deviation_moved: `moved a deviation in the accessibility statement to place ${n}`,
+          deviation_removed: `removed deviation ${n} from the accessibility statement`,
+        }),
+      );
+      return `{actor} ${parts.get(str(d, 'part')) ?? 'changed the accessibility statement'}`;
     },
     'house_rule.changed': ({ details: d }) => {
       const rule = `‘${ruleTitle(d, 'en')}’`;

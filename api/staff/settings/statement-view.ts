@@ -99,35 +99,35 @@ export function generalFields(lang: Locale): FieldSpec[] {
 }
 
 /** The stored statement as the forms show it. */
-export function storedValues(settings: StatementSettings): Record<string, Values> {
-  const out: Record<string, Values> = {};
+export function storedValues(settings: StatementSettings): Map<string, Values> {
+  const out = new Map<string, Values>();
   const g = settings.general;
-  out['general'] = {
+  out.set('general', {
     status: g?.status ?? '',
     'scope-nl': g?.scope.nl ?? '',
     'scope-en': g?.scope.en ?? '',
     'statement-date': g?.statementDate ?? '',
     'contact-email': g?.contactEmail ?? '',
     'response-days': g ? String(g.responseDays) : '5',
-  };
+  });
   settings.audits.forEach((a, i) => {
-    out[`a${i}`] = {
+    out.set(`a${i}`, {
       'title-nl': a.title.nl,
       'title-en': a.title.en ?? '',
       by: a.by,
       date: a.date.slice(0, 10),
       url: a.url ?? '',
-    };
+    });
   });
   settings.deviations.forEach((d, i) => {
-    out[`d${i}`] = {
+    out.set(`d${i}`, {
       criterion: d.criterion,
       'description-nl': d.description.nl,
       'description-en': d.description.en ?? '',
       'measure-nl': d.measure.nl,
       'measure-en': d.measure.en ?? '',
       'resolve-by': d.resolveBy?.slice(0, 10) ?? '',
-    };
+    });
   });
   return out;
 }
@@ -146,7 +146,7 @@ export function renderStatementPage(options: {
   const m = textsFor(statementTexts, lang);
   const stored = storedValues(settings);
   const valuesOf = (form: string): Values =>
-    options.typed?.form === form ? options.typed.values : (stored[form] ?? {});
+    options.typed?.form === form ? options.typed.values : (stored.get(form) ?? {});
   const common = { csrf: session.csrfToken, lang, version };
   const fieldsOf = (form: string, specs: FieldSpec[]) =>
     join(

@@ -35,10 +35,15 @@ test.afterAll(() => podium?.close());
 const pages = {
   index: { nl: '/beheer/instellingen', en: '/en/manage/settings' },
   houseRules: { nl: '/beheer/instellingen/huisregels', en: '/en/manage/settings/house-rules' },
+  statement: {
+    nl: '/beheer/instellingen/toegankelijkheidsverklaring',
+    en: '/en/manage/settings/accessibility-statement',
+  },
 } as const;
 const titles = {
   index: { nl: 'Instellingen', en: 'Settings' },
   houseRules: { nl: 'Huisregels', en: 'House rules' },
+  statement: { nl: 'Toegankelijkheidsverklaring', en: 'Accessibility statement' },
 } as const;
 
 async function open(page: Page, which: keyof typeof pages, lang: 'nl' | 'en', who = ADMIN): Promise<void> {
@@ -66,10 +71,8 @@ async function expectReflowAndLargeText(page: Page): Promise<void> {
 }
 
 for (const lang of ['nl', 'en'] as const) {
-  for (const which of ['index', 'houseRules'] as const) {
-    test(`the ${which === 'index' ? 'settings page' : 'house rules page'} passes axe, Tab, 320 px and 200% text (${lang})`, async ({
-      page,
-    }) => {
+  for (const which of ['index', 'houseRules', 'statement'] as const) {
+    test(`the ${which} settings page passes axe, Tab, 320 px and 200% text (${lang})`, async ({ page }) => {
       await open(page, which, lang);
       await expectNoAxeViolations(page, { context: `${which} (${lang})` });
       await expectKeyboardWalk(page);
@@ -115,6 +118,29 @@ test('moving a rule down keeps focus on that rule’s button and says where it i
   await expect(page.getByRole('status')).toHaveText(`House rule ‘${first}’ is now in place 2.`);
   await expect(page.getByRole('button', { name: `Down: ${first}` })).toBeFocused();
   await expectNoAxeViolations(page, { context: 'house rules after a move' });
+});
+
+test('a deviation with a wrong criterion is refused, the summary leads to the field, and a new one shows after saving', async ({
+  page,
+}) => {
+  await open(page, 'statement', 'nl');
+  await page.locator('#dnew-criterion').fill('contrast');
+  await page.locator('#dnew-description-nl').fill('De grafieken hebben te weinig contrast.');
+  await page.locator('#dnew-measure-nl').fill('Wij passen de kleuren aan.');
+  await page.getByRole('button', { name: 'Afwijking toevoegen' }).click();
+  const summary = page.locator('#staff-error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('Vul het nummer van een succescriterium in');
+  await expect(page.locator('#dnew-description-nl')).toHaveValue('De grafieken hebben te weinig contrast.');
+  await expectNoAxeViolations(page, { context: 'statement with an error' });
+  await summary.getByRole('link').first().click();
+  await expect(page.locator('#dnew-criterion')).toBeFocused();
+  await page.locator('#dnew-criterion').fill('1.4.3');
+  await page.getByRole('button', { name: 'Afwijking toevoegen' }).click();
+  await expect(page.getByRole('status')).toHaveText('De afwijking is toegevoegd.');
+  await expect(page.getByRole('heading', { level: 3, name: /succescriterium 1\.4\.3$/ }).last()).toBeVisible();
+  await expectNoAxeViolations(page, { context: 'statement with a new deviation' });
+  await expectReflowAndLargeText(page);
 });
 
 test('with forced colours a refused field stays visible by its border and words', async ({ page }) => {
