@@ -64,7 +64,7 @@ export type HouseRuleSaveResult =
 
 /** The most changes a refusal lists; older ones are in the audit log. */
 const MAX_CHANGES = 5;
-const ACTION = 'house_rule.changed';
+const HOUSE_RULE_ACTION = 'house_rule.changed';
 
 export async function loadHouseRuleSettings(db: Db, organisationId: string): Promise<HouseRuleSettings> {
   const [org] = await db
@@ -170,7 +170,7 @@ export async function saveHouseRuleChange(
           actorType: 'staff',
           actorId: params.actorId,
           at: now,
-          action: ACTION,
+          action: HOUSE_RULE_ACTION,
           subjectType: 'house_rule',
           subjectId: code,
           details: { version: org.version, action, code, title, before, after },
@@ -298,7 +298,7 @@ async function houseRulesStale(db: Db, organisationId: string, expected: number)
     .where(
       and(
         eq(auditLog.organisationId, organisationId),
-        eq(auditLog.action, ACTION),
+        eq(auditLog.action, HOUSE_RULE_ACTION),
         sql`(${auditLog.details}->>'version')::int > ${expected}`,
       ),
     )

@@ -79,7 +79,7 @@ export type StatementSaveResult =
   | { kind: 'unknown_row' }
   | { kind: 'cannot_move' };
 
-const ACTION = 'accessibility_statement.changed';
+const STATEMENT_ACTION = 'accessibility_statement.changed';
 const MAX_CHANGES = 5;
 
 export async function loadStatementSettings(db: Db, organisationId: string): Promise<StatementSettings> {
@@ -251,7 +251,7 @@ export async function saveStatementChange(
         actorType: 'staff',
         actorId: params.actorId,
         at: now,
-        action: ACTION,
+        action: STATEMENT_ACTION,
         subjectType: 'accessibility_statement',
         subjectId: organisationId,
         details: { version, part, position: index + 1, before, after },
@@ -280,7 +280,7 @@ async function stale(db: Db, organisationId: string, expected: number): Promise<
     .where(
       and(
         eq(auditLog.organisationId, organisationId),
-        eq(auditLog.action, ACTION),
+        eq(auditLog.action, STATEMENT_ACTION),
         sql`(${auditLog.details}->>'version')::int > ${expected}`,
       ),
     )
