@@ -56,7 +56,7 @@ test('an administrator adds a house rule by keyboard, residents read it on the r
   await typeInto(staff.locator('#new-title-en'), titleEn);
   await typeInto(
     staff.locator('#new-body-nl'),
-    'Schrijf niet alles in hoofdletters. Dat leest moeilijk. Zulke berichten plaatsen wij niet.',
+    'Schrijf uw bericht niet helemaal in hoofdletters. Dat leest moeilijk voor anderen. Zulke berichten plaatsen wij daarom niet.',
   );
   await typeInto(
     staff.locator('#new-body-en'),
@@ -73,7 +73,7 @@ test('an administrator adds a house rule by keyboard, residents read it on the r
   const resident = await (await browser.newContext()).newPage();
   await pollPortal(resident, '/huisregels/', (text) => text.includes(titleNl));
   await expect(resident.getByRole('heading', { level: 2, name: titleNl })).toBeVisible();
-  await expect(resident.getByRole('main')).toContainText('Schrijf niet alles in hoofdletters.');
+  await expect(resident.getByRole('main')).toContainText('Schrijf uw bericht niet helemaal in hoofdletters.');
   await expectNoAxeViolations(resident, { context: 'house rules page with the new rule' });
   await resident.goto('/en/house-rules/');
   await expect(resident.getByRole('heading', { level: 2, name: titleEn })).toBeVisible();

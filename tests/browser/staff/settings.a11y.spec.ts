@@ -20,7 +20,7 @@ const ADMIN = 'admin@demodam.example';
 const COLLEAGUE = 'anna@demodam.example';
 let podium: StaffPodium;
 
-test.describe.configure({ mode: 'serial' });
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
