@@ -209,7 +209,8 @@ export async function saveHouseRuleChange(
         case 'edit': {
           const before = { title: rule.title, body: rule.body };
           const after = { title: change.title, body: change.body };
-          if (sameText(before.title, after.title) && sameText(before.body, after.body)) throw new Refusal(saved(rule.code, 'edited', false));
+          if (sameText(before.title, after.title) && sameText(before.body, after.body))
+            throw new Refusal(saved(rule.code, 'edited', false));
           await tx
             .update(houseRules)
             .set({ ...after, updatedAt: now })
