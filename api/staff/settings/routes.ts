@@ -180,7 +180,9 @@ export function settingsRoutes(): Hono<StaffEnv> {
           result.changed ? { gedaan: result.action, regel: result.code } : { gedaan: 'niets' },
         );
         if (action === 'up' || action === 'down') query.set('richting', action);
-        const anchor = result.changed && result.action !== 'moved' ? `#regel-${result.code}` : '';
+        // Chromium ignores autofocus on a page opened at a fragment: only the saves without a button to focus get one.
+        const anchor =
+          result.changed && (result.action === 'added' || result.action === 'edited') ? `#regel-${result.code}` : '';
         return c.redirect(`${settingsPaths.houseRules(lang)}?${query.toString()}${anchor}`, 303);
       }
     }

@@ -114,7 +114,7 @@ function checkForm(
 
   if (kind === 'general') {
     const status = STATEMENT_STATUSES.find((s) => s === values['status']);
-    if (!status) errors.push({ field: 'general-status', target: 'general-status-A', message: m.errors.status });
+    if (!status) errors.push({ field: 'general-status', message: m.errors.status });
     need('scope-nl', MAX_LONG);
     optional('scope-en', MAX_LONG);
     const statementDate = date('statement-date', true);
@@ -276,7 +276,7 @@ export function mountStatementRoutes(app: Hono<StaffEnv>): void {
     });
     switch (result.kind) {
       case 'no_statement':
-        return refuse([{ field: 'form', target: 'general-status-A', message: m.noStatement }], 422);
+        return refuse([{ field: 'form', target: 'general-status', message: m.noStatement }], 422);
       case 'unknown_row':
         return refuse([{ field: 'form', target, message: m.unknownRow }], 404);
       case 'cannot_move':

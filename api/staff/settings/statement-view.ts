@@ -161,22 +161,20 @@ ${hiddenFields({ ...common, row: String(row) })}
 
   const general = valuesOf('general');
   const statusError = errors.find((e) => e.field === 'general-status');
-  const statusRadio = (status: StatementStatus) =>
-    html`<div class="staff-radio"><input${attrs({
-      type: 'radio',
-      id: `general-status-${status}`,
-      name: 'status',
-      value: status,
-      checked: general['status'] === status,
-      'aria-describedby': statusError ? 'general-status-error' : undefined,
-    })}><label for="general-status-${status}">${m.statuses[status]}</label></div>`;
+  // A select rather than radios: one Tab stop whatever is chosen.
+  const statusOption = (status: StatementStatus) =>
+    html`<option${attrs({ value: status, selected: general['status'] === status })}>${m.statuses[status]}</option>`;
   const generalForm = html`<h2>${m.generalHeading}</h2>
 ${settings.general ? nothing : html`<p>${m.noStatement}</p>`}
 <form method="post" action="${settingsPaths.statementSave}" novalidate class="staff-form">
 ${hiddenFields({ ...common, row: '' })}
-<fieldset id="general-status" tabindex="-1" class="${statusError ? 'staff-field--invalid' : ''}"><legend>${m.status}</legend>
-${statusError ? fieldError(lang, 'general-status-error', statusError.message) : nothing}${join(STATEMENT_STATUSES.map(statusRadio), '\n')}
-</fieldset>
+<div class="staff-field${statusError ? ' staff-field--invalid' : ''}"><label for="general-status">${m.status}</label>
+${statusError ? fieldError(lang, 'general-status-error', statusError.message) : nothing}<select${attrs({
+    id: 'general-status',
+    name: 'status',
+    'aria-invalid': statusError ? 'true' : undefined,
+    'aria-describedby': statusError ? 'general-status-error' : undefined,
+  })}>${STATEMENT_STATUSES.includes(general['status'] as StatementStatus) ? nothing : html`<option value="" selected></option>`}${join(STATEMENT_STATUSES.map(statusOption), '\n')}</select></div>
 ${fieldsOf('general', generalFields(lang))}
 <button type="submit" name="action" value="general" class="staff-button">${m.saveGeneral}</button>
 </form>`;
