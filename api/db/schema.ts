@@ -172,6 +172,11 @@ export const organisations = pgTable('organisations', {
   requireSecondFactor: boolean('require_second_factor').notNull().default(false),
   /** Raised by every change of `requireSecondFactor`, so a save on an older page is refused. */
   secondFactorPolicyVersion: integer('second_factor_policy_version').notNull().default(1),
+  /**
+   * Raised by every save on the house-rules settings page (add, edit, reorder, retire), so a
+   * save made on an older page is refused with who changed what since.
+   */
+  houseRulesVersion: integer('house_rules_version').notNull().default(1),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -191,6 +196,11 @@ export const houseRules = pgTable(
     position: integer('position').notNull().default(0),
     title: jsonb('title').$type<LocalizedText>().notNull(),
     body: jsonb('body').$type<LocalizedText>().notNull(),
+    /**
+     * Set when an administrator retires the rule. A retired rule is never deleted: decisions
+     * that cited it keep showing it to the resident; it is no longer offered for new ones.
+     */
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -222,6 +232,8 @@ export const accessibilityStatements = pgTable('accessibility_statements', {
   contactEmail: text('contact_email').notNull(),
   /** Working days within which an accessibility complaint is answered. */
   responseDays: integer('response_days').notNull().default(5),
+  /** Raised by every save on the statement's settings page, so a save on an older page is refused. */
+  version: integer('version').notNull().default(1),
   updatedAt: updatedAt(),
 });
 

@@ -3,7 +3,7 @@
  * response time, whether replies are allowed, when it is staffed, and which house rules
  * apply. Like the rest of the public API, one deployment serves one organisation.
  */
-import { asc } from 'drizzle-orm';
+import { asc, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { channelGuidelines, departments, houseRules, type LocalizedText, type PostingHours } from '../db/schema.ts';
 
@@ -22,7 +22,7 @@ export type PublicChannelGuideline = {
 };
 
 export async function listHouseRulesPublic(db: Db): Promise<PublicHouseRule[]> {
-  const rows = await db.select().from(houseRules).orderBy(asc(houseRules.position));
+  const rows = await db.select().from(houseRules).where(isNull(houseRules.retiredAt)).orderBy(asc(houseRules.position));
   return rows.map(({ code, position, title, body }) => ({ code, position, title, body }));
 }
 

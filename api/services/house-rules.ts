@@ -2,21 +2,22 @@
  * House rules (huisregels) and the accessibility statement: texts an administrator
  * maintains, published on the portal and cited by moderation decisions.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { AccessibilityStatement, HouseRule } from '../../shared/contracts/public-content.ts';
 import type { Db } from '../db/client.ts';
 import { accessibilityStatements, houseRules } from '../db/schema.ts';
 
+/** The rules in force, in order: what the portal publishes. Retired rules are left out. */
 export async function listHouseRules(db: Db, organisationId: string): Promise<HouseRule[]> {
   const rows = await db
     .select({ code: houseRules.code, title: houseRules.title, body: houseRules.body })
     .from(houseRules)
-    .where(eq(houseRules.organisationId, organisationId))
+    .where(and(eq(houseRules.organisationId, organisationId), isNull(houseRules.retiredAt)))
     .orderBy(asc(houseRules.position), asc(houseRules.code));
   return rows;
 }
 
-/** The rule a decision cites, or null when the code is unknown (a rule may have been removed since). */
+/** The rule a decision cites, retired or not (the decision still stands), or null when the code is unknown. */
 export async function findHouseRule(db: Db, organisationId: string, code: string): Promise<HouseRule | null> {
   const [row] = await db
     .select({ code: houseRules.code, title: houseRules.title, body: houseRules.body })

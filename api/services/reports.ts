@@ -37,7 +37,13 @@ export async function reportSubmission(
     const [rule] = await db
       .select({ id: houseRules.id })
       .from(houseRules)
-      .where(and(eq(houseRules.organisationId, row.organisationId), eq(houseRules.code, params.reason)))
+      .where(
+        and(
+          eq(houseRules.organisationId, row.organisationId),
+          eq(houseRules.code, params.reason),
+          isNull(houseRules.retiredAt),
+        ),
+      )
       .limit(1);
     if (!rule) return { kind: 'unknown_reason' };
   }

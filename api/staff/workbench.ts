@@ -11,6 +11,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { consultationAuthoringRoutes } from './consultations/routes.ts';
 import { topicRoutes } from './consultations/topic-routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
+import { settingsRoutes } from './settings/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { oidcRoutes } from './auth/oidc-routes.ts';
 import type { OidcProvider } from '../services/auth/oidc.ts';
@@ -64,6 +65,7 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffE
   app.route('/', staffThreadRoutes(options.threadImports ? { settings: options.threadImports } : {}));
   app.route('/', staffPrivacyRoutes());
   app.route('/', calendarRoutes());
+  app.route('/', settingsRoutes());
   app.route('/', notificationRoutes());
   app.route('/', accountRoutes(options.socialPosting ?? (() => ({ secretKey: undefined, allowPrivateHosts: false }))));
   app.route('/', announcementRoutes({ publicUrl: options.publicUrl }));

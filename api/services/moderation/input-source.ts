@@ -248,7 +248,13 @@ async function decide(db: Db, params: DecisionParams): Promise<DecisionResult> {
     [rule] = await db
       .select()
       .from(houseRules)
-      .where(and(eq(houseRules.organisationId, actor.organisationId), eq(houseRules.code, params.ruleCode)))
+      .where(
+        and(
+          eq(houseRules.organisationId, actor.organisationId),
+          eq(houseRules.code, params.ruleCode),
+          isNull(houseRules.retiredAt),
+        ),
+      )
       .limit(1);
     if (!rule) return { kind: 'unknown_rule' };
   }

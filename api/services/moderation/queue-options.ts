@@ -1,5 +1,5 @@
 /** What the queue's forms offer: the filter choices and the house rules a decision cites. */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { QueueOrder } from './source.ts';
 import { consultations, departments, houseRules, topics } from '../../db/schema.ts';
@@ -35,9 +35,12 @@ export async function queueFilterOptions(db: Db, organisationId: string) {
 export type QueueFilterOptions = Awaited<ReturnType<typeof queueFilterOptions>>;
 
 export async function listHouseRules(db: Db, organisationId: string): Promise<HouseRule[]> {
-  return db
-    .select()
-    .from(houseRules)
-    .where(eq(houseRules.organisationId, organisationId))
-    .orderBy(asc(houseRules.position));
+  return (
+    db
+      .select()
+      .from(houseRules)
+      // A retired rule is no choice for a new decision; decisions that cited it keep it.
+      .where(and(eq(houseRules.organisationId, organisationId), isNull(houseRules.retiredAt)))
+      .orderBy(asc(houseRules.position))
+  );
 }

@@ -15,7 +15,7 @@ import { can } from '../auth/roles.ts';
 import type { SentimentLabel } from '../sentiment/index.ts';
 import { assignmentChoices } from '../webcare/routing.ts';
 import { unfilledPlaceholders } from '../webcare/templates.ts';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { answerItem, assignItem, correctSentiment, decide, findItem, supports } from './index.ts';
 import {
   ANSWER_MAX_LENGTH,
@@ -86,7 +86,13 @@ async function refusal(db: Db, item: QueueItem, save: ItemSave): Promise<ItemSav
       const [rule] = await db
         .select({ code: houseRules.code })
         .from(houseRules)
-        .where(and(eq(houseRules.organisationId, actor.organisationId), eq(houseRules.code, save.ruleCode)))
+        .where(
+          and(
+            eq(houseRules.organisationId, actor.organisationId),
+            eq(houseRules.code, save.ruleCode),
+            isNull(houseRules.retiredAt),
+          ),
+        )
         .limit(1);
       if (!rule) return { kind: 'unknown_rule' };
     }

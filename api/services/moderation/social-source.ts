@@ -256,7 +256,13 @@ async function decide(db: Db, params: DecisionParams): Promise<DecisionResult> {
     const [rule] = await db
       .select({ code: houseRules.code })
       .from(houseRules)
-      .where(and(eq(houseRules.organisationId, actor.organisationId), eq(houseRules.code, params.ruleCode)))
+      .where(
+        and(
+          eq(houseRules.organisationId, actor.organisationId),
+          eq(houseRules.code, params.ruleCode),
+          isNull(houseRules.retiredAt),
+        ),
+      )
       .limit(1);
     if (!rule) return { kind: 'unknown_rule' };
     ruleCode = rule.code;

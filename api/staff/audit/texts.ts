@@ -26,6 +26,10 @@ const themeAfter = (d: Record<string, unknown>): { name: string; into: string } 
 const obj = (d: Record<string, unknown>, key: string): Record<string, unknown> =>
   d[key] && typeof d[key] === 'object' ? (d[key] as Record<string, unknown>) : {};
 const title = (d: Record<string, unknown>, key: 'before' | 'after') => str(obj(d, key), 'title');
+const ruleTitle = (d: Record<string, unknown>, lang: 'nl' | 'en'): string => {
+  const t = obj(d, 'title');
+  return str(t, lang) || str(t, 'nl') || str(d, 'code');
+};
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 /** The parts of the office calendar a save changed, as a list in words. */
 const calendarParts = (d: Record<string, unknown>, words: Record<string, string>, and: string): string => {
@@ -177,6 +181,39 @@ export const nl = {
       subjectType === 'submission'
         ? '{actor} meldde zich af voor e-mail over {item}'
         : '{actor} meldde zich af voor meldingen per e-mail',
+    'accessibility_statement.changed': ({ details: d }) => {
+      const n = num(d, 'position');
+      const parts = new Map(
+        Object.entries({
+          general: 'wijzigde het algemene deel van de toegankelijkheidsverklaring',
+          audit_added: 'voegde een onderzoek toe aan de toegankelijkheidsverklaring',
+          audit_changed: `wijzigde onderzoek ${n} van de toegankelijkheidsverklaring`,
+          audit_moved: `zette een onderzoek in de toegankelijkheidsverklaring op plaats ${n}`,
+          audit_removed: `haalde onderzoek ${n} uit de toegankelijkheidsverklaring`,
+          deviation_added: 'voegde een afwijking toe aan de toegankelijkheidsverklaring',
+          deviation_changed: `wijzigde afwijking ${n} van de toegankelijkheidsverklaring`,
+          deviation_moved: `zette een afwijking in de toegankelijkheidsverklaring op plaats ${n}`,
+          deviation_removed: `haalde afwijking ${n} uit de toegankelijkheidsverklaring`,
+        }),
+      );
+      return `{actor} ${parts.get(str(d, 'part')) ?? 'wijzigde de toegankelijkheidsverklaring'}`;
+    },
+    'house_rule.changed': ({ details: d }) => {
+      const rule = `‘${ruleTitle(d, 'nl')}’`;
+      const after = obj(d, 'after');
+      switch (str(d, 'action')) {
+        case 'added':
+          return `{actor} voegde huisregel ${rule} toe`;
+        case 'moved':
+          return `{actor} zette huisregel ${rule} op plaats ${num(after, 'position')}`;
+        case 'retired':
+          return `{actor} liet huisregel ${rule} vervallen`;
+        case 'restored':
+          return `{actor} liet huisregel ${rule} weer gelden`;
+        default:
+          return `{actor} wijzigde huisregel ${rule}`;
+      }
+    },
     'office_calendar.changed': ({ details: d }) => {
       const parts = calendarParts(d, NL_CALENDAR_PARTS, 'en');
       return parts
@@ -362,6 +399,39 @@ export const en: Texts = {
       subjectType === 'submission'
         ? '{actor} unsubscribed from e-mail about {item}'
         : '{actor} unsubscribed from notifications by e-mail',
+    'accessibility_statement.changed': ({ details: d }) => {
+      const n = num(d, 'position');
+      const parts = new Map(
+        Object.entries({
+          general: 'changed the general part of the accessibility statement',
+          audit_added: 'added an audit to the accessibility statement',
+          audit_changed: `changed audit ${n} of the accessibility statement`,
+          audit_moved: `moved an audit in the accessibility statement to place ${n}`,
+          audit_removed: `removed audit ${n} from the accessibility statement`,
+          deviation_added: 'added a deviation to the accessibility statement',
+          deviation_changed: `changed deviation ${n} of the accessibility statement`,
+          deviation_moved: `moved a deviation in the accessibility statement to place ${n}`,
+          deviation_removed: `removed deviation ${n} from the accessibility statement`,
+        }),
+      );
+      return `{actor} ${parts.get(str(d, 'part')) ?? 'changed the accessibility statement'}`;
+    },
+    'house_rule.changed': ({ details: d }) => {
+      const rule = `‘${ruleTitle(d, 'en')}’`;
+      const after = obj(d, 'after');
+      switch (str(d, 'action')) {
+        case 'added':
+          return `{actor} added the house rule ${rule}`;
+        case 'moved':
+          return `{actor} moved the house rule ${rule} to place ${num(after, 'position')}`;
+        case 'retired':
+          return `{actor} retired the house rule ${rule}`;
+        case 'restored':
+          return `{actor} brought back the house rule ${rule}`;
+        default:
+          return `{actor} changed the house rule ${rule}`;
+      }
+    },
     'office_calendar.changed': ({ details: d }) => {
       const parts = calendarParts(d, EN_CALENDAR_PARTS, 'and');
       return parts ? `{actor} changed ${parts} of the office calendar` : '{actor} saved the office calendar unchanged';

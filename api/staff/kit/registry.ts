@@ -18,6 +18,7 @@ import { insightsScreens } from '../insights/paths.ts';
 import { notificationScreens } from '../notifications/paths.ts';
 import { privacyScreens } from '../privacy/paths.ts';
 import { queueScreens } from '../queue/paths.ts';
+import { settingsScreens } from '../settings/paths.ts';
 import { webcareScreens } from '../webcare/paths.ts';
 import { secondFactorScreens, signInSecurityScreens } from '../second-factor/paths.ts';
 import type { StaffScreen } from './screen.ts';
@@ -30,6 +31,7 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
   ...authoringScreens,
   ...announcementScreens,
   ...calendarScreens,
+  ...settingsScreens,
   ...insightsScreens,
   ...accountScreens,
   ...auditScreens,

@@ -12,6 +12,11 @@ import { ROUTES } from '../role-table.ts';
 
 /** Staff pages that are not in the nav, and where people find them. */
 const NOT_IN_NAV: Record<string, string> = {
+  'GET /beheer/instellingen/huisregels': 'linked from the settings page, whose nav entry stays current',
+  'GET /en/manage/settings/house-rules': 'linked from the settings page, whose nav entry stays current',
+  'GET /beheer/instellingen/toegankelijkheidsverklaring':
+    'linked from the settings page, whose nav entry stays current',
+  'GET /en/manage/settings/accessibility-statement': 'linked from the settings page, whose nav entry stays current',
   'GET /beheer/privacy/bewaartermijnen': 'linked from the privacy page, whose nav entry stays current',
   'GET /en/manage/privacy/retention': 'linked from the privacy page, whose nav entry stays current',
   'GET /beheer/weergaven': 'linked from "Mijn weergaven" in the queue, whose nav entry stays current',
@@ -79,6 +84,7 @@ describe('the staff screen registry', () => {
         'consultations.topics',
         'announcements.list',
         'calendar.home',
+        'settings.home',
         'insights.page',
         'accounts.page',
         'audit.page',
