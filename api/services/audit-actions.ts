@@ -5,6 +5,8 @@
  * action stays in this list as long as entries with it may exist (five years).
  */
 export const AUDIT_ACTIONS = [
+  'api_key.created',
+  'api_key.revoked',
   'audit.exported',
   'consultation.created',
   'consultation.outcome_published',

@@ -4,8 +4,9 @@
  * module imports another. The middleware they rely on (headers, same-origin check, the
  * session) is mounted in api/app.ts, in front of this.
  */
-import { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { accountRoutes } from './accounts/routes.ts';
+import { apiKeyRoutes } from './api-keys/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { consultationAuthoringRoutes } from './consultations/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
@@ -13,6 +14,8 @@ import { authRoutes } from './auth/routes.ts';
 import { insightsRoutes } from './insights/routes.ts';
 import { themeCorrectionRoutes } from './insights/theme-routes.ts';
 import { staffAssets } from './kit/assets.ts';
+import { staffOpenApi } from './kit/openapi.ts';
+import { documentExistingStaffApi } from './documented-api.ts';
 import type { StaffEnv } from './kit/guards.ts';
 import type { PostingSettings } from '../services/social/accounts.ts';
 import type { ImportSettings } from '../services/social/thread-admin.ts';
@@ -21,6 +24,7 @@ import { staffPrivacyRoutes } from './privacy/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { colleagueRoutes } from './colleagues/routes.ts';
 import { embeddingRoutes } from './embedding/routes.ts';
+import { queueApi } from './queue/api.ts';
 import { createQueuePage, queueRoutes } from './queue/routes.ts';
 import { presenceRoutes } from './queue/presence-routes.ts';
 import { savedViewRoutes } from './queue/saved-views-routes.ts';
@@ -37,9 +41,13 @@ export type StaffWorkbenchOptions = StaffSessionOptions & {
   socialPosting?: (() => PostingSettings) | undefined;
 };
 
-export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffEnv> {
+/**
+ * An OpenAPIHono, so the JSON staff API's operations (each group's `api.ts`, and the plain
+ * routes `documented-api.ts` describes) reach the document at /api/openapi.json.
+ */
+export function staffWorkbench(options: StaffWorkbenchOptions = {}): OpenAPIHono<StaffEnv> {
   const queuePage = createQueuePage({ webcare: webcareQueuePanel });
-  const app = new Hono<StaffEnv>();
+  const app = staffOpenApi();
   app.route('/', staffAssets());
   app.route('/', authRoutes(options));
   app.route('/', queueRoutes({ queuePage }));
@@ -57,5 +65,9 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffE
   app.route('/', accountRoutes(options.socialPosting ?? (() => ({ secretKey: undefined, allowPrivateHosts: false }))));
   app.route('/', colleagueRoutes());
   app.route('/', embeddingRoutes());
+  app.route('/', apiKeyRoutes());
+  // The JSON staff API in OpenAPI form.
+  app.route('/', queueApi());
+  documentExistingStaffApi(app.openAPIRegistry);
   return app;
 }

@@ -7,6 +7,7 @@
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { can, type RoleGrant } from '../../services/auth/roles.ts';
 import { accountScreens } from '../accounts/paths.ts';
+import { apiKeyScreens } from '../api-keys/paths.ts';
 import { auditScreens } from '../audit/paths.ts';
 import { authoringScreens } from '../consultations/paths.ts';
 import { colleagueScreens } from '../colleagues/paths.ts';
@@ -33,6 +34,7 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
   ...colleagueScreens,
   ...embeddingScreens,
   ...notificationScreens,
+  ...apiKeyScreens,
 ];
 
 export type NavEntry = { id: string; href: string; text: string; current: boolean };
