@@ -25,6 +25,9 @@ import { notificationRoutes } from './notifications/routes.ts';
 import { colleagueRoutes } from './colleagues/routes.ts';
 import { embeddingRoutes } from './embedding/routes.ts';
 import { queueApi } from './queue/api.ts';
+import { privacyApi } from './privacy/api.ts';
+import { colleaguesApi } from './colleagues/api.ts';
+import { embeddingApi } from './embedding/api.ts';
 import { createQueuePage, queueRoutes } from './queue/routes.ts';
 import { presenceRoutes } from './queue/presence-routes.ts';
 import { savedViewRoutes } from './queue/saved-views-routes.ts';
@@ -68,6 +71,9 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): OpenAPIHono
   app.route('/', apiKeyRoutes());
   // The JSON staff API in OpenAPI form.
   app.route('/', queueApi());
+  app.route('/', privacyApi());
+  app.route('/', colleaguesApi());
+  app.route('/', embeddingApi());
   documentExistingStaffApi(app.openAPIRegistry);
   return app;
 }
