@@ -104,7 +104,8 @@ export const nl = {
   item_unsupported: 'Dit kan niet bij items uit dit kanaal.',
   colleague_not_found: 'Deze medewerker bestaat niet (meer).',
   colleague_exists: 'Er is al een account met dit e-mailadres.',
-  colleague_stale: 'Iemand heeft dit account intussen gewijzigd. Haal het opnieuw op en stuur uw wijziging met die versie.',
+  colleague_stale:
+    'Iemand heeft dit account intussen gewijzigd. Haal het opnieuw op en stuur uw wijziging met die versie.',
   colleague_last_administrator: 'Dit is de laatste beheerder die actief is. Maak eerst iemand anders beheerder.',
   role_required: 'Kies minstens één rol.',
   unknown_department: 'Deze afdeling bestaat niet.',
@@ -211,7 +212,8 @@ export const en: Texts = {
   item_unsupported: 'This is not possible for items from this channel.',
   colleague_not_found: 'This staff member does not exist (any more).',
   colleague_exists: 'There is already an account with this e-mail address.',
-  colleague_stale: 'Someone has changed this account in the meantime. Fetch it again and send your change with that version.',
+  colleague_stale:
+    'Someone has changed this account in the meantime. Fetch it again and send your change with that version.',
   colleague_last_administrator: 'This is the last active administrator. Make someone else an administrator first.',
   role_required: 'Choose at least one role.',
   unknown_department: 'This department does not exist.',

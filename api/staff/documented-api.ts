@@ -5,6 +5,7 @@
  * tests/api/staff/openapi-staff.test.ts calls every documented operation as every role, so a
  * description that drifts from its route fails there.
  */
+import { InputText } from '../../shared/contracts/input-text.ts';
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { ConsultationInput, CreateInput, OutcomeInput } from '../services/consultation-authoring.ts';
 import { documentStaffRoute, IdParam, problemContent, STAFF_TAGS } from './kit/openapi.ts';
@@ -19,7 +20,7 @@ const refusals = {
   409: { description: 'Stale version, or not possible in this state', content: problemContent },
   422: { description: 'Invalid input', content: problemContent },
 };
-const SlugParam = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
+const SlugParam = z.object({ slug: InputText.regex(/^[a-z0-9-]{1,80}$/) });
 const Versioned = <T extends z.ZodObject>(schema: T) => schema.extend({ version: z.number().int().min(1) });
 
 export function documentExistingStaffApi(registry: OpenAPIHono['openAPIRegistry']): void {
@@ -36,7 +37,8 @@ export function documentExistingStaffApi(registry: OpenAPIHono['openAPIRegistry'
     path: '/api/staff/threads',
     tags: threads,
     summary: "Import a thread from a post's address or the platform's JSON (up to 2 MB)",
-    description: '`publish: true` publishes the replies screening did not flag, a decision: it also needs `queue.decide`.',
+    description:
+      '`publish: true` publishes the replies screening did not flag, a decision: it also needs `queue.decide`.',
     request: { body: body(ImportBody) },
     responses: { ...ok('Imported again'), 201: { description: 'Imported', content: json(z.unknown()) }, ...refusals },
   });
@@ -124,7 +126,11 @@ export function documentExistingStaffApi(registry: OpenAPIHono['openAPIRegistry'
     path: '/api/staff/inbox/new',
     tags: workbench,
     summary: 'How many items arrived in a list since a moment (what the inbox polls)',
-    request: { query: z.object({ since: z.string().regex(/^\d{1,20}$/).openapi({ description: 'Microseconds since 1970' }) }) },
+    request: {
+      query: z.object({
+        since: InputText.regex(/^\d{1,20}$/).openapi({ description: 'Microseconds since 1970' }),
+      }),
+    },
     responses: { ...ok('`{count, text}`'), 400: { description: 'No valid `since`', content: problemContent } },
   });
   documentStaffRoute(registry, 'queue.read', {

@@ -95,7 +95,7 @@ export function withKey(
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
-): Promise<Response> {
+): Promise<Response> | Response {
   return t.app.request(path, {
     method,
     headers: {

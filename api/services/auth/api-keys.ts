@@ -147,10 +147,7 @@ export async function findKeySession(db: Db, token: string, now: Date): Promise<
     .update(staffApiKeys)
     .set({ lastUsedAt: now })
     .where(
-      and(
-        eq(staffApiKeys.id, row.key.id),
-        or(isNull(staffApiKeys.lastUsedAt), lt(staffApiKeys.lastUsedAt, stale)),
-      ),
+      and(eq(staffApiKeys.id, row.key.id), or(isNull(staffApiKeys.lastUsedAt), lt(staffApiKeys.lastUsedAt, stale))),
     );
   const { id, organisationId, email, displayName } = row.user;
   return {

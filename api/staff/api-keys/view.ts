@@ -63,7 +63,10 @@ ${hiddenFields({ csrf: session.csrfToken, lang })}
     : nothing;
   const nameError = errorOf('name');
   const daysError = errorOf('days');
-  const body = html`${errorSummary(lang, errors.map((e) => ({ ...e, target: e.field === 'days' ? 'key-days' : 'key-name' })))}
+  const body = html`${errorSummary(
+    lang,
+    errors.map((e) => ({ ...e, target: e.field === 'days' ? 'key-days' : 'key-name' })),
+  )}
 ${notice(state.status)}
 ${made}
 <p>${m.intro}</p>

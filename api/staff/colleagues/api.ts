@@ -36,14 +36,14 @@ const Grants = z.array(Grant).min(1).max(50);
 const ColleagueJson = z
   .object({
     id: z.uuid(),
-    email: z.string(),
-    displayName: z.string(),
+    email: InputText,
+    displayName: InputText,
     version: z.number().int(),
     active: z.boolean(),
     invited: z.boolean().openapi({ description: 'Invited and not yet chosen a password' }),
-    disabledAt: z.string().nullable(),
-    lastSignInAt: z.string().nullable(),
-    roles: z.array(z.object({ role: z.string(), department: z.string().nullable() })),
+    disabledAt: InputText.nullable(),
+    lastSignInAt: InputText.nullable(),
+    roles: z.array(z.object({ role: InputText, department: InputText.nullable() })),
   })
   .openapi('StaffColleague');
 
@@ -68,7 +68,9 @@ const listRoute = staffRoute('admin', {
   path: '/api/staff/colleagues',
   tags,
   summary: 'Staff accounts with roles, state and last log-in',
-  responses: { 200: { description: 'The colleagues', content: json(z.object({ colleagues: z.array(ColleagueJson) })) } },
+  responses: {
+    200: { description: 'The colleagues', content: json(z.object({ colleagues: z.array(ColleagueJson) })) },
+  },
 });
 
 const inviteRoute = staffRoute('admin', {
@@ -125,8 +127,11 @@ function colleagueJson(c: Colleague) {
 const grantsOf = (grants: z.infer<typeof Grants>) =>
   grants.map((g) => ({ role: g.role, departmentId: g.role === 'department_member' ? (g.department ?? null) : null }));
 
-const refused = (c: Context, field: string, code: 'role_required' | 'unknown_department' | 'invalid_email' | 'required') =>
-  problem(c, 422, 'validation_failed', { detail: 'validation_detail', errors: [{ field, code }] });
+const refused = (
+  c: Context,
+  field: string,
+  code: 'role_required' | 'unknown_department' | 'invalid_email' | 'required',
+) => problem(c, 422, 'validation_failed', { detail: 'validation_detail', errors: [{ field, code }] });
 
 async function answerChange(c: Context, organisationId: string, id: string, result: ChangeResult): Promise<Response> {
   switch (result.kind) {
@@ -167,7 +172,8 @@ export function colleaguesApi() {
     });
     if (result.kind === 'exists') return problem(c, 409, 'colleague_exists') as never;
     if (result.kind === 'invalid') {
-      const field = result.problem === 'invalid_email' ? 'email' : result.problem === 'name_required' ? 'name' : 'roles';
+      const field =
+        result.problem === 'invalid_email' ? 'email' : result.problem === 'name_required' ? 'name' : 'roles';
       const code = result.problem === 'name_required' ? 'required' : result.problem;
       return refused(c, field, code) as never;
     }

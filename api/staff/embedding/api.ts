@@ -10,7 +10,7 @@ import { problemContent, STAFF_TAGS, staffOpenApi, staffRoute } from '../kit/ope
 
 const tags = [STAFF_TAGS.embedding.name];
 const Origin = InputText.max(2000).openapi({ example: 'https://www.gemeente.nl' });
-const Origins = z.object({ origins: z.array(z.string()) });
+const Origins = z.object({ origins: z.array(InputText) });
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
 const listRoute = staffRoute('admin', {
@@ -28,8 +28,8 @@ const addRoute = staffRoute('admin', {
   summary: 'Allow an origin (scheme, host and port; `:*` for any port)',
   request: { body: { required: true, content: json(z.object({ origin: Origin }).strict()) } },
   responses: {
-    201: { description: 'Added', content: json(Origins.extend({ added: z.string() })) },
-    200: { description: 'It was in the list already', content: json(Origins.extend({ added: z.string() })) },
+    201: { description: 'Added', content: json(Origins.extend({ added: InputText })) },
+    200: { description: 'It was in the list already', content: json(Origins.extend({ added: InputText })) },
     422: { description: 'Not a well-formed origin (the message says why)', content: problemContent },
   },
 });

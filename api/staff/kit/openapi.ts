@@ -35,7 +35,7 @@ export const STAFF_SECURITY_SCHEMES = {
     name: 'podium_session',
     description:
       'The workbench session cookie (`__Host-podium_session` over HTTPS). Unsafe requests also send the ' +
-      "session's CSRF token in `X-CSRF-Token` (staff pages print it in `<meta name=\"csrf-token\">`).",
+      'session\'s CSRF token in `X-CSRF-Token` (staff pages print it in `<meta name="csrf-token">`).',
   },
 } as const;
 
@@ -44,12 +44,18 @@ const STAFF_SECURITY: Array<Record<string, string[]>> = [{ staffKey: [] }, { sta
 /** The tag groups of the staff API, with what they are for: the document lists them in this order. */
 export const STAFF_TAGS = {
   queue: { name: 'Staff: queue', description: 'The moderation queue: list, one item, decide, assign, answer, note.' },
-  threads: { name: 'Staff: threads', description: 'Mirrored social-media threads: import, re-sync, remove, describe media.' },
+  threads: {
+    name: 'Staff: threads',
+    description: 'Mirrored social-media threads: import, re-sync, remove, describe media.',
+  },
   consultations: { name: 'Staff: consultations', description: 'Consultation authoring, lifecycle and outcome.' },
   privacy: { name: 'Staff: privacy', description: "Residents' privacy requests: search, export, erase." },
   colleagues: { name: 'Staff: colleagues', description: 'Staff accounts: list, invite, roles, deactivate.' },
   embedding: { name: 'Staff: embedding', description: 'The web addresses (origins) that may embed widgets.' },
-  workbench: { name: 'Staff: workbench', description: "What the workbench's own pages call: presence, new items, readability." },
+  workbench: {
+    name: 'Staff: workbench',
+    description: "What the workbench's own pages call: presence, new items, readability.",
+  },
 } as const;
 
 /** The roles that have a permission, for the words of the document. */
@@ -67,7 +73,10 @@ function staffOperation<R extends RouteConfig>(permission: Permission, route: R)
     responses: {
       ...route.responses,
       401: { description: 'No session, or an unknown, expired or revoked key', content: problemContent },
-      403: { description: 'A role without the permission (or, with the cookie, no CSRF token)', content: problemContent },
+      403: {
+        description: 'A role without the permission (or, with the cookie, no CSRF token)',
+        content: problemContent,
+      },
     },
   };
 }
@@ -87,7 +96,9 @@ export function staffRoute<R extends RouteConfig>(permission: Permission, route:
 /** Describes a staff route that is still plain Hono, from the zod schemas its handler validates with. */
 export function documentStaffRoute(
   registry: OpenAPIHono['openAPIRegistry'],
-  permission: Permission, route: RouteConfig): void {
+  permission: Permission,
+  route: RouteConfig,
+): void {
   registry.registerPath(staffOperation(permission, route));
 }
 

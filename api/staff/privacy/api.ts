@@ -53,13 +53,15 @@ const EraseBody = z
   });
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
-const invalid = { 422: { description: 'Neither or both of email and handle, or invalid input', content: problemContent } };
+const invalid = {
+  422: { description: 'Neither or both of email and handle, or invalid input', content: problemContent },
+};
 
 const searchRoute = staffRoute('privacy', {
   method: 'post',
   path: '/api/staff/privacy/search',
   tags,
-  summary: "What Podium holds about a person: their input and social accounts (audited)",
+  summary: 'What Podium holds about a person: their input and social accounts (audited)',
   request: { body: { required: true, content: json(Person) } },
   responses: { 200: { description: 'What was found', content: json(z.unknown()) }, ...invalid },
 });

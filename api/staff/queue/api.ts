@@ -55,19 +55,19 @@ const QueueQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
 
-const Localized = z.record(z.string(), z.string());
+const Localized = z.record(InputText, InputText);
 
 const QueueItemJson = z
   .object({
     id: z.uuid(),
     version: z.number().int(),
     state: z.enum(reviewState.enumValues),
-    channel: z.string(),
+    channel: InputText,
     language: z.enum(['nl', 'en']),
-    createdAt: z.string(),
-    dueAt: z.string(),
+    createdAt: InputText,
+    dueAt: InputText,
     clock: z.object({ kind: z.enum(['left', 'overdue']), minutes: z.number() }),
-    consultation: z.object({ slug: z.string(), title: Localized }),
+    consultation: z.object({ slug: InputText, title: Localized }),
     answers: z.array(z.unknown()),
     screening: z.unknown(),
     sentiment: z.unknown(),
@@ -81,13 +81,13 @@ const QueueItemJson = z
 
 const QueuePage = z.object({
   items: z.array(QueueItemJson),
-  next: z.string().nullable().openapi({ description: 'Pass as `after` for the next page; null on the last' }),
+  next: InputText.nullable().openapi({ description: 'Pass as `after` for the next page; null on the last' }),
 });
 
 const ItemDetail = z.object({
   item: QueueItemJson,
   replies: z.array(z.unknown()),
-  notes: z.array(z.object({ id: z.uuid(), body: z.string(), createdAt: z.string(), authorName: z.string().nullable() })),
+  notes: z.array(z.object({ id: z.uuid(), body: InputText, createdAt: InputText, authorName: InputText.nullable() })),
   context: z.unknown().openapi({ description: "The post's thread; the resident's history only with `contacts.read`" }),
 });
 
@@ -124,7 +124,10 @@ const AnswerBody = z
 const NoteBody = z.object({ version: Version, body: InputText.trim().min(1).max(NOTE_MAX_LENGTH) }).strict();
 
 const saveResponses = {
-  200: { description: 'Saved (or nothing changed: `parts` is empty)', content: { 'application/json': { schema: Saved } } },
+  200: {
+    description: 'Saved (or nothing changed: `parts` is empty)',
+    content: { 'application/json': { schema: Saved } },
+  },
   404: { description: 'No such item, or not yours to see', content: problemContent },
   409: { description: 'Changed by someone since your version, or already final', content: problemContent },
   422: { description: 'Invalid input, or refused by a rule (the field says which)', content: problemContent },

@@ -40,7 +40,6 @@ import {
   findItem,
   listHouseRules,
   listQueue,
-  OPEN_STATES,
   QUEUE_ORDERS,
   queueFilterOptions,
   SEARCH_MAX_LENGTH,
@@ -316,7 +315,11 @@ function listFilter(
   session: ActiveSession,
   search: string | undefined,
 ): QueueFilter {
-  return inboxFilter({ ...query, status: query.status as ReviewState | undefined }, { id: session.user.id, roles: session.roles }, search);
+  return inboxFilter(
+    { ...query, status: query.status as ReviewState | undefined },
+    { id: session.user.id, roles: session.roles },
+    search,
+  );
 }
 
 async function showQueue(

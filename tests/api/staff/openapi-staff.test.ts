@@ -29,7 +29,7 @@ type Document = {
 const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 const concrete = (path: string) => path.replace(/\{slug\}/g, 'no-such-slug').replace(/\{\w+\}/g, () => randomUUID());
 
-function call(t: TestApp, method: string, path: string, key?: string): Promise<Response> {
+function call(t: TestApp, method: string, path: string, key?: string): Promise<Response> | Response {
   const body = method === 'post' || method === 'put' ? {} : undefined;
   if (key) return withKey(t, key, method.toUpperCase(), concrete(path), body);
   return t.app.request(concrete(path), {
@@ -81,7 +81,10 @@ for (const target of databaseTargets()) {
         assert.deepEqual(op.security, [{ staffKey: [] }, { staffSession: [] }], where);
         assert.ok(op['x-podium-permission'], `${where} names no permission`);
         assert.ok(op.description?.includes(`\`${op['x-podium-permission']}\``), `${where} does not say its permission`);
-        assert.ok(op.tags?.some((tag) => tag.startsWith('Staff: ')), `${where} has no staff tag`);
+        assert.ok(
+          op.tags?.some((tag) => tag.startsWith('Staff: ')),
+          `${where} has no staff tag`,
+        );
       }
     });
 

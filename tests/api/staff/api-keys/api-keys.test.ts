@@ -52,12 +52,17 @@ for (const target of databaseTargets()) {
       const page = await response.text();
       const token = /id="new-key" value="(podium_[A-Za-z0-9_-]{43})"/.exec(page)?.[1];
       assert.ok(token, 'the new key is on the page');
-      const [row] = await t.db.select().from(staffApiKeys).where(eq(staffApiKeys.tokenHash, hashToken(token)));
+      const [row] = await t.db
+        .select()
+        .from(staffApiKeys)
+        .where(eq(staffApiKeys.tokenHash, hashToken(token)));
       assert.equal(row?.name, 'Weekrapport');
       assert.equal(row?.expiresAt.getTime(), NOW.getTime() + 90 * DAY);
       const stored = JSON.stringify(await t.db.select().from(staffApiKeys));
       assert.ok(!stored.includes(token), 'the key itself is stored nowhere');
-      const list = await (await t.app.request('/beheer/api-sleutels', { headers: { Cookie: moderator.cookie } })).text();
+      const list = await (
+        await t.app.request('/beheer/api-sleutels', { headers: { Cookie: moderator.cookie } })
+      ).text();
       assert.ok(list.includes('Weekrapport'));
       assert.ok(!list.includes(token), 'the list never shows the key again');
       assert.ok(list.includes(row!.prefix), 'the list shows its first characters to tell keys apart');
@@ -74,7 +79,10 @@ for (const target of databaseTargets()) {
       assert.equal(response.status, 200);
       const unsafe = await withKey(t, key, 'POST', '/api/staff/readability', { text: 'Een korte zin.', lang: 'nl' });
       assert.equal(unsafe.status, 200);
-      const [row] = await t.db.select().from(staffApiKeys).where(eq(staffApiKeys.tokenHash, hashToken(key)));
+      const [row] = await t.db
+        .select()
+        .from(staffApiKeys)
+        .where(eq(staffApiKeys.tokenHash, hashToken(key)));
       assert.equal(row?.lastUsedAt?.getTime(), NOW.getTime());
     });
 
@@ -115,8 +123,9 @@ for (const target of databaseTargets()) {
     });
 
     it('never mixes a key with a cookie: a key of an analyst stays an analyst beside a moderator’s cookie', async () => {
-      const analystId = (await t.db.select().from(staffUsers).where(eq(staffUsers.email, 'analyst@keys-test.example')))[0]!
-        .id;
+      const analystId = (
+        await t.db.select().from(staffUsers).where(eq(staffUsers.email, 'analyst@keys-test.example'))
+      )[0]!.id;
       const key = await apiKeyFor(t, analystId);
       const response = await withKey(t, key, 'GET', '/api/staff/queue', undefined, { Cookie: moderator.cookie });
       assert.equal(response.status, 403);
@@ -141,7 +150,10 @@ for (const target of databaseTargets()) {
       const made = await makeOnPage(moderator, 'Oud script');
       const token = /id="new-key" value="([^"]+)"/.exec(await made.text())![1]!;
       assert.equal((await withKey(t, token, 'GET', '/api/staff/queue')).status, 200);
-      const [row] = await t.db.select().from(staffApiKeys).where(eq(staffApiKeys.tokenHash, hashToken(token)));
+      const [row] = await t.db
+        .select()
+        .from(staffApiKeys)
+        .where(eq(staffApiKeys.tokenHash, hashToken(token)));
       const revoked = await staffPost(
         t,
         `/beheer/api-sleutels/${row!.id}/intrekken`,
@@ -152,7 +164,9 @@ for (const target of databaseTargets()) {
         moderator.cookie,
       );
       assert.equal(revoked.status, 303);
-      const page = await (await t.app.request(revoked.headers.get('Location')!, { headers: { Cookie: moderator.cookie } })).text();
+      const page = await (
+        await t.app.request(revoked.headers.get('Location')!, { headers: { Cookie: moderator.cookie } })
+      ).text();
       assert.match(page, /Sleutel Oud script is ingetrokken/);
       assert.equal((await withKey(t, token, 'GET', '/api/staff/queue')).status, 401);
       const audit = await t.db
@@ -165,7 +179,10 @@ for (const target of databaseTargets()) {
     it("refuses to revoke someone else's key, and a revoke without the form's token", async () => {
       const made = await makeOnPage(moderator, 'Van mij');
       const token = /id="new-key" value="([^"]+)"/.exec(await made.text())![1]!;
-      const [row] = await t.db.select().from(staffApiKeys).where(eq(staffApiKeys.tokenHash, hashToken(token)));
+      const [row] = await t.db
+        .select()
+        .from(staffApiKeys)
+        .where(eq(staffApiKeys.tokenHash, hashToken(token)));
       const path = `/beheer/api-sleutels/${row!.id}/intrekken`;
       const other = await staffPost(t, path, [['csrf', analyst.csrf]], analyst.cookie);
       assert.equal(other.status, 404);

@@ -65,12 +65,16 @@ for (const target of databaseTargets()) {
       assert.equal(((await off.json()) as Colleague).active, false);
       assert.equal((await withKey(t, theirKey, 'GET', '/api/staff/queue')).status, 401);
 
-      const list = (await (await withKey(t, key, 'GET', '/api/staff/colleagues')).json()) as { colleagues: Colleague[] };
+      const list = (await (await withKey(t, key, 'GET', '/api/staff/colleagues')).json()) as {
+        colleagues: Colleague[];
+      };
       assert.ok(list.colleagues.some((c) => c.id === person.id && !c.active));
     });
 
     it('keeps the last active administrator', async () => {
-      const list = (await (await withKey(t, key, 'GET', '/api/staff/colleagues')).json()) as { colleagues: Colleague[] };
+      const list = (await (await withKey(t, key, 'GET', '/api/staff/colleagues')).json()) as {
+        colleagues: Colleague[];
+      };
       const admins = list.colleagues.filter((c) => c.active && c.roles.some((g) => g.role === 'administrator'));
       // The demo's own administrator is active too: switch every other administrator off first.
       for (const other of admins.filter((c) => c.id !== adminId)) {
@@ -97,7 +101,13 @@ for (const target of databaseTargets()) {
         ['POST', '/api/staff/colleagues', { ...valid, name: '  ' }, 422, 'name'],
         ['POST', '/api/staff/colleagues', { ...valid, roles: [] }, 422, 'roles'],
         ['POST', '/api/staff/colleagues', { ...valid, roles: [{ role: 'koning' }] }, 422, 'roles.0.role'],
-        ['POST', '/api/staff/colleagues', { ...valid, roles: [{ role: 'department_member' }] }, 422, 'roles.0.department'],
+        [
+          'POST',
+          '/api/staff/colleagues',
+          { ...valid, roles: [{ role: 'department_member' }] },
+          422,
+          'roles.0.department',
+        ],
         [
           'POST',
           '/api/staff/colleagues',
@@ -110,14 +120,27 @@ for (const target of databaseTargets()) {
         ['PUT', `/api/staff/colleagues/${adminId}/roles`, { roles: [{ role: 'webcare' }] }, 422, 'version'],
         ['PUT', `/api/staff/colleagues/${adminId}/active`, { version: 1, active: 'nee' }, 422, 'active'],
         ['PUT', '/api/staff/colleagues/niemand/active', { version: 1, active: true }, 422, 'id'],
-        ['PUT', '/api/staff/colleagues/00000000-0000-4000-8000-000000000000/active', { version: 1, active: true }, 404, ''],
+        [
+          'PUT',
+          '/api/staff/colleagues/00000000-0000-4000-8000-000000000000/active',
+          { version: 1, active: true },
+          404,
+          '',
+        ],
       ];
       for (const [method, path, body, status, field] of cases) {
         const response = await withKey(t, key, method, path, body);
         assert.equal(response.status, status, `${method} ${path} ${JSON.stringify(body)}`);
-        const problem = (await response.json()) as { title: string; errors?: Array<{ field: string; message: string }> };
+        const problem = (await response.json()) as {
+          title: string;
+          errors?: Array<{ field: string; message: string }>;
+        };
         assert.ok(problem.title);
-        if (field) assert.ok(problem.errors?.some((e) => e.field === field && e.message), JSON.stringify(problem.errors));
+        if (field)
+          assert.ok(
+            problem.errors?.some((e) => e.field === field && e.message),
+            JSON.stringify(problem.errors),
+          );
       }
       assert.equal((await t.db.select().from(staffUsers)).length, before, 'no one was invited');
     });

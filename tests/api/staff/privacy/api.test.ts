@@ -37,7 +37,10 @@ for (const target of databaseTargets()) {
       const erased = await withKey(t, key, 'POST', '/api/staff/privacy/erase', { ...person, confirm: true });
       assert.equal(erased.status, 200);
       assert.equal(((await erased.json()) as { submissions: number }).submissions, 1);
-      const contacts = await t.db.select().from(submissionContacts).where(eq(submissionContacts.email, 'daan@example.nl'));
+      const contacts = await t.db
+        .select()
+        .from(submissionContacts)
+        .where(eq(submissionContacts.email, 'daan@example.nl'));
       assert.equal(contacts.length, 0);
       const searched = await t.db.select().from(auditLog).where(eq(auditLog.action, 'personal_data.searched'));
       assert.ok(searched.some((entry) => JSON.stringify(entry.details).includes('ZAAK-2026-7')));
@@ -62,9 +65,15 @@ for (const target of databaseTargets()) {
         const response = await withKey(t, key, 'POST', `/api/staff/privacy/${action}`, body);
         assert.equal(response.status, 422, `${action} ${JSON.stringify(body)}`);
         const problem = (await response.json()) as { errors: Array<{ field: string; message: string }> };
-        assert.ok(problem.errors.some((e) => e.field === field && e.message), JSON.stringify(problem.errors));
+        assert.ok(
+          problem.errors.some((e) => e.field === field && e.message),
+          JSON.stringify(problem.errors),
+        );
       }
-      const contacts = await t.db.select().from(submissionContacts).where(eq(submissionContacts.email, 'eva@example.nl'));
+      const contacts = await t.db
+        .select()
+        .from(submissionContacts)
+        .where(eq(submissionContacts.email, 'eva@example.nl'));
       assert.equal(contacts.length, 1, 'nothing was erased');
     });
   });

@@ -99,9 +99,16 @@ for (const target of databaseTargets()) {
         200,
       );
       const stale = await refusal(
-        await withKey(t, key, 'POST', `/api/staff/items/${id}/decision`, { version, decision: 'publish' }, {
-          'Accept-Language': 'nl',
-        }),
+        await withKey(
+          t,
+          key,
+          'POST',
+          `/api/staff/items/${id}/decision`,
+          { version, decision: 'publish' },
+          {
+            'Accept-Language': 'nl',
+          },
+        ),
         409,
       );
       assert.match(stale.title, /collega heeft dit item intussen gewijzigd/);
@@ -120,7 +127,10 @@ for (const target of databaseTargets()) {
       });
       assert.equal(assigned.status, 200);
       const { version } = (await assigned.json()) as { version: number };
-      const noted = await withKey(t, key, 'POST', `/api/staff/items/${id}/notes`, { version, body: 'Bellen met school.' });
+      const noted = await withKey(t, key, 'POST', `/api/staff/items/${id}/notes`, {
+        version,
+        body: 'Bellen met school.',
+      });
       assert.equal(noted.status, 200);
       const detail = (await (await withKey(t, key, 'GET', `/api/staff/items/${id}`)).json()) as {
         item: { assignedDepartmentId: string };
@@ -144,7 +154,13 @@ for (const target of databaseTargets()) {
         ['POST', `/api/staff/items/${id}/decision`, { version, decision: 'reject' }, 422, 'rule'],
         ['POST', `/api/staff/items/${id}/decision`, { version, decision: 'reject', rule: 'verzonnen' }, 422, 'rule'],
         ['POST', `/api/staff/items/${id}/decision`, { version, decision: 'publish', extra: 1 }, 422, 'body'],
-        ['PUT', `/api/staff/items/${id}/assignment`, { version, department: 'verkeer', person: null }, 422, 'department'],
+        [
+          'PUT',
+          `/api/staff/items/${id}/assignment`,
+          { version, department: 'verkeer', person: null },
+          422,
+          'department',
+        ],
         [
           'PUT',
           `/api/staff/items/${id}/assignment`,
