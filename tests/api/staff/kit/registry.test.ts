@@ -81,6 +81,7 @@ describe('the staff screen registry', () => {
         'colleagues.list',
         'embedding.page',
         'notifications.page',
+        'api-keys.page',
       ],
       moderator: [
         'queue.home',
@@ -89,6 +90,7 @@ describe('the staff screen registry', () => {
         'webcare.shortcuts',
         'insights.page',
         'notifications.page',
+        'api-keys.page',
       ],
       webcare: [
         'queue.home',
@@ -97,14 +99,16 @@ describe('the staff screen registry', () => {
         'webcare.shortcuts',
         'insights.page',
         'notifications.page',
+        'api-keys.page',
       ],
-      analyst: ['queue.home', 'insights.page', 'notifications.page'],
+      analyst: ['queue.home', 'insights.page', 'notifications.page', 'api-keys.page'],
       department_member: [
         'queue.home',
         'webcare.overdue',
         'webcare.consultations',
         'webcare.shortcuts',
         'notifications.page',
+        'api-keys.page',
       ],
     };
     for (const role of STAFF_ROLES) {
