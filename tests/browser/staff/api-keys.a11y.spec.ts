@@ -21,6 +21,8 @@ test.beforeAll(async () => {
 test.afterAll(() => podium?.close());
 
 async function expectKeyboardWalk(page: Page): Promise<void> {
+  // The new key's field takes focus (autofocus): the walk starts from the top of the page.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.locator('body').focus();
   const expected = await expectedLightStops(page);
   const stops = await tabWalk(page);
