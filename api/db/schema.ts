@@ -694,6 +694,30 @@ export const staffPendingLogins = pgTable('staff_pending_logins', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
 
+/**
+ * Personal API keys (api/services/auth/api-keys.ts): a script calls the staff JSON API as the
+ * person who made the key, with their permissions at that moment. Like sessions, only the
+ * SHA-256 of the key is stored; the key itself is shown once when it is made.
+ */
+export const staffApiKeys = pgTable(
+  'staff_api_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** The key's first characters, so people can tell their keys apart; too short to use. */
+    prefix: text('prefix').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [index('staff_api_keys_user').on(t.staffUserId)],
+);
+
 export const staffReplies = pgTable(
   'staff_replies',
   {

@@ -61,6 +61,8 @@ export const nl = {
   staff_login_required: 'Log in als medewerker om dit te doen.',
   staff_forbidden: 'Uw rol geeft geen toegang tot dit onderdeel.',
   staff_csrf: 'Stuur het CSRF-token van uw sessie mee in de kop X-CSRF-Token.',
+  staff_key_invalid:
+    'Deze API-sleutel werkt niet: hij bestaat niet, is verlopen of ingetrokken, of het account staat uit. Maak een nieuwe sleutel op de pagina API-sleutels.',
   consultation_slug_taken: 'Dit webadres is al in gebruik. Kies een ander.',
   consultation_unknown_topic: 'Dit onderwerp bestaat niet.',
   consultation_stale: 'Een collega heeft deze consultatie intussen gewijzigd',
@@ -90,6 +92,34 @@ export const nl = {
   thread_not_syncable: 'Dit gesprek is uit JSON geïmporteerd of verwijderd en kan niet opnieuw worden gelezen.',
   unknown_consultation: 'Er is geen consultatie met deze naam.',
   media_not_found: 'Dit bericht heeft geen afbeelding of video op die plaats.',
+  // The staff JSON API (api/staff/*/api.ts)
+  item_not_found: 'Dit item bestaat niet (meer), of u mag het niet zien.',
+  item_stale: 'Een collega heeft dit item intussen gewijzigd',
+  item_stale_detail: (p: MessageParams) =>
+    `Er is nu versie ${p.version}. Gewijzigd: ${p.changes}. Haal het item opnieuw op en stuur uw wijziging met die versie.`,
+  item_rule_required: 'Noem bij afwijzen de huisregel (rule).',
+  item_unknown_rule: 'Deze huisregel bestaat niet.',
+  item_already_decided: 'Dit item is al beantwoord. Het besluit kan niet meer veranderen.',
+  item_unknown_department: 'Deze afdeling bestaat niet.',
+  item_unknown_person: 'Deze medewerker bestaat niet of werkt niet met de wachtrij.',
+  item_answer_placeholder: (p: MessageParams) => `Het antwoord bevat nog ${p.placeholders}. Vul dat eerst in.`,
+  item_answer_rejected: 'Een afgewezen item krijgt geen antwoord.',
+  item_answer_not_published: 'Dit bericht is niet gepubliceerd. Een antwoord eronder zou nergens te zien zijn.',
+  item_unsupported: 'Dit kan niet bij items uit dit kanaal.',
+  colleague_not_found: 'Deze medewerker bestaat niet (meer).',
+  colleague_exists: 'Er is al een account met dit e-mailadres.',
+  colleague_stale:
+    'Iemand heeft dit account intussen gewijzigd. Haal het opnieuw op en stuur uw wijziging met die versie.',
+  colleague_last_administrator: 'Dit is de laatste beheerder die actief is. Maak eerst iemand anders beheerder.',
+  role_required: 'Kies minstens één rol.',
+  unknown_department: 'Deze afdeling bestaat niet.',
+  origin_empty: 'Vul een webadres in, zoals https://www.gemeente.nl.',
+  origin_scheme: 'Begin het webadres met https:// (of http:// voor een testomgeving).',
+  origin_path: 'Laat alles na de naam van de website weg: alleen https://www.gemeente.nl.',
+  origin_host: 'Dit is geen geldig webadres. Vul het in zoals https://www.gemeente.nl.',
+  origin_too_long: 'Dit webadres is te lang (hoogstens 300 tekens).',
+  origin_not_listed: 'Dit webadres staat niet (meer) in de lijst.',
+  privacy_confirm_required: 'Wissen kan niet ongedaan worden gemaakt. Stuur confirm: true mee als u het zeker weet.',
 } satisfies Record<string, Message>;
 
 export type Texts = typeof nl;
@@ -143,6 +173,8 @@ export const en: Texts = {
   staff_login_required: 'Log in as a staff member to do this.',
   staff_forbidden: 'Your role does not give access to this.',
   staff_csrf: "Send your session's CSRF token in the X-CSRF-Token header.",
+  staff_key_invalid:
+    'This API key does not work: it does not exist, has expired or was revoked, or the account is switched off. Make a new key on the API keys page.',
   consultation_slug_taken: 'This web address is already in use. Choose another.',
   consultation_unknown_topic: 'This topic does not exist.',
   consultation_stale: 'A colleague has changed this consultation in the meantime',
@@ -172,6 +204,34 @@ export const en: Texts = {
   thread_not_syncable: 'This conversation was imported from JSON or removed, and cannot be read again.',
   unknown_consultation: 'There is no consultation with this name.',
   media_not_found: 'This post has no image or video at that position.',
+  // The staff JSON API (api/staff/*/api.ts)
+  item_not_found: 'This item does not exist (any more), or you may not see it.',
+  item_stale: 'A colleague has changed this item in the meantime',
+  item_stale_detail: (p) =>
+    `It is now at version ${p.version}. Changed: ${p.changes}. Fetch the item again and send your change with that version.`,
+  item_rule_required: 'Name the house rule (rule) when you reject.',
+  item_unknown_rule: 'This house rule does not exist.',
+  item_already_decided: 'This item has been answered. The decision can no longer change.',
+  item_unknown_department: 'This department does not exist.',
+  item_unknown_person: 'This staff member does not exist or does not work with the queue.',
+  item_answer_placeholder: (p) => `The answer still contains ${p.placeholders}. Fill that in first.`,
+  item_answer_rejected: 'A rejected item gets no answer.',
+  item_answer_not_published: 'This post is not published. An answer under it would show nowhere.',
+  item_unsupported: 'This is not possible for items from this channel.',
+  colleague_not_found: 'This staff member does not exist (any more).',
+  colleague_exists: 'There is already an account with this e-mail address.',
+  colleague_stale:
+    'Someone has changed this account in the meantime. Fetch it again and send your change with that version.',
+  colleague_last_administrator: 'This is the last active administrator. Make someone else an administrator first.',
+  role_required: 'Choose at least one role.',
+  unknown_department: 'This department does not exist.',
+  origin_empty: 'Fill in a web address, such as https://www.municipality.nl.',
+  origin_scheme: 'Start the web address with https:// (or http:// for a test environment).',
+  origin_path: 'Leave out everything after the website’s name: only https://www.municipality.nl.',
+  origin_host: 'This is not a valid web address. Fill it in like https://www.municipality.nl.',
+  origin_too_long: 'This web address is too long (at most 300 characters).',
+  origin_not_listed: 'This web address is not (or no longer) in the list.',
+  privacy_confirm_required: 'Erasing cannot be undone. Send confirm: true when you are sure.',
 };
 
 export type MessageCode = keyof Texts;

@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   'announcement.submitted',
   'announcement.updated',
   'accessibility_statement.changed',
+  'api_key.created',
+  'api_key.revoked',
   'audit.exported',
   'consultation.created',
   'consultation.outcome_published',

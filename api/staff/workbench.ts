@@ -4,9 +4,10 @@
  * module imports another. The middleware they rely on (headers, same-origin check, the
  * session) is mounted in api/app.ts, in front of this.
  */
-import { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { accountRoutes } from './accounts/routes.ts';
 import { announcementRoutes } from './announcements/routes.ts';
+import { apiKeyRoutes } from './api-keys/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { consultationAuthoringRoutes } from './consultations/routes.ts';
 import { topicRoutes } from './consultations/topic-routes.ts';
@@ -19,6 +20,8 @@ import { signInSettingsRoutes } from './sign-in/routes.ts';
 import { insightsRoutes } from './insights/routes.ts';
 import { themeCorrectionRoutes } from './insights/theme-routes.ts';
 import { staffAssets } from './kit/assets.ts';
+import { staffOpenApi } from './kit/openapi.ts';
+import { documentExistingStaffApi } from './documented-api.ts';
 import type { StaffEnv } from './kit/guards.ts';
 import type { PostingSettings } from '../services/social/accounts.ts';
 import type { ImportSettings } from '../services/social/thread-admin.ts';
@@ -28,6 +31,10 @@ import { notificationRoutes } from './notifications/routes.ts';
 import { colleagueRoutes } from './colleagues/routes.ts';
 import { secondFactorRoutes } from './second-factor/routes.ts';
 import { embeddingRoutes } from './embedding/routes.ts';
+import { queueApi } from './queue/api.ts';
+import { privacyApi } from './privacy/api.ts';
+import { colleaguesApi } from './colleagues/api.ts';
+import { embeddingApi } from './embedding/api.ts';
 import { createQueuePage, queueRoutes } from './queue/routes.ts';
 import { presenceRoutes } from './queue/presence-routes.ts';
 import { savedViewRoutes } from './queue/saved-views-routes.ts';
@@ -47,9 +54,13 @@ export type StaffWorkbenchOptions = StaffSessionOptions & {
   oidc?: OidcProvider | undefined;
 };
 
-export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffEnv> {
+/**
+ * An OpenAPIHono, so the JSON staff API's operations (each group's `api.ts`, and the plain
+ * routes `documented-api.ts` describes) reach the document at /api/openapi.json.
+ */
+export function staffWorkbench(options: StaffWorkbenchOptions = {}): OpenAPIHono<StaffEnv> {
   const queuePage = createQueuePage({ webcare: webcareQueuePanel });
-  const app = new Hono<StaffEnv>();
+  const app = staffOpenApi();
   app.route('/', staffAssets());
   app.route('/', authRoutes(options));
   app.route('/', oidcRoutes(options));
@@ -74,5 +85,12 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): Hono<StaffE
   app.route('/', signInSettingsRoutes({ oidc: options.oidc }));
   // TOTP secrets are sealed with the same PODIUM_SECRET_KEY as connected accounts' tokens.
   app.route('/', secondFactorRoutes({ ...options, secretKey: () => options.socialPosting?.().secretKey }));
+  app.route('/', apiKeyRoutes());
+  // The JSON staff API in OpenAPI form.
+  app.route('/', queueApi());
+  app.route('/', privacyApi());
+  app.route('/', colleaguesApi());
+  app.route('/', embeddingApi());
+  documentExistingStaffApi(app.openAPIRegistry);
   return app;
 }

@@ -1,9 +1,10 @@
 /** Staff accounts and log-in for API tests. */
 import { eq } from 'drizzle-orm';
-import { departments, organisations } from '../../api/db/schema.ts';
+import { departments, organisations, staffUsers } from '../../api/db/schema.ts';
+import { createApiKey } from '../../api/services/auth/api-keys.ts';
 import type { StaffRole } from '../../api/services/auth/roles.ts';
 import { createStaffUser } from '../../api/services/auth/users.ts';
-import { postForm, type TestApp } from './app.ts';
+import { NOW, postForm, type TestApp } from './app.ts';
 
 export const STAFF_PASSWORD = 'correct horse battery staple';
 /** The origin `app.request()` uses for relative URLs; same-origin form posts send it. */
@@ -67,4 +68,41 @@ export async function saveItemForm(
   const page = await t.app.request(`/beheer/items/${id}`, { headers: { Cookie: who.cookie } });
   const version = /<input type="hidden" name="version" value="(\d+)">/.exec(await page.text())?.[1] ?? '1';
   return staffPost(t, `/beheer/items/${id}`, [['csrf', who.csrf], ['version', version], ...fields], who.cookie);
+}
+
+/** A personal API key for a staff member, made through the service as the keys page makes it. */
+export async function apiKeyFor(
+  t: Pick<TestApp, 'db'>,
+  staffUserId: string,
+  options: { days?: number; now?: Date } = {},
+): Promise<string> {
+  const [user] = await t.db.select().from(staffUsers).where(eq(staffUsers.id, staffUserId));
+  const made = await createApiKey(t.db, {
+    owner: { id: user!.id, organisationId: user!.organisationId },
+    name: 'test script',
+    days: options.days ?? 90,
+    now: options.now ?? NOW,
+  });
+  if (made.kind !== 'created') throw new Error(`Could not make a key: ${made.problem}`);
+  return made.token;
+}
+
+/** A JSON request to the staff API with a key: no cookie, no CSRF token, no Origin, as a script sends it. */
+export function withKey(
+  t: Pick<TestApp, 'app'>,
+  key: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> | Response {
+  return t.app.request(path, {
+    method,
+    headers: {
+      Authorization: `Bearer ${key}`,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
 }

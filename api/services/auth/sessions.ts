@@ -57,6 +57,8 @@ export type ActiveSession = {
   roles: RoleGrant[];
   /** Unread workbench notifications, for the count in the staff navigation. */
   unreadNotifications?: number;
+  /** Set when the request came with a personal API key (./api-keys.ts) instead of the cookie. */
+  apiKeyId?: string;
 };
 
 /**

@@ -277,6 +277,8 @@ export const nl = {
       const roles = Array.isArray(d.roles) ? d.roles.filter((r) => typeof r === 'string').join(', ') : '';
       return `{actor} maakte een account voor een medewerker${roles ? ` (rollen: ${roles})` : ''}`;
     },
+    'api_key.created': () => '{actor} maakte een eigen API-sleutel aan',
+    'api_key.revoked': () => '{actor} trok een API-sleutel in',
     'embed_origin.added': ({ details: d }) =>
       `{actor} stond insluiten toe op ${typeof d.origin === 'string' ? d.origin : 'een webadres'}`,
     'embed_origin.removed': ({ details: d }) =>
@@ -493,6 +495,8 @@ export const en: Texts = {
       const roles = Array.isArray(d.roles) ? d.roles.filter((r) => typeof r === 'string').join(', ') : '';
       return `{actor} created an account for a colleague${roles ? ` (roles: ${roles})` : ''}`;
     },
+    'api_key.created': () => '{actor} created a personal API key',
+    'api_key.revoked': () => '{actor} revoked an API key',
     'embed_origin.added': ({ details: d }) =>
       `{actor} allowed embedding on ${typeof d.origin === 'string' ? d.origin : 'a web address'}`,
     'embed_origin.removed': ({ details: d }) =>

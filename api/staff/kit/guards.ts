@@ -35,17 +35,20 @@ export function staffPage(c: Context<StaffEnv>, lang: Locale, permission: Permis
 }
 
 /**
- * The JSON staff API (`/api/staff/*`): the same session cookie as the staff pages; every
- * unsafe request also carries the session's CSRF token in `X-CSRF-Token` (staff pages
- * print it in `<meta name="csrf-token">`). Refusals are problem details: 401 without a
- * session, 403 with a missing token or a role without the permission.
+ * The JSON staff API (`/api/staff/*`): the same session cookie as the staff pages, whose
+ * unsafe requests also carry the session's CSRF token in `X-CSRF-Token` (staff pages
+ * print it in `<meta name="csrf-token">`), or a personal API key (`Authorization: Bearer`),
+ * which needs no token. Refusals are problem details: 401 without a session, 403 with a
+ * missing token or a role without the permission.
  */
 export function requireStaff(permission: Permission): MiddlewareHandler<StaffEnv> {
   return async function requireStaff(c, next) {
     const session = c.get('session');
     if (!session) return problem(c, 401, 'staff_login_required');
     const safe = c.req.method === 'GET' || c.req.method === 'HEAD';
-    if (!safe && !csrfTokenMatches(session, c.req.header('X-CSRF-Token'))) return problem(c, 403, 'staff_csrf');
+    const byKey = session.apiKeyId !== undefined;
+    if (!safe && !byKey && !csrfTokenMatches(session, c.req.header('X-CSRF-Token')))
+      return problem(c, 403, 'staff_csrf');
     if (!can(session.roles, permission)) return problem(c, 403, 'staff_forbidden');
     await next();
   };

@@ -8,6 +8,7 @@ import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { can, type RoleGrant } from '../../services/auth/roles.ts';
 import { accountScreens } from '../accounts/paths.ts';
 import { announcementScreens } from '../announcements/paths.ts';
+import { apiKeyScreens } from '../api-keys/paths.ts';
 import { auditScreens } from '../audit/paths.ts';
 import { authoringScreens } from '../consultations/paths.ts';
 import { colleagueScreens } from '../colleagues/paths.ts';
@@ -42,6 +43,7 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
   ...signInScreens,
   ...notificationScreens,
   ...secondFactorScreens,
+  ...apiKeyScreens,
 ];
 
 export type NavEntry = { id: string; href: string; text: string; current: boolean };

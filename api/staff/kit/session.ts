@@ -5,7 +5,9 @@
  * - `staffHeaders`: pages are never cached, framed or indexed, and load only our own scripts;
  * - `sameOrigin`: every unsafe request comes from our own origin (Hono's csrf middleware:
  *   Origin or Sec-Fetch-Site), refused with a page in the staff member's language;
- * - `staffSession`: the session from the cookie on `c.get('session')` (or `undefined`).
+ * - `staffSession`: the session from the cookie on `c.get('session')` (or `undefined`); on
+ *   `/api/staff/*` a request with `Authorization: Bearer <key>` gets its personal API key's
+ *   session instead (services/auth/api-keys.ts), and never the cookie's.
  *
  * The guards in ./guards.ts then decide per route what the session may do. The cookie is
  * HttpOnly and SameSite=Lax, and `__Host-` prefixed and Secure over HTTPS (also when a trusted
@@ -18,6 +20,8 @@ import { HTTPException } from 'hono/http-exception';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { isHttpsRequest } from '../../http/security-headers.ts';
 import { findSession } from '../../services/auth/sessions.ts';
+import { findKeySession } from '../../services/auth/api-keys.ts';
+import { problem } from '../../http/problem.ts';
 import { forbidden, type StaffEnv } from './guards.ts';
 import { presencePaths, staffPaths } from '../queue/paths.ts';
 
@@ -32,6 +36,18 @@ export type StaffSessionOptions = {
 };
 
 const COOKIE = { secure: '__Host-podium_session', plain: 'podium_session' };
+
+/**
+ * The key of a script calling the staff JSON API, or `undefined` when the request carries no
+ * `Authorization` header (a browser with its cookie). `null`: a header that is not a bearer key.
+ */
+export function bearerKey(c: Context): string | null | undefined {
+  if (!c.req.path.startsWith('/api/staff/')) return undefined;
+  const header = c.req.header('Authorization');
+  if (header === undefined) return undefined;
+  const match = /^Bearer +(\S+)\s*$/i.exec(header);
+  return match ? match[1]! : null;
+}
 
 /** Cached for five minutes and shared by everyone: no session needed, and the idle timer does not restart. */
 const isAsset = (path: string) => path.startsWith('/beheer/assets/');
@@ -59,6 +75,20 @@ export function sessionCookie(
  */
 export const staffSession = (options: StaffSessionOptions = {}): MiddlewareHandler<StaffEnv> => {
   return async function staffSession(c, next) {
+    const key = bearerKey(c);
+    if (key !== undefined) {
+      // A script's key stands alone: a cookie sent beside it is not looked at, so a key
+      // request never carries a browser's ambient session (and needs no CSRF token).
+      const session = key ? await findKeySession(c.get('db'), key, c.get('now')()) : undefined;
+      if (!session) {
+        return problem(c, 401, 'staff_key_invalid', {
+          headers: { 'WWW-Authenticate': 'Bearer realm="podium-staff", error="invalid_token"' },
+        });
+      }
+      c.set('session', session);
+      await next();
+      return;
+    }
     const cookie = sessionCookie(c, options);
     const token = getCookie(c, cookie.name);
     const asset = isAsset(c.req.path);
@@ -113,6 +143,13 @@ export const sameOrigin = ({ publicUrl }: StaffSessionOptions = {}): MiddlewareH
     origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin,
   });
   return async function sameOrigin(c, next) {
+    // A bearer key is no ambient credential: a browser never adds it to a cross-site request,
+    // and such a request gets the key's session only (staffSession), never the cookie's.
+    if (bearerKey(c) !== undefined) return next();
+    // Without a session cookie the JSON API has nothing to forge: requireStaff answers 401.
+    // (With one, the check below holds, answered as a problem.)
+    const api = c.req.path.startsWith('/api/staff/');
+    if (api && getCookie(c, COOKIE.secure) === undefined && getCookie(c, COOKIE.plain) === undefined) return next();
     let passed = false;
     try {
       await check(c, () => {
@@ -121,6 +158,10 @@ export const sameOrigin = ({ publicUrl }: StaffSessionOptions = {}): MiddlewareH
       });
     } catch (error) {
       if (!passed && error instanceof HTTPException && error.status === 403) {
+        if (api) {
+          c.res = problem(c, 403, 'staff_csrf');
+          return;
+        }
         const lang: Locale = c.req.path.startsWith('/en/') ? 'en' : 'nl';
         c.res = forbidden(c, lang, 'csrf');
         return;

@@ -67,9 +67,12 @@ export function presenceRoutes(): Hono<StaffEnv> {
 async function leaveRefusal(c: Context<StaffEnv>): Promise<Response | undefined> {
   const session = c.get('session');
   if (!session) return problem(c, 401, 'staff_login_required');
-  const header = c.req.header('X-CSRF-Token');
-  const token = header ?? field(await formBody(c), 'csrf');
-  if (!csrfTokenMatches(session, token)) return problem(c, 403, 'staff_csrf');
+  // A personal API key is no ambient credential: it needs no token (kit/guards.ts requireStaff).
+  if (session.apiKeyId === undefined) {
+    const header = c.req.header('X-CSRF-Token');
+    const token = header ?? field(await formBody(c), 'csrf');
+    if (!csrfTokenMatches(session, token)) return problem(c, 403, 'staff_csrf');
+  }
   if (!can(session.roles, 'queue.read')) return problem(c, 403, 'staff_forbidden');
   return undefined;
 }

@@ -30,6 +30,7 @@ import {
   type StaffEnv,
 } from '../kit/guards.ts';
 import { can, departmentsOf } from '../../services/auth/roles.ts';
+import { inboxFilter } from '../../services/moderation/inbox-views.ts';
 import { accountsUnderAttack, ATTACK_NOTICE_MS } from '../../services/auth/login-alerts.ts';
 import type { QueuePage, QueuePageState, QueuePanels } from './panels.ts';
 import type { ActiveSession } from '../../services/auth/sessions.ts';
@@ -40,8 +41,6 @@ import {
   findItem,
   listHouseRules,
   listQueue,
-  OPEN_STATES,
-  COUNTED_STATES,
   QUEUE_ORDERS,
   queueFilterOptions,
   SEARCH_MAX_LENGTH,
@@ -329,29 +328,11 @@ function listFilter(
   session: ActiveSession,
   search: string | undefined,
 ): QueueFilter {
-  const view = query.view ?? 'all';
-  const waitingStates: ReviewState[] = [...OPEN_STATES, 'needs_answer'];
-  const counted = countedPeriod(query);
-  return {
-    states: query.status
-      ? [query.status as ReviewState]
-      : counted
-        ? COUNTED_STATES
-        : view === 'waiting'
-          ? waitingStates
-          : OPEN_STATES,
-    counted,
-    channel: query.channel,
-    consultation: query.consultation,
-    topic: query.topic,
-    department: query.department,
-    flag: query.flag,
-    overdue: query.overdue,
-    assignedTo: view === 'mine' ? session.user.id : undefined,
-    waitingFor: view === 'waiting' ? session.user.id : undefined,
-    routedTo: view === 'department' ? departmentsOf(session.roles) : undefined,
+  return inboxFilter(
+    { ...query, status: query.status as ReviewState | undefined, counted: countedPeriod(query) },
+    { id: session.user.id, roles: session.roles },
     search,
-  };
+  );
 }
 
 async function showQueue(

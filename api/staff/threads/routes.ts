@@ -34,7 +34,7 @@ export const THREAD_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 
 const Account = InputText.trim().min(1).max(320);
 
-const ImportBody = z
+export const ImportBody = z
   .object({
     url: InputText.trim().min(1).max(2000).optional(),
     payload: z.union([z.record(InputText, z.unknown()), z.array(z.unknown())]).optional(),
@@ -60,7 +60,7 @@ const ImportBody = z
     message: 'Send one of url, payload or files',
   });
 
-const DescriptionBody = z
+export const DescriptionBody = z
   .object({
     postId: InputText.trim().min(1).max(500),
     mediaIndex: z.number().int().min(0).max(20),

@@ -93,7 +93,7 @@ const RuleForm = z.object({
   person: OptionalId,
 });
 
-const ReadabilityRequest = z.object({ text: InputText.max(20_000), lang: Lang, uiLang: Lang.optional() });
+export const ReadabilityRequest = z.object({ text: InputText.max(20_000), lang: Lang, uiLang: Lang.optional() });
 
 /** A refusal on a stale version in one sentence: who changed what since. */
 function staleMessage(result: Stale, lang: Locale): string {

@@ -95,6 +95,7 @@ describe('the staff screen registry', () => {
         'sign-in.mapping',
         'notifications.page',
         'second-factor.own',
+        'api-keys.page',
       ],
       moderator: [
         'queue.home',
@@ -104,6 +105,7 @@ describe('the staff screen registry', () => {
         'insights.page',
         'notifications.page',
         'second-factor.own',
+        'api-keys.page',
       ],
       webcare: [
         'queue.home',
@@ -113,8 +115,9 @@ describe('the staff screen registry', () => {
         'insights.page',
         'notifications.page',
         'second-factor.own',
+        'api-keys.page',
       ],
-      analyst: ['queue.home', 'insights.page', 'notifications.page', 'second-factor.own'],
+      analyst: ['queue.home', 'insights.page', 'notifications.page', 'second-factor.own', 'api-keys.page'],
       department_member: [
         'queue.home',
         'webcare.overdue',
@@ -122,8 +125,9 @@ describe('the staff screen registry', () => {
         'webcare.shortcuts',
         'notifications.page',
         'second-factor.own',
+        'api-keys.page',
       ],
-      poster: ['queue.home', 'announcements.list', 'notifications.page'],
+      poster: ['queue.home', 'announcements.list', 'notifications.page', 'second-factor.own', 'api-keys.page'],
     };
     for (const role of STAFF_ROLES) {
       assert.deepEqual(

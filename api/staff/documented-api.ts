@@ -1,0 +1,160 @@
+/**
+ * The staff JSON routes that are still plain Hono (threads, consultation authoring, and what
+ * the workbench's own scripts call), described in the OpenAPI document from the zod schemas
+ * their handlers validate with. Their guard is `requireStaff` with the permission named here;
+ * tests/api/staff/openapi-staff.test.ts calls every documented operation as every role, so a
+ * description that drifts from its route fails there.
+ */
+import { InputText } from '../../shared/contracts/input-text.ts';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { ConsultationInput, CreateInput, OutcomeInput } from '../services/consultation-authoring.ts';
+import { documentStaffRoute, IdParam, problemContent, STAFF_TAGS } from './kit/openapi.ts';
+import { DescriptionBody, ImportBody } from './threads/routes.ts';
+import { ReadabilityRequest } from './webcare/routes.ts';
+
+const json = (schema: z.ZodType) => ({ 'application/json': { schema } });
+const body = (schema: z.ZodType) => ({ required: true, content: json(schema) });
+const ok = (description: string) => ({ 200: { description, content: json(z.unknown()) } });
+const refusals = {
+  404: { description: 'Not found', content: problemContent },
+  409: { description: 'Stale version, or not possible in this state', content: problemContent },
+  422: { description: 'Invalid input', content: problemContent },
+};
+const SlugParam = z.object({ slug: InputText.regex(/^[a-z0-9-]{1,80}$/) });
+const Versioned = <T extends z.ZodObject>(schema: T) => schema.extend({ version: z.number().int().min(1) });
+
+export function documentExistingStaffApi(registry: OpenAPIHono['openAPIRegistry']): void {
+  const threads = [STAFF_TAGS.threads.name];
+  documentStaffRoute(registry, 'threads.manage', {
+    method: 'get',
+    path: '/api/staff/threads',
+    tags: threads,
+    summary: "The organisation's mirrored threads with their sync state and post counts",
+    responses: ok('The threads'),
+  });
+  documentStaffRoute(registry, 'threads.manage', {
+    method: 'post',
+    path: '/api/staff/threads',
+    tags: threads,
+    summary: "Import a thread from a post's address or the platform's JSON (up to 2 MB)",
+    description:
+      '`publish: true` publishes the replies screening did not flag, a decision: it also needs `queue.decide`.',
+    request: { body: body(ImportBody) },
+    responses: { ...ok('Imported again'), 201: { description: 'Imported', content: json(z.unknown()) }, ...refusals },
+  });
+  documentStaffRoute(registry, 'threads.manage', {
+    method: 'post',
+    path: '/api/staff/threads/{id}/sync',
+    tags: threads,
+    summary: 'Read the thread from its platform again now',
+    request: { params: IdParam },
+    responses: { ...ok('Synced or removed at the source'), ...refusals },
+  });
+  documentStaffRoute(registry, 'threads.manage', {
+    method: 'delete',
+    path: '/api/staff/threads/{id}',
+    tags: threads,
+    summary: 'Remove the thread with its posts, replies and descriptions',
+    request: { params: IdParam },
+    responses: { ...ok('Removed'), 404: refusals[404] },
+  });
+  documentStaffRoute(registry, 'threads.manage', {
+    method: 'put',
+    path: '/api/staff/threads/{id}/media-descriptions',
+    tags: threads,
+    summary: "The municipality's description of an image or video in a post",
+    request: { params: IdParam, body: body(DescriptionBody) },
+    responses: { ...ok('Saved'), ...refusals },
+  });
+
+  const consultations = [STAFF_TAGS.consultations.name];
+  documentStaffRoute(registry, 'consultations.manage', {
+    method: 'get',
+    path: '/api/staff/consultations',
+    tags: consultations,
+    summary: "The organisation's consultations with their stage",
+    responses: ok('The consultations'),
+  });
+  documentStaffRoute(registry, 'consultations.manage', {
+    method: 'post',
+    path: '/api/staff/consultations',
+    tags: consultations,
+    summary: 'A new draft (never public until it is opened)',
+    request: { body: body(CreateInput) },
+    responses: { 201: { description: 'The draft', content: json(z.unknown()) }, ...refusals },
+  });
+  documentStaffRoute(registry, 'consultations.manage', {
+    method: 'get',
+    path: '/api/staff/consultations/{slug}',
+    tags: consultations,
+    summary: 'Texts, settings, questions, version, stage, input count and revisions',
+    request: { params: SlugParam },
+    responses: { ...ok('The consultation'), 404: refusals[404] },
+  });
+  documentStaffRoute(registry, 'consultations.manage', {
+    method: 'put',
+    path: '/api/staff/consultations/{slug}',
+    tags: consultations,
+    summary: 'Save the whole consultation on the version you saw',
+    description: 'Refused with 409 when stale or when it would break input already given.',
+    request: { params: SlugParam, body: body(Versioned(ConsultationInput)) },
+    responses: { ...ok('Saved'), ...refusals },
+  });
+  documentStaffRoute(registry, 'consultations.manage', {
+    method: 'post',
+    path: '/api/staff/consultations/{slug}/stage',
+    tags: consultations,
+    summary: 'A lifecycle step: schedule, open, close or back to draft',
+    request: {
+      params: SlugParam,
+      body: body(z.object({ step: z.enum(['schedule', 'open', 'close', 'unschedule']), version: z.number().int() })),
+    },
+    responses: { ...ok('Done'), ...refusals },
+  });
+  documentStaffRoute(registry, 'consultations.manage', {
+    method: 'put',
+    path: '/api/staff/consultations/{slug}/outcome',
+    tags: consultations,
+    summary: 'Publish the outcome after closing (mails residents who asked)',
+    request: { params: SlugParam, body: body(Versioned(OutcomeInput)) },
+    responses: { ...ok('Published'), ...refusals },
+  });
+
+  const workbench = [STAFF_TAGS.workbench.name];
+  documentStaffRoute(registry, 'queue.read', {
+    method: 'get',
+    path: '/api/staff/inbox/new',
+    tags: workbench,
+    summary: 'How many items arrived in a list since a moment (what the inbox polls)',
+    request: {
+      query: z.object({
+        since: InputText.regex(/^\d{1,20}$/).openapi({ description: 'Microseconds since 1970' }),
+      }),
+    },
+    responses: { ...ok('`{count, text}`'), 400: { description: 'No valid `since`', content: problemContent } },
+  });
+  documentStaffRoute(registry, 'queue.read', {
+    method: 'post',
+    path: '/api/staff/items/{id}/presence',
+    tags: workbench,
+    summary: 'A heartbeat: I have this item open; who else has?',
+    request: { params: IdParam },
+    responses: ok('The others with the item open'),
+  });
+  documentStaffRoute(registry, 'queue.read', {
+    method: 'post',
+    path: '/api/staff/items/{id}/presence/leave',
+    tags: workbench,
+    summary: 'I closed this item',
+    request: { params: IdParam },
+    responses: { 204: { description: 'Gone' } },
+  });
+  documentStaffRoute(registry, 'queue.read', {
+    method: 'post',
+    path: '/api/staff/readability',
+    tags: workbench,
+    summary: 'The readability hint (B1) for a text',
+    request: { body: body(ReadabilityRequest) },
+    responses: { ...ok('The score and its words'), 400: { description: 'Invalid input', content: problemContent } },
+  });
+}

@@ -1,0 +1,115 @@
+/**
+ * The staff JSON API in the OpenAPI document (`/api/openapi.json`): how a caller proves who
+ * they are (a personal API key as a bearer token, or the workbench's session cookie with
+ * its CSRF token), and one way to declare a staff operation so that it is guarded, described
+ * and refused alike everywhere.
+ *
+ * `staffRoute(permission, …)` makes a `createRoute` config whose middleware is
+ * `requireStaff(permission)`, marked with both security schemes, the permission in
+ * `x-podium-permission` (and, in words, in its description with the roles that have it),
+ * and the 401 and 403 problem answers. `documentStaffRoute` describes a route that is still
+ * plain Hono (its handler validates with the same zod schema the document shows).
+ */
+import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
+import { Problem } from '../../../shared/contracts/public-content.ts';
+import { validationHook } from '../../http/problem.ts';
+import { can, STAFF_ROLES, type Permission } from '../../services/auth/roles.ts';
+import { requireStaff, type StaffEnv } from './guards.ts';
+
+export const problemContent = { 'application/problem+json': { schema: Problem } };
+
+/** The security schemes of the staff API, by name. */
+export const STAFF_SECURITY_SCHEMES = {
+  staffKey: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'A personal API key, made by a staff member at /beheer/api-sleutels (/en/manage/api-keys): ' +
+      '`Authorization: Bearer podium_…`. It acts as that person with their roles at the moment of the ' +
+      'request, needs no CSRF token, and is refused with 401 when unknown, expired, revoked or when its ' +
+      'owner is deactivated.',
+  },
+  staffSession: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'podium_session',
+    description:
+      'The workbench session cookie (`__Host-podium_session` over HTTPS). Unsafe requests also send the ' +
+      'session\'s CSRF token in `X-CSRF-Token` (staff pages print it in `<meta name="csrf-token">`).',
+  },
+} as const;
+
+const STAFF_SECURITY: Array<Record<string, string[]>> = [{ staffKey: [] }, { staffSession: [] }];
+
+/** The tag groups of the staff API, with what they are for: the document lists them in this order. */
+export const STAFF_TAGS = {
+  queue: { name: 'Staff: queue', description: 'The moderation queue: list, one item, decide, assign, answer, note.' },
+  threads: {
+    name: 'Staff: threads',
+    description: 'Mirrored social-media threads: import, re-sync, remove, describe media.',
+  },
+  consultations: { name: 'Staff: consultations', description: 'Consultation authoring, lifecycle and outcome.' },
+  privacy: { name: 'Staff: privacy', description: "Residents' privacy requests: search, export, erase." },
+  colleagues: { name: 'Staff: colleagues', description: 'Staff accounts: list, invite, roles, deactivate.' },
+  embedding: { name: 'Staff: embedding', description: 'The web addresses (origins) that may embed widgets.' },
+  workbench: {
+    name: 'Staff: workbench',
+    description: "What the workbench's own pages call: presence, new items, readability.",
+  },
+} as const;
+
+/** The roles that have a permission, for the words of the document. */
+export function rolesWith(permission: Permission): string[] {
+  return STAFF_ROLES.filter((role) => can([{ role, departmentId: null }], permission));
+}
+
+function staffOperation<R extends RouteConfig>(permission: Permission, route: R) {
+  const needs = `Needs the permission \`${permission}\` (roles: ${rolesWith(permission).join(', ')}).`;
+  return {
+    ...route,
+    description: route.description ? `${route.description}\n\n${needs}` : needs,
+    security: STAFF_SECURITY,
+    'x-podium-permission': permission,
+    responses: {
+      ...route.responses,
+      401: { description: 'No session, or an unknown, expired or revoked key', content: problemContent },
+      403: {
+        description: 'A role without the permission (or, with the cookie, no CSRF token)',
+        content: problemContent,
+      },
+    },
+  };
+}
+
+/**
+ * A staff operation: guarded by `requireStaff(permission)` before its input is validated, so
+ * an anonymous or unauthorised caller learns nothing about the input it would need.
+ *
+ * @example
+ * const listRoute = staffRoute('queue.read', { method: 'get', path: '/api/staff/queue', tags: [STAFF_TAGS.queue.name], … })
+ * app.openapi(listRoute, async (c) => c.json(…))
+ */
+export function staffRoute<R extends RouteConfig>(permission: Permission, route: R) {
+  return createRoute({ ...staffOperation(permission, route), middleware: [requireStaff(permission)] as const });
+}
+
+/** Describes a staff route that is still plain Hono, from the zod schemas its handler validates with. */
+export function documentStaffRoute(
+  registry: OpenAPIHono['openAPIRegistry'],
+  permission: Permission,
+  route: RouteConfig,
+): void {
+  registry.registerPath(staffOperation(permission, route));
+}
+
+/** An OpenAPIHono for staff routes: refused input answers as every other API error (422 problem+json). */
+export function staffOpenApi(): OpenAPIHono<StaffEnv> {
+  const app = new OpenAPIHono<StaffEnv>({ defaultHook: validationHook });
+  for (const [name, scheme] of Object.entries(STAFF_SECURITY_SCHEMES)) {
+    app.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
+  }
+  return app;
+}
+
+/** A uuid in a path, as the staff API names items, threads and people. */
+export const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
