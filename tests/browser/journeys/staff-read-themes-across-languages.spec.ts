@@ -47,6 +47,8 @@ async function themeCount(rows: Locator): Promise<number> {
 test('staff see Dutch and English contributions about one thing as one theme, and open an example in the queue', async ({
   browser,
 }) => {
+  // Six residents each solve the portal's proof of work before sending: more than the default half minute on a busy machine.
+  test.setTimeout(120_000);
   const staff = await (await browser.newContext()).newPage();
   await logInAsWebcare(staff);
   await staff.getByRole('link', { name: 'Inzichten' }).click();
