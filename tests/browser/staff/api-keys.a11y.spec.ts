@@ -68,7 +68,7 @@ test('a staff member makes a key for a script, after a refused form, copies it a
   await expect(page.getByRole('status')).toHaveText(
     'Sleutel Weekrapport wachtrij is ingetrokken. Scripts met deze sleutel werken niet meer.',
   );
-  await expect(page.getByText('Ingetrokken')).toBeVisible();
+  await expect(page.getByText('Ingetrokken', { exact: true })).toBeVisible();
   await expectNoAxeViolations(page, { context: 'api key revoked' });
 });
 
