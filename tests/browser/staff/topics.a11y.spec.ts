@@ -56,12 +56,18 @@ test('a topic made with the keyboard, its edit page and a stale save pass the pa
   // A colleague saves first (same account, another tab): this page's version is now old.
   const other = await page.context().newPage();
   await other.goto(page.url());
-  await other.getByRole('group', { name: 'Nederlands', exact: true }).getByLabel('Titel').fill('Groen, spelen en bomen');
+  await other
+    .getByRole('group', { name: 'Nederlands', exact: true })
+    .getByLabel('Titel')
+    .fill('Groen, spelen en bomen');
   await other.getByRole('button', { name: 'Opslaan' }).click();
   await expect(other.getByText('De wijzigingen zijn opgeslagen.')).toBeVisible();
   await other.close();
 
-  await page.getByRole('group', { name: 'Nederlands', exact: true }).getByLabel('Beschrijving').fill('Mijn eigen beschrijving.');
+  await page
+    .getByRole('group', { name: 'Nederlands', exact: true })
+    .getByLabel('Beschrijving')
+    .fill('Mijn eigen beschrijving.');
   await page.getByRole('button', { name: 'Opslaan' }).press('Enter');
   await expect(page.locator('#staff-error-summary')).toBeFocused();
   await expect(page.locator('#staff-error-summary')).toContainText('heeft dit onderwerp intussen opgeslagen (titel)');
