@@ -27,7 +27,7 @@ import type { Metrics } from './observability/metrics.ts';
 /** The widget chunks Vite names `chunks-<name>-<hash>.js` (widgets/vite.config.ts). */
 const HASHED_CHUNK = /\/chunks-[^/]*-[A-Za-z0-9_-]{8}\.js$/;
 import { isUnstorableText } from './http/unstorable-text.ts';
-import { countStaticFile, downloadCounting, widgetViewCounting } from './http/visit-counting.ts';
+import { downloadCounting, portalFileKind, portalPageCounting, widgetViewCounting } from './http/visit-counting.ts';
 import type { VisitCounter } from './services/reach/counter.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitRules } from './services/rate-limit.ts';
 import type { RateLimitStore } from './services/rate-limit-stores.ts';
@@ -205,7 +205,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.doc31('/api/openapi.json', OPENAPI_DOCUMENT);
   app.route('/', submissionPages({ siteDir }));
   // Before the static files: these pages are the built shells with their lists filled in.
-  if (options.siteDir) app.route('/', portalListRoutes({ siteDir }));
+  if (options.siteDir) {
+    if (options.visits) app.use('*', portalPageCounting(options.visits));
+    app.route('/', portalListRoutes({ siteDir }));
+  }
   const staffBodyLimit = bodyLimit({
     maxSize: options.maxBodyBytes ?? 64 * 1024,
     onError: (c) => c.text('Request body too large', 413),
@@ -273,14 +276,17 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
         return c.redirect(`${path}/`, 301);
       }
       const fromMemory = await staticFromMemory(c, async () => {});
-      if (fromMemory instanceof Response) return fromMemory;
+      if (fromMemory instanceof Response) {
+        c.set('countAs', portalFileKind(path, fromMemory.headers.get('Content-Type')));
+        return fromMemory;
+      }
       const served = await serveStatic({ root, precompressed: true })(c, next);
       // A page changes whenever content is published: the browser may keep it, but must ask
       // again each time (without this, its heuristic freshness served the page from before a
       // publication for minutes).
       // (When no file matched, serveStatic ran the rest of the chain and returns no Response.)
       if (served instanceof Response) {
-        countStaticFile(c, served, options.visits, now());
+        c.set('countAs', portalFileKind(path, served.headers.get('Content-Type')));
         const type = served.headers.get('Content-Type');
         if (type?.startsWith('text/html') && !served.headers.has('Cache-Control'))
           served.headers.set('Cache-Control', 'no-cache');

@@ -12,7 +12,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env.ts';
-import type { VisitCounter, WidgetKind } from '../services/reach/counter.ts';
+import type { VisitCounter, VisitKind, WidgetKind } from '../services/reach/counter.ts';
 
 const BOT =
   /bot|crawl|spider|slurp|archiver|curl|wget|python|java\/|go-http|httpclient|okhttp|axios|node-fetch|undici|libwww|scrapy|phantomjs|lighthouse|pingdom|uptime|monitor|facebookexternalhit|embedly|preview|feedfetcher|ahrefs|semrush|mj12|petal|yandex|baidu|duckduck|bingpreview/i;
@@ -36,16 +36,30 @@ function countableRequest(c: Context): boolean {
 }
 
 /**
- * Counts a file the static site served: an HTML page as a visit, a document as a download.
- * Called by the static-site middleware with its response, so only files of the built portal count.
+ * What a file of the built portal counts as: an HTML page a visit, a document a download,
+ * anything else (styles, scripts, images, the 404 page) nothing.
  */
-export function countStaticFile(c: Context, response: Response, counter: VisitCounter | undefined, at: Date): void {
-  if (!counter || response.status !== 200 || !countableRequest(c)) return;
-  const path = c.req.path;
-  if (path.length > MAX_PATH) return;
-  if (DOCUMENT.test(path)) counter.page(path, 'download', at);
-  else if (response.headers.get('Content-Type')?.startsWith('text/html') && !path.endsWith('/404.html'))
-    counter.page(path, 'page', at);
+export function portalFileKind(path: string, contentType: string | null): VisitKind | undefined {
+  if (DOCUMENT.test(path)) return 'download';
+  if (contentType?.startsWith('text/html') && !path.endsWith('/404.html')) return 'page';
+  return undefined;
+}
+
+/**
+ * Counts the portal's pages and documents, whichever handler served them: the static files
+ * (from memory or from disk) and the pages whose lists are filled in per request
+ * (routes/portal-lists.ts) each say what they served with `c.set('countAs', …)`, and this
+ * middleware, mounted once before them, counts it. A 304 is counted too: a visitor who looks
+ * again counts again, whether or not their browser kept the page.
+ */
+export function portalPageCounting(counter: VisitCounter): MiddlewareHandler<AppEnv> {
+  return async function portalPageCounting(c, next) {
+    await next();
+    const kind = c.get('countAs');
+    if (!kind || (c.res.status !== 200 && c.res.status !== 304) || !countableRequest(c)) return;
+    if (c.req.path.length > MAX_PATH) return;
+    counter.page(c.req.path, kind, c.get('now')());
+  };
 }
 
 /** Counts a successful download of a public archive (mounted on the archive routes). */

@@ -16,7 +16,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import type { Locale } from '../../shared/contracts/public-content.ts';
 import {
@@ -46,22 +46,31 @@ type Options = { siteDir: () => string };
 /** A page number as the portal writes it: 2 and up, no sign, no leading zero. */
 const PAGE_NUMBER = /^[1-9][0-9]{0,8}$/;
 
+/**
+ * Each of these answers is a portal page: counted as a visit when it is served (a 200 or a
+ * 304; http/visit-counting.ts), as the static pages are.
+ */
+const countedAsPage: MiddlewareHandler<AppEnv> = async function countedAsPage(c, next) {
+  c.set('countAs', 'page');
+  await next();
+};
+
 export function portalListRoutes(options: Options): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   for (const lang of ['nl', 'en'] as const) {
     const home = routes.home(lang);
-    app.get(home, (c, next) => servedHome(c, next, options, lang));
+    app.get(home, countedAsPage, (c, next) => servedHome(c, next, options, lang));
     // The route builders give `/consultaties/x/` and `/consultaties/x/reacties/`; Hono's
     // patterns take their place.
     const consultation = routes.consultation(lang, ':slug');
     const responses = routes.responses(lang, ':slug');
-    app.get(consultation.replace('%3Aslug', ':slug'), (c, next) =>
+    app.get(consultation.replace('%3Aslug', ':slug'), countedAsPage, (c, next) =>
       servedConsultation(c, next, options, lang, c.req.param('slug') ?? ''),
     );
-    app.get(responses.replace('%3Aslug', ':slug'), (c, next) =>
+    app.get(responses.replace('%3Aslug', ':slug'), countedAsPage, (c, next) =>
       servedResponses(c, next, options, lang, c.req.param('slug') ?? '', '1'),
     );
-    app.get(`${responses.replace('%3Aslug', ':slug')}:page/`, (c, next) =>
+    app.get(`${responses.replace('%3Aslug', ':slug')}:page/`, countedAsPage, (c, next) =>
       servedResponses(c, next, options, lang, c.req.param('slug') ?? '', c.req.param('page') ?? ''),
     );
   }

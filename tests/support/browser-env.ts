@@ -58,6 +58,8 @@ export function browserTestEnv(root: string): Record<string, string> {
     PODIUM_OIDC_NAME: TEST_OIDC_NAME,
     // Mentions on the local instance arrive within a couple of seconds (webcare-answers-a-mention).
     PODIUM_SOCIAL_POLL_SECONDS: '2',
+    // Visits reach the insights within a second (analyst-reads-reach), not a minute.
+    PODIUM_VISIT_FLUSH_SECONDS: '1',
   };
 }
 
@@ -106,10 +108,19 @@ export const JOURNEY_SECURITY_COLLEAGUE = {
   password: JOURNEY_WEBCARE.password,
 } as const;
 
+/** The analyst of the reach journey: reads insights, nothing else. */
+export const JOURNEY_ANALYST = {
+  email: 'journey-analyst@demodam.example',
+  name: 'Ana Lyse',
+  role: 'analyst',
+  password: JOURNEY_WEBCARE.password,
+} as const;
+
 export const JOURNEY_ACCOUNTS = [
   JOURNEY_WEBCARE,
   JOURNEY_MODERATOR,
   JOURNEY_ADMIN,
   JOURNEY_SECURITY_ADMIN,
   JOURNEY_SECURITY_COLLEAGUE,
+  JOURNEY_ANALYST,
 ] as const;

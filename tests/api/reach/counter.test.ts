@@ -3,7 +3,7 @@
  * visit, a download and a widget view, and that batches from several processes add up.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
@@ -11,24 +11,38 @@ import type { Db } from '../../../api/db/client.ts';
 import { pageVisits, widgetViews } from '../../../api/db/schema.ts';
 import { createVisitCounter, type VisitCounter } from '../../../api/services/reach/counter.ts';
 import { isBot, widgetRead } from '../../../api/http/visit-counting.ts';
+import { PORTAL_LIST_CACHE_CONTROL } from '../../../api/routes/portal-lists.ts';
 import { NOW, openTestApp, type TestApp } from '../../support/app.ts';
 import { databaseTargets } from '../../support/databases.ts';
 
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36';
 const DAY = '2026-11-27';
 
+/**
+ * A built portal as `npm start` serves it: a build directory of its own behind the `site`
+ * link (api/build/builds.ts), so pages come from the in-memory copy (api/http/static-site.ts).
+ */
 function builtSite(): string {
   const dir = mkdtempSync(join(tmpdir(), 'podium-reach-'));
+  const build = join(dir, 'builds', 'one');
   const page = (path: string) => {
-    mkdirSync(join(dir, path), { recursive: true });
-    writeFileSync(join(dir, path, 'index.html'), '<!doctype html><title>t</title>');
+    mkdirSync(join(build, path), { recursive: true });
+    writeFileSync(join(build, path, 'index.html'), '<!doctype html><title>t</title>');
   };
   page('');
   page('consultaties/fietsroute-stationsstraat');
-  mkdirSync(join(dir, 'documenten'));
-  writeFileSync(join(dir, 'documenten', 'plan.pdf'), '%PDF-1.4');
-  writeFileSync(join(dir, 'style.css'), 'body{}');
-  return dir;
+  // A shell whose newest responses are filled in per request (routes/portal-lists.ts).
+  page('en/consultations/fietsroute-stationsstraat');
+  writeFileSync(
+    join(build, 'en/consultations/fietsroute-stationsstraat/index.html'),
+    '<!doctype html><title>t</title><!--podium:slot responses--><!--/podium:slot responses-->' +
+      '<!--podium:slot responses-link--><!--/podium:slot responses-link-->',
+  );
+  mkdirSync(join(build, 'documenten'));
+  writeFileSync(join(build, 'documenten', 'plan.pdf'), '%PDF-1.4');
+  writeFileSync(join(build, 'style.css'), 'body{}');
+  symlinkSync(join('builds', 'one'), join(dir, 'site'));
+  return join(dir, 'site');
 }
 
 for (const target of databaseTargets()) {
@@ -47,7 +61,7 @@ for (const target of databaseTargets()) {
     });
     after(async () => {
       await t.close();
-      rmSync(site, { recursive: true, force: true });
+      rmSync(join(site, '..'), { recursive: true, force: true });
     });
     beforeEach(async () => {
       await counter.flush();
@@ -67,6 +81,26 @@ for (const target of databaseTargets()) {
         `${DAY} page / 1`,
         `${DAY} page /consultaties/fietsroute-stationsstraat/ 2`,
       ]);
+    });
+
+    it('counts a page whose lists are filled in per request, also when the browser revalidates it', async () => {
+      const page = '/en/consultations/fietsroute-stationsstraat/';
+      const first = await get(page);
+      assert.equal(first.status, 200);
+      assert.equal(first.headers.get('Cache-Control'), PORTAL_LIST_CACHE_CONTROL, 'served by the lists route');
+      const etag = first.headers.get('ETag');
+      assert.ok(etag, 'the filled-in page has a validator');
+      assert.equal((await get(page, { 'User-Agent': BROWSER, 'If-None-Match': etag })).status, 304);
+      await get(page, { 'User-Agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' });
+      await counter.flush();
+      assert.deepEqual(await stored(), [`${DAY} page ${page} 2`]);
+    });
+
+    it('counts nothing but portal pages: staff pages, the API and the follow-up form are not visits', async () => {
+      await get('/beheer/inloggen');
+      await get('/api/consultations/fietsroute-stationsstraat');
+      await get('/api/health');
+      assert.equal(counter.pending(), 0);
     });
 
     it('ignores bots, clients without a user agent, prefetches, other methods, errors and assets', async () => {
