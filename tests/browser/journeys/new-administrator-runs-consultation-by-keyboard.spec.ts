@@ -56,7 +56,14 @@ async function tabTo(control: Locator): Promise<void> {
   const page = control.page();
   for (const key of ['Tab', 'Shift+Tab']) {
     for (let presses = 0; presses < 400; presses++) {
-      if (await hasFocus(control)) return;
+      if (await hasFocus(control)) {
+        // And the keyboard user sees where they are: the control is shown, not hidden or off-screen.
+        const shown = await control.evaluateAll((elements) =>
+          elements.some((element) => element.matches(':focus') && element.checkVisibility()),
+        );
+        expect(shown, `${control.toString()} is visible when it has focus`).toBe(true);
+        return;
+      }
       await page.keyboard.press(key);
     }
   }
