@@ -8,9 +8,10 @@
  * role on the sign-in settings page. A new colleague with no Podium account signs in through
  * the provider, creates a topic and a consultation under it with every question type (the
  * builder's buttons, no drag and drop, one question moved up), allows a new embedding site,
- * and opens the consultation. One resident answers on the portal, another through the widget
- * on the new site's page; both ask to be told. The administrator closes the consultation and
- * publishes the outcome, which both residents read on the portal and get by mail (the outbox
+ * and opens the consultation. One resident answers on the portal, another (by keyboard too)
+ * through the widget on the new site's page; both ask to be told. The administrator closes
+ * the consultation and publishes the outcome, which both residents read on the portal and get
+ * by mail (the outbox
  * directory). Afterwards the site and the group mapping are removed again, so the demo is left
  * as other journeys expect it.
  */
@@ -290,13 +291,22 @@ test('a new administrator signs in through the identity provider, builds and ope
     await neighbour.goto(`${site.origin}/meedoen.html`);
     const widget = neighbour.locator('podium-submit');
     await expect(widget.locator('form')).toBeVisible();
-    await widget.getByRole('radio', { name: 'Lopend' }).check();
-    await widget.getByRole('checkbox', { name: 'Bankjes' }).check();
-    await widget.getByRole('radio', { name: '2', exact: true }).check();
-    await widget.getByLabel('Wat wilt u ons nog meegeven?').fill(`Een plek voor de markt op zaterdag (${marker}).`);
-    await widget.getByRole('textbox', { name: /^E-mailadres/ }).fill(widgetResident);
-    await widget.getByRole('checkbox', { name: /Ik geef toestemming/ }).check();
-    await widget.getByRole('button', { name: 'Versturen' }).click();
+    // This resident uses the keyboard too: Tab into the widget, Space and the arrow keys in
+    // the radio groups (one Tab stop each), typing, Enter to send.
+    await tabTo(widget.getByRole('radio', { name: 'Lopend' }));
+    await neighbour.keyboard.press('Space');
+    await expect(widget.getByRole('radio', { name: 'Lopend' })).toBeChecked();
+    await tick(widget.getByRole('checkbox', { name: 'Bankjes' }));
+    await typeInto(
+      widget.getByLabel('Wat wilt u ons nog meegeven?'),
+      `Een plek voor de markt op zaterdag (${marker}).`,
+    );
+    await tabTo(widget.getByRole('radio', { name: '1 – Heel ontevreden' }));
+    await neighbour.keyboard.press('ArrowRight');
+    await expect(widget.getByRole('radio', { name: '2', exact: true })).toBeChecked();
+    await typeInto(widget.getByRole('textbox', { name: /^E-mailadres/ }), widgetResident);
+    await tick(widget.getByRole('checkbox', { name: /Ik geef toestemming/ }));
+    await activate(widget.getByRole('button', { name: 'Versturen' }));
     await expect(widget.locator('[part="code"]')).toHaveText(FOLLOW_UP_CODE);
     await expectNoAxeViolations(neighbour, { context: 'widget confirmation on the new embedding site' });
 
