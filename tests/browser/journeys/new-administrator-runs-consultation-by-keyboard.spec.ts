@@ -11,9 +11,8 @@
  * and opens the consultation. One resident answers on the portal, another (by keyboard too)
  * through the widget on the new site's page; both ask to be told. The administrator closes
  * the consultation and publishes the outcome, which both residents read on the portal and get
- * by mail (the outbox
- * directory). Afterwards the site and the group mapping are removed again, so the demo is left
- * as other journeys expect it.
+ * by mail (the outbox directory). Afterwards the site and the group mapping are removed again,
+ * so the demo is left as other journeys expect it.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
