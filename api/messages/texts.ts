@@ -111,6 +111,9 @@ export const nl = {
   colleague_stale:
     'Iemand heeft dit account intussen gewijzigd. Haal het opnieuw op en stuur uw wijziging met die versie.',
   colleague_last_administrator: 'Dit is de laatste beheerder die actief is. Maak eerst iemand anders beheerder.',
+  colleague_not_invited:
+    'Deze medewerker heeft al een wachtwoord gekozen of logt in via de organisatie. Een uitnodiging is niet meer nodig.',
+  colleague_deactivated: 'Dit account staat uit. Zet het eerst weer aan en stuur dan een nieuwe uitnodiging.',
   role_required: 'Kies minstens één rol.',
   unknown_department: 'Deze afdeling bestaat niet.',
   origin_empty: 'Vul een webadres in, zoals https://www.gemeente.nl.',
@@ -223,6 +226,9 @@ export const en: Texts = {
   colleague_stale:
     'Someone has changed this account in the meantime. Fetch it again and send your change with that version.',
   colleague_last_administrator: 'This is the last active administrator. Make someone else an administrator first.',
+  colleague_not_invited:
+    'This staff member has chosen a password already or signs in through the organisation. No invitation is needed.',
+  colleague_deactivated: 'This account is deactivated. Reactivate it first, then send a new invitation.',
   role_required: 'Choose at least one role.',
   unknown_department: 'This department does not exist.',
   origin_empty: 'Fill in a web address, such as https://www.municipality.nl.',

@@ -67,6 +67,7 @@ export const AUDIT_ACTIONS = [
   'staff.created',
   'staff.deactivated',
   'staff.invitation_accepted',
+  'staff.invitation_resent',
   'staff.invited',
   'staff.login',
   'staff.login_sso',

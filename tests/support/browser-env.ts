@@ -27,6 +27,13 @@ export const OIDC_ACCOUNTS = {
     name: 'Nina Nieuw',
     groups: ['podium-beheer'],
   },
+  // The municipality's own administrator of the authoring journey, in a group of their own.
+  'gemeente-beheerder': {
+    email: 'gemeente.beheerder@demodam.example',
+    email_verified: true,
+    name: 'Gerda Gemeente',
+    groups: ['podium-gemeentebeheer'],
+  },
 } as const;
 
 export function browserTestEnv(root: string): Record<string, string> {

@@ -6,13 +6,15 @@
  *   mail, the database keeps its SHA-256, and it expires after `INVITATION_TTL_MS`.
  * - Role changes and (de)activation carry the version the administrator saw; a change on an
  *   older version is refused, so two administrators never overwrite each other unseen.
+ * - An invitation can be sent again while the person has not chosen a password: the new mail
+ *   has a new link, and the links of earlier mails stop working at once.
  * - Deactivating ends the person's sessions at once; their history stays.
  * - An organisation always keeps one active administrator: the change that would remove the
  *   last one (their own role, or deactivating them) is refused. The organisation's row is
  *   locked for the check, so two administrators removing each other at once cannot both win.
  */
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, inArray, isNotNull, isNull, max, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, isNull, max, ne, or, sql } from 'drizzle-orm';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { isEmailAddress } from '../../../shared/contracts/email.ts';
 import { textsFor } from '../../../shared/i18n.ts';
@@ -21,6 +23,7 @@ import type { Db } from '../../db/client.ts';
 import {
   departments,
   organisations,
+  outboxMessages,
   staffInvitations,
   staffLoginAddresses,
   staffRoles,
@@ -151,6 +154,84 @@ export async function inviteColleague(
       details: { roles: input.roles.map((grant) => grant.role) },
     });
     return { kind: 'invited', staffUserId: row.id } as const;
+  });
+}
+
+export type ResendResult =
+  | { kind: 'resent' }
+  | { kind: 'not_found' }
+  /** They chose a password already, or sign in through the identity provider. */
+  | { kind: 'not_invited' }
+  | { kind: 'deactivated' };
+
+/**
+ * Sends a new invitation (a new single-use link, valid `INVITATION_TTL_MS`) to someone who
+ * has not chosen a password yet, for a mail that got lost or a link that expired. The links of
+ * earlier mails stop working at once. The mail is in the language of the previous invitation
+ * unless `lang` says otherwise.
+ *
+ * @example
+ * await resendInvitation(db, { organisationId, staffUserId, actorId: admin.id, now })
+ */
+export async function resendInvitation(
+  db: Db,
+  input: { organisationId: string; staffUserId: string; actorId: string; lang?: Locale | undefined; now: Date },
+): Promise<ResendResult> {
+  return db.transaction(async (tx) => {
+    // Locked: an invitation accepted at this moment and a resend do not cross.
+    const [user] = await tx
+      .select({
+        email: staffUsers.email,
+        displayName: staffUsers.displayName,
+        passwordHash: staffUsers.passwordHash,
+        oidcSubject: staffUsers.oidcSubject,
+        disabledAt: staffUsers.disabledAt,
+      })
+      .from(staffUsers)
+      .where(and(eq(staffUsers.id, input.staffUserId), eq(staffUsers.organisationId, input.organisationId)))
+      .limit(1)
+      .for('update');
+    if (!user) return { kind: 'not_found' } as const;
+    if (user.passwordHash !== null || user.oidcSubject !== null) return { kind: 'not_invited' } as const;
+    if (user.disabledAt) return { kind: 'deactivated' } as const;
+    const revoked = await tx
+      .update(staffInvitations)
+      .set({ expiresAt: input.now })
+      .where(
+        and(
+          eq(staffInvitations.staffUserId, input.staffUserId),
+          isNull(staffInvitations.usedAt),
+          gt(staffInvitations.expiresAt, input.now),
+        ),
+      )
+      .returning({ id: staffInvitations.id });
+    const [previous] = await tx
+      .select({ locale: outboxMessages.locale })
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.staffUserId, input.staffUserId), eq(outboxMessages.kind, 'staff.invitation')))
+      .orderBy(desc(outboxMessages.createdAt))
+      .limit(1);
+    const lang: Locale = input.lang ?? (previous?.locale === 'en' ? 'en' : 'nl');
+    await queueInvitation(
+      tx,
+      {
+        staffUserId: input.staffUserId,
+        organisationId: input.organisationId,
+        email: user.email,
+        displayName: user.displayName,
+      },
+      { lang, now: input.now },
+    );
+    await recordAudit(tx, {
+      organisationId: input.organisationId,
+      actorType: 'staff',
+      actorId: input.actorId,
+      action: 'staff.invitation_resent',
+      subjectType: 'staff_user',
+      subjectId: input.staffUserId,
+      details: { earlierLinksStopped: revoked.length },
+    });
+    return { kind: 'resent' } as const;
   });
 }
 

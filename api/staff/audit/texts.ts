@@ -285,6 +285,8 @@ export const nl = {
       `{actor} haalde ${typeof d.origin === 'string' ? d.origin : 'een webadres'} weg uit de adressen die mogen insluiten`,
     'staff.deactivated': () => '{actor} zette het account van een medewerker uit',
     'staff.invitation_accepted': () => '{actor} koos een wachtwoord met een uitnodiging',
+    'staff.invitation_resent': () =>
+      '{actor} stuurde een medewerker een nieuwe uitnodiging; de links in eerdere uitnodigingen werken niet meer',
     'staff.invited': ({ details: d }) => {
       const roles = Array.isArray(d.roles) ? d.roles.filter((r) => typeof r === 'string').join(', ') : '';
       return `{actor} nodigde een medewerker uit${roles ? ` (rollen: ${roles})` : ''}`;
@@ -503,6 +505,8 @@ export const en: Texts = {
       `{actor} removed ${typeof d.origin === 'string' ? d.origin : 'a web address'} from the addresses that may embed`,
     'staff.deactivated': () => '{actor} deactivated a staff member’s account',
     'staff.invitation_accepted': () => '{actor} chose a password with an invitation',
+    'staff.invitation_resent': () =>
+      '{actor} sent a staff member a new invitation; the links in earlier invitations no longer work',
     'staff.invited': ({ details: d }) => {
       const roles = Array.isArray(d.roles) ? d.roles.filter((r) => typeof r === 'string').join(', ') : '';
       return `{actor} invited a staff member${roles ? ` (roles: ${roles})` : ''}`;

@@ -1,7 +1,7 @@
 /**
  * Colleagues as JSON (`/api/staff/colleagues`; administrators): the list with roles, state and
- * last log-in, inviting by e-mail, one person's roles and deactivating or reactivating them on
- * the version seen. The rules (the last administrator stays, departments belong to the
+ * last log-in, inviting by e-mail (and sending the invitation again), one person's roles and
+ * deactivating or reactivating them on the version seen. The rules (the last administrator stays, departments belong to the
  * organisation, the single-use invitation mail) are services/auth/colleagues.ts's.
  */
 import { z } from '@hono/zod-openapi';
@@ -12,6 +12,7 @@ import { problem } from '../../http/problem.ts';
 import {
   inviteColleague,
   listColleagues,
+  resendInvitation,
   setColleagueActive,
   setColleagueRoles,
   type ChangeResult,
@@ -108,6 +109,38 @@ const activeRoute = staffRoute('admin', {
     body: { required: true, content: json(z.object({ version: Version, active: z.boolean() }).strict()) },
   },
   responses: changeResponses,
+});
+
+const resendRoute = staffRoute('admin', {
+  method: 'post',
+  path: '/api/staff/colleagues/{id}/invitation',
+  tags,
+  summary: 'Send the invitation again, with a new link; the links of earlier invitations stop working',
+  request: {
+    params: IdParam,
+    body: {
+      required: true,
+      content: json(
+        z
+          .object({
+            language: z
+              .enum(['nl', 'en'])
+              .optional()
+              .openapi({ description: 'The language of the mail; by default that of the previous invitation' }),
+          })
+          .strict(),
+      ),
+    },
+  },
+  responses: {
+    200: { description: 'A new invitation is queued', content: json(ColleagueJson) },
+    404: { description: 'No such colleague', content: problemContent },
+    409: {
+      description: 'They chose a password already (or sign in through the identity provider), or are deactivated',
+      content: problemContent,
+    },
+    422: { description: 'Invalid input', content: problemContent },
+  },
 });
 
 function colleagueJson(c: Colleague) {
@@ -211,6 +244,24 @@ export function colleaguesApi() {
       now: c.get('now')(),
     });
     return (await answerChange(c, session.user.organisationId, id, result)) as never;
+  });
+
+  app.openapi(resendRoute, async (c) => {
+    const session = c.get('session')!;
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const result = await resendInvitation(c.get('db'), {
+      organisationId: session.user.organisationId,
+      staffUserId: id,
+      actorId: session.user.id,
+      lang: body.language,
+      now: c.get('now')(),
+    });
+    if (result.kind === 'not_found') return problem(c, 404, 'colleague_not_found') as never;
+    if (result.kind === 'not_invited') return problem(c, 409, 'colleague_not_invited') as never;
+    if (result.kind === 'deactivated') return problem(c, 409, 'colleague_deactivated') as never;
+    const found = (await listColleagues(c.get('db'), session.user.organisationId)).find((p) => p.id === id)!;
+    return c.json(colleagueJson(found), 200);
   });
 
   return app;

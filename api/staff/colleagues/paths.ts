@@ -12,6 +12,7 @@ export const colleaguePaths = {
   invite: '/beheer/collegas/uitnodigen',
   roles: (id: string) => `/beheer/collegas/${id}/rollen`,
   status: (id: string) => `/beheer/collegas/${id}/status`,
+  resend: (id: string) => `/beheer/collegas/${id}/uitnodiging`,
   /** Public: the link in the invitation mail (the token in the query). */
   setPassword: invitationPath,
 };

@@ -22,6 +22,7 @@ import {
   findInvitation,
   inviteColleague,
   listColleagues,
+  resendInvitation,
   setColleagueActive,
   setColleagueRoles,
   type ChangeResult,
@@ -94,7 +95,9 @@ export function colleagueRoutes(): Hono<StaffEnv> {
                 : query.tweestap === 'geen'
                   ? textsFor(secondFactorTexts, lang).colleague.resetNone
                   : undefined;
-      return personPage(c, lang, session, c.req.param('id') ?? '', { status });
+      // The address comes from the account, not the link: a link cannot make the page claim a mail.
+      const resent = query['opnieuw-uitgenodigd'] !== undefined;
+      return personPage(c, lang, session, c.req.param('id') ?? '', { status, resent });
     });
 
     app.get(colleaguePaths.setPassword(lang), async (c) => {
@@ -241,6 +244,25 @@ export function colleagueRoutes(): Hono<StaffEnv> {
     return personPage(c, lang, session, id, { errors: [{ field: 'status', message: refusal(lang, result) }] }, 409);
   });
 
+  app.post(colleaguePaths.resend(':id'), async (c) => {
+    const form = await staffForm(c, 'admin');
+    if (form instanceof Response) return form;
+    const { lang, session } = form;
+    const id = c.req.param('id') ?? '';
+    if (!Id.safeParse(id).success) return notFound(c, lang, session);
+    const result = await resendInvitation(c.get('db'), {
+      organisationId: session.user.organisationId,
+      staffUserId: id,
+      actorId: session.user.id,
+      now: c.get('now')(),
+    });
+    if (result.kind === 'resent') return c.redirect(`${colleaguePaths.person(lang, id)}?opnieuw-uitgenodigd`, 303);
+    if (result.kind === 'not_found') return notFound(c, lang, session);
+    const m = textsFor(colleagueTexts, lang).errors;
+    const message = result.kind === 'deactivated' ? m.resendDeactivated : m.notInvited;
+    return personPage(c, lang, session, id, { errors: [{ field: 'invitation', message }] }, 409);
+  });
+
   return app;
 }
 
@@ -312,7 +334,13 @@ async function personPage(
   lang: Locale,
   session: ActiveSession,
   id: string,
-  extra: { status?: string | undefined; errors?: FieldError[]; chosen?: { roles: string[]; departments: string[] } },
+  extra: {
+    status?: string | undefined;
+    /** Say that a new invitation is on its way (to the colleague's address). */
+    resent?: boolean;
+    errors?: FieldError[];
+    chosen?: { roles: string[]; departments: string[] };
+  },
   status: 200 | 409 | 422 = 200,
 ) {
   if (!Id.safeParse(id).success) return notFound(c, lang, session);
@@ -325,7 +353,7 @@ async function personPage(
       colleague,
       departments: await departmentsOf(c, session),
       ...(extra.chosen ? { chosen: extra.chosen } : {}),
-      status: extra.status,
+      status: extra.resent ? textsFor(colleagueTexts, lang).resent(colleague.email) : extra.status,
       errors: extra.errors ?? [],
       secondFactor: colleagueSecondFactorSection(
         lang,

@@ -45,6 +45,12 @@ export const nl = {
   reactivate: 'Account weer aanzetten',
   deactivated: 'Het account is uitgezet.',
   reactivated: 'Het account staat weer aan.',
+  resendHeading: 'Uitnodiging opnieuw versturen',
+  resendIntro:
+    'Kreeg uw collega de e-mail niet, of is de link verlopen? Stuur een nieuwe uitnodiging. De link in eerdere uitnodigingen werkt dan niet meer.',
+  resend: 'Uitnodiging opnieuw versturen',
+  resent: (email: string) =>
+    `Een nieuwe uitnodiging voor ${email} staat klaar om te versturen. De link in eerdere uitnodigingen werkt niet meer.`,
   errors: {
     name: 'Vul de naam in (hoogstens 200 tekens).',
     email: 'Vul een geldig e-mailadres in, zoals naam@gemeente.nl.',
@@ -58,6 +64,9 @@ export const nl = {
     lastAdministrator:
       'Dit kan niet: er moet altijd minstens één beheerder actief blijven. Maak eerst een andere collega beheerder.',
     action: 'Deze actie bestaat niet. Gebruik de knoppen op de pagina.',
+    notInvited:
+      'Deze collega heeft al een wachtwoord gekozen of logt in via de organisatie. Een uitnodiging is niet meer nodig.',
+    resendDeactivated: 'Dit account staat uit. Zet het eerst weer aan en stuur dan een nieuwe uitnodiging.',
   },
   setPassword: {
     title: 'Kies uw wachtwoord',
@@ -122,6 +131,12 @@ export const en: typeof nl = {
   reactivate: 'Reactivate the account',
   deactivated: 'The account has been deactivated.',
   reactivated: 'The account is active again.',
+  resendHeading: 'Send the invitation again',
+  resendIntro:
+    'Did your colleague not get the e-mail, or has the link expired? Send a new invitation. The link in earlier invitations then stops working.',
+  resend: 'Send the invitation again',
+  resent: (email) =>
+    `A new invitation for ${email} is ready to be sent. The link in earlier invitations no longer works.`,
   errors: {
     name: 'Fill in the name (at most 200 characters).',
     email: 'Fill in a valid e-mail address, such as name@municipality.nl.',
@@ -134,6 +149,9 @@ export const en: typeof nl = {
     lastAdministrator:
       'This is not possible: at least one administrator must stay active. Make another colleague administrator first.',
     action: 'This action does not exist. Use the buttons on the page.',
+    notInvited:
+      'This colleague has chosen a password already or signs in through the organisation. No invitation is needed.',
+    resendDeactivated: 'This account is deactivated. Reactivate it first, then send a new invitation.',
   },
   setPassword: {
     title: 'Choose your password',

@@ -186,7 +186,23 @@ export function renderColleaguePage(state: {
     departments: c.roles.flatMap((g) => (g.role === 'department_member' && g.departmentId ? [g.departmentId] : [])),
   };
   const target = (name: string) =>
-    name === 'roles' ? 'person-role-administrator' : name === 'status' ? 'status-button' : name;
+    name === 'roles'
+      ? 'person-role-administrator'
+      : name === 'status'
+        ? 'status-button'
+        : name === 'invitation'
+          ? 'resend-button'
+          : name;
+  // Someone who has not chosen a password yet can get a new link (the old ones stop working).
+  const resend =
+    c.invited && !c.disabledAt
+      ? html`<h2>${m.resendHeading}</h2>
+<p>${m.resendIntro}</p>
+<form method="post" action="${colleaguePaths.resend(c.id)}">
+${hiddenFields({ csrf: session.csrfToken, lang })}
+<button type="submit" id="resend-button" class="staff-button staff-button--secondary">${m.resend}</button>
+</form>`
+      : nothing;
   const body = html`${errorSummary(
     lang,
     errors.map((e) => ({ ...e, target: target(e.field) })),
@@ -204,6 +220,7 @@ ${hiddenFields({ csrf: session.csrfToken, lang, version: String(c.version) })}
 ${roleChoices(lang, 'person', chosen, state.departments, errors)}
 <button type="submit" class="staff-button">${m.saveRoles}</button>
 </form>
+${resend}
 ${state.secondFactor ?? nothing}
 <h2>${c.disabledAt ? m.reactivateHeading : m.deactivateHeading}</h2>
 ${c.disabledAt ? nothing : html`<p>${m.deactivateIntro}</p>`}

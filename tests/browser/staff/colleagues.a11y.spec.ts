@@ -1,7 +1,8 @@
 /**
  * The colleagues pages and the set-password page in a real browser: reached from the
  * navigation, inviting (with refused input first), one colleague's page, deactivating, and
- * the invited person choosing a password from the mail's link and logging in. Each page is
+ * the invited person choosing a password from the mail's link and logging in, and sending an
+ * invitation again. Each page is
  * checked with axe, walked with Tab, and shown at 320 px, with 200% text and in forced colours.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -129,6 +130,32 @@ test('the invited colleague follows the mail’s link, chooses a password and lo
   await page.getByLabel('Wachtwoord').fill('fietsen langs het park');
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await expect(page).toHaveURL(`${baseUrl}/beheer/`);
+});
+
+test('an invited colleague’s page offers the invitation again, by keyboard, and says a new one is on its way', async ({
+  page,
+}) => {
+  await logInAsStaff(page, baseUrl, EMAIL, { next: '/beheer/collegas' });
+  await page.getByLabel('Naam').fill('Bo Opnieuw');
+  await page.getByLabel('E-mailadres').fill('bo@demodam.example');
+  await page.getByRole('group', { name: 'Rollen' }).getByLabel('Analist').check();
+  await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+  await page.getByRole('link', { name: 'Bo Opnieuw' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Uitnodiging opnieuw versturen' })).toBeVisible();
+  await expectNoAxeViolations(page, { context: 'invited colleague' });
+  await expectKeyboardWalk(page);
+  await checkLayout(page, 'invited colleague');
+
+  await page.getByRole('button', { name: 'Uitnodiging opnieuw versturen' }).press('Enter');
+  await expect(page.getByRole('status')).toHaveText(
+    'Een nieuwe uitnodiging voor bo@demodam.example staat klaar om te versturen. De link in eerdere uitnodigingen werkt niet meer.',
+  );
+  await expectNoAxeViolations(page, { context: 'invitation sent again' });
+  const mails = await database.db
+    .select()
+    .from(outboxMessages)
+    .where(eq(outboxMessages.recipient, 'bo@demodam.example'));
+  expect(mails).toHaveLength(2);
 });
 
 test('the English colleagues page passes axe and 320 px', async ({ page }) => {

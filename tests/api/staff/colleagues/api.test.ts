@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { outboxMessages, staffUsers } from '../../../../api/db/schema.ts';
-import { openTestApp, type TestApp } from '../../../support/app.ts';
+import { NOW, openTestApp, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
 import { addStaffUser, apiKeyFor, withKey } from '../../../support/staff.ts';
 
@@ -18,8 +18,9 @@ for (const target of databaseTargets()) {
     let t: TestApp;
     let key: string;
     let adminId: string;
+    let clock = NOW;
     before(async () => {
-      t = await openTestApp(target);
+      t = await openTestApp(target, { now: () => clock });
       adminId = await addStaffUser(t, 'admin@colleagues-api.example', 'administrator');
       key = await apiKeyFor(t, adminId);
     });
@@ -71,6 +72,36 @@ for (const target of databaseTargets()) {
       assert.ok(list.colleagues.some((c) => c.id === person.id && !c.active));
     });
 
+    it('sends an invitation again in the language asked, while the colleague has no password', async () => {
+      const invited = await withKey(t, key, 'POST', '/api/staff/colleagues', {
+        email: 'opnieuw@colleagues-api.example',
+        name: 'Opnieuw Uitgenodigd',
+        roles: [{ role: 'analyst' }],
+        language: 'nl',
+      });
+      const person = (await invited.json()) as Colleague;
+      const mails = () =>
+        t.db.select().from(outboxMessages).where(eq(outboxMessages.recipient, 'opnieuw@colleagues-api.example'));
+      clock = new Date(NOW.getTime() + 30_000);
+      const resent = await withKey(t, key, 'POST', `/api/staff/colleagues/${person.id}/invitation`, { language: 'en' });
+      assert.equal(resent.status, 200);
+      assert.equal(((await resent.json()) as Colleague).invited, true);
+      const queued = await mails();
+      assert.equal(queued.length, 2);
+      assert.deepEqual(queued.map((mail) => mail.locale).sort(), ['en', 'nl']);
+      // Without a language: that of the previous mail (the newest, a minute later).
+      clock = new Date(NOW.getTime() + 60_000);
+      assert.equal((await withKey(t, key, 'POST', `/api/staff/colleagues/${person.id}/invitation`, {})).status, 200);
+      assert.equal((await mails()).filter((mail) => mail.locale === 'en').length, 2);
+
+      await t.db.update(staffUsers).set({ passwordHash: 'x' }).where(eq(staffUsers.id, person.id));
+      const refused = await withKey(t, key, 'POST', `/api/staff/colleagues/${person.id}/invitation`, {});
+      assert.equal(refused.status, 409);
+      assert.match(((await refused.json()) as { title: string }).title, /al een wachtwoord gekozen/);
+      assert.equal((await mails()).length, 3, 'no mail once a password is chosen');
+      clock = NOW;
+    });
+
     it('keeps the last active administrator', async () => {
       const list = (await (await withKey(t, key, 'GET', '/api/staff/colleagues')).json()) as {
         colleagues: Colleague[];
@@ -120,6 +151,11 @@ for (const target of databaseTargets()) {
         ['PUT', `/api/staff/colleagues/${adminId}/roles`, { roles: [{ role: 'webcare' }] }, 422, 'version'],
         ['PUT', `/api/staff/colleagues/${adminId}/active`, { version: 1, active: 'nee' }, 422, 'active'],
         ['PUT', '/api/staff/colleagues/niemand/active', { version: 1, active: true }, 422, 'id'],
+        ['POST', `/api/staff/colleagues/${adminId}/invitation`, { language: 'de' }, 422, 'language'],
+        ['POST', `/api/staff/colleagues/${adminId}/invitation`, { taal: 'nl' }, 422, ''],
+        ['POST', '/api/staff/colleagues/niemand/invitation', {}, 422, 'id'],
+        ['POST', '/api/staff/colleagues/00000000-0000-4000-8000-000000000000/invitation', {}, 404, ''],
+        ['POST', `/api/staff/colleagues/${adminId}/invitation`, {}, 409, ''],
         [
           'PUT',
           '/api/staff/colleagues/00000000-0000-4000-8000-000000000000/active',

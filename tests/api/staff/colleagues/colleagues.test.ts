@@ -158,6 +158,144 @@ for (const target of databaseTargets()) {
       assert.equal(user!.passwordHash, null);
     });
 
+    it('sends the invitation again with a new link: earlier links stop working, the new one works once', async () => {
+      try {
+        await invite([
+          ['name', 'Elif Kaya'],
+          ['email', 'elif@demodam.example'],
+          ['role', 'webcare'],
+          ['language', 'en'],
+        ]);
+        const first = await linkFor('elif@demodam.example');
+        const [user] = await t.db.select().from(staffUsers).where(eq(staffUsers.email, 'elif@demodam.example'));
+        const person = await get(`/beheer/collegas/${user!.id}`, admin);
+        assert.match(person.html, /<h2>Uitnodiging opnieuw versturen<\/h2>/);
+        assert.match(person.html, new RegExp(`action="/beheer/collegas/${user!.id}/uitnodiging"`));
+
+        // Six days later (the first link still works for a day), with a session of that day.
+        clock = new Date(NOW.getTime() + 6 * DAY);
+        const later = await logIn(t, 'beheer@demodam.example');
+        const resent = await staffPost(
+          t,
+          `/beheer/collegas/${user!.id}/uitnodiging`,
+          [['csrf', later.csrf]],
+          later.cookie,
+        );
+        assert.equal(resent.status, 303);
+        assert.equal(resent.headers.get('Location'), `/beheer/collegas/${user!.id}?opnieuw-uitgenodigd`);
+        const shown = await get(resent.headers.get('Location')!, later);
+        assert.match(
+          shown.html,
+          /Een nieuwe uitnodiging voor elif@demodam\.example staat klaar om te versturen\. De link in eerdere uitnodigingen werkt niet meer\./,
+        );
+
+        const mails = await t.db
+          .select()
+          .from(outboxMessages)
+          .where(
+            and(eq(outboxMessages.recipient, 'elif@demodam.example'), eq(outboxMessages.kind, 'staff.invitation')),
+          );
+        assert.equal(mails.length, 2, 'a second mail is queued');
+        const second = mails.find((mail) => !mail.text.includes(first.token))!;
+        assert.equal(second.locale, 'en', 'in the language of the first invitation');
+        const token = /token=([A-Za-z0-9_-]{43})/.exec(second.text)![1]!;
+        assert.notEqual(token, first.token);
+
+        assert.equal((await get(`${first.path}?token=${first.token}`)).status, 404, 'the first link opens nothing');
+        assert.equal((await setPassword(first.path, first.token, 'een lange zin als wachtwoord')).status, 404);
+        // The new link is valid for a week from the resend: past the first link's week.
+        clock = new Date(NOW.getTime() + 10 * DAY);
+        assert.equal((await get(`/en/manage/set-password?token=${token}`)).status, 200);
+        assert.equal((await setPassword('/en/manage/set-password', token, 'een lange zin als wachtwoord')).status, 200);
+        assert.equal((await setPassword('/en/manage/set-password', token, 'nog een lange zin hier')).status, 404);
+
+        const [entry] = await t.db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.action, 'staff.invitation_resent'), eq(auditLog.subjectId, user!.id)));
+        assert.equal(entry?.actorId, adminId);
+        assert.deepEqual(entry?.details, { earlierLinksStopped: 1 });
+
+        // With a password chosen, the page offers no resend, and a post is refused with the reason.
+        const latest = await logIn(t, 'beheer@demodam.example');
+        const after = await get(`/beheer/collegas/${user!.id}`, latest);
+        assert.doesNotMatch(after.html, /Uitnodiging opnieuw versturen/);
+        const refused = await staffPost(
+          t,
+          `/beheer/collegas/${user!.id}/uitnodiging`,
+          [
+            ['csrf', latest.csrf],
+            ['lang', 'en'],
+          ],
+          latest.cookie,
+        );
+        assert.equal(refused.status, 409);
+        const html = await refused.text();
+        assert.match(html, /This colleague has chosen a password already/);
+        assert.match(html, /href="#resend-button"/);
+        assert.equal(
+          (await t.db.select().from(outboxMessages).where(eq(outboxMessages.recipient, 'elif@demodam.example'))).length,
+          2,
+          'no third mail',
+        );
+      } finally {
+        // Logging in later ended the earlier session (it had expired by then): a new one for the next tests.
+        clock = NOW;
+        admin = await logIn(t, 'beheer@demodam.example');
+      }
+    });
+
+    it('sends no new invitation to a deactivated or unknown colleague, nor without a valid form', async () => {
+      await invite([
+        ['name', 'Fenna'],
+        ['email', 'fenna@demodam.example'],
+        ['role', 'analyst'],
+        ['language', 'nl'],
+      ]);
+      const first = await linkFor('fenna@demodam.example');
+      const [user] = await t.db.select().from(staffUsers).where(eq(staffUsers.email, 'fenna@demodam.example'));
+      const off = await staffPost(
+        t,
+        `/beheer/collegas/${user!.id}/status`,
+        [
+          ['csrf', admin.csrf],
+          ['version', String(await versionOf(user!.id))],
+          ['action', 'deactivate'],
+        ],
+        admin.cookie,
+      );
+      assert.equal(off.status, 303);
+      assert.doesNotMatch((await get(`/beheer/collegas/${user!.id}`, admin)).html, /Uitnodiging opnieuw versturen/);
+      const refused = await staffPost(
+        t,
+        `/beheer/collegas/${user!.id}/uitnodiging`,
+        [['csrf', admin.csrf]],
+        admin.cookie,
+      );
+      assert.equal(refused.status, 409);
+      assert.match(await refused.text(), /Dit account staat uit\. Zet het eerst weer aan/);
+
+      const unknown = await staffPost(
+        t,
+        '/beheer/collegas/00000000-0000-4000-8000-000000000000/uitnodiging',
+        [['csrf', admin.csrf]],
+        admin.cookie,
+      );
+      assert.equal(unknown.status, 404);
+      assert.equal(
+        (await staffPost(t, '/beheer/collegas/niet-een-id/uitnodiging', [['csrf', admin.csrf]], admin.cookie)).status,
+        404,
+      );
+      const noCsrf = await staffPost(t, `/beheer/collegas/${user!.id}/uitnodiging`, [], admin.cookie);
+      assert.equal(noCsrf.status, 403);
+      const mails = await t.db
+        .select()
+        .from(outboxMessages)
+        .where(and(eq(outboxMessages.recipient, 'fenna@demodam.example'), eq(outboxMessages.kind, 'staff.invitation')));
+      assert.equal(mails.length, 1, 'only the first invitation');
+      assert.ok(mails[0]!.text.includes(first.token));
+    });
+
     it('refuses a short or mistyped password with a message at the field, and the link keeps working', async () => {
       await invite([
         ['name', 'Dirk'],
