@@ -110,12 +110,10 @@ export function guidelineProblems(input: ChannelGuidelineInput, departmentIds: r
       problems.push({ field: `${at}.from`, code: 'time_format' });
       return;
     }
-    if (!span.from || !span.to) {
-      problems.push({ field: `${at}.${span.from ? 'to' : 'from'}`, code: 'time_half' });
-      return;
-    }
-    if (!from) problems.push({ field: `${at}.from`, code: 'time_format' });
-    if (!to) problems.push({ field: `${at}.to`, code: 'time_format' });
+    if (span.from && !from) problems.push({ field: `${at}.from`, code: 'time_format' });
+    if (span.to && !to) problems.push({ field: `${at}.to`, code: 'time_format' });
+    if (!span.from) problems.push({ field: `${at}.from`, code: 'time_half' });
+    if (!span.to) problems.push({ field: `${at}.to`, code: 'time_half' });
     if (!from || !to) return;
     if (minutesOf(span.to) <= minutesOf(span.from)) {
       problems.push({ field: `${at}.to`, code: 'time_order' });
