@@ -106,10 +106,19 @@ export const JOURNEY_SECURITY_COLLEAGUE = {
   password: JOURNEY_WEBCARE.password,
 } as const;
 
+/** The poster of the journeys: writes and schedules announcements; webcare's password too. */
+export const JOURNEY_POSTER = {
+  email: 'journey-poster@demodam.example',
+  name: 'Pim Poster',
+  role: 'poster',
+  password: JOURNEY_WEBCARE.password,
+} as const;
+
 export const JOURNEY_ACCOUNTS = [
   JOURNEY_WEBCARE,
   JOURNEY_MODERATOR,
   JOURNEY_ADMIN,
   JOURNEY_SECURITY_ADMIN,
   JOURNEY_SECURITY_COLLEAGUE,
+  JOURNEY_POSTER,
 ] as const;
