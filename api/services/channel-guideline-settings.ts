@@ -12,7 +12,7 @@
  * before and after.
  *
  * The portal does not print the guidelines: residents read them live from
- * `/api/v1/channel-guidelines`, so a save needs no rebuild.
+ * `/api/channels`, so a save needs no rebuild.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
