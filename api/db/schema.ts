@@ -980,6 +980,8 @@ export const channelGuidelines = pgTable(
       .array()
       .notNull()
       .default(sql`ARRAY[]::text[]`),
+    /** Raised by every save on the settings page or the staff API: a save on an older one is refused. */
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -123,6 +123,19 @@ export const nl = {
   origin_too_long: 'Dit webadres is te lang (hoogstens 300 tekens).',
   origin_not_listed: 'Dit webadres staat niet (meer) in de lijst.',
   privacy_confirm_required: 'Wissen kan niet ongedaan worden gemaakt. Stuur confirm: true mee als u het zeker weet.',
+  guideline_not_found: 'Dit kanaal bestaat niet (meer).',
+  guideline_stale: 'Een collega heeft de richtlijnen van dit kanaal intussen gewijzigd',
+  guideline_stale_detail: (p: MessageParams) =>
+    `Er is nu versie ${p.version}. Gewijzigd: ${p.changes}. Haal de richtlijnen opnieuw op en stuur uw wijziging met die versie.`,
+  guideline_name_required: 'Vul een Nederlandse naam in.',
+  guideline_name_too_long: 'Maak de naam korter: hoogstens 120 tekens.',
+  guideline_time_format: 'Vul een tijd in als uu:mm, zoals 09:00.',
+  guideline_time_half: 'Vul zowel het begin als het einde in.',
+  guideline_time_order: 'Het einde moet na het begin liggen.',
+  guideline_weekday_range: 'Kies dagen van maandag (1) tot en met zondag (7).',
+  guideline_weekday_missing: 'Kies minstens één dag.',
+  guideline_hours_overlap: 'Deze tijden overlappen met andere tijden op dezelfde dag.',
+  guideline_unknown_department: 'Deze afdeling bestaat niet (meer).',
 } satisfies Record<string, Message>;
 
 export type Texts = typeof nl;
@@ -238,6 +251,19 @@ export const en: Texts = {
   origin_too_long: 'This web address is too long (at most 300 characters).',
   origin_not_listed: 'This web address is not (or no longer) in the list.',
   privacy_confirm_required: 'Erasing cannot be undone. Send confirm: true when you are sure.',
+  guideline_not_found: 'This channel does not exist (any more).',
+  guideline_stale: 'A colleague has changed the guidelines of this channel in the meantime',
+  guideline_stale_detail: (p: MessageParams) =>
+    `It is now at version ${p.version}. Changed: ${p.changes}. Fetch the guidelines again and send your change with that version.`,
+  guideline_name_required: 'Enter a Dutch name.',
+  guideline_name_too_long: 'Make the name shorter: at most 120 characters.',
+  guideline_time_format: 'Enter a time as hh:mm, such as 09:00.',
+  guideline_time_half: 'Enter both the start and the end.',
+  guideline_time_order: 'The end must be after the start.',
+  guideline_weekday_range: 'Choose days from Monday (1) to Sunday (7).',
+  guideline_weekday_missing: 'Choose at least one day.',
+  guideline_hours_overlap: 'These hours overlap with other hours on the same day.',
+  guideline_unknown_department: 'This department does not exist (any more).',
 };
 
 export type MessageCode = keyof Texts;

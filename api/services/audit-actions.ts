@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'accessibility_statement.changed',
   'api_key.created',
   'api_key.revoked',
+  'channel_guideline.changed',
   'audit.exported',
   'consultation.created',
   'consultation.outcome_published',

@@ -3,11 +3,14 @@
  * There is no function here that changes an entry, and the database refuses UPDATE and
  * DELETE on the table (migration 0006) except for the retention purge.
  */
-import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { LocalizedText } from '../../shared/contracts/localized-text.ts';
 import type { Db } from '../db/client.ts';
 import { auditLog, consultations, socialPosts, socialThreads, staffUsers, submissions } from '../db/schema.ts';
+import type { AuditAction } from './audit-actions.ts';
 import { TIME_ZONE } from './insights/weeks.ts';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type AuditFilter = {
   /** A staff user's id, or everything done by the system or by residents. */
@@ -185,4 +188,48 @@ export async function auditActors(db: Db, organisationId: string): Promise<Array
     .where(eq(staffUsers.organisationId, organisationId))
     .orderBy(asc(staffUsers.displayName));
   return rows;
+}
+
+/** One save since a version, as a stale-save refusal names it: who, when, and the entry's details. */
+export type ChangeSinceVersion = { at: Date; by: string | null; details: Record<string, unknown> };
+
+/**
+ * The saves of a versioned thing made after `since` (the version a form was opened on),
+ * newest first, with the name of the person who made each: what a refused stale save tells
+ * the person whose typing it keeps. Every such save is audited with its new version in
+ * `details.version`; `subjectId` narrows the log to one thing (one topic, one channel),
+ * `through` to the versions up to the current one.
+ *
+ * @example
+ * const changes = await changesSinceVersion(db, { organisationId, action: 'house_rule.changed', since: 4, limit: 5 });
+ * // [{ at, by: 'Anna Beheer', details: { version: 6, action: 'edited', title: {…} } }, …]
+ */
+export async function changesSinceVersion(
+  db: Db | Tx,
+  params: {
+    organisationId: string;
+    action: AuditAction;
+    since: number;
+    subjectType?: string;
+    subjectId?: string;
+    through?: number;
+    limit?: number;
+  },
+): Promise<ChangeSinceVersion[]> {
+  const version = sql`(${auditLog.details}->>'version')::int`;
+  const where: SQL[] = [
+    eq(auditLog.organisationId, params.organisationId),
+    eq(auditLog.action, params.action),
+    gt(version, params.since),
+  ];
+  if (params.subjectType !== undefined) where.push(eq(auditLog.subjectType, params.subjectType));
+  if (params.subjectId !== undefined) where.push(eq(auditLog.subjectId, params.subjectId));
+  if (params.through !== undefined) where.push(lte(version, params.through));
+  const query = db
+    .select({ at: auditLog.at, by: staffUsers.displayName, details: auditLog.details })
+    .from(auditLog)
+    .leftJoin(staffUsers, eq(staffUsers.id, auditLog.actorId))
+    .where(and(...where))
+    .orderBy(desc(auditLog.at), desc(auditLog.id));
+  return params.limit === undefined ? await query : await query.limit(params.limit);
 }

@@ -12,20 +12,19 @@
  * refused with who changed which rule since, the audit log holds the rule before and after,
  * and the portal is marked for a rebuild.
  */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
-  auditLog,
   channelGuidelines,
   consultations,
   houseRules,
   organisations,
   socialPosts,
   socialThreads,
-  staffUsers,
   submissions,
   type LocalizedText,
 } from '../db/schema.ts';
+import { changesSinceVersion } from './audit-log.ts';
 import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';
 
@@ -64,7 +63,7 @@ export type HouseRuleSaveResult =
 
 /** The most changes a refusal lists; older ones are in the audit log. */
 const MAX_CHANGES = 5;
-const HOUSE_RULE_ACTION = 'house_rule.changed';
+const HOUSE_RULE_ACTION = 'house_rule.changed' as const;
 
 export async function loadHouseRuleSettings(db: Db, organisationId: string): Promise<HouseRuleSettings> {
   const [org] = await db
@@ -292,19 +291,12 @@ async function houseRulesStale(db: Db, organisationId: string, expected: number)
     .select({ version: organisations.houseRulesVersion })
     .from(organisations)
     .where(eq(organisations.id, organisationId));
-  const rows = await db
-    .select({ at: auditLog.at, by: staffUsers.displayName, details: auditLog.details })
-    .from(auditLog)
-    .leftJoin(staffUsers, eq(staffUsers.id, auditLog.actorId))
-    .where(
-      and(
-        eq(auditLog.organisationId, organisationId),
-        eq(auditLog.action, HOUSE_RULE_ACTION),
-        sql`(${auditLog.details}->>'version')::int > ${expected}`,
-      ),
-    )
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(MAX_CHANGES);
+  const rows = await changesSinceVersion(db, {
+    organisationId,
+    action: HOUSE_RULE_ACTION,
+    since: expected,
+    limit: MAX_CHANGES,
+  });
   return {
     kind: 'stale',
     version: org?.version ?? 1,

@@ -10,16 +10,15 @@
  * the part before and after, and the portal is marked for a rebuild. Rows have no identity of
  * their own; their place in the list names them, which the version check makes safe.
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   accessibilityStatements,
-  auditLog,
-  staffUsers,
   type AccessibilityAudit,
   type AccessibilityDeviation,
   type LocalizedText,
 } from '../db/schema.ts';
+import { changesSinceVersion } from './audit-log.ts';
 import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';
 
@@ -79,7 +78,7 @@ export type StatementSaveResult =
   | { kind: 'unknown_row' }
   | { kind: 'cannot_move' };
 
-const STATEMENT_ACTION = 'accessibility_statement.changed';
+const STATEMENT_ACTION = 'accessibility_statement.changed' as const;
 const MAX_CHANGES = 5;
 
 export async function loadStatementSettings(db: Db, organisationId: string): Promise<StatementSettings> {
@@ -273,19 +272,12 @@ async function stale(db: Db, organisationId: string, expected: number): Promise<
     .select({ version: accessibilityStatements.version })
     .from(accessibilityStatements)
     .where(eq(accessibilityStatements.organisationId, organisationId));
-  const rows = await db
-    .select({ at: auditLog.at, by: staffUsers.displayName, details: auditLog.details })
-    .from(auditLog)
-    .leftJoin(staffUsers, eq(staffUsers.id, auditLog.actorId))
-    .where(
-      and(
-        eq(auditLog.organisationId, organisationId),
-        eq(auditLog.action, STATEMENT_ACTION),
-        sql`(${auditLog.details}->>'version')::int > ${expected}`,
-      ),
-    )
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(MAX_CHANGES);
+  const rows = await changesSinceVersion(db, {
+    organisationId,
+    action: STATEMENT_ACTION,
+    since: expected,
+    limit: MAX_CHANGES,
+  });
   return {
     kind: 'stale',
     version: row?.version ?? 0,

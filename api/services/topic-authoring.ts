@@ -9,12 +9,13 @@
  * `topics.version` (a save on an older version is refused, naming who saved since and what
  * they changed, from the audit log). A topic with consultations cannot be removed.
  */
-import { and, asc, count, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { InputText } from '../../shared/contracts/input-text.ts';
 import type { LocalizedText } from '../../shared/contracts/public-content.ts';
 import type { Db } from '../db/client.ts';
-import { auditLog, consultations, staffUsers, topics } from '../db/schema.ts';
+import { consultations, topics } from '../db/schema.ts';
+import { changesSinceVersion } from './audit-log.ts';
 import { recordAudit } from './audit.ts';
 import { changedFields, Slug } from './consultation-authoring.ts';
 import { markContentChanged } from './content-revision.ts';
@@ -193,20 +194,14 @@ async function lockTopic(tx: Tx, organisationId: string, slug: string) {
 
 /** Who saved since the version the form was opened on, and which fields, from the audit log. */
 async function staleSince(tx: Tx, current: typeof topics.$inferSelect, seen: number): Promise<StaleTopic> {
-  const entries = await tx
-    .select({ details: auditLog.details, by: staffUsers.displayName })
-    .from(auditLog)
-    .leftJoin(staffUsers, eq(staffUsers.id, auditLog.actorId))
-    .where(
-      and(
-        eq(auditLog.subjectType, 'topic'),
-        eq(auditLog.subjectId, current.id),
-        eq(auditLog.action, 'topic.updated'),
-        gt(sql`(${auditLog.details}->>'version')::int`, seen),
-        lt(sql`(${auditLog.details}->>'version')::int`, current.version + 1),
-      ),
-    )
-    .orderBy(desc(auditLog.at));
+  const entries = await changesSinceVersion(tx, {
+    organisationId: current.organisationId,
+    action: 'topic.updated',
+    subjectType: 'topic',
+    subjectId: current.id,
+    since: seen,
+    through: current.version,
+  });
   const changed = new Set<string>();
   for (const entry of entries) {
     const fields = (entry.details as { fields?: unknown }).fields;

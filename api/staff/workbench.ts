@@ -35,6 +35,7 @@ import { queueApi } from './queue/api.ts';
 import { privacyApi } from './privacy/api.ts';
 import { colleaguesApi } from './colleagues/api.ts';
 import { embeddingApi } from './embedding/api.ts';
+import { guidelinesApi } from './settings/guideline-api.ts';
 import { createQueuePage, queueRoutes } from './queue/routes.ts';
 import { presenceRoutes } from './queue/presence-routes.ts';
 import { savedViewRoutes } from './queue/saved-views-routes.ts';
@@ -91,6 +92,7 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): OpenAPIHono
   app.route('/', privacyApi());
   app.route('/', colleaguesApi());
   app.route('/', embeddingApi());
+  app.route('/', guidelinesApi());
   documentExistingStaffApi(app.openAPIRegistry);
   return app;
 }

@@ -123,6 +123,14 @@ export const JOURNEY_ANALYST = {
   password: JOURNEY_WEBCARE.password,
 } as const;
 
+/** The poster of the journeys: writes and schedules announcements; webcare's password too. */
+export const JOURNEY_POSTER = {
+  email: 'journey-poster@demodam.example',
+  name: 'Pim Poster',
+  role: 'poster',
+  password: JOURNEY_WEBCARE.password,
+} as const;
+
 export const JOURNEY_ACCOUNTS = [
   JOURNEY_WEBCARE,
   JOURNEY_MODERATOR,
@@ -130,4 +138,5 @@ export const JOURNEY_ACCOUNTS = [
   JOURNEY_SECURITY_ADMIN,
   JOURNEY_SECURITY_COLLEAGUE,
   JOURNEY_ANALYST,
+  JOURNEY_POSTER,
 ] as const;

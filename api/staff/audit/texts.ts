@@ -5,6 +5,7 @@
  * rest is plain text from the entry's details, which hold ids, counts and codes only.
  */
 import type { AuditAction } from '../../services/audit-actions.ts';
+import type { GuidelineField } from '../../services/channel-guideline-settings.ts';
 
 /** What a sentence may use of the entry. */
 export type SentenceInput = { details: Record<string, unknown>; subjectType: string; subjectId: string | null };
@@ -29,6 +30,19 @@ const title = (d: Record<string, unknown>, key: 'before' | 'after') => str(obj(d
 const ruleTitle = (d: Record<string, unknown>, lang: 'nl' | 'en'): string => {
   const t = obj(d, 'title');
   return str(t, lang) || str(t, 'nl') || str(d, 'code');
+};
+/** The parts of a channel's guidelines, as a save names them (services/channel-guideline-settings.ts). */
+export const NL_GUIDELINE_FIELDS: Record<GuidelineField, string> = {
+  name: 'naam',
+  repliesAllowed: 'reacties toegestaan',
+  moderatedByDepartmentId: 'modererende afdeling',
+  postingHours: 'plaatsingstijden',
+};
+export const EN_GUIDELINE_FIELDS: Record<GuidelineField, string> = {
+  name: 'name',
+  repliesAllowed: 'replies allowed',
+  moderatedByDepartmentId: 'moderating department',
+  postingHours: 'posting hours',
 };
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 /** The parts of the office calendar a save changed, as a list in words. */
@@ -197,6 +211,13 @@ export const nl = {
         }),
       );
       return `{actor} ${parts.get(str(d, 'part')) ?? 'wijzigde de toegankelijkheidsverklaring'}`;
+    },
+    'channel_guideline.changed': ({ details: d }) => {
+      const fields = Array.isArray(d['fields']) ? (d['fields'] as string[]) : [];
+      const words = fields.map((f) =>
+        Object.hasOwn(NL_GUIDELINE_FIELDS, f) ? NL_GUIDELINE_FIELDS[f as GuidelineField] : f,
+      );
+      return `{actor} wijzigde de richtlijnen van kanaal ‘${ruleTitle({ ...d, title: d['name'], code: d['key'] }, 'nl')}’${words.length > 0 ? `: ${words.join(', ')}` : ''}`;
     },
     'house_rule.changed': ({ details: d }) => {
       const rule = `‘${ruleTitle(d, 'nl')}’`;
@@ -419,6 +440,13 @@ export const en: Texts = {
         }),
       );
       return `{actor} ${parts.get(str(d, 'part')) ?? 'changed the accessibility statement'}`;
+    },
+    'channel_guideline.changed': ({ details: d }) => {
+      const fields = Array.isArray(d['fields']) ? (d['fields'] as string[]) : [];
+      const words = fields.map((f) =>
+        Object.hasOwn(EN_GUIDELINE_FIELDS, f) ? EN_GUIDELINE_FIELDS[f as GuidelineField] : f,
+      );
+      return `{actor} changed the guidelines of the channel ‘${ruleTitle({ ...d, title: d['name'], code: d['key'] }, 'en')}’${words.length > 0 ? `: ${words.join(', ')}` : ''}`;
     },
     'house_rule.changed': ({ details: d }) => {
       const rule = `‘${ruleTitle(d, 'en')}’`;

@@ -10,6 +10,9 @@ export const settingsPaths = {
   statement: (lang: Locale) =>
     lang === 'en' ? '/en/manage/settings/accessibility-statement' : '/beheer/instellingen/toegankelijkheidsverklaring',
   statementSave: '/beheer/instellingen/toegankelijkheidsverklaring',
+  guidelines: (lang: Locale) =>
+    lang === 'en' ? '/en/manage/settings/channel-guidelines' : '/beheer/instellingen/kanaalrichtlijnen',
+  guidelinesSave: '/beheer/instellingen/kanaalrichtlijnen',
 };
 
 export const settingsScreens: StaffScreen[] = [

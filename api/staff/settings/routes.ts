@@ -18,6 +18,7 @@ import {
 import { pick } from '../kit/components.ts';
 import { formatDateTime } from '../kit/format.ts';
 import { field, pageSession, staffForm, staffPage, type FormBody, type StaffEnv } from '../kit/guards.ts';
+import { mountGuidelineRoutes } from './guideline-routes.ts';
 import { settingsPaths } from './paths.ts';
 import { mountStatementRoutes } from './statement-routes.ts';
 import * as settingsTexts from './texts.ts';
@@ -189,6 +190,7 @@ export function settingsRoutes(): Hono<StaffEnv> {
   });
 
   mountStatementRoutes(app);
+  mountGuidelineRoutes(app);
   return app;
 }
 

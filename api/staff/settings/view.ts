@@ -15,6 +15,7 @@ import { staffPage, type PageSession } from '../kit/shell.ts';
 import { readabilityHint } from '../webcare/view.ts';
 import { webcarePaths } from '../webcare/paths.ts';
 import { settingsPaths } from './paths.ts';
+import * as guidelineTexts from './guideline-texts.ts';
 import * as statementTexts from './statement-texts.ts';
 import * as settingsTexts from './texts.ts';
 
@@ -92,9 +93,11 @@ export function renderSettingsIndex(options: { lang: Locale; session: PageSessio
   const { lang, session } = options;
   const m = textsFor(settingsTexts, lang);
   const statement = textsFor(statementTexts, lang);
+  const guidelines = textsFor(guidelineTexts, lang);
   const pages = [
     { href: settingsPaths.houseRules(lang), title: m.houseRules.title, what: m.pages.houseRules },
     { href: settingsPaths.statement(lang), title: statement.title, what: statement.what },
+    { href: settingsPaths.guidelines(lang), title: guidelines.title, what: guidelines.what },
   ];
   const body = html`<p>${m.intro}</p>
 <ul class="staff-settings-pages">${join(

@@ -136,6 +136,9 @@ export const ROUTES: Record<string, Access> = {
   'GET /beheer/instellingen/toegankelijkheidsverklaring': 'admin',
   'GET /en/manage/settings/accessibility-statement': 'admin',
   'POST /beheer/instellingen/toegankelijkheidsverklaring': 'admin',
+  'GET /beheer/instellingen/kanaalrichtlijnen': 'admin',
+  'GET /en/manage/settings/channel-guidelines': 'admin',
+  'POST /beheer/instellingen/kanaalrichtlijnen': 'admin',
   'GET /beheer/consultaties': 'queue.read',
   'GET /en/manage/consultations': 'queue.read',
   'GET /beheer/consultaties/:slug': 'queue.read',
@@ -226,4 +229,6 @@ export const ROUTES: Record<string, Access> = {
   'GET /api/staff/embed-origins': 'admin',
   'POST /api/staff/embed-origins': 'admin',
   'DELETE /api/staff/embed-origins': 'admin',
+  'GET /api/staff/channel-guidelines': 'admin',
+  'PUT /api/staff/channel-guidelines/:id': 'admin',
 };

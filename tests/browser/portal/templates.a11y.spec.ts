@@ -165,6 +165,8 @@ for (const template of templates) {
                 - listitem:
                   - link "Uitkomsten"
                 - listitem:
+                  - link "Nieuws"
+                - listitem:
                   - link "Volg uw reactie"
                 - listitem:
                   - link "Op uw website"
@@ -179,6 +181,8 @@ for (const template of templates) {
                   - link "Topics"
                 - listitem:
                   - link "Outcomes"
+                - listitem:
+                  - link "News"
                 - listitem:
                   - link "Follow your response"
                 - listitem:

@@ -1,0 +1,1 @@
+ALTER TABLE "channel_guidelines" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;
