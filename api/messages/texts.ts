@@ -119,6 +119,20 @@ export const nl = {
   origin_host: 'Dit is geen geldig webadres. Vul het in zoals https://www.gemeente.nl.',
   origin_too_long: 'Dit webadres is te lang (hoogstens 300 tekens).',
   origin_not_listed: 'Dit webadres staat niet (meer) in de lijst.',
+  settings_stale:
+    'Een collega heeft deze instellingen intussen gewijzigd. Haal ze opnieuw op en stuur uw wijziging met die versie.',
+  logo_empty: 'Het bestand met het logo is leeg.',
+  logo_too_large: 'Het logo is te groot: hoogstens 256 kB.',
+  logo_svg: 'SVG-bestanden nemen we niet aan, omdat ze code kunnen bevatten. Stuur het logo als PNG.',
+  logo_type: 'Dit is geen PNG- of JPEG-bestand.',
+  logo_dimensions: 'Het logo is te groot: hoogstens 4000 pixels breed en hoog.',
+  logo_base64: 'Stuur het bestand als base64 in het veld data.',
+  logo_missing: 'Er is geen logo. Stuur een bestand mee (data).',
+  department_not_found: 'Deze afdeling bestaat niet (meer).',
+  department_name_taken: 'Er is al een afdeling met deze naam.',
+  department_in_use: 'Deze afdeling is nog in gebruik',
+  department_in_use_detail: (p: MessageParams) =>
+    `Nog in gebruik: ${p.uses}. Wijs die eerst aan een andere afdeling toe.`,
   privacy_confirm_required: 'Wissen kan niet ongedaan worden gemaakt. Stuur confirm: true mee als u het zeker weet.',
 } satisfies Record<string, Message>;
 
@@ -231,6 +245,19 @@ export const en: Texts = {
   origin_host: 'This is not a valid web address. Fill it in like https://www.municipality.nl.',
   origin_too_long: 'This web address is too long (at most 300 characters).',
   origin_not_listed: 'This web address is not (or no longer) in the list.',
+  settings_stale:
+    'A colleague has changed these settings in the meantime. Fetch them again and send your change with that version.',
+  logo_empty: 'The file with the logo is empty.',
+  logo_too_large: 'The logo is too large: at most 256 kB.',
+  logo_svg: 'SVG files are not accepted, because they can contain code. Send the logo as PNG.',
+  logo_type: 'This is not a PNG or JPEG file.',
+  logo_dimensions: 'The logo is too large: at most 4000 pixels wide and high.',
+  logo_base64: 'Send the file as base64 in the field data.',
+  logo_missing: 'There is no logo. Send a file with it (data).',
+  department_not_found: 'This department does not exist (any more).',
+  department_name_taken: 'There is already a department with this name.',
+  department_in_use: 'This department is still in use',
+  department_in_use_detail: (p: MessageParams) => `Still used by: ${p.uses}. Assign those to another department first.`,
   privacy_confirm_required: 'Erasing cannot be undone. Send confirm: true when you are sure.',
 };
 

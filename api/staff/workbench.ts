@@ -35,6 +35,7 @@ import { queueApi } from './queue/api.ts';
 import { privacyApi } from './privacy/api.ts';
 import { colleaguesApi } from './colleagues/api.ts';
 import { embeddingApi } from './embedding/api.ts';
+import { organisationApi } from './settings/api.ts';
 import { createQueuePage, queueRoutes } from './queue/routes.ts';
 import { presenceRoutes } from './queue/presence-routes.ts';
 import { savedViewRoutes } from './queue/saved-views-routes.ts';
@@ -44,6 +45,8 @@ import { webcareRoutes } from './webcare/routes.ts';
 
 export { THREAD_IMPORT_MAX_BYTES } from './threads/routes.ts';
 export { ANNOUNCEMENT_FORM_MAX_BYTES } from './announcements/paths.ts';
+export { LOGO_API_MAX_BYTES, ORGANISATION_FORM_MAX_BYTES, settingsPaths } from './settings/paths.ts';
+export { LOGO_API_PATH } from './settings/api.ts';
 
 export type StaffWorkbenchOptions = StaffSessionOptions & {
   /** How staff imports read threads (config.threadImports). */
@@ -91,6 +94,7 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): OpenAPIHono
   app.route('/', privacyApi());
   app.route('/', colleaguesApi());
   app.route('/', embeddingApi());
+  app.route('/', organisationApi());
   documentExistingStaffApi(app.openAPIRegistry);
   return app;
 }

@@ -52,6 +52,10 @@ export const STAFF_TAGS = {
   privacy: { name: 'Staff: privacy', description: "Residents' privacy requests: search, export, erase." },
   colleagues: { name: 'Staff: colleagues', description: 'Staff accounts: list, invite, roles, deactivate.' },
   embedding: { name: 'Staff: embedding', description: 'The web addresses (origins) that may embed widgets.' },
+  organisation: {
+    name: 'Staff: organisation',
+    description: "The organisation's name, logo and settings for mirrored threads, and its departments.",
+  },
   workbench: {
     name: 'Staff: workbench',
     description: "What the workbench's own pages call: presence, new items, readability.",

@@ -15,6 +15,7 @@ import { staffPage, type PageSession } from '../kit/shell.ts';
 import { readabilityHint } from '../webcare/view.ts';
 import { webcarePaths } from '../webcare/paths.ts';
 import { settingsPaths } from './paths.ts';
+import * as organisationTexts from './organisation-texts.ts';
 import * as statementTexts from './statement-texts.ts';
 import * as settingsTexts from './texts.ts';
 
@@ -92,7 +93,18 @@ export function renderSettingsIndex(options: { lang: Locale; session: PageSessio
   const { lang, session } = options;
   const m = textsFor(settingsTexts, lang);
   const statement = textsFor(statementTexts, lang);
+  const organisation = textsFor(organisationTexts, lang);
   const pages = [
+    {
+      href: settingsPaths.organisation(lang),
+      title: organisation.organisation.title,
+      what: organisation.organisation.what,
+    },
+    {
+      href: settingsPaths.departments(lang),
+      title: organisation.departments.title,
+      what: organisation.departments.what,
+    },
     { href: settingsPaths.houseRules(lang), title: m.houseRules.title, what: m.pages.houseRules },
     { href: settingsPaths.statement(lang), title: statement.title, what: statement.what },
   ];
