@@ -8,7 +8,6 @@
  * (Every role against every route: role-boundaries.test.ts and openapi-staff.test.ts.)
  */
 import assert from 'node:assert/strict';
-import { deflateSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { and, desc, eq } from 'drizzle-orm';
 import { auditLog, departments, organisationLogos, organisations } from '../../../../api/db/schema.ts';
@@ -18,45 +17,10 @@ import { buildPublishedSnapshot } from '../../../../api/services/published-conte
 import * as auditTexts from '../../../../api/staff/audit/texts.ts';
 import { NOW, openTestApp, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
+import { png } from '../../../support/images.ts';
 import { addStaffUser, apiKeyFor, logIn, ORIGIN, staffPost, withKey } from '../../../support/staff.ts';
 
 type Who = { cookie: string; csrf: string };
-
-/** A real PNG of `width` × `height` white pixels. */
-export function png(width: number, height: number): Uint8Array {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (bytes: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([length, body, sum]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const rows = Buffer.alloc((width * 3 + 1) * height, 0xff);
-  for (let y = 0; y < height; y++) rows[y * (width * 3 + 1)] = 0;
-  return new Uint8Array(
-    Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      chunk('IHDR', header),
-      chunk('IDAT', deflateSync(rows)),
-      chunk('IEND', Buffer.alloc(0)),
-    ]),
-  );
-}
 
 /** The start of a JPEG: SOI, an APP0 segment, then a baseline frame of `width` × `height`. */
 function jpegHead(width: number, height: number): Uint8Array {
