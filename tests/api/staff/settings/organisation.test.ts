@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, desc, eq } from 'drizzle-orm';
 import { auditLog, departments, organisationLogos, organisations } from '../../../../api/db/schema.ts';
+import type { AuditAction } from '../../../../api/services/audit-actions.ts';
 import { currentContentVersion } from '../../../../api/services/content-revision.ts';
 import { inspectLogo, MAX_LOGO_BYTES } from '../../../../api/services/organisation-settings.ts';
 import { buildPublishedSnapshot } from '../../../../api/services/published-content.ts';
@@ -106,17 +107,17 @@ for (const target of databaseTargets()) {
       'auto-publish': 'own',
       ...fields,
     });
-    const lastAudit = async (action: string) =>
+    const lastAudit = async (action: AuditAction) =>
       (
         await t.db
           .select()
           .from(auditLog)
-          .where(and(eq(auditLog.organisationId, orgId), eq(auditLog.action, action as never)))
+          .where(and(eq(auditLog.organisationId, orgId), eq(auditLog.action, action)))
           .orderBy(desc(auditLog.id))
           .limit(1)
       )[0]!;
     const sentence = (entry: typeof auditLog.$inferSelect, lang: 'nl' | 'en') =>
-      auditTexts[lang].sentences[entry.action]({
+      auditTexts[lang].sentences[entry.action as AuditAction]({
         details: entry.details,
         subjectType: entry.subjectType,
         subjectId: entry.subjectId,
