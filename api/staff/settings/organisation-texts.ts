@@ -96,7 +96,7 @@ export const nl = {
     logoFileKeep: 'Kiest u geen bestand, dan blijft het logo hetzelfde en slaat u alleen de tekst op.',
     altNl: 'Tekst bij het logo (Nederlands)',
     altHint:
-      'Voor wie het logo niet ziet. Meestal de naam zoals die in het logo staat, bijvoorbeeld “Gemeente Demodam”.',
+      'Voor wie het logo niet ziet. Het portaal zet de naam van de gemeente er als tekst naast; zeg dus wat het logo verder laat zien, bijvoorbeeld “Wapen van Demodam”.',
     altEn: 'Tekst bij het logo (Engels, niet verplicht)',
     saveLogo: 'Logo opslaan',
     removeLogo: 'Logo weghalen',
@@ -213,7 +213,7 @@ export const en: typeof nl = {
     logoFileKeep: 'Without a file, the logo stays the same and only the text is saved.',
     altNl: 'Text for the logo (Dutch)',
     altHint:
-      'For people who cannot see the logo. Usually the name as it is in the logo, for example “Gemeente Demodam”.',
+      'For people who cannot see the logo. The portal puts the municipality’s name beside it as text, so say what else the logo shows, for example “Coat of arms of Demodam”.',
     altEn: 'Text for the logo (English, optional)',
     saveLogo: 'Save logo',
     removeLogo: 'Remove logo',
