@@ -44,7 +44,16 @@ import { moderationPublicRoutes } from './routes/moderation-public.ts';
 import { sameOrigin, staffHeaders, staffSession } from './staff/kit/session.ts';
 import { OIDC_CALLBACK_PATH, OIDC_START_PATHS, type OidcProvider } from './services/auth/oidc.ts';
 import { announcementImageRoutes } from './routes/announcements.ts';
-import { ANNOUNCEMENT_FORM_MAX_BYTES, staffWorkbench, THREAD_IMPORT_MAX_BYTES } from './staff/workbench.ts';
+import { organisationLogoRoutes } from './routes/organisation-logo.ts';
+import {
+  ANNOUNCEMENT_FORM_MAX_BYTES,
+  LOGO_API_MAX_BYTES,
+  LOGO_API_PATH,
+  ORGANISATION_FORM_MAX_BYTES,
+  settingsPaths,
+  staffWorkbench,
+  THREAD_IMPORT_MAX_BYTES,
+} from './staff/workbench.ts';
 import { openDataRoutes } from './routes/open-data.ts';
 import { rightsPages } from './routes/rights-pages.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe.ts';
@@ -142,12 +151,14 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     maxSize: options.maxBodyBytes ?? 64 * 1024,
     onError: (c) => problem(c, 413, 'body_too_large'),
   });
-  // Staff send a platform's whole thread as JSON: that one route has a larger limit.
-  app.use('/api/*', (c, next) => (c.req.path === '/api/staff/threads' ? next() : apiBodyLimit(c, next)));
+  // Staff send a platform's whole thread as JSON, and the organisation's logo: those routes have larger limits.
+  const largerApiBodies = new Set(['/api/staff/threads', LOGO_API_PATH]);
+  app.use('/api/*', (c, next) => (largerApiBodies.has(c.req.path) ? next() : apiBodyLimit(c, next)));
   app.use(
     '/api/staff/threads',
     bodyLimit({ maxSize: THREAD_IMPORT_MAX_BYTES, onError: (c) => problem(c, 413, 'body_too_large') }),
   );
+  app.use(LOGO_API_PATH, bodyLimit({ maxSize: LOGO_API_MAX_BYTES, onError: (c) => problem(c, 413, 'body_too_large') }));
   const limits = {
     rules: options.rateLimits ?? DEFAULT_RATE_LIMITS,
     trustProxyHops: options.trustProxyHops ?? 0,
@@ -201,6 +212,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/', rightsRoutes());
   app.route('/', archiveRoutes());
   app.route('/', announcementImageRoutes());
+  app.route('/', organisationLogoRoutes());
   app.route('/', openDataRoutes());
   app.doc31('/api/openapi.json', OPENAPI_DOCUMENT);
   app.route('/', submissionPages({ siteDir }));
@@ -218,9 +230,18 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     maxSize: ANNOUNCEMENT_FORM_MAX_BYTES,
     onError: (c) => c.text('Request body too large', 413),
   });
+  // So does the organisation settings form, which carries the logo.
+  const organisationBodyLimit = bodyLimit({
+    maxSize: ORGANISATION_FORM_MAX_BYTES,
+    onError: (c) => c.text('Request body too large', 413),
+  });
   for (const path of ['/beheer/*', '/en/manage/*']) {
     app.use(path, (c, next) =>
-      c.req.path.startsWith('/beheer/aankondigingen') ? composerBodyLimit(c, next) : staffBodyLimit(c, next),
+      c.req.path.startsWith('/beheer/aankondigingen')
+        ? composerBodyLimit(c, next)
+        : c.req.path === settingsPaths.organisationSave
+          ? organisationBodyLimit(c, next)
+          : staffBodyLimit(c, next),
     );
   }
   // Every staff address, pages and JSON API alike: no caching or framing, our own origin

@@ -113,10 +113,19 @@ export const actorType = pgEnum('actor_type', ['resident', 'staff', 'system']);
 export type SocialAutoPublish = 'own' | 'official' | 'none';
 export type SocialAuthorDisplay = 'pseudonym' | 'initials' | 'none';
 
+/** Raw bytes (PostgreSQL `bytea`): announcement images and the organisation's logo stay in the database with their row. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => new Uint8Array(value),
+});
+
 export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
   slug: text('slug').notNull().unique(),
+  /** The organisation's name in Dutch, as residents see it in the portal's header. */
   name: text('name').notNull(),
+  /** Its name in English, when it has one; null: English pages show the Dutch name. */
+  nameEn: text('name_en'),
   locales: text('locales')
     .array()
     .notNull()
@@ -177,7 +186,32 @@ export const organisations = pgTable('organisations', {
    * save made on an older page is refused with who changed what since.
    */
   houseRulesVersion: integer('house_rules_version').notNull().default(1),
+  /**
+   * Raised by every save on the organisation settings page (name, logo, how residents of
+   * mirrored threads are shown, auto-publishing of own posts), so a save on an older page is refused.
+   */
+  settingsVersion: integer('settings_version').notNull().default(1),
+  /** Raised by every change to the organisation's departments (add, rename, remove). */
+  departmentsVersion: integer('departments_version').notNull().default(1),
   createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * The organisation's logo, shown in the portal's header (api/services/organisation-settings.ts):
+ * PNG or JPEG as uploaded (type checked by content; SVG is refused), with its required
+ * alternative text. `sha256` names the bytes in the logo's address, so it can be cached for good.
+ */
+export const organisationLogos = pgTable('organisation_logos', {
+  organisationId: uuid('organisation_id')
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  mime: text('mime').notNull(),
+  bytes: bytea('bytes').notNull(),
+  sha256: text('sha256').notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  alt: jsonb('alt').$type<LocalizedText>().notNull(),
   updatedAt: updatedAt(),
 });
 
@@ -1468,12 +1502,6 @@ export const socialPostMetrics = pgTable(
   },
   (t) => [index('social_post_metrics_post_at').on(t.postId, t.at)],
 );
-
-/** Raw bytes (PostgreSQL `bytea`): announcement images stay in the database with their row. */
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => new Uint8Array(value),
-});
 
 export const announcementKind = pgEnum('announcement_kind', [
   'roadworks',

@@ -31,6 +31,7 @@ import { listPublishedAnnouncements } from './announcements/published.ts';
 import { listConsultations, listTopics } from './consultations.ts';
 import { retentionPeriods, type RetentionKind } from './retention.ts';
 import { findAccessibilityStatement, listHouseRules } from './house-rules.ts';
+import { loadLogoInfo } from './organisation-settings.ts';
 import { readPublicThread } from './social/public-mirror.ts';
 import { listThreads } from './social/threads.ts';
 
@@ -40,6 +41,8 @@ export async function buildPublishedSnapshot(db: Db, now: Date): Promise<Publish
   const organisation: Organisation = {
     slug: org.slug,
     name: org.name,
+    nameEn: org.nameEn,
+    logo: await publishedLogo(db, org.id),
     locales: org.locales.filter((l): l is 'nl' | 'en' => l === 'nl' || l === 'en'),
     contactEmail: org.contactEmail,
     websiteUrl: org.websiteUrl,
@@ -63,6 +66,12 @@ export async function buildPublishedSnapshot(db: Db, now: Date): Promise<Publish
     })),
     announcements: await listPublishedAnnouncements(db, org.id),
   };
+}
+
+/** The logo as the portal's header shows it, or null. */
+async function publishedLogo(db: Db, organisationId: string): Promise<Organisation['logo']> {
+  const logo = await loadLogoInfo(db, organisationId);
+  return logo ? { url: logo.url, alt: logo.alt, width: logo.width, height: logo.height } : null;
 }
 
 /** Published input as the partial index `submissions_published_consultation` holds it (literals, for the planner). */

@@ -36,6 +36,7 @@ import { privacyApi } from './privacy/api.ts';
 import { colleaguesApi } from './colleagues/api.ts';
 import { embeddingApi } from './embedding/api.ts';
 import { guidelinesApi } from './settings/guideline-api.ts';
+import { organisationApi } from './settings/api.ts';
 import { createQueuePage, queueRoutes } from './queue/routes.ts';
 import { presenceRoutes } from './queue/presence-routes.ts';
 import { savedViewRoutes } from './queue/saved-views-routes.ts';
@@ -45,6 +46,8 @@ import { webcareRoutes } from './webcare/routes.ts';
 
 export { THREAD_IMPORT_MAX_BYTES } from './threads/routes.ts';
 export { ANNOUNCEMENT_FORM_MAX_BYTES } from './announcements/paths.ts';
+export { LOGO_API_MAX_BYTES, ORGANISATION_FORM_MAX_BYTES, settingsPaths } from './settings/paths.ts';
+export { LOGO_API_PATH } from './settings/api.ts';
 
 export type StaffWorkbenchOptions = StaffSessionOptions & {
   /** How staff imports read threads (config.threadImports). */
@@ -93,6 +96,7 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): OpenAPIHono
   app.route('/', colleaguesApi());
   app.route('/', embeddingApi());
   app.route('/', guidelinesApi());
+  app.route('/', organisationApi());
   documentExistingStaffApi(app.openAPIRegistry);
   return app;
 }

@@ -123,7 +123,14 @@ export type PublishedAnswersPage = z.infer<typeof PublishedAnswersPage>;
 export const Organisation = z
   .object({
     slug: InputText,
+    /** The name in Dutch. */
     name: InputText,
+    /** The name in English, when it has one (else English pages show `name`). */
+    nameEn: InputText.nullable(),
+    /** Shown in the portal's header beside the name; served by Podium, its address changes with the image. */
+    logo: z
+      .object({ url: InputText, alt: LocalizedText, width: z.number().int(), height: z.number().int() })
+      .nullable(),
     locales: z.array(Locale),
     contactEmail: InputText.nullable(),
     websiteUrl: InputText.nullable(),

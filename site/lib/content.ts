@@ -7,6 +7,7 @@ import type {
   AccessibilityStatement,
   Consultation,
   HouseRule,
+  Locale,
   Organisation,
   PublishedThread,
   RetentionPeriod,
@@ -18,6 +19,11 @@ export async function getOrganisation(): Promise<Organisation> {
   const [entry] = await getCollection('organisation');
   if (!entry) throw new Error('The snapshot has no organisation.');
   return entry.data;
+}
+
+/** The organisation's name in a page's language: the English one where it has one. */
+export function organisationName(organisation: Organisation, lang: Locale): string {
+  return lang === 'en' && organisation.nameEn ? organisation.nameEn : organisation.name;
 }
 
 export async function getTopics(): Promise<TopicSummary[]> {

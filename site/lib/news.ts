@@ -20,6 +20,7 @@ export async function newsPaths(): Promise<
 export async function atomFeed(lang: Locale, site: URL): Promise<string> {
   const m = textsFor(newsTexts, lang);
   const { organisation } = await readSnapshot();
+  const orgName = (lang === 'en' && organisation.nameEn) || organisation.name;
   const items = await getAnnouncements();
   const url = (path: string) => new URL(path, site).href;
   const updated = items.reduce(
@@ -42,11 +43,11 @@ ${item.contentWarning ? html`<summary>${m.contentWarning(item.contentWarning)}</
   return String(html`<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang}">
 <id>${url(routes.newsFeed(lang))}</id>
-<title>${m.title} – ${organisation.name}</title>
+<title>${m.title} – ${orgName}</title>
 <link rel="self" type="application/atom+xml" href="${url(routes.newsFeed(lang))}"/>
 <link rel="alternate" type="text/html" href="${url(routes.news(lang))}"/>
 <updated>${updated}</updated>
-<author><name>${organisation.name}</name></author>
+<author><name>${orgName}</name></author>
 ${join(entries, '\n')}
 </feed>
 `);

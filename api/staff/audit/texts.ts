@@ -26,6 +26,8 @@ const themeAfter = (d: Record<string, unknown>): { name: string; into: string } 
 };
 const obj = (d: Record<string, unknown>, key: string): Record<string, unknown> =>
   d[key] && typeof d[key] === 'object' ? (d[key] as Record<string, unknown>) : {};
+/** A department's name in English where it has one, else in Dutch. */
+const deptName = (name: Record<string, unknown>): string => str(name, 'en') || str(name, 'nl');
 const title = (d: Record<string, unknown>, key: 'before' | 'after') => str(obj(d, key), 'title');
 const ruleTitle = (d: Record<string, unknown>, lang: 'nl' | 'en'): string => {
   const t = obj(d, 'title');
@@ -330,6 +332,21 @@ export const nl = {
     'staff.login_throttled': ({ details: d }) =>
       `{actor} liet een account wachten na ${plural(num(d, 'failures'), 'mislukte aanmelding', 'mislukte aanmeldingen')}`,
     'staff.logout': () => '{actor} meldde zich af',
+    'organisation.settings_changed': ({ details: d }) => {
+      const parts = new Map(
+        Object.entries({
+          general: 'wijzigde de naam of de instellingen voor gespiegelde gesprekken van de organisatie',
+          logo: 'plaatste een nieuw logo van de organisatie',
+          logo_alt: 'wijzigde de tekst bij het logo van de organisatie',
+          logo_removed: 'haalde het logo van de organisatie weg',
+        }),
+      );
+      return `{actor} ${parts.get(str(d, 'part')) ?? 'wijzigde de instellingen van de organisatie'}`;
+    },
+    'department.added': ({ details: d }) => `{actor} voegde de afdeling ‘${str(obj(d, 'name'), 'nl')}’ toe`,
+    'department.renamed': ({ details: d }) =>
+      `{actor} gaf de afdeling ‘${str(obj(obj(d, 'before'), 'name'), 'nl')}’ de naam ‘${str(obj(d, 'name'), 'nl')}’`,
+    'department.removed': ({ details: d }) => `{actor} verwijderde de afdeling ‘${str(obj(d, 'name'), 'nl')}’`,
     'organisation.second_factor_requirement': ({ details: d }) =>
       d['required'] === true
         ? '{actor} verplichtte tweestapsverificatie voor alle accounts met een wachtwoord'
@@ -557,6 +574,21 @@ export const en: Texts = {
     'staff.login_throttled': ({ details: d }) =>
       `{actor} made an account wait after ${plural(num(d, 'failures'), 'failed log-in', 'failed log-ins')}`,
     'staff.logout': () => '{actor} logged out',
+    'organisation.settings_changed': ({ details: d }) => {
+      const parts = new Map(
+        Object.entries({
+          general: "changed the organisation's name or its settings for mirrored conversations",
+          logo: 'put up a new logo of the organisation',
+          logo_alt: "changed the text of the organisation's logo",
+          logo_removed: "removed the organisation's logo",
+        }),
+      );
+      return `{actor} ${parts.get(str(d, 'part')) ?? "changed the organisation's settings"}`;
+    },
+    'department.added': ({ details: d }) => `{actor} added the department ‘${deptName(obj(d, 'name'))}’`,
+    'department.renamed': ({ details: d }) =>
+      `{actor} renamed the department ‘${deptName(obj(obj(d, 'before'), 'name'))}’ to ‘${deptName(obj(d, 'name'))}’`,
+    'department.removed': ({ details: d }) => `{actor} removed the department ‘${deptName(obj(d, 'name'))}’`,
     'organisation.second_factor_requirement': ({ details: d }) =>
       d['required'] === true
         ? '{actor} required two-step verification for every account with a password'

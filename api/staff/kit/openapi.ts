@@ -56,6 +56,10 @@ export const STAFF_TAGS = {
     name: 'Staff: settings',
     description: 'What administrators set for the organisation: channel guidelines.',
   },
+  organisation: {
+    name: 'Staff: organisation',
+    description: "The organisation's name, logo and settings for mirrored threads, and its departments.",
+  },
   workbench: {
     name: 'Staff: workbench',
     description: "What the workbench's own pages call: presence, new items, readability.",

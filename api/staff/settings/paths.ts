@@ -13,6 +13,12 @@ export const settingsPaths = {
   guidelines: (lang: Locale) =>
     lang === 'en' ? '/en/manage/settings/channel-guidelines' : '/beheer/instellingen/kanaalrichtlijnen',
   guidelinesSave: '/beheer/instellingen/kanaalrichtlijnen',
+  organisation: (lang: Locale) =>
+    lang === 'en' ? '/en/manage/settings/organisation' : '/beheer/instellingen/organisatie',
+  organisationSave: '/beheer/instellingen/organisatie',
+  departments: (lang: Locale) =>
+    lang === 'en' ? '/en/manage/settings/departments' : '/beheer/instellingen/afdelingen',
+  departmentsSave: '/beheer/instellingen/afdelingen',
 };
 
 export const settingsScreens: StaffScreen[] = [
@@ -25,3 +31,11 @@ export const settingsScreens: StaffScreen[] = [
     section: true,
   },
 ];
+
+/**
+ * The organisation page's form carries the logo: it gets a larger body limit than other
+ * staff forms, so a file that is too large still gets the page's own message, not a bare 413.
+ */
+export const ORGANISATION_FORM_MAX_BYTES = 2 * 1024 * 1024;
+/** The JSON logo upload (base64 of at most MAX_LOGO_BYTES, with its text). */
+export const LOGO_API_MAX_BYTES = 512 * 1024;

@@ -2,7 +2,8 @@
  * The settings pages (administrators). House rules: /beheer/instellingen/huisregels
  * (/en/manage/settings/house-rules), one form post for every change, which the service
  * (services/house-rule-settings.ts) saves in one transaction on the version the page was
- * opened on, audited, with the portal marked for a rebuild.
+ * opened on, audited, with the portal marked for a rebuild. The accessibility statement, the
+ * organisation and the departments have their own modules, mounted here.
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -20,6 +21,7 @@ import { formatDateTime } from '../kit/format.ts';
 import { field, pageSession, staffForm, staffPage, type FormBody, type StaffEnv } from '../kit/guards.ts';
 import { mountGuidelineRoutes } from './guideline-routes.ts';
 import { settingsPaths } from './paths.ts';
+import { mountOrganisationRoutes } from './organisation-routes.ts';
 import { mountStatementRoutes } from './statement-routes.ts';
 import * as settingsTexts from './texts.ts';
 import {
@@ -191,6 +193,7 @@ export function settingsRoutes(): Hono<StaffEnv> {
 
   mountStatementRoutes(app);
   mountGuidelineRoutes(app);
+  mountOrganisationRoutes(app);
   return app;
 }
 

@@ -21,7 +21,8 @@ const enActions: Record<HouseRuleAction, string> = {
 export const nl = {
   nav: 'Instellingen',
   title: 'Instellingen',
-  intro: 'Wat inwoners op het portaal over de gemeente en haar regels lezen. Alleen beheerders kunnen dit wijzigen.',
+  intro:
+    'Wat inwoners op het portaal over de gemeente en haar regels lezen, en hoe de gemeente is ingedeeld. Alleen beheerders kunnen dit wijzigen.',
   pages: {
     houseRules: 'De regels waar bijdragen aan moeten voldoen, en die moderatoren noemen bij een besluit.',
   },
@@ -82,7 +83,8 @@ export const nl = {
 export const en: typeof nl = {
   nav: 'Settings',
   title: 'Settings',
-  intro: 'What residents read on the portal about the municipality and its rules. Only administrators can change this.',
+  intro:
+    'What residents read on the portal about the municipality and its rules, and how the municipality is organised. Only administrators can change this.',
   pages: {
     houseRules: 'The rules contributions must meet, and which moderators cite in a decision.',
   },

@@ -16,6 +16,7 @@ import { readabilityHint } from '../webcare/view.ts';
 import { webcarePaths } from '../webcare/paths.ts';
 import { settingsPaths } from './paths.ts';
 import * as guidelineTexts from './guideline-texts.ts';
+import * as organisationTexts from './organisation-texts.ts';
 import * as statementTexts from './statement-texts.ts';
 import * as settingsTexts from './texts.ts';
 
@@ -94,7 +95,18 @@ export function renderSettingsIndex(options: { lang: Locale; session: PageSessio
   const m = textsFor(settingsTexts, lang);
   const statement = textsFor(statementTexts, lang);
   const guidelines = textsFor(guidelineTexts, lang);
+  const organisation = textsFor(organisationTexts, lang);
   const pages = [
+    {
+      href: settingsPaths.organisation(lang),
+      title: organisation.organisation.title,
+      what: organisation.organisation.what,
+    },
+    {
+      href: settingsPaths.departments(lang),
+      title: organisation.departments.title,
+      what: organisation.departments.what,
+    },
     { href: settingsPaths.houseRules(lang), title: m.houseRules.title, what: m.pages.houseRules },
     { href: settingsPaths.statement(lang), title: statement.title, what: statement.what },
     { href: settingsPaths.guidelines(lang), title: guidelines.title, what: guidelines.what },

@@ -1,0 +1,354 @@
+/**
+ * The organisation's settings as an administrator maintains them: its name in Dutch and
+ * English, its logo with the logo's alternative text, how residents of mirrored threads are
+ * shown (`social_author_display`, read by social/public-mirror.ts) and whether the
+ * municipality's own posts in mirrored threads are published without a moderator
+ * (`social_auto_publish`, read by social/review-on-arrival.ts).
+ *
+ * Every save is one transaction on `organisations.settings_version` (`UPDATE … WHERE
+ * settings_version = expected`): a save made on an older page is refused with who changed
+ * what since, the audit log holds the part before and after, and the portal is marked for a
+ * rebuild (its header shows the name and the logo, the mirrors the residents' names).
+ *
+ * Logos are PNG or JPEG, recognised by their bytes, never by the name or type the browser
+ * sends. SVG is refused rather than sanitised: an SVG is a document that can carry scripts,
+ * event handlers, external references and CSS, and a sanitiser has to keep up with every
+ * way a browser interprets it (sanitize-html is an HTML sanitiser, not an SVG one). A
+ * municipality's house style always has the logo as PNG too, and refusing costs it one export.
+ */
+import { createHash } from 'node:crypto';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import {
+  auditLog,
+  organisationLogos,
+  organisations,
+  staffUsers,
+  type LocalizedText,
+  type SocialAuthorDisplay,
+  type SocialAutoPublish,
+} from '../db/schema.ts';
+import { recordAudit } from './audit.ts';
+import { markContentChanged } from './content-revision.ts';
+
+export const AUTHOR_DISPLAYS: readonly SocialAuthorDisplay[] = ['pseudonym', 'initials', 'none'];
+export const AUTO_PUBLISH: readonly SocialAutoPublish[] = ['own', 'official', 'none'];
+
+/** The largest logo accepted, in bytes: a header logo needs far less. */
+export const MAX_LOGO_BYTES = 256 * 1024;
+/** The largest width or height accepted, in pixels. */
+export const MAX_LOGO_SIDE = 4000;
+export const MAX_NAME = 120;
+export const MAX_ALT = 250;
+
+export type OrganisationGeneral = {
+  name: LocalizedText;
+  authorDisplay: SocialAuthorDisplay;
+  autoPublish: SocialAutoPublish;
+};
+
+export type LogoInfo = {
+  /** Where Podium serves it: the address changes with the bytes, so it may be cached for good. */
+  url: string;
+  mime: 'image/png' | 'image/jpeg';
+  width: number;
+  height: number;
+  size: number;
+  alt: LocalizedText;
+};
+
+export type OrganisationSettings = { version: number; general: OrganisationGeneral; logo: LogoInfo | null };
+
+export type OrganisationChange =
+  | { kind: 'general'; general: OrganisationGeneral }
+  /** A new logo (bytes as uploaded) with its alternative text, or only a new text for the one there is. */
+  | { kind: 'logo'; bytes: Uint8Array | null; alt: LocalizedText }
+  | { kind: 'remove_logo' };
+
+export type OrganisationPart = 'general' | 'logo' | 'logo_alt' | 'logo_removed';
+
+export type OrganisationSaveResult =
+  | { kind: 'saved'; version: number; part: OrganisationPart; changed: boolean }
+  | { kind: 'stale'; version: number; changes: Array<{ by: string | null; at: Date; part: OrganisationPart }> }
+  /** A new text, or removal, while there is no logo. */
+  | { kind: 'no_logo' }
+  | { kind: 'bad_logo'; problem: LogoProblem };
+
+export type LogoProblem = 'empty' | 'too_large' | 'svg' | 'type' | 'dimensions';
+
+const ACTION = 'organisation.settings_changed';
+const MAX_CHANGES = 5;
+
+/** The address of a logo by its hash. */
+export const logoUrl = (sha256: string, mime: string) =>
+  `/api/organisation/logo/${sha256.slice(0, 32)}.${mime === 'image/png' ? 'png' : 'jpg'}`;
+
+/**
+ * What the bytes of an uploaded logo are: PNG or JPEG with their size in pixels, or why not.
+ *
+ * @example
+ * inspectLogo(pngBytes) // { mime: 'image/png', width: 240, height: 80 }
+ * inspectLogo(new TextEncoder().encode('<svg …')) // { problem: 'svg' }
+ */
+export function inspectLogo(
+  bytes: Uint8Array,
+): { mime: 'image/png' | 'image/jpeg'; width: number; height: number } | { problem: LogoProblem } {
+  if (bytes.length === 0) return { problem: 'empty' };
+  if (bytes.length > MAX_LOGO_BYTES) return { problem: 'too_large' };
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  const side = (width: number, height: number) =>
+    width > 0 && height > 0 && width <= MAX_LOGO_SIDE && height <= MAX_LOGO_SIDE;
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) {
+    // The first chunk is IHDR: width and height as 4-byte big-endian numbers.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (bytes.length < 24 || String.fromCharCode(...bytes.slice(12, 16)) !== 'IHDR') return { problem: 'type' };
+    const width = view.getUint32(16);
+    const height = view.getUint32(20);
+    return side(width, height) ? { mime: 'image/png', width, height } : { problem: 'dimensions' };
+  }
+  if (starts(0xff, 0xd8, 0xff)) {
+    const size = jpegSize(bytes);
+    if (!size) return { problem: 'type' };
+    return side(size.width, size.height) ? { mime: 'image/jpeg', ...size } : { problem: 'dimensions' };
+  }
+  // An SVG (or other XML) starts with markup, perhaps after a byte-order mark and white space.
+  const head = new TextDecoder('utf-8', { fatal: false })
+    .decode(bytes.slice(0, 1024))
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
+  if (head.startsWith('<') && /<svg[\s>]/.test(head + new TextDecoder().decode(bytes.slice(1024, 8192)).toLowerCase()))
+    return { problem: 'svg' };
+  return { problem: 'type' };
+}
+
+/** A JPEG's size from its first start-of-frame segment; undefined when the segments do not add up. */
+function jpegSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = 2;
+  while (at + 9 < bytes.length) {
+    if (bytes[at] !== 0xff) return undefined;
+    const marker = bytes[at + 1]!;
+    if (marker === 0xff) {
+      at++;
+      continue;
+    }
+    const length = view.getUint16(at + 2);
+    // SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC).
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { height: view.getUint16(at + 5), width: view.getUint16(at + 7) };
+    }
+    if (marker === 0xda || length < 2) return undefined;
+    at += 2 + length;
+  }
+  return undefined;
+}
+
+export async function loadOrganisationSettings(db: Db, organisationId: string): Promise<OrganisationSettings> {
+  const [org] = await db
+    .select({
+      version: organisations.settingsVersion,
+      name: organisations.name,
+      nameEn: organisations.nameEn,
+      authorDisplay: organisations.socialAuthorDisplay,
+      autoPublish: organisations.socialAutoPublish,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  if (!org) throw new Error(`No organisation ${organisationId}`);
+  return {
+    version: org.version,
+    general: {
+      name: org.nameEn ? { nl: org.name, en: org.nameEn } : { nl: org.name },
+      authorDisplay: org.authorDisplay,
+      autoPublish: org.autoPublish,
+    },
+    logo: await loadLogoInfo(db, organisationId),
+  };
+}
+
+export async function loadLogoInfo(db: Db, organisationId: string): Promise<LogoInfo | null> {
+  const [logo] = await db
+    .select({
+      mime: organisationLogos.mime,
+      sha256: organisationLogos.sha256,
+      width: organisationLogos.width,
+      height: organisationLogos.height,
+      size: sql<number>`octet_length(${organisationLogos.bytes})::int`,
+      alt: organisationLogos.alt,
+    })
+    .from(organisationLogos)
+    .where(eq(organisationLogos.organisationId, organisationId));
+  if (!logo) return null;
+  return {
+    url: logoUrl(logo.sha256, logo.mime),
+    mime: logo.mime === 'image/png' ? 'image/png' : 'image/jpeg',
+    width: logo.width,
+    height: logo.height,
+    size: Number(logo.size),
+    alt: logo.alt,
+  };
+}
+
+/** The logo's bytes, when `name` (`<hash>.<ext>`, as in `logoUrl`) is the current one's. */
+export async function logoByName(db: Db, name: string): Promise<{ bytes: Uint8Array; mime: string } | undefined> {
+  const match = /^([0-9a-f]{32})\.(png|jpg)$/.exec(name);
+  if (!match) return undefined;
+  const [row] = await db
+    .select({ bytes: organisationLogos.bytes, mime: organisationLogos.mime })
+    .from(organisationLogos)
+    .where(sql`left(${organisationLogos.sha256}, 32) = ${match[1]}`)
+    .limit(1);
+  if (!row || (row.mime === 'image/png') !== (match[2] === 'png')) return undefined;
+  return row;
+}
+
+class Refusal extends Error {
+  readonly result: OrganisationSaveResult;
+  constructor(result: OrganisationSaveResult) {
+    super(result.kind);
+    this.result = result;
+  }
+}
+class Stale extends Error {}
+
+const sameText = (a: LocalizedText, b: LocalizedText) => a.nl === b.nl && (a.en ?? '') === (b.en ?? '');
+
+export async function saveOrganisationChange(
+  db: Db,
+  params: { organisationId: string; actorId: string; expectedVersion: number; change: OrganisationChange; now: Date },
+): Promise<OrganisationSaveResult> {
+  const { organisationId, change, now } = params;
+  // The bytes are checked before anything is locked.
+  const inspected = change.kind === 'logo' && change.bytes ? inspectLogo(change.bytes) : undefined;
+  if (inspected && 'problem' in inspected) return { kind: 'bad_logo', problem: inspected.problem };
+  try {
+    return await db.transaction(async (tx) => {
+      const [org] = await tx
+        .update(organisations)
+        .set({ settingsVersion: sql`${organisations.settingsVersion} + 1` })
+        .where(and(eq(organisations.id, organisationId), eq(organisations.settingsVersion, params.expectedVersion)))
+        .returning({
+          version: organisations.settingsVersion,
+          name: organisations.name,
+          nameEn: organisations.nameEn,
+          authorDisplay: organisations.socialAuthorDisplay,
+          autoPublish: organisations.socialAutoPublish,
+        });
+      if (!org) throw new Stale();
+      const [logo] = await tx
+        .select({ sha256: organisationLogos.sha256, mime: organisationLogos.mime, alt: organisationLogos.alt })
+        .from(organisationLogos)
+        .where(eq(organisationLogos.organisationId, organisationId));
+      const unchanged = (part: OrganisationPart) =>
+        new Refusal({ kind: 'saved', version: params.expectedVersion, part, changed: false });
+      const done = async (part: OrganisationPart, before: unknown, after: unknown) => {
+        await recordAudit(tx, {
+          organisationId,
+          actorType: 'staff',
+          actorId: params.actorId,
+          at: now,
+          action: ACTION,
+          subjectType: 'organisation',
+          subjectId: organisationId,
+          details: { version: org.version, part, before, after },
+        });
+        await markContentChanged(tx);
+        return { kind: 'saved', version: org.version, part, changed: true } as const;
+      };
+
+      switch (change.kind) {
+        case 'general': {
+          const before: OrganisationGeneral = {
+            name: org.nameEn ? { nl: org.name, en: org.nameEn } : { nl: org.name },
+            authorDisplay: org.authorDisplay,
+            autoPublish: org.autoPublish,
+          };
+          const after = change.general;
+          if (
+            sameText(before.name, after.name) &&
+            before.authorDisplay === after.authorDisplay &&
+            before.autoPublish === after.autoPublish
+          )
+            throw unchanged('general');
+          await tx
+            .update(organisations)
+            .set({
+              name: after.name.nl,
+              nameEn: after.name.en ?? null,
+              socialAuthorDisplay: after.authorDisplay,
+              socialAutoPublish: after.autoPublish,
+              updatedAt: now,
+            })
+            .where(eq(organisations.id, organisationId));
+          return await done('general', before, after);
+        }
+        case 'logo': {
+          if (!change.bytes) {
+            if (!logo) throw new Refusal({ kind: 'no_logo' });
+            if (sameText(logo.alt, change.alt)) throw unchanged('logo_alt');
+            await tx
+              .update(organisationLogos)
+              .set({ alt: change.alt, updatedAt: now })
+              .where(eq(organisationLogos.organisationId, organisationId));
+            return await done('logo_alt', { alt: logo.alt }, { alt: change.alt });
+          }
+          const image = inspected as { mime: 'image/png' | 'image/jpeg'; width: number; height: number };
+          const sha256 = createHash('sha256').update(change.bytes).digest('hex');
+          if (logo && logo.sha256 === sha256 && sameText(logo.alt, change.alt)) throw unchanged('logo');
+          const row = { mime: image.mime, bytes: change.bytes, sha256, width: image.width, height: image.height };
+          await tx
+            .insert(organisationLogos)
+            .values({ organisationId, ...row, alt: change.alt, updatedAt: now })
+            .onConflictDoUpdate({
+              target: organisationLogos.organisationId,
+              set: { ...row, alt: change.alt, updatedAt: now },
+            });
+          // The audit entry names the images by their hash; the bytes themselves stay out of the log.
+          return await done('logo', logo ? { sha256: logo.sha256, mime: logo.mime, alt: logo.alt } : null, {
+            sha256,
+            mime: image.mime,
+            width: image.width,
+            height: image.height,
+            bytes: change.bytes.length,
+            alt: change.alt,
+          });
+        }
+        case 'remove_logo': {
+          if (!logo) throw new Refusal({ kind: 'no_logo' });
+          await tx.delete(organisationLogos).where(eq(organisationLogos.organisationId, organisationId));
+          return await done('logo_removed', { sha256: logo.sha256, mime: logo.mime, alt: logo.alt }, null);
+        }
+      }
+    });
+  } catch (error) {
+    if (error instanceof Refusal) return error.result;
+    if (!(error instanceof Stale)) throw error;
+    return stale(db, organisationId, params.expectedVersion);
+  }
+}
+
+async function stale(db: Db, organisationId: string, expected: number): Promise<OrganisationSaveResult> {
+  const [org] = await db
+    .select({ version: organisations.settingsVersion })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  const rows = await db
+    .select({ at: auditLog.at, by: staffUsers.displayName, details: auditLog.details })
+    .from(auditLog)
+    .leftJoin(staffUsers, eq(staffUsers.id, auditLog.actorId))
+    .where(
+      and(
+        eq(auditLog.organisationId, organisationId),
+        eq(auditLog.action, ACTION),
+        sql`(${auditLog.details}->>'version')::int > ${expected}`,
+      ),
+    )
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(MAX_CHANGES);
+  return {
+    kind: 'stale',
+    version: org?.version ?? 1,
+    changes: rows.map((row) => ({ by: row.by, at: row.at, part: row.details['part'] as OrganisationPart })),
+  };
+}

@@ -1,0 +1,344 @@
+/**
+ * The organisation's settings and its departments as JSON (`/api/staff/organisation`,
+ * `/api/staff/departments`; administrators), saved by the same services as the settings
+ * pages, on the version the caller read: a stale one is refused with 409.
+ */
+import { z } from '@hono/zod-openapi';
+import { InputText } from '../../../shared/contracts/input-text.ts';
+import type { Context } from 'hono';
+import { problem } from '../../http/problem.ts';
+import {
+  loadDepartmentSettings,
+  MAX_DEPARTMENT_NAME,
+  saveDepartmentChange,
+  type DepartmentSaveResult,
+  type DepartmentUse,
+} from '../../services/department-settings.ts';
+import {
+  AUTHOR_DISPLAYS,
+  AUTO_PUBLISH,
+  loadOrganisationSettings,
+  MAX_ALT,
+  MAX_LOGO_BYTES,
+  MAX_NAME,
+  saveOrganisationChange,
+  type OrganisationSaveResult,
+} from '../../services/organisation-settings.ts';
+import type { StaffEnv } from '../kit/guards.ts';
+import { problemContent, STAFF_TAGS, staffOpenApi, staffRoute } from '../kit/openapi.ts';
+
+export const LOGO_API_PATH = '/api/staff/organisation/logo';
+
+const tags = [STAFF_TAGS.organisation.name];
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: json(schema) });
+const Version = z.number().int().min(1).max(999_999_999);
+const VersionQuery = z.object({
+  version: InputText.regex(/^\d{1,9}$/).openapi({ description: 'The version you read' }),
+});
+const Names = (max: number) =>
+  z
+    .object({
+      nl: InputText.trim().min(1).max(max),
+      en: InputText.trim().max(max).optional().openapi({ description: 'Empty or left out: none' }),
+    })
+    .strict();
+const localized = (name: { nl: string; en?: string | undefined }) =>
+  name.en ? { nl: name.nl, en: name.en } : { nl: name.nl };
+
+const Logo = z
+  .object({
+    url: InputText.openapi({ description: 'Where Podium serves it; changes with the image, cached for a year' }),
+    mime: z.enum(['image/png', 'image/jpeg']),
+    width: z.number().int(),
+    height: z.number().int(),
+    size: z.number().int(),
+    alt: z.object({ nl: InputText, en: InputText.optional() }),
+  })
+  .openapi('OrganisationLogo');
+
+const OrganisationJson = z
+  .object({
+    version: z.number().int(),
+    name: z.object({ nl: InputText, en: InputText.optional() }),
+    authorDisplay: z.enum(['pseudonym', 'initials', 'none']).openapi({
+      description:
+        'How private persons appear in mirrored threads: `pseudonym` ("Inwoner A"), `initials` ("Inwoner F.D.") or `none` (name and handle as on the platform).',
+    }),
+    autoPublish: z.enum(['own', 'official', 'none']).openapi({
+      description:
+        "Mirrored posts published without a moderator: the municipality's own accounts, also other public bodies', or none. Residents' replies never.",
+    }),
+    logo: Logo.nullable(),
+  })
+  .openapi('OrganisationSettings');
+
+const GeneralBody = z
+  .object({
+    version: Version,
+    name: Names(MAX_NAME),
+    authorDisplay: z.enum(AUTHOR_DISPLAYS as ['pseudonym', 'initials', 'none']),
+    autoPublish: z.enum(AUTO_PUBLISH as ['own', 'official', 'none']),
+  })
+  .strict();
+
+const LogoBody = z
+  .object({
+    version: Version,
+    data: InputText.max(Math.ceil((MAX_LOGO_BYTES * 4) / 3) + 8)
+      .optional()
+      .openapi({
+        description: `The PNG or JPEG file, base64 (at most ${MAX_LOGO_BYTES / 1024} kB decoded; SVG is refused). Left out: only the text changes.`,
+      }),
+    alt: Names(MAX_ALT).openapi({ description: 'The alternative text, required in Dutch' }),
+  })
+  .strict();
+
+const Use = z.object({
+  consultations: z.number().int(),
+  routingRules: z.number().int(),
+  guidelines: z.number().int(),
+  roles: z.number().int(),
+  roleMappings: z.number().int(),
+  routedItems: z.number().int(),
+  answers: z.number().int(),
+});
+const DepartmentsJson = z
+  .object({
+    version: z.number().int(),
+    departments: z.array(
+      z.object({ slug: InputText, name: z.object({ nl: InputText, en: InputText.optional() }), use: Use }),
+    ),
+  })
+  .openapi('Departments');
+const DepartmentBody = z.object({ version: Version, name: Names(MAX_DEPARTMENT_NAME) }).strict();
+const SlugParam = z.object({
+  slug: InputText.regex(/^[a-z0-9-]{1,80}$/).openapi({ param: { name: 'slug', in: 'path' } }),
+});
+
+const stale = { 409: { description: 'Changed since your version', content: problemContent } };
+const invalid = { 422: { description: 'Invalid input (the message says why)', content: problemContent } };
+
+const getOrganisation = staffRoute('admin', {
+  method: 'get',
+  path: '/api/staff/organisation',
+  tags,
+  summary: "The organisation's name, logo and settings for mirrored threads, with their version",
+  responses: { 200: { description: 'The settings', content: json(OrganisationJson) } },
+});
+const putOrganisation = staffRoute('admin', {
+  method: 'put',
+  path: '/api/staff/organisation',
+  tags,
+  summary: 'Save the name (Dutch, English) and the settings for mirrored threads',
+  description: 'The portal is rebuilt after a change.',
+  request: { body: body(GeneralBody) },
+  responses: { 200: { description: 'Saved', content: json(OrganisationJson) }, ...stale, ...invalid },
+});
+const putLogo = staffRoute('admin', {
+  method: 'put',
+  path: LOGO_API_PATH,
+  tags,
+  summary: 'A new logo with its alternative text, or only a new text',
+  description: 'The type is recognised by the bytes: PNG or JPEG. SVG is refused, since it can carry scripts.',
+  request: { body: body(LogoBody) },
+  responses: { 200: { description: 'Saved', content: json(OrganisationJson) }, ...stale, ...invalid },
+});
+const deleteLogo = staffRoute('admin', {
+  method: 'delete',
+  path: LOGO_API_PATH,
+  tags,
+  summary: 'Remove the logo (the portal then shows the name only)',
+  request: { query: VersionQuery },
+  responses: {
+    200: { description: 'Removed', content: json(OrganisationJson) },
+    404: { description: 'There is no logo', content: problemContent },
+    ...stale,
+    ...invalid,
+  },
+});
+const listDepartments = staffRoute('admin', {
+  method: 'get',
+  path: '/api/staff/departments',
+  tags,
+  summary: 'The departments, with what refers to each',
+  responses: { 200: { description: 'The departments', content: json(DepartmentsJson) } },
+});
+const addDepartment = staffRoute('admin', {
+  method: 'post',
+  path: '/api/staff/departments',
+  tags,
+  summary: 'Add a department (its slug is made from the Dutch name and never changes)',
+  request: { body: body(DepartmentBody) },
+  responses: { 201: { description: 'Added', content: json(DepartmentsJson) }, ...stale, ...invalid },
+});
+const renameDepartment = staffRoute('admin', {
+  method: 'put',
+  path: '/api/staff/departments/{slug}',
+  tags,
+  summary: "Change a department's name",
+  request: { params: SlugParam, body: body(DepartmentBody) },
+  responses: {
+    200: { description: 'Saved', content: json(DepartmentsJson) },
+    404: { description: 'No such department', content: problemContent },
+    ...stale,
+    ...invalid,
+  },
+});
+const removeDepartment = staffRoute('admin', {
+  method: 'delete',
+  path: '/api/staff/departments/{slug}',
+  tags,
+  summary: 'Remove a department nothing refers to',
+  description:
+    'Refused with 409 while consultations, routing rules, channel guidelines, roles, role mappings, routed items or answers refer to it.',
+  request: { params: SlugParam, query: VersionQuery },
+  responses: {
+    200: { description: 'Removed', content: json(DepartmentsJson) },
+    404: { description: 'No such department', content: problemContent },
+    409: { description: 'Changed since your version, or still in use', content: problemContent },
+    ...invalid,
+  },
+});
+
+const USE_WORDS: Record<keyof DepartmentUse, string> = {
+  consultations: 'consultations',
+  routingRules: 'routingRules',
+  guidelines: 'guidelines',
+  roles: 'roles',
+  roleMappings: 'roleMappings',
+  routedItems: 'routedItems',
+  answers: 'answers',
+};
+
+/** A base64 string as bytes, or undefined when it is not one. */
+function fromBase64(data: string): Uint8Array | undefined {
+  const clean = data.replace(/^data:[^,]*,/, '').replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 !== 0) return undefined;
+  return new Uint8Array(Buffer.from(clean, 'base64'));
+}
+
+export function organisationApi() {
+  const app = staffOpenApi();
+  const who = (c: Context<StaffEnv>) => {
+    const session = c.get('session')!;
+    return { organisationId: session.user.organisationId, actorId: session.user.id, now: c.get('now')() };
+  };
+  const organisationJson = async (c: Context<StaffEnv>) => {
+    const settings = await loadOrganisationSettings(c.get('db'), c.get('session')!.user.organisationId);
+    return { version: settings.version, ...settings.general, logo: settings.logo };
+  };
+  const organisationAnswer = async (c: Context<StaffEnv>, result: OrganisationSaveResult) => {
+    switch (result.kind) {
+      case 'stale':
+        return problem(c, 409, 'settings_stale');
+      case 'no_logo':
+        return problem(c, 404, 'logo_missing');
+      case 'bad_logo':
+        return problem(c, 422, 'validation_failed', {
+          detail: 'validation_detail',
+          errors: [{ field: 'data', code: `logo_${result.problem}` }],
+        });
+      case 'saved':
+        return c.json(await organisationJson(c), 200);
+    }
+  };
+  const departmentsJson = async (c: Context<StaffEnv>) =>
+    loadDepartmentSettings(c.get('db'), c.get('session')!.user.organisationId);
+  const departmentAnswer = async (c: Context<StaffEnv>, result: DepartmentSaveResult, created = false) => {
+    switch (result.kind) {
+      case 'stale':
+        return problem(c, 409, 'settings_stale');
+      case 'unknown_department':
+        return problem(c, 404, 'department_not_found');
+      case 'name_taken':
+        return problem(c, 422, 'validation_failed', {
+          detail: 'validation_detail',
+          errors: [{ field: 'name.nl', code: 'department_name_taken' }],
+        });
+      case 'in_use': {
+        const uses = (Object.keys(USE_WORDS) as Array<keyof DepartmentUse>)
+          .filter((k) => result.use[k] > 0)
+          .map((k) => `${USE_WORDS[k]} ${result.use[k]}`)
+          .join(', ');
+        return problem(c, 409, 'department_in_use', { detail: 'department_in_use_detail', detailParams: { uses } });
+      }
+      case 'saved':
+        return c.json(await departmentsJson(c), created && result.changed ? 201 : 200);
+    }
+  };
+
+  app.openapi(getOrganisation, async (c) => c.json(await organisationJson(c), 200));
+
+  app.openapi(putOrganisation, async (c) => {
+    const input = c.req.valid('json');
+    const result = await saveOrganisationChange(c.get('db'), {
+      ...who(c),
+      expectedVersion: input.version,
+      change: {
+        kind: 'general',
+        general: { name: localized(input.name), authorDisplay: input.authorDisplay, autoPublish: input.autoPublish },
+      },
+    });
+    return (await organisationAnswer(c, result)) as never;
+  });
+
+  app.openapi(putLogo, async (c) => {
+    const input = c.req.valid('json');
+    const bytes = input.data === undefined ? null : fromBase64(input.data);
+    if (bytes === undefined) {
+      return problem(c, 422, 'validation_failed', {
+        detail: 'validation_detail',
+        errors: [{ field: 'data', code: 'logo_base64' }],
+      }) as never;
+    }
+    const result = await saveOrganisationChange(c.get('db'), {
+      ...who(c),
+      expectedVersion: input.version,
+      change: { kind: 'logo', bytes, alt: localized(input.alt) },
+    });
+    return (await organisationAnswer(c, result)) as never;
+  });
+
+  app.openapi(deleteLogo, async (c) => {
+    const result = await saveOrganisationChange(c.get('db'), {
+      ...who(c),
+      expectedVersion: Number(c.req.valid('query').version),
+      change: { kind: 'remove_logo' },
+    });
+    return (await organisationAnswer(c, result)) as never;
+  });
+
+  app.openapi(listDepartments, async (c) => c.json(await departmentsJson(c), 200));
+
+  app.openapi(addDepartment, async (c) => {
+    const input = c.req.valid('json');
+    const result = await saveDepartmentChange(c.get('db'), {
+      ...who(c),
+      expectedVersion: input.version,
+      change: { kind: 'add', name: localized(input.name) },
+    });
+    return (await departmentAnswer(c, result, true)) as never;
+  });
+
+  app.openapi(renameDepartment, async (c) => {
+    const input = c.req.valid('json');
+    const result = await saveDepartmentChange(c.get('db'), {
+      ...who(c),
+      expectedVersion: input.version,
+      change: { kind: 'rename', slug: c.req.valid('param').slug, name: localized(input.name) },
+    });
+    return (await departmentAnswer(c, result)) as never;
+  });
+
+  app.openapi(removeDepartment, async (c) => {
+    const result = await saveDepartmentChange(c.get('db'), {
+      ...who(c),
+      expectedVersion: Number(c.req.valid('query').version),
+      change: { kind: 'remove', slug: c.req.valid('param').slug },
+    });
+    return (await departmentAnswer(c, result)) as never;
+  });
+
+  return app;
+}

@@ -1,0 +1,92 @@
+/**
+ * Journey on the running product (Podium as `npm start` runs it, with the whole demo): an
+ * administrator gives the organisation a new name in Dutch and English and puts up a logo
+ * with its alternative text; once the portal is rebuilt, a resident sees the new name and the
+ * logo (by its text) in the header of a Dutch and an English page, and the logo is served by
+ * Podium with caching headers. Then the administrator puts the demo's name back and removes
+ * the logo, so the journeys that share this server see the demo as seeded.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { JOURNEY_ADMIN } from '../../support/browser-env.ts';
+import { png } from '../../support/images.ts';
+import { expectNoAxeViolations } from '../support/axe.ts';
+
+/** The portal's header at `address`, read again until `expected` says so (the rebuild runs in the background). */
+async function pollHeader(page: Page, address: string, expected: (text: string) => boolean): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await page.goto(address);
+        const header = page.getByRole('banner');
+        const images = header.locator('img');
+        const alt = (await images.count()) > 0 ? ((await images.first().getAttribute('alt')) ?? '') : '';
+        return expected(`${(await header.textContent()) ?? ''} ${alt}`);
+      },
+      { timeout: 240_000, intervals: [2_000, 5_000] },
+    )
+    .toBe(true);
+}
+
+test('an administrator renames the organisation and adds a logo, and the rebuilt portal shows both', async ({
+  browser,
+}) => {
+  test.setTimeout(600_000);
+  const marker = `${Date.now()}`;
+  const nameNl = `Gemeente Nieuw-Demodam ${marker}`;
+  const nameEn = `Municipality of New Demodam ${marker}`;
+  const alt = `Wapen van Nieuw-Demodam ${marker}`;
+  const staff = await (await browser.newContext()).newPage();
+
+  await staff.goto('/beheer/inloggen');
+  await staff.getByLabel('E-mailadres').fill(JOURNEY_ADMIN.email);
+  await staff.getByLabel('Wachtwoord').fill(JOURNEY_ADMIN.password);
+  await staff.getByLabel('Wachtwoord').press('Enter');
+  await expect(staff).toHaveURL(/\/beheer\/$/);
+  await staff.getByRole('navigation').getByRole('link', { name: 'Instellingen' }).click();
+  await staff.getByRole('main').getByRole('link', { name: 'Organisatie' }).click();
+  await expect(staff.getByRole('heading', { level: 1, name: 'Organisatie' })).toBeVisible();
+
+  await staff.getByLabel('Naam (Nederlands)').fill(nameNl);
+  await staff.getByLabel('Naam (Engels, niet verplicht)').fill(nameEn);
+  await staff.getByRole('button', { name: 'Opslaan', exact: true }).click();
+  await expect(staff.getByRole('status')).toHaveText('De naam en de instellingen zijn opgeslagen.');
+
+  await staff.getByLabel('Bestand met het logo').setInputFiles({
+    name: 'wapen.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from(png(160, 64)),
+  });
+  await staff.getByLabel('Tekst bij het logo (Nederlands)').fill(alt);
+  await staff.getByLabel('Tekst bij het logo (Engels, niet verplicht)').fill(`Coat of arms ${marker}`);
+  await staff.getByRole('button', { name: 'Logo opslaan' }).click();
+  await expect(staff.getByRole('status')).toHaveText('Het logo is opgeslagen.');
+  await expectNoAxeViolations(staff, { context: 'organisation settings with a logo' });
+
+  // A resident sees the new name and the logo once the portal is rebuilt.
+  const resident = await (await browser.newContext()).newPage();
+  await pollHeader(resident, '/', (text) => text.includes(nameNl) && text.includes(alt));
+  const logo = resident.getByRole('banner').getByRole('img', { name: alt });
+  await expect(logo).toBeVisible();
+  await expect(resident).toHaveTitle(new RegExp(`${nameNl}$`));
+  expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(160);
+  const served = await resident.request.get((await logo.getAttribute('src'))!);
+  expect(served.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(served.headers()['content-type']).toBe('image/png');
+  await expectNoAxeViolations(resident, { context: 'portal home with the new name and logo' });
+  await resident.goto('/en/');
+  await expect(resident.getByRole('banner')).toContainText(nameEn);
+  await expect(resident.getByRole('banner').getByRole('img', { name: `Coat of arms ${marker}` })).toBeVisible();
+  await resident.setViewportSize({ width: 320, height: 640 });
+  expect(await resident.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+    0,
+  );
+
+  // The demo's name back, and no logo, for the journeys that share this server.
+  await staff.getByLabel('Naam (Nederlands)').fill('Gemeente Demodam');
+  await staff.getByLabel('Naam (Engels, niet verplicht)').fill('');
+  await staff.getByRole('button', { name: 'Opslaan', exact: true }).click();
+  await expect(staff.getByRole('status')).toHaveText('De naam en de instellingen zijn opgeslagen.');
+  await staff.getByRole('button', { name: 'Logo weghalen' }).click();
+  await expect(staff.getByRole('status')).toHaveText('Het logo is weggehaald.');
+  await pollHeader(resident, '/', (text) => text.includes('Gemeente Demodam') && !text.includes(marker));
+});
