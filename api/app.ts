@@ -44,7 +44,16 @@ import { moderationPublicRoutes } from './routes/moderation-public.ts';
 import { sameOrigin, staffHeaders, staffSession } from './staff/kit/session.ts';
 import { OIDC_CALLBACK_PATH, OIDC_START_PATHS, type OidcProvider } from './services/auth/oidc.ts';
 import { announcementImageRoutes } from './routes/announcements.ts';
-import { ANNOUNCEMENT_FORM_MAX_BYTES, staffWorkbench, THREAD_IMPORT_MAX_BYTES } from './staff/workbench.ts';
+import { consultationImageRoutes } from './routes/consultation-images.ts';
+import {
+  ANNOUNCEMENT_FORM_MAX_BYTES,
+  CONSULTATION_IMAGE_API,
+  CONSULTATION_IMAGE_FORM,
+  CONSULTATION_IMAGE_FORM_MAX_BYTES,
+  CONSULTATION_IMAGE_JSON_MAX_BYTES,
+  staffWorkbench,
+  THREAD_IMPORT_MAX_BYTES,
+} from './staff/workbench.ts';
 import { openDataRoutes } from './routes/open-data.ts';
 import { rightsPages } from './routes/rights-pages.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe.ts';
@@ -142,8 +151,18 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     maxSize: options.maxBodyBytes ?? 64 * 1024,
     onError: (c) => problem(c, 413, 'body_too_large'),
   });
-  // Staff send a platform's whole thread as JSON: that one route has a larger limit.
-  app.use('/api/*', (c, next) => (c.req.path === '/api/staff/threads' ? next() : apiBodyLimit(c, next)));
+  // Staff send a platform's whole thread as JSON, and images in base64: those routes have larger limits.
+  const imageBodyLimit = bodyLimit({
+    maxSize: CONSULTATION_IMAGE_JSON_MAX_BYTES,
+    onError: (c) => problem(c, 413, 'body_too_large'),
+  });
+  app.use('/api/*', (c, next) =>
+    c.req.path === '/api/staff/threads'
+      ? next()
+      : CONSULTATION_IMAGE_API.test(c.req.path)
+        ? imageBodyLimit(c, next)
+        : apiBodyLimit(c, next),
+  );
   app.use(
     '/api/staff/threads',
     bodyLimit({ maxSize: THREAD_IMPORT_MAX_BYTES, onError: (c) => problem(c, 413, 'body_too_large') }),
@@ -201,6 +220,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/', rightsRoutes());
   app.route('/', archiveRoutes());
   app.route('/', announcementImageRoutes());
+  app.route('/', consultationImageRoutes());
   app.route('/', openDataRoutes());
   app.doc31('/api/openapi.json', OPENAPI_DOCUMENT);
   app.route('/', submissionPages({ siteDir }));
@@ -215,9 +235,19 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     maxSize: ANNOUNCEMENT_FORM_MAX_BYTES,
     onError: (c) => c.text('Request body too large', 413),
   });
+  // The consultation's image form too: above the image limit, so a too-large file is refused
+  // with the form and its texts, not with a bare 413.
+  const imageFormBodyLimit = bodyLimit({
+    maxSize: CONSULTATION_IMAGE_FORM_MAX_BYTES,
+    onError: (c) => c.text('Request body too large', 413),
+  });
   for (const path of ['/beheer/*', '/en/manage/*']) {
     app.use(path, (c, next) =>
-      c.req.path.startsWith('/beheer/aankondigingen') ? composerBodyLimit(c, next) : staffBodyLimit(c, next),
+      c.req.path.startsWith('/beheer/aankondigingen')
+        ? composerBodyLimit(c, next)
+        : CONSULTATION_IMAGE_FORM.test(c.req.path)
+          ? imageFormBodyLimit(c, next)
+          : staffBodyLimit(c, next),
     );
   }
   // Every staff address, pages and JSON API alike: no caching or framing, our own origin

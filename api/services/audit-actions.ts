@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'api_key.revoked',
   'audit.exported',
   'consultation.created',
+  'consultation.images_changed',
   'consultation.outcome_published',
   'consultation.stage_changed',
   'consultation.updated',

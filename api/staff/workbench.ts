@@ -44,6 +44,12 @@ import { webcareRoutes } from './webcare/routes.ts';
 
 export { THREAD_IMPORT_MAX_BYTES } from './threads/routes.ts';
 export { ANNOUNCEMENT_FORM_MAX_BYTES } from './announcements/paths.ts';
+export {
+  CONSULTATION_IMAGE_API,
+  CONSULTATION_IMAGE_FORM,
+  CONSULTATION_IMAGE_FORM_MAX_BYTES,
+  CONSULTATION_IMAGE_JSON_MAX_BYTES,
+} from './consultations/paths.ts';
 
 export type StaffWorkbenchOptions = StaffSessionOptions & {
   /** How staff imports read threads (config.threadImports). */
