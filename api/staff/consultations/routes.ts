@@ -521,7 +521,11 @@ export function consultationAuthoringRoutes(): Hono<StaffEnv> {
     switch (result.kind) {
       case 'done': {
         const done = action === 'add' ? 'toegevoegd' : action === 'remove' ? 'verwijderd' : action === 'save' ? 'opgeslagen' : 'verplaatst';
-        const focus = action === 'up' || action === 'down' ? `&focus=image-${key}-${action}` : '';
+        // Focus stays on the moved image: on the same button, or the other one at either end.
+        const from = found.images.findIndex((image) => image.id === key);
+        const to = from + (action === 'up' ? -1 : 1);
+        const button = to <= 0 ? 'down' : to >= found.images.length - 1 ? 'up' : action;
+        const focus = action === 'up' || action === 'down' ? `&focus=image-${key}-${button}` : '';
         return c.redirect(`${authoringPaths.edit(lang, slug)}?klaar=afbeelding-${done}${focus}`, 303);
       }
       case 'not_found':
