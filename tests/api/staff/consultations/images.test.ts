@@ -322,7 +322,9 @@ for (const target of databaseTargets()) {
       const consultation = (await (await t.app.request(`/api/consultations/${PUBLIC}`)).json()) as {
         images: Array<{ url: string; width: number; height: number; alt: { nl: string } }>;
       };
-      assert.deepEqual(consultation.images, [
+      // After the demo's route map.
+      assert.equal(consultation.images.length, 2);
+      assert.deepEqual(consultation.images.slice(1), [
         {
           url,
           width: 40,
@@ -402,7 +404,7 @@ for (const target of databaseTargets()) {
       });
       assert.equal(moved.status, 200);
       assert.deepEqual(
-        ((await moved.json()) as { images: Array<{ id: string }> }).images.map((i) => i.id),
+        ((await moved.json()) as { images: Array<{ id: string }> }).images.map((i) => i.id).slice(0, 2),
         [second, image!.id],
       );
       const noVersion = await api('DELETE', `/api/staff/consultations/${PUBLIC}/images/${second}`);
