@@ -137,25 +137,30 @@ export async function addImage(
     if (problems.length > 0 || !checked.facts) return { kind: 'invalid', problems } as const;
     const { facts } = checked;
     let id = '';
-    return imageChange(current, 'added', () => id, async () => {
-      const [row] = await tx
-        .insert(consultationImages)
-        .values({
-          consultationId: current.row.id,
-          position: current.images.length,
-          mime: facts.mime,
-          bytes: params.file!.bytes,
-          sha256: sha256(params.file!.bytes),
-          width: facts.width,
-          height: facts.height,
-          fileName: params.file!.name.slice(0, 255),
-          alt: params.texts.alt,
-          caption: stored(params.texts.caption),
-          createdAt: params.now,
-        })
-        .returning({ id: consultationImages.id });
-      id = row!.id;
-    });
+    return imageChange(
+      current,
+      'added',
+      () => id,
+      async () => {
+        const [row] = await tx
+          .insert(consultationImages)
+          .values({
+            consultationId: current.row.id,
+            position: current.images.length,
+            mime: facts.mime,
+            bytes: params.file!.bytes,
+            sha256: sha256(params.file!.bytes),
+            width: facts.width,
+            height: facts.height,
+            fileName: params.file!.name.slice(0, 255),
+            alt: params.texts.alt,
+            caption: stored(params.texts.caption),
+            createdAt: params.now,
+          })
+          .returning({ id: consultationImages.id });
+        id = row!.id;
+      },
+    );
   });
 }
 
@@ -207,7 +212,12 @@ export async function moveImage(db: Db, params: Params & { id: string; position:
     const order = current.images.filter((i) => i.id !== image.id);
     const to = Math.min(Math.max(params.position - 1, 0), order.length);
     order.splice(to, 0, image);
-    return imageChange(current, 'moved', () => image.id, () => renumber(tx, order));
+    return imageChange(
+      current,
+      'moved',
+      () => image.id,
+      () => renumber(tx, order),
+    );
   });
 }
 
@@ -216,13 +226,18 @@ export async function removeImage(db: Db, params: Params & { id: string }): Prom
   return versionedChange(db, params, async (tx, current) => {
     const image = current.images.find((i) => i.id === params.id);
     if (!image) return { kind: 'image_not_found' } as const;
-    return imageChange(current, 'removed', () => image.id, async () => {
-      await tx.delete(consultationImages).where(eq(consultationImages.id, image.id));
-      await renumber(
-        tx,
-        current.images.filter((i) => i.id !== image.id),
-      );
-    });
+    return imageChange(
+      current,
+      'removed',
+      () => image.id,
+      async () => {
+        await tx.delete(consultationImages).where(eq(consultationImages.id, image.id));
+        await renumber(
+          tx,
+          current.images.filter((i) => i.id !== image.id),
+        );
+      },
+    );
   });
 }
 

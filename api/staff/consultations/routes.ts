@@ -520,7 +520,14 @@ export function consultationAuthoringRoutes(): Hono<StaffEnv> {
     }
     switch (result.kind) {
       case 'done': {
-        const done = action === 'add' ? 'toegevoegd' : action === 'remove' ? 'verwijderd' : action === 'save' ? 'opgeslagen' : 'verplaatst';
+        const done =
+          action === 'add'
+            ? 'toegevoegd'
+            : action === 'remove'
+              ? 'verwijderd'
+              : action === 'save'
+                ? 'opgeslagen'
+                : 'verplaatst';
         // Focus stays on the moved image: on the same button, or the other one at either end.
         const from = found.images.findIndex((image) => image.id === key);
         const to = from + (action === 'up' ? -1 : 1);

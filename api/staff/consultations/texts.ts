@@ -176,8 +176,7 @@ export const nl = {
       file_size: 'Dit bestand is groter dan 2 MB. Maak de afbeelding kleiner en kies haar opnieuw.',
       too_many: 'Een consultatie heeft hoogstens 10 afbeeldingen. Verwijder er eerst een.',
       alt_missing: 'Vul de alternatieve tekst in: wat is er op de afbeelding te zien?',
-      alt_file_name:
-        'De alternatieve tekst is nu de bestandsnaam. Beschrijf wat er op de afbeelding te zien is.',
+      alt_file_name: 'De alternatieve tekst is nu de bestandsnaam. Beschrijf wat er op de afbeelding te zien is.',
       text: 'Deze tekst is te lang (hoogstens 300 tekens).',
       chooseAgain: 'Uw teksten staan er nog; kies het bestand opnieuw.',
     },

@@ -49,7 +49,11 @@ for (const target of databaseTargets()) {
       for (const [name, value] of Object.entries(fields)) form.set(name, value);
       const image = fields.image ?? 'new';
       if (file)
-        form.set(`image-${image}-file`, new Blob([file.bytes], { type: file.type ?? 'image/png' }), file.name);
+        form.set(
+          `image-${image}-file`,
+          new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type ?? 'image/png' }),
+          file.name,
+        );
       return t.app.request(`${BASE}/${slug}/afbeeldingen`, {
         method: 'POST',
         body: form,
@@ -218,7 +222,7 @@ for (const target of databaseTargets()) {
       form.set('version', '1');
       for (const [name, value] of Object.entries(newTexts({ nl: 'Schets van het fietspad', en: 'Sketch' })))
         form.set(name, value);
-      form.set('image-new-file', new Blob([PNG_40x30], { type: 'image/png' }), 'schets.png');
+      form.set('image-new-file', new Blob([PNG_40x30 as Uint8Array<ArrayBuffer>], { type: 'image/png' }), 'schets.png');
       const response = await t.app.request(`${BASE}/${DRAFT}/afbeeldingen`, {
         method: 'POST',
         body: form,
@@ -281,10 +285,13 @@ for (const target of databaseTargets()) {
         .select({ details: auditLog.details })
         .from(auditLog)
         .where(eq(auditLog.action, 'consultation.images_changed'));
-      assert.deepEqual(
-        changes.map((c) => (c.details as { change: string }).change).sort(),
-        ['added', 'added', 'moved', 'removed', 'replaced'],
-      );
+      assert.deepEqual(changes.map((c) => (c.details as { change: string }).change).sort(), [
+        'added',
+        'added',
+        'moved',
+        'removed',
+        'replaced',
+      ]);
     });
 
     it('refuses the image form to a role without the permission', async () => {
@@ -365,16 +372,24 @@ for (const target of databaseTargets()) {
       assert.equal(noVersion.status, 422);
       const stale = await send({ version: 1 });
       assert.equal(stale.status, 409);
-      const unknown = await api('PUT', `/api/staff/consultations/${PUBLIC}/images/00000000-0000-4000-8000-000000000000`, {
-        version: v,
-        alt: { nl: 'Kaart', en: 'Map' },
-      });
+      const unknown = await api(
+        'PUT',
+        `/api/staff/consultations/${PUBLIC}/images/00000000-0000-4000-8000-000000000000`,
+        {
+          version: v,
+          alt: { nl: 'Kaart', en: 'Map' },
+        },
+      );
       assert.equal(unknown.status, 404);
-      const halfFile = await api('PUT', `/api/staff/consultations/${PUBLIC}/images/00000000-0000-4000-8000-000000000000`, {
-        version: v,
-        alt: { nl: 'Kaart', en: 'Map' },
-        fileName: 'kaart.png',
-      });
+      const halfFile = await api(
+        'PUT',
+        `/api/staff/consultations/${PUBLIC}/images/00000000-0000-4000-8000-000000000000`,
+        {
+          version: v,
+          alt: { nl: 'Kaart', en: 'Map' },
+          fileName: 'kaart.png',
+        },
+      );
       assert.equal(halfFile.status, 422);
       assert.equal(await version(PUBLIC), v);
     });
@@ -383,7 +398,10 @@ for (const target of databaseTargets()) {
       const [image] = await images(PUBLIC);
       const edited = await api('PUT', `/api/staff/consultations/${PUBLIC}/images/${image!.id}`, {
         version: await version(PUBLIC),
-        alt: { nl: 'Kaart van de fietsroute met de nieuwe oversteek', en: 'Map of the cycle route with the new crossing' },
+        alt: {
+          nl: 'Kaart van de fietsroute met de nieuwe oversteek',
+          en: 'Map of the cycle route with the new crossing',
+        },
         caption: { nl: 'Ontwerp, november 2026', en: 'Design, November 2026' },
       });
       assert.equal(edited.status, 200);
