@@ -504,12 +504,13 @@ function renderImages(options: EditPageOptions): Html {
   const { lang, errors, focus } = options;
   const m = textsFor(texts, lang).images;
   const sent = (key: string) => (options.imageForm?.key === key ? options.imageForm.values : undefined);
-  const fields = (key: string, values: ImageFormValues) =>
+  // Existing images' fields name their image, so each label is unique on the page (WCAG 2.4.6).
+  const fields = (key: string, values: ImageFormValues, n?: number) =>
     join(
       (['nl', 'en'] as const).map((textLang) => {
         const language = textLang === 'nl' ? textsFor(texts, lang).edit.dutch : textsFor(texts, lang).edit.english;
-        return html`${control({ lang, id: imageFieldId(key, `alt-${textLang}`), label: `${m.alt} (${language})`, hint: m.altHint, value: textLang === 'nl' ? values.altNl : values.altEn, errors, kind: 'textarea', textLang, readability: true, autofocus: focus })}
-${control({ lang, id: imageFieldId(key, `caption-${textLang}`), label: `${m.caption} (${language})`, value: textLang === 'nl' ? values.captionNl : values.captionEn, errors, textLang, autofocus: focus })}`;
+        return html`${control({ lang, id: imageFieldId(key, `alt-${textLang}`), label: `${n ? m.altOf(n) : m.alt} (${language})`, hint: m.altHint, value: textLang === 'nl' ? values.altNl : values.altEn, errors, kind: 'textarea', textLang, readability: true, autofocus: focus })}
+${control({ lang, id: imageFieldId(key, `caption-${textLang}`), label: `${n ? m.captionOf(n) : m.caption} (${language}, ${m.optional})`, value: textLang === 'nl' ? values.captionNl : values.captionEn, errors, textLang, autofocus: focus })}`;
       }),
       '\n',
     );
@@ -539,7 +540,7 @@ ${hiddenFields({ csrf: options.session.csrfToken, lang, version: String(options.
 <figure class="staff-image"><img${attrs({ src: authoringPaths.image(options.slug, image.id), alt, width: String(image.width), height: String(image.height), loading: 'lazy' })}>
 <figcaption>${m.fileFacts(image.fileName, image.mime.replace('image/', '').toUpperCase(), image.width, image.height, Math.ceil(image.size / 1024))}</figcaption></figure>
 ${formStart(image.id)}
-${fields(image.id, values)}
+${fields(image.id, values, i + 1)}
 ${fileField(image.id, m.replaceFile)}
 <p class="staff-actions">${button('action', 'save', m.save, { secondary: false })}
 ${i > 0 ? button('action', 'up', m.up(i + 1), { id: `image-${image.id}-up`, autofocus: focus }) : nothing}

@@ -137,6 +137,9 @@ for (const target of databaseTargets()) {
         ),
       );
       assert.match(preview, /<figcaption>Zo komt het plein eruit te zien\.<\/figcaption>/);
+      // A short alternative text gets no readability score, only that it is too short to judge.
+      const hint = page.slice(page.indexOf(`id="image-${image!.id}-alt-nl-readability"`));
+      assert.match(hint.slice(0, 600), /Te kort om te beoordelen: 9 woorden/);
       const staffCopy = await t.app.request(`${BASE}/${DRAFT}/afbeeldingen/${image!.id}`, {
         headers: { Cookie: admin.cookie },
       });
@@ -231,6 +234,8 @@ for (const target of databaseTargets()) {
       assert.equal(response.status, 409);
       const html = await response.text();
       assert.match(html, /id="stale"/);
+      assert.match(html, /Een collega heeft deze consultatie intussen gewijzigd/);
+      assert.match(html, /Gewijzigd door de collega: images\./);
       assert.match(html, /Schets van het fietspad<\/textarea>/);
       assert.equal((await images(DRAFT)).length, 1);
     });
