@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { Db, DatabaseKind } from './db/client.ts';
@@ -45,12 +44,18 @@ import { sameOrigin, staffHeaders, staffSession } from './staff/kit/session.ts';
 import { OIDC_CALLBACK_PATH, OIDC_START_PATHS, type OidcProvider } from './services/auth/oidc.ts';
 import { announcementImageRoutes } from './routes/announcements.ts';
 import { organisationLogoRoutes } from './routes/organisation-logo.ts';
+import { consultationImageRoutes } from './routes/consultation-images.ts';
+import { bodyLimits } from './http/body-limits.ts';
 import {
   ANNOUNCEMENT_FORM_MAX_BYTES,
   LOGO_API_MAX_BYTES,
   LOGO_API_PATH,
   ORGANISATION_FORM_MAX_BYTES,
   settingsPaths,
+  CONSULTATION_IMAGE_API,
+  CONSULTATION_IMAGE_FORM,
+  CONSULTATION_IMAGE_FORM_MAX_BYTES,
+  CONSULTATION_IMAGE_JSON_MAX_BYTES,
   staffWorkbench,
   THREAD_IMPORT_MAX_BYTES,
 } from './staff/workbench.ts';
@@ -147,18 +152,14 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       maxAge: 600,
     }),
   );
-  const apiBodyLimit = bodyLimit({
-    maxSize: options.maxBodyBytes ?? 64 * 1024,
-    onError: (c) => problem(c, 413, 'body_too_large'),
-  });
-  // Staff send a platform's whole thread as JSON, and the organisation's logo: those routes have larger limits.
-  const largerApiBodies = new Set(['/api/staff/threads', LOGO_API_PATH]);
-  app.use('/api/*', (c, next) => (largerApiBodies.has(c.req.path) ? next() : apiBodyLimit(c, next)));
   app.use(
-    '/api/staff/threads',
-    bodyLimit({ maxSize: THREAD_IMPORT_MAX_BYTES, onError: (c) => problem(c, 413, 'body_too_large') }),
+    '/api/*',
+    bodyLimits(options.maxBodyBytes ?? 64 * 1024, (c) => problem(c, 413, 'body_too_large'), [
+      { matches: (path) => path === '/api/staff/threads', maxSize: THREAD_IMPORT_MAX_BYTES },
+      { matches: (path) => path === LOGO_API_PATH, maxSize: LOGO_API_MAX_BYTES },
+      { matches: (path) => CONSULTATION_IMAGE_API.test(path), maxSize: CONSULTATION_IMAGE_JSON_MAX_BYTES },
+    ]),
   );
-  app.use(LOGO_API_PATH, bodyLimit({ maxSize: LOGO_API_MAX_BYTES, onError: (c) => problem(c, 413, 'body_too_large') }));
   const limits = {
     rules: options.rateLimits ?? DEFAULT_RATE_LIMITS,
     trustProxyHops: options.trustProxyHops ?? 0,
@@ -213,6 +214,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/', archiveRoutes());
   app.route('/', announcementImageRoutes());
   app.route('/', organisationLogoRoutes());
+  app.route('/', consultationImageRoutes());
   app.route('/', openDataRoutes());
   app.doc31('/api/openapi.json', OPENAPI_DOCUMENT);
   app.route('/', submissionPages({ siteDir }));
@@ -221,29 +223,15 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     if (options.visits) app.use('*', portalPageCounting(options.visits));
     app.route('/', portalListRoutes({ siteDir }));
   }
-  const staffBodyLimit = bodyLimit({
-    maxSize: options.maxBodyBytes ?? 64 * 1024,
-    onError: (c) => c.text('Request body too large', 413),
-  });
-  // The announcement composer takes images: that one form has a larger limit.
-  const composerBodyLimit = bodyLimit({
-    maxSize: ANNOUNCEMENT_FORM_MAX_BYTES,
-    onError: (c) => c.text('Request body too large', 413),
-  });
-  // So does the organisation settings form, which carries the logo.
-  const organisationBodyLimit = bodyLimit({
-    maxSize: ORGANISATION_FORM_MAX_BYTES,
-    onError: (c) => c.text('Request body too large', 413),
-  });
-  for (const path of ['/beheer/*', '/en/manage/*']) {
-    app.use(path, (c, next) =>
-      c.req.path.startsWith('/beheer/aankondigingen')
-        ? composerBodyLimit(c, next)
-        : c.req.path === settingsPaths.organisationSave
-          ? organisationBodyLimit(c, next)
-          : staffBodyLimit(c, next),
-    );
-  }
+  // The forms that carry a file (the announcement composer, the organisation's logo, a
+  // consultation's image) take more than the rest, so a file that is too large is refused with
+  // the form and its texts, not with a bare 413.
+  const staffBodyLimits = bodyLimits(options.maxBodyBytes ?? 64 * 1024, (c) => c.text('Request body too large', 413), [
+    { matches: (path) => path.startsWith('/beheer/aankondigingen'), maxSize: ANNOUNCEMENT_FORM_MAX_BYTES },
+    { matches: (path) => path === settingsPaths.organisationSave, maxSize: ORGANISATION_FORM_MAX_BYTES },
+    { matches: (path) => CONSULTATION_IMAGE_FORM.test(path), maxSize: CONSULTATION_IMAGE_FORM_MAX_BYTES },
+  ]);
+  for (const path of ['/beheer/*', '/en/manage/*']) app.use(path, staffBodyLimits);
   // Every staff address, pages and JSON API alike: no caching or framing, our own origin
   // for unsafe requests, and the session on `c.get('session')` for the guards in api/staff/kit/.
   // (`/beheer/*` also matches `/beheer` itself.)

@@ -1583,6 +1583,39 @@ export const announcementImages = pgTable(
 );
 
 /**
+ * An image of a consultation (api/services/consultation-images.ts), with its required
+ * alternative text in Dutch and English. Stored in the database so both the embedded and the
+ * server database carry it; served at `/api/consultation-images/<sha256>.<ext>` (the bytes'
+ * own hash, so the address never changes meaning and may be cached for good) once the
+ * consultation is public. Width and height let the portal reserve the space before it loads.
+ */
+export const consultationImages = pgTable(
+  'consultation_images',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => consultations.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    mime: text('mime').notNull(),
+    bytes: bytea('bytes').notNull(),
+    /** Hex SHA-256 of `bytes`. */
+    sha256: text('sha256').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    /** The name of the uploaded file: an alternative text may not merely repeat it. */
+    fileName: text('file_name').notNull(),
+    alt: jsonb('alt').$type<{ nl: string; en: string }>().notNull(),
+    caption: jsonb('caption').$type<LocalizedText>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('consultation_images_consultation').on(t.consultationId, t.position),
+    index('consultation_images_sha256').on(t.sha256),
+  ],
+);
+
+/**
  * An announcement on its way to one account (api/services/announcements/outbox.ts), the
  * outbox's pattern: claimed with `FOR UPDATE SKIP LOCKED` and a lease, retried with back-off.
  * `action` is what is still to be done there: publish, carry an edit, or remove.

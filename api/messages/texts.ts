@@ -75,6 +75,14 @@ export const nl = {
   consultation_stage_not_allowed: 'Deze stap kan niet in de huidige fase van de consultatie.',
   consultation_opens_in_past:
     'De openingsdatum ligt niet in de toekomst: kies een latere datum of open de consultatie nu.',
+  consultation_image_invalid: 'De afbeelding of haar teksten zijn niet in orde. Zie de genoemde velden.',
+  consultation_image_not_found: 'Deze afbeelding bestaat niet (meer) bij deze consultatie.',
+  image_file_missing: 'Stuur een afbeelding mee (PNG, JPEG of WebP).',
+  image_file_type: 'Dit bestand is geen PNG-, JPEG- of WebP-afbeelding (gekeken naar de inhoud, niet naar de naam).',
+  image_file_size: 'Dit bestand is groter dan 2 MB.',
+  image_too_many: 'Een consultatie heeft hoogstens 10 afbeeldingen.',
+  image_alt_missing: 'Vul de alternatieve tekst in: wat is er op de afbeelding te zien?',
+  image_alt_file_name: 'De alternatieve tekst is de bestandsnaam. Beschrijf wat er op de afbeelding te zien is.',
   consultation_question_changed: 'Deze vraag heeft al antwoorden en kan zo niet veranderen.',
   server_error:
     'Er ging bij ons iets mis. Uw inbreng is niet verloren als u een bevestiging kreeg; probeer het anders later opnieuw.',
@@ -217,6 +225,14 @@ export const en: Texts = {
   consultation_stage_not_allowed: 'This step is not possible in the consultation’s current stage.',
   consultation_opens_in_past:
     'The opening date is not in the future: choose a later date or open the consultation now.',
+  consultation_image_invalid: 'The image or its texts are not right. See the fields named.',
+  consultation_image_not_found: 'This consultation has no (longer an) image with this id.',
+  image_file_missing: 'Send an image (PNG, JPEG or WebP).',
+  image_file_type: 'This file is not a PNG, JPEG or WebP image (judged by its content, not its name).',
+  image_file_size: 'This file is larger than 2 MB.',
+  image_too_many: 'A consultation has at most 10 images.',
+  image_alt_missing: 'Fill in the alternative text: what does the image show?',
+  image_alt_file_name: 'The alternative text is the file name. Describe what the image shows.',
   consultation_question_changed: 'This question already has answers and cannot change like this.',
   server_error:
     'Something went wrong on our side. If you got a confirmation your input is safe; otherwise please try again later.',

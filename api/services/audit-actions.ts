@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'channel_guideline.changed',
   'audit.exported',
   'consultation.created',
+  'consultation.images_changed',
   'consultation.outcome_published',
   'consultation.stage_changed',
   'consultation.updated',

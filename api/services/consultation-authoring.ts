@@ -11,11 +11,12 @@
  * opening moment lies ahead is scheduled (the portal announces it as upcoming), and it
  * opens by itself at that moment (the rebuilder wakes for it, content-revision.ts).
  */
-import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { InputText } from '../../shared/contracts/input-text.ts';
 import type { Db } from '../db/client.ts';
 import {
+  consultationImages,
   consultationRevisions,
   consultations,
   questions,
@@ -35,7 +36,7 @@ import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';
 import { queueOutcomeMail } from './notifications/resident.ts';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type Actor = { type: 'staff'; id: string; organisationId: string; roles: readonly RoleGrant[] };
 
@@ -134,7 +135,43 @@ export type AuthoredConsultation = {
   /** Submissions of any state: their answers must stay readable. */
   inputCount: number;
   revisions: Array<{ version: number; at: Date; by: string | null }>;
+  /** Its images in order, without their bytes (services/consultation-images.ts). */
+  images: AuthoredImage[];
 };
+
+export type AuthoredImage = {
+  id: string;
+  position: number;
+  mime: string;
+  size: number;
+  sha256: string;
+  width: number;
+  height: number;
+  fileName: string;
+  alt: { nl: string; en: string };
+  caption: { nl: string; en: string };
+};
+
+/** A consultation's images in order, without their bytes. */
+export async function imagesOf(db: Db | Tx, consultationId: string): Promise<AuthoredImage[]> {
+  const rows = await db
+    .select({
+      id: consultationImages.id,
+      position: consultationImages.position,
+      mime: consultationImages.mime,
+      size: sql<number>`octet_length(${consultationImages.bytes})`.mapWith(Number),
+      sha256: consultationImages.sha256,
+      width: consultationImages.width,
+      height: consultationImages.height,
+      fileName: consultationImages.fileName,
+      alt: consultationImages.alt,
+      caption: consultationImages.caption,
+    })
+    .from(consultationImages)
+    .where(eq(consultationImages.consultationId, consultationId))
+    .orderBy(asc(consultationImages.position));
+  return rows.map((r) => ({ ...r, caption: asInput(r.caption) }));
+}
 
 export async function findForAuthoring(
   db: Db | Tx,
@@ -172,6 +209,7 @@ export async function findForAuthoring(
     input: inputOf(found.row, found.topic, questionRows),
     inputCount: Number(counted?.n ?? 0),
     revisions,
+    images: await imagesOf(db, found.row.id),
   };
 }
 
@@ -297,9 +335,14 @@ async function inputBreaks(
 function snapshotOf(
   input: ConsultationInput,
   row: Pick<ConsultationRow, 'status' | 'outcome' | 'outcomeReasons' | 'outcomeThemes'>,
+  images: readonly AuthoredImage[] = [],
 ) {
   return {
     ...input,
+    // Only when there are any, so revisions from before images compare equal.
+    ...(images.length > 0
+      ? { images: images.map((i) => ({ sha256: i.sha256, fileName: i.fileName, alt: i.alt, caption: i.caption })) }
+      : {}),
     opensAt: input.opensAt.toISOString(),
     closesAt: input.closesAt.toISOString(),
     status: row.status,
@@ -482,6 +525,8 @@ type Change<Done> = {
   set: Partial<typeof consultations.$inferInsert>;
   /** The authored input after the change, as the revision keeps it. */
   input: ConsultationInput;
+  /** The images after the change, when it changes them (read again after `write`). */
+  imagesChanged?: boolean;
   /** Whether the portal shows what changed. */
   publish: boolean;
   /** The change's own further writes, and its audit entry and result. */
@@ -499,10 +544,13 @@ type Change<Done> = {
  * revision and its audit entry (changed fields before and after), and mark the portal for a
  * rebuild when residents see it.
  */
-async function versionedChange<Refusal extends { kind: string }, Done>(
+export async function versionedChange<Refusal extends { kind: string }, Done>(
   db: Db,
   params: { actor: Actor; slug: string; version: number; now: Date },
-  decide: (tx: Tx, current: { row: ConsultationRow; input: ConsultationInput }) => Promise<Refusal | Change<Done>>,
+  decide: (
+    tx: Tx,
+    current: { row: ConsultationRow; input: ConsultationInput; images: AuthoredImage[] },
+  ) => Promise<Refusal | Change<Done>>,
 ): Promise<Done | Refusal | { kind: 'not_found' } | Stale> {
   const { actor, now } = params;
   return db.transaction(async (tx) => {
@@ -517,13 +565,20 @@ async function versionedChange<Refusal extends { kind: string }, Done>(
       .set({ ...change.set, version, updatedAt: now })
       .where(eq(consultations.id, current.row.id))
       .returning();
-    const after = snapshotOf(change.input, row!);
+    const before = snapshotOf(current.input, current.row, current.images);
+    let after = snapshotOf(change.input, row!, current.images);
+    let written: Awaited<ReturnType<Change<Done>['write']>>;
+    if (change.imagesChanged) {
+      // The images are written by the change itself: the state after is read back.
+      written = await change.write(row!, version, changedFields(before, before));
+      after = snapshotOf(change.input, row!, await imagesOf(tx, row!.id));
+      const diff = changedFields(before, after);
+      written.details = { ...written.details, fields: diff.fields, before: diff.before, after: diff.after };
+    } else {
+      written = await change.write(row!, version, changedFields(before, after));
+    }
     await writeRevision(tx, row!.id, version, after, actor, now);
-    const { action, details, result } = await change.write(
-      row!,
-      version,
-      changedFields(snapshotOf(current.input, current.row), after),
-    );
+    const { action, details, result } = written;
     await recordAudit(tx, {
       organisationId: actor.organisationId,
       actorType: 'staff',

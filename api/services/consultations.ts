@@ -5,12 +5,14 @@
 import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
 import type {
   Consultation,
+  ConsultationImage,
   ConsultationStatus,
   Question,
   TopicSummary,
 } from '../../shared/contracts/public-content.ts';
 import type { Db } from '../db/client.ts';
-import { consultations, departments, questions, submissions, topics } from '../db/schema.ts';
+import { consultationImages, consultations, departments, questions, submissions, topics } from '../db/schema.ts';
+import { EXTENSION, type ImageType } from './image-facts.ts';
 
 type ConsultationRow = typeof consultations.$inferSelect;
 
@@ -66,6 +68,7 @@ export async function listConsultations(
     .where(and(inArray(submissions.consultationId, ids), ne(submissions.status, 'rejected')))
     .groupBy(submissions.consultationId);
   const countById = new Map(counts.map((row) => [row.consultationId, Number(row.n)]));
+  const imagesById = await publicImagesOf(db, ids);
 
   return rows.map(({ consultation: c, topicSlug, department }) => ({
     slug: c.slug,
@@ -89,6 +92,7 @@ export async function listConsultations(
     closesAt: c.closesAt.toISOString(),
     submissionCount: countById.get(c.id) ?? 0,
     questions: questionRows.filter((q) => q.consultationId === c.id).map(toPublicQuestion),
+    images: imagesById.get(c.id) ?? [],
   }));
 }
 
@@ -111,4 +115,55 @@ function toPublicQuestion(row: typeof questions.$inferSelect): Question {
     scaleMaxLabel: row.scaleMaxLabel,
     maxLength: row.maxLength,
   };
+}
+
+// ---- images --------------------------------------------------------------------------------------
+
+/** An image's address on the portal: its own hash, so it never changes meaning (consultation-images.ts). */
+export const publicImageUrl = (image: { sha256: string; mime: string }) =>
+  `/api/consultation-images/${image.sha256}.${EXTENSION[image.mime as ImageType] ?? 'bin'}`;
+
+/** The images of public consultations as the portal shows them, by consultation id. */
+export async function publicImagesOf(
+  db: Pick<Db, 'select'>,
+  consultationIds: readonly string[],
+): Promise<Map<string, ConsultationImage[]>> {
+  const byConsultation = new Map<string, ConsultationImage[]>();
+  if (consultationIds.length === 0) return byConsultation;
+  const rows = await db
+    .select({
+      consultationId: consultationImages.consultationId,
+      mime: consultationImages.mime,
+      sha256: consultationImages.sha256,
+      width: consultationImages.width,
+      height: consultationImages.height,
+      alt: consultationImages.alt,
+      caption: consultationImages.caption,
+    })
+    .from(consultationImages)
+    .where(inArray(consultationImages.consultationId, [...consultationIds]))
+    .orderBy(asc(consultationImages.consultationId), asc(consultationImages.position));
+  for (const row of rows) {
+    const list = byConsultation.get(row.consultationId) ?? [];
+    list.push({
+      url: publicImageUrl(row),
+      width: row.width,
+      height: row.height,
+      alt: row.alt,
+      caption: row.caption ?? null,
+    });
+    byConsultation.set(row.consultationId, list);
+  }
+  return byConsultation;
+}
+
+/** An image by its hash, when a public consultation shows it (a draft's image is not public). */
+export async function publicImage(db: Db, hash: string): Promise<{ mime: string; bytes: Uint8Array } | undefined> {
+  const [row] = await db
+    .select({ mime: consultationImages.mime, bytes: consultationImages.bytes })
+    .from(consultationImages)
+    .innerJoin(consultations, eq(consultations.id, consultationImages.consultationId))
+    .where(and(eq(consultationImages.sha256, hash), ne(consultations.status, 'draft')))
+    .limit(1);
+  return row;
 }

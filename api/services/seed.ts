@@ -23,6 +23,7 @@ import {
 import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';
 import { seedDemoThread } from './seed-thread.ts';
+import { seedRouteMap } from './seed-images.ts';
 import { seedReplyTemplates } from './webcare/seed.ts';
 import { generateFollowUpCode } from './follow-up-code.ts';
 
@@ -79,6 +80,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<SeedReport
       en: 'Cyclists, commuters, residents and businesses around Stationsstraat',
     },
   });
+  await seedRouteMap(db, cycleRoute, now);
   await upsertQuestions(db, cycleRoute, [
     {
       key: 'route',

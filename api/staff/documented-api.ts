@@ -9,6 +9,7 @@ import { InputText } from '../../shared/contracts/input-text.ts';
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { ConsultationInput, CreateInput, OutcomeInput } from '../services/consultation-authoring.ts';
 import { documentStaffRoute, IdParam, problemContent, STAFF_TAGS } from './kit/openapi.ts';
+import { ImageChange, ImagePosition, ImageUpload } from './consultations/routes.ts';
 import { DescriptionBody, ImportBody } from './threads/routes.ts';
 import { ReadabilityRequest } from './webcare/routes.ts';
 
@@ -118,6 +119,45 @@ export function documentExistingStaffApi(registry: OpenAPIHono['openAPIRegistry'
     summary: 'Publish the outcome after closing (mails residents who asked)',
     request: { params: SlugParam, body: body(Versioned(OutcomeInput)) },
     responses: { ...ok('Published'), ...refusals },
+  });
+  const ImageParams = SlugParam.extend({ id: z.uuid() });
+  const imageRefusals = { ...refusals, 413: { description: 'Body too large', content: problemContent } };
+  documentStaffRoute(registry, 'consultations.manage', {
+    method: 'post',
+    path: '/api/staff/consultations/{slug}/images',
+    tags: consultations,
+    summary: 'Add an image with its alternative text in Dutch and English',
+    description:
+      'The type is read from the bytes (PNG, JPEG or WebP), not from `fileName`; up to 2 MB. The alternative text may not be the file name. Served at the returned `url` once the consultation is public.',
+    request: { params: SlugParam, body: body(Versioned(ImageUpload)) },
+    responses: { 201: { description: 'Added', content: json(z.unknown()) }, ...imageRefusals },
+  });
+  documentStaffRoute(registry, 'consultations.manage', {
+    method: 'put',
+    path: '/api/staff/consultations/{slug}/images/{id}',
+    tags: consultations,
+    summary: "An image's alternative text and caption; with `fileName` and `content`, a new file in its place",
+    request: { params: ImageParams, body: body(Versioned(ImageChange as unknown as z.ZodObject)) },
+    responses: { ...ok('Saved'), ...imageRefusals },
+  });
+  documentStaffRoute(registry, 'consultations.manage', {
+    method: 'put',
+    path: '/api/staff/consultations/{slug}/images/{id}/position',
+    tags: consultations,
+    summary: 'Move an image to a place (1 is first)',
+    request: { params: ImageParams, body: body(Versioned(ImagePosition)) },
+    responses: { ...ok('Moved'), ...refusals },
+  });
+  documentStaffRoute(registry, 'consultations.manage', {
+    method: 'delete',
+    path: '/api/staff/consultations/{slug}/images/{id}',
+    tags: consultations,
+    summary: 'Remove an image',
+    request: {
+      params: ImageParams,
+      query: z.object({ version: InputText.regex(/^\d{1,9}$/).describe('The version you saw') }),
+    },
+    responses: { ...ok('Removed'), ...refusals },
   });
 
   const workbench = [STAFF_TAGS.workbench.name];

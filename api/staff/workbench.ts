@@ -48,6 +48,12 @@ export { THREAD_IMPORT_MAX_BYTES } from './threads/routes.ts';
 export { ANNOUNCEMENT_FORM_MAX_BYTES } from './announcements/paths.ts';
 export { LOGO_API_MAX_BYTES, ORGANISATION_FORM_MAX_BYTES, settingsPaths } from './settings/paths.ts';
 export { LOGO_API_PATH } from './settings/api.ts';
+export {
+  CONSULTATION_IMAGE_API,
+  CONSULTATION_IMAGE_FORM,
+  CONSULTATION_IMAGE_FORM_MAX_BYTES,
+  CONSULTATION_IMAGE_JSON_MAX_BYTES,
+} from './consultations/paths.ts';
 
 export type StaffWorkbenchOptions = StaffSessionOptions & {
   /** How staff imports read threads (config.threadImports). */

@@ -44,6 +44,18 @@ export const ConsultationStatus = z.enum(['open', 'closed', 'decided', 'upcoming
 });
 export type ConsultationStatus = z.infer<typeof ConsultationStatus>;
 
+/** An image of a consultation, with its alternative text; width and height in pixels. */
+export const ConsultationImage = z
+  .object({
+    url: InputText.openapi({ description: 'Content-addressed: the same address always holds the same bytes' }),
+    width: z.number().int(),
+    height: z.number().int(),
+    alt: LocalizedText.openapi({ description: 'Alternative text (both languages)' }),
+    caption: LocalizedText.nullable(),
+  })
+  .openapi('ConsultationImage');
+export type ConsultationImage = z.infer<typeof ConsultationImage>;
+
 export const Consultation = z
   .object({
     slug: InputText.openapi({ example: 'fietsroute-stationsstraat' }),
@@ -71,6 +83,8 @@ export const Consultation = z
     closesAt: InputText.openapi({ format: 'date-time' }),
     submissionCount: z.number().int(),
     questions: z.array(Question),
+    /** Maps, plans and photos that explain what is asked, in order. */
+    images: z.array(ConsultationImage).optional(),
   })
   .openapi('Consultation');
 export type Consultation = z.infer<typeof Consultation>;

@@ -90,6 +90,14 @@ const nlStages = new Map([
   ['decided', 'uitkomst gepubliceerd'],
 ]);
 
+const nlImageChanges = new Map([
+  ['added', 'afbeelding toegevoegd'],
+  ['replaced', 'afbeelding vervangen'],
+  ['texts', 'tekst bij afbeelding gewijzigd'],
+  ['moved', 'afbeelding verplaatst'],
+  ['removed', 'afbeelding verwijderd'],
+]);
+
 const nlLabels = new Map([
   ['positive', 'positief'],
   ['neutral', 'neutraal'],
@@ -178,6 +186,8 @@ export const nl = {
     'topic.removed': ({ details: d }) => `{actor} verwijderde onderwerp ${str(d, 'slug')}`,
     'consultation.updated': ({ details: d }) =>
       `{actor} wijzigde consultatie ${str(d, 'slug')} (versie ${num(d, 'version')}: ${fieldList(d)})`,
+    'consultation.images_changed': ({ details: d }) =>
+      `{actor} wijzigde de afbeeldingen van consultatie ${str(d, 'slug')} (versie ${num(d, 'version')}: ${nlImageChanges.get(str(d, 'change')) ?? str(d, 'change')})`,
     'consultation.stage_changed': ({ details: d }) =>
       `{actor} zette consultatie ${str(d, 'slug')} van ‘${nlStages.get(str(d, 'from')) ?? str(d, 'from')}’ naar ‘${nlStages.get(str(d, 'to')) ?? str(d, 'to')}’`,
     'consultation.outcome_published': ({ details: d }) =>
@@ -422,6 +432,8 @@ export const en: Texts = {
     'topic.removed': ({ details: d }) => `{actor} removed topic ${str(d, 'slug')}`,
     'consultation.updated': ({ details: d }) =>
       `{actor} changed consultation ${str(d, 'slug')} (version ${num(d, 'version')}: ${fieldList(d)})`,
+    'consultation.images_changed': ({ details: d }) =>
+      `{actor} changed the images of consultation ${str(d, 'slug')} (version ${num(d, 'version')}: image ${str(d, 'change')})`,
     'consultation.stage_changed': ({ details: d }) =>
       `{actor} moved consultation ${str(d, 'slug')} from ‘${str(d, 'from')}’ to ‘${str(d, 'to')}’`,
     'consultation.outcome_published': ({ details: d }) =>

@@ -18,13 +18,26 @@ export const authoringPaths = {
   savePost: (slug: string) => `/beheer/consultaties-opstellen/${slug}`,
   stagePost: (slug: string) => `/beheer/consultaties-opstellen/${slug}/fase`,
   outcomePost: (slug: string) => `/beheer/consultaties-opstellen/${slug}/uitkomst`,
+  /** Adding, saving, moving and removing an image (multipart; a larger body limit in api/app.ts). */
+  imagesPost: (slug: string) => `/beheer/consultaties-opstellen/${slug}/afbeeldingen`,
+  /** An image as the workbench shows it (drafts too), for signed-in staff only. */
+  image: (slug: string, id: string) => `/beheer/consultaties-opstellen/${slug}/afbeeldingen/${id}`,
   api: {
     list: '/api/staff/consultations',
     one: (slug: string) => `/api/staff/consultations/${slug}`,
     stage: (slug: string) => `/api/staff/consultations/${slug}/stage`,
     outcome: (slug: string) => `/api/staff/consultations/${slug}/outcome`,
+    images: (slug: string) => `/api/staff/consultations/${slug}/images`,
   },
 };
+
+/** The image form and the JSON image routes take a file: larger body limits (api/app.ts). */
+export const CONSULTATION_IMAGE_FORM = /^\/beheer\/consultaties-opstellen\/[a-z0-9-]+\/afbeeldingen$/;
+export const CONSULTATION_IMAGE_API = /^\/api\/staff\/consultations\/[a-z0-9-]+\/images(?:\/[^/]+)?$/;
+/** Well above the 2 MB an image may have, so a larger one is refused with a clear message. */
+export const CONSULTATION_IMAGE_FORM_MAX_BYTES = 8 * 1024 * 1024;
+/** The same in base64 (4/3) with room for the texts. */
+export const CONSULTATION_IMAGE_JSON_MAX_BYTES = 11 * 1024 * 1024;
 
 /** The topics pages; form posts go to the Dutch addresses and carry the page language. */
 export const topicPaths = {

@@ -29,9 +29,30 @@ import {
   type Stale,
   type Transition,
 } from '../../services/consultation-authoring.ts';
+import {
+  addImage,
+  ImageTextsInput,
+  moveImage,
+  removeImage,
+  staffImage,
+  updateImage,
+  type ImageProblem,
+  type ImageResult,
+  type UploadedFile,
+} from '../../services/consultation-images.ts';
+import { publicImageUrl } from '../../services/consultations.ts';
 import { actorOf } from '../kit/actor.ts';
 import type { FieldError } from '../kit/components.ts';
-import { field, notFound, pageSession, requireStaff, staffForm, staffPage, type StaffEnv } from '../kit/guards.ts';
+import {
+  field,
+  notFound,
+  pageSession,
+  requireStaff,
+  staffForm,
+  staffPage,
+  type FormBody,
+  type StaffEnv,
+} from '../kit/guards.ts';
 import {
   applyBuilderAction,
   fieldIdOf,
@@ -51,7 +72,9 @@ import {
   renderCreatePage,
   renderEditPage,
   renderOutcomePage,
+  imageFieldId,
   type CreateForm,
+  type ImageFormValues,
   type OutcomeForm,
 } from './view.ts';
 
@@ -60,6 +83,19 @@ const PERMISSION = 'consultations.manage';
 const Version = z.coerce.number().int().min(1);
 const SlugParam = InputText.regex(/^[a-z0-9-]{1,80}$/);
 const TRANSITION = z.enum(['schedule', 'open', 'close', 'unschedule']);
+
+/** A file for the JSON API: its name (an alternative text may not repeat it) and its bytes in base64. */
+const ImageFile = z.object({
+  fileName: InputText.trim().min(1).max(255),
+  content: z.base64().min(1).describe('The file, base64; PNG, JPEG or WebP (read from the bytes), up to 2 MB'),
+});
+export const ImageUpload = ImageTextsInput.extend(ImageFile.shape);
+/** New texts, and a new file in the image's place when `fileName` and `content` are sent. */
+export const ImageChange = ImageTextsInput.extend(ImageFile.partial().shape).refine(
+  (input) => (input.fileName === undefined) === (input.content === undefined),
+  { message: 'fileName and content go together', path: ['content'] },
+);
+export const ImagePosition = z.object({ position: z.number().int().min(1).max(10) });
 
 async function topicChoices(c: Context<StaffEnv>, session: ActiveSession) {
   return c
@@ -183,8 +219,9 @@ export function consultationAuthoringRoutes(): Hono<StaffEnv> {
       focus?: string | undefined;
       stale?: Stale;
       stageProblems?: string[];
+      imageForm?: { key: string; values: ImageFormValues };
     },
-    code: 200 | 400 | 409 | 422 = 200,
+    code: 200 | 400 | 404 | 409 | 422 = 200,
   ) {
     const m = textsFor(texts, lang);
     const form = extra.form ?? formOf(found.input);
@@ -195,7 +232,7 @@ export function consultationAuthoringRoutes(): Hono<StaffEnv> {
       outcomeThemes: found.row.outcomeThemes,
     };
     const preview = previewConsultation(
-      { slug: found.row.slug, form, stage: found.stage, department, outcome },
+      { slug: found.row.slug, form, stage: found.stage, department, outcome, images: found.images },
       {
         opensAt: fromLocalInput(form.opensAt) ?? found.row.opensAt,
         closesAt: fromLocalInput(form.closesAt) ?? found.row.closesAt,
@@ -222,6 +259,8 @@ export function consultationAuthoringRoutes(): Hono<StaffEnv> {
         outcome,
         stageProblems: extra.stageProblems,
         preview,
+        images: found.images,
+        imageForm: extra.imageForm,
       }),
       code,
     );
@@ -311,8 +350,12 @@ export function consultationAuthoringRoutes(): Hono<StaffEnv> {
             ? m.edit.saved(found.row.version)
             : query.klaar === 'fase'
               ? m.lifecycle.done(m.stages[found.stage])
-              : undefined;
-      return editPage(c, lang, session, found, { status });
+              : imageDone(query.klaar)
+                ? m.images[imageDone(query.klaar)!](found.row.version)
+                : undefined;
+      // After a move, focus returns to the moved image's button, so a keyboard user keeps their place.
+      const focus = /^image-[0-9a-f-]{36}-(?:up|down)$/.test(query.focus ?? '') ? query.focus : undefined;
+      return editPage(c, lang, session, found, { status, focus });
     });
   }
 
@@ -398,6 +441,121 @@ export function consultationAuthoringRoutes(): Hono<StaffEnv> {
         // Nothing typed is lost: the form comes back as sent, now on the current version.
         const fresh = (await findForAuthoring(c.get('db'), session.user.organisationId, slug, now)) ?? found;
         return editPage(c, lang, session, fresh, { form, version: result.version, stale: result }, 409);
+      }
+    }
+  });
+
+  // ---- images -------------------------------------------------------------------------------------
+  app.get(authoringPaths.image(':slug', ':id'), async (c) => {
+    const session = staffPage(c, 'nl', PERMISSION);
+    if (session instanceof Response) return session;
+    const slug = c.req.param('slug') ?? '';
+    const id = c.req.param('id') ?? '';
+    const image =
+      SlugParam.safeParse(slug).success && z.uuid().safeParse(id).success
+        ? await staffImage(c.get('db'), session.user.organisationId, slug, id)
+        : undefined;
+    if (!image) return notFound(c, 'nl', session);
+    return c.body(image.bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': image.mime,
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'",
+    });
+  });
+
+  app.post(authoringPaths.imagesPost(':slug'), async (c) => {
+    const posted = await staffForm(c, PERMISSION);
+    if (posted instanceof Response) return posted;
+    const { body, lang, session } = posted;
+    const m = textsFor(texts, lang);
+    const slug = c.req.param('slug') ?? '';
+    if (!SlugParam.safeParse(slug).success) return notFound(c, lang, session);
+    const now = c.get('now')();
+    const db = c.get('db');
+    const found = await findForAuthoring(db, session.user.organisationId, slug, now);
+    if (!found) return notFound(c, lang, session);
+    const key = field(body, 'image') ?? 'new';
+    if (key !== 'new' && !z.uuid().safeParse(key).success) return notFound(c, lang, session);
+    const action = field(body, 'action') ?? (key === 'new' ? 'add' : 'save');
+    const version = Version.safeParse(field(body, 'version'));
+    const seen = version.success ? version.data : found.row.version;
+    const values: ImageFormValues = {
+      altNl: field(body, imageFieldId(key, 'alt-nl')) ?? '',
+      altEn: field(body, imageFieldId(key, 'alt-en')) ?? '',
+      captionNl: field(body, imageFieldId(key, 'caption-nl')) ?? '',
+      captionEn: field(body, imageFieldId(key, 'caption-en')) ?? '',
+    };
+    const file = await uploadedFile(body, imageFieldId(key, 'file'));
+    const params = { actor: actorOf(session), slug, version: seen, now };
+    // Refused: the page again with what was typed, the file to be chosen again.
+    const refuse = (errors: FieldError[], code: 400 | 404 | 409 | 422, extra: { stale?: Stale } = {}) =>
+      editPage(c, lang, session, found, { version: seen, errors, imageForm: { key, values }, ...extra }, code);
+
+    let result: ImageResult;
+    if (key !== 'new' && (action === 'remove' || action === 'up' || action === 'down')) {
+      const index = found.images.findIndex((image) => image.id === key);
+      result =
+        action === 'remove'
+          ? await removeImage(db, { ...params, id: key })
+          : await moveImage(db, { ...params, id: key, position: index + 1 + (action === 'up' ? -1 : 1) });
+    } else {
+      const parsed = ImageTextsInput.safeParse({
+        alt: { nl: values.altNl, en: values.altEn },
+        caption: { nl: values.captionNl, en: values.captionEn },
+      });
+      if (!parsed.success) {
+        const errors: FieldError[] = [];
+        for (const issue of parsed.error.issues) {
+          const [head, language] = issue.path.map(String);
+          const id = imageFieldId(key, `${head === 'alt' ? 'alt' : 'caption'}-${language === 'en' ? 'en' : 'nl'}`);
+          if (!errors.some((e) => e.field === id)) errors.push({ field: id, message: m.images.errors.text });
+        }
+        if (file) errors.push({ field: imageFieldId(key, 'file'), message: m.images.errors.chooseAgain });
+        return refuse(errors, 400);
+      }
+      result =
+        key === 'new'
+          ? await addImage(db, { ...params, file, texts: parsed.data })
+          : await updateImage(db, { ...params, id: key, file, texts: parsed.data });
+    }
+    switch (result.kind) {
+      case 'done': {
+        const done =
+          action === 'add'
+            ? 'toegevoegd'
+            : action === 'remove'
+              ? 'verwijderd'
+              : action === 'save'
+                ? 'opgeslagen'
+                : 'verplaatst';
+        // Focus stays on the moved image: on the same button, or the other one at either end.
+        const from = found.images.findIndex((image) => image.id === key);
+        const to = from + (action === 'up' ? -1 : 1);
+        const button = to <= 0 ? 'down' : to >= found.images.length - 1 ? 'up' : action;
+        const focus = action === 'up' || action === 'down' ? `&focus=image-${key}-${button}` : '';
+        return c.redirect(`${authoringPaths.edit(lang, slug)}?klaar=afbeelding-${done}${focus}`, 303);
+      }
+      case 'not_found':
+        return notFound(c, lang, session);
+      case 'image_not_found':
+        return editPage(c, lang, session, found, { status: m.images.gone }, 409);
+      case 'invalid': {
+        const errors = imageErrors(result.problems, key, m);
+        if (file && !errors.some((e) => e.field === imageFieldId(key, 'file')))
+          errors.unshift({ field: imageFieldId(key, 'file'), message: m.images.errors.chooseAgain });
+        return refuse(errors, 422);
+      }
+      case 'stale': {
+        const fresh = (await findForAuthoring(db, session.user.organisationId, slug, now)) ?? found;
+        const errors = file ? [{ field: imageFieldId(key, 'file'), message: m.images.errors.chooseAgain }] : [];
+        return editPage(
+          c,
+          lang,
+          session,
+          fresh,
+          { version: result.version, stale: result, errors, imageForm: { key, values } },
+          409,
+        );
       }
     }
   });
@@ -572,6 +730,19 @@ export function consultationAuthoringRoutes(): Hono<StaffEnv> {
     outcomeReasons: found.row.outcomeReasons ?? null,
     outcomeThemes: found.row.outcomeThemes,
     revisions: found.revisions,
+    images: found.images.map((image) => ({
+      id: image.id,
+      // Served there once the consultation is public; the preview address works for staff always.
+      url: publicImageUrl(image),
+      previewUrl: authoringPaths.image(found.row.slug, image.id),
+      mime: image.mime,
+      size: image.size,
+      width: image.width,
+      height: image.height,
+      fileName: image.fileName,
+      alt: image.alt,
+      caption: image.caption,
+    })),
   });
   const readJson = async (c: Context<StaffEnv>) => c.req.json().catch(() => undefined);
 
@@ -748,8 +919,128 @@ export function consultationAuthoringRoutes(): Hono<StaffEnv> {
     }
   });
 
+  // Images: the file as base64 in JSON, so a script needs no multipart.
+  const imageResult = async (c: Context<StaffEnv>, slug: string, result: ImageResult, created = false) => {
+    switch (result.kind) {
+      case 'done': {
+        const found = await findForAuthoring(c.get('db'), sessionOf(c).user.organisationId, slug, c.get('now')());
+        return c.json({ ...view(found!), image: result.id }, created ? 201 : 200);
+      }
+      case 'not_found':
+        return problem(c, 404, 'consultation_not_found');
+      case 'image_not_found':
+        return problem(c, 404, 'consultation_image_not_found');
+      case 'invalid':
+        return problem(c, 422, 'consultation_image_invalid', {
+          errors: result.problems.map((p) => ({ field: p.field, code: `image_${p.code}` as const })),
+        });
+      case 'stale':
+        return staleProblem(c, result);
+    }
+  };
+  const fileOf = (input: { fileName?: string | undefined; content?: string | undefined }) =>
+    input.fileName !== undefined && input.content !== undefined
+      ? { name: input.fileName, bytes: new Uint8Array(Buffer.from(input.content, 'base64')) }
+      : undefined;
+  const imagePath = (c: Context<StaffEnv>) => {
+    const slug = c.req.param('slug') ?? '';
+    const id = c.req.param('id') ?? '';
+    return SlugParam.safeParse(slug).success ? { slug, id: z.uuid().safeParse(id).success ? id : null } : null;
+  };
+
+  api.post('/:slug/images', async (c) => {
+    const read = await readVersioned(c, ImageUpload);
+    if (read instanceof Response) return read;
+    const result = await addImage(c.get('db'), {
+      actor: actorOf(sessionOf(c)),
+      slug: read.slug,
+      version: read.version,
+      now: c.get('now')(),
+      file: fileOf(read.input),
+      texts: read.input,
+    });
+    return imageResult(c, read.slug, result, true);
+  });
+
+  api.put('/:slug/images/:id', async (c) => {
+    const read = await readVersioned(c, ImageChange);
+    if (read instanceof Response) return read;
+    const id = imagePath(c)?.id;
+    if (!id) return problem(c, 404, 'consultation_image_not_found');
+    const result = await updateImage(c.get('db'), {
+      actor: actorOf(sessionOf(c)),
+      slug: read.slug,
+      version: read.version,
+      now: c.get('now')(),
+      id,
+      file: fileOf(read.input),
+      texts: read.input,
+    });
+    return imageResult(c, read.slug, result);
+  });
+
+  api.put('/:slug/images/:id/position', async (c) => {
+    const read = await readVersioned(c, ImagePosition);
+    if (read instanceof Response) return read;
+    const id = imagePath(c)?.id;
+    if (!id) return problem(c, 404, 'consultation_image_not_found');
+    const result = await moveImage(c.get('db'), {
+      actor: actorOf(sessionOf(c)),
+      slug: read.slug,
+      version: read.version,
+      now: c.get('now')(),
+      id,
+      position: read.input.position,
+    });
+    return imageResult(c, read.slug, result);
+  });
+
+  api.delete('/:slug/images/:id', async (c) => {
+    const path = imagePath(c);
+    if (!path) return problem(c, 404, 'consultation_not_found');
+    const version = Version.safeParse(c.req.query('version'));
+    if (!version.success)
+      return problem(c, 422, 'validation_failed', {
+        detail: 'validation_detail',
+        errors: [{ field: 'version', code: 'invalid_type' }],
+      });
+    if (!path.id) return problem(c, 404, 'consultation_image_not_found');
+    const result = await removeImage(c.get('db'), {
+      actor: actorOf(sessionOf(c)),
+      slug: path.slug,
+      version: version.data,
+      now: c.get('now')(),
+      id: path.id,
+    });
+    return imageResult(c, path.slug, result);
+  });
+
   app.route(authoringPaths.api.list, api);
   return app;
+}
+
+/** `?klaar=` after an image change, and the status line it gives. */
+const IMAGE_DONE = new Map([
+  ['afbeelding-toegevoegd', 'added'],
+  ['afbeelding-opgeslagen', 'saved'],
+  ['afbeelding-verplaatst', 'moved'],
+  ['afbeelding-verwijderd', 'removed'],
+] as const);
+const imageDone = (klaar: string | undefined) => IMAGE_DONE.get(klaar as never);
+
+/** The file of a form's file field; none when the field was left empty. */
+async function uploadedFile(body: FormBody, name: string): Promise<UploadedFile | undefined> {
+  const value = Object.hasOwn(body, name) ? body[name] : undefined;
+  const file = Array.isArray(value) ? value[0] : value;
+  if (!file || typeof file === 'string' || (file.size === 0 && !file.name)) return undefined;
+  return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name };
+}
+
+function imageErrors(problems: readonly ImageProblem[], key: string, m: Texts): FieldError[] {
+  return problems.map((p) => ({
+    field: imageFieldId(key, p.field === 'file' ? 'file' : p.field === 'alt.nl' ? 'alt-nl' : 'alt-en'),
+    message: m.images.errors[p.code],
+  }));
 }
 
 function outcomeFormOf(found: AuthoredConsultation): OutcomeForm {

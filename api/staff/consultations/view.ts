@@ -11,7 +11,8 @@ import { renderConsultationForm } from '../../../shared/render/form.ts';
 import { renderOutcome, renderTimeline } from '../../../shared/render/consultation-phases.ts';
 import { inlineText, localizedParagraphs } from '../../../shared/render/html.ts';
 import * as consultationTexts from '../../../shared/texts/consultation.ts';
-import type { Stage, Stale, Transition } from '../../services/consultation-authoring.ts';
+import type { AuthoredImage, Stage, Stale, Transition } from '../../services/consultation-authoring.ts';
+import { renderConsultationImages } from '../../../shared/render/consultation-images.ts';
 import { TRANSITIONS } from '../../services/consultation-authoring.ts';
 import type { LocalizedText } from '../../db/schema.ts';
 import { errorSummary, fieldError, hiddenFields, notice, pick, type FieldError } from '../kit/components.ts';
@@ -204,7 +205,17 @@ export type EditPageOptions = {
   /** Refusals of a lifecycle step, shown in the lifecycle section. */
   stageProblems?: string[] | undefined;
   preview?: Consultation | undefined;
+  images: AuthoredImage[];
+  /** The image form that was sent and refused, with what was typed (`key`: an image's id or `new`). */
+  imageForm?: { key: string; values: ImageFormValues } | undefined;
 };
+
+/** What staff type about an image. */
+export type ImageFormValues = { altNl: string; altEn: string; captionNl: string; captionEn: string };
+
+/** The ids of an image form's fields: `image-new-alt-nl`, `image-<id>-file`, … */
+export const imageFieldId = (key: string, part: 'file' | 'alt-nl' | 'alt-en' | 'caption-nl' | 'caption-en') =>
+  `image-${key}-${part}`;
 
 export function renderEditPage(options: EditPageOptions): string {
   const { lang, form, errors, focus } = options;
@@ -301,6 +312,7 @@ ${notice(options.status)}
 ${renderLifecycle(options)}
 <h2>${m.edit.textsHeading} &amp; ${m.edit.questionsHeading}</h2>
 ${editForm}
+${renderImages(options)}
 ${renderPreview(options)}
 ${renderHistory(lang, m, options.revisions)}`;
   return staffPage({
@@ -392,7 +404,7 @@ ${outcomeLink}
 
 /** The consultation as the portal renders it from what is in the form now (not saved). */
 export function previewConsultation(
-  options: Pick<EditPageOptions, 'slug' | 'form' | 'stage' | 'department' | 'outcome'>,
+  options: Pick<EditPageOptions, 'slug' | 'form' | 'stage' | 'department' | 'outcome' | 'images'>,
   parsed: { opensAt?: Date; closesAt?: Date },
 ): Consultation {
   const { form } = options;
@@ -426,6 +438,14 @@ export function previewConsultation(
     opensAt: (parsed.opensAt ?? new Date(0)).toISOString(),
     closesAt: (parsed.closesAt ?? new Date(0)).toISOString(),
     submissionCount: 0,
+    // The workbench's own address: a draft's images are not public.
+    images: options.images.map((image) => ({
+      url: authoringPaths.image(options.slug, image.id),
+      width: image.width,
+      height: image.height,
+      alt: image.alt,
+      caption: image.caption.nl || image.caption.en ? image.caption : null,
+    })),
     questions: form.questions.map((q) => ({
       key: q.key,
       kind: q.kind as 'open_text',
@@ -471,11 +491,75 @@ ${c.partners ? html`<dt>${mc.partners}</dt><dd>${inlineText(c.partners, lang)}</
 </dl>
 <h3>${mc.whyHeading}</h3>
 ${localizedParagraphs(c.background, lang)}
+${renderConsultationImages(c.images, lang)}
 <h3>${mc.afterwardsHeading}</h3>
 ${localizedParagraphs(c.afterwards, lang)}
 ${renderTimeline(c, lang, 'preview-timeline-heading')}
 ${c.status === 'decided' ? renderOutcome(c, lang) : raw(form)}
 </div>
+</section>`;
+}
+
+function renderImages(options: EditPageOptions): Html {
+  const { lang, errors, focus } = options;
+  const m = textsFor(texts, lang).images;
+  const sent = (key: string) => (options.imageForm?.key === key ? options.imageForm.values : undefined);
+  // Existing images' fields name their image, so each label is unique on the page (WCAG 2.4.6).
+  const fields = (key: string, values: ImageFormValues, n?: number) =>
+    join(
+      (['nl', 'en'] as const).map((textLang) => {
+        const language = textLang === 'nl' ? textsFor(texts, lang).edit.dutch : textsFor(texts, lang).edit.english;
+        return html`${control({ lang, id: imageFieldId(key, `alt-${textLang}`), label: `${n ? m.altOf(n) : m.alt} (${language})`, hint: m.altHint, value: textLang === 'nl' ? values.altNl : values.altEn, errors, kind: 'textarea', textLang, readability: true, autofocus: focus })}
+${control({ lang, id: imageFieldId(key, `caption-${textLang}`), label: `${n ? m.captionOf(n) : m.caption} (${language}, ${m.optional})`, value: textLang === 'nl' ? values.captionNl : values.captionEn, errors, textLang, autofocus: focus })}`;
+      }),
+      '\n',
+    );
+  const fileField = (key: string, label: string) => {
+    const id = imageFieldId(key, 'file');
+    const error = errorFor(errors, id);
+    return html`<div class="staff-field${error ? ' staff-field--invalid' : ''}">
+<label for="${id}">${label}</label>
+${error ? fieldError(lang, `${id}-error`, error.message) : nothing}
+<input${attrs({ type: 'file', id, name: id, accept: 'image/png,image/jpeg,image/webp', 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': error ? `${id}-error` : undefined, autofocus: focus === id ? true : undefined })}>
+</div>`;
+  };
+  const formStart = (key: string) =>
+    html`<form method="post" action="${authoringPaths.imagesPost(options.slug)}" enctype="multipart/form-data" class="staff-form" novalidate>
+${hiddenFields({ csrf: options.session.csrfToken, lang, version: String(options.version), image: key })}`;
+  const count = options.images.length;
+  const list = options.images.map((image, i) => {
+    const values = sent(image.id) ?? {
+      altNl: image.alt.nl,
+      altEn: image.alt.en,
+      captionNl: image.caption.nl,
+      captionEn: image.caption.en,
+    };
+    const alt = lang === 'en' ? image.alt.en || image.alt.nl : image.alt.nl;
+    return html`<li class="staff-item">
+<h3>${m.image(i + 1)}</h3>
+<figure class="staff-image"><img${attrs({ src: authoringPaths.image(options.slug, image.id), alt, width: String(image.width), height: String(image.height), loading: 'lazy' })}>
+<figcaption>${m.fileFacts(image.fileName, image.mime.replace('image/', '').toUpperCase(), image.width, image.height, Math.ceil(image.size / 1024))}</figcaption></figure>
+${formStart(image.id)}
+${fields(image.id, values, i + 1)}
+${fileField(image.id, m.replaceFile)}
+<p class="staff-actions">${button('action', 'save', m.save, { secondary: false })}
+${i > 0 ? button('action', 'up', m.up(i + 1), { id: `image-${image.id}-up`, autofocus: focus }) : nothing}
+${i < count - 1 ? button('action', 'down', m.down(i + 1), { id: `image-${image.id}-down`, autofocus: focus }) : nothing}
+${button('action', 'remove', m.remove(i + 1))}</p>
+</form>
+</li>`;
+  });
+  const fresh = sent('new') ?? { altNl: '', altEn: '', captionNl: '', captionEn: '' };
+  return html`<section aria-labelledby="images-heading">
+<h2 id="images-heading">${m.heading}</h2>
+<p class="staff-hint">${m.intro}</p>
+${count === 0 ? html`<p>${m.none}</p>` : html`<ol class="staff-images">${list}</ol>`}
+<h3 id="image-new-heading">${m.add}</h3>
+${formStart('new')}
+${fileField('new', m.file)}
+${fields('new', fresh)}
+<p class="staff-actions">${button('action', 'add', m.add, { secondary: false })}</p>
+</form>
 </section>`;
 }
 

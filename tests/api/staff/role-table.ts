@@ -162,6 +162,8 @@ export const ROUTES: Record<string, Access> = {
   'GET /beheer/consultaties-opstellen/:slug/uitkomst': 'consultations.manage',
   'GET /en/manage/consultation-authoring/:slug/outcome': 'consultations.manage',
   'POST /beheer/consultaties-opstellen/:slug/uitkomst': 'consultations.manage',
+  'POST /beheer/consultaties-opstellen/:slug/afbeeldingen': 'consultations.manage',
+  'GET /beheer/consultaties-opstellen/:slug/afbeeldingen/:id': 'consultations.manage',
   // topics (api/staff/consultations/topic-routes.ts)
   'GET /beheer/onderwerpen': 'consultations.manage',
   'GET /en/manage/topics': 'consultations.manage',
@@ -177,6 +179,10 @@ export const ROUTES: Record<string, Access> = {
   'PUT /api/staff/consultations/:slug': 'consultations.manage',
   'POST /api/staff/consultations/:slug/stage': 'consultations.manage',
   'PUT /api/staff/consultations/:slug/outcome': 'consultations.manage',
+  'POST /api/staff/consultations/:slug/images': 'consultations.manage',
+  'PUT /api/staff/consultations/:slug/images/:id': 'consultations.manage',
+  'PUT /api/staff/consultations/:slug/images/:id/position': 'consultations.manage',
+  'DELETE /api/staff/consultations/:slug/images/:id': 'consultations.manage',
   'GET /beheer/sneltoetsen': 'queue.read',
   'GET /en/manage/shortcuts': 'queue.read',
   // insights and the audit log (api/staff/insights/, api/staff/audit/)

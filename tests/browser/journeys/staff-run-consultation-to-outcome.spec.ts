@@ -1,7 +1,7 @@
 /**
  * Journey on the running product: an administrator writes a consultation in the workbench
  * with the keyboard alone (no clicks: keys on focused controls, the builder's up and down
- * buttons instead of dragging), opens it; a resident answers it on the portal once it is
+ * buttons instead of dragging), adds an image with its alternative text, opens it; a resident answers it on the portal once it is
  * rebuilt, with consent to be mailed; staff close it and publish the outcome; the resident
  * reads "you said, we did" on the portal and gets the outcome by mail (the outbox directory).
  */
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { browserTestEnv, JOURNEY_ADMIN } from '../../support/browser-env.ts';
+import { PNG_40x30 } from '../../support/image-fixtures.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
 
 const outbox = join(browserTestEnv(fileURLToPath(new URL('../../..', import.meta.url))).PODIUM_DATA_DIR!, 'outbox');
@@ -93,6 +94,17 @@ test('staff write and open a consultation by keyboard, a resident answers, and r
   await expect(staff.getByRole('status').filter({ hasText: 'Opgeslagen (versie 2)' })).toBeVisible();
   await expect(staff.locator('.staff-preview')).toContainText('Het college kiest een ontwerp');
 
+  // An image with its alternative text in both languages (the file chosen as a file dialog would).
+  const alt = `Schets van de nieuwe speeltuin met een glijbaan en twee schommels (${marker})`;
+  await staff
+    .locator('#image-new-file')
+    .setInputFiles({ name: 'speeltuin.png', mimeType: 'image/png', buffer: Buffer.from(PNG_40x30) });
+  await typeInto(staff.locator('#image-new-alt-nl'), alt);
+  await typeInto(staff.locator('#image-new-alt-en'), 'Sketch of the new playground with a slide and two swings');
+  await pressButton(staff, 'Afbeelding toevoegen');
+  await expect(staff.getByRole('status').filter({ hasText: 'De afbeelding is toegevoegd (versie 3)' })).toBeVisible();
+  await expect(staff.locator('.staff-preview img')).toHaveAttribute('alt', alt);
+
   // Open it now.
   await pressButton(staff, 'Nu openen');
   await expect(staff.getByRole('status').filter({ hasText: 'De consultatie is nu: Open.' })).toBeVisible();
@@ -107,6 +119,11 @@ test('staff write and open a consultation by keyboard, a resident answers, and r
   await expect(resident.locator('[aria-current="step"]')).toContainText('Nu: ');
   await expect(resident.locator('[aria-current="step"]')).toContainText('Reageren');
   await expect(resident.locator('.podium-phases')).toContainText('Het college kiest een ontwerp');
+  const image = resident.getByRole('main').getByRole('img', { name: alt });
+  await expect(image).toHaveAttribute('width', '40');
+  await expect(image).toHaveAttribute('height', '30');
+  await image.scrollIntoViewIfNeeded();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(40);
   await expectNoAxeViolations(resident, { context: 'a consultation staff wrote, open' });
   await resident.getByLabel('Elke week').check();
   await resident.getByLabel('Wat wilt u in de speeltuin?').fill(`Een grote glijbaan (${marker}).`);

@@ -1,10 +1,11 @@
 /**
  * The consultation authoring pages in a real browser: the list, a new draft with errors,
  * the edit page (builder, preview, readability hints) as a draft, with refused input and
- * after a colleague's save, and the outcome page: axe, focus visible on every Tab stop,
+ * after a colleague's save, with an image and a refused image, and the outcome page: axe, focus visible on every Tab stop,
  * 320 px, 200% text and forced colours. Runs its own Podium in the test process.
  */
 import { expect, test } from '@playwright/test';
+import { PNG_40x30 } from '../../support/image-fixtures.ts';
 import { checkStaffPage } from '../support/staff-page-checks.ts';
 import { logInAsStaff, startStaffPodium, type StaffPodium } from '../support/staff-podium.ts';
 
@@ -77,4 +78,42 @@ test('the edit page with a question, a refused save and a stale save passes the 
   await expect(page.locator('#stale')).toContainText('Wat vragen we?');
   await expect(page.locator('#whoDecides-nl')).toHaveValue('De gemeenteraad');
   await checkStaffPage(page, 'edit page after a colleague saved');
+});
+
+test('the edit page with an image, its preview and a refused image pass the page checks', async ({ page }) => {
+  // Two rounds of page checks on a long form.
+  test.setTimeout(180_000);
+  await logInAsStaff(page, baseUrl, EMAIL);
+  await page.goto(`${baseUrl}${BASE}/nieuw`);
+  await page.getByLabel('Webadres (slug)').fill('bomen-plein');
+  await page.getByLabel('Titel (Nederlands)').fill('Bomen op het plein');
+  await page.getByRole('button', { name: 'Concept maken' }).press('Enter');
+
+  const adding = page.locator('form:has(#image-new-file)');
+  await page
+    .locator('#image-new-file')
+    .setInputFiles({ name: 'plein.png', mimeType: 'image/png', buffer: Buffer.from(PNG_40x30) });
+  await page.getByLabel('Alternatieve tekst (Nederlands)').last().fill('Kaart van het plein met zes nieuwe bomen');
+  await page.getByLabel('Alternatieve tekst (Engels)').last().fill('Map of the square with six new trees');
+  await adding.getByRole('button', { name: 'Afbeelding toevoegen' }).press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'De afbeelding is toegevoegd' })).toBeVisible();
+  // The preview shows it as residents will see it: its alt text, its size, loaded lazily.
+  const shown = page.locator('.staff-preview img');
+  await expect(shown).toHaveAttribute('alt', 'Kaart van het plein met zes nieuwe bomen');
+  await expect(shown).toHaveAttribute('width', '40');
+  await expect(shown).toHaveAttribute('loading', 'lazy');
+  await checkStaffPage(page, 'edit page with an image');
+
+  // Without alternative text it is refused next to the field, with what was typed kept.
+  await page
+    .locator('#image-new-file')
+    .setInputFiles({ name: 'bank.png', mimeType: 'image/png', buffer: Buffer.from(PNG_40x30) });
+  await page.locator('#image-new-alt-en').fill('A bench');
+  await page.locator('#image-new-caption-nl').fill('De nieuwe bank');
+  await adding.getByRole('button', { name: 'Afbeelding toevoegen' }).press('Enter');
+  await expect(page.locator('#staff-error-summary')).toBeFocused();
+  await expect(page.locator('#image-new-alt-nl')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#image-new-alt-en')).toHaveValue('A bench');
+  await expect(page.locator('#image-new-caption-nl')).toHaveValue('De nieuwe bank');
+  await checkStaffPage(page, 'edit page with a refused image');
 });
