@@ -88,7 +88,7 @@ function passkeysSection(
     passkeys.list.length === 0
       ? html`<p>${m.none}</p>`
       : html`<ul class="staff-colleagues" aria-label="${m.listCaption}">${passkeys.list.map(
-          (key) => html`<li class="staff-colleague"><h4>${key.name}</h4>
+          (key) => html`<li class="staff-colleague"><h3>${key.name}</h3>
 <dl>
 <dt>${m.added}</dt><dd>${when(key.createdAt)}</dd>
 <dt>${m.lastUsed}</dt><dd>${key.lastUsedAt ? when(key.lastUsedAt) : m.never}</dd>

@@ -185,7 +185,7 @@ for (const target of databaseTargets()) {
 
       const listed = await (await get('/beheer/tweestapsverificatie?passkey=toegevoegd', who.cookie)).text();
       assert.match(listed, /Passkey ‘laptop werk’ is toegevoegd\./);
-      assert.match(listed, /<h4>laptop werk<\/h4>/);
+      assert.match(listed, /<h3>laptop werk<\/h3>/);
       assert.match(listed, /<dt>Toegevoegd<\/dt><dd><time datetime="[^"]+">/);
       assert.match(listed, /<dt>Laatst gebruikt<\/dt><dd>Nog niet<\/dd>/);
       assert.match(listed, /U heeft nog 10 herstelcodes over\./);
