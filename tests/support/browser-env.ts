@@ -106,10 +106,19 @@ export const JOURNEY_SECURITY_COLLEAGUE = {
   password: JOURNEY_WEBCARE.password,
 } as const;
 
+/** The colleague of the passkey journey: an account of its own, so its passkey stands in no other journey's way. */
+export const JOURNEY_PASSKEY = {
+  email: 'journey-passkey@demodam.example',
+  name: 'Kees Sleutel',
+  role: 'webcare',
+  password: JOURNEY_WEBCARE.password,
+} as const;
+
 export const JOURNEY_ACCOUNTS = [
   JOURNEY_WEBCARE,
   JOURNEY_MODERATOR,
   JOURNEY_ADMIN,
   JOURNEY_SECURITY_ADMIN,
   JOURNEY_SECURITY_COLLEAGUE,
+  JOURNEY_PASSKEY,
 ] as const;
