@@ -712,6 +712,54 @@ export const staffRecoveryCodes = pgTable(
 );
 
 /**
+ * A staff member's passkeys (WebAuthn credentials), a second factor beside TOTP. Only the
+ * public key is kept (COSE, base64url); `counter` is the authenticator's signature counter
+ * (0 for passkeys that do not count, as synced ones): a lower one than stored is refused.
+ */
+export const staffPasskeys = pgTable(
+  'staff_passkeys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    /** The credential's id as the browser sends it (base64url). */
+    credentialId: text('credential_id').notNull(),
+    publicKey: text('public_key').notNull(),
+    counter: bigint('counter', { mode: 'number' }).notNull().default(0),
+    transports: jsonb('transports').$type<string[]>().notNull().default([]),
+    /** The name its owner gave it ("laptop", "telefoon"), to tell them apart. */
+    name: text('name').notNull(),
+    /** Whether the passkey may be synced to other devices, and whether it is (as the authenticator said). */
+    deviceType: text('device_type').$type<'singleDevice' | 'multiDevice'>().notNull(),
+    backedUp: boolean('backed_up').notNull().default(false),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('staff_passkeys_credential').on(t.credentialId), index('staff_passkeys_user').on(t.staffUserId)],
+);
+
+/**
+ * A WebAuthn challenge handed to a browser: single use (deleted when it is answered, right or
+ * wrong), short-lived, and bound to what asked for it (`boundTo`: the staff session's id, or
+ * the pending log-in's), so a challenge from one browser cannot be answered in another.
+ */
+export const staffPasskeyChallenges = pgTable(
+  'staff_passkey_challenges',
+  {
+    /** The challenge itself (base64url of 32 random bytes). */
+    challenge: text('challenge').primaryKey(),
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').$type<'register' | 'authenticate'>().notNull(),
+    boundTo: text('bound_to').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('staff_passkey_challenges_bound').on(t.boundTo)],
+);
+
+/**
  * A log-in halfway: the password was right, the second factor is still to come (`code`) or
  * to be set up (`enrol`). No session exists yet; the token lives only in a cookie of the
  * browser that typed the password, the database keeps its SHA-256. Short-lived.

@@ -131,6 +131,14 @@ export const JOURNEY_POSTER = {
   password: JOURNEY_WEBCARE.password,
 } as const;
 
+/** The colleague of the passkey journey: an account of its own, so its passkey stands in no other journey's way. */
+export const JOURNEY_PASSKEY = {
+  email: 'journey-passkey@demodam.example',
+  name: 'Kees Sleutel',
+  role: 'webcare',
+  password: JOURNEY_WEBCARE.password,
+} as const;
+
 export const JOURNEY_ACCOUNTS = [
   JOURNEY_WEBCARE,
   JOURNEY_MODERATOR,
@@ -139,4 +147,5 @@ export const JOURNEY_ACCOUNTS = [
   JOURNEY_SECURITY_COLLEAGUE,
   JOURNEY_ANALYST,
   JOURNEY_POSTER,
+  JOURNEY_PASSKEY,
 ] as const;

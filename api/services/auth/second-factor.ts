@@ -19,6 +19,10 @@
  * - **Turning it off** needs a current code or the password; an administrator can reset a
  *   colleague's factor (the colleague then sets up a new one). Everything is audited.
  *
+ * - **Passkeys** (./passkeys.ts) count as a factor too: an account with one or more is asked
+ *   for its second step like one with TOTP, and may answer with either (or a recovery code).
+ *   The first factor of either kind makes the recovery codes; they go when the last goes.
+ *
  * OpenID Connect accounts have no password here: their second factor is the identity
  * provider's business, and nothing in this module applies to them.
  */
@@ -27,6 +31,7 @@ import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   organisations,
+  staffPasskeys,
   staffPendingLogins,
   staffRecoveryCodes,
   staffSecondFactors,
@@ -34,6 +39,15 @@ import {
   staffUsers,
 } from '../../db/schema.ts';
 import { recordAudit } from '../audit.ts';
+import {
+  deleteAllPasskeys,
+  deletePasskey,
+  passkeyCount,
+  registerPasskey,
+  verifyAssertion,
+  type AssertionResult,
+  type RelyingParty,
+} from './passkeys.ts';
 import { MissingSecretKey, open, seal, UnreadableSecret } from '../social/secret-box.ts';
 import {
   clearAttempts,
@@ -77,19 +91,25 @@ export type SecondFactorState = {
   state: 'none' | 'pending' | 'active';
   confirmedAt: Date | null;
   recoveryCodesLeft: number;
+  /** How many passkeys the account has (./passkeys.ts): each is a second factor of its own. */
+  passkeys: number;
 };
+
+/** Whether the log-in asks for a second step: a confirmed TOTP app, or a passkey. */
+export const hasFactor = (factor: SecondFactorState) => factor.state === 'active' || factor.passkeys > 0;
 
 export async function secondFactorOf(db: Db | Tx, staffUserId: string): Promise<SecondFactorState> {
   const [row] = await db.select().from(staffSecondFactors).where(eq(staffSecondFactors.staffUserId, staffUserId));
-  if (!row) return { state: 'none', confirmedAt: null, recoveryCodesLeft: 0 };
+  const passkeys = await passkeyCount(db, staffUserId);
   const [left] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(staffRecoveryCodes)
     .where(and(eq(staffRecoveryCodes.staffUserId, staffUserId), isNull(staffRecoveryCodes.usedAt)));
   return {
-    state: row.confirmedAt ? 'active' : 'pending',
-    confirmedAt: row.confirmedAt,
+    state: !row ? 'none' : row.confirmedAt ? 'active' : 'pending',
+    confirmedAt: row?.confirmedAt ?? null,
     recoveryCodesLeft: left?.n ?? 0,
+    passkeys,
   };
 }
 
@@ -313,8 +333,8 @@ export async function verifyCode(
   if (totp && !params.key) return { kind: 'no_secret_key' };
   const [row] = await db.select().from(staffSecondFactors).where(eq(staffSecondFactors.staffUserId, user.id));
   return underThrottle(db, params, async () => {
-    if (!row?.confirmedAt) return undefined;
     if (totp) {
+      if (!row?.confirmedAt) return undefined;
       let secret: string;
       try {
         secret = open(row.secretSealed, params.key);
@@ -390,8 +410,11 @@ export async function passwordStep(
   if (checked.kind !== 'verified') return checked;
   const { user } = checked;
   const factor = await secondFactorOf(db, user.id);
-  const stage =
-    factor.state === 'active' ? 'code' : (await requirementOf(db, user.organisationId)).required ? 'enrol' : undefined;
+  const stage = hasFactor(factor)
+    ? 'code'
+    : (await requirementOf(db, user.organisationId)).required
+      ? 'enrol'
+      : undefined;
   if (!stage) return { kind: 'ok', user, session: await completeLogin(db, user, params.now, params.policy) };
   const pendingToken = await startPendingLogin(db, { staffUserId: user.id, stage, next: params.next, now: params.now });
   return stage === 'code' ? { kind: 'second_factor', user, pendingToken } : { kind: 'enrol', user, pendingToken };
@@ -513,7 +536,8 @@ export async function disableSecondFactor(
   const { user, now } = params;
   const factor = await secondFactorOf(db, user.id);
   if (factor.state !== 'active') return { kind: 'not_active' };
-  if ((await requirementOf(db, user.organisationId)).required) return { kind: 'required' };
+  // Passkeys left over keep the account's second step: only the app's code goes.
+  if (factor.passkeys === 0 && (await requirementOf(db, user.organisationId)).required) return { kind: 'required' };
   if ('code' in params.proof) {
     const checked = await verifyCode(db, { ...params, code: params.proof.code });
     if (checked.kind !== 'ok') return checked;
@@ -526,7 +550,11 @@ export async function disableSecondFactor(
     if (checked !== true) return checked;
   }
   await db.transaction(async (tx) => {
-    await removeFactor(tx, user.id);
+    if (factor.passkeys > 0) {
+      await tx.delete(staffSecondFactors).where(eq(staffSecondFactors.staffUserId, user.id));
+    } else {
+      await removeFactor(tx, user.id);
+    }
     await recordAudit(tx, {
       organisationId: user.organisationId,
       actorType: 'staff',
@@ -535,14 +563,16 @@ export async function disableSecondFactor(
       action: 'staff.second_factor_disabled',
       subjectType: 'staff_user',
       subjectId: user.id,
-      details: { proof: 'code' in params.proof ? 'code' : 'password' },
+      details: { method: 'totp', proof: 'code' in params.proof ? 'code' : 'password', passkeysLeft: factor.passkeys },
     });
   });
   return { kind: 'disabled' };
 }
 
+/** Every factor of an account: the app, the passkeys, the recovery codes, and half-done log-ins. */
 async function removeFactor(tx: Tx, staffUserId: string): Promise<void> {
   await tx.delete(staffSecondFactors).where(eq(staffSecondFactors.staffUserId, staffUserId));
+  await deleteAllPasskeys(tx, staffUserId);
   await tx.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.staffUserId, staffUserId));
   await tx.delete(staffPendingLogins).where(eq(staffPendingLogins.staffUserId, staffUserId));
 }
@@ -563,11 +593,8 @@ export async function resetSecondFactor(
       .from(staffUsers)
       .where(and(eq(staffUsers.id, params.colleagueId), eq(staffUsers.organisationId, params.organisationId)));
     if (!colleague) return { kind: 'not_found' };
-    const [factor] = await tx
-      .select({ id: staffSecondFactors.staffUserId })
-      .from(staffSecondFactors)
-      .where(eq(staffSecondFactors.staffUserId, colleague.id));
-    if (!factor) return { kind: 'none' };
+    const factor = await secondFactorOf(tx, colleague.id);
+    if (factor.state === 'none' && factor.passkeys === 0) return { kind: 'none' };
     await removeFactor(tx, colleague.id);
     if (colleague.id !== params.actorId) {
       await tx.delete(staffSessions).where(eq(staffSessions.staffUserId, colleague.id));
@@ -580,6 +607,7 @@ export async function resetSecondFactor(
       action: 'staff.second_factor_reset',
       subjectType: 'staff_user',
       subjectId: colleague.id,
+      details: { before: { totp: factor.state, passkeys: factor.passkeys } },
     });
     return { kind: 'reset' };
   });
@@ -601,7 +629,7 @@ export async function factorCounts(db: Db, organisationId: string): Promise<{ wi
   const [row] = await db
     .select({
       total: sql<number>`count(*)::int`,
-      withFactor: sql<number>`count(${staffSecondFactors.confirmedAt})::int`,
+      withFactor: sql<number>`count(*) filter (where ${staffSecondFactors.confirmedAt} is not null or exists (select 1 from ${staffPasskeys} where ${staffPasskeys.staffUserId} = ${staffUsers.id}))::int`,
     })
     .from(staffUsers)
     .leftJoin(staffSecondFactors, eq(staffSecondFactors.staffUserId, staffUsers.id))
@@ -614,3 +642,128 @@ export async function factorCounts(db: Db, organisationId: string): Promise<{ wi
     );
   return { withFactor: row?.withFactor ?? 0, total: row?.total ?? 0 };
 }
+
+// ---- passkeys --------------------------------------------------------------------------
+
+export type PasskeyAddResult =
+  | { kind: 'added'; name: string; recoveryCodes?: string[] | undefined }
+  | { kind: 'expired' }
+  | { kind: 'invalid' }
+  | { kind: 'duplicate' };
+
+/**
+ * Keeps a passkey the browser made (./passkeys.ts checks it). The account's first factor of
+ * any kind also gets its recovery codes, returned once to show.
+ */
+export async function addPasskey(
+  db: Db,
+  params: Omit<Parameters<typeof registerPasskey>[1], 'hadFactor' | 'onFirstFactor'>,
+): Promise<PasskeyAddResult> {
+  const before = await secondFactorOf(db, params.user.id);
+  let recoveryCodes: string[] | undefined;
+  const result = await registerPasskey(db, {
+    ...params,
+    // Codes left from an earlier factor are kept; otherwise this passkey brings new ones.
+    hadFactor: hasFactor(before) || before.recoveryCodesLeft > 0,
+    onFirstFactor: async (tx) => {
+      recoveryCodes = await replaceRecoveryCodes(tx, params.user.id);
+    },
+  });
+  if (result.kind !== 'added') return result;
+  return { kind: 'added', name: result.passkey.name, recoveryCodes };
+}
+
+export type RemovePasskeyResult =
+  | { kind: 'removed'; name: string }
+  | { kind: 'not_found' }
+  | { kind: 'required' }
+  | { kind: 'invalid'; retryAt?: Date }
+  | { kind: 'throttled'; retryAt: Date };
+
+/**
+ * Removes one of one's own passkeys, with the password as proof (as turning off the app
+ * needs). The last factor cannot go while the organisation requires one; when it goes, the
+ * recovery codes go with it.
+ */
+export async function removeOwnPasskey(
+  db: Db,
+  params: {
+    user: Pick<StaffUser, 'id' | 'organisationId'>;
+    passkeyId: string;
+    password: string;
+    address: string;
+    now: Date;
+    throttle?: LoginThrottlePolicy;
+  },
+): Promise<RemovePasskeyResult> {
+  const { user, now } = params;
+  const factor = await secondFactorOf(db, user.id);
+  const [owned] = await db
+    .select({ id: staffPasskeys.id })
+    .from(staffPasskeys)
+    .where(and(eq(staffPasskeys.id, params.passkeyId), eq(staffPasskeys.staffUserId, user.id)));
+  if (!owned) return { kind: 'not_found' };
+  const last = factor.state !== 'active' && factor.passkeys === 1;
+  if (last && (await requirementOf(db, user.organisationId)).required) return { kind: 'required' };
+  const [row] = await db.select({ hash: staffUsers.passwordHash }).from(staffUsers).where(eq(staffUsers.id, user.id));
+  const checked = await underThrottle(db, params, async () =>
+    row?.hash && (await verifyPassword(row.hash, params.password)) ? true : undefined,
+  );
+  if (checked !== true) return checked.kind === 'no_secret_key' ? { kind: 'invalid' } : checked;
+  const removed = await db.transaction(async (tx) => {
+    const gone = await deletePasskey(tx, { user, passkeyId: params.passkeyId, now });
+    if (gone && last) await removeFactor(tx, user.id);
+    return gone;
+  });
+  return removed ? { kind: 'removed', name: removed.name } : { kind: 'not_found' };
+}
+
+export type PasskeyStepResult = { kind: 'ok'; session: NewSession } | Exclude<AssertionResult, { kind: 'ok' }>;
+
+/** The second step with a passkey: a right signature ends the pending log-in and starts the session. */
+export async function passkeyStep(
+  db: Db,
+  params: {
+    pending: PendingLogin;
+    rp: RelyingParty;
+    response: Parameters<typeof verifyAssertion>[1]['response'];
+    now: Date;
+    policy?: SessionPolicy;
+  },
+): Promise<PasskeyStepResult> {
+  const { pending, now } = params;
+  const result = await verifyAssertion(db, {
+    user: pending.user,
+    rp: params.rp,
+    boundTo: pendingBinding(pending),
+    response: params.response,
+    now,
+  });
+  if (result.kind !== 'ok') {
+    await recordAudit(db, {
+      organisationId: pending.user.organisationId,
+      at: now,
+      actorType: 'system',
+      action: 'staff.second_factor_failed',
+      subjectType: 'staff_user',
+      subjectId: pending.user.id,
+      details: { method: 'passkey', result: result.kind },
+    });
+    return result;
+  }
+  await recordAudit(db, {
+    organisationId: pending.user.organisationId,
+    at: now,
+    actorType: 'staff',
+    actorId: pending.user.id,
+    action: 'staff.passkey_used',
+    subjectType: 'staff_user',
+    subjectId: pending.user.id,
+    details: { passkey: result.passkey.id, name: result.passkey.name },
+  });
+  return { kind: 'ok', session: await finishPendingLogin(db, pending, now, params.policy) };
+}
+
+/** What a challenge is bound to: a pending log-in, or a staff session. */
+export const pendingBinding = (pending: Pick<PendingLogin, 'id'>) => `pending:${pending.id}`;
+export const sessionBinding = (session: { id: string }) => `session:${session.id}`;

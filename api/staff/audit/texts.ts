@@ -361,12 +361,17 @@ export const nl = {
       d['required'] === true
         ? '{actor} verplichtte tweestapsverificatie voor alle accounts met een wachtwoord'
         : '{actor} maakte tweestapsverificatie weer vrijwillig',
+    'staff.passkey_added': () => '{actor} voegde een passkey toe aan het eigen account',
+    'staff.passkey_removed': () => '{actor} verwijderde een passkey van het eigen account',
+    'staff.passkey_used': () => '{actor} meldde zich aan met een passkey als tweede stap',
     'staff.recovery_code_used': ({ details: d }) =>
       `{actor} meldde zich aan met een herstelcode (nog ${plural(num(d, 'left'), 'code', 'codes')} over)`,
     'staff.second_factor_disabled': () => '{actor} zette tweestapsverificatie uit voor het eigen account',
     'staff.second_factor_enrolled': () => '{actor} zette tweestapsverificatie aan voor het eigen account',
     'staff.second_factor_failed': ({ details: d }) =>
-      `{actor} weigerde een verkeerde code bij de tweede stap van een aanmelding${str(d, 'result') === 'throttled' ? ' (even wachten)' : ''}`,
+      str(d, 'method') === 'passkey'
+        ? '{actor} weigerde een passkey bij de tweede stap van een aanmelding'
+        : `{actor} weigerde een verkeerde code bij de tweede stap van een aanmelding${str(d, 'result') === 'throttled' ? ' (even wachten)' : ''}`,
     'staff.second_factor_reset': () => '{actor} herstelde de tweestapsverificatie van een medewerker',
     'submission.answered': () => '{actor} beantwoordde {item}',
     'submission.assigned': ({ details: d }) => {
@@ -605,12 +610,17 @@ export const en: Texts = {
       d['required'] === true
         ? '{actor} required two-step verification for every account with a password'
         : '{actor} made two-step verification optional again',
+    'staff.passkey_added': () => '{actor} added a passkey to their own account',
+    'staff.passkey_removed': () => '{actor} removed a passkey from their own account',
+    'staff.passkey_used': () => '{actor} logged in with a passkey as the second step',
     'staff.recovery_code_used': ({ details: d }) =>
       `{actor} logged in with a recovery code (${plural(num(d, 'left'), 'code', 'codes')} left)`,
     'staff.second_factor_disabled': () => '{actor} turned off two-step verification for their own account',
     'staff.second_factor_enrolled': () => '{actor} turned on two-step verification for their own account',
     'staff.second_factor_failed': ({ details: d }) =>
-      `{actor} refused a wrong code at the second step of a log-in${str(d, 'result') === 'throttled' ? ' (wait first)' : ''}`,
+      str(d, 'method') === 'passkey'
+        ? '{actor} refused a passkey at the second step of a log-in'
+        : `{actor} refused a wrong code at the second step of a log-in${str(d, 'result') === 'throttled' ? ' (wait first)' : ''}`,
     'staff.second_factor_reset': () => '{actor} reset a staff member’s two-step verification',
     'submission.answered': () => '{actor} answered {item}',
     'submission.assigned': ({ details: d }) => {

@@ -11,6 +11,16 @@ export const secondFactorPaths = {
   start: '/beheer/tweestapsverificatie/instellen',
   confirm: '/beheer/tweestapsverificatie/bevestigen',
   disable: '/beheer/tweestapsverificatie/uitzetten',
+  /** Passkeys: the options for the browser's ceremony (JSON), the made passkey (a form), removing one. */
+  passkeyAddOptions: '/beheer/tweestapsverificatie/passkeys/opties',
+  passkeyAdd: '/beheer/tweestapsverificatie/passkeys',
+  passkeyRemove: '/beheer/tweestapsverificatie/passkeys/verwijderen',
+  /** The log-in's second step with a passkey: the options (JSON, pending cookie only), the signature (a form). */
+  passkeyStepOptions: '/beheer/inloggen/passkey/opties',
+  passkeyStep: (lang: Locale) => en(lang, '/beheer/inloggen/passkey', '/en/manage/login/passkey'),
+  /** The ceremony's scripts: @simplewebauthn/browser as published, and ours (kit/assets/passkeys.js). */
+  webauthnScript: '/beheer/assets/webauthn.js',
+  passkeyScript: '/beheer/assets/passkeys.js',
   /** The log-in's second step (public: only a pending log-in's cookie opens it). */
   step: (lang: Locale) => en(lang, '/beheer/inloggen/code', '/en/manage/login/code'),
   /** Administrators: require a second factor for every local account. */

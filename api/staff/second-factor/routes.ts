@@ -18,9 +18,21 @@ import { setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import type { FieldMessage as FieldError } from '../../../shared/contracts/field-error.ts';
+import { InputText } from '../../../shared/contracts/input-text.ts';
 import { textsFor } from '../../../shared/i18n.ts';
 import { clientAddress } from '../../http/rate-limit.ts';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import {
+  authenticationOptions,
+  checkPasskeyName,
+  listPasskeys,
+  MAX_PASSKEY_NAME,
+  registrationOptions,
+  relyingPartyFor,
+  type RelyingParty,
+} from '../../services/auth/passkeys.ts';
+import {
+  addPasskey,
   beginEnrolment,
   confirmEnrolment,
   disableSecondFactor,
@@ -29,10 +41,14 @@ import {
   findPendingLogin,
   finishPendingLogin,
   issuerFor,
+  passkeyStep,
+  pendingBinding,
+  removeOwnPasskey,
   requirementOf,
   resetSecondFactor,
   secondFactorOf,
   secondStep,
+  sessionBinding,
   setRequirement,
   type CodeCheck,
   type PendingLogin,
@@ -70,6 +86,38 @@ const Id = z.uuid();
 /** Longer than any code or recovery code with spaces, shorter than anything pasted by mistake. */
 const MAX_CODE = 64;
 const MAX_PASSWORD = 1024;
+/** A WebAuthn answer is a few kilobytes at most; anything larger is not one. */
+const MAX_CEREMONY_JSON = 64 * 1024;
+
+/** The shape a browser's WebAuthn answer has; @simplewebauthn/server checks everything in it. */
+const CeremonyResponse = z.looseObject({
+  id: InputText.min(1).max(2048),
+  rawId: InputText.min(1).max(2048),
+  type: z.literal('public-key'),
+  response: z.looseObject({ clientDataJSON: InputText.min(1) }),
+  clientExtensionResults: z.looseObject({}).default({}),
+});
+
+/** What the script reports when the browser's ceremony did not end in an answer. */
+const CEREMONY_ERRORS = ['cancelled', 'unsupported', 'failed'] as const;
+type CeremonyError = (typeof CEREMONY_ERRORS)[number];
+
+/** The browser's answer from a form: the answer, a reported failure, or nothing usable. */
+function ceremonyOf(body: FormBody): { response: unknown } | { error: CeremonyError | 'missing' | 'invalid' } {
+  const reported = field(body, 'ceremony') ?? '';
+  if ((CEREMONY_ERRORS as readonly string[]).includes(reported)) return { error: reported as CeremonyError };
+  const raw = field(body, 'response') ?? '';
+  if (!raw) return { error: 'missing' };
+  if (raw.length > MAX_CEREMONY_JSON) return { error: 'invalid' };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return { error: 'invalid' };
+  }
+  const checked = CeremonyResponse.safeParse(parsed);
+  return checked.success ? { response: checked.data } : { error: 'invalid' };
+}
 
 /** Who is on one's own page: a logged-in person, or a log-in held until a factor is set up. */
 type Owner = { session: ActiveSession; pending?: undefined } | { session?: undefined; pending: PendingLogin };
@@ -77,6 +125,9 @@ type Owner = { session: ActiveSession; pending?: undefined } | { session?: undef
 export function secondFactorRoutes(options: SecondFactorRouteOptions): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
   const key = () => options.secretKey();
+  /** The relying party: the public address, or (without one, in development) the request's own. */
+  const rpOf = async (c: Context<StaffEnv>, organisationId: string): Promise<RelyingParty | undefined> =>
+    relyingPartyFor(options.publicUrl ?? new URL(c.req.url).origin, await issuerFor(c.get('db'), organisationId));
   const address = (c: Context<StaffEnv>) => clientAddress(c, options.trustProxyHops ?? 0);
 
   async function pendingOf(c: Context<StaffEnv>, stage: 'code' | 'enrol'): Promise<PendingLogin | undefined> {
@@ -103,10 +154,16 @@ export function secondFactorRoutes(options: SecondFactorRouteOptions): Hono<Staf
     c: Context<StaffEnv>,
     lang: Locale,
     owner: Owner,
-    extra: { notice?: string | undefined; errors?: FieldError[]; status?: 200 | 409 | 422 | 429 } = {},
+    extra: {
+      notice?: string | undefined;
+      errors?: (FieldError & { target?: string })[];
+      status?: 200 | 409 | 422 | 429;
+      passkeyName?: string | undefined;
+    } = {},
   ): Promise<Response> {
     const db = c.get('db');
     const user = owner.session?.user ?? owner.pending!.user;
+    const rp = await rpOf(c, user.organisationId);
     const factor = await secondFactorOf(db, user.id);
     const secret = factor.state === 'pending' ? await enrolmentSecret(db, user.id, key()) : undefined;
     const setup =
@@ -125,6 +182,11 @@ export function secondFactorRoutes(options: SecondFactorRouteOptions): Hono<Staf
         keyConfigured: !!key(),
         required: (await requirementOf(db, user.organisationId)).required,
         setup,
+        passkeys: {
+          list: await listPasskeys(db, user.id),
+          available: rp ? 'yes' : 'server',
+          name: extra.passkeyName,
+        },
         notice: extra.notice,
         errors: extra.errors ?? [],
       }),
@@ -179,12 +241,20 @@ export function secondFactorRoutes(options: SecondFactorRouteOptions): Hono<Staf
         : await pendingOf(c, 'enrol').then((pending) => pending && { pending });
       if (!owner) return c.redirect(`${staffPaths.login(lang)}?next=${encodeURIComponent(c.req.path)}`, 303);
       const left = Number(c.req.query('herstelcode'));
-      const notice =
-        c.req.query('uit') !== undefined
-          ? m.disabledNotice
-          : Number.isInteger(left) && left >= 0 && c.req.query('herstelcode') !== undefined
-            ? m.recoveryUsedNotice(left)
-            : undefined;
+      const passkeyNotice = c.req.query('passkey');
+      const newest =
+        passkeyNotice === 'toegevoegd'
+          ? (await listPasskeys(c.get('db'), owner.session?.user.id ?? owner.pending!.user.id)).at(-1)
+          : undefined;
+      const notice = newest
+        ? m.passkeys.addedNotice(newest.name)
+        : passkeyNotice === 'verwijderd'
+          ? m.passkeys.removedNotice
+          : c.req.query('uit') !== undefined
+            ? m.disabledNotice
+            : Number.isInteger(left) && left >= 0 && c.req.query('herstelcode') !== undefined
+              ? m.recoveryUsedNotice(left)
+              : undefined;
       return ownPage(c, lang, owner, { notice });
     });
 
@@ -193,7 +263,51 @@ export function secondFactorRoutes(options: SecondFactorRouteOptions): Hono<Staf
       if (c.get('session')) return c.redirect(staffPaths.queue(lang), 303);
       const pending = await pendingOf(c, 'code');
       if (!pending) return c.redirect(`${staffPaths.login(lang)}?verlopen`, 303);
-      return c.html(renderStepPage({ lang }));
+      return c.html(renderStepPage({ lang, ...(await stepFactors(c, pending)) }));
+    });
+
+    // ---- the log-in's second step with a passkey ---------------------------------------
+    app.post(secondFactorPaths.passkeyStep(lang), async (c) => {
+      const body = await formBody(c);
+      const pending = await pendingOf(c, 'code');
+      if (!pending) return c.redirect(`${staffPaths.login(lang)}?verlopen`, 303);
+      const m = textsFor(secondFactorTexts, lang).passkeyErrors;
+      const refuse = async (message: string, status: 409 | 422 = 422) =>
+        c.html(
+          renderStepPage({ lang, ...(await stepFactors(c, pending)), errors: [{ field: 'passkey', message }] }),
+          status,
+        );
+      const rp = await rpOf(c, pending.user.organisationId);
+      if (!rp) return refuse(textsFor(secondFactorTexts, lang).passkeys.unavailableHere);
+      const ceremony = ceremonyOf(body);
+      if ('error' in ceremony) {
+        const messages = {
+          cancelled: m.signInCancelled,
+          unsupported: m.unsupported,
+          failed: m.failed,
+          missing: m.missing,
+          invalid: m.invalid,
+        };
+        return refuse(messages[ceremony.error]);
+      }
+      const now = c.get('now')();
+      const result = await passkeyStep(c.get('db'), {
+        pending,
+        rp,
+        response: ceremony.response as AuthenticationResponseJSON,
+        now,
+      });
+      if (result.kind === 'ok') {
+        startSessionCookie(c, result.session);
+        return c.redirect(pending.next ?? staffPaths.queue(lang), 303);
+      }
+      const messages = {
+        expired: m.expired,
+        invalid: m.invalid,
+        unknown_credential: m.unknownCredential,
+        counter: m.counter,
+      };
+      return refuse(messages[result.kind], result.kind === 'counter' ? 409 : 422);
     });
 
     app.post(secondFactorPaths.step(lang), async (c) => {
@@ -201,13 +315,18 @@ export function secondFactorRoutes(options: SecondFactorRouteOptions): Hono<Staf
       const pending = await pendingOf(c, 'code');
       if (!pending) return c.redirect(`${staffPaths.login(lang)}?verlopen`, 303);
       const read = codeField(body, lang);
-      if ('error' in read) return c.html(renderStepPage({ lang, errors: [read.error] }), 422);
+      if ('error' in read) {
+        return c.html(renderStepPage({ lang, ...(await stepFactors(c, pending)), errors: [read.error] }), 422);
+      }
       const now = c.get('now')();
       const result = await secondStep(c.get('db'), { pending, code: read.code, key: key(), address: address(c), now });
       if (result.kind !== 'ok') {
         const wrong = textsFor(secondFactorTexts, lang).errors.codeWrong;
         const refusal = codeRefusal(c, lang, result, 'code', wrong);
-        return c.html(renderStepPage({ lang, errors: refusal.errors }), refusal.status);
+        return c.html(
+          renderStepPage({ lang, ...(await stepFactors(c, pending)), errors: refusal.errors }),
+          refusal.status,
+        );
       }
       startSessionCookie(c, result.session);
       if (result.method === 'recovery') {
@@ -233,6 +352,19 @@ export function secondFactorRoutes(options: SecondFactorRouteOptions): Hono<Staf
               : undefined;
       return policyPage(c, lang, session, { notice });
     });
+  }
+
+  /** Which factors the step page offers: the app's code, and passkeys where the address allows. */
+  async function stepFactors(
+    c: Context<StaffEnv>,
+    pending: PendingLogin,
+  ): Promise<{ totp: boolean; passkeys: 'yes' | 'server' | 'none' }> {
+    const factor = await secondFactorOf(c.get('db'), pending.user.id);
+    const rp = factor.passkeys > 0 ? await rpOf(c, pending.user.organisationId) : undefined;
+    return {
+      totp: factor.state === 'active',
+      passkeys: factor.passkeys === 0 ? 'none' : rp ? 'yes' : 'server',
+    };
   }
 
   async function policyPage(
@@ -310,6 +442,167 @@ export function secondFactorRoutes(options: SecondFactorRouteOptions): Hono<Staf
         continueTo: secondFactorPaths.own(lang),
       }),
     );
+  });
+
+  // ---- passkeys --------------------------------------------------------------------------
+
+  /** A passkey's name as typed, or the message that refuses it. */
+  async function passkeyName(c: Context<StaffEnv>, lang: Locale, staffUserId: string, typed: string) {
+    const m = textsFor(secondFactorTexts, lang).passkeyErrors;
+    const checked = await checkPasskeyName(c.get('db'), staffUserId, typed);
+    if (checked.kind === 'ok') return checked;
+    const message =
+      checked.kind === 'missing'
+        ? m.nameRequired
+        : checked.kind === 'too_long'
+          ? m.nameTooLong(MAX_PASSKEY_NAME)
+          : m.nameTaken;
+    return { kind: 'refused' as const, error: { field: 'name', target: 'passkey-name', message } };
+  }
+
+  /** Options for the browser to make a passkey (JSON for the script): a challenge bound to this session or log-in. */
+  app.post(secondFactorPaths.passkeyAddOptions, async (c) => {
+    const body = await formBody(c);
+    const lang = langOf(body);
+    const owner = await ownerOfForm(c, body, lang);
+    if (owner instanceof Response) return owner;
+    const user = owner.session?.user ?? owner.pending!.user;
+    const rp = await rpOf(c, user.organisationId);
+    if (!rp) return c.json({ error: 'unavailable' }, 422);
+    // A name that will be refused is refused before the ceremony, not after it.
+    const name = await passkeyName(c, lang, user.id, field(body, 'name') ?? '');
+    if (name.kind === 'refused') return c.json({ error: 'name', message: name.error.message }, 422);
+    const boundTo = owner.session ? sessionBinding(owner.session) : pendingBinding(owner.pending!);
+    const optionsJson = await registrationOptions(c.get('db'), { user, rp, boundTo, now: c.get('now')() });
+    return c.json(optionsJson);
+  });
+
+  app.post(secondFactorPaths.passkeyAdd, async (c) => {
+    const body = await formBody(c);
+    const lang = langOf(body);
+    const owner = await ownerOfForm(c, body, lang);
+    if (owner instanceof Response) return owner;
+    const m = textsFor(secondFactorTexts, lang).passkeyErrors;
+    const db = c.get('db');
+    const user = owner.session?.user ?? owner.pending!.user;
+    const typed = (field(body, 'name') ?? '').slice(0, 1000);
+    const refuse = (message: string, fieldName = 'ceremony', status: 409 | 422 = 422) =>
+      ownPage(c, lang, owner, {
+        errors: [{ field: fieldName, target: 'passkey-name', message }],
+        status,
+        passkeyName: typed,
+      });
+    const name = await passkeyName(c, lang, user.id, typed);
+    if (name.kind === 'refused') return refuse(name.error.message, 'name');
+    const rp = await rpOf(c, user.organisationId);
+    if (!rp) return refuse(textsFor(secondFactorTexts, lang).passkeys.unavailableHere);
+    const ceremony = ceremonyOf(body);
+    if ('error' in ceremony) {
+      const messages = {
+        cancelled: m.cancelled,
+        unsupported: m.unsupported,
+        failed: m.failed,
+        missing: m.missing,
+        invalid: m.invalid,
+      };
+      return refuse(messages[ceremony.error]);
+    }
+    const now = c.get('now')();
+    const result = await addPasskey(db, {
+      user,
+      rp,
+      boundTo: owner.session ? sessionBinding(owner.session) : pendingBinding(owner.pending!),
+      name: name.name,
+      response: ceremony.response as RegistrationResponseJSON,
+      now,
+    });
+    if (result.kind !== 'added') {
+      const messages = { expired: m.expired, invalid: m.invalid, duplicate: m.duplicate };
+      return refuse(messages[result.kind], 'ceremony', result.kind === 'duplicate' ? 409 : 422);
+    }
+    if (owner.pending) {
+      // The log-in the organisation held: both factors are proven now, so it ends in a session.
+      startSessionCookie(c, await finishPendingLogin(db, owner.pending, now));
+      const next = owner.pending.next ?? staffPaths.queue(lang);
+      if (!result.recoveryCodes) return c.redirect(next, 303);
+      return c.html(renderRecoveryCodesPage({ lang, codes: result.recoveryCodes, continueTo: next }));
+    }
+    const back = `${secondFactorPaths.own(lang)}?passkey=toegevoegd`;
+    if (!result.recoveryCodes) return c.redirect(back, 303);
+    return c.html(
+      renderRecoveryCodesPage({
+        lang,
+        session: pageSession(owner.session),
+        codes: result.recoveryCodes,
+        continueTo: back,
+      }),
+    );
+  });
+
+  app.post(secondFactorPaths.passkeyRemove, async (c) => {
+    const body = await formBody(c);
+    const lang = langOf(body);
+    const session = c.get('session');
+    if (!session) return expiredPage(c, lang);
+    if (!csrfTokenMatches(session, field(body, 'csrf'))) return forbidden(c, lang, 'csrf', session);
+    const m = textsFor(secondFactorTexts, lang);
+    const passkeyId = field(body, 'passkey') ?? '';
+    const password = field(body, 'password') ?? '';
+    const errors: (FieldError & { target?: string })[] = [];
+    if (!Id.safeParse(passkeyId).success) errors.push({ field: 'passkey', message: m.passkeyErrors.choose });
+    if (!password) {
+      errors.push({ field: 'password', target: 'passkey-password', message: m.passkeyErrors.passwordRequired });
+    } else if (password.length > MAX_PASSWORD) {
+      errors.push({ field: 'password', target: 'passkey-password', message: m.errors.passwordWrong });
+    }
+    if (errors.length > 0) return ownPage(c, lang, { session }, { errors, status: 422 });
+    const result = await removeOwnPasskey(c.get('db'), {
+      user: session.user,
+      passkeyId,
+      password,
+      address: address(c),
+      now: c.get('now')(),
+    });
+    if (result.kind === 'removed') return c.redirect(`${secondFactorPaths.own(lang)}?passkey=verwijderd`, 303);
+    if (result.kind === 'not_found') {
+      return ownPage(
+        c,
+        lang,
+        { session },
+        { errors: [{ field: 'passkey', message: m.passkeyErrors.notFound }], status: 422 },
+      );
+    }
+    if (result.kind === 'required') {
+      return ownPage(
+        c,
+        lang,
+        { session },
+        { errors: [{ field: 'passkey', message: m.passkeys.removeRequired }], status: 422 },
+      );
+    }
+    const refusal = codeRefusal(c, lang, result, 'password', m.errors.passwordWrong);
+    return ownPage(
+      c,
+      lang,
+      { session },
+      { ...refusal, errors: refusal.errors.map((e) => ({ ...e, target: 'passkey-password' })) },
+    );
+  });
+
+  /** Options for the browser to sign with a passkey at the log-in's second step (JSON, the pending cookie only). */
+  app.post(secondFactorPaths.passkeyStepOptions, async (c) => {
+    const pending = await pendingOf(c, 'code');
+    if (!pending) return c.json({ error: 'expired' }, 401);
+    const rp = await rpOf(c, pending.user.organisationId);
+    if (!rp) return c.json({ error: 'unavailable' }, 422);
+    const optionsJson = await authenticationOptions(c.get('db'), {
+      staffUserId: pending.user.id,
+      rp,
+      boundTo: pendingBinding(pending),
+      now: c.get('now')(),
+    });
+    if (!optionsJson) return c.json({ error: 'none' }, 422);
+    return c.json(optionsJson);
   });
 
   // ---- turning it off --------------------------------------------------------------------

@@ -3,8 +3,8 @@ export const nl = {
   nav: 'Tweestapsverificatie',
   title: 'Tweestapsverificatie',
   intro:
-    'Met tweestapsverificatie vraagt Podium bij het aanmelden na uw wachtwoord ook een code uit een app op uw telefoon, zoals Microsoft Authenticator, Google Authenticator of FreeOTP. Wie uw wachtwoord kent, komt dan nog niet binnen.',
-  statusHeading: 'Status',
+    'Met tweestapsverificatie vraagt Podium bij het aanmelden na uw wachtwoord ook een code uit een app op uw telefoon (zoals Microsoft Authenticator, Google Authenticator of FreeOTP) of een passkey. Wie uw wachtwoord kent, komt dan nog niet binnen.',
+  statusHeading: 'Code uit een app',
   active: (date: string) => `Aan sinds ${date}.`,
   recoveryLeft: (n: number) => (n === 1 ? 'U heeft nog 1 herstelcode over.' : `U heeft nog ${n} herstelcodes over.`),
   recoveryLow: 'Nog maar weinig herstelcodes: zet tweestapsverificatie uit en weer aan voor tien nieuwe.',
@@ -47,6 +47,11 @@ export const nl = {
     codeHint: 'De 6 cijfers uit uw app, of een van uw herstelcodes (10 tekens).',
     submit: 'Aanmelden',
     expiredNotice: 'Het aanmelden duurde te lang. Vul uw e-mailadres en wachtwoord opnieuw in.',
+    passkeyIntro: 'Uw wachtwoord klopt. Bevestig nu met uw passkey.',
+    passkeyOrCodeIntro: 'Uw wachtwoord klopt. Bevestig nu met uw passkey, of vul de code uit uw app in.',
+    passkeyButton: 'Aanmelden met passkey',
+    codeHeading: 'Of met een code',
+    recoveryOnlyHint: 'Een van uw herstelcodes (10 tekens), als u uw passkey niet kunt gebruiken.',
   },
   errors: {
     codeRequired: 'Vul de code in.',
@@ -62,16 +67,68 @@ export const nl = {
     passwordWrong: 'Dit wachtwoord klopt niet.',
     notActive: 'Tweestapsverificatie staat al uit.',
   },
+  passkeys: {
+    heading: 'Passkeys',
+    intro:
+      'Een passkey is een tweede stap zonder code: u bevestigt met de schermvergrendeling van uw computer of telefoon (vingerafdruk, gezicht of pincode) of met een beveiligingssleutel. U kunt meer passkeys toevoegen, bijvoorbeeld een voor uw laptop en een voor uw telefoon.',
+    listCaption: 'Uw passkeys',
+    name: 'Naam',
+    added: 'Toegevoegd',
+    lastUsed: 'Laatst gebruikt',
+    never: 'Nog niet',
+    none: 'U heeft nog geen passkey.',
+    addHeading: 'Een passkey toevoegen',
+    nameLabel: 'Naam van de passkey',
+    nameHint: 'Zodat u ze uit elkaar houdt, bijvoorbeeld ‘laptop werk’ of ‘telefoon’.',
+    add: 'Passkey toevoegen',
+    unavailable:
+      'Een passkey toevoegen of gebruiken kan alleen in een browser die passkeys ondersteunt, met JavaScript aan. Deze browser kan dat niet; u kunt wel een code uit een app gebruiken.',
+    unavailableHere:
+      'Passkeys werken niet op dit serveradres (een IP-adres). Vraag de beheerder van de server om Podium een domeinnaam te geven (PODIUM_PUBLIC_URL).',
+    removeHeading: 'Een passkey verwijderen',
+    removeIntro: 'Kies welke passkey u verwijdert en vul uw wachtwoord in, zodat zeker is dat u het zelf bent.',
+    removeLegend: 'Passkey',
+    removePassword: 'Uw wachtwoord',
+    remove: 'Verwijderen',
+    removeRequired:
+      'Uw organisatie vraagt tweestapsverificatie: uw enige passkey kunt u pas verwijderen als u een andere passkey of een app heeft ingesteld.',
+    addedNotice: (name: string) => `Passkey ‘${name}’ is toegevoegd.`,
+    removedNotice: 'De passkey is verwijderd.',
+    recoveryLeft: (n: number) => (n === 1 ? 'U heeft nog 1 herstelcode over.' : `U heeft nog ${n} herstelcodes over.`),
+  },
+  passkeyErrors: {
+    nameRequired: 'Vul een naam in voor de passkey.',
+    nameTooLong: (max: number) => `Gebruik voor de naam hoogstens ${max} tekens.`,
+    nameTaken: 'U heeft al een passkey met deze naam. Kies een andere naam.',
+    cancelled:
+      'Het toevoegen van de passkey is afgebroken of duurde te lang. Probeer het opnieuw als u wilt; er is niets veranderd.',
+    signInCancelled:
+      'Aanmelden met de passkey is afgebroken of duurde te lang. Probeer het opnieuw, of vul een code in.',
+    unsupported: 'Deze browser kan geen passkeys gebruiken. Gebruik een code uit een app of een herstelcode.',
+    failed: 'De browser kon de passkey niet gebruiken. Probeer het opnieuw, of gebruik een code.',
+    missing:
+      'Voor een passkey is JavaScript nodig, en dat werkte niet. Probeer het opnieuw in een browser die passkeys ondersteunt.',
+    expired: 'Dit duurde te lang of is al eens verstuurd. Probeer het opnieuw.',
+    invalid: 'Podium kon deze passkey niet controleren. Probeer het opnieuw.',
+    duplicate: 'Deze passkey is al toegevoegd.',
+    unknownCredential:
+      'Deze passkey hoort niet bij uw account (of is verwijderd). Kies een andere passkey, of vul een code in.',
+    counter:
+      'Deze passkey gaf een teller terug die lager is dan de vorige keer. Dat kan betekenen dat hij is gekopieerd; Podium neemt hem daarom niet aan. Gebruik een andere passkey of een code, en meld dit bij de beheerder.',
+    choose: 'Kies welke passkey u verwijdert.',
+    notFound: 'Deze passkey bestaat niet (meer).',
+    passwordRequired: 'Vul uw wachtwoord in.',
+  },
   policy: {
     nav: 'Inlogbeveiliging',
     title: 'Inlogbeveiliging',
     intro:
-      'Bepaal of iedereen met een Podium-wachtwoord ook tweestapsverificatie moet gebruiken. Wie zich aanmeldt via de identiteitsdienst van de gemeente, regelt dat daar.',
+      'Bepaal of iedereen met een Podium-wachtwoord ook tweestapsverificatie moet gebruiken: een code uit een app of een passkey. Wie zich aanmeldt via de identiteitsdienst van de gemeente, regelt dat daar.',
     legend: 'Tweestapsverificatie',
     optional: 'Vrijwillig: ieder kiest zelf',
     required: 'Verplicht voor alle accounts met een wachtwoord',
     requiredHint:
-      'Een collega zonder tweestapsverificatie stelt het in direct na het wachtwoord, en kan daarvoor niets anders doen.',
+      'Een collega zonder tweestapsverificatie stelt een app of passkey in direct na het wachtwoord, en kan daarvoor niets anders doen.',
     counts: (withFactor: number, total: number) =>
       `${withFactor} van de ${total} actieve accounts met een wachtwoord gebruiken tweestapsverificatie.`,
     save: 'Opslaan',
@@ -89,8 +146,9 @@ export const nl = {
     active: (date: string) => `Aan sinds ${date}.`,
     pending: 'Begonnen met instellen, nog niet bevestigd.',
     off: 'Niet ingesteld.',
+    passkeys: (n: number) => (n === 1 ? '1 passkey.' : `${n} passkeys.`),
     resetIntro:
-      'Is uw collega de telefoon en de herstelcodes kwijt? Herstel dan de tweestapsverificatie: de sessies van uw collega eindigen en bij de volgende aanmelding stelt uw collega het opnieuw in.',
+      'Is uw collega de telefoon of passkeys en de herstelcodes kwijt? Herstel dan de tweestapsverificatie: de app, de passkeys en de herstelcodes gaan weg, de sessies van uw collega eindigen en bij de volgende aanmelding stelt uw collega het opnieuw in.',
     reset: 'Tweestapsverificatie herstellen',
     resetNotice: 'De tweestapsverificatie van uw collega is hersteld.',
     resetNone: 'Deze collega heeft geen tweestapsverificatie om te herstellen.',
@@ -101,8 +159,8 @@ export const en: typeof nl = {
   nav: 'Two-step verification',
   title: 'Two-step verification',
   intro:
-    'With two-step verification Podium asks, after your password, for a code from an app on your phone, such as Microsoft Authenticator, Google Authenticator or FreeOTP. Someone who knows your password still cannot get in.',
-  statusHeading: 'Status',
+    'With two-step verification Podium asks, after your password, for a code from an app on your phone (such as Microsoft Authenticator, Google Authenticator or FreeOTP) or a passkey. Someone who knows your password still cannot get in.',
+  statusHeading: 'Code from an app',
   active: (date: string) => `On since ${date}.`,
   recoveryLeft: (n: number) => (n === 1 ? 'You have 1 recovery code left.' : `You have ${n} recovery codes left.`),
   recoveryLow: 'Few recovery codes left: turn two-step verification off and on again for ten new ones.',
@@ -145,6 +203,11 @@ export const en: typeof nl = {
     codeHint: 'The 6 digits from your app, or one of your recovery codes (10 characters).',
     submit: 'Log in',
     expiredNotice: 'Logging in took too long. Enter your e-mail address and password again.',
+    passkeyIntro: 'Your password is right. Now confirm with your passkey.',
+    passkeyOrCodeIntro: 'Your password is right. Now confirm with your passkey, or enter the code from your app.',
+    passkeyButton: 'Log in with passkey',
+    codeHeading: 'Or with a code',
+    recoveryOnlyHint: 'One of your recovery codes (10 characters), if you cannot use your passkey.',
   },
   errors: {
     codeRequired: 'Enter the code.',
@@ -160,16 +223,65 @@ export const en: typeof nl = {
     passwordWrong: 'This password is not right.',
     notActive: 'Two-step verification is already off.',
   },
+  passkeys: {
+    heading: 'Passkeys',
+    intro:
+      'A passkey is a second step without a code: you confirm with the screen lock of your computer or phone (fingerprint, face or PIN) or with a security key. You can add several, for example one for your laptop and one for your phone.',
+    listCaption: 'Your passkeys',
+    name: 'Name',
+    added: 'Added',
+    lastUsed: 'Last used',
+    never: 'Not yet',
+    none: 'You have no passkey yet.',
+    addHeading: 'Add a passkey',
+    nameLabel: 'Name of the passkey',
+    nameHint: 'To tell them apart, for example ‘work laptop’ or ‘phone’.',
+    add: 'Add passkey',
+    unavailable:
+      'Adding or using a passkey needs a browser that supports passkeys, with JavaScript on. This browser cannot; you can use a code from an app.',
+    unavailableHere:
+      "Passkeys do not work at this server address (an IP address). Ask the server's administrator to give Podium a domain name (PODIUM_PUBLIC_URL).",
+    removeHeading: 'Remove a passkey',
+    removeIntro: 'Choose which passkey to remove and enter your password, so it is certain it is you.',
+    removeLegend: 'Passkey',
+    removePassword: 'Your password',
+    remove: 'Remove',
+    removeRequired:
+      'Your organisation asks for two-step verification: you can remove your only passkey once you have set up another passkey or an app.',
+    addedNotice: (name: string) => `Passkey ‘${name}’ has been added.`,
+    removedNotice: 'The passkey has been removed.',
+    recoveryLeft: (n: number) => (n === 1 ? 'You have 1 recovery code left.' : `You have ${n} recovery codes left.`),
+  },
+  passkeyErrors: {
+    nameRequired: 'Enter a name for the passkey.',
+    nameTooLong: (max: number) => `Use at most ${max} characters for the name.`,
+    nameTaken: 'You already have a passkey with this name. Choose another name.',
+    cancelled: 'Adding the passkey was cancelled or took too long. Try again if you like; nothing changed.',
+    signInCancelled: 'Logging in with the passkey was cancelled or took too long. Try again, or enter a code.',
+    unsupported: 'This browser cannot use passkeys. Use a code from an app or a recovery code.',
+    failed: 'The browser could not use the passkey. Try again, or use a code.',
+    missing: 'A passkey needs JavaScript, and that did not work. Try again in a browser that supports passkeys.',
+    expired: 'This took too long or was sent before. Try again.',
+    invalid: 'Podium could not check this passkey. Try again.',
+    duplicate: 'This passkey has already been added.',
+    unknownCredential:
+      'This passkey does not belong to your account (or was removed). Choose another passkey, or enter a code.',
+    counter:
+      'This passkey returned a counter lower than last time. That may mean it was copied, so Podium does not accept it. Use another passkey or a code, and tell your administrator.',
+    choose: 'Choose which passkey to remove.',
+    notFound: 'This passkey does not exist (any more).',
+    passwordRequired: 'Enter your password.',
+  },
   policy: {
     nav: 'Sign-in security',
     title: 'Sign-in security',
     intro:
-      "Decide whether everyone with a Podium password must also use two-step verification. People who sign in through the municipality's identity provider arrange that there.",
+      "Decide whether everyone with a Podium password must also use two-step verification: a code from an app or a passkey. People who sign in through the municipality's identity provider arrange that there.",
     legend: 'Two-step verification',
     optional: 'Optional: everyone chooses',
     required: 'Required for every account with a password',
     requiredHint:
-      'A colleague without two-step verification sets it up right after the password, before anything else.',
+      'A colleague without two-step verification sets up an app or a passkey right after the password, before anything else.',
     counts: (withFactor: number, total: number) =>
       `${withFactor} of the ${total} active accounts with a password use two-step verification.`,
     save: 'Save',
@@ -187,8 +299,9 @@ export const en: typeof nl = {
     active: (date: string) => `On since ${date}.`,
     pending: 'Started setting it up, not confirmed yet.',
     off: 'Not set up.',
+    passkeys: (n: number) => (n === 1 ? '1 passkey.' : `${n} passkeys.`),
     resetIntro:
-      "Has your colleague lost both phone and recovery codes? Then reset two-step verification: your colleague's sessions end, and they set it up again at their next log-in.",
+      "Has your colleague lost their phone or passkeys and their recovery codes? Then reset two-step verification: the app, the passkeys and the recovery codes go, your colleague's sessions end, and they set it up again at their next log-in.",
     reset: 'Reset two-step verification',
     resetNotice: "Your colleague's two-step verification has been reset.",
     resetNone: 'This colleague has no two-step verification to reset.',

@@ -9,8 +9,9 @@ import type { Locale } from '../../../shared/contracts/public-content.ts';
 import type { FieldMessage as FieldError } from '../../../shared/contracts/field-error.ts';
 import { textsFor } from '../../../shared/i18n.ts';
 import { attrs, html, idRefs, nothing, type Html } from '../../../shared/html/index.ts';
+import { MAX_PASSKEY_NAME, type PasskeySummary } from '../../services/auth/passkeys.ts';
 import type { SecondFactorState } from '../../services/auth/second-factor.ts';
-import { errorSummary, fieldError, hiddenFields, notice } from '../kit/components.ts';
+import { errorSummary, fieldError, hiddenFields, notice, time } from '../kit/components.ts';
 import { formatDateTime } from '../kit/format.ts';
 import { staffPage, staffPaths, type PageSession } from '../kit/shell.ts';
 import { secondFactorPaths } from './paths.ts';
@@ -24,7 +25,8 @@ type InputOptions = {
   type?: string;
   autocomplete?: string;
   inputmode?: string;
-  value?: string;
+  value?: string | undefined;
+  maxlength?: number;
 };
 
 function input(lang: Locale, options: InputOptions, errors: readonly FieldError[]): Html {
@@ -42,6 +44,7 @@ ${error && errorId ? fieldError(lang, errorId, error.message) : nothing}
     value: options.value,
     autocomplete: options.autocomplete,
     inputmode: options.inputmode,
+    maxlength: options.maxlength,
     spellcheck: 'false',
     autocapitalize: 'off',
     'aria-invalid': error ? 'true' : undefined,
@@ -57,6 +60,122 @@ function basics(lang: Locale, session: PageSession | undefined): Html {
 
 export type SetupKey = { grouped: string; uri: string; account: string };
 
+/** The passkeys part of one's own page. */
+export type PasskeysState = {
+  list: readonly PasskeySummary[];
+  /** `server`: the public address is an IP address, where no browser makes passkeys. */
+  available: 'yes' | 'server';
+  /** The name typed for a new passkey, kept when it was refused. */
+  name?: string | undefined;
+};
+
+/**
+ * The passkeys: the list, adding one (a form the script in kit/assets/passkeys.js shows only
+ * where the browser can make passkeys, and completes with the ceremony; without it the page
+ * says why), and removing one with the password (a plain form, no script needed).
+ */
+function passkeysSection(
+  lang: Locale,
+  session: PageSession | undefined,
+  factor: SecondFactorState,
+  required: boolean,
+  passkeys: PasskeysState,
+  errors: readonly (FieldError & { target?: string })[],
+): Html {
+  const m = textsFor(secondFactorTexts, lang).passkeys;
+  const when = (date: Date) => time(date, formatDateTime(date, lang));
+  const list =
+    passkeys.list.length === 0
+      ? html`<p>${m.none}</p>`
+      : html`<ul class="staff-colleagues" aria-label="${m.listCaption}">${passkeys.list.map(
+          (key) => html`<li class="staff-colleague"><h3>${key.name}</h3>
+<dl>
+<dt>${m.added}</dt><dd>${when(key.createdAt)}</dd>
+<dt>${m.lastUsed}</dt><dd>${key.lastUsedAt ? when(key.lastUsedAt) : m.never}</dd>
+</dl></li>`,
+        )}</ul>`;
+  const add =
+    passkeys.available === 'server'
+      ? html`<p>${m.unavailableHere}</p>`
+      : html`<p data-passkey-unavailable>${m.unavailable}</p>
+<form${attrs({
+          method: 'post',
+          action: secondFactorPaths.passkeyAdd,
+          novalidate: true,
+          class: 'staff-form',
+          hidden: true,
+          'data-passkey-register': true,
+          'data-options-url': secondFactorPaths.passkeyAddOptions,
+        })}>
+${basics(lang, session)}
+${hiddenFields({ response: '', ceremony: '' })}
+${input(
+  lang,
+  {
+    id: 'passkey-name',
+    name: 'name',
+    label: m.nameLabel,
+    hint: m.nameHint,
+    value: passkeys.name,
+    maxlength: MAX_PASSKEY_NAME,
+    autocomplete: 'off',
+  },
+  errors.filter((e) => e.target === 'passkey-name'),
+)}
+<button type="submit" class="staff-button">${m.add}</button>
+</form>`;
+  const onlyFactor = factor.state !== 'active' && passkeys.list.length === 1;
+  const removeError = errors.find((e) => e.field === 'passkey');
+  const remove =
+    passkeys.list.length === 0 || !session
+      ? nothing
+      : html`<h3>${m.removeHeading}</h3>
+${
+  required && onlyFactor
+    ? html`<p>${m.removeRequired}</p>`
+    : html`<p>${m.removeIntro}</p>
+<form method="post" action="${secondFactorPaths.passkeyRemove}" novalidate class="staff-form">
+${basics(lang, session)}
+<fieldset${attrs({ class: removeError ? 'staff-field--invalid' : undefined })}><legend>${m.removeLegend}</legend>
+${removeError ? fieldError(lang, 'passkey-error', removeError.message) : nothing}
+${passkeys.list.map(
+  (key, i) =>
+    html`<div class="staff-radio"><input${attrs({
+      type: 'radio',
+      id: i === 0 ? 'passkey' : `passkey-${i}`,
+      name: 'passkey',
+      value: key.id,
+      'aria-describedby': removeError ? 'passkey-error' : undefined,
+    })}><label for="${i === 0 ? 'passkey' : `passkey-${i}`}">${key.name}</label></div>`,
+)}
+</fieldset>
+${input(
+  lang,
+  {
+    id: 'passkey-password',
+    name: 'password',
+    label: m.removePassword,
+    type: 'password',
+    autocomplete: 'current-password',
+  },
+  errors
+    .filter((e) => e.field === 'password' && e.target === 'passkey-password')
+    .map((e) => ({ field: e.field, message: e.message })),
+)}
+<button type="submit" class="staff-button staff-button--secondary">${m.remove}</button>
+</form>`
+}`;
+  return html`<section aria-labelledby="passkeys-heading">
+<h2 id="passkeys-heading">${m.heading}</h2>
+<p>${m.intro}</p>
+${list}
+${factor.state !== 'active' && passkeys.list.length > 0 ? html`<p>${m.recoveryLeft(factor.recoveryCodesLeft)}</p>` : nothing}
+<h3>${m.addHeading}</h3>
+${add}
+${remove}
+</section>`;
+}
+
 export function renderOwnPage(state: {
   lang: Locale;
   /** Undefined during a log-in the organisation holds until a factor is set up. */
@@ -66,8 +185,9 @@ export function renderOwnPage(state: {
   required: boolean;
   /** The key being set up, once started. */
   setup?: SetupKey | undefined;
+  passkeys: PasskeysState;
   notice?: string | undefined;
-  errors?: readonly FieldError[];
+  errors?: readonly (FieldError & { target?: string })[];
   status?: number;
 }): string {
   const { lang, session, factor } = state;
@@ -87,7 +207,17 @@ ${
 <form method="post" action="${secondFactorPaths.disable}" novalidate class="staff-form">
 ${basics(lang, session)}
 ${input(lang, { id: 'disable-code', name: 'code', label: m.disableCode, autocomplete: 'one-time-code', inputmode: 'numeric' }, errors)}
-${input(lang, { id: 'disable-password', name: 'password', label: m.disablePassword, type: 'password', autocomplete: 'current-password' }, errors)}
+${input(
+  lang,
+  {
+    id: 'disable-password',
+    name: 'password',
+    label: m.disablePassword,
+    type: 'password',
+    autocomplete: 'current-password',
+  },
+  errors.filter((e) => e.target !== 'passkey-password'),
+)}
 <button type="submit" class="staff-button staff-button--secondary">${m.disable}</button>
 </form>`
 }`;
@@ -119,6 +249,7 @@ ${errorSummary(lang, errors)}
 ${enrolling ? html`<p>${m.requiredNotice}</p>` : nothing}
 <p>${m.intro}</p>
 ${main}
+${passkeysSection(lang, session, factor, state.required, state.passkeys, errors)}
 ${enrolling ? html`<p><a href="${staffPaths.login(lang)}">${m.cancelLogin}</a></p>` : nothing}`;
   return staffPage({
     lang,
@@ -127,6 +258,7 @@ ${enrolling ? html`<p><a href="${staffPaths.login(lang)}">${m.cancelLogin}</a></
     session,
     path: secondFactorPaths.own(lang),
     hasErrors: errors.length > 0,
+    scripts: state.passkeys.available === 'yes' ? PASSKEY_SCRIPTS : [],
   });
 }
 
@@ -148,21 +280,65 @@ ${state.codes.map((code) => html`<li><code class="staff-secret">${code}</code></
   return staffPage({ lang, title: m.codesTitle, body, session: state.session });
 }
 
-/** The log-in's second step: a code from the app, or a recovery code, in one field. */
-export function renderStepPage(state: { lang: Locale; errors?: readonly FieldError[] }): string {
+/** The scripts of a page with a passkey ceremony: the WebAuthn library, then ours. */
+const PASSKEY_SCRIPTS = [secondFactorPaths.webauthnScript, secondFactorPaths.passkeyScript];
+
+/**
+ * The log-in's second step: with a passkey (a button the script shows where the browser can
+ * use one), and a code from the app or a recovery code in one field.
+ */
+export function renderStepPage(state: {
+  lang: Locale;
+  errors?: readonly FieldError[];
+  /** Which factors the account has: the page offers those. */
+  totp?: boolean;
+  passkeys?: 'yes' | 'server' | 'none';
+}): string {
   const { lang } = state;
-  const m = textsFor(secondFactorTexts, lang).step;
+  const t = textsFor(secondFactorTexts, lang);
+  const m = t.step;
   const errors = state.errors ?? [];
+  const totp = state.totp ?? true;
+  const passkeys = state.passkeys ?? 'none';
+  const passkeyError = errors.find((e) => e.field === 'passkey');
+  const passkeyForm =
+    passkeys === 'none'
+      ? nothing
+      : passkeys === 'server'
+        ? html`<p>${t.passkeys.unavailableHere}</p>`
+        : html`<p data-passkey-unavailable>${t.passkeys.unavailable}</p>
+<form${attrs({
+            method: 'post',
+            action: secondFactorPaths.passkeyStep(lang),
+            novalidate: true,
+            hidden: true,
+            'data-passkey-sign-in': true,
+            'data-options-url': secondFactorPaths.passkeyStepOptions,
+          })}>
+${hiddenFields({ lang, response: '', ceremony: '' })}
+${passkeyError ? fieldError(lang, 'passkey-error', passkeyError.message) : nothing}
+<button${attrs({ type: 'submit', id: 'passkey', class: 'staff-button', 'aria-describedby': passkeyError ? 'passkey-error' : undefined })}>${m.passkeyButton}</button>
+</form>`;
+  const intro = passkeys === 'none' ? m.intro : totp ? m.passkeyOrCodeIntro : m.passkeyIntro;
   const body = html`${notice(undefined)}
 ${errorSummary(lang, errors)}
-<p>${m.intro}</p>
+<p>${intro}</p>
+${passkeyForm}
+${passkeys === 'none' ? nothing : html`<h2>${m.codeHeading}</h2>`}
 <form method="post" action="${secondFactorPaths.step(lang)}" novalidate class="staff-form">
 ${hiddenFields({ lang })}
-${input(lang, { id: 'code', name: 'code', label: m.codeLabel, hint: m.codeHint, autocomplete: 'one-time-code' }, errors)}
-<button type="submit" class="staff-button">${m.submit}</button>
+${input(lang, { id: 'code', name: 'code', label: m.codeLabel, hint: totp ? m.codeHint : m.recoveryOnlyHint, autocomplete: 'one-time-code' }, errors)}
+<button type="submit" class="staff-button${passkeys === 'yes' ? ' staff-button--secondary' : ''}">${m.submit}</button>
 </form>
-<p><a href="${staffPaths.login(lang)}">${textsFor(secondFactorTexts, lang).cancelLogin}</a></p>`;
-  return staffPage({ lang, title: m.title, body, path: secondFactorPaths.step(lang), hasErrors: errors.length > 0 });
+<p><a href="${staffPaths.login(lang)}">${t.cancelLogin}</a></p>`;
+  return staffPage({
+    lang,
+    title: m.title,
+    body,
+    path: secondFactorPaths.step(lang),
+    hasErrors: errors.length > 0,
+    scripts: passkeys === 'yes' ? PASSKEY_SCRIPTS : [],
+  });
 }
 
 /** The administrators' page: a second factor optional or required for every local account. */
@@ -232,9 +408,9 @@ export function colleagueSecondFactorSection(
         ? m.pending
         : m.off;
   return html`<h2>${m.heading}</h2>
-<p>${state}</p>
+<p>${state}${factor.passkeys > 0 ? html` ${m.passkeys(factor.passkeys)}` : nothing}</p>
 ${
-  factor.state === 'none'
+  factor.state === 'none' && factor.passkeys === 0
     ? nothing
     : html`<p>${m.resetIntro}</p>
 <form method="post" action="${secondFactorPaths.reset(colleagueId)}">

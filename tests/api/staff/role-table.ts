@@ -16,6 +16,8 @@ export type Access = 'public' | 'session' | Permission;
 export const ROUTES: Record<string, Access> = {
   'GET /beheer/assets/staff.css': 'public',
   'GET /beheer/assets/session.js': 'public',
+  'GET /beheer/assets/passkeys.js': 'public',
+  'GET /beheer/assets/webauthn.js': 'public',
   'GET /beheer': 'public',
   'GET /en/manage': 'public',
   'GET /beheer/inloggen': 'public',
@@ -50,6 +52,14 @@ export const ROUTES: Record<string, Access> = {
   'POST /beheer/tweestapsverificatie/instellen': 'session',
   'POST /beheer/tweestapsverificatie/bevestigen': 'session',
   'POST /beheer/tweestapsverificatie/uitzetten': 'session',
+  // passkeys: options for the browser's ceremony (JSON), the made passkey, removing one
+  'POST /beheer/tweestapsverificatie/passkeys/opties': 'session',
+  'POST /beheer/tweestapsverificatie/passkeys': 'session',
+  'POST /beheer/tweestapsverificatie/passkeys/verwijderen': 'session',
+  // the second step with a passkey: only with a pending log-in's cookie, like the code
+  'POST /beheer/inloggen/passkey/opties': 'public',
+  'POST /beheer/inloggen/passkey': 'public',
+  'POST /en/manage/login/passkey': 'public',
   'GET /beheer/inloggen/code': 'public',
   'POST /beheer/inloggen/code': 'public',
   'GET /en/manage/login/code': 'public',
