@@ -105,6 +105,8 @@ export const nl = {
   item_answer_placeholder: (p: MessageParams) => `Het antwoord bevat nog ${p.placeholders}. Vul dat eerst in.`,
   item_answer_rejected: 'Een afgewezen item krijgt geen antwoord.',
   item_answer_not_published: 'Dit bericht is niet gepubliceerd. Een antwoord eronder zou nergens te zien zijn.',
+  item_answer_too_long_for_platform: (p: MessageParams) =>
+    `Het antwoord wordt ook op ${p.platform} geplaatst, dat hoogstens ${p.max} tekens toestaat. U gebruikte er ${p.actual}.`,
   item_unsupported: 'Dit kan niet bij items uit dit kanaal.',
   colleague_not_found: 'Deze medewerker bestaat niet (meer).',
   colleague_exists: 'Er is al een account met dit e-mailadres.',
@@ -217,6 +219,8 @@ export const en: Texts = {
   item_answer_placeholder: (p) => `The answer still contains ${p.placeholders}. Fill that in first.`,
   item_answer_rejected: 'A rejected item gets no answer.',
   item_answer_not_published: 'This post is not published. An answer under it would show nowhere.',
+  item_answer_too_long_for_platform: (p) =>
+    `The answer is also posted on ${p.platform}, which allows at most ${p.max} characters. You used ${p.actual}.`,
   item_unsupported: 'This is not possible for items from this channel.',
   colleague_not_found: 'This staff member does not exist (any more).',
   colleague_exists: 'There is already an account with this e-mail address.',

@@ -16,9 +16,11 @@
  * `com.atproto.server.createSession`, 401 `AuthenticationRequired` for a wrong one), takes
  * blobs (`com.atproto.repo.uploadBlob`), and creates and deletes `app.bsky.feed.post`
  * records (`createRecord`, `deleteRecord`), refusing a text over 300 graphemes (400
- * `InvalidRequest`) and an unknown access token (401 `ExpiredToken`); a created post joins
- * `bskyPosts`, so the thread's next read contains it.
- * next read contains it.
+ * `InvalidRequest`), a reply whose root or parent is not a strong reference (uri and cid; 400
+ * `InvalidRequest`) and an unknown access token (401 `ExpiredToken`, which `@atproto/api`
+ * answers with `refreshSession`; a revoked app password ends its sessions, so the refresh
+ * answers 400 `ExpiredToken` too); a created post joins `bskyPosts`, so the thread's next read
+ * contains it.
  *
  * For the automatic intake it plays both platforms' notification and session endpoints:
  * Mastodon's `GET /api/v1/notifications` (`types[]`, `since_id`, `min_id`, `max_id`, `limit`,
@@ -352,6 +354,8 @@ export async function startPlatformServer(): Promise<PlatformServer> {
       const token = bearer(req);
       const handle = token ? refreshJwts.get(token) : undefined;
       if (!token || !handle) return xrpcError(400, 'ExpiredToken', 'Token has been revoked');
+      // Revoking an app password ends the sessions it opened.
+      if (!appPasswords.has(handle)) return xrpcError(400, 'ExpiredToken', 'Token has been revoked');
       refreshJwts.delete(token);
       sessions.push('refreshed');
       return send(res, 200, newSession(didOf(handle), handle));
@@ -400,6 +404,18 @@ export async function startPlatformServer(): Promise<PlatformServer> {
           'InvalidRequest',
           'Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes',
         );
+      }
+      // A reply names its root and parent as strong references: an AT URI and a CID each.
+      const replyRefs = record.reply as Json | undefined;
+      for (const part of replyRefs ? (['root', 'parent'] as const) : []) {
+        const ref = replyRefs![part] as Json | undefined;
+        if (typeof ref?.uri !== 'string' || !ref.uri.startsWith('at://') || typeof ref.cid !== 'string' || !ref.cid) {
+          return xrpcError(
+            400,
+            'InvalidRequest',
+            `Invalid app.bsky.feed.post record: Record/reply/${part} must be a strongRef`,
+          );
+        }
       }
       const uri = `at://${did}/app.bsky.feed.post/r${nextRecord++}`;
       const cid = rawCid(Buffer.from(`${uri}${JSON.stringify(record)}`));

@@ -221,6 +221,8 @@ export type AnswerResult =
   | { kind: 'rejected' }
   /** A mirrored post not (yet) published: an answer under it would show nowhere. */
   | { kind: 'not_published' }
+  /** Longer than the platform the answer is posted on takes (Bluesky: 300 graphemes); `count` as that platform counts. */
+  | { kind: 'too_long_for_platform'; platform: 'bluesky'; max: number; count: number }
   | Stale
   | Unsupported;
 

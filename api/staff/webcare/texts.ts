@@ -121,6 +121,8 @@ export const nl = {
     errors: {
       empty: 'Schrijf een antwoord.',
       too_long: 'Het antwoord is te lang: houd het onder 5000 tekens.',
+      tooLongForPlatform: (max: number, count: number) =>
+        `Het antwoord wordt ook op Bluesky geplaatst, dat hoogstens ${max} tekens toestaat. Dit antwoord heeft er ${count}: maak het korter. Uw tekst is bewaard.`,
       rejected: 'Deze inbreng is afgewezen. Publiceer de inbreng eerst als u wilt antwoorden.',
       not_published:
         'Dit bericht staat nog niet op het portaal. Publiceer het eerst: uw antwoord verschijnt onder het bericht.',
@@ -320,6 +322,8 @@ export const en: Texts = {
     errors: {
       empty: 'Write an answer.',
       too_long: 'The answer is too long: keep it under 5000 characters.',
+      tooLongForPlatform: (max: number, count: number) =>
+        `The answer is also posted on Bluesky, which allows at most ${max} characters. This answer has ${count}: make it shorter. Your text has been kept.`,
       rejected: 'This input was rejected. Publish it first if you want to answer.',
       not_published: 'This post is not on the portal yet. Publish it first: your answer appears under the post.',
       language: 'Choose the language of the answer.',
