@@ -196,6 +196,7 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<Source
         threadId: thread.id,
         postUrl: post.url,
         lang: post.language,
+        heardBy: post.heardBy,
       },
       version: post.version,
       cursor: { micros, id: post.id },

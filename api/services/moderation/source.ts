@@ -60,6 +60,8 @@ export type SocialOrigin = {
   postUrl: string | null;
   /** The post's declared language when plausible; null when unknown (then no `lang` is claimed). */
   lang: string | null;
+  /** The hashtag or keyword listening heard it by; null for a mention, a reply or an import. */
+  heardBy?: string | null;
 };
 
 export type QueueItem = {
