@@ -371,7 +371,7 @@ async function pollMastodon(
   const api = authorised(http, token);
   let cursor = intake.cursor;
   let taken = 0;
-  let heard = 0;
+  let heard: number;
   let notBefore: number | undefined;
   try {
     for (let page = 0; page < MAX_PAGES; page++) {
@@ -523,7 +523,7 @@ async function pollBluesky(
   // Likes, follows and own posts are passed over; the cursor moves past them only once the rest is in.
   let passedOver = watermark;
   let taken = 0;
-  let heard = 0;
+  let heard: number;
   /** A GET at the PDS with the session; an expired one is renewed once. */
   const authedGet = async (url: string) => {
     session ??= await login();

@@ -24,13 +24,13 @@ const ListeningJson = z
   .object({
     account: z.uuid(),
     platform: z.enum(['mastodon', 'bluesky']),
-    handle: z.string(),
+    handle: InputText,
     enabled: z.boolean().openapi({ description: 'Whether the intake listens; off by default' }),
-    terms: z.array(z.string()).openapi({
+    terms: z.array(InputText).openapi({
       description: 'Hashtags (`#fietspad`) and, on Bluesky, keywords (`fietspad Dorpsstraat`)',
     }),
     version: z.number().int(),
-    updatedAt: z.string().nullable(),
+    updatedAt: InputText.nullable(),
   })
   .openapi('StaffListening');
 
