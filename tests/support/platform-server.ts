@@ -123,7 +123,7 @@ function rawCid(bytes: Uint8Array): string {
   return out;
 }
 
-export async function startPlatformServer(): Promise<PlatformServer> {
+export async function startPlatformServer(options: { port?: number } = {}): Promise<PlatformServer> {
   const statuses = new Map<string, Json>();
   const bskyPosts = new Map<string, { post: Json; parent: string | null }>();
   const requests: string[] = [];
@@ -577,7 +577,10 @@ export async function startPlatformServer(): Promise<PlatformServer> {
     }
     answer();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
