@@ -192,6 +192,7 @@ for (const target of databaseTargets()) {
       const page = await (await staffPage(`/beheer/items/${reply.id}/antwoord`)).text();
       assert.match(page, new RegExp(`Podium plaatst het antwoord als @${BSKY_HANDLE.replace(/\./g, '\\.')}`));
       assert.match(page, new RegExp(`Geplaatst in het gesprek als @${BSKY_HANDLE.replace(/\./g, '\\.')}:`));
+      assert.match(page, /Bluesky neemt hoogstens 300 tekens/);
     });
 
     it('refuses an answer over 300 graphemes with the limit, counting as Bluesky counts', async () => {
