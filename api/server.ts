@@ -210,12 +210,16 @@ export async function start(
     config.mailSendSeconds > 0
       ? startMailSender(database.db, mail, { everyMs: config.mailSendSeconds * 1000, log })
       : async () => {};
-  // Answers on their way to Mastodon: every process posts, each answer is claimed by one.
+  // Answers on their way to Mastodon and Bluesky: every process posts, each answer is claimed by one.
   const stopPoster =
     config.socialPostSeconds > 0
       ? startPostingLoop(
           database.db,
-          () => ({ secretKey: config.secretKey, allowPrivateHosts: config.threadImports.allowPrivateHosts }),
+          () => ({
+            secretKey: config.secretKey,
+            allowPrivateHosts: config.threadImports.allowPrivateHosts,
+            blueskyAppView: config.threadImports.blueskyAppView,
+          }),
           { everyMs: config.socialPostSeconds * 1000, log },
         )
       : async () => {};

@@ -949,6 +949,11 @@ export const socialPosts = pgTable(
     firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
     /** When a moderator first decided or answered it. */
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    /**
+     * The hashtag or keyword listening heard the post by (api/services/social/listening.ts);
+     * null for mentions, replies and imports. The queue marks such posts as heard, not as a mention.
+     */
+    heardBy: text('heard_by'),
   },
   (t) => [
     index('social_posts_due_id').on(t.responseDueAt, t.id),
@@ -1431,6 +1436,30 @@ export const socialAccountIntake = pgTable('social_account_intake', {
   attentionSince: timestamp('attention_since', { withTimezone: true }),
   /** Bluesky: the session's tokens, sealed like the app password, so a poll need not log in each time. */
   sessionSealed: text('session_sealed'),
+});
+
+/**
+ * Opt-in listening per connected account (api/services/social/listening.ts): the hashtags
+ * (Mastodon, Bluesky) and keywords (Bluesky) of the municipality's topics whose public posts
+ * the intake also takes in. Off until an administrator switches it on; `version` is raised by
+ * every save (optimistic locking). Per term a cursor: Mastodon the newest status id taken in,
+ * Bluesky the newest `indexedAt`; what was posted before listening was switched on
+ * (`enabled_at`) is not taken in.
+ */
+export const socialListening = pgTable('social_listening', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => socialAccounts.id, { onDelete: 'cascade' }),
+  enabled: boolean('enabled').notNull().default(false),
+  terms: jsonb('terms').$type<string[]>().notNull().default([]),
+  cursors: jsonb('cursors')
+    .$type<Record<string, string>>()
+    .notNull()
+    .default(sql`'{}'::jsonb`),
+  enabledAt: timestamp('enabled_at', { withTimezone: true }),
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true }),
+  updatedByStaffUserId: uuid('updated_by_staff_user_id').references(() => staffUsers.id, { onDelete: 'set null' }),
 });
 
 /**

@@ -113,7 +113,19 @@ export const nl = {
   item_answer_placeholder: (p: MessageParams) => `Het antwoord bevat nog ${p.placeholders}. Vul dat eerst in.`,
   item_answer_rejected: 'Een afgewezen item krijgt geen antwoord.',
   item_answer_not_published: 'Dit bericht is niet gepubliceerd. Een antwoord eronder zou nergens te zien zijn.',
+  item_answer_too_long_for_platform: (p: MessageParams) =>
+    `Het antwoord wordt ook op ${p.platform} geplaatst, dat hoogstens ${p.max} tekens toestaat. U gebruikte er ${p.actual}.`,
   item_unsupported: 'Dit kan niet bij items uit dit kanaal.',
+  social_account_not_found: 'Dit gekoppelde account bestaat niet (meer), of de koppeling is ingetrokken.',
+  listening_stale:
+    'Iemand heeft het luisteren voor dit account intussen gewijzigd. Haal het opnieuw op en stuur uw wijziging met die versie.',
+  listening_too_many: 'Luister naar hoogstens 20 hashtags of trefwoorden per account.',
+  listening_too_long: (p: MessageParams) => `Deze term is te lang (hoogstens 100 tekens): ${p.term}`,
+  listening_invalid: (p: MessageParams) =>
+    `Dit is geen hashtag of trefwoord: ${p.term}. Een hashtag is # met letters, cijfers of _; een trefwoord bestaat uit woorden.`,
+  listening_keyword_on_mastodon: (p: MessageParams) =>
+    `Op Mastodon kan Podium alleen naar hashtags luisteren, niet naar trefwoorden: ${p.term}. Schrijf er een # voor.`,
+  listening_required: 'Noem minstens één hashtag of trefwoord om het luisteren aan te zetten.',
   colleague_not_found: 'Deze medewerker bestaat niet (meer).',
   colleague_exists: 'Er is al een account met dit e-mailadres.',
   colleague_stale:
@@ -263,7 +275,19 @@ export const en: Texts = {
   item_answer_placeholder: (p) => `The answer still contains ${p.placeholders}. Fill that in first.`,
   item_answer_rejected: 'A rejected item gets no answer.',
   item_answer_not_published: 'This post is not published. An answer under it would show nowhere.',
+  item_answer_too_long_for_platform: (p) =>
+    `The answer is also posted on ${p.platform}, which allows at most ${p.max} characters. You used ${p.actual}.`,
   item_unsupported: 'This is not possible for items from this channel.',
+  social_account_not_found: 'This connected account does not exist (any more), or its connection was revoked.',
+  listening_stale:
+    'Someone has changed listening for this account in the meantime. Fetch it again and send your change with that version.',
+  listening_too_many: 'Listen for at most 20 hashtags or keywords per account.',
+  listening_too_long: (p) => `This term is too long (at most 100 characters): ${p.term}`,
+  listening_invalid: (p) =>
+    `This is not a hashtag or keyword: ${p.term}. A hashtag is # with letters, digits or _; a keyword consists of words.`,
+  listening_keyword_on_mastodon: (p) =>
+    `On Mastodon Podium can listen for hashtags only, not keywords: ${p.term}. Put a # before it.`,
+  listening_required: 'Name at least one hashtag or keyword to switch listening on.',
   colleague_not_found: 'This staff member does not exist (any more).',
   colleague_exists: 'There is already an account with this e-mail address.',
   colleague_stale:

@@ -52,6 +52,7 @@ export const AUDIT_ACTIONS = [
   'seed.submission',
   'sentiment.corrected',
   'social_account.connected',
+  'social_account.listening_changed',
   'social_account.needs_attention',
   'social_account.revoked',
   'social_author.erased',

@@ -5,6 +5,7 @@
  * session) is mounted in api/app.ts, in front of this.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { accountsApi } from './accounts/api.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { announcementRoutes } from './announcements/routes.ts';
 import { apiKeyRoutes } from './api-keys/routes.ts';
@@ -100,6 +101,7 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): OpenAPIHono
   app.route('/', queueApi());
   app.route('/', privacyApi());
   app.route('/', colleaguesApi());
+  app.route('/', accountsApi());
   app.route('/', embeddingApi());
   app.route('/', guidelinesApi());
   app.route('/', organisationApi());

@@ -36,6 +36,12 @@ export const OIDC_ACCOUNTS = {
   },
 } as const;
 
+/**
+ * Where the journeys' local Bluesky AppView listens (the platform server started on this port):
+ * the port after the identity provider's, unless PODIUM_TEST_BLUESKY_PORT says otherwise.
+ */
+export const TEST_BLUESKY_PORT = Number(process.env.PODIUM_TEST_BLUESKY_PORT ?? TEST_OIDC_PORT + 2);
+
 export function browserTestEnv(root: string): Record<string, string> {
   // A separate directory (and PODIUM_TEST_PORT) lets two browser runs share a checkout.
   const base = process.env.PODIUM_TEST_DIR ?? join(root, '.podium-test');
@@ -58,6 +64,8 @@ export function browserTestEnv(root: string): Record<string, string> {
     PODIUM_SECRET_KEY: '7e57'.repeat(16),
     PODIUM_IMPORT_ALLOW_PRIVATE: '1',
     PODIUM_SOCIAL_POST_SECONDS: '1',
+    // Bluesky threads are read from the local AppView a journey starts on this port.
+    PODIUM_BLUESKY_APPVIEW: `http://127.0.0.1:${TEST_BLUESKY_PORT}`,
     // Staff sign in through the test identity provider too (loopback: plain http is allowed).
     PODIUM_OIDC_ISSUER: TEST_OIDC_ISSUER,
     PODIUM_OIDC_CLIENT_ID: TEST_OIDC_CLIENT.id,

@@ -16,9 +16,11 @@
  * `com.atproto.server.createSession`, 401 `AuthenticationRequired` for a wrong one), takes
  * blobs (`com.atproto.repo.uploadBlob`), and creates and deletes `app.bsky.feed.post`
  * records (`createRecord`, `deleteRecord`), refusing a text over 300 graphemes (400
- * `InvalidRequest`) and an unknown access token (401 `ExpiredToken`); a created post joins
- * `bskyPosts`, so the thread's next read contains it.
- * next read contains it.
+ * `InvalidRequest`), a reply whose root or parent is not a strong reference (uri and cid; 400
+ * `InvalidRequest`) and an unknown access token (401 `ExpiredToken`, which `@atproto/api`
+ * answers with `refreshSession`; a revoked app password ends its sessions, so the refresh
+ * answers 400 `ExpiredToken` too); a created post joins `bskyPosts`, so the thread's next read
+ * contains it.
  *
  * For the automatic intake it plays both platforms' notification and session endpoints:
  * Mastodon's `GET /api/v1/notifications` (`types[]`, `since_id`, `min_id`, `max_id`, `limit`,
@@ -27,6 +29,12 @@
  * `AuthenticationRequired` otherwise), `refreshSession`, and
  * `app.bsky.notification.listNotifications` (`reasons`, `limit`, `cursor`; 400 `ExpiredToken`
  * for an access token that `expireBlueskySessions()` ended), filled by `blueskyMention()`.
+ *
+ * For listening: Mastodon's public `GET /api/v1/timelines/tag/:hashtag` (`limit`, `min_id`,
+ * `since_id`, `max_id`, newest first, `X-RateLimit-*` headers), filled by `hashtagPost()`; and
+ * `app.bsky.feed.searchPosts` at the PDS (`q` required, else 400 `InvalidRequest`; `sort`,
+ * `since` inclusive on `indexedAt`, `limit` 1–100, `cursor`; 401 without a session, 400
+ * `ExpiredToken` for an ended one), filled by `blueskyPublicPost()`.
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -79,6 +87,10 @@ export type PlatformServer = {
     text: string,
     options?: { reason?: 'reply' | 'mention' | 'quote' | 'like'; parent?: string },
   ): string;
+  /** A public Mastodon status by a resident with a hashtag (in `tags`, as Mastodon gives them). */
+  hashtagPost(fromUser: string, text: string, tag: string, options?: { visibility?: string }): string;
+  /** A public Bluesky post by a resident, not addressed to the municipality, for searchPosts. */
+  blueskyPublicPost(fromDid: string, text: string): string;
   /** Ends every Bluesky access token: the next listNotifications answers 400 ExpiredToken. */
   expireBlueskySessions(options?: { refreshToo?: boolean }): void;
   /** The next `count` requests meet this trouble. */
@@ -111,7 +123,7 @@ function rawCid(bytes: Uint8Array): string {
   return out;
 }
 
-export async function startPlatformServer(): Promise<PlatformServer> {
+export async function startPlatformServer(options: { port?: number } = {}): Promise<PlatformServer> {
   const statuses = new Map<string, Json>();
   const bskyPosts = new Map<string, { post: Json; parent: string | null }>();
   const requests: string[] = [];
@@ -292,6 +304,28 @@ export async function startPlatformServer(): Promise<PlatformServer> {
     });
   }
 
+  /** `GET /api/v1/timelines/tag/:hashtag`: public statuses with the tag, newest first, paged by ids. */
+  function mastodonTagTimeline(res: ServerResponse, url: URL, tag: string) {
+    const limit = Math.min(Number(url.searchParams.get('limit') ?? 20) || 20, 40);
+    const num = (name: string) => (url.searchParams.has(name) ? BigInt(url.searchParams.get(name)!) : undefined);
+    const [sinceId, minId, maxId] = [num('since_id'), num('min_id'), num('max_id')];
+    let tagged = [...statuses.values()]
+      .filter((st) => st.visibility === 'public')
+      .filter((st) =>
+        ((st.tags as Json[] | undefined) ?? []).some((t) => String(t.name).toLowerCase() === tag.toLowerCase()),
+      )
+      .sort((a, b) => (BigInt(a.id as string) < BigInt(b.id as string) ? -1 : 1))
+      .filter((st) => maxId === undefined || BigInt(st.id as string) < maxId);
+    const after = sinceId ?? minId;
+    if (after !== undefined) tagged = tagged.filter((st) => BigInt(st.id as string) > after);
+    const page = minId !== undefined ? tagged.slice(0, limit) : tagged.slice(-limit);
+    return send(res, 200, page.reverse(), {
+      'X-RateLimit-Limit': '300',
+      'X-RateLimit-Remaining': '299',
+      'X-RateLimit-Reset': new Date(Date.now() + 300_000).toISOString(),
+    });
+  }
+
   function mastodon(res: ServerResponse, path: string) {
     const match = /^\/api\/v1\/statuses\/(\d+)(\/context)?$/.exec(path);
     const status = match ? statuses.get(match[1]!) : undefined;
@@ -352,6 +386,8 @@ export async function startPlatformServer(): Promise<PlatformServer> {
       const token = bearer(req);
       const handle = token ? refreshJwts.get(token) : undefined;
       if (!token || !handle) return xrpcError(400, 'ExpiredToken', 'Token has been revoked');
+      // Revoking an app password ends the sessions it opened.
+      if (!appPasswords.has(handle)) return xrpcError(400, 'ExpiredToken', 'Token has been revoked');
       refreshJwts.delete(token);
       sessions.push('refreshed');
       return send(res, 200, newSession(didOf(handle), handle));
@@ -373,6 +409,38 @@ export async function startPlatformServer(): Promise<PlatformServer> {
         res,
         200,
         { notifications: page, ...(next ? { cursor: next } : {}), priority: false },
+        { 'RateLimit-Limit': '3000', 'RateLimit-Remaining': '2999' },
+      );
+    }
+    if (url.pathname === '/xrpc/app.bsky.feed.searchPosts') {
+      const token = bearer(req);
+      if (!token) return xrpcError(401, 'AuthenticationRequired', 'Authentication Required');
+      if (!accessJwts.has(token)) return xrpcError(400, 'ExpiredToken', 'Token has expired');
+      const q = (url.searchParams.get('q') ?? '').trim();
+      if (!q) return xrpcError(400, 'InvalidRequest', 'Error: Params must have the property "q"');
+      const limit = Number(url.searchParams.get('limit') ?? 25);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+        return xrpcError(400, 'InvalidRequest', 'Error: limit must be between 1 and 100');
+      }
+      const since = url.searchParams.get('since');
+      const cursor = url.searchParams.get('cursor');
+      const needle = q.toLowerCase();
+      const hits = [...bskyPosts.values()]
+        .map((e) => e.post)
+        .filter((post) =>
+          String((post.record as Json).text ?? '')
+            .toLowerCase()
+            .includes(needle),
+        )
+        .filter((post) => !since || (post.indexedAt as string) >= since)
+        .sort((a, b) => ((a.indexedAt as string) < (b.indexedAt as string) ? 1 : -1))
+        .filter((post) => !cursor || (post.indexedAt as string) < cursor);
+      const page = hits.slice(0, limit);
+      const next = hits.length > limit ? (page.at(-1)!.indexedAt as string) : undefined;
+      return send(
+        res,
+        200,
+        { posts: page, ...(next ? { cursor: next } : {}), hitsTotal: hits.length },
         { 'RateLimit-Limit': '3000', 'RateLimit-Remaining': '2999' },
       );
     }
@@ -400,6 +468,18 @@ export async function startPlatformServer(): Promise<PlatformServer> {
           'InvalidRequest',
           'Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes',
         );
+      }
+      // A reply names its root and parent as strong references: an AT URI and a CID each.
+      const replyRefs = record.reply as Json | undefined;
+      for (const part of replyRefs ? (['root', 'parent'] as const) : []) {
+        const ref = replyRefs![part] as Json | undefined;
+        if (typeof ref?.uri !== 'string' || !ref.uri.startsWith('at://') || typeof ref.cid !== 'string' || !ref.cid) {
+          return xrpcError(
+            400,
+            'InvalidRequest',
+            `Invalid app.bsky.feed.post record: Record/reply/${part} must be a strongRef`,
+          );
+        }
       }
       const uri = `at://${did}/app.bsky.feed.post/r${nextRecord++}`;
       const cid = rawCid(Buffer.from(`${uri}${JSON.stringify(record)}`));
@@ -470,9 +550,12 @@ export async function startPlatformServer(): Promise<PlatformServer> {
       url.pathname === '/api/v1/accounts/verify_credentials';
     const pds =
       /^\/xrpc\/com\.atproto\.(server\.(createSession|refreshSession|getSession)|repo\.)/.test(url.pathname) ||
-      url.pathname === '/xrpc/app.bsky.notification.listNotifications';
+      url.pathname === '/xrpc/app.bsky.notification.listNotifications' ||
+      url.pathname === '/xrpc/app.bsky.feed.searchPosts';
     const answer = () => {
       if (url.pathname === '/api/v1/notifications') return mastodonNotifications(req, res, url);
+      const tag = /^\/api\/v1\/timelines\/tag\/([^/]+)$/.exec(url.pathname);
+      if (tag) return mastodonTagTimeline(res, url, decodeURIComponent(tag[1]!));
       if (pds) {
         blueskyPds(req, res, url).catch(() => send(res, 400, { error: 'InvalidRequest' }));
         return;
@@ -494,7 +577,10 @@ export async function startPlatformServer(): Promise<PlatformServer> {
     }
     answer();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
@@ -558,6 +644,28 @@ export async function startPlatformServer(): Promise<PlatformServer> {
         indexedAt: tick(),
         labels: [],
       });
+      return uri;
+    },
+    hashtagPost(fromUser, text, tag, options = {}) {
+      const id = String(nextStatusId++);
+      const account = { ...mastodonAccount(fromUser), url: `${origin}/@${fromUser}` };
+      const status = mastodonStatus(id, {
+        created_at: tick(),
+        visibility: options.visibility ?? 'public',
+        account,
+        uri: `${origin}/users/${fromUser}/statuses/${id}`,
+        url: `${origin}/@${fromUser}/${id}`,
+        content: `<p>${text} <a href="${origin}/tags/${tag}" class="mention hashtag" rel="tag">#<span>${tag}</span></a></p>`,
+        tags: [{ name: tag.toLowerCase(), url: `${origin}/tags/${tag.toLowerCase()}` }],
+      });
+      statuses.set(id, status);
+      return id;
+    },
+    blueskyPublicPost(fromDid, text) {
+      const uri = bskyUri(`p${nextNotificationId++}`, fromDid);
+      const at = tick();
+      const post = blueskyPost(uri, text, { indexedAt: at }, { langs: ['nl'], createdAt: at });
+      bskyPosts.set(uri, { post, parent: null });
       return uri;
     },
     expireBlueskySessions(options = {}) {

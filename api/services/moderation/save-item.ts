@@ -13,6 +13,7 @@ import type { Db } from '../../db/client.ts';
 import { houseRules } from '../../db/schema.ts';
 import { can } from '../auth/roles.ts';
 import type { SentimentLabel } from '../sentiment/index.ts';
+import { overPlatformLimit, platformLimitFor } from '../social/posting.ts';
 import { assignmentChoices } from '../webcare/routing.ts';
 import { unfilledPlaceholders } from '../webcare/templates.ts';
 import { and, eq, isNull } from 'drizzle-orm';
@@ -64,6 +65,8 @@ export type ItemSaveResult =
   | { kind: 'answer_placeholder'; placeholders: string[] }
   | { kind: 'answer_rejected' }
   | { kind: 'answer_not_published' }
+  /** Posted on Bluesky too, and longer than its 300 graphemes. */
+  | { kind: 'answer_too_long_for_platform'; platform: 'bluesky'; max: number; count: number }
   | { kind: 'unsupported'; part: 'assignment' | 'answer' }
   | Stale;
 
@@ -106,6 +109,13 @@ async function refusal(db: Db, item: QueueItem, save: ItemSave): Promise<ItemSav
     const stateThen = save.decision ? TARGET_STATE[save.decision] : item.reviewState;
     if (stateThen === 'rejected') return { kind: 'answer_rejected' };
     if (item.channel === 'social' && !publishedThen(item, save.decision)) return { kind: 'answer_not_published' };
+    if (item.channel === 'social') {
+      const limit = await platformLimitFor(db, actor.organisationId, item.id);
+      const count = overPlatformLimit(save.answer.body.trim(), limit);
+      if (limit && count !== undefined) {
+        return { kind: 'answer_too_long_for_platform', platform: limit.platform, max: limit.max, count };
+      }
+    }
   }
   if (save.sentiment && save.sentiment !== item.sentiment?.label && !can(actor.roles, 'queue.decide')) {
     return { kind: 'forbidden' };

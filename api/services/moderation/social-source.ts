@@ -28,7 +28,7 @@ import { recordAudit } from '../audit.ts';
 import { can, visibleDepartments } from '../auth/roles.ts';
 import { markContentChanged } from '../content-revision.ts';
 import { correctSentiment } from '../item-sentiment.ts';
-import { enqueuePosting } from '../social/posting.ts';
+import { enqueuePosting, overPlatformLimit, platformLimitFor } from '../social/posting.ts';
 import { SOCIAL_POST_FIELD } from '../social/review-on-arrival.ts';
 import { addWorkingDays } from '../working-days.ts';
 import { addItemNote } from './item-notes.ts';
@@ -196,6 +196,7 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<Source
         threadId: thread.id,
         postUrl: post.url,
         lang: post.language,
+        heardBy: post.heardBy,
       },
       version: post.version,
       cursor: { micros, id: post.id },
@@ -392,6 +393,11 @@ async function answer(db: Db, params: AnswerParams): Promise<AnswerResult> {
   if (post.reviewState === 'rejected') return { kind: 'rejected' };
   // The answer shows under the post, so a post nobody may see yet cannot carry one.
   if (!isPublished(post)) return { kind: 'not_published' };
+  // Posted on Bluesky too: refused here, with the limit, rather than failing on the platform later.
+  const limit = await platformLimitFor(db, actor.organisationId, post.id);
+  const count = overPlatformLimit(body, limit);
+  if (limit && count !== undefined)
+    return { kind: 'too_long_for_platform', platform: limit.platform, max: limit.max, count };
 
   let replyId = '';
   const refused = await versioned(db, post, expected, async (tx) => {

@@ -60,6 +60,8 @@ export type SocialOrigin = {
   postUrl: string | null;
   /** The post's declared language when plausible; null when unknown (then no `lang` is claimed). */
   lang: string | null;
+  /** The hashtag or keyword listening heard it by; null for a mention, a reply or an import. */
+  heardBy?: string | null;
 };
 
 export type QueueItem = {
@@ -221,6 +223,8 @@ export type AnswerResult =
   | { kind: 'rejected' }
   /** A mirrored post not (yet) published: an answer under it would show nowhere. */
   | { kind: 'not_published' }
+  /** Longer than the platform the answer is posted on takes (Bluesky: 300 graphemes); `count` as that platform counts. */
+  | { kind: 'too_long_for_platform'; platform: 'bluesky'; max: number; count: number }
   | Stale
   | Unsupported;
 

@@ -23,6 +23,8 @@ export type PostingSettings = {
   allowPrivateHosts: boolean;
   /** The HTTP client; tests may replace it. */
   fetch?: typeof fetch;
+  /** PODIUM_BLUESKY_APPVIEW: where a Bluesky thread is re-read after an answer was posted into it. */
+  blueskyAppView?: string | undefined;
 };
 
 /** What staff see of an account: never its token. */
@@ -287,24 +289,32 @@ export async function revokeAccount(
   });
 }
 
-/** The active account that posts into a thread on this platform and instance. */
+/**
+ * The active account that posts into a thread: on Mastodon the account on the thread's own
+ * instance (a status id means something only there); on Bluesky, one network, the
+ * organisation's connected Bluesky account, whatever its PDS.
+ */
 export async function accountForThread(
   db: Pick<Db, 'select'>,
   organisationId: string,
   platform: string,
   sourceUrl: string | null,
 ): Promise<typeof socialAccounts.$inferSelect | undefined> {
-  if (platform !== 'mastodon' || !sourceUrl) return undefined;
-  const origin = URL.parse(sourceUrl)?.origin;
-  if (!origin) return undefined;
+  let instance: string | undefined;
+  if (platform === 'mastodon') {
+    instance = sourceUrl ? URL.parse(sourceUrl)?.origin : undefined;
+    if (!instance) return undefined;
+  } else if (platform !== 'bluesky') {
+    return undefined;
+  }
   const [row] = await db
     .select()
     .from(socialAccounts)
     .where(
       and(
         eq(socialAccounts.organisationId, organisationId),
-        eq(socialAccounts.platform, 'mastodon'),
-        eq(socialAccounts.instanceUrl, origin),
+        eq(socialAccounts.platform, platform as 'mastodon' | 'bluesky'),
+        instance ? eq(socialAccounts.instanceUrl, instance) : undefined,
         isNull(socialAccounts.revokedAt),
       ),
     )

@@ -26,6 +26,12 @@
  * the municipality's people still see them in their own app.
  *
  * Minimised: notifications are not stored; the cursor, the thread and its posts are.
+ *
+ * Listening (listening.ts), where an administrator switched it on for the account: after the
+ * notifications, one page per hashtag or keyword of the public posts that carry it (Mastodon
+ * `GET /api/v1/timelines/tag/:hashtag` with `min_id`; Bluesky `app.bsky.feed.searchPosts`
+ * with `sort=latest` and `since`, through the account's PDS), politely and deduplicated as
+ * above. A heard post is kept on its own, minimised (`keepHeard`), marked `heard_by`.
  */
 import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { SocialPlatform } from '../../../shared/contracts/social-thread.ts';
@@ -43,7 +49,10 @@ import { recordAudit } from '../audit.ts';
 import { startBackgroundLoop } from '../background-loop.ts';
 import type { PostingSettings } from './accounts.ts';
 import { fetchThreadAt } from './fetch-thread.ts';
-import { field, str } from './model.ts';
+import { activeListening, moveListeningCursor } from './listening.ts';
+import { normaliseMastodonStatus } from './mastodon.ts';
+import { normaliseBlueskyPost } from './bluesky.ts';
+import { field, noCounts, str, type ImportedPost } from './model.ts';
 import {
   getJsonResponse,
   HostBudget,
@@ -80,6 +89,8 @@ export type AccountPollResult = {
   platform: SocialPlatform;
   /** Posts mirrored in this pass (new ones, or new to their thread). */
   taken: number;
+  /** Of those, posts heard by listening. */
+  heard?: number;
   error?: IntakeError;
 };
 
@@ -199,6 +210,7 @@ async function pollAccount(
         : await pollBluesky(db, account, intake, secret, key, settings, http, options.now);
     cursor = poll.cursor;
     result.taken = poll.taken;
+    if (poll.heard) result.heard = poll.heard;
     session = poll.session;
     // A spent budget seen on a good answer is honoured too.
     if (poll.notBefore && poll.notBefore > nextPollAt.getTime()) nextPollAt = new Date(poll.notBefore);
@@ -264,7 +276,7 @@ async function pollAccount(
   }
 }
 
-type Poll = { cursor: string | null; taken: number; session?: BlueskySession; notBefore?: number };
+type Poll = { cursor: string | null; taken: number; heard?: number; session?: BlueskySession; notBefore?: number };
 
 /** A 401 is the credential refused; everything else is for the back-off. */
 function sortError(error: unknown): unknown {
@@ -359,6 +371,7 @@ async function pollMastodon(
   const api = authorised(http, token);
   let cursor = intake.cursor;
   let taken = 0;
+  let heard: number;
   let notBefore: number | undefined;
   try {
     for (let page = 0; page < MAX_PAGES; page++) {
@@ -412,10 +425,12 @@ async function pollMastodon(
       }
       if (notifications.length < MASTODON_PAGE) break;
     }
+    heard = await listenMastodon(db, account, api, now);
+    taken += heard;
   } catch (error) {
     throw new PollStopped(cursor, taken, sortError(error));
   }
-  return { cursor, taken, ...(notBefore ? { notBefore } : {}) };
+  return { cursor, taken, heard, ...(notBefore ? { notBefore } : {}) };
 }
 
 type BlueskySession = { accessJwt: string; refreshJwt: string };
@@ -508,6 +523,18 @@ async function pollBluesky(
   // Likes, follows and own posts are passed over; the cursor moves past them only once the rest is in.
   let passedOver = watermark;
   let taken = 0;
+  let heard: number;
+  /** A GET at the PDS with the session; an expired one is renewed once. */
+  const authedGet = async (url: string) => {
+    session ??= await login();
+    try {
+      return await getJsonResponse(url, authorised(http, session.accessJwt));
+    } catch (error) {
+      if (!refused(error)) throw error;
+      session = await renew(session);
+      return getJsonResponse(url, authorised(http, session.accessJwt));
+    }
+  };
   try {
     session ??= await login();
     const fresh: Array<{ uri: string; did: string; rkey: string; indexedAt: string }> = [];
@@ -516,15 +543,7 @@ async function pollBluesky(
       const query = new URLSearchParams([['limit', String(BLUESKY_PAGE)]]);
       for (const reason of BLUESKY_REASONS) query.append('reasons', reason);
       if (pageCursor) query.set('cursor', pageCursor);
-      const url = `${pds}/xrpc/app.bsky.notification.listNotifications?${query}`;
-      let response;
-      try {
-        response = await getJsonResponse(url, authorised(http, session.accessJwt));
-      } catch (error) {
-        if (!refused(error)) throw error;
-        session = await renew(session);
-        response = await getJsonResponse(url, authorised(http, session.accessJwt));
-      }
+      const response = await authedGet(`${pds}/xrpc/app.bsky.notification.listNotifications?${query}`);
       const list = field(response.body, 'notifications');
       const notifications = Array.isArray(list) ? list : [];
       // Newest first: read back until what was taken in before.
@@ -558,11 +577,167 @@ async function pollBluesky(
       }
       if (post.indexedAt > newest) newest = post.indexedAt;
     }
+    heard = await listenBluesky(db, account, authedGet, now);
+    taken += heard;
   } catch (error) {
     throw new PollStopped(newest === watermark ? intake.cursor : newest, taken, sortError(error));
   }
   if (passedOver > newest) newest = passedOver;
-  return { cursor: newest, taken, ...(renewed && session ? { session } : {}) };
+  return { cursor: newest, taken, heard, ...(renewed && session ? { session } : {}) };
+}
+
+const LISTEN_PAGE_MASTODON = 40;
+const LISTEN_PAGE_BLUESKY = 25;
+
+const heardTitle = (term: string, platform: string, at: Date): LocalizedText => {
+  const day = (lang: string) =>
+    at.toLocaleDateString(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
+  return {
+    nl: `Gehoord bij luisteren naar ${term} op ${platform}, ${day('nl-NL')}`,
+    en: `Heard listening for ${term} on ${platform}, ${day('en-GB')}`,
+  };
+};
+
+/**
+ * Keeps a heard post on its own, minimised to what moderation needs: text, time, address,
+ * language and the author's handle (for the pseudonym and an answer); no display name,
+ * profile address, media, mentions or counts, and of the raw payload only what answering needs.
+ */
+async function keepHeard(
+  db: Db,
+  account: Account,
+  post: ImportedPost,
+  minimalRaw: Record<string, unknown>,
+  term: string,
+  sourceUrl: string,
+  now: Date,
+): Promise<void> {
+  const kept: ImportedPost = {
+    ...post,
+    parentId: null,
+    depth: 0,
+    author: post.author ? { ...post.author, displayName: null, url: null } : null,
+    media: [],
+    mentions: [],
+    counts: noCounts,
+    raw: minimalRaw,
+  };
+  const { threadId } = await importThread(db, {
+    organisationId: account.organisationId,
+    thread: {
+      platform: account.platform,
+      rootId: post.id,
+      url: post.url,
+      posts: [kept],
+      complete: false,
+      warnings: [],
+    },
+    sourceUrl,
+    // Not re-read on a schedule: that would read the conversation around it, which listening does not need.
+    live: false,
+    title: heardTitle(term, account.platform === 'mastodon' ? 'Mastodon' : 'Bluesky', now),
+    now,
+  });
+  await db
+    .update(socialPosts)
+    .set({ heardBy: term })
+    .where(and(eq(socialPosts.threadId, threadId), eq(socialPosts.externalId, post.id), isNull(socialPosts.heardBy)));
+}
+
+/** Mastodon: one page of the tag timeline per hashtag, after its cursor. */
+async function listenMastodon(db: Db, account: Account, api: PoliteFetchOptions, now: () => Date): Promise<number> {
+  const listening = await activeListening(db, account.id);
+  if (!listening) return 0;
+  const directory = await accountDirectory(db, account.organisationId);
+  let heard = 0;
+  for (const term of listening.terms) {
+    let cursor: string | null = listening.cursors[term] ?? null;
+    const query = new URLSearchParams({ limit: String(LISTEN_PAGE_MASTODON) });
+    if (cursor) query.set('min_id', cursor);
+    const response = await getJsonResponse(
+      `${account.instanceUrl}/api/v1/timelines/tag/${encodeURIComponent(term.slice(1))}?${query}`,
+      api,
+    );
+    const statuses = (Array.isArray(response.body) ? response.body : [])
+      .map((status) => ({ status, id: str(field(status, 'id')) }))
+      .filter((x): x is { status: unknown; id: string } => !!x.id && /^\d{1,30}$/.test(x.id))
+      .sort((a, b) => (newerId(a.id, b.id) ? 1 : -1));
+    for (const { status, id } of statuses) {
+      const createdAt = Date.parse(str(field(status, 'created_at')) ?? '');
+      const acct = str(field(field(status, 'account'), 'acct'));
+      const takeIn =
+        str(field(status, 'visibility')) === 'public' &&
+        str(field(field(status, 'account'), 'id')) !== account.externalId &&
+        !!acct &&
+        // The first read takes what was posted since listening was switched on, not the history.
+        (cursor !== null || createdAt >= listening.enabledAt.getTime());
+      if (takeIn && !(await alreadyMirrored(db, account, id))) {
+        const post = normaliseMastodonStatus(status, directory);
+        if (post && !post.author?.isOwnAccount) {
+          const raw = { id, url: str(field(status, 'url')), created_at: str(field(status, 'created_at')) };
+          await keepHeard(db, account, post, raw, term, `${account.instanceUrl}/@${acct}/${id}`, now());
+          heard++;
+        }
+      }
+      if (newerId(id, cursor)) cursor = id;
+    }
+    if (cursor && cursor !== listening.cursors[term]) await moveListeningCursor(db, account.id, term, cursor);
+  }
+  return heard;
+}
+
+/** Bluesky: one page of `searchPosts` (newest first) per term, since its cursor. */
+async function listenBluesky(
+  db: Db,
+  account: Account,
+  get: (url: string) => Promise<{ body: unknown }>,
+  now: () => Date,
+): Promise<number> {
+  const listening = await activeListening(db, account.id);
+  if (!listening) return 0;
+  const directory = await accountDirectory(db, account.organisationId);
+  let heard = 0;
+  for (const term of listening.terms) {
+    const since = listening.cursors[term] ?? listening.enabledAt.toISOString();
+    const query = new URLSearchParams({ q: term, sort: 'latest', limit: String(LISTEN_PAGE_BLUESKY), since });
+    const response = await get(`${account.instanceUrl}/xrpc/app.bsky.feed.searchPosts?${query}`);
+    const list = field(response.body, 'posts');
+    const posts = (Array.isArray(list) ? list : [])
+      .map((post) => ({ post, uri: str(field(post, 'uri')) ?? '', indexedAt: str(field(post, 'indexedAt')) ?? '' }))
+      .filter((p) => p.indexedAt > since && /^at:\/\/did:[^/]+\/app\.bsky\.feed\.post\/[^/]+$/.test(p.uri))
+      .sort((a, b) => (a.indexedAt < b.indexedAt ? -1 : 1));
+    let cursor = since;
+    for (const { post, uri, indexedAt } of posts) {
+      const cid = str(field(post, 'cid'));
+      if (
+        cid &&
+        str(field(field(post, 'author'), 'did')) !== account.externalId &&
+        !(await alreadyMirrored(db, account, uri))
+      ) {
+        const normalised = normaliseBlueskyPost(post, directory);
+        if (!normalised.author?.isOwnAccount && normalised.url) {
+          const record = field(post, 'record');
+          const raw = {
+            uri,
+            cid,
+            indexedAt,
+            record: {
+              text: str(field(record, 'text')),
+              createdAt: str(field(record, 'createdAt')),
+              langs: field(record, 'langs') ?? null,
+              // An answer needs the conversation's root reference.
+              reply: field(record, 'reply') ?? null,
+            },
+          };
+          await keepHeard(db, account, normalised, raw, term, normalised.url, now());
+          heard++;
+        }
+      }
+      if (indexedAt > cursor) cursor = indexedAt;
+    }
+    if (cursor !== since) await moveListeningCursor(db, account.id, term, cursor);
+  }
+  return heard;
 }
 
 /**

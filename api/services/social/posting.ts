@@ -1,12 +1,21 @@
 /**
  * Answers posted on the platform, as the municipality's connected account. When webcare
- * answers a mirrored Mastodon post and an account on the thread's instance is connected,
+ * answers a mirrored Mastodon post and an account on the thread's instance is connected (or
+ * a mirrored Bluesky post and a Bluesky account is connected),
  * the answer's transaction also writes a `social_postings` row (`enqueuePosting`). A poster
  * loop in every API process claims due rows with `FOR UPDATE SKIP LOCKED` and a lease (as
  * the mail outbox does), posts the answer as a reply (`in_reply_to_id`) and records the
  * outcome with its audit entry. The reply id is sent as Mastodon's `Idempotency-Key`, so a
  * poster that dies between posting and recording does not post twice when the row is
  * taken again.
+ *
+ * On Bluesky the answer is a reply record with root and parent references (AT URI and CID,
+ * from the mirrored post as the AppView gave it: its own `cid`, and its record's
+ * `reply.root`, or the post itself when it opened the thread); links and mentions become
+ * facets through `@atproto/api` (publishers/bluesky.ts). Bluesky notifies the author of the
+ * parent by itself, so no handle is written into the answer. A text over Bluesky's 300
+ * graphemes is refused before anything is sent (`too_long`); answerItem refuses it earlier
+ * still, so staff see it on the form (`platformLimitFor`).
  *
  * Errors are sorted by what helps: a rejected token (401/403), a text the instance refuses
  * (422, e.g. too long) and a post gone at the source (404) are final and shown to staff; a
@@ -30,6 +39,7 @@ import { recordAudit } from '../audit.ts';
 import { startBackgroundLoop } from '../background-loop.ts';
 import { MAX_ATTEMPTS, retryDelayMs, SEND_LEASE_MS } from '../notifications/outbox.ts';
 import { accountForThread, tokenOf, type PostingSettings } from './accounts.ts';
+import { blueskyPublisher } from './publishers/bluesky.ts';
 import { mastodonPublisher } from './publishers/mastodon.ts';
 import { FINAL_ERRORS, PublishFailure, type PublishError, type Published } from './publishers/types.ts';
 import { accountDirectory, fetchOptionsFrom } from './thread-admin.ts';
@@ -93,6 +103,8 @@ type Job = {
   body: string;
   language: string;
   inReplyTo: string;
+  /** The answered post as the platform gave it (Bluesky: its `cid` and reply references). */
+  raw: unknown;
   mention: string | null;
   threadId: string;
   organisationId: string;
@@ -107,6 +119,7 @@ async function jobFor(db: Db, posting: Claimed): Promise<Job | undefined> {
       language: staffReplies.language,
       staffUserId: staffReplies.staffUserId,
       inReplyTo: socialPosts.externalId,
+      raw: socialPosts.raw,
       threadId: socialPosts.threadId,
       organisationId: socialThreads.organisationId,
       authorHandle: socialAuthors.handle,
@@ -120,17 +133,62 @@ async function jobFor(db: Db, posting: Claimed): Promise<Job | undefined> {
     .leftJoin(socialAuthors, eq(socialAuthors.id, socialPosts.authorId))
     .where(eq(socialPostings.id, posting.id));
   if (!row) return undefined;
-  // The resident is named, as a person replying would: Mastodon notifies by mention.
-  const handle = row.authorHandle && !row.authorIsOwn ? row.authorHandle.replace(/^@?/, '@') : null;
+  // The resident is named, as a person replying would: Mastodon notifies by mention (Bluesky
+  // notifies the parent's author of a reply by itself).
+  const handle =
+    row.account.platform === 'mastodon' && row.authorHandle && !row.authorIsOwn
+      ? row.authorHandle.replace(/^@?/, '@')
+      : null;
   return { posting, ...row, mention: handle };
 }
 
-async function postToMastodon(job: Job, settings: PostingSettings, now: Date): Promise<Published> {
+/** Bluesky's limit on a post's text, in graphemes (what a reader counts as one character). */
+export const BLUESKY_MAX_GRAPHEMES = 300;
+
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+export const graphemeCount = (text: string) => [...graphemes.segment(text)].length;
+
+const strongRef = (value: unknown): { uri: string; cid: string } | undefined => {
+  const ref = value as { uri?: unknown; cid?: unknown } | null | undefined;
+  return typeof ref?.uri === 'string' && typeof ref.cid === 'string' && ref.uri.startsWith('at://') && ref.cid
+    ? { uri: ref.uri, cid: ref.cid }
+    : undefined;
+};
+
+/**
+ * The root and parent references of an answer to a mirrored Bluesky post: the post itself
+ * is the parent; its record's `reply.root` is the root, or the post when it opened the thread.
+ */
+export function blueskyReplyTo(
+  externalId: string,
+  raw: unknown,
+): { root: { uri: string; cid: string }; parent: { uri: string; cid: string } } | undefined {
+  const post = raw as { uri?: unknown; cid?: unknown; record?: { reply?: { root?: unknown } } } | null;
+  const parent = strongRef({ uri: externalId, cid: post?.cid });
+  if (!parent) return undefined;
+  return { root: strongRef(post?.record?.reply?.root) ?? parent, parent };
+}
+
+async function postAnswer(job: Job, settings: PostingSettings, now: Date): Promise<Published> {
   if (job.account.revokedAt || !job.account.tokenSealed) throw new PublishFailure('account_revoked');
   if (!settings.secretKey) throw new PublishFailure('no_secret_key');
-  const token = tokenOf(job.account, settings.secretKey)!;
+  const secret = tokenOf(job.account, settings.secretKey)!;
+  const options = { ...(settings.fetch ? { fetch: settings.fetch } : {}), now: () => now };
+  if (job.account.platform === 'bluesky') {
+    // Refused here rather than by the PDS: the reason is the same, and nothing is sent.
+    if (graphemeCount(job.body) > BLUESKY_MAX_GRAPHEMES) throw new PublishFailure('too_long');
+    const reply = blueskyReplyTo(job.inReplyTo, job.raw);
+    // A mirrored post without its CID cannot be answered: a reply needs both references.
+    if (!reply) throw new PublishFailure('post_gone');
+    return blueskyPublisher(options).publish(job.account, secret, {
+      text: job.body,
+      language: job.language,
+      reply: { platform: 'bluesky', ...reply },
+      idempotencyKey: job.posting.staffReplyId,
+    });
+  }
   const text = job.mention && !job.body.includes(job.mention) ? `${job.mention} ${job.body}` : job.body;
-  return mastodonPublisher({ fetch: settings.fetch, now: () => now }).publish(job.account, token, {
+  return mastodonPublisher(options).publish(job.account, secret, {
     text,
     language: job.language,
     reply: { platform: 'mastodon', id: job.inReplyTo },
@@ -160,7 +218,7 @@ export async function postDueAnswers(
       subjectId: posting.socialPostId,
     };
     try {
-      const { externalId, url } = await postToMastodon(job, settings, now());
+      const { externalId, url } = await postAnswer(job, settings, now());
       const posted = { externalId, url };
       await db.transaction(async (tx) => {
         await tx
@@ -183,7 +241,10 @@ export async function postDueAnswers(
       // The posted status joins the mirror now, as the municipality's own post (published on import).
       const directory = await accountDirectory(db, job.organisationId);
       await syncThread(db, job.threadId, {
-        ...fetchOptionsFrom({ allowPrivateHosts: settings.allowPrivateHosts }),
+        ...fetchOptionsFrom({
+          allowPrivateHosts: settings.allowPrivateHosts,
+          blueskyAppView: settings.blueskyAppView,
+        }),
         directory,
         now: now(),
       });
@@ -278,4 +339,33 @@ export async function postingAccountFor(
     .where(and(eq(socialPosts.id, socialPostId), eq(socialThreads.organisationId, organisationId)));
   if (!thread) return undefined;
   return (await accountForThread(db, organisationId, thread.platform, thread.sourceUrl))?.handle;
+}
+
+/** A platform's limit an answer to this post must keep to, because it is posted there. */
+export type PlatformLimit = { platform: 'bluesky'; max: number; account: string };
+
+/**
+ * Bluesky's 300 graphemes, when an answer to this post would be posted on Bluesky (Mastodon's
+ * limit is the instance's own, which it reports when posting: see `too_long`).
+ */
+export async function platformLimitFor(
+  db: Pick<Db, 'select'>,
+  organisationId: string,
+  socialPostId: string,
+): Promise<PlatformLimit | undefined> {
+  const [thread] = await db
+    .select({ platform: socialThreads.platform, sourceUrl: socialThreads.sourceUrl })
+    .from(socialPosts)
+    .innerJoin(socialThreads, eq(socialThreads.id, socialPosts.threadId))
+    .where(and(eq(socialPosts.id, socialPostId), eq(socialThreads.organisationId, organisationId)));
+  if (thread?.platform !== 'bluesky') return undefined;
+  const account = await accountForThread(db, organisationId, thread.platform, thread.sourceUrl);
+  return account ? { platform: 'bluesky', max: BLUESKY_MAX_GRAPHEMES, account: account.handle } : undefined;
+}
+
+/** The answer's excess over the platform's limit, or undefined when it fits. */
+export function overPlatformLimit(body: string, limit: PlatformLimit | undefined): number | undefined {
+  if (!limit) return undefined;
+  const count = graphemeCount(body);
+  return count > limit.max ? count : undefined;
 }

@@ -8,6 +8,7 @@ export const accountPaths = {
   connect: '/beheer/sociale-accounts',
   connectBluesky: '/beheer/sociale-accounts/bluesky',
   revoke: (id: string) => `/beheer/sociale-accounts/${id}/intrekken`,
+  listening: (id: string) => `/beheer/sociale-accounts/${id}/luisteren`,
 };
 
 export const accountScreens: StaffScreen[] = [

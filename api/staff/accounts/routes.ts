@@ -19,11 +19,12 @@ import {
   type PostingSettings,
 } from '../../services/social/accounts.ts';
 import type { ActiveSession } from '../../services/auth/sessions.ts';
+import { getListening, listListening, saveListening } from '../../services/social/listening.ts';
 import { formErrors } from '../kit/form-errors.ts';
 import { field, notFound, pageSession, staffForm, staffPage, type StaffEnv } from '../kit/guards.ts';
 import { accountPaths } from './paths.ts';
 import * as accountTexts from './texts.ts';
-import { renderAccountsPage, type ConnectFormState } from './view.ts';
+import { renderAccountsPage, type ConnectFormState, type ListeningFormState } from './view.ts';
 
 const AccountId = z.uuid();
 const ConnectForm = z.object({
@@ -46,7 +47,12 @@ export function accountRoutes(settings: () => PostingSettings): Hono<StaffEnv> {
     c: Context<StaffEnv>,
     lang: Locale,
     session: ActiveSession,
-    extra: { form?: ConnectFormState; notice?: string; status?: 200 | 422 } = {},
+    extra: {
+      form?: ConnectFormState;
+      listeningForm?: ListeningFormState;
+      notice?: string;
+      status?: 200 | 409 | 422;
+    } = {},
   ) =>
     c.html(
       renderAccountsPage({
@@ -56,6 +62,8 @@ export function accountRoutes(settings: () => PostingSettings): Hono<StaffEnv> {
         canStoreTokens: !!settings().secretKey,
         form: extra.form,
         notice: extra.notice,
+        listening: await listListening(c.get('db'), session.user.organisationId),
+        listeningForm: extra.listeningForm,
       }),
       extra.status ?? 200,
     );
@@ -69,7 +77,13 @@ export function accountRoutes(settings: () => PostingSettings): Hono<StaffEnv> {
       const handle = c.req.query('account');
       return page(c, lang, session, {
         notice:
-          done === 'gekoppeld' && handle ? m.connected(handle) : done === 'ingetrokken' ? m.revokedNotice : undefined,
+          done === 'gekoppeld' && handle
+            ? m.connected(handle)
+            : done === 'ingetrokken'
+              ? m.revokedNotice
+              : done === 'luisteren' && handle
+                ? m.listening.saved(handle)
+                : undefined,
       });
     });
   }
@@ -169,6 +183,53 @@ export function accountRoutes(settings: () => PostingSettings): Hono<StaffEnv> {
     });
     if (!revoked) return notFound(c, lang, session);
     return c.redirect(`${accountPaths.page(lang)}?klaar=ingetrokken`, 303);
+  });
+
+  app.post('/beheer/sociale-accounts/:id/luisteren', async (c) => {
+    const form = await staffForm(c, 'admin');
+    if (form instanceof Response) return form;
+    const { body, lang, session } = form;
+    const id = c.req.param('id');
+    if (!AccountId.safeParse(id).success) return notFound(c, lang, session);
+    const db = c.get('db');
+    const current = await getListening(db, session.user.organisationId, id);
+    if (!current) return notFound(c, lang, session);
+    const m = textsFor(accountTexts, lang).listening;
+    const typed = (field(body, 'terms') ?? '').slice(0, 10_000);
+    const enabled = field(body, 'enabled') === 'on';
+    const version = Number(field(body, 'version'));
+    const sent = { accountId: id, enabled, terms: typed };
+    const result = await saveListening(db, {
+      organisationId: session.user.organisationId,
+      staffUserId: session.user.id,
+      accountId: id,
+      enabled,
+      terms: typed.split(/[\n,]/),
+      expectedVersion: Number.isInteger(version) && version > 0 ? version : 0,
+      now: c.get('now')(),
+    });
+    switch (result.kind) {
+      case 'saved':
+      case 'unchanged': {
+        const query = new URLSearchParams({ klaar: 'luisteren', account: current.handle });
+        return c.redirect(`${accountPaths.page(lang)}?${query}`, 303);
+      }
+      case 'not_found':
+        return notFound(c, lang, session);
+      case 'stale':
+        // Shown as it is now; what was typed stays in the field, to save again on the new version.
+        return page(c, lang, session, { listeningForm: { ...sent, errors: [], stale: true }, status: 409 });
+      case 'invalid': {
+        const message =
+          result.problem === 'too_many' || result.problem === 'required'
+            ? m.errors[result.problem]
+            : m.errors[result.problem](result.term ?? '');
+        return page(c, lang, session, {
+          listeningForm: { ...sent, errors: [{ field: 'terms', message }] },
+          status: 422,
+        });
+      }
+    }
   });
 
   return app;

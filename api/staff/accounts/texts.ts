@@ -41,6 +41,33 @@ export const nl = {
   connectBluesky: 'Bluesky-account koppelen',
   connected: (handle: string) => `Het account ${handle} is gekoppeld.`,
   revokedNotice: 'De koppeling is ingetrokken en het token is verwijderd.',
+  listening: {
+    heading: 'Luisteren naar onderwerpen',
+    intro:
+      'Podium kan per account ook openbare berichten binnenhalen met de hashtags of trefwoorden van onderwerpen van de gemeente, ook als ze de gemeente niet noemen. Dat staat uit tot u het aanzet. Podium bewaart van zo’n bericht alleen wat nodig is om het te beoordelen en te beantwoorden: de tekst, het tijdstip, het adres van het bericht en de accountnaam (op het portaal een schuilnaam). In de inbox staat erbij dat het gehoord is bij luisteren, niet als vermelding. Alleen wat na het aanzetten geplaatst is komt binnen.',
+    legend: (handle: string, platform: string) => `${handle} op ${platform}`,
+    enabled: 'Luisteren naar deze hashtags en trefwoorden',
+    terms: 'Hashtags en trefwoorden',
+    termsHint: {
+      mastodon:
+        'Eén per regel, met # ervoor, bijvoorbeeld #fietspad. Op Mastodon kan Podium alleen naar hashtags luisteren. Hoogstens 20.',
+      bluesky: 'Eén per regel: een hashtag zoals #fietspad of een trefwoord zoals Dorpsstraat. Hoogstens 20.',
+    },
+    save: (handle: string) => `Luisteren voor ${handle} opslaan`,
+    saved: (handle: string) => `Het luisteren voor ${handle} is opgeslagen.`,
+    none: 'Er is geen actief account om mee te luisteren.',
+    stale: (enabled: boolean, terms: string) =>
+      `Iemand anders heeft het luisteren voor dit account intussen gewijzigd. Nu staat het ${enabled ? 'aan' : 'uit'}${terms ? `, met: ${terms}` : ''}. Uw invoer staat nog in het formulier: sla opnieuw op om die te bewaren.`,
+    errors: {
+      too_many: 'Luister naar hoogstens 20 hashtags of trefwoorden.',
+      too_long: (term: string) => `Deze term is te lang (hoogstens 100 tekens): ${term}`,
+      invalid: (term: string) =>
+        `Dit is geen hashtag of trefwoord: ${term}. Een hashtag is # met letters, cijfers of _; een trefwoord bestaat uit woorden.`,
+      keyword_on_mastodon: (term: string) =>
+        `Op Mastodon kan Podium alleen naar hashtags luisteren, niet naar trefwoorden: ${term}. Zet er een # voor.`,
+      required: 'Noem minstens één hashtag of trefwoord om het luisteren aan te zetten.',
+    },
+  },
   errors: {
     instance: 'Vul het adres van de Mastodon-server in, bijvoorbeeld social.gemeente.nl.',
     bad_instance: 'Dit is geen adres van een openbare server die Podium kan bereiken. Controleer het adres.',
@@ -109,6 +136,33 @@ export const en: typeof nl = {
   connectBluesky: 'Connect Bluesky account',
   connected: (handle) => `The account ${handle} is connected.`,
   revokedNotice: 'The connection was revoked and the token deleted.',
+  listening: {
+    heading: 'Listening for topics',
+    intro:
+      "Per account, Podium can also take in public posts with the hashtags or keywords of the municipality's topics, also when they do not name the municipality. This is off until you switch it on. Of such a post Podium keeps only what is needed to review and answer it: the text, the time, the post's address and the account name (a pseudonym on the portal). The inbox says it was heard by listening, not a mention. Only what is posted after switching on comes in.",
+    legend: (handle, platform) => `${handle} on ${platform}`,
+    enabled: 'Listen for these hashtags and keywords',
+    terms: 'Hashtags and keywords',
+    termsHint: {
+      mastodon:
+        'One per line, with # before it, for example #fietspad. On Mastodon Podium can listen for hashtags only. At most 20.',
+      bluesky: 'One per line: a hashtag such as #fietspad or a keyword such as Dorpsstraat. At most 20.',
+    },
+    save: (handle) => `Save listening for ${handle}`,
+    saved: (handle) => `Listening for ${handle} is saved.`,
+    none: 'There is no active account to listen with.',
+    stale: (enabled, terms) =>
+      `Someone else has changed listening for this account in the meantime. It is now ${enabled ? 'on' : 'off'}${terms ? `, with: ${terms}` : ''}. Your input is still in the form: save again to keep it.`,
+    errors: {
+      too_many: 'Listen for at most 20 hashtags or keywords.',
+      too_long: (term) => `This term is too long (at most 100 characters): ${term}`,
+      invalid: (term) =>
+        `This is not a hashtag or keyword: ${term}. A hashtag is # with letters, digits or _; a keyword consists of words.`,
+      keyword_on_mastodon: (term) =>
+        `On Mastodon Podium can listen for hashtags only, not keywords: ${term}. Put a # before it.`,
+      required: 'Name at least one hashtag or keyword to switch listening on.',
+    },
+  },
   errors: {
     instance: "Enter the Mastodon server's address, for example social.municipality.nl.",
     bad_instance: 'This is not the address of a public server Podium can reach. Check the address.',

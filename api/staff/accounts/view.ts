@@ -3,6 +3,7 @@ import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { textsFor } from '../../../shared/i18n.ts';
 import { attrs, html } from '../../../shared/html/index.ts';
 import type { ConnectedAccount } from '../../services/social/accounts.ts';
+import type { ListeningSettings } from '../../services/social/listening.ts';
 import { errorSummary, fieldError, hiddenFields, notice, time } from '../kit/components.ts';
 import type { FieldError } from '../kit/form-errors.ts';
 import { formatDateTime } from '../kit/format.ts';
@@ -17,6 +18,15 @@ export type ConnectFormState =
 
 const PLATFORMS = { mastodon: 'Mastodon', bluesky: 'Bluesky' } as const;
 
+/** The listening form of one account as it was sent, when it is shown again with an error or after a conflict. */
+export type ListeningFormState = {
+  accountId: string;
+  enabled: boolean;
+  terms: string;
+  errors: FieldError[];
+  stale?: boolean;
+};
+
 export function renderAccountsPage(options: {
   lang: Locale;
   session: PageSession;
@@ -24,6 +34,8 @@ export function renderAccountsPage(options: {
   canStoreTokens: boolean;
   form?: ConnectFormState | undefined;
   notice?: string | undefined;
+  listening?: Map<string, ListeningSettings>;
+  listeningForm?: ListeningFormState | undefined;
 }): string {
   const { lang, session, form } = options;
   const m = textsFor(accountTexts, lang);
@@ -69,7 +81,31 @@ export function renderAccountsPage(options: {
 <p class="staff-hint" id="${id}-hint">${hint}</p>${error && fieldError(lang, `${id}-error`, error.message)}${input}</div>`;
   };
   const prefix = form?.platform === 'bluesky' ? 'bluesky' : 'account';
-  const errors = (form?.errors ?? []).map((e) => ({ ...e, target: `${prefix}-${e.field}` }));
+  const listenForm = options.listeningForm;
+  const errors = [
+    ...(form?.errors ?? []).map((e) => ({ ...e, target: `${prefix}-${e.field}` })),
+    ...(listenForm?.errors ?? []).map((e) => ({ ...e, target: `listen-${listenForm!.accountId}-${e.field}` })),
+  ];
+  const l = m.listening;
+  const listeningForms = [...(options.listening?.values() ?? [])].map((settings) => {
+    const id = `listen-${settings.accountId}`;
+    const sent = listenForm?.accountId === settings.accountId ? listenForm : undefined;
+    const error = sent?.errors.find((e) => e.field === 'terms');
+    const enabled = sent ? sent.enabled : settings.enabled;
+    const terms = sent ? sent.terms : settings.terms.join('\n');
+    const describedBy = `${id}-terms-hint${error ? ` ${id}-terms-error` : ''}`;
+    return html`<form method="post" action="${accountPaths.listening(settings.accountId)}" class="staff-form" novalidate>
+${hiddenFields({ ...basics, version: String(settings.version) })}
+<fieldset><legend>${l.legend(settings.handle, PLATFORMS[settings.platform])}</legend>
+${sent?.stale ? html`<p class="staff-notice" id="${id}-stale">${l.stale(settings.enabled, settings.terms.join(', '))}</p>` : ''}
+<div class="staff-checkbox"><input${attrs({ type: 'checkbox', id: `${id}-enabled`, name: 'enabled', value: 'on', checked: enabled })}><label for="${id}-enabled">${l.enabled}</label></div>
+<div class="staff-field${error ? ' staff-field--invalid' : ''}"><label for="${id}-terms">${l.terms}</label>
+<p class="staff-hint" id="${id}-terms-hint">${l.termsHint[settings.platform]}</p>${error && fieldError(lang, `${id}-terms-error`, error.message)}
+<textarea${attrs({ id: `${id}-terms`, name: 'terms', rows: 4, spellcheck: 'false', 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': describedBy })}>${terms}</textarea></div>
+</fieldset>
+<button type="submit" class="staff-button">${l.save(settings.handle)}</button>
+</form>`;
+  });
   const mastodonValues = form?.platform === 'mastodon' ? form.values : undefined;
   const blueskyValues = form?.platform === 'bluesky' ? form.values : undefined;
   const body = html`${notice(options.notice)}
@@ -79,6 +115,9 @@ ${errorSummary(lang, errors)}
 ${options.canStoreTokens ? '' : html`<p class="staff-notice">${m.noKey}</p>`}
 <h2>${m.listHeading}</h2>
 ${table}
+<h2>${l.heading}</h2>
+<p>${l.intro}</p>
+${listeningForms.length === 0 ? html`<p>${l.none}</p>` : listeningForms}
 <h2>${m.addHeading}</h2>
 <p>${m.addIntro}</p>
 <form method="post" action="${accountPaths.connect}" class="staff-form" novalidate>

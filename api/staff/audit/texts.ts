@@ -67,6 +67,17 @@ const EN_CALENDAR_PARTS = {
   closed_days: 'the extra closed days',
   promises: 'the response promises',
 };
+/** Listening before → after: on or off, with its terms. */
+const listening = (d: Record<string, unknown>, lang: 'nl' | 'en') => {
+  const side = (key: string) => {
+    const v = (d[key] ?? {}) as { enabled?: unknown; terms?: unknown };
+    const terms = Array.isArray(v.terms) ? v.terms.filter((t) => typeof t === 'string').join(', ') : '';
+    const state = v.enabled ? (lang === 'nl' ? 'aan' : 'on') : lang === 'nl' ? 'uit' : 'off';
+    return terms ? `${state} (${terms})` : state;
+  };
+  return `${side('before')} → ${side('after')}`;
+};
+
 const platformName = (d: Record<string, unknown>) => {
   const platform = str(d, 'platform');
   return (
@@ -273,6 +284,8 @@ export const nl = {
       `{actor} corrigeerde het sentiment van {item} van ${nlLabels.get(str(d, 'from')) ?? 'onbekend'} naar ${nlLabels.get(str(d, 'to')) ?? 'onbekend'}`,
     'social_account.connected': ({ details: d }) =>
       `{actor} koppelde het account ${str(d, 'handle')} op ${platformName(d)} om antwoorden te plaatsen`,
+    'social_account.listening_changed': ({ details: d }) =>
+      `{actor} wijzigde het luisteren voor ${str(d, 'handle')}: ${listening(d, 'nl')}`,
     'social_account.needs_attention': ({ details: d }) =>
       `{actor} zag dat ${platformName(d)} het wachtwoord of token van ${str(d, 'handle')} weigerde: het account moet opnieuw worden gekoppeld`,
     'social_account.revoked': ({ details: d }) =>
@@ -522,6 +535,8 @@ export const en: Texts = {
       `{actor} corrected the sentiment of {item} from ${enLabels.get(str(d, 'from')) ?? 'unknown'} to ${enLabels.get(str(d, 'to')) ?? 'unknown'}`,
     'social_account.connected': ({ details: d }) =>
       `{actor} connected the account ${str(d, 'handle')} on ${platformName(d)} to post answers`,
+    'social_account.listening_changed': ({ details: d }) =>
+      `{actor} changed listening for ${str(d, 'handle')}: ${listening(d, 'en')}`,
     'social_account.needs_attention': ({ details: d }) =>
       `{actor} saw ${platformName(d)} refuse the password or token of ${str(d, 'handle')}: the account must be connected again`,
     'social_account.revoked': ({ details: d }) =>

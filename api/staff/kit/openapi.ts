@@ -51,6 +51,11 @@ export const STAFF_TAGS = {
   consultations: { name: 'Staff: consultations', description: 'Consultation authoring, lifecycle and outcome.' },
   privacy: { name: 'Staff: privacy', description: "Residents' privacy requests: search, export, erase." },
   colleagues: { name: 'Staff: colleagues', description: 'Staff accounts: list, invite, roles, deactivate.' },
+  socialAccounts: {
+    name: 'Staff: social accounts',
+    description:
+      "Listening per connected social-media account: the hashtags and keywords of the municipality's topics.",
+  },
   embedding: { name: 'Staff: embedding', description: 'The web addresses (origins) that may embed widgets.' },
   settings: {
     name: 'Staff: settings',

@@ -25,8 +25,8 @@ const texts = {
       `Niet geplaatst als ${account}: ${why} Het antwoord staat wel op het portaal.`,
     errors: {
       token_rejected:
-        'de server accepteert het token van het account niet meer (verlopen of ingetrokken). Een beheerder koppelt het account opnieuw.',
-      too_long: 'het antwoord is te lang voor dit platform (Mastodon: meestal 500 tekens).',
+        'de server accepteert het token of app-wachtwoord van het account niet meer (verlopen of ingetrokken). Een beheerder koppelt het account opnieuw.',
+      too_long: 'het antwoord is te lang voor dit platform (Mastodon: meestal 500 tekens; Bluesky: 300 tekens).',
       refused: 'het platform weigerde het antwoord.',
       post_gone: 'het bericht bestaat niet meer op het platform.',
       rate_limited: 'het platform laat tijdelijk geen berichten meer toe.',
@@ -43,8 +43,8 @@ const texts = {
     failed: (account: string, why: string) => `Not posted as ${account}: ${why} The answer is on the portal.`,
     errors: {
       token_rejected:
-        "the server no longer accepts the account's token (expired or revoked). An administrator connects the account again.",
-      too_long: 'the answer is too long for this platform (Mastodon: usually 500 characters).',
+        "the server no longer accepts the account's token or app password (expired or revoked). An administrator connects the account again.",
+      too_long: 'the answer is too long for this platform (Mastodon: usually 500 characters; Bluesky: 300 characters).',
       refused: 'the platform refused the answer.',
       post_gone: 'the post no longer exists on the platform.',
       rate_limited: 'the platform allows no more posts for a while.',

@@ -258,6 +258,12 @@ function saveProblem(c: Context, result: Exclude<ItemSaveResult, { kind: 'saved'
       return refused(c, 'body', 'item_answer_rejected');
     case 'answer_not_published':
       return refused(c, 'body', 'item_answer_not_published');
+    case 'answer_too_long_for_platform':
+      return refused(c, 'body', 'item_answer_too_long_for_platform', {
+        platform: 'Bluesky',
+        max: String(result.max),
+        actual: String(result.count),
+      });
     case 'unsupported':
       return refused(c, result.part === 'answer' ? 'body' : 'department', 'item_unsupported');
   }

@@ -86,6 +86,8 @@ export const nl = {
     department: 'Deze afdeling bestaat niet. Kies er een uit de lijst.',
     person: 'Deze persoon bestaat niet of mag de wachtrij niet behandelen. Kies iemand uit de lijst.',
     answer_too_long: 'Maak het antwoord korter dan 5000 tekens.',
+    answer_too_long_for_platform: (max: number, count: number) =>
+      `Het antwoord wordt ook op Bluesky geplaatst, dat hoogstens ${max} tekens toestaat. Dit antwoord heeft er ${count}: maak het korter.`,
     answer_rejected: 'Een afgewezen item krijgt geen antwoord; de inwoner leest de huisregel. Publiceer het eerst.',
     answer_not_published:
       'Dit bericht staat nog niet op het portaal; een antwoord eronder zou niemand zien. Publiceer het eerst.',
@@ -185,6 +187,8 @@ export const en: typeof nl = {
     department: 'This department does not exist. Choose one from the list.',
     person: 'This person does not exist or may not work the queue. Choose someone from the list.',
     answer_too_long: 'Make the answer shorter than 5000 characters.',
+    answer_too_long_for_platform: (max: number, count: number) =>
+      `The answer is also posted on Bluesky, which allows at most ${max} characters. This answer has ${count}: make it shorter.`,
     answer_rejected: 'A rejected item gets no answer; the resident reads the house rule. Publish it first.',
     answer_not_published: 'This post is not on the portal yet; nobody would see an answer under it. Publish it first.',
     answerLanguage: 'Choose Dutch or English as the language of the answer.',

@@ -491,6 +491,8 @@ function saveError(
     case 'answer_rejected':
     case 'answer_not_published':
       return { field: 'answer', message: m[result.kind] };
+    case 'answer_too_long_for_platform':
+      return { field: 'answer', message: m.answer_too_long_for_platform(result.max, result.count) };
     case 'answer_placeholder':
       // The answer page's wording, so both places that publish an answer say the same.
       return { field: 'answer', message: textsFor(webcareTexts, lang).answer.errors.placeholder(result.placeholders) };

@@ -144,6 +144,7 @@ export const nl = {
   channels: { portal: 'Portaal', widget: 'Widget', social: 'Sociale media' } as Record<string, string>,
   socialQueue: {
     original: (platform: string) => `Bekijk het bericht op ${platform}`,
+    heard: (term: string) => `gehoord bij luisteren naar ${term}, geen vermelding van de gemeente`,
   },
   /** What the queue says about an item's proof of work (spam protection; see services/proof-of-work.ts). */
   proofOfWork: {
@@ -288,6 +289,7 @@ export const en: Texts = {
   channels: { portal: 'Portal', widget: 'Widget', social: 'Social media' },
   socialQueue: {
     original: (platform: string) => `View the post on ${platform}`,
+    heard: (term: string) => `heard listening for ${term}, not a mention of the municipality`,
   },
   proofOfWork: {
     missing: 'No proof of work: sent without the check against spam (without JavaScript, or by a script).',

@@ -87,7 +87,8 @@ export function itemLang(item: QueueItem): string | undefined {
 export function socialSource(item: QueueItem, lang: Locale): Html {
   if (!item.source) return nothing;
   const m = textsFor(queueTexts, lang).socialQueue;
-  const where = `: ${item.source.platform}${item.source.account ? `, @${item.source.account}` : ''}`;
+  const heard = item.source.heardBy ? ` (${m.heard(item.source.heardBy)})` : '';
+  const where = `: ${item.source.platform}${item.source.account ? `, @${item.source.account}` : ''}${heard}`;
   const link =
     item.source.postUrl &&
     html` <a href="${item.source.postUrl}" rel="noopener noreferrer">${m.original(item.source.platform)}</a>`;

@@ -254,6 +254,11 @@ export function webcareRoutes(): Hono<StaffEnv> {
         return render({ errors: [{ field: 'body', message: m.errors[result.kind] }] }, 422);
       case 'unfilled_placeholder':
         return render({ errors: [placeholderError(result.placeholders)] }, 422);
+      case 'too_long_for_platform':
+        return render(
+          { errors: [{ field: 'body', message: m.errors.tooLongForPlatform(result.max, result.count) }] },
+          422,
+        );
       case 'rejected':
       case 'not_published':
         return render({ errors: [{ field: 'body', message: m.errors[result.kind] }] }, 409);

@@ -86,7 +86,7 @@ export const nl = {
     intro:
       'Schrijf een antwoord aan de inwoner. Het antwoord verschijnt op de volgpagina van de inwoner en, als de inbreng gepubliceerd is, bij de inbreng op het portaal.',
     introSocialPosted: (platform: string, account: string) =>
-      `Schrijf een antwoord op dit bericht. Podium plaatst het antwoord als ${account} in het gesprek op ${platform}, als reactie op dit bericht, en toont het op het portaal in de weergave van het gesprek. Hieronder ziet u daarna of het geplaatst is.`,
+      `Schrijf een antwoord op dit bericht. Podium plaatst het antwoord als ${account} in het gesprek op ${platform}, als reactie op dit bericht, en toont het op het portaal in de weergave van het gesprek. Hieronder ziet u daarna of het geplaatst is.${platform === 'Bluesky' ? ' Bluesky neemt hoogstens 300 tekens (een emoji telt als één).' : ''}`,
     introSocial: (platform: string) =>
       `Schrijf een antwoord op dit bericht. Het antwoord verschijnt op het portaal, in de weergave van het gesprek, direct onder het bericht van de inwoner, en hier bij het item. Podium plaatst het antwoord (nog) niet op ${platform} zelf: wie het gesprek op ${platform} leest, ziet het daar niet.`,
     input: 'Inbreng van de inwoner',
@@ -121,6 +121,8 @@ export const nl = {
     errors: {
       empty: 'Schrijf een antwoord.',
       too_long: 'Het antwoord is te lang: houd het onder 5000 tekens.',
+      tooLongForPlatform: (max: number, count: number) =>
+        `Het antwoord wordt ook op Bluesky geplaatst, dat hoogstens ${max} tekens toestaat. Dit antwoord heeft er ${count}: maak het korter. Uw tekst is bewaard.`,
       rejected: 'Deze inbreng is afgewezen. Publiceer de inbreng eerst als u wilt antwoorden.',
       not_published:
         'Dit bericht staat nog niet op het portaal. Publiceer het eerst: uw antwoord verschijnt onder het bericht.',
@@ -286,7 +288,7 @@ export const en: Texts = {
     intro:
       "Write an answer to the resident. It appears on the resident's follow-up page and, when the input is published, with the input on the portal.",
     introSocialPosted: (platform, account) =>
-      `Write an answer to this post. Podium posts it as ${account} in the conversation on ${platform}, as a reply to this post, and shows it on the portal in the mirror of the conversation. Below you see afterwards whether it was posted.`,
+      `Write an answer to this post. Podium posts it as ${account} in the conversation on ${platform}, as a reply to this post, and shows it on the portal in the mirror of the conversation. Below you see afterwards whether it was posted.${platform === 'Bluesky' ? ' Bluesky takes at most 300 characters (an emoji counts as one).' : ''}`,
     introSocial: (platform) =>
       `Write an answer to this post. It appears on the portal, in the mirror of the conversation, directly under the resident's post, and here with the item. Podium does not (yet) post the answer on ${platform} itself: people reading the conversation on ${platform} do not see it there.`,
     input: "The resident's input",
@@ -320,6 +322,8 @@ export const en: Texts = {
     errors: {
       empty: 'Write an answer.',
       too_long: 'The answer is too long: keep it under 5000 characters.',
+      tooLongForPlatform: (max: number, count: number) =>
+        `The answer is also posted on Bluesky, which allows at most ${max} characters. This answer has ${count}: make it shorter. Your text has been kept.`,
       rejected: 'This input was rejected. Publish it first if you want to answer.',
       not_published: 'This post is not on the portal yet. Publish it first: your answer appears under the post.',
       language: 'Choose the language of the answer.',

@@ -133,6 +133,7 @@ export const ROUTES: Record<string, Access> = {
   'POST /beheer/sociale-accounts': 'admin',
   'POST /beheer/sociale-accounts/bluesky': 'admin',
   'POST /beheer/sociale-accounts/:id/intrekken': 'admin',
+  'POST /beheer/sociale-accounts/:id/luisteren': 'admin',
   // the office calendar (api/staff/calendar/)
   'GET /beheer/kantoorkalender': 'admin',
   'GET /en/manage/office-calendar': 'admin',
@@ -248,6 +249,8 @@ export const ROUTES: Record<string, Access> = {
   'PUT /api/staff/colleagues/:id/roles': 'admin',
   'PUT /api/staff/colleagues/:id/active': 'admin',
   'POST /api/staff/colleagues/:id/invitation': 'admin',
+  'GET /api/staff/social-accounts/:id/listening': 'admin',
+  'PUT /api/staff/social-accounts/:id/listening': 'admin',
   'GET /api/staff/embed-origins': 'admin',
   'POST /api/staff/embed-origins': 'admin',
   'DELETE /api/staff/embed-origins': 'admin',

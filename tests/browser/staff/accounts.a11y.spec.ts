@@ -135,6 +135,39 @@ test('a Bluesky account is connected with an app password by keyboard; a refused
   await expectNoAxeViolations(page, { context: 'the connected-accounts page with a Bluesky account' });
 });
 
+test('listening is switched on by keyboard; a bad term is explained at its field and what was typed is kept', async ({
+  page,
+}) => {
+  await logInAsStaff(page, podium.baseUrl, ADMIN, { next: PAGE });
+  await expect(page.getByRole('heading', { level: 2, name: 'Luisteren naar onderwerpen' })).toBeVisible();
+  const group = page.getByRole('group', { name: `@${BSKY_HANDLE} op Bluesky` });
+  const enabled = group.getByRole('checkbox', { name: 'Luisteren naar deze hashtags en trefwoorden' });
+  await expect(enabled).not.toBeChecked();
+  await enabled.focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('#fietspad\n"bankje" OR x');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const summary = page.locator('#staff-error-summary');
+  await expect(summary).toContainText('Dit is geen hashtag of trefwoord: "bankje" OR x');
+  const terms = page
+    .getByRole('textbox', { name: 'Hashtags en trefwoorden' })
+    .and(page.locator('[aria-invalid="true"]'));
+  await expect(terms).toHaveValue('#fietspad\n"bankje" OR x');
+  await expect(summary.getByRole('link')).toHaveAttribute('href', `#${await terms.getAttribute('id')}`);
+  await expectNoAxeViolations(page, { context: 'the connected-accounts page with a refused listening term' });
+
+  await terms.fill('#fietspad\nbankje');
+  await terms.focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText(`Het luisteren voor @${BSKY_HANDLE} is opgeslagen.`);
+  await expect(group.getByRole('checkbox')).toBeChecked();
+  await expect(group.getByRole('textbox')).toHaveValue('#fietspad\nbankje');
+  await expectNoAxeViolations(page, { context: 'the connected-accounts page with listening on' });
+});
+
 test('an account whose token the platform refused is marked as needing attention, in words', async ({ page }) => {
   await logInAsStaff(page, podium.baseUrl, ADMIN, { next: PAGE });
   // Connected again (the earlier connection was revoked above), then the instance refuses the token.

@@ -5,7 +5,8 @@
  * facets from `RichText.detectFacets` (byte offsets, as the platform defines them), replies
  * with root and parent references. Bluesky has no edit: an edit deletes the post and posts
  * the new text (a new address). It has no free-text content warning either: the warning
- * opens the text, on a line of its own, so it is read before the rest.
+ * opens the text, on a line of its own, so it is read before the rest. Bluesky has no
+ * idempotency key: a poster that dies between posting and recording may post twice.
  */
 import { AtpAgent, RichText } from '@atproto/api';
 import {
@@ -46,9 +47,23 @@ export function blueskyPublisher(options: PublisherOptions = {}): Publisher {
     return agent;
   }
 
-  async function guarded<T>(account: AccountRow, work: () => Promise<T>): Promise<T> {
+  /**
+   * The work with the account's session. A session the PDS no longer accepts (access and
+   * refresh token expired; `@atproto/api` tries the refresh itself) is dropped and the
+   * account logs in once more with its app password; only a refused login is `token_rejected`.
+   */
+  async function guarded<T>(account: AccountRow, secret: string, work: (agent: AtpAgent) => Promise<T>): Promise<T> {
+    const cached = sessions.has(account.id);
     try {
-      return await work();
+      return await work(await agentFor(account, secret));
+    } catch (error) {
+      const failure = failureOf(error, now());
+      if (failure.code !== 'token_rejected') throw failure;
+      sessions.delete(account.id);
+      if (!cached) throw failure;
+    }
+    try {
+      return await work(await agentFor(account, secret));
     } catch (error) {
       const failure = failureOf(error, now());
       if (failure.code === 'token_rejected') sessions.delete(account.id);
@@ -79,18 +94,16 @@ export function blueskyPublisher(options: PublisherOptions = {}): Publisher {
   }
 
   return {
-    publish: (account, secret, outgoing) =>
-      guarded(account, async () => post(await agentFor(account, secret), account, outgoing)),
+    publish: (account, secret, outgoing) => guarded(account, secret, (agent) => post(agent, account, outgoing)),
     edit: (account, secret, externalId, outgoing) =>
-      guarded(account, async () => {
-        const agent = await agentFor(account, secret);
+      guarded(account, secret, async (agent) => {
         await agent.deletePost(externalId);
         return post(agent, account, outgoing);
       }),
     remove: (account, secret, externalId) =>
-      guarded(account, async () => {
+      guarded(account, secret, async (agent) => {
         try {
-          await (await agentFor(account, secret)).deletePost(externalId);
+          await agent.deletePost(externalId);
         } catch (error) {
           if (failureOf(error, now()).code === 'post_gone') return;
           throw error;
