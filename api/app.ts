@@ -44,7 +44,14 @@ import { moderationPublicRoutes } from './routes/moderation-public.ts';
 import { sameOrigin, staffHeaders, staffSession } from './staff/kit/session.ts';
 import { OIDC_CALLBACK_PATH, OIDC_START_PATHS, type OidcProvider } from './services/auth/oidc.ts';
 import { announcementImageRoutes } from './routes/announcements.ts';
-import { ANNOUNCEMENT_FORM_MAX_BYTES, staffWorkbench, THREAD_IMPORT_MAX_BYTES } from './staff/workbench.ts';
+import {
+  ANNOUNCEMENT_FORM_MAX_BYTES,
+  staffWorkbench,
+  THREAD_IMPORT_FORM_MAX_BYTES,
+  THREAD_IMPORT_MAX_BYTES,
+  threadImportTooLarge,
+  threadPaths,
+} from './staff/workbench.ts';
 import { openDataRoutes } from './routes/open-data.ts';
 import { rightsPages } from './routes/rights-pages.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe.ts';
@@ -196,7 +203,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   });
   app.route('/', publicRoutes());
   app.route('/', challengeRoutes());
-  app.route('/', threadRoutes());
+  app.route('/', threadRoutes(options.threadImports ? { settings: options.threadImports } : {}));
   app.route('/', moderationPublicRoutes());
   app.route('/', rightsRoutes());
   app.route('/', archiveRoutes());
@@ -215,9 +222,15 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     maxSize: ANNOUNCEMENT_FORM_MAX_BYTES,
     onError: (c) => c.text('Request body too large', 413),
   });
+  // The thread-import form takes a platform's export files (the route refuses over 2 MB itself).
+  const threadImportBodyLimit = bodyLimit({ maxSize: THREAD_IMPORT_FORM_MAX_BYTES, onError: threadImportTooLarge });
   for (const path of ['/beheer/*', '/en/manage/*']) {
     app.use(path, (c, next) =>
-      c.req.path.startsWith('/beheer/aankondigingen') ? composerBodyLimit(c, next) : staffBodyLimit(c, next),
+      c.req.path.startsWith('/beheer/aankondigingen')
+        ? composerBodyLimit(c, next)
+        : c.req.path === threadPaths.importForm
+          ? threadImportBodyLimit(c, next)
+          : staffBodyLimit(c, next),
     );
   }
   // Every staff address, pages and JSON API alike: no caching or framing, our own origin
