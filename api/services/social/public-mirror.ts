@@ -25,6 +25,11 @@ import { mentionMarker } from '../../../shared/render/thread.ts';
 import { readThread } from './threads.ts';
 import { mirroredMedia } from './mirror-media.ts';
 
+/** The public id of a post whose platform id may name its author: opaque, stable per thread. */
+export function opaquePostId(threadId: string, postId: string): string {
+  return `p-${createHash('sha256').update(`post\n${threadId}\n${postId}`).digest('base64url').slice(0, 22)}`;
+}
+
 /** A, B, …, Z, AA, AB, … */
 export function pseudonymLetter(index: number): string {
   let letters = '';
@@ -94,7 +99,10 @@ export function mirrorWithPseudonyms(
   const withServedMedia = (post: SocialPost): SocialPost['media'] =>
     post.media.map((media, index) => mirroredMedia(thread.id, post.id, index, media));
   if (display === 'none')
-    return { thread: { ...thread, posts: thread.posts.map((post) => ({ ...post, media: withServedMedia(post) })) }, assigned: {} };
+    return {
+      thread: { ...thread, posts: thread.posts.map((post) => ({ ...post, media: withServedMedia(post) })) },
+      assigned: {},
+    };
   const stored = new Map(Object.entries(display === 'pseudonym' ? assignedBefore : {}));
   const pseudonyms = new Map<string, string>();
   const used = new Set<string>(stored.values());
@@ -170,16 +178,23 @@ export function mirrorWithPseudonyms(
   // The thread's address is its root post's: when a resident wrote the root (a mention that
   // arrived by itself), that address names them, so the mirror leaves it out.
   const root = thread.posts.find((post) => post.id === thread.rootId);
+  // A post's id on the platform can name its author (a Bluesky AT URI holds the DID): only
+  // official posts keep theirs; the others get an opaque id, the same at every read.
+  const officialIds = new Set(thread.posts.filter((post) => isPublicBody(post.author)).map((post) => post.id));
+  const publicId = (id: string) => (officialIds.has(id) ? id : opaquePostId(thread.id, id));
   const mirrored: SocialThread = {
     ...thread,
+    rootId: publicId(thread.rootId),
     url: root?.author && isPublicBody(root.author) ? thread.url : null,
     posts: thread.posts.map((post) => {
       const author = post.author;
+      const ids = { id: publicId(post.id), parentId: post.parentId === null ? null : publicId(post.parentId) };
       if (!author || isPublicBody(author))
-        return { ...post, ...withoutResidentMentions(post), media: withServedMedia(post) };
+        return { ...post, ...ids, ...withoutResidentMentions(post), media: withServedMedia(post) };
       const pseudonym = pseudonymFor(keyOf(author, post.id), author);
       return {
         ...post,
+        ...ids,
         ...withoutResidentMentions(post),
         url: null,
         // A file address on the platform names its author (a Bluesky image address holds the

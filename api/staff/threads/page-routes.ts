@@ -80,14 +80,23 @@ async function readExport(files: File[], m: Texts): Promise<{ payload: unknown }
   }
 }
 
-/** Why a source could not be read, in words for the field it came from. */
-function sourceRefusal(error: unknown, fromUrl: boolean, m: Texts, lang: Locale): string {
-  if (error instanceof ForbiddenSourceError) return m.errors.forbidden;
-  if (error instanceof NeedsImportError) return m.errors.needsFile(m.platforms[error.platform as 'x'] ?? error.platform);
-  if (error instanceof SocialImportError) return fromUrl ? m.errors.notPostUrl : m.errors.malformed;
-  if (error instanceof RateLimitedError) return m.errors.rateLimited(formatTime(error.retryAt, lang));
-  if (error instanceof SourceHttpError && (error.status === 404 || error.status === 410)) return m.errors.notFound;
-  if (fromUrl) return m.errors.unreachable;
+/** Why a source could not be read, in words for the field it came from, and the status to answer with. */
+function sourceRefusal(
+  error: unknown,
+  fromUrl: boolean,
+  m: Texts,
+  lang: Locale,
+): { message: string; status: 422 | 502 | 503 } {
+  const refused = (message: string) => ({ message, status: 422 as const });
+  if (error instanceof ForbiddenSourceError) return refused(m.errors.forbidden);
+  if (error instanceof NeedsImportError)
+    return refused(m.errors.needsFile(m.platforms[error.platform as keyof Texts['platforms']] ?? error.platform));
+  if (error instanceof SocialImportError) return refused(fromUrl ? m.errors.notPostUrl : m.errors.malformed);
+  if (error instanceof RateLimitedError)
+    return { message: m.errors.rateLimited(formatTime(error.retryAt, lang)), status: 503 };
+  if (error instanceof SourceHttpError && (error.status === 404 || error.status === 410))
+    return refused(m.errors.notFound);
+  if (fromUrl) return { message: m.errors.unreachable, status: 502 };
   throw error;
 }
 
@@ -155,11 +164,11 @@ export function threadPageRoutes(options: { settings?: () => ImportSettings } = 
         now: c.get('now')(),
       });
     } catch (error) {
-      const message = sourceRefusal(error, fromUrl, m, lang);
-      const status = error instanceof RateLimitedError ? 503 : fromUrl && !(error instanceof SocialImportError) ? 502 : 422;
+      const { message, status } = sourceRefusal(error, fromUrl, m, lang);
       return refuse(status, [{ field: fromUrl ? 'url' : 'files', message }]);
     }
-    if (outcome.kind === 'unknown_platform') return refuse(422, [{ field: 'files', message: m.errors.unknownPlatform }]);
+    if (outcome.kind === 'unknown_platform')
+      return refuse(422, [{ field: 'files', message: m.errors.unknownPlatform }]);
     if (outcome.kind === 'unknown_consultation')
       return refuse(422, [{ field: 'consultation', message: m.errors.unknownConsultation }]);
 
@@ -173,11 +182,13 @@ export function threadPageRoutes(options: { settings?: () => ImportSettings } = 
       waiting: outcome.waiting,
       flagged: summary.flagged,
     };
-    const status = outcome.created ? m.result.imported(title, summary.posts) : m.result.reimported(title, summary.posts);
+    const status = outcome.created
+      ? m.result.imported(title, summary.posts)
+      : m.result.reimported(title, summary.posts);
     return page(c, lang, session, { status, result }, outcome.created ? 201 : 200);
   });
 
-  app.post(threadPaths.sync(':id'), async (c) => {
+  app.post(threadPaths.syncRoute, async (c) => {
     const form = await staffForm(c, 'threads.import');
     if (form instanceof Response) return form;
     const { lang, session } = form;
@@ -188,6 +199,11 @@ export function threadPageRoutes(options: { settings?: () => ImportSettings } = 
     const notFound = { field: 'sync', target: 'threads-caption', message: m.errors.threadNotFound };
     if (!thread) return page(c, lang, session, { syncErrors: [notFound] }, 404);
     const title = (lang === 'en' ? (thread.title?.en ?? thread.title?.nl) : thread.title?.nl) ?? m.untitled;
+    // A thread from a file, or taken down at its source, has nothing to read again.
+    if (!thread.live || thread.removedAt) {
+      const message = m.errors.notSyncable;
+      return page(c, lang, session, { syncErrors: [{ field: 'sync', target: 'threads-caption', message }] }, 409);
+    }
     const result = await resyncThread(c.get('db'), {
       organisationId: session.user.organisationId,
       threadId: thread.id,

@@ -8,6 +8,7 @@ export const threadPaths = {
   /** The import form posts here; `?lang=en` so even a refusal before the body is read speaks English. */
   importForm: '/beheer/gesprekken/importeren',
   sync: (id: string) => `/beheer/gesprekken/${encodeURIComponent(id)}/bijwerken`,
+  syncRoute: '/beheer/gesprekken/:id/bijwerken',
 };
 
 /**

@@ -80,9 +80,7 @@ export const ImportResult = z.object({
   /** Posts in the thread now (not deleted, no placeholders). */
   posts: z.number(),
   /** Posts screening flagged for personal data (AVG), with what was found; each id is its queue item. */
-  flagged: z.array(
-    z.object({ id: z.uuid(), postedAt: z.string(), kinds: z.array(z.string()) }),
-  ),
+  flagged: z.array(z.object({ id: z.uuid(), postedAt: InputText, kinds: z.array(InputText) })),
 });
 type ImportResult = z.infer<typeof ImportResult>;
 

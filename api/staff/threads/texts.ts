@@ -21,7 +21,8 @@ export const nl = {
   noConsultation: 'Geen consultatie',
   draft: 'concept',
   titleNl: 'Titel (Nederlands)',
-  titleNlHint: 'Zoals inwoners hem op de portaalsite lezen, bijvoorbeeld: Gesprek op Bluesky over de nieuwe fietsroute.',
+  titleNlHint:
+    'Zoals inwoners hem op de portaalsite lezen, bijvoorbeeld: Gesprek op Bluesky over de nieuwe fietsroute.',
   titleEn: 'Titel (Engels, niet verplicht)',
   titleEnHint: 'Zonder Engelse titel toont de Engelse site de Nederlandse.',
   submit: 'Importeren',
@@ -80,24 +81,35 @@ export const nl = {
   syncShort: 'Nu bijwerken',
   synced: (title: string, added: number, edited: number, deleted: number) =>
     `‘${title}’ is bijgewerkt: ${added} nieuw, ${edited} bewerkt, ${deleted} verwijderd.`,
-  syncRemoved: (title: string) => `Het eerste bericht van ‘${title}’ is op het platform verwijderd; het gesprek is van de portaalsite gehaald.`,
-  platforms: { mastodon: 'Mastodon', bluesky: 'Bluesky', x: 'X', facebook: 'Facebook', instagram: 'Instagram' } satisfies Record<Platform, string>,
+  syncRemoved: (title: string) =>
+    `Het eerste bericht van ‘${title}’ is op het platform verwijderd; het gesprek is van de portaalsite gehaald.`,
+  platforms: {
+    mastodon: 'Mastodon',
+    bluesky: 'Bluesky',
+    x: 'X',
+    facebook: 'Facebook',
+    instagram: 'Instagram',
+  } satisfies Record<Platform, string>,
   errors: {
     noSource: 'Vul het adres van een bericht in, of kies een exportbestand.',
     bothSources: 'Kies één van beide: een adres of een bestand. Maak het adres leeg om het bestand te gebruiken.',
     urlTooLong: 'Dit adres is te lang (hoogstens 2000 tekens).',
     notPostUrl:
       'Dit is geen adres van een bericht dat Podium kan lezen. Gebruik het adres van een bericht op Mastodon of Bluesky, zoals https://bsky.app/profile/gemeente.nl/post/3k….',
-    forbidden: 'Podium mag dit adres niet lezen: het wijst naar een intern netwerk. Gebruik een openbaar adres of het exportbestand.',
+    forbidden:
+      'Podium mag dit adres niet lezen: het wijst naar een intern netwerk. Gebruik een openbaar adres of het exportbestand.',
     needsFile: (platform: string) =>
       `Een gesprek op ${platform} kan Podium niet via een adres lezen. Exporteer het gesprek en kies het bestand.`,
-    unreachable: 'Het platform is nu niet bereikbaar of gaf een fout. Probeer het later opnieuw, of gebruik het exportbestand.',
+    unreachable:
+      'Het platform is nu niet bereikbaar of gaf een fout. Probeer het later opnieuw, of gebruik het exportbestand.',
     notFound: 'Dit bericht bestaat niet (meer) op het platform. Is het verwijderd?',
     rateLimited: (time: string) => `Het platform vraagt Podium even te wachten. Probeer het na ${time} opnieuw.`,
     tooManyFiles: 'Kies hoogstens twee bestanden: bij Mastodon de status en de context, anders één bestand.',
-    tooLarge: 'De bestanden zijn samen te groot: hoogstens 2 MB. Kies een kleiner gesprek of exporteer minder reacties.',
+    tooLarge:
+      'De bestanden zijn samen te groot: hoogstens 2 MB. Kies een kleiner gesprek of exporteer minder reacties.',
     notJson: (name: string) => `${name} is geen geldig JSON-bestand. Kies het bestand zoals het platform het gaf.`,
-    malformed: 'Podium kan dit bestand niet als gesprek lezen: er ontbreekt iets of het is aangepast. Kies het bestand zoals het platform het gaf.',
+    malformed:
+      'Podium kan dit bestand niet als gesprek lezen: er ontbreekt iets of het is aangepast. Kies het bestand zoals het platform het gaf.',
     contextOnly: 'Dit is de context van Mastodon (de reacties) zonder de status zelf. Kies beide bestanden tegelijk.',
     filesDontPair:
       'Twee bestanden horen alleen samen als status en context van Mastodon. Kies bij Bluesky één bestand (het antwoord van getPostThread).',
@@ -109,7 +121,8 @@ export const nl = {
     titleTooLong: 'De titel is te lang (hoogstens 200 tekens).',
     threadNotFound: 'Dit gesprek bestaat niet (meer).',
     notSyncable: 'Dit gesprek komt uit een bestand en kan niet worden bijgewerkt. Importeer het nieuwe exportbestand.',
-    syncFailed: 'Bijwerken is niet gelukt: het platform is niet bereikbaar of gaf een fout. Podium probeert het later zelf opnieuw.',
+    syncFailed:
+      'Bijwerken is niet gelukt: het platform is niet bereikbaar of gaf een fout. Podium probeert het later zelf opnieuw.',
     tooLargeTitle: 'Bestand te groot',
     tooLargeBody:
       'De bestanden zijn samen te groot: hoogstens 2 MB. Ga terug, kies een kleiner exportbestand en importeer opnieuw.',
@@ -228,7 +241,8 @@ export const en: typeof nl = {
     syncFailed:
       'Updating did not work: the platform cannot be reached or answered with an error. Podium will try again by itself later.',
     tooLargeTitle: 'File too large',
-    tooLargeBody: 'The files are too large together: at most 2 MB. Go back, choose a smaller export file and import again.',
+    tooLargeBody:
+      'The files are too large together: at most 2 MB. Go back, choose a smaller export file and import again.',
     back: 'Back to importing conversations',
   },
 };

@@ -70,11 +70,11 @@ function threadTable(state: ThreadPageState): Html {
     const title = pick(thread.title, lang) || m.untitled;
     const synced = thread.removedAt
       ? m.removedAtSource
-      : thread.lastSyncedAt
-        ? html`${time(thread.lastSyncedAt, formatDateTime(new Date(thread.lastSyncedAt), lang))}${thread.lastSyncError ? html` (${m.syncError})` : nothing}`
-        : thread.live
-          ? m.neverSynced
-          : m.fromFile;
+      : !thread.live
+        ? m.fromFile
+        : thread.lastSyncedAt
+          ? html`${time(thread.lastSyncedAt, formatDateTime(new Date(thread.lastSyncedAt), lang))}${thread.lastSyncError ? html` (${m.syncError})` : nothing}`
+          : m.neverSynced;
     const action =
       thread.live && !thread.removedAt
         ? html`<form method="post" action="${threadPaths.sync(thread.id)}" class="staff-inline-form">${hiddenFields({ csrf: session.csrfToken, lang })}<button type="submit" id="sync-${thread.id}" class="staff-button staff-button--secondary"${attrs({ 'aria-label': m.sync(title) })}>${m.syncShort}</button></form>`
