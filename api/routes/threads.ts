@@ -67,7 +67,7 @@ const mediaRoute = createRoute({
     }),
   },
   responses: {
-    200: { description: 'The image', content: { 'image/*': { schema: z.string().openapi({ format: 'binary' }) } } },
+    200: { description: 'The image', content: { 'image/*': { schema: InputText.openapi({ format: 'binary' }) } } },
     404: { description: 'No such image in a published post', content: problemContent },
     422: { description: 'Not a thread id or key', content: problemContent },
     502: { description: 'The platform did not give an image Podium passes on', content: problemContent },
