@@ -57,7 +57,10 @@ import {
   CONSULTATION_IMAGE_FORM_MAX_BYTES,
   CONSULTATION_IMAGE_JSON_MAX_BYTES,
   staffWorkbench,
+  THREAD_IMPORT_FORM_MAX_BYTES,
   THREAD_IMPORT_MAX_BYTES,
+  threadImportTooLarge,
+  threadPaths,
 } from './staff/workbench.ts';
 import { openDataRoutes } from './routes/open-data.ts';
 import { rightsPages } from './routes/rights-pages.ts';
@@ -208,7 +211,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   });
   app.route('/', publicRoutes());
   app.route('/', challengeRoutes());
-  app.route('/', threadRoutes());
+  app.route('/', threadRoutes(options.threadImports ? { settings: options.threadImports } : {}));
   app.route('/', moderationPublicRoutes());
   app.route('/', rightsRoutes());
   app.route('/', archiveRoutes());
@@ -230,6 +233,12 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     { matches: (path) => path.startsWith('/beheer/aankondigingen'), maxSize: ANNOUNCEMENT_FORM_MAX_BYTES },
     { matches: (path) => path === settingsPaths.organisationSave, maxSize: ORGANISATION_FORM_MAX_BYTES },
     { matches: (path) => CONSULTATION_IMAGE_FORM.test(path), maxSize: CONSULTATION_IMAGE_FORM_MAX_BYTES },
+    // A platform's export files (the route refuses over 2 MB itself, in the form's language).
+    {
+      matches: (path) => path === threadPaths.importForm,
+      maxSize: THREAD_IMPORT_FORM_MAX_BYTES,
+      onError: threadImportTooLarge,
+    },
   ]);
   for (const path of ['/beheer/*', '/en/manage/*']) app.use(path, staffBodyLimits);
   // Every staff address, pages and JSON API alike: no caching or framing, our own origin

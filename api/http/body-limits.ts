@@ -6,7 +6,12 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 
-export type BodyLimitRule = { matches: (path: string) => boolean; maxSize: number };
+export type BodyLimitRule = {
+  matches: (path: string) => boolean;
+  maxSize: number;
+  /** The route's own refusal (a page in the form's language, say); else the general one. */
+  onError?: (c: Context) => Response | Promise<Response>;
+};
 
 /**
  * @example

@@ -8,7 +8,15 @@ import { SocialThread, SocialThreadSummary } from '../../shared/contracts/social
 import type { AppEnv } from '../http/app-env.ts';
 import { problem, validationHook } from '../http/problem.ts';
 import { readPublicThread } from '../services/social/public-mirror.ts';
-import { listThreads } from '../services/social/threads.ts';
+import { listThreads, readThread } from '../services/social/threads.ts';
+import {
+  fetchMirrorImage,
+  findMirroredImage,
+  MirrorImageCache,
+  MirrorImageError,
+} from '../services/social/mirror-media.ts';
+import { ForbiddenSourceError } from '../services/social/safe-fetch.ts';
+import { DEFAULT_IMPORT_SETTINGS, type ImportSettings } from '../services/social/thread-admin.ts';
 import { InputText } from '../../shared/contracts/input-text.ts';
 
 const problemContent = { 'application/problem+json': { schema: Problem } };
@@ -43,8 +51,33 @@ const getThreadRoute = createRoute({
   },
 });
 
-export function threadRoutes(): OpenAPIHono<AppEnv> {
+const mediaRoute = createRoute({
+  method: 'get',
+  path: '/api/threads/{id}/media/{key}',
+  tags: ['Public'],
+  summary: 'An image of a mirrored post, served by Podium',
+  description:
+    'The address a public mirror gives an image (`media[].url`): Podium fetches the file from the platform ' +
+    'itself, so the reader’s browser never contacts the platform and the address names no one. Only images ' +
+    'of published posts; JPEG, PNG, WebP, GIF or AVIF up to 5 MB.',
+  request: {
+    params: z.object({
+      id: z.uuid().openapi({ description: "Podium's id of the thread" }),
+      key: InputText.regex(/^[A-Za-z0-9_-]{22}$/).openapi({ description: 'The opaque key from `media[].url`' }),
+    }),
+  },
+  responses: {
+    200: { description: 'The image', content: { 'image/*': { schema: InputText.openapi({ format: 'binary' }) } } },
+    404: { description: 'No such image in a published post', content: problemContent },
+    422: { description: 'Not a thread id or key', content: problemContent },
+    502: { description: 'The platform did not give an image Podium passes on', content: problemContent },
+  },
+});
+
+export function threadRoutes(options: { settings?: () => ImportSettings } = {}): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const settings = options.settings ?? (() => DEFAULT_IMPORT_SETTINGS);
+  const images = new MirrorImageCache();
 
   app.openapi(listThreadsRoute, async (c) => c.json(await listThreads(c.get('db'), c.req.valid('query')), 200));
 
@@ -53,6 +86,34 @@ export function threadRoutes(): OpenAPIHono<AppEnv> {
     if (!thread) return problem(c, 404, 'thread_not_found') as never;
     // Mirrors change with every sync; a short cache keeps widgets cheap and deletions quick.
     return c.json(thread, 200, { 'Cache-Control': 'public, max-age=60' });
+  });
+
+  app.openapi(mediaRoute, async (c) => {
+    const { id, key } = c.req.valid('param');
+    // The thread as published (withheld posts carry no media), with the platform's addresses.
+    const thread = await readThread(c.get('db'), id);
+    const url = thread && findMirroredImage(thread, key);
+    if (!url) return problem(c, 404, 'media_not_found') as never;
+    let image = images.get(url);
+    if (!image) {
+      try {
+        image = await fetchMirrorImage(url, { allowPrivateHosts: settings().allowPrivateHosts });
+      } catch (error) {
+        // Unreachable, refused (private host), not an image, too large, too slow: the platform's side.
+        if (error instanceof MirrorImageError || error instanceof ForbiddenSourceError || error instanceof Error)
+          return problem(c, 502, 'thread_source_failed') as never;
+        throw error;
+      }
+      images.set(url, image);
+    }
+    return c.body(image.body as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': image.type,
+      'Content-Length': String(image.body.byteLength),
+      'Cache-Control': 'public, max-age=3600',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Cross-Origin-Resource-Policy': 'same-origin',
+    }) as never;
   });
 
   return app;

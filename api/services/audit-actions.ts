@@ -69,6 +69,7 @@ export const AUDIT_ACTIONS = [
   'social_thread.imported',
   'social_thread.reimported',
   'social_thread.removed_at_source',
+  'social_thread.sync_requested',
   'social_thread.synced',
   'sso_mapping.changed',
   'staff.created',

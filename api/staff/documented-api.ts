@@ -10,7 +10,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { ConsultationInput, CreateInput, OutcomeInput } from '../services/consultation-authoring.ts';
 import { documentStaffRoute, IdParam, problemContent, STAFF_TAGS } from './kit/openapi.ts';
 import { ImageChange, ImagePosition, ImageUpload } from './consultations/routes.ts';
-import { DescriptionBody, ImportBody } from './threads/routes.ts';
+import { DescriptionBody, ImportBody, ImportResult } from './threads/routes.ts';
 import { ReadabilityRequest } from './webcare/routes.ts';
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema } });
@@ -26,14 +26,14 @@ const Versioned = <T extends z.ZodObject>(schema: T) => schema.extend({ version:
 
 export function documentExistingStaffApi(registry: OpenAPIHono['openAPIRegistry']): void {
   const threads = [STAFF_TAGS.threads.name];
-  documentStaffRoute(registry, 'threads.manage', {
+  documentStaffRoute(registry, 'threads.import', {
     method: 'get',
     path: '/api/staff/threads',
     tags: threads,
     summary: "The organisation's mirrored threads with their sync state and post counts",
     responses: ok('The threads'),
   });
-  documentStaffRoute(registry, 'threads.manage', {
+  documentStaffRoute(registry, 'threads.import', {
     method: 'post',
     path: '/api/staff/threads',
     tags: threads,
@@ -41,9 +41,16 @@ export function documentExistingStaffApi(registry: OpenAPIHono['openAPIRegistry'
     description:
       '`publish: true` publishes the replies screening did not flag, a decision: it also needs `queue.decide`.',
     request: { body: body(ImportBody) },
-    responses: { ...ok('Imported again'), 201: { description: 'Imported', content: json(z.unknown()) }, ...refusals },
+    responses: {
+      200: { description: 'Imported again', content: json(ImportResult) },
+      201: { description: 'Imported', content: json(ImportResult) },
+      ...refusals,
+      413: { description: 'Larger than 2 MB', content: problemContent },
+      502: { description: 'The platform could not be reached', content: problemContent },
+      503: { description: 'The platform asks to wait (Retry-After)', content: problemContent },
+    },
   });
-  documentStaffRoute(registry, 'threads.manage', {
+  documentStaffRoute(registry, 'threads.import', {
     method: 'post',
     path: '/api/staff/threads/{id}/sync',
     tags: threads,

@@ -42,10 +42,13 @@ import { createQueuePage, queueRoutes } from './queue/routes.ts';
 import { presenceRoutes } from './queue/presence-routes.ts';
 import { savedViewRoutes } from './queue/saved-views-routes.ts';
 import { staffThreadRoutes } from './threads/routes.ts';
+import { threadPageRoutes } from './threads/page-routes.ts';
 import { webcareQueuePanel } from './webcare/queue-panel.ts';
 import { webcareRoutes } from './webcare/routes.ts';
 
 export { THREAD_IMPORT_MAX_BYTES } from './threads/routes.ts';
+export { THREAD_IMPORT_FORM_MAX_BYTES, threadPaths } from './threads/paths.ts';
+export { threadImportTooLarge } from './threads/page-routes.ts';
 export { ANNOUNCEMENT_FORM_MAX_BYTES } from './announcements/paths.ts';
 export { LOGO_API_MAX_BYTES, ORGANISATION_FORM_MAX_BYTES, settingsPaths } from './settings/paths.ts';
 export { LOGO_API_PATH } from './settings/api.ts';
@@ -85,6 +88,7 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): OpenAPIHono
   app.route('/', themeCorrectionRoutes());
   app.route('/', auditRoutes());
   app.route('/', staffThreadRoutes(options.threadImports ? { settings: options.threadImports } : {}));
+  app.route('/', threadPageRoutes(options.threadImports ? { settings: options.threadImports } : {}));
   app.route('/', staffPrivacyRoutes());
   app.route('/', calendarRoutes());
   app.route('/', settingsRoutes());

@@ -55,7 +55,7 @@ export const SocialMedia = z
     kind: SocialMediaKind,
     url: InputText.openapi({
       description:
-        'Full-size file or player URL on the platform; empty in a public mirror for a resident’s media (the address can name the author)',
+        'Full-size file or player URL on the platform. In a public mirror never the platform’s address (it can name the author, and loading it tells the platform who reads): an image has an address on Podium (`/api/threads/{id}/media/{key}`), other media an empty one',
     }),
     previewUrl: InputText.nullable(),
     alt: InputText.nullable().openapi({ description: 'Description from the platform; null = no description' }),
@@ -116,7 +116,10 @@ export type MunicipalityAnswer = z.infer<typeof MunicipalityAnswer>;
 
 export const SocialPost = z
   .object({
-    id: InputText.openapi({ description: "The platform's id of the post (a Bluesky AT URI, a status or tweet id)" }),
+    id: InputText.openapi({
+      description:
+        "The platform's id of the post (a Bluesky AT URI, a status or tweet id); in a public mirror only for official accounts' posts: a resident's post has an opaque id (`p-…`), as the platform's id leads to its author",
+    }),
     url: InputText.nullable().openapi({ description: 'The post on the platform' }),
     parentId: InputText.nullable().openapi({ description: 'The post this one replies to; null for the root' }),
     depth: z.number().int().nonnegative().openapi({ description: '0 for the root, 1 for its replies, …' }),

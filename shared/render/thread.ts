@@ -5,7 +5,8 @@
  * behind a disclosure. Shared by the portal pages and the API; written with the
  * HTML kit; the post HTML is the one trusted part: the importer sanitised it.
  *
- * No image is loaded from the platform: that would tell the platform who reads the page.
+ * No image is loaded from the platform: that would tell the platform who reads the page. An
+ * image is a link to Podium's copy, opened only when the reader asks (mirror-media.ts).
  */
 import type { Locale } from '../contracts/public-content.ts';
 import type { MunicipalityAnswer, SocialPost, SocialThread } from '../contracts/social-thread.ts';
@@ -37,7 +38,8 @@ function renderMedia(post: SocialPost, lang: Locale, m: ThreadMessages): Html {
       platform || municipality
         ? html`${kind}: ${join([platform, added].filter(Boolean), '. ')}`
         : html`${kind} <span class="podium-post__no-description">${m.noDescription}</span>`;
-    // A resident's media come without an address (the public mirror removed it): text only.
+    // An image links to Podium's copy (public-mirror.ts gave it an address on Podium, never
+    // the platform's); other media come without an address: text only.
     return media.url
       ? html`<li><a${attrs({ href: media.url, rel: 'nofollow noopener' })}>${description}</a></li>`
       : html`<li>${description}</li>`;

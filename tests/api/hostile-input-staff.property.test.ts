@@ -164,6 +164,12 @@ for (const target of databaseTargets()) {
         { path: `/beheer/collegas/${colleagueId}/rollen`, fields: { version: '1', role: 'moderator', department: '' } },
         { path: `/beheer/collegas/${colleagueId}/status`, fields: { version: '1', action: 'deactivate' } },
         { path: '/beheer/insluiten', fields: { origin: 'https://www.demodam.nl' } },
+        // The thread-import page without a file: no address or a hostile one, refused before any fetch.
+        {
+          path: '/beheer/gesprekken/importeren',
+          fields: { url: '', consultation: 'fietsroute-stationsstraat', titleNl: 'Gesprek', titleEn: '' },
+        },
+        { path: `/beheer/gesprekken/${threadId}/bijwerken`, fields: {} },
         { path: '/beheer/insluiten/verwijderen', fields: { origin: 'http://127.0.0.1:*' } },
         {
           path: '/beheer/wachtwoord-instellen',

@@ -1,3 +1,4 @@
+import { opaquePostId } from '../../api/services/social/public-mirror.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
@@ -166,8 +167,10 @@ for (const target of databaseTargets()) {
       assert.ok(SocialThread.safeParse(body).success);
       assert.deepEqual(
         body.posts.map((p: { id: string; depth: number }) => `${p.depth}:${p.id}`),
-        ['0:100', '1:101', '2:102'],
+        // The residents' posts have opaque public ids: the platform's id leads to its author.
+        ['0:100', `1:${opaquePostId(threadId, '101')}`, `2:${opaquePostId(threadId, '102')}`],
       );
+      assert.equal(body.posts[2].parentId, body.posts[1].id, 'a reply still names the post it answers');
       assert.equal(body.posts[0].author.isOwnAccount, true);
       assert.equal(body.posts[1].media[0].alt, null);
       assert.equal(body.posts[0].lang, 'nl');

@@ -100,6 +100,11 @@ export type PlatformServer = {
 };
 
 export const BSKY_DID = 'did:plc:gemeente';
+/** A 1×1 PNG, what the local media server serves for `/img/…`. */
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 export const BSKY_HANDLE = 'gemeente.bsky.social';
 export const bskyUri = (rkey: string, did = BSKY_DID) => `at://${did}/app.bsky.feed.post/${rkey}`;
 
@@ -542,6 +547,13 @@ export async function startPlatformServer(options: { port?: number } = {}): Prom
               'RateLimit-Reset': String(Math.ceil(reset.getTime() / 1000)),
             },
       );
+    }
+    // Image files as a platform's media server gives them (Bluesky's CDN addresses hold the
+    // author's DID): `/img/…` a small PNG, `/img/…/page.html` something that is no image.
+    if (req.method === 'GET' && url.pathname.startsWith('/img/')) {
+      const page = url.pathname.endsWith('.html');
+      res.writeHead(200, { 'Content-Type': page ? 'text/html' : 'image/png' });
+      return res.end(page ? '<script>alert(1)</script>' : TINY_PNG);
     }
     const authenticated =
       (req.method === 'POST' && url.pathname === '/api/v1/statuses') ||

@@ -246,9 +246,11 @@ export class PodiumThread extends PodiumElement<keyof Texts> {
                       (${this.message('added')})`
                   : nothing
               }${platform || municipality ? nothing : html` <span class="no-description">${this.message('noDescription')}</span>`}`;
-              // A resident's media come without an address (the public mirror removed it): text only.
+              // An image links to Podium's copy (an address on Podium, never the platform's);
+              // other media come without an address: text only.
+              const href = media.url.startsWith('/api/') ? this.apiUrl(media.url) : media.url;
               return html`<li>
-                ${media.url ? html`<a href=${media.url} rel="nofollow noopener">${description}</a>` : description}
+                ${href ? html`<a href=${href} rel="nofollow noopener">${description}</a>` : description}
               </li>`;
             })}
           </ul>`

@@ -24,7 +24,13 @@ export type Permission =
   | 'queue.answer'
   /** Assign an item to a department or a person. */
   | 'queue.assign'
-  /** Import, re-sync and remove mirrored social-media threads; describe their media. */
+  /**
+   * Import a social-media thread (by address or from the platform's export), see the
+   * organisation's mirrored threads and re-sync one: for the people who follow the channels
+   * (webcare, moderators, administrators).
+   */
+  | 'threads.import'
+  /** Remove mirrored social-media threads with everything derived; describe their media. */
   | 'threads.manage'
   /** Handle residents' privacy requests (search, export, erase) and set retention periods. */
   | 'privacy'
@@ -51,6 +57,7 @@ const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'admin',
     'queue.answer',
     'queue.assign',
+    'threads.import',
     'threads.manage',
     'privacy',
     'contacts.read',
@@ -64,10 +71,11 @@ const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'themes.correct',
     'queue.answer',
     'queue.assign',
+    'threads.import',
     'threads.manage',
     'contacts.read',
   ],
-  webcare: ['queue.read', 'insights.read', 'queue.answer', 'queue.assign', 'contacts.read'],
+  webcare: ['queue.read', 'insights.read', 'queue.answer', 'queue.assign', 'threads.import', 'contacts.read'],
   analyst: ['insights.read', 'themes.correct'],
   department_member: ['queue.read'],
   poster: ['announcements.write'],

@@ -226,6 +226,7 @@ async function authorNames(
     editedAt: null,
     deletedAt: null,
   });
+  const posts = [...published, ...waiting].map(mirrorPost);
   const mirrored = publicMirror(
     {
       id: threadId,
@@ -234,19 +235,20 @@ async function authorNames(
       url: null,
       title: null,
       lastSyncedAt: null,
-      posts: [...published, ...waiting].map(mirrorPost),
+      posts,
     },
     await authorDisplayOf(db, threadId),
     // The letters the portal shows, so staff and residents speak of the same "Inwoner B".
     await pseudonymsOf(db, threadId),
   );
   const names = new Map<string, ContextAuthor>();
-  for (const post of mirrored.posts) {
+  // The mirror gives residents' posts opaque ids: post i of the mirror is post i given to it.
+  for (const [index, post] of mirrored.posts.entries()) {
     const role = authorRole(post);
     const author = post.author!;
     const name = author.displayName ?? (author.handle ? `@${author.handle}` : null);
     names.set(
-      post.id,
+      posts[index]!.id,
       author.pseudonym
         ? { kind: 'resident', pseudonym: author.pseudonym }
         : name

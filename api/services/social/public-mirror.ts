@@ -12,8 +12,9 @@
  *   publish them.
  *
  * The municipality's own and other official accounts are always shown as they are. In any
- * post a mentioned resident is their pseudonym, and a resident's media carry no address
- * (a platform's file address can name its author).
+ * post a mentioned resident is their pseudonym, and no media carry the platform's address
+ * (a platform's file address can name its author, and loading it tells the platform who
+ * reads): images are served by Podium (mirror-media.ts), other media are described only.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
@@ -22,6 +23,12 @@ import type { Db } from '../../db/client.ts';
 import { organisations, socialThreads, type SocialAuthorDisplay } from '../../db/schema.ts';
 import { mentionMarker } from '../../../shared/render/thread.ts';
 import { readThread } from './threads.ts';
+import { mirroredMedia } from './mirror-media.ts';
+
+/** The public id of a post whose platform id may name its author: opaque, stable per thread. */
+export function opaquePostId(threadId: string, postId: string): string {
+  return `p-${createHash('sha256').update(`post\n${threadId}\n${postId}`).digest('base64url').slice(0, 22)}`;
+}
 
 /** A, B, …, Z, AA, AB, … */
 export function pseudonymLetter(index: number): string {
@@ -88,7 +95,14 @@ export function mirrorWithPseudonyms(
   display: SocialAuthorDisplay = 'pseudonym',
   assignedBefore: Readonly<Record<string, string>> = {},
 ): MirrorWithPseudonyms {
-  if (display === 'none') return { thread, assigned: {} };
+  // Whoever wrote it, no media address of the platform reaches the reader (mirror-media.ts).
+  const withServedMedia = (post: SocialPost): SocialPost['media'] =>
+    post.media.map((media, index) => mirroredMedia(thread.id, post.id, index, media));
+  if (display === 'none')
+    return {
+      thread: { ...thread, posts: thread.posts.map((post) => ({ ...post, media: withServedMedia(post) })) },
+      assigned: {},
+    };
   const stored = new Map(Object.entries(display === 'pseudonym' ? assignedBefore : {}));
   const pseudonyms = new Map<string, string>();
   const used = new Set<string>(stored.values());
@@ -164,21 +178,29 @@ export function mirrorWithPseudonyms(
   // The thread's address is its root post's: when a resident wrote the root (a mention that
   // arrived by itself), that address names them, so the mirror leaves it out.
   const root = thread.posts.find((post) => post.id === thread.rootId);
+  // A post's id on the platform can name its author (a Bluesky AT URI holds the DID): only
+  // official posts keep theirs; the others get an opaque id, the same at every read.
+  const officialIds = new Set(thread.posts.filter((post) => isPublicBody(post.author)).map((post) => post.id));
+  const publicId = (id: string) => (officialIds.has(id) ? id : opaquePostId(thread.id, id));
   const mirrored: SocialThread = {
     ...thread,
+    rootId: publicId(thread.rootId),
     url: root?.author && isPublicBody(root.author) ? thread.url : null,
     posts: thread.posts.map((post) => {
       const author = post.author;
-      if (!author || isPublicBody(author)) return { ...post, ...withoutResidentMentions(post) };
+      const ids = { id: publicId(post.id), parentId: post.parentId === null ? null : publicId(post.parentId) };
+      if (!author || isPublicBody(author))
+        return { ...post, ...ids, ...withoutResidentMentions(post), media: withServedMedia(post) };
       const pseudonym = pseudonymFor(keyOf(author, post.id), author);
       return {
         ...post,
+        ...ids,
         ...withoutResidentMentions(post),
         url: null,
         // A file address on the platform names its author (a Bluesky image address holds the
-        // DID) and a click tells the platform who reads the portal: a resident's media are
-        // shown by their description only.
-        media: post.media.map((media) => ({ ...media, url: '', previewUrl: null })),
+        // DID) and a click tells the platform who reads the portal: an image is served by
+        // Podium at an opaque address, other media are shown by their description only.
+        media: withServedMedia(post),
         author: {
           displayName: null,
           handle: null,

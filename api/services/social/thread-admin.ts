@@ -23,6 +23,7 @@ import { markContentChanged } from '../content-revision.ts';
 import { fetchThread, type FetchThreadOptions } from './fetch-thread.ts';
 import { detectPlatform, importThreadPayload } from './import-payload.ts';
 import type { AccountDirectory, ImportedThread } from './model.ts';
+import type { FlagKind } from '../screening/types.ts';
 import { importThread, syncThread, type SyncResult, type SyncStats } from './threads.ts';
 import { wellFormedDeep } from '../../../shared/contracts/text.ts';
 
@@ -275,15 +276,81 @@ async function ownThread(db: Db, organisationId: string, threadId: string) {
   return thread;
 }
 
-/** Re-reads a live thread now; `not_found` for another organisation's or an unknown thread. */
+/**
+ * Re-reads a live thread now; `not_found` for another organisation's or an unknown thread.
+ * When a person asked, the audit log says who and what came of it (the sync's own entry
+ * only says what changed).
+ */
 export async function resyncThread(
   db: Db,
-  params: { organisationId: string; threadId: string; settings: ImportSettings; now: Date },
+  params: { organisationId: string; threadId: string; settings: ImportSettings; now: Date; actor?: { id: string } },
 ): Promise<SyncResult | { kind: 'not_found' }> {
   const thread = await ownThread(db, params.organisationId, params.threadId);
   if (!thread) return { kind: 'not_found' };
   const directory = await accountDirectory(db, params.organisationId);
-  return syncThread(db, thread.id, { ...fetchOptionsFrom(params.settings), directory, now: params.now });
+  const result = await syncThread(db, thread.id, { ...fetchOptionsFrom(params.settings), directory, now: params.now });
+  if (params.actor) {
+    await recordAudit(db, {
+      organisationId: params.organisationId,
+      actorType: 'staff',
+      actorId: params.actor.id,
+      at: params.now,
+      action: 'social_thread.sync_requested',
+      subjectType: 'social_thread',
+      subjectId: thread.id,
+      details: {
+        result: result.kind,
+        before: { lastSyncedAt: thread.lastSyncedAt?.toISOString() ?? null },
+        ...(result.kind === 'synced' ? { stats: result.stats } : {}),
+      },
+    });
+  }
+  return result;
+}
+
+/** One post of a thread that screening flagged for personal data (AVG), for the importer to look at. */
+export type FlaggedPost = {
+  /** The post's id in Podium: its item in the moderation queue. */
+  id: string;
+  postedAt: string;
+  /** What was found (phone, address, health, …), each kind once. */
+  kinds: FlagKind[];
+};
+
+/**
+ * What a thread holds after an import: how many posts were taken in (deleted posts and the
+ * placeholders of missing ones not counted) and which of them screening flagged for
+ * personal data, oldest first.
+ */
+export async function importedPostsSummary(
+  db: Db,
+  threadId: string,
+): Promise<{ posts: number; flagged: FlaggedPost[] }> {
+  const rows = await db
+    .select({ id: socialPosts.id, postedAt: socialPosts.postedAt, screening: socialPosts.screening })
+    .from(socialPosts)
+    .where(and(eq(socialPosts.threadId, threadId), isNull(socialPosts.deletedAt), isNull(socialPosts.placeholder)))
+    .orderBy(socialPosts.postedAt, socialPosts.id);
+  const flagged: FlaggedPost[] = [];
+  for (const row of rows) {
+    const kinds = new Set<FlagKind>();
+    for (const field of row.screening?.fields ?? [])
+      for (const flag of field.flags) if (flag.category === 'personal_data') kinds.add(flag.kind);
+    if (kinds.size > 0) flagged.push({ id: row.id, postedAt: row.postedAt.toISOString(), kinds: [...kinds] });
+  }
+  return { posts: rows.length, flagged };
+}
+
+/** The organisation's consultations a thread can be shown with: slug and title, newest first. */
+export async function consultationChoices(
+  db: Db,
+  organisationId: string,
+): Promise<Array<{ slug: string; title: LocalizedText; status: string }>> {
+  return db
+    .select({ slug: consultations.slug, title: consultations.title, status: consultations.status })
+    .from(consultations)
+    .where(eq(consultations.organisationId, organisationId))
+    .orderBy(desc(consultations.createdAt));
 }
 
 /**

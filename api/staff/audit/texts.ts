@@ -317,6 +317,8 @@ export const nl = {
     'social_thread.reimported': ({ details: d }) =>
       `{actor} importeerde een draad van ${platformName(d)} opnieuw (${plural(num(d, 'added'), 'nieuw bericht', 'nieuwe berichten')}, ${plural(num(d, 'edited'), 'gewijzigd', 'gewijzigd')})`,
     'social_thread.removed_at_source': () => '{actor} haalde een draad weg die bij de bron verwijderd is',
+    'social_thread.sync_requested': ({ details: d }) =>
+      `{actor} liet een draad nu bijwerken van de bron (${str(d, 'result') === 'synced' ? 'gelukt' : str(d, 'result') === 'removed' ? 'bij de bron verwijderd' : 'niet gelukt'})`,
     'social_thread.synced': ({ details: d }) =>
       `{actor} werkte een draad bij van de bron (${plural(num(d, 'added'), 'nieuw bericht', 'nieuwe berichten')}, ${plural(num(d, 'edited'), 'gewijzigd', 'gewijzigd')}, ${plural(num(d, 'deleted'), 'verwijderd', 'verwijderd')})`,
     'staff.created': ({ details: d }) => {
@@ -568,6 +570,8 @@ export const en: Texts = {
     'social_thread.reimported': ({ details: d }) =>
       `{actor} imported a thread from ${platformName(d)} again (${plural(num(d, 'added'), 'new post', 'new posts')}, ${num(d, 'edited')} edited)`,
     'social_thread.removed_at_source': () => '{actor} took down a thread that was deleted at its source',
+    'social_thread.sync_requested': ({ details: d }) =>
+      `{actor} had a thread updated from its source now (${str(d, 'result') === 'synced' ? 'done' : str(d, 'result') === 'removed' ? 'deleted at the source' : 'failed'})`,
     'social_thread.synced': ({ details: d }) =>
       `{actor} updated a thread from its source (${plural(num(d, 'added'), 'new post', 'new posts')}, ${num(d, 'edited')} edited, ${num(d, 'deleted')} deleted)`,
     'staff.created': ({ details: d }) => {

@@ -20,6 +20,7 @@ import { notificationScreens } from '../notifications/paths.ts';
 import { privacyScreens } from '../privacy/paths.ts';
 import { queueScreens } from '../queue/paths.ts';
 import { settingsScreens } from '../settings/paths.ts';
+import { threadScreens } from '../threads/paths.ts';
 import { webcareScreens } from '../webcare/paths.ts';
 import { secondFactorScreens, signInSecurityScreens } from '../second-factor/paths.ts';
 import type { StaffScreen } from './screen.ts';
@@ -29,6 +30,7 @@ export type { StaffScreen };
 export const STAFF_SCREENS: readonly StaffScreen[] = [
   ...queueScreens,
   ...webcareScreens,
+  ...threadScreens,
   ...authoringScreens,
   ...announcementScreens,
   ...calendarScreens,

@@ -1,9 +1,9 @@
 /**
  * The staff JSON API for mirrored threads (`/api/staff/threads`): import from a post address
  * or a platform's JSON, list, re-sync now, remove with everything derived, and describe media.
- * Plain Hono like the other staff routes (not in the public OpenAPI document); the session
- * cookie, the X-CSRF-Token header and the `threads.manage` permission are checked by
- * `requireStaff`. Errors are problem details in the caller's language.
+ * Plain Hono, described in /api/openapi.json by documented-api.ts; the session cookie (or an
+ * API key), the X-CSRF-Token header and the permission (`threads.import` to import, list and
+ * re-sync; `threads.manage` to remove and describe) are checked by `requireStaff`. Errors are problem details in the caller's language.
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -20,6 +20,7 @@ import {
   deleteThread,
   describeMedia,
   DEFAULT_IMPORT_SETTINGS,
+  importedPostsSummary,
   importThreadFrom,
   listThreadsForStaff,
   resyncThread,
@@ -69,6 +70,20 @@ export const DescriptionBody = z
   })
   .strict();
 
+/** What an import took in: the thread, its counts, and the posts flagged for personal data. */
+export const ImportResult = z.object({
+  id: z.uuid(),
+  created: z.boolean(),
+  platform: SocialPlatform,
+  stats: z.object({ added: z.number(), updated: z.number(), edited: z.number(), deleted: z.number() }),
+  replies: z.object({ published: z.number(), waiting: z.number() }),
+  /** Posts in the thread now (not deleted, no placeholders). */
+  posts: z.number(),
+  /** Posts screening flagged for personal data (AVG), with what was found; each id is its queue item. */
+  flagged: z.array(z.object({ id: z.uuid(), postedAt: InputText, kinds: z.array(InputText) })),
+});
+type ImportResult = z.infer<typeof ImportResult>;
+
 const ThreadId = z.uuid();
 
 async function jsonBody(c: Context): Promise<unknown> {
@@ -105,15 +120,16 @@ function sourceProblem(c: Context, error: unknown, fromUrl: boolean): Response {
 export function staffThreadRoutes(options: { settings?: () => ImportSettings } = {}): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
   const settings = options.settings ?? (() => DEFAULT_IMPORT_SETTINGS);
-  app.use('/api/staff/threads', requireStaff('threads.manage'));
-  app.use('/api/staff/threads/*', requireStaff('threads.manage'));
+  // Import, list and re-sync: `threads.import` (webcare too); remove and describe: `threads.manage`.
+  const importer = requireStaff('threads.import');
+  const manager = requireStaff('threads.manage');
 
-  app.get('/api/staff/threads', async (c) => {
+  app.get('/api/staff/threads', importer, async (c) => {
     const session = c.get('session')!;
     return c.json(await listThreadsForStaff(c.get('db'), session.user.organisationId));
   });
 
-  app.post('/api/staff/threads', async (c) => {
+  app.post('/api/staff/threads', importer, async (c) => {
     const session = c.get('session')!;
     const parsed = ImportBody.safeParse(await jsonBody(c));
     if (!parsed.success) return invalid(c, parsed.error);
@@ -136,22 +152,23 @@ export function staffThreadRoutes(options: { settings?: () => ImportSettings } =
       });
       if (outcome.kind === 'unknown_platform') return problem(c, 422, 'thread_unknown_platform');
       if (outcome.kind === 'unknown_consultation') return problem(c, 422, 'unknown_consultation');
-      return c.json(
-        {
-          id: outcome.threadId,
-          created: outcome.created,
-          platform: outcome.platform,
-          stats: outcome.stats,
-          replies: { published: outcome.published, waiting: outcome.waiting },
-        },
-        outcome.created ? 201 : 200,
-      );
+      const summary = await importedPostsSummary(c.get('db'), outcome.threadId);
+      const result: ImportResult = {
+        id: outcome.threadId,
+        created: outcome.created,
+        platform: outcome.platform,
+        stats: outcome.stats,
+        replies: { published: outcome.published, waiting: outcome.waiting },
+        posts: summary.posts,
+        flagged: summary.flagged,
+      };
+      return c.json(result, outcome.created ? 201 : 200);
     } catch (error) {
       return sourceProblem(c, error, body.url !== undefined);
     }
   });
 
-  app.post('/api/staff/threads/:id/sync', async (c) => {
+  app.post('/api/staff/threads/:id/sync', importer, async (c) => {
     const session = c.get('session')!;
     const id = ThreadId.safeParse(c.req.param('id'));
     if (!id.success) return problem(c, 404, 'thread_not_found');
@@ -160,6 +177,7 @@ export function staffThreadRoutes(options: { settings?: () => ImportSettings } =
       threadId: id.data,
       settings: settings(),
       now: c.get('now')(),
+      actor: { id: session.user.id },
     });
     switch (result.kind) {
       case 'not_found':
@@ -180,7 +198,7 @@ export function staffThreadRoutes(options: { settings?: () => ImportSettings } =
     }
   });
 
-  app.delete('/api/staff/threads/:id', async (c) => {
+  app.delete('/api/staff/threads/:id', manager, async (c) => {
     const session = c.get('session')!;
     const id = ThreadId.safeParse(c.req.param('id'));
     if (!id.success) return problem(c, 404, 'thread_not_found');
@@ -194,7 +212,7 @@ export function staffThreadRoutes(options: { settings?: () => ImportSettings } =
     return c.json({ deleted: { posts: result.posts, authors: result.authors } });
   });
 
-  app.put('/api/staff/threads/:id/media-descriptions', async (c) => {
+  app.put('/api/staff/threads/:id/media-descriptions', manager, async (c) => {
     const session = c.get('session')!;
     const id = ThreadId.safeParse(c.req.param('id'));
     if (!id.success) return problem(c, 404, 'thread_not_found');

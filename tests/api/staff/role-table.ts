@@ -214,10 +214,14 @@ export const ROUTES: Record<string, Access> = {
   'GET /beheer/audit/export.json': 'admin',
   'GET /en/manage/audit/export.csv': 'admin',
   'GET /en/manage/audit/export.json': 'admin',
-  // mirrored threads (api/staff/threads/)
-  'GET /api/staff/threads': 'threads.manage',
-  'POST /api/staff/threads': 'threads.manage',
-  'POST /api/staff/threads/:id/sync': 'threads.manage',
+  // mirrored threads (api/staff/threads/): the import page and the JSON API
+  'GET /beheer/gesprekken': 'threads.import',
+  'GET /en/manage/conversations': 'threads.import',
+  'POST /beheer/gesprekken/importeren': 'threads.import',
+  'POST /beheer/gesprekken/:id/bijwerken': 'threads.import',
+  'GET /api/staff/threads': 'threads.import',
+  'POST /api/staff/threads': 'threads.import',
+  'POST /api/staff/threads/:id/sync': 'threads.import',
   'DELETE /api/staff/threads/:id': 'threads.manage',
   'PUT /api/staff/threads/:id/media-descriptions': 'threads.manage',
   // privacy requests and retention (api/staff/privacy/)

@@ -249,11 +249,13 @@ const thread: Partial<Record<WidgetState, StateDriver>> = {
       await button.focus();
       await button.press('Enter');
       await expect(button).toHaveAttribute('aria-expanded', 'true');
-      // A resident's photo is described, not linked: its address on the platform names its author.
-      await expect(
-        widget.getByText(/^Afbeelding: Het kruispunt in de spits.*\(beschrijving toegevoegd door de gemeente\)$/),
-      ).toBeVisible();
-      await expect(widget.getByRole('link', { name: /Het kruispunt in de spits/ })).toHaveCount(0);
+      // A resident's photo is described, and linked to Podium's copy only: its address on the
+      // platform names its author, and opening it there tells the platform who reads.
+      const photo = widget.getByRole('link', {
+        name: /^Afbeelding: Het kruispunt in de spits.*\(beschrijving toegevoegd door de gemeente\)$/,
+      });
+      await expect(photo).toBeVisible();
+      await expect(photo).toHaveAttribute('href', /^https?:\/\/[^/]+\/api\/threads\/[0-9a-f-]{36}\/media\/[\w-]{22}$/);
     },
     live: '',
   },

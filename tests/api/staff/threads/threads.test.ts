@@ -10,6 +10,7 @@ import {
   socialThreads,
 } from '../../../../api/db/schema.ts';
 import { syncThread } from '../../../../api/services/social/threads.ts';
+import { opaquePostId } from '../../../../api/services/social/public-mirror.ts';
 import { mastodonAccount, mastodonThread } from '../../../fixtures/social/payloads.ts';
 import { openTestApp, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
@@ -253,7 +254,7 @@ for (const target of databaseTargets()) {
       assert.deepEqual(body.replies, { published: 1, waiting: 1 });
       assert.deepEqual(
         (await publicThread(body.id)).posts.map((p: { id: string }) => p.id),
-        ['1300', '13001'],
+        ['1300', opaquePostId(body.id, '13001')],
       );
       const decisions = await t.db
         .select()
@@ -328,7 +329,8 @@ for (const target of databaseTargets()) {
         lang: 'nl',
       });
       assert.equal(response.status, 200);
-      const media = (await publicThread(id)).posts.find((p: { id: string }) => p.id === '101').media;
+      // A resident's post has an opaque public id (public-mirror.ts).
+      const media = (await publicThread(id)).posts.find((p: { id: string }) => p.id === opaquePostId(id, '101')).media;
       assert.equal(media[0].alt, null, "the platform's (missing) description is kept as it was");
       assert.deepEqual(media[0].staffAlt, { text: 'Het viaduct bij avond, zonder verlichting.', lang: 'nl' });
       const missing = await call('PUT', `/api/staff/threads/${id}/media-descriptions`, {

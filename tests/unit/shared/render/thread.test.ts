@@ -108,8 +108,11 @@ describe('renderThreadPosts', () => {
     assert.doesNotMatch(html, /<img/);
   });
 
-  test("shows a resident's image by its description only, without the platform's file address", () => {
-    assert.match(html, /<li>Afbeelding <span class="podium-post__no-description">/);
+  test("links a resident's image to Podium's copy, never to the platform's file address", () => {
+    assert.match(
+      html,
+      /<li><a href="\/api\/threads\/[^"/]+\/media\/[\w-]{22}" rel="nofollow noopener">Afbeelding <span class="podium-post__no-description">/,
+    );
     assert.doesNotMatch(html, /m\/1\.jpg/);
   });
 
@@ -178,7 +181,7 @@ describe('renderThreadPosts with sensitive media and descriptions added by the m
     const html = String(renderThreadPosts(publicMirror(withMedia), 'nl'));
     assert.match(
       html,
-      /<details class="podium-disclosure"><summary>Toon gevoelige afbeelding<\/summary><ul class="podium-post__media"><li>Afbeelding: Een ongeluk/,
+      /<details class="podium-disclosure"><summary>Toon gevoelige afbeelding<\/summary><ul class="podium-post__media"><li><a href="\/api\/threads\/[^"]+" rel="nofollow noopener">Afbeelding: Een ongeluk/,
     );
     assert.equal(html.match(/<summary>Toon gevoelige/g)?.length, 1, 'media without a label are shown as they are');
     assert.match(String(renderThreadPosts(publicMirror(withMedia), 'en')), /<summary>Show sensitive image<\/summary>/);
