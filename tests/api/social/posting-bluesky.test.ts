@@ -28,6 +28,7 @@ import {
   type PlatformServer,
 } from '../../support/platform-server.ts';
 import { addStaffUser, logIn, staffPost } from '../../support/staff.ts';
+import { opaquePostId } from '../../../api/services/social/public-mirror.ts';
 
 const APP_PASSWORD = 'gmnt-2026-bsky-pass';
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
@@ -188,7 +189,8 @@ for (const target of databaseTargets()) {
       const mirroredPost = thread.posts.find((p: { id: string }) => p.id === posting.externalId);
       assert.ok(mirroredPost, 'the posted reply is in the mirror');
       assert.equal(mirroredPost.author.isOwnAccount, true);
-      assert.equal(mirroredPost.parentId, reply.externalId);
+      // Its parent is the resident's post, under the opaque id the mirror gives it (a Bluesky id names its author).
+      assert.equal(mirroredPost.parentId, opaquePostId(threadId, reply.externalId!));
       const page = await (await staffPage(`/beheer/items/${reply.id}/antwoord`)).text();
       assert.match(page, new RegExp(`Podium plaatst het antwoord als @${BSKY_HANDLE.replace(/\./g, '\\.')}`));
       assert.match(page, new RegExp(`Geplaatst in het gesprek als @${BSKY_HANDLE.replace(/\./g, '\\.')}:`));

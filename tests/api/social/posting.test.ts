@@ -19,6 +19,7 @@ import { NOW, openTestApp, type TestApp } from '../../support/app.ts';
 import { databaseTargets } from '../../support/databases.ts';
 import { seedMastodonThread, startPlatformServer, type PlatformServer } from '../../support/platform-server.ts';
 import { addStaffUser, logIn } from '../../support/staff.ts';
+import { opaquePostId } from '../../../api/services/social/public-mirror.ts';
 
 const TOKEN = 'tok-gemeente-0123456789';
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
@@ -147,7 +148,8 @@ for (const target of databaseTargets()) {
       assert.ok(mirroredPost, 'the posted status is in the mirror');
       assert.equal(mirroredPost.author.isOwnAccount, true);
       assert.match(JSON.stringify(mirroredPost), /naar het park/);
-      const answered = thread.posts.find((p: { id: string }) => p.id === '701');
+      // The resident's post, under the opaque id the mirror gives residents' posts.
+      const answered = thread.posts.find((p: { id: string }) => p.id === opaquePostId(threadId, '701'));
       assert.equal(answered.answers, undefined);
       // A later re-read by the scheduler (no directory) keeps it as it is.
       assert.equal((await syncThread(t.db, threadId, { now: later(2), allowPrivateHosts: true })).kind, 'synced');
