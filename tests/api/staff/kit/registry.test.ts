@@ -17,6 +17,12 @@ const NOT_IN_NAV: Record<string, string> = {
   'GET /beheer/instellingen/toegankelijkheidsverklaring':
     'linked from the settings page, whose nav entry stays current',
   'GET /en/manage/settings/accessibility-statement': 'linked from the settings page, whose nav entry stays current',
+  'GET /beheer/instellingen/kanaalrichtlijnen': 'linked from the settings page, whose nav entry stays current',
+  'GET /en/manage/settings/channel-guidelines': 'linked from the settings page, whose nav entry stays current',
+  'GET /beheer/instellingen/organisatie': 'linked from the settings page, whose nav entry stays current',
+  'GET /en/manage/settings/organisation': 'linked from the settings page, whose nav entry stays current',
+  'GET /beheer/instellingen/afdelingen': 'linked from the settings page, whose nav entry stays current',
+  'GET /en/manage/settings/departments': 'linked from the settings page, whose nav entry stays current',
   'GET /beheer/privacy/bewaartermijnen': 'linked from the privacy page, whose nav entry stays current',
   'GET /en/manage/privacy/retention': 'linked from the privacy page, whose nav entry stays current',
   'GET /beheer/weergaven': 'linked from "Mijn weergaven" in the queue, whose nav entry stays current',
