@@ -10,16 +10,13 @@ import type { Db } from '../../db/client.ts';
 import {
   channelGuidelines,
   consultations,
-  questions,
   socialAuthors,
   socialPosts,
   socialThreads,
   staffReplies,
-  submissionAnswers,
   submissions,
   topics,
   type LocalizedText,
-  type ScreeningRecord,
   type SentimentRecord,
 } from '../../db/schema.ts';
 import type { Channel, InsightsFilter } from './filters.ts';
@@ -58,9 +55,15 @@ export function inPeriod(column: AnyPgColumn, filter: InsightsFilter): SQL {
     and ${column} < ((${filter.to}::date + 1)::timestamp at time zone ${TIME_ZONE})`;
 }
 
-type Guideline = { key: string; name: LocalizedText; channel: string; platform: string | null; responseDays: number };
+export type Guideline = {
+  key: string;
+  name: LocalizedText;
+  channel: string;
+  platform: string | null;
+  responseDays: number;
+};
 
-async function guidelines(db: Db, organisationId: string): Promise<Guideline[]> {
+export async function guidelines(db: Db, organisationId: string): Promise<Guideline[]> {
   return db
     .select({
       key: channelGuidelines.key,
@@ -74,31 +77,35 @@ async function guidelines(db: Db, organisationId: string): Promise<Guideline[]> 
     .orderBy(channelGuidelines.key);
 }
 
+/** The channel guideline whose promise applies: for social media the first account on the same platform. */
+export function guidelineFor(all: readonly Guideline[], channel: Channel, platform: string | null): Guideline | undefined {
+  return channel === 'social'
+    ? (all.find((g) => g.channel === 'social' && g.platform === platform) ?? all.find((g) => g.channel === 'social'))
+    : all.find((g) => g.key === channel);
+}
+
 /**
  * The promise for an item: its channel's guideline (for social media the first account
  * on the same platform), else the consultation's own response time.
  */
 function promiseFor(
-  all: Guideline[],
+  all: readonly Guideline[],
   channel: Channel,
   platform: string | null,
   consultationDays: number | null,
 ): { key: string | null; name: LocalizedText | null; days: number | null } {
-  const guideline =
-    channel === 'social'
-      ? (all.find((g) => g.channel === 'social' && g.platform === platform) ?? all.find((g) => g.channel === 'social'))
-      : all.find((g) => g.key === channel);
+  const guideline = guidelineFor(all, channel, platform);
   if (guideline) return { key: guideline.key, name: guideline.name, days: guideline.responseDays };
   return { key: channel === 'social' && platform ? platform : channel, name: null, days: consultationDays };
 }
 
-type Names = {
+export type Names = {
   consultations: Map<string, { slug: string; title: LocalizedText; responseDays: number; topicId: string }>;
   topics: Map<string, { slug: string; title: LocalizedText }>;
 };
 
 /** Titles of the organisation's topics and consultations, read once instead of with every item. */
-async function namesOf(db: Db, organisationId: string): Promise<Names> {
+export async function namesOf(db: Db, organisationId: string): Promise<Names> {
   const consultationRows = await db
     .select({
       id: consultations.id,
@@ -255,58 +262,4 @@ export async function loadItems(db: Db, organisationId: string, filter: Insights
     }
   }
   return items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
-}
-
-/**
- * The texts themes are drawn from: open answers as they may be published (personal data
- * redacted by screening) and post texts. Rejected input is left out: it is not what
- * residents said about the topic but what broke the house rules.
- */
-export async function loadThemeTexts(
-  db: Db,
-  organisationId: string,
-  filter: InsightsFilter,
-  items: readonly InsightItem[],
-): Promise<ThemeText[]> {
-  const wanted = new Set(
-    items.filter((i) => i.kind === 'social_post' || i.reviewState !== 'rejected').map((i) => i.id),
-  );
-  const texts = new Map<string, string[]>();
-  // One query over the organisation's period, matched to the filtered items in memory: an
-  // IN list of thousands of ids is slower than reading a few rows too many.
-  const answers = await db
-    .select({
-      id: submissionAnswers.submissionId,
-      key: questions.key,
-      value: submissionAnswers.value,
-      screening: submissions.screening,
-    })
-    .from(submissionAnswers)
-    .innerJoin(questions, eq(questions.id, submissionAnswers.questionId))
-    .innerJoin(submissions, eq(submissions.id, submissionAnswers.submissionId))
-    .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
-    .where(
-      and(
-        eq(consultations.organisationId, organisationId),
-        eq(questions.kind, 'open_text'),
-        inPeriod(submissions.createdAt, filter),
-      ),
-    )
-    .orderBy(submissionAnswers.submissionId, questions.position);
-  for (const row of answers) {
-    if (!wanted.has(row.id) || typeof row.value !== 'string') continue;
-    const redacted = (row.screening as ScreeningRecord | null)?.fields.find((f) => f.question === row.key)?.redacted;
-    texts.set(row.id, [...(texts.get(row.id) ?? []), redacted ?? row.value]);
-  }
-  if (items.some((i) => i.kind === 'social_post')) {
-    const posts = await db
-      .select({ id: socialPosts.id, text: socialPosts.contentText })
-      .from(socialPosts)
-      .innerJoin(socialThreads, eq(socialThreads.id, socialPosts.threadId))
-      .where(and(eq(socialThreads.organisationId, organisationId), inPeriod(socialPosts.postedAt, filter)));
-    for (const row of posts) if (wanted.has(row.id)) texts.set(row.id, [row.text]);
-  }
-  return items
-    .filter((item) => texts.has(item.id))
-    .map((item) => ({ id: item.id, text: texts.get(item.id)!.join('\n'), lang: item.language }));
 }
