@@ -96,7 +96,11 @@ for (const n of sizes) {
     const twoYears = { from: addDays(today, -730), to: today };
     const insights = await computeInsights(db, organisationId, twelveWeeks, now);
     console.log(`  twelve weeks hold ${insights.items.toLocaleString('en')} items`);
-    await timed('insights, twelve weeks', () => computeInsights(db, organisationId, twelveWeeks, now), BEFORE[where]?.[n]);
+    await timed(
+      'insights, twelve weeks',
+      () => computeInsights(db, organisationId, twelveWeeks, now),
+      BEFORE[where]?.[n],
+    );
     await timed('insights, twelve weeks, channel social', () =>
       computeInsights(db, organisationId, { ...twelveWeeks, channel: 'social' }, now),
     );

@@ -209,14 +209,20 @@ export async function countFigures(
     volume: [...volume.values()],
     sentimentByWeek: [...byWeek.values()],
     sentimentByTopic: [...byTopic.values()].sort((a, b) => a.key.localeCompare(b.key)),
-    sentimentByChannel: CHANNELS.map((channel) => ({ key: channel, name: null, counts: byChannel.get(channel)! })).filter(
-      (group) => Object.values(group.counts).some((n) => n > 0),
-    ),
+    sentimentByChannel: CHANNELS.map((channel) => ({
+      key: channel,
+      name: null,
+      counts: byChannel.get(channel)!,
+    })).filter((group) => Object.values(group.counts).some((n) => n > 0)),
   };
 }
 
 /** Items per channel only, for the comparison with the previous period. */
-export async function channelCounts(db: Db, context: Context, filter: InsightsFilter): Promise<Record<Channel, number>> {
+export async function channelCounts(
+  db: Db,
+  context: Context,
+  filter: InsightsFilter,
+): Promise<Record<Channel, number>> {
   const rows = rowsOf<{ channel: Channel; n: number }>(
     await db.execute(sql`select i.channel, count(*)::int as n from (${itemsSql(context, filter, false)}) i group by 1`),
   );
@@ -299,7 +305,8 @@ export async function responseFigures(
       group by grouping sets ((d.pkey), ())`),
   );
   const figures = (row: ResponseRow | undefined): ResponseFigures => {
-    if (!row) return { answered: 0, medianDays: null, p90Days: null, onTime: null, onTimeShare: null, open: 0, overdue: 0 };
+    if (!row)
+      return { answered: 0, medianDays: null, p90Days: null, onTime: null, onTimeShare: null, open: 0, overdue: 0 };
     const onTime = row.promised === 0 ? null : row.on_time;
     return {
       answered: row.answered,
@@ -361,7 +368,12 @@ export type SampledTopicThemes = TopicThemes & {
  * answers as they may be published (personal data redacted by screening) and post texts;
  * rejected input left out. At most THEME_SAMPLE items per topic.
  */
-export async function themeFigures(db: Db, context: Context, filter: InsightsFilter): Promise<SampledTopicThemes[]> {
+export async function themeFigures(
+  db: Db,
+  context: Context,
+  filter: InsightsFilter,
+  sample = THEME_SAMPLE,
+): Promise<SampledTopicThemes[]> {
   const rows = rowsOf<{
     id: string;
     kind: InsightItem['kind'];
@@ -395,7 +407,7 @@ export async function themeFigures(db: Db, context: Context, filter: InsightsFil
             where a.submission_id = c.id and q.kind = 'open_text' and jsonb_typeof(a.value) = 'string')
         end as text
       from c
-      where c.rank <= ${THEME_SAMPLE}
+      where c.rank <= ${sample}
       order by date_trunc('milliseconds', c.at), c.id`),
   );
   const items: InsightItem[] = [];
@@ -403,7 +415,7 @@ export async function themeFigures(db: Db, context: Context, filter: InsightsFil
   const sampled = new Map<string, number>();
   for (const row of rows) {
     const topic = row.topic_id ? (context.names.topics.get(row.topic_id) ?? null) : null;
-    if (row.of > THEME_SAMPLE) sampled.set(topic?.slug ?? '', row.of);
+    if (row.of > sample) sampled.set(topic?.slug ?? '', row.of);
     if (row.text === null) continue;
     const consultation = row.cid ? context.names.consultations.get(row.cid) : undefined;
     items.push({
@@ -427,7 +439,6 @@ export async function themeFigures(db: Db, context: Context, filter: InsightsFil
   const themes = themesPerTopic(items, texts, { corrections: await loadThemeCorrections(db, context.organisationId) });
   return themes.map((entry) => {
     const of = sampled.get(entry.topic?.slug ?? '');
-    return of === undefined ? entry : { ...entry, sample: { size: THEME_SAMPLE, of } };
+    return of === undefined ? entry : { ...entry, sample: { size: sample, of } };
   });
 }
-

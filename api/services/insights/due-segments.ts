@@ -21,7 +21,14 @@ import { addWorkingDays, instantOf, localDateOf, openIntervals } from '../office
 const DAY_MS = 86_400_000;
 
 /** Arrivals from `lo` to `hi` (milliseconds, both included) fall due at `fixed`, or at arrival + `offset`. */
-export type DueSegment = { days: number; day: number; lo: number; hi: number; fixed: number | null; offset: number | null };
+export type DueSegment = {
+  days: number;
+  day: number;
+  lo: number;
+  hi: number;
+  fixed: number | null;
+  offset: number | null;
+};
 
 const cache = new Map<string, DueSegment[]>();
 const CACHE_LIMIT = 20_000;
@@ -95,7 +102,10 @@ function segmentsOfDate(calendar: OfficeCalendar, days: number, date: LocalDate)
     const b = due(hi);
     const day = Math.floor(lo / DAY_MS);
     if (a === b) segments.push({ days, day, lo, hi, fixed: a, offset: null });
-    else if (b - a === hi - lo && (hi - lo < 2 || due(Math.floor((lo + hi) / 2)) - a === Math.floor((lo + hi) / 2) - lo))
+    else if (
+      b - a === hi - lo &&
+      (hi - lo < 2 || due(Math.floor((lo + hi) / 2)) - a === Math.floor((lo + hi) / 2) - lo)
+    )
       segments.push({ days, day, lo, hi, fixed: null, offset: a - lo });
     else if (depth > 60) throw new Error(`due segments: no piece found at ${new Date(lo).toISOString()}`);
     else {

@@ -93,7 +93,11 @@ export async function computeInsights(
     engagement: await engagement(db, organisationId, filter),
     accuracy: accuracy(await labelChecks(db, context, filter)),
     reach,
-    comparison: compareMeasures(measuresOf(counts.perChannel, reach), measuresOf(previousCounts, previousReach), period),
+    comparison: compareMeasures(
+      measuresOf(counts.perChannel, reach),
+      measuresOf(previousCounts, previousReach),
+      period,
+    ),
   };
 }
 

@@ -3,6 +3,9 @@
  * and residents' posts in mirrored social threads, received in the period and matching
  * the filter. A post that became a submission counts once, as the submission; the
  * municipality's own posts, deleted posts and placeholders are not input and are left out.
+ *
+ * aggregates.ts writes the same item set as one SQL statement and counts it there; what is
+ * here (`loadItems`, `loadThemeTexts`) is the item-by-item reference its tests check against.
  */
 import { and, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
@@ -10,13 +13,16 @@ import type { Db } from '../../db/client.ts';
 import {
   channelGuidelines,
   consultations,
+  questions,
   socialAuthors,
   socialPosts,
   socialThreads,
   staffReplies,
+  submissionAnswers,
   submissions,
   topics,
   type LocalizedText,
+  type ScreeningRecord,
   type SentimentRecord,
 } from '../../db/schema.ts';
 import type { Channel, InsightsFilter } from './filters.ts';
@@ -78,7 +84,11 @@ export async function guidelines(db: Db, organisationId: string): Promise<Guidel
 }
 
 /** The channel guideline whose promise applies: for social media the first account on the same platform. */
-export function guidelineFor(all: readonly Guideline[], channel: Channel, platform: string | null): Guideline | undefined {
+export function guidelineFor(
+  all: readonly Guideline[],
+  channel: Channel,
+  platform: string | null,
+): Guideline | undefined {
   return channel === 'social'
     ? (all.find((g) => g.channel === 'social' && g.platform === platform) ?? all.find((g) => g.channel === 'social'))
     : all.find((g) => g.key === channel);
@@ -152,6 +162,11 @@ async function firstAnswers(db: Db, kind: InsightItem['kind'], organisationId: s
   return new Map(rows.filter((row) => row.id).map((row) => [row.id!, new Date(row.at)]));
 }
 
+/**
+ * Every item of the period and filter, in Node: the reference definition. The insights are
+ * counted by the database (aggregates.ts) and never call this; tests compare the two, and
+ * the generator's tests use it to check open data.
+ */
 export async function loadItems(db: Db, organisationId: string, filter: InsightsFilter): Promise<InsightItem[]> {
   const promises = await guidelines(db, organisationId);
   const calendar = await loadCalendar(db, organisationId);
@@ -262,4 +277,58 @@ export async function loadItems(db: Db, organisationId: string, filter: Insights
     }
   }
   return items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+}
+
+/**
+ * The reference for the theme texts aggregates.ts reads (tests compare the two): the texts themes are drawn from: open answers as they may be published (personal data
+ * redacted by screening) and post texts. Rejected input is left out: it is not what
+ * residents said about the topic but what broke the house rules.
+ */
+export async function loadThemeTexts(
+  db: Db,
+  organisationId: string,
+  filter: InsightsFilter,
+  items: readonly InsightItem[],
+): Promise<ThemeText[]> {
+  const wanted = new Set(
+    items.filter((i) => i.kind === 'social_post' || i.reviewState !== 'rejected').map((i) => i.id),
+  );
+  const texts = new Map<string, string[]>();
+  // One query over the organisation's period, matched to the filtered items in memory: an
+  // IN list of thousands of ids is slower than reading a few rows too many.
+  const answers = await db
+    .select({
+      id: submissionAnswers.submissionId,
+      key: questions.key,
+      value: submissionAnswers.value,
+      screening: submissions.screening,
+    })
+    .from(submissionAnswers)
+    .innerJoin(questions, eq(questions.id, submissionAnswers.questionId))
+    .innerJoin(submissions, eq(submissions.id, submissionAnswers.submissionId))
+    .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
+    .where(
+      and(
+        eq(consultations.organisationId, organisationId),
+        eq(questions.kind, 'open_text'),
+        inPeriod(submissions.createdAt, filter),
+      ),
+    )
+    .orderBy(submissionAnswers.submissionId, questions.position);
+  for (const row of answers) {
+    if (!wanted.has(row.id) || typeof row.value !== 'string') continue;
+    const redacted = (row.screening as ScreeningRecord | null)?.fields.find((f) => f.question === row.key)?.redacted;
+    texts.set(row.id, [...(texts.get(row.id) ?? []), redacted ?? row.value]);
+  }
+  if (items.some((i) => i.kind === 'social_post')) {
+    const posts = await db
+      .select({ id: socialPosts.id, text: socialPosts.contentText })
+      .from(socialPosts)
+      .innerJoin(socialThreads, eq(socialThreads.id, socialPosts.threadId))
+      .where(and(eq(socialThreads.organisationId, organisationId), inPeriod(socialPosts.postedAt, filter)));
+    for (const row of posts) if (wanted.has(row.id)) texts.set(row.id, [row.text]);
+  }
+  return items
+    .filter((item) => texts.has(item.id))
+    .map((item) => ({ id: item.id, text: texts.get(item.id)!.join('\n'), lang: item.language }));
 }

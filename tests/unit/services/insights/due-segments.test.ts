@@ -18,10 +18,19 @@ const split: OfficeCalendar = {
   ...DEFAULT_CALENDAR,
   // A lunch break, a short Friday, an evening opening on Thursday, and a closed day.
   weekly: {
-    1: [{ from: '08:30', to: '12:00' }, { from: '13:00', to: '17:00' }],
-    2: [{ from: '08:30', to: '12:00' }, { from: '13:00', to: '17:00' }],
+    1: [
+      { from: '08:30', to: '12:00' },
+      { from: '13:00', to: '17:00' },
+    ],
+    2: [
+      { from: '08:30', to: '12:00' },
+      { from: '13:00', to: '17:00' },
+    ],
     3: [{ from: '09:00', to: '17:00' }],
-    4: [{ from: '09:00', to: '12:30' }, { from: '18:00', to: '20:00' }],
+    4: [
+      { from: '09:00', to: '12:30' },
+      { from: '18:00', to: '20:00' },
+    ],
     5: [{ from: '09:00', to: '12:00' }],
   },
   closedDays: ['2026-10-30'],
