@@ -28,13 +28,15 @@ const sizes = process.env.BENCH_INSIGHTS_SIZES
   : [10_000, 100_000, ...(process.env.BENCH_INSIGHTS_1M === '1' ? [1_000_000] : [])];
 
 /**
- * p95 of computeInsights over twelve weeks before this change (every item loaded into Node
- * and counted in JS), measured on this machine kind (2 shared cores) on 2026-12-05 with this
- * script at commit b9dd388; the million on PostgreSQL is the performance review's 10.2 s.
+ * p95 of computeInsights over twelve weeks before this change (every item loaded into Node and
+ * counted in JS), measured with this script on this machine kind (2 shared cores) on
+ * 2026-12-05 at commit b9dd388, 5 runs. The million on PostgreSQL is the performance review's
+ * 10.2 s (../shared/reviews/performance-2026-12-04.md, other data: the old code was not rerun
+ * at that size, its 100 thousand already took 15.7 s).
  */
 const BEFORE: Record<string, Record<number, number>> = {
-  PGlite: { 10_000: 0, 100_000: 0 },
-  PostgreSQL: { 10_000: 0, 100_000: 0, 1_000_000: 10_200 },
+  PGlite: { 10_000: 3390, 100_000: 24_919 },
+  PostgreSQL: { 10_000: 4783, 100_000: 15_662, 1_000_000: 10_200 },
 };
 
 function quantile(sorted: number[], q: number): number {

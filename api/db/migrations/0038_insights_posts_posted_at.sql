@@ -1,0 +1,1 @@
+CREATE INDEX "social_posts_posted" ON "social_posts" USING btree ("posted_at");
