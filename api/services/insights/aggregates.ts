@@ -17,8 +17,10 @@
  * - themes: the only figure that needs the texts. They are read for at most THEME_SAMPLE items
  *   per topic: all of them below that, so the themes are exactly as before; above it a fixed
  *   sample (ordered by a hash of the item id, so the same item is in or out in every period and
- *   on every reload) spread over the whole period, and the figure says so (`sample`).
+ *   on every reload) spread over the whole period, and the figure says so (`sample`). The
+ *   clustering itself is remembered by a hash of its exact input (`clustered`, below).
  */
+import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
@@ -48,7 +50,7 @@ import {
 } from './figures.ts';
 import { CHANNELS, type Channel, type InsightsFilter } from './filters.ts';
 import { guidelineFor, guidelines, inPeriod, namesOf, type Guideline, type InsightItem, type Names } from './items.ts';
-import { loadThemeCorrections } from './theme-corrections.ts';
+import { loadThemeCorrections, type ThemeCorrections } from './theme-corrections.ts';
 import { TIME_ZONE } from './weeks.ts';
 
 /** Texts per topic the themes are drawn from; above it, a fixed sample of this many. */
@@ -436,9 +438,53 @@ export async function themeFigures(
     });
     texts.push({ id: row.id, text: row.text, lang: row.lang });
   }
-  const themes = themesPerTopic(items, texts, { corrections: await loadThemeCorrections(db, context.organisationId) });
+  const corrections = await loadThemeCorrections(db, context.organisationId);
+  const themes = clustered(items, texts, corrections);
   return themes.map((entry) => {
     const of = sampled.get(entry.topic?.slug ?? '');
     return of === undefined ? entry : { ...entry, sample: { size: sample, of } };
   });
+}
+
+const clusters = new Map<string, TopicThemes[]>();
+const CLUSTER_CACHE = 64;
+
+/**
+ * `themesPerTopic`, remembered by its exact input: the clustering (a pairwise step over up to
+ * 400 texts per topic) takes about a second whatever the number of items, while the texts of
+ * a period rarely change between two views. The key is a hash of everything the function
+ * reads (each item's id, kind, topic, consultation, state and language, every text, the
+ * staff corrections), so a changed text, state or correction is clustered again; never stale.
+ */
+function clustered(
+  items: readonly InsightItem[],
+  texts: ReadonlyArray<{ id: string; text: string; lang: string }>,
+  corrections: ThemeCorrections,
+): TopicThemes[] {
+  const hash = createHash('sha256');
+  for (const item of items)
+    hash.update(
+      JSON.stringify([
+        item.id,
+        item.kind,
+        item.topic,
+        item.consultation?.slug ?? null,
+        item.reviewState,
+        item.language,
+      ]),
+    );
+  for (const text of texts) hash.update(JSON.stringify([text.id, text.text, text.lang]));
+  hash.update(JSON.stringify([...corrections.entries()]));
+  const key = hash.digest('hex');
+  const known = clusters.get(key);
+  if (known) {
+    // The most recently used last, so the oldest is the one forgotten.
+    clusters.delete(key);
+    clusters.set(key, known);
+    return structuredClone(known);
+  }
+  const themes = themesPerTopic(items, texts, { corrections });
+  if (clusters.size >= CLUSTER_CACHE) clusters.delete(clusters.keys().next().value!);
+  clusters.set(key, themes);
+  return structuredClone(themes);
 }
