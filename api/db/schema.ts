@@ -740,6 +740,13 @@ export const staffReplies = pgTable(
     index('staff_replies_published')
       .on(t.publishedAt.desc().nullsFirst())
       .where(sql`${t.publishedAt} is not null`),
+    // An item's first published answer read from the index alone (services/insights/aggregates.ts).
+    index('staff_replies_submission_published')
+      .on(t.submissionId, t.publishedAt)
+      .where(sql`${t.publishedAt} is not null`),
+    index('staff_replies_social_post_published')
+      .on(t.socialPostId, t.publishedAt)
+      .where(sql`${t.publishedAt} is not null`),
   ],
 );
 

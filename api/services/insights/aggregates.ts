@@ -54,7 +54,7 @@ import { loadThemeCorrections, type ThemeCorrections } from './theme-corrections
 import { TIME_ZONE } from './weeks.ts';
 
 /** Texts per topic the themes are drawn from; above it, a fixed sample of this many. */
-export const THEME_SAMPLE = 2000;
+export const THEME_SAMPLE = 1000;
 const DAY_MS = 86_400_000;
 
 /** What every query of one organisation needs: its promises, calendar and names. */
@@ -79,7 +79,7 @@ export async function loadContext(db: Db, organisationId: string): Promise<Conte
  * topic_id, cid, lang; with `answers` also first_at (the first published answer), pkey and
  * pdays (the promise that applies, items.ts `promiseFor`).
  */
-function itemsSql(context: Context, filter: InsightsFilter, answers: boolean): SQL {
+export function itemsSql(context: Context, filter: InsightsFilter, answers: boolean): SQL {
   const { organisationId } = context;
   const submissionPromise = (pick: (g: Guideline) => SQL, fallback: (channel: Channel) => SQL) =>
     sql`(case ${submissions.channel}::text ${sql.join(
@@ -266,14 +266,18 @@ export async function responseFigures(
 ): Promise<{ rows: ResponseTimeRow[]; overall: ResponseFigures }> {
   const needing = sql`select i.* from (${itemsSql(context, filter, true)}) i
     where i.first_at is not null or i.state in ('needs_answer', 'answered')`;
-  const promises = rowsOf<{ days: number }>(
-    await db.execute(sql`select distinct n.pdays as days from (${needing}) n where n.pdays is not null`),
-  );
+  // Every promise an item can have: the guidelines' and the consultations' own (no scan to find which occur).
+  const promises = [
+    ...new Set([
+      ...context.guidelines.map((g) => g.responseDays),
+      ...[...context.names.consultations.values()].map((c) => c.responseDays),
+    ]),
+  ];
   const [from, to] = [filter.from, filter.to].map((date) => {
     const [year, month, day] = date.split('-').map(Number) as [number, number, number];
     return { year, month, day };
   }) as [{ year: number; month: number; day: number }, { year: number; month: number; day: number }];
-  const segments = promises.flatMap(({ days }) => dueSegments(context.calendar, Number(days), from, to));
+  const segments = promises.flatMap((days) => dueSegments(context.calendar, days, from, to));
   const table = JSON.stringify(
     segments.map((s) => ({ days: s.days, day: s.day, lo: s.lo, hi: s.hi, fixed: s.fixed, shift: s.offset })),
   );
@@ -387,29 +391,32 @@ export async function themeFigures(
     text: string | null;
   }>(
     await db.execute(sql`
-      with c as (
+      with c as materialized (
         select i.id, i.kind, i.at, i.topic_id, i.cid, i.state, i.lang,
-          row_number() over (partition by i.topic_id order by md5(i.id::text), i.id) as rank,
+          row_number() over (partition by i.topic_id order by hashtext(i.id::text), i.id) as rank,
           count(*) over (partition by i.topic_id)::int as of
         from (${itemsSql(context, filter, false)}) i
         where i.kind = 'social_post' or i.state is distinct from 'rejected'
+      ),
+      sampled as materialized (select * from c where c.rank <= ${sample}),
+      answer_texts as (
+        select a.submission_id as id, string_agg(coalesce(
+            (select f.value->>'redacted'
+              from jsonb_array_elements(case when jsonb_typeof(s.screening->'fields') = 'array'
+                then s.screening->'fields' else '[]'::jsonb end) with ordinality as f(value, n)
+              where f.value->>'question' = q.key order by f.n limit 1),
+            a.value #>> '{}'), chr(10) order by q.position) as text
+        from sampled x
+        join submission_answers a on a.submission_id = x.id
+        join questions q on q.id = a.question_id
+        join ${submissions} s on s.id = x.id
+        where x.kind = 'submission' and q.kind = 'open_text' and jsonb_typeof(a.value) = 'string'
+        group by a.submission_id
       )
-      select c.id, c.kind, c.topic_id, c.cid, c.state, c.lang, c.of,
-        case when c.kind = 'social_post'
-          then (select p.content_text from ${socialPosts} p where p.id = c.id)
-          else (select string_agg(coalesce(
-              (select f.value->>'redacted'
-                from jsonb_array_elements(case when jsonb_typeof(s.screening->'fields') = 'array'
-                  then s.screening->'fields' else '[]'::jsonb end) with ordinality as f(value, n)
-                where f.value->>'question' = q.key order by f.n limit 1),
-              a.value #>> '{}'), chr(10) order by q.position)
-            from submission_answers a
-            join questions q on q.id = a.question_id
-            join ${submissions} s on s.id = a.submission_id
-            where a.submission_id = c.id and q.kind = 'open_text' and jsonb_typeof(a.value) = 'string')
-        end as text
-      from c
-      where c.rank <= ${sample}
+      select c.id, c.kind, c.topic_id, c.cid, c.state, c.lang, c.of, coalesce(p.content_text, t.text) as text
+      from sampled c
+      left join answer_texts t on t.id = c.id
+      left join ${socialPosts} p on c.kind = 'social_post' and p.id = c.id
       order by date_trunc('milliseconds', c.at), c.id`),
   );
   const items: InsightItem[] = [];

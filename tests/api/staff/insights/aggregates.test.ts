@@ -33,6 +33,7 @@ import { computeInsights } from '../../../../api/services/insights/index.ts';
 import { loadItems, loadThemeTexts } from '../../../../api/services/insights/items.ts';
 import { loadThemeCorrections } from '../../../../api/services/insights/theme-corrections.ts';
 import { weeksBetween } from '../../../../api/services/insights/weeks.ts';
+import { figureTable } from '../../../../api/staff/insights/view.ts';
 import type { Db } from '../../../../api/db/client.ts';
 import { openTestApp, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
@@ -222,6 +223,12 @@ for (const target of databaseTargets()) {
       assert.ok(themes.some((entry) => entry.sample));
       // The same sample on every call.
       assert.deepEqual(await themeFigures(t.db, context, WHOLE, 50), themes);
+      // The figure says so, in both languages, on the page and in its exports.
+      const insights = { ...(await computeInsights(t.db, organisationId, WHOLE, NOW)), themes };
+      assert.match(figureTable(insights, 'themes', 'nl').summary, /vaste steekproef van 50 bijdragen per onderwerp/);
+      assert.match(figureTable(insights, 'themes', 'en').summary, /fixed sample of 50 contributions per topic/);
+      const unsampled = await computeInsights(t.db, organisationId, WHOLE, NOW);
+      assert.doesNotMatch(figureTable(unsampled, 'themes', 'nl').summary, /steekproef/);
     });
   });
 }

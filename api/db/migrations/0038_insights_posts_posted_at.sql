@@ -1,1 +1,0 @@
-CREATE INDEX "social_posts_posted" ON "social_posts" USING btree ("posted_at");
