@@ -68,17 +68,23 @@ export async function computeInsights(
   filter: InsightsFilter,
   now: Date,
 ): Promise<Insights> {
-  // Counted by the database (aggregates.ts): no item is loaded into Node.
+  // Counted by the database (aggregates.ts): no item is loaded into Node. The statements are
+  // independent, so on a PostgreSQL server they run side by side on the pool's connections
+  // (PGlite runs them one after another).
   const context = await loadContext(db, organisationId);
   const weeks = weeksBetween(filter.from, filter.to);
-  const counts = await countFigures(db, context, filter, weeks);
-  const response = await responseFigures(db, context, filter, now);
-  const themes = await themeFigures(db, context, filter);
-  const reach = await computeReach(db, organisationId, filter);
   const period = previousPeriod(filter);
   const previousFilter = { ...filter, ...period };
-  const previousCounts = await channelCounts(db, context, previousFilter);
-  const previousReach = await computeReach(db, organisationId, previousFilter);
+  const [counts, response, themes, reach, previousCounts, previousReach, engaged, checks] = await Promise.all([
+    countFigures(db, context, filter, weeks),
+    responseFigures(db, context, filter, now),
+    themeFigures(db, context, filter),
+    computeReach(db, organisationId, filter),
+    channelCounts(db, context, previousFilter),
+    computeReach(db, organisationId, previousFilter),
+    engagement(db, organisationId, filter),
+    labelChecks(db, context, filter),
+  ]);
   return {
     filter,
     weeks,
@@ -90,8 +96,8 @@ export async function computeInsights(
     themes,
     responseTimes: response.rows,
     responseOverall: response.overall,
-    engagement: await engagement(db, organisationId, filter),
-    accuracy: accuracy(await labelChecks(db, context, filter)),
+    engagement: engaged,
+    accuracy: accuracy(checks),
     reach,
     comparison: compareMeasures(
       measuresOf(counts.perChannel, reach),
