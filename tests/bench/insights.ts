@@ -29,14 +29,14 @@ const sizes = process.env.BENCH_INSIGHTS_SIZES
 
 /**
  * p95 of computeInsights over twelve weeks before this change (every item loaded into Node and
- * counted in JS), measured with this script on this machine kind (2 shared cores) on
- * 2026-12-05 at commit b9dd388, 5 runs. The million on PostgreSQL is the performance review's
- * 10.2 s (../shared/reviews/performance-2026-12-04.md, other data: the old code was not rerun
- * at that size, its 100 thousand already took 15.7 s).
+ * counted in JS), measured with this script at commit b9dd388 on this machine kind (2 shared
+ * cores) on 2026-12-05 at a quiet moment (load average about 5), 3 runs; under the usual load
+ * (about 25) the same code took 3.4 s and 24.9 s on PGlite, 4.8 s and 15.7 s on PostgreSQL.
+ * The million on PostgreSQL is the performance review's 10.2 s (other data).
  */
 const BEFORE: Record<string, Record<number, number>> = {
-  PGlite: { 10_000: 3390, 100_000: 24_919 },
-  PostgreSQL: { 10_000: 4783, 100_000: 15_662, 1_000_000: 10_200 },
+  PGlite: { 10_000: 260, 100_000: 1512 },
+  PostgreSQL: { 10_000: 411, 100_000: 1729, 1_000_000: 10_200 },
 };
 
 function quantile(sorted: number[], q: number): number {
