@@ -822,6 +822,13 @@ export const staffReplies = pgTable(
     index('staff_replies_published')
       .on(t.publishedAt.desc().nullsFirst())
       .where(sql`${t.publishedAt} is not null`),
+    // An item's first published answer read from the index alone (services/insights/aggregates.ts).
+    index('staff_replies_submission_published')
+      .on(t.submissionId, t.publishedAt)
+      .where(sql`${t.publishedAt} is not null`),
+    index('staff_replies_social_post_published')
+      .on(t.socialPostId, t.publishedAt)
+      .where(sql`${t.publishedAt} is not null`),
   ],
 );
 
@@ -961,6 +968,8 @@ export const socialPosts = pgTable(
     index('social_posts_thread_position').on(t.threadId, t.position),
     index('social_posts_review_state').on(t.reviewState, t.createdAt),
     index('social_posts_created_id').on(t.createdAt, t.id),
+    // The insights read the posts of a period by when they were posted (services/insights/aggregates.ts).
+    index('social_posts_posted').on(t.postedAt),
     // Other posts by the same account: a contact history (services/moderation/item-context.ts).
     index('social_posts_author').on(t.authorId, t.createdAt),
     index('social_posts_text_nl').using('gin', sql`to_tsvector('dutch', ${t.contentText})`),

@@ -1,30 +1,29 @@
 /**
  * Insights for one organisation, one period and optional filters: everything the
- * insights page, its exports and its tests need, computed in one pass over the items.
+ * insights page, its exports and its tests need, counted by the database (aggregates.ts).
  */
-import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { consultations, sentimentCorrections, socialPosts, socialThreads, topics } from '../../db/schema.ts';
+import { consultations, socialPosts, socialThreads, topics } from '../../db/schema.ts';
 import {
   accuracy,
-  responseOverall,
-  responseTimes,
-  sentimentPerChannel,
-  sentimentPerTopic,
-  sentimentPerWeek,
-  themesPerTopic,
-  volumePerWeek,
   type Accuracy,
-  type Correction,
   type EngagementRow,
   type ResponseTimeRow,
   type SentimentGroup,
-  type TopicThemes,
   type VolumeWeek,
 } from './figures.ts';
-import type { InsightsFilter } from './filters.ts';
-import { inPeriod, loadItems, loadThemeTexts, type InsightItem } from './items.ts';
-import { loadThemeCorrections } from './theme-corrections.ts';
+import type { Channel, InsightsFilter } from './filters.ts';
+import { inPeriod } from './items.ts';
+import {
+  channelCounts,
+  countFigures,
+  labelChecks,
+  loadContext,
+  responseFigures,
+  themeFigures,
+  type SampledTopicThemes,
+} from './aggregates.ts';
 import { weeksBetween } from './weeks.ts';
 import { computeReach, type Reach } from '../reach/figures.ts';
 import { compareMeasures, previousPeriod, type Comparison, type Measure } from './compare.ts';
@@ -37,9 +36,9 @@ export type Insights = {
   sentimentByWeek: SentimentGroup[];
   sentimentByTopic: SentimentGroup[];
   sentimentByChannel: SentimentGroup[];
-  themes: TopicThemes[];
+  themes: SampledTopicThemes[];
   responseTimes: ResponseTimeRow[];
-  responseOverall: ReturnType<typeof responseOverall>;
+  responseOverall: Omit<ResponseTimeRow, 'key' | 'name' | 'channel' | 'promiseDays'>;
   engagement: EngagementRow[];
   accuracy: Accuracy;
   /** Page visits, downloads, widget views and social counts (api/services/reach/figures.ts). */
@@ -69,62 +68,51 @@ export async function computeInsights(
   filter: InsightsFilter,
   now: Date,
 ): Promise<Insights> {
-  const items = await loadItems(db, organisationId, filter);
+  // Counted by the database (aggregates.ts): no item is loaded into Node. The statements are
+  // independent, so on a PostgreSQL server they run side by side on the pool's connections
+  // (PGlite runs them one after another).
+  const context = await loadContext(db, organisationId);
   const weeks = weeksBetween(filter.from, filter.to);
-  const texts = await loadThemeTexts(db, organisationId, filter, items);
-  const reach = await computeReach(db, organisationId, filter);
   const period = previousPeriod(filter);
   const previousFilter = { ...filter, ...period };
-  const [previousItems, previousReach] = [
-    await loadItems(db, organisationId, previousFilter),
-    await computeReach(db, organisationId, previousFilter),
-  ];
+  const [counts, response, themes, reach, previousCounts, previousReach, engaged, checks] = await Promise.all([
+    countFigures(db, context, filter, weeks),
+    responseFigures(db, context, filter, now),
+    themeFigures(db, context, filter),
+    computeReach(db, organisationId, filter),
+    channelCounts(db, context, previousFilter),
+    computeReach(db, organisationId, previousFilter),
+    engagement(db, organisationId, filter),
+    labelChecks(db, context, filter),
+  ]);
   return {
     filter,
     weeks,
-    items: items.length,
-    volume: volumePerWeek(items, weeks),
-    sentimentByWeek: sentimentPerWeek(items, weeks),
-    sentimentByTopic: sentimentPerTopic(items),
-    sentimentByChannel: sentimentPerChannel(items),
-    themes: themesPerTopic(items, texts, { corrections: await loadThemeCorrections(db, organisationId) }),
-    responseTimes: responseTimes(items, now),
-    responseOverall: responseOverall(items, now),
-    engagement: await engagement(db, organisationId, filter),
-    accuracy: accuracy(await corrections(db, organisationId, items)),
+    items: counts.items,
+    volume: counts.volume,
+    sentimentByWeek: counts.sentimentByWeek,
+    sentimentByTopic: counts.sentimentByTopic,
+    sentimentByChannel: counts.sentimentByChannel,
+    themes,
+    responseTimes: response.rows,
+    responseOverall: response.overall,
+    engagement: engaged,
+    accuracy: accuracy(checks),
     reach,
-    comparison: compareMeasures(measuresOf(items, reach), measuresOf(previousItems, previousReach), period),
+    comparison: compareMeasures(
+      measuresOf(counts.perChannel, reach),
+      measuresOf(previousCounts, previousReach),
+      period,
+    ),
   };
 }
 
-function measuresOf(items: readonly InsightItem[], reach: Reach): Record<Measure, number> {
-  const channel = (name: string) => items.filter((item) => item.channel === name).length;
+function measuresOf(perChannel: Record<Channel, number>, reach: Reach): Record<Measure, number> {
   return {
-    items: items.length,
-    portal: channel('portal'),
-    widget: channel('widget'),
-    social: channel('social'),
+    items: perChannel.portal + perChannel.widget + perChannel.social,
+    ...perChannel,
     ...reach.totals,
   };
-}
-
-/** Staff checks of labels on the filtered items; an item checked twice counts once, as last checked. */
-async function corrections(db: Db, organisationId: string, items: readonly InsightItem[]): Promise<Correction[]> {
-  const found: Correction[] = [];
-  const ids = items.map((item) => item.id);
-  for (let at = 0; at < ids.length; at += 1000) {
-    const rows = await db
-      .select({ predicted: sentimentCorrections.predicted, label: sentimentCorrections.label })
-      .from(sentimentCorrections)
-      .where(
-        and(
-          eq(sentimentCorrections.organisationId, organisationId),
-          inArray(sentimentCorrections.subjectId, ids.slice(at, at + 1000)),
-        ),
-      );
-    found.push(...rows);
-  }
-  return found;
 }
 
 /**

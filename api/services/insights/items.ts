@@ -3,6 +3,9 @@
  * and residents' posts in mirrored social threads, received in the period and matching
  * the filter. A post that became a submission counts once, as the submission; the
  * municipality's own posts, deleted posts and placeholders are not input and are left out.
+ *
+ * aggregates.ts writes the same item set as one SQL statement and counts it there; what is
+ * here (`loadItems`, `loadThemeTexts`) is the item-by-item reference its tests check against.
  */
 import { and, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
@@ -58,9 +61,15 @@ export function inPeriod(column: AnyPgColumn, filter: InsightsFilter): SQL {
     and ${column} < ((${filter.to}::date + 1)::timestamp at time zone ${TIME_ZONE})`;
 }
 
-type Guideline = { key: string; name: LocalizedText; channel: string; platform: string | null; responseDays: number };
+export type Guideline = {
+  key: string;
+  name: LocalizedText;
+  channel: string;
+  platform: string | null;
+  responseDays: number;
+};
 
-async function guidelines(db: Db, organisationId: string): Promise<Guideline[]> {
+export async function guidelines(db: Db, organisationId: string): Promise<Guideline[]> {
   return db
     .select({
       key: channelGuidelines.key,
@@ -74,31 +83,39 @@ async function guidelines(db: Db, organisationId: string): Promise<Guideline[]> 
     .orderBy(channelGuidelines.key);
 }
 
+/** The channel guideline whose promise applies: for social media the first account on the same platform. */
+export function guidelineFor(
+  all: readonly Guideline[],
+  channel: Channel,
+  platform: string | null,
+): Guideline | undefined {
+  return channel === 'social'
+    ? (all.find((g) => g.channel === 'social' && g.platform === platform) ?? all.find((g) => g.channel === 'social'))
+    : all.find((g) => g.key === channel);
+}
+
 /**
  * The promise for an item: its channel's guideline (for social media the first account
  * on the same platform), else the consultation's own response time.
  */
 function promiseFor(
-  all: Guideline[],
+  all: readonly Guideline[],
   channel: Channel,
   platform: string | null,
   consultationDays: number | null,
 ): { key: string | null; name: LocalizedText | null; days: number | null } {
-  const guideline =
-    channel === 'social'
-      ? (all.find((g) => g.channel === 'social' && g.platform === platform) ?? all.find((g) => g.channel === 'social'))
-      : all.find((g) => g.key === channel);
+  const guideline = guidelineFor(all, channel, platform);
   if (guideline) return { key: guideline.key, name: guideline.name, days: guideline.responseDays };
   return { key: channel === 'social' && platform ? platform : channel, name: null, days: consultationDays };
 }
 
-type Names = {
+export type Names = {
   consultations: Map<string, { slug: string; title: LocalizedText; responseDays: number; topicId: string }>;
   topics: Map<string, { slug: string; title: LocalizedText }>;
 };
 
 /** Titles of the organisation's topics and consultations, read once instead of with every item. */
-async function namesOf(db: Db, organisationId: string): Promise<Names> {
+export async function namesOf(db: Db, organisationId: string): Promise<Names> {
   const consultationRows = await db
     .select({
       id: consultations.id,
@@ -145,6 +162,11 @@ async function firstAnswers(db: Db, kind: InsightItem['kind'], organisationId: s
   return new Map(rows.filter((row) => row.id).map((row) => [row.id!, new Date(row.at)]));
 }
 
+/**
+ * Every item of the period and filter, in Node: the reference definition. The insights are
+ * counted by the database (aggregates.ts) and never call this; tests compare the two, and
+ * the generator's tests use it to check open data.
+ */
 export async function loadItems(db: Db, organisationId: string, filter: InsightsFilter): Promise<InsightItem[]> {
   const promises = await guidelines(db, organisationId);
   const calendar = await loadCalendar(db, organisationId);
@@ -258,7 +280,7 @@ export async function loadItems(db: Db, organisationId: string, filter: Insights
 }
 
 /**
- * The texts themes are drawn from: open answers as they may be published (personal data
+ * The reference for the theme texts aggregates.ts reads (tests compare the two): the texts themes are drawn from: open answers as they may be published (personal data
  * redacted by screening) and post texts. Rejected input is left out: it is not what
  * residents said about the topic but what broke the house rules.
  */

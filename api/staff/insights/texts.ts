@@ -152,6 +152,8 @@ export const nl = {
       queueLink: (n: number) => `voorbeeld ${n} in de wachtrij`,
       corrected: '(aangepast)',
       correct: 'Thema aanpassen',
+      sampled: (size: number, topics: string[]) =>
+        `Bij ${topics.join(', ')} zijn de thema’s bepaald uit een vaste steekproef van ${size.toLocaleString('nl-NL')} bijdragen per onderwerp, verspreid over de periode; de aantallen tellen binnen die steekproef.`,
     },
     responseTimes: {
       title: 'Antwoordtijden per kanaal',
@@ -358,6 +360,8 @@ export const en: Texts = {
       queueLink: (n) => `example ${n} in the queue`,
       corrected: '(adjusted)',
       correct: 'Adjust theme',
+      sampled: (size, topics) =>
+        `For ${topics.join(', ')} the themes come from a fixed sample of ${size.toLocaleString('en-GB')} contributions per topic, spread over the period; the counts are within that sample.`,
     },
     responseTimes: {
       title: 'Response times per channel',

@@ -199,7 +199,12 @@ export function figureTable(
       return {
         id,
         title: f.themes.title,
-        summary: f.themes.summary(top),
+        summary: [
+          f.themes.summary(top),
+          ...sampledThemes(insights, (entry) => pick(entry.topic?.title, lang) || t.sentiment.unknown).map(
+            ({ size, topics }) => f.themes.sampled(size, topics),
+          ),
+        ].join(' '),
         columns: [
           { key: 'topic', label: col.topic, format: 'text' },
           { key: 'term', label: col.term, format: 'text' },
@@ -751,4 +756,17 @@ export function alsoMentioned(theme: Pick<TopicTheme, 'label' | 'terms'>, lang: 
     words.push(word);
   }
   return words.join(', ');
+}
+
+/** Topics whose themes were drawn from a sample (services/insights/aggregates.ts), per sample size. */
+function sampledThemes(
+  insights: Insights,
+  name: (entry: Insights['themes'][number]) => string,
+): Array<{ size: number; topics: string[] }> {
+  const sizes = new Map<number, string[]>();
+  for (const entry of insights.themes) {
+    if (!entry.sample) continue;
+    sizes.set(entry.sample.size, [...(sizes.get(entry.sample.size) ?? []), name(entry)]);
+  }
+  return [...sizes.entries()].map(([size, topics]) => ({ size, topics }));
 }

@@ -1,0 +1,3 @@
+CREATE INDEX "social_posts_posted" ON "social_posts" USING btree ("posted_at");--> statement-breakpoint
+CREATE INDEX "staff_replies_submission_published" ON "staff_replies" USING btree ("submission_id","published_at") WHERE "staff_replies"."published_at" is not null;--> statement-breakpoint
+CREATE INDEX "staff_replies_social_post_published" ON "staff_replies" USING btree ("social_post_id","published_at") WHERE "staff_replies"."published_at" is not null;

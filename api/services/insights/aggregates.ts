@@ -1,0 +1,497 @@
+/**
+ * The insights figures counted by the database: grouped and counted in SQL, so what comes
+ * back to Node grows with the number of weeks, channels and topics, never with the number of
+ * items (loading every item took 10 s at a million items, issue 18). The item set is the one
+ * `loadItems` (items.ts) describes, written as one SQL statement; the definitions are those of
+ * the pure functions in figures.ts, which stay as the reference the tests check these against
+ * (tests/api/staff/insights/aggregates.test.ts):
+ *
+ * - counts per ISO week in Amsterdam, channel, sentiment label and topic, in one grouped scan;
+ * - response times per promise: the median as the mean of the two middle values
+ *   (`percentile_disc(0.5)` ascending and descending: `percentile_cont` would interpolate as
+ *   `a + (b − a) / 2`, which can differ from the reference in the last digit), the 90th
+ *   percentile by nearest rank (`percentile_disc(0.9)`, the same `ceil(0.9 × n)` rank the
+ *   reference takes); "on time" and "overdue" against the due moment in the office calendar,
+ *   joined from a table of due segments worked out in Node per day (due-segments.ts);
+ * - staff checks of sentiment labels, joined to the item set;
+ * - themes: the only figure that needs the texts. They are read for at most THEME_SAMPLE items
+ *   per topic: all of them below that, so the themes are exactly as before; above it a fixed
+ *   sample (ordered by a hash of the item id, so the same item is in or out in every period and
+ *   on every reload) spread over the whole period, and the figure says so (`sample`). The
+ *   clustering itself is remembered by a hash of its exact input (`clustered`, below).
+ */
+import { createHash } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import {
+  consultations,
+  sentimentCorrections,
+  socialAuthors,
+  socialPlatform,
+  socialPosts,
+  socialThreads,
+  staffReplies,
+  submissions,
+  topics,
+} from '../../db/schema.ts';
+import { rowsOf } from '../../db/rows.ts';
+import { loadCalendar } from '../office-hours/due-times.ts';
+import type { OfficeCalendar } from '../office-hours/calendar.ts';
+import { dueSegments } from './due-segments.ts';
+import {
+  themesPerTopic,
+  type Correction,
+  type ResponseTimeRow,
+  type SentimentCounts,
+  type SentimentGroup,
+  type SentimentLabel,
+  type TopicThemes,
+  type VolumeWeek,
+} from './figures.ts';
+import { CHANNELS, type Channel, type InsightsFilter } from './filters.ts';
+import { guidelineFor, guidelines, inPeriod, namesOf, type Guideline, type InsightItem, type Names } from './items.ts';
+import { loadThemeCorrections, type ThemeCorrections } from './theme-corrections.ts';
+import { TIME_ZONE } from './weeks.ts';
+
+/** Texts per topic the themes are drawn from; above it, a fixed sample of this many. */
+export const THEME_SAMPLE = 1000;
+const DAY_MS = 86_400_000;
+
+/** What every query of one organisation needs: its promises, calendar and names. */
+export type Context = {
+  organisationId: string;
+  guidelines: Guideline[];
+  calendar: OfficeCalendar;
+  names: Names;
+};
+
+export async function loadContext(db: Db, organisationId: string): Promise<Context> {
+  return {
+    organisationId,
+    guidelines: await guidelines(db, organisationId),
+    calendar: await loadCalendar(db, organisationId),
+    names: await namesOf(db, organisationId),
+  };
+}
+
+/**
+ * The items of the period and filter, one row each: kind, id, channel, at, label, state,
+ * topic_id, cid, lang; with `answers` also first_at (the first published answer), pkey and
+ * pdays (the promise that applies, items.ts `promiseFor`).
+ */
+export function itemsSql(context: Context, filter: InsightsFilter, answers: boolean): SQL {
+  const { organisationId } = context;
+  const submissionPromise = (pick: (g: Guideline) => SQL, fallback: (channel: Channel) => SQL) =>
+    sql`(case ${submissions.channel}::text ${sql.join(
+      CHANNELS.map((channel) => {
+        const guideline = guidelineFor(context.guidelines, channel, null);
+        return sql`when ${channel}::text then ${guideline ? pick(guideline) : fallback(channel)}`;
+      }),
+      sql` `,
+    )} end)`;
+  const postPromise = (pick: (g: Guideline) => SQL, fallback: (platform: string) => SQL) =>
+    sql`(case ${socialThreads.platform}::text ${sql.join(
+      socialPlatform.enumValues.map((platform) => {
+        const guideline = guidelineFor(context.guidelines, 'social', platform);
+        return sql`when ${platform}::text then ${guideline ? pick(guideline) : fallback(platform)}`;
+      }),
+      sql` `,
+    )} end)`;
+  const key = (g: Guideline) => sql`${g.key}::text`;
+  const days = (g: Guideline) => sql`${g.responseDays}::int`;
+  const firstAnswer = (column: SQL, id: SQL) =>
+    sql`(select min(r.published_at) from ${staffReplies} r where r.${column} = ${id} and r.published_at is not null)`;
+
+  const submissionConditions: SQL[] = [
+    sql`${consultations.organisationId} = ${organisationId}::uuid`,
+    sql`${submissions.erasedAt} is null`,
+    inPeriod(submissions.createdAt, filter),
+  ];
+  if (filter.topic) submissionConditions.push(sql`${topics.slug} = ${filter.topic}::text`);
+  if (filter.consultation) submissionConditions.push(sql`${consultations.slug} = ${filter.consultation}::text`);
+  if (filter.channel) submissionConditions.push(sql`${submissions.channel}::text = ${filter.channel}::text`);
+  const submissionAnswers = answers
+    ? sql`, coalesce(${submissions.firstResponseAt}, ${firstAnswer(sql.raw('submission_id'), sql`${submissions.id}`)}) as first_at,
+        ${submissionPromise(key, (channel) => sql`${channel}::text`)} as pkey,
+        ${submissionPromise(days, () => sql`${consultations.responseDays}`)} as pdays`
+    : sql``;
+  const submissionRows = sql`select 'submission'::text as kind, ${submissions.id} as id, ${submissions.channel}::text as channel,
+      ${submissions.createdAt} as at, ${submissions.sentiment}->>'label' as label, ${submissions.reviewState}::text as state,
+      ${consultations.topicId} as topic_id, ${submissions.consultationId} as cid, ${submissions.language}::text as lang
+      ${submissionAnswers}
+    from ${submissions}
+    join ${consultations} on ${consultations.id} = ${submissions.consultationId}
+    ${filter.topic ? sql`join ${topics} on ${topics.id} = ${consultations.topicId}` : sql``}
+    where ${sql.join(submissionConditions, sql` and `)}`;
+  if (filter.channel && filter.channel !== 'social') return submissionRows;
+
+  const threadTopic = sql`coalesce(${socialThreads.topicId}, ${consultations.topicId})`;
+  const postConditions: SQL[] = [
+    sql`${socialThreads.organisationId} = ${organisationId}::uuid`,
+    sql`${socialThreads.removedAt} is null`,
+    sql`${socialPosts.deletedAt} is null`,
+    sql`${socialPosts.placeholder} is null`,
+    sql`${socialPosts.submissionId} is null`,
+    sql`(${socialPosts.authorId} is null or ${socialAuthors.isOwnAccount} = false)`,
+    inPeriod(socialPosts.postedAt, filter),
+  ];
+  if (filter.topic) postConditions.push(sql`${topics.slug} = ${filter.topic}::text`);
+  if (filter.consultation) postConditions.push(sql`${consultations.slug} = ${filter.consultation}::text`);
+  const postAnswers = answers
+    ? sql`, coalesce(${socialPosts.firstResponseAt}, ${firstAnswer(sql.raw('social_post_id'), sql`${socialPosts.id}`)}),
+        ${postPromise(key, (platform) => sql`${platform}::text`)},
+        ${postPromise(days, () => sql`${consultations.responseDays}`)}`
+    : sql``;
+  return sql`${submissionRows}
+    union all
+    select 'social_post'::text, ${socialPosts.id}, 'social'::text, ${socialPosts.postedAt},
+      ${socialPosts.sentiment}->>'label', null::text, ${threadTopic}, ${socialThreads.consultationId},
+      (case when ${socialPosts.language} = 'en' then 'en' else 'nl' end)
+      ${postAnswers}
+    from ${socialPosts}
+    join ${socialThreads} on ${socialThreads.id} = ${socialPosts.threadId}
+    left join ${socialAuthors} on ${socialAuthors.id} = ${socialPosts.authorId}
+    left join ${consultations} on ${consultations.id} = ${socialThreads.consultationId}
+    ${filter.topic ? sql`left join ${topics} on ${topics.id} = ${threadTopic}` : sql``}
+    where ${sql.join(postConditions, sql` and `)}`;
+}
+
+export type CountFigures = {
+  items: number;
+  perChannel: Record<Channel, number>;
+  volume: VolumeWeek[];
+  sentimentByWeek: SentimentGroup[];
+  sentimentByTopic: SentimentGroup[];
+  sentimentByChannel: SentimentGroup[];
+};
+
+function emptyCounts(): SentimentCounts {
+  return { positive: 0, neutral: 0, negative: 0, unknown: 0 };
+}
+
+/** Volume and sentiment per week, topic and channel (figures.ts `volumePerWeek`, `sentimentPer…`), in one grouped scan. */
+export async function countFigures(
+  db: Db,
+  context: Context,
+  filter: InsightsFilter,
+  weeks: readonly string[],
+): Promise<CountFigures> {
+  const rows = rowsOf<{ week: string; channel: Channel; label: string | null; topic_id: string | null; n: number }>(
+    await db.execute(sql`select to_char(i.at at time zone ${TIME_ZONE}, ${'IYYY"-W"IW'}) as week, i.channel, i.label,
+        i.topic_id, count(*)::int as n
+      from (${itemsSql(context, filter, false)}) i
+      group by 1, 2, 3, 4`),
+  );
+  const volume = new Map(weeks.map((week) => [week, { week, total: 0, portal: 0, widget: 0, social: 0 }]));
+  const byWeek = new Map(weeks.map((week) => [week, { key: week, name: null, counts: emptyCounts() }]));
+  const byTopic = new Map<string, SentimentGroup>();
+  const byChannel = new Map(CHANNELS.map((channel) => [channel, emptyCounts()]));
+  const perChannel: Record<Channel, number> = { portal: 0, widget: 0, social: 0 };
+  let items = 0;
+  for (const row of rows) {
+    const label = (row.label ?? 'unknown') as SentimentLabel | 'unknown';
+    items += row.n;
+    perChannel[row.channel] += row.n;
+    const week = volume.get(row.week);
+    if (week) {
+      week.total += row.n;
+      week[row.channel] += row.n;
+      byWeek.get(row.week)!.counts[label] += row.n;
+    }
+    const topic = row.topic_id ? context.names.topics.get(row.topic_id) : undefined;
+    const key = topic?.slug ?? '';
+    const group = byTopic.get(key) ?? { key, name: topic?.title ?? null, counts: emptyCounts() };
+    group.counts[label] += row.n;
+    byTopic.set(key, group);
+    byChannel.get(row.channel)![label] += row.n;
+  }
+  return {
+    items,
+    perChannel,
+    volume: [...volume.values()],
+    sentimentByWeek: [...byWeek.values()],
+    sentimentByTopic: [...byTopic.values()].sort((a, b) => a.key.localeCompare(b.key)),
+    sentimentByChannel: CHANNELS.map((channel) => ({
+      key: channel,
+      name: null,
+      counts: byChannel.get(channel)!,
+    })).filter((group) => Object.values(group.counts).some((n) => n > 0)),
+  };
+}
+
+/** Items per channel only, for the comparison with the previous period. */
+export async function channelCounts(
+  db: Db,
+  context: Context,
+  filter: InsightsFilter,
+): Promise<Record<Channel, number>> {
+  const rows = rowsOf<{ channel: Channel; n: number }>(
+    await db.execute(sql`select i.channel, count(*)::int as n from (${itemsSql(context, filter, false)}) i group by 1`),
+  );
+  const counts: Record<Channel, number> = { portal: 0, widget: 0, social: 0 };
+  for (const row of rows) counts[row.channel] += row.n;
+  return counts;
+}
+
+type ResponseFigures = Omit<ResponseTimeRow, 'key' | 'name' | 'channel' | 'promiseDays'>;
+
+type ResponseRow = {
+  overall: number;
+  pkey: string | null;
+  channel: Channel;
+  n: number;
+  with_days: number;
+  min_days: number | null;
+  max_days: number | null;
+  answered: number;
+  mid_low: number | null;
+  mid_high: number | null;
+  p90: number | null;
+  promised: number;
+  on_time: number;
+  open: number;
+  overdue: number;
+};
+
+/**
+ * Response times per promise and over all (figures.ts `responseTimes`, `responseOverall`):
+ * items that need an answer (`needsAnswer`), calendar days to the first answer, and the due
+ * moment of each from the due-segment table.
+ */
+export async function responseFigures(
+  db: Db,
+  context: Context,
+  filter: InsightsFilter,
+  now: Date,
+): Promise<{ rows: ResponseTimeRow[]; overall: ResponseFigures }> {
+  const needing = sql`select i.* from (${itemsSql(context, filter, true)}) i
+    where i.first_at is not null or i.state in ('needs_answer', 'answered')`;
+  // Every promise an item can have: the guidelines' and the consultations' own (no scan to find which occur).
+  const promises = [
+    ...new Set([
+      ...context.guidelines.map((g) => g.responseDays),
+      ...[...context.names.consultations.values()].map((c) => c.responseDays),
+    ]),
+  ];
+  const [from, to] = [filter.from, filter.to].map((date) => {
+    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+    return { year, month, day };
+  }) as [{ year: number; month: number; day: number }, { year: number; month: number; day: number }];
+  const segments = promises.flatMap((days) => dueSegments(context.calendar, days, from, to));
+  const table = JSON.stringify(
+    segments.map((s) => ({ days: s.days, day: s.day, lo: s.lo, hi: s.hi, fixed: s.fixed, shift: s.offset })),
+  );
+  const ms = (column: SQL) => sql`floor(extract(epoch from ${column}) * 1000)::float8`;
+  const rows = rowsOf<ResponseRow>(
+    await db.execute(sql`
+      with seg as (
+        select * from jsonb_to_recordset(${table}::jsonb)
+          as s(days int, day int, lo float8, hi float8, fixed float8, shift float8)
+      ),
+      i as (
+        select n.pkey, n.pdays, n.channel, ${ms(sql`n.at`)} as at_ms, ${ms(sql`n.first_at`)} as first_ms
+        from (${needing}) n
+      ),
+      d as (
+        select i.*, coalesce(s.fixed, i.at_ms + s.shift) as due_ms, (i.first_ms - i.at_ms) / ${DAY_MS}::float8 as days_f
+        from i left join seg s
+          on s.days = i.pdays and s.day = floor(i.at_ms / ${DAY_MS}::float8)::int and i.at_ms between s.lo and s.hi
+      )
+      select grouping(d.pkey)::int as overall, d.pkey, min(d.channel) as channel, count(*)::int as n,
+        count(d.pdays)::int as with_days, min(d.pdays) as min_days, max(d.pdays) as max_days,
+        count(d.first_ms)::int as answered,
+        percentile_disc(0.5) within group (order by d.days_f) as mid_low,
+        percentile_disc(0.5) within group (order by d.days_f desc) as mid_high,
+        percentile_disc(0.9) within group (order by d.days_f) as p90,
+        count(*) filter (where d.first_ms is not null and d.due_ms is not null)::int as promised,
+        count(*) filter (where d.first_ms <= d.due_ms)::int as on_time,
+        count(*) filter (where d.first_ms is null)::int as open,
+        count(*) filter (where d.first_ms is null and d.due_ms < ${now.getTime()}::float8)::int as overdue
+      from d
+      group by grouping sets ((d.pkey), ())`),
+  );
+  const figures = (row: ResponseRow | undefined): ResponseFigures => {
+    if (!row)
+      return { answered: 0, medianDays: null, p90Days: null, onTime: null, onTimeShare: null, open: 0, overdue: 0 };
+    const onTime = row.promised === 0 ? null : row.on_time;
+    return {
+      answered: row.answered,
+      medianDays: row.mid_low === null ? null : (Number(row.mid_low) + Number(row.mid_high)) / 2,
+      p90Days: row.p90 === null ? null : Number(row.p90),
+      onTime,
+      onTimeShare: onTime === null ? null : onTime / row.promised,
+      open: row.open,
+      overdue: row.overdue,
+    };
+  };
+  const groups = rows.filter((row) => row.overall === 0).sort((a, b) => a.pkey!.localeCompare(b.pkey!));
+  const result: ResponseTimeRow[] = [];
+  for (const row of groups) {
+    const key = row.pkey!;
+    result.push({
+      key,
+      name: context.guidelines.find((g) => g.key === key)?.name ?? null,
+      channel: row.channel,
+      promiseDays: await promiseDaysOf(db, row, needing),
+      ...figures(row),
+    });
+  }
+  return { rows: result, overall: figures(rows.find((row) => row.overall === 1)) };
+}
+
+/**
+ * The promise shown beside a group: the same for every item when it comes from a guideline;
+ * otherwise each consultation's own, and then, as in the reference, the first item's.
+ */
+async function promiseDaysOf(db: Db, row: ResponseRow, needing: SQL): Promise<number | null> {
+  if (row.with_days === 0) return null;
+  if (row.with_days === row.n && row.min_days === row.max_days) return Number(row.min_days);
+  const [first] = rowsOf<{ days: number | null }>(
+    await db.execute(sql`select n.pdays as days from (${needing}) n where n.pkey = ${row.pkey}::text
+      order by date_trunc('milliseconds', n.at), n.id limit 1`),
+  );
+  return first?.days ?? null;
+}
+
+/** Staff checks of the labels of the filtered items (the input of figures.ts `accuracy`). */
+export async function labelChecks(db: Db, context: Context, filter: InsightsFilter): Promise<Correction[]> {
+  const rows = rowsOf<{ predicted: SentimentLabel; label: SentimentLabel; n: number }>(
+    await db.execute(sql`select sc.predicted, sc.label, count(*)::int as n
+      from ${sentimentCorrections} sc join (${itemsSql(context, filter, false)}) i on i.id = sc.subject_id
+      where sc.organisation_id = ${context.organisationId}::uuid
+      group by 1, 2`),
+  );
+  return rows.flatMap((row) => Array.from({ length: row.n }, () => ({ predicted: row.predicted, label: row.label })));
+}
+
+export type SampledTopicThemes = TopicThemes & {
+  /** Set when the topic had more than THEME_SAMPLE items: the themes count within a fixed sample of `size`. */
+  sample?: { size: number; of: number };
+};
+
+/**
+ * Themes per topic (figures.ts `themesPerTopic`) from the texts the database gives: open
+ * answers as they may be published (personal data redacted by screening) and post texts;
+ * rejected input left out. At most THEME_SAMPLE items per topic.
+ */
+export async function themeFigures(
+  db: Db,
+  context: Context,
+  filter: InsightsFilter,
+  sample = THEME_SAMPLE,
+): Promise<SampledTopicThemes[]> {
+  const rows = rowsOf<{
+    id: string;
+    kind: InsightItem['kind'];
+    topic_id: string | null;
+    cid: string | null;
+    state: string | null;
+    lang: string;
+    of: number;
+    text: string | null;
+  }>(
+    await db.execute(sql`
+      with c as materialized (
+        select i.id, i.kind, i.at, i.topic_id, i.cid, i.state, i.lang,
+          row_number() over (partition by i.topic_id order by hashtext(i.id::text), i.id) as rank,
+          count(*) over (partition by i.topic_id)::int as of
+        from (${itemsSql(context, filter, false)}) i
+        where i.kind = 'social_post' or i.state is distinct from 'rejected'
+      ),
+      sampled as materialized (select * from c where c.rank <= ${sample}),
+      answer_texts as (
+        select a.submission_id as id, string_agg(coalesce(
+            (select f.value->>'redacted'
+              from jsonb_array_elements(case when jsonb_typeof(s.screening->'fields') = 'array'
+                then s.screening->'fields' else '[]'::jsonb end) with ordinality as f(value, n)
+              where f.value->>'question' = q.key order by f.n limit 1),
+            a.value #>> '{}'), chr(10) order by q.position) as text
+        from sampled x
+        join submission_answers a on a.submission_id = x.id
+        join questions q on q.id = a.question_id
+        join ${submissions} s on s.id = x.id
+        where x.kind = 'submission' and q.kind = 'open_text' and jsonb_typeof(a.value) = 'string'
+        group by a.submission_id
+      )
+      select c.id, c.kind, c.topic_id, c.cid, c.state, c.lang, c.of, coalesce(p.content_text, t.text) as text
+      from sampled c
+      left join answer_texts t on t.id = c.id
+      left join ${socialPosts} p on c.kind = 'social_post' and p.id = c.id
+      order by date_trunc('milliseconds', c.at), c.id`),
+  );
+  const items: InsightItem[] = [];
+  const texts: Array<{ id: string; text: string; lang: string }> = [];
+  const sampled = new Map<string, number>();
+  for (const row of rows) {
+    const topic = row.topic_id ? (context.names.topics.get(row.topic_id) ?? null) : null;
+    if (row.of > sample) sampled.set(topic?.slug ?? '', row.of);
+    if (row.text === null) continue;
+    const consultation = row.cid ? context.names.consultations.get(row.cid) : undefined;
+    items.push({
+      kind: row.kind,
+      id: row.id,
+      channel: 'portal',
+      promiseKey: null,
+      promiseName: null,
+      promiseDays: null,
+      language: row.lang,
+      createdAt: new Date(0),
+      sentiment: null,
+      reviewState: row.state,
+      topic,
+      consultation: consultation ? { slug: consultation.slug, title: consultation.title } : null,
+      firstAnswerAt: null,
+      dueAt: null,
+    });
+    texts.push({ id: row.id, text: row.text, lang: row.lang });
+  }
+  const corrections = await loadThemeCorrections(db, context.organisationId);
+  const themes = clustered(items, texts, corrections);
+  return themes.map((entry) => {
+    const of = sampled.get(entry.topic?.slug ?? '');
+    return of === undefined ? entry : { ...entry, sample: { size: sample, of } };
+  });
+}
+
+const clusters = new Map<string, TopicThemes[]>();
+const CLUSTER_CACHE = 64;
+
+/**
+ * `themesPerTopic`, remembered by its exact input: the clustering (a pairwise step over up to
+ * 400 texts per topic) takes about a second whatever the number of items, while the texts of
+ * a period rarely change between two views. The key is a hash of everything the function
+ * reads (each item's id, kind, topic, consultation, state and language, every text, the
+ * staff corrections), so a changed text, state or correction is clustered again; never stale.
+ */
+function clustered(
+  items: readonly InsightItem[],
+  texts: ReadonlyArray<{ id: string; text: string; lang: string }>,
+  corrections: ThemeCorrections,
+): TopicThemes[] {
+  const hash = createHash('sha256');
+  for (const item of items)
+    hash.update(
+      JSON.stringify([
+        item.id,
+        item.kind,
+        item.topic,
+        item.consultation?.slug ?? null,
+        item.reviewState,
+        item.language,
+      ]),
+    );
+  for (const text of texts) hash.update(JSON.stringify([text.id, text.text, text.lang]));
+  hash.update(JSON.stringify([...corrections.entries()]));
+  const key = hash.digest('hex');
+  const known = clusters.get(key);
+  if (known) {
+    // The most recently used last, so the oldest is the one forgotten.
+    clusters.delete(key);
+    clusters.set(key, known);
+    return structuredClone(known);
+  }
+  const themes = themesPerTopic(items, texts, { corrections });
+  if (clusters.size >= CLUSTER_CACHE) clusters.delete(clusters.keys().next().value!);
+  clusters.set(key, themes);
+  return structuredClone(themes);
+}

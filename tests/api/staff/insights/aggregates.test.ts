@@ -1,0 +1,234 @@
+/**
+ * The insights counted by the database (api/services/insights/aggregates.ts) on generated data
+ * (api/services/generate.ts): the figures worked out by hand from the generator's rules, and
+ * every figure equal to the item-by-item reference (items.ts `loadItems` and the pure
+ * functions of figures.ts) for several filters, with a promise that comes from the
+ * consultation (no widget guideline) and staff checks of labels.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { and, eq, inArray, like } from 'drizzle-orm';
+import {
+  channelGuidelines,
+  consultations,
+  organisations,
+  sentimentCorrections,
+  submissions,
+  topics,
+} from '../../../../api/db/schema.ts';
+import { generateItems, type GenerateReport } from '../../../../api/services/generate.ts';
+import { loadContext, themeFigures } from '../../../../api/services/insights/aggregates.ts';
+import {
+  accuracy,
+  responseOverall,
+  responseTimes,
+  sentimentPerChannel,
+  sentimentPerTopic,
+  sentimentPerWeek,
+  themesPerTopic,
+  volumePerWeek,
+} from '../../../../api/services/insights/figures.ts';
+import type { InsightsFilter } from '../../../../api/services/insights/filters.ts';
+import { computeInsights } from '../../../../api/services/insights/index.ts';
+import { loadItems, loadThemeTexts } from '../../../../api/services/insights/items.ts';
+import { loadThemeCorrections } from '../../../../api/services/insights/theme-corrections.ts';
+import { weeksBetween } from '../../../../api/services/insights/weeks.ts';
+import { figureTable } from '../../../../api/staff/insights/view.ts';
+import type { Db } from '../../../../api/db/client.ts';
+import { openTestApp, type TestApp } from '../../../support/app.ts';
+import { databaseTargets } from '../../../support/databases.ts';
+
+const ITEMS = 600;
+// The generated items arrive over the 120 days before NOW; the waiting ones in the last 30.
+const NOW = new Date('2026-06-30T10:00:00Z');
+const WHOLE: InsightsFilter = { from: '2026-02-27', to: '2026-06-30' };
+
+/** Every figure the item-by-item way. */
+async function reference(db: Db, organisationId: string, filter: InsightsFilter) {
+  const items = await loadItems(db, organisationId, filter);
+  const weeks = weeksBetween(filter.from, filter.to);
+  const texts = await loadThemeTexts(db, organisationId, filter, items);
+  const ids = items.map((item) => item.id);
+  const checks =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ predicted: sentimentCorrections.predicted, label: sentimentCorrections.label })
+          .from(sentimentCorrections)
+          .where(
+            and(eq(sentimentCorrections.organisationId, organisationId), inArray(sentimentCorrections.subjectId, ids)),
+          );
+  return {
+    items: items.length,
+    volume: volumePerWeek(items, weeks),
+    sentimentByWeek: sentimentPerWeek(items, weeks),
+    sentimentByTopic: sentimentPerTopic(items),
+    sentimentByChannel: sentimentPerChannel(items),
+    themes: themesPerTopic(items, texts, { corrections: await loadThemeCorrections(db, organisationId) }),
+    responseTimes: responseTimes(items, NOW),
+    responseOverall: responseOverall(items, NOW),
+    accuracy: accuracy(checks),
+  };
+}
+
+for (const target of databaseTargets()) {
+  describe(`insights counted by the database on generated data (${target.name})`, () => {
+    let t: TestApp;
+    let report: GenerateReport;
+    let organisationId: string;
+    before(async () => {
+      t = await openTestApp(target);
+      report = await generateItems(t.db, { items: ITEMS, consultations: 4, days: 120, now: NOW });
+      const [org] = await t.db.select({ id: organisations.id }).from(organisations);
+      organisationId = org!.id;
+      // Widget input then gets each consultation's own promise (the demo's differ from the generated 10 days).
+      await t.db
+        .delete(channelGuidelines)
+        .where(and(eq(channelGuidelines.organisationId, organisationId), eq(channelGuidelines.key, 'widget')));
+      // Staff checked three labels: two agree with the method.
+      const checked = await t.db
+        .select({ id: submissions.id, text: submissions.followUpCode })
+        .from(submissions)
+        .where(like(submissions.followUpCode, `GEN${report.run}-%`))
+        .orderBy(submissions.followUpCode)
+        .limit(3);
+      await t.db.insert(sentimentCorrections).values(
+        checked.map((row, i) => ({
+          organisationId,
+          subjectType: 'submission' as const,
+          subjectId: row.id,
+          language: 'nl',
+          text: row.text,
+          predicted: 'negative' as const,
+          label: i < 2 ? ('negative' as const) : ('positive' as const),
+          predictedMethod: 'test',
+        })),
+      );
+    });
+    after(() => t.close());
+
+    it('gives the figures worked out by hand for one generated consultation', async () => {
+      // The second consultation (k = 1) holds g = 1, 5, 9, … 597 (150 items, all labelled: g is
+      // odd) and posts 1, 5, 9 and 11 (threads 1, 5, 9, 1).
+      const insights = await computeInsights(
+        t.db,
+        organisationId,
+        { ...WHOLE, consultation: report.consultations[1] },
+        NOW,
+      );
+      assert.equal(insights.items, 154);
+      const channels = Object.fromEntries(insights.sentimentByChannel.map((g) => [g.key, g.counts]));
+      // g = 4m + 1: g % 3 walks neutral, negative, positive (50 each); posts 1, 5, 9, 11: neutral, negative, positive, negative.
+      assert.deepEqual(
+        Object.values(channels).reduce((sum, c) => ({
+          positive: sum.positive + c.positive,
+          neutral: sum.neutral + c.neutral,
+          negative: sum.negative + c.negative,
+          unknown: sum.unknown + c.unknown,
+        })),
+        { positive: 51, neutral: 51, negative: 52, unknown: 0 },
+      );
+      // g % 10 in {1, 3, 5} is the portal, 7 the widget, 9 social media (a post that became an item).
+      const volume = insights.volume.reduce(
+        (sum, w) => ({ portal: sum.portal + w.portal, widget: sum.widget + w.widget, social: sum.social + w.social }),
+        { portal: 0, widget: 0, social: 0 },
+      );
+      assert.deepEqual(volume, { portal: 90, widget: 30, social: 34 });
+      // Answered: g % 200 in {141, 145, …, 169}, 8 per 200, replied after g % 20 days: 1 5 9 13 17 1 5 9.
+      // Waiting for an answer: needs_answer, g % 200 in {13, 17}. Published items are replied to
+      // only where g % 4 = 0, never here; posts have no answers.
+      const overall = insights.responseOverall;
+      assert.equal(overall.answered, 24);
+      assert.equal(overall.open, 6);
+      // Sorted: 1 ×6, 5 ×6, 9 ×6, 13 ×3, 17 ×3: the 12th and 13th are 5 and 9; rank ceil(0.9 × 24) = 22 is 17.
+      assert.equal(overall.medianDays, 7);
+      assert.equal(overall.p90Days, 17);
+      const rows = Object.fromEntries(insights.responseTimes.map((row) => [row.key, row]));
+      // Portal (g % 20 in {1, 5, 13}): 1 ×6, 5 ×6, 13 ×3; widget (17): 17 ×3, with the generated
+      // consultation's 10 days; social media (9) under the Mastodon guideline: 9 ×6.
+      assert.deepEqual(
+        [rows.portal?.answered, rows.portal?.medianDays, rows.portal?.p90Days, rows.portal?.open],
+        [15, 5, 13, 3],
+      );
+      assert.deepEqual(
+        [
+          rows.widget?.answered,
+          rows.widget?.medianDays,
+          rows.widget?.p90Days,
+          rows.widget?.open,
+          rows.widget?.promiseDays,
+        ],
+        [3, 17, 17, 3, 10],
+      );
+      const mastodon = rows['mastodon:@demodam@social.demodam.example'];
+      assert.deepEqual([mastodon?.answered, mastodon?.medianDays, mastodon?.open, mastodon?.promiseDays], [6, 9, 0, 2]);
+      assert.deepEqual(rows.portal?.name, { nl: 'Participatieportaal', en: 'Participation portal' });
+    });
+
+    it('gives every figure exactly as the item-by-item reference, for every filter', async () => {
+      const [topic] = await t.db
+        .select({ slug: topics.slug })
+        .from(topics)
+        .innerJoin(consultations, eq(consultations.topicId, topics.id))
+        .where(eq(consultations.slug, report.consultations[0]!));
+      const filters: InsightsFilter[] = [
+        WHOLE,
+        { from: '2026-04-06', to: '2026-06-28' },
+        { ...WHOLE, channel: 'social' },
+        { ...WHOLE, channel: 'widget' },
+        { ...WHOLE, channel: 'portal' },
+        { ...WHOLE, topic: topic!.slug },
+        { ...WHOLE, consultation: report.consultations[2] },
+        // The demo's own input, arrived around today.
+        { from: '2025-12-01', to: '2027-12-01' },
+      ];
+      let compared = 0;
+      for (const filter of filters) {
+        const expected = await reference(t.db, organisationId, filter);
+        const insights = await computeInsights(t.db, organisationId, filter, NOW);
+        for (const [figure, value] of Object.entries(expected)) {
+          assert.deepEqual(insights[figure as keyof typeof insights], value, `${figure} for ${JSON.stringify(filter)}`);
+          compared++;
+        }
+        if (filter === WHOLE) {
+          // What the comparison must exercise: promises met and missed, overdue items, checked labels.
+          assert.ok(
+            expected.responseOverall.onTime! > 0 &&
+              expected.responseOverall.onTime! < expected.responseOverall.answered,
+          );
+          assert.ok(expected.responseOverall.overdue > 0);
+          assert.equal(expected.accuracy.reviewed, 3);
+          assert.ok(expected.themes.length > 0);
+        }
+      }
+      assert.equal(compared, filters.length * 9);
+    });
+
+    it('draws the themes of a topic with more items than the sample from a fixed sample, and says so', async () => {
+      const context = await loadContext(t.db, organisationId);
+      const items = await loadItems(t.db, organisationId, WHOLE);
+      const themes = await themeFigures(t.db, context, WHOLE, 50);
+      assert.ok(themes.length > 0);
+      for (const entry of themes) {
+        const candidates = items.filter(
+          (item) =>
+            (item.topic?.slug ?? '') === (entry.topic?.slug ?? '') &&
+            (item.kind === 'social_post' || item.reviewState !== 'rejected'),
+        ).length;
+        if (candidates > 50) assert.deepEqual(entry.sample, { size: 50, of: candidates });
+        else assert.equal(entry.sample, undefined);
+        const counted = entry.themes.reduce((sum, theme) => sum + theme.count, 0);
+        assert.ok(counted <= 50, `${counted} items in the themes of ${entry.topic?.slug}`);
+      }
+      assert.ok(themes.some((entry) => entry.sample));
+      // The same sample on every call.
+      assert.deepEqual(await themeFigures(t.db, context, WHOLE, 50), themes);
+      // The figure says so, in both languages, on the page and in its exports.
+      const insights = { ...(await computeInsights(t.db, organisationId, WHOLE, NOW)), themes };
+      assert.match(figureTable(insights, 'themes', 'nl').summary, /vaste steekproef van 50 bijdragen per onderwerp/);
+      assert.match(figureTable(insights, 'themes', 'en').summary, /fixed sample of 50 contributions per topic/);
+      const unsampled = await computeInsights(t.db, organisationId, WHOLE, NOW);
+      assert.doesNotMatch(figureTable(unsampled, 'themes', 'nl').summary, /steekproef/);
+    });
+  });
+}
