@@ -26,7 +26,7 @@ export function bodyLimits(
 ): MiddlewareHandler {
   const limited = rules.map((rule) => ({
     matches: rule.matches,
-    limit: bodyLimit({ maxSize: rule.maxSize, onError }),
+    limit: bodyLimit({ maxSize: rule.maxSize, onError: rule.onError ?? onError }),
   }));
   const fallback = bodyLimit({ maxSize: defaultMaxSize, onError });
   return async function bodyLimits(c, next) {

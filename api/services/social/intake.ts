@@ -600,8 +600,9 @@ const heardTitle = (term: string, platform: string, at: Date): LocalizedText => 
 
 /**
  * Keeps a heard post on its own, minimised to what moderation needs: text, time, address,
- * language and the author's handle (for the pseudonym and an answer); no display name,
- * profile address, media, mentions or counts, and of the raw payload only what answering needs.
+ * language, the author's handle (for the pseudonym and an answer) and the mentions (so the
+ * mirror can hide the people mentioned); no display name, profile address, media or counts,
+ * and of the raw payload only what answering needs.
  */
 async function keepHeard(
   db: Db,
@@ -618,7 +619,9 @@ async function keepHeard(
     depth: 0,
     author: post.author ? { ...post.author, displayName: null, url: null } : null,
     media: [],
-    mentions: [],
+    // Kept: the mirror replaces each person mentioned by a pseudonym only through this list
+    // (public-mirror.ts); without it their handle and profile link stay in the text.
+    mentions: post.mentions,
     counts: noCounts,
     raw: minimalRaw,
   };

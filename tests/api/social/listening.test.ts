@@ -232,6 +232,27 @@ for (const target of databaseTargets()) {
       assert.match(page, /gehoord bij luisteren naar #Fietspad, geen vermelding van de gemeente/);
     });
 
+    it('keeps the people a heard post mentions out of the public mirror, as in any mirrored thread', async () => {
+      current = Date.now() + 1000;
+      const id = platform.hashtagPost('dirk', 'Zeg het tegen jan.', 'fietspad');
+      const mentioned = `${platform.origin}/@jan`;
+      platform.statuses.set(id, {
+        ...platform.statuses.get(id)!,
+        content: `<p>Zeg het tegen <span class="h-card"><a href="${mentioned}" class="u-url mention">@<span>jan</span></a></span> #fietspad</p>`,
+        mentions: [{ id: '9901', username: 'jan', acct: 'jan', url: mentioned }],
+      });
+      await poll();
+      const post = (await heardPosts()).find((one) => one.externalId === id);
+      assert.ok(post, 'the post was heard');
+      await t.db
+        .update(socialPosts)
+        .set({ reviewState: 'published', publishedAt: new Date(current) })
+        .where(eq(socialPosts.id, post.id));
+      const mirror = await (await t.app.request(`/api/threads/${post.threadId}`)).text();
+      assert.match(mirror, /Zeg het tegen/);
+      assert.doesNotMatch(mirror, /@jan|\/@jan|>jan</, 'no handle or profile link of the person mentioned');
+    });
+
     it('takes in Bluesky posts with a keyword, waits for a 429’s reset, and answers a heard post in its thread', async () => {
       const version = (await (await api('GET', blueskyId)).json()).version;
       const saved = await api('PUT', blueskyId, { version, enabled: true, terms: ['bankje'] });
