@@ -75,7 +75,7 @@ export type ChannelGuidelineSaveResult =
   | { kind: 'not_found' };
 
 export const MAX_NAME = 120;
-const ACTION = 'channel_guideline.changed' as const;
+const GUIDELINE_CHANGED = 'channel_guideline.changed' as const;
 const MAX_CHANGES = 5;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -261,7 +261,7 @@ export async function saveChannelGuideline(
         actorType: 'staff',
         actorId: params.actorId,
         at: now,
-        action: ACTION,
+        action: GUIDELINE_CHANGED,
         subjectType: 'channel_guideline',
         subjectId: current.key,
         details: {
@@ -284,7 +284,7 @@ export async function saveChannelGuideline(
       .where(eq(channelGuidelines.id, id));
     const changes = await changesSinceVersion(db, {
       organisationId,
-      action: ACTION,
+      action: GUIDELINE_CHANGED,
       subjectType: 'channel_guideline',
       subjectId: key?.key ?? '',
       since: params.expectedVersion,

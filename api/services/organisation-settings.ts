@@ -76,7 +76,7 @@ export type OrganisationSaveResult =
 
 export type LogoProblem = 'empty' | 'too_large' | 'svg' | 'type' | 'dimensions';
 
-const ACTION = 'organisation.settings_changed';
+const ORGANISATION_CHANGED = 'organisation.settings_changed';
 const MAX_CHANGES = 5;
 
 /** The address of a logo by its hash. */
@@ -248,7 +248,7 @@ export async function saveOrganisationChange(
           actorType: 'staff',
           actorId: params.actorId,
           at: now,
-          action: ACTION,
+          action: ORGANISATION_CHANGED,
           subjectType: 'organisation',
           subjectId: organisationId,
           details: { version: org.version, part, before, after },
@@ -340,7 +340,7 @@ async function stale(db: Db, organisationId: string, expected: number): Promise<
     .where(
       and(
         eq(auditLog.organisationId, organisationId),
-        eq(auditLog.action, ACTION),
+        eq(auditLog.action, ORGANISATION_CHANGED),
         sql`(${auditLog.details}->>'version')::int > ${expected}`,
       ),
     )

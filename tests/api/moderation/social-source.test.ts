@@ -26,6 +26,7 @@ import { mastodonAccount, mastodonStatus } from '../../fixtures/social/payloads.
 import { NOW, openTestApp, type TestApp } from '../../support/app.ts';
 import { databaseTargets } from '../../support/databases.ts';
 import { addStaffUser } from '../../support/staff.ts';
+import { opaquePostId } from '../../../api/services/social/public-mirror.ts';
 
 const directory = { ownAccounts: ['gemeente@social.gemeente.example'] };
 
@@ -99,8 +100,9 @@ for (const target of databaseTargets()) {
           p.answers?.map((a) => a.body),
         ]),
         [
+          // The municipality's root keeps its id; the resident's reply has the mirror's opaque one.
           ['30', undefined],
-          ['301', ['Dank u.\n\nWe kijken naar het kruispunt.']],
+          [opaquePostId(threadId, '301'), ['Dank u.\n\nWe kijken naar het kruispunt.']],
         ],
       );
       const snapshot = JSON.stringify(await buildPublishedSnapshot(t.db, NOW));

@@ -10,6 +10,7 @@ import { socialPosts, staffNotifications, staffReplies, submissions } from '../.
 import { openTestApp, postJson, validAnswers, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
 import { addStaffUser, logIn, saveItemForm, staffPost } from '../../../support/staff.ts';
+import { opaquePostId } from '../../../../api/services/social/public-mirror.ts';
 
 type Login = { cookie: string; csrf: string };
 
@@ -152,7 +153,8 @@ for (const target of databaseTargets()) {
           p.id,
           p.answers.map((a) => [a.body, a.lang]),
         ]),
-        [[mirrored.externalId, [['Dank voor uw reactie over de Parklaan.', 'nl']]]],
+        // The resident's post under the mirror's opaque id.
+        [[opaquePostId(mirrored.threadId, mirrored.externalId!), [['Dank voor uw reactie over de Parklaan.', 'nl']]]],
         'the mirror shows the answer under that post only',
       );
     });
