@@ -208,7 +208,8 @@ export async function changesSinceVersion(
   db: Db | Tx,
   params: {
     organisationId: string;
-    action: AuditAction;
+    /** One action, or several (a thing whose saves are audited as added, renamed, removed). */
+    action: AuditAction | readonly AuditAction[];
     since: number;
     subjectType?: string;
     subjectId?: string;
@@ -219,7 +220,9 @@ export async function changesSinceVersion(
   const version = sql`(${auditLog.details}->>'version')::int`;
   const where: SQL[] = [
     eq(auditLog.organisationId, params.organisationId),
-    eq(auditLog.action, params.action),
+    typeof params.action === 'string'
+      ? eq(auditLog.action, params.action)
+      : inArray(auditLog.action, [...params.action]),
     gt(version, params.since),
   ];
   if (params.subjectType !== undefined) where.push(eq(auditLog.subjectType, params.subjectType));

@@ -14,10 +14,9 @@
  * department before and after, and the portal is marked for a rebuild (published answers
  * name the department that gave them).
  */
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
-  auditLog,
   channelGuidelines,
   consultations,
   departments,
@@ -27,13 +26,13 @@ import {
   ssoRoleMappings,
   staffReplies,
   staffRoles,
-  staffUsers,
   submissions,
   type LocalizedText,
 } from '../db/schema.ts';
 import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';
 import { newRuleCode } from './house-rule-settings.ts';
+import { changesSinceVersion } from './audit-log.ts';
 
 export const MAX_DEPARTMENT_NAME = 120;
 
@@ -228,19 +227,12 @@ async function stale(db: Db, organisationId: string, expected: number): Promise<
     .select({ version: organisations.departmentsVersion })
     .from(organisations)
     .where(eq(organisations.id, organisationId));
-  const rows = await db
-    .select({ at: auditLog.at, by: staffUsers.displayName, details: auditLog.details })
-    .from(auditLog)
-    .leftJoin(staffUsers, eq(staffUsers.id, auditLog.actorId))
-    .where(
-      and(
-        eq(auditLog.organisationId, organisationId),
-        eq(auditLog.subjectType, 'department'),
-        sql`(${auditLog.details}->>'version')::int > ${expected}`,
-      ),
-    )
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(MAX_CHANGES);
+  const rows = await changesSinceVersion(db, {
+    organisationId,
+    action: [DEPARTMENT_ADDED, DEPARTMENT_RENAMED, DEPARTMENT_REMOVED],
+    since: expected,
+    limit: MAX_CHANGES,
+  });
   return {
     kind: 'stale',
     version: org?.version ?? 1,

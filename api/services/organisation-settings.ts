@@ -17,19 +17,18 @@
  * municipality's house style always has the logo as PNG too, and refusing costs it one export.
  */
 import { createHash } from 'node:crypto';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
-  auditLog,
   organisationLogos,
   organisations,
-  staffUsers,
   type LocalizedText,
   type SocialAuthorDisplay,
   type SocialAutoPublish,
 } from '../db/schema.ts';
 import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';
+import { changesSinceVersion } from './audit-log.ts';
 
 export const AUTHOR_DISPLAYS: readonly SocialAuthorDisplay[] = ['pseudonym', 'initials', 'none'];
 export const AUTO_PUBLISH: readonly SocialAutoPublish[] = ['own', 'official', 'none'];
@@ -333,19 +332,12 @@ async function stale(db: Db, organisationId: string, expected: number): Promise<
     .select({ version: organisations.settingsVersion })
     .from(organisations)
     .where(eq(organisations.id, organisationId));
-  const rows = await db
-    .select({ at: auditLog.at, by: staffUsers.displayName, details: auditLog.details })
-    .from(auditLog)
-    .leftJoin(staffUsers, eq(staffUsers.id, auditLog.actorId))
-    .where(
-      and(
-        eq(auditLog.organisationId, organisationId),
-        eq(auditLog.action, ORGANISATION_CHANGED),
-        sql`(${auditLog.details}->>'version')::int > ${expected}`,
-      ),
-    )
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(MAX_CHANGES);
+  const rows = await changesSinceVersion(db, {
+    organisationId,
+    action: ORGANISATION_CHANGED,
+    since: expected,
+    limit: MAX_CHANGES,
+  });
   return {
     kind: 'stale',
     version: org?.version ?? 1,
