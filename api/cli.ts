@@ -69,14 +69,13 @@ async function main(argv: string[]): Promise<number> {
     case 'build': {
       const database = await openConfiguredDatabase(config);
       try {
-        await database.migrate();
+        await database.migrate(command === 'build' ? () => seedIfEmpty(database, config, console.log) : undefined);
         if (command === 'migrate') console.log('Migrations applied.');
         if (command === 'seed') {
           await seedDemoData(database.db);
           console.log('Demo data is in place.');
         }
         if (command === 'build') {
-          await seedIfEmpty(database, config, console.log);
           await buildAll(database, config, console.log, args.includes('--force'));
           console.log('Build is up to date.');
         }

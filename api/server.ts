@@ -132,8 +132,7 @@ export async function start(
 ): Promise<{ server: ServerType; stop(): Promise<void> }> {
   const database = await openConfiguredDatabase(config);
   try {
-    await database.migrate();
-    await seedIfEmpty(database, config, log);
+    await database.migrate(() => seedIfEmpty(database, config, log));
     // Rows from before the stored response clock get their due times once (cheap when none lack one).
     const clocks = await fillMissingClocks(database.db);
     if (clocks > 0) log(`Set the response due time of ${clocks} items stored before it was kept.`);

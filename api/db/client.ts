@@ -23,8 +23,12 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export type Database = {
   db: Db;
   kind: DatabaseKind;
-  /** Applies pending migrations; safe to call from several processes at once. */
-  migrate(): Promise<void>;
+  /**
+   * Applies pending migrations, then runs `afterwards` (seeding an empty database), holding the
+   * deployment's migration lock throughout: processes started together do both one at a time, so
+   * the second finds the first's demo data instead of seeding beside it.
+   */
+  migrate(afterwards?: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -52,13 +56,14 @@ async function openPostgres(url: string): Promise<Database> {
   return {
     db: db as unknown as Db,
     kind: 'postgres',
-    async migrate() {
+    async migrate(afterwards) {
       // Several API processes may start together; the advisory lock lets one migrate at a time.
       // The lock is held by one reserved connection while the migrator uses the pool.
       const holder = await client.reserve();
       try {
         await holder`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
         await migratePostgres(db, { migrationsFolder });
+        await afterwards?.();
       } finally {
         await holder`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
         holder.release();
@@ -91,7 +96,11 @@ async function openPglite(dataDir: string): Promise<Database> {
     return {
       db: db as unknown as Db,
       kind: 'pglite',
-      migrate: () => migratePglite(db, { migrationsFolder }),
+      // One process per data directory (the lock above): nobody else can migrate or seed meanwhile.
+      async migrate(afterwards) {
+        await migratePglite(db, { migrationsFolder });
+        await afterwards?.();
+      },
       async close() {
         await client.close();
         lock?.release();

@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import type { Config } from '../../api/config.ts';
 import { openDatabase, PGLITE_SHARED_BUFFERS } from '../../api/db/client.ts';
 import { DataDirLockedError } from '../../api/db/data-dir-lock.ts';
 import { consultations, organisations, questions, staffReplies, submissions, topics } from '../../api/db/schema.ts';
+import { seedIfEmpty } from '../../api/server.ts';
 import { seedDemoData } from '../../api/services/seed.ts';
 import { NOW } from '../support/app.ts';
 import { databaseTargets } from '../support/databases.ts';
@@ -70,6 +73,38 @@ for (const target of databaseTargets()) {
         assert.deepEqual(JSON.parse(before), [1, 2, 2, 5, 20, 12]);
       } finally {
         await database.close();
+      }
+    });
+  });
+}
+
+const serverUrl = process.env.TEST_DATABASE_URL;
+if (serverUrl) {
+  describe('servers started together on one empty PostgreSQL database', () => {
+    it('seed the demo once: the others find it under the migration lock', async () => {
+      const name = `podium_test_together_${process.pid}`;
+      const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      await admin.unsafe(`create database ${name}`);
+      const url = new URL(serverUrl);
+      url.pathname = `/${name}`;
+      const servers = await Promise.all([0, 1, 2].map(() => openDatabase({ url: url.toString() })));
+      try {
+        const printed: string[] = [];
+        const config = { seedDemo: true, publicUrl: 'http://127.0.0.1' } as Config;
+        await Promise.all(
+          servers.map((database) =>
+            database.migrate(() => seedIfEmpty(database, config, (line) => printed.push(line))),
+          ),
+        );
+        assert.equal(printed.filter((line) => line.startsWith('Seeded the demo')).length, 1);
+        assert.deepEqual(
+          await Promise.all([organisations, consultations].map((t) => servers[0]!.db.$count(t))),
+          [1, 2],
+        );
+      } finally {
+        for (const database of servers) await database.close();
+        await admin.unsafe(`drop database if exists ${name} with (force)`);
+        await admin.end();
       }
     });
   });
