@@ -397,6 +397,16 @@ export function consultationAuthoringRoutes(): Hono<StaffEnv> {
       );
     }
     if (action === 'preview') return editPage(c, lang, session, found, { form, version: seen, unsaved: true });
+    // A save names the version it was made on; without one the stale check could not work.
+    if (!version.success)
+      return editPage(
+        c,
+        lang,
+        session,
+        found,
+        { form, version: seen, status: m.stale.unknownVersion, unsaved: true },
+        400,
+      );
 
     const result = await saveConsultation(c.get('db'), {
       actor: actorOf(session),
@@ -491,6 +501,15 @@ export function consultationAuthoringRoutes(): Hono<StaffEnv> {
     const refuse = (errors: FieldError[], code: 400 | 404 | 409 | 422, extra: { stale?: Stale } = {}) =>
       editPage(c, lang, session, found, { version: seen, errors, imageForm: { key, values }, ...extra }, code);
 
+    if (!version.success)
+      return editPage(
+        c,
+        lang,
+        session,
+        found,
+        { version: seen, status: m.stale.unknownVersion, imageForm: { key, values } },
+        400,
+      );
     let result: ImageResult;
     if (key !== 'new' && (action === 'remove' || action === 'up' || action === 'down')) {
       const index = found.images.findIndex((image) => image.id === key);
@@ -656,7 +675,10 @@ export function consultationAuthoringRoutes(): Hono<StaffEnv> {
       themes: field(body, 'themes') ?? '',
     };
     const version = Version.safeParse(field(body, 'version'));
-    const page = (extra: { errors?: FieldError[]; stale?: Stale; version?: number }, code: 400 | 409) =>
+    const page = (
+      extra: { errors?: FieldError[]; stale?: Stale; version?: number; status?: string },
+      code: 400 | 409,
+    ) =>
       c.html(
         renderOutcomePage({
           lang,
@@ -667,6 +689,7 @@ export function consultationAuthoringRoutes(): Hono<StaffEnv> {
           form,
           errors: extra.errors ?? [],
           stale: extra.stale,
+          status: extra.status,
           closed: found.stage === 'closed' || found.stage === 'decided',
         }),
         code,
@@ -695,10 +718,11 @@ export function consultationAuthoringRoutes(): Hono<StaffEnv> {
       }
       return page({ errors }, 400);
     }
+    if (!version.success) return page({ status: m.stale.unknownVersion }, 400);
     const result = await publishOutcome(c.get('db'), {
       actor: actorOf(session),
       slug,
-      version: version.success ? version.data : found.row.version,
+      version: version.data,
       input: parsed.data,
       now,
     });

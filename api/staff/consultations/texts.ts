@@ -126,6 +126,8 @@ export const nl = {
       `${by} sloeg ${when} versie ${version} op. Uw wijzigingen zijn niet opgeslagen, maar staan hieronder nog.`,
     changed: (fields: string) => `Gewijzigd door de collega: ${fields}.`,
     again: 'Kijk of u hun wijzigingen wilt houden. Als u nu opslaat, vervangt uw versie die van de collega.',
+    unknownVersion:
+      'Dit formulier zei niet welke versie u bewerkte, dus is er niets opgeslagen. Uw tekst staat hieronder; kijk of die klopt en sla opnieuw op.',
   },
   errors: {
     text: 'Deze tekst is te lang.',
@@ -344,6 +346,8 @@ export const en: typeof nl = {
       `${by} saved version ${version} at ${when}. Your changes have not been saved, but they are still below.`,
     changed: (fields) => `Changed by the colleague: ${fields}.`,
     again: 'Check whether you want to keep their changes. If you save now, your version replaces the colleague’s.',
+    unknownVersion:
+      'This form did not say which version you edited, so nothing was saved. Your text is below; check it and save again.',
   },
   errors: {
     text: 'This text is too long.',

@@ -17,13 +17,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { JOURNEY_SECURITY_ADMIN, JOURNEY_SECURITY_COLLEAGUE } from '../../support/browser-env.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
-
-async function logInWithPassword(page: Page, account: { email: string; password: string }): Promise<void> {
-  await page.goto('/beheer/inloggen');
-  await page.getByLabel('E-mailadres').fill(account.email);
-  await page.getByLabel('Wachtwoord').fill(account.password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-}
+import { submitLogIn } from '../support/staff-log-in.ts';
 
 /** Back to optional, and the colleague without a factor: the state other journeys (and a rerun) expect. */
 async function restore(admin: Page): Promise<void> {
@@ -54,7 +48,7 @@ test('an administrator requires two-step verification; a colleague sets it up at
   // Several log-ins, each hashing a password, on a machine that may be busy.
   test.setTimeout(600_000);
   admin = await (await browser.newContext()).newPage();
-  await logInWithPassword(admin, JOURNEY_SECURITY_ADMIN);
+  await submitLogIn(admin, JOURNEY_SECURITY_ADMIN);
   await expect(admin).toHaveURL(/\/beheer\/$/);
   // A rerun on the same data: start from the state the journey expects.
   await restore(admin);
@@ -66,7 +60,7 @@ test('an administrator requires two-step verification; a colleague sets it up at
 
   {
     const colleague = await (await browser.newContext()).newPage();
-    await logInWithPassword(colleague, JOURNEY_SECURITY_COLLEAGUE);
+    await submitLogIn(colleague, JOURNEY_SECURITY_COLLEAGUE);
     // Sent to set it up, with no session: the workbench itself sends the colleague to log in.
     await expect(colleague).toHaveURL(/\/beheer\/tweestapsverificatie$/);
     await expect(colleague.getByText('Uw organisatie vraagt tweestapsverificatie')).toBeVisible();
@@ -100,7 +94,7 @@ test('an administrator requires two-step verification; a colleague sets it up at
     await colleague.getByRole('button', { name: 'Uitloggen' }).click();
 
     // Again, now with a code: the one that set it up is used, so the app's next one.
-    await logInWithPassword(colleague, JOURNEY_SECURITY_COLLEAGUE);
+    await submitLogIn(colleague, JOURNEY_SECURITY_COLLEAGUE);
     await expect(colleague.getByRole('heading', { level: 1, name: 'Code invullen' })).toBeVisible();
     await colleague.getByLabel('Code').fill(codeIn(1));
     await colleague.getByRole('button', { name: 'Aanmelden' }).click();
@@ -108,7 +102,7 @@ test('an administrator requires two-step verification; a colleague sets it up at
     await colleague.getByRole('button', { name: 'Uitloggen' }).click();
 
     // And with a recovery code, as after losing the phone.
-    await logInWithPassword(colleague, JOURNEY_SECURITY_COLLEAGUE);
+    await submitLogIn(colleague, JOURNEY_SECURITY_COLLEAGUE);
     await colleague.getByLabel('Code').fill(recoveryCodes[0]!.trim());
     await colleague.getByRole('button', { name: 'Aanmelden' }).click();
     await expect(colleague.getByRole('status')).toHaveText(
@@ -119,6 +113,6 @@ test('an administrator requires two-step verification; a colleague sets it up at
   // Optional again: accounts without a factor log in with their password alone.
   await restore(admin);
   const other = await (await browser.newContext()).newPage();
-  await logInWithPassword(other, JOURNEY_SECURITY_COLLEAGUE);
+  await submitLogIn(other, JOURNEY_SECURITY_COLLEAGUE);
   await expect(other).toHaveURL(/\/beheer\/$/);
 });

@@ -10,9 +10,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { browserTestEnv, JOURNEY_ADMIN } from '../../support/browser-env.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
+import { submitLogIn } from '../support/staff-log-in.ts';
 
 const outbox = join(browserTestEnv(fileURLToPath(new URL('../../..', import.meta.url))).PODIUM_DATA_DIR!, 'outbox');
 const LINK = /https?:\/\/\S+\/beheer\/wachtwoord-instellen\?token=[A-Za-z0-9_-]{43}/;
@@ -31,13 +32,6 @@ function linksTo(address: string): string[] {
     .flatMap((mail) => LINK.exec(mail)?.[0] ?? []);
 }
 
-async function logIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/beheer/inloggen');
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(password);
-  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-}
-
 test('an administrator sends an invitation again, the colleague uses the new link once, and is deactivated and reactivated', async ({
   browser,
 }) => {
@@ -49,7 +43,7 @@ test('an administrator sends an invitation again, the colleague uses the new lin
   const password = 'wandelen door de duinen';
 
   const admin = await (await browser.newContext()).newPage();
-  await logIn(admin, JOURNEY_ADMIN.email, JOURNEY_ADMIN.password);
+  await submitLogIn(admin, JOURNEY_ADMIN);
   await expect(admin).toHaveURL(/\/beheer\/$/);
   await admin.getByRole('link', { name: 'Collega’s' }).click();
   await admin.getByLabel('Naam').fill(name);
@@ -90,7 +84,7 @@ test('an administrator sends an invitation again, the colleague uses the new lin
   await expect(colleague.getByText('Uw wachtwoord is opgeslagen. U kunt nu inloggen.')).toBeVisible();
   await colleague.goto(second);
   await expect(colleague.getByText('Deze link werkt niet (meer)')).toBeVisible();
-  await logIn(colleague, email, password);
+  await submitLogIn(colleague, { email, password });
   await expect(colleague).toHaveURL(/\/beheer\/$/);
 
   // Deactivated: the colleague's session ends at once and the password no longer logs in.
@@ -102,14 +96,14 @@ test('an administrator sends an invitation again, the colleague uses the new lin
   await expect(admin.getByRole('main')).toContainText('Uitgezet op');
   await colleague.goto('/beheer/');
   await expect(colleague).toHaveURL(/\/beheer\/inloggen/);
-  await logIn(colleague, email, password);
+  await submitLogIn(colleague, { email, password });
   await expect(colleague.getByText('Het e-mailadres of het wachtwoord klopt niet.').first()).toBeVisible();
   await expect(colleague).not.toHaveURL(/\/beheer\/$/);
 
   // Reactivated: the same password logs in again.
   await admin.getByRole('button', { name: 'Account weer aanzetten' }).click();
   await expect(admin.getByRole('status')).toHaveText('Het account staat weer aan.');
-  await logIn(colleague, email, password);
+  await submitLogIn(colleague, { email, password });
   await expect(colleague).toHaveURL(/\/beheer\/$/);
   await admin.getByRole('link', { name: 'Terug naar alle collega’s' }).click();
   await expect(admin.getByRole('listitem').filter({ hasText: email })).toContainText('Actief');

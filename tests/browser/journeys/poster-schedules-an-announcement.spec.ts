@@ -12,6 +12,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { JOURNEY_ADMIN, JOURNEY_POSTER } from '../../support/browser-env.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
+import { logIn } from '../support/staff-log-in.ts';
 
 /** A real 1×1 PNG, so the portal could show it. */
 const PNG = Buffer.from(
@@ -31,14 +32,6 @@ function tomorrow(): { date: string; weekday: string } {
     // getUTCDay: 0 is Sunday; the page lists Monday first.
     weekday: WEEKDAYS[(next.getUTCDay() + 6) % 7]!,
   };
-}
-
-async function logIn(page: Page, account: { email: string; password: string }): Promise<void> {
-  await page.goto('/beheer/inloggen');
-  await page.getByLabel('E-mailadres').fill(account.email);
-  await page.getByLabel('Wachtwoord').fill(account.password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(/\/beheer\/|\/beheer\/aankondigingen/);
 }
 
 /** Sets the portal's posting hours of one weekday on the channel-guidelines page. */
@@ -72,7 +65,7 @@ test('a poster schedules an announcement with an image within the posting hours 
 
   // The poster writes the announcement with an image, but no alternative text.
   const poster = await (await browser.newContext()).newPage();
-  await logIn(poster, JOURNEY_POSTER);
+  await logIn(poster, JOURNEY_POSTER, /\/beheer\//);
   await poster.getByRole('navigation').getByRole('link', { name: 'Aankondigingen' }).click();
   await poster.getByLabel('Soort aankondiging').selectOption({ label: 'Wegwerkzaamheden' });
   await poster.getByRole('button', { name: 'Beginnen met schrijven' }).click();

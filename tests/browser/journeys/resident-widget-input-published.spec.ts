@@ -10,12 +10,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { browserTestEnv, JOURNEY_MODERATOR, JOURNEY_WEBCARE } from '../../support/browser-env.ts';
 import { widgetExamples } from '../../../widgets/examples.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import { openHostPage, test } from '../support/host-pages.ts';
 import { fillDemoForm, FOLLOW_UP_CODE, widget } from '../support/widget-helpers.ts';
+import { logIn } from '../support/staff-log-in.ts';
 
 const submit = widgetExamples.find((examples) => examples.tag === 'podium-submit')!;
 
@@ -28,14 +29,6 @@ function mailsContaining(text: string): string[] {
   return readdirSync(outbox)
     .map((file) => readFileSync(join(outbox, file), 'utf8').replace(/=\r?\n/g, ''))
     .filter((mail) => mail.includes(text));
-}
-
-async function logIn(page: Page, account: { email: string; password: string }): Promise<void> {
-  await page.goto('/beheer/inloggen');
-  await page.getByLabel('E-mailadres').fill(account.email);
-  await page.getByLabel('Wachtwoord').fill(account.password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(/\/beheer\/$/);
 }
 
 test('input sent through the widget on the council’s site is published, appears on the portal, and is answered by webcare', async ({

@@ -9,14 +9,7 @@ import { expect, test, type Browser, type Locator, type Page } from '@playwright
 import { JOURNEY_WEBCARE } from '../../support/browser-env.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import { CODE_PATTERN, CONSULTATION_EN, CONSULTATION_NL, fillDemoForm } from '../support/portal.ts';
-
-async function logInAsWebcare(page: Page): Promise<void> {
-  await page.goto('/beheer/inloggen');
-  await page.getByLabel('E-mailadres').fill(JOURNEY_WEBCARE.email);
-  await page.getByLabel('Wachtwoord').fill(JOURNEY_WEBCARE.password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(/\/beheer\/$/);
-}
+import { logIn } from '../support/staff-log-in.ts';
 
 async function giveInput(browser: Browser, lang: 'nl' | 'en', text: string): Promise<void> {
   const resident = await (await browser.newContext()).newPage();
@@ -50,7 +43,7 @@ test('staff see Dutch and English contributions about one thing as one theme, an
   // Six residents each solve the portal's proof of work before sending: more than the default half minute on a busy machine.
   test.setTimeout(120_000);
   const staff = await (await browser.newContext()).newPage();
-  await logInAsWebcare(staff);
+  await logIn(staff, JOURNEY_WEBCARE);
   await staff.getByRole('link', { name: 'Inzichten' }).click();
   await expect(staff.getByRole('heading', { level: 1, name: 'Inzichten' })).toBeVisible();
   // Which of the theme's words is its label depends on the other input of the period.

@@ -4,23 +4,16 @@
  * English; both insights pages show it, marked as adjusted, and it is kept after a new page
  * load. Saving the form empty brings the automatic name back (so a rerun starts clean).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { JOURNEY_MODERATOR } from '../../support/browser-env.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
-
-async function logInAsModerator(page: Page): Promise<void> {
-  await page.goto('/beheer/inloggen');
-  await page.getByLabel('E-mailadres').fill(JOURNEY_MODERATOR.email);
-  await page.getByLabel('Wachtwoord').fill(JOURNEY_MODERATOR.password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(/\/beheer\/$/);
-}
+import { logIn } from '../support/staff-log-in.ts';
 
 test('a moderator names a theme in Dutch and English, the insights show that name, and an empty save undoes it', async ({
   browser,
 }) => {
   const staff = await (await browser.newContext()).newPage();
-  await logInAsModerator(staff);
+  await logIn(staff, JOURNEY_MODERATOR);
   await staff.getByRole('link', { name: 'Inzichten' }).click();
   const link = staff.getByRole('link', { name: /^Thema aanpassen\s*: / }).first();
   const automatic = ((await link.textContent()) ?? '').split(': ')[1]!;

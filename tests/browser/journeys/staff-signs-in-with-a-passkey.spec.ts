@@ -10,24 +10,18 @@
  * loopback address (api/services/auth/passkeys.ts). Whatever happens, an `afterEach` hook resets
  * the colleague's factor as an administrator would, so a rerun starts afresh.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { JOURNEY_PASSKEY, JOURNEY_SECURITY_ADMIN, TEST_BASE_URL } from '../../support/browser-env.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
+import { submitLogIn } from '../support/staff-log-in.ts';
 
 const base = TEST_BASE_URL.replace('127.0.0.1', 'localhost');
-
-async function logInWithPassword(page: Page, account: { email: string; password: string }): Promise<void> {
-  await page.goto(`${base}/beheer/inloggen`);
-  await page.getByLabel('E-mailadres').fill(account.email);
-  await page.getByLabel('Wachtwoord').fill(account.password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-}
 
 /** An administrator resets the colleague's two-step verification (passkeys and recovery codes go). */
 async function resetColleague(browser: Browser): Promise<boolean> {
   const context = await browser.newContext();
   const admin = await context.newPage();
-  await logInWithPassword(admin, JOURNEY_SECURITY_ADMIN);
+  await submitLogIn(admin, JOURNEY_SECURITY_ADMIN, base);
   await expect(admin).toHaveURL(`${base}/beheer/`);
   await admin.goto(`${base}/beheer/collegas`);
   await admin.getByRole('link', { name: JOURNEY_PASSKEY.name }).click();
@@ -68,7 +62,7 @@ test('a colleague adds a passkey and logs in with password and passkey; an admin
     },
   });
 
-  await logInWithPassword(page, JOURNEY_PASSKEY);
+  await submitLogIn(page, JOURNEY_PASSKEY, base);
   await expect(page).toHaveURL(`${base}/beheer/`);
   await page.getByRole('link', { name: 'Tweestapsverificatie' }).click();
   await page.getByLabel('Naam van de passkey').fill('laptop werk');
@@ -83,7 +77,7 @@ test('a colleague adds a passkey and logs in with password and passkey; an admin
   await page.getByRole('button', { name: 'Uitloggen' }).click();
 
   // Again: the password, then the passkey instead of a code.
-  await logInWithPassword(page, JOURNEY_PASSKEY);
+  await submitLogIn(page, JOURNEY_PASSKEY, base);
   await expect(page.getByRole('heading', { level: 1, name: 'Code invullen' })).toBeVisible();
   await expect(page.getByText('Bevestig nu met uw passkey.')).toBeVisible();
   await expectNoAxeViolations(page, { context: 'second step with a passkey' });
@@ -96,6 +90,6 @@ test('a colleague adds a passkey and logs in with password and passkey; an admin
 
   // The administrator resets it (a lost laptop): the password alone lets the colleague in again.
   expect(await resetColleague(browser)).toBe(true);
-  await logInWithPassword(page, JOURNEY_PASSKEY);
+  await submitLogIn(page, JOURNEY_PASSKEY, base);
   await expect(page).toHaveURL(`${base}/beheer/`);
 });

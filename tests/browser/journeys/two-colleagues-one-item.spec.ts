@@ -8,15 +8,12 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { JOURNEY_MODERATOR, JOURNEY_WEBCARE } from '../../support/browser-env.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import { CONSULTATION_NL, fillDemoForm } from '../support/portal.ts';
+import { logIn, type StaffAccount } from '../support/staff-log-in.ts';
 
-async function logIn(browser: Browser, account: { email: string; password: string }): Promise<Page> {
+async function openAs(browser: Browser, account: StaffAccount): Promise<Page> {
   // One context each: two people, two sessions.
   const page = await (await browser.newContext()).newPage();
-  await page.goto('/beheer/inloggen');
-  await page.getByLabel('E-mailadres').fill(account.email);
-  await page.getByLabel('Wachtwoord').fill(account.password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(/\/beheer\/$/);
+  await logIn(page, account);
   return page;
 }
 
@@ -34,7 +31,7 @@ test('of two colleagues on one item, the later save is refused with who changed 
   await expect(resident).toHaveURL(/\/bevestiging\/[A-Z0-9-]+\/$/);
 
   // Webcare finds the input and opens it.
-  const webcare = await logIn(browser, JOURNEY_WEBCARE);
+  const webcare = await openAs(browser, JOURNEY_WEBCARE);
   await webcare.getByLabel('Zoeken in de tekst').fill(marker);
   await webcare.getByRole('button', { name: 'Filter toepassen' }).click();
   const list = webcare.getByRole('list', { name: 'Items in de inbox' });
@@ -44,7 +41,7 @@ test('of two colleagues on one item, the later save is refused with who changed 
   const address = new URL(webcare.url()).pathname;
 
   // The moderator opens the same item at its address, and sees webcare has it open.
-  const moderator = await logIn(browser, JOURNEY_MODERATOR);
+  const moderator = await openAs(browser, JOURNEY_MODERATOR);
   await moderator.goto(address);
   await expect(moderator.getByRole('article')).toContainText(question);
   await expect(moderator.locator('[data-presence-text]')).toContainText(JOURNEY_WEBCARE.name);

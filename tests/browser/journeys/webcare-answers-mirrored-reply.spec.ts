@@ -5,19 +5,12 @@
  * portal's mirror and not posted on Mastodon), and the portal's page of that conversation
  * shows the municipality's answer directly under that reply once the portal is rebuilt.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { JOURNEY_WEBCARE } from '../../support/browser-env.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
+import { logIn } from '../support/staff-log-in.ts';
 
 const REPLY = 'Langs de Parklaan graag, daar is het rustig.';
-
-async function logInAsWebcare(page: Page): Promise<void> {
-  await page.goto('/beheer/inloggen');
-  await page.getByLabel('E-mailadres').fill(JOURNEY_WEBCARE.email);
-  await page.getByLabel('Wachtwoord').fill(JOURNEY_WEBCARE.password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(/\/beheer\/$/);
-}
 
 test("webcare answers a mirrored resident's reply, and the portal shows the answer under that reply", async ({
   browser,
@@ -28,7 +21,7 @@ test("webcare answers a mirrored resident's reply, and the portal shows the answ
 
   // Webcare, in the inbox: the demo's replies were published long ago, so look among published items.
   const staff = await (await browser.newContext()).newPage();
-  await logInAsWebcare(staff);
+  await logIn(staff, JOURNEY_WEBCARE);
   await staff.getByLabel('Zoeken in de tekst').fill('Parklaan');
   await staff.getByText('Meer filters').click();
   await staff.getByLabel('Status').selectOption({ label: 'Gepubliceerd' });

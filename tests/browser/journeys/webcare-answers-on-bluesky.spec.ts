@@ -7,7 +7,7 @@
  * root and parent are the conversation's first post and the resident's post — the item says
  * so with a link, and the portal's page of the conversation shows the answer under the reply.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { JOURNEY_ADMIN, JOURNEY_WEBCARE, TEST_BASE_URL, TEST_BLUESKY_PORT } from '../../support/browser-env.ts';
 import {
   BSKY_HANDLE,
@@ -17,6 +17,7 @@ import {
   type PlatformServer,
 } from '../../support/platform-server.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
+import { logIn } from '../support/staff-log-in.ts';
 
 const APP_PASSWORD = 'jrny-bsky-2026-pass';
 
@@ -26,14 +27,6 @@ test.beforeAll(async () => {
   platform.appPasswords.set(BSKY_HANDLE, APP_PASSWORD);
 });
 test.afterAll(async () => platform?.close());
-
-async function logIn(page: Page, who: { email: string; password: string }): Promise<void> {
-  await page.goto('/beheer/inloggen');
-  await page.getByLabel('E-mailadres').fill(who.email);
-  await page.getByLabel('Wachtwoord').fill(who.password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(/\/beheer\/$/);
-}
 
 test('webcare answers a mirrored Bluesky post from the inbox, and the answer appears in the thread on Bluesky and on the portal', async ({
   browser,

@@ -6,10 +6,11 @@
  * Mastodon as the municipality (a reply to that post), the item says so with a link, and
  * the portal's page of the conversation shows the posted answer under the reply.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { JOURNEY_ADMIN, JOURNEY_WEBCARE, TEST_BASE_URL } from '../../support/browser-env.ts';
 import { seedMastodonThread, startPlatformServer, type PlatformServer } from '../../support/platform-server.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
+import { logIn } from '../support/staff-log-in.ts';
 
 const TOKEN = 'journey-mastodon-token-2026';
 
@@ -19,14 +20,6 @@ test.beforeAll(async () => {
   platform.tokens.set(TOKEN, 'gemeente');
 });
 test.afterAll(async () => platform?.close());
-
-async function logIn(page: Page, who: { email: string; password: string }): Promise<void> {
-  await page.goto('/beheer/inloggen');
-  await page.getByLabel('E-mailadres').fill(who.email);
-  await page.getByLabel('Wachtwoord').fill(who.password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(/\/beheer\/$/);
-}
 
 test('webcare answers a mirrored Mastodon post from the inbox, and the answer appears in the thread on Mastodon and on the portal', async ({
   browser,

@@ -7,18 +7,11 @@
  * Webcare works in the inbox: a search, the item at its permanent address, one form with
  * one save; a second session on a stale page is refused with nothing typed lost.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { JOURNEY_WEBCARE } from '../../support/browser-env.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import { CODE_PATTERN, CONSULTATION_NL, fillDemoForm } from '../support/portal.ts';
-
-async function logInAsWebcare(page: Page): Promise<void> {
-  await page.goto('/beheer/inloggen');
-  await page.getByLabel('E-mailadres').fill(JOURNEY_WEBCARE.email);
-  await page.getByLabel('Wachtwoord').fill(JOURNEY_WEBCARE.password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(/\/beheer\/$/);
-}
+import { logIn } from '../support/staff-log-in.ts';
 
 test('webcare answers the input a resident just gave, and the resident reads the answer', async ({ browser }) => {
   const marker = `zebra${Date.now()}`;
@@ -38,7 +31,7 @@ test('webcare answers the input a resident just gave, and the resident reads the
 
   // Webcare, in the inbox: the mirrored thread is in the same list. A search finds the input.
   const staff = await (await browser.newContext()).newPage();
-  await logInAsWebcare(staff);
+  await logIn(staff, JOURNEY_WEBCARE);
   const list = staff.getByRole('list', { name: 'Items in de inbox' });
   await expect(list).toBeVisible();
   await staff.getByLabel('Zoeken in de tekst').fill(marker);
@@ -55,7 +48,7 @@ test('webcare answers the input a resident just gave, and the resident reads the
 
   // A second session opens the item at its permanent address and leaves the page standing.
   const colleague = await (await browser.newContext()).newPage();
-  await logInAsWebcare(colleague);
+  await logIn(colleague, JOURNEY_WEBCARE);
   await colleague.goto(address);
   await expect(colleague.getByRole('heading', { level: 2, name: /^Inbreng op / })).toBeVisible();
 

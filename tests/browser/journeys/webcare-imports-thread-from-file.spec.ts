@@ -6,25 +6,18 @@
  * the others, and the conversation appears on /gesprekken/ without a handle, a DID or an
  * address on the platform: the resident's photo is a link to Podium's own copy.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { JOURNEY_MODERATOR, JOURNEY_WEBCARE, TEST_BASE_URL } from '../../support/browser-env.ts';
 import { blueskyPost, reply } from '../../fixtures/social/payloads.ts';
 import { startPlatformServer, TINY_PNG, type PlatformServer } from '../../support/platform-server.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
+import { logIn } from '../support/staff-log-in.ts';
 
 let platform: PlatformServer;
 test.beforeAll(async () => {
   platform = await startPlatformServer();
 });
 test.afterAll(async () => platform?.close());
-
-async function logIn(page: Page, who: { email: string; password: string }): Promise<void> {
-  await page.goto('/beheer/inloggen');
-  await page.getByLabel('E-mailadres').fill(who.email);
-  await page.getByLabel('Wachtwoord').fill(who.password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(/\/beheer\/$/);
-}
 
 test('webcare imports a Bluesky conversation from its export file, and residents read it on /gesprekken/ without learning who wrote it', async ({
   browser,

@@ -204,6 +204,16 @@ for (const target of databaseTargets()) {
       assert.equal((await row('parkeren-markt')).title.nl, 'Parkeren bij de markt');
     });
 
+    it('refuses a save that names no version, saving nothing and keeping what was typed', async () => {
+      const fields = editFields(2, { 'title-nl': 'Zonder versie' }).filter(([name]) => name !== 'version');
+      const response = await post(`${BASE}/parkeren-markt`, [...fields, ['action', 'save']]);
+      assert.equal(response.status, 400);
+      const html = await response.text();
+      assert.match(html, /Dit formulier zei niet welke versie u bewerkte, dus is er niets opgeslagen/);
+      assert.match(html, /value="Zonder versie"/);
+      assert.equal((await row('parkeren-markt')).title.nl, 'Parkeren bij de markt');
+    });
+
     it('refuses the role without the permission', async () => {
       const response = await post(`${BASE}/parkeren-markt`, [...editFields(2), ['action', 'save']], webcare);
       assert.equal(response.status, 403);
@@ -270,6 +280,13 @@ for (const target of databaseTargets()) {
       ]);
       assert.equal(missing.status, 400);
       assert.match(await missing.text(), /Schrijf wat er besloten is/);
+      const versionless = await post(`${BASE}/parkeren-markt/uitkomst`, [
+        ['decidedNl', 'Er komen meer fietsenrekken.'],
+        ['reasonsNl', 'Veel mensen vroegen erom.'],
+      ]);
+      assert.equal(versionless.status, 400);
+      assert.match(await versionless.text(), /niets opgeslagen/);
+      assert.equal((await findConsultation(t.db, 'parkeren-markt', NOW))?.status, 'closed');
       const published = await post(`${BASE}/parkeren-markt/uitkomst`, [
         ['version', String(version)],
         ['decidedNl', 'Er komen meer fietsenrekken.'],

@@ -240,6 +240,25 @@ for (const target of databaseTargets()) {
       assert.equal((await images(DRAFT)).length, 1);
     });
 
+    it('refuses an image form that names no version, adding nothing', async () => {
+      const before = await images(DRAFT);
+      const form = new FormData();
+      form.set('csrf', admin.csrf);
+      for (const [name, value] of Object.entries(newTexts({ nl: 'Schets zonder versie', en: 'Sketch' })))
+        form.set(name, value);
+      form.set('image-new-file', new Blob([PNG_40x30 as Uint8Array<ArrayBuffer>], { type: 'image/png' }), 'schets.png');
+      const response = await t.app.request(`${BASE}/${DRAFT}/afbeeldingen`, {
+        method: 'POST',
+        body: form,
+        headers: { Origin: ORIGIN, Cookie: admin.cookie },
+      });
+      assert.equal(response.status, 400);
+      const html = await response.text();
+      assert.match(html, /dus is er niets opgeslagen/);
+      assert.match(html, /Schets zonder versie<\/textarea>/);
+      assert.equal((await images(DRAFT)).length, before.length);
+    });
+
     it('edits the texts, replaces the file, reorders and removes, each on the version seen', async () => {
       const added = await imageForm(DRAFT, newTexts({ nl: 'Foto van de oude bank', en: 'Photo of the old bench' }), {
         bytes: PNG_40x30,
