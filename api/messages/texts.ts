@@ -188,6 +188,7 @@ export const nl = {
   statement_email: 'Vul één e-mailadres in, zoals toegankelijkheid@gemeente.nl.',
   statement_url: 'Vul een webadres in dat begint met https://.',
   statement_criterion: 'Vul het nummer van een succescriterium in, zoals 1.4.3.',
+  statement_response_days: 'Vul een heel aantal werkdagen in, van 1 tot en met 60.',
 } satisfies Record<string, Message>;
 
 export type Texts = typeof nl;
@@ -367,6 +368,7 @@ export const en: Texts = {
   statement_email: 'Enter one e-mail address, such as accessibility@municipality.nl.',
   statement_url: 'Enter a web address that starts with https://.',
   statement_criterion: 'Enter the number of a success criterion, such as 1.4.3.',
+  statement_response_days: 'Enter a whole number of working days, from 1 to 60.',
 };
 
 export type MessageCode = keyof Texts;

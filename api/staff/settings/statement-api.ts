@@ -60,7 +60,12 @@ const GeneralFields = {
   scope: LocalizedInput(STATEMENT_MAX_LONG),
   statementDate: DateText,
   contactEmail: InputText.trim().refine(isContactEmail, { message: 'statement_email' }),
-  responseDays: z.number().int().min(RESPONSE_DAYS.min).max(RESPONSE_DAYS.max),
+  responseDays: z
+    .number()
+    .int({ message: 'statement_response_days' })
+    .min(RESPONSE_DAYS.min, { message: 'statement_response_days' })
+    .max(RESPONSE_DAYS.max, { message: 'statement_response_days' })
+    .openapi({ description: 'Working days within which the municipality answers' }),
 };
 const AuditFields = {
   title: LocalizedInput(STATEMENT_MAX_SHORT),

@@ -111,11 +111,11 @@ function checkForm(
     optional('scope-en', MAX_LONG);
     const statementDate = date('statement-date', true);
     const email = values['contact-email']!.trim();
-    if (!isContactEmail(email))
-      errors.push({ field: 'general-contact-email', message: m.errors.email });
+    if (!isContactEmail(email)) errors.push({ field: 'general-contact-email', message: m.errors.email });
     const daysRaw = values['response-days']!.trim();
     const days = /^\d{1,2}$/.test(daysRaw) ? Number(daysRaw) : Number.NaN;
-    if (!(days >= RESPONSE_DAYS.min && days <= RESPONSE_DAYS.max)) errors.push({ field: 'general-response-days', message: m.errors.days });
+    if (!(days >= RESPONSE_DAYS.min && days <= RESPONSE_DAYS.max))
+      errors.push({ field: 'general-response-days', message: m.errors.days });
     if (errors.length > 0) return { typed, errors };
     const general: StatementGeneral = {
       status: status!,
@@ -133,8 +133,7 @@ function checkForm(
     need('by', MAX_SHORT);
     const auditDate = date('date', true);
     const url = values['url']!.trim();
-    if (url && !isAuditUrl(url))
-      errors.push({ field: `${form}-url`, message: m.errors.url });
+    if (url && !isAuditUrl(url)) errors.push({ field: `${form}-url`, message: m.errors.url });
     if (errors.length > 0) return { typed, errors };
     const value: AccessibilityAudit = {
       title: text(values['title-nl']!, values['title-en']!),
@@ -153,8 +152,7 @@ function checkForm(
   }
 
   const criterion = values['criterion']!.trim();
-  if (!isSuccessCriterion(criterion))
-    errors.push({ field: `${form}-criterion`, message: m.errors.criterion });
+  if (!isSuccessCriterion(criterion)) errors.push({ field: `${form}-criterion`, message: m.errors.criterion });
   need('description-nl', MAX_LONG);
   optional('description-en', MAX_LONG);
   need('measure-nl', MAX_LONG);

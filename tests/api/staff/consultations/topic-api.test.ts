@@ -76,16 +76,26 @@ for (const target of databaseTargets()) {
       assert.match(bad.headers.get('Content-Type') ?? '', /^application\/problem\+json/);
       const fields = ((await bad.json()) as ProblemBody).errors!.map((e) => e.field);
       for (const field of ['slug', 'title.nl', 'description.nl']) assert.ok(fields.includes(field), field);
-      const long = await call('POST', BASE, { slug: 'lang', title: { nl: 'x'.repeat(121) }, description: texts.description });
+      const long = await call('POST', BASE, {
+        slug: 'lang',
+        title: { nl: 'x'.repeat(121) },
+        description: texts.description,
+      });
       assert.equal(long.status, 422);
-      assert.deepEqual(((await long.json()) as ProblemBody).errors!.map((e) => [e.field, e.code]), [['title.nl', 'too_long']]);
+      assert.deepEqual(
+        ((await long.json()) as ProblemBody).errors!.map((e) => [e.field, e.code]),
+        [['title.nl', 'too_long']],
+      );
       const taken = await call('POST', BASE, { slug: 'groen-en-spelen', ...texts }, adminKey, {
         'Accept-Language': 'en',
       });
       assert.equal(taken.status, 409);
       const problem = (await taken.json()) as ProblemBody;
       assert.equal(problem.title, 'A topic with this address exists already. Choose another address.');
-      assert.deepEqual(problem.errors!.map((e) => e.field), ['slug']);
+      assert.deepEqual(
+        problem.errors!.map((e) => e.field),
+        ['slug'],
+      );
       assert.equal((await list()).length, before);
     });
 
@@ -100,12 +110,7 @@ for (const target of databaseTargets()) {
       const after = (await saved.json()) as Topic;
       assert.equal(after.version, current!.version + 1);
       assert.deepEqual(after.title, { nl: 'Groen, spelen en sport' });
-      const stale = await call(
-        'PUT',
-        `${BASE}/groen-en-spelen`,
-        { version: current!.version, ...texts },
-        colleagueKey,
-      );
+      const stale = await call('PUT', `${BASE}/groen-en-spelen`, { version: current!.version, ...texts }, colleagueKey);
       assert.equal(stale.status, 409);
       const problem = (await stale.json()) as ProblemBody;
       assert.equal(problem.title, 'Een collega heeft dit onderwerp intussen opgeslagen');
@@ -123,7 +128,10 @@ for (const target of databaseTargets()) {
       assert.ok(fields.includes('title.nl') && fields.includes('description'), fields.join());
       const noVersion = await call('PUT', `${BASE}/groen-en-spelen`, texts);
       assert.equal(noVersion.status, 422);
-      assert.deepEqual(((await noVersion.json()) as ProblemBody).errors!.map((e) => e.field), ['version']);
+      assert.deepEqual(
+        ((await noVersion.json()) as ProblemBody).errors!.map((e) => e.field),
+        ['version'],
+      );
       const missing = await call('PUT', `${BASE}/nergens`, { version: 1, ...texts });
       assert.equal(missing.status, 404);
       assert.equal(((await missing.json()) as ProblemBody).title, 'Dit onderwerp bestaat niet (meer).');
@@ -140,11 +148,17 @@ for (const target of databaseTargets()) {
       const first = after[0]!;
       const edge = await call('POST', `${BASE}/${first}/move`, { direction: 'up' });
       assert.equal(edge.status, 422);
-      assert.equal(((await edge.json()) as ProblemBody).title, 'Dit staat al bovenaan of onderaan en kan niet verder die kant op.');
+      assert.equal(
+        ((await edge.json()) as ProblemBody).title,
+        'Dit staat al bovenaan of onderaan en kan niet verder die kant op.',
+      );
       assert.equal((await call('POST', `${BASE}/nergens/move`, { direction: 'down' })).status, 404);
       const sideways = await call('POST', `${BASE}/groen-en-spelen/move`, { direction: 'left' });
       assert.equal(sideways.status, 422);
-      assert.deepEqual(((await sideways.json()) as ProblemBody).errors!.map((e) => e.field), ['direction']);
+      assert.deepEqual(
+        ((await sideways.json()) as ProblemBody).errors!.map((e) => e.field),
+        ['direction'],
+      );
     });
 
     it('never removes a topic that holds consultations; removes an empty one', async () => {
@@ -154,7 +168,9 @@ for (const target of databaseTargets()) {
       assert.match(((await refused.json()) as ProblemBody).detail!, new RegExp(`${held.consultations} consultaties`));
       const removed = await call('DELETE', `${BASE}/groen-en-spelen`);
       assert.equal(removed.status, 200);
-      assert.ok(!((await removed.json()) as { topics: Topic[] }).topics.some((topic) => topic.slug === 'groen-en-spelen'));
+      assert.ok(
+        !((await removed.json()) as { topics: Topic[] }).topics.some((topic) => topic.slug === 'groen-en-spelen'),
+      );
       const gone = await t.db
         .select()
         .from(auditLog)
