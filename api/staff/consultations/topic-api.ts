@@ -28,6 +28,7 @@ import {
   problemContent,
   STAFF_TAGS,
   staffOpenApi,
+  staleProblem,
   staffRoute,
   Version,
 } from '../kit/openapi.ts';
@@ -147,10 +148,7 @@ export function topicsApi() {
         // The edit page's own sentence: who saved since, and which fields.
         const m = textsFor(topicTexts, requestLocale(c));
         const fields = result.changed.map((name) => m.fieldNames[name] ?? name).join(', ');
-        return problem(c, 409, 'topic_stale', {
-          detail: 'changed_since_detail',
-          detailParams: { version: result.version, changes: m.savedSince(result.by, fields) },
-        }) as never;
+        return staleProblem(c, 'topic_stale', result.version, [m.savedSince(result.by, fields)]) as never;
       }
       case 'saved':
         return c.json(await topic(c, slug), 200);

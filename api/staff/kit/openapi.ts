@@ -13,8 +13,10 @@
 import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
 import { InputText } from '../../../shared/contracts/input-text.ts';
 import { Problem, type LocalizedText } from '../../../shared/contracts/public-content.ts';
-import { validationHook } from '../../http/problem.ts';
+import { problem, validationHook } from '../../http/problem.ts';
+import type { MessageCode } from '../../messages/texts.ts';
 import { can, STAFF_ROLES, type Permission } from '../../services/auth/roles.ts';
+import type { Context } from 'hono';
 import { requireStaff, type StaffEnv } from './guards.ts';
 
 export const problemContent = { 'application/problem+json': { schema: Problem } };
@@ -155,3 +157,17 @@ export const LocalizedInput = (max: number) =>
 /** A LocalizedInput as it is stored: without an empty English text. */
 export const localized = (text: { nl: string; en?: string | undefined }): LocalizedText =>
   text.en ? { nl: text.nl, en: text.en } : { nl: text.nl };
+
+/** Who saves and when, as the settings services take it (`organisationId`, `actorId`, `now`). */
+export function settingsCaller(c: Context<StaffEnv>) {
+  const session = c.get('session')!;
+  return { organisationId: session.user.organisationId, actorId: session.user.id, now: c.get('now')() };
+}
+
+/** A save on an older version: 409, with the version now and who changed what since (sentences of the page). */
+export function staleProblem(c: Context, title: MessageCode, version: number, changes: readonly string[]): Response {
+  return problem(c, 409, title, {
+    detail: 'changed_since_detail',
+    detailParams: { version, changes: changes.join(' ') },
+  });
+}

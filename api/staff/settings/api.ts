@@ -31,6 +31,7 @@ import {
   localized,
   LocalizedInput,
   problemContent,
+  settingsCaller,
   STAFF_TAGS,
   staffOpenApi,
   staffRoute,
@@ -215,10 +216,7 @@ function fromBase64(data: string): Uint8Array | undefined {
 
 export function organisationApi() {
   const app = staffOpenApi();
-  const who = (c: Context<StaffEnv>) => {
-    const session = c.get('session')!;
-    return { organisationId: session.user.organisationId, actorId: session.user.id, now: c.get('now')() };
-  };
+  const who = settingsCaller;
   const organisationJson = async (c: Context<StaffEnv>) => {
     const settings = await loadOrganisationSettings(c.get('db'), c.get('session')!.user.organisationId);
     return { version: settings.version, ...settings.general, logo: settings.logo };

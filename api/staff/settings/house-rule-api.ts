@@ -26,7 +26,9 @@ import {
   localized,
   LocalizedInput,
   problemContent,
+  settingsCaller,
   STAFF_TAGS,
+  staleProblem,
   staffOpenApi,
   staffRoute,
   Version,
@@ -131,14 +133,7 @@ export function houseRulesApi() {
   };
 
   const save = async (c: Context<StaffEnv>, expectedVersion: number, change: HouseRuleChange) => {
-    const session = c.get('session')!;
-    const result = await saveHouseRuleChange(c.get('db'), {
-      organisationId: session.user.organisationId,
-      actorId: session.user.id,
-      expectedVersion,
-      change,
-      now: c.get('now')(),
-    });
+    const result = await saveHouseRuleChange(c.get('db'), { ...settingsCaller(c), expectedVersion, change });
     switch (result.kind) {
       case 'unknown_rule':
         return problem(c, 404, 'house_rule_not_found');
@@ -151,10 +146,7 @@ export function houseRulesApi() {
         const changes = result.changes.map((seen) =>
           m.change(seen.by, seen.action, pick(seen.title, lang), formatDateTime(seen.at, lang)),
         );
-        return problem(c, 409, 'house_rules_stale', {
-          detail: 'changed_since_detail',
-          detailParams: { version: result.version, changes: changes.join(' ') },
-        });
+        return staleProblem(c, 'house_rules_stale', result.version, changes);
       }
       case 'saved':
         return c.json(await rulesJson(c), change.kind === 'add' ? 201 : 200);

@@ -35,7 +35,9 @@ import {
   localized,
   LocalizedInput,
   problemContent,
+  settingsCaller,
   STAFF_TAGS,
+  staleProblem,
   staffOpenApi,
   staffRoute,
   VersionQuery,
@@ -207,14 +209,7 @@ export function statementApi() {
     loadStatementSettings(c.get('db'), c.get('session')!.user.organisationId);
 
   const save = async (c: Context<StaffEnv>, expectedVersion: number, change: StatementChange) => {
-    const session = c.get('session')!;
-    const result = await saveStatementChange(c.get('db'), {
-      organisationId: session.user.organisationId,
-      actorId: session.user.id,
-      expectedVersion,
-      change,
-      now: c.get('now')(),
-    });
+    const result = await saveStatementChange(c.get('db'), { ...settingsCaller(c), expectedVersion, change });
     switch (result.kind) {
       case 'no_statement':
         return problem(c, 409, 'statement_missing');
@@ -227,10 +222,7 @@ export function statementApi() {
         const lang = requestLocale(c);
         const m = textsFor(statementTexts, lang).errors;
         const changes = result.changes.map((seen) => m.change(seen.by, seen.part, formatDateTime(seen.at, lang)));
-        return problem(c, 409, 'statement_stale', {
-          detail: 'changed_since_detail',
-          detailParams: { version: result.version, changes: changes.join(' ') },
-        });
+        return staleProblem(c, 'statement_stale', result.version, changes);
       }
       case 'saved':
         return c.json(await statementJson(c), change.kind === 'add' && result.changed ? 201 : 200);
