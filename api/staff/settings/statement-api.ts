@@ -48,7 +48,12 @@ const tags = [STAFF_TAGS.settings.name];
 const PATH = '/api/staff/accessibility-statement';
 
 /** 0: the organisation has no statement yet (its first general part makes version 1). */
-const StatementVersion = z.number().int().min(0).max(999_999_999);
+const StatementVersion = z
+  .number()
+  .int()
+  .min(0)
+  .max(999_999_999)
+  .openapi({ description: 'The version you read; 0 while there is no statement' });
 const DateText = InputText.trim()
   .max(20)
   .refine((value) => normalStatementDate(value) !== undefined, { message: 'statement_date' })
