@@ -170,6 +170,25 @@ export const nl = {
   guideline_weekday_missing: 'Kies minstens één dag.',
   guideline_hours_overlap: 'Deze tijden overlappen met andere tijden op dezelfde dag.',
   guideline_unknown_department: 'Deze afdeling bestaat niet (meer).',
+  changed_since_detail: (p: MessageParams) =>
+    `Er is nu versie ${p.version}. ${p.changes} Haal het opnieuw op, kijk wat er veranderd is en stuur uw wijziging met die versie.`,
+  cannot_move: 'Dit staat al bovenaan of onderaan en kan niet verder die kant op.',
+  topic_not_found: 'Dit onderwerp bestaat niet (meer).',
+  topic_slug_taken: 'Er is al een onderwerp met dit adres. Kies een ander adres.',
+  topic_stale: 'Een collega heeft dit onderwerp intussen opgeslagen',
+  topic_has_consultations: 'Dit onderwerp heeft nog consultaties',
+  topic_has_consultations_detail: (p: MessageParams) =>
+    `Er hangen ${p.count} consultaties onder dit onderwerp. Zet die eerst onder een ander onderwerp.`,
+  house_rule_not_found: 'Deze huisregel bestaat niet.',
+  house_rules_stale: 'Een collega heeft de huisregels intussen gewijzigd',
+  statement_stale: 'Een collega heeft de toegankelijkheidsverklaring intussen gewijzigd',
+  statement_missing: 'Er is nog geen toegankelijkheidsverklaring. Sla eerst het algemene deel op.',
+  statement_row_not_found: 'Op deze plaats staat niets (meer).',
+  statement_date: 'Vul een bestaande datum in als jjjj-mm-dd, zoals 2026-11-27.',
+  statement_email: 'Vul één e-mailadres in, zoals toegankelijkheid@gemeente.nl.',
+  statement_url: 'Vul een webadres in dat begint met https://.',
+  statement_criterion: 'Vul het nummer van een succescriterium in, zoals 1.4.3.',
+  statement_response_days: 'Vul een heel aantal werkdagen in, van 1 tot en met 60.',
 } satisfies Record<string, Message>;
 
 export type Texts = typeof nl;
@@ -331,6 +350,25 @@ export const en: Texts = {
   guideline_weekday_missing: 'Choose at least one day.',
   guideline_hours_overlap: 'These hours overlap with other hours on the same day.',
   guideline_unknown_department: 'This department does not exist (any more).',
+  changed_since_detail: (p: MessageParams) =>
+    `It is now at version ${p.version}. ${p.changes} Fetch it again, check what changed and send your change with that version.`,
+  cannot_move: 'This is already at the top or the bottom and cannot move further that way.',
+  topic_not_found: 'This topic does not exist (any more).',
+  topic_slug_taken: 'A topic with this address exists already. Choose another address.',
+  topic_stale: 'A colleague has saved this topic in the meantime',
+  topic_has_consultations: 'This topic still has consultations',
+  topic_has_consultations_detail: (p: MessageParams) =>
+    `${p.count} consultations are filed under this topic. Move them to another topic first.`,
+  house_rule_not_found: 'This house rule does not exist.',
+  house_rules_stale: 'A colleague has changed the house rules in the meantime',
+  statement_stale: 'A colleague has changed the accessibility statement in the meantime',
+  statement_missing: 'There is no accessibility statement yet. Save the general part first.',
+  statement_row_not_found: 'There is nothing (any more) at this place.',
+  statement_date: 'Enter an existing date as yyyy-mm-dd, such as 2026-11-27.',
+  statement_email: 'Enter one e-mail address, such as accessibility@municipality.nl.',
+  statement_url: 'Enter a web address that starts with https://.',
+  statement_criterion: 'Enter the number of a success criterion, such as 1.4.3.',
+  statement_response_days: 'Enter a whole number of working days, from 1 to 60.',
 };
 
 export type MessageCode = keyof Texts;

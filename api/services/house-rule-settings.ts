@@ -42,6 +42,10 @@ export type HouseRuleRow = {
 
 export type HouseRuleSettings = { version: number; rules: HouseRuleRow[] };
 
+/** The longest title and explanation a rule may have, in either language (the page and the JSON API check them). */
+export const MAX_RULE_TITLE = 120;
+export const MAX_RULE_BODY = 2000;
+
 /** What one save does. Texts are checked by the caller; codes are checked here. */
 export type HouseRuleChange =
   | { kind: 'add'; title: LocalizedText; body: LocalizedText }

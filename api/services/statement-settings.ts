@@ -25,6 +25,41 @@ import { markContentChanged } from './content-revision.ts';
 export type StatementStatus = 'A' | 'B' | 'C' | 'D' | 'E';
 export const STATEMENT_STATUSES: readonly StatementStatus[] = ['A', 'B', 'C', 'D', 'E'];
 
+/**
+ * What a statement's fields must be, for the settings page and the JSON API alike
+ * (api/staff/settings/statement-routes.ts, statement-api.ts): the longest short text (a title,
+ * who audited) and long text (scope, description, measure), the response time in days.
+ */
+export const STATEMENT_MAX_SHORT = 200;
+export const STATEMENT_MAX_LONG = 4000;
+export const RESPONSE_DAYS = { min: 1, max: 60 } as const;
+
+/** A real calendar date as `YYYY-MM-DD`, from `YYYY-MM-DD` or the Dutch `DD-MM-YYYY`. */
+export function normalStatementDate(raw: string): string | undefined {
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw.trim());
+  const dutch = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(raw.trim());
+  const [year, month, day] = iso
+    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+    : dutch
+      ? [Number(dutch[3]), Number(dutch[2]), Number(dutch[1])]
+      : [Number.NaN, Number.NaN, Number.NaN];
+  if (!Number.isInteger(year) || year < 1990 || year > 2200) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return date.toISOString().slice(0, 10);
+}
+
+/** The statement's contact address: one plain e-mail address (trimmed by the caller). */
+export const isContactEmail = (email: string): boolean =>
+  /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/.test(email) && email.length <= STATEMENT_MAX_SHORT;
+
+/** An audit report's address: http(s) only, so the portal never links to a script. */
+export const isAuditUrl = (url: string): boolean =>
+  /^https?:\/\/[^\s]+$/i.test(url) && url.length <= 2000 && URL.canParse(url);
+
+/** A WCAG success criterion by its number, such as `1.4.3`. */
+export const isSuccessCriterion = (criterion: string): boolean => /^[1-4]\.\d{1,2}\.\d{1,2}$/.test(criterion);
+
 export type StatementGeneral = {
   status: StatementStatus;
   scope: LocalizedText;

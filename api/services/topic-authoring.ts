@@ -25,10 +25,14 @@ type Actor = { id: string; organisationId: string };
 
 const Text = (max: number) => InputText.trim().max(max);
 
-/** A topic's texts: Dutch required, English optional (the portal falls back on the Dutch). */
+/**
+ * A topic's texts: Dutch required, English optional (the portal falls back on the Dutch; empty
+ * or left out: none). The edit page and the JSON API (api/staff/consultations/topic-api.ts) both
+ * check with it.
+ */
 export const TopicTexts = z.object({
-  title: z.object({ nl: Text(120).min(1), en: Text(120) }),
-  description: z.object({ nl: Text(2000).min(1), en: Text(2000) }),
+  title: z.object({ nl: Text(120).min(1), en: Text(120).default('') }),
+  description: z.object({ nl: Text(2000).min(1), en: Text(2000).default('') }),
 });
 export type TopicTexts = z.infer<typeof TopicTexts>;
 export const NewTopic = TopicTexts.extend({ slug: Slug });

@@ -38,6 +38,9 @@ import { colleaguesApi } from './colleagues/api.ts';
 import { embeddingApi } from './embedding/api.ts';
 import { guidelinesApi } from './settings/guideline-api.ts';
 import { organisationApi } from './settings/api.ts';
+import { houseRulesApi } from './settings/house-rule-api.ts';
+import { statementApi } from './settings/statement-api.ts';
+import { topicsApi } from './consultations/topic-api.ts';
 import { createQueuePage, queueRoutes } from './queue/routes.ts';
 import { presenceRoutes } from './queue/presence-routes.ts';
 import { savedViewRoutes } from './queue/saved-views-routes.ts';
@@ -109,6 +112,9 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): OpenAPIHono
   app.route('/', embeddingApi());
   app.route('/', guidelinesApi());
   app.route('/', organisationApi());
+  app.route('/', houseRulesApi());
+  app.route('/', statementApi());
+  app.route('/', topicsApi());
   documentExistingStaffApi(app.openAPIRegistry);
   return app;
 }

@@ -1,4 +1,7 @@
 /** Words of the topics pages (Dutch first, English second). */
+const nlSavedSince = (by: string | null, fields: string) =>
+  `${by ?? 'Een collega'} heeft dit onderwerp intussen opgeslagen${fields ? ` (${fields})` : ''}.`;
+
 export const nl = {
   nav: 'Onderwerpen',
   title: 'Onderwerpen',
@@ -32,8 +35,9 @@ export const nl = {
   moved: 'De volgorde is aangepast.',
   removed: (slug: string) => `Onderwerp ${slug} is verwijderd.`,
   atEdge: 'Dit onderwerp staat al bovenaan of onderaan.',
+  savedSince: nlSavedSince,
   stale: (by: string | null, fields: string) =>
-    `${by ?? 'Een collega'} heeft dit onderwerp intussen opgeslagen${fields ? ` (${fields})` : ''}. Uw tekst staat nog in het formulier: kijk wat er veranderd is en sla opnieuw op om uw versie te bewaren.`,
+    `${nlSavedSince(by, fields)} Uw tekst staat nog in het formulier: kijk wat er veranderd is en sla opnieuw op om uw versie te bewaren.`,
   fieldNames: { title: 'titel', description: 'beschrijving' } as Record<string, string>,
   errors: {
     slug: 'Geef een adres van 3 tot 80 tekens met kleine letters, cijfers en streepjes, zoals ‘groen-en-spelen’.',
@@ -79,8 +83,10 @@ export const en: typeof nl = {
   moved: 'The order was changed.',
   removed: (slug: string) => `Topic ${slug} was removed.`,
   atEdge: 'This topic is already first or last.',
+  savedSince: (by: string | null, fields: string) =>
+    `${by ?? 'A colleague'} saved this topic in the meantime${fields ? ` (${fields})` : ''}.`,
   stale: (by: string | null, fields: string) =>
-    `${by ?? 'A colleague'} saved this topic in the meantime${fields ? ` (${fields})` : ''}. Your text is still in the form: check what changed and save again to keep your version.`,
+    `${en.savedSince(by, fields)} Your text is still in the form: check what changed and save again to keep your version.`,
   fieldNames: { title: 'title', description: 'description' },
   errors: {
     slug: 'Give an address of 3 to 80 characters in lower-case letters, digits and hyphens, such as ‘green-and-play’.',

@@ -11,9 +11,12 @@
  * plain Hono (its handler validates with the same zod schema the document shows).
  */
 import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
-import { Problem } from '../../../shared/contracts/public-content.ts';
-import { validationHook } from '../../http/problem.ts';
+import { InputText } from '../../../shared/contracts/input-text.ts';
+import { Problem, type LocalizedText } from '../../../shared/contracts/public-content.ts';
+import { problem, validationHook } from '../../http/problem.ts';
+import type { MessageCode } from '../../messages/texts.ts';
 import { can, STAFF_ROLES, type Permission } from '../../services/auth/roles.ts';
+import type { Context } from 'hono';
 import { requireStaff, type StaffEnv } from './guards.ts';
 
 export const problemContent = { 'application/problem+json': { schema: Problem } };
@@ -48,7 +51,10 @@ export const STAFF_TAGS = {
     name: 'Staff: threads',
     description: 'Mirrored social-media threads: import, re-sync, remove, describe media.',
   },
-  consultations: { name: 'Staff: consultations', description: 'Consultation authoring, lifecycle and outcome.' },
+  consultations: {
+    name: 'Staff: consultations',
+    description: 'Consultation authoring, lifecycle and outcome, and the topics they are filed under.',
+  },
   privacy: { name: 'Staff: privacy', description: "Residents' privacy requests: search, export, erase." },
   colleagues: { name: 'Staff: colleagues', description: 'Staff accounts: list, invite, roles, deactivate.' },
   socialAccounts: {
@@ -59,7 +65,8 @@ export const STAFF_TAGS = {
   embedding: { name: 'Staff: embedding', description: 'The web addresses (origins) that may embed widgets.' },
   settings: {
     name: 'Staff: settings',
-    description: 'What administrators set for the organisation: channel guidelines.',
+    description:
+      'What administrators set for the organisation: channel guidelines, house rules, the accessibility statement.',
   },
   organisation: {
     name: 'Staff: organisation',
@@ -126,3 +133,41 @@ export function staffOpenApi(): OpenAPIHono<StaffEnv> {
 
 /** A uuid in a path, as the staff API names items, threads and people. */
 export const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+
+/** A JSON request body or answer of one zod schema. */
+export const jsonContent = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: jsonContent(schema) });
+
+/** The version a caller read, in the body of a save. */
+export const Version = z.number().int().min(1).max(999_999_999);
+/** The version a caller read, in the query of a DELETE. */
+export const VersionQuery = z.object({
+  version: InputText.regex(/^\d{1,9}$/).openapi({ description: 'The version you read' }),
+});
+
+/** A text in Dutch (required) and English (empty or left out: none), each at most `max` characters. */
+export const LocalizedInput = (max: number) =>
+  z
+    .object({
+      nl: InputText.trim().min(1).max(max),
+      en: InputText.trim().max(max).optional().openapi({ description: 'Empty or left out: none' }),
+    })
+    .strict();
+
+/** A LocalizedInput as it is stored: without an empty English text. */
+export const localized = (text: { nl: string; en?: string | undefined }): LocalizedText =>
+  text.en ? { nl: text.nl, en: text.en } : { nl: text.nl };
+
+/** Who saves and when, as the settings services take it (`organisationId`, `actorId`, `now`). */
+export function settingsCaller(c: Context<StaffEnv>) {
+  const session = c.get('session')!;
+  return { organisationId: session.user.organisationId, actorId: session.user.id, now: c.get('now')() };
+}
+
+/** A save on an older version: 409, with the version now and who changed what since (sentences of the page). */
+export function staleProblem(c: Context, title: MessageCode, version: number, changes: readonly string[]): Response {
+  return problem(c, 409, title, {
+    detail: 'changed_since_detail',
+    detailParams: { version, changes: changes.join(' ') },
+  });
+}

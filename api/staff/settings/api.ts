@@ -25,27 +25,23 @@ import {
   type OrganisationSaveResult,
 } from '../../services/organisation-settings.ts';
 import type { StaffEnv } from '../kit/guards.ts';
-import { problemContent, STAFF_TAGS, staffOpenApi, staffRoute } from '../kit/openapi.ts';
+import {
+  jsonBody,
+  jsonContent,
+  localized,
+  LocalizedInput,
+  problemContent,
+  settingsCaller,
+  STAFF_TAGS,
+  staffOpenApi,
+  staffRoute,
+  Version,
+  VersionQuery,
+} from '../kit/openapi.ts';
 
 export const LOGO_API_PATH = '/api/staff/organisation/logo';
 
 const tags = [STAFF_TAGS.organisation.name];
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
-const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: json(schema) });
-const Version = z.number().int().min(1).max(999_999_999);
-const VersionQuery = z.object({
-  version: InputText.regex(/^\d{1,9}$/).openapi({ description: 'The version you read' }),
-});
-const Names = (max: number) =>
-  z
-    .object({
-      nl: InputText.trim().min(1).max(max),
-      en: InputText.trim().max(max).optional().openapi({ description: 'Empty or left out: none' }),
-    })
-    .strict();
-const localized = (name: { nl: string; en?: string | undefined }) =>
-  name.en ? { nl: name.nl, en: name.en } : { nl: name.nl };
-
 const Logo = z
   .object({
     url: InputText.openapi({ description: 'Where Podium serves it; changes with the image, cached for a year' }),
@@ -76,7 +72,7 @@ const OrganisationJson = z
 const GeneralBody = z
   .object({
     version: Version,
-    name: Names(MAX_NAME),
+    name: LocalizedInput(MAX_NAME),
     authorDisplay: z.enum(AUTHOR_DISPLAYS as ['pseudonym', 'initials', 'none']),
     autoPublish: z.enum(AUTO_PUBLISH as ['own', 'official', 'none']),
   })
@@ -90,7 +86,7 @@ const LogoBody = z
       .openapi({
         description: `The PNG or JPEG file, base64 (at most ${MAX_LOGO_BYTES / 1024} kB decoded; SVG is refused). Left out: only the text changes.`,
       }),
-    alt: Names(MAX_ALT).openapi({ description: 'The alternative text, required in Dutch' }),
+    alt: LocalizedInput(MAX_ALT).openapi({ description: 'The alternative text, required in Dutch' }),
   })
   .strict();
 
@@ -111,7 +107,7 @@ const DepartmentsJson = z
     ),
   })
   .openapi('Departments');
-const DepartmentBody = z.object({ version: Version, name: Names(MAX_DEPARTMENT_NAME) }).strict();
+const DepartmentBody = z.object({ version: Version, name: LocalizedInput(MAX_DEPARTMENT_NAME) }).strict();
 const SlugParam = z.object({
   slug: InputText.regex(/^[a-z0-9-]{1,80}$/).openapi({ param: { name: 'slug', in: 'path' } }),
 });
@@ -124,7 +120,7 @@ const getOrganisation = staffRoute('admin', {
   path: '/api/staff/organisation',
   tags,
   summary: "The organisation's name, logo and settings for mirrored threads, with their version",
-  responses: { 200: { description: 'The settings', content: json(OrganisationJson) } },
+  responses: { 200: { description: 'The settings', content: jsonContent(OrganisationJson) } },
 });
 const putOrganisation = staffRoute('admin', {
   method: 'put',
@@ -132,8 +128,8 @@ const putOrganisation = staffRoute('admin', {
   tags,
   summary: 'Save the name (Dutch, English) and the settings for mirrored threads',
   description: 'The portal is rebuilt after a change.',
-  request: { body: body(GeneralBody) },
-  responses: { 200: { description: 'Saved', content: json(OrganisationJson) }, ...stale, ...invalid },
+  request: { body: jsonBody(GeneralBody) },
+  responses: { 200: { description: 'Saved', content: jsonContent(OrganisationJson) }, ...stale, ...invalid },
 });
 const putLogo = staffRoute('admin', {
   method: 'put',
@@ -141,8 +137,8 @@ const putLogo = staffRoute('admin', {
   tags,
   summary: 'A new logo with its alternative text, or only a new text',
   description: 'The type is recognised by the bytes: PNG or JPEG. SVG is refused, since it can carry scripts.',
-  request: { body: body(LogoBody) },
-  responses: { 200: { description: 'Saved', content: json(OrganisationJson) }, ...stale, ...invalid },
+  request: { body: jsonBody(LogoBody) },
+  responses: { 200: { description: 'Saved', content: jsonContent(OrganisationJson) }, ...stale, ...invalid },
 });
 const deleteLogo = staffRoute('admin', {
   method: 'delete',
@@ -151,7 +147,7 @@ const deleteLogo = staffRoute('admin', {
   summary: 'Remove the logo (the portal then shows the name only)',
   request: { query: VersionQuery },
   responses: {
-    200: { description: 'Removed', content: json(OrganisationJson) },
+    200: { description: 'Removed', content: jsonContent(OrganisationJson) },
     404: { description: 'There is no logo', content: problemContent },
     ...stale,
     ...invalid,
@@ -162,24 +158,24 @@ const listDepartments = staffRoute('admin', {
   path: '/api/staff/departments',
   tags,
   summary: 'The departments, with what refers to each',
-  responses: { 200: { description: 'The departments', content: json(DepartmentsJson) } },
+  responses: { 200: { description: 'The departments', content: jsonContent(DepartmentsJson) } },
 });
 const addDepartment = staffRoute('admin', {
   method: 'post',
   path: '/api/staff/departments',
   tags,
   summary: 'Add a department (its slug is made from the Dutch name and never changes)',
-  request: { body: body(DepartmentBody) },
-  responses: { 201: { description: 'Added', content: json(DepartmentsJson) }, ...stale, ...invalid },
+  request: { body: jsonBody(DepartmentBody) },
+  responses: { 201: { description: 'Added', content: jsonContent(DepartmentsJson) }, ...stale, ...invalid },
 });
 const renameDepartment = staffRoute('admin', {
   method: 'put',
   path: '/api/staff/departments/{slug}',
   tags,
   summary: "Change a department's name",
-  request: { params: SlugParam, body: body(DepartmentBody) },
+  request: { params: SlugParam, body: jsonBody(DepartmentBody) },
   responses: {
-    200: { description: 'Saved', content: json(DepartmentsJson) },
+    200: { description: 'Saved', content: jsonContent(DepartmentsJson) },
     404: { description: 'No such department', content: problemContent },
     ...stale,
     ...invalid,
@@ -194,7 +190,7 @@ const removeDepartment = staffRoute('admin', {
     'Refused with 409 while consultations, routing rules, channel guidelines, roles, role mappings, routed items or answers refer to it.',
   request: { params: SlugParam, query: VersionQuery },
   responses: {
-    200: { description: 'Removed', content: json(DepartmentsJson) },
+    200: { description: 'Removed', content: jsonContent(DepartmentsJson) },
     404: { description: 'No such department', content: problemContent },
     409: { description: 'Changed since your version, or still in use', content: problemContent },
     ...invalid,
@@ -220,10 +216,7 @@ function fromBase64(data: string): Uint8Array | undefined {
 
 export function organisationApi() {
   const app = staffOpenApi();
-  const who = (c: Context<StaffEnv>) => {
-    const session = c.get('session')!;
-    return { organisationId: session.user.organisationId, actorId: session.user.id, now: c.get('now')() };
-  };
+  const who = settingsCaller;
   const organisationJson = async (c: Context<StaffEnv>) => {
     const settings = await loadOrganisationSettings(c.get('db'), c.get('session')!.user.organisationId);
     return { version: settings.version, ...settings.general, logo: settings.logo };

@@ -10,8 +10,15 @@ import { textsFor } from '../../../shared/i18n.ts';
 import type { AccessibilityAudit, AccessibilityDeviation, LocalizedText } from '../../db/schema.ts';
 import type { ActiveSession } from '../../services/auth/sessions.ts';
 import {
+  isAuditUrl,
+  isContactEmail,
+  isSuccessCriterion,
   loadStatementSettings,
+  normalStatementDate,
+  RESPONSE_DAYS,
   saveStatementChange,
+  STATEMENT_MAX_LONG,
+  STATEMENT_MAX_SHORT,
   STATEMENT_STATUSES,
   type StatementChange,
   type StatementGeneral,
@@ -31,8 +38,8 @@ import {
 } from './statement-view.ts';
 import type { FormError } from './view.ts';
 
-const MAX_SHORT = 200;
-const MAX_LONG = 4000;
+const MAX_SHORT = STATEMENT_MAX_SHORT;
+const MAX_LONG = STATEMENT_MAX_LONG;
 const ACTIONS = [
   'general',
   'add-audit',
@@ -58,21 +65,6 @@ const PARTS: readonly StatementPart[] = [
   'deviation_moved',
   'deviation_removed',
 ];
-
-/** A real calendar date as `YYYY-MM-DD`, from `YYYY-MM-DD` or the Dutch `DD-MM-YYYY`. */
-function normalDate(raw: string): string | undefined {
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw.trim());
-  const dutch = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(raw.trim());
-  const [year, month, day] = iso
-    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
-    : dutch
-      ? [Number(dutch[3]), Number(dutch[2]), Number(dutch[1])]
-      : [Number.NaN, Number.NaN, Number.NaN];
-  if (!Number.isInteger(year) || year < 1990 || year > 2200) return undefined;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return date.toISOString().slice(0, 10);
-}
 
 const text = (nl: string, en: string): LocalizedText =>
   en.trim() ? { nl: nl.trim(), en: en.trim() } : { nl: nl.trim() };
@@ -106,7 +98,7 @@ function checkForm(
   const date = (name: string, required: boolean) => {
     const v = values[name]!.trim();
     if (!v && !required) return null;
-    const d = normalDate(v);
+    const d = normalStatementDate(v);
     if (!d) errors.push({ field: `${form}-${name}`, message: m.errors.date(label(name)) });
     return d ?? null;
   };
@@ -119,11 +111,11 @@ function checkForm(
     optional('scope-en', MAX_LONG);
     const statementDate = date('statement-date', true);
     const email = values['contact-email']!.trim();
-    if (!/^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/.test(email) || email.length > MAX_SHORT)
-      errors.push({ field: 'general-contact-email', message: m.errors.email });
+    if (!isContactEmail(email)) errors.push({ field: 'general-contact-email', message: m.errors.email });
     const daysRaw = values['response-days']!.trim();
     const days = /^\d{1,2}$/.test(daysRaw) ? Number(daysRaw) : Number.NaN;
-    if (!(days >= 1 && days <= 60)) errors.push({ field: 'general-response-days', message: m.errors.days });
+    if (!(days >= RESPONSE_DAYS.min && days <= RESPONSE_DAYS.max))
+      errors.push({ field: 'general-response-days', message: m.errors.days });
     if (errors.length > 0) return { typed, errors };
     const general: StatementGeneral = {
       status: status!,
@@ -141,8 +133,7 @@ function checkForm(
     need('by', MAX_SHORT);
     const auditDate = date('date', true);
     const url = values['url']!.trim();
-    if (url && (!/^https?:\/\/[^\s]+$/i.test(url) || url.length > 2000 || !URL.canParse(url)))
-      errors.push({ field: `${form}-url`, message: m.errors.url });
+    if (url && !isAuditUrl(url)) errors.push({ field: `${form}-url`, message: m.errors.url });
     if (errors.length > 0) return { typed, errors };
     const value: AccessibilityAudit = {
       title: text(values['title-nl']!, values['title-en']!),
@@ -161,8 +152,7 @@ function checkForm(
   }
 
   const criterion = values['criterion']!.trim();
-  if (!/^[1-4]\.\d{1,2}\.\d{1,2}$/.test(criterion))
-    errors.push({ field: `${form}-criterion`, message: m.errors.criterion });
+  if (!isSuccessCriterion(criterion)) errors.push({ field: `${form}-criterion`, message: m.errors.criterion });
   need('description-nl', MAX_LONG);
   optional('description-en', MAX_LONG);
   need('measure-nl', MAX_LONG);

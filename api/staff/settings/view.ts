@@ -8,7 +8,7 @@
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { textsFor } from '../../../shared/i18n.ts';
 import { attrs, html, idRefs, join, nothing, type Html } from '../../../shared/html/index.ts';
-import type { HouseRuleRow } from '../../services/house-rule-settings.ts';
+import { MAX_RULE_BODY, MAX_RULE_TITLE, type HouseRuleRow } from '../../services/house-rule-settings.ts';
 import { errorSummary, fieldError, hiddenFields, notice, pick } from '../kit/components.ts';
 import type { FieldError } from '../kit/form-errors.ts';
 import { staffPage, type PageSession } from '../kit/shell.ts';
@@ -26,8 +26,8 @@ export type FormError = FieldError & { target?: string };
 /** One rule's texts as typed (or as stored). */
 export type RuleValues = { titleNl: string; titleEn: string; bodyNl: string; bodyEn: string };
 
-export const MAX_TITLE = 120;
-export const MAX_BODY = 2000;
+export const MAX_TITLE = MAX_RULE_TITLE;
+export const MAX_BODY = MAX_RULE_BODY;
 
 /** The ids of a rule's fields: `<prefix>-title-nl`…; `new` for the form that adds one. */
 export const fieldId = (prefix: string, name: 'title-nl' | 'title-en' | 'body-nl' | 'body-en') => `${prefix}-${name}`;
