@@ -1448,12 +1448,19 @@ export const socialAccountIntake = pgTable('social_account_intake', {
 });
 
 /**
+ * Where listening for one term stands. Mastodon: the newest status id taken in. Bluesky: the
+ * newest `indexedAt` taken in; or, when a pass stopped before it had read back that far (its
+ * page cap, a rate limit), what is still to read: the posts from `since` up to and including
+ * `until`, after which the cursor becomes `newest`.
+ */
+export type ListeningCursor = string | { since: string; until: string; newest: string };
+
+/**
  * Opt-in listening per connected account (api/services/social/listening.ts): the hashtags
  * (Mastodon, Bluesky) and keywords (Bluesky) of the municipality's topics whose public posts
  * the intake also takes in. Off until an administrator switches it on; `version` is raised by
- * every save (optimistic locking). Per term a cursor: Mastodon the newest status id taken in,
- * Bluesky the newest `indexedAt`; what was posted before listening was switched on
- * (`enabled_at`) is not taken in.
+ * every save (optimistic locking). Per term a cursor (ListeningCursor); what was posted before
+ * listening was switched on (`enabled_at`) is not taken in.
  */
 export const socialListening = pgTable('social_listening', {
   accountId: uuid('account_id')
@@ -1462,7 +1469,7 @@ export const socialListening = pgTable('social_listening', {
   enabled: boolean('enabled').notNull().default(false),
   terms: jsonb('terms').$type<string[]>().notNull().default([]),
   cursors: jsonb('cursors')
-    .$type<Record<string, string>>()
+    .$type<Record<string, ListeningCursor>>()
     .notNull()
     .default(sql`'{}'::jsonb`),
   enabledAt: timestamp('enabled_at', { withTimezone: true }),

@@ -100,6 +100,8 @@ export const nl = {
   thread_not_syncable: 'Dit gesprek is uit JSON geïmporteerd of verwijderd en kan niet opnieuw worden gelezen.',
   unknown_consultation: 'Er is geen consultatie met deze naam.',
   media_not_found: 'Dit bericht heeft geen afbeelding of video op die plaats.',
+  mirror_image_not_found: 'Deze afbeelding bestaat niet (meer), of het bericht erbij is niet openbaar.',
+  mirror_images_busy: 'Podium haalt nu veel afbeeldingen op. Probeer het zo opnieuw.',
   // The staff JSON API (api/staff/*/api.ts)
   item_not_found: 'Dit item bestaat niet (meer), of u mag het niet zien.',
   item_stale: 'Een collega heeft dit item intussen gewijzigd',
@@ -281,6 +283,8 @@ export const en: Texts = {
   thread_not_syncable: 'This conversation was imported from JSON or removed, and cannot be read again.',
   unknown_consultation: 'There is no consultation with this name.',
   media_not_found: 'This post has no image or video at that position.',
+  mirror_image_not_found: 'This image does not exist (any more), or its post is not public.',
+  mirror_images_busy: 'Podium is fetching many images right now. Please try again shortly.',
   // The staff JSON API (api/staff/*/api.ts)
   item_not_found: 'This item does not exist (any more), or you may not see it.',
   item_stale: 'A colleague has changed this item in the meantime',

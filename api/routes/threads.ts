@@ -12,10 +12,11 @@ import { listThreads, readThread } from '../services/social/threads.ts';
 import {
   fetchMirrorImage,
   findMirroredImage,
-  MirrorImageCache,
-  MirrorImageError,
+  MirrorImages,
+  type MirrorImagesOptions,
+  MirrorImagesBusy,
+  MirrorImageUnavailable,
 } from '../services/social/mirror-media.ts';
-import { ForbiddenSourceError } from '../services/social/safe-fetch.ts';
 import { DEFAULT_IMPORT_SETTINGS, type ImportSettings } from '../services/social/thread-admin.ts';
 import { InputText } from '../../shared/contracts/input-text.ts';
 
@@ -59,7 +60,9 @@ const mediaRoute = createRoute({
   description:
     'The address a public mirror gives an image (`media[].url`): Podium fetches the file from the platform ' +
     'itself, so the reader’s browser never contacts the platform and the address names no one. Only images ' +
-    'of published posts; JPEG, PNG, WebP, GIF or AVIF up to 5 MB.',
+    'of published posts; JPEG, PNG, WebP, GIF or AVIF up to 5 MB, fetched within 10 seconds. One fetch per ' +
+    'image at a time, whoever asks; an image the platform did not give is answered with 502 and `Retry-After` ' +
+    'for five minutes without asking the platform again.',
   request: {
     params: z.object({
       id: z.uuid().openapi({ description: "Podium's id of the thread" }),
@@ -70,14 +73,28 @@ const mediaRoute = createRoute({
     200: { description: 'The image', content: { 'image/*': { schema: InputText.openapi({ format: 'binary' }) } } },
     404: { description: 'No such image in a published post', content: problemContent },
     422: { description: 'Not a thread id or key', content: problemContent },
-    502: { description: 'The platform did not give an image Podium passes on', content: problemContent },
+    502: {
+      description: 'The platform did not give an image Podium passes on (now or in the last five minutes)',
+      headers: { 'Retry-After': { schema: { type: 'string' }, description: 'Seconds until Podium asks again' } },
+      content: problemContent,
+    },
+    503: {
+      description: 'Too many images are being fetched; try again later',
+      headers: { 'Retry-After': { schema: { type: 'string' }, description: 'Seconds to wait' } },
+      content: problemContent,
+    },
   },
 });
 
-export function threadRoutes(options: { settings?: () => ImportSettings } = {}): OpenAPIHono<AppEnv> {
+export function threadRoutes(
+  options: { settings?: () => ImportSettings; images?: Omit<MirrorImagesOptions, 'fetchImage'> } = {},
+): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const settings = options.settings ?? (() => DEFAULT_IMPORT_SETTINGS);
-  const images = new MirrorImageCache();
+  const images = new MirrorImages({
+    fetchImage: (url) => fetchMirrorImage(url, { allowPrivateHosts: settings().allowPrivateHosts }),
+    ...(options.images ?? {}),
+  });
 
   app.openapi(listThreadsRoute, async (c) => c.json(await listThreads(c.get('db'), c.req.valid('query')), 200));
 
@@ -93,18 +110,19 @@ export function threadRoutes(options: { settings?: () => ImportSettings } = {}):
     // The thread as published (withheld posts carry no media), with the platform's addresses.
     const thread = await readThread(c.get('db'), id);
     const url = thread && findMirroredImage(thread, key);
-    if (!url) return problem(c, 404, 'media_not_found') as never;
-    let image = images.get(url);
-    if (!image) {
-      try {
-        image = await fetchMirrorImage(url, { allowPrivateHosts: settings().allowPrivateHosts });
-      } catch (error) {
-        // Unreachable, refused (private host), not an image, too large, too slow: the platform's side.
-        if (error instanceof MirrorImageError || error instanceof ForbiddenSourceError || error instanceof Error)
-          return problem(c, 502, 'thread_source_failed') as never;
-        throw error;
-      }
-      images.set(url, image);
+    if (!url) return problem(c, 404, 'mirror_image_not_found') as never;
+    let image;
+    try {
+      image = await images.get(url);
+    } catch (error) {
+      const retryAfter = (e: { retryAfterSeconds: number }) => ({
+        headers: { 'Retry-After': String(e.retryAfterSeconds) },
+      });
+      // Unreachable, refused (private host), not an image, too large, too slow: the platform's side.
+      if (error instanceof MirrorImageUnavailable)
+        return problem(c, 502, 'thread_source_failed', retryAfter(error)) as never;
+      if (error instanceof MirrorImagesBusy) return problem(c, 503, 'mirror_images_busy', retryAfter(error)) as never;
+      throw error;
     }
     return c.body(image.body as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': image.type,

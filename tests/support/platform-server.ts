@@ -32,9 +32,14 @@
  *
  * For listening: Mastodon's public `GET /api/v1/timelines/tag/:hashtag` (`limit`, `min_id`,
  * `since_id`, `max_id`, newest first, `X-RateLimit-*` headers), filled by `hashtagPost()`; and
- * `app.bsky.feed.searchPosts` at the PDS (`q` required, else 400 `InvalidRequest`; `sort`,
- * `since` inclusive on `indexedAt`, `limit` 1–100, `cursor`; 401 without a session, 400
- * `ExpiredToken` for an ended one), filled by `blueskyPublicPost()`.
+ * `app.bsky.feed.searchPosts` at the PDS (`q` required, else 400 `InvalidRequest`; newest
+ * first; `since` inclusive and `until` exclusive on `indexedAt`, `limit` 1–100, and an opaque
+ * `cursor` for the next page, which is an offset as on the AppView, so posts arriving between
+ * pages shift what a page holds; 401 without a session, 400 `ExpiredToken` for an ended one),
+ * filled by `blueskyPublicPost()`.
+ *
+ * `trouble()` can aim at one path, after letting some of its requests through: a rate limit
+ * on the third page of a search.
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -93,8 +98,11 @@ export type PlatformServer = {
   blueskyPublicPost(fromDid: string, text: string): string;
   /** Ends every Bluesky access token: the next listNotifications answers 400 ExpiredToken. */
   expireBlueskySessions(options?: { refreshToo?: boolean }): void;
-  /** The next `count` requests meet this trouble. */
-  trouble(trouble: Trouble, count?: number): void;
+  /**
+   * The next `count` requests meet this trouble; with `path`, only requests for that path,
+   * after `after` of them went through.
+   */
+  trouble(trouble: Trouble, count?: number, aim?: { path: string; after?: number }): void;
   mastodonUrl(id: string): string;
   close(): Promise<void>;
 };
@@ -154,6 +162,7 @@ export async function startPlatformServer(options: { port?: number } = {}): Prom
   let clock = 0;
   const tick = () => new Date((clock = Math.max(Date.now(), clock + 1))).toISOString();
   const troubles: Trouble[] = [];
+  const aimedTroubles: Array<{ trouble: Trouble; count: number; path: string; after: number }> = [];
   const timers = new Set<NodeJS.Timeout>();
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -428,7 +437,16 @@ export async function startPlatformServer(options: { port?: number } = {}): Prom
         return xrpcError(400, 'InvalidRequest', 'Error: limit must be between 1 and 100');
       }
       const since = url.searchParams.get('since');
+      const until = url.searchParams.get('until');
       const cursor = url.searchParams.get('cursor');
+      const offset = cursor
+        ? Number(
+            Buffer.from(cursor, 'base64url')
+              .toString()
+              .replace(/^offset:/, ''),
+          )
+        : 0;
+      if (!Number.isInteger(offset) || offset < 0) return xrpcError(400, 'InvalidRequest', 'Error: malformed cursor');
       const needle = q.toLowerCase();
       const hits = [...bskyPosts.values()]
         .map((e) => e.post)
@@ -438,10 +456,11 @@ export async function startPlatformServer(options: { port?: number } = {}): Prom
             .includes(needle),
         )
         .filter((post) => !since || (post.indexedAt as string) >= since)
-        .sort((a, b) => ((a.indexedAt as string) < (b.indexedAt as string) ? 1 : -1))
-        .filter((post) => !cursor || (post.indexedAt as string) < cursor);
-      const page = hits.slice(0, limit);
-      const next = hits.length > limit ? (page.at(-1)!.indexedAt as string) : undefined;
+        .filter((post) => !until || (post.indexedAt as string) < until)
+        .sort((a, b) => ((a.indexedAt as string) < (b.indexedAt as string) ? 1 : -1));
+      const page = hits.slice(offset, offset + limit);
+      const next =
+        hits.length > offset + limit ? Buffer.from(`offset:${offset + limit}`).toString('base64url') : undefined;
       return send(
         res,
         200,
@@ -531,7 +550,13 @@ export async function startPlatformServer(options: { port?: number } = {}): Prom
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(url.pathname);
-    const trouble = troubles.shift();
+    const aimed = aimedTroubles.find((one) => one.path === url.pathname);
+    let trouble: Trouble | undefined;
+    if (aimed && aimed.after > 0) aimed.after--;
+    else if (aimed) {
+      trouble = aimed.trouble;
+      if (--aimed.count === 0) aimedTroubles.splice(aimedTroubles.indexOf(aimed), 1);
+    } else trouble = troubles.shift();
     if (trouble?.kind === 'not_found') return send(res, 404, { error: 'Record not found' });
     if (trouble?.kind === 'rate_limited') {
       const reset = new Date(Date.now() + trouble.retryAfterSeconds * 1000);
@@ -548,13 +573,6 @@ export async function startPlatformServer(options: { port?: number } = {}): Prom
             },
       );
     }
-    // Image files as a platform's media server gives them (Bluesky's CDN addresses hold the
-    // author's DID): `/img/…` a small PNG, `/img/…/page.html` something that is no image.
-    if (req.method === 'GET' && url.pathname.startsWith('/img/')) {
-      const page = url.pathname.endsWith('.html');
-      res.writeHead(200, { 'Content-Type': page ? 'text/html' : 'image/png' });
-      return res.end(page ? '<script>alert(1)</script>' : TINY_PNG);
-    }
     const authenticated =
       (req.method === 'POST' && url.pathname === '/api/v1/statuses') ||
       (req.method === 'POST' && url.pathname === '/api/v2/media') ||
@@ -565,6 +583,13 @@ export async function startPlatformServer(options: { port?: number } = {}): Prom
       url.pathname === '/xrpc/app.bsky.notification.listNotifications' ||
       url.pathname === '/xrpc/app.bsky.feed.searchPosts';
     const answer = () => {
+      // Image files as a platform's media server gives them (Bluesky's CDN addresses hold the
+      // author's DID): `/img/…` a small PNG, `/img/…/page.html` something that is no image.
+      if (req.method === 'GET' && url.pathname.startsWith('/img/')) {
+        const page = url.pathname.endsWith('.html');
+        res.writeHead(200, { 'Content-Type': page ? 'text/html' : 'image/png' });
+        return res.end(page ? '<script>alert(1)</script>' : TINY_PNG);
+      }
       if (url.pathname === '/api/v1/notifications') return mastodonNotifications(req, res, url);
       const tag = /^\/api\/v1\/timelines\/tag\/([^/]+)$/.exec(url.pathname);
       if (tag) return mastodonTagTimeline(res, url, decodeURIComponent(tag[1]!));
@@ -684,8 +709,9 @@ export async function startPlatformServer(options: { port?: number } = {}): Prom
       accessJwts.clear();
       if (options.refreshToo) refreshJwts.clear();
     },
-    trouble(trouble, count = 1) {
-      for (let i = 0; i < count; i++) troubles.push(trouble);
+    trouble(trouble, count = 1, aim) {
+      if (aim) aimedTroubles.push({ trouble, count, path: aim.path, after: aim.after ?? 0 });
+      else for (let i = 0; i < count; i++) troubles.push(trouble);
     },
     mastodonUrl: (id) => `${origin}/@gemeente/${id}`,
     close: async () => {

@@ -28,10 +28,12 @@
  * Minimised: notifications are not stored; the cursor, the thread and its posts are.
  *
  * Listening (listening.ts), where an administrator switched it on for the account: after the
- * notifications, one page per hashtag or keyword of the public posts that carry it (Mastodon
- * `GET /api/v1/timelines/tag/:hashtag` with `min_id`; Bluesky `app.bsky.feed.searchPosts`
- * with `sort=latest` and `since`, through the account's PDS), politely and deduplicated as
- * above. A heard post is kept on its own, minimised (`keepHeard`), marked `heard_by`.
+ * notifications, the public posts that carry each hashtag or keyword (Mastodon: one page of
+ * `GET /api/v1/timelines/tag/:hashtag` with `min_id`, the posts just after the cursor, so the
+ * next pass goes on from there; Bluesky: `app.bsky.feed.searchPosts` with `sort=latest` and `since`, through the
+ * account's PDS, paged back to the term's cursor up to a cap, see listenBluesky), politely
+ * and deduplicated as above. A heard post is kept on its own, minimised (`keepHeard`), marked
+ * `heard_by`.
  */
 import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { SocialPlatform } from '../../../shared/contracts/social-thread.ts';
@@ -42,6 +44,7 @@ import {
   socialAccounts,
   socialPosts,
   socialThreads,
+  type ListeningCursor,
   type LocalizedText,
 } from '../../db/schema.ts';
 import { describeError } from '../../lib/log-error.ts';
@@ -588,6 +591,8 @@ async function pollBluesky(
 
 const LISTEN_PAGE_MASTODON = 40;
 const LISTEN_PAGE_BLUESKY = 25;
+/** Pages of searchPosts per term per pass (100 posts); what is left is read in the next pass. */
+const LISTEN_PAGES_BLUESKY = 4;
 
 const heardTitle = (term: string, platform: string, at: Date): LocalizedText => {
   const day = (lang: string) =>
@@ -654,7 +659,8 @@ async function listenMastodon(db: Db, account: Account, api: PoliteFetchOptions,
   const directory = await accountDirectory(db, account.organisationId);
   let heard = 0;
   for (const term of listening.terms) {
-    let cursor: string | null = listening.cursors[term] ?? null;
+    const stored = listening.cursors[term];
+    let cursor: string | null = typeof stored === 'string' ? stored : null;
     const query = new URLSearchParams({ limit: String(LISTEN_PAGE_MASTODON) });
     if (cursor) query.set('min_id', cursor);
     const response = await getJsonResponse(
@@ -684,12 +690,38 @@ async function listenMastodon(db: Db, account: Account, api: PoliteFetchOptions,
       }
       if (newerId(id, cursor)) cursor = id;
     }
-    if (cursor && cursor !== listening.cursors[term]) await moveListeningCursor(db, account.id, term, cursor);
+    if (cursor && cursor !== stored) await moveListeningCursor(db, account.id, term, cursor);
   }
   return heard;
 }
 
-/** Bluesky: one page of `searchPosts` (newest first) per term, since its cursor. */
+/** Where reading one term stands: the posts from `since` (to `until`, when set) are still to read. */
+type BlueskyListenState = { since: string; until: string | null; newest: string };
+
+const listenStateOf = (stored: ListeningCursor | undefined, enabledAt: Date): BlueskyListenState => {
+  if (stored && typeof stored === 'object') return stored;
+  // The first read takes what was posted since listening was switched on, not the history.
+  const since = stored ?? enabledAt.toISOString();
+  return { since, until: null, newest: since };
+};
+
+const storedCursor = (state: BlueskyListenState): ListeningCursor =>
+  state.until === null ? state.newest : { since: state.since, until: state.until, newest: state.newest };
+
+/** A moment just after `at`: the search's `until` leaves out the moment itself. */
+const justAfter = (at: string) => {
+  const ms = Date.parse(at);
+  return Number.isNaN(ms) ? at : new Date(ms + 1).toISOString();
+};
+
+/**
+ * Bluesky: per term, `searchPosts` newest first, page by page with the search cursor, back to
+ * the term's cursor (`since`, inclusive, so a post with the same moment is not missed; it is
+ * deduplicated). At most LISTEN_PAGES_BLUESKY pages a term a pass: a pass that stops before it
+ * is back (the cap, a rate limit, an error) keeps what it took in and stores the part still to
+ * read (`since` to the oldest post read), which the next pass reads first, with `until`, before
+ * it reads what is new.
+ */
 async function listenBluesky(
   db: Db,
   account: Account,
@@ -700,45 +732,93 @@ async function listenBluesky(
   if (!listening) return 0;
   const directory = await accountDirectory(db, account.organisationId);
   let heard = 0;
-  for (const term of listening.terms) {
-    const since = listening.cursors[term] ?? listening.enabledAt.toISOString();
-    const query = new URLSearchParams({ q: term, sort: 'latest', limit: String(LISTEN_PAGE_BLUESKY), since });
-    const response = await get(`${account.instanceUrl}/xrpc/app.bsky.feed.searchPosts?${query}`);
-    const list = field(response.body, 'posts');
-    const posts = (Array.isArray(list) ? list : [])
-      .map((post) => ({ post, uri: str(field(post, 'uri')) ?? '', indexedAt: str(field(post, 'indexedAt')) ?? '' }))
-      .filter((p) => p.indexedAt > since && /^at:\/\/did:[^/]+\/app\.bsky\.feed\.post\/[^/]+$/.test(p.uri))
-      .sort((a, b) => (a.indexedAt < b.indexedAt ? -1 : 1));
-    let cursor = since;
-    for (const { post, uri, indexedAt } of posts) {
-      const cid = str(field(post, 'cid'));
-      if (
-        cid &&
-        str(field(field(post, 'author'), 'did')) !== account.externalId &&
-        !(await alreadyMirrored(db, account, uri))
-      ) {
-        const normalised = normaliseBlueskyPost(post, directory);
-        if (!normalised.author?.isOwnAccount && normalised.url) {
-          const record = field(post, 'record');
-          const raw = {
-            uri,
-            cid,
-            indexedAt,
-            record: {
-              text: str(field(record, 'text')),
-              createdAt: str(field(record, 'createdAt')),
-              langs: field(record, 'langs') ?? null,
-              // An answer needs the conversation's root reference.
-              reply: field(record, 'reply') ?? null,
-            },
-          };
-          await keepHeard(db, account, normalised, raw, term, normalised.url, now());
-          heard++;
-        }
-      }
-      if (indexedAt > cursor) cursor = indexedAt;
+  const takeIn = async (term: string, post: unknown, uri: string, indexedAt: string): Promise<boolean> => {
+    const cid = str(field(post, 'cid'));
+    if (
+      !cid ||
+      str(field(field(post, 'author'), 'did')) === account.externalId ||
+      (await alreadyMirrored(db, account, uri))
+    ) {
+      return false;
     }
-    if (cursor !== since) await moveListeningCursor(db, account.id, term, cursor);
+    const normalised = normaliseBlueskyPost(post, directory);
+    if (normalised.author?.isOwnAccount || !normalised.url) return false;
+    const record = field(post, 'record');
+    const raw = {
+      uri,
+      cid,
+      indexedAt,
+      record: {
+        text: str(field(record, 'text')),
+        createdAt: str(field(record, 'createdAt')),
+        langs: field(record, 'langs') ?? null,
+        // An answer needs the conversation's root reference.
+        reply: field(record, 'reply') ?? null,
+      },
+    };
+    await keepHeard(db, account, normalised, raw, term, normalised.url, now());
+    return true;
+  };
+
+  for (const term of listening.terms) {
+    const stored = listening.cursors[term];
+    let state = listenStateOf(stored, listening.enabledAt);
+    const before = JSON.stringify(storedCursor(state));
+    let pages = 0;
+    try {
+      // A window is read from its newest post back to `since`; a pass reads the part left by
+      // the last one first, then what is new, as far as its pages go.
+      while (pages < LISTEN_PAGES_BLUESKY) {
+        const leftOver = state.until !== null;
+        const window = new URLSearchParams({
+          q: term,
+          sort: 'latest',
+          limit: String(LISTEN_PAGE_BLUESKY),
+          since: state.since,
+        });
+        if (state.until !== null) window.set('until', justAfter(state.until));
+        let pageCursor: string | undefined;
+        let readBack = false;
+        while (!readBack && pages < LISTEN_PAGES_BLUESKY) {
+          const query = new URLSearchParams(window);
+          if (pageCursor) query.set('cursor', pageCursor);
+          const response = await get(`${account.instanceUrl}/xrpc/app.bsky.feed.searchPosts?${query}`);
+          pages++;
+          const list = field(response.body, 'posts');
+          const found = (Array.isArray(list) ? list : [])
+            .map((post) => ({
+              post,
+              uri: str(field(post, 'uri')) ?? '',
+              indexedAt: str(field(post, 'indexedAt')) ?? '',
+            }))
+            .filter((p) => p.indexedAt && /^at:\/\/did:[^/]+\/app\.bsky\.feed\.post\/[^/]+$/.test(p.uri));
+          const until = state.until;
+          const inWindow = found
+            .filter((p) => p.indexedAt >= state.since && (until === null || p.indexedAt <= until))
+            .sort((a, b) => (a.indexedAt < b.indexedAt ? -1 : 1));
+          for (const { post, uri, indexedAt } of inWindow) {
+            if (await takeIn(term, post, uri, indexedAt)) heard++;
+          }
+          // The page is in: what is left of the window is older than its oldest post.
+          if (inWindow.length > 0) {
+            const newest = inWindow.at(-1)!.indexedAt;
+            state = {
+              since: state.since,
+              until: inWindow[0]!.indexedAt,
+              newest: newest > state.newest ? newest : state.newest,
+            };
+          }
+          pageCursor = str(field(response.body, 'cursor')) ?? undefined;
+          readBack = !pageCursor || found.length < LISTEN_PAGE_BLUESKY || found.some((p) => p.indexedAt < state.since);
+        }
+        if (!readBack) break;
+        state = { since: state.newest, until: null, newest: state.newest };
+        if (!leftOver) break;
+      }
+    } finally {
+      const cursor = storedCursor(state);
+      if (JSON.stringify(cursor) !== before) await moveListeningCursor(db, account.id, term, cursor);
+    }
   }
   return heard;
 }

@@ -16,7 +16,7 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { socialAccounts, socialListening } from '../../db/schema.ts';
+import { socialAccounts, socialListening, type ListeningCursor } from '../../db/schema.ts';
 import { recordAudit } from '../audit.ts';
 
 export const MAX_TERMS = 20;
@@ -188,14 +188,19 @@ export async function saveListening(
 export async function activeListening(
   db: Pick<Db, 'select'>,
   accountId: string,
-): Promise<{ terms: string[]; cursors: Record<string, string>; enabledAt: Date } | undefined> {
+): Promise<{ terms: string[]; cursors: Record<string, ListeningCursor>; enabledAt: Date } | undefined> {
   const [row] = await db.select().from(socialListening).where(eq(socialListening.accountId, accountId));
   if (!row?.enabled || row.terms.length === 0 || !row.enabledAt) return undefined;
   return { terms: row.terms, cursors: row.cursors, enabledAt: row.enabledAt };
 }
 
 /** Moves one term's cursor on, leaving the others (and a settings change in between) alone. */
-export async function moveListeningCursor(db: Db, accountId: string, term: string, cursor: string): Promise<void> {
+export async function moveListeningCursor(
+  db: Db,
+  accountId: string,
+  term: string,
+  cursor: ListeningCursor,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(socialListening).where(eq(socialListening.accountId, accountId));
     if (!row || !row.terms.includes(term)) return;

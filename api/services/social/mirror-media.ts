@@ -5,8 +5,13 @@
  * (public-mirror.ts) carries no platform address for media: an image gets a Podium address,
  * `/api/threads/<thread>/media/<key>`, opened only when a reader follows the link beside its
  * description; Podium fetches the file server-side (safe-fetch.ts: public hosts only, no
- * redirects), accepts only common image types up to a size, and keeps it in a small cache.
- * Video, audio and other media are shown by their description alone.
+ * redirects), accepts only common image types up to a size and within a time, and keeps it in
+ * a small cache. Video, audio and other media are shown by their description alone.
+ *
+ * A public address invites crowds: a hundred residents opening a thread at once, or a dead
+ * image asked for again and again. MirrorImages puts the cache in front of the platform with
+ * one fetch per image at a time (later readers wait for it), a short memory of failures
+ * (answered without asking the platform again) and a bound on fetches in flight per process.
  */
 import { createHash } from 'node:crypto';
 import type { SocialMedia, SocialThread } from '../../../shared/contracts/social-thread.ts';
@@ -93,6 +98,128 @@ export class MirrorImageCache {
     if (!entry) return;
     this.bytes -= entry.body.byteLength;
     this.entries.delete(url);
+  }
+}
+
+const secondsUntil = (at: number, now: number) => Math.max(1, Math.ceil((at - now) / 1000));
+
+/** The platform gave no image Podium passes on, now or a moment ago; Podium asks again after a while. */
+export class MirrorImageUnavailable extends Error {
+  override name = 'MirrorImageUnavailable';
+  readonly retryAfterSeconds: number;
+  constructor(retryAt: number, now: number, cause?: unknown) {
+    super('The platform gave no image', { cause });
+    this.retryAfterSeconds = secondsUntil(retryAt, now);
+  }
+}
+
+/** Too many images are on their way already. */
+export class MirrorImagesBusy extends Error {
+  override name = 'MirrorImagesBusy';
+  readonly retryAfterSeconds = 5;
+  constructor() {
+    super('Too many images are being fetched');
+  }
+}
+
+export type MirrorImagesOptions = {
+  fetchImage: (url: string) => Promise<MirrorImage>;
+  cache?: MirrorImageCache;
+  /** How long a failed image is answered from memory (the platform is not asked again). */
+  failureMs?: number;
+  /** Most failures remembered; the oldest is forgotten first. */
+  maxFailures?: number;
+  /** Upstream fetches in flight at once, per process. */
+  maxFetches?: number;
+  /** Fetches waiting for a free place; beyond this a reader is told to come back. */
+  maxWaiting?: number;
+  now?: () => number;
+};
+
+/**
+ * The images of public mirrors as readers ask for them: from the cache, else fetched once
+ * (every reader of the same image awaits the same fetch), with failures remembered for a
+ * while and at most `maxFetches` fetches at the platforms at once.
+ *
+ * @example
+ * const images = new MirrorImages({ fetchImage: (url) => fetchMirrorImage(url, { allowPrivateHosts: false }) })
+ * const { body, type } = await images.get('https://cdn.bsky.app/img/feed_fullsize/plain/did:plc:x/baf@jpeg')
+ */
+export class MirrorImages {
+  private readonly cache: MirrorImageCache;
+  private readonly inFlight = new Map<string, Promise<MirrorImage>>();
+  private readonly failures = new Map<string, number>();
+  private readonly waiting: Array<() => void> = [];
+  private fetching = 0;
+  private readonly options: Required<Omit<MirrorImagesOptions, 'cache'>>;
+
+  constructor(options: MirrorImagesOptions) {
+    this.cache = options.cache ?? new MirrorImageCache();
+    this.options = {
+      failureMs: 5 * 60 * 1000,
+      maxFailures: 1000,
+      maxFetches: 4,
+      maxWaiting: 200,
+      now: Date.now,
+      ...options,
+    };
+  }
+
+  /** The image at the platform's address, or MirrorImageUnavailable / MirrorImagesBusy. */
+  get(url: string): Promise<MirrorImage> {
+    const now = this.options.now();
+    const cached = this.cache.get(url, now);
+    if (cached) return Promise.resolve(cached);
+    const failedUntil = this.failures.get(url);
+    if (failedUntil !== undefined) {
+      if (failedUntil > now) return Promise.reject(new MirrorImageUnavailable(failedUntil, now));
+      this.failures.delete(url);
+    }
+    const pending = this.inFlight.get(url);
+    if (pending) return pending;
+    if (this.fetching >= this.options.maxFetches && this.waiting.length >= this.options.maxWaiting) {
+      return Promise.reject(new MirrorImagesBusy());
+    }
+    const fetched = this.fetchOnce(url).finally(() => this.inFlight.delete(url));
+    this.inFlight.set(url, fetched);
+    return fetched;
+  }
+
+  private async fetchOnce(url: string): Promise<MirrorImage> {
+    await this.place();
+    try {
+      const image = await this.options.fetchImage(url);
+      this.cache.set(url, image, this.options.now());
+      return image;
+    } catch (error) {
+      const now = this.options.now();
+      const retryAt = now + this.options.failureMs;
+      this.failures.delete(url);
+      this.failures.set(url, retryAt);
+      for (const [oldest] of this.failures) {
+        if (this.failures.size <= this.options.maxFailures) break;
+        this.failures.delete(oldest);
+      }
+      throw new MirrorImageUnavailable(retryAt, now, error);
+    } finally {
+      this.release();
+    }
+  }
+
+  /** Waits for one of the `maxFetches` places. */
+  private async place(): Promise<void> {
+    if (this.fetching < this.options.maxFetches) {
+      this.fetching++;
+      return;
+    }
+    // The place is handed over by release(), so the count stays as it is.
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.fetching--;
   }
 }
 

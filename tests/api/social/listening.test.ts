@@ -19,6 +19,7 @@ import {
   socialAccountIntake,
   socialAccounts,
   socialAuthors,
+  socialListening,
   socialPostings,
   socialPosts,
   socialThreads,
@@ -310,6 +311,88 @@ for (const target of databaseTargets()) {
       assert.deepEqual([record.reply.root.uri, record.reply.parent.uri], [uri, uri]);
       const [posting] = await t.db.select().from(socialPostings).where(eq(socialPostings.socialPostId, post!.id));
       assert.equal(posting!.state, 'sent');
+    });
+
+    /** Posts with the keyword by residents, one per moment, newest last. */
+    const postsAbout = (count: number, label: string) =>
+      Array.from({ length: count }, (_, i) =>
+        platform.blueskyPublicPost(`did:plc:bewoner${i % 7}`, `Een bankje bij ${label} ${i}.`),
+      );
+    const heardAbout = async (uris: string[]) => {
+      const rows = await t.db.select().from(socialPosts).where(eq(socialPosts.heardBy, 'bankje'));
+      const wanted = new Set(uris);
+      return rows.map((row) => row.externalId).filter((id) => wanted.has(id));
+    };
+    const searches = () => platform.requests.filter((p) => p === '/xrpc/app.bsky.feed.searchPosts').length;
+    const nextPass = async () => {
+      current = Math.max(current, Date.now()) + 301_000;
+      await t.db.delete(jobLeases).where(eq(jobLeases.name, INTAKE_JOB));
+      await t.db.update(socialAccountIntake).set({ nextPollAt: now() });
+      return ((await poll()) ?? []).find((r) => r.accountId === blueskyId);
+    };
+
+    it('pages Bluesky’s search back to the cursor: 60 posts since the last pass all arrive, each once', async () => {
+      const uris = postsAbout(60, 'de speeltuin');
+      const searched = searches();
+      const result = await nextPass();
+      assert.equal(result?.error, undefined);
+      assert.equal(result?.heard, 60);
+      const heard = await heardAbout(uris);
+      assert.equal(heard.length, 60, 'every post arrived');
+      assert.equal(new Set(heard).size, 60, 'each once');
+      assert.equal(searches() - searched, 3, 'three pages of 25, then back at the cursor');
+
+      // The next pass asks once, from the newest post, and takes in nothing again.
+      const again = await nextPass();
+      assert.equal(again?.heard ?? 0, 0);
+      assert.equal(searches() - searched, 4);
+      assert.equal((await heardAbout(uris)).length, 60);
+    });
+
+    it('stops a pass at its page cap and goes on in the next one without losing posts', async () => {
+      const older = postsAbout(130, 'het plein');
+      const searched = searches();
+      const first = await nextPass();
+      assert.equal(first?.heard, 100, 'four pages of 25 in one pass');
+      assert.equal(searches() - searched, 4);
+      assert.equal((await heardAbout(older)).length, 100);
+      assert.deepEqual((await heardAbout(older.slice(30))).sort(), older.slice(30).sort(), 'the newest 100 first');
+
+      // Meanwhile new posts arrive; the next pass reads what was left, then what is new.
+      const newer = postsAbout(5, 'de markt');
+      const second = await nextPass();
+      assert.equal(second?.heard, 35);
+      const heard = await heardAbout([...older, ...newer]);
+      assert.equal(heard.length, 135);
+      assert.equal(new Set(heard).size, 135, 'each once');
+      const [{ cursors }] = (await t.db
+        .select({ cursors: socialListening.cursors })
+        .from(socialListening)
+        .where(eq(socialListening.accountId, blueskyId))) as [{ cursors: Record<string, unknown> }];
+      assert.equal(typeof cursors.bankje, 'string', 'back at the newest post: no part left to read');
+    });
+
+    it('keeps what a rate-limited pass read, waits for the reset, then reads the rest', async () => {
+      const uris = postsAbout(60, 'de bibliotheek');
+      platform.trouble({ kind: 'rate_limited', retryAfterSeconds: 300, style: 'bluesky' }, 1, {
+        path: '/xrpc/app.bsky.feed.searchPosts',
+        after: 1,
+      });
+      const first = await nextPass();
+      assert.equal(first?.error, 'rate_limited');
+      assert.equal((await heardAbout(uris)).length, 25, 'the first page is in');
+      const [waiting] = await t.db
+        .select()
+        .from(socialAccountIntake)
+        .where(eq(socialAccountIntake.accountId, blueskyId));
+      assert.equal(waiting!.lastError, 'rate_limited');
+      assert.ok(waiting!.nextPollAt.getTime() > Date.now() + 200_000, 'the next poll waits for the reset');
+
+      const second = await nextPass();
+      assert.equal(second?.error, undefined);
+      const heard = await heardAbout(uris);
+      assert.equal(heard.length, 60);
+      assert.equal(new Set(heard).size, 60);
     });
 
     it('has a form on the connected-accounts page that keeps what was typed and explains the error', async () => {

@@ -14,6 +14,10 @@ import {
   MIRROR_IMAGE_MAX_BYTES,
   MirrorImageCache,
   MirrorImageError,
+  MirrorImages,
+  MirrorImagesBusy,
+  MirrorImageUnavailable,
+  type MirrorImage,
 } from '../../../../api/services/social/mirror-media.ts';
 import { mirrorWithPseudonyms } from '../../../../api/services/social/public-mirror.ts';
 import type { SocialThread } from '../../../../shared/contracts/social-thread.ts';
@@ -187,6 +191,19 @@ describe('fetching a mirrored image', () => {
     );
   });
 
+  it('gives up on a platform that takes longer than the time limit', async () => {
+    const never = ((_url: string, init?: RequestInit) =>
+      new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)),
+      )) as unknown as typeof fetch;
+    const started = Date.now();
+    await assert.rejects(
+      fetchMirrorImage('https://cdn.example/slow.png', { allowPrivateHosts: false, fetch: never, timeoutMs: 50 }),
+      /timeout|aborted/i,
+    );
+    assert.ok(Date.now() - started < 2000);
+  });
+
   it('keeps images in a cache bounded by size and time', () => {
     const cache = new MirrorImageCache(10, 1000);
     cache.set('a', { body: new Uint8Array(6), type: 'image/png' }, 0);
@@ -196,5 +213,129 @@ describe('fetching a mirrored image', () => {
     assert.equal(cache.get('b', 1500), undefined, 'expired');
     cache.set('c', { body: new Uint8Array(11), type: 'image/png' }, 0);
     assert.equal(cache.get('c', 0), undefined, 'larger than the whole cache: not kept');
+  });
+});
+
+describe('mirrored images as many readers ask for them', () => {
+  const png: MirrorImage = { body: new Uint8Array([1]), type: 'image/png' };
+  /** What a reader got, caught at once (a failure is an answer here, not an unhandled rejection). */
+  const settled = (reader: Promise<MirrorImage>) =>
+    reader.then(
+      (image) => image,
+      (error: unknown) => error,
+    );
+  /** A platform whose answers the test releases one by one. */
+  function slowPlatform(answer: (url: string) => MirrorImage | Error = () => png) {
+    const asked: string[] = [];
+    const open: Array<() => void> = [];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const fetchImage = (url: string) => {
+      asked.push(url);
+      inFlight++;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      return new Promise<MirrorImage>((resolve, reject) =>
+        open.push(() => {
+          inFlight--;
+          const result = answer(url);
+          if (result instanceof Error) reject(result);
+          else resolve(result);
+        }),
+      );
+    };
+    const releaseAll = async () => {
+      for (;;) {
+        // Let the waiting fetches reach the platform (or take the place just freed).
+        await new Promise((resolve) => setImmediate(resolve));
+        const next = open.shift();
+        if (!next) return;
+        next();
+      }
+    };
+    return { fetchImage, asked, releaseAll, mostInFlight: () => mostInFlight };
+  }
+
+  it('asks the platform once for readers who ask at the same time, and then serves from the cache', async () => {
+    const platform = slowPlatform();
+    const images = new MirrorImages({ fetchImage: platform.fetchImage });
+    const readers = Array.from({ length: 100 }, () => images.get('https://cdn.example/a.png'));
+    await platform.releaseAll();
+    for (const image of await Promise.all(readers)) assert.equal(image.body, png.body);
+    assert.equal((await images.get('https://cdn.example/a.png')).body, png.body);
+    assert.deepEqual(platform.asked, ['https://cdn.example/a.png']);
+  });
+
+  it('has at most its bound of fetches at the platforms at once; the others wait their turn', async () => {
+    const platform = slowPlatform();
+    const images = new MirrorImages({ fetchImage: platform.fetchImage, maxFetches: 3 });
+    const readers = Array.from({ length: 10 }, (_, i) => images.get(`https://cdn.example/${i}.png`));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(platform.asked.length, 3, 'three asked, seven waiting');
+    await platform.releaseAll();
+    assert.equal((await Promise.all(readers)).length, 10);
+    assert.equal(platform.mostInFlight(), 3);
+    assert.equal(platform.asked.length, 10);
+  });
+
+  it('tells a reader to come back when too many fetches are waiting', async () => {
+    const platform = slowPlatform();
+    const images = new MirrorImages({ fetchImage: platform.fetchImage, maxFetches: 1, maxWaiting: 1 });
+    const first = images.get('https://cdn.example/1.png');
+    const second = images.get('https://cdn.example/2.png');
+    await new Promise((resolve) => setImmediate(resolve));
+    await assert.rejects(images.get('https://cdn.example/3.png'), (error) => {
+      assert.ok(error instanceof MirrorImagesBusy);
+      assert.equal(error.retryAfterSeconds, 5);
+      return true;
+    });
+    // A reader of an image already on its way joins it instead.
+    const again = images.get('https://cdn.example/2.png');
+    await platform.releaseAll();
+    await Promise.all([first, second, again]);
+    assert.deepEqual(platform.asked, ['https://cdn.example/1.png', 'https://cdn.example/2.png']);
+  });
+
+  it('remembers a failure for its window, answers it without asking, then asks again', async () => {
+    let clock = 1_000_000;
+    let failing = true;
+    const platform = slowPlatform(() => (failing ? new MirrorImageError('The platform answered 404') : png));
+    const images = new MirrorImages({ fetchImage: platform.fetchImage, failureMs: 300_000, now: () => clock });
+    const first = settled(images.get('https://cdn.example/gone.png'));
+    await platform.releaseAll();
+    const failure = await first;
+    assert.ok(failure instanceof MirrorImageUnavailable);
+    assert.equal(failure.retryAfterSeconds, 300);
+    assert.ok(failure.cause instanceof MirrorImageError);
+    clock += 120_000;
+    await assert.rejects(images.get('https://cdn.example/gone.png'), (error) => {
+      assert.ok(error instanceof MirrorImageUnavailable);
+      assert.equal(error.retryAfterSeconds, 180);
+      return true;
+    });
+    assert.equal(platform.asked.length, 1, 'answered from memory');
+    clock += 180_001;
+    failing = false;
+    const later = images.get('https://cdn.example/gone.png');
+    await platform.releaseAll();
+    assert.equal((await later).body, png.body);
+    assert.equal(platform.asked.length, 2, 'asked again once the window passed');
+  });
+
+  it('remembers a bounded number of failures, forgetting the oldest first', async () => {
+    const platform = slowPlatform(() => new MirrorImageError('The platform answered 500'));
+    const images = new MirrorImages({ fetchImage: platform.fetchImage, maxFailures: 2 });
+    for (const name of ['a', 'b', 'c']) {
+      const reader = settled(images.get(`https://cdn.example/${name}.png`));
+      await platform.releaseAll();
+      assert.ok((await reader) instanceof MirrorImageUnavailable);
+    }
+    const again = ['a', 'b', 'c'].map((name) => settled(images.get(`https://cdn.example/${name}.png`)));
+    await platform.releaseAll();
+    await Promise.all(again);
+    assert.deepEqual(
+      platform.asked.map((url) => url.split('/').pop()),
+      ['a.png', 'b.png', 'c.png', 'a.png'],
+      'only the forgotten one is asked again',
+    );
   });
 });
