@@ -464,6 +464,13 @@ export const submissions = pgTable(
     responseDueAt: timestamp('response_due_at', { withTimezone: true }),
     /** The first published answer by staff. */
     firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
+    /**
+     * The earliest `published_at` of its staff replies, kept by triggers on `staff_replies`
+     * (migration 0045) in the transaction of every reply written, published or deleted: the
+     * insights read it where `first_response_at` is empty instead of looking up the replies of
+     * every item (a lookup per item was most of their time at a million items).
+     */
+    firstPublishedReplyAt: timestamp('first_published_reply_at', { withTimezone: true }),
     /** When it first left the waiting states (published, rejected or answered). */
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
   },
@@ -487,6 +494,7 @@ export const submissions = pgTable(
       t.language,
       t.erasedAt,
       t.firstResponseAt,
+      t.firstPublishedReplyAt,
     ),
     // The inbox lists waiting items only, a few percent of all: read in order from an index of
     // just those, a page costs the same at a million items as at a thousand (the states must

@@ -77,7 +77,7 @@ export async function loadContext(db: Db, organisationId: string): Promise<Conte
 
 const key = (g: Guideline) => sql`${g.key}::text`;
 const days = (g: Guideline) => sql`${g.responseDays}::int`;
-/** The first published answer, for items stored before `first_response_at` was kept. */
+/** A post's first published answer, for posts stored before `first_response_at` was kept (submissions keep it in `first_published_reply_at`). */
 const firstAnswer = (column: SQL, id: SQL) =>
   sql`(select min(r.published_at) from ${staffReplies} r where r.${column} = ${id} and r.published_at is not null)`;
 
@@ -105,7 +105,7 @@ export function itemsSql(context: Context, filter: InsightsFilter, answers: bool
   if (filter.consultation) submissionConditions.push(sql`${consultations.slug} = ${filter.consultation}::text`);
   if (filter.channel) submissionConditions.push(sql`${submissions.channel}::text = ${filter.channel}::text`);
   const submissionAnswers = answers
-    ? sql`, coalesce(${submissions.firstResponseAt}, ${firstAnswer(sql.raw('submission_id'), sql`${submissions.id}`)}) as first_at,
+    ? sql`, coalesce(${submissions.firstResponseAt}, ${submissions.firstPublishedReplyAt}) as first_at,
         ${submissionPromise(key, (channel) => sql`${channel}::text`)} as pkey,
         ${submissionPromise(days, () => sql`${consultations.responseDays}`)} as pdays`
     : sql``;

@@ -1,7 +1,7 @@
 /**
- * The roll-up of submissions per consultation, Amsterdam day, channel and label that the
- * volume and sentiment figures read (`submission_day_counts`, kept by triggers, migration
- * 0044): after a mixed sequence of input taken in, decisions, answers, staff corrections,
+ * The roll-ups the insights read instead of every item: the submissions per consultation,
+ * Amsterdam day, channel and label (`submission_day_counts`, kept by triggers, migration 0044)
+ * and each submission's first published reply (`first_published_reply_at`, migration 0045): after a mixed sequence of input taken in, decisions, answers, staff corrections,
  * erasures, a retention purge, bulk changes, deletions and a rolled-back transaction, it
  * holds exactly what counting the submissions from scratch gives, and the insights figures
  * made from it equal the item-by-item reference.
@@ -13,7 +13,13 @@ import type { Db } from '../../../../api/db/client.ts';
 import { rowsOf } from '../../../../api/db/rows.ts';
 import { consultations, organisations, submissions } from '../../../../api/db/schema.ts';
 import { generateItems, type GenerateReport } from '../../../../api/services/generate.ts';
-import { volumePerWeek, sentimentPerChannel, sentimentPerTopic } from '../../../../api/services/insights/figures.ts';
+import {
+  responseOverall,
+  responseTimes,
+  sentimentPerChannel,
+  sentimentPerTopic,
+  volumePerWeek,
+} from '../../../../api/services/insights/figures.ts';
 import { computeInsights } from '../../../../api/services/insights/index.ts';
 import { loadItems } from '../../../../api/services/insights/items.ts';
 import { weeksBetween } from '../../../../api/services/insights/weeks.ts';
@@ -128,7 +134,15 @@ for (const target of databaseTargets()) {
         now: NOW,
       });
       // Erasure on request takes items out; erasing again changes nothing.
-      for (const id of [ids[5]!, ids[6]!, ids[5]!])
+      // Replies withdrawn and deleted change the time of the first one.
+      const replied = rowsOf<{ id: string }>(
+        await t.db.execute(sql`select r.id from staff_replies r join submissions s on s.id = r.submission_id
+          where s.follow_up_code like ${`GEN${report.run}-%`} and r.published_at is not null order by r.id limit 2`),
+      );
+      assert.equal(replied.length, 2);
+      await t.db.execute(sql`update staff_replies set published_at = null where id = ${replied[0]!.id}::uuid`);
+      await t.db.execute(sql`delete from staff_replies where id = ${replied[1]!.id}::uuid`);
+      for (const id of [ids[5]!, ids[6]!, waiting[2]!, ids[5]!])
         await eraseSubmission(t.db, { id, now: NOW, actor: { type: 'staff', id: actor.id } });
       // Several rows in one statement: labels cleared, an item moved to another consultation
       // and another day, two deleted.
@@ -164,15 +178,29 @@ for (const target of databaseTargets()) {
       const after = await stored(t.db);
       assert.deepEqual(after, await fromScratch(t.db));
       assert.notDeepEqual(after, before, 'the sequence changed what is counted');
+      // The time of each submission's first published reply, kept by the triggers on the replies.
+      const firstReplies = rowsOf<{ id: string; kept: string | null; counted: string | null }>(
+        await t.db.execute(sql`select s.id, s.first_published_reply_at::text as kept,
+            (select min(r.published_at) from staff_replies r
+              where r.submission_id = s.id and r.published_at is not null)::text as counted
+          from submissions s order by s.id`),
+      );
+      assert.ok(firstReplies.some((row) => row.kept !== null));
+      assert.deepEqual(
+        firstReplies.filter((row) => row.kept !== row.counted),
+        [],
+      );
     });
 
-    it('gives the volume and sentiment figures of the item-by-item reference after those writes', async () => {
+    it('gives the volume, sentiment and response figures of the item-by-item reference after those writes', async () => {
       const insights = await computeInsights(t.db, organisationId, WHOLE, NOW);
       const items = await loadItems(t.db, organisationId, WHOLE);
       assert.equal(insights.items, items.length);
       assert.deepEqual(insights.volume, volumePerWeek(items, weeksBetween(WHOLE.from, WHOLE.to)));
       assert.deepEqual(insights.sentimentByTopic, sentimentPerTopic(items));
       assert.deepEqual(insights.sentimentByChannel, sentimentPerChannel(items));
+      assert.deepEqual(insights.responseTimes, responseTimes(items, NOW));
+      assert.deepEqual(insights.responseOverall, responseOverall(items, NOW));
     });
   });
 }

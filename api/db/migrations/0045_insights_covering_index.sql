@@ -1,1 +1,0 @@
-CREATE INDEX "submissions_insights" ON "submissions" USING btree ("created_at","id","consultation_id","channel","review_state","language","erased_at","first_response_at");
