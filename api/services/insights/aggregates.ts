@@ -322,7 +322,9 @@ export async function responseFigures(
         select * from jsonb_to_recordset(${table}::jsonb)
           as s(days int, day int, lo float8, hi float8, fixed float8, shift float8)
       ),
-      i as (
+      -- Materialized: otherwise the planner repeats the (numeric) millisecond conversions in
+      -- the join with the segments, for every piece of the item's day (half the time at a million).
+      i as materialized (
         select n.pkey, n.pdays, n.channel, ${ms(sql`n.at`)} as at_ms, ${ms(sql`n.first_at`)} as first_ms
         from (${needing}) n
       ),
