@@ -31,6 +31,7 @@ import {
   socialPosts,
   socialThreads,
   staffReplies,
+  submissionDayCounts,
   submissions,
   topics,
 } from '../../db/schema.ts';
@@ -74,6 +75,12 @@ export async function loadContext(db: Db, organisationId: string): Promise<Conte
   };
 }
 
+const key = (g: Guideline) => sql`${g.key}::text`;
+const days = (g: Guideline) => sql`${g.responseDays}::int`;
+/** A post's first published answer, for posts stored before `first_response_at` was kept (submissions keep it in `first_published_reply_at`). */
+const firstAnswer = (column: SQL, id: SQL) =>
+  sql`(select min(r.published_at) from ${staffReplies} r where r.${column} = ${id} and r.published_at is not null)`;
+
 /**
  * The items of the period and filter, one row each: kind, id, channel, at, label, state,
  * topic_id, cid, lang; with `answers` also first_at (the first published answer), pkey and
@@ -89,19 +96,6 @@ export function itemsSql(context: Context, filter: InsightsFilter, answers: bool
       }),
       sql` `,
     )} end)`;
-  const postPromise = (pick: (g: Guideline) => SQL, fallback: (platform: string) => SQL) =>
-    sql`(case ${socialThreads.platform}::text ${sql.join(
-      socialPlatform.enumValues.map((platform) => {
-        const guideline = guidelineFor(context.guidelines, 'social', platform);
-        return sql`when ${platform}::text then ${guideline ? pick(guideline) : fallback(platform)}`;
-      }),
-      sql` `,
-    )} end)`;
-  const key = (g: Guideline) => sql`${g.key}::text`;
-  const days = (g: Guideline) => sql`${g.responseDays}::int`;
-  const firstAnswer = (column: SQL, id: SQL) =>
-    sql`(select min(r.published_at) from ${staffReplies} r where r.${column} = ${id} and r.published_at is not null)`;
-
   const submissionConditions: SQL[] = [
     sql`${consultations.organisationId} = ${organisationId}::uuid`,
     sql`${submissions.erasedAt} is null`,
@@ -111,7 +105,7 @@ export function itemsSql(context: Context, filter: InsightsFilter, answers: bool
   if (filter.consultation) submissionConditions.push(sql`${consultations.slug} = ${filter.consultation}::text`);
   if (filter.channel) submissionConditions.push(sql`${submissions.channel}::text = ${filter.channel}::text`);
   const submissionAnswers = answers
-    ? sql`, coalesce(${submissions.firstResponseAt}, ${firstAnswer(sql.raw('submission_id'), sql`${submissions.id}`)}) as first_at,
+    ? sql`, coalesce(${submissions.firstResponseAt}, ${submissions.firstPublishedReplyAt}) as first_at,
         ${submissionPromise(key, (channel) => sql`${channel}::text`)} as pkey,
         ${submissionPromise(days, () => sql`${consultations.responseDays}`)} as pdays`
     : sql``;
@@ -124,7 +118,22 @@ export function itemsSql(context: Context, filter: InsightsFilter, answers: bool
     ${filter.topic ? sql`join ${topics} on ${topics.id} = ${consultations.topicId}` : sql``}
     where ${sql.join(submissionConditions, sql` and `)}`;
   if (filter.channel && filter.channel !== 'social') return submissionRows;
+  return sql`${submissionRows}
+    union all
+    ${postItemsSql(context, filter, answers)}`;
+}
 
+/** The residents' posts of `itemsSql`, with the same columns. */
+function postItemsSql(context: Context, filter: InsightsFilter, answers: boolean): SQL {
+  const { organisationId } = context;
+  const postPromise = (pick: (g: Guideline) => SQL, fallback: (platform: string) => SQL) =>
+    sql`(case ${socialThreads.platform}::text ${sql.join(
+      socialPlatform.enumValues.map((platform) => {
+        const guideline = guidelineFor(context.guidelines, 'social', platform);
+        return sql`when ${platform}::text then ${guideline ? pick(guideline) : fallback(platform)}`;
+      }),
+      sql` `,
+    )} end)`;
   const threadTopic = sql`coalesce(${socialThreads.topicId}, ${consultations.topicId})`;
   const postConditions: SQL[] = [
     sql`${socialThreads.organisationId} = ${organisationId}::uuid`,
@@ -138,15 +147,13 @@ export function itemsSql(context: Context, filter: InsightsFilter, answers: bool
   if (filter.topic) postConditions.push(sql`${topics.slug} = ${filter.topic}::text`);
   if (filter.consultation) postConditions.push(sql`${consultations.slug} = ${filter.consultation}::text`);
   const postAnswers = answers
-    ? sql`, coalesce(${socialPosts.firstResponseAt}, ${firstAnswer(sql.raw('social_post_id'), sql`${socialPosts.id}`)}),
-        ${postPromise(key, (platform) => sql`${platform}::text`)},
-        ${postPromise(days, () => sql`${consultations.responseDays}`)}`
+    ? sql`, coalesce(${socialPosts.firstResponseAt}, ${firstAnswer(sql.raw('social_post_id'), sql`${socialPosts.id}`)}) as first_at,
+        ${postPromise(key, (platform) => sql`${platform}::text`)} as pkey,
+        ${postPromise(days, () => sql`${consultations.responseDays}`)} as pdays`
     : sql``;
-  return sql`${submissionRows}
-    union all
-    select 'social_post'::text, ${socialPosts.id}, 'social'::text, ${socialPosts.postedAt},
-      ${socialPosts.sentiment}->>'label', null::text, ${threadTopic}, ${socialThreads.consultationId},
-      (case when ${socialPosts.language} = 'en' then 'en' else 'nl' end)
+  return sql`select 'social_post'::text as kind, ${socialPosts.id} as id, 'social'::text as channel, ${socialPosts.postedAt} as at,
+      ${socialPosts.sentiment}->>'label' as label, null::text as state, ${threadTopic} as topic_id,
+      ${socialThreads.consultationId} as cid, (case when ${socialPosts.language} = 'en' then 'en' else 'nl' end) as lang
       ${postAnswers}
     from ${socialPosts}
     join ${socialThreads} on ${socialThreads.id} = ${socialPosts.threadId}
@@ -169,7 +176,35 @@ function emptyCounts(): SentimentCounts {
   return { positive: 0, neutral: 0, negative: 0, unknown: 0 };
 }
 
-/** Volume and sentiment per week, topic and channel (figures.ts `volumePerWeek`, `sentimentPer…`), in one grouped scan. */
+/**
+ * The items of the period and filter counted per Amsterdam day, channel, label and topic:
+ * submissions from the roll-up the database keeps (`submission_day_counts`, a few rows per
+ * consultation and day instead of every item), residents' posts counted from the posts, as
+ * `itemsSql` selects them (a fiftieth of the items, read through the index on posted_at).
+ */
+function dayCountsSql(context: Context, filter: InsightsFilter): SQL {
+  const conditions: SQL[] = [
+    sql`${consultations.organisationId} = ${context.organisationId}::uuid`,
+    sql`${submissionDayCounts.day} between ${filter.from}::date and ${filter.to}::date`,
+  ];
+  if (filter.topic) conditions.push(sql`${topics.slug} = ${filter.topic}::text`);
+  if (filter.consultation) conditions.push(sql`${consultations.slug} = ${filter.consultation}::text`);
+  if (filter.channel) conditions.push(sql`${submissionDayCounts.channel}::text = ${filter.channel}::text`);
+  const submissionCounts = sql`select ${submissionDayCounts.day} as day, ${submissionDayCounts.channel}::text as channel,
+      nullif(${submissionDayCounts.label}, '') as label, ${consultations.topicId} as topic_id, ${submissionDayCounts.n} as n
+    from ${submissionDayCounts}
+    join ${consultations} on ${consultations.id} = ${submissionDayCounts.consultationId}
+    ${filter.topic ? sql`join ${topics} on ${topics.id} = ${consultations.topicId}` : sql``}
+    where ${sql.join(conditions, sql` and `)}`;
+  if (filter.channel && filter.channel !== 'social') return submissionCounts;
+  return sql`${submissionCounts}
+    union all
+    select (p.at at time zone ${TIME_ZONE})::date, p.channel, p.label, p.topic_id, count(*)::int
+    from (${postItemsSql(context, filter, false)}) p
+    group by 1, 2, 3, 4`;
+}
+
+/** Volume and sentiment per week, topic and channel (figures.ts `volumePerWeek`, `sentimentPer…`), from the day counts. */
 export async function countFigures(
   db: Db,
   context: Context,
@@ -177,9 +212,8 @@ export async function countFigures(
   weeks: readonly string[],
 ): Promise<CountFigures> {
   const rows = rowsOf<{ week: string; channel: Channel; label: string | null; topic_id: string | null; n: number }>(
-    await db.execute(sql`select to_char(i.at at time zone ${TIME_ZONE}, ${'IYYY"-W"IW'}) as week, i.channel, i.label,
-        i.topic_id, count(*)::int as n
-      from (${itemsSql(context, filter, false)}) i
+    await db.execute(sql`select to_char(c.day, ${'IYYY"-W"IW'}) as week, c.channel, c.label, c.topic_id, sum(c.n)::int as n
+      from (${dayCountsSql(context, filter)}) c
       group by 1, 2, 3, 4`),
   );
   const volume = new Map(weeks.map((week) => [week, { week, total: 0, portal: 0, widget: 0, social: 0 }]));
@@ -226,7 +260,7 @@ export async function channelCounts(
   filter: InsightsFilter,
 ): Promise<Record<Channel, number>> {
   const rows = rowsOf<{ channel: Channel; n: number }>(
-    await db.execute(sql`select i.channel, count(*)::int as n from (${itemsSql(context, filter, false)}) i group by 1`),
+    await db.execute(sql`select c.channel, sum(c.n)::int as n from (${dayCountsSql(context, filter)}) c group by 1`),
   );
   const counts: Record<Channel, number> = { portal: 0, widget: 0, social: 0 };
   for (const row of rows) counts[row.channel] += row.n;
@@ -288,7 +322,9 @@ export async function responseFigures(
         select * from jsonb_to_recordset(${table}::jsonb)
           as s(days int, day int, lo float8, hi float8, fixed float8, shift float8)
       ),
-      i as (
+      -- Materialized: otherwise the planner repeats the (numeric) millisecond conversions in
+      -- the join with the segments, for every piece of the item's day (half the time at a million).
+      i as materialized (
         select n.pkey, n.pdays, n.channel, ${ms(sql`n.at`)} as at_ms, ${ms(sql`n.first_at`)} as first_ms
         from (${needing}) n
       ),

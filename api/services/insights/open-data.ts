@@ -158,13 +158,10 @@ export async function openDataCounts(db: Db, slug?: string): Promise<CountedCons
     const join = answered ? sql.raw('join') : sql.raw('left join');
     return sql`
       select s.consultation_id as cid, s.channel::text as channel, s.sentiment->>'label' as label,
-        s.review_state::text as state, s.created_at as at, r.first_at
+        s.review_state::text as state, s.created_at as at, s.first_published_reply_at as first_at
       from ${submissions} s
-      ${join} (
-        select submission_id, min(published_at) as first_at from ${staffReplies}
-        where published_at is not null and submission_id is not null group by submission_id
-      ) r on r.submission_id = s.id
       where s.erased_at is null and s.consultation_id in (select id from (${visible}) v)
+        ${answered ? sql`and s.first_published_reply_at is not null` : sql``}
       union all
       select v.id, 'social', p.sentiment->>'label', null, p.posted_at, r.first_at
       from ${socialPosts} p

@@ -1,0 +1,206 @@
+/**
+ * The roll-ups the insights read instead of every item: the submissions per consultation,
+ * Amsterdam day, channel and label (`submission_day_counts`, kept by triggers, migration 0044)
+ * and each submission's first published reply (`first_published_reply_at`, migration 0045): after a mixed sequence of input taken in, decisions, answers, staff corrections,
+ * erasures, a retention purge, bulk changes, deletions and a rolled-back transaction, it
+ * holds exactly what counting the submissions from scratch gives, and the insights figures
+ * made from it equal the item-by-item reference.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { eq, inArray, like, sql } from 'drizzle-orm';
+import type { Db } from '../../../../api/db/client.ts';
+import { rowsOf } from '../../../../api/db/rows.ts';
+import { consultations, organisations, submissions } from '../../../../api/db/schema.ts';
+import { generateItems, type GenerateReport } from '../../../../api/services/generate.ts';
+import {
+  responseOverall,
+  responseTimes,
+  sentimentPerChannel,
+  sentimentPerTopic,
+  volumePerWeek,
+} from '../../../../api/services/insights/figures.ts';
+import { computeInsights } from '../../../../api/services/insights/index.ts';
+import { loadItems } from '../../../../api/services/insights/items.ts';
+import { weeksBetween } from '../../../../api/services/insights/weeks.ts';
+import { correctSentiment } from '../../../../api/services/item-sentiment.ts';
+import { answerItem, decide } from '../../../../api/services/moderation/index.ts';
+import type { Actor } from '../../../../api/services/moderation/source.ts';
+import { eraseSubmission } from '../../../../api/services/residents-rights.ts';
+import { purgeExpired } from '../../../../api/services/retention.ts';
+import { submitInput } from '../../../../api/services/submissions.ts';
+import { openTestApp, type TestApp } from '../../../support/app.ts';
+import { databaseTargets } from '../../../support/databases.ts';
+import { addStaffUser } from '../../../support/staff.ts';
+
+const NOW = new Date('2026-06-30T10:00:00Z');
+const WHOLE = { from: '2026-02-27', to: '2026-06-30' };
+
+type DayCount = { consultation_id: string; day: string; channel: string; label: string; n: number };
+
+/** The roll-up as stored, and as counted from the submissions themselves. */
+async function stored(db: Db): Promise<DayCount[]> {
+  return rowsOf<DayCount>(
+    await db.execute(sql`select consultation_id, day::text as day, channel::text as channel, label, n
+      from submission_day_counts order by 1, 2, 3, 4`),
+  );
+}
+
+async function fromScratch(db: Db): Promise<DayCount[]> {
+  return rowsOf<DayCount>(
+    await db.execute(sql`select consultation_id, (created_at at time zone 'Europe/Amsterdam')::date::text as day,
+        channel::text as channel, coalesce(sentiment->>'label', '') as label, count(*)::int as n
+      from submissions where erased_at is null group by 1, 2, 3, 4 order by 1, 2, 3, 4`),
+  );
+}
+
+for (const target of databaseTargets()) {
+  describe(`the day counts of submissions (${target.name})`, () => {
+    let t: TestApp;
+    let report: GenerateReport;
+    let organisationId: string;
+    let actor: Actor;
+    before(async () => {
+      t = await openTestApp(target);
+      report = await generateItems(t.db, { items: 300, consultations: 3, days: 120, now: NOW });
+      organisationId = (await t.db.select({ id: organisations.id }).from(organisations))[0]!.id;
+      const adminId = await addStaffUser(t, 'beheer@demodam.example', 'administrator');
+      actor = { id: adminId, organisationId, roles: [{ role: 'administrator', departmentId: null }] };
+    });
+    after(() => t.close());
+
+    const generated = async (limit: number, offset: number) =>
+      (
+        await t.db
+          .select({ id: submissions.id })
+          .from(submissions)
+          .where(like(submissions.followUpCode, `GEN${report.run}-%`))
+          .orderBy(submissions.followUpCode)
+          .limit(limit)
+          .offset(offset)
+      ).map((row) => row.id);
+
+    it('holds what counting the submissions gives, after the generator filled them', async () => {
+      const counts = await stored(t.db);
+      assert.ok(counts.length > 0);
+      assert.deepEqual(counts, await fromScratch(t.db));
+    });
+
+    it('holds what counting the submissions gives after a mixed sequence of writes', async () => {
+      // Input taken in through the portal and the widget.
+      for (const channel of ['portal', 'widget'] as const) {
+        const result = await submitInput(t.db, {
+          consultationSlug: report.consultations[0]!,
+          input: { answers: { toelichting: 'Meer bomen in de straat.' }, language: 'nl', channel },
+          now: NOW,
+        });
+        assert.equal(result.kind, 'created', JSON.stringify(result));
+      }
+      const ids = await generated(12, 0);
+      // Decisions and an answer: no counted column changes, so nothing may change here.
+      const before = await stored(t.db);
+      const waiting = (
+        await t.db
+          .select({ id: submissions.id })
+          .from(submissions)
+          .where(eq(submissions.reviewState, 'new'))
+          .orderBy(submissions.followUpCode)
+          .limit(3)
+      ).map((row) => row.id);
+      for (const [i, decision] of (['publish', 'escalate', 'needs_answer'] as const).entries())
+        assert.equal((await decide(t.db, { itemId: waiting[i]!, decision, actor, now: NOW })).kind, 'decided');
+      const answered = await answerItem(t.db, {
+        itemId: waiting[2]!,
+        body: 'Dank, we kijken ernaar.',
+        language: 'nl',
+        actor,
+        now: NOW,
+      });
+      assert.equal(answered.kind, 'answered');
+      assert.deepEqual(await stored(t.db), before, 'decisions and answers leave the counts alone');
+      // Staff corrections of the label move an item from one label to another.
+      await correctSentiment(t.db, {
+        organisationId,
+        subject: { type: 'submission', id: ids[3]! },
+        label: 'positive',
+        staffUserId: actor.id,
+        now: NOW,
+      });
+      await correctSentiment(t.db, {
+        organisationId,
+        subject: { type: 'submission', id: ids[4]! },
+        label: 'negative',
+        staffUserId: actor.id,
+        now: NOW,
+      });
+      // Erasure on request takes items out; erasing again changes nothing.
+      // Replies withdrawn and deleted change the time of the first one.
+      const replied = rowsOf<{ id: string }>(
+        await t.db.execute(sql`select r.id from staff_replies r join submissions s on s.id = r.submission_id
+          where s.follow_up_code like ${`GEN${report.run}-%`} and r.published_at is not null order by r.id limit 2`),
+      );
+      assert.equal(replied.length, 2);
+      await t.db.execute(sql`update staff_replies set published_at = null where id = ${replied[0]!.id}::uuid`);
+      await t.db.execute(sql`delete from staff_replies where id = ${replied[1]!.id}::uuid`);
+      for (const id of [ids[5]!, ids[6]!, waiting[2]!, ids[5]!])
+        await eraseSubmission(t.db, { id, now: NOW, actor: { type: 'staff', id: actor.id } });
+      // Several rows in one statement: labels cleared, an item moved to another consultation
+      // and another day, two deleted.
+      await t.db
+        .update(submissions)
+        .set({ sentiment: null })
+        .where(inArray(submissions.id, [ids[7]!, ids[8]!]));
+      const [other] = await t.db
+        .select({ id: consultations.id })
+        .from(consultations)
+        .where(eq(consultations.slug, report.consultations[1]!));
+      await t.db
+        .update(submissions)
+        .set({ consultationId: other!.id, createdAt: new Date('2026-03-01T23:30:00Z') })
+        .where(eq(submissions.id, ids[9]!));
+      await t.db.execute(
+        sql`delete from submission_answers where submission_id in (${ids[10]!}::uuid, ${ids[11]!}::uuid)`,
+      );
+      await t.db.delete(submissions).where(inArray(submissions.id, [ids[10]!, ids[11]!]));
+      // A transaction that fails leaves the counts as they were.
+      const undone = await generated(20, 20);
+      await assert.rejects(
+        t.db.transaction(async (tx) => {
+          await tx.update(submissions).set({ erasedAt: NOW }).where(inArray(submissions.id, undone));
+          throw new Error('rolled back');
+        }),
+        /rolled back/,
+      );
+      // More input in bulk, and the retention purge a year on.
+      await generateItems(t.db, { items: 50, consultations: 1, days: 30, now: NOW });
+      await purgeExpired(t.db, new Date('2028-01-01T00:00:00Z'));
+
+      const after = await stored(t.db);
+      assert.deepEqual(after, await fromScratch(t.db));
+      assert.notDeepEqual(after, before, 'the sequence changed what is counted');
+      // The time of each submission's first published reply, kept by the triggers on the replies.
+      const firstReplies = rowsOf<{ id: string; kept: string | null; counted: string | null }>(
+        await t.db.execute(sql`select s.id, s.first_published_reply_at::text as kept,
+            (select min(r.published_at) from staff_replies r
+              where r.submission_id = s.id and r.published_at is not null)::text as counted
+          from submissions s order by s.id`),
+      );
+      assert.ok(firstReplies.some((row) => row.kept !== null));
+      assert.deepEqual(
+        firstReplies.filter((row) => row.kept !== row.counted),
+        [],
+      );
+    });
+
+    it('gives the volume, sentiment and response figures of the item-by-item reference after those writes', async () => {
+      const insights = await computeInsights(t.db, organisationId, WHOLE, NOW);
+      const items = await loadItems(t.db, organisationId, WHOLE);
+      assert.equal(insights.items, items.length);
+      assert.deepEqual(insights.volume, volumePerWeek(items, weeksBetween(WHOLE.from, WHOLE.to)));
+      assert.deepEqual(insights.sentimentByTopic, sentimentPerTopic(items));
+      assert.deepEqual(insights.sentimentByChannel, sentimentPerChannel(items));
+      assert.deepEqual(insights.responseTimes, responseTimes(items, NOW));
+      assert.deepEqual(insights.responseOverall, responseOverall(items, NOW));
+    });
+  });
+}
