@@ -38,6 +38,10 @@ import { colleaguesApi } from './colleagues/api.ts';
 import { embeddingApi } from './embedding/api.ts';
 import { guidelinesApi } from './settings/guideline-api.ts';
 import { organisationApi } from './settings/api.ts';
+import { webcareApi } from './webcare/api.ts';
+import { calendarApi } from './calendar/api.ts';
+import { signInApi } from './sign-in/api.ts';
+import { secondFactorApi } from './second-factor/api.ts';
 import { createQueuePage, queueRoutes } from './queue/routes.ts';
 import { presenceRoutes } from './queue/presence-routes.ts';
 import { savedViewRoutes } from './queue/saved-views-routes.ts';
@@ -109,6 +113,10 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): OpenAPIHono
   app.route('/', embeddingApi());
   app.route('/', guidelinesApi());
   app.route('/', organisationApi());
+  app.route('/', webcareApi());
+  app.route('/', calendarApi());
+  app.route('/', signInApi());
+  app.route('/', secondFactorApi({ secretKey: () => options.socialPosting?.().secretKey }));
   documentExistingStaffApi(app.openAPIRegistry);
   return app;
 }
