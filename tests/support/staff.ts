@@ -144,3 +144,8 @@ export async function refusals(
   for (const [role, key] of keys) statuses[role] = (await withKey(t, key, method, path, body)).status;
   return statuses;
 }
+
+/** What `refusals` answers for an operation only others may use: 401 anonymously, 403 for each key. */
+export function refusedToAll(keys: ReadonlyMap<StaffRole, string>): Record<string, number> {
+  return { anonymous: 401, ...Object.fromEntries([...keys.keys()].map((role) => [role, 403])) };
+}

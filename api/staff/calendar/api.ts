@@ -7,7 +7,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { InputText } from '../../../shared/contracts/input-text.ts';
-import { problem } from '../../http/problem.ts';
+import { invalidFields, problem } from '../../http/problem.ts';
 import { minutesOf, weeklyHoursProblem, type WeeklyHours } from '../../services/office-hours/calendar.ts';
 import {
   CLOSED_DAYS_MAX,
@@ -189,7 +189,7 @@ export function calendarApi() {
     const input = c.req.valid('json');
     const refused = scheduleProblem(input.openingHours);
     if (refused) {
-      return problem(c, 422, 'validation_failed', { detail: 'validation_detail', errors: [refused] }) as never;
+      return invalidFields(c, [refused]) as never;
     }
     const result = await saveCalendarSettings(db, {
       organisationId: session.user.organisationId,
@@ -203,10 +203,7 @@ export function calendarApi() {
     });
     switch (result.kind) {
       case 'unknown_channel':
-        return problem(c, 422, 'validation_failed', {
-          detail: 'validation_detail',
-          errors: [{ field: 'promises', code: 'calendar_unknown_channel' }],
-        }) as never;
+        return invalidFields(c, [{ field: 'promises', code: 'calendar_unknown_channel' }]) as never;
       case 'stale':
         return problem(c, 409, 'calendar_stale', {
           detail: 'calendar_stale_detail',

@@ -7,7 +7,7 @@
  * passkey, only counts.
  */
 import { z } from '@hono/zod-openapi';
-import { problem } from '../../http/problem.ts';
+import { invalidFields, problem } from '../../http/problem.ts';
 import { factorCounts, requirementOf, resetSecondFactor, setRequirement } from '../../services/auth/second-factor.ts';
 import { changesSinceVersion } from '../../services/audit-log.ts';
 import { IdParam, problemContent, STAFF_TAGS, staffOpenApi, staffRoute } from '../kit/openapi.ts';
@@ -102,10 +102,7 @@ export function secondFactorApi(options: { secretKey: () => Buffer | undefined }
     });
     switch (result.kind) {
       case 'no_key':
-        return problem(c, 422, 'validation_failed', {
-          detail: 'validation_detail',
-          errors: [{ field: 'required', code: 'second_factor_no_key' }],
-        }) as never;
+        return invalidFields(c, [{ field: 'required', code: 'second_factor_no_key' }]) as never;
       case 'stale': {
         const changes = await changesSinceVersion(db, {
           organisationId,

@@ -6,7 +6,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { InputText } from '../../../shared/contracts/input-text.ts';
-import { problem } from '../../http/problem.ts';
+import { invalidFields, problem } from '../../http/problem.ts';
 import { STAFF_ROLES } from '../../services/auth/roles.ts';
 import {
   CLAIM_VALUE_MAX,
@@ -84,8 +84,7 @@ export function signInApi() {
       const refused = mappingRowProblem(row);
       return refused ? [{ field: `rows.${i}.departmentId`, code: `sso_${refused}` as const }] : [];
     });
-    if (errors.length > 0)
-      return problem(c, 422, 'validation_failed', { detail: 'validation_detail', errors }) as never;
+    if (errors.length > 0) return invalidFields(c, errors) as never;
     const result = await saveSsoMapping(db, {
       organisationId: session.user.organisationId,
       actorId: session.user.id,
@@ -96,10 +95,7 @@ export function signInApi() {
     switch (result.kind) {
       case 'unknown_department':
         // The service does not say which row: the list as a whole is refused.
-        return problem(c, 422, 'validation_failed', {
-          detail: 'validation_detail',
-          errors: [{ field: 'rows', code: 'sso_unknown_department' }],
-        }) as never;
+        return invalidFields(c, [{ field: 'rows', code: 'sso_unknown_department' }]) as never;
       case 'stale':
         return problem(c, 409, 'sso_mapping_stale', {
           detail: 'sso_mapping_stale_detail',

@@ -7,7 +7,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { InputText } from '../../../shared/contracts/input-text.ts';
-import { problem } from '../../http/problem.ts';
+import { invalidFields, problem } from '../../http/problem.ts';
 import type { MessageCode } from '../../messages/texts.ts';
 import { ANSWER_MAX_LENGTH } from '../../services/moderation/index.ts';
 import { addRoutingRule, deleteRoutingRule, listRoutingRules } from '../../services/webcare/routing.ts';
@@ -243,10 +243,9 @@ export function webcareApi() {
       case 'duplicate':
         return problem(c, 409, 'routing_duplicate') as never;
       default:
-        return problem(c, 422, 'validation_failed', {
-          detail: 'validation_detail',
-          errors: [{ field: RULE_FIELDS[result.kind], code: `routing_${result.kind}` satisfies MessageCode }],
-        }) as never;
+        return invalidFields(c, [
+          { field: RULE_FIELDS[result.kind], code: `routing_${result.kind}` satisfies MessageCode },
+        ]) as never;
     }
   });
 
