@@ -63,6 +63,11 @@ export function problem(
   });
 }
 
+/** Refused input (422): the usual title and detail, and a message per field. */
+export function invalidFields(c: Context, errors: FieldError[]): Response {
+  return problem(c, 422, 'validation_failed', { detail: 'validation_detail', errors });
+}
+
 /** Maps zod's issues to Podium's field errors, so residents read our words, not zod's. */
 export function fieldErrorsFromZod(error: ZodError): FieldError[] {
   return error.issues.map((issue): FieldError => {
@@ -100,8 +105,5 @@ export function validationHook(
   c: Context,
 ): Response | undefined {
   if (result.success) return undefined;
-  return problem(c, 422, 'validation_failed', {
-    detail: 'validation_detail',
-    errors: fieldErrorsFromZod(result.error),
-  });
+  return invalidFields(c, fieldErrorsFromZod(result.error));
 }

@@ -41,6 +41,10 @@ import { organisationApi } from './settings/api.ts';
 import { houseRulesApi } from './settings/house-rule-api.ts';
 import { statementApi } from './settings/statement-api.ts';
 import { topicsApi } from './consultations/topic-api.ts';
+import { webcareApi } from './webcare/api.ts';
+import { calendarApi } from './calendar/api.ts';
+import { signInApi } from './sign-in/api.ts';
+import { secondFactorApi } from './second-factor/api.ts';
 import { createQueuePage, queueRoutes } from './queue/routes.ts';
 import { presenceRoutes } from './queue/presence-routes.ts';
 import { savedViewRoutes } from './queue/saved-views-routes.ts';
@@ -115,6 +119,10 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): OpenAPIHono
   app.route('/', houseRulesApi());
   app.route('/', statementApi());
   app.route('/', topicsApi());
+  app.route('/', webcareApi());
+  app.route('/', calendarApi());
+  app.route('/', signInApi());
+  app.route('/', secondFactorApi({ secretKey: () => options.socialPosting?.().secretKey }));
   documentExistingStaffApi(app.openAPIRegistry);
   return app;
 }

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { departments, organisations, staffUsers } from '../../api/db/schema.ts';
 import { createApiKey } from '../../api/services/auth/api-keys.ts';
-import type { StaffRole } from '../../api/services/auth/roles.ts';
+import { can, STAFF_ROLES, type Permission, type StaffRole } from '../../api/services/auth/roles.ts';
 import { createStaffUser } from '../../api/services/auth/users.ts';
 import { NOW, postForm, type TestApp } from './app.ts';
 
@@ -105,4 +105,47 @@ export function withKey(
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
+}
+
+/**
+ * A personal API key for a new colleague of each role that lacks `permission` (their e-mail
+ * addresses start with `prefix`), to try an operation as every role that may not use it.
+ */
+export async function keysWithout(t: TestApp, permission: Permission, prefix: string): Promise<Map<StaffRole, string>> {
+  const keys = new Map<StaffRole, string>();
+  for (const role of STAFF_ROLES.filter((r) => !can([{ role: r, departmentId: null }], permission))) {
+    const id = await addStaffUser(
+      t,
+      `${prefix}-${role.replaceAll('_', '-')}@keys.example`,
+      role,
+      role === 'department_member' ? { department: 'verkeer' } : {},
+    );
+    keys.set(role, await apiKeyFor(t, id));
+  }
+  return keys;
+}
+
+/**
+ * The statuses a staff operation answers anonymously and with each key of `keys`, by caller:
+ * `{ anonymous: 401, moderator: 403, … }` when it is refused as it should be.
+ */
+export async function refusals(
+  t: TestApp,
+  keys: ReadonlyMap<StaffRole, string>,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Record<string, number>> {
+  const anonymous = await t.app.request(path, {
+    method,
+    ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+  const statuses: Record<string, number> = { anonymous: anonymous.status };
+  for (const [role, key] of keys) statuses[role] = (await withKey(t, key, method, path, body)).status;
+  return statuses;
+}
+
+/** What `refusals` answers for an operation only others may use: 401 anonymously, 403 for each key. */
+export function refusedToAll(keys: ReadonlyMap<StaffRole, string>): Record<string, number> {
+  return { anonymous: 401, ...Object.fromEntries([...keys.keys()].map((role) => [role, 403])) };
 }

@@ -125,16 +125,27 @@ export async function requirementOf(db: Db, organisationId: string): Promise<{ r
 
 export type RequirementSaveResult =
   | { kind: 'saved'; required: boolean; version: number; changed: boolean }
-  | { kind: 'stale'; required: boolean; version: number };
+  | { kind: 'stale'; required: boolean; version: number }
+  | { kind: 'no_key' };
 
 /**
  * Requires (or stops requiring) a second factor for every local account, on the version
  * the administrator's page showed: a save on an older page is refused with the state now.
+ * Requiring it without the key that seals TOTP secrets (`sealingKey: false`) is refused: no
+ * one could then set up an app, and everyone without a passkey would be locked out.
  */
 export async function setRequirement(
   db: Db,
-  params: { organisationId: string; actorId: string; required: boolean; expectedVersion: number; now: Date },
+  params: {
+    organisationId: string;
+    actorId: string;
+    required: boolean;
+    expectedVersion: number;
+    sealingKey: boolean;
+    now: Date;
+  },
 ): Promise<RequirementSaveResult> {
+  if (params.required && !params.sealingKey) return { kind: 'no_key' };
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select({ required: organisations.requireSecondFactor, version: organisations.secondFactorPolicyVersion })

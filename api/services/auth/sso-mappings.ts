@@ -27,6 +27,19 @@ export const CLAIM_VALUE_MAX = 256;
 /** Enough for every group a municipality maps; a longer list is a mistake, not a configuration. */
 export const MAPPING_ROWS_MAX = 200;
 
+/**
+ * What is wrong with a row's department, if anything: a department member's role holds only
+ * within a department, and every other role holds organisation-wide, so it names none.
+ */
+export function mappingRowProblem(row: {
+  role: StaffRole;
+  departmentId: string | null;
+}): 'department_required' | 'department_not_allowed' | undefined {
+  if (row.role === 'department_member' && !row.departmentId) return 'department_required';
+  if (row.role !== 'department_member' && row.departmentId) return 'department_not_allowed';
+  return undefined;
+}
+
 const rowKey = (row: MappingRow) => `${row.claimValue}\u0000${row.role}\u0000${row.departmentId ?? ''}`;
 
 export async function loadSsoMapping(db: Db, organisationId: string): Promise<SsoMapping> {

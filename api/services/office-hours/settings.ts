@@ -40,6 +40,11 @@ export type CalendarSaveResult =
   | { kind: 'stale'; version: number; changes: CalendarChange[] }
   | { kind: 'unknown_channel' };
 
+/** The largest response promise per unit: longer is a typo, not a promise to residents. */
+export const PROMISE_MAX: Record<ResponsePromise['unit'], number> = { working_days: 60, hours: 200 };
+/** The most extra closed days the calendar holds. */
+export const CLOSED_DAYS_MAX = 366;
+
 /** The most changes a refusal lists; older ones are in the audit log. */
 const MAX_CHANGES = 5;
 
@@ -86,12 +91,17 @@ class StaleCalendar extends Error {}
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Weekly hours in a stable form (days in order, spans by start), so equal schedules compare equal. */
+/**
+ * Weekly hours in a stable form (days in order, spans by start, each span's keys in one order:
+ * jsonb gives them back as `{to, from}`), so equal schedules compare equal.
+ */
 function normalWeekly(weekly: WeeklyHours): WeeklyHours {
   const out: WeeklyHours = {};
   for (const day of [0, 1, 2, 3, 4, 5, 6] as const) {
     const spans = weekly[day];
-    if (spans && spans.length > 0) out[day] = [...spans].sort((a, b) => a.from.localeCompare(b.from));
+    if (spans && spans.length > 0) {
+      out[day] = [...spans].sort((a, b) => a.from.localeCompare(b.from)).map(({ from, to }) => ({ from, to }));
+    }
   }
   return out;
 }

@@ -13,6 +13,9 @@ import { recordAudit } from '../audit.ts';
 
 export type ReplyTemplate = typeof replyTemplates.$inferSelect;
 
+/** The longest title a template may have, in either language (the page and the API refuse longer). */
+export const TEMPLATE_TITLE_MAX = 200;
+
 export type TemplateValues = { consultation: string; channel: string; date: string };
 
 /** Both spellings of each placeholder work in both languages: staff type what they read. */

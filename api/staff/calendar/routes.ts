@@ -13,7 +13,9 @@ import type { HolidayRules, OpeningSpan, WeeklyHours } from '../../services/offi
 import { minutesOf } from '../../services/office-hours/calendar.ts';
 import type { ResponsePromise } from '../../services/office-hours/due-times.ts';
 import {
+  CLOSED_DAYS_MAX,
   loadCalendarSettings,
+  PROMISE_MAX,
   saveCalendarSettings,
   type CalendarSettings,
 } from '../../services/office-hours/settings.ts';
@@ -26,7 +28,6 @@ import * as calendarTexts from './texts.ts';
 import { renderCalendarPage, WEEK_ORDER, type CalendarFormValues, type DayValues, type FormError } from './view.ts';
 
 const MAX_FIELD = 100;
-const MAX_CLOSED_DAYS = 366;
 const LIBERATION = ['every_year', 'lustrum', 'never'] as const;
 
 /** The stored settings as the form shows them. */
@@ -160,7 +161,7 @@ function checkForm(body: FormBody, lang: Locale, stored: CalendarSettings): Chec
     }
     closedDays.push(date);
   }
-  if (new Set(closedDays).size > MAX_CLOSED_DAYS) {
+  if (new Set(closedDays).size > CLOSED_DAYS_MAX) {
     errors.push({ field: 'closed-days', message: m.errors.tooManyDays });
   }
 
@@ -172,9 +173,9 @@ function checkForm(body: FormBody, lang: Locale, stored: CalendarSettings): Chec
     const amount = /^\d{1,4}$/.test(amountRaw) ? Number(amountRaw) : Number.NaN;
     if (unit !== 'working_days' && unit !== 'hours') {
       errors.push({ field: `unit-${p.id}`, message: m.errors.unit(name) });
-    } else if (unit === 'working_days' && !(amount >= 1 && amount <= 60)) {
+    } else if (unit === 'working_days' && !(amount >= 1 && amount <= PROMISE_MAX.working_days)) {
       errors.push({ field: `amount-${p.id}`, message: m.errors.days(name) });
-    } else if (unit === 'hours' && !(amount >= 1 && amount <= 200)) {
+    } else if (unit === 'hours' && !(amount >= 1 && amount <= PROMISE_MAX.hours)) {
       errors.push({ field: `amount-${p.id}`, message: m.errors.hours(name) });
     } else {
       promises.push({ id: p.id, promise: { unit, amount } });

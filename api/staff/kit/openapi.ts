@@ -63,6 +63,19 @@ export const STAFF_TAGS = {
       "Listening per connected social-media account: the hashtags and keywords of the municipality's topics.",
   },
   embedding: { name: 'Staff: embedding', description: 'The web addresses (origins) that may embed widgets.' },
+  webcare: {
+    name: 'Staff: webcare',
+    description: 'Reply templates and the routing rules that assign new items by topic and channel.',
+  },
+  calendar: {
+    name: 'Staff: office calendar',
+    description: 'Opening hours, holidays, extra closed days and each channel’s response promise.',
+  },
+  signIn: {
+    name: 'Staff: sign-in',
+    description:
+      'Which identity-provider groups give which role, requiring two-step verification, resetting a colleague’s.',
+  },
   settings: {
     name: 'Staff: settings',
     description:

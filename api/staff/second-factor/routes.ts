@@ -654,23 +654,23 @@ export function secondFactorRoutes(options: SecondFactorRouteOptions): Hono<Staf
       });
     }
     const required = choice === 'yes';
-    if (required && !key()) {
+    const version = Number(field(body, 'version'));
+    const result = await setRequirement(c.get('db'), {
+      organisationId: session.user.organisationId,
+      actorId: session.user.id,
+      required,
+      // Not a number: no version matches, so the save is refused as stale with the state now.
+      expectedVersion: Number.isInteger(version) ? version : -1,
+      sealingKey: !!key(),
+      now: c.get('now')(),
+    });
+    if (result.kind === 'no_key') {
       return policyPage(c, lang, session, {
         errors: [{ field: 'required', message: m.noKey }],
         chosen: required,
         status: 422,
       });
     }
-    const version = Number(field(body, 'version'));
-    const result = Number.isInteger(version)
-      ? await setRequirement(c.get('db'), {
-          organisationId: session.user.organisationId,
-          actorId: session.user.id,
-          required,
-          expectedVersion: version,
-          now: c.get('now')(),
-        })
-      : { kind: 'stale' as const, ...(await requirementOf(c.get('db'), session.user.organisationId)) };
     if (result.kind === 'stale') {
       const now = result.required ? m.required : m.optional;
       return policyPage(c, lang, session, {

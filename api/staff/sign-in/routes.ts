@@ -16,6 +16,7 @@ import {
   CLAIM_VALUE_MAX,
   loadSsoMapping,
   MAPPING_ROWS_MAX,
+  mappingRowProblem,
   saveSsoMapping,
   type MappingRow,
 } from '../../services/auth/sso-mappings.ts';
@@ -179,12 +180,10 @@ function checkForm(
       errors.push({ field: `r${i}`, message: m.role(shown) });
       continue;
     }
-    if (row.role === 'department_member' && !row.department) {
-      errors.push({ field: `d${i}`, message: m.department(shown) });
-      continue;
-    }
-    if (row.role !== 'department_member' && row.department) {
-      errors.push({ field: `d${i}`, message: m.noDepartment(shown) });
+    const departmentProblem = mappingRowProblem({ role: row.role, departmentId: row.department || null });
+    if (departmentProblem) {
+      const message = departmentProblem === 'department_required' ? m.department(shown) : m.noDepartment(shown);
+      errors.push({ field: `d${i}`, message });
       continue;
     }
     if (row.department && !departmentIds.has(row.department)) {

@@ -34,6 +34,7 @@ import {
   insertTemplate,
   listTemplates,
   saveTemplate,
+  TEMPLATE_TITLE_MAX,
   unfilledPlaceholders,
 } from '../../services/webcare/templates.ts';
 import * as queueTexts from '../queue/texts.ts';
@@ -80,8 +81,8 @@ const AnswerForm = z.discriminatedUnion('action', [
 
 const TemplateForm = z.object({
   id: z.uuid().optional(),
-  titleNl: InputText.trim().min(1).max(200),
-  titleEn: InputText.trim().max(200),
+  titleNl: InputText.trim().min(1).max(TEMPLATE_TITLE_MAX),
+  titleEn: InputText.trim().max(TEMPLATE_TITLE_MAX),
   bodyNl: InputText.trim().min(1).max(ANSWER_MAX_LENGTH),
   bodyEn: InputText.trim().max(ANSWER_MAX_LENGTH),
 });
