@@ -92,8 +92,22 @@ export type CompleteOutcome =
   { kind: 'connected'; account: ConnectedAccount } | { kind: 'refused'; reason: CallbackRefusal; instanceUrl?: string };
 
 const hash = (value: string) => createHash('sha256').update(value).digest('base64url');
-const httpOf = (settings: PostingSettings) =>
-  settings.fetch ?? createSafeFetch({ allowPrivate: settings.allowPrivateHosts });
+
+/** A POST to the instance, as JSON or as a form, through the SSRF-safe fetch; redirects are refused. */
+function postTo(settings: PostingSettings, url: string, body: URLSearchParams | Record<string, string>) {
+  const form = body instanceof URLSearchParams;
+  const http = settings.fetch ?? createSafeFetch({ allowPrivate: settings.allowPrivateHosts });
+  return http(url, {
+    method: 'POST',
+    headers: {
+      'Content-Type': form ? 'application/x-www-form-urlencoded' : 'application/json',
+      Accept: 'application/json',
+    },
+    body: form ? body.toString() : JSON.stringify(body),
+    redirect: 'error',
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  });
+}
 
 /** The instance's origin when Podium may reach it, else undefined (malformed, or private without the setting). */
 function reachableOrigin(raw: string, allowPrivateHosts: boolean): string | undefined {
@@ -139,17 +153,11 @@ async function applicationAt(
   }
   let registered: { client_id?: unknown; client_secret?: unknown };
   try {
-    const response = await httpOf(settings)(`${params.origin}/api/v1/apps`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({
-        client_name: 'Podium',
-        redirect_uris: params.redirectUri,
-        scopes: MASTODON_SCOPES,
-        website: new URL(settings.publicUrl).origin,
-      }),
-      redirect: 'error',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+    const response = await postTo(settings, `${params.origin}/api/v1/apps`, {
+      client_name: 'Podium',
+      redirect_uris: params.redirectUri,
+      scopes: MASTODON_SCOPES,
+      website: new URL(settings.publicUrl).origin,
     });
     if (response.status >= 400 && response.status < 500) return 'registration_refused';
     if (!response.ok) return 'unreachable';
@@ -283,10 +291,10 @@ export async function completeMastodonAuthorization(
 
   let token: string;
   try {
-    const response = await httpOf(settings)(`${origin}/oauth/token`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body: new URLSearchParams({
+    const response = await postTo(
+      settings,
+      `${origin}/oauth/token`,
+      new URLSearchParams({
         grant_type: 'authorization_code',
         code: params.query.code,
         client_id: app.credentials.clientId,
@@ -294,10 +302,8 @@ export async function completeMastodonAuthorization(
         redirect_uri: appRow.redirectUri,
         code_verifier: open(attempt.codeVerifierSealed, secretKey),
         scope: MASTODON_SCOPES,
-      }).toString(),
-      redirect: 'error',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
+      }),
+    );
     const answer = (await response.json().catch(() => ({}))) as { access_token?: unknown; error?: unknown };
     if (answer.error === 'invalid_client') {
       // The instance no longer knows our application (deleted there): the next attempt registers anew.
@@ -340,17 +346,11 @@ async function revokeAtInstance(
   settings: PostingSettings,
 ): Promise<boolean> {
   try {
-    const response = await httpOf(settings)(`${origin}/oauth/revoke`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body: new URLSearchParams({
-        client_id: credentials.clientId,
-        client_secret: credentials.clientSecret,
-        token,
-      }).toString(),
-      redirect: 'error',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
+    const response = await postTo(
+      settings,
+      `${origin}/oauth/revoke`,
+      new URLSearchParams({ client_id: credentials.clientId, client_secret: credentials.clientSecret, token }),
+    );
     await response.body?.cancel();
     return response.ok;
   } catch {

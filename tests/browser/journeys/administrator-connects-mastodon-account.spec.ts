@@ -28,6 +28,8 @@ async function tabTo(page: Page, target: Locator): Promise<void> {
 test('an administrator connects the municipality’s Mastodon account through OAuth by keyboard, sees it connected, and disconnects it', async ({
   page,
 }) => {
+  // Every step is a key press, each checked: slow on a busy machine.
+  test.setTimeout(240_000);
   const host = new URL(platform.origin).host;
   const handle = `@gemeente@${host}`;
 
