@@ -66,11 +66,17 @@ for (const target of databaseTargets()) {
     };
     /** The administrator's choice on the instance's page; the address it sends the browser back to. */
     const decide = async (url: URL, decision: 'approve' | 'deny') => {
-      const response = await fetch(`${platform.origin}/oauth/authorize`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams([...url.searchParams, ['decision', decision]]),
-        redirect: 'manual',
+      const send = () =>
+        fetch(`${platform.origin}/oauth/authorize`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams([...url.searchParams, ['decision', decision]]),
+          redirect: 'manual',
+        });
+      // A kept-alive connection the local server closed just then (ECONNRESET on a busy machine) is tried once more.
+      const response = await send().catch(async (error: Error & { cause?: { code?: string } }) => {
+        if (error.cause?.code !== 'ECONNRESET') throw error;
+        return send();
       });
       assert.equal(response.status, 302);
       return new URL(response.headers.get('location')!);
