@@ -1461,6 +1461,11 @@ export const socialAccounts = pgTable(
     handle: text('handle').notNull(),
     /** `v1.<iv>.<tag>.<ciphertext>` in base64url; null once revoked. */
     tokenSealed: text('token_sealed'),
+    /**
+     * The Mastodon application the token was issued to through OAuth (mastodon-oauth.ts), whose
+     * client credentials revoke it at the instance; null for a pasted token or Bluesky.
+     */
+    mastodonAppId: uuid('mastodon_app_id').references(() => mastodonApps.id, { onDelete: 'set null' }),
     connectedByStaffUserId: uuid('connected_by_staff_user_id').references(() => staffUsers.id, {
       onDelete: 'set null',
     }),
@@ -1469,6 +1474,50 @@ export const socialAccounts = pgTable(
   },
   (t) => [index('social_accounts_organisation').on(t.organisationId, t.platform)],
 );
+
+/**
+ * Podium's application on a Mastodon instance (api/services/social/mastodon-oauth.ts), registered
+ * with POST /api/v1/apps the first time an administrator connects an account there and reused
+ * after. Its client id and secret are sealed together like tokens (secret-box.ts): with them and
+ * a code anyone could finish an authorization as Podium.
+ */
+export const mastodonApps = pgTable(
+  'mastodon_apps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** The instance's origin, e.g. https://social.example.nl. */
+    instanceUrl: text('instance_url').notNull(),
+    /** The redirect URI and scopes it was registered with: another of either needs a new application. */
+    redirectUri: text('redirect_uri').notNull(),
+    scopes: text('scopes').notNull(),
+    /** `{"clientId","clientSecret"}`, sealed. */
+    credentialsSealed: text('credentials_sealed').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('mastodon_apps_registration').on(t.organisationId, t.instanceUrl, t.redirectUri, t.scopes)],
+);
+
+/**
+ * An authorization under way at a Mastodon instance: keyed by the SHA-256 of its `state`, bound to
+ * the staff session that started it (the callback is accepted in that session only, once), with
+ * the PKCE verifier sealed. Ten minutes; unfinished ones go as new ones start.
+ */
+export const mastodonAuthorizations = pgTable('mastodon_authorizations', {
+  id: text('id').primaryKey(),
+  appId: uuid('app_id')
+    .notNull()
+    .references(() => mastodonApps.id, { onDelete: 'cascade' }),
+  staffSessionId: text('staff_session_id')
+    .notNull()
+    .references(() => staffSessions.id, { onDelete: 'cascade' }),
+  codeVerifierSealed: text('code_verifier_sealed').notNull(),
+  lang: locale('lang').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+});
 
 /**
  * Automatic intake per connected account (api/services/social/intake.ts): where the last

@@ -100,7 +100,12 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): OpenAPIHono
   app.route('/', calendarRoutes());
   app.route('/', settingsRoutes());
   app.route('/', notificationRoutes());
-  app.route('/', accountRoutes(options.socialPosting ?? (() => ({ secretKey: undefined, allowPrivateHosts: false }))));
+  app.route(
+    '/',
+    accountRoutes(options.socialPosting ?? (() => ({ secretKey: undefined, allowPrivateHosts: false })), {
+      publicUrl: options.publicUrl,
+    }),
+  );
   app.route('/', announcementRoutes({ publicUrl: options.publicUrl }));
   app.route('/', colleagueRoutes());
   app.route('/', embeddingRoutes());

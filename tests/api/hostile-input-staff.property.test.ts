@@ -135,6 +135,7 @@ for (const target of databaseTargets()) {
         { path: `/beheer/sjablonen/${templateId}/verwijderen`, fields: {} },
         { path: '/beheer/routering', fields: { topic: 'mobiliteit', channel: '', department: '', person: '' } },
         { path: '/beheer/sociale-accounts', fields: { instance: 'social.gemeente.example', token: 'tok-123' } },
+        { path: '/beheer/sociale-accounts/mastodon', fields: { instance: 'social.gemeente.example' } },
         {
           path: '/beheer/sociale-accounts/bluesky',
           fields: {

@@ -30,6 +30,8 @@
  * `app.bsky.notification.listNotifications` (`reasons`, `limit`, `cursor`; 400 `ExpiredToken`
  * for an access token that `expireBlueskySessions()` ended), filled by `blueskyMention()`.
  *
+ * Its OAuth (applications, authorization with PKCE, token, revoke) is ./mastodon-oauth-server.ts's.
+ *
  * For listening: Mastodon's public `GET /api/v1/timelines/tag/:hashtag` (`limit`, `min_id`,
  * `since_id`, `max_id`, newest first, `X-RateLimit-*` headers), filled by `hashtagPost()`; and
  * `app.bsky.feed.searchPosts` at the PDS (`q` required, else 400 `InvalidRequest`; newest
@@ -45,6 +47,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { blueskyPost, mastodonAccount, mastodonStatus, reply } from '../fixtures/social/payloads.ts';
+import { mastodonOAuth, type MastodonOAuth } from './mastodon-oauth-server.ts';
 
 type Json = Record<string, unknown>;
 
@@ -80,6 +83,8 @@ export type PlatformServer = {
   bskyNotifications: Json[];
   /** Every accepted createSession, refreshSession and login refused, in order. */
   sessions: Array<'created' | 'refreshed' | 'refused'>;
+  /** The instance's OAuth: registered applications, who authorizes, and trouble (./mastodon-oauth-server.ts). */
+  oauth: MastodonOAuth;
   /** A resident's status mentioning `toUser` (a reply when `inReplyTo` is given), with its notification. */
   mention(
     fromUser: string,
@@ -164,6 +169,7 @@ export async function startPlatformServer(options: { port?: number } = {}): Prom
   const troubles: Trouble[] = [];
   const aimedTroubles: Array<{ trouble: Trouble; count: number; path: string; after: number }> = [];
   const timers = new Set<NodeJS.Timeout>();
+  const oauth = mastodonOAuth(tokens);
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
@@ -590,6 +596,7 @@ export async function startPlatformServer(options: { port?: number } = {}): Prom
         res.writeHead(200, { 'Content-Type': page ? 'text/html' : 'image/png' });
         return res.end(page ? '<script>alert(1)</script>' : TINY_PNG);
       }
+      if (oauth.handles(url.pathname)) return void oauth.handle(req, res, url);
       if (url.pathname === '/api/v1/notifications') return mastodonNotifications(req, res, url);
       const tag = /^\/api\/v1\/timelines\/tag\/([^/]+)$/.exec(url.pathname);
       if (tag) return mastodonTagTimeline(res, url, decodeURIComponent(tag[1]!));
@@ -633,6 +640,7 @@ export async function startPlatformServer(options: { port?: number } = {}): Prom
     appPasswords,
     bskyNotifications,
     sessions,
+    oauth: oauth.state,
     mention(fromUser, text, options = {}) {
       const toUser = options.toUser ?? 'gemeente';
       const id = String(nextStatusId++);

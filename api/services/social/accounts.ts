@@ -2,7 +2,8 @@
  * The registry of the municipality's connected social-media accounts: the official accounts
  * Podium may post answers as and takes mentions in for (intake.ts). Administrators connect
  * an account with its credential — Mastodon: an access token for the account on the
- * municipality's instance, with `read:accounts`, `read:notifications` and `write:statuses`;
+ * municipality's instance, got through OAuth (mastodon-oauth.ts, which also revokes it at the
+ * instance on disconnecting) or pasted;
  * Bluesky: an app password, checked by logging in at the account's PDS
  * (`com.atproto.server.createSession` through `@atproto/api`) — which Podium stores sealed
  * (secret-box.ts) and from then on shows only the handle. Revoking removes the credential.
@@ -68,7 +69,15 @@ const visible = (row: typeof socialAccounts.$inferSelect, attentionSince: Date |
 /** Connects a Mastodon account: the token is checked with the instance before it is kept. */
 export async function connectMastodonAccount(
   db: Db,
-  params: { organisationId: string; staffUserId: string; instance: string; token: string; now: Date },
+  params: {
+    organisationId: string;
+    staffUserId: string;
+    instance: string;
+    token: string;
+    now: Date;
+    /** Set when the token came through OAuth (mastodon-oauth.ts): its application revokes it. */
+    mastodonAppId?: string;
+  },
   settings: PostingSettings,
 ): Promise<ConnectOutcome> {
   // Refused before the token goes anywhere: it would have nowhere safe to stay.
@@ -181,6 +190,7 @@ async function storeAccount(
     secret: string;
     secretKey: Buffer;
     session?: string;
+    mastodonAppId?: string;
   },
 ): Promise<ConnectOutcome> {
   let sealed: string;
@@ -215,6 +225,7 @@ async function storeAccount(
         externalId: params.externalId,
         handle: params.handle,
         tokenSealed: sealed,
+        mastodonAppId: params.mastodonAppId ?? null,
         connectedByStaffUserId: params.staffUserId,
         createdAt: params.now,
       })
@@ -237,6 +248,7 @@ async function storeAccount(
         platform: params.platform,
         handle: params.handle,
         instance: params.instanceUrl,
+        ...(params.mastodonAppId ? { through: 'oauth' } : {}),
         ...(replaced.length > 0 ? { replaces: replaced.map((r) => r.id) } : {}),
       },
     });

@@ -101,7 +101,8 @@ export async function resolvePublicAddress(
 
 /**
  * A `fetch` whose connection is pinned to the checked address. Supports what the platform
- * readers use: GET, headers, an abort signal; redirects are not followed.
+ * readers and the Mastodon OAuth flow use: a method, headers, a string body, an abort signal;
+ * redirects are not followed.
  */
 export function createSafeFetch(options: SafeFetchOptions = {}) {
   return async function safeFetch(input: string, init: RequestInit = {}): Promise<Response> {
@@ -117,6 +118,9 @@ export function createSafeFetch(options: SafeFetchOptions = {}) {
     };
     const client = url.protocol === 'https:' ? https : http;
     const headers = Object.fromEntries(new Headers(init.headers).entries());
+    // A string body only (OAuth's JSON and form posts); the readers send none.
+    const body = typeof init.body === 'string' ? Buffer.from(init.body) : undefined;
+    if (body) headers['content-length'] = String(body.length);
     return new Promise<Response>((resolve, reject) => {
       const request = client.request(
         url,
@@ -139,7 +143,7 @@ export function createSafeFetch(options: SafeFetchOptions = {}) {
         },
       );
       request.on('error', reject);
-      request.end();
+      request.end(body);
     });
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Connected social-media accounts on the staff workbench (administrators): the registry,
- * connecting a Mastodon account with its access token or a Bluesky account with an app
- * password, and revoking one. The credential goes from the form to the platform's check
+ * connecting a Mastodon account through OAuth (services/social/mastodon-oauth.ts: the form
+ * starts, the instance sends the browser back to the callback) or with a pasted access token,
+ * a Bluesky account with an app password, and revoking one (at the instance too for OAuth). The credential goes from the form to the platform's check
  * (verify_credentials; createSession at the PDS) and into the sealed column; it is never
  * rendered, logged or sent back, also not when the form is refused.
  */
@@ -15,21 +16,35 @@ import {
   connectBlueskyAccount,
   connectMastodonAccount,
   listAccounts,
-  revokeAccount,
   type PostingSettings,
 } from '../../services/social/accounts.ts';
+import {
+  authorizationLanguage,
+  beginMastodonAuthorization,
+  CALLBACK_REFUSALS,
+  completeMastodonAuthorization,
+  disconnectAccount,
+  type CallbackRefusal,
+} from '../../services/social/mastodon-oauth.ts';
 import type { ActiveSession } from '../../services/auth/sessions.ts';
 import { getListening, listListening, saveListening } from '../../services/social/listening.ts';
 import { formErrors } from '../kit/form-errors.ts';
 import { field, notFound, pageSession, staffForm, staffPage, type StaffEnv } from '../kit/guards.ts';
 import { accountPaths } from './paths.ts';
 import * as accountTexts from './texts.ts';
-import { renderAccountsPage, type ConnectFormState, type ListeningFormState } from './view.ts';
+import { renderAccountsPage, renderAuthorizePage, type ConnectFormState, type ListeningFormState } from './view.ts';
 
 const AccountId = z.uuid();
 const ConnectForm = z.object({
   instance: InputText.trim().min(1).max(500),
   token: InputText.trim().min(1).max(2000),
+});
+const OAuthForm = z.object({ instance: InputText.trim().min(1).max(500) });
+/** What an instance sends back to the callback; anything longer or odder is no answer to our request. */
+const CallbackQuery = z.object({
+  state: InputText.max(200).optional(),
+  code: InputText.max(2000).optional(),
+  error: InputText.max(200).optional(),
 });
 const BlueskyForm = z.object({
   identifier: InputText.trim()
@@ -40,8 +55,16 @@ const BlueskyForm = z.object({
   pds: InputText.trim().max(500),
 });
 
-export function accountRoutes(settings: () => PostingSettings): Hono<StaffEnv> {
+export function accountRoutes(
+  settings: () => PostingSettings,
+  options: { publicUrl?: string | undefined } = {},
+): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
+  // The redirect URI registered at each instance: on the public address, else the address asked.
+  const oauthSettings = (c: Context<StaffEnv>) => ({
+    ...settings(),
+    publicUrl: options.publicUrl ?? new URL(c.req.url).origin,
+  });
 
   const page = async (
     c: Context<StaffEnv>,
@@ -75,15 +98,27 @@ export function accountRoutes(settings: () => PostingSettings): Hono<StaffEnv> {
       const m = textsFor(accountTexts, lang);
       const done = c.req.query('klaar');
       const handle = c.req.query('account');
+      // A connection through OAuth refused on the way back, shown at the server field.
+      const refused = CALLBACK_REFUSALS.find((r) => r === c.req.query('mastodon'));
+      const form: ConnectFormState | undefined = refused && {
+        platform: 'oauth',
+        values: { instance: (c.req.query('server') ?? '').slice(0, 500) },
+        errors: [{ field: 'instance', message: m.oauth.errors[refused] }],
+      };
       return page(c, lang, session, {
+        form,
         notice:
           done === 'gekoppeld' && handle
             ? m.connected(handle)
             : done === 'ingetrokken'
               ? m.revokedNotice
-              : done === 'luisteren' && handle
-                ? m.listening.saved(handle)
-                : undefined,
+              : done === 'ingetrokken-op-server'
+                ? m.revokedAtInstance
+                : done === 'niet-op-server'
+                  ? m.revokedNotAtInstance
+                  : done === 'luisteren' && handle
+                    ? m.listening.saved(handle)
+                    : undefined,
       });
     });
   }
@@ -122,6 +157,66 @@ export function accountRoutes(settings: () => PostingSettings): Hono<StaffEnv> {
       form: { platform: 'mastodon', values, errors: [{ field: target, message: m[kind] }] },
       status: 422,
     });
+  });
+
+  app.post(accountPaths.connectMastodon, async (c) => {
+    const form = await staffForm(c, 'admin');
+    if (form instanceof Response) return form;
+    const { body, lang, session } = form;
+    const m = textsFor(accountTexts, lang).oauth.errors;
+    const values = { instance: field(body, 'instance') ?? '' };
+    const refuse = (message: string) =>
+      page(c, lang, session, {
+        form: { platform: 'oauth', values, errors: [{ field: 'instance', message }] },
+        status: 422,
+      });
+    const parsed = OAuthForm.safeParse(values);
+    if (!parsed.success) return refuse(m.instance);
+    const begun = await beginMastodonAuthorization(
+      c.get('db'),
+      {
+        organisationId: session.user.organisationId,
+        staffSessionId: session.id,
+        instance: parsed.data.instance,
+        lang,
+        now: c.get('now')(),
+      },
+      oauthSettings(c),
+    );
+    if (begun.kind !== 'authorize') return refuse(m[begun.kind]);
+    return c.html(
+      renderAuthorizePage({
+        lang,
+        session: pageSession(session),
+        instanceUrl: begun.instanceUrl,
+        authorizeUrl: begun.url,
+      }),
+    );
+  });
+
+  app.get(accountPaths.mastodonCallback, async (c) => {
+    const query = CallbackQuery.safeParse(c.req.query());
+    const state = query.success ? query.data.state : undefined;
+    const lang = (await authorizationLanguage(c.get('db'), state)) ?? 'nl';
+    const session = staffPage(c, lang, 'admin');
+    if (session instanceof Response) return session;
+    const outcome = await completeMastodonAuthorization(
+      c.get('db'),
+      {
+        organisationId: session.user.organisationId,
+        staffUserId: session.user.id,
+        staffSessionId: session.id,
+        query: query.success ? query.data : {},
+        now: c.get('now')(),
+      },
+      oauthSettings(c),
+    );
+    const params: Record<string, string> =
+      outcome.kind === 'connected'
+        ? { klaar: 'gekoppeld', account: outcome.account.handle }
+        : { mastodon: outcome.reason satisfies CallbackRefusal, server: outcome.instanceUrl ?? '' };
+    // Redirected, so the code and state leave the address bar and a reload asks nothing again.
+    return c.redirect(`${accountPaths.page(lang)}?${new URLSearchParams(params)}`, 303);
   });
 
   app.post(accountPaths.connectBluesky, async (c) => {
@@ -175,14 +270,16 @@ export function accountRoutes(settings: () => PostingSettings): Hono<StaffEnv> {
     const { lang, session } = form;
     const id = c.req.param('id');
     if (!AccountId.safeParse(id).success) return notFound(c, lang, session);
-    const revoked = await revokeAccount(c.get('db'), {
-      organisationId: session.user.organisationId,
-      staffUserId: session.user.id,
-      accountId: id,
-      now: c.get('now')(),
-    });
-    if (!revoked) return notFound(c, lang, session);
-    return c.redirect(`${accountPaths.page(lang)}?klaar=ingetrokken`, 303);
+    const revoked = await disconnectAccount(
+      c.get('db'),
+      { organisationId: session.user.organisationId, staffUserId: session.user.id, accountId: id, now: c.get('now')() },
+      settings(),
+    );
+    if (revoked.kind === 'not_found') return notFound(c, lang, session);
+    const done = { revoked: 'ingetrokken-op-server', failed: 'niet-op-server', not_applicable: 'ingetrokken' }[
+      revoked.atInstance
+    ];
+    return c.redirect(`${accountPaths.page(lang)}?klaar=${done}`, 303);
   });
 
   app.post('/beheer/sociale-accounts/:id/luisteren', async (c) => {

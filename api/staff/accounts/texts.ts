@@ -20,9 +20,9 @@ export const nl = {
     `Heeft aandacht nodig sinds ${when}: het platform weigert het token of app-wachtwoord. Er komen geen nieuwe berichten binnen. Koppel het account opnieuw.`,
   revoked: (when: string) => `Ingetrokken op ${when}`,
   revoke: (handle: string) => `Koppeling met ${handle} intrekken`,
-  addHeading: 'Een Mastodon-account koppelen',
+  addHeading: 'Of: koppelen met een toegangstoken',
   addIntro:
-    'Maak op de Mastodon-server van de gemeente, bij Voorkeuren → Ontwikkelen, een toepassing met de rechten read:accounts, read:notifications en write:statuses, en plak het toegangstoken hieronder. Podium controleert het token bij de server, bewaart het versleuteld en toont het nooit meer.',
+    'Alleen nodig als de server geen toepassingen laat aanmelden, of als iemand anders het account beheert en u een token geeft. Maak op de Mastodon-server van de gemeente, bij Voorkeuren → Ontwikkelen, een toepassing met de rechten read:accounts, read:notifications, read:statuses, write:statuses en write:media, en plak het toegangstoken hieronder. Podium controleert het token bij de server, bewaart het versleuteld en toont het nooit meer. Zo’n token trekt Podium bij het intrekken van de koppeling niet in op de server: doe dat daar zelf.',
   instance: 'Adres van de Mastodon-server',
   instanceHint: 'Bijvoorbeeld social.gemeente.nl',
   token: 'Toegangstoken',
@@ -41,6 +41,49 @@ export const nl = {
   connectBluesky: 'Bluesky-account koppelen',
   connected: (handle: string) => `Het account ${handle} is gekoppeld.`,
   revokedNotice: 'De koppeling is ingetrokken en het token is verwijderd.',
+  revokedAtInstance: 'De koppeling is ingetrokken: het token is hier verwijderd en op de Mastodon-server ingetrokken.',
+  revokedNotAtInstance:
+    'De koppeling is ingetrokken en het token is hier verwijderd, maar de Mastodon-server kon het niet intrekken. Trek de toegang van Podium daar zelf in, bij Voorkeuren → Account → Geautoriseerde apps.',
+  oauth: {
+    heading: 'Een Mastodon-account koppelen',
+    intro:
+      'Vul de Mastodon-server van de gemeente in. Podium meldt zich daar aan als toepassing en stuurt u naar de server. Daar logt u in met het account van de gemeente en geeft u Podium toestemming. Daarna komt u hier terug. Podium bewaart de toegang versleuteld en toont die nooit.',
+    instance: 'Mastodon-server van de gemeente',
+    instanceHint: 'Bijvoorbeeld social.gemeente.nl',
+    start: 'Toestemming vragen op de Mastodon-server',
+    title: (host: string) => `Toestemming geven op ${host}`,
+    continueIntro: (host: string) =>
+      `Podium is op ${host} aangemeld als toepassing. Ga naar ${host}, log daar in met het account van de gemeente en geef Podium toestemming (de knop heet daar meestal “Authorize”). Daarna brengt de server u terug naar Podium.`,
+    scopesIntro: 'Podium vraagt toestemming om:',
+    scopes: [
+      'te lezen wie het account is;',
+      'meldingen te lezen: vermeldingen van de gemeente en reacties op haar berichten;',
+      'berichten te lezen, voor gesprekken en het luisteren naar hashtags;',
+      'berichten met afbeeldingen te plaatsen, te wijzigen en te verwijderen: antwoorden en aankondigingen.',
+    ],
+    expires: 'Geef de toestemming binnen 10 minuten. Anders begint u opnieuw.',
+    go: (host: string) => `Naar ${host} om toestemming te geven`,
+    cancel: 'Terug naar de gekoppelde accounts',
+    errors: {
+      instance: 'Vul het adres van de Mastodon-server in, bijvoorbeeld social.gemeente.nl.',
+      bad_instance: 'Dit is geen adres van een openbare server die Podium kan bereiken. Controleer het adres.',
+      unreachable:
+        'De server antwoordde niet zoals een Mastodon-server. Er is niets gekoppeld. Controleer het adres en probeer het later opnieuw.',
+      registration_refused:
+        'De server weigert Podium als toepassing aan te melden. Probeer het later opnieuw, of koppel het account met een toegangstoken.',
+      no_secret_key:
+        'Podium koppelt geen account zonder sleutel (PODIUM_SECRET_KEY). Er is niets opgeslagen. Vraag de beheerder van de server om de sleutel in te stellen.',
+      expired:
+        'De koppeling is niet gelukt: de toestemming kwam niet binnen 10 minuten terug, of hoort niet bij deze sessie. Er is niets gekoppeld. Begin opnieuw.',
+      denied: 'U hebt op de Mastodon-server geen toestemming gegeven. Er is niets gekoppeld.',
+      provider_error:
+        'De Mastodon-server stuurde een fout terug in plaats van toestemming. Er is niets gekoppeld. Probeer het opnieuw.',
+      token_error:
+        'De Mastodon-server wilde de toestemming niet omzetten in toegang. Er is niets gekoppeld. Probeer het opnieuw.',
+      token_rejected:
+        'De Mastodon-server accepteert de toegang die hij zelf gaf niet. Er is niets gekoppeld. Probeer het opnieuw.',
+    },
+  },
   listening: {
     heading: 'Luisteren naar onderwerpen',
     intro:
@@ -115,9 +158,9 @@ export const en: typeof nl = {
     `Needs attention since ${when}: the platform refuses the token or app password. No new posts arrive. Connect the account again.`,
   revoked: (when) => `Revoked on ${when}`,
   revoke: (handle) => `Revoke the connection with ${handle}`,
-  addHeading: 'Connect a Mastodon account',
+  addHeading: 'Or: connect with an access token',
   addIntro:
-    "On the municipality's Mastodon server, under Preferences → Development, create an application with the scopes read:accounts, read:notifications and write:statuses, and paste its access token below. Podium checks the token with the server, stores it encrypted and never shows it again.",
+    "Only needed when the server does not let applications register, or when someone else manages the account and gives you a token. On the municipality's Mastodon server, under Preferences → Development, create an application with the scopes read:accounts, read:notifications, read:statuses, write:statuses and write:media, and paste its access token below. Podium checks the token with the server, stores it encrypted and never shows it again. Podium does not revoke such a token at the server when the connection is revoked: do that there yourself.",
   instance: 'Address of the Mastodon server',
   instanceHint: 'For example social.municipality.nl',
   token: 'Access token',
@@ -136,6 +179,47 @@ export const en: typeof nl = {
   connectBluesky: 'Connect Bluesky account',
   connected: (handle) => `The account ${handle} is connected.`,
   revokedNotice: 'The connection was revoked and the token deleted.',
+  revokedAtInstance: 'The connection was revoked: the token was deleted here and revoked at the Mastodon server.',
+  revokedNotAtInstance:
+    "The connection was revoked and the token deleted here, but the Mastodon server could not revoke it. Revoke Podium's access there yourself, under Preferences → Account → Authorized apps.",
+  oauth: {
+    heading: 'Connect a Mastodon account',
+    intro:
+      "Enter the municipality's Mastodon server. Podium registers there as an application and sends you to the server. There you log in with the municipality's account and give Podium permission. Then you come back here. Podium stores the access encrypted and never shows it.",
+    instance: "The municipality's Mastodon server",
+    instanceHint: 'For example social.municipality.nl',
+    start: 'Ask for permission on the Mastodon server',
+    title: (host) => `Give permission on ${host}`,
+    continueIntro: (host) =>
+      `Podium is registered on ${host} as an application. Go to ${host}, log in there with the municipality's account and give Podium permission (the button there is usually called “Authorize”). The server then brings you back to Podium.`,
+    scopesIntro: 'Podium asks permission to:',
+    scopes: [
+      'read who the account is;',
+      'read notifications: mentions of the municipality and replies to its posts;',
+      'read posts, for conversations and listening for hashtags;',
+      'post, edit and delete posts with images: answers and announcements.',
+    ],
+    expires: 'Give permission within 10 minutes. Otherwise you start again.',
+    go: (host) => `To ${host} to give permission`,
+    cancel: 'Back to the connected accounts',
+    errors: {
+      instance: "Enter the Mastodon server's address, for example social.municipality.nl.",
+      bad_instance: 'This is not the address of a public server Podium can reach. Check the address.',
+      unreachable:
+        'The server did not answer as a Mastodon server does. Nothing was connected. Check the address and try again later.',
+      registration_refused:
+        'The server refuses to register Podium as an application. Try again later, or connect the account with an access token.',
+      no_secret_key:
+        "Podium connects no account without a key (PODIUM_SECRET_KEY). Nothing was stored. Ask the server's administrator to set the key.",
+      expired:
+        'Connecting did not work: the permission did not come back within 10 minutes, or belongs to another session. Nothing was connected. Start again.',
+      denied: 'You did not give permission on the Mastodon server. Nothing was connected.',
+      provider_error: 'The Mastodon server sent an error back instead of permission. Nothing was connected. Try again.',
+      token_error: 'The Mastodon server would not turn the permission into access. Nothing was connected. Try again.',
+      token_rejected:
+        'The Mastodon server does not accept the access it gave itself. Nothing was connected. Try again.',
+    },
+  },
   listening: {
     heading: 'Listening for topics',
     intro:

@@ -14,9 +14,14 @@ import * as accountTexts from './texts.ts';
 /** What was typed, except the token or app password: they are never sent back to the browser. */
 export type ConnectFormState =
   | { platform: 'mastodon'; values: { instance: string }; errors: FieldError[] }
+  /** Connecting through OAuth: the instance typed, or the one whose answer was refused. */
+  | { platform: 'oauth'; values: { instance: string }; errors: FieldError[] }
   | { platform: 'bluesky'; values: { pds: string; identifier: string }; errors: FieldError[] };
 
 const PLATFORMS = { mastodon: 'Mastodon', bluesky: 'Bluesky' } as const;
+/** The id prefix of each connect form's fields, and the form each prefix belongs to. */
+const PREFIXES = { account: 'mastodon', mastodon: 'oauth', bluesky: 'bluesky' } as const;
+const PREFIX_OF = { mastodon: 'account', oauth: 'mastodon', bluesky: 'bluesky' } as const;
 
 /** The listening form of one account as it was sent, when it is shown again with an error or after a conflict. */
 export type ListeningFormState = {
@@ -54,14 +59,14 @@ export function renderAccountsPage(options: {
 <td>${a.revokedAt ? '' : html`<form method="post" action="${accountPaths.revoke(a.id)}">${hiddenFields(basics)}<button type="submit" class="staff-button staff-button--secondary">${m.revoke(a.handle)}</button></form>`}</td></tr>`,
         )}</tbody></table></div>`;
   const field = (
-    prefix: 'account' | 'bluesky',
+    prefix: keyof typeof PREFIXES,
     name: string,
     label: string,
     hint: string,
     options: { secret?: boolean; value?: string | undefined; inputmode?: 'url' } = {},
   ) => {
     const id = `${prefix}-${name}`;
-    const ours = (prefix === 'account' ? 'mastodon' : 'bluesky') === form?.platform;
+    const ours = PREFIXES[prefix] === form?.platform;
     const error = ours ? form?.errors.find((e) => e.field === name) : undefined;
     const describedBy = `${id}-hint${error ? ` ${id}-error` : ''}`;
     const input = html`<input${attrs({
@@ -80,7 +85,7 @@ export function renderAccountsPage(options: {
     return html`<div class="staff-field${error ? ' staff-field--invalid' : ''}"><label for="${id}">${label}</label>
 <p class="staff-hint" id="${id}-hint">${hint}</p>${error && fieldError(lang, `${id}-error`, error.message)}${input}</div>`;
   };
-  const prefix = form?.platform === 'bluesky' ? 'bluesky' : 'account';
+  const prefix = form ? PREFIX_OF[form.platform] : 'account';
   const listenForm = options.listeningForm;
   const errors = [
     ...(form?.errors ?? []).map((e) => ({ ...e, target: `${prefix}-${e.field}` })),
@@ -107,6 +112,8 @@ ${sent?.stale ? html`<p class="staff-notice" id="${id}-stale">${l.stale(settings
 </form>`;
   });
   const mastodonValues = form?.platform === 'mastodon' ? form.values : undefined;
+  const oauthValues = form?.platform === 'oauth' ? form.values : undefined;
+  const o = m.oauth;
   const blueskyValues = form?.platform === 'bluesky' ? form.values : undefined;
   const body = html`${notice(options.notice)}
 ${errorSummary(lang, errors)}
@@ -118,7 +125,14 @@ ${table}
 <h2>${l.heading}</h2>
 <p>${l.intro}</p>
 ${listeningForms.length === 0 ? html`<p>${l.none}</p>` : listeningForms}
-<h2>${m.addHeading}</h2>
+<h2>${o.heading}</h2>
+<p>${o.intro}</p>
+<form method="post" action="${accountPaths.connectMastodon}" class="staff-form" novalidate>
+${hiddenFields(basics)}
+${field('mastodon', 'instance', o.instance, o.instanceHint, { value: oauthValues?.instance, inputmode: 'url' })}
+<button type="submit" class="staff-button">${o.start}</button>
+</form>
+<h3>${m.addHeading}</h3>
 <p>${m.addIntro}</p>
 <form method="post" action="${accountPaths.connect}" class="staff-form" novalidate>
 ${hiddenFields(basics)}
@@ -143,4 +157,28 @@ ${field('bluesky', 'pds', m.pds, m.pdsHint, { value: blueskyValues?.pds, inputmo
     path: accountPaths.page(lang),
     hasErrors: errors.length > 0,
   });
+}
+
+/**
+ * Between the form and the instance: where the administrator gives consent. A link rather than
+ * a redirect, because the staff pages' `form-action 'self'` holds a form's redirects too and the
+ * instance is not known when the accounts page is drawn; it also says what Podium asks for before
+ * the administrator leaves for another site.
+ */
+export function renderAuthorizePage(options: {
+  lang: Locale;
+  session: PageSession;
+  instanceUrl: string;
+  authorizeUrl: string;
+}): string {
+  const { lang } = options;
+  const o = textsFor(accountTexts, lang).oauth;
+  const host = new URL(options.instanceUrl).host;
+  const body = html`<p>${o.continueIntro(host)}</p>
+<p>${o.scopesIntro}</p>
+<ul>${o.scopes.map((scope) => html`<li>${scope}</li>`)}</ul>
+<p>${o.expires}</p>
+<p><a class="staff-button" href="${options.authorizeUrl}">${o.go(host)}</a></p>
+<p><a href="${accountPaths.page(lang)}">${o.cancel}</a></p>`;
+  return staffPage({ lang, title: o.title(host), body, session: options.session, path: accountPaths.page(lang) });
 }

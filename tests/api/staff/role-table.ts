@@ -132,6 +132,9 @@ export const ROUTES: Record<string, Access> = {
   'GET /en/manage/social-accounts': 'admin',
   'POST /beheer/sociale-accounts': 'admin',
   'POST /beheer/sociale-accounts/bluesky': 'admin',
+  // connecting through OAuth (services/social/mastodon-oauth.ts): the start, and the instance's way back
+  'POST /beheer/sociale-accounts/mastodon': 'admin',
+  'GET /beheer/sociale-accounts/mastodon/terug': 'admin',
   'POST /beheer/sociale-accounts/:id/intrekken': 'admin',
   'POST /beheer/sociale-accounts/:id/luisteren': 'admin',
   // the office calendar (api/staff/calendar/)

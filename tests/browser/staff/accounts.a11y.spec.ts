@@ -4,8 +4,9 @@
  * refused token is an error in the summary linked to its field (the token never shown
  * again), and the page passes axe, reflows at 320 CSS px, survives 200% text and keeps its
  * words in forced colours; the same for a Bluesky account with an app password, and for an
- * account whose token the platform refused while taking mentions in (needs attention).
- * Runs its own Podium in the test process, with a sealing key.
+ * account whose token the platform refused while taking mentions in (needs attention), and for
+ * connecting through OAuth (the page before the instance, and a declined authorization, in
+ * Dutch and English). Runs its own Podium in the test process, with a sealing key.
  */
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
@@ -23,7 +24,8 @@ let secretKey: Buffer;
 let podium: StaffPodium;
 let platform: PlatformServer;
 
-test.describe.configure({ mode: 'serial' });
+// Long Tab walks over a page with five forms, and axe after each state: more than the default 30 s on a busy machine.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -192,4 +194,51 @@ test('an account whose token the platform refused is marked as needing attention
   await expectNoAxeViolations(page, {
     context: 'the English connected-accounts page with accounts that need attention',
   });
+});
+
+test('connecting through OAuth: the page before the instance and a declined authorization pass axe, in Dutch and English', async ({
+  page,
+}) => {
+  const host = new URL(platform.origin).host;
+  await logInAsStaff(page, podium.baseUrl, ADMIN, { next: PAGE });
+  for (const [path, words] of [
+    [
+      PAGE,
+      {
+        field: 'Mastodon-server van de gemeente',
+        title: `Toestemming geven op ${host}`,
+        go: `Naar ${host} om toestemming te geven`,
+        declined: 'U hebt op de Mastodon-server geen toestemming gegeven.',
+      },
+    ],
+    [
+      '/en/manage/social-accounts',
+      {
+        field: "The municipality's Mastodon server",
+        title: `Give permission on ${host}`,
+        go: `To ${host} to give permission`,
+        declined: 'You did not give permission on the Mastodon server.',
+      },
+    ],
+  ] as const) {
+    await page.goto(`${podium.baseUrl}${path}`);
+    await page.getByLabel(words.field).fill(platform.origin);
+    await page.getByLabel(words.field).press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(words.title);
+    await expectNoAxeViolations(page, { context: `the page before the instance (${path})` });
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    await page.getByRole('link', { name: words.go }).press('Enter');
+    await page.getByRole('button', { name: 'Deny' }).press('Enter');
+    const summary = page.locator('#staff-error-summary');
+    await expect(summary).toContainText(words.declined);
+    await expect(summary.getByRole('link')).toHaveAttribute('href', '#mastodon-instance');
+    await expect(page.locator('#mastodon-instance')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('#mastodon-instance')).toHaveValue(platform.origin);
+    await expectNoAxeViolations(page, {
+      context: `the connected-accounts page after a declined authorization (${path})`,
+    });
+  }
 });

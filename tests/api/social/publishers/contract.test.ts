@@ -48,6 +48,7 @@ const row = (platform: 'mastodon' | 'bluesky', instanceUrl: string, handle: stri
   externalId: '1',
   handle,
   tokenSealed: 'sealed',
+  mastodonAppId: null,
   connectedByStaffUserId: null,
   createdAt: new Date(),
   revokedAt: null,

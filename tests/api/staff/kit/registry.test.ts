@@ -34,6 +34,8 @@ const NOT_IN_NAV: Record<string, string> = {
   'GET /en/manage/announcements/new': 'the form "New announcement" on "Announcements", whose nav entry stays current',
   'GET /beheer/inzichten/thema': 'the link "Thema aanpassen" beside each theme on "Inzichten"',
   'GET /en/manage/insights/theme': 'the link "Adjust theme" beside each theme on "Insights"',
+  'GET /beheer/sociale-accounts/mastodon/terug':
+    'not a page: where a Mastodon instance sends the browser back, which redirects to "Gekoppelde accounts"',
 };
 
 const roles = (role: StaffRole) => [{ role, departmentId: null }];
