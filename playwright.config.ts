@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import {
   browserTestEnv,
   CHROMIUM_PATH,
-  JOURNEY_ACCOUNTS,
   JOURNEY_WEBCARE,
   TEST_BASE_URL,
   TEST_OIDC_ISSUER,
@@ -62,14 +61,7 @@ export default defineConfig({
   // accounts are added with the CLI, as an operator would ("already exists" is fine on a rerun).
   webServer: [
     {
-      command: [
-        `"${process.execPath}" api/cli.ts seed`,
-        ...JOURNEY_ACCOUNTS.map(
-          (account) =>
-            `("${process.execPath}" api/cli.ts staff add --email ${account.email} --name "${account.name}" --role ${account.role} < /dev/null || true)`,
-        ),
-        `exec "${process.execPath}" api/cli.ts start`,
-      ].join(' && '),
+      command: `"${process.execPath}" tests/support/journey-accounts.ts && exec "${process.execPath}" api/cli.ts start`,
       cwd: root,
       env: { ...browserTestEnv(root), PODIUM_STAFF_PASSWORD: JOURNEY_WEBCARE.password },
       url: `${TEST_BASE_URL}/api/health`,
