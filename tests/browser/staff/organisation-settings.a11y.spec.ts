@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { png } from '../../support/images.ts';
-import { checkStaffPage } from '../support/staff-page-checks.ts';
+import { checkStaffPage, expectUniqueFieldNames } from '../support/staff-page-checks.ts';
 import { logInAsStaff, startStaffPodium, type StaffPodium } from '../support/staff-podium.ts';
 
 const ADMIN = 'admin@demodam.example';
@@ -44,6 +44,18 @@ for (const lang of ['nl', 'en'] as const) {
       await checkStaffPage(page, `${which} (${lang})`);
     });
   }
+}
+
+for (const [lang, row] of [
+  ['nl', 'Naam (Nederlands), Team Verkeer'],
+  ['en', 'Name (Dutch), Traffic team'],
+] as const) {
+  test(`each department's fields are named with the department, for screen readers (${lang})`, async ({ page }) => {
+    await open(page, 'departments', lang);
+    const names = await expectUniqueFieldNames(page, `departments (${lang})`);
+    expect(names.length).toBeGreaterThan(4);
+    await expect(page.getByRole('textbox', { name: row, exact: true })).toBeVisible();
+  });
 }
 
 test('the settings page leads to both pages', async ({ page }) => {
