@@ -46,15 +46,16 @@ for (const lang of ['nl', 'en'] as const) {
   }
 }
 
+// Chromium counts the visually hidden part as a block of its own, so a space may come before its comma.
 for (const [lang, row] of [
-  ['nl', 'Naam (Nederlands), Team Verkeer'],
-  ['en', 'Name (Dutch), Traffic team'],
+  ['nl', /^Naam \(Nederlands\) ?, Team Verkeer$/],
+  ['en', /^Name \(Dutch\) ?, Traffic team$/],
 ] as const) {
   test(`each department's fields are named with the department, for screen readers (${lang})`, async ({ page }) => {
     await open(page, 'departments', lang);
     const names = await expectUniqueFieldNames(page, `departments (${lang})`);
     expect(names.length).toBeGreaterThan(4);
-    await expect(page.getByRole('textbox', { name: row, exact: true })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: row })).toHaveCount(1);
   });
 }
 
