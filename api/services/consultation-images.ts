@@ -6,7 +6,9 @@
  * images before and after, kept in the revision and, once public, rebuilds the portal.
  *
  * The file's type is read from its bytes (image-facts.ts), never from its name or declared
- * type. There is no "decorative" option: an image in a consultation carries content (a plan,
+ * type; its size in pixels is held to `MAX_IMAGE_SIDE` whatever its header claims, and what is
+ * stored is the image without its metadata (image-metadata.ts: a phone photo's GPS position
+ * and the like are never published). There is no "decorative" option: an image in a consultation carries content (a plan,
  * a place); one that does not is better left out than shown with an empty alternative.
  *
  * The bytes live in the database, so the embedded and the server database both carry them,
@@ -29,11 +31,14 @@ import {
   type Stale,
   type Tx,
 } from './consultation-authoring.ts';
-import { imageFacts } from './image-facts.ts';
+import { acceptImage, type ImageType } from './image-facts.ts';
 
 export const MAX_IMAGES = 10;
 /** Large enough for a clear photo or plan at screen size; the database carries every byte. */
 export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+/** Wider than a 48-megapixel phone photo; beyond it a browser spends hundreds of megabytes decoding one image. */
+export const MAX_IMAGE_SIDE = 8192;
+const IMAGE_TYPES: readonly ImageType[] = ['image/png', 'image/jpeg', 'image/webp'];
 export const ALT_MAX = 300;
 export const CAPTION_MAX = 300;
 
@@ -50,7 +55,10 @@ export type UploadedFile = { bytes: Uint8Array; name: string };
 
 /** Why an image or its texts are refused; `field` names the part of the input. */
 export type ImageProblem =
-  | { field: 'file'; code: 'file_missing' | 'file_type' | 'file_size' | 'too_many' }
+  | {
+      field: 'file';
+      code: 'file_missing' | 'file_type' | 'file_size' | 'file_dimensions' | 'file_damaged' | 'too_many';
+    }
   | { field: 'alt.nl' | 'alt.en'; code: 'alt_missing' | 'alt_file_name' };
 
 /** "IMG_2041.jpg", "img 2041" and "IMG-2041" are all the same name to a reader. */
@@ -80,13 +88,13 @@ export function textProblems(texts: ImageTextsInput, fileName: string): ImagePro
   return problems;
 }
 
-/** The file's problems, and what it is when it has none. */
+/** The file's problems, and what it is when it has none: its type, size and the bytes to store. */
 export function fileProblems(file: UploadedFile | undefined) {
   if (!file || file.bytes.length === 0) return { problems: [{ field: 'file', code: 'file_missing' } as const] };
   if (file.bytes.length > MAX_IMAGE_BYTES) return { problems: [{ field: 'file', code: 'file_size' } as const] };
-  const facts = imageFacts(file.bytes);
-  if (!facts) return { problems: [{ field: 'file', code: 'file_type' } as const] };
-  return { problems: [], facts };
+  const image = acceptImage(file.bytes, { types: IMAGE_TYPES, maxSide: MAX_IMAGE_SIDE });
+  if ('refused' in image) return { problems: [{ field: 'file', code: `file_${image.refused}` } as const] };
+  return { problems: [], facts: image };
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -148,8 +156,8 @@ export async function addImage(
             consultationId: current.row.id,
             position: current.images.length,
             mime: facts.mime,
-            bytes: params.file!.bytes,
-            sha256: sha256(params.file!.bytes),
+            bytes: facts.bytes,
+            sha256: sha256(facts.bytes),
             width: facts.width,
             height: facts.height,
             fileName: params.file!.name.slice(0, 255),
@@ -190,8 +198,8 @@ export async function updateImage(
             ...(facts && params.file
               ? {
                   mime: facts.mime,
-                  bytes: params.file.bytes,
-                  sha256: sha256(params.file.bytes),
+                  bytes: facts.bytes,
+                  sha256: sha256(facts.bytes),
                   width: facts.width,
                   height: facts.height,
                   fileName: params.file.name.slice(0, 255),

@@ -3,7 +3,12 @@
  * browser declared: PNG, JPEG or WebP, and its width and height in pixels (the portal sets them
  * on `<img>` so the page does not jump while it loads, WCAG 2.2 and Core Web Vitals' layout
  * shift). Anything else, or a file whose header is cut off, is not an image we take.
+ *
+ * The sizes are read as the header states them, which a hostile file can set to anything (a PNG
+ * may claim 4 billion pixels a side, or none): `acceptImage` holds them to sane bounds before
+ * anything is stored, and takes the file's metadata out (./image-metadata.ts).
  */
+import { withoutMetadata } from './image-metadata.ts';
 
 export type ImageType = 'image/png' | 'image/jpeg' | 'image/webp';
 export type ImageFacts = { mime: ImageType; width: number; height: number };
@@ -17,9 +22,38 @@ export const EXTENSION: Record<ImageType, string> = { 'image/png': 'png', 'image
  * imageFacts(new TextEncoder().encode('<svg …')) // undefined
  */
 export function imageFacts(bytes: Uint8Array): ImageFacts | undefined {
-  const facts = png(bytes) ?? jpeg(bytes) ?? webp(bytes);
-  if (!facts || facts.width < 1 || facts.height < 1) return undefined;
-  return facts;
+  return png(bytes) ?? jpeg(bytes) ?? webp(bytes);
+}
+
+/** Why an uploaded file is not taken as an image. */
+export type ImageRefusal = 'type' | 'dimensions' | 'damaged';
+
+/**
+ * An uploaded image as Podium stores it: of one of `types`, 1 to `maxSide` pixels a side, its
+ * segments adding up, its metadata taken out (the bytes returned are the ones to store), and its
+ * width and height as a browser shows it (a JPEG turned on its side by its orientation swaps them).
+ *
+ * @example
+ * acceptImage(phoneJpeg, { types: ['image/jpeg'], maxSide: 8192 }) // { mime: 'image/jpeg', width: 3024, height: 4032, bytes }
+ * acceptImage(hostilePng, { types: ['image/png'], maxSide: 8192 }) // { refused: 'dimensions' }
+ */
+export function acceptImage(
+  bytes: Uint8Array,
+  options: { types: readonly ImageType[]; maxSide: number },
+): (ImageFacts & { bytes: Uint8Array }) | { refused: ImageRefusal } {
+  const facts = imageFacts(bytes);
+  if (!facts || !options.types.includes(facts.mime)) return { refused: 'type' };
+  const fits = (side: number) => side >= 1 && side <= options.maxSide;
+  if (!fits(facts.width) || !fits(facts.height)) return { refused: 'dimensions' };
+  const clean = withoutMetadata(bytes, facts.mime);
+  if (!clean) return { refused: 'damaged' };
+  const turned = clean.orientation !== undefined && clean.orientation >= 5;
+  return {
+    mime: facts.mime,
+    width: turned ? facts.height : facts.width,
+    height: turned ? facts.width : facts.height,
+    bytes: clean.bytes,
+  };
 }
 
 const startsWith = (b: Uint8Array, at: number, ...values: number[]) => values.every((v, i) => b[at + i] === v);

@@ -15,6 +15,7 @@
  * event handlers, external references and CSS, and a sanitiser has to keep up with every
  * way a browser interprets it (sanitize-html is an HTML sanitiser, not an SVG one). A
  * municipality's house style always has the logo as PNG too, and refusing costs it one export.
+ * What is stored is the image without its metadata (image-metadata.ts).
  */
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
@@ -29,6 +30,7 @@ import {
 import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';
 import { changesSinceVersion } from './audit-log.ts';
+import { acceptImage, type ImageType } from './image-facts.ts';
 
 export const AUTHOR_DISPLAYS: readonly SocialAuthorDisplay[] = ['pseudonym', 'initials', 'none'];
 export const AUTO_PUBLISH: readonly SocialAutoPublish[] = ['own', 'official', 'none'];
@@ -73,7 +75,9 @@ export type OrganisationSaveResult =
   | { kind: 'no_logo' }
   | { kind: 'bad_logo'; problem: LogoProblem };
 
-export type LogoProblem = 'empty' | 'too_large' | 'svg' | 'type' | 'dimensions';
+export type LogoProblem = 'empty' | 'too_large' | 'svg' | 'type' | 'dimensions' | 'damaged';
+type InspectedLogo = { mime: 'image/png' | 'image/jpeg'; width: number; height: number; bytes: Uint8Array };
+const LOGO_TYPES: readonly ImageType[] = ['image/png', 'image/jpeg'];
 
 const ORGANISATION_CHANGED = 'organisation.settings_changed';
 const MAX_CHANGES = 5;
@@ -83,33 +87,19 @@ export const logoUrl = (sha256: string, mime: string) =>
   `/api/organisation/logo/${sha256.slice(0, 32)}.${mime === 'image/png' ? 'png' : 'jpg'}`;
 
 /**
- * What the bytes of an uploaded logo are: PNG or JPEG with their size in pixels, or why not.
+ * What the bytes of an uploaded logo are: PNG or JPEG with their size in pixels and the bytes to
+ * store (without their metadata, image-metadata.ts), or why not.
  *
  * @example
- * inspectLogo(pngBytes) // { mime: 'image/png', width: 240, height: 80 }
+ * inspectLogo(pngBytes) // { mime: 'image/png', width: 240, height: 80, bytes }
  * inspectLogo(new TextEncoder().encode('<svg …')) // { problem: 'svg' }
  */
-export function inspectLogo(
-  bytes: Uint8Array,
-): { mime: 'image/png' | 'image/jpeg'; width: number; height: number } | { problem: LogoProblem } {
+export function inspectLogo(bytes: Uint8Array): InspectedLogo | { problem: LogoProblem } {
   if (bytes.length === 0) return { problem: 'empty' };
   if (bytes.length > MAX_LOGO_BYTES) return { problem: 'too_large' };
-  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  const side = (width: number, height: number) =>
-    width > 0 && height > 0 && width <= MAX_LOGO_SIDE && height <= MAX_LOGO_SIDE;
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) {
-    // The first chunk is IHDR: width and height as 4-byte big-endian numbers.
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (bytes.length < 24 || String.fromCharCode(...bytes.slice(12, 16)) !== 'IHDR') return { problem: 'type' };
-    const width = view.getUint32(16);
-    const height = view.getUint32(20);
-    return side(width, height) ? { mime: 'image/png', width, height } : { problem: 'dimensions' };
-  }
-  if (starts(0xff, 0xd8, 0xff)) {
-    const size = jpegSize(bytes);
-    if (!size) return { problem: 'type' };
-    return side(size.width, size.height) ? { mime: 'image/jpeg', ...size } : { problem: 'dimensions' };
-  }
+  const image = acceptImage(bytes, { types: LOGO_TYPES, maxSide: MAX_LOGO_SIDE });
+  if (!('refused' in image)) return image as InspectedLogo;
+  if (image.refused !== 'type') return { problem: image.refused };
   // An SVG (or other XML) starts with markup, perhaps after a byte-order mark and white space.
   const head = new TextDecoder('utf-8', { fatal: false })
     .decode(bytes.slice(0, 1024))
@@ -119,28 +109,6 @@ export function inspectLogo(
   if (head.startsWith('<') && /<svg[\s>]/.test(head + new TextDecoder().decode(bytes.slice(1024, 8192)).toLowerCase()))
     return { problem: 'svg' };
   return { problem: 'type' };
-}
-
-/** A JPEG's size from its first start-of-frame segment; undefined when the segments do not add up. */
-function jpegSize(bytes: Uint8Array): { width: number; height: number } | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let at = 2;
-  while (at + 9 < bytes.length) {
-    if (bytes[at] !== 0xff) return undefined;
-    const marker = bytes[at + 1]!;
-    if (marker === 0xff) {
-      at++;
-      continue;
-    }
-    const length = view.getUint16(at + 2);
-    // SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC).
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return { height: view.getUint16(at + 5), width: view.getUint16(at + 7) };
-    }
-    if (marker === 0xda || length < 2) return undefined;
-    at += 2 + length;
-  }
-  return undefined;
 }
 
 export async function loadOrganisationSettings(db: Db, organisationId: string): Promise<OrganisationSettings> {
@@ -292,10 +260,10 @@ export async function saveOrganisationChange(
               .where(eq(organisationLogos.organisationId, organisationId));
             return await done('logo_alt', { alt: logo.alt }, { alt: change.alt });
           }
-          const image = inspected as { mime: 'image/png' | 'image/jpeg'; width: number; height: number };
-          const sha256 = createHash('sha256').update(change.bytes).digest('hex');
+          const image = inspected as InspectedLogo;
+          const sha256 = createHash('sha256').update(image.bytes).digest('hex');
           if (logo && logo.sha256 === sha256 && sameText(logo.alt, change.alt)) throw unchanged('logo');
-          const row = { mime: image.mime, bytes: change.bytes, sha256, width: image.width, height: image.height };
+          const row = { mime: image.mime, bytes: image.bytes, sha256, width: image.width, height: image.height };
           await tx
             .insert(organisationLogos)
             .values({ organisationId, ...row, alt: change.alt, updatedAt: now })
@@ -309,7 +277,7 @@ export async function saveOrganisationChange(
             mime: image.mime,
             width: image.width,
             height: image.height,
-            bytes: change.bytes.length,
+            bytes: image.bytes.length,
             alt: change.alt,
           });
         }

@@ -115,7 +115,10 @@ export async function secondFactorOf(db: Db | Tx, staffUserId: string): Promise<
 
 // ---- the organisation's requirement ----------------------------------------------------
 
-export async function requirementOf(db: Db, organisationId: string): Promise<{ required: boolean; version: number }> {
+export async function requirementOf(
+  db: Db | Tx,
+  organisationId: string,
+): Promise<{ required: boolean; version: number }> {
   const [row] = await db
     .select({ required: organisations.requireSecondFactor, version: organisations.secondFactorPolicyVersion })
     .from(organisations)
@@ -560,8 +563,13 @@ export async function disableSecondFactor(
     );
     if (checked !== true) return checked;
   }
-  await db.transaction(async (tx) => {
-    if (factor.passkeys > 0) {
+  return db.transaction(async (tx): Promise<DisableResult> => {
+    // Checked again under the account's lock: a passkey removed meanwhile may have been the other factor.
+    await lockAccount(tx, user.id);
+    const current = await secondFactorOf(tx, user.id);
+    if (current.state !== 'active') return { kind: 'not_active' };
+    if (current.passkeys === 0 && (await requirementOf(tx, user.organisationId)).required) return { kind: 'required' };
+    if (current.passkeys > 0) {
       await tx.delete(staffSecondFactors).where(eq(staffSecondFactors.staffUserId, user.id));
     } else {
       await removeFactor(tx, user.id);
@@ -574,10 +582,10 @@ export async function disableSecondFactor(
       action: 'staff.second_factor_disabled',
       subjectType: 'staff_user',
       subjectId: user.id,
-      details: { method: 'totp', proof: 'code' in params.proof ? 'code' : 'password', passkeysLeft: factor.passkeys },
+      details: { method: 'totp', proof: 'code' in params.proof ? 'code' : 'password', passkeysLeft: current.passkeys },
     });
+    return { kind: 'disabled' };
   });
-  return { kind: 'disabled' };
 }
 
 /** Every factor of an account: the app, the passkeys, the recovery codes, and half-done log-ins. */
@@ -694,7 +702,9 @@ export type RemovePasskeyResult =
 /**
  * Removes one of one's own passkeys, with the password as proof (as turning off the app
  * needs). The last factor cannot go while the organisation requires one; when it goes, the
- * recovery codes go with it.
+ * recovery codes go with it. The rule is checked again where the passkey is deleted, in one
+ * transaction that holds the account's row (`lockAccount`): two removals sent at once would
+ * otherwise each see the other's passkey still there, and leave the account with none.
  */
 export async function removeOwnPasskey(
   db: Db,
@@ -708,49 +718,92 @@ export async function removeOwnPasskey(
   },
 ): Promise<RemovePasskeyResult> {
   const { user, now } = params;
-  const factor = await secondFactorOf(db, user.id);
-  const [owned] = await db
-    .select({ id: staffPasskeys.id })
-    .from(staffPasskeys)
-    .where(and(eq(staffPasskeys.id, params.passkeyId), eq(staffPasskeys.staffUserId, user.id)));
-  if (!owned) return { kind: 'not_found' };
-  const last = factor.state !== 'active' && factor.passkeys === 1;
-  if (last && (await requirementOf(db, user.organisationId)).required) return { kind: 'required' };
+  // Asked first without the password, so a refusal needs none; asked again under the lock below.
+  const early = await passkeyRemoval(db, user, params.passkeyId);
+  if (early.kind !== 'allowed') return early;
   const [row] = await db.select({ hash: staffUsers.passwordHash }).from(staffUsers).where(eq(staffUsers.id, user.id));
   const checked = await underThrottle(db, params, async () =>
     row?.hash && (await verifyPassword(row.hash, params.password)) ? true : undefined,
   );
   if (checked !== true) return checked.kind === 'no_secret_key' ? { kind: 'invalid' } : checked;
-  const removed = await db.transaction(async (tx) => {
+  return db.transaction(async (tx): Promise<RemovePasskeyResult> => {
+    await lockAccount(tx, user.id);
+    const removal = await passkeyRemoval(tx, user, params.passkeyId);
+    if (removal.kind !== 'allowed') return removal;
     const gone = await deletePasskey(tx, { user, passkeyId: params.passkeyId, now });
-    if (gone && last) await removeFactor(tx, user.id);
-    return gone;
+    if (!gone) return { kind: 'not_found' };
+    if (removal.last) await removeFactor(tx, user.id);
+    return { kind: 'removed', name: gone.name };
   });
-  return removed ? { kind: 'removed', name: removed.name } : { kind: 'not_found' };
 }
 
-export type PasskeyStepResult = { kind: 'ok'; session: NewSession } | Exclude<AssertionResult, { kind: 'ok' }>;
+/** Whether this passkey is one's own, and may go: not the last factor while one is required. */
+async function passkeyRemoval(
+  db: Db | Tx,
+  user: Pick<StaffUser, 'id' | 'organisationId'>,
+  passkeyId: string,
+): Promise<{ kind: 'allowed'; last: boolean } | { kind: 'not_found' } | { kind: 'required' }> {
+  const factor = await secondFactorOf(db, user.id);
+  const [owned] = await db
+    .select({ id: staffPasskeys.id })
+    .from(staffPasskeys)
+    .where(and(eq(staffPasskeys.id, passkeyId), eq(staffPasskeys.staffUserId, user.id)));
+  if (!owned) return { kind: 'not_found' };
+  const last = factor.state !== 'active' && factor.passkeys === 1;
+  if (last && (await requirementOf(db, user.organisationId)).required) return { kind: 'required' };
+  return { kind: 'allowed', last };
+}
 
-/** The second step with a passkey: a right signature ends the pending log-in and starts the session. */
+/**
+ * Holds the account's row until the transaction ends, so changes to its factors that each check
+ * "is another factor left?" run one after the other and the second sees what the first did.
+ */
+async function lockAccount(tx: Tx, staffUserId: string): Promise<void> {
+  await tx.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.id, staffUserId)).for('update');
+}
+
+export type PasskeyStepResult =
+  | { kind: 'ok'; session: NewSession }
+  | (Exclude<AssertionResult, { kind: 'ok' }> & { retryAt?: Date })
+  | { kind: 'throttled'; retryAt: Date };
+
+/**
+ * The second step with a passkey: a right signature ends the pending log-in and starts the
+ * session. Every attempt is counted by the log-in throttle like a code (`underThrottle`: the
+ * account's code key and the client's address), so a stolen pending cookie cannot be used to
+ * try signatures without end.
+ */
 export async function passkeyStep(
   db: Db,
   params: {
     pending: PendingLogin;
     rp: RelyingParty;
     response: Parameters<typeof verifyAssertion>[1]['response'];
+    address: string;
     now: Date;
     policy?: SessionPolicy;
+    throttle?: LoginThrottlePolicy;
   },
 ): Promise<PasskeyStepResult> {
   const { pending, now } = params;
-  const result = await verifyAssertion(db, {
-    user: pending.user,
-    rp: params.rp,
-    boundTo: pendingBinding(pending),
-    response: params.response,
-    now,
+  let failure: Exclude<AssertionResult, { kind: 'ok' }> = { kind: 'invalid' };
+  const checked = await underThrottle(db, { ...params, user: pending.user }, async () => {
+    const result = await verifyAssertion(db, {
+      user: pending.user,
+      rp: params.rp,
+      boundTo: pendingBinding(pending),
+      response: params.response,
+      now,
+    });
+    if (result.kind === 'ok') return result;
+    failure = result;
+    return undefined;
   });
-  if (result.kind !== 'ok') {
+  if (checked.kind !== 'ok') {
+    const refused: PasskeyStepResult =
+      checked.kind === 'throttled'
+        ? checked
+        : { ...failure, ...(checked.kind === 'invalid' && checked.retryAt ? { retryAt: checked.retryAt } : {}) };
     await recordAudit(db, {
       organisationId: pending.user.organisationId,
       at: now,
@@ -758,9 +811,9 @@ export async function passkeyStep(
       action: 'staff.second_factor_failed',
       subjectType: 'staff_user',
       subjectId: pending.user.id,
-      details: { method: 'passkey', result: result.kind },
+      details: { method: 'passkey', result: refused.kind },
     });
-    return result;
+    return refused;
   }
   await recordAudit(db, {
     organisationId: pending.user.organisationId,
@@ -770,7 +823,7 @@ export async function passkeyStep(
     action: 'staff.passkey_used',
     subjectType: 'staff_user',
     subjectId: pending.user.id,
-    details: { passkey: result.passkey.id, name: result.passkey.name },
+    details: { passkey: checked.passkey.id, name: checked.passkey.name },
   });
   return { kind: 'ok', session: await finishPendingLogin(db, pending, now, params.policy) };
 }

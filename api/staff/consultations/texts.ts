@@ -179,6 +179,9 @@ export const nl = {
       file_missing: 'Kies een afbeelding (PNG, JPEG of WebP).',
       file_type: 'Dit bestand is geen PNG-, JPEG- of WebP-afbeelding. Kies een ander bestand.',
       file_size: 'Dit bestand is groter dan 2 MB. Maak de afbeelding kleiner en kies haar opnieuw.',
+      file_dimensions:
+        'Deze afbeelding is te groot of heeft geen afmetingen: hoogstens 8192 pixels breed en hoog. Maak haar kleiner en kies haar opnieuw.',
+      file_damaged: 'Dit bestand is beschadigd of onvolledig. Sla de afbeelding opnieuw op en kies haar opnieuw.',
       too_many: 'Een consultatie heeft hoogstens 10 afbeeldingen. Verwijder er eerst een.',
       alt_missing: 'Vul de alternatieve tekst in: wat is er op de afbeelding te zien?',
       alt_file_name: 'De alternatieve tekst is nu de bestandsnaam. Beschrijf wat er op de afbeelding te zien is.',
@@ -397,6 +400,9 @@ export const en: typeof nl = {
       file_missing: 'Choose an image (PNG, JPEG or WebP).',
       file_type: 'This file is not a PNG, JPEG or WebP image. Choose another file.',
       file_size: 'This file is larger than 2 MB. Make the image smaller and choose it again.',
+      file_dimensions:
+        'This image is too large or has no size: at most 8192 pixels wide and high. Make it smaller and choose it again.',
+      file_damaged: 'This file is damaged or incomplete. Save the image again and choose it again.',
       too_many: 'A consultation has at most 10 images. Remove one first.',
       alt_missing: 'Fill in the alternative text: what does the image show?',
       alt_file_name: 'The alternative text is now the file name. Describe what the image shows.',

@@ -15,7 +15,15 @@ import type { AuthoredImage, Stage, Stale, Transition } from '../../services/con
 import { renderConsultationImages } from '../../../shared/render/consultation-images.ts';
 import { TRANSITIONS } from '../../services/consultation-authoring.ts';
 import type { LocalizedText } from '../../db/schema.ts';
-import { errorSummary, fieldError, hiddenFields, notice, pick, type FieldError } from '../kit/components.ts';
+import {
+  errorSummary,
+  fieldError,
+  hiddenFields,
+  labelOfRow,
+  notice,
+  pick,
+  type FieldError,
+} from '../kit/components.ts';
 import { formatDateTime } from '../kit/format.ts';
 import { staffPage, type PageSession } from '../kit/shell.ts';
 import { readabilityHint } from '../webcare/view.ts';
@@ -514,11 +522,11 @@ ${control({ lang, id: imageFieldId(key, `caption-${textLang}`), label: `${n ? m.
       }),
       '\n',
     );
-  const fileField = (key: string, label: string) => {
+  const fileField = (key: string, label: string, row?: string) => {
     const id = imageFieldId(key, 'file');
     const error = errorFor(errors, id);
     return html`<div class="staff-field${error ? ' staff-field--invalid' : ''}">
-<label for="${id}">${label}</label>
+<label for="${id}">${labelOfRow(label, row)}</label>
 ${error ? fieldError(lang, `${id}-error`, error.message) : nothing}
 <input${attrs({ type: 'file', id, name: id, accept: 'image/png,image/jpeg,image/webp', 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': error ? `${id}-error` : undefined, autofocus: focus === id ? true : undefined })}>
 </div>`;
@@ -541,7 +549,7 @@ ${hiddenFields({ csrf: options.session.csrfToken, lang, version: String(options.
 <figcaption>${m.fileFacts(image.fileName, image.mime.replace('image/', '').toUpperCase(), image.width, image.height, Math.ceil(image.size / 1024))}</figcaption></figure>
 ${formStart(image.id)}
 ${fields(image.id, values, i + 1)}
-${fileField(image.id, m.replaceFile)}
+${fileField(image.id, m.replaceFile, m.image(i + 1))}
 <p class="staff-actions">${button('action', 'save', m.save, { secondary: false })}
 ${i > 0 ? button('action', 'up', m.up(i + 1), { id: `image-${image.id}-up`, autofocus: focus }) : nothing}
 ${i < count - 1 ? button('action', 'down', m.down(i + 1), { id: `image-${image.id}-down`, autofocus: focus }) : nothing}

@@ -44,6 +44,16 @@ export function errorSummary(lang: Locale, errors: ReadonlyArray<FieldError & { 
 }
 
 /**
+ * A label of a field that repeats once per row (a department, a channel, an image), with the
+ * row's name after it for screen readers only: tabbing from field to field, each is named
+ * "Naam in het Nederlands, Burgerzaken" rather than the same "Naam" again (WCAG 2.4.6). The
+ * visible label comes first, so speech input still finds the field by it (WCAG 2.5.3).
+ */
+export function labelOfRow(label: string, row: string | undefined): Html {
+  return row ? html`${label}<span class="staff-visually-hidden">, ${row}</span>` : html`${label}`;
+}
+
+/**
  * The message next to a field, with a hidden "Error:" for screen readers; the field
  * points at `id` with aria-describedby.
  */

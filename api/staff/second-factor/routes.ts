@@ -75,7 +75,7 @@ import { staffPaths } from '../queue/paths.ts';
 import { clearPendingCookie, pendingToken } from './pending-cookie.ts';
 import { secondFactorPaths } from './paths.ts';
 import * as secondFactorTexts from './texts.ts';
-import { renderOwnPage, renderPolicyPage, renderRecoveryCodesPage, renderStepPage } from './view.ts';
+import { PASSKEY_ADD, renderOwnPage, renderPolicyPage, renderRecoveryCodesPage, renderStepPage } from './view.ts';
 
 export type SecondFactorRouteOptions = StaffSessionOptions & {
   /** PODIUM_SECRET_KEY, which seals the TOTP secrets (the key that seals connected accounts' tokens). */
@@ -295,6 +295,7 @@ export function secondFactorRoutes(options: SecondFactorRouteOptions): Hono<Staf
         pending,
         rp,
         response: ceremony.response as AuthenticationResponseJSON,
+        address: address(c),
         now,
       });
       if (result.kind === 'ok') {
@@ -307,6 +308,20 @@ export function secondFactorRoutes(options: SecondFactorRouteOptions): Hono<Staf
         unknown_credential: m.unknownCredential,
         counter: m.counter,
       };
+      // Throttled, or refused with a wait before the next attempt: said as for a code.
+      if (result.kind === 'throttled' || result.retryAt) {
+        const refusal = codeRefusal(
+          c,
+          lang,
+          result.kind === 'throttled' ? result : { kind: 'invalid', retryAt: result.retryAt },
+          'passkey',
+          result.kind === 'throttled' ? '' : messages[result.kind],
+        );
+        return c.html(
+          renderStepPage({ lang, ...(await stepFactors(c, pending)), errors: refusal.errors }),
+          result.kind === 'throttled' ? 429 : result.kind === 'counter' ? 409 : refusal.status,
+        );
+      }
       return refuse(messages[result.kind], result.kind === 'counter' ? 409 : 422);
     });
 
@@ -486,9 +501,9 @@ export function secondFactorRoutes(options: SecondFactorRouteOptions): Hono<Staf
     const db = c.get('db');
     const user = owner.session?.user ?? owner.pending!.user;
     const typed = (field(body, 'name') ?? '').slice(0, 1000);
-    const refuse = (message: string, fieldName = 'ceremony', status: 409 | 422 = 422) =>
+    const refuse = (message: string, fieldName: 'name' | 'ceremony' = 'ceremony', status: 409 | 422 = 422) =>
       ownPage(c, lang, owner, {
-        errors: [{ field: fieldName, target: 'passkey-name', message }],
+        errors: [{ field: fieldName, target: fieldName === 'name' ? 'passkey-name' : PASSKEY_ADD, message }],
         status,
         passkeyName: typed,
       });

@@ -69,6 +69,9 @@ export type PasskeysState = {
   name?: string | undefined;
 };
 
+/** The id of the button that adds a passkey: where a ceremony's error is shown and linked. */
+export const PASSKEY_ADD = 'passkey-add';
+
 /**
  * The passkeys: the list, adding one (a form the script in kit/assets/passkeys.js shows only
  * where the browser can make passkeys, and completes with the ceremony; without it the page
@@ -94,9 +97,13 @@ function passkeysSection(
 <dt>${m.lastUsed}</dt><dd>${key.lastUsedAt ? when(key.lastUsedAt) : m.never}</dd>
 </dl></li>`,
         )}</ul>`;
+  // A ceremony that went wrong is the add button's error: the summary links there, and the
+  // message stands next to it (WCAG 3.3.1), since the name typed was not what was wrong.
+  const addError = errors.find((e) => e.target === PASSKEY_ADD);
+  const addErrorText = addError ? fieldError(lang, `${PASSKEY_ADD}-error`, addError.message) : nothing;
   const add =
     passkeys.available === 'server'
-      ? html`<p>${m.unavailableHere}</p>`
+      ? html`${addErrorText}<p${attrs({ id: addError ? PASSKEY_ADD : undefined, tabindex: addError ? '-1' : undefined })}>${m.unavailableHere}</p>`
       : html`<p data-passkey-unavailable>${m.unavailable}</p>
 <form${attrs({
           method: 'post',
@@ -122,7 +129,8 @@ ${input(
   },
   errors.filter((e) => e.target === 'passkey-name'),
 )}
-<button type="submit" class="staff-button">${m.add}</button>
+${addErrorText}
+<button${attrs({ type: 'submit', id: PASSKEY_ADD, class: 'staff-button', 'aria-describedby': addError ? `${PASSKEY_ADD}-error` : undefined })}>${m.add}</button>
 </form>`;
   const onlyFactor = factor.state !== 'active' && passkeys.list.length === 1;
   const removeError = errors.find((e) => e.field === 'passkey');
@@ -305,7 +313,7 @@ export function renderStepPage(state: {
     passkeys === 'none'
       ? nothing
       : passkeys === 'server'
-        ? html`<p>${t.passkeys.unavailableHere}</p>`
+        ? html`${passkeyError ? fieldError(lang, 'passkey-error', passkeyError.message) : nothing}<p${attrs({ id: passkeyError ? 'passkey' : undefined, tabindex: passkeyError ? '-1' : undefined })}>${t.passkeys.unavailableHere}</p>`
         : html`<p data-passkey-unavailable>${t.passkeys.unavailable}</p>
 <form${attrs({
             method: 'post',

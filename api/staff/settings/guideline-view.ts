@@ -14,7 +14,7 @@ import {
   type DepartmentChoice,
 } from '../../services/channel-guideline-settings.ts';
 import { calendarPaths } from '../calendar/paths.ts';
-import { errorSummary, fieldError, hiddenFields, notice, pick } from '../kit/components.ts';
+import { errorSummary, fieldError, hiddenFields, labelOfRow, notice, pick } from '../kit/components.ts';
 import type { FieldError } from '../kit/form-errors.ts';
 import { staffPage, type PageSession } from '../kit/shell.ts';
 import * as guidelineTexts from './guideline-texts.ts';
@@ -60,6 +60,8 @@ function textInput(
     id: string;
     name: string;
     label: string;
+    /** The channel's name, for screen readers: each channel's form has the same fields. */
+    row: string;
     value: string;
     inputLang?: Locale;
     short?: boolean;
@@ -67,7 +69,7 @@ function textInput(
   },
 ): Html {
   const error = errorAt(lang, errors, options.id);
-  return html`<div class="staff-field${options.short ? ' staff-field--short' : ''}${error.id ? ' staff-field--invalid' : ''}"><label for="${options.id}">${options.label}</label>
+  return html`<div class="staff-field${options.short ? ' staff-field--short' : ''}${error.id ? ' staff-field--invalid' : ''}"><label for="${options.id}">${labelOfRow(options.label, options.row)}</label>
 ${error.html}<input${attrs({
     id: options.id,
     name: options.name,
@@ -106,6 +108,7 @@ function guidelineForm(options: {
         id: id(`${d}-${part}`),
         name: `${part}-${d}`,
         label: part === 'from' ? m.from(dayName) : m.to(dayName),
+        row: name,
         value: typed[part],
         short: true,
         hint: hintId,
@@ -119,14 +122,14 @@ function guidelineForm(options: {
 <p class="staff-hint">${m.key(row.key)} ${m.promise(row.responseDays, row.responseHours)} <a href="${calendarPaths.home(lang)}">${m.promiseWhere}</a></p>
 <form method="post" action="${settingsPaths.guidelinesSave}" novalidate class="staff-form">
 ${hiddenFields({ csrf: options.csrf, lang, version: String(row.version), id: row.id })}
-${textInput(lang, errors, { id: id('name-nl'), name: 'name-nl', label: m.nameNl, value: values.nameNl, inputLang: 'nl' })}
-${textInput(lang, errors, { id: id('name-en'), name: 'name-en', label: m.nameEn, value: values.nameEn, inputLang: 'en' })}
-<div class="staff-checkbox"><input${attrs({ type: 'checkbox', id: id('replies'), name: 'replies', value: 'ja', checked: values.repliesAllowed })}><label for="${id('replies')}">${m.repliesAllowed}</label></div>
-<div class="staff-field${departmentError.id ? ' staff-field--invalid' : ''}"><label for="${id('department')}">${m.moderatedBy}</label>
+${textInput(lang, errors, { id: id('name-nl'), name: 'name-nl', label: m.nameNl, row: name, value: values.nameNl, inputLang: 'nl' })}
+${textInput(lang, errors, { id: id('name-en'), name: 'name-en', label: m.nameEn, row: name, value: values.nameEn, inputLang: 'en' })}
+<div class="staff-checkbox"><input${attrs({ type: 'checkbox', id: id('replies'), name: 'replies', value: 'ja', checked: values.repliesAllowed })}><label for="${id('replies')}">${labelOfRow(m.repliesAllowed, name)}</label></div>
+<div class="staff-field${departmentError.id ? ' staff-field--invalid' : ''}"><label for="${id('department')}">${labelOfRow(m.moderatedBy, name)}</label>
 ${departmentError.html}<select${attrs({ id: id('department'), name: 'department', 'aria-invalid': departmentError.id ? 'true' : undefined, 'aria-describedby': departmentError.id })}>${option('', m.centralDesk)}${join(
     options.departments.map((d) => option(d.id, pick(d.name, lang))),
   )}</select></div>
-<fieldset class="staff-fieldset"><legend>${m.hoursLegend}</legend>
+<fieldset class="staff-fieldset"><legend>${labelOfRow(m.hoursLegend, name)}</legend>
 <p class="staff-hint" id="${hintId}">${m.hoursHint}</p>
 ${join(WEEKDAYS.map(day), '\n')}
 </fieldset>

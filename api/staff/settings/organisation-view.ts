@@ -17,7 +17,7 @@ import {
   MAX_NAME,
   type OrganisationSettings,
 } from '../../services/organisation-settings.ts';
-import { errorSummary, fieldError, hiddenFields, notice, pick } from '../kit/components.ts';
+import { errorSummary, fieldError, hiddenFields, labelOfRow, notice, pick } from '../kit/components.ts';
 import type { FieldError } from '../kit/form-errors.ts';
 import { staffPage, type PageSession } from '../kit/shell.ts';
 import * as organisationTexts from './organisation-texts.ts';
@@ -29,14 +29,14 @@ export type Values = Record<string, string>;
 
 function textField(
   lang: Locale,
-  spec: { id: string; name: string; label: string; hint?: string; inputLang?: Locale; max: number },
+  spec: { id: string; name: string; label: string; row?: string; hint?: string; inputLang?: Locale; max: number },
   value: string,
   errors: readonly FieldError[],
 ): Html {
   const error = errors.find((e) => e.field === spec.id);
   const errorId = error ? `${spec.id}-error` : undefined;
   const hintId = spec.hint ? `${spec.id}-hint` : undefined;
-  return html`<div class="staff-field${error ? ' staff-field--invalid' : ''}"><label for="${spec.id}">${spec.label}</label>
+  return html`<div class="staff-field${error ? ' staff-field--invalid' : ''}"><label for="${spec.id}">${labelOfRow(spec.label, spec.row)}</label>
 ${spec.hint ? html`<p class="staff-hint" id="${hintId}">${spec.hint}</p>` : nothing}${error ? fieldError(lang, errorId!, error.message) : nothing}<input${attrs(
     {
       type: 'text',
@@ -205,9 +205,10 @@ export function renderDepartmentsPage(options: {
   const common = { csrf: session.csrfToken, lang, version };
   const action = settingsPaths.departmentsSave;
   const valuesOf = (form: string, stored: Values) => (options.typed?.form === form ? options.typed.values : stored);
-  const nameFields = (prefix: string, values: Values) =>
-    html`${textField(lang, { id: `${prefix}-name-nl`, name: 'name-nl', label: m.nameNl, inputLang: 'nl', max: MAX_NAME }, values['name-nl'] ?? '', errors)}
-${textField(lang, { id: `${prefix}-name-en`, name: 'name-en', label: m.nameEn, inputLang: 'en', max: MAX_NAME }, values['name-en'] ?? '', errors)}`;
+  // Each department's fields carry its name for screen readers; the new one's are unique already.
+  const nameFields = (prefix: string, values: Values, row?: string) =>
+    html`${textField(lang, { id: `${prefix}-name-nl`, name: 'name-nl', label: m.nameNl, row, inputLang: 'nl', max: MAX_NAME }, values['name-nl'] ?? '', errors)}
+${textField(lang, { id: `${prefix}-name-en`, name: 'name-en', label: m.nameEn, row, inputLang: 'en', max: MAX_NAME }, values['name-en'] ?? '', errors)}`;
 
   const items = settings.departments.map((department) => {
     const name = pick(department.name, lang);
@@ -221,7 +222,7 @@ ${textField(lang, { id: `${prefix}-name-en`, name: 'name-en', label: m.nameEn, i
 <p class="staff-hint">${m.code(department.slug)} ${inUse(department.use) ? m.used(department.use) : m.unused}</p>
 <form method="post" action="${action}" novalidate class="staff-form">
 ${hiddenFields({ ...common, slug: department.slug })}
-${nameFields(prefix, values)}
+${nameFields(prefix, values, name)}
 <button${attrs({ type: 'submit', name: 'action', value: 'rename', id: `${prefix}-rename`, class: 'staff-button', autofocus: options.focus === `${prefix}-rename` })}>${m.rename(name)}</button>
 </form>
 <form method="post" action="${action}" class="staff-inline-form">

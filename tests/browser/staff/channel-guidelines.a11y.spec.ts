@@ -6,7 +6,7 @@
  * with the staff page checks (axe, Tab, 320 px, 200% text, forced colours).
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { checkStaffPage } from '../support/staff-page-checks.ts';
+import { checkStaffPage, expectUniqueFieldNames } from '../support/staff-page-checks.ts';
 import { logInAsStaff, startStaffPodium, type StaffPodium } from '../support/staff-podium.ts';
 
 const ADMIN = 'admin@demodam.example';
@@ -96,11 +96,20 @@ async function saveAsColleague(browser: Browser): Promise<void> {
   await context.close();
 }
 
+test('each channel’s fields are named with the channel, for screen readers', async ({ page }) => {
+  await logInAsStaff(page, podium.baseUrl, ADMIN, { next: '/beheer/instellingen/kanaalrichtlijnen' });
+  const names = await expectUniqueFieldNames(page, 'channel guidelines (nl)');
+  expect(names.length).toBeGreaterThan(16);
+  await expect(page.getByRole('checkbox', { name: /, Participatieportaal$/ })).toHaveCount(1);
+});
+
 test('the English page passes the staff page checks', async ({ page }) => {
   await logInAsStaff(page, podium.baseUrl, ADMIN, { lang: 'en', next: '/en/manage/settings/channel-guidelines' });
   await expect(page.getByRole('heading', { level: 1, name: 'Channel guidelines' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Participation portal' }).getByLabel('Monday: from')).toHaveValue(
     '08:30',
   );
+  await expectUniqueFieldNames(page, 'channel guidelines (en)');
+  await expect(page.getByRole('textbox', { name: /^Monday: from ?, Participation portal$/ })).toHaveCount(1);
   await checkStaffPage(page, 'channel guidelines (en)');
 });

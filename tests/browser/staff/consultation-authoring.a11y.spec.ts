@@ -102,6 +102,16 @@ test('the edit page with an image, its preview and a refused image pass the page
   await expect(shown).toHaveAttribute('alt', 'Kaart van het plein met zes nieuwe bomen');
   await expect(shown).toHaveAttribute('width', '40');
   await expect(shown).toHaveAttribute('loading', 'lazy');
+  // Each image's fields say which image they belong to, the file field too (WCAG 2.4.6).
+  const images = page.locator('section[aria-labelledby="images-heading"]');
+  const imageFields = images.locator('input:not([type=hidden]), textarea, select');
+  const names = await imageFields.evaluateAll((fields) =>
+    fields.map((field) => (field as HTMLInputElement).labels?.[0]?.textContent?.replace(/\s+/g, ' ').trim() ?? ''),
+  );
+  expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
+  await expect(
+    images.getByLabel('Vervangen door een ander bestand (mag leeg blijven), Afbeelding 1', { exact: true }),
+  ).toHaveCount(1);
   await checkStaffPage(page, 'edit page with an image');
 
   // Without alternative text it is refused next to the field, with what was typed kept.

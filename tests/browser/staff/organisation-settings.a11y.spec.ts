@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { png } from '../../support/images.ts';
-import { checkStaffPage } from '../support/staff-page-checks.ts';
+import { checkStaffPage, expectUniqueFieldNames } from '../support/staff-page-checks.ts';
 import { logInAsStaff, startStaffPodium, type StaffPodium } from '../support/staff-podium.ts';
 
 const ADMIN = 'admin@demodam.example';
@@ -105,4 +105,12 @@ test('removing a department in use is refused with what uses it; a new one is ad
   await expect(page.getByRole('status')).toHaveText('Afdeling ‘Groen en Water’ is toegevoegd.');
   await expect(page.getByRole('heading', { level: 3, name: 'Groen en Water' })).toBeVisible();
   await checkStaffPage(page, 'departments after adding one');
+
+  // Each department's fields carry its name for screen readers (WCAG 2.4.6); Chromium counts the
+  // visually hidden part as a block of its own, so a space may come before its comma.
+  expect(await expectUniqueFieldNames(page, 'departments (nl)')).toHaveLength(6);
+  await expect(page.getByRole('textbox', { name: /^Naam \(Nederlands\) ?, Groen en Water$/ })).toHaveCount(1);
+  await page.goto(`${podium.baseUrl}${pages.departments.en}`);
+  expect(await expectUniqueFieldNames(page, 'departments (en)')).toHaveLength(6);
+  await expect(page.getByRole('textbox', { name: /^Name \(Dutch\) ?, Traffic team$/ })).toHaveCount(1);
 });

@@ -90,6 +90,12 @@ test('a colleague adds a passkey, logs in with it, and removes it', async ({ pag
   await expect(page.locator('#staff-error-summary')).toBeFocused();
   await expect(page.locator('#staff-error-summary')).toContainText('De browser kon de passkey niet gebruiken.');
   await expect(page.getByLabel('Naam van de passkey')).toHaveValue('nog een keer');
+  // The summary's link leads to the add button, which says what went wrong too.
+  await expect(page.locator('#staff-error-summary a')).toHaveAttribute('href', '#passkey-add');
+  await expect(page.locator('#passkey-add-error')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Passkey toevoegen' })).toHaveAccessibleDescription(
+    /De browser kon de passkey niet gebruiken\./,
+  );
   await checkStaffPage(page, 'own page, ceremony refused');
 
   await page.getByRole('button', { name: 'Uitloggen' }).click();

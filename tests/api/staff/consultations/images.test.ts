@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { and, desc, eq } from 'drizzle-orm';
 import {
@@ -12,6 +13,7 @@ import { currentContentVersion } from '../../../../api/services/content-revision
 import { openTestApp, postJson, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
 import { GIF_1x1, JPEG_40x30, PNG_40x30, WEBP_40x30 } from '../../../support/image-fixtures.ts';
+import { exifData, jpegSegment, jpegWith } from '../../../support/images.ts';
 import { addStaffUser, apiKeyFor, logIn, ORIGIN, withKey } from '../../../support/staff.ts';
 
 type Login = { cookie: string; csrf: string };
@@ -19,6 +21,9 @@ const BASE = '/beheer/consultaties-opstellen';
 const DRAFT = 'bomen-plein';
 const PUBLIC = 'fietsroute-stationsstraat';
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+/** A PNG whose header claims 2³¹ + 1 pixels a side: more than a PostgreSQL integer holds. */
+const PNG_HUGE = PNG_40x30.slice();
+new DataView(PNG_HUGE.buffer).setUint32(16, 2 ** 31 + 1);
 
 for (const target of databaseTargets()) {
   describe(`consultation images (${target.name})`, () => {
@@ -206,6 +211,58 @@ for (const target of databaseTargets()) {
       assert.match(await none.text(), /Kies een afbeelding \(PNG, JPEG of WebP\)/);
     });
 
+    it('refuses a PNG whose header claims more than 2³¹ pixels, none, or whose rest is cut off, as a form error in Dutch and English', async () => {
+      const claiming = (width: number, height: number) => {
+        const bytes = PNG_40x30.slice();
+        new DataView(bytes.buffer).setUint32(16, width);
+        new DataView(bytes.buffer).setUint32(20, height);
+        return bytes;
+      };
+      const before = await version(DRAFT);
+      const cases: Array<[Uint8Array, string, RegExp]> = [
+        [
+          claiming(2 ** 31 + 1, 30),
+          'nl',
+          /Deze afbeelding is te groot of heeft geen afmetingen: hoogstens 8192 pixels/,
+        ],
+        [claiming(40, 0xffffffff), 'en', /This image is too large or has no size: at most 8192 pixels/],
+        [claiming(0, 30), 'nl', /Deze afbeelding is te groot of heeft geen afmetingen/],
+        [PNG_40x30.subarray(0, 60), 'en', /This file is damaged or incomplete/],
+      ];
+      for (const [bytes, lang, message] of cases) {
+        const response = await imageForm(
+          DRAFT,
+          { ...newTexts({ nl: 'Kaart van de wijk', en: 'Map of the area' }), lang },
+          { bytes, name: 'kaart.png' },
+        );
+        assert.equal(response.status, 422, String(message));
+        const html = await response.text();
+        assert.match(html, message);
+        assert.match(html, /id="image-new-file"[^>]*aria-invalid="true"/);
+        assert.match(html, /Map of the area<\/textarea>/);
+      }
+      assert.equal(await version(DRAFT), before);
+    });
+
+    it('stores a phone photo without its EXIF metadata and GPS position, keeping its orientation', async () => {
+      const photo = jpegWith(JPEG_40x30, jpegSegment(0xe1, exifData(6)), jpegSegment(0xfe, 'Dam Square'));
+      const response = await imageForm(
+        DRAFT,
+        { ...newTexts({ nl: 'Foto van de bank op het plein', en: 'Photo of the bench on the square' }) },
+        { bytes: photo, name: 'foto.jpg', type: 'image/jpeg' },
+      );
+      assert.equal(response.status, 303);
+      const stored = (await images(DRAFT)).at(-1)!;
+      const bytes = Buffer.from(stored.bytes);
+      assert.equal(bytes.includes('PhoneMaker'), false, 'the EXIF fields are gone');
+      assert.equal(bytes.includes(Buffer.from([0x88, 0x25])), false, 'the GPS directory is gone');
+      assert.equal(bytes.includes('Dam Square'), false, 'the comment is gone');
+      assert.equal(stored.bytes.length, JPEG_40x30.length + 36);
+      assert.deepEqual([stored.width, stored.height], [30, 40], 'shown turned, as the browser does');
+      assert.equal(stored.sha256, createHash('sha256').update(stored.bytes).digest('hex'));
+      assert.equal((await imageForm(DRAFT, { image: stored.id, action: 'remove' })).status, 303);
+    });
+
     it('refuses an alternative text that is only the file name', async () => {
       const response = await imageForm(DRAFT, newTexts({ nl: 'IMG_2041', en: 'img-2041.jpg' }), {
         bytes: JPEG_40x30,
@@ -309,10 +366,13 @@ for (const target of databaseTargets()) {
         .select({ details: auditLog.details })
         .from(auditLog)
         .where(eq(auditLog.action, 'consultation.images_changed'));
+      // With the phone photo added and removed again by an earlier test.
       assert.deepEqual(changes.map((c) => (c.details as { change: string }).change).sort(), [
         'added',
         'added',
+        'added',
         'moved',
+        'removed',
         'removed',
         'replaced',
       ]);
@@ -381,6 +441,8 @@ for (const target of databaseTargets()) {
         [{ alt: { nl: 'kaart', en: 'Map' } }, 'alt.nl', 'image_alt_file_name'],
         [{ content: base64(GIF_1x1) }, 'file', 'image_file_type'],
         [{ content: base64(new Uint8Array(2 * 1024 * 1024 + 1)) }, 'file', 'image_file_size'],
+        [{ content: base64(PNG_HUGE) }, 'file', 'image_file_dimensions'],
+        [{ content: base64(PNG_40x30.subarray(0, 60)) }, 'file', 'image_file_damaged'],
       ];
       for (const [body, field, code] of cases) {
         const response = await send(body);

@@ -19,6 +19,7 @@ import {
   staffUsers,
 } from '../../../../api/db/schema.ts';
 import { relyingPartyFor } from '../../../../api/services/auth/passkeys.ts';
+import { removeOwnPasskey } from '../../../../api/services/auth/second-factor.ts';
 import { NOW, openTestApp, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
 import { addStaffUser, logIn, ORIGIN, STAFF_PASSWORD, staffPost } from '../../../support/staff.ts';
@@ -257,6 +258,11 @@ for (const target of databaseTargets()) {
         assert.ok(html.includes(message), message);
         assert.match(html, /id="staff-error-summary"/);
         assert.match(html, /<input[^>]*id="passkey-name"[^>]*value="sleutel"/, 'the name typed is kept');
+        // The summary links to the add button, which shows the same message (not the name, which was right).
+        assert.match(html, /<a href="#passkey-add">/);
+        assert.match(html, new RegExp(`id="passkey-add-error"[^>]*>(?:(?!</p>)[\\s\\S])*${message}`));
+        assert.match(html, /<button[^>]*id="passkey-add"[^>]*aria-describedby="passkey-add-error"/);
+        assert.doesNotMatch(html, /<input[^>]*id="passkey-name"[^>]*aria-invalid/);
       }
 
       // Far too large for an answer: refused before anything reads it.
@@ -391,6 +397,28 @@ for (const target of databaseTargets()) {
       const recovery = await staffPost(t, '/beheer/inloggen/code', [['code', recoveryCodes[0]!]], again);
       assert.equal(recovery.status, 303);
       assert.equal(recovery.headers.get('Location'), '/beheer/tweestapsverificatie?herstelcode=9');
+    });
+
+    it('throttles passkey sign-in attempts like codes, and lets the right one through after the wait', async () => {
+      const { authenticator, id } = await withPasskey('throttle@passkey.example');
+      const pending = await pendingLogin('throttle@passkey.example');
+      const stranger = new SoftAuthenticator();
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await signIn(pending, stranger)).status);
+      // Five free failures (the account's rule), then a wait that the sixth is told about.
+      assert.deepEqual(statuses.slice(0, 5), [422, 422, 422, 422, 422]);
+      const refused = await signIn(pending, authenticator);
+      assert.equal(refused.status, 429, 'the right passkey waits too while the account is throttled');
+      assert.ok(Number(refused.headers.get('Retry-After')) > 0);
+      assert.match(await refused.text(), /id="passkey-error"/);
+      const failures = await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.subjectId, id), eq(auditLog.action, 'staff.second_factor_failed')));
+      assert.ok(failures.some((row) => (row.details as { result?: string }).result === 'throttled'));
+      clock = new Date(NOW.getTime() + 60 * 60 * 1000);
+      const later = await pendingLogin('throttle@passkey.example');
+      assert.equal((await signIn(later, authenticator)).status, 303);
     });
 
     // ---- removing -----------------------------------------------------------------------------
@@ -564,6 +592,34 @@ for (const target of databaseTargets()) {
           ],
           admin.cookie,
         );
+      }
+    });
+
+    it('refuses one of two removals sent at once when together they would take the last required factor', async () => {
+      const { who, id } = await withPasskey('twice@passkey.example');
+      assert.equal((await addPasskey(who, 'telefoon')).status, 303);
+      const [first, second] = await passkeysOf(id);
+      await t.db.update(organisations).set({ requireSecondFactor: true }).where(eq(organisations.id, organisationId));
+      try {
+        const user = { id, organisationId };
+        const results = await Promise.all(
+          [first!, second!].map((passkey) =>
+            removeOwnPasskey(t.db, {
+              user,
+              passkeyId: passkey.id,
+              password: STAFF_PASSWORD,
+              address: '192.0.2.7',
+              now: NOW,
+            }),
+          ),
+        );
+        assert.deepEqual(results.map((r) => r.kind).sort(), ['removed', 'required']);
+        assert.equal((await passkeysOf(id)).length, 1, 'one factor is left');
+      } finally {
+        await t.db
+          .update(organisations)
+          .set({ requireSecondFactor: false })
+          .where(eq(organisations.id, organisationId));
       }
     });
 

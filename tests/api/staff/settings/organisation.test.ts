@@ -18,17 +18,11 @@ import { buildPublishedSnapshot } from '../../../../api/services/published-conte
 import * as auditTexts from '../../../../api/staff/audit/texts.ts';
 import { NOW, openTestApp, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
-import { png } from '../../../support/images.ts';
+import { JPEG_40x30 } from '../../../support/image-fixtures.ts';
+import { exifData, jpegSegment, jpegWith, png, pngChunk, pngWith } from '../../../support/images.ts';
 import { addStaffUser, apiKeyFor, logIn, ORIGIN, staffPost, withKey } from '../../../support/staff.ts';
 
 type Who = { cookie: string; csrf: string };
-
-/** The start of a JPEG: SOI, an APP0 segment, then a baseline frame of `width` × `height`. */
-function jpegHead(width: number, height: number): Uint8Array {
-  const app0 = [0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0, 0];
-  const sof = [0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x03];
-  return new Uint8Array([0xff, 0xd8, ...app0, ...sof, ...new Array(9).fill(0x11), 0xff, 0xd9]);
-}
 
 const SVG = new TextEncoder().encode(
   '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
@@ -36,8 +30,17 @@ const SVG = new TextEncoder().encode(
 
 describe('an uploaded logo', () => {
   it('is recognised as PNG or JPEG by its bytes, with its size in pixels', () => {
-    assert.deepEqual(inspectLogo(png(240, 80)), { mime: 'image/png', width: 240, height: 80 });
-    assert.deepEqual(inspectLogo(jpegHead(300, 120)), { mime: 'image/jpeg', width: 300, height: 120 });
+    const image = png(240, 80);
+    assert.deepEqual(inspectLogo(image), { mime: 'image/png', width: 240, height: 80, bytes: image });
+    assert.deepEqual(inspectLogo(JPEG_40x30), { mime: 'image/jpeg', width: 40, height: 30, bytes: JPEG_40x30 });
+  });
+
+  it('is kept without its metadata: a JPEG without EXIF and its GPS position, a PNG without text chunks', () => {
+    const photo = inspectLogo(jpegWith(JPEG_40x30, jpegSegment(0xe1, exifData(1)), jpegSegment(0xfe, 'made at home')));
+    assert.deepEqual(photo, { mime: 'image/jpeg', width: 40, height: 30, bytes: JPEG_40x30 });
+    const image = png(24, 8);
+    const tagged = inspectLogo(pngWith(image, pngChunk('tEXt', 'Author\0Jan Jansen')));
+    assert.deepEqual(tagged, { mime: 'image/png', width: 24, height: 8, bytes: image });
   });
 
   it('is refused as SVG, as another type, empty, too large or too many pixels', () => {
@@ -51,6 +54,19 @@ describe('an uploaded logo', () => {
     assert.deepEqual(inspectLogo(new Uint8Array(MAX_LOGO_BYTES + 1).fill(0x89)), { problem: 'too_large' });
     assert.deepEqual(inspectLogo(png(4001, 10)), { problem: 'dimensions' });
     assert.deepEqual(inspectLogo(new Uint8Array([0xff, 0xd8, 0xff, 0x00, 0x01])), { problem: 'type' });
+  });
+
+  it('is refused when its header claims more than 2³¹ pixels or none, or when its rest is cut off', () => {
+    const claiming = (width: number, height: number) => {
+      const bytes = png(10, 10);
+      new DataView(bytes.buffer).setUint32(16, width);
+      new DataView(bytes.buffer).setUint32(20, height);
+      return bytes;
+    };
+    assert.deepEqual(inspectLogo(claiming(2 ** 31 + 1, 10)), { problem: 'dimensions' });
+    assert.deepEqual(inspectLogo(claiming(10, 0)), { problem: 'dimensions' });
+    assert.deepEqual(inspectLogo(png(10, 10).subarray(0, 40)), { problem: 'damaged' });
+    assert.deepEqual(inspectLogo(JPEG_40x30.subarray(0, 200)), { problem: 'damaged' });
   });
 });
 
@@ -287,6 +303,15 @@ for (const target of databaseTargets()) {
         { bytes: new Uint8Array(MAX_LOGO_BYTES + 10).fill(1), name: 'big.png', type: 'image/png' },
       );
       assert.match(await large.text(), /Het bestand is te groot/);
+      const hostile = png(10, 10);
+      new DataView(hostile.buffer).setUint32(16, 2 ** 31 + 1);
+      const huge = await upload(
+        admin,
+        { version, 'alt-nl': 'Logo' },
+        { bytes: hostile, name: 'logo.png', type: 'image/png' },
+      );
+      assert.equal(huge.status, 422);
+      assert.match(await huge.text(), /Het logo is te groot of heeft geen afmetingen/);
       const noText = await upload(
         admin,
         { version, 'alt-nl': ' ', 'alt-en': 'Kept' },
@@ -356,13 +381,13 @@ for (const target of databaseTargets()) {
 
       const logo = await withKey(t, adminKey, 'PUT', '/api/staff/organisation/logo', {
         version: afterSave.version,
-        data: Buffer.from(jpegHead(300, 120)).toString('base64'),
+        data: Buffer.from(JPEG_40x30).toString('base64'),
         alt: { nl: 'Logo van Demodam' },
       });
       assert.equal(logo.status, 200);
       const withLogo = (await logo.json()) as { version: number; logo: { mime: string; width: number; url: string } };
       assert.equal(withLogo.logo.mime, 'image/jpeg');
-      assert.equal(withLogo.logo.width, 300);
+      assert.equal(withLogo.logo.width, 40);
       assert.match(withLogo.logo.url, /\.jpg$/);
       const svg = await withKey(
         t,
