@@ -40,6 +40,7 @@ import { guidelinesApi } from './settings/guideline-api.ts';
 import { organisationApi } from './settings/api.ts';
 import { createQueuePage, queueRoutes } from './queue/routes.ts';
 import { presenceRoutes } from './queue/presence-routes.ts';
+import { answerApprovalRoutes } from './queue/answer-approval-routes.ts';
 import { savedViewRoutes } from './queue/saved-views-routes.ts';
 import { staffThreadRoutes } from './threads/routes.ts';
 import { threadPageRoutes } from './threads/page-routes.ts';
@@ -81,6 +82,7 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): OpenAPIHono
   app.route('/', queueRoutes({ queuePage }));
   app.route('/', savedViewRoutes({ queuePage }));
   app.route('/', presenceRoutes());
+  app.route('/', answerApprovalRoutes({ queuePage }));
   app.route('/', consultationAuthoringRoutes());
   app.route('/', topicRoutes());
   app.route('/', webcareRoutes());
