@@ -87,8 +87,9 @@ test('with approval on for Mastodon, webcare’s answer waits until a moderator 
     await logIn(moderator, JOURNEY_MODERATOR);
     await (await findInInbox(moderator, stamp)).getByRole('link').first().click();
     const itemAddress = new URL(moderator.url()).pathname;
-    await moderator.getByRole('radio', { name: 'Publiceren en beantwoorden (naar webcare)' }).check();
-    await moderator.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    const opened = moderator.getByRole('article');
+    await opened.getByRole('radio', { name: 'Publiceren en beantwoorden (naar webcare)' }).check();
+    await opened.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await expect(moderator.getByRole('status').filter({ hasText: 'Opgeslagen.' })).toBeVisible();
 
     // Webcare answers; the answer waits for approval, with who wrote it, and is posted nowhere.
