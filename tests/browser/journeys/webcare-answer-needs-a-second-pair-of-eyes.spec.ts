@@ -100,7 +100,9 @@ test('with approval on for Mastodon, webcare’s answer waits until a moderator 
     await staff.getByLabel('Antwoord', { exact: true }).fill(answer);
     await staff.getByRole('button', { name: 'Antwoord publiceren' }).click();
     await expect(staff).toHaveURL(new RegExp(`${itemAddress}\\?opgeslagen=ter-goedkeuring`));
-    await expect(staff.getByRole('status')).toContainText('Het antwoord wacht op goedkeuring door een collega');
+    await expect(
+      staff.getByRole('status').filter({ hasText: 'Het antwoord wacht op goedkeuring door een collega' }),
+    ).toBeVisible();
     const waiting = staff.getByRole('region', { name: 'Antwoord wacht op goedkeuring' });
     await expect(waiting).toContainText(answer);
     await expect(waiting).toContainText(`Geschreven door ${JOURNEY_WEBCARE.name} op`);
@@ -142,7 +144,9 @@ test('with approval on for Mastodon, webcare’s answer waits until a moderator 
       context: 'the item page of an answer waiting for approval, for a colleague',
     });
     await toApprove.getByRole('button', { name: 'Antwoord goedkeuren en plaatsen' }).click();
-    await expect(moderator.getByRole('status')).toContainText('Het antwoord is goedgekeurd en gepubliceerd.');
+    await expect(
+      moderator.getByRole('status').filter({ hasText: 'Het antwoord is goedgekeurd en gepubliceerd.' }),
+    ).toBeVisible();
     await expect.poll(() => repliesTo(statusId).length, { timeout: 60_000 }).toBe(1);
     const posted = [...platform.statuses.values()].find(
       (s) => s.in_reply_to_id === statusId && String(s.content).includes(answer),
