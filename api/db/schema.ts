@@ -879,6 +879,46 @@ export const staffReplies = pgTable(
   ],
 );
 
+export const answerApprovalState = pgEnum('answer_approval_state', ['awaiting', 'approved', 'returned']);
+
+/**
+ * An answer to a mirrored post written where the channel's guidelines ask for four eyes: it
+ * waits here, unpublished and not queued for the platform, until a colleague other than its
+ * author approves it (then it becomes a `staff_replies` row and goes to the posting outbox as
+ * any answer does) or sends it back with a note. At most one waits per post.
+ */
+export const answerApprovals = pgTable(
+  'answer_approvals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    socialPostId: uuid('social_post_id')
+      .notNull()
+      .references(() => socialPosts.id, { onDelete: 'cascade' }),
+    language: locale('language').notNull(),
+    body: text('body').notNull(),
+    /** Null once the author's staff account is erased. */
+    writtenBy: uuid('written_by').references(() => staffUsers.id, { onDelete: 'set null' }),
+    writtenAt: timestamp('written_at', { withTimezone: true }).notNull(),
+    state: answerApprovalState('state').notNull().default('awaiting'),
+    decidedBy: uuid('decided_by').references(() => staffUsers.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** Why it was sent back, for the author. */
+    returnNote: text('return_note'),
+    /** The published answer it became. */
+    staffReplyId: uuid('staff_reply_id').references(() => staffReplies.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('answer_approvals_post').on(t.socialPostId, t.writtenAt),
+    uniqueIndex('answer_approvals_one_awaiting')
+      .on(t.socialPostId)
+      .where(sql`${t.state} = 'awaiting'`),
+  ],
+);
+
 export const socialThreads = pgTable(
   'social_threads',
   {
@@ -1118,6 +1158,11 @@ export const channelGuidelines = pgTable(
     postingHours: jsonb('posting_hours').$type<PostingHours>().notNull().default([]),
     /** Announcements on this channel need a second person's approval before they go out. */
     announcementsNeedApproval: boolean('announcements_need_approval').notNull().default(false),
+    /**
+     * Webcare's answers to posts on this channel need a second person's approval before they
+     * are published and posted (services/moderation/answer-approval.ts).
+     */
+    answersNeedApproval: boolean('answers_need_approval').notNull().default(false),
     /** Codes of the house rules that apply here. */
     houseRules: text('house_rules')
       .array()

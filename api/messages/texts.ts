@@ -120,6 +120,10 @@ export const nl = {
   item_answer_too_long_for_platform: (p: MessageParams) =>
     `Het antwoord wordt ook op ${p.platform} geplaatst, dat hoogstens ${p.max} tekens toestaat. U gebruikte er ${p.actual}.`,
   item_unsupported: 'Dit kan niet bij items uit dit kanaal.',
+  item_answer_approval_pending:
+    'Er wacht al een antwoord op goedkeuring. Een collega keurt het eerst goed of stuurt het terug.',
+  answer_own: 'U kunt uw eigen antwoord niet goedkeuren of terugsturen: dat doet een collega (vier ogen).',
+  answer_nothing_awaiting: 'Er wacht geen antwoord op goedkeuring bij dit item.',
   social_account_not_found: 'Dit gekoppelde account bestaat niet (meer), of de koppeling is ingetrokken.',
   listening_stale:
     'Iemand heeft het luisteren voor dit account intussen gewijzigd. Haal het opnieuw op en stuur uw wijziging met die versie.',
@@ -340,6 +344,9 @@ export const en: Texts = {
   item_answer_too_long_for_platform: (p) =>
     `The answer is also posted on ${p.platform}, which allows at most ${p.max} characters. You used ${p.actual}.`,
   item_unsupported: 'This is not possible for items from this channel.',
+  item_answer_approval_pending: 'An answer already awaits approval. A colleague approves it or sends it back first.',
+  answer_own: 'You cannot approve or send back your own answer: a colleague does that (four eyes).',
+  answer_nothing_awaiting: 'No answer of this item awaits approval.',
   social_account_not_found: 'This connected account does not exist (any more), or its connection was revoked.',
   listening_stale:
     'Someone has changed listening for this account in the meantime. Fetch it again and send your change with that version.',

@@ -33,21 +33,36 @@ export type ChannelGuidelineRow = {
   repliesAllowed: boolean;
   moderatedByDepartmentId: string | null;
   postingHours: PostingHours;
+  /** Webcare's answers to posts on this channel wait for a colleague's approval (services/moderation/answer-approval.ts). */
+  answersNeedApproval: boolean;
+  /** Announcements on this channel wait for a second person's approval (services/announcements/compose.ts). */
+  announcementsNeedApproval: boolean;
   version: number;
 };
 
 export type DepartmentChoice = { id: string; name: LocalizedText };
 
-/** What a save sets: every editable part of one channel's guidelines. */
+/**
+ * What a save sets: every editable part of one channel's guidelines. The two approvals may be
+ * left out (callers from before they existed): they stay as they are.
+ */
 export type ChannelGuidelineInput = {
   name: LocalizedText;
   repliesAllowed: boolean;
   moderatedByDepartmentId: string | null;
   postingHours: PostingHours;
+  answersNeedApproval?: boolean | undefined;
+  announcementsNeedApproval?: boolean | undefined;
 };
 
 /** The parts of a guideline a save can change, as the audit log and a stale refusal name them. */
-export type GuidelineField = 'name' | 'repliesAllowed' | 'moderatedByDepartmentId' | 'postingHours';
+export type GuidelineField =
+  | 'name'
+  | 'repliesAllowed'
+  | 'moderatedByDepartmentId'
+  | 'postingHours'
+  | 'answersNeedApproval'
+  | 'announcementsNeedApproval';
 
 export type GuidelineProblemCode =
   | 'name_required'
@@ -172,6 +187,8 @@ export async function listGuidelinesForSettings(
       repliesAllowed: channelGuidelines.repliesAllowed,
       moderatedByDepartmentId: channelGuidelines.moderatedByDepartmentId,
       postingHours: channelGuidelines.postingHours,
+      answersNeedApproval: channelGuidelines.answersNeedApproval,
+      announcementsNeedApproval: channelGuidelines.announcementsNeedApproval,
       version: channelGuidelines.version,
     })
     .from(channelGuidelines)
@@ -199,12 +216,14 @@ const stored = (text: LocalizedText): LocalizedText =>
   text.en?.trim() ? { nl: text.nl.trim(), en: text.en.trim() } : { nl: text.nl.trim() };
 
 /** The editable parts of a stored guideline, in a shape whose JSON compares equal for equal values. */
-function comparable(row: ChannelGuidelineInput): Record<GuidelineField, unknown> {
+function comparable(row: Required<ChannelGuidelineInput>): Record<GuidelineField, unknown> {
   return {
     name: row.name.en ? { nl: row.name.nl, en: row.name.en } : { nl: row.name.nl },
     repliesAllowed: row.repliesAllowed,
     moderatedByDepartmentId: row.moderatedByDepartmentId,
     postingHours: row.postingHours.map((s) => ({ days: [...s.days].sort(), from: s.from, to: s.to })),
+    answersNeedApproval: row.answersNeedApproval,
+    announcementsNeedApproval: row.announcementsNeedApproval,
   };
 }
 
@@ -240,7 +259,12 @@ export async function saveChannelGuideline(
       if (!current) throw new Refusal({ kind: 'not_found' });
       if (current.version !== params.expectedVersion)
         throw new Refusal({ kind: 'stale', version: current.version, changes: [] });
-      const diff = changedFields(comparable(current), comparable(input));
+      const wanted = {
+        ...input,
+        answersNeedApproval: input.answersNeedApproval ?? current.answersNeedApproval,
+        announcementsNeedApproval: input.announcementsNeedApproval ?? current.announcementsNeedApproval,
+      };
+      const diff = changedFields(comparable(current), comparable(wanted));
       const fields = diff.fields as GuidelineField[];
       if (fields.length === 0) return { kind: 'saved', version: current.version, changed: false, fields } as const;
       const [row] = await tx
@@ -250,6 +274,8 @@ export async function saveChannelGuideline(
           repliesAllowed: input.repliesAllowed,
           moderatedByDepartmentId: input.moderatedByDepartmentId,
           postingHours: input.postingHours,
+          answersNeedApproval: wanted.answersNeedApproval,
+          announcementsNeedApproval: wanted.announcementsNeedApproval,
           version: sql`${channelGuidelines.version} + 1`,
           updatedAt: now,
         })

@@ -47,6 +47,7 @@ import { signInApi } from './sign-in/api.ts';
 import { secondFactorApi } from './second-factor/api.ts';
 import { createQueuePage, queueRoutes } from './queue/routes.ts';
 import { presenceRoutes } from './queue/presence-routes.ts';
+import { answerApprovalRoutes } from './queue/answer-approval-routes.ts';
 import { savedViewRoutes } from './queue/saved-views-routes.ts';
 import { staffThreadRoutes } from './threads/routes.ts';
 import { threadPageRoutes } from './threads/page-routes.ts';
@@ -88,6 +89,7 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): OpenAPIHono
   app.route('/', queueRoutes({ queuePage }));
   app.route('/', savedViewRoutes({ queuePage }));
   app.route('/', presenceRoutes());
+  app.route('/', answerApprovalRoutes({ queuePage }));
   app.route('/', consultationAuthoringRoutes());
   app.route('/', topicRoutes());
   app.route('/', webcareRoutes());

@@ -46,7 +46,13 @@ export type Permission =
    * Compose, schedule, approve (a colleague's), edit and delete announcements that go to the
    * connected accounts and the portal's news (posters, administrators).
    */
-  | 'announcements.write';
+  | 'announcements.write'
+  /**
+   * Approve a colleague's answer to a social-media post, or send it back with a note, where
+   * the channel's guidelines ask for four eyes (webcare, moderators, administrators: the
+   * people who answer residents review each other; never one's own answer).
+   */
+  | 'answers.approve';
 
 const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   administrator: [
@@ -63,6 +69,7 @@ const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'contacts.read',
     'consultations.manage',
     'announcements.write',
+    'answers.approve',
   ],
   moderator: [
     'queue.read',
@@ -74,8 +81,17 @@ const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'threads.import',
     'threads.manage',
     'contacts.read',
+    'answers.approve',
   ],
-  webcare: ['queue.read', 'insights.read', 'queue.answer', 'queue.assign', 'threads.import', 'contacts.read'],
+  webcare: [
+    'queue.read',
+    'insights.read',
+    'queue.answer',
+    'queue.assign',
+    'threads.import',
+    'contacts.read',
+    'answers.approve',
+  ],
   analyst: ['insights.read', 'themes.correct'],
   department_member: ['queue.read'],
   poster: ['announcements.write'],

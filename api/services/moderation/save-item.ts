@@ -29,6 +29,7 @@ import {
   type Stale,
 } from './source.ts';
 import { addItemNote } from './item-notes.ts';
+import { awaitingAnswerOf } from './social-source.ts';
 import { staleResult } from './versions.ts';
 
 export type ItemSave = {
@@ -49,7 +50,8 @@ export type ItemSave = {
   now: Date;
 };
 
-export type SavedPart = 'assignment' | 'decision' | 'answer' | 'sentiment' | 'note';
+/** `answer_for_approval`: the answer was stored to wait for a colleague's approval (answer-approval.ts), not published. */
+export type SavedPart = 'assignment' | 'decision' | 'answer' | 'answer_for_approval' | 'sentiment' | 'note';
 
 export type ItemSaveResult =
   | { kind: 'saved'; parts: SavedPart[]; version: number }
@@ -65,6 +67,8 @@ export type ItemSaveResult =
   | { kind: 'answer_placeholder'; placeholders: string[] }
   | { kind: 'answer_rejected' }
   | { kind: 'answer_not_published' }
+  /** An earlier answer still waits for a colleague's approval. */
+  | { kind: 'answer_approval_pending' }
   /** Posted on Bluesky too, and longer than its 300 graphemes. */
   | { kind: 'answer_too_long_for_platform'; platform: 'bluesky'; max: number; count: number }
   | { kind: 'unsupported'; part: 'assignment' | 'answer' }
@@ -109,6 +113,7 @@ async function refusal(db: Db, item: QueueItem, save: ItemSave): Promise<ItemSav
     const stateThen = save.decision ? TARGET_STATE[save.decision] : item.reviewState;
     if (stateThen === 'rejected') return { kind: 'answer_rejected' };
     if (item.channel === 'social' && !publishedThen(item, save.decision)) return { kind: 'answer_not_published' };
+    if (item.channel === 'social' && (await awaitingAnswerOf(db, item.id))) return { kind: 'answer_approval_pending' };
     if (item.channel === 'social') {
       const limit = await platformLimitFor(db, actor.organisationId, item.id);
       const count = overPlatformLimit(save.answer.body.trim(), limit);
@@ -203,9 +208,11 @@ export async function saveItem(db: Db, save: ItemSave): Promise<ItemSaveResult> 
           expectedVersion: version,
         });
         if (result.kind === 'stale') throw new PartRefused(result);
-        if (result.kind !== 'answered') throw new PartRefused({ kind: 'not_found' });
+        if (result.kind === 'approval_pending') throw new PartRefused({ kind: 'answer_approval_pending' });
+        if (result.kind !== 'answered' && result.kind !== 'awaiting_approval')
+          throw new PartRefused({ kind: 'not_found' });
         version++;
-        parts.push('answer');
+        parts.push(result.kind === 'answered' ? 'answer' : 'answer_for_approval');
       }
       if (save.sentiment && save.sentiment !== item.sentiment?.label) {
         await correctSentiment(tx, {

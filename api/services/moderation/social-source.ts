@@ -13,6 +13,7 @@ import type { SocialPlatform } from '../../../shared/contracts/social-thread.ts'
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
+  answerApprovals,
   channelGuidelines,
   consultations,
   departments,
@@ -31,6 +32,7 @@ import { correctSentiment } from '../item-sentiment.ts';
 import { enqueuePosting, overPlatformLimit, platformLimitFor } from '../social/posting.ts';
 import { SOCIAL_POST_FIELD } from '../social/review-on-arrival.ts';
 import { addWorkingDays } from '../working-days.ts';
+import { answersNeedApproval } from './answer-guideline.ts';
 import { addItemNote } from './item-notes.ts';
 import { afterCursor, cursorMicros, textMatches } from './search.ts';
 import { nextVersion, onVersion, staleResult, StaleVersion } from './versions.ts';
@@ -62,10 +64,10 @@ const PLATFORM_NAMES: Record<SocialPlatform, string> = {
   instagram: 'Instagram',
 };
 
-type SocialPost = typeof socialPosts.$inferSelect;
+export type SocialPost = typeof socialPosts.$inferSelect;
 
 /** The organisation's post with this id; a post deleted at the source has nothing left to act on. */
-async function postFor(db: Db, organisationId: string, itemId: string): Promise<SocialPost | undefined> {
+export async function postFor(db: Db, organisationId: string, itemId: string): Promise<SocialPost | undefined> {
   const [row] = await db
     .select({ post: socialPosts })
     .from(socialPosts)
@@ -333,14 +335,14 @@ async function decide(db: Db, params: DecisionParams): Promise<DecisionResult> {
   return { kind: 'decided', state: to };
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Whether the post shows in the portal's mirror now. */
-function isPublished(post: SocialPost): boolean {
+export function isPublished(post: SocialPost): boolean {
   return post.publishedAt !== null && post.placeholder === null && post.deletedAt === null;
 }
 
-async function stalePost(db: Db, post: Pick<SocialPost, 'id' | 'version'>, expected: number) {
+export async function stalePost(db: Db, post: Pick<SocialPost, 'id' | 'version'>, expected: number) {
   const [latest] = await db
     .select({ version: socialPosts.version })
     .from(socialPosts)
@@ -349,7 +351,7 @@ async function stalePost(db: Db, post: Pick<SocialPost, 'id' | 'version'>, expec
 }
 
 /** Changes the post on the version it was read at, raising it; none changed means a colleague was first. */
-async function changePost(
+export async function changePost(
   tx: Tx,
   id: string,
   expected: number | undefined,
@@ -365,7 +367,12 @@ async function changePost(
 }
 
 /** Runs the change in a transaction; a colleague's change in between rolls it back and is described. */
-async function versioned(db: Db, post: SocialPost, expected: number | undefined, change: (tx: Tx) => Promise<void>) {
+export async function versioned(
+  db: Db,
+  post: SocialPost,
+  expected: number | undefined,
+  change: (tx: Tx) => Promise<void>,
+) {
   try {
     await db.transaction(change);
     return undefined;
@@ -377,11 +384,52 @@ async function versioned(db: Db, post: SocialPost, expected: number | undefined,
 }
 
 /**
- * Webcare answers a resident's mirrored post: a staff reply, shown in the portal's mirror
- * directly under the post (the portal is rebuilt) and with the item in the workbench. The
- * item becomes `answered`, which stops its response clock. When the municipality's account
- * on the thread's instance is connected, the answer is also queued for the platform
- * (social/posting.ts), in the same transaction.
+ * Publishes an answer under the post and queues it for the platform, in the caller's
+ * transaction: a staff reply shown in the portal's mirror directly under the post (the
+ * portal is rebuilt), the item `answered`, which stops its response clock (first response
+ * and, if no decision came first, resolution), and, when the municipality's account on the
+ * thread's instance is connected, a row in the posting outbox (social/posting.ts). What an
+ * answer does at once, or once a colleague approved it (answer-approval.ts).
+ */
+export async function publishAnswer(
+  tx: Tx,
+  post: SocialPost,
+  expected: number | undefined,
+  answer: { organisationId: string; authorId: string | null; language: 'nl' | 'en'; body: string; now: Date },
+): Promise<{ replyId: string; posting: boolean }> {
+  const { now } = answer;
+  const [reply] = await tx
+    .insert(staffReplies)
+    .values({
+      socialPostId: post.id,
+      staffUserId: answer.authorId,
+      departmentId: post.assignedDepartmentId,
+      language: answer.language,
+      body: answer.body,
+      createdAt: now,
+      publishedAt: now,
+    })
+    .returning({ id: staffReplies.id });
+  await changePost(tx, post.id, expected, {
+    reviewState: 'answered',
+    firstResponseAt: post.firstResponseAt ?? now,
+    resolvedAt: post.resolvedAt ?? now,
+  });
+  const posting = await enqueuePosting(tx, {
+    organisationId: answer.organisationId,
+    socialPostId: post.id,
+    staffReplyId: reply!.id,
+    now,
+  });
+  await markContentChanged(tx);
+  return { replyId: reply!.id, posting };
+}
+
+/**
+ * Webcare answers a resident's mirrored post (publishAnswer). Where the channel's guidelines
+ * ask for four eyes, the answer waits for a colleague's approval instead: not shown, not
+ * queued, and the clock keeps running (answer-approval.ts); the item's version still rises,
+ * so a colleague's form from before says what changed.
  */
 async function answer(db: Db, params: AnswerParams): Promise<AnswerResult> {
   const { actor, now, body } = params;
@@ -398,36 +446,47 @@ async function answer(db: Db, params: AnswerParams): Promise<AnswerResult> {
   const count = overPlatformLimit(body, limit);
   if (limit && count !== undefined)
     return { kind: 'too_long_for_platform', platform: limit.platform, max: limit.max, count };
+  if (await awaitingAnswerOf(db, post.id)) return { kind: 'approval_pending' };
+
+  if (await answersNeedApproval(db, actor.organisationId, post.threadId)) {
+    let approvalId = '';
+    const refused = await versioned(db, post, expected, async (tx) => {
+      const [row] = await tx
+        .insert(answerApprovals)
+        .values({
+          organisationId: actor.organisationId,
+          socialPostId: post.id,
+          language: params.language,
+          body,
+          writtenBy: actor.id,
+          writtenAt: now,
+        })
+        .returning({ id: answerApprovals.id });
+      await changePost(tx, post.id, expected, {});
+      await recordAudit(tx, {
+        organisationId: actor.organisationId,
+        actorType: 'staff',
+        actorId: actor.id,
+        at: now,
+        action: 'social_post.answer_submitted',
+        subjectType: 'social_post',
+        subjectId: post.id,
+        details: { approval: row!.id, language: params.language },
+      });
+      approvalId = row!.id;
+    });
+    return refused ?? { kind: 'awaiting_approval', approvalId };
+  }
 
   let replyId = '';
   const refused = await versioned(db, post, expected, async (tx) => {
-    const [reply] = await tx
-      .insert(staffReplies)
-      .values({
-        socialPostId: post.id,
-        staffUserId: actor.id,
-        departmentId: post.assignedDepartmentId,
-        language: params.language,
-        body,
-        createdAt: now,
-        publishedAt: now,
-      })
-      .returning({ id: staffReplies.id });
-    // The answer stops the clock: first response and, if no decision came first, resolution.
-    await changePost(tx, post.id, expected, {
-      reviewState: 'answered',
-      firstResponseAt: post.firstResponseAt ?? now,
-      resolvedAt: post.resolvedAt ?? now,
-    });
-    // With the municipality's account connected on the thread's instance, it is posted there too.
-    const posting = await enqueuePosting(tx, {
+    const published = await publishAnswer(tx, post, expected, {
       organisationId: actor.organisationId,
-      socialPostId: post.id,
-      staffReplyId: reply!.id,
+      authorId: actor.id,
+      language: params.language,
+      body,
       now,
     });
-    // The mirror on the portal shows the answer under the post.
-    await markContentChanged(tx);
     await recordAudit(tx, {
       organisationId: actor.organisationId,
       actorType: 'staff',
@@ -437,17 +496,30 @@ async function answer(db: Db, params: AnswerParams): Promise<AnswerResult> {
       subjectType: 'social_post',
       subjectId: post.id,
       details: {
-        reply: reply!.id,
+        reply: published.replyId,
         language: params.language,
         from: post.reviewState,
         to: 'answered',
         public: true,
-        posting,
+        posting: published.posting,
       },
     });
-    replyId = reply!.id;
+    replyId = published.replyId;
   });
   return refused ?? { kind: 'answered', replyId, public: true };
+}
+
+/** The answer to the post that waits for a colleague's approval, if one does. */
+export async function awaitingAnswerOf(
+  db: Pick<Db, 'select'>,
+  postId: string,
+): Promise<typeof answerApprovals.$inferSelect | undefined> {
+  const [row] = await db
+    .select()
+    .from(answerApprovals)
+    .where(and(eq(answerApprovals.socialPostId, postId), eq(answerApprovals.state, 'awaiting')))
+    .limit(1);
+  return row;
 }
 
 /** Who answers the post; every change is audited with what it was before and after. */

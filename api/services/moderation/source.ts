@@ -169,7 +169,12 @@ export type QueueCursor = { micros: string; id: string };
  * version now, and the changes since, newest first, with who made them.
  */
 export type Stale = { kind: 'stale'; version: number; changes: ItemChange[] };
-export type ItemChange = { action: 'decision' | 'assigned' | 'answered'; by: string | null; at: Date; to?: string };
+export type ItemChange = {
+  action: 'decision' | 'assigned' | 'answered' | 'answer_submitted' | 'answer_approved' | 'answer_returned';
+  by: string | null;
+  at: Date;
+  to?: string;
+};
 
 export type DecisionParams = {
   itemId: string;
@@ -214,6 +219,10 @@ export type AnswerParams = {
 
 export type AnswerResult =
   | { kind: 'answered'; replyId: string; public: boolean }
+  /** The channel's guidelines ask for four eyes: stored, not published, until a colleague approves it. */
+  | { kind: 'awaiting_approval'; approvalId: string }
+  /** An earlier answer still waits for approval: it is approved or sent back first. */
+  | { kind: 'approval_pending' }
   | { kind: 'not_found' }
   | { kind: 'forbidden' }
   | { kind: 'empty' }

@@ -35,6 +35,9 @@ const ACTIONS = new Map<string, ItemChange['action']>([
   ['submission.answered', 'answered'],
   ['social_post.assigned', 'assigned'],
   ['social_post.answered', 'answered'],
+  ['social_post.answer_submitted', 'answer_submitted'],
+  ['social_post.answer_approved', 'answer_approved'],
+  ['social_post.answer_returned', 'answer_returned'],
 ]);
 
 /** The most changes a refusal lists; the page links to the audit log for the rest. */

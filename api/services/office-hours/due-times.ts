@@ -101,6 +101,22 @@ export function inputPromise(
   return { unit: 'working_days', amount: consultationDays };
 }
 
+/**
+ * The guideline of a mirrored post's channel: the account it was written to, else the first
+ * guideline of its platform (the promise and the four-eyes rule for answers read it alike).
+ */
+export function socialGuideline<G extends { key: string; channel: string; platform: string | null }>(
+  guidelines: readonly G[],
+  platform: string,
+  account: string | null,
+): G | undefined {
+  const social = guidelines.filter((g) => g.channel === 'social');
+  return (
+    (account ? social.find((g) => g.key === `${platform}:${account}`) : undefined) ??
+    social.find((g) => g.platform === platform)
+  );
+}
+
 /** The promise for a mirrored post written to `account` on `platform`. */
 export function socialPromise(
   guidelines: readonly Guideline[],
@@ -108,10 +124,7 @@ export function socialPromise(
   account: string | null,
   consultationDays: number | null,
 ): ResponsePromise {
-  const social = guidelines.filter((g) => g.channel === 'social');
-  const guideline =
-    (account ? social.find((g) => g.key === `${platform}:${account}`) : undefined) ??
-    social.find((g) => g.platform === platform);
+  const guideline = socialGuideline(guidelines, platform, account);
   if (guideline) return promiseOf(guideline);
   return consultationDays === null ? DEFAULT_PROMISE : { unit: 'working_days', amount: consultationDays };
 }
@@ -247,7 +260,7 @@ async function writeDueTimes(db: Writer, table: typeof submissions | typeof soci
 }
 
 /** The handle of the thread's root author: the account the conversation was written to. */
-async function rootAccount(db: Reader, threadId: string): Promise<string | null> {
+export async function rootAccount(db: Reader, threadId: string): Promise<string | null> {
   const [row] = await db
     .select({ handle: socialAuthors.handle })
     .from(socialPosts)

@@ -39,12 +39,16 @@ export const NL_GUIDELINE_FIELDS: Record<GuidelineField, string> = {
   repliesAllowed: 'reacties toegestaan',
   moderatedByDepartmentId: 'modererende afdeling',
   postingHours: 'plaatsingstijden',
+  answersNeedApproval: 'goedkeuring van antwoorden',
+  announcementsNeedApproval: 'goedkeuring van aankondigingen',
 };
 export const EN_GUIDELINE_FIELDS: Record<GuidelineField, string> = {
   name: 'name',
   repliesAllowed: 'replies allowed',
   moderatedByDepartmentId: 'moderating department',
   postingHours: 'posting hours',
+  answersNeedApproval: 'approval of answers',
+  announcementsNeedApproval: 'approval of announcements',
 };
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 /** The parts of the office calendar a save changed, as a list in words. */
@@ -297,6 +301,12 @@ export const nl = {
     'social_media.described': ({ details: d }) => `{actor} beschreef afbeelding ${num(d, 'mediaIndex') + 1} van {item}`,
     'social_media.description_removed': ({ details: d }) =>
       `{actor} verwijderde de beschrijving van afbeelding ${num(d, 'mediaIndex') + 1} van {item}`,
+    'social_post.answer_approved': ({ details: d }) =>
+      `{actor} keurde het antwoord op {item} goed; het staat nu in de spiegel op het portaal${d['posting'] === true ? ' en wordt op het platform geplaatst' : ''}`,
+    'social_post.answer_returned': ({ details: d }) =>
+      `{actor} stuurde het antwoord op {item} terug naar de schrijver: „${str(d, 'note')}”`,
+    'social_post.answer_submitted': () =>
+      '{actor} schreef een antwoord op {item}, dat wacht op goedkeuring door een collega',
     'social_post.answered': () => '{actor} beantwoordde {item} in de spiegel op het portaal',
     'social_post.assigned': ({ details: d }) => {
       const after = obj(d, 'after');
@@ -550,6 +560,11 @@ export const en: Texts = {
     'social_media.described': ({ details: d }) => `{actor} described image ${num(d, 'mediaIndex') + 1} of {item}`,
     'social_media.description_removed': ({ details: d }) =>
       `{actor} removed the description of image ${num(d, 'mediaIndex') + 1} of {item}`,
+    'social_post.answer_approved': ({ details: d }) =>
+      `{actor} approved the answer to {item}; it is now in the mirror on the portal${d['posting'] === true ? ' and is being posted on the platform' : ''}`,
+    'social_post.answer_returned': ({ details: d }) =>
+      `{actor} sent the answer to {item} back to its writer: "${str(d, 'note')}"`,
+    'social_post.answer_submitted': () => '{actor} wrote an answer to {item}, which awaits approval by a colleague',
     'social_post.answered': () => '{actor} answered {item} in the mirror on the portal',
     'social_post.assigned': ({ details: d }) => {
       const after = obj(d, 'after');

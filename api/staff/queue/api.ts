@@ -21,7 +21,16 @@ import {
   SEARCH_MAX_LENGTH,
   type Decision,
   type QueueItem,
+  type Stale,
 } from '../../services/moderation/index.ts';
+import {
+  answerApprovalFor,
+  approveAnswer,
+  RETURN_NOTE_MAX_LENGTH,
+  returnAnswer,
+  type AnswerApprovalResult,
+  type AnswerApprovalView,
+} from '../../services/moderation/answer-approval.ts';
 import { INBOX_VIEWS, inboxFilter } from '../../services/moderation/inbox-views.ts';
 import { itemContext } from '../../services/moderation/item-context.ts';
 import { NOTE_MAX_LENGTH, notesOf } from '../../services/moderation/item-notes.ts';
@@ -89,10 +98,25 @@ const ItemDetail = z.object({
   replies: z.array(z.unknown()),
   notes: z.array(z.object({ id: z.uuid(), body: InputText, createdAt: InputText, authorName: InputText.nullable() })),
   context: z.unknown().openapi({ description: "The post's thread; the resident's history only with `contacts.read`" }),
+  approval: z
+    .object({
+      state: z.enum(['awaiting', 'returned']),
+      body: InputText,
+      language: z.enum(['nl', 'en']),
+      writtenBy: z.object({ id: z.uuid().nullable(), name: InputText.nullable() }),
+      writtenAt: InputText,
+      decidedBy: InputText.nullable(),
+      decidedAt: InputText.nullable(),
+      returnNote: InputText.nullable(),
+    })
+    .nullable()
+    .openapi({ description: 'An answer waiting for approval, or the last one sent back; null when neither' }),
 });
 
 const Saved = z.object({
-  parts: z.array(z.enum(['assignment', 'decision', 'answer', 'sentiment', 'note'])),
+  parts: z.array(z.enum(['assignment', 'decision', 'answer', 'answer_for_approval', 'sentiment', 'note'])).openapi({
+    description: "`answer_for_approval`: the channel's guidelines ask for four eyes; the answer waits for a colleague",
+  }),
   version: z.number().int().openapi({ description: 'The item version after the save' }),
 });
 
@@ -120,6 +144,34 @@ const AnswerBody = z
     language: z.enum(['nl', 'en']),
   })
   .strict();
+
+const ApproveBody = z.object({ version: Version }).strict();
+
+const ReturnBody = z
+  .object({
+    version: Version,
+    note: InputText.trim().min(1).max(RETURN_NOTE_MAX_LENGTH).openapi({ description: 'Why, for the writer' }),
+  })
+  .strict();
+
+const ApprovalStep = z.object({
+  state: z.enum(['approved', 'returned']),
+  version: z.number().int().openapi({ description: 'The item version after the step' }),
+  posting: z
+    .boolean()
+    .optional()
+    .openapi({ description: 'Approved: queued for the platform (an account is connected)' }),
+});
+
+const approvalResponses = {
+  200: { description: 'Done', content: { 'application/json': { schema: ApprovalStep } } },
+  404: { description: 'No such item', content: problemContent },
+  409: {
+    description: 'Changed since your version, your own answer, no answer waiting, or the post left the mirror',
+    content: problemContent,
+  },
+  422: { description: 'Invalid input', content: problemContent },
+};
 
 const NoteBody = z.object({ version: Version, body: InputText.trim().min(1).max(NOTE_MAX_LENGTH) }).strict();
 
@@ -197,6 +249,38 @@ const noteRoute = staffRoute('queue.read', {
   responses: saveResponses,
 });
 
+const approveRoute = staffRoute('answers.approve', {
+  method: 'post',
+  path: '/api/staff/items/{id}/answer/approve',
+  tags,
+  summary: "Approve a colleague's answer that waits for four eyes: it is published and posted",
+  request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: ApproveBody } } } },
+  responses: approvalResponses,
+});
+
+const returnRoute = staffRoute('answers.approve', {
+  method: 'post',
+  path: '/api/staff/items/{id}/answer/return',
+  tags,
+  summary: "Send a colleague's answer that waits for four eyes back to its writer, with a note",
+  request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: ReturnBody } } } },
+  responses: approvalResponses,
+});
+
+function approvalJson(approval: AnswerApprovalView | undefined) {
+  if (!approval) return null;
+  return {
+    state: approval.state,
+    body: approval.body,
+    language: approval.language,
+    writtenBy: approval.writtenBy,
+    writtenAt: approval.writtenAt.toISOString(),
+    decidedBy: approval.decidedBy,
+    decidedAt: approval.decidedAt?.toISOString() ?? null,
+    returnNote: approval.returnNote,
+  };
+}
+
 function itemJson(item: QueueItem) {
   return {
     id: item.id,
@@ -225,6 +309,37 @@ const refused = (c: Context, field: string, code: MessageCode, params?: Record<s
     errors: [{ field, code, ...(params ? { params } : {}) }],
   });
 
+const staleProblem = (c: Context, result: Stale) =>
+  problem(c, 409, 'item_stale', {
+    detail: 'item_stale_detail',
+    detailParams: {
+      version: result.version,
+      changes: result.changes.map((change) => `${change.action} (${change.by ?? '-'})`).join(', ') || '-',
+    },
+  });
+
+/** A four-eyes step's refusal as a problem. */
+function approvalProblem(c: Context, result: Exclude<AnswerApprovalResult, { kind: 'approved' | 'returned' }>) {
+  switch (result.kind) {
+    case 'not_found':
+      return problem(c, 404, 'item_not_found');
+    case 'forbidden':
+      return problem(c, 403, 'staff_forbidden');
+    case 'stale':
+      return staleProblem(c, result);
+    case 'own_answer':
+      return problem(c, 409, 'answer_own');
+    case 'nothing_awaiting':
+      return problem(c, 409, 'answer_nothing_awaiting');
+    case 'not_published':
+      return problem(c, 409, 'item_answer_not_published');
+    case 'note_required':
+      return refused(c, 'note', 'required');
+    case 'note_too_long':
+      return refused(c, 'note', 'too_long', { max: String(RETURN_NOTE_MAX_LENGTH), actual: '-' });
+  }
+}
+
 /** The service's refusal as a problem: the same reasons the item's form shows, by field. */
 function saveProblem(c: Context, result: Exclude<ItemSaveResult, { kind: 'saved' | 'nothing_to_save' }>): Response {
   switch (result.kind) {
@@ -233,13 +348,7 @@ function saveProblem(c: Context, result: Exclude<ItemSaveResult, { kind: 'saved'
     case 'forbidden':
       return problem(c, 403, 'staff_forbidden');
     case 'stale':
-      return problem(c, 409, 'item_stale', {
-        detail: 'item_stale_detail',
-        detailParams: {
-          version: result.version,
-          changes: result.changes.map((change) => `${change.action} (${change.by ?? '-'})`).join(', ') || '-',
-        },
-      });
+      return staleProblem(c, result);
     case 'already_decided':
       return problem(c, 409, 'item_already_decided');
     case 'rule_required':
@@ -258,6 +367,8 @@ function saveProblem(c: Context, result: Exclude<ItemSaveResult, { kind: 'saved'
       return refused(c, 'body', 'item_answer_rejected');
     case 'answer_not_published':
       return refused(c, 'body', 'item_answer_not_published');
+    case 'answer_approval_pending':
+      return problem(c, 409, 'item_answer_approval_pending');
     case 'answer_too_long_for_platform':
       return refused(c, 'body', 'item_answer_too_long_for_platform', {
         platform: 'Bluesky',
@@ -321,9 +432,37 @@ export function queueApi() {
         replies: await repliesTo(db, item.id),
         notes: notes.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() })),
         context: await itemContext(db, viewer, item, { contacts: can(session.roles, 'contacts.read') }),
+        approval: approvalJson(
+          item.channel === 'social' ? await answerApprovalFor(db, viewer.organisationId, item.id) : undefined,
+        ),
       },
       200,
     );
+  });
+
+  app.openapi(approveRoute, async (c) => {
+    const { version } = c.req.valid('json');
+    const result = await approveAnswer(c.get('db'), {
+      actor: actorOf(c.get('session')!),
+      itemId: c.req.valid('param').id,
+      expectedVersion: version,
+      now: c.get('now')(),
+    });
+    if (result.kind !== 'approved') return approvalProblem(c, result) as never;
+    return c.json({ state: 'approved' as const, version: version + 1, posting: result.posting }, 200);
+  });
+
+  app.openapi(returnRoute, async (c) => {
+    const { version, note } = c.req.valid('json');
+    const result = await returnAnswer(c.get('db'), {
+      actor: actorOf(c.get('session')!),
+      itemId: c.req.valid('param').id,
+      expectedVersion: version,
+      note,
+      now: c.get('now')(),
+    });
+    if (result.kind !== 'returned') return approvalProblem(c, result) as never;
+    return c.json({ state: 'returned' as const, version: version + 1 }, 200);
   });
 
   app.openapi(decisionRoute, async (c) => {

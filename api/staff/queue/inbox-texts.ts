@@ -56,6 +56,8 @@ export const nl = {
     answerLanguage: 'Taal van het antwoord',
     answerPage: 'Antwoorden met sjabloon en voorbeeld',
     noAnswer: 'Dit kanaal kan nog niet vanuit Podium worden beantwoord.',
+    answerAwaitsApproval:
+      'Er wacht een antwoord op goedkeuring (hierboven). Een nieuw antwoord kan pas als een collega het heeft goedgekeurd of teruggestuurd.',
     noAssign: 'Items van dit kanaal kunnen nog niet worden toegewezen.',
     answerHintSocial: (platform: string) =>
       `Het antwoord verschijnt op het portaal onder dit bericht; op ${platform} zelf alleen als de gemeente daar een gekoppeld account heeft.`,
@@ -73,6 +75,10 @@ export const nl = {
       const who = change.by ?? 'iemand';
       if (change.action === 'assigned') return `${who} heeft het item toegewezen (${when}).`;
       if (change.action === 'answered') return `${who} heeft het item beantwoord (${when}).`;
+      if (change.action === 'answer_submitted')
+        return `${who} heeft een antwoord geschreven dat op goedkeuring wacht (${when}).`;
+      if (change.action === 'answer_approved') return `${who} heeft het antwoord goedgekeurd (${when}).`;
+      if (change.action === 'answer_returned') return `${who} heeft het antwoord teruggestuurd (${when}).`;
       return `${who} heeft het besluit gewijzigd naar ‘${states[change.to ?? ''] ?? change.to}’ (${when}).`;
     },
   },
@@ -157,6 +163,8 @@ export const en: typeof nl = {
     answerLanguage: 'Language of the answer',
     answerPage: 'Answer with a template and preview',
     noAnswer: 'This channel cannot be answered from Podium yet.',
+    answerAwaitsApproval:
+      'An answer awaits approval (above). A new answer can be written once a colleague has approved it or sent it back.',
     noAssign: 'Items from this channel cannot be assigned yet.',
     answerHintSocial: (platform) =>
       `The answer appears on the portal under this post; on ${platform} itself only when the municipality has a connected account there.`,
@@ -174,6 +182,9 @@ export const en: typeof nl = {
       const who = change.by ?? 'someone';
       if (change.action === 'assigned') return `${who} assigned the item (${when}).`;
       if (change.action === 'answered') return `${who} answered the item (${when}).`;
+      if (change.action === 'answer_submitted') return `${who} wrote an answer that awaits approval (${when}).`;
+      if (change.action === 'answer_approved') return `${who} approved the answer (${when}).`;
+      if (change.action === 'answer_returned') return `${who} sent the answer back (${when}).`;
       return `${who} changed the decision to ‘${states[change.to ?? ''] ?? change.to}’ (${when}).`;
     },
   },

@@ -31,6 +31,7 @@ import type { ItemContext } from '../../services/moderation/item-context.ts';
 import type { PresentColleague } from '../../services/moderation/presence.ts';
 import type { MissingReference } from '../../services/moderation/saved-views.ts';
 import { presenceBox } from './presence-view.ts';
+import { approvalFieldId, renderAnswerApproval, type AnswerApprovalBlock } from './answer-approval-view.ts';
 import {
   missingFiltersNotice,
   SAVED_VIEW_NAME_ID,
@@ -84,6 +85,8 @@ export type InboxDetail = {
   presence?: PresentColleague[] | undefined;
   /** Staff's notes on the item, oldest first. */
   notes?: readonly ItemNote[] | undefined;
+  /** An answer waiting for a colleague's approval, or the last one sent back (./answer-approval-view.ts). */
+  approval?: AnswerApprovalBlock | undefined;
 };
 
 export type InboxPage = {
@@ -133,7 +136,18 @@ export function renderInboxPage(options: InboxPage): string {
   const staleError = detail?.form?.stale ? [{ field: 'stale', message: m.stale.summary, target: 'detail-stale' }] : [];
   const filterErrors = (options.filterErrors ?? []).map((e) => ({ ...e, target: `filter-${e.field}` }));
   const savedViewErrors = (options.savedViews?.form?.errors ?? []).map((e) => ({ ...e, target: SAVED_VIEW_NAME_ID }));
-  const errors = [...filterErrors, ...savedViewErrors, ...staleError, ...detailErrors, ...bulkErrors];
+  const approvalErrors = (detail?.approval?.form?.errors ?? []).map((e) => ({
+    ...e,
+    target: approvalFieldId(e.field),
+  }));
+  const errors = [
+    ...filterErrors,
+    ...savedViewErrors,
+    ...staleError,
+    ...approvalErrors,
+    ...detailErrors,
+    ...bulkErrors,
+  ];
   const path = detail ? staffPaths.item(lang, detail.item.id) : staffPaths.queue(lang);
   let body: Html;
   if (!options.canRead) {
@@ -453,6 +467,13 @@ ${join(answers, '\n')}
 ${screening}
 ${item.screening?.proofOfWork === 'missing' && html`<p>${t.proofOfWork.missing}</p>`}
 ${replies}
+${renderAnswerApproval(detail.approval, {
+  lang,
+  csrf: options.session.csrfToken,
+  itemId: item.id,
+  version: item.version,
+  next: withQuery(staffPaths.item(lang, item.id), options.listQuery),
+})}
 ${renderItemContext(detail.context, lang)}
 ${renderNotes(detail.notes, lang)}
 ${itemForm(detail, options)}
@@ -555,7 +576,9 @@ ${selectField(
     ? nothing
     : !answerable
       ? html`<p>${m.form.noAnswer}</p>`
-      : html`<fieldset><legend>${m.form.answerLegend}</legend>
+      : detail.approval?.approval.state === 'awaiting'
+        ? html`<p>${m.form.answerAwaitsApproval}</p>`
+        : html`<fieldset><legend>${m.form.answerLegend}</legend>
 ${selectField(
   'answerLanguage',
   m.form.answerLanguage,

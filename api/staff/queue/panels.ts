@@ -12,6 +12,7 @@ import type { QueueWebcare } from '../webcare/view.ts';
 import type { DecisionFormState } from './view.ts';
 import type { ItemFormState } from './inbox-view.ts';
 import type { SavedViewFormState } from './saved-views-view.ts';
+import type { AnswerApprovalFormState } from './answer-approval-view.ts';
 
 /** What features add to the queue page, loaded once per page view. */
 export type QueuePanels = {
@@ -29,6 +30,8 @@ export type QueuePageState = {
   listQuery?: string;
   /** The refused "save these filters as a view" form (./saved-views-routes.ts). */
   savedViewForm?: SavedViewFormState;
+  /** The refused approve or send-back form of an answer (./answer-approval-routes.ts). */
+  approvalForm?: AnswerApprovalFormState;
 };
 
 /** The queue page, re-rendered by any feature whose form on it was refused. */

@@ -41,6 +41,12 @@ export const savedViewPaths = {
   remove: (id: string) => `/beheer/weergaven/${id}/verwijderen`,
 };
 
+/** Four eyes on an answer: the item page's forms that approve it or send it back (answer-approval-routes.ts). */
+export const answerApprovalPaths = {
+  approve: (id: string) => `/beheer/items/${id}/antwoord/goedkeuren`,
+  return: (id: string) => `/beheer/items/${id}/antwoord/terugsturen`,
+};
+
 /** Who else has an item open: the item page's heartbeat, its goodbye, and the script that sends them. */
 export const presencePaths = {
   heartbeat: (id: string) => `/api/staff/items/${id}/presence`,

@@ -55,6 +55,8 @@ import * as webcareTexts from '../webcare/texts.ts';
 import { saveItem, type ItemSaveResult } from '../../services/moderation/save-item.ts';
 import { notesOf } from '../../services/moderation/item-notes.ts';
 import { repliesTo } from '../../services/webcare/items.ts';
+import { answerApprovalFor } from '../../services/moderation/answer-approval.ts';
+import * as approvalTexts from './answer-approval-texts.ts';
 import { itemContext } from '../../services/moderation/item-context.ts';
 import { InputText } from '../../../shared/contracts/input-text.ts';
 import { heartbeat } from '../../services/moderation/presence.ts';
@@ -126,7 +128,14 @@ const QueueQuery = z.object({
   sort: z.enum(QUEUE_ORDERS).optional().catch(undefined),
   na: Cursor.optional().catch(undefined),
   opgeslagen: z
-    .union([z.literal('item'), z.literal('niets'), z.coerce.number().int().min(0).max(10_000)])
+    .union([
+      z.literal('item'),
+      z.literal('niets'),
+      z.literal('ter-goedkeuring'),
+      z.literal('goedgekeurd'),
+      z.literal('teruggestuurd'),
+      z.coerce.number().int().min(0).max(10_000),
+    ])
     .optional()
     .catch(undefined),
   overgeslagen: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),
@@ -306,7 +315,14 @@ export function queueRoutes({ queuePage }: { queuePage: QueuePage }): Hono<Staff
     if (result.kind === 'saved' || result.kind === 'nothing_to_save') {
       if (wantsJson) return c.json(result, 200);
       const back = new URL(next, 'http://podium.invalid');
-      back.searchParams.set('opgeslagen', result.kind === 'saved' ? 'item' : 'niets');
+      back.searchParams.set(
+        'opgeslagen',
+        result.kind === 'nothing_to_save'
+          ? 'niets'
+          : result.parts.includes('answer_for_approval')
+            ? 'ter-goedkeuring'
+            : 'item',
+      );
       return c.redirect(`${back.pathname}${back.search}`, 303);
     }
     if (result.kind === 'not_found') return notFound(c, lang, session);
@@ -395,6 +411,15 @@ async function showQueue(
       form: options.itemForm,
       context: await itemContext(db, viewer, item, { contacts: can(session.roles, 'contacts.read') }),
     };
+    const approval =
+      item.channel === 'social' ? await answerApprovalFor(db, viewer.organisationId, item.id) : undefined;
+    if (approval)
+      detail.approval = {
+        approval,
+        canApprove: can(session.roles, 'answers.approve'),
+        viewerId: session.user.id,
+        form: options.approvalForm,
+      };
     // Opening the page is a heartbeat too: colleagues see this person even without script.
     const who = { itemId: item.id, staffUserId: session.user.id, organisationId: session.user.organisationId };
     detail.presence = await heartbeat(db, who, now);
@@ -403,21 +428,28 @@ async function showQueue(
   const saved = query.opgeslagen;
   const t = textsFor(queueTexts, lang).queue;
   const webcare = await panels.webcare(c, session);
+  const approvalWords = textsFor(approvalTexts, lang);
   const status =
     saved === 'item'
       ? m.form.saved
-      : saved === 'niets'
-        ? m.form.nothing
-        : typeof saved === 'number'
-          ? [
-              saved === 1 && !query.overgeslagen ? t.saved : t.bulk.saved(saved, query.overgeslagen ?? 0),
-              query.verouderd ? m.bulkStale(query.verouderd) : '',
-            ]
-              .filter(Boolean)
-              .join(' ')
-          : query.weergave === 'opgeslagen'
-            ? textsFor(savedViewTexts, lang).saved
-            : undefined;
+      : saved === 'ter-goedkeuring'
+        ? approvalWords.savedForApproval
+        : saved === 'goedgekeurd'
+          ? approvalWords.approved
+          : saved === 'teruggestuurd'
+            ? approvalWords.returned
+            : saved === 'niets'
+              ? m.form.nothing
+              : typeof saved === 'number'
+                ? [
+                    saved === 1 && !query.overgeslagen ? t.saved : t.bulk.saved(saved, query.overgeslagen ?? 0),
+                    query.verouderd ? m.bulkStale(query.verouderd) : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ')
+                : query.weergave === 'opgeslagen'
+                  ? textsFor(savedViewTexts, lang).saved
+                  : undefined;
   const filterOptions = await queueFilterOptions(db, session.user.organisationId);
   const html = renderInboxPage({
     lang,
@@ -491,6 +523,8 @@ function saveError(
     case 'answer_rejected':
     case 'answer_not_published':
       return { field: 'answer', message: m[result.kind] };
+    case 'answer_approval_pending':
+      return { field: 'answer', message: textsFor(approvalTexts, lang).errors.approval_pending };
     case 'answer_too_long_for_platform':
       return { field: 'answer', message: m.answer_too_long_for_platform(result.max, result.count) };
     case 'answer_placeholder':

@@ -44,6 +44,12 @@ const GuidelineJson = z
     repliesAllowed: z.boolean(),
     moderatedByDepartmentId: z.uuid().nullable().openapi({ description: 'Null: the central desk' }),
     postingHours: PostingHours,
+    answersNeedApproval: z.boolean().openapi({
+      description: "Webcare's answers to posts on this channel wait for a colleague's approval (social channels)",
+    }),
+    announcementsNeedApproval: z.boolean().openapi({
+      description: "Announcements on this channel wait for a second person's approval",
+    }),
   })
   .openapi('StaffChannelGuideline');
 
@@ -54,6 +60,8 @@ const GuidelineInput = z
     repliesAllowed: z.boolean(),
     moderatedByDepartmentId: z.uuid().nullable(),
     postingHours: PostingHours,
+    answersNeedApproval: z.boolean().optional().openapi({ description: 'Left out: stays as it is' }),
+    announcementsNeedApproval: z.boolean().optional().openapi({ description: 'Left out: stays as it is' }),
   })
   .strict();
 
@@ -79,7 +87,8 @@ const saveRoute = staffRoute('admin', {
   method: 'put',
   path: '/api/staff/channel-guidelines/{id}',
   tags,
-  summary: 'Save one channel’s name, replies, moderating department and posting hours on the version you saw',
+  summary:
+    'Save one channel’s name, replies, moderating department, posting hours and approvals on the version you saw',
   description:
     'Refused with 409 when someone saved since (the detail says who changed what), 422 with a message per field.',
   request: { params: IdParam, body: { required: true, content: json(GuidelineInput) } },

@@ -33,6 +33,8 @@ function readForm(body: FormBody): GuidelineValues {
     nameNl: read('name-nl', 600),
     nameEn: read('name-en', 600),
     repliesAllowed: field(body, 'replies') !== undefined,
+    answersNeedApproval: field(body, 'answers-approval') !== undefined,
+    announcementsNeedApproval: field(body, 'announcements-approval') !== undefined,
     department: read('department', 100),
     hours: Object.fromEntries(WEEKDAYS.map((d) => [d, { from: read(`from-${d}`, 40), to: read(`to-${d}`, 40) }])),
   };
@@ -130,6 +132,8 @@ export function mountGuidelineRoutes(app: Hono<StaffEnv>): void {
     const input = {
       name: { nl: values.nameNl, en: values.nameEn },
       repliesAllowed: values.repliesAllowed,
+      answersNeedApproval: values.answersNeedApproval,
+      announcementsNeedApproval: values.announcementsNeedApproval,
       moderatedByDepartmentId: values.department || null,
       postingHours: spans,
     };

@@ -22,6 +22,10 @@ export const nl = {
     `Reactietermijn: ${hours !== null ? `${hours} uur binnen kantoortijd` : `${days} ${days === 1 ? 'werkdag' : 'werkdagen'}`}.`,
   promiseWhere: 'Wijzig de reactietermijn in de kantoorkalender',
   repliesAllowed: 'Inwoners mogen reageren op berichten in dit kanaal',
+  answersNeedApproval: 'Antwoorden van webcare hebben goedkeuring van een tweede persoon nodig',
+  answersNeedApprovalHint:
+    'Een antwoord wordt dan pas geplaatst als een collega het goedkeurt; de schrijver kan dat niet zelf. De reactietermijn loopt door tot het antwoord geplaatst is.',
+  announcementsNeedApproval: 'Aankondigingen hebben goedkeuring van een tweede persoon nodig',
   moderatedBy: 'Wie modereert',
   centralDesk: 'De centrale balie',
   hoursLegend: 'Plaatsingstijden',
@@ -65,6 +69,10 @@ export const en: typeof nl = {
     `Response promise: ${hours !== null ? `${hours} ${hours === 1 ? 'hour' : 'hours'} of office time` : `${days} working ${days === 1 ? 'day' : 'days'}`}.`,
   promiseWhere: 'Change the response promise in the office calendar',
   repliesAllowed: 'Residents may reply to posts in this channel',
+  answersNeedApproval: "Webcare's answers need a second person's approval",
+  answersNeedApprovalHint:
+    'An answer is then posted only when a colleague approves it; its writer cannot. The response time keeps running until the answer is posted.',
+  announcementsNeedApproval: "Announcements need a second person's approval",
   moderatedBy: 'Who moderates',
   centralDesk: 'The central desk',
   hoursLegend: 'Posting hours',

@@ -28,6 +28,8 @@ export type GuidelineValues = {
   nameNl: string;
   nameEn: string;
   repliesAllowed: boolean;
+  answersNeedApproval: boolean;
+  announcementsNeedApproval: boolean;
   /** A department's id, or empty for the central desk. */
   department: string;
   hours: Record<number, { from: string; to: string }>;
@@ -42,6 +44,8 @@ export function storedGuidelineValues(row: ChannelGuidelineRow): GuidelineValues
     nameNl: row.name.nl,
     nameEn: row.name.en ?? '',
     repliesAllowed: row.repliesAllowed,
+    answersNeedApproval: row.answersNeedApproval,
+    announcementsNeedApproval: row.announcementsNeedApproval,
     department: row.moderatedByDepartmentId ?? '',
     hours: Object.fromEntries(WEEKDAYS.map((d) => [d, week.get(d) ?? { from: '', to: '' }])),
   };
@@ -125,6 +129,15 @@ ${hiddenFields({ csrf: options.csrf, lang, version: String(row.version), id: row
 ${textInput(lang, errors, { id: id('name-nl'), name: 'name-nl', label: m.nameNl, row: name, value: values.nameNl, inputLang: 'nl' })}
 ${textInput(lang, errors, { id: id('name-en'), name: 'name-en', label: m.nameEn, row: name, value: values.nameEn, inputLang: 'en' })}
 <div class="staff-checkbox"><input${attrs({ type: 'checkbox', id: id('replies'), name: 'replies', value: 'ja', checked: values.repliesAllowed })}><label for="${id('replies')}">${labelOfRow(m.repliesAllowed, name)}</label></div>
+${
+  row.channel === 'social' &&
+  html`<div class="staff-checkbox"><input${attrs({ type: 'checkbox', id: id('answers-approval'), name: 'answers-approval', value: 'ja', checked: values.answersNeedApproval, 'aria-describedby': `${id('answers-approval')}-hint` })}><label for="${id('answers-approval')}">${labelOfRow(m.answersNeedApproval, name)}</label></div>
+<p class="staff-hint" id="${id('answers-approval')}-hint">${m.answersNeedApprovalHint}</p>`
+}
+${
+  row.channel !== 'widget' &&
+  html`<div class="staff-checkbox"><input${attrs({ type: 'checkbox', id: id('announcements-approval'), name: 'announcements-approval', value: 'ja', checked: values.announcementsNeedApproval })}><label for="${id('announcements-approval')}">${labelOfRow(m.announcementsNeedApproval, name)}</label></div>`
+}
 <div class="staff-field${departmentError.id ? ' staff-field--invalid' : ''}"><label for="${id('department')}">${labelOfRow(m.moderatedBy, name)}</label>
 ${departmentError.html}<select${attrs({ id: id('department'), name: 'department', 'aria-invalid': departmentError.id ? 'true' : undefined, 'aria-describedby': departmentError.id })}>${option('', m.centralDesk)}${join(
     options.departments.map((d) => option(d.id, pick(d.name, lang))),

@@ -14,6 +14,7 @@ import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { consultations, topics } from '../../db/schema.ts';
 import { textsFor } from '../../../shared/i18n.ts';
 import * as webcareTexts from './texts.ts';
+import * as approvalTexts from '../queue/answer-approval-texts.ts';
 import { problem } from '../../http/problem.ts';
 import { can } from '../../services/auth/roles.ts';
 import type { ActiveSession } from '../../services/auth/sessions.ts';
@@ -54,6 +55,7 @@ import {
   type TemplateFormState,
 } from './view.ts';
 import { webcarePaths } from './paths.ts';
+import { staffPaths } from '../queue/paths.ts';
 import { field, notFound, pageSession, requireStaff, staffForm, staffPage, type StaffEnv } from '../kit/guards.ts';
 import { actorOf } from '../kit/actor.ts';
 import { formErrors, type Issue } from '../kit/form-errors.ts';
@@ -250,6 +252,14 @@ export function webcareRoutes(): Hono<StaffEnv> {
         );
       case 'answered':
         return c.redirect(`${webcarePaths.answer(lang, item.id)}?gepubliceerd`, 303);
+      case 'awaiting_approval':
+        // The item page shows the answer waiting, with who wrote it, and the colleagues' buttons.
+        return c.redirect(`${staffPaths.item(lang, item.id)}?opgeslagen=ter-goedkeuring`, 303);
+      case 'approval_pending':
+        return render(
+          { errors: [{ field: 'body', message: textsFor(approvalTexts, lang).errors.approval_pending }] },
+          409,
+        );
       case 'empty':
       case 'too_long':
         return render({ errors: [{ field: 'body', message: m.errors[result.kind] }] }, 422);

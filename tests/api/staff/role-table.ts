@@ -99,6 +99,9 @@ export const ROUTES: Record<string, Access> = {
   'POST /api/staff/items/:id/presence': 'queue.read',
   'GET /api/staff/inbox/new': 'queue.read',
   'POST /api/staff/items/:id/presence/leave': 'queue.read',
+  // four eyes on an answer (api/staff/queue/answer-approval-routes.ts)
+  'POST /beheer/items/:id/antwoord/goedkeuren': 'answers.approve',
+  'POST /beheer/items/:id/antwoord/terugsturen': 'answers.approve',
   // webcare (api/staff/webcare/)
   'GET /beheer/assets/readability.js': 'public',
   'GET /beheer/assets/shortcuts.js': 'public',
@@ -248,6 +251,8 @@ export const ROUTES: Record<string, Access> = {
   'PUT /api/staff/items/:id/assignment': 'queue.assign',
   'POST /api/staff/items/:id/answer': 'queue.answer',
   'POST /api/staff/items/:id/notes': 'queue.read',
+  'POST /api/staff/items/:id/answer/approve': 'answers.approve',
+  'POST /api/staff/items/:id/answer/return': 'answers.approve',
   'POST /api/staff/privacy/search': 'privacy',
   'POST /api/staff/privacy/export': 'privacy',
   'POST /api/staff/privacy/erase': 'privacy',
