@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { browserTestEnv } from '../../support/browser-env.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
+import { logIn } from '../support/staff-log-in.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const env = browserTestEnv(root);
@@ -62,11 +63,7 @@ test('an administrator added while the server runs invites a colleague, who sets
   expect(added.stdout).toContain(`Created ${admin.email} (administrator) in demodam.`);
 
   const page = await (await browser.newContext()).newPage();
-  await page.goto('/beheer/inloggen');
-  await page.getByLabel('E-mailadres').fill(admin.email);
-  await page.getByLabel('Wachtwoord').fill(admin.password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(/\/beheer\/$/);
+  await logIn(page, admin);
   await page.getByRole('link', { name: 'Collega’s' }).click();
   await page.getByLabel('Naam').fill('Noor Nieuw');
   await page.getByLabel('E-mailadres').fill(invitee);

@@ -10,6 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { JOURNEY_ADMIN } from '../../support/browser-env.ts';
 import { png } from '../../support/images.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
+import { logIn } from '../support/staff-log-in.ts';
 
 /** The portal's header at `address`, read again until `expected` says so (the rebuild runs in the background). */
 async function pollHeader(page: Page, address: string, expected: (text: string) => boolean): Promise<void> {
@@ -37,11 +38,7 @@ test('an administrator renames the organisation and adds a logo, and the rebuilt
   const alt = `Wapen van Nieuw-Demodam ${marker}`;
   const staff = await (await browser.newContext()).newPage();
 
-  await staff.goto('/beheer/inloggen');
-  await staff.getByLabel('E-mailadres').fill(JOURNEY_ADMIN.email);
-  await staff.getByLabel('Wachtwoord').fill(JOURNEY_ADMIN.password);
-  await staff.getByLabel('Wachtwoord').press('Enter');
-  await expect(staff).toHaveURL(/\/beheer\/$/);
+  await logIn(staff, JOURNEY_ADMIN);
   await staff.getByRole('navigation').getByRole('link', { name: 'Instellingen' }).click();
   await staff.getByRole('main').getByRole('link', { name: 'Organisatie' }).click();
   await expect(staff.getByRole('heading', { level: 1, name: 'Organisatie' })).toBeVisible();

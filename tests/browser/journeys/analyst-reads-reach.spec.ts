@@ -13,6 +13,7 @@ import { widgetExamples } from '../../../widgets/examples.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import { openHostPage, test } from '../support/host-pages.ts';
 import { CONSULTATION_EN, CONSULTATION_NL } from '../support/portal.ts';
+import { logIn } from '../support/staff-log-in.ts';
 
 const SLUG = 'fietsroute-stationsstraat';
 const TITLE = 'Nieuwe fietsroute Stationsstraat';
@@ -55,12 +56,8 @@ test('an analyst reads today’s page visits and widget views of a consultation,
   const period = new URLSearchParams({ from: day, to: day }).toString();
 
   const analyst = await (await browser.newContext()).newPage();
-  await analyst.goto('/beheer/inloggen');
-  await analyst.getByLabel('E-mailadres').fill(JOURNEY_ANALYST.email);
-  await analyst.getByLabel('Wachtwoord').fill(JOURNEY_ANALYST.password);
-  await analyst.getByRole('button', { name: 'Inloggen' }).click();
   // An analyst has no queue: the workbench opens on the insights.
-  await expect(analyst).toHaveURL(/\/beheer\/inzichten\/$/);
+  await logIn(analyst, JOURNEY_ANALYST, /\/beheer\/inzichten\/$/);
   // Earlier journeys' visits reach the database within a second of the flush interval; by
   // the time the log-in is done they are in, so this is where the analyst starts counting.
   const before = await consultationReach(analyst, period);

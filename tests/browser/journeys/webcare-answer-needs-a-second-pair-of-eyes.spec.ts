@@ -12,6 +12,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { JOURNEY_ADMIN, JOURNEY_MODERATOR, JOURNEY_WEBCARE } from '../../support/browser-env.ts';
 import { startPlatformServer, type PlatformServer } from '../../support/platform-server.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
+import { logIn } from '../support/staff-log-in.ts';
 
 const TOKEN = 'journey-four-eyes-token-2026';
 const APPROVAL = 'Antwoorden van webcare hebben goedkeuring van een tweede persoon nodig';
@@ -22,14 +23,6 @@ test.beforeAll(async () => {
   platform.tokens.set(TOKEN, 'gemeente');
 });
 test.afterAll(async () => platform?.close());
-
-async function logIn(page: Page, who: { email: string; password: string }): Promise<void> {
-  await page.goto('/beheer/inloggen');
-  await page.getByLabel('E-mailadres').fill(who.email);
-  await page.getByLabel('Wachtwoord').fill(who.password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(/\/beheer\/$/);
-}
 
 /** Turns the Mastodon channel's approval of answers on or off on the channel-guidelines page. */
 async function setAnswerApproval(page: Page, on: boolean): Promise<void> {
