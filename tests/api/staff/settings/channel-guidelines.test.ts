@@ -144,7 +144,11 @@ for (const target of databaseTargets()) {
       const nl = await page();
       assert.match(nl, /<h1>Kanaalrichtlijnen<\/h1>/);
       assert.match(nl, /<h2 id="g1-heading">Participatieportaal<\/h2>/);
-      assert.match(nl, /<label for="g1-1-from">Maandag: van<\/label>/);
+      // Each row's fields name their channel for screen readers (WCAG 2.4.6), hidden from sight.
+      assert.match(
+        nl,
+        /<label for="g1-1-from">Maandag: van<span class="staff-visually-hidden">, Participatieportaal<\/span><\/label>/,
+      );
       assert.match(nl, /id="g1-1-from" name="from-1" type="text" value="08:30"/);
       assert.match(nl, /Reactietermijn: 10 werkdagen\./);
       assert.match(nl, /href="\/beheer\/kantoorkalender"/);
