@@ -100,7 +100,11 @@ test('each channel’s fields are named with the channel, for screen readers', a
   await logInAsStaff(page, podium.baseUrl, ADMIN, { next: '/beheer/instellingen/kanaalrichtlijnen' });
   const names = await expectUniqueFieldNames(page, 'channel guidelines (nl)');
   expect(names.length).toBeGreaterThan(16);
-  await expect(page.getByRole('checkbox', { name: /, Participatieportaal$/ })).toHaveCount(1);
+  // Replies allowed, and announcements needing approval: both name the portal channel.
+  await expect(page.getByRole('checkbox', { name: /, Participatieportaal$/ })).toHaveCount(2);
+  await expect(
+    page.getByRole('checkbox', { name: /^Inwoners mogen reageren op berichten in dit kanaal ?, Participatieportaal$/ }),
+  ).toHaveCount(1);
 });
 
 test('the English page passes the staff page checks', async ({ page }) => {
