@@ -16,7 +16,7 @@
  *   verifier that does not match the challenge; `tokenTrouble` makes the next exchange fail.
  *   The token it issues opens the account in `tokens`, like a pasted one.
  * - `POST /oauth/revoke`: 403 `unauthorized_client` for a wrong client; otherwise 200, and the
- *   token no longer opens anything.
+ *   token no longer opens anything. `revokeTrouble` makes every revoke answer 503 (the instance down).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -56,6 +56,8 @@ export type MastodonOAuth = {
   authorizeRequests: URLSearchParams[];
   /** Tokens revoked through /oauth/revoke. */
   revoked: string[];
+  /** When set, /oauth/revoke answers 503 and revokes nothing. */
+  revokeTrouble: boolean;
 };
 
 type Code = { clientId: string; redirectUri: string; scopes: string; challenge: string | undefined; username: string };
@@ -76,6 +78,7 @@ export function mastodonOAuth(tokens: Map<string, string>) {
     tokenTrouble: undefined,
     authorizeRequests: [],
     revoked: [],
+    revokeTrouble: false,
   };
   const codes = new Map<string, Code>();
   let nextApp = 1;
@@ -241,6 +244,7 @@ export function mastodonOAuth(tokens: Map<string, string>) {
 
   async function revoke(req: IncomingMessage, res: ServerResponse) {
     const params = await readParams(req);
+    if (state.revokeTrouble) return json(res, 503, { error: 'Service Unavailable' });
     const app = state.apps.get(text(params, 'client_id'));
     if (!app || app.clientSecret !== text(params, 'client_secret')) {
       return json(res, 403, {

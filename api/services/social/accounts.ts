@@ -40,8 +40,15 @@ export type ConnectedAccount = {
   attentionSince: Date | null;
 };
 
+/**
+ * A connection that a new one of the same account replaced: its credential is deleted here,
+ * and still sealed in this value, so mastodon-oauth.ts can revoke it at the instance after the
+ * new one is stored. Never shown, logged or audited.
+ */
+export type ReplacedConnection = { id: string; tokenSealed: string | null; mastodonAppId: string | null };
+
 export type ConnectOutcome =
-  | { kind: 'connected'; account: ConnectedAccount }
+  | { kind: 'connected'; account: ConnectedAccount; replaced: ReplacedConnection[] }
   | { kind: 'no_secret_key' }
   | { kind: 'bad_instance' }
   | { kind: 'token_rejected' }
@@ -202,19 +209,24 @@ async function storeAccount(
     if (error instanceof MissingSecretKey) return { kind: 'no_secret_key' };
     throw error;
   }
-  const row = await db.transaction(async (tx) => {
-    const replaced = await tx
-      .update(socialAccounts)
-      .set({ tokenSealed: null, revokedAt: params.now })
-      .where(
-        and(
-          eq(socialAccounts.organisationId, params.organisationId),
-          eq(socialAccounts.platform, params.platform),
-          eq(socialAccounts.externalId, params.externalId),
-          isNull(socialAccounts.revokedAt),
-        ),
-      )
-      .returning({ id: socialAccounts.id });
+  const { row, replaced } = await db.transaction(async (tx) => {
+    const current = and(
+      eq(socialAccounts.organisationId, params.organisationId),
+      eq(socialAccounts.platform, params.platform),
+      eq(socialAccounts.externalId, params.externalId),
+      isNull(socialAccounts.revokedAt),
+    );
+    // Read before the credential is deleted: the caller revokes the old token at the instance.
+    const replaced: ReplacedConnection[] = await tx
+      .select({
+        id: socialAccounts.id,
+        tokenSealed: socialAccounts.tokenSealed,
+        mastodonAppId: socialAccounts.mastodonAppId,
+      })
+      .from(socialAccounts)
+      .where(current)
+      .for('update');
+    await tx.update(socialAccounts).set({ tokenSealed: null, revokedAt: params.now }).where(current);
     for (const old of replaced) await tx.delete(socialAccountIntake).where(eq(socialAccountIntake.accountId, old.id));
     const [account] = await tx
       .insert(socialAccounts)
@@ -252,9 +264,9 @@ async function storeAccount(
         ...(replaced.length > 0 ? { replaces: replaced.map((r) => r.id) } : {}),
       },
     });
-    return account!;
+    return { row: account!, replaced };
   });
-  return { kind: 'connected', account: visible(row) };
+  return { kind: 'connected', account: visible(row), replaced };
 }
 
 export async function listAccounts(db: Db, organisationId: string): Promise<ConnectedAccount[]> {

@@ -11,7 +11,12 @@
  *    `MASTODON_CALLBACK_PATH` with `code` and `state`, or with `error` when they declined.
  * 3. `completeMastodonAuthorization`: the state is accepted once, in that session only; the code
  *    is exchanged at /oauth/token and the token goes through the same check and sealed storage as
- *    a pasted one (accounts.ts: verify_credentials), remembering the application.
+ *    a pasted one (accounts.ts: verify_credentials), remembering the application. Every refusal
+ *    on the way back (declined, unknown, expired or reused state, another session's state, a
+ *    failing exchange) is audited as `social_account.connect_refused`, with its reason only.
+ *    Reconnecting an account replaces its token: once the new one is stored, the old one is
+ *    revoked at the instance (`revokeReplacedTokens`); when that fails the new connection stays,
+ *    and the failure is audited and said on the page.
  * 4. `disconnectAccount`: the token is deleted here first, then revoked at /oauth/revoke.
  *
  * Every request goes to the instance through the SSRF guard (public https only, unless
@@ -23,6 +28,7 @@ import { and, eq, lt } from 'drizzle-orm';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import type { Db } from '../../db/client.ts';
 import { mastodonApps, mastodonAuthorizations, socialAccounts } from '../../db/schema.ts';
+import { recordAudit } from '../audit.ts';
 import {
   connectMastodonAccount,
   instanceOrigin,
@@ -30,6 +36,7 @@ import {
   tokenOf,
   type ConnectedAccount,
   type PostingSettings,
+  type ReplacedConnection,
 } from './accounts.ts';
 import { assertPublicSource } from './polite-fetch.ts';
 import { createSafeFetch } from './safe-fetch.ts';
@@ -65,8 +72,10 @@ export type BeginOutcome =
 
 /** Why a connection through OAuth was refused on the way back; each has its sentence on the accounts page. */
 export type CallbackRefusal =
-  /** No authorization under way with this state in this session, or it took longer than ten minutes. */
+  /** No authorization under way with this state (none, unknown or already used), or it took longer than ten minutes. */
   | 'expired'
+  /** The state belongs to an authorization another staff session started; it is used up all the same. */
+  | 'other_session'
   /** The administrator declined on the instance. */
   | 'denied'
   /** The instance sent another error back, or no code. */
@@ -80,6 +89,7 @@ export type CallbackRefusal =
 
 export const CALLBACK_REFUSALS: readonly CallbackRefusal[] = [
   'expired',
+  'other_session',
   'denied',
   'provider_error',
   'token_error',
@@ -88,8 +98,16 @@ export const CALLBACK_REFUSALS: readonly CallbackRefusal[] = [
   'no_secret_key',
 ];
 
+/**
+ * What became of the token a reconnection replaced: `none` when nothing was replaced or Podium
+ * holds no client to revoke it with (a pasted token), `revoked` when the instance confirmed,
+ * `failed` when it could not (audited; the administrator revokes it there).
+ */
+export type ReplacedRevocation = 'none' | 'revoked' | 'failed';
+
 export type CompleteOutcome =
-  { kind: 'connected'; account: ConnectedAccount } | { kind: 'refused'; reason: CallbackRefusal; instanceUrl?: string };
+  | { kind: 'connected'; account: ConnectedAccount; replacedToken: ReplacedRevocation }
+  | { kind: 'refused'; reason: CallbackRefusal; instanceUrl?: string };
 
 const hash = (value: string) => createHash('sha256').update(value).digest('base64url');
 
@@ -260,29 +278,46 @@ export async function completeMastodonAuthorization(
   },
   settings: OAuthSettings,
 ): Promise<CompleteOutcome> {
-  const refuse = (reason: CallbackRefusal, instanceUrl?: string): CompleteOutcome => ({
-    kind: 'refused',
-    reason,
-    ...(instanceUrl ? { instanceUrl } : {}),
-  });
+  /**
+   * Audited with the reason and the instance only: never the code, state, verifier or token.
+   * `state` tells an unknown (or used) state from a missing or late one; `error` is the
+   * instance's OAuth error code, a short word (RFC 6749 §4.1.2.1), cut short all the same.
+   */
+  const refuse = async (
+    reason: CallbackRefusal,
+    instanceUrl?: string,
+    extra: { state?: 'missing' | 'unknown' | 'late'; error?: string } = {},
+  ): Promise<CompleteOutcome> => {
+    await recordAudit(db, {
+      organisationId: params.organisationId,
+      actorType: 'staff',
+      actorId: params.staffUserId,
+      at: params.now,
+      action: 'social_account.connect_refused',
+      subjectType: 'social_account',
+      subjectId: null,
+      details: { platform: 'mastodon', reason, ...(instanceUrl ? { instance: instanceUrl } : {}), ...extra },
+    });
+    return { kind: 'refused', reason, ...(instanceUrl ? { instanceUrl } : {}) };
+  };
   const { secretKey } = settings;
-  if (!params.query.state) return refuse('expired');
+  if (!params.query.state) return refuse('expired', undefined, { state: 'missing' });
   const [attempt] = await db
     .delete(mastodonAuthorizations)
     .where(eq(mastodonAuthorizations.id, hash(params.query.state)))
     .returning();
   const [appRow] = attempt ? await db.select().from(mastodonApps).where(eq(mastodonApps.id, attempt.appId)) : [];
-  if (
-    !attempt ||
-    !appRow ||
-    attempt.expiresAt <= params.now ||
-    attempt.staffSessionId !== params.staffSessionId ||
-    appRow.organisationId !== params.organisationId
-  ) {
-    return refuse('expired');
+  if (!attempt || !appRow || appRow.organisationId !== params.organisationId) {
+    return refuse('expired', undefined, { state: 'unknown' });
   }
   const origin = appRow.instanceUrl;
-  if (params.query.error) return refuse(params.query.error === 'access_denied' ? 'denied' : 'provider_error', origin);
+  // Another session's state is used up above all the same: whoever holds it cannot try it again.
+  if (attempt.staffSessionId !== params.staffSessionId) return refuse('other_session', origin);
+  if (attempt.expiresAt <= params.now) return refuse('expired', origin, { state: 'late' });
+  if (params.query.error) {
+    const error = params.query.error.replace(/[^a-z_]/g, '').slice(0, 40);
+    return refuse(error === 'access_denied' ? 'denied' : 'provider_error', origin, { error });
+  }
   if (!params.query.code) return refuse('provider_error', origin);
   if (!secretKey) return refuse('no_secret_key', origin);
   // The instance is checked again: the setting may have changed in the ten minutes.
@@ -330,12 +365,88 @@ export async function completeMastodonAuthorization(
     },
     settings,
   );
-  if (outcome.kind === 'connected') return outcome;
+  if (outcome.kind === 'connected') {
+    const replacedToken = await revokeReplacedTokens(
+      db,
+      {
+        organisationId: params.organisationId,
+        staffUserId: params.staffUserId,
+        account: outcome.account,
+        replaced: outcome.replaced,
+        newToken: token,
+        now: params.now,
+      },
+      settings,
+    );
+    return { kind: 'connected', account: outcome.account, replacedToken };
+  }
   // A token Podium does not keep should not stay valid at the instance either.
   await revokeAtInstance(origin, app.credentials, token, settings);
   const reason: CallbackRefusal =
     outcome.kind === 'token_rejected' || outcome.kind === 'no_secret_key' ? outcome.kind : 'unreachable';
   return refuse(reason, origin);
+}
+
+/**
+ * Revokes at the instance the tokens a new connection of the same account replaced (they are
+ * deleted here already, in the transaction that stored the new one). Runs after the new
+ * connection is stored, so a failing revoke never costs it; a failure is audited, and the
+ * caller says it on the page. A pasted token (no application) is not Podium's to revoke, and a
+ * token the instance gave again (the same string) stays, as it is the new connection's.
+ *
+ * @example
+ * const replacedToken = await revokeReplacedTokens(db, { organisationId, staffUserId, account, replaced, newToken, now }, settings)
+ */
+export async function revokeReplacedTokens(
+  db: Db,
+  params: {
+    organisationId: string;
+    staffUserId: string;
+    account: ConnectedAccount;
+    replaced: ReplacedConnection[];
+    newToken: string;
+    now: Date;
+  },
+  settings: PostingSettings,
+): Promise<ReplacedRevocation> {
+  let result: ReplacedRevocation = 'none';
+  const key = settings.secretKey;
+  for (const old of params.replaced) {
+    if (!old.tokenSealed || !old.mastodonAppId || !key) continue;
+    const [appRow] = await db.select().from(mastodonApps).where(eq(mastodonApps.id, old.mastodonAppId));
+    let done = false;
+    try {
+      const token = open(old.tokenSealed, key);
+      if (token === params.newToken) continue;
+      if (appRow && reachableOrigin(appRow.instanceUrl, settings.allowPrivateHosts)) {
+        done = await revokeAtInstance(appRow.instanceUrl, appOf(appRow, key).credentials, token, settings);
+      }
+    } catch {
+      // Sealed under another key: Podium cannot read it to revoke it, which is a failure to say.
+      done = false;
+    }
+    if (done) {
+      if (result === 'none') result = 'revoked';
+      continue;
+    }
+    result = 'failed';
+    await recordAudit(db, {
+      organisationId: params.organisationId,
+      actorType: 'staff',
+      actorId: params.staffUserId,
+      at: params.now,
+      action: 'social_account.replaced_token_not_revoked',
+      subjectType: 'social_account',
+      subjectId: params.account.id,
+      details: {
+        platform: params.account.platform,
+        handle: params.account.handle,
+        instance: appRow?.instanceUrl ?? params.account.instanceUrl,
+        replaced: old.id,
+      },
+    });
+  }
+  return result;
 }
 
 /** POST /oauth/revoke; true when the instance confirmed (Mastodon answers 200 also for an unknown token). */

@@ -24,6 +24,8 @@ import {
   CALLBACK_REFUSALS,
   completeMastodonAuthorization,
   disconnectAccount,
+  revokeReplacedTokens,
+  type ReplacedRevocation,
   type CallbackRefusal,
 } from '../../services/social/mastodon-oauth.ts';
 import type { ActiveSession } from '../../services/auth/sessions.ts';
@@ -54,6 +56,14 @@ const BlueskyForm = z.object({
   appPassword: InputText.trim().min(1).max(200),
   pds: InputText.trim().max(500),
 });
+
+/** The page's address after connecting: the account, and what became of the token it replaced. */
+const connectedQuery = (handle: string, replaced: ReplacedRevocation) =>
+  new URLSearchParams({
+    klaar: 'gekoppeld',
+    account: handle,
+    ...(replaced === 'none' ? {} : { vorige: replaced === 'revoked' ? 'ingetrokken' : 'niet-ingetrokken' }),
+  });
 
 export function accountRoutes(
   settings: () => PostingSettings,
@@ -109,7 +119,14 @@ export function accountRoutes(
         form,
         notice:
           done === 'gekoppeld' && handle
-            ? m.connected(handle)
+            ? [
+                m.connected(handle),
+                { ingetrokken: m.replacedRevoked, 'niet-ingetrokken': m.replacedNotRevoked }[
+                  c.req.query('vorige') ?? ''
+                ],
+              ]
+                .filter(Boolean)
+                .join(' ')
             : done === 'ingetrokken'
               ? m.revokedNotice
               : done === 'ingetrokken-op-server'
@@ -147,8 +164,20 @@ export function accountRoutes(
       settings(),
     );
     if (outcome.kind === 'connected') {
-      const query = new URLSearchParams({ klaar: 'gekoppeld', account: outcome.account.handle });
-      return c.redirect(`${accountPaths.page(lang)}?${query}`, 303);
+      // A pasted token replacing one Podium got through OAuth: that one is revoked at the instance.
+      const replaced = await revokeReplacedTokens(
+        c.get('db'),
+        {
+          organisationId: session.user.organisationId,
+          staffUserId: session.user.id,
+          account: outcome.account,
+          replaced: outcome.replaced,
+          newToken: parsed.data.token,
+          now: c.get('now')(),
+        },
+        settings(),
+      );
+      return c.redirect(`${accountPaths.page(lang)}?${connectedQuery(outcome.account.handle, replaced)}`, 303);
     }
     // Only Bluesky checks the form of its credential; a Mastodon token has none.
     const kind = outcome.kind === 'not_app_password' ? 'token_rejected' : outcome.kind;
@@ -213,7 +242,7 @@ export function accountRoutes(
     );
     const params: Record<string, string> =
       outcome.kind === 'connected'
-        ? { klaar: 'gekoppeld', account: outcome.account.handle }
+        ? Object.fromEntries(connectedQuery(outcome.account.handle, outcome.replacedToken))
         : { mastodon: outcome.reason satisfies CallbackRefusal, server: outcome.instanceUrl ?? '' };
     // Redirected, so the code and state leave the address bar and a reload asks nothing again.
     return c.redirect(`${accountPaths.page(lang)}?${new URLSearchParams(params)}`, 303);

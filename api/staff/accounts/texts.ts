@@ -40,6 +40,9 @@ export const nl = {
     'Vier groepjes van vier tekens, zoals abcd-efgh-ijkl-mnop. Het wordt niet getoond, niet gelogd en niet geëxporteerd.',
   connectBluesky: 'Bluesky-account koppelen',
   connected: (handle: string) => `Het account ${handle} is gekoppeld.`,
+  replacedRevoked: 'De vorige toegang van Podium tot dit account is op de Mastodon-server ingetrokken.',
+  replacedNotRevoked:
+    'Let op: de Mastodon-server kon de vorige toegang van Podium tot dit account niet intrekken. De nieuwe koppeling werkt. Trek de oude toegang daar zelf in, bij Voorkeuren → Account → Geautoriseerde apps.',
   revokedNotice: 'De koppeling is ingetrokken en het token is verwijderd.',
   revokedAtInstance: 'De koppeling is ingetrokken: het token is hier verwijderd en op de Mastodon-server ingetrokken.',
   revokedNotAtInstance:
@@ -74,7 +77,9 @@ export const nl = {
       no_secret_key:
         'Podium koppelt geen account zonder sleutel (PODIUM_SECRET_KEY). Er is niets opgeslagen. Vraag de beheerder van de server om de sleutel in te stellen.',
       expired:
-        'De koppeling is niet gelukt: de toestemming kwam niet binnen 10 minuten terug, of hoort niet bij deze sessie. Er is niets gekoppeld. Begin opnieuw.',
+        'De koppeling is niet gelukt: de toestemming kwam niet binnen 10 minuten terug, of was al gebruikt. Er is niets gekoppeld. Begin opnieuw.',
+      other_session:
+        'De koppeling is niet gelukt: deze toestemming is in een andere sessie aangevraagd dan de uwe. Er is niets gekoppeld. Begin opnieuw, en geef de toestemming in dezelfde browser.',
       denied: 'U hebt op de Mastodon-server geen toestemming gegeven. Er is niets gekoppeld.',
       provider_error:
         'De Mastodon-server stuurde een fout terug in plaats van toestemming. Er is niets gekoppeld. Probeer het opnieuw.',
@@ -178,6 +183,9 @@ export const en: typeof nl = {
     'Four groups of four characters, like abcd-efgh-ijkl-mnop. It is not shown, not logged and not exported.',
   connectBluesky: 'Connect Bluesky account',
   connected: (handle) => `The account ${handle} is connected.`,
+  replacedRevoked: "Podium's previous access to this account was revoked at the Mastodon server.",
+  replacedNotRevoked:
+    "Note: the Mastodon server could not revoke Podium's previous access to this account. The new connection works. Revoke the old access there yourself, under Preferences → Account → Authorized apps.",
   revokedNotice: 'The connection was revoked and the token deleted.',
   revokedAtInstance: 'The connection was revoked: the token was deleted here and revoked at the Mastodon server.',
   revokedNotAtInstance:
@@ -212,7 +220,9 @@ export const en: typeof nl = {
       no_secret_key:
         "Podium connects no account without a key (PODIUM_SECRET_KEY). Nothing was stored. Ask the server's administrator to set the key.",
       expired:
-        'Connecting did not work: the permission did not come back within 10 minutes, or belongs to another session. Nothing was connected. Start again.',
+        'Connecting did not work: the permission did not come back within 10 minutes, or was already used. Nothing was connected. Start again.',
+      other_session:
+        'Connecting did not work: this permission was asked for in another session than yours. Nothing was connected. Start again, and give the permission in the same browser.',
       denied: 'You did not give permission on the Mastodon server. Nothing was connected.',
       provider_error: 'The Mastodon server sent an error back instead of permission. Nothing was connected. Try again.',
       token_error: 'The Mastodon server would not turn the permission into access. Nothing was connected. Try again.',

@@ -82,6 +82,32 @@ const listening = (d: Record<string, unknown>, lang: 'nl' | 'en') => {
   return `${side('before')} → ${side('after')}`;
 };
 
+const connectRefusal = (d: Record<string, unknown>, lang: 'nl' | 'en') => {
+  const reasons = {
+    nl: {
+      expired: 'de toestemming kwam niet binnen 10 minuten terug, was al gebruikt of was onbekend',
+      other_session: 'de toestemming hoorde bij een andere sessie',
+      denied: 'er werd op de server geen toestemming gegeven',
+      provider_error: 'de server stuurde een fout terug',
+      token_error: 'de server wilde de toestemming niet omzetten in toegang',
+      token_rejected: 'de server weigerde het token dat hij zelf gaf',
+      unreachable: 'de server antwoordde niet',
+      no_secret_key: 'de sleutel PODIUM_SECRET_KEY ontbreekt',
+    },
+    en: {
+      expired: 'the permission did not come back within 10 minutes, was already used or was unknown',
+      other_session: 'the permission belonged to another session',
+      denied: 'permission was not given on the server',
+      provider_error: 'the server sent an error back',
+      token_error: 'the server would not turn the permission into access',
+      token_rejected: 'the server refused the token it gave itself',
+      unreachable: 'the server did not answer',
+      no_secret_key: 'the key PODIUM_SECRET_KEY is missing',
+    },
+  }[lang] as Record<string, string>;
+  return reasons[str(d, 'reason')] ?? str(d, 'reason');
+};
+
 const platformName = (d: Record<string, unknown>) => {
   const platform = str(d, 'platform');
   return (
@@ -288,10 +314,14 @@ export const nl = {
       `{actor} corrigeerde het sentiment van {item} van ${nlLabels.get(str(d, 'from')) ?? 'onbekend'} naar ${nlLabels.get(str(d, 'to')) ?? 'onbekend'}`,
     'social_account.connected': ({ details: d }) =>
       `{actor} koppelde het account ${str(d, 'handle')} op ${platformName(d)} om antwoorden te plaatsen`,
+    'social_account.connect_refused': ({ details: d }) =>
+      `{actor} probeerde een account op ${platformName(d)} te koppelen${str(d, 'instance') ? ` via ${str(d, 'instance')}` : ''}, maar dat werd geweigerd: ${connectRefusal(d, 'nl')}`,
     'social_account.listening_changed': ({ details: d }) =>
       `{actor} wijzigde het luisteren voor ${str(d, 'handle')}: ${listening(d, 'nl')}`,
     'social_account.needs_attention': ({ details: d }) =>
       `{actor} zag dat ${platformName(d)} het wachtwoord of token van ${str(d, 'handle')} weigerde: het account moet opnieuw worden gekoppeld`,
+    'social_account.replaced_token_not_revoked': ({ details: d }) =>
+      `{actor} koppelde ${str(d, 'handle')} opnieuw, maar ${str(d, 'instance')} kon het vorige token niet intrekken: trek het daar in`,
     'social_account.revoked': ({ details: d }) =>
       `{actor} trok de koppeling met het account ${str(d, 'handle')} op ${platformName(d)} in`,
     'social_author.erased': ({ details: d }) =>
@@ -547,10 +577,14 @@ export const en: Texts = {
       `{actor} corrected the sentiment of {item} from ${enLabels.get(str(d, 'from')) ?? 'unknown'} to ${enLabels.get(str(d, 'to')) ?? 'unknown'}`,
     'social_account.connected': ({ details: d }) =>
       `{actor} connected the account ${str(d, 'handle')} on ${platformName(d)} to post answers`,
+    'social_account.connect_refused': ({ details: d }) =>
+      `{actor} tried to connect an account on ${platformName(d)}${str(d, 'instance') ? ` through ${str(d, 'instance')}` : ''}, but it was refused: ${connectRefusal(d, 'en')}`,
     'social_account.listening_changed': ({ details: d }) =>
       `{actor} changed listening for ${str(d, 'handle')}: ${listening(d, 'en')}`,
     'social_account.needs_attention': ({ details: d }) =>
       `{actor} saw ${platformName(d)} refuse the password or token of ${str(d, 'handle')}: the account must be connected again`,
+    'social_account.replaced_token_not_revoked': ({ details: d }) =>
+      `{actor} connected ${str(d, 'handle')} again, but ${str(d, 'instance')} could not revoke the previous token: revoke it there`,
     'social_account.revoked': ({ details: d }) =>
       `{actor} revoked the connection with the account ${str(d, 'handle')} on ${platformName(d)}`,
     'social_author.erased': ({ details: d }) =>

@@ -4,7 +4,9 @@
  * administrator on with a state and a PKCE challenge; the way back connects the account in the
  * session that started, once; refusals (a malformed or private address, a state of another
  * session or none, a denied authorization, the token endpoint's errors) are said on the page in
- * Dutch and English and store nothing; disconnecting revokes the token at the instance.
+ * Dutch and English, store nothing and are audited without any secret; reconnecting revokes the
+ * replaced token at the instance (and says so when it could not); disconnecting revokes the
+ * token at the instance.
  */
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
@@ -89,6 +91,20 @@ for (const target of databaseTargets()) {
       return { location, page: await page.text() };
     };
     const accounts = () => t.db.select().from(socialAccounts);
+    /** The refusals audited since `since` (an audit id), reason and details. */
+    const refusals = async (since: number) =>
+      (await t.db.select().from(auditLog).where(eq(auditLog.action, 'social_account.connect_refused')))
+        .filter((e) => e.id > since)
+        .sort((a, b) => a.id - b.id)
+        .map((e) => e.details as Record<string, string>);
+    const lastAuditId = async () => Math.max(0, ...(await t.db.select().from(auditLog)).map((e) => e.id));
+    /** Nothing the instance or Podium keeps secret in the audit log: codes, states, verifiers, tokens. */
+    const assertNoSecretsAudited = async (...secrets: Array<string | null | undefined>) => {
+      const log = JSON.stringify(await t.db.select().from(auditLog));
+      for (const secret of [...secrets, ...platform.tokens.keys()]) {
+        if (secret) assert.ok(!log.includes(secret), 'a secret reached the audit log');
+      }
+    };
 
     it('refuses an empty, malformed or unreachable address in the form’s language, keeping what was typed', async () => {
       const empty = await begin('  ');
@@ -159,27 +175,53 @@ for (const target of databaseTargets()) {
       assert.ok(states.includes(createHash('sha256').update(first.searchParams.get('state')!).digest('base64url')));
     });
 
-    it('refuses an answer without a state, with an unknown one, or in another administrator’s session', async () => {
+    it('refuses and audits an answer without a state, with an unknown one, or in another administrator’s session', async () => {
+      const since = await lastAuditId();
       const none = await back(new URL('http://localhost/beheer/sociale-accounts/mastodon/terug?code=abc'));
       assert.match(none.location, /mastodon=expired/);
-      assert.match(none.page, /de toestemming kwam niet binnen 10 minuten terug, of hoort niet bij deze sessie/);
+      assert.match(none.page, /de toestemming kwam niet binnen 10 minuten terug, of was al gebruikt/);
 
       const odd = await back(
         new URL(`http://localhost/beheer/sociale-accounts/mastodon/terug?state=${'x'.repeat(500)}&code=abc`),
       );
       assert.match(odd.location, /mastodon=expired/);
+      const unknown = await back(
+        new URL('http://localhost/beheer/sociale-accounts/mastodon/terug?state=not-a-state-we-gave&code=abc'),
+      );
+      assert.match(unknown.location, /mastodon=expired/);
 
       const url = await authorizeUrl();
       const returned = await decide(url, 'approve');
       const stolen = await back(returned, otherAdmin);
-      assert.match(stolen.location, /mastodon=expired/);
+      assert.match(stolen.location, /mastodon=other_session/);
+      assert.match(stolen.page, /deze toestemming is in een andere sessie aangevraagd dan de uwe/);
       // The state was used up by the wrong session: the right one cannot use it after.
-      const late = await back(returned);
-      assert.match(late.location, /mastodon=expired/);
+      const reused = await back(returned);
+      assert.match(reused.location, /mastodon=expired/);
       assert.equal((await accounts()).length, 0);
+
+      assert.deepEqual(await refusals(since), [
+        { platform: 'mastodon', reason: 'expired', state: 'missing' },
+        { platform: 'mastodon', reason: 'expired', state: 'missing' },
+        { platform: 'mastodon', reason: 'expired', state: 'unknown' },
+        { platform: 'mastodon', reason: 'other_session', instance: platform.origin },
+        { platform: 'mastodon', reason: 'expired', state: 'unknown' },
+      ]);
+      const entries = (await t.db.select().from(auditLog)).filter((e) => e.id > since);
+      const [admin1, admin2] = [entries[0]!.actorId, entries[3]!.actorId];
+      assert.notEqual(admin1, admin2, 'the other session’s administrator is the one audited');
+      await assertNoSecretsAudited(returned.searchParams.get('code'), returned.searchParams.get('state'));
     });
 
-    it('refuses an answer that comes back after ten minutes', async () => {
+    it('says in English that the permission belongs to another session', async () => {
+      const url = await authorizeUrl(admin, 'en');
+      const stolen = await back(await decide(url, 'approve'), otherAdmin);
+      assert.match(stolen.location, /^\/en\/manage\/social-accounts\?mastodon=other_session/);
+      assert.match(stolen.page, /this permission was asked for in another session than yours/);
+    });
+
+    it('refuses and audits an answer that comes back after ten minutes', async () => {
+      const since = await lastAuditId();
       const url = await authorizeUrl();
       const returned = await decide(url, 'approve');
       now = new Date(NOW.getTime() + 11 * 60 * 1000);
@@ -190,6 +232,9 @@ for (const target of databaseTargets()) {
         now = NOW;
       }
       assert.equal((await accounts()).length, 0);
+      assert.deepEqual(await refusals(since), [
+        { platform: 'mastodon', reason: 'expired', instance: platform.origin, state: 'late' },
+      ]);
     });
 
     it('says the administrator declined, in the language they started in, with the server filled in', async () => {
@@ -202,6 +247,23 @@ for (const target of databaseTargets()) {
       assert.ok(page.includes(`value="${platform.origin}"`));
       assert.match(page, /href="#mastodon-instance"/);
       assert.equal((await accounts()).length, 0);
+      const [entry] = (await t.db.select().from(auditLog).where(eq(auditLog.action, 'social_account.connect_refused')))
+        .sort((a, b) => a.id - b.id)
+        .slice(-1);
+      assert.deepEqual(entry!.details, {
+        platform: 'mastodon',
+        reason: 'denied',
+        instance: platform.origin,
+        error: 'access_denied',
+      });
+      assert.equal(entry!.subjectId, null);
+      await assertNoSecretsAudited(returned.searchParams.get('state'));
+    });
+
+    it('says the administrator declined in Dutch too', async () => {
+      const { location, page } = await back(await decide(await authorizeUrl(), 'deny'));
+      assert.match(location, /^\/beheer\/sociale-accounts\?mastodon=denied/);
+      assert.match(page, /U hebt op de Mastodon-server geen toestemming gegeven/);
     });
 
     it('says so when the instance sends another error back', async () => {
@@ -214,18 +276,27 @@ for (const target of databaseTargets()) {
       assert.match(page, /De Mastodon-server stuurde een fout terug/);
     });
 
-    it('refuses when the token endpoint refuses the code or fails, and keeps nothing', async () => {
-      for (const [trouble, sentence] of [
-        ['invalid_grant', /wilde de toestemming niet omzetten in toegang/],
-        ['server_error', /De server antwoordde niet zoals een Mastodon-server/],
+    it('refuses and audits when the token endpoint refuses the code or fails, and keeps nothing', async () => {
+      const since = await lastAuditId();
+      const codes: Array<string | null> = [];
+      for (const [trouble, lang, sentence] of [
+        ['invalid_grant', 'nl', /wilde de toestemming niet omzetten in toegang/],
+        ['server_error', 'nl', /De server antwoordde niet zoals een Mastodon-server/],
+        ['invalid_grant', 'en', /would not turn the permission into access/],
       ] as const) {
-        const returned = await decide(await authorizeUrl(), 'approve');
+        const returned = await decide(await authorizeUrl(admin, lang), 'approve');
+        codes.push(returned.searchParams.get('code'), returned.searchParams.get('state'));
         platform.oauth.tokenTrouble = trouble;
         const { location, page } = await back(returned);
         assert.match(location, trouble === 'invalid_grant' ? /mastodon=token_error/ : /mastodon=unreachable/);
         assert.match(page, sentence);
       }
       assert.equal((await accounts()).length, 0);
+      assert.deepEqual(
+        (await refusals(since)).map((d) => d.reason),
+        ['token_error', 'unreachable', 'token_error'],
+      );
+      await assertNoSecretsAudited(...codes);
     });
 
     it('refuses a code exchanged with another verifier (PKCE) at the instance', async () => {
@@ -312,6 +383,64 @@ for (const target of databaseTargets()) {
       const { page } = await back(await decide(await authorizeUrl(), 'approve'));
       assert.equal(platform.oauth.apps.size, 1);
       assert.match(page, /is gekoppeld/);
+    });
+
+    it('revokes the replaced token at the instance when the account is connected again, after the new one is stored', async () => {
+      const first = await back(await decide(await authorizeUrl(), 'approve'));
+      assert.match(first.page, /is gekoppeld/);
+      const [old] = (await accounts()).filter((a) => !a.revokedAt);
+      const tokensBefore = new Set(platform.tokens.keys());
+      const revokedBefore = platform.oauth.revoked.length;
+
+      const second = await back(await decide(await authorizeUrl(), 'approve'));
+      assert.match(second.location, /vorige=ingetrokken/);
+      assert.match(second.page, /De vorige toegang van Podium tot dit account is op de Mastodon-server ingetrokken/);
+      const active = (await accounts()).filter((a) => !a.revokedAt);
+      assert.equal(active.length, 1);
+      assert.notEqual(active[0]!.id, old!.id);
+      const [newToken] = [...platform.tokens.keys()].filter((k) => !tokensBefore.has(k));
+      assert.ok(newToken, 'the instance gave a new token');
+      const revokedNow = platform.oauth.revoked.slice(revokedBefore);
+      assert.equal(revokedNow.length, 1, 'exactly the old token was revoked');
+      assert.ok(tokensBefore.has(revokedNow[0]!) && revokedNow[0] !== newToken);
+      assert.ok(platform.tokens.has(newToken), 'the new token still opens the account');
+      assert.equal(
+        (await t.db.select().from(auditLog).where(eq(auditLog.action, 'social_account.replaced_token_not_revoked')))
+          .length,
+        0,
+      );
+    });
+
+    it('keeps the new connection when the instance cannot revoke the replaced token, and audits and says so', async () => {
+      const [old] = (await accounts()).filter((a) => !a.revokedAt);
+      assert.ok(old, 'connected by the test before');
+      const tokensBefore = new Set(platform.tokens.keys());
+      const returned = await decide(await authorizeUrl(admin, 'en'), 'approve');
+      platform.oauth.revokeTrouble = true;
+      let result: Awaited<ReturnType<typeof back>>;
+      try {
+        result = await back(returned);
+      } finally {
+        platform.oauth.revokeTrouble = false;
+      }
+      assert.match(result.location, /vorige=niet-ingetrokken/);
+      assert.match(result.page, /The account @gemeente@[^ ]+ is connected\./);
+      assert.match(result.page, /the Mastodon server could not revoke Podium(&#39;|')s previous access to this account/);
+      const active = (await accounts()).filter((a) => !a.revokedAt);
+      assert.equal(active.length, 1);
+      assert.notEqual(active[0]!.id, old.id);
+      assert.ok(active[0]!.tokenSealed, 'the new connection is kept');
+      const [entry] = await t.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, 'social_account.replaced_token_not_revoked'));
+      assert.equal(entry!.subjectId, active[0]!.id);
+      assert.equal((entry!.details as { replaced: string }).replaced, old.id);
+      await assertNoSecretsAudited(...tokensBefore);
+      assert.ok(
+        [...tokensBefore].every((k) => platform.tokens.has(k)),
+        'the old token is still valid there',
+      );
     });
   });
 }
