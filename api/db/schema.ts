@@ -1575,7 +1575,11 @@ export const socialAccountIntake = pgTable('social_account_intake', {
   accountId: uuid('account_id')
     .primaryKey()
     .references(() => socialAccounts.id, { onDelete: 'cascade' }),
-  /** Mastodon: the newest notification id taken in; Bluesky: the newest `indexedAt` taken in. */
+  /**
+   * Mastodon: the newest notification id taken in; Bluesky: the newest `indexedAt` taken in, or,
+   * while a pass left part of a burst unread, that part as JSON `{since, until, newest, cursor}`
+   * (intake.ts `intakeStateOf`), read first by the next pass.
+   */
   cursor: text('cursor'),
   nextPollAt: timestamp('next_poll_at', { withTimezone: true }).notNull(),
   lastPolledAt: timestamp('last_polled_at', { withTimezone: true }),

@@ -13,7 +13,10 @@
  * forward (one conditional UPDATE, PGlite and PostgreSQL alike), and a pass that dies leaves
  * the lease to expire. Per account a cursor (Mastodon's notification id, used as `min_id` so a
  * burst larger than a page is read page by page instead of skipped; Bluesky's newest
- * `indexedAt`, since its cursor pages backwards) says where the last pass stopped; posts are
+ * `indexedAt`, since its cursor pages backwards) says where the last pass stopped. A Bluesky
+ * burst larger than a pass reads (MAX_PAGES pages, or a pass stopped by a 429) is read on as
+ * listening reads a term: the pass stores what is left (`{since, until, newest, cursor}`) and
+ * the next pass reads that first, so nothing is skipped. Posts are
  * deduplicated by their platform id (a post already mirrored is not read again, and the
  * thread and post unique keys hold anyway).
  *
@@ -520,11 +523,9 @@ async function pollBluesky(
     return login();
   };
 
-  // The watermark: the newest `indexedAt` taken in; at first, the moment of connecting.
-  const watermark = intake.cursor ?? account.createdAt.toISOString();
-  let newest = watermark;
-  // Likes, follows and own posts are passed over; the cursor moves past them only once the rest is in.
-  let passedOver = watermark;
+  // Where reading stands: the newest `indexedAt` taken in (at first, the moment of connecting),
+  // or the part of a burst a pass left unread.
+  let state = intakeStateOf(intake.cursor, account.createdAt);
   let taken = 0;
   let heard: number;
   /** A GET at the PDS with the session; an expired one is renewed once. */
@@ -540,54 +541,113 @@ async function pollBluesky(
   };
   try {
     session ??= await login();
-    const fresh: Array<{ uri: string; did: string; rkey: string; indexedAt: string }> = [];
-    let pageCursor: string | undefined;
-    pages: for (let page = 0; page < MAX_PAGES; page++) {
-      const query = new URLSearchParams([['limit', String(BLUESKY_PAGE)]]);
-      for (const reason of BLUESKY_REASONS) query.append('reasons', reason);
-      if (pageCursor) query.set('cursor', pageCursor);
-      const response = await authedGet(`${pds}/xrpc/app.bsky.notification.listNotifications?${query}`);
-      const list = field(response.body, 'notifications');
-      const notifications = Array.isArray(list) ? list : [];
-      // Newest first: read back until what was taken in before.
-      for (const n of notifications) {
-        const indexedAt = str(field(n, 'indexedAt')) ?? '';
-        if (!indexedAt || indexedAt <= watermark) break pages;
-        const uri = str(field(n, 'uri')) ?? '';
-        const parsed = /^at:\/\/(did:[a-z]+:[a-zA-Z0-9._:%-]+)\/app\.bsky\.feed\.post\/([a-zA-Z0-9._~:-]{1,512})$/.exec(
-          uri,
-        );
-        const reason = str(field(n, 'reason')) ?? '';
-        const author = str(field(field(n, 'author'), 'did'));
-        if (parsed && BLUESKY_REASONS.has(reason) && author !== account.externalId) {
-          fresh.push({ uri, did: parsed[1]!, rkey: parsed[2]!, indexedAt });
-        } else if (indexedAt > passedOver) {
-          passedOver = indexedAt;
+    let pages = 0;
+    // As listening reads a term (listenBluesky): a window is read from its newest notification
+    // back to `since`, page by page, each page taken in before the next is asked for; a pass
+    // reads the part the last one left first (from the page cursor it stopped at), then what is new.
+    while (pages < MAX_PAGES) {
+      const leftOver = state.until !== null;
+      let pageCursor = state.until !== null ? (state.cursor ?? undefined) : undefined;
+      let readBack = false;
+      while (!readBack && pages < MAX_PAGES) {
+        const query = new URLSearchParams([['limit', String(BLUESKY_PAGE)]]);
+        for (const reason of BLUESKY_REASONS) query.append('reasons', reason);
+        if (pageCursor) query.set('cursor', pageCursor);
+        const response = await authedGet(`${pds}/xrpc/app.bsky.notification.listNotifications?${query}`);
+        pages++;
+        const list = field(response.body, 'notifications');
+        const notifications = Array.isArray(list) ? list : [];
+        const fresh: Array<{ uri: string; did: string; rkey: string; indexedAt: string }> = [];
+        let oldest: string | undefined;
+        let newest = state.newest;
+        // Newest first: read back until what was taken in before.
+        for (const n of notifications) {
+          const indexedAt = str(field(n, 'indexedAt')) ?? '';
+          if (!indexedAt) continue;
+          if (indexedAt <= state.since) {
+            readBack = true;
+            continue;
+          }
+          // Read by the pass before (only when its page cursor was lost and the read began at the top).
+          if (state.until !== null && indexedAt > state.until) continue;
+          if (oldest === undefined || indexedAt < oldest) oldest = indexedAt;
+          if (indexedAt > newest) newest = indexedAt;
+          const uri = str(field(n, 'uri')) ?? '';
+          const parsed =
+            /^at:\/\/(did:[a-z]+:[a-zA-Z0-9._:%-]+)\/app\.bsky\.feed\.post\/([a-zA-Z0-9._~:-]{1,512})$/.exec(uri);
+          const reason = str(field(n, 'reason')) ?? '';
+          const author = str(field(field(n, 'author'), 'did'));
+          // Likes, follows and own posts are passed over; the window moves past them with the page.
+          if (parsed && BLUESKY_REASONS.has(reason) && author !== account.externalId) {
+            fresh.push({ uri, did: parsed[1]!, rkey: parsed[2]!, indexedAt });
+          }
+        }
+        fresh.sort((a, b) => (a.indexedAt < b.indexedAt ? -1 : 1));
+        for (const post of fresh) {
+          if (await alreadyMirrored(db, account, post.uri)) continue;
+          try {
+            await mirror(db, account, { platform: 'bluesky', actor: post.did, rkey: post.rkey }, settings, http, now());
+            taken++;
+          } catch (error) {
+            if (!(error instanceof SourceHttpError && (error.status === 404 || error.status === 410))) throw error;
+          }
+        }
+        const next = str(field(response.body, 'cursor'));
+        pageCursor = next && next.length <= 500 ? next : undefined;
+        if (!pageCursor || notifications.length < BLUESKY_PAGE) readBack = true;
+        // The page is in: what is left of the window is older than its oldest notification.
+        if (oldest !== undefined || state.until !== null) {
+          state = {
+            since: state.since,
+            until: oldest ?? state.until!,
+            newest,
+            cursor: pageCursor ?? null,
+          };
         }
       }
-      pageCursor = str(field(response.body, 'cursor')) ?? undefined;
-      if (!pageCursor || notifications.length < BLUESKY_PAGE) break;
-    }
-    fresh.sort((a, b) => (a.indexedAt < b.indexedAt ? -1 : 1));
-    for (const post of fresh) {
-      if (!(await alreadyMirrored(db, account, post.uri))) {
-        try {
-          await mirror(db, account, { platform: 'bluesky', actor: post.did, rkey: post.rkey }, settings, http, now());
-          taken++;
-        } catch (error) {
-          if (!(error instanceof SourceHttpError && (error.status === 404 || error.status === 410))) throw error;
-        }
-      }
-      if (post.indexedAt > newest) newest = post.indexedAt;
+      if (!readBack) break;
+      state = { since: state.newest, until: null, newest: state.newest, cursor: null };
+      if (!leftOver) break;
     }
     heard = await listenBluesky(db, account, authedGet, now);
     taken += heard;
   } catch (error) {
-    throw new PollStopped(newest === watermark ? intake.cursor : newest, taken, sortError(error));
+    throw new PollStopped(storedIntakeCursor(state), taken, sortError(error));
   }
-  if (passedOver > newest) newest = passedOver;
-  return { cursor: newest, taken, heard, ...(renewed && session ? { session } : {}) };
+  return { cursor: storedIntakeCursor(state), taken, heard, ...(renewed && session ? { session } : {}) };
 }
+
+/**
+ * Where reading Bluesky notifications stands: everything after `since` up to and including
+ * `until` is still to read (from the page `cursor` the last pass stopped at), after which the
+ * mark becomes `newest`; with `until` null, everything after `since` is new.
+ */
+type BlueskyIntakeState = { since: string; until: string | null; newest: string; cursor: string | null };
+
+/**
+ * The intake's cursor column holds the newest `indexedAt` taken in, as before; only while a
+ * burst is left unread it holds the window as JSON (`{since, until, newest, cursor}`), which
+ * an ISO moment can never be mistaken for.
+ */
+function intakeStateOf(stored: string | null, connectedAt: Date): BlueskyIntakeState {
+  if (stored?.startsWith('{')) {
+    try {
+      const { since, until, newest, cursor } = JSON.parse(stored) as Record<string, unknown>;
+      if (typeof since === 'string' && typeof until === 'string' && typeof newest === 'string') {
+        return { since, until, newest, cursor: typeof cursor === 'string' ? cursor : null };
+      }
+    } catch {
+      // Unreadable: read from the moment of connecting, below; what is mirrored is not taken twice.
+    }
+  }
+  const since = stored && !stored.startsWith('{') ? stored : connectedAt.toISOString();
+  return { since, until: null, newest: since, cursor: null };
+}
+
+const storedIntakeCursor = (state: BlueskyIntakeState): string =>
+  state.until === null
+    ? state.newest
+    : JSON.stringify({ since: state.since, until: state.until, newest: state.newest, cursor: state.cursor });
 
 const LISTEN_PAGE_MASTODON = 40;
 const LISTEN_PAGE_BLUESKY = 25;

@@ -306,5 +306,71 @@ for (const target of databaseTargets()) {
       assert.ok((await intakeOf(accountId)).attentionSince);
       assert.equal((await intakeOf(accountId)).sessionSealed, null);
     });
+
+    it('reads a Bluesky burst of more than five pages over several passes, through a 429 on a middle page, losing nothing and taking nothing twice', async () => {
+      // Connected anew (the test before left the app password refused): the intake starts at this moment.
+      platform.appPasswords.set(BSKY_DID, APP_PASSWORD);
+      const connected = await connectBlueskyAccount(
+        t.db,
+        {
+          organisationId,
+          staffUserId: adminId,
+          pds: platform.origin,
+          identifier: BSKY_HANDLE,
+          appPassword: APP_PASSWORD,
+          now: now(),
+        },
+        settings.posting,
+      );
+      assert.equal(connected.kind, 'connected');
+      const accountId = (connected as { account: { id: string } }).account.id;
+      // 360 mentions: seven pages of 50 and a bit (likes are not asked for, so they fill no page).
+      const burst: string[] = [];
+      for (let i = 0; i < 360; i++) {
+        burst.push(platform.blueskyMention(`did:plc:r${i}`, `Melding ${i}: de lantaarnpaal is stuk.`));
+      }
+      const reads = () => platform.requests.filter((p) => p === '/xrpc/app.bsky.notification.listNotifications').length;
+      const pass = async () => {
+        await due(accountId);
+        const before = reads();
+        const result = (await poll())!.find((r) => r.accountId === accountId)!;
+        return { ...result, reads: reads() - before };
+      };
+
+      // First pass: two pages in, then the third page meets a rate limit.
+      platform.trouble({ kind: 'rate_limited', retryAfterSeconds: 60, style: 'bluesky' }, 1, {
+        path: '/xrpc/app.bsky.notification.listNotifications',
+        after: 2,
+      });
+      const first = await pass();
+      assert.equal(first.error, 'rate_limited');
+      assert.equal(first.reads, 3);
+      assert.equal(first.taken, 100, 'the two pages read before the 429 are kept');
+      const left = JSON.parse((await intakeOf(accountId)).cursor!) as { since: string; until: string; newest: string };
+      assert.ok(left.since < left.until && left.until < left.newest, 'what is left is stored as a window');
+
+      // Second pass: the part left over first, five pages (the cap), and still not back.
+      const second = await pass();
+      assert.equal(second.error, undefined);
+      assert.equal(second.reads, 5);
+      assert.equal(second.taken, 250);
+      assert.match((await intakeOf(accountId)).cursor!, /^\{/);
+
+      // New posts arrive meanwhile; the third pass reads the rest of the burst, then them.
+      const meanwhile = [1, 2, 3].map((i) => platform.blueskyMention('did:plc:nieuw', `Nog een melding ${i}`));
+      const third = await pass();
+      assert.equal(third.taken, 10 + 3);
+      assert.equal(third.reads, 2);
+      const mark = (await intakeOf(accountId)).cursor!;
+      assert.doesNotMatch(mark, /^\{/, 'back to a plain mark');
+
+      const fourth = await pass();
+      assert.equal(fourth.taken, 0);
+      assert.equal((await intakeOf(accountId)).cursor, mark);
+
+      for (const uri of [...burst, ...meanwhile]) {
+        assert.equal((await postsWithId(uri)).length, 1, `${uri} taken in exactly once`);
+      }
+    });
   });
 }
