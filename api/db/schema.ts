@@ -1651,6 +1651,11 @@ export const socialPostings = pgTable(
     /** The platform's id and address of what was posted. */
     externalId: text('external_id'),
     url: text('url'),
+    /**
+     * Bluesky: the record key the answer is created under, chosen and stored before the first
+     * attempt, so a retry after a lost answer finds the post instead of posting it twice.
+     */
+    blueskyRkey: text('bluesky_rkey'),
     postedAt: timestamp('posted_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -1876,6 +1881,11 @@ export const announcementPostings = pgTable(
     lastError: text('last_error'),
     externalId: text('external_id'),
     url: text('url'),
+    /**
+     * Bluesky: the record key the post (or an edit's new post) is created under, chosen and
+     * stored before its first attempt; cleared when an edit is queued, which needs a new post.
+     */
+    blueskyRkey: text('bluesky_rkey'),
     postedAt: timestamp('posted_at', { withTimezone: true }),
     createdAt: createdAt(),
   },

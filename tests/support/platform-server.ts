@@ -20,7 +20,11 @@
  * `InvalidRequest`) and an unknown access token (401 `ExpiredToken`, which `@atproto/api`
  * answers with `refreshSession`; a revoked app password ends its sessions, so the refresh
  * answers 400 `ExpiredToken` too); a created post joins `bskyPosts`, so the thread's next read
- * contains it.
+ * contains it. A record key the client chose (`rkey`) is honoured: it must be a TID, as the
+ * app.bsky.feed.post lexicon says (400 `InvalidRequest` otherwise), and a second record under a
+ * key in use is refused as the PDS refuses it today, with a 500 `InternalServerError`
+ * (bluesky-social/atproto#3718). `com.atproto.repo.getRecord` (public, `repo`, `collection`,
+ * `rkey`) answers the record with its uri and cid, or 400 `RecordNotFound`.
  *
  * For the automatic intake it plays both platforms' notification and session endpoints:
  * Mastodon's `GET /api/v1/notifications` (`types[]`, `since_id`, `min_id`, `max_id`, `limit`,
@@ -55,7 +59,9 @@ type Json = Record<string, unknown>;
 export type Trouble =
   | { kind: 'not_found' }
   | { kind: 'rate_limited'; retryAfterSeconds: number; style: 'mastodon' | 'bluesky' }
-  | { kind: 'slow'; ms: number };
+  | { kind: 'slow'; ms: number }
+  /** The request is carried out, but the connection closes before the answer: a timeout or crash after the platform acted. */
+  | { kind: 'lost_response' };
 
 export type PlatformServer = {
   origin: string;
@@ -432,6 +438,14 @@ export async function startPlatformServer(options: { port?: number } = {}): Prom
         { 'RateLimit-Limit': '3000', 'RateLimit-Remaining': '2999' },
       );
     }
+    if (url.pathname === '/xrpc/com.atproto.repo.getRecord') {
+      const repo = url.searchParams.get('repo') ?? '';
+      const did = repo.startsWith('did:') ? repo : didOf(repo);
+      const uri = `at://${did}/${url.searchParams.get('collection') ?? ''}/${url.searchParams.get('rkey') ?? ''}`;
+      const entry = bskyPosts.get(uri);
+      if (!entry) return xrpcError(400, 'RecordNotFound', `Could not locate record: ${uri}`);
+      return send(res, 200, { uri, cid: entry.post.cid, value: entry.post.record });
+    }
     if (url.pathname === '/xrpc/app.bsky.feed.searchPosts') {
       const token = bearer(req);
       if (!token) return xrpcError(401, 'AuthenticationRequired', 'Authentication Required');
@@ -511,7 +525,13 @@ export async function startPlatformServer(options: { port?: number } = {}): Prom
           );
         }
       }
-      const uri = `at://${did}/app.bsky.feed.post/r${nextRecord++}`;
+      // A key the client chose: a TID for posts, and one record per key.
+      const chosen = typeof body.rkey === 'string' ? body.rkey : undefined;
+      if (chosen !== undefined && !/^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/.test(chosen)) {
+        return xrpcError(400, 'InvalidRequest', `Invalid record key for app.bsky.feed.post: ${chosen}`);
+      }
+      const uri = `at://${did}/app.bsky.feed.post/${chosen ?? `r${nextRecord++}`}`;
+      if (bskyPosts.has(uri)) return xrpcError(500, 'InternalServerError', 'Internal Server Error');
       const cid = rawCid(Buffer.from(`${uri}${JSON.stringify(record)}`));
       bskyRecords.push({ uri, handle, record });
       const parent = ((record.reply as Json | undefined)?.parent as Json | undefined)?.uri as string | undefined;
@@ -611,6 +631,15 @@ export async function startPlatformServer(options: { port?: number } = {}): Prom
       if (url.pathname.startsWith('/xrpc/')) bluesky(res, url);
       else mastodon(res, url.pathname);
     };
+    if (trouble?.kind === 'lost_response') {
+      // Carried out, but the answer never arrives: the connection closes where it would be written.
+      const lose = () => {
+        req.socket.destroy();
+        return res;
+      };
+      res.writeHead = lose as typeof res.writeHead;
+      res.end = lose as typeof res.end;
+    }
     if (trouble?.kind === 'slow') {
       const timer = setTimeout(() => {
         timers.delete(timer);

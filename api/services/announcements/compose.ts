@@ -489,7 +489,16 @@ async function carryToPlatforms(tx: Tx, id: string, accountIds: string[], now: D
     }
     await tx
       .update(announcementPostings)
-      .set({ action, state: 'pending', attempts: 0, nextAttemptAt: now, leaseUntil: null, lastError: null })
+      // An edit on Bluesky is a new post: it gets a record key of its own at its first attempt.
+      .set({
+        action,
+        state: 'pending',
+        attempts: 0,
+        nextAttemptAt: now,
+        leaseUntil: null,
+        lastError: null,
+        ...(action === 'edit' ? { blueskyRkey: null } : {}),
+      })
       .where(eq(announcementPostings.id, posting.id));
   }
   const have = new Set(postings.map((p) => p.accountId));

@@ -5,10 +5,12 @@
  * and a lease, carries out each one's action — publish, edit or remove — through the
  * account's publisher, and records the outcome with its audit entry. The posting's id is
  * the idempotency key, so a poster that dies between posting and recording does not post
- * twice on Mastodon. Final errors (token rejected, too long, refused) stop and are shown to
+ * twice on Mastodon; on Bluesky the post is created under a record key stored on the posting
+ * before its first attempt (`bluesky_rkey`, new for each edit), and a retry that finds a post
+ * under it records that post instead of posting again. Final errors (token rejected, too long, refused) stop and are shown to
  * staff; a 429 waits until the platform's reset time; others are retried with back-off.
  */
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { announcementImages, announcementPostings, announcements, socialAccounts } from '../../db/schema.ts';
 import { describeError } from '../../lib/log-error.ts';
@@ -17,6 +19,7 @@ import { startBackgroundLoop } from '../background-loop.ts';
 import { markContentChanged } from '../content-revision.ts';
 import { MAX_ATTEMPTS, retryDelayMs, SEND_LEASE_MS } from '../notifications/outbox.ts';
 import { tokenOf, type PostingSettings } from '../social/accounts.ts';
+import { newRecordKey } from '../social/publishers/bluesky.ts';
 import { publisherFor } from '../social/publishers/index.ts';
 import { FINAL_ERRORS, PublishFailure, type OutgoingPost } from '../social/publishers/types.ts';
 import { portalUrlOf } from './compose.ts';
@@ -116,6 +119,7 @@ export async function postDueAnnouncements(
         outcome = { externalId: posting.externalId, url: null };
       } else {
         const outgoing = await outgoingPost(db, announcement, settings, posting.id);
+        if (account.platform === 'bluesky') outgoing.recordKey = await recordKeyOf(db, posting, now());
         const published =
           action === 'edit' && posting.externalId
             ? await publisher.edit(account, secret, posting.externalId, outgoing)
@@ -167,6 +171,20 @@ export async function postDueAnnouncements(
     }
   }
   return result;
+}
+
+/** The posting's Bluesky record key: the one stored, or a new one stored before anything is sent. */
+async function recordKeyOf(db: Db, posting: Claimed, now: Date): Promise<string> {
+  if (posting.blueskyRkey) return posting.blueskyRkey;
+  await db
+    .update(announcementPostings)
+    .set({ blueskyRkey: newRecordKey(now) })
+    .where(and(eq(announcementPostings.id, posting.id), isNull(announcementPostings.blueskyRkey)));
+  const [row] = await db
+    .select({ rkey: announcementPostings.blueskyRkey })
+    .from(announcementPostings)
+    .where(eq(announcementPostings.id, posting.id));
+  return row!.rkey!;
 }
 
 async function outgoingPost(

@@ -7,7 +7,9 @@
  * the mail outbox does), posts the answer as a reply (`in_reply_to_id`) and records the
  * outcome with its audit entry. The reply id is sent as Mastodon's `Idempotency-Key`, so a
  * poster that dies between posting and recording does not post twice when the row is
- * taken again.
+ * taken again. Bluesky has no such header: the answer is created under a record key stored on
+ * the row before the first attempt (`bluesky_rkey`), and a retry that finds a post under it
+ * records that post (publishers/bluesky.ts).
  *
  * On Bluesky the answer is a reply record with root and parent references (AT URI and CID,
  * from the mirrored post as the AppView gave it: its own `cid`, and its record's
@@ -24,7 +26,7 @@
  * joins the mirror on the portal as the municipality's own post (and the thread API shows
  * it in place of the staff reply it came from, threads.ts).
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   socialAccounts,
@@ -39,7 +41,7 @@ import { recordAudit } from '../audit.ts';
 import { startBackgroundLoop } from '../background-loop.ts';
 import { MAX_ATTEMPTS, retryDelayMs, SEND_LEASE_MS } from '../notifications/outbox.ts';
 import { accountForThread, tokenOf, type PostingSettings } from './accounts.ts';
-import { blueskyPublisher } from './publishers/bluesky.ts';
+import { blueskyPublisher, newRecordKey } from './publishers/bluesky.ts';
 import { mastodonPublisher } from './publishers/mastodon.ts';
 import { FINAL_ERRORS, PublishFailure, type PublishError, type Published } from './publishers/types.ts';
 import { accountDirectory, fetchOptionsFrom } from './thread-admin.ts';
@@ -169,7 +171,24 @@ export function blueskyReplyTo(
   return { root: strongRef(post?.record?.reply?.root) ?? parent, parent };
 }
 
-async function postAnswer(job: Job, settings: PostingSettings, now: Date): Promise<Published> {
+/**
+ * The record key a Bluesky answer is created under: the one stored at an earlier attempt, or a
+ * new one, stored (committed) before anything is sent, so every retry sends the same key.
+ */
+async function recordKeyOf(db: Db, posting: Claimed, now: Date): Promise<string> {
+  if (posting.blueskyRkey) return posting.blueskyRkey;
+  await db
+    .update(socialPostings)
+    .set({ blueskyRkey: newRecordKey(now) })
+    .where(and(eq(socialPostings.id, posting.id), isNull(socialPostings.blueskyRkey)));
+  const [row] = await db
+    .select({ rkey: socialPostings.blueskyRkey })
+    .from(socialPostings)
+    .where(eq(socialPostings.id, posting.id));
+  return row!.rkey!;
+}
+
+async function postAnswer(db: Db, job: Job, settings: PostingSettings, now: Date): Promise<Published> {
   if (job.account.revokedAt || !job.account.tokenSealed) throw new PublishFailure('account_revoked');
   if (!settings.secretKey) throw new PublishFailure('no_secret_key');
   const secret = tokenOf(job.account, settings.secretKey)!;
@@ -185,6 +204,8 @@ async function postAnswer(job: Job, settings: PostingSettings, now: Date): Promi
       language: job.language,
       reply: { platform: 'bluesky', ...reply },
       idempotencyKey: job.posting.staffReplyId,
+      // Bluesky's stand-in for an idempotency key: a second attempt finds the post made before.
+      recordKey: await recordKeyOf(db, job.posting, now),
     });
   }
   const text = job.mention && !job.body.includes(job.mention) ? `${job.mention} ${job.body}` : job.body;
@@ -218,7 +239,7 @@ export async function postDueAnswers(
       subjectId: posting.socialPostId,
     };
     try {
-      const { externalId, url } = await postAnswer(job, settings, now());
+      const { externalId, url } = await postAnswer(db, job, settings, now());
       const posted = { externalId, url };
       await db.transaction(async (tx) => {
         await tx

@@ -172,7 +172,10 @@ for (const target of databaseTargets()) {
       const posting = (await postingOf(reply.id))!;
       assert.equal(posting.state, 'sent');
       assert.equal(posting.externalId, records[0]!.uri);
-      assert.match(posting.url!, new RegExp(`^https://bsky\\.app/profile/${BSKY_HANDLE}/post/r\\d+$`));
+      // Created under the record key Podium chose and stored before sending: a TID.
+      assert.match(posting.blueskyRkey!, /^[234567a-j][234567a-z]{12}$/);
+      assert.equal(posting.externalId, bskyUri(posting.blueskyRkey!));
+      assert.equal(posting.url, `https://bsky.app/profile/${BSKY_HANDLE}/post/${posting.blueskyRkey}`);
       const audit = await t.db.select().from(auditLog).where(eq(auditLog.action, 'social_post.posted'));
       assert.equal(audit.at(-1)!.subjectId, reply.id);
       assert.equal((audit.at(-1)!.details as { status: string }).status, posting.externalId);
@@ -256,6 +259,92 @@ for (const target of databaseTargets()) {
       assert.ok(waiting.nextAttemptAt.getTime() > Date.now() + 500_000, 'not before RateLimit-Reset');
       assert.equal((await postDueAnswers(t.db, settings(), { now: () => new Date(Date.now() + 601_000) })).posted, 1);
       assert.equal((await postingOf(reply.id))!.state, 'sent');
+    });
+
+    const createCalls = () => platform.requests.filter((p) => p === '/xrpc/com.atproto.repo.createRecord').length;
+    const lookups = () => platform.requests.filter((p) => p === '/xrpc/com.atproto.repo.getRecord').length;
+
+    it('records a post whose response was lost once, found under the record key chosen before', async () => {
+      const { reply } = await mirrored('b75');
+      const text = 'Dank u, de lantaarnpaal wordt deze week gemaakt.';
+      await answer(reply.id, text);
+      // The PDS creates the record, but the answer never reaches Podium.
+      platform.trouble({ kind: 'lost_response' }, 1, { path: '/xrpc/com.atproto.repo.createRecord' });
+      const [creates, looked] = [createCalls(), lookups()];
+      const pass = await postDueAnswers(t.db, settings(), { now: () => NOW });
+      assert.equal(pass.posted, 1);
+      assert.equal(createCalls(), creates + 1, 'sent once');
+      assert.equal(lookups(), looked + 1, 'then looked up under its key');
+      const made = platform.bskyRecords.filter((r) => r.record.text === text);
+      assert.equal(made.length, 1, 'exactly one post');
+      const posting = (await postingOf(reply.id))!;
+      assert.equal(posting.state, 'sent');
+      assert.equal(posting.externalId, made[0]!.uri);
+      assert.equal(made[0]!.uri, bskyUri(posting.blueskyRkey!));
+    });
+
+    it('retries a post that reached the platform before Podium lost track of it, and ends with exactly one post', async () => {
+      const { reply } = await mirrored('b76');
+      const text = 'Dank u, de stoep wordt volgende week hersteld.';
+      await answer(reply.id, text);
+      // Posted at the PDS, but neither the answer nor the look-up comes back: as if Podium timed out or crashed.
+      platform.trouble({ kind: 'lost_response' }, 1, { path: '/xrpc/com.atproto.repo.createRecord' });
+      platform.trouble({ kind: 'lost_response' }, 1, { path: '/xrpc/com.atproto.repo.getRecord' });
+      const first = await postDueAnswers(t.db, settings(), { now: () => NOW });
+      assert.equal(first.retried, 1);
+      const waiting = (await postingOf(reply.id))!;
+      assert.deepEqual([waiting.state, waiting.lastError, waiting.externalId], ['pending', 'unavailable', null]);
+      assert.ok(waiting.blueskyRkey, 'the record key was stored before sending');
+      const made = platform.bskyRecords.filter((r) => r.record.text === text);
+      assert.equal(made.length, 1, 'the platform has the post');
+      assert.equal(made[0]!.uri, bskyUri(waiting.blueskyRkey!));
+
+      const creates = createCalls();
+      const second = await postDueAnswers(t.db, settings(), { now: () => waiting.nextAttemptAt });
+      assert.equal(second.posted, 1);
+      // The retry sent the same key, which the PDS refused, and found the post under it.
+      assert.equal(createCalls(), creates + 1);
+      assert.equal(platform.bskyRecords.filter((r) => r.record.text === text).length, 1, 'exactly one post');
+      const posting = (await postingOf(reply.id))!;
+      assert.equal(posting.state, 'sent');
+      assert.equal(posting.blueskyRkey, waiting.blueskyRkey);
+      assert.equal(posting.externalId, made[0]!.uri);
+      const audit = await t.db.select().from(auditLog).where(eq(auditLog.action, 'social_post.posted'));
+      assert.equal((audit.at(-1)!.details as { status: string }).status, made[0]!.uri);
+    });
+
+    it('the local PDS refuses a second record under a key in use and a key that is no TID, as the PDS does', async () => {
+      const login = await fetch(`${platform.origin}/xrpc/com.atproto.server.createSession`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ identifier: BSKY_HANDLE, password: APP_PASSWORD }),
+      });
+      const { accessJwt } = (await login.json()) as { accessJwt: string };
+      const create = (rkey: string) =>
+        fetch(`${platform.origin}/xrpc/com.atproto.repo.createRecord`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessJwt}` },
+          body: JSON.stringify({
+            repo: BSKY_DID,
+            collection: 'app.bsky.feed.post',
+            rkey,
+            record: { $type: 'app.bsky.feed.post', text: 'Test', createdAt: NOW.toISOString() },
+          }),
+        });
+      assert.equal((await create('3lbqdxr2jxk2a')).status, 200);
+      const again = await create('3lbqdxr2jxk2a');
+      assert.equal(again.status, 500);
+      assert.equal(((await again.json()) as { error: string }).error, 'InternalServerError');
+      assert.equal((await create('not-a-tid')).status, 400);
+      const found = await fetch(
+        `${platform.origin}/xrpc/com.atproto.repo.getRecord?repo=${BSKY_DID}&collection=app.bsky.feed.post&rkey=3lbqdxr2jxk2a`,
+      );
+      assert.equal(((await found.json()) as { uri: string }).uri, bskyUri('3lbqdxr2jxk2a'));
+      const missing = await fetch(
+        `${platform.origin}/xrpc/com.atproto.repo.getRecord?repo=${BSKY_DID}&collection=app.bsky.feed.post&rkey=3lbqdxr2jxk2b`,
+      );
+      assert.equal(missing.status, 400);
+      assert.equal(((await missing.json()) as { error: string }).error, 'RecordNotFound');
     });
 
     it('logs in again when the session expired, and stops at a revoked app password, shown to staff', async () => {

@@ -5,8 +5,14 @@
  * facets from `RichText.detectFacets` (byte offsets, as the platform defines them), replies
  * with root and parent references. Bluesky has no edit: an edit deletes the post and posts
  * the new text (a new address). It has no free-text content warning either: the warning
- * opens the text, on a line of its own, so it is read before the rest. Bluesky has no
- * idempotency key: a poster that dies between posting and recording may post twice.
+ * opens the text, on a line of its own, so it is read before the rest.
+ *
+ * Bluesky has no idempotency key, but a record's key (`rkey`) may be chosen by the client
+ * (com.atproto.repo.createRecord): the outboxes choose one per item (`newRecordKey`, a TID as
+ * the app.bsky.feed.post lexicon wants) and store it before sending. A retry sends the same key;
+ * the PDS refuses a second record under it (today a 500, bluesky-social/atproto#3718; a named
+ * error once #4728 lands), so after any failed create the publisher looks the key up
+ * (`getRecord`) and, when the record is there, records that post instead of posting again.
  */
 import { AtpAgent, RichText } from '@atproto/api';
 import {
@@ -30,6 +36,31 @@ function failureOf(error: unknown, now: Date): PublishFailure {
   if (typeof e?.status !== 'number' || e.status <= 1) return new PublishFailure('unavailable');
   const message = `${typeof e.error === 'string' ? e.error : ''} ${typeof e.message === 'string' ? e.message : ''}`;
   return failureFromStatus(e.status, new Headers(e.headers ?? {}), message, now);
+}
+
+const S32 = '234567abcdefghijklmnopqrstuvwxyz';
+
+/** Base32-sortable, as TIDs are written (atproto.com/specs/tid), padded to `length`. */
+function s32(value: bigint, length: number): string {
+  let text = '';
+  for (let rest = value; rest > 0n; rest /= 32n) text = S32[Number(rest % 32n)]! + text;
+  return text.padStart(length, '2');
+}
+
+/** A TID: 13 characters, the top bit zero. */
+export const RECORD_KEY = /^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/;
+
+/**
+ * A record key for one outbox item, chosen once and stored before the first attempt: a TID of
+ * `now` in microseconds (the sub-millisecond part and the clock id random, so two items made in
+ * the same millisecond differ).
+ *
+ * @example
+ * const rkey = posting.blueskyRkey ?? newRecordKey(now)
+ */
+export function newRecordKey(now: Date): string {
+  const micros = BigInt(now.getTime()) * 1000n + BigInt(Math.floor(Math.random() * 1000));
+  return s32(micros, 11) + s32(BigInt(Math.floor(Math.random() * 1024)), 2);
 }
 
 // A session per account for the process's life: createSession has a tight daily budget.
@@ -81,16 +112,38 @@ export function blueskyPublisher(options: PublisherOptions = {}): Publisher {
     }
     const reply =
       outgoing.reply?.platform === 'bluesky' ? { root: outgoing.reply.root, parent: outgoing.reply.parent } : undefined;
-    const created = await agent.post({
+    const record = {
       text: rt.text,
       ...(rt.facets?.length ? { facets: rt.facets } : {}),
       langs: [outgoing.language],
       ...(images.length ? { embed: { $type: 'app.bsky.embed.images', images } } : {}),
       ...(reply ? { reply } : {}),
-    });
+      createdAt: now().toISOString(),
+    };
+    const created = outgoing.recordKey ? await createOnce(agent, outgoing.recordKey, record) : await agent.post(record);
     const rkey = created.uri.split('/').pop()!;
     const handle = account.handle.replace(/^@/, '');
     return { externalId: created.uri, cid: created.cid, url: `https://bsky.app/profile/${handle}/post/${rkey}` };
+  }
+
+  /**
+   * Creates the post under the key chosen before; when that fails (the PDS refuses a record
+   * that exists, or the answer was lost), a post already under the key is the one made by an
+   * earlier attempt, and is taken as the outcome.
+   */
+  async function createOnce(
+    agent: AtpAgent,
+    rkey: string,
+    record: Parameters<AtpAgent['post']>[0],
+  ): Promise<{ uri: string; cid: string }> {
+    const repo = agent.accountDid;
+    try {
+      return await agent.app.bsky.feed.post.create({ repo, rkey }, record);
+    } catch (error) {
+      const existing = await agent.app.bsky.feed.post.get({ repo, rkey }).catch(() => undefined);
+      if (existing?.uri && existing.cid) return { uri: existing.uri, cid: existing.cid };
+      throw error;
+    }
   }
 
   return {

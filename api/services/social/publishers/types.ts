@@ -26,6 +26,11 @@ export type OutgoingPost = {
   reply?: ReplyReference | null;
   /** Stable per post: a retry after a crash posts nothing new where the platform honours it. */
   idempotencyKey: string;
+  /**
+   * Bluesky: the record key the post is created under, chosen once per outbox item and stored
+   * before the first attempt (bluesky.ts `newRecordKey`), so a retry finds the post made before.
+   */
+  recordKey?: string;
 };
 
 /** What the platform made of the post: its id (Mastodon status id, Bluesky AT URI) and address. */
