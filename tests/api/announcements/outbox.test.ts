@@ -215,6 +215,57 @@ for (const target of databaseTargets()) {
       assert.ok(actions.includes('announcement.edit_posted') && actions.includes('announcement.removed_from_platform'));
     });
 
+    it('posts to Bluesky once when the platform posted but Podium lost the answer, also for an edit, under a new record key', async () => {
+      const id = await scheduled('Kermis op het Marktplein', [blueskyId]);
+      const lose = () => {
+        platform.trouble({ kind: 'lost_response' }, 1, { path: '/xrpc/com.atproto.repo.createRecord' });
+        platform.trouble({ kind: 'lost_response' }, 1, { path: '/xrpc/com.atproto.repo.getRecord' });
+      };
+      const withText = (pattern: RegExp) => platform.bskyRecords.filter((r) => pattern.test(String(r.record.text)));
+      lose();
+      assert.equal((await pass(MONDAY)).retried, 1);
+      const [waiting] = await postingsOf(id);
+      assert.deepEqual([waiting!.state, waiting!.externalId], ['pending', null]);
+      assert.equal(withText(/Kermis op het Marktplein/).length, 1, 'the platform has it already');
+      assert.equal((await pass(new Date(waiting!.nextAttemptAt.getTime() + 1000))).posted, 1);
+      const [posted] = await postingsOf(id);
+      assert.equal(withText(/Kermis op het Marktplein/).length, 1, 'exactly one post');
+      assert.equal(posted!.externalId, withText(/Kermis op het Marktplein/)[0]!.uri);
+      assert.ok(posted!.externalId!.endsWith(`/${posted!.blueskyRkey}`));
+
+      const [row] = await t.db.select().from(announcements).where(eq(announcements.id, id));
+      const edited = await saveAnnouncement(t.db, {
+        actor,
+        id,
+        version: row!.version,
+        values: {
+          kind: 'roadworks',
+          title: 'Kermis op het Marktplein',
+          body: 'De kermis begint een dag later, op zaterdag.',
+          language: 'nl',
+          contentWarning: null,
+          accountIds: [blueskyId],
+        },
+        newImages: [],
+        imageChanges: [],
+        now: minutesAfter(MONDAY, 30),
+        publicUrl: PUBLIC_URL,
+      });
+      assert.equal(edited.kind, 'saved');
+      assert.equal((await postingsOf(id))[0]!.blueskyRkey, null, 'an edit is a new post, with a key of its own');
+      lose();
+      assert.equal((await pass(minutesAfter(MONDAY, 30))).retried, 1);
+      const [editWaiting] = await postingsOf(id);
+      assert.ok(editWaiting!.blueskyRkey && editWaiting!.blueskyRkey !== posted!.blueskyRkey);
+      assert.equal((await pass(new Date(editWaiting!.nextAttemptAt.getTime() + 1000))).posted, 1);
+      const [editPosted] = await postingsOf(id);
+      const editRecords = withText(/op zaterdag/);
+      assert.equal(editRecords.length, 1, 'the edit posted once');
+      assert.equal(editPosted!.externalId, editRecords[0]!.uri);
+      assert.equal(platform.bskyPosts.has(posted!.externalId!), false, 'the first post is gone');
+      assert.equal(platform.bskyPosts.has(editPosted!.externalId!), true);
+    });
+
     it('waits for the reset time of a 429, then posts', async () => {
       const id = await scheduled('Vertraging veerpont', [mastodonId]);
       platform.trouble({ kind: 'rate_limited', retryAfterSeconds: 600, style: 'mastodon' }, 1);
