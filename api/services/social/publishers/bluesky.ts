@@ -134,7 +134,7 @@ export function blueskyPublisher(options: PublisherOptions = {}): Publisher {
   async function createOnce(
     agent: AtpAgent,
     rkey: string,
-    record: Parameters<AtpAgent['post']>[0],
+    record: Parameters<AtpAgent['app']['bsky']['feed']['post']['create']>[1],
   ): Promise<{ uri: string; cid: string }> {
     const repo = agent.accountDid;
     try {

@@ -425,7 +425,10 @@ for (const target of databaseTargets()) {
       }
       assert.match(result.location, /vorige=niet-ingetrokken/);
       assert.match(result.page, /The account @gemeente@[^ ]+ is connected\./);
-      assert.match(result.page, /the Mastodon server could not revoke Podium(&#39;|')s previous access to this account/);
+      assert.match(
+        result.page,
+        /the Mastodon server could not revoke Podium(&#39;|')s previous access to this account/,
+      );
       const active = (await accounts()).filter((a) => !a.revokedAt);
       assert.equal(active.length, 1);
       assert.notEqual(active[0]!.id, old.id);
