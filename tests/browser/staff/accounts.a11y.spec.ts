@@ -6,7 +6,8 @@
  * words in forced colours; the same for a Bluesky account with an app password, and for an
  * account whose token the platform refused while taking mentions in (needs attention), and for
  * connecting through OAuth (the page before the instance, and a declined authorization, in
- * Dutch and English). Runs its own Podium in the test process, with a sealing key.
+ * Dutch and English), and reconnecting (the replaced access revoked at the instance, or not).
+ * Runs its own Podium in the test process, with a sealing key.
  */
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
@@ -241,4 +242,37 @@ test('connecting through OAuth: the page before the instance and a declined auth
       context: `the connected-accounts page after a declined authorization (${path})`,
     });
   }
+});
+
+test('reconnecting through OAuth says whether the replaced access was revoked at the instance, in words that pass axe', async ({
+  page,
+}) => {
+  await logInAsStaff(page, podium.baseUrl, ADMIN, { next: PAGE });
+  const connect = async (path: string) => {
+    await page.goto(`${podium.baseUrl}${path}`);
+    await page.locator('#mastodon-instance').fill(platform.origin);
+    await page.locator('#mastodon-instance').press('Enter');
+    await page.getByRole('link', { name: /om toestemming te geven|to give permission/ }).press('Enter');
+    await page.getByRole('button', { name: 'Authorize' }).press('Enter');
+  };
+  await connect(PAGE);
+  await expect(page.getByRole('status')).toContainText('is gekoppeld');
+  await connect(PAGE);
+  await expect(page.getByRole('status')).toContainText(
+    'De vorige toegang van Podium tot dit account is op de Mastodon-server ingetrokken.',
+  );
+  await expectNoAxeViolations(page, { context: 'the connected-accounts page after reconnecting' });
+
+  platform.oauth.revokeTrouble = true;
+  try {
+    await connect('/en/manage/social-accounts');
+  } finally {
+    platform.oauth.revokeTrouble = false;
+  }
+  await expect(page.getByRole('status')).toContainText(
+    "the Mastodon server could not revoke Podium's previous access to this account",
+  );
+  await expectNoAxeViolations(page, {
+    context: 'the English connected-accounts page after reconnecting, the old access not revoked',
+  });
 });
