@@ -4,7 +4,8 @@
  * in `answer_approvals` instead of being published (social-source.ts). A colleague with
  * `answers.approve` who did not write it then either approves it — it is published and queued
  * for the platform exactly as an answer without approval is (publishAnswer), by its author —
- * or sends it back with a note for the author, who can write a new one.
+ * or sends it back with a note for the author, who is told (workbench and/or e-mail, as they
+ * chose) and can write a new one.
  *
  * The response clock measures the resident's wait, so it runs until the answer is published:
  * the item stays in its waiting state and gets its first response at the approval, not when
@@ -15,6 +16,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { answerApprovals, staffUsers } from '../../db/schema.ts';
 import { recordAudit } from '../audit.ts';
+import * as notifications from '../notifications/index.ts';
 import { can } from '../auth/roles.ts';
 import {
   awaitingAnswerOf,
@@ -216,6 +218,14 @@ export async function returnAnswer(
       subjectType: 'social_post',
       subjectId: post.id,
       details: { approval: approval.id, author: approval.writtenBy, note },
+    });
+    // Told in the same transaction: a writer is never left waiting on an answer that came back.
+    await notifications.answerReturned(tx, {
+      itemId: post.id,
+      approvalId: approval.id,
+      staffUserId: approval.writtenBy,
+      actorId: actor.id,
+      now,
     });
   });
   return refused ?? { kind: 'returned' };

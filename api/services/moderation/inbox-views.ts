@@ -10,6 +10,10 @@ import { COUNTED_STATES, OPEN_STATES, type Channel, type QueueFilter, type Revie
 export const INBOX_VIEWS = ['all', 'mine', 'waiting', 'department'] as const;
 export type InboxView = (typeof INBOX_VIEWS)[number];
 
+/** The four-eyes filters: answers waiting for my approval, my answers sent back. */
+export const APPROVAL_FILTERS = ['awaiting', 'returned'] as const;
+export type InboxApproval = (typeof APPROVAL_FILTERS)[number];
+
 export type InboxQuery = {
   status?: ReviewState | undefined;
   channel?: Channel | undefined;
@@ -19,6 +23,7 @@ export type InboxQuery = {
   flag?: FlagCategory | undefined;
   overdue?: boolean | undefined;
   view?: InboxView | undefined;
+  approval?: InboxApproval | undefined;
   /** Exactly the items an insights figure counted in this period (its drill-down), whatever their state. */
   counted?: { from: string; to: string } | undefined;
 };
@@ -34,8 +39,9 @@ export function inboxFilter(
   return {
     states: query.status
       ? [query.status]
-      : query.counted
-        ? COUNTED_STATES
+      : query.counted || query.approval
+        ? // An answer waits (or was sent back) whatever the item's state: the filter itself narrows.
+          COUNTED_STATES
         : view === 'waiting'
           ? waitingStates
           : OPEN_STATES,
@@ -49,6 +55,7 @@ export function inboxFilter(
     assignedTo: view === 'mine' ? viewer.id : undefined,
     waitingFor: view === 'waiting' ? viewer.id : undefined,
     routedTo: view === 'department' ? departmentsOf(viewer.roles) : undefined,
+    approval: query.approval ? { state: query.approval, staffUserId: viewer.id } : undefined,
     search,
   };
 }

@@ -121,6 +121,8 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<Source
   const visible = visibleDepartments(viewer.roles);
   if (!can(viewer.roles, 'queue.read') || (visible !== 'all' && visible.length === 0)) return [];
   if (filter.channel && !inputSource.channels.includes(filter.channel)) return [];
+  // Portal and widget answers are never held for four eyes: nothing here waits or was sent back.
+  if (filter.approval) return [];
   const conditions: SQL[] = [
     eq(consultations.organisationId, viewer.organisationId),
     // Erased items have their own state (`erased`), outside the open states: they show only

@@ -25,6 +25,7 @@ export const SAVED_VIEW_PARAMS = [
   'q',
   'view',
   'sort',
+  'approval',
   'status',
   'channel',
   'topic',

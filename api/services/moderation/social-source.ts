@@ -33,6 +33,7 @@ import { enqueuePosting, overPlatformLimit, platformLimitFor } from '../social/p
 import { SOCIAL_POST_FIELD } from '../social/review-on-arrival.ts';
 import { addWorkingDays } from '../working-days.ts';
 import { answersNeedApproval } from './answer-guideline.ts';
+import { approvalCondition, approvalMarks } from './approval-marks.ts';
 import { addItemNote } from './item-notes.ts';
 import { afterCursor, cursorMicros, textMatches } from './search.ts';
 import { nextVersion, onVersion, staleResult, StaleVersion } from './versions.ts';
@@ -126,6 +127,10 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<Source
     conditions.push(sql`${socialPosts.screening} @> ${probe}::jsonb`);
   }
   if (filter.search) conditions.push(textMatches(sql`${socialPosts.contentText}`, filter.search));
+  if (filter.approval) {
+    if (filter.approval.state === 'awaiting' && !can(viewer.roles, 'answers.approve')) return [];
+    conditions.push(approvalCondition(socialPosts.id, filter.approval));
+  }
   const order = filter.order ?? 'oldest';
   // By time left the keyset is (response_due_at, id), which the social_posts_due_id index serves.
   const orderedBy = order === 'due' ? socialPosts.responseDueAt : socialPosts.createdAt;
@@ -152,6 +157,10 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<Source
   if (rows.length === 0) return [];
   const accounts = await rootAccounts(db, [...new Set(rows.map((r) => r.thread.id))]);
   const promises = await socialPromises(db, viewer.organisationId);
+  const marks = await approvalMarks(
+    db,
+    rows.map((r) => r.post.id),
+  );
   const items: SourceItem[] = rows.map(({ post, thread, consultation, micros }) => {
     const title: LocalizedText = thread.title ?? {
       nl: `Gesprek op ${PLATFORM_NAMES[thread.platform]}`,
@@ -200,6 +209,7 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<Source
         lang: post.language,
         heardBy: post.heardBy,
       },
+      answerApproval: marks.get(post.id),
       version: post.version,
       cursor: { micros, id: post.id },
     };

@@ -97,11 +97,25 @@ export type QueueItem = {
    * mirror, under the post, so it can be answered only while it shows there.
    */
   published?: boolean;
+  /**
+   * Four eyes on its answer (answer-approval.ts): one waits for a colleague's approval, or the
+   * last one was sent back and no answer was published since. Absent where neither.
+   */
+  answerApproval?: AnswerApprovalMark | undefined;
   /** Raised by every decision, assignment and answer; a change sent with an older one is refused. */
   version: number;
   /** The item's place in the queue's order, for paging on after it. */
   cursor: QueueCursor;
 };
+
+export type AnswerApprovalMark = { state: 'awaiting' | 'returned'; writtenBy: string | null };
+
+/**
+ * The inbox's four-eyes filters: `awaiting` — an answer waits for this person's approval (never
+ * their own: nobody approves their own answer; someone who may not approve gets none);
+ * `returned` — this person's answer was sent back and no answer was published since.
+ */
+export type ApprovalFilter = { state: 'awaiting' | 'returned'; staffUserId: string };
 
 /** An item as a source lists it: the facade adds the clock from the organisation's calendar. */
 export type SourceItem = Omit<QueueItem, 'clock'>;
@@ -140,6 +154,8 @@ export type QueueFilter = {
    * A drill-down from an insights figure to exactly the items behind it.
    */
   counted?: { from: string; to: string } | undefined;
+  /** Only items in this four-eyes state for this person (see ApprovalFilter). */
+  approval?: ApprovalFilter | undefined;
   /** Full-text search in the item's text, in Dutch and English (./search.ts). */
   search?: string | undefined;
   /**

@@ -4,5 +4,12 @@
  */
 export { enqueueMail, forgetSubmissionMail, sendDueMail, startMailSender } from './outbox.ts';
 export { queueAnswerMail, queueReceipt } from './resident.ts';
-export { itemAssigned, itemEscalated, itemNearlyLate, notifyAdministrators, notifyStaff } from './staff.ts';
+export {
+  answerReturned,
+  itemAssigned,
+  itemEscalated,
+  itemNearlyLate,
+  notifyAdministrators,
+  notifyStaff,
+} from './staff.ts';
 export { unsubscribe } from './unsubscribe.ts';

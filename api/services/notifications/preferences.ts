@@ -12,6 +12,8 @@ export const NOTIFICATION_KINDS = [
   'item_assigned',
   'item_nearly_late',
   'item_escalated',
+  // Four eyes: a colleague sent the person's answer back with a note (answer-approval.ts).
+  'answer_returned',
   'security_alert',
   // The weekly summary of the insights (weekly-summary.ts): by e-mail only, for those who read insights.
   'weekly_summary',

@@ -1,6 +1,6 @@
 /**
  * Notifications for staff: an item assigned to them, an item of theirs nearly late, an
- * escalated item, and security alerts for administrators. Each goes to the workbench list
+ * escalated item, their answer sent back by a colleague (four eyes), and security alerts for administrators. Each goes to the workbench list
  * and/or by e-mail, as the person chose (preferences.ts), and is written in the transaction
  * of the event that causes it. A dedupe key makes each event notify each person once.
  */
@@ -190,6 +190,28 @@ export async function itemEscalated(
       params.now,
     );
   }
+}
+
+/**
+ * A colleague sent the writer's answer back (four eyes): once per answer. Only the item's
+ * title and link go out; the note, which may quote the resident, is read on the item.
+ */
+export async function answerReturned(
+  tx: Tx,
+  params: { itemId: string; approvalId: string; staffUserId: string | null; actorId: string; now: Date },
+): Promise<void> {
+  // An author whose account was erased has nobody left to tell.
+  if (!params.staffUserId || params.staffUserId === params.actorId) return;
+  await notifyStaff(
+    tx,
+    {
+      staffUserId: params.staffUserId,
+      kind: 'answer_returned',
+      params: await itemParams(tx, params.itemId),
+      dedupeKey: `returned:${params.approvalId}`,
+    },
+    params.now,
+  );
 }
 
 /** An item of theirs is nearly late: once per item and promised time. */

@@ -25,11 +25,15 @@ import { notificationPaths } from './paths.ts';
 import * as notificationTexts from './texts.ts';
 import { renderNotificationsPage } from './view.ts';
 
-/** Security alerts are for administrators only, the weekly summary for who reads insights; the others for everyone. */
+/**
+ * Security alerts are for administrators only, the weekly summary for who reads insights, a
+ * sent-back answer for who writes answers; the others for everyone.
+ */
 const kindsFor = (session: ActiveSession): NotificationKind[] =>
   NOTIFICATION_KINDS.filter(
     (kind) =>
       (kind !== 'security_alert' || can(session.roles, 'admin')) &&
+      (kind !== 'answer_returned' || can(session.roles, 'queue.answer')) &&
       (kind !== 'weekly_summary' || can(session.roles, 'insights.read')),
   );
 

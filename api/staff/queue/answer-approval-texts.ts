@@ -9,6 +9,8 @@ export const nl = {
   ownAnswer: 'U schreef dit antwoord zelf. Een collega keurt het goed of stuurt het terug.',
   returnedBy: (name: string, when: string) => `Teruggestuurd door ${name} op ${when}, met deze toelichting:`,
   returnedAfter: 'Schrijf een nieuw antwoord in het formulier hieronder; het wacht dan opnieuw op goedkeuring.',
+  returnedAfterOwn:
+    'Uw teruggestuurde antwoord staat in het antwoordveld van het formulier hieronder. Pas het aan en sla op; het wacht dan opnieuw op goedkeuring. Maak het veld leeg als u het niet opnieuw wilt sturen.',
   approve: 'Antwoord goedkeuren en plaatsen',
   returnLegend: 'Terugsturen naar de schrijver',
   note: 'Toelichting voor de schrijver',
@@ -40,6 +42,8 @@ export const en: typeof nl = {
   ownAnswer: 'You wrote this answer. A colleague approves it or sends it back.',
   returnedBy: (name, when) => `Sent back by ${name} on ${when}, with this note:`,
   returnedAfter: 'Write a new answer in the form below; it waits for approval again.',
+  returnedAfterOwn:
+    'Your answer that was sent back is in the answer field of the form below. Change it and save; it waits for approval again. Empty the field if you do not want to send it again.',
   approve: 'Approve and post the answer',
   returnLegend: 'Send back to the writer',
   note: 'Note for the writer',

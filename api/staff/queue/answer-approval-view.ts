@@ -2,7 +2,8 @@
  * Four eyes on the item page: the answer that waits for approval (who wrote it and when, its
  * text in its own language), and for a colleague with `answers.approve` who did not write it,
  * a button that approves it and a form that sends it back with a note. Its author reads that
- * a colleague decides. An answer sent back shows with the note until a new answer is written.
+ * a colleague decides. An answer sent back shows with the note until a new answer is written;
+ * its writer finds its text in the item form's answer field (inbox-view.ts), to change it.
  * Plain forms (services/moderation/answer-approval.ts); refusals show at their field and in
  * the page's error summary.
  */
@@ -26,6 +27,12 @@ export type AnswerApprovalBlock = {
   form?: AnswerApprovalFormState | undefined;
 };
 
+/** The answer sent back to this viewer, which the item form's answer field starts with. */
+export function returnedToViewer(block: AnswerApprovalBlock | undefined): AnswerApprovalView | undefined {
+  const approval = block?.approval;
+  return approval?.state === 'returned' && approval.writtenBy.id === block?.viewerId ? approval : undefined;
+}
+
 /** The ids the page's error summary links to. */
 export const approvalFieldId = (field: string) => (field === 'note' ? 'approval-note' : 'approval-heading');
 
@@ -45,7 +52,7 @@ export function renderAnswerApproval(
 ${answer}
 <p>${m.returnedBy(approval.decidedBy ?? m.someone, formatDateTime(approval.decidedAt ?? approval.writtenAt, lang))}</p>
 <blockquote class="staff-approval-note"><p>${approval.returnNote ?? ''}</p></blockquote>
-<p>${m.returnedAfter}</p>
+<p>${approval.writtenBy.id === block.viewerId ? m.returnedAfterOwn : m.returnedAfter}</p>
 </section>`;
   }
   const errorFor = (field: string) => form?.errors.find((e) => e.field === field);

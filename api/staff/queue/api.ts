@@ -31,7 +31,7 @@ import {
   type AnswerApprovalResult,
   type AnswerApprovalView,
 } from '../../services/moderation/answer-approval.ts';
-import { INBOX_VIEWS, inboxFilter } from '../../services/moderation/inbox-views.ts';
+import { APPROVAL_FILTERS, INBOX_VIEWS, inboxFilter } from '../../services/moderation/inbox-views.ts';
 import { itemContext } from '../../services/moderation/item-context.ts';
 import { NOTE_MAX_LENGTH, notesOf } from '../../services/moderation/item-notes.ts';
 import { saveItem, type ItemSave, type ItemSaveResult } from '../../services/moderation/save-item.ts';
@@ -56,6 +56,10 @@ const QueueQuery = z.object({
   q: InputText.max(SEARCH_MAX_LENGTH).optional().openapi({ description: 'Full-text search, Dutch and English' }),
   view: z.enum(INBOX_VIEWS).optional().openapi({
     description: '`mine`: assigned to you; `waiting`: waiting for you; `department`: routed to your departments',
+  }),
+  approval: z.enum(APPROVAL_FILTERS).optional().openapi({
+    description:
+      "Four eyes: `awaiting`: colleagues' answers waiting for your approval (never your own); `returned`: your answers sent back with a note",
   }),
   sort: z.enum(QUEUE_ORDERS).optional(),
   after: InputText.regex(/^\d{1,20}\.[0-9a-f-]{36}$/)
@@ -85,6 +89,13 @@ const QueueItemJson = z
     assignedStaffUserId: z.uuid().nullable(),
     source: z.unknown().optional(),
     published: z.boolean().optional(),
+    answerApproval: z
+      .object({ state: z.enum(['awaiting', 'returned']), writtenBy: z.uuid().nullable() })
+      .nullable()
+      .openapi({
+        description:
+          'Its answer waits for approval, or was sent back and not answered since (who wrote it); null when neither',
+      }),
   })
   .openapi('StaffQueueItem');
 
@@ -300,6 +311,7 @@ function itemJson(item: QueueItem) {
     assignedStaffUserId: item.assignedStaffUserId,
     ...(item.source ? { source: item.source } : {}),
     ...(item.published !== undefined ? { published: item.published } : {}),
+    answerApproval: item.answerApproval ?? null,
   };
 }
 

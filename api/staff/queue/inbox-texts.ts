@@ -31,7 +31,17 @@ export const nl = {
     'U hoort bij geen afdeling, dus ‘Mijn afdeling’ laat geen items zien. Kies een andere weergave, of vraag een beheerder u aan een afdeling toe te voegen.',
   sort: 'Volgorde',
   sorts: { oldest: 'Oudste eerst', newest: 'Nieuwste eerst', due: 'Minste tijd over eerst' },
+  approval: 'Goedkeuring van antwoorden',
+  approvals: {
+    '': 'Alle items',
+    awaiting: 'Wacht op mijn goedkeuring',
+    returned: 'Mijn teruggestuurde antwoorden',
+  },
+  approvalHint:
+    '‘Wacht op mijn goedkeuring’: antwoorden van collega’s die op goedkeuring wachten (nooit uw eigen). ‘Mijn teruggestuurde antwoorden’: uw antwoorden die een collega met een opmerking heeft teruggestuurd.',
+  approvalMarks: { awaiting: 'Antwoord wacht op goedkeuring', returned: 'Teruggestuurd' },
   columns: {
+    approval: 'Goedkeuring',
     item: 'Item',
     channel: 'Kanaal',
     flags: 'Controle',
@@ -138,7 +148,17 @@ export const en: typeof nl = {
     'You belong to no department, so ‘My department’ shows no items. Choose another view, or ask an administrator to add you to a department.',
   sort: 'Order',
   sorts: { oldest: 'Oldest first', newest: 'Newest first', due: 'Least time left first' },
+  approval: 'Approval of answers',
+  approvals: {
+    '': 'All items',
+    awaiting: 'Awaiting my approval',
+    returned: 'My answers sent back',
+  },
+  approvalHint:
+    '‘Awaiting my approval’: colleagues’ answers waiting for approval (never your own). ‘My answers sent back’: your answers a colleague sent back with a note.',
+  approvalMarks: { awaiting: 'Answer awaiting approval', returned: 'Sent back' },
   columns: {
+    approval: 'Approval',
     item: 'Item',
     channel: 'Channel',
     flags: 'Screening',

@@ -31,7 +31,12 @@ import type { ItemContext } from '../../services/moderation/item-context.ts';
 import type { PresentColleague } from '../../services/moderation/presence.ts';
 import type { MissingReference } from '../../services/moderation/saved-views.ts';
 import { presenceBox } from './presence-view.ts';
-import { approvalFieldId, renderAnswerApproval, type AnswerApprovalBlock } from './answer-approval-view.ts';
+import {
+  approvalFieldId,
+  renderAnswerApproval,
+  returnedToViewer,
+  type AnswerApprovalBlock,
+} from './answer-approval-view.ts';
 import {
   missingFiltersNotice,
   SAVED_VIEW_NAME_ID,
@@ -56,6 +61,8 @@ export type QueueFilterValues = {
   department?: string | undefined;
   flag?: string | undefined;
   overdue?: boolean | undefined;
+  /** The four-eyes filter: answers awaiting my approval, or my answers sent back. */
+  approval?: 'awaiting' | 'returned' | undefined;
 };
 
 /** What the item's one form shows: what was sent (kept when refused), its errors, and a colleague's change. */
@@ -247,8 +254,9 @@ ${select(
   Object.entries(m.views).filter(([value]) => value !== 'department' || options.inDepartment),
 )}
 ${select('sort', m.sort, undefined, Object.entries(m.sorts))}
+${select('approval', m.approval, undefined, Object.entries(m.approvals))}
 </div>
-<p class="staff-hint">${m.viewsHint}${options.inDepartment ? ` ${m.departmentHint}` : ''}</p>
+<p class="staff-hint">${m.viewsHint}${options.inDepartment ? ` ${m.departmentHint}` : ''} ${m.approvalHint}</p>
 <details class="staff-more-filters"${attrs({ open: more || Boolean(filter.overdue) })}><summary>${m.moreFilters}</summary>
 <div class="staff-filter-fields">
 ${select('status', f.state, f.stateOpen, Object.entries(t.states))}
@@ -322,6 +330,7 @@ ${meta(m.columns.channel, t.channels[item.channel] ?? item.channel)}
 ${meta(m.columns.flags, flags.length === 0 ? m.noFlags : m.flagCount(flags.length))}
 ${meta(m.columns.sentiment, item.sentiment ? t.queue.sentimentLabels[item.sentiment.label] : m.unknownSentiment)}
 ${meta(m.columns.state, t.states[item.reviewState])}
+${item.answerApproval && meta(m.columns.approval, html`<span class="staff-approval-mark">${m.approvalMarks[item.answerApproval.state]}</span>`)}
 ${meta(m.columns.assignee, assignee)}
 ${!erased && meta(m.columns.timeLeft, clockHtml(item.clock, lang))}
 ${meta(textsFor(queueTexts, lang).queue.received, time(item.createdAt, received))}
@@ -572,6 +581,8 @@ ${selectField(
 )}`;
 
   const answerable = supports(item, 'answer');
+  // The writer's answer that came back starts the field, to change rather than type again.
+  const returned = detail.form ? undefined : returnedToViewer(detail.approval);
   const answer = !canAnswer
     ? nothing
     : !answerable
@@ -586,12 +597,12 @@ ${selectField(
     ['nl', 'Nederlands'],
     ['en', 'English'],
   ],
-  values.answerLanguage ?? item.language,
+  values.answerLanguage ?? returned?.language ?? item.language,
 )}
 <div class="${fieldClass('answer')}"><label for="${id('answer')}">${m.form.answer}</label>
 <p class="staff-hint" id="${id('answer')}-hint">${item.source ? `${m.form.answerHintSocial(item.source.platform)} ` : ''}${m.form.answerHint} <a href="${webcarePaths.answer(lang, item.id)}" data-shortcut-answer>${m.form.answerPage}</a></p>
 ${errorAt('answer')}
-<textarea${attrs({ id: id('answer'), name: 'answer', rows: 5, ...invalid('answer', `${id('answer')}-hint`) })}>${values.answer ?? ''}</textarea></div>
+<textarea${attrs({ id: id('answer'), name: 'answer', rows: 5, ...invalid('answer', `${id('answer')}-hint`) })}>${values.answer ?? returned?.body ?? ''}</textarea></div>
 </fieldset>`;
 
   const sentiment =

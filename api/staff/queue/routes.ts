@@ -30,7 +30,7 @@ import {
   type StaffEnv,
 } from '../kit/guards.ts';
 import { can, departmentsOf } from '../../services/auth/roles.ts';
-import { inboxFilter } from '../../services/moderation/inbox-views.ts';
+import { APPROVAL_FILTERS, inboxFilter } from '../../services/moderation/inbox-views.ts';
 import { accountsUnderAttack, ATTACK_NOTICE_MS } from '../../services/auth/login-alerts.ts';
 import type { QueuePage, QueuePageState, QueuePanels } from './panels.ts';
 import type { ActiveSession } from '../../services/auth/sessions.ts';
@@ -125,6 +125,7 @@ const QueueQuery = z.object({
   to: InputText.refine(isCalendarDate).optional().catch(undefined),
   q: InputText.optional().catch(undefined),
   view: z.enum(['all', 'mine', 'waiting', 'department']).optional().catch(undefined),
+  approval: z.enum(APPROVAL_FILTERS).optional().catch(undefined),
   sort: z.enum(QUEUE_ORDERS).optional().catch(undefined),
   na: Cursor.optional().catch(undefined),
   opgeslagen: z
@@ -386,6 +387,7 @@ async function showQueue(
     department: query.department,
     flag: query.flag,
     overdue: query.overdue,
+    approval: query.approval,
   };
   const viewer = { organisationId: session.user.organisationId, roles: session.roles };
   const canRead = can(session.roles, 'queue.read');

@@ -96,6 +96,7 @@ export function describeQuery(lang: Locale, query: string, options: QueueFilterO
     if (name === 'q') parts.push(`${i.search}: ${value}`);
     else if (name === 'view') parts.push(`${i.view}: ${words(i.views, value)}`);
     else if (name === 'sort') parts.push(`${i.sort}: ${words(i.sorts, value)}`);
+    else if (name === 'approval') parts.push(`${i.approval}: ${words(i.approvals, value)}`);
     else if (name === 'status') parts.push(`${f.state}: ${words(t.states, value)}`);
     else if (name === 'channel') parts.push(`${f.channel}: ${words(t.channels, value)}`);
     else if (name === 'flag') parts.push(`${f.flag}: ${words(t.categories, value)}`);

@@ -14,6 +14,9 @@ import {
   auditLog,
   channelGuidelines,
   organisations,
+  outboxMessages,
+  staffNotificationPreferences,
+  staffNotifications,
   socialPostings,
   socialPosts,
   staffReplies,
@@ -188,6 +191,54 @@ for (const target of databaseTargets()) {
         'social_post.answer_returned',
         'social_post.answer_submitted',
       ]);
+    });
+
+    it('tells the writer their answer was sent back, in the workbench and by e-mail in their language, without the note', async () => {
+      const post = await residentPost('88');
+      await write(post.id, 'Een antwoord dat terugkomt.');
+      const mine = () => t.db.select().from(staffNotifications).where(eq(staffNotifications.staffUserId, writer.id));
+      const mails = () => t.db.select().from(outboxMessages).where(eq(outboxMessages.staffUserId, writer.id));
+      await t.db
+        .insert(staffNotificationPreferences)
+        .values({ staffUserId: writer.id, language: 'en', channels: {}, updatedAt: NOW })
+        .onConflictDoUpdate({ target: staffNotificationPreferences.staffUserId, set: { language: 'en' } });
+      const note = 'Mevrouw Jansen van de Dorpsstraat 4 wil een datum.';
+      const version = (await postNow(post.id)).version;
+      const step = { itemId: post.id, expectedVersion: version, now: later(10), actor: colleague, note };
+      assert.equal((await returnAnswer(t.db, step)).kind, 'returned');
+      const told = (await mine()).filter((n) => n.kind === 'answer_returned' && n.params['itemId'] === post.id);
+      assert.equal(told.length, 1);
+      const sent = (await mails()).filter((m) => m.kind === 'staff.answer_returned' && m.text.includes(post.id));
+      assert.equal(sent.length, 1);
+      const mail = sent[0]!;
+      assert.ok(mail.text.includes(`/en/manage/items/${post.id}`), 'the mail links the item, in English');
+      assert.equal(mail.recipient, 'schrijver@four-eyes.example');
+      assert.equal(mail.subject, 'Answer sent back');
+      assert.match(mail.text, /A colleague sent your answer .* back with a note\./);
+      assert.ok(!mail.text.includes('Jansen') && !mail.html.includes('Jansen'), 'the note stays on the item');
+      assert.ok(!mail.text.includes('Een antwoord dat terugkomt'), 'nor the answer itself');
+      // Nobody else is told, and the colleague who sent it back is not told of their own step.
+      assert.equal(
+        (await t.db.select().from(staffNotifications).where(eq(staffNotifications.staffUserId, colleague.id))).filter(
+          (n) => n.kind === 'answer_returned',
+        ).length,
+        0,
+      );
+      // In Dutch for a writer who chose Dutch.
+      await t.db
+        .update(staffNotificationPreferences)
+        .set({ language: 'nl' })
+        .where(eq(staffNotificationPreferences.staffUserId, writer.id));
+      await write(post.id, 'Het tweede antwoord.');
+      const again = { ...step, expectedVersion: (await postNow(post.id)).version, now: later(11), note: 'Nog niet.' };
+      assert.equal((await returnAnswer(t.db, again)).kind, 'returned');
+      const dutch = (await mails()).filter(
+        (m) => m.kind === 'staff.answer_returned' && m.text.includes(`/beheer/items/${post.id}`),
+      );
+      assert.equal((await mine()).filter((n) => n.params['itemId'] === post.id).length, 2, 'each answer once');
+      assert.equal(dutch.length, 1);
+      assert.equal(dutch[0]!.subject, 'Antwoord teruggestuurd');
+      assert.match(dutch[0]!.text, /Een collega heeft uw antwoord .* teruggestuurd met een opmerking\./);
     });
 
     it('publishes an approved answer by its writer, queues it for the platform and stops the clock at the approval', async () => {

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import {
   auditLog,
+  channelGuidelines,
   consultations,
   departments,
   organisations,
@@ -27,6 +28,7 @@ import {
   type QueueFilter,
   type ReviewState,
 } from '../../../api/services/moderation/index.ts';
+import { returnAnswer } from '../../../api/services/moderation/answer-approval.ts';
 import { importMastodonThread } from '../../../api/services/social/mastodon.ts';
 import { importThread } from '../../../api/services/social/threads.ts';
 import { fillMissingClocks } from '../../../api/services/office-hours/due-times.ts';
@@ -50,6 +52,7 @@ for (const target of databaseTargets()) {
     let t: TestApp;
     let organisationId: string;
     let moderatorId: string;
+    let writerId: string;
     let consultationIds: Record<string, string>;
     let counter = 0;
     const grant = (role: RoleGrant['role']): RoleGrant[] => [{ role, departmentId: null }];
@@ -61,6 +64,7 @@ for (const target of databaseTargets()) {
       t = await openTestApp(target);
       organisationId = (await t.db.select({ id: organisations.id }).from(organisations))[0]!.id;
       moderatorId = await addStaffUser(t, 'moderator@demodam.example', 'moderator');
+      writerId = await addStaffUser(t, 'schrijver@demodam.example', 'webcare');
       const [topic] = await t.db
         .insert(topics)
         .values({ organisationId, slug: 'contract-topic', title: { nl: 'Ander thema' }, description: { nl: '-' } })
@@ -279,6 +283,90 @@ for (const target of databaseTargets()) {
           assert.deepEqual(oldest, sorted, 'the same moment: by id, each once');
           const [newest] = await source.list(t.db, viewer(), { now: NOW, limit: 1, order: 'newest', after });
           assert.equal(newest?.id, sorted[1], 'newest first goes on before the cursor');
+        });
+
+        it('lists answers awaiting approval for a colleague (never its writer) and sent-back answers for their writer, paged by keyset', async () => {
+          const writer = { id: writerId, organisationId, roles: grant('webcare') };
+          const fourEyes = (on: boolean) =>
+            t.db
+              .update(channelGuidelines)
+              .set({ answersNeedApproval: on })
+              .where(eq(channelGuidelines.organisationId, organisationId));
+          const at = new Date(NOW.getTime() - 900 * DAY);
+          const items = [
+            await make({ state: 'needs_answer', createdAt: at }),
+            await make({ state: 'needs_answer', createdAt: at }),
+            await make({ state: 'needs_answer', createdAt: at }),
+          ];
+          const unanswered = await make({ state: 'needs_answer', createdAt: at });
+          await fourEyes(true);
+          const written = [];
+          try {
+            for (const itemId of items)
+              written.push(
+                await source.answer(t.db, { itemId, body: 'Dank u.', language: 'nl', actor: writer, now: NOW }),
+              );
+          } finally {
+            await fourEyes(false);
+          }
+          const approval = (state: 'awaiting' | 'returned', staffUserId: string) => ({
+            states: ALL_STATES,
+            approval: { state, staffUserId },
+          });
+          if (written.every((result) => result.kind !== 'awaiting_approval')) {
+            // A source whose answers are never held for four eyes has nothing to approve or send back.
+            assert.deepEqual(await listed(approval('awaiting', moderatorId)), []);
+            assert.deepEqual(await listed(approval('returned', writerId)), []);
+            assert.equal((await source.find(t.db, viewer(), items[0]!, NOW))?.answerApproval, undefined);
+            return;
+          }
+          assert.deepEqual(
+            written.map((result) => result.kind),
+            ['awaiting_approval', 'awaiting_approval', 'awaiting_approval'],
+          );
+          includes(await listed(approval('awaiting', moderatorId)), items[0]!, unanswered);
+          assert.ok(!(await listed(approval('awaiting', writerId))).includes(items[0]!), 'nobody approves their own');
+          assert.deepEqual((await source.find(t.db, viewer(), items[0]!, NOW))?.answerApproval, {
+            state: 'awaiting',
+            writtenBy: writerId,
+          });
+          assert.equal((await source.find(t.db, viewer(), unanswered, NOW))?.answerApproval, undefined);
+          // Keyset paging goes on through the filter, each waiting answer once, in order.
+          const paged: string[] = [];
+          let after: QueueFilter['after'];
+          for (let i = 0; i < 3; i++) {
+            const [item] = await source.list(t.db, viewer(), {
+              ...approval('awaiting', moderatorId),
+              now: NOW,
+              limit: 1,
+              after,
+            });
+            paged.push(item!.id);
+            after = item!.cursor;
+          }
+          assert.deepEqual(paged, [...items].sort());
+          // Sent back: off the colleague's list, on the writer's, marked on the item.
+          const version = (await source.find(t.db, viewer(), items[0]!, NOW))!.version;
+          const step = { itemId: items[0]!, expectedVersion: version, now: NOW, note: 'Noem de datum.' };
+          assert.equal((await returnAnswer(t.db, { ...step, actor: moderator() })).kind, 'returned');
+          assert.ok(!(await listed(approval('awaiting', moderatorId))).includes(items[0]!));
+          includes(await listed(approval('returned', writerId)), items[0]!, items[1]!);
+          assert.deepEqual(await listed(approval('returned', moderatorId)), [], 'only the writer’s own answers');
+          assert.deepEqual((await source.find(t.db, viewer(), items[0]!, NOW))?.answerApproval, {
+            state: 'returned',
+            writtenBy: writerId,
+          });
+          // The writer answers again (without four eyes now): no longer sent back.
+          const again = await source.answer(t.db, {
+            itemId: items[0]!,
+            body: 'Op 12 december.',
+            language: 'nl',
+            actor: writer,
+            now: new Date(NOW.getTime() + 60_000),
+          });
+          assert.equal(again.kind, 'answered');
+          assert.ok(!(await listed(approval('returned', writerId))).includes(items[0]!));
+          assert.equal((await source.find(t.db, viewer(), items[0]!, NOW))?.answerApproval, undefined);
         });
 
         it('refuses a decision made on an older version, saying what changed and by whom', async () => {

@@ -4,8 +4,9 @@
  * person's approval" on for Mastodon in the channel guidelines and connects the municipality's
  * account on a local Mastodon instance; a resident mentions it; webcare answers from the inbox,
  * and the answer waits on the item page with who wrote it, posted nowhere; webcare's own
- * attempt to approve it is refused with the reason; a moderator approves it, and it appears as
- * a reply in the resident's thread on Mastodon. Afterwards the guideline is put back, so the
+ * attempt to approve it is refused with the reason; a moderator finds it in the inbox through
+ * the filter "Wacht op mijn goedkeuring" (marked in words on its row) and approves it, and it
+ * appears as a reply in the resident's thread on Mastodon. Afterwards the guideline is put back, so the
  * demo is as seeded for the journeys that share this server.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -129,8 +130,19 @@ test('with approval on for Mastodon, webcare’s answer waits until a moderator 
     await expectNoAxeViolations(staff, { context: 'the refused approval of one’s own answer' });
     expect(repliesTo(statusId)).toHaveLength(0);
 
-    // A moderator approves it; it is posted in the resident's thread on Mastodon.
-    await moderator.goto(itemAddress);
+    // A moderator finds it in the inbox through the approval filter, marked in words, and approves it.
+    await moderator.goto('/beheer/');
+    await moderator.getByLabel('Goedkeuring van antwoorden').selectOption({ label: 'Wacht op mijn goedkeuring' });
+    await moderator.getByRole('button', { name: 'Filter toepassen' }).click();
+    const awaiting = moderator
+      .getByRole('list', { name: 'Items in de inbox' })
+      .getByRole('listitem')
+      .filter({ hasText: stamp });
+    await expect(awaiting).toHaveCount(1);
+    await expect(awaiting.getByText('Antwoord wacht op goedkeuring', { exact: true })).toBeVisible();
+    await expectNoAxeViolations(moderator, { context: 'the inbox filtered on answers awaiting my approval' });
+    await awaiting.getByRole('link').first().click();
+    await expect(moderator).toHaveURL(new RegExp(`${itemAddress}\\?`));
     const toApprove = moderator.getByRole('region', { name: 'Antwoord wacht op goedkeuring' });
     await expect(toApprove).toContainText(`Geschreven door ${JOURNEY_WEBCARE.name} op`);
     await expectNoAxeViolations(moderator, {

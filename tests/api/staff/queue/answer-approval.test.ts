@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { channelGuidelines, organisations, socialPosts, staffReplies } from '../../../../api/db/schema.ts';
+import { channelGuidelines, organisations, socialPosts, staffReplies, staffUsers } from '../../../../api/db/schema.ts';
 import { importThreadFrom } from '../../../../api/services/social/thread-admin.ts';
 import { NOW, openTestApp, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
@@ -252,6 +252,84 @@ for (const target of databaseTargets()) {
       const page = await (await t.app.request(`/beheer/items/${id}`, { headers: { Cookie: writer.cookie } })).text();
       assert.match(page, /Antwoord teruggestuurd/);
       assert.match(page, /Noem ook wanneer de veegwagen komt\./);
+    });
+
+    it('lets a colleague find answers awaiting their approval in the inbox and the API, marked in words, never the writer', async () => {
+      const id = await waitingAnswer('96');
+      const [writerRow] = await t.db.select().from(staffUsers).where(eq(staffUsers.email, 'schrijver@ogen.example'));
+      const colleague = await logIn(t, 'moderator@ogen.example');
+      const inbox = async (who: { cookie: string }, path: string) =>
+        (await t.app.request(path, { headers: { Cookie: who.cookie } })).text();
+      const mine = await inbox(colleague, '/beheer/?approval=awaiting');
+      assert.match(
+        mine,
+        /<label for="filter-approval">Goedkeuring van antwoorden<\/label><select id="filter-approval" name="approval">/,
+      );
+      assert.match(mine, /<option value="awaiting" selected>Wacht op mijn goedkeuring<\/option>/);
+      assert.ok(mine.includes(`/beheer/items/${id}?approval=awaiting`), 'the waiting answer is listed');
+      assert.match(mine, /<span class="staff-approval-mark">Antwoord wacht op goedkeuring<\/span>/);
+      // The default list keeps to open items; the filter finds the answer whatever the item's state.
+      const unanswered = await residentPost('97');
+      assert.ok(!mine.includes(`/beheer/items/${unanswered.id}`), 'an item without a waiting answer is not');
+      const writer = await logIn(t, 'schrijver@ogen.example');
+      assert.ok(!(await inbox(writer, '/beheer/?approval=awaiting')).includes(id), 'nobody approves their own');
+      const english = await inbox(colleague, '/en/manage/?approval=awaiting');
+      assert.match(english, /<span class="staff-approval-mark">Answer awaiting approval<\/span>/);
+      // A value the form does not offer lists as without the filter, as every inbox filter does.
+      assert.equal(
+        (await t.app.request('/beheer/?approval=nope', { headers: { Cookie: colleague.cookie } })).status,
+        200,
+      );
+
+      type Page = { items: Array<{ id: string; answerApproval: unknown }>; next: string | null };
+      const listed = async (key: string, query: string) => {
+        const response = await withKey(t, key, 'GET', `/api/staff/queue?${query}`);
+        assert.equal(response.status, 200);
+        return (await response.json()) as Page;
+      };
+      const api = await listed(keys.colleague, 'approval=awaiting&limit=100');
+      const found = api.items.find((item) => item.id === id);
+      assert.deepEqual(found?.answerApproval, { state: 'awaiting', writtenBy: writerRow!.id });
+      assert.ok(api.items.every((item) => item.answerApproval !== null));
+      assert.ok(!(await listed(keys.writer, 'approval=awaiting&limit=100')).items.some((item) => item.id === id));
+      const plain = await listed(
+        keys.colleague,
+        `limit=100&status=${(await t.db.select().from(socialPosts).where(eq(socialPosts.id, unanswered.id)))[0]!.reviewState}`,
+      );
+      assert.equal(plain.items.find((item) => item.id === unanswered.id)?.answerApproval, null);
+      const bad = await refusal(await withKey(t, keys.colleague, 'GET', '/api/staff/queue?approval=nope'), 422);
+      assert.ok(bad.errors?.some((e) => e.field === 'approval'));
+    });
+
+    it('lets the writer find their answers sent back, with the text in the answer field to change', async () => {
+      const id = await waitingAnswer('98');
+      const sent = await withKey(t, keys.colleague, 'POST', `/api/staff/items/${id}/answer/return`, {
+        version: await versionOf(id),
+        note: 'Noem de datum.',
+      });
+      assert.equal(sent.status, 200);
+      const writer = await logIn(t, 'schrijver@ogen.example');
+      const colleague = await logIn(t, 'moderator@ogen.example');
+      const inbox = async (who: { cookie: string }, path: string) =>
+        (await t.app.request(path, { headers: { Cookie: who.cookie } })).text();
+      const returned = await inbox(writer, '/beheer/?approval=returned');
+      assert.ok(returned.includes(`/beheer/items/${id}?approval=returned`));
+      assert.match(returned, /<span class="staff-approval-mark">Teruggestuurd<\/span>/);
+      assert.match(
+        await inbox(writer, '/en/manage/?approval=returned'),
+        /<span class="staff-approval-mark">Sent back<\/span>/,
+      );
+      assert.ok(!(await inbox(colleague, '/beheer/?approval=returned')).includes(id), 'only the writer’s own');
+      assert.ok(!(await inbox(colleague, '/beheer/?approval=awaiting')).includes(id), 'no longer waiting');
+      const api = (await (await withKey(t, keys.writer, 'GET', '/api/staff/queue?approval=returned')).json()) as {
+        items: Array<{ id: string; answerApproval: { state: string } | null }>;
+      };
+      assert.equal(api.items.find((item) => item.id === id)?.answerApproval?.state, 'returned');
+      const page = await inbox(writer, `/beheer/items/${id}`);
+      assert.match(page, /Uw teruggestuurde antwoord staat in het antwoordveld/);
+      assert.match(page, /name="answer"[^>]*>Dank u, de veegwagen komt vandaag\.<\/textarea>/);
+      // A colleague's field stays empty: only the writer's own text is put back.
+      assert.match(await inbox(colleague, `/beheer/items/${id}`), /name="answer"[^>]*><\/textarea>/);
     });
 
     it('publishes the answer when a colleague approves it through the API', async () => {
