@@ -22,7 +22,14 @@ import { browserTestEnv, CHROMIUM_PATH } from './support/browser-env.ts';
 import { NGINX_PATH } from './chaos/support/nginx.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const env = { ...process.env, ...browserTestEnv(root) };
+// Every test file and server is a new Node process that strips the types of the same few
+// hundred modules again: Node's compile cache keeps the result between them (about 0.5 s of CPU
+// per process on this machine kind).
+const env = {
+  NODE_COMPILE_CACHE: join(root, 'node_modules', '.cache', 'node-compile'),
+  ...process.env,
+  ...browserTestEnv(root),
+};
 const node = process.execPath;
 const bin = (path: string) => join(root, 'node_modules', path);
 let passed = 0;
