@@ -25,7 +25,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // Every test file and server is a new Node process that strips the types of the same few
 // hundred modules again: Node's compile cache keeps the result between them (about 0.5 s of CPU
 // per process on this machine kind).
-const env = {
+const env: NodeJS.ProcessEnv = {
   NODE_COMPILE_CACHE: join(root, 'node_modules', '.cache', 'node-compile'),
   ...process.env,
   ...browserTestEnv(root),

@@ -7,7 +7,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { InputText } from '../../../shared/contracts/input-text.ts';
-import { problem } from '../../http/problem.ts';
+import { problem, invalidFields } from '../../http/problem.ts';
 import {
   getListening,
   MAX_TERMS,
@@ -93,10 +93,7 @@ const CODES: Record<TermProblem, `listening_${TermProblem}`> = {
 };
 
 export const refusedTerms = (c: Context, problemCode: TermProblem, term?: string) =>
-  problem(c, 422, 'validation_failed', {
-    detail: 'validation_detail',
-    errors: [{ field: 'terms', code: CODES[problemCode], ...(term ? { params: { term } } : {}) }],
-  });
+  invalidFields(c, [{ field: 'terms', code: CODES[problemCode], ...(term ? { params: { term } } : {}) }]);
 
 export function accountsApi() {
   const app = staffOpenApi();

@@ -8,7 +8,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { EmailAddress } from '../../../shared/contracts/email-address.ts';
 import { InputText } from '../../../shared/contracts/input-text.ts';
-import { problem } from '../../http/problem.ts';
+import { problem, invalidFields } from '../../http/problem.ts';
 import {
   inviteColleague,
   listColleagues,
@@ -164,7 +164,7 @@ const refused = (
   c: Context,
   field: string,
   code: 'role_required' | 'unknown_department' | 'invalid_email' | 'required',
-) => problem(c, 422, 'validation_failed', { detail: 'validation_detail', errors: [{ field, code }] });
+) => invalidFields(c, [{ field, code }]);
 
 async function answerChange(c: Context, organisationId: string, id: string, result: ChangeResult): Promise<Response> {
   switch (result.kind) {

@@ -12,7 +12,7 @@ import { InputText } from '../../../shared/contracts/input-text.ts';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { textsFor } from '../../../shared/i18n.ts';
 import { departments, topics } from '../../db/schema.ts';
-import { fieldErrorsFromZod, problem } from '../../http/problem.ts';
+import { fieldErrorsFromZod, problem, invalidFields } from '../../http/problem.ts';
 import type { ActiveSession } from '../../services/auth/sessions.ts';
 import {
   ConsultationInput,
@@ -785,11 +785,7 @@ export function consultationAuthoringRoutes(): Hono<StaffEnv> {
 
   api.post('/', async (c) => {
     const parsed = CreateInput.safeParse(await readJson(c));
-    if (!parsed.success)
-      return problem(c, 422, 'validation_failed', {
-        detail: 'validation_detail',
-        errors: fieldErrorsFromZod(parsed.error),
-      });
+    if (!parsed.success) return invalidFields(c, fieldErrorsFromZod(parsed.error));
     const session = sessionOf(c);
     const result = await createConsultation(c.get('db'), {
       actor: actorOf(session),
@@ -882,11 +878,7 @@ export function consultationAuthoringRoutes(): Hono<StaffEnv> {
     const slug = c.req.param('slug') ?? '';
     if (!SlugParam.safeParse(slug).success) return problem(c, 404, 'consultation_not_found');
     const parsed = z.object({ step: TRANSITION, version: Version }).safeParse(await readJson(c));
-    if (!parsed.success)
-      return problem(c, 422, 'validation_failed', {
-        detail: 'validation_detail',
-        errors: fieldErrorsFromZod(parsed.error),
-      });
+    if (!parsed.success) return invalidFields(c, fieldErrorsFromZod(parsed.error));
     const session = sessionOf(c);
     const now = c.get('now')();
     const result = await transitionConsultation(c.get('db'), {
@@ -1023,11 +1015,7 @@ export function consultationAuthoringRoutes(): Hono<StaffEnv> {
     const path = imagePath(c);
     if (!path) return problem(c, 404, 'consultation_not_found');
     const version = Version.safeParse(c.req.query('version'));
-    if (!version.success)
-      return problem(c, 422, 'validation_failed', {
-        detail: 'validation_detail',
-        errors: [{ field: 'version', code: 'invalid_type' }],
-      });
+    if (!version.success) return invalidFields(c, [{ field: 'version', code: 'invalid_type' }]);
     if (!path.id) return problem(c, 404, 'consultation_image_not_found');
     const result = await removeImage(c.get('db'), {
       actor: actorOf(sessionOf(c)),

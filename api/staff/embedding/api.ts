@@ -4,7 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { InputText } from '../../../shared/contracts/input-text.ts';
-import { problem } from '../../http/problem.ts';
+import { problem, invalidFields } from '../../http/problem.ts';
 import { addOrigin, listOrigins, parseOrigin, removeOrigin } from '../../services/embed-origins.ts';
 import { problemContent, STAFF_TAGS, staffOpenApi, staffRoute } from '../kit/openapi.ts';
 
@@ -57,10 +57,7 @@ export function embeddingApi() {
     const session = c.get('session')!;
     const parsed = parseOrigin(c.req.valid('json').origin);
     if ('problem' in parsed) {
-      return problem(c, 422, 'validation_failed', {
-        detail: 'validation_detail',
-        errors: [{ field: 'origin', code: `origin_${parsed.problem}` }],
-      }) as never;
+      return invalidFields(c, [{ field: 'origin', code: `origin_${parsed.problem}` }]) as never;
     }
     const db = c.get('db');
     const changed = await addOrigin(db, {

@@ -6,7 +6,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { InputText } from '../../../shared/contracts/input-text.ts';
-import { problem } from '../../http/problem.ts';
+import { invalidFields } from '../../http/problem.ts';
 import {
   erasePersonalData,
   exportPersonalData,
@@ -119,10 +119,7 @@ export function privacyApi() {
   app.openapi(eraseRoute, async (c) => {
     const body = c.req.valid('json');
     if (body.confirm !== true) {
-      return problem(c, 422, 'validation_failed', {
-        detail: 'validation_detail',
-        errors: [{ field: 'confirm', code: 'privacy_confirm_required' }],
-      }) as never;
+      return invalidFields(c, [{ field: 'confirm', code: 'privacy_confirm_required' }]) as never;
     }
     const erased = await erasePersonalData(c.get('db'), personOf(body), {
       now: c.get('now')(),

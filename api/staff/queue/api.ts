@@ -9,7 +9,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { InputText } from '../../../shared/contracts/input-text.ts';
 import { reviewState } from '../../db/schema.ts';
-import { problem } from '../../http/problem.ts';
+import { problem, invalidFields } from '../../http/problem.ts';
 import type { MessageCode } from '../../messages/texts.ts';
 import { can } from '../../services/auth/roles.ts';
 import {
@@ -316,10 +316,7 @@ function itemJson(item: QueueItem) {
 }
 
 const refused = (c: Context, field: string, code: MessageCode, params?: Record<string, string>) =>
-  problem(c, 422, 'validation_failed', {
-    detail: 'validation_detail',
-    errors: [{ field, code, ...(params ? { params } : {}) }],
-  });
+  invalidFields(c, [{ field, code, ...(params ? { params } : {}) }]);
 
 const staleProblem = (c: Context, result: Stale) =>
   problem(c, 409, 'item_stale', {

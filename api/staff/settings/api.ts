@@ -6,7 +6,7 @@
 import { z } from '@hono/zod-openapi';
 import { InputText } from '../../../shared/contracts/input-text.ts';
 import type { Context } from 'hono';
-import { problem } from '../../http/problem.ts';
+import { problem, invalidFields } from '../../http/problem.ts';
 import {
   loadDepartmentSettings,
   MAX_DEPARTMENT_NAME,
@@ -228,10 +228,7 @@ export function organisationApi() {
       case 'no_logo':
         return problem(c, 404, 'logo_missing');
       case 'bad_logo':
-        return problem(c, 422, 'validation_failed', {
-          detail: 'validation_detail',
-          errors: [{ field: 'data', code: `logo_${result.problem}` }],
-        });
+        return invalidFields(c, [{ field: 'data', code: `logo_${result.problem}` }]);
       case 'saved':
         return c.json(await organisationJson(c), 200);
     }
@@ -245,10 +242,7 @@ export function organisationApi() {
       case 'unknown_department':
         return problem(c, 404, 'department_not_found');
       case 'name_taken':
-        return problem(c, 422, 'validation_failed', {
-          detail: 'validation_detail',
-          errors: [{ field: 'name.nl', code: 'department_name_taken' }],
-        });
+        return invalidFields(c, [{ field: 'name.nl', code: 'department_name_taken' }]);
       case 'in_use': {
         const uses = (Object.keys(USE_WORDS) as Array<keyof DepartmentUse>)
           .filter((k) => result.use[k] > 0)
@@ -280,10 +274,7 @@ export function organisationApi() {
     const input = c.req.valid('json');
     const bytes = input.data === undefined ? null : fromBase64(input.data);
     if (bytes === undefined) {
-      return problem(c, 422, 'validation_failed', {
-        detail: 'validation_detail',
-        errors: [{ field: 'data', code: 'logo_base64' }],
-      }) as never;
+      return invalidFields(c, [{ field: 'data', code: 'logo_base64' }]) as never;
     }
     const result = await saveOrganisationChange(c.get('db'), {
       ...who(c),

@@ -9,7 +9,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { SocialPlatform } from '../../../shared/contracts/social-thread.ts';
-import { fieldErrorsFromZod, problem } from '../../http/problem.ts';
+import { fieldErrorsFromZod, problem, invalidFields } from '../../http/problem.ts';
 import type { MessageCode } from '../../messages/texts.ts';
 import { NeedsImportError } from '../../services/social/fetch-thread.ts';
 import { combineExportFiles } from '../../services/social/import-payload.ts';
@@ -95,7 +95,7 @@ async function jsonBody(c: Context): Promise<unknown> {
 }
 
 function invalid(c: Context, error: z.ZodError) {
-  return problem(c, 422, 'validation_failed', { detail: 'validation_detail', errors: fieldErrorsFromZod(error) });
+  return invalidFields(c, fieldErrorsFromZod(error));
 }
 
 /** Why a source could not be read, as the right status and words. */
