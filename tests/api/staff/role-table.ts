@@ -272,6 +272,8 @@ export const ROUTES: Record<string, Access> = {
   'PUT /api/staff/organisation': 'admin',
   'PUT /api/staff/organisation/logo': 'admin',
   'DELETE /api/staff/organisation/logo': 'admin',
+  'PUT /api/staff/organisation/theme': 'admin',
+  'PUT /api/staff/organisation/languages': 'admin',
   'GET /api/staff/departments': 'admin',
   'POST /api/staff/departments': 'admin',
   'PUT /api/staff/departments/:slug': 'admin',
