@@ -206,6 +206,47 @@ for (const target of databaseTargets()) {
       assert.deepEqual((await org()).locales, ['nl', 'en']);
     });
 
+    it('tells the widgets the colours and languages in the headers of the JSON they load, with an entity tag that follows them', async () => {
+      const consultation = (await (await t.app.request('/api/consultations')).json()) as Array<{ slug: string }>;
+      const path = `/api/consultations/${consultation[0]!.slug}`;
+      const plain = await t.app.request(path, { headers: { Origin: 'http://localhost:8080' } });
+      assert.equal(plain.status, 200);
+      assert.equal(plain.headers.get('Podium-Theme'), null, 'no colours of its own: the widgets keep theirs');
+      assert.equal(plain.headers.get('Podium-Languages'), 'nl, en');
+      // The demo lets localhost embed; CORS shows the headers to its scripts.
+      assert.match(plain.headers.get('Access-Control-Expose-Headers') ?? '', /Podium-Theme.*Podium-Languages/i);
+      const tag = plain.headers.get('ETag')!;
+
+      assert.equal((await send(admin, colours(await version(), '#0066cc', '#ffffff', '#8a2be2'))).status, 303);
+      const themed = await t.app.request(path, { headers: { 'If-None-Match': tag } });
+      assert.equal(themed.status, 200, 'changed colours are never answered with 304');
+      assert.match(themed.headers.get('Podium-Theme')!, /^accent=#0066cc; on-accent=#ffffff; accent-hover=#[0-9a-f]{6}; focus=#8a2be2$/);
+      const again = await t.app.request(path, { headers: { 'If-None-Match': themed.headers.get('ETag')! } });
+      assert.equal(again.status, 304);
+
+      assert.equal(
+        (
+          await send(admin, [
+            ['version', await version()],
+            ['action', 'languages'],
+            ['languages', 'nl'],
+          ])
+        ).status,
+        303,
+      );
+      assert.equal((await t.app.request('/api/threads')).headers.get('Podium-Languages'), 'nl');
+      await send(admin, [
+        ['version', await version()],
+        ['action', 'languages'],
+        ['languages', 'nl'],
+        ['languages', 'en'],
+      ]);
+      await send(admin, [
+        ['version', await version()],
+        ['action', 'reset-theme'],
+      ]);
+    });
+
     it('does the same through the JSON API, refusing malformed colours, low contrast, no Dutch and a stale version', async () => {
       const read = (await (await withKey(t, adminKey, 'GET', '/api/staff/organisation')).json()) as {
         version: number;
