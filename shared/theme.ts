@@ -95,7 +95,13 @@ export const sameTheme = (a: ThemeTokens, b: ThemeTokens) => THEME_TOKENS.every(
 function mix(hex: string, target: string, share: number): string {
   const from = channels(hex);
   const to = channels(target);
-  return `#${from.map((c, i) => Math.round(c + (to[i]! - c) * share).toString(16).padStart(2, '0')).join('')}`;
+  return `#${from
+    .map((c, i) =>
+      Math.round(c + (to[i]! - c) * share)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 /**
@@ -111,8 +117,7 @@ function mix(hex: string, target: string, share: number): string {
 export function themeProperties(theme: ThemeTokens): Array<[string, string]> {
   if (sameTheme(theme, DEFAULT_THEME)) return [];
   const darker = mix(theme.accent, '#000000', 0.3);
-  const buttonHover =
-    luminance(theme.onAccent) > luminance(theme.accent) ? darker : mix(theme.accent, '#ffffff', 0.3);
+  const buttonHover = luminance(theme.onAccent) > luminance(theme.accent) ? darker : mix(theme.accent, '#ffffff', 0.3);
   return [
     ['--utrecht-link-color', theme.accent],
     ['--utrecht-link-hover-color', darker],

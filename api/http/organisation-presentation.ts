@@ -25,12 +25,12 @@ export const THEME_HEADER = 'Podium-Theme';
 export const LANGUAGES_HEADER = 'Podium-Languages';
 
 /** The properties the widget reads, by their name in the header. */
-const HEADER_NAMES: Record<string, string> = {
-  '--utrecht-button-primary-action-background-color': 'accent',
-  '--utrecht-button-primary-action-color': 'on-accent',
-  '--utrecht-focus-outline-color': 'focus',
-  '--utrecht-button-primary-action-hover-background-color': 'accent-hover',
-};
+const HEADER_NAMES = new Map([
+  ['--utrecht-button-primary-action-background-color', 'accent'],
+  ['--utrecht-button-primary-action-color', 'on-accent'],
+  ['--utrecht-focus-outline-color', 'focus'],
+  ['--utrecht-button-primary-action-hover-background-color', 'accent-hover'],
+]);
 
 /** The two header values for the (first, and only) organisation. */
 export async function presentationHeaders(db: Db): Promise<{ theme: string | undefined; languages: string }> {
@@ -39,9 +39,12 @@ export async function presentationHeaders(db: Db): Promise<{ theme: string | und
     .from(organisations)
     .orderBy(asc(organisations.createdAt))
     .limit(1);
-  const properties = themeProperties(storedTheme(org?.theme ?? null)).filter(([name]) => HEADER_NAMES[name]);
+  const properties = themeProperties(storedTheme(org?.theme ?? null)).filter(([name]) => HEADER_NAMES.has(name));
   return {
-    theme: properties.length > 0 ? properties.map(([name, value]) => `${HEADER_NAMES[name]}=${value}`).join('; ') : undefined,
+    theme:
+      properties.length > 0
+        ? properties.map(([name, value]) => `${HEADER_NAMES.get(name)}=${value}`).join('; ')
+        : undefined,
     languages: offeredLanguages(org?.locales ?? ['nl', 'en']).join(', '),
   };
 }

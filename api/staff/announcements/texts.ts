@@ -35,7 +35,8 @@ export const nl = {
   accountsHint: 'Op het portaal verschijnt de aankondiging altijd.',
   noAccounts: 'Er is geen account gekoppeld: de aankondiging verschijnt alleen op het portaal.',
   images: 'Afbeeldingen',
-  imagesHint: 'Hoogstens 4, elk JPEG, PNG of WebP van hoogstens 1 MB. Gegevens in het bestand (zoals de plek waar een foto is gemaakt) halen we eruit.',
+  imagesHint:
+    'Hoogstens 4, elk JPEG, PNG of WebP van hoogstens 1 MB. Gegevens in het bestand (zoals de plek waar een foto is gemaakt) halen we eruit.',
   image: (n: number) => `Afbeelding ${n}`,
   imageFile: 'Afbeelding toevoegen',
   alt: (n: number) => `Alternatieve tekst bij afbeelding ${n}`,
@@ -142,7 +143,8 @@ export const en: typeof nl = {
   accountsHint: 'The announcement always appears on the portal.',
   noAccounts: 'No account is connected: the announcement appears on the portal only.',
   images: 'Images',
-  imagesHint: 'At most 4, each JPEG, PNG or WebP of at most 1 MB. Data in the file (such as where a photo was taken) is taken out.',
+  imagesHint:
+    'At most 4, each JPEG, PNG or WebP of at most 1 MB. Data in the file (such as where a photo was taken) is taken out.',
   image: (n) => `Image ${n}`,
   imageFile: 'Add an image',
   alt: (n) => `Alternative text for image ${n}`,

@@ -69,12 +69,10 @@ const OrganisationJson = z
         "Mirrored posts published without a moderator: the municipality's own accounts, also other public bodies', or none. Residents' replies never.",
     }),
     logo: Logo.nullable(),
-    theme: z
-      .object({ accent: InputText, onAccent: InputText, focus: InputText })
-      .openapi('OrganisationTheme', {
-        description:
-          "The house colours in force (`#rrggbb`; Podium's own when none were chosen): the accent for links, buttons and borders, the text on it, the focus ring.",
-      }),
+    theme: z.object({ accent: InputText, onAccent: InputText, focus: InputText }).openapi('OrganisationTheme', {
+      description:
+        "The house colours in force (`#rrggbb`; Podium's own when none were chosen): the accent for links, buttons and borders, the text on it, the focus ring.",
+    }),
     languages: z.array(z.enum(['nl', 'en'])).openapi({
       description: 'The languages the portal offers, Dutch first and always.',
     }),
@@ -383,7 +381,11 @@ export function organisationApi() {
       expectedVersion: version,
       change: {
         kind: 'theme',
-        theme: { accent: theme.accent.toLowerCase(), onAccent: theme.onAccent.toLowerCase(), focus: theme.focus.toLowerCase() },
+        theme: {
+          accent: theme.accent.toLowerCase(),
+          onAccent: theme.onAccent.toLowerCase(),
+          focus: theme.focus.toLowerCase(),
+        },
       },
     });
     return (await organisationAnswer(c, result)) as never;

@@ -116,12 +116,7 @@ export type OrganisationForm = 'general' | 'logo' | 'theme' | 'languages';
  * A colour field with its swatch and the contrast it reaches, as computed here (so the page
  * says it without script); assets/theme-preview.js recomputes both while the colour is typed.
  */
-function colourField(
-  lang: Locale,
-  token: ThemeToken,
-  values: Values,
-  errors: readonly FieldError[],
-): Html {
+function colourField(lang: Locale, token: ThemeToken, values: Values, errors: readonly FieldError[]): Html {
   const m = textsFor(organisationTexts, lang).organisation;
   const id = TOKEN_FIELDS[token];
   const value = values[id] ?? '';

@@ -18,6 +18,7 @@ export const ROUTES: Record<string, Access> = {
   'GET /beheer/assets/session.js': 'public',
   'GET /beheer/assets/passkeys.js': 'public',
   'GET /beheer/assets/webauthn.js': 'public',
+  'GET /beheer/assets/theme-preview.js': 'public',
   'GET /beheer': 'public',
   'GET /en/manage': 'public',
   'GET /beheer/inloggen': 'public',

@@ -117,7 +117,10 @@ test('the edit page with an image, its preview and a refused image pass the page
     buttons.evaluateAll((all) => all.map((b) => b.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
   const onPage = await buttonNames(page.locator('main button'));
   for (const name of await buttonNames(images.locator('button')))
-    expect(onPage.filter((other) => other === name), name).toHaveLength(1);
+    expect(
+      onPage.filter((other) => other === name),
+      name,
+    ).toHaveLength(1);
   await expect(images.getByRole('button', { name: /^Opslaan ?, Afbeelding 1$/ })).toHaveCount(1);
   await checkStaffPage(page, 'edit page with an image');
 

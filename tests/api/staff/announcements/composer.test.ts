@@ -141,7 +141,12 @@ for (const target of databaseTargets()) {
       );
       assert.equal(response.status, 422);
       assert.match(await response.text(), /Voeg een afbeelding toe als JPEG, PNG of WebP/);
-      const gif = await send(poster, '/beheer/aankondigingen', { ...base, action: 'save' }, { bytes: GIF_1x1, type: 'image/gif' });
+      const gif = await send(
+        poster,
+        '/beheer/aankondigingen',
+        { ...base, action: 'save' },
+        { bytes: GIF_1x1, type: 'image/gif' },
+      );
       assert.equal(gif.status, 422, 'a GIF keeps its metadata: it is not taken');
       assert.equal((await t.db.select().from(announcements)).length, 0, 'nothing saved');
     });

@@ -119,7 +119,10 @@ for (const target of databaseTargets()) {
         html,
         /Het contrast van de accentkleur met de witte achtergrond is 1,51 : 1; nodig is minstens 4,5 : 1\. Kies een donkerder kleur\./,
       );
-      assert.match(html, /Het contrast van de focusrand met de witte achtergrond is 2,32 : 1; nodig is minstens 3 : 1\./);
+      assert.match(
+        html,
+        /Het contrast van de focusrand met de witte achtergrond is 2,32 : 1; nodig is minstens 3 : 1\./,
+      );
       assert.match(html, /href="#accent"/);
       assert.match(html, /id="accent" name="accent" value="#ffcc00"[^>]*aria-invalid="true"/);
       assert.match(html, /id="focus" name="focus" value="#aaaaaa"/);
@@ -179,11 +182,10 @@ for (const target of databaseTargets()) {
       assert.deepEqual((await org()).locales, ['nl']);
       assert.deepEqual((await buildPublishedSnapshot(t.db, NOW)).organisation.locales, ['nl']);
       const entry = await lastAudit();
-      assert.deepEqual([entry.details['part'], entry.details['before'], entry.details['after']], [
-        'languages',
-        ['nl', 'en'],
-        ['nl'],
-      ]);
+      assert.deepEqual(
+        [entry.details['part'], entry.details['before'], entry.details['after']],
+        ['languages', ['nl', 'en'], ['nl']],
+      );
       assert.match(await page(path), /id="language-en" name="languages" value="en">/);
 
       const v = await version();
@@ -220,7 +222,10 @@ for (const target of databaseTargets()) {
       assert.equal((await send(admin, colours(await version(), '#0066cc', '#ffffff', '#8a2be2'))).status, 303);
       const themed = await t.app.request(path, { headers: { 'If-None-Match': tag } });
       assert.equal(themed.status, 200, 'changed colours are never answered with 304');
-      assert.match(themed.headers.get('Podium-Theme')!, /^accent=#0066cc; on-accent=#ffffff; accent-hover=#[0-9a-f]{6}; focus=#8a2be2$/);
+      assert.match(
+        themed.headers.get('Podium-Theme')!,
+        /^accent=#0066cc; on-accent=#ffffff; accent-hover=#[0-9a-f]{6}; focus=#8a2be2$/,
+      );
       const again = await t.app.request(path, { headers: { 'If-None-Match': themed.headers.get('ETag')! } });
       assert.equal(again.status, 304);
 
@@ -300,7 +305,10 @@ for (const target of databaseTargets()) {
         onAccent: '#3399ff',
         focus: '#1b1b1b',
       });
-      assert.match(((await lowNl.json()) as Problem).errors[0]!.message, /^Het contrast met de accentkleur is 1,89 : 1; nodig is minstens 4,5 : 1/);
+      assert.match(
+        ((await lowNl.json()) as Problem).errors[0]!.message,
+        /^Het contrast met de accentkleur is 1,89 : 1; nodig is minstens 4,5 : 1/,
+      );
 
       const stale = await withKey(t, adminKey, 'PUT', '/api/staff/organisation/theme', {
         version: read.version,
