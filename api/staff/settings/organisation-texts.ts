@@ -70,7 +70,7 @@ const useList = (words: typeof nlUse, use: DepartmentUse, and: string) => {
 export const nl = {
   organisation: {
     title: 'Organisatie',
-    what: 'De naam en het logo van de gemeente, en hoe gespiegelde gesprekken van sociale media op het portaal staan.',
+    what: 'De naam, het logo, de huisstijlkleuren en de talen van het portaal, en hoe gespiegelde gesprekken van sociale media op het portaal staan.',
     intro:
       'Inwoners zien de naam en het logo bovenaan elke pagina van het portaal. Wijzigingen staan na een paar minuten op het portaal.',
     generalHeading: 'Naam en gespiegelde gesprekken',
@@ -216,7 +216,7 @@ export const nl = {
 export const en: typeof nl = {
   organisation: {
     title: 'Organisation',
-    what: "The municipality's name and logo, and how mirrored social-media conversations appear on the portal.",
+    what: "The portal's name, logo, house colours and languages, and how mirrored social-media conversations appear on the portal.",
     intro:
       'Residents see the name and logo at the top of every portal page. Changes show on the portal after a few minutes.',
     generalHeading: 'Name and mirrored conversations',
