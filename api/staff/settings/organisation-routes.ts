@@ -5,7 +5,9 @@
  * and services/department-settings.ts on the version the page was opened on. Mounted by the
  * settings group's routes.ts.
  */
+import { readFile } from 'node:fs/promises';
 import type { Context, Hono } from 'hono';
+import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { textsFor } from '../../../shared/i18n.ts';
 import type { LocalizedText, SocialAuthorDisplay, SocialAutoPublish } from '../../db/schema.ts';
 import type { ActiveSession } from '../../services/auth/sessions.ts';
@@ -40,8 +42,6 @@ import {
 } from './organisation-view.ts';
 import { settingsPaths } from './paths.ts';
 import type { FormError } from './view.ts';
-import { readFile } from 'node:fs/promises';
-import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { DEFAULT_THEME, parseHexColour, THEME_TOKENS, type ThemeTokens } from '../../../shared/theme.ts';
 
 const PARTS: readonly OrganisationPart[] = ['general', 'logo', 'logo_alt', 'logo_removed', 'theme', 'languages'];

@@ -450,7 +450,7 @@ test.describe('podium-submit states', () => {
     await page.goto('/en/embed/');
     const root = widget(page);
     await expect(root.locator('form')).toBeVisible();
-    await expect(page.locator('html')).toHaveAttribute('lang', 'en', { timeout: 1 });
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(root.locator('.podium')).toHaveAttribute('lang', 'nl');
     const send = root.getByRole('button', { name: 'Versturen' });
     await expect(send).toBeVisible();
