@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { cors } from 'hono/cors';
+import { LANGUAGES_HEADER, organisationPresentation, THEME_HEADER } from './http/organisation-presentation.ts';
 import { HTTPException } from 'hono/http-exception';
 import type { Db, DatabaseKind } from './db/client.ts';
 import { pingDatabase } from './db/client.ts';
@@ -150,7 +151,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       origin: async (origin) => ((await origins.allows(origin)) ? origin : null),
       allowMethods: ['GET', 'POST', 'OPTIONS'],
       allowHeaders: ['Content-Type', 'Accept-Language', 'Idempotency-Key'],
-      exposeHeaders: ['Idempotent-Replayed', 'Location'],
+      exposeHeaders: ['Idempotent-Replayed', 'Location', THEME_HEADER, LANGUAGES_HEADER],
       credentials: false,
       maxAge: 600,
     }),
@@ -191,6 +192,9 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   for (const path of [...OIDC_START_PATHS, OIDC_CALLBACK_PATH]) {
     app.use(path, rateLimit({ group: 'login', methods: ['GET'], ...limits }));
   }
+  // The house colours and languages for the widgets, on the JSON they load anyway.
+  for (const path of ['/api/consultations', '/api/consultations/*', '/api/threads', '/api/threads/*'])
+    app.use(path, organisationPresentation());
   if (options.visits) {
     for (const path of ['/api/consultations/:slug/archive', '/api/threads/:id/archive'])
       app.use(path, downloadCounting(options.visits));

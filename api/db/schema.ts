@@ -36,6 +36,7 @@ import type {
 import type { Flag } from '../services/screening/types.ts';
 import type { HolidayRules, WeeklyHours } from '../services/office-hours/calendar.ts';
 import type { LocalizedText } from '../../shared/contracts/localized-text.ts';
+import type { ThemeTokens } from '../../shared/theme.ts';
 
 /** A sentiment label as stored with an item. */
 export type SentimentRecord = {
@@ -126,6 +127,7 @@ export const organisations = pgTable('organisations', {
   name: text('name').notNull(),
   /** Its name in English, when it has one; null: English pages show the Dutch name. */
   nameEn: text('name_en'),
+  /** The languages the portal offers: Dutch always, English when listed (services/organisation-settings.ts). */
   locales: text('locales')
     .array()
     .notNull()
@@ -188,9 +190,14 @@ export const organisations = pgTable('organisations', {
   houseRulesVersion: integer('house_rules_version').notNull().default(1),
   /**
    * Raised by every save on the organisation settings page (name, logo, how residents of
-   * mirrored threads are shown, auto-publishing of own posts), so a save on an older page is refused.
+   * mirrored threads are shown, auto-publishing of own posts, house colours, languages), so a save on an older page is refused.
    */
   settingsVersion: integer('settings_version').notNull().default(1),
+  /**
+   * The house colours (shared/theme.ts), checked for WCAG contrast before they are stored;
+   * null: Podium's own colours.
+   */
+  theme: jsonb('theme').$type<ThemeTokens>(),
   /** Raised by every change to the organisation's departments (add, rename, remove). */
   departmentsVersion: integer('departments_version').notNull().default(1),
   createdAt: createdAt(),

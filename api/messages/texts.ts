@@ -160,6 +160,10 @@ export const nl = {
   logo_damaged: 'Dit bestand is beschadigd of onvolledig.',
   logo_base64: 'Stuur het bestand als base64 in het veld data.',
   logo_missing: 'Er is geen logo. Stuur een bestand mee (data).',
+  theme_colour: 'Stuur een kleur als # met zes tekens 0-9 of a-f, bijvoorbeeld #0066cc.',
+  theme_contrast: (p: MessageParams) =>
+    `Het contrast met ${p.against === 'accent' ? 'de accentkleur' : 'de witte achtergrond'} is ${String(p.ratio).replace('.', ',')} : 1; nodig is minstens ${String(p.required).replace('.', ',')} : 1 (WCAG 2.2).`,
+  languages_dutch: 'Nederlands blijft altijd aan: neem nl op in de lijst.',
   department_not_found: 'Deze afdeling bestaat niet (meer).',
   department_name_taken: 'Er is al een afdeling met deze naam.',
   department_in_use: 'Deze afdeling is nog in gebruik',
@@ -383,6 +387,10 @@ export const en: Texts = {
   logo_damaged: 'This file is damaged or incomplete.',
   logo_base64: 'Send the file as base64 in the field data.',
   logo_missing: 'There is no logo. Send a file with it (data).',
+  theme_colour: 'Send a colour as # followed by six characters 0-9 or a-f, for example #0066cc.',
+  theme_contrast: (p: MessageParams) =>
+    `The contrast with ${p.against === 'accent' ? 'the accent colour' : 'the white background'} is ${p.ratio}:1; at least ${p.required}:1 is required (WCAG 2.2).`,
+  languages_dutch: 'Dutch always stays on: include nl in the list.',
   department_not_found: 'This department does not exist (any more).',
   department_name_taken: 'There is already a department with this name.',
   department_in_use: 'This department is still in use',

@@ -3,7 +3,12 @@
  * English, its logo with the logo's alternative text, how residents of mirrored threads are
  * shown (`social_author_display`, read by social/public-mirror.ts) and whether the
  * municipality's own posts in mirrored threads are published without a moderator
- * (`social_auto_publish`, read by social/review-on-arrival.ts).
+ * (`social_auto_publish`, read by social/review-on-arrival.ts), the house colours (theme
+ * tokens, shared/theme.ts) and the languages the portal offers.
+ *
+ * The colours are refused when they do not reach WCAG 2.2 contrast (text 4.5:1, the focus ring
+ * 3:1): a municipality's house style must not make the portal inaccessible. The languages
+ * are a list so a later language fits; Dutch is always in it.
  *
  * Every save is one transaction on `organisations.settings_version` (`UPDATE … WHERE
  * settings_version = expected`): a save made on an older page is refused with who changed
@@ -31,6 +36,16 @@ import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';
 import { changesSinceVersion } from './audit-log.ts';
 import { acceptImage, type ImageType } from './image-facts.ts';
+import type { Locale } from '../../shared/contracts/public-content.ts';
+import {
+  contrastProblems,
+  DEFAULT_THEME,
+  HEX_COLOUR,
+  sameTheme,
+  THEME_TOKENS,
+  type ContrastProblem,
+  type ThemeTokens,
+} from '../../shared/theme.ts';
 
 export const AUTHOR_DISPLAYS: readonly SocialAuthorDisplay[] = ['pseudonym', 'initials', 'none'];
 export const AUTO_PUBLISH: readonly SocialAutoPublish[] = ['own', 'official', 'none'];
@@ -41,6 +56,8 @@ export const MAX_LOGO_BYTES = 256 * 1024;
 export const MAX_LOGO_SIDE = 4000;
 export const MAX_NAME = 120;
 export const MAX_ALT = 250;
+/** The languages the portal can offer, Dutch first; Dutch cannot be switched off. */
+export const LANGUAGES: readonly Locale[] = ['nl', 'en'];
 
 export type OrganisationGeneral = {
   name: LocalizedText;
@@ -58,22 +75,38 @@ export type LogoInfo = {
   alt: LocalizedText;
 };
 
-export type OrganisationSettings = { version: number; general: OrganisationGeneral; logo: LogoInfo | null };
+export type OrganisationSettings = {
+  version: number;
+  general: OrganisationGeneral;
+  logo: LogoInfo | null;
+  /** The house colours in force (the defaults when none were chosen). */
+  theme: ThemeTokens;
+  /** The languages the portal offers, Dutch first. */
+  languages: Locale[];
+};
 
 export type OrganisationChange =
   | { kind: 'general'; general: OrganisationGeneral }
   /** A new logo (bytes as uploaded) with its alternative text, or only a new text for the one there is. */
   | { kind: 'logo'; bytes: Uint8Array | null; alt: LocalizedText }
-  | { kind: 'remove_logo' };
+  | { kind: 'remove_logo' }
+  | { kind: 'theme'; theme: ThemeTokens }
+  | { kind: 'languages'; languages: readonly Locale[] };
 
-export type OrganisationPart = 'general' | 'logo' | 'logo_alt' | 'logo_removed';
+export type OrganisationPart = 'general' | 'logo' | 'logo_alt' | 'logo_removed' | 'theme' | 'languages';
 
 export type OrganisationSaveResult =
   | { kind: 'saved'; version: number; part: OrganisationPart; changed: boolean }
   | { kind: 'stale'; version: number; changes: Array<{ by: string | null; at: Date; part: OrganisationPart }> }
   /** A new text, or removal, while there is no logo. */
   | { kind: 'no_logo' }
-  | { kind: 'bad_logo'; problem: LogoProblem };
+  | { kind: 'bad_logo'; problem: LogoProblem }
+  /** Colours that are not `#rrggbb`, or that do not reach the contrast they need. */
+  | { kind: 'bad_theme'; malformed: ThemeToken[]; contrast: ContrastProblem[] }
+  /** A list without Dutch, or with a language Podium does not speak. */
+  | { kind: 'bad_languages' };
+
+type ThemeToken = keyof ThemeTokens;
 
 export type LogoProblem = 'empty' | 'too_large' | 'svg' | 'type' | 'dimensions' | 'damaged';
 type InspectedLogo = { mime: 'image/png' | 'image/jpeg'; width: number; height: number; bytes: Uint8Array };
@@ -119,6 +152,8 @@ export async function loadOrganisationSettings(db: Db, organisationId: string): 
       nameEn: organisations.nameEn,
       authorDisplay: organisations.socialAuthorDisplay,
       autoPublish: organisations.socialAutoPublish,
+      theme: organisations.theme,
+      locales: organisations.locales,
     })
     .from(organisations)
     .where(eq(organisations.id, organisationId));
@@ -131,7 +166,38 @@ export async function loadOrganisationSettings(db: Db, organisationId: string): 
       autoPublish: org.autoPublish,
     },
     logo: await loadLogoInfo(db, organisationId),
+    theme: storedTheme(org.theme),
+    languages: offeredLanguages(org.locales),
   };
+}
+
+/** The colours in force: what was stored, token by token, else the default. */
+export function storedTheme(stored: Partial<ThemeTokens> | null): ThemeTokens {
+  const theme = { ...DEFAULT_THEME };
+  for (const token of THEME_TOKENS) {
+    const value = stored?.[token];
+    if (typeof value === 'string' && HEX_COLOUR.test(value)) theme[token] = value;
+  }
+  return theme;
+}
+
+/** The languages in the order Podium lists them, Dutch always. */
+export function offeredLanguages(stored: readonly string[]): Locale[] {
+  return LANGUAGES.filter((l) => l === 'nl' || stored.includes(l));
+}
+
+/**
+ * Why colours cannot be stored, or undefined when they can.
+ *
+ * @example
+ * themeRefusal({ accent: '#ffcc00', onAccent: '#000000', focus: '#1b1b1b' })
+ * // { kind: 'bad_theme', malformed: [], contrast: [{ token: 'accent', against: 'background', required: 4.5, ratio: 1.6… }] }
+ */
+export function themeRefusal(theme: ThemeTokens): Extract<OrganisationSaveResult, { kind: 'bad_theme' }> | undefined {
+  const malformed = THEME_TOKENS.filter((t) => !HEX_COLOUR.test(theme[t]));
+  if (malformed.length > 0) return { kind: 'bad_theme', malformed, contrast: [] };
+  const contrast = contrastProblems(theme);
+  return contrast.length > 0 ? { kind: 'bad_theme', malformed: [], contrast } : undefined;
 }
 
 export async function loadLogoInfo(db: Db, organisationId: string): Promise<LogoInfo | null> {
@@ -189,6 +255,15 @@ export async function saveOrganisationChange(
   // The bytes are checked before anything is locked.
   const inspected = change.kind === 'logo' && change.bytes ? inspectLogo(change.bytes) : undefined;
   if (inspected && 'problem' in inspected) return { kind: 'bad_logo', problem: inspected.problem };
+  if (change.kind === 'theme') {
+    const refusal = themeRefusal(change.theme);
+    if (refusal) return refusal;
+  }
+  if (
+    change.kind === 'languages' &&
+    (!change.languages.includes('nl') || change.languages.some((l) => !LANGUAGES.includes(l)))
+  )
+    return { kind: 'bad_languages' };
   try {
     return await db.transaction(async (tx) => {
       const [org] = await tx
@@ -201,6 +276,8 @@ export async function saveOrganisationChange(
           nameEn: organisations.nameEn,
           authorDisplay: organisations.socialAuthorDisplay,
           autoPublish: organisations.socialAutoPublish,
+          theme: organisations.theme,
+          locales: organisations.locales,
         });
       if (!org) throw new Stale();
       const [logo] = await tx
@@ -285,6 +362,25 @@ export async function saveOrganisationChange(
           if (!logo) throw new Refusal({ kind: 'no_logo' });
           await tx.delete(organisationLogos).where(eq(organisationLogos.organisationId, organisationId));
           return await done('logo_removed', { sha256: logo.sha256, mime: logo.mime, alt: logo.alt }, null);
+        }
+        case 'theme': {
+          const before = storedTheme(org.theme);
+          const after = change.theme;
+          if (sameTheme(before, after)) throw unchanged('theme');
+          // The defaults are stored as none, so Podium's own colours follow a later change of them.
+          const theme = sameTheme(after, DEFAULT_THEME) ? null : { ...after };
+          await tx.update(organisations).set({ theme, updatedAt: now }).where(eq(organisations.id, organisationId));
+          return await done('theme', before, after);
+        }
+        case 'languages': {
+          const before = offeredLanguages(org.locales);
+          const after = offeredLanguages(change.languages);
+          if (before.join() === after.join()) throw unchanged('languages');
+          await tx
+            .update(organisations)
+            .set({ locales: after, updatedAt: now })
+            .where(eq(organisations.id, organisationId));
+          return await done('languages', before, after);
         }
       }
     });

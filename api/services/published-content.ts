@@ -31,7 +31,7 @@ import { listPublishedAnnouncements } from './announcements/published.ts';
 import { listConsultations, listTopics } from './consultations.ts';
 import { retentionPeriods, type RetentionKind } from './retention.ts';
 import { findAccessibilityStatement, listHouseRules } from './house-rules.ts';
-import { loadLogoInfo } from './organisation-settings.ts';
+import { loadLogoInfo, offeredLanguages, storedTheme } from './organisation-settings.ts';
 import { readPublicThread } from './social/public-mirror.ts';
 import { listThreads } from './social/threads.ts';
 
@@ -43,12 +43,13 @@ export async function buildPublishedSnapshot(db: Db, now: Date): Promise<Publish
     name: org.name,
     nameEn: org.nameEn,
     logo: await publishedLogo(db, org.id),
-    locales: org.locales.filter((l): l is 'nl' | 'en' => l === 'nl' || l === 'en'),
+    locales: offeredLanguages(org.locales),
     contactEmail: org.contactEmail,
     websiteUrl: org.websiteUrl,
     phone: org.phone,
     postalAddress: org.postalAddress,
     privacyEmail: org.privacyEmail,
+    theme: storedTheme(org.theme),
   };
   return {
     generatedAt: now.toISOString(),

@@ -151,6 +151,18 @@ export const Organisation = z
     phone: InputText.nullable(),
     postalAddress: InputText.nullable(),
     privacyEmail: InputText.nullable(),
+    /**
+     * The house colours (`#rrggbb`), checked for WCAG contrast on white when they were saved:
+     * the accent (links, buttons), the text on it, the focus ring. Widgets apply them unless
+     * the embedding page sets the NL Design System tokens itself (widgets/README.md).
+     */
+    theme: z
+      .object({
+        accent: InputText.regex(/^#[0-9a-f]{6}$/),
+        onAccent: InputText.regex(/^#[0-9a-f]{6}$/),
+        focus: InputText.regex(/^#[0-9a-f]{6}$/),
+      })
+      .openapi('Theme'),
   })
   .openapi('Organisation');
 export type Organisation = z.infer<typeof Organisation>;

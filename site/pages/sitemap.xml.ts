@@ -1,10 +1,10 @@
 /**
- * /sitemap.xml: every page of the portal in both languages, with hreflang alternates.
+ * /sitemap.xml: every page of the portal in the languages the organisation offers, with hreflang alternates.
  * The accessibility suite crawls it, so it lists exactly the pages that exist.
  */
 import type { APIRoute } from 'astro';
 import type { Locale } from '../../shared/contracts/public-content.ts';
-import { getConsultations, getTopics } from '../lib/content.ts';
+import { getConsultations, getOrganisation, getTopics } from '../lib/content.ts';
 import { html, join } from '../../shared/html/index.ts';
 import { conversationPaths } from '../lib/conversation-paths.ts';
 import { newsPaths } from '../lib/news.ts';
@@ -42,10 +42,12 @@ export const GET: APIRoute = async ({ site }) => {
   ];
   // XML escapes like HTML: the kit's templates write it too.
   const url = (path: string) => new URL(path, base).href;
+  // Only the languages the organisation offers; with one, there are no alternates.
+  const offered = (await getOrganisation()).locales;
   const entries = pages.flatMap((page) =>
-    (['nl', 'en'] as const).map(
+    offered.map(
       (lang) =>
-        html`<url><loc>${url(page[lang])}</loc>${(['nl', 'en'] as const).map(
+        html`<url><loc>${url(page[lang])}</loc>${(offered.length > 1 ? offered : []).map(
           (alt) => html`<xhtml:link rel="alternate" hreflang="${alt}" href="${url(page[alt])}"/>`,
         )}</url>`,
     ),

@@ -148,6 +148,9 @@ export class PodiumElement<Key extends string = never> extends ReactiveElement {
   declare protected loadState: LoadState;
 
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The languages the organisation offers, once an answer said so. */
+  #languages: Locale[] | undefined;
+  #themeRule = '';
   #loadController: AbortController | undefined;
 
   constructor() {
@@ -232,6 +235,7 @@ export class PodiumElement<Key extends string = never> extends ReactiveElement {
         return undefined;
       }
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      this.#applyOrganisation(response.headers);
       return (await response.json()) as T;
     } catch (error) {
       if (controller.signal.aborted) return undefined;
@@ -271,11 +275,42 @@ export class PodiumElement<Key extends string = never> extends ReactiveElement {
   }
 
   /**
-   * The language the widget speaks: its own `lang`, else the closest ancestor's, else Dutch.
+   * The language the widget speaks: its own `lang`, else the closest ancestor's, else Dutch;
+   * Dutch too when the organisation offers no other (the `Podium-Languages` header).
    * Only read, never written: a widget must not change the host page's language.
    */
   get locale(): Locale {
-    return toLocale(this.getAttribute('lang')) ?? toLocale(ancestorLang(this)) ?? 'nl';
+    const wanted = toLocale(this.getAttribute('lang')) ?? toLocale(ancestorLang(this)) ?? 'nl';
+    return this.#languages && !this.#languages.includes(wanted) ? 'nl' : wanted;
+  }
+
+  /**
+   * Takes the organisation's languages and house colours from an answer's headers. The
+   * colours become private properties on the shadow root's host rule: an embedding page's
+   * NL Design System tokens still win over them (styles.ts).
+   */
+  #applyOrganisation(headers: Headers): void {
+    const languages = headers.get('Podium-Languages');
+    if (languages) {
+      const offered = languages.split(',').flatMap((l) => toLocale(l) ?? []);
+      if (offered.join() !== this.#languages?.join()) {
+        this.#languages = offered;
+        this.requestUpdate();
+      }
+    }
+    const theme = headers.get('Podium-Theme') ?? '';
+    const rule = theme
+      .split(';')
+      .map((pair) => pair.trim().split('='))
+      .filter(([name, value]) => /^[a-z-]{1,20}$/.test(name ?? '') && /^#[0-9a-f]{6}$/.test(value ?? ''))
+      .map(([name, value]) => `--_org-${name}:${value}`)
+      .join(';');
+    if (rule === this.#themeRule) return;
+    this.#themeRule = rule;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(rule ? `:host{${rule}}` : '');
+    const own = (this.constructor as typeof PodiumElement).styles.flat().map((style) => style.styleSheet);
+    this.renderRoot.adoptedStyleSheets = [sheet, ...own];
   }
 
   /** Podium's base address without a trailing slash. */

@@ -4,6 +4,8 @@
  * - Theming: inherited custom properties with NL Design System (Utrecht) token names, so a
  *   municipality's existing theme styles the widget; each has a fallback that passes WCAG
  *   contrast on white, and those used more than once are read into a private `--_` variable.
+ *   Between the two: the organisation's house colours from Podium (`--_org-*`, set by
+ *   podium-element.ts from the `Podium-Theme` header), checked for contrast when saved.
  * - Typography comes from the host; sizes are in `em`, relative to the inherited font size
  *   (`rem` would follow a host's `html { font-size: 62.5% }` and shrink the widget).
  * - Targets are at least 44×44 CSS px (`max(44px, 2.75em)`): the px floor keeps targets
@@ -16,12 +18,12 @@ export const baseStyles = css`
   :host {
     /* Private copies of tokens used more than once; tokens used once are read in place. */
     --_muted: var(--utrecht-form-field-description-color, #4b4b4b);
-    --_primary: var(--utrecht-button-primary-action-background-color, #1a4f8b);
+    --_primary: var(--utrecht-button-primary-action-background-color, var(--_org-accent, #1a4f8b));
     --_control-color: var(--utrecht-form-control-color, #1a1a1a);
     --_invalid: var(--utrecht-form-control-invalid-border-color, #b30000);
     --_error: var(--utrecht-form-field-invalid-color, #b30000);
     --_focus: var(--utrecht-focus-outline-width, 0.1875em) var(--utrecht-focus-outline-style, solid)
-      var(--utrecht-focus-outline-color, #000);
+      var(--utrecht-focus-outline-color, var(--_org-focus, #000));
     --_gap: var(--podium-space, 1em);
     --_target: max(44px, 2.75em);
 
@@ -87,7 +89,7 @@ export const baseStyles = css`
   }
 
   a {
-    color: var(--utrecht-link-color, #1a4f8b);
+    color: var(--utrecht-link-color, var(--_org-accent, #1a4f8b));
     text-decoration-thickness: max(1px, 0.0625em);
     text-underline-offset: 0.15em;
   }
@@ -115,7 +117,7 @@ export const baseStyles = css`
     font-weight: var(--utrecht-button-font-weight, 700);
     line-height: 1.25;
     text-align: center;
-    color: var(--utrecht-button-primary-action-color, #fff);
+    color: var(--utrecht-button-primary-action-color, var(--_org-on-accent, #fff));
     background: var(--_primary);
     /* Transparent borders become visible in forced colours, so the button keeps its shape. */
     border: var(--utrecht-button-border-width, 0.125em) solid
@@ -124,7 +126,7 @@ export const baseStyles = css`
     cursor: pointer;
   }
   .button:hover {
-    background: var(--utrecht-button-primary-action-hover-background-color, #123a67);
+    background: var(--utrecht-button-primary-action-hover-background-color, var(--_org-accent-hover, #123a67));
   }
   .button[aria-disabled='true'] {
     cursor: progress;

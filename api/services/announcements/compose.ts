@@ -7,9 +7,15 @@
  * posting per account (outbox.ts). Editing a published announcement carries the edit to the
  * platforms; deleting removes it there and from the portal. Every change is one transaction
  * with its audit entry, on the version the person saw.
+ *
+ * Images are recognised by their bytes and stored without their metadata (EXIF with the GPS
+ * position a phone writes, text chunks: image-facts.ts and image-metadata.ts), as the logo and
+ * consultation images are: they go to the portal and to every platform. GIF is not taken,
+ * since its metadata cannot be taken out the same way.
  */
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { acceptImage, type ImageType } from '../image-facts.ts';
 import {
   announcementImages,
   announcementPostings,
@@ -32,7 +38,9 @@ type Reader = Pick<Db, 'select'>;
 export const MAX_IMAGES = 4;
 /** Bluesky takes images up to 1,000,000 bytes; Mastodon more. The smaller limit holds for all. */
 export const MAX_IMAGE_BYTES = 1_000_000;
-export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
+export const IMAGE_TYPES: readonly ImageType[] = ['image/jpeg', 'image/png', 'image/webp'];
+/** The largest width or height taken, in pixels (as for consultation images). */
+export const MAX_IMAGE_SIDE = 8192;
 export const MAX_ALT_LENGTH = 1_500;
 
 export type AnnouncementState = (typeof announcements.$inferSelect)['state'];
@@ -53,7 +61,7 @@ export type ImageChange = { id: string; description: string; remove: boolean };
 /** Why an announcement cannot be saved or scheduled; the route words each for its field. */
 export type Problem =
   | { field: 'accounts'; code: 'unknown_account' }
-  | { field: 'images'; code: 'too_many_images' | 'image_type' | 'image_size' }
+  | { field: 'images'; code: 'too_many_images' | 'image_type' | 'image_size' | 'image_dimensions' }
   | { field: `image-${string}`; code: 'alt_missing' | 'alt_too_long'; position: number }
   | { field: 'body'; code: 'too_long'; platform: PlatformText['platform']; length: number; max: number }
   | { field: 'scheduledAt'; code: 'when_missing' | 'when_past' }
@@ -191,35 +199,31 @@ export async function listAnnouncements(db: Reader, organisationId: string) {
 export const portalUrlOf = (publicUrl: string, slug: string, language: string) =>
   `${publicUrl.replace(/\/$/, '')}${language === 'en' ? '/en/news' : '/nieuws'}/${slug}/`;
 
-/** Problems with the images as uploaded: type, size, how many. */
-export function imageProblems(existing: number, added: NewImage[]): Problem[] {
+/**
+ * The images as uploaded, checked and as they are stored: their type read from the bytes (never
+ * the name or the type the browser declared), their metadata taken out; or the problems: type,
+ * size, pixels, how many.
+ */
+export function acceptImages(
+  existing: number,
+  added: readonly NewImage[],
+): { images: NewImage[]; problems: Problem[] } {
   const problems: Problem[] = [];
+  const images: NewImage[] = [];
+  const refusals = new Set<Problem['code']>();
   if (existing + added.length > MAX_IMAGES) problems.push({ field: 'images', code: 'too_many_images' });
-  if (added.some((image) => !(IMAGE_TYPES as readonly string[]).includes(image.mime) || !looksLike(image))) {
-    problems.push({ field: 'images', code: 'image_type' });
+  for (const image of added) {
+    if (image.bytes.length > MAX_IMAGE_BYTES || image.bytes.length === 0) {
+      refusals.add('image_size');
+      continue;
+    }
+    const accepted = acceptImage(image.bytes, { types: IMAGE_TYPES, maxSide: MAX_IMAGE_SIDE });
+    if ('refused' in accepted) refusals.add(accepted.refused === 'dimensions' ? 'image_dimensions' : 'image_type');
+    else images.push({ bytes: accepted.bytes, mime: accepted.mime, description: image.description });
   }
-  if (added.some((image) => image.bytes.length > MAX_IMAGE_BYTES || image.bytes.length === 0)) {
-    problems.push({ field: 'images', code: 'image_size' });
-  }
-  return problems;
-}
-
-/** The file's first bytes agree with its declared type: a renamed file is refused. */
-function looksLike(image: NewImage): boolean {
-  const b = image.bytes;
-  const starts = (...bytes: number[]) => bytes.every((byte, i) => b[i] === byte);
-  switch (image.mime) {
-    case 'image/png':
-      return starts(0x89, 0x50, 0x4e, 0x47);
-    case 'image/jpeg':
-      return starts(0xff, 0xd8, 0xff);
-    case 'image/gif':
-      return starts(0x47, 0x49, 0x46, 0x38);
-    case 'image/webp':
-      return starts(0x52, 0x49, 0x46, 0x46) && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50;
-    default:
-      return false;
-  }
+  for (const code of ['image_type', 'image_size', 'image_dimensions'] as const)
+    if (refusals.has(code)) problems.push({ field: 'images', code });
+  return { images, problems };
 }
 
 /** What stands between a complete draft and its schedule. */
@@ -358,7 +362,7 @@ export async function saveAnnouncement(
       : [];
     const removed = new Set(params.imageChanges.filter((c) => c.remove).map((c) => c.id));
     const kept = existing.filter((image) => !removed.has(image.id));
-    const problems = imageProblems(kept.length, params.newImages);
+    const { images: newImages, problems } = acceptImages(kept.length, params.newImages);
     if (problems.length > 0) return { kind: 'invalid', problems };
 
     const published = current?.state === 'published';
@@ -370,7 +374,7 @@ export async function saveAnnouncement(
           size: image.bytes.length,
           description: params.imageChanges.find((c) => c.id === image.id)?.description ?? image.description,
         })),
-        ...params.newImages.map((image, i) => ({
+        ...newImages.map((image, i) => ({
           ...image,
           id: '',
           position: kept.length + i + 1,
@@ -438,7 +442,7 @@ export async function saveAnnouncement(
           .where(eq(announcementImages.id, image.id));
       }
     }
-    for (const [i, image] of params.newImages.entries()) {
+    for (const [i, image] of newImages.entries()) {
       await tx.insert(announcementImages).values({
         announcementId: id,
         position: ordered.length + i + 1,
@@ -465,7 +469,7 @@ export async function saveAnnouncement(
         title: values.title,
         kind: values.kind,
         accounts: values.accountIds.length,
-        images: ordered.length + params.newImages.length,
+        images: ordered.length + newImages.length,
       },
     });
     return { kind: 'saved', id, version };

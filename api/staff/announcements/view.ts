@@ -169,7 +169,7 @@ ${error ? fieldError(lang, `${id(name)}-error`, error.message) : nothing}
 <textarea${attrs({ id: id(name), name: `alt-${image.id}`, rows: 3, 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': [`${id(name)}-hint`, error ? `${id(name)}-error` : ''].filter(Boolean).join(' ') })}>${values.alts[image.id] ?? image.description}</textarea>
 <div class="staff-check"><input type="checkbox" name="remove-image" value="${image.id}" id="${id(name)}-remove"><label for="${id(name)}-remove">${m.removeImage(image.position)}</label></div></div>`;
 })}
-${wrap('images', m.imageFile, null, html`<input${attrs({ id: id('images'), name: 'image', type: 'file', accept: 'image/jpeg,image/png,image/webp,image/gif', 'aria-invalid': invalid('images'), 'aria-describedby': [`${id('images')}-hint`, errorOf('images') ? `${id('images')}-error` : ''].filter(Boolean).join(' ') })}>`)}
+${wrap('images', m.imageFile, null, html`<input${attrs({ id: id('images'), name: 'image', type: 'file', accept: 'image/jpeg,image/png,image/webp', 'aria-invalid': invalid('images'), 'aria-describedby': [`${id('images')}-hint`, errorOf('images') ? `${id('images')}-error` : ''].filter(Boolean).join(' ') })}>`)}
 <div class="staff-field"><label for="${id('image-new-alt')}">${m.altNew}</label>
 <p class="staff-hint" id="${id('image-new-alt')}-hint">${m.altHint}</p>
 <textarea${attrs({ id: id('image-new-alt'), name: 'image-alt', rows: 3, 'aria-describedby': `${id('image-new-alt')}-hint` })}>${values.newAlt}</textarea></div>

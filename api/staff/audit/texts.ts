@@ -404,6 +404,8 @@ export const nl = {
           logo: 'plaatste een nieuw logo van de organisatie',
           logo_alt: 'wijzigde de tekst bij het logo van de organisatie',
           logo_removed: 'haalde het logo van de organisatie weg',
+          theme: 'wijzigde de huisstijlkleuren van het portaal',
+          languages: 'wijzigde de talen van het portaal',
         }),
       );
       return `{actor} ${parts.get(str(d, 'part')) ?? 'wijzigde de instellingen van de organisatie'}`;
@@ -666,6 +668,8 @@ export const en: Texts = {
           logo: 'put up a new logo of the organisation',
           logo_alt: "changed the text of the organisation's logo",
           logo_removed: "removed the organisation's logo",
+          theme: "changed the portal's house colours",
+          languages: "changed the portal's languages",
         }),
       );
       return `{actor} ${parts.get(str(d, 'part')) ?? "changed the organisation's settings"}`;

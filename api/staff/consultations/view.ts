@@ -116,7 +116,7 @@ function pairFields(
 const button = (
   name: string,
   value: string,
-  label: string,
+  label: string | Html,
   options: { secondary?: boolean; id?: string; autofocus?: string | undefined } = {},
 ) =>
   html`<button${attrs({
@@ -512,7 +512,7 @@ function renderImages(options: EditPageOptions): Html {
   const { lang, errors, focus } = options;
   const m = textsFor(texts, lang).images;
   const sent = (key: string) => (options.imageForm?.key === key ? options.imageForm.values : undefined);
-  // Existing images' fields name their image, so each label is unique on the page (WCAG 2.4.6).
+  // Existing images' fields and save buttons name their image, so each is unique on the page (WCAG 2.4.6).
   const fields = (key: string, values: ImageFormValues, n?: number) =>
     join(
       (['nl', 'en'] as const).map((textLang) => {
@@ -550,7 +550,7 @@ ${hiddenFields({ csrf: options.session.csrfToken, lang, version: String(options.
 ${formStart(image.id)}
 ${fields(image.id, values, i + 1)}
 ${fileField(image.id, m.replaceFile, m.image(i + 1))}
-<p class="staff-actions">${button('action', 'save', m.save, { secondary: false })}
+<p class="staff-actions">${button('action', 'save', labelOfRow(m.save, m.image(i + 1)), { secondary: false })}
 ${i > 0 ? button('action', 'up', m.up(i + 1), { id: `image-${image.id}-up`, autofocus: focus }) : nothing}
 ${i < count - 1 ? button('action', 'down', m.down(i + 1), { id: `image-${image.id}-down`, autofocus: focus }) : nothing}
 ${button('action', 'remove', m.remove(i + 1))}</p>

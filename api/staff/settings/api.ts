@@ -1,6 +1,6 @@
 /**
- * The organisation's settings and its departments as JSON (`/api/staff/organisation`,
- * `/api/staff/departments`; administrators), saved by the same services as the settings
+ * The organisation's settings and its departments as JSON (`/api/staff/organisation`, its
+ * `/logo`, `/theme` and `/languages`, `/api/staff/departments`; administrators), saved by the same services as the settings
  * pages, on the version the caller read: a stale one is refused with 409.
  */
 import { z } from '@hono/zod-openapi';
@@ -25,6 +25,7 @@ import {
   type OrganisationSaveResult,
 } from '../../services/organisation-settings.ts';
 import type { StaffEnv } from '../kit/guards.ts';
+import { shownRatio } from '../../../shared/theme.ts';
 import {
   jsonBody,
   jsonContent,
@@ -40,6 +41,8 @@ import {
 } from '../kit/openapi.ts';
 
 export const LOGO_API_PATH = '/api/staff/organisation/logo';
+export const THEME_API_PATH = '/api/staff/organisation/theme';
+export const LANGUAGES_API_PATH = '/api/staff/organisation/languages';
 
 const tags = [STAFF_TAGS.organisation.name];
 const Logo = z
@@ -66,8 +69,35 @@ const OrganisationJson = z
         "Mirrored posts published without a moderator: the municipality's own accounts, also other public bodies', or none. Residents' replies never.",
     }),
     logo: Logo.nullable(),
+    theme: z.object({ accent: InputText, onAccent: InputText, focus: InputText }).openapi('OrganisationTheme', {
+      description:
+        "The house colours in force (`#rrggbb`; Podium's own when none were chosen): the accent for links, buttons and borders, the text on it, the focus ring.",
+    }),
+    languages: z.array(z.enum(['nl', 'en'])).openapi({
+      description: 'The languages the portal offers, Dutch first and always.',
+    }),
   })
   .openapi('OrganisationSettings');
+
+const Colour = InputText.regex(/^#[0-9a-fA-F]{6}$/, { error: 'theme_colour' }).openapi({ example: '#0066cc' });
+const ThemeBody = z
+  .object({
+    version: Version,
+    accent: Colour.openapi({ description: 'Links, buttons, borders: at least 4.5:1 against white' }),
+    onAccent: Colour.openapi({ description: 'Text on the accent: at least 4.5:1 against the accent' }),
+    focus: Colour.openapi({ description: 'The focus ring: at least 3:1 against white' }),
+  })
+  .strict();
+const LanguagesBody = z
+  .object({
+    version: Version,
+    languages: z
+      .array(z.enum(['nl', 'en']))
+      .min(1)
+      .max(10)
+      .openapi({ description: 'Must include `nl`; leaving out `en` stops linking the English pages.' }),
+  })
+  .strict();
 
 const GeneralBody = z
   .object({
@@ -153,6 +183,25 @@ const deleteLogo = staffRoute('admin', {
     ...invalid,
   },
 });
+const putTheme = staffRoute('admin', {
+  method: 'put',
+  path: THEME_API_PATH,
+  tags,
+  summary: 'Save the house colours',
+  description:
+    'Refused (422, with the measured and required ratio per colour) when a colour does not reach WCAG 2.2 contrast. The portal is rebuilt after a change.',
+  request: { body: jsonBody(ThemeBody) },
+  responses: { 200: { description: 'Saved', content: jsonContent(OrganisationJson) }, ...stale, ...invalid },
+});
+const putLanguages = staffRoute('admin', {
+  method: 'put',
+  path: LANGUAGES_API_PATH,
+  tags,
+  summary: 'Choose the languages the portal offers (Dutch always)',
+  description: 'Without English the portal links no English page and shows no language switch.',
+  request: { body: jsonBody(LanguagesBody) },
+  responses: { 200: { description: 'Saved', content: jsonContent(OrganisationJson) }, ...stale, ...invalid },
+});
 const listDepartments = staffRoute('admin', {
   method: 'get',
   path: '/api/staff/departments',
@@ -219,7 +268,13 @@ export function organisationApi() {
   const who = settingsCaller;
   const organisationJson = async (c: Context<StaffEnv>) => {
     const settings = await loadOrganisationSettings(c.get('db'), c.get('session')!.user.organisationId);
-    return { version: settings.version, ...settings.general, logo: settings.logo };
+    return {
+      version: settings.version,
+      ...settings.general,
+      logo: settings.logo,
+      theme: settings.theme,
+      languages: settings.languages,
+    };
   };
   const organisationAnswer = async (c: Context<StaffEnv>, result: OrganisationSaveResult) => {
     switch (result.kind) {
@@ -229,6 +284,17 @@ export function organisationApi() {
         return problem(c, 404, 'logo_missing');
       case 'bad_logo':
         return invalidFields(c, [{ field: 'data', code: `logo_${result.problem}` }]);
+      case 'bad_theme':
+        return invalidFields(c, [
+          ...result.malformed.map((token) => ({ field: token, code: 'theme_colour' as const })),
+          ...result.contrast.map((p) => ({
+            field: p.token,
+            code: 'theme_contrast' as const,
+            params: { against: p.against, ratio: shownRatio(p.ratio), required: p.required },
+          })),
+        ]);
+      case 'bad_languages':
+        return invalidFields(c, [{ field: 'languages', code: 'languages_dutch' }]);
       case 'saved':
         return c.json(await organisationJson(c), 200);
     }
@@ -289,6 +355,33 @@ export function organisationApi() {
       ...who(c),
       expectedVersion: Number(c.req.valid('query').version),
       change: { kind: 'remove_logo' },
+    });
+    return (await organisationAnswer(c, result)) as never;
+  });
+
+  app.openapi(putTheme, async (c) => {
+    const { version, ...theme } = c.req.valid('json');
+    const result = await saveOrganisationChange(c.get('db'), {
+      ...who(c),
+      expectedVersion: version,
+      change: {
+        kind: 'theme',
+        theme: {
+          accent: theme.accent.toLowerCase(),
+          onAccent: theme.onAccent.toLowerCase(),
+          focus: theme.focus.toLowerCase(),
+        },
+      },
+    });
+    return (await organisationAnswer(c, result)) as never;
+  });
+
+  app.openapi(putLanguages, async (c) => {
+    const input = c.req.valid('json');
+    const result = await saveOrganisationChange(c.get('db'), {
+      ...who(c),
+      expectedVersion: input.version,
+      change: { kind: 'languages', languages: input.languages },
     });
     return (await organisationAnswer(c, result)) as never;
   });

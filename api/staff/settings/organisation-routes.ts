@@ -5,6 +5,7 @@
  * and services/department-settings.ts on the version the page was opened on. Mounted by the
  * settings group's routes.ts.
  */
+import { readFile } from 'node:fs/promises';
 import type { Context, Hono } from 'hono';
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { textsFor } from '../../../shared/i18n.ts';
@@ -32,11 +33,19 @@ import { pick } from '../kit/components.ts';
 import { formatDateTime } from '../kit/format.ts';
 import { field, pageSession, staffForm, staffPage, type FormBody, type StaffEnv } from '../kit/guards.ts';
 import * as organisationTexts from './organisation-texts.ts';
-import { renderDepartmentsPage, renderOrganisationPage, type Values } from './organisation-view.ts';
+import {
+  renderDepartmentsPage,
+  renderOrganisationPage,
+  TOKEN_FIELDS,
+  type OrganisationForm,
+  type Values,
+} from './organisation-view.ts';
 import { settingsPaths } from './paths.ts';
 import type { FormError } from './view.ts';
+import { DEFAULT_THEME, parseHexColour, THEME_TOKENS, type ThemeTokens } from '../../../shared/theme.ts';
 
-const PARTS: readonly OrganisationPart[] = ['general', 'logo', 'logo_alt', 'logo_removed'];
+const PARTS: readonly OrganisationPart[] = ['general', 'logo', 'logo_alt', 'logo_removed', 'theme', 'languages'];
+const previewScript = new URL('../kit/assets/theme-preview.js', import.meta.url);
 const DEPARTMENT_DONE: readonly DepartmentAction[] = ['added', 'renamed', 'removed'];
 
 export const localized = (nl: string, en: string): LocalizedText =>
@@ -57,7 +66,7 @@ async function showOrganisation(
   lang: Locale,
   session: ActiveSession,
   extra: {
-    typed?: { form: 'general' | 'logo'; values: Values };
+    typed?: { form: OrganisationForm; values: Values };
     errors?: FormError[];
     status?: string;
     version?: string;
@@ -102,6 +111,11 @@ async function showDepartments(
 }
 
 export function mountOrganisationRoutes(app: Hono<StaffEnv>): void {
+  app.get(settingsPaths.themePreviewScript, async (c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.body(await readFile(previewScript, 'utf8'), 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+  });
+
   for (const lang of ['nl', 'en'] as const) {
     app.get(settingsPaths.organisation(lang), async (c) => {
       const session = staffPage(c, lang, 'admin');
@@ -136,9 +150,27 @@ export function mountOrganisationRoutes(app: Hono<StaffEnv>): void {
     const m = textsFor(organisationTexts, lang).organisation.errors;
     const action = field(body, 'action');
     const errors: FormError[] = [];
-    let typed: { form: 'general' | 'logo'; values: Values } | undefined;
+    let typed: { form: OrganisationForm; values: Values } | undefined;
     let change: OrganisationChange;
-    if (action === 'logo') {
+    if (action === 'theme' || action === 'reset-theme') {
+      const values: Values = {};
+      const theme = { ...DEFAULT_THEME };
+      for (const token of THEME_TOKENS) {
+        const name = TOKEN_FIELDS[token];
+        values[name] = action === 'reset-theme' ? DEFAULT_THEME[token] : (field(body, name) ?? '').slice(0, 20);
+        const colour = parseHexColour(values[name]);
+        if (colour) theme[token] = colour;
+        else errors.push({ field: name, message: m.colour });
+      }
+      typed = { form: 'theme', values };
+      change = { kind: 'theme', theme: theme satisfies ThemeTokens };
+    } else if (action === 'languages') {
+      const chosen = Array.isArray(body['languages']) ? body['languages'] : [body['languages']];
+      const languages = chosen.filter((v): v is string => typeof v === 'string').slice(0, 10) as Locale[];
+      typed = { form: 'languages', values: { languages: languages.join(' ') } };
+      if (!languages.includes('nl')) errors.push({ field: 'languages', target: 'language-en', message: m.dutch });
+      change = { kind: 'languages', languages };
+    } else if (action === 'logo') {
       const values = { 'alt-nl': read(body, 'alt-nl', MAX_ALT), 'alt-en': read(body, 'alt-en', MAX_ALT) };
       typed = { form: 'logo', values };
       if (!values['alt-nl'].trim()) errors.push({ field: 'alt-nl', message: m.altNl });
@@ -178,7 +210,16 @@ export function mountOrganisationRoutes(app: Hono<StaffEnv>): void {
         },
       };
     }
-    const target = action === 'logo' ? 'logo-file' : action === 'remove-logo' ? 'remove-logo' : 'name-nl';
+    const target =
+      action === 'logo'
+        ? 'logo-file'
+        : action === 'remove-logo'
+          ? 'remove-logo'
+          : action === 'theme' || action === 'reset-theme'
+            ? 'accent'
+            : action === 'languages'
+              ? 'language-en'
+              : 'name-nl';
     const refuse = (errs: FormError[], status: 404 | 409 | 422, version?: string) =>
       showOrganisation(
         c,
@@ -200,6 +241,20 @@ export function mountOrganisationRoutes(app: Hono<StaffEnv>): void {
     switch (result.kind) {
       case 'bad_logo':
         return refuse([{ field: 'logo-file', message: m.logo[result.problem] }], 422, versionRaw);
+      case 'bad_theme':
+        return refuse(
+          [
+            ...result.malformed.map((token) => ({ field: TOKEN_FIELDS[token], message: m.colour })),
+            ...result.contrast.map((p) => ({
+              field: TOKEN_FIELDS[p.token],
+              message: m.contrast(p.token, p.against, p.ratio, p.required),
+            })),
+          ],
+          422,
+          versionRaw,
+        );
+      case 'bad_languages':
+        return refuse([{ field: 'languages', target: 'language-en', message: m.dutch }], 422, versionRaw);
       case 'no_logo':
         return refuse(
           [

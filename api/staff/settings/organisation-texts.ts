@@ -4,6 +4,7 @@
 import type { SocialAuthorDisplay, SocialAutoPublish } from '../../db/schema.ts';
 import type { DepartmentAction, DepartmentUse } from '../../services/department-settings.ts';
 import type { LogoProblem, OrganisationPart } from '../../services/organisation-settings.ts';
+import { shownRatio, type ThemeToken } from '../../../shared/theme.ts';
 
 const kb = (bytes: number) => `${Math.round(bytes / 1024)} kB`;
 
@@ -12,12 +13,26 @@ const nlParts: Record<OrganisationPart, string> = {
   logo: 'het logo',
   logo_alt: 'de tekst bij het logo',
   logo_removed: 'het logo (weggehaald)',
+  theme: 'de huisstijlkleuren',
+  languages: 'de talen van het portaal',
 };
 const enParts: Record<OrganisationPart, string> = {
   general: 'the name or the mirrored conversations',
   logo: 'the logo',
   logo_alt: "the logo's text",
   logo_removed: 'the logo (removed)',
+  theme: 'the house colours',
+  languages: "the portal's languages",
+};
+const nlTokens: Record<ThemeToken, string> = {
+  accent: 'accentkleur',
+  onAccent: 'tekstkleur op de accentkleur',
+  focus: 'focusrand',
+};
+const enTokens: Record<ThemeToken, string> = {
+  accent: 'accent colour',
+  onAccent: 'text colour on the accent',
+  focus: 'focus ring',
 };
 const nlDeptActions: Record<DepartmentAction, string> = {
   added: 'voegde toe',
@@ -55,7 +70,7 @@ const useList = (words: typeof nlUse, use: DepartmentUse, and: string) => {
 export const nl = {
   organisation: {
     title: 'Organisatie',
-    what: 'De naam en het logo van de gemeente, en hoe gespiegelde gesprekken van sociale media op het portaal staan.',
+    what: 'De naam, het logo, de huisstijlkleuren en de talen van het portaal, en hoe gespiegelde gesprekken van sociale media op het portaal staan.',
     intro:
       'Inwoners zien de naam en het logo bovenaan elke pagina van het portaal. Wijzigingen staan na een paar minuten op het portaal.',
     generalHeading: 'Naam en gespiegelde gesprekken',
@@ -100,11 +115,35 @@ export const nl = {
     altEn: 'Tekst bij het logo (Engels, niet verplicht)',
     saveLogo: 'Logo opslaan',
     removeLogo: 'Logo weghalen',
+    themeHeading: 'Huisstijlkleuren',
+    themeIntro:
+      'Podium neemt alleen kleuren aan die voor iedereen goed te lezen zijn (WCAG 2.2): tekst minstens 4,5 : 1 tegen de witte achtergrond en tegen de accentkleur, de focusrand minstens 3 : 1.',
+    colourHint: 'Als #rrggbb, bijvoorbeeld #0066cc.',
+    tokens: {
+      accent: 'Accentkleur (links, knoppen, randen)',
+      onAccent: 'Tekstkleur op de accentkleur (tekst in knoppen)',
+      focus: 'Kleur van de focusrand',
+    } satisfies Record<ThemeToken, string>,
+    /** The ratio as shown (`shown`: already formatted, or `{ratio}` for the preview script to fill in). */
+    ratioNow: (shown: string, required: number, against: string) =>
+      `Contrast met ${against}: ${shown} : 1 (nodig: ${String(required).replace('.', ',')} : 1).`,
+    decimal: ',',
+    against: { background: 'de witte achtergrond', accent: 'de accentkleur' },
+    saveTheme: 'Kleuren opslaan',
+    resetTheme: 'Kleuren van Podium terugzetten',
+    languagesHeading: 'Talen van het portaal',
+    languagesLegend: 'Talen die het portaal aanbiedt',
+    languagesHint:
+      'Nederlands staat altijd aan. Zonder Engels linkt geen pagina naar Engelse pagina’s en verdwijnt de taalkeuze.',
+    languageNames: { nl: 'Nederlands (altijd)', en: 'Engels' },
+    saveLanguages: 'Talen opslaan',
     done: {
       general: 'De naam en de instellingen zijn opgeslagen.',
       logo: 'Het logo is opgeslagen.',
       logo_alt: 'De tekst bij het logo is opgeslagen.',
       logo_removed: 'Het logo is weggehaald.',
+      theme: 'De huisstijlkleuren zijn opgeslagen.',
+      languages: 'De talen van het portaal zijn opgeslagen.',
       unchanged: 'Er was niets gewijzigd.',
     } satisfies Record<OrganisationPart | 'unchanged', string>,
     errors: {
@@ -124,6 +163,10 @@ export const nl = {
         damaged: 'Dit bestand is beschadigd of onvolledig. Sla het logo opnieuw op als PNG en kies dat bestand.',
       } satisfies Record<LogoProblem, string>,
       fileAgain: 'Kies het bestand opnieuw: een browser stuurt het na een fout niet nog eens mee.',
+      colour: 'Vul een kleur in als # met zes tekens 0-9 of a-f, bijvoorbeeld #0066cc.',
+      contrast: (token: ThemeToken, against: 'background' | 'accent', ratio: number, required: number) =>
+        `Het contrast van de ${nlTokens[token]} met ${against === 'background' ? 'de witte achtergrond' : 'de accentkleur'} is ${shownRatio(ratio).replace('.', ',')} : 1; nodig is minstens ${String(required).replace('.', ',')} : 1. ${against === 'background' ? 'Kies een donkerder kleur.' : 'Kies een kleur die meer verschilt van de accentkleur.'}`,
+      dutch: 'Nederlands blijft altijd aan.',
       noLogo: 'Er is geen logo meer. Laad de pagina opnieuw.',
       version: 'Deze pagina is te oud. Uw invoer staat er nog; controleer hem en sla opnieuw op.',
       stale:
@@ -173,7 +216,7 @@ export const nl = {
 export const en: typeof nl = {
   organisation: {
     title: 'Organisation',
-    what: "The municipality's name and logo, and how mirrored social-media conversations appear on the portal.",
+    what: "The portal's name, logo, house colours and languages, and how mirrored social-media conversations appear on the portal.",
     intro:
       'Residents see the name and logo at the top of every portal page. Changes show on the portal after a few minutes.',
     generalHeading: 'Name and mirrored conversations',
@@ -218,11 +261,33 @@ export const en: typeof nl = {
     altEn: 'Text for the logo (English, optional)',
     saveLogo: 'Save logo',
     removeLogo: 'Remove logo',
+    themeHeading: 'House colours',
+    themeIntro:
+      'Podium accepts only colours everyone can read (WCAG 2.2): text at least 4.5:1 against the white background and against the accent, the focus ring at least 3:1.',
+    colourHint: 'As #rrggbb, for example #0066cc.',
+    tokens: {
+      accent: 'Accent colour (links, buttons, borders)',
+      onAccent: 'Text colour on the accent (text in buttons)',
+      focus: 'Focus ring colour',
+    },
+    ratioNow: (shown: string, required: number, against: string) =>
+      `Contrast with ${against}: ${shown}:1 (required: ${required}:1).`,
+    decimal: '.',
+    against: { background: 'the white background', accent: 'the accent colour' },
+    saveTheme: 'Save colours',
+    resetTheme: "Restore Podium's colours",
+    languagesHeading: "The portal's languages",
+    languagesLegend: 'Languages the portal offers',
+    languagesHint: 'Dutch is always on. Without English no page links to English pages and the language switch goes.',
+    languageNames: { nl: 'Dutch (always)', en: 'English' },
+    saveLanguages: 'Save languages',
     done: {
       general: 'The name and settings have been saved.',
       logo: 'The logo has been saved.',
       logo_alt: "The logo's text has been saved.",
       logo_removed: 'The logo has been removed.',
+      theme: 'The house colours have been saved.',
+      languages: "The portal's languages have been saved.",
       unchanged: 'Nothing had changed.',
     },
     errors: {
@@ -242,6 +307,10 @@ export const en: typeof nl = {
         damaged: 'This file is damaged or incomplete. Save the logo again as PNG and choose that file.',
       },
       fileAgain: 'Choose the file again: a browser does not send it a second time after an error.',
+      colour: 'Enter a colour as # followed by six characters 0-9 or a-f, for example #0066cc.',
+      contrast: (token: ThemeToken, against: 'background' | 'accent', ratio: number, required: number) =>
+        `The contrast of the ${enTokens[token]} with ${against === 'background' ? 'the white background' : 'the accent colour'} is ${shownRatio(ratio)}:1; at least ${required}:1 is required. ${against === 'background' ? 'Choose a darker colour.' : 'Choose a colour that differs more from the accent.'}`,
+      dutch: 'Dutch always stays on.',
       noLogo: 'There is no logo any more. Reload the page.',
       version: 'This page is out of date. What you entered is still here; check it and save again.',
       stale:

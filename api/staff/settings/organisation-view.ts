@@ -1,5 +1,6 @@
 /**
- * The organisation settings page (name, mirrored conversations, logo) and the departments
+ * The organisation settings page (name, mirrored conversations, logo, house colours,
+ * languages) and the departments
  * page. After a refusal the form that was sent shows what was typed, not what is stored, so
  * nothing typed is lost (except a chosen file, which browsers never send twice: the message
  * says so).
@@ -15,11 +16,20 @@ import {
   MAX_ALT,
   MAX_LOGO_BYTES,
   MAX_NAME,
+  LANGUAGES,
   type OrganisationSettings,
 } from '../../services/organisation-settings.ts';
 import { errorSummary, fieldError, hiddenFields, labelOfRow, notice, pick } from '../kit/components.ts';
 import type { FieldError } from '../kit/form-errors.ts';
 import { staffPage, type PageSession } from '../kit/shell.ts';
+import {
+  CONTRAST_RULES,
+  contrastRatio,
+  HEX_COLOUR,
+  PAGE_BACKGROUND,
+  shownRatio,
+  type ThemeToken,
+} from '../../../shared/theme.ts';
 import * as organisationTexts from './organisation-texts.ts';
 import { settingsPaths } from './paths.ts';
 import type { FormError } from './view.ts';
@@ -90,7 +100,58 @@ export function storedOrganisationValues(settings: OrganisationSettings): Values
     'auto-publish': settings.general.autoPublish,
     'alt-nl': settings.logo?.alt.nl ?? '',
     'alt-en': settings.logo?.alt.en ?? '',
+    accent: settings.theme.accent,
+    'on-accent': settings.theme.onAccent,
+    focus: settings.theme.focus,
+    languages: settings.languages.join(' '),
   };
+}
+
+/** The form field of each token. */
+export const TOKEN_FIELDS: Record<ThemeToken, string> = { accent: 'accent', onAccent: 'on-accent', focus: 'focus' };
+
+export type OrganisationForm = 'general' | 'logo' | 'theme' | 'languages';
+
+/**
+ * A colour field with its swatch and the contrast it reaches, as computed here (so the page
+ * says it without script); assets/theme-preview.js recomputes both while the colour is typed.
+ */
+function colourField(lang: Locale, token: ThemeToken, values: Values, errors: readonly FieldError[]): Html {
+  const m = textsFor(organisationTexts, lang).organisation;
+  const id = TOKEN_FIELDS[token];
+  const value = values[id] ?? '';
+  const error = errors.find((e) => e.field === id);
+  const errorId = error ? `${id}-error` : undefined;
+  const rule = CONTRAST_RULES.find((r) => r.token === token)!;
+  const other = rule.against === 'background' ? PAGE_BACKGROUND : (values['accent'] ?? '');
+  const measurable = HEX_COLOUR.test(value.trim().toLowerCase()) && HEX_COLOUR.test(other.trim().toLowerCase());
+  const shown = (ratio: number) => shownRatio(ratio).replace('.', m.decimal);
+  const ratio = measurable
+    ? m.ratioNow(
+        shown(contrastRatio(value.trim().toLowerCase(), other.trim().toLowerCase())),
+        rule.required,
+        m.against[rule.against],
+      )
+    : '';
+  return html`<div class="staff-field${error ? ' staff-field--invalid' : ''}"><label for="${id}">${m.tokens[token]}</label>
+<p class="staff-hint" id="${id}-hint">${m.colourHint}</p>${error ? fieldError(lang, errorId!, error.message) : nothing}<div class="staff-colour"><span class="staff-swatch" data-swatch="${id}" aria-hidden="true"></span><input${attrs(
+    {
+      type: 'text',
+      id,
+      name: id,
+      value,
+      maxlength: 20,
+      size: 9,
+      autocomplete: 'off',
+      spellcheck: 'false',
+      'data-token': id,
+      'data-against': rule.against,
+      'data-required': String(rule.required),
+      'aria-invalid': error ? 'true' : undefined,
+      'aria-describedby': idRefs(`${id}-hint`, `${id}-ratio`, errorId),
+    },
+  )}></div>
+<p class="staff-hint" id="${id}-ratio"${attrs({ 'data-ratio': id, 'data-template': m.ratioNow('{ratio}', rule.required, m.against[rule.against]), 'data-decimal': m.decimal })}>${ratio}</p></div>`;
 }
 
 export function renderOrganisationPage(options: {
@@ -98,15 +159,15 @@ export function renderOrganisationPage(options: {
   session: PageSession;
   settings: OrganisationSettings;
   version: string;
-  /** What was typed into one form (`general` or `logo`), shown instead of what is stored. */
-  typed?: { form: 'general' | 'logo'; values: Values } | undefined;
+  /** What was typed into one form, shown instead of what is stored. */
+  typed?: { form: OrganisationForm; values: Values } | undefined;
   errors?: FormError[];
   status?: string | undefined;
 }): string {
   const { lang, session, settings, version, errors = [] } = options;
   const m = textsFor(organisationTexts, lang).organisation;
   const stored = storedOrganisationValues(settings);
-  const valuesOf = (form: 'general' | 'logo') =>
+  const valuesOf = (form: OrganisationForm) =>
     options.typed?.form === form ? { ...stored, ...options.typed.values } : stored;
   const common = { csrf: session.csrfToken, lang, version };
   const general = valuesOf('general');
@@ -174,11 +235,50 @@ ${hiddenFields(common)}
     : nothing
 }`;
 
+  const themeValues = valuesOf('theme');
+  const themeForm = html`<h2>${m.themeHeading}</h2>
+<p>${m.themeIntro}</p>
+<form method="post" action="${action}" novalidate class="staff-form" data-theme-form>
+${hiddenFields(common)}
+${colourField(lang, 'accent', themeValues, errors)}
+${colourField(lang, 'onAccent', themeValues, errors)}
+${colourField(lang, 'focus', themeValues, errors)}
+<button type="submit" name="action" value="theme" class="staff-button">${m.saveTheme}</button>
+<button type="submit" name="action" value="reset-theme" class="staff-button staff-button--secondary">${m.resetTheme}</button>
+</form>`;
+
+  const chosen = (valuesOf('languages')['languages'] ?? '').split(' ');
+  const languageError = errors.find((e) => e.field === 'languages');
+  const languagesForm = html`<h2>${m.languagesHeading}</h2>
+<form method="post" action="${action}" novalidate class="staff-form">
+${hiddenFields({ ...common, languages: 'nl' })}
+<fieldset class="staff-field${languageError ? ' staff-field--invalid' : ''}" id="languages" aria-describedby="languages-hint"><legend>${m.languagesLegend}</legend>
+<p class="staff-hint" id="languages-hint">${m.languagesHint}</p>${languageError ? fieldError(lang, 'languages-error', languageError.message) : nothing}
+${join(
+  LANGUAGES.map(
+    (code) =>
+      html`<div class="staff-checkbox"><input${attrs({
+        type: 'checkbox',
+        id: `language-${code}`,
+        name: code === 'nl' ? undefined : 'languages',
+        value: code,
+        checked: code === 'nl' || chosen.includes(code),
+        disabled: code === 'nl',
+      })}><label for="language-${code}">${m.languageNames[code]}</label></div>`,
+  ),
+  '\n',
+)}
+</fieldset>
+<button type="submit" name="action" value="languages" class="staff-button">${m.saveLanguages}</button>
+</form>`;
+
   const body = html`${notice(options.status)}
 ${errorSummary(lang, errors)}
 <p>${m.intro}</p>
 ${generalForm}
-${logoForm}`;
+${logoForm}
+${themeForm}
+${languagesForm}`;
   return staffPage({
     lang,
     title: m.title,
@@ -186,6 +286,7 @@ ${logoForm}`;
     session,
     path: settingsPaths.organisation(lang),
     hasErrors: errors.length > 0,
+    scripts: [settingsPaths.themePreviewScript],
   });
 }
 

@@ -19,6 +19,8 @@ export const settingsPaths = {
   departments: (lang: Locale) =>
     lang === 'en' ? '/en/manage/settings/departments' : '/beheer/instellingen/afdelingen',
   departmentsSave: '/beheer/instellingen/afdelingen',
+  /** The organisation page's colour preview (progressive enhancement; the server's check is the rule). */
+  themePreviewScript: '/beheer/assets/theme-preview.js',
 };
 
 export const settingsScreens: StaffScreen[] = [

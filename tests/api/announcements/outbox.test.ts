@@ -28,8 +28,10 @@ import { NOW, openTestApp, type TestApp } from '../../support/app.ts';
 import { databaseTargets } from '../../support/databases.ts';
 import { BSKY_HANDLE, startPlatformServer, type PlatformServer } from '../../support/platform-server.ts';
 import { addStaffUser } from '../../support/staff.ts';
+import { PNG_40x30 } from '../../support/image-fixtures.ts';
 
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 9, 9, 9]);
+/** A real image: stored images are read and stripped of their metadata, which a fake one fails. */
+const PNG = PNG_40x30;
 const PUBLIC_URL = 'https://podium.demodam.example';
 /** Monday 30 November 2026, 10:00 in Amsterdam. */
 const MONDAY = new Date('2026-11-30T09:00:00Z');

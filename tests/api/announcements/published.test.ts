@@ -17,8 +17,10 @@ import { buildPublishedSnapshot } from '../../../api/services/published-content.
 import { NOW, openTestApp, type TestApp } from '../../support/app.ts';
 import { databaseTargets } from '../../support/databases.ts';
 import { addStaffUser } from '../../support/staff.ts';
+import { PNG_40x30 } from '../../support/image-fixtures.ts';
 
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 7, 7, 7]);
+/** A real image: stored images are read and stripped of their metadata, which a fake one fails. */
+const PNG = PNG_40x30;
 const LATER = new Date(NOW.getTime() + 30 * 60_000);
 
 for (const target of databaseTargets()) {

@@ -1,10 +1,12 @@
 /**
  * Journey on the running product (Podium as `npm start` runs it, with the whole demo): an
- * administrator gives the organisation a new name in Dutch and English and puts up a logo
- * with its alternative text; once the portal is rebuilt, a resident sees the new name and the
- * logo (by its text) in the header of a Dutch and an English page, and the logo is served by
- * Podium with caching headers. Then the administrator puts the demo's name back and removes
- * the logo, so the journeys that share this server see the demo as seeded.
+ * administrator gives the organisation a new name in Dutch and English, puts up a logo with
+ * its alternative text and chooses an accessible accent colour (after one that is refused for
+ * its contrast); once the portal is rebuilt, a resident sees the new name and the logo (by its
+ * text) in the header of a Dutch and an English page, links and buttons in the new colour, and
+ * the logo is served by Podium with caching headers. Then the administrator puts the demo's
+ * name and Podium's colours back and removes the logo, so the journeys that share this server
+ * see the demo as seeded.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { JOURNEY_ADMIN } from '../../support/browser-env.ts';
@@ -59,6 +61,15 @@ test('an administrator renames the organisation and adds a logo, and the rebuilt
   await expect(staff.getByRole('status')).toHaveText('Het logo is opgeslagen.');
   await expectNoAxeViolations(staff, { context: 'organisation settings with a logo' });
 
+  // A light accent is refused for its contrast on white; an accessible one is saved.
+  const accent = staff.getByRole('textbox', { name: 'Accentkleur (links, knoppen, randen)' });
+  await accent.fill('#66aaff');
+  await staff.getByRole('button', { name: 'Kleuren opslaan' }).click();
+  await expect(staff.locator('#staff-error-summary')).toContainText('nodig is minstens 4,5 : 1');
+  await accent.fill('#0066cc');
+  await staff.getByRole('button', { name: 'Kleuren opslaan' }).click();
+  await expect(staff.getByRole('status')).toHaveText('De huisstijlkleuren zijn opgeslagen.');
+
   // A resident sees the new name and the logo once the portal is rebuilt.
   const resident = await (await browser.newContext()).newPage();
   await pollHeader(resident, '/', (text) => text.includes(nameNl) && text.includes(alt));
@@ -69,7 +80,20 @@ test('an administrator renames the organisation and adds a logo, and the rebuilt
   const served = await resident.request.get((await logo.getAttribute('src'))!);
   expect(served.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
   expect(served.headers()['content-type']).toBe('image/png');
-  await expectNoAxeViolations(resident, { context: 'portal home with the new name and logo' });
+  // The house colour reaches the portal's links and buttons once it is rebuilt with it.
+  await expect
+    .poll(
+      async () => {
+        await resident.goto('/');
+        return resident.evaluate(() =>
+          getComputedStyle(document.documentElement).getPropertyValue('--utrecht-link-color').trim(),
+        );
+      },
+      { timeout: 240_000, intervals: [2_000, 5_000] },
+    )
+    .toBe('#0066cc');
+  await expect(resident.getByRole('main').getByRole('link').first()).toHaveCSS('color', 'rgb(0, 102, 204)');
+  await expectNoAxeViolations(resident, { context: 'portal home with the new name, logo and colours' });
   await resident.goto('/en/');
   await expect(resident.getByRole('banner')).toContainText(nameEn);
   await expect(resident.getByRole('banner').getByRole('img', { name: `Coat of arms ${marker}` })).toBeVisible();
@@ -85,5 +109,7 @@ test('an administrator renames the organisation and adds a logo, and the rebuilt
   await expect(staff.getByRole('status')).toHaveText('De naam en de instellingen zijn opgeslagen.');
   await staff.getByRole('button', { name: 'Logo weghalen' }).click();
   await expect(staff.getByRole('status')).toHaveText('Het logo is weggehaald.');
+  await staff.getByRole('button', { name: 'Kleuren van Podium terugzetten' }).click();
+  await expect(staff.getByRole('status')).toHaveText('De huisstijlkleuren zijn opgeslagen.');
   await pollHeader(resident, '/', (text) => text.includes('Gemeente Demodam') && !text.includes(marker));
 });

@@ -9,9 +9,11 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import { horizontalOverflow } from '../support/page-checks.ts';
 import { logInAsStaff, startStaffPodium, type StaffPodium } from '../support/staff-podium.ts';
+import { PNG_40x30 } from '../../support/image-fixtures.ts';
 
 const POSTER = 'poster@demodam.example';
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2, 3]);
+/** A real image: the composer reads it and takes out its metadata, which a fake one fails. */
+const PNG = Buffer.from(PNG_40x30);
 
 let podium: StaffPodium;
 

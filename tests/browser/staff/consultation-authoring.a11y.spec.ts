@@ -112,6 +112,16 @@ test('the edit page with an image, its preview and a refused image pass the page
   await expect(
     images.getByLabel('Vervangen door een ander bestand (mag leeg blijven), Afbeelding 1', { exact: true }),
   ).toHaveCount(1);
+  // So does each image's save button: no other button on the page is called the same.
+  const buttonNames = (buttons: typeof imageFields) =>
+    buttons.evaluateAll((all) => all.map((b) => b.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
+  const onPage = await buttonNames(page.locator('main button'));
+  for (const name of await buttonNames(images.locator('button')))
+    expect(
+      onPage.filter((other) => other === name),
+      name,
+    ).toHaveLength(1);
+  await expect(images.getByRole('button', { name: /^Opslaan ?, Afbeelding 1$/ })).toHaveCount(1);
   await checkStaffPage(page, 'edit page with an image');
 
   // Without alternative text it is refused next to the field, with what was typed kept.

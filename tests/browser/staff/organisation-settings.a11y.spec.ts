@@ -1,7 +1,8 @@
 /**
  * The organisation and departments settings pages (api/staff/settings/) in a real browser,
  * in Dutch and English: each page as it opens, the organisation page after a refused save (an
- * empty name and an SVG logo) and with a logo, the departments page after a refused removal and
+ * empty name, an SVG logo, house colours below WCAG contrast) and with a logo, its own colours
+ * and only Dutch, the departments page after a refused removal and
  * after adding one. Each state gets the staff page checks (axe, Tab with visible focus, 320 px,
  * 200% text, forced colours). Like the other staff specs it runs its own Podium in memory.
  */
@@ -92,6 +93,55 @@ test('an SVG logo is refused saying why; a PNG with its text is shown on the pag
   await expect(page.getByRole('status')).toHaveText('Het logo is opgeslagen.');
   await expect(page.getByRole('img', { name: 'Logo van Gemeente Demodam' })).toBeVisible();
   await checkStaffPage(page, 'organisation with a logo');
+});
+
+test('house colours below the contrast they need are refused naming the ratio; accessible ones are saved', async ({
+  page,
+}) => {
+  await open(page, 'organisation', 'nl');
+  const accent = page.getByRole('textbox', { name: 'Accentkleur (links, knoppen, randen)' });
+  await expect(accent).toHaveValue('#00588a');
+  // The preview follows what is typed (a help only: the server measures again).
+  await accent.fill('#ffcc00');
+  await expect(page.locator('#accent-ratio')).toHaveText(
+    'Contrast met de witte achtergrond: 1,51 : 1 (nodig: 4,5 : 1).',
+  );
+  expect(await page.locator('[data-swatch="accent"]').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+    'rgb(255, 204, 0)',
+  );
+  await page.getByRole('textbox', { name: 'Kleur van de focusrand' }).fill('#aaaaaa');
+  await page.getByRole('button', { name: 'Kleuren opslaan' }).click();
+  const summary = page.locator('#staff-error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText(
+    'Het contrast van de accentkleur met de witte achtergrond is 1,51 : 1; nodig is minstens 4,5 : 1.',
+  );
+  await expect(summary).toContainText('Het contrast van de focusrand met de witte achtergrond is 2,32 : 1');
+  await expect(accent).toHaveValue('#ffcc00');
+  await expect(accent).toHaveAttribute('aria-invalid', 'true');
+  await checkStaffPage(page, 'organisation with refused colours');
+  await summary.getByRole('link').first().click();
+  await expect(accent).toBeFocused();
+
+  await accent.fill('#0066cc');
+  await page.getByRole('textbox', { name: 'Kleur van de focusrand' }).fill('#1b1b1b');
+  await expect(page.locator('#accent-ratio')).toHaveText(
+    'Contrast met de witte achtergrond: 5,56 : 1 (nodig: 4,5 : 1).',
+  );
+  await page.getByRole('button', { name: 'Kleuren opslaan' }).click();
+  await expect(page.getByRole('status')).toHaveText('De huisstijlkleuren zijn opgeslagen.');
+  await expect(accent).toHaveValue('#0066cc');
+
+  // English off and on again: Dutch cannot be switched off.
+  await expect(page.getByRole('checkbox', { name: 'Nederlands (altijd)' })).toBeDisabled();
+  await page.getByRole('checkbox', { name: 'Engels' }).uncheck();
+  await page.getByRole('button', { name: 'Talen opslaan' }).click();
+  await expect(page.getByRole('status')).toHaveText('De talen van het portaal zijn opgeslagen.');
+  await expect(page.getByRole('checkbox', { name: 'Engels' })).not.toBeChecked();
+  await checkStaffPage(page, 'organisation with house colours and only Dutch');
+  await page.getByRole('checkbox', { name: 'Engels' }).check();
+  await page.getByRole('button', { name: 'Talen opslaan' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Engels' })).toBeChecked();
 });
 
 test('removing a department in use is refused with what uses it; a new one is added', async ({ page }) => {

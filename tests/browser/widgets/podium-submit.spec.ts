@@ -431,6 +431,38 @@ test.describe('podium-submit states', () => {
     ).toHaveAccessibleDescription(/Use at most 2000 characters\. Error: Please fill this in\.$/);
     await expectNoAxeViolations(page, { context: 'podium-submit invalid (en)' });
   });
+
+  test('The organisation’s languages and house colours from the answer’s headers: Dutch without English, its colours below the host’s tokens', async ({
+    page,
+  }) => {
+    // As the API answers once an administrator switched English off and chose colours.
+    await page.route(isConsultationGet, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        headers: {
+          ...response.headers(),
+          'podium-languages': 'nl',
+          'podium-theme': 'accent=#6a1b9a; on-accent=#ffffff; accent-hover=#4a136c; focus=#6a1b9a',
+        },
+      });
+    });
+    await page.goto('/en/embed/');
+    const root = widget(page);
+    await expect(root.locator('form')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(root.locator('.podium')).toHaveAttribute('lang', 'nl');
+    const send = root.getByRole('button', { name: 'Versturen' });
+    await expect(send).toBeVisible();
+    // The portal's page sets the NL Design System tokens itself: those win.
+    await expect(send).toHaveCSS('background-color', 'rgb(0, 88, 138)');
+    // A host without them gets the organisation's colours rather than the widget's own.
+    await page.evaluate(() =>
+      document.documentElement.style.setProperty('--utrecht-button-primary-action-background-color', 'initial'),
+    );
+    await expect(send).toHaveCSS('background-color', 'rgb(106, 27, 154)');
+    await expectNoAxeViolations(page, { context: 'podium-submit with the organisation’s colours, Dutch only' });
+  });
 });
 
 test.describe('podium-submit keyboard, focus and layout', () => {

@@ -22,8 +22,11 @@ import { postDueAnnouncements } from '../../../../api/services/announcements/out
 import { NOW, openTestApp, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
 import { addStaffUser, logIn, ORIGIN } from '../../../support/staff.ts';
+import { GIF_1x1, JPEG_40x30, PNG_40x30 } from '../../../support/image-fixtures.ts';
+import { exifData, jpegSegment, jpegWith } from '../../../support/images.ts';
 
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2, 3]);
+/** A real image: stored images are read and stripped of their metadata, which a fake one fails. */
+const PNG = PNG_40x30;
 /** Monday 30 November 2026, 10:00 in Amsterdam: within the demo portal's posting hours. */
 const WITHIN = '2026-11-30T10:00';
 /** Sunday 29 November 2026: outside them. */
@@ -137,7 +140,36 @@ for (const target of databaseTargets()) {
         },
       );
       assert.equal(response.status, 422);
-      assert.match(await response.text(), /Voeg een afbeelding toe als JPEG, PNG, WebP of GIF/);
+      assert.match(await response.text(), /Voeg een afbeelding toe als JPEG, PNG of WebP/);
+      const gif = await send(
+        poster,
+        '/beheer/aankondigingen',
+        { ...base, action: 'save' },
+        { bytes: GIF_1x1, type: 'image/gif' },
+      );
+      assert.equal(gif.status, 422, 'a GIF keeps its metadata: it is not taken');
+      assert.equal((await t.db.select().from(announcements)).length, 0, 'nothing saved');
+    });
+
+    it('stores an uploaded photo without its EXIF data and GPS position, with the type read from its bytes', async () => {
+      const photo = jpegWith(JPEG_40x30, jpegSegment(0xe1, exifData(1)), jpegSegment(0xfe, 'made at home'));
+      assert.ok(Buffer.from(photo).includes('Exif'), 'the upload carries EXIF');
+      const response = await send(
+        poster,
+        '/beheer/aankondigingen',
+        { ...base, title: 'Foto zonder plek', action: 'save' },
+        { bytes: photo, type: 'image/png' },
+      );
+      assert.equal(response.status, 303);
+      const [row] = await t.db.select().from(announcements).where(eq(announcements.title, 'Foto zonder plek'));
+      const [stored] = await t.db
+        .select()
+        .from(announcementImages)
+        .where(eq(announcementImages.announcementId, row!.id));
+      assert.equal(stored!.mime, 'image/jpeg', 'the type is the bytes’, not the one the browser sent');
+      assert.deepEqual(new Uint8Array(stored!.bytes), JPEG_40x30, 'stored without EXIF, GPS and comment');
+      assert.ok(!Buffer.from(stored!.bytes).includes('Exif'));
+      await t.db.delete(announcements).where(eq(announcements.id, row!.id));
     });
 
     it('keeps an image without alternative text in the draft, and will not schedule it until the text is there', async () => {
