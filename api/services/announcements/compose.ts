@@ -11,6 +11,7 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
+  announcementCopies,
   announcementImages,
   announcementPostings,
   announcements,
@@ -132,6 +133,8 @@ export type Announcement = typeof announcements.$inferSelect & {
     lastError: string | null;
     url: string | null;
   }>;
+  /** Where staff posted it by hand (X, Facebook, Instagram), with its mirrored thread. */
+  copies: Array<{ platform: string; url: string; threadId: string | null }>;
 };
 
 export async function getAnnouncement(
@@ -168,7 +171,11 @@ export async function getAnnouncement(
     .from(announcementPostings)
     .innerJoin(socialAccounts, eq(socialAccounts.id, announcementPostings.accountId))
     .where(eq(announcementPostings.announcementId, id));
-  return { ...row, images, postings };
+  const copies = await db
+    .select({ platform: announcementCopies.platform, url: announcementCopies.url, threadId: announcementCopies.threadId })
+    .from(announcementCopies)
+    .where(eq(announcementCopies.announcementId, id));
+  return { ...row, images, postings, copies };
 }
 
 export async function listAnnouncements(db: Reader, organisationId: string) {

@@ -62,6 +62,23 @@ export const nl = {
     'Voor X, Facebook en Instagram plaatst Podium niet zelf. Kopieer de tekst en plaats hem met het account van de gemeente. Zet de alternatieve tekst ook daar bij elke afbeelding.',
   platformNames: { mastodon: 'Mastodon', bluesky: 'Bluesky', x: 'X', facebook: 'Facebook', instagram: 'Instagram' },
   instagramNote: 'Instagram maakt links in de tekst niet klikbaar.',
+  copyButton: (platform: string) => `Kopieer de tekst voor ${platform}`,
+  copied: (platform: string) => `De tekst voor ${platform} is gekopieerd.`,
+  copyFailed: 'Kopiëren lukte niet. Selecteer de tekst in het veld en kopieer hem zelf.',
+  altReminder: (platform: string) => `Zet op ${platform} bij elke afbeelding deze alternatieve tekst:`,
+  altReminderImage: (n: number) => `Afbeelding ${n}:`,
+  altNone: '(nog geen alternatieve tekst)',
+  copyUrl: (platform: string) => `Adres van het bericht op ${platform}`,
+  copyUrlHint: (example: string) =>
+    `Geplaatst? Plak hier het adres van het bericht van de gemeente, bijvoorbeeld ${example}. Podium zet het bij het nieuwsbericht op het portaal en maakt er een gespiegeld gesprek van, zodat reacties later uit het exportbestand van het platform kunnen worden ingelezen.`,
+  copyUrlLater: 'Zodra de aankondiging gepubliceerd is, kunt u hier het adres van het bericht plakken.',
+  copyUrlSave: (platform: string) => `Adres op ${platform} vastleggen`,
+  copyRecorded: (platform: string) => `Staat op ${platform}:`,
+  copyThread: 'het gespiegelde gesprek',
+  copyRecordedNotice: (platform: string) =>
+    `Het adres op ${platform} is vastgelegd. Het nieuwsbericht op het portaal linkt ernaar en het gesprek is gespiegeld.`,
+  blueskyEdit:
+    'Bluesky kent geen bewerken. Bij het publiceren van een wijziging verwijdert Podium het bericht op Bluesky en plaatst het opnieuw met de nieuwe tekst; reacties en likes bij het oude bericht blijven dan niet staan. Zonder opnieuw plaatsen houdt Bluesky de oude tekst.',
   postingsHeading: 'Op de platforms',
   postingStates: {
     pending: 'Wacht',
@@ -166,6 +183,23 @@ export const en: typeof nl = {
     "Podium does not post on X, Facebook and Instagram itself. Copy the text and post it with the municipality's account. Add the alternative text to every image there too.",
   platformNames: { mastodon: 'Mastodon', bluesky: 'Bluesky', x: 'X', facebook: 'Facebook', instagram: 'Instagram' },
   instagramNote: 'Instagram does not make links in the text clickable.',
+  copyButton: (platform) => `Copy the text for ${platform}`,
+  copied: (platform) => `The text for ${platform} was copied.`,
+  copyFailed: 'Copying did not work. Select the text in the field and copy it yourself.',
+  altReminder: (platform) => `On ${platform}, give each image this alternative text:`,
+  altReminderImage: (n) => `Image ${n}:`,
+  altNone: '(no alternative text yet)',
+  copyUrl: (platform) => `Address of the post on ${platform}`,
+  copyUrlHint: (example) =>
+    `Posted? Paste the address of the municipality's post here, for example ${example}. Podium adds it to the news item on the portal and mirrors it as a thread, so replies can later be imported from the platform's export file.`,
+  copyUrlLater: 'Once the announcement is published, you can paste the address of the post here.',
+  copyUrlSave: (platform) => `Record the address on ${platform}`,
+  copyRecorded: (platform) => `On ${platform}:`,
+  copyThread: 'the mirrored thread',
+  copyRecordedNotice: (platform) =>
+    `The address on ${platform} was recorded. The news item on the portal links to it and the thread is mirrored.`,
+  blueskyEdit:
+    'Bluesky has no editing. When you publish a change, Podium deletes the post on Bluesky and posts it again with the new text; replies and likes on the old post do not stay. Without re-posting, Bluesky keeps the old text.',
   postingsHeading: 'On the platforms',
   postingStates: { pending: 'Waiting', sending: 'In progress', sent: 'Posted', failed: 'Failed' },
   view: 'view the post',
