@@ -153,7 +153,8 @@ export const nl = {
   announcement_not_found: 'Deze aankondiging bestaat niet (meer).',
   announcement_not_published:
     'Deze aankondiging is nog niet gepubliceerd. Plaats hem pas elders als hij op het portaal staat.',
-  copy_not_a_url: 'Dit is geen webadres. Plak het adres van het bericht, zoals https://x.com/gemeente/status/1790000000000000000.',
+  copy_not_a_url:
+    'Dit is geen webadres. Plak het adres van het bericht, zoals https://x.com/gemeente/status/1790000000000000000.',
   copy_wrong_platform: (p: MessageParams) =>
     `Dit adres hoort niet bij ${p.platform}. Plak het adres van het bericht op ${p.platform}.`,
   copy_not_a_post:
@@ -387,7 +388,8 @@ export const en: Texts = {
   announcement_not_found: 'This announcement does not exist (any more).',
   announcement_not_published:
     'This announcement is not published yet. Post it elsewhere only once it is on the portal.',
-  copy_not_a_url: 'This is not a web address. Paste the address of the post, like https://x.com/municipality/status/1790000000000000000.',
+  copy_not_a_url:
+    'This is not a web address. Paste the address of the post, like https://x.com/municipality/status/1790000000000000000.',
   copy_wrong_platform: (p: MessageParams) =>
     `This address does not belong to ${p.platform}. Paste the address of the post on ${p.platform}.`,
   copy_not_a_post:

@@ -7,7 +7,15 @@ import { z } from '@hono/zod-openapi';
 import { InputText } from '../../../shared/contracts/input-text.ts';
 import { problem } from '../../http/problem.ts';
 import { COPY_PLATFORMS, recordCopy } from '../../services/announcements/copies.ts';
-import { IdParam, jsonBody, jsonContent, problemContent, STAFF_TAGS, staffOpenApi, staffRoute } from '../kit/openapi.ts';
+import {
+  IdParam,
+  jsonBody,
+  jsonContent,
+  problemContent,
+  STAFF_TAGS,
+  staffOpenApi,
+  staffRoute,
+} from '../kit/openapi.ts';
 
 const PLATFORM_NAMES = { x: 'X', facebook: 'Facebook', instagram: 'Instagram' } as const;
 
@@ -24,8 +32,12 @@ export const CopyBody = z
 export const CopyResult = z.object({
   platform: z.enum(COPY_PLATFORMS),
   url: InputText,
-  externalId: InputText.openapi({ description: "The post's id on the platform (X status id, Facebook post id, Instagram shortcode)" }),
-  threadId: z.uuid().openapi({ description: 'The mirrored thread; import the replies from the export file with this post as root' }),
+  externalId: InputText.openapi({
+    description: "The post's id on the platform (X status id, Facebook post id, Instagram shortcode)",
+  }),
+  threadId: z
+    .uuid()
+    .openapi({ description: 'The mirrored thread; import the replies from the export file with this post as root' }),
 });
 
 const recordRoute = staffRoute('announcements.write', {

@@ -351,7 +351,11 @@ export function announcementRoutes(options: { publicUrl?: string | undefined } =
     const current = await getAnnouncement(db, session.user.organisationId, id);
     if (!current || current.state === 'deleted') return notFound(c, lang, session);
     if (!(COPY_PLATFORMS as readonly string[]).includes(platform)) {
-      return composer(c, lang, session, { announcement: current, errors: [{ field: 'title', message: m.errors.wrong_state }], status: 422 });
+      return composer(c, lang, session, {
+        announcement: current,
+        errors: [{ field: 'title', message: m.errors.wrong_state }],
+        status: 422,
+      });
     }
     const copyPlatform = platform as CopyPlatform;
     const result = await recordCopy(db, {

@@ -210,7 +210,6 @@ ${kindField}${titleField}${languageField}${bodyField}${warningField}${accountsFi
 <div class="staff-actions">${buttons}</div>
 </form>`;
 
-
   const images = announcement?.images ?? [];
   const copyBlock = (platform: CopyPlatform, p: ReturnType<typeof previewOf>) => {
     const name = m.platformNames[platform];
