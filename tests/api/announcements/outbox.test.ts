@@ -215,6 +215,32 @@ for (const target of databaseTargets()) {
       assert.ok(actions.includes('announcement.edit_posted') && actions.includes('announcement.removed_from_platform'));
     });
 
+    it('counts a post already deleted on the platform as removed, and audits it', async () => {
+      const id = await scheduled('Brug weer open', [mastodonId, blueskyId]);
+      await pass(MONDAY);
+      const before = await postingsOf(id);
+      const status = before.find((p) => p.accountId === mastodonId)!.externalId!;
+      const record = before.find((p) => p.accountId === blueskyId)!.externalId!;
+      // Someone removed both posts by hand on the platforms first: they answer 404 / nothing to delete.
+      platform.statuses.delete(status);
+      platform.bskyPosts.delete(record);
+      const [row] = await t.db.select().from(announcements).where(eq(announcements.id, id));
+      await deleteAnnouncement(t.db, { actor, id, version: row!.version, now: minutesAfter(MONDAY, 5) });
+      const result = await pass(minutesAfter(MONDAY, 5));
+      assert.deepEqual([result.posted, result.failed, result.retried], [2, 0, 0]);
+      assert.deepEqual(
+        (await postingsOf(id)).map((p) => [p.action, p.state]),
+        [
+          ['remove', 'sent'],
+          ['remove', 'sent'],
+        ],
+      );
+      const removed = (await t.db.select().from(auditLog).where(eq(auditLog.subjectId, id))).filter(
+        (a) => a.action === 'announcement.removed_from_platform',
+      );
+      assert.equal(removed.length, 2);
+    });
+
     it('waits for the reset time of a 429, then posts', async () => {
       const id = await scheduled('Vertraging veerpont', [mastodonId]);
       platform.trouble({ kind: 'rate_limited', retryAfterSeconds: 600, style: 'mastodon' }, 1);

@@ -292,6 +292,8 @@ for (const target of databaseTargets()) {
       });
       assert.equal(edited.status, 303);
       assert.match(edited.headers.get('Location') ?? '', /klaar=gewijzigd/);
+      // Bluesky has no edit: the page says so plainly.
+      assert.match(await page(poster, `/beheer/aankondigingen/${id}`), /Bluesky kent geen bewerken/);
       const [posting] = await t.db
         .select()
         .from(announcementPostings)
