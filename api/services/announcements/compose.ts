@@ -172,7 +172,11 @@ export async function getAnnouncement(
     .innerJoin(socialAccounts, eq(socialAccounts.id, announcementPostings.accountId))
     .where(eq(announcementPostings.announcementId, id));
   const copies = await db
-    .select({ platform: announcementCopies.platform, url: announcementCopies.url, threadId: announcementCopies.threadId })
+    .select({
+      platform: announcementCopies.platform,
+      url: announcementCopies.url,
+      threadId: announcementCopies.threadId,
+    })
     .from(announcementCopies)
     .where(eq(announcementCopies.announcementId, id));
   return { ...row, images, postings, copies };

@@ -10,6 +10,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { announcementCopies, announcements, organisations, socialPosts, socialThreads } from '../../db/schema.ts';
+import { paragraphs } from '../../../shared/html/index.ts';
 import { recordAudit } from '../audit.ts';
 import { markContentChanged } from '../content-revision.ts';
 import { noCounts, type ImportedThread } from '../social/model.ts';
@@ -169,10 +170,7 @@ export async function recordCopy(
             isOwnAccount: true,
             isOfficial: true,
           },
-          html: text
-            .split('\n\n')
-            .map((p) => `<p>${escapeHtml(p).replaceAll('\n', '<br>')}</p>`)
-            .join(''),
+          html: String(paragraphs(text, { compact: true })),
           text,
           lang: row.language,
           contentWarning: row.contentWarning,
@@ -230,8 +228,4 @@ export async function recordCopy(
     await markContentChanged(tx);
     return { kind: 'recorded', threadId, url: address.url, externalId: address.externalId };
   });
-}
-
-function escapeHtml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }

@@ -232,7 +232,7 @@ ${error ? fieldError(lang, `${id(urlName)}-error`, error.message) : nothing}
 <input${attrs({ id: id(urlName), name: 'url', type: 'url', inputmode: 'url', autocomplete: 'off', value: options.copyUrls?.[platform] ?? '', 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': [`${id(urlName)}-hint`, error ? `${id(urlName)}-error` : ''].filter(Boolean).join(' ') })}></div>
 <button type="submit" class="staff-button staff-button--secondary">${m.copyUrlSave(name)}</button></form>`
         : html`<p class="staff-hint">${m.copyUrlLater}</p>`;
-    return html`<div class="staff-preview" role="group" aria-labelledby="copy-${platform}-label"><div class="staff-field"><label for="copy-${platform}" id="copy-${platform}-label">${name}</label>
+    return html`<div class="staff-preview"><div class="staff-field"><label for="copy-${platform}">${name}</label>
 <p class="staff-hint" id="copy-${platform}-hint">${m.count(p.length, p.max, 'characters')} — ${p.fits ? m.fits : m.tooLong(p.length - p.max)}${platform === 'instagram' ? ` ${m.instagramNote}` : ''}</p>
 <textarea id="copy-${platform}" readonly rows="5" lang="${textLang}" aria-describedby="copy-${platform}-hint">${p.text}</textarea></div>
 <button type="button" class="staff-button staff-button--secondary" hidden${attrs({ 'data-copy-for': `copy-${platform}`, 'data-copied': m.copied(name), 'data-failed': m.copyFailed })}>${m.copyButton(name)}</button>

@@ -1,4 +1,4 @@
-/* global navigator, setTimeout */
+/* global setTimeout */
 // The composer's "copy" buttons for platforms Podium does not post on. Without JavaScript
 // the buttons stay hidden and the text is selected by hand from its read-only field. The
 // result is said through one polite live region (WCAG 4.1.3 Status Messages), so a screen
