@@ -95,6 +95,7 @@ function valuesFrom(body: FormBody): ComposerValues {
     alts,
     newAlt: field(body, 'image-alt') ?? '',
     removeImages: fields(body, 'remove-image'),
+    repostBluesky: field(body, 'repostOffered') === '1' ? field(body, 'repostBluesky') === '1' : true,
   };
 }
 
@@ -281,6 +282,8 @@ export function announcementRoutes(options: { publicUrl?: string | undefined } =
       })),
       now,
       publicUrl: publicUrl || new URL(c.req.url).origin,
+      // The choice is on the form only where a Bluesky post exists; elsewhere nothing to choose.
+      repostOnBluesky: values.repostBluesky ?? true,
     });
     if (saved.kind === 'not_found') return notFound(c, lang, session);
     if (saved.kind === 'stale') {

@@ -78,7 +78,8 @@ export const nl = {
   copyRecordedNotice: (platform: string) =>
     `Het adres op ${platform} is vastgelegd. Het nieuwsbericht op het portaal linkt ernaar en het gesprek is gespiegeld.`,
   blueskyEdit:
-    'Bluesky kent geen bewerken. Bij het publiceren van een wijziging verwijdert Podium het bericht op Bluesky en plaatst het opnieuw met de nieuwe tekst; reacties en likes bij het oude bericht blijven dan niet staan. Zonder opnieuw plaatsen houdt Bluesky de oude tekst.',
+    'Bluesky kent geen bewerken: zonder opnieuw plaatsen houdt het bericht op Bluesky de oude tekst. Plaatst u opnieuw, dan verwijdert Podium het bericht op Bluesky en plaatst het met de nieuwe tekst; reacties en likes bij het oude bericht blijven dan niet staan.',
+  blueskyRepost: 'Op Bluesky verwijderen en opnieuw plaatsen met de nieuwe tekst',
   postingsHeading: 'Op de platforms',
   postingStates: {
     pending: 'Wacht',
@@ -199,7 +200,8 @@ export const en: typeof nl = {
   copyRecordedNotice: (platform) =>
     `The address on ${platform} was recorded. The news item on the portal links to it and the thread is mirrored.`,
   blueskyEdit:
-    'Bluesky has no editing. When you publish a change, Podium deletes the post on Bluesky and posts it again with the new text; replies and likes on the old post do not stay. Without re-posting, Bluesky keeps the old text.',
+    'Bluesky has no editing: without re-posting, the post on Bluesky keeps the old text. If you re-post, Podium deletes the post on Bluesky and posts it with the new text; replies and likes on the old post do not stay.',
+  blueskyRepost: 'Delete on Bluesky and post again with the new text',
   postingsHeading: 'On the platforms',
   postingStates: { pending: 'Waiting', sending: 'In progress', sent: 'Posted', failed: 'Failed' },
   view: 'view the post',

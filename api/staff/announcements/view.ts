@@ -83,6 +83,8 @@ export type ComposerValues = {
   alts: Record<string, string>;
   newAlt: string;
   removeImages: string[];
+  /** For an edit: delete the Bluesky post and post it again (checked unless unticked). */
+  repostBluesky?: boolean;
 };
 
 export function renderComposerPage(options: {
@@ -200,8 +202,13 @@ ${wrap('images', m.imageFile, null, html`<input${attrs({ id: id('images'), name:
       );
 
   const action = announcement ? announcementPaths.save(announcement.id) : announcementPaths.create;
+  const onBluesky = published && announcement.postings.some((p) => p.platform === 'bluesky' && p.state === 'sent');
+  const repost = onBluesky
+    ? html`<input type="hidden" name="repostOffered" value="1"><div class="staff-field"><p class="staff-hint" id="${id('repost')}-hint">${m.blueskyEdit}</p>
+<div class="staff-check"><input${attrs({ type: 'checkbox', name: 'repostBluesky', value: '1', id: id('repost'), checked: values.repostBluesky ?? true, 'aria-describedby': `${id('repost')}-hint` })}><label for="${id('repost')}">${m.blueskyRepost}</label></div></div>`
+    : nothing;
   const buttons = published
-    ? html`<button type="submit" name="action" value="save" class="staff-button">${m.saveEdit}</button>`
+    ? html`${repost}<button type="submit" name="action" value="save" class="staff-button">${m.saveEdit}</button>`
     : html`<button type="submit" name="action" value="schedule" class="staff-button">${m.schedule}</button>
 <button type="submit" name="action" value="save" class="staff-button staff-button--secondary">${m.save}</button>`;
   const form = html`<form method="post" action="${action}" enctype="multipart/form-data" class="staff-form" novalidate>
@@ -265,7 +272,7 @@ ${COPY_PLATFORMS.map((platform) => copyBlock(platform, previewOf(platform)))}</s
       ? html`<h2>${m.postingsHeading}</h2><ul>${announcement.postings.map(
           (p) =>
             html`<li>${p.handle}: ${m.postingStates[p.state as 'pending']}${p.lastError ? ` (${p.lastError})` : ''}${p.url ? html` — <a href="${p.url}">${m.view}</a>` : nothing}</li>`,
-        )}</ul>${announcement.postings.some((p) => p.platform === 'bluesky') ? html`<p class="staff-notice">${m.blueskyEdit}</p>` : nothing}`
+        )}</ul>`
       : nothing;
   const awaiting = announcement?.state === 'awaiting_approval';
   const approval = awaiting
