@@ -223,6 +223,38 @@ for (const target of databaseTargets()) {
       assert.equal(posts.find((p) => p.externalId === '1790000000000000001')!.reviewState, 'published');
     });
 
+    it('takes the comments of a Facebook export into the thread by the post’s id, keeping our own post', async () => {
+      const id = await announcement('Snoeiwerk in het park');
+      const url = 'https://www.facebook.com/gemeente/posts/998877';
+      assert.equal((await paste(id, { lang: 'nl', platform: 'facebook', url })).status, 303);
+      const [copy] = await t.db.select().from(announcementCopies).where(eq(announcementCopies.announcementId, id));
+      // A complete comments file (no next page), without the post itself.
+      const imported = await importThreadFrom(t.db, {
+        organisationId: actor.organisationId,
+        platform: 'facebook',
+        rootId: '998877',
+        payload: {
+          data: [
+            {
+              id: '998877_1',
+              message: 'Worden de bomen ook gekapt?',
+              created_time: '2026-11-30T10:00:00+0000',
+              from: { id: 'fb-anna', name: 'Anna' },
+            },
+          ],
+        },
+        settings: { allowPrivateHosts: false },
+        now: new Date(MONDAY.getTime() + 3_600_000),
+      } as Parameters<typeof importThreadFrom>[1]);
+      assert.equal((imported as { threadId: string }).threadId, copy!.threadId);
+      const posts = await t.db.select().from(socialPosts).where(eq(socialPosts.threadId, copy!.threadId!));
+      const root = posts.find((p) => p.externalId === '998877')!;
+      assert.equal(root.deletedAt, null, 'our own post is not taken as deleted');
+      assert.match(root.contentText, /Snoeiwerk in het park/);
+      assert.equal(root.reviewState, 'published');
+      assert.equal(posts.find((p) => p.externalId === '998877_1')!.reviewState, 'new');
+    });
+
     it('refuses a post already in Podium and a second address for the same platform', async () => {
       const first = await announcement('Markt op het Plein');
       const second = await announcement('Kermis op het Plein');
