@@ -264,7 +264,7 @@ ${platform === 'mastodon' && values.contentWarning ? html`<p><strong>CW:</strong
 })}</section>
 <section aria-labelledby="copy-heading"><h2 id="copy-heading">${m.copyHeading}</h2>
 <p>${m.copyIntro}</p>
-<p class="staff-visually-hidden" role="status" data-copy-status></p>
+<p class="staff-visually-hidden" aria-live="polite" data-copy-status></p>
 ${COPY_PLATFORMS.map((platform) => copyBlock(platform, previewOf(platform)))}</section>`;
 
   const postings =

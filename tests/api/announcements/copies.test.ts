@@ -141,7 +141,7 @@ for (const target of databaseTargets()) {
       assert.match(html, /van 280 tekens/);
       assert.match(html, /van 2200 tekens/);
       assert.match(html, /Afbeelding 1: Kaart van de omleiding/);
-      assert.match(html, /role="status" data-copy-status/);
+      assert.match(html, /aria-live="polite" data-copy-status/);
       assert.match(html, /src="\/beheer\/assets\/copy-text.js"/);
       const script = await t.app.request('/beheer/assets/copy-text.js');
       assert.equal(script.status, 200);

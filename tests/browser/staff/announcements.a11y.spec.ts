@@ -80,7 +80,8 @@ test('the text to copy for X is copied with the keyboard and announced; a pasted
   const copy = page.getByRole('button', { name: 'Kopieer de tekst voor X' });
   await copy.focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'gekopieerd' })).toHaveText('De tekst voor X is gekopieerd.');
+  // A polite live region of its own, not a second role=status next to the page's notice.
+  await expect(page.locator('[aria-live="polite"][data-copy-status]')).toHaveText('De tekst voor X is gekopieerd.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('/nieuws/werk-aan-de-kerkstraat/');
 
   // Published (the outbox's step, done here directly): the address field appears.

@@ -2,7 +2,8 @@
 // The composer's "copy" buttons for platforms Podium does not post on. Without JavaScript
 // the buttons stay hidden and the text is selected by hand from its read-only field. The
 // result is said through one polite live region (WCAG 4.1.3 Status Messages), so a screen
-// reader hears "gekopieerd" without focus moving off the button.
+// reader hears "gekopieerd" without focus moving off the button. It is aria-live, not
+// role=status, so the page keeps one status: its notice.
 const status = document.querySelector('[data-copy-status]');
 
 for (const button of document.querySelectorAll('[data-copy-for]')) {
