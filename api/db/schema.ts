@@ -1901,3 +1901,29 @@ export const announcementPostings = pgTable(
     index('announcement_postings_due').on(t.state, t.nextAttemptAt),
   ],
 );
+
+/**
+ * Where staff posted an announcement by hand on a platform Podium does not post on (X,
+ * Facebook, Instagram): the post's address, and the mirrored thread made for it so
+ * residents' replies can be imported from the platform's export file.
+ */
+export const announcementCopies = pgTable(
+  'announcement_copies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    announcementId: uuid('announcement_id')
+      .notNull()
+      .references(() => announcements.id, { onDelete: 'cascade' }),
+    platform: socialPlatform('platform').notNull(),
+    url: text('url').notNull(),
+    /** The post's id on the platform (X status id, Facebook post id, Instagram shortcode). */
+    externalId: text('external_id').notNull(),
+    threadId: uuid('thread_id').references(() => socialThreads.id, { onDelete: 'set null' }),
+    recordedBy: uuid('recorded_by').references(() => staffUsers.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('announcement_copies_platform').on(t.announcementId, t.platform),
+    uniqueIndex('announcement_copies_post').on(t.platform, t.externalId),
+  ],
+);

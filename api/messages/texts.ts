@@ -150,6 +150,18 @@ export const nl = {
   origin_host: 'Dit is geen geldig webadres. Vul het in zoals https://www.gemeente.nl.',
   origin_too_long: 'Dit webadres is te lang (hoogstens 300 tekens).',
   origin_not_listed: 'Dit webadres staat niet (meer) in de lijst.',
+  announcement_not_found: 'Deze aankondiging bestaat niet (meer).',
+  announcement_not_published:
+    'Deze aankondiging is nog niet gepubliceerd. Plaats hem pas elders als hij op het portaal staat.',
+  copy_not_a_url:
+    'Dit is geen webadres. Plak het adres van het bericht, zoals https://x.com/gemeente/status/1790000000000000000.',
+  copy_wrong_platform: (p: MessageParams) =>
+    `Dit adres hoort niet bij ${p.platform}. Plak het adres van het bericht op ${p.platform}.`,
+  copy_not_a_post:
+    'Dit adres wijst niet naar één bericht maar bijvoorbeeld naar een profiel. Open het bericht zelf en kopieer dat adres.',
+  copy_already_mirrored:
+    'Dit bericht staat al in Podium, bij een andere aankondiging of als gesprek van iemand anders. Plak het adres van het bericht van de gemeente.',
+  copy_already_recorded: (p: MessageParams) => `Bij deze aankondiging staat het adres op ${p.platform} al.`,
   settings_stale:
     'Een collega heeft deze instellingen intussen gewijzigd. Haal ze opnieuw op en stuur uw wijziging met die versie.',
   logo_empty: 'Het bestand met het logo is leeg.',
@@ -377,6 +389,18 @@ export const en: Texts = {
   origin_host: 'This is not a valid web address. Fill it in like https://www.municipality.nl.',
   origin_too_long: 'This web address is too long (at most 300 characters).',
   origin_not_listed: 'This web address is not (or no longer) in the list.',
+  announcement_not_found: 'This announcement does not exist (any more).',
+  announcement_not_published:
+    'This announcement is not published yet. Post it elsewhere only once it is on the portal.',
+  copy_not_a_url:
+    'This is not a web address. Paste the address of the post, like https://x.com/municipality/status/1790000000000000000.',
+  copy_wrong_platform: (p: MessageParams) =>
+    `This address does not belong to ${p.platform}. Paste the address of the post on ${p.platform}.`,
+  copy_not_a_post:
+    'This address does not lead to one post but, for example, to a profile. Open the post itself and copy its address.',
+  copy_already_mirrored:
+    "This post is already in Podium, with another announcement or as someone else's thread. Paste the address of the municipality's post.",
+  copy_already_recorded: (p: MessageParams) => `This announcement already has its address on ${p.platform}.`,
   settings_stale:
     'A colleague has changed these settings in the meantime. Fetch them again and send your change with that version.',
   logo_empty: 'The file with the logo is empty.',

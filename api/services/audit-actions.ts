@@ -6,6 +6,7 @@
  */
 export const AUDIT_ACTIONS = [
   'announcement.approved',
+  'announcement.copy_recorded',
   'announcement.created',
   'announcement.deleted',
   'announcement.edit_posted',

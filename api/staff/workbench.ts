@@ -35,6 +35,7 @@ import { embeddingRoutes } from './embedding/routes.ts';
 import { queueApi } from './queue/api.ts';
 import { privacyApi } from './privacy/api.ts';
 import { colleaguesApi } from './colleagues/api.ts';
+import { announcementsApi } from './announcements/api.ts';
 import { embeddingApi } from './embedding/api.ts';
 import { guidelinesApi } from './settings/guideline-api.ts';
 import { organisationApi } from './settings/api.ts';
@@ -121,6 +122,7 @@ export function staffWorkbench(options: StaffWorkbenchOptions = {}): OpenAPIHono
   app.route('/', colleaguesApi());
   app.route('/', accountsApi());
   app.route('/', embeddingApi());
+  app.route('/', announcementsApi({ publicUrl: options.publicUrl }));
   app.route('/', guidelinesApi());
   app.route('/', organisationApi());
   app.route('/', houseRulesApi());

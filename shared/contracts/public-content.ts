@@ -231,6 +231,10 @@ export const PublishedAnnouncement = z
     publishedAt: InputText,
     updatedAt: InputText,
     images: z.array(z.object({ id: InputText, description: InputText, url: InputText })),
+    /** The municipality's own posts of it on social media (never a resident's), for "also on X". */
+    alsoOn: z
+      .array(z.object({ platform: z.enum(['mastodon', 'bluesky', 'x', 'facebook', 'instagram']), url: InputText }))
+      .default([]),
   })
   .openapi('PublishedAnnouncement');
 export type PublishedAnnouncement = z.infer<typeof PublishedAnnouncement>;

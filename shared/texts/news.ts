@@ -9,6 +9,8 @@ export const nl = {
   published: 'Gepubliceerd op',
   updated: 'Bijgewerkt op',
   back: 'Al het nieuws',
+  alsoOn: 'Ook op',
+  platforms: { mastodon: 'Mastodon', bluesky: 'Bluesky', x: 'X', facebook: 'Facebook', instagram: 'Instagram' },
   contentWarning: (warning: string) => `Waarschuwing: ${warning}. Toon het bericht`,
   kinds: {
     roadworks: 'Wegwerkzaamheden',
@@ -29,6 +31,8 @@ export const en: typeof nl = {
   published: 'Published on',
   updated: 'Updated on',
   back: 'All news',
+  alsoOn: 'Also on',
+  platforms: { mastodon: 'Mastodon', bluesky: 'Bluesky', x: 'X', facebook: 'Facebook', instagram: 'Instagram' },
   contentWarning: (warning) => `Warning: ${warning}. Show the message`,
   kinds: {
     roadworks: 'Roadworks',

@@ -17,6 +17,7 @@ import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { acceptImage, type ImageType } from '../image-facts.ts';
 import {
+  announcementCopies,
   announcementImages,
   announcementPostings,
   announcements,
@@ -140,6 +141,8 @@ export type Announcement = typeof announcements.$inferSelect & {
     lastError: string | null;
     url: string | null;
   }>;
+  /** Where staff posted it by hand (X, Facebook, Instagram), with its mirrored thread. */
+  copies: Array<{ platform: string; url: string; threadId: string | null }>;
 };
 
 export async function getAnnouncement(
@@ -176,7 +179,15 @@ export async function getAnnouncement(
     .from(announcementPostings)
     .innerJoin(socialAccounts, eq(socialAccounts.id, announcementPostings.accountId))
     .where(eq(announcementPostings.announcementId, id));
-  return { ...row, images, postings };
+  const copies = await db
+    .select({
+      platform: announcementCopies.platform,
+      url: announcementCopies.url,
+      threadId: announcementCopies.threadId,
+    })
+    .from(announcementCopies)
+    .where(eq(announcementCopies.announcementId, id));
+  return { ...row, images, postings, copies };
 }
 
 export async function listAnnouncements(db: Reader, organisationId: string) {
@@ -338,6 +349,12 @@ export async function saveAnnouncement(
     imageChanges: ImageChange[];
     now: Date;
     publicUrl: string;
+    /**
+     * For an edit of a published announcement: delete the Bluesky post and post it again with
+     * the new text (Bluesky has no edit; its replies and likes do not move along). False
+     * leaves the Bluesky post with its old text. Default true.
+     */
+    repostOnBluesky?: boolean;
   },
 ): Promise<SaveResult> {
   const { actor, values, now } = params;
@@ -458,7 +475,7 @@ export async function saveAnnouncement(
       await tx.delete(announcementPostings).where(eq(announcementPostings.announcementId, id));
     }
     if (published) {
-      await carryToPlatforms(tx, id, values.accountIds, now);
+      await carryToPlatforms(tx, id, values.accountIds, now, params.repostOnBluesky ?? true);
       await markContentChanged(tx);
     }
     await audit(tx, actor, {
@@ -477,9 +494,29 @@ export async function saveAnnouncement(
 }
 
 /** After an edit of a published announcement: each account gets the edit, a new account the post, a dropped one a removal. */
-async function carryToPlatforms(tx: Tx, id: string, accountIds: string[], now: Date): Promise<void> {
-  const postings = await tx.select().from(announcementPostings).where(eq(announcementPostings.announcementId, id));
+async function carryToPlatforms(
+  tx: Tx,
+  id: string,
+  accountIds: string[],
+  now: Date,
+  repostOnBluesky: boolean,
+): Promise<void> {
+  const postings = (
+    await tx
+      .select({ posting: announcementPostings, platform: socialAccounts.platform })
+      .from(announcementPostings)
+      .innerJoin(socialAccounts, eq(socialAccounts.id, announcementPostings.accountId))
+      .where(eq(announcementPostings.announcementId, id))
+  ).map((row) => ({ ...row.posting, platform: row.platform }));
   for (const posting of postings) {
+    // Bluesky cannot edit: left alone, the post keeps its old text (the poster's choice).
+    if (
+      !repostOnBluesky &&
+      posting.platform === 'bluesky' &&
+      posting.externalId &&
+      accountIds.includes(posting.accountId)
+    )
+      continue;
     const action = accountIds.includes(posting.accountId)
       ? posting.externalId
         ? 'edit'

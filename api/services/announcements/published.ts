@@ -3,10 +3,16 @@
  * published ones, newest first, each image by the address Podium serves it at and with its
  * alternative text. Images are served by Podium itself, never from a platform's servers.
  */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { PublishedAnnouncement } from '../../../shared/contracts/public-content.ts';
 import type { Db } from '../../db/client.ts';
-import { announcementImages, announcements } from '../../db/schema.ts';
+import {
+  announcementCopies,
+  announcementImages,
+  announcementPostings,
+  announcements,
+  socialAccounts,
+} from '../../db/schema.ts';
 
 export const announcementImageUrl = (id: string) => `/api/announcements/images/${id}`;
 
@@ -36,6 +42,36 @@ export async function listPublishedAnnouncements(
             ),
           )
           .orderBy(asc(announcementImages.position));
+  const ids = rows.map((r) => r.id);
+  const copies =
+    ids.length === 0
+      ? []
+      : await db
+          .select({
+            announcementId: announcementCopies.announcementId,
+            platform: announcementCopies.platform,
+            url: announcementCopies.url,
+          })
+          .from(announcementCopies)
+          .where(inArray(announcementCopies.announcementId, ids));
+  const posted =
+    ids.length === 0
+      ? []
+      : await db
+          .select({
+            announcementId: announcementPostings.announcementId,
+            platform: socialAccounts.platform,
+            url: announcementPostings.url,
+          })
+          .from(announcementPostings)
+          .innerJoin(socialAccounts, eq(socialAccounts.id, announcementPostings.accountId))
+          .where(
+            and(
+              inArray(announcementPostings.announcementId, ids),
+              eq(announcementPostings.state, 'sent'),
+              isNotNull(announcementPostings.url),
+            ),
+          );
   return rows.map((row) => ({
     slug: row.slug,
     kind: row.kind,
@@ -49,6 +85,9 @@ export async function listPublishedAnnouncements(
     images: images
       .filter((image) => image.announcementId === row.id)
       .map((image) => ({ id: image.id, description: image.description, url: announcementImageUrl(image.id) })),
+    alsoOn: [...posted, ...copies]
+      .filter((post) => post.announcementId === row.id && post.url && /^https:\/\//.test(post.url))
+      .map((post) => ({ platform: post.platform, url: post.url! })),
   }));
 }
 

@@ -215,8 +215,10 @@ async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, n
     const columns = postColumns(post, position);
     if (post.placeholder && before && !before.placeholder) {
       // A post we hold is now a placeholder: deleted, blocked or hidden at the source, or
-      // simply not in this read. Only a complete read or the platform's word removes it.
-      const gone = post.placeholder === 'deleted' || (post.raw === null && thread.complete);
+      // simply not in this read. Only a complete read or the platform's word removes it; a
+      // root left out of a comments file (Facebook, Instagram) is not in it by the file's nature.
+      const gone =
+        post.placeholder === 'deleted' || (post.raw === null && thread.complete && post.id !== thread.rootId);
       if (gone || post.raw !== null) {
         await tx
           .update(socialPosts)

@@ -13,6 +13,9 @@ export const announcementPaths = {
   save: (id: string) => `/beheer/aankondigingen/${id}`,
   approve: (id: string) => `/beheer/aankondigingen/${id}/goedkeuren`,
   remove: (id: string) => `/beheer/aankondigingen/${id}/verwijderen`,
+  /** Where staff paste the address of the post they made by hand on X, Facebook or Instagram. */
+  copy: (id: string) => `/beheer/aankondigingen/${id}/elders`,
+  copyScript: '/beheer/assets/copy-text.js',
 };
 
 /** Large enough for four images of 1 MB each and the text. */

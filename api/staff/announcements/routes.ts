@@ -5,6 +5,7 @@
  * asked, schedules; a refusal comes back as the composer with the saved draft, the values
  * and an error per field. Approval and deletion are forms of their own.
  */
+import { readFile } from 'node:fs/promises';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -23,6 +24,8 @@ import {
   type NewImage,
   type Problem,
 } from '../../services/announcements/compose.ts';
+import { COPY_PLATFORMS, recordCopy, type CopyPlatform } from '../../services/announcements/copies.ts';
+import { messageFor } from '../../messages/texts.ts';
 import { describePostingHours, instantFromLocal, localOf } from '../../services/announcements/posting-hours.ts';
 import { ANNOUNCEMENT_KINDS, TEMPLATES, type AnnouncementKind } from '../../services/announcements/templates.ts';
 import type { ActiveSession } from '../../services/auth/sessions.ts';
@@ -43,6 +46,7 @@ import * as announcementTexts from './texts.ts';
 import { renderComposerPage, renderListPage, type ComposerValues } from './view.ts';
 
 const Id = z.uuid();
+const COPY_SCRIPT = new URL('../kit/assets/copy-text.js', import.meta.url);
 const Fields = z.object({
   kind: z.enum(ANNOUNCEMENT_KINDS as [AnnouncementKind, ...AnnouncementKind[]]),
   title: InputText.trim().min(1).max(150),
@@ -91,6 +95,7 @@ function valuesFrom(body: FormBody): ComposerValues {
     alts,
     newAlt: field(body, 'image-alt') ?? '',
     removeImages: fields(body, 'remove-image'),
+    repostBluesky: field(body, 'repostOffered') === '1' ? field(body, 'repostBluesky') === '1' : true,
   };
 }
 
@@ -120,6 +125,11 @@ export function announcementRoutes(options: { publicUrl?: string | undefined } =
   const app = new Hono<StaffEnv>();
   const publicUrl = options.publicUrl ?? '';
 
+  app.get(announcementPaths.copyScript, async (c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.body(await readFile(COPY_SCRIPT, 'utf8'), 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+  });
+
   const composer = async (
     c: Context<StaffEnv>,
     lang: Locale,
@@ -130,6 +140,7 @@ export function announcementRoutes(options: { publicUrl?: string | undefined } =
       errors?: FieldError[];
       notice?: string | undefined;
       status?: 200 | 409 | 422;
+      copyUrls?: Partial<Record<CopyPlatform, string>>;
     },
   ) => {
     const channels = await loadChannels(c.get('db'), session.user.organisationId);
@@ -160,6 +171,7 @@ export function announcementRoutes(options: { publicUrl?: string | undefined } =
         errors: extra.errors,
         notice: extra.notice,
         publicUrl: publicUrl || new URL(c.req.url).origin,
+        ...(extra.copyUrls ? { copyUrls: extra.copyUrls } : {}),
       }),
       extra.status ?? 200,
     );
@@ -218,6 +230,7 @@ export function announcementRoutes(options: { publicUrl?: string | undefined } =
         ['voorgelegd', m.submittedNotice],
         ['goedgekeurd', m.approvedNotice(when)],
         ['gewijzigd', m.editedNotice],
+        ...COPY_PLATFORMS.map((p) => [`vastgelegd-${p}`, m.copyRecordedNotice(m.platformNames[p])] as const),
       ]);
       return composer(c, lang, session, {
         announcement,
@@ -269,6 +282,8 @@ export function announcementRoutes(options: { publicUrl?: string | undefined } =
       })),
       now,
       publicUrl: publicUrl || new URL(c.req.url).origin,
+      // The choice is on the form only where a Bluesky post exists; elsewhere nothing to choose.
+      repostOnBluesky: values.repostBluesky ?? true,
     });
     if (saved.kind === 'not_found') return notFound(c, lang, session);
     if (saved.kind === 'stale') {
@@ -325,6 +340,50 @@ export function announcementRoutes(options: { publicUrl?: string | undefined } =
 
   app.post(announcementPaths.create, (c) => save(c, undefined));
   app.post('/beheer/aankondigingen/:id', (c) => save(c, c.req.param('id')));
+
+  app.post('/beheer/aankondigingen/:id/elders', async (c) => {
+    const form = await staffForm(c, 'announcements.write');
+    if (form instanceof Response) return form;
+    const { body, lang, session } = form;
+    const id = c.req.param('id');
+    if (!Id.safeParse(id).success) return notFound(c, lang, session);
+    const db = c.get('db');
+    const m = textsFor(announcementTexts, lang);
+    const platform = field(body, 'platform') ?? '';
+    const url = (field(body, 'url') ?? '').slice(0, 2000);
+    const current = await getAnnouncement(db, session.user.organisationId, id);
+    if (!current || current.state === 'deleted') return notFound(c, lang, session);
+    if (!(COPY_PLATFORMS as readonly string[]).includes(platform)) {
+      return composer(c, lang, session, {
+        announcement: current,
+        errors: [{ field: 'title', message: m.errors.wrong_state }],
+        status: 422,
+      });
+    }
+    const copyPlatform = platform as CopyPlatform;
+    const result = await recordCopy(db, {
+      actor: { id: session.user.id, organisationId: session.user.organisationId },
+      id,
+      platform: copyPlatform,
+      url,
+      now: c.get('now')(),
+      publicUrl: publicUrl || new URL(c.req.url).origin,
+    });
+    if (result.kind === 'not_found') return notFound(c, lang, session);
+    if (result.kind === 'recorded') {
+      return c.redirect(`${announcementPaths.one(lang, id)}?klaar=vastgelegd-${copyPlatform}`, 303);
+    }
+    const message =
+      result.kind === 'wrong_state'
+        ? messageFor(lang, 'announcement_not_published')
+        : messageFor(lang, `copy_${result.problem}`, { platform: m.platformNames[copyPlatform] });
+    return composer(c, lang, session, {
+      announcement: current,
+      errors: [{ field: `copy-url-${copyPlatform}`, message }],
+      copyUrls: { [copyPlatform]: url },
+      status: 422,
+    });
+  });
 
   const step = (kind: 'approve' | 'remove') => async (c: Context<StaffEnv>) => {
     const form = await staffForm(c, 'announcements.write');

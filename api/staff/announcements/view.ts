@@ -8,6 +8,7 @@ import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { textsFor } from '../../../shared/i18n.ts';
 import { attrs, html, join, nothing, type Html } from '../../../shared/html/index.ts';
 import type { Announcement, Channels } from '../../services/announcements/compose.ts';
+import { COPY_PLATFORMS, type CopyPlatform } from '../../services/announcements/copies.ts';
 import { LIMITS, platformText, type PreviewPlatform } from '../../services/announcements/limits.ts';
 import { describePostingHours } from '../../services/announcements/posting-hours.ts';
 import { ANNOUNCEMENT_KINDS, KIND_NAMES, type AnnouncementKind } from '../../services/announcements/templates.ts';
@@ -15,6 +16,7 @@ import { errorSummary, fieldError, hiddenFields, notice, time } from '../kit/com
 import type { FieldError } from '../kit/form-errors.ts';
 import { formatDateTime } from '../kit/format.ts';
 import { staffPage, type PageSession } from '../kit/shell.ts';
+import { threadPaths } from '../threads/paths.ts';
 import { webcarePaths } from '../webcare/paths.ts';
 import { readabilityHint } from '../webcare/view.ts';
 import { announcementPaths } from './paths.ts';
@@ -63,6 +65,12 @@ ${table}`;
   return staffPage({ lang, title: m.title, body, session, path: announcementPaths.list(lang) });
 }
 
+const COPY_EXAMPLES: Record<CopyPlatform, string> = {
+  x: 'https://x.com/gemeente/status/1790000000000000000',
+  facebook: 'https://www.facebook.com/gemeente/posts/1234567890',
+  instagram: 'https://www.instagram.com/p/C1a2b3c4d5e/',
+};
+
 export type ComposerValues = {
   kind: string;
   title: string;
@@ -75,6 +83,8 @@ export type ComposerValues = {
   alts: Record<string, string>;
   newAlt: string;
   removeImages: string[];
+  /** For an edit: delete the Bluesky post and post it again (checked unless unticked). */
+  repostBluesky?: boolean;
 };
 
 export function renderComposerPage(options: {
@@ -87,6 +97,8 @@ export function renderComposerPage(options: {
   errors?: FieldError[];
   notice?: string | undefined;
   publicUrl: string;
+  /** Addresses typed into the copy forms, kept after a refusal. */
+  copyUrls?: Partial<Record<CopyPlatform, string>>;
 }): string {
   const { lang, session, values, announcement, channels } = options;
   const m = textsFor(announcementTexts, lang);
@@ -190,8 +202,13 @@ ${wrap('images', m.imageFile, null, html`<input${attrs({ id: id('images'), name:
       );
 
   const action = announcement ? announcementPaths.save(announcement.id) : announcementPaths.create;
+  const onBluesky = published && announcement.postings.some((p) => p.platform === 'bluesky' && p.state === 'sent');
+  const repost = onBluesky
+    ? html`<input type="hidden" name="repostOffered" value="1"><div class="staff-field"><p class="staff-hint" id="${id('repost')}-hint">${m.blueskyEdit}</p>
+<div class="staff-check"><input${attrs({ type: 'checkbox', name: 'repostBluesky', value: '1', id: id('repost'), checked: values.repostBluesky ?? true, 'aria-describedby': `${id('repost')}-hint` })}><label for="${id('repost')}">${m.blueskyRepost}</label></div></div>`
+    : nothing;
   const buttons = published
-    ? html`<button type="submit" name="action" value="save" class="staff-button">${m.saveEdit}</button>`
+    ? html`${repost}<button type="submit" name="action" value="save" class="staff-button">${m.saveEdit}</button>`
     : html`<button type="submit" name="action" value="schedule" class="staff-button">${m.schedule}</button>
 <button type="submit" name="action" value="save" class="staff-button staff-button--secondary">${m.save}</button>`;
   const form = html`<form method="post" action="${action}" enctype="multipart/form-data" class="staff-form" novalidate>
@@ -200,6 +217,35 @@ ${kindField}${titleField}${languageField}${bodyField}${warningField}${accountsFi
 <div class="staff-actions">${buttons}</div>
 </form>`;
 
+  const images = announcement?.images ?? [];
+  const copyBlock = (platform: CopyPlatform, p: ReturnType<typeof previewOf>) => {
+    const name = m.platformNames[platform];
+    const recorded = announcement?.copies.find((copy) => copy.platform === platform);
+    const urlName = `copy-url-${platform}`;
+    const error = errorOf(urlName);
+    const altList =
+      images.length === 0
+        ? nothing
+        : html`<p id="copy-${platform}-alt-heading">${m.altReminder(name)}</p>
+<ul aria-labelledby="copy-${platform}-alt-heading">${images.map((image) => html`<li>${m.altReminderImage(image.position)} ${image.description.trim() || m.altNone}</li>`)}</ul>`;
+    const urlPart = recorded
+      ? html`<p>${m.copyRecorded(name)} <a href="${recorded.url}">${recorded.url}</a>${recorded.threadId ? html` — <a href="${threadPaths.page(lang)}">${m.copyThread}</a>` : nothing}</p>`
+      : announcement && published
+        ? html`<form method="post" action="${announcementPaths.copy(announcement.id)}" class="staff-form" novalidate>
+${hiddenFields({ ...basics, platform })}
+<div class="staff-field${error ? ' staff-field--invalid' : ''}"><label for="${id(urlName)}">${m.copyUrl(name)}</label>
+<p class="staff-hint" id="${id(urlName)}-hint">${m.copyUrlHint(COPY_EXAMPLES[platform])}</p>
+${error ? fieldError(lang, `${id(urlName)}-error`, error.message) : nothing}
+<input${attrs({ id: id(urlName), name: 'url', type: 'url', inputmode: 'url', autocomplete: 'off', value: options.copyUrls?.[platform] ?? '', 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': [`${id(urlName)}-hint`, error ? `${id(urlName)}-error` : ''].filter(Boolean).join(' ') })}></div>
+<button type="submit" class="staff-button staff-button--secondary">${m.copyUrlSave(name)}</button></form>`
+        : html`<p class="staff-hint">${m.copyUrlLater}</p>`;
+    return html`<div class="staff-preview"><div class="staff-field"><label for="copy-${platform}">${name}</label>
+<p class="staff-hint" id="copy-${platform}-hint">${m.count(p.length, p.max, 'characters')} — ${p.fits ? m.fits : m.tooLong(p.length - p.max)}${platform === 'instagram' ? ` ${m.instagramNote}` : ''}</p>
+<textarea id="copy-${platform}" readonly rows="5" lang="${textLang}" aria-describedby="copy-${platform}-hint">${p.text}</textarea></div>
+<button type="button" class="staff-button staff-button--secondary" hidden${attrs({ 'data-copy-for': `copy-${platform}`, 'data-copied': m.copied(name), 'data-failed': m.copyFailed })}>${m.copyButton(name)}</button>
+${altList}
+${urlPart}</div>`;
+  };
   const portalUrl = `${options.publicUrl.replace(/\/$/, '')}${values.language === 'en' ? '/en/news' : '/nieuws'}/${announcement?.slug ?? '…'}/`;
   const previewOf = (platform: PreviewPlatform) =>
     platformText(platform, { body: values.body, contentWarning: values.contentWarning || null, portalUrl });
@@ -218,12 +264,8 @@ ${platform === 'mastodon' && values.contentWarning ? html`<p><strong>CW:</strong
 })}</section>
 <section aria-labelledby="copy-heading"><h2 id="copy-heading">${m.copyHeading}</h2>
 <p>${m.copyIntro}</p>
-${(['x', 'facebook', 'instagram'] as const).map((platform) => {
-  const p = previewOf(platform);
-  return html`<div class="staff-field"><label for="copy-${platform}">${m.platformNames[platform]}</label>
-<p class="staff-hint" id="copy-${platform}-hint">${m.count(p.length, p.max, 'characters')} — ${p.fits ? m.fits : m.tooLong(p.length - p.max)}${platform === 'instagram' ? ` ${m.instagramNote}` : ''}</p>
-<textarea id="copy-${platform}" readonly rows="5" lang="${textLang}" aria-describedby="copy-${platform}-hint">${p.text}</textarea></div>`;
-})}</section>`;
+<p class="staff-visually-hidden" aria-live="polite" data-copy-status></p>
+${COPY_PLATFORMS.map((platform) => copyBlock(platform, previewOf(platform)))}</section>`;
 
   const postings =
     announcement && announcement.postings.length > 0
@@ -261,6 +303,6 @@ ${remove}`;
     session,
     path: announcement ? announcementPaths.one(lang, announcement.id) : announcementPaths.compose(lang),
     hasErrors: errors.length > 0,
-    scripts: [webcarePaths.readabilityScript],
+    scripts: [webcarePaths.readabilityScript, announcementPaths.copyScript],
   });
 }

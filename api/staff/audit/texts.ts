@@ -198,6 +198,8 @@ export const nl = {
   actorEntries: 'Toont alle regels van deze persoon',
   sentences: {
     'announcement.approved': ({ details: d }) => `{actor} keurde de aankondiging „${str(d, 'title')}” goed`,
+    'announcement.copy_recorded': ({ details: d }) =>
+      `{actor} legde vast waar de aankondiging „${str(d, 'title')}” op ${str(d, 'platform')} staat: ${str(d, 'url')}`,
     'announcement.created': ({ details: d }) => `{actor} schreef de aankondiging „${str(d, 'title')}”`,
     'announcement.deleted': ({ details: d }) => `{actor} verwijderde de aankondiging „${str(d, 'title')}”`,
     'announcement.edit_posted': ({ details: d }) =>
@@ -465,6 +467,8 @@ export const en: Texts = {
   actorEntries: 'Shows every entry by this person',
   sentences: {
     'announcement.approved': ({ details: d }) => `{actor} approved the announcement "${str(d, 'title')}"`,
+    'announcement.copy_recorded': ({ details: d }) =>
+      `{actor} recorded where the announcement "${str(d, 'title')}" is on ${str(d, 'platform')}: ${str(d, 'url')}`,
     'announcement.created': ({ details: d }) => `{actor} wrote the announcement "${str(d, 'title')}"`,
     'announcement.deleted': ({ details: d }) => `{actor} deleted the announcement "${str(d, 'title')}"`,
     'announcement.edit_posted': ({ details: d }) =>

@@ -55,6 +55,10 @@ export const STAFF_TAGS = {
     name: 'Staff: consultations',
     description: 'Consultation authoring, lifecycle and outcome, and the topics they are filed under.',
   },
+  announcements: {
+    name: 'Staff: announcements',
+    description: 'Announcements: where staff posted one by hand on X, Facebook or Instagram.',
+  },
   privacy: { name: 'Staff: privacy', description: "Residents' privacy requests: search, export, erase." },
   colleagues: { name: 'Staff: colleagues', description: 'Staff accounts: list, invite, roles, deactivate.' },
   socialAccounts: {

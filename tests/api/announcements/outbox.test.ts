@@ -268,6 +268,73 @@ for (const target of databaseTargets()) {
       assert.equal(platform.bskyPosts.has(editPosted!.externalId!), true);
     });
 
+    it('edits the Mastodon status in place with the image described, and leaves Bluesky alone when re-posting is declined', async () => {
+      const id = await scheduled('Omleiding Stationsweg', [mastodonId, blueskyId]);
+      await pass(MONDAY);
+      const before = await postingsOf(id);
+      const status = before.find((p) => p.accountId === mastodonId)!.externalId!;
+      const record = before.find((p) => p.accountId === blueskyId)!.externalId!;
+      const [row] = await t.db.select().from(announcements).where(eq(announcements.id, id));
+      const edited = await saveAnnouncement(t.db, {
+        actor,
+        id,
+        version: row!.version,
+        values: {
+          kind: 'roadworks',
+          title: 'Omleiding Stationsweg',
+          body: 'De omleiding gaat nu via de Parallelweg.',
+          language: 'nl',
+          contentWarning: null,
+          accountIds: [mastodonId, blueskyId],
+        },
+        newImages: [],
+        imageChanges: [],
+        now: minutesAfter(MONDAY, 10),
+        publicUrl: PUBLIC_URL,
+        repostOnBluesky: false,
+      });
+      assert.equal(edited.kind, 'saved');
+      const result = await pass(minutesAfter(MONDAY, 10));
+      assert.equal(result.posted, 1, 'only Mastodon');
+      const onMastodon = platform.statuses.get(status)!;
+      assert.match(String(onMastodon.content), /Parallelweg/);
+      assert.ok(onMastodon.edited_at, 'edited in place, same id');
+      assert.deepEqual(
+        (onMastodon.media_attachments as Array<{ description: string }>).map((m) => m.description),
+        ['Kaart van de omleiding'],
+      );
+      const bsky = platform.bskyPosts.get(record);
+      assert.ok(bsky, 'the Bluesky post is still there');
+      assert.doesNotMatch(String((bsky!.post as { record: { text: string } }).record.text), /Parallelweg/);
+      assert.equal((await postingsOf(id)).find((p) => p.accountId === blueskyId)!.externalId, record);
+    });
+
+    it('counts a post already deleted on the platform as removed, and audits it', async () => {
+      const id = await scheduled('Brug weer open', [mastodonId, blueskyId]);
+      await pass(MONDAY);
+      const before = await postingsOf(id);
+      const status = before.find((p) => p.accountId === mastodonId)!.externalId!;
+      const record = before.find((p) => p.accountId === blueskyId)!.externalId!;
+      // Someone removed both posts by hand on the platforms first: they answer 404 / nothing to delete.
+      platform.statuses.delete(status);
+      platform.bskyPosts.delete(record);
+      const [row] = await t.db.select().from(announcements).where(eq(announcements.id, id));
+      await deleteAnnouncement(t.db, { actor, id, version: row!.version, now: minutesAfter(MONDAY, 5) });
+      const result = await pass(minutesAfter(MONDAY, 5));
+      assert.deepEqual([result.posted, result.failed, result.retried], [2, 0, 0]);
+      assert.deepEqual(
+        (await postingsOf(id)).map((p) => [p.action, p.state]),
+        [
+          ['remove', 'sent'],
+          ['remove', 'sent'],
+        ],
+      );
+      const removed = (await t.db.select().from(auditLog).where(eq(auditLog.subjectId, id))).filter(
+        (a) => a.action === 'announcement.removed_from_platform',
+      );
+      assert.equal(removed.length, 2);
+    });
+
     it('waits for the reset time of a 429, then posts', async () => {
       const id = await scheduled('Vertraging veerpont', [mastodonId]);
       platform.trouble({ kind: 'rate_limited', retryAfterSeconds: 600, style: 'mastodon' }, 1);

@@ -6,6 +6,7 @@
  * working at 200% text. Runs its own Podium in the test process.
  */
 import { expect, test } from '@playwright/test';
+import { sql } from 'drizzle-orm';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import { horizontalOverflow } from '../support/page-checks.ts';
 import { logInAsStaff, startStaffPodium, type StaffPodium } from '../support/staff-podium.ts';
@@ -67,4 +68,39 @@ test('an image without alternative text is refused at its field; a text too long
   await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
   await expect(page.locator('#announcement-image-1')).toBeVisible();
   await expectNoAxeViolations(page, { context: 'the composer with errors at 200% text' });
+});
+
+test('the text to copy for X is copied with the keyboard and announced; a pasted address is checked and recorded', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: podium.baseUrl });
+  await logInAsStaff(page, podium.baseUrl, POSTER, { next: '/beheer/aankondigingen/nieuw?soort=roadworks' });
+  await page.getByLabel('Titel').fill('Werk aan de Kerkstraat');
+  await page.getByRole('button', { name: 'Concept opslaan' }).click();
+  await expect(page.locator('main')).toContainText('Zodra de aankondiging gepubliceerd is');
+  const copy = page.getByRole('button', { name: 'Kopieer de tekst voor X' });
+  await copy.focus();
+  await page.keyboard.press('Enter');
+  // A polite live region of its own, not a second role=status next to the page's notice.
+  await expect(page.locator('[aria-live="polite"][data-copy-status]')).toHaveText('De tekst voor X is gekopieerd.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('/nieuws/werk-aan-de-kerkstraat/');
+
+  // Published (the outbox's step, done here directly): the address field appears.
+  const id = /aankondigingen\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+  await podium.database.db.execute(
+    sql`update announcements set state = 'published', published_at = now() where id = ${id}`,
+  );
+  await page.reload();
+  const field = page.getByLabel('Adres van het bericht op X');
+  await field.fill('https://x.com/gemeente');
+  await page.getByRole('button', { name: 'Adres op X vastleggen' }).click();
+  await expect(page.locator('#staff-error-summary')).toBeFocused();
+  await expect(page.getByLabel('Adres van het bericht op X')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page, { context: 'the composer with a refused post address' });
+  await page.getByLabel('Adres van het bericht op X').fill('https://x.com/gemeente/status/1790000000000000042');
+  await page.getByRole('button', { name: 'Adres op X vastleggen' }).click();
+  await expect(page.locator('main')).toContainText('Het adres op X is vastgelegd.');
+  await expect(page.getByRole('link', { name: 'https://x.com/gemeente/status/1790000000000000042' })).toBeVisible();
+  await expectNoAxeViolations(page, { context: 'the composer with a recorded post address' });
 });

@@ -329,6 +329,33 @@ for (const target of databaseTargets()) {
         .from(announcementPostings)
         .where(eq(announcementPostings.announcementId, id));
       assert.deepEqual([posting!.action, posting!.state], ['edit', 'pending']);
+      // Bluesky has no edit: the page says so plainly, and offers delete-and-repost (unticked: the old text stays).
+      await t.db
+        .update(announcementPostings)
+        .set({ action: 'publish', state: 'sent' })
+        .where(eq(announcementPostings.announcementId, id));
+      const form = await page(poster, `/beheer/aankondigingen/${id}`);
+      assert.match(
+        form,
+        /Bluesky kent geen bewerken: zonder opnieuw plaatsen houdt het bericht op Bluesky de oude tekst/,
+      );
+      assert.match(form, /<input type="checkbox" name="repostBluesky" value="1" id="announcement-repost" checked/);
+      const kept = await send(poster, `/beheer/aankondigingen/${id}`, {
+        ...base,
+        title: 'Nieuwe dienstregeling lijn 4',
+        kind: 'timetable_change',
+        body: 'Vanaf 7 december rijdt lijn 4 elk kwartier, ook op zondag.',
+        version: String((await rowOf(id)).version),
+        account: accountId,
+        repostOffered: '1',
+        action: 'save',
+      });
+      assert.equal(kept.status, 303);
+      const [untouched] = await t.db
+        .select()
+        .from(announcementPostings)
+        .where(eq(announcementPostings.announcementId, id));
+      assert.deepEqual([untouched!.action, untouched!.state], ['publish', 'sent'], 'Bluesky keeps the old text');
 
       const stale = await send(poster, `/beheer/aankondigingen/${id}/verwijderen`, { lang: 'en', version: '1' });
       assert.equal(stale.status, 409);
