@@ -19,9 +19,11 @@ import { tweet, X_USERS } from '../../fixtures/social/payloads.ts';
 import { NOW, openTestApp, type TestApp } from '../../support/app.ts';
 import { databaseTargets } from '../../support/databases.ts';
 import { addStaffUser, logIn, ORIGIN } from '../../support/staff.ts';
+import { PNG_40x30 } from '../../support/image-fixtures.ts';
 
 const PUBLIC_URL = 'https://podium.demodam.example';
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 9, 9, 9]);
+// A real image: announcement images are read and stripped of their metadata (image-metadata.ts).
+const PNG = PNG_40x30;
 const MONDAY = new Date('2026-11-30T09:00:00Z');
 const X_POST = 'https://x.com/gemeente/status/1790000000000000001';
 
