@@ -53,10 +53,21 @@ export function parseSetupArgs(argv: string[]): SetupArgs {
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const name = values.name?.trim();
-  const slug = values.slug?.trim();
-  const adminEmail = values['admin-email']?.trim();
-  if (!name || !slug || !adminEmail) throw new UsageError('--name, --slug and --admin-email are required.');
+  const args = {
+    name: values.name?.trim() ?? '',
+    nameEn: values['name-en']?.trim() || undefined,
+    slug: values.slug?.trim() ?? '',
+    adminEmail: values['admin-email']?.trim() ?? '',
+    adminName: values['admin-name']?.trim() || undefined,
+  };
+  checkSetupArgs(args);
+  return args;
+}
+
+/** Throws UsageError for a missing or malformed value; also run on a job from the admin socket. */
+function checkSetupArgs(args: SetupArgs): void {
+  const { name, slug, adminEmail } = args;
+  if (!name.trim() || !slug || !adminEmail) throw new UsageError('--name, --slug and --admin-email are required.');
   if (!SLUG.test(slug) || slug.length > SLUG_MAX_LENGTH) {
     throw new UsageError(
       `"${slug}" is not a valid slug: use lower-case letters, digits and single hyphens (at most ${SLUG_MAX_LENGTH}).`,
@@ -64,13 +75,6 @@ export function parseSetupArgs(argv: string[]): SetupArgs {
   }
   if (!isEmailAddress(normalizeEmail(adminEmail)))
     throw new UsageError(`"${adminEmail}" is not a valid e-mail address.`);
-  return {
-    name,
-    nameEn: values['name-en']?.trim() || undefined,
-    slug,
-    adminEmail,
-    adminName: values['admin-name']?.trim() || undefined,
-  };
 }
 
 /**
@@ -82,6 +86,7 @@ export async function setupOrganisation(
   args: SetupArgs,
   context: { publicUrl?: string | undefined; oidcName?: string | undefined } = {},
 ): Promise<string[]> {
+  checkSetupArgs(args);
   const created = await db.transaction(async (tx) => {
     const [taken] = await tx
       .select({ id: organisations.id })

@@ -31,6 +31,7 @@ import {
 } from '../../api/db/schema.ts';
 import type { RateLimitRules } from '../../api/services/rate-limit.ts';
 import { DEFAULT_HOUSE_RULES, DEFAULT_WIDGET_NAME } from '../../api/services/organisation-defaults.ts';
+import { buildPublishedSnapshot } from '../../api/services/published-content.ts';
 import { seedDemoData } from '../../api/services/seed.ts';
 import { startAdminSocket } from '../../api/services/social/admin-socket.ts';
 import { NOW, postForm } from '../support/app.ts';
@@ -203,6 +204,21 @@ for (const target of databaseTargets()) {
         0,
         'no organisation left half-made',
       );
+    });
+
+    it('refuses a malformed slug, a malformed address or an empty name handed over directly, changing nothing', async () => {
+      const before = await counts(database.db);
+      const other = { ...VOORBEELD, slug: 'ander', adminEmail: 'ander@voorbeeld.nl' };
+      await assert.rejects(setupOrganisation(database.db, { ...other, slug: 'Ander Dorp' }), /not a valid slug/);
+      await assert.rejects(setupOrganisation(database.db, { ...other, adminEmail: 'ander@' }), /not a valid e-mail/);
+      await assert.rejects(setupOrganisation(database.db, { ...other, name: '  ' }), /are required/);
+      assert.deepEqual(await counts(database.db), before);
+    });
+
+    it('gives a portal snapshot with the organisation and nothing published yet', async () => {
+      const snapshot = await buildPublishedSnapshot(database.db, NOW);
+      assert.equal(snapshot.organisation.name, 'Gemeente Voorbeeld');
+      assert.equal(snapshot.consultations.length, 0);
     });
 
     it('answers a refusal as an operator job with exit code 2 and the reason', async () => {
