@@ -11,6 +11,7 @@ import { buildAll, openConfiguredDatabase, seedIfEmpty, start } from './server.t
 import { seedDemoData } from './services/seed.ts';
 import { generateCommand, GENERATE_HELP } from './cli/generate.ts';
 import { importCommand } from './cli/import.ts';
+import { parseSetupArgs, SETUP_HELP } from './cli/setup.ts';
 import { parseStaffAddArgs, readPassword, STAFF_HELP } from './cli/staff.ts';
 import { operatorCommand } from './cli/operator-command.ts';
 import { PRIVACY_HELP } from './services/privacy-cli.ts';
@@ -28,6 +29,9 @@ Commands:
   thread import <post-url>, thread import-json <platform> <file.json>
                  the same, under their earlier names
 ${GENERATE_HELP}
+  setup --name <name> --slug <slug> --admin-email <address> [--name-en <name>] [--admin-name <name>]
+                 start a real municipality without the demo: its organisation, defaults and first
+                 administrator, whose one-time password is printed once (see "setup --help")
   staff add      create a staff account, e.g. the first administrator (see "staff help")
 ${PRIVACY_HELP}
 
@@ -117,6 +121,24 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'privacy':
       return operatorCommand(config, { command: 'privacy', args });
+    case 'setup': {
+      if (args[0] === 'help' || args.includes('--help')) {
+        console.log(SETUP_HELP);
+        return 0;
+      }
+      let parsed;
+      try {
+        parsed = parseSetupArgs(args);
+      } catch (error) {
+        console.error(`${error instanceof Error ? error.message : error}\n\n${SETUP_HELP}`);
+        return 2;
+      }
+      const context = {
+        publicUrl: config.publicUrl,
+        ...(config.oidc ? { oidcName: config.oidc.name ?? '' } : {}),
+      };
+      return operatorCommand(config, { command: 'setup', args: parsed, context });
+    }
     case undefined:
     case 'help':
     case '--help':

@@ -50,11 +50,17 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
   return openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
 }
 
-/** Seeds the demo municipality when the database holds no organisation yet. */
+/**
+ * Seeds the demo municipality when the database holds no organisation yet; without the demo,
+ * says how to make the organisation, since nothing works until there is one.
+ */
 export async function seedIfEmpty(database: Database, config: Config, log: Log): Promise<void> {
-  if (!config.seedDemo) return;
   const [any] = await database.db.select({ id: organisations.id }).from(organisations).limit(1);
   if (any) return;
+  if (!config.seedDemo) {
+    log('There is no organisation yet. Make it with: npx podium setup --name "Gemeente …" --slug … --admin-email …');
+    return;
+  }
   await seedDemoData(database.db);
   log('Seeded the demo municipality (Gemeente Demodam).');
   const [organisation] = await database.db.select({ id: organisations.id }).from(organisations).limit(1);

@@ -161,7 +161,7 @@ export async function importCommand(
         .orderBy(asc(organisations.createdAt))
         .limit(1);
       if (!organisation) {
-        io.err('There is no organisation yet: run `npx podium seed` or set one up first.');
+        io.err('There is no organisation yet: make it with `npx podium setup` (or `npx podium seed` for the demo).');
         return 1;
       }
       result = await runImportJob(database.db, organisation.id, job, config.threadImports, new Date());

@@ -68,7 +68,7 @@ export async function addStaff(db: Db, args: StaffAddArgs, password: string): Pr
     throw new UsageError(
       args.organisation
         ? `There is no organisation "${args.organisation}".`
-        : 'There is no organisation yet: run "npx podium seed" or start Podium once first.',
+        : 'There is no organisation yet: make it with "npx podium setup" (or "npx podium seed" for the demo).',
     );
   }
   if (orgs.length > 1)

@@ -10,7 +10,6 @@ import {
   channelGuidelines,
   consultations,
   departments,
-  houseRules,
   organisations,
   questions,
   staffReplies,
@@ -26,6 +25,10 @@ import { seedDemoThread } from './seed-thread.ts';
 import { seedRouteMap } from './seed-images.ts';
 import { seedReplyTemplates } from './webcare/seed.ts';
 import { generateFollowUpCode } from './follow-up-code.ts';
+import { DEFAULT_HOUSE_RULES, seedOrganisationDefaults } from './organisation-defaults.ts';
+
+/** The demo's house rules are the defaults every organisation starts with. */
+export const DEMO_HOUSE_RULES = DEFAULT_HOUSE_RULES;
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -249,9 +252,11 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<SeedReport
   await seedRejectedInput(db, orgId, parking, now);
   if (existing.length === 0) await seedDemoThread(db, orgId, cycleRoute, now);
   if (existing.length === 0) await seedReplyTemplates(db, orgId);
-  await seedHouseRules(db, orgId);
+  await seedOrganisationDefaults(db, orgId, {
+    widgetName: { nl: 'Formulieren op demodam.example', en: 'Forms on demodam.example' },
+  });
   await seedAccessibilityStatement(db, orgId, now);
-  await seedChannelGuidelines(db, orgId);
+  await seedDemoChannelGuidelines(db, orgId);
   // The demo's input was stored directly, and its thread before the guidelines: every item
   // gets the due time its channel promises.
   await fillMissingClocks(db);
@@ -261,41 +266,19 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<SeedReport
   return { organisation: 'demodam', created: existing.length === 0 };
 }
 
-async function seedChannelGuidelines(db: Db, organisationId: string): Promise<void> {
-  const officeHours = [{ days: [1, 2, 3, 4, 5], from: '08:30', to: '17:00' }];
-  const allRules = DEMO_HOUSE_RULES.map((rule) => rule.code);
+async function seedDemoChannelGuidelines(db: Db, organisationId: string): Promise<void> {
   await db
     .insert(channelGuidelines)
-    .values([
-      {
-        organisationId,
-        key: 'portal',
-        channel: 'portal',
-        name: { nl: 'Participatieportaal', en: 'Participation portal' },
-        responseDays: 10,
-        postingHours: officeHours,
-        houseRules: allRules,
-      },
-      {
-        organisationId,
-        key: 'widget',
-        channel: 'widget',
-        name: { nl: 'Formulieren op demodam.example', en: 'Forms on demodam.example' },
-        responseDays: 10,
-        postingHours: officeHours,
-        houseRules: allRules,
-      },
-      {
-        organisationId,
-        key: 'mastodon:@demodam@social.demodam.example',
-        channel: 'social',
-        platform: 'mastodon',
-        name: { nl: 'Mastodon @demodam', en: 'Mastodon @demodam' },
-        responseDays: 2,
-        postingHours: [{ days: [1, 2, 3, 4, 5], from: '09:00', to: '16:00' }],
-        houseRules: allRules,
-      },
-    ])
+    .values({
+      organisationId,
+      key: 'mastodon:@demodam@social.demodam.example',
+      channel: 'social',
+      platform: 'mastodon',
+      name: { nl: 'Mastodon @demodam', en: 'Mastodon @demodam' },
+      responseDays: 2,
+      postingHours: [{ days: [1, 2, 3, 4, 5], from: '09:00', to: '16:00' }],
+      houseRules: DEFAULT_HOUSE_RULES.map((rule) => rule.code),
+    })
     .onConflictDoNothing({ target: [channelGuidelines.organisationId, channelGuidelines.key] });
 }
 
@@ -472,57 +455,6 @@ async function seedRejectedInput(db: Db, organisationId: string, consultationId:
       subjectId: submission.id,
     });
   });
-}
-
-/** House rules moderators cite; written in plain language (B1). */
-export const DEMO_HOUSE_RULES: Array<{ code: string; title: LocalizedText; body: LocalizedText }> = [
-  {
-    code: 'respect',
-    title: { nl: 'Respectvol', en: 'Respectful' },
-    body: {
-      nl: 'Reageer op de inhoud, niet op personen. Schelden, discrimineren, bedreigen en beledigen plaatsen wij niet.',
-      en: 'Respond to the subject, not to people. We do not publish swearing, discrimination, threats or insults.',
-    },
-  },
-  {
-    code: 'on-topic',
-    title: { nl: 'Bij het onderwerp', en: 'On topic' },
-    body: {
-      nl: 'Uw reactie gaat over de vraag van de consultatie. Gaat ze over iets anders, dan sturen wij haar door naar wie erover gaat.',
-      en: 'Your response is about the question of the consultation. If it is about something else, we pass it on to whoever deals with it.',
-    },
-  },
-  {
-    code: 'privacy',
-    title: { nl: 'Geen persoonsgegevens', en: 'No personal data' },
-    body: {
-      nl: 'Zet geen namen, adressen, telefoonnummers of andere persoonsgegevens van uzelf of anderen in uw reactie. Wij halen ze weg voordat wij publiceren.',
-      en: 'Do not put names, addresses, phone numbers or other personal data of yourself or others in your response. We remove them before we publish.',
-    },
-  },
-  {
-    code: 'no-spam',
-    title: { nl: 'Geen reclame', en: 'No advertising' },
-    body: {
-      nl: 'Reclame, spam en herhaalde berichten plaatsen wij niet.',
-      en: 'We do not publish advertising, spam or repeated messages.',
-    },
-  },
-  {
-    code: 'lawful',
-    title: { nl: 'Binnen de wet', en: 'Within the law' },
-    body: {
-      nl: 'Berichten die in strijd zijn met de wet, of die oproepen tot geweld, plaatsen wij niet. Wij kunnen ze melden bij de politie.',
-      en: 'We do not publish messages that break the law or call for violence. We may report them to the police.',
-    },
-  },
-];
-
-async function seedHouseRules(db: Db, organisationId: string): Promise<void> {
-  await db
-    .insert(houseRules)
-    .values(DEMO_HOUSE_RULES.map((rule, index) => ({ ...rule, organisationId, position: index + 1 })))
-    .onConflictDoNothing({ target: [houseRules.organisationId, houseRules.code] });
 }
 
 async function seedAccessibilityStatement(db: Db, organisationId: string, now: Date): Promise<void> {

@@ -76,13 +76,15 @@ for (const target of databaseTargets()) {
       }
     });
 
-    it('makes no account when the demo is not seeded', async () => {
+    it('makes no account when the demo is not seeded, and says how to make the organisation', async () => {
       const database = await target.open();
       try {
         await database.migrate();
         const lines: string[] = [];
         await seedIfEmpty(database, { ...config, seedDemo: false }, (line) => lines.push(line));
-        assert.deepEqual(lines, []);
+        assert.equal(lines.length, 1);
+        assert.match(lines[0]!, /^There is no organisation yet\. Make it with: npx podium setup --name /);
+        assert.equal(await database.db.$count(organisations), 0);
         assert.equal((await database.db.select().from(staffUsers)).length, 0);
       } finally {
         await database.close();

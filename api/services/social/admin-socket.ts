@@ -32,7 +32,7 @@ export async function startAdminSocket(
     now?: () => Date;
     log?: (message: string) => void;
     /**
-     * The other operator commands (`staff add`, `privacy`), so they work while this server
+     * The other operator commands (`setup`, `staff add`, `privacy`), so they work while this server
      * holds the embedded database; `isJob` checks a request's shape before `run` sees it.
      */
     operator?: { isJob(value: unknown): value is OperatorJob; run(job: OperatorJob): Promise<OperatorResult> };
