@@ -3,7 +3,9 @@
  * posters and administrators). Every post of the composer saves first — images included,
  * also without their alternative text yet, so nothing uploaded is lost — and then, when
  * asked, schedules; a refusal comes back as the composer with the saved draft, the values
- * and an error per field. Approval and deletion are forms of their own.
+ * and an error per field. Approval and deletion are forms of their own. Beside each copy
+ * recorded for X, Facebook or Instagram, staff who may import threads (`threads.import`)
+ * import the platform's export file with the replies into that copy's thread.
  */
 import { readFile } from 'node:fs/promises';
 import type { Context } from 'hono';
