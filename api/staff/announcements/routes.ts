@@ -150,7 +150,7 @@ export function announcementRoutes(options: { publicUrl?: string | undefined } =
       notice?: string | undefined;
       status?: 200 | 409 | 422;
       copyUrls?: Partial<Record<CopyPlatform, string>>;
-      repliesResult?: { platform: CopyPlatform; status: string; result: ImportResultView };
+      repliesResult?: { platform: CopyPlatform; result: ImportResultView };
     },
   ) => {
     const channels = await loadChannels(c.get('db'), session.user.organisationId);
@@ -461,9 +461,9 @@ export function announcementRoutes(options: { publicUrl?: string | undefined } =
     const summary = await importedPostsSummary(db, outcome.threadId);
     return composer(c, lang, session, {
       announcement: current,
+      notice: m.repliesDone(name, outcome.stats.added),
       repliesResult: {
         platform: copyPlatform,
-        status: m.repliesDone(name, outcome.stats.added),
         result: {
           title: current.title,
           created: outcome.created,

@@ -102,8 +102,8 @@ export function renderComposerPage(options: {
   copyUrls?: Partial<Record<CopyPlatform, string>>;
   /** Whether the staff member may import threads (`threads.import`): only then the reply import forms. */
   canImportReplies?: boolean;
-  /** The outcome of a reply import for one copy, shown beside it. */
-  repliesResult?: { platform: CopyPlatform; status: string; result: ImportResultView } | undefined;
+  /** The outcome of a reply import for one copy, shown beside it (its sentence is the page's notice). */
+  repliesResult?: { platform: CopyPlatform; result: ImportResultView } | undefined;
 }): string {
   const { lang, session, values, announcement, channels } = options;
   const m = textsFor(announcementTexts, lang);
@@ -247,7 +247,7 @@ ${hiddenFields({ ...basics, platform })}
 ${filesError ? fieldError(lang, `${id(filesName)}-error`, filesError.message) : nothing}
 <input${attrs({ id: id(filesName), name: 'files', type: 'file', accept: 'application/json,.json', 'aria-invalid': filesError ? 'true' : undefined, 'aria-describedby': [`${id(filesName)}-hint`, filesError ? `${id(filesName)}-error` : ''].filter(Boolean).join(' ') })}></div>
 <button type="submit" class="staff-button staff-button--secondary">${m.repliesSubmit(name)}</button></fieldset></form>
-${shown ? html`<p role="status">${shown.status}</p>${resultSection(lang, shown.result, undefined)}` : nothing}`
+${shown ? resultSection(lang, shown.result, undefined) : nothing}`
         : nothing;
     const urlPart = recorded
       ? html`<p>${m.copyRecorded(name)} <a href="${recorded.url}">${recorded.url}</a>${recorded.threadId ? html` — <a href="${threadPaths.page(lang)}">${m.copyThread}</a>` : nothing}</p>

@@ -391,7 +391,10 @@ for (const target of databaseTargets()) {
         const response = await upload(admin, id, 'facebook', { name: 'comments.json', content: comments });
         assert.equal(response.status, 200);
         const html = await response.text();
-        assert.match(html, /<p role="status">De reacties van Facebook zijn ingelezen: 2 nieuwe berichten/);
+        assert.match(
+          html,
+          /<p class="staff-notice" role="status">De reacties van Facebook zijn ingelezen: 2 nieuwe berichten/,
+        );
         assert.match(html, /Resultaat van de import/);
         assert.match(html, /2 reacties wachten in de wachtrij/);
         assert.match(html, /<h3>1 bericht bevat mogelijk persoonsgegevens<\/h3>/);

@@ -13,6 +13,8 @@ import { logInAsStaff, startStaffPodium, type StaffPodium } from '../support/sta
 import { PNG_40x30 } from '../../support/image-fixtures.ts';
 
 const POSTER = 'poster@demodam.example';
+/** Imports threads (`threads.import`), which a poster may not: the reply import is theirs. */
+const ADMIN = 'beheer@demodam.example';
 /** A real image: the composer reads it and takes out its metadata, which a fake one fails. */
 const PNG = Buffer.from(PNG_40x30);
 
@@ -22,7 +24,10 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  podium = await startStaffPodium([{ email: POSTER, displayName: 'Paula Poster', role: 'poster' }]);
+  podium = await startStaffPodium([
+    { email: POSTER, displayName: 'Paula Poster', role: 'poster' },
+    { email: ADMIN, displayName: 'Bea Heer', role: 'administrator' },
+  ]);
 });
 test.afterAll(async () => podium?.close());
 
@@ -103,4 +108,60 @@ test('the text to copy for X is copied with the keyboard and announced; a pasted
   await expect(page.locator('main')).toContainText('Het adres op X is vastgelegd.');
   await expect(page.getByRole('link', { name: 'https://x.com/gemeente/status/1790000000000000042' })).toBeVisible();
   await expectNoAxeViolations(page, { context: 'the composer with a recorded post address' });
+});
+
+test('beside a recorded Facebook post, the replies are imported from the export file; a wrong file is refused at its field', async ({
+  page,
+}) => {
+  await logInAsStaff(page, podium.baseUrl, ADMIN, { next: '/beheer/aankondigingen/nieuw?soort=roadworks' });
+  await page.getByLabel('Titel').fill('Snoeien in het Wilhelminapark');
+  await page.getByRole('button', { name: 'Concept opslaan' }).click();
+  const id = /aankondigingen\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+  await podium.database.db.execute(
+    sql`update announcements set state = 'published', published_at = now() where id = ${id}`,
+  );
+  await page.reload();
+  await page.getByLabel('Adres van het bericht op Facebook').fill('https://www.facebook.com/gemeente/posts/5566778899');
+  await page.getByRole('button', { name: 'Adres op Facebook vastleggen' }).click();
+  await expect(page.locator('main')).toContainText('Het adres op Facebook is vastgelegd.');
+  const group = page.getByRole('group', { name: 'Reacties importeren van Facebook' });
+  await expect(group).toBeVisible();
+  await expectNoAxeViolations(page, { context: 'the composer with the reply import form' });
+
+  // An X export beside the Facebook post: refused at the file field, which says to choose again.
+  const xFile = JSON.stringify({
+    data: [{ id: '1790000000000000099', text: 'Wanneer?', conversation_id: '1790000000000000098' }],
+  });
+  await group
+    .getByLabel('Exportbestand van Facebook met de reacties')
+    .setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(xFile) });
+  await group.getByRole('button', { name: 'Reacties van Facebook importeren' }).click();
+  const summary = page.locator('#staff-error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('Dit is een bestand van X, niet van Facebook.');
+  const file = page.getByLabel('Exportbestand van Facebook met de reacties');
+  await expect(file).toHaveAttribute('aria-invalid', 'true');
+  await expect(file).toHaveAccessibleDescription(/Kies het bestand opnieuw/);
+  await expectNoAxeViolations(page, { context: 'the reply import refused for another platform’s file' });
+
+  // Facebook's comments file, which does not name the post: taken into the post's thread, waiting.
+  const comments = JSON.stringify({
+    data: [
+      {
+        id: '8001',
+        message: 'Worden de bomen ook gekapt?',
+        created_time: '2026-11-30T10:00:00+0000',
+        from: { id: 'fb-anna', name: 'Anna' },
+      },
+    ],
+  });
+  await file.setInputFiles({ name: 'comments.json', mimeType: 'application/json', buffer: Buffer.from(comments) });
+  await page.getByRole('button', { name: 'Reacties van Facebook importeren' }).click();
+  await expect(page.getByRole('status')).toContainText('De reacties van Facebook zijn ingelezen: 1 nieuw bericht');
+  await expect(page.getByRole('heading', { name: 'Resultaat van de import' })).toBeVisible();
+  await expect(page.locator('main')).toContainText('1 reactie wacht in de wachtrij tot een moderator beslist.');
+  await expectNoAxeViolations(page, { context: 'the composer with the result of a reply import' });
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 800 });
 });
