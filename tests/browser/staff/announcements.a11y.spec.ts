@@ -5,12 +5,14 @@
  * linked to that image's field, and each state passes axe, reflows at 320 CSS px and keeps
  * working at 200% text. Runs its own Podium in the test process.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { sql } from 'drizzle-orm';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import { horizontalOverflow } from '../support/page-checks.ts';
 import { logInAsStaff, startStaffPodium, type StaffPodium } from '../support/staff-podium.ts';
 import { PNG_40x30 } from '../../support/image-fixtures.ts';
+import { JOURNEY_ADMIN } from '../../support/browser-env.ts';
+import { logIn } from '../support/staff-log-in.ts';
 
 const POSTER = 'poster@demodam.example';
 /** Imports threads (`threads.import`), which a poster may not: the reply import is theirs. */
@@ -164,4 +166,104 @@ test('beside a recorded Facebook post, the replies are imported from the export 
   await page.setViewportSize({ width: 320, height: 640 });
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 800 });
+});
+
+const TIME_ZONE = 'Europe/Amsterdam';
+const WEEKDAYS = ['Maandag', 'Dinsdag', 'Woensdag', 'Donderdag', 'Vrijdag', 'Zaterdag', 'Zondag'];
+
+/** A moment two minutes ahead in the organisation's time zone, as the composer's field takes it, and its weekday. */
+function soon(): { local: string; weekday: string } {
+  const at = new Date(Date.now() + 2 * 60_000);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  const day = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday!);
+  return {
+    local: `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`,
+    weekday: WEEKDAYS[day]!,
+  };
+}
+
+/** Sets the portal's posting hours of one weekday on the channel-guidelines page. */
+async function setPortalHours(page: Page, weekday: string, from: string, to: string): Promise<void> {
+  await page.goto('/beheer/instellingen/kanaalrichtlijnen');
+  const portal = page.getByRole('region', { name: 'Participatieportaal' });
+  await portal.getByLabel(`${weekday}: van`).fill(from);
+  await portal.getByLabel(`${weekday}: tot`).fill(to);
+  await portal.getByRole('button', { name: /^Richtlijnen opslaan/ }).click();
+  await expect(page.getByRole('status')).toHaveText(
+    /De richtlijnen van ‘Participatieportaal’ zijn opgeslagen\.|Er was niets gewijzigd\./,
+  );
+}
+
+// On the running product (its portal is built and rebuilt): the news item links to the post recorded on X.
+test('the portal’s news item says it is also on X once the post’s address is recorded, and passes axe', async ({
+  page,
+}) => {
+  test.setTimeout(420_000);
+  const { local, weekday } = soon();
+  const title = `Afsluiting Brugstraat (${Date.now()})`;
+  const status = `17${String(Date.now()).padStart(17, '0')}`;
+  await logIn(page, JOURNEY_ADMIN);
+  await page.goto('/beheer/instellingen/kanaalrichtlijnen');
+  const portal = page.getByRole('region', { name: 'Participatieportaal' });
+  const seededFrom = await portal.getByLabel(`${weekday}: van`).inputValue();
+  const seededTo = await portal.getByLabel(`${weekday}: tot`).inputValue();
+  await setPortalHours(page, weekday, '00:00', '23:59');
+  try {
+    await page.goto('/beheer/aankondigingen/nieuw?soort=roadworks');
+    await page.getByLabel('Titel', { exact: true }).fill(title);
+    await page.getByLabel('Moment van plaatsen').fill(local);
+    await page.getByRole('button', { name: 'Inplannen' }).click();
+    await expect(page.getByRole('status')).toContainText('De aankondiging is ingepland voor');
+    const staffPage = page.url();
+    // The announcement poster publishes it at its moment (every second on the test server).
+    await expect
+      .poll(
+        async () => {
+          await page.goto(staffPage);
+          return (await page.locator('main').textContent()) ?? '';
+        },
+        { timeout: 240_000, intervals: [5_000] },
+      )
+      .toContain('Adres van het bericht op X');
+    const newsPath = /\/nieuws\/[^/\s]+\//.exec(await page.locator('#copy-x').inputValue())![0];
+    await page.getByLabel('Adres van het bericht op X').fill(`https://x.com/gemeente/status/${status}`);
+    await page.getByRole('button', { name: 'Adres op X vastleggen' }).click();
+    await expect(page.locator('main')).toContainText('Het adres op X is vastgelegd.');
+
+    // The portal is rebuilt in the background: read the news item again until it links to the post.
+    const resident = await (await page.context().browser()!.newContext()).newPage();
+    await expect
+      .poll(
+        async () => {
+          const response = await resident.goto(newsPath);
+          if (!response?.ok()) return '';
+          return (await resident.locator('main').textContent()) ?? '';
+        },
+        { timeout: 240_000, intervals: [2_000, 5_000] },
+      )
+      .toContain('Ook op');
+    const link = resident.locator('main').getByRole('link', { name: 'X', exact: true });
+    await expect(link).toHaveAttribute('href', `https://x.com/gemeente/status/${status}`);
+    await expectNoAxeViolations(resident, { context: 'the news item with its post on X' });
+
+    // Leave the demo as seeded.
+    await page.goto(staffPage);
+    await page.getByRole('button', { name: 'Aankondiging verwijderen' }).click();
+    await expect(page.getByRole('status')).toHaveText('De aankondiging is verwijderd, ook van de platforms.');
+  } finally {
+    await setPortalHours(page, weekday, seededFrom, seededTo);
+  }
 });
