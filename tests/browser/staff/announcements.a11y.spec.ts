@@ -3,7 +3,10 @@
  * from a kind's template, the per-platform previews show their counts (and a text too long
  * for Bluesky says so), an image without alternative text is refused with an error summary
  * linked to that image's field, and each state passes axe, reflows at 320 CSS px and keeps
- * working at 200% text. Runs its own Podium in the test process.
+ * working at 200% text. Beside a recorded Facebook post an administrator imports the replies
+ * from the export file (another platform's file refused at its field, then the result). Runs
+ * its own Podium in the test process; the last test uses the running product, whose portal is
+ * rebuilt, to see the news item link to the post recorded on X.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { sql } from 'drizzle-orm';
@@ -171,9 +174,12 @@ test('beside a recorded Facebook post, the replies are imported from the export 
 const TIME_ZONE = 'Europe/Amsterdam';
 const WEEKDAYS = ['Maandag', 'Dinsdag', 'Woensdag', 'Donderdag', 'Vrijdag', 'Zaterdag', 'Zondag'];
 
-/** A moment two minutes ahead in the organisation's time zone, as the composer's field takes it, and its weekday. */
-function soon(): { local: string; weekday: string } {
-  const at = new Date(Date.now() + 2 * 60_000);
+/**
+ * This minute in the organisation's time zone, as the composer's field takes it, and its
+ * weekday: not in the past (the composer allows a minute), so it is published at once.
+ */
+function thisMinute(): { local: string; weekday: string } {
+  const at = new Date();
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-CA', {
       timeZone: TIME_ZONE,
@@ -212,7 +218,7 @@ test('the portal’s news item says it is also on X once the post’s address is
   page,
 }) => {
   test.setTimeout(420_000);
-  const { local, weekday } = soon();
+  const { local, weekday } = thisMinute();
   const title = `Afsluiting Brugstraat (${Date.now()})`;
   const status = `17${String(Date.now()).padStart(17, '0')}`;
   await logIn(page, JOURNEY_ADMIN);
