@@ -42,6 +42,7 @@ import { formErrors, type FieldError } from '../kit/form-errors.ts';
 import {
   field,
   fields,
+  forbidden,
   notFound,
   pageSession,
   staffForm,
@@ -410,6 +411,9 @@ export function announcementRoutes(options: { publicUrl?: string | undefined } =
     const m = textsFor(announcementTexts, lang);
     const current = await getAnnouncement(db, session.user.organisationId, id);
     if (!current || current.state === 'deleted') return notFound(c, lang, session);
+    // The answer is the announcement's page: only for those who may open it (webcare and
+    // moderators import threads, but do not write announcements).
+    if (!can(session.roles, 'announcements.write')) return forbidden(c, lang, 'role', session);
     const platform = field(body, 'platform') ?? '';
     if (!(COPY_PLATFORMS as readonly string[]).includes(platform)) {
       return composer(c, lang, session, {

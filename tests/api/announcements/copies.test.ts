@@ -488,6 +488,11 @@ for (const target of databaseTargets()) {
         const before = (await t.db.select().from(socialPosts)).length;
         const response = await upload(poster, id, 'facebook', { name: 'comments.json', content: comments });
         assert.equal(response.status, 403);
+        // Webcare imports threads but does not write announcements: the page's answer is not theirs.
+        await addStaffUser(t, 'webcare@demodam.example', 'webcare');
+        const webcare = await logIn(t, 'webcare@demodam.example');
+        const fromWebcare = await upload(webcare, id, 'facebook', { name: 'comments.json', content: comments });
+        assert.equal(fromWebcare.status, 403);
         assert.equal((await t.db.select().from(socialPosts)).length, before);
       });
     });
