@@ -39,7 +39,10 @@ export function documentExistingStaffApi(registry: OpenAPIHono['openAPIRegistry'
     tags: threads,
     summary: "Import a thread from a post's address or the platform's JSON (up to 2 MB)",
     description:
-      '`publish: true` publishes the replies screening did not flag, a decision: it also needs `queue.decide`.',
+      '`publish: true` publishes the replies screening did not flag, a decision: it also needs `queue.decide`. ' +
+      'Replies to an announcement posted by hand on X, Facebook or Instagram reach its mirrored thread with ' +
+      '`{payload, platform, rootId}`, `rootId` being the `externalId` that `POST /api/staff/announcements/{id}/copies` returned ' +
+      '(a Facebook or Instagram comments file often does not name its post).',
     request: { body: body(ImportBody) },
     responses: {
       200: { description: 'Imported again', content: json(ImportResult) },

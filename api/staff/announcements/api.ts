@@ -35,9 +35,10 @@ export const CopyResult = z.object({
   externalId: InputText.openapi({
     description: "The post's id on the platform (X status id, Facebook post id, Instagram shortcode)",
   }),
-  threadId: z
-    .uuid()
-    .openapi({ description: 'The mirrored thread; import the replies from the export file with this post as root' }),
+  threadId: z.uuid().openapi({
+    description:
+      'The mirrored thread; import the replies from the export file into it with `POST /api/staff/threads` and `rootId` set to `externalId`',
+  }),
 });
 
 const recordRoute = staffRoute('announcements.write', {

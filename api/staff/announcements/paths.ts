@@ -15,6 +15,8 @@ export const announcementPaths = {
   remove: (id: string) => `/beheer/aankondigingen/${id}/verwijderen`,
   /** Where staff paste the address of the post they made by hand on X, Facebook or Instagram. */
   copy: (id: string) => `/beheer/aankondigingen/${id}/elders`,
+  /** Where a platform's export file with the replies to that post is imported into its thread. */
+  copyReplies: (id: string) => `/beheer/aankondigingen/${id}/elders/reacties`,
   copyScript: '/beheer/assets/copy-text.js',
 };
 

@@ -3,7 +3,9 @@
  * posters and administrators). Every post of the composer saves first — images included,
  * also without their alternative text yet, so nothing uploaded is lost — and then, when
  * asked, schedules; a refusal comes back as the composer with the saved draft, the values
- * and an error per field. Approval and deletion are forms of their own.
+ * and an error per field. Approval and deletion are forms of their own. Beside each copy
+ * recorded for X, Facebook or Instagram, staff who may import threads (`threads.import`)
+ * import the platform's export file with the replies into that copy's thread.
  */
 import { readFile } from 'node:fs/promises';
 import type { Context } from 'hono';
@@ -24,15 +26,23 @@ import {
   type NewImage,
   type Problem,
 } from '../../services/announcements/compose.ts';
-import { COPY_PLATFORMS, recordCopy, type CopyPlatform } from '../../services/announcements/copies.ts';
+import { COPY_PLATFORMS, listCopies, recordCopy, type CopyPlatform } from '../../services/announcements/copies.ts';
 import { messageFor } from '../../messages/texts.ts';
 import { describePostingHours, instantFromLocal, localOf } from '../../services/announcements/posting-hours.ts';
 import { ANNOUNCEMENT_KINDS, TEMPLATES, type AnnouncementKind } from '../../services/announcements/templates.ts';
+import { can } from '../../services/auth/roles.ts';
 import type { ActiveSession } from '../../services/auth/sessions.ts';
+import { detectPlatform } from '../../services/social/import-payload.ts';
+import { SocialImportError } from '../../services/social/model.ts';
+import { DEFAULT_IMPORT_SETTINGS, importedPostsSummary, importThreadFrom } from '../../services/social/thread-admin.ts';
+import { chosenFiles, readExport } from '../threads/page-routes.ts';
+import * as threadTexts from '../threads/texts.ts';
+import type { ImportResultView } from '../threads/view.ts';
 import { formErrors, type FieldError } from '../kit/form-errors.ts';
 import {
   field,
   fields,
+  forbidden,
   notFound,
   pageSession,
   staffForm,
@@ -141,6 +151,7 @@ export function announcementRoutes(options: { publicUrl?: string | undefined } =
       notice?: string | undefined;
       status?: 200 | 409 | 422;
       copyUrls?: Partial<Record<CopyPlatform, string>>;
+      repliesResult?: { platform: CopyPlatform; result: ImportResultView };
     },
   ) => {
     const channels = await loadChannels(c.get('db'), session.user.organisationId);
@@ -172,6 +183,8 @@ export function announcementRoutes(options: { publicUrl?: string | undefined } =
         notice: extra.notice,
         publicUrl: publicUrl || new URL(c.req.url).origin,
         ...(extra.copyUrls ? { copyUrls: extra.copyUrls } : {}),
+        canImportReplies: can(session.roles, 'threads.import'),
+        repliesResult: extra.repliesResult,
       }),
       extra.status ?? 200,
     );
@@ -382,6 +395,88 @@ export function announcementRoutes(options: { publicUrl?: string | undefined } =
       errors: [{ field: `copy-url-${copyPlatform}`, message }],
       copyUrls: { [copyPlatform]: url },
       status: 422,
+    });
+  });
+
+  // A platform's export file with the replies to the municipality's post, imported into the
+  // copy's thread by its root id (a Facebook comments file often does not name its post):
+  // the thread-import page's file reading and import service, with its permission.
+  app.post('/beheer/aankondigingen/:id/elders/reacties', async (c) => {
+    const form = await staffForm(c, 'threads.import');
+    if (form instanceof Response) return form;
+    const { body, lang, session } = form;
+    const id = c.req.param('id');
+    if (!Id.safeParse(id).success) return notFound(c, lang, session);
+    const db = c.get('db');
+    const m = textsFor(announcementTexts, lang);
+    const current = await getAnnouncement(db, session.user.organisationId, id);
+    if (!current || current.state === 'deleted') return notFound(c, lang, session);
+    // The answer is the announcement's page: only for those who may open it (webcare and
+    // moderators import threads, but do not write announcements).
+    if (!can(session.roles, 'announcements.write')) return forbidden(c, lang, 'role', session);
+    const platform = field(body, 'platform') ?? '';
+    if (!(COPY_PLATFORMS as readonly string[]).includes(platform)) {
+      return composer(c, lang, session, {
+        announcement: current,
+        errors: [{ field: 'title', message: m.errors.wrong_state }],
+        status: 422,
+      });
+    }
+    const copyPlatform = platform as CopyPlatform;
+    const name = m.platformNames[copyPlatform];
+    const files = chosenFiles(body);
+    const t = textsFor(threadTexts, lang);
+    const refuse = (message: string, status: 409 | 422 = 422, on = `copy-replies-${copyPlatform}`) =>
+      composer(c, lang, session, {
+        announcement: current,
+        // A browser never fills a file field in again: say so where the file was.
+        errors: [
+          {
+            field: on,
+            message: files.length > 0 ? `${message} ${t.errors.chooseFileAgain}` : message,
+          },
+        ],
+        status,
+      });
+    const copy = (await listCopies(db, id)).find((row) => row.platform === copyPlatform);
+    if (!copy?.threadId) return refuse(m.repliesErrors.notRecorded(name), 409, `copy-url-${copyPlatform}`);
+    if (files.length === 0) return refuse(m.repliesErrors.noFile(name));
+    const read = await readExport(files, t);
+    if ('refusal' in read) return refuse(read.refusal);
+    const found = detectPlatform(read.payload);
+    if (!found) return refuse(m.repliesErrors.unknownPlatform(name));
+    if (found !== copyPlatform) return refuse(m.repliesErrors.wrongPlatform(name, m.platformNames[found]));
+    let outcome;
+    try {
+      outcome = await importThreadFrom(db, {
+        organisationId: session.user.organisationId,
+        payload: read.payload,
+        platform: copyPlatform,
+        rootId: copy.externalId,
+        actor: { id: session.user.id },
+        settings: DEFAULT_IMPORT_SETTINGS,
+        now: c.get('now')(),
+      });
+    } catch (error) {
+      if (error instanceof SocialImportError) return refuse(t.errors.malformed);
+      throw error;
+    }
+    if (outcome.kind !== 'imported') return refuse(m.repliesErrors.unknownPlatform(name));
+    const summary = await importedPostsSummary(db, outcome.threadId);
+    return composer(c, lang, session, {
+      announcement: current,
+      notice: m.repliesDone(name, outcome.stats.added),
+      repliesResult: {
+        platform: copyPlatform,
+        result: {
+          title: current.title,
+          created: outcome.created,
+          posts: summary.posts,
+          stats: outcome.stats,
+          waiting: outcome.waiting,
+          flagged: summary.flagged,
+        },
+      },
     });
   });
 

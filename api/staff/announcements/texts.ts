@@ -76,6 +76,22 @@ export const nl = {
   copyUrlSave: (platform: string) => `Adres op ${platform} vastleggen`,
   copyRecorded: (platform: string) => `Staat op ${platform}:`,
   copyThread: 'het gespiegelde gesprek',
+  repliesLegend: (platform: string) => `Reacties importeren van ${platform}`,
+  repliesFile: (platform: string) => `Exportbestand van ${platform} met de reacties`,
+  repliesHint:
+    'Het JSON-bestand zoals het platform het gaf, ten hoogste 2 MB. De reacties komen in het gespiegelde gesprek van dit bericht en wachten op een moderator.',
+  repliesSubmit: (platform: string) => `Reacties van ${platform} importeren`,
+  repliesDone: (platform: string, added: number) =>
+    `De reacties van ${platform} zijn ingelezen: ${added === 1 ? '1 nieuw bericht' : `${added} nieuwe berichten`} in het gesprek van deze aankondiging.`,
+  repliesErrors: {
+    noFile: (platform: string) => `Kies het exportbestand van ${platform}.`,
+    wrongPlatform: (platform: string, found: string) =>
+      `Dit is een bestand van ${found}, niet van ${platform}. Kies het exportbestand van ${platform}.`,
+    unknownPlatform: (platform: string) =>
+      `Podium herkent dit bestand niet als een export van ${platform}. Kies het bestand zoals ${platform} het gaf.`,
+    notRecorded: (platform: string) =>
+      `Leg eerst het adres van het bericht op ${platform} vast; daarna kunt u de reacties importeren.`,
+  },
   copyRecordedNotice: (platform: string) =>
     `Het adres op ${platform} is vastgelegd. Het nieuwsbericht op het portaal linkt ernaar en het gesprek is gespiegeld.`,
   blueskyEdit:
@@ -200,6 +216,21 @@ export const en: typeof nl = {
   copyUrlSave: (platform) => `Record the address on ${platform}`,
   copyRecorded: (platform) => `On ${platform}:`,
   copyThread: 'the mirrored thread',
+  repliesLegend: (platform) => `Import replies from ${platform}`,
+  repliesFile: (platform) => `Export file of ${platform} with the replies`,
+  repliesHint:
+    "The JSON file as the platform gave it, at most 2 MB. The replies go into this post's mirrored thread and wait for a moderator.",
+  repliesSubmit: (platform) => `Import replies from ${platform}`,
+  repliesDone: (platform, added) =>
+    `The replies from ${platform} were read: ${added === 1 ? '1 new post' : `${added} new posts`} in this announcement's thread.`,
+  repliesErrors: {
+    noFile: (platform) => `Choose the export file of ${platform}.`,
+    wrongPlatform: (platform, found) =>
+      `This is a file from ${found}, not from ${platform}. Choose the export file of ${platform}.`,
+    unknownPlatform: (platform) =>
+      `Podium does not recognise this file as an export of ${platform}. Choose the file as ${platform} gave it.`,
+    notRecorded: (platform) => `Record the address of the post on ${platform} first; then you can import the replies.`,
+  },
   copyRecordedNotice: (platform) =>
     `The address on ${platform} was recorded. The news item on the portal links to it and the thread is mirrored.`,
   blueskyEdit:

@@ -17,6 +17,7 @@ import type { FieldError } from '../kit/form-errors.ts';
 import { formatDateTime } from '../kit/format.ts';
 import { staffPage, type PageSession } from '../kit/shell.ts';
 import { threadPaths } from '../threads/paths.ts';
+import { resultSection, type ImportResultView } from '../threads/view.ts';
 import { webcarePaths } from '../webcare/paths.ts';
 import { readabilityHint } from '../webcare/view.ts';
 import { announcementPaths } from './paths.ts';
@@ -99,6 +100,10 @@ export function renderComposerPage(options: {
   publicUrl: string;
   /** Addresses typed into the copy forms, kept after a refusal. */
   copyUrls?: Partial<Record<CopyPlatform, string>>;
+  /** Whether the staff member may import threads (`threads.import`): only then the reply import forms. */
+  canImportReplies?: boolean;
+  /** The outcome of a reply import for one copy, shown beside it (its sentence is the page's notice). */
+  repliesResult?: { platform: CopyPlatform; result: ImportResultView } | undefined;
 }): string {
   const { lang, session, values, announcement, channels } = options;
   const m = textsFor(announcementTexts, lang);
@@ -228,8 +233,25 @@ ${kindField}${titleField}${languageField}${bodyField}${warningField}${accountsFi
         ? nothing
         : html`<p id="copy-${platform}-alt-heading">${m.altReminder(name)}</p>
 <ul aria-labelledby="copy-${platform}-alt-heading">${images.map((image) => html`<li>${m.altReminderImage(image.position)} ${image.description.trim() || m.altNone}</li>`)}</ul>`;
+    const filesName = `copy-replies-${platform}`;
+    const filesError = errorOf(filesName);
+    const shown = options.repliesResult?.platform === platform ? options.repliesResult : undefined;
+    // The replies go into the copy's own thread, read as the thread-import page reads a file.
+    const repliesForm =
+      recorded?.threadId && announcement && options.canImportReplies
+        ? html`<form method="post" action="${announcementPaths.copyReplies(announcement.id)}" enctype="multipart/form-data" class="staff-form" novalidate>
+${hiddenFields({ ...basics, platform })}
+<fieldset><legend>${m.repliesLegend(name)}</legend>
+<div class="staff-field${filesError ? ' staff-field--invalid' : ''}"><label for="${id(filesName)}">${m.repliesFile(name)}</label>
+<p class="staff-hint" id="${id(filesName)}-hint">${m.repliesHint}</p>
+${filesError ? fieldError(lang, `${id(filesName)}-error`, filesError.message) : nothing}
+<input${attrs({ id: id(filesName), name: 'files', type: 'file', accept: 'application/json,.json', 'aria-invalid': filesError ? 'true' : undefined, 'aria-describedby': [`${id(filesName)}-hint`, filesError ? `${id(filesName)}-error` : ''].filter(Boolean).join(' ') })}></div>
+<button type="submit" class="staff-button staff-button--secondary">${m.repliesSubmit(name)}</button></fieldset></form>
+${shown ? resultSection(lang, shown.result, undefined) : nothing}`
+        : nothing;
     const urlPart = recorded
-      ? html`<p>${m.copyRecorded(name)} <a href="${recorded.url}">${recorded.url}</a>${recorded.threadId ? html` — <a href="${threadPaths.page(lang)}">${m.copyThread}</a>` : nothing}</p>`
+      ? html`<p>${m.copyRecorded(name)} <a href="${recorded.url}">${recorded.url}</a>${recorded.threadId ? html` — <a href="${threadPaths.page(lang)}">${m.copyThread}</a>` : nothing}</p>
+${repliesForm}`
       : announcement && published
         ? html`<form method="post" action="${announcementPaths.copy(announcement.id)}" class="staff-form" novalidate>
 ${hiddenFields({ ...basics, platform })}

@@ -53,15 +53,15 @@ function valuesOf(body: FormBody): ImportFormValues {
   };
 }
 
-/** The files chosen; a browser sends an empty part when none was. */
-function chosenFiles(body: FormBody): File[] {
+/** The files chosen; a browser sends an empty part when none was (also the announcement page's reply import). */
+export function chosenFiles(body: FormBody): File[] {
   const raw = Object.hasOwn(body, 'files') ? body['files'] : undefined;
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
   return list.filter((f): f is File => typeof f !== 'string' && (f.size > 0 || f.name !== ''));
 }
 
-/** The export files as one payload, or why not (on the files field). */
-async function readExport(files: File[], m: Texts): Promise<{ payload: unknown } | { refusal: string }> {
+/** The export files as one payload, or why not (on the files field); shared with the announcement page. */
+export async function readExport(files: File[], m: Texts): Promise<{ payload: unknown } | { refusal: string }> {
   if (files.length > 2) return { refusal: m.errors.tooManyFiles };
   if (files.reduce((sum, file) => sum + file.size, 0) > THREAD_IMPORT_MAX_BYTES) return { refusal: m.errors.tooLarge };
   const documents: unknown[] = [];

@@ -44,7 +44,7 @@ export type ThreadPageState = {
   itemHref?: ((id: string) => string) | undefined;
 };
 
-function resultSection(lang: Locale, result: ImportResultView, itemHref: ThreadPageState['itemHref']): Html {
+export function resultSection(lang: Locale, result: ImportResultView, itemHref: ThreadPageState['itemHref']): Html {
   const m = textsFor(threadTexts, lang).result;
   const kinds = textsFor(threadTexts, lang).kinds;
   const flagged =

@@ -324,6 +324,179 @@ for (const target of databaseTargets()) {
       assert.equal(thread!.platform, 'instagram');
     });
 
+    describe('importing replies from the announcement page', () => {
+      let admin: { cookie: string; csrf: string };
+      before(async () => {
+        await addStaffUser(t, 'beheer@demodam.example', 'administrator');
+        admin = await logIn(t, 'beheer@demodam.example');
+      });
+      const upload = (
+        who: { cookie: string; csrf: string },
+        id: string,
+        platform: string,
+        file: { name: string; content: string } | null,
+        lang = 'nl',
+      ) => {
+        const form = new FormData();
+        form.append('csrf', who.csrf);
+        form.append('lang', lang);
+        form.append('platform', platform);
+        form.append(
+          'files',
+          file
+            ? new File([file.content], file.name, { type: 'application/json' })
+            : new File([], '', { type: 'application/octet-stream' }),
+        );
+        return t.app.request(`/beheer/aankondigingen/${id}/elders/reacties`, {
+          method: 'POST',
+          body: form,
+          headers: { Cookie: who.cookie, Origin: ORIGIN },
+        });
+      };
+      // A complete comments file as Facebook exports it: the comments only, their ids without the post's.
+      const comments = JSON.stringify({
+        data: [
+          {
+            id: '7001',
+            message: 'Gaat de speeltuin ook dicht?',
+            created_time: '2026-11-30T10:00:00+0000',
+            from: { id: 'fb-anna', name: 'Anna' },
+          },
+          {
+            id: '7002',
+            message: 'Fijn dat het gebeurt, bel me gerust op 06-12345678.',
+            created_time: '2026-11-30T11:00:00+0000',
+            from: { id: 'fb-ben', name: 'Ben' },
+          },
+        ],
+      });
+      const FB_POST = 'https://www.facebook.com/gemeente/posts/445566';
+
+      it('takes a Facebook comments file without the post id into the copy’s thread, our post kept and the comments waiting', async () => {
+        const id = await announcement('Speeltuin Vondelhof');
+        assert.equal((await paste(id, { lang: 'nl', platform: 'facebook', url: FB_POST })).status, 303);
+        const [copy] = await t.db.select().from(announcementCopies).where(eq(announcementCopies.announcementId, id));
+        const threadsBefore = (await t.db.select().from(socialThreads)).length;
+
+        const page = await (
+          await t.app.request(`/beheer/aankondigingen/${id}`, { headers: { Cookie: admin.cookie } })
+        ).text();
+        assert.match(page, /<legend>Reacties importeren van Facebook<\/legend>/);
+        assert.match(
+          page,
+          /<label for="announcement-copy-replies-facebook">Exportbestand van Facebook met de reacties/,
+        );
+        assert.doesNotMatch(page, /copy-replies-x/, 'only beside a recorded copy');
+
+        const response = await upload(admin, id, 'facebook', { name: 'comments.json', content: comments });
+        assert.equal(response.status, 200);
+        const html = await response.text();
+        assert.match(
+          html,
+          /<p class="staff-notice" role="status">De reacties van Facebook zijn ingelezen: 2 nieuwe berichten/,
+        );
+        assert.match(html, /Resultaat van de import/);
+        assert.match(html, /2 reacties wachten in de wachtrij/);
+        assert.match(html, /<h3>1 bericht bevat mogelijk persoonsgegevens<\/h3>/);
+
+        assert.equal((await t.db.select().from(socialThreads)).length, threadsBefore, 'no separate thread');
+        const posts = await t.db.select().from(socialPosts).where(eq(socialPosts.threadId, copy!.threadId!));
+        const root = posts.find((p) => p.externalId === '445566')!;
+        assert.equal(root.deletedAt, null);
+        assert.equal(root.reviewState, 'published');
+        assert.match(root.contentText, /Speeltuin Vondelhof/);
+        for (const comment of ['7001', '7002']) {
+          const post = posts.find((p) => p.externalId === comment);
+          assert.equal(post?.reviewState, 'new', comment);
+          assert.equal(post?.parentExternalId, '445566', 'a reply to our own post');
+        }
+      });
+
+      it('refuses a wrong file, an unreadable one, none at all and a copy not recorded, in Dutch and English, changing nothing', async () => {
+        const id = await announcement('Bomen Parklaan');
+        assert.equal(
+          (await paste(id, { lang: 'nl', platform: 'facebook', url: FB_POST.replace('445566', '445577') })).status,
+          303,
+        );
+        const [copy] = await t.db.select().from(announcementCopies).where(eq(announcementCopies.announcementId, id));
+        const count = async () => (await t.db.select().from(socialPosts)).length;
+        const before = await count();
+        const xFile = JSON.stringify({
+          data: [tweet('1790000000000000077', 'Wanneer begint het?', { conversation_id: '1790000000000000070' })],
+          includes: { users: X_USERS },
+        });
+        const cases: Array<[string, { name: string; content: string } | null, string, number, RegExp]> = [
+          ['facebook', { name: 'x.json', content: xFile }, 'nl', 422, /Dit is een bestand van X, niet van Facebook/],
+          ['facebook', { name: 'x.json', content: xFile }, 'en', 422, /This is a file from X, not from Facebook/],
+          [
+            'facebook',
+            { name: 'kapot.json', content: '{"data": [' },
+            'nl',
+            422,
+            /kapot\.json is geen geldig JSON-bestand/,
+          ],
+          [
+            'facebook',
+            { name: 'leeg.json', content: '{"hello": 1}' },
+            'en',
+            422,
+            /does not recognise this file as an export of Facebook/,
+          ],
+          ['facebook', null, 'nl', 422, /Kies het exportbestand van Facebook/],
+          ['x', { name: 'x.json', content: xFile }, 'en', 409, /Record the address of the post on X first/],
+          [
+            'facebook',
+            { name: 'groot.json', content: JSON.stringify({ data: [], pad: 'a'.repeat(2 * 1024 * 1024) }) },
+            'nl',
+            422,
+            /te groot/,
+          ],
+        ];
+        for (const [platform, file, lang, status, message] of cases) {
+          const response = await upload(admin, id, platform, file, lang);
+          assert.equal(response.status, status, String(message));
+          const html = await response.text();
+          assert.match(html, message);
+          assert.ok(
+            html.includes(`<a href="#announcement-copy-${status === 409 ? 'url' : 'replies'}-${platform}">`),
+            'the summary leads to the field',
+          );
+          if (platform === 'facebook')
+            assert.match(html, /id="announcement-copy-replies-facebook"[^>]*aria-invalid="true"/);
+          if (file) assert.match(html, lang === 'en' ? /Choose the file again/ : /Kies het bestand opnieuw/);
+        }
+        assert.equal(await count(), before, 'nothing taken in');
+        const thread = await t.db.select().from(socialPosts).where(eq(socialPosts.threadId, copy!.threadId!));
+        assert.deepEqual(
+          thread.map((p) => [p.externalId, p.reviewState, p.deletedAt]),
+          [['445577', 'published', null]],
+        );
+      });
+
+      it('shows the form only to those who may import threads, and refuses the post of a poster', async () => {
+        const id = await announcement('Parkeren Stationsplein');
+        assert.equal(
+          (await paste(id, { lang: 'nl', platform: 'facebook', url: FB_POST.replace('445566', '445588') })).status,
+          303,
+        );
+        const page = await (
+          await t.app.request(`/beheer/aankondigingen/${id}`, { headers: { Cookie: poster.cookie } })
+        ).text();
+        assert.match(page, /Staat op Facebook:/);
+        assert.doesNotMatch(page, /Reacties importeren van/);
+        assert.doesNotMatch(page, /elders\/reacties/);
+        const before = (await t.db.select().from(socialPosts)).length;
+        const response = await upload(poster, id, 'facebook', { name: 'comments.json', content: comments });
+        assert.equal(response.status, 403);
+        // Webcare imports threads but does not write announcements: the page's answer is not theirs.
+        await addStaffUser(t, 'webcare@demodam.example', 'webcare');
+        const webcare = await logIn(t, 'webcare@demodam.example');
+        const fromWebcare = await upload(webcare, id, 'facebook', { name: 'comments.json', content: comments });
+        assert.equal(fromWebcare.status, 403);
+        assert.equal((await t.db.select().from(socialPosts)).length, before);
+      });
+    });
+
     it('refuses the form for an announcement not yet published', async () => {
       const draft = await announcement('Nog een concept', false);
       const html = await (

@@ -133,6 +133,8 @@ export const ROUTES: Record<string, Access> = {
   'POST /beheer/aankondigingen/:id/goedkeuren': 'announcements.write',
   'POST /beheer/aankondigingen/:id/verwijderen': 'announcements.write',
   'POST /beheer/aankondigingen/:id/elders': 'announcements.write',
+  // the replies to a recorded copy, from the platform's export file: an import of a thread
+  'POST /beheer/aankondigingen/:id/elders/reacties': 'threads.import',
   'GET /beheer/assets/copy-text.js': 'public',
   'POST /api/staff/announcements/:id/copies': 'announcements.write',
   'GET /beheer/sociale-accounts': 'admin',

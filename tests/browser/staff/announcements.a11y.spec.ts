@@ -3,16 +3,23 @@
  * from a kind's template, the per-platform previews show their counts (and a text too long
  * for Bluesky says so), an image without alternative text is refused with an error summary
  * linked to that image's field, and each state passes axe, reflows at 320 CSS px and keeps
- * working at 200% text. Runs its own Podium in the test process.
+ * working at 200% text. Beside a recorded Facebook post an administrator imports the replies
+ * from the export file (another platform's file refused at its field, then the result). Runs
+ * its own Podium in the test process; the last test uses the running product, whose portal is
+ * rebuilt, to see the news item link to the post recorded on X.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { sql } from 'drizzle-orm';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import { horizontalOverflow } from '../support/page-checks.ts';
 import { logInAsStaff, startStaffPodium, type StaffPodium } from '../support/staff-podium.ts';
 import { PNG_40x30 } from '../../support/image-fixtures.ts';
+import { JOURNEY_ADMIN } from '../../support/browser-env.ts';
+import { logIn } from '../support/staff-log-in.ts';
 
 const POSTER = 'poster@demodam.example';
+/** Imports threads (`threads.import`), which a poster may not: the reply import is theirs. */
+const ADMIN = 'beheer@demodam.example';
 /** A real image: the composer reads it and takes out its metadata, which a fake one fails. */
 const PNG = Buffer.from(PNG_40x30);
 
@@ -22,7 +29,10 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  podium = await startStaffPodium([{ email: POSTER, displayName: 'Paula Poster', role: 'poster' }]);
+  podium = await startStaffPodium([
+    { email: POSTER, displayName: 'Paula Poster', role: 'poster' },
+    { email: ADMIN, displayName: 'Bea Heer', role: 'administrator' },
+  ]);
 });
 test.afterAll(async () => podium?.close());
 
@@ -103,4 +113,163 @@ test('the text to copy for X is copied with the keyboard and announced; a pasted
   await expect(page.locator('main')).toContainText('Het adres op X is vastgelegd.');
   await expect(page.getByRole('link', { name: 'https://x.com/gemeente/status/1790000000000000042' })).toBeVisible();
   await expectNoAxeViolations(page, { context: 'the composer with a recorded post address' });
+});
+
+test('beside a recorded Facebook post, the replies are imported from the export file; a wrong file is refused at its field', async ({
+  page,
+}) => {
+  await logInAsStaff(page, podium.baseUrl, ADMIN, { next: '/beheer/aankondigingen/nieuw?soort=roadworks' });
+  await page.getByLabel('Titel').fill('Snoeien in het Wilhelminapark');
+  await page.getByRole('button', { name: 'Concept opslaan' }).click();
+  const id = /aankondigingen\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+  await podium.database.db.execute(
+    sql`update announcements set state = 'published', published_at = now() where id = ${id}`,
+  );
+  await page.reload();
+  await page.getByLabel('Adres van het bericht op Facebook').fill('https://www.facebook.com/gemeente/posts/5566778899');
+  await page.getByRole('button', { name: 'Adres op Facebook vastleggen' }).click();
+  await expect(page.locator('main')).toContainText('Het adres op Facebook is vastgelegd.');
+  const group = page.getByRole('group', { name: 'Reacties importeren van Facebook' });
+  await expect(group).toBeVisible();
+  await expectNoAxeViolations(page, { context: 'the composer with the reply import form' });
+
+  // An X export beside the Facebook post: refused at the file field, which says to choose again.
+  const xFile = JSON.stringify({
+    data: [{ id: '1790000000000000099', text: 'Wanneer?', conversation_id: '1790000000000000098' }],
+  });
+  await group
+    .getByLabel('Exportbestand van Facebook met de reacties')
+    .setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(xFile) });
+  await group.getByRole('button', { name: 'Reacties van Facebook importeren' }).click();
+  const summary = page.locator('#staff-error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('Dit is een bestand van X, niet van Facebook.');
+  const file = page.getByLabel('Exportbestand van Facebook met de reacties');
+  await expect(file).toHaveAttribute('aria-invalid', 'true');
+  await expect(file).toHaveAccessibleDescription(/Kies het bestand opnieuw/);
+  await expectNoAxeViolations(page, { context: 'the reply import refused for another platform’s file' });
+
+  // Facebook's comments file, which does not name the post: taken into the post's thread, waiting.
+  const comments = JSON.stringify({
+    data: [
+      {
+        id: '8001',
+        message: 'Worden de bomen ook gekapt?',
+        created_time: '2026-11-30T10:00:00+0000',
+        from: { id: 'fb-anna', name: 'Anna' },
+      },
+    ],
+  });
+  await file.setInputFiles({ name: 'comments.json', mimeType: 'application/json', buffer: Buffer.from(comments) });
+  await page.getByRole('button', { name: 'Reacties van Facebook importeren' }).click();
+  await expect(page.getByRole('status')).toContainText('De reacties van Facebook zijn ingelezen: 1 nieuw bericht');
+  await expect(page.getByRole('heading', { name: 'Resultaat van de import' })).toBeVisible();
+  await expect(page.locator('main')).toContainText('1 reactie wacht in de wachtrij tot een moderator beslist.');
+  await expectNoAxeViolations(page, { context: 'the composer with the result of a reply import' });
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 800 });
+});
+
+const TIME_ZONE = 'Europe/Amsterdam';
+const WEEKDAYS = ['Maandag', 'Dinsdag', 'Woensdag', 'Donderdag', 'Vrijdag', 'Zaterdag', 'Zondag'];
+
+/**
+ * This minute in the organisation's time zone, as the composer's field takes it, and its
+ * weekday: not in the past (the composer allows a minute), so it is published at once.
+ */
+function thisMinute(): { local: string; weekday: string } {
+  const at = new Date();
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  const day = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday!);
+  return {
+    local: `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`,
+    weekday: WEEKDAYS[day]!,
+  };
+}
+
+/** Sets the portal's posting hours of one weekday on the channel-guidelines page. */
+async function setPortalHours(page: Page, weekday: string, from: string, to: string): Promise<void> {
+  await page.goto('/beheer/instellingen/kanaalrichtlijnen');
+  const portal = page.getByRole('region', { name: 'Participatieportaal' });
+  await portal.getByLabel(`${weekday}: van`).fill(from);
+  await portal.getByLabel(`${weekday}: tot`).fill(to);
+  await portal.getByRole('button', { name: /^Richtlijnen opslaan/ }).click();
+  await expect(page.getByRole('status')).toHaveText(
+    /De richtlijnen van ‘Participatieportaal’ zijn opgeslagen\.|Er was niets gewijzigd\./,
+  );
+}
+
+// On the running product (its portal is built and rebuilt): the news item links to the post recorded on X.
+test('the portal’s news item says it is also on X once the post’s address is recorded, and passes axe', async ({
+  page,
+}) => {
+  test.setTimeout(420_000);
+  const { local, weekday } = thisMinute();
+  const title = `Afsluiting Brugstraat (${Date.now()})`;
+  const status = `17${String(Date.now()).padStart(17, '0')}`;
+  await logIn(page, JOURNEY_ADMIN);
+  await page.goto('/beheer/instellingen/kanaalrichtlijnen');
+  const portal = page.getByRole('region', { name: 'Participatieportaal' });
+  const seededFrom = await portal.getByLabel(`${weekday}: van`).inputValue();
+  const seededTo = await portal.getByLabel(`${weekday}: tot`).inputValue();
+  await setPortalHours(page, weekday, '00:00', '23:59');
+  try {
+    await page.goto('/beheer/aankondigingen/nieuw?soort=roadworks');
+    await page.getByLabel('Titel', { exact: true }).fill(title);
+    await page.getByLabel('Moment van plaatsen').fill(local);
+    await page.getByRole('button', { name: 'Inplannen' }).click();
+    await expect(page.getByRole('status')).toContainText('De aankondiging is ingepland voor');
+    const staffPage = page.url();
+    // The announcement poster publishes it at its moment (every second on the test server).
+    await expect
+      .poll(
+        async () => {
+          await page.goto(staffPage);
+          return (await page.locator('main').textContent()) ?? '';
+        },
+        { timeout: 240_000, intervals: [5_000] },
+      )
+      .toContain('Adres van het bericht op X');
+    const newsPath = /\/nieuws\/[^/\s]+\//.exec(await page.locator('#copy-x').inputValue())![0];
+    await page.getByLabel('Adres van het bericht op X').fill(`https://x.com/gemeente/status/${status}`);
+    await page.getByRole('button', { name: 'Adres op X vastleggen' }).click();
+    await expect(page.locator('main')).toContainText('Het adres op X is vastgelegd.');
+
+    // The portal is rebuilt in the background: read the news item again until it links to the post.
+    const resident = await (await page.context().browser()!.newContext()).newPage();
+    await expect
+      .poll(
+        async () => {
+          const response = await resident.goto(newsPath);
+          if (!response?.ok()) return '';
+          return (await resident.locator('main').textContent()) ?? '';
+        },
+        { timeout: 240_000, intervals: [2_000, 5_000] },
+      )
+      .toContain('Ook op');
+    const link = resident.locator('main').getByRole('link', { name: 'X', exact: true });
+    await expect(link).toHaveAttribute('href', `https://x.com/gemeente/status/${status}`);
+    await expectNoAxeViolations(resident, { context: 'the news item with its post on X' });
+
+    // Leave the demo as seeded.
+    await page.goto(staffPage);
+    await page.getByRole('button', { name: 'Aankondiging verwijderen' }).click();
+    await expect(page.getByRole('status')).toHaveText('De aankondiging is verwijderd, ook van de platforms.');
+  } finally {
+    await setPortalHours(page, weekday, seededFrom, seededTo);
+  }
 });
