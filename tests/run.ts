@@ -22,11 +22,7 @@ import { browserTestEnv, CHROMIUM_PATH } from './support/browser-env.ts';
 import { NGINX_PATH } from './chaos/support/nginx.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// Every test file and server is a new Node process that strips the types of the same few
-// hundred modules again: Node's compile cache keeps the result between them (about 0.5 s of CPU
-// per process on this machine kind).
 const env: NodeJS.ProcessEnv = {
-  NODE_COMPILE_CACHE: join(root, 'node_modules', '.cache', 'node-compile'),
   ...process.env,
   ...browserTestEnv(root),
 };
