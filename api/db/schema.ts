@@ -1420,7 +1420,7 @@ export const staffNotifications = pgTable(
     staffUserId: uuid('staff_user_id')
       .notNull()
       .references(() => staffUsers.id, { onDelete: 'cascade' }),
-    /** `item_assigned`, `item_nearly_late`, `item_escalated`, `security_alert`. */
+    /** One of `NOTIFICATION_KINDS` (services/notifications/preferences.ts): `item_assigned`, `answer_returned`, `weekly_summary`… */
     kind: text('kind').notNull(),
     /** What the texts need: item id, consultation title, due time… (no resident's personal data). */
     params: jsonb('params').$type<Record<string, unknown>>().notNull().default({}),
