@@ -30,7 +30,7 @@ import { COPY_PLATFORMS, listCopies, recordCopy, type CopyPlatform } from '../..
 import { messageFor } from '../../messages/texts.ts';
 import { describePostingHours, instantFromLocal, localOf } from '../../services/announcements/posting-hours.ts';
 import { ANNOUNCEMENT_KINDS, TEMPLATES, type AnnouncementKind } from '../../services/announcements/templates.ts';
-import { can } from '../../services/auth/roles.ts';
+import { can, type Permission } from '../../services/auth/roles.ts';
 import type { ActiveSession } from '../../services/auth/sessions.ts';
 import { detectPlatform } from '../../services/social/import-payload.ts';
 import { SocialImportError } from '../../services/social/model.ts';
@@ -354,18 +354,23 @@ export function announcementRoutes(options: { publicUrl?: string | undefined } =
   app.post(announcementPaths.create, (c) => save(c, undefined));
   app.post('/beheer/aankondigingen/:id', (c) => save(c, c.req.param('id')));
 
-  app.post('/beheer/aankondigingen/:id/elders', async (c) => {
-    const form = await staffForm(c, 'announcements.write');
+  /**
+   * What both forms beside a recorded copy start with: the staff form with its permission, the
+   * announcement (404 when it is not there) and the platform the form names (refused on the page
+   * when it is not one of X, Facebook, Instagram). `alsoNeeds`: a second permission checked after
+   * the announcement is found, as a 403.
+   */
+  const copyForm = async (c: Context<StaffEnv>, permission: Permission, alsoNeeds?: Permission) => {
+    const form = await staffForm(c, permission);
     if (form instanceof Response) return form;
     const { body, lang, session } = form;
-    const id = c.req.param('id');
+    const id = c.req.param('id') ?? '';
     if (!Id.safeParse(id).success) return notFound(c, lang, session);
-    const db = c.get('db');
+    const current = await getAnnouncement(c.get('db'), session.user.organisationId, id);
+    if (!current || current.state === 'deleted') return notFound(c, lang, session);
+    if (alsoNeeds && !can(session.roles, alsoNeeds)) return forbidden(c, lang, 'role', session);
     const m = textsFor(announcementTexts, lang);
     const platform = field(body, 'platform') ?? '';
-    const url = (field(body, 'url') ?? '').slice(0, 2000);
-    const current = await getAnnouncement(db, session.user.organisationId, id);
-    if (!current || current.state === 'deleted') return notFound(c, lang, session);
     if (!(COPY_PLATFORMS as readonly string[]).includes(platform)) {
       return composer(c, lang, session, {
         announcement: current,
@@ -373,7 +378,15 @@ export function announcementRoutes(options: { publicUrl?: string | undefined } =
         status: 422,
       });
     }
-    const copyPlatform = platform as CopyPlatform;
+    return { body, lang, session, id, current, m, platform: platform as CopyPlatform };
+  };
+
+  app.post('/beheer/aankondigingen/:id/elders', async (c) => {
+    const form = await copyForm(c, 'announcements.write');
+    if (form instanceof Response) return form;
+    const { body, lang, session, id, current, m, platform: copyPlatform } = form;
+    const db = c.get('db');
+    const url = (field(body, 'url') ?? '').slice(0, 2000);
     const result = await recordCopy(db, {
       actor: { id: session.user.id, organisationId: session.user.organisationId },
       id,
@@ -402,27 +415,12 @@ export function announcementRoutes(options: { publicUrl?: string | undefined } =
   // copy's thread by its root id (a Facebook comments file often does not name its post):
   // the thread-import page's file reading and import service, with its permission.
   app.post('/beheer/aankondigingen/:id/elders/reacties', async (c) => {
-    const form = await staffForm(c, 'threads.import');
-    if (form instanceof Response) return form;
-    const { body, lang, session } = form;
-    const id = c.req.param('id');
-    if (!Id.safeParse(id).success) return notFound(c, lang, session);
-    const db = c.get('db');
-    const m = textsFor(announcementTexts, lang);
-    const current = await getAnnouncement(db, session.user.organisationId, id);
-    if (!current || current.state === 'deleted') return notFound(c, lang, session);
     // The answer is the announcement's page: only for those who may open it (webcare and
     // moderators import threads, but do not write announcements).
-    if (!can(session.roles, 'announcements.write')) return forbidden(c, lang, 'role', session);
-    const platform = field(body, 'platform') ?? '';
-    if (!(COPY_PLATFORMS as readonly string[]).includes(platform)) {
-      return composer(c, lang, session, {
-        announcement: current,
-        errors: [{ field: 'title', message: m.errors.wrong_state }],
-        status: 422,
-      });
-    }
-    const copyPlatform = platform as CopyPlatform;
+    const form = await copyForm(c, 'threads.import', 'announcements.write');
+    if (form instanceof Response) return form;
+    const { body, lang, session, id, current, m, platform: copyPlatform } = form;
+    const db = c.get('db');
     const name = m.platformNames[copyPlatform];
     const files = chosenFiles(body);
     const t = textsFor(threadTexts, lang);
