@@ -13,6 +13,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import { withNamedStatements } from './named-statements.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -51,8 +52,14 @@ async function openPostgres(url: string): Promise<Database> {
   // JIT compilation off for every connection: Podium's statements are short or grouped scans
   // the planner overprices, and compiling them cost more than running them (6.1 s of a 7.3 s
   // insights query at 100 thousand items on a busy 2-core server, the query itself 1.2 s).
-  const client = postgres(url, { onnotice: () => {}, max: 10, connection: { jit: 'off' } });
-  const db = drizzlePostgres(client, { schema });
+  // Each execution planned for its own parameters, as before statements were named
+  // (named-statements.ts): a generic plan could suit one consultation and not the next.
+  const client = postgres(url, {
+    onnotice: () => {},
+    max: 10,
+    connection: { jit: 'off', plan_cache_mode: 'force_custom_plan' },
+  });
+  const db = drizzlePostgres(withNamedStatements(client), { schema });
   return {
     db: db as unknown as Db,
     kind: 'postgres',

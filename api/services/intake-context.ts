@@ -7,8 +7,9 @@
  * Whether it still holds is one read of `intake_revision`, a number that triggers in the
  * database bump on every statement that writes to any of those tables (migration 0021), in
  * whichever process or tool the write came from. So a consultation closed, a question
- * changed or a promise edited counts from the very next input, and input in between costs
- * one small read instead of six.
+ * changed or a promise edited counts from the very next input. Input reads that number in the
+ * transaction that stores it, among its other statements (`isCurrent`), so the check costs no
+ * round trip of its own; when it changed, the input is taken again on a fresh read.
  */
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
@@ -20,6 +21,7 @@ import type { Assignment, Channel } from './moderation/source.ts';
 import { pickRoute, routingRulesFor } from './webcare/routing.ts';
 
 type ConsultationRow = typeof consultations.$inferSelect;
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type QuestionRow = typeof questions.$inferSelect;
 
 export type IntakeContext = {
@@ -38,9 +40,11 @@ type Cached = { revision: number; context: IntakeContext | undefined };
 
 // Per database handle: tests and tools open several databases in one process.
 const caches = new WeakMap<Db, Map<string, Cached>>();
+// The revision each context was read at, to check it inside the transaction that uses it.
+const revisions = new WeakMap<IntakeContext, number>();
 
 /** The current revision; 0 on a database from before the table (cached never). */
-async function currentRevision(db: Db): Promise<number> {
+async function currentRevision(db: Db | Tx): Promise<number> {
   const [row] = await db.select({ version: intakeRevision.version }).from(intakeRevision).limit(1);
   return row?.version ?? 0;
 }
@@ -53,12 +57,39 @@ async function currentRevision(db: Db): Promise<number> {
  * context?.dueAt('widget', new Date());
  */
 export async function intakeContext(db: Db, slug: string): Promise<IntakeContext | undefined> {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  const cache = cacheOf(db);
   const revision = await currentRevision(db);
   const cached = cache.get(slug);
   if (cached && revision !== 0 && cached.revision === revision) return cached.context;
+  return load(db, slug, revision);
+}
+
+/**
+ * The context as this process last read it, without asking whether it still holds: for a
+ * caller that checks `isCurrent` inside the transaction that uses it (the check then costs
+ * no round trip of its own), and reads it again with `intakeContext` when it did not hold.
+ */
+export async function lastKnownIntakeContext(db: Db, slug: string): Promise<IntakeContext | undefined> {
+  const cached = cacheOf(db).get(slug);
+  return cached && cached.revision !== 0 ? cached.context : intakeContext(db, slug);
+}
+
+/** Whether nothing the context was read from changed since, read in the caller's transaction. */
+export async function isCurrent(tx: Tx, context: IntakeContext): Promise<boolean> {
+  const revision = await currentRevision(tx);
+  return revision !== 0 && revision === revisions.get(context);
+}
+
+function cacheOf(db: Db): Map<string, Cached> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  return cache;
+}
+
+async function load(db: Db, slug: string, revision: number): Promise<IntakeContext | undefined> {
+  const cache = cacheOf(db);
   const context = await loadIntakeContext(db, slug);
+  if (context) revisions.set(context, revision);
   // A slug that does not exist is cached too: a flood of input to a wrong address costs one read each.
   if (cache.size > 1000) cache.clear();
   cache.set(slug, { revision, context });

@@ -90,12 +90,15 @@ export async function consumeSolution(
   proof: { challenge: string; expiresAt: Date },
   now: Date,
 ): Promise<boolean> {
-  await db.delete(proofOfWorkSolutions).where(lt(proofOfWorkSolutions.expiresAt, now));
-  const inserted = await db
-    .insert(proofOfWorkSolutions)
-    .values({ challenge: proof.challenge, expiresAt: proof.expiresAt })
-    .onConflictDoNothing()
-    .returning({ challenge: proofOfWorkSolutions.challenge });
+  // Both sent at once (pipelined in a transaction); the expired ones go first.
+  const [, inserted] = await Promise.all([
+    db.delete(proofOfWorkSolutions).where(lt(proofOfWorkSolutions.expiresAt, now)),
+    db
+      .insert(proofOfWorkSolutions)
+      .values({ challenge: proof.challenge, expiresAt: proof.expiresAt })
+      .onConflictDoNothing()
+      .returning({ challenge: proofOfWorkSolutions.challenge }),
+  ]);
   return inserted.length === 1;
 }
 

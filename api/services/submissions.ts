@@ -3,12 +3,13 @@
  * input exactly once per idempotency key, and the follow-up a resident reads by code.
  */
 import * as notifications from './notifications/index.ts';
-import { createHash } from 'node:crypto';
-import { and, asc, count, eq, gte, inArray, isNotNull } from 'drizzle-orm';
+import { createHash, randomUUID } from 'node:crypto';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { isEmailAddress } from '../../shared/contracts/email.ts';
 import type { FieldError as FieldErrorOf } from '../../shared/contracts/field-error.ts';
 import type { FollowUp, Locale, SubmissionReceipt } from '../../shared/contracts/public-content.ts';
 import type { Db } from '../db/client.ts';
+import { rowsOf } from '../db/rows.ts';
 import {
   consultations,
   departments,
@@ -21,7 +22,7 @@ import {
   type ScreeningRecord,
 } from '../db/schema.ts';
 import type { MessageCode } from '../messages/texts.ts';
-import { intakeContext } from './intake-context.ts';
+import { intakeContext, isCurrent, lastKnownIntakeContext, type IntakeContext } from './intake-context.ts';
 import { recordAudit } from './audit.ts';
 import { markContentChanged } from './content-revision.ts';
 import { submissionText } from './item-sentiment.ts';
@@ -78,28 +79,55 @@ export async function submitInput(
     proof?: ProofCheck | undefined;
   },
 ): Promise<SubmitResult> {
+  // The context as last read; the transaction checks it still holds and, if not, the input
+  // is taken again from a fresh read (a consultation closed or a question changed meanwhile).
+  // A refusal is only given on a context read just now (a closed consultation may have been
+  // opened again), which costs refused input one small read more.
+  let context = await lastKnownIntakeContext(db, params.consultationSlug);
+  let verified = false;
+  for (let attempt = 1; ; attempt++) {
+    const result = await takeInput(db, params, context, verified);
+    if (result !== CONTEXT_CHANGED) return result;
+    if (attempt === 3) throw new Error('The consultation kept changing while input was taken');
+    context = await intakeContext(db, params.consultationSlug);
+    verified = true;
+  }
+}
+
+/** What `takeInput` answers when the consultation changed after its context was read. */
+const CONTEXT_CHANGED = Symbol('context changed');
+
+async function takeInput(
+  db: Db,
+  params: Parameters<typeof submitInput>[1],
+  context: IntakeContext | undefined,
+  verified: boolean,
+): Promise<SubmitResult | typeof CONTEXT_CHANGED> {
   const { input, idempotencyKey, now } = params;
   const proof = params.proof ?? { status: 'missing' };
-  const context = await intakeContext(db, params.consultationSlug);
-  if (!context || context.consultation.status === 'draft') return { kind: 'not_found' };
+  if (!context || context.consultation.status === 'draft') return verified ? { kind: 'not_found' } : CONTEXT_CHANGED;
   const { consultation } = context;
   const checked = checkAnswers(context.questions, input);
   const requestHash = hashRequest(params.consultationSlug, checked.answers, input);
-
-  if (idempotencyKey) {
-    const earlier = await findByIdempotencyKey(db, idempotencyKey);
-    if (earlier) return replayOrConflict(earlier, requestHash, consultation.responseDays);
-  }
+  // A retry with the key of stored input answers with its receipt, whatever changed since;
+  // new input with a key is not looked up first: its insert finds a stored one (below).
+  const refuse = async (refusal: SubmitResult): Promise<SubmitResult | typeof CONTEXT_CHANGED> => {
+    if (!verified) return CONTEXT_CHANGED;
+    const earlier = idempotencyKey ? await findByIdempotencyKey(db, idempotencyKey) : undefined;
+    return earlier ? replayOrConflict(earlier, requestHash, consultation.responseDays) : refusal;
+  };
 
   const status = publicStatus(consultation, now);
-  if (status === 'upcoming') return { kind: 'not_open_yet' };
-  if (status !== 'open') return { kind: 'closed' };
-  if (checked.errors.length > 0) return { kind: 'invalid', errors: checked.errors };
+  if (status === 'upcoming') return refuse({ kind: 'not_open_yet' });
+  if (status !== 'open') return refuse({ kind: 'closed' });
+  if (checked.errors.length > 0) return refuse({ kind: 'invalid', errors: checked.errors });
   // After the answers: a resident fixes those first, and a refused proof never costs input.
-  if (proof.status === 'invalid' || proof.status === 'expired') return { kind: 'proof_refused', reason: proof.status };
+  if (proof.status === 'invalid' || proof.status === 'expired') {
+    return refuse({ kind: 'proof_refused', reason: proof.status });
+  }
 
-  const textKeys = openAnswerKeys(checked.answers);
-  const repeats = await recentRepeats(db, consultation.id, [...new Set(textKeys.values())], now);
+  const textKeys = openAnswerKeys(consultation.id, checked.answers, now);
+  const repeats = await recentRepeats(db, textKeys, now);
   const screening: ScreeningRecord = {
     ...screenAnswers(checked.answers, input.language, { keys: textKeys, counts: repeats }, now),
     // Missing is allowed (no JavaScript), but moderators should see it next to the flags.
@@ -112,74 +140,84 @@ export async function submitInput(
   const route = context.route(input.channel);
   try {
     const submission = await db.transaction(async (tx) => {
-      // Used up only together with the input it protects, so a failed send can use it again.
-      if (proof.status === 'valid' && !(await consumeSolution(tx, proof, now))) throw new ProofReplayed();
-      const [row] = await tx
-        .insert(submissions)
-        .values({
-          consultationId: consultation.id,
-          channel: input.channel,
-          language: input.language,
-          followUpCode: code,
-          idempotencyKey: idempotencyKey ?? null,
-          requestHash,
-          screening,
-          sentiment,
-          // Post-moderation: visible at once, and still in the queue (review state "new")
-          // until a moderator confirms or takes it down.
-          ...(publishNow ? { status: 'published' as const, publishedAt: now } : {}),
-          assignedDepartmentId: route.departmentId,
-          assignedStaffUserId: route.staffUserId,
-          createdAt: now,
-          updatedAt: now,
-          responseDueAt,
-        })
-        .returning();
-      if (!row) throw new Error('Insert returned no row');
-      if (checked.answers.length > 0) {
-        await tx.insert(submissionAnswers).values(
-          checked.answers.map(([question, value]) => ({
-            submissionId: row.id,
-            questionId: question.id,
-            value,
-            textKey: textKeys.get(question) ?? null,
-          })),
-        );
-      }
+      const id = randomUUID();
       const name = input.name?.trim();
       const email = input.email?.trim();
-      if (name || email) {
-        await tx.insert(submissionContacts).values({
-          submissionId: row.id,
-          name: name || null,
-          email: email || null,
-          consentToContact: Boolean(email && input.consent),
-          consentGivenAt: email && input.consent ? now : null,
-          consentVersion: email && input.consent ? CONSENT_VERSION : null,
-        });
-      }
-      if (email && input.consent) await notifications.queueReceipt(tx, row.id, now);
-      await notifications.itemAssigned(tx, {
-        itemId: row.id,
-        staffUserId: row.assignedStaffUserId,
-        actorId: null,
-        now,
-      });
-      await recordAudit(tx, {
-        organisationId: consultation.organisationId,
-        actorType: 'resident',
-        action: 'submission.received',
-        subjectType: 'submission',
-        subjectId: row.id,
-        details: { channel: input.channel, consultation: consultation.slug, published: publishNow },
-      });
-      if (publishNow) await markContentChanged(tx);
+      // Sent in one go: postgres.js pipelines the statements of a transaction
+      // (db/named-statements.ts). Query builders are sent in the order they are listed, so the
+      // answers and contact follow their submission; an async helper's statement can go out
+      // earlier or later than its place, so a helper here refers to none of the other rows.
+      const [current, fresh, inserted] = await everyOne([
+        isCurrent(tx, context),
+        // Used up only together with the input it protects, so a failed send can use it again.
+        proof.status === 'valid' ? consumeSolution(tx, proof, now) : Promise.resolve(true),
+        tx
+          .insert(submissions)
+          .values({
+            id,
+            consultationId: consultation.id,
+            channel: input.channel,
+            language: input.language,
+            followUpCode: code,
+            idempotencyKey: idempotencyKey ?? null,
+            requestHash,
+            screening,
+            sentiment,
+            // Post-moderation: visible at once, and still in the queue (review state "new")
+            // until a moderator confirms or takes it down.
+            ...(publishNow ? { status: 'published' as const, publishedAt: now } : {}),
+            assignedDepartmentId: route.departmentId,
+            assignedStaffUserId: route.staffUserId,
+            createdAt: now,
+            updatedAt: now,
+            responseDueAt,
+          })
+          .returning(),
+        checked.answers.length > 0
+          ? tx.insert(submissionAnswers).values(
+              checked.answers.map(([question, value]) => ({
+                submissionId: id,
+                questionId: question.id,
+                value,
+                textKey: textKeys.get(question)?.stored ?? null,
+              })),
+            )
+          : undefined,
+        name || email
+          ? tx.insert(submissionContacts).values({
+              submissionId: id,
+              name: name || null,
+              email: email || null,
+              consentToContact: Boolean(email && input.consent),
+              consentGivenAt: email && input.consent ? now : null,
+              consentVersion: email && input.consent ? CONSENT_VERSION : null,
+            })
+          : undefined,
+        recordAudit(tx, {
+          organisationId: consultation.organisationId,
+          actorType: 'resident',
+          action: 'submission.received',
+          subjectType: 'submission',
+          subjectId: id,
+          details: { channel: input.channel, consultation: consultation.slug, published: publishNow },
+        }),
+        publishNow ? markContentChanged(tx) : undefined,
+      ]);
+      if (!current) throw new ContextChanged();
+      verified = true;
+      if (!fresh) throw new ProofReplayed();
+      const [row] = inserted;
+      if (!row) throw new Error('Insert returned no row');
+      // These read the stored input first, so they follow the statements above.
+      if (email && input.consent) await notifications.queueReceipt(tx, id, now);
+      await notifications.itemAssigned(tx, { itemId: id, staffUserId: route.staffUserId, actorId: null, now });
       return row;
     });
     return { kind: 'created', receipt: toReceipt(submission, consultation.responseDays) };
   } catch (error) {
-    if (error instanceof ProofReplayed) return { kind: 'proof_refused', reason: 'replayed' };
-    // Two requests with one key raced: the other one stored it first.
+    if (error instanceof ContextChanged) return CONTEXT_CHANGED;
+    if (error instanceof ProofReplayed) return refuse({ kind: 'proof_refused', reason: 'replayed' });
+    // Input with this key was stored before (a retry) or just now by a request beside this one.
     if (idempotencyKey && isUniqueViolation(error)) {
       const earlier = await findByIdempotencyKey(db, idempotencyKey);
       if (earlier) return replayOrConflict(earlier, requestHash, consultation.responseDays);
@@ -191,58 +229,101 @@ export async function submitInput(
 /** Rolls back the submission's transaction: its proof of work was used before. */
 class ProofReplayed extends Error {}
 
+/** Rolls back the submission's transaction: it was checked against an outdated context. */
+class ContextChanged extends Error {}
+
+/**
+ * Waits for every one of a transaction's statements sent together, and only then fails with
+ * the first failure: a statement still on its way when the transaction rolled back would
+ * otherwise run after it, outside any transaction.
+ */
+async function everyOne<T extends readonly unknown[]>(
+  statements: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(statements);
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as never;
+}
+
 /** How far back a flood of the same text is looked for. */
 const FLOOD_WINDOW_MS = 10 * 60 * 1000;
 
 /**
- * How often each of these open-answer keys was sent on the same consultation shortly
- * before. Podium keeps no client identifier (no IP address, no cookie), so a flood is the
- * same text from anyone. Counted through the `text_key` index: the cost does not grow with
- * the input in the window, only with the copies of this very text.
+ * An open answer's flood keys: the one stored with it, scoped to its consultation and the
+ * ten-minute stretch it arrived in, and the one the same text had in the stretch before.
+ * Between them they hold every copy sent within the window.
+ */
+type FloodKeys = { stored: string; previous: string };
+
+/**
+ * The flood keys of each open answer. Scoping the key to the consultation and the stretch
+ * keeps what the index finds for a key to the copies that can count: the check costs the
+ * same with 50 thousand other answers in the window as with none, whatever the planner
+ * knows of the tables.
+ */
+function openAnswerKeys(
+  consultationId: string,
+  answers: Array<[QuestionRow, AnswerValue]>,
+  now: Date,
+): Map<QuestionRow, FloodKeys> {
+  const stretch = Math.floor(now.getTime() / FLOOD_WINDOW_MS);
+  const keys = new Map<QuestionRow, FloodKeys>();
+  for (const [question, value] of answers) {
+    if (question.kind !== 'open_text' || typeof value !== 'string') continue;
+    const stored = comparisonKey(value, `${consultationId}/${stretch}`);
+    const previous = comparisonKey(value, `${consultationId}/${stretch - 1}`);
+    if (stored && previous) keys.set(question, { stored, previous });
+  }
+  return keys;
+}
+
+/**
+ * How often each open answer's text was sent on the same consultation in the ten minutes
+ * before, by the answer's stored key. Podium keeps no client identifier (no IP address, no
+ * cookie), so a flood is the same text from anyone.
  */
 async function recentRepeats(
   db: Db,
-  consultationId: string,
-  keys: string[],
+  keys: ReadonlyMap<QuestionRow, FloodKeys>,
   now: Date,
 ): Promise<ReadonlyMap<string, number>> {
-  if (keys.length === 0) return new Map();
-  const rows = await db
-    .select({ key: submissionAnswers.textKey, n: count() })
-    .from(submissionAnswers)
-    .innerJoin(submissions, eq(submissions.id, submissionAnswers.submissionId))
-    .where(
-      and(
-        inArray(submissionAnswers.textKey, keys),
-        eq(submissions.consultationId, consultationId),
-        gte(submissions.createdAt, new Date(now.getTime() - FLOOD_WINDOW_MS)),
-      ),
-    )
-    .groupBy(submissionAnswers.textKey);
-  return new Map(rows.map((row) => [row.key!, row.n]));
-}
-
-/** The comparison key of each open answer, to store and to count repeats by. */
-function openAnswerKeys(answers: Array<[QuestionRow, AnswerValue]>): Map<QuestionRow, string> {
-  const keys = new Map<QuestionRow, string>();
-  for (const [question, value] of answers) {
-    const key = question.kind === 'open_text' && typeof value === 'string' ? comparisonKey(value) : undefined;
-    if (key) keys.set(question, key);
+  if (keys.size === 0) return new Map();
+  const byKey = new Map<string, string>();
+  for (const { stored, previous } of keys.values()) byKey.set(stored, stored).set(previous, stored);
+  // Materialised so the plan starts from the key index whatever the statistics say: the
+  // copies it finds are the only rows read, each checked for its time by primary key.
+  const rows = rowsOf<{ key: string; n: number }>(
+    await db.execute(sql`
+      with same as materialized (
+        select ${submissionAnswers.submissionId} as submission_id, ${submissionAnswers.textKey} as key
+        from ${submissionAnswers}
+        where ${submissionAnswers.textKey} in (${sql.join([...byKey.keys()], sql`, `)})
+      )
+      select same.key, count(*)::int as n
+      from same join ${submissions} on ${submissions.id} = same.submission_id
+      where ${submissions.createdAt} >= ${new Date(now.getTime() - FLOOD_WINDOW_MS).toISOString()}::timestamptz
+      group by same.key`),
+  );
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const stored = byKey.get(row.key)!;
+    counts.set(stored, (counts.get(stored) ?? 0) + Number(row.n));
   }
-  return keys;
+  return counts;
 }
 
 /** Screens every open answer before anyone sees it; choices and scales need no screening. */
 export function screenAnswers(
   answers: Array<[QuestionRow, AnswerValue]>,
   language: Locale,
-  repeats: { keys: ReadonlyMap<QuestionRow, string>; counts: ReadonlyMap<string, number> },
+  repeats: { keys: ReadonlyMap<QuestionRow, FloodKeys>; counts: ReadonlyMap<string, number> },
   now: Date,
 ): ScreeningRecord {
   const fields = answers
     .filter(([question, value]) => question.kind === 'open_text' && typeof value === 'string')
     .map(([question, value]) => {
-      const key = repeats.keys.get(question);
+      const key = repeats.keys.get(question)?.stored;
       // Without a client identifier the volume of other people's input says nothing: only
       // the same text repeated counts as a flood here.
       const result = screen(value as string, {

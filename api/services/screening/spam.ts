@@ -40,12 +40,17 @@ export function normalizeForComparison(text: string): string {
 /**
  * A fixed-length key for a text compared as `normalizeForComparison` does, so input can be
  * matched against earlier input through an index instead of reading the earlier texts;
- * undefined for a text with no letters or digits.
+ * undefined for a text with no letters or digits. Texts compared only within one `scope`
+ * (a consultation and a stretch of time, say) get keys that differ between scopes, so the
+ * index holds only the copies that count.
  * @example comparisonKey('Koop NU!') === comparisonKey('koop nu') // true
  */
-export function comparisonKey(text: string): string | undefined {
+export function comparisonKey(text: string, scope = ''): string | undefined {
   const normal = normalizeForComparison(text);
-  return normal ? createHash('sha256').update(normal).digest('base64url') : undefined;
+  if (!normal) return undefined;
+  const hash = createHash('sha256');
+  if (scope) hash.update(`${scope}\n`);
+  return hash.update(normal).digest('base64url');
 }
 
 export function findSpam(text: string, options: SpamOptions = {}): Finding[] {

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { auditLog, itemNotes, submissionAnswers, submissions } from '../../../../api/db/schema.ts';
 import { listPublishedSubmissions } from '../../../../api/services/published-content.ts';
+import { submitInput } from '../../../../api/services/submissions.ts';
 import { NOW, openTestApp, postJson, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
 import { addStaffUser, logIn, STAFF_PASSWORD, saveItemForm, staffPost } from '../../../support/staff.ts';
@@ -91,6 +92,29 @@ for (const target of databaseTargets()) {
         third.screening?.fields.flatMap((f) => f.flags.map((x) => x.kind)),
         [],
       );
+    });
+
+    it('counts copies sent in the ten minutes before even when a ten-minute stretch began in between', async () => {
+      // Flood keys are scoped to ten-minute stretches; the check also looks in the stretch before.
+      const boundary = Math.ceil(NOW.getTime() / 600_000) * 600_000;
+      const sendAt = async (offsetMs: number) => {
+        const result = await submitInput(t.db, {
+          consultationSlug: 'fietsroute-stationsstraat',
+          input: {
+            answers: { route: 'parklaan', toelichting: 'Vlak voor en vlak na de grens.' },
+            language: 'nl',
+            channel: 'portal',
+          },
+          now: new Date(boundary + offsetMs),
+        });
+        assert.equal(result.kind, 'created');
+        const code = result.kind === 'created' ? result.receipt.code : '';
+        const [row] = await t.db.select().from(submissions).where(eq(submissions.followUpCode, code));
+        return row!.screening?.fields.flatMap((f) => f.flags.map((x) => x.kind));
+      };
+      assert.deepEqual(await sendAt(-90_000), []);
+      assert.deepEqual(await sendAt(-30_000), []);
+      assert.deepEqual(await sendAt(30_000), ['spam_flood'], 'the two copies of a minute before count');
     });
 
     it('lists new items with their screening flags and the text to be published', async () => {

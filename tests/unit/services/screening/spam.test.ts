@@ -57,6 +57,13 @@ describe('the comparison key of a text', () => {
     assert.notEqual(comparisonKey('Stop dit plan'), comparisonKey('Start dit plan'));
   });
 
+  it('differs between scopes for the same text, so copies elsewhere or earlier are not found', () => {
+    assert.equal(comparisonKey('Stop dit plan', 'a/1'), comparisonKey('stop DIT plan!', 'a/1'));
+    assert.notEqual(comparisonKey('Stop dit plan', 'a/1'), comparisonKey('Stop dit plan', 'a/2'));
+    assert.notEqual(comparisonKey('Stop dit plan', 'a/1'), comparisonKey('Stop dit plan', 'b/1'));
+    assert.notEqual(comparisonKey('Stop dit plan', 'a/1'), comparisonKey('Stop dit plan'));
+  });
+
   it('is absent for a text without letters or digits', () => {
     assert.equal(comparisonKey('?! …'), undefined);
   });
