@@ -416,23 +416,40 @@ export async function themeFigures(
   filter: InsightsFilter,
   sample = THEME_SAMPLE,
 ): Promise<SampledTopicThemes[]> {
-  const rows = rowsOf<{
-    id: string;
-    kind: InsightItem['kind'];
-    topic_id: string | null;
-    cid: string | null;
-    state: string | null;
-    lang: string;
-    of: number;
-    text: string | null;
-  }>(
-    await db.execute(sql`
-      with c as materialized (
-        select i.id, i.kind, i.at, i.topic_id, i.cid, i.state, i.lang,
-          row_number() over (partition by i.topic_id order by hashtext(i.id::text), i.id) as rank,
-          count(*) over (partition by i.topic_id)::int as of
+  // Ranking every item of the period by its hash sorted them all (a million rows over two
+  // years). Only items whose hash lies in the lowest `cut / of` of the range are ranked: hashes
+  // are spread evenly, so about `cut` of a topic's items (twice the sample) are, and fewer than
+  // `sample` practically never (over twenty standard deviations below). Should it happen, the
+  // period is ranked in full, so the sample is the same either way.
+  const read = async (cut: number | null) =>
+    rowsOf<{
+      id: string;
+      kind: InsightItem['kind'];
+      topic_id: string | null;
+      cid: string | null;
+      state: string | null;
+      lang: string;
+      of: number;
+      text: string | null;
+    }>(
+      await db.execute(sql`
+      with i as materialized (
+        select i.id, i.kind, i.at, i.topic_id, i.cid, i.state, i.lang, hashtext(i.id::text) as h
         from (${itemsSql(context, filter, false)}) i
         where i.kind = 'social_post' or i.state is distinct from 'rejected'
+      ),
+      n as (
+        select i.topic_id, count(*)::int as of, ${
+          cut === null
+            ? sql`null::float8`
+            : sql`case when count(*) > ${cut}::int then -2147483648 + ${cut}::float8 / count(*) * 4294967296 end`
+        } as below
+        from i group by i.topic_id
+      ),
+      c as (
+        select i.*, n.of, row_number() over (partition by i.topic_id order by i.h, i.id) as rank
+        from i join n on n.topic_id is not distinct from i.topic_id
+        where n.below is null or i.h < n.below
       ),
       sampled as materialized (select * from c where c.rank <= ${sample}),
       answer_texts as (
@@ -454,7 +471,15 @@ export async function themeFigures(
       left join answer_texts t on t.id = c.id
       left join ${socialPosts} p on c.kind = 'social_post' and p.id = c.id
       order by date_trunc('milliseconds', c.at), c.id`),
-  );
+    );
+  const cut = 2 * sample + 64;
+  let rows = await read(cut);
+  const perTopic = new Map<string | null, { rows: number; of: number }>();
+  for (const row of rows) {
+    const seen = perTopic.get(row.topic_id) ?? { rows: 0, of: row.of };
+    perTopic.set(row.topic_id, { ...seen, rows: seen.rows + 1 });
+  }
+  if ([...perTopic.values()].some((topic) => topic.rows < Math.min(topic.of, sample))) rows = await read(null);
   const items: InsightItem[] = [];
   const texts: Array<{ id: string; text: string; lang: string }> = [];
   const sampled = new Map<string, number>();
