@@ -19,6 +19,7 @@ import { problem } from './http/problem.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { staticSiteFromMemory } from './http/static-site.ts';
+import { madePages } from './http/made-pages.ts';
 import { compressShareable, conditionalGet, IMMUTABLE } from './http/transfer.ts';
 import { metricsHandler, requestObserver } from './observability/http.ts';
 import type { Logger } from './observability/log.ts';
@@ -228,7 +229,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   // Before the static files: these pages are the built shells with their lists filled in.
   if (options.siteDir) {
     if (options.visits) app.use('*', portalPageCounting(options.visits));
-    app.route('/', portalListRoutes({ siteDir }));
+    app.route('/', portalListRoutes({ siteDir, pages: madePages() }));
   }
   // The forms that carry a file (the announcement composer, the organisation's logo, a
   // consultation's image) take more than the rest, so a file that is too large is refused with

@@ -41,7 +41,7 @@ import { startWeeklySummaryLoop } from './staff/insights/weekly-summary.ts';
 import { describeError } from './lib/log-error.ts';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { observe } from './observability/events.ts';
-import { createLogger, type Logger } from './observability/log.ts';
+import { batchedLines, createLogger, type Logger } from './observability/log.ts';
 import { createMetrics } from './observability/metrics.ts';
 
 export type Log = (message: string) => void;
@@ -134,7 +134,7 @@ function observeServer(database: Database, config: Config, log: Log) {
 
 export async function start(
   config: Config,
-  log: Log = createLogger(config.logFormat, (line) => process.stdout.write(`${line}\n`)),
+  log: Log = createLogger(config.logFormat, batchedLines(process.stdout)),
 ): Promise<{ server: ServerType; stop(): Promise<void> }> {
   const database = await openConfiguredDatabase(config);
   try {

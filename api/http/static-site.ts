@@ -11,10 +11,11 @@
  * files and anything not found here go on to the next handler (Hono's serveStatic), so
  * nothing is served differently, only faster.
  */
-import { readlinkSync, statSync, readFileSync } from 'node:fs';
-import { join, normalize, resolve } from 'node:path';
+import { statSync, readFileSync } from 'node:fs';
+import { join, normalize } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
+import { currentBuild } from '../build/current-build.ts';
 
 const FILE_LIMIT = 512 * 1024;
 const CACHE_LIMIT = 64 * 1024 * 1024;
@@ -65,14 +66,10 @@ export function staticSiteFromMemory(options: {
   let cache = new Map<string, Entry>();
   let cachedBytes = 0;
 
-  function currentBuild(root: string): string {
-    let target: string;
-    try {
-      target = resolve(root, '..', readlinkSync(root));
-    } catch {
-      // Not a link (a directory copied by hand): it can change under us, so keep nothing.
-      return '';
-    }
+  function buildOf(root: string): string {
+    const target = currentBuild(root);
+    // Not a link (a directory copied by hand): it can change under us, so keep nothing.
+    if (!target) return '';
     if (target !== build) {
       build = target;
       cache = new Map();
@@ -97,7 +94,7 @@ export function staticSiteFromMemory(options: {
 
   return async function staticSiteFromMemory(c, next) {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    const dir = currentBuild(options.root());
+    const dir = buildOf(options.root());
     if (!dir) return next();
     let path: string;
     try {

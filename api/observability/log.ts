@@ -47,3 +47,28 @@ export function createLogger(format: LogFormat, write: (line: string) => void, n
 export function defaultLogFormat(stream: { isTTY?: boolean } = process.stdout): LogFormat {
   return stream.isTTY ? 'text' : 'json';
 }
+
+const flushers = new Set<() => void>();
+
+/**
+ * A line writer that sends the lines logged within one turn of the event loop in one write:
+ * with a line per request, writing each on its own was a system call per request, about a
+ * tenth of the cost of serving a cached page. Lines still pending when the process exits are
+ * written then (a pipe or file takes them synchronously on Linux).
+ *
+ * @example createLogger('json', batchedLines(process.stdout))
+ */
+export function batchedLines(stream: { write(chunk: string): unknown }): (line: string) => void {
+  let pending = '';
+  const flush = () => {
+    const lines = pending;
+    pending = '';
+    if (lines) stream.write(lines);
+  };
+  if (flushers.size === 0) process.once('exit', () => flushers.forEach((pendingFlush) => pendingFlush()));
+  flushers.add(flush);
+  return (line) => {
+    if (!pending) setImmediate(flush);
+    pending += `${line}\n`;
+  };
+}

@@ -13,6 +13,7 @@
  * `Cache-Control` lets a shared cache absorb bursts while a publication still shows within
  * seconds.
  */
+import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -26,7 +27,9 @@ import {
   renderResponsesList,
 } from '../../shared/render/published-lists.ts';
 import { routes } from '../../shared/urls.ts';
+import { currentBuild } from '../build/current-build.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import type { MadePages } from '../http/made-pages.ts';
 import { messageFor } from '../messages/texts.ts';
 import {
   listsRevision,
@@ -41,7 +44,7 @@ import { responsesPage } from '../views/responses-page.ts';
 /** Short: a shared cache absorbs bursts, and a publication still shows within seconds. */
 export const PORTAL_LIST_CACHE_CONTROL = 'public, max-age=2';
 
-type Options = { siteDir: () => string };
+type Options = { siteDir: () => string; pages: MadePages };
 
 /** A page number as the portal writes it: 2 and up, no sign, no leading zero. */
 const PAGE_NUMBER = /^[1-9][0-9]{0,8}$/;
@@ -77,23 +80,27 @@ export function portalListRoutes(options: Options): Hono<AppEnv> {
   return app;
 }
 
+type Validators = { etag: string; lastModified: Date };
+
 /**
- * The validators of a served page: the content revision, the shell file and the address.
- * Answers 304 when the browser's copy is current, before any list is read.
+ * The validators of a served page: the content revision, the shell's version and the address.
+ * The shell's version is the build it belongs to (no file is read for it), or for a site that
+ * is not a build link the shell file's time and size.
  */
-async function validate(
-  c: Context<AppEnv>,
-  shellFile: string | undefined,
-): Promise<{ notModified: Response } | { etag: string; lastModified: Date }> {
+async function validators(c: Context<AppEnv>, siteDir: string, urlPath: string): Promise<Validators> {
   const revision = await listsRevision(c.get('db'));
-  const shell = shellFile ? await stat(shellFile).catch(() => undefined) : undefined;
+  const shell = shellVersion(siteDir, urlPath) ?? (await fileVersion(shellFile(siteDir, urlPath)));
   const etag = `"${createHash('sha256')
-    .update(`${revision.version}\0${shell ? `${shell.mtimeMs}-${shell.size}` : '-'}\0${c.req.path}`)
+    .update(`${revision.version}\0${shell ? shell.id : '-'}\0${c.req.path}`)
     .digest('base64url')
     .slice(0, 27)}"`;
   const times = [revision.changedAt?.getTime() ?? 0, shell?.mtimeMs ?? 0];
   // HTTP dates have whole seconds.
-  const lastModified = new Date(Math.floor(Math.max(...times) / 1000) * 1000);
+  return { etag, lastModified: new Date(Math.floor(Math.max(...times) / 1000) * 1000) };
+}
+
+/** Sets the validators; a 304 when the browser's copy is current, before any list is read. */
+function notModified(c: Context<AppEnv>, { etag, lastModified }: Validators): Response | undefined {
   c.header('Cache-Control', PORTAL_LIST_CACHE_CONTROL);
   c.header('ETag', etag);
   c.header('Last-Modified', lastModified.toUTCString());
@@ -103,13 +110,46 @@ async function validate(
     ifNoneMatch !== undefined
       ? ifNoneMatch.trim() === '*' || (ifNoneMatch.match(/"[^"]*"/g) ?? ([] as string[])).includes(etag)
       : ifModifiedSince !== undefined && lastModified.getTime() <= Date.parse(ifModifiedSince);
-  if (fresh) return { notModified: c.body(null, 304) };
-  return { etag, lastModified };
+  return fresh ? c.body(null, 304) : undefined;
+}
+
+/** The page kept under these validators, answered (or a 304); undefined when none is kept. */
+function keptPage(c: Context<AppEnv>, pages: MadePages, checked: Validators): Response | undefined {
+  const kept = pages.find(checked.etag);
+  if (kept === undefined) return undefined;
+  return notModified(c, checked) ?? pages.answer(c, checked.etag, kept);
+}
+
+/** Keeps a page just made and answers it. */
+function madePage(c: Context<AppEnv>, pages: MadePages, checked: Validators, page: string): Response {
+  pages.keep(checked.etag, page);
+  return pages.answer(c, checked.etag, page);
 }
 
 const hasSlot = (shell: string, name: string) => shell.includes(`<!--podium:slot ${name}-->`);
 
 const shellFile = (siteDir: string, urlPath: string) => (siteDir ? join(siteDir, urlPath, 'index.html') : undefined);
+
+type ShellVersion = { id: string; mtimeMs: number };
+/** When each build seen was written, read once per build. */
+const buildTimes = new Map<string, number>();
+
+function shellVersion(siteDir: string, urlPath: string): ShellVersion | undefined {
+  const build = siteDir ? currentBuild(siteDir) : undefined;
+  if (!build) return undefined;
+  let mtimeMs = buildTimes.get(build);
+  if (mtimeMs === undefined) {
+    mtimeMs = statSync(build, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    if (buildTimes.size > 100) buildTimes.clear();
+    buildTimes.set(build, mtimeMs);
+  }
+  return { id: `${build}${urlPath}`, mtimeMs };
+}
+
+async function fileVersion(file: string | undefined): Promise<ShellVersion | undefined> {
+  const found = file ? await stat(file).catch(() => undefined) : undefined;
+  return found && { id: `${found.mtimeMs}-${found.size}`, mtimeMs: found.mtimeMs };
+}
 
 function notFound(c: Context<AppEnv>, lang: Locale, code: 'consultation_not_found' | 'responses_page_not_found') {
   c.header('Cache-Control', 'no-cache');
@@ -126,14 +166,18 @@ async function servedHome(
 ): Promise<Response | void> {
   const siteDir = options.siteDir();
   const path = routes.home(lang);
-  const shell = siteDir ? await loadShell(siteDir, path) : undefined;
-  // Without a built site (an API-only deployment) there is no home page to fill; a build
-  // from before the lists were served has them in its files.
+  // Without a built site (an API-only deployment) there is no home page to fill.
+  if (!siteDir) return next();
+  const checked = await validators(c, siteDir, path);
+  const kept = keptPage(c, options.pages, checked);
+  if (kept) return kept;
+  const shell = await loadShell(siteDir, path);
+  // A build from before the lists were served has them in its files.
   if (!shell || !hasSlot(shell, 'answers')) return next();
-  const checked = await validate(c, shellFile(siteDir, path));
-  if ('notModified' in checked) return checked.notModified;
+  const unchanged = notModified(c, checked);
+  if (unchanged) return unchanged;
   const content = renderRecentlyAnswered(lang, await readRecentlyAnswered(c.get('db'), c.get('now')()));
-  return c.html(fillSlot(shell, 'answers', content));
+  return madePage(c, options.pages, checked, fillSlot(shell, 'answers', content));
 }
 
 async function servedConsultation(
@@ -145,11 +189,15 @@ async function servedConsultation(
 ): Promise<Response | void> {
   const siteDir = options.siteDir();
   const path = routes.consultation(lang, slug);
-  const shell = siteDir ? await loadShell(siteDir, path) : undefined;
   // Not built (yet): the page does not exist on the portal; the static files and the 404 answer.
+  if (!siteDir) return next();
+  const checked = await validators(c, siteDir, path);
+  const kept = keptPage(c, options.pages, checked);
+  if (kept) return kept;
+  const shell = await loadShell(siteDir, path);
   if (!shell || !hasSlot(shell, 'responses')) return next();
-  const checked = await validate(c, shellFile(siteDir, path));
-  if ('notModified' in checked) return checked.notModified;
+  const unchanged = notModified(c, checked);
+  if (unchanged) return unchanged;
   const list = await readNewestResponses(c.get('db'), { slug, now: c.get('now')(), lang });
   if (!list) return notFound(c, lang, 'consultation_not_found');
   const page = fillSlot(
@@ -157,7 +205,7 @@ async function servedConsultation(
     'responses-link',
     renderAllResponsesLink(lang, slug, list.total),
   );
-  return c.html(page);
+  return madePage(c, options.pages, checked, page);
 }
 
 async function servedResponses(
@@ -176,18 +224,24 @@ async function servedResponses(
   const pageNumber = Number(pageParam);
   const siteDir = options.siteDir();
   const firstPage = routes.responses(lang, slug);
+  const checked = await validators(c, siteDir, firstPage);
+  const kept = keptPage(c, options.pages, checked);
+  if (kept) return kept;
   const shell = siteDir ? await loadShell(siteDir, firstPage) : undefined;
   // A build from before the lists were served holds every page as a file.
   if (shell && !hasSlot(shell, 'responses')) return next();
-  const checked = await validate(c, shellFile(siteDir, firstPage));
-  if ('notModified' in checked) return checked.notModified;
+  const unchanged = notModified(c, checked);
+  if (unchanged) return unchanged;
   const list = await readResponsesPage(c.get('db'), { slug, page: pageNumber, now: c.get('now')(), lang });
   if (!list) {
     const exists = pageNumber > 1 && (await readResponsesPage(c.get('db'), { slug, page: 1, now: c.get('now')() }));
     return notFound(c, lang, exists ? 'responses_page_not_found' : 'consultation_not_found');
   }
   const content = renderResponsesList({ ...list, lang });
-  return c.html(
+  return madePage(
+    c,
+    options.pages,
+    checked,
     responsesPage({ shell, consultation: list.consultation, lang, page: list.page, pages: list.pages, content }),
   );
 }

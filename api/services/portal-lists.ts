@@ -167,11 +167,25 @@ export async function readRecentlyAnswered(db: Db, now: Date, limit = RECENTLY_A
   return entries;
 }
 
-/** The content revision and when it last moved: what every served list's validators derive from. */
-export async function listsRevision(db: Db): Promise<{ version: number; changedAt: Date | undefined }> {
-  const [row] = await db
-    .select({ version: contentRevision.version, changedAt: contentRevision.changedAt })
-    .from(contentRevision)
-    .limit(1);
-  return { version: row?.version ?? 0, changedAt: row?.changedAt };
+type Revision = { version: number; changedAt: Date | undefined };
+const revisionReads = new WeakMap<Db, Promise<Revision>>();
+
+/**
+ * The content revision and when it last moved: what every served list's validators derive
+ * from. Requests that ask while a read is on its way share it (a burst of page views costs
+ * one read, not one each); a request arriving after it answered reads again.
+ */
+export function listsRevision(db: Db): Promise<Revision> {
+  let read = revisionReads.get(db);
+  if (!read) {
+    read = (async () => {
+      const [row] = await db
+        .select({ version: contentRevision.version, changedAt: contentRevision.changedAt })
+        .from(contentRevision)
+        .limit(1);
+      return { version: row?.version ?? 0, changedAt: row?.changedAt };
+    })().finally(() => revisionReads.delete(db));
+    revisionReads.set(db, read);
+  }
+  return read;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createLogger, defaultLogFormat } from '../../../api/observability/log.ts';
+import { batchedLines, createLogger, defaultLogFormat } from '../../../api/observability/log.ts';
 
 const at = () => new Date('2026-12-05T09:00:00Z');
 
@@ -30,5 +30,18 @@ describe('the server log', () => {
   it('defaults to text for a terminal and to json for anything else', () => {
     assert.equal(defaultLogFormat({ isTTY: true }), 'text');
     assert.equal(defaultLogFormat({}), 'json');
+  });
+
+  it('sends the lines of one turn of the event loop in one write, before the next turn', async () => {
+    const writes: string[] = [];
+    const write = batchedLines({ write: (chunk: string) => writes.push(chunk) });
+    write('een');
+    write('twee');
+    assert.deepEqual(writes, [], 'nothing is written while the turn goes on');
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(writes, ['een\ntwee\n']);
+    write('drie');
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(writes, ['een\ntwee\n', 'drie\n']);
   });
 });
