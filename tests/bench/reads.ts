@@ -6,9 +6,11 @@
  *   with every middleware: security headers, CORS, rate-limit bookkeeping, ETag, logging,
  *   metrics) against a bare Hono app running the same service, and so the same SQL
  *   (support/bare-servers.ts). Target ≥ 0.5 × the bare app.
- * - static pages: Podium serving a built consultation page against a bare Node static server
- *   sending the same file. Target ≥ 0.8 × the bare server. Both are asked with
- *   `Accept-Encoding: br, gzip` as browsers ask; the bytes each sends are printed beside.
+ * - static pages: Podium serving a built page (the privacy statement) against a bare Node static
+ *   server sending the same file, and a consultation page (its shell built, its lists filled in
+ *   by the API) against the bare server sending the shell alone. Target ≥ 0.8 × the bare
+ *   server. Both are asked with `Accept-Encoding: br, gzip` as browsers ask; the bytes each
+ *   sends are printed beside.
  *
  * Requests per second at a fixed concurrency, the load generated in this process; the two
  * sides of a pair are measured alternately, twice each, and the better run of each is kept,
@@ -103,9 +105,18 @@ try {
     0.5,
   );
   await pair(
-    `Static page (/consultaties/${SLUG}/)`,
-    `${podium.baseUrl}/consultaties/${SLUG}/`,
+    'Static page (/privacy/)',
+    `${podium.baseUrl}/privacy/`,
     'bare Node static server',
+    `http://127.0.0.1:${PORTS.static}/privacy/`,
+    0.8,
+  );
+  // Its shell is static, its lists are the API's (routes/portal-lists.ts): kept once made, per
+  // content revision. The bare server sends the shell without lists.
+  await pair(
+    `Consultation page (/consultaties/${SLUG}/)`,
+    `${podium.baseUrl}/consultaties/${SLUG}/`,
+    'bare Node static server (shell only)',
     `http://127.0.0.1:${PORTS.static}/consultaties/${SLUG}/`,
     0.8,
   );
