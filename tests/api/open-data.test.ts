@@ -6,7 +6,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { consultations, submissionContacts, submissions } from '../../api/db/schema.ts';
-import { openTestApp, postJson, validAnswers, type TestApp } from '../support/app.ts';
+import type { Db } from '../../api/db/client.ts';
+import { openDataSnapshot } from '../../api/services/insights/open-data-cache.ts';
+import { openDataConsultations } from '../../api/services/insights/open-data.ts';
+import { NOW, openTestApp, postJson, validAnswers, type TestApp } from '../support/app.ts';
 import { databaseTargets } from '../support/databases.ts';
 
 for (const target of databaseTargets()) {
@@ -114,6 +117,56 @@ for (const target of databaseTargets()) {
       assert.ok(doc.paths['/api/open-data/consultations']?.get);
       assert.ok(doc.paths['/api/open-data/consultations/{slug}']?.get);
       assert.ok(doc.components.schemas.ConsultationOpenData);
+    });
+  });
+}
+
+for (const target of databaseTargets()) {
+  describe(`open data counted again after a change (${target.name})`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await openTestApp(target);
+    });
+    after(() => t.close());
+
+    it('counts a slow count again no sooner than ten times its duration, serving the previous figures meanwhile', async () => {
+      let counts = 0;
+      const slowCount = async (db: Db) => {
+        counts += 1;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return openDataConsultations(db);
+      };
+      let clock = NOW.getTime();
+      const now = () => new Date(clock);
+      const send = async () =>
+        assert.equal(
+          (await postJson(t.app, '/api/consultations/fietsroute-stationsstraat/submissions', { answers: validAnswers }))
+            .status,
+          201,
+        );
+
+      const first = await openDataSnapshot(t.db, now, slowCount);
+      assert.equal(counts, 1);
+      assert.ok(first.buildMs >= 300);
+      await send();
+      clock += 1_000;
+      assert.equal(await openDataSnapshot(t.db, now, slowCount), first, 'a second after a slow count: its figures');
+      assert.equal(counts, 1, 'and no count started');
+      clock += Math.ceil(first.buildMs * 10);
+      assert.equal(
+        await openDataSnapshot(t.db, now, slowCount),
+        first,
+        'ten times its duration later: still its figures…',
+      );
+      assert.equal(counts, 2, '…while the count runs');
+      // The count in the background ends within seconds even on a busy machine.
+      let next = first;
+      for (let tries = 0; next === first && tries < 100; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        next = await openDataSnapshot(t.db, now, slowCount);
+      }
+      assert.notEqual(next, first, 'then the new figures');
+      assert.equal(counts, 2);
     });
   });
 }
