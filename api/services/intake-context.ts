@@ -25,6 +25,8 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type QuestionRow = typeof questions.$inferSelect;
 
 export type IntakeContext = {
+  /** The `intake_revision` it was read at, to check inside the transaction that uses it (`isCurrent`). */
+  revision: number;
   consultation: ConsultationRow;
   /** In the order residents see them. */
   questions: QuestionRow[];
@@ -40,8 +42,6 @@ type Cached = { revision: number; context: IntakeContext | undefined };
 
 // Per database handle: tests and tools open several databases in one process.
 const caches = new WeakMap<Db, Map<string, Cached>>();
-// The revision each context was read at, to check it inside the transaction that uses it.
-const revisions = new WeakMap<IntakeContext, number>();
 
 /** The current revision; 0 on a database from before the table (cached never). */
 async function currentRevision(db: Db | Tx): Promise<number> {
@@ -76,8 +76,7 @@ export async function lastKnownIntakeContext(db: Db, slug: string): Promise<Inta
 
 /** Whether nothing the context was read from changed since, read in the caller's transaction. */
 export async function isCurrent(tx: Tx, context: IntakeContext): Promise<boolean> {
-  const revision = await currentRevision(tx);
-  return revision !== 0 && revision === revisions.get(context);
+  return (await currentRevision(tx)) === context.revision;
 }
 
 function cacheOf(db: Db): Map<string, Cached> {
@@ -88,15 +87,14 @@ function cacheOf(db: Db): Map<string, Cached> {
 
 async function load(db: Db, slug: string, revision: number): Promise<IntakeContext | undefined> {
   const cache = cacheOf(db);
-  const context = await loadIntakeContext(db, slug);
-  if (context) revisions.set(context, revision);
+  const context = await loadIntakeContext(db, slug, revision);
   // A slug that does not exist is cached too: a flood of input to a wrong address costs one read each.
   if (cache.size > 1000) cache.clear();
   cache.set(slug, { revision, context });
   return context;
 }
 
-async function loadIntakeContext(db: Db, slug: string): Promise<IntakeContext | undefined> {
+async function loadIntakeContext(db: Db, slug: string, revision: number): Promise<IntakeContext | undefined> {
   const [consultation] = await db.select().from(consultations).where(eq(consultations.slug, slug)).limit(1);
   if (!consultation) return undefined;
   const organisationId = consultation.organisationId;
@@ -108,6 +106,7 @@ async function loadIntakeContext(db: Db, slug: string): Promise<IntakeContext | 
     sentimentClassifier(db, organisationId),
   ]);
   return {
+    revision,
     consultation,
     questions: questionRows,
     dueAt: (channel, arrival) =>
