@@ -13,12 +13,10 @@
  * entity tag covers the headers too, so a changed colour is never answered with 304.
  */
 import { createHash } from 'node:crypto';
-import { asc } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import type { Db } from '../db/client.ts';
 import type { AppEnv } from './app-env.ts';
-import { organisations } from '../db/schema.ts';
-import { offeredLanguages, storedTheme } from '../services/organisation-settings.ts';
+import { organisationLooks, type OrganisationLooks } from '../services/organisation-settings.ts';
 import { themeProperties } from '../../shared/theme.ts';
 
 export const THEME_HEADER = 'Podium-Theme';
@@ -32,21 +30,26 @@ const HEADER_NAMES = new Map([
   ['--utrecht-button-primary-action-hover-background-color', 'accent-hover'],
 ]);
 
+type PresentationHeaders = { theme: string | undefined; languages: string };
+/** Worked out once per reading of the organisation (its colours are mixed for the hover). */
+const headersOf = new WeakMap<OrganisationLooks, PresentationHeaders>();
+
 /** The two header values for the (first, and only) organisation. */
-export async function presentationHeaders(db: Db): Promise<{ theme: string | undefined; languages: string }> {
-  const [org] = await db
-    .select({ theme: organisations.theme, locales: organisations.locales })
-    .from(organisations)
-    .orderBy(asc(organisations.createdAt))
-    .limit(1);
-  const properties = themeProperties(storedTheme(org?.theme ?? null)).filter(([name]) => HEADER_NAMES.has(name));
-  return {
-    theme:
-      properties.length > 0
-        ? properties.map(([name, value]) => `${HEADER_NAMES.get(name)}=${value}`).join('; ')
-        : undefined,
-    languages: offeredLanguages(org?.locales ?? ['nl', 'en']).join(', '),
-  };
+export async function presentationHeaders(db: Db): Promise<PresentationHeaders> {
+  const looks = await organisationLooks(db);
+  let headers = headersOf.get(looks);
+  if (!headers) {
+    const properties = themeProperties(looks.theme).filter(([name]) => HEADER_NAMES.has(name));
+    headers = {
+      theme:
+        properties.length > 0
+          ? properties.map(([name, value]) => `${HEADER_NAMES.get(name)}=${value}`).join('; ')
+          : undefined,
+      languages: looks.languages.join(', '),
+    };
+    headersOf.set(looks, headers);
+  }
+  return headers;
 }
 
 export function organisationPresentation(): MiddlewareHandler<AppEnv> {

@@ -36,9 +36,25 @@ export function createOriginPolicy(db: Db, ttlMs = 30_000) {
     }
     return cached.patterns;
   }
+  // Answers per origin for the patterns in force: parsing addresses per request was a visible
+  // share of a public JSON answer. Bounded, as the origins are whatever browsers send.
+  let answers = new Map<string, boolean>();
+  let answersFor: string[] | undefined;
   return {
     async allows(origin: string): Promise<boolean> {
-      return (await patterns()).some((pattern) => originMatches(origin, pattern));
+      // No Origin header (a server, a same-origin GET): nothing to allow.
+      if (!origin) return false;
+      const current = await patterns();
+      if (answersFor !== current || answers.size >= 1_000) {
+        answers = new Map();
+        answersFor = current;
+      }
+      let answer = answers.get(origin);
+      if (answer === undefined) {
+        answer = current.some((pattern) => originMatches(origin, pattern));
+        answers.set(origin, answer);
+      }
+      return answer;
     },
     forget() {
       cached = undefined;

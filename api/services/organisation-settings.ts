@@ -23,7 +23,7 @@
  * What is stored is the image without its metadata (image-metadata.ts).
  */
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   organisationLogos,
@@ -184,6 +184,42 @@ export function storedTheme(stored: Partial<ThemeTokens> | null): ThemeTokens {
 /** The languages in the order Podium lists them, Dutch always. */
 export function offeredLanguages(stored: readonly string[]): Locale[] {
   return LANGUAGES.filter((l) => l === 'nl' || stored.includes(l));
+}
+
+/** The colours and languages the widgets are told about (http/organisation-presentation.ts). */
+export type OrganisationLooks = { theme: ThemeTokens; languages: Locale[] };
+
+/**
+ * How long a process keeps the organisation's looks before reading them again. Every public
+ * JSON answer carries them, so reading them per answer cost a query per widget load; a
+ * change saved through this process is seen at once (saveOrganisationChange forgets it),
+ * one saved through another process within this time.
+ */
+export const LOOKS_KEPT_MS = 5_000;
+const looksKept = new WeakMap<Db, { at: number; looks: Promise<OrganisationLooks> }>();
+
+/** The (first, and only) organisation's colours and languages, kept for LOOKS_KEPT_MS. */
+export function organisationLooks(db: Db, nowMs = Date.now()): Promise<OrganisationLooks> {
+  const kept = looksKept.get(db);
+  if (kept && nowMs - kept.at < LOOKS_KEPT_MS) return kept.looks;
+  const looks = readLooks(db);
+  const entry = { at: nowMs, looks };
+  looksKept.set(db, entry);
+  // A failed read is not kept: the next request asks again.
+  looks.catch(() => looksKept.get(db) === entry && looksKept.delete(db));
+  return looks;
+}
+
+async function readLooks(db: Db): Promise<OrganisationLooks> {
+  const [org] = await db
+    .select({ theme: organisations.theme, locales: organisations.locales })
+    .from(organisations)
+    .orderBy(asc(organisations.createdAt))
+    .limit(1);
+  return {
+    theme: storedTheme(org?.theme ?? null),
+    languages: offeredLanguages(org?.locales ?? ['nl', 'en']),
+  };
 }
 
 /**
@@ -388,6 +424,8 @@ export async function saveOrganisationChange(
     if (error instanceof Refusal) return error.result;
     if (!(error instanceof Stale)) throw error;
     return stale(db, organisationId, params.expectedVersion);
+  } finally {
+    looksKept.delete(db);
   }
 }
 

@@ -12,15 +12,25 @@
  *   server. Both are asked with `Accept-Encoding: br, gzip` as browsers ask; the bytes each
  *   sends are printed beside.
  *
- * Requests per second at a fixed concurrency, the load generated in this process; the two
- * sides of a pair are measured alternately, twice each, and the better run of each is kept,
- * so a neighbour's burst on a shared machine does not decide the ratio. Never an assertion.
+ * Requests per second at a fixed concurrency; the two sides of a pair are measured
+ * alternately, twice each, and the better run of each is kept, so a neighbour's burst on a
+ * shared machine does not decide the ratio. Never an assertion.
+ *
+ * The load comes from wrk (Debian's package `wrk`; installed when missing and we can), which
+ * reads each answer as bytes: a client that decompresses charges the decompression to the
+ * side that compresses (with `fetch` in this process, Podium's Brotli answers cost the load
+ * generator more than the bare server's plain ones, and the static ratio read 0.68 where wrk
+ * reads 0.96). Without wrk the load comes from node:http in this process, also without
+ * decompressing, and the ratio is printed with that said: the generator shares the two cores.
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node tests/bench/reads.ts
  *
  * BENCH_READ_SECONDS (default 4) and BENCH_READ_CONCURRENCY (default 16) set the size.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { Agent, get } from 'node:http';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { killAll, root, scratchDatabase, startPodium, tempDir } from '../chaos/support/podium-process.ts';
 
@@ -32,28 +42,104 @@ const PORTS = { podium: 4495, hono: 4496, static: 4497 };
 
 type Run = { rate: number; p50: number; p95: number; bytes: number };
 
-async function load(url: string): Promise<Run> {
+const WRK = '/usr/bin/wrk';
+
+/** wrk when it is here or can be installed (root on Debian), else undefined. */
+function findWrk(): string | undefined {
+  if (existsSync(WRK)) return WRK;
+  if (process.getuid?.() === 0 && spawnSync('which', ['apt-get']).status === 0) {
+    spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'wrk'], {
+      stdio: 'ignore',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  }
+  return existsSync(WRK) ? WRK : undefined;
+}
+
+/** Printed by wrk when a run ends: requests, seconds and latency percentiles in microseconds. */
+const WRK_REPORT = `done = function(summary, latency, requests)
+  io.write(string.format("REPORT %d %d %d %d %d\\n", summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(95), summary.errors.status + summary.errors.read + summary.errors.connect + summary.errors.timeout))
+end
+`;
+
+async function bodyBytes(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { 'Accept-Encoding': 'br, gzip' } }, (response) => {
+      let bytes = 0;
+      response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      response.on('end', () =>
+        response.statusCode === 200 ? resolve(bytes) : reject(new Error(`${url}: HTTP ${response.statusCode}`)),
+      );
+    }).on('error', reject);
+  });
+}
+
+async function loadWithWrk(wrk: string, script: string, url: string): Promise<Run> {
+  // Not spawnSync: Podium's log lines come through this process, whose event loop must go on
+  // reading them (a blocked pipe stalls the server).
+  const wrkRun = spawn(wrk, [
+    '-t1',
+    `-c${CONCURRENCY}`,
+    `-d${SECONDS}s`,
+    '-H',
+    'Accept-Encoding: br, gzip',
+    '-s',
+    script,
+    url,
+  ]);
+  let stdout = '';
+  let stderr = '';
+  wrkRun.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  wrkRun.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  await new Promise((resolve) => wrkRun.once('close', resolve));
+  const run = { stdout, stderr };
+  const report = run.stdout.match(/^REPORT (\d+) (\d+) (\d+) (\d+) (\d+)$/m);
+  if (!report) throw new Error(`wrk gave no report for ${url}: ${run.stdout}${run.stderr}`);
+  const [requests, micros, p50, p95, errors] = report.slice(1).map(Number) as [number, number, number, number, number];
+  if (errors > 0) throw new Error(`${url}: ${errors} of ${requests} requests failed or were not 200`);
+  return { rate: requests / (micros / 1e6), p50: p50 / 1000, p95: p95 / 1000, bytes: await bodyBytes(url) };
+}
+
+/** The fallback: keep-alive node:http requests from this process, bodies read as bytes. */
+async function loadInProcess(url: string): Promise<Run> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const latencies: number[] = [];
   let bytes = 0;
+  const once = () =>
+    new Promise<void>((resolve, reject) => {
+      get(url, { agent, headers: { 'Accept-Encoding': 'br, gzip' } }, (response) => {
+        let size = 0;
+        response.on('data', (chunk: Buffer) => (size += chunk.length));
+        response.on('end', () => {
+          if (response.statusCode !== 200) return reject(new Error(`${url}: HTTP ${response.statusCode}`));
+          bytes = size;
+          resolve();
+        });
+      }).on('error', reject);
+    });
   const until = performance.now() + SECONDS * 1000;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (performance.now() < until) {
         const t0 = performance.now();
-        const response = await fetch(url, { headers: { 'Accept-Encoding': 'br, gzip' } });
-        const body = await response.arrayBuffer();
-        if (response.status !== 200) throw new Error(`${url}: HTTP ${response.status}`);
+        await once();
         latencies.push(performance.now() - t0);
-        bytes = Number(response.headers.get('content-length') ?? body.byteLength);
       }
     }),
   );
+  agent.destroy();
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
   return { rate: latencies.length / seconds, p50: at(0.5), p95: at(0.95), bytes };
 }
+
+const wrk = findWrk();
+const wrkScript = join(tempDir('bench-reads-wrk'), 'report.lua');
+writeFileSync(wrkScript, WRK_REPORT);
+const load = (url: string) => (wrk ? loadWithWrk(wrk, wrkScript, url) : loadInProcess(url));
 
 async function pair(label: string, podiumUrl: string, bareLabel: string, bareUrl: string, target: number) {
   // A short warm-up each, then alternate, so both sides meet the same machine.
@@ -74,7 +160,8 @@ async function pair(label: string, podiumUrl: string, bareLabel: string, bareUrl
         .toFixed(1)
         .padStart(5)} ms   ${run.bytes} bytes sent`,
     );
-  console.log(`\n${label}, ${CONCURRENCY} at a time, ${SECONDS} s per run`);
+  const generator = wrk ? 'load from wrk' : 'load from node:http in this process (wrk not found)';
+  console.log(`\n${label}, ${CONCURRENCY} at a time, ${SECONDS} s per run, ${generator}`);
   line('Podium', p);
   line(bareLabel, b);
   const ratio = p.rate / b.rate;

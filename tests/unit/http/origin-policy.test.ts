@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { originMatches } from '../../../api/http/origin-policy.ts';
+import type { Db } from '../../../api/db/client.ts';
+import { createOriginPolicy, originMatches } from '../../../api/http/origin-policy.ts';
 
 describe('embedding origins', () => {
   it('match exactly when the pattern names a port or none', () => {
@@ -29,5 +30,32 @@ describe('embedding origins', () => {
       assert.ok(!originMatches('https://www.demodam.nl', bad), bad);
       assert.ok(!originMatches('https://www.demodam.nl', `${bad}:*`), bad);
     }
+  });
+
+  it('are read once and answered per origin, and a forgotten list is never answered from the old one', async () => {
+    let stored = ['https://www.demodam.nl'];
+    let reads = 0;
+    // The one query the policy makes: the organisations' embedding origins.
+    const db = {
+      select: () => ({
+        from: () => ({
+          orderBy: async () => {
+            reads++;
+            return [{ embedOrigins: stored }];
+          },
+        }),
+      }),
+    } as unknown as Db;
+    const policy = createOriginPolicy(db);
+    assert.equal(await policy.allows(''), false, 'no Origin header');
+    assert.equal(await policy.allows('https://www.demodam.nl'), true);
+    assert.equal(await policy.allows('https://www.demodam.nl'), true);
+    assert.equal(await policy.allows('https://evil.example'), false);
+    assert.equal(reads, 1);
+    stored = ['https://evil.example'];
+    policy.forget();
+    assert.equal(await policy.allows('https://www.demodam.nl'), false);
+    assert.equal(await policy.allows('https://evil.example'), true);
+    assert.equal(reads, 2);
   });
 });

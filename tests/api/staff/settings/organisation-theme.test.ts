@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { and, desc, eq } from 'drizzle-orm';
 import { auditLog, organisations } from '../../../../api/db/schema.ts';
 import { currentContentVersion } from '../../../../api/services/content-revision.ts';
+import { LOOKS_KEPT_MS, organisationLooks } from '../../../../api/services/organisation-settings.ts';
 import { buildPublishedSnapshot } from '../../../../api/services/published-content.ts';
 import * as auditTexts from '../../../../api/staff/audit/texts.ts';
 import { NOW, openTestApp, type TestApp } from '../../../support/app.ts';
@@ -250,6 +251,26 @@ for (const target of databaseTargets()) {
         ['version', await version()],
         ['action', 'reset-theme'],
       ]);
+    });
+
+    it('keeps the looks it read for a few seconds, so a change saved through another process reaches the widgets within them', async () => {
+      const read = await organisationLooks(t.db, 1_000_000);
+      // Another process saves English off: this one's database sees it, its memory not yet.
+      await t.db
+        .update(organisations)
+        .set({ locales: ['nl'] })
+        .where(eq(organisations.id, orgId));
+      try {
+        assert.equal(await organisationLooks(t.db, 1_000_000 + LOOKS_KEPT_MS - 1), read);
+        assert.deepEqual((await organisationLooks(t.db, 1_000_000 + LOOKS_KEPT_MS)).languages, ['nl']);
+      } finally {
+        await t.db
+          .update(organisations)
+          .set({ locales: ['nl', 'en'] })
+          .where(eq(organisations.id, orgId));
+        await organisationLooks(t.db, 2_000_000);
+      }
+      assert.deepEqual((await organisationLooks(t.db, 2_000_000 + 1)).languages, ['nl', 'en']);
     });
 
     it('does the same through the JSON API, refusing malformed colours, low contrast, no Dutch and a stale version', async () => {
