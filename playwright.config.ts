@@ -7,6 +7,7 @@ import {
   TEST_BASE_URL,
   TEST_OIDC_ISSUER,
 } from './tests/support/browser-env.ts';
+import { startArguments } from './tests/support/start-command.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -61,7 +62,7 @@ export default defineConfig({
   // accounts are added with the CLI, as an operator would ("already exists" is fine on a rerun).
   webServer: [
     {
-      command: `"${process.execPath}" tests/support/journey-accounts.ts && exec "${process.execPath}" api/cli.ts start`,
+      command: `"${process.execPath}" tests/support/journey-accounts.ts && exec "${process.execPath}" ${startArguments().join(' ')}`,
       cwd: root,
       env: { ...browserTestEnv(root), PODIUM_STAFF_PASSWORD: JOURNEY_WEBCARE.password },
       url: `${TEST_BASE_URL}/api/health`,

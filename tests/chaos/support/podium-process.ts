@@ -1,6 +1,6 @@
 /**
  * Podium as a real server process, started the way `npm start` starts it
- * (`node api/cli.ts start`), for the chaos tests: killed with SIGKILL, restarted, several at once.
+ * (package.json's `start` script, Node's flags included), for the chaos tests: killed with SIGKILL, restarted, several at once.
  *
  * Every process started here is remembered and killed by its own pid (its process group: the
  * server and the builds it started) by `killAll`, which each test file calls in an `after`
@@ -12,6 +12,7 @@ import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
+import { startArguments } from '../../support/start-command.ts';
 
 export const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -72,7 +73,7 @@ export function startPodium(options: {
     ...options.env,
   };
   // Its own process group, so the builds it started can be killed with it afterwards.
-  const child = spawn(process.execPath, ['api/cli.ts', 'start'], {
+  const child = spawn(process.execPath, startArguments(), {
     cwd: root,
     env,
     detached: true,
