@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq, like, sql } from 'drizzle-orm';
 import { organisations, socialPosts, staffReplies, submissionAnswers, submissions } from '../../api/db/schema.ts';
+import { rowsOf } from '../../api/db/rows.ts';
 import { generateItems, type GenerateReport } from '../../api/services/generate.ts';
 import { loadItems } from '../../api/services/insights/items.ts';
 import {
@@ -50,6 +51,15 @@ for (const target of databaseTargets()) {
         .innerJoin(submissions, eq(submissions.id, submissionAnswers.submissionId))
         .where(like(submissions.followUpCode, prefix));
       assert.equal(answers[0]!.n, 1200);
+    });
+
+    it('leaves the tables as autovacuum would: analysed, and their pages marked all-visible for index-only scans', async () => {
+      const [row] = rowsOf<{ visible: number; tuples: number }>(
+        await t.db.execute(sql`select c.relallvisible::int as visible, c.reltuples::float8 as tuples
+          from pg_class c where c.relname = 'submissions' and c.relkind = 'r'`),
+      );
+      assert.ok(row!.tuples >= ITEMS, `planner statistics hold ${row!.tuples} rows`);
+      assert.ok(row!.visible > 0, 'the visibility map is set');
     });
 
     it('mixes review states, channels and sentiment as documented', async () => {
