@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,26 +9,13 @@ import postgres from 'postgres';
 import { openDatabase } from '../../api/db/client.ts';
 import { socialPosts, socialThreads } from '../../api/db/schema.ts';
 import { parseImportArgs } from '../../api/cli/import.ts';
-import { startAdminSocket } from '../../api/services/social/admin-socket.ts';
 import { seedDemoData } from '../../api/services/seed.ts';
 import { mastodonThread } from '../fixtures/social/payloads.ts';
 import { NOW } from '../support/app.ts';
+import { runPodium, standInServer } from '../support/cli.ts';
 import { seedMastodonThread, startPlatformServer, type PlatformServer } from '../support/platform-server.ts';
 
-type Run = { code: number | null; stdout: string; stderr: string };
-
-/** Runs `npx podium …` as an operator would, without blocking this process (it may play the server). */
-function podium(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['api/cli.ts', ...args],
-      { env: { ...process.env, DATABASE_URL: '', PODIUM_SOCIAL_SYNC_SECONDS: '0', ...env }, timeout: 180_000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const podium = runPodium;
 
 /** A thread as a platform's API returned it, written to a file. */
 function threadFile(dir: string, rootId: string): string {
@@ -165,14 +151,11 @@ describe('"npx podium import" on the embedded database', () => {
   });
 
   it('hands the job to the running server over its owner-only socket while the server holds the database', async () => {
-    // This test process plays the server: it holds the data directory and listens on the socket.
-    const database = await openDatabase({ dataDir: join(dir, 'data') });
     let allowPrivateHosts = true;
-    const socket = await startAdminSocket(join(dir, 'data'), database.db, {
-      settings: () => ({ allowPrivateHosts }),
-    });
+    const server = await standInServer(join(dir, 'data'), { settings: () => ({ allowPrivateHosts }) });
+    const { database } = server;
     try {
-      assert.equal(statSync(socket.path).mode & 0o777, 0o600);
+      assert.equal(statSync(server.socketPath).mode & 0o777, 0o600);
       seedMastodonThread(platform, '400');
       const run = await podium(['import', platform.mastodonUrl('400'), '--own', 'acc-gemeente'], {
         PODIUM_DATA_DIR: join(dir, 'data'),
@@ -200,8 +183,7 @@ describe('"npx podium import" on the embedded database', () => {
         'only the allowed import read it',
       );
     } finally {
-      await socket.close();
-      await database.close();
+      await server.close();
     }
   });
 

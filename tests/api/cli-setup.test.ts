@@ -4,7 +4,6 @@
  * administrator, who logs in with the password printed once and sets up a consultation.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +13,7 @@ import { createApp } from '../../api/app.ts';
 import { isOperatorJob, runOperatorJob } from '../../api/cli/operator-jobs.ts';
 import { parseSetupArgs, setupOrganisation, type SetupArgs } from '../../api/cli/setup.ts';
 import { UsageError } from '../../api/cli/staff.ts';
-import { openDatabase, type Database } from '../../api/db/client.ts';
+import type { Database } from '../../api/db/client.ts';
 import {
   accessibilityStatements,
   channelGuidelines,
@@ -33,10 +32,10 @@ import type { RateLimitRules } from '../../api/services/rate-limit.ts';
 import { DEFAULT_HOUSE_RULES, DEFAULT_WIDGET_NAME } from '../../api/services/organisation-defaults.ts';
 import { buildPublishedSnapshot } from '../../api/services/published-content.ts';
 import { seedDemoData } from '../../api/services/seed.ts';
-import { startAdminSocket } from '../../api/services/social/admin-socket.ts';
 import { NOW, postForm } from '../support/app.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { ORIGIN } from '../support/staff.ts';
+import { runPodium, standInServer } from '../support/cli.ts';
 
 const NO_RATE_LIMITS: RateLimitRules = { submit: null, follow_up: null, rights: null, login: null, email_link: null };
 
@@ -364,31 +363,15 @@ describe('"npx podium setup" through the running server', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  const podium = (args: string[]) =>
-    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        ['api/cli.ts', ...args],
-        { env: { ...process.env, PODIUM_DATA_DIR: join(dir, 'data'), DATABASE_URL: '' }, timeout: 60_000 },
-        (error, stdout, stderr) =>
-          resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-      );
-    });
+  const podium = (args: string[]) => runPodium(args, { PODIUM_DATA_DIR: join(dir, 'data') }, 60_000);
 
   it('refuses bad arguments before touching the database, and makes the organisation through the server', async () => {
     const missing = await podium(['setup', '--slug', 'voorbeeld', '--admin-email', 'beheer@voorbeeld.nl']);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /--name, --slug and --admin-email are required\.[\s\S]*Usage: npx podium setup/);
 
-    // This test process plays the server: it holds the data directory and listens on the socket.
-    const database = await openDatabase({ dataDir: join(dir, 'data') });
-    await database.migrate();
-    const lines: string[] = [];
-    const socket = await startAdminSocket(join(dir, 'data'), database.db, {
-      settings: () => ({ allowPrivateHosts: false }),
-      log: (line) => lines.push(line),
-      operator: { isJob: isOperatorJob, run: (job) => runOperatorJob(database.db, job) },
-    });
+    const server = await standInServer(join(dir, 'data'));
+    const { database, lines } = server;
     try {
       const run = await podium([
         'setup',
@@ -417,8 +400,7 @@ describe('"npx podium setup" through the running server', () => {
       assert.equal(again.code, 2);
       assert.match(again.stderr, /There is already an organisation "voorbeeld"\./);
     } finally {
-      await socket.close();
-      await database.close();
+      await server.close();
     }
   });
 });

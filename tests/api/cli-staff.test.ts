@@ -1,21 +1,19 @@
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { acquireDataDirLock } from '../../api/db/data-dir-lock.ts';
-import { openDatabase } from '../../api/db/client.ts';
-import { isOperatorJob, runOperatorJob } from '../../api/cli/operator-jobs.ts';
 import { verifyPassword } from '../../api/services/auth/passwords.ts';
 import { seedDemoData } from '../../api/services/seed.ts';
-import { startAdminSocket } from '../../api/services/social/admin-socket.ts';
 import { addStaff, parseStaffAddArgs, UsageError } from '../../api/cli/staff.ts';
 import { staffRoles, staffUsers } from '../../api/db/schema.ts';
 import { NOW, openTestApp, type TestApp } from '../support/app.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { logIn } from '../support/staff.ts';
+import { runPodium, standInServer } from '../support/cli.ts';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -140,27 +138,13 @@ describe('"npx podium staff add" and "privacy" through the running server', () =
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   const podium = (args: string[], env: Record<string, string> = {}) =>
-    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        ['api/cli.ts', ...args],
-        { env: { ...process.env, PODIUM_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', ...env }, timeout: 60_000 },
-        (error, stdout, stderr) =>
-          resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-      );
-    });
+    runPodium(args, { PODIUM_DATA_DIR: join(dir, 'data'), ...env }, 60_000);
 
   it('creates the account through the server that holds the embedded database, and the person can log in', async () => {
-    // This test process plays the server: it holds the data directory and listens on the socket.
-    const database = await openDatabase({ dataDir: join(dir, 'data') });
-    await database.migrate();
-    await seedDemoData(database.db, NOW);
-    const lines: string[] = [];
-    const socket = await startAdminSocket(join(dir, 'data'), database.db, {
-      settings: () => ({ allowPrivateHosts: false }),
-      log: (line) => lines.push(line),
-      operator: { isJob: isOperatorJob, run: (job) => runOperatorJob(database.db, job) },
+    const server = await standInServer(join(dir, 'data'), {
+      prepare: (database) => seedDemoData(database.db, NOW).then(() => {}),
     });
+    const { database, lines } = server;
     try {
       const run = await podium(
         ['staff', 'add', '--email', 'Op@Demodam.example', '--name', 'Op', '--role', 'administrator'],
@@ -189,8 +173,7 @@ describe('"npx podium staff add" and "privacy" through the running server', () =
       assert.equal(usage.code, 2);
       assert.match(usage.stderr, /add --yes to confirm/);
     } finally {
-      await socket.close();
-      await database.close();
+      await server.close();
     }
   });
 });
