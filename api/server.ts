@@ -20,6 +20,7 @@ import { createSiteRebuilder } from './build/site-rebuilder.ts';
 import { withBuilderLease } from './build/builder-lease.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
+import { isNewDataDir, prepareDataDirApart } from './db/prepare-data-dir.ts';
 import { organisations } from './db/schema.ts';
 import { buildPublishedSnapshot, writeSnapshotFile } from './services/published-content.ts';
 import { fillMissingClocks } from './services/office-hours/due-times.ts';
@@ -136,6 +137,7 @@ export async function start(
   config: Config,
   log: Log = createLogger(config.logFormat, batchedLines(process.stdout)),
 ): Promise<{ server: ServerType; stop(): Promise<void> }> {
+  if (!config.databaseUrl && isNewDataDir(config.dataDir)) await prepareDataDirApart(config.dataDir);
   const database = await openConfiguredDatabase(config);
   try {
     await database.migrate(() => seedIfEmpty(database, config, log));
