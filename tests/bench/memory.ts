@@ -3,6 +3,8 @@
  * (package.json's `start` script, Node's flags included): idle a while after start, then
  * under a read load, on the embedded database and on a PostgreSQL server.
  *
+ * The background jobs run as `npm start` runs them (social sync, retention purge, rebuild polling).
+ *
  * - idle: the API process's resident set (VmRSS) BENCH_MEMORY_IDLE_SECONDS (default 60) after
  *   it answered its first health check; the portal build runs in a child process and is not
  *   counted (tests/bench/publish.ts measures it). Targets: < 200 MB on PostgreSQL, < 400 MB
@@ -54,7 +56,18 @@ async function readLoad(baseUrl: string, paths: string[]): Promise<number> {
 
 async function measure(label: string, where: Where, idleTarget: number): Promise<void> {
   const distDir = `${tempDir('bench-memory')}/dist`;
-  const podium = startPodium({ where, distDir, port: PORT });
+  // The background jobs as `npm start` runs them (the chaos tests' helper turns them off).
+  const podium = startPodium({
+    where,
+    distDir,
+    port: PORT,
+    env: {
+      PODIUM_SOCIAL_SYNC_SECONDS: '60',
+      PODIUM_RETENTION_PURGE_MINUTES: '60',
+      PODIUM_REBUILD_DEBOUNCE_MS: '5000',
+      PODIUM_REBUILD_POLL_MS: '2000',
+    },
+  });
   try {
     await podium.healthy(600_000);
     const pid = podium.child.pid!;
