@@ -23,9 +23,8 @@ export const isNewDataDir = (dataDir: string) => !existsSync(join(dataDir, 'PG_V
 /** Creates and migrates `dataDir` in a child process; resolves whether that worked. */
 export function prepareDataDirApart(dataDir: string): Promise<boolean> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [self, dataDir], { stdio: ['ignore', 'ignore', 'pipe'] });
-    // Read, so the child never blocks on a full pipe; the server's own open reports any problem.
-    child.stderr.resume();
+    // Its output is not needed: on failure the server's own open reports the problem.
+    const child = spawn(process.execPath, [self, dataDir], { stdio: 'ignore' });
     child.on('error', () => resolve(false));
     child.on('exit', (code) => resolve(code === 0));
   });

@@ -31,9 +31,9 @@ const PORT = 4494;
 const MB = 1024 * 1024;
 
 /** The resident set of a process now, in bytes (Linux). */
-function statusBytes(pid: number, field: 'VmRSS'): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm'));
-  if (!line) throw new Error(`no ${field} for process ${pid}`);
+function residentBytes(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB$/m);
+  if (!line) throw new Error(`no VmRSS for process ${pid}`);
   return Number(line[1]) * 1024;
 }
 
@@ -56,28 +56,17 @@ async function readLoad(baseUrl: string, paths: string[]): Promise<number> {
 
 async function measure(label: string, where: Where, idleTarget: number): Promise<void> {
   const distDir = `${tempDir('bench-memory')}/dist`;
-  // The background jobs as `npm start` runs them (the chaos tests' helper turns them off).
-  const podium = startPodium({
-    where,
-    distDir,
-    port: PORT,
-    env: {
-      PODIUM_SOCIAL_SYNC_SECONDS: '60',
-      PODIUM_RETENTION_PURGE_MINUTES: '60',
-      PODIUM_REBUILD_DEBOUNCE_MS: '5000',
-      PODIUM_REBUILD_POLL_MS: '2000',
-    },
-  });
+  const podium = startPodium({ where, distDir, port: PORT, backgroundJobs: 'as configured' });
   try {
     await podium.healthy(600_000);
     const pid = podium.child.pid!;
     await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
-    const idle = statusBytes(pid, 'VmRSS');
+    const idle = residentBytes(pid);
     const list = (await (await fetch(`${podium.baseUrl}/api/consultations`)).json()) as Array<{ slug: string }>;
     const slug = list[0]!.slug;
     // The highest resident set while the reads run (VmHWM would also hold the start's peak).
     let peak = 0;
-    const sampler = setInterval(() => (peak = Math.max(peak, statusBytes(pid, 'VmRSS'))), 50);
+    const sampler = setInterval(() => (peak = Math.max(peak, residentBytes(pid))), 50);
     const requests = await readLoad(podium.baseUrl, [
       `/api/consultations/${slug}`,
       `/consultaties/${slug}/`,
@@ -85,7 +74,7 @@ async function measure(label: string, where: Where, idleTarget: number): Promise
       '/api/open-data/consultations',
     ]);
     clearInterval(sampler);
-    const after = statusBytes(pid, 'VmRSS');
+    const after = residentBytes(pid);
     console.log(`\n${label}`);
     console.log(
       `  idle ${IDLE_SECONDS} s after start   ${(idle / MB).toFixed(0).padStart(5)} MB   ` +

@@ -63,9 +63,10 @@ const WRK_REPORT = `done = function(summary, latency, requests)
 end
 `;
 
-async function bodyBytes(url: string): Promise<number> {
+/** One GET as a browser asks it, its body counted as bytes as they come (never decompressed). */
+function bodyBytes(url: string, agent?: Agent): Promise<number> {
   return new Promise((resolve, reject) => {
-    get(url, { headers: { 'Accept-Encoding': 'br, gzip' } }, (response) => {
+    get(url, { agent, headers: { 'Accept-Encoding': 'br, gzip' } }, (response) => {
       let bytes = 0;
       response.on('data', (chunk: Buffer) => (bytes += chunk.length));
       response.on('end', () =>
@@ -93,9 +94,8 @@ async function loadWithWrk(wrk: string, script: string, url: string): Promise<Ru
   wrkRun.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   wrkRun.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   await new Promise((resolve) => wrkRun.once('close', resolve));
-  const run = { stdout, stderr };
-  const report = run.stdout.match(/^REPORT (\d+) (\d+) (\d+) (\d+) (\d+)$/m);
-  if (!report) throw new Error(`wrk gave no report for ${url}: ${run.stdout}${run.stderr}`);
+  const report = stdout.match(/^REPORT (\d+) (\d+) (\d+) (\d+) (\d+)$/m);
+  if (!report) throw new Error(`wrk gave no report for ${url}: ${stdout}${stderr}`);
   const [requests, micros, p50, p95, errors] = report.slice(1).map(Number) as [number, number, number, number, number];
   if (errors > 0) throw new Error(`${url}: ${errors} of ${requests} requests failed or were not 200`);
   return { rate: requests / (micros / 1e6), p50: p50 / 1000, p95: p95 / 1000, bytes: await bodyBytes(url) };
@@ -106,25 +106,13 @@ async function loadInProcess(url: string): Promise<Run> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const latencies: number[] = [];
   let bytes = 0;
-  const once = () =>
-    new Promise<void>((resolve, reject) => {
-      get(url, { agent, headers: { 'Accept-Encoding': 'br, gzip' } }, (response) => {
-        let size = 0;
-        response.on('data', (chunk: Buffer) => (size += chunk.length));
-        response.on('end', () => {
-          if (response.statusCode !== 200) return reject(new Error(`${url}: HTTP ${response.statusCode}`));
-          bytes = size;
-          resolve();
-        });
-      }).on('error', reject);
-    });
   const until = performance.now() + SECONDS * 1000;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (performance.now() < until) {
         const t0 = performance.now();
-        await once();
+        bytes = await bodyBytes(url, agent);
         latencies.push(performance.now() - t0);
       }
     }),

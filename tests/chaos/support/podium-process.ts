@@ -1,6 +1,7 @@
 /**
  * Podium as a real server process, started the way `npm start` starts it
- * (package.json's `start` script, Node's flags included), for the chaos tests: killed with SIGKILL, restarted, several at once.
+ * (package.json's `start` script, Node's flags included), for the chaos tests: killed with
+ * SIGKILL, restarted, several at once.
  *
  * Every process started here is remembered and killed by its own pid (its process group: the
  * server and the builds it started) by `killAll`, which each test file calls in an `after`
@@ -53,9 +54,24 @@ export function startPodium(options: {
   port: number;
   /** More settings, e.g. PODIUM_TRUST_PROXY behind a proxy. */
   env?: Record<string, string>;
+  /**
+   * Social sync and retention off and quick rebuilds (the default, for tests that want nothing
+   * running beside them), or the background jobs with their configured defaults, as `npm start`
+   * runs them (the memory benchmark).
+   */
+  backgroundJobs?: 'quiet' | 'as configured';
 }): PodiumProcess {
   const port = options.port;
   const baseUrl = `http://127.0.0.1:${port}`;
+  const quietJobs: Record<string, string> =
+    options.backgroundJobs === 'as configured'
+      ? {}
+      : {
+          PODIUM_SOCIAL_SYNC_SECONDS: '0',
+          PODIUM_RETENTION_PURGE_MINUTES: '0',
+          PODIUM_REBUILD_DEBOUNCE_MS: '500',
+          PODIUM_REBUILD_POLL_MS: '500',
+        };
   const env: Record<string, string> = {
     ...stripPodiumEnv(process.env),
     PORT: String(port),
@@ -63,10 +79,7 @@ export function startPodium(options: {
     PODIUM_PUBLIC_URL: baseUrl,
     PODIUM_DIST_DIR: options.distDir,
     PODIUM_RATE_LIMITS: 'submit=off,follow_up=off,rights=off,login=off,email_link=off',
-    PODIUM_SOCIAL_SYNC_SECONDS: '0',
-    PODIUM_RETENTION_PURGE_MINUTES: '0',
-    PODIUM_REBUILD_DEBOUNCE_MS: '500',
-    PODIUM_REBUILD_POLL_MS: '500',
+    ...quietJobs,
     ...('dataDir' in options.where
       ? { PODIUM_DATA_DIR: options.where.dataDir }
       : { DATABASE_URL: options.where.databaseUrl, PODIUM_DATA_DIR: join(options.distDir, '..', 'unused-data') }),
