@@ -14,12 +14,13 @@
  * time. PODIUM_TEST_SERIAL=1 runs every step after the other, its output as it comes.
  * Ends with one line "N passed, N failed" over all test runners.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { browserTestEnv, CHROMIUM_PATH } from './support/browser-env.ts';
 import { NGINX_PATH } from './chaos/support/nginx.ts';
+import { installMissingPackages, type DebianNeed } from './support/debian.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const env: NodeJS.ProcessEnv = {
@@ -33,33 +34,22 @@ let failed = 0;
 const failedSteps: string[] = [];
 
 /** What the tests need from Debian: Chromium for the browser tests, nginx for the proxy layout. */
-const DEBIAN_NEEDS = [
+const DEBIAN_NEEDS: DebianNeed[] = [
   { path: CHROMIUM_PATH, pkg: 'chromium', for: 'the browser tests' },
   { path: NGINX_PATH, pkg: 'nginx', for: 'the test of three servers behind a proxy' },
 ];
 
 function ensureDebianPackages(): void {
-  const missing = DEBIAN_NEEDS.filter((need) => !existsSync(need.path));
+  if (DEBIAN_NEEDS.every((need) => existsSync(need.path))) return;
+  console.log(`Installing what is missing of ${DEBIAN_NEEDS.map((need) => need.pkg).join(', ')} from Debian packages…`);
+  const { missing, why } = installMissingPackages(DEBIAN_NEEDS);
   if (missing.length === 0) return;
+  for (const need of missing) console.error(`${need.path} is missing; ${need.for} need it.`);
   const names = missing.map((need) => need.pkg).join(' ');
-  const isRoot = process.getuid?.() === 0;
-  if (!isRoot || spawnSync('which', ['apt-get']).status !== 0) {
-    for (const need of missing) console.error(`${need.path} is missing; ${need.for} need it.`);
-    console.error(`Install it (Debian/Ubuntu: "sudo apt-get install -y ${names}") and run npm test again.`);
-    process.exit(1);
-  }
-  console.log(`Installing ${names} from Debian packages for ${missing.map((need) => need.for).join(' and ')}…`);
-  for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...missing.map((need) => need.pkg)]]) {
-    const result = spawnSync('apt-get', args, {
-      stdio: 'inherit',
-      // RUNLEVEL=1: the package's own service (nginx on port 80) is not started; the tests start their own.
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive', RUNLEVEL: '1' },
-    });
-    if (result.status !== 0) {
-      console.error(`apt-get ${args.join(' ')} failed; install ${names} by hand and run npm test again.`);
-      process.exit(1);
-    }
-  }
+  console.error(
+    `${why ?? 'apt-get did not install it'}: install it (Debian/Ubuntu: "sudo apt-get install -y ${names}") and run npm test again.`,
+  );
+  process.exit(1);
 }
 
 type Step = { name: string; command: string; args: string[]; env?: NodeJS.ProcessEnv };

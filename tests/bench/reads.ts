@@ -27,12 +27,13 @@
  *
  * BENCH_READ_SECONDS (default 4) and BENCH_READ_CONCURRENCY (default 16) set the size.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { Agent, get } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { killAll, root, scratchDatabase, startPodium, tempDir } from '../chaos/support/podium-process.ts';
+import { installMissingPackages } from '../support/debian.ts';
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 4);
@@ -46,14 +47,8 @@ const WRK = '/usr/bin/wrk';
 
 /** wrk when it is here or can be installed (root on Debian), else undefined. */
 function findWrk(): string | undefined {
-  if (existsSync(WRK)) return WRK;
-  if (process.getuid?.() === 0 && spawnSync('which', ['apt-get']).status === 0) {
-    spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'wrk'], {
-      stdio: 'ignore',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-  }
-  return existsSync(WRK) ? WRK : undefined;
+  const { missing } = installMissingPackages([{ path: WRK, pkg: 'wrk', for: 'the read benchmark' }], { quiet: true });
+  return missing.length === 0 ? WRK : undefined;
 }
 
 /** Printed by wrk when a run ends: requests, seconds and latency percentiles in microseconds. */
