@@ -355,11 +355,11 @@ export async function responseFigures(
     if (!row)
       return { answered: 0, medianDays: null, p90Days: null, onTime: null, onTimeShare: null, open: 0, overdue: 0 };
     const onTime = row.promised === 0 ? null : row.on_time;
-    const [midLow, midHigh, p90] = row.quantiles?.map(Number) ?? [null, null, null];
+    const [midLow, midHigh, p90] = row.quantiles?.map(Number) ?? [];
     return {
       answered: row.answered,
-      medianDays: midLow === null ? null : (midLow + midHigh!) / 2,
-      p90Days: p90,
+      medianDays: midLow === undefined ? null : (midLow + midHigh!) / 2,
+      p90Days: p90 ?? null,
       onTime,
       onTimeShare: onTime === null ? null : onTime / row.promised,
       open: row.open,
