@@ -105,6 +105,18 @@ for (const target of databaseTargets()) {
       assert.equal(posts[0]!.n, 8);
     });
 
+    it("keeps each item's first published reply time as the reply trigger would, without rewriting the items", async () => {
+      // An item the reply trigger had to update carries the transaction id of its reply's insert.
+      const [row] = rowsOf<{ answered: number; differing: number; rewritten: number }>(
+        await t.db.execute(sql`select count(s.first_published_reply_at)::int as answered,
+            count(*) filter (where s.first_published_reply_at is distinct from
+              (select min(r.published_at) from staff_replies r where r.submission_id = s.id and r.published_at is not null))::int as differing,
+            count(*) filter (where exists (select 1 from staff_replies r where r.submission_id = s.id and r.xmin = s.xmin))::int as rewritten
+          from submissions s where s.follow_up_code like ${prefix}::text`),
+      );
+      assert.deepEqual(row, { answered: 120, differing: 0, rewritten: 0 });
+    });
+
     it('counts open data in the database exactly as the item-by-item definition does', async () => {
       const [org] = await t.db.select({ id: organisations.id }).from(organisations);
       const items = await loadItems(t.db, org!.id, { from: '1970-01-01', to: '9999-12-31' });
