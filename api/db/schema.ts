@@ -516,6 +516,12 @@ export const submissions = pgTable(
     index('submissions_waiting_due')
       .on(t.responseDueAt, t.id)
       .where(sql`${t.reviewState} in ('new', 'in_review', 'escalated', 'needs_answer')`),
+    // Waiting items routed to a department, for a department's inbox (input-source.ts `ofDepartments`).
+    index('submissions_waiting_department')
+      .on(t.assignedDepartmentId, t.createdAt, t.id)
+      .where(
+        sql`${t.assignedDepartmentId} is not null and ${t.reviewState} in ('new', 'in_review', 'escalated', 'needs_answer')`,
+      ),
     // A consultation's published input, newest first: the portal's served responses pages
     // count it and find a page's first key from this index alone (portal-lists.ts).
     index('submissions_published_consultation')
@@ -1061,6 +1067,19 @@ export const socialPosts = pgTable(
     uniqueIndex('social_posts_thread_external').on(t.threadId, t.externalId),
     index('social_posts_thread_position').on(t.threadId, t.position),
     index('social_posts_review_state').on(t.reviewState, t.createdAt),
+    // Waiting posts only, as for submissions: the inbox's first page, a thread's (a consultation's
+    // or topic's) and those routed to a department, read in order (moderation/filter-scope.ts).
+    index('social_posts_waiting_created')
+      .on(t.createdAt, t.id)
+      .where(sql`${t.reviewState} in ('new', 'in_review', 'escalated', 'needs_answer')`),
+    index('social_posts_waiting_thread')
+      .on(t.threadId, t.createdAt, t.id)
+      .where(sql`${t.reviewState} in ('new', 'in_review', 'escalated', 'needs_answer')`),
+    index('social_posts_waiting_department')
+      .on(t.assignedDepartmentId, t.createdAt, t.id)
+      .where(
+        sql`${t.assignedDepartmentId} is not null and ${t.reviewState} in ('new', 'in_review', 'escalated', 'needs_answer')`,
+      ),
     index('social_posts_created_id').on(t.createdAt, t.id),
     // The insights read the posts of a period by when they were posted (services/insights/aggregates.ts).
     index('social_posts_posted').on(t.postedAt),

@@ -6,7 +6,6 @@
  */
 import * as notifications from '../notifications/index.ts';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import {
   consultations,
@@ -25,6 +24,7 @@ import { correctSentiment } from '../item-sentiment.ts';
 import { closeReports, openReportCounts } from '../reports.ts';
 import { addWorkingDays } from '../working-days.ts';
 import { addItemNote } from './item-notes.ts';
+import { consultationsIn, departmentBySlug, inOrRoutedTo, statesAre, type Scope } from './filter-scope.ts';
 import { afterCursor, cursorMicros, textMatches } from './search.ts';
 import { nextVersion, onVersion, staleResult, StaleVersion } from './versions.ts';
 import {
@@ -40,7 +40,6 @@ import {
   type DecisionParams,
   type DecisionResult,
   type ModerationSource,
-  type ReviewState,
   type QueueFilter,
   type SourceItem,
   type Viewer,
@@ -107,17 +106,6 @@ async function versioned(
   }
 }
 
-/**
- * The states as literals, not parameters: only then can the planner prove the partial index
- * of waiting items (submissions_waiting_created) holds every row, also in a reused plan.
- * Each state is checked against the enum before it is written into the statement.
- */
-function statesAre(states: readonly ReviewState[]): SQL {
-  if (states.length === 0) return sql`false`;
-  for (const state of states) if (!ALL_STATES.includes(state)) throw new RangeError(`Unknown review state ${state}`);
-  return sql`${submissions.reviewState} in (${sql.raw(states.map((state) => `'${state}'`).join(', '))})`;
-}
-
 async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<SourceItem[]> {
   const visible = visibleDepartments(viewer.roles);
   if (!can(viewer.roles, 'queue.read') || (visible !== 'all' && visible.length === 0)) return [];
@@ -128,33 +116,28 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<Source
     eq(consultations.organisationId, viewer.organisationId),
     // Erased items have their own state (`erased`), outside the open states: they show only
     // when asked for, as a tombstone without text.
-    statesAre(filter.states ?? OPEN_STATES),
+    statesAre(submissions.reviewState, filter.states ?? OPEN_STATES),
   ];
-  // A department sees its own consultations and whatever is routed to it.
-  if (visible !== 'all') {
-    conditions.push(
-      or(inArray(consultations.departmentId, visible), inArray(submissions.assignedDepartmentId, visible))!,
+  // A department sees its own consultations and whatever is routed to it. The filters go on
+  // the item's own columns, looked up first (filter-scope.ts).
+  const ofDepartments = async (ids: readonly string[]) =>
+    inOrRoutedTo(
+      submissions.consultationId,
+      await consultationsIn(db, viewer.organisationId, { departments: ids }),
+      submissions.assignedDepartmentId,
+      ids,
     );
-  }
+  if (visible !== 'all') conditions.push(await ofDepartments(visible));
   if (filter.channel) conditions.push(eq(submissions.channel, filter.channel));
   if (filter.counted) conditions.push(isNull(submissions.erasedAt), arrivedIn(submissions.createdAt, filter.counted));
-  if (filter.consultation) {
-    // On the item's own column, not the joined slug: the planner then reads the consultation's
-    // waiting items in order from submissions_waiting_consultation. Filtering the joined slug,
-    // it walked every waiting item of the organisation in order hoping to meet the
-    // consultation's (1–2 s at 10 million items for a consultation with none waiting).
-    const bySlug = alias(consultations, 'by_slug');
-    conditions.push(
-      eq(
-        submissions.consultationId,
-        sql`(${db.select({ id: bySlug.id }).from(bySlug).where(eq(bySlug.slug, filter.consultation))})`,
-      ),
-    );
-  }
-  if (filter.topic) conditions.push(eq(topics.slug, filter.topic));
+  const inConsultations = async (scope: Scope) =>
+    inArray(submissions.consultationId, await consultationsIn(db, viewer.organisationId, scope));
+  if (filter.consultation) conditions.push(await inConsultations({ consultation: filter.consultation }));
+  if (filter.topic) conditions.push(await inConsultations({ topic: filter.topic }));
   if (filter.department) {
-    const routedTo = db.select({ id: departments.id }).from(departments).where(eq(departments.slug, filter.department));
-    conditions.push(or(eq(departments.slug, filter.department), inArray(submissions.assignedDepartmentId, routedTo))!);
+    const department = await departmentBySlug(db, viewer.organisationId, filter.department);
+    if (!department) return [];
+    conditions.push(await ofDepartments([department]));
   }
   if (filter.assignedTo) conditions.push(eq(submissions.assignedStaffUserId, filter.assignedTo));
   if (filter.routedTo) {

@@ -35,6 +35,7 @@ import { addWorkingDays } from '../working-days.ts';
 import { answersNeedApproval } from './answer-guideline.ts';
 import { approvalCondition, approvalMarks } from './approval-marks.ts';
 import { addItemNote } from './item-notes.ts';
+import { departmentBySlug, inOrRoutedTo, statesAre, threadsIn, type Scope } from './filter-scope.ts';
 import { afterCursor, cursorMicros, textMatches } from './search.ts';
 import { nextVersion, onVersion, staleResult, StaleVersion } from './versions.ts';
 import {
@@ -89,17 +90,21 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<Source
   const conditions: SQL[] = [
     eq(socialThreads.organisationId, viewer.organisationId),
     isNull(socialThreads.removedAt),
-    inArray(socialPosts.reviewState, [...(filter.states ?? OPEN_STATES)]),
+    statesAre(socialPosts.reviewState, filter.states ?? OPEN_STATES),
     // Deleted at the source or a placeholder: nothing left to moderate.
     isNull(socialPosts.deletedAt),
     isNull(socialPosts.placeholder),
   ];
-  // A department sees its consultations' threads and whatever is routed to it.
-  if (visible !== 'all') {
-    conditions.push(
-      or(inArray(consultations.departmentId, visible), inArray(socialPosts.assignedDepartmentId, visible))!,
+  // A department sees its consultations' threads and whatever is routed to it. The filters go
+  // on the post's own columns, looked up first (filter-scope.ts).
+  const ofDepartments = async (ids: readonly string[]) =>
+    inOrRoutedTo(
+      socialPosts.threadId,
+      await threadsIn(db, viewer.organisationId, { departments: ids }),
+      socialPosts.assignedDepartmentId,
+      ids,
     );
-  }
+  if (visible !== 'all') conditions.push(await ofDepartments(visible));
   if (filter.itemId) conditions.push(eq(socialPosts.id, filter.itemId));
   if (filter.counted) {
     conditions.push(
@@ -109,11 +114,14 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<Source
         where own.id = ${socialPosts.authorId} and own.is_own_account))`,
     );
   }
-  if (filter.consultation) conditions.push(eq(consultations.slug, filter.consultation));
-  if (filter.topic) conditions.push(eq(topics.slug, filter.topic));
+  const inThreads = async (scope: Scope) =>
+    inArray(socialPosts.threadId, await threadsIn(db, viewer.organisationId, scope));
+  if (filter.consultation) conditions.push(await inThreads({ consultation: filter.consultation }));
+  if (filter.topic) conditions.push(await inThreads({ topic: filter.topic }));
   if (filter.department) {
-    const routedTo = db.select({ id: departments.id }).from(departments).where(eq(departments.slug, filter.department));
-    conditions.push(or(eq(departments.slug, filter.department), inArray(socialPosts.assignedDepartmentId, routedTo))!);
+    const department = await departmentBySlug(db, viewer.organisationId, filter.department);
+    if (!department) return [];
+    conditions.push(await ofDepartments([department]));
   }
   if (filter.routedTo) conditions.push(inArray(socialPosts.assignedDepartmentId, [...filter.routedTo]));
   if (filter.assignedTo) conditions.push(eq(socialPosts.assignedStaffUserId, filter.assignedTo));
