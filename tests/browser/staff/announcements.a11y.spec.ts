@@ -121,6 +121,9 @@ test('beside a recorded Facebook post, the replies are imported from the export 
   await logInAsStaff(page, podium.baseUrl, ADMIN, { next: '/beheer/aankondigingen/nieuw?soort=roadworks' });
   await page.getByLabel('Titel').fill('Snoeien in het Wilhelminapark');
   await page.getByRole('button', { name: 'Concept opslaan' }).click();
+  // The saved draft's page fully loaded before it is reloaded: a reload while the redirect's
+  // page still loads fails with "Not attached to an active page" (seen once in CI).
+  await page.waitForURL(/aankondigingen\/[0-9a-f-]{36}/);
   const id = /aankondigingen\/([0-9a-f-]{36})/.exec(page.url())![1]!;
   await podium.database.db.execute(
     sql`update announcements set state = 'published', published_at = now() where id = ${id}`,
