@@ -17,7 +17,7 @@ export type InstallOutcome = { missing: DebianNeed[]; why?: string };
  */
 export function installMissingPackages(
   needs: readonly DebianNeed[],
-  options: { quiet?: boolean; update?: boolean } = {},
+  options: { quiet?: boolean } = {},
 ): InstallOutcome {
   const absent = () => needs.filter((need) => !existsSync(need.path));
   const missing = absent();
@@ -25,11 +25,7 @@ export function installMissingPackages(
   if (process.getuid?.() !== 0 || spawnSync('which', ['apt-get']).status !== 0)
     return { missing, why: 'installing needs root and apt-get' };
   const names = missing.map((need) => need.pkg);
-  const steps = [
-    ...(options.update === false ? [] : [['update']]),
-    ['install', '-y', '--no-install-recommends', ...names],
-  ];
-  for (const args of steps) {
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...names]]) {
     const result = spawnSync('apt-get', args, {
       stdio: options.quiet ? 'ignore' : 'inherit',
       // RUNLEVEL=1: a package's own service (nginx on port 80) is not started; the tests start their own.
