@@ -538,7 +538,11 @@ export const submissions = pgTable(
  * consultation when read, so moving a consultation to another topic needs no update here.
  * The volume and sentiment figures read this instead of every item of the period
  * (api/services/insights/aggregates.ts); `label` is '' for an item without one.
+ * `state` splits what the public sees (migration 0053): `published` as
+ * `isPublishedInput` (published-content.ts) counts it, `rejected`, and `other`; the portal's
+ * counts per consultation read that instead of the items (a second at 10 million).
  */
+export type DayCountState = 'published' | 'rejected' | 'other';
 export const submissionDayCounts = pgTable(
   'submission_day_counts',
   {
@@ -548,10 +552,11 @@ export const submissionDayCounts = pgTable(
     day: date('day', { mode: 'string' }).notNull(),
     channel: channel('channel').notNull(),
     label: text('label').notNull(),
+    state: text('state').$type<DayCountState>().notNull(),
     n: integer('n').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.consultationId, t.day, t.channel, t.label] }),
+    primaryKey({ columns: [t.consultationId, t.day, t.channel, t.label, t.state] }),
     index('submission_day_counts_day').on(t.day),
   ],
 );
@@ -1066,6 +1071,11 @@ export const socialPosts = pgTable(
     index('social_posts_due_id').on(t.responseDueAt, t.id),
     uniqueIndex('social_posts_thread_external').on(t.threadId, t.externalId),
     index('social_posts_thread_position').on(t.threadId, t.position),
+    // The posts a public mirror shows, per thread (social/threads.ts readThread and listThreads):
+    // most of a large thread may be waiting for moderation.
+    index('social_posts_shown')
+      .on(t.threadId, t.position)
+      .where(sql`${t.publishedAt} is not null and ${t.deletedAt} is null`),
     index('social_posts_review_state').on(t.reviewState, t.createdAt),
     // Waiting posts only, as for submissions: the inbox's first page, a thread's (a consultation's
     // or topic's) and those routed to a department, read in order (moderation/filter-scope.ts).

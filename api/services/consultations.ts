@@ -2,7 +2,7 @@
  * Public reads of topics and consultations: only what has been published (no drafts),
  * in the shapes of `contracts/public-content.ts`.
  */
-import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type {
   Consultation,
   ConsultationImage,
@@ -11,8 +11,9 @@ import type {
   TopicSummary,
 } from '../../shared/contracts/public-content.ts';
 import type { Db } from '../db/client.ts';
-import { consultationImages, consultations, departments, questions, submissions, topics } from '../db/schema.ts';
+import { consultationImages, consultations, departments, questions, topics } from '../db/schema.ts';
 import { EXTENSION, type ImageType } from './image-facts.ts';
+import { countResponses } from './consultation-counts.ts';
 
 type ConsultationRow = typeof consultations.$inferSelect;
 
@@ -62,12 +63,7 @@ export async function listConsultations(
     .from(questions)
     .where(inArray(questions.consultationId, ids))
     .orderBy(asc(questions.position));
-  const counts = await db
-    .select({ consultationId: submissions.consultationId, n: count() })
-    .from(submissions)
-    .where(and(inArray(submissions.consultationId, ids), ne(submissions.status, 'rejected')))
-    .groupBy(submissions.consultationId);
-  const countById = new Map(counts.map((row) => [row.consultationId, Number(row.n)]));
+  const countById = await countResponses(db, ids);
   const imagesById = await publicImagesOf(db, ids);
 
   return rows.map(({ consultation: c, topicSlug, department }) => ({

@@ -9,11 +9,12 @@
  * first key of page n comes from the partial index `submissions_published_consultation`
  * (an index-only walk of the entries before it), the page itself from the key onwards.
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Consultation, Locale, PublishedSubmission } from '../../shared/contracts/public-content.ts';
 import type { Db } from '../db/client.ts';
 import { consultations, contentRevision, staffReplies, submissions } from '../db/schema.ts';
 import { findConsultation } from './consultations.ts';
+import { countPublished } from './consultation-counts.ts';
 import { isPublishedInput, withAnswersAndReplies } from './published-content.ts';
 
 import {
@@ -35,15 +36,6 @@ export type ResponsesPage = {
   from: number;
   to: number;
 };
-
-/** How much input on a consultation is published. */
-export async function countPublished(db: Db, consultationId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(submissions)
-    .where(and(eq(submissions.consultationId, consultationId), isPublished));
-  return Number(row?.n ?? 0);
-}
 
 async function consultationId(db: Db, slug: string): Promise<string | undefined> {
   const [row] = await db

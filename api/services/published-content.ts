@@ -8,7 +8,7 @@
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { and, asc, count, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type {
   Locale,
   Organisation,
@@ -30,6 +30,7 @@ import {
 import { listPublishedAnnouncements } from './announcements/published.ts';
 import { listConsultations, listTopics } from './consultations.ts';
 import { retentionPeriods, type RetentionKind } from './retention.ts';
+import { countPublishedBySlug } from './consultation-counts.ts';
 import { findAccessibilityStatement, listHouseRules } from './house-rules.ts';
 import { loadLogoInfo, offeredLanguages, storedTheme } from './organisation-settings.ts';
 import { readPublicThread } from './social/public-mirror.ts';
@@ -77,17 +78,6 @@ async function publishedLogo(db: Db, organisationId: string): Promise<Organisati
 
 /** Published input as the partial index `submissions_published_consultation` holds it (literals, for the planner). */
 export const isPublishedInput = sql`${submissions.status} in ('published', 'answered') and ${submissions.publishedAt} is not null`;
-
-/** Published input on every consultation, by slug: one grouped count (the snapshot's counts). */
-export async function countPublishedBySlug(db: Db): Promise<Record<string, number>> {
-  const rows = await db
-    .select({ slug: consultations.slug, n: count() })
-    .from(submissions)
-    .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
-    .where(and(isPublishedInput, ne(consultations.status, 'draft')))
-    .groupBy(consultations.slug);
-  return Object.fromEntries(rows.map((row) => [row.slug, Number(row.n)]));
-}
 
 /** Published input with the answers the municipality gave, newest first. */
 export async function listPublishedSubmissions(

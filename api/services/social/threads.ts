@@ -12,7 +12,7 @@
  * once per interval by one of them (PostgreSQL server and PGlite alike).
  */
 import { createHash } from 'node:crypto';
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type {
   MunicipalityAnswer,
   SocialMedia,
@@ -567,14 +567,37 @@ export function publishableContent<Link>(post: {
   return { html, text: redacted, links: [] };
 }
 
+/** A post's columns as the mirror shows it: the platform's payload (`raw`) stays behind. */
+const { raw: _raw, ...mirroredColumns } = getTableColumns(socialPosts);
+type MirroredPost = Omit<typeof socialPosts.$inferSelect, 'raw'>;
+
+/**
+ * The ids of a thread's posts that a mirror can show: those shown and every post above one
+ * (a placeholder stays while something visible hangs under it). The database walks up from
+ * the shown posts (partial index `social_posts_shown`), so a thread whose posts mostly wait
+ * for moderation costs what it shows, not what it holds (20,000 posts a thread at 10 million
+ * generated items).
+ */
+const shownWithAncestors = (threadId: string) => sql`(
+  with recursive visible (id, parent) as (
+    select ${socialPosts.id}, ${socialPosts.parentExternalId} from ${socialPosts}
+    where ${socialPosts.threadId} = ${threadId} and ${isShownPost}
+    union
+    select above.id, above.parent_external_id from ${socialPosts} above
+    join visible on above.external_id = visible.parent and above.thread_id = ${threadId})
+  select id from visible)`;
+
+/** As `shown` below, in SQL, as the partial index `social_posts_shown` holds it (with its placeholder recheck). */
+const isShownPost = sql`${socialPosts.publishedAt} is not null and ${socialPosts.deletedAt} is null and ${socialPosts.placeholder} is null`;
+
 export async function readThread(db: Db, threadId: string): Promise<SocialThread | undefined> {
   const [thread] = await db.select().from(socialThreads).where(eq(socialThreads.id, threadId));
   if (!thread || thread.removedAt) return undefined;
   const rows = await db
-    .select({ post: socialPosts, author: socialAuthors })
+    .select({ post: mirroredColumns, author: socialAuthors })
     .from(socialPosts)
     .leftJoin(socialAuthors, eq(socialPosts.authorId, socialAuthors.id))
-    .where(eq(socialPosts.threadId, threadId))
+    .where(inArray(socialPosts.id, shownWithAncestors(threadId)))
     .orderBy(asc(socialPosts.position));
 
   // A placeholder stays only while something visible hangs under it.
@@ -678,7 +701,7 @@ async function municipalityAnswers(db: Db, postIds: string[]): Promise<Map<strin
   return byPost;
 }
 
-const shown = (post: typeof socialPosts.$inferSelect) => !post.placeholder && !post.deletedAt && !!post.publishedAt;
+const shown = (post: MirroredPost) => !post.placeholder && !post.deletedAt && !!post.publishedAt;
 
 /** What a post awaiting moderation (or rejected) shows while replies hang under it: nothing. */
 const withheldContent = {

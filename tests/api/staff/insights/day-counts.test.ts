@@ -1,6 +1,7 @@
 /**
  * The roll-ups the insights read instead of every item: the submissions per consultation,
- * Amsterdam day, channel and label (`submission_day_counts`, kept by triggers, migration 0044)
+ * Amsterdam day, channel, label and what the public sees (`submission_day_counts`, kept by
+ * triggers, migrations 0044 and 0053)
  * and each submission's first published reply (`first_published_reply_at`, migration 0045): after a mixed sequence of input taken in, decisions, answers, staff corrections,
  * erasures, a retention purge, bulk changes, deletions and a rolled-back transaction, it
  * holds exactly what counting the submissions from scratch gives, and the insights figures
@@ -36,21 +37,23 @@ import { addStaffUser } from '../../../support/staff.ts';
 const NOW = new Date('2026-06-30T10:00:00Z');
 const WHOLE = { from: '2026-02-27', to: '2026-06-30' };
 
-type DayCount = { consultation_id: string; day: string; channel: string; label: string; n: number };
+type DayCount = { consultation_id: string; day: string; channel: string; label: string; state: string; n: number };
 
 /** The roll-up as stored, and as counted from the submissions themselves. */
 async function stored(db: Db): Promise<DayCount[]> {
   return rowsOf<DayCount>(
-    await db.execute(sql`select consultation_id, day::text as day, channel::text as channel, label, n
-      from submission_day_counts order by 1, 2, 3, 4`),
+    await db.execute(sql`select consultation_id, day::text as day, channel::text as channel, label, state, n
+      from submission_day_counts order by 1, 2, 3, 4, 5`),
   );
 }
 
 async function fromScratch(db: Db): Promise<DayCount[]> {
   return rowsOf<DayCount>(
     await db.execute(sql`select consultation_id, (created_at at time zone 'Europe/Amsterdam')::date::text as day,
-        channel::text as channel, coalesce(sentiment->>'label', '') as label, count(*)::int as n
-      from submissions where erased_at is null group by 1, 2, 3, 4 order by 1, 2, 3, 4`),
+        channel::text as channel, coalesce(sentiment->>'label', '') as label,
+        case when status in ('published', 'answered') and published_at is not null then 'published'
+          when status = 'rejected' then 'rejected' else 'other' end as state, count(*)::int as n
+      from submissions where erased_at is null group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`),
   );
 }
 
@@ -97,18 +100,31 @@ for (const target of databaseTargets()) {
         assert.equal(result.kind, 'created', JSON.stringify(result));
       }
       const ids = await generated(12, 0);
-      // Decisions and an answer: no counted column changes, so nothing may change here.
-      const before = await stored(t.db);
       const waiting = (
         await t.db
           .select({ id: submissions.id })
           .from(submissions)
           .where(eq(submissions.reviewState, 'new'))
           .orderBy(submissions.followUpCode)
-          .limit(3)
+          .limit(4)
       ).map((row) => row.id);
-      for (const [i, decision] of (['publish', 'escalate', 'needs_answer'] as const).entries())
-        assert.equal((await decide(t.db, { itemId: waiting[i]!, decision, actor, now: NOW })).kind, 'decided');
+      // An escalation changes no counted column, so nothing may change here.
+      const before = await stored(t.db);
+      assert.equal(
+        (await decide(t.db, { itemId: waiting[1]!, decision: 'escalate', actor, now: NOW })).kind,
+        'decided',
+      );
+      assert.deepEqual(await stored(t.db), before, 'an escalation leaves the counts alone');
+      // Publishing, rejecting and an answer change what the public sees of an item.
+      for (const [i, decision] of [
+        [0, 'publish'],
+        [2, 'needs_answer'],
+        [3, 'reject'],
+      ] as const)
+        assert.equal(
+          (await decide(t.db, { itemId: waiting[i]!, decision, actor, now: NOW, ruleCode: 'lawful' })).kind,
+          'decided',
+        );
       const answered = await answerItem(t.db, {
         itemId: waiting[2]!,
         body: 'Dank, we kijken ernaar.',
@@ -117,7 +133,7 @@ for (const target of databaseTargets()) {
         now: NOW,
       });
       assert.equal(answered.kind, 'answered');
-      assert.deepEqual(await stored(t.db), before, 'decisions and answers leave the counts alone');
+      assert.deepEqual(await stored(t.db), await fromScratch(t.db), 'decisions and answers move items between states');
       // Staff corrections of the label move an item from one label to another.
       await correctSentiment(t.db, {
         organisationId,

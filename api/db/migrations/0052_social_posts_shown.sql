@@ -1,0 +1,1 @@
+CREATE INDEX "social_posts_shown" ON "social_posts" USING btree ("thread_id","position") WHERE "social_posts"."published_at" is not null and "social_posts"."deleted_at" is null;
