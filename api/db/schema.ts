@@ -16,6 +16,7 @@ import {
   check,
   date,
   customType,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -34,6 +35,7 @@ import type {
   SocialPlaceholder,
 } from '../../shared/contracts/social-thread.ts';
 import type { Flag } from '../services/screening/types.ts';
+import type { ConsultationOpenData } from '../../shared/contracts/open-data.ts';
 import type { HolidayRules, WeeklyHours } from '../services/office-hours/calendar.ts';
 import type { LocalizedText } from '../../shared/contracts/localized-text.ts';
 import type { ThemeTokens } from '../../shared/theme.ts';
@@ -1305,6 +1307,21 @@ export const rateLimits = pgTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_limits_window_start').on(t.windowStart)],
 );
+
+/**
+ * The open data's last figures (api/services/insights/open-data-cache.ts), so a process that
+ * starts serves them at once instead of waiting for a count (21 s at 10 million items), and
+ * processes behind one load balancer take up each other's counts. Counts only: small numbers
+ * are already withheld, nothing in it names or quotes anyone.
+ */
+export const openDataFigures = pgTable('open_data_figures', {
+  /** What is counted: `consultations`, the only figures kept so far. */
+  key: text('key').primaryKey(),
+  fingerprint: text('fingerprint').notNull(),
+  generatedAt: timestamp('generated_at', { withTimezone: true }).notNull(),
+  buildMs: doublePrecision('build_ms').notNull(),
+  figures: jsonb('figures').$type<ConsultationOpenData[]>().notNull(),
+});
 
 /**
  * Periodic jobs that must run once per deployment, not once per API process: a process

@@ -5,8 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { consultations, submissionContacts, submissions } from '../../api/db/schema.ts';
+import { consultations, openDataFigures, submissionContacts, submissions } from '../../api/db/schema.ts';
 import type { Db } from '../../api/db/client.ts';
+import { markContentChanged } from '../../api/services/content-revision.ts';
 import { openDataSnapshot } from '../../api/services/insights/open-data-cache.ts';
 import { openDataConsultations } from '../../api/services/insights/open-data.ts';
 import { NOW, openTestApp, postJson, validAnswers, type TestApp } from '../support/app.ts';
@@ -166,6 +167,66 @@ for (const target of databaseTargets()) {
         next = await openDataSnapshot(t.db, now, slowCount);
       }
       assert.notEqual(next, first, 'then the new figures');
+      assert.equal(counts, 2);
+    });
+  });
+}
+
+for (const target of databaseTargets()) {
+  describe(`open data kept across processes (${target.name})`, () => {
+    let t: TestApp;
+    let clock = NOW.getTime();
+    const now = () => new Date(clock);
+    /** Another process on the same database: a handle the figures in memory do not belong to. */
+    const anotherProcess = () => Object.create(t.db) as Db;
+    const send = async () =>
+      assert.equal(
+        (await postJson(t.app, '/api/consultations/fietsroute-stationsstraat/submissions', { answers: validAnswers }))
+          .status,
+        201,
+      );
+    before(async () => {
+      t = await openTestApp(target);
+    });
+    after(() => t.close());
+
+    it('serves a process that starts the figures counted before, without waiting for a count', async () => {
+      let counts = 0;
+      const slowCount = async (db: Db) => {
+        counts += 1;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return openDataConsultations(db);
+      };
+      const first = await openDataSnapshot(t.db, now, slowCount);
+      assert.equal(counts, 1);
+      assert.deepEqual(await openDataSnapshot(anotherProcess(), now, slowCount), first, 'the same data: its figures');
+      assert.equal(counts, 1, 'and no count');
+      await send();
+      clock += 1_000;
+      const afterInput = await openDataSnapshot(anotherProcess(), now, slowCount);
+      assert.deepEqual(afterInput, first, 'new input: the figures from before, at once');
+      assert.equal(counts, 1, 'a second after a slow count, no count started yet');
+    });
+
+    it('takes up the figures another process counted from the same data instead of counting them again', async () => {
+      let counts = 0;
+      const quickCount = async (db: Db) => {
+        counts += 1;
+        return openDataConsultations(db);
+      };
+      // Quick counts are made while the caller waits: none kept from the slow one above.
+      await t.db.delete(openDataFigures);
+      const [one, two] = [anotherProcess(), anotherProcess()];
+      const counted = await openDataSnapshot(one, now, quickCount);
+      assert.equal(counts, 1);
+      assert.deepEqual(await openDataSnapshot(two, now, quickCount), counted);
+      assert.equal(counts, 1, 'the second process counted nothing');
+      // Published content changed (the test app's clock stands still, so new input would not show).
+      await markContentChanged(t.db);
+      const again = await openDataSnapshot(two, now, quickCount);
+      assert.equal(counts, 2, 'new input: counted once more…');
+      assert.notDeepEqual(again.fingerprint, counted.fingerprint);
+      assert.deepEqual(await openDataSnapshot(one, now, quickCount), again, '…and taken up by the other process');
       assert.equal(counts, 2);
     });
   });
