@@ -27,6 +27,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import type {
   SocialLink,
@@ -78,6 +79,13 @@ export const consultationStatus = pgEnum('consultation_status', ['draft', 'open'
 export const moderationMode = pgEnum('moderation_mode', ['pre', 'post']);
 export const questionKind = pgEnum('question_kind', ['open_text', 'single_choice', 'multiple_choice', 'scale']);
 export const channel = pgEnum('channel', ['portal', 'widget', 'social']);
+/**
+ * The states the inbox's partial indexes hold (every state an item waits in: the inbox's
+ * open states and `needs_answer`), as literals: a query can use such an index only when its
+ * own states are literals the planner can match (moderation/filter-scope.ts `statesAre`).
+ */
+const waiting = (state: AnyPgColumn) => sql`${state} in ('new', 'in_review', 'escalated', 'needs_answer')`;
+
 export const submissionStatus = pgEnum('submission_status', [
   'received',
   'in_moderation',
@@ -508,22 +516,14 @@ export const submissions = pgTable(
     // The inbox lists waiting items only, a few percent of all: read in order from an index of
     // just those, a page costs the same at a million items as at a thousand (the states must
     // be literals in the query for the planner to use it: input-source.ts).
-    index('submissions_waiting_created')
-      .on(t.createdAt, t.id)
-      .where(sql`${t.reviewState} in ('new', 'in_review', 'escalated', 'needs_answer')`),
+    index('submissions_waiting_created').on(t.createdAt, t.id).where(waiting(t.reviewState)),
     // A consultation's waiting items, for the inbox filtered by consultation.
-    index('submissions_waiting_consultation')
-      .on(t.consultationId, t.createdAt, t.id)
-      .where(sql`${t.reviewState} in ('new', 'in_review', 'escalated', 'needs_answer')`),
-    index('submissions_waiting_due')
-      .on(t.responseDueAt, t.id)
-      .where(sql`${t.reviewState} in ('new', 'in_review', 'escalated', 'needs_answer')`),
+    index('submissions_waiting_consultation').on(t.consultationId, t.createdAt, t.id).where(waiting(t.reviewState)),
+    index('submissions_waiting_due').on(t.responseDueAt, t.id).where(waiting(t.reviewState)),
     // Waiting items routed to a department, for a department's inbox (input-source.ts `ofDepartments`).
     index('submissions_waiting_department')
       .on(t.assignedDepartmentId, t.createdAt, t.id)
-      .where(
-        sql`${t.assignedDepartmentId} is not null and ${t.reviewState} in ('new', 'in_review', 'escalated', 'needs_answer')`,
-      ),
+      .where(sql`${t.assignedDepartmentId} is not null and ${waiting(t.reviewState)}`),
     // A consultation's published input, newest first: the portal's served responses pages
     // count it and find a page's first key from this index alone (portal-lists.ts).
     index('submissions_published_consultation')
@@ -1081,17 +1081,11 @@ export const socialPosts = pgTable(
     index('social_posts_review_state').on(t.reviewState, t.createdAt),
     // Waiting posts only, as for submissions: the inbox's first page, a thread's (a consultation's
     // or topic's) and those routed to a department, read in order (moderation/filter-scope.ts).
-    index('social_posts_waiting_created')
-      .on(t.createdAt, t.id)
-      .where(sql`${t.reviewState} in ('new', 'in_review', 'escalated', 'needs_answer')`),
-    index('social_posts_waiting_thread')
-      .on(t.threadId, t.createdAt, t.id)
-      .where(sql`${t.reviewState} in ('new', 'in_review', 'escalated', 'needs_answer')`),
+    index('social_posts_waiting_created').on(t.createdAt, t.id).where(waiting(t.reviewState)),
+    index('social_posts_waiting_thread').on(t.threadId, t.createdAt, t.id).where(waiting(t.reviewState)),
     index('social_posts_waiting_department')
       .on(t.assignedDepartmentId, t.createdAt, t.id)
-      .where(
-        sql`${t.assignedDepartmentId} is not null and ${t.reviewState} in ('new', 'in_review', 'escalated', 'needs_answer')`,
-      ),
+      .where(sql`${t.assignedDepartmentId} is not null and ${waiting(t.reviewState)}`),
     index('social_posts_created_id').on(t.createdAt, t.id),
     // The insights read the posts of a period by when they were posted (services/insights/aggregates.ts).
     index('social_posts_posted').on(t.postedAt),

@@ -48,7 +48,7 @@ export async function threadsIn(db: Db, organisationId: string, scope: Scope): P
 }
 
 /** The department with this slug in the organisation, if there is one. */
-export async function departmentBySlug(db: Db, organisationId: string, slug: string): Promise<string | undefined> {
+async function departmentBySlug(db: Db, organisationId: string, slug: string): Promise<string | undefined> {
   const [row] = await db
     .select({ id: departments.id })
     .from(departments)
@@ -56,18 +56,34 @@ export async function departmentBySlug(db: Db, organisationId: string, slug: str
   return row?.id;
 }
 
-/**
- * Items of these departments: in the departments' consultations (or threads) `ids`, or
- * routed to one of them.
- */
-export function inOrRoutedTo(
-  column: AnyPgColumn,
-  ids: readonly string[],
-  routedColumn: AnyPgColumn,
-  departmentIds: readonly string[],
-): SQL {
-  const routed = inArray(routedColumn, [...departmentIds]);
-  return ids.length === 0 ? routed : or(inArray(column, [...ids]), routed)!;
+/** Where a source's items belong: the column naming their consultation (or thread), and the routed department's. */
+export type ScopeColumns = {
+  /** The organisation's consultations (or threads) a scope names. */
+  lookup: (db: Db, organisationId: string, scope: Scope) => Promise<string[]>;
+  column: AnyPgColumn;
+  routedColumn: AnyPgColumn;
+};
+
+/** A source's conditions for the filters by consultation, topic and department, on its own columns. */
+export function scopeConditions(db: Db, organisationId: string, { lookup, column, routedColumn }: ScopeColumns) {
+  /** Items of these departments: in their consultations (or threads), or routed to one of them. */
+  const ofDepartments = async (departmentIds: readonly string[]): Promise<SQL> => {
+    const ids = await lookup(db, organisationId, { departments: departmentIds });
+    const routed = inArray(routedColumn, [...departmentIds]);
+    return ids.length === 0 ? routed : or(inArray(column, ids), routed)!;
+  };
+  return {
+    ofDepartments,
+    /** Items of the department with this slug; undefined when the organisation has none. */
+    async ofDepartment(slug: string): Promise<SQL | undefined> {
+      const department = await departmentBySlug(db, organisationId, slug);
+      return department === undefined ? undefined : ofDepartments([department]);
+    },
+    /** Items of the consultation or topic a scope names. */
+    async within(scope: Scope): Promise<SQL> {
+      return inArray(column, await lookup(db, organisationId, scope));
+    },
+  };
 }
 
 function consultationMatches(scope: Scope): SQL {

@@ -24,7 +24,7 @@ import { correctSentiment } from '../item-sentiment.ts';
 import { closeReports, openReportCounts } from '../reports.ts';
 import { addWorkingDays } from '../working-days.ts';
 import { addItemNote } from './item-notes.ts';
-import { consultationsIn, departmentBySlug, inOrRoutedTo, statesAre, type Scope } from './filter-scope.ts';
+import { consultationsIn, scopeConditions, statesAre } from './filter-scope.ts';
 import { afterCursor, cursorMicros, textMatches } from './search.ts';
 import { nextVersion, onVersion, staleResult, StaleVersion } from './versions.ts';
 import {
@@ -120,24 +120,20 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<Source
   ];
   // A department sees its own consultations and whatever is routed to it. The filters go on
   // the item's own columns, looked up first (filter-scope.ts).
-  const ofDepartments = async (ids: readonly string[]) =>
-    inOrRoutedTo(
-      submissions.consultationId,
-      await consultationsIn(db, viewer.organisationId, { departments: ids }),
-      submissions.assignedDepartmentId,
-      ids,
-    );
-  if (visible !== 'all') conditions.push(await ofDepartments(visible));
+  const scoped = scopeConditions(db, viewer.organisationId, {
+    lookup: consultationsIn,
+    column: submissions.consultationId,
+    routedColumn: submissions.assignedDepartmentId,
+  });
+  if (visible !== 'all') conditions.push(await scoped.ofDepartments(visible));
   if (filter.channel) conditions.push(eq(submissions.channel, filter.channel));
   if (filter.counted) conditions.push(isNull(submissions.erasedAt), arrivedIn(submissions.createdAt, filter.counted));
-  const inConsultations = async (scope: Scope) =>
-    inArray(submissions.consultationId, await consultationsIn(db, viewer.organisationId, scope));
-  if (filter.consultation) conditions.push(await inConsultations({ consultation: filter.consultation }));
-  if (filter.topic) conditions.push(await inConsultations({ topic: filter.topic }));
+  if (filter.consultation) conditions.push(await scoped.within({ consultation: filter.consultation }));
+  if (filter.topic) conditions.push(await scoped.within({ topic: filter.topic }));
   if (filter.department) {
-    const department = await departmentBySlug(db, viewer.organisationId, filter.department);
-    if (!department) return [];
-    conditions.push(await ofDepartments([department]));
+    const ofDepartment = await scoped.ofDepartment(filter.department);
+    if (!ofDepartment) return [];
+    conditions.push(ofDepartment);
   }
   if (filter.assignedTo) conditions.push(eq(submissions.assignedStaffUserId, filter.assignedTo));
   if (filter.routedTo) {

@@ -35,7 +35,7 @@ import { addWorkingDays } from '../working-days.ts';
 import { answersNeedApproval } from './answer-guideline.ts';
 import { approvalCondition, approvalMarks } from './approval-marks.ts';
 import { addItemNote } from './item-notes.ts';
-import { departmentBySlug, inOrRoutedTo, statesAre, threadsIn, type Scope } from './filter-scope.ts';
+import { scopeConditions, statesAre, threadsIn } from './filter-scope.ts';
 import { afterCursor, cursorMicros, textMatches } from './search.ts';
 import { nextVersion, onVersion, staleResult, StaleVersion } from './versions.ts';
 import {
@@ -97,14 +97,12 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<Source
   ];
   // A department sees its consultations' threads and whatever is routed to it. The filters go
   // on the post's own columns, looked up first (filter-scope.ts).
-  const ofDepartments = async (ids: readonly string[]) =>
-    inOrRoutedTo(
-      socialPosts.threadId,
-      await threadsIn(db, viewer.organisationId, { departments: ids }),
-      socialPosts.assignedDepartmentId,
-      ids,
-    );
-  if (visible !== 'all') conditions.push(await ofDepartments(visible));
+  const scoped = scopeConditions(db, viewer.organisationId, {
+    lookup: threadsIn,
+    column: socialPosts.threadId,
+    routedColumn: socialPosts.assignedDepartmentId,
+  });
+  if (visible !== 'all') conditions.push(await scoped.ofDepartments(visible));
   if (filter.itemId) conditions.push(eq(socialPosts.id, filter.itemId));
   if (filter.counted) {
     conditions.push(
@@ -114,14 +112,12 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<Source
         where own.id = ${socialPosts.authorId} and own.is_own_account))`,
     );
   }
-  const inThreads = async (scope: Scope) =>
-    inArray(socialPosts.threadId, await threadsIn(db, viewer.organisationId, scope));
-  if (filter.consultation) conditions.push(await inThreads({ consultation: filter.consultation }));
-  if (filter.topic) conditions.push(await inThreads({ topic: filter.topic }));
+  if (filter.consultation) conditions.push(await scoped.within({ consultation: filter.consultation }));
+  if (filter.topic) conditions.push(await scoped.within({ topic: filter.topic }));
   if (filter.department) {
-    const department = await departmentBySlug(db, viewer.organisationId, filter.department);
-    if (!department) return [];
-    conditions.push(await ofDepartments([department]));
+    const ofDepartment = await scoped.ofDepartment(filter.department);
+    if (!ofDepartment) return [];
+    conditions.push(ofDepartment);
   }
   if (filter.routedTo) conditions.push(inArray(socialPosts.assignedDepartmentId, [...filter.routedTo]));
   if (filter.assignedTo) conditions.push(eq(socialPosts.assignedStaffUserId, filter.assignedTo));
