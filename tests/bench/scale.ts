@@ -7,7 +7,8 @@
  *
  * Where: on a PostgreSQL server when BENCH_DATABASE_URL names one (a scratch database per
  * size is created there and dropped afterwards), else PGlite in memory. BENCH_SCALE_DATABASE
- * measures an existing database as it is (filled with `podium generate`), generating nothing.
+ * measures an existing database as it is (filled with `podium generate`), generating nothing;
+ * BENCH_SCALE_ONLY=<start of a label> measures only those figures (e.g. `queue`).
  * Requests go through the whole app in process (routing, session, SQL, rendering), as a
  * logged-in moderator and analyst; no network.
  */
@@ -26,6 +27,8 @@ const TARGETS = { queue: 50, openData: 50, insights: 500 };
 const RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 20);
 const serverUrl = process.env.BENCH_DATABASE_URL;
 const existing = process.env.BENCH_SCALE_DATABASE;
+/** Only the figures whose label starts with this (e.g. `queue`): at 10 million one open-data count takes 10 s. */
+const only = process.env.BENCH_SCALE_ONLY;
 const sizes = existing
   ? [0]
   : [10_000, 100_000, ...(process.env.BENCH_SCALE_1M === '1' ? [1_000_000] : [])].filter(
@@ -38,6 +41,7 @@ function quantile(sorted: number[], q: number): number {
 }
 
 async function timed(label: string, target: number | null, run: () => unknown): Promise<void> {
+  if (only && !label.startsWith(only)) return;
   const first = performance.now();
   const warm = await run();
   const firstMs = performance.now() - first;
