@@ -122,6 +122,27 @@ for (const target of databaseTargets()) {
   });
 }
 
+/** The open data's count, counting its calls; slow as a count of a million items is when `delayMs` is given. */
+function countingCount(delayMs = 0) {
+  const counter = {
+    calls: 0,
+    count: async (db: Db) => {
+      counter.calls += 1;
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return openDataConsultations(db);
+    },
+  };
+  return counter;
+}
+
+/** New input on the demo's open consultation. */
+async function sendInput(t: TestApp) {
+  const response = await postJson(t.app, '/api/consultations/fietsroute-stationsstraat/submissions', {
+    answers: validAnswers,
+  });
+  assert.equal(response.status, 201);
+}
+
 for (const target of databaseTargets()) {
   describe(`open data counted again after a change (${target.name})`, () => {
     let t: TestApp;
@@ -131,35 +152,25 @@ for (const target of databaseTargets()) {
     after(() => t.close());
 
     it('counts a slow count again no sooner than ten times its duration, serving the previous figures meanwhile', async () => {
-      let counts = 0;
-      const slowCount = async (db: Db) => {
-        counts += 1;
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        return openDataConsultations(db);
-      };
+      const counter = countingCount(300);
+      const slowCount = counter.count;
       let clock = NOW.getTime();
       const now = () => new Date(clock);
-      const send = async () =>
-        assert.equal(
-          (await postJson(t.app, '/api/consultations/fietsroute-stationsstraat/submissions', { answers: validAnswers }))
-            .status,
-          201,
-        );
 
       const first = await openDataSnapshot(t.db, now, slowCount);
-      assert.equal(counts, 1);
+      assert.equal(counter.calls, 1);
       assert.ok(first.buildMs >= 300);
-      await send();
+      await sendInput(t);
       clock += 1_000;
       assert.equal(await openDataSnapshot(t.db, now, slowCount), first, 'a second after a slow count: its figures');
-      assert.equal(counts, 1, 'and no count started');
+      assert.equal(counter.calls, 1, 'and no count started');
       clock += Math.ceil(first.buildMs * 10);
       assert.equal(
         await openDataSnapshot(t.db, now, slowCount),
         first,
         'ten times its duration later: still its figures…',
       );
-      assert.equal(counts, 2, '…while the count runs');
+      assert.equal(counter.calls, 2, '…while the count runs');
       // The count in the background ends within seconds even on a busy machine.
       let next = first;
       for (let tries = 0; next === first && tries < 100; tries++) {
@@ -167,7 +178,7 @@ for (const target of databaseTargets()) {
         next = await openDataSnapshot(t.db, now, slowCount);
       }
       assert.notEqual(next, first, 'then the new figures');
-      assert.equal(counts, 2);
+      assert.equal(counter.calls, 2);
     });
   });
 }
@@ -179,55 +190,42 @@ for (const target of databaseTargets()) {
     const now = () => new Date(clock);
     /** Another process on the same database: a handle the figures in memory do not belong to. */
     const anotherProcess = () => Object.create(t.db) as Db;
-    const send = async () =>
-      assert.equal(
-        (await postJson(t.app, '/api/consultations/fietsroute-stationsstraat/submissions', { answers: validAnswers }))
-          .status,
-        201,
-      );
     before(async () => {
       t = await openTestApp(target);
     });
     after(() => t.close());
 
     it('serves a process that starts the figures counted before, without waiting for a count', async () => {
-      let counts = 0;
-      const slowCount = async (db: Db) => {
-        counts += 1;
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        return openDataConsultations(db);
-      };
+      const counter = countingCount(300);
+      const slowCount = counter.count;
       const first = await openDataSnapshot(t.db, now, slowCount);
-      assert.equal(counts, 1);
+      assert.equal(counter.calls, 1);
       assert.deepEqual(await openDataSnapshot(anotherProcess(), now, slowCount), first, 'the same data: its figures');
-      assert.equal(counts, 1, 'and no count');
-      await send();
+      assert.equal(counter.calls, 1, 'and no count');
+      await sendInput(t);
       clock += 1_000;
       const afterInput = await openDataSnapshot(anotherProcess(), now, slowCount);
       assert.deepEqual(afterInput, first, 'new input: the figures from before, at once');
-      assert.equal(counts, 1, 'a second after a slow count, no count started yet');
+      assert.equal(counter.calls, 1, 'a second after a slow count, no count started yet');
     });
 
     it('takes up the figures another process counted from the same data instead of counting them again', async () => {
-      let counts = 0;
-      const quickCount = async (db: Db) => {
-        counts += 1;
-        return openDataConsultations(db);
-      };
+      const counter = countingCount();
+      const quickCount = counter.count;
       // Quick counts are made while the caller waits: none kept from the slow one above.
       await t.db.delete(openDataFigures);
       const [one, two] = [anotherProcess(), anotherProcess()];
       const counted = await openDataSnapshot(one, now, quickCount);
-      assert.equal(counts, 1);
+      assert.equal(counter.calls, 1);
       assert.deepEqual(await openDataSnapshot(two, now, quickCount), counted);
-      assert.equal(counts, 1, 'the second process counted nothing');
+      assert.equal(counter.calls, 1, 'the second process counted nothing');
       // Published content changed (the test app's clock stands still, so new input would not show).
       await markContentChanged(t.db);
       const again = await openDataSnapshot(two, now, quickCount);
-      assert.equal(counts, 2, 'new input: counted once more…');
+      assert.equal(counter.calls, 2, 'new input: counted once more…');
       assert.notDeepEqual(again.fingerprint, counted.fingerprint);
       assert.deepEqual(await openDataSnapshot(one, now, quickCount), again, '…and taken up by the other process');
-      assert.equal(counts, 2);
+      assert.equal(counter.calls, 2);
     });
   });
 }

@@ -42,7 +42,7 @@ export type OpenDataSnapshot = {
   buildMs: number;
 };
 
-type State = { snapshot?: OpenDataSnapshot; building?: Promise<OpenDataSnapshot>; loaded?: boolean };
+type State = { snapshot?: OpenDataSnapshot; building?: Promise<OpenDataSnapshot> };
 const KEY = 'consultations';
 
 /** The figures last counted by any process of the deployment, if any. */
@@ -126,10 +126,6 @@ export async function openDataSnapshot(
   let state = states.get(db);
   if (!state) states.set(db, (state = {}));
   const print = await fingerprint(db);
-  if (!state.loaded) {
-    state.loaded = true;
-    state.snapshot ??= await storedSnapshot(db);
-  }
   const ageOf = (snapshot: OpenDataSnapshot) => now().getTime() - snapshot.generatedAt.getTime();
   const fresh = (snapshot: OpenDataSnapshot) => snapshot.fingerprint === print && ageOf(snapshot) < MAX_AGE_MS;
   const slow = (snapshot: OpenDataSnapshot) => snapshot.buildMs >= INLINE_BUILD_MS;
@@ -142,7 +138,7 @@ export async function openDataSnapshot(
   // A count under way: a slow one's callers keep the previous figures, a quick one's wait for it.
   if (state.building) return current && slow(current) ? current : state.building;
   if (current && slow(current) && !recountDue(current)) return current;
-  // About to count: another process of the deployment may have counted since.
+  // About to count: another process of the deployment (or this one before a restart) may have counted since.
   const stored = await storedSnapshot(db);
   if (stored && (fresh(stored) || !current || stored.generatedAt > current.generatedAt))
     state.snapshot = current = stored;
