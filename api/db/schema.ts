@@ -513,6 +513,17 @@ export const submissions = pgTable(
       t.firstResponseAt,
       t.firstPublishedReplyAt,
     ),
+    // The items that need (or got) an answer, with every column the insights' response times
+    // read: the response times read this index alone, not every item of the period
+    // (aggregates.ts `NEEDS_ANSWER` is the same predicate, so the planner can prove it).
+    index('submissions_needing_answer')
+      .on(t.createdAt, t.consultationId, t.channel, t.firstResponseAt, t.firstPublishedReplyAt)
+      .where(
+        sql`${t.erasedAt} is null and (${t.firstResponseAt} is not null or ${t.firstPublishedReplyAt} is not null or ${t.reviewState} in ('needs_answer', 'answered'))`,
+      ),
+    // The insights' themes read a fixed sample per topic, the items with the lowest hash of
+    // their id: per consultation, a range of this index up to a hash bound (aggregates.ts).
+    index('submissions_theme_sample').on(t.consultationId, sql`hashtext(${t.id}::text)`, t.createdAt),
     // The inbox lists waiting items only, a few percent of all: read in order from an index of
     // just those, a page costs the same at a million items as at a thousand (the states must
     // be literals in the query for the planner to use it: input-source.ts).

@@ -17,11 +17,13 @@
  * - themes: the only figure that needs the texts. They are read for at most THEME_SAMPLE items
  *   per topic: all of them below that, so the themes are exactly as before; above it a fixed
  *   sample (ordered by a hash of the item id, so the same item is in or out in every period and
- *   on every reload) spread over the whole period, and the figure says so (`sample`). The
- *   clustering itself is remembered by a hash of its exact input (`clustered`, below).
+ *   on every reload) spread over the whole period, and the figure says so (`sample`). Only
+ *   the sample is read, through an index on the hash (`themeFigures`). The clustering itself
+ *   is remembered by a hash of its exact input (`clustered`, below).
  */
 import { createHash } from 'node:crypto';
-import { sql, type SQL } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import {
   consultations,
@@ -75,6 +77,10 @@ export async function loadContext(db: Db, organisationId: string): Promise<Conte
   };
 }
 
+/** Items that need (or got) an answer; the same text as the predicate of `submissions_needing_answer` (schema.ts). */
+const NEEDS_ANSWER = sql.raw(
+  `("submissions"."first_response_at" is not null or "submissions"."first_published_reply_at" is not null or "submissions"."review_state" in ('needs_answer', 'answered'))`,
+);
 const key = (g: Guideline) => sql`${g.key}::text`;
 const days = (g: Guideline) => sql`${g.responseDays}::int`;
 /** A post's first published answer, for posts stored before `first_response_at` was kept (submissions keep it in `first_published_reply_at`). */
@@ -83,10 +89,11 @@ const firstAnswer = (column: SQL, id: SQL) =>
 
 /**
  * The items of the period and filter, one row each: kind, id, channel, at, label, state,
- * topic_id, cid, lang; with `answers` also first_at (the first published answer), pkey and
- * pdays (the promise that applies, items.ts `promiseFor`).
+ * topic_id, cid, lang; with `needing` only the items that need (or got) an answer (figures.ts
+ * `needsAnswer`), with first_at (the first published answer), pkey and pdays (the promise
+ * that applies, items.ts `promiseFor`).
  */
-export function itemsSql(context: Context, filter: InsightsFilter, answers: boolean): SQL {
+export function itemsSql(context: Context, filter: InsightsFilter, needing: boolean): SQL {
   const { organisationId } = context;
   const submissionPromise = (pick: (g: Guideline) => SQL, fallback: (channel: Channel) => SQL) =>
     sql`(case ${submissions.channel}::text ${sql.join(
@@ -104,7 +111,10 @@ export function itemsSql(context: Context, filter: InsightsFilter, answers: bool
   if (filter.topic) submissionConditions.push(sql`${topics.slug} = ${filter.topic}::text`);
   if (filter.consultation) submissionConditions.push(sql`${consultations.slug} = ${filter.consultation}::text`);
   if (filter.channel) submissionConditions.push(sql`${submissions.channel}::text = ${filter.channel}::text`);
-  const submissionAnswers = answers
+  // Written as the predicate of the partial index `submissions_needing_answer` (schema.ts), so
+  // the planner can prove it serves the statement: the response times then read that index alone.
+  if (needing) submissionConditions.push(NEEDS_ANSWER);
+  const submissionAnswers = needing
     ? sql`, coalesce(${submissions.firstResponseAt}, ${submissions.firstPublishedReplyAt}) as first_at,
         ${submissionPromise(key, (channel) => sql`${channel}::text`)} as pkey,
         ${submissionPromise(days, () => sql`${consultations.responseDays}`)} as pdays`
@@ -120,11 +130,11 @@ export function itemsSql(context: Context, filter: InsightsFilter, answers: bool
   if (filter.channel && filter.channel !== 'social') return submissionRows;
   return sql`${submissionRows}
     union all
-    ${postItemsSql(context, filter, answers)}`;
+    ${postItemsSql(context, filter, needing)}`;
 }
 
 /** The residents' posts of `itemsSql`, with the same columns. */
-function postItemsSql(context: Context, filter: InsightsFilter, answers: boolean): SQL {
+function postItemsSql(context: Context, filter: InsightsFilter, needing: boolean): SQL {
   const { organisationId } = context;
   const postPromise = (pick: (g: Guideline) => SQL, fallback: (platform: string) => SQL) =>
     sql`(case ${socialThreads.platform}::text ${sql.join(
@@ -146,8 +156,11 @@ function postItemsSql(context: Context, filter: InsightsFilter, answers: boolean
   ];
   if (filter.topic) postConditions.push(sql`${topics.slug} = ${filter.topic}::text`);
   if (filter.consultation) postConditions.push(sql`${consultations.slug} = ${filter.consultation}::text`);
-  const postAnswers = answers
-    ? sql`, coalesce(${socialPosts.firstResponseAt}, ${firstAnswer(sql.raw('social_post_id'), sql`${socialPosts.id}`)}) as first_at,
+  const firstAt = sql`coalesce(${socialPosts.firstResponseAt}, ${firstAnswer(sql.raw('social_post_id'), sql`${socialPosts.id}`)})`;
+  // A post has no review state that asks for an answer: it needs one once it got one.
+  if (needing) postConditions.push(sql`${firstAt} is not null`);
+  const postAnswers = needing
+    ? sql`, ${firstAt} as first_at,
         ${postPromise(key, (platform) => sql`${platform}::text`)} as pkey,
         ${postPromise(days, () => sql`${consultations.responseDays}`)} as pdays`
     : sql``;
@@ -177,7 +190,8 @@ function emptyCounts(): SentimentCounts {
 }
 
 /**
- * The items of the period and filter counted per Amsterdam day, channel, label and topic:
+ * The items of the period and filter counted per Amsterdam day, channel, label, topic and
+ * public state (`published`, `rejected` or `other`; residents' posts are `other`):
  * submissions from the roll-up the database keeps (`submission_day_counts`, a few rows per
  * consultation and day instead of every item), residents' posts counted from the posts, as
  * `itemsSql` selects them (a fiftieth of the items, read through the index on posted_at).
@@ -191,7 +205,8 @@ function dayCountsSql(context: Context, filter: InsightsFilter): SQL {
   if (filter.consultation) conditions.push(sql`${consultations.slug} = ${filter.consultation}::text`);
   if (filter.channel) conditions.push(sql`${submissionDayCounts.channel}::text = ${filter.channel}::text`);
   const submissionCounts = sql`select ${submissionDayCounts.day} as day, ${submissionDayCounts.channel}::text as channel,
-      nullif(${submissionDayCounts.label}, '') as label, ${consultations.topicId} as topic_id, ${submissionDayCounts.n} as n
+      nullif(${submissionDayCounts.label}, '') as label, ${consultations.topicId} as topic_id,
+      ${submissionDayCounts.state} as state, ${submissionDayCounts.n} as n
     from ${submissionDayCounts}
     join ${consultations} on ${consultations.id} = ${submissionDayCounts.consultationId}
     ${filter.topic ? sql`join ${topics} on ${topics.id} = ${consultations.topicId}` : sql``}
@@ -199,7 +214,7 @@ function dayCountsSql(context: Context, filter: InsightsFilter): SQL {
   if (filter.channel && filter.channel !== 'social') return submissionCounts;
   return sql`${submissionCounts}
     union all
-    select (p.at at time zone ${TIME_ZONE})::date, p.channel, p.label, p.topic_id, count(*)::int
+    select (p.at at time zone ${TIME_ZONE})::date, p.channel, p.label, p.topic_id, 'other', count(*)::int
     from (${postItemsSql(context, filter, false)}) p
     group by 1, 2, 3, 4`;
 }
@@ -305,8 +320,7 @@ export async function responseFigures(
   filter: InsightsFilter,
   now: Date,
 ): Promise<{ rows: ResponseTimeRow[]; overall: ResponseFigures }> {
-  const needing = sql`select i.* from (${itemsSql(context, filter, true)}) i
-    where i.first_at is not null or i.state in ('needs_answer', 'answered')`;
+  const needing = itemsSql(context, filter, true);
   // Every promise an item can have: the guidelines' and the consultations' own (no scan to find which occur).
   const promises = [
     ...new Set([
@@ -414,7 +428,16 @@ export type SampledTopicThemes = TopicThemes & {
 /**
  * Themes per topic (figures.ts `themesPerTopic`) from the texts the database gives: open
  * answers as they may be published (personal data redacted by screening) and post texts;
- * rejected input left out. At most THEME_SAMPLE items per topic.
+ * input whose rejection stands (status `rejected`) left out. At most THEME_SAMPLE items per
+ * topic: the `sample` with the lowest hash of their id (then id), the same in every period
+ * and on every reload.
+ *
+ * Nothing reads every item of the period: a topic's count comes from the day counts, and its
+ * sample from the index on (consultation, hash of the id, created_at), read only below a
+ * hash under which about `cut` of the topic's items lie (twice the sample: hashes are spread
+ * evenly, so fewer than `sample` practically never do, over twenty standard deviations
+ * below). Should it happen, the topic is read in full, so the sample is the same either way.
+ * Hashing and ranking every item of two years took 1.5 s at a million items.
  */
 export async function themeFigures(
   db: Db,
@@ -422,77 +445,31 @@ export async function themeFigures(
   filter: InsightsFilter,
   sample = THEME_SAMPLE,
 ): Promise<SampledTopicThemes[]> {
-  // Ranking every item of the period by its hash sorted them all (a million rows over two
-  // years). Only items whose hash lies in the lowest `cut / of` of the range are ranked: hashes
-  // are spread evenly, so about `cut` of a topic's items (twice the sample) are, and fewer than
-  // `sample` practically never (over twenty standard deviations below). Should it happen, the
-  // period is ranked in full, so the sample is the same either way.
-  const read = async (cut: number | null) =>
-    rowsOf<{
-      id: string;
-      kind: InsightItem['kind'];
-      topic_id: string | null;
-      cid: string | null;
-      state: string | null;
-      lang: string;
-      of: number;
-      text: string | null;
-    }>(
-      await db.execute(sql`
-      with i as materialized (
-        select i.id, i.kind, i.at, i.topic_id, i.cid, i.state, i.lang, hashtext(i.id::text) as h
-        from (${itemsSql(context, filter, false)}) i
-        where i.kind = 'social_post' or i.state is distinct from 'rejected'
-      ),
-      n as (
-        select i.topic_id, count(*)::int as of, ${
-          cut === null
-            ? sql`null::float8`
-            : sql`case when count(*) > ${cut}::int then -2147483648 + ${cut}::float8 / count(*) * 4294967296 end`
-        } as below
-        from i group by i.topic_id
-      ),
-      c as (
-        select i.*, n.of, row_number() over (partition by i.topic_id order by i.h, i.id) as rank
-        from i join n on n.topic_id is not distinct from i.topic_id
-        where n.below is null or i.h < n.below
-      ),
-      sampled as materialized (select * from c where c.rank <= ${sample}),
-      answer_texts as (
-        select a.submission_id as id, string_agg(coalesce(
-            (select f.value->>'redacted'
-              from jsonb_array_elements(case when jsonb_typeof(s.screening->'fields') = 'array'
-                then s.screening->'fields' else '[]'::jsonb end) with ordinality as f(value, n)
-              where f.value->>'question' = q.key order by f.n limit 1),
-            a.value #>> '{}'), chr(10) order by q.position) as text
-        from sampled x
-        join submission_answers a on a.submission_id = x.id
-        join questions q on q.id = a.question_id
-        join ${submissions} s on s.id = x.id
-        where x.kind = 'submission' and q.kind = 'open_text' and jsonb_typeof(a.value) = 'string'
-        group by a.submission_id
-      )
-      select c.id, c.kind, c.topic_id, c.cid, c.state, c.lang, c.of, coalesce(p.content_text, t.text) as text
-      from sampled c
-      left join answer_texts t on t.id = c.id
-      left join ${socialPosts} p on c.kind = 'social_post' and p.id = c.id
-      order by date_trunc('milliseconds', c.at), c.id`),
-    );
+  const counts = await themeCounts(db, context, filter);
   const cut = 2 * sample + 64;
-  let rows = await read(cut);
-  const perTopic = new Map<string | null, { rows: number; of: number }>();
-  for (const row of rows) {
-    const seen = perTopic.get(row.topic_id) ?? { rows: 0, of: row.of };
-    perTopic.set(row.topic_id, { ...seen, rows: seen.rows + 1 });
-  }
-  if ([...perTopic.values()].some((topic) => topic.rows < Math.min(topic.of, sample))) rows = await read(null);
+  const all = [...counts];
+  let rows = await themeSample(
+    db,
+    context,
+    filter,
+    sample,
+    all.map(([topicId, of]) => ({ topicId, upTo: hashUpTo(cut, of) })),
+  );
+  const read = new Map<string | null, number>();
+  for (const row of rows) read.set(row.topic_id, (read.get(row.topic_id) ?? 0) + 1);
+  if (all.some(([topicId, of]) => (read.get(topicId) ?? 0) < Math.min(of, sample)))
+    rows = await themeSample(
+      db,
+      context,
+      filter,
+      sample,
+      all.map(([topicId]) => ({ topicId, upTo: HASH_MAX })),
+    );
   const items: InsightItem[] = [];
   const texts: Array<{ id: string; text: string; lang: string }> = [];
-  const sampled = new Map<string, number>();
   for (const row of rows) {
-    const topic = row.topic_id ? (context.names.topics.get(row.topic_id) ?? null) : null;
-    if (row.of > sample) sampled.set(topic?.slug ?? '', row.of);
     if (row.text === null) continue;
+    const topic = row.topic_id ? (context.names.topics.get(row.topic_id) ?? null) : null;
     const consultation = row.cid ? context.names.consultations.get(row.cid) : undefined;
     items.push({
       kind: row.kind,
@@ -512,12 +489,120 @@ export async function themeFigures(
     });
     texts.push({ id: row.id, text: row.text, lang: row.lang });
   }
+  const sampled = new Map<string, number>();
+  for (const [topicId, of] of counts)
+    if (of > sample) sampled.set((topicId && context.names.topics.get(topicId)?.slug) || '', of);
   const corrections = await loadThemeCorrections(db, context.organisationId);
   const themes = clustered(items, texts, corrections);
   return themes.map((entry) => {
     const of = sampled.get(entry.topic?.slug ?? '');
     return of === undefined ? entry : { ...entry, sample: { size: sample, of } };
   });
+}
+
+/** The items the themes are drawn from, per topic: submissions not rejected (from the day counts) and residents' posts. */
+async function themeCounts(db: Db, context: Context, filter: InsightsFilter): Promise<Map<string | null, number>> {
+  const rows = rowsOf<{ topic_id: string | null; n: number }>(
+    await db.execute(sql`select c.topic_id, sum(c.n)::int as n from (${dayCountsSql(context, filter)}) c
+      where c.state <> 'rejected' group by 1 having sum(c.n) > 0`),
+  );
+  return new Map(rows.map((row) => [row.topic_id, row.n]));
+}
+
+const HASH_MIN = -2147483648;
+const HASH_MAX = 2147483647;
+
+/** The largest hash (an int4, as `hashtext` gives) of the lowest `cut / of` of the range: about `cut` of `of` items lie at or below it. */
+function hashUpTo(cut: number, of: number): number {
+  if (of <= cut) return HASH_MAX;
+  return Math.ceil(HASH_MIN + (cut / of) * 2 ** 32) - 1;
+}
+
+type SampleRow = {
+  id: string;
+  kind: InsightItem['kind'];
+  topic_id: string | null;
+  cid: string | null;
+  state: string | null;
+  lang: string;
+  text: string | null;
+};
+
+/**
+ * The `sample` items with the lowest (hash, id) per topic among those whose hash is at most
+ * the topic's `upTo`, with their texts, oldest first.
+ */
+async function themeSample(
+  db: Db,
+  context: Context,
+  filter: InsightsFilter,
+  sample: number,
+  topics: ReadonlyArray<{ topicId: string | null; upTo: number }>,
+): Promise<SampleRow[]> {
+  if (topics.length === 0) return [];
+  const bounds = JSON.stringify(topics.map((t) => ({ topic_id: t.topicId, up_to: t.upTo })));
+  const hash = (id: SQL | AnyPgColumn) => sql`hashtext(${id}::text)`;
+  // Per topic, a range of the index on (consultation, hash, created_at) for each of its
+  // consultations. The bound is written into the statement as an int4 literal: a parameter
+  // (or a bound joined from a table) leaves the planner guessing a third of the rows, and it
+  // then reads the whole period instead.
+  const submissionRows = topics.flatMap(({ topicId, upTo }) => {
+    const ids = [...context.names.consultations]
+      .filter(([, c]) => c.topicId === topicId && (!filter.consultation || c.slug === filter.consultation))
+      .map(([id]) => id);
+    if (ids.length === 0) return [];
+    const conditions: SQL[] = [
+      inArray(submissions.consultationId, ids),
+      inPeriod(submissions.createdAt, filter),
+      sql`${submissions.erasedAt} is null`,
+      sql`${submissions.status} <> 'rejected'`,
+    ];
+    if (upTo < HASH_MAX) conditions.push(sql`${hash(submissions.id)} <= ${sql.raw(String(Math.trunc(upTo)))}`);
+    if (filter.channel) conditions.push(sql`${submissions.channel}::text = ${filter.channel}::text`);
+    return [
+      sql`select ${submissions.id} as id, 'submission'::text as kind, ${submissions.createdAt} as at,
+        ${topicId}::uuid as topic_id, ${submissions.consultationId} as cid, ${submissions.reviewState}::text as state,
+        ${submissions.language}::text as lang, ${hash(submissions.id)} as h
+      from ${submissions} where ${sql.join(conditions, sql` and `)}`,
+    ];
+  });
+  // Residents' posts are a fiftieth of the items: read for the period and bounded after.
+  const postRows =
+    filter.channel && filter.channel !== 'social'
+      ? []
+      : [
+          sql`select p.id, p.kind, p.at, p.topic_id, p.cid, p.state, p.lang, ${hash(sql`p.id`)} as h
+    from (${postItemsSql(context, filter, false)}) p
+    join b on b.topic_id is not distinct from p.topic_id and ${hash(sql`p.id`)} <= b.up_to`,
+        ];
+  const candidates = [...submissionRows, ...postRows];
+  if (candidates.length === 0) return [];
+  return rowsOf<SampleRow>(
+    await db.execute(sql`
+      with b as (select * from jsonb_to_recordset(${bounds}::jsonb) as b(topic_id uuid, up_to int)),
+      candidates as materialized (${sql.join(candidates, sql` union all `)}),
+      ranked as (select c.*, row_number() over (partition by c.topic_id order by c.h, c.id) as rank from candidates c),
+      sampled as materialized (select * from ranked where rank <= ${sample}),
+      answer_texts as (
+        select a.submission_id as id, string_agg(coalesce(
+            (select f.value->>'redacted'
+              from jsonb_array_elements(case when jsonb_typeof(s.screening->'fields') = 'array'
+                then s.screening->'fields' else '[]'::jsonb end) with ordinality as f(value, n)
+              where f.value->>'question' = q.key order by f.n limit 1),
+            a.value #>> '{}'), chr(10) order by q.position) as text
+        from sampled x
+        join submission_answers a on a.submission_id = x.id
+        join questions q on q.id = a.question_id
+        join ${submissions} s on s.id = x.id
+        where x.kind = 'submission' and q.kind = 'open_text' and jsonb_typeof(a.value) = 'string'
+        group by a.submission_id
+      )
+      select c.id, c.kind, c.topic_id, c.cid, c.state, c.lang, coalesce(p.content_text, t.text) as text
+      from sampled c
+      left join answer_texts t on t.id = c.id
+      left join ${socialPosts} p on c.kind = 'social_post' and p.id = c.id
+      order by date_trunc('milliseconds', c.at), c.id`),
+  );
 }
 
 const clusters = new Map<string, TopicThemes[]>();

@@ -7,7 +7,7 @@
  * aggregates.ts writes the same item set as one SQL statement and counts it there; what is
  * here (`loadItems`, `loadThemeTexts`) is the item-by-item reference its tests check against.
  */
-import { and, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import {
@@ -280,9 +280,11 @@ export async function loadItems(db: Db, organisationId: string, filter: Insights
 }
 
 /**
- * The reference for the theme texts aggregates.ts reads (tests compare the two): the texts themes are drawn from: open answers as they may be published (personal data
- * redacted by screening) and post texts. Rejected input is left out: it is not what
- * residents said about the topic but what broke the house rules.
+ * The reference for the theme texts aggregates.ts reads (tests compare the two): the texts
+ * themes are drawn from: open answers as they may be published (personal data redacted by
+ * screening) and post texts. Input whose rejection stands (status `rejected`, also while a
+ * colleague takes a second look) is left out: it is not what residents said about the topic
+ * but what broke the house rules.
  */
 export async function loadThemeTexts(
   db: Db,
@@ -290,9 +292,7 @@ export async function loadThemeTexts(
   filter: InsightsFilter,
   items: readonly InsightItem[],
 ): Promise<ThemeText[]> {
-  const wanted = new Set(
-    items.filter((i) => i.kind === 'social_post' || i.reviewState !== 'rejected').map((i) => i.id),
-  );
+  const wanted = new Set(items.map((i) => i.id));
   const texts = new Map<string, string[]>();
   // One query over the organisation's period, matched to the filtered items in memory: an
   // IN list of thousands of ids is slower than reading a few rows too many.
@@ -311,6 +311,7 @@ export async function loadThemeTexts(
       and(
         eq(consultations.organisationId, organisationId),
         eq(questions.kind, 'open_text'),
+        ne(submissions.status, 'rejected'),
         inPeriod(submissions.createdAt, filter),
       ),
     )

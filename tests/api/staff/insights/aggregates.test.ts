@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { and, eq, inArray, like } from 'drizzle-orm';
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import {
   channelGuidelines,
   consultations,
@@ -35,6 +35,7 @@ import { loadThemeCorrections } from '../../../../api/services/insights/theme-co
 import { weeksBetween } from '../../../../api/services/insights/weeks.ts';
 import { figureTable } from '../../../../api/staff/insights/view.ts';
 import type { Db } from '../../../../api/db/client.ts';
+import { rowsOf } from '../../../../api/db/rows.ts';
 import { openTestApp, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
 
@@ -207,13 +208,16 @@ for (const target of databaseTargets()) {
     it('draws the themes of a topic with more items than the sample from a fixed sample, and says so', async () => {
       const context = await loadContext(t.db, organisationId);
       const items = await loadItems(t.db, organisationId, WHOLE);
+      const rejected = new Set(
+        (await t.db.select({ id: submissions.id }).from(submissions).where(eq(submissions.status, 'rejected'))).map(
+          (row) => row.id,
+        ),
+      );
       const themes = await themeFigures(t.db, context, WHOLE, 50);
       assert.ok(themes.length > 0);
       for (const entry of themes) {
         const candidates = items.filter(
-          (item) =>
-            (item.topic?.slug ?? '') === (entry.topic?.slug ?? '') &&
-            (item.kind === 'social_post' || item.reviewState !== 'rejected'),
+          (item) => (item.topic?.slug ?? '') === (entry.topic?.slug ?? '') && !rejected.has(item.id),
         ).length;
         if (candidates > 50) assert.deepEqual(entry.sample, { size: 50, of: candidates });
         else assert.equal(entry.sample, undefined);
@@ -229,6 +233,45 @@ for (const target of databaseTargets()) {
       assert.match(figureTable(insights, 'themes', 'en').summary, /fixed sample of 50 contributions per topic/);
       const unsampled = await computeInsights(t.db, organisationId, WHOLE, NOW);
       assert.doesNotMatch(figureTable(unsampled, 'themes', 'nl').summary, /steekproef/);
+    });
+
+    it('samples the items with the lowest hash of their id per topic, as ranking every item would', async () => {
+      const context = await loadContext(t.db, organisationId);
+      const items = await loadItems(t.db, organisationId, WHOLE);
+      const texts = await loadThemeTexts(t.db, organisationId, WHOLE, items);
+      const rejected = new Set(
+        (await t.db.select({ id: submissions.id }).from(submissions).where(eq(submissions.status, 'rejected'))).map(
+          (row) => row.id,
+        ),
+      );
+      const hashes = new Map(
+        rowsOf<{ id: string; h: number }>(
+          await t.db.execute(sql`select id, hashtext(id::text) as h from submissions
+            union all select id, hashtext(id::text) from social_posts`),
+        ).map((row) => [row.id, Number(row.h)]),
+      );
+      // Per topic, the 50 items not rejected with the lowest (hash, id), texts or not.
+      const byTopic = new Map<string, string[]>();
+      for (const item of items.filter((item) => !rejected.has(item.id))) {
+        const key = item.topic?.slug ?? '';
+        byTopic.set(key, [...(byTopic.get(key) ?? []), item.id]);
+      }
+      const sampled = new Set(
+        [...byTopic.values()].flatMap((ids) =>
+          ids.sort((a, b) => hashes.get(a)! - hashes.get(b)! || (a < b ? -1 : a > b ? 1 : 0)).slice(0, 50),
+        ),
+      );
+      assert.ok(
+        [...byTopic.values()].some((ids) => ids.length > 2 * 50 + 64),
+        'a topic is read below a hash bound',
+      );
+      const expected = themesPerTopic(
+        items.filter((item) => sampled.has(item.id)),
+        texts.filter((text) => sampled.has(text.id)),
+        { corrections: await loadThemeCorrections(t.db, organisationId) },
+      );
+      const themes = (await themeFigures(t.db, context, WHOLE, 50)).map(({ sample: _, ...entry }) => entry);
+      assert.deepEqual(themes, expected);
     });
   });
 }

@@ -1,0 +1,2 @@
+CREATE INDEX "submissions_needing_answer" ON "submissions" USING btree ("created_at","consultation_id","channel","first_response_at","first_published_reply_at") WHERE "submissions"."erased_at" is null and ("submissions"."first_response_at" is not null or "submissions"."first_published_reply_at" is not null or "submissions"."review_state" in ('needs_answer', 'answered'));--> statement-breakpoint
+CREATE INDEX "submissions_theme_sample" ON "submissions" USING btree ("consultation_id",hashtext("id"::text),"created_at");
