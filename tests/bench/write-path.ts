@@ -10,6 +10,10 @@
  *
  * (default: the local server; a scratch database is made and dropped.) BENCH_WRITES and
  * BENCH_CONCURRENCY set the size (default 600 writes, 8 at a time).
+ *
+ * BENCH_WRITE_DATABASE=<url> writes into a database filled before (`podium generate --items
+ * 1000000`, which seeds the demo too): the same consultation, beside a million items' indexes.
+ * The rows written stay there.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
@@ -52,15 +56,16 @@ async function timed(label: string, write: (i: number) => Promise<void>): Promis
   return rate;
 }
 
+const filled = process.env.BENCH_WRITE_DATABASE;
 const name = `podium_bench_write_${randomBytes(4).toString('hex')}`;
 const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database ${name}`);
-const url = new URL(serverUrl);
-url.pathname = `/${name}`;
+if (!filled) await admin.unsafe(`create database ${name}`);
+const url = new URL(filled ?? serverUrl);
+if (!filled) url.pathname = `/${name}`;
 try {
   const database = await openDatabase({ url: url.toString() });
   await database.migrate();
-  await seedDemoData(database.db);
+  if (!filled) await seedDemoData(database.db);
   const app = createApp({
     db: database.db,
     databaseKind: database.kind,
@@ -78,7 +83,10 @@ try {
     .set({ opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 86_400_000) })
     .where(eq(consultations.id, consultation!.id));
 
-  console.log(`\nWrite path: ${WRITES} submissions, ${CONCURRENCY} at a time, PostgreSQL server`);
+  const items = await countSubmissions(url.toString());
+  console.log(
+    `\nWrite path: ${WRITES} submissions, ${CONCURRENCY} at a time, PostgreSQL server, ${items.toLocaleString('en')} submissions already there`,
+  );
   const raw = postgres(url.toString(), { max: 10, onnotice: () => {} });
   const rawRate = await timed('raw postgres.js transaction', async (i) => {
     await raw.begin(async (tx) => {
@@ -113,6 +121,17 @@ try {
   await raw.end();
   await database.close();
 } finally {
-  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  if (!filled) await admin.unsafe(`drop database if exists ${name} with (force)`);
   await admin.end();
+}
+
+/** How many submissions the database holds before the run. */
+async function countSubmissions(databaseUrl: string): Promise<number> {
+  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await client<Array<{ items: number }>>`select count(*)::int as items from submissions`;
+    return row!.items;
+  } finally {
+    await client.end();
+  }
 }
