@@ -10,6 +10,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { organisations } from '../db/schema.ts';
 import { isEmailAddress } from '../../shared/contracts/email.ts';
+import { recordAudit } from '../services/audit.ts';
 import { createFirstAdministrator } from '../services/auth/first-login.ts';
 import { findStaffByEmail, normalizeEmail } from '../services/auth/users.ts';
 import { markContentChanged } from '../services/content-revision.ts';
@@ -100,6 +101,15 @@ export async function setupOrganisation(
       .values({ slug: args.slug, name: args.name, nameEn: args.nameEn ?? null, locales: ['nl', 'en'] })
       .returning({ id: organisations.id });
     await seedOrganisationDefaults(tx, organisation!.id);
+    // Made by the operator at the server, not by a staff member: the system is the actor.
+    await recordAudit(tx, {
+      organisationId: organisation!.id,
+      actorType: 'system',
+      action: 'organisation.set_up',
+      subjectType: 'organisation',
+      subjectId: organisation!.id,
+      details: { slug: args.slug },
+    });
     const admin = await createFirstAdministrator(tx, organisation!.id, {
       email,
       displayName: args.adminName ?? 'Beheerder',

@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS = [
   'mail.unsubscribed',
   'office_calendar.changed',
   'organisation.second_factor_requirement',
+  'organisation.set_up',
   'organisation.settings_changed',
   'personal_data.searched',
   'reply_template.created',

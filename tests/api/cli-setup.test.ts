@@ -16,6 +16,7 @@ import { UsageError } from '../../api/cli/staff.ts';
 import type { Database } from '../../api/db/client.ts';
 import {
   accessibilityStatements,
+  auditLog,
   channelGuidelines,
   consultations,
   departments,
@@ -60,6 +61,7 @@ function printedPassword(lines: string[]): string {
 async function counts(db: Database['db']) {
   const tables = {
     organisations,
+    auditLog,
     houseRules,
     channelGuidelines,
     staffUsers,
@@ -171,8 +173,23 @@ for (const target of databaseTargets()) {
         (await database.db.select().from(staffRoles)).map((r) => [r.role, r.departmentId]),
         [['administrator', null]],
       );
+      // The audit log starts with the setting up, then the administrator's account (not their address).
+      const entries = await database.db
+        .select({ action: auditLog.action, actorType: auditLog.actorType, details: auditLog.details })
+        .from(auditLog)
+        .orderBy(auditLog.at, auditLog.id);
+      assert.deepEqual(
+        entries.map((entry) => [entry.action, entry.actorType]),
+        [
+          ['organisation.set_up', 'system'],
+          ['staff.created', 'system'],
+        ],
+      );
+      assert.deepEqual(entries[0]!.details, { slug: 'voorbeeld' });
+      assert.doesNotMatch(JSON.stringify(entries), /voorbeeld\.nl/i);
       assert.deepEqual(await counts(database.db), {
         organisations: 1,
+        auditLog: 2,
         houseRules: DEFAULT_HOUSE_RULES.length,
         channelGuidelines: 2,
         staffUsers: 1,

@@ -399,6 +399,8 @@ export const nl = {
     'staff.login_throttled': ({ details: d }) =>
       `{actor} liet een account wachten na ${plural(num(d, 'failures'), 'mislukte aanmelding', 'mislukte aanmeldingen')}`,
     'staff.logout': () => '{actor} meldde zich af',
+    'organisation.set_up': ({ details: d }) =>
+      `{actor} richtte de organisatie in${str(d, 'slug') ? ` (${str(d, 'slug')})` : ''}, met de standaard huisregels en kanaalrichtlijnen`,
     'organisation.settings_changed': ({ details: d }) => {
       const parts = new Map(
         Object.entries({
@@ -665,6 +667,8 @@ export const en: Texts = {
     'staff.login_throttled': ({ details: d }) =>
       `{actor} made an account wait after ${plural(num(d, 'failures'), 'failed log-in', 'failed log-ins')}`,
     'staff.logout': () => '{actor} logged out',
+    'organisation.set_up': ({ details: d }) =>
+      `{actor} set up the organisation${str(d, 'slug') ? ` (${str(d, 'slug')})` : ''}, with the default house rules and channel guidelines`,
     'organisation.settings_changed': ({ details: d }) => {
       const parts = new Map(
         Object.entries({
