@@ -205,6 +205,34 @@ for (const target of databaseTargets()) {
       assert.equal(compared, filters.length * 9);
     });
 
+    it('counts response times to the millisecond, also where float arithmetic on whole milliseconds would lose one', async () => {
+      // 2027-03-01T12:24:32.001Z lies 131,072,001 ms after the UTC midnight a day before the
+      // period, the count the database starts from: (n / 1000 s) × 1000 in floats gives
+      // n − 0.0000001, which a floor would turn into n − 1, so a day's answer would count as a
+      // day and a millisecond. The answer a day later converts exactly.
+      const filter: InsightsFilter = { from: '2027-03-01', to: '2027-03-07' };
+      const [consultation] = await t.db
+        .select({ id: consultations.id })
+        .from(consultations)
+        .where(eq(consultations.slug, report.consultations[0]!));
+      const at = new Date('2027-03-01T12:24:32.001Z');
+      await t.db.insert(submissions).values({
+        consultationId: consultation!.id,
+        channel: 'portal',
+        language: 'nl',
+        followUpCode: 'EXACT-MS-0001',
+        status: 'answered',
+        reviewState: 'answered',
+        createdAt: at,
+        firstResponseAt: new Date(at.getTime() + 86_400_000),
+      });
+      const insights = await computeInsights(t.db, organisationId, filter, NOW);
+      assert.equal(insights.responseOverall.answered, 1);
+      assert.equal(insights.responseOverall.medianDays, 1);
+      assert.equal(insights.responseOverall.p90Days, 1);
+      assert.deepEqual(insights.responseOverall, (await reference(t.db, organisationId, filter)).responseOverall);
+    });
+
     it('draws the themes of a topic with more items than the sample from a fixed sample, and says so', async () => {
       const context = await loadContext(t.db, organisationId);
       const items = await loadItems(t.db, organisationId, WHOLE);
