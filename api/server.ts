@@ -31,6 +31,7 @@ import { DEFAULT_POW_SETTINGS } from './services/proof-of-work.ts';
 import { startThreadSyncLoop } from './services/social/scheduler.ts';
 import { startAdminSocket } from './services/social/admin-socket.ts';
 import { startRetentionLoop } from './services/retention.ts';
+import { startDayCountsFolding } from './services/day-counts.ts';
 import { startMailSender } from './services/notifications/outbox.ts';
 import { startPostingLoop } from './services/social/posting.ts';
 import { startAnnouncementLoop } from './services/announcements/outbox.ts';
@@ -212,6 +213,9 @@ export async function start(
       ? startRetentionLoop(database.db, { everyMs: config.retentionPurgeMinutes * 60_000, log })
       : async () => {};
 
+  // The day roll-up's changes folded into one row per key: every process offers, one folds.
+  const stopDayCountsFolding = startDayCountsFolding(database.db, { log });
+
   // Mail leaves through the outbox table: every process sends, each message is claimed by one.
   const stopMailSender =
     config.mailSendSeconds > 0
@@ -304,6 +308,7 @@ export async function start(
       await rebuilder.stop();
       await stopThreadSync();
       await stopRetention();
+      await stopDayCountsFolding();
       await stopMailSender();
       await stopPoster();
       await stopAnnouncements();

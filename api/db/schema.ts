@@ -554,6 +554,12 @@ export const submissions = pgTable(
  * `state` splits what the public sees (migration 0053): `published` as
  * `isPublishedInput` (published-content.ts) counts it, `rejected`, and `other`; the portal's
  * counts per consultation read that instead of the items (a second at 10 million).
+ *
+ * The rows are changes, summed when read: the triggers only insert (+n for what arrived or
+ * moved in, −n for what left), so writers on the same consultation day never wait for each
+ * other's rows and cannot deadlock (migration 0056; upserting one row per key did, under
+ * concurrent moderation and intake). `compactDayCounts` (services/day-counts.ts) folds a
+ * key's rows into one now and then.
  */
 export type DayCountState = 'published' | 'rejected' | 'other';
 export const submissionDayCounts = pgTable(
@@ -569,7 +575,7 @@ export const submissionDayCounts = pgTable(
     n: integer('n').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.consultationId, t.day, t.channel, t.label, t.state] }),
+    index('submission_day_counts_key').on(t.consultationId, t.day, t.channel, t.label, t.state),
     index('submission_day_counts_day').on(t.day),
   ],
 );

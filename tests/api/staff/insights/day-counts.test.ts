@@ -12,7 +12,8 @@ import { after, before, describe, it } from 'node:test';
 import { eq, inArray, like, sql } from 'drizzle-orm';
 import type { Db } from '../../../../api/db/client.ts';
 import { rowsOf } from '../../../../api/db/rows.ts';
-import { consultations, organisations, submissions } from '../../../../api/db/schema.ts';
+import { consultations, organisations, submissionDayCounts, submissions } from '../../../../api/db/schema.ts';
+import { foldDayCounts } from '../../../../api/services/day-counts.ts';
 import { generateItems, type GenerateReport } from '../../../../api/services/generate.ts';
 import {
   responseOverall,
@@ -39,13 +40,15 @@ const WHOLE = { from: '2026-02-27', to: '2026-06-30' };
 
 type DayCount = { consultation_id: string; day: string; channel: string; label: string; state: string; n: number };
 
-/** The roll-up as stored, and as counted from the submissions themselves. */
+/** The roll-up as its readers see it (the sum of each key's changes), and as counted from the submissions themselves. */
 async function stored(db: Db): Promise<DayCount[]> {
   return rowsOf<DayCount>(
-    await db.execute(sql`select consultation_id, day::text as day, channel::text as channel, label, state, n
-      from submission_day_counts order by 1, 2, 3, 4, 5`),
+    await db.execute(sql`select consultation_id, day::text as day, channel::text as channel, label, state, sum(n)::int as n
+      from submission_day_counts group by 1, 2, 3, 4, 5 having sum(n) <> 0 order by 1, 2, 3, 4, 5`),
   );
 }
+
+const rowCount = async (db: Db) => db.$count(submissionDayCounts);
 
 async function fromScratch(db: Db): Promise<DayCount[]> {
   return rowsOf<DayCount>(
@@ -206,6 +209,90 @@ for (const target of databaseTargets()) {
         firstReplies.filter((row) => row.kept !== row.counted),
         [],
       );
+    });
+
+    it('holds what counting the submissions gives when writers change the same days at once', async () => {
+      // Eight writers, each in its own transactions, move items of the same consultation days
+      // between labels and states in opposite orders, erase some and take new input in: every
+      // change of two or more counts upserts several rows of the roll-up, the ground for lock
+      // waits and deadlocks between the triggers. No write may fail, and nothing may drift.
+      // (On PGlite the writers take turns on its one connection.)
+      const pool = await generated(64, 40);
+      // All on one consultation day, so the writers meet on the same few rows of the roll-up.
+      const [first] = await t.db
+        .select({ id: consultations.id })
+        .from(consultations)
+        .where(eq(consultations.slug, report.consultations[0]!));
+      await t.db
+        .update(submissions)
+        .set({ consultationId: first!.id, createdAt: new Date('2026-06-29T10:00:00Z'), channel: 'widget' })
+        .where(inArray(submissions.id, pool));
+      const labels = ['positive', 'neutral', 'negative'] as const;
+      const failures: unknown[] = [];
+      await Promise.all(
+        Array.from({ length: 8 }, async (_, writer) => {
+          const mine = pool.slice(writer * 8, writer * 8 + 8);
+          for (let round = 0; round < 6; round++) {
+            try {
+              // Two items of this writer in one statement, in the order opposite to the next writer's.
+              const pair = writer % 2 === 0 ? [mine[round]!, mine[round + 1]!] : [mine[round + 1]!, mine[round]!];
+              await t.db.transaction(async (tx) => {
+                for (const [i, id] of pair.entries())
+                  await tx
+                    .update(submissions)
+                    .set({
+                      sentiment: {
+                        label: labels[(writer + round + i) % 3]!,
+                        score: 0,
+                        confidence: 1,
+                        method: 'test',
+                        at: NOW.toISOString(),
+                      },
+                      status: round % 3 === 0 ? 'rejected' : 'published',
+                      publishedAt: round % 3 === 0 ? null : NOW,
+                    })
+                    .where(eq(submissions.id, id));
+              });
+              if (round === 4) await eraseSubmission(t.db, { id: mine[7]!, now: NOW, actor: { type: 'system' } });
+              const result = await submitInput(t.db, {
+                consultationSlug: report.consultations[0]!,
+                input: {
+                  answers: { toelichting: `Schrijver ${writer}, ronde ${round}.` },
+                  language: 'nl',
+                  channel: 'widget',
+                },
+                now: NOW,
+              });
+              if (result.kind !== 'created') failures.push(result);
+            } catch (error) {
+              failures.push(error);
+            }
+          }
+        }),
+      );
+      assert.deepEqual(failures, []);
+      assert.deepEqual(await stored(t.db), await fromScratch(t.db));
+    });
+
+    it("folds each key's changes into one row, also while writers go on, without changing a count", async () => {
+      const before = await stored(t.db);
+      assert.ok((await rowCount(t.db)) > before.length, 'the writes above left several rows for some keys');
+      // A fold beside more writes: what the writers add is kept, what was folded counted once.
+      const ids = await generated(6, 110);
+      const [report] = await Promise.all([
+        foldDayCounts(t.db),
+        (async () => {
+          for (const id of ids)
+            await t.db.update(submissions).set({ status: 'rejected', publishedAt: null }).where(eq(submissions.id, id));
+        })(),
+      ]);
+      assert.ok(report && report.folded > report.kept);
+      assert.deepEqual(await stored(t.db), await fromScratch(t.db));
+      // Folded again with nothing in between: one row per key that counts anything.
+      await foldDayCounts(t.db);
+      assert.equal(await rowCount(t.db), (await stored(t.db)).length);
+      assert.deepEqual(await stored(t.db), await fromScratch(t.db));
+      assert.deepEqual(await foldDayCounts(t.db), { folded: 0, kept: 0 });
     });
 
     it('gives the volume, sentiment and response figures of the item-by-item reference after those writes', async () => {
