@@ -61,12 +61,15 @@ export function createVisitCounter(db: Db): VisitCounter {
 
   async function write(taken: Batch): Promise<number> {
     // One transaction: a failed flush writes nothing, so putting the batch back cannot count twice.
+    // Rows in the order of their keys: every process then takes the rows' locks in the same
+    // order, and two flushes of the same rows wait for each other instead of deadlocking.
+    const byKey = ([a]: [string, number], [b]: [string, number]) => (a < b ? -1 : a > b ? 1 : 0);
     return db.transaction(async (tx) => {
-      const pages = [...taken.pages].map(([key, visits]) => {
+      const pages = [...taken.pages].sort(byKey).map(([key, visits]) => {
         const [day, kind, path] = key.split(SEPARATOR) as [string, VisitKind, string];
         return { day, kind, path, visits };
       });
-      const widgets = [...taken.widgets].map(([key, views]) => {
+      const widgets = [...taken.widgets].sort(byKey).map(([key, views]) => {
         const [day, origin, widget, subject] = key.split(SEPARATOR) as [string, string, string, string];
         return { day, origin, widget, subject, views };
       });
