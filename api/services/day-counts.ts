@@ -64,7 +64,7 @@ export function startDayCountsFolding(
 ): () => Promise<void> {
   const { everyMs = FOLD_EVERY_MS, log = () => {} } = options;
   return startBackgroundLoop(
-    'day-counts.fold',
+    'day-counts-fold',
     async () => {
       try {
         await foldDayCounts(db);
