@@ -558,7 +558,7 @@ export const submissions = pgTable(
  * The rows are changes, summed when read: the triggers only insert (+n for what arrived or
  * moved in, −n for what left), so writers on the same consultation day never wait for each
  * other's rows and cannot deadlock (migration 0056; upserting one row per key did, under
- * concurrent moderation and intake). `compactDayCounts` (services/day-counts.ts) folds a
+ * concurrent moderation and intake). `foldDayCounts` (services/day-counts.ts) folds a
  * key's rows into one now and then.
  */
 export type DayCountState = 'published' | 'rejected' | 'other';

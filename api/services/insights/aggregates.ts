@@ -229,7 +229,7 @@ export async function countFigures(
   const rows = rowsOf<{ week: string; channel: Channel; label: string | null; topic_id: string | null; n: number }>(
     await db.execute(sql`select to_char(c.day, ${'IYYY"-W"IW'}) as week, c.channel, c.label, c.topic_id, sum(c.n)::int as n
       from (${dayCountsSql(context, filter)}) c
-      group by 1, 2, 3, 4`),
+      group by 1, 2, 3, 4 having sum(c.n) <> 0`),
   );
   const volume = new Map(weeks.map((week) => [week, { week, total: 0, portal: 0, widget: 0, social: 0 }]));
   const byWeek = new Map(weeks.map((week) => [week, { key: week, name: null, counts: emptyCounts() }]));
@@ -275,7 +275,9 @@ export async function channelCounts(
   filter: InsightsFilter,
 ): Promise<Record<Channel, number>> {
   const rows = rowsOf<{ channel: Channel; n: number }>(
-    await db.execute(sql`select c.channel, sum(c.n)::int as n from (${dayCountsSql(context, filter)}) c group by 1`),
+    await db.execute(
+      sql`select c.channel, sum(c.n)::int as n from (${dayCountsSql(context, filter)}) c group by 1 having sum(c.n) <> 0`,
+    ),
   );
   const counts: Record<Channel, number> = { portal: 0, widget: 0, social: 0 };
   for (const row of rows) counts[row.channel] += row.n;
@@ -452,7 +454,8 @@ export type SampledTopicThemes = TopicThemes & {
  * sample from the index on (consultation, hash of the id, created_at), read only below a
  * hash under which about `cut` of the topic's items lie (twice the sample: hashes are spread
  * evenly, so fewer than `sample` practically never do, over twenty standard deviations
- * below). Should it happen, the topic is read in full, so the sample is the same either way.
+ * below). Should it happen, that topic is read in full, so the sample is the same either way
+ * (`cut` is a parameter only so that a test can make it happen).
  * Hashing and ranking every item of two years took 1.5 s at a million items.
  */
 export async function themeFigures(
@@ -460,27 +463,19 @@ export async function themeFigures(
   context: Context,
   filter: InsightsFilter,
   sample = THEME_SAMPLE,
+  cut = 2 * sample + 64,
 ): Promise<SampledTopicThemes[]> {
   const counts = await themeCounts(db, context, filter);
-  const cut = 2 * sample + 64;
   const all = [...counts];
-  let rows = await themeSample(
-    db,
-    context,
-    filter,
-    sample,
-    all.map(([topicId, of]) => ({ topicId, upTo: hashUpTo(cut, of) })),
-  );
+  const bounds = (full: ReadonlySet<string | null>) =>
+    all.map(([topicId, of]) => ({ topicId, upTo: full.has(topicId) ? HASH_MAX : hashUpTo(cut, of) }));
+  let rows = await themeSample(db, context, filter, sample, bounds(new Set()));
   const read = new Map<string | null, number>();
   for (const row of rows) read.set(row.topic_id, (read.get(row.topic_id) ?? 0) + 1);
-  if (all.some(([topicId, of]) => (read.get(topicId) ?? 0) < Math.min(of, sample)))
-    rows = await themeSample(
-      db,
-      context,
-      filter,
-      sample,
-      all.map(([topicId]) => ({ topicId, upTo: HASH_MAX })),
-    );
+  const short = new Set(
+    all.filter(([topicId, of]) => (read.get(topicId) ?? 0) < Math.min(of, sample)).map(([topicId]) => topicId),
+  );
+  if (short.size > 0) rows = await themeSample(db, context, filter, sample, bounds(short));
   const items: InsightItem[] = [];
   const texts: Array<{ id: string; text: string; lang: string }> = [];
   for (const row of rows) {
@@ -529,7 +524,7 @@ const HASH_MIN = -2147483648;
 const HASH_MAX = 2147483647;
 
 /** The largest hash (an int4, as `hashtext` gives) of the lowest `cut / of` of the range: about `cut` of `of` items lie at or below it. */
-function hashUpTo(cut: number, of: number): number {
+export function hashUpTo(cut: number, of: number): number {
   if (of <= cut) return HASH_MAX;
   return Math.ceil(HASH_MIN + (cut / of) * 2 ** 32) - 1;
 }

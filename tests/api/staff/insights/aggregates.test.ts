@@ -17,7 +17,7 @@ import {
   topics,
 } from '../../../../api/db/schema.ts';
 import { generateItems, type GenerateReport } from '../../../../api/services/generate.ts';
-import { loadContext, themeFigures } from '../../../../api/services/insights/aggregates.ts';
+import { hashUpTo, loadContext, themeFigures } from '../../../../api/services/insights/aggregates.ts';
 import {
   accuracy,
   responseOverall,
@@ -300,6 +300,15 @@ for (const target of databaseTargets()) {
       );
       const themes = (await themeFigures(t.db, context, WHOLE, 50)).map(({ sample: _, ...entry }) => entry);
       assert.deepEqual(themes, expected);
+      // The first read suffices: about `cut` (2 × 50 + 64) of a topic's items lie at or below its bound.
+      for (const ids of byTopic.values()) {
+        if (ids.length <= 164) continue;
+        const below = ids.filter((id) => hashes.get(id)! <= hashUpTo(164, ids.length)).length;
+        assert.ok(below >= 50 && below > 164 - 80 && below < 164 + 80, `${below} of ${ids.length} below the bound`);
+      }
+      // A topic that comes out short (forced here with a bound of about one item) is read in full: the same sample.
+      const forced = (await themeFigures(t.db, context, WHOLE, 50, 1)).map(({ sample: _, ...entry }) => entry);
+      assert.deepEqual(forced, expected);
     });
   });
 }

@@ -274,6 +274,31 @@ for (const target of databaseTargets()) {
       assert.deepEqual(await stored(t.db), await fromScratch(t.db));
     });
 
+    it('shows no topic whose changes cancel out before they are folded', async () => {
+      // One item in an otherwise empty week, erased: its +1 and −1 rows stay until the next fold.
+      const period = { from: '2027-04-05', to: '2027-04-11' };
+      const at = new Date('2027-04-07T10:00:00Z');
+      const [consultation] = await t.db
+        .select({ id: consultations.id })
+        .from(consultations)
+        .where(eq(consultations.slug, report.consultations[0]!));
+      const [item] = await t.db
+        .insert(submissions)
+        .values({
+          consultationId: consultation!.id,
+          channel: 'portal',
+          language: 'nl',
+          followUpCode: 'GEWIST-0001',
+          createdAt: at,
+        })
+        .returning({ id: submissions.id });
+      await eraseSubmission(t.db, { id: item!.id, now: NOW, actor: { type: 'system' } });
+      const insights = await computeInsights(t.db, organisationId, period, NOW);
+      assert.equal(insights.items, 0);
+      assert.deepEqual(insights.sentimentByTopic, sentimentPerTopic(await loadItems(t.db, organisationId, period)));
+      assert.deepEqual(insights.sentimentByTopic, []);
+    });
+
     it("folds each key's changes into one row, also while writers go on, without changing a count", async () => {
       const before = await stored(t.db);
       assert.ok((await rowCount(t.db)) > before.length, 'the writes above left several rows for some keys');
