@@ -86,6 +86,18 @@ export const channel = pgEnum('channel', ['portal', 'widget', 'social']);
  */
 const waiting = (state: AnyPgColumn) => sql`${state} in ('new', 'in_review', 'escalated', 'needs_answer')`;
 
+/**
+ * A submission that needs (or got) an answer: the predicate of `submissions_needing_answer`,
+ * and the condition the insights' response times write, so the planner can prove the index
+ * serves them (api/services/insights/aggregates.ts).
+ */
+export const needingAnswer = (t: {
+  firstResponseAt: AnyPgColumn;
+  firstPublishedReplyAt: AnyPgColumn;
+  reviewState: AnyPgColumn;
+}) =>
+  sql`(${t.firstResponseAt} is not null or ${t.firstPublishedReplyAt} is not null or ${t.reviewState} in ('needs_answer', 'answered'))`;
+
 export const submissionStatus = pgEnum('submission_status', [
   'received',
   'in_moderation',
@@ -515,12 +527,10 @@ export const submissions = pgTable(
     ),
     // The items that need (or got) an answer, with every column the insights' response times
     // read: the response times read this index alone, not every item of the period
-    // (aggregates.ts `NEEDS_ANSWER` is the same predicate, so the planner can prove it).
+    // (`needingAnswer`, which the insights write too, so the planner can prove it).
     index('submissions_needing_answer')
       .on(t.createdAt, t.consultationId, t.channel, t.firstResponseAt, t.firstPublishedReplyAt)
-      .where(
-        sql`${t.erasedAt} is null and (${t.firstResponseAt} is not null or ${t.firstPublishedReplyAt} is not null or ${t.reviewState} in ('needs_answer', 'answered'))`,
-      ),
+      .where(sql`${t.erasedAt} is null and ${needingAnswer(t)}`),
     // The insights' themes read a fixed sample per topic, the items with the lowest hash of
     // their id: per consultation, a range of this index up to a hash bound (aggregates.ts).
     index('submissions_theme_sample').on(t.consultationId, sql`hashtext(${t.id}::text)`, t.createdAt),

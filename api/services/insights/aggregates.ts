@@ -27,6 +27,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import {
   consultations,
+  needingAnswer,
   sentimentCorrections,
   socialAuthors,
   socialPlatform,
@@ -77,10 +78,6 @@ export async function loadContext(db: Db, organisationId: string): Promise<Conte
   };
 }
 
-/** Items that need (or got) an answer; the same text as the predicate of `submissions_needing_answer` (schema.ts). */
-const NEEDS_ANSWER = sql.raw(
-  `("submissions"."first_response_at" is not null or "submissions"."first_published_reply_at" is not null or "submissions"."review_state" in ('needs_answer', 'answered'))`,
-);
 const key = (g: Guideline) => sql`${g.key}::text`;
 const days = (g: Guideline) => sql`${g.responseDays}::int`;
 /** A post's first published answer, for posts stored before `first_response_at` was kept (submissions keep it in `first_published_reply_at`). */
@@ -111,9 +108,8 @@ export function itemsSql(context: Context, filter: InsightsFilter, needing: bool
   if (filter.topic) submissionConditions.push(sql`${topics.slug} = ${filter.topic}::text`);
   if (filter.consultation) submissionConditions.push(sql`${consultations.slug} = ${filter.consultation}::text`);
   if (filter.channel) submissionConditions.push(sql`${submissions.channel}::text = ${filter.channel}::text`);
-  // Written as the predicate of the partial index `submissions_needing_answer` (schema.ts), so
-  // the planner can prove it serves the statement: the response times then read that index alone.
-  if (needing) submissionConditions.push(NEEDS_ANSWER);
+  // The predicate of the partial index `submissions_needing_answer`: the response times read that index alone.
+  if (needing) submissionConditions.push(needingAnswer(submissions));
   const submissionAnswers = needing
     ? sql`, coalesce(${submissions.firstResponseAt}, ${submissions.firstPublishedReplyAt}) as first_at,
         ${submissionPromise(key, (channel) => sql`${channel}::text`)} as pkey,
