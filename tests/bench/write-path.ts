@@ -20,7 +20,7 @@ import { eq } from 'drizzle-orm';
 import postgres from 'postgres';
 import { createApp } from '../../api/app.ts';
 import { openDatabase } from '../../api/db/client.ts';
-import { consultations, questions } from '../../api/db/schema.ts';
+import { consultations, questions, submissions } from '../../api/db/schema.ts';
 import { seedDemoData } from '../../api/services/seed.ts';
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -83,7 +83,7 @@ try {
     .set({ opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 86_400_000) })
     .where(eq(consultations.id, consultation!.id));
 
-  const items = await countSubmissions(url.toString());
+  const items = await database.db.$count(submissions);
   console.log(
     `\nWrite path: ${WRITES} submissions, ${CONCURRENCY} at a time, PostgreSQL server, ${items.toLocaleString('en')} submissions already there`,
   );
@@ -123,15 +123,4 @@ try {
 } finally {
   if (!filled) await admin.unsafe(`drop database if exists ${name} with (force)`);
   await admin.end();
-}
-
-/** How many submissions the database holds before the run. */
-async function countSubmissions(databaseUrl: string): Promise<number> {
-  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  try {
-    const [row] = await client<Array<{ items: number }>>`select count(*)::int as items from submissions`;
-    return row!.items;
-  } finally {
-    await client.end();
-  }
 }
