@@ -3,6 +3,7 @@
  * as the change it describes, so the log never claims what did not happen.
  */
 import type { Db } from '../db/client.ts';
+import { insertRows } from '../db/insert-rows.ts';
 import { auditLog } from '../db/schema.ts';
 import type { AuditAction } from './audit-actions.ts';
 
@@ -10,8 +11,9 @@ import type { AuditAction } from './audit-actions.ts';
 export type AuditEntry = Omit<typeof auditLog.$inferInsert, 'action'> & { action: AuditAction };
 
 /** Accepts a transaction as well as the database handle. */
-type Writer = Pick<Db, 'insert'>;
+type Writer = Pick<Db, 'execute'>;
 
 export async function recordAudit(db: Writer, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values(entry);
+  // Written beside every change: the short insert (db/insert-rows.ts) keeps it cheap.
+  await db.execute(insertRows(auditLog, [entry]));
 }

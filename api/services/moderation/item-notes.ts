@@ -21,7 +21,7 @@ export type ItemNote = {
   authorName: string | null;
 };
 
-type Writer = Pick<Db, 'insert'>;
+type Writer = Pick<Db, 'insert' | 'execute'>;
 
 function itemColumn(subject: NoteSubject) {
   return subject.type === 'submission' ? itemNotes.submissionId : itemNotes.socialPostId;
