@@ -13,7 +13,9 @@
  * in the last 30 days, the others over the whole period. Channel: portal 6 in 10, widget 3,
  * social 1. Sentiment: no label on every 10th item, else positive/neutral/negative in turn.
  * Every answered item and every 4th published one has a published staff reply, after
- * `g % 20` days. One social post per 50 items in 10 mirrored threads.
+ * `g % 20` days. One social post per 50 items in 10 mirrored threads. The audit log holds
+ * what using Podium would have written: every item's arrival, a decision on every decided
+ * one, every answer (about 2.3 entries per item).
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
@@ -182,7 +184,8 @@ export async function generateItems(db: Db, options: GenerateOptions): Promise<G
       join ${numbered} c on c.k = g % ${count}`,
   );
   const codePrefix = `GEN${run}-%`;
-  const ours = sql`(select s.id, s.created_at, s.review_state, s.first_response_at, s.language, s.consultation_id,
+  const ours = sql`(select s.id, s.created_at, s.review_state, s.first_response_at, s.language, s.channel,
+      s.consultation_id,
       substr(s.follow_up_code, ${`GEN${run}-`.length + 1}::int)::int as g
     from submissions s where s.follow_up_code like ${codePrefix}::text)`;
   await timed(
@@ -203,6 +206,34 @@ export async function generateItems(db: Db, options: GenerateOptions): Promise<G
     sql`insert into staff_replies (submission_id, language, body, created_at, published_at)
       select s.id, s.language, 'Dank voor uw reactie.', s.first_response_at, s.first_response_at
       from ${ours} s where s.first_response_at is not null`,
+  );
+
+  // The audit log grows with the input, as it does in use: the arrival of every item, a
+  // moderator's decision on every decided one (the day after), and every answer.
+  const [moderator] = rowsOf<{ id: string }>(
+    await db.execute(
+      sql`select id from staff_users where organisation_id = ${org!.id}::uuid order by created_at, id limit 1`,
+    ),
+  );
+  const staff = moderator ? sql`${moderator.id}::uuid` : sql`null::uuid`;
+  await timed(
+    'audit log',
+    sql`insert into audit_log (organisation_id, at, actor_type, actor_id, action, subject_type, subject_id, details)
+      select ${org!.id}::uuid, e.at, e.actor::actor_type, e.actor_id, e.action, 'submission', s.id::text, e.details
+      from ${ours} s
+      join consultations c on c.id = s.consultation_id
+      cross join lateral (values
+        (s.created_at, 'resident', null::uuid, 'submission.received',
+          jsonb_build_object('channel', s.channel, 'consultation', c.slug, 'published', false)),
+        (case when s.review_state in ('needs_answer', 'published', 'answered', 'rejected')
+          then s.created_at + interval '1 day' end, 'staff', ${staff}, 'submission.decision',
+          jsonb_build_object(
+            'decision', case s.review_state when 'rejected' then 'reject' when 'published' then 'publish' else 'needs_answer' end,
+            'from', 'new', 'to', case s.review_state when 'answered' then 'needs_answer' else s.review_state::text end)),
+        (s.first_response_at, 'staff', ${staff}, 'submission.answered',
+          jsonb_build_object('language', s.language, 'from', 'needs_answer', 'to', 'answered', 'public', true))
+      ) as e(at, actor, actor_id, action, details)
+      where e.at is not null`,
   );
 
   // Ten mirrored threads, one resident's post per 50 items, spread over the same period.

@@ -53,6 +53,25 @@ for (const target of databaseTargets()) {
       assert.equal(answers[0]!.n, 1200);
     });
 
+    it('writes the audit log that using Podium would have: each arrival, each decision, each answer', async () => {
+      const rows = rowsOf<{ action: string; actor: string; n: number }>(
+        await t.db.execute(sql`select a.action, a.actor_type::text as actor, count(*)::int as n
+          from audit_log a join submissions s on s.id::text = a.subject_id and a.subject_type = 'submission'
+          where s.follow_up_code like ${prefix}
+          group by 1, 2 order by 1`),
+      );
+      // Per 200 items: 189 decided (needs an answer 9, published 120, answered 30, rejected 30),
+      // 60 answered (as the replies above).
+      assert.deepEqual(
+        rows.map(({ action, actor, n }) => ({ action, actor, n })),
+        [
+          { action: 'submission.answered', actor: 'staff', n: 120 },
+          { action: 'submission.decision', actor: 'staff', n: 378 },
+          { action: 'submission.received', actor: 'resident', n: 400 },
+        ],
+      );
+    });
+
     it('leaves the tables as autovacuum would: analysed, and their pages marked all-visible for index-only scans', async () => {
       const [row] = rowsOf<{ visible: number; tuples: number }>(
         await t.db.execute(sql`select c.relallvisible::int as visible, c.reltuples::float8 as tuples
