@@ -105,6 +105,7 @@ for (const n of sizes) {
       roles: [
         { role: 'moderator', departmentId: null },
         { role: 'analyst', departmentId: null },
+        { role: 'administrator', departmentId: null },
       ],
     });
     const app = createApp({
@@ -146,6 +147,15 @@ for (const n of sizes) {
     );
     await timed('open data counted without the cache', null, () => openDataConsultations(db));
     await timed('insights, 12 weeks', TARGETS.insights, () => get('/beheer/inzichten/'));
+    // The audit log grows with every resident's input (about 2.3 entries per generated item).
+    const yearAgo = new Date(now.getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
+    await timed('audit log, first page', TARGETS.queue, () => get('/beheer/audit/'));
+    await timed('audit log, page 200', TARGETS.queue, () => get('/beheer/audit/?page=200'));
+    await timed('audit log, filter action', TARGETS.queue, () => get('/beheer/audit/?action=submission.answered'));
+    await timed('audit log, filter one day a year ago', TARGETS.queue, () =>
+      get(`/beheer/audit/?from=${yearAgo}&to=${yearAgo}`),
+    );
+    await timed('audit log, a rare action', TARGETS.queue, () => get('/beheer/audit/?action=organisation'));
   } finally {
     await database.close();
     await drop();

@@ -96,7 +96,8 @@ export function renderAuditPage(options: {
   raw: RawAuditFilter;
   actors: Array<{ id: string; name: string }>;
   result:
-    { rows: AuditRow[]; total: number; page: number; pages: number; pageSize: number } | { errors: AuditFilterError[] };
+    | { rows: AuditRow[]; total: number; more: boolean; page: number; pages: number; pageSize: number }
+    | { errors: AuditFilterError[] };
 }): string {
   const { lang, raw } = options;
   const t = textsFor(insightsTexts, lang);
@@ -150,9 +151,9 @@ ${message('page')}
   );
   let results: Html = nothing;
   if ('rows' in options.result) {
-    const { rows, total, page, pages, pageSize } = options.result;
+    const { rows, total, more, page, pages, pageSize } = options.result;
     const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
-    const caption = m.caption(first, first + rows.length - 1, total);
+    const caption = m.caption(first, first + rows.length - 1, total, more);
     const c = m.columns;
     const body = rows.map(
       (r) => html`<tr>
@@ -184,6 +185,7 @@ ${join(body, '\n')}
 ${total > 0 && personHint(lang)}
 ${table}
 ${pager}
+${more && html`<p>${m.browseLimit(total)}</p>`}
 <ul class="insights-downloads" aria-label="${m.downloads}">
 <li><a href="${auditPaths.export(lang, 'csv')}${query(raw)}" download>${m.csv}</a></li>
 <li><a href="${auditPaths.export(lang, 'json')}${query(raw)}" download>${m.json}</a></li>

@@ -12,6 +12,9 @@ type Label = 'positive' | 'neutral' | 'negative';
 
 // The sentiment summaries: a share always says of what, with its likely range; a group or a
 // week with too few classified items is never named (services/insights/claims.ts decides).
+/** Whole numbers with the language's grouping: 10.000, 10,000. */
+const nlNumber = (n: number) => decimal(n, 'nl');
+const enNumber = (n: number) => decimal(n, 'en');
 const nlShare = (e: ShareEstimate) =>
   `${percent(e.share, 'nl')} (${e.part} van ${e.whole} ingedeelde bijdragen; waarschijnlijk tussen ${percent(e.low, 'nl')} en ${percent(e.high, 'nl')})`;
 const nlUnclassified = (n: number) =>
@@ -262,8 +265,12 @@ export const nl = {
       apply: 'Zoeken',
       clear: 'Filters wissen',
     },
-    caption: (from: number, to: number, total: number) =>
-      total === 0 ? 'Geen regels gevonden' : `Regels ${from} tot en met ${to} van ${total}`,
+    caption: (from: number, to: number, total: number, more: boolean) =>
+      total === 0
+        ? 'Geen regels gevonden'
+        : `Regels ${nlNumber(from)} tot en met ${nlNumber(to)} van ${more ? 'meer dan ' : ''}${nlNumber(total)}`,
+    browseLimit: (limit: number) =>
+      `Hier bladert u door de nieuwste ${nlNumber(limit)} regels die bij de filters passen. Oudere regels vindt u door een periode te kiezen, of in de download.`,
     columns: {
       at: 'Wanneer',
       sentence: 'Wat er gebeurde',
@@ -467,7 +474,12 @@ export const en: Texts = {
       apply: 'Search',
       clear: 'Clear filters',
     },
-    caption: (from, to, total) => (total === 0 ? 'No entries found' : `Entries ${from} to ${to} of ${total}`),
+    caption: (from, to, total, more) =>
+      total === 0
+        ? 'No entries found'
+        : `Entries ${enNumber(from)} to ${enNumber(to)} of ${more ? 'more than ' : ''}${enNumber(total)}`,
+    browseLimit: (limit) =>
+      `You are browsing the newest ${enNumber(limit)} entries that match the filters. Find older entries by choosing a period, or in the download.`,
     columns: {
       at: 'When',
       sentence: 'What happened',

@@ -1,11 +1,12 @@
 /**
  * The audit log as sentences, and the notes on an item, in a real browser: a moderator's
  * decision and note read as sentences in Dutch and English, the person's name leads to
- * their entries and the item's name to its page, where the note stands under "Notities";
- * axe on each, keyboard only, reflow at 320 CSS px, 200% text and forced colours.
+ * their entries and the item's name to its page, where the note stands under "Notities"; a
+ * log larger than the viewer browses says so and how to reach older entries; axe on each,
+ * keyboard only, reflow at 320 CSS px, 200% text and forced colours.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { staffUsers, submissions } from '../../../api/db/schema.ts';
 import { saveItem } from '../../../api/services/moderation/save-item.ts';
 import { submitInput } from '../../../api/services/submissions.ts';
@@ -138,4 +139,29 @@ for (const lang of ['nl', 'en'] as const) {
     await expectNoAxeViolations(page, { context: `item page with notes (${lang})` });
     await checkLayout(page, `item page with notes (${lang})`);
   });
+
+  test(`the audit log (${lang}) past the ten thousand it browses says how to reach older entries`, async ({ page }) => {
+    await fillBeyondBrowseLimit();
+    await logInAsStaff(page, baseUrl, ADMIN, { lang, next: path });
+    await page.goto(`${baseUrl}${path}?action=department.added`);
+    await expect(page.locator('caption')).toContainText(lang === 'nl' ? 'van meer dan 10.000' : 'of more than 10,000');
+    await expect(page.getByText(lang === 'nl' ? 'door een periode te kiezen' : 'by choosing a period')).toBeVisible();
+    await expect(page.getByRole('navigation', { name: lang === 'nl' ? 'Pagina’s' : 'Pages' })).toContainText(
+      lang === 'nl' ? 'Pagina 1 van 200' : 'Page 1 of 200',
+    );
+    await expectNoAxeViolations(page, { context: `audit log past the browse limit (${lang})` });
+    await checkLayout(page, `audit log past the browse limit (${lang})`);
+  });
+}
+
+let filled = false;
+/** As many entries of one action as a large municipality's log holds, and more than the viewer counts. */
+async function fillBeyondBrowseLimit(): Promise<void> {
+  if (filled) return;
+  filled = true;
+  await podium.database.db
+    .execute(sql`insert into audit_log (organisation_id, at, actor_type, action, subject_type, details)
+    select ${podium.organisationId}::uuid, now() - g * interval '1 minute', 'system', 'department.added', 'department',
+      jsonb_build_object('name', 'Afdeling ' || g)
+    from generate_series(1, 10010) as g`);
 }

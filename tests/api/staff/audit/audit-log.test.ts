@@ -112,6 +112,59 @@ for (const target of databaseTargets()) {
       assert.match(second, /rel="prev"/);
     });
 
+    it('takes a period’s days in Amsterdam time, to the second at their edges', async () => {
+      for (const at of [
+        '2026-11-24T22:59:59Z',
+        '2026-11-24T23:00:00Z',
+        '2026-11-25T22:59:59Z',
+        '2026-11-25T23:00:00Z',
+      ]) {
+        await recordAudit(t.db, {
+          organisationId,
+          actorType: 'system',
+          at: new Date(at),
+          action: 'embed_origin.added',
+          subjectType: 'embed_origin',
+          details: { mark: `edge-${at}` },
+        });
+      }
+      const html = await (
+        await get('/en/manage/audit/?action=embed_origin.added&from=2026-11-25&to=2026-11-25', admin.cookie)
+      ).text();
+      assert.match(html, / of 2<\/caption>/);
+      assert.ok(html.includes('edge-2026-11-24T23:00:00Z') && html.includes('edge-2026-11-25T22:59:59Z'), html);
+      assert.ok(!html.includes('edge-2026-11-24T22:59:59Z') && !html.includes('edge-2026-11-25T23:00:00Z'));
+    });
+
+    it('browses the newest ten thousand matching entries, says there are more, and how to reach them', async () => {
+      // A log as large as a municipality's grows to: more than the viewer counts.
+      await t.db.execute(sql`insert into audit_log (organisation_id, at, actor_type, action, subject_type, details)
+        select ${organisationId}::uuid, timestamptz '2025-06-01T10:00:00Z' + g * interval '20 seconds', 'resident',
+          'department.added', 'department', jsonb_build_object('mark', 'many-' || g)
+        from generate_series(1, 10010) as g`);
+      const first = await (await get('/beheer/audit/?action=department.added', admin.cookie)).text();
+      assert.match(first, /Regels 1 tot en met 50 van meer dan 10\.000/);
+      assert.match(first, /Pagina 1 van 200/);
+      assert.match(
+        first,
+        /nieuwste 10\.000 regels die bij de filters passen\. Oudere regels vindt u door een periode te kiezen/,
+      );
+      assert.ok(first.includes('many-10010&quot;'), 'the newest first');
+      const last = await (await get('/en/manage/audit/?action=department.added&page=500', admin.cookie)).text();
+      assert.match(last, /Entries 9,951 to 10,000 of more than 10,000/);
+      assert.match(last, /Page 200 of 200/);
+      assert.ok(
+        last.includes('many-11&quot;') && !last.includes('many-10&quot;'),
+        'the 10,000th newest is the last shown',
+      );
+      // A period narrows the matches below the limit: counted exactly again.
+      const narrowed = await (
+        await get('/en/manage/audit/?action=department.added&from=2025-06-01&to=2025-06-01', admin.cookie)
+      ).text();
+      assert.match(narrowed, /Entries 1 to 50 of 2,159<\/caption>/, 'until midnight in Amsterdam (22:00 UTC in summer), one every 20 seconds');
+      assert.ok(!narrowed.includes('newest 10,000'), 'no limit to mention');
+    });
+
     it('refuses bad filters with a clear message in the page’s language', async () => {
       const dutch = await get(
         '/beheer/audit/?actor=00000000-0000-0000-0000-000000000000&from=31-12-2026',
