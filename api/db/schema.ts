@@ -1180,7 +1180,18 @@ export const auditLog = pgTable(
     subjectId: text('subject_id'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index('audit_log_subject').on(t.subjectType, t.subjectId), index('audit_log_at').on(t.at)],
+  (t) => [
+    index('audit_log_subject').on(t.subjectType, t.subjectId),
+    index('audit_log_at').on(t.at),
+    // The viewer's filters (services/audit-log.ts): an action or its first part (a prefix
+    // LIKE, which a pattern-ops index serves in any collation), and a member of staff; at a
+    // million items the log holds 2.3 million entries, and an action that occurs rarely was
+    // found by reading them all backwards from the newest (1.6 s).
+    index('audit_log_action').on(t.action.op('text_pattern_ops'), t.at),
+    index('audit_log_actor')
+      .on(t.actorId, t.at)
+      .where(sql`${t.actorId} is not null`),
+  ],
 );
 
 /** When a channel is staffed: ISO weekdays (1 = Monday) and local times `HH:MM`. */

@@ -3,7 +3,7 @@
  * There is no function here that changes an entry, and the database refuses UPDATE and
  * DELETE on the table (migration 0006) except for the retention purge.
  */
-import { and, asc, count, desc, eq, gt, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { LocalizedText } from '../../shared/contracts/localized-text.ts';
 import type { Db } from '../db/client.ts';
 import { auditLog, consultations, socialPosts, socialThreads, staffUsers, submissions } from '../db/schema.ts';
@@ -67,8 +67,10 @@ function conditions(organisationId: string, filter: AuditFilter): SQL {
   if (filter.actor === 'system' || filter.actor === 'resident') where.push(eq(auditLog.actorType, filter.actor));
   else if (filter.actor) where.push(eq(auditLog.actorId, filter.actor));
   if (filter.action) {
-    const escaped = filter.action.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-    where.push(or(eq(auditLog.action, filter.action), ilike(auditLog.action, `${escaped}.%`))!);
+    // Actions are written in lower case; a prefix LIKE (not ILIKE) is what the index serves.
+    const action = filter.action.toLowerCase();
+    const escaped = action.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+    where.push(or(eq(auditLog.action, action), like(auditLog.action, `${escaped}.%`))!);
   }
   if (filter.subject) where.push(or(eq(auditLog.subjectType, filter.subject), eq(auditLog.subjectId, filter.subject))!);
   // The days' bounds as instants, so the index on `at` finds them (a date computed per entry cannot).

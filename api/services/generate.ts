@@ -210,12 +210,14 @@ export async function generateItems(db: Db, options: GenerateOptions): Promise<G
 
   // The audit log grows with the input, as it does in use: the arrival of every item, a
   // moderator's decision on every decided one (the day after), and every answer.
+  // The decisions and answers are a moderator's: an account of the run's own, switched off
+  // (no password, no role), so it names the entries without being anyone who can sign in.
   const [moderator] = rowsOf<{ id: string }>(
-    await db.execute(
-      sql`select id from staff_users where organisation_id = ${org!.id}::uuid order by created_at, id limit 1`,
-    ),
+    await db.execute(sql`insert into staff_users (organisation_id, email, display_name, disabled_at)
+      values (${org!.id}::uuid, ${`generated-${run}@podium.invalid`}, ${`Gegenereerde moderator ${run}`}, ${now}::timestamptz)
+      returning id`),
   );
-  const staff = moderator ? sql`${moderator.id}::uuid` : sql`null::uuid`;
+  const staff = sql`${moderator!.id}::uuid`;
   await timed(
     'audit log',
     sql`insert into audit_log (organisation_id, at, actor_type, actor_id, action, subject_type, subject_id, details)

@@ -72,6 +72,18 @@ for (const target of databaseTargets()) {
       );
     });
 
+    it('names a switched-off account of its own as the moderator of the decisions and answers', async () => {
+      const [row] = rowsOf<{ entries: number; actors: number; disabled: number; roles: number }>(
+        await t.db.execute(sql`select count(*)::int as entries, count(distinct a.actor_id)::int as actors,
+            count(*) filter (where u.disabled_at is not null and u.password_hash is null)::int as disabled,
+            (select count(*) from staff_roles r where r.staff_user_id = min(a.actor_id::text)::uuid)::int as roles
+          from audit_log a join submissions s on s.id::text = a.subject_id
+          left join staff_users u on u.id = a.actor_id
+          where s.follow_up_code like ${prefix} and a.actor_type = 'staff'`),
+      );
+      assert.deepEqual({ ...row }, { entries: 498, actors: 1, disabled: 498, roles: 0 });
+    });
+
     it('leaves the tables as autovacuum would: analysed, and their pages marked all-visible for index-only scans', async () => {
       const [row] = rowsOf<{ visible: number; tuples: number }>(
         await t.db.execute(sql`select c.relallvisible::int as visible, c.reltuples::float8 as tuples

@@ -17,7 +17,7 @@ import { eq } from 'drizzle-orm';
 import postgres from 'postgres';
 import { createApp } from '../../api/app.ts';
 import { openDatabase, type Database } from '../../api/db/client.ts';
-import { consultations, organisations } from '../../api/db/schema.ts';
+import { auditLog, consultations, organisations } from '../../api/db/schema.ts';
 import { createStaffUser } from '../../api/services/auth/users.ts';
 import { generateItems } from '../../api/services/generate.ts';
 import { openDataConsultations } from '../../api/services/insights/open-data.ts';
@@ -156,6 +156,15 @@ for (const n of sizes) {
       get(`/beheer/audit/?from=${yearAgo}&to=${yearAgo}`),
     );
     await timed('audit log, a rare action', TARGETS.queue, () => get('/beheer/audit/?action=organisation'));
+    // The member of staff with the most entries (the generator's moderator decided every item).
+    const [busiest] = await db
+      .select({ id: auditLog.actorId })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'submission.decision'))
+      .limit(1);
+    if (busiest?.id) {
+      await timed('audit log, one member of staff', TARGETS.queue, () => get(`/beheer/audit/?actor=${busiest.id}`));
+    }
   } finally {
     await database.close();
     await drop();

@@ -161,7 +161,11 @@ for (const target of databaseTargets()) {
       const narrowed = await (
         await get('/en/manage/audit/?action=department.added&from=2025-06-01&to=2025-06-01', admin.cookie)
       ).text();
-      assert.match(narrowed, /Entries 1 to 50 of 2,159<\/caption>/, 'until midnight in Amsterdam (22:00 UTC in summer), one every 20 seconds');
+      assert.match(
+        narrowed,
+        /Entries 1 to 50 of 2,159<\/caption>/,
+        'until midnight in Amsterdam (22:00 UTC in summer), one every 20 seconds',
+      );
       assert.ok(!narrowed.includes('newest 10,000'), 'no limit to mention');
     });
 
