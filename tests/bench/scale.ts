@@ -141,6 +141,7 @@ for (const n of sizes) {
     if (cursor) {
       await timed('queue, 10,000 items deep', TARGETS.queue, () => get(`/beheer/?na=${cursor.micros}.${cursor.id}`));
     } else console.log(`  queue, 10,000 items deep: only ${open} open items`);
+    await timed('queue, overdue view', TARGETS.queue, () => get('/beheer/te-laat'));
     await timed('open data, all consultations', TARGETS.openData, () => get('/api/open-data/consultations'));
     await timed('open data, one consultation', TARGETS.openData, () =>
       get(`/api/open-data/consultations/${consultation!.slug}`),

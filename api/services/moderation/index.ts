@@ -60,6 +60,13 @@ export async function listQueue(db: Db, viewer: Viewer, filter: QueueFilter = {}
   return withClocks(db, viewer.organisationId, page, filter.now ?? new Date());
 }
 
+/** How many items of every source match the filter and the viewer may see (no limit, no page). */
+export async function countQueue(db: Db, viewer: Viewer, filter: QueueFilter = {}): Promise<number> {
+  let total = 0;
+  for (const source of MODERATION_SOURCES) total += await source.count(db, viewer, filter);
+  return total;
+}
+
 /** The item in any state, if the viewer may see it. */
 export async function findItem(db: Db, viewer: Viewer, itemId: string, now: Date): Promise<QueueItem | undefined> {
   for (const source of MODERATION_SOURCES) {

@@ -106,12 +106,22 @@ async function versioned(
   }
 }
 
-async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<SourceItem[]> {
+/**
+ * What a list of the queue and its count share: the conditions an item must meet, and the
+ * column the list is ordered by; undefined when nothing can match.
+ */
+async function matching(
+  db: Db,
+  viewer: Viewer,
+  filter: QueueFilter,
+): Promise<
+  { conditions: SQL[]; orderedBy: typeof submissions.createdAt | typeof submissions.responseDueAt } | undefined
+> {
   const visible = visibleDepartments(viewer.roles);
-  if (!can(viewer.roles, 'queue.read') || (visible !== 'all' && visible.length === 0)) return [];
-  if (filter.channel && !inputSource.channels.includes(filter.channel)) return [];
+  if (!can(viewer.roles, 'queue.read') || (visible !== 'all' && visible.length === 0)) return undefined;
+  if (filter.channel && !inputSource.channels.includes(filter.channel)) return undefined;
   // Portal and widget answers are never held for four eyes: nothing here waits or was sent back.
-  if (filter.approval) return [];
+  if (filter.approval) return undefined;
   const conditions: SQL[] = [
     eq(consultations.organisationId, viewer.organisationId),
     // Erased items have their own state (`erased`), outside the open states: they show only
@@ -132,12 +142,12 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<Source
   if (filter.topic) conditions.push(await scoped.within({ topic: filter.topic }));
   if (filter.department) {
     const ofDepartment = await scoped.ofDepartment(filter.department);
-    if (!ofDepartment) return [];
+    if (!ofDepartment) return undefined;
     conditions.push(ofDepartment);
   }
   if (filter.assignedTo) conditions.push(eq(submissions.assignedStaffUserId, filter.assignedTo));
   if (filter.routedTo) {
-    if (filter.routedTo.length === 0) return [];
+    if (filter.routedTo.length === 0) return undefined;
     conditions.push(inArray(submissions.assignedDepartmentId, [...filter.routedTo]));
   }
   if (filter.waitingFor) {
@@ -157,13 +167,33 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<Source
   if (filter.after) conditions.push(afterCursor(orderedBy, submissions.id, filter.after, order));
   if (order === 'due') conditions.push(isNotNull(submissions.responseDueAt));
   if (filter.overdue) conditions.push(lt(submissions.responseDueAt, filter.now ?? new Date()));
-  const direction = order === 'newest' ? desc : asc;
   if (filter.itemId) conditions.push(eq(submissions.id, filter.itemId));
   if (filter.flag) {
     // jsonb containment: some field has some flag of this category.
     const probe = JSON.stringify({ fields: [{ flags: [{ category: filter.flag }] }] });
     conditions.push(sql`${submissions.screening} @> ${probe}::jsonb`);
   }
+  return { conditions, orderedBy };
+}
+
+/** The submissions a list with this filter would hold without a limit (the overdue view's total). */
+async function count(db: Db, viewer: Viewer, filter: QueueFilter): Promise<number> {
+  const match = await matching(db, viewer, { ...filter, after: undefined });
+  if (!match) return 0;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(submissions)
+    .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
+    .innerJoin(topics, eq(topics.id, consultations.topicId))
+    .where(and(...match.conditions));
+  return row?.n ?? 0;
+}
+
+async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<SourceItem[]> {
+  const match = await matching(db, viewer, filter);
+  if (!match) return [];
+  const { conditions, orderedBy } = match;
+  const direction = (filter.order ?? 'oldest') === 'newest' ? desc : asc;
   const rows = await db
     .select({ submission: submissions, consultation: consultations, micros: cursorMicros(orderedBy) })
     .from(submissions)
@@ -433,6 +463,7 @@ export const inputSource: ModerationSource = {
   channels: ['portal', 'widget'],
   supports: { answer: true, assign: true },
   list,
+  count,
   async find(db, viewer, itemId, now) {
     const [item] = await list(db, viewer, { states: ALL_STATES, itemId, now, limit: 1 });
     return item;

@@ -82,11 +82,21 @@ export async function postFor(db: Db, organisationId: string, itemId: string): P
 }
 
 /** Social posts waiting for (or, by filter, past) a decision that the viewer may see. */
-async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<SourceItem[]> {
+/**
+ * What a list of the queue and its count share: the conditions a post must meet, and the
+ * column the list is ordered by; undefined when nothing can match.
+ */
+async function matching(
+  db: Db,
+  viewer: Viewer,
+  filter: QueueFilter,
+): Promise<
+  { conditions: SQL[]; orderedBy: typeof socialPosts.createdAt | typeof socialPosts.responseDueAt } | undefined
+> {
   const visible = visibleDepartments(viewer.roles);
-  if (!can(viewer.roles, 'queue.read') || (visible !== 'all' && visible.length === 0)) return [];
-  if (filter.channel && !socialSource.channels.includes(filter.channel)) return [];
-  if (filter.routedTo?.length === 0) return [];
+  if (!can(viewer.roles, 'queue.read') || (visible !== 'all' && visible.length === 0)) return undefined;
+  if (filter.channel && !socialSource.channels.includes(filter.channel)) return undefined;
+  if (filter.routedTo?.length === 0) return undefined;
   const conditions: SQL[] = [
     eq(socialThreads.organisationId, viewer.organisationId),
     isNull(socialThreads.removedAt),
@@ -116,7 +126,7 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<Source
   if (filter.topic) conditions.push(await scoped.within({ topic: filter.topic }));
   if (filter.department) {
     const ofDepartment = await scoped.ofDepartment(filter.department);
-    if (!ofDepartment) return [];
+    if (!ofDepartment) return undefined;
     conditions.push(ofDepartment);
   }
   if (filter.routedTo) conditions.push(inArray(socialPosts.assignedDepartmentId, [...filter.routedTo]));
@@ -132,7 +142,7 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<Source
   }
   if (filter.search) conditions.push(textMatches(sql`${socialPosts.contentText}`, filter.search));
   if (filter.approval) {
-    if (filter.approval.state === 'awaiting' && !can(viewer.roles, 'answers.approve')) return [];
+    if (filter.approval.state === 'awaiting' && !can(viewer.roles, 'answers.approve')) return undefined;
     conditions.push(approvalCondition(socialPosts.id, filter.approval));
   }
   const order = filter.order ?? 'oldest';
@@ -141,7 +151,27 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<Source
   if (filter.after) conditions.push(afterCursor(orderedBy, socialPosts.id, filter.after, order));
   if (order === 'due') conditions.push(isNotNull(socialPosts.responseDueAt));
   if (filter.overdue) conditions.push(lt(socialPosts.responseDueAt, filter.now ?? new Date()));
-  const direction = order === 'newest' ? desc : asc;
+  return { conditions, orderedBy };
+}
+
+/** The posts a list with this filter would hold without a limit (the overdue view's total). */
+async function count(db: Db, viewer: Viewer, filter: QueueFilter): Promise<number> {
+  const match = await matching(db, viewer, { ...filter, after: undefined });
+  if (!match) return 0;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(socialPosts)
+    .innerJoin(socialThreads, eq(socialThreads.id, socialPosts.threadId))
+    .leftJoin(consultations, eq(consultations.id, socialThreads.consultationId))
+    .where(and(...match.conditions));
+  return row?.n ?? 0;
+}
+
+async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<SourceItem[]> {
+  const match = await matching(db, viewer, filter);
+  if (!match) return [];
+  const { conditions, orderedBy } = match;
+  const direction = (filter.order ?? 'oldest') === 'newest' ? desc : asc;
   const rows = await db
     .select({
       post: socialPosts,
@@ -580,6 +610,7 @@ export const socialSource: ModerationSource = {
   // Answered in the portal's mirror; posting on the platform itself needs a connected account.
   supports: { answer: true, assign: true },
   list,
+  count,
   async find(db, viewer, itemId, now) {
     const [item] = await list(db, viewer, { states: ALL_STATES, itemId, now, limit: 1 });
     return item;

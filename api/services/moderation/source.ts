@@ -290,6 +290,8 @@ export interface ModerationSource {
   readonly supports: Readonly<Record<OptionalAction, boolean>>;
   /** Items that match every part of the filter and that the viewer may see, oldest first. */
   list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<SourceItem[]>;
+  /** How many items `list` would give for the filter without a limit or a page (`after`). */
+  count(db: Db, viewer: Viewer, filter: QueueFilter): Promise<number>;
   /** The item in any state, if the viewer may see it. */
   find(db: Db, viewer: Viewer, itemId: string, now: Date): Promise<SourceItem | undefined>;
   /** Whether the organisation has this item here, in any state: where the facade sends actions. */

@@ -6,7 +6,7 @@
 import type { OfficeCalendar } from '../office-hours/calendar.ts';
 import { WAITING_STATES as WAITING } from '../office-hours/due-times.ts';
 import { officeMinutesBetween } from '../office-hours/office-time.ts';
-import type { QueueItem, ReviewState } from '../moderation/source.ts';
+import type { ReviewState } from '../moderation/source.ts';
 
 /** States in which the resident still waits for the municipality. */
 export const WAITING_STATES: readonly ReviewState[] = WAITING;
@@ -17,11 +17,6 @@ export type ResponseClock = { kind: 'left'; minutes: number } | { kind: 'overdue
 export function responseClock(calendar: OfficeCalendar, dueAt: Date, now: Date): ResponseClock {
   if (dueAt <= now) return { kind: 'overdue', minutes: officeMinutesBetween(calendar, dueAt, now) };
   return { kind: 'left', minutes: officeMinutesBetween(calendar, now, dueAt) };
-}
-
-/** Overdue items, the latest first: the resident who waited longest past the promise comes first. */
-export function byLateness<T extends Pick<QueueItem, 'dueAt'>>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
 }
 
 /** Hours and minutes of a number of minutes, for the texts. */

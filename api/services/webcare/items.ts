@@ -3,8 +3,8 @@ import { asc, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { socialAccounts, socialPostings, staffReplies } from '../../db/schema.ts';
 import type { PostingError } from '../social/posting.ts';
-import { listQueue, type QueueItem, type Viewer } from '../moderation/index.ts';
-import { byLateness, WAITING_STATES } from './clock.ts';
+import { countQueue, listQueue, type QueueCursor, type QueueItem, type Viewer } from '../moderation/index.ts';
+import { WAITING_STATES } from './clock.ts';
 
 /** The answers to an item, each with where it stands on the platform when it is posted there. */
 export async function repliesTo(db: Db, itemId: string) {
@@ -30,7 +30,27 @@ export async function repliesTo(db: Db, itemId: string) {
   );
 }
 
-/** Items whose resident still waits past the promised response time, the latest first. */
-export async function listOverdue(db: Db, viewer: Viewer, now: Date): Promise<QueueItem[]> {
-  return byLateness(await listQueue(db, viewer, { states: WAITING_STATES, overdue: true, now, limit: 500 }));
+/** Overdue items on one page of the overdue view. */
+export const OVERDUE_PAGE_SIZE = 100;
+
+export type OverduePage = {
+  items: QueueItem[];
+  /** Every overdue item the viewer may see, not only this page's. */
+  total: number;
+  /** Where the next page starts; undefined on the last page. */
+  next: QueueCursor | undefined;
+};
+
+/**
+ * Items whose resident still waits past the promised response time, the latest first (by the
+ * stored due time, a keyset the due-time indexes serve), a page at a time from `after`.
+ */
+export async function listOverdue(db: Db, viewer: Viewer, now: Date, after?: QueueCursor): Promise<OverduePage> {
+  const filter = { states: WAITING_STATES, overdue: true, order: 'due' as const, now };
+  const [found, total] = await Promise.all([
+    listQueue(db, viewer, { ...filter, after, limit: OVERDUE_PAGE_SIZE + 1 }),
+    countQueue(db, viewer, filter),
+  ]);
+  const items = found.slice(0, OVERDUE_PAGE_SIZE);
+  return { items, total, next: found.length > OVERDUE_PAGE_SIZE ? items.at(-1)!.cursor : undefined };
 }

@@ -58,6 +58,7 @@ import { repliesTo } from '../../services/webcare/items.ts';
 import { answerApprovalFor } from '../../services/moderation/answer-approval.ts';
 import * as approvalTexts from './answer-approval-texts.ts';
 import { itemContext } from '../../services/moderation/item-context.ts';
+import { Cursor } from './cursor.ts';
 import { InputText } from '../../../shared/contracts/input-text.ts';
 import { heartbeat } from '../../services/moderation/presence.ts';
 import { listSavedViews, missingReferences, SAVED_VIEW_PARAMS } from '../../services/moderation/saved-views.ts';
@@ -80,14 +81,6 @@ const STATES = reviewState.enumValues;
 
 /** Items on one page of the inbox. */
 export const PAGE_SIZE = 25;
-
-/** A page's cursor in the address: `<microseconds>.<id>` of the previous page's last item. */
-const Cursor = InputText.regex(/^\d{1,20}\.[0-9a-f-]{36}$/)
-  .transform((value) => {
-    const [micros, id] = value.split('.') as [string, string];
-    return { micros, id };
-  })
-  .pipe(z.object({ micros: InputText, id: z.uuid() }));
 
 /** An empty choice means "nobody". */
 const OptionalId = z.union([z.literal('').transform(() => null), z.uuid()]);

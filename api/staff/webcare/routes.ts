@@ -55,6 +55,7 @@ import {
   type TemplateFormState,
 } from './view.ts';
 import { webcarePaths } from './paths.ts';
+import { Cursor } from '../queue/cursor.ts';
 import { staffPaths } from '../queue/paths.ts';
 import { field, notFound, pageSession, requireStaff, staffForm, staffPage, type StaffEnv } from '../kit/guards.ts';
 import { actorOf } from '../kit/actor.ts';
@@ -288,11 +289,14 @@ export function webcareRoutes(): Hono<StaffEnv> {
       if (session instanceof Response) return session;
       const db = c.get('db');
       const now = c.get('now')();
+      // A cursor that does not parse is the first page, as in the queue.
+      const after = Cursor.safeParse(c.req.query('na'));
       return c.html(
         renderOverduePage({
           lang,
           session: pageSession(session),
-          items: await listOverdue(db, viewerOf(session), now),
+          page: await listOverdue(db, viewerOf(session), now, after.success ? after.data : undefined),
+          later: after.success,
           choices: await assignmentChoices(db, session.user.organisationId),
           canAnswer: can(session.roles, 'queue.answer'),
           now,

@@ -5,6 +5,7 @@
  */
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import type { Verdict } from '../../services/readability.ts';
+import { formatDecimal } from '../../../shared/format.ts';
 
 /**
  * Office time a person reads at a glance: minutes and hours within a working day, whole
@@ -157,8 +158,11 @@ export const nl = {
     title: 'Te laat',
     intro: 'Inbreng die over de beloofde reactietermijn van het kanaal is, de meest te late eerst.',
     empty: 'Er is niets te laat. Mooi zo.',
-    count: (n: number) => (n === 1 ? '1 item te laat.' : `${n} items te laat.`),
+    count: (n: number) => (n === 1 ? '1 item te laat.' : `${formatDecimal(n, 'nl')} items te laat.`),
     open: 'Openen in de wachtrij',
+    pager: 'Meer items die te laat zijn',
+    next: 'Volgende pagina: minder te laat',
+    first: 'Terug naar de meest te late',
   },
   templates: {
     title: 'Antwoordsjablonen',
@@ -357,8 +361,11 @@ export const en: Texts = {
     title: 'Overdue',
     intro: "Input past its channel's promised response time, the latest first.",
     empty: 'Nothing is overdue. Well done.',
-    count: (n) => (n === 1 ? '1 item overdue.' : `${n} items overdue.`),
+    count: (n) => (n === 1 ? '1 item overdue.' : `${formatDecimal(n, 'en')} items overdue.`),
     open: 'Open in the queue',
+    pager: 'More overdue items',
+    next: 'Next page: less overdue',
+    first: 'Back to the most overdue',
   },
   templates: {
     title: 'Answer templates',

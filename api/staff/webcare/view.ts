@@ -14,6 +14,7 @@ import * as webcareTexts from './texts.ts';
 import type { QueueItem } from '../../services/moderation/index.ts';
 import { MIN_WORDS_TO_JUDGE, readability, type Readability } from '../../services/readability.ts';
 import type { ResponseClock } from '../../services/webcare/clock.ts';
+import type { OverduePage } from '../../services/webcare/items.ts';
 import type { AssignmentChoices, RoutingRuleView } from '../../services/webcare/routing.ts';
 import { PLACEHOLDER_NAMES, type ReplyTemplate } from '../../services/webcare/templates.ts';
 import { errorSummary, fieldError, hiddenFields, notice, paragraphs, pick, time } from '../kit/components.ts';
@@ -302,19 +303,21 @@ ${!options.unavailable && answerForm}
 export function renderOverduePage(options: {
   lang: Locale;
   session: PageSession;
-  items: QueueItem[];
+  page: OverduePage;
+  /** Past the first page: offer the way back to the latest. */
+  later: boolean;
   choices: AssignmentChoices;
   canAnswer: boolean;
   now: Date;
 }): string {
-  const { lang } = options;
+  const { lang, page } = options;
   const m = textsFor(webcareTexts, lang);
   const t = textsFor(queueTexts, lang);
   const list =
-    options.items.length === 0
+    page.items.length === 0
       ? html`<p>${m.overdue.empty}</p>`
       : html`<ol class="staff-queue">${join(
-          options.items.map((item) => {
+          page.items.map((item) => {
             const headingId = `overdue-${item.id}-heading`;
             return html`<li><article class="staff-item" aria-labelledby="${headingId}">
 <h2 id="${headingId}">${itemTitle(item, lang)}</h2>
@@ -330,9 +333,14 @@ ${options.canAnswer && html`<p><a href="${webcarePaths.answer(lang, item.id)}">$
           }),
           '\n',
         )}</ol>`;
+  const path = webcarePaths.overdue(lang);
+  const pager =
+    (page.next || options.later) &&
+    html`<nav class="staff-paging" aria-label="${m.overdue.pager}">${options.later ? html`<a href="${path}">${m.overdue.first}</a> ` : nothing}${page.next ? html`<a href="${path}?na=${page.next.micros}.${page.next.id}" rel="next">${m.overdue.next}</a>` : nothing}</nav>`;
   const body = html`<p>${m.overdue.intro}</p>
-<p>${m.overdue.count(options.items.length)}</p>
-${list}`;
+<p>${m.overdue.count(page.total)}</p>
+${list}
+${pager}`;
   return staffPage({ lang, title: m.overdue.title, body, session: options.session, path: webcarePaths.overdue(lang) });
 }
 

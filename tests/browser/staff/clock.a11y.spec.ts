@@ -1,10 +1,10 @@
 /**
  * The response clock in the inbox (issue 14, item 5): "least time left first", the clock on
- * every item in office hours as text (not colour alone), and the overdue view, checked as
+ * every item in office hours as text (not colour alone), and the overdue view (paged past a hundred), checked as
  * accessibility.md asks: axe, keyboard, reflow at 320 px, 200% text and forced colours.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { submissions } from '../../../api/db/schema.ts';
 import { submitInput } from '../../../api/services/submissions.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
@@ -117,4 +117,32 @@ test('with forced colours a late clock still stands out by its words and weight'
   const weight = await late.evaluate((el) => Number(getComputedStyle(el).fontWeight));
   expect(weight).toBeGreaterThanOrEqual(600);
   await expectNoAxeViolations(page, { context: 'inbox by time left in forced colours' });
+});
+
+test('the overdue view pages through more late items than a page holds, by keyboard, and passes axe', async ({
+  page,
+}) => {
+  const db = podium.database.db;
+  const [late] = await db.select({ consultation: submissions.consultationId }).from(submissions).limit(1);
+  await db.execute(sql`insert into submissions (consultation_id, channel, language, follow_up_code, screening,
+      review_state, created_at, updated_at, response_due_at)
+    select ${late!.consultation}::uuid, 'portal', 'nl', 'LATE-' || g,
+      jsonb_build_object('version', 1, 'screenedAt', now(), 'fields', '[]'::jsonb), 'new',
+      now() - interval '60 days', now() - interval '60 days', now() - interval '30 days' + g * interval '1 minute'
+    from generate_series(1, 120) as g`);
+  try {
+    await logInAsStaff(page, podium.baseUrl, EMAIL);
+    await page.goto(`${podium.baseUrl}/beheer/te-laat`);
+    await expect(page.getByText('121 items te laat.')).toBeVisible();
+    const next = page.getByRole('link', { name: 'Volgende pagina: minder te laat' });
+    await next.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('link', { name: 'Terug naar de meest te late' })).toBeVisible();
+    await expect(page.locator('[data-clock="overdue"]')).toHaveCount(21);
+    await expectNoAxeViolations(page, { context: 'overdue view, second page' });
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  } finally {
+    await db.execute(sql`delete from submissions where follow_up_code like 'LATE-%'`);
+  }
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { submissions } from '../../../../api/db/schema.ts';
 import { openTestApp, postJson, validAnswers, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
@@ -79,6 +79,54 @@ for (const target of databaseTargets()) {
           `/beheer/items/${ids['a day late']}"[\\s\\S]*?<dt class="staff-visually-hidden">Tijd over</dt><dd><strong class="staff-overdue" data-clock="overdue"><span aria-hidden="true">1 werkdag te laat</span>`,
         ),
       );
+    });
+
+    it('pages through more overdue items than a page holds, the latest first, and counts them all', async () => {
+      // 130 more, due one minute apart in the past, beside the two late ones above.
+      const [consultation] = await t.db
+        .select({ id: submissions.consultationId })
+        .from(submissions)
+        .where(eq(submissions.id, ids['a day late']!));
+      await t.db.execute(sql`insert into submissions (consultation_id, channel, language, follow_up_code, screening,
+          review_state, created_at, updated_at, response_due_at)
+        select ${consultation!.id}::uuid, 'portal', 'nl', 'LATE-' || g,
+          jsonb_build_object('version', 1, 'screenedAt', '2026-11-01T00:00:00Z', 'fields', '[]'::jsonb), 'new',
+          timestamptz '2026-10-01T00:00:00Z', timestamptz '2026-10-01T00:00:00Z',
+          timestamptz '2026-11-25T08:00:00Z' + g * interval '1 minute'
+        from generate_series(1, 130) as g`);
+      const dueOf = async (id: string) =>
+        (await t.db.select({ due: submissions.responseDueAt }).from(submissions).where(eq(submissions.id, id)))[0]!
+          .due!;
+      const idsOn = (html: string) => [...html.matchAll(/id="overdue-([0-9a-f-]+)-heading"/g)].map((m) => m[1]!);
+
+      const first = await overdue();
+      assert.match(first, /<p>132 items te laat\.<\/p>/);
+      const firstIds = idsOn(first);
+      assert.equal(firstIds.length, 100);
+      assert.equal(firstIds[0], ids['a week late'], 'the latest first');
+      const next = first.match(/href="(\/beheer\/te-laat\?na=[0-9]+\.[0-9a-f-]+)" rel="next">Volgende pagina/)?.[1];
+      assert.ok(next, 'a link to the next page');
+      assert.doesNotMatch(first, /Terug naar de meest te late/);
+
+      const second = await overdue(next);
+      const secondIds = idsOn(second);
+      assert.equal(secondIds.length, 32);
+      assert.match(second, /<p>132 items te laat\.<\/p>/, 'the count is of all, on every page');
+      assert.match(second, /<a href="\/beheer\/te-laat">Terug naar de meest te late<\/a>/);
+      assert.doesNotMatch(second, /rel="next"/, 'the last page');
+      const all = [...firstIds, ...secondIds];
+      assert.equal(new Set(all).size, 132, 'each item once');
+      const dues = await Promise.all(all.map(dueOf));
+      assert.ok(
+        dues.every((due, i) => i === 0 || dues[i - 1]!.getTime() <= due.getTime()),
+        'ordered by how late they are',
+      );
+      assert.equal(
+        idsOn(await overdue('/beheer/te-laat?na=onzin')).length,
+        100,
+        'a cursor that does not parse is page 1',
+      );
+      await t.db.execute(sql`delete from submissions where follow_up_code like 'LATE-%'`);
     });
 
     it('sends anonymous visitors to the log-in page and refuses analysts', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_CALENDAR } from '../../../../api/services/office-hours/calendar.ts';
-import { byLateness, responseClock } from '../../../../api/services/webcare/clock.ts';
+import { responseClock } from '../../../../api/services/webcare/clock.ts';
 import { clockText } from '../../../../api/staff/webcare/view.ts';
 import { spokenOfficeTime } from '../../../../api/staff/webcare/texts.ts';
 
@@ -41,17 +41,5 @@ describe('response clock', () => {
     assert.equal(spokenOfficeTime(200, 'nl'), '3 uur en 20 minuten');
     assert.equal(spokenOfficeTime(61, 'en'), '1 hour 1 minute');
     assert.equal(spokenOfficeTime(120, 'en'), '2 hours');
-  });
-
-  it('sorts overdue items with the latest first', () => {
-    const items = [
-      { id: 'a day late', dueAt: new Date('2026-11-26T10:00:00Z') },
-      { id: 'a week late', dueAt: new Date('2026-11-20T10:00:00Z') },
-      { id: 'an hour late', dueAt: new Date('2026-11-27T09:00:00Z') },
-    ];
-    assert.deepEqual(
-      byLateness(items).map((item) => item.id),
-      ['a week late', 'a day late', 'an hour late'],
-    );
   });
 });

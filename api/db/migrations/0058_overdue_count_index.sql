@@ -1,0 +1,2 @@
+DROP INDEX "submissions_waiting_due";--> statement-breakpoint
+CREATE INDEX "submissions_waiting_due" ON "submissions" USING btree ("response_due_at","id","consultation_id") WHERE "submissions"."review_state" in ('new', 'in_review', 'escalated', 'needs_answer');
