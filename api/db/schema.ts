@@ -547,6 +547,11 @@ export const submissions = pgTable(
     index('submissions_waiting_department')
       .on(t.assignedDepartmentId, t.createdAt, t.id)
       .where(sql`${t.assignedDepartmentId} is not null and ${waiting(t.reviewState)}`),
+    // Every item routed to a department, waiting or not: the departments page counts them,
+    // and removing a department checks them (services/department-settings.ts).
+    index('submissions_department')
+      .on(t.assignedDepartmentId)
+      .where(sql`${t.assignedDepartmentId} is not null`),
     // A consultation's published input, newest first: the portal's served responses pages
     // count it and find a page's first key from this index alone (portal-lists.ts).
     index('submissions_published_consultation')
@@ -913,6 +918,9 @@ export const staffReplies = pgTable(
   // An item's replies (published input pages, insights and open data) without reading them all.
   (t) => [
     index('staff_replies_submission').on(t.submissionId),
+    index('staff_replies_department')
+      .on(t.departmentId)
+      .where(sql`${t.departmentId} is not null`),
     index('staff_replies_social_post').on(t.socialPostId),
     // The home page's "recently answered": the newest published replies, read in order.
     index('staff_replies_published')
@@ -1115,6 +1123,9 @@ export const socialPosts = pgTable(
     index('social_posts_waiting_department')
       .on(t.assignedDepartmentId, t.createdAt, t.id)
       .where(sql`${t.assignedDepartmentId} is not null and ${waiting(t.reviewState)}`),
+    index('social_posts_department')
+      .on(t.assignedDepartmentId)
+      .where(sql`${t.assignedDepartmentId} is not null`),
     index('social_posts_created_id').on(t.createdAt, t.id),
     // The insights read the posts of a period by when they were posted (services/insights/aggregates.ts).
     index('social_posts_posted').on(t.postedAt),

@@ -2,7 +2,8 @@
  * Words on the organisation and departments settings pages, Dutch first.
  */
 import type { SocialAuthorDisplay, SocialAutoPublish } from '../../db/schema.ts';
-import type { DepartmentAction, DepartmentUse } from '../../services/department-settings.ts';
+import { USE_COUNT_LIMIT, type DepartmentAction, type DepartmentUse } from '../../services/department-settings.ts';
+import { formatDecimal } from '../../../shared/format.ts';
 import type { LogoProblem, OrganisationPart } from '../../services/organisation-settings.ts';
 import { shownRatio, type ThemeToken } from '../../../shared/theme.ts';
 
@@ -41,6 +42,12 @@ const nlDeptActions: Record<DepartmentAction, string> = {
 };
 const enDeptActions: Record<DepartmentAction, string> = { added: 'added', renamed: 'renamed', removed: 'removed' };
 
+/** Counts that stop at the limit (services/department-settings.ts) read "more than" past it. */
+const nlCount = (n: number) =>
+  n > USE_COUNT_LIMIT ? `meer dan ${formatDecimal(USE_COUNT_LIMIT, 'nl')}` : formatDecimal(n, 'nl');
+const enCount = (n: number) =>
+  n > USE_COUNT_LIMIT ? `more than ${formatDecimal(USE_COUNT_LIMIT, 'en')}` : formatDecimal(n, 'en');
+
 const nlUse: Record<keyof DepartmentUse, (n: number) => string> = {
   consultations: (n) => (n === 1 ? '1 consultatie' : `${n} consultaties`),
   routingRules: (n) => (n === 1 ? '1 routeringsregel' : `${n} routeringsregels`),
@@ -48,8 +55,9 @@ const nlUse: Record<keyof DepartmentUse, (n: number) => string> = {
   roles: (n) => (n === 1 ? '1 rol van een collega' : `${n} rollen van collega’s`),
   roleMappings: (n) =>
     n === 1 ? '1 koppeling bij aanmelden via de organisatie' : `${n} koppelingen bij aanmelden via de organisatie`,
-  routedItems: (n) => (n === 1 ? '1 toegewezen bijdrage of bericht' : `${n} toegewezen bijdragen of berichten`),
-  answers: (n) => (n === 1 ? '1 gegeven antwoord' : `${n} gegeven antwoorden`),
+  routedItems: (n) =>
+    n === 1 ? '1 toegewezen bijdrage of bericht' : `${nlCount(n)} toegewezen bijdragen of berichten`,
+  answers: (n) => (n === 1 ? '1 gegeven antwoord' : `${nlCount(n)} gegeven antwoorden`),
 };
 const enUse: typeof nlUse = {
   consultations: (n) => (n === 1 ? '1 consultation' : `${n} consultations`),
@@ -57,8 +65,8 @@ const enUse: typeof nlUse = {
   guidelines: (n) => (n === 1 ? '1 channel guideline' : `${n} channel guidelines`),
   roles: (n) => (n === 1 ? "1 colleague's role" : `${n} colleagues' roles`),
   roleMappings: (n) => (n === 1 ? '1 sign-in role mapping' : `${n} sign-in role mappings`),
-  routedItems: (n) => (n === 1 ? '1 assigned contribution or post' : `${n} assigned contributions or posts`),
-  answers: (n) => (n === 1 ? '1 answer given' : `${n} answers given`),
+  routedItems: (n) => (n === 1 ? '1 assigned contribution or post' : `${enCount(n)} assigned contributions or posts`),
+  answers: (n) => (n === 1 ? '1 answer given' : `${enCount(n)} answers given`),
 };
 const useList = (words: typeof nlUse, use: DepartmentUse, and: string) => {
   const parts = (Object.keys(words) as Array<keyof DepartmentUse>)

@@ -9,8 +9,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { and, desc, eq } from 'drizzle-orm';
-import { auditLog, departments, organisationLogos, organisations } from '../../../../api/db/schema.ts';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { auditLog, consultations, departments, organisationLogos, organisations } from '../../../../api/db/schema.ts';
 import type { AuditAction } from '../../../../api/services/audit-actions.ts';
 import { currentContentVersion } from '../../../../api/services/content-revision.ts';
 import { inspectLogo, MAX_LOGO_BYTES } from '../../../../api/services/organisation-settings.ts';
@@ -517,6 +517,26 @@ for (const target of databaseTargets()) {
       const next = String((await org()).departmentsVersion);
       const unknown = await send(departmentsPath, admin, { action: 'remove', version: next, slug: 'groen-en-water' });
       assert.equal(unknown.status, 404);
+    });
+
+    it('counts items routed to a department no further than a thousand, and says "more than"', async () => {
+      const [verkeer] = await t.db.select().from(departments).where(eq(departments.slug, 'verkeer'));
+      const [consultation] = await t.db.select({ id: consultations.id }).from(consultations).limit(1);
+      await t.db.execute(sql`insert into submissions (consultation_id, channel, language, follow_up_code, screening,
+          assigned_department_id)
+        select ${consultation!.id}::uuid, 'portal', 'nl', 'ROUTED-' || g, '{"version":1,"fields":[]}'::jsonb,
+          ${verkeer!.id}::uuid
+        from generate_series(1, 1005) as g`);
+      try {
+        assert.match(await page(departmentsPath), /meer dan 1\.000 toegewezen bijdragen of berichten/);
+        const version = String((await org()).departmentsVersion);
+        const refused = await send(departmentsPath, admin, { action: 'remove', version, slug: 'verkeer' });
+        assert.equal(refused.status, 409);
+        assert.match(await refused.text(), /meer dan 1\.000 toegewezen bijdragen of berichten/);
+      } finally {
+        await t.db.execute(sql`delete from submissions where follow_up_code like 'ROUTED-%'`);
+      }
+      assert.doesNotMatch(await page(departmentsPath), /toegewezen bijdragen of berichten/);
     });
 
     it('does the same through the JSON API: list, add, rename, refuse a department in use, remove', async () => {
