@@ -34,6 +34,14 @@ export function afterCursor(createdAt: AnyPgColumn, id: AnyPgColumn, cursor: Que
     : sql`(${createdAt}, ${id}) > (${at}, ${cursor.id}::uuid)`;
 }
 
+/** Rows up to and including the cursor's, in the list's order: the other side of `afterCursor`. */
+export function upToCursor(createdAt: AnyPgColumn, id: AnyPgColumn, cursor: QueueCursor, order: QueueOrder): SQL {
+  const at = sql`(timestamptz 'epoch' + ${cursor.micros}::bigint * interval '1 microsecond')`;
+  return order === 'newest'
+    ? sql`(${createdAt}, ${id}) >= (${at}, ${cursor.id}::uuid)`
+    : sql`(${createdAt}, ${id}) <= (${at}, ${cursor.id}::uuid)`;
+}
+
 /** Orders two items as the queue does: by time, then id. */
 export function compareCursors(a: QueueCursor, b: QueueCursor): number {
   const at = BigInt(a.micros) - BigInt(b.micros);

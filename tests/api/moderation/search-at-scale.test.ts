@@ -1,0 +1,72 @@
+/**
+ * The inbox's search on a queue longer than the window it first tests item by item
+ * (input-source.ts): a common word is found among the first items in order, a rare one through
+ * the text indexes, and both give the same page as testing every item in order would.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { and, eq, sql } from 'drizzle-orm';
+import { consultations, organisations, questions } from '../../../api/db/schema.ts';
+import { listQueue, MODERATION_SOURCES } from '../../../api/services/moderation/index.ts';
+import { NOW, openTestApp, type TestApp } from '../../support/app.ts';
+import { databaseTargets } from '../../support/databases.ts';
+
+const WAITING = 2_600;
+
+for (const target of databaseTargets()) {
+  describe(`searching a long queue (${target.name})`, () => {
+    let t: TestApp;
+    let viewer: { organisationId: string; roles: Array<{ role: 'moderator'; departmentId: null }> };
+    before(async () => {
+      t = await openTestApp(target);
+      const [org] = await t.db.select({ id: organisations.id }).from(organisations).limit(1);
+      viewer = { organisationId: org!.id, roles: [{ role: 'moderator', departmentId: null }] };
+      const [consultation] = await t.db
+        .select({ id: consultations.id })
+        .from(consultations)
+        .where(eq(consultations.slug, 'fietsroute-stationsstraat'));
+      const [question] = await t.db
+        .select({ id: questions.id })
+        .from(questions)
+        .where(and(eq(questions.consultationId, consultation!.id), eq(questions.key, 'toelichting')));
+      // Waiting items a minute apart, oldest first: every one about the crossing, every 1,000th
+      // also about the Parklaan; the last ten also about the bridge, which nothing earlier names.
+      await t.db.execute(sql`insert into submissions (id, consultation_id, channel, language, follow_up_code, screening,
+          review_state, created_at, updated_at)
+        select md5('search-' || g)::uuid, ${consultation!.id}::uuid, 'portal', 'nl', 'SEARCH-' || g,
+          jsonb_build_object('version', 1, 'screenedAt', '2026-01-01T00:00:00Z', 'fields', '[]'::jsonb), 'new',
+          timestamptz '2026-01-01T00:00:00Z' + g * interval '1 minute', timestamptz '2026-01-01T00:00:00Z'
+        from generate_series(1, ${WAITING}::int) as g`);
+      await t.db.execute(sql`insert into submission_answers (submission_id, question_id, value)
+        select md5('search-' || g)::uuid, ${question!.id}::uuid, to_jsonb('De kruising is gevaarlijk'
+          || case when g % 1000 = 0 then ', zeker bij de Parklaan' else '' end
+          || case when g > ${WAITING - 10}::int then ', en de brug ook' else '' end || '.')
+        from generate_series(1, ${WAITING}::int) as g`);
+    });
+    after(() => t.close());
+
+    const codes = async (search: string, order?: 'newest') =>
+      (await listQueue(t.db, viewer, { search, now: NOW, limit: 26, ...(order ? { order } : {}) }))
+        .filter((item) => item.channel !== 'social')
+        .map((item) => item.answers.find((a) => a.question === 'toelichting')?.value);
+
+    it('finds a common word among the first items in order, oldest and newest first', async () => {
+      const oldest = await codes('kruising');
+      assert.equal(oldest.length, 26);
+      assert.ok(oldest.every((text) => String(text).includes('kruising')));
+      const newest = await codes('kruising', 'newest');
+      assert.equal(newest.length, 26);
+      assert.match(String(newest[0]), /brug/, 'the newest first');
+    });
+
+    it('finds a rare word past the window, every match, in order', async () => {
+      const parklaan = await codes('Parklaan');
+      assert.equal(parklaan.length, 2, 'too few to fill a page among the first items: found through the index');
+      const input = MODERATION_SOURCES.find((source) => source.name === 'input')!;
+      assert.equal(await input.count(t.db, viewer, { search: 'Parklaan', now: NOW }), 2);
+      const bridge = await codes('brug');
+      assert.equal(bridge.length, 10, 'only the last ten name the bridge');
+      assert.deepEqual(await codes('nergens'), [], 'a word nobody wrote finds nothing');
+    });
+  });
+}
