@@ -642,10 +642,10 @@ export const submissionContacts = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    // A resident's contact history (services/moderation/item-context.ts) links input by address, with consent only.
-    index('submission_contacts_email_consent')
-      .on(sql`lower(${t.email})`)
-      .where(sql`${t.consentToContact}`),
+    // A resident's contact history (services/moderation/item-context.ts) links input by address,
+    // with consent only; a residents'-rights search (services/personal-data.ts) finds every
+    // address, with consent or without: one index serves both.
+    index('submission_contacts_email').on(sql`lower(${t.email})`),
   ],
 );
 

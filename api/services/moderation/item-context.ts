@@ -274,7 +274,7 @@ export async function inputHistory(db: Db, viewer: Viewer, submissionId: string)
     .where(eq(submissionContacts.submissionId, submissionId));
   if (!own?.email) return { kind: 'unlinked', reason: 'no_email' };
   if (!own.consent) return { kind: 'unlinked', reason: 'no_consent' };
-  // The index `submission_contacts_email_consent` holds exactly this expression and predicate.
+  // The index `submission_contacts_email` holds exactly this expression.
   const conditions = [
     sql`lower(${submissionContacts.email}) = lower(${own.email})`,
     eq(submissionContacts.consentToContact, true),
