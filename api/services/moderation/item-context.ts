@@ -165,7 +165,16 @@ export async function threadContext(db: Db, viewer: Viewer, postId: string): Pro
   };
 }
 
-/** For a long thread: the chain up to the root, the item's siblings, the item and its direct replies. */
+/** In a long thread, the replies to the same post shown on either side of the item. */
+export const SIBLINGS_AROUND = 5;
+/** In a long thread, the item's own replies shown (the first, in reading order). */
+export const REPLIES_SHOWN = 10;
+
+/**
+ * For a long thread: the chain up to the root, the item, the replies to the same post nearest
+ * to it and its first own replies. A thread of 2,000 replies to one post was listed whole here
+ * (1.1 MB and 1.2 s for the item page); the page says how many of how many it shows.
+ */
 function neighbourhood(
   rows: Array<{ post: StoredPost }>,
   current: StoredPost,
@@ -178,11 +187,11 @@ function neighbourhood(
     keep.add(parent.id);
     up = parent.parentExternalId;
   }
-  for (const { post } of rows) {
-    const sibling = post.parentExternalId === current.parentExternalId;
-    const reply = post.parentExternalId === current.externalId;
-    if (sibling || reply) keep.add(post.id);
-  }
+  const siblings = rows.filter(({ post }) => post.parentExternalId === current.parentExternalId);
+  const at = siblings.findIndex(({ post }) => post.id === current.id);
+  for (const { post } of siblings.slice(Math.max(0, at - SIBLINGS_AROUND), at + SIBLINGS_AROUND + 1)) keep.add(post.id);
+  const replies = rows.filter(({ post }) => post.parentExternalId === current.externalId);
+  for (const { post } of replies.slice(0, REPLIES_SHOWN)) keep.add(post.id);
   return rows.map((r) => r.post).filter((post) => keep.has(post.id));
 }
 

@@ -12,7 +12,12 @@ import {
 } from '../../../../api/db/schema.ts';
 import { importMastodonThread } from '../../../../api/services/social/mastodon.ts';
 import { importThread } from '../../../../api/services/social/threads.ts';
-import { threadContext, WHOLE_THREAD_LIMIT } from '../../../../api/services/moderation/item-context.ts';
+import {
+  REPLIES_SHOWN,
+  SIBLINGS_AROUND,
+  threadContext,
+  WHOLE_THREAD_LIMIT,
+} from '../../../../api/services/moderation/item-context.ts';
 import { mastodonAccount, mastodonStatus } from '../../../fixtures/social/payloads.ts';
 import { NOW, openTestApp, postJson, validAnswers, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
@@ -211,7 +216,7 @@ for (const target of databaseTargets()) {
       assert.match(english, /<strong>This post<\/strong>/);
     });
 
-    it('shows a long thread as the chain up to the root, the siblings and the replies, and says how much is left out', async () => {
+    it('shows a long thread as the chain up to the root, the nearest siblings and the first replies, and says how much is left out', async () => {
       // The root, then 50 replies to it; one of them has a reply of its own, which has one too.
       const descendants = Array.from({ length: WHOLE_THREAD_LIMIT + 10 }, (_, n) =>
         mastodonStatus(`8${String(n).padStart(3, '0')}`, {
@@ -239,9 +244,21 @@ for (const target of databaseTargets()) {
         [id('900'), id('8009'), id('9101'), id('9102')],
         'root, parent, the post (an only child) and its reply',
       );
-      const wide = await threadContext(t.db, moderatorView, id('8005'));
-      assert.equal(wide?.posts.length, 1 + WHOLE_THREAD_LIMIT + 10, 'the root and every sibling');
+      const wide = await threadContext(t.db, moderatorView, id('8020'));
+      assert.deepEqual(
+        wide?.posts.map((p) => p.id),
+        [id('900'), ...Array.from({ length: 2 * SIBLINGS_AROUND + 1 }, (_, n) => id(`80${15 + n}`))],
+        'the root and the nearest replies to it on either side, not all fifty',
+      );
       assert.equal(wide?.posts.filter((p) => p.current).length, 1);
+      const first = await threadContext(t.db, moderatorView, id('8000'));
+      assert.equal(first?.posts.length, 1 + 1 + SIBLINGS_AROUND, 'at the start: the root, the post, those after it');
+      const root = await threadContext(t.db, moderatorView, id('900'));
+      assert.deepEqual(
+        root?.posts.map((p) => p.id),
+        [id('900'), ...Array.from({ length: REPLIES_SHOWN }, (_, n) => id(`800${n}`))],
+        'the root and its first replies',
+      );
       const html = await detail(`/beheer/items/${id('9101')}`);
       assert.match(html, new RegExp(`u ziet 4 van de ${rows.length} berichten`));
       assert.equal(
