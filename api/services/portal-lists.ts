@@ -10,6 +10,7 @@
  * (an index-only walk of the entries before it), the page itself from the key onwards.
  */
 import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { cursorMicros, fromCursor } from './moderation/search.ts';
 import type { Consultation, Locale, PublishedSubmission } from '../../shared/contracts/public-content.ts';
 import type { Db } from '../db/client.ts';
 import { consultations, contentRevision, staffReplies, submissions } from '../db/schema.ts';
@@ -99,18 +100,17 @@ export async function readNewest(
   if (skip > 0) {
     // The first key of the page: the index holds (published_at, id), so this walks index
     // entries only, never rows.
+    // The key travels as microseconds: a Date keeps milliseconds, and a first key cut to them
+    // left that item off every page.
     const [first] = await db
-      .select({ publishedAt: submissions.publishedAt, id: submissions.id })
+      .select({ micros: cursorMicros(submissions.publishedAt), id: submissions.id })
       .from(submissions)
       .where(mine)
       .orderBy(desc(submissions.publishedAt), desc(submissions.id))
       .offset(skip)
       .limit(1);
-    if (!first?.publishedAt) return [];
-    where = and(
-      mine,
-      sql`(${submissions.publishedAt}, ${submissions.id}) <= (${first.publishedAt.toISOString()}::timestamptz, ${first.id}::uuid)`,
-    );
+    if (!first) return [];
+    where = and(mine, fromCursor(submissions.publishedAt, submissions.id, first, 'newest'));
   }
   const rows = await db
     .select()

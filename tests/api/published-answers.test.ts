@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { PublishedAnswersPage } from '../../shared/contracts/public-content.ts';
 import { consultations, staffReplies, submissions } from '../../api/db/schema.ts';
 import { listPublishedAnswers } from '../../api/services/published-answers.ts';
@@ -50,6 +50,19 @@ for (const target of databaseTargets()) {
       assert.equal(new Set(ids).size, 6);
       assert.deepEqual(beyond?.items, []);
       assert.equal(beyond?.total, 6);
+    });
+
+    it('pages without losing an item whose publication time has microseconds', async () => {
+      // PostgreSQL keeps microseconds, a JavaScript date milliseconds: a page's first key must not be cut.
+      await t.db.execute(sql`update submissions set published_at = published_at + interval '123 microseconds'
+        where published_at is not null`);
+      const ids: string[] = [];
+      for (let page = 1; page <= 3; page++) {
+        const result = await listPublishedAnswers(t.db, { consultationSlug: SLUG, page, pageSize: 2 });
+        ids.push(...result!.items.map((item) => item.id));
+      }
+      assert.equal(ids.length, 6);
+      assert.equal(new Set(ids).size, 6);
     });
 
     it('shows only published replies, and puts replies in the reader’s language first', async () => {

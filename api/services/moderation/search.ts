@@ -26,20 +26,29 @@ export function cursorMicros(createdAt: AnyPgColumn): SQL<string> {
   return sql<string>`(extract(epoch from ${createdAt}) * 1000000)::bigint::text`;
 }
 
+/** The cursor's moment, to the microsecond. */
+const momentOf = (cursor: QueueCursor) =>
+  sql`(timestamptz 'epoch' + ${cursor.micros}::bigint * interval '1 microsecond')`;
+
 /** Rows after (oldest first, least time left first) or before (newest first) the cursor. */
 export function afterCursor(createdAt: AnyPgColumn, id: AnyPgColumn, cursor: QueueCursor, order: QueueOrder): SQL {
-  const at = sql`(timestamptz 'epoch' + ${cursor.micros}::bigint * interval '1 microsecond')`;
   return order === 'newest'
-    ? sql`(${createdAt}, ${id}) < (${at}, ${cursor.id}::uuid)`
-    : sql`(${createdAt}, ${id}) > (${at}, ${cursor.id}::uuid)`;
+    ? sql`(${createdAt}, ${id}) < (${momentOf(cursor)}, ${cursor.id}::uuid)`
+    : sql`(${createdAt}, ${id}) > (${momentOf(cursor)}, ${cursor.id}::uuid)`;
+}
+
+/** Rows from the cursor's on, in the list's order: a page that starts at the cursor. */
+export function fromCursor(createdAt: AnyPgColumn, id: AnyPgColumn, cursor: QueueCursor, order: QueueOrder): SQL {
+  return order === 'newest'
+    ? sql`(${createdAt}, ${id}) <= (${momentOf(cursor)}, ${cursor.id}::uuid)`
+    : sql`(${createdAt}, ${id}) >= (${momentOf(cursor)}, ${cursor.id}::uuid)`;
 }
 
 /** Rows up to and including the cursor's, in the list's order: the other side of `afterCursor`. */
 export function upToCursor(createdAt: AnyPgColumn, id: AnyPgColumn, cursor: QueueCursor, order: QueueOrder): SQL {
-  const at = sql`(timestamptz 'epoch' + ${cursor.micros}::bigint * interval '1 microsecond')`;
   return order === 'newest'
-    ? sql`(${createdAt}, ${id}) >= (${at}, ${cursor.id}::uuid)`
-    : sql`(${createdAt}, ${id}) <= (${at}, ${cursor.id}::uuid)`;
+    ? sql`(${createdAt}, ${id}) >= (${momentOf(cursor)}, ${cursor.id}::uuid)`
+    : sql`(${createdAt}, ${id}) <= (${momentOf(cursor)}, ${cursor.id}::uuid)`;
 }
 
 /** Orders two items as the queue does: by time, then id. */
