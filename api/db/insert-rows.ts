@@ -8,7 +8,7 @@
  * columns, and a row costs one parameter per value given. The values are encoded by their
  * columns as drizzle's own insert encodes them, and JavaScript defaults (`$defaultFn`,
  * `$onUpdate`) of columns not given are applied as drizzle applies them, so a row stored
- * either way is the same (tests/unit/db/insert-rows.test.ts).
+ * either way is the same (tests/api/db/insert-rows.test.ts).
  */
 import { getTableColumns, getTableName, Param, SQL, sql, type Column } from 'drizzle-orm';
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';

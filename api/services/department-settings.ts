@@ -110,7 +110,7 @@ async function uses(db: Reader, organisationId: string): Promise<Map<string, Dep
   const out = new Map<string, DepartmentUse>();
   const add = (id: string, kind: keyof DepartmentUse, n: number) => {
     const use = out.get(id) ?? { ...NO_USE };
-    use[kind] = Math.min(use[kind] + n, USE_COUNT_LIMIT + 1);
+    use[kind] += n;
     out.set(id, use);
   };
   for (const [kind, table, column] of references) {
@@ -135,6 +135,8 @@ async function uses(db: Reader, organisationId: string): Promise<Map<string, Dep
       .where(eq(departments.organisationId, organisationId));
     for (const row of rows) if (Number(row.n) > 0) add(row.id, kind, Number(row.n));
   }
+  // Items routed come from two tables, each counted to one past the limit.
+  for (const use of out.values()) use.routedItems = Math.min(use.routedItems, USE_COUNT_LIMIT + 1);
   return out;
 }
 

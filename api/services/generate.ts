@@ -209,7 +209,8 @@ export async function generateItems(db: Db, options: GenerateOptions): Promise<G
   );
 
   // The audit log grows with the input, as it does in use: the arrival of every item, a
-  // moderator's decision on every decided one (the day after), and every answer.
+  // moderator's decision on every decided one (the day after), and every answer (none later
+  // than now: the newest entries are what the viewer shows first).
   // The decisions and answers are a moderator's: an account of the run's own, switched off
   // (no password, no role), so it names the entries without being anyone who can sign in.
   const [moderator] = rowsOf<{ id: string }>(
@@ -228,11 +229,11 @@ export async function generateItems(db: Db, options: GenerateOptions): Promise<G
         (s.created_at, 'resident', null::uuid, 'submission.received',
           jsonb_build_object('channel', s.channel, 'consultation', c.slug, 'published', false)),
         (case when s.review_state in ('needs_answer', 'published', 'answered', 'rejected')
-          then s.created_at + interval '1 day' end, 'staff', ${staff}, 'submission.decision',
+          then least(s.created_at + interval '1 day', ${now}::timestamptz) end, 'staff', ${staff}, 'submission.decision',
           jsonb_build_object(
             'decision', case s.review_state when 'rejected' then 'reject' when 'published' then 'publish' else 'needs_answer' end,
             'from', 'new', 'to', case s.review_state when 'answered' then 'needs_answer' else s.review_state::text end)),
-        (s.first_response_at, 'staff', ${staff}, 'submission.answered',
+        (case when s.first_response_at is not null then least(s.first_response_at, ${now}::timestamptz) end, 'staff', ${staff}, 'submission.answered',
           jsonb_build_object('language', s.language, 'from', 'needs_answer', 'to', 'answered', 'public', true))
       ) as e(at, actor, actor_id, action, details)
       where e.at is not null`,

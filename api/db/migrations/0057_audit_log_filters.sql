@@ -1,2 +1,2 @@
-CREATE INDEX "audit_log_action" ON "audit_log" USING btree ("action" text_pattern_ops,"at");--> statement-breakpoint
-CREATE INDEX "audit_log_actor" ON "audit_log" USING btree ("actor_id","at") WHERE "audit_log"."actor_id" is not null;
+CREATE INDEX IF NOT EXISTS "audit_log_action" ON "audit_log" USING btree ("action" text_pattern_ops,"at");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "audit_log_actor" ON "audit_log" USING btree ("actor_id","at") WHERE "audit_log"."actor_id" is not null;

@@ -1,3 +1,3 @@
-CREATE INDEX "social_posts_department" ON "social_posts" USING btree ("assigned_department_id") WHERE "social_posts"."assigned_department_id" is not null;--> statement-breakpoint
-CREATE INDEX "staff_replies_department" ON "staff_replies" USING btree ("department_id") WHERE "staff_replies"."department_id" is not null;--> statement-breakpoint
-CREATE INDEX "submissions_department" ON "submissions" USING btree ("assigned_department_id") WHERE "submissions"."assigned_department_id" is not null;
+CREATE INDEX IF NOT EXISTS "social_posts_department" ON "social_posts" USING btree ("assigned_department_id") WHERE "social_posts"."assigned_department_id" is not null;--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "staff_replies_department" ON "staff_replies" USING btree ("department_id") WHERE "staff_replies"."department_id" is not null;--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "submissions_department" ON "submissions" USING btree ("assigned_department_id") WHERE "submissions"."assigned_department_id" is not null;

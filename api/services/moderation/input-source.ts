@@ -116,7 +116,10 @@ const SEARCH_WINDOW = 2_000;
  * more. Walking the waiting items in order and testing each finds a common word at once, but
  * reads every waiting item for a word that is rare or absent (0.9 s at a million items, and
  * growing); the matches of a rare word come from the text indexes in milliseconds. A word
- * that matches more than this many answers is common enough for the walk to meet it soon.
+ * that matches more than this many answers is common enough for the walk to meet it soon —
+ * unless it is common in closed input and rare among the waiting items: that case still walks.
+ * Counting the matches among the waiting items instead cost a second for a common word (a
+ * join of all its matches), far more than the walk it would save.
  */
 async function fewMatches(db: Db, match: SQL): Promise<string[] | undefined> {
   const rows = await db

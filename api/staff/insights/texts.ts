@@ -270,7 +270,7 @@ export const nl = {
         ? 'Geen regels gevonden'
         : `Regels ${nlNumber(from)} tot en met ${nlNumber(to)} van ${more ? 'meer dan ' : ''}${nlNumber(total)}`,
     browseLimit: (limit: number) =>
-      `Hier bladert u door de nieuwste ${nlNumber(limit)} regels die bij de filters passen. Oudere regels vindt u door een periode te kiezen, of in de download.`,
+      `Hier bladert u door de nieuwste ${nlNumber(limit)} regels die bij de filters passen. Oudere regels vindt u door een periode te kiezen (ook voor de download).`,
     columns: {
       at: 'Wanneer',
       sentence: 'Wat er gebeurde',
@@ -479,7 +479,7 @@ export const en: Texts = {
         ? 'No entries found'
         : `Entries ${enNumber(from)} to ${enNumber(to)} of ${more ? 'more than ' : ''}${enNumber(total)}`,
     browseLimit: (limit) =>
-      `You are browsing the newest ${enNumber(limit)} entries that match the filters. Find older entries by choosing a period, or in the download.`,
+      `You are browsing the newest ${enNumber(limit)} entries that match the filters. Find older entries by choosing a period (for the download too).`,
     columns: {
       at: 'When',
       sentence: 'What happened',

@@ -13,6 +13,7 @@ import {
   saveDepartmentChange,
   type DepartmentSaveResult,
   type DepartmentUse,
+  USE_COUNT_LIMIT,
 } from '../../services/department-settings.ts';
 import {
   AUTHOR_DISPLAYS,
@@ -126,8 +127,19 @@ const Use = z.object({
   guidelines: z.number().int(),
   roles: z.number().int(),
   roleMappings: z.number().int(),
-  routedItems: z.number().int(),
-  answers: z.number().int(),
+  // Counted no further than one past USE_COUNT_LIMIT: a larger number means "more than" the limit.
+  routedItems: z
+    .number()
+    .int()
+    .openapi({
+      description: `Items routed to the department, counted up to ${USE_COUNT_LIMIT + 1} (more than ${USE_COUNT_LIMIT})`,
+    }),
+  answers: z
+    .number()
+    .int()
+    .openapi({
+      description: `Answers given for the department, counted up to ${USE_COUNT_LIMIT + 1} (more than ${USE_COUNT_LIMIT})`,
+    }),
 });
 const DepartmentsJson = z
   .object({

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
+import { rowsOf } from '../../../api/db/rows.ts';
 import { consultations, organisations, questions } from '../../../api/db/schema.ts';
 import { listQueue, MODERATION_SOURCES } from '../../../api/services/moderation/index.ts';
 import { NOW, openTestApp, type TestApp } from '../../support/app.ts';
@@ -66,6 +67,19 @@ for (const target of databaseTargets()) {
       assert.equal(await input.count(t.db, viewer, { search: 'Parklaan', now: NOW }), 2);
       const bridge = await codes('brug');
       assert.equal(bridge.length, 10, 'only the last ten name the bridge');
+      // The same items in the same order as testing every item in order gives, both ways.
+      const expected = async (direction: 'asc' | 'desc') =>
+        rowsOf<{ id: string }>(
+          await t.db.execute(sql`select s.id from submissions s join submission_answers a on a.submission_id = s.id
+            where s.follow_up_code like 'SEARCH-%' and a.value #>> '{}' like '%brug%'
+            order by s.created_at ${sql.raw(direction)}, s.id ${sql.raw(direction)}`),
+        ).map((row) => row.id);
+      const listed = async (order?: 'newest') =>
+        (await listQueue(t.db, viewer, { search: 'brug', now: NOW, limit: 26, ...(order ? { order } : {}) }))
+          .filter((item) => item.channel !== 'social')
+          .map((item) => item.id);
+      assert.deepEqual(await listed(), await expected('asc'));
+      assert.deepEqual(await listed('newest'), await expected('desc'));
       assert.deepEqual(await codes('nergens'), [], 'a word nobody wrote finds nothing');
     });
   });

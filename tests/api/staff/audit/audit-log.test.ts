@@ -147,7 +147,7 @@ for (const target of databaseTargets()) {
       assert.match(first, /Pagina 1 van 200/);
       assert.match(
         first,
-        /nieuwste 10\.000 regels die bij de filters passen\. Oudere regels vindt u door een periode te kiezen/,
+        /nieuwste 10\.000 regels die bij de filters passen\. Oudere regels vindt u door een periode te kiezen \(ook voor de download\)/,
       );
       assert.ok(first.includes('many-10010&quot;'), 'the newest first');
       const last = await (await get('/en/manage/audit/?action=department.added&page=500', admin.cookie)).text();
