@@ -117,6 +117,18 @@ for (const target of databaseTargets()) {
       assert.equal(new Set(seen).size, total);
     });
 
+    test('every response stays on exactly one page when publication times have microseconds', async () => {
+      // PostgreSQL keeps microseconds, a JavaScript date milliseconds: a page's first key must not be cut.
+      await t.db.execute(sql`update submissions set published_at = published_at + interval '123 microseconds'
+        where published_at is not null`);
+      const seen: string[] = [];
+      for (let n = 1; n <= Math.ceil(total / 10); n += 1) {
+        seen.push(...articleIds(await (await t.app.request(routes.responses('en', SLUG, n))).text()).map(String));
+      }
+      assert.equal(seen.length, total);
+      assert.equal(new Set(seen).size, total);
+    });
+
     test('page 1 under a number redirects to the address without one', async () => {
       const response = await t.app.request(`/consultaties/${SLUG}/reacties/1/`);
       assert.equal(response.status, 301);
