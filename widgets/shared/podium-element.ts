@@ -449,6 +449,20 @@ export class PodiumElement<Key extends string = never> extends ReactiveElement {
     return false;
   }
 
+  /**
+   * Settles once the widget shows what it has in its own language: while the English texts
+   * are still on their way the content is left out, and an update that finished meanwhile
+   * would let a caller (a host page, a test) look at a widget that is about to change.
+   */
+  override get updateComplete(): Promise<boolean> {
+    return super.updateComplete.then(async (done) => {
+      const entry = englishLoads.get(this.constructor);
+      if (entry === undefined || entry === true || this.locale === 'nl') return done;
+      await entry;
+      return super.updateComplete;
+    });
+  }
+
   protected override render(): TemplateResult {
     // tabindex=-1 on the wrapper: with delegatesFocus, a click on plain text in the widget
     // would otherwise move focus (and scroll) to the first field; now the click lands here.

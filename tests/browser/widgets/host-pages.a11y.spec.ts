@@ -111,5 +111,45 @@ test.describe('widget language in a host page', () => {
       await expectAxe(page, widget.tag, `${widget.tag} in English`);
       expect(pageErrors).toEqual([]);
     });
+
+    test(`${widget.tag}'s updateComplete settles only once it shows its English texts, however late they arrive`, async ({
+      page,
+      hostServer,
+    }) => {
+      // The English table is a chunk of its own, fetched on first use; here it arrives after
+      // the widget's data, as it can on a busy connection.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/widgets\/.*messages-en[^/]*\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await openHostPage(page, hostServer, { host: 'plain', widget, lang: 'en' });
+      const element = page.locator(widget.tag);
+      await expect
+        .poll(() => element.evaluate((el) => (el as Element & { loadState?: string }).loadState))
+        .not.toBe('loading');
+      await page.evaluate((tag) => {
+        const el = document.querySelector(tag) as Element & { updateComplete: Promise<unknown>; settled?: string };
+        void el.updateComplete.then(() => (el.settled = el.shadowRoot!.textContent ?? ''));
+      }, widget.tag);
+      await page.waitForTimeout(200);
+      expect(
+        await element.evaluate((el) => (el as Element & { settled?: string }).settled),
+        'settled while the texts were on their way',
+      ).toBeUndefined();
+      release();
+      await expect
+        .poll(() => element.evaluate((el) => (el as Element & { settled?: string }).settled))
+        .toContain(ENGLISH_LANDMARK[widget.tag]);
+    });
   }
 });
+
+/** A text each widget shows in English once its texts are in. */
+const ENGLISH_LANDMARK: Record<string, string> = {
+  'podium-submit': 'Send',
+  'podium-consultation': 'Give your opinion',
+  'podium-answers': 'Responses and answers',
+  'podium-thread': 'Resident A wrote on',
+};
