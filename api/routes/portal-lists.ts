@@ -1,11 +1,11 @@
 /**
  * The portal's growing lists, served into the built pages: a consultation's page (its
  * newest responses), its responses pages (`/consultaties/<slug>/reacties/` and `…/<n>/`,
- * English `/en/consultations/<slug>/responses/…`) and the home page (recently answered).
- * The build makes one shell per page and leaves the lists out (they grow with history);
- * these routes fill the shells' slots from the database with the same render functions
- * (shared/render/published-lists.ts), so published input shows at once, without a rebuild,
- * and without JavaScript.
+ * English `/en/consultations/<slug>/responses/…`), the home page (recently answered) and a
+ * mirrored conversation's page (its posts). The build makes one shell per page and leaves
+ * the lists out (they grow with history); these routes fill the shells' slots from the
+ * database with the same render functions (shared/render/published-lists.ts, thread.ts), so
+ * published input shows at once, without a rebuild, and without JavaScript.
  *
  * Caching: every answer carries an `ETag` and `Last-Modified` derived from the content
  * revision (it moves with every publication, answer, erasure) and the shell file, so a
@@ -26,6 +26,7 @@ import {
   renderRecentlyAnswered,
   renderResponsesList,
 } from '../../shared/render/published-lists.ts';
+import { renderThreadPosts } from '../../shared/render/thread.ts';
 import { routes } from '../../shared/urls.ts';
 import { currentBuild } from '../build/current-build.ts';
 import type { AppEnv } from '../http/app-env.ts';
@@ -37,6 +38,7 @@ import {
   readRecentlyAnswered,
   readResponsesPage,
 } from '../services/portal-lists.ts';
+import { readPublicThread } from '../services/social/public-mirror.ts';
 import { messagePage } from '../views/message-page.ts';
 import { fillSlot, loadShell } from '../views/page-shell.ts';
 import { responsesPage } from '../views/responses-page.ts';
@@ -75,6 +77,9 @@ export function portalListRoutes(options: Options): Hono<AppEnv> {
     );
     app.get(`${responses.replace('%3Aslug', ':slug')}:page/`, countedAsPage, (c, next) =>
       servedResponses(c, next, options, lang, c.req.param('slug') ?? '', c.req.param('page') ?? ''),
+    );
+    app.get(routes.conversation(lang, ':id').replace('%3Aid', ':id'), countedAsPage, (c, next) =>
+      servedConversation(c, next, options, lang, c.req.param('id') ?? ''),
     );
   }
   return app;
@@ -151,7 +156,11 @@ async function fileVersion(file: string | undefined): Promise<ShellVersion | und
   return found && { id: `${found.mtimeMs}-${found.size}`, mtimeMs: found.mtimeMs };
 }
 
-function notFound(c: Context<AppEnv>, lang: Locale, code: 'consultation_not_found' | 'responses_page_not_found') {
+function notFound(
+  c: Context<AppEnv>,
+  lang: Locale,
+  code: 'consultation_not_found' | 'responses_page_not_found' | 'thread_not_found',
+) {
   c.header('Cache-Control', 'no-cache');
   c.header('ETag', undefined);
   c.header('Last-Modified', undefined);
@@ -245,3 +254,30 @@ async function servedResponses(
     responsesPage({ shell, consultation: list.consultation, lang, page: list.page, pages: list.pages, content }),
   );
 }
+
+/** A mirrored thread's page: the built shell with the thread's posts as the public sees them now. */
+async function servedConversation(
+  c: Context<AppEnv>,
+  next: () => Promise<void>,
+  options: Options,
+  lang: Locale,
+  id: string,
+): Promise<Response | void> {
+  const siteDir = options.siteDir();
+  const path = routes.conversation(lang, id);
+  // Not built, or not a thread's address: the static files and the 404 answer.
+  if (!siteDir || !UUID.test(id)) return next();
+  const checked = await validators(c, siteDir, path);
+  const kept = keptPage(c, options.pages, checked);
+  if (kept) return kept;
+  const shell = await loadShell(siteDir, path);
+  // A build from before the posts were served has them in its files.
+  if (!shell || !hasSlot(shell, 'thread-posts')) return next();
+  const unchanged = notModified(c, checked);
+  if (unchanged) return unchanged;
+  const thread = await readPublicThread(c.get('db'), id);
+  if (!thread) return notFound(c, lang, 'thread_not_found');
+  return madePage(c, options.pages, checked, fillSlot(shell, 'thread-posts', renderThreadPosts(thread, lang, 3)));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -13,7 +13,8 @@
  * in the last 30 days, the others over the whole period. Channel: portal 6 in 10, widget 3,
  * social 1. Sentiment: no label on every 10th item, else positive/neutral/negative in turn.
  * Every answered item and every 4th published one has a published staff reply, after
- * `g % 20` days. One social post per 50 items in 10 mirrored threads. The audit log holds
+ * `g % 20` days. One social post per 50 items in 10 mirrored threads (four in five of them
+ * published, so they show on their thread's page). The audit log holds
  * what using Podium would have written: every item's arrival, a decision on every decided
  * one, every answer (about 2.3 entries per item).
  */
@@ -253,12 +254,14 @@ export async function generateItems(db: Db, options: GenerateOptions): Promise<G
     await timed(
       `social posts (${posts})`,
       sql`insert into social_posts (thread_id, external_id, position, content_html, content_text, sentiment, language,
-          posted_at, created_at, review_state)
+          posted_at, created_at, review_state, published_at)
         select t.id, ${`gen-${run}-p`}::text || g, g / 10 + 1, ${postHtml}::text, 'Mooi plan, maar let op de ' ||
             (array['${sql.raw(WORDS.join("','"))}'])[g % ${WORDS.length} + 1],
           (case when g % 10 = 0 then null else jsonb_build_object('label', (array['positive','neutral','negative'])[g % 3 + 1],
             'score', 0.5, 'confidence', 0.8, 'method', 'generated', 'at', ${now}::text) end),
-          'nl', pa, pa, (case when g % 5 = 0 then 'new' else 'published' end)::review_state
+          'nl', pa, pa, (case when g % 5 = 0 then 'new' else 'published' end)::review_state,
+          -- Published ones show on the portal (their thread's page), as a moderator's decision would.
+          (case when g % 5 = 0 then null else least(pa + interval '1 hour', ${now}::timestamptz) end)
         from (select g, ${sql.raw(`('${now}'::timestamptz - ((${posts} - g)::float8 / ${posts} * ${days}) * interval '1 day')`)} as pa
               from generate_series(1, ${posts}::int) as g) as p
         join social_threads t on t.external_id = ${`gen-${run}-`}::text || (g % 10)`,

@@ -14,7 +14,6 @@ import type {
   Organisation,
   PublishedSnapshot,
   PublishedSubmission,
-  PublishedThread,
 } from '../../shared/contracts/public-content.ts';
 import type { Db } from '../db/client.ts';
 import {
@@ -33,7 +32,6 @@ import { retentionPeriods, type RetentionKind } from './retention.ts';
 import { countPublishedBySlug } from './consultation-counts.ts';
 import { findAccessibilityStatement, listHouseRules } from './house-rules.ts';
 import { loadLogoInfo, offeredLanguages, storedTheme } from './organisation-settings.ts';
-import { readPublicThread } from './social/public-mirror.ts';
 import { listThreads } from './social/threads.ts';
 
 export async function buildPublishedSnapshot(db: Db, now: Date): Promise<PublishedSnapshot> {
@@ -61,7 +59,7 @@ export async function buildPublishedSnapshot(db: Db, now: Date): Promise<Publish
     responseCounts: await countPublishedBySlug(db),
     houseRules: await listHouseRules(db, org.id),
     accessibilityStatement: await findAccessibilityStatement(db, org.id),
-    threads: await listPublishedThreads(db),
+    threads: await listThreads(db),
     retention: Object.entries(await retentionPeriods(db, org.id)).map(([kind, days]) => ({
       kind: kind as RetentionKind,
       days,
@@ -174,16 +172,6 @@ export function publishedValue(
   value: AnswerValue,
 ): AnswerValue {
   return submission.screening?.fields.find((field) => field.question === questionKey)?.redacted ?? value;
-}
-
-/** Every mirrored thread that is served, pseudonymised for the public. */
-async function listPublishedThreads(db: Db): Promise<PublishedThread[]> {
-  const threads: PublishedThread[] = [];
-  for (const summary of await listThreads(db)) {
-    const thread = await readPublicThread(db, summary.id);
-    if (thread) threads.push({ ...thread, consultation: summary.consultation });
-  }
-  return threads;
 }
 
 /** Writes the snapshot atomically, so a build never reads half a file. */

@@ -6,7 +6,7 @@
 import { z } from '@hono/zod-openapi';
 import { EMAIL_MAX_LENGTH } from './email.ts';
 import { Locale, LocalizedText } from './localized-text.ts';
-import { SocialThread } from './social-thread.ts';
+import { SocialThreadSummary } from './social-thread.ts';
 import { InputText } from './input-text.ts';
 
 export { Locale, LocalizedText };
@@ -199,11 +199,6 @@ export const AccessibilityStatement = z
   .openapi('AccessibilityStatement');
 export type AccessibilityStatement = z.infer<typeof AccessibilityStatement>;
 
-export const PublishedThread = SocialThread.extend({
-  consultation: InputText.nullable().openapi({ description: 'Slug of the consultation it belongs to' }),
-}).openapi('PublishedThread');
-export type PublishedThread = z.infer<typeof PublishedThread>;
-
 export const RetentionPeriod = z
   .object({
     kind: z.enum(['contact_details', 'input_text', 'social_posts', 'audit_log', 'staff_sessions']),
@@ -252,8 +247,11 @@ export const PublishedSnapshot = z.object({
   responseCounts: z.record(InputText, z.number().int()),
   houseRules: z.array(HouseRule),
   accessibilityStatement: AccessibilityStatement.nullable(),
-  /** Mirrored social threads as the public sees them (private persons pseudonymised). */
-  threads: z.array(PublishedThread),
+  /**
+   * Mirrored social threads, counted and dated but without their posts: those grow with
+   * history, and the API serves them into the built pages (routes/portal-lists.ts).
+   */
+  threads: z.array(SocialThreadSummary),
   /** The organisation's retention periods, for the privacy statement. */
   retention: z.array(RetentionPeriod),
   /** Announcements published on the portal's news pages, newest first. */

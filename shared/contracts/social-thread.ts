@@ -173,6 +173,9 @@ export const SocialThreadSummary = z
     consultation: InputText.nullable().openapi({ description: 'Slug of the consultation it belongs to' }),
     topic: InputText.nullable().openapi({ description: 'Slug of the topic it belongs to' }),
     postCount: z.number().int().nonnegative().openapi({ description: 'Posts shown, the root included' }),
+    startedAt: DateTime.nullable().openapi({
+      description: 'When the first post shown was written; null while none is',
+    }),
     lastSyncedAt: DateTime.nullable(),
   })
   .openapi('SocialThreadSummary');

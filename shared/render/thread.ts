@@ -147,7 +147,7 @@ export function renderThreadPosts(thread: SocialThread, lang: Locale, headingLev
 }
 
 /** The introduction above a mirrored thread: where it comes from, how fresh, the original. */
-export function renderThreadIntro(thread: SocialThread, lang: Locale): Html {
+export function renderThreadIntro(thread: Pick<SocialThread, 'platform' | 'lastSyncedAt' | 'url'>, lang: Locale): Html {
   const m = textsFor(threadTexts, lang);
   const platform = m.platforms[thread.platform];
   const synced = thread.lastSyncedAt

@@ -9,10 +9,10 @@ import type {
   HouseRule,
   Locale,
   Organisation,
-  PublishedThread,
   RetentionPeriod,
   TopicSummary,
 } from '../../shared/contracts/public-content.ts';
+import type { SocialThreadSummary } from '../../shared/contracts/social-thread.ts';
 import { readSnapshot } from './snapshot.ts';
 
 export async function getOrganisation(): Promise<Organisation> {
@@ -47,8 +47,8 @@ export async function getHouseRules(): Promise<HouseRule[]> {
   return (await readSnapshot()).houseRules;
 }
 
-/** Mirrored social threads, pseudonymised (the API did that when it wrote the snapshot). */
-export async function getThreads(): Promise<PublishedThread[]> {
+/** Mirrored social threads, counted and dated; their posts are served into the pages. */
+export async function getThreads(): Promise<SocialThreadSummary[]> {
   return (await readSnapshot()).threads;
 }
 

@@ -369,14 +369,10 @@ for (const target of targets()) {
         assert.deepEqual(filesContaining([distDir], markers[path]), [], `${path}: not in the build's files`);
         assert.ok(served.includes(markers[path]), `${path}: on the portal's served pages`);
       }
-      for (const path of ['social' as const]) {
-        const hits = filesContaining([distDir], markers[path]);
-        assert.ok(hits.includes(snapshotPath(distDir)), `${path}: in the snapshot`);
-        assert.ok(
-          hits.some((file) => file.includes('site-builds') && file.endsWith('.html')),
-          `${path}: on a page of the portal`,
-        );
-      }
+      // A mirrored conversation's posts are served into its page as well.
+      const conversation = await (await app.request(routes.conversation('nl', social.threadId))).text();
+      assert.deepEqual(filesContaining([distDir], markers.social), [], "social: not in the build's files");
+      assert.ok(conversation.includes(markers.social), "social: on its conversation's served page");
     });
 
     it('erases through each way there is', async () => {
@@ -447,7 +443,12 @@ for (const target of targets()) {
       await previousBuildsRemoved();
       const builds = readdirSync(join(distDir, 'site-builds'));
       assert.equal(builds.length, 1, `only the live build is left: ${builds.join(', ')}`);
-      for (const page of [routes.responses('nl', SLUG), routes.consultation('nl', SLUG)]) {
+      const pages = [
+        routes.responses('nl', SLUG),
+        routes.consultation('nl', SLUG),
+        routes.conversation('nl', social.threadId),
+      ];
+      for (const page of pages) {
         const body = await (await app.request(page)).text();
         for (const path of MARKED) assert.ok(!body.includes(markers[path]), `${path}: not on ${page}`);
       }

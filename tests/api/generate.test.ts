@@ -9,6 +9,7 @@ import { eq, like, sql } from 'drizzle-orm';
 import { organisations, socialPosts, staffReplies, submissionAnswers, submissions } from '../../api/db/schema.ts';
 import { rowsOf } from '../../api/db/rows.ts';
 import { generateItems, type GenerateReport } from '../../api/services/generate.ts';
+import { listThreads } from '../../api/services/social/threads.ts';
 import { loadItems } from '../../api/services/insights/items.ts';
 import {
   countsOf,
@@ -130,10 +131,17 @@ for (const target of databaseTargets()) {
         .groupBy(submissions.reviewState);
       assert.deepEqual(Object.fromEntries(replies.map((r) => [r.state, r.n])), { answered: 60, published: 60 });
       const posts = await t.db
-        .select({ n: sql<number>`count(*)::int` })
+        .select({
+          n: sql<number>`count(*)::int`,
+          published: sql<number>`count(*) filter (where ${socialPosts.publishedAt} is not null)::int`,
+          waiting: sql<number>`count(*) filter (where ${socialPosts.reviewState} = 'new' and ${socialPosts.publishedAt} is null)::int`,
+        })
         .from(socialPosts)
         .where(like(socialPosts.externalId, `gen-${report.run}-p%`));
-      assert.equal(posts[0]!.n, 8);
+      // Post 5 waits for a decision; the other seven are on their thread's public page.
+      assert.deepEqual({ ...posts[0] }, { n: 8, published: 7, waiting: 1 });
+      const shown = (await listThreads(t.db)).reduce((sum, thread) => sum + thread.postCount, 0);
+      assert.ok(shown >= 7, `${shown} posts shown in the mirrored threads`);
     });
 
     it("keeps each item's first published reply time as the reply trigger would, without rewriting the items", async () => {

@@ -10,12 +10,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
-import { consultations, submissions } from '../../api/db/schema.ts';
+import { consultations, socialPosts, socialThreads, submissions } from '../../api/db/schema.ts';
 import { markContentChanged } from '../../api/services/content-revision.ts';
 import { findConsultation } from '../../api/services/consultations.ts';
+import { buildPublishedSnapshot } from '../../api/services/published-content.ts';
+import { readPublicThread } from '../../api/services/social/public-mirror.ts';
+import { listThreads } from '../../api/services/social/threads.ts';
 import type { Locale } from '../../shared/contracts/public-content.ts';
 import { html } from '../../shared/html/index.ts';
 import { responsesTitle } from '../../shared/render/published-lists.ts';
+import { renderThreadPosts } from '../../shared/render/thread.ts';
 import { otherLocale, routes } from '../../shared/urls.ts';
 import { NOW, openTestApp, type TestApp } from '../support/app.ts';
 import { databaseTargets } from '../support/databases.ts';
@@ -230,6 +234,71 @@ for (const target of databaseTargets()) {
     test('a consultation page that was not built is left to the static files (404)', async () => {
       const response = await t.app.request(routes.consultation('nl', 'fietsroute-stationsstraat'));
       assert.equal(response.status, 404);
+    });
+
+    test('a mirrored conversation’s page shows its posts as the public sees them, in the reader’s language', async () => {
+      const [thread] = await listThreads(t.db);
+      assert.ok(thread, 'the demo mirrors a thread');
+      const mirrored = (await readPublicThread(t.db, thread.id))!;
+      for (const lang of ['nl', 'en'] as const) {
+        await writeShell(siteDir, (l) => routes.conversation(l, thread.id), lang, 'Gesprek', ['thread-posts']);
+        const response = await t.app.request(routes.conversation(lang, thread.id));
+        assert.equal(response.status, 200);
+        assert.equal(response.headers.get('Cache-Control'), 'public, max-age=2');
+        const body = await response.text();
+        assert.doesNotMatch(body, /<p>built<\/p>/);
+        assert.ok(body.includes(String(renderThreadPosts(mirrored, lang, 3))), `${lang}: the thread as rendered`);
+        assert.match(body, lang === 'nl' ? /Inwoner A schreef op/ : /Resident A wrote on/);
+      }
+    });
+
+    test('the snapshot counts and dates each conversation as its page shows it, without its posts', async () => {
+      const snapshot = await buildPublishedSnapshot(t.db, NOW);
+      assert.ok(snapshot.threads.length > 0);
+      for (const summary of snapshot.threads) {
+        assert.equal('posts' in summary, false);
+        const shown = (await readPublicThread(t.db, summary.id))!.posts.filter((post) => !post.placeholder);
+        assert.equal(summary.postCount, shown.length, `${summary.id}: posts shown`);
+        const first = shown.map((post) => post.createdAt).sort()[0] ?? null;
+        assert.equal(summary.startedAt, first, `${summary.id}: its first post shown`);
+      }
+    });
+
+    test('a post taken down after the build leaves the conversation’s page at once, and a 304 before it', async () => {
+      const [thread] = await listThreads(t.db);
+      const path = routes.conversation('nl', thread!.id);
+      const first = await t.app.request(path);
+      const etag = first.headers.get('ETag')!;
+      assert.equal((await t.app.request(path, { headers: { 'If-None-Match': etag } })).status, 304);
+      const [post] = await t.db
+        .select({ id: socialPosts.id, text: socialPosts.contentText })
+        .from(socialPosts)
+        .where(
+          and(
+            eq(socialPosts.threadId, thread!.id),
+            sql`${socialPosts.publishedAt} is not null`,
+            sql`${socialPosts.parentExternalId} is not null`,
+          ),
+        )
+        .orderBy(socialPosts.position)
+        .limit(1);
+      assert.ok((await first.text()).includes(post!.text.slice(0, 30)));
+      await t.db.update(socialPosts).set({ publishedAt: null }).where(eq(socialPosts.id, post!.id));
+      await markContentChanged(t.db);
+      const after = await t.app.request(path, { headers: { 'If-None-Match': etag } });
+      assert.equal(after.status, 200);
+      assert.ok(!(await after.text()).includes(post!.text.slice(0, 30)), 'the post left the page');
+    });
+
+    test('a conversation removed after the build is a 404 in the reader’s language', async () => {
+      const [thread] = await listThreads(t.db);
+      await t.db.update(socialThreads).set({ removedAt: NOW }).where(eq(socialThreads.id, thread!.id));
+      await markContentChanged(t.db);
+      const response = await t.app.request(routes.conversation('en', thread!.id));
+      assert.equal(response.status, 404);
+      assert.match(await response.text(), /This conversation does not exist \(any more\)/);
+      const unknown = await t.app.request('/gesprekken/niet-een-gesprek/');
+      assert.equal(unknown.status, 404);
     });
   });
 }

@@ -12,7 +12,7 @@
  * once per interval by one of them (PostgreSQL server and PGlite alike).
  */
 import { createHash } from 'node:crypto';
-import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, isNull, lte, min, sql } from 'drizzle-orm';
 import type {
   MunicipalityAnswer,
   SocialMedia,
@@ -745,10 +745,16 @@ export async function listThreads(
   db: Db,
   filter: { consultation?: string; topic?: string } = {},
 ): Promise<SocialThreadSummary[]> {
+  // The posts a public mirror shows (`shown` above): counted and dated here, so the portal's
+  // list of conversations never reads a thread's posts.
   const shown = db
-    .select({ threadId: socialPosts.threadId, n: count().as('n') })
+    .select({
+      threadId: socialPosts.threadId,
+      n: count().as('n'),
+      startedAt: min(socialPosts.postedAt).as('started_at'),
+    })
     .from(socialPosts)
-    .where(and(isNull(socialPosts.deletedAt), isNotNull(socialPosts.publishedAt)))
+    .where(and(isNull(socialPosts.deletedAt), isNull(socialPosts.placeholder), isNotNull(socialPosts.publishedAt)))
     .groupBy(socialPosts.threadId)
     .as('shown');
   const conditions = [isNull(socialThreads.removedAt)];
@@ -771,6 +777,7 @@ export async function listThreads(
       consultation: consultations.slug,
       topic: topics.slug,
       posts: shown.n,
+      startedAt: shown.startedAt,
       rootIsPublicBody: rootAuthor.publicBody,
     })
     .from(socialThreads)
@@ -780,7 +787,7 @@ export async function listThreads(
     .leftJoin(rootAuthor, eq(rootAuthor.threadId, socialThreads.id))
     .where(and(...conditions))
     .orderBy(desc(socialThreads.createdAt));
-  return rows.map(({ thread, consultation, topic, posts, rootIsPublicBody }) => ({
+  return rows.map(({ thread, consultation, topic, posts, startedAt, rootIsPublicBody }) => ({
     id: thread.id,
     platform: thread.platform,
     // A root written by a resident (a mention that arrived by itself): its address names them.
@@ -789,6 +796,7 @@ export async function listThreads(
     consultation,
     topic,
     postCount: Number(posts ?? 0),
+    startedAt: startedAt ? new Date(startedAt).toISOString() : null,
     lastSyncedAt: thread.lastSyncedAt?.toISOString() ?? null,
   }));
 }

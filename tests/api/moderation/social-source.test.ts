@@ -86,7 +86,7 @@ for (const target of databaseTargets()) {
     const answersOf = async (postId: string) =>
       t.db.select().from(staffReplies).where(eq(staffReplies.socialPostId, postId));
 
-    it('shows the answer under the post in the thread API and the build snapshot, and stops the clock', async () => {
+    it('shows the answer under the post in the thread API, counts the post in the build snapshot, and stops the clock', async () => {
       const { threadId, reply } = await mirror('30');
       await publish(reply.id);
       const result = await answer(reply.id, 'Dank u.\n\nWe kijken naar het kruispunt.');
@@ -105,8 +105,10 @@ for (const target of databaseTargets()) {
           [opaquePostId(threadId, '301'), ['Dank u.\n\nWe kijken naar het kruispunt.']],
         ],
       );
-      const snapshot = JSON.stringify(await buildPublishedSnapshot(t.db, NOW));
-      assert.match(snapshot, /We kijken naar het kruispunt\./);
+      // The snapshot counts the thread's posts; their texts and answers are served into its page.
+      const snapshot = await buildPublishedSnapshot(t.db, NOW);
+      assert.equal(snapshot.threads.find((summary) => summary.id === threadId)?.postCount, 2);
+      assert.doesNotMatch(JSON.stringify(snapshot), /We kijken naar het kruispunt\./);
     });
 
     it('refuses an answer to a post that is waiting or rejected, and bad answers, storing nothing', async () => {
