@@ -5,6 +5,7 @@
  */
 import type { Locale } from '../../../shared/contracts/public-content.ts';
 import { formatDecimal as decimal, formatPercent as percent } from '../../../shared/format.ts';
+import * as counts from '../../../shared/texts/counts.ts';
 
 import type { NegativeComparison, NegativeTrend, ShareEstimate } from '../../services/insights/claims.ts';
 
@@ -268,7 +269,7 @@ export const nl = {
     caption: (from: number, to: number, total: number, more: boolean) =>
       total === 0
         ? 'Geen regels gevonden'
-        : `Regels ${nlNumber(from)} tot en met ${nlNumber(to)} van ${more ? 'meer dan ' : ''}${nlNumber(total)}`,
+        : `Regels ${nlNumber(from)} tot en met ${nlNumber(to)} van ${counts.nl.count(total, more)}`,
     browseLimit: (limit: number) =>
       `Hier bladert u door de nieuwste ${nlNumber(limit)} regels die bij de filters passen. Oudere regels vindt u door een periode te kiezen (ook voor de download).`,
     columns: {
@@ -477,7 +478,7 @@ export const en: Texts = {
     caption: (from, to, total, more) =>
       total === 0
         ? 'No entries found'
-        : `Entries ${enNumber(from)} to ${enNumber(to)} of ${more ? 'more than ' : ''}${enNumber(total)}`,
+        : `Entries ${enNumber(from)} to ${enNumber(to)} of ${counts.en.count(total, more)}`,
     browseLimit: (limit) =>
       `You are browsing the newest ${enNumber(limit)} entries that match the filters. Find older entries by choosing a period (for the download too).`,
     columns: {

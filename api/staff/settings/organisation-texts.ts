@@ -3,7 +3,7 @@
  */
 import type { SocialAuthorDisplay, SocialAutoPublish } from '../../db/schema.ts';
 import { USE_COUNT_LIMIT, type DepartmentAction, type DepartmentUse } from '../../services/department-settings.ts';
-import { formatDecimal } from '../../../shared/format.ts';
+import * as counts from '../../../shared/texts/counts.ts';
 import type { LogoProblem, OrganisationPart } from '../../services/organisation-settings.ts';
 import { shownRatio, type ThemeToken } from '../../../shared/theme.ts';
 
@@ -43,10 +43,8 @@ const nlDeptActions: Record<DepartmentAction, string> = {
 const enDeptActions: Record<DepartmentAction, string> = { added: 'added', renamed: 'renamed', removed: 'removed' };
 
 /** Counts that stop at the limit (services/department-settings.ts) read "more than" past it. */
-const nlCount = (n: number) =>
-  n > USE_COUNT_LIMIT ? `meer dan ${formatDecimal(USE_COUNT_LIMIT, 'nl')}` : formatDecimal(n, 'nl');
-const enCount = (n: number) =>
-  n > USE_COUNT_LIMIT ? `more than ${formatDecimal(USE_COUNT_LIMIT, 'en')}` : formatDecimal(n, 'en');
+const nlCount = (n: number) => counts.nl.count(Math.min(n, USE_COUNT_LIMIT), n > USE_COUNT_LIMIT);
+const enCount = (n: number) => counts.en.count(Math.min(n, USE_COUNT_LIMIT), n > USE_COUNT_LIMIT);
 
 const nlUse: Record<keyof DepartmentUse, (n: number) => string> = {
   consultations: (n) => (n === 1 ? '1 consultatie' : `${n} consultaties`),
