@@ -15,6 +15,7 @@ import {
   fieldError as kitFieldError,
   html,
   join,
+  nothing,
   raw,
   type Html,
 } from '../../../shared/html/index.ts';
@@ -90,6 +91,20 @@ export function navLinks(entries: readonly NavEntry[], className: string): Html 
       html`<li><a${attrs({ href: entry.href, 'aria-current': entry.current ? 'page' : undefined })}>${entry.label}</a></li>`,
   );
   return html`<ul class="${className}">${items}</ul>`;
+}
+
+/**
+ * The links of a list read in pages from a cursor (the inbox, the overdue view): back to the
+ * first page once past it, and on to the next while there is one. Nothing when neither applies.
+ */
+export function cursorPager(pager: {
+  label: string;
+  first?: { href: string; text: string } | undefined;
+  next?: { href: string; text: string } | undefined;
+}): Html {
+  const { label, first, next } = pager;
+  if (!first && !next) return nothing;
+  return html`<nav class="staff-paging" aria-label="${label}">${first ? html`<a href="${first.href}">${first.text}</a> ` : nothing}${next ? html`<a href="${next.href}" rel="next">${next.text}</a>` : nothing}</nav>`;
 }
 
 /** The text in the page language, Dutch when there is no translation; empty for no text. */

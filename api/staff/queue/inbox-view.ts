@@ -17,7 +17,16 @@ import { DECISIONS, supports } from '../../services/moderation/index.ts';
 import { webcarePaths } from '../webcare/paths.ts';
 import { clockHtml, clockMeta, shortcutStatus, type QueueWebcare } from '../webcare/view.ts';
 import * as webcareTexts from '../webcare/texts.ts';
-import { errorSummary, fieldError, hiddenFields, notice, pick, time, type FieldError } from '../kit/components.ts';
+import {
+  cursorPager,
+  errorSummary,
+  fieldError,
+  hiddenFields,
+  notice,
+  pick,
+  time,
+  type FieldError,
+} from '../kit/components.ts';
 import { formatDateTime } from '../kit/format.ts';
 import { staffPage, type PageSession } from '../kit/shell.ts';
 import { staffPaths } from './paths.ts';
@@ -341,9 +350,16 @@ ${meta(textsFor(queueTexts, lang).queue.received, time(item.createdAt, received)
     options.items.length === 0
       ? html`<p>${m.empty}</p>`
       : html`<ol class="staff-inbox-items" aria-label="${m.listLabel}">${join(rows, '\n')}</ol>`;
-  const paging =
-    (options.nextQuery !== undefined || options.paged) &&
-    html`<nav class="staff-paging" aria-label="${m.listHeading}">${options.paged ? html`<a href="${withQuery(staffPaths.queue(lang), firstPageQuery(options.listQuery))}">${m.first}</a> ` : nothing}${options.nextQuery !== undefined ? html`<a href="${withQuery(staffPaths.queue(lang), options.nextQuery)}" rel="next">${m.next}</a>` : nothing}</nav>`;
+  const paging = cursorPager({
+    label: m.listHeading,
+    first: options.paged
+      ? { href: withQuery(staffPaths.queue(lang), firstPageQuery(options.listQuery)), text: m.first }
+      : undefined,
+    next:
+      options.nextQuery !== undefined
+        ? { href: withQuery(staffPaths.queue(lang), options.nextQuery), text: m.next }
+        : undefined,
+  });
   const bulk =
     options.canDecide &&
     options.items.length > 0 &&

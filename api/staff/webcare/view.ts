@@ -17,7 +17,16 @@ import type { ResponseClock } from '../../services/webcare/clock.ts';
 import type { OverduePage } from '../../services/webcare/items.ts';
 import type { AssignmentChoices, RoutingRuleView } from '../../services/webcare/routing.ts';
 import { PLACEHOLDER_NAMES, type ReplyTemplate } from '../../services/webcare/templates.ts';
-import { errorSummary, fieldError, hiddenFields, notice, paragraphs, pick, time } from '../kit/components.ts';
+import {
+  cursorPager,
+  errorSummary,
+  fieldError,
+  hiddenFields,
+  notice,
+  paragraphs,
+  pick,
+  time,
+} from '../kit/components.ts';
 import type { FieldError } from '../kit/form-errors.ts';
 import { formatDateTime } from '../kit/format.ts';
 import { staffPage, type PageSession } from '../kit/shell.ts';
@@ -334,9 +343,11 @@ ${options.canAnswer && html`<p><a href="${webcarePaths.answer(lang, item.id)}">$
           '\n',
         )}</ol>`;
   const path = webcarePaths.overdue(lang);
-  const pager =
-    (page.next || options.later) &&
-    html`<nav class="staff-paging" aria-label="${m.overdue.pager}">${options.later ? html`<a href="${path}">${m.overdue.first}</a> ` : nothing}${page.next ? html`<a href="${path}?na=${page.next.micros}.${page.next.id}" rel="next">${m.overdue.next}</a>` : nothing}</nav>`;
+  const pager = cursorPager({
+    label: m.overdue.pager,
+    first: options.later ? { href: path, text: m.overdue.first } : undefined,
+    next: page.next ? { href: `${path}?na=${page.next.micros}.${page.next.id}`, text: m.overdue.next } : undefined,
+  });
   const body = html`<p>${m.overdue.intro}</p>
 <p>${m.overdue.count(page.total)}</p>
 ${list}
