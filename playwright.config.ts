@@ -4,7 +4,9 @@ import {
   browserTestEnv,
   CHROMIUM_PATH,
   JOURNEY_WEBCARE,
+  largeMunicipalityEnv,
   TEST_BASE_URL,
+  TEST_LARGE_BASE_URL,
   TEST_OIDC_ISSUER,
 } from './tests/support/browser-env.ts';
 import { startArguments } from './tests/support/start-command.ts';
@@ -66,6 +68,17 @@ export default defineConfig({
       cwd: root,
       env: { ...browserTestEnv(root), PODIUM_STAFF_PASSWORD: JOURNEY_WEBCARE.password },
       url: `${TEST_BASE_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 300_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    // A large municipality: the demo and thousands of generated items (journeys/large-municipality-*).
+    {
+      command: `"${process.execPath}" tests/support/large-municipality.ts && exec "${process.execPath}" ${startArguments().join(' ')}`,
+      cwd: root,
+      env: { ...largeMunicipalityEnv(root), PODIUM_STAFF_PASSWORD: JOURNEY_WEBCARE.password },
+      url: `${TEST_LARGE_BASE_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 300_000,
       stdout: 'pipe',

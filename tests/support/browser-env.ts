@@ -79,6 +79,35 @@ export function browserTestEnv(root: string): Record<string, string> {
 }
 
 /**
+ * A second Podium for the journeys of a large municipality: started as `npm start` starts it,
+ * on its own embedded database holding the demo and LARGE_MUNICIPALITY_ITEMS generated items
+ * (`podium generate`), on the port after the local Bluesky AppView's unless
+ * PODIUM_TEST_LARGE_PORT says otherwise.
+ */
+export const TEST_LARGE_PORT = Number(process.env.PODIUM_TEST_LARGE_PORT ?? TEST_BLUESKY_PORT + 1);
+export const TEST_LARGE_BASE_URL = `http://127.0.0.1:${TEST_LARGE_PORT}`;
+
+/**
+ * Enough for what only a large municipality meets: more overdue items than the overdue view
+ * shows at once (about one in twenty items) and more audit entries than the log browses (about
+ * 2.3 per item, against AUDIT_BROWSE_LIMIT's 10,000).
+ */
+export const LARGE_MUNICIPALITY_ITEMS = 5_000;
+
+export function largeMunicipalityEnv(root: string): Record<string, string> {
+  const base = join(process.env.PODIUM_TEST_DIR ?? join(root, '.podium-test'), 'large');
+  return {
+    ...browserTestEnv(root),
+    PODIUM_DATA_DIR: join(base, 'data'),
+    PODIUM_DIST_DIR: join(base, 'dist'),
+    PODIUM_SNAPSHOT: join(base, 'dist', 'snapshot.json'),
+    PODIUM_OPENAPI: join(base, 'dist', 'openapi.json'),
+    PODIUM_PUBLIC_URL: TEST_LARGE_BASE_URL,
+    PORT: String(TEST_LARGE_PORT),
+  };
+}
+
+/**
  * The staff account the journey specs log in with. It is made with `podium staff add`
  * before `podium start`, as an operator would (the CLI refuses while the server runs).
  */
