@@ -8,11 +8,12 @@ import type { MunicipalityAnswer, SocialMedia, SocialPost, SocialThread } from '
 export type ThreadNode = { post: SocialPost; parent: SocialPost | undefined; replies: ThreadNode[] };
 
 /** Posts as a tree in reading order; a reply whose parent is not in the thread hangs at the top. */
-export function threadTree(thread: Pick<SocialThread, 'posts'>): ThreadNode[] {
+export function threadTree(thread: Pick<SocialThread, 'posts'>, context = 0): ThreadNode[] {
   const byId = new Map(thread.posts.map((post) => [post.id, post]));
   const nodes = new Map<string, ThreadNode>();
   const roots: ThreadNode[] = [];
-  for (const post of thread.posts) {
+  // The first `context` posts are above a page's posts: parents to name, not posts to show.
+  for (const post of thread.posts.slice(context)) {
     const parent = post.parentId !== null ? byId.get(post.parentId) : undefined;
     const node: ThreadNode = { post, parent, replies: [] };
     nodes.set(post.id, node);

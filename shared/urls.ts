@@ -58,8 +58,8 @@ export const routes = {
   contact: (lang: Locale) => `${prefix(lang)}${segments[lang].contact}/`,
   /** Every mirrored social-media conversation. */
   conversations: (lang: Locale) => `${prefix(lang)}${segments[lang].conversations}/`,
-  conversation: (lang: Locale, id: string) =>
-    `${prefix(lang)}${segments[lang].conversations}/${encodeURIComponent(id)}/`,
+  conversation: (lang: Locale, id: string, page = 1) =>
+    `${prefix(lang)}${segments[lang].conversations}/${encodeURIComponent(id)}/${page > 1 ? `${page}/` : ''}`,
   /** The municipality's announcements, newest first; each at its own address; the Atom feed. */
   news: (lang: Locale) => `${prefix(lang)}${segments[lang].news}/`,
   newsItem: (lang: Locale, slug: string) => `${prefix(lang)}${segments[lang].news}/${encodeURIComponent(slug)}/`,

@@ -24,9 +24,12 @@ import {
   renderAllResponsesLink,
   renderNewestResponses,
   renderRecentlyAnswered,
+  renderPager,
   renderResponsesList,
+  responsesTitle,
 } from '../../shared/render/published-lists.ts';
-import { renderThreadPosts } from '../../shared/render/thread.ts';
+import { conversationTitle, renderThreadPosts } from '../../shared/render/thread.ts';
+import { html } from '../../shared/html/index.ts';
 import { routes } from '../../shared/urls.ts';
 import { currentBuild } from '../build/current-build.ts';
 import type { AppEnv } from '../http/app-env.ts';
@@ -38,10 +41,10 @@ import {
   readRecentlyAnswered,
   readResponsesPage,
 } from '../services/portal-lists.ts';
-import { readPublicThread } from '../services/social/public-mirror.ts';
+import { readPublicThreadPage } from '../services/social/public-mirror.ts';
 import { messagePage } from '../views/message-page.ts';
 import { fillSlot, loadShell } from '../views/page-shell.ts';
-import { responsesPage } from '../views/responses-page.ts';
+import { numberedPage } from '../views/numbered-page.ts';
 
 /** Short: a shared cache absorbs bursts, and a publication still shows within seconds. */
 export const PORTAL_LIST_CACHE_CONTROL = 'public, max-age=2';
@@ -78,8 +81,12 @@ export function portalListRoutes(options: Options): Hono<AppEnv> {
     app.get(`${responses.replace('%3Aslug', ':slug')}:page/`, countedAsPage, (c, next) =>
       servedResponses(c, next, options, lang, c.req.param('slug') ?? '', c.req.param('page') ?? ''),
     );
-    app.get(routes.conversation(lang, ':id').replace('%3Aid', ':id'), countedAsPage, (c, next) =>
-      servedConversation(c, next, options, lang, c.req.param('id') ?? ''),
+    const conversation = routes.conversation(lang, ':id').replace('%3Aid', ':id');
+    app.get(conversation, countedAsPage, (c, next) =>
+      servedConversation(c, next, options, lang, c.req.param('id') ?? '', '1'),
+    );
+    app.get(`${conversation}:page/`, countedAsPage, (c, next) =>
+      servedConversation(c, next, options, lang, c.req.param('id') ?? '', c.req.param('page') ?? ''),
     );
   }
   return app;
@@ -159,7 +166,7 @@ async function fileVersion(file: string | undefined): Promise<ShellVersion | und
 function notFound(
   c: Context<AppEnv>,
   lang: Locale,
-  code: 'consultation_not_found' | 'responses_page_not_found' | 'thread_not_found',
+  code: 'consultation_not_found' | 'responses_page_not_found' | 'thread_not_found' | 'thread_page_not_found',
 ) {
   c.header('Cache-Control', 'no-cache');
   c.header('ETag', undefined);
@@ -251,33 +258,68 @@ async function servedResponses(
     c,
     options.pages,
     checked,
-    responsesPage({ shell, consultation: list.consultation, lang, page: list.page, pages: list.pages, content }),
+    numberedPage({
+      shell,
+      lang,
+      page: list.page,
+      builtTitle: responsesTitle(list.consultation, lang, 1, 1),
+      title: responsesTitle(list.consultation, lang, list.page, list.pages),
+      path: (language, n) => routes.responses(language, list.consultation.slug, n),
+      slot: 'responses',
+      content,
+    }),
   );
 }
 
-/** A mirrored thread's page: the built shell with the thread's posts as the public sees them now. */
+/**
+ * A mirrored thread's page: the built shell with a page of the thread's posts as the public
+ * sees them now (THREAD_PAGE_SIZE shown posts to a page, the later ones at `…/<n>/`).
+ */
 async function servedConversation(
   c: Context<AppEnv>,
   next: () => Promise<void>,
   options: Options,
   lang: Locale,
   id: string,
+  pageParam: string,
 ): Promise<Response | void> {
-  const siteDir = options.siteDir();
-  const path = routes.conversation(lang, id);
   // Not built, or not a thread's address: the static files and the 404 answer.
+  const siteDir = options.siteDir();
   if (!siteDir || !UUID.test(id)) return next();
-  const checked = await validators(c, siteDir, path);
+  if (pageParam === '1' && c.req.path !== routes.conversation(lang, id)) {
+    return c.redirect(routes.conversation(lang, id), 301);
+  }
+  if (!PAGE_NUMBER.test(pageParam)) return notFound(c, lang, 'thread_page_not_found');
+  const firstPage = routes.conversation(lang, id);
+  const checked = await validators(c, siteDir, firstPage);
   const kept = keptPage(c, options.pages, checked);
   if (kept) return kept;
-  const shell = await loadShell(siteDir, path);
+  const shell = await loadShell(siteDir, firstPage);
   // A build from before the posts were served has them in its files.
   if (!shell || !hasSlot(shell, 'thread-posts')) return next();
   const unchanged = notModified(c, checked);
   if (unchanged) return unchanged;
-  const thread = await readPublicThread(c.get('db'), id);
-  if (!thread) return notFound(c, lang, 'thread_not_found');
-  return madePage(c, options.pages, checked, fillSlot(shell, 'thread-posts', renderThreadPosts(thread, lang, 3)));
+  const found = await readPublicThreadPage(c.get('db'), id, Number(pageParam));
+  if (found === 'past-end') return notFound(c, lang, 'thread_page_not_found');
+  if (!found) return notFound(c, lang, 'thread_not_found');
+  const { thread, context, page, pages } = found;
+  const content = html`${renderThreadPosts(thread, lang, 3, context)}
+${renderPager(lang, page, pages, (n) => routes.conversation(lang, id, n))}`;
+  return madePage(
+    c,
+    options.pages,
+    checked,
+    numberedPage({
+      shell,
+      lang,
+      page,
+      builtTitle: conversationTitle(thread, lang),
+      title: conversationTitle(thread, lang, page, pages),
+      path: (language, n) => routes.conversation(language, id, n),
+      slot: 'thread-posts',
+      content,
+    }),
+  );
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

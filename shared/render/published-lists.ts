@@ -60,23 +60,24 @@ export function pagerNumbers(page: number, pages: number): Array<number | 'gap'>
   return out;
 }
 
-function pager(lang: Locale, slug: string, page: number, pages: number): Html {
+/** The pager of a portal list paged by number (responses, a long conversation); nothing for one page. */
+export function renderPager(lang: Locale, page: number, pages: number, href: (n: number) => string): Html {
   if (pages <= 1) return nothing;
   const t = textsFor(responsesTexts, lang);
   const items = pagerNumbers(page, pages).map((n) =>
     n === 'gap'
       ? html`<li aria-hidden="true">…</li>`
       : html`<li><a${attrs({
-          href: routes.responses(lang, slug, n),
+          href: href(n),
           'aria-current': n === page ? 'page' : undefined,
           'aria-label': t.pageLabel(n),
         })}>${n}</a></li>`,
   );
   return html`<nav class="podium-pagination" aria-label="${t.pagination}">
 <ul>
-${page > 1 ? html`<li><a href="${routes.responses(lang, slug, page - 1)}" rel="prev">${t.previous}</a></li>` : nothing}
+${page > 1 ? html`<li><a href="${href(page - 1)}" rel="prev">${t.previous}</a></li>` : nothing}
 ${join(items, '\n')}
-${page < pages ? html`<li><a href="${routes.responses(lang, slug, page + 1)}" rel="next">${t.next}</a></li>` : nothing}
+${page < pages ? html`<li><a href="${href(page + 1)}" rel="next">${t.next}</a></li>` : nothing}
 </ul>
 </nav>`;
 }
@@ -89,7 +90,7 @@ export function renderResponsesList(list: ResponsesListPage): Html {
   return html`<h2>${list.total > 0 ? t.summary(list.from, list.to, list.total) : m.publishedHeading(0)}</h2>
 ${submissionsHtml(list.items, c, lang)}
 ${list.total === 0 ? html`<p>${m.noPublished}</p>` : nothing}
-${pager(lang, c.slug, list.page, list.pages)}`;
+${renderPager(lang, list.page, list.pages, (n) => routes.responses(lang, c.slug, n))}`;
 }
 
 /** The newest responses on a consultation's own page, under a heading with their count. */

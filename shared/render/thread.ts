@@ -21,7 +21,7 @@ import {
   threadTree,
   type ThreadNode,
 } from '../thread-view.ts';
-import { attrs, html, join, nothing, paragraphs, raw, time, withMarkup, type Html } from '../html/index.ts';
+import { attrs, html, join, localized, nothing, paragraphs, raw, time, withMarkup, type Html } from '../html/index.ts';
 
 type ThreadMessages = threadTexts.Texts;
 
@@ -128,9 +128,11 @@ function renderAnswer(
 /**
  * The posts as nested lists: a reply sits in a list inside the post it answers, so
  * assistive technology announces the nesting level. The municipality's answers to a post
- * come first in that list, directly under the post.
+ * come first in that list, directly under the post. On a page of a long thread, the first
+ * `context` posts are above the page: a reply to one of them starts the page's list and says
+ * whom it answers.
  */
-export function renderThreadPosts(thread: SocialThread, lang: Locale, headingLevel = 3): Html {
+export function renderThreadPosts(thread: SocialThread, lang: Locale, headingLevel = 3, context = 0): Html {
   const answers = (post: SocialPost): Html[] =>
     answersTo(post).map((answer) => html`<li>${renderAnswer(answer, post, thread, lang, headingLevel)}</li>`);
   const list = (nodes: ThreadNode[], above?: SocialPost): Html => {
@@ -143,7 +145,19 @@ export function renderThreadPosts(thread: SocialThread, lang: Locale, headingLev
     ];
     return items.length === 0 ? nothing : html`<ol class="podium-thread__posts">${items}</ol>`;
   };
-  return list(threadTree(thread));
+  return list(threadTree(thread, context));
+}
+
+/** A mirrored conversation's title: the one staff gave it, else its platform's; with the page when it has several. */
+export function conversationTitle(
+  thread: Pick<SocialThread, 'title' | 'platform'>,
+  lang: Locale,
+  page = 1,
+  pages = 1,
+): string {
+  const m = textsFor(threadTexts, lang);
+  const title = thread.title ? localized(thread.title, lang).value : m.untitled(m.platforms[thread.platform]);
+  return pages > 1 ? m.titlePage(title, page, pages) : title;
 }
 
 /** The introduction above a mirrored thread: where it comes from, how fresh, the original. */

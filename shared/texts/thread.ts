@@ -13,6 +13,7 @@ export const nl = {
   conversationLink: (platform: string, posts: number) =>
     `${platform}, ${posts === 1 ? '1 bericht' : `${posts} berichten`}`,
   untitled: (platform: string) => `Gesprek op ${platform}`,
+  titlePage: (title: string, page: number, pages: number) => `${title}, pagina ${page} van ${pages}`,
   mirrored: (platform: string) =>
     `Dit gesprek staat op ${platform}. Podium laat het hier zien, zonder de namen van inwoners. Inwoners heten hier Inwoner A, Inwoner B, enzovoort.`,
   lastSynced: (date: string) => `Laatst bijgewerkt: ${date}.`,
@@ -61,6 +62,7 @@ export const en: Texts = {
     'The municipality also asked for responses on social media. Those conversations are here, so everyone can read them.',
   conversationLink: (platform: string, posts: number) => `${platform}, ${posts === 1 ? '1 post' : `${posts} posts`}`,
   untitled: (platform: string) => `Conversation on ${platform}`,
+  titlePage: (title: string, page: number, pages: number) => `${title}, page ${page} of ${pages}`,
   mirrored: (platform: string) =>
     `This conversation is on ${platform}. Podium shows it here without the names of residents, who are called Resident A, Resident B and so on.`,
   lastSynced: (date: string) => `Last updated: ${date}.`,

@@ -15,11 +15,13 @@ import { markContentChanged } from '../../api/services/content-revision.ts';
 import { findConsultation } from '../../api/services/consultations.ts';
 import { buildPublishedSnapshot } from '../../api/services/published-content.ts';
 import { readPublicThread } from '../../api/services/social/public-mirror.ts';
-import { listThreads } from '../../api/services/social/threads.ts';
+import { importThread, listThreads } from '../../api/services/social/threads.ts';
 import type { Locale } from '../../shared/contracts/public-content.ts';
 import { html } from '../../shared/html/index.ts';
 import { responsesTitle } from '../../shared/render/published-lists.ts';
-import { renderThreadPosts } from '../../shared/render/thread.ts';
+import { conversationTitle, renderThreadPosts } from '../../shared/render/thread.ts';
+import { importMastodonThread } from '../../api/services/social/mastodon.ts';
+import { MASTODON_ORIGIN, mastodonAccount, mastodonStatus } from '../fixtures/social/payloads.ts';
 import { otherLocale, routes } from '../../shared/urls.ts';
 import { NOW, openTestApp, type TestApp } from '../support/app.ts';
 import { databaseTargets } from '../support/databases.ts';
@@ -299,6 +301,105 @@ for (const target of databaseTargets()) {
       assert.match(await response.text(), /This conversation does not exist \(any more\)/);
       const unknown = await t.app.request('/gesprekken/niet-een-gesprek/');
       assert.equal(unknown.status, 404);
+    });
+
+    test('a long conversation is read a hundred posts to a page, each post on one page as the whole thread shows it', async () => {
+      const rootId = '880000';
+      const residents = ['anna', 'bram', 'cees', 'dirk', 'eva', 'fien', 'gijs'];
+      const descendants = Array.from({ length: 230 }, (_, index) => {
+        const i = index + 1;
+        // Hans writes once, on page 1; post 150, on page 2, names him.
+        const who = i === 3 ? 'hans' : residents[i % residents.length]!;
+        const mentioned = i === 150 ? 'hans' : undefined;
+        return mastodonStatus(`${rootId}${i}`, {
+          // Every fifth answers the reply before it, the others the root.
+          in_reply_to_id: i % 5 === 0 ? `${rootId}${i - 1}` : rootId,
+          account: mastodonAccount(who),
+          created_at: new Date(Date.UTC(2026, 10, 20, 9, i)).toISOString(),
+          url: `${MASTODON_ORIGIN}/@${who}/${rootId}${i}`,
+          content: mentioned
+            ? `<p><a href="${MASTODON_ORIGIN}/@${mentioned}">@${mentioned}</a> eens, bericht ${i}.</p>`
+            : `<p>Bericht ${i} van ${who}.</p>`,
+          mentions: mentioned
+            ? [
+                {
+                  id: `acc-${mentioned}`,
+                  username: mentioned,
+                  acct: mentioned,
+                  url: `${MASTODON_ORIGIN}/@${mentioned}`,
+                },
+              ]
+            : [],
+        });
+      });
+      const imported = importMastodonThread(
+        { status: mastodonStatus(rootId), context: { ancestors: [], descendants } },
+        { ownAccounts: ['gemeente@social.gemeente.example'] },
+      );
+      const [consultation] = await t.db.select().from(consultations).where(eq(consultations.slug, SLUG));
+      const { threadId } = await importThread(t.db, {
+        organisationId: consultation!.organisationId,
+        thread: imported,
+        consultationId: consultation!.id,
+        live: false,
+        now: NOW,
+      });
+      // Published, but post 119 (whose reply 120 is published): it holds its place empty.
+      await t.db
+        .update(socialPosts)
+        .set({ publishedAt: NOW, reviewState: 'published' })
+        .where(
+          and(
+            eq(socialPosts.threadId, threadId),
+            sql`${socialPosts.publishedAt} is null`,
+            sql`${socialPosts.externalId} <> ${`${rootId}119`}`,
+          ),
+        );
+      await markContentChanged(t.db);
+      const summary = (await listThreads(t.db)).find((thread) => thread.id === threadId)!;
+      assert.equal(summary.postCount, 230);
+      for (const lang of ['nl', 'en'] as const) {
+        await writeShell(siteDir, (l) => routes.conversation(l, threadId), lang, conversationTitle(summary, lang), [
+          'thread-posts',
+        ]);
+      }
+      const articles = (body: string) => body.match(/<article class="podium-post[^"]*">[\s\S]*?<\/article>/g) ?? [];
+
+      // The last page read first: letters still go by the whole thread's reading order.
+      const pages: string[] = [];
+      for (const n of [3, 1, 2]) {
+        const response = await t.app.request(routes.conversation('nl', threadId, n));
+        assert.equal(response.status, 200, `page ${n}`);
+        pages[n - 1] = await response.text();
+      }
+      assert.match(pages[0]!, /^(?:(?!Inwoner [B-Z] schreef)[\s\S])*Inwoner A schreef op/, 'the first resident is A');
+      const whole = String(renderThreadPosts((await readPublicThread(t.db, threadId))!, 'nl', 3));
+      assert.deepEqual(pages.flatMap(articles), articles(whole), 'every post once, as the whole thread shows it');
+      assert.equal(articles(pages[2]!).length, 30);
+      assert.match(pages[1]!, /Inwoner [A-G] schreef op/);
+      assert.match(pages[1]!, /podium-post--placeholder/, 'the withheld post holds its place');
+      assert.match(pages[0]!, /<title>Gesprek op Mastodon, pagina 1 van 3 – Podium/);
+      assert.match(pages[1]!, /<title>Gesprek op Mastodon, pagina 2 van 3 – Podium/);
+      assert.match(pages[1]!, new RegExp(`rel="canonical" href="http://localhost/gesprekken/${threadId}/2/"`));
+      assert.match(pages[1]!, new RegExp(`href="/en/conversations/${threadId}/2/" hreflang="en"`));
+      assert.match(pages[1]!, new RegExp(`<a href="/gesprekken/${threadId}/3/" rel="next">`));
+
+      const english = await (await t.app.request(routes.conversation('en', threadId, 2))).text();
+      assert.match(english, /<title>Conversation on Mastodon, page 2 of 3 – Podium/);
+      assert.match(english, /Resident [A-G] wrote on/);
+
+      const redirect = await t.app.request(`/gesprekken/${threadId}/1/`);
+      assert.equal(redirect.status, 301);
+      assert.equal(redirect.headers.get('Location'), `/gesprekken/${threadId}/`);
+      for (const path of [
+        `/gesprekken/${threadId}/4/`,
+        `/gesprekken/${threadId}/0/`,
+        `/gesprekken/${threadId}/twee/`,
+      ]) {
+        const response = await t.app.request(path);
+        assert.equal(response.status, 404, path);
+        assert.match(await response.text(), /Deze pagina van het gesprek bestaat niet/, path);
+      }
     });
   });
 }

@@ -94,6 +94,12 @@ export const TEST_LARGE_BASE_URL = `http://127.0.0.1:${TEST_LARGE_PORT}`;
  */
 export const LARGE_MUNICIPALITY_ITEMS = 5_000;
 
+/** The large municipality's much-discussed conversation: three pages of a hundred posts. */
+export const LONG_CONVERSATION = {
+  replies: 250,
+  title: { nl: 'Veel besproken: de nieuwe parkeerregels', en: 'Much discussed: the new parking rules' },
+} as const;
+
 export function largeMunicipalityEnv(root: string): Record<string, string> {
   const base = join(process.env.PODIUM_TEST_DIR ?? join(root, '.podium-test'), 'large');
   return {

@@ -1,15 +1,19 @@
 /**
  * Before the large municipality's server starts (playwright.config.ts): the demo and the
  * journeys' colleagues, as for the demo server (journey-accounts.ts), and then the generated
- * input of a large municipality (`podium generate`), once: a rerun on the same data
- * directory finds it there and adds none.
+ * input of a large municipality (`podium generate`) and a much-discussed mirrored
+ * conversation, once: a rerun on the same data directory finds them there and adds none.
  */
-import { like } from 'drizzle-orm';
+import { and, eq, isNull, like } from 'drizzle-orm';
 import { loadConfig } from '../../api/config.ts';
-import { consultations } from '../../api/db/schema.ts';
+import type { Db } from '../../api/db/client.ts';
+import { consultations, socialPosts, socialThreads } from '../../api/db/schema.ts';
 import { openConfiguredDatabase } from '../../api/server.ts';
 import { generateItems } from '../../api/services/generate.ts';
-import { LARGE_MUNICIPALITY_ITEMS } from './browser-env.ts';
+import { importMastodonThread } from '../../api/services/social/mastodon.ts';
+import { importThread } from '../../api/services/social/threads.ts';
+import { MASTODON_ORIGIN, mastodonAccount, mastodonStatus } from '../fixtures/social/payloads.ts';
+import { LARGE_MUNICIPALITY_ITEMS, LONG_CONVERSATION } from './browser-env.ts';
 
 await import('./journey-accounts.ts');
 const database = await openConfiguredDatabase(loadConfig());
@@ -22,9 +26,48 @@ try {
   if (generated.length === 0) {
     const report = await generateItems(database.db, { items: LARGE_MUNICIPALITY_ITEMS });
     console.log(`Generated ${report.submissions} items in ${report.consultations.length} consultations.`);
+    await mirrorLongConversation(database.db);
+    console.log(`Mirrored a conversation of ${LONG_CONVERSATION.replies} replies.`);
   } else {
     console.log('The generated items are in place.');
   }
 } finally {
   await database.close();
+}
+
+/**
+ * A much-discussed conversation, mirrored and published: more replies than one page of the
+ * portal shows, some answering each other, from a handful of residents.
+ */
+async function mirrorLongConversation(db: Db): Promise<void> {
+  const rootId = '990000';
+  const residents = ['anna', 'bram', 'cees', 'dirk', 'eva', 'fien', 'gijs'];
+  const descendants = Array.from({ length: LONG_CONVERSATION.replies }, (_, index) => {
+    const i = index + 1;
+    const who = residents[i % residents.length]!;
+    return mastodonStatus(`${rootId}${i}`, {
+      in_reply_to_id: i % 5 === 0 ? `${rootId}${i - 1}` : rootId,
+      account: mastodonAccount(who),
+      created_at: new Date(Date.now() - (LONG_CONVERSATION.replies - i) * 60_000).toISOString(),
+      url: `${MASTODON_ORIGIN}/@${who}/${rootId}${i}`,
+      content: `<p>Reactie ${i} over de parkeerregels.</p>`,
+    });
+  });
+  const thread = importMastodonThread(
+    { status: mastodonStatus(rootId), context: { ancestors: [], descendants } },
+    { ownAccounts: ['gemeente@social.gemeente.example'] },
+  );
+  const [consultation] = await db.select().from(consultations).where(eq(consultations.slug, 'parkeren-centrum'));
+  const { threadId } = await importThread(db, {
+    organisationId: consultation!.organisationId,
+    thread,
+    consultationId: consultation!.id,
+    live: false,
+    now: new Date(),
+  });
+  await db.update(socialThreads).set({ title: LONG_CONVERSATION.title }).where(eq(socialThreads.id, threadId));
+  await db
+    .update(socialPosts)
+    .set({ publishedAt: new Date(), reviewState: 'published' })
+    .where(and(eq(socialPosts.threadId, threadId), isNull(socialPosts.publishedAt)));
 }

@@ -17,12 +17,13 @@
  * reads): images are served by Podium (mirror-media.ts), other media are described only.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { SocialAuthor, SocialMention, SocialPost, SocialThread } from '../../../shared/contracts/social-thread.ts';
 import type { Db } from '../../db/client.ts';
-import { organisations, socialThreads, type SocialAuthorDisplay } from '../../db/schema.ts';
+import { rowsOf } from '../../db/rows.ts';
+import { organisations, socialPosts, socialThreads, type SocialAuthorDisplay } from '../../db/schema.ts';
 import { mentionMarker } from '../../../shared/render/thread.ts';
-import { readThread } from './threads.ts';
+import { readThread, readThreadPart, threadAuthors } from './threads.ts';
 import { mirroredMedia } from './mirror-media.ts';
 
 /** The public id of a post whose platform id may name its author: opaque, stable per thread. */
@@ -94,6 +95,11 @@ export function mirrorWithPseudonyms(
   thread: SocialThread,
   display: SocialAuthorDisplay = 'pseudonym',
   assignedBefore: Readonly<Record<string, string>> = {},
+  /**
+   * The authors of the whole thread in reading order (threads.ts `threadAuthors`), when
+   * `thread` holds a stretch of it: letters and mentions then come out as for the whole.
+   */
+  threadAuthors?: ReadonlyArray<{ author: SocialAuthor; postId: string }>,
 ): MirrorWithPseudonyms {
   // Whoever wrote it, no media address of the platform reaches the reader (mirror-media.ts).
   const withServedMedia = (post: SocialPost): SocialPost['media'] =>
@@ -131,7 +137,8 @@ export function mirrorWithPseudonyms(
   };
   // Keyed on the handle (or name), so the same person gets the same letter throughout.
   const keyOf = (author: SocialAuthor, postId: string) => author.handle ?? author.displayName ?? `post:${postId}`;
-  const authors = thread.posts.flatMap((post) => (post.author ? [{ author: post.author, postId: post.id }] : []));
+  const authors =
+    threadAuthors ?? thread.posts.flatMap((post) => (post.author ? [{ author: post.author, postId: post.id }] : []));
   /** The thread's author a mention names, matched by profile address or handle. */
   const authorOf = (mention: SocialMention) =>
     authors.find(
@@ -239,9 +246,13 @@ export async function pseudonymsOf(db: Pick<Db, 'select'>, threadId: string): Pr
  * from now on. New letters are given under a lock on the thread's row, so two readers at the
  * same moment never give one letter to two people.
  */
-export async function mirrorThread(db: Db, thread: SocialThread): Promise<SocialThread> {
+export async function mirrorThread(
+  db: Db,
+  thread: SocialThread,
+  authors?: Parameters<typeof mirrorWithPseudonyms>[3],
+): Promise<SocialThread> {
   const display = await authorDisplayOf(db, thread.id);
-  const first = mirrorWithPseudonyms(thread, display, await pseudonymsOf(db, thread.id));
+  const first = mirrorWithPseudonyms(thread, display, await pseudonymsOf(db, thread.id), authors);
   if (Object.keys(first.assigned).length === 0) return first.thread;
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -250,7 +261,7 @@ export async function mirrorThread(db: Db, thread: SocialThread): Promise<Social
       .where(eq(socialThreads.id, thread.id))
       .for('update');
     const before = row?.pseudonyms ?? {};
-    const { thread: mirrored, assigned } = mirrorWithPseudonyms(thread, display, before);
+    const { thread: mirrored, assigned } = mirrorWithPseudonyms(thread, display, before, authors);
     if (Object.keys(assigned).length > 0) {
       await tx
         .update(socialThreads)
@@ -286,4 +297,53 @@ export async function forgetPseudonym(tx: Pick<Db, 'select' | 'update'>, threadI
 export async function readPublicThread(db: Db, threadId: string): Promise<SocialThread | undefined> {
   const thread = await readThread(db, threadId);
   return thread && mirrorThread(db, thread);
+}
+
+/** Shown posts per page of a mirrored conversation on the portal. */
+export const THREAD_PAGE_SIZE = 100;
+
+export type PublicThreadPage = {
+  /** The page's posts, after `context` posts above them that only say whom a reply answers. */
+  thread: SocialThread;
+  context: number;
+  page: number;
+  pages: number;
+};
+
+/**
+ * A page of a thread as published: its shown posts in reading order, THREAD_PAGE_SIZE to a
+ * page, with what the mirror needs of the rest (the posts above them, the thread's authors),
+ * so a page costs the same in a thread of twenty thousand posts as in one of twenty.
+ * Undefined when there is no such thread; `past-end` when the thread has fewer pages.
+ */
+export async function readPublicThreadPage(
+  db: Db,
+  threadId: string,
+  page: number,
+): Promise<PublicThreadPage | 'past-end' | undefined> {
+  const size = THREAD_PAGE_SIZE;
+  const positionAt = (rank: number) =>
+    sql`(select p.position from ${socialPosts} p where p.thread_id = ${threadId} and p.published_at is not null
+      and p.deleted_at is null and p.placeholder is null order by p.position offset ${rank} limit 1)`;
+  const [bounds] = rowsOf<{ shown: number; after: number | null; up_to: number | null }>(
+    await db.execute(sql`select
+      (select count(*)::int from ${socialPosts} p where p.thread_id = ${threadId} and p.published_at is not null
+        and p.deleted_at is null and p.placeholder is null) as shown,
+      ${page > 1 ? positionAt((page - 1) * size - 1) : sql`null::int`} as after,
+      ${positionAt(page * size - 1)} as up_to`),
+  );
+  const pages = Math.max(1, Math.ceil(Number(bounds?.shown ?? 0) / size));
+  if (page > pages) {
+    const [thread] = await db
+      .select({ id: socialThreads.id })
+      .from(socialThreads)
+      .where(and(eq(socialThreads.id, threadId), isNull(socialThreads.removedAt)));
+    return thread ? 'past-end' : undefined;
+  }
+  // The last page runs to the thread's end; every other one up to its last shown post.
+  const range = { after: bounds?.after ?? undefined, upTo: page < pages ? (bounds?.up_to ?? undefined) : undefined };
+  const part = await readThreadPart(db, threadId, range);
+  if (!part) return undefined;
+  const authors = pages > 1 ? await threadAuthors(db, threadId) : undefined;
+  return { thread: await mirrorThread(db, part.thread, authors), context: part.context, page, pages };
 }

@@ -578,10 +578,12 @@ type MirroredPost = Omit<typeof socialPosts.$inferSelect, 'raw'>;
  * for moderation costs what it shows, not what it holds (20,000 posts a thread at 10 million
  * generated items).
  */
-const shownWithAncestors = (threadId: string) => sql`(
+const shownWithAncestors = (threadId: string, range: PositionRange = {}) => sql`(
   with recursive visible (id, parent) as (
     select ${socialPosts.id}, ${socialPosts.parentExternalId} from ${socialPosts}
     where ${socialPosts.threadId} = ${threadId} and ${isShownPost}
+      ${range.after === undefined ? sql`` : sql`and ${socialPosts.position} > ${range.after}`}
+      ${range.upTo === undefined ? sql`` : sql`and ${socialPosts.position} <= ${range.upTo}`}
     union
     select above.id, above.parent_external_id from ${socialPosts} above
     join visible on above.external_id = visible.parent and above.thread_id = ${threadId})
@@ -590,14 +592,30 @@ const shownWithAncestors = (threadId: string) => sql`(
 /** As `shown` below, in SQL, as the partial index `social_posts_shown` holds it (with its placeholder recheck). */
 const isShownPost = sql`${socialPosts.publishedAt} is not null and ${socialPosts.deletedAt} is null and ${socialPosts.placeholder} is null`;
 
+/** A stretch of a thread in reading order: the posts after one position, up to another. */
+export type PositionRange = { after?: number | undefined; upTo?: number | undefined };
+
 export async function readThread(db: Db, threadId: string): Promise<SocialThread | undefined> {
+  return (await readThreadPart(db, threadId))?.thread;
+}
+
+/**
+ * The shown posts of a stretch of a thread, with every post above them (a reply's parent on
+ * an earlier page names whom it answers; a withheld one holds the nesting as a placeholder).
+ * Those above the stretch come first in `posts`: `context` says how many.
+ */
+export async function readThreadPart(
+  db: Db,
+  threadId: string,
+  range: PositionRange = {},
+): Promise<{ thread: SocialThread; context: number } | undefined> {
   const [thread] = await db.select().from(socialThreads).where(eq(socialThreads.id, threadId));
   if (!thread || thread.removedAt) return undefined;
   const rows = await db
     .select({ post: mirroredColumns, author: socialAuthors })
     .from(socialPosts)
     .leftJoin(socialAuthors, eq(socialPosts.authorId, socialAuthors.id))
-    .where(inArray(socialPosts.id, shownWithAncestors(threadId)))
+    .where(inArray(socialPosts.id, shownWithAncestors(threadId, range)))
     .orderBy(asc(socialPosts.position));
 
   // A placeholder stays only while something visible hangs under it.
@@ -625,8 +643,8 @@ export async function readThread(db: Db, threadId: string): Promise<SocialThread
     db,
     rows.filter((r) => shown(r.post)).map((r) => r.post.id),
   );
-  const posts: SocialPost[] = rows
-    .filter(({ post }) => visible(post.externalId))
+  const kept = rows.filter(({ post }) => visible(post.externalId));
+  const posts: SocialPost[] = kept
     .map(({ post: stored, author }) => ({ post: shown(stored) ? stored : { ...stored, ...withheldContent }, author }))
     .map(({ post, author }) => ({
       id: post.externalId,
@@ -634,16 +652,7 @@ export async function readThread(db: Db, threadId: string): Promise<SocialThread
       parentId: post.parentExternalId,
       depth: post.depth,
       placeholder: post.deletedAt ? 'deleted' : (post.placeholder ?? (post.publishedAt ? null : 'unavailable')),
-      author:
-        author && !post.placeholder && !post.deletedAt && post.publishedAt
-          ? {
-              displayName: author.displayName,
-              handle: author.handle,
-              url: author.url,
-              isOwnAccount: author.isOwnAccount,
-              isOfficial: author.isOfficial,
-            }
-          : null,
+      author: author && !post.placeholder && !post.deletedAt && post.publishedAt ? publicAuthor(author) : null,
       ...publishableContent(post),
       ...(post.language ? { lang: post.language } : {}),
       contentWarning: post.contentWarning,
@@ -660,14 +669,54 @@ export async function readThread(db: Db, threadId: string): Promise<SocialThread
       ...(answers.has(post.id) && shown(post) ? { answers: answers.get(post.id) } : {}),
     }));
   return {
-    id: thread.id,
-    platform: thread.platform,
-    rootId: thread.externalId,
-    url: thread.sourceUrl,
-    title: thread.title ?? null,
-    lastSyncedAt: thread.lastSyncedAt?.toISOString() ?? null,
-    posts,
+    thread: {
+      id: thread.id,
+      platform: thread.platform,
+      rootId: thread.externalId,
+      url: thread.sourceUrl,
+      title: thread.title ?? null,
+      lastSyncedAt: thread.lastSyncedAt?.toISOString() ?? null,
+      posts,
+    },
+    // Every post above the stretch comes before it in reading order.
+    context: range.after === undefined ? 0 : kept.filter(({ post }) => post.position <= range.after!).length,
   };
+}
+
+/** An author as a shown post carries it, before the public mirror pseudonymises residents. */
+function publicAuthor(author: typeof socialAuthors.$inferSelect): NonNullable<SocialPost['author']> {
+  return {
+    displayName: author.displayName,
+    handle: author.handle,
+    url: author.url,
+    isOwnAccount: author.isOwnAccount,
+    isOfficial: author.isOfficial,
+  };
+}
+
+/**
+ * The authors of a thread's shown posts, each with their first post, in reading order: what
+ * the public mirror gives letters by and recognises mentions by, for a stretch of the thread
+ * read alone as for the whole.
+ */
+export async function threadAuthors(
+  db: Db,
+  threadId: string,
+): Promise<Array<{ author: NonNullable<SocialPost['author']>; postId: string }>> {
+  const rows = await db
+    .select({ author: socialAuthors, postId: socialPosts.externalId })
+    .from(socialPosts)
+    .innerJoin(socialAuthors, eq(socialPosts.authorId, socialAuthors.id))
+    .where(and(eq(socialPosts.threadId, threadId), isShownPost))
+    .orderBy(asc(socialPosts.position));
+  // Once per person as the mirror tells people apart (public-mirror.ts `keyOf`).
+  const seen = new Set<string>();
+  return rows.flatMap(({ author, postId }) => {
+    const key = author.handle ?? author.displayName ?? `post:${postId}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ author: publicAuthor(author), postId }];
+  });
 }
 
 /** Shown in a public mirror: not deleted, not a placeholder, and published (by a moderator or on import). */
