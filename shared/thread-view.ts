@@ -8,12 +8,13 @@ import type { MunicipalityAnswer, SocialMedia, SocialPost, SocialThread } from '
 export type ThreadNode = { post: SocialPost; parent: SocialPost | undefined; replies: ThreadNode[] };
 
 /** Posts as a tree in reading order; a reply whose parent is not in the thread hangs at the top. */
-export function threadTree(thread: Pick<SocialThread, 'posts'>, context = 0): ThreadNode[] {
+export function threadTree(thread: Pick<SocialThread, 'posts'>, onPage?: readonly boolean[]): ThreadNode[] {
   const byId = new Map(thread.posts.map((post) => [post.id, post]));
   const nodes = new Map<string, ThreadNode>();
   const roots: ThreadNode[] = [];
-  // The first `context` posts are above a page's posts: parents to name, not posts to show.
-  for (const post of thread.posts.slice(context)) {
+  // On a page of a long thread, the posts not on it are parents to name, not posts to show.
+  for (const [index, post] of thread.posts.entries()) {
+    if (onPage && !onPage[index]) continue;
     const parent = post.parentId !== null ? byId.get(post.parentId) : undefined;
     const node: ThreadNode = { post, parent, replies: [] };
     nodes.set(post.id, node);

@@ -28,7 +28,7 @@ import {
   renderResponsesList,
   responsesTitle,
 } from '../../shared/render/published-lists.ts';
-import { conversationTitle, renderThreadPosts } from '../../shared/render/thread.ts';
+import { conversationTitle, renderThreadPageRange, renderThreadPosts } from '../../shared/render/thread.ts';
 import { html } from '../../shared/html/index.ts';
 import { routes } from '../../shared/urls.ts';
 import { currentBuild } from '../build/current-build.ts';
@@ -41,7 +41,7 @@ import {
   readRecentlyAnswered,
   readResponsesPage,
 } from '../services/portal-lists.ts';
-import { readPublicThreadPage } from '../services/social/public-mirror.ts';
+import { readPublicThreadPage, THREAD_PAGE_SIZE } from '../services/social/public-mirror.ts';
 import { messagePage } from '../views/message-page.ts';
 import { fillSlot, loadShell } from '../views/page-shell.ts';
 import { numberedPage } from '../views/numbered-page.ts';
@@ -302,8 +302,10 @@ async function servedConversation(
   const found = await readPublicThreadPage(c.get('db'), id, Number(pageParam));
   if (found === 'past-end') return notFound(c, lang, 'thread_page_not_found');
   if (!found) return notFound(c, lang, 'thread_not_found');
-  const { thread, context, page, pages } = found;
-  const content = html`${renderThreadPosts(thread, lang, 3, context)}
+  const { thread, onPage, page, pages, shown } = found;
+  const from = (page - 1) * THREAD_PAGE_SIZE + 1;
+  const range = { from, to: Math.min(shown, from + THREAD_PAGE_SIZE - 1), shown, pages };
+  const content = html`${renderThreadPageRange(lang, range)}${renderThreadPosts(thread, lang, 3, onPage)}
 ${renderPager(lang, page, pages, (n) => routes.conversation(lang, id, n))}`;
   return madePage(
     c,

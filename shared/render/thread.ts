@@ -128,11 +128,16 @@ function renderAnswer(
 /**
  * The posts as nested lists: a reply sits in a list inside the post it answers, so
  * assistive technology announces the nesting level. The municipality's answers to a post
- * come first in that list, directly under the post. On a page of a long thread, the first
- * `context` posts are above the page: a reply to one of them starts the page's list and says
- * whom it answers.
+ * come first in that list, directly under the post. On a page of a long thread, `onPage`
+ * says post by post which are on it: a reply to one that is not starts the page's list and
+ * says whom it answers.
  */
-export function renderThreadPosts(thread: SocialThread, lang: Locale, headingLevel = 3, context = 0): Html {
+export function renderThreadPosts(
+  thread: SocialThread,
+  lang: Locale,
+  headingLevel = 3,
+  onPage?: readonly boolean[],
+): Html {
   const answers = (post: SocialPost): Html[] =>
     answersTo(post).map((answer) => html`<li>${renderAnswer(answer, post, thread, lang, headingLevel)}</li>`);
   const list = (nodes: ThreadNode[], above?: SocialPost): Html => {
@@ -145,7 +150,7 @@ export function renderThreadPosts(thread: SocialThread, lang: Locale, headingLev
     ];
     return items.length === 0 ? nothing : html`<ol class="podium-thread__posts">${items}</ol>`;
   };
-  return list(threadTree(thread, context));
+  return list(threadTree(thread, onPage));
 }
 
 /** A mirrored conversation's title: the one staff gave it, else its platform's; with the page when it has several. */
@@ -158,6 +163,18 @@ export function conversationTitle(
   const m = textsFor(threadTexts, lang);
   const title = thread.title ? localized(thread.title, lang).value : m.untitled(m.platforms[thread.platform]);
   return pages > 1 ? m.titlePage(title, page, pages) : title;
+}
+
+/**
+ * Which posts a page of a long conversation holds, above them ("Bericht 101 tot en met 200
+ * van 231"), as the responses pages say it; nothing for a conversation of one page.
+ */
+export function renderThreadPageRange(
+  lang: Locale,
+  range: { from: number; to: number; shown: number; pages: number },
+): Html {
+  if (range.pages <= 1) return nothing;
+  return html`<p class="podium-meta">${textsFor(threadTexts, lang).postsRange(range.from, range.to, range.shown)}</p>`;
 }
 
 /** The introduction above a mirrored thread: where it comes from, how fresh, the original. */

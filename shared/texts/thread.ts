@@ -14,6 +14,7 @@ export const nl = {
     `${platform}, ${posts === 1 ? '1 bericht' : `${posts} berichten`}`,
   untitled: (platform: string) => `Gesprek op ${platform}`,
   titlePage: (title: string, page: number, pages: number) => `${title}, pagina ${page} van ${pages}`,
+  postsRange: (from: number, to: number, total: number) => `Bericht ${from} tot en met ${to} van ${total}`,
   mirrored: (platform: string) =>
     `Dit gesprek staat op ${platform}. Podium laat het hier zien, zonder de namen van inwoners. Inwoners heten hier Inwoner A, Inwoner B, enzovoort.`,
   lastSynced: (date: string) => `Laatst bijgewerkt: ${date}.`,
@@ -63,6 +64,7 @@ export const en: Texts = {
   conversationLink: (platform: string, posts: number) => `${platform}, ${posts === 1 ? '1 post' : `${posts} posts`}`,
   untitled: (platform: string) => `Conversation on ${platform}`,
   titlePage: (title: string, page: number, pages: number) => `${title}, page ${page} of ${pages}`,
+  postsRange: (from: number, to: number, total: number) => `Posts ${from} to ${to} of ${total}`,
   mirrored: (platform: string) =>
     `This conversation is on ${platform}. Podium shows it here without the names of residents, who are called Resident A, Resident B and so on.`,
   lastSynced: (date: string) => `Last updated: ${date}.`,

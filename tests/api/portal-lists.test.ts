@@ -251,6 +251,8 @@ for (const target of databaseTargets()) {
         assert.doesNotMatch(body, /<p>built<\/p>/);
         assert.ok(body.includes(String(renderThreadPosts(mirrored, lang, 3))), `${lang}: the thread as rendered`);
         assert.match(body, lang === 'nl' ? /Inwoner A schreef op/ : /Resident A wrote on/);
+        // Residents by letter only: no name, handle or address of theirs.
+        assert.doesNotMatch(body, /Fietsfan|fietsfan@|@fietsfan|anna@|commuter@/i);
       }
     });
 
@@ -355,6 +357,11 @@ for (const target of databaseTargets()) {
             sql`${socialPosts.externalId} <> ${`${rootId}119`}`,
           ),
         );
+      // A post kept from an earlier read keeps its old place: after its own reply (post 50).
+      await t.db
+        .update(socialPosts)
+        .set({ position: 10_000 })
+        .where(and(eq(socialPosts.threadId, threadId), eq(socialPosts.externalId, `${rootId}49`)));
       await markContentChanged(t.db);
       const summary = (await listThreads(t.db)).find((thread) => thread.id === threadId)!;
       assert.equal(summary.postCount, 230);
@@ -374,8 +381,16 @@ for (const target of databaseTargets()) {
       }
       assert.match(pages[0]!, /^(?:(?!Inwoner [B-Z] schreef)[\s\S])*Inwoner A schreef op/, 'the first resident is A');
       const whole = String(renderThreadPosts((await readPublicThread(t.db, threadId))!, 'nl', 3));
-      assert.deepEqual(pages.flatMap(articles), articles(whole), 'every post once, as the whole thread shows it');
+      // Each post on exactly one page, written as the whole thread writes it (letters, whom it
+      // answers); the moved post 49 makes the order differ at its place, as it does in the tree.
+      assert.deepEqual(
+        pages.flatMap(articles).sort(),
+        articles(whole).sort(),
+        'every post once, as the whole thread shows it',
+      );
       assert.equal(articles(pages[2]!).length, 30);
+      assert.match(pages[1]!, /<p class="podium-meta">Bericht 101 tot en met 200 van 230<\/p>/);
+      assert.match(pages[2]!, /<p class="podium-meta">Bericht 201 tot en met 230 van 230<\/p>/);
       assert.match(pages[1]!, /Inwoner [A-G] schreef op/);
       assert.match(pages[1]!, /podium-post--placeholder/, 'the withheld post holds its place');
       assert.match(pages[0]!, /<title>Gesprek op Mastodon, pagina 1 van 3 – Podium/);

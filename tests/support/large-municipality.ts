@@ -4,7 +4,7 @@
  * input of a large municipality (`podium generate`) and a much-discussed mirrored
  * conversation, once: a rerun on the same data directory finds them there and adds none.
  */
-import { and, eq, isNull, like } from 'drizzle-orm';
+import { and, eq, isNull, like, sql } from 'drizzle-orm';
 import { loadConfig } from '../../api/config.ts';
 import type { Db } from '../../api/db/client.ts';
 import { consultations, socialPosts, socialThreads } from '../../api/db/schema.ts';
@@ -26,10 +26,16 @@ try {
   if (generated.length === 0) {
     const report = await generateItems(database.db, { items: LARGE_MUNICIPALITY_ITEMS });
     console.log(`Generated ${report.submissions} items in ${report.consultations.length} consultations.`);
-    await mirrorLongConversation(database.db);
-    console.log(`Mirrored a conversation of ${LONG_CONVERSATION.replies} replies.`);
   } else {
     console.log('The generated items are in place.');
+  }
+  const long = await database.db
+    .select({ id: socialThreads.id })
+    .from(socialThreads)
+    .where(sql`${socialThreads.title}->>'nl' = ${LONG_CONVERSATION.title.nl}`);
+  if (long.length === 0) {
+    await mirrorLongConversation(database.db);
+    console.log(`Mirrored a conversation of ${LONG_CONVERSATION.replies} replies.`);
   }
 } finally {
   await database.close();
@@ -45,12 +51,19 @@ async function mirrorLongConversation(db: Db): Promise<void> {
   const descendants = Array.from({ length: LONG_CONVERSATION.replies }, (_, index) => {
     const i = index + 1;
     const who = residents[i % residents.length]!;
+    // Now and then a resident names another: the portal shows a letter, not the handle.
+    const named = i % 40 === 0 ? residents[(i / 40) % residents.length]! : undefined;
     return mastodonStatus(`${rootId}${i}`, {
       in_reply_to_id: i % 5 === 0 ? `${rootId}${i - 1}` : rootId,
       account: mastodonAccount(who),
       created_at: new Date(Date.now() - (LONG_CONVERSATION.replies - i) * 60_000).toISOString(),
       url: `${MASTODON_ORIGIN}/@${who}/${rootId}${i}`,
-      content: `<p>Reactie ${i} over de parkeerregels.</p>`,
+      content: named
+        ? `<p><a href="${MASTODON_ORIGIN}/@${named}">@${named}</a> eens, reactie ${i} over de parkeerregels.</p>`
+        : `<p>Reactie ${i} over de parkeerregels.</p>`,
+      mentions: named
+        ? [{ id: `acc-${named}`, username: named, acct: named, url: `${MASTODON_ORIGIN}/@${named}` }]
+        : [],
     });
   });
   const thread = importMastodonThread(

@@ -602,13 +602,15 @@ export async function readThread(db: Db, threadId: string): Promise<SocialThread
 /**
  * The shown posts of a stretch of a thread, with every post above them (a reply's parent on
  * an earlier page names whom it answers; a withheld one holds the nesting as a placeholder).
- * Those above the stretch come first in `posts`: `context` says how many.
+ * `inStretch` says, post by post, which are the stretch's own: the others are there to be
+ * named, not shown. (By position, not by order: a post kept from an earlier read can sit
+ * after its replies.)
  */
 export async function readThreadPart(
   db: Db,
   threadId: string,
   range: PositionRange = {},
-): Promise<{ thread: SocialThread; context: number } | undefined> {
+): Promise<{ thread: SocialThread; inStretch: boolean[] } | undefined> {
   const [thread] = await db.select().from(socialThreads).where(eq(socialThreads.id, threadId));
   if (!thread || thread.removedAt) return undefined;
   const rows = await db
@@ -616,7 +618,7 @@ export async function readThreadPart(
     .from(socialPosts)
     .leftJoin(socialAuthors, eq(socialPosts.authorId, socialAuthors.id))
     .where(inArray(socialPosts.id, shownWithAncestors(threadId, range)))
-    .orderBy(asc(socialPosts.position));
+    .orderBy(asc(socialPosts.position), asc(socialPosts.id));
 
   // A placeholder stays only while something visible hangs under it.
   const childrenOf = new Map<string, string[]>();
@@ -678,8 +680,11 @@ export async function readThreadPart(
       lastSyncedAt: thread.lastSyncedAt?.toISOString() ?? null,
       posts,
     },
-    // Every post above the stretch comes before it in reading order.
-    context: range.after === undefined ? 0 : kept.filter(({ post }) => post.position <= range.after!).length,
+    inStretch: kept.map(
+      ({ post }) =>
+        (range.after === undefined || post.position > range.after) &&
+        (range.upTo === undefined || post.position <= range.upTo),
+    ),
   };
 }
 
@@ -703,20 +708,23 @@ export async function threadAuthors(
   db: Db,
   threadId: string,
 ): Promise<Array<{ author: NonNullable<SocialPost['author']>; postId: string }>> {
+  // One row per person as the mirror tells people apart (public-mirror.ts `keyOf`), with their
+  // first shown post: a thread of twenty thousand replies by a few hundred people sends a few
+  // hundred rows.
+  const person = sql`coalesce(${socialAuthors.handle}, ${socialAuthors.displayName}, 'post:' || ${socialPosts.externalId})`;
   const rows = await db
-    .select({ author: socialAuthors, postId: socialPosts.externalId })
+    .selectDistinctOn([person], {
+      author: socialAuthors,
+      postId: socialPosts.externalId,
+      position: socialPosts.position,
+    })
     .from(socialPosts)
     .innerJoin(socialAuthors, eq(socialPosts.authorId, socialAuthors.id))
     .where(and(eq(socialPosts.threadId, threadId), isShownPost))
-    .orderBy(asc(socialPosts.position));
-  // Once per person as the mirror tells people apart (public-mirror.ts `keyOf`).
-  const seen = new Set<string>();
-  return rows.flatMap(({ author, postId }) => {
-    const key = author.handle ?? author.displayName ?? `post:${postId}`;
-    if (seen.has(key)) return [];
-    seen.add(key);
-    return [{ author: publicAuthor(author), postId }];
-  });
+    .orderBy(person, asc(socialPosts.position), asc(socialPosts.id));
+  return rows
+    .sort((a, b) => a.position - b.position || a.postId.localeCompare(b.postId))
+    .map(({ author, postId }) => ({ author: publicAuthor(author), postId }));
 }
 
 /** Shown in a public mirror: not deleted, not a placeholder, and published (by a moderator or on import). */
