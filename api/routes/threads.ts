@@ -8,7 +8,7 @@ import { SocialThread, SocialThreadSummary } from '../../shared/contracts/social
 import type { AppEnv } from '../http/app-env.ts';
 import { problem, validationHook } from '../http/problem.ts';
 import { readPublicThread } from '../services/social/public-mirror.ts';
-import { listThreads, readThread } from '../services/social/threads.ts';
+import { listThreads, shownMedia } from '../services/social/threads.ts';
 import {
   fetchMirrorImage,
   findMirroredImage,
@@ -107,8 +107,8 @@ export function threadRoutes(
 
   app.openapi(mediaRoute, async (c) => {
     const { id, key } = c.req.valid('param');
-    // The thread as published (withheld posts carry no media), with the platform's addresses.
-    const thread = await readThread(c.get('db'), id);
+    // The shown posts' media (withheld posts carry none), with the platform's addresses.
+    const thread = await shownMedia(c.get('db'), id);
     const url = thread && findMirroredImage(thread, key);
     if (!url) return problem(c, 404, 'mirror_image_not_found') as never;
     let image;

@@ -14,7 +14,7 @@
  * (answered without asking the platform again) and a bound on fetches in flight per process.
  */
 import { createHash } from 'node:crypto';
-import type { SocialMedia, SocialThread } from '../../../shared/contracts/social-thread.ts';
+import type { SocialMedia, SocialPost, SocialThread } from '../../../shared/contracts/social-thread.ts';
 import { createSafeFetch } from './safe-fetch.ts';
 
 /** The image types a browser shows safely as an image; nothing that can carry script (SVG). */
@@ -45,7 +45,10 @@ export function mirroredMedia(threadId: string, postId: string, index: number, m
 }
 
 /** The platform's address of the image a key names, in a thread as published (never a withheld post's). */
-export function findMirroredImage(thread: SocialThread, key: string): string | undefined {
+export function findMirroredImage(
+  thread: Pick<SocialThread, 'id'> & { posts: ReadonlyArray<Pick<SocialPost, 'id' | 'media'>> },
+  key: string,
+): string | undefined {
   for (const post of thread.posts) {
     for (const [index, media] of post.media.entries()) {
       if (media.kind === 'image' && media.url && mediaKey(thread.id, post.id, index, media.url) === key)

@@ -688,6 +688,26 @@ export async function readThreadPart(
   };
 }
 
+/**
+ * The media of a thread's shown posts, by post: what an image's key is looked up in
+ * (mirror-media.ts `findMirroredImage`), without reading the thread whole for every image.
+ */
+export async function shownMedia(
+  db: Db,
+  threadId: string,
+): Promise<{ id: string; posts: Array<Pick<SocialPost, 'id' | 'media'>> } | undefined> {
+  const [thread] = await db
+    .select({ id: socialThreads.id })
+    .from(socialThreads)
+    .where(and(eq(socialThreads.id, threadId), isNull(socialThreads.removedAt)));
+  if (!thread) return undefined;
+  const rows = await db
+    .select({ id: socialPosts.externalId, media: socialPosts.media })
+    .from(socialPosts)
+    .where(and(eq(socialPosts.threadId, threadId), isShownPost, sql`jsonb_array_length(${socialPosts.media}) > 0`));
+  return { id: thread.id, posts: rows };
+}
+
 /** An author as a shown post carries it, before the public mirror pseudonymises residents. */
 function publicAuthor(author: typeof socialAuthors.$inferSelect): NonNullable<SocialPost['author']> {
   return {
