@@ -41,7 +41,7 @@ import {
   readRecentlyAnswered,
   readResponsesPage,
 } from '../services/portal-lists.ts';
-import { readPublicThreadPage, THREAD_PAGE_SIZE } from '../services/social/public-mirror.ts';
+import { readPublicThreadPage } from '../services/social/public-mirror.ts';
 import { messagePage } from '../views/message-page.ts';
 import { fillSlot, loadShell } from '../views/page-shell.ts';
 import { numberedPage } from '../views/numbered-page.ts';
@@ -174,54 +174,77 @@ function notFound(
   return c.html(messagePage({ lang, title: messageFor(lang, 'not_found'), text: messageFor(lang, code) }), 404);
 }
 
-async function servedHome(
+/**
+ * What every served page does before its list is read: its validators; the page kept under
+ * them, or a 304; the built shell with the slot (a build from before the lists were served
+ * has them in its files: left to the static files). Then `make` fills the shell, or answers
+ * otherwise (a 404). Without a built site the page does not exist, unless `bare`: then
+ * `make` gets no shell and writes a bare page.
+ */
+async function fromShell(
+  c: Context<AppEnv>,
+  next: () => Promise<void>,
+  options: Options,
+  shell: { path: string; slot: string; bare?: boolean },
+  make: (html: string | undefined) => Promise<string | Response>,
+): Promise<Response | void> {
+  const siteDir = options.siteDir();
+  if (!siteDir && !shell.bare) return next();
+  const checked = await validators(c, siteDir, shell.path);
+  const kept = keptPage(c, options.pages, checked);
+  if (kept) return kept;
+  const built = siteDir ? await loadShell(siteDir, shell.path) : undefined;
+  if (!(built ? hasSlot(built, shell.slot) : shell.bare)) return next();
+  const unchanged = notModified(c, checked);
+  if (unchanged) return unchanged;
+  const page = await make(built);
+  return typeof page === 'string' ? madePage(c, options.pages, checked, page) : page;
+}
+
+/**
+ * A list paged by number: page 1 has no number in its address (one address per page), a
+ * page number is 1 to 999,999,999 without sign or leading zero. A redirect or a 404, or
+ * undefined to go on.
+ */
+function pageAddress(
+  c: Context<AppEnv>,
+  lang: Locale,
+  pageParam: string,
+  firstPage: string,
+  notFoundCode: 'responses_page_not_found' | 'thread_page_not_found',
+): Response | undefined {
+  if (pageParam === '1' && c.req.path !== firstPage) return c.redirect(firstPage, 301);
+  return PAGE_NUMBER.test(pageParam) ? undefined : notFound(c, lang, notFoundCode);
+}
+
+function servedHome(
   c: Context<AppEnv>,
   next: () => Promise<void>,
   options: Options,
   lang: Locale,
 ): Promise<Response | void> {
-  const siteDir = options.siteDir();
-  const path = routes.home(lang);
-  // Without a built site (an API-only deployment) there is no home page to fill.
-  if (!siteDir) return next();
-  const checked = await validators(c, siteDir, path);
-  const kept = keptPage(c, options.pages, checked);
-  if (kept) return kept;
-  const shell = await loadShell(siteDir, path);
-  // A build from before the lists were served has them in its files.
-  if (!shell || !hasSlot(shell, 'answers')) return next();
-  const unchanged = notModified(c, checked);
-  if (unchanged) return unchanged;
-  const content = renderRecentlyAnswered(lang, await readRecentlyAnswered(c.get('db'), c.get('now')()));
-  return madePage(c, options.pages, checked, fillSlot(shell, 'answers', content));
+  return fromShell(c, next, options, { path: routes.home(lang), slot: 'answers' }, async (shell) => {
+    const content = renderRecentlyAnswered(lang, await readRecentlyAnswered(c.get('db'), c.get('now')()));
+    return fillSlot(shell!, 'answers', content);
+  });
 }
 
-async function servedConsultation(
+function servedConsultation(
   c: Context<AppEnv>,
   next: () => Promise<void>,
   options: Options,
   lang: Locale,
   slug: string,
 ): Promise<Response | void> {
-  const siteDir = options.siteDir();
-  const path = routes.consultation(lang, slug);
-  // Not built (yet): the page does not exist on the portal; the static files and the 404 answer.
-  if (!siteDir) return next();
-  const checked = await validators(c, siteDir, path);
-  const kept = keptPage(c, options.pages, checked);
-  if (kept) return kept;
-  const shell = await loadShell(siteDir, path);
-  if (!shell || !hasSlot(shell, 'responses')) return next();
-  const unchanged = notModified(c, checked);
-  if (unchanged) return unchanged;
-  const list = await readNewestResponses(c.get('db'), { slug, now: c.get('now')(), lang });
-  if (!list) return notFound(c, lang, 'consultation_not_found');
-  const page = fillSlot(
-    fillSlot(shell, 'responses', renderNewestResponses({ ...list, lang })),
-    'responses-link',
-    renderAllResponsesLink(lang, slug, list.total),
-  );
-  return madePage(c, options.pages, checked, page);
+  return fromShell(c, next, options, { path: routes.consultation(lang, slug), slot: 'responses' }, async (shell) => {
+    const list = await readNewestResponses(c.get('db'), { slug, now: c.get('now')(), lang });
+    if (!list) return notFound(c, lang, 'consultation_not_found');
+    return fillSlot(
+      fillSlot(shell!, 'responses', renderNewestResponses({ ...list, lang })),
+      'responses-link',
+      renderAllResponsesLink(lang, slug, list.total),
+    );
+  });
 }
 
 async function servedResponses(
@@ -232,33 +255,18 @@ async function servedResponses(
   slug: string,
   pageParam: string,
 ): Promise<Response | void> {
-  // Page 1 has no number in its address: one address per page.
-  if (pageParam === '1' && c.req.path !== routes.responses(lang, slug)) {
-    return c.redirect(routes.responses(lang, slug), 301);
-  }
-  if (!PAGE_NUMBER.test(pageParam)) return notFound(c, lang, 'responses_page_not_found');
-  const pageNumber = Number(pageParam);
-  const siteDir = options.siteDir();
   const firstPage = routes.responses(lang, slug);
-  const checked = await validators(c, siteDir, firstPage);
-  const kept = keptPage(c, options.pages, checked);
-  if (kept) return kept;
-  const shell = siteDir ? await loadShell(siteDir, firstPage) : undefined;
-  // A build from before the lists were served holds every page as a file.
-  if (shell && !hasSlot(shell, 'responses')) return next();
-  const unchanged = notModified(c, checked);
-  if (unchanged) return unchanged;
-  const list = await readResponsesPage(c.get('db'), { slug, page: pageNumber, now: c.get('now')(), lang });
-  if (!list) {
-    const exists = pageNumber > 1 && (await readResponsesPage(c.get('db'), { slug, page: 1, now: c.get('now')() }));
-    return notFound(c, lang, exists ? 'responses_page_not_found' : 'consultation_not_found');
-  }
-  const content = renderResponsesList({ ...list, lang });
-  return madePage(
-    c,
-    options.pages,
-    checked,
-    numberedPage({
+  const refused = pageAddress(c, lang, pageParam, firstPage, 'responses_page_not_found');
+  if (refused) return refused;
+  const pageNumber = Number(pageParam);
+  // Served in a bare page where no site is built (an API-only deployment).
+  return fromShell(c, next, options, { path: firstPage, slot: 'responses', bare: true }, async (shell) => {
+    const list = await readResponsesPage(c.get('db'), { slug, page: pageNumber, now: c.get('now')(), lang });
+    if (!list) {
+      const exists = pageNumber > 1 && (await readResponsesPage(c.get('db'), { slug, page: 1, now: c.get('now')() }));
+      return notFound(c, lang, exists ? 'responses_page_not_found' : 'consultation_not_found');
+    }
+    return numberedPage({
       shell,
       lang,
       page: list.page,
@@ -266,9 +274,9 @@ async function servedResponses(
       title: responsesTitle(list.consultation, lang, list.page, list.pages),
       path: (language, n) => routes.responses(language, list.consultation.slug, n),
       slot: 'responses',
-      content,
-    }),
-  );
+      content: renderResponsesList({ ...list, lang }),
+    });
+  });
 }
 
 /**
@@ -283,35 +291,17 @@ async function servedConversation(
   id: string,
   pageParam: string,
 ): Promise<Response | void> {
-  // Not built, or not a thread's address: the static files and the 404 answer.
-  const siteDir = options.siteDir();
-  if (!siteDir || !UUID.test(id)) return next();
-  if (pageParam === '1' && c.req.path !== routes.conversation(lang, id)) {
-    return c.redirect(routes.conversation(lang, id), 301);
-  }
-  if (!PAGE_NUMBER.test(pageParam)) return notFound(c, lang, 'thread_page_not_found');
+  // Not a thread's address: the static files and the 404 answer.
+  if (!UUID.test(id)) return next();
   const firstPage = routes.conversation(lang, id);
-  const checked = await validators(c, siteDir, firstPage);
-  const kept = keptPage(c, options.pages, checked);
-  if (kept) return kept;
-  const shell = await loadShell(siteDir, firstPage);
-  // A build from before the posts were served has them in its files.
-  if (!shell || !hasSlot(shell, 'thread-posts')) return next();
-  const unchanged = notModified(c, checked);
-  if (unchanged) return unchanged;
-  const found = await readPublicThreadPage(c.get('db'), id, Number(pageParam));
-  if (found === 'past-end') return notFound(c, lang, 'thread_page_not_found');
-  if (!found) return notFound(c, lang, 'thread_not_found');
-  const { thread, onPage, page, pages, shown } = found;
-  const from = (page - 1) * THREAD_PAGE_SIZE + 1;
-  const range = { from, to: Math.min(shown, from + THREAD_PAGE_SIZE - 1), shown, pages };
-  const content = html`${renderThreadPageRange(lang, range)}${renderThreadPosts(thread, lang, 3, onPage)}
-${renderPager(lang, page, pages, (n) => routes.conversation(lang, id, n))}`;
-  return madePage(
-    c,
-    options.pages,
-    checked,
-    numberedPage({
+  const refused = pageAddress(c, lang, pageParam, firstPage, 'thread_page_not_found');
+  if (refused) return refused;
+  return fromShell(c, next, options, { path: firstPage, slot: 'thread-posts' }, async (shell) => {
+    const found = await readPublicThreadPage(c.get('db'), id, Number(pageParam));
+    if (found === 'past-end') return notFound(c, lang, 'thread_page_not_found');
+    if (!found) return notFound(c, lang, 'thread_not_found');
+    const { thread, onPage, page, pages } = found;
+    return numberedPage({
       shell,
       lang,
       page,
@@ -319,9 +309,10 @@ ${renderPager(lang, page, pages, (n) => routes.conversation(lang, id, n))}`;
       title: conversationTitle(thread, lang, page, pages),
       path: (language, n) => routes.conversation(language, id, n),
       slot: 'thread-posts',
-      content,
-    }),
-  );
+      content: html`${renderThreadPageRange(lang, found)}${renderThreadPosts(thread, lang, 3, onPage)}
+${renderPager(lang, page, pages, (n) => routes.conversation(lang, id, n))}`,
+    });
+  });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -309,8 +309,10 @@ export type PublicThreadPage = {
   onPage: boolean[];
   page: number;
   pages: number;
-  /** Shown posts in the whole thread. */
+  /** Shown posts in the whole thread, and the first and last of them on this page (from 1). */
   shown: number;
+  from: number;
+  to: number;
 };
 
 /**
@@ -351,5 +353,14 @@ export async function readPublicThreadPage(
   const part = await readThreadPart(db, threadId, range);
   if (!part) return undefined;
   const authors = pages > 1 ? await threadAuthors(db, threadId) : undefined;
-  return { thread: await mirrorThread(db, part.thread, authors), onPage: part.inStretch, page, pages, shown };
+  const from = (page - 1) * size + 1;
+  return {
+    thread: await mirrorThread(db, part.thread, authors),
+    onPage: part.inStretch,
+    page,
+    pages,
+    shown,
+    from,
+    to: Math.min(shown, from + size - 1),
+  };
 }
