@@ -114,8 +114,25 @@ export async function itemContext(
   return { history: options.contacts ? await inputHistory(db, viewer, item.id) : undefined };
 }
 
-type StoredPost = typeof socialPosts.$inferSelect;
-type StoredAuthor = typeof socialAuthors.$inferSelect;
+/**
+ * What the thread's outline needs of every post: never its text or payload, which are read
+ * for the posts shown only (a thread of 2,000 replies read whole, raw payloads and all, for
+ * every item page).
+ */
+const outlineColumns = {
+  id: socialPosts.id,
+  externalId: socialPosts.externalId,
+  parentExternalId: socialPosts.parentExternalId,
+  authorId: socialPosts.authorId,
+  depth: socialPosts.depth,
+  postedAt: socialPosts.postedAt,
+  reviewState: socialPosts.reviewState,
+  publishedAt: socialPosts.publishedAt,
+  deletedAt: socialPosts.deletedAt,
+  placeholder: socialPosts.placeholder,
+};
+type StoredPost = { [K in keyof typeof outlineColumns]: (typeof socialPosts.$inferSelect)[K] };
+type StoredAuthor = Pick<typeof socialAuthors.$inferSelect, 'displayName' | 'handle' | 'isOwnAccount' | 'isOfficial'>;
 
 /** The thread around a post, each post with its review state and its author as the mirror names them. */
 export async function threadContext(db: Db, viewer: Viewer, postId: string): Promise<ThreadContext | undefined> {
@@ -127,7 +144,15 @@ export async function threadContext(db: Db, viewer: Viewer, postId: string): Pro
   if (!found || found.thread.removedAt) return undefined;
   const thread = found.thread;
   const rows = await db
-    .select({ post: socialPosts, author: socialAuthors })
+    .select({
+      post: outlineColumns,
+      author: {
+        displayName: socialAuthors.displayName,
+        handle: socialAuthors.handle,
+        isOwnAccount: socialAuthors.isOwnAccount,
+        isOfficial: socialAuthors.isOfficial,
+      },
+    })
     .from(socialPosts)
     .leftJoin(socialAuthors, eq(socialAuthors.id, socialPosts.authorId))
     .where(eq(socialPosts.threadId, thread.id))
@@ -135,9 +160,13 @@ export async function threadContext(db: Db, viewer: Viewer, postId: string): Pro
   const names = await authorNames(db, thread.id, rows);
   const byExternal = new Map(rows.map((r) => [r.post.externalId, r.post]));
   const current = rows.find((r) => r.post.id === postId)!.post;
+  const parentPost = current.parentExternalId ? byExternal.get(current.parentExternalId) : undefined;
+  const shown = rows.length <= WHOLE_THREAD_LIMIT ? rows.map((r) => r.post) : neighbourhood(rows, current, byExternal);
+  const texts = await textsOf(db, [...shown, ...(parentPost ? [parentPost] : [])]);
   const toContext = (post: StoredPost): ContextPost => {
     const parent = post.parentExternalId ? byExternal.get(post.parentExternalId) : undefined;
     const gone = post.deletedAt ? 'deleted' : post.placeholder ? 'placeholder' : null;
+    const text = texts.get(post.id);
     return {
       id: post.id,
       author: names.get(post.id) ?? { kind: 'unknown' },
@@ -146,13 +175,11 @@ export async function threadContext(db: Db, viewer: Viewer, postId: string): Pro
       postedAt: post.postedAt,
       state: post.reviewState,
       gone,
-      excerpt: gone || post.reviewState === 'erased' ? '' : excerptOf(post.contentText),
-      lang: post.language,
+      excerpt: gone || post.reviewState === 'erased' ? '' : excerptOf(text?.contentText ?? ''),
+      lang: text?.language ?? null,
       current: post.id === postId,
     };
   };
-  const parentPost = current.parentExternalId ? byExternal.get(current.parentExternalId) : undefined;
-  const shown = rows.length <= WHOLE_THREAD_LIMIT ? rows.map((r) => r.post) : neighbourhood(rows, current, byExternal);
   return {
     threadId: thread.id,
     platform: thread.platform,
@@ -163,6 +190,24 @@ export async function threadContext(db: Db, viewer: Viewer, postId: string): Pro
     total: rows.length,
     mirrored: rows.some((r) => r.post.publishedAt !== null && r.post.deletedAt === null),
   };
+}
+
+/** The text and language of the posts an item page shows, by post. */
+async function textsOf(
+  db: Db,
+  posts: StoredPost[],
+): Promise<Map<string, { contentText: string; language: string | null }>> {
+  if (posts.length === 0) return new Map();
+  const rows = await db
+    .select({ id: socialPosts.id, contentText: socialPosts.contentText, language: socialPosts.language })
+    .from(socialPosts)
+    .where(
+      inArray(
+        socialPosts.id,
+        posts.map((post) => post.id),
+      ),
+    );
+  return new Map(rows.map(({ id, ...text }) => [id, text]));
 }
 
 /** In a long thread, the replies to the same post shown on either side of the item. */
@@ -208,6 +253,11 @@ async function authorNames(
   const withAuthor = rows.filter((r) => r.author && !r.post.placeholder && !r.post.deletedAt);
   const published = withAuthor.filter((r) => r.post.publishedAt !== null);
   const waiting = withAuthor.filter((r) => r.post.publishedAt === null);
+  // One post per author, at their first: the mirror gives letters in that order, so a thread
+  // of thousands of replies by a few hundred people names a few hundred.
+  const firstOf = new Map<string, { post: StoredPost; author: StoredAuthor | null }>();
+  for (const row of [...published, ...waiting])
+    if (!firstOf.has(row.post.authorId!)) firstOf.set(row.post.authorId!, row);
   const mirrorPost = ({ post, author }: { post: StoredPost; author: StoredAuthor | null }): MirrorPost => ({
     id: post.id,
     url: null,
@@ -235,7 +285,7 @@ async function authorNames(
     editedAt: null,
     deletedAt: null,
   });
-  const posts = [...published, ...waiting].map(mirrorPost);
+  const posts = [...firstOf.values()].map(mirrorPost);
   const mirrored = publicMirror(
     {
       id: threadId,
@@ -250,14 +300,15 @@ async function authorNames(
     // The letters the portal shows, so staff and residents speak of the same "Inwoner B".
     await pseudonymsOf(db, threadId),
   );
-  const names = new Map<string, ContextAuthor>();
-  // The mirror gives residents' posts opaque ids: post i of the mirror is post i given to it.
+  const byAuthor = new Map<string, ContextAuthor>();
+  const authorIds = [...firstOf.keys()];
+  // The mirror gives residents' posts opaque ids: post i of the mirror is the i-th author's.
   for (const [index, post] of mirrored.posts.entries()) {
     const role = authorRole(post);
     const author = post.author!;
     const name = author.displayName ?? (author.handle ? `@${author.handle}` : null);
-    names.set(
-      posts[index]!.id,
+    byAuthor.set(
+      authorIds[index]!,
       author.pseudonym
         ? { kind: 'resident', pseudonym: author.pseudonym }
         : name
@@ -265,7 +316,7 @@ async function authorNames(
           : { kind: 'unknown' },
     );
   }
-  return names;
+  return new Map(withAuthor.map(({ post }) => [post.id, byAuthor.get(post.authorId!)!]));
 }
 
 /** Departments the viewer may see items of, as a condition on a consultation's department. */

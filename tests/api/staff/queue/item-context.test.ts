@@ -227,7 +227,11 @@ for (const target of databaseTargets()) {
       );
       descendants.push(
         mastodonStatus('9101', { in_reply_to_id: '8009', account: mastodonAccount('anna'), content: '<p>Midden</p>' }),
-        mastodonStatus('9102', { in_reply_to_id: '9101', account: mastodonAccount('bob'), content: '<p>Diep</p>' }),
+        mastodonStatus('9102', {
+          in_reply_to_id: '9101',
+          account: mastodonAccount('inwoner9'),
+          content: '<p>Diep</p>',
+        }),
       );
       const thread = importMastodonThread(
         { status: mastodonStatus('900'), context: { ancestors: [], descendants } },
@@ -244,6 +248,16 @@ for (const target of databaseTargets()) {
         [id('900'), id('8009'), id('9101'), id('9102')],
         'root, parent, the post (an only child) and its reply',
       );
+      // Each shown post with its own text; a resident who wrote twice has one letter.
+      assert.deepEqual(
+        deep?.posts.map((p) => p.excerpt),
+        ['', 'Reactie 9', 'Midden', 'Diep'].map((text, n) => (n === 0 ? deep!.posts[0]!.excerpt : text)),
+      );
+      assert.equal(deep?.posts[1]?.author.kind, 'resident');
+      assert.deepEqual(deep?.posts[3]?.author, deep?.posts[1]?.author, 'inwoner9 wrote 8009 and 9102');
+      assert.notDeepEqual(deep?.posts[2]?.author, deep?.posts[1]?.author);
+      assert.deepEqual(deep?.posts[3]?.answers, deep?.posts[2]?.author);
+      assert.deepEqual(deep?.parent?.excerpt, 'Reactie 9');
       const wide = await threadContext(t.db, moderatorView, id('8020'));
       assert.deepEqual(
         wide?.posts.map((p) => p.id),
