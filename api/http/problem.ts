@@ -75,7 +75,9 @@ export function fieldErrorsFromZod(error: ZodError): FieldError[] {
     // A contract that names its own message (zod's `error` option) is explained in those words.
     if (isMessageCode(issue.message)) return { field, code: issue.message };
     switch (issue.code) {
+      // A number out of range (a page, a page size) is not a text that is too long.
       case 'too_big':
+        if (issue.origin === 'number') return { field, code: 'number_too_big', params: { max: Number(issue.maximum) } };
         return {
           field,
           code: 'too_long' as const,
@@ -86,6 +88,8 @@ export function fieldErrorsFromZod(error: ZodError): FieldError[] {
       case 'invalid_type':
         return { field, code: issue.input === undefined ? ('required' as const) : ('invalid_type' as const) };
       case 'too_small':
+        if (issue.origin === 'number')
+          return { field, code: 'number_too_small', params: { min: Number(issue.minimum) } };
         return { field, code: 'required' as const };
       default:
         return { field, code: 'invalid_type' as const };

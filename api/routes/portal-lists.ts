@@ -298,8 +298,8 @@ async function servedConversation(
   if (refused) return refused;
   return fromShell(c, next, options, { path: firstPage, slot: 'thread-posts' }, async (shell) => {
     const found = await readPublicThreadPage(c.get('db'), id, Number(pageParam));
-    if (found === 'past-end') return notFound(c, lang, 'thread_page_not_found');
     if (!found) return notFound(c, lang, 'thread_not_found');
+    if ('pastEnd' in found) return notFound(c, lang, 'thread_page_not_found');
     const { thread, onPage, page, pages } = found;
     return numberedPage({
       shell,

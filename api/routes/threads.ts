@@ -4,10 +4,10 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { Problem } from '../../shared/contracts/public-content.ts';
-import { SocialThread, SocialThreadSummary } from '../../shared/contracts/social-thread.ts';
+import { SocialThreadPage, SocialThreadSummary } from '../../shared/contracts/social-thread.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { problem, validationHook } from '../http/problem.ts';
-import { readPublicThread } from '../services/social/public-mirror.ts';
+import { readPublicThreadPage, THREAD_PAGE_SIZE } from '../services/social/public-mirror.ts';
 import { listThreads, shownMedia } from '../services/social/threads.ts';
 import {
   fetchMirrorImage,
@@ -39,16 +39,24 @@ const getThreadRoute = createRoute({
   method: 'get',
   path: '/api/threads/{id}',
   tags: ['Public'],
-  summary: 'One mirrored social-media thread',
+  summary: 'One mirrored social-media thread, a page at a time',
   description:
-    'The post and its replies in reading order (root first, depth first), with `parentId` and `depth` for nesting. ' +
-    '`lang` is omitted when the platform declared no plausible language; `media[].alt` is null when there is no ' +
-    'description. Posts deleted at the source are left out, or shown as an empty placeholder while replies hang under them.',
-  request: { params: z.object({ id: z.uuid().openapi({ description: "Podium's id of the thread" }) }) },
+    'The post and its replies in reading order (root first, depth first), with `parentId` and `depth` for nesting, ' +
+    `\`pageSize\` shown posts to a page (at most ${THREAD_PAGE_SIZE}); a page past the last gives the last page, ` +
+    'its `page` says which. `lang` is omitted when the platform declared no plausible language; `media[].alt` is null ' +
+    'when there is no description. Posts deleted at the source are left out, or shown as an empty placeholder while ' +
+    'replies hang under them.',
+  request: {
+    params: z.object({ id: z.uuid().openapi({ description: "Podium's id of the thread" }) }),
+    query: z.object({
+      page: z.coerce.number().int().min(1).max(100_000).default(1).openapi({ example: 1 }),
+      pageSize: z.coerce.number().int().min(1).max(THREAD_PAGE_SIZE).default(THREAD_PAGE_SIZE),
+    }),
+  },
   responses: {
-    200: { description: 'The thread', content: { 'application/json': { schema: SocialThread } } },
+    200: { description: 'A page of the thread', content: { 'application/json': { schema: SocialThreadPage } } },
     404: { description: 'No such thread, or withdrawn because it was deleted at the source', content: problemContent },
-    422: { description: 'Not a thread id', content: problemContent },
+    422: { description: 'Not a thread id, or page or page size out of range', content: problemContent },
   },
 });
 
@@ -99,10 +107,26 @@ export function threadRoutes(
   app.openapi(listThreadsRoute, async (c) => c.json(await listThreads(c.get('db'), c.req.valid('query')), 200));
 
   app.openapi(getThreadRoute, async (c) => {
-    const thread = await readPublicThread(c.get('db'), c.req.valid('param').id);
-    if (!thread) return problem(c, 404, 'thread_not_found') as never;
+    const { id } = c.req.valid('param');
+    const { page, pageSize } = c.req.valid('query');
+    let found = await readPublicThreadPage(c.get('db'), id, page, pageSize);
+    // The thread can have shrunk since the reader's last page: they get its last page.
+    if (found && 'pastEnd' in found) found = await readPublicThreadPage(c.get('db'), id, found.pastEnd, pageSize);
+    if (!found || 'pastEnd' in found) return problem(c, 404, 'thread_not_found') as never;
+    const { thread, onPage, pages, shown, from, to } = found;
+    const body: SocialThreadPage = {
+      ...thread,
+      posts: thread.posts.filter((_, index) => onPage[index]),
+      earlier: thread.posts.filter((_, index) => !onPage[index]),
+      page: found.page,
+      pageSize,
+      pageCount: pages,
+      total: shown,
+      from,
+      to,
+    };
     // Mirrors change with every sync; a short cache keeps widgets cheap and deletions quick.
-    return c.json(thread, 200, { 'Cache-Control': 'public, max-age=60' });
+    return c.json(body, 200, { 'Cache-Control': 'public, max-age=60' });
   });
 
   app.openapi(mediaRoute, async (c) => {

@@ -164,6 +164,29 @@ export const SocialThread = z
   .openapi('SocialThread');
 export type SocialThread = z.infer<typeof SocialThread>;
 
+/**
+ * A page of a mirrored thread, as the public API sends it: a long conversation (thousands of
+ * replies) is read a page at a time. A reply whose post is on an earlier page still says whom
+ * it answers: that post comes along in `earlier`, to be named, not shown again.
+ */
+export const SocialThreadPage = SocialThread.extend({
+  posts: z.array(SocialPost).openapi({
+    description:
+      "This page's posts in reading order (root first on the first page); a post's `parentId` can name a post in `earlier`",
+  }),
+  earlier: z.array(SocialPost).openapi({
+    description:
+      'Posts on earlier pages that a post on this page replies to, directly or further up, in reading order: what a renderer names ("Antwoord aan Inwoner A") and nests under, without showing them again. Empty on the first page',
+  }),
+  page: z.number().int().positive().openapi({ description: 'This page, from 1' }),
+  pageSize: z.number().int().positive().openapi({ description: 'Shown posts to a page' }),
+  pageCount: z.number().int().positive(),
+  total: z.number().int().nonnegative().openapi({ description: 'Shown posts in the whole thread, the root included' }),
+  from: z.number().int().positive().openapi({ description: 'The first shown post of this page, counted from 1' }),
+  to: z.number().int().nonnegative().openapi({ description: 'The last shown post of this page' }),
+}).openapi('SocialThreadPage');
+export type SocialThreadPage = z.infer<typeof SocialThreadPage>;
+
 export const SocialThreadSummary = z
   .object({
     id: InputText,

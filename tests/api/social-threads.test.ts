@@ -2,7 +2,8 @@ import { opaquePostId } from '../../api/services/social/public-mirror.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { SocialThread } from '../../shared/contracts/social-thread.ts';
+import type { SocialThread } from '../../shared/contracts/social-thread.ts';
+import { SocialThreadPage } from '../../shared/contracts/social-thread.ts';
 import { auditLog, consultations, organisations, socialPosts, socialThreads } from '../../api/db/schema.ts';
 import { importMastodonThread } from '../../api/services/social/mastodon.ts';
 import { fetchThread } from '../../api/services/social/fetch-thread.ts';
@@ -164,7 +165,7 @@ for (const target of databaseTargets()) {
       const response = await t.app.request(`/api/threads/${threadId}`);
       assert.equal(response.status, 200);
       const body = await response.json();
-      assert.ok(SocialThread.safeParse(body).success);
+      assert.ok(SocialThreadPage.safeParse(body).success);
       assert.deepEqual(
         body.posts.map((p: { id: string; depth: number }) => `${p.depth}:${p.id}`),
         // The residents' posts have opaque public ids: the platform's id leads to its author.
@@ -383,6 +384,70 @@ for (const target of databaseTargets()) {
       assert.equal((await t.app.request('/api/threads/niet-een-id')).status, 422);
     });
 
+    it('refuses a page or page size out of range with 422, in the reader’s language', async () => {
+      const [demo] = await (await t.app.request('/api/threads?consultation=fietsroute-stationsstraat')).json();
+      for (const query of [
+        'page=0',
+        'page=-1',
+        'page=twee',
+        'page=1.5',
+        'pageSize=0',
+        'pageSize=101',
+        'pageSize=veel',
+      ]) {
+        const response = await t.app.request(`/api/threads/${demo.id}?${query}`, {
+          headers: { 'Accept-Language': 'en' },
+        });
+        assert.equal(response.status, 422, query);
+        assert.match(response.headers.get('Content-Type') ?? '', /problem\+json/, query);
+        assert.equal((await response.json()).title, 'Some answers need your attention', query);
+      }
+      // A number out of range is explained as one, not as a text that is too long.
+      const errors = async (query: string) =>
+        (await (await t.app.request(`/api/threads/${demo.id}?${query}`)).json()).errors.map(
+          (error: { message: string }) => error.message,
+        );
+      assert.deepEqual(await errors('pageSize=101'), ['Kies een getal van hoogstens 100.']);
+      assert.deepEqual(await errors('page=0'), ['Kies een getal van minstens 1.']);
+    });
+
+    it('serves a thread a page at a time: the pages hold every post once, and a reply on a later page names the post it answers', async () => {
+      const [demo] = await (await t.app.request('/api/threads?consultation=fietsroute-stationsstraat')).json();
+      const read = async (query: string): Promise<SocialThreadPage> => {
+        const response = await t.app.request(`/api/threads/${demo.id}?${query}`);
+        assert.equal(response.status, 200, query);
+        return SocialThreadPage.parse(await response.json());
+      };
+      const whole = await read('');
+      const first = await read('pageSize=3');
+      const second = await read('page=2&pageSize=3');
+      assert.deepEqual(
+        [whole.page, whole.pageCount, whole.total, whole.from, whole.to, whole.earlier.length],
+        [1, 1, 5, 1, 5, 0],
+      );
+      assert.deepEqual([first.pageCount, first.from, first.to, first.earlier.length], [2, 1, 3, 0]);
+      assert.deepEqual([second.page, second.pageCount, second.total, second.from, second.to], [2, 2, 5, 4, 5]);
+      assert.deepEqual(
+        [...first.posts, ...second.posts].map((post) => post.id),
+        whole.posts.map((post) => post.id),
+      );
+      // The police answer Inwoner B, whose post is on the first page: it comes along, with the root above it.
+      const police = second.posts.find((post) => post.author?.displayName === 'Politie Demodam')!;
+      const answered = second.earlier.find((post) => post.id === police.parentId);
+      assert.equal(answered?.author?.pseudonym, 'B');
+      assert.deepEqual(
+        second.earlier.map((post) => post.id),
+        [whole.posts[0]!.id, answered!.id],
+      );
+      // Past the last page: the last page, saying so (a thread can shrink between two reads).
+      const past = await read('page=9&pageSize=3');
+      assert.equal(past.page, 2);
+      assert.deepEqual(
+        past.posts.map((post) => post.id),
+        second.posts.map((post) => post.id),
+      );
+    });
+
     it('lists the served threads with their visible post counts, and filters by consultation', async () => {
       const threadId = await freshThread('1300');
       // The parking consultation has no mirrored thread in the demo data.
@@ -413,7 +478,12 @@ for (const target of databaseTargets()) {
     it('documents the thread in the OpenAPI document', async () => {
       const document = await (await t.app.request('/api/openapi.json')).json();
       assert.ok(document.paths['/api/threads/{id}'].get);
-      assert.ok(document.components.schemas.SocialThread);
+      assert.ok(document.components.schemas.SocialThreadPage);
+      assert.deepEqual(document.paths['/api/threads/{id}'].get.parameters.map((p: { name: string }) => p.name).sort(), [
+        'id',
+        'page',
+        'pageSize',
+      ]);
       assert.ok(document.components.schemas.SocialPost.properties.lang);
     });
   });

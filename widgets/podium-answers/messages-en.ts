@@ -2,10 +2,12 @@
 import { en as sharedEn } from '../shared/messages-en.ts';
 import type { Texts as SharedTexts } from '../shared/messages.ts';
 import type { Texts } from './messages.ts';
+import { pagerEn } from '../shared/pager-en.ts';
 
 /** This widget's texts and the shared ones: the chunk carries both, so one import gives all English. */
 export const en: Texts & SharedTexts = {
   ...sharedEn,
+  ...pagerEn,
   loading: 'Loading the responses…',
   title: 'Responses and answers',
   count: '{count} published responses',
@@ -15,8 +17,4 @@ export const en: Texts & SharedTexts = {
   reply: 'Answer from the municipality',
   replyFrom: 'Answer from {department}',
   noReply: 'The municipality has not answered yet.',
-  pages: 'Pages',
-  pageOf: 'Page {page} of {pages}',
-  previous: 'Previous page',
-  next: 'Next page',
 };

@@ -1,5 +1,8 @@
 /** Dutch texts of <podium-answers> (taalniveau B1); English is in messages-en.ts. */
+import { pagerNl } from '../shared/pager.ts';
+
 export const nl = {
+  ...pagerNl,
   loading: 'De reacties worden geladen…',
   title: 'Reacties en antwoorden',
   count: '{count} gepubliceerde reacties',
@@ -9,10 +12,6 @@ export const nl = {
   reply: 'Antwoord van de gemeente',
   replyFrom: 'Antwoord van {department}',
   noReply: 'De gemeente heeft nog niet geantwoord.',
-  pages: 'Pagina’s',
-  pageOf: 'Pagina {page} van {pages}',
-  previous: 'Vorige pagina',
-  next: 'Volgende pagina',
 };
 
 /** This widget's own texts, typed from Dutch (the shared ones are in ../shared/messages.ts). */

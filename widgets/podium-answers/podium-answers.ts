@@ -17,6 +17,7 @@ import {
 import type { PublishedAnswersPage, PublishedSubmission } from '../../shared/contracts/public-content.ts';
 import { PodiumElement } from '../shared/podium-element.ts';
 import { baseStyles } from '../shared/styles.ts';
+import { pagerStyles, renderPager } from '../shared/pager.ts';
 import { nl, type Texts } from './messages.ts';
 
 type QuestionInfo = PublishedAnswersPage['consultation']['questions'][number];
@@ -52,6 +53,7 @@ export class PodiumAnswers extends PodiumElement<keyof Texts> {
 
   static override styles = [
     baseStyles,
+    pagerStyles,
     css`
       ol {
         list-style: none;
@@ -76,15 +78,6 @@ export class PodiumAnswers extends PodiumElement<keyof Texts> {
       }
       .meta {
         color: var(--_muted);
-      }
-      .pager {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5em var(--_gap);
-      }
-      .pager p {
-        margin: 0;
       }
     `,
   ];
@@ -154,37 +147,7 @@ export class PodiumAnswers extends PodiumElement<keyof Texts> {
                 ${data.items.map((item) => this.#renderResponse(item, data.consultation.questions))}
               </ol>`
       }
-      ${
-        pageCount > 1
-          ? html`<nav class="pager" part="pager" aria-label=${this.message('pages')}>
-              ${
-                page > 1
-                  ? html`<button
-                      class="button secondary"
-                      part="button"
-                      type="button"
-                      @click=${() => this.#go(page - 1)}
-                    >
-                      ${this.message('previous')}
-                    </button>`
-                  : nothing
-              }
-              <p>${this.message('pageOf', { page: Math.min(page, pageCount), pages: pageCount })}</p>
-              ${
-                page < pageCount
-                  ? html`<button
-                      class="button secondary"
-                      part="button"
-                      type="button"
-                      @click=${() => this.#go(page + 1)}
-                    >
-                      ${this.message('next')}
-                    </button>`
-                  : nothing
-              }
-            </nav>`
-          : nothing
-      }`;
+      ${renderPager(this, page, pageCount, (to) => this.#go(to))}`;
   }
 
   #renderResponse(item: PublishedSubmission, questions: QuestionInfo[]): TemplateResult {

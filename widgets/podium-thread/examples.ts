@@ -26,6 +26,14 @@ export const examples: WidgetExamples = {
         en: 'Or: the short name (slug) of a consultation; the widget then shows its newest conversation.',
       },
     },
+    {
+      name: 'page-size',
+      default: '20',
+      description: {
+        nl: 'Aantal berichten per pagina (1–100). Een lang gesprek komt een pagina tegelijk.',
+        en: 'Posts per page (1–100). A long conversation comes a page at a time.',
+      },
+    },
     ...commonAttributes,
   ],
   events: [
@@ -34,15 +42,32 @@ export const examples: WidgetExamples = {
       detail: '{ thread, posts }',
       description: { nl: 'Het gesprek wordt getoond.', en: 'The conversation is shown.' },
     },
+    {
+      name: 'podium-page-changed',
+      detail: '{ thread, page, pageCount }',
+      description: {
+        nl: 'Een andere pagina van het gesprek wordt getoond.',
+        en: 'Another page of the conversation is shown.',
+      },
+    },
   ],
   parts: [
     ['heading', 'De kop, en de kop van elk bericht', 'The heading, and that of each post'],
     ['post', 'Eén bericht', 'One post'],
+    ['pager', 'De navigatie tussen pagina’s', 'The navigation between pages'],
+    ['button', 'De knoppen vorige en volgende pagina', 'The previous and next buttons'],
     ['notice', 'Meldingen: laden, leeg en fouten', 'Notices: loading, empty and errors'],
   ].map(([name, nl, en]) => ({ name: name!, description: { nl: nl!, en: en! } })),
   states: [
     ...loadStates,
     { state: 'ready', description: { nl: 'Het gesprek.', en: 'The conversation.' } },
+    {
+      state: 'paged',
+      description: {
+        nl: 'Een lang gesprek, na "Volgende pagina": de focus staat op de kop, de nieuwe pagina wordt gemeld, een antwoord op een bericht van de vorige pagina zegt aan wie het antwoordt.',
+        en: 'A long conversation, after "Next page": focus is on the heading, the new page is announced, a reply to a post on the previous page says whom it answers.',
+      },
+    },
     {
       state: 'empty',
       description: { nl: 'Nog geen gesprek bij deze consultatie.', en: 'No conversation for this consultation yet.' },

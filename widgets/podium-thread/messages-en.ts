@@ -2,16 +2,19 @@
 import { en as sharedEn } from '../shared/messages-en.ts';
 import type { Texts as SharedTexts } from '../shared/messages.ts';
 import type { Texts } from './messages.ts';
+import { pagerEn } from '../shared/pager-en.ts';
 
 /** This widget's texts and the shared ones: the chunk carries both, so one import gives all English. */
 export const en: Texts & SharedTexts = {
   ...sharedEn,
+  ...pagerEn,
   loading: 'Loading the conversation…',
   loadFailed: 'The conversation could not be loaded. Please try again later.',
   loadOffline: 'You are offline. The conversation loads as soon as you are connected again.',
   notFound: 'This conversation does not exist (any more).',
   empty: 'There is no social-media conversation for this consultation yet.',
   title: 'Conversation on {platform}',
+  range: 'Posts {from} to {to} of {total}',
   mirrored: 'This conversation is on {platform}. Residents are called Resident A, Resident B and so on.',
   resident: 'Resident {letter}',
   unknownAuthor: 'Unknown account',

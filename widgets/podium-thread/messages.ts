@@ -1,11 +1,15 @@
 /** Dutch texts of <podium-thread> (taalniveau B1); English is in messages-en.ts. */
+import { pagerNl } from '../shared/pager.ts';
+
 export const nl = {
+  ...pagerNl,
   loading: 'Het gesprek wordt geladen…',
   loadFailed: 'Het gesprek kon niet worden geladen. Probeer het later opnieuw.',
   loadOffline: 'U bent offline. Het gesprek wordt geladen zodra er weer verbinding is.',
   notFound: 'Dit gesprek bestaat niet (meer).',
   empty: 'Er is nog geen gesprek op sociale media bij deze consultatie.',
   title: 'Gesprek op {platform}',
+  range: 'Bericht {from} tot en met {to} van {total}',
   mirrored: 'Dit gesprek staat op {platform}. Inwoners heten hier Inwoner A, Inwoner B, enzovoort.',
   resident: 'Inwoner {letter}',
   unknownAuthor: 'Onbekend account',

@@ -2,8 +2,10 @@
  * <podium-thread consultation="fietsroute-stationsstraat">: a mirrored social-media thread,
  * residents pseudonymised by the API, replies nested in lists under the post they answer.
  *
- * Data flow: GET {api}/api/threads/{id}, or first GET {api}/api/threads?consultation=slug
- * to find the consultation's newest thread. The nesting and author naming come from
+ * Data flow: GET {api}/api/threads/{id}?page=N&pageSize=M, or first GET
+ * {api}/api/threads?consultation=slug to find the consultation's newest thread. A long
+ * conversation comes a page at a time; paging works as in <podium-answers> (focus to the
+ * heading, the new page said in the live region). The nesting and author naming come from
  * site/lib/thread-view.ts, shared with the portal's conversation pages. Posts show as
  * text (no HTML is inserted, so it works under Trusted Types) with their links listed;
  * no image is loaded from the platform.
@@ -20,6 +22,7 @@ import type {
   MunicipalityAnswer,
   SocialPost,
   SocialThread,
+  SocialThreadPage,
   SocialThreadSummary,
 } from '../../shared/contracts/social-thread.ts';
 import {
@@ -33,7 +36,10 @@ import {
 } from '../../shared/thread-view.ts';
 import { PodiumElement } from '../shared/podium-element.ts';
 import { baseStyles } from '../shared/styles.ts';
+import { pagerStyles, renderPager } from '../shared/pager.ts';
 import { nl, type Texts } from './messages.ts';
+
+export type ThreadPageChangedDetail = { thread: string; page: number; pageCount: number };
 
 const PLATFORMS: Record<SocialThread['platform'], string> = {
   mastodon: 'Mastodon',
@@ -48,13 +54,17 @@ const PLATFORMS: Record<SocialThread['platform'], string> = {
  *
  * @attr thread - Podium's id of the thread; or:
  * @attr consultation - Slug of a consultation: shows its newest mirrored thread.
+ * @attr page-size - Posts per page (1–100); default 20.
  * @attr api - Podium's address; default: where the widget bundle was loaded from.
  * @attr lang - `nl` or `en`; default: the closest ancestor's `lang`, else Dutch.
  * @attr heading-level - Level (1–6) of the widget's heading; default 2.
  * @attr messages - JSON with text overrides.
- * @fires podium-loaded - The thread is shown; detail `{ thread, posts }`.
+ * @fires podium-loaded - The thread is shown; detail `{ thread, posts }` (`posts`: shown posts in the whole thread).
+ * @fires podium-page-changed - Another page is shown; detail `{ thread, page, pageCount }`.
  * @csspart heading - The widget's heading (and each post's).
  * @csspart post - One post.
+ * @csspart pager - The navigation between pages.
+ * @csspart button - The previous and next buttons.
  * @csspart notice - Loading, empty and error notices.
  */
 export class PodiumThread extends PodiumElement<keyof Texts> {
@@ -64,12 +74,15 @@ export class PodiumThread extends PodiumElement<keyof Texts> {
   static override properties: PropertyDeclarations = {
     thread: { type: String },
     consultation: { type: String },
+    pageSize: { type: Number, attribute: 'page-size' },
+    page: { state: true },
     data: { state: true },
     shown: { state: true },
   };
 
   static override styles = [
     baseStyles,
+    pagerStyles,
     css`
       ol {
         list-style: none;
@@ -102,23 +115,36 @@ export class PodiumThread extends PodiumElement<keyof Texts> {
 
   declare thread: string;
   declare consultation: string;
-  declare protected data: SocialThread | null | undefined;
+  /** Posts per page (1–100). */
+  declare pageSize: number;
+  declare protected page: number;
+  declare protected data: SocialThreadPage | null | undefined;
   /** Posts whose sensitive media the reader asked to see. */
   declare protected shown: ReadonlySet<string>;
+  /** The thread found for `consultation`, so paging does not look it up again. */
+  #id = '';
+  /** Paging (rather than the first load) moves focus to the heading. */
+  #paged = false;
 
   constructor() {
     super();
     this.shown = new Set();
     this.thread = '';
     this.consultation = '';
+    this.pageSize = 20;
+    this.page = 1;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('thread') || changed.has('consultation') || changed.has('api')) void this.load();
+    if (changed.has('thread') || changed.has('consultation') || changed.has('api') || changed.has('pageSize')) {
+      this.page = 1;
+      this.#id = '';
+      void this.load();
+    }
   }
 
   protected override async load(): Promise<void> {
-    let id = this.thread.trim();
+    let id = this.#id || this.thread.trim();
     if (!id) {
       const slug = encodeURIComponent(this.consultation.trim());
       const list = await this.fetchJson<SocialThreadSummary[]>(`/api/threads?consultation=${slug}`);
@@ -130,11 +156,34 @@ export class PodiumThread extends PodiumElement<keyof Texts> {
       }
       id = list[0]!.id;
     }
-    const thread = await this.fetchJson<SocialThread>(`/api/threads/${encodeURIComponent(id)}`);
+    this.#id = id;
+    const size = Math.min(100, Math.max(1, Math.round(Number(this.pageSize)) || 20));
+    const thread = await this.fetchJson<SocialThreadPage>(
+      `/api/threads/${encodeURIComponent(id)}?page=${this.page}&pageSize=${size}`,
+    );
     if (!thread) return;
     this.data = thread;
+    // A thread that shrank since the last page: the API sent its last page instead.
+    this.page = thread.page;
     this.loadState = 'ready';
-    this.emit('loaded', { thread: thread.id, posts: thread.posts.length });
+    if (!this.#paged) {
+      this.emit('loaded', { thread: thread.id, posts: thread.total });
+      return;
+    }
+    this.#paged = false;
+    void this.focusInside('#thread-title');
+    this.announce(this.message('pageOf', { page: thread.page, pages: thread.pageCount }));
+    this.emit<ThreadPageChangedDetail>('page-changed', {
+      thread: thread.id,
+      page: thread.page,
+      pageCount: thread.pageCount,
+    });
+  }
+
+  #go(page: number): void {
+    this.page = page;
+    this.#paged = true;
+    void this.load();
   }
 
   protected override renderContent(): unknown {
@@ -142,9 +191,24 @@ export class PodiumThread extends PodiumElement<keyof Texts> {
     const thread = this.data;
     if (!thread) return html`<p class="panel" part="notice">${this.message('empty')}</p>`;
     const platform = PLATFORMS[thread.platform];
-    return html`${this.heading(this.text(thread.title) || this.message('title', { platform }))}
+    // The posts on earlier pages that this page's replies answer: named, not shown again.
+    const tree = threadTree({ posts: [...thread.earlier, ...thread.posts] }, [
+      ...thread.earlier.map(() => false),
+      ...thread.posts.map(() => true),
+    ]);
+    return html`${this.heading(this.text(thread.title) || this.message('title', { platform }), {
+        id: 'thread-title',
+        focusable: true,
+      })}
       <p>${this.message('mirrored', { platform })}</p>
-      ${this.#list(threadTree(thread), undefined, platform)}
+      ${
+        thread.pageCount > 1
+          ? html`<p class="meta">
+              ${this.message('range', { from: thread.from, to: thread.to, total: thread.total })}
+            </p>`
+          : nothing
+      }
+      ${this.#list(tree, undefined, platform)} ${renderPager(this, thread.page, thread.pageCount, (to) => this.#go(to))}
       ${thread.url ? html`<p><a href=${thread.url} rel="nofollow noopener">${this.message('original', { platform })}</a></p>` : nothing}`;
   }
 

@@ -299,7 +299,7 @@ export async function readPublicThread(db: Db, threadId: string): Promise<Social
   return thread && mirrorThread(db, thread);
 }
 
-/** Shown posts per page of a mirrored conversation on the portal. */
+/** Shown posts per page of a mirrored conversation on the portal, and the most the public API sends at once. */
 export const THREAD_PAGE_SIZE = 100;
 
 export type PublicThreadPage = {
@@ -316,19 +316,20 @@ export type PublicThreadPage = {
 };
 
 /**
- * A page of a thread as published: its shown posts in reading order, THREAD_PAGE_SIZE to a
- * page, with what the mirror needs of the rest (the posts above them, one row per author of
- * the thread), never every post: a page of a thread of 2,000 posts reads in 11–24 ms where
- * the whole thread took 83–156 ms. Undefined when there is no such thread; `past-end` when
- * the thread has fewer pages. People who are only mentioned, never writing, get their letters
- * in the order pages are read (stored from then on), not in the whole thread's order.
+ * A page of a thread as published: its shown posts in reading order, `size` to a page
+ * (THREAD_PAGE_SIZE unless asked otherwise), with what the mirror needs of the rest (the posts
+ * above them, one row per author of the thread), never every post: a page of a thread of
+ * 2,000 posts reads in 11–24 ms where the whole thread took 83–156 ms. Undefined when there is
+ * no such thread; `pastEnd` with the number of pages when the thread has fewer. People who are
+ * only mentioned, never writing, get their letters in the order pages are read (stored from
+ * then on), not in the whole thread's order.
  */
 export async function readPublicThreadPage(
   db: Db,
   threadId: string,
   page: number,
-): Promise<PublicThreadPage | 'past-end' | undefined> {
-  const size = THREAD_PAGE_SIZE;
+  size: number = THREAD_PAGE_SIZE,
+): Promise<PublicThreadPage | { pastEnd: number } | undefined> {
   const positionAt = (rank: number) =>
     sql`(select p.position from ${socialPosts} p where p.thread_id = ${threadId} and p.published_at is not null
       and p.deleted_at is null and p.placeholder is null order by p.position offset ${rank} limit 1)`;
@@ -346,7 +347,7 @@ export async function readPublicThreadPage(
       .select({ id: socialThreads.id })
       .from(socialThreads)
       .where(and(eq(socialThreads.id, threadId), isNull(socialThreads.removedAt)));
-    return thread ? 'past-end' : undefined;
+    return thread ? { pastEnd: pages } : undefined;
   }
   // The last page runs to the thread's end; every other one up to its last shown post.
   const range = { after: bounds?.after ?? undefined, upTo: page < pages ? (bounds?.up_to ?? undefined) : undefined };

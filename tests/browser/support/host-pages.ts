@@ -74,13 +74,13 @@ p, div, a, input, textarea, label, fieldset, legend { margin: 0; padding: 0; }
 `,
 };
 
-function cspFor(host: Host): Record<string, string> {
+function cspFor(host: Host, podium: string): Record<string, string> {
   if (host !== 'hostile') return {};
   return {
     'Content-Security-Policy': [
       "default-src 'none'",
-      `script-src ${PODIUM_ORIGIN}`,
-      `connect-src ${PODIUM_ORIGIN}`,
+      `script-src ${podium}`,
+      `connect-src ${podium}`,
       "style-src 'self'",
       "img-src 'self'",
       "base-uri 'none'",
@@ -148,14 +148,18 @@ export type HostPageOptions = {
   origin?: 'listed' | 'unlisted';
   /** The host page's `lang`; the widget has none of its own, so it follows. */
   lang?: 'nl' | 'en';
+  /** The Podium the widget comes from (default the demo's, PODIUM_ORIGIN). */
+  podium?: string;
+  /** Attributes instead of, or beside, the example's. */
+  attributes?: Record<string, string>;
 };
 
 /** Serves the host page (and its stylesheet) and opens it; returns its URL. */
 export async function openHostPage(page: Page, server: HostServer, options: HostPageOptions): Promise<string> {
-  const { host, widget, lang = 'nl' } = options;
+  const { host, widget, lang = 'nl', podium = PODIUM_ORIGIN } = options;
   const origin = options.origin === 'unlisted' ? server.unlisted : server.listed;
   const path = `/__host/${host}/${widget.tag}.html`;
-  const attributes = Object.entries(widget.example.attributes)
+  const attributes = Object.entries({ ...widget.example.attributes, ...options.attributes })
     .map(([name, value]) => ` ${name}="${value}"`)
     .join('');
   const element = `<${widget.tag}${attributes}></${widget.tag}>`;
@@ -166,7 +170,7 @@ export async function openHostPage(page: Page, server: HostServer, options: Host
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${host} host page – ${widget.tag}</title>
 <link rel="stylesheet" href="/__host/${host}.css">
-<script type="module" src="${PODIUM_ORIGIN}/widgets/${widget.script}"></script>
+<script type="module" src="${podium}/widgets/${widget.script}"></script>
 </head>
 <body>
 <header class="site-header"><p>Gemeente Voorbeeld</p><a href="#main">Naar de inhoud</a></header>
@@ -180,7 +184,7 @@ ${host === 'hostile' ? '<div class="overlay" aria-hidden="true">?</div>' : ''}
 </body>
 </html>`;
   server.serve(`/__host/${host}.css`, { body: css[host], type: 'text/css', headers: {} });
-  server.serve(path, { body: html, type: 'text/html; charset=utf-8', headers: cspFor(host) });
+  server.serve(path, { body: html, type: 'text/html; charset=utf-8', headers: cspFor(host, podium) });
   await page.goto(origin + path);
   return origin + path;
 }

@@ -225,10 +225,27 @@ const thread: Partial<Record<WidgetState, StateDriver>> = {
     },
     live: '',
   },
+  paged: {
+    enter: async ({ widget }) => {
+      // The demo thread, three posts to a page: the second page holds a reply to a post on the first.
+      await expect(widget.locator('[part="post"]')).toHaveCount(5);
+      await widget.evaluate((element) => element.setAttribute('page-size', '3'));
+      await expect(widget.locator('[part="pager"]')).toContainText('Pagina 1 van 2');
+      await expect(widget.locator('[part="post"]')).toHaveCount(3);
+      await widget.getByRole('button', { name: 'Volgende pagina' }).click();
+      await expect(widget.locator('[part="pager"]')).toContainText('Pagina 2 van 2');
+      await expect(widget.getByRole('heading', { name: 'Gesprek op Mastodon over de fietsroute' })).toBeFocused();
+      await expect(widget.getByText('Bericht 4 tot en met 5 van 5')).toBeVisible();
+      await expect(widget.locator('[part="post"]')).toHaveCount(2);
+      await expect(widget.getByText('Officieel account · Antwoord aan Inwoner B')).toBeVisible();
+      await expect(widget.getByText('Langs de Parklaan', { exact: false })).toHaveCount(0);
+    },
+    live: 'Pagina 2 van 2',
+  },
   sensitive: {
     before: async ({ page }) => {
       // The demo thread, with its photo marked sensitive and described by the municipality.
-      await page.route(/\/api\/threads\/[^/?]+$/, async (route) => {
+      await page.route(/\/api\/threads\/[^/?]+(\?[^/]*)?$/, async (route) => {
         const response = await route.fetch();
         const thread = (await response.json()) as { posts: Array<Record<string, unknown> & { media: unknown[] }> };
         for (const post of thread.posts) {
@@ -262,7 +279,7 @@ const thread: Partial<Record<WidgetState, StateDriver>> = {
   answered: {
     before: async ({ page }) => {
       // The demo thread, with the municipality's answer (in English) to its first resident's reply.
-      await page.route(/\/api\/threads\/[^/?]+$/, async (route) => {
+      await page.route(/\/api\/threads\/[^/?]+(\?[^/]*)?$/, async (route) => {
         const response = await route.fetch();
         const thread = (await response.json()) as { posts: Array<Record<string, unknown> & { text: string }> };
         const reply = thread.posts.find((post) => post.text.startsWith('Langs de Parklaan'))!;

@@ -1,0 +1,9 @@
+/** English texts of the pager (pager.ts), in the English chunk of each widget that pages. */
+import type { PagerKey } from './pager.ts';
+
+export const pagerEn: Record<PagerKey, string> = {
+  pages: 'Pages',
+  pageOf: 'Page {page} of {pages}',
+  previous: 'Previous page',
+  next: 'Next page',
+};
