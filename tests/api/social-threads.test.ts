@@ -6,6 +6,8 @@ import type { SocialThread } from '../../shared/contracts/social-thread.ts';
 import { SocialThreadPage } from '../../shared/contracts/social-thread.ts';
 import { auditLog, consultations, organisations, socialPosts, socialThreads } from '../../api/db/schema.ts';
 import { importMastodonThread } from '../../api/services/social/mastodon.ts';
+import { importBlueskyThreadV2 } from '../../api/services/social/bluesky.ts';
+import { currentContentVersion } from '../../api/services/content-revision.ts';
 import { fetchThread } from '../../api/services/social/fetch-thread.ts';
 import { RateLimitedError } from '../../api/services/social/polite-fetch.ts';
 import { startThreadSyncLoop } from '../../api/services/social/scheduler.ts';
@@ -16,7 +18,14 @@ import {
   syncDueThreads,
   syncThread,
 } from '../../api/services/social/threads.ts';
-import { mastodonAccount, mastodonStatus, mastodonThread } from '../fixtures/social/payloads.ts';
+import {
+  BSKY_ROOT,
+  blueskyPost,
+  mastodonAccount,
+  mastodonStatus,
+  mastodonThread,
+  reply,
+} from '../fixtures/social/payloads.ts';
 import { NOW, openTestApp, type TestApp } from '../support/app.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { seedMastodonThread, startPlatformServer, type PlatformServer } from '../support/platform-server.ts';
@@ -198,7 +207,13 @@ for (const target of databaseTargets()) {
           }),
       });
       assert.equal(result.kind, 'synced');
-      assert.deepEqual(result.kind === 'synced' && result.stats, { added: 0, updated: 2, edited: 1, deleted: 0 });
+      assert.deepEqual(result.kind === 'synced' && result.stats, {
+        added: 0,
+        updated: 2,
+        edited: 1,
+        withheld: 0,
+        deleted: 0,
+      });
       // The edited text was not moderated: the reply waits again, its replies keep their place.
       const waiting = (await readThread(t.db, threadId))!.posts.find((p) => p.id === '101')!;
       assert.deepEqual([waiting.placeholder, waiting.text, waiting.author], ['unavailable', '', null]);
@@ -250,6 +265,48 @@ for (const target of databaseTargets()) {
       const placeholder = thread.posts.find((p) => p.id === '101')!;
       assert.deepEqual([placeholder.placeholder, placeholder.author, placeholder.text], ['deleted', null, '']);
       assert.equal(thread.posts.find((p) => p.id === '102')?.parentId, '101');
+    });
+
+    it('takes a post the source now blocks out of the mirror as a change, so served pages and their validators follow', async () => {
+      // Bluesky's thread view: Anna's reply, with Bert's answer under it; then Anna's post is blocked.
+      const anna = 'at://did:plc:anna/app.bsky.feed.post/3blok';
+      const bert = 'at://did:plc:bert/app.bsky.feed.post/3bert';
+      const root = BSKY_ROOT.replace('3root', '3blokroot');
+      const item = (uri: string, depth: number, value: Record<string, unknown>) => ({ uri, depth, value });
+      const read = (annaBlocked: boolean) =>
+        importBlueskyThreadV2({
+          hasOtherReplies: false,
+          thread: [
+            item(root, 0, { $type: 'app.bsky.unspecced.defs#threadItemPost', post: blueskyPost(root, 'Fietsroute?') }),
+            annaBlocked
+              ? item(anna, 1, { $type: 'app.bsky.unspecced.defs#threadItemBlocked', author: { did: 'did:plc:anna' } })
+              : item(anna, 1, {
+                  $type: 'app.bsky.unspecced.defs#threadItemPost',
+                  post: blueskyPost(anna, 'Langs het water graag.', {}, reply(anna, root, root)),
+                }),
+            item(bert, 2, {
+              $type: 'app.bsky.unspecced.defs#threadItemPost',
+              post: blueskyPost(
+                bert,
+                'Eens met Anna.',
+                { indexedAt: '2026-11-20T09:05:00.000Z' },
+                reply(bert, anna, root),
+              ),
+            }),
+          ],
+        });
+      const { threadId } = await importThread(t.db, { organisationId, thread: read(false), live: false, now: NOW });
+      await publishWaiting(threadId);
+      const texts = async () =>
+        ((await (await t.app.request(`/api/threads/${threadId}`)).json()) as SocialThread).posts.map(
+          (post) => post.placeholder ?? post.text,
+        );
+      assert.deepEqual(await texts(), ['Fietsroute?', 'Langs het water graag.', 'Eens met Anna.']);
+      const version = await currentContentVersion(t.db);
+      const result = await syncThread(t.db, threadId, { now: later(15), read: async () => read(true) });
+      assert.deepEqual(result.kind === 'synced' && [result.stats.withheld, result.changed], [1, true]);
+      assert.ok((await currentContentVersion(t.db)) > version, 'the content revision moves');
+      assert.deepEqual(await texts(), ['Fietsroute?', 'blocked', 'Eens met Anna.']);
     });
 
     it('does not take posts missing from an incomplete read as deleted', async () => {

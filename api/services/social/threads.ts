@@ -51,7 +51,8 @@ import { forgetPostTexts } from '../erasure.ts';
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Writer = Db | Tx;
 
-export type SyncStats = { added: number; updated: number; edited: number; deleted: number };
+/** `withheld`: posts we held that the source now blocks or hides (they leave the mirror, their words are forgotten). */
+export type SyncStats = { added: number; updated: number; edited: number; withheld: number; deleted: number };
 
 const DEFAULT_INTERVAL_MINUTES = 15;
 /** How long a claimed thread stays claimed if its process dies mid-sync. */
@@ -179,7 +180,7 @@ async function recordPostMetrics(tx: Tx, postId: string, counts: ImportedPost['c
 
 /** Applies a fresh read of a thread to its stored posts. */
 async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, now: Date): Promise<SyncStats> {
-  const stats: SyncStats = { added: 0, updated: 0, edited: 0, deleted: 0 };
+  const stats: SyncStats = { added: 0, updated: 0, edited: 0, withheld: 0, deleted: 0 };
   const existing = new Map(
     (await tx.select().from(socialPosts).where(eq(socialPosts.threadId, threadId))).map((row) => [row.externalId, row]),
   );
@@ -233,7 +234,7 @@ async function applySnapshot(tx: Tx, threadId: string, thread: ImportedThread, n
         // Answers to it may quote it; they go with its words.
         await forgetPostTexts(tx, [before.id]);
         if (gone) stats.deleted++;
-        else stats.updated++;
+        else stats.withheld++;
       } else {
         await tx.update(socialPosts).set({ position, depth: post.depth }).where(eq(socialPosts.id, before.id));
       }
@@ -440,6 +441,9 @@ export type SyncResult =
  * Re-reads one thread at its source and applies the result. Never throws for source
  * problems: they are recorded on the thread and the next attempt is scheduled with back-off.
  */
+/** Whether a sync changed what the mirror shows (counts alone do not; published pages follow a change). */
+const shownChanged = (stats: SyncStats) => stats.added + stats.edited + stats.withheld + stats.deleted > 0;
+
 export async function syncThread(db: Db, threadId: string, options: SyncOptions): Promise<SyncResult> {
   const { now, read: readSource, directory, ...fetchOptions } = options;
   const [thread] = await db.select().from(socialThreads).where(eq(socialThreads.id, threadId));
@@ -487,7 +491,7 @@ export async function syncThread(db: Db, threadId: string, options: SyncOptions)
         lastSyncError: null,
       })
       .where(eq(socialThreads.id, threadId));
-    if (applied.added + applied.edited + applied.deleted > 0) {
+    if (shownChanged(applied)) {
       await recordAudit(tx, {
         organisationId: thread.organisationId,
         actorType: 'system',
@@ -501,7 +505,7 @@ export async function syncThread(db: Db, threadId: string, options: SyncOptions)
     }
     return applied;
   });
-  return { kind: 'synced', stats, changed: stats.added + stats.edited + stats.deleted > 0 };
+  return { kind: 'synced', stats, changed: shownChanged(stats) };
 }
 
 /** Asks for a re-read at the next scheduler run (staff's "sync now"). */

@@ -226,7 +226,7 @@ export function threadPageRoutes(options: { settings?: () => ImportSettings } = 
         return page(c, lang, session, { status: m.syncRemoved(title) });
       case 'synced':
         return page(c, lang, session, {
-          status: m.synced(title, result.stats.added, result.stats.edited, result.stats.deleted),
+          status: m.synced(title, result.stats),
         });
     }
   });

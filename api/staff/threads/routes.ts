@@ -75,7 +75,13 @@ export const ImportResult = z.object({
   id: z.uuid(),
   created: z.boolean(),
   platform: SocialPlatform,
-  stats: z.object({ added: z.number(), updated: z.number(), edited: z.number(), deleted: z.number() }),
+  stats: z.object({
+    added: z.number(),
+    updated: z.number(),
+    edited: z.number(),
+    withheld: z.number().openapi({ description: 'Posts the source now blocks or hides: they leave the mirror' }),
+    deleted: z.number(),
+  }),
   replies: z.object({ published: z.number(), waiting: z.number() }),
   /** Posts in the thread now (not deleted, no placeholders). */
   posts: z.number(),

@@ -2,6 +2,8 @@
 import type { FlagKind } from '../../services/screening/types.ts';
 
 type Platform = 'mastodon' | 'bluesky' | 'x' | 'facebook' | 'instagram';
+/** What a sync changed, as `SyncStats` counts it (services/social/threads.ts). */
+type ChangeCounts = { added: number; edited: number; withheld: number; deleted: number };
 
 export const nl = {
   nav: 'Gesprekken importeren',
@@ -32,8 +34,8 @@ export const nl = {
       `Het gesprek ‘${title}’ is geïmporteerd: ${posts === 1 ? '1 bericht' : `${posts} berichten`} opgenomen.`,
     reimported: (title: string, posts: number) =>
       `Het gesprek ‘${title}’ stond er al en is bijgewerkt: ${posts === 1 ? '1 bericht' : `${posts} berichten`}.`,
-    changes: (added: number, edited: number, deleted: number) =>
-      `${added} nieuw, ${edited} bewerkt, ${deleted} verwijderd op het platform.`,
+    changes: ({ added, edited, withheld, deleted }: ChangeCounts) =>
+      `${added} nieuw, ${edited} bewerkt, ${withheld ? `${withheld} afgeschermd, ` : ''}${deleted} verwijderd op het platform.`,
     waiting: (waiting: number) =>
       waiting === 0
         ? 'Er wachten geen reacties op moderatie.'
@@ -79,8 +81,8 @@ export const nl = {
   syncError: 'laatste poging mislukt',
   sync: (title: string) => `Nu bijwerken: ${title}`,
   syncShort: 'Nu bijwerken',
-  synced: (title: string, added: number, edited: number, deleted: number) =>
-    `‘${title}’ is bijgewerkt: ${added} nieuw, ${edited} bewerkt, ${deleted} verwijderd.`,
+  synced: (title: string, { added, edited, withheld, deleted }: ChangeCounts) =>
+    `‘${title}’ is bijgewerkt: ${added} nieuw, ${edited} bewerkt, ${withheld ? `${withheld} afgeschermd, ` : ''}${deleted} verwijderd.`,
   syncRemoved: (title: string) =>
     `Het eerste bericht van ‘${title}’ is op het platform verwijderd; het gesprek is van de portaalsite gehaald.`,
   platforms: {
@@ -158,7 +160,8 @@ export const en: typeof nl = {
       `The conversation ‘${title}’ has been imported: ${posts === 1 ? '1 post' : `${posts} posts`} taken in.`,
     reimported: (title, posts) =>
       `The conversation ‘${title}’ was already there and has been updated: ${posts === 1 ? '1 post' : `${posts} posts`}.`,
-    changes: (added, edited, deleted) => `${added} new, ${edited} edited, ${deleted} deleted on the platform.`,
+    changes: ({ added, edited, withheld, deleted }) =>
+      `${added} new, ${edited} edited, ${withheld ? `${withheld} blocked or hidden, ` : ''}${deleted} deleted on the platform.`,
     waiting: (waiting) =>
       waiting === 0
         ? 'No replies wait for moderation.'
@@ -203,8 +206,8 @@ export const en: typeof nl = {
   syncError: 'last attempt failed',
   sync: (title) => `Update now: ${title}`,
   syncShort: 'Update now',
-  synced: (title, added, edited, deleted) =>
-    `‘${title}’ has been updated: ${added} new, ${edited} edited, ${deleted} deleted.`,
+  synced: (title, { added, edited, withheld, deleted }) =>
+    `‘${title}’ has been updated: ${added} new, ${edited} edited, ${withheld ? `${withheld} blocked or hidden, ` : ''}${deleted} deleted.`,
   syncRemoved: (title) =>
     `The first post of ‘${title}’ was deleted on the platform; the conversation has been taken off the portal.`,
   platforms: { mastodon: 'Mastodon', bluesky: 'Bluesky', x: 'X', facebook: 'Facebook', instagram: 'Instagram' },

@@ -24,7 +24,7 @@ export type ImportResultView = {
   title: string;
   created: boolean;
   posts: number;
-  stats: { added: number; edited: number; deleted: number };
+  stats: { added: number; edited: number; withheld: number; deleted: number };
   waiting: number;
   flagged: FlaggedPost[];
 };
@@ -57,7 +57,7 @@ export function resultSection(lang: Locale, result: ImportResultView, itemHref: 
           return html`<li>${m.flaggedPost(formatDateTime(when, lang), words)}${itemHref ? html` — <a href="${itemHref(post.id)}">${m.openItem}</a>` : nothing}</li>`;
         })}</ul>`;
   return html`<section aria-labelledby="import-result-heading"><h2 id="import-result-heading">${m.heading}</h2>
-<p>${m.changes(result.stats.added, result.stats.edited, result.stats.deleted)} ${m.waiting(result.waiting)}</p>
+<p>${m.changes(result.stats)} ${m.waiting(result.waiting)}</p>
 ${flagged}</section>`;
 }
 

@@ -139,7 +139,7 @@ for (const target of databaseTargets()) {
       const response = await call('POST', `/api/staff/threads/${id}/sync`, {});
       assert.equal(response.status, 200);
       const body = await response.json();
-      assert.deepEqual(body.stats, { added: 0, updated: 1, edited: 1, deleted: 1 });
+      assert.deepEqual(body.stats, { added: 0, updated: 1, edited: 1, withheld: 0, deleted: 1 });
       const rows = await t.db.select().from(socialPosts).where(eq(socialPosts.threadId, id));
       const reply = rows.find((r) => r.externalId === '6001')!;
       assert.equal(reply.contentText, 'Langs het park, met verlichting.');
