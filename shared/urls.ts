@@ -57,7 +57,8 @@ export const routes = {
   houseRules: (lang: Locale) => `${prefix(lang)}${segments[lang].houseRules}/`,
   contact: (lang: Locale) => `${prefix(lang)}${segments[lang].contact}/`,
   /** Every mirrored social-media conversation. */
-  conversations: (lang: Locale) => `${prefix(lang)}${segments[lang].conversations}/`,
+  conversations: (lang: Locale, page = 1) =>
+    `${prefix(lang)}${segments[lang].conversations}/${page > 1 ? `${page}/` : ''}`,
   conversation: (lang: Locale, id: string, page = 1) =>
     `${prefix(lang)}${segments[lang].conversations}/${encodeURIComponent(id)}/${page > 1 ? `${page}/` : ''}`,
   /** The municipality's announcements, newest first; each at its own address; the Atom feed. */

@@ -1,8 +1,9 @@
 /**
  * The portal's growing lists, served into the built pages: a consultation's page (its
  * newest responses), its responses pages (`/consultaties/<slug>/reacties/` and `…/<n>/`,
- * English `/en/consultations/<slug>/responses/…`), the home page (recently answered) and a
- * mirrored conversation's page (its posts). The build makes one shell per page and leaves
+ * English `/en/consultations/<slug>/responses/…`), the home page (recently answered), the
+ * list of mirrored conversations (`/gesprekken/`, `…/<n>/`) and a conversation's page (its
+ * posts). The build makes one shell per page and leaves
  * the lists out (they grow with history); these routes fill the shells' slots from the
  * database with the same render functions (shared/render/published-lists.ts, thread.ts), so
  * published input shows at once, without a rebuild, and without JavaScript.
@@ -42,6 +43,8 @@ import {
   readResponsesPage,
 } from '../services/portal-lists.ts';
 import { readPublicThreadPage } from '../services/social/public-mirror.ts';
+import { readConversationListPage } from '../services/social/conversation-list.ts';
+import { conversationListTitle, renderConversationList } from '../../shared/render/conversation-list.ts';
 import { messagePage } from '../views/message-page.ts';
 import { fillSlot, loadShell } from '../views/page-shell.ts';
 import { numberedPage } from '../views/numbered-page.ts';
@@ -80,6 +83,12 @@ export function portalListRoutes(options: Options): Hono<AppEnv> {
     );
     app.get(`${responses.replace('%3Aslug', ':slug')}:page/`, countedAsPage, (c, next) =>
       servedResponses(c, next, options, lang, c.req.param('slug') ?? '', c.req.param('page') ?? ''),
+    );
+    const conversations = routes.conversations(lang);
+    app.get(conversations, countedAsPage, (c, next) => servedConversations(c, next, options, lang, '1'));
+    // A page number, or a conversation's id (servedConversation): each lets the other through.
+    app.get(`${conversations}:page{[0-9]+}/`, countedAsPage, (c, next) =>
+      servedConversations(c, next, options, lang, c.req.param('page') ?? ''),
     );
     const conversation = routes.conversation(lang, ':id').replace('%3Aid', ':id');
     app.get(conversation, countedAsPage, (c, next) =>
@@ -166,7 +175,12 @@ async function fileVersion(file: string | undefined): Promise<ShellVersion | und
 function notFound(
   c: Context<AppEnv>,
   lang: Locale,
-  code: 'consultation_not_found' | 'responses_page_not_found' | 'thread_not_found' | 'thread_page_not_found',
+  code:
+    | 'consultation_not_found'
+    | 'responses_page_not_found'
+    | 'thread_not_found'
+    | 'thread_page_not_found'
+    | 'conversations_page_not_found',
 ) {
   c.header('Cache-Control', 'no-cache');
   c.header('ETag', undefined);
@@ -211,7 +225,7 @@ function pageAddress(
   lang: Locale,
   pageParam: string,
   firstPage: string,
-  notFoundCode: 'responses_page_not_found' | 'thread_page_not_found',
+  notFoundCode: 'responses_page_not_found' | 'thread_page_not_found' | 'conversations_page_not_found',
 ): Response | undefined {
   if (pageParam === '1' && c.req.path !== firstPage) return c.redirect(firstPage, 301);
   return PAGE_NUMBER.test(pageParam) ? undefined : notFound(c, lang, notFoundCode);
@@ -275,6 +289,33 @@ async function servedResponses(
       path: (language, n) => routes.responses(language, list.consultation.slug, n),
       slot: 'responses',
       content: renderResponsesList({ ...list, lang }),
+    });
+  });
+}
+
+/** The list of mirrored conversations, a page at a time, in the built shell of its first page. */
+async function servedConversations(
+  c: Context<AppEnv>,
+  next: () => Promise<void>,
+  options: Options,
+  lang: Locale,
+  pageParam: string,
+): Promise<Response | void> {
+  const firstPage = routes.conversations(lang);
+  const refused = pageAddress(c, lang, pageParam, firstPage, 'conversations_page_not_found');
+  if (refused) return refused;
+  return fromShell(c, next, options, { path: firstPage, slot: 'conversations' }, async (shell) => {
+    const list = await readConversationListPage(c.get('db'), Number(pageParam));
+    if ('pastEnd' in list) return notFound(c, lang, 'conversations_page_not_found');
+    return numberedPage({
+      shell,
+      lang,
+      page: list.page,
+      builtTitle: conversationListTitle(lang, 1, 1),
+      title: conversationListTitle(lang, list.page, list.pages),
+      path: (language, n) => routes.conversations(language, n),
+      slot: 'conversations',
+      content: renderConversationList(lang, list),
     });
   });
 }

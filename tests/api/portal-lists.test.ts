@@ -20,6 +20,8 @@ import type { Locale } from '../../shared/contracts/public-content.ts';
 import { html } from '../../shared/html/index.ts';
 import { responsesTitle } from '../../shared/render/published-lists.ts';
 import { conversationTitle, renderThreadPosts } from '../../shared/render/thread.ts';
+import { conversationListTitle } from '../../shared/render/conversation-list.ts';
+import { CONVERSATIONS_PER_PAGE } from '../../api/services/social/conversation-list.ts';
 import { importMastodonThread } from '../../api/services/social/mastodon.ts';
 import { MASTODON_ORIGIN, mastodonAccount, mastodonStatus } from '../fixtures/social/payloads.ts';
 import { otherLocale, routes } from '../../shared/urls.ts';
@@ -414,6 +416,96 @@ for (const target of databaseTargets()) {
         const response = await t.app.request(path);
         assert.equal(response.status, 404, path);
         assert.match(await response.text(), /Deze pagina van het gesprek bestaat niet/, path);
+      }
+    });
+    test('the list of conversations is served a page at a time, the latest mirrored first, each counted as its page shows it', async () => {
+      for (const lang of ['nl', 'en'] as const) {
+        await writeShell(siteDir, routes.conversations, lang, conversationListTitle(lang, 1, 1), ['conversations']);
+      }
+      const [consultation] = await t.db.select().from(consultations).where(eq(consultations.slug, SLUG));
+      const before = (await listThreads(t.db)).length;
+      // Mirrored after everything the demo holds, one second apart.
+      const start = Date.now() + 60_000;
+      // Enough conversations for a second page, the last mirrored one titled.
+      const added = CONVERSATIONS_PER_PAGE + 2 - before;
+      for (let n = 0; n < added; n++) {
+        const rootId = `77${String(n).padStart(4, '0')}`;
+        const imported = importMastodonThread(
+          {
+            status: mastodonStatus(rootId),
+            context: {
+              ancestors: [],
+              descendants: [mastodonStatus(`${rootId}1`, { in_reply_to_id: rootId, account: mastodonAccount('anna') })],
+            },
+          },
+          { ownAccounts: ['gemeente@social.gemeente.example'] },
+        );
+        const { threadId } = await importThread(t.db, {
+          organisationId: consultation!.organisationId,
+          thread: imported,
+          consultationId: consultation!.id,
+          live: false,
+          now: new Date(NOW.getTime() + n * 1000),
+        });
+        await t.db
+          .update(socialThreads)
+          .set({ createdAt: new Date(start + n * 1000) })
+          .where(eq(socialThreads.id, threadId));
+        if (n === added - 1) {
+          await t.db
+            .update(socialThreads)
+            .set({ title: { nl: 'Het nieuwste gesprek', en: 'The newest conversation' } })
+            .where(eq(socialThreads.id, threadId));
+        }
+      }
+      await markContentChanged(t.db);
+      const cards = (body: string) => body.match(/<li class="podium-card">/g)?.length ?? 0;
+
+      const first = await t.app.request(routes.conversations('nl'));
+      assert.equal(first.status, 200);
+      assert.equal(first.headers.get('Cache-Control'), 'public, max-age=2');
+      const page1 = await first.text();
+      assert.doesNotMatch(page1, /<p>built<\/p>/);
+      assert.equal(cards(page1), CONVERSATIONS_PER_PAGE);
+      assert.match(page1, /<title>Gesprekken op sociale media, pagina 1 van 2 – Podium/);
+      // The latest mirrored first, with its consultation; the root by the municipality is shown, Anna's reply waits.
+      assert.match(
+        page1,
+        /<ul class="podium-card-list">\s*<li class="podium-card">\s*<h2><a href="\/gesprekken\/[0-9a-f-]{36}\/">Het nieuwste gesprek<\/a><\/h2>\s*<p class="podium-meta">Mastodon, 1 bericht · <time/,
+      );
+      assert.match(page1, new RegExp(`Over: <a href="/consultaties/${SLUG}/">`));
+      assert.match(page1, /<a href="\/gesprekken\/2\/" rel="next">/);
+      assert.equal(
+        (await t.app.request(routes.conversations('nl'), { headers: { 'If-None-Match': first.headers.get('ETag')! } }))
+          .status,
+        304,
+      );
+
+      const page2 = await (await t.app.request(routes.conversations('nl', 2))).text();
+      assert.equal(cards(page2), 2);
+      assert.match(page2, /<title>Gesprekken op sociale media, pagina 2 van 2 – Podium/);
+      assert.match(page2, /rel="canonical" href="http:\/\/localhost\/gesprekken\/2\/"/);
+      assert.match(page2, /href="\/en\/conversations\/2\/" hreflang="en"/);
+      const ids = (body: string) =>
+        [...body.matchAll(/<h2><a href="\/gesprekken\/([0-9a-f-]{36})\/">/g)].map((m) => m[1]);
+      assert.equal(new Set([...ids(page1), ...ids(page2)]).size, CONVERSATIONS_PER_PAGE + 2, 'each conversation once');
+
+      const english = await (await t.app.request(routes.conversations('en', 2))).text();
+      assert.match(english, /<title>Conversations on social media, page 2 of 2 – Podium/);
+
+      const redirect = await t.app.request('/gesprekken/1/');
+      assert.equal(redirect.status, 301);
+      assert.equal(redirect.headers.get('Location'), '/gesprekken/');
+      for (const path of ['/gesprekken/3/', '/gesprekken/0/', '/gesprekken/02/', '/en/conversations/3/']) {
+        const response = await t.app.request(path);
+        assert.equal(response.status, 404, path);
+        assert.match(
+          await response.text(),
+          path.startsWith('/en/')
+            ? /This page of conversations does not exist/
+            : /Deze pagina met gesprekken bestaat niet/,
+          path,
+        );
       }
     });
   });
