@@ -61,6 +61,11 @@ export const routes = {
     `${prefix(lang)}${segments[lang].conversations}/${page > 1 ? `${page}/` : ''}`,
   conversation: (lang: Locale, id: string, page = 1) =>
     `${prefix(lang)}${segments[lang].conversations}/${encodeURIComponent(id)}/${page > 1 ? `${page}/` : ''}`,
+  /**
+   * Where the build puts the one page every conversation is served in (its head and posts
+   * filled per request): not a page of its own, the API answers it with a 404.
+   */
+  conversationShell: (lang: Locale) => `${prefix(lang)}${segments[lang].conversations}/_/`,
   /** The municipality's announcements, newest first; each at its own address; the Atom feed. */
   news: (lang: Locale) => `${prefix(lang)}${segments[lang].news}/`,
   newsItem: (lang: Locale, slug: string) => `${prefix(lang)}${segments[lang].news}/${encodeURIComponent(slug)}/`,

@@ -29,8 +29,15 @@ import {
   renderResponsesList,
   responsesTitle,
 } from '../../shared/render/published-lists.ts';
-import { conversationTitle, renderThreadPageRange, renderThreadPosts } from '../../shared/render/thread.ts';
+import {
+  conversationTitle,
+  renderConversationHead,
+  renderThreadPageRange,
+  renderThreadPosts,
+} from '../../shared/render/thread.ts';
 import { html } from '../../shared/html/index.ts';
+import { textsFor } from '../../shared/i18n.ts';
+import * as threadTexts from '../../shared/texts/thread.ts';
 import { routes } from '../../shared/urls.ts';
 import { currentBuild } from '../build/current-build.ts';
 import type { AppEnv } from '../http/app-env.ts';
@@ -43,7 +50,7 @@ import {
   readResponsesPage,
 } from '../services/portal-lists.ts';
 import { readPublicThreadPage } from '../services/social/public-mirror.ts';
-import { readConversationListPage } from '../services/social/conversation-list.ts';
+import { conversationConsultation, readConversationListPage } from '../services/social/conversation-list.ts';
 import { conversationListTitle, renderConversationList } from '../../shared/render/conversation-list.ts';
 import { messagePage } from '../views/message-page.ts';
 import { fillSlot, loadShell } from '../views/page-shell.ts';
@@ -321,8 +328,9 @@ async function servedConversations(
 }
 
 /**
- * A mirrored thread's page: the built shell with a page of the thread's posts as the public
- * sees them now (THREAD_PAGE_SIZE shown posts to a page, the later ones at `…/<n>/`).
+ * A mirrored thread's page: the one conversation page the build makes, with this thread's
+ * head and a page of its posts as the public sees them now (THREAD_PAGE_SIZE shown posts to
+ * a page, the later ones at `…/<n>/`), under the thread's own title and addresses.
  */
 async function servedConversation(
   c: Context<AppEnv>,
@@ -332,23 +340,27 @@ async function servedConversation(
   id: string,
   pageParam: string,
 ): Promise<Response | void> {
+  // The built page all conversations are served in is not a page of its own.
+  if (id === '_') return notFound(c, lang, 'thread_not_found');
   // Not a thread's address: the static files and the 404 answer.
   if (!UUID.test(id)) return next();
-  const firstPage = routes.conversation(lang, id);
-  const refused = pageAddress(c, lang, pageParam, firstPage, 'thread_page_not_found');
+  const refused = pageAddress(c, lang, pageParam, routes.conversation(lang, id), 'thread_page_not_found');
   if (refused) return refused;
-  return fromShell(c, next, options, { path: firstPage, slot: 'thread-posts' }, async (shell) => {
+  const shellPath = routes.conversationShell(lang);
+  return fromShell(c, next, options, { path: shellPath, slot: 'thread-posts' }, async (shell) => {
     const found = await readPublicThreadPage(c.get('db'), id, Number(pageParam));
     if (!found) return notFound(c, lang, 'thread_not_found');
     if ('pastEnd' in found) return notFound(c, lang, 'thread_page_not_found');
     const { thread, onPage, page, pages } = found;
+    const consultation = await conversationConsultation(c.get('db'), id);
     return numberedPage({
-      shell,
+      shell: fillSlot(shell!, 'thread-head', renderConversationHead(thread, consultation, lang)),
       lang,
       page,
-      builtTitle: conversationTitle(thread, lang),
+      builtTitle: textsFor(threadTexts, lang).conversationShellTitle,
       title: conversationTitle(thread, lang, page, pages),
       path: (language, n) => routes.conversation(language, id, n),
+      builtPath: routes.conversationShell,
       slot: 'thread-posts',
       content: html`${renderThreadPageRange(lang, found)}${renderThreadPosts(thread, lang, 3, onPage)}
 ${renderPager(lang, page, pages, (n) => routes.conversation(lang, id, n))}`,

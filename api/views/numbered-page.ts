@@ -1,6 +1,6 @@
 /**
- * A page of a list paged by number in the built shell of its first page: a consultation's
- * responses, a long mirrored conversation. The build makes page 1 only; every page takes its
+ * A page of a list paged by number in a built shell: a consultation's responses (the shell
+ * is their first page), a mirrored conversation (one shell for all). Every page takes the
  * shell and names itself in the title, the canonical address and the language links, so each
  * page is a page of its own for readers, screen readers and search engines.
  */
@@ -16,8 +16,10 @@ export function numberedPage(options: {
   /** The title the build gave the first page, and this page's. */
   builtTitle: string;
   title: string;
-  /** The page's address in a language; page 1's is the one the shell was built at. */
+  /** The page's address in a language. */
   path: (lang: Locale, page: number) => string;
+  /** Where the shell was built, when not at page 1's address (the one conversation page). */
+  builtPath?: (lang: Locale) => string;
   slot: string;
   content: Html;
 }): string {
@@ -27,10 +29,11 @@ export function numberedPage(options: {
     `<title>${String(html`${options.builtTitle}`)}`,
     () => `<title>${String(html`${title}`)}`,
   );
-  if (page > 1) {
-    for (const language of [lang, otherLocale(lang)]) {
-      shell = shell.split(`${options.path(language, 1)}"`).join(`${options.path(language, page)}"`);
-    }
+  const builtPath = options.builtPath ?? ((language: Locale) => options.path(language, 1));
+  for (const language of [lang, otherLocale(lang)]) {
+    const from = builtPath(language);
+    const to = options.path(language, page);
+    if (from !== to) shell = shell.split(`${from}"`).join(`${to}"`);
   }
   return fillSlot(shell, options.slot, options.content);
 }

@@ -10,6 +10,8 @@
  */
 import type { Locale } from '../contracts/public-content.ts';
 import type { MunicipalityAnswer, SocialPost, SocialThread } from '../contracts/social-thread.ts';
+import type { LocalizedText } from '../contracts/localized-text.ts';
+import { routes } from '../urls.ts';
 import { textsFor } from '../i18n.ts';
 import * as threadTexts from '../texts/thread.ts';
 import {
@@ -21,7 +23,19 @@ import {
   threadTree,
   type ThreadNode,
 } from '../thread-view.ts';
-import { attrs, html, join, localized, nothing, paragraphs, raw, time, withMarkup, type Html } from '../html/index.ts';
+import {
+  attrs,
+  html,
+  inlineText,
+  join,
+  localized,
+  nothing,
+  paragraphs,
+  raw,
+  time,
+  withMarkup,
+  type Html,
+} from '../html/index.ts';
 
 type ThreadMessages = threadTexts.Texts;
 
@@ -175,6 +189,23 @@ export function renderThreadPageRange(
 ): Html {
   if (range.pages <= 1) return nothing;
   return html`<p class="podium-meta">${textsFor(threadTexts, lang).postsRange(range.from, range.to, range.shown)}</p>`;
+}
+
+/**
+ * The head of a conversation's page: the consultation it belongs to, its title, where it comes
+ * from. Filled per request into the one conversation page the build makes.
+ */
+export function renderConversationHead(
+  thread: Pick<SocialThread, 'title' | 'platform' | 'lastSyncedAt' | 'url'>,
+  consultation: { slug: string; title: LocalizedText } | null,
+  lang: Locale,
+): Html {
+  const about = consultation
+    ? html`<p class="podium-meta"><a class="podium-link-target" href="${routes.consultation(lang, consultation.slug)}">${inlineText(consultation.title, lang)}</a></p>
+`
+    : nothing;
+  return html`${about}<h1>${conversationTitle(thread, lang)}</h1>
+${renderThreadIntro(thread, lang)}`;
 }
 
 /** The introduction above a mirrored thread: where it comes from, how fresh, the original. */

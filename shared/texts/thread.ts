@@ -8,6 +8,8 @@ export const nl = {
   aboutConsultation: 'Over:',
   conversationsHeading: 'Gesprekken op sociale media',
   postsHeading: 'Berichten',
+  /** The title the one conversation page is built with; each conversation's replaces it. */
+  conversationShellTitle: 'Gesprek op sociale media',
   conversationsIntro:
     'De gemeente vroeg ook op sociale media om reacties. Die gesprekken staan hier, zodat iedereen ze kan lezen.',
   conversationLink: (platform: string, posts: number) =>
@@ -53,6 +55,7 @@ export type Texts = typeof nl;
 
 export const en: Texts = {
   allConversationsTitle: 'Conversations on social media',
+  conversationShellTitle: 'Conversation on social media',
   allConversationsIntro:
     'The municipality also asks for responses on social media. All those conversations are here, so everyone can read them, without the names of residents.',
   noConversations: 'There are no conversations from social media on this site yet.',

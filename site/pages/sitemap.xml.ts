@@ -4,9 +4,8 @@
  */
 import type { APIRoute } from 'astro';
 import type { Locale } from '../../shared/contracts/public-content.ts';
-import { getConsultations, getOrganisation, getTopics } from '../lib/content.ts';
+import { getConsultations, getOrganisation, getThreads, getTopics } from '../lib/content.ts';
 import { html, join } from '../../shared/html/index.ts';
-import { conversationPaths } from '../lib/conversation-paths.ts';
 import { newsPaths } from '../lib/news.ts';
 import { responsesPaths } from '../lib/responses-paths.ts';
 import { routes } from '../../shared/urls.ts';
@@ -28,7 +27,8 @@ export const GET: APIRoute = async ({ site }) => {
     pair(routes.news),
     ...(await newsPaths()).map(({ params }) => pair((lang) => routes.newsItem(lang, params.slug))),
     pair(routes.conversations),
-    ...(await conversationPaths()).map(({ params }) => pair((lang) => routes.conversation(lang, params.id))),
+    // Each conversation's first page, served by the API in the one page the build makes.
+    ...(await getThreads()).map((thread) => pair((lang) => routes.conversation(lang, thread.id))),
     pair(routes.results),
     pair(routes.accessibility),
     pair(routes.privacy),

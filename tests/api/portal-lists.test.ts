@@ -21,6 +21,8 @@ import { html } from '../../shared/html/index.ts';
 import { responsesTitle } from '../../shared/render/published-lists.ts';
 import { conversationTitle, renderThreadPosts } from '../../shared/render/thread.ts';
 import { conversationListTitle } from '../../shared/render/conversation-list.ts';
+import { textsFor } from '../../shared/i18n.ts';
+import * as threadTexts from '../../shared/texts/thread.ts';
 import { CONVERSATIONS_PER_PAGE } from '../../api/services/social/conversation-list.ts';
 import { importMastodonThread } from '../../api/services/social/mastodon.ts';
 import { MASTODON_ORIGIN, mastodonAccount, mastodonStatus } from '../fixtures/social/payloads.ts';
@@ -76,6 +78,11 @@ for (const target of databaseTargets()) {
           String(html`${responsesTitle(consultation, lang, 1, 1)}`),
           ['responses'],
         );
+        // The one page every conversation is served in.
+        await writeShell(siteDir, routes.conversationShell, lang, textsFor(threadTexts, lang).conversationShellTitle, [
+          'thread-head',
+          'thread-posts',
+        ]);
       }
       const [row] = await t.db
         .select({ n: sql<number>`count(*)::int` })
@@ -245,13 +252,25 @@ for (const target of databaseTargets()) {
       assert.ok(thread, 'the demo mirrors a thread');
       const mirrored = (await readPublicThread(t.db, thread.id))!;
       for (const lang of ['nl', 'en'] as const) {
-        await writeShell(siteDir, (l) => routes.conversation(l, thread.id), lang, 'Gesprek', ['thread-posts']);
         const response = await t.app.request(routes.conversation(lang, thread.id));
         assert.equal(response.status, 200);
         assert.equal(response.headers.get('Cache-Control'), 'public, max-age=2');
         const body = await response.text();
         assert.doesNotMatch(body, /<p>built<\/p>/);
         assert.ok(body.includes(String(renderThreadPosts(mirrored, lang, 3))), `${lang}: the thread as rendered`);
+        // Its own head, title and addresses in the one page the build made for every conversation.
+        const title = conversationTitle(thread, lang);
+        assert.ok(body.includes(`<h1>${title}</h1>`), `${lang}: its heading`);
+        assert.ok(body.includes(`<title>${title} – Podium`), `${lang}: its title`);
+        assert.match(
+          body,
+          lang === 'nl'
+            ? /href="\/consultaties\/fietsroute-stationsstraat\/">Nieuwe fietsroute/
+            : /href="\/en\/consultations\/fietsroute-stationsstraat\/">/,
+        );
+        assert.ok(body.includes(`rel="canonical" href="http://localhost${routes.conversation(lang, thread.id)}"`));
+        assert.ok(body.includes(`href="${routes.conversation(otherLocale(lang), thread.id)}" hreflang=`));
+        assert.doesNotMatch(body, /\/_\//, `${lang}: nothing left of the shell's own address`);
         assert.match(body, lang === 'nl' ? /Inwoner A schreef op/ : /Resident A wrote on/);
         // Residents by letter only: no name, handle or address of theirs.
         assert.doesNotMatch(body, /Fietsfan|fietsfan@|@fietsfan|anna@|commuter@/i);
@@ -305,6 +324,12 @@ for (const target of databaseTargets()) {
       assert.match(await response.text(), /This conversation does not exist \(any more\)/);
       const unknown = await t.app.request('/gesprekken/niet-een-gesprek/');
       assert.equal(unknown.status, 404);
+      // The page every conversation is served in is not a page of its own.
+      for (const lang of ['nl', 'en'] as const) {
+        const shell = await t.app.request(routes.conversationShell(lang));
+        assert.equal(shell.status, 404, routes.conversationShell(lang));
+        assert.doesNotMatch(await shell.text(), /podium:slot/);
+      }
     });
 
     test('a long conversation is read a hundred posts to a page, each post on one page as the whole thread shows it', async () => {
@@ -367,11 +392,6 @@ for (const target of databaseTargets()) {
       await markContentChanged(t.db);
       const summary = (await listThreads(t.db)).find((thread) => thread.id === threadId)!;
       assert.equal(summary.postCount, 230);
-      for (const lang of ['nl', 'en'] as const) {
-        await writeShell(siteDir, (l) => routes.conversation(l, threadId), lang, conversationTitle(summary, lang), [
-          'thread-posts',
-        ]);
-      }
       const articles = (body: string) => body.match(/<article class="podium-post[^"]*">[\s\S]*?<\/article>/g) ?? [];
 
       // The last page read first: letters still go by the whole thread's reading order.

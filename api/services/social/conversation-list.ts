@@ -67,3 +67,19 @@ export async function readConversationListPage(
     total,
   };
 }
+
+/** The consultation a served conversation belongs to, for its page's head; null when none or a draft. */
+export async function conversationConsultation(
+  db: Db,
+  threadId: string,
+): Promise<ConversationListItem['consultation']> {
+  const [row] = await db
+    .select({ slug: consultations.slug, title: consultations.title })
+    .from(socialThreads)
+    .innerJoin(
+      consultations,
+      and(eq(consultations.id, socialThreads.consultationId), ne(consultations.status, 'draft')),
+    )
+    .where(eq(socialThreads.id, threadId));
+  return row ?? null;
+}
