@@ -337,9 +337,10 @@ for (const target of databaseTargets()) {
       const residents = ['anna', 'bram', 'cees', 'dirk', 'eva', 'fien', 'gijs'];
       const descendants = Array.from({ length: 230 }, (_, index) => {
         const i = index + 1;
-        // Hans writes once, on page 1; post 150, on page 2, names him.
+        // Hans writes once, on page 1; post 150, on page 2, names him. Joost (post 120, page 2)
+        // and Ingrid (post 210, page 3) are only named, never writing.
         const who = i === 3 ? 'hans' : residents[i % residents.length]!;
-        const mentioned = i === 150 ? 'hans' : undefined;
+        const mentioned = ({ 150: 'hans', 120: 'joost', 210: 'ingrid' } as Record<number, string>)[i];
         return mastodonStatus(`${rootId}${i}`, {
           // Every fifth answers the reply before it, the others the root.
           in_reply_to_id: i % 5 === 0 ? `${rootId}${i - 1}` : rootId,
@@ -402,6 +403,9 @@ for (const target of databaseTargets()) {
         pages[n - 1] = await response.text();
       }
       assert.match(pages[0]!, /^(?:(?!Inwoner [B-Z] schreef)[\s\S])*Inwoner A schreef op/, 'the first resident is A');
+      // Eight residents write (A to H); of those only named, Joost is named first in the thread.
+      const named = (page: string, n: number) => page.match(new RegExp(`Inwoner ([A-Z]) eens, bericht ${n}\\.`))?.[1];
+      assert.deepEqual([named(pages[1]!, 120), named(pages[2]!, 210)], ['I', 'J'], 'named in the order of the thread');
       const whole = String(renderThreadPosts((await readPublicThread(t.db, threadId))!, 'nl', 3));
       // Each post on exactly one page, written as the whole thread writes it (letters, whom it
       // answers); the moved post 49 makes the order differ at its place, as it does in the tree.

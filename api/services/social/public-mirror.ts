@@ -23,7 +23,7 @@ import type { Db } from '../../db/client.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { organisations, socialPosts, socialThreads, type SocialAuthorDisplay } from '../../db/schema.ts';
 import { mentionMarker } from '../../../shared/render/thread.ts';
-import { readThread, readThreadPart, threadAuthors } from './threads.ts';
+import { readThread, readThreadPart, threadPeople, type ThreadPeople } from './threads.ts';
 import { mirroredMedia } from './mirror-media.ts';
 
 /** The public id of a post whose platform id may name its author: opaque, stable per thread. */
@@ -96,10 +96,10 @@ export function mirrorWithPseudonyms(
   display: SocialAuthorDisplay = 'pseudonym',
   assignedBefore: Readonly<Record<string, string>> = {},
   /**
-   * The authors of the whole thread in reading order (threads.ts `threadAuthors`), when
-   * `thread` holds a stretch of it: letters and mentions then come out as for the whole.
+   * Everyone the whole thread is by or mentions, in reading order (threads.ts `threadPeople`),
+   * when `thread` holds a stretch of it: letters and mentions then come out as for the whole.
    */
-  threadAuthors?: ReadonlyArray<{ author: SocialAuthor; postId: string }>,
+  people?: ThreadPeople,
 ): MirrorWithPseudonyms {
   // Whoever wrote it, no media address of the platform reaches the reader (mirror-media.ts).
   const withServedMedia = (post: SocialPost): SocialPost['media'] =>
@@ -138,7 +138,7 @@ export function mirrorWithPseudonyms(
   // Keyed on the handle (or name), so the same person gets the same letter throughout.
   const keyOf = (author: SocialAuthor, postId: string) => author.handle ?? author.displayName ?? `post:${postId}`;
   const authors =
-    threadAuthors ?? thread.posts.flatMap((post) => (post.author ? [{ author: post.author, postId: post.id }] : []));
+    people?.authors ?? thread.posts.flatMap((post) => (post.author ? [{ author: post.author, postId: post.id }] : []));
   /** The thread's author a mention names, matched by profile address or handle. */
   const authorOf = (mention: SocialMention) =>
     authors.find(
@@ -148,6 +148,9 @@ export function mirrorWithPseudonyms(
     );
   const isPublicBody = (author: SocialAuthor | null | undefined) =>
     !!author && (author.isOfficial || author.isOwnAccount);
+
+  const mentionedOnly = (mention: SocialMention) =>
+    pseudonymFor(`mention:${mention.handle.toLowerCase()}`, { displayName: null, handle: mention.handle });
 
   /** Mentions of residents become their pseudonym, in every post, the municipality's included. */
   const withoutResidentMentions = (post: SocialPost): Pick<SocialPost, 'html' | 'text' | 'mentions'> => {
@@ -159,9 +162,7 @@ export function mirrorWithPseudonyms(
         kept.push(mention);
         continue;
       }
-      const pseudonym = known
-        ? pseudonymFor(keyOf(known.author, known.postId), known.author)
-        : pseudonymFor(`mention:${mention.handle.toLowerCase()}`, { displayName: null, handle: mention.handle });
+      const pseudonym = known ? pseudonymFor(keyOf(known.author, known.postId), known.author) : mentionedOnly(mention);
       const forms = handleForms(mention.handle).map(escapePattern);
       const written = new RegExp(`^@?(?:${forms.join('|')})$`, 'i');
       html = html.replace(/<a\s[^>]*?href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/gi, (anchor, href: string, inner: string) =>
@@ -182,6 +183,9 @@ export function mirrorWithPseudonyms(
 
   // Authors first, in reading order: a person's letter does not depend on who mentions whom.
   for (const { author, postId } of authors) if (!isPublicBody(author)) pseudonymFor(keyOf(author, postId), author);
+  // Then those only mentioned, in the order the whole thread mentions them (read whole, the
+  // posts below give them the same letters in the same order).
+  for (const mention of people?.mentions ?? []) if (!authorOf(mention)) mentionedOnly(mention);
   // The thread's address is its root post's: when a resident wrote the root (a mention that
   // arrived by itself), that address names them, so the mirror leaves it out.
   const root = thread.posts.find((post) => post.id === thread.rootId);
@@ -246,13 +250,9 @@ export async function pseudonymsOf(db: Pick<Db, 'select'>, threadId: string): Pr
  * from now on. New letters are given under a lock on the thread's row, so two readers at the
  * same moment never give one letter to two people.
  */
-export async function mirrorThread(
-  db: Db,
-  thread: SocialThread,
-  authors?: Parameters<typeof mirrorWithPseudonyms>[3],
-): Promise<SocialThread> {
+export async function mirrorThread(db: Db, thread: SocialThread, people?: ThreadPeople): Promise<SocialThread> {
   const display = await authorDisplayOf(db, thread.id);
-  const first = mirrorWithPseudonyms(thread, display, await pseudonymsOf(db, thread.id), authors);
+  const first = mirrorWithPseudonyms(thread, display, await pseudonymsOf(db, thread.id), people);
   if (Object.keys(first.assigned).length === 0) return first.thread;
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -261,7 +261,7 @@ export async function mirrorThread(
       .where(eq(socialThreads.id, thread.id))
       .for('update');
     const before = row?.pseudonyms ?? {};
-    const { thread: mirrored, assigned } = mirrorWithPseudonyms(thread, display, before, authors);
+    const { thread: mirrored, assigned } = mirrorWithPseudonyms(thread, display, before, people);
     if (Object.keys(assigned).length > 0) {
       await tx
         .update(socialThreads)
@@ -318,11 +318,9 @@ export type PublicThreadPage = {
 /**
  * A page of a thread as published: its shown posts in reading order, `size` to a page
  * (THREAD_PAGE_SIZE unless asked otherwise), with what the mirror needs of the rest (the posts
- * above them, one row per author of the thread), never every post: a page of a thread of
+ * above them, one row per person the thread is by or mentions), never every post: a page of a thread of
  * 2,000 posts reads in 11–24 ms where the whole thread took 83–156 ms. Undefined when there is
- * no such thread; `pastEnd` with the number of pages when the thread has fewer. People who are
- * only mentioned, never writing, get their letters in the order pages are read (stored from
- * then on), not in the whole thread's order.
+ * no such thread; `pastEnd` with the number of pages when the thread has fewer.
  */
 export async function readPublicThreadPage(
   db: Db,
@@ -353,10 +351,10 @@ export async function readPublicThreadPage(
   const range = { after: bounds?.after ?? undefined, upTo: page < pages ? (bounds?.up_to ?? undefined) : undefined };
   const part = await readThreadPart(db, threadId, range);
   if (!part) return undefined;
-  const authors = pages > 1 ? await threadAuthors(db, threadId) : undefined;
+  const people = pages > 1 ? await threadPeople(db, threadId) : undefined;
   const from = (page - 1) * size + 1;
   return {
-    thread: await mirrorThread(db, part.thread, authors),
+    thread: await mirrorThread(db, part.thread, people),
     onPage: part.inStretch,
     page,
     pages,

@@ -16,12 +16,14 @@ import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, isNull,
 import type {
   MunicipalityAnswer,
   SocialMedia,
+  SocialMention,
   SocialPlatform,
   SocialPost,
   SocialThread,
   SocialThreadSummary,
 } from '../../../shared/contracts/social-thread.ts';
 import type { Db } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import {
   consultations,
   socialAuthors,
@@ -723,32 +725,53 @@ function publicAuthor(author: typeof socialAuthors.$inferSelect): NonNullable<So
   };
 }
 
+/** Who a thread's shown posts name, as the public mirror gives letters (public-mirror.ts `mirrorWithPseudonyms`). */
+export type ThreadPeople = {
+  /** The authors of its shown posts, each with their first post, in reading order. */
+  authors: Array<{ author: NonNullable<SocialPost['author']>; postId: string }>;
+  /** Every account its shown posts mention, each once, in the order of its first mention. */
+  mentions: SocialMention[];
+};
+
 /**
- * The authors of a thread's shown posts, each with their first post, in reading order: what
- * the public mirror gives letters by and recognises mentions by, for a stretch of the thread
- * read alone as for the whole.
+ * Everyone a thread's shown posts are by or mention, in reading order: what the public mirror
+ * gives letters by and recognises mentions by, for a stretch of the thread read alone as for
+ * the whole (a person only mentioned on page 3 gets the letter after one mentioned on page 2,
+ * whichever page is read first).
  */
-export async function threadAuthors(
-  db: Db,
-  threadId: string,
-): Promise<Array<{ author: NonNullable<SocialPost['author']>; postId: string }>> {
+export async function threadPeople(db: Db, threadId: string): Promise<ThreadPeople> {
   // One row per person as the mirror tells people apart (public-mirror.ts `keyOf`), with their
   // first shown post: a thread of twenty thousand replies by a few hundred people sends a few
   // hundred rows.
   const person = sql`coalesce(${socialAuthors.handle}, ${socialAuthors.displayName}, 'post:' || ${socialPosts.externalId})`;
-  const rows = await db
+  const authorRows = await db
     .selectDistinctOn([person], {
       author: socialAuthors,
       postId: socialPosts.externalId,
       position: socialPosts.position,
+      id: socialPosts.id,
     })
     .from(socialPosts)
     .innerJoin(socialAuthors, eq(socialPosts.authorId, socialAuthors.id))
     .where(and(eq(socialPosts.threadId, threadId), isShownPost))
     .orderBy(person, asc(socialPosts.position), asc(socialPosts.id));
-  return rows
-    .sort((a, b) => a.position - b.position || a.postId.localeCompare(b.postId))
-    .map(({ author, postId }) => ({ author: publicAuthor(author), postId }));
+  // Mentions as the mirror keys them (lower-cased handle), each at its first place.
+  const mentionRows = rowsOf<{ handle: string; url: string | null; position: number; id: string; n: number }>(
+    await db.execute(sql`select distinct on (lower(m.value->>'handle'))
+        m.value->>'handle' as handle, m.value->>'url' as url, p.position, p.id::text as id, m.n::int as n
+      from ${socialPosts} p cross join lateral jsonb_array_elements(p.mentions) with ordinality as m(value, n)
+      where p.thread_id = ${threadId} and p.published_at is not null and p.deleted_at is null and p.placeholder is null
+      order by lower(m.value->>'handle'), p.position, p.id, m.n`),
+  );
+  const inReadingOrder = <T extends { position: number; id: string }>(rows: T[], then = (_: T, __: T) => 0) =>
+    rows.sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : then(a, b)));
+  return {
+    authors: inReadingOrder(authorRows).map(({ author, postId }) => ({ author: publicAuthor(author), postId })),
+    mentions: inReadingOrder(mentionRows, (a, b) => Number(a.n) - Number(b.n)).map(({ handle, url }) => ({
+      handle,
+      url,
+    })),
+  };
 }
 
 /** Shown in a public mirror: not deleted, not a placeholder, and published (by a moderator or on import). */
