@@ -14,7 +14,9 @@
  * social 1. Sentiment: no label on every 10th item, else positive/neutral/negative in turn.
  * Every answered item and every 4th published one has a published staff reply, after
  * `g % 20` days. One social post per 50 items in 10 mirrored threads (four in five of them
- * published, so they show on their thread's page). The audit log holds
+ * published, so they show on their thread's page), written by 300 residents in turn (so the
+ * mirror's pseudonyms and the item page's author names meet a real number of people). The
+ * audit log holds
  * what using Podium would have written: every item's arrival, a decision on every decided
  * one, every answer (about 2.3 entries per item).
  */
@@ -25,6 +27,9 @@ import { rowsOf } from '../db/rows.ts';
 import { markContentChanged } from './content-revision.ts';
 import { seedDemoData } from './seed.ts';
 import { foldDayCounts } from './day-counts.ts';
+
+/** The residents the generated social posts are by, in turn. */
+const GENERATED_AUTHORS = 300;
 
 export type GenerateOptions = {
   items: number;
@@ -252,10 +257,17 @@ export async function generateItems(db: Db, options: GenerateOptions): Promise<G
   const postHtml = '<p>Mooi plan</p>';
   if (posts > 0) {
     await timed(
+      `social authors (${GENERATED_AUTHORS})`,
+      sql`insert into social_authors (platform, external_id, handle, display_name, url)
+        select 'mastodon', ${`gen-${run}-a`}::text || a, ${`inwoner-${run}-`}::text || a || '@mastodon.example',
+          'Inwoner ' || a, 'https://mastodon.example/@' || ${`inwoner-${run}-`}::text || a
+        from generate_series(0, ${GENERATED_AUTHORS - 1}) as a`,
+    );
+    await timed(
       `social posts (${posts})`,
-      sql`insert into social_posts (thread_id, external_id, position, content_html, content_text, sentiment, language,
+      sql`insert into social_posts (thread_id, author_id, external_id, position, content_html, content_text, sentiment, language,
           posted_at, created_at, review_state, published_at)
-        select t.id, ${`gen-${run}-p`}::text || g, g / 10 + 1, ${postHtml}::text, 'Mooi plan, maar let op de ' ||
+        select t.id, au.id, ${`gen-${run}-p`}::text || g, g / 10 + 1, ${postHtml}::text, 'Mooi plan, maar let op de ' ||
             (array['${sql.raw(WORDS.join("','"))}'])[g % ${WORDS.length} + 1],
           (case when g % 10 = 0 then null else jsonb_build_object('label', (array['positive','neutral','negative'])[g % 3 + 1],
             'score', 0.5, 'confidence', 0.8, 'method', 'generated', 'at', ${now}::text) end),
@@ -264,7 +276,8 @@ export async function generateItems(db: Db, options: GenerateOptions): Promise<G
           (case when g % 5 = 0 then null else least(pa + interval '1 hour', ${now}::timestamptz) end)
         from (select g, ${sql.raw(`('${now}'::timestamptz - ((${posts} - g)::float8 / ${posts} * ${days}) * interval '1 day')`)} as pa
               from generate_series(1, ${posts}::int) as g) as p
-        join social_threads t on t.external_id = ${`gen-${run}-`}::text || (g % 10)`,
+        join social_threads t on t.external_id = ${`gen-${run}-`}::text || (g % 10)
+        join social_authors au on au.platform = 'mastodon' and au.external_id = ${`gen-${run}-a`}::text || (g % ${GENERATED_AUTHORS})`,
     );
   }
   // Each batch above left its own changes in the day roll-up: folded, as a running server would.
