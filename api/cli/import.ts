@@ -119,9 +119,9 @@ export function describeResult(result: ImportJobResult, via: 'database' | 'serve
     const hint = /\brootId\b/.test(result.error) ? ' Give the root post’s id with --root <id>.' : '';
     return `Not imported: ${result.error}${hint}`;
   }
-  const { added, edited, deleted } = result.stats;
+  const { added, edited, withheld, deleted } = result.stats;
   return [
-    `Thread ${result.threadId} (${result.platform}) ${result.created ? 'mirrored' : 'updated'}${via === 'server' ? ' by the running server' : ''}: ${added} new, ${edited} edited, ${deleted} deleted.`,
+    `Thread ${result.threadId} (${result.platform}) ${result.created ? 'mirrored' : 'updated'}${via === 'server' ? ' by the running server' : ''}: ${added} new, ${edited} edited, ${withheld ? `${withheld} blocked or hidden, ` : ''}${deleted} deleted.`,
     result.replies.waiting > 0
       ? `${result.replies.published} replies published; ${result.replies.waiting} wait in the moderation queue (/beheer/) until a moderator decides.`
       : `${result.replies.published} replies published; none wait in the moderation queue.`,

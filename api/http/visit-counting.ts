@@ -74,9 +74,14 @@ export function downloadCounting(counter: VisitCounter): MiddlewareHandler<AppEn
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SLUG = /^[a-z0-9-]{1,200}$/;
 
-/** What a widget's API request reads: the consultation, its answers or a thread. */
+/**
+ * What a widget's API request reads: the consultation, its answers or a thread. A later page
+ * of answers or of a thread is the same view paged on, not another one.
+ */
 export function widgetRead(path: string, query: (name: string) => string | undefined): [WidgetKind, string] | null {
   const parts = path.split('/');
+  const page = query('page');
+  if (page !== undefined && page !== '1') return null;
   // ['', 'api', 'consultations', slug, 'answers'?]
   if (parts[2] === 'consultations' && parts[3] && SLUG.test(parts[3])) {
     if (parts.length === 4) return ['consultation', parts[3]];

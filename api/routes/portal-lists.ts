@@ -97,6 +97,8 @@ export function portalListRoutes(options: Options): Hono<AppEnv> {
     app.get(`${conversations}:page{[0-9]+}/`, countedAsPage, (c, next) =>
       servedConversations(c, next, options, lang, c.req.param('page') ?? ''),
     );
+    // The built page every conversation is served in, by its file's name too.
+    app.get(`${routes.conversationShell(lang)}index.html`, (c) => notFound(c, lang, 'thread_not_found'));
     const conversation = routes.conversation(lang, ':id').replace('%3Aid', ':id');
     app.get(conversation, countedAsPage, (c, next) =>
       servedConversation(c, next, options, lang, c.req.param('id') ?? '', '1'),

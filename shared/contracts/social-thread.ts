@@ -176,7 +176,7 @@ export const SocialThreadPage = SocialThread.extend({
   }),
   earlier: z.array(SocialPost).openapi({
     description:
-      'Posts on earlier pages that a post on this page replies to, directly or further up, in reading order: what a renderer names ("Antwoord aan Inwoner A") and nests under, without showing them again. Empty on the first page',
+      'Posts on earlier pages that a post on this page replies to, directly or further up, in reading order: what a renderer names ("Antwoord aan Inwoner A") and nests under, without showing them again. Empty on the first page, unless a post kept from an earlier read sits after its reply',
   }),
   page: z.number().int().positive().openapi({ description: 'This page, from 1' }),
   pageSize: z.number().int().positive().openapi({ description: 'Shown posts to a page' }),

@@ -157,6 +157,7 @@ export class PodiumThread extends PodiumElement<keyof Texts> {
       id = list[0]!.id;
     }
     this.#id = id;
+    // 100: the most the API sends at once (THREAD_PAGE_SIZE).
     const size = Math.min(100, Math.max(1, Math.round(Number(this.pageSize)) || 20));
     const thread = await this.fetchJson<SocialThreadPage>(
       `/api/threads/${encodeURIComponent(id)}?page=${this.page}&pageSize=${size}`,

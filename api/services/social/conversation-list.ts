@@ -3,10 +3,13 @@
  * busy municipality mirrors thousands of threads over the years, and the list was built
  * whole into the site from a snapshot that held every one of them.
  */
-import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { ConversationListItem } from '../../../shared/render/conversation-list.ts';
 import type { Db } from '../../db/client.ts';
-import { consultations, socialThreads } from '../../db/schema.ts';
+import type { LocalizedText } from '../../../shared/contracts/localized-text.ts';
+import { rowsOf } from '../../db/rows.ts';
+import { consultations, socialPosts, socialThreads } from '../../db/schema.ts';
+import { isShownPost } from './threads.ts';
 
 /** Conversations to a page of the list. */
 export const CONVERSATIONS_PER_PAGE = 50;
@@ -36,31 +39,33 @@ export async function readConversationListPage(
     .where(served);
   const pages = Math.max(1, Math.ceil(total / size));
   if (page > pages) return { pastEnd: pages };
-  const shown = sql`p.thread_id = ${socialThreads.id} and p.published_at is not null and p.deleted_at is null and p.placeholder is null`;
-  const rows = await db
-    .select({
-      id: socialThreads.id,
-      platform: socialThreads.platform,
-      title: socialThreads.title,
-      postCount: sql<number>`(select count(*)::int from social_posts p where ${shown})`,
-      startedAt: sql<string | Date | null>`(select min(p.posted_at) from social_posts p where ${shown})`,
-      slug: consultations.slug,
-      consultationTitle: consultations.title,
-    })
-    .from(socialThreads)
-    .leftJoin(consultations, and(eq(consultations.id, socialThreads.consultationId), ne(consultations.status, 'draft')))
-    .where(served)
-    .orderBy(desc(socialThreads.createdAt), desc(socialThreads.id))
-    .limit(size)
-    .offset((page - 1) * size);
+  // The page's threads first, then each one's shown posts counted and dated in one pass
+  // (`isShownPost`), for those threads only.
+  const rows = rowsOf<{
+    id: string;
+    platform: ConversationListItem['platform'];
+    title: ConversationListItem['title'];
+    post_count: number;
+    started_at: string | Date | null;
+    slug: string | null;
+    consultation_title: LocalizedText | null;
+  }>(
+    await db.execute(sql`select t.id, t.platform, t.title, s.post_count, s.started_at, c.slug, c.title as consultation_title
+      from (select * from ${socialThreads} where ${served}
+            order by ${socialThreads.createdAt} desc, ${socialThreads.id} desc limit ${size} offset ${(page - 1) * size}) t
+      left join lateral (select count(*)::int as post_count, min(${socialPosts.postedAt}) as started_at
+        from ${socialPosts} where ${socialPosts.threadId} = t.id and ${isShownPost}) s on true
+      left join ${consultations} c on c.id = t.consultation_id and c.status <> 'draft'
+      order by t.created_at desc, t.id desc`),
+  );
   return {
     items: rows.map((row) => ({
       id: row.id,
       platform: row.platform,
       title: row.title ?? null,
-      postCount: Number(row.postCount),
-      startedAt: row.startedAt ? new Date(row.startedAt).toISOString() : null,
-      consultation: row.slug && row.consultationTitle ? { slug: row.slug, title: row.consultationTitle } : null,
+      postCount: Number(row.post_count),
+      startedAt: row.started_at ? new Date(row.started_at).toISOString() : null,
+      consultation: row.slug && row.consultation_title ? { slug: row.slug, title: row.consultation_title } : null,
     })),
     page,
     pages,

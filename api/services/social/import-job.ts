@@ -9,6 +9,7 @@ import { SocialImportError } from './model.ts';
 import { RateLimitedError, SourceHttpError } from './polite-fetch.ts';
 import { ForbiddenSourceError } from './safe-fetch.ts';
 import { importThreadFrom, type ImportSettings } from './thread-admin.ts';
+import type { SyncStats } from './threads.ts';
 
 export type ImportJob = {
   command: 'import';
@@ -29,7 +30,7 @@ export type ImportJobResult =
       threadId: string;
       created: boolean;
       platform: SocialPlatform;
-      stats: { added: number; updated: number; edited: number; deleted: number };
+      stats: SyncStats;
       replies: { published: number; waiting: number };
     }
   | { ok: false; error: string };

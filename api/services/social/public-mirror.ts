@@ -23,7 +23,7 @@ import type { Db } from '../../db/client.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { organisations, socialPosts, socialThreads, type SocialAuthorDisplay } from '../../db/schema.ts';
 import { mentionMarker } from '../../../shared/render/thread.ts';
-import { readThread, readThreadPart, threadPeople, type ThreadPeople } from './threads.ts';
+import { isShownPost, readThread, readThreadPart, threadPeople, type ThreadPeople } from './threads.ts';
 import { mirroredMedia } from './mirror-media.ts';
 
 /** The public id of a post whose platform id may name its author: opaque, stable per thread. */
@@ -328,13 +328,13 @@ export async function readPublicThreadPage(
   page: number,
   size: number = THREAD_PAGE_SIZE,
 ): Promise<PublicThreadPage | { pastEnd: number } | undefined> {
+  const shownHere = sql`${socialPosts.threadId} = ${threadId} and ${isShownPost}`;
   const positionAt = (rank: number) =>
-    sql`(select p.position from ${socialPosts} p where p.thread_id = ${threadId} and p.published_at is not null
-      and p.deleted_at is null and p.placeholder is null order by p.position offset ${rank} limit 1)`;
+    sql`(select ${socialPosts.position} from ${socialPosts} where ${shownHere}
+      order by ${socialPosts.position} offset ${rank} limit 1)`;
   const [bounds] = rowsOf<{ shown: number; after: number | null; up_to: number | null }>(
     await db.execute(sql`select
-      (select count(*)::int from ${socialPosts} p where p.thread_id = ${threadId} and p.published_at is not null
-        and p.deleted_at is null and p.placeholder is null) as shown,
+      (select count(*)::int from ${socialPosts} where ${shownHere}) as shown,
       ${page > 1 ? positionAt((page - 1) * size - 1) : sql`null::int`} as after,
       ${positionAt(page * size - 1)} as up_to`),
   );

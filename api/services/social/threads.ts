@@ -56,6 +56,9 @@ type Writer = Db | Tx;
 /** `withheld`: posts we held that the source now blocks or hides (they leave the mirror, their words are forgotten). */
 export type SyncStats = { added: number; updated: number; edited: number; withheld: number; deleted: number };
 
+/** Whether a sync changed what the mirror shows (counts alone do not; published pages follow a change). */
+const shownChanged = (stats: SyncStats) => stats.added + stats.edited + stats.withheld + stats.deleted > 0;
+
 const DEFAULT_INTERVAL_MINUTES = 15;
 /** How long a claimed thread stays claimed if its process dies mid-sync. */
 const LEASE_MINUTES = 10;
@@ -355,7 +358,7 @@ export async function importThread(
   const live = input.live ?? !!input.sourceUrl;
   return db.transaction(async (tx) => {
     const [found] = await tx
-      .select({ id: socialThreads.id })
+      .select({ id: socialThreads.id, removedAt: socialThreads.removedAt })
       .from(socialThreads)
       .where(and(eq(socialThreads.platform, thread.platform), eq(socialThreads.externalId, thread.rootId)));
     let threadId = found?.id;
@@ -386,6 +389,9 @@ export async function importThread(
       threadId = row!.id;
     }
     const stats = await applySnapshot(tx, threadId, thread, now);
+    // A new thread (or one brought back) is in the portal's list of conversations at once, and
+    // what a re-import changed shows on its page: the served pages' validators must move.
+    if (!found || found.removedAt || shownChanged(stats)) await markContentChanged(tx);
     await recordAudit(tx, {
       organisationId: input.organisationId,
       actorType: input.actor ? 'staff' : 'system',
@@ -443,9 +449,6 @@ export type SyncResult =
  * Re-reads one thread at its source and applies the result. Never throws for source
  * problems: they are recorded on the thread and the next attempt is scheduled with back-off.
  */
-/** Whether a sync changed what the mirror shows (counts alone do not; published pages follow a change). */
-const shownChanged = (stats: SyncStats) => stats.added + stats.edited + stats.withheld + stats.deleted > 0;
-
 export async function syncThread(db: Db, threadId: string, options: SyncOptions): Promise<SyncResult> {
   const { now, read: readSource, directory, ...fetchOptions } = options;
   const [thread] = await db.select().from(socialThreads).where(eq(socialThreads.id, threadId));
@@ -596,7 +599,7 @@ const shownWithAncestors = (threadId: string, range: PositionRange = {}) => sql`
   select id from visible)`;
 
 /** As `shown` below, in SQL, as the partial index `social_posts_shown` holds it (with its placeholder recheck). */
-const isShownPost = sql`${socialPosts.publishedAt} is not null and ${socialPosts.deletedAt} is null and ${socialPosts.placeholder} is null`;
+export const isShownPost = sql`${socialPosts.publishedAt} is not null and ${socialPosts.deletedAt} is null and ${socialPosts.placeholder} is null`;
 
 /** A stretch of a thread in reading order: the posts after one position, up to another. */
 export type PositionRange = { after?: number | undefined; upTo?: number | undefined };
@@ -758,10 +761,11 @@ export async function threadPeople(db: Db, threadId: string): Promise<ThreadPeop
   // Mentions as the mirror keys them (lower-cased handle), each at its first place.
   const mentionRows = rowsOf<{ handle: string; url: string | null; position: number; id: string; n: number }>(
     await db.execute(sql`select distinct on (lower(m.value->>'handle'))
-        m.value->>'handle' as handle, m.value->>'url' as url, p.position, p.id::text as id, m.n::int as n
-      from ${socialPosts} p cross join lateral jsonb_array_elements(p.mentions) with ordinality as m(value, n)
-      where p.thread_id = ${threadId} and p.published_at is not null and p.deleted_at is null and p.placeholder is null
-      order by lower(m.value->>'handle'), p.position, p.id, m.n`),
+        m.value->>'handle' as handle, m.value->>'url' as url, ${socialPosts.position} as position,
+        ${socialPosts.id}::text as id, m.n::int as n
+      from ${socialPosts} cross join lateral jsonb_array_elements(${socialPosts.mentions}) with ordinality as m(value, n)
+      where ${socialPosts.threadId} = ${threadId} and ${isShownPost}
+      order by lower(m.value->>'handle'), ${socialPosts.position}, ${socialPosts.id}, m.n`),
   );
   const inReadingOrder = <T extends { position: number; id: string }>(rows: T[], then = (_: T, __: T) => 0) =>
     rows.sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : then(a, b)));

@@ -223,4 +223,13 @@ describe('what counts', () => {
     ]);
     assert.equal(widgetRead('/api/threads/niet-een-id', none), null);
   });
+
+  it('counts a widget paging through answers or a thread as the one view it is', () => {
+    const page = (n: string) => (name: string) => (name === 'page' ? n : undefined);
+    const id = '0f0a9c2e-1b2c-4d3e-8f9a-0b1c2d3e4f5a';
+    assert.deepEqual(widgetRead('/api/consultations/a-b/answers', page('1')), ['answers', 'a-b']);
+    assert.equal(widgetRead('/api/consultations/a-b/answers', page('2')), null);
+    assert.deepEqual(widgetRead(`/api/threads/${id}`, page('1')), ['thread', id]);
+    assert.equal(widgetRead(`/api/threads/${id}`, page('13')), null);
+  });
 });
