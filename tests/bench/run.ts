@@ -93,7 +93,10 @@ function pageWeights(): void {
     ['topic', '/onderwerpen/mobiliteit/'],
     ['consultation (open, form)', '/consultaties/fietsroute-stationsstraat/'],
     ['consultation (decided)', '/consultaties/parkeren-centrum/'],
-    ['responses (page 2)', '/consultaties/parkeren-centrum/reacties/2/'],
+    // The shells the API serves the growing lists in (without them: those are read per request).
+    ['responses (shell)', '/consultaties/parkeren-centrum/reacties/'],
+    ['conversations (shell)', '/gesprekken/'],
+    ['conversation (shell)', '/gesprekken/_/'],
     ['outcomes', '/uitkomsten/'],
     ['accessibility statement', '/toegankelijkheid/'],
     ['house rules', '/huisregels/'],
