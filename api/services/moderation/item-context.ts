@@ -253,11 +253,13 @@ async function authorNames(
   const withAuthor = rows.filter((r) => r.author && !r.post.placeholder && !r.post.deletedAt);
   const published = withAuthor.filter((r) => r.post.publishedAt !== null);
   const waiting = withAuthor.filter((r) => r.post.publishedAt === null);
-  // One post per author, at their first: the mirror gives letters in that order, so a thread
-  // of thousands of replies by a few hundred people names a few hundred.
+  // One post per person, at their first: the mirror gives letters in that order, so a thread
+  // of thousands of replies by a few hundred people names a few hundred. People as the mirror
+  // tells them apart (public-mirror.ts `keyOf`): by handle, else by name, else each post alone.
+  const personOf = ({ post, author }: { post: StoredPost; author: StoredAuthor | null }) =>
+    author?.handle ?? author?.displayName ?? `post:${post.id}`;
   const firstOf = new Map<string, { post: StoredPost; author: StoredAuthor | null }>();
-  for (const row of [...published, ...waiting])
-    if (!firstOf.has(row.post.authorId!)) firstOf.set(row.post.authorId!, row);
+  for (const row of [...published, ...waiting]) if (!firstOf.has(personOf(row))) firstOf.set(personOf(row), row);
   const mirrorPost = ({ post, author }: { post: StoredPost; author: StoredAuthor | null }): MirrorPost => ({
     id: post.id,
     url: null,
@@ -300,15 +302,15 @@ async function authorNames(
     // The letters the portal shows, so staff and residents speak of the same "Inwoner B".
     await pseudonymsOf(db, threadId),
   );
-  const byAuthor = new Map<string, ContextAuthor>();
-  const authorIds = [...firstOf.keys()];
+  const byPerson = new Map<string, ContextAuthor>();
+  const people = [...firstOf.keys()];
   // The mirror gives residents' posts opaque ids: post i of the mirror is the i-th author's.
   for (const [index, post] of mirrored.posts.entries()) {
     const role = authorRole(post);
     const author = post.author!;
     const name = author.displayName ?? (author.handle ? `@${author.handle}` : null);
-    byAuthor.set(
-      authorIds[index]!,
+    byPerson.set(
+      people[index]!,
       author.pseudonym
         ? { kind: 'resident', pseudonym: author.pseudonym }
         : name
@@ -316,7 +318,7 @@ async function authorNames(
           : { kind: 'unknown' },
     );
   }
-  return new Map(withAuthor.map(({ post }) => [post.id, byAuthor.get(post.authorId!)!]));
+  return new Map(withAuthor.map((row) => [row.post.id, byPerson.get(personOf(row))!]));
 }
 
 /** Departments the viewer may see items of, as a condition on a consultation's department. */
