@@ -1,5 +1,5 @@
 /** Dutch texts of <podium-thread> (taalniveau B1); English is in messages-en.ts. */
-import { pagerNl } from '../shared/pager.ts';
+import { pagerNl } from '../shared/pager-messages.ts';
 
 export const nl = {
   ...pagerNl,

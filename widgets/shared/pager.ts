@@ -6,15 +6,7 @@
 import { css, html, nothing, type TemplateResult } from './reactive-element.ts';
 import type { MessageParams } from './podium-element.ts';
 
-/** Dutch texts of the pager; a widget that pages spreads them into its own table. */
-export const pagerNl = {
-  pages: 'Pagina’s',
-  pageOf: 'Pagina {page} van {pages}',
-  previous: 'Vorige pagina',
-  next: 'Volgende pagina',
-};
-
-export type PagerKey = keyof typeof pagerNl;
+import type { PagerKey } from './pager-messages.ts';
 
 export const pagerStyles = css`
   .pager {
