@@ -181,16 +181,15 @@ async function fileVersion(file: string | undefined): Promise<ShellVersion | und
   return found && { id: `${found.mtimeMs}-${found.size}`, mtimeMs: found.mtimeMs };
 }
 
-function notFound(
-  c: Context<AppEnv>,
-  lang: Locale,
-  code:
-    | 'consultation_not_found'
-    | 'responses_page_not_found'
-    | 'thread_not_found'
-    | 'thread_page_not_found'
-    | 'conversations_page_not_found',
-) {
+/** Why a served page is not there: no such list, or no such page of it. */
+type NotFoundCode =
+  | 'consultation_not_found'
+  | 'responses_page_not_found'
+  | 'thread_not_found'
+  | 'thread_page_not_found'
+  | 'conversations_page_not_found';
+
+function notFound(c: Context<AppEnv>, lang: Locale, code: NotFoundCode) {
   c.header('Cache-Control', 'no-cache');
   c.header('ETag', undefined);
   c.header('Last-Modified', undefined);
@@ -234,7 +233,7 @@ function pageAddress(
   lang: Locale,
   pageParam: string,
   firstPage: string,
-  notFoundCode: 'responses_page_not_found' | 'thread_page_not_found' | 'conversations_page_not_found',
+  notFoundCode: Extract<NotFoundCode, `${string}_page_not_found`>,
 ): Response | undefined {
   if (pageParam === '1' && c.req.path !== firstPage) return c.redirect(firstPage, 301);
   return PAGE_NUMBER.test(pageParam) ? undefined : notFound(c, lang, notFoundCode);

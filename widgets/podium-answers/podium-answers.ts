@@ -17,7 +17,7 @@ import {
 import type { PublishedAnswersPage, PublishedSubmission } from '../../shared/contracts/public-content.ts';
 import { PodiumElement } from '../shared/podium-element.ts';
 import { baseStyles } from '../shared/styles.ts';
-import { pagerStyles, renderPager } from '../shared/pager.ts';
+import { pageShown, pagerStyles, renderPager } from '../shared/pager.ts';
 import { nl, type Texts } from './messages.ts';
 
 type QuestionInfo = PublishedAnswersPage['consultation']['questions'][number];
@@ -116,9 +116,7 @@ export class PodiumAnswers extends PodiumElement<keyof Texts> {
     this.loadState = 'ready';
     if (!this.#paged) return;
     this.#paged = false;
-    void this.focusInside('#answers-title');
-    this.announce(this.message('pageOf', { page: data.page, pages: data.pageCount }));
-    this.emit<PageChangedDetail>('page-changed', {
+    pageShown<PageChangedDetail>(this, '#answers-title', {
       consultation: data.consultation.slug,
       page: data.page,
       pageCount: data.pageCount,

@@ -36,7 +36,7 @@ import {
 } from '../../shared/thread-view.ts';
 import { PodiumElement } from '../shared/podium-element.ts';
 import { baseStyles } from '../shared/styles.ts';
-import { pagerStyles, renderPager } from '../shared/pager.ts';
+import { pageShown, pagerStyles, renderPager } from '../shared/pager.ts';
 import { nl, type Texts } from './messages.ts';
 
 export type ThreadPageChangedDetail = { thread: string; page: number; pageCount: number };
@@ -172,9 +172,7 @@ export class PodiumThread extends PodiumElement<keyof Texts> {
       return;
     }
     this.#paged = false;
-    void this.focusInside('#thread-title');
-    this.announce(this.message('pageOf', { page: thread.page, pages: thread.pageCount }));
-    this.emit<ThreadPageChangedDetail>('page-changed', {
+    pageShown<ThreadPageChangedDetail>(this, '#thread-title', {
       thread: thread.id,
       page: thread.page,
       pageCount: thread.pageCount,

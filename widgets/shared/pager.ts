@@ -20,9 +20,32 @@ export const pagerStyles = css`
   }
 `;
 
+/** What a paging widget offers the pager: its texts, focus, live region and events (PodiumElement). */
+type PagingWidget = {
+  message(key: PagerKey, params?: MessageParams): string;
+  focusInside(selector: string): Promise<void>;
+  announce(text: string): void;
+  emit<T>(name: string, detail: T): boolean;
+};
+
+/**
+ * After another page came in at the reader's request: focus on the widget's heading (so the
+ * reader starts at the top of the new page), the page said in the live region, and
+ * `podium-page-changed` for the host page.
+ */
+export function pageShown<T extends { page: number; pageCount: number }>(
+  widget: PagingWidget,
+  heading: string,
+  detail: T,
+): void {
+  void widget.focusInside(heading);
+  widget.announce(widget.message('pageOf', { page: detail.page, pages: detail.pageCount }));
+  widget.emit<T>('page-changed', detail);
+}
+
 /** Nothing when everything fits on one page. */
 export function renderPager(
-  widget: { message(key: PagerKey, params?: MessageParams): string },
+  widget: Pick<PagingWidget, 'message'>,
   page: number,
   pageCount: number,
   go: (page: number) => void,
