@@ -204,6 +204,18 @@ function thisMinute(): { local: string; weekday: string } {
   };
 }
 
+/**
+ * The test opens one weekday's posting hours (00:00 to 23:59, the end not included) and schedules
+ * a few minutes later on that same day: close to local midnight it waits for the next day, or the
+ * moment falls on a weekday whose hours it did not open (CI ran at 00:00 in Amsterdam once).
+ */
+async function waitForRoomBeforeMidnight(minutesNeeded: number): Promise<void> {
+  const [hour, minute] = thisMinute().local.slice(11).split(':').map(Number);
+  const minutesLeft = 24 * 60 - (hour! * 60 + minute!);
+  if (minutesLeft > minutesNeeded) return;
+  await new Promise((resolve) => setTimeout(resolve, minutesLeft * 60_000 + 5_000));
+}
+
 /** Sets the portal's posting hours of one weekday on the channel-guidelines page. */
 async function setPortalHours(page: Page, weekday: string, from: string, to: string): Promise<void> {
   await page.goto('/beheer/instellingen/kanaalrichtlijnen');
@@ -220,7 +232,8 @@ async function setPortalHours(page: Page, weekday: string, from: string, to: str
 test('the portal’s news item says it is also on X once the post’s address is recorded, and passes axe', async ({
   page,
 }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(480_000);
+  await waitForRoomBeforeMidnight(5);
   const { weekday } = thisMinute();
   const title = `Afsluiting Brugstraat (${Date.now()})`;
   const status = `17${String(Date.now()).padStart(17, '0')}`;
