@@ -2,7 +2,7 @@
  * A counter of changes to published content, kept in the database so that a change made
  * through any API process reaches every process that serves the portal.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { consultations, contentRevision } from '../db/schema.ts';
 
@@ -10,13 +10,13 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Call after anything the portal shows changed: a consultation, published input, an answer. */
 export async function markContentChanged(db: Db | Tx): Promise<void> {
-  await db
-    .insert(contentRevision)
-    .values({ id: 1, version: 1 })
-    .onConflictDoUpdate({
-      target: contentRevision.id,
-      set: { version: sql`${contentRevision.version} + 1`, changedAt: sql`now()` },
-    });
+  await db.execute(contentChangedStatement());
+}
+
+/** The counter's step, for a statement that makes the change it counts. */
+export function contentChangedStatement(): SQL {
+  return sql`insert into ${contentRevision} (id, version) values (1, 1)
+    on conflict (id) do update set version = ${contentRevision}.version + 1, changed_at = now()`;
 }
 
 export async function currentContentVersion(db: Db): Promise<number> {

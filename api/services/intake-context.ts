@@ -7,11 +7,11 @@
  * Whether it still holds is one read of `intake_revision`, a number that triggers in the
  * database bump on every statement that writes to any of those tables (migration 0021), in
  * whichever process or tool the write came from. So a consultation closed, a question
- * changed or a promise edited counts from the very next input. Input reads that number in the
- * transaction that stores it, among its other statements (`isCurrent`), so the check costs no
- * round trip of its own; when it changed, the input is taken again on a fresh read.
+ * changed or a promise edited counts from the very next input. The statement that stores input
+ * compares that number as it writes (`stillCurrent`), so the check costs no round trip of its
+ * own; when it changed, the statement undoes itself and the input is taken again on a fresh read.
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { consultations, intakeRevision, questions, type SentimentRecord } from '../db/schema.ts';
 import type { OfficeCalendar } from './office-hours/calendar.ts';
@@ -21,11 +21,10 @@ import type { Assignment, Channel } from './moderation/source.ts';
 import { pickRoute, routingRulesFor } from './webcare/routing.ts';
 
 type ConsultationRow = typeof consultations.$inferSelect;
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type QuestionRow = typeof questions.$inferSelect;
 
 export type IntakeContext = {
-  /** The `intake_revision` it was read at, to check inside the transaction that uses it (`isCurrent`). */
+  /** The `intake_revision` it was read at, to check in the statement that uses it (`stillCurrent`). */
   revision: number;
   consultation: ConsultationRow;
   /** In the order residents see them. */
@@ -44,7 +43,7 @@ type Cached = { revision: number; context: IntakeContext | undefined };
 const caches = new WeakMap<Db, Map<string, Cached>>();
 
 /** The current revision; 0 on a database from before the table (cached never). */
-async function currentRevision(db: Db | Tx): Promise<number> {
+async function currentRevision(db: Db): Promise<number> {
   const [row] = await db.select({ version: intakeRevision.version }).from(intakeRevision).limit(1);
   return row?.version ?? 0;
 }
@@ -66,7 +65,7 @@ export async function intakeContext(db: Db, slug: string): Promise<IntakeContext
 
 /**
  * The context as this process last read it, without asking whether it still holds: for a
- * caller that checks `isCurrent` inside the transaction that uses it (the check then costs
+ * caller that checks `stillCurrent` in the statement that uses it (the check then costs
  * no round trip of its own), and reads it again with `intakeContext` when it did not hold.
  */
 export async function lastKnownIntakeContext(db: Db, slug: string): Promise<IntakeContext | undefined> {
@@ -74,9 +73,9 @@ export async function lastKnownIntakeContext(db: Db, slug: string): Promise<Inta
   return cached && cached.revision !== 0 ? cached.context : intakeContext(db, slug);
 }
 
-/** Whether nothing the context was read from changed since, read in the caller's transaction. */
-export async function isCurrent(tx: Tx, context: IntakeContext): Promise<boolean> {
-  return (await currentRevision(tx)) === context.revision;
+/** The condition that nothing the context was read from changed since, for the statement that uses it. */
+export function stillCurrent(context: IntakeContext): SQL {
+  return sql`coalesce((select ${intakeRevision.version} from ${intakeRevision} limit 1), 0) = ${context.revision}`;
 }
 
 function cacheOf(db: Db): Map<string, Cached> {

@@ -11,14 +11,14 @@
  * protocol, and replay protection needs our own table anyway.
  */
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { eq, lt } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { proofOfWorkSecrets, proofOfWorkSolutions } from '../db/schema.ts';
 import type { ProofOfWorkChallenge } from '../../shared/contracts/public-content.ts';
 
 export type Challenge = ProofOfWorkChallenge;
 
-/** What a solution said, checked without the database (see `consumeSolution` for replays). */
+/** What a solution said, checked without the database (see `solutionUse` for replays). */
 export type ProofCheck =
   | { status: 'missing' }
   | { status: 'invalid' }
@@ -81,25 +81,18 @@ function equalHex(a: string, b: string): boolean {
 }
 
 /**
- * Marks a valid solution as used; false when it was used before (a replay). Call it in the
- * transaction that stores the input, so a refused or failed submission does not use it up.
- * Expired solutions are forgotten on the way: their challenge can no longer pass anyway.
+ * Marking a valid solution as used, as two parts of the statement that stores the input it
+ * protects (so a refused or failed submission does not use it up): `use` answers a row when
+ * the solution was fresh and none when it was used before (a replay); `forgetExpired` drops
+ * expired solutions on the way, whose challenge can no longer pass anyway.
  */
-export async function consumeSolution(
-  db: Pick<Db, 'insert' | 'delete'>,
-  proof: { challenge: string; expiresAt: Date },
-  now: Date,
-): Promise<boolean> {
-  // Both sent at once (pipelined in a transaction); the expired ones go first.
-  const [, inserted] = await Promise.all([
-    db.delete(proofOfWorkSolutions).where(lt(proofOfWorkSolutions.expiresAt, now)),
-    db
-      .insert(proofOfWorkSolutions)
-      .values({ challenge: proof.challenge, expiresAt: proof.expiresAt })
-      .onConflictDoNothing()
-      .returning({ challenge: proofOfWorkSolutions.challenge }),
-  ]);
-  return inserted.length === 1;
+export function solutionUse(proof: { challenge: string; expiresAt: Date }, now: Date): { use: SQL; forgetExpired: SQL } {
+  return {
+    use: sql`insert into ${proofOfWorkSolutions} (challenge, expires_at)
+      values (${proof.challenge}, ${proof.expiresAt.toISOString()}::timestamptz)
+      on conflict do nothing returning 1`,
+    forgetExpired: sql`delete from ${proofOfWorkSolutions} where expires_at < ${now.toISOString()}::timestamptz`,
+  };
 }
 
 /**

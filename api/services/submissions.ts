@@ -9,6 +9,7 @@ import { isEmailAddress } from '../../shared/contracts/email.ts';
 import type { FieldError as FieldErrorOf } from '../../shared/contracts/field-error.ts';
 import type { FollowUp, Locale, SubmissionReceipt } from '../../shared/contracts/public-content.ts';
 import type { Db } from '../db/client.ts';
+import { allOrNothing, refusalOf, type Condition, type Part } from '../db/all-or-nothing.ts';
 import { insertRows } from '../db/insert-rows.ts';
 import { rowsOf } from '../db/rows.ts';
 import {
@@ -23,9 +24,9 @@ import {
   type ScreeningRecord,
 } from '../db/schema.ts';
 import type { MessageCode } from '../messages/texts.ts';
-import { intakeContext, isCurrent, lastKnownIntakeContext, type IntakeContext } from './intake-context.ts';
-import { recordAudit } from './audit.ts';
-import { markContentChanged } from './content-revision.ts';
+import { intakeContext, lastKnownIntakeContext, stillCurrent, type IntakeContext } from './intake-context.ts';
+import { auditStatement } from './audit.ts';
+import { contentChangedStatement } from './content-revision.ts';
 import { submissionText } from './item-sentiment.ts';
 import { findHouseRule } from './house-rules.ts';
 import { publicStatus } from './consultations.ts';
@@ -34,7 +35,7 @@ import { comparisonKey } from './screening/spam.ts';
 import { generateFollowUpCode } from './follow-up-code.ts';
 import { routes } from '../../shared/urls.ts';
 import { addWorkingDays } from './working-days.ts';
-import { consumeSolution, type ProofCheck } from './proof-of-work.ts';
+import { solutionUse, type ProofCheck } from './proof-of-work.ts';
 
 /** Input as it arrives, after the route checked its shape. */
 export type SubmissionInput = {
@@ -139,89 +140,91 @@ async function takeInput(
   const code = generateFollowUpCode();
   const responseDueAt = context.dueAt(input.channel, now);
   const route = context.route(input.channel);
+  const id = randomUUID();
+  const name = input.name?.trim();
+  const email = input.email?.trim();
+  const submission = {
+    id,
+    consultationId: consultation.id,
+    channel: input.channel,
+    language: input.language,
+    followUpCode: code,
+    idempotencyKey: idempotencyKey ?? null,
+    requestHash,
+    screening,
+    sentiment,
+    // Post-moderation: visible at once, and still in the queue (review state "new")
+    // until a moderator confirms or takes it down.
+    status: publishNow ? ('published' as const) : ('received' as const),
+    publishedAt: publishNow ? now : null,
+    assignedDepartmentId: route.departmentId,
+    assignedStaffUserId: route.staffUserId,
+    createdAt: now,
+    updatedAt: now,
+    responseDueAt,
+  };
+  // Used up only together with the input it protects, so a failed send can use it again.
+  const solution = proof.status === 'valid' ? solutionUse(proof, now) : undefined;
+  const parts: Part[] = [['submission', insertRows(submissions, [submission])]];
+  if (checked.answers.length > 0) {
+    const rows = checked.answers.map(([question, value]) => ({
+      submissionId: id,
+      questionId: question.id,
+      value,
+      textKey: textKeys.get(question)?.stored ?? null,
+    }));
+    parts.push(['answers', insertRows(submissionAnswers, rows)]);
+  }
+  if (name || email) {
+    const contact = {
+      submissionId: id,
+      name: name || null,
+      email: email || null,
+      consentToContact: Boolean(email && input.consent),
+      consentGivenAt: email && input.consent ? now : null,
+      consentVersion: email && input.consent ? CONSENT_VERSION : null,
+    };
+    parts.push(['contact', insertRows(submissionContacts, [contact])]);
+  }
+  const details = { channel: input.channel, consultation: consultation.slug, published: publishNow };
+  parts.push([
+    'audit',
+    auditStatement({
+      organisationId: consultation.organisationId,
+      actorType: 'resident',
+      action: 'submission.received',
+      subjectType: 'submission',
+      subjectId: id,
+      details,
+    }),
+  ]);
+  if (publishNow) parts.push(['content', contentChangedStatement()]);
+  if (solution) parts.push(['solution', solution.use], ['expired_solutions', solution.forgetExpired]);
+  const conditions: Array<Condition<Refusal>> = [[stillCurrent(context), 'context_changed']];
+  if (solution) conditions.push([sql`exists (select from solution)`, 'proof_replayed']);
+  const statement = allOrNothing(parts, conditions);
+  const sendsReceipt = Boolean(email && input.consent);
   try {
-    const submission = await db.transaction(async (tx) => {
-      const id = randomUUID();
-      const name = input.name?.trim();
-      const email = input.email?.trim();
-      // Sent in one go: postgres.js pipelines the statements of a transaction
-      // (db/named-statements.ts). Query builders are sent in the order they are listed, so the
-      // answers and contact follow their submission; an async helper's statement can go out
-      // earlier or later than its place, so a helper here refers to none of the other rows.
-      const submission = {
-        id,
-        consultationId: consultation.id,
-        channel: input.channel,
-        language: input.language,
-        followUpCode: code,
-        idempotencyKey: idempotencyKey ?? null,
-        requestHash,
-        screening,
-        sentiment,
-        // Post-moderation: visible at once, and still in the queue (review state "new")
-        // until a moderator confirms or takes it down.
-        status: publishNow ? ('published' as const) : ('received' as const),
-        publishedAt: publishNow ? now : null,
-        assignedDepartmentId: route.departmentId,
-        assignedStaffUserId: route.staffUserId,
-        createdAt: now,
-        updatedAt: now,
-        responseDueAt,
-      };
-      const [current, fresh] = await everyOne([
-        isCurrent(tx, context),
-        // Used up only together with the input it protects, so a failed send can use it again.
-        proof.status === 'valid' ? consumeSolution(tx, proof, now) : Promise.resolve(true),
-        tx.execute(insertRows(submissions, [submission])),
-        checked.answers.length > 0
-          ? tx.execute(
-              insertRows(
-                submissionAnswers,
-                checked.answers.map(([question, value]) => ({
-                  submissionId: id,
-                  questionId: question.id,
-                  value,
-                  textKey: textKeys.get(question)?.stored ?? null,
-                })),
-              ),
-            )
-          : undefined,
-        name || email
-          ? tx.execute(
-              insertRows(submissionContacts, [
-                {
-                  submissionId: id,
-                  name: name || null,
-                  email: email || null,
-                  consentToContact: Boolean(email && input.consent),
-                  consentGivenAt: email && input.consent ? now : null,
-                  consentVersion: email && input.consent ? CONSENT_VERSION : null,
-                },
-              ]),
-            )
-          : undefined,
-        recordAudit(tx, {
-          organisationId: consultation.organisationId,
-          actorType: 'resident',
-          action: 'submission.received',
-          subjectType: 'submission',
-          subjectId: id,
-          details: { channel: input.channel, consultation: consultation.slug, published: publishNow },
-        }),
-        publishNow ? markContentChanged(tx) : undefined,
-      ]);
-      if (!current) throw new ContextChanged();
-      verified = true;
-      if (!fresh) throw new ProofReplayed();
-      // These read the stored input first, so they follow the statements above.
-      if (email && input.consent) await notifications.queueReceipt(tx, id, now);
-      await notifications.itemAssigned(tx, { itemId: id, staffUserId: route.staffUserId, actorId: null, now });
-      return submission;
-    });
+    if (sendsReceipt || route.staffUserId) {
+      // What follows reads the stored input, and goes with it or not at all.
+      await db.transaction(async (tx) => {
+        await tx.execute(statement);
+        verified = true;
+        if (sendsReceipt) await notifications.queueReceipt(tx, id, now);
+        await notifications.itemAssigned(tx, { itemId: id, staffUserId: route.staffUserId, actorId: null, now });
+      });
+    } else {
+      // Most input: one statement, atomic without a transaction around it (db/all-or-nothing.ts).
+      await db.execute(statement);
+    }
     return { kind: 'created', receipt: toReceipt(submission, consultation.responseDays) };
   } catch (error) {
-    if (error instanceof ContextChanged) return CONTEXT_CHANGED;
-    if (error instanceof ProofReplayed) return refuse({ kind: 'proof_refused', reason: 'replayed' });
+    const refusal = refusalOf(error, REFUSALS);
+    if (refusal === 'context_changed') return CONTEXT_CHANGED;
+    if (refusal === 'proof_replayed') {
+      verified = true; // the context, checked first, held
+      return refuse({ kind: 'proof_refused', reason: 'replayed' });
+    }
     // Input with this key was stored before (a retry) or just now by a request beside this one.
     if (idempotencyKey && isUniqueViolation(error)) {
       const earlier = await findByIdempotencyKey(db, idempotencyKey);
@@ -231,25 +234,9 @@ async function takeInput(
   }
 }
 
-/** Rolls back the submission's transaction: its proof of work was used before. */
-class ProofReplayed extends Error {}
-
-/** Rolls back the submission's transaction: it was checked against an outdated context. */
-class ContextChanged extends Error {}
-
-/**
- * Waits for every one of a transaction's statements sent together, and only then fails with
- * the first failure: a statement still on its way when the transaction rolled back would
- * otherwise run after it, outside any transaction.
- */
-async function everyOne<T extends readonly unknown[]>(
-  statements: T,
-): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
-  const settled = await Promise.allSettled(statements);
-  const failed = settled.find((result) => result.status === 'rejected');
-  if (failed) throw failed.reason;
-  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as never;
-}
+/** Why the statement storing input undid itself: the consultation changed since its context was read, or the proof of work was used before. */
+const REFUSALS = ['context_changed', 'proof_replayed'] as const;
+type Refusal = (typeof REFUSALS)[number];
 
 /** How far back a flood of the same text is looked for. */
 const FLOOD_WINDOW_MS = 10 * 60 * 1000;
