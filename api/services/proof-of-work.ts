@@ -86,7 +86,10 @@ function equalHex(a: string, b: string): boolean {
  * the solution was fresh and none when it was used before (a replay); `forgetExpired` drops
  * expired solutions on the way, whose challenge can no longer pass anyway.
  */
-export function solutionUse(proof: { challenge: string; expiresAt: Date }, now: Date): { use: SQL; forgetExpired: SQL } {
+export function solutionUse(
+  proof: { challenge: string; expiresAt: Date },
+  now: Date,
+): { use: SQL; forgetExpired: SQL } {
   return {
     use: sql`insert into ${proofOfWorkSolutions} (challenge, expires_at)
       values (${proof.challenge}, ${proof.expiresAt.toISOString()}::timestamptz)
