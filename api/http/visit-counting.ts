@@ -76,7 +76,9 @@ const SLUG = /^[a-z0-9-]{1,200}$/;
 
 /**
  * What a widget's API request reads: the consultation, its answers or a thread. A later page
- * of answers or of a thread is the same view paged on, not another one.
+ * of answers or of a thread is the same view paged on, not another one; and so is the list a
+ * `<podium-thread consultation=…>` reads first to find its thread (it was counted as a view of
+ * its own beside the thread's, so every such widget counted twice).
  */
 export function widgetRead(path: string, query: (name: string) => string | undefined): [WidgetKind, string] | null {
   const parts = path.split('/');
@@ -88,12 +90,8 @@ export function widgetRead(path: string, query: (name: string) => string | undef
     if (parts.length === 5 && parts[4] === 'answers') return ['answers', parts[3]];
     return null;
   }
-  if (parts[2] === 'threads') {
-    if (parts.length === 3) {
-      const slug = query('consultation');
-      return slug && SLUG.test(slug) ? ['thread', slug] : null;
-    }
-    if (parts.length === 4 && parts[3] && UUID.test(parts[3])) return ['thread', parts[3].toLowerCase()];
+  if (parts[2] === 'threads' && parts.length === 4 && parts[3] && UUID.test(parts[3])) {
+    return ['thread', parts[3].toLowerCase()];
   }
   return null;
 }

@@ -184,7 +184,11 @@ for (const target of databaseTargets()) {
       assert.equal((await widget('/api/consultations/fietsroute-stationsstraat', 'http://localhost:8080')).status, 200);
       await widget('/api/consultations/fietsroute-stationsstraat', 'http://localhost:8080');
       await widget('/api/consultations/fietsroute-stationsstraat/answers', 'http://127.0.0.1:3000');
-      await widget('/api/threads?consultation=fietsroute-stationsstraat', 'http://localhost:8080');
+      // A thread widget given its consultation reads the list first, then the thread: one view.
+      const [thread] = await (
+        await widget('/api/threads?consultation=fietsroute-stationsstraat', 'http://localhost:8080')
+      ).json();
+      assert.equal((await widget(`/api/threads/${thread.id}`, 'http://localhost:8080')).status, 200);
       // Not counted: an origin nobody allowed, no origin (the portal itself), a consultation that does not exist.
       await widget('/api/consultations/fietsroute-stationsstraat', 'https://kwaadwillend.example');
       await widget('/api/consultations/fietsroute-stationsstraat');
@@ -196,7 +200,7 @@ for (const target of databaseTargets()) {
       assert.deepEqual(rows.sort(), [
         'http://127.0.0.1:3000 answers fietsroute-stationsstraat 1',
         'http://localhost:8080 consultation fietsroute-stationsstraat 2',
-        'http://localhost:8080 thread fietsroute-stationsstraat 1',
+        `http://localhost:8080 thread ${thread.id} 1`,
       ]);
       assert.deepEqual(await stored(), [], 'API reads are no page visits');
     });
@@ -222,6 +226,8 @@ describe('what counts', () => {
       '0f0a9c2e-1b2c-4d3e-8f9a-0b1c2d3e4f5a',
     ]);
     assert.equal(widgetRead('/api/threads/niet-een-id', none), null);
+    const consultation = (name: string) => (name === 'consultation' ? 'a-b' : undefined);
+    assert.equal(widgetRead('/api/threads', consultation), null, 'the list a thread widget reads first');
   });
 
   it('counts a widget paging through answers or a thread as the one view it is', () => {
