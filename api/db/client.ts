@@ -60,6 +60,14 @@ async function openPostgres(url: string): Promise<Database> {
     connection: { jit: 'off', plan_cache_mode: 'force_custom_plan' },
   });
   const db = drizzlePostgres(withNamedStatements(client), { schema });
+  // The write path's few statements plan the same whatever their parameters (inserts, lookups
+  // by key); planned afresh each time they cost PostgreSQL as much again as writing the rows.
+  const steadyClient = postgres(url, {
+    onnotice: () => {},
+    max: STEADY_CONNECTIONS,
+    connection: { jit: 'off', plan_cache_mode: 'auto' },
+  });
+  steadyTwins.set(db as unknown as Db, drizzlePostgres(withNamedStatements(steadyClient), { schema }) as unknown as Db);
   return {
     db: db as unknown as Db,
     kind: 'postgres',
@@ -76,8 +84,26 @@ async function openPostgres(url: string): Promise<Database> {
         holder.release();
       }
     },
-    close: () => client.end({ timeout: 5 }),
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), steadyClient.end({ timeout: 5 })]);
+    },
   };
+}
+
+/** Connections per process for statements with steady plans, beside the pool's ten. */
+const STEADY_CONNECTIONS = 4;
+
+const steadyTwins = new WeakMap<Db, Db>();
+
+/**
+ * The same database for statements whose plan does not depend on their parameters, so that
+ * PostgreSQL may keep one plan for them (`plan_cache_mode=auto`, its own default): a
+ * resident's input and its flood check. Every other statement is planned for its own
+ * parameters (`force_custom_plan`, above): a generic plan could suit one consultation and not
+ * the next. On PGlite, one connection, the database itself.
+ */
+export function withSteadyPlans(db: Db): Db {
+  return steadyTwins.get(db) ?? db;
 }
 
 /**

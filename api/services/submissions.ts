@@ -8,7 +8,7 @@ import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { isEmailAddress } from '../../shared/contracts/email.ts';
 import type { FieldError as FieldErrorOf } from '../../shared/contracts/field-error.ts';
 import type { FollowUp, Locale, SubmissionReceipt } from '../../shared/contracts/public-content.ts';
-import type { Db } from '../db/client.ts';
+import { withSteadyPlans, type Db } from '../db/client.ts';
 import { allOrNothing, refusalOf, type Condition, type Part } from '../db/all-or-nothing.ts';
 import { insertRows } from '../db/insert-rows.ts';
 import { rowsOf } from '../db/rows.ts';
@@ -129,7 +129,9 @@ async function takeInput(
   }
 
   const textKeys = openAnswerKeys(consultation.id, checked.answers, now);
-  const repeats = await recentRepeats(db, textKeys, now);
+  // Both statements that follow plan alike for any input: kept plans (db/client.ts).
+  const writer = withSteadyPlans(db);
+  const repeats = await recentRepeats(writer, textKeys, now);
   const screening: ScreeningRecord = {
     ...screenAnswers(checked.answers, input.language, { keys: textKeys, counts: repeats }, now),
     // Missing is allowed (no JavaScript), but moderators should see it next to the flags.
@@ -207,7 +209,7 @@ async function takeInput(
   try {
     if (sendsReceipt || route.staffUserId) {
       // What follows reads the stored input, and goes with it or not at all.
-      await db.transaction(async (tx) => {
+      await writer.transaction(async (tx) => {
         await tx.execute(statement);
         verified = true;
         if (sendsReceipt) await notifications.queueReceipt(tx, id, now);
@@ -215,7 +217,7 @@ async function takeInput(
       });
     } else {
       // Most input: one statement, atomic without a transaction around it (db/all-or-nothing.ts).
-      await db.execute(statement);
+      await writer.execute(statement);
     }
     return { kind: 'created', receipt: toReceipt(submission, consultation.responseDays) };
   } catch (error) {
