@@ -5,9 +5,12 @@
  * `begin` and `commit`, each of which cost the write path a round trip of its own: a
  * resident's input went from four socket writes to two (tests/bench/write-path.ts).
  *
- * Every part runs exactly once and to completion, whether or not anything reads it; all of
- * them, and the conditions, see the database as the statement began. A condition may read
- * what a part answers (`returning`), by the part's name.
+ * Every part runs exactly once and to completion, whether or not anything reads it, because
+ * each is an insert, update or delete (a plain select that nothing reads would be skipped:
+ * parts are writes only). All of them, and the conditions, see the database as the statement
+ * began. A condition may read what a part answers (`returning`), by the part's name; a part's
+ * name hides a table of that name within the statement, so parts are named for what they
+ * write, never as a table.
  *
  * @example
  * await db.execute(allOrNothing(
@@ -36,7 +39,11 @@ export function allOrNothing<Reason extends string>(
     parts.map(([name, statement]) => sql`${sql.raw(name)} as (${statement})`),
     sql`, `,
   );
-  const refusals = conditions.map(([holds, otherwise]) => sql` when not (${holds}) then podium_refuse(${otherwise})`);
+  if (conditions.length === 0) return sql`with ${withParts} select true as stored`;
+  // `is not true`: a condition that comes out null (nothing to compare with) does not hold either.
+  const refusals = conditions.map(
+    ([holds, otherwise]) => sql` when (${holds}) is not true then podium_refuse(${otherwise})`,
+  );
   return sql`with ${withParts} select case${sql.join(refusals)} else true end as stored`;
 }
 

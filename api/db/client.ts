@@ -54,19 +54,13 @@ async function openPostgres(url: string): Promise<Database> {
   // insights query at 100 thousand items on a busy 2-core server, the query itself 1.2 s).
   // Each execution planned for its own parameters, as before statements were named
   // (named-statements.ts): a generic plan could suit one consultation and not the next.
-  const client = postgres(url, {
-    onnotice: () => {},
-    max: 10,
-    connection: { jit: 'off', plan_cache_mode: 'force_custom_plan' },
-  });
+  const pool = (max: number, planCacheMode: 'force_custom_plan' | 'auto') =>
+    postgres(url, { onnotice: () => {}, max, connection: { jit: 'off', plan_cache_mode: planCacheMode } });
+  const client = pool(10, 'force_custom_plan');
   const db = drizzlePostgres(withNamedStatements(client), { schema });
   // The write path's few statements plan the same whatever their parameters (inserts, lookups
   // by key); planned afresh each time they cost PostgreSQL as much again as writing the rows.
-  const steadyClient = postgres(url, {
-    onnotice: () => {},
-    max: STEADY_CONNECTIONS,
-    connection: { jit: 'off', plan_cache_mode: 'auto' },
-  });
+  const steadyClient = pool(STEADY_CONNECTIONS, 'auto');
   steadyTwins.set(db as unknown as Db, drizzlePostgres(withNamedStatements(steadyClient), { schema }) as unknown as Db);
   return {
     db: db as unknown as Db,
@@ -98,9 +92,10 @@ const steadyTwins = new WeakMap<Db, Db>();
 /**
  * The same database for statements whose plan does not depend on their parameters, so that
  * PostgreSQL may keep one plan for them (`plan_cache_mode=auto`, its own default): a
- * resident's input and its flood check. Every other statement is planned for its own
- * parameters (`force_custom_plan`, above): a generic plan could suit one consultation and not
- * the next. On PGlite, one connection, the database itself.
+ * resident's input and its flood check, sent alone (no transaction holds one of these few
+ * connections). Every other statement is planned for its own parameters
+ * (`force_custom_plan`, above): a generic plan could suit one consultation and not the next.
+ * On PGlite, one connection, the database itself.
  */
 export function withSteadyPlans(db: Db): Db {
   return steadyTwins.get(db) ?? db;

@@ -10,7 +10,8 @@
  *
  * The plans stay what they were: connections run with `plan_cache_mode=force_custom_plan`
  * (client.ts), so each execution is planned for its own parameters, as an unnamed statement
- * was; only the parse and the describe are saved. postgres.js drops a connection's
+ * was; only the parse and the describe are saved. (The few connections of `withSteadyPlans`,
+ * for residents' input, keep plans: `plan_cache_mode=auto`.) postgres.js drops a connection's
  * statements with the connection (`max_lifetime`), which bounds the statements a long-lived
  * process keeps for queries whose text varies (`in ($1, $2, …)` of different lengths).
  */

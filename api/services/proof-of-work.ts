@@ -11,7 +11,7 @@
  * protocol, and replay protection needs our own table anyway.
  */
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { eq, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { proofOfWorkSecrets, proofOfWorkSolutions } from '../db/schema.ts';
 import type { ProofOfWorkChallenge } from '../../shared/contracts/public-content.ts';
@@ -81,21 +81,25 @@ function equalHex(a: string, b: string): boolean {
 }
 
 /**
- * Marking a valid solution as used, as two parts of the statement that stores the input it
- * protects (so a refused or failed submission does not use it up): `use` answers a row when
- * the solution was fresh and none when it was used before (a replay); `forgetExpired` drops
- * expired solutions on the way, whose challenge can no longer pass anyway.
+ * Marks a valid solution as used, as a part of the statement that stores the input it
+ * protects (so a refused or failed submission does not use it up): it answers a row when the
+ * solution was fresh and none when it was used before (a replay). Expired solutions are
+ * forgotten by the retention job (`forgetExpiredSolutions`), not here: a delete by the time
+ * of the request made PostgreSQL plan the whole statement afresh for every submission.
  */
-export function solutionUse(
-  proof: { challenge: string; expiresAt: Date },
-  now: Date,
-): { use: SQL; forgetExpired: SQL } {
-  return {
-    use: sql`insert into ${proofOfWorkSolutions} (challenge, expires_at)
-      values (${proof.challenge}, ${proof.expiresAt.toISOString()}::timestamptz)
-      on conflict do nothing returning 1`,
-    forgetExpired: sql`delete from ${proofOfWorkSolutions} where expires_at < ${now.toISOString()}::timestamptz`,
-  };
+export function solutionUse(proof: { challenge: string; expiresAt: Date }): SQL {
+  return sql`insert into ${proofOfWorkSolutions} (challenge, expires_at)
+    values (${proof.challenge}, ${proof.expiresAt.toISOString()}::timestamptz)
+    on conflict do nothing returning 1`;
+}
+
+/** Forgets solutions whose challenge has expired (it can no longer pass anyway); how many. */
+export async function forgetExpiredSolutions(db: Db, now: Date): Promise<number> {
+  const gone = await db
+    .delete(proofOfWorkSolutions)
+    .where(lt(proofOfWorkSolutions.expiresAt, now))
+    .returning({ challenge: proofOfWorkSolutions.challenge });
+  return gone.length;
 }
 
 /**

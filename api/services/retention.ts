@@ -37,6 +37,7 @@ import { forgetMailTo } from './mail.ts';
 import { markContentChanged } from './content-revision.ts';
 import { purgeRateLimitWindows } from './rate-limit.ts';
 import { DEFAULT_LOGIN_THROTTLE, purgeLoginThrottles } from './auth/login-throttle.ts';
+import { forgetExpiredSolutions } from './proof-of-work.ts';
 import { deleteExpiredEmailLinks } from './email-links.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -173,6 +174,8 @@ export async function purgeExpired(db: Db, now: Date): Promise<PurgeReport> {
   report.rateLimitWindows = await purgeRateLimitWindows(db, new Date(now.getTime() - RATE_LIMIT_WINDOW_KEEP_MS));
   // Failed log-in counts (hashed addresses) that are forgotten anyway.
   await purgeLoginThrottles(db, new Date(now.getTime() - LOGIN_THROTTLE_KEEP_MS));
+  // Used proof-of-work solutions whose challenge expired: a replay of one is refused as expired.
+  await forgetExpiredSolutions(db, now);
   // E-mail links hold an address and are useless once expired; used ones go at the same moment.
   await deleteExpiredEmailLinks(db, now);
   await forgetMailTo(addresses);

@@ -129,7 +129,8 @@ async function takeInput(
   }
 
   const textKeys = openAnswerKeys(consultation.id, checked.answers, now);
-  // Both statements that follow plan alike for any input: kept plans (db/client.ts).
+  // The flood check and the statement that stores input plan alike for any input: their
+  // plans are kept (db/client.ts).
   const writer = withSteadyPlans(db);
   const repeats = await recentRepeats(writer, textKeys, now);
   const screening: ScreeningRecord = {
@@ -166,7 +167,7 @@ async function takeInput(
     responseDueAt,
   };
   // Used up only together with the input it protects, so a failed send can use it again.
-  const solution = proof.status === 'valid' ? solutionUse(proof, now) : undefined;
+  const solution = proof.status === 'valid' ? solutionUse(proof) : undefined;
   const parts: Part[] = [['submission', insertRows(submissions, [submission])]];
   if (checked.answers.length > 0) {
     const rows = checked.answers.map(([question, value]) => ({
@@ -201,15 +202,16 @@ async function takeInput(
     }),
   ]);
   if (publishNow) parts.push(['content', contentChangedStatement()]);
-  if (solution) parts.push(['solution', solution.use], ['expired_solutions', solution.forgetExpired]);
+  if (solution) parts.push(['solution', solution]);
   const conditions: Array<Condition<Refusal>> = [[stillCurrent(context), 'context_changed']];
   if (solution) conditions.push([sql`exists (select from solution)`, 'proof_replayed']);
   const statement = allOrNothing(parts, conditions);
   const sendsReceipt = Boolean(email && input.consent);
   try {
     if (sendsReceipt || route.staffUserId) {
-      // What follows reads the stored input, and goes with it or not at all.
-      await writer.transaction(async (tx) => {
+      // What follows reads the stored input, and goes with it or not at all: a transaction, on
+      // the connections whose statements are planned per execution (the steady ones are few).
+      await db.transaction(async (tx) => {
         await tx.execute(statement);
         verified = true;
         if (sendsReceipt) await notifications.queueReceipt(tx, id, now);

@@ -5,6 +5,7 @@ import {
   auditLog,
   jobLeases,
   organisations,
+  proofOfWorkSolutions,
   socialAuthors,
   socialPosts,
   socialThreads,
@@ -151,6 +152,20 @@ for (const target of databaseTargets()) {
       const counts = report.organisations.find((o) => o.organisationId === organisationId)!.counts;
       assert.deepEqual(Object.values(counts), [0, 0, 0, 0, 0, 0]);
       assert.equal(await purgeEntries(), entriesBefore);
+    });
+
+    it('forgets used proof-of-work solutions once their challenge expired, and only those', async () => {
+      const now = at(600);
+      await t.db.insert(proofOfWorkSolutions).values([
+        { challenge: 'spent-and-expired', expiresAt: new Date(now.getTime() - 1000) },
+        { challenge: 'spent-still-valid', expiresAt: new Date(now.getTime() + 60_000) },
+      ]);
+      await purgeExpired(t.db, now);
+      const left = await t.db.select({ challenge: proofOfWorkSolutions.challenge }).from(proofOfWorkSolutions);
+      assert.deepEqual(
+        left.map((r) => r.challenge).filter((c) => c.startsWith('spent-')),
+        ['spent-still-valid'],
+      );
     });
 
     it('keeps published input as public record', async () => {

@@ -1,10 +1,11 @@
 /**
  * The write path side by side (issue 18, item 3): residents' input sent through Podium
  * (`POST /api/consultations/{slug}/submissions`, in process, with every rule: checks,
- * screening, sentiment, due time, routing, audit) against a raw postgres.js transaction
- * writing the same rows (the submission, its answers, the audit entry), at the same
- * concurrency on the same PostgreSQL server. Prints submissions per second, latency and the
- * ratio to the target (≥ 0.5 × raw). Never an assertion.
+ * screening, sentiment, due time, routing, audit), as a widget sends it (an idempotency key
+ * and a proof of work), against a raw postgres.js transaction writing the same rows (the used
+ * proof of work, the submission, its answers, the audit entry), at the same concurrency on
+ * the same PostgreSQL server. Prints submissions per second, latency and the ratio to the
+ * target (≥ 0.5 × raw). Never an assertion.
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node tests/bench/write-path.ts
  *
@@ -19,12 +20,13 @@
  * 1000000`, which seeds the demo too): the same consultation, beside a million items' indexes.
  * The rows written stay there.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import postgres from 'postgres';
 import { createApp } from '../../api/app.ts';
 import { openDatabase } from '../../api/db/client.ts';
 import { consultations, questions, submissions } from '../../api/db/schema.ts';
+import { createChallenge } from '../../api/services/proof-of-work.ts';
 import { seedDemoData } from '../../api/services/seed.ts';
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -40,6 +42,29 @@ const answers = (i: number) => ({
 });
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+/**
+ * Input as a widget sends it: with an idempotency key and a solved proof of work. The
+ * challenges are easy (a thousand numbers to try, not a hundred thousand) and solved before
+ * the clock runs: the browser's work is not the server's.
+ */
+const POW_SECRET = 'bench-write-path';
+const POW_SETTINGS = { maxNumber: 1000, ttlSeconds: 3600 };
+function solvedProof(now: Date): { payload: string; challenge: string; expiresAt: Date } {
+  const { algorithm, challenge, salt, signature } = createChallenge(POW_SECRET, now, POW_SETTINGS);
+  for (let number = 0; number <= POW_SETTINGS.maxNumber; number++) {
+    if (
+      createHash('sha256')
+        .update(salt + number)
+        .digest('hex') === challenge
+    ) {
+      const payload = Buffer.from(JSON.stringify({ algorithm, challenge, number, salt, signature })).toString('base64');
+      const expires = Number(new URLSearchParams(salt.split('?')[1]).get('expires'));
+      return { payload, challenge, expiresAt: new Date(expires * 1000) };
+    }
+  }
+  throw new Error('unsolvable challenge');
+}
 const WARM_UP = 300;
 
 /** Runs `writes` writes, CONCURRENCY at a time; the latency of each, in milliseconds. */
@@ -88,7 +113,12 @@ try {
     db: database.db,
     databaseKind: database.kind,
     rateLimits: { submit: null, follow_up: null, rights: null, login: null, email_link: null },
+    powSecret: POW_SECRET,
+    powSettings: POW_SETTINGS,
   });
+  // One proof per write of every round and of the warm-up, each used once.
+  const proofs = Array.from({ length: 2 * WARM_UP + 2 * ROUNDS * WRITES }, () => solvedProof(new Date()));
+  let nextProof = 0;
   const [consultation] = await database.db
     .select()
     .from(consultations)
@@ -107,7 +137,9 @@ try {
   );
   const raw = postgres(url.toString(), { max: 10, onnotice: () => {} });
   const rawWrite = async (i: number) => {
+    const proof = proofs[nextProof++]!;
     await raw.begin(async (tx) => {
+      await tx`insert into proof_of_work_solutions (challenge, expires_at) values (${proof.challenge}, ${proof.expiresAt})`;
       const [row] = await tx<{ id: string }[]>`
         insert into submissions (consultation_id, channel, language, follow_up_code, screening, sentiment, response_due_at)
         values (${consultation!.id}, 'widget', 'nl', ${randomUUID()}, ${tx.json({ version: 1, fields: [] })},
@@ -127,8 +159,8 @@ try {
   const podiumWrite = async (i: number) => {
     const response = await app.request('/api/consultations/fietsroute-stationsstraat/submissions', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ answers: answers(i), channel: 'widget' }),
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+      body: JSON.stringify({ answers: answers(i), channel: 'widget', altcha: proofs[nextProof++]!.payload }),
     });
     if (response.status !== 201) throw new Error(`${response.status} ${await response.text()}`);
   };

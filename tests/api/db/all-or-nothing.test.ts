@@ -8,6 +8,14 @@ import { proofOfWorkSolutions } from '../../../api/db/schema.ts';
 import { databaseTargets } from '../../support/databases.ts';
 
 const REASONS = ['already_there', 'never'] as const;
+
+/** The SQLSTATE of a database error, on it or on the cause drizzle wraps it in. */
+function sqlState(error: unknown): string | undefined {
+  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (typeof e.code === 'string') return e.code;
+  }
+  return undefined;
+}
 const expiresAt = new Date('2030-01-01T00:00:00Z');
 const row = (challenge: string) => insertRows(proofOfWorkSolutions, [{ challenge, expiresAt }]);
 const fresh = (challenge: string) =>
@@ -93,13 +101,26 @@ for (const target of databaseTargets()) {
               ['first', row('d1')],
               ['second', row('d2')],
             ],
-            [],
+            [[sql`true`, 'never']],
           ),
         )
         .catch((e: unknown) => e);
-      assert.ok(error instanceof Error);
+      assert.equal(sqlState(error), '23505', 'the unique violation itself');
       assert.equal(refusalOf(error, REASONS), undefined);
       assert.deepEqual(await stored('d1', 'd2'), ['d2']);
+    });
+
+    it('writes every part when it is given no condition', async () => {
+      await database.db.execute(allOrNothing([['first', row('f1')]], []));
+      assert.deepEqual(await stored('f1'), ['f1']);
+    });
+
+    it('counts a condition that comes out null as not holding', async () => {
+      const error = await database.db
+        .execute(allOrNothing([['first', row('g1')]], [[sql`null::boolean`, 'never']]))
+        .catch((e: unknown) => e);
+      assert.equal(refusalOf(error, REASONS), 'never');
+      assert.deepEqual(await stored('g1'), []);
     });
   });
 }
