@@ -142,6 +142,9 @@ for (const n of sizes) {
       await timed('queue, 10,000 items deep', TARGETS.queue, () => get(`/beheer/?na=${cursor.micros}.${cursor.id}`));
     } else console.log(`  queue, 10,000 items deep: only ${open} open items`);
     await timed('queue, overdue view', TARGETS.queue, () => get('/beheer/te-laat'));
+    // A word in a tenth of the generated texts, and one in none of them.
+    await timed('queue, search a common word', TARGETS.queue, () => get('/beheer/?q=fietspad'));
+    await timed('queue, search a word nobody used', TARGETS.queue, () => get('/beheer/?q=zeppelinhaven'));
     await timed('open data, all consultations', TARGETS.openData, () => get('/api/open-data/consultations'));
     await timed('open data, one consultation', TARGETS.openData, () =>
       get(`/api/open-data/consultations/${consultation!.slug}`),

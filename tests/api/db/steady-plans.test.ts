@@ -28,6 +28,15 @@ for (const target of databaseTargets()) {
         assert.equal(await planMode(database.db), 'force_custom_plan');
       });
 
+      it('run without parallel workers, on both kinds of connection', async () => {
+        for (const db of [database.db, withSteadyPlans(database.db)]) {
+          const [row] = rowsOf<{ max_parallel_workers_per_gather: string }>(
+            await db.execute(sql`show max_parallel_workers_per_gather`),
+          );
+          assert.equal(row!.max_parallel_workers_per_gather, '0');
+        }
+      });
+
       it('write to the same database as every other statement', async () => {
         const steady = withSteadyPlans(database.db);
         await steady.execute(sql`create table if not exists steady_probe (n int)`);
