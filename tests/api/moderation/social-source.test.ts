@@ -18,6 +18,7 @@ import {
   consultations,
 } from '../../../api/db/schema.ts';
 import { answerItem, assignItem, decide, type Actor } from '../../../api/services/moderation/index.ts';
+import { socialSource } from '../../../api/services/moderation/social-source.ts';
 import { erasePersonalData } from '../../../api/services/personal-data.ts';
 import { buildPublishedSnapshot } from '../../../api/services/published-content.ts';
 import { importMastodonThread } from '../../../api/services/social/mastodon.ts';
@@ -109,6 +110,15 @@ for (const target of databaseTargets()) {
       const snapshot = await buildPublishedSnapshot(t.db, NOW);
       assert.equal(snapshot.threads.find((summary) => summary.id === threadId)?.postCount, 2);
       assert.doesNotMatch(JSON.stringify(snapshot), /We kijken naar het kruispunt\./);
+    });
+
+    it('names the account a conversation belongs to by its first post, also when no post knows its parent', async () => {
+      const { threadId, reply } = await mirror('7100');
+      // A read that lost the replies' parents: every post is a root, and the first is the thread's.
+      await t.db.update(socialPosts).set({ parentExternalId: null }).where(eq(socialPosts.threadId, threadId));
+      const viewer = { organisationId, roles: actor.roles };
+      const [item] = await socialSource.list(t.db, viewer, { itemId: reply.id, now: NOW });
+      assert.equal(item?.source?.account, 'gemeente@social.gemeente.example');
     });
 
     it('refuses an answer to a post that is waiting or rejected, and bad answers, storing nothing', async () => {
