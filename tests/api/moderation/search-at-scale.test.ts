@@ -43,6 +43,18 @@ for (const target of databaseTargets()) {
           || case when g % 1000 = 0 then ', zeker bij de Parklaan' else '' end
           || case when g > ${WAITING - 10}::int then ', en de brug ook' else '' end || '.')
         from generate_series(1, ${WAITING}::int) as g`);
+      // The viaduct: named in 150 items dealt with long ago, and in three waiting ones.
+      await t.db.execute(sql`insert into submissions (id, consultation_id, channel, language, follow_up_code, screening,
+          review_state, created_at, updated_at)
+        select md5('viaduct-' || g)::uuid, ${consultation!.id}::uuid, 'portal', 'nl', 'VIADUCT-' || g,
+          jsonb_build_object('version', 1, 'screenedAt', '2026-01-01T00:00:00Z', 'fields', '[]'::jsonb),
+          (case when g <= 150 then 'published' else 'new' end)::review_state,
+          timestamptz '2025-01-01T00:00:00Z' + g * interval '1 hour' + (case when g > 150 then interval '1 year' else interval '0' end),
+          timestamptz '2025-01-01T00:00:00Z'
+        from generate_series(1, 153) as g`);
+      await t.db.execute(sql`insert into submission_answers (submission_id, question_id, value)
+        select md5('viaduct-' || g)::uuid, ${question!.id}::uuid, to_jsonb('Het viaduct is te smal.'::text)
+        from generate_series(1, 153) as g`);
     });
     after(() => t.close());
 
@@ -81,6 +93,13 @@ for (const target of databaseTargets()) {
       assert.deepEqual(await listed(), await expected('asc'));
       assert.deepEqual(await listed('newest'), await expected('desc'));
       assert.deepEqual(await codes('nergens'), [], 'a word nobody wrote finds nothing');
+    });
+
+    it('finds a word common in input dealt with and rare among the waiting items, every waiting match', async () => {
+      const viaduct = await codes('viaduct');
+      assert.equal(viaduct.length, 3, 'the three waiting items, not the 150 dealt with');
+      const input = MODERATION_SOURCES.find((source) => source.name === 'input')!;
+      assert.equal(await input.count(t.db, viewer, { search: 'viaduct', now: NOW }), 3);
     });
   });
 }
