@@ -63,14 +63,19 @@ async function buildAlone<T>(log: BuildLog | undefined, build: (work: BuildWork)
   await mkdir(BUILD_WORK_ROOT, { recursive: true });
   const lock = await waitForOsLock(BUILD_LOCK, () => log?.('Waiting for another build of this installation…'));
   try {
-    await rm(BUILD_WORK_ROOT, { recursive: true, force: true });
+    // Leftovers only: a removal that fails (a file still being written into a finished
+    // build's directory: ENOTEMPTY, once in CI with three servers starting at once) is tried
+    // again, and after that left for the next build, never a reason not to build.
+    await rm(BUILD_WORK_ROOT, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(
+      (error: unknown) => log?.(`Left earlier build directories in place: ${(error as Error).message}`),
+    );
     const dir = join(BUILD_WORK_ROOT, `${process.pid}-${randomUUID()}`);
     const work = { dir, cacheDir: join(dir, 'cache') };
     await mkdir(work.cacheDir, { recursive: true });
     try {
       return await build(work);
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => undefined);
     }
   } finally {
     lock.release();
