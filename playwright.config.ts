@@ -57,6 +57,9 @@ export default defineConfig({
       name: 'journeys',
       testMatch: 'journeys/**/*.spec.ts',
       dependencies: ['chromium', 'no-javascript'],
+      // A journey is a whole errand across pages, several people and the portal's rebuilds:
+      // on a CI machine running the API tests beside it, one took 30 s (21 s alone) and timed out.
+      timeout: 120_000,
       use: { ...devices['Desktop Chrome'], launchOptions },
     },
   ],
