@@ -20,6 +20,7 @@
  * ));
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { withSqlState } from './errors.ts';
 
 /** A part's name (a plain SQL identifier, written into the statement) and its statement. */
 export type Part = readonly [name: string, statement: SQL];
@@ -49,9 +50,6 @@ export function allOrNothing<Reason extends string>(
 
 /** The reason an `allOrNothing` statement refused with, or undefined for any other error. */
 export function refusalOf<Reason extends string>(error: unknown, reasons: ReadonlyArray<Reason>): Reason | undefined {
-  // postgres.js and PGlite both expose the SQLSTATE as `code`, drizzle wraps it as `cause`.
-  for (let e = error as { code?: string; message?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === 'PD001') return reasons.find((reason) => reason === e!.message);
-  }
-  return undefined;
+  const refused = withSqlState(error, 'PD001');
+  return refused && reasons.find((reason) => reason === refused.message);
 }

@@ -10,6 +10,7 @@ import type { FieldError as FieldErrorOf } from '../../shared/contracts/field-er
 import type { FollowUp, Locale, SubmissionReceipt } from '../../shared/contracts/public-content.ts';
 import { withSteadyPlans, type Db } from '../db/client.ts';
 import { allOrNothing, refusalOf, type Condition, type Part } from '../db/all-or-nothing.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 import { insertRows } from '../db/insert-rows.ts';
 import { rowsOf } from '../db/rows.ts';
 import {
@@ -238,7 +239,10 @@ async function takeInput(
   }
 }
 
-/** Why the statement storing input undid itself: the consultation changed since its context was read, or the proof of work was used before. */
+/**
+ * Why the statement storing input undid itself: the consultation changed since its context
+ * was read, or the proof of work was used before.
+ */
 const REFUSALS = ['context_changed', 'proof_replayed'] as const;
 type Refusal = (typeof REFUSALS)[number];
 
@@ -512,12 +516,4 @@ function hashRequest(slug: string, answers: Array<[QuestionRow, AnswerValue]>, i
     consent: Boolean(input.consent),
   });
   return createHash('sha256').update(canonical).digest('hex');
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  // postgres.js and PGlite both expose the SQLSTATE as `code`, sometimes on a wrapped cause.
-  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === '23505') return true;
-  }
-  return false;
 }

@@ -5,6 +5,7 @@
 import { isEmailAddress } from '../../../shared/contracts/email.ts';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { staffRoles, staffUsers } from '../../db/schema.ts';
 import { recordAudit } from '../audit.ts';
 import { checkPasswordStrength, hashPassword, type PasswordProblem } from './passwords.ts';
@@ -80,14 +81,6 @@ async function insertStaffUser(
     if (isUniqueViolation(error)) return undefined;
     throw error;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  // postgres.js and PGlite both give the SQLSTATE as `code`, sometimes on a wrapped cause.
-  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === '23505') return true;
-  }
-  return false;
 }
 
 export async function findStaffByEmail(db: Db, email: string): Promise<StaffUser | undefined> {

@@ -12,6 +12,7 @@
  */
 import { and, asc, eq, max, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { savedViews } from '../../db/schema.ts';
 import type { QueueFilterOptions } from './queue-options.ts';
 
@@ -93,14 +94,6 @@ async function nameTaken(db: Db, staffUserId: string, name: string, exceptId?: s
   return Boolean(row);
 }
 
-/** A unique-index violation: the same name saved at the same moment (another tab of the same person). */
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}
-
 /** Saves the current filter set under a new name, after the person's other views. */
 export async function saveView(
   db: Db,
@@ -131,6 +124,7 @@ export async function saveView(
       .returning({ id: savedViews.id });
     return { kind: 'saved', id: row!.id };
   } catch (error) {
+    // The same name saved at the same moment (another tab of the same person).
     if (isUniqueViolation(error)) return { kind: 'duplicate_name' };
     throw error;
   }
