@@ -114,6 +114,7 @@ const yesNo = (fallback: boolean) =>
 /** Every environment variable Podium reads, with its check and default. */
 export const EnvSchema = z.object({
   DATABASE_URL: text(),
+  PODIUM_DB_PARALLEL_WORKERS: wholeNumber('must be a number of workers from 0 to 64', 0, 0, 64),
   PODIUM_DATA_DIR: text(),
   PORT: wholeNumber('must be a port number (0 to 65535)', 4321, 0, 65_535),
   HOST: text(),
@@ -239,6 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const publicUrl = (v.PODIUM_PUBLIC_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, '');
   return {
     databaseUrl: v.DATABASE_URL,
+    databaseParallelWorkers: v.PODIUM_DB_PARALLEL_WORKERS,
     dataDir: resolve(v.PODIUM_DATA_DIR ?? resolve(projectRoot, 'data')),
     port: v.PORT,
     host: v.HOST ?? 'localhost',

@@ -49,7 +49,11 @@ import { createMetrics } from './observability/metrics.ts';
 export type Log = (message: string) => void;
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
-  return openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+  return openDatabase(
+    config.databaseUrl
+      ? { url: config.databaseUrl, parallelWorkers: config.databaseParallelWorkers }
+      : { dataDir: config.dataDir },
+  );
 }
 
 /**

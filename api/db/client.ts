@@ -34,7 +34,8 @@ export type Database = {
 };
 
 export type DatabaseOptions =
-  | { url: string }
+  /** A PostgreSQL server; `parallelWorkers` per gather in a query (PODIUM_DB_PARALLEL_WORKERS), 0 unless set. */
+  | { url: string; parallelWorkers?: number }
   /** A PGlite data directory, or `memory` for a throw-away in-memory database. */
   | { dataDir: string | 'memory' };
 
@@ -44,24 +45,31 @@ export const migrationsFolder = fileURLToPath(new URL('./migrations', import.met
 const MIGRATION_LOCK_KEY = 728_146_001;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return 'url' in options ? openPostgres(options.url) : openPglite(options.dataDir);
+  return 'url' in options ? openPostgres(options.url, options.parallelWorkers ?? 0) : openPglite(options.dataDir);
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, parallelWorkers: number): Promise<Database> {
   // Quiet NOTICEs (e.g. "schema drizzle already exists") would otherwise go to the console.
   // JIT compilation off for every connection: Podium's statements are short or grouped scans
   // the planner overprices, and compiling them cost more than running them (6.1 s of a 7.3 s
   // insights query at 100 thousand items on a busy 2-core server, the query itself 1.2 s).
   // Each execution planned for its own parameters, as before statements were named
   // (named-statements.ts): a generic plan could suit one consultation and not the next.
-  // No parallel workers: on a 2-core server shared with the API, starting them cost more than
-  // they saved (at a million items the overdue count took 66–70 ms with two workers, 36–48 ms
-  // without; insights over two years 1.4 s against 0.9 s; the queue's search 132 against 69 ms).
+  // No parallel workers unless the operator says (PODIUM_DB_PARALLEL_WORKERS): on a 2-core
+  // server shared with the API, starting them cost more than they saved (at a million items the
+  // overdue count took 66–70 ms with two workers, 36–48 ms without; insights over two years
+  // 1.4 s against 0.9 s; the queue's search 132 against 69 ms). A database server with cores of
+  // its own may gain on long scans. The setting travels as a string: postgres.js leaves out
+  // startup parameters that are falsy, and a numeric 0 would leave the server's default (2).
   const pool = (max: number, planCacheMode: 'force_custom_plan' | 'auto') =>
     postgres(url, {
       onnotice: () => {},
       max,
-      connection: { jit: 'off', plan_cache_mode: planCacheMode, max_parallel_workers_per_gather: '0' },
+      connection: {
+        jit: 'off',
+        plan_cache_mode: planCacheMode,
+        max_parallel_workers_per_gather: String(parallelWorkers),
+      },
     });
   const client = pool(10, 'force_custom_plan');
   const db = drizzlePostgres(withNamedStatements(client), { schema });

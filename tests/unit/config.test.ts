@@ -34,6 +34,7 @@ describe('the configuration', () => {
     assert.equal(config.publicUrl, 'http://localhost:4321');
     assert.equal(config.seedDemo, true);
     assert.equal(config.databaseUrl, undefined);
+    assert.equal(config.databaseParallelWorkers, 0);
     assert.equal(config.powMaxNumber, 100_000);
     assert.equal(config.socialSyncSeconds, 60);
     assert.equal(config.trustProxyHops, 0);
@@ -78,6 +79,7 @@ describe('the configuration', () => {
       () =>
         loadConfig({
           PORT: '99999',
+          PODIUM_DB_PARALLEL_WORKERS: 'veel',
           PODIUM_SEED_DEMO: 'nee',
           PODIUM_POW_MAX_NUMBER: '10',
           PODIUM_TRUST_PROXY: 'sometimes',
@@ -92,6 +94,7 @@ describe('the configuration', () => {
           .slice(1)
           .map((line) => line.trim());
         assert.deepEqual(lines, [
+          'PODIUM_DB_PARALLEL_WORKERS must be a number of workers from 0 to 64, not "veel".',
           'PORT must be a port number (0 to 65535), not "99999".',
           'PODIUM_SEED_DEMO must be true or false, not "nee".',
           'PODIUM_TRUST_PROXY must be true, false or a number of proxies, not "sometimes".',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { withSteadyPlans, type Database } from '../../../api/db/client.ts';
+import { openDatabase, withSteadyPlans, type Database } from '../../../api/db/client.ts';
 import { rowsOf } from '../../../api/db/rows.ts';
 import { databaseTargets } from '../../support/databases.ts';
 
@@ -34,6 +34,21 @@ for (const target of databaseTargets()) {
             await db.execute(sql`show max_parallel_workers_per_gather`),
           );
           assert.equal(row!.max_parallel_workers_per_gather, '0');
+        }
+      });
+
+      it('use as many parallel workers as the operator set', async () => {
+        const url = process.env.TEST_DATABASE_URL!;
+        const workers = await openDatabase({ url, parallelWorkers: 3 });
+        try {
+          for (const db of [workers.db, withSteadyPlans(workers.db)]) {
+            const [row] = rowsOf<{ max_parallel_workers_per_gather: string }>(
+              await db.execute(sql`show max_parallel_workers_per_gather`),
+            );
+            assert.equal(row!.max_parallel_workers_per_gather, '3');
+          }
+        } finally {
+          await workers.close();
         }
       });
 
