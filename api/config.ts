@@ -19,6 +19,8 @@ export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 export type Config = {
   /** PostgreSQL server; when absent, the embedded PGlite database is used. */
   databaseUrl: string | undefined;
+  /** Parallel workers PostgreSQL may start per query on Podium's connections (0: none). */
+  databaseParallelWorkers: number;
   /** Where PGlite keeps its files. */
   dataDir: string;
   port: number;
