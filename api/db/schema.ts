@@ -526,10 +526,11 @@ export const submissions = pgTable(
       t.firstPublishedReplyAt,
     ),
     // The items that need (or got) an answer, with every column the insights' response times
-    // read: the response times read this index alone, not every item of the period
-    // (`needingAnswer`, which the insights write too, so the planner can prove it).
+    // read (the due moment too, for "on time" and "overdue"): the response times read this
+    // index alone, not every item of the period (`needingAnswer`, which the insights write
+    // too, so the planner can prove it).
     index('submissions_needing_answer')
-      .on(t.createdAt, t.consultationId, t.channel, t.firstResponseAt, t.firstPublishedReplyAt)
+      .on(t.createdAt, t.consultationId, t.channel, t.firstResponseAt, t.firstPublishedReplyAt, t.responseDueAt)
       .where(sql`${t.erasedAt} is null and ${needingAnswer(t)}`),
     // The insights' themes read a fixed sample per topic, the items with the lowest hash of
     // their id: per consultation, a range of this index up to a hash bound (aggregates.ts).

@@ -11,8 +11,9 @@
  *   (`percentile_disc(0.5)` ascending and descending: `percentile_cont` would interpolate as
  *   `a + (b − a) / 2`, which can differ from the reference in the last digit), the 90th
  *   percentile by nearest rank (`percentile_disc(0.9)`, the same `ceil(0.9 × n)` rank the
- *   reference takes); "on time" and "overdue" against the due moment in the office calendar,
- *   joined from a table of due segments worked out in Node per day (due-segments.ts);
+ *   reference takes); "on time" and "overdue" against each item's stored due moment
+ *   (`response_due_at`: the promise as it was made, in the office calendar, which the inbox
+ *   showed while the item waited), grouped by the promise it was counted from;
  * - staff checks of sentiment labels, joined to the item set;
  * - themes: the only figure that needs the texts. They are read for at most THEME_SAMPLE items
  *   per topic: all of them below that, so the themes are exactly as before; above it a fixed
@@ -39,9 +40,6 @@ import {
   topics,
 } from '../../db/schema.ts';
 import { rowsOf } from '../../db/rows.ts';
-import { loadCalendar } from '../office-hours/due-times.ts';
-import type { OfficeCalendar } from '../office-hours/calendar.ts';
-import { dueSegments } from './due-segments.ts';
 import {
   themesPerTopic,
   type Correction,
@@ -53,7 +51,8 @@ import {
   type VolumeWeek,
 } from './figures.ts';
 import { CHANNELS, type Channel, type InsightsFilter } from './filters.ts';
-import { guidelineFor, guidelines, inPeriod, namesOf, type Guideline, type InsightItem, type Names } from './items.ts';
+import { guidelines, inPeriod, namesOf, type Guideline, type InsightItem, type Names } from './items.ts';
+import { DEFAULT_PROMISE, rootAccountOf, type ResponsePromise } from '../office-hours/due-times.ts';
 import { loadThemeCorrections, type ThemeCorrections } from './theme-corrections.ts';
 import { TIME_ZONE } from './weeks.ts';
 
@@ -61,11 +60,10 @@ import { TIME_ZONE } from './weeks.ts';
 export const THEME_SAMPLE = 1000;
 const DAY_MS = 86_400_000;
 
-/** What every query of one organisation needs: its promises, calendar and names. */
+/** What every query of one organisation needs: its promises and names. */
 export type Context = {
   organisationId: string;
   guidelines: Guideline[];
-  calendar: OfficeCalendar;
   names: Names;
 };
 
@@ -73,13 +71,20 @@ export async function loadContext(db: Db, organisationId: string): Promise<Conte
   return {
     organisationId,
     guidelines: await guidelines(db, organisationId),
-    calendar: await loadCalendar(db, organisationId),
     names: await namesOf(db, organisationId),
   };
 }
 
-const key = (g: Guideline) => sql`${g.key}::text`;
-const days = (g: Guideline) => sql`${g.responseDays}::int`;
+/** A case over a few known values: `when value then result` for each, else `otherwise`. */
+const caseOf = (subject: SQL, cases: ReadonlyArray<[string, SQL]>, otherwise: SQL) =>
+  cases.length === 0
+    ? otherwise
+    : sql`(case ${subject} ${sql.join(
+        cases.map(([value, result]) => sql`when ${value}::text then ${result}`),
+        sql` `,
+      )} else ${otherwise} end)`;
+const unitOf = (g: Guideline) => sql`${g.responseHours === null ? 'working_days' : 'hours'}::text`;
+const amountOf = (g: Guideline) => sql`${g.responseHours ?? g.responseDays}::int`;
 /** A post's first published answer, for posts stored before `first_response_at` was kept (submissions keep it in `first_published_reply_at`). */
 const firstAnswer = (column: SQL, id: SQL) =>
   sql`(select min(r.published_at) from ${staffReplies} r where r.${column} = ${id} and r.published_at is not null)`;
@@ -87,19 +92,18 @@ const firstAnswer = (column: SQL, id: SQL) =>
 /**
  * The items of the period and filter, one row each: kind, id, channel, at, label, state,
  * topic_id, cid, lang; with `needing` only the items that need (or got) an answer (figures.ts
- * `needsAnswer`), with first_at (the first published answer), pkey and pdays (the promise
- * that applies, items.ts `promiseFor`).
+ * `needsAnswer`), with first_at (the first published answer), due_at (the stored due moment),
+ * pkey, punit and pamount (the promise its due moment was counted from: items.ts
+ * `inputPromiseOf`, `postPromiseOf`).
  */
 export function itemsSql(context: Context, filter: InsightsFilter, needing: boolean): SQL {
   const { organisationId } = context;
-  const submissionPromise = (pick: (g: Guideline) => SQL, fallback: (channel: Channel) => SQL) =>
-    sql`(case ${submissions.channel}::text ${sql.join(
-      CHANNELS.map((channel) => {
-        const guideline = guidelineFor(context.guidelines, channel, null);
-        return sql`when ${channel}::text then ${guideline ? pick(guideline) : fallback(channel)}`;
-      }),
-      sql` `,
-    )} end)`;
+  // Input's promise (due-times.ts `inputPromise`): the channel guideline's hours, else the consultation's working days.
+  const byHours = CHANNELS.flatMap((channel) => {
+    const guideline = context.guidelines.find((g) => g.key === channel && g.responseHours !== null);
+    return guideline ? [[channel, guideline] as const] : [];
+  });
+  const submissionChannel = sql`${submissions.channel}::text`;
   const submissionConditions: SQL[] = [
     sql`${consultations.organisationId} = ${organisationId}::uuid`,
     sql`${submissions.erasedAt} is null`,
@@ -112,8 +116,17 @@ export function itemsSql(context: Context, filter: InsightsFilter, needing: bool
   if (needing) submissionConditions.push(needingAnswer(submissions));
   const submissionAnswers = needing
     ? sql`, coalesce(${submissions.firstResponseAt}, ${submissions.firstPublishedReplyAt}) as first_at,
-        ${submissionPromise(key, (channel) => sql`${channel}::text`)} as pkey,
-        ${submissionPromise(days, () => sql`${consultations.responseDays}`)} as pdays`
+        ${submissions.responseDueAt} as due_at, ${submissionChannel} as pkey,
+        ${caseOf(
+          submissionChannel,
+          byHours.map(([channel, g]) => [channel, unitOf(g)]),
+          sql`'working_days'::text`,
+        )} as punit,
+        ${caseOf(
+          submissionChannel,
+          byHours.map(([channel, g]) => [channel, amountOf(g)]),
+          sql`${consultations.responseDays}`,
+        )} as pamount`
     : sql``;
   const submissionRows = sql`select 'submission'::text as kind, ${submissions.id} as id, ${submissions.channel}::text as channel,
       ${submissions.createdAt} as at, ${submissions.sentiment}->>'label' as label, ${submissions.reviewState}::text as state,
@@ -132,14 +145,23 @@ export function itemsSql(context: Context, filter: InsightsFilter, needing: bool
 /** The residents' posts of `itemsSql`, with the same columns. */
 function postItemsSql(context: Context, filter: InsightsFilter, needing: boolean): SQL {
   const { organisationId } = context;
-  const postPromise = (pick: (g: Guideline) => SQL, fallback: (platform: string) => SQL) =>
-    sql`(case ${socialThreads.platform}::text ${sql.join(
-      socialPlatform.enumValues.map((platform) => {
-        const guideline = guidelineFor(context.guidelines, 'social', platform);
-        return sql`when ${platform}::text then ${guideline ? pick(guideline) : fallback(platform)}`;
-      }),
-      sql` `,
-    )} end)`;
+  // A post's promise (due-times.ts `socialPromise`): the guideline of the account its thread was
+  // written to, else its platform's first, else the consultation's working days, else five.
+  const social = context.guidelines.filter((g) => g.channel === 'social');
+  const threadGuideline = (thread: SQL, platform: SQL) =>
+    caseOf(
+      sql`${platform} || ':' || ${rootAccountOf(thread)}`,
+      social.map((g) => [g.key, sql`${g.key}::text`]),
+      caseOf(
+        platform,
+        socialPlatform.enumValues.flatMap((name) => {
+          const first = social.find((g) => g.platform === name);
+          return first ? [[name, sql`${first.key}::text`]] : [];
+        }),
+        sql`null::text`,
+      ),
+    );
+  const guidelineKey = sql`tg.guideline_key`;
   const threadTopic = sql`coalesce(${socialThreads.topicId}, ${consultations.topicId})`;
   const postConditions: SQL[] = [
     sql`${socialThreads.organisationId} = ${organisationId}::uuid`,
@@ -156,9 +178,25 @@ function postItemsSql(context: Context, filter: InsightsFilter, needing: boolean
   // A post has no review state that asks for an answer: it needs one once it got one.
   if (needing) postConditions.push(sql`${firstAt} is not null`);
   const postAnswers = needing
-    ? sql`, ${firstAt} as first_at,
-        ${postPromise(key, (platform) => sql`${platform}::text`)} as pkey,
-        ${postPromise(days, () => sql`${consultations.responseDays}`)} as pdays`
+    ? sql`, ${firstAt} as first_at, ${socialPosts.responseDueAt} as due_at,
+        coalesce(${guidelineKey}, ${socialThreads.platform}::text) as pkey,
+        ${caseOf(
+          guidelineKey,
+          social.map((g) => [g.key, unitOf(g)]),
+          sql`'working_days'::text`,
+        )} as punit,
+        ${caseOf(
+          guidelineKey,
+          social.map((g) => [g.key, amountOf(g)]),
+          sql`coalesce(${consultations.responseDays}, ${DEFAULT_PROMISE.amount}::int)`,
+        )} as pamount`
+    : sql``;
+  // The guideline per thread, worked out once per thread of the organisation rather than per post.
+  const threadGuidelines = needing
+    ? sql`left join (select th.id as thread_id,
+          ${threadGuideline(sql`th.id`, sql`th.platform::text`)} as guideline_key
+        from ${socialThreads} th where th.organisation_id = ${organisationId}::uuid) tg
+        on tg.thread_id = ${socialThreads.id}`
     : sql``;
   return sql`select 'social_post'::text as kind, ${socialPosts.id} as id, 'social'::text as channel, ${socialPosts.postedAt} as at,
       ${socialPosts.sentiment}->>'label' as label, null::text as state, ${threadTopic} as topic_id,
@@ -168,6 +206,7 @@ function postItemsSql(context: Context, filter: InsightsFilter, needing: boolean
     join ${socialThreads} on ${socialThreads.id} = ${socialPosts.threadId}
     left join ${socialAuthors} on ${socialAuthors.id} = ${socialPosts.authorId}
     left join ${consultations} on ${consultations.id} = ${socialThreads.consultationId}
+    ${threadGuidelines}
     ${filter.topic ? sql`left join ${topics} on ${topics.id} = ${threadTopic}` : sql``}
     where ${sql.join(postConditions, sql` and `)}`;
 }
@@ -280,16 +319,16 @@ export async function channelCounts(
   return counts;
 }
 
-type ResponseFigures = Omit<ResponseTimeRow, 'key' | 'name' | 'channel' | 'promiseDays'>;
+type ResponseFigures = Omit<ResponseTimeRow, 'key' | 'name' | 'channel' | 'promise'>;
 
 type ResponseRow = {
   overall: number;
   pkey: string | null;
   channel: Channel;
   n: number;
-  with_days: number;
-  min_days: number | null;
-  max_days: number | null;
+  /** The promises of the group's items, lowest and highest, as `unit:amount`. */
+  min_promise: string;
+  max_promise: string;
   answered: number;
   /** The lower and upper middle value and the 90th percentile (MIDDLES_AND_P90); null when no item was answered. */
   quantiles: [number, number, number] | null;
@@ -309,8 +348,10 @@ const MIDDLES_AND_P90 = '{0.5,0.500000001,0.9}';
 
 /**
  * Response times per promise and over all (figures.ts `responseTimes`, `responseOverall`):
- * items that need an answer (`needsAnswer`), calendar days to the first answer, and the due
- * moment of each from the due-segment table.
+ * items that need an answer (`needsAnswer`), calendar days to the first answer, and "on time"
+ * and "overdue" against each item's stored due moment: two columns compared, where working the
+ * due moment out again from the office calendar (a table of due pieces per day joined to every
+ * item) took half of the statement at a million items, and could disagree with the inbox.
  */
 export async function responseFigures(
   db: Db,
@@ -319,57 +360,26 @@ export async function responseFigures(
   now: Date,
 ): Promise<{ rows: ResponseTimeRow[]; overall: ResponseFigures }> {
   const needing = itemsSql(context, filter, true);
-  // Every promise an item can have: the guidelines' and the consultations' own (no scan to find which occur).
-  const promises = [
-    ...new Set([
-      ...context.guidelines.map((g) => g.responseDays),
-      ...[...context.names.consultations.values()].map((c) => c.responseDays),
-    ]),
-  ];
-  const [from, to] = [filter.from, filter.to].map((date) => {
-    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-    return { year, month, day };
-  }) as [{ year: number; month: number; day: number }, { year: number; month: number; day: number }];
-  const segments = promises.flatMap((days) => dueSegments(context.calendar, days, from, to));
   // Milliseconds are counted from `base`, a UTC midnight before the period: float arithmetic on
   // an interval of a few years is exact to the microsecond (rounded there, then floored to the
   // millisecond, as Node's dates have them), where `extract(epoch …)` gives a numeric, whose
   // arithmetic took a third of the statement's time at a million items.
-  const base = Date.UTC(from.year, from.month - 1, from.day) - DAY_MS;
-  const baseDay = base / DAY_MS;
-  const table = JSON.stringify(
-    segments.map((s) => ({
-      days: s.days,
-      day: s.day - baseDay,
-      lo: s.lo - base,
-      hi: s.hi - base,
-      fixed: s.fixed === null ? null : s.fixed - base,
-      shift: s.offset,
-    })),
-  );
+  const [year, month, day] = filter.from.split('-').map(Number) as [number, number, number];
+  const base = Date.UTC(year, month - 1, day) - DAY_MS;
   const baseAt = new Date(base).toISOString();
   const ms = (column: SQL) =>
     sql`floor(round(date_part('epoch', ${column} - ${baseAt}::timestamptz) * 1000000) / 1000)`;
   const rows = rowsOf<ResponseRow>(
     await db.execute(sql`
-      with seg as (
-        select * from jsonb_to_recordset(${table}::jsonb)
-          as s(days int, day int, lo float8, hi float8, fixed float8, shift float8)
-      ),
-      -- Not flattened (offset 0): otherwise the planner repeats the millisecond conversions in
-      -- the join with the segments, for every piece of the item's day. Not materialized either:
-      -- writing the rows out and reading them back took a fifth of the time at a million.
-      i as (
-        select n.pkey, n.pdays, n.channel, ${ms(sql`n.at`)} as at_ms, ${ms(sql`n.first_at`)} as first_ms
+      -- Not flattened (offset 0): otherwise every use of a converted column below repeats its conversion.
+      with i as (
+        select n.pkey, n.punit || ':' || n.pamount as promise, n.channel, ${ms(sql`n.at`)} as at_ms,
+          ${ms(sql`n.first_at`)} as first_ms, ${ms(sql`n.due_at`)} as due_ms
         from (${needing}) n offset 0
       ),
-      d as (
-        select i.*, coalesce(s.fixed, i.at_ms + s.shift) as due_ms, (i.first_ms - i.at_ms) / ${DAY_MS}::float8 as days_f
-        from i left join seg s
-          on s.days = i.pdays and s.day = floor(i.at_ms / ${DAY_MS}::float8)::int and i.at_ms between s.lo and s.hi
-      )
+      d as (select i.*, (i.first_ms - i.at_ms) / ${DAY_MS}::float8 as days_f from i)
       select grouping(d.pkey)::int as overall, d.pkey, min(d.channel) as channel, count(*)::int as n,
-        count(d.pdays)::int as with_days, min(d.pdays) as min_days, max(d.pdays) as max_days,
+        min(d.promise) as min_promise, max(d.promise) as max_promise,
         count(d.first_ms)::int as answered,
         percentile_disc(${MIDDLES_AND_P90}::float8[]) within group (order by d.days_f) as quantiles,
         count(*) filter (where d.first_ms is not null and d.due_ms is not null)::int as promised,
@@ -402,7 +412,7 @@ export async function responseFigures(
       key,
       name: context.guidelines.find((g) => g.key === key)?.name ?? null,
       channel: row.channel,
-      promiseDays: await promiseDaysOf(db, row, needing),
+      promise: await promiseOfGroup(db, row, needing),
       ...figures(row),
     });
   }
@@ -413,14 +423,18 @@ export async function responseFigures(
  * The promise shown beside a group: the same for every item when it comes from a guideline;
  * otherwise each consultation's own, and then, as in the reference, the first item's.
  */
-async function promiseDaysOf(db: Db, row: ResponseRow, needing: SQL): Promise<number | null> {
-  if (row.with_days === 0) return null;
-  if (row.with_days === row.n && row.min_days === row.max_days) return Number(row.min_days);
-  const [first] = rowsOf<{ days: number | null }>(
-    await db.execute(sql`select n.pdays as days from (${needing}) n where n.pkey = ${row.pkey}::text
+async function promiseOfGroup(db: Db, row: ResponseRow, needing: SQL): Promise<ResponsePromise> {
+  if (row.min_promise === row.max_promise) return promiseFrom(row.min_promise);
+  const [first] = rowsOf<{ promise: string }>(
+    await db.execute(sql`select n.punit || ':' || n.pamount as promise from (${needing}) n where n.pkey = ${row.pkey}::text
       order by date_trunc('milliseconds', n.at), n.id limit 1`),
   );
-  return first?.days ?? null;
+  return promiseFrom(first!.promise);
+}
+
+function promiseFrom(text: string): ResponsePromise {
+  const [unit, amount] = text.split(':') as ['hours' | 'working_days', string];
+  return { unit, amount: Number(amount) };
 }
 
 /** Staff checks of the labels of the filtered items (the input of figures.ts `accuracy`). */
@@ -484,7 +498,7 @@ export async function themeFigures(
       channel: 'portal',
       promiseKey: null,
       promiseName: null,
-      promiseDays: null,
+      promise: null,
       language: row.lang,
       createdAt: new Date(0),
       sentiment: null,

@@ -7,6 +7,7 @@ import type { LocalizedText } from '../../db/schema.ts';
 import { clusterThemes, type ThemeCluster } from '../themes/index.ts';
 import { mergeTarget, type ThemeCorrections } from './theme-corrections.ts';
 import type { InsightItem, ThemeText } from './items.ts';
+import type { ResponsePromise } from '../office-hours/due-times.ts';
 import { median, percentile, share } from './stats.ts';
 import { isoWeek } from './weeks.ts';
 import { CHANNELS, type Channel } from './filters.ts';
@@ -197,7 +198,8 @@ export type ResponseTimeRow = {
   /** The guideline's name, when the promise comes from one. */
   name: LocalizedText | null;
   channel: Channel;
-  promiseDays: number | null;
+  /** The promise its items were given (working days or office hours); the first item's where they differ. */
+  promise: ResponsePromise | null;
   answered: number;
   medianDays: number | null;
   p90Days: number | null;
@@ -211,8 +213,8 @@ export type ResponseTimeRow = {
 /**
  * Items that need an answer: those staff marked as needing one or answered, and every
  * item that has a published answer. Times are calendar days from arrival to the first
- * response (`first_response_at`); "on time" is measured against the promise in working days
- * of the organisation's office calendar (`dueAt`, from api/services/office-hours/).
+ * response (`first_response_at`); "on time" is measured against the item's stored due moment
+ * (`dueAt`: the promise as it was made, in the office calendar, which the inbox showed).
  */
 export function needsAnswer(item: InsightItem): boolean {
   return item.firstAnswerAt !== null || item.reviewState === 'needs_answer' || item.reviewState === 'answered';
@@ -233,7 +235,7 @@ export function responseTimes(items: readonly InsightItem[], now: Date): Respons
       key,
       name: group[0]!.promiseName,
       channel: group[0]!.channel,
-      promiseDays: group[0]!.promiseDays,
+      promise: group[0]!.promise,
       ...responseFigures(group, now),
     }));
 }
@@ -243,7 +245,7 @@ export function responseOverall(items: readonly InsightItem[], now: Date): Respo
   return responseFigures(items.filter(needsAnswer), now);
 }
 
-type ResponseFigures = Omit<ResponseTimeRow, 'key' | 'name' | 'channel' | 'promiseDays'>;
+type ResponseFigures = Omit<ResponseTimeRow, 'key' | 'name' | 'channel' | 'promise'>;
 
 function responseFigures(group: readonly InsightItem[], now: Date): ResponseFigures {
   const due = (item: InsightItem) => item.dueAt;

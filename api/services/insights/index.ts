@@ -38,7 +38,7 @@ export type Insights = {
   sentimentByChannel: SentimentGroup[];
   themes: SampledTopicThemes[];
   responseTimes: ResponseTimeRow[];
-  responseOverall: Omit<ResponseTimeRow, 'key' | 'name' | 'channel' | 'promiseDays'>;
+  responseOverall: Omit<ResponseTimeRow, 'key' | 'name' | 'channel' | 'promise'>;
   engagement: EngagementRow[];
   accuracy: Accuracy;
   /** Page visits, downloads, widget views and social counts (api/services/reach/figures.ts). */

@@ -26,8 +26,13 @@ import {
   type SentimentRecord,
 } from '../../db/schema.ts';
 import type { Channel, InsightsFilter } from './filters.ts';
-import { loadCalendar } from '../office-hours/due-times.ts';
-import { addWorkingDays } from '../office-hours/office-time.ts';
+import {
+  inputPromise,
+  rootAccounts,
+  socialGuideline,
+  socialPromise,
+  type ResponsePromise,
+} from '../office-hours/due-times.ts';
 import { TIME_ZONE } from './weeks.ts';
 
 export type InsightItem = {
@@ -37,7 +42,8 @@ export type InsightItem = {
   /** Which channel guideline's promise applies: `portal`, `widget` or a social account's key. */
   promiseKey: string | null;
   promiseName: LocalizedText | null;
-  promiseDays: number | null;
+  /** The promise the item's due moment was counted from (due-times.ts), as the inbox counted it. */
+  promise: ResponsePromise | null;
   language: string;
   createdAt: Date;
   sentiment: SentimentRecord['label'] | null;
@@ -46,7 +52,11 @@ export type InsightItem = {
   consultation: { slug: string; title: LocalizedText } | null;
   /** The first answer published to it, if any: `first_response_at`, else the first published reply. */
   firstAnswerAt: Date | null;
-  /** When the promise ends, counted in the organisation's office calendar; null without a promise. */
+  /**
+   * When the promise ends: the stored `response_due_at` (api/services/office-hours/due-times.ts),
+   * counted in the office calendar when the item arrived, again while it waited if the promise
+   * or the calendar changed, and kept once answered: the time the inbox showed. Null without one.
+   */
   dueAt: Date | null;
 };
 
@@ -67,6 +77,7 @@ export type Guideline = {
   channel: string;
   platform: string | null;
   responseDays: number;
+  responseHours: number | null;
 };
 
 export async function guidelines(db: Db, organisationId: string): Promise<Guideline[]> {
@@ -77,36 +88,46 @@ export async function guidelines(db: Db, organisationId: string): Promise<Guidel
       channel: channelGuidelines.channel,
       platform: channelGuidelines.platform,
       responseDays: channelGuidelines.responseDays,
+      responseHours: channelGuidelines.responseHours,
     })
     .from(channelGuidelines)
     .where(eq(channelGuidelines.organisationId, organisationId))
     .orderBy(channelGuidelines.key);
 }
 
-/** The channel guideline whose promise applies: for social media the first account on the same platform. */
-export function guidelineFor(
-  all: readonly Guideline[],
-  channel: Channel,
-  platform: string | null,
-): Guideline | undefined {
-  return channel === 'social'
-    ? (all.find((g) => g.channel === 'social' && g.platform === platform) ?? all.find((g) => g.channel === 'social'))
-    : all.find((g) => g.key === channel);
+/** Where an item's promise comes from, and the promise: the group its response times are counted in. */
+export type ItemPromise = { key: string; name: LocalizedText | null; promise: ResponsePromise };
+
+/**
+ * Input's promise, as its due moment was counted (due-times.ts `inputPromise`: the
+ * consultation's working days, which the form told the resident, unless the channel's
+ * guideline promises hours), grouped under its channel and named by that channel's guideline.
+ */
+export function inputPromiseOf(all: readonly Guideline[], channel: Channel, consultationDays: number): ItemPromise {
+  return {
+    key: channel,
+    name: all.find((g) => g.key === channel)?.name ?? null,
+    promise: inputPromise(all, channel, consultationDays),
+  };
 }
 
 /**
- * The promise for an item: its channel's guideline (for social media the first account
- * on the same platform), else the consultation's own response time.
+ * A mirrored post's promise, as its due moment was counted (due-times.ts `socialPromise`: the
+ * guideline of the account the thread was written to, else the platform's, else the
+ * consultation's working days, else five), grouped under that guideline, else the platform.
  */
-function promiseFor(
+export function postPromiseOf(
   all: readonly Guideline[],
-  channel: Channel,
-  platform: string | null,
+  platform: string,
+  account: string | null,
   consultationDays: number | null,
-): { key: string | null; name: LocalizedText | null; days: number | null } {
-  const guideline = guidelineFor(all, channel, platform);
-  if (guideline) return { key: guideline.key, name: guideline.name, days: guideline.responseDays };
-  return { key: channel === 'social' && platform ? platform : channel, name: null, days: consultationDays };
+): ItemPromise {
+  const guideline = socialGuideline(all, platform, account);
+  return {
+    key: guideline?.key ?? platform,
+    name: guideline?.name ?? null,
+    promise: socialPromise(all, platform, account, consultationDays),
+  };
 }
 
 export type Names = {
@@ -169,9 +190,6 @@ async function firstAnswers(db: Db, kind: InsightItem['kind'], organisationId: s
  */
 export async function loadItems(db: Db, organisationId: string, filter: InsightsFilter): Promise<InsightItem[]> {
   const promises = await guidelines(db, organisationId);
-  const calendar = await loadCalendar(db, organisationId);
-  const dueAt = (createdAt: Date, days: number | null) =>
-    days === null ? null : addWorkingDays(calendar, createdAt, days);
   const names = await namesOf(db, organisationId);
   const items: InsightItem[] = [];
 
@@ -196,6 +214,7 @@ export async function loadItems(db: Db, organisationId: string, filter: Insights
         reviewState: submissions.reviewState,
         consultationId: submissions.consultationId,
         firstResponseAt: submissions.firstResponseAt,
+        responseDueAt: submissions.responseDueAt,
       })
       .from(submissions)
       .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
@@ -204,17 +223,17 @@ export async function loadItems(db: Db, organisationId: string, filter: Insights
     const answered = await firstAnswers(db, 'submission', organisationId);
     for (const row of rows) {
       const consultation = names.consultations.get(row.consultationId)!;
-      const promise = promiseFor(promises, row.channel, null, consultation.responseDays);
+      const promise = inputPromiseOf(promises, row.channel, consultation.responseDays);
       items.push({
         kind: 'submission',
         id: row.id,
         channel: row.channel,
         promiseKey: promise.key,
         promiseName: promise.name,
-        promiseDays: promise.days,
+        promise: promise.promise,
         language: row.language,
         createdAt: row.createdAt,
-        dueAt: dueAt(row.createdAt, promise.days),
+        dueAt: row.responseDueAt,
         sentiment: row.sentiment,
         reviewState: row.reviewState,
         topic: names.topics.get(consultation.topicId) ?? null,
@@ -243,6 +262,8 @@ export async function loadItems(db: Db, organisationId: string, filter: Insights
         language: socialPosts.language,
         postedAt: socialPosts.postedAt,
         firstResponseAt: socialPosts.firstResponseAt,
+        responseDueAt: socialPosts.responseDueAt,
+        threadId: socialPosts.threadId,
         sentiment: sql<SentimentRecord['label'] | null>`${socialPosts.sentiment}->>'label'`,
         platform: socialThreads.platform,
         consultationId: socialThreads.consultationId,
@@ -255,19 +276,21 @@ export async function loadItems(db: Db, organisationId: string, filter: Insights
       .leftJoin(topics, sql`${topics.id} = ${threadTopic}`)
       .where(and(...conditions));
     const answered = await firstAnswers(db, 'social_post', organisationId);
+    const accounts = await rootAccounts(db, [...new Set(rows.map((row) => row.threadId))]);
     for (const row of rows) {
       const consultation = row.consultationId ? names.consultations.get(row.consultationId) : undefined;
-      const promise = promiseFor(promises, 'social', row.platform, consultation?.responseDays ?? null);
+      const account = accounts.get(row.threadId) ?? null;
+      const promise = postPromiseOf(promises, row.platform, account, consultation?.responseDays ?? null);
       items.push({
         kind: 'social_post',
         id: row.id,
         channel: 'social',
         promiseKey: promise.key,
         promiseName: promise.name,
-        promiseDays: promise.days,
+        promise: promise.promise,
         language: row.language === 'en' ? 'en' : 'nl',
         createdAt: row.postedAt,
-        dueAt: dueAt(row.postedAt, promise.days),
+        dueAt: row.responseDueAt,
         sentiment: row.sentiment,
         reviewState: null,
         topic: (row.topicId && names.topics.get(row.topicId)) || null,

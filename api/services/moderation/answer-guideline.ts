@@ -10,7 +10,7 @@ import { channelGuidelines, socialThreads } from '../../db/schema.ts';
 import { rootAccount, socialGuideline } from '../office-hours/due-times.ts';
 
 export async function answersNeedApproval(
-  db: Pick<Db, 'select'>,
+  db: Pick<Db, 'select' | 'execute'>,
   organisationId: string,
   threadId: string,
 ): Promise<boolean> {

@@ -12,7 +12,6 @@ import * as notifications from '../notifications/index.ts';
 import type { SocialPlatform } from '../../../shared/contracts/social-thread.ts';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { rowsOf } from '../../db/rows.ts';
 import {
   answerApprovals,
   channelGuidelines,
@@ -33,6 +32,7 @@ import { correctSentiment } from '../item-sentiment.ts';
 import { enqueuePosting, overPlatformLimit, platformLimitFor } from '../social/posting.ts';
 import { SOCIAL_POST_FIELD } from '../social/review-on-arrival.ts';
 import { addWorkingDays } from '../working-days.ts';
+import { rootAccounts } from '../office-hours/due-times.ts';
 import { answersNeedApproval } from './answer-guideline.ts';
 import { approvalCondition, approvalMarks } from './approval-marks.ts';
 import { addItemNote } from './item-notes.ts';
@@ -272,24 +272,6 @@ async function socialPromises(db: Db, organisationId: string): Promise<SocialPro
 export function promiseFor(promises: SocialPromise[], platform: string, account: string | null): number | undefined {
   const exact = account ? promises.find((p) => p.key === `${platform}:${account}`) : undefined;
   return (exact ?? promises.find((p) => p.platform === platform))?.responseDays;
-}
-
-/**
- * The handle of each thread's root author: the account the conversation belongs to. The root
- * is the thread's first post without a parent, looked up per thread by (thread, position):
- * reading every post without a parent read whole threads where parents were unknown (2,000
- * posts a thread at a million generated items, 11–22 ms a queue page).
- */
-async function rootAccounts(db: Db, threadIds: string[]): Promise<Map<string, string | null>> {
-  const rows = rowsOf<{ thread_id: string; handle: string | null }>(
-    await db.execute(sql`
-      select t.id as thread_id, (
-        select a.handle from ${socialPosts} p join ${socialAuthors} a on a.id = p.author_id
-        where p.thread_id = t.id and p.parent_external_id is null
-        order by p.position limit 1) as handle
-      from unnest(${sql.param(threadIds)}::uuid[]) as t(id)`),
-  );
-  return new Map(rows.filter((r) => r.handle !== null).map((r) => [r.thread_id, r.handle]));
 }
 
 /**

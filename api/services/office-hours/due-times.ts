@@ -10,8 +10,9 @@
  * a mirrored post gets its account's guideline, else its platform's, else the consultation's,
  * else five working days.
  */
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import {
   channelGuidelines,
   consultations,
@@ -81,10 +82,12 @@ export async function loadGuidelines(db: Reader, organisationId: string): Promis
       responseHours: channelGuidelines.responseHours,
     })
     .from(channelGuidelines)
-    .where(eq(channelGuidelines.organisationId, organisationId));
+    .where(eq(channelGuidelines.organisationId, organisationId))
+    // By key, so "the first guideline of the platform" is the same one on every read.
+    .orderBy(channelGuidelines.key);
 }
 
-function promiseOf(guideline: Guideline): ResponsePromise {
+export function promiseOf(guideline: Guideline): ResponsePromise {
   return guideline.responseHours !== null
     ? { unit: 'hours', amount: guideline.responseHours }
     : { unit: 'working_days', amount: guideline.responseDays };
@@ -259,15 +262,31 @@ async function writeDueTimes(db: Writer, table: typeof submissions | typeof soci
   );
 }
 
-/** The handle of the thread's root author: the account the conversation was written to. */
-export async function rootAccount(db: Reader, threadId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ handle: socialAuthors.handle })
-    .from(socialPosts)
-    .innerJoin(socialAuthors, eq(socialAuthors.id, socialPosts.authorId))
-    .where(and(eq(socialPosts.threadId, threadId), isNull(socialPosts.parentExternalId)))
-    .limit(1);
-  return row?.handle ?? null;
+/**
+ * The handle of a thread's root author, the account the conversation was written to, as a
+ * scalar subquery for `thread` (an id): the thread's first post without a parent by position.
+ * Looked up per thread by (thread, position), so a thread whose replies know no parent is not
+ * read whole, and every reader (the response promise, the answer's approval rule, the queue,
+ * the insights) names the same account.
+ */
+export function rootAccountOf(thread: SQL): SQL<string | null> {
+  return sql`(select a.handle from ${socialPosts} p join ${socialAuthors} a on a.id = p.author_id
+    where p.thread_id = ${thread} and p.parent_external_id is null order by p.position limit 1)`;
+}
+
+/** The handle of each thread's root author (`rootAccountOf`); threads without one are left out. */
+export async function rootAccounts(db: Pick<Db, 'execute'>, threadIds: string[]): Promise<Map<string, string>> {
+  if (threadIds.length === 0) return new Map();
+  const rows = rowsOf<{ thread_id: string; handle: string | null }>(
+    await db.execute(sql`select t.id as thread_id, ${rootAccountOf(sql`t.id`)} as handle
+      from unnest(${sql.param(threadIds)}::uuid[]) as t(id)`),
+  );
+  return new Map(rows.flatMap((r) => (r.handle === null ? [] : [[r.thread_id, r.handle] as const])));
+}
+
+/** The handle of the thread's root author (`rootAccountOf`). */
+export async function rootAccount(db: Pick<Db, 'execute'>, threadId: string): Promise<string | null> {
+  return (await rootAccounts(db, [threadId])).get(threadId) ?? null;
 }
 
 /**

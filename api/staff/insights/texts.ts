@@ -8,6 +8,7 @@ import { formatDecimal as decimal, formatPercent as percent } from '../../../sha
 import * as counts from '../../../shared/texts/counts.ts';
 
 import type { NegativeComparison, NegativeTrend, ShareEstimate } from '../../services/insights/claims.ts';
+import type { ResponsePromise } from '../../services/office-hours/due-times.ts';
 
 type Label = 'positive' | 'neutral' | 'negative';
 
@@ -214,6 +215,9 @@ export const nl = {
         'Een collega heeft dit thema intussen aangepast. Uw invoer staat nog in het formulier: controleer die en sla opnieuw op om de aanpassing van uw collega te vervangen.',
     },
   },
+  /** A response promise as the table shows it. */
+  promise: (p: ResponsePromise) =>
+    p.unit === 'hours' ? `${p.amount} uur kantoortijd` : `${p.amount} ${p.amount === 1 ? 'werkdag' : 'werkdagen'}`,
   columns: {
     week: 'Week',
     total: 'Totaal',
@@ -223,7 +227,7 @@ export const nl = {
     alsoMentioned: 'Ook genoemd',
     count: 'Bijdragen',
     examples: 'Voorbeelden',
-    promiseDays: 'Belofte (werkdagen)',
+    promise: 'Belofte',
     answered: 'Beantwoord',
     medianDays: 'Mediaan (dagen)',
     p90Days: '90e percentiel (dagen)',
@@ -423,6 +427,10 @@ export const en: Texts = {
         'A colleague has changed this theme in the meantime. What you entered is still in the form: check it and save again to replace your colleague’s change.',
     },
   },
+  promise: (p: ResponsePromise) =>
+    p.unit === 'hours'
+      ? `${p.amount} office ${p.amount === 1 ? 'hour' : 'hours'}`
+      : `${p.amount} working ${p.amount === 1 ? 'day' : 'days'}`,
   columns: {
     week: 'Week',
     total: 'Total',
@@ -432,7 +440,7 @@ export const en: Texts = {
     alsoMentioned: 'Also mentioned',
     count: 'Contributions',
     examples: 'Examples',
-    promiseDays: 'Promise (working days)',
+    promise: 'Promise',
     answered: 'Answered',
     medianDays: 'Median (days)',
     p90Days: '90th percentile (days)',

@@ -226,7 +226,7 @@ export function figureTable(
         ),
         columns: [
           { key: 'channel', label: col.channel, format: 'text' },
-          { key: 'promiseDays', label: col.promiseDays, format: 'count' },
+          { key: 'promise', label: col.promise, format: 'text' },
           { key: 'answered', label: col.answered, format: 'count' },
           { key: 'medianDays', label: col.medianDays, format: 'days' },
           { key: 'p90Days', label: col.p90Days, format: 'days' },
@@ -237,7 +237,7 @@ export function figureTable(
         rows: insights.responseTimes.map((r) => ({
           values: {
             channel: pick(r.name, lang) || channelName(lang, r.channel),
-            promiseDays: r.promiseDays,
+            promise: r.promise === null ? null : t.promise(r.promise),
             answered: r.answered,
             medianDays: round(r.medianDays, 2),
             p90Days: round(r.p90Days, 2),

@@ -24,6 +24,9 @@ import {
   type SentimentRecord,
 } from '../../../../api/db/schema.ts';
 import { computeInsights } from '../../../../api/services/insights/index.ts';
+import { responseTimes } from '../../../../api/services/insights/figures.ts';
+import { loadItems } from '../../../../api/services/insights/items.ts';
+import { fillMissingClocks, recomputeWaitingDueTimes } from '../../../../api/services/office-hours/due-times.ts';
 import { openTestApp, type TestApp } from '../../../support/app.ts';
 import { databaseTargets } from '../../../support/databases.ts';
 import { addStaffUser, logIn } from '../../../support/staff.ts';
@@ -78,6 +81,8 @@ async function seedToetsdam(db: Db): Promise<{ organisationId: string; ids: Reco
     channel: 'portal',
     name: { nl: 'Portaal Toetsdam', en: 'Toetsdam portal' },
     responseDays: 5,
+    // Promised in office hours: then the clock counts this promise for portal input, not the consultation's.
+    responseHours: 16,
   });
   const ids: Record<string, string> = {};
   const add = async (
@@ -230,6 +235,8 @@ for (const target of databaseTargets()) {
     before(async () => {
       t = await openTestApp(target);
       ({ organisationId, ids } = await seedToetsdam(t.db));
+      // Every item's due moment, as Podium sets it on arrival (rows written here have none yet).
+      await fillMissingClocks(t.db);
     });
     after(() => t.close());
 
@@ -303,24 +310,29 @@ for (const target of databaseTargets()) {
       );
     });
 
-    it('measures response times against the channel’s promise, and the consultation’s where a channel has none', async () => {
+    it('measures response times against the promise the inbox counted: the channel’s office hours, else the consultation’s working days', async () => {
       const insights = await computeInsights(t.db, organisationId, PERIOD, now);
       const portal = insights.responseTimes.find((r) => r.key === 'portal')!;
-      // s1 answered in 2 days, s2 in 10 (promise 5 working days: late).
+      // 16 office hours: s1 (Monday 09:00) was due and answered on Wednesday 09:00, s2 answered in 10 days (late).
       assert.deepEqual(
-        [portal.promiseDays, portal.answered, portal.medianDays, portal.p90Days, portal.onTime, portal.open],
-        [5, 2, 6, 10, 1, 0],
+        [portal.promise, portal.answered, portal.medianDays, portal.p90Days, portal.onTime, portal.open],
+        [{ unit: 'hours', amount: 16 }, 2, 6, 10, 1, 0],
       );
       const widget = insights.responseTimes.find((r) => r.key === 'widget')!;
       // No widget guideline: the consultation's 10 working days, which ended on 20 November.
-      assert.deepEqual([widget.promiseDays, widget.answered, widget.open, widget.overdue], [10, 0, 1, 1]);
+      assert.deepEqual(
+        [widget.promise, widget.answered, widget.open, widget.overdue],
+        [{ unit: 'working_days', amount: 10 }, 0, 1, 1],
+      );
     });
 
-    it('counts an answer recorded as first_response_at, and counts the promise in the organisation’s office calendar', async () => {
+    it('counts an answer recorded as first_response_at, against the due moment the office calendar gave while the item waited', async () => {
       // The widget item arrived on Monday 9 November with 10 working days: due 20 November.
-      // With the office closed 9–20 November, its working days only start on 23 November.
+      // With the office closed 9–20 November, its working days only start on 23 November: the
+      // calendar's page recomputes the due moments of waiting items, not of answered ones.
       const closed = Array.from({ length: 12 }, (_, i) => `2026-11-${String(9 + i).padStart(2, '0')}`);
       await t.db.update(organisations).set({ closedDays: closed }).where(eq(organisations.id, organisationId));
+      await recomputeWaitingDueTimes(t.db, organisationId);
       try {
         const open = await computeInsights(t.db, organisationId, PERIOD, now);
         const widgetOpen = open.responseTimes.find((r) => r.key === 'widget')!;
@@ -332,9 +344,64 @@ for (const target of databaseTargets()) {
         const answered = await computeInsights(t.db, organisationId, PERIOD, now);
         const widget = answered.responseTimes.find((r) => r.key === 'widget')!;
         assert.deepEqual([widget.answered, widget.onTime, widget.open, widget.overdue], [1, 1, 0, 0]);
+        // s2 was answered before the office closed: measured against the promise of its time, still late.
+        const portal = answered.responseTimes.find((r) => r.key === 'portal')!;
+        assert.equal(portal.onTime, 1);
       } finally {
         await t.db.update(organisations).set({ closedDays: [] }).where(eq(organisations.id, organisationId));
         await t.db.update(submissions).set({ firstResponseAt: null }).where(eq(submissions.id, ids.s3!));
+        await recomputeWaitingDueTimes(t.db, organisationId);
+      }
+    });
+
+    it('counts an answered post under the guideline of the account its thread was written to, as the clock does', async () => {
+      const [own] = await t.db
+        .update(socialAuthors)
+        .set({ handle: '@toetsdam@social.toetsdam.example' })
+        .where(eq(socialAuthors.externalId, 'toetsdam'))
+        .returning();
+      // Two Mastodon guidelines: the platform's first by key is another account's.
+      await t.db.insert(channelGuidelines).values([
+        {
+          organisationId,
+          key: 'mastodon:@andere@social.toetsdam.example',
+          channel: 'social',
+          platform: 'mastodon',
+          name: { nl: 'Mastodon @andere' },
+          responseDays: 1,
+        },
+        {
+          organisationId,
+          key: 'mastodon:@toetsdam@social.toetsdam.example',
+          channel: 'social',
+          platform: 'mastodon',
+          name: { nl: 'Mastodon @toetsdam' },
+          responseDays: 3,
+        },
+      ]);
+      await recomputeWaitingDueTimes(t.db, organisationId);
+      // p1 (Tuesday 10 November 12:00) answered on Friday 13 November 12:00: within 3 working days, not within 1.
+      await t.db
+        .update(socialPosts)
+        .set({ firstResponseAt: new Date('2026-11-13T12:00:00Z') })
+        .where(eq(socialPosts.externalId, 'p1'));
+      try {
+        const insights = await computeInsights(t.db, organisationId, PERIOD, now);
+        const account = insights.responseTimes.find((r) => r.key === 'mastodon:@toetsdam@social.toetsdam.example');
+        assert.deepEqual(
+          [account?.promise, account?.answered, account?.medianDays, account?.onTime, account?.name],
+          [{ unit: 'working_days', amount: 3 }, 1, 3, 1, { nl: 'Mastodon @toetsdam' }],
+        );
+        // The same as the item-by-item reference.
+        const items = await loadItems(t.db, organisationId, PERIOD);
+        assert.deepEqual(insights.responseTimes, responseTimes(items, now));
+      } finally {
+        await t.db.update(socialPosts).set({ firstResponseAt: null }).where(eq(socialPosts.externalId, 'p1'));
+        await t.db
+          .delete(channelGuidelines)
+          .where(and(eq(channelGuidelines.organisationId, organisationId), eq(channelGuidelines.channel, 'social')));
+        await t.db.update(socialAuthors).set({ handle: null }).where(eq(socialAuthors.id, own!.id));
+        await recomputeWaitingDueTimes(t.db, organisationId);
       }
     });
 

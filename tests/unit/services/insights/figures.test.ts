@@ -24,14 +24,14 @@ let next = 0;
 function item(overrides: Partial<InsightItem> & { at: string }): InsightItem {
   const { at, ...rest } = overrides;
   next++;
-  const promiseDays = rest.promiseDays === undefined ? 5 : rest.promiseDays;
+  const promise = rest.promise === undefined ? ({ unit: 'working_days', amount: 5 } as const) : rest.promise;
   return {
     kind: 'submission',
     id: `item-${String(next).padStart(3, '0')}`,
     channel: 'portal',
     promiseKey: 'portal',
     promiseName: { nl: 'Portaal' },
-    promiseDays: 5,
+    promise,
     language: 'nl',
     createdAt: new Date(at),
     sentiment: null,
@@ -39,8 +39,8 @@ function item(overrides: Partial<InsightItem> & { at: string }): InsightItem {
     topic: topics.fiets,
     consultation: { slug: 'fietsroute', title: { nl: 'Fietsroute' } },
     firstAnswerAt: null,
-    // As loadItems does: the promise counted in the office calendar (here the default one).
-    dueAt: promiseDays === null ? null : addWorkingDays(DEFAULT_CALENDAR, new Date(at), promiseDays),
+    // As the stored clock has it: the promise counted in the office calendar (here the default one).
+    dueAt: promise === null ? null : addWorkingDays(DEFAULT_CALENDAR, new Date(at), promise.amount),
     ...rest,
   };
 }
@@ -119,7 +119,7 @@ describe('response times', () => {
       channel: 'social',
       promiseKey: 'mastodon:@demodam',
       promiseName: { nl: 'Mastodon' },
-      promiseDays: 2,
+      promise: { unit: 'working_days', amount: 2 },
       firstAnswerAt: day(4),
     }),
   ];

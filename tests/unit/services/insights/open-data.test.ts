@@ -10,7 +10,7 @@ function items(n: number, overrides: Partial<InsightItem> = {}): InsightItem[] {
     channel: 'portal',
     promiseKey: 'portal',
     promiseName: null,
-    promiseDays: 5,
+    promise: { unit: 'working_days', amount: 5 },
     language: 'nl',
     createdAt: new Date('2026-11-02T09:00:00Z'),
     sentiment: 'neutral',
