@@ -6,7 +6,8 @@ import { auditLog, organisations, socialPosts } from '../../api/db/schema.ts';
 import { buildPublishedSnapshot } from '../../api/services/published-content.ts';
 import { importMastodonThread } from '../../api/services/social/mastodon.ts';
 import { importThread, readThread, syncThread } from '../../api/services/social/threads.ts';
-import { promiseFor, socialSource } from '../../api/services/moderation/social-source.ts';
+import { socialSource } from '../../api/services/moderation/social-source.ts';
+import { socialGuideline } from '../../api/services/office-hours/due-times.ts';
 import { DEFAULT_CALENDAR } from '../../api/services/office-hours/calendar.ts';
 import { addWorkingDays } from '../../api/services/office-hours/office-time.ts';
 import { mastodonAccount, mastodonStatus } from '../fixtures/social/payloads.ts';
@@ -85,14 +86,16 @@ for (const target of databaseTargets()) {
       assert.deepEqual(reply.responseDueAt, item?.dueAt, 'stored on arrival');
     });
 
-    it('takes the promise of the exact account first, then the platform, then none', () => {
-      const promises = [
-        { key: 'mastodon:@demodam@social.example', platform: 'mastodon', responseDays: 1 },
-        { key: 'mastodon:@other@social.example', platform: 'mastodon', responseDays: 3 },
+    it('takes the guideline of the exact account first, then the platform’s first, then none', () => {
+      const guidelines = [
+        { key: 'mastodon:@demodam@social.example', channel: 'social', platform: 'mastodon' },
+        { key: 'mastodon:@other@social.example', channel: 'social', platform: 'mastodon' },
       ];
-      assert.equal(promiseFor(promises, 'mastodon', '@other@social.example'), 3);
-      assert.equal(promiseFor(promises, 'mastodon', '@unknown@social.example'), 1);
-      assert.equal(promiseFor(promises, 'bluesky', 'demodam.bsky.social'), undefined);
+      const keyFor = (platform: string, account: string | null) => socialGuideline(guidelines, platform, account)?.key;
+      assert.equal(keyFor('mastodon', '@other@social.example'), 'mastodon:@other@social.example');
+      assert.equal(keyFor('mastodon', '@unknown@social.example'), 'mastodon:@demodam@social.example');
+      assert.equal(keyFor('mastodon', null), 'mastodon:@demodam@social.example');
+      assert.equal(keyFor('bluesky', 'demodam.bsky.social'), undefined);
     });
 
     it("screens a reply's plain text like portal input", async () => {

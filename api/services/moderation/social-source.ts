@@ -14,7 +14,6 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL }
 import type { Db } from '../../db/client.ts';
 import {
   answerApprovals,
-  channelGuidelines,
   consultations,
   departments,
   houseRules,
@@ -191,7 +190,6 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<Source
     .limit(filter.limit ?? 100);
   if (rows.length === 0) return [];
   const accounts = await rootAccounts(db, [...new Set(rows.map((r) => r.thread.id))]);
-  const promises = await socialPromises(db, viewer.organisationId);
   const marks = await approvalMarks(
     db,
     rows.map((r) => r.post.id),
@@ -208,15 +206,8 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<Source
       // The queue's languages are the portal's; the post's own tag stays with the text.
       language: post.language === 'en' ? 'en' : 'nl',
       createdAt: post.createdAt,
-      // Null only between the migration and the first start's fill-in.
-      dueAt:
-        post.responseDueAt ??
-        addWorkingDays(
-          post.createdAt,
-          promiseFor(promises, thread.platform, accounts.get(thread.id) ?? null) ??
-            consultation?.responseDays ??
-            DEFAULT_RESPONSE_DAYS,
-        ),
+      // Null only between the migration and the first start's fill-in (fillMissingClocks), as for input.
+      dueAt: post.responseDueAt ?? addWorkingDays(post.createdAt, consultation?.responseDays ?? DEFAULT_RESPONSE_DAYS),
       consultation: { slug: consultation?.slug ?? '', title: consultation?.title ?? title },
       answers: [
         {
@@ -250,28 +241,6 @@ async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<Source
     };
   });
   return items;
-}
-
-type SocialPromise = { key: string; platform: string | null; responseDays: number };
-
-async function socialPromises(db: Db, organisationId: string): Promise<SocialPromise[]> {
-  return db
-    .select({
-      key: channelGuidelines.key,
-      platform: channelGuidelines.platform,
-      responseDays: channelGuidelines.responseDays,
-    })
-    .from(channelGuidelines)
-    .where(and(eq(channelGuidelines.organisationId, organisationId), eq(channelGuidelines.channel, 'social')));
-}
-
-/**
- * The response time the municipality promised on the account a post was written to: the
- * guideline for that account (`<platform>:<handle>`), else the platform's, else none.
- */
-export function promiseFor(promises: SocialPromise[], platform: string, account: string | null): number | undefined {
-  const exact = account ? promises.find((p) => p.key === `${platform}:${account}`) : undefined;
-  return (exact ?? promises.find((p) => p.platform === platform))?.responseDays;
 }
 
 /**
