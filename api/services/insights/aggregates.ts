@@ -161,7 +161,8 @@ function postItemsSql(context: Context, filter: InsightsFilter, needing: boolean
         sql`null::text`,
       ),
     );
-  const guidelineKey = sql`tg.guideline_key`;
+  // Without social guidelines every post falls back to its platform: no thread needs looking up.
+  const guidelineKey = social.length > 0 ? sql`tg.guideline_key` : sql`null::text`;
   const threadTopic = sql`coalesce(${socialThreads.topicId}, ${consultations.topicId})`;
   const postConditions: SQL[] = [
     sql`${socialThreads.organisationId} = ${organisationId}::uuid`,
@@ -183,7 +184,7 @@ function postItemsSql(context: Context, filter: InsightsFilter, needing: boolean
         ${caseOf(
           guidelineKey,
           social.map((g) => [g.key, unitOf(g)]),
-          sql`'working_days'::text`,
+          sql`${DEFAULT_PROMISE.unit}::text`,
         )} as punit,
         ${caseOf(
           guidelineKey,
@@ -191,13 +192,14 @@ function postItemsSql(context: Context, filter: InsightsFilter, needing: boolean
           sql`coalesce(${consultations.responseDays}, ${DEFAULT_PROMISE.amount}::int)`,
         )} as pamount`
     : sql``;
-  // The guideline per thread, worked out once per thread of the organisation rather than per post.
-  const threadGuidelines = needing
-    ? sql`left join (select th.id as thread_id,
+  // The guideline per thread: a derived table the planner reads once per thread (memoized), not once per post.
+  const threadGuidelines =
+    needing && social.length > 0
+      ? sql`left join (select th.id as thread_id,
           ${threadGuideline(sql`th.id`, sql`th.platform::text`)} as guideline_key
         from ${socialThreads} th where th.organisation_id = ${organisationId}::uuid) tg
         on tg.thread_id = ${socialThreads.id}`
-    : sql``;
+      : sql``;
   return sql`select 'social_post'::text as kind, ${socialPosts.id} as id, 'social'::text as channel, ${socialPosts.postedAt} as at,
       ${socialPosts.sentiment}->>'label' as label, null::text as state, ${threadTopic} as topic_id,
       ${socialThreads.consultationId} as cid, (case when ${socialPosts.language} = 'en' then 'en' else 'nl' end) as lang
@@ -326,9 +328,10 @@ type ResponseRow = {
   pkey: string | null;
   channel: Channel;
   n: number;
-  /** The promises of the group's items, lowest and highest, as `unit:amount`. */
-  min_promise: string;
-  max_promise: string;
+  /** The unit of the group's promises (one per group: figures.ts `PromiseRange`), the lowest and highest amount. */
+  unit: ResponsePromise['unit'] | null;
+  min_amount: number | null;
+  max_amount: number | null;
   answered: number;
   /** The lower and upper middle value and the 90th percentile (MIDDLES_AND_P90); null when no item was answered. */
   quantiles: [number, number, number] | null;
@@ -373,13 +376,13 @@ export async function responseFigures(
     await db.execute(sql`
       -- Not flattened (offset 0): otherwise every use of a converted column below repeats its conversion.
       with i as (
-        select n.pkey, n.punit || ':' || n.pamount as promise, n.channel, ${ms(sql`n.at`)} as at_ms,
+        select n.pkey, n.punit, n.pamount, n.channel, ${ms(sql`n.at`)} as at_ms,
           ${ms(sql`n.first_at`)} as first_ms, ${ms(sql`n.due_at`)} as due_ms
         from (${needing}) n offset 0
       ),
       d as (select i.*, (i.first_ms - i.at_ms) / ${DAY_MS}::float8 as days_f from i)
       select grouping(d.pkey)::int as overall, d.pkey, min(d.channel) as channel, count(*)::int as n,
-        min(d.promise) as min_promise, max(d.promise) as max_promise,
+        min(d.punit) as unit, min(d.pamount)::int as min_amount, max(d.pamount)::int as max_amount,
         count(d.first_ms)::int as answered,
         percentile_disc(${MIDDLES_AND_P90}::float8[]) within group (order by d.days_f) as quantiles,
         count(*) filter (where d.first_ms is not null and d.due_ms is not null)::int as promised,
@@ -412,29 +415,11 @@ export async function responseFigures(
       key,
       name: context.guidelines.find((g) => g.key === key)?.name ?? null,
       channel: row.channel,
-      promise: await promiseOfGroup(db, row, needing),
+      promise: row.unit === null ? null : { unit: row.unit, from: row.min_amount!, to: row.max_amount! },
       ...figures(row),
     });
   }
   return { rows: result, overall: figures(rows.find((row) => row.overall === 1)) };
-}
-
-/**
- * The promise shown beside a group: the same for every item when it comes from a guideline;
- * otherwise each consultation's own, and then, as in the reference, the first item's.
- */
-async function promiseOfGroup(db: Db, row: ResponseRow, needing: SQL): Promise<ResponsePromise> {
-  if (row.min_promise === row.max_promise) return promiseFrom(row.min_promise);
-  const [first] = rowsOf<{ promise: string }>(
-    await db.execute(sql`select n.punit || ':' || n.pamount as promise from (${needing}) n where n.pkey = ${row.pkey}::text
-      order by date_trunc('milliseconds', n.at), n.id limit 1`),
-  );
-  return promiseFrom(first!.promise);
-}
-
-function promiseFrom(text: string): ResponsePromise {
-  const [unit, amount] = text.split(':') as ['hours' | 'working_days', string];
-  return { unit, amount: Number(amount) };
 }
 
 /** Staff checks of the labels of the filtered items (the input of figures.ts `accuracy`). */

@@ -198,8 +198,8 @@ export type ResponseTimeRow = {
   /** The guideline's name, when the promise comes from one. */
   name: LocalizedText | null;
   channel: Channel;
-  /** The promise its items were given (working days or office hours); the first item's where they differ. */
-  promise: ResponsePromise | null;
+  /** The promises its items are given: one unit, from the lowest amount to the highest (consultations differ). */
+  promise: PromiseRange | null;
   answered: number;
   medianDays: number | null;
   p90Days: number | null;
@@ -235,9 +235,24 @@ export function responseTimes(items: readonly InsightItem[], now: Date): Respons
       key,
       name: group[0]!.promiseName,
       channel: group[0]!.channel,
-      promise: group[0]!.promise,
+      promise: promiseRange(group),
       ...responseFigures(group, now),
     }));
+}
+
+/**
+ * The promises of a group's items. One unit per group: input's is its channel guideline's
+ * hours or else the consultations' working days, a post's its guideline's or else working days.
+ */
+export type PromiseRange = { unit: ResponsePromise['unit']; from: number; to: number };
+
+function promiseRange(group: readonly InsightItem[]): PromiseRange | null {
+  const promises = group.flatMap((item) => (item.promise ? [item.promise] : []));
+  if (promises.length === 0) return null;
+  let from = Infinity;
+  let to = -Infinity;
+  for (const { amount } of promises) [from, to] = [Math.min(from, amount), Math.max(to, amount)];
+  return { unit: promises[0]!.unit, from, to };
 }
 
 /** The same figures over every item that needs an answer, whatever its channel. */

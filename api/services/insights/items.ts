@@ -27,6 +27,7 @@ import {
 } from '../../db/schema.ts';
 import type { Channel, InsightsFilter } from './filters.ts';
 import {
+  guidelineOrder,
   inputPromise,
   rootAccounts,
   socialGuideline,
@@ -92,7 +93,7 @@ export async function guidelines(db: Db, organisationId: string): Promise<Guidel
     })
     .from(channelGuidelines)
     .where(eq(channelGuidelines.organisationId, organisationId))
-    .orderBy(channelGuidelines.key);
+    .orderBy(guidelineOrder);
 }
 
 /** Where an item's promise comes from, and the promise: the group its response times are counted in. */

@@ -7,7 +7,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { channelGuidelines, socialThreads } from '../../db/schema.ts';
-import { rootAccount, socialGuideline } from '../office-hours/due-times.ts';
+import { guidelineOrder, rootAccount, socialGuideline } from '../office-hours/due-times.ts';
 
 export async function answersNeedApproval(
   db: Pick<Db, 'select' | 'execute'>,
@@ -27,7 +27,8 @@ export async function answersNeedApproval(
       answersNeedApproval: channelGuidelines.answersNeedApproval,
     })
     .from(channelGuidelines)
-    .where(eq(channelGuidelines.organisationId, organisationId));
+    .where(eq(channelGuidelines.organisationId, organisationId))
+    .orderBy(guidelineOrder);
   const account = await rootAccount(db, threadId);
   return socialGuideline(guidelines, thread.platform, account)?.answersNeedApproval ?? false;
 }

@@ -83,9 +83,14 @@ export async function loadGuidelines(db: Reader, organisationId: string): Promis
     })
     .from(channelGuidelines)
     .where(eq(channelGuidelines.organisationId, organisationId))
-    // By key, so "the first guideline of the platform" is the same one on every read.
-    .orderBy(channelGuidelines.key);
+    .orderBy(guidelineOrder);
 }
+
+/**
+ * Guidelines in the order "the platform's first guideline" is taken in: by key, byte by byte
+ * (`collate "C"`), so every reader, and PGlite and PostgreSQL alike, take the same one.
+ */
+export const guidelineOrder = sql`${channelGuidelines.key} collate "C"`;
 
 export function promiseOf(guideline: Guideline): ResponsePromise {
   return guideline.responseHours !== null
@@ -264,14 +269,15 @@ async function writeDueTimes(db: Writer, table: typeof submissions | typeof soci
 
 /**
  * The handle of a thread's root author, the account the conversation was written to, as a
- * scalar subquery for `thread` (an id): the thread's first post without a parent by position.
- * Looked up per thread by (thread, position), so a thread whose replies know no parent is not
- * read whole, and every reader (the response promise, the answer's approval rule, the queue,
- * the insights) names the same account.
+ * scalar subquery for `thread` (an id): the author of the thread's first post without a
+ * parent by (position, id), whoever wrote it; null when that post has no author (erased) or
+ * the author no handle. One row read per thread by (thread, position), so a thread whose
+ * replies know no parent is not read whole, and every reader (the response promise, the
+ * answer's approval rule, the queue, the insights) names the same account.
  */
 export function rootAccountOf(thread: SQL): SQL<string | null> {
-  return sql`(select a.handle from ${socialPosts} p join ${socialAuthors} a on a.id = p.author_id
-    where p.thread_id = ${thread} and p.parent_external_id is null order by p.position limit 1)`;
+  return sql`(select a.handle from ${socialAuthors} a where a.id = (select p.author_id from ${socialPosts} p
+    where p.thread_id = ${thread} and p.parent_external_id is null order by p.position, p.id limit 1))`;
 }
 
 /** The handle of each thread's root author (`rootAccountOf`); threads without one are left out. */

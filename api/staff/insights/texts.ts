@@ -8,7 +8,7 @@ import { formatDecimal as decimal, formatPercent as percent } from '../../../sha
 import * as counts from '../../../shared/texts/counts.ts';
 
 import type { NegativeComparison, NegativeTrend, ShareEstimate } from '../../services/insights/claims.ts';
-import type { ResponsePromise } from '../../services/office-hours/due-times.ts';
+import type { PromiseRange } from '../../services/insights/figures.ts';
 
 type Label = 'positive' | 'neutral' | 'negative';
 
@@ -215,9 +215,11 @@ export const nl = {
         'Een collega heeft dit thema intussen aangepast. Uw invoer staat nog in het formulier: controleer die en sla opnieuw op om de aanpassing van uw collega te vervangen.',
     },
   },
-  /** A response promise as the table shows it. */
-  promise: (p: ResponsePromise) =>
-    p.unit === 'hours' ? `${p.amount} uur kantoortijd` : `${p.amount} ${p.amount === 1 ? 'werkdag' : 'werkdagen'}`,
+  /** A group's response promises as the table shows them: "10 werkdagen", "5–10 werkdagen", "16 uur kantoortijd". */
+  promise: (p: PromiseRange) => {
+    const amount = p.from === p.to ? String(p.from) : `${p.from}–${p.to}`;
+    return p.unit === 'hours' ? `${amount} uur kantoortijd` : `${amount} ${p.to === 1 ? 'werkdag' : 'werkdagen'}`;
+  },
   columns: {
     week: 'Week',
     total: 'Totaal',
@@ -427,10 +429,12 @@ export const en: Texts = {
         'A colleague has changed this theme in the meantime. What you entered is still in the form: check it and save again to replace your colleague’s change.',
     },
   },
-  promise: (p: ResponsePromise) =>
-    p.unit === 'hours'
-      ? `${p.amount} office ${p.amount === 1 ? 'hour' : 'hours'}`
-      : `${p.amount} working ${p.amount === 1 ? 'day' : 'days'}`,
+  promise: (p: PromiseRange) => {
+    const amount = p.from === p.to ? String(p.from) : `${p.from}–${p.to}`;
+    const [one, more] = p.unit === 'hours' ? ['office hour', 'office hours'] : ['working day', 'working days'];
+    return `${amount} ${p.to === 1 ? one : more}`;
+  },
+
   columns: {
     week: 'Week',
     total: 'Total',

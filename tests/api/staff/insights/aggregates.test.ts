@@ -86,6 +86,8 @@ for (const target of databaseTargets()) {
       await t.db
         .delete(channelGuidelines)
         .where(and(eq(channelGuidelines.organisationId, organisationId), eq(channelGuidelines.key, 'widget')));
+      // One consultation promises 5 working days, the others 10: input's promise shows as a range.
+      await t.db.update(consultations).set({ responseDays: 5 }).where(eq(consultations.slug, report.consultations[0]!));
       // Staff checked three labels: two agree with the method.
       const checked = await t.db
         .select({ id: submissions.id, text: submissions.followUpCode })
@@ -148,7 +150,7 @@ for (const target of databaseTargets()) {
       // Portal (g % 20 in {1, 5, 13}): 1 ×6, 5 ×6, 13 ×3; widget (17): 17 ×3; social media (9): 9 ×6,
       // a post that became an item, which the clock gives the consultation's promise as all input
       // (due-times.ts `inputPromise`): the generated consultation's 10 working days, for each.
-      const tenDays = { unit: 'working_days', amount: 10 };
+      const tenDays = { unit: 'working_days', from: 10, to: 10 };
       assert.deepEqual(
         [rows.portal?.answered, rows.portal?.medianDays, rows.portal?.p90Days, rows.portal?.open, rows.portal?.promise],
         [15, 5, 13, 3, tenDays],
@@ -190,6 +192,11 @@ for (const target of databaseTargets()) {
           compared++;
         }
         if (filter === WHOLE) {
+          // Input of consultations promising 5 and 10 working days, shown as the range.
+          const portal = insights.responseTimes.find((row) => row.key === 'portal');
+          assert.deepEqual(portal?.promise, { unit: 'working_days', from: 5, to: 10 });
+          const table = figureTable(insights, 'response-times', 'nl');
+          assert.ok(table.rows.some((row) => row.values.promise === '5–10 werkdagen'));
           // What the comparison must exercise: promises met and missed, overdue items, checked labels.
           assert.ok(
             expected.responseOverall.onTime! > 0 &&

@@ -160,9 +160,11 @@ async function seedToetsdam(db: Db): Promise<{ organisationId: string; ids: Reco
       { platform: 'mastodon', externalId: 'bewoner' },
     ])
     .returning();
+  // Mirrored as they were posted: the clock counts a post's promise from when Podium received it.
   const post = (externalId: string, values: Partial<typeof socialPosts.$inferInsert> & { postedAt: Date }) => ({
     threadId: thread!.id,
     externalId,
+    createdAt: values.postedAt,
     contentHtml: '<p>x</p>',
     contentText: 'x',
     ...values,
@@ -316,21 +318,21 @@ for (const target of databaseTargets()) {
       // 16 office hours: s1 (Monday 09:00) was due and answered on Wednesday 09:00, s2 answered in 10 days (late).
       assert.deepEqual(
         [portal.promise, portal.answered, portal.medianDays, portal.p90Days, portal.onTime, portal.open],
-        [{ unit: 'hours', amount: 16 }, 2, 6, 10, 1, 0],
+        [{ unit: 'hours', from: 16, to: 16 }, 2, 6, 10, 1, 0],
       );
       const widget = insights.responseTimes.find((r) => r.key === 'widget')!;
       // No widget guideline: the consultation's 10 working days, which ended on 20 November.
       assert.deepEqual(
         [widget.promise, widget.answered, widget.open, widget.overdue],
-        [{ unit: 'working_days', amount: 10 }, 0, 1, 1],
+        [{ unit: 'working_days', from: 10, to: 10 }, 0, 1, 1],
       );
     });
 
     it('counts an answer recorded as first_response_at, against the due moment the office calendar gave while the item waited', async () => {
       // The widget item arrived on Monday 9 November with 10 working days: due 20 November.
-      // With the office closed 9–20 November, its working days only start on 23 November: the
+      // With the office closed 3–20 November, its working days only start on 23 November: the
       // calendar's page recomputes the due moments of waiting items, not of answered ones.
-      const closed = Array.from({ length: 12 }, (_, i) => `2026-11-${String(9 + i).padStart(2, '0')}`);
+      const closed = Array.from({ length: 18 }, (_, i) => `2026-11-${String(3 + i).padStart(2, '0')}`);
       await t.db.update(organisations).set({ closedDays: closed }).where(eq(organisations.id, organisationId));
       await recomputeWaitingDueTimes(t.db, organisationId);
       try {
@@ -344,7 +346,8 @@ for (const target of databaseTargets()) {
         const answered = await computeInsights(t.db, organisationId, PERIOD, now);
         const widget = answered.responseTimes.find((r) => r.key === 'widget')!;
         assert.deepEqual([widget.answered, widget.onTime, widget.open, widget.overdue], [1, 1, 0, 0]);
-        // s2 was answered before the office closed: measured against the promise of its time, still late.
+        // s2 (due 5 November, answered 13 November) keeps the due moment of its time and stays
+        // late; counted again with the office closed from 3 November, it would be on time.
         const portal = answered.responseTimes.find((r) => r.key === 'portal')!;
         assert.equal(portal.onTime, 1);
       } finally {
@@ -390,7 +393,7 @@ for (const target of databaseTargets()) {
         const account = insights.responseTimes.find((r) => r.key === 'mastodon:@toetsdam@social.toetsdam.example');
         assert.deepEqual(
           [account?.promise, account?.answered, account?.medianDays, account?.onTime, account?.name],
-          [{ unit: 'working_days', amount: 3 }, 1, 3, 1, { nl: 'Mastodon @toetsdam' }],
+          [{ unit: 'working_days', from: 3, to: 3 }, 1, 3, 1, { nl: 'Mastodon @toetsdam' }],
         );
         // The same as the item-by-item reference.
         const items = await loadItems(t.db, organisationId, PERIOD);
