@@ -52,7 +52,7 @@ import {
 } from './figures.ts';
 import { CHANNELS, type Channel, type InsightsFilter } from './filters.ts';
 import { guidelines, inPeriod, namesOf, type Guideline, type InsightItem, type Names } from './items.ts';
-import { DEFAULT_PROMISE, rootAccountOf, type ResponsePromise } from '../office-hours/due-times.ts';
+import { DEFAULT_PROMISE, promiseOf, rootAccountOf, type ResponsePromise } from '../office-hours/due-times.ts';
 import { loadThemeCorrections, type ThemeCorrections } from './theme-corrections.ts';
 import { TIME_ZONE } from './weeks.ts';
 
@@ -83,8 +83,9 @@ const caseOf = (subject: SQL, cases: ReadonlyArray<[string, SQL]>, otherwise: SQ
         cases.map(([value, result]) => sql`when ${value}::text then ${result}`),
         sql` `,
       )} else ${otherwise} end)`;
-const unitOf = (g: Guideline) => sql`${g.responseHours === null ? 'working_days' : 'hours'}::text`;
-const amountOf = (g: Guideline) => sql`${g.responseHours ?? g.responseDays}::int`;
+/** A guideline's promise (due-times.ts `promiseOf`), as SQL literals. */
+const unitOf = (g: Guideline) => sql`${promiseOf(g).unit}::text`;
+const amountOf = (g: Guideline) => sql`${promiseOf(g).amount}::int`;
 /** A post's first published answer, for posts stored before `first_response_at` was kept (submissions keep it in `first_published_reply_at`). */
 const firstAnswer = (column: SQL, id: SQL) =>
   sql`(select min(r.published_at) from ${staffReplies} r where r.${column} = ${id} and r.published_at is not null)`;

@@ -92,6 +92,7 @@ export async function loadGuidelines(db: Reader, organisationId: string): Promis
  */
 export const guidelineOrder = sql`${channelGuidelines.key} collate "C"`;
 
+/** The promise a guideline makes: its office hours when it has them, else its working days. */
 export function promiseOf(guideline: Guideline): ResponsePromise {
   return guideline.responseHours !== null
     ? { unit: 'hours', amount: guideline.responseHours }
