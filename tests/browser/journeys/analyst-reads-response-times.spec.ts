@@ -7,8 +7,7 @@
  * promise of their own, and could call late what the inbox had shown on time). Counted before
  * and after, so other journeys' answers of the same day do not matter.
  */
-import { expect, type Page } from '@playwright/test';
-import { test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { JOURNEY_ANALYST, JOURNEY_WEBCARE } from '../../support/browser-env.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import { CODE_PATTERN, CONSULTATION_NL, fillDemoForm } from '../support/portal.ts';
