@@ -23,6 +23,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -97,6 +98,17 @@ export const needingAnswer = (t: {
   reviewState: AnyPgColumn;
 }) =>
   sql`(${t.firstResponseAt} is not null or ${t.firstPublishedReplyAt} is not null or ${t.reviewState} in ('needs_answer', 'answered'))`;
+
+/**
+ * A submission that needs an answer and has none yet: `needingAnswer` without a first answer.
+ * The predicate of `submissions_awaiting_answer`, written by the insights too.
+ */
+export const awaitingAnswer = (t: {
+  firstResponseAt: AnyPgColumn;
+  firstPublishedReplyAt: AnyPgColumn;
+  reviewState: AnyPgColumn;
+}) =>
+  sql`(${t.firstResponseAt} is null and ${t.firstPublishedReplyAt} is null and ${t.reviewState} in ('needs_answer', 'answered'))`;
 
 export const submissionStatus = pgEnum('submission_status', [
   'received',
@@ -529,9 +541,30 @@ export const submissions = pgTable(
     // read (the due moment too, for "on time" and "overdue"): the response times read this
     // index alone, not every item of the period (`needingAnswer`, which the insights write
     // too, so the planner can prove it).
+    // Per consultation and channel: the response times of a consultation or topic read their
+    // items from here, and the rolled-up figures which consultations' promises apply (aggregates.ts).
     index('submissions_needing_answer')
-      .on(t.createdAt, t.consultationId, t.channel, t.firstResponseAt, t.firstPublishedReplyAt, t.responseDueAt)
+      .on(t.consultationId, t.channel, t.createdAt, t.firstResponseAt, t.firstPublishedReplyAt, t.responseDueAt)
       .where(sql`${t.erasedAt} is null and ${needingAnswer(t)}`),
+    // Answered items by response-time bucket (`response_time_counts`): a percentile reads only
+    // the bucket that holds its rank, not every item of the period (aggregates.ts).
+    index('submissions_answer_times')
+      .on(
+        sql`podium_response_bucket(podium_response_ms(${t.createdAt}, coalesce(${t.firstResponseAt}, ${t.firstPublishedReplyAt})))`,
+        t.createdAt,
+        t.consultationId,
+        t.channel,
+        t.firstResponseAt,
+        t.firstPublishedReplyAt,
+      )
+      .where(
+        sql`${t.erasedAt} is null and (${t.firstResponseAt} is not null or ${t.firstPublishedReplyAt} is not null)`,
+      ),
+    // Items that need an answer and have none yet: the insights' "open" and "overdue", which
+    // depend on the moment, so are counted live (a few percent of all items).
+    index('submissions_awaiting_answer')
+      .on(t.createdAt, t.consultationId, t.channel, t.responseDueAt)
+      .where(sql`${t.erasedAt} is null and ${awaitingAnswer(t)}`),
     // The insights' themes read a fixed sample per topic, the items with the lowest hash of
     // their id: per consultation, a range of this index up to a hash bound (aggregates.ts).
     index('submissions_theme_sample').on(t.consultationId, sql`hashtext(${t.id}::text)`, t.createdAt),
@@ -596,6 +629,42 @@ export const submissionDayCounts = pgTable(
     index('submission_day_counts_key').on(t.consultationId, t.day, t.channel, t.label, t.state),
     index('submission_day_counts_day').on(t.day),
   ],
+);
+
+/**
+ * The answered submissions per organisation, Amsterdam day (of arrival), channel and
+ * response-time bucket (`podium_response_bucket`, migration 0063: half-octave steps from a
+ * minute to a year): how many, how many had a due moment, how many were answered by it.
+ * Kept by statement triggers on `submissions` like `submission_day_counts`, as changes summed
+ * when read and folded now and then (services/day-counts.ts). An answered item's times do not
+ * change once answered (the due moment is kept from then on), so the counts are final then.
+ * The insights' response times read this instead of every answered item: the counts and
+ * "on time" from the sums, an exact percentile from the one bucket that holds its rank
+ * (through `submissions_answer_times`). Not per consultation: at a few dozen items per
+ * consultation and day the roll-up would be as long as the items; a consultation's or topic's
+ * figures read its items (aggregates.ts).
+ */
+export const responseTimeCounts = pgTable(
+  'response_time_counts',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    channel: channel('channel').notNull(),
+    bucket: smallint('bucket').notNull(),
+    answered: integer('answered').notNull(),
+    promised: integer('promised').notNull(),
+    onTime: integer('on_time').notNull(),
+    /**
+     * Bounds of the response times (ms) the key's rows counted, removed ones included: where
+     * they are equal, every item in the bucket took exactly that long, and a percentile needs
+     * no read of the items (answers sent a whole number of days later, say).
+     */
+    minMs: bigint('min_ms', { mode: 'number' }).notNull(),
+    maxMs: bigint('max_ms', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('response_time_counts_key').on(t.organisationId, t.day, t.channel, t.bucket)],
 );
 
 export const submissionAnswers = pgTable(

@@ -1,9 +1,9 @@
 /**
- * Upkeep of the day roll-up (`submission_day_counts`, schema.ts): its triggers only insert
- * changes (+n, −n), so that writers on one consultation day never wait for each other's rows
- * (migration 0056). Every reader sums the rows of a key; this folds each key's rows into one
- * now and then, and drops keys whose changes cancel out, so the table stays about one row per
- * key whatever the number of writes.
+ * Upkeep of the roll-ups (`submission_day_counts`, `response_time_counts`, schema.ts): their
+ * triggers only insert changes (+n, −n), so that writers on one key never wait for each
+ * other's rows (migration 0056). Every reader sums the rows of a key; this folds each key's
+ * rows into one now and then, and drops keys whose changes cancel out, so each table stays
+ * about one row per key whatever the number of writes.
  *
  * One fold at a time per deployment (a transaction's advisory lock; another process's pass
  * skips). Rows a trigger inserts while a fold runs are not in its snapshot and stay as they
@@ -33,28 +33,59 @@ export async function foldDayCounts(db: Db): Promise<FoldReport | null> {
       await tx.execute(sql`select pg_try_advisory_xact_lock(${FOLD_LOCK_KEY.toString()}::bigint) as ok`),
     );
     if (!lock?.ok) return null;
-    const [report] = rowsOf<FoldReport>(
-      await tx.execute(sql`
-        with keys as (
-          select consultation_id, day, channel, label, state from submission_day_counts
-          group by 1, 2, 3, 4, 5 having count(*) > 1 or sum(n) = 0
-        ),
-        gone as (
-          delete from submission_day_counts d using keys k
-          where d.consultation_id = k.consultation_id and d.day = k.day and d.channel = k.channel
-            and d.label = k.label and d.state = k.state
-          returning d.consultation_id, d.day, d.channel, d.label, d.state, d.n
-        ),
-        kept as (
-          insert into submission_day_counts (consultation_id, day, channel, label, state, n)
-          select consultation_id, day, channel, label, state, sum(n) from gone
-          group by 1, 2, 3, 4, 5 having sum(n) <> 0
-          returning 1
-        )
-        select (select count(*) from gone)::int as folded, (select count(*) from kept)::int as kept`),
-    );
-    return report ?? { folded: 0, kept: 0 };
+    const report = { folded: 0, kept: 0 };
+    for (const rollUp of ROLL_UPS) {
+      const [part] = rowsOf<FoldReport>(await tx.execute(foldSql(rollUp)));
+      report.folded += part?.folded ?? 0;
+      report.kept += part?.kept ?? 0;
+    }
+    return report;
   });
+}
+
+/**
+ * A roll-up whose rows are changes: its key columns, the counts summed per key, and bounds
+ * kept as the lowest and the highest of the key's rows.
+ */
+type RollUp = { table: string; key: readonly string[]; counts: readonly string[]; min?: string; max?: string };
+
+const ROLL_UPS: readonly RollUp[] = [
+  { table: 'submission_day_counts', key: ['consultation_id', 'day', 'channel', 'label', 'state'], counts: ['n'] },
+  {
+    table: 'response_time_counts',
+    key: ['organisation_id', 'day', 'channel', 'bucket'],
+    counts: ['answered', 'promised', 'on_time'],
+    min: 'min_ms',
+    max: 'max_ms',
+  },
+];
+
+/** Folds one roll-up (fixed identifiers only: nothing here comes from outside). */
+function foldSql({ table, key, counts, min, max }: RollUp) {
+  const values = [...counts, ...(min ? [min] : []), ...(max ? [max] : [])];
+  const folded = [
+    ...counts.map((count) => `sum(${count})`),
+    ...(min ? [`min(${min})`] : []),
+    ...(max ? [`max(${max})`] : []),
+  ];
+  const keys = key.join(', ');
+  const positions = key.map((_, i) => i + 1).join(', ');
+  const zero = counts.map((count) => `sum(${count}) = 0`).join(' and ');
+  return sql.raw(`
+    with keys as (
+      select ${keys} from ${table} group by ${positions} having count(*) > 1 or (${zero})
+    ),
+    gone as (
+      delete from ${table} d using keys k
+      where ${key.map((column) => `d.${column} = k.${column}`).join(' and ')}
+      returning ${[...key, ...values].map((column) => `d.${column}`).join(', ')}
+    ),
+    kept as (
+      insert into ${table} (${[...key, ...values].join(', ')})
+      select ${keys}, ${folded.join(', ')} from gone group by ${positions} having not (${zero})
+      returning 1
+    )
+    select (select count(*) from gone)::int as folded, (select count(*) from kept)::int as kept`);
 }
 
 /** Offers to fold every `everyMs` in this process; `foldDayCounts` lets one process at a time do it. */

@@ -7,13 +7,8 @@
  * (tests/api/staff/insights/aggregates.test.ts):
  *
  * - counts per ISO week in Amsterdam, channel, sentiment label and topic, in one grouped scan;
- * - response times per promise: the median as the mean of the two middle values
- *   (`percentile_disc(0.5)` ascending and descending: `percentile_cont` would interpolate as
- *   `a + (b − a) / 2`, which can differ from the reference in the last digit), the 90th
- *   percentile by nearest rank (`percentile_disc(0.9)`, the same `ceil(0.9 × n)` rank the
- *   reference takes); "on time" and "overdue" against each item's stored due moment
- *   (`response_due_at`: the promise as it was made, in the office calendar, which the inbox
- *   showed while the item waited), grouped by the promise it was counted from;
+ * - response times per promise: the item set of `itemsSql` with `needing`, read by
+ *   response-times.ts, from the roll-up or from these items;
  * - staff checks of sentiment labels, joined to the item set;
  * - themes: the only figure that needs the texts. They are read for at most THEME_SAMPLE items
  *   per topic: all of them below that, so the themes are exactly as before; above it a fixed
@@ -43,7 +38,6 @@ import { rowsOf } from '../../db/rows.ts';
 import {
   themesPerTopic,
   type Correction,
-  type ResponseTimeRow,
   type SentimentCounts,
   type SentimentGroup,
   type SentimentLabel,
@@ -52,13 +46,12 @@ import {
 } from './figures.ts';
 import { CHANNELS, type Channel, type InsightsFilter } from './filters.ts';
 import { guidelines, inPeriod, namesOf, type Guideline, type InsightItem, type Names } from './items.ts';
-import { DEFAULT_PROMISE, promiseOf, rootAccountOf, type ResponsePromise } from '../office-hours/due-times.ts';
+import { DEFAULT_PROMISE, promiseOf, rootAccountOf } from '../office-hours/due-times.ts';
 import { loadThemeCorrections, type ThemeCorrections } from './theme-corrections.ts';
 import { TIME_ZONE } from './weeks.ts';
 
 /** Texts per topic the themes are drawn from; above it, a fixed sample of this many. */
 export const THEME_SAMPLE = 1000;
-const DAY_MS = 86_400_000;
 
 /** What every query of one organisation needs: its promises and names. */
 export type Context = {
@@ -144,7 +137,7 @@ export function itemsSql(context: Context, filter: InsightsFilter, needing: bool
 }
 
 /** The residents' posts of `itemsSql`, with the same columns. */
-function postItemsSql(context: Context, filter: InsightsFilter, needing: boolean): SQL {
+export function postItemsSql(context: Context, filter: InsightsFilter, needing: boolean): SQL {
   const { organisationId } = context;
   // A post's promise (due-times.ts `socialPromise`): the guideline of the account its thread was
   // written to, else its platform's first, else the consultation's working days, else five.
@@ -320,107 +313,6 @@ export async function channelCounts(
   const counts: Record<Channel, number> = { portal: 0, widget: 0, social: 0 };
   for (const row of rows) counts[row.channel] += row.n;
   return counts;
-}
-
-type ResponseFigures = Omit<ResponseTimeRow, 'key' | 'name' | 'channel' | 'promise'>;
-
-type ResponseRow = {
-  overall: number;
-  pkey: string | null;
-  channel: Channel;
-  n: number;
-  /** The unit of the group's promises (one per group: figures.ts `PromiseRange`), the lowest and highest amount. */
-  unit: ResponsePromise['unit'] | null;
-  min_amount: number | null;
-  max_amount: number | null;
-  answered: number;
-  /** The lower and upper middle value and the 90th percentile (MIDDLES_AND_P90); null when no item was answered. */
-  quantiles: [number, number, number] | null;
-  promised: number;
-  on_time: number;
-  open: number;
-  overdue: number;
-};
-
-/**
- * The fractions `percentile_disc` is asked for, in one sort of the response times: the lower
- * middle value (rank ⌈n/2⌉), the upper one (rank ⌊n/2⌋ + 1: a fraction a hair above a half
- * rounds up to it for any n below 500 million), whose mean is the median, and the 90th percentile by
- * nearest rank (⌈0.9n⌉). Three aggregates sorted the same values three times.
- */
-const MIDDLES_AND_P90 = '{0.5,0.500000001,0.9}';
-
-/**
- * Response times per promise and over all (figures.ts `responseTimes`, `responseOverall`):
- * items that need an answer (`needsAnswer`), calendar days to the first answer, and "on time"
- * and "overdue" against each item's stored due moment: two columns compared, where working the
- * due moment out again from the office calendar (a table of due pieces per day joined to every
- * item) took half of the statement at a million items, and could disagree with the inbox.
- */
-export async function responseFigures(
-  db: Db,
-  context: Context,
-  filter: InsightsFilter,
-  now: Date,
-): Promise<{ rows: ResponseTimeRow[]; overall: ResponseFigures }> {
-  const needing = itemsSql(context, filter, true);
-  // Milliseconds are counted from `base`, a UTC midnight before the period: float arithmetic on
-  // an interval of a few years is exact to the microsecond (rounded there, then floored to the
-  // millisecond, as Node's dates have them), where `extract(epoch …)` gives a numeric, whose
-  // arithmetic took a third of the statement's time at a million items.
-  const [year, month, day] = filter.from.split('-').map(Number) as [number, number, number];
-  const base = Date.UTC(year, month - 1, day) - DAY_MS;
-  const baseAt = new Date(base).toISOString();
-  const ms = (column: SQL) =>
-    sql`floor(round(date_part('epoch', ${column} - ${baseAt}::timestamptz) * 1000000) / 1000)`;
-  const rows = rowsOf<ResponseRow>(
-    await db.execute(sql`
-      -- Not flattened (offset 0): otherwise every use of a converted column below repeats its conversion.
-      with i as (
-        select n.pkey, n.punit, n.pamount, n.channel, ${ms(sql`n.at`)} as at_ms,
-          ${ms(sql`n.first_at`)} as first_ms, ${ms(sql`n.due_at`)} as due_ms
-        from (${needing}) n offset 0
-      ),
-      d as (select i.*, (i.first_ms - i.at_ms) / ${DAY_MS}::float8 as days_f from i)
-      select grouping(d.pkey)::int as overall, d.pkey, min(d.channel) as channel, count(*)::int as n,
-        min(d.punit) as unit, min(d.pamount)::int as min_amount, max(d.pamount)::int as max_amount,
-        count(d.first_ms)::int as answered,
-        percentile_disc(${MIDDLES_AND_P90}::float8[]) within group (order by d.days_f) as quantiles,
-        count(*) filter (where d.first_ms is not null and d.due_ms is not null)::int as promised,
-        count(*) filter (where d.first_ms <= d.due_ms)::int as on_time,
-        count(*) filter (where d.first_ms is null)::int as open,
-        count(*) filter (where d.first_ms is null and d.due_ms < ${now.getTime() - base}::float8)::int as overdue
-      from d
-      group by grouping sets ((d.pkey), ())`),
-  );
-  const figures = (row: ResponseRow | undefined): ResponseFigures => {
-    if (!row)
-      return { answered: 0, medianDays: null, p90Days: null, onTime: null, onTimeShare: null, open: 0, overdue: 0 };
-    const onTime = row.promised === 0 ? null : row.on_time;
-    const [midLow, midHigh, p90] = row.quantiles?.map(Number) ?? [];
-    return {
-      answered: row.answered,
-      medianDays: midLow === undefined ? null : (midLow + midHigh!) / 2,
-      p90Days: p90 ?? null,
-      onTime,
-      onTimeShare: onTime === null ? null : onTime / row.promised,
-      open: row.open,
-      overdue: row.overdue,
-    };
-  };
-  const groups = rows.filter((row) => row.overall === 0).sort((a, b) => a.pkey!.localeCompare(b.pkey!));
-  const result: ResponseTimeRow[] = [];
-  for (const row of groups) {
-    const key = row.pkey!;
-    result.push({
-      key,
-      name: context.guidelines.find((g) => g.key === key)?.name ?? null,
-      channel: row.channel,
-      promise: row.unit === null ? null : { unit: row.unit, from: row.min_amount!, to: row.max_amount! },
-      ...figures(row),
-    });
-  }
-  return { rows: result, overall: figures(rows.find((row) => row.overall === 1)) };
 }
 
 /** Staff checks of the labels of the filtered items (the input of figures.ts `accuracy`). */

@@ -20,10 +20,10 @@ import {
   countFigures,
   labelChecks,
   loadContext,
-  responseFigures,
   themeFigures,
   type SampledTopicThemes,
 } from './aggregates.ts';
+import { responseFigures } from './response-times.ts';
 import { weeksBetween } from './weeks.ts';
 import { computeReach, type Reach } from '../reach/figures.ts';
 import { compareMeasures, previousPeriod, type Comparison, type Measure } from './compare.ts';

@@ -31,6 +31,7 @@ import {
 import type { InsightsFilter } from '../../../../api/services/insights/filters.ts';
 import { computeInsights } from '../../../../api/services/insights/index.ts';
 import { loadItems, loadThemeTexts } from '../../../../api/services/insights/items.ts';
+import { quantileRanks, responseFigures } from '../../../../api/services/insights/response-times.ts';
 import { loadThemeCorrections } from '../../../../api/services/insights/theme-corrections.ts';
 import { weeksBetween } from '../../../../api/services/insights/weeks.ts';
 import { figureTable } from '../../../../api/staff/insights/view.ts';
@@ -236,6 +237,69 @@ for (const target of databaseTargets()) {
       assert.equal(insights.responseOverall.medianDays, 1);
       assert.equal(insights.responseOverall.p90Days, 1);
       assert.deepEqual(insights.responseOverall, (await reference(t.db, organisationId, filter)).responseOverall);
+    });
+
+    it('finds each percentile in its bucket of the roll-up, exactly, where response times vary within a bucket', async () => {
+      // 240 answers in May 2027 taking from seconds to weeks (microseconds and all, ties, times
+      // on and beside the bucket thresholds of a minute and 84,853 ms), some without a due
+      // moment, and input still waiting, in two consultations: every percentile then lies in a
+      // bucket of several different times, which the roll-up alone cannot place.
+      const period: InsightsFilter = { from: '2027-05-03', to: '2027-05-30' };
+      const ids = await t.db
+        .select({ id: consultations.id })
+        .from(consultations)
+        .where(inArray(consultations.slug, [report.consultations[0]!, report.consultations[1]!]));
+      const channels = ['portal', 'widget', 'social'] as const;
+      let seed = 7;
+      const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+      const exact = [60_000, 60_000, 59_999, 84_853, 84_852, 84_854, 3_600_000, 3_600_000];
+      const rows = Array.from({ length: 260 }, (_, i) => {
+        const createdAt = new Date(Date.parse('2027-05-03T07:00:00.123Z') + i * 9_000_017);
+        const ms = i < exact.length ? exact[i]! : Math.floor(random() ** 3 * 20 * 86_400_000);
+        const waiting = i >= 240;
+        return {
+          consultationId: ids[i % 2]!.id,
+          channel: channels[i % 3]!,
+          language: 'nl' as const,
+          followUpCode: `SPREAD-${String(i).padStart(4, '0')}`,
+          status: waiting ? ('published' as const) : ('answered' as const),
+          reviewState: waiting ? ('needs_answer' as const) : ('answered' as const),
+          createdAt,
+          firstResponseAt: waiting ? null : new Date(createdAt.getTime() + ms),
+          responseDueAt: i % 7 === 0 ? null : new Date(createdAt.getTime() + 3 * 86_400_000),
+        };
+      });
+      await t.db.insert(submissions).values(rows);
+      // Microseconds the reference (Node's dates) does not see: the database must floor them away too.
+      await t.db.execute(sql`update submissions set created_at = created_at + interval '999 microseconds',
+          first_response_at = first_response_at + interval '1 microsecond'
+        where follow_up_code like 'SPREAD-%' and (substr(follow_up_code, 8)::int) % 5 = 0`);
+      const context = await loadContext(t.db, organisationId);
+      const filters: InsightsFilter[] = [period, { ...period, channel: 'portal' }, { ...period, channel: 'social' }];
+      for (const filter of filters) {
+        const items = await loadItems(t.db, organisationId, filter);
+        const expected = { rows: responseTimes(items, NOW), overall: responseOverall(items, NOW) };
+        assert.ok(expected.overall.answered > 70 && expected.overall.open > 0, JSON.stringify(expected.overall));
+        assert.deepEqual(
+          await responseFigures(t.db, context, filter, NOW, 'roll-up'),
+          expected,
+          JSON.stringify(filter),
+        );
+        assert.deepEqual(await responseFigures(t.db, context, filter, NOW, 'items'), expected, JSON.stringify(filter));
+      }
+      // The median's and the 90th percentile's buckets hold several different times: read from the items.
+      const buckets = rowsOf<{ bucket: number; answered: number; lo: number; hi: number }>(
+        await t.db.execute(sql`select bucket::int, sum(answered)::int as answered, min(min_ms)::float8 as lo,
+            max(max_ms)::float8 as hi from response_time_counts
+          where day between ${period.from}::date and ${period.to}::date group by 1 order by 1`),
+      );
+      const total = buckets.reduce((sum, b) => sum + b.answered, 0);
+      assert.equal(total, 240);
+      for (const rank of quantileRanks(total)) {
+        let upto = 0;
+        const holder = buckets.find((b) => (upto += b.answered) >= rank)!;
+        assert.ok(holder.lo < holder.hi, `rank ${rank} lies in bucket ${holder.bucket} of one time only`);
+      }
     });
 
     it('draws the themes of a topic with more items than the sample from a fixed sample, and says so', async () => {

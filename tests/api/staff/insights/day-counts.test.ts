@@ -1,7 +1,8 @@
 /**
  * The roll-ups the insights read instead of every item: the submissions per consultation,
  * Amsterdam day, channel, label and what the public sees (`submission_day_counts`, kept by
- * triggers, migrations 0044 and 0053)
+ * triggers, migrations 0044 and 0053), the answered ones per organisation, day, channel and
+ * response-time bucket (`response_time_counts`, migration 0063)
  * and each submission's first published reply (`first_published_reply_at`, migration 0045): after a mixed sequence of input taken in, decisions, answers, staff corrections,
  * erasures, a retention purge, bulk changes, deletions and a rolled-back transaction, it
  * holds exactly what counting the submissions from scratch gives, and the insights figures
@@ -12,7 +13,13 @@ import { after, before, describe, it } from 'node:test';
 import { eq, inArray, like, sql } from 'drizzle-orm';
 import type { Db } from '../../../../api/db/client.ts';
 import { rowsOf } from '../../../../api/db/rows.ts';
-import { consultations, organisations, submissionDayCounts, submissions } from '../../../../api/db/schema.ts';
+import {
+  consultations,
+  organisations,
+  responseTimeCounts,
+  submissionDayCounts,
+  submissions,
+} from '../../../../api/db/schema.ts';
 import { foldDayCounts } from '../../../../api/services/day-counts.ts';
 import { generateItems, type GenerateReport } from '../../../../api/services/generate.ts';
 import {
@@ -39,25 +46,74 @@ const NOW = new Date('2026-06-30T10:00:00Z');
 const WHOLE = { from: '2026-02-27', to: '2026-06-30' };
 
 type DayCount = { consultation_id: string; day: string; channel: string; label: string; state: string; n: number };
+type ResponseCount = {
+  organisation_id: string;
+  day: string;
+  channel: string;
+  bucket: number;
+  answered: number;
+  promised: number;
+  on_time: number;
+};
+type RollUps = { days: DayCount[]; responses: ResponseCount[] };
 
-/** The roll-up as its readers see it (the sum of each key's changes), and as counted from the submissions themselves. */
-async function stored(db: Db): Promise<DayCount[]> {
-  return rowsOf<DayCount>(
-    await db.execute(sql`select consultation_id, day::text as day, channel::text as channel, label, state, sum(n)::int as n
-      from submission_day_counts group by 1, 2, 3, 4, 5 having sum(n) <> 0 order by 1, 2, 3, 4, 5`),
-  );
+/** The roll-ups as their readers see them (the sum of each key's changes), and as counted from the submissions themselves. */
+async function stored(db: Db): Promise<RollUps> {
+  return {
+    days: rowsOf<DayCount>(
+      await db.execute(sql`select consultation_id, day::text as day, channel::text as channel, label, state, sum(n)::int as n
+        from submission_day_counts group by 1, 2, 3, 4, 5 having sum(n) <> 0 order by 1, 2, 3, 4, 5`),
+    ),
+    responses: rowsOf<ResponseCount>(
+      await db.execute(sql`select organisation_id, day::text as day, channel::text as channel, bucket::int as bucket,
+          sum(answered)::int as answered, sum(promised)::int as promised, sum(on_time)::int as on_time
+        from response_time_counts group by 1, 2, 3, 4
+        having sum(answered) <> 0 or sum(promised) <> 0 or sum(on_time) <> 0 order by 1, 2, 3, 4`),
+    ),
+  };
 }
 
 const rowCount = async (db: Db) => db.$count(submissionDayCounts);
 
-async function fromScratch(db: Db): Promise<DayCount[]> {
-  return rowsOf<DayCount>(
-    await db.execute(sql`select consultation_id, (created_at at time zone 'Europe/Amsterdam')::date::text as day,
-        channel::text as channel, coalesce(sentiment->>'label', '') as label,
-        case when status in ('published', 'answered') and published_at is not null then 'published'
-          when status = 'rejected' then 'rejected' else 'other' end as state, count(*)::int as n
-      from submissions where erased_at is null group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`),
-  );
+/** The answered submissions, with their response time in ms, as the insights count them. */
+const answeredItems = sql`select c.organisation_id, (s.created_at at time zone 'Europe/Amsterdam')::date::text as day,
+    s.channel::text as channel, s.response_due_at as due_at,
+    coalesce(s.first_response_at, s.first_published_reply_at) as first_at,
+    podium_response_ms(s.created_at, coalesce(s.first_response_at, s.first_published_reply_at)) as ms
+  from submissions s join consultations c on c.id = s.consultation_id
+  where s.erased_at is null and coalesce(s.first_response_at, s.first_published_reply_at) is not null`;
+
+async function fromScratch(db: Db): Promise<RollUps> {
+  return {
+    days: rowsOf<DayCount>(
+      await db.execute(sql`select consultation_id, (created_at at time zone 'Europe/Amsterdam')::date::text as day,
+          channel::text as channel, coalesce(sentiment->>'label', '') as label,
+          case when status in ('published', 'answered') and published_at is not null then 'published'
+            when status = 'rejected' then 'rejected' else 'other' end as state, count(*)::int as n
+        from submissions where erased_at is null group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`),
+    ),
+    responses: rowsOf<ResponseCount>(
+      await db.execute(sql`select a.organisation_id, a.day, a.channel, podium_response_bucket(a.ms)::int as bucket,
+          count(*)::int as answered, count(a.due_at)::int as promised,
+          count(*) filter (where podium_epoch_ms(a.first_at) <= podium_epoch_ms(a.due_at))::int as on_time
+        from (${answeredItems}) a group by 1, 2, 3, 4 order by 1, 2, 3, 4`),
+    ),
+  };
+}
+
+/** Keys of the response-time roll-up whose bounds do not hold every response time counted there. */
+async function boundsBroken(db: Db) {
+  return [
+    ...rowsOf<{ day: string; bucket: number }>(
+      await db.execute(sql`select a.day, podium_response_bucket(a.ms)::int as bucket
+      from (${answeredItems}) a
+      join (select organisation_id, day::text as day, channel::text as channel, bucket, min(min_ms) as lo, max(max_ms) as hi
+        from response_time_counts group by 1, 2, 3, 4) r
+        on r.organisation_id = a.organisation_id and r.day = a.day and r.channel = a.channel
+          and r.bucket = podium_response_bucket(a.ms)
+      where a.ms < r.lo or a.ms > r.hi`),
+    ),
+  ];
 }
 
 for (const target of databaseTargets()) {
@@ -88,8 +144,9 @@ for (const target of databaseTargets()) {
 
     it('holds what counting the submissions gives, after the generator filled them', async () => {
       const counts = await stored(t.db);
-      assert.ok(counts.length > 0);
+      assert.ok(counts.days.length > 0 && counts.responses.length > 0);
       assert.deepEqual(counts, await fromScratch(t.db));
+      assert.deepEqual(await boundsBroken(t.db), []);
     });
 
     it('holds what counting the submissions gives after a mixed sequence of writes', async () => {
@@ -194,9 +251,26 @@ for (const target of databaseTargets()) {
       await generateItems(t.db, { items: 50, consultations: 1, days: 30, now: NOW });
       await purgeExpired(t.db, new Date('2028-01-01T00:00:00Z'));
 
+      // An answer's time moved by a second (a correction of the stored time): within its bucket,
+      // whose answers all took the same time until then, so the bounds must take the new time in.
+      const [moved] = rowsOf<{ id: string }>(
+        await t.db.execute(sql`select s.id from submissions s join consultations c on c.id = s.consultation_id
+          where s.first_response_at is not null and s.erased_at is null and exists (
+            select 1 from response_time_counts r
+            where r.organisation_id = c.organisation_id and r.channel = s.channel
+              and r.day = (s.created_at at time zone 'Europe/Amsterdam')::date
+              and r.bucket = podium_response_bucket(podium_response_ms(s.created_at, s.first_response_at))
+            group by r.organisation_id having min(r.min_ms) = max(r.max_ms))
+          order by s.id limit 1`),
+      );
+      await t.db.execute(
+        sql`update submissions set first_response_at = first_response_at + interval '1 second' where id = ${moved!.id}::uuid`,
+      );
       const after = await stored(t.db);
       assert.deepEqual(after, await fromScratch(t.db));
-      assert.notDeepEqual(after, before, 'the sequence changed what is counted');
+      assert.notDeepEqual(after.days, before.days, 'the sequence changed what is counted');
+      assert.notDeepEqual(after.responses, before.responses, 'the sequence changed which answers are counted');
+      assert.deepEqual(await boundsBroken(t.db), []);
       // The time of each submission's first published reply, kept by the triggers on the replies.
       const firstReplies = rowsOf<{ id: string; kept: string | null; counted: string | null }>(
         await t.db.execute(sql`select s.id, s.first_published_reply_at::text as kept,
@@ -272,6 +346,7 @@ for (const target of databaseTargets()) {
       );
       assert.deepEqual(failures, []);
       assert.deepEqual(await stored(t.db), await fromScratch(t.db));
+      assert.deepEqual(await boundsBroken(t.db), []);
     });
 
     it('shows no topic whose changes cancel out before they are folded', async () => {
@@ -301,7 +376,11 @@ for (const target of databaseTargets()) {
 
     it("folds each key's changes into one row, also while writers go on, without changing a count", async () => {
       const before = await stored(t.db);
-      assert.ok((await rowCount(t.db)) > before.length, 'the writes above left several rows for some keys');
+      assert.ok((await rowCount(t.db)) > before.days.length, 'the writes above left several rows for some keys');
+      assert.ok(
+        (await t.db.$count(responseTimeCounts)) > before.responses.length,
+        'the writes above left several response-time rows for some keys',
+      );
       // A fold beside more writes: what the writers add is kept, what was folded counted once.
       const ids = await generated(6, 110);
       const [report] = await Promise.all([
@@ -315,8 +394,10 @@ for (const target of databaseTargets()) {
       assert.deepEqual(await stored(t.db), await fromScratch(t.db));
       // Folded again with nothing in between: one row per key that counts anything.
       await foldDayCounts(t.db);
-      assert.equal(await rowCount(t.db), (await stored(t.db)).length);
+      assert.equal(await rowCount(t.db), (await stored(t.db)).days.length);
+      assert.equal(await t.db.$count(responseTimeCounts), (await stored(t.db)).responses.length);
       assert.deepEqual(await stored(t.db), await fromScratch(t.db));
+      assert.deepEqual(await boundsBroken(t.db), []);
       assert.deepEqual(await foldDayCounts(t.db), { folded: 0, kept: 0 });
     });
 
