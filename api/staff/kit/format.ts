@@ -6,8 +6,20 @@ import type { Locale } from '../../../shared/contracts/public-content.ts';
 
 const locales: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
 
+/**
+ * One formatter per language and style, made once: building an Intl.DateTimeFormat costs
+ * about twenty times a format, and a queue page formats a few hundred dates.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function format(date: Date, lang: Locale, options: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat(locales[lang], { timeZone: 'Europe/Amsterdam', ...options }).format(date);
+  const key = `${lang} ${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locales[lang], { timeZone: 'Europe/Amsterdam', ...options });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(date);
 }
 
 /** @example formatTime(new Date('2026-12-04T13:05:00Z'), 'nl') // '14:05' */

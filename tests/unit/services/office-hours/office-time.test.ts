@@ -5,8 +5,11 @@ import {
   addOfficeMinutes,
   addWorkingDays,
   instantOf,
+  localDateOf,
   officeMinutesBetween,
+  openIntervals,
 } from '../../../../api/services/office-hours/office-time.ts';
+import { addDays } from '../../../../api/services/office-hours/calendar.ts';
 
 const cal = DEFAULT_CALENDAR;
 const at = (iso: string) => new Date(iso);
@@ -71,6 +74,35 @@ describe('office time', () => {
     // Tuesday 5 May (Bevrijdingsdag), 1 h on Wednesday.
     assert.equal(officeMinutesBetween(cal, at('2026-05-01T14:00:00Z'), at('2026-05-06T08:00:00Z')), 10 * HOURS);
     assert.equal(officeMinutesBetween(cal, at('2026-05-06T08:00:00Z'), at('2026-05-01T14:00:00Z')), -10 * HOURS);
+  });
+
+  it('counts the office time between moments months apart as a walk over every day between would', () => {
+    // The reference walks day by day; the count keeps running sums of whole days per calendar,
+    // filled forwards and backwards from the first day asked for (here a day in the middle).
+    const walk = (calendar: OfficeCalendar, from: number, to: number) => {
+      let total = 0;
+      let date = localDateOf(from, calendar.timeZone);
+      const last = localDateOf(to, calendar.timeZone);
+      for (;;) {
+        for (const [open, close] of openIntervals(calendar, date))
+          total += Math.max(0, Math.min(close, to) - Math.max(open, from));
+        if (date.year === last.year && date.month === last.month && date.day === last.day) break;
+        date = addDays(date, 1);
+      }
+      return Math.floor(total / 60_000);
+    };
+    const closedDays: OfficeCalendar = { ...cal, closedDays: ['2026-07-20', '2026-12-28'] };
+    for (const calendar of [cal, closedDays]) {
+      let seed = 11;
+      const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+      const middle = Date.parse('2026-06-15T10:00:00Z');
+      assert.equal(officeMinutesBetween(calendar, new Date(middle), new Date(middle + 3_600_000)), 60);
+      for (let i = 0; i < 200; i++) {
+        const a = middle + Math.floor((random() - 0.5) * 400 * 86_400_000);
+        const b = a + Math.floor(random() * 120 * 86_400_000);
+        assert.equal(officeMinutesBetween(calendar, new Date(a), new Date(b)), walk(calendar, a, b), `${a} ${b}`);
+      }
+    }
   });
 
   it('is the inverse of adding office time', () => {
