@@ -88,9 +88,9 @@ export const channel = pgEnum('channel', ['portal', 'widget', 'social']);
 const waiting = (state: AnyPgColumn) => sql`${state} in ('new', 'in_review', 'escalated', 'needs_answer')`;
 
 /**
- * A submission that needs (or got) an answer: the predicate of `submissions_needing_answer`,
- * and the condition the insights' response times write, so the planner can prove the index
- * serves them (api/services/insights/aggregates.ts).
+ * A submission that needs (or got) an answer: the predicate of
+ * `submissions_needing_answer_per_consultation`, and the condition the insights' response
+ * times write, so the planner can prove the index serves them (insights/response-times.ts).
  */
 export const needingAnswer = (t: {
   firstResponseAt: AnyPgColumn;
@@ -538,16 +538,15 @@ export const submissions = pgTable(
       t.firstPublishedReplyAt,
     ),
     // The items that need (or got) an answer, with every column the insights' response times
-    // read (the due moment too, for "on time" and "overdue"): the response times read this
-    // index alone, not every item of the period (`needingAnswer`, which the insights write
-    // too, so the planner can prove it).
-    // Per consultation and channel: the response times of a consultation or topic read their
-    // items from here, and the rolled-up figures which consultations' promises apply (aggregates.ts).
-    index('submissions_needing_answer')
+    // read (the due moment too, for "on time" and "overdue"), per consultation and channel: a
+    // consultation's or topic's response times read their items from this index alone, and the
+    // whole organisation's figures which consultations' promises apply (`needingAnswer`, which
+    // the insights write too, so the planner can prove it; insights/response-times.ts).
+    index('submissions_needing_answer_per_consultation')
       .on(t.consultationId, t.channel, t.createdAt, t.firstResponseAt, t.firstPublishedReplyAt, t.responseDueAt)
       .where(sql`${t.erasedAt} is null and ${needingAnswer(t)}`),
     // Answered items by response-time bucket (`response_time_counts`): a percentile reads only
-    // the bucket that holds its rank, not every item of the period (aggregates.ts).
+    // the bucket that holds its rank, not every item of the period (insights/response-times.ts).
     index('submissions_answer_times')
       .on(
         sql`podium_response_bucket(podium_response_ms(${t.createdAt}, coalesce(${t.firstResponseAt}, ${t.firstPublishedReplyAt})))`,
@@ -636,13 +635,14 @@ export const submissionDayCounts = pgTable(
  * response-time bucket (`podium_response_bucket`, migration 0063: half-octave steps from a
  * minute to a year): how many, how many had a due moment, how many were answered by it.
  * Kept by statement triggers on `submissions` like `submission_day_counts`, as changes summed
- * when read and folded now and then (services/day-counts.ts). An answered item's times do not
- * change once answered (the due moment is kept from then on), so the counts are final then.
+ * when read and folded now and then (services/day-counts.ts): an answer's time changes when
+ * its replies are withdrawn or deleted, an item leaves when erased, and the triggers take that
+ * in (a consultation moved to another organisation moves its counts: a trigger on consultations).
  * The insights' response times read this instead of every answered item: the counts and
  * "on time" from the sums, an exact percentile from the one bucket that holds its rank
- * (through `submissions_answer_times`). Not per consultation: at a few dozen items per
- * consultation and day the roll-up would be as long as the items; a consultation's or topic's
- * figures read its items (aggregates.ts).
+ * (through `submissions_answer_times`; insights/response-times.ts). Not per consultation: at a
+ * few dozen items per consultation and day the roll-up would be as long as the items; a
+ * consultation's or topic's figures read its items.
  */
 export const responseTimeCounts = pgTable(
   'response_time_counts',

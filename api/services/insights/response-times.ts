@@ -11,10 +11,12 @@
  *   `response_time_counts` (counts per day, channel and response-time bucket), residents'
  *   posts (a fiftieth of the items) and input still waiting for an answer (a few percent, and
  *   "overdue" depends on the moment) read live. A percentile reads only the bucket that holds
- *   its rank, through the index `submissions_answer_times`. Reading every answered item of two
- *   years took 0.7 s at a million items and grows with the items; this grows with the days.
+ *   its rank (through the index `submissions_answer_times`), none where every answer in that
+ *   bucket took the same time. The counts grow with the days, the bucket reads still with the
+ *   answers in the percentiles' buckets (half-octave buckets around the median hold a fair
+ *   share of them): about half of reading every answered item at two years, a million items.
  * - **From the items** (a topic or a consultation): the roll-up is per organisation, so these
- *   read their own items, through `submissions_needing_answer` (per consultation).
+ *   read their own items, through `submissions_needing_answer_per_consultation`.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
@@ -59,7 +61,10 @@ export async function responseFigures(
   now: Date,
   way?: 'roll-up' | 'items',
 ): Promise<{ rows: ResponseTimeRow[]; overall: ResponseFigures }> {
-  const rollUp = way === 'roll-up' || (way === undefined && !filter.topic && !filter.consultation);
+  const whole = !filter.topic && !filter.consultation;
+  if (way === 'roll-up' && !whole)
+    throw new Error('The response-time roll-up counts whole organisations, not a topic or consultation.');
+  const rollUp = way === 'roll-up' || (way === undefined && whole);
   const rolledUp = rollUp ? await fromRollUp(db, context, filter, now) : undefined;
   if (way === 'roll-up' && !rolledUp) throw new Error('The response-time roll-up disagrees with the items.');
   const groups = rolledUp ?? (await fromItems(db, context, filter, now));
@@ -144,9 +149,11 @@ async function fromItems(db: Db, context: Context, filter: InsightsFilter, now: 
 type Bucket = { bucket: number; answered: number; minMs: number; maxMs: number };
 
 /**
- * Every figure from the roll-up, with posts and waiting input read live; undefined when the
- * roll-up and the items disagree on a bucket (they cannot, but the figures then come from
- * the items rather than from a rank that is not there).
+ * Every figure from the roll-up, with posts and waiting input read live, all in one snapshot
+ * (a read-only repeatable-read transaction: the roll-up's rows are written in the same
+ * transactions as the items, so an answer committed between two of these statements cannot
+ * be counted in one and not the other); undefined when the roll-up and the items disagree on
+ * a bucket all the same, so that the figures come from the items rather than from a wrong rank.
  */
 async function fromRollUp(
   db: Db,
@@ -154,6 +161,13 @@ async function fromRollUp(
   filter: InsightsFilter,
   now: Date,
 ): Promise<GroupRow[] | undefined> {
+  return db.transaction((tx) => rolledUp(tx, context, filter, now), {
+    isolationLevel: 'repeatable read',
+    accessMode: 'read only',
+  });
+}
+
+async function rolledUp(db: Db, context: Context, filter: InsightsFilter, now: Date): Promise<GroupRow[] | undefined> {
   const { organisationId } = context;
   const inputChannels = CHANNELS.filter((channel) => !filter.channel || channel === filter.channel);
   const posts = !filter.channel || filter.channel === 'social' ? postItemsSql(context, filter, true) : undefined;
@@ -347,7 +361,7 @@ async function rankedValues(
 ): Promise<Map<string | null, Map<number, number>> | undefined> {
   const values = new Map(groups.map((group) => [group.pkey, new Map<number, number>()]));
   // Per group and bucket to read: the ranks wanted within that bucket, and the rank each stands for.
-  const wanted: { pkey: string | null; bucket: number; ranks: Map<number, number> }[] = [];
+  const wanted: { pkey: string | null; bucket: number; expected: number; ranks: Map<number, number> }[] = [];
   for (const group of groups) {
     if (group.answered === 0) continue;
     for (const rank of new Set(quantileRanks(group.answered))) {
@@ -361,7 +375,13 @@ async function rankedValues(
       const within = rank - (before - holder.answered);
       const entry = wanted.find((w) => w.pkey === group.pkey && w.bucket === holder.bucket);
       if (entry) entry.ranks.set(within, rank);
-      else wanted.push({ pkey: group.pkey, bucket: holder.bucket, ranks: new Map([[within, rank]]) });
+      else
+        wanted.push({
+          pkey: group.pkey,
+          bucket: holder.bucket,
+          expected: holder.answered,
+          ranks: new Map([[within, rank]]),
+        });
     }
   }
   if (wanted.length === 0) return values;
@@ -372,7 +392,7 @@ async function rankedValues(
     );
   const buckets = list(wanted.map((w) => w.bucket));
   const inputMs = sql`podium_response_ms(${submissions.createdAt}, ${firstAnswer})`;
-  const rows = rowsOf<{ g: number; ms: number; upto: number; n: number }>(
+  const rows = rowsOf<{ g: number; ms: number; upto: number; n: number; total: number }>(
     await db.execute(sql`
       with w(g, pkey, bucket, ranks) as (values ${sql.join(
         wanted.map((w, i) => sql`(${i}::int, ${w.pkey}::text, ${w.bucket}::int, array[${list(w.ranks.keys())}])`),
@@ -393,16 +413,21 @@ async function rankedValues(
         select w.g, c.ms, sum(c.n) as n from w join c on c.bucket = w.bucket and (w.pkey is null or c.pkey = w.pkey)
         group by 1, 2
       ),
-      v as (select t.g, t.ms, t.n, sum(t.n) over (partition by t.g order by t.ms) as upto from t)
+      v as (
+        select t.g, t.ms, t.n, sum(t.n) over (partition by t.g order by t.ms) as upto,
+          sum(t.n) over (partition by t.g) as total
+        from t
+      )
       -- Only the times at a wanted rank: the ranks from upto − n + 1 to upto hold this time.
-      select v.g, v.ms::float8 as ms, v.upto::int as upto, v.n::int as n from v join w on w.g = v.g
+      select v.g, v.ms::float8 as ms, v.upto::int as upto, v.n::int as n, v.total::int as total from v join w on w.g = v.g
       where exists (select 1 from unnest(w.ranks) r where r <= v.upto and r > v.upto - v.n)`),
   );
   for (const [g, entry] of wanted.entries()) {
     const found = values.get(entry.pkey)!;
     for (const [within, rank] of entry.ranks) {
       const row = rows.find((r) => Number(r.g) === g && r.upto >= within && r.upto - r.n < within);
-      if (!row) return undefined;
+      // The bucket must hold as many items as the roll-up counted, or the rank means nothing.
+      if (!row || row.total !== entry.expected) return undefined;
       found.set(rank, Number(row.ms));
     }
   }

@@ -302,6 +302,23 @@ for (const target of databaseTargets()) {
       }
     });
 
+    it("reads a percentile's bucket through its expression index, not every answered item", async () => {
+      // Without the index a bucket read is a read of every answered item. Sequential scans
+      // are turned off only to ask whether the index can serve the condition at all.
+      const plan = await t.db.transaction(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        return rowsOf<{ 'QUERY PLAN': string }>(
+          await tx.execute(sql`explain select count(*) from submissions
+            where erased_at is null and (first_response_at is not null or first_published_reply_at is not null)
+              and podium_response_bucket(podium_response_ms(created_at, coalesce(first_response_at, first_published_reply_at))) in (20, 21)
+              and created_at >= '2026-01-01' and created_at < '2026-07-01'`),
+        )
+          .map((row) => row['QUERY PLAN'])
+          .join('\n');
+      });
+      assert.match(plan, /submissions_answer_times/);
+    });
+
     it('draws the themes of a topic with more items than the sample from a fixed sample, and says so', async () => {
       const context = await loadContext(t.db, organisationId);
       const items = await loadItems(t.db, organisationId, WHOLE);

@@ -266,6 +266,23 @@ for (const target of databaseTargets()) {
       await t.db.execute(
         sql`update submissions set first_response_at = first_response_at + interval '1 second' where id = ${moved!.id}::uuid`,
       );
+      // A consultation moved to another organisation (a merger of municipalities) and back:
+      // its answers' counts go along each time.
+      const [merged] = await t.db
+        .insert(organisations)
+        .values({ slug: 'samengevoegd', name: 'Samengevoegd' })
+        .returning({ id: organisations.id });
+      const moving = (
+        await t.db
+          .select({ id: consultations.id })
+          .from(consultations)
+          .where(eq(consultations.slug, report.consultations[2]!))
+      )[0]!.id;
+      await t.db.update(consultations).set({ organisationId: merged!.id }).where(eq(consultations.id, moving));
+      const elsewhere = await stored(t.db);
+      assert.deepEqual(elsewhere, await fromScratch(t.db));
+      assert.ok(elsewhere.responses.some((row) => row.organisation_id === merged!.id));
+      await t.db.update(consultations).set({ organisationId }).where(eq(consultations.id, moving));
       const after = await stored(t.db);
       assert.deepEqual(after, await fromScratch(t.db));
       assert.notDeepEqual(after.days, before.days, 'the sequence changed what is counted');
