@@ -35,43 +35,45 @@ CREATE INDEX "response_time_counts_key" ON "response_time_counts" USING btree ("
 CREATE INDEX "submissions_needing_answer_per_consultation" ON "submissions" USING btree ("consultation_id","channel","created_at","first_response_at","first_published_reply_at","response_due_at") WHERE "submissions"."erased_at" is null and ("submissions"."first_response_at" is not null or "submissions"."first_published_reply_at" is not null or "submissions"."review_state" in ('needs_answer', 'answered'));--> statement-breakpoint
 CREATE INDEX "submissions_answer_times" ON "submissions" USING btree (podium_response_bucket(podium_response_ms("created_at", coalesce("first_response_at", "first_published_reply_at"))),"created_at","consultation_id","channel","first_response_at","first_published_reply_at") WHERE "submissions"."erased_at" is null and ("submissions"."first_response_at" is not null or "submissions"."first_published_reply_at" is not null);--> statement-breakpoint
 CREATE INDEX "submissions_awaiting_answer" ON "submissions" USING btree ("created_at","consultation_id","channel","response_due_at") WHERE "submissions"."erased_at" is null and ("submissions"."first_response_at" is null and "submissions"."first_published_reply_at" is null and "submissions"."review_state" in ('needs_answer', 'answered'));--> statement-breakpoint
--- Filled from the answered submissions, then kept by statement triggers that read the changed
--- rows, inserting changes only (as `count_submission_days`, migration 0056): an update that
--- changes none of the counted columns writes nothing. The day is the Amsterdam date of arrival,
--- the time zone of the insights. Building the indexes and this fill take a few minutes at ten
--- million items and hold writes to submissions meanwhile (reads go on: the one step that holds
--- them, dropping the index this one replaces, comes last): upgrade outside office hours there.
-INSERT INTO "response_time_counts" ("organisation_id", "day", "channel", "bucket", "answered", "promised", "on_time", "min_ms", "max_ms")
-SELECT c."organisation_id", x."day", x."channel", podium_response_bucket(x."ms"), count(*), count(x."due_at"),
-  count(*) FILTER (WHERE x."first_ms" <= podium_epoch_ms(x."due_at")), min(x."ms"), max(x."ms")
-FROM (
-  SELECT s."consultation_id", (s."created_at" AT TIME ZONE 'Europe/Amsterdam')::date AS "day", s."channel", s."response_due_at" AS "due_at",
-    podium_epoch_ms(coalesce(s."first_response_at", s."first_published_reply_at")) AS "first_ms",
-    podium_response_ms(s."created_at", coalesce(s."first_response_at", s."first_published_reply_at")) AS "ms"
-  FROM "submissions" s
+-- What one submission counts for in the roll-up, as `sign` (+1 arrived, −1 left): its key,
+-- response time and whether it had a due moment and was answered by it; no row when it is not
+-- counted (erased, or not answered). The one definition the fill and every trigger below use.
+CREATE FUNCTION "podium_response_change"("s" "submissions", "change" int)
+RETURNS TABLE ("consultation_id" uuid, "day" date, "channel" "channel", "ms" bigint, "promised" int, "on_time" int, "sign" int)
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT s."consultation_id", (s."created_at" AT TIME ZONE 'Europe/Amsterdam')::date, s."channel",
+    public.podium_response_ms(s."created_at", coalesce(s."first_response_at", s."first_published_reply_at")),
+    (s."response_due_at" IS NOT NULL)::int,
+    coalesce(public.podium_epoch_ms(coalesce(s."first_response_at", s."first_published_reply_at")) <= public.podium_epoch_ms(s."response_due_at"), false)::int,
+    "change"
   WHERE s."erased_at" IS NULL AND (s."first_response_at" IS NOT NULL OR s."first_published_reply_at" IS NOT NULL)
-) x JOIN "consultations" c ON c."id" = x."consultation_id"
-GROUP BY 1, 2, 3, 4;--> statement-breakpoint
--- Each changed row of a transition table as -1 (old) or +1 (new) per answered item; on an
--- update only the rows whose counted columns changed (most updates, a decision or a version
--- bump, change none, and then cost a join of the changed rows only). The bounds take removed
--- items' times too (they stay bounds of what is left), and a change that moves a time within
--- its bucket leaves a row of zero counts with the new bounds. Static statements per event (an
--- insert trigger has no old rows to name), so their plans are kept.
+$$;--> statement-breakpoint
+-- Filled from the answered submissions, then kept by statement triggers that read the changed
+-- rows, inserting changes only (as `count_submission_days`, migration 0056). The day is the
+-- Amsterdam date of arrival, the time zone of the insights. Building the indexes and this fill
+-- take a few minutes at ten million items and hold writes to submissions meanwhile (reads go
+-- on: the one step that holds them, dropping the index this one replaces, comes last): upgrade
+-- outside office hours there.
+INSERT INTO "response_time_counts" ("organisation_id", "day", "channel", "bucket", "answered", "promised", "on_time", "min_ms", "max_ms")
+    SELECT c."organisation_id", x."day", x."channel", podium_response_bucket(x."ms"),
+      sum(x."sign"), sum(x."sign" * x."promised"), sum(x."sign" * x."on_time"), min(x."ms"), max(x."ms")
+    FROM "submissions" s CROSS JOIN LATERAL podium_response_change(s, 1) x JOIN "consultations" c ON c."id" = x."consultation_id"
+    GROUP BY 1, 2, 3, 4
+    HAVING sum(x."sign") <> 0 OR sum(x."sign" * x."promised") <> 0 OR sum(x."sign" * x."on_time") <> 0
+      OR min(x."ms") FILTER (WHERE x."sign" = 1) IS DISTINCT FROM min(x."ms") FILTER (WHERE x."sign" = -1)
+      OR max(x."ms") FILTER (WHERE x."sign" = 1) IS DISTINCT FROM max(x."ms") FILTER (WHERE x."sign" = -1);--> statement-breakpoint
+-- On an update only the rows whose counted columns changed count (most updates, a decision or
+-- a version bump, change none, and then cost a join of the changed rows only). The bounds take
+-- removed items' times too (they stay bounds of what is left), and a change that moves a time
+-- within its bucket leaves a row of zero counts with the new bounds. Static statements per
+-- event (an insert trigger has no old rows to name), so their plans are kept.
 CREATE FUNCTION "count_response_times"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
     INSERT INTO "response_time_counts" ("organisation_id", "day", "channel", "bucket", "answered", "promised", "on_time", "min_ms", "max_ms")
     SELECT c."organisation_id", x."day", x."channel", podium_response_bucket(x."ms"),
       sum(x."sign"), sum(x."sign" * x."promised"), sum(x."sign" * x."on_time"), min(x."ms"), max(x."ms")
-    FROM (
-      SELECT s."consultation_id", (s."created_at" AT TIME ZONE 'Europe/Amsterdam')::date AS "day", s."channel",
-        podium_response_ms(s."created_at", coalesce(s."first_response_at", s."first_published_reply_at")) AS "ms",
-        (s."response_due_at" IS NOT NULL)::int AS "promised",
-        coalesce(podium_epoch_ms(coalesce(s."first_response_at", s."first_published_reply_at")) <= podium_epoch_ms(s."response_due_at"), false)::int AS "on_time",
-        1 AS "sign"
-      FROM new_rows s WHERE s."erased_at" IS NULL AND (s."first_response_at" IS NOT NULL OR s."first_published_reply_at" IS NOT NULL)
-    ) x JOIN "consultations" c ON c."id" = x."consultation_id"
+    FROM new_rows s CROSS JOIN LATERAL podium_response_change(s, 1) x JOIN "consultations" c ON c."id" = x."consultation_id"
     GROUP BY 1, 2, 3, 4
     HAVING sum(x."sign") <> 0 OR sum(x."sign" * x."promised") <> 0 OR sum(x."sign" * x."on_time") <> 0
       OR min(x."ms") FILTER (WHERE x."sign" = 1) IS DISTINCT FROM min(x."ms") FILTER (WHERE x."sign" = -1)
@@ -80,14 +82,7 @@ BEGIN
     INSERT INTO "response_time_counts" ("organisation_id", "day", "channel", "bucket", "answered", "promised", "on_time", "min_ms", "max_ms")
     SELECT c."organisation_id", x."day", x."channel", podium_response_bucket(x."ms"),
       sum(x."sign"), sum(x."sign" * x."promised"), sum(x."sign" * x."on_time"), min(x."ms"), max(x."ms")
-    FROM (
-      SELECT s."consultation_id", (s."created_at" AT TIME ZONE 'Europe/Amsterdam')::date AS "day", s."channel",
-        podium_response_ms(s."created_at", coalesce(s."first_response_at", s."first_published_reply_at")) AS "ms",
-        (s."response_due_at" IS NOT NULL)::int AS "promised",
-        coalesce(podium_epoch_ms(coalesce(s."first_response_at", s."first_published_reply_at")) <= podium_epoch_ms(s."response_due_at"), false)::int AS "on_time",
-        -1 AS "sign"
-      FROM old_rows s WHERE s."erased_at" IS NULL AND (s."first_response_at" IS NOT NULL OR s."first_published_reply_at" IS NOT NULL)
-    ) x JOIN "consultations" c ON c."id" = x."consultation_id"
+    FROM old_rows s CROSS JOIN LATERAL podium_response_change(s, -1) x JOIN "consultations" c ON c."id" = x."consultation_id"
     GROUP BY 1, 2, 3, 4
     HAVING sum(x."sign") <> 0 OR sum(x."sign" * x."promised") <> 0 OR sum(x."sign" * x."on_time") <> 0
       OR min(x."ms") FILTER (WHERE x."sign" = 1) IS DISTINCT FROM min(x."ms") FILTER (WHERE x."sign" = -1)
@@ -96,23 +91,11 @@ BEGIN
     INSERT INTO "response_time_counts" ("organisation_id", "day", "channel", "bucket", "answered", "promised", "on_time", "min_ms", "max_ms")
     SELECT c."organisation_id", x."day", x."channel", podium_response_bucket(x."ms"),
       sum(x."sign"), sum(x."sign" * x."promised"), sum(x."sign" * x."on_time"), min(x."ms"), max(x."ms")
-    FROM (
-      SELECT o."consultation_id", (o."created_at" AT TIME ZONE 'Europe/Amsterdam')::date AS "day", o."channel",
-        podium_response_ms(o."created_at", coalesce(o."first_response_at", o."first_published_reply_at")) AS "ms",
-        (o."response_due_at" IS NOT NULL)::int AS "promised",
-        coalesce(podium_epoch_ms(coalesce(o."first_response_at", o."first_published_reply_at")) <= podium_epoch_ms(o."response_due_at"), false)::int AS "on_time",
-        -1 AS "sign"
-      FROM old_rows o JOIN new_rows n ON n."id" = o."id" WHERE o."erased_at" IS NULL AND (o."first_response_at" IS NOT NULL OR o."first_published_reply_at" IS NOT NULL)
-        AND (o."consultation_id", o."created_at", o."channel", o."first_response_at", o."first_published_reply_at", o."response_due_at", o."erased_at") IS DISTINCT FROM (n."consultation_id", n."created_at", n."channel", n."first_response_at", n."first_published_reply_at", n."response_due_at", n."erased_at")
-      UNION ALL
-      SELECT n."consultation_id", (n."created_at" AT TIME ZONE 'Europe/Amsterdam')::date AS "day", n."channel",
-        podium_response_ms(n."created_at", coalesce(n."first_response_at", n."first_published_reply_at")) AS "ms",
-        (n."response_due_at" IS NOT NULL)::int AS "promised",
-        coalesce(podium_epoch_ms(coalesce(n."first_response_at", n."first_published_reply_at")) <= podium_epoch_ms(n."response_due_at"), false)::int AS "on_time",
-        1 AS "sign"
-      FROM old_rows o JOIN new_rows n ON n."id" = o."id" WHERE n."erased_at" IS NULL AND (n."first_response_at" IS NOT NULL OR n."first_published_reply_at" IS NOT NULL)
-        AND (o."consultation_id", o."created_at", o."channel", o."first_response_at", o."first_published_reply_at", o."response_due_at", o."erased_at") IS DISTINCT FROM (n."consultation_id", n."created_at", n."channel", n."first_response_at", n."first_published_reply_at", n."response_due_at", n."erased_at")
-    ) x JOIN "consultations" c ON c."id" = x."consultation_id"
+    FROM old_rows o JOIN new_rows n ON n."id" = o."id"
+    CROSS JOIN LATERAL (SELECT * FROM podium_response_change(o, -1) UNION ALL SELECT * FROM podium_response_change(n, 1)) x
+    JOIN "consultations" c ON c."id" = x."consultation_id"
+    WHERE (o."consultation_id", o."created_at", o."channel", o."first_response_at", o."first_published_reply_at", o."response_due_at", o."erased_at")
+      IS DISTINCT FROM (n."consultation_id", n."created_at", n."channel", n."first_response_at", n."first_published_reply_at", n."response_due_at", n."erased_at")
     GROUP BY 1, 2, 3, 4
     HAVING sum(x."sign") <> 0 OR sum(x."sign" * x."promised") <> 0 OR sum(x."sign" * x."on_time") <> 0
       OR min(x."ms") FILTER (WHERE x."sign" = 1) IS DISTINCT FROM min(x."ms") FILTER (WHERE x."sign" = -1)
@@ -135,18 +118,12 @@ CREATE TRIGGER "submissions_clear_response_times" AFTER TRUNCATE ON "submissions
 -- of municipalities might) takes the counts of its answered input along.
 CREATE FUNCTION "move_response_times"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO "response_time_counts" ("organisation_id", "day", "channel", "bucket", "answered", "promised", "on_time", "min_ms", "max_ms")
-    SELECT x."organisation_id", x."day", x."channel", podium_response_bucket(x."ms"),
+  INSERT INTO "response_time_counts" ("organisation_id", "day", "channel", "bucket", "answered", "promised", "on_time", "min_ms", "max_ms")
+    SELECT m."organisation_id", x."day", x."channel", podium_response_bucket(x."ms"),
       sum(x."sign"), sum(x."sign" * x."promised"), sum(x."sign" * x."on_time"), min(x."ms"), max(x."ms")
-    FROM (
-      SELECT s."consultation_id", (s."created_at" AT TIME ZONE 'Europe/Amsterdam')::date AS "day", s."channel",
-        podium_response_ms(s."created_at", coalesce(s."first_response_at", s."first_published_reply_at")) AS "ms",
-        (s."response_due_at" IS NOT NULL)::int AS "promised",
-        coalesce(podium_epoch_ms(coalesce(s."first_response_at", s."first_published_reply_at")) <= podium_epoch_ms(s."response_due_at"), false)::int AS "on_time",
-        m."sign" AS "sign", m."organisation_id"
-      FROM "submissions" s CROSS JOIN (VALUES (OLD."organisation_id", -1), (NEW."organisation_id", 1)) AS m("organisation_id", "sign")
-      WHERE s."consultation_id" = NEW."id" AND s."erased_at" IS NULL AND (s."first_response_at" IS NOT NULL OR s."first_published_reply_at" IS NOT NULL)
-    ) x 
+    FROM "submissions" s CROSS JOIN (VALUES (OLD."organisation_id", -1), (NEW."organisation_id", 1)) AS m("organisation_id", "sign")
+      CROSS JOIN LATERAL podium_response_change(s, m."sign") x
+    WHERE s."consultation_id" = NEW."id"
     GROUP BY 1, 2, 3, 4
     HAVING sum(x."sign") <> 0 OR sum(x."sign" * x."promised") <> 0 OR sum(x."sign" * x."on_time") <> 0
       OR min(x."ms") FILTER (WHERE x."sign" = 1) IS DISTINCT FROM min(x."ms") FILTER (WHERE x."sign" = -1)

@@ -146,13 +146,10 @@ export function officeMinutesBetween(calendar: OfficeCalendar, from: Date, to: D
   return Math.floor(total / MINUTE);
 }
 
-const DAY = 86_400_000;
 /** A local date as a count of calendar days since 1 January 1970, and back. */
-const ordinalOf = (date: LocalDate) => Date.UTC(date.year, date.month - 1, date.day) / DAY;
-function dateOfOrdinal(ordinal: number): LocalDate {
-  const at = new Date(ordinal * DAY);
-  return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate() };
-}
+const EPOCH: LocalDate = { year: 1970, month: 1, day: 1 };
+const ordinalOf = (date: LocalDate) => Date.UTC(date.year, date.month - 1, date.day) / 86_400_000;
+const dateOfOrdinal = (ordinal: number) => addDays(EPOCH, ordinal);
 
 /**
  * Each calendar's open time of whole days as running sums from the first day asked for, so
