@@ -60,10 +60,16 @@ export async function listQueue(db: Db, viewer: Viewer, filter: QueueFilter = {}
   return withClocks(db, viewer.organisationId, page, filter.now ?? new Date());
 }
 
-/** How many items of every source match the filter and the viewer may see (no limit, no page). */
-export async function countQueue(db: Db, viewer: Viewer, filter: QueueFilter = {}): Promise<number> {
+/**
+ * How many items of every source match the filter and the viewer may see (no limit, no page);
+ * no more than `upTo` when it is given (counting stops there).
+ */
+export async function countQueue(db: Db, viewer: Viewer, filter: QueueFilter = {}, upTo?: number): Promise<number> {
   let total = 0;
-  for (const source of MODERATION_SOURCES) total += await source.count(db, viewer, filter);
+  for (const source of MODERATION_SOURCES) {
+    total += await source.count(db, viewer, filter, upTo === undefined ? undefined : upTo - total);
+    if (upTo !== undefined && total >= upTo) return upTo;
+  }
   return total;
 }
 

@@ -29,6 +29,7 @@ import { afterCursor, cursorMicros, textMatches, upToCursor } from './search.ts'
 import { nextVersion, onVersion, staleResult, StaleVersion } from './versions.ts';
 import {
   arrivedIn,
+  countRows,
   ALL_STATES,
   OPEN_STATES,
   TARGET_STATE,
@@ -223,17 +224,17 @@ async function searchCondition(db: Db, match: SQL): Promise<SQL> {
 }
 
 /** The submissions a list with this filter would hold without a limit (the overdue view's total). */
-async function count(db: Db, viewer: Viewer, filter: QueueFilter): Promise<number> {
+async function count(db: Db, viewer: Viewer, filter: QueueFilter, upTo?: number): Promise<number> {
   const match = await matching(db, viewer, { ...filter, after: undefined });
   if (!match) return 0;
   const conditions = match.match ? [...match.conditions, await searchCondition(db, match.match)] : match.conditions;
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
+  const matched = db
+    .select({ one: sql`1` })
     .from(submissions)
     .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
     .innerJoin(topics, eq(topics.id, consultations.topicId))
     .where(and(...conditions));
-  return row?.n ?? 0;
+  return countRows(db, upTo === undefined ? matched : matched.limit(upTo));
 }
 
 async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<SourceItem[]> {

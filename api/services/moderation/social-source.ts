@@ -40,6 +40,7 @@ import { afterCursor, cursorMicros, textMatches } from './search.ts';
 import { nextVersion, onVersion, staleResult, StaleVersion } from './versions.ts';
 import {
   arrivedIn,
+  countRows,
   ALL_STATES,
   OPEN_STATES,
   TARGET_STATE,
@@ -155,16 +156,16 @@ async function matching(
 }
 
 /** The posts a list with this filter would hold without a limit (the overdue view's total). */
-async function count(db: Db, viewer: Viewer, filter: QueueFilter): Promise<number> {
+async function count(db: Db, viewer: Viewer, filter: QueueFilter, upTo?: number): Promise<number> {
   const match = await matching(db, viewer, { ...filter, after: undefined });
   if (!match) return 0;
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
+  const matched = db
+    .select({ one: sql`1` })
     .from(socialPosts)
     .innerJoin(socialThreads, eq(socialThreads.id, socialPosts.threadId))
     .leftJoin(consultations, eq(consultations.id, socialThreads.consultationId))
     .where(and(...match.conditions));
-  return row?.n ?? 0;
+  return countRows(db, upTo === undefined ? matched : matched.limit(upTo));
 }
 
 async function list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<SourceItem[]> {

@@ -8,7 +8,7 @@
  * `supports`; it never quietly does nothing. A filter it has nothing to match (an assignee,
  * where items cannot be assigned) matches no item: it is never ignored.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type Subquery } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import {
@@ -290,8 +290,11 @@ export interface ModerationSource {
   readonly supports: Readonly<Record<OptionalAction, boolean>>;
   /** Items that match every part of the filter and that the viewer may see, oldest first. */
   list(db: Db, viewer: Viewer, filter: QueueFilter): Promise<SourceItem[]>;
-  /** How many items `list` would give for the filter without a limit or a page (`after`). */
-  count(db: Db, viewer: Viewer, filter: QueueFilter): Promise<number>;
+  /**
+   * How many items `list` would give for the filter without a limit or a page (`after`);
+   * counting stops at `upTo` when it is given, so a count of a huge backlog costs no more than that.
+   */
+  count(db: Db, viewer: Viewer, filter: QueueFilter, upTo?: number): Promise<number>;
   /** The item in any state, if the viewer may see it. */
   find(db: Db, viewer: Viewer, itemId: string, now: Date): Promise<SourceItem | undefined>;
   /** Whether the organisation has this item here, in any state: where the facade sends actions. */
@@ -300,6 +303,12 @@ export interface ModerationSource {
   correctSentiment(db: Db, params: SentimentParams): Promise<CorrectionResult>;
   answer(db: Db, params: AnswerParams): Promise<AnswerResult>;
   assign(db: Db, params: AssignParams): Promise<AssignResult>;
+}
+
+/** How many rows a select gives (no more than its limit, when it has one), counted by the database. */
+export async function countRows(db: Db, rows: { as(alias: string): Subquery }): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(rows.as('matched'));
+  return row?.n ?? 0;
 }
 
 /** `column` lies within the Amsterdam dates `from`–`to` (inclusive), as the insights count periods. */

@@ -158,7 +158,12 @@ export const nl = {
     title: 'Te laat',
     intro: 'Inbreng die over de beloofde reactietermijn van het kanaal is, de meest te late eerst.',
     empty: 'Er is niets te laat. Mooi zo.',
-    count: (n: number) => (n === 1 ? '1 item te laat.' : `${formatDecimal(n, 'nl')} items te laat.`),
+    count: (n: number, more: boolean) =>
+      more
+        ? `Meer dan ${formatDecimal(n, 'nl')} items te laat.`
+        : n === 1
+          ? '1 item te laat.'
+          : `${formatDecimal(n, 'nl')} items te laat.`,
     open: 'Openen in de wachtrij',
     pager: 'Pagina’s',
     next: 'Volgende pagina: minder te laat',
@@ -361,7 +366,12 @@ export const en: Texts = {
     title: 'Overdue',
     intro: "Input past its channel's promised response time, the latest first.",
     empty: 'Nothing is overdue. Well done.',
-    count: (n) => (n === 1 ? '1 item overdue.' : `${formatDecimal(n, 'en')} items overdue.`),
+    count: (n, more) =>
+      more
+        ? `More than ${formatDecimal(n, 'en')} items overdue.`
+        : n === 1
+          ? '1 item overdue.'
+          : `${formatDecimal(n, 'en')} items overdue.`,
     open: 'Open in the queue',
     pager: 'Pages',
     next: 'Next page: less overdue',

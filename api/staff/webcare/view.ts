@@ -349,7 +349,7 @@ ${options.canAnswer && html`<p><a href="${webcarePaths.answer(lang, item.id)}">$
     next: page.next ? { href: `${path}?na=${page.next.micros}.${page.next.id}`, text: m.overdue.next } : undefined,
   });
   const body = html`<p>${m.overdue.intro}</p>
-<p>${m.overdue.count(page.total)}</p>
+<p>${m.overdue.count(page.total.count, page.total.more)}</p>
 ${list}
 ${pager}`;
   return staffPage({ lang, title: m.overdue.title, body, session: options.session, path: webcarePaths.overdue(lang) });

@@ -157,6 +157,11 @@ for (const target of databaseTargets()) {
           );
           if (filter.limit === undefined && filter.after === undefined) {
             assert.equal(await source.count(t.db, viewer(), { now: NOW, ...filter }), ids.length, 'counted as listed');
+            assert.equal(
+              await source.count(t.db, viewer(), { now: NOW, ...filter }, 1),
+              Math.min(ids.length, 1),
+              'counting stops at the limit asked for',
+            );
           }
           return ids;
         };

@@ -129,6 +129,37 @@ for (const target of databaseTargets()) {
       await t.db.execute(sql`delete from submissions where follow_up_code like 'LATE-%'`);
     });
 
+    it('counts a huge backlog up to ten thousand and says "more than" beyond, on every page', async () => {
+      const [consultation] = await t.db
+        .select({ id: submissions.consultationId })
+        .from(submissions)
+        .where(eq(submissions.id, ids['a day late']!));
+      // Beside the two late ones above: 9,998 make exactly ten thousand, one more passes it.
+      const addLate = (from: number, to: number) =>
+        t.db.execute(sql`insert into submissions (consultation_id, channel, language, follow_up_code, screening,
+            review_state, created_at, updated_at, response_due_at)
+          select ${consultation!.id}::uuid, 'widget', 'nl', 'HEAP-' || g,
+            jsonb_build_object('version', 1, 'screenedAt', '2026-11-01T00:00:00Z', 'fields', '[]'::jsonb), 'new',
+            timestamptz '2026-10-01T00:00:00Z', timestamptz '2026-10-01T00:00:00Z',
+            timestamptz '2026-11-25T08:00:00Z' + g * interval '1 second'
+          from generate_series(${from}::int, ${to}::int) as g`);
+      try {
+        await addLate(1, 9_998);
+        assert.match(await overdue(), /<p>10\.000 items te laat\.<\/p>/, 'exact up to the limit');
+        await addLate(9_999, 9_999);
+        const first = await overdue();
+        assert.match(first, /<p>Meer dan 10\.000 items te laat\.<\/p>/);
+        const next = first.match(/href="(\/beheer\/te-laat\?na=[0-9]+\.[0-9a-f-]+)" rel="next"/)?.[1];
+        assert.match(await overdue(next), /<p>Meer dan 10\.000 items te laat\.<\/p>/);
+        assert.match(await overdue('/en/manage/overdue'), /<p>More than 10,000 items overdue\.<\/p>/);
+        // One of them leaves the waiting states (published): the count is back under the limit at once.
+        await t.db.execute(sql`update submissions set review_state = 'published' where follow_up_code = 'HEAP-9999'`);
+        assert.match(await overdue(), /<p>10\.000 items te laat\.<\/p>/);
+      } finally {
+        await t.db.execute(sql`delete from submissions where follow_up_code like 'HEAP-%'`);
+      }
+    });
+
     it('sends anonymous visitors to the log-in page and refuses analysts', async () => {
       const anonymous = await t.app.request('/beheer/te-laat');
       assert.equal(anonymous.status, 303);
