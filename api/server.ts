@@ -117,7 +117,7 @@ const logBuild = (log: Log) => (report: SiteBuildReport) =>
  * Logs and metrics for a running server: requests and background jobs get a log line each
  * when the log is structured (JSON), and metrics are kept when a scraper may read them.
  */
-function observeServer(database: Database, config: Config, log: Log) {
+export function observeServer(database: Pick<Database, 'db'>, config: Pick<Config, 'metricsToken'>, log: Log) {
   const logger = 'record' in log ? (log as Logger) : undefined;
   const metrics = config.metricsToken ? createMetrics(database.db) : undefined;
   const stopLogging =
@@ -125,6 +125,7 @@ function observeServer(database: Database, config: Config, log: Log) {
       ? observe({
           job: ({ job, ms, ok }) => logger.record(ok ? 'info' : 'error', 'job', { job, ok, ms: Math.round(ms) }),
           build: ({ ms, ok }) => logger.record(ok ? 'info' : 'error', 'portal build', { ok, ms: Math.round(ms) }),
+          rollUpMismatch: ({ rollUp }) => logger.record('warn', 'roll-up mismatch, counted from the items', { rollUp }),
         })
       : () => {};
   return {

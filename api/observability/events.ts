@@ -15,10 +15,16 @@ export type JobEvent = { job: string; ms: number; ok: boolean };
 export type BuildEvent = { ms: number; ok: boolean };
 /** One request refused by a rate limit. */
 export type RateLimitEvent = { group: string };
+/**
+ * A roll-up that disagreed with the items it counts, so a figure was counted from the items
+ * instead (right, but slow): a roll-up that should never drift has, and an operator should know.
+ */
+export type RollUpMismatchEvent = { rollUp: string };
 
 const jobs = channel('podium:job');
 const builds = channel('podium:build');
 const rateLimits = channel('podium:rate-limit');
+const rollUpMismatches = channel('podium:roll-up-mismatch');
 
 export const publishJob = (event: JobEvent): void => {
   if (jobs.hasSubscribers) jobs.publish(event);
@@ -29,11 +35,15 @@ export const publishBuild = (event: BuildEvent): void => {
 export const publishRateLimit = (event: RateLimitEvent): void => {
   if (rateLimits.hasSubscribers) rateLimits.publish(event);
 };
+export const publishRollUpMismatch = (event: RollUpMismatchEvent): void => {
+  if (rollUpMismatches.hasSubscribers) rollUpMismatches.publish(event);
+};
 
 export type Observers = {
   job?: (event: JobEvent) => void;
   build?: (event: BuildEvent) => void;
   rateLimit?: (event: RateLimitEvent) => void;
+  rollUpMismatch?: (event: RollUpMismatchEvent) => void;
 };
 
 /**
@@ -46,6 +56,7 @@ export function observe(observers: Observers): () => void {
     [jobs, observers.job],
     [builds, observers.build],
     [rateLimits, observers.rateLimit],
+    [rollUpMismatches, observers.rollUpMismatch],
   ] as const;
   const subscribed: Array<[typeof jobs, (message: unknown) => void]> = [];
   for (const [ch, observer] of pairs) {

@@ -71,6 +71,13 @@ export function createMetrics(db: Db): Metrics {
     registers: [registry],
   });
   for (const group of ['submit', 'follow_up', 'rights', 'login', 'email_link']) refusals.inc({ group }, 0);
+  const mismatches = new Counter({
+    name: 'podium_roll_up_mismatches_total',
+    help: 'Figures counted from the items because a roll-up disagreed with them (should stay 0), by roll-up.',
+    labelNames: ['roll_up'] as const,
+    registers: [registry],
+  });
+  mismatches.inc({ roll_up: 'response_time_counts' }, 0);
 
   new Gauge({
     name: 'podium_queue_items',
@@ -116,6 +123,7 @@ export function createMetrics(db: Db): Metrics {
     job: (event) => jobs.observe({ job: event.job, outcome: event.ok ? 'ok' : 'failed' }, event.ms / 1000),
     build: (event) => builds.observe({ outcome: event.ok ? 'ok' : 'failed' }, event.ms / 1000),
     rateLimit: (event) => refusals.inc({ group: event.group }),
+    rollUpMismatch: (event) => mismatches.inc({ roll_up: event.rollUp }),
   });
 
   return {

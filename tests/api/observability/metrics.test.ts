@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { count, inArray } from 'drizzle-orm';
 import { socialPosts, submissions } from '../../../api/db/schema.ts';
-import { publishJob } from '../../../api/observability/events.ts';
+import { publishJob, publishRollUpMismatch } from '../../../api/observability/events.ts';
 import { createLogger } from '../../../api/observability/log.ts';
 import { createMetrics, type Metrics } from '../../../api/observability/metrics.ts';
 import { WAITING_STATES } from '../../../api/services/office-hours/due-times.ts';
@@ -122,6 +122,14 @@ for (const target of databaseTargets()) {
       const text = await (await scrape(t)).text();
       assert.equal(sample(text, 'podium_job_duration_seconds_count', { job: 'mail-sender', outcome: 'ok' }), 1);
       assert.equal(sample(text, 'podium_job_duration_seconds_count', { job: 'mail-sender', outcome: 'failed' }), 1);
+    });
+
+    it('counts a roll-up that disagreed with its items, from zero', async () => {
+      const before = await (await scrape(t)).text();
+      assert.equal(sample(before, 'podium_roll_up_mismatches_total', { roll_up: 'response_time_counts' }), 0);
+      publishRollUpMismatch({ rollUp: 'response_time_counts' });
+      const text = await (await scrape(t)).text();
+      assert.equal(sample(text, 'podium_roll_up_mismatches_total', { roll_up: 'response_time_counts' }), 1);
     });
   });
 }

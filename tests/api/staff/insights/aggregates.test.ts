@@ -12,6 +12,7 @@ import {
   channelGuidelines,
   consultations,
   organisations,
+  responseTimeCounts,
   sentimentCorrections,
   submissions,
   topics,
@@ -29,6 +30,7 @@ import {
   volumePerWeek,
 } from '../../../../api/services/insights/figures.ts';
 import type { InsightsFilter } from '../../../../api/services/insights/filters.ts';
+import { observe } from '../../../../api/observability/events.ts';
 import { computeInsights } from '../../../../api/services/insights/index.ts';
 import { loadItems, loadThemeTexts } from '../../../../api/services/insights/items.ts';
 import { quantileRanks, responseFigures } from '../../../../api/services/insights/response-times.ts';
@@ -299,6 +301,38 @@ for (const target of databaseTargets()) {
         let upto = 0;
         const holder = buckets.find((b) => (upto += b.answered) >= rank)!;
         assert.ok(holder.lo < holder.hi, `rank ${rank} lies in bucket ${holder.bucket} of one time only`);
+      }
+
+      // A roll-up that counts one answer too many in the median's bucket: the figures come from
+      // the items (still right), and the mismatch is reported for the log and the metrics.
+      const median = quantileRanks(total)[0]!;
+      let upto = 0;
+      const holder = buckets.find((b) => (upto += b.answered) >= median)!;
+      const change = (answered: number) =>
+        t.db.insert(responseTimeCounts).values({
+          organisationId,
+          day: period.from!,
+          channel: 'portal',
+          bucket: holder.bucket,
+          answered,
+          promised: 0,
+          onTime: 0,
+          minMs: holder.lo,
+          maxMs: holder.hi,
+        });
+      await change(1);
+      const mismatches: string[] = [];
+      const stop = observe({ rollUpMismatch: (event) => mismatches.push(event.rollUp) });
+      try {
+        const items = await loadItems(t.db, organisationId, period);
+        assert.deepEqual(await responseFigures(t.db, await loadContext(t.db, organisationId), period, NOW), {
+          rows: responseTimes(items, NOW),
+          overall: responseOverall(items, NOW),
+        });
+        assert.deepEqual(mismatches, ['response_time_counts']);
+      } finally {
+        stop();
+        await change(-1); // change rows add up, as the triggers' do
       }
     });
 
