@@ -120,14 +120,16 @@ const logBuild = (log: Log) => (report: SiteBuildReport) =>
 export function observeServer(database: Pick<Database, 'db'>, config: Pick<Config, 'metricsToken'>, log: Log) {
   const logger = 'record' in log ? (log as Logger) : undefined;
   const metrics = config.metricsToken ? createMetrics(database.db) : undefined;
-  const stopLogging =
-    logger?.format === 'json'
-      ? observe({
+  // Routine lines (every job pass and build) only in the structured log; a warning in either.
+  const stopLogging = logger
+    ? observe({
+        ...(logger.format === 'json' && {
           job: ({ job, ms, ok }) => logger.record(ok ? 'info' : 'error', 'job', { job, ok, ms: Math.round(ms) }),
           build: ({ ms, ok }) => logger.record(ok ? 'info' : 'error', 'portal build', { ok, ms: Math.round(ms) }),
-          rollUpMismatch: ({ rollUp }) => logger.record('warn', 'roll-up mismatch, counted from the items', { rollUp }),
-        })
-      : () => {};
+        }),
+        rollUpMismatch: ({ rollUp }) => logger.record('warn', 'roll-up mismatch, counted from the items', { rollUp }),
+      })
+    : () => {};
   return {
     log: logger,
     metrics,

@@ -14,7 +14,8 @@
  * social 1. Sentiment: no label on every 10th item, else positive/neutral/negative in turn.
  * Every answered item and every 4th published one has a published staff reply, after
  * `g % 20` days. One social post per 50 items in 10 mirrored threads (four in five of them
- * published, so they show on their thread's page), written by 300 residents in turn (so the
+ * published, so they show on their thread's page; each thread a tree, conversations of five
+ * replies, each to the one before, under its first post), written by 300 residents in turn (so the
  * mirror's pseudonyms and the item page's author names meet a real number of people). The
  * audit log holds
  * what using Podium would have written: every item's arrival, a decision on every decided
@@ -265,9 +266,18 @@ export async function generateItems(db: Db, options: GenerateOptions): Promise<G
     );
     await timed(
       `social posts (${posts})`,
-      sql`insert into social_posts (thread_id, author_id, external_id, position, content_html, content_text, sentiment, language,
-          posted_at, created_at, review_state, published_at)
-        select t.id, au.id, ${`gen-${run}-p`}::text || g, g / 10 + 1, ${postHtml}::text, 'Mooi plan, maar let op de ' ||
+      // Post g is the (g / 10)th of thread g % 10. Threads are trees as on the platforms: after
+      // the first post, conversations of five, each a reply to the first post and four replies
+      // each to the one before (thread 0 has no first post: its conversations start at the top).
+      sql`insert into social_posts (thread_id, author_id, external_id, parent_external_id, position, depth, content_html,
+          content_text, sentiment, language, posted_at, created_at, review_state, published_at)
+        select t.id, au.id, ${`gen-${run}-p`}::text || g,
+          (case when g / 10 = 0 then null
+            when g / 10 % 5 = 1 then (case when g % 10 = 0 then null else ${`gen-${run}-p`}::text || (g % 10) end)
+            else ${`gen-${run}-p`}::text || (g - 10) end),
+          g / 10 + 1,
+          (case when g / 10 = 0 then 0 else (g / 10 - 1) % 5 + 1 - (g % 10 = 0)::int end),
+          ${postHtml}::text, 'Mooi plan, maar let op de ' ||
             (array['${sql.raw(WORDS.join("','"))}'])[g % ${WORDS.length} + 1],
           (case when g % 10 = 0 then null else jsonb_build_object('label', (array['positive','neutral','negative'])[g % 3 + 1],
             'score', 0.5, 'confidence', 0.8, 'method', 'generated', 'at', ${now}::text) end),

@@ -207,5 +207,36 @@ for (const target of databaseTargets()) {
       assert.equal(published!.answeredShare, 0.8);
       assert.equal(published!.medianAnswerDays, 7);
     });
+
+    it('makes mirrored threads trees: conversations of replies under the first post', async () => {
+      const more = await generateItems(t.db, { items: 2_000, consultations: 2 });
+      const posts = rowsOf<{
+        thread: string;
+        position: number;
+        depth: number;
+        parent: string | null;
+        external: string;
+      }>(
+        await t.db.execute(sql`select thread_id::text as thread, position, depth, parent_external_id as parent,
+            external_id as external from social_posts where external_id like ${`gen-${more.run}-p%`} order by thread_id, position`),
+      );
+      assert.equal(posts.length, 40);
+      const byExternal = new Map(posts.map((post) => [post.external, post]));
+      let replies = 0;
+      for (const post of posts) {
+        if (post.parent === null) {
+          assert.equal(post.depth, 0, `${post.external} is a first post`);
+          continue;
+        }
+        replies += 1;
+        const parent = byExternal.get(post.parent);
+        assert.ok(parent, `${post.external} answers a post of the run`);
+        assert.equal(parent.thread, post.thread, `${post.external} answers a post of its own thread`);
+        assert.ok(parent.position < post.position, `${post.external} comes after the post it answers`);
+        assert.equal(post.depth, parent.depth + 1, `${post.external} is nested one deeper`);
+      }
+      assert.ok(replies >= 25, `${replies} replies`);
+      assert.ok(Math.max(...posts.map((post) => post.depth)) >= 3, 'replies to replies');
+    });
   });
 }

@@ -20,6 +20,7 @@ import {
 import type { RoleGrant } from '../../../api/services/auth/roles.ts';
 import {
   ALL_STATES,
+  countQueue,
   decide,
   findItem,
   listQueue,
@@ -591,6 +592,21 @@ for (const target of databaseTargets()) {
           [...times].sort((a, b) => a - b),
         );
         assert.equal(new Set(items.map((i) => (i.channel === 'social' ? 'social' : 'input'))).size, 2);
+      });
+
+      it('counts the items of all sources, and no further than a limit wherever between the sources it falls', async () => {
+        const perSource = await Promise.all(
+          MODERATION_SOURCES.map((source) => source.count(t.db, viewer(), { now: NOW })),
+        );
+        assert.ok(
+          perSource.every((n) => n > 0),
+          `every source holds open items: ${perSource.join(', ')}`,
+        );
+        const all = perSource.reduce((sum, n) => sum + n, 0);
+        assert.equal(await countQueue(t.db, viewer(), { now: NOW }), all);
+        for (const upTo of [1, perSource[0]! - 1, perSource[0]!, perSource[0]! + 1, all - 1, all, all + 1]) {
+          assert.equal(await countQueue(t.db, viewer(), { now: NOW }, upTo), Math.min(all, upTo), `up to ${upTo}`);
+        }
       });
     });
   });

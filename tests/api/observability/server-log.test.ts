@@ -41,4 +41,20 @@ describe('the server log of jobs, builds and roll-ups', () => {
       'one line each, and none once closed',
     );
   });
+
+  it('warns of a roll-up mismatch in the text log too, where job passes and builds are not listed', () => {
+    const lines: string[] = [];
+    const observed = observeServer(
+      { db: {} as Db },
+      { metricsToken: undefined },
+      createLogger('text', (line) => lines.push(line)),
+    );
+    try {
+      publishJob({ job: 'mail-sender', ms: 12.4, ok: true });
+      publishRollUpMismatch({ rollUp: 'response_time_counts' });
+    } finally {
+      observed.close();
+    }
+    assert.deepEqual(lines, ['roll-up mismatch, counted from the items rollUp=response_time_counts']);
+  });
 });

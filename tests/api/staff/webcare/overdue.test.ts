@@ -150,6 +150,7 @@ for (const target of databaseTargets()) {
         const first = await overdue();
         assert.match(first, /<p>Meer dan 10\.000 items te laat\.<\/p>/);
         const next = first.match(/href="(\/beheer\/te-laat\?na=[0-9]+\.[0-9a-f-]+)" rel="next"/)?.[1];
+        assert.ok(next, 'a link to the next page');
         assert.match(await overdue(next), /<p>Meer dan 10\.000 items te laat\.<\/p>/);
         assert.match(await overdue('/en/manage/overdue'), /<p>More than 10,000 items overdue\.<\/p>/);
         // One of them leaves the waiting states (published): the count is back under the limit at once.
