@@ -633,7 +633,8 @@ export const submissionDayCounts = pgTable(
 /**
  * The answered submissions per organisation, Amsterdam day (of arrival), channel and
  * response-time bucket (`podium_response_bucket`, migration 0064: steps of a sixteenth of an
- * octave, about 4.4 %, from a minute to a year): how many, how many had a due moment, how many were answered by it.
+ * octave, about 4.4 %, from a minute to a year): how many, how many had a due moment, how
+ * many were answered by it.
  * Kept by statement triggers on `submissions` like `submission_day_counts`, as changes summed
  * when read and folded now and then (services/day-counts.ts): an answer's time changes when
  * its replies are withdrawn or deleted, an item leaves when erased, and the triggers take that

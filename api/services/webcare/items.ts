@@ -55,22 +55,16 @@ export type OverduePage = {
  * Items whose resident still waits past the promised response time, the latest first (by the
  * stored due time, a keyset the due-time indexes serve), a page at a time from `after`.
  */
-export async function listOverdue(
-  db: Db,
-  viewer: Viewer,
-  now: Date,
-  after?: QueueCursor,
-  countLimit = OVERDUE_COUNT_LIMIT,
-): Promise<OverduePage> {
+export async function listOverdue(db: Db, viewer: Viewer, now: Date, after?: QueueCursor): Promise<OverduePage> {
   const filter = { states: WAITING_STATES, overdue: true, order: 'due' as const, now };
   const [found, counted] = await Promise.all([
     listQueue(db, viewer, { ...filter, after, limit: OVERDUE_PAGE_SIZE + 1 }),
-    countQueue(db, viewer, filter, countLimit + 1),
+    countQueue(db, viewer, filter, OVERDUE_COUNT_LIMIT + 1),
   ]);
   const items = found.slice(0, OVERDUE_PAGE_SIZE);
   return {
     items,
-    total: { count: Math.min(counted, countLimit), more: counted > countLimit },
+    total: { count: Math.min(counted, OVERDUE_COUNT_LIMIT), more: counted > OVERDUE_COUNT_LIMIT },
     next: found.length > OVERDUE_PAGE_SIZE ? items.at(-1)!.cursor : undefined,
   };
 }

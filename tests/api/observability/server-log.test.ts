@@ -1,6 +1,7 @@
 /**
  * The server's own log lines for what it reports about itself (api/server.ts `observeServer`):
- * jobs, builds and roll-up mismatches each a JSON line, without anything about a person.
+ * jobs, builds and roll-up mismatches each a JSON line (a mismatch warned of in the text log
+ * too), without anything about a person.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
